@@ -1,0 +1,27 @@
+package model
+
+// Actor is a resolved actor: a CAMEO code and a canonical name.
+// Codes follow CAMEO's layout: a three-letter country or IGO prefix
+// (LBY, USA, IGOWSTNAT) followed by zero or more three-letter agent codes
+// (GOV, MIL, ...): "LBYGOV", "USAMIL", "IGOWSTNAT".
+type Actor struct {
+	Code string `json:"code"`
+	// Name is the canonical name ("Anders Fogh Rasmussen", "Libya").
+	Name string `json:"name"`
+	// Person is true when the actor is an individual.
+	Person bool `json:"person,omitempty"`
+	// Anonymous is true for unnamed sources ("US officials, speaking on
+	// condition of anonymity").
+	Anonymous bool `json:"anonymous,omitempty"`
+}
+
+// Mention is a place in a document that refers to an actor.
+type Mention struct {
+	Span
+	Actor Actor `json:"actor"`
+	// Sentence indexes the sentence the mention is in.
+	Sentence int `json:"sentence"`
+	// Rule says how the mention was resolved: the dictionary entry, the
+	// role stated in context, or the coreference step.
+	Rule string `json:"rule"`
+}

@@ -1,0 +1,31 @@
+package model
+
+// Analysis is everything dossier derives from one document on its own:
+// the actor mentions, temporal expressions, quotes and events in it.
+type Analysis struct {
+	Doc      string    `json:"doc"`
+	Mentions []Mention `json:"mentions"`
+	Timexes  []Timex   `json:"timexes"`
+	Quotes   []Quote   `json:"quotes"`
+	Events   []Event   `json:"events"`
+}
+
+// TimelineEntry is one dated entry of the timeline across documents. It
+// may rest on several events, quotes and documents.
+type TimelineEntry struct {
+	ID int `json:"id"`
+	// Date and End are ISO 8601 at the entry's precision ("2013-06",
+	// "2013-06-04").
+	Date      string `json:"date"`
+	End       string `json:"end"`
+	Precision string `json:"precision"`
+	PartOfDay string `json:"part_of_day"`
+	// Kind is what the entry records: an event type, "deadline", ...
+	Kind     string     `json:"kind"`
+	Summary  string     `json:"summary"`
+	Future   bool       `json:"future"`
+	Events   []string   `json:"events"`
+	Quotes   []string   `json:"quotes"`
+	Docs     []string   `json:"docs"`
+	Evidence []Evidence `json:"evidence"`
+}

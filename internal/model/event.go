@@ -1,0 +1,38 @@
+package model
+
+// Participant is the source or target of an event: the words that name
+// it and the actor they resolve to.
+type Participant struct {
+	Span
+	Code string `json:"code"`
+	Name string `json:"name,omitempty"`
+}
+
+// Event is one coded event: who did what to whom, with its evidence.
+type Event struct {
+	ID  string `json:"id"`
+	Doc string `json:"doc"`
+	// Sentence is the sentence the event was coded from.
+	Sentence Span `json:"sentence"`
+	// Trigger is the verb or noun that fired the pattern.
+	Trigger Span         `json:"trigger"`
+	Source  Participant  `json:"source"`
+	Target  *Participant `json:"target"`
+	// CAMEO is the CAMEO event code ("036"); Root is its two-digit root.
+	CAMEO     string  `json:"cameo"`
+	Root      string  `json:"root"`
+	Goldstein float64 `json:"goldstein"`
+	QuadClass int     `json:"quad_class"`
+	// PLOVER is the PLOVER event type (REQUEST, CONSULT, ...), with its
+	// mode and context.
+	PLOVER       string   `json:"plover"`
+	Mode         string   `json:"mode"`
+	Context      []string `json:"context"`
+	Negated      bool     `json:"negated"`
+	Future       bool     `json:"future"`
+	Hypothetical bool     `json:"hypothetical"`
+	// Pattern is the id of the pattern that fired.
+	Pattern string `json:"pattern"`
+	// When is the time the event is anchored to, if any.
+	When *Anchor `json:"when,omitempty"`
+}

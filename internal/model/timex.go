@@ -1,0 +1,40 @@
+package model
+
+// Timex is a temporal expression found in text and normalised against
+// an anchor date.
+type Timex struct {
+	Span
+	// Kind is point, interval, deadline or duration.
+	Kind string `json:"kind"`
+	// Value is the ISO 8601 value at the expression's granularity:
+	// "2013-06-04", "2013-06", "2012", "2011-03/2011-10", "P2W".
+	Value string `json:"value"`
+	// End is the end of an interval, ISO 8601, or "".
+	End string `json:"end,omitempty"`
+	// Granularity is year, month, day, part-of-day or time.
+	Granularity string `json:"granularity"`
+	// PartOfDay is morning, afternoon, evening, night or "".
+	PartOfDay string `json:"part_of_day,omitempty"`
+	// Anchor is the reference date the expression was resolved against
+	// (YYYY-MM-DD), or "" when it needed none.
+	Anchor string `json:"anchor,omitempty"`
+	// Weekday is the weekday stated in the text ("Monday"), if any, and
+	// WeekdayMismatch is true when it does not fit the date.
+	Weekday         string `json:"weekday,omitempty"`
+	WeekdayMismatch bool   `json:"weekday_mismatch,omitempty"`
+	// Future is true when the expression points after the anchor.
+	Future bool `json:"future,omitempty"`
+}
+
+// Anchor ties an event or a quote to a time, and says which expression
+// (or the document date) was used.
+type Anchor struct {
+	Value       string `json:"value"`
+	End         string `json:"end,omitempty"`
+	Granularity string `json:"granularity"`
+	PartOfDay   string `json:"part_of_day,omitempty"`
+	// By is "clause", "sentence", "paragraph" or "document".
+	By string `json:"by"`
+	// Timex is the expression used, or nil for the document date.
+	Timex *Span `json:"timex,omitempty"`
+}
