@@ -1,0 +1,151 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/dossier-project/dossier/internal/ingest"
+	"github.com/dossier-project/dossier/internal/model"
+	"github.com/dossier-project/dossier/internal/pipeline"
+	"github.com/dossier-project/dossier/internal/store"
+)
+
+// addFlags are the ingest options shared by add and analyze.
+type addFlags struct {
+	date, kind, url, publisher string
+	maxSizeMB                  float64
+}
+
+func (f *addFlags) register(cmd *cobra.Command) {
+	fl := cmd.Flags()
+	fl.StringVar(&f.date, "date", "", "document date (YYYY-MM-DD) for every file added")
+	fl.StringVar(&f.kind, "kind", "", "document kind for every file added: transcript, article or statement")
+	fl.StringVar(&f.url, "url", "", "source URL for every file added")
+	fl.StringVar(&f.publisher, "publisher", "", "publisher for every file added")
+	fl.Float64Var(&f.maxSizeMB, "max-size", 20, "largest file to read, in MB")
+}
+
+func (f *addFlags) options() ingest.Options {
+	return ingest.Options{
+		MaxSize: int64(f.maxSizeMB * 1e6),
+		Flags:   ingest.Meta{Date: f.date, Kind: f.kind, URL: f.url, Publisher: f.publisher},
+	}
+}
+
+// addSummary counts what an add did.
+type addSummary struct {
+	added, unchanged, failed int
+}
+
+func (a *app) addCmd() *cobra.Command {
+	var f addFlags
+	cmd := &cobra.Command{
+		Use:   "add PATH...",
+		Short: "Ingest files, folders (recursively) or globs into the store",
+		Args:  cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.withStore(cmd.Context(), func(st store.Store) error {
+				p, err := pipeline.New(pipeline.Options{DataDir: a.dataDir})
+				if err != nil {
+					return err
+				}
+				_, err = a.add(cmd.Context(), st, p, args, f.options())
+				return err
+			})
+		},
+	}
+	f.register(cmd)
+	return cmd
+}
+
+// add ingests paths into st, one transaction per file. Bad files are
+// reported one line each and do not stop the others; the returned error
+// is non-nil when any file failed.
+func (a *app) add(ctx context.Context, st store.Store, p *pipeline.Pipeline, paths []string, opt ingest.Options) (addSummary, error) {
+	var sum addSummary
+	files, err := ingest.Expand(paths)
+	if err != nil {
+		return sum, err
+	}
+	bar := newProgress(a.stderr, a.quiet, len(files), "adding")
+	for _, path := range files {
+		if err := ctx.Err(); err != nil {
+			bar.finish()
+			return sum, err
+		}
+		n, err := a.addFile(ctx, st, p, path, opt)
+		switch {
+		case err != nil:
+			sum.failed++
+			bar.printf(a.stderr, "error: %s\n", oneLine(fileError(path, err)))
+		default:
+			sum.added += n.added
+			sum.unchanged += n.unchanged
+			if !a.quiet {
+				for _, m := range n.messages {
+					bar.printf(a.stderr, "%s\n", m)
+				}
+			}
+		}
+		bar.add()
+	}
+	bar.finish()
+	if !a.quiet {
+		fmt.Fprintf(a.stderr, "%d added, %d already stored, %d failed\n", sum.added, sum.unchanged, sum.failed)
+	}
+	if sum.failed > 0 {
+		return sum, fmt.Errorf("%d of %d files could not be added: %w", sum.failed, len(files), errReported)
+	}
+	return sum, nil
+}
+
+type fileResult struct {
+	added, unchanged int
+	messages         []string
+}
+
+// addFile ingests one file and stores its documents in one transaction.
+func (a *app) addFile(ctx context.Context, st store.Store, p *pipeline.Pipeline, path string, opt ingest.Options) (fileResult, error) {
+	var r fileResult
+	docs, err := ingest.File(ctx, path, opt)
+	if err != nil {
+		return r, err
+	}
+	analyses := make([]*model.Analysis, len(docs))
+	for i, d := range docs {
+		an, err := p.Document(ctx, d)
+		if err != nil {
+			return r, fmt.Errorf("analyse %s: %w", d.ShortID(), err)
+		}
+		analyses[i] = an
+	}
+	added, err := st.AddDocuments(ctx, docs, analyses)
+	if err != nil {
+		return r, err
+	}
+	for i, d := range docs {
+		if added[i] {
+			r.added++
+			r.messages = append(r.messages, fmt.Sprintf("added %s (%s, %s)", d.Path, d.ShortID(), d.Kind))
+		} else {
+			r.unchanged++
+			r.messages = append(r.messages, fmt.Sprintf("already stored: %s (%s), nothing changed", d.Path, d.ShortID()))
+		}
+		for _, w := range d.Warnings {
+			r.messages = append(r.messages, fmt.Sprintf("warning: %s: %s", d.Path, w))
+		}
+	}
+	return r, nil
+}
+
+// fileError makes sure the error names the file.
+func fileError(path string, err error) error {
+	var fe *ingest.FileError
+	if errors.As(err, &fe) {
+		return err
+	}
+	return fmt.Errorf("%s: %w", path, err)
+}

@@ -1,0 +1,237 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/dossier-project/dossier/internal/model"
+	"github.com/dossier-project/dossier/internal/store"
+)
+
+// docJSON is the documented shape of a document in --json output.
+type docJSON struct {
+	ID         string        `json:"id"`
+	Path       string        `json:"path"`
+	URL        string        `json:"url,omitempty"`
+	Title      string        `json:"title"`
+	Kind       model.Kind    `json:"kind"`
+	Date       *string       `json:"date"`
+	DateEnd    *string       `json:"date_end,omitempty"`
+	DateSource string        `json:"date_source"`
+	DateReason string        `json:"date_reason,omitempty"`
+	Authors    []string      `json:"authors"`
+	Publisher  string        `json:"publisher"`
+	Site       string        `json:"site,omitempty"`
+	Speakers   []speakerJSON `json:"speakers"`
+}
+
+type speakerJSON struct {
+	Name         string `json:"name"`
+	Role         string `json:"role"`
+	Organization string `json:"organization"`
+	Questioner   bool   `json:"questioner,omitempty"`
+}
+
+func toDocJSON(d *model.Document) docJSON {
+	j := docJSON{
+		ID: d.ID, Path: d.Path, URL: d.URL, Title: d.Title, Kind: d.Kind,
+		DateSource: d.DateSource, DateReason: d.DateReason,
+		Authors: nonNil(d.Authors), Publisher: d.Publisher, Site: d.Site,
+		Speakers: []speakerJSON{},
+	}
+	if !d.Date.IsZero() {
+		s := d.Date.Format("2006-01-02")
+		j.Date = &s
+	}
+	if !d.DateEnd.IsZero() {
+		s := d.DateEnd.Format("2006-01-02")
+		j.DateEnd = &s
+	}
+	for _, s := range d.Speakers {
+		j.Speakers = append(j.Speakers, speakerJSON{Name: s.Name, Role: s.Role, Organization: s.Organization, Questioner: s.Questioner})
+	}
+	return j
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+func (a *app) docsCmd() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "docs",
+		Short: "List the stored documents",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.withStore(cmd.Context(), func(st store.Store) error {
+				docs, err := st.Documents(cmd.Context())
+				if err != nil {
+					return err
+				}
+				if asJSON {
+					out := make([]docJSON, 0, len(docs))
+					for _, d := range docs {
+						out = append(out, toDocJSON(d))
+					}
+					return writeJSON(a.stdout, out)
+				}
+				return writeDocsTable(a.stdout, docs)
+			})
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	return cmd
+}
+
+// docDate formats a document's date with where it came from.
+func docDate(d *model.Document) string {
+	if d.Date.IsZero() {
+		return "unknown"
+	}
+	s := d.Date.Format("2006-01-02")
+	if !d.DateEnd.IsZero() && !d.DateEnd.Equal(d.Date) {
+		s += ".." + d.DateEnd.Format("2006-01-02")
+	}
+	return s + " (" + d.DateSource + ")"
+}
+
+func writeDocsTable(w io.Writer, docs []*model.Document) error {
+	t := newTable(w, "ID", "KIND", "DATE", "TITLE", "BY", "PATH")
+	for _, d := range docs {
+		t.row(d.ShortID(), string(d.Kind), docDate(d), clip(orDash(d.Title), 48), clip(orDash(byline(d)), 40), d.Path)
+	}
+	return t.flush()
+}
+
+// byline names who the document is by: authors and publisher, or the
+// speakers of a transcript.
+func byline(d *model.Document) string {
+	var parts []string
+	if len(d.Authors) > 0 {
+		parts = append(parts, strings.Join(d.Authors, ", "))
+	}
+	if d.Publisher != "" {
+		parts = append(parts, d.Publisher)
+	}
+	if len(parts) == 0 && len(d.Speakers) > 0 {
+		var names []string
+		for _, s := range d.Speakers {
+			names = append(names, s.Name)
+		}
+		return strings.Join(names, ", ")
+	}
+	return strings.Join(parts, ", ")
+}
+
+func (a *app) showCmd() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "show DOC",
+		Short: "Show a document: metadata, speaker turns and sentences (DOC is an id, id prefix or path)",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.withStore(cmd.Context(), func(st store.Store) error {
+				return a.show(cmd.Context(), st, args[0], asJSON)
+			})
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	return cmd
+}
+
+type sentenceJSON struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+}
+
+type showJSON struct {
+	docJSON
+	Turns     []model.Turn   `json:"turns"`
+	Warnings  []string       `json:"warnings,omitempty"`
+	Sentences []sentenceJSON `json:"sentences"`
+}
+
+func (a *app) show(ctx context.Context, st store.Store, ref string, asJSON bool) error {
+	d, err := st.Document(ctx, ref)
+	if err != nil {
+		return fmt.Errorf("show %s: %w", ref, err)
+	}
+	p, err := a.pipeline()
+	if err != nil {
+		return err
+	}
+	td := p.Text(d)
+	if asJSON {
+		out := showJSON{docJSON: toDocJSON(d), Turns: nonNil(d.Turns), Warnings: d.Warnings, Sentences: []sentenceJSON{}}
+		for _, s := range td.Sentences {
+			out.Sentences = append(out.Sentences, sentenceJSON{s.Start, s.End, s.Text})
+		}
+		return writeJSON(a.stdout, out)
+	}
+	w := a.stdout
+	fmt.Fprintf(w, "%s\n", orDash(d.Title))
+	fmt.Fprintf(w, "  id:        %s\n  path:      %s\n  kind:      %s\n  date:      %s\n", d.ID, d.Path, d.Kind, docDate(d))
+	if d.DateReason != "" {
+		fmt.Fprintf(w, "             %s\n", d.DateReason)
+	}
+	if len(d.Authors) > 0 {
+		fmt.Fprintf(w, "  authors:   %s\n", strings.Join(d.Authors, ", "))
+	}
+	if d.Publisher != "" {
+		fmt.Fprintf(w, "  publisher: %s\n", d.Publisher)
+	}
+	if d.URL != "" {
+		fmt.Fprintf(w, "  url:       %s\n", d.URL)
+	}
+	for _, warn := range d.Warnings {
+		fmt.Fprintf(w, "  warning:   %s\n", warn)
+	}
+	if len(d.Speakers) > 0 {
+		fmt.Fprintf(w, "\nSpeakers\n")
+		for _, s := range d.Speakers {
+			fmt.Fprintf(w, "  %s\n", speakerLine(s))
+		}
+	}
+	if len(d.Turns) > 0 {
+		fmt.Fprintf(w, "\nTurns\n")
+		for _, t := range d.Turns {
+			who := t.Label.Text
+			if t.Speaker >= 0 && t.Speaker < len(d.Speakers) {
+				who = d.Speakers[t.Speaker].Name
+			}
+			fmt.Fprintf(w, "  [%d-%d] %s: %s\n", t.Content.Start, t.Content.End, who, clip(t.Content.Text, 100))
+		}
+	}
+	fmt.Fprintf(w, "\nSentences (%d)\n", len(td.Sentences))
+	for i, s := range td.Sentences {
+		fmt.Fprintf(w, "  %3d [%d-%d] %s\n", i+1, s.Start, s.End, clip(s.Text, 110))
+	}
+	return nil
+}
+
+func speakerLine(s model.Speaker) string {
+	line := s.Name
+	var extra []string
+	if s.Role != "" {
+		extra = append(extra, s.Role)
+	}
+	if s.Organization != "" {
+		extra = append(extra, s.Organization)
+	}
+	if s.Questioner {
+		extra = append(extra, "questioner")
+	}
+	if len(extra) > 0 {
+		line += " (" + strings.Join(extra, ", ") + ")"
+	}
+	return line
+}
