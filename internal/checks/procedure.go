@@ -1,0 +1,165 @@
+package checks
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Procedure describes how an institution decides: its bodies, which body
+// decides what kinds of matter, and what each body must publish. It is
+// read from a small YAML file; see data/procedures/ and the README.
+type Procedure struct {
+	// Institution is the institution's name; Code its actor code, if any.
+	Institution string `yaml:"institution"`
+	Code        string `yaml:"code"`
+	Bodies      []Body `yaml:"bodies"`
+	// Source is the file the procedure was read from.
+	Source string `yaml:"-"`
+}
+
+// Body is one body of an institution.
+type Body struct {
+	Name    string   `yaml:"name"`
+	Aliases []string `yaml:"aliases"`
+	// Decides lists the kinds of matter this body decides ("decision",
+	// "budget", "mission"). A body with none decides nothing.
+	Decides []string `yaml:"decides"`
+	// By says how it decides ("consensus", "majority vote").
+	By string `yaml:"by"`
+	// Publishes lists the records this body must publish ("minutes",
+	// "communique", "readout").
+	Publishes []string `yaml:"publishes"`
+	// SpeaksFor is true for a body or office that speaks for the
+	// institution without deciding (a secretary general, a mayor).
+	SpeaksFor bool `yaml:"speaks_for"`
+	Proposes  bool `yaml:"proposes"`
+	Advises   bool `yaml:"advises"`
+}
+
+// Names returns the body's name and aliases.
+func (b *Body) Names() []string { return append([]string{b.Name}, b.Aliases...) }
+
+// Deciding returns the bodies that decide matters of kind matter, or any
+// deciding body when matter is "".
+func (p *Procedure) Deciding(matter string) []*Body {
+	var out []*Body
+	for i := range p.Bodies {
+		b := &p.Bodies[i]
+		for _, m := range b.Decides {
+			if matter == "" || strings.EqualFold(m, matter) {
+				out = append(out, b)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// ParseProcedure reads one procedure from YAML. name is used in errors.
+func ParseProcedure(name string, data []byte) (*Procedure, error) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	var p Procedure
+	if err := dec.Decode(&p); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, fmt.Errorf("procedure %s: file is empty", name)
+		}
+		return nil, fmt.Errorf("procedure %s: %s", name, strings.Join(strings.Fields(err.Error()), " "))
+	}
+	p.Source = name
+	if err := p.validate(); err != nil {
+		return nil, fmt.Errorf("procedure %s: %w", name, err)
+	}
+	return &p, nil
+}
+
+func (p *Procedure) validate() error {
+	if strings.TrimSpace(p.Institution) == "" {
+		return errors.New(`"institution" is missing`)
+	}
+	if len(p.Bodies) == 0 {
+		return errors.New(`"bodies" is empty: name at least the body that decides`)
+	}
+	seen := map[string]string{}
+	deciding := 0
+	for i, b := range p.Bodies {
+		if strings.TrimSpace(b.Name) == "" {
+			return fmt.Errorf("body %d has no name", i+1)
+		}
+		if len(b.Decides) > 0 {
+			deciding++
+		}
+		for _, n := range b.Names() {
+			k := strings.ToLower(strings.TrimSpace(n))
+			if k == "" {
+				return fmt.Errorf("body %q has an empty alias", b.Name)
+			}
+			if other, ok := seen[k]; ok && other != b.Name {
+				return fmt.Errorf("alias %q names both %q and %q", n, other, b.Name)
+			}
+			seen[k] = b.Name
+		}
+	}
+	if deciding == 0 {
+		return errors.New(`no body "decides" anything, so no decision can be checked`)
+	}
+	return nil
+}
+
+// LoadProcedures reads every .yaml file under dir in fsys (the built-in
+// models live in data/procedures), then each extra file. Later
+// procedures for the same institution replace earlier ones.
+func LoadProcedures(fsys fs.FS, dir string, extra map[string][]byte) ([]*Procedure, error) {
+	var out []*Procedure
+	add := func(p *Procedure) {
+		for i, q := range out {
+			if strings.EqualFold(q.Institution, p.Institution) {
+				out[i] = p
+				return
+			}
+		}
+		out = append(out, p)
+	}
+	if fsys != nil {
+		entries, err := fs.ReadDir(fsys, dir)
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("read procedures %s: %w", dir, err)
+		}
+		for _, e := range entries {
+			if e.IsDir() || !strings.HasSuffix(e.Name(), ".yaml") {
+				continue
+			}
+			name := path.Join(dir, e.Name())
+			data, err := fs.ReadFile(fsys, name)
+			if err != nil {
+				return nil, fmt.Errorf("read procedure %s: %w", name, err)
+			}
+			p, err := ParseProcedure(name, data)
+			if err != nil {
+				return nil, err
+			}
+			add(p)
+		}
+	}
+	names := make([]string, 0, len(extra))
+	for n := range extra {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		p, err := ParseProcedure(n, extra[n])
+		if err != nil {
+			return nil, err
+		}
+		add(p)
+	}
+	return out, nil
+}
