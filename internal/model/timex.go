@@ -29,6 +29,9 @@ type Timex struct {
 // Anchor ties an event or a quote to a time, and says which expression
 // (or the document date) was used.
 type Anchor struct {
+	// Kind is the kind of the expression used (point, interval,
+	// deadline), or "point" for the document date.
+	Kind        string `json:"kind"`
 	Value       string `json:"value"`
 	End         string `json:"end,omitempty"`
 	Granularity string `json:"granularity"`
