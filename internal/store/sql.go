@@ -1,0 +1,799 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/dossier-project/dossier/internal/model"
+)
+
+// dialect is what differs between the SQL backends.
+type dialect struct {
+	name string
+	// dollar is true when placeholders are $1, $2, ... rather than ?.
+	dollar bool
+	// castDate, castJSON and castTime follow a placeholder for a date
+	// (YYYY-MM-DD text), JSON text and RFC 3339 timestamp parameter.
+	castDate, castJSON, castTime string
+	// selDate selects a date column as YYYY-MM-DD text.
+	selDate func(col string) string
+}
+
+// sqlStore is the Store over database/sql shared by both backends; the
+// backend-specific parts are its dialect and its search function.
+type sqlStore struct {
+	db   *sql.DB
+	d    dialect
+	opts options
+	// search runs a full-text query, limit > 0.
+	search func(ctx context.Context, query string, limit int) ([]Hit, error)
+	// close runs after db is closed (e.g. to drop a test schema); may be nil.
+	onClose func() error
+	// hook, when set (only by tests), is called during writes after each
+	// step ("document", "analysis", "results") so that tests can inject
+	// faults such as a cancellation between inserts.
+	hook func(ctx context.Context, step string, i int) error
+
+	q queries
+}
+
+// queries are the statements, rewritten for the dialect once at open.
+type queries struct {
+	insertDoc, insertMention, insertTimex, insertQuote, insertEvent string
+	docByID, docsByPath, idsByRange, allDocs, docExists             string
+	analysis, setDate                                               string
+	insertRQuote, insertREvent, insertTimeline, insertFinding       string
+	selRQuotes, selREvents, selTimeline, selFindings                string
+}
+
+const docCols = `id, path, url, format, title, kind, {date:date}, {date:date_end}, date_source, date_reason,
+	publisher, site, authors, speakers, turns, warnings, data, text`
+
+const docOrder = ` ORDER BY date IS NULL, date, path, id`
+
+func (d dialect) rewrite(q string) string {
+	q = strings.NewReplacer(
+		"{date:date}", d.selDate("date"),
+		"{date:date_end}", d.selDate("date_end"),
+		"{date}", d.castDate,
+		"{json}", d.castJSON,
+		"{time}", d.castTime,
+	).Replace(q)
+	if !d.dollar {
+		return q
+	}
+	var b strings.Builder
+	n := 0
+	for _, r := range q {
+		if r == '?' {
+			n++
+			b.WriteString("$" + strconv.Itoa(n))
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func newSQLStore(db *sql.DB, d dialect, o options) *sqlStore {
+	s := &sqlStore{db: db, d: d, opts: o}
+	r := d.rewrite
+	s.q = queries{
+		insertDoc: r(`INSERT INTO documents (id, path, url, format, title, kind, date, date_end, date_source, date_reason,
+	publisher, site, authors, speakers, turns, warnings, data, text, added_at)
+	VALUES (?, ?, ?, ?, ?, ?, ?{date}, ?{date}, ?, ?, ?, ?, ?{json}, ?{json}, ?{json}, ?{json}, ?{json}, ?, ?{time})
+	ON CONFLICT (id) DO NOTHING`),
+		insertMention: r(`INSERT INTO mentions (doc, ord, start, "end", code, data) VALUES (?, ?, ?, ?, ?, ?{json})`),
+		insertTimex:   r(`INSERT INTO timexes (doc, ord, start, "end", kind, value, data) VALUES (?, ?, ?, ?, ?, ?, ?{json})`),
+		insertQuote: r(`INSERT INTO quotes (doc, ord, id, speaker, speaker_code, direct, start, "end", verdict, data)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?{json})`),
+		insertEvent: r(`INSERT INTO events (doc, ord, id, cameo, root, plover, source_code, target_code,
+	negated, future, hypothetical, sentence_start, sentence_end, pattern, data)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?{json})`),
+		docByID:    r(`SELECT ` + docCols + ` FROM documents WHERE id = ?`),
+		docsByPath: r(`SELECT id FROM documents WHERE path = ? ORDER BY id LIMIT 2`),
+		idsByRange: r(`SELECT id FROM documents WHERE id >= ? AND id < ? ORDER BY id LIMIT 2`),
+		allDocs:    r(`SELECT ` + docCols + ` FROM documents` + docOrder),
+		docExists:  r(`SELECT 1 FROM documents WHERE id = ?`),
+		analysis: r(`SELECT 0, ord, data FROM mentions WHERE doc = ?
+	UNION ALL SELECT 1, ord, data FROM timexes WHERE doc = ?
+	UNION ALL SELECT 2, ord, data FROM quotes WHERE doc = ?
+	UNION ALL SELECT 3, ord, data FROM events WHERE doc = ?
+	ORDER BY 1, 2`),
+		setDate: r(`UPDATE documents SET date = ?{date}, date_end = ?{date}, date_source = ?, date_reason = ? WHERE id = ?`),
+		insertRQuote: r(`INSERT INTO results_quotes (ord, id, doc, speaker, speaker_code, direct, start, "end", verdict, score, data)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?{json})`),
+		insertREvent: r(`INSERT INTO results_events (ord, id, doc, cameo, root, plover, source_code, target_code, when_value, when_end, data)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?{json})`),
+		insertTimeline: r(`INSERT INTO timeline (ord, id, date, end_date, precision, kind, summary, future, data)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?{json})`),
+		insertFinding: r(`INSERT INTO findings (ord, kind, check_name, severity, summary, data) VALUES (?, ?, ?, ?, ?, ?{json})`),
+		selRQuotes:    `SELECT data FROM results_quotes ORDER BY ord`,
+		selREvents:    `SELECT data FROM results_events ORDER BY ord`,
+		selTimeline:   `SELECT data FROM timeline ORDER BY ord`,
+		selFindings:   `SELECT severity, data FROM findings ORDER BY ord`,
+	}
+	return s
+}
+
+func (s *sqlStore) Close() error {
+	err := s.db.Close()
+	if s.onClose != nil {
+		if cerr := s.onClose(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("close store: %w", err)
+	}
+	return nil
+}
+
+func (s *sqlStore) step(ctx context.Context, step string, i int) error {
+	if s.hook == nil {
+		return nil
+	}
+	return s.hook(ctx, step, i)
+}
+
+// inTx runs fn in a transaction and commits it, or rolls it back when fn
+// fails or ctx is cancelled.
+func (s *sqlStore) inTx(ctx context.Context, fn func(tx *sql.Tx) error) (err error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	defer func() {
+		if err != nil {
+			_ = tx.Rollback() // the error that made us roll back is the one to report
+		}
+	}()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	// A cancellation after the last write must still undo the whole
+	// transaction rather than commit part of what the caller gave up on.
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+func (s *sqlStore) AddDocument(ctx context.Context, doc *model.Document, a *model.Analysis) (bool, error) {
+	added, err := s.AddDocuments(ctx, []*model.Document{doc}, []*model.Analysis{a})
+	if err != nil {
+		return false, err
+	}
+	return added[0], nil
+}
+
+func (s *sqlStore) AddDocuments(ctx context.Context, docs []*model.Document, as []*model.Analysis) ([]bool, error) {
+	if as != nil && len(as) != len(docs) {
+		return nil, fmt.Errorf("store documents: %d documents but %d analyses", len(docs), len(as))
+	}
+	for i, doc := range docs {
+		if doc == nil || doc.ID == "" {
+			return nil, fmt.Errorf("store documents: document %d has no id", i)
+		}
+		if as != nil && as[i] != nil && as[i].Doc != "" && as[i].Doc != doc.ID {
+			return nil, fmt.Errorf("store document %s: analysis is of document %s", doc.ID, as[i].Doc)
+		}
+	}
+	added := make([]bool, len(docs))
+	now := time.Now().UTC().Format(time.RFC3339Nano)
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		w, err := s.newWriter(ctx, tx)
+		if err != nil {
+			return err
+		}
+		defer w.close()
+		for i, doc := range docs {
+			ok, err := w.document(ctx, doc, now)
+			if err != nil {
+				return fmt.Errorf("store document %s: %w", doc.ID, err)
+			}
+			if err := s.step(ctx, "document", i); err != nil {
+				return fmt.Errorf("store document %s: %w", doc.ID, err)
+			}
+			if !ok {
+				continue // already stored: change nothing
+			}
+			added[i] = true
+			if as != nil && as[i] != nil {
+				if err := w.analysis(ctx, doc.ID, as[i]); err != nil {
+					return fmt.Errorf("store analysis of %s: %w", doc.ID, err)
+				}
+			}
+			if err := s.step(ctx, "analysis", i); err != nil {
+				return fmt.Errorf("store analysis of %s: %w", doc.ID, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return added, nil
+}
+
+// writer holds the statements prepared for one transaction.
+type writer struct {
+	doc, mention, timex, quote, event *sql.Stmt
+}
+
+func (s *sqlStore) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
+	w := &writer{}
+	for _, p := range []struct {
+		st **sql.Stmt
+		q  string
+	}{
+		{&w.doc, s.q.insertDoc},
+		{&w.mention, s.q.insertMention},
+		{&w.timex, s.q.insertTimex},
+		{&w.quote, s.q.insertQuote},
+		{&w.event, s.q.insertEvent},
+	} {
+		st, err := tx.PrepareContext(ctx, p.q)
+		if err != nil {
+			w.close()
+			return nil, fmt.Errorf("prepare: %w", err)
+		}
+		*p.st = st
+	}
+	return w, nil
+}
+
+func (w *writer) close() {
+	for _, st := range []*sql.Stmt{w.doc, w.mention, w.timex, w.quote, w.event} {
+		if st != nil {
+			_ = st.Close() // closing a prepared statement of a finished transaction cannot lose data
+		}
+	}
+}
+
+// docJSON is what the JSON columns of a document row hold.
+type docJSON struct {
+	authors, speakers, turns, warnings, data string
+}
+
+func encodeDoc(doc *model.Document) (docJSON, error) {
+	var j docJSON
+	var err error
+	enc := func(v any) string {
+		if err != nil {
+			return ""
+		}
+		var b []byte
+		b, err = json.Marshal(v)
+		return string(b)
+	}
+	j.authors = enc(doc.Authors)
+	j.speakers = enc(doc.Speakers)
+	j.turns = enc(doc.Turns)
+	j.warnings = enc(doc.Warnings)
+	// data keeps the fields that have no column of their own, so that
+	// fields added to model.Document later survive a round trip.
+	rest := *doc
+	rest.ID, rest.Path, rest.URL, rest.Format, rest.Title, rest.Kind = "", "", "", "", "", ""
+	rest.Date, rest.DateEnd, rest.DateSource, rest.DateReason = time.Time{}, time.Time{}, "", ""
+	rest.Publisher, rest.Site, rest.Text = "", "", ""
+	rest.Authors, rest.Speakers, rest.Turns, rest.Warnings = nil, nil, nil, nil
+	j.data = enc(rest)
+	if err != nil {
+		return docJSON{}, fmt.Errorf("encode: %w", err)
+	}
+	return j, nil
+}
+
+func dateParam(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.Format("2006-01-02")
+}
+
+func (w *writer) document(ctx context.Context, doc *model.Document, now string) (bool, error) {
+	j, err := encodeDoc(doc)
+	if err != nil {
+		return false, err
+	}
+	res, err := w.doc.ExecContext(ctx, doc.ID, doc.Path, doc.URL, doc.Format, doc.Title, string(doc.Kind),
+		dateParam(doc.Date), dateParam(doc.DateEnd), doc.DateSource, doc.DateReason,
+		doc.Publisher, doc.Site, j.authors, j.speakers, j.turns, j.warnings, j.data, doc.Text, now)
+	if err != nil {
+		return false, err
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return false, err
+	}
+	return n > 0, nil
+}
+
+func marshal(what string, i int, v any) (string, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return "", fmt.Errorf("encode %s %d: %w", what, i, err)
+	}
+	return string(b), nil
+}
+
+// quoteRange is the byte range a quote's contents cover.
+func quoteRange(q *model.Quote) (start, end int) {
+	if len(q.Contents) == 0 {
+		if q.Cue != nil {
+			return q.Cue.Start, q.Cue.End
+		}
+		return 0, 0
+	}
+	start, end = q.Contents[0].Start, q.Contents[0].End
+	for _, c := range q.Contents[1:] {
+		start, end = min(start, c.Start), max(end, c.End)
+	}
+	return start, end
+}
+
+func targetCode(e *model.Event) string {
+	if e.Target == nil {
+		return ""
+	}
+	return e.Target.Code
+}
+
+func (w *writer) analysis(ctx context.Context, docID string, a *model.Analysis) error {
+	for i := range a.Mentions {
+		m := &a.Mentions[i]
+		data, err := marshal("mention", i, m)
+		if err != nil {
+			return err
+		}
+		if _, err := w.mention.ExecContext(ctx, docID, i, m.Start, m.End, m.Actor.Code, data); err != nil {
+			return fmt.Errorf("mention %d: %w", i, err)
+		}
+	}
+	for i := range a.Timexes {
+		t := &a.Timexes[i]
+		data, err := marshal("timex", i, t)
+		if err != nil {
+			return err
+		}
+		if _, err := w.timex.ExecContext(ctx, docID, i, t.Start, t.End, t.Kind, t.Value, data); err != nil {
+			return fmt.Errorf("timex %d: %w", i, err)
+		}
+	}
+	for i := range a.Quotes {
+		q := &a.Quotes[i]
+		data, err := marshal("quote", i, q)
+		if err != nil {
+			return err
+		}
+		start, end := quoteRange(q)
+		if _, err := w.quote.ExecContext(ctx, docID, i, q.ID, q.Speaker, q.SpeakerCode, q.Direct, start, end, q.Verdict, data); err != nil {
+			return fmt.Errorf("quote %s: %w", q.ID, err)
+		}
+	}
+	for i := range a.Events {
+		e := &a.Events[i]
+		data, err := marshal("event", i, e)
+		if err != nil {
+			return err
+		}
+		if _, err := w.event.ExecContext(ctx, docID, i, e.ID, e.CAMEO, e.Root, e.PLOVER, e.Source.Code, targetCode(e),
+			e.Negated, e.Future, e.Hypothetical, e.Sentence.Start, e.Sentence.End, e.Pattern, data); err != nil {
+			return fmt.Errorf("event %s: %w", e.ID, err)
+		}
+	}
+	return nil
+}
+
+// scanDoc reads a document selected as docCols through scan, the Scan
+// method of a *sql.Row or *sql.Rows.
+func scanDoc(scan func(dest ...any) error) (*model.Document, error) {
+	var (
+		doc                                     model.Document
+		kind                                    string
+		date, dateEnd                           sql.NullString
+		authors, speakers, turns, warnings, raw []byte
+	)
+	err := scan(&doc.ID, &doc.Path, &doc.URL, &doc.Format, &doc.Title, &kind, &date, &dateEnd,
+		&doc.DateSource, &doc.DateReason, &doc.Publisher, &doc.Site,
+		&authors, &speakers, &turns, &warnings, &raw, &doc.Text)
+	if err != nil {
+		return nil, err
+	}
+	// data first, so that the columns win over anything in it.
+	var rest model.Document
+	if err := json.Unmarshal(raw, &rest); err != nil {
+		return nil, fmt.Errorf("decode document %s: %w", doc.ID, err)
+	}
+	cols := doc
+	doc = rest
+	doc.ID, doc.Path, doc.URL, doc.Format, doc.Title = cols.ID, cols.Path, cols.URL, cols.Format, cols.Title
+	doc.DateSource, doc.DateReason, doc.Publisher, doc.Site, doc.Text = cols.DateSource, cols.DateReason, cols.Publisher, cols.Site, cols.Text
+	doc.Kind = model.Kind(kind)
+	for _, f := range []struct {
+		b []byte
+		v any
+	}{{authors, &doc.Authors}, {speakers, &doc.Speakers}, {turns, &doc.Turns}, {warnings, &doc.Warnings}} {
+		if err := json.Unmarshal(f.b, f.v); err != nil {
+			return nil, fmt.Errorf("decode document %s: %w", doc.ID, err)
+		}
+	}
+	if doc.Date, err = parseDate(date); err != nil {
+		return nil, fmt.Errorf("document %s: %w", doc.ID, err)
+	}
+	if doc.DateEnd, err = parseDate(dateEnd); err != nil {
+		return nil, fmt.Errorf("document %s: %w", doc.ID, err)
+	}
+	return &doc, nil
+}
+
+func parseDate(s sql.NullString) (time.Time, error) {
+	if !s.Valid || s.String == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.Parse("2006-01-02", s.String)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("bad date %q: %w", s.String, err)
+	}
+	return t, nil
+}
+
+func (s *sqlStore) Documents(ctx context.Context) ([]*model.Document, error) {
+	rows, err := s.db.QueryContext(ctx, s.q.allDocs)
+	if err != nil {
+		return nil, fmt.Errorf("list documents: %w", err)
+	}
+	defer rows.Close()
+	var docs []*model.Document
+	for rows.Next() {
+		doc, err := scanDoc(rows.Scan)
+		if err != nil {
+			return nil, fmt.Errorf("list documents: %w", err)
+		}
+		docs = append(docs, doc)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list documents: %w", err)
+	}
+	return docs, nil
+}
+
+func (s *sqlStore) docByID(ctx context.Context, id string) (*model.Document, error) {
+	doc, err := scanDoc(s.db.QueryRowContext(ctx, s.q.docByID, id).Scan)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("document %q: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("document %s: %w", id, err)
+	}
+	return doc, nil
+}
+
+func (s *sqlStore) ids(ctx context.Context, q string, args ...any) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+func isHex(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func (s *sqlStore) Document(ctx context.Context, ref string) (*model.Document, error) {
+	if ref == "" {
+		return nil, fmt.Errorf("document %q: %w", ref, ErrNotFound)
+	}
+	doc, err := s.docByID(ctx, ref)
+	if !errors.Is(err, ErrNotFound) {
+		return doc, err
+	}
+	ids, err := s.ids(ctx, s.q.docsByPath, ref)
+	if err != nil {
+		return nil, fmt.Errorf("document %q: %w", ref, err)
+	}
+	if len(ids) == 0 {
+		prefix := strings.ToLower(ref)
+		if len(prefix) < MinPrefix || !isHex(prefix) {
+			return nil, fmt.Errorf("document %q: %w", ref, ErrNotFound)
+		}
+		// Ids are lowercase hex, so those starting with prefix are
+		// exactly those in [prefix, prefix+"g").
+		if ids, err = s.ids(ctx, s.q.idsByRange, prefix, prefix+"g"); err != nil {
+			return nil, fmt.Errorf("document %q: %w", ref, err)
+		}
+	}
+	switch len(ids) {
+	case 0:
+		return nil, fmt.Errorf("document %q: %w", ref, ErrNotFound)
+	case 1:
+		return s.docByID(ctx, ids[0])
+	}
+	return nil, fmt.Errorf("document %q: %w: matches %s, %s and maybe more", ref, ErrAmbiguous, ids[0], ids[1])
+}
+
+func (s *sqlStore) Search(ctx context.Context, query string, limit int) ([]Hit, error) {
+	if limit <= 0 {
+		limit = DefaultSearchLimit
+	}
+	if strings.TrimSpace(query) == "" {
+		return nil, fmt.Errorf("search: empty query")
+	}
+	hits, err := s.search(ctx, query, limit)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", query, err)
+	}
+	return hits, nil
+}
+
+func (s *sqlStore) Analysis(ctx context.Context, docID string) (*model.Analysis, error) {
+	var one int
+	err := s.db.QueryRowContext(ctx, s.q.docExists, docID).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("analysis of %q: %w", docID, ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("analysis of %s: %w", docID, err)
+	}
+	a, err := s.loadAnalysis(ctx, docID)
+	if err != nil {
+		return nil, fmt.Errorf("analysis of %s: %w", docID, err)
+	}
+	return a, nil
+}
+
+// loadAnalysis reads the analysis of a document in one query. Its lists
+// are empty rather than nil when nothing was stored.
+func (s *sqlStore) loadAnalysis(ctx context.Context, docID string) (*model.Analysis, error) {
+	a := &model.Analysis{
+		Doc:      docID,
+		Mentions: []model.Mention{},
+		Timexes:  []model.Timex{},
+		Quotes:   []model.Quote{},
+		Events:   []model.Event{},
+	}
+	rows, err := s.db.QueryContext(ctx, s.q.analysis, docID, docID, docID, docID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			table, ord int
+			data       []byte
+		)
+		if err := rows.Scan(&table, &ord, &data); err != nil {
+			return nil, err
+		}
+		switch table {
+		case 0:
+			var m model.Mention
+			err = json.Unmarshal(data, &m)
+			a.Mentions = append(a.Mentions, m)
+		case 1:
+			var t model.Timex
+			err = json.Unmarshal(data, &t)
+			a.Timexes = append(a.Timexes, t)
+		case 2:
+			var q model.Quote
+			err = json.Unmarshal(data, &q)
+			a.Quotes = append(a.Quotes, q)
+		case 3:
+			var e model.Event
+			err = json.Unmarshal(data, &e)
+			a.Events = append(a.Events, e)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("decode row %d of table %d: %w", ord, table, err)
+		}
+	}
+	return a, rows.Err()
+}
+
+func (s *sqlStore) ForEachAnalysis(ctx context.Context, fn func(*model.Document, *model.Analysis) error) error {
+	// The cursor over documents holds one connection; each analysis is
+	// read through another from the pool. Documents and their analyses
+	// are written together and never changed afterwards (except dates),
+	// so the two reads agree.
+	rows, err := s.db.QueryContext(ctx, s.q.allDocs)
+	if err != nil {
+		return fmt.Errorf("read analyses: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		doc, err := scanDoc(rows.Scan)
+		if err != nil {
+			return fmt.Errorf("read analyses: %w", err)
+		}
+		a, err := s.loadAnalysis(ctx, doc.ID)
+		if err != nil {
+			return fmt.Errorf("read analysis of %s: %w", doc.ID, err)
+		}
+		if err := fn(doc, a); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read analyses: %w", err)
+	}
+	return nil
+}
+
+func (s *sqlStore) SetDocumentDate(ctx context.Context, doc *model.Document) error {
+	res, err := s.db.ExecContext(ctx, s.q.setDate, dateParam(doc.Date), dateParam(doc.DateEnd), doc.DateSource, doc.DateReason, doc.ID)
+	if err != nil {
+		return fmt.Errorf("set date of %s: %w", doc.ID, err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return fmt.Errorf("set date of %s: %w", doc.ID, err)
+	}
+	if n == 0 {
+		return fmt.Errorf("set date of %q: %w", doc.ID, ErrNotFound)
+	}
+	return nil
+}
+
+func (s *sqlStore) ReplaceResults(ctx context.Context, r *Results) error {
+	if r == nil {
+		r = &Results{}
+	}
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		for _, t := range []string{"results_quotes", "results_events", "timeline", "findings"} {
+			if _, err := tx.ExecContext(ctx, "DELETE FROM "+t); err != nil {
+				return fmt.Errorf("clear %s: %w", t, err)
+			}
+		}
+		if err := s.step(ctx, "results", 0); err != nil {
+			return err
+		}
+		exec := func(q string, rows int, args func(i int) ([]any, error)) error {
+			if rows == 0 {
+				return nil
+			}
+			st, err := tx.PrepareContext(ctx, q)
+			if err != nil {
+				return fmt.Errorf("prepare: %w", err)
+			}
+			defer st.Close()
+			for i := 0; i < rows; i++ {
+				a, err := args(i)
+				if err != nil {
+					return err
+				}
+				if _, err := st.ExecContext(ctx, a...); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+		if err := exec(s.q.insertRQuote, len(r.Quotes), func(i int) ([]any, error) {
+			q := &r.Quotes[i]
+			data, err := marshal("quote", i, q)
+			start, end := quoteRange(q)
+			return []any{i, q.ID, q.Doc, q.Speaker, q.SpeakerCode, q.Direct, start, end, q.Verdict, q.Score, data}, err
+		}); err != nil {
+			return fmt.Errorf("store quote results: %w", err)
+		}
+		if err := exec(s.q.insertREvent, len(r.Events), func(i int) ([]any, error) {
+			e := &r.Events[i]
+			data, err := marshal("event", i, e)
+			var when, whenEnd string
+			if e.When != nil {
+				when, whenEnd = e.When.Value, e.When.End
+			}
+			return []any{i, e.ID, e.Doc, e.CAMEO, e.Root, e.PLOVER, e.Source.Code, targetCode(e), when, whenEnd, data}, err
+		}); err != nil {
+			return fmt.Errorf("store event results: %w", err)
+		}
+		if err := exec(s.q.insertTimeline, len(r.Timeline), func(i int) ([]any, error) {
+			t := &r.Timeline[i]
+			data, err := marshal("timeline entry", i, t)
+			return []any{i, t.ID, t.Date, t.End, t.Precision, t.Kind, t.Summary, t.Future, data}, err
+		}); err != nil {
+			return fmt.Errorf("store timeline: %w", err)
+		}
+		if err := exec(s.q.insertFinding, len(r.Findings), func(i int) ([]any, error) {
+			f := &r.Findings[i]
+			data, err := marshal("finding", i, f)
+			return []any{i, f.Kind, f.Check, int(f.Severity), f.Summary, data}, err
+		}); err != nil {
+			return fmt.Errorf("store findings: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("replace results: %w", err)
+	}
+	return nil
+}
+
+// readJSON decodes the data column of every row of q into a new element
+// of *list.
+func readJSON[T any](ctx context.Context, db *sql.DB, q string, list *[]T) error {
+	rows, err := db.QueryContext(ctx, q)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var data []byte
+		if err := rows.Scan(&data); err != nil {
+			return err
+		}
+		var v T
+		if err := json.Unmarshal(data, &v); err != nil {
+			return fmt.Errorf("decode row %d: %w", len(*list), err)
+		}
+		*list = append(*list, v)
+	}
+	return rows.Err()
+}
+
+func (s *sqlStore) Results(ctx context.Context) (*Results, error) {
+	r := &Results{
+		Quotes:   []model.Quote{},
+		Timeline: []model.TimelineEntry{},
+		Findings: []model.Finding{},
+		Events:   []model.Event{},
+	}
+	if err := readJSON(ctx, s.db, s.q.selRQuotes, &r.Quotes); err != nil {
+		return nil, fmt.Errorf("read quote results: %w", err)
+	}
+	if err := readJSON(ctx, s.db, s.q.selREvents, &r.Events); err != nil {
+		return nil, fmt.Errorf("read event results: %w", err)
+	}
+	if err := readJSON(ctx, s.db, s.q.selTimeline, &r.Timeline); err != nil {
+		return nil, fmt.Errorf("read timeline: %w", err)
+	}
+	rows, err := s.db.QueryContext(ctx, s.q.selFindings)
+	if err != nil {
+		return nil, fmt.Errorf("read findings: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			sev  int
+			data []byte
+			f    model.Finding
+		)
+		if err := rows.Scan(&sev, &data); err != nil {
+			return nil, fmt.Errorf("read findings: %w", err)
+		}
+		if err := json.Unmarshal(data, &f); err != nil {
+			return nil, fmt.Errorf("decode finding %d: %w", len(r.Findings), err)
+		}
+		f.Severity = model.Severity(sev)
+		r.Findings = append(r.Findings, f)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read findings: %w", err)
+	}
+	return r, nil
+}

@@ -1,0 +1,141 @@
+// Package store keeps dossier's record: documents with their text and
+// metadata, the per-document analysis (mentions, temporal expressions,
+// quotes, events) and the cross-document results (verified quotes,
+// anchored events, timeline, findings).
+//
+// There are two backends behind one interface: SQLite (the default, a
+// file such as dossier.db, through the pure-Go modernc.org/sqlite driver)
+// and PostgreSQL (selected by a postgres:// or postgresql:// DSN, through
+// pgx). Both keep the main fields of every record in real columns, for
+// people who query the database with SQL, and the full record as JSON in a
+// data column, so that nothing is lost when the model types gain fields.
+// The schema is created and migrated forward by embedded goose migrations
+// whenever a store is opened.
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/dossier-project/dossier/internal/model"
+)
+
+// Store is dossier's record. All methods are safe for concurrent use.
+type Store interface {
+	// AddDocument stores doc and its per-document analysis in ONE
+	// transaction. If a document with the same ID is already stored it
+	// changes nothing and returns added=false. a may be nil.
+	AddDocument(ctx context.Context, doc *model.Document, a *model.Analysis) (added bool, err error)
+	// AddDocuments stores several documents (e.g. all items of one feed
+	// file) in one transaction: all or none. as is either nil or has one
+	// analysis (possibly nil) per document.
+	AddDocuments(ctx context.Context, docs []*model.Document, as []*model.Analysis) (added []bool, err error)
+	// Documents returns all documents, metadata and text, ordered by date
+	// (undated last) then path.
+	Documents(ctx context.Context) ([]*model.Document, error)
+	// Document finds a document by full id, unique id prefix (at least
+	// four hex digits) or exact path. It returns an error wrapping
+	// ErrNotFound or ErrAmbiguous when there is no single match.
+	Document(ctx context.Context, idOrPrefix string) (*model.Document, error)
+	// Search runs a full-text query over titles and texts. The query
+	// takes words (all must match), "quoted phrases", OR between
+	// alternatives and -word to exclude; anything else is treated as
+	// words, never as a syntax error. limit <= 0 means DefaultSearchLimit.
+	// Hits come best first; Rank is higher for better hits and is only
+	// comparable within one backend.
+	Search(ctx context.Context, query string, limit int) ([]Hit, error)
+	// Analysis returns the stored analysis of a document (empty when none
+	// was stored), or an error wrapping ErrNotFound.
+	Analysis(ctx context.Context, docID string) (*model.Analysis, error)
+	// ForEachAnalysis streams stored documents with their analyses, in
+	// document order, without loading all into memory. It stops at the
+	// first error fn returns and returns it.
+	ForEachAnalysis(ctx context.Context, fn func(*model.Document, *model.Analysis) error) error
+	// SetDocumentDate updates a document's inferred date (Date, DateEnd,
+	// DateSource, DateReason) — used when a later stage infers it.
+	SetDocumentDate(ctx context.Context, doc *model.Document) error
+	// ReplaceResults replaces the cross-document results (quote
+	// verdicts, anchored events, timeline, findings) in one transaction.
+	ReplaceResults(ctx context.Context, r *Results) error
+	// Results returns the stored cross-document results, in the order
+	// they were stored; empty when none were.
+	Results(ctx context.Context) (*Results, error)
+	Close() error
+}
+
+// Hit is one search result.
+type Hit struct {
+	Doc   string
+	Title string
+	Path  string
+	// Snippet is an excerpt of the text around the matches, with matches
+	// marked (by default as [match]).
+	Snippet string
+	Rank    float64
+}
+
+// Results are the cross-document results of an analysis run.
+type Results struct {
+	Quotes   []model.Quote // with verdicts
+	Timeline []model.TimelineEntry
+	Findings []model.Finding
+	Events   []model.Event // with anchors
+}
+
+// Errors returned (wrapped) by the store.
+var (
+	ErrNotFound  = errors.New("not found")
+	ErrAmbiguous = errors.New("ambiguous")
+	// ErrNotDossier is returned by Open for a file that is not a dossier
+	// database.
+	ErrNotDossier = errors.New("not a dossier database")
+)
+
+// DefaultSearchLimit is the number of hits Search returns when asked for
+// limit <= 0.
+const DefaultSearchLimit = 20
+
+// MinPrefix is the shortest id prefix Document accepts.
+const MinPrefix = 4
+
+// Option configures Open.
+type Option func(*options)
+
+type options struct {
+	markStart, markEnd string
+}
+
+func defaultOptions() options {
+	return options{markStart: "[", markEnd: "]"}
+}
+
+// WithHighlight sets the markers put around matches in search snippets
+// (default "[" and "]"). With PostgreSQL the markers may not contain a
+// double quote.
+func WithHighlight(start, end string) Option {
+	return func(o *options) { o.markStart, o.markEnd = start, end }
+}
+
+// IsPostgres reports whether dsn selects the PostgreSQL backend.
+func IsPostgres(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+}
+
+// Open opens the store named by dsn, creating it if needed and migrating
+// its schema forward: PostgreSQL for a postgres:// or postgresql:// DSN,
+// otherwise SQLite with dsn as the file name (or a file: URI).
+func Open(ctx context.Context, dsn string, opts ...Option) (Store, error) {
+	o := defaultOptions()
+	for _, opt := range opts {
+		opt(&o)
+	}
+	if IsPostgres(dsn) {
+		if strings.Contains(o.markStart+o.markEnd, `"`) {
+			return nil, fmt.Errorf("open store: highlight markers %q %q: a double quote is not allowed", o.markStart, o.markEnd)
+		}
+		return openPostgres(ctx, dsn, o)
+	}
+	return openSQLite(ctx, dsn, o)
+}
