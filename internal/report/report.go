@@ -1,0 +1,170 @@
+// Package report renders the sourced record of a dossier for people: as
+// plain text for the terminal, as Markdown, and as a self-contained HTML
+// page with a timeline drawing in which every finding links to its
+// highlighted evidence.
+//
+// In: a Report (documents, findings, timeline, quotes, events). Out:
+// bytes on an io.Writer. The sections always come in the same order:
+// documents, findings, timeline, quotes, events.
+package report
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/dossier-project/dossier/internal/model"
+)
+
+// Report is everything a report shows.
+type Report struct {
+	Title     string
+	Documents []*model.Document
+	Findings  []model.Finding
+	Timeline  []model.TimelineEntry
+	Quotes    []model.Quote
+	Events    []model.Event
+}
+
+// doc returns the document with id, or nil.
+func (r *Report) doc(id string) *model.Document {
+	for _, d := range r.Documents {
+		if d.ID == id {
+			return d
+		}
+	}
+	return nil
+}
+
+// docLabel names a document briefly: its title or path, and short id.
+func (r *Report) docLabel(id string) string {
+	d := r.doc(id)
+	if d == nil {
+		return short(id)
+	}
+	name := d.Title
+	if name == "" {
+		name = d.Path
+	}
+	return fmt.Sprintf("%s [%s]", name, d.ShortID())
+}
+
+func short(id string) string {
+	if len(id) > 12 {
+		return id[:12]
+	}
+	return id
+}
+
+// speakerGroups groups quotes by speaker, the most quoted first; quotes
+// with no known speaker come last under "unknown speaker".
+func speakerGroups(qs []model.Quote) []quoteGroup {
+	idx := map[string]int{}
+	var groups []quoteGroup
+	for _, q := range qs {
+		name := q.Speaker
+		if name == "" {
+			name = "unknown speaker"
+		}
+		if q.Anonymous {
+			name += " (anonymous)"
+		}
+		i, ok := idx[name]
+		if !ok {
+			i = len(groups)
+			idx[name] = i
+			groups = append(groups, quoteGroup{Speaker: name, Code: q.SpeakerCode})
+		}
+		groups[i].Quotes = append(groups[i].Quotes, q)
+	}
+	sort.SliceStable(groups, func(i, j int) bool {
+		ui, uj := strings.HasPrefix(groups[i].Speaker, "unknown"), strings.HasPrefix(groups[j].Speaker, "unknown")
+		if ui != uj {
+			return uj
+		}
+		return len(groups[i].Quotes) > len(groups[j].Quotes)
+	})
+	return groups
+}
+
+type quoteGroup struct {
+	Speaker string
+	Code    string
+	Quotes  []model.Quote
+}
+
+// verdictCounts summarises the verdicts of a group of quotes.
+func verdictCounts(qs []model.Quote) string {
+	counts := map[string]int{}
+	var order []string
+	for _, q := range qs {
+		v := q.Verdict
+		if v == "" {
+			v = "unverified"
+		}
+		if counts[v] == 0 {
+			order = append(order, v)
+		}
+		counts[v]++
+	}
+	parts := make([]string, 0, len(order))
+	for _, v := range order {
+		parts = append(parts, fmt.Sprintf("%d %s", counts[v], v))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// when formats a timeline entry's date with its precision and part of
+// day.
+func when(e model.TimelineEntry) string {
+	s := e.Date
+	if e.End != "" && e.End != e.Date {
+		s += " to " + e.End
+	}
+	if e.PartOfDay != "" {
+		s += " (" + e.PartOfDay + ")"
+	}
+	if e.Kind == "deadline" {
+		s = "by " + s
+	}
+	return s
+}
+
+// eventLine says who did what to whom in one line.
+func eventLine(e model.Event) string {
+	who := participant(e.Source)
+	s := fmt.Sprintf("%s —%s→ ", who, e.PLOVER)
+	if e.Target != nil {
+		s += participant(*e.Target)
+	} else {
+		s += "(no target)"
+	}
+	var flags []string
+	if e.Negated {
+		flags = append(flags, "negated")
+	}
+	if e.Future {
+		flags = append(flags, "future")
+	}
+	if e.Hypothetical {
+		flags = append(flags, "hypothetical")
+	}
+	s += fmt.Sprintf("  CAMEO %s", e.CAMEO)
+	if len(flags) > 0 {
+		s += " [" + strings.Join(flags, ", ") + "]"
+	}
+	return s
+}
+
+func participant(p model.Participant) string {
+	name := p.Name
+	if name == "" {
+		name = strings.Join(strings.Fields(p.Text), " ")
+	}
+	if p.Code == "" {
+		return name
+	}
+	return name + " (" + p.Code + ")"
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
