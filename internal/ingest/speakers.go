@@ -1,0 +1,225 @@
+package ingest
+
+import (
+	"regexp"
+	"strings"
+)
+
+const (
+	capWords = `\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3}`
+	fullName = `\p{Lu}[\p{L}'’-]*\.?(?:\s+(?:\p{Lu}[\p{L}'’-]*\.?|(?:de|da|del|van|von|bin|al|el|la|le|di|du|der|den|ibn)))*?\s+\p{Lu}[\p{L}'’-]+`
+)
+
+// roleRx holds the regular expressions built from the role vocabulary.
+type roleRx struct {
+	before *regexp.Regexp // "ORG Role of Place " right before a name
+	after  *regexp.Regexp // ", Role of Place" right after a name
+	named  *regexp.Regexp // "Role Jane Doe", "Role of Place, Jane Doe"
+}
+
+func buildRoleRx(roles, orgs []string) roleRx {
+	alt := func(l []string) string {
+		q := make([]string, len(l))
+		for i, s := range l {
+			q[i] = regexp.QuoteMeta(s)
+		}
+		return strings.Join(q, "|")
+	}
+	role := `(` + alt(roles) + `)`
+	org := `(\p{Lu}{2,}|` + alt(orgs) + `)`
+	if len(orgs) == 0 {
+		org = `(\p{Lu}{2,})`
+	}
+	return roleRx{
+		before: regexp.MustCompile(`(?:^|[\s(])(?:` + org + `\s+)?` + role + `(?:\s+of\s+(?:the\s+)?(` + capWords + `))?\s*,?\s*$`),
+		after:  regexp.MustCompile(`^\s*,\s*(?:the\s+)?(?:` + org + `\s+)?` + role + `(?:\s+of\s+(?:the\s+)?(` + capWords + `))?`),
+		named:  regexp.MustCompile(`(?:^|[^\p{L}])` + role + `(?:\s+of\s+(?:the\s+)?(` + capWords + `),)?\s+(` + fullName + `)`),
+	}
+}
+
+// resolveRoles completes speakers from the rest of the text: a role-only
+// label gets the name the text gives for that role, a surname gets its
+// full name, and a named speaker without a role gets the one stated next
+// to their name ("... by ORG Secretary General Jane Doe").
+func resolveRoles(text string, sps []*speaker, v *Vocab) {
+	for _, sp := range sps {
+		if sp.Questioner || sp.Role == "moderator" {
+			continue
+		}
+		switch {
+		case sp.roleOnly && sp.Role != "":
+			names := map[string]string{}
+			var first string
+			for _, m := range v.rx.named.FindAllStringSubmatch(text, -1) {
+				if !strings.EqualFold(m[1], sp.Role) {
+					continue
+				}
+				if _, ok := names[m[3]]; !ok {
+					names[m[3]] = m[2]
+					if first == "" {
+						first = m[3]
+					}
+				}
+			}
+			if len(names) == 1 {
+				sp.Name, sp.surname, sp.roleOnly = first, lastWord(first), false
+				if sp.Organization == "" {
+					sp.Organization = names[first]
+				}
+			}
+		case len(strings.Fields(sp.Name)) == 1 && sp.surname != "":
+			full := map[string]string{}
+			var first string
+			for _, m := range v.rx.named.FindAllStringSubmatch(text, -1) {
+				if lastWord(m[3]) != sp.surname || len(strings.Fields(m[3])) < 2 {
+					continue
+				}
+				if sp.Role != "" && !strings.EqualFold(m[1], sp.Role) {
+					continue
+				}
+				if _, ok := full[m[3]]; !ok {
+					full[m[3]] = m[1]
+					if first == "" {
+						first = m[3]
+					}
+				}
+			}
+			if len(full) == 1 {
+				sp.Name = first
+				if sp.Role == "" {
+					sp.Role = full[first]
+				}
+			}
+		}
+		if sp.roleOnly || (sp.Role != "" && sp.Organization != "") {
+			continue
+		}
+		role, org := roleNear(text, sp.Name, v)
+		if sp.Role == "" && role != "" {
+			sp.Role = role
+			if sp.Organization == "" {
+				sp.Organization = org
+			}
+		} else if sp.Organization == "" && strings.EqualFold(sp.Role, role) {
+			sp.Organization = org
+		}
+	}
+}
+
+// roleNear finds a role stated right before or after a name.
+func roleNear(text, name string, v *Vocab) (role, org string) {
+	if len(strings.Fields(name)) < 2 {
+		return "", ""
+	}
+	for i := 0; ; {
+		j := strings.Index(text[i:], name)
+		if j < 0 {
+			return "", ""
+		}
+		at := i + j
+		i = at + len(name)
+		if at > 0 && isWordByte(text, at-1) || i < len(text) && isWordByte(text, i) {
+			continue
+		}
+		before := text[max(0, at-160):at]
+		if k := strings.LastIndexByte(before, '\n'); k >= 0 {
+			before = before[k+1:]
+		}
+		if m := v.rx.before.FindStringSubmatch(before); m != nil {
+			return m[2], orgOf(m[1], m[3])
+		}
+		after := text[i:min(len(text), i+160)]
+		if k := strings.IndexByte(after, '\n'); k >= 0 {
+			after = after[:k]
+		}
+		if m := v.rx.after.FindStringSubmatch(after); m != nil {
+			return m[2], orgOf(m[1], m[3])
+		}
+	}
+}
+
+func orgOf(prefix, of string) string {
+	if prefix != "" {
+		return prefix
+	}
+	return strings.TrimSpace(of)
+}
+
+// mergeSpeakers joins speakers that are one person under several labels
+// and returns the mapping from old index to surviving index.
+func mergeSpeakers(sps []*speaker) func(int) int {
+	same := func(a, b *speaker) bool {
+		if a.Questioner != b.Questioner || a.Role == "moderator" || b.Role == "moderator" {
+			return false
+		}
+		if strings.EqualFold(a.Name, b.Name) {
+			return true
+		}
+		if a.roleOnly || b.roleOnly || a.surname == "" || a.surname != b.surname {
+			return false
+		}
+		wa, wb := strings.Fields(strings.ToLower(a.Name)), strings.Fields(strings.ToLower(b.Name))
+		if len(wa) > len(wb) {
+			wa, wb = wb, wa
+		}
+		// Every word of the shorter name must be in the longer one.
+		for _, w := range wa {
+			found := false
+			for _, x := range wb {
+				if w == x {
+					found = true
+				}
+			}
+			if !found {
+				return false
+			}
+		}
+		return true
+	}
+	into := func(keep, drop int) {
+		k, d := sps[keep], sps[drop]
+		if !d.roleOnly && (len(strings.Fields(d.Name)) > len(strings.Fields(k.Name)) || k.roleOnly) {
+			k.Name, k.surname, k.roleOnly = d.Name, d.surname, d.roleOnly
+		}
+		if k.Role == "" {
+			k.Role = d.Role
+		}
+		if k.Organization == "" {
+			k.Organization = d.Organization
+		}
+		for _, l := range d.Labels {
+			addLabel(&k.Speaker, l)
+		}
+		d.merged = keep
+	}
+	for i := range sps {
+		for j := i + 1; j < len(sps); j++ {
+			if sps[i].merged < 0 && sps[j].merged < 0 && same(sps[i], sps[j]) {
+				into(i, j)
+			}
+		}
+	}
+	// A role-only label still unresolved joins the one named speaker
+	// with that role.
+	for i, sp := range sps {
+		if sp.merged >= 0 || !sp.roleOnly || sp.Role == "" {
+			continue
+		}
+		match := -1
+		n := 0
+		for j, o := range sps {
+			if j != i && o.merged < 0 && !o.roleOnly && !o.Questioner && strings.EqualFold(o.Role, sp.Role) {
+				match, n = j, n+1
+			}
+		}
+		if n == 1 {
+			into(match, i)
+		}
+	}
+	return func(i int) int {
+		for sps[i].merged >= 0 {
+			i = sps[i].merged
+		}
+		return i
+	}
+}
