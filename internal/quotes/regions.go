@@ -1,0 +1,144 @@
+package quotes
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// region is one quotation in a paragraph: its marks and its contents.
+type region struct {
+	open, openEnd   int // the opening mark
+	close, closeEnd int // the closing mark; close < 0 when never closed
+	cs, ce          int // the quoted words, trimmed
+	single          bool
+}
+
+// unclosed reports whether the quotation mark was never closed.
+func (r region) unclosed() bool { return r.close < 0 }
+
+// end is where the quotation (with its closing mark) ends.
+func (r region) end() int {
+	if r.close < 0 {
+		return r.ce
+	}
+	return r.closeEnd
+}
+
+// findRegions finds the quotations of the paragraph text[ps:pe).
+//
+// Double quotes (straight or curly) pair up in order; one left open at the
+// paragraph's end runs to the end and is marked unclosed. Single quotes
+// count only outside double quotes (inside, they are a nested quotation
+// and stay part of the outer one), only as an opening mark after white
+// space or an opening bracket and before a letter, and a closing mark after
+// a letter or terminal punctuation and before white space, punctuation or
+// the end, and only when they enclose at least two words: "NATO’s" and
+// "Europe's" are apostrophes. A single opening mark that is never closed is
+// ignored, because a stray apostrophe is likelier than a quotation.
+func findRegions(text string, ps, pe int) []region {
+	var out []region
+	dOpen, dOpenEnd := -1, -1
+	sOpen, sOpenEnd := -1, -1
+	prev := rune(' ')
+	for i := ps; i < pe; {
+		r, n := utf8.DecodeRuneInString(text[i:pe])
+		next := rune(' ')
+		if i+n < pe {
+			next, _ = utf8.DecodeRuneInString(text[i+n : pe])
+		}
+		switch r {
+		case '“', '„', '«':
+			if dOpen < 0 {
+				dOpen, dOpenEnd = i, i+n
+			}
+		case '”', '»':
+			if dOpen >= 0 {
+				out = append(out, makeRegion(text, dOpen, dOpenEnd, i, i+n, false))
+				dOpen = -1
+			}
+		case '"':
+			if dOpen < 0 {
+				dOpen, dOpenEnd = i, i+n
+			} else {
+				out = append(out, makeRegion(text, dOpen, dOpenEnd, i, i+n, false))
+				dOpen = -1
+			}
+		case '‘', '’', '\'':
+			if dOpen >= 0 {
+				break
+			}
+			if r != '’' && opensSingle(prev, next) {
+				sOpen, sOpenEnd = i, i+n
+				break
+			}
+			if r != '‘' && sOpen >= 0 && closesSingle(prev, next) && wordCount(text, sOpenEnd, i) >= 2 {
+				out = append(out, makeRegion(text, sOpen, sOpenEnd, i, i+n, true))
+				sOpen = -1
+			}
+		}
+		prev = r
+		i += n
+	}
+	if dOpen >= 0 {
+		out = append(out, makeRegion(text, dOpen, dOpenEnd, -1, pe, false))
+	}
+	// Drop regions inside another (a double quotation inside a single one).
+	kept := out[:0]
+	for i, r := range out {
+		inside := false
+		for j, o := range out {
+			if i != j && o.open < r.open && r.end() <= o.end() {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			kept = append(kept, r)
+		}
+	}
+	sortRegions(kept)
+	return kept
+}
+
+func opensSingle(prev, next rune) bool {
+	before := unicode.IsSpace(prev) || prev == '(' || prev == '[' || prev == '—' || prev == '–' || prev == '“' || prev == '"'
+	return before && (unicode.IsLetter(next) || unicode.IsDigit(next))
+}
+
+func closesSingle(prev, next rune) bool {
+	after := unicode.IsLetter(prev) || unicode.IsDigit(prev) || prev == '.' || prev == '!' || prev == '?' || prev == ','
+	return after && (unicode.IsSpace(next) || unicode.IsPunct(next) && next != '\'' && next != '’')
+}
+
+// makeRegion builds a region; with close < 0, closeEnd is the paragraph end.
+func makeRegion(text string, open, openEnd, close, closeEnd int, single bool) region {
+	cEnd := close
+	if close < 0 {
+		cEnd = closeEnd
+	}
+	t := trimRange(text, openEnd, cEnd)
+	// A comma before the closing mark belongs to the sentence around the
+	// quotation, not to the quoted words.
+	for t[1] > t[0] && text[t[1]-1] == ',' {
+		t = trimRange(text, t[0], t[1]-1)
+	}
+	return region{open: open, openEnd: openEnd, close: close, closeEnd: closeEnd, cs: t[0], ce: t[1], single: single}
+}
+
+func wordCount(text string, s, e int) int {
+	n := 0
+	for _, t := range tokenize(text, s, e) {
+		if t.word {
+			n++
+		}
+	}
+	return n
+}
+
+func sortRegions(rs []region) {
+	for i := 1; i < len(rs); i++ {
+		for j := i; j > 0 && rs[j].open < rs[j-1].open; j-- {
+			rs[j], rs[j-1] = rs[j-1], rs[j]
+		}
+	}
+}

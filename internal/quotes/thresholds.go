@@ -1,0 +1,74 @@
+package quotes
+
+// Thresholds holds every tunable number of the package. The package
+// documentation explains each; DefaultThresholds gives the values dossier
+// uses.
+type Thresholds struct {
+	// Extraction.
+
+	// PronounParagraphs is how many paragraphs back a pronoun may find
+	// its speaker.
+	PronounParagraphs int
+	// ThatWindow is how many tokens after a cue a "that" may come and
+	// still open the reported content ("told Associated Press on Monday
+	// that …").
+	ThatWindow int
+	// MinIndirectWords is the fewest words reported content may have.
+	MinIndirectWords int
+
+	// Verification.
+
+	// Candidates is how many passages, ranked by shared rare words, are
+	// aligned word by word against a quote.
+	Candidates int
+	// CommonWordShare: a word in more than this share of the passages is
+	// not used to find candidates (it still counts in alignment), once the
+	// index holds at least CommonWordMinPassages passages.
+	CommonWordShare       float64
+	CommonWordMinPassages int
+	// Altered is the lowest alignment similarity (Dice of matched words)
+	// for which a direct quote that is not verbatim is "altered" rather
+	// than "no-primary-record"; MinAlteredWords is the fewest quote words
+	// for that call.
+	Altered         float64
+	MinAlteredWords int
+	// WrongSpeaker is the lowest alignment similarity with another
+	// speaker's passage for "wrong-speaker"; MinWrongSpeakerWords is the
+	// fewest quote words for that call.
+	WrongSpeaker         float64
+	MinWrongSpeakerWords int
+	// Paraphrase is the lowest weighted share of the reported content's
+	// words found in a passage window of the same speaker for
+	// "paraphrase-supported"; MinParaphraseWords is the fewest content
+	// words the reported speech must have.
+	Paraphrase         float64
+	MinParaphraseWords int
+	// ParaphraseWindow bounds the passage window a paraphrase is scored
+	// against: at most max(ParaphraseWindow × content words,
+	// ParaphraseWindowMin) content words of whole sentences.
+	ParaphraseWindow    float64
+	ParaphraseWindowMin int
+	// MaxEllipsisWords is the most record words an ellipsis may stand for.
+	MaxEllipsisWords int
+}
+
+// DefaultThresholds returns the thresholds dossier uses.
+func DefaultThresholds() Thresholds {
+	return Thresholds{
+		PronounParagraphs:     3,
+		ThatWindow:            12,
+		MinIndirectWords:      3,
+		Candidates:            12,
+		CommonWordShare:       0.05,
+		CommonWordMinPassages: 200,
+		Altered:               0.6,
+		MinAlteredWords:       4,
+		WrongSpeaker:          0.9,
+		MinWrongSpeakerWords:  5,
+		Paraphrase:            0.6,
+		MinParaphraseWords:    3,
+		ParaphraseWindow:      3,
+		ParaphraseWindowMin:   30,
+		MaxEllipsisWords:      400,
+	}
+}
