@@ -1,0 +1,61 @@
+// Package timex finds temporal expressions in English news text and
+// normalises them to ISO 8601 values, with the byte offsets of the words
+// they rest on.
+//
+// # Finding
+//
+// A scanner walks the words of the text (vocabulary from
+// data/timex/vocabulary.yaml) and, at each word, tries the interval,
+// deadline, duration, open-interval and point patterns, keeping the
+// longest match. Ambiguous words are guarded: "May" and "March" are months
+// only when capitalised and next to a day number or year or after a month
+// preposition ("in", "of", "since", "until", "by the end of" ...); a bare
+// month or year needs such a preposition (a year may also precede a noun
+// such as "summit" or "elections"); a bare weekday needs "on", "last",
+// "next", "this", "since" ... before it or a part of day after it.
+// Spans leave out simple prepositions ("on", "in", "at") but keep the cue
+// of a deadline ("by the end of June") or an interval ("from ... until").
+// Vague expressions ("recently", "soon") are not output.
+//
+// # Choosing the year
+//
+// A date without a year ("4 June", "in March") gets its year as follows:
+//
+//  1. If the sentence holds exactly one explicit year ("in 2011 ... in
+//     March"), that year. Anchor is then "".
+//  2. Otherwise from the reference date and the tense of the clause: the
+//     nearest tense cue in the sentence decides. Strong cues (past
+//     auxiliaries and common irregular past verbs; "will", "shall", "going
+//     to", "is due", "plans to" ...) win over weak ones (lower-case words
+//     ending in -ed). Past: the latest such date not after the reference.
+//     Future: the earliest such date not before it. No cue: the nearest
+//     date to the reference (within six months; ties go to the past).
+//     Deadlines use strong cues only and default to the future.
+//  3. With no reference date: a year-less value, "XXXX-06-04".
+//
+// Bare weekdays ("on Monday") follow the same tense rule within a week;
+// "last Monday" is the latest Monday strictly before the reference, "next
+// Monday" the earliest strictly after.
+//
+// # Weekdays
+//
+// A weekday stated with a date ("Monday 4 June") never moves the date:
+// the year is chosen as above, Weekday records the stated day and
+// WeekdayMismatch tells when the date fell on another day.
+// YearForWeekday lists the years in which it would have fitted.
+//
+// # Values
+//
+// Value is ISO 8601 at the expression's granularity: "2013", "2013-06",
+// "2013-W23" (granularity week: "last week", "two weeks ago"),
+// "2013-06-04" (day, or part-of-day with PartOfDay set), and
+// "2013-06-04T15:30" (time; "T15:30" when no date is known). Intervals
+// put their start in Value and their end in End; decades are intervals of
+// years ("1990"/"1999"). Deadlines put the deadline at its granularity in
+// Value and, for "the end of"/"mid" forms, the last admissible day in End.
+// Durations carry an ISO duration ("P2W"). Expressions resolved against
+// the previous expression ("that evening", "a week earlier") carry that
+// expression's date in Anchor and have an empty Value when there is none.
+// Numeric dates (31/05/2013, 2013-05-31) are parsed with go-dateparser
+// (day-month-year first, month-day-year when impossible).
+package timex

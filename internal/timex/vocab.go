@@ -1,0 +1,282 @@
+package timex
+
+import (
+	"fmt"
+	"io/fs"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// vocabFile is the path of the vocabulary inside the data file system.
+const vocabFile = "timex/vocabulary.yaml"
+
+type namedNumber struct {
+	Number    int      `yaml:"number"`
+	Names     []string `yaml:"names"`
+	Abbrevs   []string `yaml:"abbrevs"`
+	Ambiguous bool     `yaml:"ambiguous"`
+}
+
+// vocabFileData mirrors data/timex/vocabulary.yaml.
+type vocabFileData struct {
+	Months               []namedNumber     `yaml:"months"`
+	Weekdays             []namedNumber     `yaml:"weekdays"`
+	WeekdayNameFollowers []string          `yaml:"weekday_name_followers"`
+	WeekdayNamePreceders []string          `yaml:"weekday_name_preceders"`
+	PartsOfDay           map[string]string `yaml:"parts_of_day"`
+	PartOfDayModifiers   map[string]string `yaml:"part_of_day_modifiers"`
+	ClockWords           map[string]string `yaml:"clock_words"`
+	AMWords              []string          `yaml:"am_words"`
+	PMWords              []string          `yaml:"pm_words"`
+	RelativeDays         map[string]int    `yaml:"relative_days"`
+	RelativeModifiers    map[string]int    `yaml:"relative_modifiers"`
+	SubPeriodWords       []string          `yaml:"sub_period_words"`
+	Units                map[string]string `yaml:"units"`
+	Numbers              map[string]int    `yaml:"numbers"`
+	AgoWords             []string          `yaml:"ago_words"`
+	BeforeWords          []string          `yaml:"before_words"`
+	AfterWords           []string          `yaml:"after_words"`
+	MonthPrepositions    []string          `yaml:"month_prepositions"`
+	YearPrepositions     []string          `yaml:"year_prepositions"`
+	YearNouns            []string          `yaml:"year_nouns"`
+	WeekdayPrepositions  []string          `yaml:"weekday_prepositions"`
+	PeriodModifiers      map[string]string `yaml:"period_modifiers"`
+	Deadline             struct {
+		EndPhrases    []string `yaml:"end_phrases"`
+		MiddlePhrases []string `yaml:"middle_phrases"`
+		LimitPhrases  []string `yaml:"limit_phrases"`
+		Within        []string `yaml:"within"`
+	} `yaml:"deadline"`
+	Interval struct {
+		Openers     []string `yaml:"openers"`
+		Closers     []string `yaml:"closers"`
+		Between     []string `yaml:"between"`
+		And         []string `yaml:"and"`
+		LongClosers []string `yaml:"long_closers"`
+	} `yaml:"interval"`
+	ComingPhrases       []string       `yaml:"coming_phrases"`
+	DurationOpeners     []string       `yaml:"duration_openers"`
+	AnaphoricDays       map[string]int `yaml:"anaphoric_days"`
+	AnaphoricPartOfDay  []string       `yaml:"anaphoric_part_of_day"`
+	Tense               struct {
+		Past         []string `yaml:"past"`
+		Future       []string `yaml:"future"`
+		EdExceptions []string `yaml:"ed_exceptions"`
+	} `yaml:"tense"`
+	Abbreviations []string `yaml:"abbreviations"`
+}
+
+type monthInfo struct {
+	n         int
+	abbrev    bool
+	ambiguous bool
+}
+
+type phrase []string
+
+// vocab is the compiled, read-only vocabulary.
+type vocab struct {
+	months          map[string]monthInfo
+	weekdays        map[string]monthInfo // n is the time.Weekday
+	wdFollowers     set
+	wdPreceders     set
+	pod             map[string]string
+	podMod          map[string]string
+	clock           map[string][2]int
+	am, pm          set
+	relDays         map[string]int
+	relMods         map[string]int
+	subPeriod       set
+	units           map[string]string
+	numbers         map[string]int
+	ago, before     set
+	after           set
+	monthPreps      set
+	yearPreps       set
+	yearNouns       set
+	wdPreps         set
+	periodMods      map[string]string
+	endPhrases      []phrase
+	middlePhrases   []phrase
+	limitPhrases    []phrase
+	within          set
+	openers         set
+	closers         set
+	between         set
+	and             set
+	longClosers     set
+	coming          []phrase
+	durationOpeners []phrase
+	anaDays         []anaphoric
+	anaPOD          []phrase
+	past            []phrase
+	future          []phrase
+	edExceptions    set
+	abbrevs         set
+}
+
+type anaphoric struct {
+	p      phrase
+	offset int
+}
+
+type set map[string]bool
+
+func newSet(words []string) set {
+	s := make(set, len(words))
+	for _, w := range words {
+		s[strings.ToLower(w)] = true
+	}
+	return s
+}
+
+func phrases(list []string) []phrase {
+	out := make([]phrase, 0, len(list))
+	for _, l := range list {
+		if p := splitPhrase(l); len(p) > 0 {
+			out = append(out, p)
+		}
+	}
+	// Longest first, so that "by the end of" wins over "by".
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && len(out[j]) > len(out[j-1]); j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
+
+// splitPhrase splits a phrase into the lower-case tokens the scanner
+// produces for it.
+func splitPhrase(s string) phrase {
+	toks := tokenize(strings.ToLower(s))
+	p := make(phrase, 0, len(toks))
+	for _, t := range toks {
+		p = append(p, t.low)
+	}
+	return p
+}
+
+func loadVocab(fsys fs.FS) (*vocab, error) {
+	raw, err := fs.ReadFile(fsys, vocabFile)
+	if err != nil {
+		return nil, fmt.Errorf("timex: read vocabulary: %w", err)
+	}
+	var f vocabFileData
+	if err := yaml.Unmarshal(raw, &f); err != nil {
+		return nil, fmt.Errorf("timex: parse %s: %w", vocabFile, err)
+	}
+	v := &vocab{
+		months:          map[string]monthInfo{},
+		weekdays:        map[string]monthInfo{},
+		wdFollowers:     newSet(f.WeekdayNameFollowers),
+		wdPreceders:     newSet(f.WeekdayNamePreceders),
+		pod:             lowerMap(f.PartsOfDay),
+		podMod:          lowerMap(f.PartOfDayModifiers),
+		clock:           map[string][2]int{},
+		am:              newSet(f.AMWords),
+		pm:              newSet(f.PMWords),
+		relDays:         lowerIntMap(f.RelativeDays),
+		relMods:         lowerIntMap(f.RelativeModifiers),
+		subPeriod:       newSet(f.SubPeriodWords),
+		units:           lowerMap(f.Units),
+		numbers:         lowerIntMap(f.Numbers),
+		ago:             newSet(f.AgoWords),
+		before:          newSet(f.BeforeWords),
+		after:           newSet(f.AfterWords),
+		monthPreps:      newSet(f.MonthPrepositions),
+		yearPreps:       newSet(f.YearPrepositions),
+		yearNouns:       newSet(f.YearNouns),
+		wdPreps:         newSet(f.WeekdayPrepositions),
+		periodMods:      lowerMap(f.PeriodModifiers),
+		endPhrases:      phrases(f.Deadline.EndPhrases),
+		middlePhrases:   phrases(f.Deadline.MiddlePhrases),
+		limitPhrases:    phrases(f.Deadline.LimitPhrases),
+		within:          newSet(f.Deadline.Within),
+		openers:         newSet(f.Interval.Openers),
+		closers:         newSet(f.Interval.Closers),
+		between:         newSet(f.Interval.Between),
+		and:             newSet(f.Interval.And),
+		longClosers:     newSet(f.Interval.LongClosers),
+		coming:          phrases(f.ComingPhrases),
+		durationOpeners: phrases(f.DurationOpeners),
+		anaPOD:          phrases(f.AnaphoricPartOfDay),
+		past:            phrases(f.Tense.Past),
+		future:          phrases(f.Tense.Future),
+		edExceptions:    newSet(f.Tense.EdExceptions),
+		abbrevs:         newSet(f.Abbreviations),
+	}
+	for _, m := range f.Months {
+		if m.Number < 1 || m.Number > 12 {
+			return nil, fmt.Errorf("timex: %s: month number %d out of range", vocabFile, m.Number)
+		}
+		for _, n := range m.Names {
+			v.months[strings.ToLower(n)] = monthInfo{n: m.Number, ambiguous: m.Ambiguous}
+		}
+		for _, n := range m.Abbrevs {
+			v.months[strings.ToLower(n)] = monthInfo{n: m.Number, abbrev: true, ambiguous: m.Ambiguous}
+		}
+	}
+	for _, d := range f.Weekdays {
+		if d.Number < 0 || d.Number > 6 {
+			return nil, fmt.Errorf("timex: %s: weekday number %d out of range", vocabFile, d.Number)
+		}
+		for _, n := range d.Names {
+			v.weekdays[strings.ToLower(n)] = monthInfo{n: d.Number}
+		}
+		for _, n := range d.Abbrevs {
+			v.weekdays[strings.ToLower(n)] = monthInfo{n: d.Number, abbrev: true}
+		}
+	}
+	if len(v.months) == 0 || len(v.weekdays) == 0 {
+		return nil, fmt.Errorf("timex: %s: no months or weekdays", vocabFile)
+	}
+	for w, hm := range f.ClockWords {
+		var h, m int
+		if _, err := fmt.Sscanf(hm, "%d:%d", &h, &m); err != nil || h < 0 || h > 23 || m < 0 || m > 59 {
+			return nil, fmt.Errorf("timex: %s: clock word %q: bad time %q", vocabFile, w, hm)
+		}
+		v.clock[strings.ToLower(w)] = [2]int{h, m}
+	}
+	for p, off := range f.AnaphoricDays {
+		if ph := splitPhrase(p); len(ph) > 0 {
+			v.anaDays = append(v.anaDays, anaphoric{p: ph, offset: off})
+		}
+	}
+	// Longest first, then alphabetical for determinism.
+	for i := 1; i < len(v.anaDays); i++ {
+		for j := i; j > 0 && lessAna(v.anaDays[j], v.anaDays[j-1]); j-- {
+			v.anaDays[j], v.anaDays[j-1] = v.anaDays[j-1], v.anaDays[j]
+		}
+	}
+	for u, d := range v.units {
+		if !strings.Contains("DWMYFX", d) || len(d) != 1 {
+			return nil, fmt.Errorf("timex: %s: unit %q: bad designator %q", vocabFile, u, d)
+		}
+	}
+	return v, nil
+}
+
+func lessAna(a, b anaphoric) bool {
+	if len(a.p) != len(b.p) {
+		return len(a.p) > len(b.p)
+	}
+	return strings.Join(a.p, " ") < strings.Join(b.p, " ")
+}
+
+func lowerMap(m map[string]string) map[string]string {
+	out := make(map[string]string, len(m))
+	for k, v := range m {
+		out[strings.ToLower(k)] = v
+	}
+	return out
+}
+
+func lowerIntMap(m map[string]int) map[string]int {
+	out := make(map[string]int, len(m))
+	for k, v := range m {
+		out[strings.ToLower(k)] = v
+	}
+	return out
+}
