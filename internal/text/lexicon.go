@@ -1,0 +1,207 @@
+package text
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	punktdata "github.com/neurosnap/sentences/data"
+)
+
+// Punkt orthographic-context flags, as stored in the English training
+// data of github.com/neurosnap/sentences: where a word type was seen in its
+// training corpus and with which case.
+const (
+	orthoBegUc = 1 << 1
+	orthoMidUc = 1 << 2
+	orthoUnkUc = 1 << 3
+	orthoBegLc = 1 << 4
+	orthoMidLc = 1 << 5
+	orthoUnkLc = 1 << 6
+	orthoUc    = orthoBegUc | orthoMidUc | orthoUnkUc
+	orthoLc    = orthoBegLc | orthoMidLc | orthoUnkLc
+)
+
+type abbrevKind uint8
+
+const (
+	abbrevOther abbrevKind = iota + 1
+	abbrevTitle
+)
+
+type connectorKind uint8
+
+const (
+	connInner connectorKind = iota + 1 // only between name words
+	connLead                           // may also start a name
+	connAfter                          // only after another connector
+)
+
+// lexicon is the read-only word knowledge the analyzer uses.
+type lexicon struct {
+	// abbrevs maps a lower-cased abbreviation without its final period.
+	abbrevs    map[string]abbrevKind
+	honorifics map[string]bool
+	connectors map[string]connectorKind
+	notNames   map[string]bool
+	// ortho and starters come from Punkt's English training data, keyed
+	// by lower-cased word type.
+	ortho    map[string]int
+	starters map[string]bool
+}
+
+// Data files read by loadLexicon, relative to the data file system.
+const (
+	abbrevFile     = "text/abbreviations.txt"
+	honorificFile  = "text/honorifics.txt"
+	connectorFile  = "text/name-connectors.txt"
+	notNamesFile   = "text/not-names.txt"
+	punktAssetName = "data/english.json"
+)
+
+func loadLexicon(fsys fs.FS) (*lexicon, error) {
+	lx := &lexicon{
+		abbrevs:    map[string]abbrevKind{},
+		honorifics: map[string]bool{},
+		connectors: map[string]connectorKind{},
+		notNames:   map[string]bool{},
+	}
+	err := readList(fsys, abbrevFile, func(f []string) error {
+		k := abbrevOther
+		if len(f) > 1 {
+			switch f[1] {
+			case "title":
+				k = abbrevTitle
+			default:
+				return fmt.Errorf("unknown kind %q", f[1])
+			}
+		}
+		lx.abbrevs[strings.ToLower(strings.TrimSuffix(f[0], "."))] = k
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = readList(fsys, honorificFile, func(f []string) error {
+		lx.honorifics[f[0]] = true
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = readList(fsys, connectorFile, func(f []string) error {
+		k := connInner
+		if len(f) > 1 {
+			switch f[1] {
+			case "lead":
+				k = connLead
+			case "after":
+				k = connAfter
+			default:
+				return fmt.Errorf("unknown kind %q", f[1])
+			}
+		}
+		lx.connectors[f[0]] = k
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = readList(fsys, notNamesFile, func(f []string) error {
+		lx.notNames[f[0]] = true
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+
+	raw, err := punktdata.Asset(punktAssetName)
+	if err != nil {
+		return nil, fmt.Errorf("punkt english training data: %w", err)
+	}
+	var punkt struct {
+		OrthoContext map[string]int `json:"OrthoContext"`
+		SentStarters map[string]int `json:"SentStarters"`
+	}
+	if err := json.Unmarshal(raw, &punkt); err != nil {
+		return nil, fmt.Errorf("punkt english training data: %w", err)
+	}
+	lx.ortho = punkt.OrthoContext
+	lx.starters = make(map[string]bool, len(punkt.SentStarters))
+	for w, v := range punkt.SentStarters {
+		if v != 0 {
+			lx.starters[w] = true
+		}
+	}
+	return lx, nil
+}
+
+// readList calls fn with the whitespace-separated fields of each
+// non-blank, non-comment line of the named file.
+func readList(fsys fs.FS, name string, fn func([]string) error) error {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return fmt.Errorf("text lexicon: %w", err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	line := 0
+	for sc.Scan() {
+		line++
+		s := strings.TrimSpace(sc.Text())
+		if s == "" || strings.HasPrefix(s, "#") {
+			continue
+		}
+		if err := fn(strings.Fields(s)); err != nil {
+			return fmt.Errorf("text lexicon %s:%d: %w", name, line, err)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("text lexicon %s: %w", name, err)
+	}
+	return nil
+}
+
+// abbrev returns the kind of the abbreviation w (without its period), or 0.
+func (lx *lexicon) abbrev(w string) abbrevKind {
+	if len(w) > 12 {
+		return 0
+	}
+	var buf [48]byte
+	return lx.abbrevs[string(appendLower(buf[:0], w))]
+}
+
+// orthoStarter applies Punkt's orthographic heuristic to a capitalised
+// word: true when the training data saw it lower-case but never
+// capitalised in mid-sentence, so a capital here signals a new sentence.
+func (lx *lexicon) orthoStarter(lower string) bool {
+	o := lx.ortho[lower]
+	return o&orthoLc != 0 && o&orthoMidUc == 0
+}
+
+// appendLower appends the lower-case form of s to b.
+func appendLower(b []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && w == 1 {
+			b = append(b, s[i])
+		} else {
+			b = utf8.AppendRune(b, unicode.ToLower(r))
+		}
+		i += w
+	}
+	return b
+}

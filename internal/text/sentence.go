@@ -1,0 +1,149 @@
+package text
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// splitSentences calls emit with the token range [s, e) of each sentence
+// of the paragraph whose tokens are toks[from:to].
+//
+// A sentence may end after ".", a run of "?"/"!", an ellipsis, or a word
+// with an attached period (abbreviation, initialism, initial). Closing
+// quotes and brackets right after the end belong to the sentence. Whether
+// the sentence really ends depends on what follows:
+//
+//   - after "." "?" "!": it ends unless the next token starts with a
+//     lower-case letter or is punctuation that continues a sentence
+//     ("," ";" ":" a dash); a question mark in a short parenthesis
+//     ("(sp?)") never ends one;
+//   - after an ellipsis: it ends only when the next word is a typical
+//     sentence opener ("And", "We", "The"), so "respecting… respecting"
+//     and "… NATO will" go on; ". . . ." (a period then an ellipsis) is
+//     treated like "."; at the end of a paragraph every sentence ends;
+//   - after an abbreviation: titles ("Mr.", "Gen.") never end one; other
+//     abbreviations and initials end one only before a sentence opener
+//     ("in the U.S. The talks...", but "U.S. officials", "U.S. Army").
+//
+// A sentence opener is a capitalised word that Punkt's English training
+// data lists as a sentence starter, or whose orthographic context (seen
+// lower case, never capitalised mid-sentence) marks it as one, or that the
+// POS model's lexicon always tags as a closed-class word (determiner,
+// pronoun, preposition, conjunction, modal, wh-word).
+func (a *Analyzer) splitSentences(toks []Token, info []tinfo, from, to int, emit func(s, e int)) {
+	start := from
+	for k := from; k < to; k++ {
+		switch info[k].kind {
+		case tkPeriod, tkEnd, tkEllipsis, tkAbbrev:
+		default:
+			continue
+		}
+		e := k + 1
+		for e < to && info[e].kind == tkClose {
+			e++
+		}
+		if e >= to {
+			break
+		}
+		if a.endsSentence(toks, info, from, to, k, e) {
+			emit(start, e)
+			start = e
+		}
+		k = e - 1
+	}
+	if start < to {
+		emit(start, to)
+	}
+}
+
+// endsSentence decides whether the candidate end at token k, followed by
+// token e (after any closing quotes and brackets), ends a sentence.
+func (a *Analyzer) endsSentence(toks []Token, info []tinfo, from, to, k, e int) bool {
+	// The first word after any opening quotes and brackets.
+	w := e
+	for w < to && info[w].kind == tkOpen {
+		w++
+	}
+	kind := info[k].kind
+	if kind == tkEllipsis && info[k].dots >= 4 {
+		kind = tkPeriod
+	}
+	switch kind {
+	case tkPeriod, tkEnd:
+		if kind == tkEnd && parenQuery(toks, from, k, to) {
+			return false
+		}
+		switch info[e].kind {
+		case tkWord, tkAbbrev:
+			return !startsLower(toks[e].Text)
+		case tkOpen, tkURL:
+			return w >= to || !startsLower(toks[w].Text)
+		case tkPunct:
+			r, _ := utf8.DecodeRuneInString(toks[e].Text)
+			// Currency, numbers' signs and bullets start sentences;
+			// ",", ";", ":" continue them.
+			return !(r == ',' || r == ';' || r == ':' || r == '%')
+		}
+		return false
+	case tkEllipsis, tkAbbrev:
+		if info[k].title {
+			return false
+		}
+		if w >= to || info[w].kind != tkWord {
+			return false
+		}
+		return a.isOpener(toks[w].Text)
+	}
+	return false
+}
+
+// parenQuery reports whether the "?" or "!" at k closes a short
+// parenthesis such as "(sp?)" or "(!)".
+func parenQuery(toks []Token, from, k, to int) bool {
+	if k+1 >= to || toks[k+1].Text != ")" {
+		return false
+	}
+	for j := k - 1; j >= from && j >= k-3; j-- {
+		if toks[j].Text == "(" {
+			return true
+		}
+	}
+	return false
+}
+
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}
+
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// closedClass holds the Penn tags of function words, which open
+// sentences far more often than they start names.
+var closedClass = map[string]bool{
+	"DT": true, "PDT": true, "PRP": true, "PRP$": true, "CC": true, "IN": true,
+	"MD": true, "WDT": true, "WP": true, "WP$": true, "WRB": true, "EX": true, "TO": true,
+}
+
+// isOpener reports whether the capitalised word w typically opens a
+// sentence (see splitSentences).
+func (a *Analyzer) isOpener(w string) bool {
+	if !startsUpper(w) || len(w) > 32 {
+		return false
+	}
+	var buf [128]byte
+	lower := appendLower(buf[:0], w)
+	if a.lex.starters[string(lower)] || a.lex.orthoStarter(string(lower)) {
+		return true
+	}
+	if c, ok := a.tagger.known[string(lower)]; ok && closedClass[a.tagger.classes[c]] {
+		return true
+	}
+	if c, ok := a.tagger.known[w]; ok && closedClass[a.tagger.classes[c]] {
+		return true
+	}
+	return false
+}
