@@ -9,8 +9,9 @@ type Timex struct {
 	// Value is the ISO 8601 value at the expression's granularity:
 	// "2013-06-04", "2013-06", "2012", "2011-03/2011-10", "P2W".
 	Value string `json:"value"`
-	// End is the end of an interval, ISO 8601, or "".
-	End string `json:"end,omitempty"`
+	// EndValue is the end of an interval or the last day of a deadline,
+	// ISO 8601, or "". (End, from Span, is the byte offset.)
+	EndValue string `json:"end_value,omitempty"`
 	// Granularity is year, month, day, part-of-day or time.
 	Granularity string `json:"granularity"`
 	// PartOfDay is morning, afternoon, evening, night or "".
