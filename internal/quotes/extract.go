@@ -37,15 +37,15 @@ func NewExtractorFS(fsys fs.FS) (*Extractor, error) {
 // Extraction rules, recorded in Quote.Rule.
 const (
 	RuleTranscriptTurn = "transcript-turn"
-	RuleDirect         = "direct-cue"          // “…,” she said / he said “…”
-	RuleDirectSplit    = "direct-split"        // “…,” she said, “…”
-	RuleDirectColon    = "direct-colon"        // He said:¶“…”
-	RuleDirectCont     = "direct-continued"    // “…,” he said. “…”
-	RuleBlock          = "block-colon"         // He said:¶ unmarked paragraph(s)
-	RuleIndirectThat   = "indirect-that"       // X said (…) that …
-	RuleIndirect       = "indirect-clause"     // X said there will be …
-	RuleIndirectAfter  = "indirect-trailing"   // …, he concluded.
-	RuleAccordingTo    = "indirect-according"  // according to X, …
+	RuleDirect         = "direct-cue"         // “…,” she said / he said “…”
+	RuleDirectSplit    = "direct-split"       // “…,” she said, “…”
+	RuleDirectColon    = "direct-colon"       // He said:¶“…”
+	RuleDirectCont     = "direct-continued"   // “…,” he said. “…”
+	RuleBlock          = "block-colon"        // He said:¶ unmarked paragraph(s)
+	RuleIndirectThat   = "indirect-that"      // X said (…) that …
+	RuleIndirect       = "indirect-clause"    // X said there will be …
+	RuleIndirectAfter  = "indirect-trailing"  // …, he concluded.
+	RuleAccordingTo    = "indirect-according" // according to X, …
 )
 
 // cueKind says where a cue's speaker is.

@@ -1,0 +1,290 @@
+package quotes
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/dossier-project/dossier/data"
+	"github.com/dossier-project/dossier/internal/model"
+)
+
+// Passage is a speaker turn (or paragraph of a statement) in a primary
+// record.
+type Passage struct {
+	Doc     string
+	Speaker string
+	// Code is the speaker's actor code when known.
+	Code string
+	Span model.Span
+}
+
+// passage is an indexed passage: its words as vocabulary ids.
+type passage struct {
+	Passage
+	text   string   // the whole document text, for evidence
+	words  []uint32 // normalised words
+	stems  []uint32 // stems of the words; 0 for stop words
+	starts []int32  // byte offsets of the words
+	ends   []int32
+	sents  []int32 // indexes of the words that open a sentence
+	name   []string
+}
+
+// Index is an inverted index of primary records: stem → passages holding
+// it, with each passage's word sequence for alignment. Its memory grows
+// with the primary records only. Add and Verify may be called
+// concurrently.
+type Index struct {
+	mu    sync.RWMutex
+	th    Thresholds
+	stop  map[string]bool
+	honor map[string]bool
+	vocab map[string]uint32
+	df    []int32    // by id: how many passages hold it
+	post  [][]uint32 // by stem id: passages holding it
+	ps    []passage
+	docs  map[string]bool
+}
+
+// NewIndex returns an empty index with DefaultThresholds.
+func NewIndex() *Index { return NewIndexWith(DefaultThresholds()) }
+
+// NewIndexWith returns an empty index with the given thresholds.
+func NewIndexWith(th Thresholds) *Index {
+	ix := &Index{th: th, stop: map[string]bool{}, honor: map[string]bool{}, vocab: map[string]uint32{},
+		df: []int32{0}, post: [][]uint32{nil}, docs: map[string]bool{}}
+	// The stop words only sharpen candidate retrieval and paraphrase
+	// scores; without the lexicon the index still works.
+	if lx, err := loadLexicon(data.Embedded()); err == nil {
+		ix.stop = lx.stopwords
+		for h := range lx.honorifics {
+			ix.honor[strings.TrimSuffix(h, ".")] = true
+		}
+	}
+	return ix
+}
+
+// Len is the number of indexed passages.
+func (ix *Index) Len() int {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return len(ix.ps)
+}
+
+// Passages lists the indexed passages.
+func (ix *Index) Passages() []Passage {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	out := make([]Passage, len(ix.ps))
+	for i := range ix.ps {
+		out[i] = ix.ps[i].Passage
+	}
+	return out
+}
+
+// Add indexes a primary document: every turn of a transcript, or every
+// paragraph of a statement (or of a transcript without turns). A
+// statement's paragraphs are spoken by its only speaker, else by its
+// publisher. Documents that are not primary records, and documents
+// already added, are ignored.
+func (ix *Index) Add(doc *model.Document) {
+	if doc == nil || !doc.Kind.Primary() {
+		return
+	}
+	type part struct {
+		speaker string
+		span    model.Span
+	}
+	var parts []part
+	if doc.Kind == model.KindTranscript && len(doc.Turns) > 0 {
+		for _, t := range doc.Turns {
+			if t.Content.Check(doc.Text) != nil || t.Content.Empty() {
+				continue
+			}
+			sp := ""
+			if t.Speaker >= 0 && t.Speaker < len(doc.Speakers) {
+				sp = doc.Speakers[t.Speaker].Name
+			}
+			parts = append(parts, part{sp, t.Content})
+		}
+	} else {
+		sp := doc.Publisher
+		if len(doc.Speakers) == 1 {
+			sp = doc.Speakers[0].Name
+		}
+		for _, p := range paragraphs(doc.Text) {
+			parts = append(parts, part{sp, model.NewSpan(doc.Text, p[0], p[1])})
+		}
+	}
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	key := doc.ID
+	if key == "" {
+		key = doc.Path
+	}
+	if key != "" && ix.docs[key] {
+		return
+	}
+	ix.docs[key] = true
+	for _, pt := range parts {
+		ws := compareWords(doc.Text, pt.span.Start, pt.span.End)
+		if len(ws) == 0 {
+			continue
+		}
+		p := passage{Passage: Passage{Doc: doc.ID, Speaker: pt.speaker, Span: pt.span}, text: doc.Text,
+			words: make([]uint32, len(ws)), stems: make([]uint32, len(ws)),
+			starts: make([]int32, len(ws)), ends: make([]int32, len(ws)), name: ix.nameKey(pt.speaker)}
+		pid := uint32(len(ix.ps))
+		seen := map[uint32]bool{}
+		for i, w := range ws {
+			p.words[i] = ix.intern(w.norm)
+			p.starts[i], p.ends[i] = int32(w.start), int32(w.end)
+			if w.sentStart {
+				p.sents = append(p.sents, int32(i))
+			}
+			if !ix.stop[w.norm] {
+				s := ix.intern(stem(w.norm))
+				p.stems[i] = s
+				if !seen[s] {
+					seen[s] = true
+					ix.df[s]++
+					ix.post[s] = append(ix.post[s], pid)
+				}
+			}
+		}
+		if len(p.sents) == 0 || p.sents[0] != 0 {
+			p.sents = append([]int32{0}, p.sents...)
+		}
+		ix.ps = append(ix.ps, p)
+	}
+}
+
+func (ix *Index) intern(w string) uint32 {
+	if id, ok := ix.vocab[w]; ok {
+		return id
+	}
+	id := uint32(len(ix.df))
+	ix.vocab[w] = id
+	ix.df = append(ix.df, 0)
+	ix.post = append(ix.post, nil)
+	return id
+}
+
+// idf weighs a stem by its rarity among the passages; unseen stems weigh
+// most.
+func (ix *Index) idf(id uint32) float64 {
+	var df int32
+	if id != 0 {
+		df = ix.df[id]
+	}
+	return math.Log(float64(len(ix.ps)+1)/float64(df+1)) + 1
+}
+
+// nameKey normalises a person's name for comparison: lower case, no
+// punctuation, no honorifics.
+func (ix *Index) nameKey(name string) []string {
+	f := strings.FieldsFunc(strings.ToLower(name), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127 && r != '’')
+	})
+	out := f[:0]
+	for _, w := range f {
+		if !ix.honor[w] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// sameName reports whether two normalised names name the same person:
+// equal, or the same surname where one is only a surname or its words are
+// all in the other ("Doe" = "Jane Doe" = "Jane A. Doe").
+func sameName(a, b []string) bool {
+	if len(a) == 0 || len(b) == 0 || a[len(a)-1] != b[len(b)-1] {
+		return false
+	}
+	if len(a) == 1 || len(b) == 1 {
+		return true
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	in := map[string]bool{}
+	for _, w := range b {
+		in[w] = true
+	}
+	for _, w := range a {
+		if !in[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// candidates ranks passages by the IDF weight of the stems they share
+// with the quote and returns the best Thresholds.Candidates, plus the
+// best Thresholds.Candidates among those of the quote's speaker.
+func (ix *Index) candidates(stems []uint32, speaker []string, code string) []uint32 {
+	n := len(ix.ps)
+	limit := n + 1
+	if n >= ix.th.CommonWordMinPassages {
+		limit = int(ix.th.CommonWordShare * float64(n))
+		if limit < 1 {
+			limit = 1
+		}
+	}
+	score := map[uint32]float64{}
+	seen := map[uint32]bool{}
+	for _, s := range stems {
+		if s == 0 || seen[s] {
+			continue
+		}
+		seen[s] = true
+		if len(ix.post[s]) > limit {
+			continue
+		}
+		w := ix.idf(s)
+		for _, p := range ix.post[s] {
+			score[p] += w
+		}
+	}
+	type sc struct {
+		p uint32
+		s float64
+	}
+	all := make([]sc, 0, len(score))
+	for p, s := range score {
+		all = append(all, sc{p, s})
+	}
+	sort.Slice(all, func(i, j int) bool {
+		if all[i].s != all[j].s {
+			return all[i].s > all[j].s
+		}
+		return all[i].p < all[j].p
+	})
+	k := ix.th.Candidates
+	var out []uint32
+	same := 0
+	for i, c := range all {
+		isSame := ix.speaks(&ix.ps[c.p], speaker, code)
+		if i < k || isSame && same < k {
+			out = append(out, c.p)
+		}
+		if isSame {
+			same++
+		}
+		if i >= k && same >= k {
+			break
+		}
+	}
+	return out
+}
+
+// speaks reports whether passage p is spoken by the named speaker.
+func (ix *Index) speaks(p *passage, speaker []string, code string) bool {
+	if len(speaker) > 0 && len(p.name) > 0 {
+		return sameName(speaker, p.name)
+	}
+	return code != "" && p.Code != "" && strings.EqualFold(code, p.Code)
+}

@@ -1,0 +1,451 @@
+package quotes
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dossier-project/dossier/internal/model"
+)
+
+// Alignment scores: a matched word earns, a changed, added or dropped
+// word costs. Record words skipped where the quote has an ellipsis are
+// free.
+const (
+	scoreMatch    = 2
+	scoreMismatch = -1
+	scoreGap      = -1
+)
+
+// Alignment operations, in quote order.
+const (
+	opMatch  = 'M' // same word
+	opSub    = 'S' // record word replaced by a quote word
+	opIns    = 'I' // word in the quote only
+	opDel    = 'D' // word in the record only
+	opSkip   = 'G' // record word covered by an ellipsis
+	opUnused = 0
+)
+
+type alignment struct {
+	p        uint32
+	sim      float64
+	verbatim bool
+	ws, we   int // aligned record window, word indexes
+	diff     string
+	ok       bool
+}
+
+// quoteWords are a quote's words with vocabulary ids (0 when the index
+// has never seen the word).
+type quoteWords struct {
+	toks  []wordTok
+	ids   []uint32
+	stems []uint32
+	stemW []float64 // weights of the distinct content stems
+	dist  []uint32  // distinct content stems, parallel to stemW
+}
+
+func (ix *Index) quoteWords(q *model.Quote) quoteWords {
+	var qw quoteWords
+	for i, c := range q.Contents {
+		ws := compareWords(c.Text, 0, len(c.Text))
+		if i > 0 && len(ws) > 0 {
+			ws[0].gapBefore = true
+		}
+		qw.toks = append(qw.toks, ws...)
+	}
+	seen := map[string]bool{}
+	for _, w := range qw.toks {
+		qw.ids = append(qw.ids, ix.vocab[w.norm])
+		var sid uint32
+		if !ix.stop[w.norm] {
+			s := stem(w.norm)
+			sid = ix.vocab[s]
+			if !seen[s] {
+				seen[s] = true
+				qw.dist = append(qw.dist, sid)
+				qw.stemW = append(qw.stemW, ix.idf(sid))
+			}
+		}
+		qw.stems = append(qw.stems, sid)
+	}
+	return qw
+}
+
+// Verify checks q against the indexed primary records and sets its
+// Verdict, Score, Primary and Diff. A quote in a primary record is
+// "primary". See the package documentation for the rules.
+func (ix *Index) Verify(q *model.Quote, quotingDoc *model.Document) {
+	if q == nil {
+		return
+	}
+	if quotingDoc != nil && quotingDoc.Kind.Primary() {
+		q.Verdict, q.Score, q.Diff = model.VerdictPrimary, 1, ""
+		if len(q.Contents) > 0 {
+			n := len(q.Contents)
+			ev := model.Evidence{Doc: quotingDoc.ID, Start: q.Contents[0].Start, End: q.Contents[n-1].End}
+			if n == 1 {
+				ev.Text = q.Contents[0].Text
+			} else if sp := model.NewSpan(quotingDoc.Text, ev.Start, ev.End); sp.Start == ev.Start && sp.End == ev.End {
+				ev.Text = sp.Text
+			}
+			q.Primary = &ev
+		}
+		return
+	}
+	q.Verdict, q.Score, q.Primary, q.Diff = model.VerdictNoRecord, 0, nil, ""
+
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	th := ix.th
+	qw := ix.quoteWords(q)
+	m := len(qw.toks)
+	if m == 0 || len(ix.ps) == 0 {
+		return
+	}
+	speaker := ix.nameKey(q.Speaker)
+	known := !q.Anonymous && (len(speaker) > 0 || q.SpeakerCode != "")
+	var bestSame, bestOther, bestAny alignment
+	var bestPara paraScore
+	for _, pid := range ix.candidates(qw.stems, speaker, q.SpeakerCode) {
+		p := &ix.ps[pid]
+		al := ix.align(qw, p, pid)
+		same := known && ix.speaks(p, speaker, q.SpeakerCode)
+		if better(al, bestAny) {
+			bestAny = al
+		}
+		if same {
+			if better(al, bestSame) {
+				bestSame = al
+			}
+			if !q.Direct {
+				if ps := ix.paraphrase(qw, p, pid); ps.score > bestPara.score {
+					bestPara = ps
+				}
+			}
+		} else if better(al, bestOther) {
+			bestOther = al
+		}
+	}
+	wrong := bestOther.ok && bestOther.sim >= th.WrongSpeaker && m >= th.MinWrongSpeakerWords && bestOther.sim > bestSame.sim
+	switch {
+	case !known:
+		// Unknown or anonymous speaker: only the words can be checked.
+		if !q.Direct {
+			return
+		}
+		if bestAny.ok && (bestAny.verbatim || bestAny.sim >= th.Altered && m >= th.MinAlteredWords) {
+			ix.set(q, bestAny)
+			q.Diff = joinNote(q.Diff, fmt.Sprintf("speaker not verified: the quote names no speaker; the record's speaker is %q", ix.ps[bestAny.p].Speaker))
+		}
+	case q.Direct && bestSame.ok && bestSame.verbatim:
+		ix.set(q, bestSame)
+	case wrong && (q.Direct || bestPara.score < th.Paraphrase):
+		ix.set(q, bestOther)
+		q.Verdict = model.VerdictWrongSpeaker
+		q.Diff = joinNote(q.Diff, fmt.Sprintf("the record's speaker is %q", ix.ps[bestOther.p].Speaker))
+	case q.Direct && bestSame.ok && bestSame.sim >= th.Altered && m >= th.MinAlteredWords:
+		ix.set(q, bestSame)
+	case q.Direct:
+		q.Score = bestSame.sim
+	case bestPara.score >= th.Paraphrase && len(qw.dist) >= th.MinParaphraseWords:
+		p := &ix.ps[bestPara.p]
+		q.Verdict, q.Score = model.VerdictParaphrase, bestPara.score
+		ev := ix.evidence(p, bestPara.ws, bestPara.we)
+		q.Primary = &ev
+	default:
+		q.Score = bestPara.score
+	}
+}
+
+func better(a, b alignment) bool {
+	if !a.ok {
+		return false
+	}
+	if !b.ok {
+		return true
+	}
+	if a.verbatim != b.verbatim {
+		return a.verbatim
+	}
+	return a.sim > b.sim
+}
+
+func joinNote(diff, note string) string {
+	if diff == "" {
+		return note
+	}
+	return diff + " (" + note + ")"
+}
+
+// set records an alignment's verdict on q.
+func (ix *Index) set(q *model.Quote, al alignment) {
+	p := &ix.ps[al.p]
+	ev := ix.evidence(p, al.ws, al.we)
+	q.Primary = &ev
+	q.Score = al.sim
+	if al.verbatim {
+		q.Verdict, q.Diff = model.VerdictVerbatim, ""
+		return
+	}
+	q.Verdict, q.Diff = model.VerdictAltered, al.diff
+}
+
+func (ix *Index) evidence(p *passage, ws, we int) model.Evidence {
+	s, e := int(p.starts[ws]), int(p.ends[we-1])
+	return model.Evidence{Doc: p.Doc, Start: s, End: e, Text: p.text[s:e]}
+}
+
+// align aligns all of the quote's words to the best window of the
+// passage (semi-global alignment: the quote end to end, the record from
+// anywhere to anywhere). Record words may be skipped free of cost only
+// where the quote has an ellipsis or a break between its parts.
+func (ix *Index) align(qw quoteWords, p *passage, pid uint32) alignment {
+	m := len(qw.ids)
+	// Only the stretch of the passage around words the quote shares with
+	// it can take part.
+	lo, hi := -1, -1
+	in := make(map[uint32]bool, m)
+	for _, id := range qw.ids {
+		if id != 0 {
+			in[id] = true
+		}
+	}
+	for j, w := range p.words {
+		if in[w] {
+			if lo < 0 {
+				lo = j
+			}
+			hi = j + 1
+		}
+	}
+	if lo < 0 {
+		return alignment{}
+	}
+	lo -= m
+	if lo < 0 {
+		lo = 0
+	}
+	hi += m
+	if hi > len(p.words) {
+		hi = len(p.words)
+	}
+	rec := p.words[lo:hi]
+	n := len(rec)
+	w := n + 1
+	h := make([]int32, (m+1)*w)
+	dir := make([]byte, (m+1)*w)
+	for i := 1; i <= m; i++ {
+		free := i < m && qw.toks[i].gapBefore
+		h[i*w] = h[(i-1)*w] + scoreGap
+		dir[i*w] = opIns
+		for j := 1; j <= n; j++ {
+			d := h[(i-1)*w+j-1] + scoreMismatch
+			op := byte(opSub)
+			if qw.ids[i-1] != 0 && qw.ids[i-1] == rec[j-1] {
+				d, op = h[(i-1)*w+j-1]+scoreMatch, opMatch
+			}
+			if v := h[(i-1)*w+j] + scoreGap; v > d {
+				d, op = v, opIns
+			}
+			skip, sop := int32(scoreGap), byte(opDel)
+			if free {
+				skip, sop = 0, opSkip
+			}
+			if v := h[i*w+j-1] + skip; v > d {
+				d, op = v, sop
+			}
+			h[i*w+j], dir[i*w+j] = d, op
+		}
+	}
+	bj := 0
+	for j := 1; j <= n; j++ {
+		if h[m*w+j] > h[m*w+bj] {
+			bj = j
+		}
+	}
+	// Trace back.
+	var ops []byte
+	var qi, rj []int
+	i, j := m, bj
+	for i > 0 {
+		op := dir[i*w+j]
+		if j == 0 {
+			op = opIns
+		}
+		ops = append(ops, op)
+		qi = append(qi, i-1)
+		rj = append(rj, j-1)
+		switch op {
+		case opMatch, opSub:
+			i--
+			j--
+		case opIns:
+			i--
+		default:
+			j--
+		}
+	}
+	reverse(ops)
+	reverseInts(qi)
+	reverseInts(rj)
+	matches, changes, skipped, run := 0, 0, 0, 0
+	maxRun := 0
+	for _, op := range ops {
+		switch op {
+		case opMatch:
+			matches++
+		case opSkip:
+			skipped++
+		default:
+			changes++
+		}
+		if op == opSkip {
+			run++
+			if run > maxRun {
+				maxRun = run
+			}
+		} else {
+			run = 0
+		}
+	}
+	if matches == 0 {
+		return alignment{}
+	}
+	ws := lo + j
+	we := lo + bj
+	recWords := we - ws - skipped
+	al := alignment{p: pid, ws: ws, we: we, ok: true}
+	al.sim = 2 * float64(matches) / float64(m+recWords)
+	if al.sim > 1 {
+		al.sim = 1
+	}
+	al.verbatim = changes == 0 && matches == m && maxRun <= ix.th.MaxEllipsisWords
+	if !al.verbatim {
+		al.diff = renderDiff(ops, qi, rj, qw, p, lo)
+	}
+	return al
+}
+
+// renderDiff writes the word diff: [-record word-] {+quote word+}, with
+// two words of context around each change and "…" for the rest.
+func renderDiff(ops []byte, qi, rj []int, qw quoteWords, p *passage, lo int) string {
+	recWord := func(k int) string {
+		j := lo + rj[k]
+		return p.text[p.starts[j]:p.ends[j]]
+	}
+	near := make([]bool, len(ops))
+	for k, op := range ops {
+		if op != opMatch && op != opSkip {
+			for d := -2; d <= 2; d++ {
+				if k+d >= 0 && k+d < len(ops) {
+					near[k+d] = true
+				}
+			}
+		}
+	}
+	var b strings.Builder
+	elided := false
+	put := func(s string) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(s)
+	}
+	for k, op := range ops {
+		if op == opSkip || op == opMatch && !near[k] {
+			if !elided {
+				put("…")
+				elided = true
+			}
+			continue
+		}
+		elided = false
+		switch op {
+		case opMatch:
+			put(recWord(k))
+		case opSub:
+			put("[-" + recWord(k) + "-] {+" + qw.toks[qi[k]].raw + "+}")
+		case opIns:
+			put("{+" + qw.toks[qi[k]].raw + "+}")
+		case opDel:
+			put("[-" + recWord(k) + "-]")
+		}
+	}
+	return b.String()
+}
+
+func reverse(b []byte) {
+	for i, j := 0, len(b)-1; i < j; i, j = i+1, j-1 {
+		b[i], b[j] = b[j], b[i]
+	}
+}
+
+func reverseInts(b []int) {
+	for i, j := 0, len(b)-1; i < j; i, j = i+1, j-1 {
+		b[i], b[j] = b[j], b[i]
+	}
+}
+
+// paraScore is the best window of a passage for reported speech.
+type paraScore struct {
+	p      uint32
+	score  float64
+	ws, we int
+}
+
+// paraphrase scores reported speech against passage p: the IDF-weighted
+// share of the content's distinct stems found in the best window of
+// whole sentences of the passage, windows holding at most
+// max(ParaphraseWindow × content stems, ParaphraseWindowMin) content
+// words.
+func (ix *Index) paraphrase(qw quoteWords, p *passage, pid uint32) paraScore {
+	best := paraScore{p: pid}
+	total := 0.0
+	for _, w := range qw.stemW {
+		total += w
+	}
+	if total == 0 {
+		return best
+	}
+	limit := int(ix.th.ParaphraseWindow * float64(len(qw.dist)))
+	if limit < ix.th.ParaphraseWindowMin {
+		limit = ix.th.ParaphraseWindowMin
+	}
+	weight := make(map[uint32]float64, len(qw.dist))
+	for k, s := range qw.dist {
+		if s != 0 {
+			weight[s] = qw.stemW[k]
+		}
+	}
+	sentEnd := func(k int) int {
+		if k+1 < len(p.sents) {
+			return int(p.sents[k+1])
+		}
+		return len(p.words)
+	}
+	for a := range p.sents {
+		covered := map[uint32]bool{}
+		got, content := 0.0, 0
+		for b := a; b < len(p.sents); b++ {
+			for j := int(p.sents[b]); j < sentEnd(b); j++ {
+				s := p.stems[j]
+				if s == 0 {
+					continue
+				}
+				content++
+				if wt, ok := weight[s]; ok && !covered[s] {
+					covered[s] = true
+					got += wt
+				}
+			}
+			if content > limit && b > a {
+				break
+			}
+			if sc := got / total; sc > best.score {
+				best.score, best.ws, best.we = sc, int(p.sents[a]), sentEnd(b)
+			}
+		}
+	}
+	return best
+}
