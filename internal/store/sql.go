@@ -101,10 +101,10 @@ func newSQLStore(db *sql.DB, d dialect, o options) *sqlStore {
 		idsByRange: r(`SELECT id FROM documents WHERE id >= ? AND id < ? ORDER BY id LIMIT 2`),
 		allDocs:    r(`SELECT ` + docCols + ` FROM documents` + docOrder),
 		docExists:  r(`SELECT 1 FROM documents WHERE id = ?`),
-		analysis: r(`SELECT 0, ord, data FROM mentions WHERE doc = ?
-	UNION ALL SELECT 1, ord, data FROM timexes WHERE doc = ?
-	UNION ALL SELECT 2, ord, data FROM quotes WHERE doc = ?
-	UNION ALL SELECT 3, ord, data FROM events WHERE doc = ?
+		analysis: r(`SELECT 0, ord, data, 0 FROM mentions WHERE doc = ?
+	UNION ALL SELECT 1, ord, data, "end" FROM timexes WHERE doc = ?
+	UNION ALL SELECT 2, ord, data, 0 FROM quotes WHERE doc = ?
+	UNION ALL SELECT 3, ord, data, 0 FROM events WHERE doc = ?
 	ORDER BY 1, 2`),
 		setDate: r(`UPDATE documents SET date = ?{date}, date_end = ?{date}, date_source = ?, date_reason = ? WHERE id = ?`),
 		insertRQuote: r(`INSERT INTO results_quotes (ord, id, doc, speaker, speaker_code, direct, start, "end", verdict, score, data)
@@ -152,6 +152,12 @@ func (s *sqlStore) inTx(ctx context.Context, fn func(tx *sql.Tx) error) (err err
 	defer func() {
 		if err != nil {
 			_ = tx.Rollback() // the error that made us roll back is the one to report
+			// When the caller gave up, say so, whatever the failed
+			// statement reported (often "transaction has already been
+			// rolled back").
+			if cerr := ctx.Err(); cerr != nil && !errors.Is(err, cerr) {
+				err = fmt.Errorf("%w (%v)", cerr, err)
+			}
 		}
 	}()
 	if err := fn(tx); err != nil {
@@ -585,10 +591,10 @@ func (s *sqlStore) loadAnalysis(ctx context.Context, docID string) (*model.Analy
 	defer rows.Close()
 	for rows.Next() {
 		var (
-			table, ord int
-			data       []byte
+			table, ord, end int
+			data            []byte
 		)
-		if err := rows.Scan(&table, &ord, &data); err != nil {
+		if err := rows.Scan(&table, &ord, &data, &end); err != nil {
 			return nil, err
 		}
 		switch table {
@@ -599,6 +605,9 @@ func (s *sqlStore) loadAnalysis(ctx context.Context, docID string) (*model.Analy
 		case 1:
 			var t model.Timex
 			err = json.Unmarshal(data, &t)
+			// In JSON, Timex.End (the interval's end) hides the
+			// embedded Span.End: the column keeps the offset.
+			t.Span.End = end
 			a.Timexes = append(a.Timexes, t)
 		case 2:
 			var q model.Quote
@@ -627,6 +636,9 @@ func (s *sqlStore) ForEachAnalysis(ctx context.Context, fn func(*model.Document,
 	}
 	defer rows.Close()
 	for rows.Next() {
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("read analyses: %w", err)
+		}
 		doc, err := scanDoc(rows.Scan)
 		if err != nil {
 			return fmt.Errorf("read analyses: %w", err)

@@ -1,0 +1,734 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/dossier-project/dossier/internal/model"
+)
+
+// runConformance runs the tests every Store must pass. newDSN returns the
+// DSN of a new, empty store each time it is called; tests open it (and
+// reopen it) themselves.
+func runConformance(t *testing.T, newDSN func(t *testing.T) string) {
+	tests := []struct {
+		name string
+		fn   func(t *testing.T, dsn string)
+	}{
+		{"RoundTrip", testRoundTrip},
+		{"Readd", testReadd},
+		{"Lookup", testLookup},
+		{"Order", testOrder},
+		{"Search", testSearch},
+		{"SearchHighlight", testSearchHighlight},
+		{"FaultMarshal", testFaultMarshal},
+		{"FaultCancel", testFaultCancel},
+		{"SetDocumentDate", testSetDocumentDate},
+		{"Results", testResults},
+		{"ForEachAnalysis", testForEachAnalysis},
+		{"Concurrent", testConcurrent},
+		{"Reopen", testReopen},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tc.fn(t, newDSN(t))
+		})
+	}
+}
+
+func mustOpen(t *testing.T, dsn string, opts ...Option) Store {
+	t.Helper()
+	s, err := Open(context.Background(), dsn, opts...)
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	t.Cleanup(func() { _ = s.Close() })
+	return s
+}
+
+func mustAdd(t *testing.T, s Store, doc *model.Document, a *model.Analysis) {
+	t.Helper()
+	added, err := s.AddDocument(context.Background(), doc, a)
+	if err != nil {
+		t.Fatalf("AddDocument %s: %v", doc.Path, err)
+	}
+	if !added {
+		t.Fatalf("AddDocument %s: added=false for a new document", doc.Path)
+	}
+}
+
+// counts returns the number of rows of every table, and of FTS hits for
+// a word all fixtures contain.
+func counts(t *testing.T, s Store) map[string]int {
+	t.Helper()
+	ctx := context.Background()
+	db := s.(*sqlStore).db
+	c := map[string]int{}
+	for _, table := range []string{"documents", "mentions", "timexes", "quotes", "events",
+		"results_quotes", "results_events", "timeline", "findings"} {
+		var n int
+		if err := db.QueryRowContext(ctx, "SELECT count(*) FROM "+table).Scan(&n); err != nil {
+			t.Fatalf("count %s: %v", table, err)
+		}
+		c[table] = n
+	}
+	hits, err := s.Search(ctx, "the", 1000)
+	if err != nil {
+		t.Fatalf("search: %v", err)
+	}
+	c["hits"] = len(hits)
+	return c
+}
+
+func checkFTS(t *testing.T, s Store) {
+	t.Helper()
+	st := s.(*sqlStore)
+	if st.d.name != "sqlite" {
+		return
+	}
+	if _, err := st.db.Exec(`INSERT INTO documents_fts (documents_fts, rank) VALUES ('integrity-check', 1)`); err != nil {
+		t.Fatalf("FTS integrity check: %v", err)
+	}
+}
+
+func threeDocs() []*model.Document {
+	return []*model.Document{
+		newDoc("b/statement.txt", "NATO statement on Libya", natoText, "2011-03-25"),
+		newDoc("a/later.txt", "Ceasefire talks", "The ceasefire talks in Addis Ababa ended without agreement. The rebels walked out.", "2011-04-10"),
+		newDoc("c/undated.txt", "Undated note", "A note without a date about the Security Council and the no-fly zone.", ""),
+	}
+}
+
+func testRoundTrip(t *testing.T, dsn string) {
+	ctx := context.Background()
+	s := mustOpen(t, dsn)
+	doc := threeDocs()[0]
+	doc.DateEnd = day("2011-03-26")
+	doc.DateReason = "header line"
+	doc.Speakers = []model.Speaker{{Name: "Anders Fogh Rasmussen", Role: "Secretary General", Organization: "NATO", Labels: []string{"RASMUSSEN"}}}
+	doc.Turns = []model.Turn{{Speaker: 0, Label: span(doc.Text, "NATO", 0), Content: span(doc.Text, "We will protect civilians in Libya.", 0)}}
+	doc.Warnings = []string{"odd encoding"}
+	a := natoAnalysis(doc)
+	mustAdd(t, s, doc, a)
+
+	got, err := s.Document(ctx, doc.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, doc) {
+		t.Errorf("Document round trip:\n got %+v\nwant %+v", got, doc)
+	}
+	ga, err := s.Analysis(ctx, doc.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(ga, a) {
+		t.Errorf("Analysis round trip:\n got %+v\nwant %+v", ga, a)
+	}
+	for _, sp := range []model.Span{ga.Quotes[0].Contents[0], ga.Events[0].Trigger, ga.Mentions[1].Span} {
+		if err := sp.Check(got.Text); err != nil {
+			t.Errorf("stored span: %v", err)
+		}
+	}
+
+	// A document without analysis has an empty one.
+	bare := threeDocs()[1]
+	mustAdd(t, s, bare, nil)
+	ba, err := s.Analysis(ctx, bare.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ba.Doc != bare.ID || len(ba.Mentions)+len(ba.Timexes)+len(ba.Quotes)+len(ba.Events) != 0 || ba.Events == nil {
+		t.Errorf("analysis of a bare document: %+v", ba)
+	}
+	if _, err := s.Analysis(ctx, strings.Repeat("0", 64)); !errors.Is(err, ErrNotFound) {
+		t.Errorf("Analysis of unknown document: %v, want ErrNotFound", err)
+	}
+
+	// SQL users get real columns.
+	db := s.(*sqlStore).db
+	var cameo, src, tgt string
+	var future bool
+	if err := db.QueryRow(s.(*sqlStore).d.rewrite(`SELECT cameo, source_code, target_code, future FROM events WHERE doc = ?`), doc.ID).Scan(&cameo, &src, &tgt, &future); err != nil {
+		t.Fatal(err)
+	}
+	if cameo != "057" || src != "IGOWSTNAT" || tgt != "LBY" || !future {
+		t.Errorf("event columns: %s %s %s %v", cameo, src, tgt, future)
+	}
+	checkFTS(t, s)
+}
+
+func testReadd(t *testing.T, dsn string) {
+	ctx := context.Background()
+	s := mustOpen(t, dsn)
+	docs := threeDocs()
+	mustAdd(t, s, docs[0], natoAnalysis(docs[0]))
+	before := counts(t, s)
+
+	again := *docs[0]
+	again.Title = "changed title, same content"
+	added, err := s.AddDocument(ctx, &again, natoAnalysis(&again))
+	if err != nil || added {
+		t.Fatalf("re-add: added=%v err=%v, want false, nil", added, err)
+	}
+	if after := counts(t, s); !reflect.DeepEqual(after, before) {
+		t.Errorf("re-add changed the store: %v -> %v", before, after)
+	}
+	if d, _ := s.Document(ctx, docs[0].ID); d.Title != docs[0].Title {
+		t.Errorf("re-add changed the title to %q", d.Title)
+	}
+
+	// In a batch: a new one, a stored one, the new one again.
+	as := []*model.Analysis{nil, natoAnalysis(docs[0]), nil}
+	res, err := s.AddDocuments(ctx, []*model.Document{docs[1], docs[0], docs[1]}, as)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []bool{true, false, false}; !reflect.DeepEqual(res, want) {
+		t.Errorf("AddDocuments = %v, want %v", res, want)
+	}
+	hits, err := s.Search(ctx, `"North Atlantic Council"`, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) != 1 {
+		t.Errorf("after re-adds, %d hits for a phrase in one document", len(hits))
+	}
+	if c := counts(t, s); c["documents"] != 2 || c["events"] != 1 {
+		t.Errorf("counts after batch: %v", c)
+	}
+	checkFTS(t, s)
+
+	if _, err := s.AddDocuments(ctx, docs, []*model.Analysis{nil}); err == nil {
+		t.Error("AddDocuments with mismatched analyses: no error")
+	}
+	if _, err := s.AddDocument(ctx, &model.Document{Path: "x"}, nil); err == nil {
+		t.Error("AddDocument without id: no error")
+	}
+}
+
+func testLookup(t *testing.T, dsn string) {
+	ctx := context.Background()
+	s := mustOpen(t, dsn)
+	docs := threeDocs()
+	for _, d := range docs {
+		mustAdd(t, s, d, nil)
+	}
+	// Two documents whose ids share a prefix.
+	twin1 := newDoc("t/1.txt", "Twin 1", "twin one", "")
+	twin2 := newDoc("t/2.txt", "Twin 2", "twin two", "")
+	twin1.ID = "abcdef01" + twin1.ID[8:]
+	twin2.ID = "abcdef02" + twin2.ID[8:]
+	mustAdd(t, s, twin1, nil)
+	mustAdd(t, s, twin2, nil)
+
+	d := docs[0]
+	for _, ref := range []string{d.ID, d.ID[:4], d.ID[:12], strings.ToUpper(d.ID[:12]), d.Path, twin1.ID[:8]} {
+		got, err := s.Document(ctx, ref)
+		if err != nil {
+			t.Errorf("Document(%q): %v", ref, err)
+			continue
+		}
+		want := d
+		if ref == twin1.ID[:8] {
+			want = twin1
+		}
+		if got.ID != want.ID {
+			t.Errorf("Document(%q) = %s, want %s", ref, got.ID, want.ID)
+		}
+	}
+	for _, ref := range []string{"", d.ID[:3], "zzzz", "0000000000", "no/such/path.txt", d.ID + "0"} {
+		if _, err := s.Document(ctx, ref); !errors.Is(err, ErrNotFound) {
+			t.Errorf("Document(%q) error %v, want ErrNotFound", ref, err)
+		}
+	}
+	if _, err := s.Document(ctx, "abcdef0"); !errors.Is(err, ErrAmbiguous) {
+		t.Errorf("Document(ambiguous prefix) error %v, want ErrAmbiguous", err)
+	}
+	// The same path for two contents (the file changed) is ambiguous too.
+	changed := newDoc(d.Path, d.Title, d.Text+" Updated.", "")
+	mustAdd(t, s, changed, nil)
+	if _, err := s.Document(ctx, d.Path); !errors.Is(err, ErrAmbiguous) {
+		t.Errorf("Document(path of two documents) error %v, want ErrAmbiguous", err)
+	}
+}
+
+func testOrder(t *testing.T, dsn string) {
+	ctx := context.Background()
+	s := mustOpen(t, dsn)
+	docs := threeDocs()
+	same := newDoc("a/same-day.txt", "Same day", "Another report from the same day.", "2011-03-25")
+	if _, err := s.AddDocuments(ctx, append(docs, same), nil); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Documents(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paths []string
+	for _, d := range got {
+		paths = append(paths, d.Path)
+	}
+	want := []string{"a/same-day.txt", "b/statement.txt", "a/later.txt", "c/undated.txt"}
+	if !reflect.DeepEqual(paths, want) {
+		t.Errorf("Documents order %v, want %v", paths, want)
+	}
+	if got[1].Text != natoText || !got[3].Date.IsZero() {
+		t.Errorf("Documents lost text or invented a date")
+	}
+}
+
+func testSearch(t *testing.T, dsn string) {
+	ctx := context.Background()
+	s := mustOpen(t, dsn)
+	docs := threeDocs()
+	if _, err := s.AddDocuments(ctx, docs, nil); err != nil {
+		t.Fatal(err)
+	}
+	nato, talks, note := docs[0].ID, docs[1].ID, docs[2].ID
+	cases := []struct {
+		q    string
+		want []string // in any order
+	}{
+		{`"North Atlantic Council"`, []string{nato}},
+		{`"Atlantic North Council"`, nil},
+		{`Brussels civilians`, []string{nato}},
+		{`civilians Brussels Addis`, nil},
+		{`ceasefire OR civilians`, []string{nato, talks}},
+		{`the -ceasefire`, []string{nato, note}},
+		{`-"no-fly zone" the`, []string{nato, talks}},
+		{`Libya`, []string{nato}},      // title and text
+		{`ceasefire`, []string{talks}}, // title and text
+		{`protecting`, []string{nato}}, // stemmed
+		{`Security Council`, []string{note}},
+		{`no-fly`, []string{note}},
+		// Things FTS5 would reject as syntax are searched as words.
+		{`Libya's`, []string{nato}},
+		{`"unclosed phrase Brussels`, nil},
+		{`NEAR(Brussels`, nil}, // the phrase "near brussels"
+		{`(Brussels)`, []string{nato}},
+		{`title:Brussels`, nil},
+		{`Brussels (`, []string{nato}},
+		{`U.S. ^ * + Brussels`, nil},
+		{`Brussels OR`, []string{nato}},
+		{`OR Brussels`, []string{nato}},
+	}
+	for _, c := range cases {
+		hits, err := s.Search(ctx, c.q, 10)
+		if err != nil {
+			t.Errorf("Search(%q): %v", c.q, err)
+			continue
+		}
+		var got []string
+		for _, h := range hits {
+			got = append(got, h.Doc)
+		}
+		if !sameSet(got, c.want) {
+			t.Errorf("Search(%q) = %v, want %v", c.q, short(got), short(c.want))
+		}
+	}
+	for _, q := range []string{"", "   ", `""`, "-Brussels", "* ^ -"} {
+		if _, err := s.Search(ctx, q, 10); err == nil {
+			t.Errorf("Search(%q): no error for a query without words", q)
+		}
+	}
+
+	hits, err := s.Search(ctx, `"North Atlantic Council" Brussels`, 0)
+	if err != nil || len(hits) != 1 {
+		t.Fatalf("Search: %v %v", hits, err)
+	}
+	h := hits[0]
+	if h.Title != docs[0].Title || h.Path != docs[0].Path || h.Rank <= 0 {
+		t.Errorf("hit fields: %+v", h)
+	}
+	if !strings.Contains(h.Snippet, "[Brussels]") || !strings.Contains(h.Snippet, "Council]") {
+		t.Errorf("snippet %q does not mark the matches", h.Snippet)
+	}
+
+	// The better match ranks first; limit cuts.
+	more := newDoc("d/brussels.txt", "Brussels, Brussels", "Brussels. In Brussels the Brussels summit opened in Brussels.", "")
+	mustAdd(t, s, more, nil)
+	hits, err = s.Search(ctx, "Brussels", 1)
+	if err != nil || len(hits) != 1 || hits[0].Doc != more.ID {
+		t.Errorf("Search limit 1: %+v %v", hits, err)
+	}
+	if s.(*sqlStore).d.name == "sqlite" {
+		hits, err = s.Search(ctx, "Bruss*", 10)
+		if err != nil || len(hits) != 2 {
+			t.Errorf("prefix search: %d hits, %v", len(hits), err)
+		}
+	}
+}
+
+func testSearchHighlight(t *testing.T, dsn string) {
+	s := mustOpen(t, dsn, WithHighlight("<b>", "</b>"))
+	mustAdd(t, s, threeDocs()[0], nil)
+	hits, err := s.Search(context.Background(), "civilians", 5)
+	if err != nil || len(hits) != 1 {
+		t.Fatalf("Search: %v %v", hits, err)
+	}
+	if !strings.Contains(hits[0].Snippet, "<b>civilians</b>") {
+		t.Errorf("snippet %q", hits[0].Snippet)
+	}
+}
+
+func sameSet(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	m := map[string]int{}
+	for _, x := range a {
+		m[x]++
+	}
+	for _, x := range b {
+		m[x]--
+	}
+	for _, n := range m {
+		if n != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func short(ids []string) []string {
+	var out []string
+	for _, id := range ids {
+		out = append(out, id[:8])
+	}
+	return out
+}
+
+func testFaultMarshal(t *testing.T, dsn string) {
+	ctx := context.Background()
+	s := mustOpen(t, dsn)
+	docs := threeDocs()
+	mustAdd(t, s, docs[2], nil)
+	before := counts(t, s)
+
+	// The second document's analysis cannot be encoded (NaN is not JSON):
+	// the first one, already inserted in the transaction, must go too.
+	bad := natoAnalysis(docs[0])
+	bad.Events[0].Goldstein = math.NaN()
+	_, err := s.AddDocuments(ctx, []*model.Document{docs[1], docs[0]}, []*model.Analysis{nil, bad})
+	if err == nil {
+		t.Fatal("AddDocuments with an unencodable analysis: no error")
+	}
+	if !strings.Contains(err.Error(), docs[0].ID) {
+		t.Errorf("error %q does not name the document", err)
+	}
+	if after := counts(t, s); !reflect.DeepEqual(after, before) {
+		t.Errorf("failed batch changed the store: %v -> %v", before, after)
+	}
+	if _, err := s.Document(ctx, docs[1].ID); !errors.Is(err, ErrNotFound) {
+		t.Errorf("document of the failed batch is there: %v", err)
+	}
+	if _, err := s.AddDocument(ctx, docs[0], bad); err == nil {
+		t.Error("AddDocument with an unencodable analysis: no error")
+	}
+	if after := counts(t, s); !reflect.DeepEqual(after, before) {
+		t.Errorf("failed add changed the store: %v -> %v", before, after)
+	}
+	checkFTS(t, s)
+
+	// The store still works, and the documents can be added properly.
+	res, err := s.AddDocuments(ctx, []*model.Document{docs[1], docs[0]}, []*model.Analysis{nil, natoAnalysis(docs[0])})
+	if err != nil || !reflect.DeepEqual(res, []bool{true, true}) {
+		t.Fatalf("AddDocuments after a failure: %v %v", res, err)
+	}
+}
+
+func testFaultCancel(t *testing.T, dsn string) {
+	s := mustOpen(t, dsn)
+	docs := threeDocs()
+	mustAdd(t, s, docs[2], nil)
+	before := counts(t, s)
+
+	for _, step := range []string{"document", "analysis"} {
+		for _, at := range []int{0, 1} {
+			t.Run(fmt.Sprintf("%s%d", step, at), func(t *testing.T) {
+				ctx, cancel := context.WithCancel(context.Background())
+				defer cancel()
+				s.(*sqlStore).hook = func(_ context.Context, st string, i int) error {
+					if st == step && i == at {
+						cancel()
+					}
+					return nil
+				}
+				defer func() { s.(*sqlStore).hook = nil }()
+				_, err := s.AddDocuments(ctx, []*model.Document{docs[0], docs[1]}, []*model.Analysis{natoAnalysis(docs[0]), nil})
+				if !errors.Is(err, context.Canceled) {
+					t.Errorf("cancelled AddDocuments: %v, want context.Canceled", err)
+				}
+				if after := counts(t, s); !reflect.DeepEqual(after, before) {
+					t.Errorf("cancelled batch changed the store: %v -> %v", before, after)
+				}
+			})
+		}
+	}
+	// A hook error (a fault between inserts) rolls back too.
+	s.(*sqlStore).hook = func(_ context.Context, st string, i int) error {
+		if st == "analysis" {
+			return errors.New("injected fault")
+		}
+		return nil
+	}
+	if _, err := s.AddDocument(context.Background(), docs[0], natoAnalysis(docs[0])); err == nil || !strings.Contains(err.Error(), "injected fault") {
+		t.Errorf("AddDocument with a fault: %v", err)
+	}
+	s.(*sqlStore).hook = nil
+	if after := counts(t, s); !reflect.DeepEqual(after, before) {
+		t.Errorf("failed add changed the store: %v -> %v", before, after)
+	}
+	checkFTS(t, s)
+	mustAdd(t, s, docs[0], natoAnalysis(docs[0]))
+}
+
+func testSetDocumentDate(t *testing.T, dsn string) {
+	ctx := context.Background()
+	s := mustOpen(t, dsn)
+	docs := threeDocs()
+	if _, err := s.AddDocuments(ctx, docs, nil); err != nil {
+		t.Fatal(err)
+	}
+	u := *docs[2]
+	u.Date, u.DateEnd = day("2011-03-01"), day("2011-03-31")
+	u.DateSource, u.DateReason = model.DateFromInferred, "latest date mentioned in the text"
+	if err := s.SetDocumentDate(ctx, &u); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Document(ctx, u.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, &u) {
+		t.Errorf("after SetDocumentDate:\n got %+v\nwant %+v", got, &u)
+	}
+	all, _ := s.Documents(ctx)
+	if all[0].ID != u.ID {
+		t.Errorf("newly dated document not first: %s", all[0].Path)
+	}
+	// And back to unknown.
+	u.Date, u.DateEnd, u.DateSource, u.DateReason = time0, time0, "", ""
+	if err := s.SetDocumentDate(ctx, &u); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.Document(ctx, u.ID); !got.Date.IsZero() || !got.DateEnd.IsZero() {
+		t.Errorf("date not cleared: %v", got.Date)
+	}
+	if err := s.SetDocumentDate(ctx, &model.Document{ID: "nope"}); !errors.Is(err, ErrNotFound) {
+		t.Errorf("SetDocumentDate of unknown: %v", err)
+	}
+}
+
+var time0 = model.Document{}.Date
+
+func sampleResults(docs []*model.Document) *Results {
+	a := natoAnalysis(docs[0])
+	q := a.Quotes[0]
+	q.Verdict, q.Score, q.Diff = model.VerdictVerbatim, 0.97, ""
+	q.Primary = &model.Evidence{Doc: docs[1].ID, Start: 4, End: 13, Text: docs[1].Text[4:13]}
+	e := a.Events[0]
+	return &Results{
+		Quotes: []model.Quote{q},
+		Events: []model.Event{e},
+		Timeline: []model.TimelineEntry{
+			{ID: 1, Date: "2011-03", Precision: "month", Kind: "057", Summary: "NATO promises to protect civilians", Future: true,
+				Events: []string{e.ID}, Quotes: []string{q.ID}, Docs: []string{docs[0].ID},
+				Evidence: []model.Evidence{model.EvidenceOf(docs[0].ID, e.Trigger)}},
+		},
+		Findings: []model.Finding{
+			{Kind: "unfulfilled-promise", Severity: model.SeverityHigh, Summary: "no protection followed",
+				Evidence: []model.Evidence{model.EvidenceOf(docs[0].ID, e.Sentence)}, Events: []string{e.ID}, Quotes: []string{}, Timeline: []int{1}, Check: "promise-kept"},
+			{Kind: "note", Severity: model.SeverityInfo, Summary: "fyi", Check: "misc"},
+		},
+	}
+}
+
+func testResults(t *testing.T, dsn string) {
+	ctx := context.Background()
+	s := mustOpen(t, dsn)
+	docs := threeDocs()
+	if _, err := s.AddDocuments(ctx, docs, nil); err != nil {
+		t.Fatal(err)
+	}
+	empty, err := s.Results(ctx)
+	if err != nil || len(empty.Quotes)+len(empty.Events)+len(empty.Timeline)+len(empty.Findings) != 0 || empty.Quotes == nil {
+		t.Fatalf("Results of a new store: %+v %v", empty, err)
+	}
+	r := sampleResults(docs)
+	if err := s.ReplaceResults(ctx, r); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Results(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, r) {
+		t.Errorf("Results round trip:\n got %+v\nwant %+v", got, r)
+	}
+
+	// Replacing replaces; a failing replacement changes nothing.
+	r2 := &Results{Quotes: []model.Quote{}, Events: []model.Event{}, Timeline: []model.TimelineEntry{}, Findings: r.Findings[1:]}
+	if err := s.ReplaceResults(ctx, r2); err != nil {
+		t.Fatal(err)
+	}
+	bad := sampleResults(docs)
+	bad.Quotes[0].Score = math.Inf(1)
+	if err := s.ReplaceResults(ctx, bad); err == nil {
+		t.Error("ReplaceResults with an unencodable quote: no error")
+	}
+	if got, err = s.Results(ctx); err != nil || !reflect.DeepEqual(got, r2) {
+		t.Errorf("after replace and failed replace:\n got %+v\nwant %+v (%v)", got, r2, err)
+	}
+	var sev int
+	if err := s.(*sqlStore).db.QueryRow(`SELECT severity FROM findings`).Scan(&sev); err != nil || sev != 0 {
+		t.Errorf("findings.severity = %d, %v", sev, err)
+	}
+	if err := s.ReplaceResults(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	if c := counts(t, s); c["findings"] != 0 {
+		t.Errorf("ReplaceResults(nil) kept findings")
+	}
+}
+
+func testForEachAnalysis(t *testing.T, dsn string) {
+	ctx := context.Background()
+	s := mustOpen(t, dsn)
+	docs := threeDocs()
+	as := []*model.Analysis{natoAnalysis(docs[0]), nil, nil}
+	if _, err := s.AddDocuments(ctx, docs, as); err != nil {
+		t.Fatal(err)
+	}
+	var seen []string
+	err := s.ForEachAnalysis(ctx, func(d *model.Document, a *model.Analysis) error {
+		seen = append(seen, d.Path)
+		if a.Doc != d.ID {
+			t.Errorf("analysis of %s for %s", a.Doc, d.ID)
+		}
+		if d.ID == docs[0].ID && !reflect.DeepEqual(a, as[0]) {
+			t.Errorf("analysis differs: %+v", a)
+		}
+		// The store can be used from inside the callback.
+		if _, err := s.Document(ctx, d.ID); err != nil {
+			t.Errorf("Document inside ForEachAnalysis: %v", err)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"b/statement.txt", "a/later.txt", "c/undated.txt"}; !reflect.DeepEqual(seen, want) {
+		t.Errorf("ForEachAnalysis order %v, want %v", seen, want)
+	}
+	stop := errors.New("stop")
+	n := 0
+	err = s.ForEachAnalysis(ctx, func(*model.Document, *model.Analysis) error {
+		n++
+		return stop
+	})
+	if !errors.Is(err, stop) || n != 1 {
+		t.Errorf("ForEachAnalysis with failing fn: n=%d err=%v", n, err)
+	}
+	cctx, cancel := context.WithCancel(ctx)
+	n = 0
+	err = s.ForEachAnalysis(cctx, func(*model.Document, *model.Analysis) error {
+		n++
+		cancel()
+		return nil
+	})
+	if !errors.Is(err, context.Canceled) || n != 1 {
+		t.Errorf("ForEachAnalysis cancelled: n=%d err=%v", n, err)
+	}
+}
+
+func testConcurrent(t *testing.T, dsn string) {
+	ctx := context.Background()
+	s := mustOpen(t, dsn)
+	mustAdd(t, s, threeDocs()[0], nil)
+	const writers, perWriter, readers = 2, 10, 4
+	var wg sync.WaitGroup
+	errs := make(chan error, 100)
+	for w := 0; w < writers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < perWriter; i++ {
+				doc, a := bigDoc(w*1000+i, 2000, 5, 2, 5)
+				if _, err := s.AddDocument(ctx, doc, a); err != nil {
+					errs <- fmt.Errorf("writer: %w", err)
+					return
+				}
+			}
+		}()
+	}
+	for r := 0; r < readers; r++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 10; i++ {
+				if _, err := s.Search(ctx, "Brussels", 5); err != nil {
+					errs <- fmt.Errorf("reader search: %w", err)
+					return
+				}
+				if _, err := s.Documents(ctx); err != nil {
+					errs <- fmt.Errorf("reader documents: %w", err)
+					return
+				}
+				if err := s.ForEachAnalysis(ctx, func(*model.Document, *model.Analysis) error { return nil }); err != nil {
+					errs <- fmt.Errorf("reader analyses: %w", err)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	if c := counts(t, s); c["documents"] != 1+writers*perWriter || c["events"] != writers*perWriter*5 {
+		t.Errorf("counts after concurrent writes: %v", c)
+	}
+	checkFTS(t, s)
+}
+
+func testReopen(t *testing.T, dsn string) {
+	ctx := context.Background()
+	s, err := Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := threeDocs()
+	if _, err := s.AddDocuments(ctx, docs, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.ReplaceResults(ctx, sampleResults(docs)); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s2 := mustOpen(t, dsn)
+	got, err := s2.Documents(ctx)
+	if err != nil || len(got) != 3 {
+		t.Fatalf("after reopen: %d documents, %v", len(got), err)
+	}
+	r, err := s2.Results(ctx)
+	if err != nil || len(r.Findings) != 2 {
+		t.Fatalf("after reopen: results %+v, %v", r, err)
+	}
+	// A second store on the same database at the same time.
+	s3 := mustOpen(t, dsn)
+	mustAdd(t, s3, newDoc("x.txt", "x", "another document", ""), nil)
+	if got, _ := s2.Documents(ctx); len(got) != 4 {
+		t.Errorf("second store's document not seen by the first: %d", len(got))
+	}
+}
