@@ -1,0 +1,321 @@
+package checks
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dossier-project/dossier/data"
+	"github.com/dossier-project/dossier/internal/model"
+)
+
+// fixture builds checker input from hand-made documents: sentences are
+// split at ". ", and temporal expressions, mentions and events are given
+// by the substrings they cover.
+type fixture struct {
+	t  *testing.T
+	in *Input
+}
+
+func newFixture(t *testing.T) *fixture {
+	return &fixture{t: t, in: &Input{Analyses: map[string]*model.Analysis{}, Sentences: map[string][]model.Span{}}}
+}
+
+var sentenceEnd = regexp.MustCompile(`[.!?]["”’]?(\s+|$)`)
+
+func (f *fixture) doc(id string, kind model.Kind, text string) *model.Document {
+	d := &model.Document{ID: id, Kind: kind, Text: text, Path: id + ".txt", Title: strings.ToUpper(id[:1]) + id[1:]}
+	f.in.Docs = append(f.in.Docs, d)
+	f.in.Analyses[id] = &model.Analysis{Doc: id}
+	start := 0
+	for _, loc := range sentenceEnd.FindAllStringIndex(text, -1) {
+		end := loc[1]
+		for end > start && (text[end-1] == ' ' || text[end-1] == '\n') {
+			end--
+		}
+		f.in.Sentences[id] = append(f.in.Sentences[id], model.NewSpan(text, start, end))
+		start = loc[1]
+	}
+	if start < len(text) {
+		f.in.Sentences[id] = append(f.in.Sentences[id], model.NewSpan(text, start, len(text)))
+	}
+	return d
+}
+
+func (f *fixture) span(d *model.Document, sub string) model.Span {
+	f.t.Helper()
+	i := strings.Index(d.Text, sub)
+	if i < 0 {
+		f.t.Fatalf("%q not in %s", sub, d.ID)
+	}
+	return model.NewSpan(d.Text, i, i+len(sub))
+}
+
+func (f *fixture) timex(d *model.Document, sub, value, part string) *model.Timex {
+	t := model.Timex{Span: f.span(d, sub), Kind: "point", Value: value, PartOfDay: part, Granularity: "day"}
+	a := f.in.Analyses[d.ID]
+	a.Timexes = append(a.Timexes, t)
+	return &a.Timexes[len(a.Timexes)-1]
+}
+
+func (f *fixture) mention(d *model.Document, sub, code, name string) {
+	a := f.in.Analyses[d.ID]
+	a.Mentions = append(a.Mentions, model.Mention{Span: f.span(d, sub), Actor: model.Actor{Code: code, Name: name}})
+}
+
+func (f *fixture) run(procs ...string) []model.Finding {
+	f.t.Helper()
+	var ps []*Procedure
+	for i, y := range procs {
+		p, err := ParseProcedure("test"+string(rune('a'+i))+".yaml", []byte(y))
+		if err != nil {
+			f.t.Fatal(err)
+		}
+		ps = append(ps, p)
+	}
+	c, err := New(data.Embedded(), ps)
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	return c.Run(f.in)
+}
+
+func kinds(fs []model.Finding, kind string) []model.Finding {
+	var out []model.Finding
+	for _, f := range fs {
+		if f.Kind == kind {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// checkEvidence asserts that every evidence span round-trips.
+func checkEvidence(t *testing.T, in *Input, fs []model.Finding) {
+	t.Helper()
+	for _, f := range fs {
+		for _, e := range f.Evidence {
+			var d *model.Document
+			for _, x := range in.Docs {
+				if x.ID == e.Doc {
+					d = x
+				}
+			}
+			if d == nil {
+				t.Errorf("%s: evidence names unknown document %s", f.Kind, e.Doc)
+				continue
+			}
+			if err := (model.Span{Start: e.Start, End: e.End, Text: e.Text}).Check(d.Text); err != nil {
+				t.Errorf("%s: %v", f.Kind, err)
+			}
+		}
+	}
+}
+
+const councilText = "On the morning of 3 March, Mayor Whitfield announced that the council had approved the new bridge contract. " +
+	"The council did not vote until the afternoon of 3 March. Residents welcomed the news."
+
+func councilFixture(t *testing.T, text, announceWhen, announceValue, announcePart, voteWhen, voteValue, votePart string) *fixture {
+	f := newFixture(t)
+	d := f.doc("article", model.KindArticle, text)
+	f.timex(d, announceWhen, announceValue, announcePart)
+	f.timex(d, voteWhen, voteValue, votePart)
+	return f
+}
+
+func TestAnnouncedBeforeDecision(t *testing.T) {
+	f := councilFixture(t, councilText, "the morning of 3 March", "2021-03-03", "morning", "the afternoon of 3 March", "2021-03-03", "afternoon")
+	fs := f.run(cityCouncil)
+	got := kinds(fs, "announced-before-decision")
+	if len(got) != 1 {
+		t.Fatalf("want one announced-before-decision finding, got %+v", fs)
+	}
+	s := got[0].Summary
+	for _, want := range []string{"Mayor Whitfield", "the morning of 3 March 2021", "City Council", "the afternoon of 3 March 2021", "earlier the same day"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("summary %q lacks %q", s, want)
+		}
+	}
+	if len(got[0].Evidence) != 4 {
+		t.Errorf("want the two sentences and their two dates as evidence, got %d", len(got[0].Evidence))
+	}
+	if got[0].Severity != model.SeverityHigh || fs[0].Kind != "announced-before-decision" {
+		t.Errorf("the finding should be high severity and first")
+	}
+	checkEvidence(t, f.in, fs)
+}
+
+func TestAnnouncedBeforeDecisionDaysEarlier(t *testing.T) {
+	text := "On 1 March, Mayor Whitfield announced that the council had approved the contract. The council met on 4 March."
+	f := councilFixture(t, text, "1 March", "2021-03-01", "", "4 March", "2021-03-04", "")
+	got := kinds(f.run(cityCouncil), "announced-before-decision")
+	if len(got) != 1 || !strings.Contains(got[0].Summary, "3 days earlier") {
+		t.Fatalf("want a finding 3 days earlier, got %+v", got)
+	}
+}
+
+func TestAnnouncedBeforeDecisionSilent(t *testing.T) {
+	cases := []struct {
+		name, text           string
+		aWhen, aValue, aPart string
+		vWhen, vValue, vPart string
+	}{
+		{"announced after the vote",
+			"On the evening of 3 March, Mayor Whitfield announced that the council had approved the new bridge contract. The council did not vote until the afternoon of 3 March.",
+			"the evening of 3 March", "2021-03-03", "evening", "the afternoon of 3 March", "2021-03-03", "afternoon"},
+		{"same day, part of day unknown for one",
+			"On 3 March, Mayor Whitfield announced that the council had approved the new bridge contract. The council voted on the afternoon of 3 March.",
+			"3 March", "2021-03-03", "", "the afternoon of 3 March", "2021-03-03", "afternoon"},
+		{"the meeting is months later and about something else",
+			"On 3 March, Mayor Whitfield announced that the council had approved the contract. The council met on 9 November.",
+			"3 March", "2021-03-03", "", "9 November", "2021-11-09", ""},
+		{"the deciding body announces its own decision",
+			"On the morning of 3 March the council announced that it had approved the contract. The council met again on the afternoon of 3 March.",
+			"the morning of 3 March", "2021-03-03", "morning", "the afternoon of 3 March", "2021-03-03", "afternoon"},
+		{"no decision is announced",
+			"On the morning of 3 March, Mayor Whitfield announced a new park. The council voted on the afternoon of 3 March.",
+			"the morning of 3 March", "2021-03-03", "morning", "the afternoon of 3 March", "2021-03-03", "afternoon"},
+	}
+	for _, c := range cases {
+		f := councilFixture(t, c.text, c.aWhen, c.aValue, c.aPart, c.vWhen, c.vValue, c.vPart)
+		if got := kinds(f.run(cityCouncil), "announced-before-decision"); len(got) != 0 {
+			t.Errorf("%s: want no finding, got %q", c.name, got[0].Summary)
+		}
+	}
+}
+
+func TestProcedureMustBeNamed(t *testing.T) {
+	// The same pattern about another institution: the city's procedure
+	// does not apply, so there is no finding.
+	text := "On the morning of 3 March, the chairman announced that the board had approved the merger. The board did not meet until the afternoon of 3 March."
+	f := councilFixture(t, text, "the morning of 3 March", "2021-03-03", "morning", "the afternoon of 3 March", "2021-03-03", "afternoon")
+	if got := f.run(cityCouncil); len(got) != 0 {
+		t.Errorf("want no findings for an institution without a procedure, got %+v", got)
+	}
+}
+
+func TestDecisionByWrongBody(t *testing.T) {
+	f := newFixture(t)
+	f.doc("a", model.KindArticle, "In Millbrook, the mayor approved the bridge contract on Monday. Residents were surprised.")
+	got := kinds(f.run(cityCouncil), "decision-by-wrong-body")
+	if len(got) != 1 || !strings.Contains(got[0].Summary, "City Council") {
+		t.Fatalf("want one decision-by-wrong-body finding naming the City Council, got %+v", got)
+	}
+	for _, silent := range []string{
+		"In Millbrook, the mayor said the council approved the bridge contract.",
+		"In Millbrook, the mayor did not approve the contract; the council did.",
+		"In Millbrook, the mayor welcomed the contract that the council approved.",
+	} {
+		f := newFixture(t)
+		f.doc("a", model.KindArticle, silent)
+		if got := kinds(f.run(cityCouncil), "decision-by-wrong-body"); len(got) != 0 {
+			t.Errorf("%q: want no finding, got %q", silent, got[0].Summary)
+		}
+	}
+}
+
+func TestMeetingWithoutRecord(t *testing.T) {
+	text := "The mayor met the governor in the capital on 12 May, although no readout of the meeting was published. The weather was fine."
+	f := newFixture(t)
+	d := f.doc("a", model.KindArticle, text)
+	f.mention(d, "The mayor", "USAGOV", "Ann Whitfield")
+	f.mention(d, "the governor", "USAGOV", "Bo Diaz")
+	f.timex(d, "12 May", "2021-05-12", "")
+	fs := f.run()
+	got := kinds(fs, "meeting-without-record")
+	if len(got) != 1 || got[0].Severity != model.SeverityMedium || !strings.Contains(got[0].Summary, "Ann Whitfield") || !strings.Contains(got[0].Summary, "12 May 2021") {
+		t.Fatalf("want one medium meeting-without-record finding, got %+v", fs)
+	}
+	checkEvidence(t, f.in, fs)
+
+	// A primary record of that day in which a participant speaks covers it.
+	tr := f.doc("transcript", model.KindTranscript, "MAYOR WHITFIELD: We had a good meeting.")
+	tr.Date = time.Date(2021, 5, 12, 0, 0, 0, 0, time.UTC)
+	tr.Speakers = []model.Speaker{{Name: "Ann Whitfield", Role: "Mayor"}}
+	if got := kinds(f.run(), "meeting-without-record"); len(got) != 0 {
+		t.Errorf("a primary record covers the meeting, want no finding, got %+v", got)
+	}
+}
+
+func TestMeetingWithRecordSaidNothingIsSilent(t *testing.T) {
+	f := newFixture(t)
+	d := f.doc("a", model.KindArticle, "The mayor met the governor on 12 May.")
+	f.mention(d, "The mayor", "USAGOV", "Ann Whitfield")
+	f.mention(d, "the governor", "USAGOV", "Bo Diaz")
+	f.timex(d, "12 May", "2021-05-12", "")
+	if got := kinds(f.run(), "meeting-without-record"); len(got) != 0 {
+		t.Errorf("no procedure requires a record and the text says nothing: want silence, got %+v", got)
+	}
+}
+
+func TestAnonymousSource(t *testing.T) {
+	f := newFixture(t)
+	f.doc("a", model.KindArticle, "Kenyan officials, speaking on condition of anonymity, said the talks had stalled. The minister said the talks went well.")
+	got := kinds(f.run(), "anonymous-source")
+	if len(got) != 1 || !strings.Contains(got[0].Summary, "on condition of anonymity") {
+		t.Fatalf("want one anonymous-source finding, got %+v", got)
+	}
+	f = newFixture(t)
+	f.doc("a", model.KindArticle, "The minister, speaking on the record, said the talks went well. Anonymity is a word.")
+	if got := kinds(f.run(), "anonymous-source"); len(got) != 0 {
+		t.Errorf("named source: want no finding, got %+v", got)
+	}
+}
+
+func TestWeekdayMismatch(t *testing.T) {
+	f := newFixture(t)
+	d := f.doc("a", model.KindArticle, "Officials spoke on Friday 6 March 2020. They met again on Sunday 8 March 2020.")
+	bad := f.timex(d, "Friday 6 March 2020", "2020-03-06", "")
+	bad.Weekday, bad.WeekdayMismatch = "Friday", false // correct: 6 March 2020 was a Friday
+	wrong := f.timex(d, "Sunday 8 March 2020", "2020-03-08", "")
+	wrong.Weekday = "Sunday"
+	got := kinds(f.run(), "weekday-mismatch")
+	if len(got) != 0 {
+		t.Fatalf("weekdays that fit: want no finding, got %+v", got)
+	}
+	wrong.Text, wrong.Weekday, wrong.WeekdayMismatch = "Sunday 8 March 2020", "Monday", true
+	got = kinds(f.run(), "weekday-mismatch")
+	if len(got) != 1 || !strings.Contains(got[0].Summary, "8 March 2020 was a Sunday, not a Monday") {
+		t.Fatalf("want a weekday mismatch naming both readings, got %+v", got)
+	}
+	if !strings.Contains(got[0].Summary, "fell on a Monday in 2021") {
+		t.Errorf("summary should say when the date was a Monday: %q", got[0].Summary)
+	}
+}
+
+func TestQuoteFindings(t *testing.T) {
+	f := newFixture(t)
+	d := f.doc("a", model.KindArticle, "She said “we will act” and “we must wait”.")
+	a := f.in.Analyses[d.ID]
+	a.Quotes = []model.Quote{
+		{ID: "q1", Speaker: "Ann", Direct: true, Verdict: model.VerdictAltered, Diff: "we [-shall-] {+will+} act", Contents: []model.Span{f.span(d, "we will act")}},
+		{ID: "q2", Speaker: "Ann", Direct: true, Verdict: model.VerdictNoRecord, Contents: []model.Span{f.span(d, "we must wait")}},
+		{ID: "q3", Speaker: "Ann", Direct: true, Verdict: model.VerdictVerbatim, Contents: []model.Span{f.span(d, "we must wait")}},
+	}
+	fs := f.run()
+	if got := kinds(fs, "altered-quote"); len(got) != 1 || !strings.Contains(got[0].Summary, "{+will+}") || got[0].Quotes[0] != "q1" {
+		t.Errorf("altered: got %+v", got)
+	}
+	if got := kinds(fs, "unverified-quote"); len(got) != 1 || got[0].Quotes[0] != "q2" {
+		t.Errorf("unverified: got %+v", got)
+	}
+	if len(fs) != 2 {
+		t.Errorf("a verbatim quote must raise nothing; got %d findings", len(fs))
+	}
+}
+
+func TestSingleSource(t *testing.T) {
+	f := newFixture(t)
+	f.doc("a", model.KindArticle, "x")
+	f.doc("t", model.KindTranscript, "y")
+	f.in.Timeline = []model.TimelineEntry{
+		{ID: 1, Date: "2020-01-01", Summary: "one", Docs: []string{"a"}},
+		{ID: 2, Date: "2020-01-02", Summary: "two", Docs: []string{"a", "t"}},
+		{ID: 3, Date: "2020-01-03", Summary: "three", Docs: []string{"t"}},
+	}
+	got := kinds(f.run(), "single-source")
+	if len(got) != 1 || got[0].Timeline[0] != 1 {
+		t.Errorf("want a single-source finding for entry 1 only, got %+v", got)
+	}
+}

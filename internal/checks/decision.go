@@ -1,0 +1,251 @@
+package checks
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/dossier-project/dossier/internal/model"
+)
+
+// maxDecisionGap bounds how long after an announcement a meeting of the
+// deciding body is taken to be the one that decided it: a meeting months
+// later is about something else.
+const maxDecisionGap = 14
+
+// act is something dated that a sentence says: an announcement of a
+// decision, or a deciding body meeting or deciding.
+type act struct {
+	doc      *model.Document
+	sentence model.Span
+	verb     model.Span
+	who      model.Span
+	when     model.Timex
+	body     *Body
+}
+
+// datedNear returns the point expression of the sentence nearest to the
+// verb at byte offset verb (document offsets), preferring one with a day.
+func (in *Input) datedNear(doc string, s model.Span, verb int) (model.Timex, bool) {
+	var best model.Timex
+	found := false
+	dist := func(t model.Timex) int {
+		if t.End <= verb {
+			return verb - t.End
+		}
+		return t.Start - verb
+	}
+	for _, t := range in.timexesIn(doc, s) {
+		if t.Kind != "point" || len(t.Value) < 10 {
+			continue
+		}
+		if !found || dist(t) < dist(best) {
+			best, found = t, true
+		}
+	}
+	return best, found
+}
+
+// announcements finds sentences in which someone other than a deciding
+// body announces or confirms a decision of the institution, with a date.
+func (c *Checker) announcements(in *Input, p *Procedure) []act {
+	var out []act
+	for _, st := range in.sentences() {
+		s := st.span.Text
+		vs, ve, ok := phraseAt(s, c.vocab.Announce)
+		if !ok {
+			continue
+		}
+		subject, content := s[:vs], s[ve:]
+		if b, _, _ := bodyIn(p, subject, deciding); b != nil {
+			continue // the deciding body announcing its own decision
+		}
+		if negatedBefore(s, ve) {
+			continue
+		}
+		if !hasWord(content, c.vocab.Decision) {
+			continue
+		}
+		var ms []model.Mention
+		if a := in.Analyses[st.doc.ID]; a != nil {
+			ms = a.Mentions
+		}
+		contentSpan := sub(st.span, ve, len(s))
+		if !institutionIn(p, content, ms, contentSpan) && matterIn(p, content) == "" {
+			continue
+		}
+		t, ok := in.datedNear(st.doc.ID, st.span, st.span.Start+vs)
+		if !ok {
+			continue
+		}
+		who := subjectSpan(st.span, vs, in.timexesIn(st.doc.ID, st.span))
+		spoke, _, _ := bodyIn(p, subject, nonDeciding)
+		out = append(out, act{doc: st.doc, sentence: st.span, verb: sub(st.span, vs, ve), who: who, when: t, body: spoke})
+	}
+	return out
+}
+
+// subjectSpan returns the words before the verb at vs that name who
+// acted, without a leading temporal expression or preposition.
+func subjectSpan(s model.Span, vs int, timexes []model.Timex) model.Span {
+	start := 0
+	for _, t := range timexes {
+		if e := t.End - s.Start; e <= vs && e > start {
+			start = e
+		}
+	}
+	text := s.Text[start:vs]
+	trimmed := strings.TrimLeft(text, " ,;:\n\t")
+	start += len(text) - len(trimmed)
+	text = strings.TrimRight(trimmed, " ,;:\n\t")
+	return sub(s, start, start+len(text))
+}
+
+// bodyActs finds sentences in which a deciding body meets or decides, with
+// a date. "Did not meet until X" counts as meeting at X; any other
+// negated meeting does not count.
+func (c *Checker) bodyActs(in *Input, p *Procedure) []act {
+	var out []act
+	for _, st := range in.sentences() {
+		s := st.span.Text
+		b, bs, be := bodyIn(p, s, deciding)
+		if b == nil {
+			continue
+		}
+		rest := s[be:]
+		ms, me, ok := phraseAt(rest, c.vocab.Meeting)
+		if !ok {
+			ms, me, ok = phraseAt(rest, c.vocab.Decision)
+		}
+		if !ok {
+			continue
+		}
+		vs, ve := be+ms, be+me
+		if negatedBefore(s[bs:], vs-bs) && !hasWord(s[ve:], c.vocab.Until) {
+			continue
+		}
+		t, ok := in.datedNear(st.doc.ID, st.span, st.span.Start+ve)
+		if !ok {
+			continue
+		}
+		out = append(out, act{doc: st.doc, sentence: st.span, verb: sub(st.span, vs, ve), who: sub(st.span, bs, be), when: t, body: b})
+	}
+	return out
+}
+
+// announcedBeforeDecision raises a finding when a decision was announced
+// before the body that decides it had met or decided.
+func (c *Checker) announcedBeforeDecision(in *Input) []model.Finding {
+	var out []model.Finding
+	for _, p := range c.relevant(in) {
+		acts := c.bodyActs(in, p)
+		if len(acts) == 0 {
+			continue
+		}
+		sort.SliceStable(acts, func(i, j int) bool {
+			o, _ := compare(momentOf(acts[i].when), momentOf(acts[j].when))
+			return o < 0
+		})
+		for _, a := range c.announcements(in, p) {
+			am := momentOf(a.when)
+			for _, b := range acts {
+				bm := momentOf(b.when)
+				order, ok := compare(am, bm)
+				if !ok || order >= 0 || !within(am, bm, maxDecisionGap) {
+					continue
+				}
+				out = append(out, c.announcedFinding(p, a, b))
+				break
+			}
+		}
+	}
+	return out
+}
+
+func within(a, b moment, days int) bool {
+	if len(a.date) < 10 || len(b.date) < 10 {
+		return false
+	}
+	var ya, ma, da, yb, mb, db int
+	fmt.Sscanf(a.date, "%d-%d-%d", &ya, &ma, &da)
+	fmt.Sscanf(b.date, "%d-%d-%d", &yb, &mb, &db)
+	return daysBetween(ya, ma, da, yb, mb, db) <= days
+}
+
+func (c *Checker) announcedFinding(p *Procedure, a, b act) model.Finding {
+	am, bm := momentOf(a.when), momentOf(b.when)
+	who := clean(a.who.Text)
+	if who == "" {
+		who = "Someone"
+	}
+	by := ""
+	if b.body.By != "" {
+		by = " by " + b.body.By
+	}
+	summary := fmt.Sprintf("%s %s a decision of %s on %s, but the %s, which takes such decisions%s under %s's procedure, %s only on %s: the announcement came %s.",
+		who, clean(a.verb.Text), p.Institution, describe(am), b.body.Name, by, p.Institution, pastOf(clean(b.verb.Text)), describe(bm), gap(am, bm))
+	ev := []model.Evidence{
+		model.EvidenceOf(a.doc.ID, a.sentence),
+		model.EvidenceOf(a.doc.ID, a.when.Span),
+		model.EvidenceOf(b.doc.ID, b.sentence),
+		model.EvidenceOf(b.doc.ID, b.when.Span),
+	}
+	return model.Finding{Kind: "announced-before-decision", Severity: model.SeverityHigh, Summary: summary, Evidence: ev}
+}
+
+// pastOf puts a meeting verb in the past tense for a summary.
+func pastOf(v string) string {
+	switch strings.ToLower(v) {
+	case "meet", "meets", "meeting":
+		return "met"
+	case "vote", "votes":
+		return "voted"
+	case "convenes":
+		return "convened"
+	case "decides":
+		return "decided"
+	}
+	return v
+}
+
+// decisionByWrongBody raises a finding when a body that the procedure
+// says does not decide is reported as having decided.
+func (c *Checker) decisionByWrongBody(in *Input) []model.Finding {
+	var out []model.Finding
+	for _, p := range c.relevant(in) {
+		for _, st := range in.sentences() {
+			s := st.span.Text
+			b, bs, be := bodyIn(p, s, nonDeciding)
+			if b == nil {
+				continue
+			}
+			rest := s[be:]
+			vs, ve, ok := phraseAt(rest, c.vocab.Decide)
+			if !ok || vs > 60 {
+				continue // the verb must follow the body closely to be its verb
+			}
+			vs, ve = vs+be, ve+be
+			if negatedBefore(s[bs:], vs-bs) || hasWord(s[be:vs], []string{"that", "which", "who", "whom", "to"}) {
+				continue
+			}
+			if b2, _, _ := bodyIn(p, s[be:vs], deciding); b2 != nil {
+				continue // "the Secretary General said the Council approved"
+			}
+			if hasWord(s[:bs], c.vocab.Announce) {
+				continue // reported: someone else is the subject
+			}
+			dec := p.Deciding("")
+			names := make([]string, 0, len(dec))
+			for _, d := range dec {
+				names = append(names, d.Name)
+			}
+			summary := fmt.Sprintf("The text reports that the %s %s, but under %s's procedure such decisions are taken by the %s.",
+				b.Name, clean(s[vs:ve]), p.Institution, strings.Join(names, " or the "))
+			out = append(out, model.Finding{
+				Kind: "decision-by-wrong-body", Severity: model.SeverityHigh, Summary: summary,
+				Evidence: []model.Evidence{model.EvidenceOf(st.doc.ID, st.span), model.EvidenceOf(st.doc.ID, sub(st.span, bs, ve))},
+			})
+		}
+	}
+	return out
+}

@@ -1,0 +1,99 @@
+package checks
+
+import (
+	"strings"
+
+	"github.com/dossier-project/dossier/internal/model"
+)
+
+// relevant returns the procedures whose institution the dossier names:
+// by the institution's name, a body's full name, or an actor mention
+// with the institution's code. Generic aliases ("the Council") alone do
+// not make a procedure apply, since several institutions share them.
+func (c *Checker) relevant(in *Input) []*Procedure {
+	var out []*Procedure
+	for _, p := range c.procs {
+		if c.named(in, p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func (c *Checker) named(in *Input, p *Procedure) bool {
+	names := []string{p.Institution}
+	for _, b := range p.Bodies {
+		names = append(names, b.Name)
+	}
+	for _, d := range in.Docs {
+		if hasWord(d.Text, names) {
+			return true
+		}
+		if a := in.Analyses[d.ID]; a != nil && p.Code != "" {
+			for _, m := range a.Mentions {
+				if m.Actor.Code == p.Code {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// bodyIn finds a body of p named in s (by name or alias) and returns it
+// with the byte range of the name in s.
+func bodyIn(p *Procedure, s string, want func(*Body) bool) (*Body, int, int) {
+	bestStart := -1
+	var best *Body
+	bestEnd := 0
+	for i := range p.Bodies {
+		b := &p.Bodies[i]
+		if want != nil && !want(b) {
+			continue
+		}
+		if st, en, ok := phraseAt(s, b.Names()); ok && (bestStart < 0 || st < bestStart) {
+			best, bestStart, bestEnd = b, st, en
+		}
+	}
+	return best, bestStart, bestEnd
+}
+
+func deciding(b *Body) bool    { return len(b.Decides) > 0 }
+func nonDeciding(b *Body) bool { return len(b.Decides) == 0 }
+
+// institutionIn reports whether s names the institution itself or one of
+// its deciding bodies.
+func institutionIn(p *Procedure, s string, mentions []model.Mention, span model.Span) bool {
+	if hasWord(s, []string{p.Institution}) {
+		return true
+	}
+	if b, _, _ := bodyIn(p, s, deciding); b != nil {
+		return true
+	}
+	for _, m := range mentions {
+		if p.Code != "" && m.Actor.Code == p.Code && span.Contains(m.Span) {
+			return true
+		}
+	}
+	return false
+}
+
+// matterIn returns the first kind of matter of the deciding bodies named
+// in s, or "".
+func matterIn(p *Procedure, s string) string {
+	for _, b := range p.Deciding("") {
+		for _, m := range b.Decides {
+			if hasWord(s, []string{m, m + "s"}) {
+				return m
+			}
+		}
+	}
+	return ""
+}
+
+// negatedBefore reports whether the words of s before end hold a
+// negation.
+func negatedBefore(s string, end int) bool {
+	w := strings.ToLower(s[:end])
+	return hasWord(w, []string{"not", "never", "no"}) || strings.Contains(w, "n't") || strings.Contains(w, "n’t")
+}

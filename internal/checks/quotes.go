@@ -1,0 +1,65 @@
+package checks
+
+import (
+	"fmt"
+
+	"github.com/dossier-project/dossier/internal/model"
+)
+
+// quoteFindings turns quote verdicts into findings: altered and
+// misattributed quotes, and quotes no primary record in the dossier
+// covers.
+func (c *Checker) quoteFindings(in *Input) []model.Finding {
+	var out []model.Finding
+	for _, d := range in.Docs {
+		a := in.Analyses[d.ID]
+		if a == nil {
+			continue
+		}
+		for _, q := range a.Quotes {
+			if len(q.Contents) == 0 {
+				continue
+			}
+			speaker := q.Speaker
+			if speaker == "" {
+				speaker = "an unidentified speaker"
+			}
+			what := "quotes"
+			if !q.Direct {
+				what = "reports"
+			}
+			ev := []model.Evidence{}
+			for _, s := range q.Contents {
+				ev = append(ev, model.EvidenceOf(d.ID, s))
+			}
+			f := model.Finding{Quotes: []string{q.ID}, Evidence: ev}
+			switch q.Verdict {
+			case model.VerdictAltered:
+				f.Kind, f.Severity = "altered-quote", model.SeverityHigh
+				f.Summary = fmt.Sprintf("%s %s %s in words that differ from the primary record: %s", docName(d), what, speaker, q.Diff)
+			case model.VerdictWrongSpeaker:
+				f.Kind, f.Severity = "altered-quote", model.SeverityHigh
+				f.Summary = fmt.Sprintf("%s attributes to %s words that the primary record gives to someone else.", docName(d), speaker)
+			case model.VerdictNoRecord:
+				f.Kind, f.Severity = "unverified-quote", model.SeverityLow
+				f.Summary = fmt.Sprintf("%s %s %s (“%s”), but no primary record in this dossier covers it.", docName(d), what, speaker, clip(clean(q.Text()), 90))
+			default:
+				continue
+			}
+			if q.Primary != nil {
+				f.Evidence = append(f.Evidence, *q.Primary)
+			}
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// clip shortens s to n runes with an ellipsis.
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
