@@ -86,7 +86,7 @@ func feedItem(name string, i int, feed *gofeed.Feed, it *gofeed.Item, v *Vocab) 
 	} else if it.Published != "" {
 		if t, ok := parseMetaTimestamp(it.Published); ok {
 			d.Date, d.DateSource = t, model.DateFromMeta
-			d.DateReason = "the feed item's publication date"
+			d.DateReason = fmt.Sprintf("the feed item's publication date %q", it.Published)
 		} else {
 			d.Warnings = append(d.Warnings, fmt.Sprintf("feed item date %q is not a full date; not used", it.Published))
 		}

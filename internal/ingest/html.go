@@ -33,10 +33,11 @@ func parseHTML(name, src string, v *Vocab) (*model.Document, error) {
 		return nil, errNoHTMLText
 	}
 	text := blockText(res.ContentNode)
-	if strings.TrimSpace(text) == "" {
+	md := res.Metadata
+	// Fallback extraction of an empty page can return just its title.
+	if len(strings.Fields(text)) < 3 || oneSpace(text) == oneSpace(md.Title) {
 		return nil, errNoHTMLText
 	}
-	md := res.Metadata
 	d := &model.Document{
 		Path:      name,
 		Format:    "html",

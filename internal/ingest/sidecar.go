@@ -120,7 +120,10 @@ type overrideSet []override
 func overrides(name string, side *Meta, flags Meta) (overrideSet, error) {
 	var set overrideSet
 	add := func(m Meta, src, errPath string, flag bool) error {
-		o := override{meta: m, source: src}
+		o := override{meta: m, source: src, what: "given in the sidecar " + SidecarPath(name)}
+		if flag {
+			o.what = "given on the command line (--date)"
+		}
 		if m.Kind != "" {
 			k, ok := model.ParseKind(strings.ToLower(m.Kind))
 			if !ok {
@@ -183,7 +186,7 @@ func (set overrideSet) apply(d *model.Document) {
 		}
 		if !o.date.IsZero() {
 			d.Date, d.DateEnd, d.DateSource = o.date, o.end, o.source
-			d.DateReason = ""
+			d.DateReason = o.what
 		}
 		if m.URL != "" {
 			d.URL = m.URL

@@ -74,9 +74,6 @@ func resolveRoles(text string, sps []*speaker, v *Vocab) {
 				if lastWord(m[3]) != sp.surname || len(strings.Fields(m[3])) < 2 {
 					continue
 				}
-				if sp.Role != "" && !strings.EqualFold(m[1], sp.Role) {
-					continue
-				}
 				if _, ok := full[m[3]]; !ok {
 					full[m[3]] = m[1]
 					if first == "" {

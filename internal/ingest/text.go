@@ -190,7 +190,7 @@ func readFrontMatter(lines []line, v *Vocab) frontMatter {
 		if datelineDate.IsZero() && i < 6 {
 			if m := rxDateline.FindStringSubmatch(t); m != nil {
 				if d, ok := parseDate(m[2]); ok {
-					datelineDate, datelineWhat = d, m[0]
+					datelineDate, datelineWhat = d, m[1]+", "+strings.TrimSpace(m[2])
 				} else if rxMonthName.MatchString(m[2]) {
 					fm.warnings = append(fm.warnings, fmt.Sprintf("dateline date %q has no year; date left unknown", strings.TrimSpace(m[2])))
 				}

@@ -1,0 +1,115 @@
+package ingest
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Expand turns paths, directories (walked recursively) and glob patterns
+// into a sorted list of files without duplicates. Sidecars (*.meta.yaml)
+// are skipped everywhere; hidden files and directories are skipped while
+// walking a directory or matching a pattern. A path that does not exist,
+// or a pattern that matches nothing, is an error naming it.
+func Expand(paths []string) ([]string, error) {
+	seen := map[string]bool{}
+	var out []string
+	add := func(p string) {
+		p = filepath.Clean(p)
+		if isSidecar(p) || seen[p] {
+			return
+		}
+		seen[p] = true
+		out = append(out, p)
+	}
+	for _, p := range paths {
+		fi, err := os.Stat(p)
+		switch {
+		case err == nil && fi.IsDir():
+			if err := walkDir(p, add); err != nil {
+				return nil, err
+			}
+			continue
+		case err == nil:
+			add(p)
+			continue
+		case !errors.Is(err, fs.ErrNotExist):
+			return nil, &FileError{Path: p, Err: describeOSError(err)}
+		}
+		if !hasGlobMeta(p) {
+			return nil, fileErr(p, "no such file or directory")
+		}
+		matches, gerr := filepath.Glob(p)
+		if gerr != nil {
+			return nil, fileErr(p, "bad pattern: %v", gerr)
+		}
+		n := 0
+		for _, m := range matches {
+			if hiddenBelow(p, m) {
+				continue
+			}
+			mi, err := os.Stat(m)
+			if err != nil {
+				continue
+			}
+			n++
+			if mi.IsDir() {
+				if err := walkDir(m, add); err != nil {
+					return nil, err
+				}
+			} else {
+				add(m)
+			}
+		}
+		if n == 0 {
+			return nil, fileErr(p, "no files match this pattern")
+		}
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+func walkDir(root string, add func(string)) error {
+	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return &FileError{Path: p, Err: fmt.Errorf("cannot read directory: %w", describeOSError(err))}
+		}
+		if p != root && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.Type().IsRegular() {
+			add(p)
+		}
+		return nil
+	})
+}
+
+func isSidecar(p string) bool {
+	return strings.HasSuffix(strings.ToLower(filepath.Base(p)), ".meta.yaml")
+}
+
+func hasGlobMeta(p string) bool { return strings.ContainsAny(p, "*?[") }
+
+// hiddenBelow reports whether match has a hidden path element that the
+// pattern did not name literally.
+func hiddenBelow(pattern, match string) bool {
+	pe := strings.Split(filepath.ToSlash(filepath.Clean(pattern)), "/")
+	me := strings.Split(filepath.ToSlash(filepath.Clean(match)), "/")
+	for i, e := range me {
+		if !strings.HasPrefix(e, ".") || e == "." || e == ".." {
+			continue
+		}
+		if i < len(pe) && pe[i] == e {
+			continue
+		}
+		return true
+	}
+	return false
+}
