@@ -1,0 +1,420 @@
+package quotes
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/dossier-project/dossier/internal/model"
+)
+
+func auTranscript(t testing.TB) *model.Document {
+	t.Helper()
+	b, err := os.ReadFile("testdata/au-press-conference.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sp := []model.Speaker{
+		{Name: "", Role: "moderator", Labels: []string{"MODERATOR"}},
+		{Name: "Tendai Mokoena", Role: "Chairperson of the Commission", Labels: []string{"TENDAI MOKOENA"}},
+		{Name: "Amina Osei", Organization: "Radio Continental", Labels: []string{"Q"}, Questioner: true},
+		{Name: "Lena Koru", Role: "Chair of the Council", Labels: []string{"LENA KORU"}},
+	}
+	return transcript(t, "au-tr", string(b), []string{"MODERATOR", "TENDAI MOKOENA (Chairperson of the Commission)", "Q", "TENDAI MOKOENA", "LENA KORU (Chair of the Council)"}, sp, []int{0, 1, 2, 1, 3})
+}
+
+func auIndex(t testing.TB) *Index {
+	ix := NewIndex()
+	ix.Add(auTranscript(t))
+	return ix
+}
+
+// find returns the quote whose text contains sub.
+func find(t *testing.T, qs []model.Quote, sub string) *model.Quote {
+	t.Helper()
+	for i := range qs {
+		if strings.Contains(qs[i].Text(), sub) {
+			return &qs[i]
+		}
+	}
+	dump(t, qs)
+	t.Fatalf("no quote contains %q", sub)
+	return nil
+}
+
+const lead = "Chairperson Tendai Mokoena opened the session.\n\n"
+
+func TestDirectForms(t *testing.T) {
+	x := newX(t)
+	cases := []struct {
+		name, text string
+		contents   []string // the quote's contents, in order
+		rule       string
+		speaker    string
+		unclosed   bool
+	}{
+		{"straight", `Tendai Mokoena said: "Our focus is on mediation."`, []string{"Our focus is on mediation."}, RuleDirect, "Tendai Mokoena", false},
+		{"curly after", "“The Council has agreed to extend the mission for six months,” Mokoena said.", []string{"The Council has agreed to extend the mission for six months"}, RuleDirect, "Tendai Mokoena", false},
+		{"inverted", "“We prefer dialogue,” said Chairperson Tendai Mokoena.", []string{"We prefer dialogue"}, RuleDirect, "Tendai Mokoena", false},
+		{"single", "Mokoena said the Union would wait ‘until the end of the year’ before acting.", []string{"until the end of the year"}, RuleDirect, "Tendai Mokoena", false},
+		{"single straight", "Mokoena said the Union would wait 'until the end of the year' before acting.", []string{"until the end of the year"}, RuleDirect, "Tendai Mokoena", false},
+		{"split", "“We remain committed to a political solution,” Mokoena said, “and we call on all parties to return.”", []string{"We remain committed to a political solution", "and we call on all parties to return."}, RuleDirectSplit, "Tendai Mokoena", false},
+		{"continued", "“We prefer dialogue,” Mokoena said. “Sanctions remain on the table.”", []string{"We prefer dialogue", "Sanctions remain on the table."}, RuleDirectCont, "Tendai Mokoena", false},
+		{"colon then quote paragraph", "Mokoena told reporters:\n\n“We prefer dialogue.”", []string{"We prefer dialogue."}, RuleDirectColon, "Tendai Mokoena", false},
+		{"nested", "Mokoena said: “To those who ask ‘will you send troops?’ our answer is no.”", []string{"To those who ask ‘will you send troops?’ our answer is no."}, RuleDirect, "Tendai Mokoena", false},
+		{"unclosed", "Mokoena said: “We prefer dialogue, and we will give the talks time.\n\nThe talks resume on Monday.", []string{"We prefer dialogue, and we will give the talks time."}, RuleDirect, "Tendai Mokoena", true},
+		{"participle", "Speaking to reporters on Friday, Chairperson Tendai Mokoena called the vote “a turning point”.", []string{"a turning point"}, RuleDirect, "Tendai Mokoena", false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := article("a", lead+c.text)
+			qs := x.Extract(d, nil)
+			checkSpans(t, d, qs)
+			var q *model.Quote
+			for i := range qs {
+				if qs[i].Direct {
+					q = &qs[i]
+					break
+				}
+			}
+			if q == nil {
+				dump(t, qs)
+				t.Fatal("no direct quote")
+			}
+			var got []string
+			for _, s := range q.Contents {
+				got = append(got, s.Text)
+			}
+			if strings.Join(got, "|") != strings.Join(c.contents, "|") {
+				t.Errorf("contents %q, want %q", got, c.contents)
+			}
+			if q.Rule != c.rule || q.Speaker != c.speaker || q.Unclosed != c.unclosed || !q.Direct {
+				dump(t, qs)
+				t.Errorf("rule %q speaker %q unclosed %v; want %q %q %v", q.Rule, q.Speaker, q.Unclosed, c.rule, c.speaker, c.unclosed)
+			}
+			if q.Cue == nil || len(q.Sources) == 0 {
+				t.Errorf("missing cue or source: %+v", q)
+			}
+		})
+	}
+}
+
+func TestBlockQuote(t *testing.T) {
+	x := newX(t)
+	text := "Ambassador Lena Koru said the council was united. She said:\n\n" +
+		"Let me add that the member states are united. Nobody around this table wants a return to war.\n\n" +
+		"We will meet again in a month, and I expect progress by then.\n\n" +
+		"Her remarks came after a long session. The envoy will travel next week, she added.\n"
+	d := article("a", text)
+	qs := x.Extract(d, nil)
+	checkSpans(t, d, qs)
+	var q *model.Quote
+	for i := range qs {
+		if qs[i].Rule == RuleBlock {
+			q = &qs[i]
+		}
+	}
+	if q == nil {
+		dump(t, qs)
+		t.Fatal("no block quote")
+	}
+	if len(q.Contents) != 2 || !strings.HasPrefix(q.Contents[0].Text, "Let me add") || !strings.HasPrefix(q.Contents[1].Text, "We will meet") {
+		t.Errorf("block contents %q", q.Text())
+	}
+	if q.Speaker != "Lena Koru" || !q.Direct || q.Cue == nil || q.Cue.Text != "said" {
+		t.Errorf("block speaker %q direct %v", q.Speaker, q.Direct)
+	}
+	// The narrative paragraph is not part of the block, and its own
+	// reported speech is found.
+	find(t, qs, "The envoy will travel next week")
+}
+
+func TestNotQuotes(t *testing.T) {
+	x := newX(t)
+	for _, text := range []string{
+		"The so-called ‘African solutions’ doctrine is popular in the region.",
+		"The council, “the standing decision-making organ of the Union”, met on Tuesday.",
+		"The Union’s budget and Europe's offer were discussed. The ministers’ meeting ended early.",
+		"It was a ‘made in the capital’ plan, observers thought.",
+	} {
+		d := article("a", text)
+		if qs := x.Extract(d, nil); len(qs) != 0 {
+			dump(t, qs)
+			t.Errorf("%q: found %d quotes, want none", text, len(qs))
+		}
+	}
+}
+
+func TestIndirectForms(t *testing.T) {
+	x := newX(t)
+	cases := []struct {
+		name, text, content, speaker, rule string
+	}{
+		{"said that", "Mokoena said that the council had agreed to extend the mission.", "the council had agreed to extend the mission", "Tendai Mokoena", RuleIndirectThat},
+		{"indicated", "Chairperson Tendai Mokoena indicated they had discussed sanctions at length.", "they had discussed sanctions at length", "Tendai Mokoena", RuleIndirect},
+		{"stated that", "The Chairperson stated that no troops would be sent.", "no troops would be sent", "Tendai Mokoena", RuleIndirectThat},
+		{"according to", "According to Mokoena, the talks will continue until the end of the year.", "the talks will continue until the end of the year", "Tendai Mokoena", RuleAccordingTo},
+		{"according to after", "The talks will continue until December, according to Mokoena.", "The talks will continue until December", "Tendai Mokoena", RuleAccordingTo},
+		{"reiterated", "Mokoena reiterated that dialogue was the first choice.", "dialogue was the first choice", "Tendai Mokoena", RuleIndirectThat},
+		{"told journalists", "Mokoena told journalists in the capital that the mission would go on.", "the mission would go on", "Tendai Mokoena", RuleIndirectThat},
+		{"specified", "Mokoena specified support for the transitional authorities but stated that “troops are not coming”.", "support for the transitional authorities", "Tendai Mokoena", RuleIndirect},
+		{"added that", "Mokoena added that the member states were united.", "the member states were united", "Tendai Mokoena", RuleIndirectThat},
+		{"concluded", "Mokoena spoke last. There will be no new troops, he concluded.", "There will be no new troops", "Tendai Mokoena", RuleIndirectAfter},
+		{"confirmed that", "Mokoena confirmed, after the vote on Friday, that the mission was extended.", "the mission was extended", "Tendai Mokoena", RuleIndirectThat},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := article("a", lead+c.text)
+			qs := x.Extract(d, nil)
+			checkSpans(t, d, qs)
+			var q *model.Quote
+			for i := range qs {
+				if !qs[i].Direct && len(qs[i].Contents) == 1 && qs[i].Contents[0].Text == c.content {
+					q = &qs[i]
+				}
+			}
+			if q == nil {
+				dump(t, qs)
+				t.Fatalf("no reported speech %q", c.content)
+			}
+			if q.Speaker != c.speaker || q.Rule != c.rule {
+				t.Errorf("speaker %q rule %q, want %q %q", q.Speaker, q.Rule, c.speaker, c.rule)
+			}
+		})
+	}
+}
+
+func TestAnonymousSources(t *testing.T) {
+	x := newX(t)
+	cases := []struct{ text, speaker string }{
+		{"AU diplomats, who asked not to be named, said that the vote had been close.", "AU diplomats"},
+		{"A senior official said the mission would cost more than planned.", "senior official"},
+		{"Sources said the junta had rejected the offer outright.", "Sources"},
+		{"Western officials, speaking on condition of anonymity, told reporters that the vote was close.", "Western officials"},
+	}
+	for _, c := range cases {
+		d := article("a", lead+c.text)
+		qs := x.Extract(d, nil)
+		checkSpans(t, d, qs)
+		if len(qs) != 1 {
+			dump(t, qs)
+			t.Fatalf("%q: %d quotes", c.text, len(qs))
+		}
+		if !qs[0].Anonymous || qs[0].Speaker != c.speaker {
+			t.Errorf("%q: speaker %q anonymous %v, want %q anonymous", c.text, qs[0].Speaker, qs[0].Anonymous, c.speaker)
+		}
+	}
+}
+
+func TestResolverIsUsed(t *testing.T) {
+	x := newX(t)
+	d := article("a", "The chairperson said that the mission would be extended.")
+	var got string
+	qs := x.Extract(d, func(doc *model.Document, sp model.Span) (string, string, bool) {
+		got = sp.Text
+		return "Tendai Mokoena", "IGOAFRAUNGOV", false
+	})
+	if len(qs) != 1 || got != "The chairperson" || qs[0].Speaker != "Tendai Mokoena" || qs[0].SpeakerCode != "IGOAFRAUNGOV" {
+		dump(t, qs)
+		t.Errorf("resolver got %q", got)
+	}
+}
+
+func TestTranscriptTurns(t *testing.T) {
+	x := newX(t)
+	tr := auTranscript(t)
+	qs := x.Extract(tr, nil)
+	checkSpans(t, tr, qs)
+	if len(qs) != len(tr.Turns) {
+		t.Fatalf("%d quotes for %d turns", len(qs), len(tr.Turns))
+	}
+	for i, q := range qs {
+		if q.Rule != RuleTranscriptTurn || !q.Direct || q.Verdict != model.VerdictPrimary || q.Primary == nil {
+			t.Errorf("turn %d: %+v", i, q)
+		}
+		if q.Sources[0] != tr.Turns[i].Label {
+			t.Errorf("turn %d source %q", i, q.Sources[0].Text)
+		}
+	}
+	if !qs[2].Question || qs[2].Speaker != "Amina Osei" {
+		t.Errorf("question turn: %+v", qs[2])
+	}
+	if len(qs[1].Contents) != 2 {
+		t.Errorf("two-paragraph turn has %d contents", len(qs[1].Contents))
+	}
+}
+
+func TestStatementQuotesArePrimary(t *testing.T) {
+	x := newX(t)
+	d := &model.Document{ID: "st", Kind: model.KindStatement, Text: "The Chairperson said that the mission would be extended for six months."}
+	qs := x.Extract(d, nil)
+	if len(qs) != 1 || qs[0].Verdict != model.VerdictPrimary {
+		dump(t, qs)
+		t.Fatal("want one primary quote")
+	}
+	q := qs[0]
+	q.Verdict = ""
+	NewIndex().Verify(&q, d)
+	if q.Verdict != model.VerdictPrimary {
+		t.Errorf("Verify in a primary record: %q", q.Verdict)
+	}
+}
+
+func TestVerify(t *testing.T) {
+	x := newX(t)
+	ix := auIndex(t)
+	cases := []struct {
+		name, text string
+		sub        string // identifies the quote
+		verdict    string
+		diff       []string // substrings of Diff
+		primary    string   // substring of the primary evidence
+	}{
+		{"verbatim", "“We will not be sending additional troops to the region,” Mokoena said.", "sending", model.VerdictVerbatim, nil, "We will not be sending additional troops to the region"},
+		{"case and punctuation", "Mokoena said: “we will NOT be sending additional troops to the region!”", "sending", model.VerdictVerbatim, nil, "sending additional troops"},
+		{"one word changed", "“We will not be deploying additional troops to the region,” Mokoena said.", "deploying", model.VerdictAltered, []string{"[-sending-] {+deploying+}"}, "sending additional"},
+		{"word dropped", "“We will not be sending troops to the region,” Mokoena said.", "sending", model.VerdictAltered, []string{"[-additional-]"}, ""},
+		{"word added", "“We will not be sending any additional troops to the region,” Mokoena said.", "sending", model.VerdictAltered, []string{"{+any+}"}, ""},
+		{"ellipsis", "“We will not be sending … troops to the region,” Mokoena said.", "sending", model.VerdictVerbatim, nil, "sending additional troops"},
+		{"ellipsis dots", "“The Council has agreed to extend the mission. . . . We will not be sending additional troops,” Mokoena said.", "Council", model.VerdictVerbatim, nil, "six months"},
+		{"ellipsis three dots", "“The Council has agreed... we will not be sending additional troops,” Mokoena said.", "Council", model.VerdictVerbatim, nil, ""},
+		{"split quote", "“Sanctions remain on the table,” Mokoena said, “but they are not our first choice.”", "Sanctions", model.VerdictVerbatim, nil, "Sanctions remain"},
+		{"wrong speaker", "“Nobody around this table wants a return to war,” Mokoena said.", "Nobody", model.VerdictWrongSpeaker, []string{"Lena Koru"}, "Nobody around this table"},
+		{"questioner's words", "Mokoena said: “Will the Union impose sanctions on the junta?”", "impose", model.VerdictWrongSpeaker, []string{"Amina Osei"}, "impose sanctions"},
+		{"block", "Ambassador Lena Koru spoke next. She said:\n\nLet me add that the member states are united. Nobody around this table wants a return to war.", "Nobody", model.VerdictVerbatim, nil, "Let me add"},
+		{"not in record", "“We will send ten thousand soldiers tomorrow,” Mokoena said.", "soldiers", model.VerdictNoRecord, nil, ""},
+		{"paraphrase", "Mokoena said that the council had agreed to extend the mission by six months.", "extend", model.VerdictParaphrase, nil, "extend the mission for six months"},
+		{"paraphrase of nobody", "Mokoena said that the Union would freeze the junta's bank accounts abroad.", "freeze", model.VerdictNoRecord, nil, ""},
+		{"paraphrase of other speaker", "Koru said that the council had agreed to extend the mission by six months.", "extend", model.VerdictNoRecord, nil, ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := article("a", lead+c.text)
+			qs := x.Extract(d, nil)
+			checkSpans(t, d, qs)
+			q := find(t, qs, c.sub)
+			ix.Verify(q, d)
+			if q.Verdict != c.verdict {
+				dump(t, qs)
+				t.Fatalf("verdict %q (score %.2f, diff %q), want %q", q.Verdict, q.Score, q.Diff, c.verdict)
+			}
+			for _, s := range c.diff {
+				if !strings.Contains(q.Diff, s) {
+					t.Errorf("diff %q lacks %q", q.Diff, s)
+				}
+			}
+			if q.Score < 0 || q.Score > 1 {
+				t.Errorf("score %v", q.Score)
+			}
+			switch q.Verdict {
+			case model.VerdictNoRecord:
+				if q.Primary != nil {
+					t.Errorf("no-primary-record with evidence %+v", q.Primary)
+				}
+			default:
+				if q.Primary == nil || q.Primary.Doc != "au-tr" || !strings.Contains(q.Primary.Text, c.primary) {
+					t.Fatalf("primary %+v, want text with %q", q.Primary, c.primary)
+				}
+				tr := auTranscript(t)
+				if tr.Text[q.Primary.Start:q.Primary.End] != q.Primary.Text {
+					t.Errorf("primary evidence does not round-trip")
+				}
+			}
+		})
+	}
+}
+
+func TestVerifyDirectNeverParaphrase(t *testing.T) {
+	x := newX(t)
+	ix := auIndex(t)
+	d := article("a", lead+"Mokoena said: “the council agreed to extend the mission by six months”.")
+	qs := x.Extract(d, nil)
+	q := find(t, qs, "extend")
+	ix.Verify(q, d)
+	if q.Verdict == model.VerdictParaphrase || q.Verdict == model.VerdictVerbatim {
+		t.Errorf("direct quote got %q", q.Verdict)
+	}
+}
+
+func TestVerifyUnknownAndAnonymous(t *testing.T) {
+	ix := auIndex(t)
+	text := "Someone wrote: “We prefer dialogue, and we will give the talks until the end of the year.”"
+	d := article("a", text)
+	s := strings.Index(text, "We prefer")
+	e := strings.Index(text, "year.") + len("year.")
+	for _, anon := range []bool{false, true} {
+		q := model.Quote{Direct: true, Anonymous: anon, Contents: []model.Span{model.NewSpan(text, s, e)}}
+		if anon {
+			q.Speaker = "AU diplomats"
+		}
+		ix.Verify(&q, d)
+		if q.Verdict != model.VerdictVerbatim || !strings.Contains(q.Diff, "speaker not verified") || !strings.Contains(q.Diff, "Tendai Mokoena") {
+			t.Errorf("anon=%v: verdict %q diff %q", anon, q.Verdict, q.Diff)
+		}
+		// Reported speech of an unknown source cannot be supported.
+		q.Direct = false
+		ix.Verify(&q, d)
+		if q.Verdict != model.VerdictNoRecord {
+			t.Errorf("anon=%v indirect: %q", anon, q.Verdict)
+		}
+	}
+}
+
+func TestVerifyWithoutRecords(t *testing.T) {
+	x := newX(t)
+	d := article("a", lead+"“We will not be sending additional troops to the region,” Mokoena said.")
+	qs := x.Extract(d, nil)
+	ix := NewIndex()
+	ix.Add(d) // not a primary record: ignored
+	if ix.Len() != 0 {
+		t.Fatal("article was indexed")
+	}
+	for i := range qs {
+		ix.Verify(&qs[i], d)
+		if qs[i].Verdict != model.VerdictNoRecord {
+			t.Errorf("%q without records: %q", qs[i].Text(), qs[i].Verdict)
+		}
+	}
+	ix.Verify(nil, d) // must not panic
+}
+
+func TestStatementIndex(t *testing.T) {
+	b, err := os.ReadFile("testdata/au-statement.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := &model.Document{ID: "st", Kind: model.KindStatement, Text: string(b), Publisher: "Peace and Security Council"}
+	ix := NewIndex()
+	ix.Add(st)
+	ix.Add(st) // twice: ignored
+	if ix.Len() != 3 {
+		t.Fatalf("%d passages, want 3 paragraphs", ix.Len())
+	}
+	x := newX(t)
+	d := article("a", "The Peace and Security Council said it “welcomes the release of the detained ministers”.")
+	qs := x.Extract(d, nil)
+	q := find(t, qs, "welcomes")
+	ix.Verify(q, d)
+	if q.Verdict != model.VerdictVerbatim {
+		dump(t, qs)
+		t.Errorf("verdict %q", q.Verdict)
+	}
+}
+
+func TestNormalisation(t *testing.T) {
+	if normWord("country’s") != "country's" || normWord("'tis'") != "tis" {
+		t.Error("apostrophes")
+	}
+	for _, p := range [][2]string{{"deploying", "deployment"}, {"troops", "troop"}, {"wanted", "want"}, {"fields", "field"}, {"planned", "plan"}, {"decided", "decide"}} {
+		if stem(p[0]) != stem(p[1]) {
+			t.Errorf("stem(%q)=%q, stem(%q)=%q", p[0], stem(p[0]), p[1], stem(p[1]))
+		}
+	}
+	ws := compareWords("decision-making . . . body", 0, len("decision-making . . . body"))
+	if len(ws) != 3 || ws[1].norm != "making" || !ws[2].gapBefore {
+		t.Errorf("words %+v", ws)
+	}
+	if !sameName([]string{"rasmussen"}, []string{"anders", "fogh", "rasmussen"}) || sameName([]string{"jane", "doe"}, []string{"john", "doe"}) {
+		t.Error("sameName")
+	}
+}
