@@ -1,0 +1,497 @@
+// Package actors holds dossier's actor knowledge: a Dictionary of phrases
+// (country names, demonyms, capitals, intergovernmental organisations and
+// their bodies, people with dated tenures, agent words and role phrases)
+// resolved to CAMEO codes.
+//
+// Dictionaries are loaded from dossier's own YAML format (the default data
+// in data/actors) or from the established event coders' formats
+// (PETRARCH/TABARI actor dictionaries and agents dictionaries); see Load.
+// A Dictionary is immutable after loading and safe for concurrent use.
+//
+// No code in this package names a real person, place or date: all of that
+// lives in the data files.
+package actors
+
+import (
+	"sort"
+	"strings"
+	"time"
+)
+
+// EntryKind says what kind of thing a dictionary phrase names.
+type EntryKind int
+
+// Entry kinds.
+const (
+	// Actor is an entry from a foreign-format dictionary whose kind could not
+	// be told from its codes (an organisation, a group, a region, ...).
+	Actor EntryKind = iota
+	Country
+	Demonym
+	Capital
+	IGO
+	Body
+	Person
+	Agent
+	Role
+)
+
+var kindNames = [...]string{"actor", "country", "demonym", "capital", "igo", "body", "person", "agent", "role"}
+
+// String returns the kind's lower-case name ("country", "person", ...).
+func (k EntryKind) String() string {
+	if k < 0 || int(k) >= len(kindNames) {
+		return "unknown"
+	}
+	return kindNames[k]
+}
+
+// DatedCode is a CAMEO code in force between From and To (inclusive; a zero
+// time is open-ended). Role is the office held, for people ("Prime
+// Minister", "Secretary General").
+type DatedCode struct {
+	Code string    `json:"code"`
+	From time.Time `json:"from,omitzero"`
+	To   time.Time `json:"to,omitzero"`
+	Role string    `json:"role,omitempty"`
+}
+
+// Contains reports whether t lies within the code's dates.
+func (c DatedCode) Contains(t time.Time) bool {
+	if !c.From.IsZero() && t.Before(c.From) {
+		return false
+	}
+	if !c.To.IsZero() && t.After(c.To) {
+		return false
+	}
+	return true
+}
+
+// Dated reports whether the code has a start or end date.
+func (c DatedCode) Dated() bool { return !c.From.IsZero() || !c.To.IsZero() }
+
+// NullCode is the code TABARI and PETRARCH dictionaries write as "[---]":
+// the phrase is known but must not be coded.
+const NullCode = "---"
+
+// Entry is one dictionary phrase and what it resolves to.
+type Entry struct {
+	// Phrase is the phrase as written in the dictionary ("North Atlantic
+	// Council", "U.S.", "Libyan").
+	Phrase string
+	Kind   EntryKind
+	// Name is the canonical name of what the phrase refers to ("United
+	// States", "Anders Fogh Rasmussen", "government").
+	Name string
+	// Codes are the CAMEO codes, dated for people. Agent and role entries
+	// carry no codes of their own; see Agent.
+	Codes []DatedCode
+	// Agent is the CAMEO agent code for agent and role entries ("GOV",
+	// "MIL"). For a role of an IGO ("Secretary General") it is the agent the
+	// role implies inside a country; IGORole reports the IGO reading.
+	Agent string
+	// IGORole is true for roles that, attached to an IGO, stand for the IGO
+	// itself ("NATO Secretary General" → IGOWSTNAT).
+	IGORole bool
+	// Source is the file and line the entry was loaded from.
+	Source string
+
+	words  []string // normalised phrase words
+	strict []bool   // per word: the token must not be all lower case
+}
+
+// CodeAt returns the code in force at t. With t zero it returns the most
+// recent code: the open-ended code that started last, else the code that
+// ended last. It reports false when the entry has no code in force at t.
+func (e *Entry) CodeAt(t time.Time) (DatedCode, bool) {
+	if e == nil || len(e.Codes) == 0 {
+		return DatedCode{}, false
+	}
+	if t.IsZero() {
+		best := -1
+		for i, c := range e.Codes {
+			if best < 0 || newer(c, e.Codes[best]) {
+				best = i
+			}
+		}
+		return e.Codes[best], true
+	}
+	// A dated code that covers t wins over an undated fallback.
+	var fallback *DatedCode
+	for i := range e.Codes {
+		c := &e.Codes[i]
+		if !c.Dated() {
+			if fallback == nil {
+				fallback = c
+			}
+			continue
+		}
+		if c.Contains(t) {
+			return *c, true
+		}
+	}
+	if fallback != nil {
+		return *fallback, true
+	}
+	return DatedCode{}, false
+}
+
+// newer reports whether a is more recent than b for CodeAt with zero time.
+func newer(a, b DatedCode) bool {
+	aOpen, bOpen := a.To.IsZero(), b.To.IsZero()
+	if aOpen != bOpen {
+		return aOpen
+	}
+	if aOpen {
+		return a.From.After(b.From)
+	}
+	return a.To.After(b.To)
+}
+
+// Code returns the entry's most recent code (CodeAt with zero time), or "".
+func (e *Entry) Code() string {
+	c, _ := e.CodeAt(time.Time{})
+	return c.Code
+}
+
+// Dictionary maps phrases to actors. Build one with Default, Load or Merge.
+// It is immutable and safe for concurrent use.
+type Dictionary struct {
+	entries []*Entry
+	// first maps a normalised first word to the entries whose phrase starts
+	// with it, longest phrase first.
+	first map[string][]*Entry
+	// people maps a normalised canonical name to the person's main entry.
+	people map[string]*Entry
+	// surnames maps a normalised last name to the people who bear it.
+	surnames map[string][]*Entry
+	// aliases maps a normalised alias phrase of a person to the main entry.
+	aliases map[string]*Entry
+	// agents maps a normalised agent word or phrase to its agent code.
+	agents map[string]string
+	// roles maps a normalised role phrase to its canonical role name.
+	roles map[string]*Entry
+	// maxWords is the longest phrase in words.
+	maxWords int
+}
+
+func newDictionary(entries []*Entry) *Dictionary {
+	d := &Dictionary{
+		entries:  entries,
+		first:    make(map[string][]*Entry),
+		people:   make(map[string]*Entry),
+		surnames: make(map[string][]*Entry),
+		aliases:  make(map[string]*Entry),
+		agents:   make(map[string]string),
+		roles:    make(map[string]*Entry),
+	}
+	// Later entries with the same phrase replace earlier ones, so a file
+	// loaded later overrides one loaded earlier.
+	byKey := make(map[string]int)
+	kept := entries[:0:0]
+	for _, e := range entries {
+		if len(e.words) == 0 {
+			continue
+		}
+		key := phraseKey(e)
+		if i, ok := byKey[key]; ok {
+			kept[i] = e
+			continue
+		}
+		byKey[key] = len(kept)
+		kept = append(kept, e)
+	}
+	d.entries = kept
+	for _, e := range kept {
+		w := e.words[0]
+		d.first[w] = append(d.first[w], e)
+		if len(e.words) > d.maxWords {
+			d.maxWords = len(e.words)
+		}
+		joined := strings.Join(e.words, " ")
+		switch e.Kind {
+		case Person:
+			// The main entry of a person is the one whose phrase is the
+			// full name; aliases point at it (fixed up below).
+			name := normName(e.Name)
+			if _, ok := d.people[name]; !ok || joined == name {
+				d.people[name] = e
+			}
+			d.aliases[joined] = e
+		case Agent:
+			d.agents[joined] = e.Agent
+		case Role:
+			d.roles[joined] = e
+		}
+	}
+	// Aliases may have been registered before their main entry.
+	for k, e := range d.aliases {
+		d.aliases[k] = d.people[normName(e.Name)]
+	}
+	for name, e := range d.people {
+		ws := strings.Fields(name)
+		last := ws[len(ws)-1]
+		d.surnames[last] = append(d.surnames[last], e)
+	}
+	for _, list := range d.first {
+		sort.SliceStable(list, func(i, j int) bool { return len(list[i].words) > len(list[j].words) })
+	}
+	return d
+}
+
+// phraseKey identifies an entry for overriding: the same phrase of the
+// same broad kind (agent words and role phrases do not clash with names).
+func phraseKey(e *Entry) string {
+	ns := "name"
+	switch e.Kind {
+	case Agent:
+		ns = "agent"
+	case Role:
+		ns = "role"
+	}
+	return ns + "\x00" + strings.Join(e.words, " ")
+}
+
+// Entries returns all entries (shared, do not modify).
+func (d *Dictionary) Entries() []*Entry { return d.entries }
+
+// Len returns the number of phrases in the dictionary.
+func (d *Dictionary) Len() int { return len(d.entries) }
+
+// Merge returns a dictionary with d's entries and other's; where both have
+// the same phrase, or the same person, other's entry wins (user
+// dictionaries override the default). Neither input is changed.
+func (d *Dictionary) Merge(other *Dictionary) *Dictionary {
+	if other == nil {
+		return d
+	}
+	if d == nil {
+		return other
+	}
+	otherPeople := make(map[string]bool, len(other.people))
+	for name := range other.people {
+		otherPeople[name] = true
+	}
+	all := make([]*Entry, 0, len(d.entries)+len(other.entries))
+	for _, e := range d.entries {
+		if e.Kind == Person && otherPeople[normName(e.Name)] {
+			continue
+		}
+		all = append(all, e)
+	}
+	all = append(all, other.entries...)
+	return newDictionary(all)
+}
+
+// Match finds the longest dictionary phrase starting at words[i], where
+// words are token texts. Matching is case-insensitive (except that
+// acronyms such as "US" do not match the lower-case word "us"), treats
+// curly and straight apostrophes alike, ignores dots ("U.S." matches "US"),
+// drops a possessive "'s", and lets a leading "the" precede any phrase. It
+// returns the entry and the number of words matched (counting the "the"),
+// or nil, 0.
+func (d *Dictionary) Match(words []string, i int) (*Entry, int) {
+	if d == nil || i < 0 || i >= len(words) {
+		return nil, 0
+	}
+	var buf [12]normWord
+	norm := buf[:0]
+	limit := d.maxWords + 1
+	for j := i; j < len(words) && j-i < limit; j++ {
+		norm = append(norm, normalizeToken(words[j]))
+	}
+	e, n := d.matchNorm(norm)
+	if len(norm) > 1 && norm[0].text == "the" {
+		if e2, n2 := d.matchNorm(norm[1:]); e2 != nil && n2+1 > n {
+			return e2, n2 + 1
+		}
+	}
+	return e, n
+}
+
+func (d *Dictionary) matchNorm(norm []normWord) (*Entry, int) {
+	if len(norm) == 0 || norm[0].text == "" {
+		return nil, 0
+	}
+	for _, e := range d.first[norm[0].text] {
+		if len(e.words) > len(norm) {
+			continue
+		}
+		ok := true
+		for k, w := range e.words {
+			if norm[k].text != w || (e.strict[k] && norm[k].lower) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return e, len(e.words)
+		}
+	}
+	return nil, 0
+}
+
+// MatchAll returns every non-overlapping longest match in words, scanning
+// left to right.
+func (d *Dictionary) MatchAll(words []string) []Match {
+	var out []Match
+	for i := 0; i < len(words); {
+		e, n := d.Match(words, i)
+		if e == nil {
+			i++
+			continue
+		}
+		out = append(out, Match{Entry: e, Start: i, End: i + n})
+		i += n
+	}
+	return out
+}
+
+// Match is a dictionary phrase found in a word sequence: words[Start:End].
+type Match struct {
+	Entry      *Entry
+	Start, End int
+}
+
+// Person returns the person with the given full name or alias, or the only
+// person with that surname; nil when there is none or the surname is
+// ambiguous.
+func (d *Dictionary) Person(name string) *Entry {
+	if d == nil {
+		return nil
+	}
+	n := normName(name)
+	if n == "" {
+		return nil
+	}
+	if e, ok := d.people[n]; ok {
+		return e
+	}
+	if e, ok := d.aliases[n]; ok {
+		return e
+	}
+	if list := d.surnames[n]; len(list) == 1 {
+		return list[0]
+	}
+	return nil
+}
+
+// People returns the main entries of all people, sorted by name.
+func (d *Dictionary) People() []*Entry {
+	out := make([]*Entry, 0, len(d.people))
+	for _, e := range d.people {
+		out = append(out, e)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// Tenures returns the dated codes of the named person (see Person), for
+// inferring dates from office-holders; nil when the person is unknown.
+func (d *Dictionary) Tenures(name string) []DatedCode {
+	e := d.Person(name)
+	if e == nil {
+		return nil
+	}
+	return append([]DatedCode(nil), e.Codes...)
+}
+
+// CanonicalRole returns the canonical name of a role phrase ("Secretary of
+// Defense" → "Defence Minister"), or the phrase itself when it is not a
+// known role.
+func (d *Dictionary) CanonicalRole(role string) string {
+	if d != nil {
+		if e, ok := d.roles[normName(role)]; ok {
+			return e.Name
+		}
+	}
+	return strings.TrimSpace(role)
+}
+
+// RoleEntry returns the role entry for a role phrase, or nil.
+func (d *Dictionary) RoleEntry(role string) *Entry {
+	if d == nil {
+		return nil
+	}
+	return d.roles[normName(role)]
+}
+
+// Holder returns the person who held role at org (a country code such as
+// "LBY" or an IGO code such as "IGOWSTNAT") at time t, or nil. A tenure
+// counts when its code is org or starts with org followed by agent codes
+// ("LBYGOV"). With several holders it prefers the one whose code is
+// closest to org (an IGO's own code over a sub-body's).
+func (d *Dictionary) Holder(role, org string, t time.Time) *Entry {
+	if d == nil {
+		return nil
+	}
+	want := normName(d.CanonicalRole(role))
+	org = strings.ToUpper(strings.TrimSpace(org))
+	var best *Entry
+	bestLen := 0
+	for _, name := range d.sortedPeopleNames() {
+		e := d.people[name]
+		for _, c := range e.Codes {
+			if normName(c.Role) != want || !strings.HasPrefix(c.Code, org) {
+				continue
+			}
+			if (len(c.Code)-len(org))%3 != 0 {
+				continue
+			}
+			if !t.IsZero() && !c.Contains(t) {
+				continue
+			}
+			if t.IsZero() && !c.To.IsZero() {
+				continue
+			}
+			if best == nil || len(c.Code) < bestLen {
+				best, bestLen = e, len(c.Code)
+			}
+		}
+	}
+	return best
+}
+
+func (d *Dictionary) sortedPeopleNames() []string {
+	names := make([]string, 0, len(d.people))
+	for n := range d.people {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// Agent returns the CAMEO agent code of an agent word or phrase
+// ("officials" → "GOV", "armed forces" → "MIL").
+func (d *Dictionary) Agent(word string) (string, bool) {
+	if d == nil {
+		return "", false
+	}
+	a, ok := d.agents[normName(word)]
+	if !ok {
+		if r, ok2 := d.roles[normName(word)]; ok2 && r.Agent != "" {
+			return r.Agent, true
+		}
+	}
+	return a, ok
+}
+
+// Compose joins a country or IGO code with an agent code: ("LBY", "GOV") →
+// "LBYGOV", ("USA", "MIL") → "USAMIL". An agent the code already ends with
+// is not repeated, and government-like agents (GOV) attached to an IGO
+// leave the IGO code unchanged: "NATO officials" are coded as NATO.
+func (d *Dictionary) Compose(countryOrIGO, agent string) string {
+	base := strings.ToUpper(strings.TrimSpace(countryOrIGO))
+	agent = strings.ToUpper(strings.TrimPrefix(strings.TrimSpace(agent), "~"))
+	agent = strings.TrimSuffix(agent, "~")
+	if agent == "" || base == "" {
+		return base + agent
+	}
+	if strings.HasSuffix(base, agent) && (len(base)-len(agent))%3 == 0 {
+		return base
+	}
+	if strings.HasPrefix(base, "IGO") && agent == "GOV" {
+		return base
+	}
+	return base + agent
+}

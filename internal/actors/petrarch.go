@@ -1,0 +1,481 @@
+package actors
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Parsers for the dictionary formats of the TABARI and PETRARCH event
+// coders. They are our own reading of the formats (see
+// data/actors/README.md):
+//
+// Actor dictionaries: a block starts with a phrase line (words joined by
+// "_"), continues with synonym lines "+PHRASE" and code lines "[CODE]",
+// "[CODE >YYMMDD]" (from), "[CODE <YYMMDD]" (until) or
+// "[CODE YYMMDD-YYMMDD]" (range); codes may also follow the phrase on its
+// own line. "#" starts a comment anywhere, ";" at the start of a line.
+// Dates are YYMMDD (00-29 → 20xx, 30-99 → 19xx) or YYYYMMDD.
+//
+// Agents dictionaries: "PHRASE {PLURAL} [~CODE]" lines, where "{...}"
+// (optional) gives the plural ("{}": none; otherwise a regular plural is
+// made) and "!SET! = A, B" defines a substitution set used as "!SET!"
+// inside phrases.
+
+// yearPivot: two-digit years below it are 20xx, the others 19xx.
+const yearPivot = 30
+
+// maxLine is the longest line accepted, in bytes.
+const maxLine = 1 << 20
+
+// stripComment removes a "#" comment (outside brackets) and a whole-line
+// ";" comment.
+func stripComment(line string) string {
+	if t := strings.TrimSpace(line); strings.HasPrefix(t, ";") {
+		return ""
+	}
+	depth := 0
+	for i := 0; i < len(line); i++ {
+		switch line[i] {
+		case '[':
+			depth++
+		case ']':
+			if depth > 0 {
+				depth--
+			}
+		case '#':
+			if depth == 0 {
+				return line[:i]
+			}
+		}
+	}
+	return line
+}
+
+// splitCodes splits "NAME [A] [B 010101-020202]" into the text before the
+// first bracket and the bracket contents.
+func splitCodes(s string) (string, []string, error) {
+	i := strings.IndexByte(s, '[')
+	if i < 0 {
+		if strings.IndexByte(s, ']') >= 0 {
+			return "", nil, errors.New(`"]" without "["`)
+		}
+		return s, nil, nil
+	}
+	head, rest := s[:i], s[i:]
+	if strings.IndexByte(head, ']') >= 0 {
+		return "", nil, errors.New(`"]" without "["`)
+	}
+	var codes []string
+	for {
+		rest = strings.TrimSpace(rest)
+		if rest == "" {
+			break
+		}
+		if rest[0] != '[' {
+			return "", nil, fmt.Errorf("unexpected text %q after code", clip(rest))
+		}
+		j := strings.IndexByte(rest, ']')
+		if j < 0 {
+			return "", nil, errors.New(`unclosed "[" in code`)
+		}
+		inner := rest[1:j]
+		if strings.IndexByte(inner, '[') >= 0 {
+			return "", nil, errors.New(`unclosed "[" in code`)
+		}
+		codes = append(codes, strings.TrimSpace(inner))
+		rest = rest[j+1:]
+	}
+	return head, codes, nil
+}
+
+func clip(s string) string {
+	if len(s) > 30 {
+		return s[:30] + "…"
+	}
+	return s
+}
+
+// parseDatedCode parses the inside of "[...]" in an actor dictionary.
+func parseDatedCode(s string) (DatedCode, error) {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return DatedCode{}, errors.New("empty code")
+	}
+	if len(f) > 2 {
+		return DatedCode{}, fmt.Errorf("code %q: want CODE and at most one date restriction", s)
+	}
+	c := DatedCode{Code: f[0]}
+	if err := checkCode(c.Code); err != nil {
+		return DatedCode{}, err
+	}
+	if len(f) == 1 {
+		return c, nil
+	}
+	d := f[1]
+	var err error
+	switch {
+	case strings.HasPrefix(d, ">"):
+		c.From, err = parseCoderDate(d[1:])
+	case strings.HasPrefix(d, "<"):
+		c.To, err = parseCoderDate(d[1:])
+	case strings.Contains(d, "-"):
+		a, b, _ := strings.Cut(d, "-")
+		if c.From, err = parseCoderDate(a); err == nil {
+			c.To, err = parseCoderDate(b)
+		}
+		if err == nil && c.To.Before(c.From) {
+			err = fmt.Errorf("date range %s ends before it starts", d)
+		}
+	default:
+		err = fmt.Errorf("date restriction %q: want >DATE, <DATE or DATE-DATE", d)
+	}
+	if err != nil {
+		return DatedCode{}, fmt.Errorf("code %s: %w", c.Code, err)
+	}
+	return c, nil
+}
+
+// parseCoderDate parses YYMMDD or YYYYMMDD.
+func parseCoderDate(s string) (time.Time, error) {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return time.Time{}, fmt.Errorf("bad date %q: want YYMMDD or YYYYMMDD", s)
+		}
+	}
+	switch len(s) {
+	case 6:
+		yy, _ := strconv.Atoi(s[:2])
+		century := "19"
+		if yy < yearPivot {
+			century = "20"
+		}
+		s = century + s
+	case 8:
+	default:
+		return time.Time{}, fmt.Errorf("bad date %q: want YYMMDD or YYYYMMDD", s)
+	}
+	t, err := time.Parse("20060102", s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("bad date %q: no such day", s)
+	}
+	return t, nil
+}
+
+// lineReader yields lines with their numbers and rejects binary input.
+type lineReader struct {
+	sc   *bufio.Scanner
+	line int
+}
+
+func newLineReader(r io.Reader) *lineReader {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), maxLine)
+	return &lineReader{sc: sc}
+}
+
+func (l *lineReader) next() (string, bool) {
+	if !l.sc.Scan() {
+		return "", false
+	}
+	l.line++
+	return strings.TrimSuffix(l.sc.Text(), "\r"), true
+}
+
+func (l *lineReader) err() error {
+	if err := l.sc.Err(); err != nil {
+		return fmt.Errorf("line %d: %w", l.line+1, err)
+	}
+	return nil
+}
+
+// actorBlock is an actor dictionary entry being read.
+type actorBlock struct {
+	names []string
+	codes []DatedCode
+	line  int
+}
+
+// parseActors reads a TABARI/PETRARCH actor dictionary.
+func parseActors(r io.Reader, source string) ([]*Entry, error) {
+	lr := newLineReader(r)
+	var out []*Entry
+	var cur *actorBlock
+	var orphans []string // names seen without codes, joined to the next block
+	flush := func() {
+		if cur == nil {
+			return
+		}
+		if len(cur.codes) == 0 {
+			orphans = append(orphans, cur.names...)
+			cur = nil
+			return
+		}
+		out = append(out, actorEntries(cur, source)...)
+		cur = nil
+	}
+	for {
+		raw, ok := lr.next()
+		if !ok {
+			break
+		}
+		if strings.ContainsRune(raw, 0) {
+			return nil, fmt.Errorf("line %d: binary data", lr.line)
+		}
+		line := strings.TrimSpace(stripComment(raw))
+		if line == "" {
+			continue
+		}
+		switch {
+		case strings.HasPrefix(line, "+"):
+			if cur == nil {
+				return nil, fmt.Errorf("line %d: synonym %q before any actor", lr.line, clip(line))
+			}
+			name, codes, err := splitCodes(line[1:])
+			if err != nil {
+				return nil, fmt.Errorf("line %d: %w", lr.line, err)
+			}
+			if len(splitPhrase(name)) == 0 {
+				return nil, fmt.Errorf("line %d: empty synonym", lr.line)
+			}
+			cur.names = append(cur.names, strings.TrimSpace(name))
+			if err := addCodes(cur, codes); err != nil {
+				return nil, fmt.Errorf("line %d: %w", lr.line, err)
+			}
+		case strings.HasPrefix(line, "["):
+			if cur == nil {
+				return nil, fmt.Errorf("line %d: code %q before any actor", lr.line, clip(line))
+			}
+			_, codes, err := splitCodes(line)
+			if err != nil {
+				return nil, fmt.Errorf("line %d: %w", lr.line, err)
+			}
+			if err := addCodes(cur, codes); err != nil {
+				return nil, fmt.Errorf("line %d: %w", lr.line, err)
+			}
+		default:
+			name, codes, err := splitCodes(line)
+			if err != nil {
+				return nil, fmt.Errorf("line %d: %w", lr.line, err)
+			}
+			name = strings.TrimSpace(name)
+			if len(splitPhrase(name)) == 0 {
+				return nil, fmt.Errorf("line %d: missing actor phrase", lr.line)
+			}
+			flush()
+			cur = &actorBlock{names: []string{name}, line: lr.line}
+			if len(orphans) > 0 {
+				cur.names = append(cur.names, orphans...)
+				orphans = nil
+			}
+			if err := addCodes(cur, codes); err != nil {
+				return nil, fmt.Errorf("line %d: %w", lr.line, err)
+			}
+		}
+	}
+	if err := lr.err(); err != nil {
+		return nil, err
+	}
+	flush()
+	if len(orphans) > 0 {
+		return nil, fmt.Errorf("line %d: actor %q has no code", lr.line, orphans[0])
+	}
+	return out, nil
+}
+
+func addCodes(b *actorBlock, codes []string) error {
+	for _, s := range codes {
+		c, err := parseDatedCode(s)
+		if err != nil {
+			return err
+		}
+		b.codes = append(b.codes, c)
+	}
+	return nil
+}
+
+// actorKind guesses what a foreign-format actor entry is from its codes.
+func actorKind(codes []DatedCode) EntryKind {
+	dated, igo := false, true
+	for _, c := range codes {
+		if c.Dated() {
+			dated = true
+		}
+		if !strings.HasPrefix(c.Code, "IGO") {
+			igo = false
+		}
+	}
+	switch {
+	case dated:
+		return Person
+	case igo:
+		return IGO
+	case len(codes) == 1 && len(codes[0].Code) == 3 && codes[0].Code != NullCode:
+		return Country
+	}
+	return Actor
+}
+
+func actorEntries(b *actorBlock, source string) []*Entry {
+	kind := actorKind(b.codes)
+	name := titleCase(b.names[0])
+	src := source + ":" + strconv.Itoa(b.line)
+	var out []*Entry
+	for _, n := range b.names {
+		for _, v := range phraseVariants(n) {
+			if e := newEntry(v, kind, name, b.codes, "", src); e != nil {
+				out = append(out, e)
+			}
+		}
+	}
+	return out
+}
+
+// parseAgents reads a TABARI/PETRARCH agents dictionary.
+func parseAgents(r io.Reader, source string) ([]*Entry, error) {
+	lr := newLineReader(r)
+	sets := make(map[string][]string)
+	var out []*Entry
+	for {
+		raw, ok := lr.next()
+		if !ok {
+			break
+		}
+		if strings.ContainsRune(raw, 0) {
+			return nil, fmt.Errorf("line %d: binary data", lr.line)
+		}
+		line := strings.TrimSpace(stripComment(raw))
+		if line == "" {
+			continue
+		}
+		if strings.HasPrefix(line, "!") && strings.Contains(line, "=") && !strings.Contains(line, "[") {
+			name, list, _ := strings.Cut(line, "=")
+			name = strings.TrimSpace(name)
+			if len(name) < 3 || !strings.HasSuffix(name, "!") || strings.Count(name, "!") != 2 {
+				return nil, fmt.Errorf("line %d: bad substitution set name %q (want !NAME!)", lr.line, name)
+			}
+			var members []string
+			for _, m := range strings.Split(list, ",") {
+				if m = strings.TrimSpace(m); m != "" {
+					members = append(members, m)
+				}
+			}
+			if len(members) == 0 {
+				return nil, fmt.Errorf("line %d: substitution set %s is empty", lr.line, name)
+			}
+			sets[name] = members
+			continue
+		}
+		es, err := agentLine(line, sets, source+":"+strconv.Itoa(lr.line))
+		if err != nil {
+			return nil, fmt.Errorf("line %d: %w", lr.line, err)
+		}
+		out = append(out, es...)
+	}
+	if err := lr.err(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func agentLine(line string, sets map[string][]string, src string) ([]*Entry, error) {
+	head, codes, err := splitCodes(line)
+	if err != nil {
+		return nil, err
+	}
+	if len(codes) == 0 {
+		return nil, fmt.Errorf("agent %q has no code", clip(strings.TrimSpace(head)))
+	}
+	if len(codes) > 1 {
+		return nil, fmt.Errorf("agent %q has %d codes, want one", clip(strings.TrimSpace(head)), len(codes))
+	}
+	code := strings.TrimSpace(codes[0])
+	code = strings.TrimSuffix(strings.TrimPrefix(code, "~"), "~")
+	if err := checkCode(code); err != nil {
+		return nil, err
+	}
+	phrase, pl := head, ""
+	explicitPlural := false
+	if i := strings.IndexByte(head, '{'); i >= 0 {
+		j := strings.IndexByte(head, '}')
+		if j < i {
+			return nil, errors.New(`unclosed "{" in plural`)
+		}
+		if strings.TrimSpace(head[j+1:]) != "" {
+			return nil, fmt.Errorf("unexpected text %q after plural", clip(strings.TrimSpace(head[j+1:])))
+		}
+		phrase, pl, explicitPlural = head[:i], strings.TrimSpace(head[i+1:j]), true
+	} else if strings.IndexByte(head, '}') >= 0 {
+		return nil, errors.New(`"}" without "{"`)
+	}
+	phrase = strings.TrimSpace(phrase)
+	if len(splitPhrase(phrase)) == 0 {
+		return nil, errors.New("missing agent phrase")
+	}
+	forms, err := expandSets(phrase, sets)
+	if err != nil {
+		return nil, err
+	}
+	if explicitPlural && pl != "" {
+		more, err := expandSets(pl, sets)
+		if err != nil {
+			return nil, err
+		}
+		forms = append(forms, more...)
+	} else if !explicitPlural {
+		n := len(forms)
+		for _, f := range forms[:n] {
+			forms = append(forms, plural(strings.TrimRight(f, "_ ")))
+		}
+	}
+	var out []*Entry
+	for _, f := range forms {
+		name := strings.ToLower(strings.Join(splitPhrase(f), " "))
+		for _, v := range phraseVariants(f) {
+			if e := newEntry(v, Agent, name, nil, code, src); e != nil {
+				out = append(out, e)
+			}
+		}
+	}
+	return out, nil
+}
+
+// expandSets replaces each !SET! in phrase by each member of the set.
+func expandSets(phrase string, sets map[string][]string) ([]string, error) {
+	return expandSetsDepth(phrase, sets, 0)
+}
+
+func expandSetsDepth(phrase string, sets map[string][]string, depth int) ([]string, error) {
+	if depth > 8 {
+		return nil, errors.New("substitution sets nested too deeply")
+	}
+	i := strings.IndexByte(phrase, '!')
+	if i < 0 {
+		return []string{phrase}, nil
+	}
+	j := strings.IndexByte(phrase[i+1:], '!')
+	if j < 0 {
+		return nil, fmt.Errorf("unclosed \"!\" in %q", clip(phrase))
+	}
+	name := phrase[i : i+j+2]
+	members, ok := sets[name]
+	if !ok {
+		return nil, fmt.Errorf("unknown substitution set %s", name)
+	}
+	var out []string
+	for _, m := range members {
+		rest, err := expandSetsDepth(phrase[:i]+m+phrase[i+j+2:], sets, depth+1)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, rest...)
+		if len(out) > 10000 {
+			return nil, errors.New("substitution sets expand to too many phrases")
+		}
+	}
+	return out, nil
+}
