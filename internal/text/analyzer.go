@@ -135,9 +135,15 @@ func (d *Doc) Names() []Name { return d.names }
 // tokens and finds candidate names. It never panics, whatever src holds,
 // and is safe for concurrent use.
 func (a *Analyzer) Analyze(src string) *Doc {
+	d, _ := a.analyze(src)
+	return d
+}
+
+// analyze is Analyze, also returning the tokenizer's token kinds.
+func (a *Analyzer) analyze(src string) (*Doc, []tinfo) {
 	d := &Doc{Text: src}
 	if src == "" {
-		return d
+		return d, nil
 	}
 	paras := splitParagraphs(src, nil)
 	est := len(src)/5 + 1
@@ -170,7 +176,7 @@ func (a *Analyzer) Analyze(src string) *Doc {
 	d.Tokens = toks
 	a.tagAll(d, info)
 	d.names = a.findNames(d, info)
-	return d
+	return d, info
 }
 
 // tagAll tags the tokens of every sentence.

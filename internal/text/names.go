@@ -22,6 +22,10 @@ import (
 //   - at the start of a sentence, after an opening quote or after a colon,
 //     where every word is capitalised, a name word must be tagged NNP or
 //     NNPS (or be an acronym) and must not be a typical sentence opener;
+//     a one-word name there must not be a word Punkt's data saw in lower
+//     case mid-sentence ("Police said ...");
+//   - in a title-case line (a headline) only words never seen in lower
+//     case, acronyms and initials are name words;
 //   - a form of address ("Mr.", "Gen", "Sir") before a name is kept out
 //     of it and reported as the name's Honorific.
 func (a *Analyzer) findNames(d *Doc, info []tinfo) []Name {
@@ -80,6 +84,13 @@ func (a *Analyzer) findNames(d *Doc, info []tinfo) []Name {
 						continue
 					}
 					break
+				}
+				if initial && last == start && info[start].kind == tkWord && !isAcronym(t.Text) && a.ortho(t.Text)&orthoMidLc != 0 {
+					// A lone capitalised word opening the sentence
+					// that is common in lower case ("Police said").
+					initial = false
+					i++
+					continue
 				}
 				n := Name{Span: model.NewSpan(d.Text, toks[start].Start, toks[last].End), Sentence: si}
 				if start > s.FirstToken && a.honorific(toks[start-1], info[start-1]) {

@@ -1,0 +1,506 @@
+package text
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/dossier-project/dossier/internal/model"
+)
+
+var testOnce struct {
+	sync.Once
+	a   *Analyzer
+	err error
+}
+
+func analyzer(t testing.TB) *Analyzer {
+	t.Helper()
+	testOnce.Do(func() { testOnce.a, testOnce.err = New() })
+	if testOnce.err != nil {
+		t.Fatal(testOnce.err)
+	}
+	return testOnce.a
+}
+
+func tokenTexts(ts []Token) []string {
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = t.Text
+	}
+	return out
+}
+
+func sentenceTexts(d *Doc) []string {
+	out := make([]string, len(d.Sentences))
+	for i, s := range d.Sentences {
+		out[i] = s.Text
+	}
+	return out
+}
+
+func equalStrings(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// checkDoc checks the invariants every Doc must keep: spans round-trip,
+// tokens are ordered and cover every non-space rune, index ranges nest.
+func checkDoc(t *testing.T, d *Doc) {
+	t.Helper()
+	src := d.Text
+	check := func(what string, s model.Span) {
+		t.Helper()
+		if err := s.Check(src); err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+	}
+	covered := make([]bool, len(src))
+	prevEnd := 0
+	for i, tk := range d.Tokens {
+		if tk.Start < prevEnd || tk.End <= tk.Start || tk.End > len(src) {
+			t.Fatalf("token %d [%d,%d) out of order or empty", i, tk.Start, tk.End)
+		}
+		if src[tk.Start:tk.End] != tk.Text {
+			t.Fatalf("token %d text %q != %q", i, tk.Text, src[tk.Start:tk.End])
+		}
+		if tk.Tag == "" {
+			t.Fatalf("token %d %q has no tag", i, tk.Text)
+		}
+		for k := tk.Start; k < tk.End; k++ {
+			covered[k] = true
+		}
+		prevEnd = tk.End
+	}
+	for i := 0; i < len(src); {
+		r, w := utf8.DecodeRuneInString(src[i:])
+		if !covered[i] && !isSpace(r) {
+			t.Fatalf("byte %d (%q) is in no token", i, r)
+		}
+		i += w
+	}
+	nextSent := 0
+	for pi, p := range d.Paragraphs {
+		check("paragraph", p.Span)
+		if p.Label.Text != "" {
+			check("label", p.Label)
+		}
+		if p.FirstSentence != nextSent || p.EndSentence <= p.FirstSentence {
+			t.Fatalf("paragraph %d sentences [%d,%d), want start %d", pi, p.FirstSentence, p.EndSentence, nextSent)
+		}
+		nextSent = p.EndSentence
+	}
+	if nextSent != len(d.Sentences) {
+		t.Fatalf("paragraphs cover %d of %d sentences", nextSent, len(d.Sentences))
+	}
+	nextTok := 0
+	for si, s := range d.Sentences {
+		check("sentence", s.Span)
+		if s.FirstToken != nextTok || s.EndToken <= s.FirstToken {
+			t.Fatalf("sentence %d tokens [%d,%d), want start %d", si, s.FirstToken, s.EndToken, nextTok)
+		}
+		nextTok = s.EndToken
+		p := d.Paragraphs[s.Para]
+		if si < p.FirstSentence || si >= p.EndSentence || !p.Contains(s.Span) {
+			t.Fatalf("sentence %d not inside its paragraph %d", si, s.Para)
+		}
+		if s.Start != d.Tokens[s.FirstToken].Start || s.End != d.Tokens[s.EndToken-1].End {
+			t.Fatalf("sentence %d span does not match its tokens", si)
+		}
+		for off := s.Start; off < s.End; off++ {
+			if got := d.SentenceAt(off); got != si {
+				t.Fatalf("SentenceAt(%d) = %d, want %d", off, got, si)
+			}
+		}
+	}
+	if nextTok != len(d.Tokens) {
+		t.Fatalf("sentences cover %d of %d tokens", nextTok, len(d.Tokens))
+	}
+	for _, n := range d.Names() {
+		check("name", n.Span)
+		if n.Honorific.Text != "" {
+			check("honorific", n.Honorific)
+		}
+		if n.Sentence < 0 || n.Sentence >= len(d.Sentences) {
+			t.Fatalf("name %q in sentence %d of %d", n.Text, n.Sentence, len(d.Sentences))
+		}
+		if !d.Sentences[n.Sentence].Contains(n.Span) {
+			t.Fatalf("name %q not inside sentence %d", n.Text, n.Sentence)
+		}
+	}
+}
+
+func readTexts(t *testing.T) map[string]string {
+	t.Helper()
+	files, _ := filepath.Glob("../../examples/*/*.txt")
+	more, _ := filepath.Glob("testdata/*.txt")
+	files = append(files, more...)
+	if len(files) < 4 {
+		t.Fatalf("found only %d test texts", len(files))
+	}
+	out := map[string]string{}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[f] = string(b)
+	}
+	return out
+}
+
+func TestRoundTrip(t *testing.T) {
+	a := analyzer(t)
+	texts := readTexts(t)
+	texts["crlf"] = "First line.\r\nSecond line.\r\n\r\nNew paragraph."
+	texts["nbsp"] = "A\u00a0B said\u00a0so.\n\u00a0\u00a0\nNext\u2009one."
+	texts["odd"] = "“’’” …… — -- ' \" ( ) [sp?] $ € 5% U.S.-led Mr. . . . ."
+	for name, src := range texts {
+		t.Run(filepath.Base(name), func(t *testing.T) {
+			d := a.Analyze(src)
+			if len(d.Sentences) == 0 {
+				t.Fatal("no sentences")
+			}
+			checkDoc(t, d)
+		})
+	}
+}
+
+func TestTokens(t *testing.T) {
+	a := analyzer(t)
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Mr. Kenyatta met U.S. officials.", []string{"Mr.", "Kenyatta", "met", "U.S.", "officials", "."}},
+		{"the Union’s plan and Kenya's", []string{"the", "Union", "’s", "plan", "and", "Kenya", "'s"}},
+		{"the ministers’ talks", []string{"the", "ministers", "’", "talks"}},
+		{"We don't know; they can’t say.", []string{"We", "do", "n't", "know", ";", "they", "ca", "n’t", "say", "."}},
+		{"O'Neill and Qa’ida stay whole", []string{"O'Neill", "and", "Qa’ida", "stay", "whole"}},
+		{"Riad Walid (sp?), the", []string{"Riad", "Walid", "(", "sp", "?", ")", ",", "the"}},
+		{"wait... no… stop. . . go", []string{"wait", "...", "no", "…", "stop", ". . .", "go"}},
+		{"positive. . . .", []string{"positive", ". . . ."}},
+		{"al Shabaab-linked groups", []string{"al", "Shabaab-linked", "groups"}},
+		{"U.S.-led talks", []string{"U.S.-led", "talks"}},
+		{"It cost $1,250.50, or 15% more, at 10:30 a.m.", []string{"It", "cost", "$", "1,250.50", ",", "or", "15", "%", "more", ",", "at", "10:30", "a.m."}},
+		{"“We agree,” she said — twice – maybe -- or not.", []string{"“", "We", "agree", ",", "”", "she", "said", "—", "twice", "–", "maybe", "--", "or", "not", "."}},
+		{"\"Yes\" and 'no'", []string{"\"", "Yes", "\"", "and", "'", "no", "'"}},
+		{"George W. Bush", []string{"George", "W.", "Bush"}},
+		{"e.g. this, i.e. that, etc.", []string{"e.g.", "this", ",", "i.e.", "that", ",", "etc."}},
+		{"A\u00a0B", []string{"A", "B"}},
+		{"see https://example.org/a?b=1. Then", []string{"see", "https://example.org/a?b=1", ".", "Then"}},
+		{"Image: photo%206%20Accra.jpg", []string{"Image", ":", "photo%206%20Accra.jpg"}},
+		{"info@example.org wrote", []string{"info@example.org", "wrote"}},
+		{"No. 42 on 12 Feb. 2019", []string{"No.", "42", "on", "12", "Feb.", "2019"}},
+		{"and/or AT&T", []string{"and/or", "AT&T"}},
+		{"Who?! Me!", []string{"Who", "?!", "Me", "!"}},
+	}
+	for _, tt := range tests {
+		d := a.Analyze(tt.in)
+		if got := tokenTexts(d.Tokens); !equalStrings(got, tt.want) {
+			t.Errorf("%q:\n got %q\nwant %q", tt.in, got, tt.want)
+		}
+		checkDoc(t, d)
+	}
+}
+
+func TestSentences(t *testing.T) {
+	a := analyzer(t)
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Mr. Kenyatta met U.S. officials in Nairobi on 3 March… He said: “We agree.” Then he left.",
+			[]string{"Mr. Kenyatta met U.S. officials in Nairobi on 3 March…", "He said: “We agree.”", "Then he left."}},
+		{"based on respect… respecting sovereignty.", []string{"based on respect… respecting sovereignty."}},
+		{"our country… our young state. We left.", []string{"our country… our young state.", "We left."}},
+		{"Q: Kofi Mensah (sp?), Accra Daily. Will it work?", []string{"Q: Kofi Mensah (sp?), Accra Daily.", "Will it work?"}},
+		{"It is very positive. . . . And today we came.", []string{"It is very positive. . . .", "And today we came."}},
+		{"It is very positive. . .\n\nAnd today we came.", []string{"It is very positive. . .", "And today we came."}},
+		{"Aid went to the U.S. The talks ended.", []string{"Aid went to the U.S.", "The talks ended."}},
+		{"The U.S. Army and U.N. staff left.", []string{"The U.S. Army and U.N. staff left."}},
+		{"Gen. Kariuki met Dr. Yusuf and Prof. Haddad.", []string{"Gen. Kariuki met Dr. Yusuf and Prof. Haddad."}},
+		{"Some, e.g. the Forum, disagree. Others agree.", []string{"Some, e.g. the Forum, disagree.", "Others agree."}},
+		{"\"Why?\" he asked. \"Because.\" She nodded.", []string{"\"Why?\" he asked.", "\"Because.\"", "She nodded."}},
+		{"They met on 12 Feb. 2019 in Accra.", []string{"They met on 12 Feb. 2019 in Accra."}},
+		{"It fell by 3.5 per cent. 2020 was worse.", []string{"It fell by 3.5 per cent.", "2020 was worse."}},
+		{"See No. 5 in the list.", []string{"See No. 5 in the list."}},
+		{"It was signed (see p. 14). Then it stalled.", []string{"It was signed (see p. 14).", "Then it stalled."}},
+		{"Headline without stop\n\nBody text here.", []string{"Headline without stop", "Body text here."}},
+		{"He said, wrapping\nthe line. Next one.", []string{"He said, wrapping\nthe line.", "Next one."}},
+	}
+	for _, tt := range tests {
+		d := a.Analyze(tt.in)
+		if got := sentenceTexts(d); !equalStrings(got, tt.want) {
+			t.Errorf("%q:\n got %q\nwant %q", tt.in, got, tt.want)
+		}
+		checkDoc(t, d)
+	}
+}
+
+func TestParagraphs(t *testing.T) {
+	a := analyzer(t)
+	src := "Title line\n\nFirst para,\nwrapped.\n \u00a0\t\nKWAME ASANTE (Foreign Minister): We agree.\nQ: Why?\nMR. O'NEILL: Because.\nNOT A LABEL here: no\n\n\n"
+	d := a.Analyze(src)
+	var got, labels []string
+	for _, p := range d.Paragraphs {
+		got = append(got, p.Text)
+		labels = append(labels, p.Label.Text)
+	}
+	want := []string{"Title line", "First para,\nwrapped.", "KWAME ASANTE (Foreign Minister): We agree.", "Q: Why?", "MR. O'NEILL: Because.\nNOT A LABEL here: no"}
+	wantLabels := []string{"", "", "KWAME ASANTE", "Q", "MR. O'NEILL"}
+	if !equalStrings(got, want) {
+		t.Errorf("paragraphs:\n got %q\nwant %q", got, want)
+	}
+	if !equalStrings(labels, wantLabels) {
+		t.Errorf("labels:\n got %q\nwant %q", labels, wantLabels)
+	}
+	checkDoc(t, d)
+}
+
+func TestTags(t *testing.T) {
+	a := analyzer(t)
+	d := a.Analyze("Mr. Kenyatta met U.S. officials in Nairobi on Tuesday. He said: “We agree.” The Union’s plan failed.")
+	want := map[string]string{
+		"Kenyatta": "NNP", "met": "VBD", "officials": "NNS", "in": "IN", "Nairobi": "NNP",
+		"He": "PRP", "said": "VBD", "“": "``", "”": "''", "The": "DT", "’s": "POS", "failed": "VBD",
+		".": ".", ":": ":",
+	}
+	for _, tk := range d.Tokens {
+		if w, ok := want[tk.Text]; ok && tk.Tag != w {
+			t.Errorf("%q tagged %s, want %s", tk.Text, tk.Tag, w)
+		}
+	}
+}
+
+func TestNames(t *testing.T) {
+	a := analyzer(t)
+	tests := []struct {
+		in   string
+		want []string // name, or name|honorific
+	}{
+		{"Mr. Kenyatta met U.S. officials in Nairobi.", []string{"Kenyatta|Mr.", "U.S.", "Nairobi"}},
+		{"The Bank of Kenya and the League of Arab States met.", []string{"Bank of Kenya", "League of Arab States"}},
+		{"Officials said George W. Bush and Mr Ruto spoke.", []string{"George W. Bush", "Ruto|Mr"}},
+		{"It was signed by Prof. Hassan bin Saleh and Ms. Ruth van der Berg.", []string{"Hassan bin Saleh|Prof.", "Ruth van der Berg|Ms."}},
+		{"Security experts say al Shabaab fighters crossed.", []string{"al Shabaab"}},
+		{"Police said the Accord’s terms held.", []string{"Accord"}},
+		{"They met on Monday 4 June in Accra.", []string{"Accra"}},
+		{"KWAME ASANTE: Ghana agrees.", []string{"KWAME ASANTE", "Ghana"}},
+		{"Thank you, Sir Alan Grey.", []string{"Alan Grey|Sir"}},
+		{"However, the Council of the Coastal States objected.", []string{"Council of the Coastal States"}},
+		{"Ghana Asks Union to Help Build Police Force", []string{"Ghana"}},
+	}
+	for _, tt := range tests {
+		d := a.Analyze(tt.in)
+		var got []string
+		for _, n := range d.Names() {
+			s := n.Text
+			if n.Honorific.Text != "" {
+				s += "|" + n.Honorific.Text
+			}
+			got = append(got, s)
+		}
+		if !equalStrings(got, tt.want) {
+			t.Errorf("%q:\n got %q\nwant %q", tt.in, got, tt.want)
+		}
+		checkDoc(t, d)
+	}
+}
+
+func TestDocAccessors(t *testing.T) {
+	a := analyzer(t)
+	d := a.Analyze("One two.  Three four.")
+	if d.SentenceTokens(-1) != nil || d.SentenceTokens(2) != nil {
+		t.Error("SentenceTokens out of range should be nil")
+	}
+	if got := tokenTexts(d.SentenceTokens(1)); !equalStrings(got, []string{"Three", "four", "."}) {
+		t.Errorf("SentenceTokens(1) = %q", got)
+	}
+	for off, want := range map[int]int{-1: -1, 0: 0, 7: 0, 8: -1, 9: -1, 10: 1, 20: 1, 21: -1, 1000: -1} {
+		if got := d.SentenceAt(off); got != want {
+			t.Errorf("SentenceAt(%d) = %d, want %d", off, got, want)
+		}
+	}
+	if got := d.TokenAt(4); got != 1 {
+		t.Errorf("TokenAt(4) = %d, want 1", got)
+	}
+	empty := a.Analyze("")
+	if len(empty.Sentences) != 0 || empty.SentenceAt(0) != -1 || empty.Names() != nil {
+		t.Error("empty document should have nothing")
+	}
+}
+
+// TestExamples is a golden test on the bundled example documents.
+func TestExamples(t *testing.T) {
+	a := analyzer(t)
+	read := func(name string) *Doc {
+		b, err := os.ReadFile(filepath.Join("../../examples/nato-libya", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := a.Analyze(string(b))
+		checkDoc(t, d)
+		return d
+	}
+	has := func(d *Doc, s string) bool {
+		for _, x := range d.Sentences {
+			if x.Text == s {
+				return true
+			}
+		}
+		return false
+	}
+	pc := read("nato-libya-joint-press-conference.txt")
+	if got := len(pc.Sentences); got != 32 {
+		t.Errorf("press conference: %d sentences, want 32", got)
+	}
+	if got := len(pc.Paragraphs); got != 12 {
+		t.Errorf("press conference: %d paragraphs, want 12", got)
+	}
+	for _, s := range []string{
+		"Our experience with NATO is very positive. . . .",
+		"And today, we come to NATO to express our thanks and gratitude and to confirm the positive relation between us based on respect… respecting sovereignty. . . .",
+		"We are working in favour of our state, our country… our young state.",
+		"Thank you, Mister Secretary General. . . .",
+		"Q: Riad Walid (sp?), the Official Libyan Information.",
+		"ALI ZEIDAN: NATO will give us technical advice in terms of training.",
+	} {
+		if !has(pc, s) {
+			t.Errorf("press conference: missing sentence %q", s)
+		}
+	}
+	var labels []string
+	for _, p := range pc.Paragraphs {
+		if p.Label.Text != "" {
+			labels = append(labels, p.Label.Text)
+		}
+	}
+	if want := []string{"Q", "ALI ZEIDAN", "ANDERS FOGH RASMUSSEN"}; !equalStrings(labels, want) {
+		t.Errorf("press conference labels %q, want %q", labels, want)
+	}
+
+	nw := read("natowatch-nato-returns-to-libya.txt")
+	if got := len(nw.Sentences); got != 32 {
+		t.Errorf("natowatch: %d sentences, want 32", got)
+	}
+	for _, s := range []string{
+		"This announcement was the expected outcome of the Secretary General’s meeting with the Prime Minister of Libya, Mr. Ali Zeidan, at NATO HQ on 27 May, although, according to Mr Rasmussen, it was a decision for the North Atlantic Council (NAC) to make.",
+		"He said:",
+	} {
+		if !has(nw, s) {
+			t.Errorf("natowatch: missing sentence %q", s)
+		}
+	}
+	names := map[string]string{}
+	for _, n := range nw.Names() {
+		names[n.Text] = n.Honorific.Text
+	}
+	for name, hon := range map[string]string{"Ali Zeidan": "Mr.", "Rasmussen": "Mr", "North Atlantic Council": "", "Boston Herald": ""} {
+		if h, ok := names[name]; !ok || h != hon {
+			t.Errorf("natowatch: name %q (honorific %q) not found; names: %v", name, hon, names)
+		}
+	}
+}
+
+func TestConcurrent(t *testing.T) {
+	a := analyzer(t)
+	texts := readTexts(t)
+	want := map[string]string{}
+	for k, src := range texts {
+		want[k] = dump(a.Analyze(src))
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 64)
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k, src := range texts {
+				if got := dump(a.Analyze(src)); got != want[k] {
+					errs <- k
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for k := range errs {
+		t.Errorf("%s: concurrent result differs", k)
+	}
+}
+
+func dump(d *Doc) string {
+	var b strings.Builder
+	for _, t := range d.Tokens {
+		b.WriteString(t.Text + "/" + t.Tag + " ")
+	}
+	for _, s := range d.Sentences {
+		b.WriteString(s.Text + "\n")
+	}
+	for _, n := range d.Names() {
+		b.WriteString(n.Text + "\n")
+	}
+	return b.String()
+}
+
+func FuzzAnalyze(f *testing.F) {
+	for _, s := range []string{
+		"", " ", "\n\n\n", "\u00a0\t \n \u00a0", ".", "...", ". . .", "?!?!", "(((", ")))", "“”‘’\"'",
+		"Mr.", "U.S.", "Q:", "A:\n", "ALL CAPS (", "ALL CAPS (x):", "\xff\xfe\xfd", "a\x00b", "%%%", "%2", "http://",
+		"www.", "x@y", "-", "--", "—", "…", "'s", "n't", "’", strings.Repeat("a", 10000), strings.Repeat("ab-", 3000),
+		strings.Repeat(". ", 500), "al al al Al", "of the of", "Mr. Mr. Mr.", "Kenyatta met U.S. officials… He said: “We agree.”",
+	} {
+		f.Add(s)
+	}
+	a := analyzer(f)
+	f.Fuzz(func(t *testing.T, src string) {
+		d := a.Analyze(src)
+		checkDocLight(t, d)
+	})
+}
+
+// checkDocLight is checkDoc without the per-byte SentenceAt check, which
+// is quadratic on long fuzz inputs.
+func checkDocLight(t *testing.T, d *Doc) {
+	t.Helper()
+	for _, tk := range d.Tokens {
+		if tk.Start < 0 || tk.End > len(d.Text) || d.Text[tk.Start:tk.End] != tk.Text || tk.End <= tk.Start {
+			t.Fatalf("bad token %+v", tk)
+		}
+	}
+	for _, s := range d.Sentences {
+		if err := s.Check(d.Text); err != nil {
+			t.Fatal(err)
+		}
+		if s.EndToken <= s.FirstToken {
+			t.Fatalf("empty sentence %+v", s)
+		}
+	}
+	for _, p := range d.Paragraphs {
+		if err := p.Check(d.Text); err != nil {
+			t.Fatal(err)
+		}
+		if err := p.Label.Check(d.Text); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, n := range d.Names() {
+		if err := n.Check(d.Text); err != nil {
+			t.Fatal(err)
+		}
+		if err := n.Honorific.Check(d.Text); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
