@@ -52,7 +52,9 @@ func (s *scanner) interval(i int, parse func(string) (int, int, int, bool)) (spe
 	if opener || between {
 		c = ctx{month: true, year: true, weekday: true}
 	}
-	a, k, ok := s.endpoint(j, c, parse, true)
+	ca := c
+	ca.month = true // checked below: a bare first month needs a cue or a year at the end
+	a, k, ok := s.endpoint(j, ca, parse, true)
 	if !ok || !s.same(i, k) {
 		return spec{}, false
 	}
@@ -92,7 +94,7 @@ func (s *scanner) interval(i int, parse func(string) (int, int, int, bool)) (spe
 	}
 	// A bare first month or year needs an opener or a preposition: "in
 	// March to October", not "the March to the sea".
-	if !(opener || between) && a.d == 0 && a.y == 0 && !c.month {
+	if !(opener || between) && a.d == 0 && a.y == 0 && !c.month && !(a.m != 0 && b.y != 0) {
 		return spec{}, false
 	}
 	if a.y == 0 && b.y != 0 {
@@ -129,7 +131,7 @@ func (s *scanner) deadline(i int, parse func(string) (int, int, int, bool)) (spe
 		if s.isPunct(j, "-") && s.toks[j].glued {
 			j++
 		}
-		if p, e, ok := s.date(j, ctx{month: true}, parse); ok && p.d == 0 && p.m != 0 && p.rel == relAbs && s.same(i, j) {
+		if p, e, ok := s.date(j, ctx{month: true, year: true}, parse); ok && p.d == 0 && p.rel == relAbs && !p.decade && s.same(i, j) {
 			return spec{s: i, e: e, kind: KindDeadline, a: p, dl: dlMid}, true
 		}
 		return spec{}, false

@@ -24,6 +24,6 @@ func TestDebugDump(t *testing.T) {
 		text = os.Getenv("TIMEX_TEXT")
 	}
 	for _, x := range tg.Find(text, ref) {
-		fmt.Printf("%q kind=%s val=%s end=%s gran=%s pod=%s anchor=%s wd=%s mm=%v fut=%v\n", x.Text, x.Kind, x.Value, x.End, x.Granularity, x.PartOfDay, x.Anchor, x.Weekday, x.WeekdayMismatch, x.Future)
+		fmt.Printf("%q kind=%s val=%s end=%s gran=%s pod=%s anchor=%s wd=%s mm=%v fut=%v\n", x.Text, x.Kind, x.Value, x.EndValue, x.Granularity, x.PartOfDay, x.Anchor, x.Weekday, x.WeekdayMismatch, x.Future)
 	}
 }

@@ -44,10 +44,10 @@ const (
 
 // deadline modes.
 const (
-	dlPlain = iota // by 30 June
-	dlEnd          // by the end of June
-	dlMid          // by mid-July
-	dlWithin       // within two weeks
+	dlPlain  = iota // by 30 June
+	dlEnd           // by the end of June
+	dlMid           // by mid-July
+	dlWithin        // within two weeks
 )
 
 // spec is a candidate expression over tokens [s, e).
@@ -205,7 +205,7 @@ func (s *scanner) year(i, lo, hi int) (int, bool) {
 	}
 	if i > 0 && t.glued && s.toks[i-1].kind == tPunct {
 		switch s.toks[i-1].low {
-		case "$", "£", "€", "#", ".", ",", "/", ":", "-":
+		case "$", "£", "€", "#", ".", ",", "/", ":":
 			return 0, false
 		}
 	}

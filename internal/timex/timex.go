@@ -301,7 +301,7 @@ func (t *Tagger) build(s *scanner, sp spec, c *rctx) (model.Timex, resolved) {
 		}
 		return x, resolved{}
 	case sp.a.decade:
-		x.Value, x.End, x.Granularity = fmt.Sprintf("%04d", sp.a.y), fmt.Sprintf("%04d", sp.a.y+9), GranYear
+		x.Value, x.EndValue, x.Granularity = fmt.Sprintf("%04d", sp.a.y), fmt.Sprintf("%04d", sp.a.y+9), GranYear
 		x.Future = c.hasRef && sp.a.y > refDay.Year()
 		return x, resolved{}
 	case sp.kind == KindDeadline && sp.dl == dlWithin:
@@ -340,7 +340,7 @@ func (t *Tagger) build(s *scanner, sp spec, c *rctx) (model.Timex, resolved) {
 				rb.yearless = true
 			}
 		}
-		x.End = rb.value()
+		x.EndValue = rb.value()
 		if x.Anchor == "" {
 			x.Anchor = rb.anchor
 		}
@@ -352,11 +352,15 @@ func (t *Tagger) build(s *scanner, sp spec, c *rctx) (model.Timex, resolved) {
 			switch sp.dl {
 			case dlEnd:
 				if r.gran != GranDay {
-					x.End = fmtDay(last, r.yearless)
+					x.EndValue = fmtDay(last, r.yearless)
 				}
 			case dlMid:
-				last = time.Date(r.t.Year(), r.t.Month(), 15, 0, 0, 0, 0, time.UTC)
-				x.End = fmtDay(last, r.yearless)
+				if r.gran == GranYear {
+					last = time.Date(r.t.Year(), 6, 30, 0, 0, 0, 0, time.UTC)
+				} else {
+					last = time.Date(r.t.Year(), r.t.Month(), 15, 0, 0, 0, 0, time.UTC)
+				}
+				x.EndValue = fmtDay(last, r.yearless)
 			}
 		}
 		x.Future = dated && last.After(refDay)
@@ -373,6 +377,8 @@ func grainOf(p pdate) string {
 		return GranTime
 	case p.pod != "":
 		return GranPartOfDay
+	case p.rel == relAna && (p.unit == "D" || p.unit == "W" || p.unit == "F"):
+		return GranDay
 	case p.rel == relUnit || p.rel == relAgo || p.rel == relAna:
 		return unitGran(p.unit)
 	case p.d != 0 || p.rel == relWeekday || p.rel == relDay:

@@ -55,11 +55,11 @@ type vocabFileData struct {
 		And         []string `yaml:"and"`
 		LongClosers []string `yaml:"long_closers"`
 	} `yaml:"interval"`
-	ComingPhrases       []string       `yaml:"coming_phrases"`
-	DurationOpeners     []string       `yaml:"duration_openers"`
-	AnaphoricDays       map[string]int `yaml:"anaphoric_days"`
-	AnaphoricPartOfDay  []string       `yaml:"anaphoric_part_of_day"`
-	Tense               struct {
+	ComingPhrases      []string       `yaml:"coming_phrases"`
+	DurationOpeners    []string       `yaml:"duration_openers"`
+	AnaphoricDays      map[string]int `yaml:"anaphoric_days"`
+	AnaphoricPartOfDay []string       `yaml:"anaphoric_part_of_day"`
+	Tense              struct {
 		Past         []string `yaml:"past"`
 		Future       []string `yaml:"future"`
 		EdExceptions []string `yaml:"ed_exceptions"`
