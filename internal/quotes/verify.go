@@ -289,8 +289,25 @@ func (ix *Index) align(qw quoteWords, p *passage, pid uint32) alignment {
 	reverse(ops)
 	reverseInts(qi)
 	reverseInts(rj)
-	matches, changes, skipped, run := 0, 0, 0, 0
-	maxRun := 0
+	// An ellipsis standing for more than MaxEllipsisWords record words
+	// does not excuse them: they count as dropped.
+	for k := 0; k < len(ops); {
+		if ops[k] != opSkip {
+			k++
+			continue
+		}
+		e := k
+		for e < len(ops) && ops[e] == opSkip {
+			e++
+		}
+		if e-k > ix.th.MaxEllipsisWords {
+			for i := k; i < e; i++ {
+				ops[i] = opDel
+			}
+		}
+		k = e
+	}
+	matches, changes, skipped := 0, 0, 0
 	for _, op := range ops {
 		switch op {
 		case opMatch:
@@ -299,14 +316,6 @@ func (ix *Index) align(qw quoteWords, p *passage, pid uint32) alignment {
 			skipped++
 		default:
 			changes++
-		}
-		if op == opSkip {
-			run++
-			if run > maxRun {
-				maxRun = run
-			}
-		} else {
-			run = 0
 		}
 	}
 	if matches == 0 {
@@ -320,7 +329,7 @@ func (ix *Index) align(qw quoteWords, p *passage, pid uint32) alignment {
 	if al.sim > 1 {
 		al.sim = 1
 	}
-	al.verbatim = changes == 0 && matches == m && maxRun <= ix.th.MaxEllipsisWords
+	al.verbatim = changes == 0 && matches == m
 	if !al.verbatim {
 		al.diff = renderDiff(ops, qi, rj, qw, p, lo)
 	}
