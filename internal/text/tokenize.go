@@ -89,6 +89,9 @@ func (a *Analyzer) tokenize(src string, start, end int, toks []Token, info []tin
 		info = append(info, in)
 	}
 	i := start
+	// plainUntil is the end of a chunk already found to hold no address,
+	// so that "(a(a(a..." is not rescanned at every parenthesis.
+	plainUntil := start
 	for i < end {
 		r, w := runeAt(src, i, end)
 		if isSpace(r) {
@@ -97,12 +100,14 @@ func (a *Analyzer) tokenize(src string, start, end int, toks []Token, info []tin
 		}
 		prev, _ := runeBefore(src, i, start)
 		atChunk := prev == 0 || isSpace(prev) || strings.ContainsRune("([{\"'“‘«", prev)
-		if atChunk && isWordRune(r) {
-			if j := scanURL(src, i, end); j > i {
+		if atChunk && isWordRune(r) && (i >= plainUntil || isWebPrefix(src[i:end])) {
+			j, chunkEnd := scanURL(src, i, end)
+			if j > i {
 				emit(i, j, tinfo{kind: tkURL})
 				i = j
 				continue
 			}
+			plainUntil = chunkEnd
 		}
 		switch {
 		case isWordRune(r):
@@ -216,10 +221,10 @@ func scanDots(src string, i, end int) (int, int) {
 }
 
 // scanURL returns the end of a web address or an address-like chunk
-// (one with %-escapes, "nato%20photo.jpg") starting at src[i], or i.
-func scanURL(src string, i, end int) int {
-	rest := src[i:end]
-	web := hasPrefixFold(rest, "http://") || hasPrefixFold(rest, "https://") || hasPrefixFold(rest, "www.")
+// (one with %-escapes, "nato%20photo.jpg") starting at src[i], or i when
+// there is none, and the end of the white-space-delimited chunk.
+func scanURL(src string, i, end int) (int, int) {
+	web := isWebPrefix(src[i:end])
 	j := i
 	escaped := false
 	for j < end {
@@ -237,8 +242,9 @@ func scanURL(src string, i, end int) int {
 		}
 		j++
 	}
+	chunkEnd := j
 	if !web && !escaped {
-		return i
+		return i, chunkEnd
 	}
 	// Leave trailing punctuation to the sentence.
 	for j > i {
@@ -249,9 +255,13 @@ func scanURL(src string, i, end int) int {
 		j -= w
 	}
 	if j-i <= len("www.") {
-		return i
+		return i, chunkEnd
 	}
-	return j
+	return j, chunkEnd
+}
+
+func isWebPrefix(s string) bool {
+	return hasPrefixFold(s, "http://") || hasPrefixFold(s, "https://") || hasPrefixFold(s, "www.")
 }
 
 func isHex(c byte) bool {
