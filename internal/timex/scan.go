@@ -292,10 +292,8 @@ func (s *scanner) monthDay(i int) (pdate, int, bool) {
 	if !ok || !s.same(i, j) {
 		return pdate{}, 0, false
 	}
-	// "June 4 people": a day number followed by a lower-case noun is a count.
-	if j+1 < len(s.toks) && s.same(j, j+1) && s.toks[j+1].kind == tWord && !s.toks[j+1].cap &&
-		s.toks[j].suffix == "" && !s.v.yearPreps[s.toks[j+1].low] && !s.v.closers[s.toks[j+1].low] &&
-		!s.v.and[s.toks[j+1].low] && s.v.wdPreps[s.toks[j+1].low] == false && !s.isAnyPOD(j+1) {
+	// "June 4 people": a day number followed by a count noun is a count.
+	if s.toks[j].suffix == "" && s.countNoun(j+1) {
 		return pdate{}, 0, false
 	}
 	p := newPdate()
@@ -307,9 +305,27 @@ func (s *scanner) monthDay(i int) (pdate, int, bool) {
 	return p, j, true
 }
 
-func (s *scanner) isAnyPOD(i int) bool {
-	_, ok := s.v.pod[s.low(i)]
-	return ok
+// possessive reports whether an apostrophe and "s" follow at token j
+// ("Monday's vote").
+func (s *scanner) possessive(j int) bool {
+	return j+1 < len(s.toks) && s.toks[j].glued && (s.toks[j].low == "'" || s.toks[j].low == "’") &&
+		s.toks[j+1].glued && s.toks[j+1].low == "s"
+}
+
+// countNoun reports whether token i, in the sentence of token i-1, is a
+// lower-case noun that makes the number before it a count.
+func (s *scanner) countNoun(i int) bool {
+	if i <= 0 || i >= len(s.toks) || !s.same(i-1, i) || s.toks[i].kind != tWord || s.toks[i].cap {
+		return false
+	}
+	w := s.toks[i].low
+	if s.v.countNouns[w] {
+		return true
+	}
+	if len(w) < 4 || !strings.HasSuffix(w, "s") {
+		return false
+	}
+	return !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is") && !s.v.yearNouns[w]
 }
 
 // monthYear reads "March 2011" (and a bare month when c allows it).
@@ -406,7 +422,7 @@ func (s *scanner) date(i int, c ctx, parse func(string) (int, int, int, bool)) (
 		if s.v.weekdays[s.toks[i].low].abbrev {
 			return pdate{}, 0, false
 		}
-		if c.weekday {
+		if c.weekday || s.possessive(j) {
 			p := newPdate()
 			p.rel, p.wd = relWeekday, wd
 			return p, j, true
@@ -428,7 +444,7 @@ func (s *scanner) date(i int, c ctx, parse func(string) (int, int, int, bool)) (
 		p.y, p.decade = s.toks[i].num, true
 		return p, i + 1, true
 	}
-	if y, ok := s.year(i, bareYearLo, bareYearHi); ok {
+	if y, ok := s.year(i, bareYearLo, bareYearHi); ok && !s.countNoun(i+1) {
 		if c.year || (i+1 < len(s.toks) && s.same(i, i+1) && s.v.yearNouns[s.toks[i+1].low] && !s.toks[i+1].cap) {
 			p := newPdate()
 			p.y = y
@@ -740,6 +756,15 @@ func (s *scanner) point(i int, parse func(string) (int, int, int, bool)) (spec, 
 		if pod, ok := s.v.pod[s.low(k)]; ok && s.low(k) != "tonight" && s.low(k) != "overnight" && s.is(k+1, "of") && s.same(i, k+2) {
 			if p, j, ok := s.date(k+2, ctx{weekday: true}, parse); ok && (p.d != 0 || p.rel == relWeekday) {
 				p.pod = pod
+				try(p, j, true)
+			}
+		}
+	}
+	// "the early hours of Tuesday".
+	for _, pp := range s.v.podPhrases {
+		if k, ok := s.phraseAt(i, pp.p); ok && s.same(i, k) {
+			if p, j, ok := s.date(k, ctx{weekday: true}, parse); ok && (p.d != 0 || p.rel == relWeekday) {
+				p.pod = pp.pod
 				try(p, j, true)
 			}
 		}

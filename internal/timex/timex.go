@@ -148,6 +148,10 @@ func (t *Tagger) find(text string, ref time.Time, force *Tense) []model.Timex {
 func (s *scanner) scan(parse func(string) (int, int, int, bool)) []spec {
 	var specs []spec
 	for i := 0; i < len(s.toks); {
+		if tk := s.toks[i]; tk.kind == tPunct || tk.kind == tWord && !s.v.starters[tk.low] {
+			i++
+			continue
+		}
 		best, found := spec{}, false
 		try := func(sp spec, ok bool) {
 			if ok && sp.e > i && (!found || sp.e > best.e) {

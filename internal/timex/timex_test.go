@@ -147,6 +147,11 @@ func TestNegatives(t *testing.T) {
 		"Soon the talks will resume.",
 		"The talks were held in the past.",
 		"A USA Today poll found wide support.",
+		"The deal was signed by 2012 delegates.",
+		"The register lists 2010 people in the district.",
+		"The minister met the committee every Monday.",
+		"From 1 to 3 percent of the vote went to minor parties.",
+		"The score was 2-1 after 90 minutes.",
 	} {
 		if got := tg.Find(s, ref); len(got) != 0 {
 			t.Errorf("%q: want no expression, got:%s", s, dump(got))

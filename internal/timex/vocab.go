@@ -3,6 +3,7 @@ package timex
 import (
 	"fmt"
 	"io/fs"
+	"sort"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -26,6 +27,7 @@ type vocabFileData struct {
 	WeekdayNamePreceders []string          `yaml:"weekday_name_preceders"`
 	PartsOfDay           map[string]string `yaml:"parts_of_day"`
 	PartOfDayModifiers   map[string]string `yaml:"part_of_day_modifiers"`
+	PartOfDayPhrases     map[string]string `yaml:"part_of_day_phrases"`
 	ClockWords           map[string]string `yaml:"clock_words"`
 	AMWords              []string          `yaml:"am_words"`
 	PMWords              []string          `yaml:"pm_words"`
@@ -40,6 +42,7 @@ type vocabFileData struct {
 	MonthPrepositions    []string          `yaml:"month_prepositions"`
 	YearPrepositions     []string          `yaml:"year_prepositions"`
 	YearNouns            []string          `yaml:"year_nouns"`
+	CountNouns           []string          `yaml:"count_nouns"`
 	WeekdayPrepositions  []string          `yaml:"weekday_prepositions"`
 	PeriodModifiers      map[string]string `yaml:"period_modifiers"`
 	Deadline             struct {
@@ -83,6 +86,7 @@ type vocab struct {
 	wdPreceders     set
 	pod             map[string]string
 	podMod          map[string]string
+	podPhrases      []podPhrase
 	clock           map[string][2]int
 	am, pm          set
 	relDays         map[string]int
@@ -95,6 +99,7 @@ type vocab struct {
 	monthPreps      set
 	yearPreps       set
 	yearNouns       set
+	countNouns      set
 	wdPreps         set
 	periodMods      map[string]string
 	endPhrases      []phrase
@@ -114,11 +119,19 @@ type vocab struct {
 	future          []phrase
 	edExceptions    set
 	abbrevs         set
+	// starters holds every word that can begin an expression; the scanner
+	// skips all other words.
+	starters set
 }
 
 type anaphoric struct {
 	p      phrase
 	offset int
+}
+
+type podPhrase struct {
+	p   phrase
+	pod string
 }
 
 type set map[string]bool
@@ -188,6 +201,7 @@ func loadVocab(fsys fs.FS) (*vocab, error) {
 		monthPreps:      newSet(f.MonthPrepositions),
 		yearPreps:       newSet(f.YearPrepositions),
 		yearNouns:       newSet(f.YearNouns),
+		countNouns:      newSet(f.CountNouns),
 		wdPreps:         newSet(f.WeekdayPrepositions),
 		periodMods:      lowerMap(f.PeriodModifiers),
 		endPhrases:      phrases(f.Deadline.EndPhrases),
@@ -239,6 +253,18 @@ func loadVocab(fsys fs.FS) (*vocab, error) {
 		}
 		v.clock[strings.ToLower(w)] = [2]int{h, m}
 	}
+	for p, pod := range f.PartOfDayPhrases {
+		if ph := splitPhrase(p); len(ph) > 0 {
+			v.podPhrases = append(v.podPhrases, podPhrase{ph, pod})
+		}
+	}
+	sort.Slice(v.podPhrases, func(i, j int) bool {
+		a, b := v.podPhrases[i], v.podPhrases[j]
+		if len(a.p) != len(b.p) {
+			return len(a.p) > len(b.p)
+		}
+		return strings.Join(a.p, " ") < strings.Join(b.p, " ")
+	})
 	for p, off := range f.AnaphoricDays {
 		if ph := splitPhrase(p); len(ph) > 0 {
 			v.anaDays = append(v.anaDays, anaphoric{p: ph, offset: off})
@@ -255,7 +281,48 @@ func loadVocab(fsys fs.FS) (*vocab, error) {
 			return nil, fmt.Errorf("timex: %s: unit %q: bad designator %q", vocabFile, u, d)
 		}
 	}
+	v.starters = v.startWords()
 	return v, nil
+}
+
+// startWords lists the words an expression can begin with.
+func (v *vocab) startWords() set {
+	st := set{"the": true}
+	for _, m := range []map[string]monthInfo{v.months, v.weekdays} {
+		for w := range m {
+			st[w] = true
+		}
+	}
+	for _, m := range []map[string]string{v.pod, v.podMod, v.periodMods} {
+		for w := range m {
+			st[w] = true
+		}
+	}
+	for _, m := range []map[string]int{v.relDays, v.relMods, v.numbers} {
+		for w := range m {
+			st[w] = true
+		}
+	}
+	for w := range v.clock {
+		st[w] = true
+	}
+	for _, s := range []set{v.subPeriod, v.within, v.openers, v.between} {
+		for w := range s {
+			st[w] = true
+		}
+	}
+	for _, ps := range [][]phrase{v.endPhrases, v.middlePhrases, v.limitPhrases, v.coming, v.durationOpeners, v.anaPOD} {
+		for _, p := range ps {
+			st[p[0]] = true
+		}
+	}
+	for _, a := range v.anaDays {
+		st[a.p[0]] = true
+	}
+	for _, a := range v.podPhrases {
+		st[a.p[0]] = true
+	}
+	return st
 }
 
 func lessAna(a, b anaphoric) bool {
