@@ -268,18 +268,35 @@ func (d *Dictionary) Merge(other *Dictionary) *Dictionary {
 	if d == nil {
 		return other
 	}
-	otherPeople := make(map[string]bool, len(other.people))
-	for name := range other.people {
-		otherPeople[name] = true
+	// A person in d is replaced whole (aliases too) by any entry of other
+	// with the same canonical name; that entry then counts as a person.
+	otherNames := make(map[string]bool)
+	for _, e := range other.entries {
+		switch e.Kind {
+		case Person, Actor, Country, IGO, Body:
+			otherNames[normName(e.Name)] = true
+		}
 	}
+	dPeople := make(map[string]bool)
 	all := make([]*Entry, 0, len(d.entries)+len(other.entries))
 	for _, e := range d.entries {
-		if e.Kind == Person && otherPeople[normName(e.Name)] {
-			continue
+		if e.Kind == Person {
+			n := normName(e.Name)
+			dPeople[n] = true
+			if otherNames[n] {
+				continue
+			}
 		}
 		all = append(all, e)
 	}
-	all = append(all, other.entries...)
+	for _, e := range other.entries {
+		if e.Kind == Actor && dPeople[normName(e.Name)] {
+			p := *e
+			p.Kind = Person
+			e = &p
+		}
+		all = append(all, e)
+	}
 	return newDictionary(all)
 }
 
@@ -294,32 +311,51 @@ func (d *Dictionary) Match(words []string, i int) (*Entry, int) {
 	if d == nil || i < 0 || i >= len(words) {
 		return nil, 0
 	}
-	var buf [12]normWord
-	norm := buf[:0]
-	limit := d.maxWords + 1
-	for j := i; j < len(words) && j-i < limit; j++ {
-		norm = append(norm, normalizeToken(words[j]))
-	}
-	e, n := d.matchNorm(norm)
-	if len(norm) > 1 && norm[0].text == "the" {
-		if e2, n2 := d.matchNorm(norm[1:]); e2 != nil && n2+1 > n {
+	// Tokens are normalised lazily: most words start no phrase.
+	var buf [16]normWord
+	m := lazyWords{words: words[i:], norm: buf[:0]}
+	e, n := d.matchAt(&m, 0)
+	if m.at(0).text == "the" {
+		if e2, n2 := d.matchAt(&m, 1); e2 != nil && n2+1 > n {
 			return e2, n2 + 1
 		}
 	}
 	return e, n
 }
 
-func (d *Dictionary) matchNorm(norm []normWord) (*Entry, int) {
-	if len(norm) == 0 || norm[0].text == "" {
+// lazyWords normalises tokens on first use.
+type lazyWords struct {
+	words []string
+	norm  []normWord
+}
+
+func (l *lazyWords) at(k int) normWord {
+	for len(l.norm) <= k && len(l.norm) < len(l.words) {
+		l.norm = append(l.norm, normalizeToken(l.words[len(l.norm)]))
+	}
+	if k < len(l.norm) {
+		return l.norm[k]
+	}
+	return normWord{}
+}
+
+func (d *Dictionary) matchAt(l *lazyWords, off int) (*Entry, int) {
+	if off >= len(l.words) {
 		return nil, 0
 	}
-	for _, e := range d.first[norm[0].text] {
-		if len(e.words) > len(norm) {
+	first := l.at(off)
+	if first.text == "" {
+		return nil, 0
+	}
+	avail := len(l.words) - off
+	for _, e := range d.first[first.text] {
+		if len(e.words) > avail {
 			continue
 		}
 		ok := true
 		for k, w := range e.words {
-			if norm[k].text != w || (e.strict[k] && norm[k].lower) {
+			nw := l.at(off + k)
+			if nw.text != w || (e.strict[k] && nw.lower) {
 				ok = false
 				break
 			}
@@ -374,6 +410,26 @@ func (d *Dictionary) Person(name string) *Entry {
 		return list[0]
 	}
 	return nil
+}
+
+// PersonAt is Person, except that a surname borne by several people
+// resolves to the only one of them holding an office at t.
+func (d *Dictionary) PersonAt(name string, t time.Time) *Entry {
+	if e := d.Person(name); e != nil || t.IsZero() {
+		return e
+	}
+	var found *Entry
+	for _, e := range d.surnames[normName(name)] {
+		for _, c := range e.Codes {
+			if c.Dated() && c.Contains(t) {
+				if found != nil && found != e {
+					return nil
+				}
+				found = e
+			}
+		}
+	}
+	return found
 }
 
 // People returns the main entries of all people, sorted by name.

@@ -18,6 +18,24 @@ type normWord struct {
 // in: lower case, straight apostrophes, no dots, no possessive "'s", no
 // surrounding punctuation, no diacritics.
 func normalizeToken(tok string) normWord {
+	// Fast path: plain lower-case ASCII words need no work.
+	plain, letters := tok != "", false
+	for i := 0; i < len(tok); i++ {
+		c := tok[i]
+		switch {
+		case c >= 'a' && c <= 'z':
+			letters = true
+		case c >= '0' && c <= '9', c == '-':
+		default:
+			plain = false
+		}
+		if !plain {
+			break
+		}
+	}
+	if plain {
+		return normWord{text: tok, lower: letters}
+	}
 	tok = strings.TrimFunc(tok, func(r rune) bool {
 		switch r {
 		case '"', '“', '”', '(', ')', '[', ']', ',', ';', ':', '!', '?', '«', '»':

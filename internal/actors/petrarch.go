@@ -147,6 +147,7 @@ func parseCoderDate(s string) (time.Time, error) {
 			return time.Time{}, fmt.Errorf("bad date %q: want YYMMDD or YYYYMMDD", s)
 		}
 	}
+	full := s
 	switch len(s) {
 	case 6:
 		yy, _ := strconv.Atoi(s[:2])
@@ -154,12 +155,12 @@ func parseCoderDate(s string) (time.Time, error) {
 		if yy < yearPivot {
 			century = "20"
 		}
-		s = century + s
+		full = century + s
 	case 8:
 	default:
 		return time.Time{}, fmt.Errorf("bad date %q: want YYMMDD or YYYYMMDD", s)
 	}
-	t, err := time.Parse("20060102", s)
+	t, err := time.Parse("20060102", full)
 	if err != nil {
 		return time.Time{}, fmt.Errorf("bad date %q: no such day", s)
 	}
@@ -314,10 +315,21 @@ func actorKind(codes []DatedCode) EntryKind {
 		return Person
 	case igo:
 		return IGO
-	case len(codes) == 1 && len(codes[0].Code) == 3 && codes[0].Code != NullCode:
+	case len(codes) == 1 && len(codes[0].Code) == 3 && codes[0].Code != NullCode && !agentCodes[codes[0].Code]:
 		return Country
 	}
 	return Actor
+}
+
+// agentCodes are CAMEO's three-letter sector and group codes, which are
+// not countries when they stand alone.
+var agentCodes = map[string]bool{
+	"GOV": true, "MIL": true, "REB": true, "OPP": true, "PTY": true, "COP": true, "JUD": true,
+	"SPY": true, "MED": true, "EDU": true, "BUS": true, "CRM": true, "CVL": true, "LAB": true,
+	"LEG": true, "HLH": true, "REF": true, "ELI": true, "ENV": true, "HRI": true, "AGR": true,
+	"DEV": true, "REL": true, "IGO": true, "NGO": true, "NGM": true, "IMG": true, "MNC": true,
+	"UAF": true, "INS": true, "SEP": true, "SET": true, "MOD": true, "RAD": true, "PPL": true,
+	"UIS": true, "AMN": true, "IRC": true, "MSF": true,
 }
 
 func actorEntries(b *actorBlock, source string) []*Entry {

@@ -46,7 +46,7 @@ func (r Resolution) Actor() model.Actor {
 func (d *Dictionary) Resolve(words []string, i int, t time.Time) (Resolution, int, bool) {
 	e, n := d.Match(words, i)
 	if e == nil {
-		return Resolution{}, 0, false
+		return d.resolveSurname(words, i, t)
 	}
 	r := Resolution{Entries: []*Entry{e}, Name: e.Name}
 	kinds := []string{e.Kind.String()}
@@ -178,4 +178,40 @@ func countryPart(code string) string {
 		return code[:3]
 	}
 	return code
+}
+
+// honorifics may precede a surname: "Mr Rasmussen".
+var honorifics = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "mister": true, "madam": true}
+
+// resolveSurname resolves a surname alone ("Rasmussen", "Mr. Zeidan") to
+// the person who bears it: the only one in the dictionary, or the only one
+// in office at t. A bare surname is tried only with t set and a
+// capitalised token; after an honorific it is always tried.
+func (d *Dictionary) resolveSurname(words []string, i int, t time.Time) (Resolution, int, bool) {
+	j := i
+	if honorifics[normalizeToken(words[i]).text] && i+1 < len(words) {
+		j = i + 1
+	} else if t.IsZero() {
+		return Resolution{}, 0, false
+	}
+	w := normalizeToken(words[j])
+	if w.lower || w.text == "" {
+		return Resolution{}, 0, false
+	}
+	p := d.PersonAt(w.text, t)
+	if p == nil || (!t.IsZero() && !inOffice(p, t)) {
+		return Resolution{}, 0, false
+	}
+	r := d.person(Resolution{Entries: []*Entry{p}}, p, t)
+	r.Rule = "actors:surname"
+	return r, j - i + 1, true
+}
+
+func inOffice(p *Entry, t time.Time) bool {
+	for _, c := range p.Codes {
+		if c.Dated() && c.Contains(t) {
+			return true
+		}
+	}
+	return false
 }

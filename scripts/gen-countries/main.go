@@ -292,7 +292,7 @@ type wordNet struct {
 
 type pointer struct {
 	sym, target, pos string
-	src             int // source word number, 0 = whole synset
+	src              int // source word number, 0 = whole synset
 }
 
 type synset struct {

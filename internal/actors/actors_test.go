@@ -1,0 +1,485 @@
+package actors
+
+import (
+	"os"
+
+	"github.com/dossier-project/dossier/data"
+	"strings"
+	"testing"
+	"time"
+)
+
+func day(s string) time.Time {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+func loadTest(t *testing.T, paths ...string) *Dictionary {
+	t.Helper()
+	d, err := Load(os.DirFS("testdata"), paths...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func words(s string) []string { return strings.Fields(s) }
+
+func TestYAMLLoad(t *testing.T) {
+	d := loadTest(t, "small.yaml")
+	tests := []struct {
+		text       string
+		kind       EntryKind
+		code, name string
+		n          int
+	}{
+		{"Libya", Country, "LBY", "Libya", 1},
+		{"State of Libya", Country, "LBY", "Libya", 3},
+		{"the Libyans", Demonym, "LBY", "Libya", 2},
+		{"Tripoli said", Capital, "LBYGOV", "Libya", 1},
+		{"U.S.", Country, "USA", "United States", 1},
+		{"United States of America", Country, "USA", "United States", 4},
+		{"United States today", Country, "USA", "United States", 2},
+		{"North Atlantic Council", Body, "IGOWSTNAT", "North Atlantic Council", 3},
+		{"the Alliance", IGO, "IGOWSTNAT", "North Atlantic Treaty Organization", 2},
+		{"NATO’s", IGO, "IGOWSTNAT", "North Atlantic Treaty Organization", 1},
+		{"Anna Example", Person, "IGOWSTNAT", "Anna Example", 2},
+		{"A. Example", Person, "IGOWSTNAT", "Anna Example", 2},
+	}
+	for _, tc := range tests {
+		e, n := d.Match(words(tc.text), 0)
+		if e == nil {
+			t.Errorf("Match(%q) = nil", tc.text)
+			continue
+		}
+		if e.Kind != tc.kind || e.Code() != tc.code || e.Name != tc.name || n != tc.n {
+			t.Errorf("Match(%q) = %v %s %q n=%d, want %v %s %q n=%d", tc.text, e.Kind, e.Code(), e.Name, n, tc.kind, tc.code, tc.name, tc.n)
+		}
+	}
+	for _, s := range []string{"us", "the alliance", "North", "Atlantic", "the", ""} {
+		if e, n := d.Match(words(s), 0); e != nil {
+			t.Errorf("Match(%q) = %q n=%d, want no match", s, e.Phrase, n)
+		}
+	}
+	if a, ok := d.Agent("officials"); !ok || a != "GOV" {
+		t.Errorf("Agent(officials) = %q %v", a, ok)
+	}
+	if a, ok := d.Agent("Ministries"); !ok || a != "GOV" {
+		t.Errorf("Agent(Ministries) = %q %v", a, ok)
+	}
+	if a, ok := d.Agent("armed forces"); !ok || a != "MIL" {
+		t.Errorf("Agent(armed forces) = %q %v", a, ok)
+	}
+}
+
+func TestMatchLongestFirst(t *testing.T) {
+	d := loadTest(t, "small.yaml")
+	ws := words("the United States of America and the North Atlantic Council met")
+	got := d.MatchAll(ws)
+	var phrases []string
+	for _, m := range got {
+		phrases = append(phrases, strings.Join(ws[m.Start:m.End], " "))
+	}
+	want := []string{"the United States of America", "the North Atlantic Council"}
+	if strings.Join(phrases, "|") != strings.Join(want, "|") {
+		t.Errorf("MatchAll = %q, want %q", phrases, want)
+	}
+	if e, n := d.Match(ws, 3); e != nil {
+		t.Errorf("Match in mid-phrase at %q = %q n=%d", ws[3], e.Phrase, n)
+	}
+	if e, _ := d.Match(ws, -1); e != nil {
+		t.Error("Match(-1) matched")
+	}
+	if e, _ := d.Match(ws, len(ws)); e != nil {
+		t.Error("Match(len) matched")
+	}
+}
+
+func TestPetrarchDatedCodes(t *testing.T) {
+	d := loadTest(t, "coder.actors.txt")
+	e, n := d.Match(words("ANNA EXAMPLE said"), 0)
+	if e == nil || n != 2 || e.Kind != Person || e.Name != "Anna Example" {
+		t.Fatalf("Match = %+v n=%d", e, n)
+	}
+	tests := []struct {
+		at   string
+		want string
+		ok   bool
+	}{
+		{"2005-06-01", "DNKGOV", true},
+		{"2009-08-01", "DNKGOV", true}, // both bounds are inclusive; the first listed wins
+		{"2009-08-02", "IGOWSTNAT", true},
+		{"2013-06-04", "IGOWSTNAT", true},
+		{"1990-01-01", "", false},
+	}
+	for _, tc := range tests {
+		c, ok := e.CodeAt(day(tc.at))
+		if c.Code != tc.want || ok != tc.ok {
+			t.Errorf("CodeAt(%s) = %q %v, want %q %v", tc.at, c.Code, ok, tc.want, tc.ok)
+		}
+	}
+	if c, _ := e.CodeAt(time.Time{}); c.Code != "IGOWSTNAT" {
+		t.Errorf("CodeAt(zero) = %q, want the open-ended IGOWSTNAT", c.Code)
+	}
+	// Synonyms share the entry's codes.
+	if s, _ := d.Match(words("Prime Minister Example"), 0); s == nil || s.Name != "Anna Example" {
+		t.Errorf("synonym did not match: %+v", s)
+	}
+	dora, _ := d.Match(words("Dora Test"), 0)
+	if c, _ := dora.CodeAt(day("2004-12-31")); c.Code != "FRAELI" {
+		t.Errorf("Dora before 2005 = %q", c.Code)
+	}
+	if c, _ := dora.CodeAt(day("2005-01-01")); c.Code != "FRAELI" && c.Code != "FRAGOV" {
+		t.Errorf("Dora on 2005-01-01 = %q", c.Code)
+	}
+	if c, _ := dora.CodeAt(day("2007-01-01")); c.Code != "FRAGOV" {
+		t.Errorf("Dora in 2007 = %q", c.Code)
+	}
+	eric, _ := d.Match(words("Eric Sample"), 0)
+	if c := eric.Codes[0]; !c.From.Equal(day("1999-01-01")) || !c.To.Equal(day("2004-12-31")) {
+		t.Errorf("8-digit dates: %+v", c)
+	}
+	for phrase, kind := range map[string]EntryKind{"Atlantean": Country, "Middle Watch Group": Actor, "Unknown Figure": Actor} {
+		e, _ := d.Match(words(phrase), 0)
+		if e == nil || e.Kind != kind {
+			t.Errorf("%s: %+v, want kind %v", phrase, e, kind)
+		}
+	}
+	if e, _ := d.Match(words("Unknown Figure"), 0); e.Code() != NullCode {
+		t.Errorf("null code = %q", e.Code())
+	}
+	if got := d.Tenures("anna example"); len(got) != 2 {
+		t.Errorf("Tenures = %+v", got)
+	}
+}
+
+func TestCoderDatePivot(t *testing.T) {
+	for in, want := range map[string]string{"011127": "2001-11-27", "290101": "2029-01-01", "300101": "1930-01-01", "970101": "1997-01-01", "19270101": "1927-01-01"} {
+		got, err := parseCoderDate(in)
+		if err != nil || !got.Equal(day(want)) {
+			t.Errorf("parseCoderDate(%s) = %v %v, want %s", in, got, err, want)
+		}
+	}
+}
+
+func TestAgentsFile(t *testing.T) {
+	d := loadTest(t, "coder.agents.txt")
+	tests := map[string]string{
+		"foreign minister": "GOV", "Foreign Ministers": "GOV", "foreign ministries": "GOV",
+		"troopers": "MIL", "police": "COP", "chambers of commerce": "BUS", "insurgents": "REB",
+	}
+	for w, want := range tests {
+		if got, ok := d.Agent(w); !ok || got != want {
+			t.Errorf("Agent(%q) = %q %v, want %q", w, got, ok, want)
+		}
+	}
+	if _, ok := d.Agent("polices"); ok {
+		t.Error(`"{}" should suppress the plural`)
+	}
+	if _, ok := d.Agent("chamber of commerces"); ok {
+		t.Error("explicit plural should replace the regular one")
+	}
+}
+
+func TestMalformed(t *testing.T) {
+	tests := []struct {
+		name, src, want string
+	}{
+		{"my.actors.txt", "GOOD_ [ABC]\nBAD_ [DEF\n", `load dictionary my.actors.txt: line 2: unclosed "[" in code`},
+		{"my.actors.txt", "A_ [ABC 010199-020202]\n", `load dictionary my.actors.txt: line 1: code ABC: bad date "010199": no such day`},
+		{"my.actors.txt", "A_ [ABC 2001-2002]\n", `load dictionary my.actors.txt: line 1: code ABC: bad date "2001": want YYMMDD or YYYYMMDD`},
+		{"my.actors.txt", "A_ [ABC ~010101]\n", `load dictionary my.actors.txt: line 1: code ABC: date restriction "~010101": want >DATE, <DATE or DATE-DATE`},
+		{"my.actors.txt", "+SYN_\nA_ [ABC]\n", `load dictionary my.actors.txt: line 1: synonym "+SYN_" before any actor`},
+		{"my.actors.txt", "\t[ABC]\n", `load dictionary my.actors.txt: line 1: code "[ABC]" before any actor`},
+		{"my.actors.txt", "A_ [abc]\n", `load dictionary my.actors.txt: line 1: code "abc": want upper-case letters A-Z`},
+		{"my.actors.txt", "A_ [ABCD]\n", `load dictionary my.actors.txt: line 1: code "ABCD": want groups of three letters`},
+		{"my.actors.txt", "A_ []\n", `load dictionary my.actors.txt: line 1: empty code`},
+		{"my.actors.txt", "A_ [ABC] junk\n", `load dictionary my.actors.txt: line 1: unexpected text "junk" after code`},
+		{"my.actors.txt", "A_ [ABC 020101-010101]\n", `load dictionary my.actors.txt: line 1: code ABC: date range 020101-010101 ends before it starts`},
+		{"my.actors.txt", "A_\nB_\n", `load dictionary my.actors.txt: line 2: actor "B_" has no code`},
+		{"my.agents.txt", "MINISTER [~GOV\n", `load dictionary my.agents.txt: line 1: unclosed "[" in code`},
+		{"my.agents.txt", "!X! = A\nY_!Z! [~GOV]\n", `load dictionary my.agents.txt: line 2: unknown substitution set !Z!`},
+		{"my.agents.txt", "MINISTER\n", `load dictionary my.agents.txt: line 1: agent "MINISTER" has no code`},
+		{"my.agents.txt", "MINISTER {MINISTERS [~GOV]\n", `load dictionary my.agents.txt: line 1: unclosed "{" in plural`},
+		{"my.yaml", "countries:\n  - code: LBY\n    nmae: Libya\n", `load dictionary my.yaml: line 3: unknown key "nmae" in country (want capitals, code, demonyms, government, name, names, note)`},
+		{"my.yaml", "people:\n  - name: X\n    tenures:\n      - {code: ABC, from: 2001-13-01}\n", `load dictionary my.yaml: line 4: person "X": from: bad date "2001-13-01" (want YYYY-MM-DD, YYYY-MM or YYYY)`},
+		{"my.yaml", "people:\n  - name: X\n    tenures:\n      - {code: ABC, from: 2005, to: 2001}\n", `load dictionary my.yaml: line 4: person "X": tenure ABC ends (2001) before it starts (2005)`},
+		{"my.yaml", "igos:\n  - code: igo\n    name: X\n", `load dictionary my.yaml: line 2: igo "X": code "igo": want upper-case letters A-Z`},
+		{"my.yaml", "countries: [\n", `load dictionary my.yaml: line 1: did not find expected node content`},
+		{"my.yaml", "stuff: []\n", `load dictionary my.yaml: line 1: unknown key "stuff" (want actors, agents, countries, igos, people, roles)`},
+	}
+	for _, tc := range tests {
+		_, err := Parse(strings.NewReader(tc.src), tc.name, FormatAuto)
+		if err == nil {
+			t.Errorf("%s %q: no error, want %q", tc.name, tc.src, tc.want)
+			continue
+		}
+		if err.Error() != tc.want {
+			t.Errorf("%s %q:\n got %q\nwant %q", tc.name, tc.src, err.Error(), tc.want)
+		}
+		if strings.Contains(err.Error(), "\n") {
+			t.Errorf("error is not one line: %q", err)
+		}
+	}
+	if _, err := Load(os.DirFS("testdata"), "missing.txt"); err == nil || !strings.HasPrefix(err.Error(), "load dictionary missing.txt: ") {
+		t.Errorf("missing file: %v", err)
+	}
+}
+
+func TestComposition(t *testing.T) {
+	d, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := day("2013-06-04")
+	tests := []struct {
+		text, code, rule string
+		person           bool
+		n                int
+	}{
+		{"the Libyan government", "LBYGOV", "actors:demonym+agent", false, 3},
+		{"the Libyan Government", "LBYGOV", "actors:demonym+agent", false, 3},
+		{"US officials", "USAGOV", "actors:country+agent", false, 2},
+		{"French military intervention", "FRAMIL", "actors:demonym+agent", false, 2},
+		{"Libyan people", "LBYCVL", "actors:demonym+agent", false, 2},
+		{"British troops", "GBRMIL", "actors:demonym+agent", false, 2},
+		{"Russian police", "RUSCOP", "actors:demonym+agent", false, 2},
+		{"Libya's National Congress", "LBYLEG", "actors:country+agent", false, 3},
+		{"NATO troops", "IGOWSTNATMIL", "actors:igo+agent", false, 2},
+		{"NATO officials", "IGOWSTNAT", "actors:igo+agent", false, 2},
+		{"Washington", "USAGOV", "actors:capital", false, 1},
+		{"Tripoli", "LBYGOV", "actors:capital", false, 1},
+		{"Paris", "FRAGOV", "actors:capital", false, 1},
+		{"Moscow", "RUSGOV", "actors:capital", false, 1},
+		{"Beijing", "CHNGOV", "actors:capital", false, 1},
+		{"the Kremlin", "RUSGOV", "actors:capital", false, 2},
+		{"the government of Libya", "LBYGOV", "actors:agent+of+country", false, 4},
+		{"the Prime Minister of Libya", "LBYGOV", "actors:role+of+country", false, 5},
+		{"Secretary General of NATO", "IGOWSTNAT", "actors:role+of+igo", false, 4},
+		{"NATO Secretary General Anders Fogh Rasmussen", "IGOWSTNAT", "actors:body+person", true, 6},
+		{"Prime Minister Ali Zeidan", "LBYGOV", "actors:role+person", true, 4},
+		{"US Secretary of Defense Chuck Hagel", "USAGOVMIL", "actors:country+role+person", true, 6},
+		{"President Obama", "USAGOV", "actors:person", true, 2},
+		{"Mr Rasmussen", "IGOWSTNAT", "actors:surname", true, 2},
+		{"Rasmussen", "IGOWSTNAT", "actors:surname", true, 1},
+		{"militants", "REB", "actors:agent", false, 1},
+		{"North Atlantic Council", "IGOWSTNAT", "actors:body", false, 3},
+		{"the EU", "IGOEUREEC", "actors:igo", false, 2},
+		{"African Union", "IGOAFRAFU", "actors:igo", false, 2},
+		{"Arab League", "IGOMEAARL", "actors:igo", false, 2},
+		{"UN Security Council", "IGOUNO", "actors:body", false, 3},
+	}
+	for _, tc := range tests {
+		r, n, ok := d.Resolve(words(tc.text), 0, at)
+		if !ok || r.Code != tc.code || r.Rule != tc.rule || r.Person != tc.person || n != tc.n {
+			t.Errorf("Resolve(%q) = %q %q person=%v n=%d ok=%v, want %q %q person=%v n=%d", tc.text, r.Code, r.Rule, r.Person, n, ok, tc.code, tc.rule, tc.person, tc.n)
+		}
+	}
+	if r, _, _ := d.Resolve(words("the Prime Minister of Libya"), 0, at); r.Holder == nil || r.Holder.Name != "Ali Zeidan" {
+		t.Errorf("holder of Libya's PM in 2013 = %+v", r.Holder)
+	}
+	// A person's code depends on the date.
+	if r, _, _ := d.Resolve(words("Anders Fogh Rasmussen"), 0, day("2005-01-01")); r.Code != "DNKGOV" {
+		t.Errorf("Rasmussen in 2005 = %q, want DNKGOV", r.Code)
+	}
+	// In 2017 "Rasmussen" alone is the Danish prime minister of the day.
+	if r, _, _ := d.Resolve(words("Rasmussen"), 0, day("2017-01-01")); r.Name != "Lars Løkke Rasmussen" {
+		t.Errorf("Rasmussen in 2017 = %q", r.Name)
+	}
+	for _, s := range []string{"us", "who", "rasmussen", "the"} {
+		if r, n, ok := d.Resolve(words(s), 0, at); ok {
+			t.Errorf("Resolve(%q) = %q n=%d, want none", s, r.Code, n)
+		}
+	}
+	for _, tc := range [][3]string{{"LBY", "GOV", "LBYGOV"}, {"LBYGOV", "GOV", "LBYGOV"}, {"USA", "~MIL", "USAMIL"}, {"IGOWSTNAT", "GOV", "IGOWSTNAT"}, {"IGOWSTNAT", "MIL", "IGOWSTNATMIL"}, {"FRA", "", "FRA"}} {
+		if got := d.Compose(tc[0], tc[1]); got != tc[2] {
+			t.Errorf("Compose(%q,%q) = %q, want %q", tc[0], tc[1], got, tc[2])
+		}
+	}
+}
+
+func TestHolder(t *testing.T) {
+	d := loadTest(t, "small.yaml")
+	tests := []struct {
+		role, org, at, want string
+	}{
+		{"Secretary General", "IGOWSTNAT", "2013-06-01", "Anna Example"},
+		{"Secretary-General", "IGOWSTNAT", "2015-01-01", "Bert Sample"},
+		{"Secretary General", "IGOWSTNAT", "", "Bert Sample"},
+		{"Prime Minister", "DNK", "2005-01-01", "Anna Example"},
+		{"Premier", "LBY", "2013-06-01", "Carl Sample"},
+		{"Prime Minister", "LBY", "2014-03-31", "Carl Sample"}, // "to: 2014-03" covers the whole month
+		{"Prime Minister", "LBY", "2014-04-01", ""},
+		{"Prime Minister", "DNK", "2010-01-01", ""},
+	}
+	for _, tc := range tests {
+		var at time.Time
+		if tc.at != "" {
+			at = day(tc.at)
+		}
+		got := d.Holder(tc.role, tc.org, at)
+		name := ""
+		if got != nil {
+			name = got.Name
+		}
+		if name != tc.want {
+			t.Errorf("Holder(%q,%q,%s) = %q, want %q", tc.role, tc.org, tc.at, name, tc.want)
+		}
+	}
+	if p := d.Person("Sample"); p != nil {
+		t.Errorf("ambiguous surname resolved to %q", p.Name)
+	}
+	if p := d.Person("Example"); p == nil || p.Name != "Anna Example" {
+		t.Errorf("unique surname: %+v", p)
+	}
+	if p := d.PersonAt("Sample", day("2013-01-01")); p == nil || p.Name != "Carl Sample" {
+		t.Errorf("PersonAt(Sample, 2013): %+v", p)
+	}
+}
+
+func TestDefaultHolders(t *testing.T) {
+	d, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := day("2013-06-01")
+	tests := []struct{ role, org, want string }{
+		{"Secretary General", "IGOWSTNAT", "Anders Fogh Rasmussen"},
+		{"Prime Minister", "LBY", "Ali Zeidan"},
+		{"President", "USA", "Barack Obama"},
+		{"Secretary of Defense", "USA", "Chuck Hagel"},
+		{"Secretary-General", "IGOUNO", "Ban Ki-moon"},
+		{"Chancellor", "DEU", "Angela Merkel"},
+	}
+	for _, tc := range tests {
+		if p := d.Holder(tc.role, tc.org, at); p == nil || p.Name != tc.want {
+			t.Errorf("Holder(%q,%q,2013) = %+v, want %s", tc.role, tc.org, p, tc.want)
+		}
+	}
+}
+
+func TestUserOverride(t *testing.T) {
+	def, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	user := loadTest(t, "override.actors.txt")
+	at := day("2013-06-04")
+	if r, _, _ := def.Resolve(words("NATO"), 0, at); r.Code != "IGOWSTNAT" {
+		t.Fatalf("default NATO = %q", r.Code)
+	}
+	d := def.Merge(user)
+	if r, _, _ := d.Resolve(words("NATO"), 0, at); r.Code != "IGOXXXNAT" {
+		t.Errorf("overridden NATO = %q, want IGOXXXNAT", r.Code)
+	}
+	// The user's person replaces the default's, aliases and all.
+	if r, _, _ := d.Resolve(words("Anders Fogh Rasmussen"), 0, at); r.Code != "DNKELI" {
+		t.Errorf("overridden Rasmussen = %q, want DNKELI", r.Code)
+	}
+	if r, _, _ := d.Resolve(words("Fogh Rasmussen"), 0, at); r.Code == "IGOWSTNAT" {
+		t.Errorf("default alias survived the override: %q", r.Code)
+	}
+	// The rest of the default is untouched, and so is the default itself.
+	if r, _, _ := d.Resolve(words("Libyan government"), 0, at); r.Code != "LBYGOV" {
+		t.Errorf("Libyan government = %q", r.Code)
+	}
+	if r, _, _ := def.Resolve(words("NATO"), 0, at); r.Code != "IGOWSTNAT" {
+		t.Errorf("Merge changed its receiver: NATO = %q", r.Code)
+	}
+}
+
+func TestFromDataOverlay(t *testing.T) {
+	// A user directory laid over the data tree: actors/user/* files load
+	// after the defaults and win.
+	// Its countries.yaml replaces the shipped one (it knows only Libya).
+	d, err := FromData(data.Open("testdata/datatree"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r, _, _ := d.Resolve(words("Atlantis"), 0, time.Time{}); r.Code != "ATL" {
+		t.Errorf("Atlantis = %q", r.Code)
+	}
+	if r, _, _ := d.Resolve(words("Libya"), 0, time.Time{}); r.Code != "LBY" {
+		t.Errorf("Libya = %q", r.Code)
+	}
+	if _, _, ok := d.Resolve(words("France"), 0, time.Time{}); ok {
+		t.Error("the user's countries.yaml did not replace the shipped one")
+	}
+	if r, _, _ := d.Resolve(words("NATO"), 0, time.Time{}); r.Code != "IGOWSTNAT" {
+		t.Errorf("NATO from the shipped igos.yaml = %q", r.Code)
+	}
+}
+
+func TestDefaultData(t *testing.T) {
+	d, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	counts := map[EntryKind]int{}
+	for _, e := range d.Entries() {
+		counts[e.Kind]++
+	}
+	if counts[Country] < 400 || counts[Demonym] < 250 || counts[Capital] < 150 || counts[IGO] < 50 || counts[Agent] < 300 || len(d.People()) < 300 {
+		t.Errorf("default dictionary too small: %v, %d people", counts, len(d.People()))
+	}
+	for _, p := range d.People() {
+		for _, c := range p.Codes {
+			if c.Role == "" || c.From.IsZero() {
+				t.Errorf("%s: tenure %+v lacks a role or start", p.Name, c)
+			}
+			if d.RoleEntry(c.Role) == nil {
+				t.Errorf("%s: role %q is not in roles.yaml", p.Name, c.Role)
+			}
+		}
+	}
+}
+
+func TestNoPanicOnGarbage(t *testing.T) {
+	inputs := []string{"", "\x00\x01", "[", "]", "+", "!A! =", "A {", "A }", "A [~]", "{}", "- - -", ":", "countries: 5", "people: [{}]",
+		"people:\n - name: x\n   tenures: [3]", "igos:\n - code: IGO\n   name: x\n   bodies: [5]", "!A! = !A!\nX!A! [~GOV]"}
+	for _, in := range inputs {
+		for _, f := range []Format{FormatYAML, FormatPetrarch, FormatAgents} {
+			_, _ = Parse(strings.NewReader(in), "x", f)
+		}
+	}
+}
+
+func FuzzParsers(f *testing.F) {
+	for _, s := range []string{"A_ [ABC 010101-020202]\n+B_\n\t[DEF >030303]", "!X! = A, B\nC_!X! {D} [~GOV]", "countries:\n  - code: ABC\n    name: x\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, fm := range []Format{FormatYAML, FormatPetrarch, FormatAgents} {
+			d, err := ParseDictionary(strings.NewReader(s), "fuzz", fm)
+			if err == nil {
+				for i := range strings.Fields(s) {
+					d.Match(strings.Fields(s), i)
+				}
+			}
+		}
+	})
+}
+
+func BenchmarkMatch(b *testing.B) {
+	d, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	src, err := os.ReadFile("../../examples/nato-libya/natowatch-nato-returns-to-libya.txt")
+	if err != nil {
+		b.Skip(err)
+	}
+	ws := strings.Fields(string(src))
+	b.ResetTimer()
+	n := 0
+	for b.Loop() {
+		for i := range ws {
+			d.Match(ws, i)
+		}
+		n += len(ws)
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "words/s")
+}
