@@ -1,0 +1,594 @@
+package events
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/dossier-project/dossier/internal/model"
+	"github.com/dossier-project/dossier/internal/text"
+)
+
+// Coder codes events from analysed documents and their actor mentions.
+// It is immutable and safe for concurrent use.
+type Coder struct {
+	lx   *lexicon
+	pats *Patterns
+}
+
+// NewCoder returns a coder for the patterns p. When p carries no CAMEO
+// code table or grammar lists (a PETRARCH dictionary loaded on its own),
+// the shipped ones are used for what is missing.
+func NewCoder(p *Patterns) *Coder {
+	if p == nil {
+		p = newPatterns()
+	}
+	if len(p.codes) == 0 || len(p.grammar) == 0 || len(p.irregular) == 0 {
+		if def, err := DefaultPatterns(); err == nil {
+			base := newPatterns()
+			base.codes, base.roots, base.grammar, base.irregular = def.codes, def.roots, def.grammar, def.irregular
+			p = base.Merge(p)
+		}
+	}
+	return &Coder{lx: p.compile(), pats: p}
+}
+
+// Patterns returns the coder's patterns.
+func (c *Coder) Patterns() *Patterns { return c.pats }
+
+// Code codes the events of one document: td is its text analysis and ms
+// its resolved actor mentions. Events come in text order with ids
+// "<short doc id>-e<n>".
+func (c *Coder) Code(doc *model.Document, td *text.Doc, ms []model.Mention) []model.Event {
+	if doc == nil || td == nil || len(ms) == 0 {
+		return nil
+	}
+	bySent := make(map[int][]model.Mention)
+	for _, m := range ms {
+		if m.Start < 0 || m.End > len(td.Text) || m.Start >= m.End {
+			continue
+		}
+		si := m.Sentence
+		if si < 0 || si >= len(td.Sentences) || !td.Sentences[si].Contains(m.Span) {
+			si = td.SentenceAt(m.Start)
+		}
+		if si < 0 {
+			continue
+		}
+		bySent[si] = append(bySent[si], m)
+	}
+	var out []model.Event
+	s := &sent{lx: c.lx, doc: doc}
+	for si := range td.Sentences {
+		sm := bySent[si]
+		if len(sm) == 0 {
+			continue
+		}
+		s.reset(td.Sentences[si].Span, td.SentenceTokens(si), sm)
+		out = s.code(out)
+	}
+	for i := range out {
+		out[i].ID = doc.ShortID() + "-e" + strconv.Itoa(i+1)
+	}
+	return out
+}
+
+// sent holds one sentence being coded. It is reused across sentences.
+type sent struct {
+	lx     *lexicon
+	doc    *model.Document
+	span   model.Span
+	toks   []text.Token
+	low    []string
+	ms     []model.Mention
+	sorted []model.Mention
+	mtok   [][2]int // token range [start, end) of each mention
+	mAt    []int    // mention covering each token, or -1
+	gOf    []int    // group of each mention
+	grp    [][]int  // mention groups (compound actors)
+	hypo   bool     // the sentence is conditional or a question
+	title  bool     // the sentence is a title-case headline
+	done   map[[2]int]bool
+	buf    []string
+}
+
+func (s *sent) reset(span model.Span, toks []text.Token, ms []model.Mention) {
+	s.span, s.toks = span, toks
+	s.low = s.low[:0]
+	s.mAt = s.mAt[:0]
+	for _, t := range toks {
+		s.low = append(s.low, normWord(t.Text))
+		s.mAt = append(s.mAt, -1)
+	}
+	ms = append(s.sorted[:0], ms...)
+	s.sorted = ms
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
+	s.ms = s.ms[:0]
+	s.mtok = s.mtok[:0]
+	for _, m := range ms {
+		a, b := -1, -1
+		for k, t := range toks {
+			if t.End > m.Start && t.Start < m.End {
+				if a < 0 {
+					a = k
+				}
+				b = k + 1
+			}
+		}
+		if a < 0 {
+			continue
+		}
+		// A mention inside one already placed (nested) is dropped; of two
+		// adjacent mentions of one actor, the first stands.
+		if s.mAt[a] >= 0 {
+			continue
+		}
+		idx := len(s.ms)
+		s.ms = append(s.ms, m)
+		s.mtok = append(s.mtok, [2]int{a, b})
+		for k := a; k < b; k++ {
+			if s.mAt[k] < 0 {
+				s.mAt[k] = idx
+			}
+		}
+	}
+	s.group()
+	s.hypo = false
+	for k, w := range s.low {
+		if s.lx.is("conditional", w) || (w == "?" && k >= len(s.low)-2) {
+			s.hypo = true
+		}
+	}
+	s.title = s.headline()
+	clear(s.done)
+	if s.done == nil {
+		s.done = map[[2]int]bool{}
+	}
+}
+
+// normWord lower-cases a token and folds typographic apostrophes.
+func normWord(w string) string {
+	w = strings.ToLower(w)
+	if strings.Contains(w, "’") {
+		w = strings.ReplaceAll(w, "’", "'")
+	}
+	return w
+}
+
+// group joins mentions separated only by coordination ("Chad and Niger",
+// "Chad, Niger and Mali") into compound actors. A list joined only by
+// commas is not a compound (it is more often an apposition).
+func (s *sent) group() {
+	s.gOf = s.gOf[:0]
+	s.grp = s.grp[:0]
+	for i := range s.ms {
+		if i > 0 {
+			prev := s.grp[len(s.grp)-1]
+			last := prev[len(prev)-1]
+			between := s.low[s.mtok[last][1]:s.mtok[i][0]]
+			if len(between) > 0 && s.coordinates(between) {
+				s.grp[len(s.grp)-1] = append(prev, i)
+				s.gOf = append(s.gOf, len(s.grp)-1)
+				continue
+			}
+		}
+		s.grp = append(s.grp, []int{i})
+		s.gOf = append(s.gOf, len(s.grp)-1)
+	}
+	// Split comma-only groups back into single mentions.
+	for gi := 0; gi < len(s.grp); gi++ {
+		g := s.grp[gi]
+		if len(g) < 2 {
+			continue
+		}
+		hasAnd := false
+		for k := s.mtok[g[0]][1]; k < s.mtok[g[len(g)-1]][0]; k++ {
+			if s.low[k] != "," && s.mAt[k] < 0 {
+				hasAnd = true
+			}
+		}
+		if hasAnd {
+			continue
+		}
+		s.grp[gi] = g[:1]
+		for _, m := range g[1:] {
+			s.grp = append(s.grp, []int{m})
+			s.gOf[m] = len(s.grp) - 1
+		}
+	}
+}
+
+func (s *sent) coordinates(ws []string) bool {
+	for _, w := range ws {
+		if !(s.lx.is("coordination", w) || w == "as" || w == "well") {
+			return false
+		}
+	}
+	return true
+}
+
+func (s *sent) tag(k int) string { return s.toks[k].Tag }
+
+func isVerbTag(t string) bool { return strings.HasPrefix(t, "VB") }
+func isFinite(t string) bool  { return t == "VBD" || t == "VBZ" || t == "VBP" || t == "MD" }
+func isNounTag(t string) bool { return strings.HasPrefix(t, "NN") }
+func isModTag(t string) bool {
+	return t == "JJ" || t == "JJR" || t == "JJS" || t == "NN" || t == "NNS" || t == "VBN" || t == "CD" || t == "HYPH"
+}
+func isDetTag(t string) bool {
+	return t == "DT" || t == "PRP$" || t == "PDT" || t == "CD" || t == "POS"
+}
+func isAdverbTag(t string) bool { return strings.HasPrefix(t, "RB") }
+
+var subjectPronouns = map[string]bool{"i": true, "we": true, "you": true, "he": true, "she": true, "they": true, "it": true, "this": true, "these": true, "those": true}
+
+// boundary reports whether token k opens or closes a clause.
+func (s *sent) boundary(k int) bool {
+	w := s.low[k]
+	switch w {
+	case ";", ":", "\"", "“", "”", "(", ")", "--", "–", "—", "‘":
+		return true
+	case "that":
+		return s.tag(k) != "DT"
+	}
+	return s.lx.is("clause", w)
+}
+
+// hardBoundary reports whether token k is punctuation that ends a clause.
+func (s *sent) hardBoundary(k int) bool {
+	switch s.low[k] {
+	case ";", ":", "\"", "“", "”", "(", ")", "--", "–", "—":
+		return true
+	}
+	return false
+}
+
+// verbCtx is what the words around a verb say about its event.
+type verbCtx struct {
+	start   int // first token of the verb group
+	anchor  int // where to look left from for the subject
+	neg     bool
+	fut     bool
+	hypo    bool
+	intent  bool
+	passive bool
+	skip    bool
+}
+
+// analyzeVerb reads the verb group of the verb at i and, for infinitives
+// and gerunds, the verb that governs it.
+func (s *sent) analyzeVerb(i, depth int) verbCtx {
+	ctx := verbCtx{start: i, anchor: i}
+	lx := s.lx
+	hasBe, hasHave := false, false
+	k := i - 1
+	for ; k >= 0; k-- {
+		w := s.low[k]
+		switch {
+		case lx.is("future", w):
+			ctx.fut = true
+		case lx.is("modal", w):
+			ctx.hypo = true
+		case lx.is("be", w):
+			hasBe = true
+		case lx.is("have", w):
+			hasHave = true
+		case lx.is("do", w):
+		case lx.is("negators", w) && w != "no" && w != "without":
+			ctx.neg = true
+		case isAdverbTag(s.tag(k)) && w != "so" && w != "as" && s.mAt[k] < 0:
+		default:
+			goto done
+		}
+	}
+done:
+	ctx.start = k + 1
+	ctx.anchor = ctx.start
+	t := s.tag(i)
+	if hasBe && (t == "VBN" || (t == "VBD" && strings.HasSuffix(s.low[i], "ed"))) {
+		ctx.passive = true
+	}
+	if !hasBe && !hasHave && t == "VBN" && ctx.start == i && i > 0 {
+		// Reduced relative: "the support offered by NATO".
+		if p := s.tag(i - 1); isNounTag(p) || s.mAt[i-1] >= 0 {
+			ctx.passive = true
+		}
+	}
+	if t == "VBG" && ctx.start == i && i > 0 && !hasBe {
+		if p := s.tag(i - 1); isDetTag(p) || s.lx.is("possessive", s.low[i-1]) || p == "JJ" {
+			ctx.skip = true // "the meeting": a noun
+			return ctx
+		}
+	}
+	st := ctx.start
+	if depth > 3 {
+		return ctx
+	}
+	switch {
+	case st > 0 && s.low[st-1] == "to" && !hasHave && !ctx.fut:
+		s.governor(&ctx, st-2, depth)
+	case st > 0 && (t == "VBG" || strings.HasSuffix(s.low[i], "ing")) && st == i && s.isPrep(st-1):
+		p := s.low[st-1]
+		gv := -1
+		for k := st - 2; k >= 0 && !s.boundary(k); k-- {
+			if isVerbTag(s.tag(k)) && s.mAt[k] < 0 {
+				gv = k
+				break
+			}
+		}
+		if gv < 0 {
+			ctx.skip = true
+			return ctx
+		}
+		g := s.analyzeVerb(gv, depth+1)
+		ctx.anchor = g.anchor
+		ctx.neg = ctx.neg || g.neg
+		ctx.fut = ctx.fut || g.fut || g.intent
+		ctx.hypo = ctx.hypo || g.hypo
+		if g.skip || g.passive {
+			ctx.skip = true
+		}
+		switch p {
+		case "by", "through", "via", "after", "while", "in", "when", "before", "upon", "on":
+		case "without":
+			ctx.neg = true
+		default: // "about deploying", "for helping", "of sending": a topic, not an act
+			ctx.hypo = true
+		}
+	}
+	if !ctx.neg {
+		ctx.neg = s.negatedLeft(ctx.anchor)
+	}
+	return ctx
+}
+
+func (s *sent) isPrep(k int) bool {
+	if k < 0 {
+		return false
+	}
+	return s.lx.is("prepositions", s.low[k]) || s.tag(k) == "IN"
+}
+
+// governor handles "GOV to VERB": g is the token before "to".
+func (s *sent) governor(ctx *verbCtx, g, depth int) {
+	for g >= 0 && isAdverbTag(s.tag(g)) && s.mAt[g] < 0 {
+		g--
+	}
+	if g < 0 {
+		ctx.skip = true
+		return
+	}
+	w := s.low[g]
+	kind := ""
+	for _, l := range s.lx.lemmas(w, s.buf[:0]) {
+		switch {
+		case s.lx.is("intent", l):
+			kind = "intent"
+		case s.lx.is("negative", l):
+			kind = "negative"
+		case s.lx.is("hypothetical", l):
+			kind = "hypo"
+		case l == "going" || l == "due" || l == "about":
+			kind = "future"
+		}
+		if kind != "" {
+			break
+		}
+	}
+	if kind == "" && (w == "is" || w == "are" || w == "was" || w == "were") {
+		kind = "future" // "X is to visit Y"
+	}
+	if kind == "" {
+		// "asked the AU to help": the action belongs to the request, which
+		// its own pattern codes; "the capacity to control": not an act.
+		ctx.skip = true
+		return
+	}
+	// The governor's own verb: itself, or the verb an adjective or noun
+	// governor depends on ("stand ready", "declared its readiness").
+	gv := g
+	if !isVerbTag(s.tag(g)) || s.tag(g) == "VBN" && !s.lx.is("intent", w) {
+		gv = -1
+		for k := g - 1; k >= 0 && k >= g-5 && !s.boundary(k); k-- {
+			if s.mAt[k] >= 0 {
+				break
+			}
+			if isVerbTag(s.tag(k)) || s.lx.is("be", s.low[k]) {
+				gv = k
+				break
+			}
+		}
+	}
+	if gv < 0 {
+		ctx.anchor = g
+	} else {
+		gc := s.analyzeVerb(gv, depth+1)
+		if gc.skip || gc.passive {
+			ctx.skip = true
+			return
+		}
+		ctx.anchor = gc.anchor
+		ctx.neg = ctx.neg || gc.neg
+		ctx.hypo = ctx.hypo || gc.hypo
+		ctx.fut = ctx.fut || gc.fut || gc.intent
+		if gc.intent {
+			ctx.intent = true
+		}
+	}
+	switch kind {
+	case "intent":
+		ctx.intent, ctx.fut = true, true
+	case "negative":
+		ctx.neg = true
+	case "hypo":
+		ctx.hypo = true
+	case "future":
+		ctx.fut = true
+	}
+}
+
+// negatedLeft looks for a negator between the clause start and k.
+func (s *sent) negatedLeft(k int) bool {
+	for j := k - 1; j >= 0 && j >= k-8; j-- {
+		if s.boundary(j) {
+			return false
+		}
+		if s.mAt[j] < 0 && s.lx.is("negators", s.low[j]) {
+			return true
+		}
+	}
+	return false
+}
+
+// sourceLeft finds the mention group in subject position left of k.
+func (s *sent) sourceLeft(k int) int {
+	for j := k - 1; j >= 0; j-- {
+		if m := s.mAt[j]; m >= 0 {
+			g := s.gOf[m]
+			gs := s.mtok[s.grp[g][0]][0]
+			if s.blockedByPrep(gs) {
+				j = gs
+				continue
+			}
+			return g
+		}
+		w := s.low[j]
+		if s.boundary(j) {
+			return -1
+		}
+		if w == "," {
+			q := -1
+			for x := j - 1; x >= 0 && !s.hardBoundary(x); x-- {
+				if s.low[x] == "," {
+					q = x
+					break
+				}
+			}
+			if q >= 0 {
+				seg := s.low[q+1 : j]
+				if len(seg) > 0 && (s.lx.is("relative", seg[0]) || !s.hasVerb(q+1, j)) && !s.segHasMentionOnly(q+1, j) {
+					j = q
+					continue
+				}
+			}
+			continue
+		}
+		t := s.tag(j)
+		if isFinite(t) || t == "VB" {
+			return -1
+		}
+		if subjectPronouns[w] && s.tag(j) != "DT" {
+			return -1
+		}
+		if w == "this" || w == "these" || w == "those" {
+			return -1
+		}
+	}
+	return -1
+}
+
+// segHasMentionOnly reports whether tokens [a,b) hold a mention group and
+// nothing but it and coordination: then they are not an apposition to skip
+// but a list of subjects.
+func (s *sent) segHasMentionOnly(a, b int) bool {
+	saw := false
+	for k := a; k < b; k++ {
+		if s.mAt[k] >= 0 {
+			saw = true
+			continue
+		}
+		if !s.lx.is("coordination", s.low[k]) && !isDetTag(s.tag(k)) {
+			return false
+		}
+	}
+	return saw
+}
+
+func (s *sent) hasVerb(a, b int) bool {
+	for k := a; k < b; k++ {
+		if isVerbTag(s.tag(k)) && s.mAt[k] < 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// blockedByPrep reports whether the mention starting at token gs follows a
+// preposition other than "of" (it is then not a subject).
+func (s *sent) blockedByPrep(gs int) bool {
+	b := gs - 1
+	for b >= 0 && (isDetTag(s.tag(b)) || s.tag(b) == "JJ") && s.mAt[b] < 0 {
+		b--
+	}
+	if b < 0 {
+		return false
+	}
+	w := s.low[b]
+	return w != "of" && s.lx.is("prepositions", w)
+}
+
+// targetRight finds the target group after token k: a direct object (when
+// object is true) or a mention after one of preps.
+func (s *sent) targetRight(k int, object bool, preps []string) int {
+	prep := ""
+	n := len(s.low)
+	for j, steps := k, 0; j < n && steps < 16; j, steps = j+1, steps+1 {
+		if m := s.mAt[j]; m >= 0 {
+			g := s.gOf[m]
+			if (prep == "" && object) || (prep != "" && contains(preps, prep)) {
+				return g
+			}
+			last := s.grp[g][len(s.grp[g])-1]
+			j = s.mtok[last][1] - 1
+			continue
+		}
+		w, t := s.low[j], s.tag(j)
+		if s.boundary(j) || w == "," || w == "." || w == "!" || w == "?" {
+			return -1
+		}
+		if w == "to" && j+1 < n && s.tag(j+1) == "VB" {
+			return -1
+		}
+		if isFinite(t) {
+			return -1
+		}
+		switch {
+		case w == "of":
+		case s.lx.is("prepositions", w) || t == "IN" || t == "TO":
+			prep = w
+		}
+	}
+	return -1
+}
+
+// byAgent finds the mention group after "by" following a passive verb.
+func (s *sent) byAgent(k int) int {
+	n := len(s.low)
+	for j := k; j < n && j < k+8; j++ {
+		if s.boundary(j) || s.low[j] == "," {
+			return -1
+		}
+		if s.low[j] != "by" {
+			continue
+		}
+		for x := j + 1; x < n && x < j+5; x++ {
+			if s.mAt[x] >= 0 {
+				return s.gOf[s.mAt[x]]
+			}
+			if !(isDetTag(s.tag(x)) || s.tag(x) == "JJ") {
+				break
+			}
+		}
+		return -1
+	}
+	return -1
+}
+
+func contains(list []string, w string) bool {
+	for _, x := range list {
+		if x == w {
+			return true
+		}
+	}
+	return false
+}

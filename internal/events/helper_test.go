@@ -1,0 +1,118 @@
+package events
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/dossier-project/dossier/internal/model"
+	"github.com/dossier-project/dossier/internal/text"
+)
+
+var (
+	testOnce     sync.Once
+	testAnalyzer *text.Analyzer
+	testCoder    *Coder
+	testErr      error
+)
+
+func setup(t testing.TB) (*text.Analyzer, *Coder) {
+	t.Helper()
+	testOnce.Do(func() {
+		testAnalyzer, testErr = text.New()
+		if testErr != nil {
+			return
+		}
+		var p *Patterns
+		p, testErr = DefaultPatterns()
+		if testErr == nil {
+			testCoder = NewCoder(p)
+		}
+	})
+	if testErr != nil {
+		t.Fatal(testErr)
+	}
+	return testAnalyzer, testCoder
+}
+
+// act is a hand-made actor mention: every occurrence of phrase (whole
+// words, case-sensitive) is a mention of code.
+type act struct{ phrase, code string }
+
+func mentionsOf(td *text.Doc, acts []act) []model.Mention {
+	var ms []model.Mention
+	taken := make([]bool, len(td.Text)+1)
+	for _, a := range acts {
+		for off := 0; ; {
+			i := strings.Index(td.Text[off:], a.phrase)
+			if i < 0 {
+				break
+			}
+			st, en := off+i, off+i+len(a.phrase)
+			off = en
+			if st > 0 && isWordByte(td.Text[st-1]) || en < len(td.Text) && isWordByte(td.Text[en]) || taken[st] {
+				continue
+			}
+			for k := st; k < en; k++ {
+				taken[k] = true
+			}
+			ms = append(ms, model.Mention{
+				Span:     model.NewSpan(td.Text, st, en),
+				Actor:    model.Actor{Code: a.code, Name: a.phrase},
+				Sentence: td.SentenceAt(st),
+				Rule:     "test",
+			})
+		}
+	}
+	return ms
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
+}
+
+func codeText(t testing.TB, src string, acts ...act) []model.Event {
+	t.Helper()
+	an, c := setup(t)
+	td := an.Analyze(src)
+	doc := &model.Document{ID: "0123456789abcdef0123", Text: src}
+	return c.Code(doc, td, mentionsOf(td, acts))
+}
+
+// brief renders an event as "SRC CAMEO TGT PLOVER [flags]".
+func brief(e model.Event) string {
+	t := "-"
+	if e.Target != nil {
+		t = e.Target.Code
+	}
+	s := fmt.Sprintf("%s %s %s %s", e.Source.Code, e.CAMEO, t, e.PLOVER)
+	if e.Negated {
+		s += " neg"
+	}
+	if e.Future {
+		s += " fut"
+	}
+	if e.Hypothetical {
+		s += " hyp"
+	}
+	return s
+}
+
+func briefs(es []model.Event) []string {
+	var out []string
+	for _, e := range es {
+		out = append(out, brief(e))
+	}
+	return out
+}
+
+func tagsOf(t testing.TB, src string) string {
+	an, _ := setup(t)
+	td := an.Analyze(src)
+	var b strings.Builder
+	for _, tk := range td.Tokens {
+		fmt.Fprintf(&b, "%s/%s ", tk.Text, tk.Tag)
+	}
+	return b.String()
+}

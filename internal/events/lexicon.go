@@ -1,0 +1,124 @@
+package events
+
+import "strings"
+
+// entry is a trigger: a pattern and the words of its phrase after the
+// first ("call on" → rest ["on"]).
+type entry struct {
+	p    *Pattern
+	rest []string
+}
+
+// lexicon is the compiled, read-only form of a Patterns set.
+type lexicon struct {
+	verbs map[string][]entry // by verb lemma
+	nouns map[string][]entry // by the noun phrase's first word (singular and plural)
+	codes map[string]CodeInfo
+	irr   map[string]string
+	words map[string]map[string]bool // grammar list → words
+	byID  map[string]*Pattern
+}
+
+func (p *Patterns) compile() *lexicon {
+	lx := &lexicon{
+		verbs: map[string][]entry{},
+		nouns: map[string][]entry{},
+		codes: p.resolveCodes(),
+		irr:   p.irregular,
+		words: map[string]map[string]bool{},
+		byID:  map[string]*Pattern{},
+	}
+	for k, ws := range p.grammar {
+		m := map[string]bool{}
+		for _, w := range ws {
+			m[w] = true
+		}
+		lx.words[k] = m
+	}
+	for _, pt := range p.list {
+		lx.byID[pt.ID] = pt
+		for _, v := range pt.Verbs {
+			f := strings.Fields(v)
+			if len(f) == 0 {
+				continue
+			}
+			lx.verbs[f[0]] = append(lx.verbs[f[0]], entry{pt, f[1:]})
+		}
+		for _, n := range pt.Nouns {
+			f := strings.Fields(n)
+			if len(f) == 0 {
+				continue
+			}
+			lx.nouns[f[0]] = append(lx.nouns[f[0]], entry{pt, f[1:]})
+		}
+	}
+	return lx
+}
+
+func (lx *lexicon) is(list, w string) bool { return lx.words[list][w] }
+
+// lemmas returns the candidate base forms of a lower-case verb form, most
+// likely first: the form itself, its irregular base, then the forms left
+// by stripping regular endings. Only candidates that are verbs of some
+// pattern matter, so over-generation is harmless.
+func (lx *lexicon) lemmas(w string, buf []string) []string {
+	buf = append(buf[:0], w)
+	if b, ok := lx.irr[w]; ok {
+		buf = append(buf, b)
+	}
+	n := len(w)
+	switch {
+	case strings.HasSuffix(w, "ies") && n > 4:
+		buf = append(buf, w[:n-3]+"y")
+	case strings.HasSuffix(w, "ied") && n > 4:
+		buf = append(buf, w[:n-3]+"y")
+	case strings.HasSuffix(w, "ing") && n > 4:
+		s := w[:n-3]
+		buf = append(buf, s, s+"e")
+		if d := undouble(s); d != "" {
+			buf = append(buf, d)
+		}
+	case strings.HasSuffix(w, "ed") && n > 3:
+		s := w[:n-2]
+		buf = append(buf, s, w[:n-1])
+		if d := undouble(s); d != "" {
+			buf = append(buf, d)
+		}
+	case strings.HasSuffix(w, "es") && n > 3:
+		buf = append(buf, w[:n-2], w[:n-1])
+	case strings.HasSuffix(w, "s") && n > 2 && !strings.HasSuffix(w, "ss"):
+		buf = append(buf, w[:n-1])
+	}
+	return buf
+}
+
+// undouble turns "stopp" into "stop"; "" when the last two letters differ.
+func undouble(s string) string {
+	n := len(s)
+	if n >= 3 && s[n-1] == s[n-2] && !strings.ContainsRune("aeiouls", rune(s[n-1])) {
+		return s[:n-1]
+	}
+	return ""
+}
+
+// wordMatches reports whether a phrase word matches a token's lower-case
+// text, allowing regular inflections of the token ("sanction" matches
+// "sanctions", "agree" matches "agreed").
+func (lx *lexicon) wordMatches(pw, tok string) bool {
+	if pw == tok {
+		return true
+	}
+	if !strings.HasPrefix(tok, pw[:min(len(pw), 2)]) {
+		if b, ok := lx.irr[tok]; ok {
+			return b == pw
+		}
+		return false
+	}
+	var buf [6]string
+	for _, l := range lx.lemmas(tok, buf[:0]) {
+		if l == pw {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,489 @@
+package events
+
+import (
+	"strings"
+
+	"github.com/dossier-project/dossier/internal/model"
+)
+
+// code finds the triggers of the sentence and appends their events.
+func (s *sent) code(out []model.Event) []model.Event {
+	n := len(s.low)
+	for i := 0; i < n; i++ {
+		if s.mAt[i] >= 0 {
+			continue
+		}
+		t := s.tag(i)
+		verbish := isVerbTag(t) || (s.title && (t == "NNP" || t == "NNPS")) || t == ""
+		if verbish {
+			if es, end, ok := s.verbTrigger(i); ok {
+				out = append(out, es...)
+				_ = end
+				continue
+			}
+		}
+		if isNounTag(t) || t == "VBG" || t == "JJ" || t == "" {
+			out = append(out, s.nounTrigger(i)...)
+		}
+	}
+	return out
+}
+
+// headline reports whether the sentence is written in title case (most
+// words capitalised), where the tagger's NNP tags are unreliable.
+func (s *sent) headline() bool {
+	caps, words := 0, 0
+	for _, t := range s.toks {
+		if t.Text == "" {
+			continue
+		}
+		c := t.Text[0]
+		if c >= 'a' && c <= 'z' {
+			words++
+		} else if c >= 'A' && c <= 'Z' {
+			words++
+			caps++
+		}
+	}
+	return words >= 3 && caps*10 >= words*8
+}
+
+// matchRest reports whether the words rest follow token i, and where the
+// phrase ends.
+func (s *sent) matchRest(i int, rest []string) (int, bool) {
+	j := i + 1
+	for _, w := range rest {
+		if j >= len(s.low) || !s.lx.wordMatches(w, s.low[j]) {
+			return 0, false
+		}
+		j++
+	}
+	return j, true
+}
+
+func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
+	var cands []entry
+	var ends []int
+	for _, l := range s.lx.lemmas(s.low[i], s.buf[:0]) {
+		for _, e := range s.lx.verbs[l] {
+			if j, ok := s.matchRest(i, e.rest); ok {
+				cands = append(cands, e)
+				ends = append(ends, j)
+			}
+		}
+		if len(cands) > 0 {
+			break
+		}
+	}
+	if len(cands) == 0 {
+		return nil, 0, false
+	}
+	// Longest phrase first ("call on" before "call").
+	for a := 1; a < len(cands); a++ {
+		for b := a; b > 0 && ends[b] > ends[b-1]; b-- {
+			cands[b], cands[b-1] = cands[b-1], cands[b]
+			ends[b], ends[b-1] = ends[b-1], ends[b]
+		}
+	}
+	if s.tag(i) == "NNP" || s.tag(i) == "NNPS" || s.tag(i) == "" {
+		// Headline words: only a verb between two mentions.
+		if i == 0 || s.mAt[i-1] < 0 {
+			return nil, 0, false
+		}
+	}
+	ctx := s.analyzeVerb(i, 0)
+	if ctx.skip || s.governsTrigger(i+1) || s.governsTrigger(ends[0]-1) {
+		return nil, ends[0], true
+	}
+	for ci, e := range cands {
+		j := ends[ci]
+		code, rule, tgtOpt, ok := s.chooseCode(e.p, i, j, ctx.intent || ctx.fut)
+		if !ok {
+			if rule != nil { // a rule that says "do not code"
+				return nil, j, true
+			}
+			continue
+		}
+		var src, tgt int
+		if ctx.passive {
+			src = s.byAgent(j)
+			if src < 0 {
+				// No agent: we do not invent one.
+				return nil, j, true
+			}
+			tgt = s.sourceLeft(ctx.anchor)
+		} else {
+			src = s.sourceLeft(ctx.anchor)
+			tgt = s.targetRight(j, e.p.Object, e.p.Preps)
+		}
+		if src < 0 {
+			return nil, j, true
+		}
+		ev := model.Event{
+			Doc: s.doc.ID, Sentence: s.span,
+			Trigger:      model.NewSpan(s.doc.Text, s.toks[i].Start, s.toks[j-1].End),
+			Negated:      ctx.neg,
+			Future:       ctx.fut,
+			Hypothetical: ctx.hypo || s.hypo,
+			Pattern:      patternID(e.p, rule),
+		}
+		return s.emit(ev, code, src, tgt, tgtOpt, e.p.Reciprocal), j, true
+	}
+	return nil, 0, false
+}
+
+// governsTrigger reports whether "to" + a trigger or light verb follows
+// token j: "agreed to help", "agreed to hold talks". The governed action
+// is coded (with its intent code) instead of the governor.
+func (s *sent) governsTrigger(j int) bool {
+	n := len(s.low)
+	if j >= n || s.low[j] != "to" {
+		return false
+	}
+	v := j + 1
+	for v < n && isAdverbTag(s.tag(v)) {
+		v++
+	}
+	if v >= n || !isVerbTag(s.tag(v)) {
+		return false
+	}
+	for _, l := range s.lx.lemmas(s.low[v], s.buf[:0]) {
+		if len(s.lx.verbs[l]) > 0 || s.lx.is("light", l) {
+			return true
+		}
+	}
+	return false
+}
+
+// chooseCode picks the code of pattern p for the trigger [i, j): the first
+// matching rule's, else the pattern's; the intent code when intended.
+// ok is false when the pattern does not code this use; rule is then set
+// when a rule explicitly said "no code".
+func (s *sent) chooseCode(p *Pattern, i, j int, intended bool) (code string, rule *Rule, tgtOpt, ok bool) {
+	code, intent := p.CAMEO, p.Intent
+	tgtOpt = p.TargetOptional
+	for ri := range p.Rules {
+		r := &p.Rules[ri]
+		if s.ruleMatches(r, i, j) {
+			rule = r
+			code = r.CAMEO
+			if r.Intent != "" {
+				intent = r.Intent
+			}
+			switch r.Target {
+			case "optional":
+				tgtOpt = true
+			case "required":
+				tgtOpt = false
+			}
+			break
+		}
+	}
+	if code == "" {
+		return "", rule, tgtOpt, false
+	}
+	if intended && intent != "" {
+		code = intent
+	}
+	if _, known := s.lx.codes[code]; !known {
+		return "", nil, tgtOpt, false
+	}
+	return code, rule, tgtOpt, true
+}
+
+func patternID(p *Pattern, r *Rule) string {
+	if r == nil {
+		return p.ID
+	}
+	return p.ID + "." + r.ID
+}
+
+func (s *sent) ruleMatches(r *Rule, i, j int) bool {
+	if len(r.After) == 0 && len(r.Before) == 0 {
+		return true
+	}
+	end := j
+	for end < len(s.low) && end < j+12 {
+		w := s.low[end]
+		if w == ";" || w == "." || (s.lx.is("clause", w) && w != "that") {
+			break
+		}
+		end++
+	}
+	for _, ph := range r.After {
+		if s.phraseIn(strings.Fields(ph), j, end) {
+			return true
+		}
+	}
+	for _, ph := range r.Before {
+		f := strings.Fields(ph)
+		if s.phraseIn(f, max(0, i-len(f)-2), i) {
+			return true
+		}
+	}
+	return false
+}
+
+// phraseIn reports whether the words of ph occur in tokens [a, b), in
+// order, the first anywhere and each next one within two tokens of the
+// previous.
+func (s *sent) phraseIn(ph []string, a, b int) bool {
+	if len(ph) == 0 {
+		return false
+	}
+	for k := a; k < b; k++ {
+		if !s.lx.wordMatches(ph[0], s.low[k]) {
+			continue
+		}
+		pos, ok := k, true
+		for _, w := range ph[1:] {
+			found := false
+			for x := pos + 1; x < b && x <= pos+3; x++ {
+				if s.lx.wordMatches(w, s.low[x]) {
+					pos, found = x, true
+					break
+				}
+			}
+			if !found {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// nounTrigger codes an event noun at token i.
+func (s *sent) nounTrigger(i int) []model.Event {
+	w := s.low[i]
+	var cands []entry
+	var ends []int
+	for _, key := range []string{w, singular(w)} {
+		for _, e := range s.lx.nouns[key] {
+			if len(e.rest) == 0 && !(isNounTag(s.tag(i)) || s.tag(i) == "VBG" || s.tag(i) == "") {
+				continue
+			}
+			if j, ok := s.matchRest(i, e.rest); ok {
+				cands = append(cands, e)
+				ends = append(ends, j)
+			}
+		}
+		if len(cands) > 0 || key == singular(w) {
+			break
+		}
+	}
+	if len(cands) == 0 {
+		return nil
+	}
+	for a := 1; a < len(cands); a++ {
+		for b := a; b > 0 && ends[b] > ends[b-1]; b-- {
+			cands[b], cands[b-1] = cands[b-1], cands[b]
+			ends[b], ends[b-1] = ends[b-1], ends[b]
+		}
+	}
+	e, j := cands[0], ends[0]
+	p := e.p
+	src, ctx, ok := s.nounSource(i, j, p)
+	if !ok || src < 0 {
+		return nil
+	}
+	code, rule, tgtOpt, ok := s.chooseCode(p, i, j, ctx.intent || ctx.fut)
+	if !ok {
+		return nil
+	}
+	tgt := s.targetRight(j, false, p.Preps)
+	if tgt == src {
+		tgt = -1
+	}
+	ev := model.Event{
+		Doc: s.doc.ID, Sentence: s.span,
+		Trigger:      model.NewSpan(s.doc.Text, s.toks[i].Start, s.toks[j-1].End),
+		Negated:      ctx.neg,
+		Future:       ctx.fut,
+		Hypothetical: ctx.hypo || s.hypo,
+		Pattern:      patternID(p, rule),
+	}
+	return s.emit(ev, code, src, tgt, tgtOpt, p.Reciprocal)
+}
+
+func singular(w string) string {
+	switch {
+	case strings.HasSuffix(w, "ies") && len(w) > 4:
+		return w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && len(w) > 3:
+		return w[:len(w)-1]
+	}
+	return w
+}
+
+// nounSource finds the source of an event noun and the flags of its
+// clause: possessor, modifier, source preposition or light verb subject.
+func (s *sent) nounSource(i, j int, p *Pattern) (int, verbCtx, bool) {
+	var ctx verbCtx
+	// Skip modifiers left of the noun ("military", "troop").
+	k := i - 1
+	for steps := 0; k >= 0 && steps < 3 && s.mAt[k] < 0 && isModTag(s.tag(k)) && !s.lx.is("negators", s.low[k]); steps++ {
+		k--
+	}
+	flags := func(from int) {
+		for x := from; x >= 0 && x >= from-10; x-- {
+			if s.boundary(x) {
+				break
+			}
+			w := s.low[x]
+			switch {
+			case s.mAt[x] >= 0:
+			case s.lx.is("negators", w):
+				ctx.neg = true
+			case s.lx.is("future", w):
+				ctx.fut = true
+			case s.lx.is("modal", w):
+				ctx.hypo = true
+			}
+		}
+	}
+	// Possessor: "Kenya's attack", "the Secretary General's meeting".
+	if k >= 0 && s.lx.is("possessive", s.low[k]) && k > 0 && s.mAt[k-1] >= 0 {
+		flags(k - 1)
+		return s.gOf[s.mAt[k-1]], ctx, true
+	}
+	if k >= 0 && s.mAt[k] >= 0 {
+		m := s.mAt[k]
+		// Possessive inside the mention token ("General's") or a modifier
+		// ("French military intervention").
+		if s.mtok[m][1] == k+1 {
+			flags(k)
+			return s.gOf[m], ctx, true
+		}
+	}
+	// Source preposition after the noun: "an attack by X", "a request from X".
+	n := len(s.low)
+	for x := j; x < n && x < j+10; x++ {
+		w := s.low[x]
+		if s.boundary(x) || w == "," || isFinite(s.tag(x)) {
+			break
+		}
+		if s.mAt[x] >= 0 {
+			// skip over a mention that is not introduced by a source prep
+			x = s.mtok[s.mAt[x]][1] - 1
+			continue
+		}
+		if contains(p.SourcePreps, w) {
+			for y := x + 1; y < n && y < x+5; y++ {
+				if s.mAt[y] >= 0 {
+					flags(i - 1)
+					return s.gOf[s.mAt[y]], ctx, true
+				}
+				if !(isDetTag(s.tag(y)) || s.tag(y) == "JJ") {
+					break
+				}
+			}
+		}
+	}
+	// Light verb: "X held talks with Y", "X launched an attack on Y".
+	v := k
+	for steps := 0; v >= 0 && steps < 4 && (isDetTag(s.tag(v)) || isModTag(s.tag(v))) && s.mAt[v] < 0; steps++ {
+		v--
+	}
+	if v >= 0 && isVerbTag(s.tag(v)) && s.mAt[v] < 0 {
+		light := false
+		for _, l := range s.lx.lemmas(s.low[v], s.buf[:0]) {
+			if len(s.lx.verbs[l]) > 0 {
+				return -1, ctx, false // the verb codes the event itself
+			}
+			if s.lx.is("light", l) {
+				light = true
+			}
+		}
+		if !light {
+			return -1, ctx, false
+		}
+		vc := s.analyzeVerb(v, 0)
+		if vc.skip || vc.passive {
+			return -1, ctx, false
+		}
+		return s.sourceLeft(vc.anchor), vc, true
+	}
+	return -1, ctx, false
+}
+
+// emit builds the events of one trigger: one per source–target pair.
+func (s *sent) emit(ev model.Event, code string, src, tgt int, tgtOpt, reciprocal bool) []model.Event {
+	ci := s.lx.codes[code]
+	ev.CAMEO = code
+	ev.Root = code[:2]
+	ev.Goldstein = ci.Goldstein
+	ev.QuadClass = ci.QuadClass
+	ev.PLOVER = ci.PLOVER
+	ev.Mode = ci.Mode
+	ev.Context = append([]string(nil), ci.Context...)
+	if ev.Future {
+		ev.Context = append(ev.Context, "future")
+	}
+	if ev.Hypothetical {
+		ev.Context = append(ev.Context, "hypothetical")
+	}
+	if ev.Negated {
+		ev.Context = append(ev.Context, "negation")
+	}
+	srcs := s.grp[src]
+	var tgts []int
+	if tgt >= 0 {
+		tgts = s.grp[tgt]
+	}
+	var out []model.Event
+	add := func(a, b int) {
+		key := [2]int{s.ms[a].Start, -1}
+		if b >= 0 {
+			key[1] = s.ms[b].Start
+		}
+		key[0] = key[0]*1_000_003 + ev.Trigger.Start
+		if s.done[key] {
+			return
+		}
+		s.done[key] = true
+		e := ev
+		e.Context = append([]string(nil), ev.Context...)
+		e.Source = participant(s.ms[a])
+		if b >= 0 {
+			tp := participant(s.ms[b])
+			e.Target = &tp
+		}
+		out = append(out, e)
+	}
+	switch {
+	case len(tgts) > 0:
+		for _, a := range srcs {
+			for _, b := range tgts {
+				if a == b || sameActor(s.ms[a], s.ms[b]) {
+					continue
+				}
+				add(a, b)
+			}
+		}
+	case reciprocal && len(srcs) > 1:
+		for _, a := range srcs {
+			for _, b := range srcs {
+				if a != b && !sameActor(s.ms[a], s.ms[b]) {
+					add(a, b)
+				}
+			}
+		}
+	case tgtOpt:
+		for _, a := range srcs {
+			add(a, -1)
+		}
+	}
+	return out
+}
+
+func participant(m model.Mention) model.Participant {
+	return model.Participant{Span: m.Span, Code: m.Actor.Code, Name: m.Actor.Name}
+}
+
+func sameActor(a, b model.Mention) bool {
+	return a.Actor.Code == b.Actor.Code && a.Actor.Name == b.Actor.Name
+}
