@@ -6,6 +6,10 @@ import (
 	"testing"
 )
 
+// TestDebugDump prints the analysis of the file named by $DUMP; it is a
+// development aid and skips otherwise:
+//
+//	DUMP=$PWD/examples/nato-libya/natowatch-nato-returns-to-libya.txt go test -v -run DebugDump ./internal/text/
 func TestDebugDump(t *testing.T) {
 	path := os.Getenv("DUMP")
 	if path == "" {
