@@ -202,7 +202,8 @@ func (a *Analyzer) tagAll(d *Doc, info []tinfo) {
 }
 
 // tagForm returns the token as the POS model expects to see it (Penn
-// Treebank conventions: “ and ” for quotes, -- for dashes, ... for
+// Treebank conventions: two backquotes and two apostrophes for double
+// quotes, -- for dashes, ... for
 // ellipses, straight apostrophes) and, for punctuation, the tag it gets
 // by rule.
 func tagForm(text string, in tinfo) (form, fixed string) {

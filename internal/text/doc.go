@@ -60,7 +60,8 @@
 // run the inference ourselves (tagger.go): the same features, compiled
 // into a flat table at load time. A test checks it against a plain
 // reference implementation on the raw weights. Tokens are shown to the
-// model in the form it was trained on (“ ” for quotes, -- for dashes,
+// model in the form it was trained on (Penn quote tokens of two
+// backquotes or two apostrophes, -- for dashes,
 // ... for ellipses, straight apostrophes); punctuation is tagged by rule.
 // prose's named-entity labels are not used.
 //
