@@ -1,0 +1,924 @@
+package mentions
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dossier-project/dossier/internal/actors"
+	"github.com/dossier-project/dossier/internal/model"
+)
+
+// Kinds of candidate beyond those resolved at once.
+const (
+	cPerson candKind = iota + 100 // a person whose code needs the whole document
+)
+
+// Rule names.
+const (
+	ruleSpeaker       = "transcript:speaker"
+	ruleRoleName      = "context:role-before-name"
+	ruleApposition    = "context:apposition"
+	ruleSurname       = "coref:surname"
+	ruleName          = "coref:name"
+	ruleRole          = "coref:role"
+	rulePronoun       = "coref:pronoun"
+	ruleDefinite      = "coref:definite"
+	ruleUnknownName   = "name:unknown"
+	ruleRoleUnknown   = "role:unresolved"
+	ruleAnonMarker    = "anonymous:marker"
+	ruleAnonSource    = "anonymous:source-noun"
+	ruleAnonIndefinte = "anonymous:indefinite"
+)
+
+// orgPiece is an organisation-like dictionary match inside a noun phrase.
+type orgPiece struct {
+	e      *actors.Entry
+	ti, tj int
+	linked bool
+	poss   bool
+}
+
+func isOrgKind(k actors.EntryKind) bool {
+	switch k {
+	case actors.Country, actors.Demonym, actors.Capital, actors.IGO, actors.Body, actors.Actor:
+		return true
+	}
+	return false
+}
+
+// chunk finds the candidates of one sentence, left to right.
+func (a *analysis) chunk(s *sent) {
+	for i := 0; i < len(s.toks); {
+		if n := a.parseNP(s, i); n > 0 {
+			i += n
+			continue
+		}
+		a.pronounAt(s, i)
+		i++
+	}
+}
+
+// match returns the longest dictionary phrase or role alias at words[j].
+// Person phrases must be capitalised, so that a name that is also a word
+// ("Hope") is not taken for the person in lower case.
+func (a *analysis) match(s *sent, j int) (*actors.Entry, int) {
+	if j < 0 || j >= len(s.words) {
+		return nil, 0
+	}
+	e, n := a.dict.Match(s.words, j)
+	if re, rn := a.r.aliasAt(s, j); rn > n {
+		e, n = re, rn
+	}
+	if e == nil {
+		// Plural demonyms the dictionary lacks: "Kenyans".
+		if w := s.words[j]; len(w) > 3 && strings.HasSuffix(w, "s") && startsUpper(w) {
+			if d, dn := a.dict.Match([]string{w[:len(w)-1]}, 0); d != nil && dn == 1 && d.Kind == actors.Demonym {
+				return d, 1
+			}
+		}
+		return nil, 0
+	}
+	if e.Kind == actors.Person {
+		k := j
+		if s.low[k] == "the" {
+			return nil, 0
+		}
+		if !startsUpper(s.toks[k].Text) {
+			return nil, 0
+		}
+	}
+	return e, n
+}
+
+// aliasAt matches a role alias of the vocabulary at words[j] and returns
+// the dictionary's entry for the canonical role (or a bare entry when the
+// dictionary has none).
+func (r *Resolver) aliasAt(s *sent, j int) (*actors.Entry, int) {
+	for _, al := range r.v.roleAliases {
+		var ws []string
+		n := 0
+		for k := j; k < len(s.low) && len(ws) < len(al.words); k++ {
+			w := strings.TrimSuffix(strings.TrimSuffix(s.low[k], "'s"), ".")
+			parts := phraseWords(w)
+			if len(parts) == 0 {
+				break
+			}
+			ws = append(ws, parts...)
+			n++
+		}
+		if len(ws) != len(al.words) {
+			continue
+		}
+		ok := true
+		for i := range ws {
+			if ws[i] != al.words[i] {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		if e := r.dict.RoleEntry(al.role); e != nil {
+			return e, n
+		}
+		return &actors.Entry{Phrase: al.role, Kind: actors.Role, Name: al.role}, n
+	}
+	return nil, 0
+}
+
+func startsUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+func isPossessive(low string) bool { return low == "'s" || low == "'" }
+
+func (a *analysis) isHonorific(s *sent, j int) bool {
+	if j >= len(s.low) {
+		return false
+	}
+	return startsUpper(s.toks[j].Text) && a.v.honorifics[strings.TrimSuffix(s.low[j], ".")]
+}
+
+// isModifier reports whether token j may premodify an actor phrase
+// ("senior", "security", "former", "democratically elected").
+func (a *analysis) isModifier(s *sent, j int) bool {
+	if j >= len(s.toks) {
+		return false
+	}
+	if a.v.former[s.low[j]] {
+		return true
+	}
+	t := s.toks[j]
+	if startsUpper(t.Text) && j > 0 {
+		return false
+	}
+	switch t.Tag {
+	case "JJ", "JJR", "JJS", "RB", "VBN", "NN":
+		return isWordy(t.Text)
+	}
+	return false
+}
+
+func isWordy(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLetter(r)
+}
+
+// isSubject reports whether a verb follows token j (adverbs skipped).
+func isSubject(s *sent, j int) bool {
+	for k := j; k < len(s.toks) && k < j+3; k++ {
+		switch t := s.toks[k].Tag; {
+		case t == "RB" || t == "RBR":
+			continue
+		case t == "VBD" || t == "VBZ" || t == "VBP" || t == "MD":
+			return true
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+func isPluralTag(t string) bool { return t == "NNS" || t == "NNPS" }
+
+// parseNP parses an actor noun phrase at token i, adds its candidates and
+// returns the number of tokens it used (0: no actor phrase starts here).
+func (a *analysis) parseNP(s *sent, i int) int {
+	L := len(s.toks)
+	j := i
+	det := ""
+	former := false
+	if end := a.orgName(s, i); end > i {
+		return end - i
+	}
+	if s.low[i] == "the" {
+		if end := a.orgName(s, i+1); end > i+1 {
+			return end - i
+		}
+	}
+	e, n := a.match(s, j)
+	if e != nil && s.low[i] == "the" && n > 1 {
+		det = "the"
+	}
+	// "the Council", "the Alliance": a capitalised head that is not an
+	// organisation's name refers back to one.
+	if (e == nil || !isOrgKind(e.Kind)) && s.low[i] == "the" && i+1 < L && startsUpper(s.toks[i+1].Text) && a.v.heads[s.low[i+1]] != "" {
+		if e2, n2 := a.match(s, i+1); e2 == nil || (!isOrgKind(e2.Kind) && n2 == 1) {
+			a.add(&cand{kind: cDefinite, span: a.span(s.toks[i].Start, s.toks[i+1].End), sent: s.idx, ti: i, tj: i + 2, head: s.low[i+1]})
+			return 2
+		}
+	}
+	if e == nil {
+		if a.v.definite[s.low[j]] || a.v.indefinite[s.low[j]] {
+			det = s.low[j]
+			j++
+		}
+		for m := 0; m < 3 && j < L; m++ {
+			if e, n = a.match(s, j); e != nil {
+				break
+			}
+			if a.isHonorific(s, j) || a.v.sourceNouns[s.low[j]] || !a.isModifier(s, j) {
+				break
+			}
+			if a.v.former[s.low[j]] {
+				former = true
+			}
+			j++
+		}
+	}
+	mods := j > i && det == "" || j > i+1
+	if e == nil {
+		switch {
+		case j < L && a.v.sourceNouns[s.low[j]]:
+			return a.groupNP(s, i, j, det, nil, nil)
+		case a.isHonorific(s, j) && det == "" && !mods:
+			// "Mister Secretary General": the holder, addressed.
+			if r, rn := a.match(s, j+1); r != nil && r.Kind == actors.Role {
+				return a.roleNP(s, i, j+1, rn, det, former, nil, r)
+			}
+			return a.personNP(s, i, j+1, nil, nil, true)
+		case det == "" && !mods:
+			return a.personNP(s, i, j, nil, nil, false)
+		}
+		return 0
+	}
+	// A dictionary phrase that ends in a role ("NATO Secretary General",
+	// "President Obama") is read as its parts, so that the role is
+	// recorded.
+	if e != nil && n > 1 && (e.Kind == actors.Person || e.Kind == actors.Body) {
+		if k, rn, role := a.roleInside(s, j, n); role != nil {
+			if e.Kind == actors.Person {
+				if k == 0 {
+					return a.roleNP(s, i, j, rn, det, former, nil, role)
+				}
+			} else if k > 0 {
+				if o, on := a.dict.Match(s.words[:j+k], j); o != nil && on == k && isOrgKind(o.Kind) {
+					p := orgPiece{e: o, ti: j, tj: j + k}
+					return a.roleNP(s, i, j+k, rn, det, former, []orgPiece{p}, role)
+				}
+			}
+		}
+	}
+	var orgs []orgPiece
+	for e != nil && isOrgKind(e.Kind) {
+		p := orgPiece{e: e, ti: j, tj: j + n, linked: s.linked[j+n-1]}
+		j += n
+		if j < L && isPossessive(s.low[j]) {
+			p.poss = true
+			j++
+		}
+		orgs = append(orgs, p)
+		// An actor piece may follow after up to two modifiers.
+		k := j
+		e, n = a.match(s, k)
+		for m := 0; e == nil && m < 2 && k < L && !a.v.sourceNouns[s.low[k]] && a.isInnerModifier(s, k); m++ {
+			k++
+			e, n = a.match(s, k)
+		}
+		switch {
+		case e == nil && k < L && a.v.sourceNouns[s.low[k]]:
+			return a.groupNP(s, i, k, det, orgs, nil)
+		case e == nil:
+		case isOrgKind(e.Kind) && k == j && !p.poss:
+			continue
+		case e.Kind == actors.Agent || e.Kind == actors.Role:
+			j = k
+			continue
+		}
+		e = nil
+	}
+	if e != nil {
+		switch e.Kind {
+		case actors.Role:
+			return a.roleNP(s, i, j, n, det, former, orgs, e)
+		case actors.Agent:
+			var agents []*actors.Entry
+			for e != nil && e.Kind == actors.Agent {
+				agents = append(agents, e)
+				j += n
+				e, n = a.match(s, j)
+			}
+			if len(orgs) == 0 && j+1 < L && s.low[j] == "of" {
+				if o, on := a.match(s, j+1); o != nil && isOrgKind(o.Kind) {
+					orgs = append(orgs, orgPiece{e: o, ti: j + 1, tj: j + 1 + on, linked: s.linked[j+on]})
+					return a.groupNPof(s, i, j, j+1+on, det, orgs, agents)
+				}
+			}
+			return a.groupNP(s, i, j, det, orgs, agents)
+		case actors.Person:
+			if len(orgs) == 0 && det == "" && !mods {
+				return a.personNP(s, i, j, e, nil, false)
+			}
+		}
+	}
+	if len(orgs) == 0 {
+		return 0
+	}
+	return a.orgsNP(s, i, j, orgs)
+}
+
+// isInnerModifier reports whether token k may stand between an
+// organisation and its agent word ("Libya's National Congress", "US
+// security officials").
+func (a *analysis) isInnerModifier(s *sent, k int) bool {
+	t := s.toks[k]
+	if !isWordy(t.Text) {
+		return false
+	}
+	if _, ok := a.v.pronouns[s.low[k]]; ok {
+		return false
+	}
+	switch t.Tag {
+	case "JJ", "JJR", "JJS", "NN", "NNP", "VBN", "RB":
+		return true
+	}
+	return false
+}
+
+// orgsNP adds mentions for organisations standing alone.
+func (a *analysis) orgsNP(s *sent, i, j int, orgs []orgPiece) int {
+	for _, p := range orgs {
+		if p.linked {
+			continue
+		}
+		a.countOrg(p.e)
+		end := p.tj
+		start := p.ti
+		switch p.e.Kind {
+		case actors.Capital:
+			if start > 0 && a.v.locative[s.low[start-1]] {
+				continue
+			}
+		case actors.Demonym:
+			last := s.toks[end-1]
+			plural := isPluralTag(last.Tag) || strings.HasSuffix(s.low[end-1], "s")
+			if !plural && !p.poss && end < len(s.toks) {
+				nt := s.toks[end]
+				if !startsUpper(nt.Text) && (strings.HasPrefix(nt.Tag, "NN") || strings.HasPrefix(nt.Tag, "JJ")) {
+					continue
+				}
+			}
+		}
+		c, _ := p.e.CodeAt(a.date)
+		if c.Code == "" || c.Code == actors.NullCode {
+			continue
+		}
+		// "the NATO website": the article belongs to the noun.
+		if s.low[start] == "the" && end-start > 1 && !p.poss && end < len(s.toks) {
+			if nt := s.toks[end]; !startsUpper(nt.Text) && strings.HasPrefix(nt.Tag, "NN") {
+				start++
+			}
+		}
+		a.add(&cand{
+			kind: cResolved, span: a.span(s.toks[start].Start, s.toks[end-1].End), sent: s.idx, ti: start, tj: end,
+			actor: actorOf(c.Code, p.e.Name), rule: "dict:" + p.e.Kind.String(), entry: p.e,
+			plural: isPluralTag(s.toks[end-1].Tag), subject: isSubject(s, pastPoss(s, end)),
+		})
+	}
+	return j - i
+}
+
+func pastPoss(s *sent, end int) int {
+	if end < len(s.low) && isPossessive(s.low[end]) {
+		return end + 1
+	}
+	return end
+}
+
+func (a *analysis) countOrg(e *actors.Entry) {
+	c, _ := e.CodeAt(a.date)
+	if p := orgPrefix(c.Code); p != "" {
+		a.orgs[p]++
+	}
+}
+
+// orgPrefix returns the organisation part of a code: an IGO code whole,
+// else the three-letter country code.
+func orgPrefix(code string) string {
+	if code == "" || code == actors.NullCode {
+		return ""
+	}
+	if strings.HasPrefix(code, "IGO") {
+		return code
+	}
+	if len(code) >= 3 {
+		return code[:3]
+	}
+	return code
+}
+
+// orgCode returns an organisation's code for composing with an agent: a
+// capital stands for its country.
+func (a *analysis) orgCode(e *actors.Entry) string {
+	c, _ := e.CodeAt(a.date)
+	if c.Code == actors.NullCode {
+		return ""
+	}
+	if e.Kind == actors.Capital {
+		return orgPrefix(c.Code)
+	}
+	return c.Code
+}
+
+// actorT is the model's actor, shortened.
+type actorT = model.Actor
+
+func actorOf(code, name string) actorT {
+	return actorT{Code: code, Name: name}
+}
+
+// baseOrg returns the organisation a phrase's agent or role belongs to:
+// the last one not merely linked to it.
+func baseOrg(orgs []orgPiece) *orgPiece {
+	for k := len(orgs) - 1; k >= 0; k-- {
+		if !orgs[k].linked {
+			return &orgs[k]
+		}
+	}
+	return nil
+}
+
+// pickAgent chooses the code of a run of agent words: the first that is
+// not the generic government agent ("military officials" → MIL), else the
+// first.
+func pickAgent(agents []*actors.Entry) string {
+	for _, e := range agents {
+		if e.Agent != "" && e.Agent != "GOV" {
+			return e.Agent
+		}
+	}
+	if len(agents) > 0 {
+		return agents[0].Agent
+	}
+	return ""
+}
+
+// groupNP adds a group mention: organisations (maybe none) with agent
+// words or a source noun at j.
+func (a *analysis) groupNP(s *sent, i, j int, det string, orgs []orgPiece, agents []*actors.Entry) int {
+	source := len(agents) == 0
+	end := j
+	if source {
+		end = j + 1
+	}
+	return a.groupNPof(s, i, end, end, det, orgs, agents)
+}
+
+// groupNPof adds a group mention of tokens [i, end) (the phrase may go on
+// to tokens consumed up to used: "the people of Kenya").
+func (a *analysis) groupNPof(s *sent, i, headEnd, used int, det string, orgs []orgPiece, agents []*actors.Entry) int {
+	for _, p := range orgs {
+		a.countOrg(p.e)
+	}
+	source := len(agents) == 0
+	agent := pickAgent(agents)
+	code, rule := agent, "dict:agent"
+	if b := baseOrg(orgs); b != nil {
+		code = a.dict.Compose(a.orgCode(b.e), agent)
+		rule = "compose:" + b.e.Kind.String() + "+agent"
+		if source {
+			rule = "dict:" + b.e.Kind.String()
+		}
+	} else if source {
+		rule = ""
+	}
+	last := s.toks[headEnd-1]
+	plural := isPluralTag(last.Tag) || strings.HasSuffix(s.low[headEnd-1], "s")
+	nameFrom := i
+	if det != "" {
+		nameFrom = i + 1
+	}
+	end := used
+	c := &cand{
+		kind: cResolved, span: a.span(s.toks[i].Start, s.toks[end-1].End), sent: s.idx, ti: i, tj: end,
+		plural: plural, subject: isSubject(s, end),
+	}
+	name := a.doc.Text[s.toks[nameFrom].Start:s.toks[end-1].End]
+	c.actor = actorT{Code: code, Name: name}
+	anon := ""
+	switch {
+	case source:
+		anon = ruleAnonSource
+	case a.v.indefinite[det] && !plural && a.v.anonHeads[agentHead(agents)]:
+		anon = ruleAnonIndefinte
+	case a.markerAfter(s, end):
+		anon = ruleAnonMarker
+	}
+	if anon != "" {
+		c.actor.Anonymous = true
+		if rule != "" {
+			rule = anon + "+" + rule
+		} else {
+			rule = anon
+		}
+	}
+	if rule == "" || (code == "" && !c.actor.Anonymous) {
+		return used - i
+	}
+	// An agent word alone before a noun is a modifier ("troop
+	// deployment", "official reports"), not a group.
+	if len(orgs) == 0 && !source && used < len(s.toks) && !c.actor.Anonymous {
+		if nt := s.toks[used]; !startsUpper(nt.Text) && strings.HasPrefix(nt.Tag, "NN") {
+			return used - i
+		}
+	}
+	c.rule = rule
+	a.add(c)
+	return used - i
+}
+
+// markerAfter reports whether an anonymity marker follows token j within
+// the sentence's next twenty words.
+func (a *analysis) markerAfter(s *sent, j int) bool {
+	var words []string
+	for k := j; k < len(s.low) && len(words) < 24; k++ {
+		if isWordy(s.low[k]) {
+			words = append(words, s.low[k])
+		}
+	}
+	for _, m := range a.v.markers {
+		for k := 0; k+len(m) <= len(words); k++ {
+			ok := true
+			for x := range m {
+				if words[k+x] != m[x] {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// roleNP handles a role phrase at token j (n tokens), after organisations:
+// with a name it is a person with a stated role; without, a role phrase
+// to resolve to its holder.
+func (a *analysis) roleNP(s *sent, i, j, n int, det string, former bool, orgs []orgPiece, role *actors.Entry) int {
+	L := len(s.toks)
+	if s.low[j] == "the" && n > 1 {
+		det = "the"
+	}
+	j += n
+	plural := isPluralTag(s.toks[j-1].Tag)
+	var org *orgPiece
+	if b := baseOrg(orgs); b != nil {
+		org = b
+	}
+	if j+1 < L && s.low[j] == "of" {
+		if o, on := a.match(s, j+1); o != nil && isOrgKind(o.Kind) {
+			org = &orgPiece{e: o, ti: j + 1, tj: j + 1 + on}
+			orgs = append(orgs, *org)
+			j += 1 + on
+		}
+	}
+	for _, p := range orgs {
+		a.countOrg(p.e)
+	}
+	for k := i; k < j; k++ {
+		if a.v.former[s.low[k]] {
+			former = true
+		}
+	}
+	poss := j < L && isPossessive(s.low[j])
+	orgCode := ""
+	if org != nil {
+		orgCode = a.orgCode(org.e)
+	}
+	if !poss && !plural {
+		if ns, ne, hon, pe, ok := a.nameAfterRole(s, j); ok {
+			rule := ruleRoleName
+			if ns > j && s.low[j] == "," {
+				rule = ruleApposition
+			}
+			a.add(&cand{
+				kind: cPerson, span: a.span(s.toks[i].Start, s.toks[ne-1].End), sent: s.idx, ti: i, tj: ne,
+				dictPerson: pe, role: role, roleOrg: orgCode, former: former, honorific: hon,
+				name: a.doc.Text[s.toks[ns].Start:s.toks[ne-1].End], rule: rule, subject: isSubject(s, ne),
+			})
+			return ne - i
+		}
+	}
+	c := &cand{
+		kind: cRole, span: a.span(s.toks[i].Start, s.toks[j-1].End), sent: s.idx, ti: i, tj: j,
+		role: role, roleOrg: orgCode, former: former, plural: plural, subject: isSubject(s, pastPoss(s, j)),
+	}
+	switch {
+	case plural:
+		// "the ministers": a group, not one holder.
+		c.kind = cResolved
+		c.actor = actorT{Code: a.composeRole(orgCode, role), Name: a.doc.Text[s.toks[i].Start:s.toks[j-1].End]}
+		c.rule = "dict:role"
+		if org != nil {
+			c.rule = "compose:" + org.e.Kind.String() + "+role"
+		}
+		if a.markerAfter(s, j) {
+			c.actor.Anonymous = true
+			c.rule = ruleAnonMarker + "+" + c.rule
+		}
+	case a.v.indefinite[det] || a.markerAfter(s, j):
+		// "a senior minister": an unnamed official.
+		c.kind = cResolved
+		c.actor = actorT{Code: a.composeRole(orgCode, role), Name: a.doc.Text[s.toks[i].Start:s.toks[j-1].End], Anonymous: true}
+		c.rule = ruleAnonIndefinte
+		if !a.v.indefinite[det] {
+			c.rule = ruleAnonMarker
+		}
+		c.actor.Person = true
+	}
+	a.add(c)
+	return j - i
+}
+
+// composeRole codes a role at an organisation: an IGO role at an IGO (or
+// a government-like role) is the IGO, else the organisation with the
+// role's agent. With no organisation it is the role's agent alone.
+func (a *analysis) composeRole(orgCode string, role *actors.Entry) string {
+	if role == nil {
+		return orgCode
+	}
+	if orgCode == "" {
+		return role.Agent
+	}
+	if strings.HasPrefix(orgCode, "IGO") && (role.IGORole || role.Agent == "GOV" || role.Agent == "") {
+		return orgCode
+	}
+	return a.dict.Compose(orgCode, role.Agent)
+}
+
+// nameAfterRole finds a name right after a role, maybe after a comma and
+// a form of address: "President Uhuru Kenyatta", "the Prime Minister of
+// Libya, Mr. Ali Zeidan". It returns the name's tokens [ns, ne).
+func (a *analysis) nameAfterRole(s *sent, j int) (ns, ne int, hon bool, pe *actors.Entry, ok bool) {
+	L := len(s.toks)
+	k := j
+	comma := false
+	if k < L && s.low[k] == "," {
+		comma = true
+		k++
+	}
+	if a.isHonorific(s, k) {
+		hon = true
+		k++
+	}
+	if k >= L {
+		return 0, 0, false, nil, false
+	}
+	if e, n := a.match(s, k); e != nil {
+		if e.Kind != actors.Person {
+			return 0, 0, false, nil, false
+		}
+		ns, ne, pe = k, k+n, e
+	} else if end := a.nameEnd(s, k); end > k {
+		ns, ne = k, end
+	} else {
+		return 0, 0, false, nil, false
+	}
+	if comma && ne < L {
+		switch s.low[ne] {
+		case ",", ")", ";", ".", "--", "—", "–", ":":
+		default:
+			if !isSubject(s, ne) {
+				return 0, 0, false, nil, false
+			}
+		}
+	}
+	return ns, ne, hon, pe, true
+}
+
+// nameEnd returns the end of the capitalised name starting at token k:
+// the candidate name of the text layer that starts there, else a run of
+// capitalised proper-noun tokens; k when there is none.
+func (a *analysis) nameEnd(s *sent, k int) int {
+	if k >= len(s.toks) || !startsUpper(s.toks[k].Text) {
+		return k
+	}
+	if nm, ok := a.names[s.toks[k].Start]; ok && !nm.Label {
+		end := k
+		for end < len(s.toks) && s.toks[end].End <= nm.End {
+			end++
+		}
+		if end > k {
+			return end
+		}
+	}
+	end := k
+	for end < len(s.toks) && end < k+4 {
+		t := s.toks[end]
+		if !startsUpper(t.Text) || (t.Tag != "NNP" && t.Tag != "NNPS") || a.isHonorific(s, end) {
+			break
+		}
+		if e, _ := a.match(s, end); e != nil {
+			break
+		}
+		end++
+	}
+	return end
+}
+
+// personNP handles a name at token j (after a form of address when hon):
+// a dictionary person pe, or a candidate name, maybe followed by an
+// apposition stating the person's role.
+func (a *analysis) personNP(s *sent, i, j int, pe *actors.Entry, _ []orgPiece, hon bool) int {
+	L := len(s.toks)
+	ne := j
+	if pe == nil {
+		if e, n := a.match(s, j); e != nil && e.Kind == actors.Person {
+			pe, ne = e, j+n
+		} else if end := a.nameEnd(s, j); end > j {
+			if _, isName := a.names[s.toks[j].Start]; !isName && !hon {
+				return 0
+			}
+			ne = end
+		} else {
+			return 0
+		}
+	} else {
+		_, n := a.match(s, j)
+		ne = j + n
+	}
+	if ne <= j || ne > L {
+		return 0
+	}
+	name := a.doc.Text[s.toks[j].Start:s.toks[ne-1].End]
+	c := &cand{
+		kind: cPerson, span: a.span(s.toks[i].Start, s.toks[ne-1].End), sent: s.idx, ti: i, tj: ne,
+		dictPerson: pe, honorific: hon, name: name, subject: isSubject(s, pastPoss(s, ne)),
+	}
+	if pe == nil {
+		c.kind = cName
+	}
+	// Apposition: "Ali Zeidan, the Prime Minister of Libya," or
+	// "ANDERS FOGH RASMUSSEN (NATO Secretary General)".
+	if role, orgCode, former, end, ok := a.appositionAfter(s, ne); ok {
+		c.kind = cPerson
+		c.role, c.roleOrg, c.former = role, orgCode, former
+		c.rule = ruleApposition
+		c.span = a.span(s.toks[i].Start, s.toks[end-1].End)
+		c.tj = end
+		a.add(c)
+		return end - i
+	}
+	a.add(c)
+	return ne - i
+}
+
+// appositionAfter parses ", [the] [organisation] role [of organisation]"
+// (or the same in parentheses) after a name ending at token j. It returns
+// the end of the role phrase (after a closing parenthesis).
+func (a *analysis) appositionAfter(s *sent, j int) (role *actors.Entry, orgCode string, former bool, end int, ok bool) {
+	L := len(s.toks)
+	if j >= L {
+		return nil, "", false, 0, false
+	}
+	paren := false
+	switch s.low[j] {
+	case ",":
+	case "(":
+		paren = true
+	default:
+		return nil, "", false, 0, false
+	}
+	k := j + 1
+	if k < L && (s.low[k] == "the" || a.v.former[s.low[k]]) {
+		if a.v.former[s.low[k]] {
+			former = true
+		}
+		k++
+	}
+	for k < L && a.v.former[s.low[k]] {
+		former = true
+		k++
+	}
+	var org *actors.Entry
+	for k < L {
+		e, n := a.match(s, k)
+		if e == nil || !isOrgKind(e.Kind) {
+			break
+		}
+		org = e
+		k += n
+		if k < L && isPossessive(s.low[k]) {
+			k++
+		}
+	}
+	e, n := a.match(s, k)
+	if e == nil || e.Kind != actors.Role {
+		return nil, "", false, 0, false
+	}
+	role = e
+	k += n
+	if k+1 < L && s.low[k] == "of" {
+		if o, on := a.match(s, k+1); o != nil && isOrgKind(o.Kind) {
+			org = o
+			k += 1 + on
+		}
+	}
+	if paren {
+		if k >= L || s.low[k] != ")" {
+			return nil, "", false, 0, false
+		}
+		k++
+	} else if k < L {
+		switch s.low[k] {
+		case ",", ";", ".", ")", "--", "—", "–", ":":
+		default:
+			if !isSubject(s, k) {
+				return nil, "", false, 0, false
+			}
+		}
+	}
+	if org != nil {
+		a.countOrg(org)
+		orgCode = a.orgCode(org)
+	}
+	return role, orgCode, former, k, true
+}
+
+// pronounAt adds a pronoun candidate at token i when the pronoun is the
+// subject of a verb or a possessive before a noun phrase.
+func (a *analysis) pronounAt(s *sent, i int) {
+	pk, ok := a.v.pronouns[s.low[i]]
+	if !ok {
+		return
+	}
+	if pk.possessive {
+		if i+1 >= len(s.toks) {
+			return
+		}
+		switch t := s.toks[i+1].Tag; {
+		case strings.HasPrefix(t, "NN"), strings.HasPrefix(t, "JJ"), t == "VBG", t == "CD":
+		default:
+			return
+		}
+		if s.toks[i].Tag != "" && s.toks[i].Tag != "PRP$" && s.low[i] == "her" {
+			return
+		}
+	} else if !isSubject(s, i+1) {
+		return
+	}
+	a.add(&cand{kind: cPronoun, span: a.span(s.toks[i].Start, s.toks[i].End), sent: s.idx, ti: i, tj: i + 1, pron: pk})
+}
+
+// roleInside finds a role phrase inside the dictionary match of tokens
+// [j, j+n): at its start for a person alias ("President Obama": k = 0),
+// at its end for a body ("NATO Secretary General": k = 1). It returns
+// where the role starts, relative to j, and its length in tokens.
+func (a *analysis) roleInside(s *sent, j, n int) (k, rn int, role *actors.Entry) {
+	for k := 1; k < n; k++ {
+		if e := a.dict.RoleEntry(strings.Join(s.words[j+k:j+n], " ")); e != nil {
+			return k, n - k, e
+		}
+	}
+	for rn := n - 1; rn >= 1; rn-- {
+		if e := a.dict.RoleEntry(strings.Join(s.words[j:j+rn], " ")); e != nil {
+			return 0, rn, e
+		}
+	}
+	return -1, 0, nil
+}
+
+// agentHead returns the lower-cased name of the last agent word.
+func agentHead(agents []*actors.Entry) string {
+	if len(agents) == 0 {
+		return ""
+	}
+	return strings.ToLower(agents[len(agents)-1].Name)
+}
+
+// orgName returns the end of a candidate name starting at token k that
+// goes beyond the dictionary phrase there with an organisation word ("NATO
+// Watch", "the Official Libyan Information"): the name of a publication
+// or body the dictionary does not know, which is not a mention of the
+// actor it starts with. It returns k when there is none.
+func (a *analysis) orgName(s *sent, k int) int {
+	if k >= len(s.toks) {
+		return k
+	}
+	nm, ok := a.names[s.toks[k].Start]
+	if !ok || nm.Label {
+		return k
+	}
+	_, n := a.dict.Match(s.words, k)
+	if n == 0 {
+		return k
+	}
+	end := k
+	for end < len(s.toks) && s.toks[end].End <= nm.End {
+		end++
+	}
+	if end <= k+n {
+		return k
+	}
+	for x := k + n; x < end; x++ {
+		if a.v.orgWords[s.low[x]] {
+			return end
+		}
+	}
+	return k
+}

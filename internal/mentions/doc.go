@@ -1,0 +1,78 @@
+// Package mentions finds the actor mentions of a document and resolves
+// them to CAMEO-coded actors, with in-document coreference.
+//
+// In: a model.Document (its Text, Date, Kind, Speakers and Turns), the
+// document's text layer (a text.Doc: sentences, Penn-tagged tokens and
+// candidate names) and an actor dictionary (actors.Dictionary). Out: the
+// document's mentions as []model.Mention, sorted by Start, each a span of
+// Document.Text with the actor it refers to, the sentence it is in and the
+// Rule that resolved it. Nothing is guessed: a phrase that cannot be
+// resolved with confidence is left out, or kept with an empty code.
+//
+// Resolution runs in this order:
+//
+//  1. Transcript speakers. Each turn label is a mention of its speaker
+//     ("transcript:speaker"), coded from the speaker's stated role and
+//     organisation when both are known, else from the dictionary entry of
+//     the speaker's name at the document date. Their roles are recorded
+//     for step 4.
+//  2. Noun phrases, sentence by sentence, left to right, longest
+//     dictionary match first (tokens inside a match are not looked at
+//     again):
+//     - a role with a name: "NATO Secretary General Anders Fogh
+//     Rasmussen", "the Prime Minister of Libya, Mr. Ali Zeidan", and the
+//     apposition "Ali Zeidan, the Prime Minister of Libya". The role
+//     stated in the text outranks the dictionary: with an organisation
+//     in the phrase the code is the organisation's with the role's
+//     agent ("context:role-before-name", "context:apposition"); without
+//     one, the dictionary's tenure of that role, or the holder of that
+//     role at an organisation the document mentions, must name the same
+//     person. The stated role is recorded for step 4;
+//     - a person in the dictionary, coded by the tenure in force at the
+//     document date ("dict:person@2013-05-27"); with no date, by the most
+//     recent tenure ("dict:person (date unknown)");
+//     - a country, demonym, capital, IGO or body, alone or composed with
+//     an agent word or a role ("the Libyan government" → LBYGOV,
+//     "compose:demonym+agent"); an agent word alone codes its agent
+//     ("security experts"); a group tied to an actor by a hyphenated
+//     modifier ("al Qaida-linked militants") is coded by its agent word
+//     only. Capitals after a locative preposition ("in Nairobi") and
+//     demonyms used as adjectives of a non-actor noun ("Libyan oil")
+//     are places and qualities, not actors, and are not mentions;
+//     - unnamed sources: a group followed in its sentence by an anonymity
+//     marker ("speaking on condition of anonymity"), a source noun
+//     ("sources said") or an indefinite singular official ("a senior
+//     official") is marked Anonymous ("anonymous:marker", ...).
+//  3. Names: a person already named in the document is referred to by
+//     later (or earlier) forms of the name — the surname, with or without
+//     a form of address, in any case ("Mr Rasmussen", "ZEIDAN"):
+//     "coref:surname". A person's code is the one stated in context
+//     wherever the document states it. Names no rule can resolve are
+//     reported only when they look like a person (a form of address, or a
+//     multi-word name that is the subject of a verb and has no
+//     organisation word) as Actor{Code: "", Person: true} with rule
+//     "name:unknown"; other unknown capitalised names are not mentions.
+//  4. Role phrases without a name ("the Secretary General", "the Prime
+//     Minister", "The General Secretary"): the person who holds that role
+//     in this document (stated with a name anywhere in it, or a speaker's
+//     role), the nearest preceding one when several do ("coref:role");
+//     failing that, the dictionary's holder of the role at the document
+//     date at the stated organisation or, when none is stated, at the one
+//     organisation of those the document mentions that has a holder
+//     ("dict:holder@..."); failing that the role stays unresolved, coded
+//     with its organisation and agent when stated ("role:unresolved").
+//  5. Definite organisation heads ("the Council", "the Alliance") refer to
+//     the most recent matching organisation ("coref:definite").
+//  6. Third-person pronouns that are the subject of a verb or possessive
+//     before a noun ("He said", "his meeting with") take the actor of the
+//     most recent agreeing mention in the same sentence, else in the
+//     previous one ("coref:pronoun"); a possessive in an opening phrase
+//     refers forward to the subject after the comma ("In his response,
+//     the Prime Minister said"). When two candidates are equally likely
+//     (several different people, none the only subject), the pronoun is
+//     left unresolved and is not reported.
+//
+// Vocabulary (pronouns, forms of address, anonymity markers, role
+// aliases, ...) lives in data/mentions/vocabulary.yaml; all knowledge of
+// actors lives in the dictionary.
+package mentions

@@ -1,0 +1,644 @@
+package mentions
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/dossier-project/dossier/internal/actors"
+	"github.com/dossier-project/dossier/internal/model"
+	"golang.org/x/text/unicode/norm"
+)
+
+// speakers adds a mention for every transcript turn label.
+func (a *analysis) speakers() {
+	for _, t := range a.doc.Turns {
+		if t.Label.Empty() || t.Label.Check(a.doc.Text) != nil {
+			continue
+		}
+		var sp model.Speaker
+		if t.Speaker >= 0 && t.Speaker < len(a.doc.Speakers) {
+			sp = a.doc.Speakers[t.Speaker]
+		}
+		c := &cand{kind: cPerson, span: t.Label, sent: a.sentenceOf(t.Label.Start), ti: -1, tj: -1, rule: ruleSpeaker, speaker: true}
+		if sp.Questioner || t.Question {
+			code := ""
+			if a.v.questioner != "" {
+				if ag, ok := a.dict.Agent(a.v.questioner); ok {
+					code = ag
+				}
+			}
+			if code == "" && strings.TrimSpace(sp.Name) == "" {
+				continue
+			}
+			c.kind = cResolved
+			c.actor = actorT{Code: code, Name: strings.TrimSpace(sp.Name), Person: true}
+			a.add(c)
+			continue
+		}
+		name := strings.TrimSpace(sp.Name)
+		if name == "" {
+			name = strings.TrimSpace(t.Label.Text)
+		}
+		c.name = name
+		c.dictPerson = a.dict.Person(name)
+		if c.dictPerson == nil {
+			c.dictPerson = a.dict.Person(t.Label.Text)
+		}
+		c.role = a.roleEntry(sp.Role)
+		if org := a.orgEntry(sp.Organization); org != nil {
+			a.countOrg(org)
+			c.roleOrg = a.orgCode(org)
+		}
+		a.add(c)
+	}
+}
+
+func (a *analysis) sentenceOf(off int) int {
+	if a.td == nil {
+		return -1
+	}
+	if i := a.td.SentenceAt(off); i >= 0 {
+		return i
+	}
+	i := sort.Search(len(a.td.Sentences), func(i int) bool { return a.td.Sentences[i].Start >= off })
+	if i < len(a.td.Sentences) {
+		return i
+	}
+	return -1
+}
+
+// orgEntry looks up a whole string as an organisation ("NATO").
+func (a *analysis) orgEntry(s string) *actors.Entry {
+	words := strings.Fields(s)
+	if len(words) == 0 {
+		return nil
+	}
+	e, n := a.dict.Match(words, 0)
+	if e == nil || n != len(words) || !isOrgKind(e.Kind) {
+		return nil
+	}
+	return e
+}
+
+// roleEntry looks up a whole string as a role ("Secretary General").
+func (a *analysis) roleEntry(s string) *actors.Entry {
+	words := strings.Fields(s)
+	if len(words) == 0 {
+		return nil
+	}
+	if e := a.dict.RoleEntry(s); e != nil {
+		return e
+	}
+	if e, n := a.dict.Match(words, 0); e != nil && n == len(words) && e.Kind == actors.Role {
+		return e
+	}
+	low := make([]string, len(words))
+	for i, w := range words {
+		low[i] = lowerWord(w)
+	}
+	if e, n := a.r.aliasAt(&sent{words: words, low: low}, 0); e != nil && n == len(words) {
+		return e
+	}
+	return nil
+}
+
+// sameRole reports whether two role names name the same office.
+func (a *analysis) sameRole(x, y string) bool {
+	return x != "" && y != "" && strings.EqualFold(a.dict.CanonicalRole(x), a.dict.CanonicalRole(y))
+}
+
+func (a *analysis) roleKey(e *actors.Entry) string {
+	return normName(a.dict.CanonicalRole(e.Name))
+}
+
+// sortedOrgs returns the organisations the document mentions, most
+// mentioned first.
+func (a *analysis) sortedOrgs() []string {
+	out := make([]string, 0, len(a.orgs))
+	for o := range a.orgs {
+		out = append(out, o)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if a.orgs[out[i]] != a.orgs[out[j]] {
+			return a.orgs[out[i]] > a.orgs[out[j]]
+		}
+		return out[i] < out[j]
+	})
+	return out
+}
+
+// personCode codes a person candidate: from its stated role when there is
+// one, else from the dictionary at the document date.
+func (a *analysis) personCode(c *cand) (code, rule string, ctx bool) {
+	pe := c.dictPerson
+	dictRule := "dict:person" + a.dateRule()
+	if c.role == nil || c.former {
+		if pe != nil {
+			if dc, ok := pe.CodeAt(a.date); ok {
+				return dc.Code, dictRule, false
+			}
+		}
+		if c.role == nil && c.roleOrg != "" {
+			return c.roleOrg, c.rule, false
+		}
+		return "", c.rule, false
+	}
+	if c.roleOrg != "" {
+		return a.composeRole(c.roleOrg, c.role), c.rule, true
+	}
+	if pe != nil {
+		dc, ok := pe.CodeAt(a.date)
+		if ok && a.sameRole(dc.Role, c.role.Name) {
+			return dc.Code, c.rule, true
+		}
+		for _, org := range a.sortedOrgs() {
+			if h := a.dict.Holder(c.role.Name, org, a.date); h != nil && h.Name == pe.Name {
+				return a.composeRole(org, c.role), c.rule + " (holder at " + org + ")", true
+			}
+		}
+		best := -1
+		for k, t := range pe.Codes {
+			if a.sameRole(t.Role, c.role.Name) && (best < 0 || t.From.After(pe.Codes[best].From)) {
+				best = k
+			}
+		}
+		if best >= 0 {
+			return pe.Codes[best].Code, c.rule + " (dictionary tenure of the role)", true
+		}
+		if ok {
+			return dc.Code, dictRule + " (stated role not in dictionary)", false
+		}
+		return "", c.rule + " (no organisation)", false
+	}
+	for _, org := range a.sortedOrgs() {
+		if h := a.dict.Holder(c.role.Name, org, a.date); h != nil && normName(h.Name) == normName(c.name) {
+			return a.composeRole(org, c.role), c.rule + " (holder at " + org + ")", true
+		}
+	}
+	return "", c.rule + " (no organisation)", false
+}
+
+// buildEntities codes the person candidates and groups them into the
+// document's people, recording stated roles.
+func (a *analysis) buildEntities() {
+	sort.SliceStable(a.cands, func(i, j int) bool { return a.cands[i].span.Start < a.cands[j].span.Start })
+	var persons []*cand
+	for _, c := range a.cands {
+		if c.kind != cPerson || c.dropped {
+			continue
+		}
+		persons = append(persons, c)
+		if c.dictPerson == nil && c.name != "" {
+			c.dictPerson = a.dict.Person(c.name)
+		}
+		code, rule, ctx := a.personCode(c)
+		ent := a.entityFor(c.dictPerson, c.name, c.span.Start)
+		if ctx && !ent.ctx {
+			ent.code, ent.ctx = code, true
+		} else if !ent.ctx && ent.code == "" {
+			ent.code = code
+		}
+		c.ent, c.ctx = ent, ctx
+		c.actor = actorT{Code: code, Name: ent.name, Person: true}
+		if !c.speaker {
+			c.rule = rule
+		}
+		if normName(stripHonorific(a.v, c.name)) == ent.full {
+			ent.hasFull = true
+		}
+		if c.role != nil && !c.former {
+			a.roles = append(a.roles, roleHolder{role: a.roleKey(c.role), org: c.roleOrg, ent: ent, pos: c.span.Start})
+		}
+	}
+	for _, c := range persons {
+		ent := c.ent
+		if !c.ctx && ent.ctx && c.actor.Code != ent.code {
+			c.actor.Code = ent.code
+			if !c.speaker {
+				c.rule = ruleName
+			}
+		}
+		if !c.speaker && c.role == nil && ent.hasFull && normName(stripHonorific(a.v, c.name)) != ent.full {
+			c.rule = ruleSurname
+		}
+		c.kind = cResolved
+	}
+}
+
+// entityFor returns the document's entity for a person, making it.
+func (a *analysis) entityFor(pe *actors.Entry, name string, pos int) *entity {
+	key := "n:" + normName(stripHonorific(a.v, name))
+	display := displayName(stripHonorific(a.v, name))
+	if pe != nil {
+		key = "d:" + normName(pe.Name)
+		display = pe.Name
+	}
+	if e, ok := a.byKey[key]; ok {
+		return e
+	}
+	full := normName(display)
+	ws := strings.Fields(full)
+	e := &entity{name: display, dict: pe, full: full, first: pos}
+	if len(ws) > 0 {
+		e.surname = ws[len(ws)-1]
+	}
+	a.byKey[key] = e
+	a.ents = append(a.ents, e)
+	return e
+}
+
+// resolveNames resolves names not in the dictionary to the document's
+// people, by full name or surname.
+func (a *analysis) resolveNames() {
+	for _, c := range a.cands {
+		if c.kind != cName || c.dropped {
+			continue
+		}
+		n := normName(stripHonorific(a.v, c.name))
+		ws := strings.Fields(n)
+		if len(ws) == 0 {
+			c.dropped = true
+			continue
+		}
+		var found []*entity
+		for _, e := range a.ents {
+			if e.full == n || (len(ws) == 1 && e.surname == n) || (len(ws) > 1 && strings.HasSuffix(e.full, " "+n)) {
+				found = append(found, e)
+			}
+		}
+		var ent *entity
+		switch {
+		case len(found) == 1:
+			ent = found[0]
+		case len(found) > 1:
+			var before []*entity
+			for _, e := range found {
+				if e.first < c.span.Start {
+					before = append(before, e)
+				}
+			}
+			if len(before) == 1 {
+				ent = before[0]
+			}
+		}
+		if ent != nil {
+			c.kind, c.ent = cResolved, ent
+			c.actor = actorT{Code: ent.code, Name: ent.name, Person: true}
+			c.rule = ruleSurname
+			if n == ent.full {
+				c.rule = ruleName
+			}
+			continue
+		}
+		if pe := a.dict.Person(n); pe != nil {
+			if dc, ok := pe.CodeAt(a.date); ok {
+				ent := a.entityFor(pe, pe.Name, c.span.Start)
+				c.kind, c.ent = cResolved, ent
+				c.actor = actorT{Code: dc.Code, Name: pe.Name, Person: true}
+				c.rule = "dict:person" + a.dateRule()
+				continue
+			}
+		}
+		if a.personLike(c, ws) {
+			c.kind = cResolved
+			c.actor = actorT{Name: displayName(stripHonorific(a.v, c.name)), Person: true}
+			c.rule = ruleUnknownName
+			continue
+		}
+		c.dropped = true
+	}
+}
+
+// personLike reports whether an unknown name looks like a person's: after
+// a form of address, or two to four words, the subject of a verb, with no
+// organisation word and not all in capitals.
+func (a *analysis) personLike(c *cand, ws []string) bool {
+	if c.honorific {
+		return true
+	}
+	if !c.subject || len(ws) < 2 || len(ws) > 4 {
+		return false
+	}
+	for _, w := range ws {
+		if a.v.orgWords[w] {
+			return false
+		}
+	}
+	return strings.ToUpper(c.name) != c.name
+}
+
+// resolveRoles resolves role phrases to their holder: in the document,
+// else in the dictionary at the document date.
+func (a *analysis) resolveRoles() {
+	for _, c := range a.cands {
+		if c.kind != cRole || c.dropped {
+			continue
+		}
+		if c.former {
+			c.dropped = true
+			continue
+		}
+		key := a.roleKey(c.role)
+		if ent := a.docHolder(key, c.roleOrg, c.span.Start); ent != nil {
+			code := ent.code
+			if code == "" {
+				code = a.composeRole(c.roleOrg, c.role)
+			}
+			c.kind, c.ent = cResolved, ent
+			c.actor = actorT{Code: code, Name: ent.name, Person: true}
+			c.rule = ruleRole
+			continue
+		}
+		if h, org, fromDoc := a.dictHolder(c); h != nil {
+			code := a.holderCode(h, c.role, org)
+			ent := a.entityFor(h, h.Name, c.span.Start)
+			if ent.code == "" {
+				ent.code = code
+			}
+			c.kind, c.ent = cResolved, ent
+			c.actor = actorT{Code: code, Name: h.Name, Person: true}
+			c.rule = "dict:holder" + a.dateRule()
+			if fromDoc {
+				c.rule += " (organisation from document)"
+			}
+			continue
+		}
+		code := a.composeRole(c.roleOrg, c.role)
+		if code == "" {
+			c.dropped = true
+			continue
+		}
+		c.kind = cResolved
+		c.actor = actorT{Code: code, Person: true}
+		c.rule = ruleRoleUnknown
+	}
+}
+
+// docHolder returns the person holding role (at org, when given) in this
+// document: the only one, else the nearest stated before pos, else the
+// nearest after.
+func (a *analysis) docHolder(role, org string, pos int) *entity {
+	var hs []roleHolder
+	for _, h := range a.roles {
+		if h.role != role {
+			continue
+		}
+		if org != "" && orgPrefix(h.org) != orgPrefix(org) && (h.org != "" || !strings.HasPrefix(h.ent.code, orgPrefix(org))) {
+			continue
+		}
+		hs = append(hs, h)
+	}
+	if len(hs) == 0 {
+		return nil
+	}
+	distinct := map[*entity]bool{}
+	for _, h := range hs {
+		distinct[h.ent] = true
+	}
+	if len(distinct) == 1 {
+		return hs[0].ent
+	}
+	var before, after *roleHolder
+	for k := range hs {
+		h := &hs[k]
+		if h.pos < pos && (before == nil || h.pos > before.pos) {
+			before = h
+		}
+		if h.pos > pos && (after == nil || h.pos < after.pos) {
+			after = h
+		}
+	}
+	if before != nil {
+		return before.ent
+	}
+	if after != nil {
+		return after.ent
+	}
+	return nil
+}
+
+// dictHolder finds the dictionary's holder of a role at the stated
+// organisation, or at the one organisation of the document's that has a
+// holder. fromDoc is true in the second case.
+func (a *analysis) dictHolder(c *cand) (h *actors.Entry, org string, fromDoc bool) {
+	if c.roleOrg != "" {
+		org = orgPrefix(c.roleOrg)
+		return a.dict.Holder(c.role.Name, org, a.date), org, false
+	}
+	for _, o := range a.sortedOrgs() {
+		x := a.dict.Holder(c.role.Name, o, a.date)
+		if x == nil {
+			continue
+		}
+		if h != nil && h.Name != x.Name {
+			return nil, "", false
+		}
+		if h == nil {
+			h, org = x, o
+		}
+	}
+	return h, org, true
+}
+
+// holderCode returns the code of the holder's tenure of role at org.
+func (a *analysis) holderCode(h *actors.Entry, role *actors.Entry, org string) string {
+	for _, t := range h.Codes {
+		if a.sameRole(t.Role, role.Name) && strings.HasPrefix(t.Code, org) && (a.date.IsZero() || t.Contains(a.date)) {
+			return t.Code
+		}
+	}
+	if dc, ok := h.CodeAt(a.date); ok {
+		return dc.Code
+	}
+	return a.composeRole(org, role)
+}
+
+// resolveDefinites resolves "the Council", "the Alliance" to the most
+// recent organisation mention that fits.
+func (a *analysis) resolveDefinites() {
+	for k, c := range a.cands {
+		if c.kind != cDefinite || c.dropped {
+			continue
+		}
+		kind := a.v.heads[c.head]
+		var ante *cand
+		for x := k - 1; x >= 0 && ante == nil; x-- {
+			p := a.cands[x]
+			if p.dropped || p.kind != cResolved || p.entry == nil {
+				continue
+			}
+			switch {
+			case kind == "igo" && p.entry.Kind == actors.IGO:
+				ante = p
+			case kind == "body" && (p.entry.Kind == actors.Body || p.entry.Kind == actors.IGO || p.entry.Kind == actors.Actor):
+				if ws := strings.Fields(normName(p.entry.Name)); len(ws) > 0 && ws[len(ws)-1] == c.head {
+					ante = p
+				}
+			}
+		}
+		if ante == nil {
+			c.dropped = true
+			continue
+		}
+		c.kind, c.entry = cResolved, ante.entry
+		c.actor = ante.actor
+		c.rule = ruleDefinite
+	}
+}
+
+// resolvePronouns resolves pronoun candidates in document order.
+func (a *analysis) resolvePronouns() {
+	bySent := map[int][]*cand{}
+	for _, c := range a.cands {
+		bySent[c.sent] = append(bySent[c.sent], c)
+	}
+	for _, c := range a.cands {
+		if c.kind != cPronoun || c.dropped {
+			continue
+		}
+		ante := a.antecedent(c, bySent)
+		if ante == nil {
+			c.dropped = true
+			continue
+		}
+		c.kind = cResolved
+		c.actor = ante.actor
+		c.ent = ante.ent
+		c.rule = rulePronoun
+	}
+}
+
+func (a *analysis) agrees(c, x *cand) bool {
+	if x == c || x.dropped || x.kind != cResolved {
+		return false
+	}
+	if c.pron.plural {
+		return !x.actor.Person && x.plural && (x.actor.Code != "" || x.actor.Anonymous)
+	}
+	return x.actor.Person && x.actor.Name != ""
+}
+
+func (a *analysis) antecedent(c *cand, bySent map[int][]*cand) *cand {
+	same := bySent[c.sent]
+	// Cataphora: "In his response, the Prime Minister said ...".
+	if c.pron.possessive && c.ti >= 0 && c.sent >= 0 && c.sent < len(a.sents) {
+		s := a.sents[c.sent]
+		comma := -1
+		for k := c.ti + 1; k < len(s.low); k++ {
+			if s.low[k] == "," {
+				comma = k
+				break
+			}
+		}
+		earlier := false
+		for _, x := range same {
+			if x != c && !x.dropped && x.ti >= 0 && x.tj <= c.ti {
+				earlier = true
+			}
+		}
+		if comma > 0 && !earlier {
+			for _, x := range same {
+				if x.ti == comma+1 && a.agrees(c, x) && x.subject {
+					return x
+				}
+			}
+		}
+	}
+	var list []*cand
+	for _, x := range same {
+		if x.span.End <= c.span.Start && a.agrees(c, x) {
+			list = append(list, x)
+		}
+	}
+	if len(list) == 0 && c.sent > 0 {
+		for _, x := range bySent[c.sent-1] {
+			if a.agrees(c, x) {
+				list = append(list, x)
+			}
+		}
+	}
+	return pick(list)
+}
+
+// pick returns the most recent candidate when all refer to one actor, or
+// the only subject among several actors; nil when that does not decide.
+func pick(list []*cand) *cand {
+	if len(list) == 0 {
+		return nil
+	}
+	key := func(x *cand) string { return x.actor.Name + "|" + x.actor.Code }
+	distinct := map[string]bool{}
+	for _, x := range list {
+		distinct[key(x)] = true
+	}
+	if len(distinct) == 1 {
+		return list[len(list)-1]
+	}
+	subj := map[string]*cand{}
+	for _, x := range list {
+		if x.subject {
+			subj[key(x)] = x
+		}
+	}
+	if len(subj) == 1 {
+		for _, x := range subj {
+			return x
+		}
+	}
+	return nil
+}
+
+// stripHonorific removes leading forms of address from a name.
+func stripHonorific(v *vocab, name string) string {
+	ws := strings.Fields(name)
+	for len(ws) > 1 && v.honorifics[strings.TrimSuffix(strings.ToLower(ws[0]), ".")] {
+		ws = ws[1:]
+	}
+	return strings.Join(ws, " ")
+}
+
+// normName normalises a name for comparison: lower case, no diacritics,
+// no dots, straight apostrophes, single spaces.
+func normName(s string) string {
+	s = norm.NFD.String(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		switch {
+		case unicode.Is(unicode.Mn, r), r == '.':
+			continue
+		case r == '’' || r == '‘':
+			r = '\''
+		case unicode.IsSpace(r) || r == '_':
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+// displayName title-cases a name written all in capitals ("ALI ZEIDAN").
+func displayName(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if strings.ToUpper(s) != s || strings.ToLower(s) == s {
+		return s
+	}
+	var b strings.Builder
+	start := true
+	for _, r := range s {
+		if start {
+			b.WriteRune(unicode.ToUpper(r))
+		} else {
+			b.WriteRune(unicode.ToLower(r))
+		}
+		start = r == ' ' || r == '-' || r == '\''
+	}
+	return b.String()
+}

@@ -1,0 +1,290 @@
+package mentions
+
+import (
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/dossier-project/dossier/data"
+	"github.com/dossier-project/dossier/internal/actors"
+	"github.com/dossier-project/dossier/internal/model"
+	"github.com/dossier-project/dossier/internal/text"
+)
+
+// Resolver finds and resolves actor mentions. It is immutable once built
+// and safe for concurrent use.
+type Resolver struct {
+	dict *actors.Dictionary
+	v    *vocab
+	err  error
+}
+
+// New returns a resolver that codes actors with dict and reads its
+// vocabulary from the embedded data files. Should the vocabulary fail to
+// load (it cannot, unless the binary was built without it), the resolver
+// still works with dictionary knowledge alone and Err reports why.
+func New(dict *actors.Dictionary) *Resolver {
+	r, err := NewFromData(dict, data.Embedded())
+	if err != nil {
+		return &Resolver{dict: dict, v: emptyVocab(), err: err}
+	}
+	return r
+}
+
+// NewFromData is New with the vocabulary taken from fsys (laid out like
+// the data directory: mentions/vocabulary.yaml), for user overrides
+// through data.Open.
+func NewFromData(dict *actors.Dictionary, fsys fs.FS) (*Resolver, error) {
+	v, err := loadVocab(fsys, VocabularyFile)
+	if err != nil {
+		return nil, fmt.Errorf("mentions: %w", err)
+	}
+	return &Resolver{dict: dict, v: v}, nil
+}
+
+// Err reports a problem met while building the resolver with New.
+func (r *Resolver) Err() error { return r.err }
+
+func emptyVocab() *vocab {
+	return &vocab{
+		pronouns: map[string]pronounKind{}, honorifics: map[string]bool{},
+		definite: map[string]bool{}, indefinite: map[string]bool{},
+		former: map[string]bool{}, sourceNouns: map[string]bool{}, anonHeads: map[string]bool{},
+		locative: map[string]bool{}, linkSuffixes: map[string]bool{},
+		heads: map[string]string{}, orgWords: map[string]bool{},
+	}
+}
+
+// Find returns the actor mentions of doc, resolved and with in-document
+// coreference applied, sorted by Start. td must be the text layer of
+// doc.Text; when it is nil or of another text, only transcript speakers
+// are returned. Find never panics: should a bug trip it, it returns what
+// it found before.
+func (r *Resolver) Find(doc *model.Document, td *text.Doc) (out []model.Mention) {
+	if r == nil || doc == nil {
+		return nil
+	}
+	a := r.newAnalysis(doc, td)
+	defer func() {
+		if p := recover(); p != nil {
+			out = a.mentions()
+		}
+	}()
+	a.run()
+	return a.mentions()
+}
+
+// analysis is the state of one Find call.
+type analysis struct {
+	r    *Resolver
+	dict *actors.Dictionary
+	v    *vocab
+	doc  *model.Document
+	td   *text.Doc
+	date time.Time
+	// names maps a candidate name's start offset to the name.
+	names map[int]text.Name
+	sents []*sent
+	cands []*cand
+	// labels are the spans of speaker labels.
+	labels []model.Span
+	ents   []*entity
+	byKey  map[string]*entity
+	roles  []roleHolder
+	// orgs counts the organisation codes (countries, IGOs) mentioned.
+	orgs map[string]int
+}
+
+// sent is one sentence's tokens with the forms matching needs.
+type sent struct {
+	idx  int
+	toks []text.Token
+	// words are the token texts given to the dictionary, with a linking
+	// suffix removed ("Qaida-linked" → "Qaida").
+	words []string
+	// low are the tokens lower-cased with straight apostrophes.
+	low    []string
+	linked []bool
+}
+
+type candKind int
+
+const (
+	cResolved candKind = iota
+	cName              // a name left for the document's people
+	cRole              // a role phrase left for its holder
+	cDefinite          // "the Council"
+	cPronoun
+)
+
+// cand is a mention candidate.
+type cand struct {
+	kind   candKind
+	span   model.Span
+	sent   int
+	ti, tj int // tokens [ti, tj) of the sentence
+	actor  model.Actor
+	rule   string
+	ent    *entity
+	// entry is the dictionary entry of a resolved organisation mention.
+	entry *actors.Entry
+	// dictPerson is the dictionary entry of a person mention.
+	dictPerson *actors.Entry
+	// Stated role (with a name) or role to resolve (cRole).
+	role      *actors.Entry
+	roleOrg   string
+	former    bool
+	name      string // the name's words without a form of address
+	honorific bool
+	ctx       bool // the code comes from a role stated in the text
+	plural    bool
+	subject   bool
+	head      string
+	pron      pronounKind
+	dropped   bool
+	speaker   bool
+}
+
+// entity is a person the document refers to.
+type entity struct {
+	name    string
+	code    string
+	ctx     bool
+	dict    *actors.Entry
+	surname string
+	full    string // normalised full name
+	first   int    // offset of the first naming mention
+	hasFull bool   // the document writes the full name somewhere
+}
+
+// roleHolder records that a person holds a role in this document.
+type roleHolder struct {
+	role string // canonical role, normalised
+	org  string // organisation code, or ""
+	ent  *entity
+	pos  int
+}
+
+func (r *Resolver) newAnalysis(doc *model.Document, td *text.Doc) *analysis {
+	a := &analysis{
+		r: r, dict: r.dict, v: r.v, doc: doc, date: doc.Date,
+		names: map[int]text.Name{}, byKey: map[string]*entity{}, orgs: map[string]int{},
+	}
+	if td != nil && td.Text == doc.Text {
+		a.td = td
+	}
+	return a
+}
+
+func (a *analysis) run() {
+	a.speakers()
+	if a.td != nil {
+		for _, n := range a.td.Names() {
+			a.names[n.Start] = n
+		}
+		for _, p := range a.td.Paragraphs {
+			if !p.Label.Empty() {
+				a.labels = append(a.labels, p.Label)
+			}
+		}
+		for i := range a.td.Sentences {
+			s := a.newSent(i)
+			a.sents = append(a.sents, s)
+			a.chunk(s)
+		}
+	}
+	a.dropLabelOverlaps()
+	a.buildEntities()
+	a.resolveNames()
+	a.resolveRoles()
+	a.resolveDefinites()
+	a.resolvePronouns()
+}
+
+// mentions returns the resolved candidates as sorted mentions whose spans
+// round-trip to the document text.
+func (a *analysis) mentions() []model.Mention {
+	out := make([]model.Mention, 0, len(a.cands))
+	for _, c := range a.cands {
+		if c.dropped || c.kind != cResolved {
+			continue
+		}
+		if c.span.Check(a.doc.Text) != nil || c.span.Empty() {
+			continue
+		}
+		out = append(out, model.Mention{Span: c.span, Actor: c.actor, Sentence: c.sent, Rule: c.rule})
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Start != out[j].Start {
+			return out[i].Start < out[j].Start
+		}
+		return out[i].End > out[j].End
+	})
+	return out
+}
+
+func (a *analysis) newSent(i int) *sent {
+	toks := a.td.SentenceTokens(i)
+	s := &sent{idx: i, toks: toks, words: make([]string, len(toks)), low: make([]string, len(toks)), linked: make([]bool, len(toks))}
+	for k, t := range toks {
+		s.words[k] = t.Text
+		s.low[k] = lowerWord(t.Text)
+		if h := strings.LastIndexAny(t.Text, "-‐‑"); h > 0 {
+			suffix := strings.ToLower(strings.TrimLeft(t.Text[h:], "-‐‑"))
+			if a.v.linkSuffixes[suffix] {
+				s.words[k] = t.Text[:h]
+				s.linked[k] = true
+			}
+		}
+	}
+	return s
+}
+
+// dateRule is the suffix of rules that used the document date.
+func (a *analysis) dateRule() string {
+	if a.date.IsZero() {
+		return " (date unknown)"
+	}
+	return "@" + a.date.Format("2006-01-02")
+}
+
+func (a *analysis) add(c *cand) { a.cands = append(a.cands, c) }
+
+func (a *analysis) span(start, end int) model.Span { return model.NewSpan(a.doc.Text, start, end) }
+
+// dropLabelOverlaps removes sentence candidates that overlap a speaker
+// label: the label is already a speaker mention.
+func (a *analysis) dropLabelOverlaps() {
+	var spans []model.Span
+	for _, t := range a.doc.Turns {
+		if !t.Label.Empty() {
+			spans = append(spans, t.Label)
+		}
+	}
+	spans = append(spans, a.labels...)
+	if len(spans) == 0 {
+		return
+	}
+	for _, c := range a.cands {
+		if c.rule == ruleSpeaker {
+			continue
+		}
+		for _, l := range spans {
+			if c.span.Overlaps(l) {
+				c.dropped = true
+				break
+			}
+		}
+	}
+}
+
+// lowerWord lower-cases a token and straightens its apostrophes.
+func lowerWord(s string) string {
+	s = strings.ToLower(s)
+	if strings.ContainsAny(s, "’‘") {
+		s = strings.NewReplacer("’", "'", "‘", "'").Replace(s)
+	}
+	return s
+}

@@ -1,0 +1,150 @@
+package mentions
+
+import (
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// VocabularyFile is the vocabulary's path in the data file system.
+const VocabularyFile = "mentions/vocabulary.yaml"
+
+// vocabFile is the YAML layout of VocabularyFile.
+type vocabFile struct {
+	Pronouns struct {
+		SingularSubject    []string `yaml:"singular_subject"`
+		SingularPossessive []string `yaml:"singular_possessive"`
+		PluralSubject      []string `yaml:"plural_subject"`
+		PluralPossessive   []string `yaml:"plural_possessive"`
+	} `yaml:"pronouns"`
+	Honorifics  []string `yaml:"honorifics"`
+	Determiners struct {
+		Definite   []string `yaml:"definite"`
+		Indefinite []string `yaml:"indefinite"`
+	} `yaml:"determiners"`
+	Former            []string          `yaml:"former"`
+	AnonymityMarkers  []string          `yaml:"anonymity_markers"`
+	SourceNouns       []string          `yaml:"source_nouns"`
+	AnonymousHeads    []string          `yaml:"anonymous_heads"`
+	Locative          []string          `yaml:"locative"`
+	LinkSuffixes      []string          `yaml:"link_suffixes"`
+	RoleAliases       map[string]string `yaml:"role_aliases"`
+	DefiniteHeads     map[string]string `yaml:"definite_heads"`
+	OrganisationWords []string          `yaml:"organisation_words"`
+	QuestionerAgent   string            `yaml:"questioner_agent"`
+}
+
+// pronounKind describes a pronoun.
+type pronounKind struct {
+	plural     bool
+	possessive bool
+}
+
+// vocab is the loaded vocabulary, with every word lower-cased.
+type vocab struct {
+	pronouns     map[string]pronounKind
+	honorifics   map[string]bool
+	definite     map[string]bool
+	indefinite   map[string]bool
+	former       map[string]bool
+	markers      [][]string
+	sourceNouns  map[string]bool
+	anonHeads    map[string]bool
+	locative     map[string]bool
+	linkSuffixes map[string]bool
+	// roleAliases maps an alias phrase's words to the canonical role.
+	roleAliases []roleAlias
+	heads       map[string]string
+	orgWords    map[string]bool
+	questioner  string
+}
+
+type roleAlias struct {
+	words []string
+	role  string
+}
+
+func loadVocab(fsys fs.FS, name string) (*vocab, error) {
+	raw, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, fmt.Errorf("mentions vocabulary: %w", err)
+	}
+	var f vocabFile
+	if err := yaml.Unmarshal(raw, &f); err != nil {
+		return nil, fmt.Errorf("mentions vocabulary %s: %w", name, err)
+	}
+	v := &vocab{
+		pronouns:     map[string]pronounKind{},
+		honorifics:   lowerSet(f.Honorifics),
+		definite:     lowerSet(f.Determiners.Definite),
+		indefinite:   lowerSet(f.Determiners.Indefinite),
+		former:       lowerSet(f.Former),
+		sourceNouns:  lowerSet(f.SourceNouns),
+		anonHeads:    lowerSet(f.AnonymousHeads),
+		locative:     lowerSet(f.Locative),
+		linkSuffixes: lowerSet(f.LinkSuffixes),
+		heads:        map[string]string{},
+		orgWords:     lowerSet(f.OrganisationWords),
+		questioner:   strings.TrimSpace(f.QuestionerAgent),
+	}
+	add := func(words []string, k pronounKind) {
+		for _, w := range words {
+			v.pronouns[strings.ToLower(w)] = k
+		}
+	}
+	add(f.Pronouns.SingularSubject, pronounKind{})
+	add(f.Pronouns.SingularPossessive, pronounKind{possessive: true})
+	add(f.Pronouns.PluralSubject, pronounKind{plural: true})
+	add(f.Pronouns.PluralPossessive, pronounKind{plural: true, possessive: true})
+	for _, m := range f.AnonymityMarkers {
+		if ws := phraseWords(m); len(ws) > 0 {
+			v.markers = append(v.markers, ws)
+		}
+	}
+	for alias, role := range f.RoleAliases {
+		ws := phraseWords(alias)
+		if len(ws) == 0 || strings.TrimSpace(role) == "" {
+			return nil, fmt.Errorf("mentions vocabulary %s: bad role alias %q: %q", name, alias, role)
+		}
+		v.roleAliases = append(v.roleAliases, roleAlias{words: ws, role: strings.TrimSpace(role)})
+	}
+	// Longest alias first, then alphabetical, so matching is deterministic.
+	sortAliases(v.roleAliases)
+	for head, kind := range f.DefiniteHeads {
+		switch kind {
+		case "igo", "body":
+		default:
+			return nil, fmt.Errorf("mentions vocabulary %s: definite head %q: unknown kind %q (want igo or body)", name, head, kind)
+		}
+		v.heads[strings.ToLower(strings.TrimSpace(head))] = kind
+	}
+	return v, nil
+}
+
+func lowerSet(words []string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		if w = strings.ToLower(strings.TrimSpace(w)); w != "" {
+			m[w] = true
+		}
+	}
+	return m
+}
+
+// phraseWords splits a phrase into lower-case words, hyphens as spaces.
+func phraseWords(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return r == ' ' || r == '-' || r == '\t' })
+}
+
+// sortAliases orders aliases longest first, then alphabetically.
+func sortAliases(l []roleAlias) {
+	sort.Slice(l, func(i, j int) bool {
+		if len(l[i].words) != len(l[j].words) {
+			return len(l[i].words) > len(l[j].words)
+		}
+		return strings.Join(l[i].words, " ") < strings.Join(l[j].words, " ")
+	})
+}
