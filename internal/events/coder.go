@@ -446,7 +446,9 @@ func (s *sent) sourceLeft(k int) int {
 		if m := s.mAt[j]; m >= 0 {
 			g := s.gOf[m]
 			gs := s.mtok[s.grp[g][0]][0]
-			if s.blockedByPrep(gs) {
+			ge := s.mtok[s.grp[g][len(s.grp[g])-1]][1]
+			gerundSubject := ge == k && k < len(s.low) && s.tag(k) == "VBG"
+			if s.blockedByPrep(gs) && !gerundSubject {
 				j = gs
 				continue
 			}

@@ -391,8 +391,10 @@ func (s *sent) nounSource(i, j int, p *Pattern) (int, verbCtx, bool) {
 	if v >= 0 && isVerbTag(s.tag(v)) && s.mAt[v] < 0 {
 		light := false
 		for _, l := range s.lx.lemmas(s.low[v], s.buf[:0]) {
-			if len(s.lx.verbs[l]) > 0 {
-				return -1, ctx, false // the verb codes the event itself
+			for _, e := range s.lx.verbs[l] {
+				if _, ok := s.matchRest(v, e.rest); ok {
+					return -1, ctx, false // the verb codes the event itself
+				}
 			}
 			if s.lx.is("light", l) {
 				light = true

@@ -1,0 +1,158 @@
+package events
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// world is the actor list of the hand-written test sentences.
+var world = []act{
+	{"Kenya", "KEN"}, {"Uganda", "UGA"}, {"Somalia", "SOM"}, {"Ghana", "GHA"}, {"Togo", "TGO"},
+	{"Chad", "TCD"}, {"Niger", "NER"}, {"the AU", "IGOAFRAFU"}, {"Hungary", "HUN"}, {"Romania", "ROU"},
+	{"The Minister", "KENGOV"}, {"the President", "UGAGOV"}, {"French military", "FRAMIL"}, {"Mali", "MLI"},
+	{"Somali militants", "SOMREB"}, {"Kenyan troop", "KENMIL"}, {"Sweden", "SWE"}, {"Peru", "PER"},
+	{"Chile", "CHL"}, {"the UN", "IGOUNO"}, {"Kenyan", "KEN"},
+}
+
+func TestConstructions(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"active", "Kenya attacked Somalia on Monday.", []string{"KEN 190 SOM ASSAULT"}},
+		{"passive with agent", "Kenya was attacked by Somali militants.", []string{"SOMREB 190 KEN ASSAULT"}},
+		{"passive without agent", "Kenya was attacked on Monday.", nil},
+		{"reported speech", "Officials said that Ghana had agreed to help Togo.", []string{"GHA 033 TGO AGREE fut"}},
+		{"infinitival request", "Chad asked the AU to help build its army.", []string{"TCD 023 IGOAFRAFU REQUEST"}},
+		{"compound source", "Hungary and Romania agreed to hold talks.", []string{"HUN 036 ROU AGREE fut", "ROU 036 HUN AGREE fut"}},
+		{"reciprocal meeting", "Hungary and Romania met in Vienna.", []string{"HUN 040 ROU CONSULT", "ROU 040 HUN CONSULT"}},
+		{"compound target", "Sweden met the presidents of Chad and Niger.", []string{"SWE 040 TCD CONSULT", "SWE 040 NER CONSULT"}},
+		{"nominal meeting", "The Minister's meeting with the President was cancelled.", []string{"KENGOV 040 UGAGOV CONSULT"}},
+		{"nominal intervention", "Militants were pushed out of Mali after French military intervention.", []string{"FRAMIL 190 - ASSAULT"}},
+		{"negated future noun", "There will be no Kenyan troop deployment to Somalia.", []string{"KENMIL 154 SOM MOBILIZE neg fut"}},
+		{"future intent", "Kenya will send aid to Somalia.", []string{"KEN 033 SOM AGREE fut"}},
+		{"negated", "Kenya is not deploying troops to Somalia.", []string{"KEN 154 SOM MOBILIZE neg"}},
+		{"not about", "Kenya said this mission is not about Kenya deploying troops to Somalia.", []string{"KEN 154 SOM MOBILIZE neg"}},
+		{"modal", "Uganda may attack Kenya.", []string{"UGA 190 KEN ASSAULT hyp"}},
+		{"conditional", "If Kenya attacks Somalia, Uganda will respond.", []string{"KEN 190 SOM ASSAULT hyp"}},
+		{"if you wish", "Sweden will welcome Chad as a partner, if you so wish.", []string{"SWE 036 TCD AGREE fut hyp"}},
+		{"plans to", "Kenya plans to visit Uganda.", []string{"KEN 036 UGA AGREE fut"}},
+		{"intends to", "Peru intends to provide military aid to Chile.", []string{"PER 0332 CHL AGREE fut"}},
+		{"refused", "Kenya refused to meet Uganda.", []string{"KEN 040 UGA CONSULT neg"}},
+		{"relative clause", "Kenya, which borders Somalia, criticized Uganda.", []string{"KEN 111 UGA ACCUSE"}},
+		{"apposition", "Peru, a neighbour of Chile, condemned Chad.", []string{"PER 111 TCD ACCUSE"}},
+		{"gerund by", "Ghana is helping Togo by sending food to Togo.", []string{"GHA 070 TGO AID", "GHA 073 TGO AID"}},
+		{"light verb", "Kenya launched an attack on Somalia.", []string{"KEN 190 SOM ASSAULT"}},
+		{"request noun", "Chad renewed its request for training from the AU.", []string{"IGOAFRAFU 023 - REQUEST"}},
+		{"unresolved pronoun", "We will cooperate with Kenya.", nil},
+		{"prep blocks subject", "Officials from Kenya met on Monday.", nil},
+		{"phone rule", "Peru met Chile by telephone.", []string{"PER 041 CHL CONSULT"}},
+		{"threat rule", "Kenya threatened Uganda with sanctions.", []string{"KEN 1312 UGA THREATEN"}},
+		{"headline", "Chad Asks the AU to Help Build Army", []string{"TCD 023 IGOAFRAFU REQUEST"}},
+		{"release", "Kenya released prisoners to Uganda.", []string{"KEN 0841 UGA RETREAT"}},
+		{"investigate", "the UN investigated Kenya over war crimes.", []string{"IGOUNO 094 KEN ACCUSE"}},
+		{"expel", "Kenya expelled the UN inspectors.", nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := briefs(codeText(t, tc.text, world...))
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("%s\n got %q\nwant %q\ntags %s", tc.text, got, tc.want, tagsOf(t, tc.text))
+			}
+		})
+	}
+}
+
+func TestEventFields(t *testing.T) {
+	src := "Kenya attacked Somalia on Monday."
+	evs := codeText(t, src, world...)
+	if len(evs) != 1 {
+		t.Fatalf("got %d events", len(evs))
+	}
+	e := evs[0]
+	if e.ID != "0123456789ab-e1" || e.Root != "19" || e.QuadClass != 4 || e.Goldstein != -10 || e.Trigger.Text != "attacked" || e.Pattern != "attack" {
+		t.Errorf("fields: %+v", e)
+	}
+	for _, sp := range []struct{ s, t string }{{e.Trigger.Text, src[e.Trigger.Start:e.Trigger.End]}, {e.Source.Text, src[e.Source.Start:e.Source.End]}, {e.Sentence.Text, src[e.Sentence.Start:e.Sentence.End]}} {
+		if sp.s != sp.t {
+			t.Errorf("span text %q != %q", sp.s, sp.t)
+		}
+	}
+	_, c := setup(t)
+	x := c.Explain(e)
+	for _, w := range []string{"attack", "verbs.yaml:", `"attacked"`, "KEN", "SOM", "Goldstein"} {
+		if !strings.Contains(x, w) {
+			t.Errorf("Explain lacks %q:\n%s", w, x)
+		}
+	}
+}
+
+func TestQuadAndPLOVERCoverage(t *testing.T) {
+	p, err := DefaultPatterns()
+	if err != nil {
+		t.Fatal(err)
+	}
+	codes := p.resolveCodes()
+	if len(codes) < 280 {
+		t.Errorf("only %d CAMEO codes", len(codes))
+	}
+	allowed := map[string]bool{"": true, "AGREE": true, "CONSULT": true, "SUPPORT": true, "CONCEDE": true, "COOPERATE": true, "AID": true, "RETREAT": true, "REQUEST": true, "ACCUSE": true, "REJECT": true, "THREATEN": true, "PROTEST": true, "SANCTION": true, "MOBILIZE": true, "COERCE": true, "ASSAULT": true}
+	for k, c := range codes {
+		if c.QuadClass != quadOf(k) {
+			t.Errorf("%s: quad %d, want %d", k, c.QuadClass, quadOf(k))
+		}
+		if !allowed[c.PLOVER] || (c.PLOVER == "" && k[:2] != "01") {
+			t.Errorf("%s: PLOVER %q", k, c.PLOVER)
+		}
+	}
+	// Every root has patterns, and every pattern code is in the table.
+	roots := map[string]int{}
+	for _, pt := range p.List() {
+		for _, c := range append([]string{pt.CAMEO, pt.Intent}, ruleCodes(pt)...) {
+			if c == "" {
+				continue
+			}
+			if _, ok := codes[c]; !ok {
+				t.Errorf("pattern %s (%s) uses unknown code %s", pt.ID, pt.Source, c)
+			}
+			roots[c[:2]]++
+		}
+	}
+	for r := 1; r <= 20; r++ {
+		k := twoDigits(r)
+		if roots[k] < 2 {
+			t.Errorf("root %s has %d pattern codes", k, roots[k])
+		}
+	}
+}
+
+func ruleCodes(p *Pattern) []string {
+	var out []string
+	for _, r := range p.Rules {
+		out = append(out, r.CAMEO, r.Intent)
+	}
+	return out
+}
+
+func twoDigits(n int) string {
+	if n < 10 {
+		return "0" + string(rune('0'+n))
+	}
+	return string(rune('0'+n/10)) + string(rune('0'+n%10))
+}
+
+func TestLemmas(t *testing.T) {
+	_, c := setup(t)
+	for form, base := range map[string]string{"asks": "ask", "agreed": "agree", "met": "meet", "deploying": "deploy", "stopped": "stop", "tries": "try", "sent": "send", "visited": "visit", "struck": "strike", "gave": "give", "supplies": "supply"} {
+		if !contains(c.lx.lemmas(form, nil), base) {
+			t.Errorf("lemmas(%s) = %v, want %s", form, c.lx.lemmas(form, nil), base)
+		}
+	}
+}
+
+func TestNeverPanics(t *testing.T) {
+	for _, s := range []string{"", ".", "Kenya", "Kenya Kenya Kenya", "to to to Kenya to", "Kenya ’s ’s", "by by Kenya by", ", , Kenya , ,", "Kenya and and Uganda", "\"Kenya\" \"attacked\" \"Uganda\"", "Kenya attacked"} {
+		codeText(t, s, world...)
+	}
+}
