@@ -1,0 +1,366 @@
+// Package docdate infers a document's date when no metadata gives one.
+//
+// In: the document, the people it names (actor mentions of persons), its
+// temporal expressions found without a reference date, the actor
+// dictionary (tenures of office) and a table of named, dated events
+// (data/docdate/known-events.yaml). Out: a date range [From, To] and a
+// reason a person can check, or nothing when the text does not tell.
+//
+// The evidence, in the order it is applied:
+//  1. Office-holders named with their office ("Prime Minister X",
+//     "Secretary of Defense Y"): the document was written while each
+//     held that office, so the range is the intersection of their
+//     tenures. Conflicting tenures are dropped, not forced.
+//  2. Named events with a relative year ("the Chicago summit last year"):
+//     the document's year is the event's year plus one.
+//  3. Explicit years in what the text reports as past ("in 2011"): the
+//     document is no earlier.
+//  4. Dates without a year ("4 June") that fall in the range so far in
+//     exactly one year: the latest one reported as past is a lower bound,
+//     and the earliest deadline still to come ("by the end of June") an
+//     upper bound.
+//
+// Explicit metadata always wins; the pipeline only asks when the date is
+// unknown.
+package docdate
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/dossier-project/dossier/internal/actors"
+	"github.com/dossier-project/dossier/internal/model"
+)
+
+// KnownEvent is a named event with the year it took place.
+type KnownEvent struct {
+	Name    string   `yaml:"name"`
+	Year    int      `yaml:"year"`
+	Phrases []string `yaml:"phrases"`
+}
+
+// Inferrer infers document dates.
+type Inferrer struct {
+	dict   *actors.Dictionary
+	events []KnownEvent
+}
+
+// New loads the known events from fsys (docdate/known-events.yaml).
+func New(dict *actors.Dictionary, fsys fs.FS) (*Inferrer, error) {
+	const name = "docdate/known-events.yaml"
+	b, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, fmt.Errorf("load known events %s: %w", name, err)
+	}
+	var evs []KnownEvent
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	dec.KnownFields(true)
+	if err := dec.Decode(&evs); err != nil {
+		return nil, fmt.Errorf("load known events %s: %s", name, strings.Join(strings.Fields(err.Error()), " "))
+	}
+	for i, e := range evs {
+		if e.Year < 1000 || len(e.Phrases) == 0 {
+			return nil, fmt.Errorf("load known events %s: entry %d (%q) needs a year and phrases", name, i+1, e.Name)
+		}
+	}
+	return &Inferrer{dict: dict, events: evs}, nil
+}
+
+// Result is an inferred date range and why.
+type Result struct {
+	From, To time.Time
+	Reason   string
+	Evidence []model.Span
+}
+
+// Input is what inference reads.
+type Input struct {
+	Text string
+	// Sentences are the document's sentence spans.
+	Sentences []model.Span
+	// People are the mentions of persons.
+	People []model.Mention
+	// Timexes are the temporal expressions found without a reference
+	// date: yearless dates have values like "XXXX-06-04".
+	Timexes []model.Timex
+}
+
+// bound is a range under construction, with the reasons for it.
+type bound struct {
+	lo, hi   time.Time
+	reasons  []string
+	evidence []model.Span
+}
+
+func (b *bound) narrow(lo, hi time.Time, reason string, ev ...model.Span) bool {
+	nlo, nhi := b.lo, b.hi
+	if !lo.IsZero() && (nlo.IsZero() || lo.After(nlo)) {
+		nlo = lo
+	}
+	if !hi.IsZero() && (nhi.IsZero() || hi.Before(nhi)) {
+		nhi = hi
+	}
+	if !nlo.IsZero() && !nhi.IsZero() && nlo.After(nhi) {
+		return false // contradicts what is known: leave it out
+	}
+	b.lo, b.hi = nlo, nhi
+	b.reasons = append(b.reasons, reason)
+	b.evidence = append(b.evidence, ev...)
+	return true
+}
+
+// Infer returns the document's date range, or false when the text does
+// not bound it on both sides.
+func (inf *Inferrer) Infer(in Input) (Result, bool) {
+	var b bound
+	inf.tenures(in, &b)
+	inf.namedEvents(in, &b)
+	explicitYears(in, &b)
+	yearless(in, &b)
+	if b.lo.IsZero() || b.hi.IsZero() {
+		return Result{}, false
+	}
+	return Result{From: b.lo, To: b.hi, Reason: describe(b), Evidence: b.evidence}, true
+}
+
+func describe(b bound) string {
+	span := fmt.Sprintf("between %s and %s", b.lo.Format("2 January 2006"), b.hi.Format("2 January 2006"))
+	if b.lo.Year() == b.hi.Year() && b.lo.Month() == b.hi.Month() {
+		span = fmt.Sprintf("in %s (%s to %s)", b.lo.Format("January 2006"), b.lo.Format("2"), b.hi.Format("2 January"))
+	}
+	return "written " + span + ": " + strings.Join(b.reasons, "; ")
+}
+
+// tenures narrows the range to the terms of office of the people the text
+// names together with their office.
+func (inf *Inferrer) tenures(in Input, b *bound) {
+	seen := map[string]bool{}
+	type term struct {
+		name string
+		tc   actors.DatedCode
+		at   model.Span
+	}
+	var terms []term
+	for _, m := range in.People {
+		if !m.Actor.Person || m.Actor.Name == "" || seen[m.Actor.Name] {
+			continue
+		}
+		around := strings.ToLower(context(in, m.Span))
+		for _, tc := range inf.dict.Tenures(m.Actor.Name) {
+			if tc.Role == "" || !tc.Dated() || tc.From.IsZero() || tc.To.IsZero() {
+				continue
+			}
+			if !strings.Contains(around, strings.ToLower(tc.Role)) {
+				continue
+			}
+			seen[m.Actor.Name] = true
+			terms = append(terms, term{m.Actor.Name, tc, m.Span})
+			break
+		}
+	}
+	sort.SliceStable(terms, func(i, j int) bool { return terms[i].tc.To.Before(terms[j].tc.To) })
+	for _, t := range terms {
+		reason := fmt.Sprintf("%s is named as %s (%s), an office held from %s to %s",
+			t.name, t.tc.Role, t.tc.Code, t.tc.From.Format("2006-01-02"), t.tc.To.Format("2006-01-02"))
+		b.narrow(t.tc.From, t.tc.To, reason, t.at)
+	}
+}
+
+// context returns the words before and including a mention in its
+// sentence: where its office is stated ("Secretary of Defense X",
+// "the Prime Minister of Y, Mr. X").
+func context(in Input, s model.Span) string {
+	for _, st := range in.Sentences {
+		if st.Contains(s) {
+			from := s.Start - 80
+			if from < st.Start {
+				from = st.Start
+			}
+			return in.Text[from:s.End]
+		}
+	}
+	return s.Text
+}
+
+// relativeYear reads a relative year expression ("last year").
+func relativeYear(text string) (int, bool) {
+	switch strings.ToLower(strings.Join(strings.Fields(text), " ")) {
+	case "last year", "a year ago", "one year ago", "the previous year", "the year before":
+		return -1, true
+	case "this year":
+		return 0, true
+	case "next year":
+		return 1, true
+	case "two years ago":
+		return -2, true
+	}
+	return 0, false
+}
+
+// namedEvents dates the document from named events with a relative year
+// in the same sentence.
+func (inf *Inferrer) namedEvents(in Input, b *bound) {
+	for _, st := range in.Sentences {
+		lower := strings.ToLower(st.Text)
+		for _, ev := range inf.events {
+			for _, p := range ev.Phrases {
+				i := strings.Index(lower, strings.ToLower(p))
+				if i < 0 {
+					continue
+				}
+				for _, t := range in.Timexes {
+					off, ok := relativeYear(t.Text)
+					if !ok || !st.Contains(t.Span) {
+						continue
+					}
+					year := ev.Year - off
+					lo := time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC)
+					hi := time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC)
+					reason := fmt.Sprintf("it calls the %s (%d) “%s”", ev.Name, ev.Year, strings.Join(strings.Fields(t.Text), " "))
+					b.narrow(lo, hi, reason, model.NewSpan(in.Text, st.Start+i, st.Start+i+len(p)), t.Span)
+				}
+			}
+		}
+	}
+}
+
+// futureWords mark a sentence as speaking of what is still to come.
+var futureWords = []string{"will", "shall", "going to", "is due", "are due", "plans to", "expected to"}
+
+func isFuture(sentence string) bool {
+	s := " " + strings.ToLower(sentence) + " "
+	for _, w := range futureWords {
+		if strings.Contains(s, " "+w+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+func (in Input) sentenceOf(s model.Span) string {
+	for _, st := range in.Sentences {
+		if st.Contains(s) {
+			return st.Text
+		}
+	}
+	return s.Text
+}
+
+// explicitYears: a year the text reports as past is a lower bound.
+func explicitYears(in Input, b *bound) {
+	latest := 0
+	var at model.Span
+	for _, t := range in.Timexes {
+		if len(t.Value) < 4 || t.Value[0] == 'X' || t.Kind == "deadline" || isFuture(in.sentenceOf(t.Span)) {
+			continue
+		}
+		var y int
+		if _, err := fmt.Sscanf(t.Value[:4], "%d", &y); err != nil {
+			continue
+		}
+		if y > latest {
+			latest, at = y, t.Span
+		}
+	}
+	if latest > 0 {
+		b.narrow(time.Date(latest, 1, 1, 0, 0, 0, 0, time.UTC), time.Time{}, fmt.Sprintf("it reports %d as past (“%s”)", latest, strings.Join(strings.Fields(at.Text), " ")), at)
+	}
+}
+
+// yearless uses dates without a year once the range allows only one
+// year for them.
+func yearless(in Input, b *bound) {
+	if b.lo.IsZero() || b.hi.IsZero() {
+		return
+	}
+	var past, future []model.Timex
+	var pastDay, futureDay []time.Time
+	for _, t := range in.Timexes {
+		if !strings.HasPrefix(t.Value, "XXXX-") {
+			continue
+		}
+		var d time.Time
+		ok := false
+		deadline := t.Kind == "deadline"
+		val := t.Value
+		if deadline && strings.HasPrefix(t.EndValue, "XXXX-") {
+			val = t.EndValue
+		}
+		for y := b.lo.Year(); y <= b.hi.Year(); y++ {
+			c, err := parseYearless(val, y)
+			if err != nil {
+				continue
+			}
+			inRange := !c.Before(b.lo.AddDate(0, 0, -366)) && !c.After(b.hi)
+			if deadline {
+				inRange = !c.Before(b.lo) && !c.After(b.hi.AddDate(0, 0, 366))
+			}
+			if inRange {
+				if ok {
+					ok = false // two years fit: ambiguous
+					break
+				}
+				d, ok = c, true
+			}
+		}
+		if !ok {
+			continue
+		}
+		if deadline || isFuture(in.sentenceOf(t.Span)) {
+			future, futureDay = append(future, t), append(futureDay, d)
+		} else {
+			past, pastDay = append(past, t), append(pastDay, d)
+		}
+	}
+	if i := latestIndex(pastDay); i >= 0 {
+		d := pastDay[i]
+		b.narrow(d, time.Time{}, fmt.Sprintf("it reports “%s” (%s) as past", strings.Join(strings.Fields(past[i].Text), " "), d.Format("2 January 2006")), past[i].Span)
+	}
+	if i := earliestIndex(futureDay); i >= 0 {
+		d := futureDay[i]
+		b.narrow(time.Time{}, d, fmt.Sprintf("it reports “%s” (%s) as still to come", strings.Join(strings.Fields(future[i].Text), " "), d.Format("2 January 2006")), future[i].Span)
+	}
+}
+
+// parseYearless reads "XXXX-06-04" or "XXXX-06" in year y; a month is
+// read as its last day.
+func parseYearless(v string, y int) (time.Time, error) {
+	rest := strings.TrimPrefix(v, "XXXX")
+	switch len(rest) {
+	case 6:
+		return time.Parse("2006-01-02", fmt.Sprintf("%04d%s", y, rest))
+	case 3:
+		m, err := time.Parse("2006-01", fmt.Sprintf("%04d%s", y, rest))
+		if err != nil {
+			return m, err
+		}
+		return m.AddDate(0, 1, -1), nil
+	}
+	return time.Time{}, fmt.Errorf("not a yearless date: %q", v)
+}
+
+func latestIndex(ds []time.Time) int {
+	best := -1
+	for i, d := range ds {
+		if best < 0 || d.After(ds[best]) {
+			best = i
+		}
+	}
+	return best
+}
+
+func earliestIndex(ds []time.Time) int {
+	best := -1
+	for i, d := range ds {
+		if best < 0 || d.Before(ds[best]) {
+			best = i
+		}
+	}
+	return best
+}
