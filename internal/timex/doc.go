@@ -30,7 +30,9 @@
 //     ending in -ed). Past: the latest such date not after the reference.
 //     Future: the earliest such date not before it. No cue: the nearest
 //     date to the reference (within six months; ties go to the past).
-//     Deadlines use strong cues only and default to the future.
+//     With no cue at all, "since" before the date reads as past and
+//     "until"/"till" as future. Deadlines use strong cues only and default
+//     to the future.
 //  3. With no reference date: a year-less value, "XXXX-06-04".
 //
 // Bare weekdays ("on Monday") follow the same tense rule within a week;

@@ -113,6 +113,14 @@ func (t *Tagger) find(text string, ref time.Time, force *Tense) []model.Timex {
 		rc.sentYear = years[s.sent[sp.s]]
 		strong, any := s.tenseOf(sp, cueDir, cueStrong)
 		rc.tense = any
+		if any == TenseNone && sp.s > 0 && s.same(sp.s-1, sp.s) {
+			switch w := s.toks[sp.s-1].low; {
+			case t.v.pastPreps[w]:
+				rc.tense = TensePast
+			case t.v.futurePreps[w]:
+				rc.tense = TenseFuture
+			}
+		}
 		if sp.kind == KindDeadline {
 			rc.tense = strong
 			if strong == TenseNone {

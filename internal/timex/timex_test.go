@@ -181,6 +181,10 @@ func TestRoundTrip(t *testing.T) {
 			if err := x.Span.Check(s); err != nil {
 				t.Errorf("%q: %v", s, err)
 			}
+			if _, _, ok := Bounds(x); !ok && x.Kind != KindDuration && x.Value != "" &&
+				!strings.HasPrefix(x.Value, "XXXX") && !strings.HasPrefix(x.Value, "T") {
+				t.Errorf("%q: Bounds cannot read %q/%q", x.Text, x.Value, x.EndValue)
+			}
 			if x.Start < last {
 				t.Errorf("%q: spans out of order or overlapping at %q", s, x.Text)
 			}

@@ -66,6 +66,8 @@ type vocabFileData struct {
 		Past         []string `yaml:"past"`
 		Future       []string `yaml:"future"`
 		EdExceptions []string `yaml:"ed_exceptions"`
+		PastPreps    []string `yaml:"past_prepositions"`
+		FuturePreps  []string `yaml:"future_prepositions"`
 	} `yaml:"tense"`
 	Abbreviations []string `yaml:"abbreviations"`
 }
@@ -118,6 +120,8 @@ type vocab struct {
 	past            []phrase
 	future          []phrase
 	edExceptions    set
+	pastPreps       set
+	futurePreps     set
 	abbrevs         set
 	// starters holds every word that can begin an expression; the scanner
 	// skips all other words.
@@ -219,6 +223,8 @@ func loadVocab(fsys fs.FS) (*vocab, error) {
 		past:            phrases(f.Tense.Past),
 		future:          phrases(f.Tense.Future),
 		edExceptions:    newSet(f.Tense.EdExceptions),
+		pastPreps:       newSet(f.Tense.PastPreps),
+		futurePreps:     newSet(f.Tense.FuturePreps),
 		abbrevs:         newSet(f.Abbreviations),
 	}
 	for _, m := range f.Months {
