@@ -267,7 +267,7 @@ func (s *sent) analyzeVerb(i, depth int) verbCtx {
 		switch {
 		case lx.is("future", w):
 			ctx.fut = true
-		case lx.is("modal", w):
+		case lx.is("modal", w) && s.isModal(k):
 			ctx.hypo = true
 		case lx.is("be", w):
 			hasBe = true
@@ -340,6 +340,12 @@ done:
 		ctx.neg = s.negatedLeft(ctx.anchor)
 	}
 	return ctx
+}
+
+// isModal tells the modal "may" from the month "May".
+func (s *sent) isModal(k int) bool {
+	t := s.toks[k].Text
+	return s.tag(k) == "MD" || (t != "" && t[0] >= 'a' && t[0] <= 'z')
 }
 
 func (s *sent) isPrep(k int) bool {

@@ -114,7 +114,9 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 			tgt = s.sourceLeft(ctx.anchor)
 		} else {
 			src = s.sourceLeft(ctx.anchor)
-			tgt = s.targetRight(j, e.p.Object, e.p.Preps)
+			// "talk to X": a phrase ending in a preposition takes its object.
+			obj := e.p.Object || (len(e.rest) > 0 && s.lx.is("prepositions", e.rest[len(e.rest)-1]))
+			tgt = s.targetRight(j, obj, e.p.Preps)
 		}
 		if src < 0 {
 			return nil, j, true
@@ -340,7 +342,7 @@ func (s *sent) nounSource(i, j int, p *Pattern) (int, verbCtx, bool) {
 				ctx.neg = true
 			case s.lx.is("future", w):
 				ctx.fut = true
-			case s.lx.is("modal", w):
+			case s.lx.is("modal", w) && s.isModal(x):
 				ctx.hypo = true
 			}
 		}
