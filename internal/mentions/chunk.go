@@ -49,6 +49,7 @@ func isOrgKind(k actors.EntryKind) bool {
 
 // chunk finds the candidates of one sentence, left to right.
 func (a *analysis) chunk(s *sent) {
+	from := len(a.cands)
 	for i := 0; i < len(s.toks); {
 		if n := a.parseNP(s, i); n > 0 {
 			i += n
@@ -56,6 +57,14 @@ func (a *analysis) chunk(s *sent) {
 		}
 		a.pronounAt(s, i)
 		i++
+	}
+	// Coordinated subjects are all subjects: in "X and Y met", X is too.
+	got := a.cands[from:]
+	for k := len(got) - 2; k >= 0; k-- {
+		x, y := got[k], got[k+1]
+		if y.subject && x.tj < len(s.low) && y.ti == x.tj+1 && (s.low[x.tj] == "and" || s.low[x.tj] == "or") {
+			x.subject = true
+		}
 	}
 }
 
@@ -900,17 +909,26 @@ func (a *analysis) orgName(s *sent, k int) int {
 	if k >= len(s.toks) {
 		return k
 	}
-	nm, ok := a.names[s.toks[k].Start]
-	if !ok || nm.Label {
-		return k
-	}
 	_, n := a.dict.Match(s.words, k)
 	if n == 0 {
 		return k
 	}
 	end := k
-	for end < len(s.toks) && s.toks[end].End <= nm.End {
-		end++
+	if nm, ok := a.names[s.toks[k].Start]; ok && !nm.Label {
+		for end < len(s.toks) && s.toks[end].End <= nm.End {
+			end++
+		}
+	}
+	if end <= k+n {
+		// No candidate name beyond the phrase: look at the capitalised
+		// proper nouns that follow it, up to the next dictionary phrase.
+		end = k + n
+		for end < len(s.toks) && end < k+n+3 && startsUpper(s.toks[end].Text) && strings.HasPrefix(s.toks[end].Tag, "NNP") {
+			if e, _ := a.dict.Match(s.words, end); e != nil {
+				break
+			}
+			end++
+		}
 	}
 	if end <= k+n {
 		return k

@@ -1,0 +1,282 @@
+package mentions
+
+import (
+	"os"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/dossier-project/dossier/internal/actors"
+	"github.com/dossier-project/dossier/internal/model"
+	"github.com/dossier-project/dossier/internal/text"
+)
+
+var (
+	analyzerOnce sync.Once
+	analyzer     *text.Analyzer
+	analyzerErr  error
+)
+
+func testAnalyzer(t testing.TB) *text.Analyzer {
+	t.Helper()
+	analyzerOnce.Do(func() { analyzer, analyzerErr = text.New() })
+	if analyzerErr != nil {
+		t.Fatal(analyzerErr)
+	}
+	return analyzer
+}
+
+func testDict(t testing.TB) *actors.Dictionary {
+	t.Helper()
+	d, err := actors.Load(os.DirFS("testdata"), "dict.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func testResolver(t testing.TB) *Resolver {
+	t.Helper()
+	r, err := NewFromData(testDict(t), os.DirFS("../../data"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func date(s string) time.Time {
+	if s == "" {
+		return time.Time{}
+	}
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// want is an expected mention: the nth (0-based) mention whose text is
+// Text must have the code, name, anonymity and rule (prefix) given.
+type want struct {
+	Text string
+	Nth  int
+	Code string
+	Name string
+	Anon bool
+	Rule string
+}
+
+// checkMentions checks the invariants every Find result must keep.
+func checkMentions(t *testing.T, doc *model.Document, ms []model.Mention) {
+	t.Helper()
+	if !sort.SliceIsSorted(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start }) {
+		t.Errorf("mentions not sorted by Start")
+	}
+	for _, m := range ms {
+		if err := m.Span.Check(doc.Text); err != nil {
+			t.Errorf("mention %q: %v", m.Text, err)
+		}
+		if m.Rule == "" {
+			t.Errorf("mention %q has no rule", m.Text)
+		}
+	}
+}
+
+func findMention(ms []model.Mention, text string, nth int) *model.Mention {
+	k := 0
+	for i := range ms {
+		if ms[i].Text == text {
+			if k == nth {
+				return &ms[i]
+			}
+			k++
+		}
+	}
+	return nil
+}
+
+func dump(ms []model.Mention) string {
+	var b strings.Builder
+	for _, m := range ms {
+		b.WriteString("\n\t" + m.Text + " → " + m.Actor.Code + " " + m.Actor.Name + " [" + m.Rule + "]")
+		if m.Actor.Anonymous {
+			b.WriteString(" anonymous")
+		}
+	}
+	return b.String()
+}
+
+func TestFind(t *testing.T) {
+	r := testResolver(t)
+	an := testAnalyzer(t)
+	tests := []struct {
+		name   string
+		text   string
+		date   string
+		want   []want
+		absent []string
+	}{
+		{
+			name: "role before unknown name, surname, role phrase, locative capital",
+			text: "Kenyan President Juma Otieno met AU Commission chairperson Nadia Warsame in Addis Ababa on Monday. " +
+				"Mr Otieno said the talks were useful. The President later flew back to Nairobi.",
+			date: "2018-05-02",
+			want: []want{
+				{Text: "Kenyan President Juma Otieno", Code: "KENGOV", Name: "Juma Otieno", Rule: "context:role-before-name"},
+				{Text: "AU Commission chairperson Nadia Warsame", Code: "IGOAFRAFU", Name: "Nadia Warsame", Rule: "context:role-before-name"},
+				{Text: "Mr Otieno", Code: "KENGOV", Name: "Juma Otieno", Rule: "coref:surname"},
+				{Text: "The President", Code: "KENGOV", Name: "Juma Otieno", Rule: "coref:role"},
+			},
+			absent: []string{"Addis Ababa", "Nairobi"},
+		},
+		{
+			name: "capital as metonym",
+			text: "Nairobi said it would send more troops.",
+			want: []want{{Text: "Nairobi", Code: "KENGOV", Name: "Kenya", Rule: "dict:capital"}},
+		},
+		{
+			name: "anonymous officials with marker",
+			text: "Ethiopian officials, speaking on condition of anonymity, said the plan had stalled.",
+			want: []want{{Text: "Ethiopian officials", Code: "ETHGOV", Name: "Ethiopian officials", Anon: true, Rule: "anonymous:marker"}},
+		},
+		{
+			name: "anonymous diplomats, sources and an indefinite official",
+			text: "Diplomats who asked not to be named said the vote was delayed. Sources said the deal was close. " +
+				"A senior Somali official said talks would resume.",
+			want: []want{
+				{Text: "Diplomats", Code: "GOV", Anon: true, Name: "Diplomats", Rule: "anonymous:marker"},
+				{Text: "Sources", Code: "", Anon: true, Name: "Sources", Rule: "anonymous:source-noun"},
+				{Text: "A senior Somali official", Code: "SOMGOV", Anon: true, Name: "senior Somali official", Rule: "anonymous:indefinite"},
+			},
+		},
+		{
+			name: "role without organisation, unresolved",
+			text: "The mayor said the market would reopen.",
+			want: []want{{Text: "The mayor", Code: "GOV", Rule: "role:unresolved"}},
+		},
+		{
+			name: "dictionary person, date unknown",
+			text: "Berhane Tesfaye said the dam would be finished.",
+			want: []want{{Text: "Berhane Tesfaye", Code: "ETHGOV", Name: "Berhane Tesfaye", Rule: "dict:person (date unknown)"}},
+		},
+		{
+			name: "dictionary person at the document date",
+			text: "Amani Odhiambo said the elections were fair.",
+			date: "2010-06-01",
+			want: []want{{Text: "Amani Odhiambo", Code: "KENGOV", Name: "Amani Odhiambo", Rule: "dict:person@2010-06-01"}},
+		},
+		{
+			name: "stated role outranks a stale dictionary entry",
+			text: "The AU said Chairperson Nadia Warsame would attend. Ms Warsame declined to comment.",
+			date: "2011-03-01",
+			want: []want{
+				{Text: "Chairperson Nadia Warsame", Code: "IGOAFRAFU", Name: "Nadia Warsame", Rule: "context:role-before-name"},
+				{Text: "Ms Warsame", Code: "IGOAFRAFU", Name: "Nadia Warsame", Rule: "coref:surname"},
+			},
+		},
+		{
+			name: "apposition after the name and role with of",
+			text: "Berhane Tesfaye, the Ethiopian Prime Minister, met the Prime Minister of Kenya, Mr. Juma Otieno, in Dodoma. " +
+				"The Prime Minister of Ethiopia said the talks went well.",
+			date: "2015-01-10",
+			want: []want{
+				{Text: "Berhane Tesfaye, the Ethiopian Prime Minister", Code: "ETHGOV", Name: "Berhane Tesfaye", Rule: "context:apposition"},
+				{Text: "the Prime Minister of Kenya, Mr. Juma Otieno", Code: "KENGOV", Name: "Juma Otieno", Rule: "context:apposition"},
+				{Text: "The Prime Minister of Ethiopia", Code: "ETHGOV", Name: "Berhane Tesfaye", Rule: "coref:role"},
+			},
+			absent: []string{"Dodoma"},
+		},
+		{
+			name: "role resolved by dictionary holder at the stated organisation",
+			text: "The AU Chairperson said the mission would continue.",
+			date: "2019-02-01",
+			want: []want{{Text: "The AU Chairperson", Code: "IGOAFRAFU", Name: "Nadia Warsame", Rule: "dict:holder@2019-02-01"}},
+		},
+		{
+			name: "pronouns: subject, possessive, cataphora",
+			text: "Amani Odhiambo met Somali officials on Tuesday. He said his meeting with them was useful. " +
+				"In his reply, Berhane Tesfaye thanked Kenya.",
+			date: "2015-01-10",
+			want: []want{
+				{Text: "He", Code: "KENGOV", Name: "Amani Odhiambo", Rule: "coref:pronoun"},
+				{Text: "his", Code: "KENGOV", Name: "Amani Odhiambo", Rule: "coref:pronoun"},
+				{Text: "his", Nth: 1, Code: "ETHGOV", Name: "Berhane Tesfaye", Rule: "coref:pronoun"},
+			},
+		},
+		{
+			name:   "ambiguous pronoun left unresolved",
+			text:   "Berhane Tesfaye and Amani Odhiambo met in Dodoma. He said the talks went well.",
+			date:   "2015-01-10",
+			absent: []string{"He"},
+		},
+		{
+			name: "compositions",
+			text: "Somali troops and the Kenyan people welcomed the Ethiopian government. Ethiopians voted. AU-backed militants attacked. " +
+				"The Somali military said Kenya's parliament met.",
+			want: []want{
+				{Text: "Somali troops", Code: "SOMMIL", Name: "Somali troops", Rule: "compose:demonym+agent"},
+				{Text: "the Kenyan people", Code: "KENCVL", Name: "Kenyan people", Rule: "compose:demonym+agent"},
+				{Text: "the Ethiopian government", Code: "ETHGOV", Rule: "compose:demonym+agent"},
+				{Text: "Ethiopians", Code: "ETH", Name: "Ethiopia", Rule: "dict:demonym"},
+				{Text: "AU-backed militants", Code: "REB", Rule: "dict:agent"},
+				{Text: "The Somali military", Code: "SOMMIL", Rule: "compose:demonym+agent"},
+				{Text: "Kenya's parliament", Code: "KENLEG", Rule: "compose:country+agent"},
+			},
+		},
+		{
+			name:   "demonym as adjective is not an actor",
+			text:   "Somali oil exports rose.",
+			absent: []string{"Somali"},
+		},
+		{
+			name: "definite head refers back to a body",
+			text: "The Peace and Security Council met on Friday. The Council said it would act.",
+			want: []want{
+				{Text: "The Peace and Security Council", Code: "IGOAFRAFU", Rule: "dict:body"},
+				{Text: "The Council", Code: "IGOAFRAFU", Name: "Peace and Security Council", Rule: "coref:definite"},
+			},
+		},
+		{
+			name: "unknown names",
+			text: "Mr Kamau said the road was closed. Grace Njeri told reporters the bridge was safe. Coast Daily News said nothing.",
+			want: []want{
+				{Text: "Mr Kamau", Code: "", Name: "Kamau", Rule: "name:unknown"},
+				{Text: "Grace Njeri", Code: "", Name: "Grace Njeri", Rule: "name:unknown"},
+			},
+			absent: []string{"Coast Daily News"},
+		},
+		{
+			name: "addressing a role holder",
+			text: "Chairperson Nadia Warsame spoke first. Thank you, Madam Chairperson.",
+			date: "2019-02-01",
+			want: []want{{Text: "Madam Chairperson", Code: "IGOAFRAFU", Name: "Nadia Warsame", Rule: "coref:role"}},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := &model.Document{Text: tc.text, Date: date(tc.date), Kind: model.KindArticle}
+			ms := r.Find(doc, an.Analyze(doc.Text))
+			checkMentions(t, doc, ms)
+			for _, w := range tc.want {
+				m := findMention(ms, w.Text, w.Nth)
+				if m == nil {
+					t.Errorf("no mention %q (#%d); got:%s", w.Text, w.Nth, dump(ms))
+					continue
+				}
+				if m.Actor.Code != w.Code || (w.Name != "" && m.Actor.Name != w.Name) || m.Actor.Anonymous != w.Anon || !strings.HasPrefix(m.Rule, w.Rule) {
+					t.Errorf("%q: got code %q name %q anonymous %v rule %q; want %q %q %v %q",
+						w.Text, m.Actor.Code, m.Actor.Name, m.Actor.Anonymous, m.Rule, w.Code, w.Name, w.Anon, w.Rule)
+				}
+			}
+			for _, a := range tc.absent {
+				for _, m := range ms {
+					if m.Text == a {
+						t.Errorf("unexpected mention %q → %q [%s]", a, m.Actor.Code, m.Rule)
+					}
+				}
+			}
+		})
+	}
+}
