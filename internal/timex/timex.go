@@ -57,8 +57,63 @@ func NewFS(fsys fs.FS) (*Tagger, error) {
 	return t, nil
 }
 
-// parseNumeric parses a numeric date string with go-dateparser.
+// parseNumeric parses a numeric date string. The common forms with a
+// four-digit year are read directly (go-dateparser takes milliseconds per
+// call, see BenchmarkParseNumeric); the rest (two-digit years) go to
+// go-dateparser.
 func (t *Tagger) parseNumeric(s string) (int, int, int, bool) {
+	if y, m, d, ok, done := parseNumericFast(s); done {
+		return y, m, d, ok
+	}
+	return t.parseNumericDP(s)
+}
+
+// parseNumericFast reads Y-M-D with "-" and D/M/Y or D.M.Y (M/D/Y when the
+// day-first reading is impossible) with a four-digit year. done is false
+// when the string has another shape.
+func parseNumericFast(s string) (y, m, d int, ok, done bool) {
+	var sep byte
+	for k := 0; k < len(s); k++ {
+		if c := s[k]; c < '0' || c > '9' {
+			sep = c
+			break
+		}
+	}
+	parts := strings.Split(s, string(sep))
+	if sep == 0 || len(parts) != 3 {
+		return 0, 0, 0, false, false
+	}
+	n := [3]int{}
+	for k, p := range parts {
+		if p == "" || len(p) > 4 {
+			return 0, 0, 0, false, false
+		}
+		for _, c := range []byte(p) {
+			if c < '0' || c > '9' {
+				return 0, 0, 0, false, false
+			}
+			n[k] = n[k]*10 + int(c-'0')
+		}
+	}
+	switch {
+	case sep == '-' && len(parts[0]) == 4:
+		y, m, d = n[0], n[1], n[2]
+	case (sep == '/' || sep == '.') && len(parts[2]) == 4:
+		y, m, d = n[2], n[1], n[0]
+		if !validDay(y, m, d) {
+			m, d = n[0], n[1]
+		}
+	default:
+		return 0, 0, 0, false, false
+	}
+	if y < yearLo || !validDay(y, m, d) || m == 0 || d == 0 {
+		return 0, 0, 0, false, true
+	}
+	return y, m, d, true, true
+}
+
+// parseNumericDP parses a numeric date string with go-dateparser.
+func (t *Tagger) parseNumericDP(s string) (int, int, int, bool) {
 	for _, cfg := range []*dateparser.Configuration{t.dmy, t.mdy} {
 		d, err := t.dp.Parse(cfg, s)
 		if err != nil || d.IsZero() || d.Period != date.Day {

@@ -300,6 +300,25 @@ func TestChooseYearRule(t *testing.T) {
 	}
 }
 
+func TestParseNumericAgreesWithDateparser(t *testing.T) {
+	tg := newTagger(t)
+	for _, s := range []string{"31/05/2013", "05/31/2013", "04/06/2013", "2013-05-31", "12.03.2014", "29/02/2012", "1/2/2013"} {
+		y, m, d, ok := tg.parseNumeric(s)
+		y2, m2, d2, ok2 := tg.parseNumericDP(s)
+		if ok != ok2 || y != y2 || m != m2 || d != d2 {
+			t.Errorf("%s: own %d-%d-%d %v, dateparser %d-%d-%d %v", s, y, m, d, ok, y2, m2, d2, ok2)
+		}
+	}
+	for _, s := range []string{"31/31/2013", "29/02/2013", "2013-13-01"} {
+		if _, _, _, ok := tg.parseNumeric(s); ok {
+			t.Errorf("%s: parsed an impossible date", s)
+		}
+	}
+	if y, m, d, ok := tg.parseNumeric("31/05/13"); !ok || y != 2013 || m != 5 || d != 31 {
+		t.Errorf("31/05/13 (via dateparser): %d-%d-%d %v", y, m, d, ok)
+	}
+}
+
 func TestFindWithTense(t *testing.T) {
 	tg := newTagger(t)
 	got := tg.FindWithTense("The council meets on 4 June.", mustDate(t, "2013-06-10"), TenseFuture)
@@ -370,4 +389,26 @@ func BenchmarkFind(b *testing.B) {
 		tg.Find(benchText, ref)
 	}
 	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "expr/s")
+}
+
+// BenchmarkParseNumeric measures the go-dateparser call used for numeric
+// dates (the MDY fallback is the slow path).
+func BenchmarkParseNumeric(b *testing.B) {
+	tg := newTagger(b)
+	for _, s := range []string{"31/05/2013", "05/31/2013", "2013-05-31", "31/05/13"} {
+		b.Run("dateparser/"+strings.ReplaceAll(s, "/", "."), func(b *testing.B) {
+			for b.Loop() {
+				if _, _, _, ok := tg.parseNumericDP(s); !ok {
+					b.Fatal("no parse")
+				}
+			}
+		})
+		b.Run("used/"+strings.ReplaceAll(s, "/", "."), func(b *testing.B) {
+			for b.Loop() {
+				if _, _, _, ok := tg.parseNumeric(s); !ok {
+					b.Fatal("no parse")
+				}
+			}
+		})
+	}
 }
