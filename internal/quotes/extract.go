@@ -77,6 +77,7 @@ type cand struct {
 type paraInfo struct {
 	s, e    int
 	regions []region
+	opaque  [][2]int // the regions' extents, with their marks
 	sents   [][2]int
 }
 
@@ -148,7 +149,7 @@ func (x *Extractor) prose(doc *model.Document, resolve Resolver) []model.Quote {
 		for i, r := range rs {
 			opaque[i] = [2]int{r.open, r.end()}
 		}
-		paras = append(paras, paraInfo{s: p[0], e: p[1], regions: rs, sents: sentences(text, p[0], p[1], opaque)})
+		paras = append(paras, paraInfo{s: p[0], e: p[1], regions: rs, opaque: opaque, sents: sentences(text, p[0], p[1], opaque)})
 	}
 	st := &state{x: x, doc: doc, text: text, paras: paras, consumed: map[int]bool{}}
 	for pi := range paras {
@@ -180,14 +181,7 @@ func (st *state) frame(p paraInfo, s [2]int) []token {
 	all := tokenize(st.text, s[0], s[1])
 	out := all[:0]
 	for _, t := range all {
-		in := false
-		for _, r := range p.regions {
-			if t.start >= r.open && t.start < r.end() {
-				in = true
-				break
-			}
-		}
-		if !in {
+		if !inRanges(p.opaque, t.start) {
 			out = append(out, t)
 		}
 	}
@@ -259,6 +253,11 @@ func (st *state) paragraph(pi int) {
 	lastDirect := -1 // index in st.cands of the previous sentence's direct quote
 	for si, s := range p.sents {
 		ft := st.frame(p, s)
+		if len(ft) > st.x.th.MaxSentenceTokens {
+			// Run-on text, not prose: no attribution is read from it.
+			lastDirect = -1
+			continue
+		}
 		cues := st.findCues(ft)
 		var rs []region
 		for _, r := range p.regions {
@@ -649,7 +648,6 @@ func hasPhrase(ts []token, list [][]string) bool {
 // indirect records reported speech introduced by cue ci of sentence s.
 func (st *state) indirect(pi int, p paraInfo, s [2]int, ft []token, cues []cue, ci int) {
 	cu := cues[ci]
-	text := st.text
 	c := cand{np: noSpan(), app: noSpan(), para: pi}
 	cs := st.span(ft[cu.ti].start, ft[cu.tj-1].end)
 	c.q.Cue = &cs
@@ -761,7 +759,13 @@ func (st *state) indirect(pi int, p paraInfo, s [2]int, ft []token, cues []cue, 
 	if cStart < 0 || cEnd <= cStart {
 		return
 	}
-	if wordCount(text, cStart, cEnd) < st.x.th.MinIndirectWords {
+	words := 0
+	for _, t := range ft {
+		if t.word && t.start >= cStart && t.end <= cEnd {
+			words++
+		}
+	}
+	if words < st.x.th.MinIndirectWords || words > st.x.th.MaxIndirectWords {
 		return
 	}
 	for _, r := range p.regions {
@@ -791,26 +795,23 @@ func (st *state) clauseStarter(w string) bool {
 // the sentence, the start of a quotation, or a conjunction that brings in
 // another cue ("… but stated that").
 func (st *state) contentEnd(ft []token, cues []cue, k, end int, p paraInfo) int {
+	stopAt := -1 // the first quotation at or after the content's start
+	for _, r := range p.regions {
+		if r.open >= ft[k].start && (stopAt < 0 || r.open < stopAt) {
+			stopAt = r.open
+		}
+	}
+	isCue := make(map[int]bool, len(cues))
+	for _, cu := range cues {
+		isCue[cu.ti] = true
+	}
 	last := k
 	for i := k; i < end; i++ {
-		if ft[i].word && (ft[i].lower == "but" || ft[i].lower == "and" || ft[i].lower == "while") {
-			stop := false
-			for _, cu := range cues {
-				if cu.ti > i && cu.ti <= i+3 {
-					stop = true
-				}
-			}
-			if stop {
-				break
-			}
+		if stopAt >= 0 && ft[i].start >= stopAt {
+			break
 		}
-		quoted := false
-		for _, r := range p.regions {
-			if r.open >= ft[k].start && r.open <= ft[i].start {
-				quoted = true
-			}
-		}
-		if quoted {
+		if ft[i].word && (ft[i].lower == "but" || ft[i].lower == "and" || ft[i].lower == "while") &&
+			(isCue[i+1] || isCue[i+2] || isCue[i+3]) {
 			break
 		}
 		last = i

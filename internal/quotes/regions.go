@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"sort"
 	"unicode"
 	"unicode/utf8"
 )
@@ -82,21 +83,18 @@ func findRegions(text string, ps, pe int) []region {
 	if dOpen >= 0 {
 		out = append(out, makeRegion(text, dOpen, dOpenEnd, -1, pe, false))
 	}
-	// Drop regions inside another (a double quotation inside a single one).
+	// Drop regions inside another (a double quotation inside a single
+	// one).
+	sortRegions(out)
 	kept := out[:0]
-	for i, r := range out {
-		inside := false
-		for j, o := range out {
-			if i != j && o.open < r.open && r.end() <= o.end() {
-				inside = true
-				break
-			}
+	maxEnd := -1
+	for _, r := range out {
+		if r.end() <= maxEnd {
+			continue
 		}
-		if !inside {
-			kept = append(kept, r)
-		}
+		kept = append(kept, r)
+		maxEnd = r.end()
 	}
-	sortRegions(kept)
 	return kept
 }
 
@@ -136,9 +134,5 @@ func wordCount(text string, s, e int) int {
 }
 
 func sortRegions(rs []region) {
-	for i := 1; i < len(rs); i++ {
-		for j := i; j > 0 && rs[j].open < rs[j-1].open; j-- {
-			rs[j], rs[j-1] = rs[j-1], rs[j]
-		}
-	}
+	sort.SliceStable(rs, func(i, j int) bool { return rs[i].open < rs[j].open })
 }

@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -159,14 +160,7 @@ var abbreviations = map[string]bool{
 // opaque (the contents of quotations) never end a sentence, so a quoted
 // passage of several sentences stays inside the sentence that quotes it.
 func sentences(text string, ps, pe int, opaque [][2]int) [][2]int {
-	inOpaque := func(i int) bool {
-		for _, o := range opaque {
-			if i >= o[0] && i < o[1] {
-				return true
-			}
-		}
-		return false
-	}
+	inOpaque := func(i int) bool { return inRanges(opaque, i) }
 	var out [][2]int
 	start := ps
 	i := ps
@@ -243,4 +237,11 @@ func startsSentence(text string, i, pe int) bool {
 		return true
 	}
 	return unicode.IsUpper(r) || unicode.IsDigit(r) || r == '“' || r == '"' || r == '‘' || r == '\'' || r == '(' || r == '['
+}
+
+// inRanges reports whether i lies in one of rs, which are sorted by start
+// and do not overlap.
+func inRanges(rs [][2]int, i int) bool {
+	k := sort.Search(len(rs), func(k int) bool { return rs[k][0] > i })
+	return k > 0 && i < rs[k-1][1]
 }

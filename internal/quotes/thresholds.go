@@ -15,6 +15,12 @@ type Thresholds struct {
 	ThatWindow int
 	// MinIndirectWords is the fewest words reported content may have.
 	MinIndirectWords int
+	// MaxIndirectWords is the most: longer "content" is a misreading of
+	// the sentence (and would make extraction quadratic on run-on text).
+	MaxIndirectWords int
+	// MaxSentenceTokens: a "sentence" with more tokens outside its
+	// quotations is run-on text, and no attribution is read from it.
+	MaxSentenceTokens int
 
 	// Verification.
 
@@ -58,6 +64,8 @@ func DefaultThresholds() Thresholds {
 		PronounParagraphs:     3,
 		ThatWindow:            12,
 		MinIndirectWords:      3,
+		MaxIndirectWords:      120,
+		MaxSentenceTokens:     400,
 		Candidates:            12,
 		CommonWordShare:       0.05,
 		CommonWordMinPassages: 200,

@@ -1,0 +1,71 @@
+package quotes
+
+import (
+	"testing"
+	"unicode/utf8"
+
+	"github.com/dossier-project/dossier/internal/model"
+)
+
+func FuzzExtract(f *testing.F) {
+	for _, s := range []string{
+		"“We will act,” she said, “and soon.”",
+		"He said:\n\nWe will act.\n\nThey said: “",
+		"‘ ’ ' \" “ ” . . . … , , said, according to, told",
+		"Mr. said that that that.",
+		"US officials, speaking ‘on condition of anonymity, told AP that x y z",
+		", he concluded.",
+		"According to",
+		"said",
+		"“”‘’",
+	} {
+		f.Add(s)
+	}
+	x, err := NewExtractor()
+	if err != nil {
+		f.Fatal(err)
+	}
+	ix := NewIndex()
+	ix.Add(&model.Document{ID: "rec", Kind: model.KindStatement, Text: "We will act and soon. They said that nothing would change."})
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) {
+			return // documents are valid UTF-8 by contract
+		}
+		for _, k := range []model.Kind{model.KindArticle, model.KindStatement} {
+			d := &model.Document{ID: "f", Kind: k, Text: text}
+			qs := x.Extract(d, nil)
+			checkSpans(t, d, qs)
+			for i := range qs {
+				ix.Verify(&qs[i], d)
+				if qs[i].Score < 0 || qs[i].Score > 1 {
+					t.Fatalf("score %v", qs[i].Score)
+				}
+			}
+		}
+	})
+}
+
+func TestExtractBadInput(t *testing.T) {
+	x := newX(t)
+	if x.Extract(nil, nil) != nil {
+		t.Error("nil document")
+	}
+	// Turns with spans outside the text are skipped, not a panic.
+	d := &model.Document{ID: "t", Kind: model.KindTranscript, Text: "A: hi",
+		Speakers: []model.Speaker{{Name: "A"}},
+		Turns:    []model.Turn{{Speaker: 5, Content: model.Span{Start: 3, End: 99}}, {Speaker: 0, Label: model.NewSpan("A: hi", 0, 1), Content: model.NewSpan("A: hi", 3, 5)}}}
+	qs := x.Extract(d, nil)
+	if len(qs) != 1 || qs[0].Speaker != "A" {
+		t.Errorf("%+v", qs)
+	}
+	ix := NewIndex()
+	ix.Add(d)
+	ix.Add(nil)
+	if ix.Len() != 1 {
+		t.Errorf("%d passages", ix.Len())
+	}
+	var zero Extractor
+	if zero.Extract(d, nil) != nil {
+		t.Error("zero extractor")
+	}
+}
