@@ -275,7 +275,7 @@ func (s *scanner) sentenceYears(specs []spec) map[int]int {
 // specs[k], for a clock time.
 func (s *scanner) sentenceDay(specs []spec, res []resolved, k int) *resolved {
 	best, dist := -1, 0
-	for j := range specs {
+	for j := max(0, k-8); j < len(specs) && j <= k+8; j++ {
 		if j == k || s.sent[specs[j].s] != s.sent[specs[k].s] || specs[j].a.rel == relTime {
 			continue
 		}
@@ -317,13 +317,17 @@ func (t *Tagger) tenseCues(s *scanner) ([]Tense, []bool) {
 	return dir, strong
 }
 
+// maxCueDistance bounds the search for a tense cue, in tokens, so that
+// text without sentence ends stays linear.
+const maxCueDistance = 60
+
 // tenseOf returns the tense of the nearest strong cue in the sentence of
 // sp (outside sp), and the tense of the nearest cue of any strength,
 // preferring strong ones.
 func (s *scanner) tenseOf(sp spec, dir []Tense, strong []bool) (Tense, Tense) {
 	sent := s.sent[sp.s]
 	nearest := func(wantStrong bool) Tense {
-		for d := 1; ; d++ {
+		for d := 1; d <= maxCueDistance; d++ {
 			l, r := sp.s-d, sp.e-1+d
 			inL := l >= 0 && s.sent[l] == sent
 			inR := r < len(s.toks) && s.sent[r] == sent
@@ -337,6 +341,7 @@ func (s *scanner) tenseOf(sp spec, dir []Tense, strong []bool) (Tense, Tense) {
 				return dir[r]
 			}
 		}
+		return TenseNone
 	}
 	st := nearest(true)
 	if st != TenseNone {
