@@ -283,11 +283,8 @@ func (c *Coder) codeLine(j job, gdelt bool, prepare PrepareFunc, stats *StreamSt
 	var id json.RawMessage = []byte(`null`)
 	if err := json.Unmarshal(j.line, &in); err != nil {
 		atomic.AddInt64(&stats.BadLines, 1)
-		var probe struct {
-			ID json.RawMessage `json:"id"`
-		}
-		if json.Unmarshal(j.line, &probe) == nil && len(probe.ID) > 0 {
-			id = probe.ID
+		if sid := salvageID(j.line); sid != nil {
+			id = sid
 		}
 		if gdelt {
 			return nil
@@ -315,6 +312,41 @@ func (c *Coder) codeLine(j job, gdelt bool, prepare PrepareFunc, stats *StreamSt
 		return append(b, '\n')
 	}
 	return append([]byte(nil), buf.Bytes()...)
+}
+
+// salvageID reads the tokens of a broken JSON line up to the error and
+// returns the top-level "id" value if it came before it.
+func salvageID(line []byte) json.RawMessage {
+	dec := json.NewDecoder(bytes.NewReader(line))
+	depth := 0
+	wantID := false
+	for range 64 {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil
+		}
+		switch v := tok.(type) {
+		case json.Delim:
+			if v == '{' || v == '[' {
+				depth++
+			} else {
+				depth--
+			}
+			wantID = false
+		default:
+			if wantID {
+				b, err := json.Marshal(v)
+				if err != nil {
+					return nil
+				}
+				return b
+			}
+			if k, ok := v.(string); ok && depth == 1 && k == "id" {
+				wantID = true
+			}
+		}
+	}
+	return nil
 }
 
 // codeText prepares and codes one text, recovering from a panic in the

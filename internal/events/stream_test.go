@@ -1,0 +1,130 @@
+package events
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dossier-project/dossier/internal/model"
+	"github.com/dossier-project/dossier/internal/text"
+)
+
+func testPrepare(t testing.TB) PrepareFunc {
+	an, _ := setup(t)
+	return func(src string, date time.Time) (*model.Document, *text.Doc, []model.Mention) {
+		td := an.Analyze(src)
+		doc := &model.Document{ID: fmt.Sprintf("%x", len(src)*7919+int(date.Unix()%1000)), Text: src, Date: date}
+		return doc, td, mentionsOf(td, world)
+	}
+}
+
+func testLines(t testing.TB) []string {
+	b, err := os.ReadFile("testdata/sentences.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Split(strings.TrimSpace(string(b)), "\n")
+}
+
+func TestCodeStream(t *testing.T) {
+	_, c := setup(t)
+	sents := testLines(t)
+	var in bytes.Buffer
+	const n = 20000
+	bad := 0
+	for i := range n {
+		if i%1000 == 999 {
+			fmt.Fprintf(&in, "{\"id\": \"d%d\", \"text\": broken\n", i)
+			bad++
+			continue
+		}
+		line, _ := json.Marshal(map[string]string{"id": fmt.Sprintf("d%d", i), "date": "2024-03-01", "text": sents[i%len(sents)] + " " + sents[(i+3)%len(sents)]})
+		in.Write(line)
+		in.WriteByte('\n')
+	}
+	var out bytes.Buffer
+	var st StreamStats
+	err := c.CodeStream(context.Background(), &in, &out, StreamOptions{Workers: 2, Window: 64, Prepare: testPrepare(t), Stats: &st})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Lines != n || st.BadLines != int64(bad) || st.Events == 0 {
+		t.Errorf("stats %+v", st)
+	}
+	sc := bufio.NewScanner(&out)
+	sc.Buffer(nil, 1<<20)
+	i := 0
+	for sc.Scan() {
+		var o struct {
+			ID     string           `json:"id"`
+			Error  string           `json:"error"`
+			Events []map[string]any `json:"events"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &o); err != nil {
+			t.Fatalf("line %d: %v: %s", i+1, err, sc.Text())
+		}
+		if o.ID != fmt.Sprintf("d%d", i) {
+			t.Fatalf("line %d: id %q: out of order", i+1, o.ID)
+		}
+		if i%1000 == 999 {
+			if !strings.Contains(o.Error, fmt.Sprintf("line %d: invalid JSON", i+1)) {
+				t.Errorf("error line %d: %q", i+1, o.Error)
+			}
+		}
+		if i == 0 {
+			if len(o.Events) == 0 {
+				t.Fatalf("no events on line 1: %s", sc.Text())
+			}
+			for _, k := range []string{"event", "mode", "context", "source", "target", "cameo", "goldstein", "quad_class", "negated", "future", "hypothetical", "trigger", "pattern"} {
+				if _, ok := o.Events[0][k]; !ok {
+					t.Errorf("event lacks %q: %s", k, sc.Text())
+				}
+			}
+		}
+		i++
+	}
+	if i != n {
+		t.Errorf("%d output lines for %d input lines", i, n)
+	}
+}
+
+func TestCodeStreamGDELT(t *testing.T) {
+	_, c := setup(t)
+	in := strings.NewReader(`{"id":"a","date":"2024-03-01","text":"Kenya attacked Somalia on Monday."}
+{"id":"b","date":"2024-03-02","text":"Uganda may attack Kenya."}
+not json
+`)
+	var out bytes.Buffer
+	if err := c.CodeStream(context.Background(), in, &out, StreamOptions{Format: "gdelt", Prepare: testPrepare(t)}); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if len(lines) != 2 || !strings.HasPrefix(lines[0], "SQLDATE\tActor1Code") {
+		t.Fatalf("gdelt output:\n%s", out.String())
+	}
+	f := strings.Split(lines[1], "\t")
+	want := []string{"20240301", "KEN", "Kenya", "KEN", "", "SOM", "Somalia", "SOM", "", "190", "19", "4", "-10.0", "a"}
+	if strings.Join(f, "|") != strings.Join(want, "|") {
+		t.Errorf("row %q, want %q", f, want)
+	}
+}
+
+func TestCodeStreamCancel(t *testing.T) {
+	_, c := setup(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	r := strings.NewReader(strings.Repeat(`{"id":"a","text":"Kenya attacked Somalia."}`+"\n", 1000))
+	err := c.CodeStream(ctx, r, &bytes.Buffer{}, StreamOptions{Prepare: testPrepare(t)})
+	if err == nil {
+		t.Error("no error after cancel")
+	}
+	if err := c.CodeStream(context.Background(), r, &bytes.Buffer{}, StreamOptions{}); err == nil {
+		t.Error("no error without Prepare")
+	}
+}
