@@ -104,6 +104,16 @@ func (a *analysis) match(s *sent, j int) (*actors.Entry, int) {
 // the dictionary's entry for the canonical role (or a bare entry when the
 // dictionary has none).
 func (r *Resolver) aliasAt(s *sent, j int) (*actors.Entry, int) {
+	if j >= len(s.low) {
+		return nil, 0
+	}
+	first := s.low[j]
+	if h := strings.IndexAny(first, "-‐‑"); h > 0 {
+		first = first[:h]
+	}
+	if !r.v.aliasFirst[strings.TrimSuffix(strings.TrimSuffix(first, "'s"), ".")] {
+		return nil, 0
+	}
 	for _, al := range r.v.roleAliases {
 		var ws []string
 		n := 0

@@ -57,6 +57,8 @@ type vocab struct {
 	linkSuffixes map[string]bool
 	// roleAliases maps an alias phrase's words to the canonical role.
 	roleAliases []roleAlias
+	// aliasFirst holds the first word of every role alias.
+	aliasFirst map[string]bool
 	heads       map[string]string
 	orgWords    map[string]bool
 	questioner  string
@@ -113,6 +115,10 @@ func loadVocab(fsys fs.FS, name string) (*vocab, error) {
 	}
 	// Longest alias first, then alphabetical, so matching is deterministic.
 	sortAliases(v.roleAliases)
+	v.aliasFirst = map[string]bool{}
+	for _, al := range v.roleAliases {
+		v.aliasFirst[al.words[0]] = true
+	}
 	for head, kind := range f.DefiniteHeads {
 		switch kind {
 		case "igo", "body":

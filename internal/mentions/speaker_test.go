@@ -1,0 +1,171 @@
+package mentions
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/dossier-project/dossier/internal/model"
+)
+
+// transcriptDoc builds a transcript whose turns are "LABEL: text" lines.
+func transcriptDoc(lines []string, speakers []model.Speaker, who []int) *model.Document {
+	doc := &model.Document{Kind: model.KindTranscript, Speakers: speakers, Date: date("2019-02-01")}
+	var b strings.Builder
+	for i, l := range lines {
+		start := b.Len()
+		b.WriteString(l)
+		colon := strings.Index(l, ":")
+		doc.Turns = append(doc.Turns, model.Turn{Speaker: who[i], Question: speakers[who[i]].Questioner})
+		doc.Turns[i].Label = model.Span{Start: start, End: start + colon}
+		doc.Turns[i].Content = model.Span{Start: start + colon + 2, End: b.Len()}
+		b.WriteString("\n\n")
+	}
+	doc.Text = b.String()
+	for i := range doc.Turns {
+		doc.Turns[i].Label = model.NewSpan(doc.Text, doc.Turns[i].Label.Start, doc.Turns[i].Label.End)
+		doc.Turns[i].Content = model.NewSpan(doc.Text, doc.Turns[i].Content.Start, doc.Turns[i].Content.End)
+	}
+	return doc
+}
+
+func TestTranscriptSpeakers(t *testing.T) {
+	r := testResolver(t)
+	speakers := []model.Speaker{
+		{Name: "Nadia Warsame", Role: "Chairperson", Organization: "AU"},
+		{Name: "Juma Otieno", Role: "Prime Minister", Organization: "Kenya"},
+		{Name: "Lydia Mwangi", Role: "journalist", Organization: "Coast Daily", Questioner: true},
+	}
+	doc := transcriptDoc([]string{
+		"NADIA WARSAME: We welcome the Prime Minister.",
+		"Q: Will Kenya send troops?",
+		"JUMA OTIENO: The Chairperson has asked us. We will decide soon.",
+		"NADIA WARSAME: Mr Otieno is right.",
+	}, speakers, []int{0, 2, 1, 0})
+	td := testAnalyzer(t).Analyze(doc.Text)
+	ms := r.Find(doc, td)
+	checkMentions(t, doc, ms)
+	for _, w := range []want{
+		{Text: "NADIA WARSAME", Code: "IGOAFRAFU", Name: "Nadia Warsame", Rule: "transcript:speaker"},
+		{Text: "Q", Code: "MED", Name: "Lydia Mwangi", Rule: "transcript:speaker"},
+		{Text: "JUMA OTIENO", Code: "KENGOV", Name: "Juma Otieno", Rule: "transcript:speaker"},
+		{Text: "the Prime Minister", Code: "KENGOV", Name: "Juma Otieno", Rule: "coref:role"},
+		{Text: "The Chairperson", Code: "IGOAFRAFU", Name: "Nadia Warsame", Rule: "coref:role"},
+		{Text: "Mr Otieno", Code: "KENGOV", Name: "Juma Otieno", Rule: "coref:surname"},
+	} {
+		m := findMention(ms, w.Text, w.Nth)
+		if m == nil {
+			t.Errorf("no mention %q; got:%s", w.Text, dump(ms))
+			continue
+		}
+		if m.Actor.Code != w.Code || m.Actor.Name != w.Name || !strings.HasPrefix(m.Rule, w.Rule) {
+			t.Errorf("%q: got %q %q %q; want %q %q %q", w.Text, m.Actor.Code, m.Actor.Name, m.Rule, w.Code, w.Name, w.Rule)
+		}
+	}
+}
+
+func TestSpeaker(t *testing.T) {
+	r := testResolver(t)
+	an := testAnalyzer(t)
+	text := "Kenyan President Juma Otieno met Somali officials, who asked not to be named. He said the talks were useful. " +
+		"Berhane Tesfaye was not there."
+	doc := &model.Document{Text: text, Date: date("2015-01-10")}
+	td := an.Analyze(text)
+	ms := r.Find(doc, td)
+	span := func(s string, nth int) model.Span {
+		i := -1
+		for k := 0; k <= nth; k++ {
+			j := strings.Index(text[i+1:], s)
+			if j < 0 {
+				t.Fatalf("%q not in text", s)
+			}
+			i += 1 + j
+		}
+		return model.NewSpan(text, i, i+len(s))
+	}
+	tests := []struct {
+		span       model.Span
+		name, code string
+		anon       bool
+	}{
+		{span("Kenyan President Juma Otieno", 0), "Juma Otieno", "KENGOV", false},
+		{span("Juma Otieno", 0), "Juma Otieno", "KENGOV", false},
+		{span("He", 0), "Juma Otieno", "KENGOV", false},
+		{span("Somali officials, who asked not to be named", 0), "Somali officials", "SOMGOV", true},
+		{span("Berhane Tesfaye", 0), "Berhane Tesfaye", "ETHGOV", false},
+		{span("talks", 0), "", "", false},
+	}
+	for _, tc := range tests {
+		name, code, anon := r.Speaker(doc, td, ms, tc.span)
+		if name != tc.name || code != tc.code || anon != tc.anon {
+			t.Errorf("Speaker(%q) = %q %q %v; want %q %q %v", tc.span.Text, name, code, anon, tc.name, tc.code, tc.anon)
+		}
+	}
+	// Without mentions: a pronoun is resolved from the mentions Find gives.
+	if name, code, _ := r.Speaker(doc, td, nil, span("He", 0)); name != "Juma Otieno" || code != "KENGOV" {
+		t.Errorf("Speaker(He) without mentions = %q %q", name, code)
+	}
+	// A name known to the document though the span is not a mention.
+	ms2 := []model.Mention{{Span: span("Kenyan President Juma Otieno", 0), Actor: model.Actor{Code: "KENGOV", Name: "Juma Otieno", Person: true}, Rule: "x"}}
+	if name, code, _ := r.Speaker(doc, td, ms2, model.Span{Start: 0, End: 0, Text: "Mr. Otieno"}); name != "Juma Otieno" || code != "KENGOV" {
+		t.Errorf("Speaker(Mr. Otieno) = %q %q", name, code)
+	}
+}
+
+// TestRobust feeds Find and Speaker odd inputs: they must not panic and
+// must keep their invariants.
+func TestRobust(t *testing.T) {
+	r := testResolver(t)
+	an := testAnalyzer(t)
+	inputs := []string{
+		"", " ", "\n\n", "He", "his", "the", "The President", "Mr", "Mr.", "’s", "Kenya’s",
+		"AU-backed", "-linked militants", "the Council", "Q:", "(", ", the Prime Minister of", "of Kenya",
+		"Sources", "a", "KENYA KENYA KENYA", strings.Repeat("Kenyan President ", 200),
+		"\xff\xfe invalid utf8 Kenya", "Mister", "Madam Chairperson,", "Juma Otieno, the",
+		"Nadia Warsame (AU Chairperson", "In his", "they said", "“He said,” she said.",
+	}
+	for _, in := range inputs {
+		doc := &model.Document{Text: in, Kind: model.KindArticle}
+		td := an.Analyze(in)
+		ms := r.Find(doc, td)
+		checkMentions(t, doc, ms)
+		for _, m := range ms {
+			r.Speaker(doc, td, ms, m.Span)
+		}
+		r.Speaker(doc, td, ms, model.Span{Start: -5, End: 1 << 20})
+		r.Speaker(doc, nil, nil, model.Span{Start: 0, End: len(in)})
+		// A text layer of another text, and none at all.
+		r.Find(doc, an.Analyze(in+" Kenya"))
+		r.Find(doc, nil)
+	}
+	// Turns with bad spans and speaker indexes.
+	doc := &model.Document{Text: "A: hi", Kind: model.KindTranscript, Turns: []model.Turn{
+		{Speaker: 7, Label: model.Span{Start: 0, End: 1, Text: "A"}},
+		{Speaker: -1, Label: model.Span{Start: 3, End: 99, Text: "x"}},
+	}}
+	checkMentions(t, doc, r.Find(doc, an.Analyze(doc.Text)))
+	var nilR *Resolver
+	if nilR.Find(doc, nil) != nil {
+		t.Error("nil resolver found mentions")
+	}
+	if ms := New(nil).Find(&model.Document{Text: "Kenya said"}, an.Analyze("Kenya said")); len(ms) != 0 {
+		t.Errorf("nil dictionary found %v", ms)
+	}
+}
+
+func BenchmarkFind(b *testing.B) {
+	r := defaultResolver(b)
+	an := testAnalyzer(b)
+	doc := loadExample(b, "natowatch-nato-returns-to-libya.txt")
+	var sb strings.Builder
+	for sb.Len() < 40000 {
+		sb.WriteString(doc.Text)
+		sb.WriteString("\n\n")
+	}
+	big := &model.Document{Text: sb.String(), Date: date("2013-06-05")}
+	td := an.Analyze(big.Text)
+	b.ResetTimer()
+	for b.Loop() {
+		r.Find(big, td)
+	}
+	b.ReportMetric(float64(len(td.Sentences))*float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
+}
