@@ -59,9 +59,9 @@ type vocab struct {
 	roleAliases []roleAlias
 	// aliasFirst holds the first word of every role alias.
 	aliasFirst map[string]bool
-	heads       map[string]string
-	orgWords    map[string]bool
-	questioner  string
+	heads      map[string]string
+	orgWords   map[string]bool
+	questioner string
 }
 
 type roleAlias struct {
