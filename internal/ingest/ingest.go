@@ -166,7 +166,11 @@ func parse(ctx context.Context, name string, data []byte, opt Options, side *Met
 		d, err = parseHTML(name, text, v)
 		docs = []*model.Document{d}
 	case formatMarkdown:
-		docs = []*model.Document{parseMarkdown(name, text, v)}
+		d := parseMarkdown(name, text, v)
+		if strings.TrimFunc(d.Text, isSpaceOrBOM) == "" {
+			err = errors.New("no text left once the Markdown markup is removed, not ingested")
+		}
+		docs = []*model.Document{d}
 	default:
 		docs = []*model.Document{parseText(name, text, "text", v)}
 	}
