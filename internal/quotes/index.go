@@ -29,7 +29,7 @@ type passage struct {
 	starts []int32  // byte offsets of the words
 	ends   []int32
 	sents  []int32 // indexes of the words that open a sentence
-	name   []string
+	sid    int     // index of the speaker's normalised name in Index.names
 }
 
 // Index is an inverted index of primary records: stem → passages holding
@@ -46,6 +46,8 @@ type Index struct {
 	post  [][]uint32 // by stem id: passages holding it
 	ps    []passage
 	docs  map[string]bool
+	names [][]string     // normalised speaker names
+	nids  map[string]int // speaker name → index in names
 }
 
 // NewIndex returns an empty index with DefaultThresholds.
@@ -54,7 +56,7 @@ func NewIndex() *Index { return NewIndexWith(DefaultThresholds()) }
 // NewIndexWith returns an empty index with the given thresholds.
 func NewIndexWith(th Thresholds) *Index {
 	ix := &Index{th: th, stop: map[string]bool{}, honor: map[string]bool{}, vocab: map[string]uint32{},
-		df: []int32{0}, post: [][]uint32{nil}, docs: map[string]bool{}}
+		df: []int32{0}, post: [][]uint32{nil}, docs: map[string]bool{}, nids: map[string]int{}}
 	// The stop words only sharpen candidate retrieval and paraphrase
 	// scores; without the lexicon the index still works.
 	if lx, err := loadLexicon(data.Embedded()); err == nil {
@@ -135,7 +137,7 @@ func (ix *Index) Add(doc *model.Document) {
 		}
 		p := passage{Passage: Passage{Doc: doc.ID, Speaker: pt.speaker, Span: pt.span}, text: doc.Text,
 			words: make([]uint32, len(ws)), stems: make([]uint32, len(ws)),
-			starts: make([]int32, len(ws)), ends: make([]int32, len(ws)), name: ix.nameKey(pt.speaker)}
+			starts: make([]int32, len(ws)), ends: make([]int32, len(ws)), sid: ix.speakerID(pt.speaker)}
 		pid := uint32(len(ix.ps))
 		seen := map[uint32]bool{}
 		for i, w := range ws {
@@ -169,6 +171,16 @@ func (ix *Index) intern(w string) uint32 {
 	ix.vocab[w] = id
 	ix.df = append(ix.df, 0)
 	ix.post = append(ix.post, nil)
+	return id
+}
+
+func (ix *Index) speakerID(name string) int {
+	if id, ok := ix.nids[name]; ok {
+		return id
+	}
+	id := len(ix.names)
+	ix.nids[name] = id
+	ix.names = append(ix.names, ix.nameKey(name))
 	return id
 }
 
@@ -210,12 +222,15 @@ func sameName(a, b []string) bool {
 	if len(a) > len(b) {
 		a, b = b, a
 	}
-	in := map[string]bool{}
-	for _, w := range b {
-		in[w] = true
-	}
 	for _, w := range a {
-		if !in[w] {
+		found := false
+		for _, v := range b {
+			if v == w {
+				found = true
+				break
+			}
+		}
+		if !found {
 			return false
 		}
 	}
@@ -225,7 +240,7 @@ func sameName(a, b []string) bool {
 // candidates ranks passages by the IDF weight of the stems they share
 // with the quote and returns the best Thresholds.Candidates, plus the
 // best Thresholds.Candidates among those of the quote's speaker.
-func (ix *Index) candidates(stems []uint32, speaker []string, code string) []uint32 {
+func (ix *Index) candidates(stems []uint32, who *speakerMatch) []uint32 {
 	n := len(ix.ps)
 	limit := n + 1
 	if n >= ix.th.CommonWordMinPassages {
@@ -234,57 +249,107 @@ func (ix *Index) candidates(stems []uint32, speaker []string, code string) []uin
 			limit = 1
 		}
 	}
-	score := map[uint32]float64{}
+	// The rarest stems always count (so that a quote made only of common
+	// words still finds its passage); further ones only when they are not
+	// common.
+	var uniq []uint32
 	seen := map[uint32]bool{}
 	for _, s := range stems {
-		if s == 0 || seen[s] {
-			continue
+		if s != 0 && !seen[s] {
+			seen[s] = true
+			uniq = append(uniq, s)
 		}
-		seen[s] = true
-		if len(ix.post[s]) > limit {
-			continue
+	}
+	sort.Slice(uniq, func(i, j int) bool { return ix.df[uniq[i]] < ix.df[uniq[j]] })
+	score := map[uint32]float64{}
+	for k, s := range uniq {
+		if k >= ix.th.RareWords && len(ix.post[s]) > limit {
+			break
 		}
 		w := ix.idf(s)
 		for _, p := range ix.post[s] {
 			score[p] += w
 		}
 	}
-	type sc struct {
-		p uint32
-		s float64
-	}
-	all := make([]sc, 0, len(score))
-	for p, s := range score {
-		all = append(all, sc{p, s})
-	}
-	sort.Slice(all, func(i, j int) bool {
-		if all[i].s != all[j].s {
-			return all[i].s > all[j].s
-		}
-		return all[i].p < all[j].p
-	})
 	k := ix.th.Candidates
-	var out []uint32
-	same := 0
-	for i, c := range all {
-		isSame := ix.speaks(&ix.ps[c.p], speaker, code)
-		if i < k || isSame && same < k {
+	top := make(topK, 0, k+1)
+	same := make(topK, 0, k+1)
+	for p, s := range score {
+		top = top.push(p, s, k)
+		if who.speaks(&ix.ps[p]) {
+			same = same.push(p, s, k)
+		}
+	}
+	out := make([]uint32, 0, len(top)+len(same))
+	for _, c := range top {
+		out = append(out, c.p)
+	}
+	for _, c := range same {
+		dup := false
+		for _, o := range top {
+			if o.p == c.p {
+				dup = true
+				break
+			}
+		}
+		if !dup {
 			out = append(out, c.p)
 		}
-		if isSame {
-			same++
-		}
-		if i >= k && same >= k {
-			break
-		}
 	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
 	return out
 }
 
-// speaks reports whether passage p is spoken by the named speaker.
-func (ix *Index) speaks(p *passage, speaker []string, code string) bool {
-	if len(speaker) > 0 && len(p.name) > 0 {
-		return sameName(speaker, p.name)
+type scored struct {
+	p uint32
+	s float64
+}
+
+// topK keeps the k best (highest score, then lowest passage) in order.
+type topK []scored
+
+func (t topK) push(p uint32, s float64, k int) topK {
+	if k <= 0 || len(t) == k && !(s > t[k-1].s || s == t[k-1].s && p < t[k-1].p) {
+		return t
 	}
-	return code != "" && p.Code != "" && strings.EqualFold(code, p.Code)
+	i := len(t)
+	for i > 0 && (s > t[i-1].s || s == t[i-1].s && p < t[i-1].p) {
+		i--
+	}
+	t = append(t, scored{})
+	copy(t[i+1:], t[i:])
+	t[i] = scored{p, s}
+	if len(t) > k {
+		t = t[:k]
+	}
+	return t
+}
+
+// speakerMatch answers, for one quote, whether a passage's speaker is the
+// quote's speaker, remembering the answer for each speaker.
+type speakerMatch struct {
+	ix    *Index
+	name  []string
+	code  string
+	known bool
+	memo  map[int]bool
+}
+
+func (ix *Index) matcher(name []string, code string) *speakerMatch {
+	return &speakerMatch{ix: ix, name: name, code: code, known: len(name) > 0 || code != "", memo: map[int]bool{}}
+}
+
+func (m *speakerMatch) speaks(p *passage) bool {
+	if !m.known {
+		return false
+	}
+	if len(m.name) > 0 && len(m.ix.names[p.sid]) > 0 {
+		v, ok := m.memo[p.sid]
+		if !ok {
+			v = sameName(m.name, m.ix.names[p.sid])
+			m.memo[p.sid] = v
+		}
+		return v
+	}
+	return m.code != "" && p.Code != "" && strings.EqualFold(m.code, p.Code)
 }

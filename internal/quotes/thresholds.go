@@ -32,6 +32,9 @@ type Thresholds struct {
 	// index holds at least CommonWordMinPassages passages.
 	CommonWordShare       float64
 	CommonWordMinPassages int
+	// RareWords is how many of the quote's rarest words are used to find
+	// candidates even when they are common.
+	RareWords int
 	// Altered is the lowest alignment similarity (Dice of matched words)
 	// for which a direct quote that is not verbatim is "altered" rather
 	// than "no-primary-record"; MinAlteredWords is the fewest quote words
@@ -69,6 +72,7 @@ func DefaultThresholds() Thresholds {
 		Candidates:            12,
 		CommonWordShare:       0.05,
 		CommonWordMinPassages: 200,
+		RareWords:             3,
 		Altered:               0.6,
 		MinAlteredWords:       4,
 		WrongSpeaker:          0.9,

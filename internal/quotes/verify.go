@@ -31,8 +31,11 @@ type alignment struct {
 	sim      float64
 	verbatim bool
 	ws, we   int // aligned record window, word indexes
-	diff     string
 	ok       bool
+	// the operations, for the diff
+	ops    []byte
+	qi, rj []int
+	lo     int
 }
 
 // quoteWords are a quote's words with vocabulary ids (0 when the index
@@ -43,6 +46,7 @@ type quoteWords struct {
 	stems []uint32
 	stemW []float64 // weights of the distinct content stems
 	dist  []uint32  // distinct content stems, parallel to stemW
+	in    map[uint32]bool
 }
 
 func (ix *Index) quoteWords(q *model.Quote) quoteWords {
@@ -55,8 +59,13 @@ func (ix *Index) quoteWords(q *model.Quote) quoteWords {
 		qw.toks = append(qw.toks, ws...)
 	}
 	seen := map[string]bool{}
+	qw.in = map[uint32]bool{}
 	for _, w := range qw.toks {
-		qw.ids = append(qw.ids, ix.vocab[w.norm])
+		id := ix.vocab[w.norm]
+		if id != 0 {
+			qw.in[id] = true
+		}
+		qw.ids = append(qw.ids, id)
 		var sid uint32
 		if !ix.stop[w.norm] {
 			s := stem(w.norm)
@@ -103,14 +112,17 @@ func (ix *Index) Verify(q *model.Quote, quotingDoc *model.Document) {
 	if m == 0 || len(ix.ps) == 0 {
 		return
 	}
-	speaker := ix.nameKey(q.Speaker)
-	known := !q.Anonymous && (len(speaker) > 0 || q.SpeakerCode != "")
+	who := ix.matcher(ix.nameKey(q.Speaker), q.SpeakerCode)
+	known := !q.Anonymous && who.known
+	if !known {
+		who.known = false
+	}
 	var bestSame, bestOther, bestAny alignment
 	var bestPara paraScore
-	for _, pid := range ix.candidates(qw.stems, speaker, q.SpeakerCode) {
+	for _, pid := range ix.candidates(qw.stems, who) {
 		p := &ix.ps[pid]
 		al := ix.align(qw, p, pid)
-		same := known && ix.speaks(p, speaker, q.SpeakerCode)
+		same := who.speaks(p)
 		if better(al, bestAny) {
 			bestAny = al
 		}
@@ -135,17 +147,17 @@ func (ix *Index) Verify(q *model.Quote, quotingDoc *model.Document) {
 			return
 		}
 		if bestAny.ok && (bestAny.verbatim || bestAny.sim >= th.Altered && m >= th.MinAlteredWords) {
-			ix.set(q, bestAny)
+			ix.set(q, bestAny, qw)
 			q.Diff = joinNote(q.Diff, fmt.Sprintf("speaker not verified: the quote names no speaker; the record's speaker is %q", ix.ps[bestAny.p].Speaker))
 		}
 	case q.Direct && bestSame.ok && bestSame.verbatim:
-		ix.set(q, bestSame)
+		ix.set(q, bestSame, qw)
 	case wrong && (q.Direct || bestPara.score < th.Paraphrase):
-		ix.set(q, bestOther)
+		ix.set(q, bestOther, qw)
 		q.Verdict = model.VerdictWrongSpeaker
 		q.Diff = joinNote(q.Diff, fmt.Sprintf("the record's speaker is %q", ix.ps[bestOther.p].Speaker))
 	case q.Direct && bestSame.ok && bestSame.sim >= th.Altered && m >= th.MinAlteredWords:
-		ix.set(q, bestSame)
+		ix.set(q, bestSame, qw)
 	case q.Direct:
 		q.Score = bestSame.sim
 	case bestPara.score >= th.Paraphrase && len(qw.dist) >= th.MinParaphraseWords:
@@ -179,7 +191,7 @@ func joinNote(diff, note string) string {
 }
 
 // set records an alignment's verdict on q.
-func (ix *Index) set(q *model.Quote, al alignment) {
+func (ix *Index) set(q *model.Quote, al alignment, qw quoteWords) {
 	p := &ix.ps[al.p]
 	ev := ix.evidence(p, al.ws, al.we)
 	q.Primary = &ev
@@ -188,7 +200,7 @@ func (ix *Index) set(q *model.Quote, al alignment) {
 		q.Verdict, q.Diff = model.VerdictVerbatim, ""
 		return
 	}
-	q.Verdict, q.Diff = model.VerdictAltered, al.diff
+	q.Verdict, q.Diff = model.VerdictAltered, renderDiff(al.ops, al.qi, al.rj, qw, p, al.lo)
 }
 
 func (ix *Index) evidence(p *passage, ws, we int) model.Evidence {
@@ -205,14 +217,8 @@ func (ix *Index) align(qw quoteWords, p *passage, pid uint32) alignment {
 	// Only the stretch of the passage around words the quote shares with
 	// it can take part.
 	lo, hi := -1, -1
-	in := make(map[uint32]bool, m)
-	for _, id := range qw.ids {
-		if id != 0 {
-			in[id] = true
-		}
-	}
 	for j, w := range p.words {
-		if in[w] {
+		if qw.in[w] {
 			if lo < 0 {
 				lo = j
 			}
@@ -331,7 +337,7 @@ func (ix *Index) align(qw quoteWords, p *passage, pid uint32) alignment {
 	}
 	al.verbatim = changes == 0 && matches == m
 	if !al.verbatim {
-		al.diff = renderDiff(ops, qi, rj, qw, p, lo)
+		al.ops, al.qi, al.rj, al.lo = ops, qi, rj, lo
 	}
 	return al
 }
