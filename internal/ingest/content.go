@@ -113,7 +113,13 @@ func detectFormat(name, text string) format {
 		return formatMarkdown
 	case ".html", ".htm", ".xhtml":
 		return formatHTML
-	case ".rss", ".atom", ".xml":
+	case ".rss", ".atom":
+		return formatFeed
+	case ".xml":
+		head := strings.ToLower(firstN(text, 2048))
+		if strings.Contains(head, "<html") && !strings.Contains(head, "<rss") && !strings.Contains(head, "<feed") {
+			return formatHTML
+		}
 		return formatFeed
 	}
 	head := strings.ToLower(strings.TrimSpace(firstN(text, 1024)))

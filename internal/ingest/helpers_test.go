@@ -1,0 +1,172 @@
+package ingest
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+func testVocab(t *testing.T) *Vocab {
+	t.Helper()
+	v, err := defaultVocab()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+func TestParseDate(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"12 March 2024", "2024-03-12"},
+		{"March 12, 2024", "2024-03-12"},
+		{"Tuesday, 12 March 2024", "2024-03-12"},
+		{"2024-03-12", "2024-03-12"},
+		{"25/12/2023", "2023-12-25"},
+		{"12/25/2023", "2023-12-25"},
+		{"03/04/2024", ""}, // day-first and month-first disagree
+		{"March 3", ""},    // no year
+		{"yesterday", ""},
+		{"2024", ""},
+		{"March 2024", ""},
+		{"not a date", ""},
+	}
+	for _, tc := range tests {
+		got, ok := parseDate(tc.in)
+		s := ""
+		if ok {
+			s = got.Format("2006-01-02")
+		}
+		if s != tc.want {
+			t.Errorf("parseDate(%q) = %q, want %q", tc.in, s, tc.want)
+		}
+	}
+}
+
+func TestTitleName(t *testing.T) {
+	v := testVocab(t)
+	tests := map[string]string{
+		"ALI ZEIDAN":       "Ali Zeidan",
+		"JUAN DE LA CRUZ":  "Juan de la Cruz",
+		"SEAN O'BRIEN":     "Sean O'Brien",
+		"OMAR AL-RASHID":   "Omar al-Rashid",
+		"AL-RASHID":        "Al-Rashid",
+		"KARL VON BERG II": "Karl von Berg II",
+		"Already Mixed":    "Already Mixed",
+	}
+	for in, want := range tests {
+		if got := titleName(in, v); got != want {
+			t.Errorf("titleName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestSplitRoleOrg(t *testing.T) {
+	v := testVocab(t)
+	tests := []struct{ in, role, org string }{
+		{"ORGX Secretary General", "Secretary General", "ORGX"},
+		{"Prime Minister of Kenya", "Prime Minister", "Kenya"},
+		{"Spokesperson, Ministry of Health", "Spokesperson", "Ministry of Health"},
+		{"Ministry of Health, Spokesperson", "Spokesperson", "Ministry of Health"},
+		{"European Commission President", "President", "European Commission"},
+		{"Minister of Foreign Affairs", "Minister of Foreign Affairs", ""},
+		{"Mayor", "Mayor", ""},
+	}
+	for _, tc := range tests {
+		r, o := splitRoleOrg(tc.in, v)
+		if r != tc.role || o != tc.org {
+			t.Errorf("splitRoleOrg(%q) = %q, %q; want %q, %q", tc.in, r, o, tc.role, tc.org)
+		}
+	}
+}
+
+func TestFrontMatterVariants(t *testing.T) {
+	tests := []struct {
+		name, src        string
+		title, publisher string
+		authors          []string
+		date, source     string
+		warning          string
+	}{
+		{
+			name:  "agency dateline without year",
+			src:   "Talks stall over border\n\nBy Ana Ruiz, Bea Kim and Carl Obi, Reuters\n\nNAIROBI, March 3 (Reuters) - Talks stalled on Monday.\n",
+			title: "Talks stall over border", publisher: "Reuters",
+			authors: []string{"Ana Ruiz", "Bea Kim", "Carl Obi"},
+			warning: "has no year",
+		},
+		{
+			name:  "bare date line under the title",
+			src:   "Council adopts budget\n12 March 2024\n\nThe council adopted the budget.\n",
+			title: "Council adopts budget", date: "2024-03-12", source: "header",
+		},
+		{
+			name:  "byline with job title and date",
+			src:   "Title here\n\nBy Jane Roe, Staff Writer | 5 June 2023\n\nText.\n",
+			title: "Title here", authors: []string{"Jane Roe"}, date: "2023-06-05", source: "header",
+		},
+		{
+			name:  "sentence starting with By is not a byline",
+			src:   "Plans for the year\n\nBy 2030, ORGX will double its forces.\n",
+			title: "Plans for the year",
+		},
+		{
+			name:  "header date without a year",
+			src:   "Weekly notes\nDate: 4 May\n\nText.\n",
+			title: "Weekly notes", warning: "no full date",
+		},
+		{
+			name: "first line is a sentence",
+			src:  "This is a sentence that ends with a full stop.\n\nMore.\n",
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			docs, err := Parse(context.Background(), "x.txt", []byte(tc.src), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := docs[0]
+			if d.Title != tc.title || d.Publisher != tc.publisher || strings.Join(d.Authors, "|") != strings.Join(tc.authors, "|") {
+				t.Errorf("title/publisher/authors = %q/%q/%q, want %q/%q/%q", d.Title, d.Publisher, d.Authors, tc.title, tc.publisher, tc.authors)
+			}
+			if d.DateString() != tc.date || d.DateSource != tc.source {
+				t.Errorf("date = %q from %q, want %q from %q", d.DateString(), d.DateSource, tc.date, tc.source)
+			}
+			if tc.warning != "" && !strings.Contains(strings.Join(d.Warnings, "\n"), tc.warning) {
+				t.Errorf("warnings = %q, want one with %q", d.Warnings, tc.warning)
+			}
+		})
+	}
+}
+
+func TestSpeakerResolution(t *testing.T) {
+	src := "Remarks to the press\n\nJoint appearance of the President of Westland, Maria Costa, and Mayor Jane Whitfield.\n\n" +
+		"THE PRESIDENT: We agreed on a plan.\n\nMAYOR WHITFIELD: The city will help.\n\nJANE WHITFIELD: One more thing.\n\n" +
+		"Q: Jane Roe, Daily Planet: When?\n\nMARIA COSTA: Soon.\n"
+	docs, err := Parse(context.Background(), "r.txt", []byte(src), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := docs[0]
+	checkSpans(t, d)
+	want := []wantSpeaker{
+		{"Maria Costa", "President", "Westland", false},
+		{"Jane Whitfield", "Mayor", "", false},
+		{"Jane Roe", "journalist", "Daily Planet", true},
+	}
+	if len(d.Speakers) != len(want) {
+		t.Fatalf("speakers = %+v", d.Speakers)
+	}
+	for i, w := range want {
+		g := d.Speakers[i]
+		if g.Name != w.name || g.Role != w.role || g.Organization != w.org || g.Questioner != w.questioner {
+			t.Errorf("speaker %d = %+v, want %+v", i, g, w)
+		}
+	}
+	if got := strings.Join(d.Speakers[1].Labels, "|"); got != "MAYOR WHITFIELD|JANE WHITFIELD" {
+		t.Errorf("labels = %q", got)
+	}
+	if d.Turns[4].Speaker != 0 {
+		t.Errorf("MARIA COSTA turn speaker = %d, want 0", d.Turns[4].Speaker)
+	}
+}
