@@ -366,7 +366,7 @@ func looksOrg(s string, v *Vocab) bool {
 	return false
 }
 
-// isAcronym: two or more letters, all capitals ("NATO", "AU", "UNHCR").
+// isAcronym: two or more letters, all capitals ("ORGX", "AU", "UNHCR").
 func isAcronym(w string) bool {
 	n := 0
 	for _, r := range w {

@@ -350,7 +350,7 @@ func leadingRole(s string, v *Vocab) (role, rest string, ok bool) {
 	return "", s, false
 }
 
-// splitRoleOrg reads a parenthetical role: "NATO Secretary General",
+// splitRoleOrg reads a parenthetical role: "ORGX Secretary General",
 // "Prime Minister of Kenya", "Spokesperson, Ministry of Health",
 // "European Commission President".
 func splitRoleOrg(p string, v *Vocab) (role, org string) {
@@ -438,7 +438,7 @@ func isRoman(w string) bool {
 	return false
 }
 
-// capWord: "ZEIDAN" -> "Zeidan", "O'BRIEN" -> "O'Brien".
+// capWord: "OKAFOR" -> "Okafor", "O'BRIEN" -> "O'Brien".
 func capWord(w string) string {
 	var b strings.Builder
 	up := true
