@@ -23,7 +23,6 @@ const (
 	opIns    = 'I' // word in the quote only
 	opDel    = 'D' // word in the record only
 	opSkip   = 'G' // record word covered by an ellipsis
-	opUnused = 0
 )
 
 type alignment struct {
