@@ -18,11 +18,11 @@ const (
 
 // Alignment operations, in quote order.
 const (
-	opMatch  = 'M' // same word
-	opSub    = 'S' // record word replaced by a quote word
-	opIns    = 'I' // word in the quote only
-	opDel    = 'D' // word in the record only
-	opSkip   = 'G' // record word covered by an ellipsis
+	opMatch = 'M' // same word
+	opSub   = 'S' // record word replaced by a quote word
+	opIns   = 'I' // word in the quote only
+	opDel   = 'D' // word in the record only
+	opSkip  = 'G' // record word covered by an ellipsis
 )
 
 type alignment struct {
