@@ -14,7 +14,7 @@
 //     a questioner's turn has Question set. Nothing else is extracted there.
 //   - direct-cue: a quotation in straight or curly double quotes, or in
 //     single quotes that open after white space and close before white
-//     space or punctuation and hold at least two words ("NATO’s" is an
+//     space or punctuation and hold at least two words ("Union’s" is an
 //     apostrophe), attributed by the nearest cue of its sentence. A
 //     quotation in a sentence with no cue is a scare quote or a title and is
 //     not reported. A quotation inside a quotation stays part of the outer

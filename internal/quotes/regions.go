@@ -33,7 +33,7 @@ func (r region) end() int {
 // and stay part of the outer one), only as an opening mark after white
 // space or an opening bracket and before a letter, and a closing mark after
 // a letter or terminal punctuation and before white space, punctuation or
-// the end, and only when they enclose at least two words: "NATO’s" and
+// the end, and only when they enclose at least two words: "Union’s" and
 // "Europe's" are apostrophes. A single opening mark that is never closed is
 // ignored, because a stray apostrophe is likelier than a quotation.
 func findRegions(text string, ps, pe int) []region {

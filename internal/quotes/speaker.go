@@ -42,7 +42,7 @@ func (st *state) mentions() []mention {
 					continue
 				}
 			} else {
-				// "of Libya, Mr. X" / "of Defense X"
+				// "of <Country>, Mr. X" / "of <Department> X"
 				if j < len(ts) && ts[j].lower == "of" {
 					k := j + 1
 					for k < len(ts) && k < j+5 && ts[k].word && ts[k].cap {
@@ -111,7 +111,7 @@ func roleBag(words []string) string {
 	return strings.Join(ws, " ")
 }
 
-// nameRun returns up to four capitalised words from ts[j] ("Ali Zeidan",
+// nameRun returns up to four capitalised words from ts[j] ("Jane Doe",
 // "Jean-Pierre Doe"), or "".
 func (st *state) nameRun(ts []token, j int) string {
 	lx := st.x.lx

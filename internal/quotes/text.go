@@ -17,7 +17,7 @@ type token struct {
 }
 
 // tokenize splits text[start:end] into words and single punctuation
-// marks. Apostrophes between letters stay inside a word ("NATO’s");
+// marks. Apostrophes between letters stay inside a word ("Union’s");
 // hyphens are marks of their own so that "Secretary-General" is two
 // words joined by "-".
 func tokenize(text string, start, end int) []token {
