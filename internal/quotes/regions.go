@@ -34,7 +34,7 @@ func (r region) end() int {
 // space or an opening bracket and before a letter, and a closing mark after
 // a letter or terminal punctuation and before white space, punctuation or
 // the end, and only when they enclose at least two words: "Union’s" and
-// "Europe's" are apostrophes. A single opening mark that is never closed is
+// "Africa's" are apostrophes. A single opening mark that is never closed is
 // ignored, because a stray apostrophe is likelier than a quotation.
 func findRegions(text string, ps, pe int) []region {
 	var out []region
