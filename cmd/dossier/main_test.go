@@ -38,6 +38,9 @@ func readmeCommands(t *testing.T, root string) []string {
 			in = true
 			continue
 		}
+		if i := strings.Index(line, " #"); i >= 0 {
+			line = strings.TrimSpace(line[:i]) // a trailing comment
+		}
 		if in && line != "" && !strings.HasPrefix(line, "#") {
 			cmds = append(cmds, line)
 		}

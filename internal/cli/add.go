@@ -48,7 +48,7 @@ func (a *app) addCmd() *cobra.Command {
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.withStore(cmd.Context(), func(st store.Store) error {
-				p, err := pipeline.New(pipeline.Options{DataDir: a.dataDir})
+				p, err := a.pipeline()
 				if err != nil {
 					return err
 				}
@@ -58,6 +58,7 @@ func (a *app) addCmd() *cobra.Command {
 		},
 	}
 	f.register(cmd)
+	a.stages.register(cmd)
 	return cmd
 }
 

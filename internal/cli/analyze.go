@@ -3,18 +3,109 @@ package cli
 import (
 	"context"
 	"fmt"
-	"io"
+	"os"
 
 	"github.com/spf13/cobra"
 
 	"github.com/dossier-project/dossier/internal/model"
 	"github.com/dossier-project/dossier/internal/pipeline"
+	"github.com/dossier-project/dossier/internal/report"
 	"github.com/dossier-project/dossier/internal/store"
 )
 
+// stageFlags are the knowledge files shared by the commands that run the
+// pipeline.
+type stageFlags struct {
+	actors, verbs, procedures []string
+}
+
+func (f *stageFlags) register(cmd *cobra.Command) {
+	fl := cmd.Flags()
+	fl.StringArrayVar(&f.actors, "actors", nil, "extra actor dictionary (YAML or PETRARCH/TABARI format); repeatable")
+	fl.StringArrayVar(&f.verbs, "verbs", nil, "extra event patterns (YAML or PETRARCH verb dictionary); repeatable")
+	fl.StringArrayVar(&f.procedures, "procedure", nil, "extra procedure model (YAML); repeatable")
+}
+
 // pipeline loads the pipeline's models.
 func (a *app) pipeline() (*pipeline.Pipeline, error) {
-	return pipeline.New(pipeline.Options{DataDir: a.dataDir})
+	return pipeline.New(pipeline.Options{DataDir: a.dataDir, Actors: a.stages.actors, Verbs: a.stages.verbs, Procedures: a.stages.procedures})
+}
+
+// dossier is the whole stored dossier with its cross-document results.
+type dossier struct {
+	docs     []*model.Document
+	analyses []*model.Analysis
+	res      *pipeline.Results
+}
+
+// loadDossier reads every stored document and analysis and runs the
+// cross-document stages over them.
+func (a *app) loadDossier(ctx context.Context, st store.Store, p *pipeline.Pipeline) (*dossier, error) {
+	d := &dossier{}
+	err := st.ForEachAnalysis(ctx, func(doc *model.Document, an *model.Analysis) error {
+		if an == nil {
+			an = &model.Analysis{Doc: doc.ID}
+		}
+		d.docs = append(d.docs, doc)
+		d.analyses = append(d.analyses, an)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read the dossier: %w", err)
+	}
+	if d.res, err = p.Dossier(ctx, d.docs, d.analyses); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// withDossier opens the store, loads the pipeline and the dossier, and
+// runs fn.
+func (a *app) withDossier(ctx context.Context, fn func(*dossier) error) error {
+	return a.withStore(ctx, func(st store.Store) error {
+		p, err := a.pipeline()
+		if err != nil {
+			return err
+		}
+		d, err := a.loadDossier(ctx, st, p)
+		if err != nil {
+			return err
+		}
+		return fn(d)
+	})
+}
+
+func (d *dossier) report() *report.Report {
+	return &report.Report{
+		Documents: d.docs,
+		Findings:  d.res.Findings,
+		Timeline:  d.res.Timeline,
+		Quotes:    d.res.Quotes,
+		Events:    d.res.Events,
+	}
+}
+
+// reportJSON is the report as data.
+type reportJSON struct {
+	Documents []docJSON             `json:"documents"`
+	Findings  []model.Finding       `json:"findings"`
+	Timeline  []model.TimelineEntry `json:"timeline"`
+	Quotes    []quoteJSON           `json:"quotes"`
+	Events    []eventJSON           `json:"events"`
+}
+
+func (d *dossier) json() reportJSON {
+	r := reportJSON{Documents: []docJSON{}, Findings: nonNil(d.res.Findings), Timeline: nonNil(d.res.Timeline), Quotes: []quoteJSON{}, Events: []eventJSON{}}
+	for _, doc := range d.docs {
+		r.Documents = append(r.Documents, toDocJSON(doc))
+	}
+	for _, q := range d.res.Quotes {
+		r.Quotes = append(r.Quotes, toQuoteJSON(q))
+	}
+	for _, e := range d.res.Events {
+		r.Events = append(r.Events, toEventJSON(e))
+	}
+	return r
 }
 
 func (a *app) analyzeCmd() *cobra.Command {
@@ -23,6 +114,9 @@ func (a *app) analyzeCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "analyze [PATH...]",
 		Short: "Add PATHs (if any), analyse the whole dossier and print the report",
+		Long: `analyze adds the given files, runs every stage over the whole dossier,
+stores the cross-document results and prints the report: documents,
+findings, timeline, quotes, events.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			return a.withStore(ctx, func(st store.Store) error {
@@ -34,14 +128,17 @@ func (a *app) analyzeCmd() *cobra.Command {
 				if len(args) > 0 {
 					_, addErr = a.add(ctx, st, p, args, f.options())
 				}
-				r, err := a.analyze(ctx, st)
+				d, err := a.loadDossier(ctx, st, p)
 				if err != nil {
 					return err
 				}
+				if err := st.ReplaceResults(ctx, &store.Results{Quotes: d.res.Quotes, Timeline: d.res.Timeline, Findings: d.res.Findings, Events: d.res.Events}); err != nil {
+					return fmt.Errorf("store results: %w", err)
+				}
 				if asJSON {
-					err = writeJSON(a.stdout, r)
+					err = writeJSON(a.stdout, d.json())
 				} else {
-					err = writeReport(a.stdout, r)
+					err = report.WriteText(a.stdout, d.report())
 				}
 				if err != nil {
 					return err
@@ -51,45 +148,64 @@ func (a *app) analyzeCmd() *cobra.Command {
 		},
 	}
 	f.register(cmd)
+	a.stages.register(cmd)
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the report as JSON")
 	return cmd
 }
 
-// report is everything dossier knows about the stored documents.
-type report struct {
-	Documents []docJSON `json:"documents"`
+func (a *app) reportCmd() *cobra.Command {
+	var format, out, title string
+	cmd := &cobra.Command{
+		Use:   "report",
+		Short: "Write the report as a file to share: --format md or html",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			var write func(*os.File, *report.Report) error
+			switch format {
+			case "md", "markdown":
+				write = func(f *os.File, r *report.Report) error { return report.WriteMarkdown(f, r) }
+			case "html":
+				write = func(f *os.File, r *report.Report) error { return report.WriteHTML(f, r) }
+			default:
+				return fmt.Errorf("unknown report format %q: use md or html", format)
+			}
+			if out == "" {
+				out = "dossier-report." + map[bool]string{true: "md", false: "html"}[format != "html"]
+			}
+			return a.withDossier(cmd.Context(), func(d *dossier) error {
+				r := d.report()
+				r.Title = title
+				return writeFileAtomic(out, func(f *os.File) error { return write(f, r) }, a.quiet, a.stderr)
+			})
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "html", "md or html")
+	cmd.Flags().StringVarP(&out, "output", "o", "", "file to write (default dossier-report.html or .md)")
+	cmd.Flags().StringVar(&title, "title", "", "report title")
+	a.stages.register(cmd)
+	return cmd
 }
 
-// analyze runs the cross-document stages over the store and returns the
-// report.
-func (a *app) analyze(ctx context.Context, st store.Store) (*report, error) {
-	docs, err := st.Documents(ctx)
+// writeFileAtomic writes a file through a temporary file in the same
+// directory, so a failure never leaves half a report.
+func writeFileAtomic(path string, write func(*os.File) error, quiet bool, log interface{ Write([]byte) (int, error) }) error {
+	tmp, err := os.CreateTemp(dirOf(path), ".dossier-report-*")
 	if err != nil {
-		return nil, err
+		return fmt.Errorf("write %s: %w", path, err)
 	}
-	r := &report{Documents: []docJSON{}}
-	for _, d := range docs {
-		r.Documents = append(r.Documents, toDocJSON(d))
+	defer os.Remove(tmp.Name())
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", path, err)
 	}
-	return r, nil
-}
-
-func writeReport(w io.Writer, r *report) error {
-	fmt.Fprintf(w, "DOCUMENTS (%d)\n\n", len(r.Documents))
-	for _, d := range r.Documents {
-		date := "date unknown"
-		if d.Date != nil {
-			date = *d.Date + " (" + d.DateSource + ")"
-		}
-		fmt.Fprintf(w, "  %s  %-10s %s\n", shortID(d.ID), d.Kind, orDash(d.Title))
-		fmt.Fprintf(w, "      %s; %s\n", date, d.Path)
-		if len(d.Authors) > 0 || d.Publisher != "" {
-			fmt.Fprintf(w, "      by %s\n", byline(&model.Document{Authors: d.Authors, Publisher: d.Publisher}))
-		}
-		for _, s := range d.Speakers {
-			fmt.Fprintf(w, "      speaker: %s\n", speakerLine(model.Speaker{Name: s.Name, Role: s.Role, Organization: s.Organization, Questioner: s.Questioner}))
-		}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
 	}
-	fmt.Fprintln(w)
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if !quiet {
+		fmt.Fprintf(log, "wrote %s\n", path)
+	}
 	return nil
 }

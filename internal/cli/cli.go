@@ -33,6 +33,7 @@ type app struct {
 	db             string
 	quiet          bool
 	dataDir        string
+	stages         stageFlags
 	log            *slog.Logger
 }
 
@@ -87,6 +88,13 @@ findings. Every output carries the document and byte offsets of its evidence.`,
 		a.showCmd(),
 		a.searchCmd(),
 		a.analyzeCmd(),
+		a.eventsCmd(),
+		a.quotesCmd(),
+		a.timelineCmd(),
+		a.findingsCmd(),
+		a.reportCmd(),
+		a.timexCmd(),
+		a.codeCmd(),
 	)
 	return root
 }

@@ -1,50 +1,216 @@
-// Package pipeline runs dossier's per-document stages in order.
+// Package pipeline runs dossier's stages in order.
 //
-// In: an ingested *model.Document. Out: its *model.Analysis (actor
-// mentions, temporal expressions, quotes and events) and the text layer
-// it was computed from. The pipeline holds the loaded models and
-// dictionaries, which are immutable, so one Pipeline serves many
-// goroutines.
+// Per document (Document): text layer → actor mentions → document date
+// (inferred when no metadata gives one) → temporal expressions → quotes →
+// events → anchoring of events and quotes to their time. In: an ingested
+// *model.Document. Out: its *model.Analysis; the document's date fields
+// are filled in when inferred.
+//
+// Across documents (Dossier): quote verification against the primary
+// records, the timeline and the accountability checks. In: every document
+// with its analysis. Out: Results.
+//
+// The pipeline holds the loaded models and dictionaries, which are
+// immutable, so one Pipeline serves many goroutines.
 package pipeline
 
 import (
 	"context"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
 
+	"github.com/dossier-project/dossier/data"
+	"github.com/dossier-project/dossier/internal/actors"
+	"github.com/dossier-project/dossier/internal/checks"
+	"github.com/dossier-project/dossier/internal/docdate"
+	"github.com/dossier-project/dossier/internal/events"
+	"github.com/dossier-project/dossier/internal/mentions"
 	"github.com/dossier-project/dossier/internal/model"
+	"github.com/dossier-project/dossier/internal/quotes"
 	"github.com/dossier-project/dossier/internal/text"
+	"github.com/dossier-project/dossier/internal/timex"
 )
 
 // Options configure the pipeline.
 type Options struct {
 	// DataDir, when set, is laid over the embedded data files.
 	DataDir string
+	// Actors are extra actor dictionaries (our YAML, PETRARCH/TABARI
+	// actor or agents files); their entries win over the defaults.
+	Actors []string
+	// Verbs are extra event-pattern files (our YAML or PETRARCH verb
+	// dictionaries).
+	Verbs []string
+	// Procedures are extra procedure models (YAML); they replace a
+	// built-in model of the same institution.
+	Procedures []string
 }
 
 // Pipeline holds the loaded models of every stage.
 type Pipeline struct {
-	text *text.Analyzer
+	text     *text.Analyzer
+	dict     *actors.Dictionary
+	mentions *mentions.Resolver
+	timex    *timex.Tagger
+	dates    *docdate.Inferrer
+	quotes   *quotes.Extractor
+	events   *events.Coder
+	checker  *checks.Checker
+}
+
+// openUser opens a user's file as (filesystem, name) for loaders that
+// read from an fs.FS.
+func openUser(path string) (fs.FS, string, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, "", err
+	}
+	if _, err := os.Stat(abs); err != nil {
+		return nil, "", err
+	}
+	return os.DirFS(filepath.Dir(abs)), filepath.Base(abs), nil
 }
 
 // New loads every stage's models and dictionaries.
 func New(opt Options) (*Pipeline, error) {
-	ta, err := text.New()
-	if err != nil {
+	fsys := data.Open(opt.DataDir)
+	p := &Pipeline{}
+	var err error
+	if p.text, err = text.NewFromData(fsys); err != nil {
 		return nil, fmt.Errorf("load text models: %w", err)
 	}
-	return &Pipeline{text: ta}, nil
+	if p.dict, err = actors.FromData(fsys); err != nil {
+		return nil, fmt.Errorf("load actor dictionaries: %w", err)
+	}
+	for _, path := range opt.Actors {
+		dir, name, err := openUser(path)
+		if err != nil {
+			return nil, fmt.Errorf("load dictionary %s: %w", path, err)
+		}
+		user, err := actors.Load(dir, name)
+		if err != nil {
+			return nil, err
+		}
+		p.dict = p.dict.Merge(user)
+	}
+	if p.mentions, err = mentions.NewFromData(p.dict, fsys); err != nil {
+		return nil, fmt.Errorf("load mention vocabulary: %w", err)
+	}
+	if p.timex, err = timex.NewFS(fsys); err != nil {
+		return nil, fmt.Errorf("load temporal vocabulary: %w", err)
+	}
+	if p.dates, err = docdate.New(p.dict, fsys); err != nil {
+		return nil, err
+	}
+	if p.quotes, err = quotes.NewExtractorFS(fsys); err != nil {
+		return nil, fmt.Errorf("load quote cues: %w", err)
+	}
+	// Event patterns come from the embedded data and --verbs files.
+	pats, err := events.DefaultPatterns()
+	if err != nil {
+		return nil, err
+	}
+	for _, path := range opt.Verbs {
+		dir, name, err := openUser(path)
+		if err != nil {
+			return nil, fmt.Errorf("load patterns %s: %w", path, err)
+		}
+		user, err := events.LoadPatterns(dir, name)
+		if err != nil {
+			return nil, err
+		}
+		pats = pats.Merge(user)
+	}
+	p.events = events.NewCoder(pats)
+	extra := map[string][]byte{}
+	for _, path := range opt.Procedures {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return nil, fmt.Errorf("load procedure %s: %w", path, err)
+		}
+		extra[path] = b
+	}
+	procs, err := checks.LoadProcedures(fsys, "procedures", extra)
+	if err != nil {
+		return nil, err
+	}
+	if p.checker, err = checks.New(fsys, procs); err != nil {
+		return nil, err
+	}
+	return p, nil
 }
+
+// Dictionary returns the actor dictionary in use.
+func (p *Pipeline) Dictionary() *actors.Dictionary { return p.dict }
+
+// Coder returns the event coder.
+func (p *Pipeline) Coder() *events.Coder { return p.events }
+
+// Timex returns the temporal expression tagger.
+func (p *Pipeline) Timex() *timex.Tagger { return p.timex }
 
 // Text returns the text layer of a document.
 func (p *Pipeline) Text(doc *model.Document) *text.Doc {
 	return p.text.Analyze(doc.Text)
 }
 
-// Document runs the per-document stages on doc.
+// Document runs the per-document stages on doc. When doc has no date, it
+// infers one from the text and records it on doc with the reason.
 func (p *Pipeline) Document(ctx context.Context, doc *model.Document) (*model.Analysis, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	a := &model.Analysis{Doc: doc.ID}
+	td := p.text.Analyze(doc.Text)
+	ms := p.mentions.Find(doc, td)
+	if doc.Date.IsZero() {
+		if p.inferDate(doc, td, ms) {
+			ms = p.mentions.Find(doc, td) // tenures now resolve at the date
+		}
+	}
+	a := &model.Analysis{Doc: doc.ID, Mentions: ms}
+	a.Timexes = p.timex.Find(doc.Text, doc.Date)
+	a.Quotes = p.quotes.Extract(doc, func(d *model.Document, s model.Span) (string, string, bool) {
+		return p.mentions.Speaker(d, td, ms, s)
+	})
+	for i := range a.Quotes {
+		a.Quotes[i].Doc = doc.ID
+		if a.Quotes[i].ID == "" {
+			a.Quotes[i].ID = fmt.Sprintf("%s-q%d", doc.ShortID(), i+1)
+		}
+	}
+	a.Events = p.events.Code(doc, td, ms)
+	anchorAll(doc, td, a)
 	return a, nil
+}
+
+// inferDate infers doc's date from its text and records it.
+func (p *Pipeline) inferDate(doc *model.Document, td *text.Doc, ms []model.Mention) bool {
+	in := docdate.Input{Text: doc.Text, Timexes: p.timex.Find(doc.Text, time.Time{})}
+	for _, s := range td.Sentences {
+		in.Sentences = append(in.Sentences, s.Span)
+	}
+	for _, m := range ms {
+		if m.Actor.Person {
+			in.People = append(in.People, m)
+		}
+	}
+	res, ok := p.dates.Infer(in)
+	if !ok {
+		return false
+	}
+	doc.Date, doc.DateEnd = res.From, res.To
+	doc.DateSource = model.DateFromInferred
+	doc.DateReason = res.Reason
+	return true
+}
+
+// Prepare analyses a bare piece of text dated date, as batch event coding
+// needs it: a transient document, its text layer and its mentions.
+func (p *Pipeline) Prepare(txt string, date time.Time) (*model.Document, *text.Doc, []model.Mention) {
+	doc := &model.Document{Text: txt, Kind: model.KindArticle, Date: date}
+	td := p.text.Analyze(txt)
+	return doc, td, p.mentions.Find(doc, td)
 }

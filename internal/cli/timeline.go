@@ -1,0 +1,154 @@
+package cli
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/dossier-project/dossier/internal/model"
+)
+
+func (a *app) timelineCmd() *cobra.Command {
+	var asJSON bool
+	var format string
+	cmd := &cobra.Command{
+		Use:   "timeline",
+		Short: "Print the timeline across documents (table, --json, --format timelinejs|csv)",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.withDossier(cmd.Context(), func(d *dossier) error {
+				tl := nonNil(d.res.Timeline)
+				switch {
+				case asJSON || format == "json":
+					return writeJSON(a.stdout, tl)
+				case format == "timelinejs":
+					return writeJSON(a.stdout, timelineJS(tl))
+				case format == "csv":
+					return writeTimelineCSV(a.stdout, tl)
+				case format != "" && format != "table":
+					return fmt.Errorf("unknown format %q: use table, json, timelinejs or csv", format)
+				}
+				if len(tl) == 0 {
+					fmt.Fprintln(a.stdout, "no dated entries")
+					return nil
+				}
+				t := newTable(a.stdout, "WHEN", "PRECISION", "WHAT", "SOURCES")
+				for _, e := range tl {
+					what := e.Summary
+					if e.Future {
+						what += " (future)"
+					}
+					t.row(timelineWhen(e), e.Precision, clip(what, 90), strconv.Itoa(len(e.Docs)))
+				}
+				return t.flush()
+			})
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	cmd.Flags().StringVar(&format, "format", "", "table, json, timelinejs or csv")
+	a.stages.register(cmd)
+	return cmd
+}
+
+func timelineWhen(e model.TimelineEntry) string {
+	s := e.Date
+	if e.End != "" && e.End != e.Date {
+		s += " to " + e.End
+	}
+	if e.PartOfDay != "" {
+		s += " " + e.PartOfDay
+	}
+	if e.Kind == "deadline" {
+		s = "by " + s
+	}
+	return s
+}
+
+// TimelineJS3 JSON: https://timeline.knightlab.com/docs/json-format.html
+type tljsDate struct {
+	Year        int    `json:"year"`
+	Month       int    `json:"month,omitempty"`
+	Day         int    `json:"day,omitempty"`
+	DisplayDate string `json:"display_date,omitempty"`
+}
+
+type tljsText struct {
+	Headline string `json:"headline"`
+	Text     string `json:"text,omitempty"`
+}
+
+type tljsEvent struct {
+	StartDate tljsDate  `json:"start_date"`
+	EndDate   *tljsDate `json:"end_date,omitempty"`
+	Text      tljsText  `json:"text"`
+	Group     string    `json:"group,omitempty"`
+}
+
+type tljs struct {
+	Title  tljsEvent   `json:"title"`
+	Events []tljsEvent `json:"events"`
+}
+
+// isoDate reads "2013", "2013-06" or "2013-06-04" at its precision.
+func isoDate(s string) (tljsDate, bool) {
+	var d tljsDate
+	parts := strings.Split(s, "-")
+	if len(parts) == 0 || len(parts[0]) != 4 {
+		return d, false
+	}
+	var err error
+	if d.Year, err = strconv.Atoi(parts[0]); err != nil {
+		return d, false
+	}
+	if len(parts) > 1 {
+		if d.Month, err = strconv.Atoi(parts[1]); err != nil {
+			return d, false
+		}
+	}
+	if len(parts) > 2 {
+		if d.Day, err = strconv.Atoi(parts[2]); err != nil {
+			return d, false
+		}
+	}
+	return d, true
+}
+
+func timelineJS(tl []model.TimelineEntry) tljs {
+	out := tljs{Title: tljsEvent{Text: tljsText{Headline: "Dossier timeline"}}, Events: []tljsEvent{}}
+	for _, e := range tl {
+		start, ok := isoDate(e.Date)
+		if !ok {
+			continue
+		}
+		start.DisplayDate = timelineWhen(e)
+		ev := tljsEvent{StartDate: start, Text: tljsText{Headline: e.Summary, Text: evidenceText(e)}, Group: e.Kind}
+		if end, ok := isoDate(e.End); ok && e.End != e.Date {
+			ev.EndDate = &end
+		}
+		out.Events = append(out.Events, ev)
+	}
+	return out
+}
+
+func evidenceText(e model.TimelineEntry) string {
+	var parts []string
+	for _, ev := range e.Evidence {
+		parts = append(parts, fmt.Sprintf("“%s” (%s, bytes %d–%d)", strings.Join(strings.Fields(ev.Text), " "), shortID(ev.Doc), ev.Start, ev.End))
+	}
+	return strings.Join(parts, "<br>")
+}
+
+func writeTimelineCSV(w io.Writer, tl []model.TimelineEntry) error {
+	cw := csv.NewWriter(w)
+	_ = cw.Write([]string{"id", "date", "end", "precision", "part_of_day", "kind", "future", "summary", "events", "quotes", "docs"})
+	for _, e := range tl {
+		_ = cw.Write([]string{strconv.Itoa(e.ID), e.Date, e.End, e.Precision, e.PartOfDay, e.Kind, strconv.FormatBool(e.Future), e.Summary,
+			strings.Join(e.Events, " "), strings.Join(e.Quotes, " "), strings.Join(e.Docs, " ")})
+	}
+	cw.Flush()
+	return cw.Error()
+}
