@@ -38,10 +38,6 @@ func (p *progress) add() {
 	}
 }
 
-// active reports whether a bar is drawn, so that other messages can be
-// printed above it instead of through it.
-func (p *progress) active() bool { return p.bar != nil }
-
 func (p *progress) printf(w io.Writer, format string, args ...any) {
 	if p.bar != nil {
 		_ = p.bar.Clear()

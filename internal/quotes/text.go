@@ -222,12 +222,11 @@ func isAbbrevBefore(text string, ps, i int) bool {
 // startsSentence reports whether text at i is white space followed by
 // something that can begin a sentence.
 func startsSentence(text string, i, pe int) bool {
-	r, n := utf8.DecodeRuneInString(text[i:pe])
-	if !unicode.IsSpace(r) {
+	if r, _ := utf8.DecodeRuneInString(text[i:pe]); !unicode.IsSpace(r) {
 		return false
 	}
 	for i < pe {
-		r, n = utf8.DecodeRuneInString(text[i:pe])
+		r, n := utf8.DecodeRuneInString(text[i:pe])
 		if !unicode.IsSpace(r) {
 			break
 		}
@@ -236,6 +235,7 @@ func startsSentence(text string, i, pe int) bool {
 	if i >= pe {
 		return true
 	}
+	r, _ := utf8.DecodeRuneInString(text[i:pe])
 	return unicode.IsUpper(r) || unicode.IsDigit(r) || r == '“' || r == '"' || r == '‘' || r == '\'' || r == '(' || r == '['
 }
 
