@@ -181,7 +181,11 @@ func (p *Pipeline) Document(ctx context.Context, doc *model.Document) (*model.An
 			a.Quotes[i].ID = fmt.Sprintf("%s-q%d", doc.ShortID(), i+1)
 		}
 	}
-	a.Events = p.events.Code(doc, td, ms)
+	codeSpeakers(a.Quotes, ms)
+	// Inside direct speech, "I" and "we" are the speaker: events said in
+	// the first person get their source.
+	a.Mentions = firstPerson(td, a.Quotes, ms)
+	a.Events = p.events.Code(doc, td, a.Mentions)
 	anchorAll(doc, td, a)
 	return a, nil
 }

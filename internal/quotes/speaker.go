@@ -162,7 +162,10 @@ func (st *state) resolveAll(resolve Resolver) []model.Quote {
 			if resolve != nil {
 				q.Speaker, q.SpeakerCode, q.Anonymous = resolve(st.doc, sp)
 				person = !q.Anonymous && q.Speaker != ""
-			} else {
+			}
+			if resolve == nil || (q.Speaker == "" && !q.Anonymous) {
+				// The built-in rules also serve when the resolver cannot
+				// tell, e.g. a pronoun whose antecedent it left open.
 				q.Speaker, q.Anonymous, person = st.builtin(sp, c.para, pos, ms, hist)
 			}
 			q.Anonymous = q.Anonymous || c.anonPh

@@ -1,0 +1,80 @@
+package pipeline
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/dossier-project/dossier/internal/model"
+	"github.com/dossier-project/dossier/internal/text"
+)
+
+// codeSpeakers gives a quote whose speaker was named but not coded the
+// code of a mention of the same person in the document.
+func codeSpeakers(qs []model.Quote, ms []model.Mention) {
+	codes := map[string]string{}
+	for _, m := range ms {
+		if m.Actor.Person && m.Actor.Name != "" && m.Actor.Code != "" {
+			if _, ok := codes[m.Actor.Name]; !ok {
+				codes[m.Actor.Name] = m.Actor.Code
+			}
+		}
+	}
+	for i := range qs {
+		if qs[i].SpeakerCode == "" && !qs[i].Anonymous {
+			qs[i].SpeakerCode = codes[qs[i].Speaker]
+		}
+	}
+}
+
+// firstPerson returns the mentions that first-person pronouns make inside
+// direct speech: "I" and "me" are the speaker, "we" and "us" the actor the
+// speaker speaks for (the speaker's code). Only quotes whose speaker is
+// known and coded, and not anonymous, take part; pronouns already
+// resolved by the mentions stage are left alone.
+func firstPerson(td *text.Doc, qs []model.Quote, ms []model.Mention) []model.Mention {
+	taken := map[int]bool{}
+	for _, m := range ms {
+		taken[m.Start] = true
+	}
+	var out []model.Mention
+	for _, q := range qs {
+		if !q.Direct || q.Question || q.Anonymous || q.Speaker == "" || q.SpeakerCode == "" {
+			continue
+		}
+		for _, c := range q.Contents {
+			first := td.TokenAt(c.Start)
+			if first < 0 {
+				continue
+			}
+			for i := first; i < len(td.Tokens) && td.Tokens[i].Start < c.End; i++ {
+				tok := td.Tokens[i]
+				if taken[tok.Start] {
+					continue
+				}
+				var actor model.Actor
+				rule := ""
+				switch strings.ToLower(tok.Text) {
+				case "i", "me", "my", "myself":
+					actor, rule = model.Actor{Code: q.SpeakerCode, Name: q.Speaker, Person: true}, "coref:first-person-singular"
+				case "we", "us", "our", "ourselves":
+					actor, rule = model.Actor{Code: q.SpeakerCode, Name: q.Speaker + " (we)"}, "coref:first-person-plural"
+				default:
+					continue
+				}
+				taken[tok.Start] = true
+				out = append(out, model.Mention{
+					Span:     model.Span{Start: tok.Start, End: tok.End, Text: tok.Text},
+					Actor:    actor,
+					Sentence: td.SentenceAt(tok.Start),
+					Rule:     rule + " (quote " + q.ID + ")",
+				})
+			}
+		}
+	}
+	if len(out) == 0 {
+		return ms
+	}
+	all := append(append([]model.Mention{}, ms...), out...)
+	sort.SliceStable(all, func(i, j int) bool { return all[i].Start < all[j].Start })
+	return all
+}
