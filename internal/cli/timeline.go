@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dossier-project/dossier/internal/model"
+	"github.com/dossier-project/dossier/internal/report"
 )
 
 func (a *app) timelineCmd() *cobra.Command {
@@ -42,7 +43,7 @@ func (a *app) timelineCmd() *cobra.Command {
 					if e.Future {
 						what += " (future)"
 					}
-					t.row(timelineWhen(e), e.Precision, clip(what, 90), strconv.Itoa(len(e.Docs)))
+					t.row(report.When(e), e.Precision, clip(what, 90), strconv.Itoa(len(e.Docs)))
 				}
 				return t.flush()
 			})
@@ -52,20 +53,6 @@ func (a *app) timelineCmd() *cobra.Command {
 	cmd.Flags().StringVar(&format, "format", "", "table, json, timelinejs or csv")
 	a.stages.register(cmd)
 	return cmd
-}
-
-func timelineWhen(e model.TimelineEntry) string {
-	s := e.Date
-	if e.End != "" && e.End != e.Date {
-		s += " to " + e.End
-	}
-	if e.PartOfDay != "" {
-		s += " " + e.PartOfDay
-	}
-	if e.Kind == "deadline" {
-		s = "by " + s
-	}
-	return s
 }
 
 // TimelineJS3 JSON: https://timeline.knightlab.com/docs/json-format.html
@@ -124,7 +111,7 @@ func timelineJS(tl []model.TimelineEntry) tljs {
 		if !ok {
 			continue
 		}
-		start.DisplayDate = timelineWhen(e)
+		start.DisplayDate = report.When(e)
 		ev := tljsEvent{StartDate: start, Text: tljsText{Headline: e.Summary, Text: evidenceText(e)}, Group: e.Kind}
 		if end, ok := isoDate(e.End); ok && e.End != e.Date {
 			ev.EndDate = &end

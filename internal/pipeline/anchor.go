@@ -60,15 +60,21 @@ func anchor(doc *model.Document, td *text.Doc, ts []model.Timex, at int) *model.
 		// The clause is the stretch of the sentence between clause breaks
 		// around at; an expression in it governs.
 		cs, ce := clause(doc.Text, s, at)
-		best, by := nearest(inSentence, at), "sentence"
+		var inClause []model.Timex
 		for _, t := range inSentence {
 			if t.Start >= cs && t.End <= ce {
-				if by != "clause" || abs(t.Start-at) < abs(best.Start-at) {
-					best, by = t, "clause"
-				}
+				inClause = append(inClause, t)
 			}
 		}
-		return fromTimex(best, by)
+		if len(inClause) > 0 {
+			return fromTimex(finest(inClause, at), "clause")
+		}
+		if cs == s.Start {
+			// No clause break before the event: an expression later in
+			// the sentence may still date it.
+			return fromTimex(finest(inSentence, at), "sentence")
+		}
+		return documentAnchor(doc)
 	}
 	// The expression that opens the paragraph sets the scene for it.
 	p := td.Paragraphs[td.Sentences[si].Para]
@@ -84,15 +90,21 @@ func anchor(doc *model.Document, td *text.Doc, ts []model.Timex, at int) *model.
 	return documentAnchor(doc)
 }
 
-func nearest(ts []model.Timex, at int) model.Timex {
+// finest returns the most precise expression of ts, the nearest to at
+// among equals: "March until October" dates an operation better than the
+// "2011" beside it.
+func finest(ts []model.Timex, at int) model.Timex {
 	best := ts[0]
 	for _, t := range ts[1:] {
-		if abs(t.Start-at) < abs(best.Start-at) {
+		rt, rb := granRank[t.Granularity], granRank[best.Granularity]
+		if rt > rb || (rt == rb && abs(t.Start-at) < abs(best.Start-at)) {
 			best = t
 		}
 	}
 	return best
 }
+
+var granRank = map[string]int{"year": 1, "month": 2, "week": 3, "day": 4, "part-of-day": 5, "time": 6}
 
 func abs(x int) int {
 	if x < 0 {
@@ -101,8 +113,10 @@ func abs(x int) int {
 	return x
 }
 
-// clauseBreaks end a clause: punctuation and subordinating words.
-var clauseBreaks = []string{", although ", ", while ", ", but ", "; ", ", so ", " when ", ", which ", ", who ", " because ", ", after ", ", before "}
+// clauseBreaks end a clause: punctuation, subordinating words, and the
+// "that" of reported speech, so that "told reporters on Monday that X had
+// agreed" does not date the agreement to Monday.
+var clauseBreaks = []string{" that ", ", although ", ", while ", ", but ", "; ", ", so ", " when ", ", which ", ", who ", " because ", ", after ", ", before "}
 
 // clause returns the byte range of the clause of sentence s around at.
 func clause(src string, s model.Span, at int) (int, int) {

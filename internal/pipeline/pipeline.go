@@ -184,7 +184,7 @@ func (p *Pipeline) Document(ctx context.Context, doc *model.Document) (*model.An
 	codeSpeakers(a.Quotes, ms)
 	// Inside direct speech, "I" and "we" are the speaker: events said in
 	// the first person get their source.
-	a.Mentions = firstPerson(td, a.Quotes, ms)
+	a.Mentions = firstPerson(doc, td, a.Quotes, ms)
 	a.Events = p.events.Code(doc, td, a.Mentions)
 	anchorAll(doc, td, a)
 	return a, nil

@@ -31,7 +31,7 @@ func codeSpeakers(qs []model.Quote, ms []model.Mention) {
 // speaker speaks for (the speaker's code). Only quotes whose speaker is
 // known and coded, and not anonymous, take part; pronouns already
 // resolved by the mentions stage are left alone.
-func firstPerson(td *text.Doc, qs []model.Quote, ms []model.Mention) []model.Mention {
+func firstPerson(doc *model.Document, td *text.Doc, qs []model.Quote, ms []model.Mention) []model.Mention {
 	taken := map[int]bool{}
 	for _, m := range ms {
 		taken[m.Start] = true
@@ -57,7 +57,7 @@ func firstPerson(td *text.Doc, qs []model.Quote, ms []model.Mention) []model.Men
 				case "i", "me", "my", "myself":
 					actor, rule = model.Actor{Code: q.SpeakerCode, Name: q.Speaker, Person: true}, "coref:first-person-singular"
 				case "we", "us", "our", "ourselves":
-					actor, rule = model.Actor{Code: q.SpeakerCode, Name: q.Speaker + " (we)"}, "coref:first-person-plural"
+					actor, rule = model.Actor{Code: q.SpeakerCode, Name: speaksFor(doc, q.Speaker)}, "coref:first-person-plural"
 				default:
 					continue
 				}
@@ -77,4 +77,15 @@ func firstPerson(td *text.Doc, qs []model.Quote, ms []model.Mention) []model.Men
 	all := append(append([]model.Mention{}, ms...), out...)
 	sort.SliceStable(all, func(i, j int) bool { return all[i].Start < all[j].Start })
 	return all
+}
+
+// speaksFor names who "we" are for a speaker: the organisation a
+// transcript gives for them, else "the speaker's side".
+func speaksFor(doc *model.Document, speaker string) string {
+	for _, s := range doc.Speakers {
+		if s.Name == speaker && s.Organization != "" {
+			return s.Organization
+		}
+	}
+	return speaker + "'s side"
 }

@@ -88,7 +88,7 @@ type timelineDot struct {
 func (r *Report) drawing() ([]timelineDot, int) {
 	dots := make([]timelineDot, 0, len(r.Timeline))
 	for i, e := range r.Timeline {
-		dots = append(dots, timelineDot{Y: 30 + i*44, When: when(e), Summary: clipText(e.Summary, 90), Future: e.Future, Docs: len(e.Docs)})
+		dots = append(dots, timelineDot{Y: 30 + i*44, When: When(e), Summary: clipText(e.Summary, 90), Future: e.Future, Docs: len(e.Docs)})
 	}
 	return dots, 40 + len(r.Timeline)*44
 }
@@ -114,7 +114,7 @@ func WriteHTML(w io.Writer, r *Report) error {
 		"doclabel": r.docLabel,
 		"oneline":  oneLine,
 		"event":    eventLine,
-		"when":     when,
+		"when":     When,
 		"counts":   verdictCounts,
 		"date": func(d *model.Document) string {
 			if d.Date.IsZero() {

@@ -44,7 +44,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		if e.Future {
 			what += " *(future)*"
 		}
-		p("| %s | %s | %d |\n", when(e), mdEscape(what), len(e.Docs))
+		p("| %s | %s | %d |\n", When(e), mdEscape(what), len(e.Docs))
 	}
 
 	p("\n## Quotes (%d)\n", len(r.Quotes))

@@ -114,18 +114,22 @@ func verdictCounts(qs []model.Quote) string {
 	return strings.Join(parts, ", ")
 }
 
-// when formats a timeline entry's date with its precision and part of
-// day.
-func when(e model.TimelineEntry) string {
+// When formats a timeline entry's date as people read it: at its
+// precision, with its end and part of day; a deadline as "by" the day it
+// falls due.
+func When(e model.TimelineEntry) string {
+	if e.Kind == "deadline" {
+		if e.End != "" {
+			return "by " + e.End
+		}
+		return "by " + e.Date
+	}
 	s := e.Date
 	if e.End != "" && e.End != e.Date {
 		s += " to " + e.End
 	}
 	if e.PartOfDay != "" {
 		s += " (" + e.PartOfDay + ")"
-	}
-	if e.Kind == "deadline" {
-		s = "by " + s
 	}
 	return s
 }

@@ -79,7 +79,7 @@ func WriteText(w io.Writer, r *Report) error {
 		if e.Future {
 			mark = " [future]"
 		}
-		p("  %-28s %s%s\n", when(e), e.Summary, mark)
+		p("  %-28s %s%s\n", When(e), e.Summary, mark)
 		p("  %-28s sources: %d document(s)\n", "", len(e.Docs))
 	}
 

@@ -10,7 +10,8 @@ import (
 
 // entry gathers the items that report one real-world event.
 type entry struct {
-	items []item
+	items   []item
+	records []*model.Document // primary records of a meeting
 }
 
 func newEntry(it item) *entry { return &entry{items: []item{it}} }
@@ -26,42 +27,25 @@ func (e *entry) accepts(it item) bool {
 	if first.part != "" && it.part != "" && first.part != it.part {
 		return false
 	}
-	if first.ev.Future != it.ev.Future {
+	if first.future != it.future {
 		return false
 	}
-	if !sameType(first.ev, it.ev) {
+	switch {
+	case first.kind == "deadline" || it.kind == "deadline":
+		return false
+	case first.kind == "statement" || it.kind == "statement":
+		return first.kind == it.kind && first.src != "" && first.src == it.src
+	}
+	if first.kind != it.kind && (first.root == "" || first.root != it.root) {
 		return false
 	}
-	return sameActors(first.ev, it.ev)
-}
-
-func sameType(a, b *model.Event) bool {
-	if a.PLOVER != "" && a.PLOVER == b.PLOVER {
+	if first.src == "" || it.src == "" {
+		return false
+	}
+	if first.src == it.src && first.tgt == it.tgt {
 		return true
 	}
-	return a.Root != "" && a.Root == b.Root
-}
-
-// sameActors reports whether two events have the same or coreferent
-// participants, in either direction (a meeting of A with B is a meeting
-// of B with A).
-func sameActors(a, b *model.Event) bool {
-	as, at := actorKey(&a.Source), targetKey(a)
-	bs, bt := actorKey(&b.Source), targetKey(b)
-	if as == "" || bs == "" {
-		return false
-	}
-	if as == bs && at == bt {
-		return true
-	}
-	return a.PLOVER == "CONSULT" && b.PLOVER == "CONSULT" && as == bt && at == bs
-}
-
-func targetKey(e *model.Event) string {
-	if e.Target == nil {
-		return ""
-	}
-	return actorKey(e.Target)
+	return first.consult && it.consult && first.src == it.tgt && first.tgt == it.src
 }
 
 // actorKey identifies a participant: a named person by name, otherwise
@@ -73,6 +57,41 @@ func actorKey(p *model.Participant) string {
 	return p.Code
 }
 
+// attachRecords adds as sources the primary records of a meeting: records
+// dated on the meeting's day in which both sides speak.
+func (e *entry) attachRecords(docs []*model.Document) {
+	first := e.items[0]
+	if !first.consult || first.src == "" || first.tgt == "" || len(first.start) != 10 {
+		return
+	}
+	for _, d := range docs {
+		if !d.Kind.Primary() || d.Date.IsZero() || d.Date.Format("2006-01-02") != first.start {
+			continue
+		}
+		if speaks(d, first.src) && speaks(d, first.tgt) {
+			e.records = append(e.records, d)
+		}
+	}
+}
+
+// speaks reports whether the person with actor key k speaks in d.
+func speaks(d *model.Document, k string) bool {
+	for _, s := range d.Speakers {
+		if s.Name != "" && sameName(strings.ToLower(s.Name), k) {
+			return true
+		}
+	}
+	return false
+}
+
+func sameName(a, b string) bool {
+	if a == b {
+		return true
+	}
+	fa, fb := strings.Fields(a), strings.Fields(b)
+	return len(fa) > 1 && len(fb) > 1 && fa[len(fa)-1] == fb[len(fb)-1] && fa[0] == fb[0]
+}
+
 // result renders the entry. The most precise date among its items wins.
 func (e *entry) result() model.TimelineEntry {
 	best := e.items[0]
@@ -82,61 +101,73 @@ func (e *entry) result() model.TimelineEntry {
 		}
 	}
 	te := model.TimelineEntry{
-		Date:      best.start,
-		End:       best.end,
-		Precision: best.precision,
-		PartOfDay: best.part,
-		Kind:      best.ev.PLOVER,
-		Future:    best.ev.Future,
-		Summary:   summary(best.ev),
-		Events:    []string{},
-		Quotes:    []string{},
-		Docs:      []string{},
-		Evidence:  []model.Evidence{},
+		Date: best.start, End: best.end, Precision: best.precision, PartOfDay: best.part,
+		Kind: best.kind, Future: best.future, Summary: best.summary,
+		Events: []string{}, Quotes: []string{}, Docs: []string{}, Evidence: []model.Evidence{},
 	}
-	if best.ev.When != nil && best.ev.When.Kind == "deadline" {
-		te.Kind = "deadline"
-		te.Future = true
-	}
+	var notes []string
 	docs := map[string]bool{}
-	for _, it := range e.items {
-		te.Events = append(te.Events, it.ev.ID)
-		if !docs[it.doc.ID] {
-			docs[it.doc.ID] = true
-			te.Docs = append(te.Docs, it.doc.ID)
+	addDoc := func(id string) {
+		if !docs[id] {
+			docs[id] = true
+			te.Docs = append(te.Docs, id)
 		}
-		te.Evidence = append(te.Evidence, model.EvidenceOf(it.doc.ID, it.ev.Sentence))
-		if it.ev.When != nil && it.ev.When.Timex != nil {
-			te.Evidence = append(te.Evidence, model.EvidenceOf(it.doc.ID, *it.ev.When.Timex))
+	}
+	for _, it := range e.items {
+		if it.eventID != "" {
+			te.Events = append(te.Events, it.eventID)
+		}
+		if it.quoteID != "" {
+			te.Quotes = append(te.Quotes, it.quoteID)
+		}
+		addDoc(it.doc.ID)
+		te.Evidence = append(te.Evidence, it.evidence...)
+		if it.note != "" && !contains(notes, it.note) {
+			notes = append(notes, it.note)
+		}
+	}
+	for _, d := range e.records {
+		addDoc(d.ID)
+		if len(d.Turns) > 0 {
+			te.Evidence = append(te.Evidence, model.EvidenceOf(d.ID, d.Turns[0].Content))
 		}
 	}
 	sort.Strings(te.Docs)
+	if len(notes) > 0 {
+		te.Summary += " (" + strings.Join(notes, "; ") + ")"
+	}
 	return te
 }
 
-// summary says who did what to whom, in the words of the evidence.
-func summary(ev *model.Event) string {
-	src := participantName(&ev.Source)
-	s := fmt.Sprintf("%s %s", src, strings.ToLower(strings.Join(strings.Fields(ev.Trigger.Text), " ")))
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// eventSummary says who did what to whom, in the words of the evidence.
+func eventSummary(ev *model.Event) string {
+	s := fmt.Sprintf("%s %s", participantName(&ev.Source), strings.ToLower(clean(ev.Trigger.Text)))
 	if ev.Target != nil {
 		s += " " + participantName(ev.Target)
-	}
-	var flags []string
-	if ev.Future {
-		flags = append(flags, "planned")
 	}
 	tag := ev.PLOVER
 	if ev.CAMEO != "" {
 		tag += " " + ev.CAMEO
 	}
-	flags = append([]string{tag}, flags...)
-	return s + " [" + strings.Join(flags, ", ") + "]"
+	if ev.Future {
+		tag += ", planned"
+	}
+	return s + " [" + tag + "]"
 }
 
 func participantName(p *model.Participant) string {
 	name := p.Name
 	if name == "" {
-		name = p.Text
+		name = clean(p.Text)
 	}
 	if p.Code != "" {
 		return fmt.Sprintf("%s (%s)", name, p.Code)

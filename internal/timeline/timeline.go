@@ -1,32 +1,47 @@
-// Package timeline merges the dated events and quotes of many documents
-// into one ordered timeline.
+// Package timeline merges the dated events, statements and deadlines of
+// many documents into one ordered timeline.
 //
-// In: the per-document analyses (events and quotes, each anchored to a
-// time by the pipeline) and the documents. Out: []model.TimelineEntry,
-// ordered by date, then part of day (morning < afternoon < evening <
-// night), then by the order the text states.
+// In: the documents and their analyses (events and quotes, each anchored
+// to a time by the pipeline, and temporal expressions). Out:
+// []model.TimelineEntry, ordered by date, then part of day (morning <
+// afternoon < evening < night), then by the order the text states.
 //
-// Decisions:
-//   - An item enters the timeline when its time is stated: anchored by a
-//     temporal expression in its clause, sentence or paragraph. In a
-//     primary record (a transcript or statement) what is said happens at
-//     the record's date, so its events enter at that date too. An event in
-//     coverage that is anchored only to the article's date does not: the
-//     date an article appeared is not the date of what it reports.
-//   - Two items are the same real-world event, and become one entry with
-//     all their sources, when their dates are compatible (one lies within
-//     the other at the coarser precision), their actors are the same or
-//     coreferent (same actor codes, or the same named people), and their
-//     event types are compatible (same PLOVER type, or same CAMEO root).
-//   - Precision is kept: an entry known to the month is shown as
-//     "2013-06", never as the 1st of the month.
+// What enters:
+//   - Events whose time is stated: anchored by a temporal expression in
+//     their clause, sentence or paragraph. In a primary record (a
+//     transcript or statement) what is said happens at the record's date,
+//     so its events enter at that date too. An event in coverage anchored
+//     only to the article's date does not: the date an article appeared
+//     is not the date of what it reports.
+//   - Statements: quotes in coverage whose time is stated ("told
+//     reporters on 3 May that …"), as kind "statement". Turns of a
+//     transcript do not enter one by one; the transcript is a source of
+//     the meeting it records (below).
+//   - Deadlines ("by the end of June") as kind "deadline", marked future,
+//     unless an event is already anchored to them.
 //   - Negated and hypothetical events do not enter: they did not happen.
-//     Future events enter, marked Future.
+//     An expression of intent (CAMEO root 03) did happen even when the
+//     intended action is conditional, so it enters. Future events enter,
+//     marked Future.
+//
+// Merging: two items are the same real-world event, and become one entry
+// with all their sources, when their dates are compatible (one lies within
+// the other at the coarser precision, and parts of day agree), their
+// actors are the same or coreferent (same named people, else same actor
+// codes; a meeting of A with B is a meeting of B with A), and their types
+// are compatible (same PLOVER type or CAMEO root; statements by the same
+// speaker). A primary record dated on the day of a meeting, in which both
+// sides of the meeting speak, is a source of that meeting.
+//
+// Precision is kept: an entry known to the month is shown as "2013-06",
+// never as the 1st of the month. Stated order beyond part of day
+// ("after", "before") is not yet used.
 package timeline
 
 import (
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/dossier-project/dossier/internal/model"
 )
@@ -37,15 +52,24 @@ type Input struct {
 	Analyses []*model.Analysis
 }
 
-// item is one dated event before merging.
+// item is one dated thing before merging.
 type item struct {
-	ev        *model.Event
+	kind      string // PLOVER type, "statement" or "deadline"
+	root      string // CAMEO root, for events
+	eventID   string
+	quoteID   string
 	doc       *model.Document
 	start     string // ISO date at its precision
 	end       string
 	precision string
 	part      string
-	order     int // position in the input, for stated order
+	future    bool
+	src, tgt  string // actor keys
+	consult   bool
+	summary   string
+	note      string // e.g. a weekday that does not fit the date
+	evidence  []model.Evidence
+	order     int
 }
 
 // Build returns the timeline of in.
@@ -61,11 +85,25 @@ func Build(in Input) []model.TimelineEntry {
 		if d == nil {
 			continue
 		}
+		used := map[int]bool{} // timex starts that anchor an event
 		for i := range a.Events {
-			ev := &a.Events[i]
 			n++
-			it, ok := dated(ev, d, n)
-			if ok {
+			if it, ok := eventItem(&a.Events[i], d, a.Timexes, n); ok {
+				items = append(items, it)
+				if t := a.Events[i].When.Timex; t != nil {
+					used[t.Start] = true
+				}
+			}
+		}
+		for i := range a.Quotes {
+			n++
+			if it, ok := quoteItem(&a.Quotes[i], d, a.Timexes, n); ok {
+				items = append(items, it)
+			}
+		}
+		for _, t := range a.Timexes {
+			n++
+			if it, ok := deadlineItem(t, d, n); ok && !used[t.Start] {
 				items = append(items, it)
 			}
 		}
@@ -88,6 +126,7 @@ func Build(in Input) []model.TimelineEntry {
 	}
 	out := make([]model.TimelineEntry, 0, len(entries))
 	for i, e := range entries {
+		e.attachRecords(in.Docs)
 		te := e.result()
 		te.ID = i + 1
 		out = append(out, te)
@@ -95,25 +134,7 @@ func Build(in Input) []model.TimelineEntry {
 	return out
 }
 
-// dated turns an event into a timeline item, or reports false when its
-// time is not stated or it did not happen.
-func dated(ev *model.Event, d *model.Document, order int) (item, bool) {
-	if ev.Negated || ev.Hypothetical || ev.When == nil || ev.When.Value == "" {
-		return item{}, false
-	}
-	if ev.When.By == "document" && !d.Kind.Primary() {
-		return item{}, false
-	}
-	return item{
-		ev: ev, doc: d,
-		start:     ev.When.Value,
-		end:       ev.When.End,
-		precision: precisionOf(ev.When),
-		part:      ev.When.PartOfDay,
-		order:     order,
-	}, true
-}
-
+// precisionOf names how precisely an anchor dates something.
 func precisionOf(a *model.Anchor) string {
 	switch {
 	case a.PartOfDay != "":
@@ -130,16 +151,145 @@ func precisionOf(a *model.Anchor) string {
 	return "day"
 }
 
+// stated reports whether an anchor dates an item of document d: a
+// temporal expression does, and so does a primary record's own date.
+func stated(a *model.Anchor, d *model.Document) bool {
+	if a == nil || a.Value == "" {
+		return false
+	}
+	return a.By != "document" || d.Kind.Primary()
+}
+
+// weekdayNote says when the expression an anchor rests on states a
+// weekday that does not fit its date.
+func weekdayNote(a *model.Anchor, ts []model.Timex) string {
+	if a == nil || a.Timex == nil {
+		return ""
+	}
+	for _, t := range ts {
+		if t.Start == a.Timex.Start && t.WeekdayMismatch {
+			note := "the text says “" + clean(t.Text) + "”"
+			if d, err := time.Parse("2006-01-02", t.Value); err == nil {
+				return note + ", but " + d.Format("2 January 2006") + " was a " + d.Weekday().String()
+			}
+			return note + ", but that date was not a " + t.Weekday
+		}
+	}
+	return ""
+}
+
+func eventItem(ev *model.Event, d *model.Document, ts []model.Timex, order int) (item, bool) {
+	intent := ev.Root == "03"
+	if ev.Negated || (ev.Hypothetical && !intent) || !stated(ev.When, d) {
+		return item{}, false
+	}
+	it := item{
+		kind: ev.PLOVER, root: ev.Root, eventID: ev.ID, doc: d,
+		start: ev.When.Value, end: ev.When.End, precision: precisionOf(ev.When), part: ev.When.PartOfDay,
+		future: ev.When.Kind == "deadline" || (ev.Future && after(ev.When.Value, d)),
+		src:    actorKey(&ev.Source), consult: ev.PLOVER == "CONSULT",
+		summary: eventSummary(ev), note: weekdayNote(ev.When, ts), order: order,
+		evidence: []model.Evidence{model.EvidenceOf(d.ID, ev.Sentence)},
+	}
+	if ev.Target != nil {
+		it.tgt = actorKey(ev.Target)
+	}
+	if ev.When.Kind == "deadline" {
+		it.kind = "deadline"
+	}
+	if ev.When.Timex != nil {
+		it.evidence = append(it.evidence, model.EvidenceOf(d.ID, *ev.When.Timex))
+	}
+	return it, true
+}
+
+func quoteItem(q *model.Quote, d *model.Document, ts []model.Timex, order int) (item, bool) {
+	if d.Kind.Primary() || q.Question || len(q.Contents) == 0 || q.When == nil || q.When.By == "document" || !stated(q.When, d) {
+		return item{}, false
+	}
+	who := q.Speaker
+	if who == "" {
+		who = "someone"
+	}
+	if q.Anonymous && !strings.Contains(who, "(") {
+		who += " (unnamed)"
+	}
+	cue := "said"
+	if q.Cue != nil {
+		cue = strings.ToLower(clean(q.Cue.Text))
+	}
+	summary := who + " " + cue + ": “" + clip(clean(q.Text()), 100) + "”"
+	if strings.HasPrefix(cue, "according") {
+		summary = "according to " + who + ", “" + clip(clean(q.Text()), 100) + "”"
+	}
+	it := item{
+		kind: "statement", quoteID: q.ID, doc: d,
+		start: q.When.Value, end: q.When.End, precision: precisionOf(q.When), part: q.When.PartOfDay,
+		src: strings.ToLower(who), note: weekdayNote(q.When, ts), order: order,
+		summary: summary,
+	}
+	if q.Cue != nil {
+		it.evidence = append(it.evidence, model.EvidenceOf(d.ID, *q.Cue))
+	}
+	for _, c := range q.Contents {
+		it.evidence = append(it.evidence, model.EvidenceOf(d.ID, c))
+	}
+	if q.When.Timex != nil {
+		it.evidence = append(it.evidence, model.EvidenceOf(d.ID, *q.When.Timex))
+	}
+	return it, true
+}
+
+// deadlineItem makes an entry of a deadline the text states: "will report
+// back by the end of June".
+func deadlineItem(t model.Timex, d *model.Document, order int) (item, bool) {
+	if t.Kind != "deadline" || t.Value == "" || strings.HasPrefix(t.Value, "X") {
+		return item{}, false
+	}
+	clause := clauseBefore(d.Text, t.Span)
+	if clause == "" {
+		return item{}, false
+	}
+	return item{
+		kind: "deadline", doc: d, start: t.Value, end: t.EndValue, precision: t.Granularity,
+		future: true, order: order,
+		summary:  clause + " " + clean(t.Text),
+		evidence: []model.Evidence{model.EvidenceOf(d.ID, t.Span)},
+	}, true
+}
+
+// clauseBefore returns the words of the sentence before span s: what is
+// due by the deadline.
+func clauseBefore(src string, s model.Span) string {
+	start := s.Start
+	for start > 0 {
+		c := src[start-1]
+		if c == '.' || c == '\n' || c == '!' || c == '?' || c == ';' {
+			break
+		}
+		start--
+	}
+	return clean(src[start:s.Start])
+}
+
 var partRank = map[string]int{"": 0, "morning": 1, "afternoon": 2, "evening": 3, "night": 4}
 
-// before orders items by start date, then by part of day, then by the
-// order they were stated in.
+// sortKey is the date an item sorts by: its start, or for a deadline the
+// day it falls due.
+func (it item) sortKey() string {
+	if it.kind == "deadline" && it.end != "" {
+		return it.end
+	}
+	return it.start
+}
+
+// before orders items by date, then by part of day, then by the order
+// they were stated in. A coarser date sorts before the finer dates it
+// contains ("2013-06" before "2013-06-04"); otherwise lexical ISO order is
+// date order.
 func before(a, b item) bool {
-	if a.start != b.start {
-		// A coarser date sorts before the finer dates it contains
-		// ("2013-06" before "2013-06-04"), which is the order of a
-		// reader's timeline; otherwise lexical ISO order is date order.
-		return a.start < b.start
+	if ka, kb := a.sortKey(), b.sortKey(); ka != kb {
+		return ka < kb
 	}
 	if partRank[a.part] != partRank[b.part] {
 		return partRank[a.part] < partRank[b.part]
@@ -151,4 +301,32 @@ func before(a, b item) bool {
 // the same time: one is a prefix of the other.
 func compatible(a, b string) bool {
 	return strings.HasPrefix(a, b) || strings.HasPrefix(b, a)
+}
+
+// after reports whether the ISO date v lies after document d's date (the
+// end of its range when the date is a range): whether, for its author,
+// it was still to come.
+func after(v string, d *model.Document) bool {
+	ref := d.Date
+	if !d.DateEnd.IsZero() {
+		ref = d.DateEnd
+	}
+	if ref.IsZero() {
+		return true
+	}
+	r := ref.Format("2006-01-02")
+	if len(v) < len(r) {
+		r = r[:len(v)]
+	}
+	return v > r
+}
+
+func clean(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
 }

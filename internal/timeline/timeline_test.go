@@ -1,7 +1,9 @@
 package timeline
 
 import (
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/dossier-project/dossier/internal/model"
 )
@@ -101,3 +103,57 @@ func TestDeadlineIsFuture(t *testing.T) {
 		t.Errorf("got %+v, want one future deadline entry dated 2020-06", got)
 	}
 }
+
+func TestStatementsDeadlinesAndRecords(t *testing.T) {
+	text := "On 3 May the mayor told reporters that the bridge would reopen. Engineers will report back by the end of June."
+	art := &model.Document{ID: "art", Kind: model.KindArticle, Text: text}
+	span := func(sub string) model.Span {
+		i := strings.Index(text, sub)
+		return model.NewSpan(text, i, i+len(sub))
+	}
+	onMay := span("3 May")
+	deadline := span("by the end of June")
+	a := &model.Analysis{Doc: "art",
+		Timexes: []model.Timex{
+			{Span: onMay, Kind: "point", Value: "2021-05-03", Granularity: "day", Weekday: "Sunday", WeekdayMismatch: true},
+			{Span: deadline, Kind: "deadline", Value: "2021-06", EndValue: "2021-06-30", Granularity: "month"},
+		},
+		Quotes: []model.Quote{{ID: "q1", Doc: "art", Speaker: "Ann Ruiz", Direct: false, Cue: ptr(span("told")),
+			Contents: []model.Span{span("the bridge would reopen")},
+			When:     &model.Anchor{Kind: "point", Value: "2021-05-03", Granularity: "day", By: "sentence", Timex: &onMay}}},
+	}
+	meet := ev("e1", "", "", "CONSULT", "04", "2021-05-03", "", "sentence")
+	meet.Source = model.Participant{Code: "USAGOV", Name: "Ann Ruiz"}
+	meet.Target = &model.Participant{Code: "USAGOV", Name: "Bo Diaz"}
+	a.Events = []model.Event{meet}
+	rec := &model.Document{ID: "rec", Kind: model.KindTranscript, Date: time.Date(2021, 5, 3, 0, 0, 0, 0, time.UTC),
+		Speakers: []model.Speaker{{Name: "Ann Ruiz"}, {Name: "Bo Diaz"}}}
+	got := Build(Input{Docs: []*model.Document{art, rec}, Analyses: []*model.Analysis{a, {Doc: "rec"}}})
+	var kinds []string
+	for _, e := range got {
+		kinds = append(kinds, e.Kind)
+	}
+	if strings.Join(kinds, ",") != "CONSULT,statement,deadline" {
+		t.Fatalf("kinds = %v, want the meeting, the statement and the deadline in that order", kinds)
+	}
+	if len(got[0].Docs) != 2 {
+		t.Errorf("the transcript of that day where both speak should be a source of the meeting: %v", got[0].Docs)
+	}
+	if !strings.Contains(got[1].Summary, "Ann Ruiz told") || !strings.Contains(got[1].Summary, "3 May 2021 was a Monday") || got[1].Quotes[0] != "q1" {
+		t.Errorf("statement entry = %+v", got[1])
+	}
+	if !got[2].Future || got[2].Date != "2021-06" || !strings.Contains(got[2].Summary, "Engineers will report back by the end of June") {
+		t.Errorf("deadline entry = %+v", got[2])
+	}
+}
+
+func TestIntentEntersEvenIfConditional(t *testing.T) {
+	e := ev("i", "GHA", "TGO", "AGREE", "03", "2019", "", "clause")
+	e.Hypothetical, e.Future = true, true
+	got := Build(Input{Docs: []*model.Document{doc("a", model.KindArticle)}, Analyses: []*model.Analysis{{Doc: "a", Events: []model.Event{e}}}})
+	if len(got) != 1 {
+		t.Fatalf("an expression of intent happened even if its action is conditional: %+v", got)
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
