@@ -211,3 +211,70 @@ func TestShowDocument(t *testing.T) {
 		t.Errorf("show of an unknown id should fail naming it: %d %s", code, stderr)
 	}
 }
+
+// councilFindings analyses one council article with the user's procedure
+// file and returns the kinds of findings.
+func councilFindings(t *testing.T, file string) []string {
+	t.Helper()
+	dir := filepath.Join("testdata", "council")
+	db := filepath.Join(t.TempDir(), "d.db")
+	code, _, stderr := run(t, db, "add", filepath.Join(dir, file))
+	if code != 0 {
+		t.Fatalf("add %s exited %d: %s", file, code, stderr)
+	}
+	code, stdout, stderr := run(t, db, "findings", "--json", "--procedure", filepath.Join(dir, "millbrook.yaml"))
+	if code != 0 {
+		t.Fatalf("findings exited %d: %s", code, stderr)
+	}
+	var fs []struct {
+		Kind     string `json:"kind"`
+		Summary  string `json:"summary"`
+		Evidence []struct {
+			Doc        string `json:"doc"`
+			Start, End int
+			Text       string
+		} `json:"evidence"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &fs); err != nil {
+		t.Fatalf("findings --json: %v\n%s", err, stdout)
+	}
+	text, err := os.ReadFile(filepath.Join(dir, file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kinds []string
+	for _, f := range fs {
+		kinds = append(kinds, f.Kind)
+		for _, e := range f.Evidence {
+			if e.End > len(text) || string(text[e.Start:e.End]) != e.Text {
+				t.Errorf("%s: evidence [%d,%d) %q does not round-trip", f.Kind, e.Start, e.End, e.Text)
+			}
+		}
+		if f.Kind == "announced-before-decision" {
+			for _, want := range []string{"Mayor Ann Whitfield", "morning of 3 March 2021", "City Council", "afternoon of 3 March 2021"} {
+				if !strings.Contains(f.Summary, want) {
+					t.Errorf("summary %q lacks %q", f.Summary, want)
+				}
+			}
+		}
+	}
+	return kinds
+}
+
+func has(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func TestUserProcedureCityCouncil(t *testing.T) {
+	if got := councilFindings(t, "before.txt"); !has(got, "announced-before-decision") {
+		t.Errorf("announcement on the morning, vote in the afternoon: want announced-before-decision, got %v", got)
+	}
+	if got := councilFindings(t, "after.txt"); has(got, "announced-before-decision") {
+		t.Errorf("announcement after the vote: want no announced-before-decision, got %v", got)
+	}
+}
