@@ -173,6 +173,18 @@ type Dictionary struct {
 	roles map[string]*Entry
 	// maxWords is the longest phrase in words.
 	maxWords int
+	// roleKeys maps a normalised role phrase to the normalised canonical
+	// name of its role.
+	roleKeys map[string]string
+	// tenures maps a normalised role name to the people's tenures of it,
+	// in the order Holder considers them: by person name, then as listed.
+	tenures map[string][]tenure
+}
+
+// tenure is one dated code of a person, indexed for Holder.
+type tenure struct {
+	e *Entry
+	c DatedCode
 }
 
 func newDictionary(entries []*Entry) *Dictionary {
@@ -235,6 +247,18 @@ func newDictionary(entries []*Entry) *Dictionary {
 	}
 	for _, list := range d.first {
 		sort.SliceStable(list, func(i, j int) bool { return len(list[i].words) > len(list[j].words) })
+	}
+	d.roleKeys = make(map[string]string, len(d.roles))
+	for k, e := range d.roles {
+		d.roleKeys[k] = normName(e.Name)
+	}
+	d.tenures = make(map[string][]tenure)
+	for _, name := range d.sortedPeopleNames() {
+		e := d.people[name]
+		for _, c := range e.Codes {
+			k := normName(c.Role)
+			d.tenures[k] = append(d.tenures[k], tenure{e: e, c: c})
+		}
 	}
 	return d
 }
@@ -481,28 +505,29 @@ func (d *Dictionary) Holder(role, org string, t time.Time) *Entry {
 	if d == nil {
 		return nil
 	}
-	want := normName(d.CanonicalRole(role))
+	// The tenures of the role, in the order of a scan of the people by
+	// name, are indexed when the dictionary is built.
+	want := normName(role)
+	if k, ok := d.roleKeys[want]; ok {
+		want = k
+	}
 	org = strings.ToUpper(strings.TrimSpace(org))
 	var best *Entry
 	bestLen := 0
-	for _, name := range d.sortedPeopleNames() {
-		e := d.people[name]
-		for _, c := range e.Codes {
-			if normName(c.Role) != want || !strings.HasPrefix(c.Code, org) {
-				continue
-			}
-			if (len(c.Code)-len(org))%3 != 0 {
-				continue
-			}
-			if !t.IsZero() && !c.Contains(t) {
-				continue
-			}
-			if t.IsZero() && !c.To.IsZero() {
-				continue
-			}
-			if best == nil || len(c.Code) < bestLen {
-				best, bestLen = e, len(c.Code)
-			}
+	for i := range d.tenures[want] {
+		tn := &d.tenures[want][i]
+		c := &tn.c
+		if !strings.HasPrefix(c.Code, org) || (len(c.Code)-len(org))%3 != 0 {
+			continue
+		}
+		if !t.IsZero() && !c.Contains(t) {
+			continue
+		}
+		if t.IsZero() && !c.To.IsZero() {
+			continue
+		}
+		if best == nil || len(c.Code) < bestLen {
+			best, bestLen = tn.e, len(c.Code)
 		}
 	}
 	return best
