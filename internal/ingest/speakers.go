@@ -2,7 +2,9 @@ package ingest
 
 import (
 	"regexp"
+	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 const (
@@ -15,6 +17,58 @@ type roleRx struct {
 	before *regexp.Regexp // "ORG Role of Place " right before a name
 	after  *regexp.Regexp // ", Role of Place" right after a name
 	named  *regexp.Regexp // "Role Jane Doe", "Role of Place, Jane Doe"
+	roles  []string       // the role phrases, to find where named can match
+}
+
+// namedWindow bounds how far past a role a "Role of Place, Jane Doe"
+// phrase reaches.
+const namedWindow = 240
+
+// findNamed returns the "role Name" phrases of text in text order. The
+// regular expression is a large alternation and slow to run over a whole
+// text, so it runs only at the places where a role phrase occurs.
+func (rx roleRx) findNamed(text string) [][]string {
+	type hit struct {
+		at int
+		m  []string
+	}
+	var hits []hit
+	seen := map[int]bool{}
+	for _, r := range rx.roles {
+		for i := 0; ; {
+			j := strings.Index(text[i:], r)
+			if j < 0 {
+				break
+			}
+			at := i + j
+			i = at + 1
+			from := at
+			if at > 0 {
+				_, size := utf8.DecodeLastRuneInString(text[:at])
+				from = at - size
+			}
+			if seen[from] {
+				continue
+			}
+			win := text[from:min(len(text), at+len(r)+namedWindow)]
+			if loc := rx.named.FindStringSubmatchIndex(win); loc != nil && loc[0] == 0 {
+				seen[from] = true
+				m := make([]string, len(loc)/2)
+				for k := range m {
+					if loc[2*k] >= 0 {
+						m[k] = win[loc[2*k]:loc[2*k+1]]
+					}
+				}
+				hits = append(hits, hit{from, m})
+			}
+		}
+	}
+	sort.Slice(hits, func(a, b int) bool { return hits[a].at < hits[b].at })
+	out := make([][]string, len(hits))
+	for k, h := range hits {
+		out[k] = h.m
+	}
+	return out
 }
 
 func buildRoleRx(roles, orgs []string) roleRx {
@@ -33,6 +87,7 @@ func buildRoleRx(roles, orgs []string) roleRx {
 	return roleRx{
 		before: regexp.MustCompile(`(?:^|[\s(])(?:` + org + `\s+)?` + role + `(?:\s+of\s+(?:the\s+)?(` + capWords + `))?\s*,?\s*$`),
 		after:  regexp.MustCompile(`^\s*,\s*(?:the\s+)?(?:` + org + `\s+)?` + role + `(?:\s+of\s+(?:the\s+)?(` + capWords + `))?`),
+		roles:  roles,
 		named:  regexp.MustCompile(`(?:^|[^\p{L}])` + role + `(?:\s+of\s+(?:the\s+)?(` + capWords + `),)?\s+(` + fullName + `)`),
 	}
 }
@@ -42,6 +97,16 @@ func buildRoleRx(roles, orgs []string) roleRx {
 // full name, and a named speaker without a role gets the one stated next
 // to their name ("... by ORG Secretary General Jane Doe").
 func resolveRoles(text string, sps []*speaker, v *Vocab) {
+	// The "role Name" phrases of the text are found once, not once per
+	// speaker: a long transcript has many speakers.
+	var named [][]string
+	scanned := false
+	phrases := func() [][]string {
+		if !scanned {
+			named, scanned = v.rx.findNamed(text), true
+		}
+		return named
+	}
 	for _, sp := range sps {
 		if sp.Questioner || sp.Role == "moderator" {
 			continue
@@ -50,7 +115,7 @@ func resolveRoles(text string, sps []*speaker, v *Vocab) {
 		case sp.roleOnly && sp.Role != "":
 			names := map[string]string{}
 			var first string
-			for _, m := range v.rx.named.FindAllStringSubmatch(text, -1) {
+			for _, m := range phrases() {
 				if !strings.EqualFold(m[1], sp.Role) {
 					continue
 				}
@@ -70,7 +135,7 @@ func resolveRoles(text string, sps []*speaker, v *Vocab) {
 		case len(strings.Fields(sp.Name)) == 1 && sp.surname != "":
 			full := map[string]string{}
 			var first string
-			for _, m := range v.rx.named.FindAllStringSubmatch(text, -1) {
+			for _, m := range phrases() {
 				if lastWord(m[3]) != sp.surname || len(strings.Fields(m[3])) < 2 {
 					continue
 				}
