@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 
 	"github.com/jdkato/prose/v2"
 )
@@ -28,12 +29,170 @@ type tagger struct {
 	classes []string
 	// known holds words the training data always tagged the same way.
 	known map[string]uint8
-	// feats maps a feature string to its index f; the feature's weights
-	// are cls[off[f]:off[f+1]] (class indexes) and wts[...] (weights).
-	feats map[string]int32
-	off   []uint32
-	cls   []uint8
-	wts   []float64
+	// Feature f's weights are cls[off[f]:off[f+1]] (class indexes) and
+	// wts[...] (weights).
+	off []uint32
+	cls []uint8
+	wts []float64
+
+	// The model names features by strings ("i-1 word the"); inference
+	// looks them up by ids instead, so that a word's forms are looked up
+	// once per token rather than once per feature. A feature string is a
+	// template's prefix followed by one value (a word, suffix or tag) or
+	// two values joined by a space.
+	//
+	// vals maps every value string to its id.
+	vals map[string]int32
+	// single gives, per value id, the feature of each one-value template
+	// with that value, or -1.
+	single [][nSingle]int32
+	// tagTag and tagWord map the ids of two values to the feature of the
+	// two-value templates "i tag+i-2 tag" and "i-1 tag+i word".
+	tagTag, tagWord map[uint64]int32
+	// pairStr holds the two-value features that cannot be split into two
+	// values without spaces, by their full name.
+	pairStr map[string]int32
+	// bias is the bias feature, or -1.
+	bias int32
+	// classVal is each class's value id, or -1.
+	classVal []int32
+	// byteVal is the value id of each one-byte string, or -1.
+	byteVal [256]int32
+}
+
+// The model's feature templates, in the order inference adds them.
+const (
+	ftBias       = "bias"
+	ftSuffix     = "i suffix "
+	ftPref1      = "i pref1 "
+	ftPrevTag    = "i-1 tag "
+	ftPrev2Tag   = "i-2 tag "
+	ftTagTag     = "i tag+i-2 tag "
+	ftWord       = "i word "
+	ftTagWord    = "i-1 tag+i word "
+	ftPrevWord   = "i-1 word "
+	ftPrevSuffix = "i-1 suffix "
+	ftPrev2Word  = "i-2 word "
+	ftNextWord   = "i+1 word "
+	ftNextSuffix = "i+1 suffix "
+	ftNext2Word  = "i+2 word "
+)
+
+// Indexes of the one-value templates in tagger.single.
+const (
+	tSuffix = iota
+	tPref1
+	tPrevTag
+	tPrev2Tag
+	tWord
+	tPrevWord
+	tPrevSuffix
+	tPrev2Word
+	tNextWord
+	tNextSuffix
+	tNext2Word
+	nSingle
+)
+
+// singlePrefixes returns the prefixes of the one-value templates, by
+// index.
+func singlePrefixes() [nSingle]string {
+	return [nSingle]string{
+		tSuffix: ftSuffix, tPref1: ftPref1, tPrevTag: ftPrevTag, tPrev2Tag: ftPrev2Tag,
+		tWord: ftWord, tPrevWord: ftPrevWord, tPrevSuffix: ftPrevSuffix, tPrev2Word: ftPrev2Word,
+		tNextWord: ftNextWord, tNextSuffix: ftNextSuffix, tNext2Word: ftNext2Word,
+	}
+}
+
+// pairKey is the key of tagTag and tagWord.
+func pairKey(a, b int32) uint64 { return uint64(uint32(a))<<32 | uint64(uint32(b)) }
+
+// valID returns the id of a value string, or -1 when no feature has it.
+func (t *tagger) valID(v []byte) int32 {
+	if id, ok := t.vals[string(v)]; ok {
+		return id
+	}
+	return -1
+}
+
+// valIDString is valID for a string.
+func (t *tagger) valIDString(v string) int32 {
+	if id, ok := t.vals[v]; ok {
+		return id
+	}
+	return -1
+}
+
+// index builds the id-based lookup tables from the features by name.
+func (t *tagger) index(feats map[string]int32) {
+	t.vals = make(map[string]int32)
+	t.tagTag = make(map[uint64]int32)
+	t.tagWord = make(map[uint64]int32)
+	t.pairStr = make(map[string]int32)
+	t.bias = -1
+	id := func(v string) int32 {
+		if x, ok := t.vals[v]; ok {
+			return x
+		}
+		x := int32(len(t.single))
+		t.vals[v] = x
+		var row [nSingle]int32
+		for k := range row {
+			row[k] = -1
+		}
+		t.single = append(t.single, row)
+		return x
+	}
+	prefixes := singlePrefixes()
+	// Go through the features in a fixed order, so that ids do not depend
+	// on map order.
+	names := make([]string, 0, len(feats))
+	for f := range feats {
+		names = append(names, f)
+	}
+	sort.Strings(names)
+	for _, f := range names {
+		fi := feats[f]
+		if f == ftBias {
+			t.bias = fi
+			continue
+		}
+		if pair, m := pairTemplate(f, t.tagTag, t.tagWord); pair != "" {
+			rest := f[len(pair):]
+			sp := strings.IndexByte(rest, ' ')
+			if sp < 0 || strings.IndexByte(rest[sp+1:], ' ') >= 0 {
+				t.pairStr[f] = fi
+				continue
+			}
+			m[pairKey(id(rest[:sp]), id(rest[sp+1:]))] = fi
+			continue
+		}
+		for k, p := range prefixes {
+			if strings.HasPrefix(f, p) {
+				t.single[id(f[len(p):])][k] = fi
+				break
+			}
+		}
+	}
+	t.classVal = make([]int32, len(t.classes))
+	for i, c := range t.classes {
+		t.classVal[i] = t.valID([]byte(c))
+	}
+	for b := range t.byteVal {
+		t.byteVal[b] = t.valID([]byte{byte(b)})
+	}
+}
+
+// pairTemplate returns the prefix of f's two-value template and the map
+// its features go in, or "" when f has one value.
+func pairTemplate(f string, tagTag, tagWord map[uint64]int32) (string, map[uint64]int32) {
+	switch {
+	case strings.HasPrefix(f, ftTagTag):
+		return ftTagTag, tagTag
+	case strings.HasPrefix(f, ftTagWord):
+		return ftTagWord, tagWord
+	}
+	return "", nil
 }
 
 func loadTagger() (*tagger, error) {
@@ -58,9 +217,9 @@ func loadTagger() (*tagger, error) {
 	t := &tagger{
 		classes: classes,
 		known:   make(map[string]uint8, len(tags)),
-		feats:   make(map[string]int32, len(weights)),
 		off:     make([]uint32, 1, len(weights)+1),
 	}
+	feats := make(map[string]int32, len(weights))
 	index := make(map[string]uint8, len(classes))
 	for i, c := range classes {
 		index[c] = uint8(i)
@@ -99,9 +258,10 @@ func loadTagger() (*tagger, error) {
 			t.cls = append(t.cls, c)
 			t.wts = append(t.wts, ws[l])
 		}
-		t.feats[f] = int32(len(t.off) - 1)
+		feats[f] = int32(len(t.off) - 1)
 		t.off = append(t.off, uint32(len(t.cls)))
 	}
+	t.index(feats)
 	return t, nil
 }
 
@@ -110,7 +270,13 @@ type tagScratch struct {
 	key   []byte
 	arena []byte  // normalised context words
 	norm  []int32 // token i's normalised word is arena[norm[2i]:norm[2i+1]]
+	// wid and sid are the value ids of context word i's normalised form
+	// and of its suffix, at index i+2 (idUnset until looked up).
+	wid, sid []int32
 }
+
+// idUnset marks a value id not looked up yet.
+const idUnset = -2
 
 const (
 	ctxStart  = "-START-"
@@ -142,6 +308,14 @@ func (t *tagger) tag(words, fixed, out []string, s *tagScratch) {
 		s.arena = appendNorm(s.arena, w)
 		s.norm[2*i+1] = int32(len(s.arena))
 	}
+	if cap(s.wid) < n+4 {
+		s.wid = make([]int32, n+4)
+		s.sid = make([]int32, n+4)
+	}
+	s.wid, s.sid = s.wid[:n+4], s.sid[:n+4]
+	for i := range s.wid {
+		s.wid[i], s.sid[i] = idUnset, idUnset
+	}
 	ctx := func(i int) []byte {
 		switch {
 		case i == -2:
@@ -155,13 +329,32 @@ func (t *tagger) tag(words, fixed, out []string, s *tagScratch) {
 		}
 		return s.arena[s.norm[2*i]:s.norm[2*i+1]]
 	}
+	// word and suffix return the value ids of context word i (-2 ≤ i ≤
+	// n+1) and of its suffix.
+	word := func(i int) int32 {
+		if s.wid[i+2] == idUnset {
+			s.wid[i+2] = t.valID(ctx(i))
+		}
+		return s.wid[i+2]
+	}
+	suffix := func(i int) int32 {
+		if s.sid[i+2] == idUnset {
+			s.sid[i+2] = t.valID(suffix3b(ctx(i)))
+		}
+		return s.sid[i+2]
+	}
+	// The previous two tags, their value ids and whether they have spaces.
 	p1, p2 := ctxStart, ctxStart2
+	p1id, p2id := t.valID(s.arena[:s1]), t.valID(s.arena[s1:s2])
+	p1sp, p2sp := false, false
 	var scores [maxClasses]float64
 	nc := len(t.classes)
 	for i, w := range words {
 		if fixed != nil && fixed[i] != "" {
 			out[i] = fixed[i]
 			p2, p1 = p1, fixed[i]
+			p2id, p1id = p1id, t.valIDString(fixed[i])
+			p2sp, p1sp = p1sp, strings.IndexByte(fixed[i], ' ') >= 0
 			continue
 		}
 		var c uint8
@@ -171,37 +364,36 @@ func (t *tagger) tag(words, fixed, out []string, s *tagScratch) {
 			for j := range scores[:nc] {
 				scores[j] = 0
 			}
-			add := func(key []byte) {
-				f, ok := t.feats[string(key)]
-				if !ok {
-					return
-				}
-				for x := t.off[f]; x < t.off[f+1]; x++ {
-					scores[t.cls[x]] += t.wts[x]
-				}
-			}
-			cur, prev, next := ctx(i), ctx(i-1), ctx(i+1)
-			k := s.key
-			add(append(k[:0], "bias"...))
-			add(append(append(k[:0], "i suffix "...), suffix3(w)...))
+			// The features are added in the model's order, so that the
+			// sums are the same to the last bit.
+			t.add(&scores, t.bias)
+			t.addSingle(&scores, tSuffix, t.valIDString(suffix3(w)))
 			if w != "" {
-				add(append(append(k[:0], "i pref1 "...), w[0]))
+				t.addSingle(&scores, tPref1, t.byteVal[w[0]])
 			} else {
-				add(append(k[:0], "i pref1 "...))
+				t.addSingle(&scores, tPref1, t.valID(nil))
 			}
-			add(append(append(k[:0], "i-1 tag "...), p1...))
-			add(append(append(k[:0], "i-2 tag "...), p2...))
-			add(append(append(append(append(k[:0], "i tag+i-2 tag "...), p1...), ' '), p2...))
-			add(append(append(k[:0], "i word "...), cur...))
-			add(append(append(append(append(k[:0], "i-1 tag+i word "...), p1...), ' '), cur...))
-			add(append(append(k[:0], "i-1 word "...), prev...))
-			add(append(append(k[:0], "i-1 suffix "...), suffix3b(prev)...))
-			add(append(append(k[:0], "i-2 word "...), ctx(i-2)...))
-			add(append(append(k[:0], "i+1 word "...), next...))
-			add(append(append(k[:0], "i+1 suffix "...), suffix3b(next)...))
-			k = append(append(k[:0], "i+2 word "...), ctx(i+2)...)
-			add(k)
-			s.key = k
+			t.addSingle(&scores, tPrevTag, p1id)
+			t.addSingle(&scores, tPrev2Tag, p2id)
+			if p1sp || p2sp {
+				s.key = append(append(append(append(s.key[:0], ftTagTag...), p1...), ' '), p2...)
+				t.addStr(&scores, s.key)
+			} else {
+				t.addPair(&scores, t.tagTag, p1id, p2id)
+			}
+			t.addSingle(&scores, tWord, word(i))
+			if cur := ctx(i); p1sp || bytes.IndexByte(cur, ' ') >= 0 {
+				s.key = append(append(append(append(s.key[:0], ftTagWord...), p1...), ' '), cur...)
+				t.addStr(&scores, s.key)
+			} else {
+				t.addPair(&scores, t.tagWord, p1id, word(i))
+			}
+			t.addSingle(&scores, tPrevWord, word(i-1))
+			t.addSingle(&scores, tPrevSuffix, suffix(i-1))
+			t.addSingle(&scores, tPrev2Word, word(i-2))
+			t.addSingle(&scores, tNextWord, word(i+1))
+			t.addSingle(&scores, tNextSuffix, suffix(i+1))
+			t.addSingle(&scores, tNext2Word, word(i+2))
 			best := math.Inf(-1)
 			for j, v := range scores[:nc] {
 				if v > best {
@@ -211,6 +403,42 @@ func (t *tagger) tag(words, fixed, out []string, s *tagScratch) {
 		}
 		out[i] = t.classes[c]
 		p2, p1 = p1, out[i]
+		p2id, p1id = p1id, t.classVal[c]
+		p2sp, p1sp = p1sp, false
+	}
+}
+
+// add adds feature f's weights to the scores; f < 0 is no feature.
+func (t *tagger) add(scores *[maxClasses]float64, f int32) {
+	if f < 0 {
+		return
+	}
+	for x := t.off[f]; x < t.off[f+1]; x++ {
+		scores[t.cls[x]] += t.wts[x]
+	}
+}
+
+// addSingle adds the feature of one-value template k with value v.
+func (t *tagger) addSingle(scores *[maxClasses]float64, k int, v int32) {
+	if v >= 0 {
+		t.add(scores, t.single[v][k])
+	}
+}
+
+// addPair adds the two-value feature of m with values a and b.
+func (t *tagger) addPair(scores *[maxClasses]float64, m map[uint64]int32, a, b int32) {
+	if a < 0 || b < 0 {
+		return
+	}
+	if f, ok := m[pairKey(a, b)]; ok {
+		t.add(scores, f)
+	}
+}
+
+// addStr adds the two-value feature named key, for values with spaces.
+func (t *tagger) addStr(scores *[maxClasses]float64, key []byte) {
+	if f, ok := t.pairStr[string(key)]; ok {
+		t.add(scores, f)
 	}
 }
 
