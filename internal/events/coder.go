@@ -87,6 +87,8 @@ type sent struct {
 	gOf    []int    // group of each mention
 	grp    [][]int  // mention groups (compound actors)
 	hypo   bool     // the sentence is conditional or a question
+	ques   bool     // the sentence is a question
+	conds  []int    // tokens that open a condition ("if", "unless")
 	title  bool     // the sentence is a title-case headline
 	done   map[[2]int]bool
 	buf    []string
@@ -133,10 +135,15 @@ func (s *sent) reset(span model.Span, toks []text.Token, ms []model.Mention) {
 		}
 	}
 	s.group()
-	s.hypo = false
+	s.hypo, s.ques = false, false
+	s.conds = s.conds[:0]
 	for k, w := range s.low {
-		if s.lx.is("conditional", w) || (w == "?" && k >= len(s.low)-2) {
+		switch {
+		case s.conditional(k):
 			s.hypo = true
+			s.conds = append(s.conds, k)
+		case w == "?" && k >= len(s.low)-2:
+			s.hypo, s.ques = true, true
 		}
 	}
 	s.title = s.headline()
@@ -144,6 +151,45 @@ func (s *sent) reset(span model.Span, toks []text.Token, ms []model.Mention) {
 	if s.done == nil {
 		s.done = map[[2]int]bool{}
 	}
+}
+
+// conditional reports whether token k opens a condition. "provided" and
+// "providing" do so only as conjunctions ("provided that", "provided
+// Kenya agrees"), not as verbs ("Kenya provided aid").
+func (s *sent) conditional(k int) bool {
+	w := s.low[k]
+	if !s.lx.is("conditional", w) {
+		return false
+	}
+	if w == "provided" || w == "providing" || w == "suppose" || w == "supposing" {
+		return k+1 < len(s.low) && s.low[k+1] == "that" || s.tag(k) == "IN" || s.tag(k) == "CC"
+	}
+	return true
+}
+
+// hypothetical decides the Hypothetical flag of an event whose verb group
+// says ctx. A condition or question anywhere in the sentence makes the
+// event hypothetical, except for an expressed intention (CAMEO 03x) that
+// itself happened: when the expression ("declared its readiness",
+// "offered", "pledged") is neither future nor modal and every condition
+// comes after it, the condition governs the intended action, not the
+// expression ("X declared its readiness to send troops if asked").
+func (s *sent) hypothetical(ctx verbCtx, code string) bool {
+	if ctx.hypo {
+		return true
+	}
+	if !s.hypo {
+		return false
+	}
+	if ctx.expr < 0 || ctx.exprOpen || s.ques || !strings.HasPrefix(code, "03") {
+		return true
+	}
+	for _, c := range s.conds {
+		if c < ctx.expr {
+			return true
+		}
+	}
+	return false
 }
 
 // normWord lower-cases a token and folds typographic apostrophes.
@@ -253,14 +299,21 @@ type verbCtx struct {
 	intent  bool
 	passive bool
 	skip    bool
+	// expr is the token that expresses the intention (an intent governor
+	// or an intent trigger), or -1; exprOpen says that expression is
+	// itself future, modal or conditional-bound ("will declare").
+	expr     int
+	exprOpen bool
+	// dated: "not … until X" cleared the negation.
+	dated bool
 }
 
 // analyzeVerb reads the verb group of the verb at i and, for infinitives
 // and gerunds, the verb that governs it.
 func (s *sent) analyzeVerb(i, depth int) verbCtx {
-	ctx := verbCtx{start: i, anchor: i}
+	ctx := verbCtx{start: i, anchor: i, expr: -1}
 	lx := s.lx
-	hasBe, hasHave := false, false
+	hasBe, hasHave, past, notNeg := false, false, false, false
 	k := i - 1
 	for ; k >= 0; k-- {
 		w := s.low[k]
@@ -271,12 +324,16 @@ func (s *sent) analyzeVerb(i, depth int) verbCtx {
 			ctx.hypo = true
 		case lx.is("be", w):
 			hasBe = true
+			past = past || w == "was" || w == "were"
 		case lx.is("have", w):
 			hasHave = true
+			past = past || w == "had"
 		case lx.is("do", w):
+			past = past || w == "did"
 		case lx.is("negators", w) && w != "no" && w != "without":
 			ctx.neg = true
-		case isAdverbTag(s.tag(k)) && w != "so" && w != "as" && s.mAt[k] < 0:
+			notNeg = notNeg || w == "not" || w == "n't"
+		case (isAdverbTag(s.tag(k)) || lx.is("adverbial", w)) && w != "so" && w != "as" && s.mAt[k] < 0:
 		default:
 			goto done
 		}
@@ -285,6 +342,16 @@ done:
 	ctx.start = k + 1
 	ctx.anchor = ctx.start
 	t := s.tag(i)
+	if notNeg && !ctx.hypo {
+		// "did not meet until June": it met, in June.
+		if s.until(i + 1) {
+			ctx.neg, ctx.dated = false, true
+			if !past && t != "VBD" {
+				// "will not attack until Y withdraws": a condition.
+				ctx.hypo = true
+			}
+		}
+	}
 	if hasBe && (t == "VBN" || (t == "VBD" && strings.HasSuffix(s.low[i], "ed"))) {
 		ctx.passive = true
 	}
@@ -325,6 +392,10 @@ done:
 		ctx.neg = ctx.neg || g.neg
 		ctx.fut = ctx.fut || g.fut || g.intent
 		ctx.hypo = ctx.hypo || g.hypo
+		if g.intent {
+			ctx.intent = true
+			ctx.expr, ctx.exprOpen = g.expr, g.exprOpen
+		}
 		if g.skip || g.passive {
 			ctx.skip = true
 		}
@@ -336,10 +407,26 @@ done:
 			ctx.hypo = true
 		}
 	}
-	if !ctx.neg {
+	if !ctx.neg && !ctx.dated {
 		ctx.neg = s.negatedLeft(ctx.anchor)
 	}
 	return ctx
+}
+
+// until reports whether a delimiter ("until", "till") follows token k in
+// the same clause.
+func (s *sent) until(k int) bool {
+	n := len(s.low)
+	for j := k; j < n && j < k+10; j++ {
+		w := s.low[j]
+		if s.boundary(j) || w == "," || w == "." || w == ";" {
+			return false
+		}
+		if s.lx.is("delimiters", w) && s.mAt[j] < 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // isModal tells the modal "may" from the month "May".
@@ -405,6 +492,7 @@ func (s *sent) governor(ctx *verbCtx, g, depth int) {
 			}
 		}
 	}
+	exprOpen := false
 	if gv < 0 {
 		ctx.anchor = g
 	} else {
@@ -419,11 +507,17 @@ func (s *sent) governor(ctx *verbCtx, g, depth int) {
 		ctx.fut = ctx.fut || gc.fut || gc.intent
 		if gc.intent {
 			ctx.intent = true
+			ctx.expr, ctx.exprOpen = gc.expr, gc.exprOpen
 		}
+		exprOpen = gc.fut || gc.hypo
 	}
 	switch kind {
 	case "intent":
 		ctx.intent, ctx.fut = true, true
+		if ctx.expr < 0 {
+			// The outermost expression of intent counts.
+			ctx.expr, ctx.exprOpen = g, exprOpen
+		}
 	case "negative":
 		ctx.neg = true
 	case "hypo":
@@ -554,7 +648,7 @@ func (s *sent) targetRight(k int, object bool, preps []string) int {
 		if s.boundary(j) || w == "," || w == "." || w == "!" || w == "?" {
 			return -1
 		}
-		if w == "to" && j+1 < n && s.tag(j+1) == "VB" {
+		if w == "to" && j+1 < n && s.tag(j+1) == "VB" && s.mAt[j+1] < 0 {
 			return -1
 		}
 		if isFinite(t) {

@@ -42,7 +42,11 @@ type Pattern struct {
 	// Reciprocal patterns code compound subjects without a target as
 	// pairs ("Hungary and Romania met").
 	Reciprocal bool
-	Rules      []Rule
+	// ExpressesIntent marks triggers that state an intention ("offer",
+	// "develop a plan"): their events are Future, and a condition after
+	// them governs the intended action, not the statement.
+	ExpressesIntent bool
+	Rules           []Rule
 	// Source is where the pattern was defined: "file:line".
 	Source string
 }
@@ -56,7 +60,9 @@ type Rule struct {
 	CAMEO  string
 	Intent string
 	// Target overrides the pattern's target requirement: "optional",
-	// "required" or "".
+	// "required" or "". "beneficiary" takes as target the actor right
+	// after the matched After phrase ("a plan to boost the capacity of
+	// X"), and codes nothing without one.
 	Target string
 	Source string
 }
@@ -297,6 +303,7 @@ type yamlPattern struct {
 	Target      string      `yaml:"target"`
 	Object      *bool       `yaml:"object"`
 	Reciprocal  bool        `yaml:"reciprocal"`
+	Expresses   bool        `yaml:"expresses_intent"`
 	Rules       []yaml.Node `yaml:"rules"`
 }
 
@@ -393,7 +400,7 @@ func (p *Patterns) yamlPatterns(name string, n *yaml.Node) error {
 			ID: yp.ID, Verbs: lowerAll(yp.Verbs), Nouns: lowerAll(yp.Nouns),
 			CAMEO: yp.CAMEO, Intent: yp.Intent, Preps: lowerAll(yp.Preps),
 			SourcePreps: lowerAll(yp.SourcePreps), Object: yp.Object == nil || *yp.Object,
-			Reciprocal: yp.Reciprocal, Source: src,
+			Reciprocal: yp.Reciprocal, ExpressesIntent: yp.Expresses, Source: src,
 		}
 		if len(pt.SourcePreps) == 0 && len(pt.Nouns) > 0 {
 			pt.SourcePreps = []string{"by"}
@@ -414,6 +421,15 @@ func (p *Patterns) yamlPatterns(name string, n *yaml.Node) error {
 				if c != "" && !codeRE.MatchString(c) {
 					return fmt.Errorf("load patterns %s: line %d: rule %s.%s: bad CAMEO code %q", name, rn.Line, yp.ID, yr.ID, c)
 				}
+			}
+			switch yr.Target {
+			case "", "optional", "required":
+			case "beneficiary":
+				if len(yr.After) == 0 {
+					return fmt.Errorf("load patterns %s: line %d: rule %s.%s: target beneficiary needs after phrases", name, rn.Line, yp.ID, yr.ID)
+				}
+			default:
+				return fmt.Errorf("load patterns %s: line %d: rule %s.%s: target must be required, optional or beneficiary, not %q", name, rn.Line, yp.ID, yr.ID, yr.Target)
 			}
 			if yr.ID == "" {
 				return fmt.Errorf("load patterns %s: line %d: rule without id in pattern %s", name, rn.Line, yp.ID)

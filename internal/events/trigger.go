@@ -22,7 +22,9 @@ func (s *sent) code(out []model.Event) []model.Event {
 				continue
 			}
 		}
-		if isNounTag(t) || t == "VBG" || t == "JJ" || t == "" {
+		// A proper noun is a name, not an event noun ("March" the month),
+		// except in title-case headlines.
+		if (isNounTag(t) && (s.title || (t != "NNP" && t != "NNPS"))) || t == "VBG" || t == "JJ" || t == "" {
 			out = append(out, s.nounTrigger(i)...)
 		}
 	}
@@ -92,11 +94,17 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 		}
 	}
 	ctx := s.analyzeVerb(i, 0)
-	if ctx.skip || s.governsTrigger(i+1) || s.governsTrigger(ends[0]-1) {
+	if ctx.skip || s.governsTrigger(i+1) || s.governsTrigger(ends[0]-1) || s.governsTrigger(ends[0]) {
 		return nil, ends[0], true
 	}
 	for ci, e := range cands {
 		j := ends[ci]
+		ctx := ctx
+		if e.p.ExpressesIntent && ctx.expr < 0 {
+			// "Kenya offered …", "we will develop a plan …": the trigger
+			// itself states the intention.
+			ctx.expr, ctx.exprOpen = i, ctx.fut || ctx.hypo
+		}
 		code, rule, tgtOpt, ok := s.chooseCode(e.p, i, j, ctx.intent || ctx.fut)
 		if !ok {
 			if rule != nil { // a rule that says "do not code"
@@ -116,7 +124,11 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 			src = s.sourceLeft(ctx.anchor)
 			// "talk to X": a phrase ending in a preposition takes its object.
 			obj := e.p.Object || (len(e.rest) > 0 && s.lx.is("prepositions", e.rest[len(e.rest)-1]))
-			tgt = s.targetRight(j, obj, e.p.Preps)
+			if rule != nil && rule.Target == "beneficiary" {
+				tgt, tgtOpt = s.beneficiary(rule, j), false
+			} else {
+				tgt = s.targetRight(j, obj, e.p.Preps)
+			}
 		}
 		if src < 0 {
 			return nil, j, true
@@ -125,8 +137,8 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 			Doc: s.doc.ID, Sentence: s.span,
 			Trigger:      model.NewSpan(s.doc.Text, s.toks[i].Start, s.toks[j-1].End),
 			Negated:      ctx.neg,
-			Future:       ctx.fut,
-			Hypothetical: ctx.hypo || s.hypo,
+			Future:       ctx.fut || e.p.ExpressesIntent,
+			Hypothetical: s.hypothetical(ctx, code),
 			Pattern:      patternID(e.p, rule),
 		}
 		return s.emit(ev, code, src, tgt, tgtOpt, e.p.Reciprocal), j, true
@@ -204,18 +216,8 @@ func (s *sent) ruleMatches(r *Rule, i, j int) bool {
 	if len(r.After) == 0 && len(r.Before) == 0 {
 		return true
 	}
-	end := j
-	for end < len(s.low) && end < j+12 {
-		w := s.low[end]
-		if w == ";" || w == "." || (s.lx.is("clause", w) && w != "that") {
-			break
-		}
-		end++
-	}
-	for _, ph := range r.After {
-		if s.phraseIn(strings.Fields(ph), j, end) {
-			return true
-		}
+	if s.afterPhrase(r, j) >= 0 {
+		return true
 	}
 	for _, ph := range r.Before {
 		f := strings.Fields(ph)
@@ -226,12 +228,58 @@ func (s *sent) ruleMatches(r *Rule, i, j int) bool {
 	return false
 }
 
-// phraseIn reports whether the words of ph occur in tokens [a, b), in
-// order, the first anywhere and each next one within two tokens of the
-// previous.
+// afterPhrase returns the end (the token after its last word) of the
+// first of r's After phrases found in the clause after token j, or -1:
+// of several, the one that starts first in the text.
+func (s *sent) afterPhrase(r *Rule, j int) int {
+	end := j
+	for end < len(s.low) && end < j+12 {
+		w := s.low[end]
+		if w == ";" || w == "." || (s.lx.is("clause", w) && w != "that") {
+			break
+		}
+		end++
+	}
+	bestStart, bestEnd := -1, -1
+	for _, ph := range r.After {
+		if st, en := s.phraseAt(strings.Fields(ph), j, end); st >= 0 && (bestStart < 0 || st < bestStart) {
+			bestStart, bestEnd = st, en
+		}
+	}
+	return bestEnd
+}
+
+// beneficiary finds the target of a rule with target "beneficiary": the
+// actor that the matched After phrase acts on, right after it ("help
+// Kenya", "boost the capacity of the Kenyan army"). Determiners,
+// adjectives and "of" may come between; anything else means no target.
+func (s *sent) beneficiary(r *Rule, j int) int {
+	k := s.afterPhrase(r, j)
+	if k < 0 {
+		return -1
+	}
+	for x := k; x < len(s.low) && x < k+4; x++ {
+		if m := s.mAt[x]; m >= 0 {
+			return s.gOf[m]
+		}
+		if !(isDetTag(s.tag(x)) || s.tag(x) == "JJ" || s.low[x] == "of") {
+			return -1
+		}
+	}
+	return -1
+}
+
 func (s *sent) phraseIn(ph []string, a, b int) bool {
+	st, _ := s.phraseAt(ph, a, b)
+	return st >= 0
+}
+
+// phraseAt finds the words of ph in tokens [a, b), in order, the first
+// anywhere and each next one within two tokens of the previous. It
+// returns where the match starts and ends, or -1, -1.
+func (s *sent) phraseAt(ph []string, a, b int) (int, int) {
 	if len(ph) == 0 {
-		return false
+		return -1, -1
 	}
 	for k := a; k < b; k++ {
 		if !s.lx.wordMatches(ph[0], s.low[k]) {
@@ -252,10 +300,10 @@ func (s *sent) phraseIn(ph []string, a, b int) bool {
 			}
 		}
 		if ok {
-			return true
+			return k, pos + 1
 		}
 	}
-	return false
+	return -1, -1
 }
 
 // nounTrigger codes an event noun at token i.
@@ -297,15 +345,21 @@ func (s *sent) nounTrigger(i int) []model.Event {
 		return nil
 	}
 	tgt := s.targetRight(j, false, p.Preps)
+	if tgt < 0 {
+		tgt = s.patientOf(i, src)
+	}
 	if tgt == src {
 		tgt = -1
+	}
+	if p.ExpressesIntent && ctx.expr < 0 {
+		ctx.expr, ctx.exprOpen = i, ctx.fut || ctx.hypo
 	}
 	ev := model.Event{
 		Doc: s.doc.ID, Sentence: s.span,
 		Trigger:      model.NewSpan(s.doc.Text, s.toks[i].Start, s.toks[j-1].End),
 		Negated:      ctx.neg,
-		Future:       ctx.fut,
-		Hypothetical: ctx.hypo || s.hypo,
+		Future:       ctx.fut || p.ExpressesIntent,
+		Hypothetical: s.hypothetical(ctx, code),
 		Pattern:      patternID(p, rule),
 	}
 	return s.emit(ev, code, src, tgt, tgtOpt, p.Reciprocal)
@@ -324,7 +378,7 @@ func singular(w string) string {
 // nounSource finds the source of an event noun and the flags of its
 // clause: possessor, modifier, source preposition or light verb subject.
 func (s *sent) nounSource(i, j int, p *Pattern) (int, verbCtx, bool) {
-	var ctx verbCtx
+	ctx := verbCtx{expr: -1}
 	// Skip modifiers left of the noun ("military", "troop").
 	k := i - 1
 	for steps := 0; k >= 0 && steps < 3 && s.mAt[k] < 0 && isModTag(s.tag(k)) && !s.lx.is("negators", s.low[k]); steps++ {
@@ -490,4 +544,63 @@ func participant(m model.Mention) model.Participant {
 
 func sameActor(a, b model.Mention) bool {
 	return a.Actor.Code == b.Actor.Code && a.Actor.Name == b.Actor.Name
+}
+
+// patientOf finds the target of an event noun at token i that names what
+// happened to the subject of a passive verb of displacement or defeat:
+// in "militants, who were pushed out of Mali after French military
+// intervention" (or "militants pushed out … after …") the militants. The
+// noun phrase must follow "after" or "following", and the verb must be a
+// patient verb (grammar.yaml) in the same clause; otherwise there is no
+// target.
+func (s *sent) patientOf(i, src int) int {
+	if src < 0 {
+		return -1
+	}
+	np := min(i, s.mtok[s.grp[src][0]][0])
+	b := np - 1
+	for b >= 0 && isDetTag(s.tag(b)) && s.mAt[b] < 0 {
+		b--
+	}
+	if b < 0 || (s.low[b] != "after" && s.low[b] != "following") {
+		return -1
+	}
+	v := -1
+	for x := b - 1; x >= 0 && x >= b-8; x-- {
+		if s.boundary(x) || s.low[x] == "," {
+			break
+		}
+		if (s.tag(x) == "VBN" || s.tag(x) == "VBD") && s.mAt[x] < 0 {
+			for _, l := range s.lx.lemmas(s.low[x], s.buf[:0]) {
+				if s.lx.is("patient_verbs", l) {
+					v = x
+					break
+				}
+			}
+			break
+		}
+	}
+	if v < 0 {
+		return -1
+	}
+	ctx := s.analyzeVerb(v, 0)
+	if !ctx.passive && ctx.start == v && v > 0 && s.mAt[v-1] >= 0 && v+1 < len(s.low) && (s.tag(v+1) == "IN" || s.tag(v+1) == "RP") {
+		// "fighters pushed out of …": a transitive verb with no object
+		// right after a noun is a reduced passive, whatever its tag.
+		ctx.passive = true
+	}
+	if !ctx.passive || ctx.neg || ctx.hypo {
+		return -1
+	}
+	a := ctx.anchor
+	if ctx.start == v && a > 0 && s.mAt[a-1] >= 0 {
+		return s.gOf[s.mAt[a-1]] // "militants pushed out …"
+	}
+	if a >= 2 && s.lx.is("relative", s.low[a-1]) && s.low[a-2] == "," && a >= 3 && s.mAt[a-3] >= 0 {
+		return s.gOf[s.mAt[a-3]] // "militants, who were pushed out …"
+	}
+	if a >= 1 && s.lx.is("relative", s.low[a-1]) && a >= 2 && s.mAt[a-2] >= 0 {
+		return s.gOf[s.mAt[a-2]]
+	}
+	return s.sourceLeft(a)
 }

@@ -1,0 +1,75 @@
+package events
+
+import (
+	"reflect"
+	"testing"
+)
+
+// speech adds first-person mentions as the pipeline makes them inside
+// direct speech: "I" is a Ghanaian minister, "We" and "we" Ghana's
+// government.
+var speech = append(append([]act{}, world...),
+	act{"I", "GHAGOV"}, act{"We", "GHAGOV"}, act{"we", "GHAGOV"},
+	act{"the prime minister", "TGOGOV"}, act{"the Togolese government", "TGOGOV"},
+	act{"The council", "IGOUNOSEC"}, act{"the treaty", ""}, act{"Islamist fighters", "MLIREB"},
+	act{"Nigerian troops", "NGAMIL"}, act{"Benin", "BEN"})
+
+func TestClauseFlagsAndTargets(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		// 1. "not … until X": the event happened at X.
+		{"not until date", "The council did not meet until the evening of 3 March.", []string{"IGOUNOSEC 040 - CONSULT"}},
+		{"not until with target", "Kenya did not meet Uganda until 2010.", []string{"KEN 040 UGA CONSULT"}},
+		{"passive not until", "Uganda was not attacked until March by Kenya.", []string{"KEN 190 UGA ASSAULT"}},
+		{"signed not until", "Peru did not sign an accord with Chile until May.", []string{"PER 057 CHL SUPPORT"}},
+		{"till", "Peru didn't meet Chile till the next day.", []string{"PER 040 CHL CONSULT"}},
+		{"plain negation", "The council did not meet on Monday.", []string{"IGOUNOSEC 040 - CONSULT neg"}},
+		{"plain negation with target", "Kenya did not meet Uganda.", []string{"KEN 040 UGA CONSULT neg"}},
+		{"future not until is a condition", "Kenya will not attack Somalia until Uganda withdraws.", []string{"KEN 190 SOM ASSAULT fut hyp"}},
+		{"never stays negated", "Kenya never attacked Somalia until now.", []string{"KEN 190 SOM ASSAULT neg"}},
+		// 2. First person with a target; adverbs between the parts.
+		{"discussed with, adverb after aux", "I have today discussed with the prime minister how Kenya can help.", []string{"GHAGOV 040 TGOGOV CONSULT"}},
+		{"discussed X with Y", "I discussed the border with the prime minister.", []string{"GHAGOV 040 TGOGOV CONSULT"}},
+		{"adverb before verb", "Ghana today discussed the border with Togo.", []string{"GHA 040 TGO CONSULT"}},
+		{"now", "We have now met the prime minister.", []string{"GHAGOV 040 TGOGOV CONSULT"}},
+		// 3. Intent to help.
+		{"plan to boost capacity", "We will develop a plan for how Kenya can play a role in boosting the capacity of the Togolese government to secure its borders.",
+			[]string{"GHAGOV 033 TGOGOV AGREE fut", "KEN 070 TGOGOV AID hyp"}},
+		{"plan to help is coded by help", "We will draw up a plan to help Togo.", []string{"GHAGOV 033 TGO AGREE fut"}},
+		{"plan for something else", "We will develop a plan for the election in Togo.", nil},
+		{"will help", "Ghana will help Togo.", []string{"GHA 033 TGO AGREE fut"}},
+		{"stand ready", "We stand ready to help Togo.", []string{"GHAGOV 033 TGO AGREE fut"}},
+		{"will be helpful to", "Ghana will be helpful to Togo.", []string{"GHA 033 TGO AGREE fut"}},
+		{"can be helpful in training", "Ghana can be helpful in training Nigerian troops.", []string{"GHA 062 NGAMIL COOPERATE hyp"}},
+		// 4. Conditions and expressed intentions.
+		{"condition governs the action", "If the talks fail, Ghana will send peacekeepers to Togo.", []string{"GHA 0334 TGO AGREE fut hyp"}},
+		{"readiness declared, action conditional", "Ghana declared its readiness to send peacekeepers to Togo if asked.", []string{"GHA 0334 TGO AGREE fut"}},
+		{"readiness welcome if you wish", "Peru declared its readiness to welcome Chile as a partner, if you so wish.", []string{"PER 036 CHL AGREE fut"}},
+		{"condition before the expression", "If the talks fail, Ghana is ready to send peacekeepers to Togo.", []string{"GHA 0334 TGO AGREE fut hyp"}},
+		{"future expression", "Ghana will declare its readiness to send peacekeepers to Togo if asked.", []string{"GHA 0334 TGO AGREE fut hyp"}},
+		{"offer happened", "Ghana offered military aid to Togo if asked.", []string{"GHA 0332 TGO AGREE fut"}},
+		{"question", "Is Ghana ready to send peacekeepers to Togo?", []string{"GHA 0334 TGO AGREE fut hyp"}},
+		{"whether", "It is unclear whether Ghana is ready to send peacekeepers to Togo.", []string{"GHA 0334 TGO AGREE fut hyp"}},
+		{"provided is a verb", "Kenya provided aid to Uganda.", []string{"KEN 070 UGA AID"}},
+		{"provided that", "Kenya will send aid to Uganda provided that the AU agrees.", []string{"KEN 033 UGA AGREE fut hyp", "IGOAFRAFU 030 - AGREE hyp"}},
+		// 5. Nominal events: the target from a passive patient.
+		{"relative patient", "Islamist fighters, who were driven out of Benin after an assault by Nigerian troops, regrouped.", []string{"NGAMIL 190 MLIREB ASSAULT"}},
+		{"reduced relative patient", "Islamist fighters pushed out of Benin following French military intervention regrouped in Niger.", []string{"FRAMIL 190 MLIREB ASSAULT"}},
+		{"no patient verb", "Islamist fighters arrived in Benin after French military intervention.", []string{"FRAMIL 190 - ASSAULT"}},
+		{"month is not a march", "Kenya met Uganda in March.", []string{"KEN 040 UGA CONSULT"}},
+		// Never code a deployment or combat role as done.
+		{"no troop deployment", "There will be no Kenyan troop deployment.", []string{"KENMIL 154 - MOBILIZE neg fut"}},
+		{"no combat role", "There will be no combat role for Kenya.", nil},
+		{"not about deploying", "This is not about Kenya deploying troops to Somalia.", []string{"KEN 154 SOM MOBILIZE neg"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := briefs(codeText(t, tc.text, speech...))
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("%s\n got %q\nwant %q\ntags %s", tc.text, got, tc.want, tagsOf(t, tc.text))
+			}
+		})
+	}
+}
