@@ -336,31 +336,70 @@ func (d *Dictionary) Match(words []string, i int) (*Entry, int) {
 		return nil, 0
 	}
 	// Tokens are normalised lazily: most words start no phrase.
-	var buf [16]normWord
-	m := lazyWords{words: words[i:], norm: buf[:0]}
-	e, n := d.matchAt(&m, 0)
+	m := lazyWords{words: words[i:]}
+	return d.match(&m)
+}
+
+// Words is a word sequence prepared for repeated matching with
+// MatchWords: each word is normalised once, on first use, however many
+// matches look at it. It is not safe for concurrent use.
+type Words struct {
+	words []string
+	norm  []normWord
+}
+
+// NewWords prepares words (token texts, as for Match) for MatchWords.
+func NewWords(words []string) *Words {
+	return &Words{words: words, norm: make([]normWord, len(words))}
+}
+
+// MatchWords is Match on prepared words: it returns what
+// Match(words, i) returns.
+func (d *Dictionary) MatchWords(w *Words, i int) (*Entry, int) {
+	if d == nil || w == nil || i < 0 || i >= len(w.words) {
+		return nil, 0
+	}
+	m := lazyWords{words: w.words[i:], ext: w.norm[i:]}
+	return d.match(&m)
+}
+
+func (d *Dictionary) match(m *lazyWords) (*Entry, int) {
+	e, n := d.matchAt(m, 0)
 	if m.at(0).text == "the" {
-		if e2, n2 := d.matchAt(&m, 1); e2 != nil && n2+1 > n {
+		if e2, n2 := d.matchAt(m, 1); e2 != nil && n2+1 > n {
 			return e2, n2 + 1
 		}
 	}
 	return e, n
 }
 
-// lazyWords normalises tokens on first use.
+// lazyWords normalises tokens on first use: into ext when set (the
+// forms of a Words, kept across matches), else into loc for the first
+// words and afresh for the others.
 type lazyWords struct {
 	words []string
-	norm  []normWord
+	ext   []normWord
+	loc   [8]normWord
 }
 
 func (l *lazyWords) at(k int) normWord {
-	for len(l.norm) <= k && len(l.norm) < len(l.words) {
-		l.norm = append(l.norm, normalizeToken(l.words[len(l.norm)]))
+	if k >= len(l.words) {
+		return normWord{}
 	}
-	if k < len(l.norm) {
-		return l.norm[k]
+	var nw *normWord
+	switch {
+	case l.ext != nil:
+		nw = &l.ext[k]
+	case k < len(l.loc):
+		nw = &l.loc[k]
+	default:
+		return normalizeToken(l.words[k])
 	}
-	return normWord{}
+	if !nw.done {
+		*nw = normalizeToken(l.words[k])
+		nw.done = true
+	}
+	return *nw
 }
 
 func (d *Dictionary) matchAt(l *lazyWords, off int) (*Entry, int) {

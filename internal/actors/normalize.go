@@ -12,6 +12,7 @@ import (
 type normWord struct {
 	text  string
 	lower bool // the token had letters and none upper case
+	done  bool // set by lazyWords once text and lower are
 }
 
 // normalizeToken reduces a token to the form dictionary phrases are stored
