@@ -68,6 +68,19 @@ func (a *analysis) chunk(s *sent) {
 	}
 }
 
+// dictMatch returns a.dict.Match(s.words, j), computed once per word.
+func (a *analysis) dictMatch(s *sent, j int) (*actors.Entry, int) {
+	if j < 0 || j >= len(s.hits) {
+		return a.dict.Match(s.words, j)
+	}
+	h := &s.hits[j]
+	if !h.done {
+		h.e, h.n = a.dict.MatchWords(s.dw, j)
+		h.done = true
+	}
+	return h.e, h.n
+}
+
 // match returns the longest dictionary phrase or role alias at words[j].
 // Person phrases must be capitalised, so that a name that is also a word
 // ("Hope") is not taken for the person in lower case.
@@ -75,7 +88,7 @@ func (a *analysis) match(s *sent, j int) (*actors.Entry, int) {
 	if j < 0 || j >= len(s.words) {
 		return nil, 0
 	}
-	e, n := a.dict.Match(s.words, j)
+	e, n := a.dictMatch(s, j)
 	if re, rn := a.r.aliasAt(s, j); rn > n {
 		e, n = re, rn
 	}
@@ -919,7 +932,7 @@ func (a *analysis) orgName(s *sent, k int) int {
 	if k >= len(s.toks) {
 		return k
 	}
-	_, n := a.dict.Match(s.words, k)
+	_, n := a.dictMatch(s, k)
 	if n == 0 {
 		return k
 	}
@@ -934,7 +947,7 @@ func (a *analysis) orgName(s *sent, k int) int {
 		// proper nouns that follow it, up to the next dictionary phrase.
 		end = k + n
 		for end < len(s.toks) && end < k+n+3 && startsUpper(s.toks[end].Text) && strings.HasPrefix(s.toks[end].Tag, "NNP") {
-			if e, _ := a.dict.Match(s.words, end); e != nil {
+			if e, _ := a.dictMatch(s, end); e != nil {
 				break
 			}
 			end++

@@ -107,6 +107,17 @@ type sent struct {
 	// low are the tokens lower-cased with straight apostrophes.
 	low    []string
 	linked []bool
+	// dw are the words prepared for the dictionary, and hits memoises
+	// its longest match at each word (see dictMatch).
+	dw   *actors.Words
+	hits []dictHit
+}
+
+// dictHit is a memoised dictionary match.
+type dictHit struct {
+	e    *actors.Entry
+	n    int
+	done bool
 }
 
 type candKind int
@@ -239,6 +250,8 @@ func (a *analysis) newSent(i int) *sent {
 			}
 		}
 	}
+	s.dw = actors.NewWords(s.words)
+	s.hits = make([]dictHit, len(s.words))
 	return s
 }
 
