@@ -31,7 +31,7 @@ func (e *entry) accepts(it item) bool {
 		return false
 	}
 	switch {
-	case first.kind == "deadline" || it.kind == "deadline":
+	case first.kind == "deadline" || it.kind == "deadline" || first.kind == "period" || it.kind == "period":
 		return false
 	case first.kind == "statement" || it.kind == "statement":
 		return first.kind == it.kind && first.src != "" && first.src == it.src

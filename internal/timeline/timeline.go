@@ -18,7 +18,8 @@
 //     transcript do not enter one by one; the transcript is a source of
 //     the meeting it records (below).
 //   - Deadlines ("by the end of June") as kind "deadline", marked future,
-//     unless an event is already anchored to them.
+//     and periods ("from March until October 2011") as kind "period", in
+//     the words of the text, unless an event is already anchored to them.
 //   - Negated and hypothetical events do not enter: they did not happen.
 //     An expression of intent (CAMEO root 03) did happen even when the
 //     intended action is conditional, so it enters. Future events enter,
@@ -103,7 +104,13 @@ func Build(in Input) []model.TimelineEntry {
 		}
 		for _, t := range a.Timexes {
 			n++
-			if it, ok := deadlineItem(t, d, n); ok && !used[t.Start] {
+			if used[t.Start] {
+				continue
+			}
+			if it, ok := deadlineItem(t, d, n); ok {
+				items = append(items, it)
+			}
+			if it, ok := periodItem(t, d, n); ok {
 				items = append(items, it)
 			}
 		}
@@ -254,6 +261,24 @@ func deadlineItem(t model.Timex, d *model.Document, order int) (item, bool) {
 		kind: "deadline", doc: d, start: t.Value, end: t.EndValue, precision: t.Granularity,
 		future: true, order: order,
 		summary:  clause + " " + clean(t.Text),
+		evidence: []model.Evidence{model.EvidenceOf(d.ID, t.Span)},
+	}, true
+}
+
+// periodItem makes an entry of a period the text states ("from March
+// until October 2011") that no event is anchored to: the words around it
+// say what it was the period of.
+func periodItem(t model.Timex, d *model.Document, order int) (item, bool) {
+	if t.Kind != "interval" || t.Value == "" || t.EndValue == "" || strings.HasPrefix(t.Value, "X") || strings.HasPrefix(t.EndValue, "X") {
+		return item{}, false
+	}
+	before := clauseBefore(d.Text, t.Span)
+	if r := []rune(before); len(r) > 90 {
+		before = "…" + string(r[len(r)-89:])
+	}
+	return item{
+		kind: "period", doc: d, start: t.Value, end: t.EndValue, precision: t.Granularity, order: order,
+		summary:  "“" + strings.TrimSpace(before+" "+clean(t.Text)) + "”",
 		evidence: []model.Evidence{model.EvidenceOf(d.ID, t.Span)},
 	}, true
 }

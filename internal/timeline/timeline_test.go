@@ -157,3 +157,18 @@ func TestIntentEntersEvenIfConditional(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+func TestPeriodEntersInTheTextsWords(t *testing.T) {
+	text := "The mission ran from March until October 2011 in the north."
+	i := strings.Index(text, "from March until October 2011")
+	tx := model.Timex{Span: model.NewSpan(text, i, i+len("from March until October 2011")), Kind: "interval", Value: "2011-03", EndValue: "2011-10", Granularity: "month"}
+	d := &model.Document{ID: "a", Kind: model.KindArticle, Text: text}
+	got := Build(Input{Docs: []*model.Document{d}, Analyses: []*model.Analysis{{Doc: "a", Timexes: []model.Timex{tx}}}})
+	if len(got) != 1 || got[0].Kind != "period" || got[0].Date != "2011-03" || got[0].End != "2011-10" || !strings.Contains(got[0].Summary, "The mission ran from March until October 2011") {
+		t.Fatalf("got %+v, want one period entry March–October 2011 in the text's words", got)
+	}
+	tx.EndValue = ""
+	if got := Build(Input{Docs: []*model.Document{d}, Analyses: []*model.Analysis{{Doc: "a", Timexes: []model.Timex{tx}}}}); len(got) != 0 {
+		t.Errorf("an open-ended interval is not a period to show: %+v", got)
+	}
+}
