@@ -11,37 +11,21 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dossier-project/dossier/internal/model"
+	"github.com/dossier-project/dossier/internal/report"
 )
 
 func dirOf(path string) string { return filepath.Dir(path) }
 
-// eventJSON is the documented shape of an event in --json output.
+// eventJSON is the documented shape of an event in --json output: the
+// event with the date it is anchored to.
 type eventJSON struct {
-	ID           string             `json:"id"`
-	Doc          string             `json:"doc"`
-	Sentence     model.Span         `json:"sentence"`
-	Trigger      model.Span         `json:"trigger"`
-	Source       model.Participant  `json:"source"`
-	Target       *model.Participant `json:"target"`
-	CAMEO        string             `json:"cameo"`
-	Root         string             `json:"root"`
-	Goldstein    float64            `json:"goldstein"`
-	QuadClass    int                `json:"quad_class"`
-	PLOVER       string             `json:"plover"`
-	Mode         string             `json:"mode"`
-	Context      []string           `json:"context"`
-	Negated      bool               `json:"negated"`
-	Future       bool               `json:"future"`
-	Hypothetical bool               `json:"hypothetical"`
-	Date         *string            `json:"date"`
-	When         *model.Anchor      `json:"when"`
-	Pattern      string             `json:"pattern"`
+	model.Event
+	Date *string `json:"date"`
 }
 
 func toEventJSON(e model.Event) eventJSON {
-	j := eventJSON{ID: e.ID, Doc: e.Doc, Sentence: e.Sentence, Trigger: e.Trigger, Source: e.Source, Target: e.Target,
-		CAMEO: e.CAMEO, Root: e.Root, Goldstein: e.Goldstein, QuadClass: e.QuadClass, PLOVER: e.PLOVER, Mode: e.Mode,
-		Context: nonNil(e.Context), Negated: e.Negated, Future: e.Future, Hypothetical: e.Hypothetical, When: e.When, Pattern: e.Pattern}
+	e.Context = nonNil(e.Context)
+	j := eventJSON{Event: e}
 	if e.When != nil && e.When.Value != "" {
 		v := e.When.Value
 		j.Date = &v
@@ -116,7 +100,7 @@ func (a *app) eventsCmd() *cobra.Command {
 					return err
 				}
 				for _, e := range evs {
-					fmt.Fprintf(a.stdout, "%s  %s  %s\n", e.ID, eventSummary(e), clip(e.Sentence.Text, 100))
+					fmt.Fprintf(a.stdout, "%s  %s  %s\n", e.ID, report.EventLine(e), clip(e.Sentence.Text, 100))
 					if explain {
 						for _, line := range strings.Split(strings.TrimRight(p.Coder().Explain(e), "\n"), "\n") {
 							fmt.Fprintf(a.stdout, "    %s\n", line)
@@ -136,43 +120,6 @@ func (a *app) eventsCmd() *cobra.Command {
 	cmd.Flags().StringVar(&doc, "doc", "", "only events of this document (id prefix)")
 	a.stages.register(cmd)
 	return cmd
-}
-
-func eventSummary(e model.Event) string {
-	s := participantText(e.Source) + " —" + e.PLOVER + "/" + e.CAMEO + "→ "
-	if e.Target != nil {
-		s += participantText(*e.Target)
-	} else {
-		s += "-"
-	}
-	var flags []string
-	if e.Negated {
-		flags = append(flags, "negated")
-	}
-	if e.Future {
-		flags = append(flags, "future")
-	}
-	if e.Hypothetical {
-		flags = append(flags, "hypothetical")
-	}
-	if e.When != nil && e.When.Value != "" {
-		flags = append(flags, e.When.Value)
-	}
-	if len(flags) > 0 {
-		s += " [" + strings.Join(flags, ", ") + "]"
-	}
-	return s
-}
-
-func participantText(p model.Participant) string {
-	name := p.Name
-	if name == "" {
-		name = clip(p.Text, 30)
-	}
-	if p.Code == "" {
-		return name
-	}
-	return name + " (" + p.Code + ")"
 }
 
 func writeEventsCSV(w io.Writer, evs []model.Event) error {

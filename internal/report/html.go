@@ -113,7 +113,7 @@ func WriteHTML(w io.Writer, r *Report) error {
 		"evid":     evidenceID,
 		"doclabel": r.docLabel,
 		"oneline":  oneLine,
-		"event":    eventLine,
+		"event":    EventLine,
 		"when":     When,
 		"counts":   verdictCounts,
 		"date": func(d *model.Document) string {

@@ -134,10 +134,10 @@ func When(e model.TimelineEntry) string {
 	return s
 }
 
-// eventLine says who did what to whom in one line.
-func eventLine(e model.Event) string {
-	who := participant(e.Source)
-	s := fmt.Sprintf("%s —%s→ ", who, e.PLOVER)
+// EventLine says who did what to whom in one line: source, PLOVER type
+// and CAMEO code, target, and the flags and date of the event.
+func EventLine(e model.Event) string {
+	s := fmt.Sprintf("%s —%s/%s→ ", participant(e.Source), e.PLOVER, e.CAMEO)
 	if e.Target != nil {
 		s += participant(*e.Target)
 	} else {
@@ -153,7 +153,9 @@ func eventLine(e model.Event) string {
 	if e.Hypothetical {
 		flags = append(flags, "hypothetical")
 	}
-	s += fmt.Sprintf("  CAMEO %s", e.CAMEO)
+	if e.When != nil && e.When.Value != "" {
+		flags = append(flags, e.When.Value)
+	}
 	if len(flags) > 0 {
 		s += " [" + strings.Join(flags, ", ") + "]"
 	}

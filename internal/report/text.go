@@ -113,7 +113,7 @@ func WriteText(w io.Writer, r *Report) error {
 		p("  none\n")
 	}
 	for _, e := range r.Events {
-		p("  %s  %s\n      %q  (%s, pattern %s)\n", e.ID, eventLine(e), clipText(oneLine(e.Sentence.Text), 120), short(e.Doc), e.Pattern)
+		p("  %s  %s\n      %q  (%s, pattern %s)\n", e.ID, EventLine(e), clipText(oneLine(e.Sentence.Text), 120), short(e.Doc), e.Pattern)
 	}
 	return bw.Flush()
 }
