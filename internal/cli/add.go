@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -77,7 +78,9 @@ func (a *app) add(ctx context.Context, st store.Store, p *pipeline.Pipeline, pat
 			bar.finish()
 			return sum, err
 		}
+		started := time.Now()
 		n, err := a.addFile(ctx, st, p, path, opt)
+		a.log.Debug("add file", "path", path, "added", n.added, "unchanged", n.unchanged, "err", err, "took", time.Since(started))
 		switch {
 		case err != nil:
 			sum.failed++

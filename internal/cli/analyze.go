@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -28,7 +29,12 @@ func (f *stageFlags) register(cmd *cobra.Command) {
 
 // pipeline loads the pipeline's models.
 func (a *app) pipeline() (*pipeline.Pipeline, error) {
-	return pipeline.New(pipeline.Options{DataDir: a.dataDir, Actors: a.stages.actors, Verbs: a.stages.verbs, Procedures: a.stages.procedures})
+	start := time.Now()
+	p, err := pipeline.New(pipeline.Options{DataDir: a.dataDir, Actors: a.stages.actors, Verbs: a.stages.verbs, Procedures: a.stages.procedures})
+	if err == nil {
+		a.log.Debug("loaded models and dictionaries", "took", time.Since(start))
+	}
+	return p, err
 }
 
 // dossier is the whole stored dossier with its cross-document results.
@@ -41,6 +47,7 @@ type dossier struct {
 // loadDossier reads every stored document and analysis and runs the
 // cross-document stages over them.
 func (a *app) loadDossier(ctx context.Context, st store.Store, p *pipeline.Pipeline) (*dossier, error) {
+	start := time.Now()
 	d := &dossier{}
 	err := st.ForEachAnalysis(ctx, func(doc *model.Document, an *model.Analysis) error {
 		if an == nil {
@@ -53,9 +60,12 @@ func (a *app) loadDossier(ctx context.Context, st store.Store, p *pipeline.Pipel
 	if err != nil {
 		return nil, fmt.Errorf("read the dossier: %w", err)
 	}
+	a.log.Debug("read the dossier", "documents", len(d.docs), "took", time.Since(start))
+	start = time.Now()
 	if d.res, err = p.Dossier(ctx, d.docs, d.analyses); err != nil {
 		return nil, err
 	}
+	a.log.Debug("cross-document stages", "quotes", len(d.res.Quotes), "timeline", len(d.res.Timeline), "findings", len(d.res.Findings), "took", time.Since(start))
 	return d, nil
 }
 

@@ -32,6 +32,7 @@ type app struct {
 	stdout, stderr io.Writer
 	db             string
 	quiet          bool
+	verbose        bool
 	dataDir        string
 	stages         stageFlags
 	log            *slog.Logger
@@ -71,8 +72,11 @@ findings. Every output carries the document and byte offsets of its evidence.`,
 				a.db = DefaultDB
 			}
 			level := slog.LevelWarn
-			if a.quiet {
+			switch {
+			case a.quiet:
 				level = slog.LevelError
+			case a.verbose:
+				level = slog.LevelDebug
 			}
 			a.log = slog.New(slog.NewTextHandler(a.stderr, &slog.HandlerOptions{Level: level}))
 			return nil
@@ -81,6 +85,7 @@ findings. Every output carries the document and byte offsets of its evidence.`,
 	pf := root.PersistentFlags()
 	pf.StringVar(&a.db, "db", "", "database: a SQLite file or a postgres:// URL (default $DOSSIER_DB or "+DefaultDB+")")
 	pf.BoolVarP(&a.quiet, "quiet", "q", false, "print no progress or per-file messages")
+	pf.BoolVarP(&a.verbose, "verbose", "v", false, "log what each stage does and how long it takes")
 	pf.StringVar(&a.dataDir, "data", "", "directory of data files laid over the built-in ones")
 	root.AddCommand(
 		a.addCmd(),
