@@ -11,7 +11,7 @@
 //     "Secretary of Defense Y"): the document was written while each
 //     held that office, so the range is the intersection of their
 //     tenures. Conflicting tenures are dropped, not forced.
-//  2. Named events with a relative year ("the Chicago summit last year"):
+//  2. Named events with a relative year ("the Cannes summit last year"):
 //     the document's year is the event's year plus one.
 //  3. Explicit years in what the text reports as past ("in 2011"): the
 //     document is no earlier.

@@ -356,7 +356,7 @@ done:
 		ctx.passive = true
 	}
 	if !hasBe && !hasHave && t == "VBN" && ctx.start == i && i > 0 {
-		// Reduced relative: "the support offered by NATO".
+		// Reduced relative: "the support offered by the AU".
 		if p := s.tag(i - 1); isNounTag(p) || s.mAt[i-1] >= 0 {
 			ctx.passive = true
 		}

@@ -6,7 +6,7 @@ package model
 // (GOV, MIL, ...): "LBYGOV", "USAMIL", "IGOWSTNAT".
 type Actor struct {
 	Code string `json:"code"`
-	// Name is the canonical name ("Anders Fogh Rasmussen", "Libya").
+	// Name is the canonical name ("Ellen Johnson Sirleaf", "Kenya").
 	Name string `json:"name"`
 	// Person is true when the actor is an individual.
 	Person bool `json:"person,omitempty"`

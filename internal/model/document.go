@@ -41,7 +41,7 @@ type Speaker struct {
 	Name         string `json:"name"`
 	Role         string `json:"role"`
 	Organization string `json:"organization"`
-	// Labels are the turn labels used for this speaker ("ALI ZEIDAN",
+	// Labels are the turn labels used for this speaker ("MAYOR WHITFIELD",
 	// "Q"), as written.
 	Labels []string `json:"labels,omitempty"`
 	// Questioner is true for journalists asking questions.
@@ -52,7 +52,7 @@ type Speaker struct {
 type Turn struct {
 	// Speaker indexes Document.Speakers, or is -1 when unknown.
 	Speaker int `json:"speaker"`
-	// Label is the turn label as written ("ALI ZEIDAN", "Q").
+	// Label is the turn label as written ("MAYOR WHITFIELD", "Q").
 	Label Span `json:"label"`
 	// Content is what the speaker said.
 	Content Span `json:"content"`

@@ -422,9 +422,9 @@ func (wn *wordNet) country(names []string) *synset {
 // names returns the synset's lemmas.
 func (wn *wordNet) names(s *synset) []string { return append([]string(nil), s.words...) }
 
-// demonyms returns the adjectives that pertain to the country ("Libyan")
+// demonyms returns the adjectives that pertain to the country ("Kenyan")
 // and the person nouns that are its members, with their plurals
-// ("Libyan", "Libyans").
+// ("Kenyan", "Kenyans").
 func (wn *wordNet) demonyms(c *synset) []string {
 	var out []string
 	for _, a := range wn.adjs {
@@ -503,7 +503,7 @@ func capitalised(w string) string {
 	return strings.ToUpper(w[:1]) + w[1:]
 }
 
-// pluralise makes the plural of a demonym noun: "Libyan" → "Libyans";
+// pluralise makes the plural of a demonym noun: "Kenyan" → "Kenyans";
 // "Frenchman" → "Frenchmen"; "Swiss" stays.
 func pluralise(w string) string {
 	switch {
