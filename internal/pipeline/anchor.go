@@ -113,30 +113,56 @@ func abs(x int) int {
 	return x
 }
 
-// clauseBreaks end a clause: punctuation, subordinating words, and the
-// "that" of reported speech, so that "told reporters on Monday that X had
-// agreed" does not date the agreement to Monday.
-var clauseBreaks = []string{" that ", ", although ", ", while ", ", but ", "; ", ", so ", " when ", ", which ", ", who ", " because ", ", after ", ", before "}
+// clauseBreaks end a clause: subordinating words and the "that" of
+// reported speech, so that "told reporters on Monday that X had agreed"
+// does not date the agreement to Monday. A break word counts when a
+// space or comma follows it; those marked comma need a comma before.
+var clauseBreaks = []struct {
+	word  string
+	comma bool
+}{
+	{"that", false}, {"when", false}, {"because", false},
+	{"although", true}, {"while", true}, {"but", true}, {"so", true},
+	{"which", true}, {"who", true}, {"after", true}, {"before", true},
+}
 
 // clause returns the byte range of the clause of sentence s around at.
 func clause(src string, s model.Span, at int) (int, int) {
 	start, end := s.Start, s.End
 	lower := strings.ToLower(src[s.Start:s.End])
+	mark := func(pos int) {
+		if pos < at && pos > start {
+			start = pos
+		}
+		if pos >= at && pos < end {
+			end = pos
+		}
+	}
+	for i := strings.IndexByte(lower, ';'); i >= 0; {
+		mark(s.Start + i)
+		j := strings.IndexByte(lower[i+1:], ';')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+	}
 	for _, b := range clauseBreaks {
-		from := 0
-		for {
-			i := strings.Index(lower[from:], b)
+		lead := " " + b.word
+		if b.comma {
+			lead = "," + lead
+		}
+		for from := 0; ; {
+			i := strings.Index(lower[from:], lead)
 			if i < 0 {
 				break
 			}
-			pos := s.Start + from + i
-			if pos < at && pos > start {
-				start = pos
+			i += from
+			after := i + len(lead)
+			from = after
+			if after < len(lower) && lower[after] != ' ' && lower[after] != ',' {
+				continue
 			}
-			if pos >= at && pos < end {
-				end = pos
-			}
-			from += i + len(b)
+			mark(s.Start + i)
 		}
 	}
 	return start, end

@@ -223,7 +223,11 @@ func quoteItem(q *model.Quote, d *model.Document, ts []model.Timex, order int) (
 	}
 	cue := "said"
 	if q.Cue != nil {
-		cue = strings.ToLower(clean(q.Cue.Text))
+		// A single finite cue verb ("told", "confirmed") reads well in a
+		// summary; participles and phrases ("speaking to") do not.
+		if c := strings.ToLower(clean(q.Cue.Text)); !strings.Contains(c, " ") && !strings.HasSuffix(c, "ing") || strings.HasPrefix(c, "according") {
+			cue = c
+		}
 	}
 	summary := who + " " + cue + ": “" + clip(clean(q.Text()), 100) + "”"
 	if strings.HasPrefix(cue, "according") {
