@@ -29,11 +29,10 @@ type tagger struct {
 	classes []string
 	// known holds words the training data always tagged the same way.
 	known map[string]uint8
-	// Feature f's weights are cls[off[f]:off[f+1]] (class indexes) and
-	// wts[...] (weights).
+	// Feature f's weights are wts[off[f]:off[f+1]], each with its class
+	// index: kept side by side, one cache miss reads both.
 	off []uint32
-	cls []uint8
-	wts []float64
+	wts []classWeight
 
 	// The model names features by strings ("i-1 word the"); inference
 	// looks them up by ids instead, so that a word's forms are looked up
@@ -58,6 +57,12 @@ type tagger struct {
 	classVal []int32
 	// byteVal is the value id of each one-byte string, or -1.
 	byteVal [256]int32
+}
+
+// classWeight is a feature's weight for one class.
+type classWeight struct {
+	w float64
+	c uint8
 }
 
 // The model's feature templates, in the order inference adds them.
@@ -255,11 +260,10 @@ func loadTagger() (*tagger, error) {
 			if !ok {
 				return nil, fmt.Errorf("pos model: feature %q has unknown class %q", f, l)
 			}
-			t.cls = append(t.cls, c)
-			t.wts = append(t.wts, ws[l])
+			t.wts = append(t.wts, classWeight{w: ws[l], c: c})
 		}
 		feats[f] = int32(len(t.off) - 1)
-		t.off = append(t.off, uint32(len(t.cls)))
+		t.off = append(t.off, uint32(len(t.wts)))
 	}
 	t.index(feats)
 	return t, nil
@@ -413,8 +417,8 @@ func (t *tagger) add(scores *[maxClasses]float64, f int32) {
 	if f < 0 {
 		return
 	}
-	for x := t.off[f]; x < t.off[f+1]; x++ {
-		scores[t.cls[x]] += t.wts[x]
+	for _, cw := range t.wts[t.off[f]:t.off[f+1]] {
+		scores[cw.c&(maxClasses-1)] += cw.w
 	}
 }
 
