@@ -121,7 +121,7 @@ func (r *Resolver) aliasAt(s *sent, j int) (*actors.Entry, int) {
 		return nil, 0
 	}
 	first := s.low[j]
-	if h := strings.IndexAny(first, "-‐‑"); h > 0 {
+	if h := indexDash(first); h > 0 {
 		first = first[:h]
 	}
 	if !r.v.aliasFirst[strings.TrimSuffix(strings.TrimSuffix(first, "'s"), ".")] {

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/dossier-project/dossier/data"
 	"github.com/dossier-project/dossier/internal/actors"
@@ -242,7 +243,7 @@ func (a *analysis) newSent(i int) *sent {
 	for k, t := range toks {
 		s.words[k] = t.Text
 		s.low[k] = lowerWord(t.Text)
-		if h := strings.LastIndexAny(t.Text, "-‐‑"); h > 0 {
+		if h := lastIndexDash(t.Text); h > 0 {
 			suffix := strings.ToLower(strings.TrimLeft(t.Text[h:], "-‐‑"))
 			if a.v.linkSuffixes[suffix] {
 				s.words[k] = t.Text[:h]
@@ -296,8 +297,36 @@ func (a *analysis) dropLabelOverlaps() {
 // lowerWord lower-cases a token and straightens its apostrophes.
 func lowerWord(s string) string {
 	s = strings.ToLower(s)
-	if strings.ContainsAny(s, "’‘") {
+	if !isASCII(s) && strings.ContainsAny(s, "’‘") {
 		s = strings.NewReplacer("’", "'", "‘", "'").Replace(s)
 	}
 	return s
+}
+
+// dashes are the hyphens that join a word to a linking suffix.
+const dashes = "-‐‑"
+
+// indexDash is strings.IndexAny(s, dashes), quick on ASCII words.
+func indexDash(s string) int {
+	if !isASCII(s) {
+		return strings.IndexAny(s, dashes)
+	}
+	return strings.IndexByte(s, '-')
+}
+
+// lastIndexDash is strings.LastIndexAny(s, dashes), quick on ASCII words.
+func lastIndexDash(s string) int {
+	if !isASCII(s) {
+		return strings.LastIndexAny(s, dashes)
+	}
+	return strings.LastIndexByte(s, '-')
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }

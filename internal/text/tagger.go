@@ -53,6 +53,8 @@ type tagger struct {
 	pairStr map[string]int32
 	// bias is the bias feature, or -1.
 	bias int32
+	// sufVal is, per value id, the value id of the value's suffix3, or -1.
+	sufVal []int32
 	// classVal is each class's value id, or -1.
 	classVal []int32
 	// byteVal is the value id of each one-byte string, or -1.
@@ -178,6 +180,10 @@ func (t *tagger) index(feats map[string]int32) {
 				break
 			}
 		}
+	}
+	t.sufVal = make([]int32, len(t.single))
+	for v, x := range t.vals {
+		t.sufVal[x] = t.valIDString(suffix3(v))
 	}
 	t.classVal = make([]int32, len(t.classes))
 	for i, c := range t.classes {
@@ -343,7 +349,11 @@ func (t *tagger) tag(words, fixed, out []string, s *tagScratch) {
 	}
 	suffix := func(i int) int32 {
 		if s.sid[i+2] == idUnset {
-			s.sid[i+2] = t.valID(suffix3b(ctx(i)))
+			if w := word(i); w >= 0 {
+				s.sid[i+2] = t.sufVal[w]
+			} else {
+				s.sid[i+2] = t.valID(suffix3b(ctx(i)))
+			}
 		}
 		return s.sid[i+2]
 	}
