@@ -50,12 +50,11 @@ type quoteWords struct {
 
 func (ix *Index) quoteWords(q *model.Quote) quoteWords {
 	var qw quoteWords
-	for i, c := range q.Contents {
-		ws := compareWords(c.Text, 0, len(c.Text))
-		if i > 0 && len(ws) > 0 {
-			ws[0].gapBefore = true
-		}
-		qw.toks = append(qw.toks, ws...)
+	// The parts of a quote split around its cue are joined as they
+	// stand: words the writer left out between them, without an
+	// ellipsis, are dropped words, not a free gap.
+	for _, c := range q.Contents {
+		qw.toks = append(qw.toks, compareWords(c.Text, 0, len(c.Text))...)
 	}
 	seen := map[string]bool{}
 	qw.in = map[uint32]bool{}
@@ -145,7 +144,9 @@ func (ix *Index) Verify(q *model.Quote, quotingDoc *model.Document) {
 		if !q.Direct {
 			return
 		}
-		if bestAny.ok && (bestAny.verbatim || bestAny.sim >= th.Altered && m >= th.MinAlteredWords) {
+		// Resemblance is not alteration when nobody is named: only an
+		// exact match is reported.
+		if bestAny.ok && bestAny.verbatim {
 			ix.set(q, bestAny, qw)
 			q.Diff = joinNote(q.Diff, fmt.Sprintf("speaker not verified: the quote names no speaker; the record's speaker is %q", ix.ps[bestAny.p].Speaker))
 		}
