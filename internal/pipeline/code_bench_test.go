@@ -139,7 +139,9 @@ func (c *corpus) vary(rng *rand.Rand, s string, out []byte) []byte {
 		}
 		if list, ok := c.swap[core]; ok && rng.IntN(3) > 0 {
 			core = list[rng.IntN(len(list))]
-		} else if n, err := strconv.Atoi(core); err == nil && n >= 0 && rng.IntN(2) == 0 {
+		} else if core == "" || core[0] < '0' || core[0] > '9' {
+			// Not a number: kept.
+		} else if n, err := strconv.Atoi(core); err == nil && rng.IntN(2) == 0 {
 			switch {
 			case n >= 1900 && n <= 2100:
 				core = strconv.Itoa(2005 + rng.IntN(15))
