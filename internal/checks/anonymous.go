@@ -36,7 +36,9 @@ func (c *Checker) anonymousSources(in *Input) []model.Finding {
 			}
 		}
 		if who == "" {
-			who = "unnamed sources"
+			// The phrase is there, but no unnamed source is: "the minister
+			// said she was not authorised to speak" names its speaker.
+			continue
 		}
 		out = append(out, model.Finding{
 			Kind:     "anonymous-source",

@@ -60,10 +60,13 @@ func (c *Checker) announcements(in *Input, p *Procedure) []act {
 		if b, _, _ := bodyIn(p, subject, deciding); b != nil {
 			continue // the deciding body announcing its own decision
 		}
-		if negatedBefore(s, ve) {
+		if c.negatedBefore(s, ve) {
 			continue
 		}
-		if !hasWord(content, c.vocab.Decision) {
+		// The content must say a decision was taken ("had decided",
+		// "approved"), not that one is expected or would be taken.
+		ds, _, ok := phraseAt(content, c.vocab.Decided)
+		if !ok || hasWord(content[:ds], c.vocab.Modal) || c.negatedBefore(content, ds) {
 			continue
 		}
 		var ms []model.Mention
@@ -112,6 +115,9 @@ func (c *Checker) bodyActs(in *Input, p *Procedure) []act {
 		if b == nil {
 			continue
 		}
+		if hasWord(s[:bs], c.vocab.Announce) {
+			continue // someone reports that the body acted: that is a claim to check, not the act
+		}
 		rest := s[be:]
 		ms, me, ok := phraseAt(rest, c.vocab.Meeting)
 		if !ok {
@@ -121,8 +127,11 @@ func (c *Checker) bodyActs(in *Input, p *Procedure) []act {
 			continue
 		}
 		vs, ve := be+ms, be+me
-		if negatedBefore(s[bs:], vs-bs) && !hasWord(s[ve:], c.vocab.Until) {
+		if c.negatedBefore(s[bs:], vs-bs) && !hasWord(s[ve:], c.vocab.Until) {
 			continue
+		}
+		if hasWord(s[:vs], c.vocab.Modal) {
+			continue // a meeting still to come decided nothing yet
 		}
 		t, ok := in.datedNear(st.doc.ID, st.span, st.span.Start+ve)
 		if !ok {
@@ -148,6 +157,9 @@ func (c *Checker) announcedBeforeDecision(in *Input) []model.Finding {
 		})
 		for _, a := range c.announcements(in, p) {
 			am := momentOf(a.when)
+			if decidedEarlier(acts, am) {
+				continue // the body had met or decided before: nothing early
+			}
 			for _, b := range acts {
 				bm := momentOf(b.when)
 				order, ok := compare(am, bm)
@@ -160,6 +172,23 @@ func (c *Checker) announcedBeforeDecision(in *Input) []model.Finding {
 		}
 	}
 	return out
+}
+
+// decidedEarlier reports whether the deciding body met or decided on or
+// before the moment of the announcement (within maxDecisionGap days), or
+// at a time the text does not let us order against it.
+func decidedEarlier(acts []act, am moment) bool {
+	for _, b := range acts {
+		bm := momentOf(b.when)
+		order, ok := compare(bm, am)
+		if ok && order > 0 {
+			continue
+		}
+		if within(bm, am, maxDecisionGap) || !ok && within(am, bm, maxDecisionGap) {
+			return true
+		}
+	}
+	return false
 }
 
 func within(a, b moment, days int) bool {
@@ -225,7 +254,7 @@ func (c *Checker) decisionByWrongBody(in *Input) []model.Finding {
 				continue // the verb must follow the body closely to be its verb
 			}
 			vs, ve = vs+be, ve+be
-			if negatedBefore(s[bs:], vs-bs) || hasWord(s[be:vs], []string{"that", "which", "who", "whom", "to"}) {
+			if c.negatedBefore(s[bs:], vs-bs) || hasWord(s[be:vs], c.vocab.Subordinate) || hasWord(s[be:vs], c.vocab.Modal) {
 				continue
 			}
 			if b2, _, _ := bodyIn(p, s[be:vs], deciding); b2 != nil {

@@ -17,9 +17,9 @@ type meetingSentence struct {
 	saysNot bool
 }
 
-// meetings finds dated meetings between at least two named actors in
-// coverage: from CONSULT events, or else a meeting word with two actor
-// mentions in the sentence.
+// meetings finds dated meetings between named actors in coverage: the
+// CONSULT events that happened (not negated, hypothetical or future) with
+// a source and a target.
 func (c *Checker) meetings(in *Input) []meetingSentence {
 	var out []meetingSentence
 	sents := in.sentences()
@@ -34,7 +34,10 @@ func (c *Checker) meetings(in *Input) []meetingSentence {
 		m := meetingSentence{st: st}
 		verb := -1
 		for _, e := range a.Events {
-			if e.PLOVER != "CONSULT" || e.Negated || e.Hypothetical || e.Target == nil || !st.span.Contains(e.Trigger) {
+			if e.PLOVER != "CONSULT" || e.Negated || e.Hypothetical || e.Future || e.Target == nil || !st.span.Contains(e.Trigger) {
+				continue
+			}
+			if e.Source.Code == "" && e.Source.Name == "" || e.Target.Code == "" && e.Target.Name == "" {
 				continue
 			}
 			m.who = appendParticipant(m.who, e.Source)
@@ -43,19 +46,6 @@ func (c *Checker) meetings(in *Input) []meetingSentence {
 			if verb < 0 {
 				verb = e.Trigger.Start
 			}
-		}
-		if len(m.who) < 2 {
-			vs, _, ok := phraseAt(st.span.Text, c.vocab.Meeting)
-			if !ok {
-				continue
-			}
-			m.who = nil
-			for _, men := range a.Mentions {
-				if st.span.Contains(men.Span) && men.Actor.Code != "" && !men.Actor.Anonymous {
-					m.who = appendParticipant(m.who, model.Participant{Span: men.Span, Code: men.Actor.Code, Name: men.Actor.Name})
-				}
-			}
-			verb = st.span.Start + vs
 		}
 		if len(m.who) < 2 {
 			continue
@@ -67,7 +57,10 @@ func (c *Checker) meetings(in *Input) []meetingSentence {
 		m.when = t
 		_, _, m.saysNot = phraseAt(st.span.Text, c.vocab.NoRecord)
 		if !m.saysNot && i+1 < len(sents) && sents[i+1].doc == st.doc {
-			_, _, m.saysNot = phraseAt(sents[i+1].span.Text, c.vocab.NoRecord)
+			// The next sentence may say it, when it speaks of the meeting.
+			next := sents[i+1].span.Text
+			_, _, says := phraseAt(next, c.vocab.NoRecord)
+			m.saysNot = says && hasWord(next, c.vocab.MeetingWords)
 		}
 		out = append(out, m)
 	}

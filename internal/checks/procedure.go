@@ -72,7 +72,7 @@ func ParseProcedure(name string, data []byte) (*Procedure, error) {
 		if errors.Is(err, io.EOF) {
 			return nil, fmt.Errorf("procedure %s: file is empty", name)
 		}
-		return nil, fmt.Errorf("procedure %s: %s", name, strings.Join(strings.Fields(err.Error()), " "))
+		return nil, fmt.Errorf("procedure %s: %w", name, oneLine{err})
 	}
 	p.Source = name
 	if err := p.validate(); err != nil {
@@ -163,3 +163,10 @@ func LoadProcedures(fsys fs.FS, dir string, extra map[string][]byte) ([]*Procedu
 	}
 	return out, nil
 }
+
+// oneLine is an error whose message is folded onto one line (YAML
+// errors span several), while still unwrapping to the original.
+type oneLine struct{ err error }
+
+func (e oneLine) Error() string { return strings.Join(strings.Fields(e.err.Error()), " ") }
+func (e oneLine) Unwrap() error { return e.err }

@@ -2,6 +2,8 @@ package checks
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dossier-project/dossier/internal/model"
 )
@@ -41,7 +43,9 @@ func (c *Checker) named(in *Input, p *Procedure) bool {
 }
 
 // bodyIn finds a body of p named in s (by name or alias) and returns it
-// with the byte range of the name in s.
+// with the byte range of the name in s. A generic alias ("the Council")
+// followed by "of" and a name is part of another name ("the Council of
+// Europe") and does not count.
 func bodyIn(p *Procedure, s string, want func(*Body) bool) (*Body, int, int) {
 	bestStart := -1
 	var best *Body
@@ -51,11 +55,45 @@ func bodyIn(p *Procedure, s string, want func(*Body) bool) (*Body, int, int) {
 		if want != nil && !want(b) {
 			continue
 		}
-		if st, en, ok := phraseAt(s, b.Names()); ok && (bestStart < 0 || st < bestStart) {
-			best, bestStart, bestEnd = b, st, en
+		for _, name := range b.Names() {
+			st, en, ok := nameAt(s, name)
+			if ok && (bestStart < 0 || st < bestStart) {
+				best, bestStart, bestEnd = b, st, en
+			}
 		}
 	}
 	return best, bestStart, bestEnd
+}
+
+// nameAt finds the first place name stands in s as a name of its own.
+func nameAt(s, name string) (int, int, bool) {
+	generic := strings.HasPrefix(strings.ToLower(name), "the ")
+	for from := 0; from < len(s); {
+		st, en, ok := foldIndex(s, name, from)
+		if !ok {
+			return 0, 0, false
+		}
+		from = en
+		if !wordBoundary(s, st, en) {
+			from = st + 1
+			continue
+		}
+		if generic && partOfLongerName(s[en:]) {
+			continue
+		}
+		return st, en, true
+	}
+	return 0, 0, false
+}
+
+// partOfLongerName reports whether rest, the text after a name, extends
+// it: " of Europe", " of Ministers".
+func partOfLongerName(rest string) bool {
+	if !strings.HasPrefix(rest, " of ") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(rest[4:], " "))
+	return unicode.IsUpper(r)
 }
 
 func deciding(b *Body) bool    { return len(b.Decides) > 0 }
@@ -93,7 +131,6 @@ func matterIn(p *Procedure, s string) string {
 
 // negatedBefore reports whether the words of s before end hold a
 // negation.
-func negatedBefore(s string, end int) bool {
-	w := strings.ToLower(s[:end])
-	return hasWord(w, []string{"not", "never", "no"}) || strings.Contains(w, "n't") || strings.Contains(w, "n’t")
+func (c *Checker) negatedBefore(s string, end int) bool {
+	return hasWord(s[:end], c.vocab.Negation) || strings.Contains(s[:end], "n't") || strings.Contains(s[:end], "n’t")
 }

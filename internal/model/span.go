@@ -16,6 +16,9 @@ func NewSpan(src string, start, end int) Span {
 	if start < 0 {
 		start = 0
 	}
+	if start > len(src) {
+		start = len(src)
+	}
 	if end > len(src) {
 		end = len(src)
 	}
