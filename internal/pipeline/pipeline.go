@@ -171,7 +171,7 @@ func (p *Pipeline) Document(ctx context.Context, doc *model.Document) (*model.An
 		}
 	}
 	a := &model.Analysis{Doc: doc.ID, Mentions: ms}
-	a.Timexes = p.timex.Find(doc.Text, doc.Date)
+	a.Timexes = p.timexes(doc)
 	a.Quotes = p.quotes.Extract(doc, func(d *model.Document, s model.Span) (string, string, bool) {
 		return p.mentions.Speaker(d, td, ms, s)
 	})
@@ -188,6 +188,58 @@ func (p *Pipeline) Document(ctx context.Context, doc *model.Document) (*model.An
 	a.Events = p.events.Code(doc, td, a.Mentions)
 	anchorAll(doc, td, a)
 	return a, nil
+}
+
+// timexes finds the temporal expressions of doc against its date. When
+// the date is only known as a range, each expression is resolved against
+// both ends and keeps what they agree on: "yesterday" in a text written
+// between 4 and 30 June is June, not the 3rd.
+func (p *Pipeline) timexes(doc *model.Document) []model.Timex {
+	ts := p.timex.Find(doc.Text, doc.Date)
+	if doc.DateEnd.IsZero() || doc.DateEnd.Equal(doc.Date) {
+		return ts
+	}
+	late := map[int]model.Timex{}
+	for _, t := range p.timex.Find(doc.Text, doc.DateEnd) {
+		late[t.Start] = t
+	}
+	for i := range ts {
+		t := &ts[i]
+		l, ok := late[t.Start]
+		if !ok {
+			l = model.Timex{}
+		}
+		if l.Value == t.Value && l.EndValue == t.EndValue {
+			continue
+		}
+		t.Value = commonPrefix(t.Value, l.Value)
+		t.EndValue = commonPrefix(t.EndValue, l.EndValue)
+		t.PartOfDay, t.Weekday, t.WeekdayMismatch = "", "", false
+		switch len(t.Value) {
+		case 7:
+			t.Granularity = "month"
+		case 4:
+			t.Granularity = "year"
+		default:
+			t.Value, t.Granularity = "", ""
+		}
+		t.Anchor = doc.Date.Format("2006-01-02") + "/" + doc.DateEnd.Format("2006-01-02")
+	}
+	return ts
+}
+
+// commonPrefix returns what two ISO dates agree on: the same day, month
+// or year, or "".
+func commonPrefix(a, b string) string {
+	switch {
+	case a == b:
+		return a
+	case len(a) >= 7 && len(b) >= 7 && a[:7] == b[:7]:
+		return a[:7]
+	case len(a) >= 4 && len(b) >= 4 && a[:4] == b[:4]:
+		return a[:4]
+	}
+	return ""
 }
 
 // inferDate infers doc's date from its text and records it.

@@ -1,0 +1,40 @@
+package pipeline
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dossier-project/dossier/internal/model"
+)
+
+func TestRelativeDatesInAnInferredRange(t *testing.T) {
+	p, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "The minister spoke yesterday. The summit took place on 4 June 2019."
+	doc := &model.Document{ID: "d", Kind: model.KindArticle, Text: text,
+		Date: time.Date(2019, 6, 10, 0, 0, 0, 0, time.UTC), DateEnd: time.Date(2019, 6, 28, 0, 0, 0, 0, time.UTC), DateSource: model.DateFromInferred}
+	a, err := p.Document(context.Background(), doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]model.Timex{}
+	for _, x := range a.Timexes {
+		got[x.Text] = x
+	}
+	if y := got["yesterday"]; y.Value != "2019-06" || y.Granularity != "month" {
+		t.Errorf("yesterday in a text written 10–28 June = %q (%s), want the month 2019-06", y.Value, y.Granularity)
+	}
+	var abs model.Timex
+	for k, v := range got {
+		if strings.Contains(k, "4 June 2019") {
+			abs = v
+		}
+	}
+	if abs.Value != "2019-06-04" {
+		t.Errorf("an absolute date keeps its day: %+v", abs)
+	}
+}
