@@ -120,8 +120,6 @@ type moment struct {
 	part string
 }
 
-var partOrder = map[string]int{"morning": 1, "afternoon": 2, "evening": 3, "night": 4}
-
 func momentOf(t model.Timex) moment { return moment{date: t.Value, part: t.PartOfDay} }
 
 // compare says whether a is before b (-1), after (1), the same (0), or
@@ -147,7 +145,7 @@ func compare(a, b moment) (int, bool) {
 		}
 		return 1, true
 	}
-	pa, pb := partOrder[a.part], partOrder[b.part]
+	pa, pb := model.PartOfDayRank(a.part), model.PartOfDayRank(b.part)
 	if pa == 0 || pb == 0 {
 		if pa == pb {
 			return 0, true

@@ -79,7 +79,7 @@ func appendParticipant(ps []model.Participant, p model.Participant) []model.Part
 
 func sameActor(a, b model.Participant) bool {
 	if a.Name != "" && b.Name != "" {
-		return strings.EqualFold(a.Name, b.Name)
+		return model.SamePerson(a.Name, b.Name)
 	}
 	return a.Code != "" && a.Code == b.Code && a.Name == b.Name
 }
@@ -93,7 +93,7 @@ func (in *Input) covered(m meetingSentence) bool {
 		}
 		for _, p := range m.who {
 			for _, s := range d.Speakers {
-				if p.Name != "" && sameName(s.Name, p.Name) {
+				if p.Name != "" && model.SamePerson(s.Name, p.Name) {
 					return true
 				}
 			}
@@ -107,17 +107,6 @@ func (in *Input) covered(m meetingSentence) bool {
 		}
 	}
 	return false
-}
-
-// sameName compares person names, allowing a surname to match a full
-// name.
-func sameName(a, b string) bool {
-	a, b = strings.ToLower(clean(a)), strings.ToLower(clean(b))
-	if a == b {
-		return true
-	}
-	fa, fb := strings.Fields(a), strings.Fields(b)
-	return len(fa) > 0 && len(fb) > 0 && fa[len(fa)-1] == fb[len(fb)-1]
 }
 
 // meetingWithoutRecord raises a finding for a meeting between named

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dossier-project/dossier/internal/model"
+	"github.com/dossier-project/dossier/internal/text"
 )
 
 // relevant returns the procedures whose institution the dossier names:
@@ -69,12 +70,12 @@ func bodyIn(p *Procedure, s string, want func(*Body) bool) (*Body, int, int) {
 func nameAt(s, name string) (int, int, bool) {
 	generic := strings.HasPrefix(strings.ToLower(name), "the ")
 	for from := 0; from < len(s); {
-		st, en, ok := foldIndex(s, name, from)
+		st, en, ok := text.FoldIndex(s, name, from)
 		if !ok {
 			return 0, 0, false
 		}
 		from = en
-		if !wordBoundary(s, st, en) {
+		if !text.WordBoundary(s, st, en) {
 			from = st + 1
 			continue
 		}

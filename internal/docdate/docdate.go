@@ -36,6 +36,7 @@ import (
 
 	"github.com/dossier-project/dossier/internal/actors"
 	"github.com/dossier-project/dossier/internal/model"
+	"github.com/dossier-project/dossier/internal/text"
 )
 
 // KnownEvent is a named event with the year it took place.
@@ -49,6 +50,13 @@ type KnownEvent struct {
 type Inferrer struct {
 	dict   *actors.Dictionary
 	events []KnownEvent
+	vocab  vocabulary
+}
+
+// vocabulary is data/docdate/vocabulary.yaml.
+type vocabulary struct {
+	Future        []string       `yaml:"future"`
+	RelativeYears map[string]int `yaml:"relative_years"`
 }
 
 // New loads the known events from fsys (docdate/known-events.yaml).
@@ -69,7 +77,21 @@ func New(dict *actors.Dictionary, fsys fs.FS) (*Inferrer, error) {
 			return nil, fmt.Errorf("load known events %s: entry %d (%q) needs a year and phrases", name, i+1, e.Name)
 		}
 	}
-	return &Inferrer{dict: dict, events: evs}, nil
+	inf := &Inferrer{dict: dict, events: evs}
+	const vname = "docdate/vocabulary.yaml"
+	vb, err := fs.ReadFile(fsys, vname)
+	if err != nil {
+		return nil, fmt.Errorf("load %s: %w", vname, err)
+	}
+	vdec := yaml.NewDecoder(bytes.NewReader(vb))
+	vdec.KnownFields(true)
+	if err := vdec.Decode(&inf.vocab); err != nil {
+		return nil, fmt.Errorf("load %s: %s", vname, strings.Join(strings.Fields(err.Error()), " "))
+	}
+	if len(inf.vocab.Future) == 0 || len(inf.vocab.RelativeYears) == 0 {
+		return nil, fmt.Errorf("load %s: future and relative_years must not be empty", vname)
+	}
+	return inf, nil
 }
 
 // Result is an inferred date range and why.
@@ -121,8 +143,8 @@ func (inf *Inferrer) Infer(in Input) (Result, bool) {
 	var b bound
 	inf.tenures(in, &b)
 	inf.namedEvents(in, &b)
-	explicitYears(in, &b)
-	yearless(in, &b)
+	inf.explicitYears(in, &b)
+	inf.yearless(in, &b)
 	if b.lo.IsZero() || b.hi.IsZero() {
 		return Result{}, false
 	}
@@ -189,58 +211,47 @@ func context(in Input, s model.Span) string {
 }
 
 // relativeYear reads a relative year expression ("last year").
-func relativeYear(text string) (int, bool) {
-	switch strings.ToLower(strings.Join(strings.Fields(text), " ")) {
-	case "last year", "a year ago", "one year ago", "the previous year", "the year before":
-		return -1, true
-	case "this year":
-		return 0, true
-	case "next year":
-		return 1, true
-	case "two years ago":
-		return -2, true
-	}
-	return 0, false
+func (inf *Inferrer) relativeYear(text string) (int, bool) {
+	off, ok := inf.vocab.RelativeYears[strings.ToLower(strings.Join(strings.Fields(text), " "))]
+	return off, ok
 }
 
+// eventReach is how far (in bytes) a relative year may stand from the
+// name of the event it dates: "the Chicago summit last year".
+const eventReach = 24
+
 // namedEvents dates the document from named events with a relative year
-// in the same sentence.
+// right beside them.
 func (inf *Inferrer) namedEvents(in Input, b *bound) {
 	for _, st := range in.Sentences {
-		lower := strings.ToLower(st.Text)
 		for _, ev := range inf.events {
-			for _, p := range ev.Phrases {
-				i := strings.Index(lower, strings.ToLower(p))
-				if i < 0 {
+			i, j, ok := text.FindPhrase(st.Text, ev.Phrases)
+			if !ok {
+				continue
+			}
+			at := model.NewSpan(in.Text, st.Start+i, st.Start+j)
+			for _, t := range in.Timexes {
+				off, ok := inf.relativeYear(t.Text)
+				if !ok || !st.Contains(t.Span) {
 					continue
 				}
-				for _, t := range in.Timexes {
-					off, ok := relativeYear(t.Text)
-					if !ok || !st.Contains(t.Span) {
-						continue
-					}
-					year := ev.Year - off
-					lo := time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC)
-					hi := time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC)
-					reason := fmt.Sprintf("it calls the %s (%d) “%s”", ev.Name, ev.Year, strings.Join(strings.Fields(t.Text), " "))
-					b.narrow(lo, hi, reason, model.NewSpan(in.Text, st.Start+i, st.Start+i+len(p)), t.Span)
+				if t.Start-at.End > eventReach || at.Start-t.End > eventReach || t.Start < at.Start && t.End > at.End {
+					continue // a relative year elsewhere in the sentence dates something else
 				}
+				year := ev.Year - off
+				lo := time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC)
+				hi := time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC)
+				reason := fmt.Sprintf("it calls the %s (%d) “%s”", ev.Name, ev.Year, strings.Join(strings.Fields(t.Text), " "))
+				b.narrow(lo, hi, reason, at, t.Span)
 			}
 		}
 	}
 }
 
-// futureWords mark a sentence as speaking of what is still to come.
-var futureWords = []string{"will", "shall", "going to", "is due", "are due", "plans to", "expected to"}
-
-func isFuture(sentence string) bool {
-	s := " " + strings.ToLower(sentence) + " "
-	for _, w := range futureWords {
-		if strings.Contains(s, " "+w+" ") {
-			return true
-		}
-	}
-	return false
+// isFuture reports whether a sentence speaks of what is still to come.
+func (inf *Inferrer) isFuture(sentence string) bool {
+	_, _, ok := text.FindPhrase(sentence, inf.vocab.Future)
+	return ok
 }
 
 func (in Input) sentenceOf(s model.Span) string {
@@ -253,11 +264,11 @@ func (in Input) sentenceOf(s model.Span) string {
 }
 
 // explicitYears: a year the text reports as past is a lower bound.
-func explicitYears(in Input, b *bound) {
+func (inf *Inferrer) explicitYears(in Input, b *bound) {
 	latest := 0
 	var at model.Span
 	for _, t := range in.Timexes {
-		if len(t.Value) < 4 || t.Value[0] == 'X' || t.Kind == "deadline" || isFuture(in.sentenceOf(t.Span)) {
+		if len(t.Value) < 4 || t.Value[0] == 'X' || t.Kind == "deadline" || inf.isFuture(in.sentenceOf(t.Span)) {
 			continue
 		}
 		var y int
@@ -275,7 +286,7 @@ func explicitYears(in Input, b *bound) {
 
 // yearless uses dates without a year once the range allows only one
 // year for them.
-func yearless(in Input, b *bound) {
+func (inf *Inferrer) yearless(in Input, b *bound) {
 	if b.lo.IsZero() || b.hi.IsZero() {
 		return
 	}
@@ -312,7 +323,7 @@ func yearless(in Input, b *bound) {
 		if !ok {
 			continue
 		}
-		if deadline || isFuture(in.sentenceOf(t.Span)) {
+		if deadline || inf.isFuture(in.sentenceOf(t.Span)) {
 			future, futureDay = append(future, t), append(futureDay, d)
 		} else {
 			past, pastDay = append(past, t), append(pastDay, d)

@@ -77,19 +77,11 @@ func (e *entry) attachRecords(docs []*model.Document) {
 // speaks reports whether the person with actor key k speaks in d.
 func speaks(d *model.Document, k string) bool {
 	for _, s := range d.Speakers {
-		if s.Name != "" && sameName(strings.ToLower(s.Name), k) {
+		if s.Name != "" && model.SamePerson(s.Name, k) {
 			return true
 		}
 	}
 	return false
-}
-
-func sameName(a, b string) bool {
-	if a == b {
-		return true
-	}
-	fa, fb := strings.Fields(a), strings.Fields(b)
-	return len(fa) > 1 && len(fb) > 1 && fa[len(fa)-1] == fb[len(fb)-1] && fa[0] == fb[0]
 }
 
 // result renders the entry. The most precise date among its items wins.

@@ -301,8 +301,6 @@ func clauseBefore(src string, s model.Span) string {
 	return clean(src[start:s.Start])
 }
 
-var partRank = map[string]int{"": 0, "morning": 1, "afternoon": 2, "evening": 3, "night": 4}
-
 // sortKey is the date an item sorts by: its start, or for a deadline the
 // day it falls due.
 func (it item) sortKey() string {
@@ -320,8 +318,8 @@ func before(a, b item) bool {
 	if ka, kb := a.sortKey(), b.sortKey(); ka != kb {
 		return ka < kb
 	}
-	if partRank[a.part] != partRank[b.part] {
-		return partRank[a.part] < partRank[b.part]
+	if ra, rb := model.PartOfDayRank(a.part), model.PartOfDayRank(b.part); ra != rb {
+		return ra < rb
 	}
 	return a.order < b.order
 }

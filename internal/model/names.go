@@ -1,0 +1,58 @@
+package model
+
+import (
+	"strings"
+	"unicode"
+)
+
+// SamePerson reports whether two names name the same person: equal
+// (ignoring case and punctuation), or the same surname where one name is
+// only a surname or all its words are in the other ("Doe" = "Jane Doe" =
+// "Jane A. Doe", but "Jane Doe" ≠ "John Doe").
+func SamePerson(a, b string) bool {
+	wa, wb := nameWords(a), nameWords(b)
+	if len(wa) == 0 || len(wb) == 0 || wa[len(wa)-1] != wb[len(wb)-1] {
+		return false
+	}
+	if len(wa) == 1 || len(wb) == 1 {
+		return true
+	}
+	if len(wa) > len(wb) {
+		wa, wb = wb, wa
+	}
+	for _, w := range wa {
+		found := false
+		for _, v := range wb {
+			if v == w {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+func nameWords(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '\''
+	})
+}
+
+// PartOfDayRank orders parts of day: morning < afternoon < evening <
+// night; "" (unknown) ranks 0.
+func PartOfDayRank(part string) int {
+	switch part {
+	case "morning":
+		return 1
+	case "afternoon":
+		return 2
+	case "evening":
+		return 3
+	case "night":
+		return 4
+	}
+	return 0
+}

@@ -1,0 +1,36 @@
+package model
+
+import "testing"
+
+func TestSamePerson(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"Jane Doe", "jane doe", true},
+		{"Doe", "Jane Doe", true},
+		{"Jane Doe", "Jane A. Doe", true},
+		{"Jane Doe", "John Doe", false},
+		{"Jane Doe", "Jane Roe", false},
+		{"", "Jane Doe", false},
+	} {
+		if got := SamePerson(c.a, c.b); got != c.want {
+			t.Errorf("SamePerson(%q, %q) = %v", c.a, c.b, got)
+		}
+	}
+}
+
+func TestPartOfDayRank(t *testing.T) {
+	if !(PartOfDayRank("morning") < PartOfDayRank("afternoon") && PartOfDayRank("afternoon") < PartOfDayRank("evening") && PartOfDayRank("") == 0) {
+		t.Error("parts of day out of order")
+	}
+}
+
+func TestNewSpanClamps(t *testing.T) {
+	for _, c := range [][2]int{{-3, 2}, {4, 99}, {99, 100}, {3, 1}} {
+		s := NewSpan("hello", c[0], c[1])
+		if err := s.Check("hello"); err != nil {
+			t.Errorf("NewSpan(%d, %d): %v", c[0], c[1], err)
+		}
+	}
+}
