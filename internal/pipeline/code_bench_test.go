@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -343,7 +344,12 @@ func BenchmarkCode(b *testing.B) { benchCode(b, 100_000) }
 
 // BenchmarkCode1M codes a file of one million generated sentences: the
 // figure for the README. Run it on its own: -bench Code1M.
-func BenchmarkCode1M(b *testing.B) { benchCode(b, 1_000_000) }
+func BenchmarkCode1M(b *testing.B) {
+	if f := flag.Lookup("test.bench"); f == nil || !strings.Contains(f.Value.String(), "1M") {
+		b.Skip("a minute or more: run it with -bench Code1M")
+	}
+	benchCode(b, 1_000_000)
+}
 
 // TestCodeConstantMemory streams generated lines made on the fly through
 // CodeStream and checks that the heap does not grow with the input: the
