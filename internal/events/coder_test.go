@@ -152,7 +152,20 @@ func TestLemmas(t *testing.T) {
 }
 
 func TestNeverPanics(t *testing.T) {
-	for _, s := range []string{"", ".", "Kenya", "Kenya Kenya Kenya", "to to to Kenya to", "Kenya ’s ’s", "by by Kenya by", ", , Kenya , ,", "Kenya and and Uganda", "\"Kenya\" \"attacked\" \"Uganda\"", "Kenya attacked"} {
-		codeText(t, s, world...)
+	// None of these has an event verb or noun: they must not panic, and
+	// they must not yield an event either.
+	for _, s := range []string{"", ".", "Kenya", "Kenya Kenya Kenya", "to to to Kenya to", "Kenya ’s ’s", "by by Kenya by", ", , Kenya , ,", "Kenya and and Uganda"} {
+		if evs := codeText(t, s, world...); len(evs) != 0 {
+			t.Errorf("%q: coded %d events from no event words: %s", s, len(evs), brief(evs[0]))
+		}
+	}
+	// These have one; they must not panic, and every event must rest on
+	// words of the text.
+	for _, s := range []string{"\"Kenya\" \"attacked\" \"Uganda\"", "Kenya attacked", "attacked attacked Kenya"} {
+		for _, e := range codeText(t, s, world...) {
+			if err := e.Trigger.Check(s); err != nil {
+				t.Errorf("%q: trigger %v", s, err)
+			}
+		}
 	}
 }

@@ -101,8 +101,9 @@ type streamErr struct {
 }
 
 type job struct {
-	seq  int64
-	line []byte
+	seq    int64 // order among non-blank lines, for writing in order
+	lineNo int64 // physical line number, for messages
+	line   []byte
 }
 
 type result struct {
@@ -170,10 +171,11 @@ func (c *Coder) CodeStream(ctx context.Context, r io.Reader, w io.Writer, opt St
 	go func() {
 		defer close(jobs)
 		br := bufio.NewReaderSize(r, 1<<20)
-		var seq int64
+		var seq, lineNo int64
 		for {
 			line, err := readLine(br)
 			if len(line) > 0 || (err == nil) {
+				lineNo++
 				trimmed := bytes.TrimSpace(line)
 				if len(trimmed) > 0 {
 					select {
@@ -183,7 +185,7 @@ func (c *Coder) CodeStream(ctx context.Context, r io.Reader, w io.Writer, opt St
 					}
 					seq++
 					select {
-					case jobs <- job{seq: seq, line: trimmed}:
+					case jobs <- job{seq: seq, lineNo: lineNo, line: trimmed}:
 					case <-ctx.Done():
 						return
 					}
@@ -191,7 +193,7 @@ func (c *Coder) CodeStream(ctx context.Context, r io.Reader, w io.Writer, opt St
 			}
 			if err != nil {
 				if !errors.Is(err, io.EOF) {
-					readErr = fmt.Errorf("code stream: read line %d: %w", seq+1, err)
+					readErr = fmt.Errorf("code stream: read line %d: %w", lineNo+1, err)
 				}
 				return
 			}
@@ -289,7 +291,7 @@ func (c *Coder) codeLine(j job, gdelt bool, prepare PrepareFunc, stats *StreamSt
 		if gdelt {
 			return nil
 		}
-		b, _ := json.Marshal(streamErr{ID: id, Error: fmt.Sprintf("line %d: invalid JSON: %v", j.seq, err)})
+		b, _ := json.Marshal(streamErr{ID: id, Error: fmt.Sprintf("line %d: invalid JSON: %v", j.lineNo, err)})
 		return append(b, '\n')
 	}
 	id, _ = json.Marshal(in.ID)
@@ -308,7 +310,7 @@ func (c *Coder) codeLine(j job, gdelt bool, prepare PrepareFunc, stats *StreamSt
 	enc := json.NewEncoder(buf)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(out); err != nil {
-		b, _ := json.Marshal(streamErr{ID: id, Error: fmt.Sprintf("line %d: %v", j.seq, err)})
+		b, _ := json.Marshal(streamErr{ID: id, Error: fmt.Sprintf("line %d: %v", j.lineNo, err)})
 		return append(b, '\n')
 	}
 	return append([]byte(nil), buf.Bytes()...)

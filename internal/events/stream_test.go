@@ -128,3 +128,17 @@ func TestCodeStreamCancel(t *testing.T) {
 		t.Error("no error without Prepare")
 	}
 }
+
+// TestCodeStreamLineNumbers: an error names the line of the file, blank
+// lines included, so that a user can find it.
+func TestCodeStreamLineNumbers(t *testing.T) {
+	_, c := setup(t)
+	in := "{\"id\": \"a\", \"text\": \"Kenya met Uganda.\"}\n\n\n{\"id\": \"b\", \"text\": broken\n"
+	var out bytes.Buffer
+	if err := c.CodeStream(context.Background(), strings.NewReader(in), &out, StreamOptions{Workers: 1, Prepare: testPrepare(t)}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "line 4: invalid JSON") {
+		t.Errorf("the broken line is line 4 of the input:\n%s", out.String())
+	}
+}
