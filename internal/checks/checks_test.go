@@ -59,9 +59,9 @@ func (f *fixture) timex(d *model.Document, sub, value, part string) *model.Timex
 	return &a.Timexes[len(a.Timexes)-1]
 }
 
-func (f *fixture) mention(d *model.Document, sub, code, name string) {
+func (f *fixture) mention(d *model.Document, sub string, actor model.Actor) {
 	a := f.in.Analyses[d.ID]
-	a.Mentions = append(a.Mentions, model.Mention{Span: f.span(d, sub), Actor: model.Actor{Code: code, Name: name}})
+	a.Mentions = append(a.Mentions, model.Mention{Span: f.span(d, sub), Actor: actor})
 }
 
 // meeting adds a CONSULT event of src meeting tgt, named by the words.
@@ -262,8 +262,7 @@ func TestMeetingWithRecordSaidNothingIsSilent(t *testing.T) {
 func TestAnonymousSource(t *testing.T) {
 	f := newFixture(t)
 	d := f.doc("a", model.KindArticle, "Kenyan officials, speaking on condition of anonymity, said the talks had stalled. The minister said the talks went well.")
-	a := f.in.Analyses[d.ID]
-	a.Mentions = append(a.Mentions, model.Mention{Span: f.span(d, "Kenyan officials"), Actor: model.Actor{Code: "KENGOV", Name: "Kenyan officials", Anonymous: true}})
+	f.mention(d, "Kenyan officials", model.Actor{Code: "KENGOV", Name: "Kenyan officials", Anonymous: true})
 	got := kinds(f.run(), "anonymous-source")
 	if len(got) != 1 || !strings.Contains(got[0].Summary, "on condition of anonymity") {
 		t.Fatalf("want one anonymous-source finding, got %+v", got)
@@ -359,8 +358,7 @@ func TestSilentOnCounterExamples(t *testing.T) {
 	t.Run("a named speaker not authorised to speak", func(t *testing.T) {
 		f := newFixture(t)
 		d := f.doc("a", model.KindArticle, "Foreign Minister Amina Diallo said on 5 June that she was not authorised to speak for the cabinet.")
-		a := f.in.Analyses[d.ID]
-		a.Mentions = append(a.Mentions, model.Mention{Span: f.span(d, "Amina Diallo"), Actor: model.Actor{Code: "SENGOV", Name: "Amina Diallo", Person: true}})
+		f.mention(d, "Amina Diallo", model.Actor{Code: "SENGOV", Name: "Amina Diallo", Person: true})
 		if got := kinds(f.run(), "anonymous-source"); len(got) != 0 {
 			t.Errorf("got %q", got[0].Summary)
 		}
