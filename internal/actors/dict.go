@@ -77,11 +77,11 @@ const NullCode = "---"
 // Entry is one dictionary phrase and what it resolves to.
 type Entry struct {
 	// Phrase is the phrase as written in the dictionary ("North Atlantic
-	// Council", "U.S.", "Libyan").
+	// Council", "U.S.", "Kenyan").
 	Phrase string
 	Kind   EntryKind
 	// Name is the canonical name of what the phrase refers to ("United
-	// States", "Anders Fogh Rasmussen", "government").
+	// States", "Tendai Amara Mokoena", "government").
 	Name string
 	// Codes are the CAMEO codes, dated for people. Agent and role entries
 	// carry no codes of their own; see Agent.
@@ -91,7 +91,7 @@ type Entry struct {
 	// role implies inside a country; IGORole reports the IGO reading.
 	Agent string
 	// IGORole is true for roles that, attached to an IGO, stand for the IGO
-	// itself ("NATO Secretary General" → IGOWSTNAT).
+	// itself ("AU Commission Chairperson" → IGOAFRAFU).
 	IGORole bool
 	// Source is the file and line the entry was loaded from.
 	Source string
@@ -536,9 +536,9 @@ func (d *Dictionary) RoleEntry(role string) *Entry {
 }
 
 // Holder returns the person who held role at org (a country code such as
-// "LBY" or an IGO code such as "IGOWSTNAT") at time t, or nil. A tenure
+// "LBY" or an IGO code such as "IGOAFRAFU") at time t, or nil. A tenure
 // counts when its code is org or starts with org followed by agent codes
-// ("LBYGOV"). With several holders it prefers the one whose code is
+// ("KENGOV"). With several holders it prefers the one whose code is
 // closest to org (an IGO's own code over a sub-body's).
 func (d *Dictionary) Holder(role, org string, t time.Time) *Entry {
 	if d == nil {
@@ -597,9 +597,9 @@ func (d *Dictionary) Agent(word string) (string, bool) {
 }
 
 // Compose joins a country or IGO code with an agent code: ("LBY", "GOV") →
-// "LBYGOV", ("USA", "MIL") → "USAMIL". An agent the code already ends with
+// "KENGOV", ("USA", "MIL") → "USAMIL". An agent the code already ends with
 // is not repeated, and government-like agents (GOV) attached to an IGO
-// leave the IGO code unchanged: "NATO officials" are coded as NATO.
+// leave the IGO code unchanged: "AU officials" are coded as AU.
 func (d *Dictionary) Compose(countryOrIGO, agent string) string {
 	base := strings.ToUpper(strings.TrimSpace(countryOrIGO))
 	agent = strings.ToUpper(strings.TrimPrefix(strings.TrimSpace(agent), "~"))

@@ -63,7 +63,7 @@ func normalizeToken(tok string) normWord {
 		}, tok)
 		tok = foldDiacritics(tok)
 	}
-	// Possessives: "NATO's", "Libyans'".
+	// Possessives: "AU's", "Kenyans'".
 	if len(tok) > 2 && (strings.HasSuffix(tok, "'s") || strings.HasSuffix(tok, "'S")) {
 		tok = tok[:len(tok)-2]
 	} else if len(tok) > 1 && strings.HasSuffix(tok, "'") {
@@ -159,7 +159,7 @@ func normName(s string) string {
 }
 
 // titleCase turns an upper-case PETRARCH name into a readable one:
-// "ANDERS_FOGH_RASMUSSEN_" → "Anders Fogh Rasmussen". Words that are
+// "TENDAI_AMARA_MOKOENA_" → "Tendai Amara Mokoena". Words that are
 // already mixed case are kept.
 func titleCase(s string) string {
 	words := splitPhrase(s)

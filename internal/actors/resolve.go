@@ -10,17 +10,17 @@ import (
 // Resolution is an actor phrase found in a word sequence, with the code it
 // resolves to at a time.
 type Resolution struct {
-	// Code is the CAMEO code: "LBYGOV", "IGOWSTNAT", "USAMIL"; for an agent
+	// Code is the CAMEO code: "KENGOV", "IGOAFRAFU", "USAMIL"; for an agent
 	// word with no country, the agent code alone ("REB").
 	Code string
-	// Name is a readable name ("Libya government", "Anders Fogh Rasmussen").
+	// Name is a readable name ("Kenya government", "Tendai Amara Mokoena").
 	Name string
 	// Person is true when the phrase names an individual.
 	Person bool
 	// Entries are the dictionary entries matched, in order.
 	Entries []*Entry
-	// Holder is, for a role bound to a country or IGO ("NATO Secretary
-	// General", "the Prime Minister of Libya") with no name given, the
+	// Holder is, for a role bound to a country or IGO ("AU Commission
+	// Chairperson", "the Prime Minister of Kenya") with no name given, the
 	// person who held the role at the time, if known. Code stays the
 	// office's code; callers decide whether to name the holder.
 	Holder *Entry
@@ -36,10 +36,10 @@ func (r Resolution) Actor() model.Actor {
 
 // Resolve matches an actor phrase at words[i] and composes it with what
 // follows: a country, demonym or IGO followed by an agent word or role
-// ("Libyan government" → LBYGOV, "US officials" → USAGOV, "French
-// military" → FRAMIL, "NATO Secretary General" → IGOWSTNAT), a role
-// followed by a name ("Prime Minister Ali Zeidan") or by "of" and a
-// country ("the Prime Minister of Libya" → LBYGOV), a capital used for its
+// ("Kenyan government" → KENGOV, "US officials" → USAGOV, "French
+// military" → FRAMIL, "AU Commission Chairperson" → IGOAFRAFU), a role
+// followed by a name ("Prime Minister Amina Yusuf") or by "of" and a
+// country ("the Prime Minister of Kenya" → KENGOV), a capital used for its
 // government ("Washington" → USAGOV). People are coded with the tenure in
 // force at t (t zero: the most recent). It returns the resolution and the
 // number of words used, or false when no actor phrase starts at words[i].
@@ -54,7 +54,7 @@ func (d *Dictionary) Resolve(words []string, i int, t time.Time) (Resolution, in
 	case Person:
 		r = d.person(r, e, t)
 	case Role:
-		// Role + name: "Prime Minister Ali Zeidan".
+		// Role + name: "Prime Minister Amina Yusuf".
 		if p, n2 := d.Match(words, i+n); p != nil && p.Kind == Person {
 			r.Entries = append(r.Entries, p)
 			kinds = append(kinds, p.Kind.String())
@@ -63,7 +63,7 @@ func (d *Dictionary) Resolve(words []string, i int, t time.Time) (Resolution, in
 			break
 		}
 		r.Code = e.Agent
-		// Role + of + country/IGO: "Secretary General of NATO".
+		// Role + of + country/IGO: "Chairperson of the AU Commission".
 		if org, n2 := d.ofOrg(words, i+n); org != nil {
 			r.Entries = append(r.Entries, org)
 			kinds = append(kinds, "of", org.Kind.String())
@@ -110,7 +110,7 @@ func (d *Dictionary) Resolve(words []string, i int, t time.Time) (Resolution, in
 			r.Name = e.Name + " " + next.Name
 			r.Holder = d.Holder(next.Name, c.Code, t)
 			n += n2
-			// "NATO Secretary General Anders Fogh Rasmussen".
+			// "AU Commission Chairperson Tendai Amara Mokoena".
 			if p, n3 := d.Match(words, i+n); p != nil && p.Kind == Person {
 				r.Entries = append(r.Entries, p)
 				kinds = append(kinds, p.Kind.String())
@@ -119,8 +119,8 @@ func (d *Dictionary) Resolve(words []string, i int, t time.Time) (Resolution, in
 				n += n3
 			}
 		case Person:
-			// "US President Barack Obama" without a role word in the
-			// dictionary is handled above; "Libyan Ali Zeidan" is the person.
+			// "US President Grace Kamau" without a role word in the
+			// dictionary is handled above; "Kenyan Amina Yusuf" is the person.
 			r.Entries = append(r.Entries, next)
 			kinds = append(kinds, next.Kind.String())
 			r = d.person(r, next, t)
@@ -180,10 +180,10 @@ func countryPart(code string) string {
 	return code
 }
 
-// honorifics may precede a surname: "Mr Rasmussen".
+// honorifics may precede a surname: "Mr Mokoena".
 var honorifics = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "mister": true, "madam": true}
 
-// resolveSurname resolves a surname alone ("Rasmussen", "Mr. Zeidan") to
+// resolveSurname resolves a surname alone ("Mokoena", "Mr. Yusuf") to
 // the person who bears it: the only one in the dictionary, or the only one
 // in office at t. A bare surname is tried only with t set and a
 // capitalised token; after an honorific it is always tried.

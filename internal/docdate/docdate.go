@@ -217,7 +217,7 @@ func (inf *Inferrer) relativeYear(text string) (int, bool) {
 }
 
 // eventReach is how far (in bytes) a relative year may stand from the
-// name of the event it dates: "the Chicago summit last year".
+// name of the event it dates: "the Cannes summit last year".
 const eventReach = 24
 
 // namedEvents dates the document from named events with a relative year

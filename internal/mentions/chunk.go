@@ -277,8 +277,8 @@ func (a *analysis) parseNP(s *sent, i int) int {
 		}
 		return 0
 	}
-	// A dictionary phrase that ends in a role ("NATO Secretary General",
-	// "President Obama") is read as its parts, so that the role is
+	// A dictionary phrase that ends in a role ("AU Commission Chairperson",
+	// "President Kamau") is read as its parts, so that the role is
 	// recorded.
 	if e != nil && n > 1 && (e.Kind == actors.Person || e.Kind == actors.Body) {
 		if k, rn, role := a.roleInside(s, j, n); role != nil {
@@ -353,7 +353,7 @@ func (a *analysis) parseNP(s *sent, i int) int {
 }
 
 // isInnerModifier reports whether token k may stand between an
-// organisation and its agent word ("Libya's National Congress", "US
+// organisation and its agent word ("Kenya's National Congress", "US
 // security officials").
 func (a *analysis) isInnerModifier(s *sent, k int) bool {
 	t := s.toks[k]
@@ -398,7 +398,7 @@ func (a *analysis) orgsNP(s *sent, i, j int, orgs []orgPiece) int {
 		if c.Code == "" || c.Code == actors.NullCode {
 			continue
 		}
-		// "the NATO website": the article belongs to the noun.
+		// "the AU website": the article belongs to the noun.
 		if s.low[start] == "the" && end-start > 1 && !p.poss && end < len(s.toks) {
 			if nt := s.toks[end]; !startsUpper(nt.Text) && strings.HasPrefix(nt.Tag, "NN") {
 				start++
@@ -685,7 +685,7 @@ func (a *analysis) composeRole(orgCode string, role *actors.Entry) string {
 
 // nameAfterRole finds a name right after a role, maybe after a comma and
 // a form of address: "President Uhuru Kenyatta", "the Prime Minister of
-// Libya, Mr. Ali Zeidan". It returns the name's tokens [ns, ne).
+// Kenya, Mr. Amina Yusuf". It returns the name's tokens [ns, ne).
 func (a *analysis) nameAfterRole(s *sent, j int) (ns, ne int, hon bool, pe *actors.Entry, ok bool) {
 	L := len(s.toks)
 	k := j
@@ -785,8 +785,8 @@ func (a *analysis) personNP(s *sent, i, j int, pe *actors.Entry, _ []orgPiece, h
 	if pe == nil {
 		c.kind = cName
 	}
-	// Apposition: "Ali Zeidan, the Prime Minister of Libya," or
-	// "ANDERS FOGH RASMUSSEN (NATO Secretary General)".
+	// Apposition: "Amina Yusuf, the Prime Minister of Kenya," or
+	// "TENDAI AMARA MOKOENA (AU Commission Chairperson)".
 	if role, orgCode, former, end, ok := a.appositionAfter(s, ne); ok {
 		c.kind = cPerson
 		c.role, c.roleOrg, c.former = role, orgCode, former
@@ -898,8 +898,8 @@ func (a *analysis) pronounAt(s *sent, i int) {
 }
 
 // roleInside finds a role phrase inside the dictionary match of tokens
-// [j, j+n): at its start for a person alias ("President Obama": k = 0),
-// at its end for a body ("NATO Secretary General": k = 1). It returns
+// [j, j+n): at its start for a person alias ("President Kamau": k = 0),
+// at its end for a body ("AU Commission Chairperson": k = 1). It returns
 // where the role starts, relative to j, and its length in tokens.
 func (a *analysis) roleInside(s *sent, j, n int) (k, rn int, role *actors.Entry) {
 	for k := 1; k < n; k++ {
@@ -924,8 +924,8 @@ func agentHead(agents []*actors.Entry) string {
 }
 
 // orgName returns the end of a candidate name starting at token k that
-// goes beyond the dictionary phrase there with an organisation word ("NATO
-// Watch", "the Official Libyan Information"): the name of a publication
+// goes beyond the dictionary phrase there with an organisation word ("AU
+// Watch", "the Official Kenyan Information"): the name of a publication
 // or body the dictionary does not know, which is not a mention of the
 // actor it starts with. It returns k when there is none.
 func (a *analysis) orgName(s *sent, k int) int {

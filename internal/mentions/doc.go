@@ -19,9 +19,9 @@
 //  2. Noun phrases, sentence by sentence, left to right, longest
 //     dictionary match first (tokens inside a match are not looked at
 //     again):
-//     - a role with a name: "NATO Secretary General Anders Fogh
-//     Rasmussen", "the Prime Minister of Libya, Mr. Ali Zeidan", and the
-//     apposition "Ali Zeidan, the Prime Minister of Libya". The role
+//     - a role with a name: "AU Commission Chairperson Tendai Amara
+//     Mokoena", "the Prime Minister of Kenya, Mr. Amina Yusuf", and the
+//     apposition "Amina Yusuf, the Prime Minister of Kenya". The role
 //     stated in the text outranks the dictionary: with an organisation
 //     in the phrase the code is the organisation's with the role's
 //     agent ("context:role-before-name", "context:apposition"); without
@@ -32,12 +32,12 @@
 //     document date ("dict:person@2013-05-27"); with no date, by the most
 //     recent tenure ("dict:person (date unknown)");
 //     - a country, demonym, capital, IGO or body, alone or composed with
-//     an agent word or a role ("the Libyan government" → LBYGOV,
+//     an agent word or a role ("the Kenyan government" → KENGOV,
 //     "compose:demonym+agent"); an agent word alone codes its agent
 //     ("security experts"); a group tied to an actor by a hyphenated
 //     modifier ("al Qaida-linked militants") is coded by its agent word
 //     only. Capitals after a locative preposition ("in Nairobi") and
-//     demonyms used as adjectives of a non-actor noun ("Libyan oil")
+//     demonyms used as adjectives of a non-actor noun ("Kenyan oil")
 //     are places and qualities, not actors, and are not mentions;
 //     - unnamed sources: a group followed in its sentence by an anonymity
 //     marker ("speaking on condition of anonymity"), a source noun
@@ -45,7 +45,7 @@
 //     official") is marked Anonymous ("anonymous:marker", ...).
 //  3. Names: a person already named in the document is referred to by
 //     later (or earlier) forms of the name — the surname, with or without
-//     a form of address, in any case ("Mr Rasmussen", "ZEIDAN"):
+//     a form of address, in any case ("Mr Mokoena", "YUSUF"):
 //     "coref:surname". A person's code is the one stated in context
 //     wherever the document states it. Names no rule can resolve are
 //     reported only when they look like a person (a form of address, or a

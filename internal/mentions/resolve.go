@@ -68,7 +68,7 @@ func (a *analysis) sentenceOf(off int) int {
 	return -1
 }
 
-// orgEntry looks up a whole string as an organisation ("NATO").
+// orgEntry looks up a whole string as an organisation ("AU").
 func (a *analysis) orgEntry(s string) *actors.Entry {
 	words := strings.Fields(s)
 	if len(words) == 0 {
@@ -624,7 +624,7 @@ func normName(s string) string {
 	return b.String()
 }
 
-// displayName title-cases a name written all in capitals ("ALI ZEIDAN").
+// displayName title-cases a name written all in capitals ("AMINA YUSUF").
 func displayName(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
 	if strings.ToUpper(s) != s || strings.ToLower(s) == s {

@@ -59,7 +59,7 @@ type Paragraph struct {
 	// Doc.Sentences[FirstSentence:EndSentence].
 	FirstSentence, EndSentence int
 	// Label is the speaker label that opens the paragraph, without its
-	// colon or role in parentheses ("ALI ZEIDAN", "Q"); empty when the
+	// colon or role in parentheses ("AMINA YUSUF", "Q"); empty when the
 	// paragraph has none. The label's tokens are part of the first
 	// sentence.
 	Label model.Span
@@ -91,7 +91,7 @@ type Name struct {
 	// Honorific is the form of address right before the name ("Mr.",
 	// "Gen", "Sir"), which is not part of the name; empty when none.
 	Honorific model.Span
-	// Label is true when the name is a speaker label ("ALI ZEIDAN:").
+	// Label is true when the name is a speaker label ("AMINA YUSUF:").
 	Label bool
 }
 

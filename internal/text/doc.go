@@ -21,7 +21,7 @@
 //
 // Blank lines (lines of white space only, U+00A0 NO-BREAK SPACE and
 // zero-width spaces included) separate paragraphs. A line that opens with
-// an all-capitals speaker label ("ALI ZEIDAN:", "Q:", "JOHN DOE (Minister
+// an all-capitals speaker label ("AMINA YUSUF:", "Q:", "JOHN DOE (Minister
 // of Finance):") also starts a paragraph, since transcripts put turns on
 // consecutive lines; the label is Paragraph.Label. Any other single line
 // break is taken for line wrapping and stays inside the paragraph: we do
@@ -45,7 +45,7 @@
 // # Tokens
 //
 // Our own tokenizer, close to Penn Treebank conventions: possessives and
-// clitics are split ("NATO" "’s", "do" "n't"); "U.S.", "Mr.", "e.g." and
+// clitics are split ("AU" "’s", "do" "n't"); "U.S.", "Mr.", "e.g." and
 // initials keep their periods; hyphenated words, numbers with commas and
 // decimals, times, e-mail and web addresses are one token; "%" and
 // currency signs are tokens of their own; "...", "…" and ". . ." are one

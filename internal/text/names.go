@@ -179,7 +179,7 @@ func (a *Analyzer) lowerWord(w string) bool {
 }
 
 // neverLower reports whether Punkt's training data never saw w in lower
-// case: a proper noun whatever the tagger thinks ("Libya"/VB).
+// case: a proper noun whatever the tagger thinks ("Kenya"/VB).
 func (a *Analyzer) neverLower(w string) bool {
 	return a.ortho(w)&orthoLc == 0
 }

@@ -8,14 +8,14 @@ import (
 // para is a paragraph found by splitParagraphs, before tokenizing.
 type para struct {
 	start, end int
-	// label is the speaker label's name part ("ALI ZEIDAN"), labelEnd
+	// label is the speaker label's name part ("AMINA YUSUF"), labelEnd
 	// the end of its colon; both zero when the paragraph has none.
 	labelStart, labelEnd, colonEnd int
 }
 
 // splitParagraphs finds the paragraphs of src. Paragraphs are separated
 // by blank lines (lines of white space only, NBSP included). A line that
-// opens with an all-capitals speaker label ("ALI ZEIDAN:", "Q:", "JOHN
+// opens with an all-capitals speaker label ("AMINA YUSUF:", "Q:", "JOHN
 // DOE (Minister of Finance):") also starts a new paragraph, because
 // transcripts often put turns on consecutive lines. Other single line
 // breaks are line wrapping and stay inside the paragraph.

@@ -19,7 +19,7 @@ import (
 //     ("(sp?)") never ends one;
 //   - after an ellipsis: it ends only when the next word is a typical
 //     sentence opener ("And", "We", "The"), so "respecting… respecting"
-//     and "… NATO will" go on; ". . . ." (a period then an ellipsis) is
+//     and "… AU will" go on; ". . . ." (a period then an ellipsis) is
 //     treated like "."; at the end of a paragraph every sentence ends;
 //   - after an abbreviation: titles ("Mr.", "Gen.") never end one; other
 //     abbreviations and initials end one only before a sentence opener

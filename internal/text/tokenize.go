@@ -221,7 +221,7 @@ func scanDots(src string, i, end int) (int, int) {
 }
 
 // scanURL returns the end of a web address or an address-like chunk
-// (one with %-escapes, "nato%20photo.jpg") starting at src[i], or i when
+// (one with %-escapes, "au%20photo.jpg") starting at src[i], or i when
 // there is none, and the end of the white-space-delimited chunk.
 func scanURL(src string, i, end int) (int, int) {
 	web := isWebPrefix(src[i:end])
@@ -381,7 +381,7 @@ func isInitialism(w string) bool {
 }
 
 // contractionSplit returns where a clitic starts in the word src[i:j]
-// ("NATO|’s", "do|n't", "we|'ll"), or i when the word has none.
+// ("AU|’s", "do|n't", "we|'ll"), or i when the word has none.
 func contractionSplit(src string, i, j int) int {
 	w := src[i:j]
 	k := strings.LastIndexAny(w, "'’")
