@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -16,8 +17,10 @@ const (
 type roleRx struct {
 	before *regexp.Regexp // "ORG Role of Place " right before a name
 	after  *regexp.Regexp // ", Role of Place" right after a name
-	named  *regexp.Regexp // "Role Jane Doe", "Role of Place, Jane Doe"
-	roles  []string       // the role phrases, to find where named can match
+	// namedTail is what follows a role in "Role Jane Doe" or "Role of
+	// Place, Jane Doe": the place (1) and the name (2).
+	namedTail *regexp.Regexp
+	roles     []string // the role phrases, where namedTail is tried
 }
 
 // namedWindow bounds how far past a role a "Role of Place, Jane Doe"
@@ -42,25 +45,30 @@ func (rx roleRx) findNamed(text string) [][]string {
 			}
 			at := i + j
 			i = at + 1
-			from := at
-			if at > 0 {
-				_, size := utf8.DecodeLastRuneInString(text[:at])
-				from = at - size
-			}
-			if seen[from] {
+			if seen[at] {
 				continue
 			}
-			win := text[from:min(len(text), at+len(r)+namedWindow)]
-			if loc := rx.named.FindStringSubmatchIndex(win); loc != nil && loc[0] == 0 {
-				seen[from] = true
-				m := make([]string, len(loc)/2)
-				for k := range m {
-					if loc[2*k] >= 0 {
-						m[k] = win[loc[2*k]:loc[2*k+1]]
-					}
+			if at > 0 {
+				if prev, _ := utf8.DecodeLastRuneInString(text[:at]); unicode.IsLetter(prev) {
+					continue
 				}
-				hits = append(hits, hit{from, m})
 			}
+			// Only the short tail after the role is left to the regular
+			// expression: "of Place," and the name.
+			after := at + len(r)
+			win := text[after:min(len(text), after+namedWindow)]
+			loc := rx.namedTail.FindStringSubmatchIndex(win)
+			if loc == nil {
+				continue
+			}
+			seen[at] = true
+			m := []string{text[at : after+loc[1]], r, "", ""}
+			for k := 1; k <= 2; k++ {
+				if loc[2*k] >= 0 {
+					m[k+1] = win[loc[2*k]:loc[2*k+1]]
+				}
+			}
+			hits = append(hits, hit{at, m})
 		}
 	}
 	sort.Slice(hits, func(a, b int) bool { return hits[a].at < hits[b].at })
@@ -85,10 +93,10 @@ func buildRoleRx(roles, orgs []string) roleRx {
 		org = `(\p{Lu}{2,})`
 	}
 	return roleRx{
-		before: regexp.MustCompile(`(?:^|[\s(])(?:` + org + `\s+)?` + role + `(?:\s+of\s+(?:the\s+)?(` + capWords + `))?\s*,?\s*$`),
-		after:  regexp.MustCompile(`^\s*,\s*(?:the\s+)?(?:` + org + `\s+)?` + role + `(?:\s+of\s+(?:the\s+)?(` + capWords + `))?`),
-		roles:  roles,
-		named:  regexp.MustCompile(`(?:^|[^\p{L}])` + role + `(?:\s+of\s+(?:the\s+)?(` + capWords + `),)?\s+(` + fullName + `)`),
+		before:    regexp.MustCompile(`(?:^|[\s(])(?:` + org + `\s+)?` + role + `(?:\s+of\s+(?:the\s+)?(` + capWords + `))?\s*,?\s*$`),
+		after:     regexp.MustCompile(`^\s*,\s*(?:the\s+)?(?:` + org + `\s+)?` + role + `(?:\s+of\s+(?:the\s+)?(` + capWords + `))?`),
+		roles:     roles,
+		namedTail: regexp.MustCompile(`^(?:\s+of\s+(?:the\s+)?(` + capWords + `),)?\s+(` + fullName + `)`),
 	}
 }
 
