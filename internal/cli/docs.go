@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dossier-project/dossier/internal/model"
+	"github.com/dossier-project/dossier/internal/report"
 	"github.com/dossier-project/dossier/internal/store"
 )
 
@@ -91,22 +92,10 @@ func (a *app) docsCmd() *cobra.Command {
 	return cmd
 }
 
-// docDate formats a document's date with where it came from.
-func docDate(d *model.Document) string {
-	if d.Date.IsZero() {
-		return "unknown"
-	}
-	s := d.Date.Format("2006-01-02")
-	if !d.DateEnd.IsZero() && !d.DateEnd.Equal(d.Date) {
-		s += ".." + d.DateEnd.Format("2006-01-02")
-	}
-	return s + " (" + d.DateSource + ")"
-}
-
 func writeDocsTable(w io.Writer, docs []*model.Document) error {
 	t := newTable(w, "ID", "KIND", "DATE", "TITLE", "BY", "PATH")
 	for _, d := range docs {
-		t.row(d.ShortID(), string(d.Kind), docDate(d), clip(orDash(d.Title), 48), clip(orDash(byline(d)), 40), d.Path)
+		t.row(d.ShortID(), string(d.Kind), report.DocDate(d), clip(orDash(d.Title), 48), clip(orDash(byline(d)), 40), d.Path)
 	}
 	return t.flush()
 }
@@ -114,21 +103,14 @@ func writeDocsTable(w io.Writer, docs []*model.Document) error {
 // byline names who the document is by: authors and publisher, or the
 // speakers of a transcript.
 func byline(d *model.Document) string {
-	var parts []string
-	if len(d.Authors) > 0 {
-		parts = append(parts, strings.Join(d.Authors, ", "))
+	if by := report.Byline(d); by != "" {
+		return by
 	}
-	if d.Publisher != "" {
-		parts = append(parts, d.Publisher)
+	names := make([]string, 0, len(d.Speakers))
+	for _, s := range d.Speakers {
+		names = append(names, s.Name)
 	}
-	if len(parts) == 0 && len(d.Speakers) > 0 {
-		var names []string
-		for _, s := range d.Speakers {
-			names = append(names, s.Name)
-		}
-		return strings.Join(names, ", ")
-	}
-	return strings.Join(parts, ", ")
+	return strings.Join(names, ", ")
 }
 
 func (a *app) showCmd() *cobra.Command {
@@ -179,7 +161,7 @@ func (a *app) show(ctx context.Context, st store.Store, ref string, asJSON bool)
 	}
 	w := a.stdout
 	fmt.Fprintf(w, "%s\n", orDash(d.Title))
-	fmt.Fprintf(w, "  id:        %s\n  path:      %s\n  kind:      %s\n  date:      %s\n", d.ID, d.Path, d.Kind, docDate(d))
+	fmt.Fprintf(w, "  id:        %s\n  path:      %s\n  kind:      %s\n  date:      %s\n", d.ID, d.Path, d.Kind, report.DocDate(d))
 	if d.DateReason != "" {
 		fmt.Fprintf(w, "             %s\n", d.DateReason)
 	}

@@ -116,13 +116,8 @@ func WriteHTML(w io.Writer, r *Report) error {
 		"event":    EventLine,
 		"when":     When,
 		"counts":   verdictCounts,
-		"date": func(d *model.Document) string {
-			if d.Date.IsZero() {
-				return "unknown"
-			}
-			return d.Date.Format("2006-01-02") + " (" + d.DateSource + ")"
-		},
-		"join": strings.Join,
+		"date":     DocDate,
+		"byline":   Byline,
 	}
 	t, err := template.New("report").Funcs(funcs).Parse(htmlTemplate)
 	if err != nil {
@@ -156,7 +151,7 @@ svg text{font:12px system-ui,sans-serif}
 
 <h2 id="documents">Documents ({{len .R.Documents}})</h2>
 <table><tr><th>id</th><th>kind</th><th>date</th><th>title</th><th>by</th></tr>
-{{range .R.Documents}}<tr><td><code>{{.ShortID}}</code></td><td>{{.Kind}}</td><td>{{date .}}</td><td>{{.Title}}</td><td>{{join .Authors ", "}}{{if .Publisher}} {{.Publisher}}{{end}}</td></tr>
+{{range .R.Documents}}<tr><td><code>{{.ShortID}}</code></td><td>{{.Kind}}</td><td>{{date .}}</td><td>{{.Title}}</td><td>{{byline .}}</td></tr>
 {{end}}</table>
 
 <h2 id="findings">Findings ({{len .R.Findings}})</h2>

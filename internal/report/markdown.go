@@ -19,15 +19,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 
 	p("## Documents (%d)\n\n| id | kind | date | title | by |\n| --- | --- | --- | --- | --- |\n", len(r.Documents))
 	for _, d := range r.Documents {
-		date := "unknown"
-		if !d.Date.IsZero() {
-			date = d.Date.Format("2006-01-02") + " (" + d.DateSource + ")"
-		}
-		by := strings.Join(d.Authors, ", ")
-		if d.Publisher != "" {
-			by = strings.TrimPrefix(by+", "+d.Publisher, ", ")
-		}
-		p("| `%s` | %s | %s | %s | %s |\n", d.ShortID(), d.Kind, date, mdEscape(d.Title), mdEscape(by))
+		p("| `%s` | %s | %s | %s | %s |\n", d.ShortID(), d.Kind, DocDate(d), mdEscape(d.Title), mdEscape(Byline(d)))
 	}
 
 	p("\n## Findings (%d)\n\n", len(r.Findings))

@@ -49,6 +49,28 @@ func (r *Report) docLabel(id string) string {
 	return fmt.Sprintf("%s [%s]", name, d.ShortID())
 }
 
+// DocDate formats a document's date (a range when only a range is known)
+// with where it came from, or "unknown".
+func DocDate(d *model.Document) string {
+	if d.Date.IsZero() {
+		return "unknown"
+	}
+	s := d.Date.Format("2006-01-02")
+	if !d.DateEnd.IsZero() && !d.DateEnd.Equal(d.Date) {
+		s += ".." + d.DateEnd.Format("2006-01-02")
+	}
+	return s + " (" + d.DateSource + ")"
+}
+
+// Byline names who a document is by: its authors and publisher.
+func Byline(d *model.Document) string {
+	parts := append([]string{}, d.Authors...)
+	if d.Publisher != "" {
+		parts = append(parts, d.Publisher)
+	}
+	return strings.Join(parts, ", ")
+}
+
 func short(id string) string {
 	if len(id) > 12 {
 		return id[:12]

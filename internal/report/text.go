@@ -14,14 +14,7 @@ func WriteText(w io.Writer, r *Report) error {
 
 	p("DOCUMENTS (%d)\n\n", len(r.Documents))
 	for _, d := range r.Documents {
-		date := "date unknown"
-		if !d.Date.IsZero() {
-			date = d.Date.Format("2006-01-02")
-			if !d.DateEnd.IsZero() && !d.DateEnd.Equal(d.Date) {
-				date += ".." + d.DateEnd.Format("2006-01-02")
-			}
-			date += " (" + d.DateSource + ")"
-		}
+		date := "date " + DocDate(d)
 		title := d.Title
 		if title == "" {
 			title = "(untitled)"
@@ -31,14 +24,7 @@ func WriteText(w io.Writer, r *Report) error {
 		if d.DateReason != "" {
 			p("      date: %s\n", d.DateReason)
 		}
-		if len(d.Authors) > 0 || d.Publisher != "" {
-			by := strings.Join(d.Authors, ", ")
-			if d.Publisher != "" {
-				if by != "" {
-					by += ", "
-				}
-				by += d.Publisher
-			}
+		if by := Byline(d); by != "" {
 			p("      by %s\n", by)
 		}
 		for _, s := range d.Speakers {
