@@ -206,7 +206,9 @@ func (st *state) findCues(ft []token) []cue {
 			i += n - 1
 			continue
 		}
-		if lx.verbs[ft[i].lower] {
+		// A capitalised reporting verb inside a sentence is part of a
+		// name ("the League of Arab States issued …"), not a cue.
+		if lx.verbs[ft[i].lower] && (!ft[i].cap || i == 0 || !ft[i-1].word && i == 1) {
 			out = append(out, cue{kind: cueVerb, ti: i, tj: i + 1})
 		}
 	}

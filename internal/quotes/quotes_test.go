@@ -136,6 +136,7 @@ func TestNotQuotes(t *testing.T) {
 		"The council, “the standing decision-making organ of the Union”, met on Tuesday.",
 		"The Union’s budget and Europe's offer were discussed. The ministers’ meeting ended early.",
 		"It was a ‘made in the capital’ plan, observers thought.",
+		"The Bank of Kenya and the League of Arab States issued a joint note on Tuesday.",
 	} {
 		d := article("a", text)
 		if qs := x.Extract(d, nil); len(qs) != 0 {
