@@ -25,6 +25,7 @@ const (
 	rulePronoun       = "coref:pronoun"
 	ruleDefinite      = "coref:definite"
 	ruleUnknownName   = "name:unknown"
+	ruleNameOfOrg     = "context:name-of-org"
 	ruleRoleUnknown   = "role:unresolved"
 	ruleAnonMarker    = "anonymous:marker"
 	ruleAnonSource    = "anonymous:source-noun"

@@ -248,6 +248,11 @@ func TestFind(t *testing.T) {
 			absent: []string{"Coast Daily News"},
 		},
 		{
+			name: "a person of an organisation the dictionary knows",
+			text: "Dr. Grace Njeri of the African Union Commission told reporters the plan was ready.",
+			want: []want{{Text: "Dr. Grace Njeri of the African Union Commission", Code: "IGOAFRAFU", Name: "Grace Njeri", Rule: "context:name-of-org"}},
+		},
+		{
 			name: "addressing a role holder",
 			text: "Chairperson Nadia Warsame spoke first. Thank you, Madam Chairperson.",
 			date: "2019-02-01",

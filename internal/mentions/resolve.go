@@ -300,6 +300,14 @@ func (a *analysis) resolveNames() {
 				continue
 			}
 		}
+		if person, code, ok := a.nameOfOrg(c.name); ok && (c.honorific || c.subject) {
+			// "Dr. Jane Doe of the African Union Commission": a person
+			// the dictionary does not know, affiliated as the text says.
+			c.kind = cResolved
+			c.actor = actorT{Code: code, Name: displayName(stripHonorific(a.v, person)), Person: true}
+			c.rule = ruleNameOfOrg
+			continue
+		}
 		if a.personLike(c, ws) {
 			c.kind = cResolved
 			c.actor = actorT{Name: displayName(stripHonorific(a.v, c.name)), Person: true}
@@ -308,6 +316,41 @@ func (a *analysis) resolveNames() {
 		}
 		c.dropped = true
 	}
+}
+
+// nameOfOrg splits "Jane Doe of the African Union Commission" into the
+// person and the code of the organisation or country the dictionary
+// knows by the rest of the name. The name must be two to four words.
+func (a *analysis) nameOfOrg(name string) (string, string, bool) {
+	i := strings.Index(name, " of ")
+	if i < 0 {
+		return "", "", false
+	}
+	person := strings.TrimSpace(name[:i])
+	if n := len(strings.Fields(stripHonorific(a.v, person))); n < 2 || n > 4 {
+		return "", "", false
+	}
+	words := strings.Fields(name[i+len(" of "):])
+	if len(words) > 0 && strings.EqualFold(words[0], "the") {
+		words = words[1:]
+	}
+	if len(words) == 0 {
+		return "", "", false
+	}
+	e, n := a.dict.Match(words, 0)
+	if e == nil || n != len(words) {
+		return "", "", false
+	}
+	switch e.Kind {
+	case actors.Country, actors.IGO, actors.Body, actors.Actor:
+	default:
+		return "", "", false
+	}
+	code := e.Code()
+	if code == "" {
+		return "", "", false
+	}
+	return person, code, true
 }
 
 // personLike reports whether an unknown name looks like a person's: after
