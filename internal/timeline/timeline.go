@@ -298,7 +298,25 @@ func clauseBefore(src string, s model.Span) string {
 		}
 		start--
 	}
-	return clean(src[start:s.Start])
+	return clean(dropLabel(src[start:s.Start]))
+}
+
+// dropLabel drops a transcript speaker label ("MAYOR WHITFIELD:") from the
+// start of a clause.
+func dropLabel(clause string) string {
+	i := strings.Index(clause, ":")
+	if i <= 0 {
+		return clause
+	}
+	label := clause[:i]
+	if p := strings.Index(label, "("); p > 0 {
+		label = label[:p]
+	}
+	label = strings.TrimSpace(label)
+	if label == "" || strings.ToUpper(label) != label || strings.ToLower(label) == label {
+		return clause
+	}
+	return clause[i+1:]
 }
 
 // sortKey is the date an item sorts by: its start, or for a deadline the

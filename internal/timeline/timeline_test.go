@@ -172,3 +172,14 @@ func TestPeriodEntersInTheTextsWords(t *testing.T) {
 		t.Errorf("an open-ended interval is not a period to show: %+v", got)
 	}
 }
+
+func TestDeadlineSummaryDropsSpeakerLabel(t *testing.T) {
+	text := "MAYOR WHITFIELD: The bridge reopens by the end of June."
+	i := strings.Index(text, "by the end of June")
+	tx := model.Timex{Span: model.NewSpan(text, i, i+len("by the end of June")), Kind: "deadline", Value: "2021-06", EndValue: "2021-06-30", Granularity: "month"}
+	d := &model.Document{ID: "t", Kind: model.KindTranscript, Text: text}
+	got := Build(Input{Docs: []*model.Document{d}, Analyses: []*model.Analysis{{Doc: "t", Timexes: []model.Timex{tx}}}})
+	if len(got) != 1 || got[0].Summary != "The bridge reopens by the end of June" {
+		t.Errorf("got %+v", got)
+	}
+}
