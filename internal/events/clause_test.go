@@ -73,3 +73,15 @@ func TestClauseFlagsAndTargets(t *testing.T) {
 		})
 	}
 }
+
+func TestWelcomingAnOutcomeIsPraise(t *testing.T) {
+	evs := codeText(t, "Ghana welcomed the release of the detained ministers.", world...)
+	for _, e := range evs {
+		if e.Root == "04" {
+			t.Errorf("welcoming a release is not a visit: %s", brief(e))
+		}
+	}
+	if len(evs) == 0 || evs[0].CAMEO != "051" {
+		t.Errorf("want praise (051), got %v", evs)
+	}
+}
