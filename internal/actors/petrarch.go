@@ -179,6 +179,23 @@ func newLineReader(r io.Reader) *lineReader {
 	return &lineReader{sc: sc}
 }
 
+// content returns the next line that is neither blank nor a comment,
+// without its comment; an error for a line with a NUL byte.
+func (l *lineReader) content() (string, bool, error) {
+	for {
+		raw, ok := l.next()
+		if !ok {
+			return "", false, nil
+		}
+		if strings.ContainsRune(raw, 0) {
+			return "", false, fmt.Errorf("line %d: binary data", l.line)
+		}
+		if line := strings.TrimSpace(stripComment(raw)); line != "" {
+			return line, true, nil
+		}
+	}
+}
+
 func (l *lineReader) next() (string, bool) {
 	if !l.sc.Scan() {
 		return "", false
@@ -220,16 +237,12 @@ func parseActors(r io.Reader, source string) ([]*Entry, error) {
 		cur = nil
 	}
 	for {
-		raw, ok := lr.next()
+		line, ok, err := lr.content()
+		if err != nil {
+			return nil, err
+		}
 		if !ok {
 			break
-		}
-		if strings.ContainsRune(raw, 0) {
-			return nil, fmt.Errorf("line %d: binary data", lr.line)
-		}
-		line := strings.TrimSpace(stripComment(raw))
-		if line == "" {
-			continue
 		}
 		switch {
 		case strings.HasPrefix(line, "+"):
@@ -353,16 +366,12 @@ func parseAgents(r io.Reader, source string) ([]*Entry, error) {
 	sets := make(map[string][]string)
 	var out []*Entry
 	for {
-		raw, ok := lr.next()
+		line, ok, err := lr.content()
+		if err != nil {
+			return nil, err
+		}
 		if !ok {
 			break
-		}
-		if strings.ContainsRune(raw, 0) {
-			return nil, fmt.Errorf("line %d: binary data", lr.line)
-		}
-		line := strings.TrimSpace(stripComment(raw))
-		if line == "" {
-			continue
 		}
 		if strings.HasPrefix(line, "!") && strings.Contains(line, "=") && !strings.Contains(line, "[") {
 			name, list, _ := strings.Cut(line, "=")

@@ -423,7 +423,7 @@ func titleName(s string, v *Vocab) string {
 				parts[j] = strings.ToLower(p)
 				continue
 			}
-			parts[j] = capWord(p)
+			parts[j] = model.TitleCaseName(p)
 		}
 		words[i] = strings.Join(parts, "-")
 	}
@@ -436,21 +436,6 @@ func isRoman(w string) bool {
 		return true
 	}
 	return false
-}
-
-// capWord: "OKAFOR" -> "Okafor", "O'BRIEN" -> "O'Brien".
-func capWord(w string) string {
-	var b strings.Builder
-	up := true
-	for _, r := range w {
-		if up {
-			b.WriteRune(unicode.ToUpper(r))
-		} else {
-			b.WriteRune(unicode.ToLower(r))
-		}
-		up = r == '\'' || r == '’' || r == '.'
-	}
-	return b.String()
 }
 
 var (

@@ -667,21 +667,8 @@ func normName(s string) string {
 	return b.String()
 }
 
-// displayName title-cases a name written all in capitals ("AMINA YUSUF").
+// displayName is a name with its white space folded, title-cased when
+// it is written in capitals.
 func displayName(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if strings.ToUpper(s) != s || strings.ToLower(s) == s {
-		return s
-	}
-	var b strings.Builder
-	start := true
-	for _, r := range s {
-		if start {
-			b.WriteRune(unicode.ToUpper(r))
-		} else {
-			b.WriteRune(unicode.ToLower(r))
-		}
-		start = r == ' ' || r == '-' || r == '\''
-	}
-	return b.String()
+	return model.TitleCaseName(strings.Join(strings.Fields(s), " "))
 }

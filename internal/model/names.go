@@ -10,7 +10,12 @@ import (
 // only a surname or all its words are in the other ("Doe" = "Jane Doe" =
 // "Jane A. Doe", but "Jane Doe" ≠ "John Doe").
 func SamePerson(a, b string) bool {
-	wa, wb := nameWords(a), nameWords(b)
+	return SameNameWords(nameWords(a), nameWords(b))
+}
+
+// SameNameWords is SamePerson on names already split into normalised
+// words.
+func SameNameWords(wa, wb []string) bool {
 	if len(wa) == 0 || len(wb) == 0 || wa[len(wa)-1] != wb[len(wb)-1] {
 		return false
 	}
@@ -55,4 +60,24 @@ func PartOfDayRank(part string) int {
 		return 4
 	}
 	return 0
+}
+
+// TitleCaseName writes a name given in capitals ("AMINA YUSUF",
+// "O'BRIEN") in title case ("Amina Yusuf", "O'Brien"); a name in mixed
+// case is returned as it is.
+func TitleCaseName(s string) string {
+	if strings.ToUpper(s) != s || strings.ToLower(s) == s {
+		return s
+	}
+	var b strings.Builder
+	start := true
+	for _, r := range s {
+		if start {
+			b.WriteRune(unicode.ToUpper(r))
+		} else {
+			b.WriteRune(unicode.ToLower(r))
+		}
+		start = r == ' ' || r == '-' || r == '\'' || r == '’' || r == '.'
+	}
+	return b.String()
 }

@@ -209,34 +209,6 @@ func (ix *Index) nameKey(name string) []string {
 	return out
 }
 
-// sameName reports whether two normalised names name the same person:
-// equal, or the same surname where one is only a surname or its words are
-// all in the other ("Doe" = "Jane Doe" = "Jane A. Doe").
-func sameName(a, b []string) bool {
-	if len(a) == 0 || len(b) == 0 || a[len(a)-1] != b[len(b)-1] {
-		return false
-	}
-	if len(a) == 1 || len(b) == 1 {
-		return true
-	}
-	if len(a) > len(b) {
-		a, b = b, a
-	}
-	for _, w := range a {
-		found := false
-		for _, v := range b {
-			if v == w {
-				found = true
-				break
-			}
-		}
-		if !found {
-			return false
-		}
-	}
-	return true
-}
-
 // candidates ranks passages by the IDF weight of the stems they share
 // with the quote and returns the best Thresholds.Candidates, plus the
 // best Thresholds.Candidates among those of the quote's speaker.
@@ -346,7 +318,7 @@ func (m *speakerMatch) speaks(p *passage) bool {
 	if len(m.name) > 0 && len(m.ix.names[p.sid]) > 0 {
 		v, ok := m.memo[p.sid]
 		if !ok {
-			v = sameName(m.name, m.ix.names[p.sid])
+			v = model.SameNameWords(m.name, m.ix.names[p.sid])
 			m.memo[p.sid] = v
 		}
 		return v

@@ -418,7 +418,7 @@ func TestNormalisation(t *testing.T) {
 	if len(ws) != 3 || ws[1].norm != "making" || !ws[2].gapBefore {
 		t.Errorf("words %+v", ws)
 	}
-	if !sameName([]string{"rasmussen"}, []string{"anders", "fogh", "rasmussen"}) || sameName([]string{"jane", "doe"}, []string{"john", "doe"}) {
-		t.Error("sameName")
+	if !model.SameNameWords([]string{"rasmussen"}, []string{"anders", "fogh", "rasmussen"}) || model.SameNameWords([]string{"jane", "doe"}, []string{"john", "doe"}) {
+		t.Error("SameNameWords")
 	}
 }
