@@ -253,6 +253,11 @@ func TestFind(t *testing.T) {
 			want: []want{{Text: "Dr. Grace Njeri of the African Union Commission", Code: "IGOAFRAFU", Name: "Grace Njeri", Rule: "context:name-of-org"}},
 		},
 		{
+			name: "a named person's surname at the start of a sentence",
+			text: "AU Chairperson Kaja Ilves confirmed the plan. Ilves met the governors on Tuesday.",
+			want: []want{{Text: "Ilves", Code: "IGOAFRAFU", Name: "Kaja Ilves", Rule: "coref:surname"}},
+		},
+		{
 			name: "addressing a role holder",
 			text: "Chairperson Nadia Warsame spoke first. Thank you, Madam Chairperson.",
 			date: "2019-02-01",

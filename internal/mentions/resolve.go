@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/dossier-project/dossier/internal/actors"
 	"github.com/dossier-project/dossier/internal/model"
@@ -246,6 +247,48 @@ func (a *analysis) entityFor(pe *actors.Entry, name string, pos int) *entity {
 	a.byKey[key] = e
 	a.ents = append(a.ents, e)
 	return e
+}
+
+// surnameTokens adds as name candidates the capitalised words that are
+// the surname of a person the document names in full, where no other
+// candidate covers them: the tagger may read "Doe" at the start of a
+// sentence as a common noun, but once Jane Doe is named it is her.
+func (a *analysis) surnameTokens() {
+	surnames := map[string]bool{}
+	for _, e := range a.ents {
+		if ws := strings.Fields(e.name); len(ws) >= 2 && utf8.RuneCountInString(ws[len(ws)-1]) >= 3 {
+			surnames[ws[len(ws)-1]] = true
+		}
+	}
+	if len(surnames) == 0 {
+		return
+	}
+	// The candidates are sorted by start (buildEntities); reach[i] is the
+	// furthest end among the first i+1.
+	reach := make([]int, len(a.cands))
+	for i, c := range a.cands {
+		reach[i] = c.span.End
+		if i > 0 && reach[i-1] > reach[i] {
+			reach[i] = reach[i-1]
+		}
+	}
+	covered := func(start int) bool {
+		i := sort.Search(len(a.cands), func(i int) bool { return a.cands[i].span.Start > start }) - 1
+		return i >= 0 && reach[i] > start
+	}
+	var extra []*cand
+	for _, s := range a.sents {
+		for i, t := range s.toks {
+			if !surnames[t.Text] || covered(t.Start) {
+				continue
+			}
+			extra = append(extra, &cand{kind: cName, span: a.span(t.Start, t.End), sent: s.idx, ti: i, tj: i + 1,
+				name: t.Text, subject: isSubject(s, pastPoss(s, i+1))})
+		}
+	}
+	for _, c := range extra {
+		a.add(c)
+	}
 }
 
 // resolveNames resolves names not in the dictionary to the document's

@@ -209,6 +209,7 @@ func (a *analysis) run() {
 	}
 	a.dropLabelOverlaps()
 	a.buildEntities()
+	a.surnameTokens()
 	a.resolveNames()
 	a.resolveRoles()
 	a.resolveDefinites()
