@@ -386,3 +386,37 @@ func TestCodeWithUserDictionary(t *testing.T) {
 		t.Errorf("the request should be coded REQUEST: %+v", lines[3])
 	}
 }
+
+// TestBuiltInProcedureOnAnotherInstitution runs the checks on an
+// invented EU story with the built-in EU procedure and no flags.
+func TestBuiltInProcedureOnAnotherInstitution(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "d.db")
+	if code, _, stderr := run(t, db, "-q", "add", filepath.Join("testdata", "eu")); code != 0 {
+		t.Fatalf("add exited %d: %s", code, stderr)
+	}
+	_, stdout, _ := run(t, db, "findings", "--json")
+	var fs []struct{ Kind, Summary string }
+	if err := json.Unmarshal([]byte(stdout), &fs); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, f := range fs {
+		got[f.Kind] += f.Summary + "\n"
+	}
+	for kind, words := range map[string][]string{
+		"announced-before-decision": {"Kaja Ilves", "Council of the European Union", "morning of 12 March 2020", "afternoon of 12 March 2020"},
+		"meeting-without-record":    {"Ousmane Diallo", "10 March 2020"},
+		"anonymous-source":          {"asked not to be named"},
+	} {
+		for _, w := range words {
+			if !strings.Contains(got[kind], w) {
+				t.Errorf("%s findings lack %q: %q", kind, w, got[kind])
+			}
+		}
+	}
+	for _, silent := range []string{"weekday-mismatch", "altered-quote", "decision-by-wrong-body"} {
+		if got[silent] != "" {
+			t.Errorf("unexpected %s: %s", silent, got[silent])
+		}
+	}
+}
