@@ -38,3 +38,32 @@ func TestRelativeDatesInAnInferredRange(t *testing.T) {
 		t.Errorf("an absolute date keeps its day: %+v", abs)
 	}
 }
+
+// TestGenericNamesFollowTheText: "the Council" and "the Union" name the
+// council or union the text spoke of, not a fixed one.
+func TestGenericNamesFollowTheText(t *testing.T) {
+	p, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ text, want string }{
+		{"The Peace and Security Council met in Addis Ababa. The Council discussed the Sahel, and the Union will keep talking.", "IGOAFRAFU"},
+		{"The European Union met in Brussels. The Union will keep talking.", "IGOEUREEC"},
+	} {
+		doc := &model.Document{ID: "d", Kind: model.KindArticle, Text: c.text}
+		a, err := p.Document(context.Background(), doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range a.Mentions {
+			if strings.EqualFold(m.Text, "the Council") || strings.EqualFold(m.Text, "the Union") {
+				if m.Actor.Code != c.want {
+					t.Errorf("%q: %q is %s (%s), want %s", c.text, m.Text, m.Actor.Code, m.Actor.Name, c.want)
+				}
+			}
+			if m.Text == "Security Council" {
+				t.Errorf("%q: matched the UN Security Council inside another council's name", c.text)
+			}
+		}
+	}
+}
