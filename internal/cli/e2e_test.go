@@ -420,3 +420,35 @@ func TestBuiltInProcedureOnAnotherInstitution(t *testing.T) {
 		}
 	}
 }
+
+// TestQuotesAgainstAnotherTranscript checks verdicts on an invented AU
+// briefing and an article quoting it: one quote faithful, one with two
+// words changed, one paraphrase.
+func TestQuotesAgainstAnotherTranscript(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "d.db")
+	if code, _, stderr := run(t, db, "-q", "add", filepath.Join("testdata", "au")); code != 0 {
+		t.Fatalf("add exited %d: %s", code, stderr)
+	}
+	_, stdout, _ := run(t, db, "quotes", "--json")
+	var qs []quoteJSON
+	if err := json.Unmarshal([]byte(stdout), &qs); err != nil {
+		t.Fatal(err)
+	}
+	verdicts := map[string]quoteJSON{}
+	for _, q := range qs {
+		verdicts[q.Text] = q
+	}
+	if q := verdicts["We will not send a new force before the elections."]; q.Verdict != "verbatim" || q.Primary == nil {
+		t.Errorf("faithful quote: %+v", q)
+	}
+	if q := verdicts["sanctions are off the table today"]; q.Verdict != "altered" || !strings.Contains(q.Diff, "[-not-]") || !strings.Contains(q.Diff, "{+off+}") {
+		t.Errorf("altered quote: %q with diff %q", q.Verdict, q.Diff)
+	}
+	if q := verdicts["the Union's priority was dialogue with all parties"]; q.Verdict != "paraphrase-supported" {
+		t.Errorf("paraphrase: %q", q.Verdict)
+	}
+	_, stdout, _ = run(t, db, "findings", "--json")
+	if !strings.Contains(stdout, `"altered-quote"`) {
+		t.Errorf("no altered-quote finding:\n%s", stdout)
+	}
+}
