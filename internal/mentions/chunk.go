@@ -372,6 +372,27 @@ func (a *analysis) isInnerModifier(s *sent, k int) bool {
 }
 
 // orgsNP adds mentions for organisations standing alone.
+// dateline reports whether tokens [i, j) open their paragraph as a
+// dateline: written in capitals and followed by a comma or a dash.
+func (a *analysis) dateline(s *sent, i, j int) bool {
+	if i != 0 || j >= len(s.toks) || a.td == nil {
+		return false
+	}
+	para := a.td.Paragraphs[a.td.Sentences[s.idx].Para]
+	if s.toks[0].Start != para.Start {
+		return false
+	}
+	name := a.doc.Text[s.toks[i].Start:s.toks[j-1].End]
+	if strings.ToUpper(name) != name || strings.ToLower(name) == name {
+		return false
+	}
+	switch s.toks[j].Text {
+	case ",", "—", "–", "-":
+		return true
+	}
+	return false
+}
+
 func (a *analysis) orgsNP(s *sent, i, j int, orgs []orgPiece) int {
 	for _, p := range orgs {
 		if p.linked {
@@ -384,6 +405,9 @@ func (a *analysis) orgsNP(s *sent, i, j int, orgs []orgPiece) int {
 		case actors.Capital:
 			if start > 0 && a.v.locative[s.low[start-1]] {
 				continue
+			}
+			if a.dateline(s, start, end) {
+				continue // "NAIROBI, 3 March –": where the story was filed
 			}
 		case actors.Demonym:
 			last := s.toks[end-1]

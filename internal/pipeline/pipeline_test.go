@@ -67,3 +67,24 @@ func TestGenericNamesFollowTheText(t *testing.T) {
 		}
 	}
 }
+
+func TestDatelineIsAPlaceNotAnActor(t *testing.T) {
+	p, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "NAIROBI, 3 March 2021 – The ministers met on Tuesday.\n\nNairobi said it would reply."
+	a, err := p.Document(context.Background(), &model.Document{ID: "d", Kind: model.KindArticle, Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var coded []string
+	for _, m := range a.Mentions {
+		if strings.EqualFold(m.Text, "Nairobi") {
+			coded = append(coded, m.Text)
+		}
+	}
+	if len(coded) != 1 || coded[0] != "Nairobi" {
+		t.Errorf("the dateline is a place and 'Nairobi said' is the government: got %v", coded)
+	}
+}
