@@ -10,6 +10,7 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"sort"
 )
 
 //go:embed *
@@ -19,8 +20,8 @@ var embedded embed.FS
 func Embedded() fs.FS { return embedded }
 
 // Open returns the data files with dir laid over the embedded ones: a file
-// in dir replaces the embedded file of the same path. With dir empty it
-// returns the embedded files.
+// in dir replaces the embedded file of the same path, and a directory
+// lists the files of both. With dir empty it returns the embedded files.
 func Open(dir string) fs.FS {
 	if dir == "" {
 		return embedded
@@ -39,4 +40,30 @@ func (o overlay) Open(name string) (fs.File, error) {
 		return nil, err
 	}
 	return o.base.Open(name)
+}
+
+// ReadDir lists a directory of both layers, the top layer's entry winning
+// where both have the same name.
+func (o overlay) ReadDir(name string) ([]fs.DirEntry, error) {
+	top, terr := fs.ReadDir(o.top, name)
+	base, berr := fs.ReadDir(o.base, name)
+	if terr != nil && berr != nil {
+		if !errors.Is(terr, fs.ErrNotExist) {
+			return nil, terr
+		}
+		return nil, berr
+	}
+	seen := map[string]bool{}
+	out := make([]fs.DirEntry, 0, len(top)+len(base))
+	for _, e := range top {
+		seen[e.Name()] = true
+		out = append(out, e)
+	}
+	for _, e := range base {
+		if !seen[e.Name()] {
+			out = append(out, e)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name() < out[j].Name() })
+	return out, nil
 }
