@@ -18,6 +18,27 @@ type Input struct {
 	// Sentences holds each document's sentence spans, by document id.
 	Sentences map[string][]model.Span
 	Timeline  []model.TimelineEntry
+
+	// records are the primary records whose coverage of a meeting is
+	// checked, and procs the procedures that apply; both default to what
+	// Docs give when a Session does not set them.
+	records []*model.Document
+	procs   []*Procedure
+	procsOK bool
+}
+
+// primaryRecords returns the primary records of the input.
+func (in *Input) primaryRecords() []*model.Document {
+	if in.records != nil {
+		return in.records
+	}
+	var out []*model.Document
+	for _, d := range in.Docs {
+		if d.Kind.Primary() {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // Checker runs every check.
@@ -53,26 +74,39 @@ var all = []struct {
 	{"single-source", (*Checker).singleSource},
 }
 
-// Run runs every check and returns the findings, most serious first.
+// Run runs every check over a dossier held in memory and returns the
+// findings, most serious first. Session does the same one document at a
+// time.
 func (c *Checker) Run(in *Input) []model.Finding {
 	var out []model.Finding
 	for _, ch := range all {
-		fs := ch.run(c, in)
-		for i := range fs {
-			if fs[i].Check == "" {
-				fs[i].Check = ch.name
-			}
-			if fs[i].Events == nil {
-				fs[i].Events = []string{}
-			}
-			if fs[i].Quotes == nil {
-				fs[i].Quotes = []string{}
-			}
-		}
-		out = append(out, fs...)
+		out = append(out, named(ch.name, ch.run(c, in))...)
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Severity > out[j].Severity })
-	return out
+	return sortFindings(out)
+}
+
+// named gives findings the name of the check that made them and empty
+// lists where they have none.
+func named(check string, fs []model.Finding) []model.Finding {
+	for i := range fs {
+		if fs[i].Check == "" {
+			fs[i].Check = check
+		}
+		if fs[i].Events == nil {
+			fs[i].Events = []string{}
+		}
+		if fs[i].Quotes == nil {
+			fs[i].Quotes = []string{}
+		}
+	}
+	return fs
+}
+
+// sortFindings orders findings most serious first, keeping the order of
+// equals.
+func sortFindings(fs []model.Finding) []model.Finding {
+	sort.SliceStable(fs, func(i, j int) bool { return fs[i].Severity > fs[j].Severity })
+	return fs
 }
 
 // sentenceText pairs a sentence with its document.

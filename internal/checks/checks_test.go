@@ -2,6 +2,7 @@ package checks
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -402,4 +403,53 @@ bodies:
 			t.Errorf("got %q", got[0].Summary)
 		}
 	})
+}
+
+// TestSessionMatchesRun: checking one document at a time gives the same
+// findings as checking the dossier at once.
+func TestSessionMatchesRun(t *testing.T) {
+	f := newFixture(t)
+	a := f.doc("article", model.KindArticle, councilText+" The mayor met the governor on 12 May, although no readout of the meeting was published. Officials, speaking on condition of anonymity, said more.")
+	f.timex(a, "the morning of 3 March", "2021-03-03", "morning")
+	f.timex(a, "the afternoon of 3 March", "2021-03-03", "afternoon")
+	f.timex(a, "12 May", "2021-05-12", "")
+	f.meeting(a, "The mayor", "met", "the governor")
+	f.mention(a, "Officials", model.Actor{Code: "USAGOV", Name: "Officials", Anonymous: true})
+	b := f.doc("other", model.KindArticle, "In Millbrook, the mayor approved the road contract on Monday.")
+	_ = b
+	tr := f.doc("record", model.KindTranscript, "MAYOR WHITFIELD: We met the governor today.")
+	tr.Date = time.Date(2021, 5, 12, 0, 0, 0, 0, time.UTC)
+	f.in.Timeline = []model.TimelineEntry{{ID: 1, Date: "2021-03-03", Summary: "x", Docs: []string{"article"}}}
+
+	p, err := ParseProcedure("city.yaml", []byte(cityCouncil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := New(data.Embedded(), []*Procedure{p})
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole := c.Run(f.in)
+	s := c.NewSession()
+	for _, d := range f.in.Docs {
+		s.Scan(d, f.in.Analyses[d.ID])
+	}
+	for _, d := range f.in.Docs {
+		s.Check(d, f.in.Analyses[d.ID], f.in.Sentences[d.ID])
+	}
+	parts := s.Finish(f.in.Timeline)
+	key := func(fs []model.Finding) []string {
+		var out []string
+		for _, f := range fs {
+			out = append(out, f.Kind+": "+f.Summary)
+		}
+		sort.Strings(out)
+		return out
+	}
+	if got, want := strings.Join(key(parts), "\n"), strings.Join(key(whole), "\n"); got != want {
+		t.Errorf("session findings differ from the whole run:\nsession:\n%s\nwhole:\n%s", got, want)
+	}
+	if len(whole) < 4 {
+		t.Errorf("the fixture should raise several kinds of finding, got %d: %v", len(whole), key(whole))
+	}
 }

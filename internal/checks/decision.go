@@ -147,28 +147,35 @@ func (c *Checker) bodyActs(in *Input, p *Procedure) []act {
 func (c *Checker) announcedBeforeDecision(in *Input) []model.Finding {
 	var out []model.Finding
 	for _, p := range c.relevant(in) {
-		acts := c.bodyActs(in, p)
-		if len(acts) == 0 {
-			continue
+		out = append(out, c.announcedEarly(p, c.announcements(in, p), c.bodyActs(in, p))...)
+	}
+	return out
+}
+
+// announcedEarly compares the announcements of decisions with the acts of
+// the deciding bodies of procedure p.
+func (c *Checker) announcedEarly(p *Procedure, anns, acts []act) []model.Finding {
+	var out []model.Finding
+	if len(acts) == 0 {
+		return nil
+	}
+	sort.SliceStable(acts, func(i, j int) bool {
+		o, _ := compare(momentOf(acts[i].when), momentOf(acts[j].when))
+		return o < 0
+	})
+	for _, a := range anns {
+		am := momentOf(a.when)
+		if decidedEarlier(acts, am) {
+			continue // the body had met or decided before: nothing early
 		}
-		sort.SliceStable(acts, func(i, j int) bool {
-			o, _ := compare(momentOf(acts[i].when), momentOf(acts[j].when))
-			return o < 0
-		})
-		for _, a := range c.announcements(in, p) {
-			am := momentOf(a.when)
-			if decidedEarlier(acts, am) {
-				continue // the body had met or decided before: nothing early
+		for _, b := range acts {
+			bm := momentOf(b.when)
+			order, ok := compare(am, bm)
+			if !ok || order >= 0 || !within(am, bm, maxDecisionGap) {
+				continue
 			}
-			for _, b := range acts {
-				bm := momentOf(b.when)
-				order, ok := compare(am, bm)
-				if !ok || order >= 0 || !within(am, bm, maxDecisionGap) {
-					continue
-				}
-				out = append(out, c.announcedFinding(p, a, b))
-				break
-			}
+			out = append(out, c.announcedFinding(p, a, b))
+			break
 		}
 	}
 	return out

@@ -87,8 +87,8 @@ func sameActor(a, b model.Participant) bool {
 // covered reports whether a primary record of the meeting's date, in
 // which one of its participants speaks or is named, is in the dossier.
 func (in *Input) covered(m meetingSentence) bool {
-	for _, d := range in.Docs {
-		if !d.Kind.Primary() || d.Date.IsZero() || !strings.HasPrefix(d.Date.Format("2006-01-02"), m.when.Value) && !strings.HasPrefix(m.when.Value, d.Date.Format("2006-01-02")) {
+	for _, d := range in.primaryRecords() {
+		if d.Date.IsZero() || !strings.HasPrefix(d.Date.Format("2006-01-02"), m.when.Value) && !strings.HasPrefix(m.when.Value, d.Date.Format("2006-01-02")) {
 			continue
 		}
 		for _, p := range m.who {

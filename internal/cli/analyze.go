@@ -37,57 +37,50 @@ func (a *app) pipeline() (*pipeline.Pipeline, error) {
 	return p, err
 }
 
-// dossier is the whole stored dossier with its cross-document results.
+// dossier is the stored dossier's cross-document results.
 type dossier struct {
-	docs     []*model.Document
-	analyses []*model.Analysis
-	res      *pipeline.Results
+	res *pipeline.Results
 }
 
-// loadDossier reads every stored document and analysis and runs the
-// cross-document stages over them.
-func (a *app) loadDossier(ctx context.Context, st store.Store, p *pipeline.Pipeline) (*dossier, error) {
+// loadDossier runs the cross-document stages over the store, reading it
+// one document at a time, and keeps what keep asks for.
+func (a *app) loadDossier(ctx context.Context, st store.Store, p *pipeline.Pipeline, keep pipeline.Keep) (*dossier, error) {
 	start := time.Now()
-	d := &dossier{}
-	err := st.ForEachAnalysis(ctx, func(doc *model.Document, an *model.Analysis) error {
-		if an == nil {
-			an = &model.Analysis{Doc: doc.ID}
-		}
-		d.docs = append(d.docs, doc)
-		d.analyses = append(d.analyses, an)
-		return nil
-	})
+	src := func(ctx context.Context, fn func(*model.Document, *model.Analysis) error) error {
+		return st.ForEachAnalysis(ctx, func(doc *model.Document, an *model.Analysis) error {
+			if an == nil {
+				an = &model.Analysis{Doc: doc.ID}
+			}
+			return fn(doc, an)
+		})
+	}
+	res, err := p.Dossier(ctx, src, keep)
 	if err != nil {
 		return nil, fmt.Errorf("read the dossier: %w", err)
 	}
-	a.log.Debug("read the dossier", "documents", len(d.docs), "took", time.Since(start))
-	start = time.Now()
-	if d.res, err = p.Dossier(ctx, d.docs, d.analyses); err != nil {
-		return nil, err
-	}
-	a.log.Debug("cross-document stages", "quotes", len(d.res.Quotes), "timeline", len(d.res.Timeline), "findings", len(d.res.Findings), "took", time.Since(start))
-	return d, nil
+	a.log.Debug("cross-document stages", "quotes", len(res.Quotes), "timeline", len(res.Timeline), "findings", len(res.Findings), "took", time.Since(start))
+	return &dossier{res: res}, nil
 }
 
-// withDossier opens the store, loads the pipeline and the dossier, and
-// runs fn.
-func (a *app) withDossier(ctx context.Context, fn func(*dossier) error) error {
+// withDossier opens the store, loads the pipeline and the dossier's
+// results (keeping what keep asks for), and runs fn.
+func (a *app) withDossier(ctx context.Context, keep pipeline.Keep, fn func(store.Store, *dossier) error) error {
 	return a.withStore(ctx, func(st store.Store) error {
 		p, err := a.pipeline()
 		if err != nil {
 			return err
 		}
-		d, err := a.loadDossier(ctx, st, p)
+		d, err := a.loadDossier(ctx, st, p, keep)
 		if err != nil {
 			return err
 		}
-		return fn(d)
+		return fn(st, d)
 	})
 }
 
 func (d *dossier) report() *report.Report {
 	return &report.Report{
-		Documents: d.docs,
+		Documents: d.res.Documents,
 		Findings:  d.res.Findings,
 		Timeline:  d.res.Timeline,
 		Quotes:    d.res.Quotes,
@@ -106,7 +99,7 @@ type reportJSON struct {
 
 func (d *dossier) json() reportJSON {
 	r := reportJSON{Documents: []docJSON{}, Findings: nonNil(d.res.Findings), Timeline: nonNil(d.res.Timeline), Quotes: []quoteJSON{}, Events: []eventJSON{}}
-	for _, doc := range d.docs {
+	for _, doc := range d.res.Documents {
 		r.Documents = append(r.Documents, toDocJSON(doc))
 	}
 	for _, q := range d.res.Quotes {
@@ -138,7 +131,7 @@ findings, timeline, quotes, events.`,
 				if len(args) > 0 {
 					_, addErr = a.add(ctx, st, p, args, f.options())
 				}
-				d, err := a.loadDossier(ctx, st, p)
+				d, err := a.loadDossier(ctx, st, p, pipeline.KeepAll)
 				if err != nil {
 					return err
 				}
@@ -182,9 +175,12 @@ func (a *app) reportCmd() *cobra.Command {
 			if out == "" {
 				out = "dossier-report." + map[bool]string{true: "md", false: "html"}[format != "html"]
 			}
-			return a.withDossier(cmd.Context(), func(d *dossier) error {
+			return a.withDossier(cmd.Context(), pipeline.KeepAll, func(st store.Store, d *dossier) error {
 				r := d.report()
 				r.Title = title
+				if err := withEvidenceTexts(cmd.Context(), st, r); err != nil {
+					return err
+				}
 				return writeFileAtomic(out, func(f *os.File) error { return write(f, r) }, a.quiet, a.stderr)
 			})
 		},
@@ -216,6 +212,29 @@ func writeFileAtomic(path string, write func(*os.File) error, quiet bool, log in
 	}
 	if !quiet {
 		fmt.Fprintf(log, "wrote %s\n", path)
+	}
+	return nil
+}
+
+// withEvidenceTexts gives the report the texts of the documents its
+// findings cite, which the HTML page shows around the evidence; the
+// dossier's results carry only the primary records' texts.
+func withEvidenceTexts(ctx context.Context, st store.Store, r *report.Report) error {
+	need := map[string]bool{}
+	for _, f := range r.Findings {
+		for _, e := range f.Evidence {
+			need[e.Doc] = true
+		}
+	}
+	for i, d := range r.Documents {
+		if d.Text != "" || !need[d.ID] {
+			continue
+		}
+		full, err := st.Document(ctx, d.ID)
+		if err != nil {
+			return fmt.Errorf("read document %s: %w", d.ShortID(), err)
+		}
+		r.Documents[i] = full
 	}
 	return nil
 }

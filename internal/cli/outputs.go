@@ -11,7 +11,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dossier-project/dossier/internal/model"
+	"github.com/dossier-project/dossier/internal/pipeline"
 	"github.com/dossier-project/dossier/internal/report"
+	"github.com/dossier-project/dossier/internal/store"
 )
 
 func dirOf(path string) string { return filepath.Dir(path) }
@@ -76,7 +78,7 @@ func (a *app) eventsCmd() *cobra.Command {
 		Short: "List the coded events (CAMEO and PLOVER), with their evidence",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.withDossier(cmd.Context(), func(d *dossier) error {
+			return a.withDossier(cmd.Context(), pipeline.Keep{Events: true}, func(_ store.Store, d *dossier) error {
 				var evs []model.Event
 				for _, e := range d.res.Events {
 					if doc == "" || strings.HasPrefix(e.Doc, doc) {
@@ -152,7 +154,7 @@ func (a *app) quotesCmd() *cobra.Command {
 		Short: "List quotes with their speakers and verdicts against the primary records",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.withDossier(cmd.Context(), func(d *dossier) error {
+			return a.withDossier(cmd.Context(), pipeline.Keep{Quotes: true}, func(_ store.Store, d *dossier) error {
 				var qs []model.Quote
 				for _, q := range d.res.Quotes {
 					if doc != "" && !strings.HasPrefix(q.Doc, doc) {
@@ -209,7 +211,7 @@ func (a *app) findingsCmd() *cobra.Command {
 		Short:   "List the accountability findings, most serious first",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.withDossier(cmd.Context(), func(d *dossier) error {
+			return a.withDossier(cmd.Context(), pipeline.Keep{}, func(_ store.Store, d *dossier) error {
 				if asJSON {
 					return writeJSON(a.stdout, nonNil(d.res.Findings))
 				}

@@ -10,7 +10,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dossier-project/dossier/internal/model"
+	"github.com/dossier-project/dossier/internal/pipeline"
 	"github.com/dossier-project/dossier/internal/report"
+	"github.com/dossier-project/dossier/internal/store"
 )
 
 func (a *app) timelineCmd() *cobra.Command {
@@ -21,7 +23,7 @@ func (a *app) timelineCmd() *cobra.Command {
 		Short: "Print the timeline across documents (table, --json, --format timelinejs|csv)",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.withDossier(cmd.Context(), func(d *dossier) error {
+			return a.withDossier(cmd.Context(), pipeline.Keep{}, func(_ store.Store, d *dossier) error {
 				tl := nonNil(d.res.Timeline)
 				switch {
 				case asJSON || format == "json":

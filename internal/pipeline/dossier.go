@@ -2,8 +2,8 @@ package pipeline
 
 import (
 	"context"
+	"fmt"
 
-	"github.com/dossier-project/dossier/internal/checks"
 	"github.com/dossier-project/dossier/internal/model"
 	"github.com/dossier-project/dossier/internal/quotes"
 	"github.com/dossier-project/dossier/internal/timeline"
@@ -11,47 +11,104 @@ import (
 
 // Results are what the cross-document stages produce.
 type Results struct {
-	// Quotes are every quote, with its verification verdict.
+	// Documents are the dossier's documents: primary records whole, the
+	// others without their text (Keep.Documents).
+	Documents []*model.Document
+	// Quotes are every quote, with its verification verdict
+	// (Keep.Quotes).
 	Quotes []model.Quote
-	// Events are every event, anchored to its time.
+	// Events are every event, anchored to its time (Keep.Events).
 	Events   []model.Event
 	Timeline []model.TimelineEntry
 	Findings []model.Finding
 }
 
-// Dossier runs the cross-document stages over every document and its
-// analysis (analyses[i] belongs to docs[i]): it verifies each quote
-// against the primary records, builds the timeline and runs the checks.
-// The analyses' quotes receive their verdicts.
-func (p *Pipeline) Dossier(ctx context.Context, docs []*model.Document, analyses []*model.Analysis) (*Results, error) {
+// Keep says which per-document results Dossier returns besides the
+// timeline and the findings; what is not kept is not held in memory.
+type Keep struct {
+	Documents, Quotes, Events bool
+}
+
+// KeepAll keeps every result.
+var KeepAll = Keep{Documents: true, Quotes: true, Events: true}
+
+// Source streams the documents of a dossier with their analyses, in the
+// same order each time it is called; Dossier calls it twice.
+type Source func(ctx context.Context, fn func(*model.Document, *model.Analysis) error) error
+
+// SliceSource is a Source over documents and analyses held in memory
+// (analyses[i] belongs to docs[i]).
+func SliceSource(docs []*model.Document, analyses []*model.Analysis) Source {
+	return func(ctx context.Context, fn func(*model.Document, *model.Analysis) error) error {
+		for i, d := range docs {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if err := fn(d, analyses[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+// Dossier runs the cross-document stages: it verifies each quote against
+// the primary records, builds the timeline and runs the checks.
+//
+// It reads the dossier twice, one document at a time. The first pass
+// indexes the primary records and notes which procedures apply; the
+// second verifies, checks and gathers each document and lets it go. What
+// stays in memory is the primary records, the timeline's items, the
+// findings, and what keep asks for, not every document and analysis.
+func (p *Pipeline) Dossier(ctx context.Context, src Source, keep Keep) (*Results, error) {
 	ix := quotes.NewIndex()
-	for _, d := range docs {
+	session := p.checker.NewSession()
+	var records []*model.Document
+	err := src(ctx, func(d *model.Document, a *model.Analysis) error {
+		session.Scan(d, a)
 		if d.Kind.Primary() {
 			ix.Add(d)
+			records = append(records, d)
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("index primary records: %w", err)
 	}
-	res := &Results{Quotes: []model.Quote{}, Events: []model.Event{}}
-	byID := map[string]*model.Analysis{}
-	sentences := map[string][]model.Span{}
-	for i, d := range docs {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		a := analyses[i]
-		byID[d.ID] = a
+	res := &Results{Documents: []*model.Document{}, Quotes: []model.Quote{}, Events: []model.Event{}}
+	var tl timeline.Collector
+	err = src(ctx, func(d *model.Document, a *model.Analysis) error {
 		for j := range a.Quotes {
 			ix.Verify(&a.Quotes[j], d)
 		}
-		res.Quotes = append(res.Quotes, a.Quotes...)
-		res.Events = append(res.Events, a.Events...)
 		td := p.text.Analyze(d.Text)
 		spans := make([]model.Span, len(td.Sentences))
 		for k, s := range td.Sentences {
 			spans[k] = s.Span
 		}
-		sentences[d.ID] = spans
+		session.Check(d, a, spans)
+		tl.Add(d, a)
+		if keep.Quotes {
+			res.Quotes = append(res.Quotes, a.Quotes...)
+		}
+		if keep.Events {
+			res.Events = append(res.Events, a.Events...)
+		}
+		if keep.Documents {
+			if d.Kind.Primary() {
+				res.Documents = append(res.Documents, d)
+			} else {
+				light := *d
+				light.Text, light.Turns = "", nil
+				res.Documents = append(res.Documents, &light)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("check the dossier: %w", err)
 	}
-	res.Timeline = timeline.Build(timeline.Input{Docs: docs, Analyses: analyses})
-	res.Findings = p.checker.Run(&checks.Input{Docs: docs, Analyses: byID, Sentences: sentences, Timeline: res.Timeline})
+	res.Timeline = tl.Build(records)
+	res.Findings = session.Finish(res.Timeline)
 	return res, nil
 }

@@ -112,7 +112,7 @@ func (e *entry) result() model.TimelineEntry {
 		if it.quoteID != "" {
 			te.Quotes = append(te.Quotes, it.quoteID)
 		}
-		addDoc(it.doc.ID)
+		addDoc(it.doc)
 		te.Evidence = append(te.Evidence, it.evidence...)
 		if it.note != "" && !contains(notes, it.note) {
 			notes = append(notes, it.note)

@@ -59,7 +59,7 @@ type item struct {
 	root      string // CAMEO root, for events
 	eventID   string
 	quoteID   string
-	doc       *model.Document
+	doc       string // document id
 	start     string // ISO date at its precision
 	end       string
 	precision string
@@ -79,42 +79,69 @@ func Build(in Input) []model.TimelineEntry {
 	for _, d := range in.Docs {
 		docs[d.ID] = d
 	}
-	var items []item
-	n := 0
+	var c Collector
 	for _, a := range in.Analyses {
-		d := docs[a.Doc]
-		if d == nil {
-			continue
+		if d := docs[a.Doc]; d != nil {
+			c.Add(d, a)
 		}
-		used := map[int]bool{} // timex starts that anchor an event
-		for i := range a.Events {
-			n++
-			if it, ok := eventItem(&a.Events[i], d, a.Timexes, n); ok {
-				items = append(items, it)
-				if t := a.Events[i].When.Timex; t != nil {
-					used[t.Start] = true
-				}
-			}
-		}
-		for i := range a.Quotes {
-			n++
-			if it, ok := quoteItem(&a.Quotes[i], d, a.Timexes, n); ok {
-				items = append(items, it)
-			}
-		}
-		for _, t := range a.Timexes {
-			n++
-			if used[t.Start] {
-				continue
-			}
-			if it, ok := deadlineItem(t, d, n); ok {
-				items = append(items, it)
-			}
-			if it, ok := periodItem(t, d, n); ok {
-				items = append(items, it)
+	}
+	return c.Build(in.Docs)
+}
+
+// Collector gathers the dated items of documents given one at a time,
+// keeping only the items: a large dossier need not be held in memory to
+// build its timeline.
+type Collector struct {
+	items []item
+	n     int
+}
+
+// Add gathers the dated items of one document.
+func (c *Collector) Add(d *model.Document, a *model.Analysis) {
+	from := len(c.items)
+	used := map[int]bool{} // timex starts that anchor an event
+	for i := range a.Events {
+		c.n++
+		if it, ok := eventItem(&a.Events[i], d, a.Timexes, c.n); ok {
+			c.items = append(c.items, it)
+			if t := a.Events[i].When.Timex; t != nil {
+				used[t.Start] = true
 			}
 		}
 	}
+	for i := range a.Quotes {
+		c.n++
+		if it, ok := quoteItem(&a.Quotes[i], d, a.Timexes, c.n); ok {
+			c.items = append(c.items, it)
+		}
+	}
+	for _, t := range a.Timexes {
+		c.n++
+		if used[t.Start] {
+			continue
+		}
+		if it, ok := deadlineItem(t, d, c.n); ok {
+			c.items = append(c.items, it)
+		}
+		if it, ok := periodItem(t, d, c.n); ok {
+			c.items = append(c.items, it)
+		}
+	}
+	// Keep copies of the words, not slices of the document's text.
+	for i := range c.items[from:] {
+		it := &c.items[from+i]
+		it.summary = strings.Clone(it.summary)
+		for j := range it.evidence {
+			it.evidence[j].Text = strings.Clone(it.evidence[j].Text)
+		}
+	}
+}
+
+// Build returns the timeline of the items gathered. records are the
+// primary records of the dossier (documents of other kinds are ignored):
+// a record of the day of a meeting becomes a source of it.
+func (c *Collector) Build(records []*model.Document) []model.TimelineEntry {
+	items := c.items
 	sort.SliceStable(items, func(i, j int) bool { return before(items[i], items[j]) })
 
 	var entries []*entry
@@ -133,7 +160,7 @@ func Build(in Input) []model.TimelineEntry {
 	}
 	out := make([]model.TimelineEntry, 0, len(entries))
 	for i, e := range entries {
-		e.attachRecords(in.Docs)
+		e.attachRecords(records)
 		te := e.result()
 		te.ID = i + 1
 		out = append(out, te)
@@ -191,7 +218,7 @@ func eventItem(ev *model.Event, d *model.Document, ts []model.Timex, order int) 
 		return item{}, false
 	}
 	it := item{
-		kind: ev.PLOVER, root: ev.Root, eventID: ev.ID, doc: d,
+		kind: ev.PLOVER, root: ev.Root, eventID: ev.ID, doc: d.ID,
 		start: ev.When.Value, end: ev.When.End, precision: precisionOf(ev.When), part: ev.When.PartOfDay,
 		future: ev.When.Kind == "deadline" || (ev.Future && after(ev.When.Value, d)),
 		src:    actorKey(&ev.Source), consult: ev.PLOVER == "CONSULT",
@@ -234,7 +261,7 @@ func quoteItem(q *model.Quote, d *model.Document, ts []model.Timex, order int) (
 		summary = "according to " + who + ", “" + clip(clean(q.Text()), 100) + "”"
 	}
 	it := item{
-		kind: "statement", quoteID: q.ID, doc: d,
+		kind: "statement", quoteID: q.ID, doc: d.ID,
 		start: q.When.Value, end: q.When.End, precision: precisionOf(q.When), part: q.When.PartOfDay,
 		src: strings.ToLower(who), note: weekdayNote(q.When, ts), order: order,
 		summary: summary,
@@ -262,7 +289,7 @@ func deadlineItem(t model.Timex, d *model.Document, order int) (item, bool) {
 		return item{}, false
 	}
 	return item{
-		kind: "deadline", doc: d, start: t.Value, end: t.EndValue, precision: t.Granularity,
+		kind: "deadline", doc: d.ID, start: t.Value, end: t.EndValue, precision: t.Granularity,
 		future: true, order: order,
 		summary:  clause + " " + clean(t.Text),
 		evidence: []model.Evidence{model.EvidenceOf(d.ID, t.Span)},
@@ -281,7 +308,7 @@ func periodItem(t model.Timex, d *model.Document, order int) (item, bool) {
 		before = "…" + string(r[len(r)-89:])
 	}
 	return item{
-		kind: "period", doc: d, start: t.Value, end: t.EndValue, precision: t.Granularity, order: order,
+		kind: "period", doc: d.ID, start: t.Value, end: t.EndValue, precision: t.Granularity, order: order,
 		summary:  "“" + strings.TrimSpace(before+" "+clean(t.Text)) + "”",
 		evidence: []model.Evidence{model.EvidenceOf(d.ID, t.Span)},
 	}, true
