@@ -81,12 +81,7 @@ func (p *Pipeline) Dossier(ctx context.Context, src Source, keep Keep) (*Results
 		for j := range a.Quotes {
 			ix.Verify(&a.Quotes[j], d)
 		}
-		td := p.text.Analyze(d.Text)
-		spans := make([]model.Span, len(td.Sentences))
-		for k, s := range td.Sentences {
-			spans[k] = s.Span
-		}
-		session.Check(d, a, spans)
+		session.Check(d, a, p.text.Sentences(d.Text))
 		tl.Add(d, a)
 		if keep.Quotes {
 			res.Quotes = append(res.Quotes, a.Quotes...)

@@ -141,6 +141,27 @@ func (a *Analyzer) Analyze(src string) *Doc {
 
 // analyze is Analyze, also returning the tokenizer's token kinds.
 func (a *Analyzer) analyze(src string) (*Doc, []tinfo) {
+	d, info := a.segment(src)
+	if len(d.Tokens) > 0 {
+		a.tagAll(d, info)
+		d.names = a.findNames(d, info)
+	}
+	return d, info
+}
+
+// Sentences returns the sentence spans of src, as Analyze finds them,
+// without tagging: for callers that need only the sentences.
+func (a *Analyzer) Sentences(src string) []model.Span {
+	d, _ := a.segment(src)
+	out := make([]model.Span, len(d.Sentences))
+	for i, s := range d.Sentences {
+		out[i] = s.Span
+	}
+	return out
+}
+
+// segment splits src into paragraphs, sentences and tokens.
+func (a *Analyzer) segment(src string) (*Doc, []tinfo) {
 	d := &Doc{Text: src}
 	if src == "" {
 		return d, nil
@@ -174,8 +195,6 @@ func (a *Analyzer) analyze(src string) (*Doc, []tinfo) {
 		d.Paragraphs = append(d.Paragraphs, par)
 	}
 	d.Tokens = toks
-	a.tagAll(d, info)
-	d.names = a.findNames(d, info)
 	return d, info
 }
 
