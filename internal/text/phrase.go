@@ -1,6 +1,7 @@
 package text
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -35,6 +36,26 @@ func FindPhrase(s string, phrases []string) (int, int, bool) {
 // after from, comparing runes under simple case folding.
 func FoldIndex(s, p string, from int) (int, int, bool) {
 	first, _ := utf8.DecodeRuneInString(p)
+	if starts, ok := asciiOrbit(first); ok {
+		// Every rune that folds to the first one is a single ASCII byte:
+		// jump from one such byte to the next.
+		for i := from; i < len(s); i++ {
+			j := -1
+			for _, b := range starts {
+				if k := strings.IndexByte(s[i:], b); k >= 0 && (j < 0 || k < j) {
+					j = k
+				}
+			}
+			if j < 0 {
+				break
+			}
+			i += j
+			if end, ok := foldPrefix(s[i:], p); ok {
+				return i, i + end, true
+			}
+		}
+		return 0, 0, false
+	}
 	for i := from; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if equalFold(r, first) {
@@ -45,6 +66,22 @@ func FoldIndex(s, p string, from int) (int, int, bool) {
 		i += size
 	}
 	return 0, 0, false
+}
+
+// asciiOrbit returns the bytes of the runes that fold to r, when they are
+// all ASCII ('a' and 'A'; not 'k', which folds with the Kelvin sign).
+func asciiOrbit(r rune) ([]byte, bool) {
+	if r >= utf8.RuneSelf {
+		return nil, false
+	}
+	out := []byte{byte(r)}
+	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+		if f >= utf8.RuneSelf {
+			return nil, false
+		}
+		out = append(out, byte(f))
+	}
+	return out, true
 }
 
 // foldPrefix reports whether s starts with p under case folding, and the
@@ -67,6 +104,16 @@ func foldPrefix(s, p string) (int, bool) {
 func equalFold(a, b rune) bool {
 	if a == b {
 		return true
+	}
+	if a < utf8.RuneSelf && b < utf8.RuneSelf {
+		// ASCII: only letters fold, to each other.
+		if 'A' <= a && a <= 'Z' {
+			a += 'a' - 'A'
+		}
+		if 'A' <= b && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		return a == b
 	}
 	for f := unicode.SimpleFold(a); f != a; f = unicode.SimpleFold(f) {
 		if f == b {

@@ -24,3 +24,25 @@ func TestFindPhraseIsRuneSafe(t *testing.T) {
 		t.Errorf("matched inside a word")
 	}
 }
+
+func TestFindPhraseFoldsLikeUnicode(t *testing.T) {
+	for _, c := range []struct {
+		s, p string
+		want string
+	}{
+		{"the \u212Aenyan team", "kenyan", "\u212Aenyan"}, // Kelvin sign folds to k
+		{"Ba\u017Fel talks", "basel", "Ba\u017Fel"},       // long s folds to s
+		{"ANNOUNCED today", "announced", "ANNOUNCED"},
+		{"a-announced", "announced", ""}, // hyphen joins words
+		{"x announced", "Announced", "announced"},
+	} {
+		i, j, ok := FindPhrase(c.s, []string{c.p})
+		got := ""
+		if ok {
+			got = c.s[i:j]
+		}
+		if got != c.want {
+			t.Errorf("FindPhrase(%q, %q) = %q, want %q", c.s, c.p, got, c.want)
+		}
+	}
+}
