@@ -415,8 +415,7 @@ func TestSessionMatchesRun(t *testing.T) {
 	f.timex(a, "12 May", "2021-05-12", "")
 	f.meeting(a, "The mayor", "met", "the governor")
 	f.mention(a, "Officials", model.Actor{Code: "USAGOV", Name: "Officials", Anonymous: true})
-	b := f.doc("other", model.KindArticle, "In Millbrook, the mayor approved the road contract on Monday.")
-	_ = b
+	f.doc("other", model.KindArticle, "In Millbrook, the mayor approved the road contract on Monday.")
 	tr := f.doc("record", model.KindTranscript, "MAYOR WHITFIELD: We met the governor today.")
 	tr.Date = time.Date(2021, 5, 12, 0, 0, 0, 0, time.UTC)
 	f.in.Timeline = []model.TimelineEntry{{ID: 1, Date: "2021-03-03", Summary: "x", Docs: []string{"article"}}}

@@ -56,12 +56,19 @@ func (s *Session) Check(doc *model.Document, a *model.Analysis, sentences []mode
 			}
 		}
 	}
-	analyses := map[string]*model.Analysis{doc.ID: a}
-	for id, ra := range s.recordMs {
-		if id != doc.ID {
-			analyses[id] = ra
+	// The records' mentions (who is on the record) and this document's
+	// analysis; the map is the session's, with this document in it for
+	// the length of the call.
+	analyses := s.recordMs
+	prev, had := analyses[doc.ID]
+	analyses[doc.ID] = a
+	defer func() {
+		if had {
+			analyses[doc.ID] = prev
+		} else {
+			delete(analyses, doc.ID)
 		}
-	}
+	}()
 	in := &Input{
 		Docs: []*model.Document{doc}, Analyses: analyses, Sentences: map[string][]model.Span{doc.ID: sentences},
 		records: s.records, procs: s.procs, procsOK: true,

@@ -64,7 +64,7 @@ func (a *app) loadDossier(ctx context.Context, st store.Store, p *pipeline.Pipel
 
 // withDossier opens the store, loads the pipeline and the dossier's
 // results (keeping what keep asks for), and runs fn.
-func (a *app) withDossier(ctx context.Context, keep pipeline.Keep, fn func(store.Store, *dossier) error) error {
+func (a *app) withDossier(ctx context.Context, keep pipeline.Keep, fn func(store.Store, *pipeline.Pipeline, *dossier) error) error {
 	return a.withStore(ctx, func(st store.Store) error {
 		p, err := a.pipeline()
 		if err != nil {
@@ -74,7 +74,7 @@ func (a *app) withDossier(ctx context.Context, keep pipeline.Keep, fn func(store
 		if err != nil {
 			return err
 		}
-		return fn(st, d)
+		return fn(st, p, d)
 	})
 }
 
@@ -131,7 +131,7 @@ findings, timeline, quotes, events.`,
 				if len(args) > 0 {
 					_, addErr = a.add(ctx, st, p, args, f.options())
 				}
-				d, err := a.loadDossier(ctx, st, p, pipeline.KeepAll)
+				d, err := a.loadDossier(ctx, st, p, pipeline.KeepAll())
 				if err != nil {
 					return err
 				}
@@ -175,7 +175,7 @@ func (a *app) reportCmd() *cobra.Command {
 			if out == "" {
 				out = "dossier-report." + map[bool]string{true: "md", false: "html"}[format != "html"]
 			}
-			return a.withDossier(cmd.Context(), pipeline.KeepAll, func(st store.Store, d *dossier) error {
+			return a.withDossier(cmd.Context(), pipeline.KeepAll(), func(st store.Store, _ *pipeline.Pipeline, d *dossier) error {
 				r := d.report()
 				r.Title = title
 				if err := withEvidenceTexts(cmd.Context(), st, r); err != nil {

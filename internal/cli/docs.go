@@ -8,9 +8,11 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/dossier-project/dossier/data"
 	"github.com/dossier-project/dossier/internal/model"
 	"github.com/dossier-project/dossier/internal/report"
 	"github.com/dossier-project/dossier/internal/store"
+	"github.com/dossier-project/dossier/internal/text"
 )
 
 // docJSON is the documented shape of a document in --json output.
@@ -147,14 +149,14 @@ func (a *app) show(ctx context.Context, st store.Store, ref string, asJSON bool)
 	if err != nil {
 		return fmt.Errorf("show %s: %w", ref, err)
 	}
-	p, err := a.pipeline()
+	ta, err := text.NewFromData(data.Open(a.dataDir))
 	if err != nil {
-		return err
+		return fmt.Errorf("load text models: %w", err)
 	}
-	td := p.Text(d)
+	sentences := ta.Sentences(d.Text)
 	if asJSON {
 		out := showJSON{docJSON: toDocJSON(d), Turns: nonNil(d.Turns), Warnings: d.Warnings, Sentences: []sentenceJSON{}}
-		for _, s := range td.Sentences {
+		for _, s := range sentences {
 			out.Sentences = append(out.Sentences, sentenceJSON{s.Start, s.End, s.Text})
 		}
 		return writeJSON(a.stdout, out)
@@ -193,8 +195,8 @@ func (a *app) show(ctx context.Context, st store.Store, ref string, asJSON bool)
 			fmt.Fprintf(w, "  [%d-%d] %s: %s\n", t.Content.Start, t.Content.End, who, clip(t.Content.Text, 100))
 		}
 	}
-	fmt.Fprintf(w, "\nSentences (%d)\n", len(td.Sentences))
-	for i, s := range td.Sentences {
+	fmt.Fprintf(w, "\nSentences (%d)\n", len(sentences))
+	for i, s := range sentences {
 		fmt.Fprintf(w, "  %3d [%d-%d] %s\n", i+1, s.Start, s.End, clip(s.Text, 110))
 	}
 	return nil

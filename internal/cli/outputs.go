@@ -78,7 +78,7 @@ func (a *app) eventsCmd() *cobra.Command {
 		Short: "List the coded events (CAMEO and PLOVER), with their evidence",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.withDossier(cmd.Context(), pipeline.Keep{Events: true}, func(_ store.Store, d *dossier) error {
+			return a.withDossier(cmd.Context(), pipeline.Keep{Events: true}, func(_ store.Store, p *pipeline.Pipeline, d *dossier) error {
 				var evs []model.Event
 				for _, e := range d.res.Events {
 					if doc == "" || strings.HasPrefix(e.Doc, doc) {
@@ -96,10 +96,6 @@ func (a *app) eventsCmd() *cobra.Command {
 					return writeEventsCSV(a.stdout, evs)
 				case format != "" && format != "table":
 					return fmt.Errorf("unknown format %q: use table, json or csv", format)
-				}
-				p, err := a.pipeline()
-				if err != nil {
-					return err
 				}
 				for _, e := range evs {
 					fmt.Fprintf(a.stdout, "%s  %s  %s\n", e.ID, report.EventLine(e), clip(e.Sentence.Text, 100))
@@ -154,7 +150,7 @@ func (a *app) quotesCmd() *cobra.Command {
 		Short: "List quotes with their speakers and verdicts against the primary records",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.withDossier(cmd.Context(), pipeline.Keep{Quotes: true}, func(_ store.Store, d *dossier) error {
+			return a.withDossier(cmd.Context(), pipeline.Keep{Quotes: true}, func(_ store.Store, _ *pipeline.Pipeline, d *dossier) error {
 				var qs []model.Quote
 				for _, q := range d.res.Quotes {
 					if doc != "" && !strings.HasPrefix(q.Doc, doc) {
@@ -211,7 +207,7 @@ func (a *app) findingsCmd() *cobra.Command {
 		Short:   "List the accountability findings, most serious first",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.withDossier(cmd.Context(), pipeline.Keep{}, func(_ store.Store, d *dossier) error {
+			return a.withDossier(cmd.Context(), pipeline.Keep{}, func(_ store.Store, _ *pipeline.Pipeline, d *dossier) error {
 				if asJSON {
 					return writeJSON(a.stdout, nonNil(d.res.Findings))
 				}

@@ -9,7 +9,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/dossier-project/dossier/data"
 	"github.com/dossier-project/dossier/internal/events"
+	"github.com/dossier-project/dossier/internal/timex"
 )
 
 // maxLine bounds one input line of the streaming commands.
@@ -30,11 +32,10 @@ func (a *app) timexCmd() *cobra.Command {
 					return err
 				}
 			}
-			p, err := a.pipeline()
+			tg, err := timex.NewFS(data.Open(a.dataDir))
 			if err != nil {
-				return err
+				return fmt.Errorf("load temporal vocabulary: %w", err)
 			}
-			tg := p.Timex()
 			type expr struct {
 				Text            string `json:"text"`
 				Start           int    `json:"start"`

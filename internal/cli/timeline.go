@@ -23,7 +23,7 @@ func (a *app) timelineCmd() *cobra.Command {
 		Short: "Print the timeline across documents (table, --json, --format timelinejs|csv)",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.withDossier(cmd.Context(), pipeline.Keep{}, func(_ store.Store, d *dossier) error {
+			return a.withDossier(cmd.Context(), pipeline.Keep{}, func(_ store.Store, _ *pipeline.Pipeline, d *dossier) error {
 				tl := nonNil(d.res.Timeline)
 				switch {
 				case asJSON || format == "json":

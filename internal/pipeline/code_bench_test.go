@@ -19,7 +19,7 @@ import (
 	"time"
 
 	"github.com/dossier-project/dossier/internal/events"
-	"github.com/dossier-project/dossier/internal/model"
+	"github.com/dossier-project/dossier/internal/text"
 	"github.com/dossier-project/dossier/internal/pipeline"
 )
 
@@ -79,9 +79,14 @@ func testPipeline(tb testing.TB) *pipeline.Pipeline {
 
 // loadCorpus splits the bundled texts into sentences with the pipeline's
 // own text layer.
-func loadCorpus(tb testing.TB, p *pipeline.Pipeline) *corpus {
+func loadCorpus(tb testing.TB) *corpus {
 	tb.Helper()
 	corpusOnce.Do(func() {
+		ta, err := text.New()
+		if err != nil {
+			corpusErr = err
+			return
+		}
 		c := &corpus{swap: map[string][]string{}}
 		for _, list := range [][]string{swapCountries, swapDemonyms, swapMonths, swapDays, swapPeople, swapCapital} {
 			for _, w := range list {
@@ -101,8 +106,7 @@ func loadCorpus(tb testing.TB, p *pipeline.Pipeline) *corpus {
 					corpusErr = err
 					return
 				}
-				td := p.Text(&model.Document{Text: string(raw)})
-				for _, s := range td.Sentences {
+				for _, s := range ta.Sentences(string(raw)) {
 					st := strings.Join(strings.Fields(s.Text), " ")
 					if len(st) < 15 || seen[st] {
 						continue
@@ -294,7 +298,7 @@ func writeInput(tb testing.TB, c *corpus, nSent int64) string {
 // CodeStream b.N times and reports throughput and peak heap.
 func benchCode(b *testing.B, nSent int64) {
 	p := testPipeline(b)
-	c := loadCorpus(b, p)
+	c := loadCorpus(b)
 	// The text layer splits a little fewer sentences than the generator
 	// counts (". . ." and the like): make a tenth more.
 	path := writeInput(b, c, nSent+nSent/10)
@@ -362,7 +366,7 @@ func TestCodeConstantMemory(t *testing.T) {
 	const lines = 200_000
 	const slack = 32 << 20
 	p := testPipeline(t)
-	c := loadCorpus(t, p)
+	c := loadCorpus(t)
 	g := newLineGen(c, lines, 7)
 	runtime.GC()
 	h := startHeapSampler(func() int {

@@ -30,7 +30,7 @@ type Keep struct {
 }
 
 // KeepAll keeps every result.
-var KeepAll = Keep{Documents: true, Quotes: true, Events: true}
+func KeepAll() Keep { return Keep{Documents: true, Quotes: true, Events: true} }
 
 // Source streams the documents of a dossier with their analyses, in the
 // same order each time it is called; Dossier calls it twice.

@@ -149,14 +149,6 @@ func (p *Pipeline) Dictionary() *actors.Dictionary { return p.dict }
 // Coder returns the event coder.
 func (p *Pipeline) Coder() *events.Coder { return p.events }
 
-// Timex returns the temporal expression tagger.
-func (p *Pipeline) Timex() *timex.Tagger { return p.timex }
-
-// Text returns the text layer of a document.
-func (p *Pipeline) Text(doc *model.Document) *text.Doc {
-	return p.text.Analyze(doc.Text)
-}
-
 // Document runs the per-document stages on doc. When doc has no date, it
 // infers one from the text and records it on doc with the reason.
 func (p *Pipeline) Document(ctx context.Context, doc *model.Document) (*model.Analysis, error) {
