@@ -204,18 +204,16 @@ func describe(m moment) string {
 	return d
 }
 
-var months = [...]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
-
 func humanDate(iso string) string {
 	var y, mo, d int
 	switch len(iso) {
 	case 10:
 		if _, err := fmt.Sscanf(iso, "%d-%d-%d", &y, &mo, &d); err == nil && mo >= 1 && mo <= 12 {
-			return fmt.Sprintf("%d %s %d", d, months[mo-1], y)
+			return fmt.Sprintf("%d %s %d", d, time.Month(mo), y)
 		}
 	case 7:
 		if _, err := fmt.Sscanf(iso, "%d-%d", &y, &mo); err == nil && mo >= 1 && mo <= 12 {
-			return fmt.Sprintf("%s %d", months[mo-1], y)
+			return fmt.Sprintf("%s %d", time.Month(mo), y)
 		}
 	}
 	return iso

@@ -12,7 +12,7 @@ import (
 // opens its paragraph, else the document date (at a lower precision when
 // the date was inferred). What is said in a primary record happens at the
 // record's date unless the sentence dates it otherwise.
-func anchorAll(doc *model.Document, td *text.Doc, a *model.Analysis) {
+func anchorAll(doc *model.Document, td *text.Doc, a *model.Analysis, breaks []clauseBreak) {
 	usable := make([]model.Timex, 0, len(a.Timexes))
 	for _, t := range a.Timexes {
 		if t.Value == "" || strings.HasPrefix(t.Value, "X") || strings.HasPrefix(t.Value, "T") || t.Kind == "duration" {
@@ -22,7 +22,7 @@ func anchorAll(doc *model.Document, td *text.Doc, a *model.Analysis) {
 	}
 	for i := range a.Events {
 		e := &a.Events[i]
-		e.When = anchor(doc, td, usable, e.Trigger.Start)
+		e.When = anchor(doc, td, usable, e.Trigger.Start, breaks)
 	}
 	for i := range a.Quotes {
 		q := &a.Quotes[i]
@@ -38,13 +38,13 @@ func anchorAll(doc *model.Document, td *text.Doc, a *model.Analysis) {
 			continue
 		}
 		if at >= 0 {
-			q.When = anchor(doc, td, usable, at)
+			q.When = anchor(doc, td, usable, at, breaks)
 		}
 	}
 }
 
 // anchor returns the anchor for something said at byte offset at.
-func anchor(doc *model.Document, td *text.Doc, ts []model.Timex, at int) *model.Anchor {
+func anchor(doc *model.Document, td *text.Doc, ts []model.Timex, at int, breaks []clauseBreak) *model.Anchor {
 	si := td.SentenceAt(at)
 	if si < 0 {
 		return documentAnchor(doc)
@@ -59,7 +59,7 @@ func anchor(doc *model.Document, td *text.Doc, ts []model.Timex, at int) *model.
 	if len(inSentence) > 0 {
 		// The clause is the stretch of the sentence between clause breaks
 		// around at; an expression in it governs.
-		cs, ce := clause(doc.Text, s, at)
+		cs, ce := clause(doc.Text, s, at, breaks)
 		var inClause []model.Timex
 		for _, t := range inSentence {
 			if t.Start >= cs && t.End <= ce {
@@ -113,21 +113,8 @@ func abs(x int) int {
 	return x
 }
 
-// clauseBreaks end a clause: subordinating words and the "that" of
-// reported speech, so that "told reporters on Monday that X had agreed"
-// does not date the agreement to Monday. A break word counts when a
-// space or comma follows it; those marked comma need a comma before.
-var clauseBreaks = []struct {
-	word  string
-	comma bool
-}{
-	{"that", false}, {"when", false}, {"because", false},
-	{"although", true}, {"while", true}, {"but", true}, {"so", true},
-	{"which", true}, {"who", true}, {"after", true}, {"before", true},
-}
-
 // clause returns the byte range of the clause of sentence s around at.
-func clause(src string, s model.Span, at int) (int, int) {
+func clause(src string, s model.Span, at int, breaks []clauseBreak) (int, int) {
 	start, end := s.Start, s.End
 	lower := strings.ToLower(src[s.Start:s.End])
 	mark := func(pos int) {
@@ -146,9 +133,9 @@ func clause(src string, s model.Span, at int) (int, int) {
 		}
 		i += j + 1
 	}
-	for _, b := range clauseBreaks {
-		lead := " " + b.word
-		if b.comma {
+	for _, b := range breaks {
+		lead := " " + b.Word
+		if b.Comma {
 			lead = "," + lead
 		}
 		for from := 0; ; {

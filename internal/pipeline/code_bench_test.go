@@ -19,8 +19,8 @@ import (
 	"time"
 
 	"github.com/dossier-project/dossier/internal/events"
-	"github.com/dossier-project/dossier/internal/text"
 	"github.com/dossier-project/dossier/internal/pipeline"
+	"github.com/dossier-project/dossier/internal/text"
 )
 
 // The throughput and memory checks of `dossier code`: the whole per-line

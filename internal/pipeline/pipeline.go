@@ -59,6 +59,7 @@ type Pipeline struct {
 	quotes   *quotes.Extractor
 	events   *events.Coder
 	checker  *checks.Checker
+	vocab    vocabulary
 }
 
 // openUser opens a user's file as (filesystem, name) for loaders that
@@ -79,6 +80,9 @@ func New(opt Options) (*Pipeline, error) {
 	fsys := data.Open(opt.DataDir)
 	p := &Pipeline{}
 	var err error
+	if p.vocab, err = loadVocabulary(fsys); err != nil {
+		return nil, err
+	}
 	if p.text, err = text.NewFromData(fsys); err != nil {
 		return nil, fmt.Errorf("load text models: %w", err)
 	}
@@ -176,9 +180,9 @@ func (p *Pipeline) Document(ctx context.Context, doc *model.Document) (*model.An
 	codeSpeakers(a.Quotes, ms)
 	// Inside direct speech, "I" and "we" are the speaker: events said in
 	// the first person get their source.
-	a.Mentions = firstPerson(doc, td, a.Quotes, ms)
+	a.Mentions = firstPerson(doc, td, a.Quotes, ms, p.vocab.firstPerson)
 	a.Events = p.events.Code(doc, td, a.Mentions)
-	anchorAll(doc, td, a)
+	anchorAll(doc, td, a, p.vocab.ClauseBreaks)
 	return a, nil
 }
 

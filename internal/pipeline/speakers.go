@@ -31,7 +31,7 @@ func codeSpeakers(qs []model.Quote, ms []model.Mention) {
 // speaker speaks for (the speaker's code). Only quotes whose speaker is
 // known and coded, and not anonymous, take part; pronouns already
 // resolved by the mentions stage are left alone.
-func firstPerson(doc *model.Document, td *text.Doc, qs []model.Quote, ms []model.Mention) []model.Mention {
+func firstPerson(doc *model.Document, td *text.Doc, qs []model.Quote, ms []model.Mention, fp firstPersonWords) []model.Mention {
 	taken := map[int]bool{}
 	for _, m := range ms {
 		taken[m.Start] = true
@@ -53,10 +53,10 @@ func firstPerson(doc *model.Document, td *text.Doc, qs []model.Quote, ms []model
 				}
 				var actor model.Actor
 				rule := ""
-				switch strings.ToLower(tok.Text) {
-				case "i", "me", "my", "myself":
+				switch w := strings.ToLower(tok.Text); {
+				case fp.singular[w]:
 					actor, rule = model.Actor{Code: q.SpeakerCode, Name: q.Speaker, Person: true}, "coref:first-person-singular"
-				case "we", "us", "our", "ourselves":
+				case fp.plural[w]:
 					actor, rule = model.Actor{Code: q.SpeakerCode, Name: speaksFor(doc, q.Speaker)}, "coref:first-person-plural"
 				default:
 					continue

@@ -1,0 +1,62 @@
+package pipeline
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// vocabulary is data/pipeline/vocabulary.yaml.
+type vocabulary struct {
+	ClauseBreaks []clauseBreak `yaml:"clause_breaks"`
+	FirstPerson  struct {
+		Singular []string `yaml:"singular"`
+		Plural   []string `yaml:"plural"`
+	} `yaml:"first_person"`
+	firstPerson firstPersonWords
+}
+
+// clauseBreak is a word that ends a clause; with Comma, only after a
+// comma.
+type clauseBreak struct {
+	Word  string `yaml:"word"`
+	Comma bool   `yaml:"comma"`
+}
+
+// firstPersonWords are the first-person pronouns, lower-cased.
+type firstPersonWords struct{ singular, plural map[string]bool }
+
+func loadVocabulary(fsys fs.FS) (vocabulary, error) {
+	const name = "pipeline/vocabulary.yaml"
+	var v vocabulary
+	b, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return v, fmt.Errorf("load %s: %w", name, err)
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	dec.KnownFields(true)
+	if err := dec.Decode(&v); err != nil {
+		return v, fmt.Errorf("load %s: %s", name, strings.Join(strings.Fields(err.Error()), " "))
+	}
+	if len(v.ClauseBreaks) == 0 || len(v.FirstPerson.Singular) == 0 || len(v.FirstPerson.Plural) == 0 {
+		return v, fmt.Errorf("load %s: clause_breaks and both first_person lists must not be empty", name)
+	}
+	for i, b := range v.ClauseBreaks {
+		if strings.TrimSpace(b.Word) == "" {
+			return v, fmt.Errorf("load %s: clause break %d has no word", name, i+1)
+		}
+		v.ClauseBreaks[i].Word = strings.ToLower(b.Word)
+	}
+	set := func(ws []string) map[string]bool {
+		m := map[string]bool{}
+		for _, w := range ws {
+			m[strings.ToLower(w)] = true
+		}
+		return m
+	}
+	v.firstPerson = firstPersonWords{singular: set(v.FirstPerson.Singular), plural: set(v.FirstPerson.Plural)}
+	return v, nil
+}
