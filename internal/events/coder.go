@@ -266,8 +266,6 @@ func isDetTag(t string) bool {
 }
 func isAdverbTag(t string) bool { return strings.HasPrefix(t, "RB") }
 
-var subjectPronouns = map[string]bool{"i": true, "we": true, "you": true, "he": true, "she": true, "they": true, "it": true, "this": true, "these": true, "those": true}
-
 // boundary reports whether token k opens or closes a clause.
 func (s *sent) boundary(k int) bool {
 	w := s.low[k]
@@ -579,10 +577,10 @@ func (s *sent) sourceLeft(k int) int {
 		if isFinite(t) || t == "VB" {
 			return -1
 		}
-		if subjectPronouns[w] && s.tag(j) != "DT" {
+		if s.lx.is("subject_pronouns", w) && s.tag(j) != "DT" {
 			return -1
 		}
-		if w == "this" || w == "these" || w == "those" {
+		if s.lx.is("demonstratives", w) {
 			return -1
 		}
 	}
