@@ -209,7 +209,7 @@ func TestMalformed(t *testing.T) {
 		{"my.yaml", "people:\n  - name: X\n    tenures:\n      - {code: ABC, from: 2005, to: 2001}\n", `load dictionary my.yaml: line 4: person "X": tenure ABC ends (2001) before it starts (2005)`},
 		{"my.yaml", "igos:\n  - code: igo\n    name: X\n", `load dictionary my.yaml: line 2: igo "X": code "igo": want upper-case letters A-Z`},
 		{"my.yaml", "countries: [\n", `load dictionary my.yaml: line 1: did not find expected node content`},
-		{"my.yaml", "stuff: []\n", `load dictionary my.yaml: line 1: unknown key "stuff" (want actors, agents, countries, igos, people, roles)`},
+		{"my.yaml", "stuff: []\n", `load dictionary my.yaml: line 1: unknown key "stuff" (want actors, agents, countries, honorifics, igos, people, roles)`},
 	}
 	for _, tc := range tests {
 		_, err := Parse(strings.NewReader(tc.src), tc.name, FormatAuto)
@@ -482,4 +482,32 @@ func BenchmarkMatch(b *testing.B) {
 		n += len(ws)
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "words/s")
+}
+
+// TestHonorificsAreData: a form of address in the data lets a surname
+// after it resolve to the person; without it the surname alone is not
+// tried when no date is given.
+func TestHonorificsAreData(t *testing.T) {
+	const people = `people:
+  - name: Tomas Vellinga
+    tenures:
+      - {code: NLDGOV, role: Foreign Minister, from: 2015-01-01, to: 2019-12-31}
+`
+	for _, c := range []struct {
+		extra string
+		want  bool
+	}{{"", false}, {"honorifics: [Herr]\n", true}} {
+		d, err := ParseDictionary(strings.NewReader(people+c.extra), "p.yaml", FormatYAML)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, n, ok := d.Resolve([]string{"Herr", "Vellinga", "said"}, 0, time.Time{})
+		got := ok && n == 2 && r.Name == "Tomas Vellinga"
+		if got != c.want {
+			t.Errorf("with %q: resolved %v (%+v, %d words), want %v", c.extra, got, r, n, c.want)
+		}
+		if e, _ := d.Match([]string{"Herr"}, 0); e != nil {
+			t.Errorf("an honorific is not an actor, but Match found %+v", e)
+		}
+	}
 }

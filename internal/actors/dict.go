@@ -34,9 +34,12 @@ const (
 	Person
 	Agent
 	Role
+	// Honorific is a form of address before a surname ("Mr"); it names no
+	// actor and is never matched as one.
+	Honorific
 )
 
-var kindNames = [...]string{"actor", "country", "demonym", "capital", "igo", "body", "person", "agent", "role"}
+var kindNames = [...]string{"actor", "country", "demonym", "capital", "igo", "body", "person", "agent", "role", "honorific"}
 
 // String returns the kind's lower-case name ("country", "person", ...).
 func (k EntryKind) String() string {
@@ -176,6 +179,8 @@ type Dictionary struct {
 	// roleKeys maps a normalised role phrase to the normalised canonical
 	// name of its role.
 	roleKeys map[string]string
+	// honorifics are the forms of address before a surname.
+	honorifics map[string]bool
 	// tenures maps a normalised role name to the people's tenures of it,
 	// in the order Holder considers them: by person name, then as listed.
 	tenures map[string][]tenure
@@ -189,13 +194,14 @@ type tenure struct {
 
 func newDictionary(entries []*Entry) *Dictionary {
 	d := &Dictionary{
-		entries:  entries,
-		first:    make(map[string][]*Entry),
-		people:   make(map[string]*Entry),
-		surnames: make(map[string][]*Entry),
-		aliases:  make(map[string]*Entry),
-		agents:   make(map[string]string),
-		roles:    make(map[string]*Entry),
+		entries:    entries,
+		first:      make(map[string][]*Entry),
+		people:     make(map[string]*Entry),
+		surnames:   make(map[string][]*Entry),
+		aliases:    make(map[string]*Entry),
+		agents:     make(map[string]string),
+		roles:      make(map[string]*Entry),
+		honorifics: make(map[string]bool),
 	}
 	// Later entries with the same phrase replace earlier ones, so a file
 	// loaded later overrides one loaded earlier.
@@ -215,6 +221,10 @@ func newDictionary(entries []*Entry) *Dictionary {
 	}
 	d.entries = kept
 	for _, e := range kept {
+		if e.Kind == Honorific {
+			d.honorifics[strings.Join(e.words, " ")] = true
+			continue
+		}
 		w := e.words[0]
 		d.first[w] = append(d.first[w], e)
 		if len(e.words) > d.maxWords {
@@ -272,6 +282,8 @@ func phraseKey(e *Entry) string {
 		ns = "agent"
 	case Role:
 		ns = "role"
+	case Honorific:
+		ns = "honorific"
 	}
 	return ns + "\x00" + strings.Join(e.words, " ")
 }

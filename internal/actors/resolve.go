@@ -180,16 +180,13 @@ func countryPart(code string) string {
 	return code
 }
 
-// honorifics may precede a surname: "Mr Mokoena".
-var honorifics = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "mister": true, "madam": true}
-
 // resolveSurname resolves a surname alone ("Mokoena", "Mr. Yusuf") to
 // the person who bears it: the only one in the dictionary, or the only one
 // in office at t. A bare surname is tried only with t set and a
 // capitalised token; after an honorific it is always tried.
 func (d *Dictionary) resolveSurname(words []string, i int, t time.Time) (Resolution, int, bool) {
 	j := i
-	if honorifics[normalizeToken(words[i]).text] && i+1 < len(words) {
+	if d.honorifics[normalizeToken(words[i]).text] && i+1 < len(words) {
 		j = i + 1
 	} else if t.IsZero() {
 		return Resolution{}, 0, false

@@ -123,7 +123,7 @@ func parseYAMLDate(s string, end bool) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("bad date %q (want YYYY-MM-DD, YYYY-MM or YYYY)", s)
 }
 
-var topKeys = map[string]bool{"countries": true, "igos": true, "agents": true, "people": true, "roles": true, "actors": true}
+var topKeys = map[string]bool{"countries": true, "igos": true, "agents": true, "people": true, "roles": true, "actors": true, "honorifics": true}
 
 // parseYAML reads a dictionary in dossier's YAML format.
 func parseYAML(r io.Reader, source string) ([]*Entry, error) {
@@ -173,6 +173,8 @@ func parseYAML(r io.Reader, source string) ([]*Entry, error) {
 				err = b.role(item)
 			case "actors":
 				err = b.actor(item)
+			case "honorifics":
+				err = b.honorific(item)
 			}
 			if err != nil {
 				return nil, err
@@ -349,6 +351,15 @@ func (b *yamlBuilder) agent(n *yaml.Node) error {
 	for _, w := range a.Invariant {
 		b.add([]string{w}, Agent, w, nil, a.Code, n.Line)
 	}
+	return nil
+}
+
+// honorific reads a form of address written before a surname ("Mr").
+func (b *yamlBuilder) honorific(n *yaml.Node) error {
+	if n.Kind != yaml.ScalarNode || strings.TrimSpace(n.Value) == "" {
+		return fmt.Errorf("line %d: honorifics: want words", n.Line)
+	}
+	b.add([]string{n.Value}, Honorific, n.Value, nil, "", n.Line)
 	return nil
 }
 
