@@ -3,6 +3,7 @@ package ingest
 import (
 	"context"
 	"errors"
+	"github.com/dossier-project/dossier/data"
 	"os"
 	"path/filepath"
 	"strings"
@@ -515,5 +516,26 @@ func TestNotTranscript(t *testing.T) {
 	}
 	if docs[0].Kind != model.KindArticle || len(docs[0].Turns) != 0 {
 		t.Errorf("kind %q with %d turns, want an article", docs[0].Kind, len(docs[0].Turns))
+	}
+}
+
+func TestHeaderDateNeedsAMonthWord(t *testing.T) {
+	v, err := LoadVocab(data.Embedded())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		line string
+		want bool
+	}{
+		{"12 March 2024", true},
+		{"Sept. 3, 2021", true},
+		{"2024-03-12", true},
+		{"Market report 2020", false},
+		{"Marched on 2020", false},
+	} {
+		if got := looksLikeDateOnly(c.line, v); got != c.want {
+			t.Errorf("looksLikeDateOnly(%q) = %v, want %v", c.line, got, c.want)
+		}
 	}
 }

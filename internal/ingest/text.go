@@ -181,7 +181,7 @@ func readFrontMatter(lines []line, v *Vocab) frontMatter {
 				}
 				fm.warnings = append(fm.warnings, fmt.Sprintf("header line %q has no full date (day, month and year); not used", t))
 			} else if len(t) <= 40 {
-				if d, ok := parseDate(t); ok && looksLikeDateOnly(t) {
+				if d, ok := parseDate(t); ok && looksLikeDateOnly(t, v) {
 					headerDate, headerWhat = d, t
 					continue
 				}
@@ -191,7 +191,7 @@ func readFrontMatter(lines []line, v *Vocab) frontMatter {
 			if m := rxDateline.FindStringSubmatch(t); m != nil {
 				if d, ok := parseDate(m[2]); ok {
 					datelineDate, datelineWhat = d, m[1]+", "+strings.TrimSpace(m[2])
-				} else if rxMonthName.MatchString(m[2]) {
+				} else if hasMonth(m[2], v) {
 					fm.warnings = append(fm.warnings, fmt.Sprintf("dateline date %q has no year; date left unknown", strings.TrimSpace(m[2])))
 				}
 				if m[3] != "" && fm.publisher == "" && looksOrg(m[3], v) {
@@ -211,16 +211,25 @@ func readFrontMatter(lines []line, v *Vocab) frontMatter {
 	return fm
 }
 
-var rxMonthName = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b`)
+// hasMonth reports whether t has a month name as a word ("March",
+// "Sept."), not a word that begins like one ("market").
+func hasMonth(t string, v *Vocab) bool {
+	for _, w := range strings.FieldsFunc(t, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if v.Months[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
+}
 
 // looksLikeDateOnly keeps a whole line from being read as a date when it
 // is a sentence that happens to parse.
-func looksLikeDateOnly(t string) bool {
+func looksLikeDateOnly(t string, v *Vocab) bool {
 	words := strings.Fields(t)
 	if len(words) > 6 {
 		return false
 	}
-	return rxMonthName.MatchString(t) || rxNumericDMY.MatchString(t) || rxISODate.MatchString(t)
+	return hasMonth(t, v) || rxNumericDMY.MatchString(t) || rxISODate.MatchString(t)
 }
 
 func isHeaderDateKey(k string, v *Vocab) bool {
@@ -244,7 +253,7 @@ func isTitleLine(t string, v *Vocab) bool {
 	if rxByline.MatchString(t) || rxDateline.MatchString(t) {
 		return false
 	}
-	if _, ok := parseDate(t); ok && looksLikeDateOnly(t) {
+	if _, ok := parseDate(t); ok && looksLikeDateOnly(t, v) {
 		return false
 	}
 	if _, ok := matchLabel(t, v); ok {

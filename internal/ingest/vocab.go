@@ -27,6 +27,7 @@ type Vocab struct {
 	OrgWords         map[string]bool
 	Organizations    []string // longest first
 	HTMLDateMeta     []string
+	Months           map[string]bool // lower-case month names and abbreviations
 
 	QuestionLabels  map[string]bool
 	AnswerLabels    map[string]bool
@@ -70,6 +71,7 @@ func LoadVocab(fsys fs.FS) (*Vocab, error) {
 	v.OrgWords = lowerSet(list("organization-words.txt"))
 	v.Organizations = byLength(list("organizations.txt"))
 	v.HTMLDateMeta = list("html-date-meta.txt")
+	v.Months = lowerSet(list("months.txt"))
 	if err != nil {
 		return nil, err
 	}
