@@ -442,7 +442,16 @@ func TestNoPanicOnGarbage(t *testing.T) {
 		"people:\n - name: x\n   tenures: [3]", "igos:\n - code: IGO\n   name: x\n   bodies: [5]", "!A! = !A!\nX!A! [~GOV]"}
 	for _, in := range inputs {
 		for _, f := range []Format{FormatYAML, FormatPetrarch, FormatAgents} {
-			_, _ = Parse(strings.NewReader(in), "x", f)
+			es, err := Parse(strings.NewReader(in), "x", f)
+			empty := in == "" || in == "{}" && f == FormatYAML
+			switch {
+			case empty && (err != nil || len(es) != 0):
+				t.Errorf("format %d, %q: want nothing, got %d entries, %v", f, in, len(es), err)
+			case !empty && err == nil:
+				t.Errorf("format %d, %q: garbage loaded without an error (%d entries)", f, in, len(es))
+			case !empty && (len(es) != 0 || strings.Contains(err.Error(), "\n") || !strings.HasPrefix(err.Error(), "load dictionary x: ")):
+				t.Errorf("format %d, %q: want one line naming the file and no entries, got %q and %d entries", f, in, err, len(es))
+			}
 		}
 	}
 }
