@@ -6,11 +6,17 @@
 package data
 
 import (
+	"bytes"
 	"embed"
 	"errors"
+	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"sort"
+	"strings"
+
+	"gopkg.in/yaml.v3"
 )
 
 //go:embed *
@@ -67,3 +73,37 @@ func (o overlay) ReadDir(name string) ([]fs.DirEntry, error) {
 	sort.Slice(out, func(i, j int) bool { return out[i].Name() < out[j].Name() })
 	return out, nil
 }
+
+// ReadYAML reads the YAML file name from fsys into v, strictly (see
+// DecodeYAML); the error names the file and fits on one line.
+func ReadYAML(fsys fs.FS, name string, v any) error {
+	b, err := fs.ReadFile(fsys, name)
+	if err == nil {
+		err = DecodeYAML(b, v)
+	}
+	if err != nil {
+		return fmt.Errorf("load %s: %w", name, err)
+	}
+	return nil
+}
+
+// DecodeYAML decodes b into v strictly: unknown keys are errors, and so
+// is an empty document. The error fits on one line.
+func DecodeYAML(b []byte, v any) error {
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	dec.KnownFields(true)
+	if err := dec.Decode(v); err != nil {
+		if errors.Is(err, io.EOF) {
+			return errors.New("file is empty")
+		}
+		return oneLine{err}
+	}
+	return nil
+}
+
+// oneLine folds an error's message onto one line (YAML errors span
+// several) while still unwrapping to it.
+type oneLine struct{ err error }
+
+func (e oneLine) Error() string { return strings.Join(strings.Fields(e.err.Error()), " ") }
+func (e oneLine) Unwrap() error { return e.err }

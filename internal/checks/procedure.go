@@ -1,16 +1,14 @@
 package checks
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"path"
 	"sort"
 	"strings"
 
-	"gopkg.in/yaml.v3"
+	"github.com/dossier-project/dossier/data"
 )
 
 // Procedure describes how an institution decides: its bodies, which body
@@ -64,15 +62,10 @@ func (p *Procedure) Deciding(matter string) []*Body {
 }
 
 // ParseProcedure reads one procedure from YAML. name is used in errors.
-func ParseProcedure(name string, data []byte) (*Procedure, error) {
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
+func ParseProcedure(name string, b []byte) (*Procedure, error) {
 	var p Procedure
-	if err := dec.Decode(&p); err != nil {
-		if errors.Is(err, io.EOF) {
-			return nil, fmt.Errorf("procedure %s: file is empty", name)
-		}
-		return nil, fmt.Errorf("procedure %s: %w", name, oneLine{err})
+	if err := data.DecodeYAML(b, &p); err != nil {
+		return nil, fmt.Errorf("procedure %s: %w", name, err)
 	}
 	p.Source = name
 	if err := p.validate(); err != nil {
@@ -163,10 +156,3 @@ func LoadProcedures(fsys fs.FS, dir string, extra map[string][]byte) ([]*Procedu
 	}
 	return out, nil
 }
-
-// oneLine is an error whose message is folded onto one line (YAML
-// errors span several), while still unwrapping to the original.
-type oneLine struct{ err error }
-
-func (e oneLine) Error() string { return strings.Join(strings.Fields(e.err.Error()), " ") }
-func (e oneLine) Unwrap() error { return e.err }

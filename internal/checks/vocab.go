@@ -3,10 +3,8 @@ package checks
 import (
 	"fmt"
 	"io/fs"
-	"strings"
 
-	"gopkg.in/yaml.v3"
-
+	"github.com/dossier-project/dossier/data"
 	"github.com/dossier-project/dossier/internal/text"
 )
 
@@ -30,20 +28,14 @@ type Vocabulary struct {
 
 // LoadVocabulary reads the checks' vocabulary from fsys.
 func LoadVocabulary(fsys fs.FS, name string) (*Vocabulary, error) {
-	b, err := fs.ReadFile(fsys, name)
-	if err != nil {
-		return nil, fmt.Errorf("load check vocabulary %s: %w", name, oneLine{err})
-	}
 	var v Vocabulary
-	dec := yaml.NewDecoder(strings.NewReader(string(b)))
-	dec.KnownFields(true)
-	if err := dec.Decode(&v); err != nil {
-		return nil, fmt.Errorf("load check vocabulary %s: %w", name, oneLine{err})
+	if err := data.ReadYAML(fsys, name, &v); err != nil {
+		return nil, err
 	}
 	for field, list := range map[string][]string{"announce": v.Announce, "decision": v.Decision, "meeting": v.Meeting, "anonymity": v.Anonymity,
 		"decided": v.Decided, "modal": v.Modal, "negation": v.Negation, "subordinate": v.Subordinate, "meeting_words": v.MeetingWords} {
 		if len(list) == 0 {
-			return nil, fmt.Errorf("load check vocabulary %s: %q is empty", name, field)
+			return nil, fmt.Errorf("load %s: %q is empty", name, field)
 		}
 	}
 	return &v, nil

@@ -25,15 +25,13 @@
 package docdate
 
 import (
-	"bytes"
 	"fmt"
 	"io/fs"
 	"sort"
 	"strings"
 	"time"
 
-	"gopkg.in/yaml.v3"
-
+	"github.com/dossier-project/dossier/data"
 	"github.com/dossier-project/dossier/internal/actors"
 	"github.com/dossier-project/dossier/internal/model"
 	"github.com/dossier-project/dossier/internal/text"
@@ -62,15 +60,9 @@ type vocabulary struct {
 // New loads the known events from fsys (docdate/known-events.yaml).
 func New(dict *actors.Dictionary, fsys fs.FS) (*Inferrer, error) {
 	const name = "docdate/known-events.yaml"
-	b, err := fs.ReadFile(fsys, name)
-	if err != nil {
-		return nil, fmt.Errorf("load known events %s: %w", name, err)
-	}
 	var evs []KnownEvent
-	dec := yaml.NewDecoder(bytes.NewReader(b))
-	dec.KnownFields(true)
-	if err := dec.Decode(&evs); err != nil {
-		return nil, fmt.Errorf("load known events %s: %s", name, strings.Join(strings.Fields(err.Error()), " "))
+	if err := data.ReadYAML(fsys, name, &evs); err != nil {
+		return nil, err
 	}
 	for i, e := range evs {
 		if e.Year < 1000 || len(e.Phrases) == 0 {
@@ -79,14 +71,8 @@ func New(dict *actors.Dictionary, fsys fs.FS) (*Inferrer, error) {
 	}
 	inf := &Inferrer{dict: dict, events: evs}
 	const vname = "docdate/vocabulary.yaml"
-	vb, err := fs.ReadFile(fsys, vname)
-	if err != nil {
-		return nil, fmt.Errorf("load %s: %w", vname, err)
-	}
-	vdec := yaml.NewDecoder(bytes.NewReader(vb))
-	vdec.KnownFields(true)
-	if err := vdec.Decode(&inf.vocab); err != nil {
-		return nil, fmt.Errorf("load %s: %s", vname, strings.Join(strings.Fields(err.Error()), " "))
+	if err := data.ReadYAML(fsys, vname, &inf.vocab); err != nil {
+		return nil, err
 	}
 	if len(inf.vocab.Future) == 0 || len(inf.vocab.RelativeYears) == 0 {
 		return nil, fmt.Errorf("load %s: future and relative_years must not be empty", vname)

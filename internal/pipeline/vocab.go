@@ -1,12 +1,11 @@
 package pipeline
 
 import (
-	"bytes"
 	"fmt"
 	"io/fs"
 	"strings"
 
-	"gopkg.in/yaml.v3"
+	"github.com/dossier-project/dossier/data"
 )
 
 // vocabulary is data/pipeline/vocabulary.yaml.
@@ -32,14 +31,8 @@ type firstPersonWords struct{ singular, plural map[string]bool }
 func loadVocabulary(fsys fs.FS) (vocabulary, error) {
 	const name = "pipeline/vocabulary.yaml"
 	var v vocabulary
-	b, err := fs.ReadFile(fsys, name)
-	if err != nil {
-		return v, fmt.Errorf("load %s: %w", name, err)
-	}
-	dec := yaml.NewDecoder(bytes.NewReader(b))
-	dec.KnownFields(true)
-	if err := dec.Decode(&v); err != nil {
-		return v, fmt.Errorf("load %s: %s", name, strings.Join(strings.Fields(err.Error()), " "))
+	if err := data.ReadYAML(fsys, name, &v); err != nil {
+		return v, err
 	}
 	if len(v.ClauseBreaks) == 0 || len(v.FirstPerson.Singular) == 0 || len(v.FirstPerson.Plural) == 0 {
 		return v, fmt.Errorf("load %s: clause_breaks and both first_person lists must not be empty", name)
