@@ -182,7 +182,7 @@ func (a *app) show(ctx context.Context, st store.Store, ref string, asJSON bool)
 	if len(d.Speakers) > 0 {
 		fmt.Fprintf(w, "\nSpeakers\n")
 		for _, s := range d.Speakers {
-			fmt.Fprintf(w, "  %s\n", speakerLine(s))
+			fmt.Fprintf(w, "  %s\n", report.SpeakerLine(s))
 		}
 	}
 	if len(d.Turns) > 0 {
@@ -200,22 +200,4 @@ func (a *app) show(ctx context.Context, st store.Store, ref string, asJSON bool)
 		fmt.Fprintf(w, "  %3d [%d-%d] %s\n", i+1, s.Start, s.End, clip(s.Text, 110))
 	}
 	return nil
-}
-
-func speakerLine(s model.Speaker) string {
-	line := s.Name
-	var extra []string
-	if s.Role != "" {
-		extra = append(extra, s.Role)
-	}
-	if s.Organization != "" {
-		extra = append(extra, s.Organization)
-	}
-	if s.Questioner {
-		extra = append(extra, "questioner")
-	}
-	if len(extra) > 0 {
-		line += " (" + strings.Join(extra, ", ") + ")"
-	}
-	return line
 }

@@ -71,6 +71,24 @@ func Byline(d *model.Document) string {
 	return strings.Join(parts, ", ")
 }
 
+// SpeakerLine names a transcript speaker with role, organisation and
+// whether they asked questions: "Jane Doe (Mayor, Millbrook)".
+func SpeakerLine(s model.Speaker) string {
+	var extra []string
+	for _, x := range []string{s.Role, s.Organization} {
+		if x != "" {
+			extra = append(extra, x)
+		}
+	}
+	if s.Questioner {
+		extra = append(extra, "questioner")
+	}
+	if len(extra) == 0 {
+		return s.Name
+	}
+	return s.Name + " (" + strings.Join(extra, ", ") + ")"
+}
+
 func short(id string) string {
 	if len(id) > 12 {
 		return id[:12]

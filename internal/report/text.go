@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"strings"
 )
 
 // WriteText writes the report as plain text for a terminal.
@@ -28,20 +27,7 @@ func WriteText(w io.Writer, r *Report) error {
 			p("      by %s\n", by)
 		}
 		for _, s := range d.Speakers {
-			line := s.Name
-			var extra []string
-			for _, x := range []string{s.Role, s.Organization} {
-				if x != "" {
-					extra = append(extra, x)
-				}
-			}
-			if s.Questioner {
-				extra = append(extra, "questioner")
-			}
-			if len(extra) > 0 {
-				line += " (" + strings.Join(extra, ", ") + ")"
-			}
-			p("      speaker: %s\n", line)
+			p("      speaker: %s\n", SpeakerLine(s))
 		}
 	}
 
