@@ -121,7 +121,7 @@ func (c *Checker) meetingWithoutRecord(in *Input) []model.Finding {
 		}
 		names := make([]string, len(m.who))
 		for i, p := range m.who {
-			names[i] = participantLabel(p)
+			names[i] = p.Label()
 		}
 		who := strings.Join(names, " and ")
 		ev := []model.Evidence{model.EvidenceOf(m.st.doc.ID, m.st.span), model.EvidenceOf(m.st.doc.ID, m.when.Span)}
@@ -160,15 +160,4 @@ func requiredRecord(procs []*Procedure, m meetingSentence) (*Body, *Procedure) {
 		}
 	}
 	return nil, nil
-}
-
-func participantLabel(p model.Participant) string {
-	name := p.Name
-	if name == "" {
-		name = clean(p.Text)
-	}
-	if p.Code != "" {
-		return name + " (" + p.Code + ")"
-	}
-	return name
 }

@@ -1,11 +1,26 @@
 package model
 
+import "strings"
+
 // Participant is the source or target of an event: the words that name
 // it and the actor they resolve to.
 type Participant struct {
 	Span
 	Code string `json:"code"`
 	Name string `json:"name,omitempty"`
+}
+
+// Label names the participant for people: its actor's name (else the
+// words of the text) and its code, "Jane Doe (KENGOV)".
+func (p Participant) Label() string {
+	name := p.Name
+	if name == "" {
+		name = strings.Join(strings.Fields(p.Text), " ")
+	}
+	if p.Code == "" {
+		return name
+	}
+	return name + " (" + p.Code + ")"
 }
 
 // Event is one coded event: who did what to whom, with its evidence.

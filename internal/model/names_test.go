@@ -34,3 +34,18 @@ func TestNewSpanClamps(t *testing.T) {
 		}
 	}
 }
+
+func TestParticipantLabel(t *testing.T) {
+	for _, c := range []struct {
+		p    Participant
+		want string
+	}{
+		{Participant{Span: Span{Text: "the  prime\nminister"}, Code: "KENGOV", Name: "Jane Doe"}, "Jane Doe (KENGOV)"},
+		{Participant{Span: Span{Text: "the  prime\nminister"}, Code: "KENGOV"}, "the prime minister (KENGOV)"},
+		{Participant{Span: Span{Text: "Ms Roe"}}, "Ms Roe"},
+	} {
+		if got := c.p.Label(); got != c.want {
+			t.Errorf("Label() = %q, want %q", got, c.want)
+		}
+	}
+}

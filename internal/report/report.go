@@ -177,9 +177,9 @@ func When(e model.TimelineEntry) string {
 // EventLine says who did what to whom in one line: source, PLOVER type
 // and CAMEO code, target, and the flags and date of the event.
 func EventLine(e model.Event) string {
-	s := fmt.Sprintf("%s —%s/%s→ ", participant(e.Source), e.PLOVER, e.CAMEO)
+	s := fmt.Sprintf("%s —%s/%s→ ", e.Source.Label(), e.PLOVER, e.CAMEO)
 	if e.Target != nil {
-		s += participant(*e.Target)
+		s += e.Target.Label()
 	} else {
 		s += "(no target)"
 	}
@@ -200,17 +200,6 @@ func EventLine(e model.Event) string {
 		s += " [" + strings.Join(flags, ", ") + "]"
 	}
 	return s
-}
-
-func participant(p model.Participant) string {
-	name := p.Name
-	if name == "" {
-		name = strings.Join(strings.Fields(p.Text), " ")
-	}
-	if p.Code == "" {
-		return name
-	}
-	return name + " (" + p.Code + ")"
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -142,9 +142,9 @@ func contains(ss []string, s string) bool {
 
 // eventSummary says who did what to whom, in the words of the evidence.
 func eventSummary(ev *model.Event) string {
-	s := fmt.Sprintf("%s %s", participantName(&ev.Source), strings.ToLower(clean(ev.Trigger.Text)))
+	s := fmt.Sprintf("%s %s", ev.Source.Label(), strings.ToLower(clean(ev.Trigger.Text)))
 	if ev.Target != nil {
-		s += " " + participantName(ev.Target)
+		s += " " + ev.Target.Label()
 	}
 	tag := ev.PLOVER
 	if ev.CAMEO != "" {
@@ -154,15 +154,4 @@ func eventSummary(ev *model.Event) string {
 		tag += ", planned"
 	}
 	return s + " [" + tag + "]"
-}
-
-func participantName(p *model.Participant) string {
-	name := p.Name
-	if name == "" {
-		name = clean(p.Text)
-	}
-	if p.Code != "" {
-		return fmt.Sprintf("%s (%s)", name, p.Code)
-	}
-	return name
 }
