@@ -452,3 +452,34 @@ func TestQuotesAgainstAnotherTranscript(t *testing.T) {
 		t.Errorf("no altered-quote finding:\n%s", stdout)
 	}
 }
+
+// TestDataDirReplacesPatterns: a file in --data DIR replaces the built-in
+// file of the same path, event patterns included.
+func TestDataDirReplacesPatterns(t *testing.T) {
+	root := filepath.Join("..", "..", "data", "events")
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "events"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	// The user's verbs.yaml knows no verbs: meetings are no longer coded.
+	if err := os.WriteFile(filepath.Join(dir, "events", "verbs.yaml"), []byte("patterns: []\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(root, "verbs.yaml")); err != nil {
+		t.Fatalf("the built-in file this test replaces is gone: %v", err)
+	}
+	in := `{"id": "a", "date": "2021-05-02", "text": "Kenya met Uganda in Nairobi on Tuesday."}` + "\n"
+	count := func(args ...string) int {
+		var out, errb strings.Builder
+		if code := Main(t.Context(), append(args, "code"), strings.NewReader(in), &out, &errb); code != 0 {
+			t.Fatalf("code exited %d: %s", code, errb.String())
+		}
+		return strings.Count(out.String(), `"event"`)
+	}
+	if n := count(); n == 0 {
+		t.Fatalf("the built-in patterns code no event here; the test needs one")
+	}
+	if n := count("--data", dir); n != 0 {
+		t.Errorf("with the user's empty verbs.yaml, %d events were coded", n)
+	}
+}

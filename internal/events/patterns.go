@@ -189,7 +189,14 @@ func appendNew(dst []string, src ...string) []string {
 // DefaultPatterns loads the patterns shipped with dossier: every file in
 // data/events/ of the embedded data.
 func DefaultPatterns() (*Patterns, error) {
-	return loadDir(data.Embedded(), "events")
+	return PatternsFromData(data.Embedded())
+}
+
+// PatternsFromData loads the patterns of a data tree such as
+// data.Open(dir): every .yaml and .txt file under events/, where a user
+// directory may replace any of them or add its own.
+func PatternsFromData(fsys fs.FS) (*Patterns, error) {
+	return loadDir(fsys, "events")
 }
 
 // loadDir loads every .yaml and .txt file of dir in fsys.

@@ -112,8 +112,7 @@ func New(opt Options) (*Pipeline, error) {
 	if p.quotes, err = quotes.NewExtractorFS(fsys); err != nil {
 		return nil, fmt.Errorf("load quote cues: %w", err)
 	}
-	// Event patterns come from the embedded data and --verbs files.
-	pats, err := events.DefaultPatterns()
+	pats, err := events.PatternsFromData(fsys)
 	if err != nil {
 		return nil, err
 	}
