@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/dossier-project/dossier/data"
 	"github.com/dossier-project/dossier/internal/ingest"
 	"github.com/dossier-project/dossier/internal/model"
 	"github.com/dossier-project/dossier/internal/pipeline"
@@ -68,6 +69,13 @@ func (a *app) addCmd() *cobra.Command {
 // is non-nil when any file failed.
 func (a *app) add(ctx context.Context, st store.Store, p *pipeline.Pipeline, paths []string, opt ingest.Options) (addSummary, error) {
 	var sum addSummary
+	if a.dataDir != "" && opt.Vocab == nil {
+		v, err := ingest.LoadVocab(data.Open(a.dataDir))
+		if err != nil {
+			return sum, err
+		}
+		opt.Vocab = v
+	}
 	files, err := ingest.Expand(paths)
 	if err != nil {
 		return sum, err

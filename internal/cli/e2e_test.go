@@ -483,3 +483,36 @@ func TestDataDirReplacesPatterns(t *testing.T) {
 		t.Errorf("with the user's empty verbs.yaml, %d events were coded", n)
 	}
 }
+
+// TestDataDirReachesIngest: ingest's word lists come from --data too.
+func TestDataDirReachesIngest(t *testing.T) {
+	doc := filepath.Join(t.TempDir(), "s.txt")
+	if err := os.WriteFile(doc, []byte("Proclamation of the Council\n\nThe council declares the road open.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	kind := func(args ...string) string {
+		db := filepath.Join(t.TempDir(), "d.db")
+		if code, _, stderr := run(t, db, append(args, "-q", "add", doc)...); code != 0 {
+			t.Fatalf("add exited %d: %s", code, stderr)
+		}
+		_, stdout, _ := run(t, db, "docs", "--json")
+		var docs []docJSON
+		if err := json.Unmarshal([]byte(stdout), &docs); err != nil || len(docs) != 1 {
+			t.Fatalf("docs: %v %s", err, stdout)
+		}
+		return string(docs[0].Kind)
+	}
+	if k := kind(); k != "article" {
+		t.Fatalf("without the user's marker the document is %s, want article", k)
+	}
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "ingest"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "ingest", "statement-markers.txt"), []byte("Proclamation\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if k := kind("--data", dir); k != "statement" {
+		t.Errorf("with the user's statement marker the document is %s, want statement", k)
+	}
+}
