@@ -36,22 +36,6 @@ func KeepAll() Keep { return Keep{Documents: true, Quotes: true, Events: true} }
 // same order each time it is called; Dossier calls it twice.
 type Source func(ctx context.Context, fn func(*model.Document, *model.Analysis) error) error
 
-// SliceSource is a Source over documents and analyses held in memory
-// (analyses[i] belongs to docs[i]).
-func SliceSource(docs []*model.Document, analyses []*model.Analysis) Source {
-	return func(ctx context.Context, fn func(*model.Document, *model.Analysis) error) error {
-		for i, d := range docs {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			if err := fn(d, analyses[i]); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-}
-
 // Dossier runs the cross-document stages: it verifies each quote against
 // the primary records, builds the timeline and runs the checks.
 //

@@ -146,9 +146,6 @@ func New(opt Options) (*Pipeline, error) {
 	return p, nil
 }
 
-// Dictionary returns the actor dictionary in use.
-func (p *Pipeline) Dictionary() *actors.Dictionary { return p.dict }
-
 // Coder returns the event coder.
 func (p *Pipeline) Coder() *events.Coder { return p.events }
 
