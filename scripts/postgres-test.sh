@@ -14,15 +14,22 @@
 #   go test ./internal/store/
 #
 # Everything else goes to stderr. DOSSIER_PG_PORT picks another port.
+#
+#   bash scripts/postgres-test.sh stop
+#
+# stops the server again, but only if this script started it.
 set -euo pipefail
 
 exec 3>&1 1>&2 # stdout is for the export line only
+# Every command that starts a server runs with fd 3 closed (3>&-): a server
+# that inherited it would hold the caller's $(...) open for as long as it runs.
 
 PORT=${DOSSIER_PG_PORT:-5432}
 ROLE=dossier
 PASSWORD=dossier
 DB=dossier_test
 OWN_DIR=/var/tmp/dossier-postgres # fallback cluster when the Debian one won't start
+STARTED=/var/tmp/dossier-postgres-started # the command that stops what we started
 
 log() { echo "postgres-test: $*" >&2; }
 die() {
@@ -31,6 +38,15 @@ die() {
 }
 
 [ "$(id -u)" = 0 ] || die "run as root"
+
+if [ "${1:-}" = stop ]; then
+	if [ -f "$STARTED" ]; then
+		log "stopping the server this script started"
+		bash -c "$(cat "$STARTED")" </dev/null >&2 3>&- || log "stop failed"
+		rm -f "$STARTED"
+	fi
+	exit 0
+fi
 
 # 1. Install the server.
 pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
@@ -76,11 +92,12 @@ else
 		chown postgres:postgres /var/run/postgresql
 		if ! pg_lsclusters -h 2>/dev/null | awk '{print $1, $2}' | grep -qx "$VERSION main"; then
 			log "creating cluster $VERSION/main on port $PORT"
-			pg_createcluster -p "$PORT" "$VERSION" main >&2 || true
+			pg_createcluster -p "$PORT" "$VERSION" main >&2 3>&- || true
 		fi
 		log "starting cluster $VERSION/main"
-		if pg_ctlcluster "$VERSION" main start >&2 && wait_ready; then
+		if pg_ctlcluster "$VERSION" main start </dev/null >&2 3>&- && wait_ready; then
 			started=1
+			echo "pg_ctlcluster $VERSION main stop" >"$STARTED"
 		else
 			log "the Debian cluster did not start; using a cluster of our own"
 		fi
@@ -96,8 +113,9 @@ else
 		fi
 		log "starting the cluster in $OWN_DIR/data on port $PORT"
 		runuser -u postgres -- pg_ctl -D "$OWN_DIR/data" -l "$OWN_DIR/server.log" -w -t 60 \
-			-o "-p $PORT -k $OWN_DIR/socket -c listen_addresses=127.0.0.1" start >&2 ||
+			-o "-p $PORT -k $OWN_DIR/socket -c listen_addresses=127.0.0.1" start </dev/null >&2 3>&- ||
 			die "the server did not start; see $OWN_DIR/server.log"
+		echo "runuser -u postgres -- $BIN/pg_ctl -D $OWN_DIR/data -m fast stop" >"$STARTED"
 		wait_ready || die "the server does not accept connections on port $PORT"
 	fi
 fi
