@@ -115,6 +115,21 @@ func TestFrontMatterVariants(t *testing.T) {
 			title: "Weekly notes", warning: "no full date",
 		},
 		{
+			name: "dateline on a line of its own",
+			src:  "Addis Ababa, 12 March 2024\n\nThe ministers met.\n",
+			date: "2024-03-12", source: "dateline",
+		},
+		{
+			name:  "dateline of its own under a title",
+			src:   "Ministers meet\nSAN JOSE, Costa Rica, 3 May 2021\n\nThe ministers met.\n",
+			title: "Ministers meet", date: "2021-05-03", source: "dateline",
+		},
+		{
+			name:  "place and region without a date is a title",
+			src:   "Paris, Texas\n\nThe film opened.\n",
+			title: "Paris, Texas",
+		},
+		{
 			name: "first line is a sentence",
 			src:  "This is a sentence that ends with a full stop.\n\nMore.\n",
 		},

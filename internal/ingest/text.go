@@ -142,6 +142,9 @@ var (
 	rxKeyLine = regexp.MustCompile(`^([\p{L} ]{2,24})\s*:\s*(\S.{0,60})$`)
 	// "Addis Ababa, 12 March 2024 – ..." / "NAIROBI, March 3 (Reuters) - ..."
 	rxDateline = regexp.MustCompile(`^(\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,3}(?:,\s*\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,2})?),\s+([^()–—\n]{3,40}?)\s*(?:\(([^)\n]{1,40})\)\s*)?\s(?:--|[–—-])\s+\S`)
+	// A dateline on a line of its own: "Brussels, 12 March 2024". It
+	// counts only when the part after the place is a date and nothing else.
+	rxDatelineAlone = regexp.MustCompile(`^(\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,3}(?:,\s*\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,2})?),\s+([^()–—\n]{3,40}?)\s*(?:\(([^)\n]{1,40})\))?\s*$`)
 )
 
 // headerLines is how far from the top header lines are looked for.
@@ -188,7 +191,13 @@ func readFrontMatter(lines []line, v *Vocab) frontMatter {
 			}
 		}
 		if datelineDate.IsZero() && i < 6 {
-			if m := rxDateline.FindStringSubmatch(t); m != nil {
+			m := rxDateline.FindStringSubmatch(t)
+			if m == nil {
+				if m = rxDatelineAlone.FindStringSubmatch(t); m != nil && !looksLikeDateOnly(m[2], v) {
+					m = nil
+				}
+			}
+			if m != nil {
 				if d, ok := parseDate(m[2]); ok {
 					datelineDate, datelineWhat = d, m[1]+", "+strings.TrimSpace(m[2])
 				} else if hasMonth(m[2], v) {
@@ -252,6 +261,11 @@ func isTitleLine(t string, v *Vocab) bool {
 	}
 	if rxByline.MatchString(t) || rxDateline.MatchString(t) {
 		return false
+	}
+	if m := rxDatelineAlone.FindStringSubmatch(t); m != nil && looksLikeDateOnly(m[2], v) {
+		if _, ok := parseDate(m[2]); ok {
+			return false
+		}
 	}
 	if _, ok := parseDate(t); ok && looksLikeDateOnly(t, v) {
 		return false
