@@ -59,6 +59,13 @@ func TestClauseFlagsAndTargets(t *testing.T) {
 		{"reduced relative patient", "Islamist fighters pushed out of Benin following French military intervention regrouped in Niger.", []string{"FRAMIL 190 MLIREB ASSAULT"}},
 		{"no patient verb", "Islamist fighters arrived in Benin after French military intervention.", []string{"FRAMIL 190 - ASSAULT"}},
 		{"month is not a march", "Kenya met Uganda in March.", []string{"KEN 040 UGA CONSULT"}},
+		// 6. A subordinating word ends the reach of a subject or a negation.
+		{"subject behind before is not an actor", "Peru thanked Chile before the committee met.", []string{"PER 051 CHL SUPPORT"}},
+		{"subject behind after", "Kenya praised Uganda after the committee attacked Somalia.", []string{"KEN 051 UGA SUPPORT"}},
+		{"negation stops at until", "The committee did not meet Togo until Kenya agreed.", []string{"KEN 030 - AGREE"}},
+		{"negation stops at whether", "Togo did not say whether Kenya had agreed.", []string{"KEN 030 - AGREE hyp"}},
+		{"negation stops at another verb", "Ghana has not forgotten Kenya attacked Uganda.", []string{"KEN 190 UGA ASSAULT"}},
+		{"coordinated verbs share a negation", "Kenya did not praise or thank Uganda.", []string{"KEN 051 UGA SUPPORT neg"}},
 		// Never code a deployment or combat role as done.
 		{"no troop deployment", "There will be no Kenyan troop deployment.", []string{"KENMIL 154 - MOBILIZE neg fut"}},
 		{"no combat role", "There will be no combat role for Kenya.", nil},

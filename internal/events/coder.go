@@ -525,14 +525,31 @@ func (s *sent) governor(ctx *verbCtx, g, depth int) {
 	}
 }
 
-// negatedLeft looks for a negator between the clause start and k.
+// negatedLeft looks for a negator between the clause start and k. A
+// negator belongs to the nearest verb on its right: one that stands
+// behind another verb ("did not say whether Y agreed"), a subordinating
+// word ("did not approve it until Y agreed") or a conditional word does
+// not negate k. Verbs joined by coordination share it ("did not approve
+// or sign").
 func (s *sent) negatedLeft(k int) bool {
+	coordinated := true // only coordination between j and k so far
 	for j := k - 1; j >= 0 && j >= k-8; j-- {
-		if s.boundary(j) {
+		w := s.low[j]
+		if s.boundary(j) || s.lx.is("subordinators", w) || s.lx.is("conditional", w) || s.lx.is("delimiters", w) {
 			return false
 		}
-		if s.mAt[j] < 0 && s.lx.is("negators", s.low[j]) {
+		if s.mAt[j] >= 0 {
+			coordinated = false
+			continue
+		}
+		if s.lx.is("negators", w) {
 			return true
+		}
+		if isVerbTag(s.tag(j)) && !coordinated {
+			return false
+		}
+		if !s.lx.is("coordination", w) && !isVerbTag(s.tag(j)) {
+			coordinated = false
 		}
 	}
 	return false
@@ -553,7 +570,7 @@ func (s *sent) sourceLeft(k int) int {
 			return g
 		}
 		w := s.low[j]
-		if s.boundary(j) {
+		if s.boundary(j) || s.lx.is("subordinators", w) {
 			return -1
 		}
 		if w == "," {
