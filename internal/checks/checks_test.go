@@ -317,6 +317,17 @@ func TestQuoteFindings(t *testing.T) {
 	}
 }
 
+func TestQuoteFindingNamesUnresolvedSpeakerInTheTextsWords(t *testing.T) {
+	f := newFixture(t)
+	d := f.doc("a", model.KindArticle, "The Norwegian foreign minister said aid would follow.")
+	f.in.Analyses[d.ID].Quotes = []model.Quote{{ID: "q1", Verdict: model.VerdictNoRecord, SpeakerCode: "NORGOV",
+		Sources: []model.Span{f.span(d, "The Norwegian foreign minister")}, Contents: []model.Span{f.span(d, "aid would follow")}}}
+	got := kinds(f.run(), "unverified-quote")
+	if len(got) != 1 || !strings.Contains(got[0].Summary, "reports the Norwegian foreign minister (") {
+		t.Errorf("unverified: got %+v", got)
+	}
+}
+
 func TestSingleSource(t *testing.T) {
 	f := newFixture(t)
 	f.doc("a", model.KindArticle, "x")

@@ -20,7 +20,7 @@ func (c *Checker) quoteFindings(in *Input) []model.Finding {
 			if len(q.Contents) == 0 {
 				continue
 			}
-			speaker := q.Speaker
+			speaker := q.SpeakerText()
 			if speaker == "" {
 				speaker = "an unidentified speaker"
 			}

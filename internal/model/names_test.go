@@ -49,3 +49,19 @@ func TestParticipantLabel(t *testing.T) {
 		}
 	}
 }
+
+func TestSpeakerText(t *testing.T) {
+	for _, c := range []struct {
+		q    Quote
+		want string
+	}{
+		{Quote{Speaker: "Ann Ruiz", Sources: []Span{{Text: "the mayor"}}}, "Ann Ruiz"},
+		{Quote{Sources: []Span{{Text: "the Norwegian\n foreign minister"}}}, "the Norwegian foreign minister"},
+		{Quote{Sources: []Span{{Text: "he"}}}, ""},
+		{Quote{}, ""},
+	} {
+		if got := c.q.SpeakerText(); got != c.want {
+			t.Errorf("SpeakerText(%+v) = %q, want %q", c.q, got, c.want)
+		}
+	}
+}

@@ -1,5 +1,7 @@
 package model
 
+import "strings"
+
 // Quote verdicts.
 const (
 	VerdictPrimary      = "primary"
@@ -39,6 +41,28 @@ type Quote struct {
 	Primary *Evidence `json:"primary"`
 	Diff    string    `json:"diff"`
 	When    *Anchor   `json:"when,omitempty"`
+}
+
+// SpeakerText names the speaker for people to read: the resolved name;
+// else the words of the text that name the speaker, when they are more
+// than a pronoun ("the Norwegian foreign minister"); else "". It is for
+// display only: it does not say who the speaker is.
+func (q *Quote) SpeakerText() string {
+	if q.Speaker != "" {
+		return q.Speaker
+	}
+	for _, s := range q.Sources {
+		if t := strings.Join(strings.Fields(s.Text), " "); strings.Contains(t, " ") {
+			// A sentence-initial article reads wrong mid-sentence.
+			for _, a := range []string{"The ", "A ", "An "} {
+				if strings.HasPrefix(t, a) {
+					return strings.ToLower(a) + t[len(a):]
+				}
+			}
+			return t
+		}
+	}
+	return ""
 }
 
 // Text joins the quote's contents with " … " between split parts.

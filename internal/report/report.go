@@ -102,7 +102,7 @@ func speakerGroups(qs []model.Quote) []quoteGroup {
 	idx := map[string]int{}
 	var groups []quoteGroup
 	for _, q := range qs {
-		name := q.Speaker
+		name := q.SpeakerText()
 		if name == "" {
 			name = "unknown speaker"
 		}

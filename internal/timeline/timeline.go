@@ -241,7 +241,7 @@ func quoteItem(q *model.Quote, d *model.Document, ts []model.Timex, order int) (
 	if d.Kind.Primary() || q.Question || len(q.Contents) == 0 || q.When == nil || q.When.By == "document" || !stated(q.When, d) {
 		return item{}, false
 	}
-	who := q.Speaker
+	who := q.SpeakerText()
 	if who == "" {
 		who = "someone"
 	}
@@ -263,7 +263,7 @@ func quoteItem(q *model.Quote, d *model.Document, ts []model.Timex, order int) (
 	it := item{
 		kind: "statement", quoteID: q.ID, doc: d.ID,
 		start: q.When.Value, end: q.When.End, precision: precisionOf(q.When), part: q.When.PartOfDay,
-		src: strings.ToLower(who), note: weekdayNote(q.When, ts), order: order,
+		src: strings.ToLower(q.Speaker), note: weekdayNote(q.When, ts), order: order,
 		summary: summary,
 	}
 	if q.Cue != nil {

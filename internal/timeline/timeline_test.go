@@ -183,3 +183,24 @@ func TestDeadlineSummaryDropsSpeakerLabel(t *testing.T) {
 		t.Errorf("got %+v", got)
 	}
 }
+
+func TestUnknownSpeakersAreNotOneStatement(t *testing.T) {
+	text := "On 3 May the mayor said the bridge would reopen. On 3 May he said taxes would fall."
+	art := &model.Document{ID: "art", Kind: model.KindArticle, Text: text}
+	span := func(sub string) model.Span {
+		i := strings.Index(text, sub)
+		return model.NewSpan(text, i, i+len(sub))
+	}
+	when := &model.Anchor{Kind: "point", Value: "2021-05-03", Granularity: "day", By: "sentence"}
+	a := &model.Analysis{Doc: "art", Quotes: []model.Quote{
+		{ID: "q1", Sources: []model.Span{span("the mayor")}, Cue: ptr(span("said")), Contents: []model.Span{span("the bridge would reopen")}, When: when},
+		{ID: "q2", Sources: []model.Span{span("he")}, Contents: []model.Span{span("taxes would fall")}, When: when},
+	}}
+	got := Build(Input{Docs: []*model.Document{art}, Analyses: []*model.Analysis{a}})
+	if len(got) != 2 {
+		t.Fatalf("two statements by speakers nobody resolved must stay apart; got %+v", got)
+	}
+	if !strings.HasPrefix(got[0].Summary, "the mayor said") || !strings.HasPrefix(got[1].Summary, "someone said") {
+		t.Errorf("summaries = %q, %q; want the text's words for the speaker, else someone", got[0].Summary, got[1].Summary)
+	}
+}
