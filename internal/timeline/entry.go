@@ -113,7 +113,11 @@ func (e *entry) result() model.TimelineEntry {
 			te.Quotes = append(te.Quotes, it.quoteID)
 		}
 		addDoc(it.doc)
-		te.Evidence = append(te.Evidence, it.evidence...)
+		for _, ev := range it.evidence {
+			if !hasEvidence(te.Evidence, ev) {
+				te.Evidence = append(te.Evidence, ev)
+			}
+		}
 		if it.note != "" && !contains(notes, it.note) {
 			notes = append(notes, it.note)
 		}
@@ -129,6 +133,17 @@ func (e *entry) result() model.TimelineEntry {
 		te.Summary += " (" + strings.Join(notes, "; ") + ")"
 	}
 	return te
+}
+
+// hasEvidence reports whether evs already cite the words of ev: two items
+// coded from one sentence cite it once.
+func hasEvidence(evs []model.Evidence, ev model.Evidence) bool {
+	for _, x := range evs {
+		if x.Doc == ev.Doc && x.Start == ev.Start && x.End == ev.End {
+			return true
+		}
+	}
+	return false
 }
 
 func contains(ss []string, s string) bool {

@@ -204,3 +204,16 @@ func TestUnknownSpeakersAreNotOneStatement(t *testing.T) {
 		t.Errorf("summaries = %q, %q; want the text's words for the speaker, else someone", got[0].Summary, got[1].Summary)
 	}
 }
+
+func TestOneSentenceIsCitedOnce(t *testing.T) {
+	text := "Kenya and Ethiopia met on 4 March 2020."
+	s := model.NewSpan(text, 0, len(text))
+	a := ev("e1", "KEN", "ETH", "CONSULT", "04", "2020-03-04", "", "sentence")
+	b := ev("e2", "ETH", "KEN", "CONSULT", "04", "2020-03-04", "", "sentence")
+	a.Sentence, b.Sentence = s, s
+	got := Build(Input{Docs: []*model.Document{{ID: "art", Kind: model.KindArticle, Text: text}},
+		Analyses: []*model.Analysis{{Doc: "art", Events: []model.Event{a, b}}}})
+	if len(got) != 1 || len(got[0].Events) != 2 || len(got[0].Evidence) != 1 {
+		t.Fatalf("a meeting coded twice from one sentence is one entry citing the sentence once: %+v", got)
+	}
+}
