@@ -54,7 +54,7 @@ func New(fsys fs.FS, procs []*Procedure) (*Checker, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Checker{vocab: v, procs: procs}, nil
+	return &Checker{vocab: v, procs: withShadows(procs)}, nil
 }
 
 // check is one rule.

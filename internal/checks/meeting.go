@@ -153,7 +153,7 @@ func requiredRecord(procs []*Procedure, m meetingSentence) (*Body, *Procedure) {
 				continue
 			}
 			for _, w := range m.who {
-				if hasWord(w.Text, b.Names()) {
+				if p.hasName(w.Text, b.Names()) {
 					return b, p
 				}
 			}

@@ -21,6 +21,68 @@ type Procedure struct {
 	Bodies      []Body `yaml:"bodies"`
 	// Source is the file the procedure was read from.
 	Source string `yaml:"-"`
+
+	// shadows are the longer names of other institutions' bodies that
+	// contain one of this procedure's names ("Peace and Security Council"
+	// contains "Security Council"): a name inside one of them is not a
+	// name of this institution. Set by New.
+	shadows []string
+}
+
+// names returns the institution's name and its bodies' names and
+// aliases.
+func (p *Procedure) names() []string {
+	out := []string{p.Institution}
+	for i := range p.Bodies {
+		out = append(out, p.Bodies[i].Names()...)
+	}
+	return out
+}
+
+// withShadows returns copies of procs, each knowing the longer names of
+// the others that contain one of its names.
+func withShadows(procs []*Procedure) []*Procedure {
+	out := make([]*Procedure, len(procs))
+	for i, p := range procs {
+		cp := *p
+		cp.shadows = nil
+		own := p.names()
+		for _, o := range procs {
+			if o == p {
+				continue
+			}
+			for _, long := range o.names() {
+				if containsName(long, own) && !containsFold(own, long) {
+					cp.shadows = append(cp.shadows, long)
+				}
+			}
+		}
+		out[i] = &cp
+	}
+	return out
+}
+
+// containsName reports whether one of names stands as words inside the
+// longer name long.
+func containsName(long string, names []string) bool {
+	for _, n := range names {
+		if len(n) >= len(long) || strings.HasPrefix(strings.ToLower(n), "the ") {
+			continue
+		}
+		if _, _, ok := nameAt(long, n, nil); ok {
+			return true
+		}
+	}
+	return false
+}
+
+func containsFold(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // Body is one body of an institution.

@@ -6,6 +6,7 @@ import (
 	"testing/fstest"
 
 	"github.com/dossier-project/dossier/data"
+	"github.com/dossier-project/dossier/internal/model"
 )
 
 func TestBuiltInProceduresLoad(t *testing.T) {
@@ -71,5 +72,60 @@ func TestBadProcedures(t *testing.T) {
 		if !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), "bad.yaml") || strings.Contains(err.Error(), "\n") {
 			t.Errorf("%s: error %q should be one line naming the file and %q", c.name, err, c.want)
 		}
+	}
+}
+
+// A body's name inside the longer name of another institution's body is
+// not a name of the first: "Security Council" in "Peace and Security
+// Council".
+func TestNameInsideAnotherInstitutionsName(t *testing.T) {
+	const regional = `institution: Southern Union
+bodies:
+  - name: Peace and Security Council
+    decides: [mission]
+`
+	const world = `institution: World Assembly
+bodies:
+  - name: Security Council
+    aliases: [the Council]
+    decides: [mission]
+`
+	var ps []*Procedure
+	for _, y := range []string{regional, world} {
+		p, err := ParseProcedure("p.yaml", []byte(y))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ps = append(ps, p)
+	}
+	c, err := New(data.Embedded(), ps)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wa *Procedure
+	for _, p := range c.procs {
+		if p.Institution == "World Assembly" {
+			wa = p
+		}
+	}
+	for _, tc := range []struct {
+		s    string
+		want bool
+	}{
+		{"The Peace and Security Council met on Friday.", false},
+		{"The peace and security council met on Friday.", false},
+		{"The Security Council met on Friday.", true},
+		{"The Peace and Security Council met, and the Security Council voted.", true},
+	} {
+		b, _, _ := bodyIn(wa, tc.s, deciding)
+		if (b != nil) != tc.want {
+			t.Errorf("bodyIn(%q) found %v, want %v", tc.s, b != nil, tc.want)
+		}
+		if got := c.named(&Input{Docs: []*model.Document{{ID: "d", Text: tc.s}}}, wa); got != tc.want {
+			t.Errorf("named(%q) = %v, want %v", tc.s, got, tc.want)
+		}
+	}
+	if ps[1].shadows != nil {
+		t.Error("New must not change the procedures it is given")
 	}
 }

@@ -32,7 +32,7 @@ func (c *Checker) named(in *Input, p *Procedure) bool {
 		names = append(names, b.Name)
 	}
 	for _, d := range in.Docs {
-		if hasWord(d.Text, names) {
+		if p.hasName(d.Text, names) {
 			return true
 		}
 		if a := in.Analyses[d.ID]; a != nil && p.Code != "" {
@@ -60,7 +60,7 @@ func bodyIn(p *Procedure, s string, want func(*Body) bool) (*Body, int, int) {
 			continue
 		}
 		for _, name := range b.Names() {
-			st, en, ok := nameAt(s, name)
+			st, en, ok := nameAt(s, name, p.shadows)
 			if ok && (bestStart < 0 || st < bestStart) {
 				best, bestStart, bestEnd = b, st, en
 			}
@@ -69,8 +69,10 @@ func bodyIn(p *Procedure, s string, want func(*Body) bool) (*Body, int, int) {
 	return best, bestStart, bestEnd
 }
 
-// nameAt finds the first place name stands in s as a name of its own.
-func nameAt(s, name string) (int, int, bool) {
+// nameAt finds the first place name stands in s as a name of its own:
+// not inside one of the longer names shadows ("Security Council" inside
+// "Peace and Security Council").
+func nameAt(s, name string, shadows []string) (int, int, bool) {
 	generic := strings.HasPrefix(strings.ToLower(name), "the ")
 	for from := 0; from < len(s); {
 		st, en, ok := text.FoldIndex(s, name, from)
@@ -85,9 +87,44 @@ func nameAt(s, name string) (int, int, bool) {
 		if generic && partOfLongerName(s[en:]) {
 			continue
 		}
+		if inside(s, st, en, shadows) {
+			continue
+		}
 		return st, en, true
 	}
 	return 0, 0, false
+}
+
+// inside reports whether s[st:en] lies within an occurrence of one of
+// longer in s.
+func inside(s string, st, en int, longer []string) bool {
+	for _, l := range longer {
+		lo := st - len(l)
+		if lo < 0 {
+			lo = 0
+		}
+		for from := lo; from <= st; {
+			ls, le, ok := text.FoldIndex(s, l, from)
+			if !ok || ls > st {
+				break
+			}
+			if le >= en && text.WordBoundary(s, ls, le) {
+				return true
+			}
+			from = ls + 1
+		}
+	}
+	return false
+}
+
+// hasName reports whether one of names stands in s as a name of p's.
+func (p *Procedure) hasName(s string, names []string) bool {
+	for _, n := range names {
+		if _, _, ok := nameAt(s, n, p.shadows); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // partOfLongerName reports whether rest, the text after a name, extends
@@ -106,7 +143,7 @@ func nonDeciding(b *Body) bool { return len(b.Decides) == 0 }
 // institutionIn reports whether s names the institution itself or one of
 // its deciding bodies.
 func institutionIn(p *Procedure, s string, mentions []model.Mention, span model.Span) bool {
-	if hasWord(s, []string{p.Institution}) {
+	if p.hasName(s, []string{p.Institution}) {
 		return true
 	}
 	if b, _, _ := bodyIn(p, s, deciding); b != nil {
