@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/dossier-project/dossier/internal/model"
 )
@@ -32,7 +33,11 @@ func (e *entry) accepts(it item) bool {
 	}
 	switch {
 	case first.kind == "deadline" || it.kind == "deadline" || first.kind == "period" || it.kind == "period":
-		return false
+		// A deadline or period stated in the text's own words is the
+		// same one when two documents give it the same dates and
+		// mostly the same words ("The measures will be reviewed by …").
+		return first.kind == it.kind && first.eventID == "" && it.eventID == "" &&
+			first.sortKey() == it.sortKey() && sameWords(first.clause, it.clause)
 	case first.kind == "statement" || it.kind == "statement":
 		return first.kind == it.kind && first.src != "" && first.src == it.src
 	}
@@ -46,6 +51,36 @@ func (e *entry) accepts(it item) bool {
 		return true
 	}
 	return first.consult && it.consult && first.src == it.tgt && first.tgt == it.src
+}
+
+// sameWords reports whether two clauses say mostly the same thing: at
+// least two thirds of the words of the shorter, counting words of four
+// letters or more, are in the longer.
+func sameWords(a, b string) bool {
+	wa, wb := wordSet(a), wordSet(b)
+	if len(wa) > len(wb) {
+		wa, wb = wb, wa
+	}
+	if len(wa) == 0 {
+		return false
+	}
+	n := 0
+	for w := range wa {
+		if wb[w] {
+			n++
+		}
+	}
+	return 3*n >= 2*len(wa)
+}
+
+func wordSet(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if len(w) >= 4 {
+			out[w] = true
+		}
+	}
+	return out
 }
 
 // actorKey identifies a participant: a named person by name, otherwise

@@ -68,6 +68,7 @@ type item struct {
 	src, tgt  string // actor keys
 	consult   bool
 	summary   string
+	clause    string // a deadline's or period's words, without the dates
 	note      string // e.g. a weekday that does not fit the date
 	evidence  []model.Evidence
 	order     int
@@ -290,7 +291,7 @@ func deadlineItem(t model.Timex, d *model.Document, order int) (item, bool) {
 	}
 	return item{
 		kind: "deadline", doc: d.ID, start: t.Value, end: t.EndValue, precision: t.Granularity,
-		future: true, order: order,
+		future: true, order: order, clause: clause,
 		summary:  clause + " " + clean(t.Text),
 		evidence: []model.Evidence{model.EvidenceOf(d.ID, t.Span)},
 	}, true
@@ -308,7 +309,7 @@ func periodItem(t model.Timex, d *model.Document, order int) (item, bool) {
 		before = "…" + string(r[len(r)-89:])
 	}
 	return item{
-		kind: "period", doc: d.ID, start: t.Value, end: t.EndValue, precision: t.Granularity, order: order,
+		kind: "period", doc: d.ID, start: t.Value, end: t.EndValue, precision: t.Granularity, order: order, clause: before,
 		summary:  "“" + strings.TrimSpace(before+" "+clean(t.Text)) + "”",
 		evidence: []model.Evidence{model.EvidenceOf(d.ID, t.Span)},
 	}, true

@@ -217,3 +217,21 @@ func TestOneSentenceIsCitedOnce(t *testing.T) {
 		t.Fatalf("a meeting coded twice from one sentence is one entry citing the sentence once: %+v", got)
 	}
 }
+
+func TestSameDeadlineInTwoDocumentsIsOneEntry(t *testing.T) {
+	mk := func(id, text, sub string) (*model.Document, *model.Analysis) {
+		i := strings.Index(text, sub)
+		return &model.Document{ID: id, Kind: model.KindArticle, Text: text},
+			&model.Analysis{Doc: id, Timexes: []model.Timex{{Span: model.NewSpan(text, i, i+len(sub)), Kind: "deadline", Value: "2025-02-28", EndValue: "2025-02-28", Granularity: "day"}}}
+	}
+	d1, a1 := mk("rel", "The decision was adopted. The measures will be reviewed by 28 February 2025.", "by 28 February 2025")
+	d2, a2 := mk("art", "Ministers agreed. The measures will be reviewed by 28 February 2025, officials said.", "by 28 February 2025")
+	d3, a3 := mk("oth", "The harbour will reopen by 28 February 2025.", "by 28 February 2025")
+	got := Build(Input{Docs: []*model.Document{d1, d2, d3}, Analyses: []*model.Analysis{a1, a2, a3}})
+	if len(got) != 2 {
+		t.Fatalf("want the shared deadline once and the other apart; got %+v", got)
+	}
+	if len(got[0].Docs) != 2 || len(got[1].Docs) != 1 || !strings.Contains(got[1].Summary, "harbour") {
+		t.Errorf("entries = %+v", got)
+	}
+}
