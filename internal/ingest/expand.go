@@ -12,9 +12,11 @@ import (
 
 // Expand turns paths, directories (walked recursively) and glob patterns
 // into a sorted list of files without duplicates. Sidecars (*.meta.yaml)
-// are skipped everywhere; hidden files and directories are skipped while
-// walking a directory or matching a pattern. A path that does not exist,
-// or a pattern that matches nothing, is an error naming it.
+// are skipped everywhere; hidden files and directories, and data files
+// that are not documents (isDataFile: a procedure model or a dictionary
+// kept beside the documents), are skipped while walking a directory. A
+// file named on its own is always read. A path that does not exist, or a
+// pattern that matches nothing, is an error naming it.
 func Expand(paths []string) ([]string, error) {
 	seen := map[string]bool{}
 	var out []string
@@ -84,11 +86,21 @@ func walkDir(root string, add func(string)) error {
 			}
 			return nil
 		}
-		if d.Type().IsRegular() {
+		if d.Type().IsRegular() && !isDataFile(p) {
 			add(p)
 		}
 		return nil
 	})
+}
+
+// isDataFile reports whether p holds data for dossier or other programs
+// rather than a document: a directory walk leaves it out.
+func isDataFile(p string) bool {
+	switch strings.ToLower(filepath.Ext(p)) {
+	case ".yaml", ".yml", ".json", ".jsonl", ".csv", ".tsv":
+		return true
+	}
+	return false
 }
 
 func isSidecar(p string) bool {

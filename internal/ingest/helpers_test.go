@@ -130,6 +130,16 @@ func TestFrontMatterVariants(t *testing.T) {
 			title: "Paris, Texas",
 		},
 		{
+			name:  "header line opening with a date",
+			src:   "Harbour Board - Regular Meeting\n\nTuesday, 11 June 2024, 7:00 p.m., Board Room\n\nCHAIR: We begin.\n",
+			title: "Harbour Board - Regular Meeting", date: "2024-06-11", source: "header",
+		},
+		{
+			name:  "long title",
+			src:   "Harbour board press conference following the vote on the dredging contract for the northern channel of the port\n\nText.\n",
+			title: "Harbour board press conference following the vote on the dredging contract for the northern channel of the port",
+		},
+		{
 			name: "first line is a sentence",
 			src:  "This is a sentence that ends with a full stop.\n\nMore.\n",
 		},

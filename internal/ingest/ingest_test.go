@@ -458,17 +458,19 @@ func TestSidecarAndFlags(t *testing.T) {
 
 func TestExpand(t *testing.T) {
 	dir := t.TempDir()
-	for _, p := range []string{"a.txt", "a.meta.yaml", "sub/b.html", "sub/.hidden.txt", ".git/config", "sub/deeper/c.md"} {
+	for _, p := range []string{"a.txt", "a.meta.yaml", "sub/b.html", "sub/.hidden.txt", ".git/config", "sub/deeper/c.md", "procedure.yaml", "sub/rows.CSV", "named.json"} {
 		full := filepath.Join(dir, p)
 		os.MkdirAll(filepath.Dir(full), 0o755)
 		os.WriteFile(full, []byte("x"), 0o644)
 	}
-	got, err := Expand([]string{dir, filepath.Join(dir, "a.txt"), filepath.Join(dir, "sub", "*.html")})
+	got, err := Expand([]string{dir, filepath.Join(dir, "a.txt"), filepath.Join(dir, "sub", "*.html"), filepath.Join(dir, "named.json")})
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Data files are left out of a walk, but read when named.
 	want := []string{
 		filepath.Join(dir, "a.txt"),
+		filepath.Join(dir, "named.json"),
 		filepath.Join(dir, "sub", "b.html"),
 		filepath.Join(dir, "sub", "deeper", "c.md"),
 	}

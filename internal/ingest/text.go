@@ -189,6 +189,14 @@ func readFrontMatter(lines []line, v *Vocab) frontMatter {
 					continue
 				}
 			}
+			if headerDate.IsZero() {
+				// "Tuesday, 11 June 2024, 7:00 p.m., Council Chamber": a
+				// header line that opens with a date.
+				if d, what, ok := leadingDate(t, v); ok {
+					headerDate, headerWhat = d, what
+					continue
+				}
+			}
 		}
 		if datelineDate.IsZero() && i < 6 {
 			m := rxDateline.FindStringSubmatch(t)
@@ -218,6 +226,25 @@ func readFrontMatter(lines []line, v *Vocab) frontMatter {
 		fm.dateReason = fmt.Sprintf("stated in the dateline %q", strings.TrimSpace(datelineWhat))
 	}
 	return fm
+}
+
+// leadingDate reads a date from the first comma-separated parts of a
+// line, when they are a date and nothing else.
+func leadingDate(t string, v *Vocab) (time.Time, string, bool) {
+	parts := strings.Split(t, ",")
+	if len(parts) < 2 {
+		return time.Time{}, "", false
+	}
+	for k := 1; k <= 3 && k < len(parts); k++ {
+		cand := strings.TrimSpace(strings.Join(parts[:k], ","))
+		if !looksLikeDateOnly(cand, v) {
+			continue
+		}
+		if d, ok := parseDate(cand); ok {
+			return d, cand, true
+		}
+	}
+	return time.Time{}, "", false
 }
 
 // hasMonth reports whether t has a month name as a word ("March",
@@ -253,7 +280,7 @@ func isHeaderDateKey(k string, v *Vocab) bool {
 
 // isTitleLine: short, no final full stop, not a turn label or byline.
 func isTitleLine(t string, v *Vocab) bool {
-	if t == "" || len(t) > 200 || len(strings.Fields(t)) > 15 {
+	if t == "" || len(t) > 200 || len(strings.Fields(t)) > 25 {
 		return false
 	}
 	if strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "...") {
