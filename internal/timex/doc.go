@@ -57,7 +57,11 @@
 // Value and, for "the end of"/"mid" forms, the last admissible day in End.
 // Durations carry an ISO duration ("P2W"). Expressions resolved against
 // the previous expression ("that evening", "a week earlier") carry that
-// expression's date in Anchor and have an empty Value when there is none.
+// expression's date in Anchor and have an empty Value when there is none;
+// "the day before" and "a week after" are only read that way at a clause
+// end ("the day before the vote" counts from the vote and is not output).
+// "The day before yesterday" and "the day after tomorrow" are one
+// expression each, counted from the reference date.
 // Numeric dates (31/05/2013, 2013-05-31) are parsed with go-dateparser
 // (day-month-year first, month-day-year when impossible).
 package timex

@@ -489,9 +489,27 @@ func (s *scanner) relative(i int) (pdate, int, bool) {
 		}
 		return pdate{}, 0, false
 	}
-	// Anaphoric phrases ("the next day", "that evening").
+	// Days relative to the reference date said in several words ("the
+	// day before yesterday").
+	for _, a := range s.v.relDayPhrases {
+		if j, ok := s.phraseAt(i, a.p); ok {
+			p := newPdate()
+			p.rel, p.n = relDay, a.offset
+			if pod, ok := s.v.pod[s.low(j)]; ok && s.same(i, j) && s.low(j) != "tonight" {
+				p.pod = pod
+				j++
+			}
+			return p, j, true
+		}
+	}
+	// Anaphoric phrases ("the next day", "that evening"). "The day
+	// before" counts from the previous expression only at a clause end:
+	// "the day before the vote" counts from the vote.
 	for _, a := range s.v.anaDays {
 		if j, ok := s.phraseAt(i, a.p); ok {
+			if last := a.p[len(a.p)-1]; (s.v.before[last] || s.v.after[last]) && !s.clauseEnd(j) {
+				continue
+			}
 			p := newPdate()
 			p.rel, p.unit, p.n = relAna, "D", a.offset
 			if pod, ok := s.v.pod[s.low(j)]; ok && s.same(i, j) && s.low(j) != "tonight" {

@@ -152,6 +152,7 @@ func TestNegatives(t *testing.T) {
 		"The minister met the committee every Monday.",
 		"From 1 to 3 percent of the vote went to minor parties.",
 		"The score was 2-1 after 90 minutes.",
+		"The minister resigned the day before the vote.",
 	} {
 		if got := tg.Find(s, ref); len(got) != 0 {
 			t.Errorf("%q: want no expression, got:%s", s, dump(got))

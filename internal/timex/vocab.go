@@ -32,6 +32,7 @@ type vocabFileData struct {
 	AMWords              []string          `yaml:"am_words"`
 	PMWords              []string          `yaml:"pm_words"`
 	RelativeDays         map[string]int    `yaml:"relative_days"`
+	RelativeDayPhrases   map[string]int    `yaml:"relative_day_phrases"`
 	RelativeModifiers    map[string]int    `yaml:"relative_modifiers"`
 	SubPeriodWords       []string          `yaml:"sub_period_words"`
 	Units                map[string]string `yaml:"units"`
@@ -92,6 +93,7 @@ type vocab struct {
 	clock           map[string][2]int
 	am, pm          set
 	relDays         map[string]int
+	relDayPhrases   []anaphoric // "the day before yesterday": offset from the reference
 	relMods         map[string]int
 	subPeriod       set
 	units           map[string]string
@@ -276,12 +278,14 @@ func loadVocab(fsys fs.FS) (*vocab, error) {
 			v.anaDays = append(v.anaDays, anaphoric{p: ph, offset: off})
 		}
 	}
-	// Longest first, then alphabetical for determinism.
-	for i := 1; i < len(v.anaDays); i++ {
-		for j := i; j > 0 && lessAna(v.anaDays[j], v.anaDays[j-1]); j-- {
-			v.anaDays[j], v.anaDays[j-1] = v.anaDays[j-1], v.anaDays[j]
+	for p, off := range f.RelativeDayPhrases {
+		if ph := splitPhrase(p); len(ph) > 0 {
+			v.relDayPhrases = append(v.relDayPhrases, anaphoric{p: ph, offset: off})
 		}
 	}
+	// Longest first, then alphabetical for determinism.
+	sort.Slice(v.anaDays, func(i, j int) bool { return lessAna(v.anaDays[i], v.anaDays[j]) })
+	sort.Slice(v.relDayPhrases, func(i, j int) bool { return lessAna(v.relDayPhrases[i], v.relDayPhrases[j]) })
 	for u, d := range v.units {
 		if !strings.Contains("DWMYFX", d) || len(d) != 1 {
 			return nil, fmt.Errorf("timex: %s: unit %q: bad designator %q", vocabFile, u, d)
@@ -322,8 +326,10 @@ func (v *vocab) startWords() set {
 			st[p[0]] = true
 		}
 	}
-	for _, a := range v.anaDays {
-		st[a.p[0]] = true
+	for _, as := range [][]anaphoric{v.anaDays, v.relDayPhrases} {
+		for _, a := range as {
+			st[a.p[0]] = true
+		}
 	}
 	for _, a := range v.podPhrases {
 		st[a.p[0]] = true
