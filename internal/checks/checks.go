@@ -66,6 +66,7 @@ var all = []struct {
 	run  check
 }{
 	{"announced-before-decision", (*Checker).announcedBeforeDecision},
+	{"announced-before-decision-stated", (*Checker).announcedBeforeStated},
 	{"decision-by-wrong-body", (*Checker).decisionByWrongBody},
 	{"quotes", (*Checker).quoteFindings},
 	{"meeting-without-record", (*Checker).meetingWithoutRecord},

@@ -463,3 +463,42 @@ func TestSessionMatchesRun(t *testing.T) {
 		t.Errorf("the fixture should raise several kinds of finding, got %d: %v", len(whole), key(whole))
 	}
 }
+
+// A sentence that itself says the announcement came first: "… announced
+// the contract on 7 June, four days before the council voted".
+func TestAnnouncedBeforeDecisionStated(t *testing.T) {
+	text := "In Millbrook, Mayor Whitfield announced the contract on Friday 7 June, four days before the council voted."
+	f := newFixture(t)
+	d := f.doc("a", model.KindArticle, text)
+	f.timex(d, "Friday 7 June", "2024-06-07", "")
+	fs := f.run(cityCouncil)
+	got := kinds(fs, "announced-before-decision")
+	if len(got) != 1 {
+		t.Fatalf("want one finding, got %+v", fs)
+	}
+	for _, want := range []string{"Mayor Whitfield announced the contract on 7 June 2024", "City Council", "“four days before the council voted”"} {
+		if !strings.Contains(got[0].Summary, want) {
+			t.Errorf("summary %q lacks %q", got[0].Summary, want)
+		}
+	}
+	if got[0].Severity != model.SeverityHigh || got[0].Check != "announced-before-decision" || len(got[0].Evidence) != 3 {
+		t.Errorf("finding = %+v", got[0])
+	}
+	checkEvidence(t, f.in, fs)
+
+	for _, silent := range []string{
+		"In Millbrook, Mayor Whitfield announced the contract after the council voted.",
+		"In Millbrook, Mayor Whitfield announced his resignation before the council met.",
+		"In Millbrook, Mayor Whitfield announced the contract before the council will meet.",
+		"In Millbrook, Mayor Whitfield did not announce the contract before the council voted.",
+		"In Millbrook, the council announced the contract before the council met again.",
+		"In Millbrook, Mayor Whitfield announced the contract before the summit, where the council met.",
+		"In Millbrook, Mayor Whitfield announced the contract before the council had not even met.",
+	} {
+		f := newFixture(t)
+		f.doc("a", model.KindArticle, silent)
+		if got := kinds(f.run(cityCouncil), "announced-before-decision"); len(got) != 0 {
+			t.Errorf("%s\n want no finding, got %q", silent, got[0].Summary)
+		}
+	}
+}

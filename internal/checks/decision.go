@@ -56,6 +56,9 @@ func (c *Checker) announcements(in *Input, p *Procedure) []act {
 		if !ok {
 			continue
 		}
+		if _, stated := c.statedBefore(in, st.doc.ID, st.span, p); stated {
+			continue // the sentence says the order itself: announcedBeforeStated
+		}
 		subject, content := s[:vs], s[ve:]
 		if b, _, _ := bodyIn(p, subject, deciding); b != nil {
 			continue // the deciding body announcing its own decision

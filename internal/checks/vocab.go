@@ -24,6 +24,11 @@ type Vocabulary struct {
 	// Subordinate words open a subordinate clause.
 	Subordinate  []string `yaml:"subordinate"`
 	MeetingWords []string `yaml:"meeting_words"`
+	// Before words state that one thing came before another.
+	Before []string `yaml:"before"`
+	// Outcome nouns name what a decision produces ("sanctions",
+	// "extension").
+	Outcome []string `yaml:"outcome"`
 }
 
 // LoadVocabulary reads the checks' vocabulary from fsys.
@@ -33,7 +38,8 @@ func LoadVocabulary(fsys fs.FS, name string) (*Vocabulary, error) {
 		return nil, err
 	}
 	for field, list := range map[string][]string{"announce": v.Announce, "decision": v.Decision, "meeting": v.Meeting, "anonymity": v.Anonymity,
-		"decided": v.Decided, "modal": v.Modal, "negation": v.Negation, "subordinate": v.Subordinate, "meeting_words": v.MeetingWords} {
+		"decided": v.Decided, "modal": v.Modal, "negation": v.Negation, "subordinate": v.Subordinate, "meeting_words": v.MeetingWords,
+		"before": v.Before, "outcome": v.Outcome} {
 		if len(list) == 0 {
 			return nil, fmt.Errorf("load %s: %q is empty", name, field)
 		}
