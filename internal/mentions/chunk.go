@@ -606,8 +606,24 @@ func (a *analysis) markerAfter(s *sent, j int) bool {
 				}
 			}
 			if ok {
-				return true
+				return !a.otherSourceBefore(words[:k])
 			}
+		}
+	}
+	return false
+}
+
+// otherSourceBefore reports whether the words between a group and an
+// anonymity marker name another source the marker belongs to: "the
+// council voted, according to a city hall employee who asked not to be
+// named" makes the employee anonymous, not the council.
+func (a *analysis) otherSourceBefore(words []string) bool {
+	for i, w := range words {
+		if w == "according" && i+1 < len(words) && words[i+1] == "to" {
+			return true
+		}
+		if a.v.anonHeads[w] || a.v.anonHeads[strings.TrimSuffix(w, "s")] || a.v.sourceNouns[w] {
+			return true
 		}
 	}
 	return false

@@ -152,6 +152,16 @@ func TestFind(t *testing.T) {
 			},
 		},
 		{
+			name: "a marker belongs to the source after 'according to'",
+			text: "The Somali parliament voted on Monday, according to a clerk who asked not to be named.",
+			want: []want{{Text: "The Somali parliament", Code: "SOMLEG", Name: "Somali parliament", Anon: false, Rule: "compose:demonym+agent"}},
+		},
+		{
+			name: "a marker belongs to the nearer official",
+			text: "Kenyan troops crossed the border, an official who asked not to be identified said.",
+			want: []want{{Text: "Kenyan troops", Code: "KENMIL", Name: "Kenyan troops", Anon: false, Rule: "compose:demonym+agent"}},
+		},
+		{
 			name: "role without organisation, unresolved",
 			text: "The mayor said the market would reopen.",
 			want: []want{{Text: "The mayor", Code: "GOV", Rule: "role:unresolved"}},
