@@ -65,6 +65,11 @@ func (c *Coder) Code(doc *model.Document, td *text.Doc, ms []model.Mention) []mo
 			continue
 		}
 		s.reset(td.Sentences[si].Span, td.SentenceTokens(si), sm)
+		if s.ques {
+			// A question asserts nothing: "Will the council impose
+			// sanctions?" is not an event, not even a hypothetical one.
+			continue
+		}
 		out = s.code(out)
 	}
 	for i := range out {
@@ -86,8 +91,8 @@ type sent struct {
 	mAt    []int    // mention covering each token, or -1
 	gOf    []int    // group of each mention
 	grp    [][]int  // mention groups (compound actors)
-	hypo   bool     // the sentence is conditional or a question
-	ques   bool     // the sentence is a question
+	hypo   bool     // the sentence is conditional
+	ques   bool     // the sentence is a question: it is not coded
 	conds  []int    // tokens that open a condition ("if", "unless")
 	title  bool     // the sentence is a title-case headline
 	done   map[[2]int]bool
@@ -143,7 +148,7 @@ func (s *sent) reset(span model.Span, toks []text.Token, ms []model.Mention) {
 			s.hypo = true
 			s.conds = append(s.conds, k)
 		case w == "?" && k >= len(s.low)-2:
-			s.hypo, s.ques = true, true
+			s.ques = true
 		}
 	}
 	s.title = s.headline()
@@ -168,7 +173,7 @@ func (s *sent) conditional(k int) bool {
 }
 
 // hypothetical decides the Hypothetical flag of an event whose verb group
-// says ctx. A condition or question anywhere in the sentence makes the
+// says ctx. A condition anywhere in the sentence makes the
 // event hypothetical, except for an expressed intention (CAMEO 03x) that
 // itself happened: when the expression ("declared its readiness",
 // "offered", "pledged") is neither future nor modal and every condition
@@ -181,7 +186,7 @@ func (s *sent) hypothetical(ctx verbCtx, code string) bool {
 	if !s.hypo {
 		return false
 	}
-	if ctx.expr < 0 || ctx.exprOpen || s.ques || !strings.HasPrefix(code, "03") {
+	if ctx.expr < 0 || ctx.exprOpen || !strings.HasPrefix(code, "03") {
 		return true
 	}
 	for _, c := range s.conds {

@@ -15,9 +15,9 @@
 // the target from the object or the pattern's preposition after it, and
 // handles passives (the by-agent is the source; with none, no source is
 // invented), reported speech, infinitival requests, coordination (one
-// event per source–target pair), nominal events, and negation, futures,
-// conditions and questions, which are flagged rather than coded as
-// facts. Patterns are data: our YAML format or PETRARCH/TABARI verb
+// event per source–target pair), nominal events, and negation, futures
+// and conditions, which are flagged rather than coded as facts. A
+// question asserts nothing and is not coded. Patterns are data: our YAML format or PETRARCH/TABARI verb
 // dictionaries (see data/events/README.md).
 //
 // CodeStream codes JSON Lines for event-data users, in constant memory,
