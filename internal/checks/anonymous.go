@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/dossier-project/dossier/internal/model"
 )
@@ -36,6 +37,9 @@ func (c *Checker) anonymousSources(in *Input) []model.Finding {
 			}
 		}
 		if who == "" {
+			who = c.unnamedAttribution(st.span.Text[:cs])
+		}
+		if who == "" {
 			// The phrase is there, but no unnamed source is: "the minister
 			// said she was not authorised to speak" names its speaker.
 			continue
@@ -49,4 +53,33 @@ func (c *Checker) anonymousSources(in *Input) []model.Finding {
 		})
 	}
 	return out
+}
+
+// unnamedAttribution returns the source of an attribution that ends
+// where the anonymity phrase starts, when it names no one: in "…,
+// according to a city hall employee who asked not to be named", before
+// "asked not to be named", it is "a city hall employee".
+func (c *Checker) unnamedAttribution(before string) string {
+	lower := strings.ToLower(before)
+	at := -1
+	for _, a := range c.vocab.Attribution {
+		if i := strings.LastIndex(lower, strings.ToLower(a)+" "); i >= 0 && i+len(a)+1 > at {
+			at = i + len(a) + 1
+		}
+	}
+	if at < 0 {
+		return ""
+	}
+	words := strings.Fields(before[at:])
+	for len(words) > 0 {
+		last := strings.ToLower(strings.Trim(words[len(words)-1], ",;:"))
+		if last != "who" && last != "speaking" && last != "," && last != "" {
+			break
+		}
+		words = words[:len(words)-1]
+	}
+	if len(words) < 2 || len(words) > 8 || !containsFold(c.vocab.Unnamed, words[0]) {
+		return ""
+	}
+	return strings.Trim(strings.Join(words, " "), ",;: ")
 }

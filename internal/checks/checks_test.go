@@ -273,6 +273,17 @@ func TestAnonymousSource(t *testing.T) {
 	if got := kinds(f.run(), "anonymous-source"); len(got) != 0 {
 		t.Errorf("named source: want no finding, got %+v", got)
 	}
+	// An unnamed source no actor dictionary knows, after "according to".
+	f = newFixture(t)
+	f.doc("a", model.KindArticle, "The mayor signed the letter on Monday, according to a city hall clerk who asked not to be named.")
+	if got := kinds(f.run(), "anonymous-source"); len(got) != 1 || !strings.Contains(got[0].Summary, "rests on a city hall clerk (") {
+		t.Errorf("according to an unnamed clerk: got %+v", got)
+	}
+	f = newFixture(t)
+	f.doc("a", model.KindArticle, "The road is closed, according to Mayor Ann Ruiz, who asked not to be named in the dispute.")
+	if got := kinds(f.run(), "anonymous-source"); len(got) != 0 {
+		t.Errorf("according to a named person: want no finding, got %+v", got)
+	}
 }
 
 func TestWeekdayMismatch(t *testing.T) {

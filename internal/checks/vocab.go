@@ -29,6 +29,10 @@ type Vocabulary struct {
 	// Outcome nouns name what a decision produces ("sanctions",
 	// "extension").
 	Outcome []string `yaml:"outcome"`
+	// Attribution phrases introduce a source ("according to"); Unnamed
+	// words open a phrase that does not name it ("a", "two").
+	Attribution []string `yaml:"attribution"`
+	Unnamed     []string `yaml:"unnamed"`
 }
 
 // LoadVocabulary reads the checks' vocabulary from fsys.
@@ -39,7 +43,7 @@ func LoadVocabulary(fsys fs.FS, name string) (*Vocabulary, error) {
 	}
 	for field, list := range map[string][]string{"announce": v.Announce, "decision": v.Decision, "meeting": v.Meeting, "anonymity": v.Anonymity,
 		"decided": v.Decided, "modal": v.Modal, "negation": v.Negation, "subordinate": v.Subordinate, "meeting_words": v.MeetingWords,
-		"before": v.Before, "outcome": v.Outcome} {
+		"before": v.Before, "outcome": v.Outcome, "attribution": v.Attribution, "unnamed": v.Unnamed} {
 		if len(list) == 0 {
 			return nil, fmt.Errorf("load %s: %q is empty", name, field)
 		}
