@@ -41,4 +41,10 @@ type Anchor struct {
 	By string `json:"by"`
 	// Timex is the expression used, or nil for the document date.
 	Timex *Span `json:"timex,omitempty"`
+	// After lists events of the same document that the sentence says
+	// came before this one ("Kenya met Uganda after Somalia attacked":
+	// the attack), and OrderCue is the word that says so. Dates still
+	// come first: the order only counts between things of the same time.
+	After    []string `json:"after,omitempty"`
+	OrderCue *Span    `json:"order_cue,omitempty"`
 }

@@ -35,8 +35,10 @@
 // sides of the meeting speak, is a source of that meeting.
 //
 // Precision is kept: an entry known to the month is shown as "2013-06",
-// never as the 1st of the month. Stated order beyond part of day
-// ("after", "before") is not yet used.
+// never as the 1st of the month. Within a date and part of day, an event
+// the text says came after another ("met after the attack", recorded by
+// the pipeline in the anchor's After) follows it; otherwise the order of
+// the text is kept.
 package timeline
 
 import (
@@ -72,6 +74,7 @@ type item struct {
 	note      string // e.g. a weekday that does not fit the date
 	evidence  []model.Evidence
 	order     int
+	after     []string // events the text says came before this one
 }
 
 // Build returns the timeline of in.
@@ -144,6 +147,7 @@ func (c *Collector) Add(d *model.Document, a *model.Analysis) {
 func (c *Collector) Build(records []*model.Document) []model.TimelineEntry {
 	items := c.items
 	sort.SliceStable(items, func(i, j int) bool { return before(items[i], items[j]) })
+	statedOrder(items)
 
 	var entries []*entry
 	for _, it := range items {
@@ -234,6 +238,12 @@ func eventItem(ev *model.Event, d *model.Document, ts []model.Timex, order int) 
 	}
 	if ev.When.Timex != nil {
 		it.evidence = append(it.evidence, model.EvidenceOf(d.ID, *ev.When.Timex))
+	}
+	if len(ev.When.After) > 0 {
+		it.after = append([]string(nil), ev.When.After...)
+		if ev.When.OrderCue != nil {
+			it.evidence = append(it.evidence, model.EvidenceOf(d.ID, *ev.When.OrderCue))
+		}
 	}
 	return it, true
 }
@@ -368,6 +378,83 @@ func before(a, b item) bool {
 		return ra < rb
 	}
 	return a.order < b.order
+}
+
+// statedOrder reorders runs of items of the same date and part of day so
+// that an item the text says came after another ("met after the attack")
+// follows it. Otherwise the order of the text is kept; an order the text
+// contradicts itself on is left as it was.
+func statedOrder(items []item) {
+	for i := 0; i < len(items); {
+		j := i + 1
+		for j < len(items) && items[j].sortKey() == items[i].sortKey() &&
+			model.PartOfDayRank(items[j].part) == model.PartOfDayRank(items[i].part) {
+			j++
+		}
+		if j-i > 1 {
+			topoOrder(items[i:j])
+		}
+		i = j
+	}
+}
+
+// topoOrder puts run in an order where each item comes after the items
+// it names in after, taking the earliest available item in the present
+// order at each step.
+func topoOrder(run []item) {
+	at := map[string]int{}
+	for i, it := range run {
+		if it.eventID != "" {
+			at[it.eventID] = i
+		}
+	}
+	waits := make([]map[int]bool, len(run))
+	constrained := false
+	for i, it := range run {
+		for _, id := range it.after {
+			if k, ok := at[id]; ok && k != i {
+				if waits[i] == nil {
+					waits[i] = map[int]bool{}
+				}
+				waits[i][k] = true
+				constrained = true
+			}
+		}
+	}
+	if !constrained {
+		return
+	}
+	done := make([]bool, len(run))
+	order := make([]int, 0, len(run))
+	for len(order) < len(run) {
+		next := -1
+		for i := range run {
+			if done[i] {
+				continue
+			}
+			ready := true
+			for k := range waits[i] {
+				if !done[k] {
+					ready = false
+					break
+				}
+			}
+			if ready {
+				next = i
+				break
+			}
+		}
+		if next < 0 {
+			return // a cycle: keep the order of the text
+		}
+		done[next] = true
+		order = append(order, next)
+	}
+	out := make([]item, len(run))
+	for i, k := range order {
+		out[i] = run[k]
+	}
+	copy(run, out)
 }
 
 // compatible reports whether two ISO dates at their precisions can name

@@ -235,3 +235,38 @@ func TestSameDeadlineInTwoDocumentsIsOneEntry(t *testing.T) {
 		t.Errorf("entries = %+v", got)
 	}
 }
+
+func TestStatedOrderWithinADay(t *testing.T) {
+	meet := ev("e1", "KEN", "UGA", "CONSULT", "04", "2020-03-04", "", "sentence")
+	attack := ev("e2", "SOM", "ETH", "ASSAULT", "19", "2020-03-04", "", "sentence")
+	other := ev("e3", "TZA", "", "AID", "07", "2020-03-04", "", "sentence")
+	earlier := ev("e4", "RWA", "", "AID", "07", "2020-03-03", "", "sentence")
+	// The text names the meeting first but says it came after the attack.
+	meet.When.After = []string{"e2"}
+	got := Build(Input{Docs: []*model.Document{doc("a", model.KindArticle)},
+		Analyses: []*model.Analysis{{Doc: "a", Events: []model.Event{earlier, meet, other, attack}}}})
+	var order []string
+	for _, e := range got {
+		order = append(order, e.Events[0])
+	}
+	if strings.Join(order, ",") != "e4,e3,e2,e1" {
+		t.Errorf("order = %v, want e4 (the day before), e3 (text order), e2 (the attack), e1 (after the attack)", order)
+	}
+	// An order the text contradicts is left in text order; a date always
+	// wins over a stated order.
+	a := ev("e1", "KEN", "UGA", "CONSULT", "04", "2020-03-04", "", "sentence")
+	b := ev("e2", "SOM", "ETH", "ASSAULT", "19", "2020-03-04", "", "sentence")
+	c := ev("e3", "TZA", "", "AID", "07", "2020-03-05", "", "sentence")
+	a.When.After, b.When.After, c.When.After = []string{"e2"}, []string{"e1"}, nil
+	earlierDay := ev("e4", "RWA", "", "AID", "07", "2020-03-03", "", "sentence")
+	earlierDay.When.After = []string{"e3"}
+	got = Build(Input{Docs: []*model.Document{doc("a", model.KindArticle)},
+		Analyses: []*model.Analysis{{Doc: "a", Events: []model.Event{a, b, c, earlierDay}}}})
+	order = order[:0]
+	for _, e := range got {
+		order = append(order, e.Events[0])
+	}
+	if strings.Join(order, ",") != "e4,e1,e2,e3" {
+		t.Errorf("order = %v, want e4,e1,e2,e3", order)
+	}
+}
