@@ -84,7 +84,7 @@ func (c *Checker) announcements(in *Input, p *Procedure) []act {
 		if !ok {
 			continue
 		}
-		who := subjectSpan(st.span, vs, in.timexesIn(st.doc.ID, st.span))
+		who := c.subjectSpan(st.span, vs, in.timexesIn(st.doc.ID, st.span))
 		spoke, _, _ := bodyIn(p, subject, nonDeciding)
 		out = append(out, act{doc: st.doc, sentence: st.span, verb: sub(st.span, vs, ve), who: who, when: t, body: spoke})
 	}
@@ -92,8 +92,9 @@ func (c *Checker) announcements(in *Input, p *Procedure) []act {
 }
 
 // subjectSpan returns the words before the verb at vs that name who
-// acted, without a leading temporal expression or preposition.
-func subjectSpan(s model.Span, vs int, timexes []model.Timex) model.Span {
+// acted, without a leading temporal expression, preposition or
+// connective ("But", "However").
+func (c *Checker) subjectSpan(s model.Span, vs int, timexes []model.Timex) model.Span {
 	start := 0
 	for _, t := range timexes {
 		if e := t.End - s.Start; e <= vs && e > start {
@@ -101,9 +102,19 @@ func subjectSpan(s model.Span, vs int, timexes []model.Timex) model.Span {
 		}
 	}
 	text := s.Text[start:vs]
-	trimmed := strings.TrimLeft(text, " ,;:\n\t")
-	start += len(text) - len(trimmed)
-	text = strings.TrimRight(trimmed, " ,;:\n\t")
+	for {
+		trimmed := strings.TrimLeft(text, " ,;:\n\t")
+		start += len(text) - len(trimmed)
+		text = trimmed
+		f := strings.Fields(text)
+		if len(f) < 2 || !containsFold(c.vocab.Connectives, strings.Trim(f[0], ",;:")) {
+			break
+		}
+		i := strings.Index(text, f[0]) + len(f[0])
+		start += i
+		text = text[i:]
+	}
+	text = strings.TrimRight(text, " ,;:\n\t")
 	return sub(s, start, start+len(text))
 }
 

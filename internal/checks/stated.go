@@ -102,7 +102,7 @@ func (c *Checker) announcedBeforeStated(in *Input) []model.Finding {
 			if !ok {
 				continue
 			}
-			who := clean(subjectSpan(st.span, e.verb.Start-st.span.Start, in.timexesIn(st.doc.ID, st.span)).Text)
+			who := clean(c.subjectSpan(st.span, e.verb.Start-st.span.Start, in.timexesIn(st.doc.ID, st.span)).Text)
 			if who == "" {
 				who = "Someone"
 			}

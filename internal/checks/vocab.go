@@ -33,6 +33,8 @@ type Vocabulary struct {
 	// words open a phrase that does not name it ("a", "two").
 	Attribution []string `yaml:"attribution"`
 	Unnamed     []string `yaml:"unnamed"`
+	// Connectives open a sentence without being part of its subject.
+	Connectives []string `yaml:"connectives"`
 }
 
 // LoadVocabulary reads the checks' vocabulary from fsys.
@@ -43,7 +45,8 @@ func LoadVocabulary(fsys fs.FS, name string) (*Vocabulary, error) {
 	}
 	for field, list := range map[string][]string{"announce": v.Announce, "decision": v.Decision, "meeting": v.Meeting, "anonymity": v.Anonymity,
 		"decided": v.Decided, "modal": v.Modal, "negation": v.Negation, "subordinate": v.Subordinate, "meeting_words": v.MeetingWords,
-		"before": v.Before, "outcome": v.Outcome, "attribution": v.Attribution, "unnamed": v.Unnamed} {
+		"before": v.Before, "outcome": v.Outcome, "attribution": v.Attribution, "unnamed": v.Unnamed,
+		"connectives": v.Connectives} {
 		if len(list) == 0 {
 			return nil, fmt.Errorf("load %s: %q is empty", name, field)
 		}
