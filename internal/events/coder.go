@@ -174,8 +174,8 @@ func (s *sent) conditional(k int) bool {
 
 // hypothetical decides the Hypothetical flag of an event whose verb group
 // says ctx. A condition anywhere in the sentence makes the
-// event hypothetical, except for an expressed intention (CAMEO 03x) that
-// itself happened: when the expression ("declared its readiness",
+// event hypothetical, except for an expressed intention (CAMEO 03x) or a
+// threat that itself happened: when the expression ("declared its readiness",
 // "offered", "pledged") is neither future nor modal and every condition
 // comes after it, the condition governs the intended action, not the
 // expression ("X declared its readiness to send troops if asked").
@@ -186,7 +186,7 @@ func (s *sent) hypothetical(ctx verbCtx, code string) bool {
 	if !s.hypo {
 		return false
 	}
-	if ctx.expr < 0 || ctx.exprOpen || !strings.HasPrefix(code, "03") {
+	if ctx.expr < 0 || ctx.exprOpen || !strings.HasPrefix(code, "03") && !ctx.stmt {
 		return true
 	}
 	for _, c := range s.conds {
@@ -309,6 +309,9 @@ type verbCtx struct {
 	exprOpen bool
 	// dated: "not … until X" cleared the negation.
 	dated bool
+	// stmt: the trigger is a threat or warning; a condition after it
+	// governs what is threatened, not the threat.
+	stmt bool
 }
 
 // analyzeVerb reads the verb group of the verb at i and, for infinitives

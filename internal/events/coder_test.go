@@ -49,6 +49,12 @@ func TestConstructions(t *testing.T) {
 		{"prep blocks subject", "Officials from Kenya met on Monday.", nil},
 		{"phone rule", "Peru met Chile by telephone.", []string{"PER 041 CHL CONSULT"}},
 		{"threat rule", "Kenya threatened Uganda with sanctions.", []string{"KEN 1312 UGA THREATEN"}},
+		// A threat to do something is a threat, not a hypothetical act.
+		{"threat to withdraw if", "Chad threatened to withdraw its troops if salaries are not paid.", []string{"TCD 130 - THREATEN"}},
+		{"threat to embargo", "Peru had threatened to impose an arms embargo on Chile.", []string{"PER 1312 CHL THREATEN"}},
+		{"threat to attack", "Kenya threatened to attack Somalia.", []string{"KEN 138 SOM THREATEN"}},
+		{"threat to quit talks", "Sweden threatened to quit the talks with Chad.", []string{"SWE 134 - THREATEN"}},
+		{"threat under condition", "If the talks fail, Kenya will threaten to attack Somalia.", []string{"KEN 138 SOM THREATEN fut hyp"}},
 		{"headline", "Chad Asks the AU to Help Build Army", []string{"TCD 023 IGOAFRAFU REQUEST"}},
 		{"release", "Kenya released prisoners to Uganda.", []string{"KEN 0841 UGA RETREAT"}},
 		{"investigate", "the UN investigated Kenya over war crimes.", []string{"IGOUNO 094 KEN ACCUSE"}},
@@ -61,6 +67,13 @@ func TestConstructions(t *testing.T) {
 				t.Errorf("%s\n got %q\nwant %q\ntags %s", tc.text, got, tc.want, tagsOf(t, tc.text))
 			}
 		})
+	}
+}
+
+func TestThreatContext(t *testing.T) {
+	evs := codeText(t, "Chad threatened to withdraw its troops.", world...)
+	if len(evs) != 1 || evs[0].CAMEO != "130" || !contains(evs[0].Context, "military") {
+		t.Errorf("want one threat (130) with the military context of the threatened withdrawal, got %q %v", briefs(evs), evs)
 	}
 }
 

@@ -94,17 +94,21 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 		}
 	}
 	ctx := s.analyzeVerb(i, 0)
-	if ctx.skip || s.governsTrigger(i+1) || s.governsTrigger(ends[0]-1) || s.governsTrigger(ends[0]) {
+	// A threat codes itself: "X threatened to impose an embargo on Y" is
+	// a threat (its rules read the infinitive), not a hypothetical embargo.
+	stmt := s.isStatement(i)
+	if ctx.skip || !stmt && (s.governsTrigger(i+1) || s.governsTrigger(ends[0]-1) || s.governsTrigger(ends[0])) {
 		return nil, ends[0], true
 	}
 	for ci, e := range cands {
 		j := ends[ci]
 		ctx := ctx
-		if e.p.ExpressesIntent && ctx.expr < 0 {
-			// "Kenya offered …", "we will develop a plan …": the trigger
-			// itself states the intention.
+		if (e.p.ExpressesIntent || stmt) && ctx.expr < 0 {
+			// "Kenya offered …", "we will develop a plan …", "Kenya
+			// threatened …": the trigger itself states the intention.
 			ctx.expr, ctx.exprOpen = i, ctx.fut || ctx.hypo
 		}
+		ctx.stmt = stmt
 		code, rule, tgtOpt, ok := s.chooseCode(e.p, i, j, ctx.intent || ctx.fut)
 		if !ok {
 			if rule != nil { // a rule that says "do not code"
@@ -113,6 +117,11 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 			continue
 		}
 		var src, tgt int
+		inf := -1
+		if stmt {
+			inf = s.infinitive(j)
+		}
+		var extra []string
 		if ctx.passive {
 			src = s.byAgent(j)
 			if src < 0 {
@@ -124,9 +133,16 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 			src = s.sourceLeft(ctx.anchor)
 			// "talk to X": a phrase ending in a preposition takes its object.
 			obj := e.p.Object || (len(e.rest) > 0 && s.lx.is("prepositions", e.rest[len(e.rest)-1]))
-			if rule != nil && rule.Target == "beneficiary" {
+			switch {
+			case inf >= 0:
+				// "X threatened to impose an embargo on Y": the threatened
+				// action's target is the threat's; with none, there is
+				// none, and the threatened action is context.
+				tgt, extra = s.governed(inf)
+				tgtOpt = true
+			case rule != nil && rule.Target == "beneficiary":
 				tgt, tgtOpt = s.beneficiary(rule, j), false
-			} else {
+			default:
 				tgt = s.targetRight(j, obj, e.p.Preps)
 			}
 		}
@@ -141,9 +157,67 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 			Hypothetical: s.hypothetical(ctx, code),
 			Pattern:      patternID(e.p, rule),
 		}
-		return s.emit(ev, code, src, tgt, tgtOpt, e.p.Reciprocal), j, true
+		evs := s.emit(ev, code, src, tgt, tgtOpt, e.p.Reciprocal)
+		for k := range evs {
+			for _, c := range extra {
+				if !contains(evs[k].Context, c) {
+					evs[k].Context = append(evs[k].Context, c)
+				}
+			}
+		}
+		return evs, j, true
 	}
 	return nil, 0, false
+}
+
+// isStatement reports whether the verb at i is in the grammar's
+// "statement" list: a threat or warning, coded by its own pattern even
+// when it governs an infinitive trigger.
+func (s *sent) isStatement(i int) bool {
+	for _, l := range s.lx.lemmas(s.low[i], s.buf[:0]) {
+		if s.lx.is("statement", l) {
+			return true
+		}
+	}
+	return false
+}
+
+// infinitive returns the verb of a "to VERB" right at token j (adverbs
+// may come between), or -1.
+func (s *sent) infinitive(j int) int {
+	n := len(s.low)
+	if j >= n || s.low[j] != "to" {
+		return -1
+	}
+	v := j + 1
+	for v < n && isAdverbTag(s.tag(v)) && s.mAt[v] < 0 {
+		v++
+	}
+	if v >= n || s.tag(v) != "VB" || s.mAt[v] >= 0 {
+		return -1
+	}
+	return v
+}
+
+// governed reads the infinitive verb at v that a threat governs: the
+// target its own pattern would take, and the PLOVER context of the code
+// it would have.
+func (s *sent) governed(v int) (tgt int, context []string) {
+	for _, l := range s.lx.lemmas(s.low[v], s.buf[:0]) {
+		for _, e := range s.lx.verbs[l] {
+			end, ok := s.matchRest(v, e.rest)
+			if !ok {
+				continue
+			}
+			obj := e.p.Object || (len(e.rest) > 0 && s.lx.is("prepositions", e.rest[len(e.rest)-1]))
+			tgt = s.targetRight(end, obj, e.p.Preps)
+			if code, _, _, ok := s.chooseCode(e.p, v, end, false); ok {
+				context = s.lx.codes[code].Context
+			}
+			return tgt, context
+		}
+	}
+	return s.targetRight(v+1, true, nil), nil
 }
 
 // governsTrigger reports whether "to" + a trigger or light verb follows
