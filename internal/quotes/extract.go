@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io/fs"
 	"sort"
-	"strings"
 
 	"github.com/dossier-project/dossier/data"
 	"github.com/dossier-project/dossier/internal/model"
@@ -488,6 +487,15 @@ func (st *state) leftNP(ft []token, ci, lo int) (np, app [2]int, anon bool) {
 	for j >= lo && ft[j].word && lx.between[ft[j].lower] {
 		j--
 	}
+	// "The ministry on Monday denied …", "X on 4 June said …"
+	if k := j; k >= lo && ft[k].word && (ft[k].cap && lx.notNames[ft[k].lower] || isNumber(ft[k].lower)) {
+		for k >= lo && ft[k].word && (ft[k].cap && lx.notNames[ft[k].lower] || isNumber(ft[k].lower)) {
+			k--
+		}
+		if k >= lo && ft[k].word && ft[k].lower == "on" {
+			j = k - 1
+		}
+	}
 	if j >= lo && ft[j].lower == "," {
 		k := j - 1
 		for k >= lo && ft[k].lower != "," {
@@ -516,11 +524,17 @@ func (st *state) leftNP(ft []token, ci, lo int) (np, app [2]int, anon bool) {
 	for k >= lo {
 		t := ft[k]
 		if t.word {
+			// "the president of the Assembly", "the Secretary for
+			// Fisheries": a title's complement is part of the phrase.
+			complement := k-1 >= lo && ft[k-1].word && (ft[k-1].lower == "of" || ft[k-1].lower == "for" && k-2 >= lo && lx.speakerWords[ft[k-2].lower])
 			if t.lower == "the" || t.lower == "a" || t.lower == "an" {
 				k--
+				if complement {
+					continue
+				}
 				break
 			}
-			if lx.nameWord(t) || !t.cap && lx.speakerWords[t.lower] {
+			if lx.nameWord(t) || !t.cap && lx.speakerWords[t.lower] || t.lower == "for" && k+1 <= j && ft[k+1].cap && k-1 >= lo && lx.speakerWords[ft[k-1].lower] {
 				k--
 				continue
 			}
@@ -627,6 +641,15 @@ func (st *state) hasHead(ts []token) bool {
 	return false
 }
 
+func isNumber(w string) bool {
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return w != ""
+}
+
 func isDet(w string) bool { return w == "the" || w == "a" || w == "an" || w == "of" }
 
 func (st *state) allNameish(ts []token) bool {
@@ -671,10 +694,13 @@ func (st *state) indirect(pi int, p paraInfo, s [2]int, ft []token, cues []cue, 
 		for k < len(ft) && ft[k].end <= c.np[1] {
 			k++
 		}
+		// "C, according to X who …": words that follow X without a
+		// comma describe X; the content is before the cue.
+		describes := k < end && ft[k].lower != "," && cu.ti > 0
 		if k < len(ft) && ft[k].lower == "," {
 			k++
 		}
-		if k < end {
+		if k < end && !describes {
 			cStart, cEnd = ft[k].start, st.contentEnd(ft, cues, k, end, p)
 		} else if cu.ti > 0 {
 			// "…, according to X." — the content is what comes before.
@@ -747,11 +773,12 @@ func (st *state) indirect(pi int, p paraInfo, s [2]int, ft []token, cues []cue, 
 			c.q.Rule = RuleIndirectThat
 			break
 		}
-		// "X said there will be …": content right after the verb, but not
-		// after "told" (its object comes first) nor after a preposition or
-		// punctuation ("said in a statement", "said:").
+		// "X said there will be …": content right after the verb, only
+		// for the verbs that take a clause so (not "told", whose object
+		// comes first, nor "announced the deal"), and not after a
+		// preposition or punctuation ("said in a statement", "said:").
 		n := cu.tj
-		if n >= end || !ft[n].word || strings.HasPrefix(ft[cu.ti].lower, "tell") || ft[cu.ti].lower == "told" ||
+		if n >= end || !ft[n].word || !st.x.lx.clauseVerbs[ft[cu.ti].lower] ||
 			st.x.lx.stopwords[ft[n].lower] && !st.clauseStarter(ft[n].lower) {
 			return
 		}

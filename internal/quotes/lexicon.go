@@ -15,6 +15,7 @@ const cueFile = "quotes/cues.yaml"
 // lexiconFile mirrors data/quotes/cues.yaml.
 type lexiconFile struct {
 	Verbs          []string `yaml:"verbs"`
+	ClauseVerbs    []string `yaml:"clause_verbs"`
 	SpeakerAfter   []string `yaml:"speaker_after"`
 	Participles    []string `yaml:"participles"`
 	Anonymity      []string `yaml:"anonymity"`
@@ -32,6 +33,7 @@ type lexiconFile struct {
 // lexicon is the read-only, lower-cased form of the cue file.
 type lexicon struct {
 	verbs          map[string]bool
+	clauseVerbs    map[string]bool
 	speakerAfter   [][]string // multi-word phrases, lower-cased words
 	participles    [][]string
 	anonymity      [][]string
@@ -60,6 +62,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 	}
 	lx := &lexicon{
 		verbs:          set(f.Verbs),
+		clauseVerbs:    set(f.ClauseVerbs),
 		speakerAfter:   phrases(f.SpeakerAfter),
 		participles:    phrases(f.Participles),
 		anonymity:      phrases(f.Anonymity),

@@ -158,13 +158,31 @@ var abbreviations = map[string]bool{
 
 // sentences splits the paragraph text[ps:pe) into sentences. Offsets in
 // opaque (the contents of quotations) never end a sentence, so a quoted
-// passage of several sentences stays inside the sentence that quotes it.
+// passage of several sentences stays inside the sentence that quotes it;
+// but a quotation that closes on a full stop, a question or an
+// exclamation mark ends its sentence when a new one begins after it
+// (“… next year.” She told …).
 func sentences(text string, ps, pe int, opaque [][2]int) [][2]int {
 	inOpaque := func(i int) bool { return inRanges(opaque, i) }
+	cut := map[int]bool{}
+	for _, o := range opaque {
+		if o[1] <= ps || o[1] >= pe || o[0] < ps {
+			continue
+		}
+		_, n := utf8.DecodeLastRuneInString(text[o[0]:o[1]]) // the closing mark
+		inner := strings.TrimRightFunc(text[o[0]:o[1]-n], unicode.IsSpace)
+		if r, _ := utf8.DecodeLastRuneInString(inner); (r == '.' || r == '!' || r == '?') && startsSentence(text, o[1], pe) {
+			cut[o[1]] = true
+		}
+	}
 	var out [][2]int
 	start := ps
 	i := ps
 	for i < pe {
+		if cut[i] && i > start {
+			out = append(out, trimRange(text, start, i))
+			start = i
+		}
 		r, n := utf8.DecodeRuneInString(text[i:pe])
 		if (r == '.' || r == '!' || r == '?') && !inOpaque(i) {
 			j := i + n

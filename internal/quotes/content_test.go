@@ -1,0 +1,80 @@
+package quotes
+
+import (
+	"testing"
+
+	"github.com/dossier-project/dossier/internal/model"
+)
+
+// What a quote holds is what was said: not the attribution of the next
+// quotation, not the object of "announced", not the description of an
+// "according to" source, and the whole clause after "denied that" with
+// its subject as the speaker.
+func TestReportedContents(t *testing.T) {
+	x := newX(t)
+	type want struct {
+		direct  bool
+		content string
+		speaker string
+		rule    string
+		nowhere string // no quote may hold this text
+	}
+	cases := []struct {
+		name, text string
+		want       want
+	}{
+		{"quotation ends its sentence", "Mayor Ina Holt promised residents that “we will never raise the ferry fare.” She told the chamber, “The savings go back to residents.”",
+			want{direct: true, content: "The savings go back to residents.", speaker: "Ina Holt", rule: RuleDirect, nowhere: "She told the chamber"}},
+		{"quotation ends its sentence, first quote", "Mayor Ina Holt promised residents that “we will never raise the ferry fare.” She told the chamber, “The savings go back to residents.”",
+			want{direct: true, content: "we will never raise the ferry fare.", speaker: "Ina Holt", rule: RuleDirect}},
+		{"announced with an object", "Ina Holt announced the deal to the Guild of Merchants on Friday 7 June.",
+			want{nowhere: "the deal to the Guild of Merchants"}},
+		{"announced that", "Ina Holt announced that the deal would be signed on Friday.",
+			want{content: "the deal would be signed on Friday", speaker: "Ina Holt", rule: RuleIndirectThat}},
+		{"said with a clause", "Ina Holt said the deal would be signed on Friday.",
+			want{content: "the deal would be signed on Friday", speaker: "Ina Holt", rule: RuleIndirect}},
+		{"according to a described source", "The ferry company did not bid for the contract, according to two officials who spoke on condition of anonymity.",
+			want{content: "The ferry company did not bid for the contract", speaker: "two officials", rule: RuleAccordingTo, nowhere: "who spoke on condition of anonymity"}},
+		{"according to, then the content", "The vote was close and, according to Ina Holt, the council will meet again in May.",
+			want{content: "the council will meet again in May", speaker: "Ina Holt", rule: RuleAccordingTo}},
+		{"denied that, with a day between", "The Ministry of Fisheries on Monday denied that it had closed the northern harbour.",
+			want{content: "it had closed the northern harbour", speaker: "Ministry of Fisheries", rule: RuleIndirectThat}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := article("a", c.text)
+			qs := x.Extract(d, nil)
+			checkSpans(t, d, qs)
+			w := c.want
+			for _, q := range qs {
+				for _, s := range q.Contents {
+					if w.nowhere != "" && s.Text == w.nowhere {
+						dump(t, qs)
+						t.Fatalf("a quote holds %q", w.nowhere)
+					}
+				}
+			}
+			if w.content == "" {
+				if len(qs) != 0 {
+					dump(t, qs)
+					t.Fatalf("want no quote")
+				}
+				return
+			}
+			var q *model.Quote
+			for i := range qs {
+				if qs[i].Direct == w.direct && qs[i].Text() == w.content {
+					q = &qs[i]
+				}
+			}
+			if q == nil {
+				dump(t, qs)
+				t.Fatalf("no quote %q", w.content)
+			}
+			if q.Speaker != w.speaker || q.Rule != w.rule {
+				dump(t, qs)
+				t.Errorf("speaker %q rule %q, want %q %q", q.Speaker, q.Rule, w.speaker, w.rule)
+			}
+		})
+	}
+}
