@@ -23,14 +23,25 @@
 //
 //  1. If the sentence holds exactly one explicit year ("in 2011 ... in
 //     March"), that year. Anchor is then "".
-//  2. Otherwise from the reference date and the tense of the clause: the
-//     nearest tense cue in the sentence decides. Strong cues (past
-//     auxiliaries and common irregular past verbs; "will", "shall", "going
-//     to", "is due", "plans to" ...) win over weak ones (lower-case words
-//     ending in -ed). Past: the latest such date not after the reference.
-//     Future: the earliest such date not before it. No cue: the nearest
-//     date to the reference (within six months; ties go to the past).
-//     With no cue at all, "since" before the date reads as past and
+//  2. Otherwise from the reference date and the tense of the
+//     expression's own clause (bounded by commas, semicolons, colons,
+//     brackets, double quotes and words such as "that", "if", "which",
+//     "and"). In the clause, the nearest strong cue decides, else the
+//     nearest weak one. Strong cues are auxiliaries, modals and common
+//     irregular past verbs ("was", "said", "met"; "will", "would",
+//     "could", "may", "might"; "threatened to", "plans to", "is due");
+//     "would have" and the like are past; "could not" is unclear and
+//     counts as no cue. Weak cues are lower-case words ending in -ed. A
+//     past form after a present auxiliary of the passive ("are not paid",
+//     "will be held") is no cue. An opening adverbial ("In June, ...",
+//     "Speaking on 4 June, ...") with no cue takes the clause after it.
+//     With no cue in the clause, the nearest cue in the sentence decides
+//     (strong ones first), except reporting verbs: in "ministers could
+//     extend the curfew in June, an official said" the month belongs to
+//     "could extend", not to "said". Past: the latest such date not after
+//     the reference. Future: the earliest such date not before it. No
+//     cue: the nearest date to the reference (ties go to the past). With
+//     no cue at all, "since" before the date reads as past and
 //     "until"/"till" as future. Deadlines use strong cues only and default
 //     to the future.
 //  3. With no reference date: a year-less value, "XXXX-06-04".

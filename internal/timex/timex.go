@@ -3,6 +3,7 @@ package timex
 import (
 	"fmt"
 	"io/fs"
+	"sort"
 	"strings"
 	"time"
 
@@ -17,7 +18,7 @@ import (
 // vocabulary and is safe for concurrent use.
 type Tagger struct {
 	v      *vocab
-	cues   map[string][]tenseCue
+	words  map[string]*tenseWord // tense cues and clause breaks by first word
 	dp     *dateparser.Parser
 	dmy    *dateparser.Configuration
 	mdy    *dateparser.Configuration
@@ -29,6 +30,15 @@ type tenseCue struct {
 	dir Tense
 }
 
+// tenseWord is what tenseCues needs to know about a word, so that it
+// looks each token up once.
+type tenseWord struct {
+	cues   []tenseCue // cues that start with the word, longest first
+	brk    bool       // begins a clause
+	report bool       // a reporting verb
+	month  bool       // a month name: no cue when capitalised
+}
+
 // New loads the vocabulary from the embedded data files.
 func New() (*Tagger, error) { return NewFS(data.Embedded()) }
 
@@ -38,12 +48,39 @@ func NewFS(fsys fs.FS) (*Tagger, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := &Tagger{v: v, cues: map[string][]tenseCue{}}
-	for _, p := range v.past {
-		t.cues[p[0]] = append(t.cues[p[0]], tenseCue{p, TensePast})
+	t := &Tagger{v: v, words: map[string]*tenseWord{}}
+	word := func(w string) *tenseWord {
+		tw := t.words[w]
+		if tw == nil {
+			tw = &tenseWord{}
+			t.words[w] = tw
+		}
+		return tw
 	}
-	for _, p := range v.future {
-		t.cues[p[0]] = append(t.cues[p[0]], tenseCue{p, TenseFuture})
+	for _, l := range []struct {
+		ps  []phrase
+		dir Tense
+	}{{v.past, TensePast}, {v.future, TenseFuture}, {v.unclear, tenseUnclear}} {
+		for _, p := range l.ps {
+			tw := word(p[0])
+			tw.cues = append(tw.cues, tenseCue{p, l.dir})
+		}
+	}
+	// Longest first, so that "would have" (past) wins over "would"
+	// (future) and "could not" (unclear) over "could".
+	for _, tw := range t.words {
+		sort.SliceStable(tw.cues, func(i, j int) bool { return len(tw.cues[i].p) > len(tw.cues[j].p) })
+	}
+	for w := range v.clauseBreaks {
+		word(w).brk = true
+	}
+	for w := range v.reporting {
+		word(w).report = true
+	}
+	for w := range v.months {
+		if tw := t.words[w]; tw != nil {
+			tw.month = true
+		}
 	}
 	// Numeric dates go to go-dateparser: English only, day-month-year
 	// first, month-day-year when that is impossible. Only the absolute
@@ -151,7 +188,7 @@ func (t *Tagger) find(text string, ref time.Time, force *Tense) []model.Timex {
 		return nil
 	}
 	specs = s.merge(specs)
-	cueDir, cueStrong := t.tenseCues(s)
+	cues := t.tenseCues(s)
 
 	c := rctx{hasRef: !ref.IsZero()}
 	if c.hasRef {
@@ -166,7 +203,7 @@ func (t *Tagger) find(text string, ref time.Time, force *Tense) []model.Timex {
 		rc := c
 		rc.prev = prev
 		rc.sentYear = years[s.sent[sp.s]]
-		strong, any := s.tenseOf(sp, cueDir, cueStrong)
+		strong, any := s.tenseOf(sp, cues)
 		rc.tense = any
 		if any == TenseNone && sp.s > 0 && s.same(sp.s-1, sp.s) {
 			switch w := s.toks[sp.s-1].low; {
@@ -295,59 +332,170 @@ func (s *scanner) sentenceDay(specs []spec, res []resolved, k int) *resolved {
 	return &r
 }
 
-// tenseCues marks each token that starts a tense cue: dir is its
-// direction and strong tells auxiliaries and listed verbs from -ed words.
-func (t *Tagger) tenseCues(s *scanner) ([]Tense, []bool) {
-	dir := make([]Tense, len(s.toks))
-	strong := make([]bool, len(s.toks))
+// tenseUnclear marks a cue that tells nothing ("could not"); it ends
+// the search for a cue like any other and gives TenseNone.
+const tenseUnclear Tense = 2
+
+// cue is what a token tells about tense: dir is the direction of the cue
+// it starts (TenseNone when none), strong tells auxiliaries, modals and
+// listed verbs from -ed words, report marks a reporting verb ("said"),
+// and brk a token that begins (a word) or ends (a mark) a clause.
+type cue struct {
+	dir    int8 // a Tense; int8 keeps the per-token slice small
+	strong bool
+	report bool
+	brk    bool
+}
+
+// tenseCues marks each token for tenseOf.
+func (t *Tagger) tenseCues(s *scanner) []cue {
+	cs := make([]cue, len(s.toks))
 	for i, tk := range s.toks {
+		c := &cs[i]
+		if tk.kind == tPunct {
+			switch tk.low {
+			case ",", ";", ":", "(", ")", "\"", "“", "”", "«", "»":
+				c.brk = true
+			}
+			continue
+		}
 		if tk.kind != tWord {
 			continue
 		}
-		for _, c := range t.cues[tk.low] {
-			if _, ok := s.phraseAt(i, c.p); ok {
-				dir[i], strong[i] = c.dir, true
-				break
+		tw := t.words[tk.low]
+		if tw != nil {
+			c.brk = tw.brk
+			if tw.month && tk.cap {
+				continue // "May" the month, not the modal
+			}
+			for _, tc := range tw.cues {
+				if _, ok := s.phraseAt(i, tc.p); ok {
+					c.dir, c.strong = int8(tc.dir), true
+					break
+				}
 			}
 		}
-		if dir[i] == TenseNone && !tk.cap && len(tk.low) >= 5 && strings.HasSuffix(tk.low, "ed") && !t.v.edExceptions[tk.low] {
-			dir[i] = TensePast
+		if c.dir == 0 && !tk.cap && len(tk.low) >= 5 && strings.HasSuffix(tk.low, "ed") && !t.v.edExceptions[tk.low] {
+			c.dir = int8(TensePast)
+		}
+		if c.dir == int8(TensePast) && t.passive(s, i) {
+			c.dir, c.strong = 0, false
+		}
+		c.report = c.dir != 0 && tw != nil && tw.report
+	}
+	return cs
+}
+
+// passive reports whether the word at i follows a present auxiliary of
+// the passive ("are not paid", "will be held"): a participle, not a past
+// tense.
+func (t *Tagger) passive(s *scanner, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3 && s.same(j, i); j-- {
+		w := s.toks[j]
+		switch {
+		case w.kind != tWord:
+			return false
+		case t.v.passiveAux[w.low]:
+			return true
+		case !t.v.adverbs[w.low]:
+			return false
 		}
 	}
-	return dir, strong
+	return false
 }
 
 // maxCueDistance bounds the search for a tense cue, in tokens, so that
 // text without sentence ends stays linear.
 const maxCueDistance = 60
 
-// tenseOf returns the tense of the nearest strong cue in the sentence of
-// sp (outside sp), and the tense of the nearest cue of any strength,
-// preferring strong ones.
-func (s *scanner) tenseOf(sp spec, dir []Tense, strong []bool) (Tense, Tense) {
-	sent := s.sent[sp.s]
-	nearest := func(wantStrong bool) Tense {
-		for d := 1; d <= maxCueDistance; d++ {
-			l, r := sp.s-d, sp.e-1+d
-			inL := l >= 0 && s.sent[l] == sent
-			inR := r < len(s.toks) && s.sent[r] == sent
-			if !inL && !inR {
-				return TenseNone
-			}
-			if inL && dir[l] != TenseNone && (!wantStrong || strong[l]) {
-				return dir[l]
-			}
-			if inR && dir[r] != TenseNone && (!wantStrong || strong[r]) {
-				return dir[r]
-			}
-		}
-		return TenseNone
+// clauseOf returns the token range [lo, hi) of the clause around [i, j):
+// from the last clause break before it (a break word is part of the
+// clause it begins, a mark is not) to the next one after it, within the
+// sentence and maxCueDistance.
+func (s *scanner) clauseOf(i, j int, cs []cue) (int, int) {
+	sent := s.sent[i]
+	lo := i
+	for lo > 0 && i-lo < maxCueDistance && s.sent[lo-1] == sent && !cs[lo-1].brk {
+		lo--
 	}
-	st := nearest(true)
-	if st != TenseNone {
+	if lo > 0 && s.sent[lo-1] == sent && cs[lo-1].brk && s.toks[lo-1].kind == tWord {
+		lo--
+	}
+	hi := j
+	for hi < len(s.toks) && hi-j < maxCueDistance && s.sent[hi] == sent && !cs[hi].brk {
+		hi++
+	}
+	return lo, hi
+}
+
+// nearestCue returns the direction of the cue nearest to sp within
+// [lo, hi) (outside sp), TenseNone when there is none. wantStrong skips
+// weak cues; inClause admits reporting verbs.
+func (s *scanner) nearestCue(sp spec, lo, hi int, cs []cue, wantStrong, inClause bool) Tense {
+	ok := func(k int) bool {
+		c := cs[k]
+		return c.dir != 0 && (!wantStrong || c.strong) && (inClause || !c.report)
+	}
+	for d := 1; d <= maxCueDistance; d++ {
+		l, r := sp.s-d, sp.e-1+d
+		inL, inR := l >= lo, r < hi
+		if !inL && !inR {
+			break
+		}
+		if inL && ok(l) {
+			return Tense(cs[l].dir)
+		}
+		if inR && ok(r) {
+			return Tense(cs[r].dir)
+		}
+	}
+	return TenseNone
+}
+
+// adverbial reports whether the clause at lo opens with an adverbial
+// word ("In June, ...", "Speaking on 4 June, ...").
+func (s *scanner) adverbial(lo int) bool {
+	w := s.toks[lo]
+	return w.kind == tWord && (s.v.adverbial[w.low] || len(w.low) > 5 && strings.HasSuffix(w.low, "ing"))
+}
+
+// tenseOf returns the tense for sp from strong cues only, and from cues of
+// any strength. The expression's own clause decides: its nearest strong
+// cue, else its nearest weak one. An opening adverbial ("In June, ...",
+// "Speaking on 4 June, ...") with no cue takes the clause after it as its
+// own. With no cue in the clause, the nearest cue of the sentence that
+// is not a reporting verb decides, strong ones first. An unclear cue ("could
+// not") gives TenseNone.
+func (s *scanner) tenseOf(sp spec, cs []cue) (Tense, Tense) {
+	lo, hi := s.clauseOf(sp.s, sp.e, cs)
+	sent := s.sent[sp.s]
+	if (lo == 0 || s.sent[lo-1] != sent) && s.adverbial(lo) && hi < len(s.toks) && s.sent[hi] == sent && s.toks[hi].low == "," &&
+		s.nearestCue(sp, lo, hi, cs, false, true) == TenseNone && hi+1 < len(s.toks) && s.sent[hi+1] == sent {
+		_, hi = s.clauseOf(hi+1, hi+1, cs)
+	}
+	clear := func(t Tense) Tense {
+		if t == tenseUnclear {
+			return TenseNone
+		}
+		return t
+	}
+	if st := s.nearestCue(sp, lo, hi, cs, true, true); st != TenseNone {
+		return clear(st), clear(st)
+	}
+	if any := s.nearestCue(sp, lo, hi, cs, false, true); any != TenseNone {
+		return TenseNone, clear(any)
+	}
+	first, last := sp.s, sp.e
+	for first > 0 && sp.s-first < maxCueDistance && s.sent[first-1] == sent {
+		first--
+	}
+	for last < len(s.toks) && last-sp.e < maxCueDistance && s.sent[last] == sent {
+		last++
+	}
+	if st := clear(s.nearestCue(sp, first, last, cs, true, false)); st != TenseNone {
 		return st, st
 	}
-	return TenseNone, nearest(false)
+	return TenseNone, clear(s.nearestCue(sp, first, last, cs, false, false))
 }
 
 // build turns a spec into a model.Timex.

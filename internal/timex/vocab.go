@@ -66,6 +66,12 @@ type vocabFileData struct {
 	Tense              struct {
 		Past         []string `yaml:"past"`
 		Future       []string `yaml:"future"`
+		Unclear      []string `yaml:"unclear"`
+		Reporting    []string `yaml:"reporting"`
+		PassiveAux   []string `yaml:"passive_auxiliaries"`
+		Adverbs      []string `yaml:"adverbs"`
+		ClauseBreaks []string `yaml:"clause_breaks"`
+		Adverbial    []string `yaml:"adverbial_openers"`
 		EdExceptions []string `yaml:"ed_exceptions"`
 		PastPreps    []string `yaml:"past_prepositions"`
 		FuturePreps  []string `yaml:"future_prepositions"`
@@ -121,6 +127,12 @@ type vocab struct {
 	anaPOD          []phrase
 	past            []phrase
 	future          []phrase
+	unclear         []phrase
+	reporting       set
+	passiveAux      set
+	adverbs         set
+	clauseBreaks    set
+	adverbial       set
 	edExceptions    set
 	pastPreps       set
 	futurePreps     set
@@ -224,6 +236,12 @@ func loadVocab(fsys fs.FS) (*vocab, error) {
 		anaPOD:          phrases(f.AnaphoricPartOfDay),
 		past:            phrases(f.Tense.Past),
 		future:          phrases(f.Tense.Future),
+		unclear:         phrases(f.Tense.Unclear),
+		reporting:       newSet(f.Tense.Reporting),
+		passiveAux:      newSet(f.Tense.PassiveAux),
+		adverbs:         newSet(f.Tense.Adverbs),
+		clauseBreaks:    newSet(f.Tense.ClauseBreaks),
+		adverbial:       newSet(f.Tense.Adverbial),
 		edExceptions:    newSet(f.Tense.EdExceptions),
 		pastPreps:       newSet(f.Tense.PastPreps),
 		futurePreps:     newSet(f.Tense.FuturePreps),
