@@ -2,8 +2,10 @@ package checks
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/dossier-project/dossier/internal/model"
+	"github.com/dossier-project/dossier/internal/quotes"
 )
 
 // quoteFindings turns quote verdicts into findings: altered and
@@ -37,6 +39,13 @@ func (c *Checker) quoteFindings(in *Input) []model.Finding {
 			case model.VerdictAltered:
 				f.Kind, f.Severity = "altered-quote", model.SeverityHigh
 				f.Summary = fmt.Sprintf("%s %s %s in words that differ from the primary record: %s", docName(d), what, speaker, q.Diff)
+				if strings.Contains(q.Diff, quotes.SpeakerNotVerified) {
+					// The words differ from a record that does not say who
+					// spoke them: a lead to check, not an established
+					// misquotation.
+					f.Severity = model.SeverityMedium
+					f.Summary = fmt.Sprintf("%s %s %s in words that differ from a primary record whose speaker could not be confirmed: %s", docName(d), what, speaker, q.Diff)
+				}
 			case model.VerdictWrongSpeaker:
 				f.Kind, f.Severity = "altered-quote", model.SeverityHigh
 				f.Summary = fmt.Sprintf("%s attributes to %s words that the primary record gives to someone else.", docName(d), speaker)

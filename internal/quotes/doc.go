@@ -4,7 +4,9 @@
 // # Extraction
 //
 // Extractor.Extract works on paragraphs (blank-line separated blocks) and,
-// inside them, on sentences that never break inside a quotation. The
+// inside them, on sentences that never break inside a quotation (but do
+// break right after one that closes on a full stop, question or
+// exclamation mark when a new sentence begins: “… next year.” She said). The
 // reporting cues, titles, anonymity phrases and stop words are data:
 // data/quotes/cues.yaml. Every Cue, Sources and Contents span is an offset
 // range of Document.Text. Rules (Quote.Rule):
@@ -32,24 +34,38 @@
 //   - indirect-that, indirect-clause, indirect-trailing, indirect-according:
 //     reported speech, Direct=false. "X said (…) that C" (that within
 //     Thresholds.ThatWindow tokens), "X said C" when C opens like a clause
-//     ("told" needs "that"), "C, he concluded." and "according to X, C" /
-//     "C, according to X". C ends at the sentence end, at a quotation, or at
+//     and the verb is one of clause_verbs (so "told" and "announced the
+//     deal" need "that"), "C, he concluded." and "according to X, C" /
+//     "C, according to X" (also "C, according to X who …", whose words
+//     after X describe X). C ends at the sentence end, at a quotation, or at
 //     "but/and/while" followed by another cue ("specified C but stated
 //     that …"), and must have MinIndirectWords to MaxIndirectWords words.
 //
 // The speaker is the phrase before the cue (a pronoun, or capitalised
-// words, titles and determiners, skipping "also"-like words and one
+// words, titles and determiners, with a title's complement "of the
+// Council" / "for Health", skipping "also"-like words, "on Monday" and one
 // appositive between commas), after it for "said X" and "according to X",
 // the subject after "Speaking to …," for participle cues, and the subject
 // of an earlier cue for "… but stated". With a Resolver the actors stage
-// names the speaker. Without one: a name is itself (a lone surname is
-// completed from a fuller name in the document when unambiguous); "he" and
+// names the speaker, except when its answer is made of the phrase's own
+// title words while the phrase holds another name or only a title ("Mayor"
+// or "British Ambassador" for "British Ambassador Jane Doe", "Health" for
+// "the Secretary for Health"), or is a person the document first names
+// only after the quote; then the built-in rules decide. Built-in rules: a
+// name is itself, the capitalised words after the last title ("Ministry
+// of Health" keeps its "of"; a lone surname is completed from a fuller
+// name in the document when unambiguous); a title followed by an
+// appositive name ("The Chair, Jane Doe, said") is that name; "he" and
 // "she" are the most recent named speaker of an earlier quote within
 // PronounParagraphs paragraphs (else the most recent titled person); "they"
 // and "it" the most recent speaker of any kind; a title ("the Prime
-// Minister", "The General Secretary") is the person the document names with
-// the same title, compared as a bag of words; an unresolved title gives an
-// empty Speaker, so that it can never be taken for someone else. A phrase
+// Minister", "The General Secretary") is the person the document names
+// earlier with the same title, compared as a bag of words, with the same
+// qualifiers ("British", "Russia's deputy") and, when the phrase has one,
+// the same complement ("the president of Congress" is not "President Jane
+// Doe"); never a person named only later. An unresolved title gives an
+// empty Speaker, so that it can never be taken for someone else (the
+// phrase stays in Sources and Quote.SpeakerText shows it). A phrase
 // with an anonymity marker ("on condition of anonymity", "asked not to be
 // named") or an unnamed-source head ("officials", "sources", "a senior
 // official") is Anonymous, and its Speaker is the group ("US officials").
@@ -58,7 +74,11 @@
 //
 // Index holds the turns of transcripts and the paragraphs of statements as
 // word sequences (ids into one vocabulary) with an inverted index stem →
-// passages; memory grows with the primary records only. Index.Verify:
+// passages; memory grows with the primary records only. A statement's
+// paragraphs are spoken by its only speaker, else its publisher (often
+// nobody); a direct quotation inside a statement whose speaker the
+// statement names is also indexed as a passage of that speaker.
+// Index.Verify:
 //
 //  1. Candidates: passages sharing the quote's content stems, scored by
 //     IDF; the quote's RareWords rarest stems always count, others only if
@@ -72,23 +92,34 @@
 //     the quote has an ellipsis (…, ..., . . .) or a break between its
 //     parts, and no more than MaxEllipsisWords of them. Similarity is Dice:
 //     2·matches / (quote words + window words not under an ellipsis).
-//  3. Speaker: names are compared folded, without honorifics; equal, or the
-//     same surname with one name a surname only or a subset of the other.
-//     SpeakerCode against Passage.Code when names are missing.
+//  3. Speaker: names are compared folded, without honorifics or a leading
+//     title ("Mayor Doe" is "doe"); equal, or the same surname with one
+//     name a surname only or a subset of the other. SpeakerCode against
+//     Passage.Code when names are missing. A passage whose speaker has
+//     neither name nor code is unnamed: it can confirm words, never a
+//     speaker.
 //
 // Verdicts, first that applies:
 //
 //   - primary: the quote is in a primary record.
 //   - unknown or anonymous speaker: a direct quote whose words align
-//     verbatim (or, with MinAlteredWords, at ≥ Altered) anywhere gets
-//     verbatim (or altered), and Diff notes "speaker not verified" with the
-//     record's speaker; reported speech gets no-primary-record.
+//     verbatim anywhere gets verbatim, and Diff notes SpeakerNotVerified
+//     with the record's speaker; otherwise, and for reported speech,
+//     no-primary-record.
 //   - verbatim: a direct quote aligned to a passage of its speaker with
 //     every word matched in order and gaps only under ellipses.
-//   - wrong-speaker: the words align at ≥ WrongSpeaker to another
-//     speaker's passage, better than to any of the speaker's own, and the
+//   - wrong-speaker: the words align at ≥ WrongSpeaker to a passage of
+//     another speaker the record names, better than to any of the
+//     speaker's own and no worse than to any unnamed passage, and the
 //     quote has ≥ MinWrongSpeakerWords words (for reported speech: and no
-//     supporting passage of the speaker).
+//     supporting passage of the speaker). An unnamed record speaker never
+//     makes a quote wrong-speaker.
+//   - unnamed record: a direct quote aligned better to an unnamed passage
+//     than to any of its speaker's, verbatim or at ≥ Altered with
+//     ≥ MinAlteredWords words, gets verbatim or altered on the words, and
+//     Diff notes SpeakerNotVerified ("the record does not name its
+//     speaker"); the checks report such an altered quote at medium, not
+//     high, severity.
 //   - altered: a direct quote aligned at ≥ Altered to a passage of its
 //     speaker, ≥ MinAlteredWords words; Diff is the word diff, "[-record-]"
 //     for removed and "{+quote+}" for added words, two words of context and

@@ -41,6 +41,7 @@ type Index struct {
 	th    Thresholds
 	stop  map[string]bool
 	honor map[string]bool
+	title map[string]bool // the words of roles ("mayor", "ambassador")
 	vocab map[string]uint32
 	df    []int32    // by id: how many passages hold it
 	post  [][]uint32 // by stem id: passages holding it
@@ -48,6 +49,9 @@ type Index struct {
 	docs  map[string]bool
 	names [][]string     // normalised speaker names
 	nids  map[string]int // speaker name → index in names
+	// x finds the quotes inside statements, whose words are then
+	// indexed once more as spoken by the quote's own speaker.
+	x *Extractor
 }
 
 // NewIndex returns an empty index with DefaultThresholds.
@@ -55,7 +59,7 @@ func NewIndex() *Index { return NewIndexWith(DefaultThresholds()) }
 
 // NewIndexWith returns an empty index with the given thresholds.
 func NewIndexWith(th Thresholds) *Index {
-	ix := &Index{th: th, stop: map[string]bool{}, honor: map[string]bool{}, vocab: map[string]uint32{},
+	ix := &Index{th: th, stop: map[string]bool{}, honor: map[string]bool{}, title: map[string]bool{}, vocab: map[string]uint32{},
 		df: []int32{0}, post: [][]uint32{nil}, docs: map[string]bool{}, nids: map[string]int{}}
 	// The stop words only sharpen candidate retrieval and paraphrase
 	// scores; without the lexicon the index still works.
@@ -64,6 +68,12 @@ func NewIndexWith(th Thresholds) *Index {
 		for h := range lx.honorifics {
 			ix.honor[strings.TrimSuffix(h, ".")] = true
 		}
+		for _, r := range lx.roles {
+			for _, w := range r {
+				ix.title[w] = true
+			}
+		}
+		ix.x = &Extractor{lx: lx, th: th}
 	}
 	return ix
 }
@@ -89,7 +99,9 @@ func (ix *Index) Passages() []Passage {
 // Add indexes a primary document: every turn of a transcript, or every
 // paragraph of a statement (or of a transcript without turns). A
 // statement's paragraphs are spoken by its only speaker, else by its
-// publisher. Documents that are not primary records, and documents
+// publisher; a direct quotation inside a statement whose speaker the
+// statement names ("The Chair, Jane Doe, said: “…”") is also a passage
+// of that speaker. Documents that are not primary records, and documents
 // already added, are ignored.
 func (ix *Index) Add(doc *model.Document) {
 	if doc == nil || !doc.Kind.Primary() {
@@ -118,6 +130,15 @@ func (ix *Index) Add(doc *model.Document) {
 		}
 		for _, p := range paragraphs(doc.Text) {
 			parts = append(parts, part{sp, model.NewSpan(doc.Text, p[0], p[1])})
+		}
+		if ix.x != nil {
+			for _, q := range ix.x.prose(doc, nil) {
+				if !q.Direct || q.Anonymous || q.Speaker == "" || len(q.Contents) == 0 {
+					continue
+				}
+				n := len(q.Contents)
+				parts = append(parts, part{q.Speaker, model.NewSpan(doc.Text, q.Contents[0].Start, q.Contents[n-1].End)})
+			}
 		}
 	}
 	ix.mu.Lock()
@@ -195,16 +216,21 @@ func (ix *Index) idf(id uint32) float64 {
 }
 
 // nameKey normalises a person's name for comparison: lower case, no
-// punctuation, no honorifics.
+// punctuation, no honorifics, no leading title ("Mayor Okafor" is
+// "okafor", which matches "Ben Okafor").
 func (ix *Index) nameKey(name string) []string {
 	f := strings.FieldsFunc(strings.ToLower(name), func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127 && r != '’')
 	})
 	out := f[:0]
 	for _, w := range f {
-		if !ix.honor[w] {
+		if !ix.honor[w] && !(len(out) == 0 && ix.title[w]) {
 			out = append(out, w)
 		}
+	}
+	if len(out) == 0 {
+		// A title alone ("Chairman") is the only name there is.
+		out = append(out, f...)
 	}
 	return out
 }

@@ -79,6 +79,12 @@ func (ix *Index) quoteWords(q *model.Quote) quoteWords {
 	return qw
 }
 
+// SpeakerNotVerified opens the note Verify adds to Diff when a quote's
+// words are found in a primary record but its speaker cannot be
+// confirmed there: the quote names no speaker, or the record does not
+// name the speaker of those words.
+const SpeakerNotVerified = "speaker not verified"
+
 // Verify checks q against the indexed primary records and sets its
 // Verdict, Score, Primary and Diff. A quote in a primary record is
 // "primary". See the package documentation for the rules.
@@ -115,7 +121,11 @@ func (ix *Index) Verify(q *model.Quote, quotingDoc *model.Document) {
 	if !known {
 		who.known = false
 	}
-	var bestSame, bestOther, bestAny alignment
+	// bestOther is the best passage of a speaker the record names who is
+	// not the quote's; bestUnnamed the best passage whose speaker the
+	// record does not name (a statement of no known author, an "A:" turn),
+	// which can confirm the words but never the speaker.
+	var bestSame, bestOther, bestUnnamed, bestAny alignment
 	var bestPara paraScore
 	for _, pid := range ix.candidates(qw.stems, who) {
 		p := &ix.ps[pid]
@@ -124,7 +134,8 @@ func (ix *Index) Verify(q *model.Quote, quotingDoc *model.Document) {
 		if better(al, bestAny) {
 			bestAny = al
 		}
-		if same {
+		switch {
+		case same:
 			if better(al, bestSame) {
 				bestSame = al
 			}
@@ -133,11 +144,25 @@ func (ix *Index) Verify(q *model.Quote, quotingDoc *model.Document) {
 					bestPara = ps
 				}
 			}
-		} else if better(al, bestOther) {
-			bestOther = al
+		case ix.named(p):
+			if better(al, bestOther) {
+				bestOther = al
+			}
+		default:
+			if better(al, bestUnnamed) {
+				bestUnnamed = al
+			}
 		}
 	}
-	wrong := bestOther.ok && bestOther.sim >= th.WrongSpeaker && m >= th.MinWrongSpeakerWords && bestOther.sim > bestSame.sim
+	// Words are only put in another mouth when a named speaker's passage
+	// matches them better than any passage of the speaker and any passage
+	// of an unnamed speaker, who may be the speaker.
+	wrong := bestOther.ok && bestOther.sim >= th.WrongSpeaker && m >= th.MinWrongSpeakerWords &&
+		bestOther.sim > bestSame.sim && !better(bestUnnamed, bestOther)
+	// The words match an unnamed speaker's passage better than any of
+	// the speaker's own.
+	unnamed := q.Direct && better(bestUnnamed, bestSame) &&
+		(bestUnnamed.verbatim || bestUnnamed.sim >= th.Altered && m >= th.MinAlteredWords)
 	switch {
 	case !known:
 		// Unknown or anonymous speaker: only the words can be checked.
@@ -148,7 +173,11 @@ func (ix *Index) Verify(q *model.Quote, quotingDoc *model.Document) {
 		// exact match is reported.
 		if bestAny.ok && bestAny.verbatim {
 			ix.set(q, bestAny, qw)
-			q.Diff = joinNote(q.Diff, fmt.Sprintf("speaker not verified: the quote names no speaker; the record's speaker is %q", ix.ps[bestAny.p].Speaker))
+			if sp := ix.ps[bestAny.p].Speaker; sp != "" {
+				q.Diff = joinNote(q.Diff, fmt.Sprintf(SpeakerNotVerified+": the quote names no speaker; the record's speaker is %q", sp))
+			} else {
+				q.Diff = joinNote(q.Diff, SpeakerNotVerified+": neither the quote nor the record names the speaker")
+			}
 		}
 	case q.Direct && bestSame.ok && bestSame.verbatim:
 		ix.set(q, bestSame, qw)
@@ -156,6 +185,9 @@ func (ix *Index) Verify(q *model.Quote, quotingDoc *model.Document) {
 		ix.set(q, bestOther, qw)
 		q.Verdict = model.VerdictWrongSpeaker
 		q.Diff = joinNote(q.Diff, fmt.Sprintf("the record's speaker is %q", ix.ps[bestOther.p].Speaker))
+	case unnamed:
+		ix.set(q, bestUnnamed, qw)
+		q.Diff = joinNote(q.Diff, SpeakerNotVerified+": the record does not name its speaker")
 	case q.Direct && bestSame.ok && bestSame.sim >= th.Altered && m >= th.MinAlteredWords:
 		ix.set(q, bestSame, qw)
 	case q.Direct:
@@ -169,6 +201,9 @@ func (ix *Index) Verify(q *model.Quote, quotingDoc *model.Document) {
 		q.Score = bestPara.score
 	}
 }
+
+// named reports whether the record names the passage's speaker.
+func (ix *Index) named(p *passage) bool { return len(ix.names[p.sid]) > 0 || p.Code != "" }
 
 func better(a, b alignment) bool {
 	if !a.ok {

@@ -1,0 +1,101 @@
+package quotes
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/dossier-project/dossier/internal/model"
+)
+
+// A record that does not say who spoke (a statement without author or
+// publisher, an "A:" turn of a briefing) confirms words, never a speaker,
+// and never makes a quote wrong-speaker. A quotation inside a statement
+// is a passage of the speaker the statement names.
+func TestVerifyAgainstUnnamedRecords(t *testing.T) {
+	statement := "Press note\n\nThe Harbour Commissioner, Ines Varga, said: \"Today's vote shows that the port will stay open to every vessel.\"\n\nThe harbour board will publish the new tariffs before the end of the season, and no fee will rise this year."
+	briefing := "Weekly briefing\n\nQ: Is the ferry to Kesslin cancelled?\n\nA: The ferry runs as usual, and the timetable has not changed since March."
+	x := newX(t)
+	cases := []struct {
+		name, record, article string
+		sub                   string
+		verdict               string
+		note                  bool // Diff notes the speaker could not be confirmed
+		diff                  string
+	}{
+		{"statement's own quote, same speaker", statement,
+			"Port Alder, 3 May - “Today's vote shows that the port will stay open to every vessel,” Ines Varga said.",
+			"every vessel", model.VerdictVerbatim, false, ""},
+		{"statement's own quote, surname only", statement,
+			"Port Alder, 3 May - “Today's vote shows that the port will stay open to every vessel,” Varga said.",
+			"every vessel", model.VerdictVerbatim, false, ""},
+		{"statement's own quote, another named speaker", statement,
+			"Port Alder, 3 May - “Today's vote shows that the port will stay open to every vessel,” Karl Brodin said.",
+			"every vessel", model.VerdictWrongSpeaker, false, "Ines Varga"},
+		{"statement paragraph of nobody, exact", statement,
+			"Port Alder, 3 May - “The harbour board will publish the new tariffs before the end of the season,” Ines Varga said.",
+			"tariffs", model.VerdictVerbatim, true, ""},
+		{"statement paragraph of nobody, altered", statement,
+			"Port Alder, 3 May - “The harbour board will publish the new tariffs before the end of the summer,” Ines Varga said.",
+			"tariffs", model.VerdictAltered, true, "{+summer+}"},
+		{"unnamed answer, exact", briefing,
+			"Kesslin, 3 May - “The ferry runs as usual, and the timetable has not changed since March,” spokesman Olaf Tenning said.",
+			"ferry", model.VerdictVerbatim, true, ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var rec *model.Document
+			if strings.HasPrefix(c.record, "Weekly") {
+				rec = transcript(t, "rec", c.record, []string{"Q", "A"},
+					[]model.Speaker{{Name: "unidentified questioner", Questioner: true}, {Name: ""}}, []int{0, 1})
+			} else {
+				rec = &model.Document{ID: "rec", Kind: model.KindStatement, Text: c.record}
+			}
+			ix := NewIndex()
+			ix.Add(rec)
+			d := article("a", c.article)
+			qs := x.Extract(d, nil)
+			q := find(t, qs, c.sub)
+			ix.Verify(q, d)
+			if q.Verdict != c.verdict {
+				dump(t, qs)
+				t.Fatalf("verdict %q (diff %q), want %q", q.Verdict, q.Diff, c.verdict)
+			}
+			if got := strings.Contains(q.Diff, SpeakerNotVerified); got != c.note {
+				t.Errorf("diff %q: speaker note %v, want %v", q.Diff, got, c.note)
+			}
+			if !strings.Contains(q.Diff, c.diff) {
+				t.Errorf("diff %q lacks %q", q.Diff, c.diff)
+			}
+			if q.Primary == nil || q.Primary.Doc != "rec" {
+				t.Errorf("primary %+v", q.Primary)
+			}
+		})
+	}
+}
+
+// A record's speaker label with a title ("Mayor Okafor") is the person a
+// quote names in full, and a surname matches a full name.
+func TestVerifyTitledLabels(t *testing.T) {
+	x := newX(t)
+	cases := []struct{ label, article string }{
+		{"Mayor Okafor", "Ben Okafor said: “We will not raise the ferry fare next year.”"},
+		{"Ben Okafor", "Okafor said: “We will not raise the ferry fare next year.”"},
+		{"Mayor Ben Okafor", "Ben Okafor said: “We will not raise the ferry fare next year.”"},
+	}
+	for _, c := range cases {
+		t.Run(c.label, func(t *testing.T) {
+			tr := transcript(t, "tr", "Council meeting\n\nSPEAKER: We will not raise the ferry fare next year.\n\nQ: Thank you.", []string{"SPEAKER", "Q"},
+				[]model.Speaker{{Name: c.label}, {Name: "unidentified questioner", Questioner: true}}, []int{0, 1})
+			ix := NewIndex()
+			ix.Add(tr)
+			d := article("a", c.article)
+			qs := x.Extract(d, nil)
+			q := find(t, qs, "ferry")
+			ix.Verify(q, d)
+			if q.Verdict != model.VerdictVerbatim || q.Diff != "" {
+				dump(t, qs)
+				t.Errorf("verdict %q diff %q", q.Verdict, q.Diff)
+			}
+		})
+	}
+}
