@@ -58,11 +58,40 @@ func TestConstructions(t *testing.T) {
 		{"headline", "Chad Asks the AU to Help Build Army", []string{"TCD 023 IGOAFRAFU REQUEST"}},
 		{"release", "Kenya released prisoners to Uganda.", []string{"KEN 0841 UGA RETREAT"}},
 		{"investigate", "the UN investigated Kenya over war crimes.", []string{"IGOUNO 094 KEN ACCUSE"}},
-		{"expel", "Kenya expelled the UN inspectors.", nil},
+		{"expel", "Kenya expelled the UN inspectors.", []string{"KEN 1662 IGOUNO SANCTION"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			got := briefs(codeText(t, tc.text, world...))
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("%s\n got %q\nwant %q\ntags %s", tc.text, got, tc.want, tagsOf(t, tc.text))
+			}
+		})
+	}
+}
+
+// TestCodeChoice: the words after the trigger pick the code, and some
+// uses are not coded at all.
+func TestCodeChoice(t *testing.T) {
+	extra := append(append([]act{}, world...), act{"Sahel leaders", "SAHGOV"}, act{"Dakar", "SEN"})
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"hit with sanctions", "Peru hit Chile with new tariffs.", []string{"PER 163 CHL SANCTION"}},
+		{"target with sanctions", "Sweden targeted Chad with sanctions on Monday.", []string{"SWE 163 TCD SANCTION"}},
+		{"hit is still force", "Kenya hit Somalia on Monday.", []string{"KEN 190 SOM ASSAULT"}},
+		{"extending a mission is no visit", "On Monday the AU extended its Somalia mission.", nil},
+		{"extending a peacekeeping mission", "the UN on Tuesday extended its peacekeeping mission in Mali.", []string{"IGOUNO 074 MLI AID"}},
+		{"extending aid", "Kenya extended aid to Uganda.", []string{"KEN 070 UGA AID"}},
+		{"expelled a journalist", "Mali expelled a Kenyan journalist on Monday.", []string{"MLI 174 KEN COERCE"}},
+		{"adopted sanctions", "Sweden adopted new sanctions against Chad on Monday.", []string{"SWE 163 TCD SANCTION"}},
+		{"condemned a measure", "Chad condemned the sanctions.", []string{"TCD 111 - ACCUSE"}},
+		{"participle phrase before the verb", "Sahel leaders meeting in Dakar on Saturday lifted sanctions imposed on Niger.", []string{"SAHGOV 040 - CONSULT", "SAHGOV 085 NER RETREAT"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := briefs(codeText(t, tc.text, extra...))
 			if !reflect.DeepEqual(got, tc.want) {
 				t.Errorf("%s\n got %q\nwant %q\ntags %s", tc.text, got, tc.want, tagsOf(t, tc.text))
 			}

@@ -37,6 +37,9 @@ type Pattern struct {
 	Object bool
 	// SourcePreps introduce the source after a noun ("an attack by X").
 	SourcePreps []string
+	// Light are verbs that, for this pattern's nouns only, act like the
+	// grammar's light verbs: "X adopted sanctions against Y".
+	Light []string
 	// TargetOptional allows events without a target.
 	TargetOptional bool
 	// Reciprocal patterns code compound subjects without a target as
@@ -307,6 +310,7 @@ type yamlPattern struct {
 	Intent      string      `yaml:"intent"`
 	Preps       []string    `yaml:"preps"`
 	SourcePreps []string    `yaml:"source_preps"`
+	Light       []string    `yaml:"light"`
 	Target      string      `yaml:"target"`
 	Object      *bool       `yaml:"object"`
 	Reciprocal  bool        `yaml:"reciprocal"`
@@ -406,7 +410,7 @@ func (p *Patterns) yamlPatterns(name string, n *yaml.Node) error {
 		pt := &Pattern{
 			ID: yp.ID, Verbs: lowerAll(yp.Verbs), Nouns: lowerAll(yp.Nouns),
 			CAMEO: yp.CAMEO, Intent: yp.Intent, Preps: lowerAll(yp.Preps),
-			SourcePreps: lowerAll(yp.SourcePreps), Object: yp.Object == nil || *yp.Object,
+			SourcePreps: lowerAll(yp.SourcePreps), Light: lowerAll(yp.Light), Object: yp.Object == nil || *yp.Object,
 			Reciprocal: yp.Reciprocal, ExpressesIntent: yp.Expresses, Source: src,
 		}
 		if len(pt.SourcePreps) == 0 && len(pt.Nouns) > 0 {

@@ -526,7 +526,7 @@ func (s *sent) nounSource(i, j int, p *Pattern) (int, verbCtx, bool) {
 					return -1, ctx, false // the verb codes the event itself
 				}
 			}
-			if s.lx.is("light", l) {
+			if s.lx.is("light", l) || contains(p.Light, l) {
 				light = true
 			}
 		}
