@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"strings"
+	"time"
 
 	"github.com/dossier-project/dossier/internal/model"
 	"github.com/dossier-project/dossier/internal/text"
@@ -12,17 +13,30 @@ import (
 // opens its paragraph, else the document date (at a lower precision when
 // the date was inferred). What is said in a primary record happens at the
 // record's date unless the sentence dates it otherwise.
+//
+// Precision comes first:
+//   - A sentence with a date of its own that cannot be resolved ("Monday
+//     13 May" when the document date is unknown, "the next day" with
+//     nothing before it) does not borrow another sentence's date: what it
+//     governs is left unknown. So is what follows a paragraph opener that
+//     cannot be resolved.
+//   - An expression inside direct speech governs only what is inside the
+//     same quotation: in `she promised that "we will act next year"` the
+//     promise is not dated next year.
+//   - A year-less day stated with its weekday ("Monday 13 May") takes the
+//     year of the nearest resolved expression of the document when that
+//     day fell on that weekday then, and no year otherwise.
 func anchorAll(doc *model.Document, td *text.Doc, a *model.Analysis, breaks []clauseBreak) {
-	usable := make([]model.Timex, 0, len(a.Timexes))
-	for _, t := range a.Timexes {
-		if t.Value == "" || strings.HasPrefix(t.Value, "X") || strings.HasPrefix(t.Value, "T") || t.Kind == "duration" {
-			continue
+	ts := datingExpressions(a.Timexes)
+	var quoted []model.Span
+	for _, q := range a.Quotes {
+		if q.Direct {
+			quoted = append(quoted, q.Contents...)
 		}
-		usable = append(usable, t)
 	}
 	for i := range a.Events {
 		e := &a.Events[i]
-		e.When = anchor(doc, td, usable, e.Trigger.Start, breaks)
+		e.When = anchor(doc, td, ts, quoted, e.Trigger.Start, breaks)
 	}
 	for i := range a.Quotes {
 		q := &a.Quotes[i]
@@ -38,16 +52,68 @@ func anchorAll(doc *model.Document, td *text.Doc, a *model.Analysis, breaks []cl
 			continue
 		}
 		if at >= 0 {
-			q.When = anchor(doc, td, usable, at, breaks)
+			q.When = anchor(doc, td, ts, quoted, at, breaks)
 		}
 	}
 }
 
+// datingExpressions returns the expressions that date something: not
+// durations, not clock times without a date. Year-less days with a
+// weekday get a year from the nearest resolved expression when the
+// weekday fits it (see anchorAll).
+func datingExpressions(all []model.Timex) []model.Timex {
+	out := make([]model.Timex, 0, len(all))
+	for _, t := range all {
+		if t.Kind == "duration" || strings.HasPrefix(t.Value, "T") {
+			continue
+		}
+		out = append(out, t)
+	}
+	for i := range out {
+		t := &out[i]
+		if t.Weekday == "" || len(t.Value) != len("XXXX-01-02") || !strings.HasPrefix(t.Value, "XXXX-") {
+			continue
+		}
+		near := -1
+		for j, u := range out {
+			if usable(u) && (near < 0 || abs(u.Start-t.Start) < abs(out[near].Start-t.Start)) {
+				near = j
+			}
+		}
+		if near < 0 {
+			continue
+		}
+		y := out[near].Value[:4]
+		d, err := time.Parse("2006-01-02", y+t.Value[4:])
+		if err != nil || d.Weekday().String() != t.Weekday {
+			continue
+		}
+		t.Value = y + t.Value[4:]
+		if strings.HasPrefix(t.EndValue, "XXXX") {
+			t.EndValue = y + t.EndValue[4:]
+		}
+	}
+	return out
+}
+
+// usable reports whether t has a date to anchor to.
+func usable(t model.Timex) bool {
+	return t.Value != "" && !strings.HasPrefix(t.Value, "X")
+}
+
 // anchor returns the anchor for something said at byte offset at.
-func anchor(doc *model.Document, td *text.Doc, ts []model.Timex, at int, breaks []clauseBreak) *model.Anchor {
+func anchor(doc *model.Document, td *text.Doc, all []model.Timex, quoted []model.Span, at int, breaks []clauseBreak) *model.Anchor {
 	si := td.SentenceAt(at)
 	if si < 0 {
 		return documentAnchor(doc)
+	}
+	// An expression in a quotation dates only what is in it.
+	ts := make([]model.Timex, 0, len(all))
+	for _, t := range all {
+		if inOtherQuote(quoted, t.Span, at) {
+			continue
+		}
+		ts = append(ts, t)
 	}
 	s := td.Sentences[si].Span
 	var inSentence []model.Timex
@@ -67,12 +133,12 @@ func anchor(doc *model.Document, td *text.Doc, ts []model.Timex, at int, breaks 
 			}
 		}
 		if len(inClause) > 0 {
-			return fromTimex(finest(inClause, at), "clause")
+			return finestUsable(inClause, at, "clause")
 		}
 		if cs == s.Start {
 			// No clause break before the event: an expression later in
 			// the sentence may still date it.
-			return fromTimex(finest(inSentence, at), "sentence")
+			return finestUsable(inSentence, at, "sentence")
 		}
 		return documentAnchor(doc)
 	}
@@ -82,12 +148,42 @@ func anchor(doc *model.Document, td *text.Doc, ts []model.Timex, at int, breaks 
 		if p.Contains(t.Span) && t.Start < s.Start {
 			first := td.Sentences[p.FirstSentence].Span
 			if first.Contains(t.Span) {
+				if !usable(t) {
+					return nil // the scene is set at a date we do not know
+				}
 				return fromTimex(t, "paragraph")
 			}
 			break
 		}
 	}
 	return documentAnchor(doc)
+}
+
+// inOtherQuote reports whether span lies in a quotation that does not
+// hold at.
+func inOtherQuote(quoted []model.Span, span model.Span, at int) bool {
+	for _, q := range quoted {
+		if q.Contains(span) && (at < q.Start || at >= q.End) {
+			return true
+		}
+	}
+	return false
+}
+
+// finestUsable anchors to the finest resolved expression of ts, or to
+// nothing when none is resolved: a date of its own that cannot be
+// resolved is not replaced by another's.
+func finestUsable(ts []model.Timex, at int, by string) *model.Anchor {
+	var ok []model.Timex
+	for _, t := range ts {
+		if usable(t) {
+			ok = append(ok, t)
+		}
+	}
+	if len(ok) == 0 {
+		return nil
+	}
+	return fromTimex(finest(ok, at), by)
 }
 
 // finest returns the most precise expression of ts, the nearest to at

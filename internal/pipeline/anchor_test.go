@@ -1,0 +1,120 @@
+package pipeline
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dossier-project/dossier/data"
+	"github.com/dossier-project/dossier/internal/model"
+	"github.com/dossier-project/dossier/internal/text"
+	"github.com/dossier-project/dossier/internal/timex"
+)
+
+// TestAnchor checks which expression dates an event or a quote, on
+// analyses built by hand: the temporal expressions come from the tagger,
+// the events and quotes are placed on the words named in the case.
+func TestAnchor(t *testing.T) {
+	ta, err := text.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg, err := timex.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := loadVocabulary(data.Embedded())
+	if err != nil {
+		t.Fatal(err)
+	}
+	type quote struct{ cue, content string }
+	for _, c := range []struct {
+		name, text, date string
+		events           []string // trigger words, each once in the text
+		quotes           []quote
+		want             []string // per event, then per quote: "VALUE by BY", or "" for unknown
+	}{
+		{
+			name:   "a day of its own that cannot be resolved does not borrow the paragraph's date",
+			text:   "GENEVA, March 3 (Wire) - The agreement will lapse on 3 March 2031. The board will convene on Thursday 14 March.",
+			events: []string{"convene"},
+			want:   []string{""},
+		},
+		{
+			name:   "a weekday that fits the year of the nearest date gives the year",
+			text:   "GENEVA, March 3 (Wire) - The agreement will lapse on 3 March 2031. The board will convene on Friday 14 March.",
+			events: []string{"convene"},
+			want:   []string{"2031-03-14 by clause"},
+		},
+		{
+			name:   "a paragraph opener that cannot be resolved sets no date",
+			text:   "The next day the board gathered in the capital. Its chair resigned.",
+			date:   "2030-05-10",
+			events: []string{"gathered", "resigned"},
+			want:   []string{"", ""},
+		},
+		{
+			name:   "a clock time does not stop the paragraph's date",
+			text:   "On 2 May the board gathered in the capital. Its chair resigned at 6pm.",
+			date:   "2030-05-10",
+			events: []string{"resigned"},
+			want:   []string{"2030-05-02 by paragraph"},
+		},
+		{
+			name:   "a date inside a quotation does not date the promise",
+			text:   `The governor pledged that "we will cut the levy next year."`,
+			date:   "2030-05-10",
+			events: []string{"pledged", "cut"},
+			quotes: []quote{{"pledged", "we will cut the levy next year."}},
+			want:   []string{"2030-05-10 by document", "2031 by clause", "2030-05-10 by document"},
+		},
+		{
+			name:   "a date outside the quotation still dates it",
+			text:   `On 2 May the governor pledged that "we will cut the levy."`,
+			date:   "2030-05-10",
+			events: []string{"pledged"},
+			quotes: []quote{{"pledged", "we will cut the levy."}},
+			want:   []string{"2030-05-02 by clause", "2030-05-02 by clause"},
+		},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			doc := &model.Document{ID: "d", Kind: model.KindArticle, Text: c.text}
+			if c.date != "" {
+				doc.Date, _ = time.Parse("2006-01-02", c.date)
+			}
+			span := func(w string) model.Span {
+				i := strings.Index(c.text, w)
+				if i < 0 {
+					t.Fatalf("%q not in the text", w)
+				}
+				return model.NewSpan(c.text, i, i+len(w))
+			}
+			a := &model.Analysis{Doc: doc.ID, Timexes: tg.Find(c.text, doc.Date)}
+			for _, w := range c.events {
+				a.Events = append(a.Events, model.Event{Trigger: span(w)})
+			}
+			for _, q := range c.quotes {
+				cue := span(q.cue)
+				a.Quotes = append(a.Quotes, model.Quote{Direct: true, Cue: &cue, Contents: []model.Span{span(q.content)}, Rule: "test"})
+			}
+			anchorAll(doc, ta.Analyze(c.text), a, v.ClauseBreaks)
+			var got []string
+			for _, e := range a.Events {
+				got = append(got, show(e.When))
+			}
+			for _, q := range a.Quotes {
+				got = append(got, show(q.When))
+			}
+			if strings.Join(got, "|") != strings.Join(c.want, "|") {
+				t.Errorf("%s\n got  %q\n want %q", c.text, got, c.want)
+			}
+		})
+	}
+}
+
+func show(a *model.Anchor) string {
+	if a == nil {
+		return ""
+	}
+	return a.Value + " by " + a.By
+}
