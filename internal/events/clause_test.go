@@ -68,6 +68,23 @@ func TestClauseFlagsAndTargets(t *testing.T) {
 		{"negation stops at whether", "Togo did not say whether Kenya had agreed.", []string{"KEN 030 - AGREE hyp"}},
 		{"negation stops at another verb", "Ghana has not forgotten Kenya attacked Uganda.", []string{"KEN 190 UGA ASSAULT"}},
 		{"coordinated verbs share a negation", "Kenya did not praise or thank Uganda.", []string{"KEN 051 UGA SUPPORT neg"}},
+		// 7. Coordinated verbs: the second verb's subject is the first's, never its object.
+		{"object is not the next subject", "Kenya accused the UN of hiding the outbreak and demanded that Uganda summon the minister.", []string{"KEN 112 IGOUNO ACCUSE", "KEN 100 - REQUEST"}},
+		{"object is not the next subject 2", "Peru criticised Chile and demanded the release of prisoners.", []string{"PER 111 CHL ACCUSE", "PER 1053 - REQUEST"}},
+		{"unknown first subject", "Officials criticised Chile and demanded the release of prisoners.", nil},
+		{"three verbs", "Kenya criticized Uganda, thanked Somalia and attacked Togo.", []string{"KEN 111 UGA ACCUSE", "KEN 051 SOM SUPPORT", "KEN 190 TGO ASSAULT"}},
+		{"passive first verb", "Kenya was attacked by Somalia and withdrew its troops.", []string{"SOM 190 KEN ASSAULT", "KEN 0874 - RETREAT"}},
+		// 8. A negation inside a relative clause stays there.
+		{"relative negation", "Kenya, which was not consulted, criticized Uganda.", []string{"KEN 111 UGA ACCUSE"}},
+		{"relative negation who", "Kenya, whose president did not attend, attacked Somalia.", []string{"KEN 190 SOM ASSAULT"}},
+		{"relative negation before said", "A diplomat, who asked not to be identified, said Peru had imposed an arms embargo on Chile.", []string{"PER 163 CHL SANCTION"}},
+		{"negation after the relative clause", "Kenya, which borders Somalia, did not attack Uganda.", []string{"KEN 190 UGA ASSAULT neg"}},
+		// 9. A possessed event noun under another actor's verb refers to
+		// an event; that verb's negation or modality is not the event's.
+		{"referred request", "Peru asked that the vote be delayed. The council did not approve Peru's request.", []string{"PER 020 - REQUEST"}},
+		{"referred request, modal", "The council may reject Chile's request.", []string{"IGOUNOSEC 120 CHL REJECT hyp"}},
+		{"referred attack", "Kenya did not condemn Somalia's attack on Uganda.", []string{"KEN 111 SOM ACCUSE neg"}},
+		{"own negation still counts", "There was no attack by Somalia on Uganda.", []string{"SOM 190 UGA ASSAULT neg"}},
 		// Never code a deployment or combat role as done.
 		{"no troop deployment", "There will be no Kenyan troop deployment.", []string{"KENMIL 154 - MOBILIZE neg fut"}},
 		{"no combat role", "There will be no combat role for Kenya.", nil},

@@ -96,6 +96,7 @@ type sent struct {
 	conds  []int    // tokens that open a condition ("if", "unless")
 	title  bool     // the sentence is a title-case headline
 	done   map[[2]int]bool
+	seen   map[evKey]bool // events of the sentence, by participants, code and flags
 	buf    []string
 }
 
@@ -155,6 +156,10 @@ func (s *sent) reset(span model.Span, toks []text.Token, ms []model.Mention) {
 	clear(s.done)
 	if s.done == nil {
 		s.done = map[[2]int]bool{}
+	}
+	clear(s.seen)
+	if s.seen == nil {
+		s.seen = map[evKey]bool{}
 	}
 }
 
@@ -550,21 +555,59 @@ func (s *sent) negatedLeft(k int) bool {
 			coordinated = false
 			continue
 		}
+		if w == "," {
+			// ", which was not consulted," or ", who asked not to be
+			// named,": the negation belongs to the relative clause.
+			if q := s.openingComma(j); q >= 0 && s.lx.is("relative", s.low[q+1]) {
+				j = q
+				coordinated = false
+				continue
+			}
+		}
 		if s.lx.is("negators", w) {
 			return true
 		}
 		if isVerbTag(s.tag(j)) && !coordinated {
 			return false
 		}
-		if !s.lx.is("coordination", w) && !isVerbTag(s.tag(j)) {
+		if !s.lx.is("coordination", w) && !s.lx.is("verb_coordination", w) && !isVerbTag(s.tag(j)) {
 			coordinated = false
 		}
 	}
 	return false
 }
 
+// openingComma returns the comma before the comma at j in the same
+// clause, with at least one word between, or -1.
+func (s *sent) openingComma(j int) int {
+	for x := j - 1; x >= 0 && !s.hardBoundary(x); x-- {
+		if s.low[x] == "," {
+			if x+1 < j {
+				return x
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
 // sourceLeft finds the mention group in subject position left of k.
+// A verb group coordinated with an earlier verb ("X accused Y of … and
+// demanded …") has that verb's subject: the object of the first verb is
+// never the subject of the second.
 func (s *sent) sourceLeft(k int) int {
+	if k > 0 && s.lx.is("verb_coordination", s.low[k-1]) {
+		if v := s.coordinatedVerb(k - 1); v >= 0 {
+			return s.sourceLeft(s.analyzeVerb(v, 3).anchor)
+		}
+		return -1
+	}
+	if k > 0 && s.low[k-1] == "," && !s.parenthetical(k-1) {
+		// "X criticized Y, thanked Z and …"
+		if v := s.coordinatedVerb(k - 1); v >= 0 {
+			return s.sourceLeft(s.analyzeVerb(v, 3).anchor)
+		}
+	}
 	for j := k - 1; j >= 0; j-- {
 		if m := s.mAt[j]; m >= 0 {
 			g := s.gOf[m]
@@ -589,12 +632,9 @@ func (s *sent) sourceLeft(k int) int {
 					break
 				}
 			}
-			if q >= 0 {
-				seg := s.low[q+1 : j]
-				if len(seg) > 0 && (s.lx.is("relative", seg[0]) || !s.hasVerb(q+1, j)) && !s.segHasMentionOnly(q+1, j) {
-					j = q
-					continue
-				}
+			if q >= 0 && s.skippable(q, j) {
+				j = q
+				continue
 			}
 			continue
 		}
@@ -610,6 +650,43 @@ func (s *sent) sourceLeft(k int) int {
 		}
 	}
 	return -1
+}
+
+// coordinatedVerb finds the verb that a verb right after the coordinator
+// at c is coordinated with: the nearest verb to the left in the clause,
+// passing objects and gerunds after a preposition ("accused the
+// government of hiding the outbreak and demanded …" → "accused"); -1
+// when there is none.
+func (s *sent) coordinatedVerb(c int) int {
+	for j := c - 1; j >= 0; j-- {
+		if s.boundary(j) || s.lx.is("subordinators", s.low[j]) {
+			return -1
+		}
+		if s.mAt[j] >= 0 || !isVerbTag(s.tag(j)) {
+			continue
+		}
+		if s.tag(j) == "VBG" && s.isPrep(j-1) {
+			continue
+		}
+		return j
+	}
+	return -1
+}
+
+// skippable reports whether the tokens between the commas at q and j are
+// a relative clause or a verbless apposition, to skip when looking for a
+// subject: "Kenya, which borders Somalia, …", "Peru, a neighbour of
+// Chile, …".
+func (s *sent) skippable(q, j int) bool {
+	seg := s.low[q+1 : j]
+	return len(seg) > 0 && (s.lx.is("relative", seg[0]) || !s.hasVerb(q+1, j)) && !s.segHasMentionOnly(q+1, j)
+}
+
+// parenthetical reports whether the comma at j closes a skippable
+// segment.
+func (s *sent) parenthetical(j int) bool {
+	q := s.openingComma(j)
+	return q >= 0 && s.skippable(q, j)
 }
 
 // segHasMentionOnly reports whether tokens [a,b) hold a mention group and

@@ -458,7 +458,13 @@ func (s *sent) nounSource(i, j int, p *Pattern) (int, verbCtx, bool) {
 	for steps := 0; k >= 0 && steps < 3 && s.mAt[k] < 0 && isModTag(s.tag(k)) && !s.lx.is("negators", s.low[k]); steps++ {
 		k--
 	}
+	// flags reads the negation, future and modality left of the noun. One
+	// that belongs to another verb ("the council did not approve her
+	// request") does not deny or defer the noun's event, which that verb
+	// only refers to: foreign is then set, and the noun is not coded.
+	foreign := false
 	flags := func(from int) {
+		verb := false
 		for x := from; x >= 0 && x >= from-10; x-- {
 			if s.boundary(x) {
 				break
@@ -468,17 +474,22 @@ func (s *sent) nounSource(i, j int, p *Pattern) (int, verbCtx, bool) {
 			case s.mAt[x] >= 0:
 			case s.lx.is("negators", w):
 				ctx.neg = true
+				foreign = foreign || verb
 			case s.lx.is("future", w):
 				ctx.fut = true
+				foreign = foreign || verb
 			case s.lx.is("modal", w) && s.isModal(x):
 				ctx.hypo = true
+				foreign = foreign || verb
+			case isVerbTag(s.tag(x)) && !s.auxOrLight(x, p):
+				verb = true
 			}
 		}
 	}
 	// Possessor: "Kenya's attack", "the Secretary General's meeting".
 	if k >= 0 && s.lx.is("possessive", s.low[k]) && k > 0 && s.mAt[k-1] >= 0 {
 		flags(k - 1)
-		return s.gOf[s.mAt[k-1]], ctx, true
+		return s.gOf[s.mAt[k-1]], ctx, !foreign
 	}
 	if k >= 0 && s.mAt[k] >= 0 {
 		m := s.mAt[k]
@@ -486,7 +497,7 @@ func (s *sent) nounSource(i, j int, p *Pattern) (int, verbCtx, bool) {
 		// ("French military intervention").
 		if s.mtok[m][1] == k+1 {
 			flags(k)
-			return s.gOf[m], ctx, true
+			return s.gOf[m], ctx, !foreign
 		}
 	}
 	// Source preposition after the noun: "an attack by X", "a request from X".
@@ -505,7 +516,7 @@ func (s *sent) nounSource(i, j int, p *Pattern) (int, verbCtx, bool) {
 			for y := x + 1; y < n && y < x+5; y++ {
 				if s.mAt[y] >= 0 {
 					flags(i - 1)
-					return s.gOf[s.mAt[y]], ctx, true
+					return s.gOf[s.mAt[y]], ctx, !foreign
 				}
 				if !(isDetTag(s.tag(y)) || s.tag(y) == "JJ") {
 					break
@@ -515,7 +526,7 @@ func (s *sent) nounSource(i, j int, p *Pattern) (int, verbCtx, bool) {
 	}
 	// Light verb: "X held talks with Y", "X launched an attack on Y".
 	v := k
-	for steps := 0; v >= 0 && steps < 4 && (isDetTag(s.tag(v)) || isModTag(s.tag(v))) && s.mAt[v] < 0; steps++ {
+	for steps := 0; v >= 0 && steps < 4 && (isDetTag(s.tag(v)) || isModTag(s.tag(v))) && s.mAt[v] < 0 && !s.participleInGroup(v); steps++ {
 		v--
 	}
 	if v >= 0 && isVerbTag(s.tag(v)) && s.mAt[v] < 0 {
@@ -540,6 +551,28 @@ func (s *sent) nounSource(i, j int, p *Pattern) (int, verbCtx, bool) {
 		return s.sourceLeft(vc.anchor), vc, true
 	}
 	return -1, ctx, false
+}
+
+// auxOrLight reports whether the verb at x is an auxiliary ("be", "have",
+// "do") or a light verb of the noun pattern p: the noun's own verb group,
+// whose flags are the noun's.
+func (s *sent) auxOrLight(x int, p *Pattern) bool {
+	w := s.low[x]
+	if s.lx.is("be", w) || s.lx.is("have", w) || s.lx.is("do", w) {
+		return true
+	}
+	for _, l := range s.lx.lemmas(w, s.buf[:0]) {
+		if s.lx.is("light", l) || contains(p.Light, l) {
+			return true
+		}
+	}
+	return false
+}
+
+// participleInGroup reports whether token v is a participle in a verb
+// group ("had imposed an embargo"), not a modifier ("an agreed plan").
+func (s *sent) participleInGroup(v int) bool {
+	return s.tag(v) == "VBN" && v > 0 && (s.lx.is("have", s.low[v-1]) || s.lx.is("be", s.low[v-1]))
 }
 
 // emit builds the events of one trigger: one per source–target pair.
@@ -577,6 +610,17 @@ func (s *sent) emit(ev model.Event, code string, src, tgt int, tgtOpt, reciproca
 			return
 		}
 		s.done[key] = true
+		// Two triggers of one event ("imposed an arms embargo on",
+		// "did not praise or thank"): one event per source, target, code
+		// and flags in a sentence.
+		k := evKey{src: s.ms[a].Start, tgt: -1, code: code, neg: ev.Negated, fut: ev.Future, hyp: ev.Hypothetical}
+		if b >= 0 {
+			k.tgt = s.ms[b].Start
+		}
+		if s.seen[k] {
+			return
+		}
+		s.seen[k] = true
 		e := ev
 		e.Context = append([]string(nil), ev.Context...)
 		e.Source = participant(s.ms[a])
@@ -610,6 +654,13 @@ func (s *sent) emit(ev model.Event, code string, src, tgt int, tgtOpt, reciproca
 		}
 	}
 	return out
+}
+
+// evKey identifies an event within a sentence.
+type evKey struct {
+	src, tgt      int
+	code          string
+	neg, fut, hyp bool
 }
 
 func participant(m model.Mention) model.Participant {
