@@ -66,6 +66,7 @@ func (s *sent) matchRest(i int, rest []string) (int, bool) {
 func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 	var cands []entry
 	var ends []int
+	lemma := ""
 	for _, l := range s.lx.lemmas(s.low[i], s.buf[:0]) {
 		for _, e := range s.lx.verbs[l] {
 			if j, ok := s.matchRest(i, e.rest); ok {
@@ -74,6 +75,7 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 			}
 		}
 		if len(cands) > 0 {
+			lemma = l
 			break
 		}
 	}
@@ -96,7 +98,7 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 	ctx := s.analyzeVerb(i, 0)
 	// A threat codes itself: "X threatened to impose an embargo on Y" is
 	// a threat (its rules read the infinitive), not a hypothetical embargo.
-	stmt := s.isStatement(i)
+	stmt := s.lx.is("statement", lemma)
 	if ctx.skip || !stmt && (s.governsTrigger(i+1) || s.governsTrigger(ends[0]-1) || s.governsTrigger(ends[0])) {
 		return nil, ends[0], true
 	}
@@ -168,18 +170,6 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 		return evs, j, true
 	}
 	return nil, 0, false
-}
-
-// isStatement reports whether the verb at i is in the grammar's
-// "statement" list: a threat or warning, coded by its own pattern even
-// when it governs an infinitive trigger.
-func (s *sent) isStatement(i int) bool {
-	for _, l := range s.lx.lemmas(s.low[i], s.buf[:0]) {
-		if s.lx.is("statement", l) {
-			return true
-		}
-	}
-	return false
 }
 
 // infinitive returns the verb of a "to VERB" right at token j (adverbs
