@@ -64,6 +64,9 @@ func TestClauseFlagsAndTargets(t *testing.T) {
 		// 6. A subordinating word ends the reach of a subject or a negation.
 		{"subject behind before is not an actor", "Peru thanked Chile before the committee met.", []string{"PER 051 CHL SUPPORT"}},
 		{"subject behind after", "Kenya praised Uganda after the committee attacked Somalia.", []string{"KEN 051 UGA SUPPORT"}},
+		{"actor right after a subordinator is its clause's subject", "Kenya praised Uganda after Somalia attacked Togo.", []string{"KEN 051 UGA SUPPORT", "SOM 190 TGO ASSAULT"}},
+		{"sentence-initial subordinate clause", "Before Somalia had attacked Togo, Kenya praised Uganda.", []string{"SOM 190 TGO ASSAULT", "KEN 051 UGA SUPPORT"}},
+		{"actor after a preposition is no subject", "After talks with Somalia, Kenya attacked Togo.", []string{"KEN 190 TGO ASSAULT"}},
 		{"negation stops at until", "The committee did not meet Togo until Kenya agreed.", []string{"KEN 030 - AGREE"}},
 		{"negation stops at whether", "Togo did not say whether Kenya had agreed.", []string{"KEN 030 - AGREE hyp"}},
 		{"negation stops at another verb", "Ghana has not forgotten Kenya attacked Uganda.", []string{"KEN 190 UGA ASSAULT"}},

@@ -614,7 +614,7 @@ func (s *sent) sourceLeft(k int) int {
 			gs := s.mtok[s.grp[g][0]][0]
 			ge := s.mtok[s.grp[g][len(s.grp[g])-1]][1]
 			gerundSubject := ge == k && k < len(s.low) && s.tag(k) == "VBG"
-			if s.blockedByPrep(gs) && !gerundSubject {
+			if s.blockedByPrep(gs) && !gerundSubject && !s.clauseSubject(gs, ge, k) {
 				j = gs
 				continue
 			}
@@ -713,6 +713,22 @@ func (s *sent) hasVerb(a, b int) bool {
 		}
 	}
 	return false
+}
+
+// clauseSubject reports whether the mention group at tokens [gs, ge),
+// right after a subordinating word that is also a preposition, is the
+// subject of the verb group starting at k: in "after Somalia attacked
+// Ethiopia", Somalia attacked; in "after talks with Somalia, Kenya
+// agreed", Somalia is an object.
+func (s *sent) clauseSubject(gs, ge, k int) bool {
+	if ge != k || k >= len(s.low) || !isFinite(s.tag(k)) && !s.lx.is("be", s.low[k]) && !s.lx.is("have", s.low[k]) {
+		return false
+	}
+	b := gs - 1
+	for b >= 0 && isDetTag(s.tag(b)) && s.mAt[b] < 0 {
+		b--
+	}
+	return b >= 0 && s.lx.is("subordinators", s.low[b])
 }
 
 // blockedByPrep reports whether the mention starting at token gs follows a
