@@ -179,6 +179,7 @@ func (p *Pipeline) Document(ctx context.Context, doc *model.Document) (*model.An
 	a.Mentions = firstPerson(doc, td, a.Quotes, ms, p.vocab.firstPerson)
 	a.Events = p.events.Code(doc, td, a.Mentions)
 	anchorAll(doc, td, a, p.vocab.ClauseBreaks)
+	orderAll(doc, td, a, &p.vocab)
 	return a, nil
 }
 

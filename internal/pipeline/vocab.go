@@ -16,6 +16,11 @@ type vocabulary struct {
 		Plural   []string `yaml:"plural"`
 	} `yaml:"first_person"`
 	firstPerson firstPersonWords
+	// Order words state which of two events in a sentence came first.
+	Order struct {
+		After  []string `yaml:"after"`
+		Before []string `yaml:"before"`
+	} `yaml:"order"`
 }
 
 // clauseBreak is a word that ends a clause; with Comma, only after a
@@ -36,6 +41,9 @@ func loadVocabulary(fsys fs.FS) (vocabulary, error) {
 	}
 	if len(v.ClauseBreaks) == 0 || len(v.FirstPerson.Singular) == 0 || len(v.FirstPerson.Plural) == 0 {
 		return v, fmt.Errorf("load %s: clause_breaks and both first_person lists must not be empty", name)
+	}
+	if len(v.Order.After) == 0 || len(v.Order.Before) == 0 {
+		return v, fmt.Errorf("load %s: both order lists (after, before) must not be empty", name)
 	}
 	for i, b := range v.ClauseBreaks {
 		if strings.TrimSpace(b.Word) == "" {
