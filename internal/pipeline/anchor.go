@@ -137,8 +137,18 @@ func anchor(doc *model.Document, td *text.Doc, all []model.Timex, quoted []model
 		}
 		if cs == s.Start {
 			// No clause break before the event: an expression later in
-			// the sentence may still date it.
-			return finestUsable(inSentence, at, "sentence")
+			// the sentence may still date it, unless it is inside a
+			// clause hung on the sentence with a comma ("…, where
+			// militants killed eleven soldiers last Sunday").
+			var later []model.Timex
+			for _, t := range inSentence {
+				if !behindCommaClause(doc.Text, at, t.Start, breaks) {
+					later = append(later, t)
+				}
+			}
+			if len(later) > 0 {
+				return finestUsable(later, at, "sentence")
+			}
 		}
 		return documentAnchor(doc)
 	}
@@ -157,6 +167,33 @@ func anchor(doc *model.Document, td *text.Doc, all []model.Timex, quoted []model
 		}
 	}
 	return documentAnchor(doc)
+}
+
+// behindCommaClause reports whether a clause break that counts only after
+// a comma (", where", ", which") stands between byte offsets from and to.
+func behindCommaClause(src string, from, to int, breaks []clauseBreak) bool {
+	if to <= from {
+		return false
+	}
+	between := strings.ToLower(src[from:to])
+	for _, b := range breaks {
+		if !b.Comma {
+			continue
+		}
+		lead := ", " + b.Word
+		for i := strings.Index(between, lead); i >= 0; {
+			after := i + len(lead)
+			if after == len(between) || between[after] == ' ' || between[after] == ',' {
+				return true
+			}
+			j := strings.Index(between[after:], lead)
+			if j < 0 {
+				break
+			}
+			i = after + j
+		}
+	}
+	return false
 }
 
 // inOtherQuote reports whether span lies in a quotation that does not

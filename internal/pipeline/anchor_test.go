@@ -69,6 +69,20 @@ func TestAnchor(t *testing.T) {
 			want:   []string{"2030-05-10 by document", "2031 by clause", "2030-05-10 by document"},
 		},
 		{
+			name:   "a date in a clause hung on with a comma dates only that clause",
+			text:   "The council condemned the raids in the north, where gunmen killed six guards last Sunday.",
+			date:   "2030-05-10",
+			events: []string{"condemned", "killed"},
+			want:   []string{"2030-05-10 by document", "2030-05-05 by clause"},
+		},
+		{
+			name:   "a later date with no comma clause between still dates the event",
+			text:   "The council condemned the raids in the north last Sunday.",
+			date:   "2030-05-10",
+			events: []string{"condemned"},
+			want:   []string{"2030-05-05 by clause"},
+		},
+		{
 			name:   "a date outside the quotation still dates it",
 			text:   `On 2 May the governor pledged that "we will cut the levy."`,
 			date:   "2030-05-10",
