@@ -244,6 +244,16 @@ func (a *analysis) parseNP(s *sent, i int) int {
 			return 2
 		}
 	}
+	// "the council" in lower case refers back too, but only to a body
+	// named earlier whose name ends in that word ("the Peace and Security
+	// Council … the council"), and only when it is the whole phrase
+	// ("the council elections" is not the council). Otherwise it is read
+	// as an agent word below.
+	if s.low[i] == "the" && i+1 < L && a.v.heads[s.low[i+1]] != "" && !startsUpper(s.toks[i+1].Text) &&
+		(i+2 >= L || !strings.HasPrefix(s.toks[i+2].Tag, "NN")) && a.namedBodyEndingIn(s.low[i+1]) {
+		a.add(&cand{kind: cDefinite, span: a.span(s.toks[i].Start, s.toks[i+1].End), sent: s.idx, ti: i, tj: i + 2, head: s.low[i+1]})
+		return 2
+	}
 	if e == nil {
 		if a.v.definite[s.low[j]] || a.v.indefinite[s.low[j]] {
 			det = s.low[j]
@@ -585,6 +595,20 @@ func (a *analysis) groupNPof(s *sent, i, headEnd, used int, det string, orgs []o
 	c.rule = rule
 	a.add(c)
 	return used - i
+}
+
+// namedBodyEndingIn reports whether an organisation whose name ends in
+// head was mentioned before.
+func (a *analysis) namedBodyEndingIn(head string) bool {
+	for _, p := range a.cands {
+		if p.dropped || p.kind != cResolved || p.entry == nil || !isOrgKind(p.entry.Kind) {
+			continue
+		}
+		if ws := strings.Fields(normName(p.entry.Name)); len(ws) > 0 && ws[len(ws)-1] == head {
+			return true
+		}
+	}
+	return false
 }
 
 // markerAfter reports whether an anonymity marker follows token j within

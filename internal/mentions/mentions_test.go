@@ -249,6 +249,14 @@ func TestFind(t *testing.T) {
 			},
 		},
 		{
+			name: "a lower-case head refers back to a body named earlier",
+			text: "The Peace and Security Council met on Friday. The council condemned the raids, and the council elections were delayed.",
+			want: []want{
+				{Text: "The council", Code: "IGOAFRAFU", Name: "Peace and Security Council", Rule: "coref:definite"},
+			},
+			absent: []string{"the council elections"},
+		},
+		{
 			name: "unknown names",
 			text: "Mr Kamau said the road was closed. Grace Njeri told reporters the bridge was safe. Coast Daily News said nothing.",
 			want: []want{
