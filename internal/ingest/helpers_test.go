@@ -195,3 +195,34 @@ func TestSpeakerResolution(t *testing.T) {
 		t.Errorf("MARIA COSTA turn speaker = %d, want 0", d.Turns[4].Speaker)
 	}
 }
+
+// TestAnswersGoToThePersonTheHeaderNames: in a Q:/A: transcript with no
+// named speaker, the answers are the one person the header names.
+func TestAnswersGoToThePersonTheHeaderNames(t *testing.T) {
+	body := "\n\nEastport, 14 November 2024\n\nQ: Has the bridge reopened?\n\nA: It reopened on Tuesday.\n\nQ: And the toll?\n\nA: Not before March.\n"
+	for _, c := range []struct {
+		header, want string
+	}{
+		{"Weekly briefing by the spokesperson of the Ministry of Roads, Ms Ada Kowalczyk-Nunes", "Ada Kowalczyk-Nunes"},
+		{"Weekly briefing with Dr Ben Okafor and Ms Ada Nunes", ""},
+		{"Weekly briefing of the Ministry of Roads", ""},
+	} {
+		docs, err := Parse(context.Background(), "b.txt", []byte(c.header+body), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := docs[0]
+		checkSpans(t, d)
+		got := ""
+		for _, tu := range d.Turns {
+			if !tu.Question && tu.Speaker >= 0 {
+				got = d.Speakers[tu.Speaker].Name
+			} else if !tu.Question {
+				got = ""
+			}
+		}
+		if got != c.want {
+			t.Errorf("%q: answers by %q, want %q (speakers %+v)", c.header, got, c.want, d.Speakers)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/dossier-project/dossier/internal/model"
 )
@@ -180,6 +181,21 @@ func readTurns(text string, lines []line, v *Vocab) ([]model.Speaker, []model.Tu
 		for i, sp := range sps {
 			if sp.merged < 0 && !sp.Questioner && sp.Role != "moderator" {
 				principal, n = i, n+1
+			}
+		}
+		if n == 0 {
+			// No named speaker answers: the one person the header names
+			// does ("Briefing by the spokesperson, Ms Jane Doe").
+			if sp, ok := headerPerson(text[:raw[0].lineStart], v); ok {
+				sps = append(sps, sp)
+				principal, n = len(sps)-1, 1
+				prev := remap
+				remap = func(i int) int {
+					if i == principal {
+						return i
+					}
+					return prev(i)
+				}
 			}
 		}
 		if n == 1 {
@@ -465,4 +481,63 @@ func questioner(content string, v *Vocab) *speaker {
 		return unknown
 	}
 	return &speaker{Speaker: model.Speaker{Name: name, Role: "journalist", Organization: outlet, Questioner: true}, surname: lastWord(name), merged: -1}
+}
+
+// headerPerson returns the one person the header of a transcript names
+// with a form of address ("Ms Jane Doe"), with the role stated next to
+// the name. ok is false when it names none, or several.
+func headerPerson(header string, v *Vocab) (*speaker, bool) {
+	var names []string
+	for _, line := range strings.Split(header, "\n") {
+		names = honorificNames(line, names, v)
+	}
+	if len(names) != 1 {
+		return nil, false
+	}
+	sp := &speaker{Speaker: model.Speaker{Name: names[0]}, merged: -1}
+	sp.surname = lastWord(sp.Name)
+	sp.Role, sp.Organization = roleNear(header, names[0], v)
+	return sp, true
+}
+
+// honorificNames adds to names the names after a form of address in
+// line ("Ms Jane Doe"), each once.
+func honorificNames(line string, names []string, v *Vocab) []string {
+	words := strings.Fields(line)
+	for i := 0; i < len(words); i++ {
+		w := strings.Trim(words[i], ",;:()")
+		if !v.Honorifics[strings.ToUpper(w)] && !v.Honorifics[strings.ToUpper(w)+"."] {
+			continue
+		}
+		var name []string
+		for j := i + 1; j < len(words) && len(name) < 4; j++ {
+			x := strings.Trim(words[j], ",;:()")
+			r, _ := utf8.DecodeRuneInString(x)
+			if x == "" || !unicode.IsUpper(r) {
+				break
+			}
+			name = append(name, x)
+			if x != words[j] {
+				break // the name ends at punctuation
+			}
+		}
+		if len(name) < 2 {
+			continue
+		}
+		n := strings.Join(name, " ")
+		if !containsString(names, n) {
+			names = append(names, n)
+		}
+		i += len(name)
+	}
+	return names
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
