@@ -219,6 +219,7 @@ func TestDecisionByWrongBody(t *testing.T) {
 		"In Millbrook, the mayor said the council approved the bridge contract.",
 		"In Millbrook, the mayor did not approve the contract; the council did.",
 		"In Millbrook, the mayor welcomed the contract that the council approved.",
+		"In Millbrook, the mayor decided last year to freeze hiring at city hall.",
 	} {
 		f := newFixture(t)
 		f.doc("a", model.KindArticle, silent)
@@ -508,6 +509,9 @@ func TestAnnouncedBeforeDecisionStated(t *testing.T) {
 		"In Millbrook, the council announced the contract before the council met again.",
 		"In Millbrook, Mayor Whitfield announced the contract before the summit, where the council met.",
 		"In Millbrook, Mayor Whitfield announced the contract before the council had not even met.",
+		"In Millbrook, Mayor Whitfield denied that he had announced the contract two days before the council voted.",
+		"In Millbrook, critics claimed that the mayor would have announced the contract before the council voted.",
+		"In Millbrook, the mayor would have announced the contract before the council voted.",
 	} {
 		f := newFixture(t)
 		f.doc("a", model.KindArticle, silent)

@@ -63,6 +63,9 @@ func (c *Checker) announcements(in *Input, p *Procedure) []act {
 		if b, _, _ := bodyIn(p, subject, deciding); b != nil {
 			continue // the deciding body announcing its own decision
 		}
+		if c.reportedOrHedged(subject) {
+			continue // "denied that he had confirmed …": a claim, not the act
+		}
 		if c.negatedBefore(s, ve) {
 			continue
 		}
@@ -283,6 +286,9 @@ func (c *Checker) decisionByWrongBody(in *Input) []model.Finding {
 			}
 			if hasWord(s[:bs], c.vocab.Announce) {
 				continue // reported: someone else is the subject
+			}
+			if matterIn(p, s[ve:]) == "" {
+				continue // "decided to freeze hiring": not a matter the procedure gives another body
 			}
 			dec := p.Deciding("")
 			names := make([]string, 0, len(dec))

@@ -25,7 +25,7 @@ type statedEarly struct {
 func (c *Checker) statedBefore(in *Input, doc string, st model.Span, p *Procedure) (statedEarly, bool) {
 	s := st.Text
 	vs, ve, ok := phraseAt(s, c.vocab.Announce)
-	if !ok || c.negatedBefore(s, ve) {
+	if !ok || c.negatedBefore(s, ve) || c.reportedOrHedged(s[:vs]) {
 		return statedEarly{}, false
 	}
 	if b, _, _ := bodyIn(p, s[:vs], deciding); b != nil {
@@ -75,6 +75,14 @@ func (c *Checker) statedBefore(in *Input, doc string, st model.Span, p *Procedur
 		out.when = &t
 	}
 	return out, true
+}
+
+// reportedOrHedged reports whether the words before an announcing verb
+// make the announcement a claim rather than a fact: it sits in a
+// subordinate clause ("denied that he had announced", "claimed that the
+// minister would have announced"), or under a modal or a denial.
+func (c *Checker) reportedOrHedged(before string) bool {
+	return hasWord(before, c.vocab.Subordinate) || hasWord(before, c.vocab.Modal) || hasWord(before, c.vocab.Denial)
 }
 
 // onlyArticles reports whether s holds nothing but spaces and articles.
