@@ -39,7 +39,13 @@ func (e *entry) accepts(it item) bool {
 		return first.kind == it.kind && first.eventID == "" && it.eventID == "" &&
 			first.sortKey() == it.sortKey() && sameWords(first.clause, it.clause)
 	case first.kind == "statement" || it.kind == "statement":
-		return first.kind == it.kind && first.src != "" && first.src == it.src
+		// The same speaker on the same day: in one document, one
+		// occasion; across documents, only when they give mostly the
+		// same words ("could decide to cut the rate if …" and "had
+		// decided to cut the rate" are two statements, not one confirmed
+		// twice).
+		return first.kind == it.kind && first.src != "" && first.src == it.src &&
+			(first.doc == it.doc || sameWords(first.clause, it.clause))
 	}
 	if first.kind != it.kind && (first.root == "" || first.root != it.root) {
 		return false

@@ -70,7 +70,7 @@ type item struct {
 	src, tgt  string // actor keys
 	consult   bool
 	summary   string
-	clause    string // a deadline's or period's words, without the dates
+	clause    string // a deadline's, period's or statement's own words
 	note      string // e.g. a weekday that does not fit the date
 	evidence  []model.Evidence
 	order     int
@@ -275,7 +275,7 @@ func quoteItem(q *model.Quote, d *model.Document, ts []model.Timex, order int) (
 		kind: "statement", quoteID: q.ID, doc: d.ID,
 		start: q.When.Value, end: q.When.End, precision: precisionOf(q.When), part: q.When.PartOfDay,
 		src: strings.ToLower(q.Speaker), note: weekdayNote(q.When, ts), order: order,
-		summary: summary,
+		summary: summary, clause: clean(q.Text()),
 	}
 	if q.Cue != nil {
 		it.evidence = append(it.evidence, model.EvidenceOf(d.ID, *q.Cue))

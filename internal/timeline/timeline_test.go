@@ -270,3 +270,25 @@ func TestStatedOrderWithinADay(t *testing.T) {
 		t.Errorf("order = %v, want e4,e1,e2,e3", order)
 	}
 }
+
+func TestStatementsMergeOnlyWhenTheWordsAgree(t *testing.T) {
+	when := &model.Anchor{Kind: "point", Value: "2021-05-03", Granularity: "day", By: "sentence"}
+	mk := func(id, text, content string) (*model.Document, *model.Analysis) {
+		i := strings.Index(text, content)
+		return &model.Document{ID: id, Kind: model.KindArticle, Text: text},
+			&model.Analysis{Doc: id, Quotes: []model.Quote{{ID: id + "-q", Speaker: "Ann Ruiz",
+				Contents: []model.Span{model.NewSpan(text, i, i+len(content))}, When: when}}}
+	}
+	d1, a1 := mk("a", "Ann Ruiz said on 3 May that the committee could decide to cut the rate if prices eased.", "the committee could decide to cut the rate if prices eased")
+	d2, a2 := mk("b", "Ann Ruiz said on 3 May that the bank had decided to close two branches.", "the bank had decided to close two branches")
+	d3, a3 := mk("c", "On 3 May Ann Ruiz said the committee could decide to cut the rate if prices eased further.", "the committee could decide to cut the rate if prices eased further")
+	got := Build(Input{Docs: []*model.Document{d1, d2, d3}, Analyses: []*model.Analysis{a1, a2, a3}})
+	if len(got) != 2 {
+		t.Fatalf("want the two reports of the same words as one entry and the other apart; got %+v", got)
+	}
+	for _, e := range got {
+		if strings.Contains(e.Summary, "branches") && len(e.Docs) != 1 || strings.Contains(e.Summary, "cut the rate") && len(e.Docs) != 2 {
+			t.Errorf("entry %q has sources %v", e.Summary, e.Docs)
+		}
+	}
+}
