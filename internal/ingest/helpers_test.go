@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"github.com/dossier-project/dossier/internal/model"
 	"strings"
 	"testing"
 )
@@ -223,6 +224,27 @@ func TestAnswersGoToThePersonTheHeaderNames(t *testing.T) {
 		}
 		if got != c.want {
 			t.Errorf("%q: answers by %q, want %q (speakers %+v)", c.header, got, c.want, d.Speakers)
+		}
+	}
+}
+
+func TestStatementMarkersOnlyInTheHeader(t *testing.T) {
+	for _, c := range []struct {
+		src  string
+		want model.Kind
+	}{
+		{"Statement by Harbour Watch\n\nPortville, 8 February 2024 - Harbour Watch calls for an inquiry.\n", model.KindStatement},
+		{"STATEMENT\n\nHarbour Watch\nPortville, 8 February 2024\n\nHarbour Watch calls for an inquiry.\n", model.KindStatement},
+		{"Press release\n\nThe board met today.\n", model.KindStatement},
+		{"Army denies abuses\n\nPORTVILLE, 9 February 2024 - The spokesman denied the claims, according to a statement by Harbour Watch.\n", model.KindArticle},
+		{"Minister's statement angers unions\n\nThe unions protested.\n", model.KindArticle},
+	} {
+		docs, err := Parse(context.Background(), "s.txt", []byte(c.src), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if docs[0].Kind != c.want {
+			t.Errorf("%q: kind %s, want %s", strings.SplitN(c.src, "\n", 2)[0], docs[0].Kind, c.want)
 		}
 	}
 }

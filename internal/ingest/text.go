@@ -90,13 +90,27 @@ func readText(d *model.Document, v *Vocab) {
 	d.Kind = model.KindArticle
 }
 
+// isStatement reports whether the document's title or one of its first
+// header lines carries a statement marker. A header line is short and not
+// a sentence: "…, according to a statement by Rights Watch." in an
+// article's first paragraph does not make it a statement. A marker
+// written "= Statement" in the list counts only as a whole line.
 func isStatement(title string, lines []line, v *Vocab) bool {
 	heads := []string{title}
 	for _, l := range nonBlank(lines, 4) {
-		heads = append(heads, l.trimmed())
+		t := l.trimmed()
+		if len(strings.Fields(t)) <= 15 && !strings.HasSuffix(t, ".") {
+			heads = append(heads, t)
+		}
 	}
 	for _, h := range heads {
 		for _, m := range v.StatementMarkers {
+			if whole, ok := strings.CutPrefix(m, "="); ok {
+				if strings.EqualFold(strings.Trim(h, " :.-–—"), strings.TrimSpace(whole)) {
+					return true
+				}
+				continue
+			}
 			if containsWords(h, m) {
 				return true
 			}
