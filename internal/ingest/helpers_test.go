@@ -248,3 +248,25 @@ func TestStatementMarkersOnlyInTheHeader(t *testing.T) {
 		}
 	}
 }
+
+// TestDeclaredTranscriptWithOneTurn: a file declared a transcript keeps
+// its one named speaker turn; undeclared, one turn is not a transcript.
+func TestDeclaredTranscriptWithOneTurn(t *testing.T) {
+	src := "Ruling of the land court\n\nJUSTICE ADA MWANGI: The respondents cannot remove the families without notice.\n"
+	docs, err := Parse(context.Background(), "r.txt", []byte(src), Options{Flags: Meta{Kind: "transcript"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := docs[0]
+	checkSpans(t, d)
+	if d.Kind != model.KindTranscript || len(d.Turns) != 1 || len(d.Speakers) != 1 || d.Speakers[0].Name != "Ada Mwangi" {
+		t.Errorf("declared transcript: kind %s, turns %d, speakers %+v", d.Kind, len(d.Turns), d.Speakers)
+	}
+	docs, err = Parse(context.Background(), "r.txt", []byte(src), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if docs[0].Kind == model.KindTranscript {
+		t.Errorf("one turn in an undeclared file should not make a transcript")
+	}
+}

@@ -183,6 +183,10 @@ func parse(ctx context.Context, name string, data []byte, opt Options, side *Met
 	}
 	for _, d := range docs {
 		over.apply(d)
+		if d.Kind == model.KindTranscript && len(d.Turns) == 0 {
+			// Declared a transcript: one speaker turn is enough.
+			d.Speakers, d.Turns, _ = readTurnsMin(d.Text, splitLines(d.Text), v, 1)
+		}
 		finish(d)
 	}
 	return docs, nil

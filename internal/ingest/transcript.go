@@ -111,6 +111,12 @@ type rawTurn struct {
 // as a transcript: at least two turns, of which one is by a named speaker
 // or a moderator, or both questions and answers.
 func readTurns(text string, lines []line, v *Vocab) ([]model.Speaker, []model.Turn, []string) {
+	return readTurnsMin(text, lines, v, 2)
+}
+
+// readTurnsMin reads the speaker turns of text when there are at least
+// minTurns of them (see isTranscript).
+func readTurnsMin(text string, lines []line, v *Vocab, minTurns int) ([]model.Speaker, []model.Turn, []string) {
 	var raw []rawTurn
 	for _, l := range lines {
 		lm, ok := matchLabel(l.text, v)
@@ -123,7 +129,7 @@ func readTurns(text string, lines []line, v *Vocab) ([]model.Speaker, []model.Tu
 			labelSpan: model.NewSpan(text, l.start+lm.start, l.start+lm.end),
 		})
 	}
-	if !isTranscript(raw) {
+	if !isTranscript(raw, minTurns) {
 		return nil, nil, nil
 	}
 	end := trailerStart(text, lines, raw[len(raw)-1].lineStart, v)
@@ -248,9 +254,15 @@ func addLabel(sp *model.Speaker, label string) {
 	sp.Labels = append(sp.Labels, label)
 }
 
-func isTranscript(raw []rawTurn) bool {
-	if len(raw) < 2 {
+func isTranscript(raw []rawTurn, minTurns int) bool {
+	if len(raw) < minTurns {
 		return false
+	}
+	if len(raw) == 1 {
+		// A single turn counts only for a document declared a
+		// transcript, and only when it names its speaker.
+		k := raw[0].label.kind
+		return k == labelNamed || k == labelFrom
 	}
 	var named, q, a bool
 	for _, rt := range raw {
