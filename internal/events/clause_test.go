@@ -92,6 +92,21 @@ func TestClauseFlagsAndTargets(t *testing.T) {
 		{"no troop deployment", "There will be no Kenyan troop deployment.", []string{"KENMIL 154 - MOBILIZE neg fut"}},
 		{"no combat role", "There will be no combat role for Kenya.", nil},
 		{"not about deploying", "This is not about Kenya deploying troops to Somalia.", []string{"KEN 154 SOM MOBILIZE neg"}},
+		// 10. A denied or doubted event is not asserted: hypothetical.
+		{"denies, bare clause", "Kenya denies Uganda attacked Somalia", []string{"UGA 190 SOM ASSAULT hyp"}},
+		{"denied that", "The council denied that Kenya attacked Somalia.", []string{"KEN 190 SOM ASSAULT hyp"}},
+		{"denial noun", "Peru issued a denial that Chile had attacked Togo.", []string{"CHL 190 TGO ASSAULT hyp"}},
+		{"rejected claims that", "Ghana rejected claims that Kenya attacked Somalia.", []string{"GHA 120 - REJECT", "KEN 190 SOM ASSAULT hyp"}},
+		{"dismissed reports of", "Ghana dismissed reports of an attack by Kenya on Somalia.", []string{"GHA 120 - REJECT", "KEN 190 SOM ASSAULT hyp"}},
+		{"rejection is still coded", "Ghana rejected the proposal and attacked Togo.", []string{"GHA 120 - REJECT", "GHA 190 TGO ASSAULT"}},
+		{"no evidence that", "There is no evidence that Peru attacked Chile.", []string{"PER 190 CHL ASSAULT hyp"}},
+		{"evidence that", "There is evidence that Peru attacked Chile.", []string{"PER 190 CHL ASSAULT"}},
+		{"allegedly", "Somali militants allegedly attacked Kenya near the border.", []string{"SOMREB 190 KEN ASSAULT hyp"}},
+		{"alleged noun", "The alleged attack by Peru on Chile was condemned.", []string{"PER 190 CHL ASSAULT hyp"}},
+		{"unconfirmed reports", "According to unconfirmed reports, Peru attacked Chile.", []string{"PER 190 CHL ASSAULT hyp"}},
+		{"claim found false", "Reports that Peru attacked Chile were false.", []string{"PER 190 CHL ASSAULT hyp"}},
+		{"denial ends its clause", "Ghana denied the report, but Kenya attacked Somalia.", []string{"KEN 190 SOM ASSAULT"}},
+		{"denial in a relative clause", "Kenya, which denied that Uganda attacked Togo, attacked Somalia.", []string{"UGA 190 TGO ASSAULT hyp", "KEN 190 SOM ASSAULT"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -94,6 +94,7 @@ type sent struct {
 	hypo   bool     // the sentence is conditional
 	ques   bool     // the sentence is a question: it is not coded
 	conds  []int    // tokens that open a condition ("if", "unless")
+	unas   []bool   // tokens in a denied or doubted clause (see markUnasserted)
 	title  bool     // the sentence is a title-case headline
 	done   map[[2]int]bool
 	seen   map[evKey]bool // events of the sentence, by participants, code and flags
@@ -153,6 +154,7 @@ func (s *sent) reset(span model.Span, toks []text.Token, ms []model.Mention) {
 		}
 	}
 	s.title = s.headline()
+	s.markUnasserted()
 	clear(s.done)
 	if s.done == nil {
 		s.done = map[[2]int]bool{}

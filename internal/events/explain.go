@@ -63,7 +63,7 @@ func (c *Coder) Explain(ev model.Event) string {
 		flags = append(flags, "future (intended or announced, not yet done)")
 	}
 	if ev.Hypothetical {
-		flags = append(flags, "hypothetical (conditional, possible or asked about)")
+		flags = append(flags, "hypothetical (conditional, possible, asked about, denied or doubted)")
 	}
 	if len(flags) > 0 {
 		fmt.Fprintf(&b, "  flags     %s\n", strings.Join(flags, "; "))

@@ -156,7 +156,7 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 			Trigger:      model.NewSpan(s.doc.Text, s.toks[i].Start, s.toks[j-1].End),
 			Negated:      ctx.neg,
 			Future:       ctx.fut || e.p.ExpressesIntent,
-			Hypothetical: s.hypothetical(ctx, code),
+			Hypothetical: s.hypothetical(ctx, code) || s.unas[i],
 			Pattern:      patternID(e.p, rule),
 		}
 		evs := s.emit(ev, code, src, tgt, tgtOpt, e.p.Reciprocal)
@@ -423,7 +423,7 @@ func (s *sent) nounTrigger(i int) []model.Event {
 		Trigger:      model.NewSpan(s.doc.Text, s.toks[i].Start, s.toks[j-1].End),
 		Negated:      ctx.neg,
 		Future:       ctx.fut || p.ExpressesIntent,
-		Hypothetical: s.hypothetical(ctx, code),
+		Hypothetical: s.hypothetical(ctx, code) || s.unas[i],
 		Pattern:      patternID(p, rule),
 	}
 	return s.emit(ev, code, src, tgt, tgtOpt, p.Reciprocal)
