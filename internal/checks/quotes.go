@@ -49,7 +49,17 @@ func (c *Checker) quoteFindings(in *Input) []model.Finding {
 			case model.VerdictWrongSpeaker:
 				f.Kind, f.Severity = "altered-quote", model.SeverityHigh
 				f.Summary = fmt.Sprintf("%s attributes to %s words that the primary record gives to someone else.", docName(d), speaker)
+				if strings.Contains(q.Diff, quotes.QuestionerWords) {
+					f.Summary = fmt.Sprintf("%s attributes to %s words that the primary record gives to a questioner (“%s”).", docName(d), speaker, clip(clean(q.Text()), 90))
+				}
 			case model.VerdictNoRecord:
+				if strings.Contains(q.Diff, quotes.QuestionerWords) {
+					// The words are in the record, but as a question put to
+					// the speaker, not as the speaker's answer.
+					f.Kind, f.Severity = "unverified-quote", model.SeverityMedium
+					f.Summary = fmt.Sprintf("%s %s %s (“%s”), but the primary record gives these words to a questioner, not to whoever answered.", docName(d), what, speaker, clip(clean(q.Text()), 90))
+					break
+				}
 				f.Kind, f.Severity = "unverified-quote", model.SeverityLow
 				f.Summary = fmt.Sprintf("%s %s %s (“%s”), but no primary record in this dossier covers it.", docName(d), what, speaker, clip(clean(q.Text()), 90))
 			default:

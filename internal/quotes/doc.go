@@ -45,7 +45,9 @@
 // words, titles and determiners, with a title's complement "of the
 // Council" / "for Health", skipping "also"-like words, "on Monday" and one
 // appositive between commas), after it for "said X" and "according to X",
-// the subject after "Speaking to …," for participle cues, and the subject
+// the subject after "Speaking to …," for participle cues (else, as in
+// "X accused Y of “…”, in an interview", the subject of the sentence's
+// reporting verb), and the subject
 // of an earlier cue for "… but stated". With a Resolver the actors stage
 // names the speaker, except when its answer is made of the phrase's own
 // title words while the phrase holds another name or only a title ("Mayor"
@@ -90,24 +92,43 @@
 //     window of the passage (semi-global alignment: +2 match, −1 change,
 //     −1 added or dropped word). Record words are skipped free only where
 //     the quote has an ellipsis (…, ..., . . .) or a break between its
-//     parts, and no more than MaxEllipsisWords of them. Similarity is Dice:
-//     2·matches / (quote words + window words not under an ellipsis).
+//     parts, and no more than MaxEllipsisWords of them, and never a
+//     negation (data/quotes/cues.yaml negations, or a word ending in
+//     "n't") inside the sentence the ellipsis cuts: "we will … pay" is
+//     not "we will not pay". Similarity is Dice: 2·matches / (quote
+//     words + window words not under an ellipsis).
 //  3. Speaker: names are compared folded, without honorifics or a leading
 //     title ("Mayor Doe" is "doe"); equal, or the same surname with one
-//     name a surname only or a subset of the other. SpeakerCode against
+//     name a surname only or a subset of the other, where a given name
+//     may differ by NameEdits added or dropped letters ("Aden" is
+//     "Aaden"; a changed letter is another name). SpeakerCode against
 //     Passage.Code when names are missing. A passage whose speaker has
 //     neither name nor code is unnamed: it can confirm words, never a
-//     speaker.
+//     speaker. A questioner's turn (Turn.Question, Speaker.Questioner)
+//     holds the questioner's words: it never confirms a quote of
+//     anyone else.
 //
 // Verdicts, first that applies:
 //
 //   - primary: the quote is in a primary record.
-//   - unknown or anonymous speaker: a direct quote whose words align
-//     verbatim anywhere gets verbatim, and Diff notes SpeakerNotVerified
-//     with the record's speaker; otherwise, and for reported speech,
-//     no-primary-record.
+//   - unknown or anonymous speaker (direct quotes; reported speech gets
+//     no-primary-record): words found verbatim only in a questioner's
+//     turn give no-primary-record with Diff noting QuestionerWords (the
+//     checks report it at medium severity); words that align verbatim
+//     with any other passage give verbatim, and Diff notes
+//     SpeakerNotVerified with the record's speaker; for an unknown (not
+//     anonymous) speaker, words that are plainly the same sentence as a
+//     passage (similarity ≥ SameSentence and ≥ MinSameSentenceWords
+//     words, or ≥ MinAlteredWords when the change is a negation) give
+//     altered with the same note. An anonymous source is someone else
+//     than the record's speaker and may say the same in other words.
+//     Otherwise no-primary-record.
 //   - verbatim: a direct quote aligned to a passage of its speaker with
 //     every word matched in order and gaps only under ellipses.
+//   - wrong-speaker (questioner): a direct quote found verbatim in a
+//     questioner's turn, with ≥ MinQuestionWords words and content
+//     words, better than in any other passage; Diff notes
+//     QuestionerWords.
 //   - wrong-speaker: the words align at ≥ WrongSpeaker to a passage of
 //     another speaker the record names, better than to any of the
 //     speaker's own and no worse than to any unnamed passage, and the
@@ -124,6 +145,11 @@
 //     speaker, ≥ MinAlteredWords words; Diff is the word diff, "[-record-]"
 //     for removed and "{+quote+}" for added words, two words of context and
 //     "…" elsewhere.
+//   - altered, speaker not verified: a direct quote that is plainly the
+//     same sentence (as above) as a passage of another named speaker,
+//     better than any of its speaker's own, but not wrong-speaker; Diff
+//     notes SpeakerNotVerified with the record's speaker (medium
+//     severity in the checks).
 //   - paraphrase-supported: reported speech (never a direct quote) with
 //     ≥ MinParaphraseWords content stems, of which an IDF-weighted share
 //     ≥ Paraphrase occurs in one window of whole sentences of a passage of
@@ -131,7 +157,7 @@
 //     ParaphraseWindowMin) content words). Score is that share.
 //   - no-primary-record: otherwise, and whenever the index is empty. Score
 //     is the best similarity found with the speaker's passages; Primary is
-//     nil.
+//     nil (except for a questioner's words: the question).
 //
 // Primary is the aligned window (not the whole turn); Score is in [0,1].
 //
@@ -142,5 +168,7 @@
 // MaxSentenceTokens 400, Candidates 12, CommonWordShare 0.05 (from 200
 // passages), RareWords 3, Altered 0.6, MinAlteredWords 4, WrongSpeaker 0.9,
 // MinWrongSpeakerWords 5, Paraphrase 0.6, MinParaphraseWords 3,
-// ParaphraseWindow 3, ParaphraseWindowMin 30, MaxEllipsisWords 400.
+// ParaphraseWindow 3, ParaphraseWindowMin 30, MaxEllipsisWords 400,
+// SameSentence 0.85, MinSameSentenceWords 8, NameEdits 1,
+// NameEditMinRunes 5, MinQuestionWords 2.
 package quotes

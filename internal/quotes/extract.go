@@ -285,6 +285,19 @@ func (st *state) paragraph(pi int) {
 				c.q.Cue = &cs
 				c.q.Rule = RuleDirect
 				st.speakerFor(&c, ft, cues, ci, r)
+				if c.np[0] < 0 && cu.kind == cueParticiple {
+					// “…”, in an interview: the phrase names no subject
+					// after it; the sentence's reporting verb does.
+					for cj := range cues {
+						if cj == ci || cues[cj].kind != cueVerb || cues[cj].used {
+							continue
+						}
+						if st.speakerFor(&c, ft, cues, cj, r); c.np[0] >= 0 {
+							cues[cj].used = true
+							break
+						}
+					}
+				}
 				// “A,” she said, “B.” → one quote.
 				if ri+1 < len(rs) && ft[cu.ti].start >= r.end() && ft[cu.tj-1].end <= rs[ri+1].open &&
 					st.onlyAttribution(ft, r.end(), rs[ri+1].open) && wordCount(text, rs[ri+1].cs, rs[ri+1].ce) > 0 {

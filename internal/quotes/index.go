@@ -5,6 +5,9 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
+
+	"github.com/agnivade/levenshtein"
 
 	"github.com/dossier-project/dossier/data"
 	"github.com/dossier-project/dossier/internal/model"
@@ -30,6 +33,9 @@ type passage struct {
 	ends   []int32
 	sents  []int32 // indexes of the words that open a sentence
 	sid    int     // index of the speaker's normalised name in Index.names
+	// question: a questioner's turn. Its words are the questioner's,
+	// whoever the coverage gives them to.
+	question bool
 }
 
 // Index is an inverted index of primary records: stem → passages holding
@@ -42,6 +48,8 @@ type Index struct {
 	stop  map[string]bool
 	honor map[string]bool
 	title map[string]bool // the words of roles ("mayor", "ambassador")
+	neg   map[string]bool // negations (data/quotes/cues.yaml)
+	isNeg map[uint32]bool // vocabulary ids of negations
 	vocab map[string]uint32
 	df    []int32    // by id: how many passages hold it
 	post  [][]uint32 // by stem id: passages holding it
@@ -59,12 +67,13 @@ func NewIndex() *Index { return NewIndexWith(DefaultThresholds()) }
 
 // NewIndexWith returns an empty index with the given thresholds.
 func NewIndexWith(th Thresholds) *Index {
-	ix := &Index{th: th, stop: map[string]bool{}, honor: map[string]bool{}, title: map[string]bool{}, vocab: map[string]uint32{},
+	ix := &Index{th: th, stop: map[string]bool{}, honor: map[string]bool{}, title: map[string]bool{}, neg: map[string]bool{}, isNeg: map[uint32]bool{}, vocab: map[string]uint32{},
 		df: []int32{0}, post: [][]uint32{nil}, docs: map[string]bool{}, nids: map[string]int{}}
 	// The stop words only sharpen candidate retrieval and paraphrase
 	// scores; without the lexicon the index still works.
 	if lx, err := loadLexicon(data.Embedded()); err == nil {
 		ix.stop = lx.stopwords
+		ix.neg = lx.negations
 		for h := range lx.honorifics {
 			ix.honor[strings.TrimSuffix(h, ".")] = true
 		}
@@ -108,8 +117,9 @@ func (ix *Index) Add(doc *model.Document) {
 		return
 	}
 	type part struct {
-		speaker string
-		span    model.Span
+		speaker  string
+		span     model.Span
+		question bool
 	}
 	var parts []part
 	if doc.Kind == model.KindTranscript && len(doc.Turns) > 0 {
@@ -117,11 +127,12 @@ func (ix *Index) Add(doc *model.Document) {
 			if t.Content.Check(doc.Text) != nil || t.Content.Empty() {
 				continue
 			}
-			sp := ""
+			sp, question := "", t.Question
 			if t.Speaker >= 0 && t.Speaker < len(doc.Speakers) {
 				sp = doc.Speakers[t.Speaker].Name
+				question = question || doc.Speakers[t.Speaker].Questioner
 			}
-			parts = append(parts, part{sp, t.Content})
+			parts = append(parts, part{sp, t.Content, question})
 		}
 	} else {
 		sp := doc.Publisher
@@ -129,7 +140,7 @@ func (ix *Index) Add(doc *model.Document) {
 			sp = doc.Speakers[0].Name
 		}
 		for _, p := range paragraphs(doc.Text) {
-			parts = append(parts, part{sp, model.NewSpan(doc.Text, p[0], p[1])})
+			parts = append(parts, part{sp, model.NewSpan(doc.Text, p[0], p[1]), false})
 		}
 		if ix.x != nil {
 			for _, q := range ix.x.prose(doc, nil) {
@@ -137,7 +148,7 @@ func (ix *Index) Add(doc *model.Document) {
 					continue
 				}
 				n := len(q.Contents)
-				parts = append(parts, part{q.Speaker, model.NewSpan(doc.Text, q.Contents[0].Start, q.Contents[n-1].End)})
+				parts = append(parts, part{q.Speaker, model.NewSpan(doc.Text, q.Contents[0].Start, q.Contents[n-1].End), false})
 			}
 		}
 	}
@@ -158,7 +169,7 @@ func (ix *Index) Add(doc *model.Document) {
 		}
 		p := passage{Passage: Passage{Doc: doc.ID, Speaker: pt.speaker, Span: pt.span}, text: doc.Text,
 			words: make([]uint32, len(ws)), stems: make([]uint32, len(ws)),
-			starts: make([]int32, len(ws)), ends: make([]int32, len(ws)), sid: ix.speakerID(pt.speaker)}
+			starts: make([]int32, len(ws)), ends: make([]int32, len(ws)), sid: ix.speakerID(pt.speaker), question: pt.question}
 		pid := uint32(len(ix.ps))
 		seen := map[uint32]bool{}
 		for i, w := range ws {
@@ -190,6 +201,9 @@ func (ix *Index) intern(w string) uint32 {
 	}
 	id := uint32(len(ix.df))
 	ix.vocab[w] = id
+	if isNegation(ix.neg, w) {
+		ix.isNeg[id] = true
+	}
 	ix.df = append(ix.df, 0)
 	ix.post = append(ix.post, nil)
 	return id
@@ -344,10 +358,65 @@ func (m *speakerMatch) speaks(p *passage) bool {
 	if len(m.name) > 0 && len(m.ix.names[p.sid]) > 0 {
 		v, ok := m.memo[p.sid]
 		if !ok {
-			v = model.SameNameWords(m.name, m.ix.names[p.sid])
+			v = sameName(m.name, m.ix.names[p.sid], m.ix.th)
 			m.memo[p.sid] = v
 		}
 		return v
 	}
 	return m.code != "" && p.Code != "" && strings.EqualFold(m.code, p.Code)
+}
+
+// sameName is model.SameNameWords with spelling slack in given names:
+// the surnames (last words) must be equal, and every word of the
+// shorter name must agree with one of the longer, equal or, for a word
+// before the surname, differing only by up to Thresholds.NameEdits
+// letters added or dropped, the longer word having at least
+// Thresholds.NameEditMinRunes letters and both the same first letter
+// ("Aden Duale" is "Aaden Duale"; "Mark" is not "Mary", "Maria" is not
+// "Mario": a changed letter makes another name).
+func sameName(wa, wb []string, th Thresholds) bool {
+	if len(wa) == 0 || len(wb) == 0 || wa[len(wa)-1] != wb[len(wb)-1] {
+		return false
+	}
+	if len(wa) == 1 || len(wb) == 1 {
+		return true
+	}
+	if len(wa) > len(wb) {
+		wa, wb = wb, wa
+	}
+	for _, w := range wa {
+		found := false
+		for _, v := range wb {
+			if sameNameWord(w, v, th) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+func sameNameWord(a, b string, th Thresholds) bool {
+	if a == b {
+		return true
+	}
+	la, lb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
+	d := la - lb
+	if d < 0 {
+		d = -d
+	}
+	if d == 0 || d > th.NameEdits || la < th.NameEditMinRunes && lb < th.NameEditMinRunes || firstRune(a) != firstRune(b) {
+		return false
+	}
+	// Only letters added or dropped: the distance is the length
+	// difference.
+	return levenshtein.ComputeDistance(a, b) == d
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }

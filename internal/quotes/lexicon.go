@@ -28,6 +28,7 @@ type lexiconFile struct {
 	SpeakerWords   []string `yaml:"speaker_words"`
 	Stopwords      []string `yaml:"stopwords"`
 	NotNames       []string `yaml:"not_names"`
+	Negations      []string `yaml:"negations"`
 }
 
 // lexicon is the read-only, lower-cased form of the cue file.
@@ -46,6 +47,7 @@ type lexicon struct {
 	speakerWords   map[string]bool
 	stopwords      map[string]bool
 	notNames       map[string]bool
+	negations      map[string]bool
 }
 
 func loadLexicon(fsys fs.FS) (*lexicon, error) {
@@ -75,6 +77,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		speakerWords:   set(f.SpeakerWords),
 		stopwords:      set(f.Stopwords),
 		notNames:       set(f.NotNames),
+		negations:      set(f.Negations),
 	}
 	for _, r := range lx.roles {
 		for _, w := range r {
@@ -122,4 +125,10 @@ func (lx *lexicon) nameWord(t token) bool {
 		return false
 	}
 	return t.acro || !lx.notNames[t.lower] && !lx.stopwords[t.lower]
+}
+
+// isNegation reports whether a folded word negates: one of the lexicon's
+// negations or a contraction ending in "n't".
+func isNegation(neg map[string]bool, w string) bool {
+	return neg[w] || strings.HasSuffix(w, "n't")
 }

@@ -59,6 +59,29 @@ type Thresholds struct {
 	ParaphraseWindowMin int
 	// MaxEllipsisWords is the most record words an ellipsis may stand for.
 	MaxEllipsisWords int
+	// SameSentence is the lowest alignment similarity at which a direct
+	// quote is taken for the same sentence as a record passage even when
+	// the speakers cannot be matched (the quote names nobody, or the
+	// record gives the words to someone the quote's speaker cannot be
+	// told apart from): it is then "altered" with the note that the
+	// speaker is not verified, not "no-primary-record".
+	// MinSameSentenceWords is the fewest quote words for that call;
+	// a quote whose difference from the record adds or drops a negation
+	// (data/quotes/cues.yaml negations) needs only MinAlteredWords.
+	SameSentence         float64
+	MinSameSentenceWords int
+	// NameEdits is the most letters by which a given name (a word of a
+	// speaker's name before the surname) may differ, by letters added
+	// or dropped only, and still be the same name ("Aden" and "Aaden"),
+	// when the longer has at least NameEditMinRunes letters and both
+	// begin alike. A changed letter makes another name ("Mark", "Mary");
+	// surnames must be equal.
+	NameEdits        int
+	NameEditMinRunes int
+	// MinQuestionWords is the fewest words, and content words, of a
+	// quote found verbatim only in a questioner's turn for it to be
+	// "wrong-speaker" when the coverage gives it to someone else.
+	MinQuestionWords int
 }
 
 // DefaultThresholds returns the thresholds dossier uses.
@@ -82,5 +105,10 @@ func DefaultThresholds() Thresholds {
 		ParaphraseWindow:      3,
 		ParaphraseWindowMin:   30,
 		MaxEllipsisWords:      400,
+		SameSentence:          0.85,
+		MinSameSentenceWords:  8,
+		NameEdits:             1,
+		NameEditMinRunes:      5,
+		MinQuestionWords:      2,
 	}
 }

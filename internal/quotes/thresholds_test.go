@@ -141,3 +141,44 @@ func TestEllipsisLimit(t *testing.T) {
 		}
 	}
 }
+
+// A quote that names nobody is altered only when it is plainly the same
+// sentence: similarity ≥ SameSentence and ≥ MinSameSentenceWords words
+// (MinAlteredWords when a negation changed).
+func TestSameSentenceBoundary(t *testing.T) {
+	th := DefaultThresholds()
+	record := "alpha bravo charlie delta echo foxtrot golf hotel india juliet"
+	ix := oneSpeaker(th, record)
+	w := strings.Fields(record)
+	change := func(ws []string, k int) string {
+		q := append([]string(nil), ws...)
+		for i := 0; i < k; i++ {
+			q[1+2*i] = "zulu" + q[1+2*i]
+		}
+		return strings.Join(q, " ")
+	}
+	cases := []struct {
+		name, text, want string
+	}{
+		{"one of ten changed (0.9)", change(w, 1), model.VerdictAltered},
+		{"two of ten changed (0.8)", change(w, 2), model.VerdictNoRecord},
+		{"MinSameSentenceWords words", change(w[:th.MinSameSentenceWords], 1), model.VerdictAltered},
+		{"one word fewer", change(w[:th.MinSameSentenceWords-1], 1), model.VerdictNoRecord},
+	}
+	for _, c := range cases {
+		qu, d := direct("", c.text)
+		ix.Verify(qu, d)
+		if qu.Verdict != c.want || c.want == model.VerdictAltered && !strings.Contains(qu.Diff, SpeakerNotVerified) {
+			t.Errorf("%s: %q (score %.2f, diff %q), want %q", c.name, qu.Verdict, qu.Score, qu.Diff, c.want)
+		}
+	}
+	// A negation: four words are enough, three are not.
+	ix = oneSpeaker(th, "we will not sign the treaty")
+	for text, want := range map[string]string{"we will sign the treaty": model.VerdictAltered, "will sign the": model.VerdictNoRecord} {
+		qu, d := direct("", text)
+		ix.Verify(qu, d)
+		if qu.Verdict != want {
+			t.Errorf("%q: %q (score %.2f), want %q", text, qu.Verdict, qu.Score, want)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package quotes
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/dossier-project/dossier/internal/model"
@@ -31,6 +32,7 @@ type alignment struct {
 	verbatim bool
 	ws, we   int // aligned record window, word indexes
 	ok       bool
+	negation bool // a changed, added or dropped word is a negation
 	// the operations, for the diff
 	ops    []byte
 	qi, rj []int
@@ -124,16 +126,15 @@ func (ix *Index) Verify(q *model.Quote, quotingDoc *model.Document) {
 	// bestOther is the best passage of a speaker the record names who is
 	// not the quote's; bestUnnamed the best passage whose speaker the
 	// record does not name (a statement of no known author, an "A:" turn),
-	// which can confirm the words but never the speaker.
-	var bestSame, bestOther, bestUnnamed, bestAny alignment
+	// which can confirm the words but never the speaker; bestQuestion the
+	// best questioner's turn not of the quote's speaker, whose words are
+	// the questioner's and never confirm a quote of anyone else.
+	var bestSame, bestOther, bestUnnamed, bestQuestion, bestAny alignment
 	var bestPara paraScore
 	for _, pid := range ix.candidates(qw.stems, who) {
 		p := &ix.ps[pid]
 		al := ix.align(qw, p, pid)
 		same := who.speaks(p)
-		if better(al, bestAny) {
-			bestAny = al
-		}
 		switch {
 		case same:
 			if better(al, bestSame) {
@@ -144,6 +145,11 @@ func (ix *Index) Verify(q *model.Quote, quotingDoc *model.Document) {
 					bestPara = ps
 				}
 			}
+		case p.question:
+			if better(al, bestQuestion) {
+				bestQuestion = al
+			}
+			continue
 		case ix.named(p):
 			if better(al, bestOther) {
 				bestOther = al
@@ -153,12 +159,19 @@ func (ix *Index) Verify(q *model.Quote, quotingDoc *model.Document) {
 				bestUnnamed = al
 			}
 		}
+		if better(al, bestAny) {
+			bestAny = al
+		}
 	}
 	// Words are only put in another mouth when a named speaker's passage
 	// matches them better than any passage of the speaker and any passage
 	// of an unnamed speaker, who may be the speaker.
 	wrong := bestOther.ok && bestOther.sim >= th.WrongSpeaker && m >= th.MinWrongSpeakerWords &&
 		bestOther.sim > bestSame.sim && !better(bestUnnamed, bestOther)
+	// The words are a questioner's, found verbatim in a question and
+	// nowhere better in an answer.
+	question := q.Direct && bestQuestion.ok && bestQuestion.verbatim && !better(bestAny, bestQuestion) && !better(bestSame, bestQuestion) &&
+		m >= th.MinQuestionWords && contentWords(qw) >= th.MinQuestionWords
 	// The words match an unnamed speaker's passage better than any of
 	// the speaker's own.
 	unnamed := q.Direct && better(bestUnnamed, bestSame) &&
@@ -169,9 +182,24 @@ func (ix *Index) Verify(q *model.Quote, quotingDoc *model.Document) {
 		if !q.Direct {
 			return
 		}
-		// Resemblance is not alteration when nobody is named: only an
-		// exact match is reported.
-		if bestAny.ok && bestAny.verbatim {
+		switch {
+		case question:
+			// Not the interviewee's words: the record gives them to
+			// the questioner. Nobody is named, so nobody is wrong.
+			ix.set(q, bestQuestion, qw)
+			q.Verdict, q.Diff = model.VerdictNoRecord, fmt.Sprintf(QuestionerWords+" (%q)", ix.ps[bestQuestion.p].Speaker)
+		case bestAny.ok && bestAny.verbatim:
+			ix.set(q, bestAny, qw)
+			if sp := ix.ps[bestAny.p].Speaker; sp != "" {
+				q.Diff = joinNote(q.Diff, fmt.Sprintf(SpeakerNotVerified+": the quote names no speaker; the record's speaker is %q", sp))
+			} else {
+				q.Diff = joinNote(q.Diff, SpeakerNotVerified+": neither the quote nor the record names the speaker")
+			}
+		case !q.Anonymous && ix.sameSentence(bestAny, m):
+			// Resemblance is not alteration when nobody is named, unless
+			// the words are plainly the same sentence. An anonymous
+			// source is someone else than the record's speaker, who may
+			// say the same thing in other words.
 			ix.set(q, bestAny, qw)
 			if sp := ix.ps[bestAny.p].Speaker; sp != "" {
 				q.Diff = joinNote(q.Diff, fmt.Sprintf(SpeakerNotVerified+": the quote names no speaker; the record's speaker is %q", sp))
@@ -181,6 +209,10 @@ func (ix *Index) Verify(q *model.Quote, quotingDoc *model.Document) {
 		}
 	case q.Direct && bestSame.ok && bestSame.verbatim:
 		ix.set(q, bestSame, qw)
+	case question && (wrong || !better(bestOther, bestQuestion)):
+		ix.set(q, bestQuestion, qw)
+		q.Verdict = model.VerdictWrongSpeaker
+		q.Diff = joinNote(q.Diff, fmt.Sprintf(QuestionerWords+" (%q)", ix.ps[bestQuestion.p].Speaker))
 	case wrong && (q.Direct || bestPara.score < th.Paraphrase):
 		ix.set(q, bestOther, qw)
 		q.Verdict = model.VerdictWrongSpeaker
@@ -188,8 +220,14 @@ func (ix *Index) Verify(q *model.Quote, quotingDoc *model.Document) {
 	case unnamed:
 		ix.set(q, bestUnnamed, qw)
 		q.Diff = joinNote(q.Diff, SpeakerNotVerified+": the record does not name its speaker")
-	case q.Direct && bestSame.ok && bestSame.sim >= th.Altered && m >= th.MinAlteredWords:
+	case q.Direct && bestSame.ok && bestSame.sim >= th.Altered && (m >= th.MinAlteredWords):
 		ix.set(q, bestSame, qw)
+	case q.Direct && ix.sameSentence(bestOther, m) && bestOther.sim > bestSame.sim:
+		// The same sentence, with changes, in the mouth of someone the
+		// quote's speaker cannot be matched to, yet not close enough to
+		// call it misattributed: the words are altered whoever spoke.
+		ix.set(q, bestOther, qw)
+		q.Diff = joinNote(q.Diff, fmt.Sprintf(SpeakerNotVerified+": the record's speaker is %q", ix.ps[bestOther.p].Speaker))
 	case q.Direct:
 		q.Score = bestSame.sim
 	case bestPara.score >= th.Paraphrase && len(qw.dist) >= th.MinParaphraseWords:
@@ -201,6 +239,25 @@ func (ix *Index) Verify(q *model.Quote, quotingDoc *model.Document) {
 		q.Score = bestPara.score
 	}
 }
+
+// QuestionerWords opens the note Verify adds to Diff when a quote's
+// words are found only in a questioner's turn of a primary record.
+const QuestionerWords = "the record gives these words to a questioner"
+
+// sameSentence reports whether an alignment that is not verbatim is
+// close enough to be the same sentence whoever the speakers are:
+// similarity at least SameSentence and MinSameSentenceWords quote words,
+// or MinAlteredWords when the change is a negation.
+func (ix *Index) sameSentence(al alignment, m int) bool {
+	th := ix.th
+	if !al.ok || al.verbatim || al.sim < th.SameSentence {
+		return false
+	}
+	return m >= th.MinSameSentenceWords || al.negation && m >= th.MinAlteredWords
+}
+
+// contentWords counts the quote's distinct content stems.
+func contentWords(qw quoteWords) int { return len(qw.dist) }
 
 // named reports whether the record names the passage's speaker.
 func (ix *Index) named(p *passage) bool { return len(ix.names[p.sid]) > 0 || p.Code != "" }
@@ -345,11 +402,20 @@ func (ix *Index) align(qw quoteWords, p *passage, pid uint32) alignment {
 			for i := k; i < e; i++ {
 				ops[i] = opDel
 			}
+		} else if !p.sentenceBreak(lo+rj[k], lo+rj[e-1]+1) {
+			// An ellipsis inside one sentence may not stand for its
+			// negation: "we will … pay" for "we will not pay".
+			for i := k; i < e; i++ {
+				if ix.isNeg[rec[rj[i]]] {
+					ops[i] = opDel
+				}
+			}
 		}
 		k = e
 	}
 	matches, changes, skipped := 0, 0, 0
-	for _, op := range ops {
+	neg := false
+	for k, op := range ops {
 		switch op {
 		case opMatch:
 			matches++
@@ -357,6 +423,10 @@ func (ix *Index) align(qw quoteWords, p *passage, pid uint32) alignment {
 			skipped++
 		default:
 			changes++
+			if (op == opSub || op == opIns) && isNegation(ix.neg, qw.toks[qi[k]].norm) ||
+				(op == opSub || op == opDel) && ix.isNeg[rec[rj[k]]] {
+				neg = true
+			}
 		}
 	}
 	if matches == 0 {
@@ -365,7 +435,7 @@ func (ix *Index) align(qw quoteWords, p *passage, pid uint32) alignment {
 	ws := lo + j
 	we := lo + bj
 	recWords := we - ws - skipped
-	al := alignment{p: pid, ws: ws, we: we, ok: true}
+	al := alignment{p: pid, ws: ws, we: we, ok: true, negation: neg}
 	al.sim = 2 * float64(matches) / float64(m+recWords)
 	if al.sim > 1 {
 		al.sim = 1
@@ -498,4 +568,11 @@ func (ix *Index) paraphrase(qw quoteWords, p *passage, pid uint32) paraScore {
 		}
 	}
 	return best
+}
+
+// sentenceBreak reports whether a sentence of the passage starts at one
+// of the words a+1 … b (word indexes).
+func (p *passage) sentenceBreak(a, b int) bool {
+	i := sort.Search(len(p.sents), func(i int) bool { return int(p.sents[i]) > a })
+	return i < len(p.sents) && int(p.sents[i]) <= b
 }
