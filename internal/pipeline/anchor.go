@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"sort"
 	"strings"
 	"time"
 
@@ -28,12 +29,14 @@ import (
 //     day fell on that weekday then, and no year otherwise.
 func anchorAll(doc *model.Document, td *text.Doc, a *model.Analysis, breaks []clauseBreak) {
 	ts := datingExpressions(a.Timexes)
+	sort.SliceStable(ts, func(i, j int) bool { return ts[i].Start < ts[j].Start })
 	var quoted []model.Span
 	for _, q := range a.Quotes {
 		if q.Direct {
 			quoted = append(quoted, q.Contents...)
 		}
 	}
+	sort.SliceStable(quoted, func(i, j int) bool { return quoted[i].Start < quoted[j].Start })
 	for i := range a.Events {
 		e := &a.Events[i]
 		e.When = anchor(doc, td, ts, quoted, e.Trigger.Start, breaks)
@@ -107,9 +110,16 @@ func anchor(doc *model.Document, td *text.Doc, all []model.Timex, quoted []model
 	if si < 0 {
 		return documentAnchor(doc)
 	}
-	// An expression in a quotation dates only what is in it.
-	ts := make([]model.Timex, 0, len(all))
-	for _, t := range all {
+	// Only the expressions of the paragraph can date what is said here
+	// (all is in text order); an expression in a quotation dates only
+	// what is in it.
+	para := td.Paragraphs[td.Sentences[si].Para]
+	lo := sort.Search(len(all), func(i int) bool { return all[i].Start >= para.Start })
+	var ts []model.Timex
+	for _, t := range all[lo:] {
+		if t.Start >= para.End {
+			break
+		}
 		if inOtherQuote(quoted, t.Span, at) {
 			continue
 		}
@@ -197,9 +207,12 @@ func behindCommaClause(src string, from, to int, breaks []clauseBreak) bool {
 }
 
 // inOtherQuote reports whether span lies in a quotation that does not
-// hold at.
+// hold at. quoted is in text order; only the few quotations that start
+// last before span can hold it (more than one only when nested).
 func inOtherQuote(quoted []model.Span, span model.Span, at int) bool {
-	for _, q := range quoted {
+	k := sort.Search(len(quoted), func(i int) bool { return quoted[i].Start > span.Start }) - 1
+	for n := 0; k >= 0 && n < 4; k, n = k-1, n+1 {
+		q := quoted[k]
 		if q.Contains(span) && (at < q.Start || at >= q.End) {
 			return true
 		}
