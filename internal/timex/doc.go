@@ -34,7 +34,9 @@
 //     counts as no cue. Weak cues are lower-case words ending in -ed. A
 //     past form after a present auxiliary of the passive ("are not paid",
 //     "will be held") is no cue. An opening adverbial ("In June, ...",
-//     "Speaking on 4 June, ...") with no cue takes the clause after it.
+//     "Speaking on 4 June, ...") with no cue takes the clause after it,
+//     past a subject set off by commas ("On 6 February, a spokesman, Col.
+//     Jane Doe, told …").
 //     With no cue in the clause, the nearest cue in the sentence decides
 //     (strong ones first), except reporting verbs: in "ministers could
 //     extend the curfew in June, an official said" the month belongs to

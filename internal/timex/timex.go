@@ -472,6 +472,12 @@ func (s *scanner) tenseOf(sp spec, cs []cue) (Tense, Tense) {
 	if (lo == 0 || s.sent[lo-1] != sent) && s.adverbial(lo) && hi < len(s.toks) && s.sent[hi] == sent && s.toks[hi].low == "," &&
 		s.nearestCue(sp, lo, hi, cs, false, true) == TenseNone && hi+1 < len(s.toks) && s.sent[hi+1] == sent {
 		_, hi = s.clauseOf(hi+1, hi+1, cs)
+		// "On 6 February, a spokesman, Col. Jane Doe, told …": the
+		// subject may be set off by commas before its verb.
+		for n := 0; n < 3 && s.nearestCue(sp, lo, hi, cs, false, true) == TenseNone &&
+			hi+1 < len(s.toks) && s.toks[hi].low == "," && s.sent[hi+1] == sent; n++ {
+			_, hi = s.clauseOf(hi+1, hi+1, cs)
+		}
 	}
 	clear := func(t Tense) Tense {
 		if t == tenseUnclear {
