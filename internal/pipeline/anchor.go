@@ -39,7 +39,7 @@ func anchorAll(doc *model.Document, td *text.Doc, a *model.Analysis, breaks []cl
 	sort.SliceStable(quoted, func(i, j int) bool { return quoted[i].Start < quoted[j].Start })
 	for i := range a.Events {
 		e := &a.Events[i]
-		e.When = anchor(doc, td, ts, quoted, e.Trigger.Start, breaks)
+		e.When = anchor(doc, td, ts, quoted, nil, e.Trigger.Start, breaks)
 	}
 	for i := range a.Quotes {
 		q := &a.Quotes[i]
@@ -55,7 +55,9 @@ func anchorAll(doc *model.Document, td *text.Doc, a *model.Analysis, breaks []cl
 			continue
 		}
 		if at >= 0 {
-			q.When = anchor(doc, td, ts, quoted, at, breaks)
+			// What the speaker said is not when they said it: "he said
+			// he had met the ambassador on Friday" was not said on Friday.
+			q.When = anchor(doc, td, ts, quoted, q.Contents, at, breaks)
 		}
 	}
 }
@@ -105,7 +107,8 @@ func usable(t model.Timex) bool {
 }
 
 // anchor returns the anchor for something said at byte offset at.
-func anchor(doc *model.Document, td *text.Doc, all []model.Timex, quoted []model.Span, at int, breaks []clauseBreak) *model.Anchor {
+// Expressions inside own (a quote's own contents) are left out.
+func anchor(doc *model.Document, td *text.Doc, all []model.Timex, quoted, own []model.Span, at int, breaks []clauseBreak) *model.Anchor {
 	si := td.SentenceAt(at)
 	if si < 0 {
 		return documentAnchor(doc)
@@ -120,7 +123,7 @@ func anchor(doc *model.Document, td *text.Doc, all []model.Timex, quoted []model
 		if t.Start >= para.End {
 			break
 		}
-		if inOtherQuote(quoted, t.Span, at) {
+		if inOtherQuote(quoted, t.Span, at) || inAny(own, t.Span) {
 			continue
 		}
 		ts = append(ts, t)
@@ -201,6 +204,16 @@ func behindCommaClause(src string, from, to int, breaks []clauseBreak) bool {
 				break
 			}
 			i = after + j
+		}
+	}
+	return false
+}
+
+// inAny reports whether one of spans contains s.
+func inAny(spans []model.Span, s model.Span) bool {
+	for _, x := range spans {
+		if x.Contains(s) {
+			return true
 		}
 	}
 	return false

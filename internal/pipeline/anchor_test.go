@@ -27,7 +27,10 @@ func TestAnchor(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	type quote struct{ cue, content string }
+	type quote struct {
+		cue, content string
+		reported     bool
+	}
 	for _, c := range []struct {
 		name, text, date string
 		events           []string // trigger words, each once in the text
@@ -65,7 +68,7 @@ func TestAnchor(t *testing.T) {
 			text:   `The governor pledged that "we will cut the levy next year."`,
 			date:   "2030-05-10",
 			events: []string{"pledged", "cut"},
-			quotes: []quote{{"pledged", "we will cut the levy next year."}},
+			quotes: []quote{{"pledged", "we will cut the levy next year.", false}},
 			want:   []string{"2030-05-10 by document", "2031 by clause", "2030-05-10 by document"},
 		},
 		{
@@ -83,11 +86,19 @@ func TestAnchor(t *testing.T) {
 			want:   []string{"2030-05-05 by clause"},
 		},
 		{
+			name:   "a date in reported speech dates what was reported, not the saying",
+			text:   "The envoy said he had met the ambassador on Friday.",
+			date:   "2030-05-10",
+			events: []string{"met"},
+			quotes: []quote{{"said", "he had met the ambassador on Friday", true}},
+			want:   []string{"2030-05-10 by clause", "2030-05-10 by document"},
+		},
+		{
 			name:   "a date outside the quotation still dates it",
 			text:   `On 2 May the governor pledged that "we will cut the levy."`,
 			date:   "2030-05-10",
 			events: []string{"pledged"},
-			quotes: []quote{{"pledged", "we will cut the levy."}},
+			quotes: []quote{{"pledged", "we will cut the levy.", false}},
 			want:   []string{"2030-05-02 by clause", "2030-05-02 by clause"},
 		},
 	} {
@@ -109,7 +120,7 @@ func TestAnchor(t *testing.T) {
 			}
 			for _, q := range c.quotes {
 				cue := span(q.cue)
-				a.Quotes = append(a.Quotes, model.Quote{Direct: true, Cue: &cue, Contents: []model.Span{span(q.content)}, Rule: "test"})
+				a.Quotes = append(a.Quotes, model.Quote{Direct: !q.reported, Cue: &cue, Contents: []model.Span{span(q.content)}, Rule: "test"})
 			}
 			anchorAll(doc, ta.Analyze(c.text), a, v.ClauseBreaks)
 			var got []string
