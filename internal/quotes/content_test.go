@@ -39,6 +39,21 @@ func TestReportedContents(t *testing.T) {
 			want{content: "the council will meet again in May", speaker: "Ina Holt", rule: RuleAccordingTo}},
 		{"denied that, with a day between", "The Ministry of Fisheries on Monday denied that it had closed the northern harbour.",
 			want{content: "it had closed the northern harbour", speaker: "Ministry of Fisheries", rule: RuleIndirectThat}},
+		{"said, a negated clause, then that", "Ilse Brandt said the water board had not shown that the tenants were warned.",
+			want{content: "the water board had not shown that the tenants were warned", speaker: "Ilse Brandt", rule: RuleIndirect, nowhere: "the tenants were warned"}},
+		{"warned an object that", "Ina Holt warned the council that the bridge would close in May.",
+			want{content: "the bridge would close in May", speaker: "Ina Holt", rule: RuleIndirectThat}},
+		{"told, a clause, then that", "Ina Holt told reporters she had not seen that report before the vote.",
+			want{nowhere: "report before the vote"}},
+		{"the reporter's aside", "The Harbour Board said it was acting on an order from the Ministry of Ports, which did not respond to requests for comment.",
+			want{content: "it was acting on an order from the Ministry of Ports", speaker: "Harbour Board", rule: RuleIndirect,
+				nowhere: "it was acting on an order from the Ministry of Ports, which did not respond to requests for comment"}},
+		{"no aside: the speaker's own words", "Ina Holt said the ministry did not respond to her letters.",
+			want{content: "the ministry did not respond to her letters", speaker: "Ina Holt", rule: RuleIndirect}},
+		{"a headline is not reported speech", "Minister says ferry fare rise already agreed\n\nVelgrad, 4 May - The council met on Monday.",
+			want{nowhere: "ferry fare rise already agreed"}},
+		{"a headline quotation with a cue is a quote", "“We will not raise the fare,” says Ina Holt\n\nVelgrad, 4 May - The council met on Monday.",
+			want{direct: true, content: "We will not raise the fare", speaker: "Ina Holt", rule: RuleDirect}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -39,7 +39,16 @@
 //     "C, according to X" (also "C, according to X who …", whose words
 //     after X describe X). C ends at the sentence end, at a quotation, or at
 //     "but/and/while" followed by another cue ("specified C but stated
-//     that …"), and must have MinIndirectWords to MaxIndirectWords words.
+//     that …"), or at the comma, "and" or "but" before a reporter's aside
+//     closing the sentence (reporter_asides: ", which did not respond to
+//     requests for comment"), and must have MinIndirectWords to
+//     MaxIndirectWords words. When the words between the cue and
+//     "that" hold an auxiliary or a negation (clause_markers: "said the
+//     board had not shown that …"), they are the content's own clause:
+//     C starts right after a clause verb, and other verbs report
+//     nothing. A headline (the paragraph that is Document.Title, or a
+//     first one-line paragraph not ending like a sentence) gives no
+//     reported speech; a quotation with a cue there is still a quote.
 //
 // The speaker is the phrase before the cue (a pronoun, or capitalised
 // words, titles and determiners, with a title's complement "of the

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io/fs"
 	"sort"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/dossier-project/dossier/data"
 	"github.com/dossier-project/dossier/internal/model"
@@ -251,6 +253,7 @@ func (st *state) paragraph(pi int) {
 		return
 	}
 
+	title := st.isTitle(pi)
 	lastDirect := -1 // index in st.cands of the previous sentence's direct quote
 	for si, s := range p.sents {
 		ft := st.frame(p, s)
@@ -331,9 +334,11 @@ func (st *state) paragraph(pi int) {
 		}
 		lastDirect = sentDirect
 
-		// Indirect speech from the cues no quotation took.
+		// Indirect speech from the cues no quotation took; a headline
+		// ("Minister says rate cut agreed") is the writer's summary, not
+		// reported speech.
 		for ci := range cues {
-			if cues[ci].used {
+			if cues[ci].used || title {
 				continue
 			}
 			st.indirect(pi, p, s, ft, cues, ci)
@@ -358,6 +363,25 @@ func (st *state) paragraph(pi int) {
 			}
 		}
 	}
+}
+
+// isTitle reports whether paragraph pi is the document's title: the
+// text of Document.Title, or a first paragraph of one line that does not
+// end like a sentence.
+func (st *state) isTitle(pi int) bool {
+	p := st.paras[pi]
+	raw := strings.TrimSpace(st.text[p.s:p.e])
+	if raw == "" {
+		return false
+	}
+	if t := strings.TrimSpace(st.doc.Title); t != "" && raw == t {
+		return true
+	}
+	if pi != 0 || strings.ContainsRune(raw, '\n') {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(raw)
+	return !strings.ContainsRune(".!?…:\"”’'", r)
 }
 
 // block records the unmarked paragraph(s) after a "He said:" cue. The
@@ -778,6 +802,16 @@ func (st *state) indirect(pi int, p paraInfo, s [2]int, ft []token, cues []cue, 
 				k = end
 			}
 		}
+		// "said the service had not shown that C": the words before
+		// "that" are a clause of their own, and the content starts
+		// right after the verb (for a verb whose object comes first,
+		// the sentence is too tangled to read).
+		if k < end && k < cu.tj+st.x.th.ThatWindow && ft[k].lower == "that" && st.clauseBefore(ft, cu.tj, k) {
+			if !st.x.lx.clauseVerbs[ft[cu.ti].lower] {
+				return
+			}
+			k = end
+		}
 		if k < end && k < cu.tj+st.x.th.ThatWindow && ft[k].lower == "that" {
 			cStart = -1
 			if k+1 < end {
@@ -823,6 +857,18 @@ func (st *state) indirect(pi int, p paraInfo, s [2]int, ft []token, cues []cue, 
 	st.cands = append(st.cands, c)
 }
 
+// clauseBefore reports whether the words ft[i:j] between a cue and a
+// later "that" hold an auxiliary or a negation: they are a clause, not
+// an adverbial ("on Monday") or an object ("the council").
+func (st *state) clauseBefore(ft []token, i, j int) bool {
+	for ; i < j; i++ {
+		if ft[i].word && (st.x.lx.clauseMarkers[ft[i].lower] || isNegation(st.x.lx.negations, normWord(ft[i].lower))) {
+			return true
+		}
+	}
+	return false
+}
+
 // clauseStarter lists function words that can open reported speech
 // without "that" ("said there will be", "said it was", "said they had").
 func (st *state) clauseStarter(w string) bool {
@@ -852,6 +898,15 @@ func (st *state) contentEnd(ft []token, cues []cue, k, end int, p paraInfo) int 
 		if stopAt >= 0 && ft[i].start >= stopAt {
 			break
 		}
+		// "C, which did not respond to requests for comment": the
+		// reporter's aside closing the sentence is not the speaker's; C
+		// ends at the last comma, "and" or "but" before it.
+		if ft[i].word && matchPhrase(ft, i, st.x.lx.reporterAsides) > 0 && !hasComma(ft[i:end]) {
+			if b := lastSeparator(ft, k, i); b > k {
+				last = b - 1
+				break
+			}
+		}
 		if ft[i].word && (ft[i].lower == "but" || ft[i].lower == "and" || ft[i].lower == "while") &&
 			(isCue[i+1] || isCue[i+2] || isCue[i+3]) {
 			break
@@ -864,4 +919,24 @@ func (st *state) contentEnd(ft []token, cues []cue, k, end int, p paraInfo) int 
 		e = ft[last].end
 	}
 	return e
+}
+
+func hasComma(ts []token) bool {
+	for _, t := range ts {
+		if t.lower == "," {
+			return true
+		}
+	}
+	return false
+}
+
+// lastSeparator is the index of the last comma, "and" or "but" in
+// ft[k:i], or -1.
+func lastSeparator(ft []token, k, i int) int {
+	for b := i - 1; b > k; b-- {
+		if ft[b].lower == "," || ft[b].lower == "and" || ft[b].lower == "but" {
+			return b
+		}
+	}
+	return -1
 }

@@ -29,6 +29,8 @@ type lexiconFile struct {
 	Stopwords      []string `yaml:"stopwords"`
 	NotNames       []string `yaml:"not_names"`
 	Negations      []string `yaml:"negations"`
+	ClauseMarkers  []string `yaml:"clause_markers"`
+	ReporterAsides []string `yaml:"reporter_asides"`
 }
 
 // lexicon is the read-only, lower-cased form of the cue file.
@@ -48,6 +50,8 @@ type lexicon struct {
 	stopwords      map[string]bool
 	notNames       map[string]bool
 	negations      map[string]bool
+	clauseMarkers  map[string]bool
+	reporterAsides [][]string
 }
 
 func loadLexicon(fsys fs.FS) (*lexicon, error) {
@@ -78,6 +82,8 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		stopwords:      set(f.Stopwords),
 		notNames:       set(f.NotNames),
 		negations:      set(f.Negations),
+		clauseMarkers:  set(f.ClauseMarkers),
+		reporterAsides: phrases(f.ReporterAsides),
 	}
 	for _, r := range lx.roles {
 		for _, w := range r {
