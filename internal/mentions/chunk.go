@@ -563,6 +563,12 @@ func (a *analysis) groupNPof(s *sent, i, headEnd, used int, det string, orgs []o
 		kind: cResolved, span: a.span(s.toks[i].Start, s.toks[end-1].End), sent: s.idx, ti: i, tj: end,
 		plural: plural, subject: isSubject(s, end),
 	}
+	if !source && !plural {
+		if p := a.namedAgent(s, i, end, orgs, code); p != nil {
+			a.add(p)
+			return p.tj - i
+		}
+	}
 	name := a.doc.Text[s.toks[nameFrom].Start:s.toks[end-1].End]
 	c.actor = actorT{Code: code, Name: name}
 	anon := ""
@@ -595,6 +601,40 @@ func (a *analysis) groupNPof(s *sent, i, headEnd, used int, det string, orgs []o
 	c.rule = rule
 	a.add(c)
 	return used - i
+}
+
+// namedAgent reads a name in apposition after a singular group that
+// ends at token end: "A government spokesperson, Col. Ama Owusu, said",
+// "The Governor, Kofi Mensah, did not …". The name makes the phrase a
+// person with a stated role, neither a group nor an anonymous source. A
+// head word that is also a dictionary role ("governor") is that role,
+// coded with the phrase's organisation; another head ("official") codes
+// the person with the group's code. It returns nil when no name follows.
+func (a *analysis) namedAgent(s *sent, i, end int, orgs []orgPiece, code string) *cand {
+	if end >= len(s.toks) || s.low[end] != "," {
+		return nil
+	}
+	head := s.low[end-1]
+	role := a.dict.RoleEntry(head)
+	if role == nil && !a.v.anonHeads[head] {
+		return nil
+	}
+	ns, ne, hon, pe, ok := a.nameAfterRole(s, end)
+	if !ok || ns <= end {
+		return nil
+	}
+	roleOrg := code
+	if role != nil {
+		roleOrg = ""
+		if b := baseOrg(orgs); b != nil {
+			roleOrg = a.orgCode(b.e)
+		}
+	}
+	return &cand{
+		kind: cPerson, span: a.span(s.toks[i].Start, s.toks[ne-1].End), sent: s.idx, ti: i, tj: ne,
+		dictPerson: pe, role: role, roleOrg: roleOrg, honorific: hon,
+		name: a.doc.Text[s.toks[ns].Start:s.toks[ne-1].End], rule: ruleApposition, subject: isSubject(s, ne),
+	}
 }
 
 // namedBodyEndingIn reports whether an organisation whose name ends in
@@ -905,6 +945,10 @@ func (a *analysis) appositionAfter(s *sent, j int) (role *actors.Entry, orgCode 
 		}
 	}
 	e, n := a.match(s, k)
+	if e != nil && e.Kind == actors.Agent {
+		// An agent word that is also a role: "Kofi Mensah, the governor,".
+		e = a.dict.RoleEntry(strings.Join(s.words[k:k+n], " "))
+	}
 	if e == nil || e.Kind != actors.Role {
 		return nil, "", false, 0, false
 	}

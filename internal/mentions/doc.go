@@ -42,7 +42,13 @@
 //     - unnamed sources: a group followed in its sentence by an anonymity
 //     marker ("speaking on condition of anonymity"), a source noun
 //     ("sources said") or an indefinite singular official ("a senior
-//     official") is marked Anonymous ("anonymous:marker", ...).
+//     official") is marked Anonymous ("anonymous:marker", ...). A
+//     singular official or role word followed by a name in apposition
+//     ("A government spokesperson, Col. Ama Owusu, said", "The Governor,
+//     Kofi Mensah, did not …") is that named person, not a group nor an
+//     anonymous source ("context:apposition"); so is a name followed by
+//     an agent word that is also a dictionary role ("Kofi Mensah, the
+//     governor,").
 //  3. Names: a person already named in the document is referred to by
 //     later (or earlier) forms of the name — the surname, with or without
 //     a form of address, in any case ("Mr Mokoena", "YUSUF"):

@@ -216,6 +216,40 @@ func TestFind(t *testing.T) {
 			},
 		},
 		{
+			name: "role with a name in apposition is the subject and the antecedent",
+			text: "Amani Odhiambo said the bank would cut rates.\n\nThe Governor, Kofi Mensah, did not confirm the cut on Monday. " +
+				"He said the committee had not yet met.",
+			date: "2015-01-10",
+			want: []want{
+				{Text: "The Governor, Kofi Mensah", Name: "Kofi Mensah", Rule: "context:apposition"},
+				{Text: "He", Name: "Kofi Mensah", Rule: "coref:pronoun"},
+			},
+			absent: []string{"The Governor"},
+		},
+		{
+			name: "name, then the role in apposition",
+			text: "Kofi Mensah, the governor, spoke on Monday. He said the committee had not met.",
+			want: []want{
+				{Text: "Kofi Mensah, the governor", Name: "Kofi Mensah", Rule: "context:apposition"},
+				{Text: "He", Name: "Kofi Mensah", Rule: "coref:pronoun"},
+			},
+		},
+		{
+			name: "an indefinite source with a name in apposition is named",
+			text: "A government spokesman, Colonel Ama Owusu, told reporters that the army had withdrawn.",
+			want: []want{
+				{Text: "A government spokesman, Colonel Ama Owusu", Code: "GOV", Name: "Ama Owusu", Rule: "context:apposition"},
+			},
+			absent: []string{"A government spokesman"},
+		},
+		{
+			name: "an indefinite source without a name stays anonymous",
+			text: "A government spokesman, speaking in Dodoma, said the army had withdrawn.",
+			want: []want{
+				{Text: "A government spokesman", Code: "GOV", Name: "government spokesman", Anon: true, Rule: "anonymous:indefinite"},
+			},
+		},
+		{
 			name:   "ambiguous pronoun left unresolved",
 			text:   "Berhane Tesfaye and Amani Odhiambo met in Dodoma. He said the talks went well.",
 			date:   "2015-01-10",
