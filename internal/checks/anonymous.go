@@ -14,17 +14,16 @@ func (c *Checker) anonymousSources(in *Input) []model.Finding {
 	for _, st := range in.sentences() {
 		cs, ce, ok := phraseAt(st.span.Text, c.vocab.Anonymity)
 		if !ok {
+			if f, ok := c.unnamedSpeaker(in, st); ok {
+				out = append(out, f)
+			}
 			continue
 		}
+		// The speaker of an anonymous quote names the source best
+		// ("Economists at two banks"); else an anonymous mention.
 		who := ""
 		var quotes []string
 		if a := in.Analyses[st.doc.ID]; a != nil {
-			for _, m := range a.Mentions {
-				if m.Actor.Anonymous && st.span.Contains(m.Span) {
-					who = clean(m.Text)
-					break
-				}
-			}
 			for _, q := range a.Quotes {
 				for _, s := range q.Sources {
 					if st.span.Contains(s) {
@@ -33,6 +32,11 @@ func (c *Checker) anonymousSources(in *Input) []model.Finding {
 							who = clean(s.Text)
 						}
 					}
+				}
+			}
+			for _, m := range a.Mentions {
+				if who == "" && m.Actor.Anonymous && st.span.Contains(m.Span) {
+					who = clean(m.Text)
 				}
 			}
 		}
@@ -82,4 +86,28 @@ func (c *Checker) unnamedAttribution(before string) string {
 		return ""
 	}
 	return strings.Trim(strings.Join(words, " "), ",;: ")
+}
+
+// unnamedSpeaker raises anonymous-source for a sentence with no anonymity
+// phrase in which a quote's speaker is an unnamed source ("a senior
+// official said", "diplomats said").
+func (c *Checker) unnamedSpeaker(in *Input, st sentenceText) (model.Finding, bool) {
+	a := in.Analyses[st.doc.ID]
+	if a == nil {
+		return model.Finding{}, false
+	}
+	for _, q := range a.Quotes {
+		if !q.Anonymous || len(q.Sources) == 0 || len(q.Contents) == 0 || !st.span.Contains(q.Sources[0]) {
+			continue
+		}
+		src := q.Sources[0]
+		return model.Finding{
+			Kind:     "anonymous-source",
+			Severity: model.SeverityMedium,
+			Summary:  fmt.Sprintf("A claim in %s rests on an unnamed source: “%s”.", docName(st.doc), clean(src.Text)),
+			Evidence: []model.Evidence{model.EvidenceOf(st.doc.ID, st.span), model.EvidenceOf(st.doc.ID, src)},
+			Quotes:   []string{q.ID},
+		}, true
+	}
+	return model.Finding{}, false
 }

@@ -274,6 +274,16 @@ func TestAnonymousSource(t *testing.T) {
 	if got := kinds(f.run(), "anonymous-source"); len(got) != 0 {
 		t.Errorf("named source: want no finding, got %+v", got)
 	}
+	// A quote whose speaker is an unnamed source, with no phrase saying so.
+	f = newFixture(t)
+	d = f.doc("a", model.KindArticle, "A senior Kenyan official said the talks had stalled. The minister said the talks went well.")
+	f.in.Analyses[d.ID].Quotes = []model.Quote{
+		{ID: "q1", Speaker: "senior Kenyan official", Anonymous: true, Sources: []model.Span{f.span(d, "A senior Kenyan official")}, Contents: []model.Span{f.span(d, "the talks had stalled")}},
+		{ID: "q2", Speaker: "", Sources: []model.Span{f.span(d, "The minister")}, Contents: []model.Span{f.span(d, "the talks went well")}},
+	}
+	if got := kinds(f.run(), "anonymous-source"); len(got) != 1 || got[0].Quotes[0] != "q1" || !strings.Contains(got[0].Summary, "“A senior Kenyan official”") {
+		t.Errorf("unnamed speaker: got %+v", got)
+	}
 	// An unnamed source no actor dictionary knows, after "according to".
 	f = newFixture(t)
 	f.doc("a", model.KindArticle, "The mayor signed the letter on Monday, according to a city hall clerk who asked not to be named.")
