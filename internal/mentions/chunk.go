@@ -591,6 +591,12 @@ func (a *analysis) groupNPof(s *sent, i, headEnd, used int, det string, orgs []o
 	if rule == "" || (code == "" && !c.actor.Anonymous) {
 		return used - i
 	}
+	// "the two men": a plain noun for people, no actor.
+	if len(orgs) == 0 && len(agents) == 1 && !c.actor.Anonymous && a.v.generic[s.low[headEnd-1]] {
+		if e, n := a.match(s, headEnd-1); n == 1 && e == agents[0] {
+			return used - i
+		}
+	}
 	// An agent word alone before a noun is a modifier ("troop
 	// deployment", "official reports"), not a group.
 	if len(orgs) == 0 && !source && used < len(s.toks) && !c.actor.Anonymous {

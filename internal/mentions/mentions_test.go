@@ -250,6 +250,14 @@ func TestFind(t *testing.T) {
 			},
 		},
 		{
+			name: "plain men, women and people are no actors",
+			text: "The two men did not meet. Women and men queued in Dodoma. The Kenyan people voted. Armed men who asked not to be named said people fled.",
+			want: []want{
+				{Text: "The Kenyan people", Code: "KENCVL", Name: "Kenyan people", Rule: "compose:demonym+agent"},
+			},
+			absent: []string{"The two men", "two men", "men", "Women", "people"},
+		},
+		{
 			name:   "ambiguous pronoun left unresolved",
 			text:   "Berhane Tesfaye and Amani Odhiambo met in Dodoma. He said the talks went well.",
 			date:   "2015-01-10",

@@ -29,6 +29,7 @@ type vocabFile struct {
 	AnonymityMarkers  []string          `yaml:"anonymity_markers"`
 	SourceNouns       []string          `yaml:"source_nouns"`
 	AnonymousHeads    []string          `yaml:"anonymous_heads"`
+	GenericHeads      []string          `yaml:"generic_heads"`
 	Locative          []string          `yaml:"locative"`
 	LinkSuffixes      []string          `yaml:"link_suffixes"`
 	RoleAliases       map[string]string `yaml:"role_aliases"`
@@ -53,6 +54,7 @@ type vocab struct {
 	markers      [][]string
 	sourceNouns  map[string]bool
 	anonHeads    map[string]bool
+	generic      map[string]bool
 	locative     map[string]bool
 	linkSuffixes map[string]bool
 	// roleAliases maps an alias phrase's words to the canonical role.
@@ -86,6 +88,7 @@ func loadVocab(fsys fs.FS, name string) (*vocab, error) {
 		former:       lowerSet(f.Former),
 		sourceNouns:  lowerSet(f.SourceNouns),
 		anonHeads:    lowerSet(f.AnonymousHeads),
+		generic:      lowerSet(f.GenericHeads),
 		locative:     lowerSet(f.Locative),
 		linkSuffixes: lowerSet(f.LinkSuffixes),
 		heads:        map[string]string{},
