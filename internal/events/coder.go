@@ -755,6 +755,11 @@ func (s *sent) targetRight(k int, object bool, preps []string) int {
 	for j, steps := k, 0; j < n && steps < 16; j, steps = j+1, steps+1 {
 		if m := s.mAt[j]; m >= 0 {
 			g := s.gOf[m]
+			if s.ofPossessor(g) {
+				// "host a meeting of Sudan's neighbours": the neighbours
+				// are the object, and they are no known actor.
+				return -1
+			}
 			if (prep == "" && object) || (prep != "" && contains(preps, prep)) {
 				return g
 			}
@@ -779,6 +784,22 @@ func (s *sent) targetRight(k int, object bool, preps []string) int {
 		}
 	}
 	return -1
+}
+
+// ofPossessor reports whether mention group g, right after "of", is only
+// the possessor of the noun after it ("of Sudan's neighbours"): the noun,
+// not the possessor, is what the "of" phrase names.
+func (s *sent) ofPossessor(g int) bool {
+	gs := s.mtok[s.grp[g][0]][0]
+	ge := s.mtok[s.grp[g][len(s.grp[g])-1]][1]
+	b := gs - 1
+	for b >= 0 && isDetTag(s.tag(b)) && s.mAt[b] < 0 {
+		b--
+	}
+	if b < 0 || s.low[b] != "of" || ge+1 >= len(s.low) || !s.lx.is("possessive", s.low[ge]) {
+		return false
+	}
+	return s.mAt[ge+1] < 0 && (isNounTag(s.tag(ge+1)) || s.tag(ge+1) == "JJ")
 }
 
 // byAgent finds the mention group after "by" following a passive verb.
