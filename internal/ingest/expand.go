@@ -97,7 +97,10 @@ func walkDir(root string, add func(string)) error {
 // rather than a document: a directory walk leaves it out.
 func isDataFile(p string) bool {
 	switch strings.ToLower(filepath.Ext(p)) {
-	case ".yaml", ".yml", ".json", ".jsonl", ".csv", ".tsv":
+	case ".yaml", ".yml", ".json", ".jsonl", ".csv", ".tsv",
+		// a store, such as the dossier.db that "dossier add ." finds
+		// in the working directory, and its journal files
+		".db", ".sqlite", ".sqlite3", ".db-wal", ".db-shm", ".db-journal":
 		return true
 	}
 	return false

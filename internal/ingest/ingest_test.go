@@ -458,7 +458,7 @@ func TestSidecarAndFlags(t *testing.T) {
 
 func TestExpand(t *testing.T) {
 	dir := t.TempDir()
-	for _, p := range []string{"a.txt", "a.meta.yaml", "sub/b.html", "sub/.hidden.txt", ".git/config", "sub/deeper/c.md", "procedure.yaml", "sub/rows.CSV", "named.json"} {
+	for _, p := range []string{"a.txt", "a.meta.yaml", "sub/b.html", "sub/.hidden.txt", ".git/config", "sub/deeper/c.md", "procedure.yaml", "sub/rows.CSV", "named.json", "dossier.db", "dossier.db-wal"} {
 		full := filepath.Join(dir, p)
 		os.MkdirAll(filepath.Dir(full), 0o755)
 		os.WriteFile(full, []byte("x"), 0o644)
