@@ -16,6 +16,12 @@ func SamePerson(a, b string) bool {
 // SameNameWords is SamePerson on names already split into normalised
 // words.
 func SameNameWords(wa, wb []string) bool {
+	return SameNameWordsBy(wa, wb, func(a, b string) bool { return a == b })
+}
+
+// SameNameWordsBy is SameNameWords with another test of whether two
+// words other than the surname agree (the surnames must be equal).
+func SameNameWordsBy(wa, wb []string, same func(a, b string) bool) bool {
 	if len(wa) == 0 || len(wb) == 0 || wa[len(wa)-1] != wb[len(wb)-1] {
 		return false
 	}
@@ -28,7 +34,7 @@ func SameNameWords(wa, wb []string) bool {
 	for _, w := range wa {
 		found := false
 		for _, v := range wb {
-			if v == w {
+			if same(w, v) {
 				found = true
 				break
 			}

@@ -375,28 +375,7 @@ func (m *speakerMatch) speaks(p *passage) bool {
 // ("Aden Duale" is "Aaden Duale"; "Mark" is not "Mary", "Maria" is not
 // "Mario": a changed letter makes another name).
 func sameName(wa, wb []string, th Thresholds) bool {
-	if len(wa) == 0 || len(wb) == 0 || wa[len(wa)-1] != wb[len(wb)-1] {
-		return false
-	}
-	if len(wa) == 1 || len(wb) == 1 {
-		return true
-	}
-	if len(wa) > len(wb) {
-		wa, wb = wb, wa
-	}
-	for _, w := range wa {
-		found := false
-		for _, v := range wb {
-			if sameNameWord(w, v, th) {
-				found = true
-				break
-			}
-		}
-		if !found {
-			return false
-		}
-	}
-	return true
+	return model.SameNameWordsBy(wa, wb, func(a, b string) bool { return sameNameWord(a, b, th) })
 }
 
 func sameNameWord(a, b string, th Thresholds) bool {
