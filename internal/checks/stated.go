@@ -47,7 +47,7 @@ func (c *Checker) statedBefore(in *Input, doc string, st model.Span, p *Procedur
 	// "before the summit, where the Council met".
 	rest := s[orde:]
 	b, bs, be := bodyIn(p, rest, deciding)
-	if b == nil || !onlyArticles(rest[:bs]) {
+	if b == nil || !c.onlyArticles(rest[:bs]) {
 		return statedEarly{}, false
 	}
 	ms, me, ok := phraseAt(rest[be:], c.vocab.Meeting)
@@ -86,11 +86,9 @@ func (c *Checker) reportedOrHedged(before string) bool {
 }
 
 // onlyArticles reports whether s holds nothing but spaces and articles.
-func onlyArticles(s string) bool {
+func (c *Checker) onlyArticles(s string) bool {
 	for _, w := range strings.Fields(s) {
-		switch strings.ToLower(w) {
-		case "the", "a", "an":
-		default:
+		if !containsFold(c.vocab.Articles, w) {
 			return false
 		}
 	}

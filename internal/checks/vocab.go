@@ -37,6 +37,8 @@ type Vocabulary struct {
 	Connectives []string `yaml:"connectives"`
 	// Denial words make what follows a claim someone disputes.
 	Denial []string `yaml:"denial"`
+	// Articles may stand between an order word and a body's name.
+	Articles []string `yaml:"articles"`
 }
 
 // LoadVocabulary reads the checks' vocabulary from fsys.
@@ -48,7 +50,7 @@ func LoadVocabulary(fsys fs.FS, name string) (*Vocabulary, error) {
 	for field, list := range map[string][]string{"announce": v.Announce, "decision": v.Decision, "meeting": v.Meeting, "anonymity": v.Anonymity,
 		"decided": v.Decided, "modal": v.Modal, "negation": v.Negation, "subordinate": v.Subordinate, "meeting_words": v.MeetingWords,
 		"before": v.Before, "outcome": v.Outcome, "attribution": v.Attribution, "unnamed": v.Unnamed,
-		"connectives": v.Connectives, "denial": v.Denial} {
+		"connectives": v.Connectives, "denial": v.Denial, "articles": v.Articles} {
 		if len(list) == 0 {
 			return nil, fmt.Errorf("load %s: %q is empty", name, field)
 		}

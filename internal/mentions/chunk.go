@@ -1,6 +1,7 @@
 package mentions
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -689,8 +690,10 @@ func (a *analysis) markerAfter(s *sent, j int) bool {
 // named" makes the employee anonymous, not the council.
 func (a *analysis) otherSourceBefore(words []string) bool {
 	for i, w := range words {
-		if w == "according" && i+1 < len(words) && words[i+1] == "to" {
-			return true
+		for _, at := range a.v.attribution {
+			if i+len(at) <= len(words) && slices.Equal(words[i:i+len(at)], at) {
+				return true
+			}
 		}
 		if a.v.anonHeads[w] || a.v.anonHeads[strings.TrimSuffix(w, "s")] || a.v.sourceNouns[w] {
 			return true

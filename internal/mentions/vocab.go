@@ -27,6 +27,7 @@ type vocabFile struct {
 	} `yaml:"determiners"`
 	Former            []string          `yaml:"former"`
 	AnonymityMarkers  []string          `yaml:"anonymity_markers"`
+	Attribution       []string          `yaml:"attribution"`
 	SourceNouns       []string          `yaml:"source_nouns"`
 	AnonymousHeads    []string          `yaml:"anonymous_heads"`
 	GenericHeads      []string          `yaml:"generic_heads"`
@@ -52,6 +53,7 @@ type vocab struct {
 	indefinite   map[string]bool
 	former       map[string]bool
 	markers      [][]string
+	attribution  [][]string // "according to": a source follows
 	sourceNouns  map[string]bool
 	anonHeads    map[string]bool
 	generic      map[string]bool
@@ -107,6 +109,11 @@ func loadVocab(fsys fs.FS, name string) (*vocab, error) {
 	for _, m := range f.AnonymityMarkers {
 		if ws := phraseWords(m); len(ws) > 0 {
 			v.markers = append(v.markers, ws)
+		}
+	}
+	for _, m := range f.Attribution {
+		if ws := phraseWords(m); len(ws) > 0 {
+			v.attribution = append(v.attribution, ws)
 		}
 	}
 	for alias, role := range f.RoleAliases {
