@@ -159,6 +159,20 @@ func TestAnnouncedBeforeDecision(t *testing.T) {
 	checkEvidence(t, f.in, fs)
 }
 
+// The month May is not the modal "may".
+func TestAnnouncedBeforeDecisionInMay(t *testing.T) {
+	text := strings.ReplaceAll(councilText, "3 March", "3 May")
+	f := councilFixture(t, text, "the morning of 3 May", "2021-05-03", "morning", "the afternoon of 3 May", "2021-05-03", "afternoon")
+	if got := kinds(f.run(cityCouncil), "announced-before-decision"); len(got) != 1 {
+		t.Fatalf("want one finding in May as in March, got %+v", got)
+	}
+	f = newFixture(t)
+	f.doc("a", model.KindArticle, "In Millbrook, Mayor Whitfield announced the contract on Friday 3 May, four days before the council voted.")
+	if got := kinds(f.run(cityCouncil), "announced-before-decision"); len(got) != 1 {
+		t.Fatalf("stated order in May: want one finding, got %+v", got)
+	}
+}
+
 func TestAnnouncedBeforeDecisionDaysEarlier(t *testing.T) {
 	text := "On 1 March, Mayor Whitfield announced that the council had approved the contract. The council met on 4 March."
 	f := councilFixture(t, text, "1 March", "2021-03-01", "", "4 March", "2021-03-04", "")

@@ -72,7 +72,7 @@ func (c *Checker) announcements(in *Input, p *Procedure) []act {
 		// The content must say a decision was taken ("had decided",
 		// "approved"), not that one is expected or would be taken.
 		ds, _, ok := phraseAt(content, c.vocab.Decided)
-		if !ok || hasWord(content[:ds], c.vocab.Modal) || c.negatedBefore(content, ds) {
+		if !ok || c.hasModal(content[:ds]) || c.negatedBefore(content, ds) {
 			continue
 		}
 		var ms []model.Mention
@@ -147,7 +147,7 @@ func (c *Checker) bodyActs(in *Input, p *Procedure) []act {
 		if c.negatedBefore(s[bs:], vs-bs) && !hasWord(s[ve:], c.vocab.Until) {
 			continue
 		}
-		if hasWord(s[:vs], c.vocab.Modal) {
+		if c.hasModal(s[:vs]) {
 			continue // a meeting still to come decided nothing yet
 		}
 		t, ok := in.datedNear(st.doc.ID, st.span, st.span.Start+ve)
@@ -278,7 +278,7 @@ func (c *Checker) decisionByWrongBody(in *Input) []model.Finding {
 				continue // the verb must follow the body closely to be its verb
 			}
 			vs, ve = vs+be, ve+be
-			if c.negatedBefore(s[bs:], vs-bs) || hasWord(s[be:vs], c.vocab.Subordinate) || hasWord(s[be:vs], c.vocab.Modal) {
+			if c.negatedBefore(s[bs:], vs-bs) || hasWord(s[be:vs], c.vocab.Subordinate) || c.hasModal(s[be:vs]) {
 				continue
 			}
 			if b2, _, _ := bodyIn(p, s[be:vs], deciding); b2 != nil {

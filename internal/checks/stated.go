@@ -37,7 +37,7 @@ func (c *Checker) statedBefore(in *Input, doc string, st model.Span, p *Procedur
 	}
 	ords, orde = ords+ve, orde+ve
 	object := s[ve:ords]
-	if hasWord(object, c.vocab.Modal) || hasWord(object, c.vocab.Subordinate) {
+	if c.hasModal(object) || hasWord(object, c.vocab.Subordinate) {
 		return statedEarly{}, false
 	}
 	if !hasWord(object, c.vocab.Outcome) && !hasWord(object, c.vocab.Decision) && matterIn(p, object) == "" {
@@ -54,7 +54,7 @@ func (c *Checker) statedBefore(in *Input, doc string, st model.Span, p *Procedur
 	if !ok {
 		ms, me, ok = phraseAt(rest[be:], c.vocab.Decision)
 	}
-	if !ok || ms > 30 || hasWord(rest[be:be+ms], c.vocab.Modal) || c.negatedBefore(rest[be:], ms) {
+	if !ok || ms > 30 || c.hasModal(rest[be:be+ms]) || c.negatedBefore(rest[be:], ms) {
 		return statedEarly{}, false
 	}
 	// The order phrase starts with what measures the gap ("three days").
@@ -82,7 +82,7 @@ func (c *Checker) statedBefore(in *Input, doc string, st model.Span, p *Procedur
 // subordinate clause ("denied that he had announced", "claimed that the
 // minister would have announced"), or under a modal or a denial.
 func (c *Checker) reportedOrHedged(before string) bool {
-	return hasWord(before, c.vocab.Subordinate) || hasWord(before, c.vocab.Modal) || hasWord(before, c.vocab.Denial)
+	return hasWord(before, c.vocab.Subordinate) || c.hasModal(before) || hasWord(before, c.vocab.Denial)
 }
 
 // onlyArticles reports whether s holds nothing but spaces and articles.

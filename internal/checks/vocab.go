@@ -3,6 +3,9 @@ package checks
 import (
 	"fmt"
 	"io/fs"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dossier-project/dossier/data"
 	"github.com/dossier-project/dossier/internal/text"
@@ -61,6 +64,23 @@ func LoadVocabulary(fsys fs.FS, name string) (*Vocabulary, error) {
 // phraseAt finds the first of phrases in s, case-insensitively and on
 // word boundaries, and returns its byte range in s.
 func phraseAt(s string, phrases []string) (int, int, bool) { return text.FindPhrase(s, phrases) }
+
+// hasModal reports whether s holds a modal word. A capitalised one
+// inside the text is a name, not a modal: "3 May", "Will Smith".
+func (c *Checker) hasModal(s string) bool {
+	for from := 0; from < len(s); {
+		st, en, ok := text.FindPhrase(s[from:], c.vocab.Modal)
+		if !ok {
+			return false
+		}
+		st, en = st+from, en+from
+		if r, _ := utf8.DecodeRuneInString(s[st:]); !unicode.IsUpper(r) || strings.TrimSpace(s[:st]) == "" {
+			return true
+		}
+		from = en
+	}
+	return false
+}
 
 // hasWord reports whether s contains one of words as a whole word.
 func hasWord(s string, words []string) bool {
