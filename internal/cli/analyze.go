@@ -46,8 +46,23 @@ type dossier struct {
 // one document at a time, and keeps what keep asks for.
 func (a *app) loadDossier(ctx context.Context, st store.Store, p *pipeline.Pipeline, keep pipeline.Keep) (*dossier, error) {
 	start := time.Now()
+	// The stored analyses were made with the dictionaries of the day the
+	// documents were added. With user dictionaries or data given now,
+	// the documents are analysed again with them, so that they apply to
+	// every document, not only to new ones.
+	reanalyse := len(a.stages.actors) > 0 || len(a.stages.verbs) > 0 || a.dataDir != ""
+	if reanalyse {
+		a.log.Info("analysing the stored documents again with the given dictionaries and data")
+	}
 	src := func(ctx context.Context, fn func(*model.Document, *model.Analysis) error) error {
 		return st.ForEachAnalysis(ctx, func(doc *model.Document, an *model.Analysis) error {
+			if reanalyse {
+				fresh, err := p.Document(ctx, doc)
+				if err != nil {
+					return fmt.Errorf("analyse %s again: %w", doc.Path, err)
+				}
+				an = fresh
+			}
 			if an == nil {
 				an = &model.Analysis{Doc: doc.ID}
 			}

@@ -516,3 +516,40 @@ func TestDataDirReachesIngest(t *testing.T) {
 		t.Errorf("with the user's statement marker the document is %s, want statement", k)
 	}
 }
+
+// TestDictionaryAppliesToStoredDocuments: a user dictionary given to
+// analyze applies to documents added before, without it.
+func TestDictionaryAppliesToStoredDocuments(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "d.db")
+	doc := filepath.Join(dir, "a.txt")
+	if err := os.WriteFile(doc, []byte("Talks\n\nNairobi, 2 May 2018 - Tomas Vellinga met Kenyan officials in Nairobi on Tuesday.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := run(t, db, "add", "-q", doc); code != 0 {
+		t.Fatalf("add exited %d: %s", code, stderr)
+	}
+	codes := func(args ...string) string {
+		code, stdout, stderr := run(t, db, append([]string{"events", "--json"}, args...)...)
+		if code != 0 {
+			t.Fatalf("events exited %d: %s", code, stderr)
+		}
+		var evs []struct {
+			Source struct{ Code string } `json:"source"`
+		}
+		if err := json.Unmarshal([]byte(stdout), &evs); err != nil {
+			t.Fatalf("events --json: %v\n%s", err, stdout)
+		}
+		var out []string
+		for _, e := range evs {
+			out = append(out, e.Source.Code)
+		}
+		return strings.Join(out, ",")
+	}
+	if got := codes(); strings.Contains(got, "NLDGOV") {
+		t.Fatalf("without the dictionary he is not NLDGOV: %s", got)
+	}
+	if got := codes("--actors", filepath.Join("testdata", "code", "ministers.actors.txt")); !strings.Contains(got, "NLDGOV") {
+		t.Errorf("with the dictionary the stored document's event should be NLDGOV, got %q", got)
+	}
+}
