@@ -76,9 +76,12 @@ func (a *app) add(ctx context.Context, st store.Store, p *pipeline.Pipeline, pat
 		}
 		opt.Vocab = v
 	}
-	files, err := ingest.Expand(paths)
-	if err != nil {
-		return sum, err
+	// A path that cannot be read is reported like a bad file; the
+	// others are still added.
+	files, bad := ingest.Expand(paths)
+	for _, err := range bad {
+		sum.failed++
+		fmt.Fprintf(a.stderr, "error: %s\n", oneLine(err))
 	}
 	bar := newProgress(a.stderr, a.quiet, len(files), "adding")
 	for _, path := range files {
@@ -109,7 +112,7 @@ func (a *app) add(ctx context.Context, st store.Store, p *pipeline.Pipeline, pat
 		fmt.Fprintf(a.stderr, "%d added, %d already stored, %d failed\n", sum.added, sum.unchanged, sum.failed)
 	}
 	if sum.failed > 0 {
-		return sum, fmt.Errorf("%d of %d files could not be added: %w", sum.failed, len(files), errReported)
+		return sum, fmt.Errorf("%d of %d files could not be added: %w", sum.failed, len(files)+len(bad), errReported)
 	}
 	return sum, nil
 }

@@ -74,9 +74,9 @@ func writeCorpus(b *testing.B, dir string, size int) int {
 func BenchmarkIngestAndText(b *testing.B) {
 	dir := b.TempDir()
 	size := writeCorpus(b, dir, 10<<20)
-	files, err := ingest.Expand([]string{dir})
-	if err != nil {
-		b.Fatal(err)
+	files, errs := ingest.Expand([]string{dir})
+	if len(errs) > 0 {
+		b.Fatal(errs)
 	}
 	ta, err := text.New()
 	if err != nil {

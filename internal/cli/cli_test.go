@@ -147,7 +147,9 @@ func TestAddBadFilesReportsEachAndExitsNonZero(t *testing.T) {
 		}
 	}
 	db := filepath.Join(t.TempDir(), "d.db")
-	code, _, stderr := run(t, db, "add", dir)
+	// A missing path among the arguments is one more bad file, not the
+	// end of the run.
+	code, _, stderr := run(t, db, "add", dir, filepath.Join(dir, "missing.txt"))
 	if code == 0 {
 		t.Fatalf("add of a folder with bad files exited 0: %s", stderr)
 	}
@@ -157,10 +159,10 @@ func TestAddBadFilesReportsEachAndExitsNonZero(t *testing.T) {
 			errLines = append(errLines, line)
 		}
 	}
-	if len(errLines) != 3 {
-		t.Errorf("want one error line per bad file (3), got %d:\n%s", len(errLines), stderr)
+	if len(errLines) != 4 {
+		t.Errorf("want one error line per bad file (4), got %d:\n%s", len(errLines), stderr)
 	}
-	for _, bad := range []string{"binary.dat", "empty.txt", "latin1.txt"} {
+	for _, bad := range []string{"binary.dat", "empty.txt", "latin1.txt", "missing.txt"} {
 		n := 0
 		for _, line := range errLines {
 			if strings.Contains(line, bad) {

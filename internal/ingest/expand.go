@@ -15,11 +15,15 @@ import (
 // are skipped everywhere; hidden files and directories, and data files
 // that are not documents (isDataFile: a procedure model or a dictionary
 // kept beside the documents), are skipped while walking a directory. A
-// file named on its own is always read. A path that does not exist, or a
-// pattern that matches nothing, is an error naming it.
-func Expand(paths []string) ([]string, error) {
+// file named on its own is always read.
+//
+// A path that does not exist, a pattern that matches nothing, an
+// unreadable directory or a broken symbolic link is an error naming it;
+// Expand goes on with the other paths and returns every such error.
+func Expand(paths []string) ([]string, []error) {
 	seen := map[string]bool{}
 	var out []string
+	var errs []error
 	add := func(p string) {
 		p = filepath.Clean(p)
 		if isSidecar(p) || seen[p] {
@@ -28,54 +32,61 @@ func Expand(paths []string) ([]string, error) {
 		seen[p] = true
 		out = append(out, p)
 	}
+	bad := func(err error) { errs = append(errs, err) }
 	for _, p := range paths {
-		fi, err := os.Stat(p)
-		switch {
-		case err == nil && fi.IsDir():
-			if err := walkDir(p, add); err != nil {
-				return nil, err
-			}
-			continue
-		case err == nil:
-			add(p)
-			continue
-		case !errors.Is(err, fs.ErrNotExist):
-			return nil, &FileError{Path: p, Err: describeOSError(err)}
-		}
-		if !hasGlobMeta(p) {
-			return nil, fileErr(p, "no such file or directory")
-		}
-		matches, gerr := filepath.Glob(p)
-		if gerr != nil {
-			return nil, fileErr(p, "bad pattern: %v", gerr)
-		}
-		n := 0
-		for _, m := range matches {
-			if hiddenBelow(p, m) {
-				continue
-			}
-			mi, err := os.Stat(m)
-			if err != nil {
-				continue
-			}
-			n++
-			if mi.IsDir() {
-				if err := walkDir(m, add); err != nil {
-					return nil, err
-				}
-			} else {
-				add(m)
-			}
-		}
-		if n == 0 {
-			return nil, fileErr(p, "no files match this pattern")
+		if err := expandOne(p, add, bad); err != nil {
+			bad(err)
 		}
 	}
 	sort.Strings(out)
-	return out, nil
+	return out, errs
 }
 
-func walkDir(root string, add func(string)) error {
+// expandOne expands one path or pattern into add; bad receives the
+// files found unusable on the way (broken links).
+func expandOne(p string, add func(string), bad func(error)) error {
+	fi, err := os.Stat(p)
+	switch {
+	case err == nil && fi.IsDir():
+		return walkDir(p, add, bad)
+	case err == nil:
+		add(p)
+		return nil
+	case !errors.Is(err, fs.ErrNotExist):
+		return &FileError{Path: p, Err: describeOSError(err)}
+	}
+	if !hasGlobMeta(p) {
+		return fileErr(p, "no such file or directory")
+	}
+	matches, gerr := filepath.Glob(p)
+	if gerr != nil {
+		return fileErr(p, "bad pattern: %v", gerr)
+	}
+	n := 0
+	for _, m := range matches {
+		if hiddenBelow(p, m) {
+			continue
+		}
+		mi, err := os.Stat(m)
+		if err != nil {
+			continue
+		}
+		n++
+		if mi.IsDir() {
+			if err := walkDir(m, add, bad); err != nil {
+				return err
+			}
+		} else {
+			add(m)
+		}
+	}
+	if n == 0 {
+		return fileErr(p, "no files match this pattern")
+	}
+	return nil
+}
+
+func walkDir(root string, add func(string), bad func(error)) error {
 	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return &FileError{Path: p, Err: fmt.Errorf("cannot read directory: %w", describeOSError(err))}
@@ -86,7 +97,19 @@ func walkDir(root string, add func(string)) error {
 			}
 			return nil
 		}
-		if d.Type().IsRegular() && !isDataFile(p) {
+		if d.Type()&fs.ModeSymlink != 0 {
+			fi, err := os.Stat(p)
+			if err != nil {
+				bad(fileErr(p, "broken symbolic link"))
+				return nil
+			}
+			if !fi.Mode().IsRegular() {
+				return nil // a link to a directory is not followed
+			}
+		} else if !d.Type().IsRegular() {
+			return nil
+		}
+		if !isDataFile(p) {
 			add(p)
 		}
 		return nil

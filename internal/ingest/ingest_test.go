@@ -463,9 +463,15 @@ func TestExpand(t *testing.T) {
 		os.MkdirAll(filepath.Dir(full), 0o755)
 		os.WriteFile(full, []byte("x"), 0o644)
 	}
-	got, err := Expand([]string{dir, filepath.Join(dir, "a.txt"), filepath.Join(dir, "sub", "*.html"), filepath.Join(dir, "named.json")})
-	if err != nil {
+	if err := os.Symlink(filepath.Join(dir, "gone.txt"), filepath.Join(dir, "sub", "broken.txt")); err != nil {
 		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(dir, "a.txt"), filepath.Join(dir, "sub", "link.txt")); err != nil {
+		t.Fatal(err)
+	}
+	got, errs := Expand([]string{dir, filepath.Join(dir, "a.txt"), filepath.Join(dir, "sub", "*.html"), filepath.Join(dir, "named.json"), filepath.Join(dir, "missing.txt")})
+	if len(errs) != 2 || !strings.Contains(errs[0].Error(), "broken.txt: broken symbolic link") && !strings.Contains(errs[1].Error(), "broken.txt: broken symbolic link") {
+		t.Errorf("want the broken link and the missing file reported, got %v", errs)
 	}
 	// Data files are left out of a walk, but read when named.
 	want := []string{
@@ -473,15 +479,16 @@ func TestExpand(t *testing.T) {
 		filepath.Join(dir, "named.json"),
 		filepath.Join(dir, "sub", "b.html"),
 		filepath.Join(dir, "sub", "deeper", "c.md"),
+		filepath.Join(dir, "sub", "link.txt"),
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("Expand = %q, want %q", got, want)
 	}
-	if _, err := Expand([]string{filepath.Join(dir, "missing.txt")}); err == nil || !strings.Contains(err.Error(), "missing.txt") {
-		t.Errorf("missing path: err = %v", err)
+	if _, errs := Expand([]string{filepath.Join(dir, "missing.txt")}); len(errs) != 1 || !strings.Contains(errs[0].Error(), "missing.txt") {
+		t.Errorf("missing path: errs = %v", errs)
 	}
-	if _, err := Expand([]string{filepath.Join(dir, "*.pdf")}); err == nil || !strings.Contains(err.Error(), "no files match") {
-		t.Errorf("empty glob: err = %v", err)
+	if _, errs := Expand([]string{filepath.Join(dir, "*.pdf")}); len(errs) != 1 || !strings.Contains(errs[0].Error(), "no files match") {
+		t.Errorf("empty glob: errs = %v", errs)
 	}
 }
 
