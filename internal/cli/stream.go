@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -111,12 +113,18 @@ func (a *app) codeCmd() *cobra.Command {
 			}
 			var stats events.StreamStats
 			w := bufio.NewWriterSize(a.stdout, 1<<16)
-			err = p.Coder().CodeStream(cmd.Context(), in, w, events.StreamOptions{Format: format, Workers: workers, Prepare: p.Prepare, Stats: &stats})
+			err = p.Coder().CodeStream(cmd.Context(), in, w, events.StreamOptions{Format: format, Workers: workers, Prepare: p.Prepare, Stats: &stats, Countries: p.Countries()})
 			if ferr := w.Flush(); err == nil {
 				err = ferr
 			}
 			if err != nil {
 				return fmt.Errorf("code: %w", err)
+			}
+			if format == "gdelt" {
+				// GDELT rows cannot carry an error line: name the bad lines.
+				if bad := stats.FirstBadLines(); len(bad) > 0 {
+					fmt.Fprintf(a.stderr, "bad input lines (not JSON, or no text), first %d: %s\n", len(bad), joinInts(bad))
+				}
 			}
 			if !a.quiet {
 				fmt.Fprintf(a.stderr, "%s\n", statsLine(&stats))
@@ -132,4 +140,12 @@ func (a *app) codeCmd() *cobra.Command {
 
 func statsLine(s *events.StreamStats) string {
 	return fmt.Sprintf("%d lines, %d sentences, %d events, %d bad lines", s.Lines, s.Sentences, s.Events, s.BadLines)
+}
+
+func joinInts(ns []int64) string {
+	parts := make([]string, len(ns))
+	for i, n := range ns {
+		parts[i] = strconv.FormatInt(n, 10)
+	}
+	return strings.Join(parts, ", ")
 }

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -39,6 +40,11 @@ type StreamOptions struct {
 	Prepare PrepareFunc
 	// Stats, when set, is filled in as the stream runs.
 	Stats *StreamStats
+	// Countries are the country codes, for the GDELT country columns: a
+	// code whose first three letters are not a country ("REB", "CVL",
+	// "IGOUNO") has no country. Nil: every three-letter head that is not
+	// IGO, NGO, MNC or UIS counts as a country.
+	Countries map[string]bool
 }
 
 // StreamStats counts what CodeStream did. Fields are updated atomically;
@@ -48,6 +54,33 @@ type StreamStats struct {
 	BadLines  int64
 	Events    int64
 	Sentences int64
+
+	mu sync.Mutex
+	// firstBad are the numbers of the first bad lines (up to
+	// maxBadLines), for formats that cannot carry an error line.
+	firstBad []int64
+}
+
+// maxBadLines bounds the bad line numbers StreamStats keeps.
+const maxBadLines = 20
+
+func (s *StreamStats) bad(line int64) {
+	atomic.AddInt64(&s.BadLines, 1)
+	s.mu.Lock()
+	if len(s.firstBad) < maxBadLines {
+		s.firstBad = append(s.firstBad, line)
+	}
+	s.mu.Unlock()
+}
+
+// FirstBadLines returns the numbers of the first bad input lines, in
+// order (at most 20).
+func (s *StreamStats) FirstBadLines() []int64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := append([]int64(nil), s.firstBad...)
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out
 }
 
 // MaxLineBytes is the longest input line CodeStream accepts.
@@ -55,9 +88,20 @@ const MaxLineBytes = 16 << 20
 
 // streamIn is one input line.
 type streamIn struct {
-	ID   string `json:"id"`
-	Date string `json:"date"`
-	Text string `json:"text"`
+	// ID is kept as written: a string or a number.
+	ID   json.RawMessage `json:"id"`
+	Date string          `json:"date"`
+	Text *string         `json:"text"`
+}
+
+// idString is the input id as text: a JSON string unquoted, a number as
+// written.
+func idString(raw json.RawMessage) string {
+	var s string
+	if json.Unmarshal(raw, &s) == nil {
+		return s
+	}
+	return string(raw)
 }
 
 type streamActor struct {
@@ -208,7 +252,7 @@ func (c *Coder) CodeStream(ctx context.Context, r io.Reader, w io.Writer, opt St
 			defer wg.Done()
 			var buf bytes.Buffer
 			for j := range jobs {
-				out := c.codeLine(j, gdelt, opt.Prepare, stats, &buf)
+				out := c.codeLine(j, gdelt, opt.Prepare, stats, opt.Countries, &buf)
 				select {
 				case results <- result{seq: j.seq, out: out}:
 				case <-ctx.Done():
@@ -279,12 +323,12 @@ func readLine(br *bufio.Reader) ([]byte, error) {
 }
 
 // codeLine codes one input line and renders its output.
-func (c *Coder) codeLine(j job, gdelt bool, prepare PrepareFunc, stats *StreamStats, buf *bytes.Buffer) []byte {
+func (c *Coder) codeLine(j job, gdelt bool, prepare PrepareFunc, stats *StreamStats, countries map[string]bool, buf *bytes.Buffer) []byte {
 	atomic.AddInt64(&stats.Lines, 1)
 	var in streamIn
 	var id json.RawMessage = []byte(`null`)
 	if err := json.Unmarshal(j.line, &in); err != nil {
-		atomic.AddInt64(&stats.BadLines, 1)
+		stats.bad(int64(j.lineNo))
 		if sid := salvageID(j.line); sid != nil {
 			id = sid
 		}
@@ -294,13 +338,27 @@ func (c *Coder) codeLine(j job, gdelt bool, prepare PrepareFunc, stats *StreamSt
 		b, _ := json.Marshal(streamErr{ID: id, Error: fmt.Sprintf("line %d: invalid JSON: %v", j.lineNo, err)})
 		return append(b, '\n')
 	}
-	id, _ = json.Marshal(in.ID)
+	if len(in.ID) > 0 {
+		id = in.ID
+	}
+	sid := idString(id)
+	if in.Text == nil {
+		stats.bad(int64(j.lineNo))
+		if gdelt {
+			return nil
+		}
+		b, _ := json.Marshal(streamErr{ID: id, Error: fmt.Sprintf("line %d: no \"text\" field", j.lineNo)})
+		return append(b, '\n')
+	}
 	date, _ := parseDate(in.Date)
-	evs, nsent := c.codeText(in.Text, date, prepare)
+	evs, nsent := c.codeText(*in.Text, date, prepare)
+	for i := range evs {
+		evs[i].ID = sid + "-e" + strconv.Itoa(i+1)
+	}
 	atomic.AddInt64(&stats.Events, int64(len(evs)))
 	atomic.AddInt64(&stats.Sentences, int64(nsent))
 	if gdelt {
-		return gdeltRows(buf, in.ID, date, evs)
+		return gdeltRows(buf, sid, date, evs, countries)
 	}
 	out := streamOut{ID: id, Events: make([]streamEvent, 0, len(evs))}
 	for _, e := range evs {
@@ -396,7 +454,7 @@ func toStream(e model.Event) streamEvent {
 }
 
 // gdeltRows renders the events of one line as GDELT-style rows.
-func gdeltRows(buf *bytes.Buffer, id string, date time.Time, evs []model.Event) []byte {
+func gdeltRows(buf *bytes.Buffer, id string, date time.Time, evs []model.Event, countries map[string]bool) []byte {
 	buf.Reset()
 	day := ""
 	if !date.IsZero() {
@@ -407,8 +465,8 @@ func gdeltRows(buf *bytes.Buffer, id string, date time.Time, evs []model.Event) 
 			continue
 		}
 		buf.WriteString(day)
-		gdeltActor(buf, &e.Source)
-		gdeltActor(buf, e.Target)
+		gdeltActor(buf, &e.Source, countries)
+		gdeltActor(buf, e.Target, countries)
 		buf.WriteByte('\t')
 		buf.WriteString(e.CAMEO)
 		buf.WriteByte('\t')
@@ -424,7 +482,7 @@ func gdeltRows(buf *bytes.Buffer, id string, date time.Time, evs []model.Event) 
 	return append([]byte(nil), buf.Bytes()...)
 }
 
-func gdeltActor(buf *bytes.Buffer, p *model.Participant) {
+func gdeltActor(buf *bytes.Buffer, p *model.Participant, countries map[string]bool) {
 	code, name, country, typ := "", "", "", ""
 	if p != nil {
 		code = p.Code
@@ -432,7 +490,7 @@ func gdeltActor(buf *bytes.Buffer, p *model.Participant) {
 		if name == "" {
 			name = p.Text
 		}
-		country, typ = splitCode(code)
+		country, typ = splitCode(code, countries)
 	}
 	for _, f := range []string{code, name, country, typ} {
 		buf.WriteByte('\t')
@@ -441,14 +499,18 @@ func gdeltActor(buf *bytes.Buffer, p *model.Participant) {
 }
 
 // splitCode splits a CAMEO actor code into its country and first type
-// code: "LBYGOV" → LBY, GOV; IGO and NGO codes have no country.
-func splitCode(code string) (country, typ string) {
+// code: "LBYGOV" → LBY, GOV; IGO and NGO codes have no country, and an
+// agent code alone ("REB") is a type without a country.
+func splitCode(code string, countries map[string]bool) (country, typ string) {
 	if len(code) < 3 {
 		return "", ""
 	}
 	head := code[:3]
 	switch head {
 	case "IGO", "NGO", "MNC", "UIS":
+		return "", head
+	}
+	if countries != nil && !countries[head] {
 		return "", head
 	}
 	if len(code) >= 6 {

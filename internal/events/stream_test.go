@@ -55,7 +55,7 @@ func TestCodeStream(t *testing.T) {
 		t.Fatal(err)
 	}
 	if st.Lines != n || st.BadLines != int64(bad) || st.Events == 0 {
-		t.Errorf("stats %+v", st)
+		t.Errorf("stats: %d lines, %d bad, %d events", st.Lines, st.BadLines, st.Events)
 	}
 	sc := bufio.NewScanner(&out)
 	sc.Buffer(nil, 1<<20)
@@ -140,5 +140,40 @@ func TestCodeStreamLineNumbers(t *testing.T) {
 	}
 	if !strings.Contains(out.String(), "line 4: invalid JSON") {
 		t.Errorf("the broken line is line 4 of the input:\n%s", out.String())
+	}
+}
+
+func TestGDELTAgentCodeHasNoCountry(t *testing.T) {
+	countries := map[string]bool{"KEN": true, "SOM": true}
+	for _, c := range []struct{ code, country, typ string }{
+		{"KENGOV", "KEN", "GOV"},
+		{"SOM", "SOM", ""},
+		{"REB", "", "REB"},
+		{"CVL", "", "CVL"},
+		{"IGOUNO", "", "IGO"},
+	} {
+		country, typ := splitCode(c.code, countries)
+		if country != c.country || typ != c.typ {
+			t.Errorf("splitCode(%q) = %q, %q; want %q, %q", c.code, country, typ, c.country, c.typ)
+		}
+	}
+}
+
+func TestCodeStreamIDsAndMissingText(t *testing.T) {
+	_, c := setup(t)
+	in := strings.NewReader("{\"id\":7,\"text\":\"Kenya attacked Somalia.\"}\n{\"id\":\"x\"}\n")
+	var out bytes.Buffer
+	if err := c.CodeStream(context.Background(), in, &out, StreamOptions{Prepare: testPrepare(t)}); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("want 2 lines, got %q", out.String())
+	}
+	if !strings.HasPrefix(lines[0], `{"id":7,`) || !strings.Contains(lines[0], `"id":"7-e1"`) {
+		t.Errorf("a numeric id is kept, and event ids start with it: %s", lines[0])
+	}
+	if !strings.Contains(lines[1], `"error":"line 2: no \"text\" field"`) {
+		t.Errorf("a line without text is an error: %s", lines[1])
 	}
 }

@@ -149,6 +149,24 @@ func New(opt Options) (*Pipeline, error) {
 // Coder returns the event coder.
 func (p *Pipeline) Coder() *events.Coder { return p.events }
 
+// Countries returns the set of country codes of the actor dictionary,
+// which tells a country code ("KEN") from an agent code ("REB") of the
+// same length.
+func (p *Pipeline) Countries() map[string]bool {
+	out := map[string]bool{}
+	for _, e := range p.dict.Entries() {
+		if e.Kind != actors.Country {
+			continue
+		}
+		for _, c := range e.Codes {
+			if len(c.Code) >= 3 {
+				out[c.Code[:3]] = true
+			}
+		}
+	}
+	return out
+}
+
 // Document runs the per-document stages on doc. When doc has no date, it
 // infers one from the text and records it on doc with the reason.
 func (p *Pipeline) Document(ctx context.Context, doc *model.Document) (*model.Analysis, error) {
