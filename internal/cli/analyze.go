@@ -222,6 +222,11 @@ func writeFileAtomic(path string, write func(*os.File) error, quiet bool, log in
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
+	// A report is for sharing: readable by others, like any file the
+	// user writes (CreateTemp makes it private).
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}

@@ -79,6 +79,11 @@ findings. Every output carries the document and byte offsets of its evidence.`,
 				level = slog.LevelDebug
 			}
 			a.log = slog.New(slog.NewTextHandler(a.stderr, &slog.HandlerOptions{Level: level}))
+			if a.dataDir != "" {
+				if fi, err := os.Stat(a.dataDir); err != nil || !fi.IsDir() {
+					return fmt.Errorf("--data %s: not a directory", a.dataDir)
+				}
+			}
 			return nil
 		},
 	}

@@ -280,3 +280,27 @@ func TestUserProcedureCityCouncil(t *testing.T) {
 		t.Errorf("announcement after the vote: want no announced-before-decision, got %v", got)
 	}
 }
+
+func TestTimelineJSDates(t *testing.T) {
+	for _, c := range []struct {
+		in      string
+		y, m, d int
+	}{
+		{"2024-W27", 2024, 7, 1},
+		{"2021-W01", 2021, 1, 4},
+		{"2013-06", 2013, 6, 0},
+		{"2013-06-04", 2013, 6, 4},
+	} {
+		got, ok := isoDate(c.in)
+		if !ok || got.Year != c.y || got.Month != c.m || got.Day != c.d {
+			t.Errorf("isoDate(%q) = %+v, %v; want %d-%d-%d", c.in, got, ok, c.y, c.m, c.d)
+		}
+	}
+}
+
+func TestDataDirMustExist(t *testing.T) {
+	code, _, stderr := run(t, filepath.Join(t.TempDir(), "d.db"), "--data", filepath.Join(t.TempDir(), "nowhere"), "docs")
+	if code == 0 || !strings.Contains(stderr, "nowhere: not a directory") {
+		t.Errorf("a missing --data directory must be an error naming it; exit %d, stderr %q", code, stderr)
+	}
+}

@@ -312,6 +312,9 @@ func TestReportHTML(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if fi, err := os.Stat(out); err != nil || fi.Mode().Perm()&0o044 != 0o044 {
+		t.Errorf("a report is for sharing and should be readable by others: %v %v", fi.Mode(), err)
+	}
 	page := string(b)
 	links := hrefRE.FindAllStringSubmatch(page, -1)
 	if len(links) < 5 {

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -85,6 +86,15 @@ type tljs struct {
 // isoDate reads "2013", "2013-06" or "2013-06-04" at its precision.
 func isoDate(s string) (tljsDate, bool) {
 	var d tljsDate
+	// An ISO week ("2024-W27") starts on its Monday; the entry's display
+	// date still says it is a week.
+	var y, w int
+	if n, err := fmt.Sscanf(s, "%4d-W%2d", &y, &w); err == nil && n == 2 && len(s) == len("2024-W27") && w >= 1 && w <= 53 {
+		jan4 := time.Date(y, 1, 4, 0, 0, 0, 0, time.UTC)
+		monday := jan4.AddDate(0, 0, -((int(jan4.Weekday())+6)%7)+(w-1)*7)
+		d.Year, d.Month, d.Day = monday.Year(), int(monday.Month()), monday.Day()
+		return d, true
+	}
 	parts := strings.Split(s, "-")
 	if len(parts) == 0 || len(parts[0]) != 4 {
 		return d, false
