@@ -118,6 +118,9 @@ func TestSearchFindsBothDocuments(t *testing.T) {
 	if err := json.Unmarshal([]byte(stdout), &hits); err != nil {
 		t.Fatalf("search --json: %v\n%s", err, stdout)
 	}
+	if !strings.Contains(stdout, `"doc":`) || !strings.Contains(stdout, `"snippet":`) {
+		t.Errorf("search --json keys should be lower case like every other JSON output: %s", stdout)
+	}
 	if len(hits) != 2 {
 		t.Fatalf("search found %d documents, want 2: %s", len(hits), stdout)
 	}

@@ -67,13 +67,13 @@ type Store interface {
 
 // Hit is one search result.
 type Hit struct {
-	Doc   string
-	Title string
-	Path  string
+	Doc   string `json:"doc"`
+	Title string `json:"title"`
+	Path  string `json:"path"`
 	// Snippet is an excerpt of the text around the matches, with matches
 	// marked (by default as [match]).
-	Snippet string
-	Rank    float64
+	Snippet string  `json:"snippet"`
+	Rank    float64 `json:"rank"`
 }
 
 // Results are the cross-document results of an analysis run.
