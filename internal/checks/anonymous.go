@@ -62,7 +62,8 @@ func (c *Checker) anonymousSources(in *Input) []model.Finding {
 // unnamedAttribution returns the source of an attribution that ends
 // where the anonymity phrase starts, when it names no one: in "…,
 // according to a city hall employee who asked not to be named", before
-// "asked not to be named", it is "a city hall employee".
+// "asked not to be named", it is "a city hall employee"; in "A clerk who
+// asked not to be named said …", "A clerk".
 func (c *Checker) unnamedAttribution(before string) string {
 	lower := strings.ToLower(before)
 	at := -1
@@ -72,7 +73,10 @@ func (c *Checker) unnamedAttribution(before string) string {
 		}
 	}
 	if at < 0 {
-		return ""
+		// No attribution phrase: the source is the phrase that opens
+		// the sentence or follows its last comma ("A clerk who asked
+		// not to be named said …").
+		at = strings.LastIndex(before, ",") + 1
 	}
 	words := strings.Fields(before[at:])
 	for len(words) > 0 {

@@ -305,6 +305,16 @@ func TestAnonymousSource(t *testing.T) {
 		t.Errorf("according to an unnamed clerk: got %+v", got)
 	}
 	f = newFixture(t)
+	f.doc("a", model.KindArticle, "A clerk who asked not to be named said the councillors had not seen the contract.")
+	if got := kinds(f.run(), "anonymous-source"); len(got) != 1 || !strings.Contains(got[0].Summary, "rests on A clerk (") {
+		t.Errorf("a clerk who asked not to be named: got %+v", got)
+	}
+	f = newFixture(t)
+	f.doc("a", model.KindArticle, "The mayor, who asked not to be named in the dispute, said the road was closed.")
+	if got := kinds(f.run(), "anonymous-source"); len(got) != 0 {
+		t.Errorf("a named office-holder: want no finding, got %+v", got)
+	}
+	f = newFixture(t)
 	f.doc("a", model.KindArticle, "The road is closed, according to Mayor Ann Ruiz, who asked not to be named in the dispute.")
 	if got := kinds(f.run(), "anonymous-source"); len(got) != 0 {
 		t.Errorf("according to a named person: want no finding, got %+v", got)
