@@ -1,6 +1,7 @@
 package actors
 
 import (
+	"github.com/dossier-project/dossier/internal/model"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -164,20 +165,7 @@ func normName(s string) string {
 func titleCase(s string) string {
 	words := splitPhrase(s)
 	for i, w := range words {
-		if strings.ToUpper(w) != w {
-			continue
-		}
-		var b strings.Builder
-		start := true
-		for _, r := range w {
-			if start {
-				b.WriteRune(unicode.ToUpper(r))
-			} else {
-				b.WriteRune(unicode.ToLower(r))
-			}
-			start = r == '-' || r == '\'' || r == '.'
-		}
-		words[i] = b.String()
+		words[i] = model.TitleCaseName(w)
 	}
 	return strings.Join(words, " ")
 }
