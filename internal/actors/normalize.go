@@ -1,12 +1,13 @@
 package actors
 
 import (
-	"github.com/dossier-project/dossier/internal/model"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/dossier-project/dossier/internal/model"
 )
 
 // normWord is a token reduced to its matching form.
