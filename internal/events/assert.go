@@ -120,21 +120,22 @@ func (s *sent) claimComplement(k int, loose bool) int {
 func (s *sent) negatedNoun(k int) bool {
 	for x := k - 1; x >= 0 && x >= k-3; x-- {
 		w := s.low[x]
-		if s.lx.is("negators", w) || w == "little" {
+		if s.lx.is("negators", w) || s.lx.is("scant", w) {
 			return true
 		}
-		if !(w == "any" || w == "real" || w == "clear" || s.tag(x) == "JJ") {
+		if !(s.lx.is("evidence_modifiers", w) || s.tag(x) == "JJ") {
 			return false
 		}
 	}
 	return false
 }
 
-// according reports whether "according to" ends just before the phrase
-// that the doubtful word at k opens: the whole sentence rests on it.
+// according reports whether an attribution phrase ("according to") ends
+// just before the phrase that the doubtful word at k opens: the whole
+// sentence rests on it.
 func (s *sent) according(k int) bool {
 	for x := k - 1; x >= 1 && x >= k-3; x-- {
-		if s.low[x] == "to" && s.low[x-1] == "according" {
+		if s.lx.is("attribution", s.low[x-1]+" "+s.low[x]) {
 			return true
 		}
 	}
