@@ -101,6 +101,8 @@ func TestClauseFlagsAndTargets(t *testing.T) {
 		{"rejection is still coded", "Ghana rejected the proposal and attacked Togo.", []string{"GHA 120 - REJECT", "GHA 190 TGO ASSAULT"}},
 		{"no evidence that", "There is no evidence that Peru attacked Chile.", []string{"PER 190 CHL ASSAULT hyp"}},
 		{"evidence that", "There is evidence that Peru attacked Chile.", []string{"PER 190 CHL ASSAULT"}},
+		{"little evidence that", "There is little evidence that Peru attacked Chile.", []string{"PER 190 CHL ASSAULT hyp"}},
+		{"no real proof that", "There is no real proof that Peru attacked Chile.", []string{"PER 190 CHL ASSAULT hyp"}},
 		{"allegedly", "Somali militants allegedly attacked Kenya near the border.", []string{"SOMREB 190 KEN ASSAULT hyp"}},
 		{"alleged noun", "The alleged attack by Peru on Chile was condemned.", []string{"PER 190 CHL ASSAULT hyp"}},
 		{"unconfirmed reports", "According to unconfirmed reports, Peru attacked Chile.", []string{"PER 190 CHL ASSAULT hyp"}},
