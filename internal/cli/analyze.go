@@ -49,7 +49,9 @@ func (a *app) loadDossier(ctx context.Context, st store.Store, p *pipeline.Pipel
 	// The stored analyses were made with the dictionaries of the day the
 	// documents were added. With user dictionaries or data given now,
 	// the documents are analysed again with them, so that they apply to
-	// every document, not only to new ones.
+	// every document, not only to new ones. Dossier reads the store
+	// twice, so each document is then analysed twice: the price of not
+	// holding the analyses in memory.
 	reanalyse := len(a.stages.actors) > 0 || len(a.stages.verbs) > 0 || a.dataDir != ""
 	if reanalyse {
 		a.log.Info("analysing the stored documents again with the given dictionaries and data")
