@@ -38,18 +38,34 @@ func FoldIndex(s, p string, from int) (int, int, bool) {
 	first, _ := utf8.DecodeRuneInString(p)
 	if starts, ok := asciiOrbit(first); ok {
 		// Every rune that folds to the first one is a single ASCII byte:
-		// jump from one such byte to the next.
+		// jump from one such byte to the next. The next position of each
+		// byte is remembered until passed, so that a byte that is rare
+		// ("W" in lower-case text) is not looked for again at every
+		// candidate: the scan stays linear in len(s).
+		var next [4]int
+		if len(starts) > len(next) {
+			starts = starts[:len(next)]
+		}
+		for k := range starts {
+			next[k] = -2 // not looked up yet
+		}
 		for i := from; i < len(s); i++ {
 			j := -1
-			for _, b := range starts {
-				if k := strings.IndexByte(s[i:], b); k >= 0 && (j < 0 || k < j) {
-					j = k
+			for k, b := range starts {
+				if next[k] == -2 || (next[k] >= 0 && next[k] < i) {
+					next[k] = -1
+					if n := strings.IndexByte(s[i:], b); n >= 0 {
+						next[k] = i + n
+					}
+				}
+				if next[k] >= 0 && (j < 0 || next[k] < j) {
+					j = next[k]
 				}
 			}
 			if j < 0 {
 				break
 			}
-			i += j
+			i = j
 			if end, ok := foldPrefix(s[i:], p); ok {
 				return i, i + end, true
 			}
