@@ -126,6 +126,10 @@ func (b *bound) narrow(lo, hi time.Time, reason string, ev ...model.Span) bool {
 // Infer returns the document's date range, or false when the text does
 // not bound it on both sides.
 func (inf *Inferrer) Infer(in Input) (Result, bool) {
+	if !sort.SliceIsSorted(in.Sentences, func(i, j int) bool { return in.Sentences[i].Start < in.Sentences[j].Start }) {
+		in.Sentences = append([]model.Span(nil), in.Sentences...)
+		sort.SliceStable(in.Sentences, func(i, j int) bool { return in.Sentences[i].Start < in.Sentences[j].Start })
+	}
 	var b bound
 	inf.tenures(in, &b)
 	inf.namedEvents(in, &b)
@@ -184,14 +188,13 @@ func (inf *Inferrer) tenures(in Input, b *bound) {
 // sentence: where its office is stated ("Secretary of Defense X",
 // "the Prime Minister of Y, Mr. X").
 func context(in Input, s model.Span) string {
-	for _, st := range in.Sentences {
-		if st.Contains(s) {
-			from := s.Start - 80
-			if from < st.Start {
-				from = st.Start
-			}
-			return in.Text[from:s.End]
+	if i := in.sentenceIndex(s); i >= 0 {
+		st := in.Sentences[i]
+		from := s.Start - 80
+		if from < st.Start {
+			from = st.Start
 		}
+		return in.Text[from:s.End]
 	}
 	return s.Text
 }
@@ -209,18 +212,32 @@ const eventReach = 24
 // namedEvents dates the document from named events with a relative year
 // right beside them.
 func (inf *Inferrer) namedEvents(in Input, b *bound) {
-	for _, st := range in.Sentences {
+	// The relative years of each sentence, found once: a sentence's
+	// events then look only at its own expressions.
+	relative := map[int][]model.Timex{}
+	for _, t := range in.Timexes {
+		if _, ok := inf.relativeYear(t.Text); !ok {
+			continue
+		}
+		if k := in.sentenceIndex(t.Span); k >= 0 {
+			relative[k] = append(relative[k], t)
+		}
+	}
+	if len(relative) == 0 {
+		return
+	}
+	for k, st := range in.Sentences {
+		if len(relative[k]) == 0 {
+			continue
+		}
 		for _, ev := range inf.events {
 			i, j, ok := text.FindPhrase(st.Text, ev.Phrases)
 			if !ok {
 				continue
 			}
 			at := model.NewSpan(in.Text, st.Start+i, st.Start+j)
-			for _, t := range in.Timexes {
-				off, ok := inf.relativeYear(t.Text)
-				if !ok || !st.Contains(t.Span) {
-					continue
-				}
+			for _, t := range relative[k] {
+				off, _ := inf.relativeYear(t.Text)
 				if t.Start-at.End > eventReach || at.Start-t.End > eventReach || t.Start < at.Start && t.End > at.End {
 					continue // a relative year elsewhere in the sentence dates something else
 				}
@@ -240,21 +257,51 @@ func (inf *Inferrer) isFuture(sentence string) bool {
 	return ok
 }
 
-func (in Input) sentenceOf(s model.Span) string {
-	for _, st := range in.Sentences {
-		if st.Contains(s) {
-			return st.Text
-		}
+// sentenceIndex returns the index of the sentence that contains s, or
+// -1. Infer puts the sentences in text order, so a binary search finds
+// it: a document with many expressions, in one long sentence or in many,
+// costs n·log n, not n².
+func (in Input) sentenceIndex(s model.Span) int {
+	i := sort.Search(len(in.Sentences), func(i int) bool { return in.Sentences[i].End >= s.End })
+	if i < len(in.Sentences) && in.Sentences[i].Contains(s) {
+		return i
 	}
-	return s.Text
+	return -1
+}
+
+// futureCache remembers which sentences speak of what is still to come,
+// so that each sentence is read once however many expressions it holds.
+type futureCache struct {
+	inf  *Inferrer
+	in   Input
+	seen map[int]bool
+}
+
+func (inf *Inferrer) futureCache(in Input) *futureCache {
+	return &futureCache{inf: inf, in: in, seen: map[int]bool{}}
+}
+
+// of reports whether the sentence of span s speaks of the future.
+func (c *futureCache) of(s model.Span) bool {
+	i := c.in.sentenceIndex(s)
+	if i < 0 {
+		return c.inf.isFuture(s.Text)
+	}
+	f, ok := c.seen[i]
+	if !ok {
+		f = c.inf.isFuture(c.in.Sentences[i].Text)
+		c.seen[i] = f
+	}
+	return f
 }
 
 // explicitYears: a year the text reports as past is a lower bound.
 func (inf *Inferrer) explicitYears(in Input, b *bound) {
 	latest := 0
 	var at model.Span
+	future := inf.futureCache(in)
 	for _, t := range in.Timexes {
-		if len(t.Value) < 4 || t.Value[0] == 'X' || t.Kind == "deadline" || inf.isFuture(in.sentenceOf(t.Span)) {
+		if len(t.Value) < 4 || t.Value[0] == 'X' || t.Kind == "deadline" || future.of(t.Span) {
 			continue
 		}
 		var y int
@@ -278,6 +325,7 @@ func (inf *Inferrer) yearless(in Input, b *bound) {
 	}
 	var past, future []model.Timex
 	var pastDay, futureDay []time.Time
+	isFuture := inf.futureCache(in)
 	for _, t := range in.Timexes {
 		if !strings.HasPrefix(t.Value, "XXXX-") {
 			continue
@@ -309,7 +357,7 @@ func (inf *Inferrer) yearless(in Input, b *bound) {
 		if !ok {
 			continue
 		}
-		if deadline || inf.isFuture(in.sentenceOf(t.Span)) {
+		if deadline || isFuture.of(t.Span) {
 			future, futureDay = append(future, t), append(futureDay, d)
 		} else {
 			past, pastDay = append(past, t), append(pastDay, d)
