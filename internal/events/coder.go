@@ -115,14 +115,16 @@ func (s *sent) reset(span model.Span, toks []text.Token, ms []model.Mention) {
 	s.ms = s.ms[:0]
 	s.mtok = s.mtok[:0]
 	for _, m := range ms {
+		// The tokens are in text order and do not overlap: the first one
+		// that ends after the mention starts, and those after it up to
+		// the mention's end, are its tokens (a binary search keeps a
+		// sentence with many mentions from costing tokens × mentions).
 		a, b := -1, -1
-		for k, t := range toks {
-			if t.End > m.Start && t.Start < m.End {
-				if a < 0 {
-					a = k
-				}
-				b = k + 1
+		for k := sort.Search(len(toks), func(k int) bool { return toks[k].End > m.Start }); k < len(toks) && toks[k].Start < m.End; k++ {
+			if a < 0 {
+				a = k
 			}
+			b = k + 1
 		}
 		if a < 0 {
 			continue
