@@ -646,16 +646,25 @@ func (a *analysis) namedAgent(s *sent, i, end int, orgs []orgPiece, code string)
 
 // namedBodyEndingIn reports whether an organisation whose name ends in
 // head was mentioned before.
+//
+// It is asked while sentences are chunked, when candidates are only
+// added, never changed or dropped: the last words of the organisations
+// are indexed as they come, so that each candidate is looked at once
+// however many times the question is asked.
 func (a *analysis) namedBodyEndingIn(head string) bool {
-	for _, p := range a.cands {
+	if a.bodyHeads == nil {
+		a.bodyHeads = map[string]bool{}
+	}
+	for _, p := range a.cands[a.bodyHeadsUpTo:] {
 		if p.dropped || p.kind != cResolved || p.entry == nil || !isOrgKind(p.entry.Kind) {
 			continue
 		}
-		if ws := strings.Fields(normName(p.entry.Name)); len(ws) > 0 && ws[len(ws)-1] == head {
-			return true
+		if ws := strings.Fields(normName(p.entry.Name)); len(ws) > 0 {
+			a.bodyHeads[ws[len(ws)-1]] = true
 		}
 	}
-	return false
+	a.bodyHeadsUpTo = len(a.cands)
+	return a.bodyHeads[head]
 }
 
 // markerAfter reports whether an anonymity marker follows token j within

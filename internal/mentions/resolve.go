@@ -465,11 +465,17 @@ func (a *analysis) resolveRoles() {
 // document: the only one, else the nearest stated before pos, else the
 // nearest after.
 func (a *analysis) docHolder(role, org string, pos int) *entity {
-	var hs []roleHolder
-	for _, h := range a.roles {
-		if h.role != role {
-			continue
+	if a.rolesBy == nil {
+		// The stated roles are all known before roles are resolved:
+		// index them by role once, so that each question reads only the
+		// holders of its role.
+		a.rolesBy = map[string][]roleHolder{}
+		for _, h := range a.roles {
+			a.rolesBy[h.role] = append(a.rolesBy[h.role], h)
 		}
+	}
+	var hs []roleHolder
+	for _, h := range a.rolesBy[role] {
 		if org != "" && orgPrefix(h.org) != orgPrefix(org) && (h.org != "" || !strings.HasPrefix(h.ent.code, orgPrefix(org))) {
 			continue
 		}
@@ -575,15 +581,26 @@ func (a *analysis) resolveDefinites() {
 
 // resolvePronouns resolves pronoun candidates in document order.
 func (a *analysis) resolvePronouns() {
+	// The candidates are in text order, so the pronouns of a sentence
+	// are resolved in order, and what an antecedent search needs is
+	// gathered as the pronouns advance: each candidate is added once to
+	// the running choice of its sentence, and a previous sentence's
+	// choice is made once. A sentence with many pronouns and names then
+	// costs n·log n, not n².
 	bySent := map[int][]*cand{}
 	for _, c := range a.cands {
 		bySent[c.sent] = append(bySent[c.sent], c)
 	}
+	prev := map[[2]int]*cand{}
+	var cur *pronounScope
 	for _, c := range a.cands {
 		if c.kind != cPronoun || c.dropped {
 			continue
 		}
-		ante := a.antecedent(c, bySent)
+		if cur == nil || cur.sent != c.sent {
+			cur = newPronounScope(c.sent, bySent[c.sent])
+		}
+		ante := a.antecedent(c, cur, bySent, prev)
 		if ante == nil {
 			c.dropped = true
 			continue
@@ -596,55 +613,183 @@ func (a *analysis) resolvePronouns() {
 }
 
 func (a *analysis) agrees(c, x *cand) bool {
-	if x == c || x.dropped || x.kind != cResolved {
+	if x == c {
 		return false
 	}
-	if c.pron.plural {
+	return agreesAs(c.pron.plural, x)
+}
+
+// agreesAs reports whether x can be the antecedent of a plural (or
+// singular) pronoun.
+func agreesAs(plural bool, x *cand) bool {
+	if x.dropped || x.kind != cResolved {
+		return false
+	}
+	if plural {
 		return !x.actor.Person && x.plural && (x.actor.Code != "" || x.actor.Anonymous)
 	}
 	return x.actor.Person && x.actor.Name != ""
 }
 
-func (a *analysis) antecedent(c *cand, bySent map[int][]*cand) *cand {
-	same := bySent[c.sent]
+// pronounScope is what the antecedent search knows of one sentence as
+// its pronouns are resolved in text order.
+type pronounScope struct {
+	sent int
+	same []*cand
+	// byEnd are the sentence's candidates by end offset; the first
+	// endDone of them end before the current pronoun and are in choice.
+	byEnd   []*cand
+	endDone int
+	choice  [2]picker // singular, plural
+	// byTokEnd are the candidates with tokens by end token; the first
+	// tokDone of them end before the current pronoun's first token, and
+	// earlier counts those not dropped.
+	byTokEnd []*cand
+	tokDone  int
+	earlier  int
+	// byTok maps a first token index to the candidates starting there.
+	byTok map[int][]*cand
+	// commaFrom[k] is the index of the first "," at or after token k.
+	commaFrom []int
+}
+
+func newPronounScope(sent int, same []*cand) *pronounScope {
+	sc := &pronounScope{sent: sent, same: same, byTok: map[int][]*cand{}}
+	sc.byEnd = append([]*cand(nil), same...)
+	sort.SliceStable(sc.byEnd, func(i, j int) bool { return sc.byEnd[i].span.End < sc.byEnd[j].span.End })
+	for i, x := range same {
+		x.order = i
+		if x.ti >= 0 {
+			sc.byTokEnd = append(sc.byTokEnd, x)
+			sc.byTok[x.ti] = append(sc.byTok[x.ti], x)
+		}
+	}
+	sort.SliceStable(sc.byTokEnd, func(i, j int) bool { return sc.byTokEnd[i].tj < sc.byTokEnd[j].tj })
+	return sc
+}
+
+// advance adds to the choice the candidates that end before c starts.
+// Those are resolved already (they start before c), so what they are
+// does not change afterwards.
+func (sc *pronounScope) advance(c *cand) {
+	for ; sc.endDone < len(sc.byEnd) && sc.byEnd[sc.endDone].span.End <= c.span.Start; sc.endDone++ {
+		x := sc.byEnd[sc.endDone]
+		for k, plural := range []bool{false, true} {
+			if agreesAs(plural, x) {
+				sc.choice[k].add(x)
+			}
+		}
+	}
+	for ; sc.tokDone < len(sc.byTokEnd) && sc.byTokEnd[sc.tokDone].tj <= c.ti; sc.tokDone++ {
+		if x := sc.byTokEnd[sc.tokDone]; !x.dropped {
+			sc.earlier++
+		}
+	}
+}
+
+// comma returns the index of the first "," at or after token k of s, or
+// -1.
+func (sc *pronounScope) comma(s *sent, k int) int {
+	if sc.commaFrom == nil {
+		sc.commaFrom = make([]int, len(s.low)+1)
+		sc.commaFrom[len(s.low)] = -1
+		for i := len(s.low) - 1; i >= 0; i-- {
+			sc.commaFrom[i] = sc.commaFrom[i+1]
+			if s.low[i] == "," {
+				sc.commaFrom[i] = i
+			}
+		}
+	}
+	if k < 0 || k >= len(sc.commaFrom) {
+		return -1
+	}
+	return sc.commaFrom[k]
+}
+
+func (a *analysis) antecedent(c *cand, sc *pronounScope, bySent map[int][]*cand, prev map[[2]int]*cand) *cand {
+	sc.advance(c)
 	// Cataphora: "In his response, the Prime Minister said ...".
 	if c.pron.possessive && c.ti >= 0 && c.sent >= 0 && c.sent < len(a.sents) {
 		s := a.sents[c.sent]
-		comma := -1
-		for k := c.ti + 1; k < len(s.low); k++ {
-			if s.low[k] == "," {
-				comma = k
-				break
-			}
-		}
-		earlier := false
-		for _, x := range same {
-			if x != c && !x.dropped && x.ti >= 0 && x.tj <= c.ti {
-				earlier = true
-			}
-		}
-		if comma > 0 && !earlier {
-			for _, x := range same {
-				if x.ti == comma+1 && a.agrees(c, x) && x.subject {
+		comma := sc.comma(s, c.ti+1)
+		// Another candidate ending before the pronoun (not the pronoun:
+		// it ends after its own first token).
+		if comma > 0 && sc.earlier == 0 {
+			for _, x := range sc.byTok[comma+1] {
+				if a.agrees(c, x) && x.subject {
 					return x
 				}
 			}
 		}
 	}
-	var list []*cand
-	for _, x := range same {
-		if x.span.End <= c.span.Start && a.agrees(c, x) {
-			list = append(list, x)
+	k := 0
+	if c.pron.plural {
+		k = 1
+	}
+	if sc.choice[k].n > 0 {
+		return sc.choice[k].pick()
+	}
+	if c.sent <= 0 {
+		return nil
+	}
+	key := [2]int{c.sent - 1, k}
+	if x, ok := prev[key]; ok {
+		return x
+	}
+	var p picker
+	for i, x := range bySent[c.sent-1] {
+		if agreesAs(c.pron.plural, x) {
+			x.order = i
+			p.add(x)
 		}
 	}
-	if len(list) == 0 && c.sent > 0 {
-		for _, x := range bySent[c.sent-1] {
-			if a.agrees(c, x) {
-				list = append(list, x)
-			}
+	x := p.pick()
+	prev[key] = x
+	return x
+}
+
+// picker makes pick's choice over candidates given one at a time, in
+// any order (their order field says which is more recent).
+type picker struct {
+	n        int
+	last     *cand
+	distinct map[string]bool
+	subj     map[string]*cand
+}
+
+func pickKey(x *cand) string { return x.actor.Name + "|" + x.actor.Code }
+
+func (p *picker) add(x *cand) {
+	if p.distinct == nil {
+		p.distinct, p.subj = map[string]bool{}, map[string]*cand{}
+	}
+	p.n++
+	if p.last == nil || x.order > p.last.order {
+		p.last = x
+	}
+	k := pickKey(x)
+	p.distinct[k] = true
+	if x.subject {
+		if y, ok := p.subj[k]; !ok || x.order > y.order {
+			p.subj[k] = x
 		}
 	}
-	return pick(list)
+}
+
+// pick is pick() of the candidates added.
+func (p *picker) pick() *cand {
+	if p.n == 0 {
+		return nil
+	}
+	if len(p.distinct) == 1 {
+		return p.last
+	}
+	if len(p.subj) == 1 {
+		for _, x := range p.subj {
+			return x
+		}
+	}
+	return nil
 }
 
 // pick returns the most recent candidate when all refer to one actor, or

@@ -94,8 +94,14 @@ type analysis struct {
 	ents   []*entity
 	byKey  map[string]*entity
 	roles  []roleHolder
+	// rolesBy indexes roles by role, for docHolder.
+	rolesBy map[string][]roleHolder
 	// orgs counts the organisation codes (countries, IGOs) mentioned.
 	orgs map[string]int
+	// bodyHeads are the last words of the organisations named so far
+	// (cands[:bodyHeadsUpTo]), for namedBodyEndingIn.
+	bodyHeads     map[string]bool
+	bodyHeadsUpTo int
 }
 
 // sent is one sentence's tokens with the forms matching needs.
@@ -137,9 +143,12 @@ type cand struct {
 	span   model.Span
 	sent   int
 	ti, tj int // tokens [ti, tj) of the sentence
-	actor  model.Actor
-	rule   string
-	ent    *entity
+	// order is the candidate's place among its sentence's, set while
+	// pronouns are resolved.
+	order int
+	actor model.Actor
+	rule  string
+	ent   *entity
 	// entry is the dictionary entry of a resolved organisation mention.
 	entry *actors.Entry
 	// dictPerson is the dictionary entry of a person mention.
@@ -282,15 +291,23 @@ func (a *analysis) dropLabelOverlaps() {
 	if len(spans) == 0 {
 		return
 	}
+	// By start, with the furthest end so far: a candidate overlaps a
+	// label when a label starting before its end reaches past its start.
+	sort.SliceStable(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
+	reach := make([]int, len(spans))
+	for i, l := range spans {
+		reach[i] = l.End
+		if i > 0 && reach[i-1] > reach[i] {
+			reach[i] = reach[i-1]
+		}
+	}
 	for _, c := range a.cands {
 		if c.rule == ruleSpeaker {
 			continue
 		}
-		for _, l := range spans {
-			if c.span.Overlaps(l) {
-				c.dropped = true
-				break
-			}
+		k := sort.Search(len(spans), func(i int) bool { return spans[i].Start >= c.span.End }) - 1
+		if k >= 0 && reach[k] > c.span.Start {
+			c.dropped = true
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package mentions
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/dossier-project/dossier/internal/model"
@@ -30,11 +31,62 @@ func (r *Resolver) Speaker(doc *model.Document, td *text.Doc, ms []model.Mention
 	if ms == nil {
 		ms = r.Find(doc, td)
 	}
-	best, bestOverlap := -1, 0
-	for i, m := range ms {
-		if !m.Overlaps(span) {
-			continue
+	return r.Speakers(doc, td, ms).Speaker(span)
+}
+
+// Speakers prepares the mentions ms of a document for many Speaker
+// questions: each answer then costs about log n, not n, so that a long
+// document with many quotes is not read once per quote.
+func (r *Resolver) Speakers(doc *model.Document, td *text.Doc, ms []model.Mention) *SpeakerIndex {
+	x := &SpeakerIndex{r: r, doc: doc, td: td, ms: ms}
+	x.byStart = make([]int, len(ms))
+	for i := range ms {
+		x.byStart[i] = i
+		if n := ms[i].End - ms[i].Start; n > longMention {
+			x.long = append(x.long, i)
 		}
+	}
+	sort.SliceStable(x.byStart, func(a, b int) bool { return ms[x.byStart[a]].Start < ms[x.byStart[b]].Start })
+	return x
+}
+
+// longMention is the length (bytes) above which a mention is checked
+// for overlap with every span; shorter ones only near the span.
+const longMention = 256
+
+// SpeakerIndex answers Speaker for the spans of one document. It is not
+// safe for concurrent use.
+type SpeakerIndex struct {
+	r       *Resolver
+	doc     *model.Document
+	td      *text.Doc
+	ms      []model.Mention
+	byStart []int // mention indexes by start offset
+	long    []int // mentions longer than longMention
+	// names maps a person's normalised full name, and (with a "\x00"
+	// prefix) the last word of a name of several words, to the
+	// mentions that bear it, in order; built on first use.
+	names map[string][]int
+	// sents are the agreeing mentions of each sentence, for pronouns;
+	// built on first use.
+	sents  map[[2]int]*sentenceMentions
+	bySent map[int][]int
+}
+
+// Speaker is Resolver.Speaker for the prepared document.
+func (x *SpeakerIndex) Speaker(span model.Span) (name, code string, anonymous bool) {
+	if x == nil || x.r == nil || x.doc == nil {
+		return "", "", false
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			name, code, anonymous = "", "", false
+		}
+	}()
+	r, doc, ms := x.r, x.doc, x.ms
+	best, bestOverlap := -1, 0
+	for _, i := range x.overlapping(span) {
+		m := ms[i]
 		ov := min(m.End, span.End) - max(m.Start, span.Start)
 		better := ov > bestOverlap
 		if best >= 0 && ov == bestOverlap {
@@ -54,7 +106,7 @@ func (r *Resolver) Speaker(doc *model.Document, td *text.Doc, ms []model.Mention
 	}
 	low := lowerWord(strings.TrimSpace(txt))
 	if pk, ok := r.v.pronouns[low]; ok {
-		if a, ok := pronounSpeaker(pk, ms, td, span); ok {
+		if a, ok := x.pronounSpeaker(pk, span); ok {
 			return a.Name, a.Code, a.Anonymous
 		}
 		return "", "", false
@@ -63,21 +115,14 @@ func (r *Resolver) Speaker(doc *model.Document, td *text.Doc, ms []model.Mention
 	if n == "" {
 		return "", "", false
 	}
-	ws := strings.Fields(n)
 	var found *model.Actor
-	for i := range ms {
+	for _, i := range x.named(n) {
 		a := &ms[i].Actor
-		if !a.Person || a.Name == "" {
-			continue
+		if found != nil && found.Name != a.Name {
+			found = nil
+			break
 		}
-		full := normName(a.Name)
-		if full == n || (len(ws) == 1 && strings.HasSuffix(full, " "+n)) {
-			if found != nil && found.Name != a.Name {
-				found = nil
-				break
-			}
-			found = a
-		}
+		found = a
 	}
 	if found != nil {
 		return found.Name, found.Code, found.Anonymous
@@ -89,45 +134,155 @@ func (r *Resolver) Speaker(doc *model.Document, td *text.Doc, ms []model.Mention
 	return "", "", false
 }
 
-// pronounSpeaker finds the antecedent of a pronoun span among mentions.
-func pronounSpeaker(pk pronounKind, ms []model.Mention, td *text.Doc, span model.Span) (model.Actor, bool) {
-	si := -1
-	if td != nil {
-		si = td.SentenceAt(span.Start)
-	}
-	agrees := func(m model.Mention) bool {
-		if pk.plural {
-			return !m.Actor.Person && m.Actor.Code != ""
+// overlapping returns the mentions that overlap span, in their order.
+func (x *SpeakerIndex) overlapping(span model.Span) []int {
+	ms := x.ms
+	from := sort.Search(len(x.byStart), func(k int) bool { return ms[x.byStart[k]].Start > span.Start-longMention })
+	var out []int
+	for k := from; k < len(x.byStart) && ms[x.byStart[k]].Start < span.End; k++ {
+		if i := x.byStart[k]; ms[i].Overlaps(span) && ms[i].End-ms[i].Start <= longMention {
+			out = append(out, i)
 		}
-		return m.Actor.Person && m.Actor.Name != ""
 	}
-	try := func(sent int, before bool) (model.Actor, bool, bool) {
-		var got *model.Actor
-		n := 0
-		for i := range ms {
-			m := ms[i]
-			if m.Sentence != sent || (before && m.End > span.Start) || !agrees(m) {
+	for _, i := range x.long {
+		if ms[i].Overlaps(span) {
+			out = append(out, i)
+		}
+	}
+	sort.Ints(out)
+	return out
+}
+
+// named returns, in order, the person mentions whose full name is n or,
+// when n is one word, ends in it.
+func (x *SpeakerIndex) named(n string) []int {
+	if x.names == nil {
+		x.names = map[string][]int{}
+		for i := range x.ms {
+			a := &x.ms[i].Actor
+			if !a.Person || a.Name == "" {
 				continue
 			}
-			n++
-			if got != nil && (got.Name != m.Actor.Name || got.Code != m.Actor.Code) {
-				return model.Actor{}, false, true
+			full := normName(a.Name)
+			x.names[full] = append(x.names[full], i)
+			if k := strings.LastIndexByte(full, ' '); k >= 0 {
+				last := "\x00" + full[k+1:]
+				x.names[last] = append(x.names[last], i)
 			}
-			got = &ms[i].Actor
 		}
-		if got == nil {
-			return model.Actor{}, false, n > 0
+	}
+	exact := x.names[n]
+	if strings.Contains(n, " ") {
+		return exact
+	}
+	bySurname := x.names["\x00"+n]
+	if len(bySurname) == 0 {
+		return exact
+	}
+	out := append(append([]int(nil), exact...), bySurname...)
+	sort.Ints(out)
+	// A mention both named n and ending in n (a name of several words
+	// whose normalised form is n itself cannot end in " n") is counted
+	// once.
+	return slicesCompact(out)
+}
+
+func slicesCompact(s []int) []int {
+	if len(s) < 2 {
+		return s
+	}
+	out := s[:1]
+	for _, v := range s[1:] {
+		if v != out[len(out)-1] {
+			out = append(out, v)
 		}
-		return *got, true, true
+	}
+	return out
+}
+
+// sentenceMentions are the mentions of one sentence that can stand for
+// a pronoun of one kind, by end offset, with what each prefix of them
+// says: the last (in mention order) and whether two actors differ.
+type sentenceMentions struct {
+	ends     []int // end offsets, sorted
+	last     []int // last[p]: the latest mention of the first p+1
+	conflict []bool
+	all      int // the latest of all, or -1
+	allBad   bool
+}
+
+func (x *SpeakerIndex) sentence(sent int, plural bool) *sentenceMentions {
+	key := [2]int{sent, 0}
+	if plural {
+		key[1] = 1
+	}
+	if sm, ok := x.sents[key]; ok {
+		return sm
+	}
+	if x.sents == nil {
+		x.sents = map[[2]int]*sentenceMentions{}
+		// Index every sentence's mentions once.
+		x.bySent = map[int][]int{}
+		for i := range x.ms {
+			x.bySent[x.ms[i].Sentence] = append(x.bySent[x.ms[i].Sentence], i)
+		}
+	}
+	var list []int
+	for _, i := range x.bySent[sent] {
+		if agreesPronoun(plural, x.ms[i]) {
+			list = append(list, i)
+		}
+	}
+	sm := &sentenceMentions{all: -1}
+	byEnd := append([]int(nil), list...)
+	sort.SliceStable(byEnd, func(a, b int) bool { return x.ms[byEnd[a]].End < x.ms[byEnd[b]].End })
+	last, bad := -1, false
+	for _, i := range byEnd {
+		if last >= 0 && !sameActor(x.ms[last].Actor, x.ms[i].Actor) {
+			bad = true
+		}
+		if i > last {
+			last = i
+		}
+		sm.ends = append(sm.ends, x.ms[i].End)
+		sm.last = append(sm.last, last)
+		sm.conflict = append(sm.conflict, bad)
+	}
+	sm.all, sm.allBad = last, bad
+	x.sents[key] = sm
+	return sm
+}
+
+func sameActor(a, b model.Actor) bool { return a.Name == b.Name && a.Code == b.Code }
+
+func agreesPronoun(plural bool, m model.Mention) bool {
+	if plural {
+		return !m.Actor.Person && m.Actor.Code != ""
+	}
+	return m.Actor.Person && m.Actor.Name != ""
+}
+
+// pronounSpeaker finds the antecedent of a pronoun span among the
+// mentions: the only actor mentioned before it in its sentence, else in
+// the previous sentence.
+func (x *SpeakerIndex) pronounSpeaker(pk pronounKind, span model.Span) (model.Actor, bool) {
+	si := -1
+	if x.td != nil {
+		si = x.td.SentenceAt(span.Start)
 	}
 	if si < 0 {
 		return model.Actor{}, false
 	}
-	if a, ok, seen := try(si, true); seen {
-		return a, ok
+	sm := x.sentence(si, pk.plural)
+	if p := sort.SearchInts(sm.ends, span.Start+1); p > 0 {
+		if sm.conflict[p-1] {
+			return model.Actor{}, false
+		}
+		return x.ms[sm.last[p-1]].Actor, true
 	}
-	if a, ok, _ := try(si-1, false); ok {
-		return a, true
+	prev := x.sentence(si-1, pk.plural)
+	if prev.all >= 0 && !prev.allBad {
+		return x.ms[prev.all].Actor, true
 	}
 	return model.Actor{}, false
 }
