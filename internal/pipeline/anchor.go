@@ -37,9 +37,10 @@ func anchorAll(doc *model.Document, td *text.Doc, a *model.Analysis, breaks []cl
 		}
 	}
 	sort.SliceStable(quoted, func(i, j int) bool { return quoted[i].Start < quoted[j].Start })
+	x := &anchorer{doc: doc, td: td, all: ts, quoted: quoted, breaks: breaks, sents: map[int]*sentenceBreaks{}}
 	for i := range a.Events {
 		e := &a.Events[i]
-		e.When = anchor(doc, td, ts, quoted, nil, e.Trigger.Start, breaks)
+		e.When = x.anchor(nil, e.Trigger.Start)
 	}
 	for i := range a.Quotes {
 		q := &a.Quotes[i]
@@ -57,15 +58,16 @@ func anchorAll(doc *model.Document, td *text.Doc, a *model.Analysis, breaks []cl
 		if at >= 0 {
 			// What the speaker said is not when they said it: "he said
 			// he had met the ambassador on Friday" was not said on Friday.
-			q.When = anchor(doc, td, ts, quoted, q.Contents, at, breaks)
+			q.When = x.anchor(q.Contents, at)
 		}
 	}
 }
 
 // datingExpressions returns the expressions that date something: not
 // durations, not clock times without a date. Year-less days with a
-// weekday get a year from the nearest resolved expression when the
-// weekday fits it (see anchorAll).
+// weekday get a year from the nearest expression the text resolves
+// itself (the earlier one of two as near) when the weekday fits it (see
+// anchorAll).
 func datingExpressions(all []model.Timex) []model.Timex {
 	out := make([]model.Timex, 0, len(all))
 	for _, t := range all {
@@ -74,21 +76,32 @@ func datingExpressions(all []model.Timex) []model.Timex {
 		}
 		out = append(out, t)
 	}
+	// The resolved expressions in text order, for a binary search of
+	// the nearest: the cost is n·log n however many year-less days.
+	var resolved []model.Timex
+	for _, u := range out {
+		if usable(u) {
+			resolved = append(resolved, u)
+		}
+	}
+	sort.SliceStable(resolved, func(i, j int) bool { return resolved[i].Start < resolved[j].Start })
 	for i := range out {
 		t := &out[i]
 		if t.Weekday == "" || len(t.Value) != len("XXXX-01-02") || !strings.HasPrefix(t.Value, "XXXX-") {
 			continue
 		}
+		k := sort.Search(len(resolved), func(j int) bool { return resolved[j].Start >= t.Start })
 		near := -1
-		for j, u := range out {
-			if usable(u) && (near < 0 || abs(u.Start-t.Start) < abs(out[near].Start-t.Start)) {
-				near = j
-			}
+		if k > 0 {
+			near = k - 1
+		}
+		if k < len(resolved) && (near < 0 || abs(resolved[k].Start-t.Start) < abs(resolved[near].Start-t.Start)) {
+			near = k
 		}
 		if near < 0 {
 			continue
 		}
-		y := out[near].Value[:4]
+		y := resolved[near].Value[:4]
 		d, err := time.Parse("2006-01-02", y+t.Value[4:])
 		if err != nil || d.Weekday().String() != t.Weekday {
 			continue
@@ -106,45 +119,52 @@ func usable(t model.Timex) bool {
 	return t.Value != "" && !strings.HasPrefix(t.Value, "X")
 }
 
+// anchorWindow bounds the work of anchoring one event or quote: in its
+// clause or sentence it weighs at most this many expressions on each
+// side of it (the nearest), and looks at no more than anchorScan to find
+// them. Ordinary clauses hold a few expressions; the bound matters only
+// for pathological text (a megabyte in one sentence), where it keeps
+// anchoring linear in the size of the document.
+const (
+	anchorWindow = 16
+	anchorScan   = 4 * anchorWindow
+)
+
+// anchorer anchors the events and quotes of one document. all is the
+// document's dating expressions in text order, quoted the contents of
+// its direct quotes in text order; the clause breaks of each sentence
+// are found once, on first use.
+type anchorer struct {
+	doc    *model.Document
+	td     *text.Doc
+	all    []model.Timex
+	quoted []model.Span
+	breaks []clauseBreak
+	sents  map[int]*sentenceBreaks
+}
+
 // anchor returns the anchor for something said at byte offset at.
 // Expressions inside own (a quote's own contents) are left out.
-func anchor(doc *model.Document, td *text.Doc, all []model.Timex, quoted, own []model.Span, at int, breaks []clauseBreak) *model.Anchor {
+func (x *anchorer) anchor(own []model.Span, at int) *model.Anchor {
+	doc, td := x.doc, x.td
 	si := td.SentenceAt(at)
 	if si < 0 {
 		return documentAnchor(doc)
 	}
-	// Only the expressions of the paragraph can date what is said here
-	// (all is in text order); an expression in a quotation dates only
-	// what is in it.
-	para := td.Paragraphs[td.Sentences[si].Para]
-	lo := sort.Search(len(all), func(i int) bool { return all[i].Start >= para.Start })
-	var ts []model.Timex
-	for _, t := range all[lo:] {
-		if t.Start >= para.End {
-			break
-		}
-		if inOtherQuote(quoted, t.Span, at) || inAny(own, t.Span) {
-			continue
-		}
-		ts = append(ts, t)
-	}
+	// Only the expressions of the paragraph can date what is said here;
+	// an expression in a quotation dates only what is in it.
+	keep := func(t model.Timex) bool { return !inOtherQuote(x.quoted, t.Span, at) && !inAny(own, t.Span) }
 	s := td.Sentences[si].Span
-	var inSentence []model.Timex
-	for _, t := range ts {
-		if s.Contains(t.Span) {
-			inSentence = append(inSentence, t)
-		}
-	}
+	p := td.Paragraphs[td.Sentences[si].Para]
+	lo, hi := x.between(s.Start, s.End)
+	inSentence := x.around(lo, hi, at, func(t model.Timex) bool { return t.End <= s.End && keep(t) })
 	if len(inSentence) > 0 {
 		// The clause is the stretch of the sentence between clause breaks
 		// around at; an expression in it governs.
-		cs, ce := clause(doc.Text, s, at, breaks)
-		var inClause []model.Timex
-		for _, t := range inSentence {
-			if t.Start >= cs && t.End <= ce {
-				inClause = append(inClause, t)
-			}
-		}
+		sb := x.sentence(si)
+		cs, ce := sb.clause(s, at)
+		clo, chi := x.between(cs, ce)
+		inClause := x.around(clo, chi, at, func(t model.Timex) bool { return t.End <= ce && keep(t) })
 		if len(inClause) > 0 {
 			return finestUsable(inClause, at, "clause")
 		}
@@ -153,60 +173,197 @@ func anchor(doc *model.Document, td *text.Doc, all []model.Timex, quoted, own []
 			// the sentence may still date it, unless it is inside a
 			// clause hung on the sentence with a comma ("…, where
 			// militants killed eleven soldiers last Sunday").
-			var later []model.Timex
-			for _, t := range inSentence {
-				if !behindCommaClause(doc.Text, at, t.Start, breaks) {
-					later = append(later, t)
-				}
-			}
+			later := x.around(lo, hi, at, func(t model.Timex) bool {
+				return t.End <= s.End && keep(t) && !sb.behindComma(at, t.Start)
+			})
 			if len(later) > 0 {
 				return finestUsable(later, at, "sentence")
 			}
 		}
 		return documentAnchor(doc)
 	}
-	// The expression that opens the paragraph sets the scene for it.
-	p := td.Paragraphs[td.Sentences[si].Para]
-	for _, t := range ts {
-		if p.Contains(t.Span) && t.Start < s.Start {
-			first := td.Sentences[p.FirstSentence].Span
-			if first.Contains(t.Span) {
-				if !usable(t) {
-					return nil // the scene is set at a date we do not know
-				}
-				return fromTimex(t, "paragraph")
-			}
+	// The expression that opens the paragraph sets the scene for it: the
+	// first one of the paragraph, when it lies before this sentence.
+	plo, _ := x.between(p.Start, p.End)
+	for i, n := plo, 0; i < len(x.all) && n < anchorScan; i, n = i+1, n+1 {
+		t := x.all[i]
+		if t.Start >= s.Start || t.Start >= p.End {
 			break
 		}
+		if !p.Contains(t.Span) || !keep(t) {
+			continue
+		}
+		first := td.Sentences[p.FirstSentence].Span
+		if first.Contains(t.Span) {
+			if !usable(t) {
+				return nil // the scene is set at a date we do not know
+			}
+			return fromTimex(t, "paragraph")
+		}
+		break
 	}
 	return documentAnchor(doc)
 }
 
-// behindCommaClause reports whether a clause break that counts only after
-// a comma (", where", ", which") stands between byte offsets from and to.
-func behindCommaClause(src string, from, to int, breaks []clauseBreak) bool {
+// between returns the index range of the expressions that start in
+// [from, to).
+func (x *anchorer) between(from, to int) (int, int) {
+	lo := sort.Search(len(x.all), func(i int) bool { return x.all[i].Start >= from })
+	hi := lo + sort.Search(len(x.all)-lo, func(i int) bool { return x.all[lo+i].Start >= to })
+	return lo, hi
+}
+
+// around returns, in text order, the expressions of x.all[lo:hi] that
+// ok accepts and that are nearest to at: at most anchorWindow on each
+// side, found among at most anchorScan on each side.
+func (x *anchorer) around(lo, hi, at int, ok func(model.Timex) bool) []model.Timex {
+	if lo >= hi {
+		return nil
+	}
+	k := lo + sort.Search(hi-lo, func(i int) bool { return x.all[lo+i].Start >= at })
+	var before, after []model.Timex
+	for i, n := k-1, 0; i >= lo && n < anchorScan && len(before) < anchorWindow; i, n = i-1, n+1 {
+		if ok(x.all[i]) {
+			before = append(before, x.all[i])
+		}
+	}
+	for i, n := k, 0; i < hi && n < anchorScan && len(after) < anchorWindow; i, n = i+1, n+1 {
+		if ok(x.all[i]) {
+			after = append(after, x.all[i])
+		}
+	}
+	out := make([]model.Timex, 0, len(before)+len(after))
+	for i := len(before) - 1; i >= 0; i-- {
+		out = append(out, before[i])
+	}
+	return append(out, after...)
+}
+
+// sentence returns the clause breaks of sentence si, found on first use.
+func (x *anchorer) sentence(si int) *sentenceBreaks {
+	if sb, ok := x.sents[si]; ok {
+		return sb
+	}
+	sb := findBreaks(x.doc.Text, x.td.Sentences[si].Span, x.breaks)
+	x.sents[si] = sb
+	return sb
+}
+
+// sentenceBreaks are the clause breaks of one sentence, as byte offsets
+// of the document.
+type sentenceBreaks struct {
+	// at are the offsets where a clause ends ("; ", " and ", ", where "),
+	// sorted.
+	at []int
+	// comma are the breaks that count only after a comma (", where"),
+	// sorted by offset; commaEnd[i] is the smallest end of comma[i:]
+	// among those followed by a space, a comma or the sentence end.
+	comma    []commaBreak
+	commaEnd []int
+	// bareEnd holds, by end offset, the smallest start of a comma break
+	// followed by anything else (which counts only when an expression
+	// starts right there).
+	bareEnd map[int]int
+}
+
+type commaBreak struct {
+	start, end int
+	followed   bool // by a space, a comma or the end of the sentence
+}
+
+// findBreaks finds the clause breaks of sentence s of src in one pass
+// per break word.
+func findBreaks(src string, s model.Span, breaks []clauseBreak) *sentenceBreaks {
+	lower := asciiLower(src[s.Start:s.End])
+	sb := &sentenceBreaks{bareEnd: map[int]int{}}
+	for i := strings.IndexByte(lower, ';'); i >= 0; {
+		sb.at = append(sb.at, s.Start+i)
+		j := strings.IndexByte(lower[i+1:], ';')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+	}
+	for _, b := range breaks {
+		lead := " " + b.Word
+		if b.Comma {
+			lead = "," + lead
+		}
+		for from := 0; ; {
+			i := strings.Index(lower[from:], lead)
+			if i < 0 {
+				break
+			}
+			i += from
+			after := i + len(lead)
+			from = after
+			followed := after == len(lower) || lower[after] == ' ' || lower[after] == ','
+			if b.Comma {
+				sb.comma = append(sb.comma, commaBreak{start: s.Start + i, end: s.Start + after, followed: followed})
+			}
+			if followed {
+				sb.at = append(sb.at, s.Start+i)
+			}
+		}
+	}
+	sort.Ints(sb.at)
+	sort.SliceStable(sb.comma, func(i, j int) bool { return sb.comma[i].start < sb.comma[j].start })
+	sb.commaEnd = make([]int, len(sb.comma))
+	minEnd := -1
+	for i := len(sb.comma) - 1; i >= 0; i-- {
+		c := sb.comma[i]
+		if c.followed && (minEnd < 0 || c.end < minEnd) {
+			minEnd = c.end
+		}
+		sb.commaEnd[i] = minEnd
+		if !c.followed {
+			if st, ok := sb.bareEnd[c.end]; !ok || c.start < st {
+				sb.bareEnd[c.end] = c.start
+			}
+		}
+	}
+	return sb
+}
+
+// asciiLower lower-cases the ASCII letters of s and keeps every other
+// byte, so that offsets into the result are offsets into s.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// clause returns the byte range of the clause of sentence s around at:
+// from the last break before at (not at the sentence start) to the
+// first break at or after it.
+func (sb *sentenceBreaks) clause(s model.Span, at int) (int, int) {
+	start, end := s.Start, s.End
+	k := sort.SearchInts(sb.at, at)
+	if k > 0 && sb.at[k-1] > s.Start {
+		start = sb.at[k-1]
+	}
+	if k < len(sb.at) && sb.at[k] < s.End {
+		end = sb.at[k]
+	}
+	return start, end
+}
+
+// behindComma reports whether a clause break that counts only after a
+// comma (", where", ", which") stands between byte offsets from and to.
+func (sb *sentenceBreaks) behindComma(from, to int) bool {
 	if to <= from {
 		return false
 	}
-	between := strings.ToLower(src[from:to])
-	for _, b := range breaks {
-		if !b.Comma {
-			continue
-		}
-		lead := ", " + b.Word
-		for i := strings.Index(between, lead); i >= 0; {
-			after := i + len(lead)
-			if after == len(between) || between[after] == ' ' || between[after] == ',' {
-				return true
-			}
-			j := strings.Index(between[after:], lead)
-			if j < 0 {
-				break
-			}
-			i = after + j
-		}
+	k := sort.Search(len(sb.comma), func(i int) bool { return sb.comma[i].start >= from })
+	if k < len(sb.comma) && sb.commaEnd[k] >= 0 && sb.commaEnd[k] <= to {
+		return true
 	}
-	return false
+	st, ok := sb.bareEnd[to]
+	return ok && st >= from
 }
 
 // inAny reports whether one of spans contains s.
@@ -270,48 +427,6 @@ func abs(x int) int {
 		return -x
 	}
 	return x
-}
-
-// clause returns the byte range of the clause of sentence s around at.
-func clause(src string, s model.Span, at int, breaks []clauseBreak) (int, int) {
-	start, end := s.Start, s.End
-	lower := strings.ToLower(src[s.Start:s.End])
-	mark := func(pos int) {
-		if pos < at && pos > start {
-			start = pos
-		}
-		if pos >= at && pos < end {
-			end = pos
-		}
-	}
-	for i := strings.IndexByte(lower, ';'); i >= 0; {
-		mark(s.Start + i)
-		j := strings.IndexByte(lower[i+1:], ';')
-		if j < 0 {
-			break
-		}
-		i += j + 1
-	}
-	for _, b := range breaks {
-		lead := " " + b.Word
-		if b.Comma {
-			lead = "," + lead
-		}
-		for from := 0; ; {
-			i := strings.Index(lower[from:], lead)
-			if i < 0 {
-				break
-			}
-			i += from
-			after := i + len(lead)
-			from = after
-			if after < len(lower) && lower[after] != ' ' && lower[after] != ',' {
-				continue
-			}
-			mark(s.Start + i)
-		}
-	}
-	return start, end
 }
 
 func fromTimex(t model.Timex, by string) *model.Anchor {

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/dossier-project/dossier/internal/model"
 	"github.com/dossier-project/dossier/internal/text"
@@ -52,6 +53,7 @@ func orderAll(doc *model.Document, td *text.Doc, a *model.Analysis, v *vocabular
 		}
 	}
 	src := doc.Text
+	openers := map[int]opener{}
 	for gi := 0; gi+1 < len(groups); gi++ {
 		x, y := groups[gi], groups[gi+1]
 		si := td.SentenceAt(x.trigger.Start)
@@ -74,22 +76,101 @@ func orderAll(doc *model.Document, td *text.Doc, a *model.Analysis, v *vocabular
 			}
 			continue
 		}
-		// Opening the sentence: "After Z attacked, X met Y".
-		head := src[sent.Start:x.trigger.Start]
-		cue, after, ok := orderWord(head, v)
-		if !ok || strings.TrimSpace(head[:cue.Start]) != "" || strings.ContainsAny(head[cue.End:], ",;:") {
+		// Opening the sentence: "After Z attacked, X met Y". What the
+		// sentence opens with is read once per sentence, so that a long
+		// sentence with many events is read once, not once per event.
+		op, ok := openers[si]
+		if !ok {
+			op = sentenceOpener(src, sent, v)
+			openers[si] = op
+		}
+		cue, after, ok := op.before(x.trigger.Start)
+		if !ok || !strings.Contains(between, ",") {
 			continue
 		}
-		if !strings.Contains(between, ",") || len(strings.Fields(head[cue.End:])) > 8 {
-			continue
-		}
-		cue = model.NewSpan(src, sent.Start+cue.Start, sent.Start+cue.End)
 		if after {
 			link(y, x, cue)
 		} else {
 			link(x, y, cue)
 		}
 	}
+}
+
+// opener is what a sentence opens with, for "After Z attacked, X met
+// Y": the order word that opens it (only space before it), the ends of
+// all its order words in order, and how far the opening clause can
+// reach: to the first ",", ";" or ":" after the cue, and to the start of
+// its ninth word.
+type opener struct {
+	cue   model.Span
+	after bool
+	has   bool
+	ends  []int // ends of the sentence's order words, sorted
+	reach int   // a trigger starting after reach is too far from the cue
+}
+
+// sentenceOpener reads the order words of sentence s once.
+func sentenceOpener(src string, s model.Span, v *vocabulary) opener {
+	var op opener
+	sent := src[s.Start:s.End]
+	first := -1
+	for _, list := range []struct {
+		words []string
+		after bool
+	}{{v.Order.After, true}, {v.Order.Before, false}} {
+		for from := 0; from < len(sent); {
+			st, en, hit := text.FindPhrase(sent[from:], list.words)
+			if !hit {
+				break
+			}
+			op.ends = append(op.ends, s.Start+from+en)
+			if first < 0 || from+st < first {
+				first = from + st
+				op.cue = model.NewSpan(src, s.Start+from+st, s.Start+from+en)
+				op.after = list.after
+			}
+			from += en
+		}
+	}
+	sort.Ints(op.ends)
+	if first < 0 || strings.TrimSpace(sent[:first]) != "" {
+		return op
+	}
+	op.has = true
+	// The clause after the cue ends at punctuation; at most eight words
+	// may stand between the cue and the trigger.
+	rest := src[op.cue.End:s.End]
+	limit := len(rest)
+	if i := strings.IndexAny(rest, ",;:"); i >= 0 {
+		limit = i
+	}
+	words, inWord := 0, false
+	for i, r := range rest[:limit] {
+		space := unicode.IsSpace(r)
+		if !space && !inWord {
+			words++
+			if words == 9 {
+				limit = i
+				break
+			}
+		}
+		inWord = !space
+	}
+	op.reach = op.cue.End + limit
+	return op
+}
+
+// before reports the cue when the sentence opens with an order word, it
+// is the only order word before at, and the trigger at follows it
+// closely (no punctuation, at most eight words between).
+func (op opener) before(at int) (model.Span, bool, bool) {
+	if !op.has || at > op.reach {
+		return model.Span{}, false, false
+	}
+	if n := sort.SearchInts(op.ends, at+1); n != 1 {
+		return model.Span{}, false, false
+	}
+	return op.cue, op.after, true
 }
 
 // orderWord finds the one order word in s. after is true for "after"
