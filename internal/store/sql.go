@@ -389,7 +389,7 @@ func (w *writer) analysis(ctx context.Context, docID string, a *model.Analysis) 
 	}
 	for i := range a.Events {
 		e := &a.Events[i]
-		data, err := marshal("event", i, e)
+		data, err := marshal("event", i, compactEvent(e))
 		if err != nil {
 			return err
 		}
@@ -397,6 +397,49 @@ func (w *writer) analysis(ctx context.Context, docID string, a *model.Analysis) 
 			e.Negated, e.Future, e.Hypothetical, e.Sentence.Start, e.Sentence.End, e.Pattern, data); err != nil {
 			return fmt.Errorf("event %s: %w", e.ID, err)
 		}
+	}
+	return nil
+}
+
+// longSentence is the length (bytes) above which an event's sentence
+// text is not stored with the event but read back from the document's
+// text: a megabyte-long sentence with thousands of events would
+// otherwise be stored once per event, and storage would grow with the
+// square of the sentence.
+const longSentence = 4096
+
+// compactEvent returns e, or a copy without its sentence text when the
+// sentence is long (see longSentence).
+func compactEvent(e *model.Event) *model.Event {
+	if len(e.Sentence.Text) <= longSentence {
+		return e
+	}
+	c := *e
+	c.Sentence.Text = ""
+	return &c
+}
+
+// restoreSentences puts back the sentence texts compactEvent left out,
+// from the document's text; text is fetched only when needed.
+func restoreSentences(a *model.Analysis, text func() (string, error)) error {
+	var src string
+	loaded := false
+	for i := range a.Events {
+		sp := &a.Events[i].Sentence
+		if sp.Text != "" || sp.End <= sp.Start {
+			continue
+		}
+		if !loaded {
+			t, err := text()
+			if err != nil {
+				return err
+			}
+			src, loaded = t, true
+		}
+		if sp.Start < 0 || sp.End > len(src) {
+			return fmt.Errorf("event %s: sentence [%d,%d) lies outside the document's text", a.Events[i].ID, sp.Start, sp.End)
+		}
+		sp.Text = src[sp.Start:sp.End]
 	}
 	return nil
 }
@@ -568,6 +611,15 @@ func (s *sqlStore) Analysis(ctx context.Context, docID string) (*model.Analysis,
 		return nil, fmt.Errorf("analysis of %s: %w", docID, err)
 	}
 	a, err := s.loadAnalysis(ctx, docID)
+	if err == nil {
+		err = restoreSentences(a, func() (string, error) {
+			doc, err := s.docByID(ctx, docID)
+			if err != nil {
+				return "", err
+			}
+			return doc.Text, nil
+		})
+	}
 	if err != nil {
 		return nil, fmt.Errorf("analysis of %s: %w", docID, err)
 	}
@@ -644,6 +696,9 @@ func (s *sqlStore) ForEachAnalysis(ctx context.Context, fn func(*model.Document,
 			return fmt.Errorf("read analyses: %w", err)
 		}
 		a, err := s.loadAnalysis(ctx, doc.ID)
+		if err == nil {
+			err = restoreSentences(a, func() (string, error) { return doc.Text, nil })
+		}
 		if err != nil {
 			return fmt.Errorf("read analysis of %s: %w", doc.ID, err)
 		}
