@@ -156,8 +156,10 @@ func TestPetrarchDatedCodes(t *testing.T) {
 	}
 }
 
+// TestCoderDatePivot: two-digit years up to 30 are 20xx, as KEDS, TABARI
+// and PETRARCH read them.
 func TestCoderDatePivot(t *testing.T) {
-	for in, want := range map[string]string{"011127": "2001-11-27", "290101": "2029-01-01", "300101": "1930-01-01", "970101": "1997-01-01", "19270101": "1927-01-01"} {
+	for in, want := range map[string]string{"011127": "2001-11-27", "290101": "2029-01-01", "300101": "2030-01-01", "310101": "1931-01-01", "970101": "1997-01-01", "19270101": "1927-01-01"} {
 		got, err := parseCoderDate(in)
 		if err != nil || !got.Equal(day(want)) {
 			t.Errorf("parseCoderDate(%s) = %v %v, want %s", in, got, err, want)
@@ -184,26 +186,135 @@ func TestAgentsFile(t *testing.T) {
 	}
 }
 
-func TestMalformed(t *testing.T) {
+// TestSkippedLines: a line of a TABARI/PETRARCH file that cannot be read
+// is left out and reported with its line and problem; the good lines
+// around it are loaded.
+func TestSkippedLines(t *testing.T) {
+	tests := []struct {
+		name, bad, want string
+	}{
+		{"my.actors.txt", "BAD_ [DEF", `unclosed "[" in code (the actor and its synonyms are left out)`},
+		{"my.actors.txt", "BAD_ [DEF 010199-020202]", `code DEF: bad date "010199": no such day`},
+		{"my.actors.txt", "BAD_ [DEF 2001-2002]", `code DEF: bad date "2001": want YYMMDD or YYYYMMDD`},
+		{"my.actors.txt", "BAD_ [DEF ~010101]", `code DEF: date restriction "~010101": want >DATE, <DATE or DATE-DATE`},
+		{"my.actors.txt", "BAD_ [DEF 010101]", `code DEF: date restriction "010101": want >DATE, <DATE or DATE-DATE`},
+		{"my.actors.txt", "BAD_ [abc]", `code "abc": want upper-case letters A-Z and digits`},
+		{"my.actors.txt", "BAD_ [ABCD]", `code "ABCD": want groups of three letters`},
+		{"my.actors.txt", "BAD_ []", `empty code`},
+		{"my.actors.txt", "BAD_ [DEF] junk", `unexpected text "junk" after code (the actor and its synonyms are left out)`},
+		{"my.actors.txt", "BAD_ [DEF 020101-010101]", `code DEF: date range 020101-010101 ends before it starts`},
+		{"my.actors.txt", "!!! [DEF]", `actor phrase "!!!" has no word (the actor and its synonyms are left out)`},
+		{"my.actors.txt", "BAD_\xff [DEF]", `not UTF-8 text`},
+		{"my.agents.txt", "MINISTER [~GOV", `unclosed "[" in code`},
+		{"my.agents.txt", "MINISTER [~GOV}", `unclosed "[" in code`},
+		{"my.agents.txt", "Y_!Z! [~GOV]", `unknown substitution set !Z!`},
+		{"my.agents.txt", "MINISTER", `agent "MINISTER" has no code`},
+		{"my.agents.txt", "MINISTER {MINISTERS [~GOV]", `unclosed "{" in plural`},
+	}
+	for _, tc := range tests {
+		good := "GOOD_ [ABC]\n"
+		if strings.Contains(tc.name, "agents") {
+			good = "GOOD [~GOV]\n"
+		}
+		src := good + tc.bad + "\n" + good
+		es, skipped, err := ParseReport(strings.NewReader(src), tc.name, FormatAuto)
+		if err != nil {
+			t.Errorf("%s %q: %v, want the line skipped", tc.name, tc.bad, err)
+			continue
+		}
+		if len(es) == 0 {
+			t.Errorf("%s %q: the good lines were not loaded", tc.name, tc.bad)
+		}
+		if len(skipped) != 1 || skipped[0].Line != 2 || skipped[0].Problem != tc.want || skipped[0].File != tc.name {
+			t.Errorf("%s %q: skipped %v, want line 2: %s", tc.name, tc.bad, skipped, tc.want)
+		}
+		for _, e := range es {
+			if strings.Contains(strings.ToUpper(e.Phrase), "BAD") {
+				t.Errorf("%s %q: the bad line's phrase was loaded: %+v", tc.name, tc.bad, e)
+			}
+		}
+	}
+}
+
+// TestSkippedActorTakesItsLines: the synonyms and codes of an actor whose
+// phrase line cannot be read are not given to the actor before it.
+func TestSkippedActorTakesItsLines(t *testing.T) {
+	src := "FIRST_ [ABC]\nSECOND_ [DEF] junk\n+SECOND_SYNONYM_\n\t[GHI]\n"
+	d, err := ParseDictionary(strings.NewReader(src), "x.actors.txt", FormatPetrarch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e, _ := d.Match([]string{"second", "synonym"}, 0); e != nil {
+		t.Errorf("a synonym of a skipped actor was loaded: %+v", e)
+	}
+	e, _ := d.Match([]string{"first"}, 0)
+	if e == nil || len(e.Codes) != 1 || e.Codes[0].Code != "ABC" {
+		t.Errorf("the actor before a skipped one changed: %+v", e)
+	}
+}
+
+// TestReleasedForms: the forms of date-restricted codes that the released
+// Phoenix dictionaries use, read as PETRARCH reads them (invented
+// names).
+func TestReleasedForms(t *testing.T) {
+	src := strings.Join([]string{
+		"ALPHA_EXAMPLE_",
+		"\t[XAAGOV > 140608]",       // a space after ">"
+		"\t[XAAELI 9008223-911221]", // seven digits: PETRARCH reads the first six
+		"BETA_EXAMPLE_",
+		"\t[XBBGOV < 20140607]",
+		"\t[XBBOPP 1920030320-20060520]", // eight and more digits: the first eight
+		"GAMMA_GROUP_ [NGOXAACHRPRO214]", // digits in a code
+		"<!-- an XML-style comment -->",
+		"DELTA_EXAMPLE_ [XDDGOV >300101]", // 30 is 2030, as PETRARCH reads it
+	}, "\n") + "\n"
+	d, skipped, err := ParseReport(strings.NewReader(src), "released.actors.txt", FormatPetrarch)
+	if err != nil || len(skipped) != 0 {
+		t.Fatalf("err %v, skipped %v", err, skipped)
+	}
+	dict := newDictionary(d)
+	check := func(name string, want ...string) {
+		t.Helper()
+		e, _ := dict.Match(strings.Fields(name), 0)
+		if e == nil {
+			t.Errorf("%s: not loaded", name)
+			return
+		}
+		var got []string
+		for _, c := range e.Codes {
+			got = append(got, c.Code+" "+c.From.Format("2006-01-02")+" "+c.To.Format("2006-01-02"))
+		}
+		if strings.Join(got, "; ") != strings.Join(want, "; ") {
+			t.Errorf("%s: codes %q, want %q", name, got, want)
+		}
+	}
+	check("Alpha Example", "XAAGOV 2014-06-08 0001-01-01", "XAAELI 1990-08-22 1991-12-21")
+	check("Beta Example", "XBBGOV 0001-01-01 2014-06-07", "XBBOPP 1920-03-03 2006-05-20")
+	check("Gamma Group", "NGOXAACHRPRO214 0001-01-01 0001-01-01")
+	check("Delta Example", "XDDGOV 2030-01-01 0001-01-01")
+}
+
+// TestNotADictionary: a file of which nothing can be read, a PETRARCH
+// issues file and a discard list are refused with one line.
+func TestNotADictionary(t *testing.T) {
+	for _, c := range []struct{ name, src, want string }{
+		{"x.actors.txt", "!#00000000000000000\n+00[AAA >000101]\n", `load dictionary x.actors.txt: no entry can be read: line 1: actor phrase "!" has no word (the actor and its synonyms are left out)`},
+		{"x.actors.txt", "A_ [abc]\nB_ [def]\n", `load dictionary x.actors.txt: no entry can be read: line 1: code "abc": want upper-case letters A-Z and digits (and 1 more lines that cannot be read)`},
+		{"issues.txt", "<ISSUE CATEGORY=\"X\">\nn:school [SCHOOLS]\n</ISSUE>\n", `load dictionary issues.txt: a PETRARCH issues file (<ISSUE> sections), not an actor or agents dictionary`},
+		{"discards.txt", "FEATHERWEIGHT\nBANTAMWEIGHT\n", `load dictionary discards.txt: no line has a code: not an actor dictionary (a PETRARCH discard list?)`},
+		{"x.actors.txt", "A_ [ABC]\n\x00\n", `load dictionary x.actors.txt: line 2: binary data`},
+	} {
+		_, err := ParseDictionary(strings.NewReader(c.src), c.name, FormatAuto)
+		if err == nil || err.Error() != c.want {
+			t.Errorf("%s %q:\n got %v\nwant %s", c.name, c.src, err, c.want)
+		}
+	}
+}
+
+func TestMalformedYAML(t *testing.T) {
 	tests := []struct {
 		name, src, want string
 	}{
-		{"my.actors.txt", "GOOD_ [ABC]\nBAD_ [DEF\n", `load dictionary my.actors.txt: line 2: unclosed "[" in code`},
-		{"my.actors.txt", "A_ [ABC 010199-020202]\n", `load dictionary my.actors.txt: line 1: code ABC: bad date "010199": no such day`},
-		{"my.actors.txt", "A_ [ABC 2001-2002]\n", `load dictionary my.actors.txt: line 1: code ABC: bad date "2001": want YYMMDD or YYYYMMDD`},
-		{"my.actors.txt", "A_ [ABC ~010101]\n", `load dictionary my.actors.txt: line 1: code ABC: date restriction "~010101": want >DATE, <DATE or DATE-DATE`},
-		{"my.actors.txt", "+SYN_\nA_ [ABC]\n", `load dictionary my.actors.txt: line 1: synonym "+SYN_" before any actor`},
-		{"my.actors.txt", "\t[ABC]\n", `load dictionary my.actors.txt: line 1: code "[ABC]" before any actor`},
-		{"my.actors.txt", "A_ [abc]\n", `load dictionary my.actors.txt: line 1: code "abc": want upper-case letters A-Z`},
-		{"my.actors.txt", "A_ [ABCD]\n", `load dictionary my.actors.txt: line 1: code "ABCD": want groups of three letters`},
-		{"my.actors.txt", "A_ []\n", `load dictionary my.actors.txt: line 1: empty code`},
-		{"my.actors.txt", "A_ [ABC] junk\n", `load dictionary my.actors.txt: line 1: unexpected text "junk" after code`},
-		{"my.actors.txt", "A_ [ABC 020101-010101]\n", `load dictionary my.actors.txt: line 1: code ABC: date range 020101-010101 ends before it starts`},
-		{"my.actors.txt", "A_\nB_\n", `load dictionary my.actors.txt: line 2: actor "B_" has no code`},
-		{"my.agents.txt", "MINISTER [~GOV\n", `load dictionary my.agents.txt: line 1: unclosed "[" in code`},
-		{"my.agents.txt", "!X! = A\nY_!Z! [~GOV]\n", `load dictionary my.agents.txt: line 2: unknown substitution set !Z!`},
-		{"my.agents.txt", "MINISTER\n", `load dictionary my.agents.txt: line 1: agent "MINISTER" has no code`},
-		{"my.agents.txt", "MINISTER {MINISTERS [~GOV]\n", `load dictionary my.agents.txt: line 1: unclosed "{" in plural`},
 		{"my.yaml", "countries:\n  - code: LBY\n    nmae: Libya\n", `load dictionary my.yaml: line 3: unknown key "nmae" in country (want capitals, code, demonyms, government, name, names, note)`},
 		{"my.yaml", "people:\n  - name: X\n    tenures:\n      - {code: ABC, from: 2001-13-01}\n", `load dictionary my.yaml: line 4: person "X": from: bad date "2001-13-01" (want YYYY-MM-DD, YYYY-MM or YYYY)`},
 		{"my.yaml", "people:\n  - name: X\n    tenures:\n      - {code: ABC, from: 2005, to: 2001}\n", `load dictionary my.yaml: line 4: person "X": tenure ABC ends (2001) before it starts (2005)`},

@@ -234,8 +234,12 @@ func newDictionary(entries []*Entry) *Dictionary {
 		switch e.Kind {
 		case Person:
 			// The main entry of a person is the one whose phrase is the
-			// full name; aliases point at it (fixed up below).
+			// full name; aliases point at it (fixed up below). A name
+			// with no word left after normalising ("!") names no one.
 			name := normName(e.Name)
+			if name == "" {
+				continue
+			}
 			if _, ok := d.people[name]; !ok || joined == name {
 				d.people[name] = e
 			}

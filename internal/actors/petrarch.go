@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Parsers for the dictionary formats of the TABARI and PETRARCH event
@@ -19,14 +20,20 @@ import (
 // "[CODE >YYMMDD]" (from), "[CODE <YYMMDD]" (until) or
 // "[CODE YYMMDD-YYMMDD]" (range); codes may also follow the phrase on its
 // own line. "#" starts a comment anywhere, ";" at the start of a line.
-// Dates are YYMMDD (00-29 → 20xx, 30-99 → 19xx) or YYYYMMDD.
+// Dates are YYMMDD (00-30 → 20xx, 31-99 → 19xx) or YYYYMMDD.
+//
+// Reading is lenient, as PETRARCH's is: a line that cannot be read is
+// skipped and reported (Skipped), and the rest of the file is loaded. A
+// file that is not text (a NUL byte), or of which nothing can be read,
+// is refused.
 //
 // Agents dictionaries: "PHRASE {PLURAL} [~CODE]" lines, where "{...}"
 // (optional) gives the plural ("{}": none; otherwise a regular plural is
 // made) and "!SET! = A, B" defines a substitution set used as "!SET!"
 // inside phrases.
 
-// yearPivot: two-digit years below it are 20xx, the others 19xx.
+// yearPivot: two-digit years up to it are 20xx, the others 19xx (as
+// KEDS, TABARI and PETRARCH read them).
 const yearPivot = 30
 
 // maxLine is the longest line accepted, in bytes.
@@ -100,30 +107,30 @@ func clip(s string) string {
 	return s
 }
 
-// parseDatedCode parses the inside of "[...]" in an actor dictionary.
+// parseDatedCode parses the inside of "[...]" in an actor dictionary:
+// a code, then at most one date restriction, which may be written with
+// spaces ("EGYGOV > 140608", "ABC 010101 - 020202") as the released
+// Phoenix files sometimes do.
 func parseDatedCode(s string) (DatedCode, error) {
 	f := strings.Fields(s)
 	if len(f) == 0 {
 		return DatedCode{}, errors.New("empty code")
 	}
-	if len(f) > 2 {
-		return DatedCode{}, fmt.Errorf("code %q: want CODE and at most one date restriction", s)
-	}
 	c := DatedCode{Code: f[0]}
-	if err := checkCode(c.Code); err != nil {
+	if err := checkForeignCode(c.Code); err != nil {
 		return DatedCode{}, err
 	}
 	if len(f) == 1 {
 		return c, nil
 	}
-	d := f[1]
+	d := strings.Join(f[1:], "")
 	var err error
 	switch {
 	case strings.HasPrefix(d, ">"):
 		c.From, err = parseCoderDate(d[1:])
 	case strings.HasPrefix(d, "<"):
 		c.To, err = parseCoderDate(d[1:])
-	case strings.Contains(d, "-"):
+	case strings.Count(d, "-") == 1:
 		a, b, _ := strings.Cut(d, "-")
 		if c.From, err = parseCoderDate(a); err == nil {
 			c.To, err = parseCoderDate(b)
@@ -132,7 +139,7 @@ func parseDatedCode(s string) (DatedCode, error) {
 			err = fmt.Errorf("date range %s ends before it starts", d)
 		}
 	default:
-		err = fmt.Errorf("date restriction %q: want >DATE, <DATE or DATE-DATE", d)
+		err = fmt.Errorf("date restriction %q: want >DATE, <DATE or DATE-DATE", clip(strings.Join(f[1:], " ")))
 	}
 	if err != nil {
 		return DatedCode{}, fmt.Errorf("code %s: %w", c.Code, err)
@@ -140,25 +147,51 @@ func parseDatedCode(s string) (DatedCode, error) {
 	return c, nil
 }
 
-// parseCoderDate parses YYMMDD or YYYYMMDD.
+// checkForeignCode checks a code of a TABARI/PETRARCH dictionary: groups
+// of three upper-case letters or digits ("NGOCHRPRO214", as the Phoenix
+// files have), or the null code "---".
+func checkForeignCode(code string) error {
+	if code == NullCode {
+		return nil
+	}
+	if code == "" {
+		return errors.New("missing code")
+	}
+	for _, r := range code {
+		if !(r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			return fmt.Errorf("code %q: want upper-case letters A-Z and digits", clip(code))
+		}
+	}
+	if len(code)%3 != 0 {
+		return fmt.Errorf("code %q: want groups of three letters", code)
+	}
+	return nil
+}
+
+// parseCoderDate parses a date as PETRARCH reads it: digits only, six or
+// seven of them read as YYMMDD (a seventh digit is ignored, as PETRARCH
+// ignores it: "9008223" is 22 August 1990), eight or more as YYYYMMDD
+// (digits after the eighth ignored). Two-digit years up to 30 are 20xx,
+// the others 19xx.
 func parseCoderDate(s string) (time.Time, error) {
 	for _, r := range s {
 		if r < '0' || r > '9' {
-			return time.Time{}, fmt.Errorf("bad date %q: want YYMMDD or YYYYMMDD", s)
+			return time.Time{}, fmt.Errorf("bad date %q: want YYMMDD or YYYYMMDD", clip(s))
 		}
 	}
-	full := s
-	switch len(s) {
-	case 6:
+	var full string
+	switch {
+	case len(s) == 6 || len(s) == 7:
 		yy, _ := strconv.Atoi(s[:2])
 		century := "19"
-		if yy < yearPivot {
+		if yy <= yearPivot {
 			century = "20"
 		}
-		full = century + s
-	case 8:
+		full = century + s[:6]
+	case len(s) >= 8:
+		full = s[:8]
 	default:
-		return time.Time{}, fmt.Errorf("bad date %q: want YYMMDD or YYYYMMDD", s)
+		return time.Time{}, fmt.Errorf("bad date %q: want YYMMDD or YYYYMMDD", clip(s))
 	}
 	t, err := time.Parse("20060102", full)
 	if err != nil {
@@ -171,6 +204,8 @@ func parseCoderDate(s string) (time.Time, error) {
 type lineReader struct {
 	sc   *bufio.Scanner
 	line int
+	// inXML is set inside a "<!-- ... -->" comment that spans lines.
+	inXML bool
 }
 
 func newLineReader(r io.Reader) *lineReader {
@@ -180,8 +215,9 @@ func newLineReader(r io.Reader) *lineReader {
 }
 
 // content returns the next line that is neither blank nor a comment,
-// without its comment; an error for a line with a NUL byte.
-func (l *lineReader) content() (string, bool, error) {
+// without its comment; an error for a line with a NUL byte (the file is
+// not text). A line that is not UTF-8 is reported to bad and skipped.
+func (l *lineReader) content(bad func(line int, problem string)) (string, bool, error) {
 	for {
 		raw, ok := l.next()
 		if !ok {
@@ -190,9 +226,43 @@ func (l *lineReader) content() (string, bool, error) {
 		if strings.ContainsRune(raw, 0) {
 			return "", false, fmt.Errorf("line %d: binary data", l.line)
 		}
+		if !utf8.ValidString(raw) {
+			bad(l.line, "not UTF-8 text")
+			continue
+		}
+		raw = l.stripXML(raw)
 		if line := strings.TrimSpace(stripComment(raw)); line != "" {
 			return line, true, nil
 		}
+	}
+}
+
+// stripXML removes the XML-style comments PETRARCH allows: a line that
+// starts with "<!", "<!-- ... -->" within a line, and "<!--" up to the
+// line with "-->".
+func (l *lineReader) stripXML(raw string) string {
+	if l.inXML {
+		i := strings.Index(raw, "-->")
+		if i < 0 {
+			return ""
+		}
+		l.inXML = false
+		raw = raw[i+3:]
+	}
+	if strings.HasPrefix(strings.TrimSpace(raw), "<!") && !strings.Contains(raw, "<!--") {
+		return ""
+	}
+	for {
+		i := strings.Index(raw, "<!--")
+		if i < 0 {
+			return raw
+		}
+		j := strings.Index(raw[i+4:], "-->")
+		if j < 0 {
+			l.inXML = true
+			return raw[:i]
+		}
+		raw = raw[:i] + raw[i+4+j+3:]
 	}
 }
 
@@ -206,9 +276,22 @@ func (l *lineReader) next() (string, bool) {
 
 func (l *lineReader) err() error {
 	if err := l.sc.Err(); err != nil {
+		if errors.Is(err, bufio.ErrTooLong) {
+			return fmt.Errorf("line %d: longer than %d MB", l.line+1, maxLine>>20)
+		}
 		return fmt.Errorf("line %d: %w", l.line+1, err)
 	}
 	return nil
+}
+
+// skips collects the lines a lenient parser leaves out.
+type skips struct {
+	file string
+	list []Skipped
+}
+
+func (k *skips) add(line int, problem string) {
+	k.list = append(k.list, Skipped{File: k.file, Line: line, Problem: problem})
 }
 
 // actorBlock is an actor dictionary entry being read.
@@ -216,19 +299,45 @@ type actorBlock struct {
 	names []string
 	codes []DatedCode
 	line  int
+	// skip marks a block whose phrase line could not be read: its
+	// synonym and code lines are left out with it.
+	skip bool
+	// badCode is set when a code of the block could not be read: with
+	// no code left, the block is left out rather than joined to the
+	// next one (which would give its names another actor's codes).
+	badCode bool
 }
 
-// parseActors reads a TABARI/PETRARCH actor dictionary.
-func parseActors(r io.Reader, source string) ([]*Entry, error) {
+// phraseOK reports whether a dictionary phrase has a word to match.
+func phraseOK(phrase string) bool {
+	words, _ := phraseWords(phrase)
+	return len(words) > 0
+}
+
+// parseActors reads a TABARI/PETRARCH actor dictionary. Lines that
+// cannot be read are reported to k and skipped.
+func parseActors(r io.Reader, source string, k *skips) ([]*Entry, error) {
 	lr := newLineReader(r)
 	var out []*Entry
 	var cur *actorBlock
-	var orphans []string // names seen without codes, joined to the next block
+	// Names seen without codes are joined to the next block, as in the
+	// shipped Phoenix files, where several phrase lines of one person
+	// precede its codes.
+	var orphans []string
+	orphanLine := 0
 	flush := func() {
-		if cur == nil {
+		if cur == nil || cur.skip {
+			cur = nil
 			return
 		}
 		if len(cur.codes) == 0 {
+			if cur.badCode {
+				cur = nil
+				return
+			}
+			if len(orphans) == 0 {
+				orphanLine = cur.line
+			}
 			orphans = append(orphans, cur.names...)
 			cur = nil
 			return
@@ -236,8 +345,19 @@ func parseActors(r io.Reader, source string) ([]*Entry, error) {
 		out = append(out, actorEntries(cur, source)...)
 		cur = nil
 	}
+	addCodes := func(codes []string) {
+		for _, c := range codes {
+			dc, err := parseDatedCode(c)
+			if err != nil {
+				k.add(lr.line, err.Error())
+				cur.badCode = true
+				continue
+			}
+			cur.codes = append(cur.codes, dc)
+		}
+	}
 	for {
-		line, ok, err := lr.content()
+		line, ok, err := lr.content(k.add)
 		if err != nil {
 			return nil, err
 		}
@@ -245,50 +365,53 @@ func parseActors(r io.Reader, source string) ([]*Entry, error) {
 			break
 		}
 		switch {
-		case strings.HasPrefix(line, "+"):
+		case strings.HasPrefix(line, "+") || strings.HasPrefix(line, "["):
 			if cur == nil {
-				return nil, fmt.Errorf("line %d: synonym %q before any actor", lr.line, clip(line))
+				what := "synonym"
+				if line[0] == '[' {
+					what = "code"
+				}
+				k.add(lr.line, fmt.Sprintf("%s %q before any actor", what, clip(line)))
+				continue
 			}
-			name, codes, err := splitCodes(line[1:])
+			if cur.skip {
+				continue // part of an actor that was left out
+			}
+			text := line
+			if line[0] == '+' {
+				text = line[1:]
+			}
+			name, codes, err := splitCodes(text)
 			if err != nil {
-				return nil, fmt.Errorf("line %d: %w", lr.line, err)
+				k.add(lr.line, err.Error())
+				continue
 			}
-			if len(splitPhrase(name)) == 0 {
-				return nil, fmt.Errorf("line %d: empty synonym", lr.line)
+			if line[0] == '+' {
+				if !phraseOK(name) {
+					k.add(lr.line, "synonym with no word")
+					continue
+				}
+				cur.names = append(cur.names, strings.TrimSpace(name))
 			}
-			cur.names = append(cur.names, strings.TrimSpace(name))
-			if err := addCodes(cur, codes); err != nil {
-				return nil, fmt.Errorf("line %d: %w", lr.line, err)
-			}
-		case strings.HasPrefix(line, "["):
-			if cur == nil {
-				return nil, fmt.Errorf("line %d: code %q before any actor", lr.line, clip(line))
-			}
-			_, codes, err := splitCodes(line)
-			if err != nil {
-				return nil, fmt.Errorf("line %d: %w", lr.line, err)
-			}
-			if err := addCodes(cur, codes); err != nil {
-				return nil, fmt.Errorf("line %d: %w", lr.line, err)
-			}
+			addCodes(codes)
 		default:
-			name, codes, err := splitCodes(line)
-			if err != nil {
-				return nil, fmt.Errorf("line %d: %w", lr.line, err)
-			}
-			name = strings.TrimSpace(name)
-			if len(splitPhrase(name)) == 0 {
-				return nil, fmt.Errorf("line %d: missing actor phrase", lr.line)
-			}
 			flush()
+			name, codes, err := splitCodes(line)
+			name = strings.TrimSpace(name)
+			if err == nil && !phraseOK(name) {
+				err = fmt.Errorf("actor phrase %q has no word", clip(name))
+			}
+			if err != nil {
+				k.add(lr.line, err.Error()+" (the actor and its synonyms are left out)")
+				cur = &actorBlock{line: lr.line, skip: true}
+				continue
+			}
 			cur = &actorBlock{names: []string{name}, line: lr.line}
 			if len(orphans) > 0 {
 				cur.names = append(cur.names, orphans...)
 				orphans = nil
 			}
-			if err := addCodes(cur, codes); err != nil {
-				return nil, fmt.Errorf("line %d: %w", lr.line, err)
-			}
+			addCodes(codes)
 		}
 	}
 	if err := lr.err(); err != nil {
@@ -296,20 +419,12 @@ func parseActors(r io.Reader, source string) ([]*Entry, error) {
 	}
 	flush()
 	if len(orphans) > 0 {
-		return nil, fmt.Errorf("line %d: actor %q has no code", lr.line, orphans[0])
+		if len(out) == 0 && len(k.list) == 0 {
+			return nil, fmt.Errorf("no line has a code: not an actor dictionary (a PETRARCH discard list?)")
+		}
+		k.add(orphanLine, fmt.Sprintf("actor %q has no code", clip(orphans[0])))
 	}
 	return out, nil
-}
-
-func addCodes(b *actorBlock, codes []string) error {
-	for _, s := range codes {
-		c, err := parseDatedCode(s)
-		if err != nil {
-			return err
-		}
-		b.codes = append(b.codes, c)
-	}
-	return nil
 }
 
 // actorKind guesses what a foreign-format actor entry is from its codes.
@@ -360,13 +475,14 @@ func actorEntries(b *actorBlock, source string) []*Entry {
 	return out
 }
 
-// parseAgents reads a TABARI/PETRARCH agents dictionary.
-func parseAgents(r io.Reader, source string) ([]*Entry, error) {
+// parseAgents reads a TABARI/PETRARCH agents dictionary. Lines that
+// cannot be read are reported to k and skipped.
+func parseAgents(r io.Reader, source string, k *skips) ([]*Entry, error) {
 	lr := newLineReader(r)
 	sets := make(map[string][]string)
 	var out []*Entry
 	for {
-		line, ok, err := lr.content()
+		line, ok, err := lr.content(k.add)
 		if err != nil {
 			return nil, err
 		}
@@ -377,7 +493,8 @@ func parseAgents(r io.Reader, source string) ([]*Entry, error) {
 			name, list, _ := strings.Cut(line, "=")
 			name = strings.TrimSpace(name)
 			if len(name) < 3 || !strings.HasSuffix(name, "!") || strings.Count(name, "!") != 2 {
-				return nil, fmt.Errorf("line %d: bad substitution set name %q (want !NAME!)", lr.line, name)
+				k.add(lr.line, fmt.Sprintf("bad substitution set name %q (want !NAME!)", clip(name)))
+				continue
 			}
 			var members []string
 			for _, m := range strings.Split(list, ",") {
@@ -386,14 +503,16 @@ func parseAgents(r io.Reader, source string) ([]*Entry, error) {
 				}
 			}
 			if len(members) == 0 {
-				return nil, fmt.Errorf("line %d: substitution set %s is empty", lr.line, name)
+				k.add(lr.line, fmt.Sprintf("substitution set %s is empty", name))
+				continue
 			}
 			sets[name] = members
 			continue
 		}
 		es, err := agentLine(line, sets, source+":"+strconv.Itoa(lr.line))
 		if err != nil {
-			return nil, fmt.Errorf("line %d: %w", lr.line, err)
+			k.add(lr.line, err.Error())
+			continue
 		}
 		out = append(out, es...)
 	}
@@ -416,7 +535,7 @@ func agentLine(line string, sets map[string][]string, src string) ([]*Entry, err
 	}
 	code := strings.TrimSpace(codes[0])
 	code = strings.TrimSuffix(strings.TrimPrefix(code, "~"), "~")
-	if err := checkCode(code); err != nil {
+	if err := checkForeignCode(code); err != nil {
 		return nil, err
 	}
 	phrase, pl := head, ""

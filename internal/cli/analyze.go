@@ -27,14 +27,49 @@ func (f *stageFlags) register(cmd *cobra.Command) {
 	fl.StringArrayVar(&f.procedures, "procedure", nil, "extra procedure model (YAML); repeatable")
 }
 
-// pipeline loads the pipeline's models.
+// shownSkipped is how many skipped lines of one dictionary are named
+// one by one (all of them with --verbose); the summary counts them all.
+const shownSkipped = 5
+
+// pipeline loads the pipeline's models. Lines of the users' dictionaries
+// that cannot be read are named (the first few of each file) and counted
+// in one summary line per file.
 func (a *app) pipeline() (*pipeline.Pipeline, error) {
 	start := time.Now()
-	p, err := pipeline.New(pipeline.Options{DataDir: a.dataDir, Actors: a.stages.actors, Verbs: a.stages.verbs, Procedures: a.stages.procedures})
+	var files []string
+	counts := map[string]int{}
+	p, err := pipeline.New(pipeline.Options{
+		DataDir: a.dataDir, Actors: a.stages.actors, Verbs: a.stages.verbs, Procedures: a.stages.procedures,
+		Skipped: func(file string, line int, problem string) {
+			if counts[file] == 0 {
+				files = append(files, file)
+			}
+			counts[file]++
+			if !a.quiet && (counts[file] <= shownSkipped || a.verbose) {
+				fmt.Fprintf(a.stderr, "warning: %s: line %d: %s; line skipped\n", file, line, problem)
+			}
+		},
+	})
+	if !a.quiet {
+		for _, f := range files {
+			more := ""
+			if n := counts[f]; n > shownSkipped && !a.verbose {
+				more = fmt.Sprintf(" (%d named above, --verbose names all)", shownSkipped)
+			}
+			fmt.Fprintf(a.stderr, "%s: %d %s could not be read and %s skipped%s\n", f, counts[f], plural(counts[f], "line", "lines"), plural(counts[f], "was", "were"), more)
+		}
+	}
 	if err == nil {
 		a.log.Debug("loaded models and dictionaries", "took", time.Since(start))
 	}
 	return p, err
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // dossier is the stored dossier's cross-document results.

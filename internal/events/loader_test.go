@@ -1,6 +1,7 @@
 package events
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -72,7 +73,7 @@ func TestLoadErrors(t *testing.T) {
 		"bad yaml":   "patterns: [\n",
 		"goldstein":  "codes:\n  \"040\": [eleven, Consult]\n",
 		"nothing":    "just: 3\n",
-		"petr":       "--- MEET [040] ---\nMEET\n- MEETING [040]\n",
+		"petr":       "--- [040] ---\nMEET\n- * MEETING [040]\n",
 	} {
 		_, err := LoadPatterns(fstest.MapFS{"f.yaml": {Data: []byte(src)}}, "f.yaml")
 		if err == nil {
@@ -80,6 +81,32 @@ func TestLoadErrors(t *testing.T) {
 		} else if !strings.Contains(err.Error(), "f.yaml") {
 			t.Errorf("%s: error lacks file name: %v", name, err)
 		}
+	}
+}
+
+// TestPetrarchSkippedLines: a line of a verb dictionary that cannot be
+// read is left out and reported with its line; the rest is loaded. A
+// "*" written against its word ("*SCEPTICAL") still marks the verb, as
+// PETRARCH reads it.
+func TestPetrarchSkippedLines(t *testing.T) {
+	src := "--- SNUB [120] ---\nSNUB {SNUBBED SNUBBING}\n- *INVITATION [125]\n- INVITATION [125]\n--- [040] ---\nMEET\n- * TALKS [040]\n\xff\n"
+	var got []string
+	p, err := LoadPatternsReport(fstest.MapFS{"v.txt": {Data: []byte(src)}}, func(file string, line int, problem string) {
+		got = append(got, fmt.Sprintf("%s:%d: %s", file, line, problem))
+	}, "v.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		`v.txt:4: pattern "INVITATION [125]" has no verb marker *`,
+		"v.txt:5: verb block without a name (the block is left out)",
+		"v.txt:8: not UTF-8 text",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("skipped:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if len(p.List()) != 1 || len(p.List()[0].Rules) != 1 || p.List()[0].Rules[0].After[0] != "invitation" {
+		t.Errorf("want the snub block with its glued-star rule, got %+v", p.List())
 	}
 }
 

@@ -223,14 +223,28 @@ func loadDir(fsys fs.FS, dir string) (*Patterns, error) {
 // its content: our YAML formats (patterns:, the CAMEO table with codes:,
 // the grammar word lists), a PETRARCH/TABARI verb dictionary ("--- VERB
 // [code] ---" blocks), or a list of irregular verb forms.
+//
+// Our YAML formats are read strictly. PETRARCH/TABARI verb dictionaries
+// are read as PETRARCH reads them: a line that cannot be read is left out
+// and the rest loaded (LoadPatternsReport reports such lines).
 func LoadPatterns(fsys fs.FS, paths ...string) (*Patterns, error) {
+	return LoadPatternsReport(fsys, nil, paths...)
+}
+
+// SkipFunc is told about a line of a pattern file that could not be read
+// and was left out.
+type SkipFunc func(file string, line int, problem string)
+
+// LoadPatternsReport is LoadPatterns, telling skip (when set) about every
+// line it leaves out.
+func LoadPatternsReport(fsys fs.FS, skip SkipFunc, paths ...string) (*Patterns, error) {
 	out := newPatterns()
 	for _, p := range paths {
 		b, err := fs.ReadFile(fsys, p)
 		if err != nil {
 			return nil, fmt.Errorf("load patterns %s: %w", p, err)
 		}
-		if err := out.parse(p, b); err != nil {
+		if err := out.parse(p, b, skip); err != nil {
 			return nil, err
 		}
 		out.sources = append(out.sources, p)
@@ -240,10 +254,10 @@ func LoadPatterns(fsys fs.FS, paths ...string) (*Patterns, error) {
 
 var petrBlock = regexp.MustCompile(`(?m)^---\s+\S.*\[[^\]]*\]\s*---\s*$`)
 
-func (p *Patterns) parse(name string, b []byte) error {
+func (p *Patterns) parse(name string, b []byte, skip SkipFunc) error {
 	switch {
 	case petrBlock.Match(b):
-		return p.parsePetrarch(name, b)
+		return p.parsePetrarch(name, b, skip)
 	case isWordList(b):
 		return p.parseIrregular(name, b)
 	}

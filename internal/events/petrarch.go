@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // parsePetrarch reads a PETRARCH/TABARI verb dictionary: synonym sets
@@ -17,22 +18,51 @@ import (
 // A "[---]" code means "known, do not code" and becomes a rule with no
 // code. Positional details of source and target are not kept: our coder
 // finds them by its own clause heuristics.
-func (p *Patterns) parsePetrarch(name string, b []byte) error {
+//
+// Reading is lenient, as PETRARCH's is: a line that cannot be read is
+// reported to skip (when set) and left out, and the rest of the file is
+// loaded; a file that is not text is refused.
+func (p *Patterns) parsePetrarch(name string, b []byte, skip SkipFunc) error {
 	sc := bufio.NewScanner(bytes.NewReader(b))
 	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
 	synsets := map[string][]string{}
 	var curSet string
 	var cur *Pattern
+	// skipping is set while the lines of a block whose heading could not
+	// be read go by: they are left out with it.
+	skipping := false
 	line := 0
+	var firstBad string
+	nbad, added := 0, 0
+	bad := func(problem string) {
+		if nbad == 0 {
+			firstBad = fmt.Sprintf("line %d: %s", line, problem)
+		}
+		nbad++
+		if skip != nil {
+			skip(name, line, problem)
+		}
+	}
 	flush := func() {
 		if cur != nil && (len(cur.Verbs) > 0) && (cur.CAMEO != "" || len(cur.Rules) > 0) {
 			p.add(cur)
+			added++
 		}
 		cur = nil
 	}
 	for sc.Scan() {
 		line++
 		raw := sc.Text()
+		if strings.ContainsRune(raw, 0) {
+			return fmt.Errorf("load patterns %s: line %d: binary data", name, line)
+		}
+		if !utf8.ValidString(raw) {
+			bad("not UTF-8 text")
+			continue
+		}
+		if strings.HasPrefix(strings.TrimSpace(raw), "<!") {
+			continue // an XML-style comment line, as PETRARCH allows
+		}
 		l := raw
 		if i := strings.Index(l, "#"); i >= 0 {
 			l = l[:i]
@@ -55,6 +85,7 @@ func (p *Patterns) parsePetrarch(name string, b []byte) error {
 		case strings.HasPrefix(l, "---"):
 			flush()
 			curSet = ""
+			skipping = false
 			inner := strings.Trim(l, "- ")
 			nm, code := inner, ""
 			if i := strings.Index(inner, "["); i >= 0 {
@@ -62,19 +93,25 @@ func (p *Patterns) parsePetrarch(name string, b []byte) error {
 				code = petrCode(inner[i:])
 			}
 			if nm == "" {
-				return fmt.Errorf("load patterns %s: line %d: verb block without a name", name, line)
+				bad("verb block without a name (the block is left out)")
+				skipping = true
+				continue
 			}
 			cur = &Pattern{
 				ID: "petrarch." + strings.ToLower(strings.Fields(nm)[0]), CAMEO: code,
 				Object: true, TargetOptional: true, Source: fmt.Sprintf("%s:%d", name, line),
 			}
+		case skipping:
+			// A line of a block that was left out.
 		case strings.HasPrefix(l, "-"):
 			if cur == nil {
-				return fmt.Errorf("load patterns %s: line %d: pattern outside a verb block", name, line)
+				bad("pattern outside a verb block")
+				continue
 			}
 			r, preps, err := petrRule(l[1:], synsets)
 			if err != nil {
-				return fmt.Errorf("load patterns %s: line %d: %w", name, line, err)
+				bad(err.Error())
+				continue
 			}
 			r.ID = fmt.Sprintf("l%d", line)
 			r.Source = fmt.Sprintf("%s:%d", name, line)
@@ -108,6 +145,13 @@ func (p *Patterns) parsePetrarch(name string, b []byte) error {
 	flush()
 	if err := sc.Err(); err != nil {
 		return fmt.Errorf("load patterns %s: %w", name, err)
+	}
+	if added == 0 && nbad > 0 {
+		more := ""
+		if nbad > 1 {
+			more = fmt.Sprintf(" (and %d more lines that cannot be read)", nbad-1)
+		}
+		return fmt.Errorf("load patterns %s: no verb block can be read: %s%s", name, firstBad, more)
 	}
 	return nil
 }
@@ -143,7 +187,9 @@ func petrRule(l string, synsets map[string][]string) (Rule, []string, error) {
 		return r, nil, fmt.Errorf("pattern %q has no [code]", strings.TrimSpace(l))
 	}
 	r.CAMEO = petrCode(l[i:])
-	body := strings.NewReplacer("(", " ", ")", " ", "{", " ", "}", " ").Replace(l[:i])
+	// "*" marks the verb even when written against a word ("*SCEPTICAL"),
+	// as PETRARCH splits on the character.
+	body := strings.NewReplacer("(", " ", ")", " ", "{", " ", "}", " ", "*", " * ").Replace(l[:i])
 	f := strings.Fields(body)
 	star := -1
 	for k, w := range f {

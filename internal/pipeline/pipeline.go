@@ -16,10 +16,12 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/dossier-project/dossier/data"
@@ -47,6 +49,10 @@ type Options struct {
 	// Procedures are extra procedure models (YAML); they replace a
 	// built-in model of the same institution.
 	Procedures []string
+	// Skipped, when set, is told about every line of a dictionary or
+	// pattern file in the TABARI/PETRARCH formats that could not be read
+	// and was left out: the file (as given), the line and the problem.
+	Skipped func(file string, line int, problem string)
 }
 
 // Pipeline holds the loaded models of every stage.
@@ -75,6 +81,21 @@ func openUser(path string) (fs.FS, string, error) {
 	return os.DirFS(filepath.Dir(abs)), filepath.Base(abs), nil
 }
 
+// userPath makes an error about a user's file name the file as the user
+// gave it, not its base name.
+func userPath(err error, name, path string) error {
+	if name == path {
+		return err
+	}
+	msg := err.Error()
+	for _, what := range []string{"load dictionary ", "load patterns "} {
+		if strings.HasPrefix(msg, what+name+":") {
+			return errors.New(what + path + msg[len(what)+len(name):])
+		}
+	}
+	return err
+}
+
 // New loads every stage's models and dictionaries.
 func New(opt Options) (*Pipeline, error) {
 	fsys := data.Open(opt.DataDir)
@@ -86,7 +107,17 @@ func New(opt Options) (*Pipeline, error) {
 	if p.text, err = text.NewFromData(fsys); err != nil {
 		return nil, fmt.Errorf("load text models: %w", err)
 	}
-	if p.dict, err = actors.FromData(fsys); err != nil {
+	skipped := func(file string) func(actors.Skipped) {
+		return func(s actors.Skipped) {
+			if opt.Skipped != nil {
+				if file == "" {
+					file = s.File
+				}
+				opt.Skipped(file, s.Line, s.Problem)
+			}
+		}
+	}
+	if p.dict, err = (actors.Loader{Skip: skipped("")}).FromData(fsys); err != nil {
 		return nil, fmt.Errorf("load actor dictionaries: %w", err)
 	}
 	for _, path := range opt.Actors {
@@ -94,9 +125,9 @@ func New(opt Options) (*Pipeline, error) {
 		if err != nil {
 			return nil, fmt.Errorf("load dictionary %s: %w", path, err)
 		}
-		user, err := actors.Load(dir, name)
+		user, err := actors.Loader{Skip: skipped(path)}.Load(dir, name)
 		if err != nil {
-			return nil, err
+			return nil, userPath(err, name, path)
 		}
 		p.dict = p.dict.Merge(user)
 	}
@@ -121,9 +152,13 @@ func New(opt Options) (*Pipeline, error) {
 		if err != nil {
 			return nil, fmt.Errorf("load patterns %s: %w", path, err)
 		}
-		user, err := events.LoadPatterns(dir, name)
+		user, err := events.LoadPatternsReport(dir, func(_ string, line int, problem string) {
+			if opt.Skipped != nil {
+				opt.Skipped(path, line, problem)
+			}
+		}, name)
 		if err != nil {
-			return nil, err
+			return nil, userPath(err, name, path)
 		}
 		pats = pats.Merge(user)
 	}
@@ -182,8 +217,12 @@ func (p *Pipeline) Document(ctx context.Context, doc *model.Document) (*model.An
 	}
 	a := &model.Analysis{Doc: doc.ID, Mentions: ms}
 	a.Timexes = p.timexes(doc)
+	speakers := p.mentions.Speakers(doc, td, ms)
 	a.Quotes = p.quotes.Extract(doc, func(d *model.Document, s model.Span) (string, string, bool) {
-		return p.mentions.Speaker(d, td, ms, s)
+		if d != doc {
+			return p.mentions.Speaker(d, td, ms, s)
+		}
+		return speakers.Speaker(s)
 	})
 	for i := range a.Quotes {
 		a.Quotes[i].Doc = doc.ID
