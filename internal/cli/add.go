@@ -19,7 +19,13 @@ import (
 type addFlags struct {
 	date, kind, url, publisher string
 	maxSizeMB                  float64
+	timeout                    time.Duration
 }
+
+// DefaultTimeout is the longest the analysis of one file may take: far
+// more than any real document needs (a megabyte-long sentence takes a few
+// seconds), so that only a pathological file reaches it.
+const DefaultTimeout = 2 * time.Minute
 
 func (f *addFlags) register(cmd *cobra.Command) {
 	fl := cmd.Flags()
@@ -28,6 +34,7 @@ func (f *addFlags) register(cmd *cobra.Command) {
 	fl.StringVar(&f.url, "url", "", "source URL for every file added")
 	fl.StringVar(&f.publisher, "publisher", "", "publisher for every file added")
 	fl.Float64Var(&f.maxSizeMB, "max-size", 20, "largest file to read, in MB")
+	fl.DurationVar(&f.timeout, "timeout", DefaultTimeout, "longest the analysis of one file may take; a file that takes longer is reported and left out (0: no limit)")
 }
 
 func (f *addFlags) options() ingest.Options {
@@ -54,6 +61,7 @@ func (a *app) addCmd() *cobra.Command {
 				if err != nil {
 					return err
 				}
+				a.timeout = f.timeout
 				_, err = a.add(cmd.Context(), st, p, args, f.options())
 				return err
 			})
@@ -129,13 +137,9 @@ func (a *app) addFile(ctx context.Context, st store.Store, p *pipeline.Pipeline,
 	if err != nil {
 		return r, err
 	}
-	analyses := make([]*model.Analysis, len(docs))
-	for i, d := range docs {
-		an, err := p.Document(ctx, d)
-		if err != nil {
-			return r, fmt.Errorf("analyse %s: %w", d.ShortID(), err)
-		}
-		analyses[i] = an
+	analyses, err := a.analyseFile(ctx, p, docs)
+	if err != nil {
+		return r, err
 	}
 	added, err := st.AddDocuments(ctx, docs, analyses)
 	if err != nil {
@@ -154,6 +158,54 @@ func (a *app) addFile(ctx context.Context, st store.Store, p *pipeline.Pipeline,
 		}
 	}
 	return r, nil
+}
+
+// errTimeout is the error of a file whose analysis ran past --timeout.
+var errTimeout = errors.New("analysis stopped")
+
+// analyseFile analyses the documents of one file within the time limit
+// (a.timeout, none when zero). The analysis runs beside the wait, so that
+// a file that takes too long is left out at the limit, and the pipeline,
+// which is asked between stages, stops soon after.
+func (a *app) analyseFile(ctx context.Context, p *pipeline.Pipeline, docs []*model.Document) ([]*model.Analysis, error) {
+	actx, cancel := context.WithCancel(ctx)
+	if a.timeout > 0 {
+		actx, cancel = context.WithTimeout(ctx, a.timeout)
+	}
+	defer cancel()
+	type result struct {
+		analyses []*model.Analysis
+		err      error
+	}
+	done := make(chan result, 1)
+	go func() {
+		analyses := make([]*model.Analysis, len(docs))
+		for i, d := range docs {
+			an, err := p.Document(actx, d)
+			if err != nil {
+				done <- result{err: fmt.Errorf("analyse %s: %w", d.ShortID(), err)}
+				return
+			}
+			analyses[i] = an
+		}
+		done <- result{analyses: analyses}
+	}()
+	select {
+	case r := <-done:
+		if r.err != nil && ctx.Err() == nil && errors.Is(actx.Err(), context.DeadlineExceeded) {
+			return nil, a.timeoutError()
+		}
+		return r.analyses, r.err
+	case <-actx.Done():
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		return nil, a.timeoutError()
+	}
+}
+
+func (a *app) timeoutError() error {
+	return fmt.Errorf("%w: it took longer than %s, the limit set by --timeout; not added (give a longer --timeout to try again)", errTimeout, a.timeout)
 }
 
 // fileError makes sure the error names the file.

@@ -181,6 +181,7 @@ findings, timeline, quotes, events.`,
 				}
 				var addErr error
 				if len(args) > 0 {
+					a.timeout = f.timeout
 					_, addErr = a.add(ctx, st, p, args, f.options())
 				}
 				d, err := a.loadDossier(ctx, st, p, pipeline.KeepAll())

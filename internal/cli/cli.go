@@ -13,6 +13,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -36,6 +37,8 @@ type app struct {
 	dataDir        string
 	stages         stageFlags
 	log            *slog.Logger
+	// timeout bounds the analysis of one file by add and analyze.
+	timeout time.Duration
 }
 
 // Main runs dossier with args and returns the exit status.

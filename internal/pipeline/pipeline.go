@@ -208,15 +208,26 @@ func (p *Pipeline) Document(ctx context.Context, doc *model.Document) (*model.An
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	// Between stages the context is asked whether to go on, so that a
+	// deadline stops a document that takes too long within one stage.
 	td := p.text.Analyze(doc.Text)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	ms := p.mentions.Find(doc, td)
 	if doc.Date.IsZero() {
 		if p.inferDate(doc, td, ms) {
 			ms = p.mentions.Find(doc, td) // tenures now resolve at the date
 		}
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	a := &model.Analysis{Doc: doc.ID, Mentions: ms}
 	a.Timexes = p.timexes(doc)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	speakers := p.mentions.Speakers(doc, td, ms)
 	a.Quotes = p.quotes.Extract(doc, func(d *model.Document, s model.Span) (string, string, bool) {
 		if d != doc {
@@ -230,11 +241,17 @@ func (p *Pipeline) Document(ctx context.Context, doc *model.Document) (*model.An
 			a.Quotes[i].ID = fmt.Sprintf("%s-q%d", doc.ShortID(), i+1)
 		}
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	codeSpeakers(a.Quotes, ms)
 	// Inside direct speech, "I" and "we" are the speaker: events said in
 	// the first person get their source.
 	a.Mentions = firstPerson(doc, td, a.Quotes, ms, p.vocab.firstPerson)
 	a.Events = p.events.Code(doc, td, a.Mentions)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	anchorAll(doc, td, a, p.vocab.ClauseBreaks)
 	orderAll(doc, td, a, &p.vocab)
 	return a, nil
