@@ -14,7 +14,6 @@ import (
 	"io/fs"
 	"os"
 	"sort"
-	"strings"
 
 	"gopkg.in/yaml.v3"
 )
@@ -88,7 +87,8 @@ func ReadYAML(fsys fs.FS, name string, v any) error {
 }
 
 // DecodeYAML decodes b into v strictly: unknown keys are errors, and so
-// is an empty document. The error fits on one line.
+// is an empty document. The error fits on one line and speaks of the
+// file's lines and fields, not of Go types (see ExplainYAML).
 func DecodeYAML(b []byte, v any) error {
 	dec := yaml.NewDecoder(bytes.NewReader(b))
 	dec.KnownFields(true)
@@ -96,14 +96,7 @@ func DecodeYAML(b []byte, v any) error {
 		if errors.Is(err, io.EOF) {
 			return errors.New("file is empty")
 		}
-		return oneLine{err}
+		return ExplainYAML(b, v, err)
 	}
 	return nil
 }
-
-// oneLine folds an error's message onto one line (YAML errors span
-// several) while still unwrapping to it.
-type oneLine struct{ err error }
-
-func (e oneLine) Error() string { return strings.Join(strings.Fields(e.err.Error()), " ") }
-func (e oneLine) Unwrap() error { return e.err }

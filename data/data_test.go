@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -42,5 +43,38 @@ func TestOverlayReplacesFilesAndMergesDirectories(t *testing.T) {
 	}
 	if _, err := fs.ReadDir(fsys, "no-such-dir"); err == nil {
 		t.Errorf("a directory in neither layer should be an error")
+	}
+}
+
+// TestExplainYAML: decoding errors speak of the file's lines, fields and
+// forms, name the nearest known field, and never name a Go type.
+func TestExplainYAML(t *testing.T) {
+	type member struct {
+		Name    string   `yaml:"name"`
+		Aliases []string `yaml:"aliases"`
+		Active  bool     `yaml:"active"`
+		Seats   int      `yaml:"seats"`
+	}
+	type roster struct {
+		Title   string   `yaml:"title"`
+		Members []member `yaml:"members"`
+	}
+	for _, c := range []struct{ src, want string }{
+		{"title: X\nmembers:\n  - name: A\n    alias: [b]\n", `line 4: unknown field "alias" in a member (did you mean "aliases"? known fields: active, aliases, name, seats)`},
+		{"title: X\nmembers:\n  - name: A\n    colour: red\n", `line 4: unknown field "colour" in a member (known fields: active, aliases, name, seats)`},
+		{"title: X\nmembers:\n  - name: A\n    aliases: b\n", `line 4: "aliases" should be a list of words or phrases ([a, b], or lines starting with "- "), not the text "b"`},
+		{"title: X\nmembers:\n  - name: A\n    active: maybe\n", `line 4: "active" should be true or false, not the text "maybe"`},
+		{"title: X\nmembers:\n  - name: A\n    seats: many\n", `line 4: "seats" should be a number, not the text "many"`},
+		{"title: X\nmembers: {a: b}\n", `line 2: "members" should be a list (lines starting with "- "), not a mapping`},
+		{"title: [X\n", `line 1: did not find expected ',' or ']'`},
+	} {
+		var r roster
+		err := DecodeYAML([]byte(c.src), &r)
+		if err == nil || err.Error() != c.want {
+			t.Errorf("%q:\n got %v\nwant %s", c.src, err, c.want)
+		}
+		if err != nil && (strings.Contains(err.Error(), "data.") || strings.Contains(err.Error(), "unmarshal") || strings.Contains(err.Error(), "\n")) {
+			t.Errorf("%q: error speaks Go or spans lines: %q", c.src, err)
+		}
 	}
 }

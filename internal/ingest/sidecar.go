@@ -12,6 +12,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/dossier-project/dossier/data"
 	"github.com/dossier-project/dossier/internal/model"
 )
 
@@ -78,7 +79,7 @@ func parseSidecar(raw []byte) (*Meta, error) {
 	dec.KnownFields(true)
 	var sm sidecarMeta
 	if err := dec.Decode(&sm); err != nil && !errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("malformed sidecar: %s", oneLine(err.Error()))
+		return nil, fmt.Errorf("malformed sidecar: %w", data.ExplainYAML(raw, &sm, err))
 	}
 	return &Meta{
 		Title: strings.TrimSpace(sm.Title), Kind: strings.TrimSpace(sm.Kind),
