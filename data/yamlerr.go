@@ -271,8 +271,14 @@ func fieldsOf(t reflect.Type, typ string) []string {
 // differ).
 func nearest(field string, known []string) string {
 	best, bestD := "", 0
+	f := strings.ToLower(field)
 	for _, k := range known {
-		d := editDistance(strings.ToLower(field), k)
+		d := editDistance(f, k)
+		// A word and its inflection ("body", "bodies"; "decide",
+		// "decides") share their start.
+		if p := min(len(f), len(k)) - 1; p >= 3 && f[:p] == k[:p] {
+			d = min(d, 1)
+		}
 		if best == "" || d < bestD {
 			best, bestD = k, d
 		}

@@ -567,17 +567,45 @@ func TestNoPanicOnGarbage(t *testing.T) {
 	}
 }
 
+// FuzzParsers: every format loads any input without panicking, to a
+// dictionary that can be matched and merged, or to one error line; the
+// lines it skips are real lines of the input.
 func FuzzParsers(f *testing.F) {
-	for _, s := range []string{"A_ [ABC 010101-020202]\n+B_\n\t[DEF >030303]", "!X! = A, B\nC_!X! {D} [~GOV]", "countries:\n  - code: ABC\n    name: x\n"} {
+	for _, s := range []string{
+		"A_ [ABC 010101-020202]\n+B_\n\t[DEF >030303]", "!X! = A, B\nC_!X! {D} [~GOV]", "countries:\n  - code: ABC\n    name: x\n",
+		"!#00000000000000000\n+00[AAA >000101]\n", "X_ [EGYGOV > 140608]\n\t[ARMUNR 9008223-911221]\n<!-- c\n-->\nY [~ENV}\n",
+		"people:\n  - name: P\n    tenures:\n      - {code: ABC, role: R, from: 2001, to: 2002}\n",
+	} {
 		f.Add(s)
 	}
+	base, err := ParseDictionary(strings.NewReader("A_ [ABC]\n"), "base.txt", FormatPetrarch)
+	if err != nil {
+		f.Fatal(err)
+	}
 	f.Fuzz(func(t *testing.T, s string) {
+		lines := strings.Count(s, "\n") + 1
 		for _, fm := range []Format{FormatYAML, FormatPetrarch, FormatAgents} {
-			d, err := ParseDictionary(strings.NewReader(s), "fuzz", fm)
-			if err == nil {
-				for i := range strings.Fields(s) {
-					d.Match(strings.Fields(s), i)
+			es, skipped, err := ParseReport(strings.NewReader(s), "fuzz", fm)
+			if err != nil {
+				if strings.Contains(err.Error(), "\n") || strings.Contains(err.Error(), "internal error") {
+					t.Fatalf("format %d: %q", fm, err)
 				}
+				continue
+			}
+			for _, k := range skipped {
+				if k.Line < 1 || k.Line > lines || strings.Contains(k.Problem, "\n") {
+					t.Fatalf("format %d: skipped %+v of %d lines", fm, k, lines)
+				}
+			}
+			d := newDictionary(es)
+			words := strings.Fields(s)
+			for i := range words {
+				d.Match(words, i)
+			}
+			m := base.Merge(d)
+			for _, p := range d.People() {
+				m.Person(p.Name)
+				m.Tenures(p.Name)
 			}
 		}
 	})

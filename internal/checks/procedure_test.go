@@ -129,3 +129,42 @@ bodies:
 		t.Error("New must not change the procedures it is given")
 	}
 }
+
+// TestProcedureErrorsSpeakYAML: a mistake in a procedure model is named by
+// its line and field, with the form expected and the nearest known field.
+func TestProcedureErrorsSpeakYAML(t *testing.T) {
+	for _, c := range []struct{ src, want string }{
+		{"institution: X\nbodies:\n  - name: Council\n    decide: [budget]\n", `procedure my.yaml: line 4: unknown field "decide" in a body (did you mean "decides"? known fields: advises, aliases, by, decides, name, proposes, publishes, speaks_for)`},
+		{"institution: X\nbodies:\n  - name: Council\n    decides: budget\n", `procedure my.yaml: line 4: "decides" should be a list of words or phrases ([a, b], or lines starting with "- "), not the text "budget"`},
+		{"institution: X\nbody:\n  - name: Council\n", `procedure my.yaml: line 2: unknown field "body" in a procedure (did you mean "bodies"? known fields: bodies, code, institution)`},
+	} {
+		_, err := ParseProcedure("my.yaml", []byte(c.src))
+		if err == nil || err.Error() != c.want {
+			t.Errorf("%q:\n got %v\nwant %s", c.src, err, c.want)
+		}
+	}
+}
+
+// FuzzProcedure: any YAML gives a procedure that validates, or one error
+// line in the file's terms; a procedure that loads can be used to check.
+func FuzzProcedure(f *testing.F) {
+	f.Add([]byte(cityCouncil))
+	f.Add([]byte("institution: X\nbodies:\n  - name: A\n    decides: b\n    colour: [c]\n"))
+	f.Add([]byte("institution: X\nbodies: {a: b}\n"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		p, err := ParseProcedure("f.yaml", b)
+		if err != nil {
+			msg := err.Error()
+			if strings.Contains(msg, "\n") || strings.Contains(msg, "checks.") || strings.Contains(msg, "unmarshal") || strings.Contains(msg, "!!") {
+				t.Fatalf("procedure error is not one line in the file's terms: %q", msg)
+			}
+			return
+		}
+		if len(p.Deciding("")) == 0 || strings.TrimSpace(p.Institution) == "" {
+			t.Fatalf("an invalid procedure loaded: %+v", p)
+		}
+		if _, err := New(data.Embedded(), []*Procedure{p}); err != nil {
+			t.Fatalf("a procedure that loads cannot be used: %v", err)
+		}
+	})
+}

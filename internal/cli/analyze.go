@@ -117,7 +117,7 @@ func (a *app) loadDossier(ctx context.Context, st store.Store, p *pipeline.Pipel
 // withDossier opens the store, loads the pipeline and the dossier's
 // results (keeping what keep asks for), and runs fn.
 func (a *app) withDossier(ctx context.Context, keep pipeline.Keep, fn func(store.Store, *pipeline.Pipeline, *dossier) error) error {
-	return a.withStore(ctx, func(st store.Store) error {
+	return a.withExistingStore(ctx, func(st store.Store) error {
 		p, err := a.pipeline()
 		if err != nil {
 			return err

@@ -112,18 +112,31 @@ findings. Every output carries the document and byte offsets of its evidence.`,
 	return root
 }
 
-// openStore opens the configured store.
-func (a *app) openStore(ctx context.Context) (store.Store, error) {
-	st, err := store.Open(ctx, a.db)
+// openStore opens the configured store, creating it if needed.
+func (a *app) openStore(ctx context.Context, opts ...store.Option) (store.Store, error) {
+	st, err := store.Open(ctx, a.db, opts...)
+	if errors.Is(err, store.ErrNoDossier) {
+		return nil, fmt.Errorf("%w; add documents first (dossier --db %s add PATH), or give the right --db", err, a.db)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", a.db, err)
 	}
 	return st, nil
 }
 
-// withStore opens the store, runs fn and closes the store.
+// withStore opens the store (creating it), runs fn and closes the store.
 func (a *app) withStore(ctx context.Context, fn func(store.Store) error) error {
-	st, err := a.openStore(ctx)
+	return a.withStoreOpts(ctx, fn)
+}
+
+// withExistingStore is withStore for commands that only read: a store
+// that does not exist is an error, not created.
+func (a *app) withExistingStore(ctx context.Context, fn func(store.Store) error) error {
+	return a.withStoreOpts(ctx, fn, store.Existing())
+}
+
+func (a *app) withStoreOpts(ctx context.Context, fn func(store.Store) error, opts ...store.Option) error {
+	st, err := a.openStore(ctx, opts...)
 	if err != nil {
 		return err
 	}

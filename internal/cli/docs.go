@@ -74,7 +74,7 @@ func (a *app) docsCmd() *cobra.Command {
 		Short: "List the stored documents",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.withStore(cmd.Context(), func(st store.Store) error {
+			return a.withExistingStore(cmd.Context(), func(st store.Store) error {
 				docs, err := st.Documents(cmd.Context())
 				if err != nil {
 					return err
@@ -122,7 +122,7 @@ func (a *app) showCmd() *cobra.Command {
 		Short: "Show a document: metadata, speaker turns and sentences (DOC is an id, id prefix or path)",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.withStore(cmd.Context(), func(st store.Store) error {
+			return a.withExistingStore(cmd.Context(), func(st store.Store) error {
 				return a.show(cmd.Context(), st, args[0], asJSON)
 			})
 		},

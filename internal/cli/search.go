@@ -18,7 +18,7 @@ func (a *app) searchCmd() *cobra.Command {
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			query := strings.Join(args, " ")
-			return a.withStore(cmd.Context(), func(st store.Store) error {
+			return a.withExistingStore(cmd.Context(), func(st store.Store) error {
 				hits, err := st.Search(cmd.Context(), query, limit)
 				if err != nil {
 					return fmt.Errorf("search %q: %w", query, err)

@@ -129,6 +129,13 @@ func (a *app) codeCmd() *cobra.Command {
 			if !a.quiet {
 				fmt.Fprintf(a.stderr, "%s\n", statsLine(&stats))
 			}
+			if stats.BadLines > 0 {
+				where := "their output lines carry an \"error\""
+				if format == "gdelt" {
+					where = "the first are named above"
+				}
+				return fmt.Errorf("%d of %d input %s could not be coded (not JSON, or no text); %s", stats.BadLines, stats.Lines, plural(int(stats.Lines), "line", "lines"), where)
+			}
 			return nil
 		},
 	}

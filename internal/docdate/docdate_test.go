@@ -126,3 +126,51 @@ func TestNoEvidenceNoDate(t *testing.T) {
 		}
 	}
 }
+
+// FuzzInfer: inference never panics, on any text with the expressions
+// the tagger finds in it, and what it infers is a range that does not end
+// before it starts, with evidence that round-trips to the text.
+func FuzzInfer(f *testing.F) {
+	for _, s := range []string{
+		"Finance Minister Amara Okafor met UN Secretary-General Lars Holm on 12 March. The two sides will report back by the end of April.",
+		"The Cannes summit last year agreed. In 2011 the council met on Monday 4 June. It will meet again next year.",
+		"President Amara Okafor said on 29 February that 2021 and 2022 were hard. By 31 April?",
+	} {
+		f.Add(s)
+	}
+	inf := inferrer(&testing.T{})
+	tg, err := timex.New()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		in := Input{Text: text, Timexes: tg.Find(text, time.Time{})}
+		start := 0
+		for start < len(text) {
+			i := strings.Index(text[start:], ". ")
+			end := len(text)
+			if i >= 0 {
+				end = start + i + 1
+			}
+			in.Sentences = append(in.Sentences, model.NewSpan(text, start, end))
+			start = end + 1
+		}
+		for _, n := range []string{"Amara Okafor", "Lars Holm"} {
+			if i := strings.Index(text, n); i >= 0 {
+				in.People = append(in.People, model.Mention{Span: model.NewSpan(text, i, i+len(n)), Actor: model.Actor{Name: n, Person: true}})
+			}
+		}
+		res, ok := inf.Infer(in)
+		if !ok {
+			return
+		}
+		if res.To.Before(res.From) || res.Reason == "" {
+			t.Fatalf("inferred %s to %s (%q)", res.From, res.To, res.Reason)
+		}
+		for _, e := range res.Evidence {
+			if err := e.Check(text); err != nil {
+				t.Fatalf("evidence: %v", err)
+			}
+		}
+	})
+}

@@ -177,3 +177,68 @@ func TestCodeStreamIDsAndMissingText(t *testing.T) {
 		t.Errorf("a line without text is an error: %s", lines[1])
 	}
 }
+
+// FuzzCodeStreamLines fuzzes the JSON Lines reader and writer of dossier
+// code: whatever the input, every non-blank line gives exactly one
+// output line, in order, that is a JSON object with the line's id and
+// either its events or an error, and the counts agree. The lines are not
+// analysed (Prepare returns no text layer), so that thousands of inputs
+// run a minute: the text layer and the coder have their own fuzz
+// targets.
+func FuzzCodeStreamLines(f *testing.F) {
+	for _, s := range []string{
+		`{"id":"a","date":"2013-06-04","text":"Kenya met Uganda."}`,
+		`{"id": 17, "text": "x"}` + "\n\n" + `not json` + "\n" + `{"id":"b"}`,
+		`{"id":"c","text":"x","date":"20130604"}` + "\r\n" + `{"text":null}`,
+		`{"id":[1,{"id":2}],"text":"y"}`,
+		`{"a":{"id":"x"},"id":"z",` + "\n" + "\xff\xfe{}",
+		"[1,2]\n\"str\"\n3\nnull\n{}",
+	} {
+		f.Add(s)
+	}
+	c := NewCoder(newPatterns())
+	prepare := func(src string, date time.Time) (*model.Document, *text.Doc, []model.Mention) {
+		return &model.Document{Text: src, Date: date}, nil, nil
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		var out bytes.Buffer
+		var stats StreamStats
+		if err := c.CodeStream(context.Background(), strings.NewReader(in), &out, StreamOptions{Workers: 1, Prepare: prepare, Stats: &stats}); err != nil {
+			t.Fatalf("CodeStream: %v", err)
+		}
+		want := 0
+		for _, l := range strings.Split(in, "\n") {
+			if len(bytes.TrimSpace([]byte(l))) > 0 {
+				want++
+			}
+		}
+		lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+		if out.Len() == 0 {
+			lines = nil
+		}
+		if len(lines) != want || stats.Lines != int64(want) {
+			t.Fatalf("%d non-blank input lines gave %d output lines (stats: %d):\n%q\n%s", want, len(lines), stats.Lines, in, out.String())
+		}
+		bad := 0
+		for _, l := range lines {
+			var o map[string]json.RawMessage
+			if err := json.Unmarshal([]byte(l), &o); err != nil {
+				t.Fatalf("output line is not a JSON object: %v: %q", err, l)
+			}
+			if _, ok := o["id"]; !ok {
+				t.Fatalf("output line without id: %q", l)
+			}
+			_, ev := o["events"]
+			_, er := o["error"]
+			if ev == er {
+				t.Fatalf("output line must have events or an error, not both or neither: %q", l)
+			}
+			if er {
+				bad++
+			}
+		}
+		if int64(bad) != stats.BadLines {
+			t.Fatalf("%d error lines, %d counted bad", bad, stats.BadLines)
+		}
+	})
+}

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 )
 
 // Expand turns paths, directories (walked recursively) and glob patterns
@@ -52,8 +53,13 @@ func expandOne(p string, add func(string), bad func(error)) error {
 	case err == nil:
 		add(p)
 		return nil
+	case isLinkLoop(err):
+		return &FileError{Path: p, Err: linkProblem(err)}
 	case !errors.Is(err, fs.ErrNotExist):
 		return &FileError{Path: p, Err: describeOSError(err)}
+	}
+	if li, lerr := os.Lstat(p); lerr == nil && li.Mode()&fs.ModeSymlink != 0 {
+		return &FileError{Path: p, Err: linkProblem(err)}
 	}
 	if !hasGlobMeta(p) {
 		return fileErr(p, "no such file or directory")
@@ -100,7 +106,7 @@ func walkDir(root string, add func(string), bad func(error)) error {
 		if d.Type()&fs.ModeSymlink != 0 {
 			fi, err := os.Stat(p)
 			if err != nil {
-				bad(fileErr(p, "broken symbolic link"))
+				bad(&FileError{Path: p, Err: linkProblem(err)})
 				return nil
 			}
 			if !fi.Mode().IsRegular() {
@@ -150,4 +156,20 @@ func hiddenBelow(pattern, match string) bool {
 		return true
 	}
 	return false
+}
+
+// isLinkLoop reports whether err says that symbolic links point at each
+// other (or at themselves) in a loop.
+func isLinkLoop(err error) bool { return errors.Is(err, syscall.ELOOP) }
+
+// linkProblem names what is wrong with a symbolic link whose target
+// cannot be read.
+func linkProblem(err error) error {
+	switch {
+	case isLinkLoop(err):
+		return errors.New("symbolic link loop: the link leads back to itself, never to a file")
+	case errors.Is(err, fs.ErrNotExist):
+		return errors.New("broken symbolic link: its target does not exist")
+	}
+	return fmt.Errorf("symbolic link: %w", describeOSError(err))
 }

@@ -18,8 +18,10 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/dossier-project/dossier/internal/model"
@@ -102,7 +104,7 @@ func File(ctx context.Context, path string, opt Options) ([]*model.Document, err
 	}
 	max := opt.maxSize()
 	if fi.Size() > max {
-		return nil, fileErr(path, "file is %s, over the size limit of %s; not ingested", humanSize(fi.Size()), humanSize(max))
+		return nil, fileErr(path, "file is %s, over the size limit of %s (--max-size); not ingested", humanSize(fi.Size()), humanSize(max))
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -144,7 +146,7 @@ func parse(ctx context.Context, name string, data []byte, opt Options, side *Met
 		return nil, &FileError{Path: name, Err: err}
 	}
 	if int64(len(data)) > opt.maxSize() {
-		return nil, fileErr(name, "file is over the size limit of %s; not ingested", humanSize(opt.maxSize()))
+		return nil, fileErr(name, "file is %s, over the size limit of %s (--max-size); not ingested", humanSize(int64(len(data))), humanSize(opt.maxSize()))
 	}
 	v, err := opt.vocab()
 	if err != nil {
@@ -232,12 +234,16 @@ func describeOSError(err error) error {
 	return err
 }
 
+// humanSize writes a size in the unit of the --max-size flag: decimal
+// megabytes (a million bytes), so that "--max-size 20" is "20 MB", not
+// "19.1 MB"; below a megabyte in kilobytes (a thousand bytes).
 func humanSize(n int64) string {
+	one := func(v float64) string { return strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64) }
 	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	case n >= 1e6:
+		return one(float64(n)/1e6) + " MB"
+	case n >= 1e3:
+		return one(float64(n)/1e3) + " KB"
 	}
 	return fmt.Sprintf("%d bytes", n)
 }

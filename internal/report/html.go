@@ -1,6 +1,8 @@
 package report
 
 import (
+	"crypto/sha256"
+	"encoding/base64"
 	"fmt"
 	"html/template"
 	"io"
@@ -102,13 +104,14 @@ func WriteHTML(w io.Writer, r *Report) error {
 		title = "Dossier report"
 	}
 	data := struct {
+		CSP      string
 		R        *Report
 		Title    string
 		Evidence []evidenceItem
 		Dots     []timelineDot
 		Height   int
 		Groups   []quoteGroup
-	}{r, title, r.evidenceItems(), dots, height, speakerGroups(r.Quotes)}
+	}{reportCSP, r, title, r.evidenceItems(), dots, height, speakerGroups(r.Quotes)}
 	funcs := template.FuncMap{
 		"evid":     evidenceID,
 		"doclabel": r.docLabel,
@@ -129,11 +132,11 @@ func WriteHTML(w io.Writer, r *Report) error {
 	return nil
 }
 
-const htmlTemplate = `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{.Title}}</title>
-<style>
+// reportCSS is the report's only style sheet. The page carries a strict
+// Content-Security-Policy: nothing may be loaded from anywhere, no script
+// runs, and the one style element applies only because its hash is
+// listed (see reportCSP).
+const reportCSS = `
 body{font:15px/1.5 system-ui,sans-serif;max-width:60em;margin:2em auto;padding:0 1em;color:#222}
 h1{font-size:1.6em}h2{border-bottom:1px solid #ccc;padding-bottom:.2em;margin-top:2em}
 table{border-collapse:collapse;width:100%}td,th{border:1px solid #ddd;padding:.3em .5em;text-align:left;vertical-align:top}
@@ -146,7 +149,20 @@ mark{background:#ffe066;padding:0 .1em}
 .verdict{font-family:monospace}.verdict.altered,.verdict.wrong-speaker{color:#b33;font-weight:bold}
 .verdict.verbatim,.verdict.primary{color:#282}
 svg text{font:12px system-ui,sans-serif}
-</style></head><body>
+`
+
+// reportCSP is the page's Content-Security-Policy.
+var reportCSP = func() string {
+	sum := sha256.Sum256([]byte(reportCSS))
+	return "default-src 'none'; style-src 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'; base-uri 'none'; form-action 'none'"
+}()
+
+const htmlTemplate = `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="{{.CSP}}">
+<title>{{.Title}}</title>
+<style>` + reportCSS + `</style></head><body>
 <h1>{{.Title}}</h1>
 
 <h2 id="documents">Documents ({{len .R.Documents}})</h2>

@@ -112,24 +112,43 @@ func TestHTMLInChromium(t *testing.T) {
 		t.Skip("chromium not installed")
 	}
 	dir := t.TempDir()
-	file := filepath.Join(dir, "report.html")
 	var b bytes.Buffer
 	if err := WriteHTML(&b, sample()); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(file, b.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
+	page := b.String()
+	if !strings.Contains(page, `<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src &#39;sha256-`) {
+		t.Fatalf("the page carries no strict Content-Security-Policy")
 	}
-	cmd := exec.Command(bin, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-		"--disable-background-networking", "--disable-component-update", "--disable-sync",
-		"--user-data-dir="+filepath.Join(dir, "profile"), "--dump-dom", "file://"+file)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("chromium: %v\n%s", err, stderr.String())
+	render := func(name, page string) (string, string) {
+		file := filepath.Join(dir, name)
+		if err := os.WriteFile(file, []byte(page), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		// With console logging on, Chromium writes every Content Security
+		// Policy violation to stderr.
+		cmd := exec.Command(bin, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+			"--disable-background-networking", "--disable-component-update", "--disable-sync",
+			"--enable-logging=stderr", "--v=0",
+			"--user-data-dir="+filepath.Join(dir, "profile-"+name), "--dump-dom", "file://"+file)
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("chromium: %v\n%s", err, stderr.String())
+		}
+		return string(out), stderr.String()
 	}
-	dom := string(out)
+	// The check can fail: a page whose style sheet no longer matches the
+	// listed hash is reported as a violation.
+	_, logs := render("tampered.html", strings.Replace(page, "mark{background:#ffe066", "mark{background:#ffe067", 1))
+	if !strings.Contains(logs, "Content Security Policy") {
+		t.Fatalf("a style sheet that does not match the policy's hash was not reported; the check cannot see violations:\n%s", logs)
+	}
+	dom, logs := render("report.html", page)
+	if strings.Contains(logs, "Content Security Policy") {
+		t.Errorf("the report violates its own Content-Security-Policy:\n%s", logs)
+	}
 	if !strings.Contains(dom, "announced-before-decision") || !strings.Contains(dom, "<mark>on the morning of 3 March</mark>") {
 		t.Fatalf("the rendered DOM lacks the finding or its highlighted evidence:\n%s", dom)
 	}

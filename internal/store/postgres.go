@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"hash/fnv"
 	"net/url"
@@ -45,6 +46,16 @@ func openPostgres(ctx context.Context, dsn string, o options) (Store, error) {
 	}
 	if err := db.PingContext(ctx); err != nil {
 		return fail(err)
+	}
+	if o.existing {
+		var table sql.NullString
+		if err := db.QueryRowContext(ctx, `SELECT to_regclass('documents')::text`).Scan(&table); err != nil {
+			return fail(err)
+		}
+		if !table.Valid {
+			_ = db.Close()
+			return nil, fmt.Errorf("%s: %w (the database has no dossier tables)", name, ErrNoDossier)
+		}
 	}
 	// Migrations of one schema are serialised by an advisory lock whose
 	// id is derived from the database and schema, so that stores in other

@@ -5,6 +5,9 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
 	"strings"
 
 	"github.com/pressly/goose/v3"
@@ -40,9 +43,37 @@ func sqliteDSN(name string) string {
 	return "file:" + esc + "?" + sqliteParams
 }
 
+// sqliteFile returns the file a SQLite name opens, or "" for an
+// in-memory database.
+func sqliteFile(name string) string {
+	if strings.HasPrefix(name, "file:") {
+		name = strings.TrimPrefix(name, "file:")
+		if i := strings.IndexByte(name, '?'); i >= 0 {
+			if strings.Contains(name[i:], "mode=memory") {
+				return ""
+			}
+			name = name[:i]
+		}
+		if u, err := url.PathUnescape(name); err == nil {
+			name = u
+		}
+	}
+	if name == ":memory:" || name == "" {
+		return ""
+	}
+	return name
+}
+
 func openSQLite(ctx context.Context, name string, o options) (Store, error) {
 	if name == "" {
 		return nil, errors.New("open store: no database file name")
+	}
+	if o.existing {
+		if file := sqliteFile(name); file != "" {
+			if _, err := os.Stat(file); errors.Is(err, fs.ErrNotExist) {
+				return nil, fmt.Errorf("%s: %w (the file does not exist)", name, ErrNoDossier)
+			}
+		}
 	}
 	db, err := sql.Open("sqlite", sqliteDSN(name))
 	if err != nil {

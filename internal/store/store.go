@@ -91,6 +91,10 @@ var (
 	// ErrNotDossier is returned by Open for a file that is not a dossier
 	// database.
 	ErrNotDossier = errors.New("not a dossier database")
+	// ErrNoDossier is returned by Open with Existing when there is no
+	// dossier yet: no such SQLite file, or no dossier tables in the
+	// PostgreSQL database.
+	ErrNoDossier = errors.New("no dossier here yet")
 )
 
 // DefaultSearchLimit is the number of hits Search returns when asked for
@@ -105,6 +109,7 @@ type Option func(*options)
 
 type options struct {
 	markStart, markEnd string
+	existing           bool
 }
 
 func defaultOptions() options {
@@ -116,6 +121,13 @@ func defaultOptions() options {
 // double quote.
 func WithHighlight(start, end string) Option {
 	return func(o *options) { o.markStart, o.markEnd = start, end }
+}
+
+// Existing makes Open refuse, with an error wrapping ErrNoDossier, a
+// SQLite file that does not exist or a PostgreSQL database that holds no
+// dossier, instead of creating one: for commands that only read.
+func Existing() Option {
+	return func(o *options) { o.existing = true }
 }
 
 // IsPostgres reports whether dsn selects the PostgreSQL backend.
