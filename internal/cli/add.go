@@ -137,9 +137,29 @@ func (a *app) addFile(ctx context.Context, st store.Store, p *pipeline.Pipeline,
 	if err != nil {
 		return r, err
 	}
-	analyses, err := a.analyseFile(ctx, p, docs)
-	if err != nil {
-		return r, err
+	// Documents stored already are not analysed again: re-adding a
+	// folder costs a look-up per document, not its analysis.
+	var fresh []*model.Document
+	var at []int
+	for i, d := range docs {
+		has, err := st.Has(ctx, d.ID)
+		if err != nil {
+			return r, err
+		}
+		if !has {
+			fresh = append(fresh, d)
+			at = append(at, i)
+		}
+	}
+	analyses := make([]*model.Analysis, len(docs))
+	if len(fresh) > 0 {
+		got, err := a.analyseFile(ctx, p, fresh)
+		if err != nil {
+			return r, err
+		}
+		for k, i := range at {
+			analyses[i] = got[k]
+		}
 	}
 	added, err := st.AddDocuments(ctx, docs, analyses)
 	if err != nil {

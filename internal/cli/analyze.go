@@ -184,12 +184,23 @@ findings, timeline, quotes, events.`,
 					a.timeout = f.timeout
 					_, addErr = a.add(ctx, st, p, args, f.options())
 				}
-				d, err := a.loadDossier(ctx, st, p, pipeline.KeepAll())
+				// One cross-document pass at a time per dossier, whatever
+				// the process or machine: it reads every document and
+				// replaces the stored results, and two of them would
+				// interleave their writes. Adding documents goes on.
+				var d *dossier
+				err = st.Exclusive(ctx, "dossier", func() error {
+					var err error
+					if d, err = a.loadDossier(ctx, st, p, pipeline.KeepAll()); err != nil {
+						return err
+					}
+					if err := st.ReplaceResults(ctx, &store.Results{Quotes: d.res.Quotes, Timeline: d.res.Timeline, Findings: d.res.Findings, Events: d.res.Events}); err != nil {
+						return fmt.Errorf("store results: %w", err)
+					}
+					return nil
+				})
 				if err != nil {
 					return err
-				}
-				if err := st.ReplaceResults(ctx, &store.Results{Quotes: d.res.Quotes, Timeline: d.res.Timeline, Findings: d.res.Findings, Events: d.res.Events}); err != nil {
-					return fmt.Errorf("store results: %w", err)
 				}
 				if asJSON {
 					err = writeJSON(a.stdout, d.json())

@@ -116,7 +116,7 @@ findings. Every output carries the document and byte offsets of its evidence.`,
 func (a *app) openStore(ctx context.Context, opts ...store.Option) (store.Store, error) {
 	st, err := store.Open(ctx, a.db, opts...)
 	if errors.Is(err, store.ErrNoDossier) {
-		return nil, fmt.Errorf("%w; add documents first (dossier --db %s add PATH), or give the right --db", err, a.db)
+		return nil, fmt.Errorf("%w; add documents first (dossier add), or give the right --db", err)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", a.db, err)

@@ -129,7 +129,7 @@ func isDataFile(p string) bool {
 	case ".yaml", ".yml", ".json", ".jsonl", ".csv", ".tsv",
 		// a store, such as the dossier.db that "dossier add ." finds
 		// in the working directory, and its journal files
-		".db", ".sqlite", ".sqlite3", ".db-wal", ".db-shm", ".db-journal":
+		".db", ".sqlite", ".sqlite3", ".db-wal", ".db-shm", ".db-journal", ".db-lock":
 		return true
 	}
 	return false

@@ -34,6 +34,7 @@ func runConformance(t *testing.T, newDSN func(t *testing.T) string) {
 		{"ForEachAnalysis", testForEachAnalysis},
 		{"Concurrent", testConcurrent},
 		{"Reopen", testReopen},
+		{"Exclusive", testExclusive},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -75,6 +75,7 @@ func openPostgres(ctx context.Context, dsn string, o options) (Store, error) {
 	}
 	s := newSQLStore(db, postgresDialect, o)
 	s.search = s.searchPostgres
+	s.lock = s.postgresLock
 	return s, nil
 }
 

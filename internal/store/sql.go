@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"sort"
 	"strings"
 	"time"
 
@@ -33,6 +34,9 @@ type sqlStore struct {
 	opts options
 	// search runs a full-text query, limit > 0.
 	search func(ctx context.Context, query string, limit int) ([]Hit, error)
+	// lock takes the named dossier-wide lock and returns its release;
+	// nil where there is nothing to share (an in-memory database).
+	lock func(ctx context.Context, name string) (func(), error)
 	// close runs after db is closed (e.g. to drop a test schema); may be nil.
 	onClose func() error
 	// hook, when set (only by tests), is called during writes after each
@@ -202,7 +206,16 @@ func (s *sqlStore) AddDocuments(ctx context.Context, docs []*model.Document, as 
 			return err
 		}
 		defer w.close()
-		for i, doc := range docs {
+		// In the order of their ids: two writers that add overlapping
+		// sets of documents (the same feed) then take the documents'
+		// row locks in the same order, and cannot deadlock.
+		order := make([]int, len(docs))
+		for i := range order {
+			order[i] = i
+		}
+		sort.SliceStable(order, func(x, y int) bool { return docs[order[x]].ID < docs[order[y]].ID })
+		for _, i := range order {
+			doc := docs[i]
 			ok, err := w.document(ctx, doc, now)
 			if err != nil {
 				return fmt.Errorf("store document %s: %w", doc.ID, err)
@@ -599,6 +612,18 @@ func (s *sqlStore) Search(ctx context.Context, query string, limit int) ([]Hit, 
 		return nil, fmt.Errorf("search %q: %w", query, err)
 	}
 	return hits, nil
+}
+
+func (s *sqlStore) Has(ctx context.Context, id string) (bool, error) {
+	var one int
+	err := s.db.QueryRowContext(ctx, s.q.docExists, id).Scan(&one)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return false, nil
+	case err != nil:
+		return false, fmt.Errorf("look up %s: %w", id, err)
+	}
+	return true, nil
 }
 
 func (s *sqlStore) Analysis(ctx context.Context, docID string) (*model.Analysis, error) {

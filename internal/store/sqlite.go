@@ -102,6 +102,9 @@ func openSQLite(ctx context.Context, name string, o options) (Store, error) {
 	}
 	s := newSQLStore(db, sqliteDialect, o)
 	s.search = s.searchSQLite
+	if file := sqliteFile(name); file != "" {
+		s.lock = sqliteLock(file)
+	}
 	return s, nil
 }
 

@@ -32,6 +32,8 @@ type Store interface {
 	// file) in one transaction: all or none. as is either nil or has one
 	// analysis (possibly nil) per document.
 	AddDocuments(ctx context.Context, docs []*model.Document, as []*model.Analysis) (added []bool, err error)
+	// Has reports whether a document with this full id is stored.
+	Has(ctx context.Context, id string) (bool, error)
 	// Documents returns all documents, metadata and text, ordered by date
 	// (undated last) then path.
 	Documents(ctx context.Context) ([]*model.Document, error)
@@ -62,6 +64,14 @@ type Store interface {
 	// Results returns the stored cross-document results, in the order
 	// they were stored; empty when none were.
 	Results(ctx context.Context) (*Results, error)
+	// Exclusive runs fn while holding the store's lock called name: no
+	// other holder of it, in this process or any other on any machine,
+	// runs at the same time. It waits for the lock until ctx ends. A
+	// holder that dies releases it (PostgreSQL: an advisory lock of its
+	// session; SQLite: a lock on the file NAME-lock beside the
+	// database). Writers that do not ask for it (AddDocuments) are not
+	// blocked.
+	Exclusive(ctx context.Context, name string, fn func() error) error
 	Close() error
 }
 
