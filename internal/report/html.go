@@ -116,6 +116,7 @@ func WriteHTML(w io.Writer, r *Report) error {
 		"evid":     evidenceID,
 		"doclabel": r.docLabel,
 		"oneline":  oneLine,
+		"clip":     clipLine,
 		"event":    EventLine,
 		"when":     When,
 		"counts":   verdictCounts,
@@ -192,7 +193,7 @@ const htmlTemplate = `<!DOCTYPE html>
 
 <h2 id="events">Events ({{len .R.Events}})</h2>
 <table><tr><th>id</th><th>event</th><th>sentence</th><th>pattern</th></tr>
-{{range .R.Events}}<tr><td><code>{{.ID}}</code></td><td>{{event .}}</td><td>{{oneline .Sentence.Text}}</td><td><code>{{.Pattern}}</code></td></tr>
+{{range .R.Events}}<tr><td><code>{{.ID}}</code></td><td>{{event .}}</td><td>{{clip .Sentence.Text 400}}</td><td><code>{{.Pattern}}</code></td></tr>
 {{end}}</table>
 
 <h2 id="evidence">Evidence</h2>

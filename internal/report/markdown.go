@@ -53,7 +53,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 
 	p("\n## Events (%d)\n\n| id | event | sentence | pattern |\n| --- | --- | --- | --- |\n", len(r.Events))
 	for _, e := range r.Events {
-		p("| `%s` | %s | %s | `%s` |\n", e.ID, mdEscape(EventLine(e)), mdEscape(clipText(oneLine(e.Sentence.Text), 160)), e.Pattern)
+		p("| `%s` | %s | %s | `%s` |\n", e.ID, mdEscape(EventLine(e)), mdEscape(clipLine(e.Sentence.Text, 160)), e.Pattern)
 	}
 	return bw.Flush()
 }

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/dossier-project/dossier/internal/model"
 )
@@ -203,3 +204,21 @@ func EventLine(e model.Event) string {
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// clipLine is clipText(oneLine(s), n) that reads only the start of s, so
+// that printing many events of one megabyte-long sentence does not read
+// the sentence once per event.
+func clipLine(s string, n int) string {
+	limit := 4*n + 64
+	if len(s) <= limit {
+		return clipText(oneLine(s), n)
+	}
+	for limit > 0 && !utf8.RuneStart(s[limit]) {
+		limit--
+	}
+	out := clipText(oneLine(s[:limit]), n)
+	if !strings.HasSuffix(out, "…") {
+		out += " …"
+	}
+	return out
+}

@@ -38,7 +38,7 @@ func WriteText(w io.Writer, r *Report) error {
 	for i, f := range r.Findings {
 		p("  %d. [%s] %s\n     %s\n", i+1, f.Severity, f.Kind, f.Summary)
 		for _, e := range f.Evidence {
-			p("     - %s @%d-%d: %q\n", r.docLabel(e.Doc), e.Start, e.End, clipText(oneLine(e.Text), 140))
+			p("     - %s @%d-%d: %q\n", r.docLabel(e.Doc), e.Start, e.End, clipLine(e.Text, 140))
 		}
 	}
 
@@ -70,7 +70,7 @@ func WriteText(w io.Writer, r *Report) error {
 			if q.Direct {
 				kind = "direct"
 			}
-			p("    - %-20s %-8s %s %q\n", q.Verdict, kind, short(q.Doc), clipText(oneLine(q.Text()), 110))
+			p("    - %-20s %-8s %s %q\n", q.Verdict, kind, short(q.Doc), clipLine(q.Text(), 110))
 			if q.Diff != "" && q.Verdict == "altered" {
 				p("      diff: %s\n", clipText(q.Diff, 160))
 			}
@@ -85,7 +85,7 @@ func WriteText(w io.Writer, r *Report) error {
 		p("  none\n")
 	}
 	for _, e := range r.Events {
-		p("  %s  %s\n      %q  (%s, pattern %s)\n", e.ID, EventLine(e), clipText(oneLine(e.Sentence.Text), 120), short(e.Doc), e.Pattern)
+		p("  %s  %s\n      %q  (%s, pattern %s)\n", e.ID, EventLine(e), clipLine(e.Sentence.Text, 120), short(e.Doc), e.Pattern)
 	}
 	return bw.Flush()
 }

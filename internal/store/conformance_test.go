@@ -35,6 +35,7 @@ func runConformance(t *testing.T, newDSN func(t *testing.T) string) {
 		{"Concurrent", testConcurrent},
 		{"Reopen", testReopen},
 		{"Exclusive", testExclusive},
+		{"LongSentence", testLongSentence},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -7,6 +7,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/dossier-project/dossier/internal/model"
 )
 
 // testExclusive: two stores opened on one database (as two processes
@@ -81,5 +83,63 @@ func testExclusive(t *testing.T, dsn string) {
 	// The lock is free again.
 	if err := a.Exclusive(ctx, "dossier", func() error { return nil }); err != nil {
 		t.Errorf("after both released: %v", err)
+	}
+}
+
+// testLongSentence: an event whose sentence is longer than longSentence
+// is stored without the sentence's text, which every read restores from
+// the document; Has tells stored documents from others.
+func testLongSentence(t *testing.T, dsn string) {
+	s := mustOpen(t, dsn)
+	ctx := context.Background()
+	doc, a := bigDoc(1, 2*longSentence, 3, 0, 0)
+	long := model.NewSpan(doc.Text, 0, len(doc.Text)-1)
+	for i := range a.Events {
+		a.Events[i].Sentence = long
+	}
+	if has, err := s.Has(ctx, doc.ID); err != nil || has {
+		t.Fatalf("Has before adding: %v %v", has, err)
+	}
+	mustAdd(t, s, doc, a)
+	if has, err := s.Has(ctx, doc.ID); err != nil || !has {
+		t.Fatalf("Has after adding: %v %v", has, err)
+	}
+	check := func(where string, evs []model.Event) {
+		t.Helper()
+		if len(evs) != 3 {
+			t.Fatalf("%s: %d events", where, len(evs))
+		}
+		for _, e := range evs {
+			if e.Sentence != long {
+				t.Errorf("%s: sentence [%d,%d) of %d bytes, want the long sentence back", where, e.Sentence.Start, e.Sentence.End, len(e.Sentence.Text))
+			}
+		}
+	}
+	got, err := s.Analysis(ctx, doc.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("Analysis", got.Events)
+	if err := s.ForEachAnalysis(ctx, func(_ *model.Document, an *model.Analysis) error {
+		check("ForEachAnalysis", an.Events)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.ReplaceResults(ctx, &Results{Events: a.Events}); err != nil {
+		t.Fatal(err)
+	}
+	res, err := s.Results(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("Results", res.Events)
+	// The text is not stored once per event.
+	var size int
+	if err := s.(*sqlStore).db.QueryRow(`SELECT sum(length(CAST(data AS text))) FROM events`).Scan(&size); err != nil {
+		t.Fatal(err)
+	}
+	if size > longSentence {
+		t.Errorf("the events' rows hold %d bytes: the sentence is stored with them", size)
 	}
 }

@@ -795,7 +795,7 @@ func (s *sqlStore) ReplaceResults(ctx context.Context, r *Results) error {
 		}
 		if err := exec(s.q.insertREvent, len(r.Events), func(i int) ([]any, error) {
 			e := &r.Events[i]
-			data, err := marshal("event", i, e)
+			data, err := marshal("event", i, compactEvent(e))
 			var when, whenEnd string
 			if e.When != nil {
 				when, whenEnd = e.When.Value, e.When.End
@@ -860,6 +860,27 @@ func (s *sqlStore) Results(ctx context.Context) (*Results, error) {
 	}
 	if err := readJSON(ctx, s.db, s.q.selREvents, &r.Events); err != nil {
 		return nil, fmt.Errorf("read event results: %w", err)
+	}
+	// Long sentences were stored without their text (compactEvent):
+	// read them back from their documents, each document once.
+	texts := map[string]string{}
+	for i := range r.Events {
+		e := &r.Events[i]
+		one := &model.Analysis{Events: r.Events[i : i+1]}
+		err := restoreSentences(one, func() (string, error) {
+			if t, ok := texts[e.Doc]; ok {
+				return t, nil
+			}
+			doc, err := s.docByID(ctx, e.Doc)
+			if err != nil {
+				return "", err
+			}
+			texts[e.Doc] = doc.Text
+			return doc.Text, nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("read event results: %w", err)
+		}
 	}
 	if err := readJSON(ctx, s.db, s.q.selTimeline, &r.Timeline); err != nil {
 		return nil, fmt.Errorf("read timeline: %w", err)
