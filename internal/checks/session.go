@@ -73,16 +73,17 @@ func (s *Session) Check(doc *model.Document, a *model.Analysis, sentences []mode
 		Docs: []*model.Document{doc}, Analyses: analyses, Sentences: map[string][]model.Span{doc.ID: sentences},
 		records: s.records, procs: s.procs, procsOK: true,
 	}
+	cp := textCopies{}
 	for _, ch := range all {
 		switch ch.name {
 		case "announced-before-decision", "single-source":
 			continue // across documents: see Finish
 		}
-		s.findings = append(s.findings, detach(named(ch.name, ch.run(s.c, in)))...)
+		s.findings = append(s.findings, detach(named(ch.name, ch.run(s.c, in)), cp)...)
 	}
 	for _, p := range s.procs {
-		s.anns[p] = append(s.anns[p], detachActs(s.c.announcements(in, p))...)
-		s.acts[p] = append(s.acts[p], detachActs(s.c.bodyActs(in, p))...)
+		s.anns[p] = append(s.anns[p], detachActs(s.c.announcements(in, p), doc.ID, cp)...)
+		s.acts[p] = append(s.acts[p], detachActs(s.c.bodyActs(in, p), doc.ID, cp)...)
 	}
 	s.kinds[doc.ID] = &model.Document{ID: doc.ID, Kind: doc.Kind, Title: doc.Title, Path: doc.Path}
 }
@@ -102,12 +103,33 @@ func (s *Session) Finish(timeline []model.TimelineEntry) []model.Finding {
 	return sortFindings(out)
 }
 
+// textCopies copies the text of each span once: many findings or acts
+// of one document cite the same sentence, and a copy each would grow
+// with their number times the sentence's length.
+type textCopies map[spanKey]string
+
+type spanKey struct {
+	doc        string
+	start, end int
+}
+
+func (c textCopies) of(doc string, start, end int, text string) string {
+	k := spanKey{doc, start, end}
+	if v, ok := c[k]; ok && len(v) == len(text) { // the same span of the same document: the same words
+		return v
+	}
+	v := strings.Clone(text)
+	c[k] = v
+	return v
+}
+
 // detach copies the evidence texts of findings, so that they do not keep
 // a whole document's text alive after the document is done with.
-func detach(fs []model.Finding) []model.Finding {
+func detach(fs []model.Finding, cp textCopies) []model.Finding {
 	for i := range fs {
 		for j := range fs[i].Evidence {
-			fs[i].Evidence[j].Text = strings.Clone(fs[i].Evidence[j].Text)
+			e := &fs[i].Evidence[j]
+			e.Text = cp.of(e.Doc, e.Start, e.End, e.Text)
 		}
 	}
 	return fs
@@ -115,13 +137,13 @@ func detach(fs []model.Finding) []model.Finding {
 
 // detachActs keeps of the acts only a light copy of their document and
 // copies of their words.
-func detachActs(as []act) []act {
+func detachActs(as []act, doc string, cp textCopies) []act {
 	for i := range as {
 		d := *as[i].doc
 		d.Text, d.Turns = "", nil
 		as[i].doc = &d
 		for _, sp := range []*model.Span{&as[i].sentence, &as[i].verb, &as[i].who, &as[i].when.Span} {
-			sp.Text = strings.Clone(sp.Text)
+			sp.Text = cp.of(doc, sp.Start, sp.End, sp.Text)
 		}
 	}
 	return as

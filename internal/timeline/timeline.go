@@ -104,9 +104,17 @@ type Collector struct {
 func (c *Collector) Add(d *model.Document, a *model.Analysis) {
 	from := len(c.items)
 	used := map[int]bool{} // timex starts that anchor an event
+	// Only the expressions whose weekday does not fit their date give an
+	// item a note: found once, not once per event.
+	ts := map[int]model.Timex{}
+	for _, t := range a.Timexes {
+		if _, seen := ts[t.Start]; t.WeekdayMismatch && !seen {
+			ts[t.Start] = t
+		}
+	}
 	for i := range a.Events {
 		c.n++
-		if it, ok := eventItem(&a.Events[i], d, a.Timexes, c.n); ok {
+		if it, ok := eventItem(&a.Events[i], d, ts, c.n); ok {
 			c.items = append(c.items, it)
 			if t := a.Events[i].When.Timex; t != nil {
 				used[t.Start] = true
@@ -115,7 +123,7 @@ func (c *Collector) Add(d *model.Document, a *model.Analysis) {
 	}
 	for i := range a.Quotes {
 		c.n++
-		if it, ok := quoteItem(&a.Quotes[i], d, a.Timexes, c.n); ok {
+		if it, ok := quoteItem(&a.Quotes[i], d, ts, c.n); ok {
 			c.items = append(c.items, it)
 		}
 	}
@@ -131,12 +139,26 @@ func (c *Collector) Add(d *model.Document, a *model.Analysis) {
 			c.items = append(c.items, it)
 		}
 	}
-	// Keep copies of the words, not slices of the document's text.
+	// Keep copies of the words, not slices of the document's text: one
+	// copy of each span, however many items cite it (the events of one
+	// long sentence all cite the sentence).
+	type key struct {
+		doc        string
+		start, end int
+	}
+	copies := map[key]string{}
 	for i := range c.items[from:] {
 		it := &c.items[from+i]
 		it.summary = strings.Clone(it.summary)
 		for j := range it.evidence {
-			it.evidence[j].Text = strings.Clone(it.evidence[j].Text)
+			e := &it.evidence[j]
+			k := key{e.Doc, e.Start, e.End}
+			v, ok := copies[k]
+			if !ok || len(v) != len(e.Text) { // the same span of the same document: the same words
+				v = strings.Clone(e.Text)
+				copies[k] = v
+			}
+			e.Text = v
 		}
 	}
 }
@@ -201,23 +223,22 @@ func stated(a *model.Anchor, d *model.Document) bool {
 
 // weekdayNote says when the expression an anchor rests on states a
 // weekday that does not fit its date.
-func weekdayNote(a *model.Anchor, ts []model.Timex) string {
+func weekdayNote(a *model.Anchor, mismatches map[int]model.Timex) string {
 	if a == nil || a.Timex == nil {
 		return ""
 	}
-	for _, t := range ts {
-		if t.Start == a.Timex.Start && t.WeekdayMismatch {
-			note := "the text says “" + clean(t.Text) + "”"
-			if d, err := time.Parse("2006-01-02", t.Value); err == nil {
-				return note + ", but " + d.Format("2 January 2006") + " was a " + d.Weekday().String()
-			}
-			return note + ", but that date was not a " + t.Weekday
-		}
+	t, ok := mismatches[a.Timex.Start]
+	if !ok {
+		return ""
 	}
-	return ""
+	note := "the text says “" + clean(t.Text) + "”"
+	if d, err := time.Parse("2006-01-02", t.Value); err == nil {
+		return note + ", but " + d.Format("2 January 2006") + " was a " + d.Weekday().String()
+	}
+	return note + ", but that date was not a " + t.Weekday
 }
 
-func eventItem(ev *model.Event, d *model.Document, ts []model.Timex, order int) (item, bool) {
+func eventItem(ev *model.Event, d *model.Document, ts map[int]model.Timex, order int) (item, bool) {
 	intent := ev.Root == "03"
 	if ev.Negated || (ev.Hypothetical && !intent) || !stated(ev.When, d) {
 		return item{}, false
@@ -248,7 +269,7 @@ func eventItem(ev *model.Event, d *model.Document, ts []model.Timex, order int) 
 	return it, true
 }
 
-func quoteItem(q *model.Quote, d *model.Document, ts []model.Timex, order int) (item, bool) {
+func quoteItem(q *model.Quote, d *model.Document, ts map[int]model.Timex, order int) (item, bool) {
 	if d.Kind.Primary() || q.Question || len(q.Contents) == 0 || q.When == nil || q.When.By == "document" || !stated(q.When, d) {
 		return item{}, false
 	}
