@@ -748,8 +748,10 @@ func (a *analysis) antecedent(c *cand, sc *pronounScope, bySent map[int][]*cand,
 	return x
 }
 
-// picker makes pick's choice over candidates given one at a time, in
-// any order (their order field says which is more recent).
+// picker chooses an antecedent among candidates given one at a time,
+// in any order (their order field says which is more recent): the most
+// recent when all refer to one actor, else the only subject among
+// several actors; nil when that does not decide.
 type picker struct {
 	n        int
 	last     *cand
@@ -776,7 +778,7 @@ func (p *picker) add(x *cand) {
 	}
 }
 
-// pick is pick() of the candidates added.
+// pick returns the choice among the candidates added.
 func (p *picker) pick() *cand {
 	if p.n == 0 {
 		return nil
@@ -786,34 +788,6 @@ func (p *picker) pick() *cand {
 	}
 	if len(p.subj) == 1 {
 		for _, x := range p.subj {
-			return x
-		}
-	}
-	return nil
-}
-
-// pick returns the most recent candidate when all refer to one actor, or
-// the only subject among several actors; nil when that does not decide.
-func pick(list []*cand) *cand {
-	if len(list) == 0 {
-		return nil
-	}
-	key := func(x *cand) string { return x.actor.Name + "|" + x.actor.Code }
-	distinct := map[string]bool{}
-	for _, x := range list {
-		distinct[key(x)] = true
-	}
-	if len(distinct) == 1 {
-		return list[len(list)-1]
-	}
-	subj := map[string]*cand{}
-	for _, x := range list {
-		if x.subject {
-			subj[key(x)] = x
-		}
-	}
-	if len(subj) == 1 {
-		for _, x := range subj {
 			return x
 		}
 	}
