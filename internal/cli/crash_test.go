@@ -46,7 +46,7 @@ func child(args ...string) *exec.Cmd {
 // writeDocuments writes n documents of a few kilobytes each into dir:
 // paragraphs of the example and test texts, shuffled, with their digits
 // changed, so that no two are the same.
-func writeDocuments(t *testing.T, dir string, n int) {
+func writeDocuments(t testing.TB, dir string, n int) {
 	t.Helper()
 	var paras []string
 	for _, src := range corpusSources {
@@ -232,7 +232,7 @@ func randInt(n int64) int {
 }
 
 // documentCount counts the stored documents; 0 while there is no store.
-func documentCount(t *testing.T, driver, dsn string) int {
+func documentCount(t testing.TB, driver, dsn string) int {
 	t.Helper()
 	db, err := sql.Open(driver, dsn)
 	if err != nil {
@@ -287,7 +287,7 @@ func TestCrashSafetyPostgres(t *testing.T) {
 // postgresSchema returns a DSN of DOSSIER_TEST_POSTGRES whose connections
 // use a schema of the test's own, dropped when it ends. Without the
 // variable the test skips, except under CI, where it fails.
-func postgresSchema(t *testing.T) string {
+func postgresSchema(t testing.TB) string {
 	t.Helper()
 	dsn := os.Getenv("DOSSIER_TEST_POSTGRES")
 	if dsn == "" {

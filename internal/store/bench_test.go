@@ -55,3 +55,26 @@ func BenchmarkAddDocuments(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "docs/s")
 }
+
+// BenchmarkAddDocumentPostgres is BenchmarkAddDocument on PostgreSQL
+// (DOSSIER_TEST_POSTGRES): what a writer's round trips cost.
+func BenchmarkAddDocumentPostgres(b *testing.B) {
+	ctx := context.Background()
+	s, err := Open(ctx, newPostgresDSN(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	docs := make([]*model.Document, b.N)
+	as := make([]*model.Analysis, b.N)
+	for i := range docs {
+		docs[i], as[i] = bigDoc(i, 5000, 20, 5, 30)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := s.AddDocument(ctx, docs[i], as[i]); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "docs/s")
+}

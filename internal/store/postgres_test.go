@@ -20,7 +20,7 @@ import (
 
 // newPostgresDSN creates a schema of its own for the test, dropped when
 // the test ends, and returns a DSN whose connections use it.
-func newPostgresDSN(t *testing.T) string {
+func newPostgresDSN(t testing.TB) string {
 	t.Helper()
 	dsn := os.Getenv("DOSSIER_TEST_POSTGRES")
 	if dsn == "" {
@@ -61,7 +61,7 @@ func newPostgresDSN(t *testing.T) string {
 }
 
 func TestPostgres(t *testing.T) {
-	runConformance(t, newPostgresDSN)
+	runConformance(t, func(t *testing.T) string { return newPostgresDSN(t) })
 }
 
 func TestPostgresSchemaIsolation(t *testing.T) {

@@ -49,11 +49,12 @@ type sqlStore struct {
 
 // queries are the statements, rewritten for the dialect once at open.
 type queries struct {
-	insertDoc, insertMention, insertTimex, insertQuote, insertEvent string
-	docByID, docsByPath, idsByRange, allDocs, docExists             string
-	analysis, setDate                                               string
-	insertRQuote, insertREvent, insertTimeline, insertFinding       string
-	selRQuotes, selREvents, selTimeline, selFindings                string
+	insertDoc                                                 string
+	insertMention, insertTimex, insertQuote, insertEvent      rowsInsert
+	docByID, docsByPath, idsByRange, allDocs, docExists       string
+	analysis, setDate                                         string
+	insertRQuote, insertREvent, insertTimeline, insertFinding string
+	selRQuotes, selREvents, selTimeline, selFindings          string
 }
 
 const docCols = `id, path, url, format, title, kind, {date:date}, {date:date_end}, date_source, date_reason,
@@ -93,13 +94,12 @@ func newSQLStore(db *sql.DB, d dialect, o options) *sqlStore {
 	publisher, site, authors, speakers, turns, warnings, data, text, added_at)
 	VALUES (?, ?, ?, ?, ?, ?, ?{date}, ?{date}, ?, ?, ?, ?, ?{json}, ?{json}, ?{json}, ?{json}, ?{json}, ?, ?{time})
 	ON CONFLICT (id) DO NOTHING`),
-		insertMention: r(`INSERT INTO mentions (doc, ord, start, "end", code, data) VALUES (?, ?, ?, ?, ?, ?{json})`),
-		insertTimex:   r(`INSERT INTO timexes (doc, ord, start, "end", kind, value, data) VALUES (?, ?, ?, ?, ?, ?, ?{json})`),
-		insertQuote: r(`INSERT INTO quotes (doc, ord, id, speaker, speaker_code, direct, start, "end", verdict, data)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?{json})`),
-		insertEvent: r(`INSERT INTO events (doc, ord, id, cameo, root, plover, source_code, target_code,
-	negated, future, hypothetical, sentence_start, sentence_end, pattern, data)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?{json})`),
+		insertMention: rowsInsert{`INSERT INTO mentions (doc, ord, start, "end", code, data) VALUES `, `(?, ?, ?, ?, ?, ?{json})`},
+		insertTimex:   rowsInsert{`INSERT INTO timexes (doc, ord, start, "end", kind, value, data) VALUES `, `(?, ?, ?, ?, ?, ?, ?{json})`},
+		insertQuote: rowsInsert{`INSERT INTO quotes (doc, ord, id, speaker, speaker_code, direct, start, "end", verdict, data) VALUES `,
+			`(?, ?, ?, ?, ?, ?, ?, ?, ?, ?{json})`},
+		insertEvent: rowsInsert{`INSERT INTO events (doc, ord, id, cameo, root, plover, source_code, target_code,
+	negated, future, hypothetical, sentence_start, sentence_end, pattern, data) VALUES `, `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?{json})`},
 		docByID:    r(`SELECT ` + docCols + ` FROM documents WHERE id = ?`),
 		docsByPath: r(`SELECT id FROM documents WHERE path = ? ORDER BY id LIMIT 2`),
 		idsByRange: r(`SELECT id FROM documents WHERE id >= ? AND id < ? ORDER BY id LIMIT 2`),
@@ -244,39 +244,61 @@ func (s *sqlStore) AddDocuments(ctx context.Context, docs []*model.Document, as 
 	return added, nil
 }
 
+// rowsInsert is an INSERT of one or more rows: head ends in "VALUES ",
+// row is the placeholders of one row, before the dialect's rewriting.
+type rowsInsert struct{ head, row string }
+
+// batchRows is the most rows one INSERT writes: the analysis of a
+// document goes in a few statements, not one per row, which matters most
+// when the database is across a network.
+const batchRows = 100
+
 // writer holds the statements prepared for one transaction.
 type writer struct {
-	doc, mention, timex, quote, event *sql.Stmt
+	tx  *sql.Tx
+	d   dialect
+	qs  *queries
+	doc *sql.Stmt
+	// batches are the multi-row INSERTs written so far, rewritten for
+	// the dialect, by table and number of rows.
+	batches map[string]string
 }
 
 func (s *sqlStore) newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
-	w := &writer{}
-	for _, p := range []struct {
-		st **sql.Stmt
-		q  string
-	}{
-		{&w.doc, s.q.insertDoc},
-		{&w.mention, s.q.insertMention},
-		{&w.timex, s.q.insertTimex},
-		{&w.quote, s.q.insertQuote},
-		{&w.event, s.q.insertEvent},
-	} {
-		st, err := tx.PrepareContext(ctx, p.q)
-		if err != nil {
-			w.close()
-			return nil, fmt.Errorf("prepare: %w", err)
-		}
-		*p.st = st
+	st, err := tx.PrepareContext(ctx, s.q.insertDoc)
+	if err != nil {
+		return nil, fmt.Errorf("prepare: %w", err)
 	}
-	return w, nil
+	return &writer{tx: tx, d: s.d, qs: &s.q, doc: st, batches: map[string]string{}}, nil
 }
 
 func (w *writer) close() {
-	for _, st := range []*sql.Stmt{w.doc, w.mention, w.timex, w.quote, w.event} {
-		if st != nil {
-			_ = st.Close() // closing a prepared statement of a finished transaction cannot lose data
+	_ = w.doc.Close() // closing a prepared statement of a finished transaction cannot lose data
+}
+
+// insert writes rows (each the arguments of one row) with as few
+// statements as batchRows allows.
+func (w *writer) insert(ctx context.Context, ins rowsInsert, rows [][]any) error {
+	for len(rows) > 0 {
+		n := min(len(rows), batchRows)
+		key := ins.head + strconv.Itoa(n)
+		q, ok := w.batches[key]
+		if !ok {
+			q = w.d.rewrite(ins.head + strings.TrimSuffix(strings.Repeat(ins.row+", ", n), ", "))
+			w.batches[key] = q
 		}
+		var args []any
+		for _, r := range rows[:n] {
+			args = append(args, r...)
+		}
+		// Not prepared here: the drivers keep their own statement
+		// caches, across transactions.
+		if _, err := w.tx.ExecContext(ctx, q, args...); err != nil {
+			return err
+		}
+		rows = rows[n:]
 	}
+	return nil
 }
 
 // docJSON is what the JSON columns of a document row hold.
@@ -369,26 +391,31 @@ func targetCode(e *model.Event) string {
 }
 
 func (w *writer) analysis(ctx context.Context, docID string, a *model.Analysis) error {
+	var rows [][]any
 	for i := range a.Mentions {
 		m := &a.Mentions[i]
 		data, err := marshal("mention", i, m)
 		if err != nil {
 			return err
 		}
-		if _, err := w.mention.ExecContext(ctx, docID, i, m.Start, m.End, m.Actor.Code, data); err != nil {
-			return fmt.Errorf("mention %d: %w", i, err)
-		}
+		rows = append(rows, []any{docID, i, m.Start, m.End, m.Actor.Code, data})
 	}
+	if err := w.insert(ctx, w.qs.insertMention, rows); err != nil {
+		return fmt.Errorf("mentions: %w", err)
+	}
+	rows = rows[:0]
 	for i := range a.Timexes {
 		t := &a.Timexes[i]
 		data, err := marshal("timex", i, t)
 		if err != nil {
 			return err
 		}
-		if _, err := w.timex.ExecContext(ctx, docID, i, t.Start, t.End, t.Kind, t.Value, data); err != nil {
-			return fmt.Errorf("timex %d: %w", i, err)
-		}
+		rows = append(rows, []any{docID, i, t.Start, t.End, t.Kind, t.Value, data})
 	}
+	if err := w.insert(ctx, w.qs.insertTimex, rows); err != nil {
+		return fmt.Errorf("temporal expressions: %w", err)
+	}
+	rows = rows[:0]
 	for i := range a.Quotes {
 		q := &a.Quotes[i]
 		data, err := marshal("quote", i, q)
@@ -396,20 +423,23 @@ func (w *writer) analysis(ctx context.Context, docID string, a *model.Analysis) 
 			return err
 		}
 		start, end := quoteRange(q)
-		if _, err := w.quote.ExecContext(ctx, docID, i, q.ID, q.Speaker, q.SpeakerCode, q.Direct, start, end, q.Verdict, data); err != nil {
-			return fmt.Errorf("quote %s: %w", q.ID, err)
-		}
+		rows = append(rows, []any{docID, i, q.ID, q.Speaker, q.SpeakerCode, q.Direct, start, end, q.Verdict, data})
 	}
+	if err := w.insert(ctx, w.qs.insertQuote, rows); err != nil {
+		return fmt.Errorf("quotes: %w", err)
+	}
+	rows = rows[:0]
 	for i := range a.Events {
 		e := &a.Events[i]
 		data, err := marshal("event", i, compactEvent(e))
 		if err != nil {
 			return err
 		}
-		if _, err := w.event.ExecContext(ctx, docID, i, e.ID, e.CAMEO, e.Root, e.PLOVER, e.Source.Code, targetCode(e),
-			e.Negated, e.Future, e.Hypothetical, e.Sentence.Start, e.Sentence.End, e.Pattern, data); err != nil {
-			return fmt.Errorf("event %s: %w", e.ID, err)
-		}
+		rows = append(rows, []any{docID, i, e.ID, e.CAMEO, e.Root, e.PLOVER, e.Source.Code, targetCode(e),
+			e.Negated, e.Future, e.Hypothetical, e.Sentence.Start, e.Sentence.End, e.Pattern, data})
+	}
+	if err := w.insert(ctx, w.qs.insertEvent, rows); err != nil {
+		return fmt.Errorf("events: %w", err)
 	}
 	return nil
 }
