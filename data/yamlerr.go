@@ -46,14 +46,15 @@ func (e explained) Error() string { return e.msg }
 func (e explained) Unwrap() error { return e.err }
 
 var (
-	unknownField = regexp.MustCompile(`^line (\d+): field (.+) not found in type (\S+)$`)
-	wrongType    = regexp.MustCompile("^line (\\d+): cannot unmarshal !!(\\w+)(?: `(.*)`)? into (.+)$")
+	unknownField = regexp.MustCompile(`(?s)^line (\d+): field (.*) not found in type (\S+)$`)
+	wrongType    = regexp.MustCompile("(?s)^line (\\d+): cannot unmarshal (!\\S*)(?: `(.*)`)? into (.+)$")
 )
 
 func explainOne(msg string, root *yaml.Node, t reflect.Type) string {
 	if m := unknownField.FindStringSubmatch(msg); m != nil {
 		line, field, typ := m[1], m[2], m[3]
 		known := fieldsOf(t, typ)
+		field = strings.Join(strings.Fields(field), " ")
 		out := fmt.Sprintf("line %s: unknown field %q in %s", line, field, describeStruct(typ))
 		if near := nearest(field, known); near != "" {
 			out += fmt.Sprintf(" (did you mean %q? known fields: %s)", near, strings.Join(known, ", "))
@@ -139,10 +140,16 @@ func expectedForm(goType string) string {
 
 // givenForm describes what the file gave.
 func givenForm(tag, value string) string {
-	if len(value) > 40 {
-		value = value[:40] + "…"
+	value = strings.Join(strings.Fields(value), " ")
+	if r := []rune(value); len(r) > 40 {
+		value = string(r[:40]) + "…"
 	}
-	switch tag {
+	if !strings.HasPrefix(tag, "!!") {
+		// A tag of the file's own ("!thing"): YAML's way of naming a
+		// type, which these files do not use.
+		return fmt.Sprintf("a value tagged %s", tag)
+	}
+	switch tag[2:] {
 	case "str":
 		return fmt.Sprintf("the text %q", value)
 	case "int", "float":
