@@ -174,7 +174,11 @@ stores the cross-document results and prints the report: documents,
 findings, timeline, quotes, events.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			return a.withStore(ctx, func(st store.Store) error {
+			with := a.withStore
+			if len(args) == 0 {
+				with = a.withExistingStore // nothing to add: only the dossier there is
+			}
+			return with(ctx, func(st store.Store) error {
 				p, err := a.pipeline()
 				if err != nil {
 					return err

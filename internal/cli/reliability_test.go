@@ -81,7 +81,7 @@ func TestMessages(t *testing.T) {
 	// A read command on a database that does not exist says so, fails
 	// and creates nothing.
 	typo := filepath.Join(t.TempDir(), "typo.db")
-	for _, cmd := range []string{"docs", "findings", "search", "timeline"} {
+	for _, cmd := range []string{"docs", "findings", "search", "timeline", "analyze"} {
 		args := []string{cmd}
 		if cmd == "search" {
 			args = append(args, "council")
