@@ -30,9 +30,27 @@ func ExplainYAML(b []byte, v any, err error) error {
 	}
 	var root yaml.Node
 	_ = yaml.Unmarshal(b, &root) // for field names; the error is reported anyway
+	return explainType(te, &root, v, err)
+}
+
+// ExplainYAMLNode is ExplainYAML for an error of decoding the node n
+// (with n.Decode) into v.
+func ExplainYAMLNode(n *yaml.Node, v any, err error) error {
+	if err == nil {
+		return nil
+	}
+	var te *yaml.TypeError
+	if !errors.As(err, &te) {
+		msg := strings.TrimPrefix(strings.Join(strings.Fields(err.Error()), " "), "yaml: ")
+		return explained{msg: msg, err: err}
+	}
+	return explainType(te, n, v, err)
+}
+
+func explainType(te *yaml.TypeError, root *yaml.Node, v any, err error) error {
 	var parts []string
 	for _, e := range te.Errors {
-		parts = append(parts, explainOne(e, &root, reflect.TypeOf(v)))
+		parts = append(parts, explainOne(e, root, reflect.TypeOf(v)))
 	}
 	return explained{msg: strings.Join(parts, "; "), err: err}
 }

@@ -12,6 +12,8 @@ import (
 	"unicode"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/dossier-project/dossier/data"
 )
 
 // The YAML format (documented in data/actors/README.md). A file holds any
@@ -137,7 +139,7 @@ func parseYAML(r io.Reader, source string) ([]*Entry, error) {
 		if errors.Is(err, io.EOF) {
 			return nil, nil
 		}
-		return nil, fmt.Errorf("%s", strings.TrimPrefix(err.Error(), "yaml: "))
+		return nil, data.ExplainYAML(src, &doc, err)
 	}
 	if len(doc.Content) == 0 {
 		return nil, nil
@@ -213,7 +215,7 @@ func decodeItem(n *yaml.Node, what string, v any) error {
 		}
 	}
 	if err := n.Decode(v); err != nil {
-		return fmt.Errorf("line %d: %s: %s", n.Line, what, strings.TrimPrefix(err.Error(), "yaml: "))
+		return fmt.Errorf("%s: %w", what, data.ExplainYAMLNode(n, v, err))
 	}
 	return nil
 }
