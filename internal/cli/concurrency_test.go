@@ -7,8 +7,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -174,12 +176,13 @@ func TestFourWritersPostgres(t *testing.T) {
 
 // BenchmarkWriters measures how fast documents are added to one store by
 // one dossier add process and by four at once, each adding a quarter:
-// 400 generated documents of about 3 KB. With PostgreSQL
+// 1,000 generated documents of about 3 KB. With PostgreSQL
 // (DOSSIER_TEST_POSTGRES set) and with SQLite, where writers take turns.
-// It reports documents per second of wall time.
+// It reports documents per second of wall time, and the writers' CPU
+// time per document.
 func BenchmarkWriters(b *testing.B) {
 	dir := b.TempDir()
-	const n = 400
+	const n = 1000
 	all := filepath.Join(dir, "all")
 	var parts []string
 	for k := 0; k < 4; k++ {
@@ -216,6 +219,8 @@ func BenchmarkWriters(b *testing.B) {
 		for _, writers := range []int{1, 4} {
 			b.Run(fmt.Sprintf("%s/writers=%d", st.name, writers), func(b *testing.B) {
 				var elapsed time.Duration
+				var cpu atomic.Int64 // the writers' CPU time, in nanoseconds
+				var server time.Duration
 				for i := 0; i < b.N; i++ {
 					dsn := st.dsn()
 					// The schema is made before the clock starts.
@@ -225,6 +230,7 @@ func BenchmarkWriters(b *testing.B) {
 					}
 					_ = s.Close()
 					start := time.Now()
+					s0 := serverCPU(st.name)
 					var wg sync.WaitGroup
 					failed := make(chan string, writers)
 					for w := 0; w < writers; w++ {
@@ -243,17 +249,65 @@ func BenchmarkWriters(b *testing.B) {
 							if err := cmd.Run(); err != nil {
 								failed <- fmt.Sprintf("%v: %s", err, stderr.String())
 							}
+							if ps := cmd.ProcessState; ps != nil {
+								cpu.Add(int64(ps.UserTime() + ps.SystemTime()))
+							}
 						}()
 					}
 					wg.Wait()
 					elapsed += time.Since(start)
+					if s0 > 0 {
+						// The writers' server processes end after them: their
+						// time counts once the server has collected them.
+						time.Sleep(2 * time.Second)
+					}
+					server += serverCPU(st.name) - s0
 					close(failed)
 					for f := range failed {
 						b.Fatal(f)
 					}
 				}
 				b.ReportMetric(float64(n*b.N)/elapsed.Seconds(), "docs/s")
+				// On a shared machine wall time depends on the load; the
+				// writers' own CPU time per document does not.
+				b.ReportMetric(float64(cpu.Load())/1e6/float64(n*b.N), "writer-cpu-ms/doc")
+				if server > 0 {
+					b.ReportMetric(float64(server.Nanoseconds())/1e6/float64(n*b.N), "server-cpu-ms/doc")
+				}
 			})
 		}
 	}
+}
+
+// serverCPU is the CPU time the PostgreSQL server of scripts/postgres-test.sh
+// (DOSSIER_PG_DIR) and its exited backends have used, read from /proc;
+// 0 when it cannot be read or for another store.
+func serverCPU(store string) time.Duration {
+	dir := os.Getenv("DOSSIER_PG_DIR")
+	if store != "postgres" || dir == "" {
+		return 0
+	}
+	pid, err := os.ReadFile(filepath.Join(dir, "data", "postmaster.pid"))
+	if err != nil {
+		return 0
+	}
+	stat, err := os.ReadFile(filepath.Join("/proc", strings.SplitN(string(pid), "\n", 2)[0], "stat"))
+	if err != nil {
+		return 0
+	}
+	// After the command name in parentheses: utime, stime, cutime and
+	// cstime are fields 14 to 17, in clock ticks (100 a second on Linux).
+	f := strings.Fields(string(stat[strings.LastIndexByte(string(stat), ')')+1:]))
+	if len(f) < 15 {
+		return 0
+	}
+	var ticks int64
+	for _, v := range f[11:15] {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			return 0
+		}
+		ticks += n
+	}
+	return time.Duration(ticks) * (time.Second / 100)
 }
