@@ -122,8 +122,8 @@ func TestWebBadInput(t *testing.T) {
 	ctx := context.Background()
 	for _, tc := range []struct {
 		name, ct string
-		body string
-		want string
+		body     string
+		want     string
 	}{
 		{"pdf", "application/pdf", "%PDF-1.7 binary", "PDF"},
 		{"empty html", "text/html", "<html><body><nav>Home</nav></body></html>", "no readable text"},
