@@ -364,10 +364,10 @@ func quoteStart(d *model.Document, ws []word, i int) string {
 // across its two passes: which documents are versions of which, and the
 // documents of a pair seen in the second pass until the other comes.
 type versionPairs struct {
-	prev  map[string]string   // later version → earlier
-	next  map[string][]string // earlier version → later ones
-	want  map[string]int      // pairs a document is in, not yet compared
-	held  map[string]*model.Document
+	prev map[string]string   // later version → earlier
+	next map[string][]string // earlier version → later ones
+	want map[string]int      // pairs a document is in, not yet compared
+	held map[string]*model.Document
 }
 
 func newVersionPairs() *versionPairs {
