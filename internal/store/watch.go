@@ -31,13 +31,15 @@ type Page struct {
 }
 
 // PageFetch is one fetch of a URL to record in one transaction: the
-// page's new state; when the page is new or its text changed, the new
-// version's document with its analysis; and the watch item the fetch was
-// for, if any.
+// page's new state; the documents it gave with their analyses (the new
+// version when the page is new or its text changed, one per item for a
+// feed; none when nothing changed); and the watch item the fetch was for,
+// if any.
 type PageFetch struct {
-	Page     Page
-	Doc      *model.Document
-	Analysis *model.Analysis
+	Page Page
+	Docs []*model.Document
+	// Analyses is nil or has one analysis (possibly nil) per document.
+	Analyses []*model.Analysis
 	Item     *WatchItem
 }
 
@@ -86,10 +88,18 @@ type WatchState interface {
 	// Page returns what is known of url, or an error wrapping
 	// ErrNotFound.
 	Page(ctx context.Context, url string) (*Page, error)
-	// RecordFetch stores f in one transaction: the document, if any
-	// (added is false when it was stored already), the page, and the
-	// item.
-	RecordFetch(ctx context.Context, f *PageFetch) (added bool, err error)
+	// RecordFetch stores f in one transaction: the documents (added[i]
+	// is false for one stored already), the page, and the item. The
+	// documents added count towards FetchProgress.
+	RecordFetch(ctx context.Context, f *PageFetch) (added []bool, err error)
+	// FetchProgress returns how many documents RecordFetch has added
+	// since the store was made, and the count MarkAnalysed last noted:
+	// when fetched > analysed, the cross-document results have not seen
+	// every fetched document.
+	FetchProgress(ctx context.Context) (fetched, analysed int64, err error)
+	// MarkAnalysed notes that the cross-document results cover the
+	// first fetched documents (a count FetchProgress returned).
+	MarkAnalysed(ctx context.Context, fetched int64) error
 	// WatchSource returns the state of a source, or an error wrapping
 	// ErrNotFound.
 	WatchSource(ctx context.Context, url string) (*WatchSource, error)
@@ -110,6 +120,7 @@ type WatchState interface {
 // dialect.
 type watchQueries struct {
 	page, upsertPage, source, upsertSource, insertItem, items, updateItem string
+	countFetched, progress, markAnalysed                                  string
 }
 
 func (d dialect) watchQueries() watchQueries {
@@ -132,7 +143,10 @@ func (d dialect) watchQueries() watchQueries {
 	ON CONFLICT (source, key) DO NOTHING`),
 		items: r(`SELECT source, key, url, title, ord, seen_at, status, doc, attempts, error
 	FROM watch_items WHERE source = ? ORDER BY seen_at, ord, key`),
-		updateItem: r(`UPDATE watch_items SET status = ?, doc = ?, attempts = ?, error = ? WHERE source = ? AND key = ?`),
+		updateItem:   r(`UPDATE watch_items SET status = ?, doc = ?, attempts = ?, error = ? WHERE source = ? AND key = ?`),
+		countFetched: r(`UPDATE watch_progress SET fetched = fetched + ? WHERE id = 1`),
+		progress:     `SELECT fetched, analysed FROM watch_progress WHERE id = 1`,
+		markAnalysed: r(`UPDATE watch_progress SET analysed = ? WHERE id = 1`),
 	}
 }
 
@@ -190,39 +204,53 @@ func (s *sqlStore) Page(ctx context.Context, url string) (*Page, error) {
 	return &p, nil
 }
 
-func (s *sqlStore) RecordFetch(ctx context.Context, f *PageFetch) (bool, error) {
+func (s *sqlStore) RecordFetch(ctx context.Context, f *PageFetch) ([]bool, error) {
 	if f == nil || f.Page.URL == "" {
-		return false, errors.New("record fetch: no URL")
+		return nil, errors.New("record fetch: no URL")
 	}
-	if f.Doc != nil {
-		if f.Doc.ID == "" {
-			return false, fmt.Errorf("record fetch of %s: the document has no id", f.Page.URL)
+	if f.Analyses != nil && len(f.Analyses) != len(f.Docs) {
+		return nil, fmt.Errorf("record fetch of %s: %d documents but %d analyses", f.Page.URL, len(f.Docs), len(f.Analyses))
+	}
+	for i, d := range f.Docs {
+		if d == nil || d.ID == "" {
+			return nil, fmt.Errorf("record fetch of %s: document %d has no id", f.Page.URL, i)
 		}
-		if f.Analysis != nil && f.Analysis.Doc != "" && f.Analysis.Doc != f.Doc.ID {
-			return false, fmt.Errorf("record fetch of %s: analysis is of document %s", f.Page.URL, f.Analysis.Doc)
+		if f.Analyses != nil && f.Analyses[i] != nil && f.Analyses[i].Doc != "" && f.Analyses[i].Doc != d.ID {
+			return nil, fmt.Errorf("record fetch of %s: analysis is of document %s", f.Page.URL, f.Analyses[i].Doc)
 		}
 	}
-	added := false
+	added := make([]bool, len(f.Docs))
 	now := time.Now().UTC().Format(time.RFC3339Nano)
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		if f.Doc != nil {
+		if len(f.Docs) > 0 {
 			w, err := s.newWriter(ctx, tx)
 			if err != nil {
 				return err
 			}
 			defer w.close()
-			ok, err := w.document(ctx, f.Doc, now)
-			if err != nil {
-				return fmt.Errorf("store document %s: %w", f.Doc.ID, err)
-			}
-			if ok && f.Analysis != nil {
-				if err := w.analysis(ctx, f.Doc.ID, f.Analysis); err != nil {
-					return fmt.Errorf("store analysis of %s: %w", f.Doc.ID, err)
+			n := 0
+			for i, d := range f.Docs {
+				ok, err := w.document(ctx, d, now)
+				if err != nil {
+					return fmt.Errorf("store document %s: %w", d.ID, err)
+				}
+				if ok && f.Analyses != nil && f.Analyses[i] != nil {
+					if err := w.analysis(ctx, d.ID, f.Analyses[i]); err != nil {
+						return fmt.Errorf("store analysis of %s: %w", d.ID, err)
+					}
+				}
+				if ok {
+					added[i] = true
+					n++
+				}
+				if err := s.step(ctx, "document", i); err != nil {
+					return err
 				}
 			}
-			added = ok
-			if err := s.step(ctx, "document", 0); err != nil {
-				return err
+			if n > 0 {
+				if _, err := tx.ExecContext(ctx, s.wq.countFetched, n); err != nil {
+					return fmt.Errorf("count fetched documents: %w", err)
+				}
 			}
 		}
 		p := &f.Page
@@ -238,9 +266,23 @@ func (s *sqlStore) RecordFetch(ctx context.Context, f *PageFetch) (bool, error) 
 		return nil
 	})
 	if err != nil {
-		return false, fmt.Errorf("record fetch of %s: %w", f.Page.URL, err)
+		return nil, fmt.Errorf("record fetch of %s: %w", f.Page.URL, err)
 	}
 	return added, nil
+}
+
+func (s *sqlStore) FetchProgress(ctx context.Context) (fetched, analysed int64, err error) {
+	if err := s.db.QueryRowContext(ctx, s.wq.progress).Scan(&fetched, &analysed); err != nil {
+		return 0, 0, fmt.Errorf("fetch progress: %w", err)
+	}
+	return fetched, analysed, nil
+}
+
+func (s *sqlStore) MarkAnalysed(ctx context.Context, fetched int64) error {
+	if _, err := s.db.ExecContext(ctx, s.wq.markAnalysed, fetched); err != nil {
+		return fmt.Errorf("mark analysed: %w", err)
+	}
+	return nil
 }
 
 func (s *sqlStore) WatchSource(ctx context.Context, url string) (*WatchSource, error) {

@@ -58,8 +58,8 @@ func testPages(t *testing.T, dsn string) {
 	v1 := webDoc(url, "The harbour board approved the dredging contract.")
 	p1 := Page{URL: url, FinalURL: v1.FinalURL, Doc: v1.ID, Version: 1, ETag: `"a1"`, LastModified: "Tue, 05 Mar 2024 09:00:00 GMT",
 		FetchedAt: v1.FetchedAt, CheckedAt: v1.FetchedAt}
-	added, err := s.RecordFetch(ctx, &PageFetch{Page: p1, Doc: v1, Analysis: &model.Analysis{Doc: v1.ID}})
-	if err != nil || !added {
+	added, err := s.RecordFetch(ctx, &PageFetch{Page: p1, Docs: []*model.Document{v1}, Analyses: []*model.Analysis{{Doc: v1.ID}}})
+	if err != nil || !reflect.DeepEqual(added, []bool{true}) {
 		t.Fatalf("RecordFetch first version: added %v, %v", added, err)
 	}
 	got, err := s.Page(ctx, url)
@@ -80,7 +80,7 @@ func testPages(t *testing.T, dsn string) {
 	// Unchanged: only the page's check time and validators move.
 	p1b := p1
 	p1b.CheckedAt, p1b.ETag = at("2024-03-06T09:30:00Z"), `"a2"`
-	if added, err := s.RecordFetch(ctx, &PageFetch{Page: p1b}); err != nil || added {
+	if added, err := s.RecordFetch(ctx, &PageFetch{Page: p1b}); err != nil || len(added) != 0 {
 		t.Fatalf("RecordFetch unchanged: added %v, %v", added, err)
 	}
 	if got, _ := s.Page(ctx, url); got.CheckedAt != p1b.CheckedAt || got.ETag != `"a2"` || got.Doc != v1.ID {
@@ -91,7 +91,7 @@ func testPages(t *testing.T, dsn string) {
 	v2 := webDoc(url, "The harbour board rejected the dredging contract.")
 	v2.Previous = v1.ID
 	p2 := Page{URL: url, FinalURL: v2.FinalURL, Doc: v2.ID, Version: 2, FetchedAt: at("2024-03-07T08:00:00Z"), CheckedAt: at("2024-03-07T08:00:00Z")}
-	if added, err := s.RecordFetch(ctx, &PageFetch{Page: p2, Doc: v2}); err != nil || !added {
+	if added, err := s.RecordFetch(ctx, &PageFetch{Page: p2, Docs: []*model.Document{v2}}); err != nil || !reflect.DeepEqual(added, []bool{true}) {
 		t.Fatalf("RecordFetch second version: added %v, %v", added, err)
 	}
 	got, _ = s.Page(ctx, url)
@@ -107,13 +107,30 @@ func testPages(t *testing.T, dsn string) {
 		t.Errorf("%d documents, want both versions", len(docs))
 	}
 	// Recording the same version again adds nothing.
-	if added, err := s.RecordFetch(ctx, &PageFetch{Page: p2, Doc: v2}); err != nil || added {
+	if added, err := s.RecordFetch(ctx, &PageFetch{Page: p2, Docs: []*model.Document{v2}}); err != nil || !reflect.DeepEqual(added, []bool{false}) {
 		t.Errorf("RecordFetch again: added %v, %v", added, err)
 	}
 	bad := *v2
 	bad.ID = ""
-	if _, err := s.RecordFetch(ctx, &PageFetch{Page: p2, Doc: &bad}); err == nil {
+	if _, err := s.RecordFetch(ctx, &PageFetch{Page: p2, Docs: []*model.Document{&bad}}); err == nil {
 		t.Error("a document without id was accepted")
+	}
+	// Two versions were added; nothing was analysed yet.
+	fetched, analysed, err := s.FetchProgress(ctx)
+	if err != nil || fetched != 2 || analysed != 0 {
+		t.Errorf("FetchProgress = %d, %d, %v; want 2, 0", fetched, analysed, err)
+	}
+	if err := s.MarkAnalysed(ctx, fetched); err != nil {
+		t.Fatal(err)
+	}
+	// A feed's items, all in one fetch.
+	items := []*model.Document{webDoc(url+"/feed#1", "First item of the harbour feed."), webDoc(url+"/feed#2", "Second item of the harbour feed.")}
+	added, err = s.RecordFetch(ctx, &PageFetch{Page: Page{URL: url + "/feed", FetchedAt: p2.FetchedAt, CheckedAt: p2.FetchedAt}, Docs: items, Analyses: []*model.Analysis{nil, nil}})
+	if err != nil || !reflect.DeepEqual(added, []bool{true, true}) {
+		t.Fatalf("feed fetch: %v, %v", added, err)
+	}
+	if fetched, analysed, _ := s.FetchProgress(ctx); fetched != 4 || analysed != 2 {
+		t.Errorf("FetchProgress = %d, %d; want 4, 2", fetched, analysed)
 	}
 }
 
@@ -203,7 +220,7 @@ func testItems(t *testing.T, dsn string) {
 	doc := webDoc("https://courier.example.test/1", "The mayor opened the new ferry terminal on Friday.")
 	it := pending[0]
 	it.Status, it.Doc, it.Attempts = ItemDone, doc.ID, 1
-	if _, err := s.RecordFetch(ctx, &PageFetch{Page: Page{URL: doc.URL, Doc: doc.ID, Version: 1, FetchedAt: doc.FetchedAt, CheckedAt: doc.FetchedAt}, Doc: doc, Item: &it}); err != nil {
+	if _, err := s.RecordFetch(ctx, &PageFetch{Page: Page{URL: doc.URL, Doc: doc.ID, Version: 1, FetchedAt: doc.FetchedAt, CheckedAt: doc.FetchedAt}, Docs: []*model.Document{doc}, Item: &it}); err != nil {
 		t.Fatal(err)
 	}
 	pending, _ = s.WatchItems(ctx, src.URL, ItemPending)
@@ -239,11 +256,14 @@ func testFetchFault(t *testing.T, dsn string) {
 		return nil
 	}
 	defer func() { s.(*sqlStore).hook = nil }()
-	if _, err := s.RecordFetch(ctx, &PageFetch{Page: Page{URL: doc.URL, Doc: doc.ID, Version: 1}, Doc: doc, Item: &item}); err == nil {
+	if _, err := s.RecordFetch(ctx, &PageFetch{Page: Page{URL: doc.URL, Doc: doc.ID, Version: 1}, Docs: []*model.Document{doc}, Item: &item}); err == nil {
 		t.Fatal("fault not reported")
 	}
 	if after := counts(t, s); !reflect.DeepEqual(after, before) {
 		t.Errorf("failed fetch record changed the store: %v -> %v", before, after)
+	}
+	if fetched, _, _ := s.FetchProgress(ctx); fetched != 0 {
+		t.Errorf("a failed fetch record counted %d documents", fetched)
 	}
 	if _, err := s.Page(ctx, doc.URL); !errors.Is(err, ErrNotFound) {
 		t.Errorf("page stored by a failed record: %v", err)

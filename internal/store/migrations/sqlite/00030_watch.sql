@@ -48,7 +48,18 @@ CREATE TABLE watch_items (
 );
 CREATE INDEX watch_items_status ON watch_items (source, status);
 
+-- How many documents fetches have added, and how many of them the
+-- cross-document results have seen: a watch that stopped between storing
+-- a page and analysing it analyses when it starts again.
+CREATE TABLE watch_progress (
+    id       INTEGER PRIMARY KEY CHECK (id = 1),
+    fetched  INTEGER NOT NULL DEFAULT 0,
+    analysed INTEGER NOT NULL DEFAULT 0
+);
+INSERT INTO watch_progress (id) VALUES (1);
+
 -- +goose Down
+DROP TABLE watch_progress;
 DROP TABLE watch_items;
 DROP TABLE watch_sources;
 DROP TABLE pages;
