@@ -375,7 +375,7 @@ func (c *Client) hop(ctx context.Context, u *url.URL, req Request, robots bool, 
 		}
 		if !rules.allowed(u) {
 			if rules.disallowAll {
-				return nil, newError(u.String(), Disallowed, 0, "robots.txt of %s could not be read (%s); until it can, nothing there is fetched", u.Host, rules.why)
+				return nil, newError(u.String(), rules.kind, 0, "robots.txt of %s could not be read (%s); until it can, nothing there is fetched", u.Host, rules.why)
 			}
 			return nil, newError(u.String(), Disallowed, 0, "robots.txt of %s does not allow %s to fetch it", u.Host, Agent)
 		}
@@ -632,8 +632,11 @@ const robotsRetry = 5 * time.Minute
 // error or no answer means nothing may be fetched for now.
 func (c *Client) fetchRobots(ctx context.Context, u *url.URL) (*robotsRules, time.Duration, error) {
 	cur := &url.URL{Scheme: u.Scheme, Host: u.Host, Path: "/robots.txt"}
-	unreachable := func(why string) (*robotsRules, time.Duration, error) {
-		return &robotsRules{disallowAll: true, why: why}, min(robotsRetry, c.o.RobotsTTL), nil
+	unreachable := func(kind Kind, why string) (*robotsRules, time.Duration, error) {
+		if kind != Slow {
+			kind = Down
+		}
+		return &robotsRules{disallowAll: true, why: why, kind: kind}, min(robotsRetry, c.o.RobotsTTL), nil
 	}
 	for hops := 0; hops <= 5; hops++ {
 		h, err := c.hop(ctx, cur, Request{Accept: "text/plain"}, false, maxRobots, true)
@@ -646,9 +649,9 @@ func (c *Client) fetchRobots(ctx context.Context, u *url.URL) (*robotsRules, tim
 				return &robotsRules{}, c.o.RobotsTTL, nil // no robots.txt: no rules
 			}
 			if errors.As(err, &fe) {
-				return unreachable(fe.Err.Error())
+				return unreachable(fe.Kind, fe.Err.Error())
 			}
-			return unreachable(err.Error())
+			return unreachable(Down, err.Error())
 		}
 		if h.location == nil {
 			if h.resp.NotModified {

@@ -15,12 +15,14 @@ import (
 type robotsRules struct {
 	rules []robotsRule
 	// disallowAll is set when robots.txt could not be fetched because of
-	// a server error: RFC 9309 says to assume that nothing may be
-	// fetched until it can be.
+	// a server error or no answer: RFC 9309 says to assume that nothing
+	// may be fetched until it can be.
 	disallowAll bool
-	// why says, for disallowAll, what went wrong ("503 Service
-	// Unavailable").
-	why string
+	// why says, for disallowAll, what went wrong ("the server answered
+	// 503 Service Unavailable"), and kind how to report it (Down or
+	// Slow: a passing state, unlike a rule that disallows).
+	why  string
+	kind Kind
 	// crawlDelay is the Crawl-delay of the group (a widespread extension
 	// of the standard), 0 when none.
 	crawlDelay time.Duration
