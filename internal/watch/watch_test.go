@@ -153,7 +153,9 @@ func TestAddURLTwice(t *testing.T) {
 	s := newSite(t)
 	f := newFixture(t, clientOptions())
 	s.set("/minutes", "text/html", article("Minutes", "The board met on Thursday and approved the accounts."))
-	s.handle("/old-minutes", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/minutes", http.StatusMovedPermanently) })
+	s.handle("/old-minutes", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/minutes", http.StatusMovedPermanently)
+	})
 	ctx := context.Background()
 	r1, err := f.w.AddURL(ctx, s.url("/old-minutes"))
 	if err != nil {
