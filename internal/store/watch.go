@@ -105,9 +105,9 @@ type WatchState interface {
 	WatchSource(ctx context.Context, url string) (*WatchSource, error)
 	// SaveWatchSource stores the state of a source and, in the same
 	// transaction, the items not seen before (as they are given; the
-	// items already known keep their state). It returns how many items
-	// were new.
-	SaveWatchSource(ctx context.Context, src *WatchSource, items []WatchItem) (added int, err error)
+	// items already known keep their state). added[i] says whether
+	// items[i] was new.
+	SaveWatchSource(ctx context.Context, src *WatchSource, items []WatchItem) (added []bool, err error)
 	// WatchItems returns the items of a source in the given states (all
 	// when none are given), in the order they were first seen.
 	WatchItems(ctx context.Context, source string, states ...string) ([]WatchItem, error)
@@ -298,11 +298,11 @@ func (s *sqlStore) WatchSource(ctx context.Context, url string) (*WatchSource, e
 	return &w, nil
 }
 
-func (s *sqlStore) SaveWatchSource(ctx context.Context, src *WatchSource, items []WatchItem) (int, error) {
+func (s *sqlStore) SaveWatchSource(ctx context.Context, src *WatchSource, items []WatchItem) ([]bool, error) {
 	if src == nil || src.URL == "" {
-		return 0, errors.New("save watched source: no URL")
+		return nil, errors.New("save watched source: no URL")
 	}
-	added := 0
+	added := make([]bool, len(items))
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, s.wq.upsertSource, src.URL, src.Kind, src.ETag, src.LastModified, src.Status, src.Error, src.Failures,
 			timeParam(src.PolledAt), timeParam(src.OKAt), timeParam(src.ChangedAt)); err != nil {
@@ -337,7 +337,7 @@ func (s *sqlStore) SaveWatchSource(ctx context.Context, src *WatchSource, items 
 			if err != nil {
 				return fmt.Errorf("store item %s: %w", it.Key, err)
 			}
-			added += int(n)
+			added[i] = n > 0
 			if err := s.step(ctx, "item", i); err != nil {
 				return err
 			}
@@ -345,7 +345,7 @@ func (s *sqlStore) SaveWatchSource(ctx context.Context, src *WatchSource, items 
 		return nil
 	})
 	if err != nil {
-		return 0, fmt.Errorf("save watched source %s: %w", src.URL, err)
+		return nil, fmt.Errorf("save watched source %s: %w", src.URL, err)
 	}
 	return added, nil
 }
