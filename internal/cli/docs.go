@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -30,6 +31,11 @@ type docJSON struct {
 	Publisher  string        `json:"publisher"`
 	Site       string        `json:"site,omitempty"`
 	Speakers   []speakerJSON `json:"speakers"`
+	// For a page fetched from the web: where the URL led, when it was
+	// fetched, and the id of the version before when the page changed.
+	FinalURL  string `json:"final_url,omitempty"`
+	FetchedAt string `json:"fetched_at,omitempty"`
+	Previous  string `json:"previous,omitempty"`
 }
 
 type speakerJSON struct {
@@ -45,6 +51,10 @@ func toDocJSON(d *model.Document) docJSON {
 		DateSource: d.DateSource, DateReason: d.DateReason,
 		Authors: nonNil(d.Authors), Publisher: d.Publisher, Site: d.Site,
 		Speakers: []speakerJSON{},
+		FinalURL: d.FinalURL, Previous: d.Previous,
+	}
+	if !d.FetchedAt.IsZero() {
+		j.FetchedAt = d.FetchedAt.UTC().Format(time.RFC3339)
 	}
 	if !d.Date.IsZero() {
 		s := d.Date.Format("2006-01-02")

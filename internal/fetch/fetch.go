@@ -375,7 +375,7 @@ func (c *Client) hop(ctx context.Context, u *url.URL, req Request, robots bool, 
 		}
 		if !rules.allowed(u) {
 			if rules.disallowAll {
-				return nil, newError(u.String(), rules.kind, 0, "robots.txt of %s could not be read (%s); until it can, nothing there is fetched", u.Host, rules.why)
+				return nil, newError(u.String(), rules.kind, 0, "%s", rules.why)
 			}
 			return nil, newError(u.String(), Disallowed, 0, "robots.txt of %s does not allow %s to fetch it", u.Host, Agent)
 		}
@@ -648,10 +648,17 @@ func (c *Client) fetchRobots(ctx context.Context, u *url.URL) (*robotsRules, tim
 			if errors.As(err, &fe) && fe.Status >= 400 && fe.Status <= 499 && fe.Status != http.StatusTooManyRequests {
 				return &robotsRules{}, c.o.RobotsTTL, nil // no robots.txt: no rules
 			}
-			if errors.As(err, &fe) {
-				return unreachable(fe.Kind, fe.Err.Error())
+			var why string
+			switch {
+			case errors.As(err, &fe) && fe.Status != 0:
+				why = fmt.Sprintf("robots.txt of %s could not be read (the server answered %s); until it can, nothing there is fetched",
+					u.Host, statusText(fe.Status))
+			case errors.As(err, &fe):
+				why = fe.Err.Error() + " (asking for robots.txt)"
+			default:
+				why = err.Error() + " (asking for robots.txt)"
 			}
-			return unreachable(Down, err.Error())
+			return unreachable(KindOf(err), why)
 		}
 		if h.location == nil {
 			if h.resp.NotModified {

@@ -156,7 +156,7 @@ func (w *Watcher) pollSource(ctx context.Context, key string) (added int, ok boo
 	}
 	for i, it := range items {
 		if news[i] && it.Status == store.ItemSkipped {
-			w.report(Event{Type: EventItem, Source: key, URL: it.URL, Status: it.Status, Error: it.Error})
+			w.report(Event{Type: EventItem, Source: key, URL: it.URL, Title: it.Title, Status: it.Status, Error: it.Error})
 		}
 	}
 	pending, err := st.WatchItems(ctx, key, store.ItemPending)
@@ -225,7 +225,7 @@ func (w *Watcher) fetchItem(ctx context.Context, source string, it store.WatchIt
 		return 0, storeErr(err)
 	}
 	if firstFailure || status != store.ItemPending {
-		w.report(Event{Type: EventItem, Source: source, URL: it.URL, Status: status, Error: it.Error})
+		w.report(Event{Type: EventItem, Source: source, URL: it.URL, Title: it.Title, Status: status, Error: it.Error})
 	}
 	return 0, nil
 }

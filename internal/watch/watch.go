@@ -111,8 +111,9 @@ type Event struct {
 	Type EventType
 	// Source is the watched source; "" for AddURL.
 	Source string
-	// URL is the page (or, for a source event, the source).
-	URL string
+	// URL is the page (or, for a source event, the source); Title the
+	// item's title in its source, for item events.
+	URL, Title string
 	// Kind is the source's kind, for source events.
 	Kind string
 	// Status is the new state; Was the one before (source events; ""
