@@ -19,7 +19,6 @@ import (
 // site is a local web server whose pages tests change between polls. It
 // counts the requests for each path and answers conditional requests.
 type site struct {
-	t   *testing.T
 	srv *httptest.Server
 
 	mu       sync.Mutex
@@ -34,8 +33,8 @@ type page struct {
 	contentType, body string
 }
 
-func newSite(t *testing.T) *site {
-	s := &site{t: t, pages: map[string]page{}, hits: map[string]int{}, full: map[string]int{}, handlers: map[string]http.HandlerFunc{}}
+func newSite(t testing.TB) *site {
+	s := &site{pages: map[string]page{}, hits: map[string]int{}, full: map[string]int{}, handlers: map[string]http.HandlerFunc{}}
 	s.srv = httptest.NewServer(http.HandlerFunc(s.serve))
 	t.Cleanup(s.srv.Close)
 	return s
