@@ -10,10 +10,12 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dossier-project/dossier/data"
+	"github.com/dossier-project/dossier/internal/fetch"
 	"github.com/dossier-project/dossier/internal/model"
 	"github.com/dossier-project/dossier/internal/report"
 	"github.com/dossier-project/dossier/internal/store"
 	"github.com/dossier-project/dossier/internal/text"
+	"github.com/dossier-project/dossier/internal/watch"
 )
 
 // docJSON is the documented shape of a document in --json output.
@@ -155,6 +157,14 @@ type showJSON struct {
 }
 
 func (a *app) show(ctx context.Context, st store.Store, ref string, asJSON bool) error {
+	// A URL fetched into the dossier names its newest version.
+	if watch.IsURL(ref) {
+		if u, err := fetch.Normalize(ref); err == nil {
+			if p, err := st.Page(ctx, u); err == nil && p.Doc != "" {
+				ref = p.Doc
+			}
+		}
+	}
 	d, err := st.Document(ctx, ref)
 	if err != nil {
 		return fmt.Errorf("show %s: %w", ref, err)

@@ -330,8 +330,8 @@ func (o *watchOutput) document(e watch.Event) {
 	for i, d := range p.Docs {
 		added := i < len(p.Added) && p.Added[i]
 		status := p.Outcome
-		if !added && status != watch.PageUnchanged && status != watch.PageNotModified {
-			status = watch.PageUnchanged
+		if !added {
+			continue // only what the dossier gained is news
 		}
 		if o.json {
 			line := documentLine{Type: "document", Source: e.Source, URL: firstOf(d.URL, p.URL), FinalURL: d.FinalURL, Status: status,
@@ -342,7 +342,7 @@ func (o *watchOutput) document(e watch.Event) {
 			o.jsonLine(line)
 			continue
 		}
-		if o.a.quiet || !added {
+		if o.a.quiet {
 			continue
 		}
 		msg := fmt.Sprintf("added %s (%s, %s)", firstOf(d.URL, p.URL), d.ShortID(), d.Kind)

@@ -121,6 +121,11 @@ func TestAddURL(t *testing.T) {
 	if prev == "" {
 		t.Errorf("no version names the one before: %+v", docs)
 	}
+	// show URL shows the newest version.
+	_, out, _ = run(t, db, "show", s.url("/fees"), "--json")
+	if !strings.Contains(out, "postponed") || strings.Contains(out, "approved higher") {
+		t.Errorf("show URL does not show the newest version:\n%.300s", out)
+	}
 	// The finding is part of the dossier's findings.
 	_, out, _ = run(t, db, "findings", "--json")
 	var fs []struct {

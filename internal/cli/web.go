@@ -61,6 +61,10 @@ func (a *app) addURL(ctx context.Context, w *watch.Watcher, raw string) (fileRes
 		if res.Outcome == watch.PageNotModified {
 			how = "the server says it has not changed since " + res.Page.FetchedAt.Format("2006-01-02 15:04 UTC")
 		}
+		if res.Page.Doc == "" { // a feed: its items are the documents
+			r.messages = append(r.messages, fmt.Sprintf("already stored: %s, %s", res.URL, how))
+			return r, nil
+		}
 		r.messages = append(r.messages, fmt.Sprintf("already stored: %s (%s), %s", res.URL, shortID(res.Page.Doc), how))
 		return r, nil
 	}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"mime"
+	"net/http"
 	"net/url"
 	"os"
 	"strings"
@@ -163,14 +164,49 @@ func (w *Watcher) pollSource(ctx context.Context, key string) (added int, ok boo
 	if err != nil {
 		return added, src.Status == StatusOK, storeErr(err)
 	}
+	// A host that is down or slow for one item is not asked for the
+	// others in this poll: they wait, untried, for the next.
+	failing := map[string]bool{}
 	for _, it := range pending {
-		n, err := w.fetchItem(ctx, key, it)
+		host := hostOf(it.URL)
+		if failing[host] {
+			continue
+		}
+		n, ferr, err := w.fetchItem(ctx, key, it)
 		added += n
 		if err != nil {
 			return added, src.Status == StatusOK, err
 		}
+		if hostTrouble(ferr) {
+			failing[host] = true
+		}
 	}
 	return added, src.Status == StatusOK, nil
+}
+
+// hostTrouble reports whether a fetch failed because of its host rather
+// than its page: no connection, no answer, a server error, or a request
+// to wait.
+func hostTrouble(err error) bool {
+	var fe *fetch.Error
+	if !errors.As(err, &fe) {
+		return false
+	}
+	switch fe.Kind {
+	case fetch.Slow, fetch.RateLimited:
+		return true
+	case fetch.Down:
+		return fe.Status == 0 || fe.Status >= 500
+	}
+	return false
+}
+
+func hostOf(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return raw
+	}
+	return u.Host
 }
 
 // feedAccept asks a source for a feed first.
@@ -194,40 +230,44 @@ func (w *Watcher) reportPage(source string, p *PageResult) {
 // fetchItem fetches an item's page. A failure stays pending, to be tried
 // at the next poll, until MaxAttempts; a page that is not allowed or not
 // a web page is skipped, and one that cannot be read is given up.
-func (w *Watcher) fetchItem(ctx context.Context, source string, it store.WatchItem) (int, error) {
+//
+// It returns the documents added and the page's failure, if any; err is
+// the store's or ctx's.
+func (w *Watcher) fetchItem(ctx context.Context, source string, it store.WatchItem) (added int, failure, err error) {
 	it.Attempts++
 	done := it
-	page, err := w.fetchPage(ctx, it.URL, &done)
+	page, ferr := w.fetchPage(ctx, it.URL, &done)
 	if cerr := ctx.Err(); cerr != nil {
-		return 0, cerr
+		return 0, nil, cerr
 	}
-	if err == nil {
+	if ferr == nil {
 		w.reportPage(source, page)
-		return countAdded(page), nil
+		return countAdded(page), nil, nil
 	}
-	if IsStoreError(err) {
-		return 0, err
+	if IsStoreError(ferr) {
+		return 0, nil, ferr
 	}
 	firstFailure := it.Error == ""
 	status := store.ItemPending
-	switch statusOf(err) {
+	var fe *fetch.Error
+	switch statusOf(ferr) {
 	case string(fetch.Disallowed), string(fetch.BadURL):
 		status = store.ItemSkipped
 	case StatusMalformed, string(fetch.TooLarge):
 		status = store.ItemFailed
 	default:
-		if it.Attempts >= w.o.MaxAttempts {
+		if it.Attempts >= w.o.MaxAttempts || errors.As(ferr, &fe) && fe.Status == http.StatusGone {
 			status = store.ItemFailed
 		}
 	}
-	it.Status, it.Error = status, oneLine(err.Error())
+	it.Status, it.Error = status, oneLine(ferr.Error())
 	if err := w.o.Store.SaveWatchItem(ctx, &it); err != nil {
-		return 0, storeErr(err)
+		return 0, ferr, storeErr(err)
 	}
 	if firstFailure || status != store.ItemPending {
 		w.report(Event{Type: EventItem, Source: source, URL: it.URL, Title: it.Title, Status: status, Error: it.Error})
 	}
-	return 0, nil
+	return 0, ferr, nil
 }
 
 // classify says what a source's answer is: a feed, a list of URLs, a
@@ -237,7 +277,7 @@ func classify(resp *fetch.Response) string {
 	case gofeed.FeedTypeRSS, gofeed.FeedTypeAtom:
 		return KindFeed
 	case gofeed.FeedTypeJSON:
-		if bytes.Contains(resp.Body[:min(len(resp.Body), 512)], []byte("jsonfeed.org/version")) {
+		if bytes.Contains(resp.Body, []byte("jsonfeed.org/version")) {
 			return KindFeed
 		}
 		return ""

@@ -470,3 +470,30 @@ func TestCancelledPollKeepsState(t *testing.T) {
 		t.Errorf("a cancelled fetch was reported as a failure: %+v", evs)
 	}
 }
+
+func TestDownHostAskedOncePerPoll(t *testing.T) {
+	s := newSite(t)
+	f := newFixture(t, clientOptions())
+	down := "http://127.0.0.1:1" // nothing listens on port 1
+	s.set("/feed.xml", "application/rss+xml", rss(
+		feedItem{"a", down + "/a", "A"}, feedItem{"b", down + "/b", "B"},
+		feedItem{"ok", s.url("/ok"), "OK"}, feedItem{"c", down + "/c", "C"}))
+	s.set("/ok", "text/html", article("OK", "The lighthouse keeper retires at the end of the month after thirty years."))
+	if res := f.poll(s.url("/feed.xml")); res.Added != 1 {
+		t.Errorf("poll: %+v, want the page of the live host", res)
+	}
+	its, err := f.st.WatchItems(context.Background(), s.url("/feed.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tried := map[string]int{}
+	for _, it := range its {
+		tried[it.Key] = it.Attempts
+	}
+	if tried["a"] != 1 || tried["b"] != 0 || tried["c"] != 0 || tried["ok"] != 1 {
+		t.Errorf("attempts %v: the down host must be tried once a poll", tried)
+	}
+	if evs := of(f.evs.take(), EventItem); len(evs) != 1 || evs[0].URL != down+"/a" || evs[0].Status != store.ItemPending {
+		t.Errorf("item events: %+v", evs)
+	}
+}
