@@ -269,3 +269,25 @@ func BenchmarkRecordChanged(b *testing.B) {
 		}
 	}
 }
+
+// TestVersionsAreOneSource: two versions of a page reporting the same
+// thing do not confirm each other.
+func TestVersionsAreOneSource(t *testing.T) {
+	old, cur := versions(t, model.KindArticle, harbourV1, strings.Replace(harbourV1, "Monday", "Monday morning", 1))
+	other := &model.Document{ID: "other", Kind: model.KindArticle, Text: harbourV1, Title: "Other paper"}
+	c, err := New(data.Embedded(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	entry := func(docs ...string) []model.TimelineEntry {
+		return []model.TimelineEntry{{ID: 1, Date: "2024-03-04", Summary: "the board approved the contract", Docs: docs}}
+	}
+	in := &Input{Docs: []*model.Document{old, cur, other}, Analyses: map[string]*model.Analysis{}, Timeline: entry("v1", "v2")}
+	if got := kinds(c.Run(in), "single-source"); len(got) != 1 {
+		t.Errorf("two versions of one page: %d single-source findings, want 1", len(got))
+	}
+	in.Timeline = entry("v1", "other")
+	if got := kinds(c.Run(in), "single-source"); len(got) != 0 {
+		t.Errorf("two different documents: %d single-source findings, want 0", len(got))
+	}
+}

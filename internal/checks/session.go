@@ -92,7 +92,7 @@ func (s *Session) Check(doc *model.Document, a *model.Analysis, sentences []mode
 		s.anns[p] = append(s.anns[p], detachActs(s.c.announcements(in, p))...)
 		s.acts[p] = append(s.acts[p], detachActs(s.c.bodyActs(in, p))...)
 	}
-	s.kinds[doc.ID] = &model.Document{ID: doc.ID, Kind: doc.Kind, Title: doc.Title, Path: doc.Path}
+	s.kinds[doc.ID] = &model.Document{ID: doc.ID, Kind: doc.Kind, Title: doc.Title, Path: doc.Path, URL: doc.URL, FetchedAt: doc.FetchedAt}
 }
 
 // Finish runs the checks across documents and returns every finding,
