@@ -173,7 +173,11 @@ func (a *app) add(ctx context.Context, st store.Store, p *pipeline.Pipeline, arg
 		fmt.Fprintf(a.stderr, "%d added, %d already stored, %d failed\n", sum.added, sum.unchanged, sum.failed)
 	}
 	if sum.failed > 0 {
-		return sum, fmt.Errorf("%d of %d files and pages could not be added: %w", sum.failed, len(files)+len(bad)+len(urls), errReported)
+		what := "files"
+		if len(urls) > 0 {
+			what = "files and pages"
+		}
+		return sum, fmt.Errorf("%d of %d %s could not be added: %w", sum.failed, len(files)+len(bad)+len(urls), what, errReported)
 	}
 	return sum, nil
 }

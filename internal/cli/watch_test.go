@@ -2,6 +2,8 @@ package cli
 
 import (
 	"bufio"
+	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -9,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 )
 
@@ -279,5 +282,34 @@ func TestWatchBadSources(t *testing.T) {
 		if code == 0 || !strings.Contains(stderr, tc.want) || strings.Count(strings.TrimSpace(stderr), "\n") != 0 {
 			t.Errorf("watch %s: exit %d, stderr %q; want one line saying %q", tc.arg, code, stderr, tc.want)
 		}
+	}
+}
+
+// TestWatchLoopStopsCleanly polls on an interval until the context ends
+// (as Ctrl-C or SIGTERM end it), then exits 0.
+func TestWatchLoopStopsCleanly(t *testing.T) {
+	s := newNewsSite(t)
+	db := filepath.Join(t.TempDir(), "d.db")
+	s.set("/n/1", newsPage("Ferry timetable", "The winter ferry timetable of Ostrava Bay starts in November with two crossings a day."))
+	s.set("/feed.xml", newsFeed(s, "/n/1"))
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var polls atomic.Int32
+	inner := s.srv.Config.Handler
+	s.srv.Config.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/feed.xml" {
+			if polls.Add(1) == 3 {
+				cancel() // stop during the third poll
+			}
+		}
+		inner.ServeHTTP(w, r)
+	})
+	var out, errb bytes.Buffer
+	code := Main(ctx, []string{"--db", db, "watch", "--interval", "1ms", "--delay", "1ms", s.url("/feed.xml")}, strings.NewReader(""), &out, &errb)
+	if code != 0 {
+		t.Fatalf("watch stopped with exit %d: %s", code, errb.String())
+	}
+	if polls.Load() < 3 || s.count("/n/1") != 1 {
+		t.Errorf("%d polls, page fetched %d times; want 3 polls and one fetch", polls.Load(), s.count("/n/1"))
 	}
 }
