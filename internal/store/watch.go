@@ -119,8 +119,8 @@ type WatchState interface {
 // watchQueries are the statements of WatchState, rewritten for the
 // dialect.
 type watchQueries struct {
-	page, upsertPage, source, upsertSource, insertItem, items, updateItem string
-	countFetched, progress, markAnalysed                                  string
+	page, upsertPage, source, upsertSource, insertItem, items, itemsIn, updateItem string
+	countFetched, progress, markAnalysed                                           string
 }
 
 func (d dialect) watchQueries() watchQueries {
@@ -143,6 +143,8 @@ func (d dialect) watchQueries() watchQueries {
 	ON CONFLICT (source, key) DO NOTHING`),
 		items: r(`SELECT source, key, url, title, ord, seen_at, status, doc, attempts, error
 	FROM watch_items WHERE source = ? ORDER BY seen_at, ord, key`),
+		itemsIn: r(`SELECT source, key, url, title, ord, seen_at, status, doc, attempts, error
+	FROM watch_items WHERE source = ? AND status = ? ORDER BY seen_at, ord, key`),
 		updateItem:   r(`UPDATE watch_items SET status = ?, doc = ?, attempts = ?, error = ? WHERE source = ? AND key = ?`),
 		countFetched: r(`UPDATE watch_progress SET fetched = fetched + ? WHERE id = 1`),
 		progress:     `SELECT fetched, analysed FROM watch_progress WHERE id = 1`,
@@ -355,7 +357,13 @@ func (s *sqlStore) WatchItems(ctx context.Context, source string, states ...stri
 	for _, st := range states {
 		want[st] = true
 	}
-	rows, err := s.db.QueryContext(ctx, s.wq.items, source)
+	// One state (the pending items of a poll) is read through the
+	// index, so that a source's history does not slow its polls.
+	q, args := s.wq.items, []any{source}
+	if len(states) == 1 {
+		q, args = s.wq.itemsIn, []any{source, states[0]}
+	}
+	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("items of %s: %w", source, err)
 	}
