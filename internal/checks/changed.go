@@ -113,7 +113,7 @@ func versionWhen(d *model.Document) string {
 	if d.FetchedAt.IsZero() {
 		return "version " + d.ShortID()
 	}
-	return "the version fetched " + d.FetchedAt.UTC().Format("2006-01-02 15:04 UTC")
+	return "the version fetched " + d.FetchedAt.UTC().Format("2006-01-02 15:04:05 UTC")
 }
 
 // word is a run of non-space characters of a text, with its offsets.

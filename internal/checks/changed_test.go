@@ -34,7 +34,7 @@ func TestRecordChanged(t *testing.T) {
 	}
 	for _, want := range []string{
 		"“Board minutes” (https://harbour.example.test/minutes)",
-		"2024-03-05 09:30 UTC", "2024-03-07 08:00 UTC",
+		"2024-03-05 09:30:00 UTC", "2024-03-07 08:00:00 UTC",
 		"harbour board [-approved-] {+rejected+} the dredging",
 		"cost [-4-] {+6+} million.",
 	} {

@@ -59,7 +59,7 @@ func (a *app) addURL(ctx context.Context, w *watch.Watcher, raw string) (fileRes
 		r.unchanged++
 		how := "unchanged since it was fetched on " + res.Page.FetchedAt.Format("2006-01-02 15:04 UTC")
 		if res.Outcome == watch.PageNotModified {
-			how = "the server says it has not changed since " + res.Page.FetchedAt.Format("2006-01-02 15:04 UTC")
+			how = "the server says it has not changed since it was fetched on " + res.Page.FetchedAt.Format("2006-01-02 15:04 UTC")
 		}
 		if res.Page.Doc == "" { // a feed: its items are the documents
 			r.messages = append(r.messages, fmt.Sprintf("already stored: %s, %s", res.URL, how))

@@ -1,5 +1,6 @@
 // Package ingest turns files (plain text, Markdown, HTML pages, RSS/Atom
-// feeds) into model.Documents: normalised text, metadata (title, authors,
+// and JSON feeds), and pages fetched from the web (Web), into
+// model.Documents: normalised text, metadata (title, authors,
 // publisher, date and where the date came from), the document kind and,
 // for transcripts, speakers and turns with byte spans into the text.
 //
