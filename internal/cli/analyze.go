@@ -146,7 +146,7 @@ findings, timeline, quotes, events.`,
 				}
 				var addErr error
 				if len(args) > 0 {
-					_, addErr = a.add(ctx, st, p, args, f.options())
+					_, addErr = a.add(ctx, st, p, args, f)
 				}
 				d, err := a.loadDossier(ctx, st, p, pipeline.KeepAll())
 				if err != nil {
@@ -168,6 +168,7 @@ findings, timeline, quotes, events.`,
 		},
 	}
 	f.register(cmd)
+	f.fetch.register(cmd)
 	a.stages.register(cmd)
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the report as JSON")
 	return cmd

@@ -5,14 +5,17 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/dossier-project/dossier/data"
+	"github.com/dossier-project/dossier/internal/fetch"
 	"github.com/dossier-project/dossier/internal/model"
 	"github.com/dossier-project/dossier/internal/report"
 	"github.com/dossier-project/dossier/internal/store"
 	"github.com/dossier-project/dossier/internal/text"
+	"github.com/dossier-project/dossier/internal/watch"
 )
 
 // docJSON is the documented shape of a document in --json output.
@@ -30,6 +33,11 @@ type docJSON struct {
 	Publisher  string        `json:"publisher"`
 	Site       string        `json:"site,omitempty"`
 	Speakers   []speakerJSON `json:"speakers"`
+	// For a page fetched from the web: where the URL led, when it was
+	// fetched, and the id of the version before when the page changed.
+	FinalURL  string `json:"final_url,omitempty"`
+	FetchedAt string `json:"fetched_at,omitempty"`
+	Previous  string `json:"previous,omitempty"`
 }
 
 type speakerJSON struct {
@@ -45,6 +53,10 @@ func toDocJSON(d *model.Document) docJSON {
 		DateSource: d.DateSource, DateReason: d.DateReason,
 		Authors: nonNil(d.Authors), Publisher: d.Publisher, Site: d.Site,
 		Speakers: []speakerJSON{},
+		FinalURL: d.FinalURL, Previous: d.Previous,
+	}
+	if !d.FetchedAt.IsZero() {
+		j.FetchedAt = d.FetchedAt.UTC().Format(time.RFC3339)
 	}
 	if !d.Date.IsZero() {
 		s := d.Date.Format("2006-01-02")
@@ -145,6 +157,14 @@ type showJSON struct {
 }
 
 func (a *app) show(ctx context.Context, st store.Store, ref string, asJSON bool) error {
+	// A URL fetched into the dossier names its newest version.
+	if watch.IsURL(ref) {
+		if u, err := fetch.Normalize(ref); err == nil {
+			if p, err := st.Page(ctx, u); err == nil && p.Doc != "" {
+				ref = p.Doc
+			}
+		}
+	}
 	d, err := st.Document(ctx, ref)
 	if err != nil {
 		return fmt.Errorf("show %s: %w", ref, err)

@@ -102,6 +102,8 @@ const (
 	formatMarkdown
 	formatHTML
 	formatFeed
+	// formatAuto asks parse to detect the format.
+	formatAuto format = -1
 )
 
 // detectFormat decides by extension, and by content for other names.

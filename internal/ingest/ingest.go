@@ -1,5 +1,6 @@
 // Package ingest turns files (plain text, Markdown, HTML pages, RSS/Atom
-// feeds) into model.Documents: normalised text, metadata (title, authors,
+// and JSON feeds), and pages fetched from the web (Web), into
+// model.Documents: normalised text, metadata (title, authors,
 // publisher, date and where the date came from), the document kind and,
 // for transcripts, speakers and turns with byte spans into the text.
 //
@@ -117,13 +118,13 @@ func File(ctx context.Context, path string, opt Options) ([]*model.Document, err
 	if err != nil {
 		return nil, err
 	}
-	return parse(ctx, path, data, opt, side)
+	return parse(ctx, path, data, opt, side, formatAuto)
 }
 
 // Parse is File on bytes already read: name is used for format detection
 // and in messages; no sidecar is read. Errors are *FileError.
 func Parse(ctx context.Context, name string, data []byte, opt Options) ([]*model.Document, error) {
-	return parse(ctx, name, data, opt, nil)
+	return parse(ctx, name, data, opt, nil, formatAuto)
 }
 
 // SidecarPath returns the sidecar path for a document path:
@@ -133,7 +134,9 @@ func SidecarPath(path string) string {
 	return strings.TrimSuffix(path, ext) + ".meta.yaml"
 }
 
-func parse(ctx context.Context, name string, data []byte, opt Options, side *Meta) (docs []*model.Document, err error) {
+// parse reads data as the format want, or for formatAuto as the format
+// detectFormat finds from the name and the content.
+func parse(ctx context.Context, name string, data []byte, opt Options, side *Meta, want format) (docs []*model.Document, err error) {
 	defer func() {
 		// A bug in a third-party parser must not bring down a whole run.
 		if r := recover(); r != nil {
@@ -158,7 +161,10 @@ func parse(ctx context.Context, name string, data []byte, opt Options, side *Met
 		return nil, &FileError{Path: name, Err: err}
 	}
 	text := normalise(data)
-	switch detectFormat(name, text) {
+	if want == formatAuto {
+		want = detectFormat(name, text)
+	}
+	switch want {
 	case formatFeed:
 		docs, err = parseFeed(ctx, name, text, v)
 	case formatHTML:

@@ -86,6 +86,13 @@ type Document struct {
 	Text string `json:"-"`
 	// Warnings are problems found while ingesting that did not stop it.
 	Warnings []string `json:"warnings,omitempty"`
+
+	// For a document fetched from the web: FinalURL is where URL led
+	// after redirects, FetchedAt when it was fetched, and Previous the id
+	// of the earlier version of the same URL when the page changed.
+	FinalURL  string    `json:"final_url,omitempty"`
+	FetchedAt time.Time `json:"fetched_at,omitzero"`
+	Previous  string    `json:"previous,omitempty"`
 }
 
 // ShortID is the abbreviated document id shown to people.

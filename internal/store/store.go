@@ -62,6 +62,8 @@ type Store interface {
 	// Results returns the stored cross-document results, in the order
 	// they were stored; empty when none were.
 	Results(ctx context.Context) (*Results, error)
+	// WatchState keeps fetched pages and the state of watched sources.
+	WatchState
 	Close() error
 }
 
