@@ -28,6 +28,9 @@ type Vocab struct {
 	Organizations    []string // longest first
 	HTMLDateMeta     []string
 	Months           map[string]bool // lower-case month names and abbreviations
+	// PlaceholderTitles are titles that word processors put in a file's
+	// properties by themselves; an entry ending in "*" is a prefix.
+	PlaceholderTitles []string
 
 	QuestionLabels  map[string]bool
 	AnswerLabels    map[string]bool
@@ -72,6 +75,7 @@ func LoadVocab(fsys fs.FS) (*Vocab, error) {
 	v.Organizations = byLength(list("organizations.txt"))
 	v.HTMLDateMeta = list("html-date-meta.txt")
 	v.Months = lowerSet(list("months.txt"))
+	v.PlaceholderTitles = list("placeholder-titles.txt")
 	if err != nil {
 		return nil, err
 	}
