@@ -36,9 +36,12 @@ type Vocab struct {
 	AnswerLabels    map[string]bool
 	ModeratorLabels map[string]bool
 	NotSpeaker      map[string]bool
-	HeaderDateKeys  []string
-	BylineRoles     map[string]bool
-	Honorifics      map[string]bool
+	// AttendanceLabels open the attendance lines of minutes; they are
+	// in NotSpeaker too.
+	AttendanceLabels map[string]bool
+	HeaderDateKeys   []string
+	BylineRoles      map[string]bool
+	Honorifics       map[string]bool
 
 	rx roleRx
 }
@@ -52,6 +55,7 @@ type labelsFile struct {
 	CaptionEnd []string `yaml:"caption_end"`
 	BylineRole []string `yaml:"byline_role"`
 	Honorific  []string `yaml:"honorific"`
+	Attendance []string `yaml:"attendance"`
 }
 
 // LoadVocab reads the vocabulary from fsys (laid out like the data
@@ -90,7 +94,8 @@ func LoadVocab(fsys fs.FS) (*Vocab, error) {
 	v.QuestionLabels = upperSet(lf.Question)
 	v.AnswerLabels = upperSet(lf.Answer)
 	v.ModeratorLabels = upperSet(lf.Moderator)
-	v.NotSpeaker = upperSet(lf.NotSpeaker)
+	v.NotSpeaker = upperSet(append(lf.NotSpeaker, lf.Attendance...))
+	v.AttendanceLabels = upperSet(lf.Attendance)
 	v.HeaderDateKeys = byLength(lf.HeaderDate)
 	v.CaptionEnds = lf.CaptionEnd
 	v.BylineRoles = lowerSet(lf.BylineRole)

@@ -15,6 +15,10 @@ import (
 	"crypto/rc4"
 	"encoding/binary"
 	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"unicode/utf16"
 )
@@ -397,4 +401,39 @@ func ImageFromPGM(data []byte) (Image, error) {
 	}
 	im.Pix = data[i : i+im.W*im.H]
 	return im, nil
+}
+
+// Scanned renders every page of p to a greyscale image with pdftoppm
+// (poppler-utils) at dpi dots per inch and returns a PDF of those images
+// only, with no text layer: what a scanner makes of the printed pages.
+func Scanned(p PDF, dpi int) ([]byte, error) {
+	dir, err := os.MkdirTemp("", "testdoc-scan-*")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	src := filepath.Join(dir, "src.pdf")
+	if err := os.WriteFile(src, p.Bytes(), 0o600); err != nil {
+		return nil, err
+	}
+	var out PDF
+	for i := range p.Pages {
+		n := strconv.Itoa(i + 1)
+		root := filepath.Join(dir, "page"+n)
+		if b, err := exec.Command("pdftoppm", "-r", strconv.Itoa(dpi), "-gray", "-f", n, "-l", n, "-singlefile", src, root).CombinedOutput(); err != nil {
+			return nil, fmt.Errorf("pdftoppm: %v: %s", err, b)
+		}
+		raw, err := os.ReadFile(root + ".pgm")
+		if err != nil {
+			return nil, err
+		}
+		im, err := ImageFromPGM(raw)
+		if err != nil {
+			return nil, err
+		}
+		im.X, im.Y, im.DW, im.DH = 0, 0, PageWidth, PageHeight
+		out.Pages = append(out.Pages, Page{Images: []Image{im}})
+	}
+	out.Info = p.Info
+	return out.Bytes(), nil
 }
