@@ -76,6 +76,11 @@ func (a *app) add(ctx context.Context, st store.Store, p *pipeline.Pipeline, pat
 		}
 		opt.Vocab = v
 	}
+	if opt.Tools == nil {
+		// The PDF programs are looked up once for the whole batch.
+		tools := ingest.FindTools()
+		opt.Tools = &tools
+	}
 	// A path that cannot be read is reported like a bad file; the
 	// others are still added.
 	files, bad := ingest.Expand(paths)

@@ -72,7 +72,7 @@ func parseDOCX(name string, data []byte, opt Options, v *Vocab) (*model.Document
 	}
 	rc, err := main.Open()
 	if err != nil {
-		return nil, fmt.Errorf("damaged Word file (%v); not ingested", err)
+		return nil, fmt.Errorf("damaged Word file (%s); not ingested", flat(err.Error()))
 	}
 	text, err := docxText(io.LimitReader(rc, maxXML), maxText)
 	rc.Close()
@@ -134,7 +134,7 @@ func docxText(r io.Reader, maxText int64) (string, error) {
 			break
 		}
 		if err != nil {
-			return "", fmt.Errorf("damaged Word file: its document part does not parse (%v); not ingested", err)
+			return "", fmt.Errorf("damaged Word file: its document part does not parse (%s); not ingested", flat(err.Error()))
 		}
 		switch e := tok.(type) {
 		case xml.StartElement:
@@ -286,7 +286,7 @@ func docxCore(f *zip.File) (docMeta, error) {
 		Created string `xml:"created"`
 	}
 	if err := xml.NewDecoder(io.LimitReader(rc, 1<<20)).Decode(&core); err != nil {
-		return m, fmt.Errorf("does not parse (%v)", err)
+		return m, fmt.Errorf("does not parse (%s)", flat(err.Error()))
 	}
 	return docMeta{title: core.Title, author: core.Creator, created: core.Created}, nil
 }

@@ -46,9 +46,9 @@ func toolError(prog string, t Tools, err error, stderr []string) error {
 		return fmt.Errorf("%s took longer than %s", prog, t.timeout())
 	}
 	if len(stderr) > 0 {
-		return fmt.Errorf("%s failed: %s", prog, stderr[len(stderr)-1])
+		return fmt.Errorf("%s failed: %s", prog, flat(stderr[len(stderr)-1]))
 	}
-	return fmt.Errorf("%s failed: %v", prog, err)
+	return fmt.Errorf("%s failed: %s", prog, flat(err.Error()))
 }
 
 // readTSV reads tesseract's TSV output: level 1 is the page (its size),

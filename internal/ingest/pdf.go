@@ -74,7 +74,7 @@ func parsePDF(ctx context.Context, name, path string, data []byte, opt Options, 
 		pages, meta, err = popplerPages(ctx, t, file, maxText)
 	} else {
 		extraction = model.ExtractPDFReader
-		pages, meta, err = readerPages(ctx, data, maxText)
+		pages, meta, err = readerWithin(ctx, t.timeout(), data, maxText)
 		warnings = append(warnings, noteBuiltinReader)
 	}
 	if err != nil {

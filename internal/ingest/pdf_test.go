@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dossier-project/dossier/internal/ingest/testdoc"
 	"github.com/dossier-project/dossier/internal/model"
@@ -413,6 +414,35 @@ func TestPDFIdempotent(t *testing.T) {
 		b := ingestOne(t, path, Options{Tools: tools})
 		if a.ID != b.ID || a.Text != b.Text {
 			t.Errorf("%s: two reads of one PDF differ", name)
+		}
+	}
+}
+
+// A small file whose page content inflates to far more than its size is
+// refused by the built-in reader before it holds the content in memory.
+func TestPDFInflationBomb(t *testing.T) {
+	line := "BT /F1 11 Tf 60 700 Td (x) Tj ET\n"
+	data := testdoc.RawContentPDF([]byte(strings.Repeat(line, (maxPageContent+1<<20)/len(line))))
+	if len(data) > maxPageContent/20 {
+		t.Fatalf("the test file is %d bytes: not a bomb", len(data))
+	}
+	_, err := Parse(context.Background(), "bomb.pdf", data, Options{Tools: &Tools{}})
+	if err == nil || !strings.Contains(err.Error(), "page 1 holds more content than the built-in reader handles") {
+		t.Errorf("err = %v", err)
+	}
+}
+
+// A reader that takes too long is stopped, and the file refused in one
+// line; the batch goes on.
+func TestPDFTimeout(t *testing.T) {
+	dir := t.TempDir()
+	path := writeFile(t, dir, "slow.pdf", twoColumnPDF().Bytes())
+	for name, tools := range readers(t) {
+		slow := *tools
+		slow.Timeout = time.Nanosecond
+		_, err := File(context.Background(), path, Options{Tools: &slow})
+		if err == nil || !strings.HasPrefix(err.Error(), path+": ") || !strings.Contains(err.Error(), "took longer than 1ns") {
+			t.Errorf("%s: err = %v", name, err)
 		}
 	}
 }

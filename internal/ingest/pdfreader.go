@@ -5,9 +5,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -16,9 +18,45 @@ import (
 // hostile file could make loop.
 const maxPageTree = 64
 
+// maxPageContent bounds the inflated content of one page for the built-in
+// reader: text pages hold tens of kilobytes.
+const maxPageContent = 8 << 20
+
+// maxContentRatio bounds the inflated content of all pages, as a multiple
+// of the text size limit.
+const maxContentRatio = 16
+
 // maxPageNodes bounds the nodes of a page tree visited: a tree that
 // names the same node many times must not take exponential time.
 const maxPageNodes = 1 << 20
+
+// readerWithin runs readerPages for at most timeout. The reader cannot
+// be interrupted: on a file that keeps it busy longer, it is left to
+// finish in the background and the file is refused, so that one file
+// does not hold up a batch.
+func readerWithin(parent context.Context, timeout time.Duration, data []byte, maxText int64) ([]layoutPage, docMeta, error) {
+	ctx, cancel := context.WithTimeout(parent, timeout)
+	defer cancel()
+	type result struct {
+		pages []layoutPage
+		meta  docMeta
+		err   error
+	}
+	done := make(chan result, 1)
+	go func() {
+		p, m, err := readerPages(ctx, data, maxText)
+		done <- result{p, m, err}
+	}()
+	select {
+	case r := <-done:
+		return r.pages, r.meta, r.err
+	case <-ctx.Done():
+		if err := parent.Err(); err != nil {
+			return nil, docMeta{}, err
+		}
+		return nil, docMeta{}, fmt.Errorf("the built-in reader took longer than %s on it; not ingested (install poppler-utils to read it)", timeout)
+	}
+}
 
 // readerPages reads a PDF with the built-in reader (github.com/ledongthuc/pdf),
 // used when poppler-utils is not installed. It places each character
@@ -28,7 +66,7 @@ func readerPages(ctx context.Context, data []byte, maxText int64) (pages []layou
 	defer func() {
 		// The reader reports many kinds of damage by panicking.
 		if r := recover(); r != nil {
-			pages, err = nil, fmt.Errorf("damaged PDF, not ingested (%v)", r)
+			pages, err = nil, fmt.Errorf("damaged PDF, not ingested (%s)", flat(fmt.Sprint(r)))
 		}
 	}()
 	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
@@ -36,7 +74,7 @@ func readerPages(ctx context.Context, data []byte, maxText int64) (pages []layou
 		if errors.Is(err, pdf.ErrInvalidPassword) {
 			return nil, meta, errEncrypted
 		}
-		msg := err.Error()
+		msg := flat(err.Error())
 		if strings.Contains(msg, "encrypt") {
 			return nil, meta, fmt.Errorf("encrypted PDF that the built-in reader cannot open (%s); install poppler-utils, or remove the encryption", msg)
 		}
@@ -76,10 +114,18 @@ func readerPages(ctx context.Context, data []byte, maxText int64) (pages []layou
 	if len(kids) == 0 {
 		return nil, meta, errNoPages
 	}
-	var total int64
-	for _, p := range kids {
+	var total, content int64
+	for i, p := range kids {
 		if err := ctx.Err(); err != nil {
 			return nil, meta, err
+		}
+		// The reader holds a page's content in memory, and a small file
+		// can hold streams that inflate to gigabytes: their size is
+		// checked first.
+		n, over := contentSize(p, maxPageContent)
+		content += n
+		if over || content > maxContentRatio*maxText {
+			return nil, meta, fmt.Errorf("page %d holds more content than the built-in reader handles; not ingested (install poppler-utils to read it)", i+1)
 		}
 		lp := readerPage(p)
 		for _, b := range lp.blocks {
@@ -227,6 +273,41 @@ func readerPage(p pdf.Page) layoutPage {
 		lp.blocks = append(lp.blocks, blk)
 	}
 	return lp
+}
+
+// contentSize inflates a page's content streams, without keeping them, up
+// to max bytes; over reports that there is more.
+func contentSize(p pdf.Page, max int64) (n int64, over bool) {
+	c := p.V.Key("Contents")
+	streams := []pdf.Value{c}
+	if c.Kind() == pdf.Array {
+		streams = streams[:0]
+		for i := 0; i < c.Len() && i < 10_000; i++ {
+			streams = append(streams, c.Index(i))
+		}
+	}
+	for _, st := range streams {
+		if st.Kind() != pdf.Stream {
+			continue
+		}
+		rc := st.Reader()
+		m, _ := io.Copy(io.Discard, io.LimitReader(rc, max-n+1))
+		rc.Close()
+		n += m
+		if n > max {
+			return n, true
+		}
+	}
+	return n, false
+}
+
+// flat makes a library's message one short line.
+func flat(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > 160 {
+		s = string(r[:159]) + "…"
+	}
+	return s
 }
 
 // inherited looks key up in a page dictionary and its ancestors.

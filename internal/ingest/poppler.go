@@ -30,6 +30,9 @@ func (e errTooMuchText) Error() string {
 // stopped when the text goes over maxText bytes.
 func popplerPages(ctx context.Context, t Tools, file string, maxText int64) ([]layoutPage, docMeta, error) {
 	run, out, err := t.start(ctx, t.PDFToText, []string{"-bbox-layout", "-enc", "UTF-8", file, "-"}, nil)
+	if errors.Is(err, errToolTimeout) {
+		return nil, docMeta{}, fmt.Errorf("reading its text took longer than %s; not ingested", t.timeout())
+	}
 	if err != nil {
 		return nil, docMeta{}, err
 	}
@@ -49,7 +52,7 @@ func popplerPages(ctx context.Context, t Tools, file string, maxText int64) ([]l
 	case werr != nil:
 		return nil, docMeta{}, popplerError(werr, run.stderrLines())
 	case rerr != nil:
-		return nil, docMeta{}, fmt.Errorf("cannot read pdftotext's output: %w", rerr)
+		return nil, docMeta{}, fmt.Errorf("cannot read pdftotext's output (%s); not ingested", flat(rerr.Error()))
 	}
 	return pages, meta, nil
 }
@@ -77,7 +80,7 @@ func popplerError(err error, stderr []string) error {
 	if why == "" {
 		why = err.Error()
 	}
-	return fmt.Errorf("damaged PDF, not ingested (pdftotext: %s)", strings.TrimSuffix(why, "."))
+	return fmt.Errorf("damaged PDF, not ingested (pdftotext: %s)", flat(strings.TrimSuffix(why, ".")))
 }
 
 var (

@@ -90,8 +90,8 @@ type toolRun struct {
 // start runs prog with args under the tools' timeout. Its standard
 // output goes to stdout, or is read through the returned pipe when
 // stdout is nil.
-func (t Tools) start(ctx context.Context, prog string, args []string, stdout io.Writer) (*toolRun, io.ReadCloser, error) {
-	ctx, cancel := context.WithTimeout(ctx, t.timeout())
+func (t Tools) start(parent context.Context, prog string, args []string, stdout io.Writer) (*toolRun, io.ReadCloser, error) {
+	ctx, cancel := context.WithTimeout(parent, t.timeout())
 	cmd := exec.CommandContext(ctx, prog, args...)
 	cmd.WaitDelay = 5 * time.Second
 	r := &toolRun{cmd: cmd, stderr: &capped{max: maxStderr}, ctx: ctx, cancel: cancel}
@@ -108,6 +108,12 @@ func (t Tools) start(ctx context.Context, prog string, args []string, stdout io.
 	}
 	if err := cmd.Start(); err != nil {
 		cancel()
+		switch {
+		case parent.Err() != nil:
+			return nil, nil, parent.Err()
+		case ctx.Err() != nil:
+			return nil, nil, errToolTimeout
+		}
 		return nil, nil, fmt.Errorf("cannot run %s: %w", prog, err)
 	}
 	return r, pipe, nil

@@ -437,3 +437,34 @@ func Scanned(p PDF, dpi int) ([]byte, error) {
 	out.Info = p.Info
 	return out.Bytes(), nil
 }
+
+// RawContentPDF is a one-page PDF whose page content stream is content,
+// deflated: a way to build hostile files (a stream that inflates to far
+// more than the file's size).
+func RawContentPDF(content []byte) []byte {
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.4\n")
+	z := deflate(content)
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+	}
+	var offs []int
+	for i, o := range objs {
+		offs = append(offs, b.Len())
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	offs = append(offs, b.Len())
+	fmt.Fprintf(&b, "5 0 obj\n<< /Filter /FlateDecode /Length %d >>\nstream\n", len(z))
+	b.Write(z)
+	b.WriteString("\nendstream\nendobj\n")
+	x := b.Len()
+	fmt.Fprintf(&b, "xref\n0 6\n0000000000 65535 f \n")
+	for _, o := range offs {
+		fmt.Fprintf(&b, "%010d 00000 n \n", o)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", x)
+	return b.Bytes()
+}
