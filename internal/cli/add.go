@@ -19,6 +19,7 @@ import (
 type addFlags struct {
 	date, kind, url, publisher string
 	maxSizeMB                  float64
+	ocrLang                    string
 }
 
 func (f *addFlags) register(cmd *cobra.Command) {
@@ -28,12 +29,17 @@ func (f *addFlags) register(cmd *cobra.Command) {
 	fl.StringVar(&f.url, "url", "", "source URL for every file added")
 	fl.StringVar(&f.publisher, "publisher", "", "publisher for every file added")
 	fl.Float64Var(&f.maxSizeMB, "max-size", 20, "largest file to read, in MB")
+	fl.StringVar(&f.ocrLang, "ocr-lang", "eng", "tesseract language(s) for scanned PDF pages, e.g. fra or eng+fra")
 }
 
 func (f *addFlags) options() ingest.Options {
+	// The PDF programs are looked up once for the whole batch.
+	tools := ingest.FindTools()
+	tools.OCRLanguage = f.ocrLang
 	return ingest.Options{
 		MaxSize: int64(f.maxSizeMB * 1e6),
 		Flags:   ingest.Meta{Date: f.date, Kind: f.kind, URL: f.url, Publisher: f.publisher},
+		Tools:   &tools,
 	}
 }
 
@@ -75,11 +81,6 @@ func (a *app) add(ctx context.Context, st store.Store, p *pipeline.Pipeline, pat
 			return sum, err
 		}
 		opt.Vocab = v
-	}
-	if opt.Tools == nil {
-		// The PDF programs are looked up once for the whole batch.
-		tools := ingest.FindTools()
-		opt.Tools = &tools
 	}
 	// A path that cannot be read is reported like a bad file; the
 	// others are still added.
