@@ -24,10 +24,15 @@ type layoutPage struct {
 	blocks        [][]layoutLine
 }
 
-// empty reports whether the page has no letters or digits at all.
+// empty reports whether the page has no letters or digits besides a
+// page number: a scanned page whose number was stamped as text is still
+// a scanned page.
 func (p layoutPage) empty() bool {
 	for _, b := range p.blocks {
 		for _, l := range b {
+			if rxPageNumber.MatchString(strings.TrimSpace(l.text)) {
+				continue
+			}
 			for _, r := range l.text {
 				if unicode.IsLetter(r) || unicode.IsDigit(r) {
 					return false
@@ -47,8 +52,10 @@ const (
 )
 
 // furnitureBand is the share of the page height, at the top and at the
-// bottom, where running headers, footers and page numbers are looked for.
-const furnitureBand = 0.1
+// bottom, where running headers, footers and page numbers are looked for:
+// about two thirds of an inch on A4 and Letter, inside the usual margin
+// of the text itself.
+const furnitureBand = 0.08
 
 var (
 	// "3", "- 3 -", "(3)", "Page 3", "p. 3", "Page 3 of 12", "3/12".

@@ -154,3 +154,20 @@ func TestReadTSV(t *testing.T) {
 		t.Errorf("page = %+v", p)
 	}
 }
+
+func TestPageEmpty(t *testing.T) {
+	for _, tc := range []struct {
+		p    layoutPage
+		want bool
+	}{
+		{page(), true},
+		{page([]at{{960, "- 3 -"}}), true},
+		{page([]at{{960, "Page 3 of 9"}}), true},
+		{page([]at{{100, "Annex"}}), false},
+		{page([]at{{100, "HTC-000123"}}), false},
+	} {
+		if got := tc.p.empty(); got != tc.want {
+			t.Errorf("%+v: empty = %v, want %v", tc.p.blocks, got, tc.want)
+		}
+	}
+}

@@ -104,6 +104,7 @@ func parsePDF(ctx context.Context, name, path string, data []byte, opt Options, 
 		if err := needDir(); err != nil {
 			return nil, err
 		}
+		var read int64
 		for _, n := range blank {
 			lp, err := ocrPage(ctx, t, file, n, tmpDir)
 			if err != nil {
@@ -115,6 +116,14 @@ func parsePDF(ctx context.Context, name, path string, data []byte, opt Options, 
 			if !lp.empty() {
 				pages[n-1] = lp
 				ocrd = append(ocrd, n)
+				for _, b := range lp.blocks {
+					for _, l := range b {
+						read += int64(len(l.text) + 1)
+					}
+				}
+				if read > maxText {
+					return nil, errTooMuchText{maxText}
+				}
 			}
 		}
 		switch {

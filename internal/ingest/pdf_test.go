@@ -446,3 +446,30 @@ func TestPDFTimeout(t *testing.T) {
 		}
 	}
 }
+
+// A PDF of typed pages with one scanned page among them: only that page
+// is read by OCR, and only words on it are marked as OCR'd.
+func TestMixedPDFWithOCR(t *testing.T) {
+	needTools(t, "pdftotext", "pdftoppm", "tesseract")
+	scanned, err := testdoc.ScannedPages(testdoc.PDF{Pages: []testdoc.Page{{Texts: testdoc.Lines(60, 770, 20, 30,
+		"The ferry contract is approved",
+		"by six votes to two.")}}}, 150)
+	if err != nil {
+		t.Fatal(err)
+	}
+	typed := testdoc.Page{Texts: testdoc.Lines(60, 760, 11, 14, "Residents asked for an hourly service.")}
+	dir := t.TempDir()
+	path := writeFile(t, dir, "mixed.pdf", testdoc.PDF{Pages: []testdoc.Page{typed, scanned[0], typed}}.Bytes())
+	d := ingestOne(t, path, Options{})
+	if d.Extraction != model.ExtractPdftotext || len(d.OCRPages) != 1 || d.OCRPages[0] != 2 {
+		t.Fatalf("extraction %q, OCR pages %v", d.Extraction, d.OCRPages)
+	}
+	i := strings.Index(d.Text, "six votes")
+	j := strings.Index(d.Text, "hourly service")
+	if i < 0 || j < 0 || d.PageOf(i) != 2 || d.PageOf(j) != 1 {
+		t.Fatalf("pages of the words: %d, %d in\n%s", d.PageOf(i), d.PageOf(j), d.Text)
+	}
+	if !d.OCRAt(i, i+9) || d.OCRAt(j, j+14) {
+		t.Errorf("OCRAt: scanned words %v, typed words %v", d.OCRAt(i, i+9), d.OCRAt(j, j+14))
+	}
+}

@@ -407,6 +407,15 @@ func ImageFromPGM(data []byte) (Image, error) {
 // (poppler-utils) at dpi dots per inch and returns a PDF of those images
 // only, with no text layer: what a scanner makes of the printed pages.
 func Scanned(p PDF, dpi int) ([]byte, error) {
+	pages, err := ScannedPages(p, dpi)
+	if err != nil {
+		return nil, err
+	}
+	return PDF{Pages: pages, Info: p.Info}.Bytes(), nil
+}
+
+// ScannedPages renders every page of p to an image page, as Scanned does.
+func ScannedPages(p PDF, dpi int) ([]Page, error) {
 	dir, err := os.MkdirTemp("", "testdoc-scan-*")
 	if err != nil {
 		return nil, err
@@ -416,7 +425,7 @@ func Scanned(p PDF, dpi int) ([]byte, error) {
 	if err := os.WriteFile(src, p.Bytes(), 0o600); err != nil {
 		return nil, err
 	}
-	var out PDF
+	var out []Page
 	for i := range p.Pages {
 		n := strconv.Itoa(i + 1)
 		root := filepath.Join(dir, "page"+n)
@@ -432,10 +441,9 @@ func Scanned(p PDF, dpi int) ([]byte, error) {
 			return nil, err
 		}
 		im.X, im.Y, im.DW, im.DH = 0, 0, PageWidth, PageHeight
-		out.Pages = append(out.Pages, Page{Images: []Image{im}})
+		out = append(out, Page{Images: []Image{im}})
 	}
-	out.Info = p.Info
-	return out.Bytes(), nil
+	return out, nil
 }
 
 // RawContentPDF is a one-page PDF whose page content stream is content,
