@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"os/exec"
 	"strings"
 	"time"
@@ -90,9 +91,12 @@ type toolRun struct {
 // start runs prog with args under the tools' timeout. Its standard
 // output goes to stdout, or is read through the returned pipe when
 // stdout is nil.
-func (t Tools) start(parent context.Context, prog string, args []string, stdout io.Writer) (*toolRun, io.ReadCloser, error) {
+func (t Tools) start(parent context.Context, prog string, args []string, stdout io.Writer, env ...string) (*toolRun, io.ReadCloser, error) {
 	ctx, cancel := context.WithTimeout(parent, t.timeout())
 	cmd := exec.CommandContext(ctx, prog, args...)
+	if len(env) > 0 {
+		cmd.Env = append(os.Environ(), env...)
+	}
 	cmd.WaitDelay = 5 * time.Second
 	r := &toolRun{cmd: cmd, stderr: &capped{max: maxStderr}, ctx: ctx, cancel: cancel}
 	cmd.Stderr = r.stderr
@@ -150,9 +154,9 @@ func (r *toolRun) stderrLines() []string {
 
 // runTool runs prog to the end with its output in memory, at most
 // maxOut bytes; more is an error.
-func (t Tools) runTool(ctx context.Context, prog string, args []string, maxOut int) ([]byte, []string, error) {
+func (t Tools) runTool(ctx context.Context, prog string, args []string, maxOut int, env ...string) ([]byte, []string, error) {
 	out := &capped{max: maxOut + 1}
-	r, _, err := t.start(ctx, prog, args, out)
+	r, _, err := t.start(ctx, prog, args, out, env...)
 	if err != nil {
 		return nil, nil, err
 	}
