@@ -23,6 +23,7 @@ type addFlags struct {
 	date, kind, url, publisher string
 	maxSizeMB                  float64
 	fetch                      fetchFlags
+	ocrLang                    string
 }
 
 func (f *addFlags) register(cmd *cobra.Command) {
@@ -32,12 +33,17 @@ func (f *addFlags) register(cmd *cobra.Command) {
 	fl.StringVar(&f.url, "url", "", "source URL for every file added")
 	fl.StringVar(&f.publisher, "publisher", "", "publisher for every file added")
 	fl.Float64Var(&f.maxSizeMB, "max-size", 20, "largest file to read, in MB")
+	fl.StringVar(&f.ocrLang, "ocr-lang", "eng", "tesseract language(s) for scanned PDF pages, e.g. fra or eng+fra")
 }
 
 func (f *addFlags) options() ingest.Options {
+	// The PDF programs are looked up once for the whole batch.
+	tools := ingest.FindTools()
+	tools.OCRLanguage = f.ocrLang
 	return ingest.Options{
 		MaxSize: int64(f.maxSizeMB * 1e6),
 		Flags:   ingest.Meta{Date: f.date, Kind: f.kind, URL: f.url, Publisher: f.publisher},
+		Tools:   &tools,
 	}
 }
 

@@ -37,9 +37,11 @@ func (a *app) pipeline() (*pipeline.Pipeline, error) {
 	return p, err
 }
 
-// dossier is the stored dossier's cross-document results.
+// dossier is the stored dossier's cross-document results, with the
+// page starts of its documents that have pages.
 type dossier struct {
-	res *pipeline.Results
+	res   *pipeline.Results
+	pages docPages
 }
 
 // loadDossier runs the cross-document stages over the store, reading it
@@ -56,8 +58,10 @@ func (a *app) loadDossier(ctx context.Context, st store.Store, p *pipeline.Pipel
 	if reanalyse {
 		a.log.Info("analysing the stored documents again with the given dictionaries and data")
 	}
+	pages := docPages{}
 	src := func(ctx context.Context, fn func(*model.Document, *model.Analysis) error) error {
 		return st.ForEachAnalysis(ctx, func(doc *model.Document, an *model.Analysis) error {
+			pages.note(doc)
 			if reanalyse {
 				fresh, err := p.Document(ctx, doc)
 				if err != nil {
@@ -75,8 +79,9 @@ func (a *app) loadDossier(ctx context.Context, st store.Store, p *pipeline.Pipel
 	if err != nil {
 		return nil, fmt.Errorf("read the dossier: %w", err)
 	}
+	pages.apply(res)
 	a.log.Debug("cross-document stages", "quotes", len(res.Quotes), "timeline", len(res.Timeline), "findings", len(res.Findings), "took", time.Since(start))
-	return &dossier{res: res}, nil
+	return &dossier{res: res, pages: pages}, nil
 }
 
 // withDossier opens the store, loads the pipeline and the dossier's
@@ -120,10 +125,10 @@ func (d *dossier) json() reportJSON {
 		r.Documents = append(r.Documents, toDocJSON(doc))
 	}
 	for _, q := range d.res.Quotes {
-		r.Quotes = append(r.Quotes, toQuoteJSON(q))
+		r.Quotes = append(r.Quotes, toQuoteJSON(q, d.pages))
 	}
 	for _, e := range d.res.Events {
-		r.Events = append(r.Events, toEventJSON(e))
+		r.Events = append(r.Events, toEventJSON(e, d.pages))
 	}
 	return r
 }

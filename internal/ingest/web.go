@@ -46,7 +46,7 @@ func Web(ctx context.Context, f Fetched, opt Options) ([]*model.Document, error)
 		}
 	}
 	want := webFormat(f.URL, f.ContentType, body)
-	docs, err := parse(ctx, f.URL, body, opt, nil, want)
+	docs, err := parse(ctx, f.URL, "", body, opt, nil, want)
 	if err != nil {
 		return nil, err
 	}
