@@ -215,12 +215,7 @@ func (a *app) evalBrat(ctx context.Context, dir string, f evalFlags) error {
 	if err != nil {
 		return fmt.Errorf("eval brat: %w", err)
 	}
-	tmp, err := os.MkdirTemp("", "dossier-eval-")
-	if err != nil {
-		return fmt.Errorf("eval brat: %w", err)
-	}
-	defer os.RemoveAll(tmp)
-	quotes, err := a.extractQuotes(ctx, filepath.Join(tmp, "eval.db"), textDir)
+	quotes, err := a.extractQuotes(ctx, textDir)
 	if err != nil {
 		return fmt.Errorf("eval brat: %w", err)
 	}
@@ -241,12 +236,22 @@ func (a *app) evalBrat(ctx context.Context, dir string, f evalFlags) error {
 	return nil
 }
 
-// extractQuotes adds the files of textDir to a new store at db, as add
+// extractQuotes adds the files of textDir to a temporary store, as add
 // does (a file that cannot be read is reported and left out), and returns
 // the dossier's quotes as quotes --json gives them, with the stem of each
-// one's document.
-func (a *app) extractQuotes(ctx context.Context, db, textDir string) ([]evaluate.Quote, error) {
-	st, err := store.Open(ctx, db)
+// one's document. The store is gone when it returns, before anything is
+// printed (a reader that stops reading, as head does, ends dossier).
+func (a *app) extractQuotes(ctx context.Context, textDir string) (quotes []evaluate.Quote, err error) {
+	tmp, err := os.MkdirTemp("", "dossier-eval-")
+	if err != nil {
+		return nil, err
+	}
+	defer func() {
+		if rerr := os.RemoveAll(tmp); err == nil && rerr != nil {
+			err = fmt.Errorf("remove the temporary store: %w", rerr)
+		}
+	}()
+	st, err := store.Open(ctx, filepath.Join(tmp, "eval.db"))
 	if err != nil {
 		return nil, fmt.Errorf("open a temporary store: %w", err)
 	}

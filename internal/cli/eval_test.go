@@ -275,9 +275,14 @@ type bratJSON struct {
 func TestEvalBratCountsTheQuotesOfQuotesCommand(t *testing.T) {
 	dir := inventedBrat(t)
 	untouched := filepath.Join(t.TempDir(), "untouched.db")
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
 	code, stdout, stderr := run(t, untouched, "eval", "brat", dir, "--json", "--errors")
 	if code != 0 {
 		t.Fatalf("eval brat exited %d: %s", code, stderr)
+	}
+	if left, _ := os.ReadDir(tmp); len(left) != 0 {
+		t.Errorf("eval brat left %s in the temporary folder", left[0].Name())
 	}
 	var s bratJSON
 	if err := json.Unmarshal([]byte(stdout), &s); err != nil {
