@@ -21,12 +21,14 @@ type Session struct {
 	acts     map[*Procedure][]act
 	kinds    map[string]*model.Document
 	findings []model.Finding
+	versions *versionPairs
 }
 
 // NewSession starts a session.
 func (c *Checker) NewSession() *Session {
 	return &Session{c: c, recordMs: map[string]*model.Analysis{}, named: map[*Procedure]bool{},
-		anns: map[*Procedure][]act{}, acts: map[*Procedure][]act{}, kinds: map[string]*model.Document{}}
+		anns: map[*Procedure][]act{}, acts: map[*Procedure][]act{}, kinds: map[string]*model.Document{},
+		versions: newVersionPairs()}
 }
 
 // Scan is the first pass: it notes which procedures the document names
@@ -39,6 +41,7 @@ func (s *Session) Scan(doc *model.Document, a *model.Analysis) {
 			s.named[p] = true
 		}
 	}
+	s.versions.scan(doc)
 	if doc.Kind.Primary() {
 		s.records = append(s.records, doc)
 		s.recordMs[doc.ID] = &model.Analysis{Doc: doc.ID, Mentions: a.Mentions}
@@ -78,6 +81,11 @@ func (s *Session) Check(doc *model.Document, a *model.Analysis, sentences []mode
 		switch ch.name {
 		case "announced-before-decision", "single-source":
 			continue // across documents: see Finish
+		case "record-changed":
+			// Across versions of a page: a version is compared when the
+			// other has been seen too.
+			s.findings = append(s.findings, detach(named(ch.name, s.versions.check(doc)), cp)...)
+			continue
 		}
 		s.findings = append(s.findings, detach(named(ch.name, ch.run(s.c, in)), cp)...)
 	}
@@ -85,7 +93,7 @@ func (s *Session) Check(doc *model.Document, a *model.Analysis, sentences []mode
 		s.anns[p] = append(s.anns[p], detachActs(s.c.announcements(in, p), doc.ID, cp)...)
 		s.acts[p] = append(s.acts[p], detachActs(s.c.bodyActs(in, p), doc.ID, cp)...)
 	}
-	s.kinds[doc.ID] = &model.Document{ID: doc.ID, Kind: doc.Kind, Title: doc.Title, Path: doc.Path}
+	s.kinds[doc.ID] = &model.Document{ID: doc.ID, Kind: doc.Kind, Title: doc.Title, Path: doc.Path, URL: doc.URL, FetchedAt: doc.FetchedAt}
 }
 
 // Finish runs the checks across documents and returns every finding,

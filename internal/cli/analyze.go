@@ -72,9 +72,11 @@ func plural(n int, one, many string) string {
 	return many
 }
 
-// dossier is the stored dossier's cross-document results.
+// dossier is the stored dossier's cross-document results, with the
+// page starts of its documents that have pages.
 type dossier struct {
-	res *pipeline.Results
+	res   *pipeline.Results
+	pages docPages
 }
 
 // loadDossier runs the cross-document stages over the store, reading it
@@ -91,8 +93,10 @@ func (a *app) loadDossier(ctx context.Context, st store.Store, p *pipeline.Pipel
 	if reanalyse {
 		a.log.Info("analysing the stored documents again with the given dictionaries and data")
 	}
+	pages := docPages{}
 	src := func(ctx context.Context, fn func(*model.Document, *model.Analysis) error) error {
 		return st.ForEachAnalysis(ctx, func(doc *model.Document, an *model.Analysis) error {
+			pages.note(doc)
 			if reanalyse {
 				fresh, err := p.Document(ctx, doc)
 				if err != nil {
@@ -110,8 +114,9 @@ func (a *app) loadDossier(ctx context.Context, st store.Store, p *pipeline.Pipel
 	if err != nil {
 		return nil, fmt.Errorf("read the dossier: %w", err)
 	}
+	pages.apply(res)
 	a.log.Debug("cross-document stages", "quotes", len(res.Quotes), "timeline", len(res.Timeline), "findings", len(res.Findings), "took", time.Since(start))
-	return &dossier{res: res}, nil
+	return &dossier{res: res, pages: pages}, nil
 }
 
 // withDossier opens the store, loads the pipeline and the dossier's
@@ -155,10 +160,10 @@ func (d *dossier) json() reportJSON {
 		r.Documents = append(r.Documents, toDocJSON(doc))
 	}
 	for _, q := range d.res.Quotes {
-		r.Quotes = append(r.Quotes, toQuoteJSON(q))
+		r.Quotes = append(r.Quotes, toQuoteJSON(q, d.pages))
 	}
 	for _, e := range d.res.Events {
-		r.Events = append(r.Events, toEventJSON(e))
+		r.Events = append(r.Events, toEventJSON(e, d.pages))
 	}
 	return r
 }
@@ -186,7 +191,7 @@ findings, timeline, quotes, events.`,
 				var addErr error
 				if len(args) > 0 {
 					a.timeout = f.timeout
-					_, addErr = a.add(ctx, st, p, args, f.options())
+					_, addErr = a.add(ctx, st, p, args, f)
 				}
 				// One cross-document pass at a time per dossier, whatever
 				// the process or machine: it reads every document and
@@ -219,6 +224,7 @@ findings, timeline, quotes, events.`,
 		},
 	}
 	f.register(cmd)
+	f.fetch.register(cmd)
 	a.stages.register(cmd)
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the report as JSON")
 	return cmd

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"context"
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
@@ -22,24 +21,13 @@ import (
 	_ "modernc.org/sqlite"             // the "sqlite" driver, to inspect a SQLite store
 )
 
-// childArgs, when set in the environment, makes the test binary run
-// dossier with these arguments (separated by \x1f) instead of the tests:
-// the crash and concurrency tests start it as a separate process, which
-// they can kill.
-const childArgs = "DOSSIER_CLI_TEST_CHILD"
-
-func TestMain(m *testing.M) {
-	if args := os.Getenv(childArgs); args != "" {
-		os.Exit(Main(context.Background(), strings.Split(args, "\x1f"), os.Stdin, os.Stdout, os.Stderr))
-	}
-	os.Exit(m.Run())
-}
-
 // child returns a command that runs dossier with args in a process of
-// its own.
+// its own: this package's test binary, which runs Main instead of the
+// tests when runMainEnv is set (see TestMain), and which the crash and
+// concurrency tests can kill.
 func child(args ...string) *exec.Cmd {
-	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), childArgs+"="+strings.Join(args, "\x1f"))
+	cmd := exec.Command(os.Args[0], args...)
+	cmd.Env = append(os.Environ(), runMainEnv+"=1")
 	return cmd
 }
 

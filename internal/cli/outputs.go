@@ -19,15 +19,17 @@ import (
 func dirOf(path string) string { return filepath.Dir(path) }
 
 // eventJSON is the documented shape of an event in --json output: the
-// event with the date it is anchored to.
+// event with the date it is anchored to, and the page its sentence
+// starts on in a document with pages.
 type eventJSON struct {
 	model.Event
 	Date *string `json:"date"`
+	Page int     `json:"page,omitempty"`
 }
 
-func toEventJSON(e model.Event) eventJSON {
+func toEventJSON(e model.Event, pages docPages) eventJSON {
 	e.Context = nonNil(e.Context)
-	j := eventJSON{Event: e}
+	j := eventJSON{Event: e, Page: pages.page(e.Doc, e.Sentence.Start)}
 	if e.When != nil && e.When.Value != "" {
 		v := e.When.Value
 		j.Date = &v
@@ -45,6 +47,7 @@ type quoteJSON struct {
 	Text        string          `json:"text"`
 	Start       int             `json:"start"`
 	End         int             `json:"end"`
+	Page        int             `json:"page,omitempty"`
 	Direct      bool            `json:"direct"`
 	Question    bool            `json:"question,omitempty"`
 	Unclosed    bool            `json:"unclosed,omitempty"`
@@ -59,13 +62,14 @@ type quoteJSON struct {
 	When        *model.Anchor   `json:"when"`
 }
 
-func toQuoteJSON(q model.Quote) quoteJSON {
+func toQuoteJSON(q model.Quote, pages docPages) quoteJSON {
 	j := quoteJSON{ID: q.ID, Doc: q.Doc, Speaker: q.Speaker, SpeakerCode: q.SpeakerCode, Anonymous: q.Anonymous,
 		Text: q.Text(), Direct: q.Direct, Question: q.Question, Unclosed: q.Unclosed, Cue: q.Cue,
 		Sources: nonNil(q.Sources), Contents: nonNil(q.Contents), Verdict: q.Verdict, Score: q.Score,
 		Primary: q.Primary, Diff: q.Diff, Rule: q.Rule, When: q.When}
 	if len(q.Contents) > 0 {
 		j.Start, j.End = q.Contents[0].Start, q.Contents[len(q.Contents)-1].End
+		j.Page = pages.page(q.Doc, j.Start)
 	}
 	return j
 }
@@ -89,7 +93,7 @@ func (a *app) eventsCmd() *cobra.Command {
 				case asJSON || format == "json":
 					out := make([]eventJSON, 0, len(evs))
 					for _, e := range evs {
-						out = append(out, toEventJSON(e))
+						out = append(out, toEventJSON(e, d.pages))
 					}
 					return writeJSON(a.stdout, out)
 				case format == "csv":
@@ -167,7 +171,7 @@ func (a *app) quotesCmd() *cobra.Command {
 				if asJSON {
 					out := make([]quoteJSON, 0, len(qs))
 					for _, q := range qs {
-						out = append(out, toQuoteJSON(q))
+						out = append(out, toQuoteJSON(q, d.pages))
 					}
 					return writeJSON(a.stdout, out)
 				}
@@ -185,7 +189,7 @@ func (a *app) quotesCmd() *cobra.Command {
 					if q.Anonymous {
 						who += " (anonymous)"
 					}
-					t.row(q.ID, clip(who, 28), q.Verdict, fmt.Sprintf("%.2f", q.Score), kind, clip(q.Text(), 80))
+					t.row(q.ID, clip(who, 28), report.VerdictLabel(q), fmt.Sprintf("%.2f", q.Score), kind, clip(q.Text(), 80))
 				}
 				return t.flush()
 			})
@@ -218,7 +222,7 @@ func (a *app) findingsCmd() *cobra.Command {
 				for i, f := range d.res.Findings {
 					fmt.Fprintf(a.stdout, "%d. [%s] %s\n   %s\n", i+1, f.Severity, f.Kind, f.Summary)
 					for _, e := range f.Evidence {
-						fmt.Fprintf(a.stdout, "   - %s @%d-%d: %q\n", shortID(e.Doc), e.Start, e.End, clip(e.Text, 120))
+						fmt.Fprintf(a.stdout, "   - %s: %q\n", where(e), clip(e.Text, 120))
 					}
 				}
 				return nil

@@ -8,7 +8,7 @@ import (
 	"testing"
 )
 
-// TestTimeoutLeavesFileOut: a file whose analysis runs past --timeout is
+// TestTimeoutLeavesFileOut: a file whose analysis runs past --file-timeout is
 // one line naming it, is not stored, and the files after it are still
 // tried; with the default limit they are added.
 func TestTimeoutLeavesFileOut(t *testing.T) {
@@ -19,11 +19,11 @@ func TestTimeoutLeavesFileOut(t *testing.T) {
 		}
 	}
 	db := filepath.Join(t.TempDir(), "d.db")
-	code, _, errs := run(t, db, "add", "--timeout", "1ns", dir)
+	code, _, errs := run(t, db, "add", "--file-timeout", "1ns", dir)
 	if code == 0 {
 		t.Fatalf("add with a 1ns limit exited 0:\n%s", errs)
 	}
-	line := regexp.MustCompile(`(?m)^error: .*/([ab]\.txt): analysis stopped: it took longer than 1ns, the limit set by --timeout; not added`)
+	line := regexp.MustCompile(`(?m)^error: .*/([ab]\.txt): analysis stopped: it took longer than 1ns, the limit set by --file-timeout; not added`)
 	got := line.FindAllStringSubmatch(errs, -1)
 	if len(got) != 2 {
 		t.Fatalf("want one line for each of the two files, got:\n%s", errs)

@@ -48,7 +48,13 @@ func (p *Pipeline) Dossier(ctx context.Context, src Source, keep Keep) (*Results
 	ix := quotes.NewIndex()
 	session := p.checker.NewSession()
 	var records []*model.Document
+	// Documents with pages read by OCR: a verdict on their words gets a
+	// note (quotes.NoteOCR). Only their page lists are kept.
+	ocr := map[string]*model.Document{}
 	err := src(ctx, func(d *model.Document, a *model.Analysis) error {
+		if len(d.OCRPages) > 0 {
+			ocr[d.ID] = &model.Document{Pages: d.Pages, OCRPages: d.OCRPages}
+		}
 		session.Scan(d, a)
 		if d.Kind.Primary() {
 			ix.Add(d)
@@ -64,6 +70,12 @@ func (p *Pipeline) Dossier(ctx context.Context, src Source, keep Keep) (*Results
 	err = src(ctx, func(d *model.Document, a *model.Analysis) error {
 		for j := range a.Quotes {
 			ix.Verify(&a.Quotes[j], d)
+			if len(ocr) > 0 {
+				quotes.NoteOCR(&a.Quotes[j], func(doc string, start, end int) bool {
+					o := ocr[doc]
+					return o != nil && o.OCRAt(start, end)
+				})
+			}
 		}
 		session.Check(d, a, p.text.Sentences(d.Text))
 		tl.Add(d, a)

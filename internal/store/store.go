@@ -72,6 +72,8 @@ type Store interface {
 	// database). Writers that do not ask for it (AddDocuments) are not
 	// blocked.
 	Exclusive(ctx context.Context, name string, fn func() error) error
+	// WatchState keeps fetched pages and the state of watched sources.
+	WatchState
 	Close() error
 }
 
