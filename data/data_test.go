@@ -68,7 +68,7 @@ func TestExplainYAML(t *testing.T) {
 		{"title: X\nmembers: {a: b}\n", `line 2: "members" should be a list (lines starting with "- "), not a mapping`},
 		{"title: [X\n", `line 1: did not find expected ',' or ']'`},
 		{"0\n\n0\n", `line 1: the value should be a mapping of fields ("field: value" lines), not the text "0 0"`},
-		{"title: X\nmembers:\n- !thing\n", `line 3: an item of "members" should be a mapping of fields ("field: value" lines), not a value tagged !thing`},
+		{"title: X\nmembers:\n- !thing\n", `line 3: an item of "members" should be a mapping of fields ("field: value" lines), not a value tagged "!thing"`},
 	} {
 		var r roster
 		err := DecodeYAML([]byte(c.src), &r)

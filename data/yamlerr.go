@@ -65,7 +65,7 @@ func (e explained) Unwrap() error { return e.err }
 
 var (
 	unknownField = regexp.MustCompile(`(?s)^line (\d+): field (.*) not found in type (\S+)$`)
-	wrongType    = regexp.MustCompile("(?s)^line (\\d+): cannot unmarshal (!\\S*)(?: `(.*)`)? into (.+)$")
+	wrongType    = regexp.MustCompile("(?s)^line (\\d+): cannot unmarshal (!.*?)(?: `(.*)`)? into (.+)$")
 )
 
 func explainOne(msg string, root *yaml.Node, t reflect.Type) string {
@@ -165,7 +165,7 @@ func givenForm(tag, value string) string {
 	if !strings.HasPrefix(tag, "!!") {
 		// A tag of the file's own ("!thing"): YAML's way of naming a
 		// type, which these files do not use.
-		return fmt.Sprintf("a value tagged %s", tag)
+		return fmt.Sprintf("a value tagged %q", strings.Join(strings.Fields(tag), " "))
 	}
 	switch tag[2:] {
 	case "str":
