@@ -13,6 +13,7 @@ import (
 
 	"github.com/dossier-project/dossier/data"
 	"github.com/dossier-project/dossier/internal/events"
+	"github.com/dossier-project/dossier/internal/text"
 	"github.com/dossier-project/dossier/internal/timex"
 )
 
@@ -34,9 +35,15 @@ func (a *app) timexCmd() *cobra.Command {
 					return err
 				}
 			}
-			tg, err := timex.NewFS(data.Open(a.dataDir))
+			fsys := data.Open(a.dataDir)
+			tg, err := timex.NewFS(fsys)
 			if err != nil {
 				return fmt.Errorf("load temporal vocabulary: %w", err)
+			}
+			// Tokens and sentences only: no tagging, so no model to load.
+			ta, err := text.NewFromData(fsys)
+			if err != nil {
+				return fmt.Errorf("load text models: %w", err)
 			}
 			type expr struct {
 				Text            string `json:"text"`
@@ -64,7 +71,7 @@ func (a *app) timexCmd() *cobra.Command {
 					Input       string `json:"input"`
 					Expressions []expr `json:"expressions"`
 				}{Input: line, Expressions: []expr{}}
-				for _, x := range tg.Find(line, rt) {
+				for _, x := range tg.Find(ta.Segment(line), rt) {
 					out.Expressions = append(out.Expressions, expr{x.Text, x.Start, x.End, x.Kind, x.Value, x.EndValue, x.Granularity, x.PartOfDay, x.Weekday, x.WeekdayMismatch})
 				}
 				if err := enc.Encode(out); err != nil {

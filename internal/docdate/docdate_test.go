@@ -9,6 +9,7 @@ import (
 	"github.com/dossier-project/dossier/data"
 	"github.com/dossier-project/dossier/internal/actors"
 	"github.com/dossier-project/dossier/internal/model"
+	"github.com/dossier-project/dossier/internal/text"
 	"github.com/dossier-project/dossier/internal/timex"
 )
 
@@ -38,31 +39,35 @@ func inferrer(t *testing.T) *Inferrer {
 // input builds inference input from text: sentences split at ". ",
 // people found by name, and temporal expressions from the timex tagger
 // with no reference date.
-func input(t *testing.T, text string, names ...string) Input {
+func input(t *testing.T, src string, names ...string) Input {
 	t.Helper()
-	in := Input{Text: text}
+	in := Input{Text: src}
 	start := 0
 	for {
-		i := strings.Index(text[start:], ". ")
+		i := strings.Index(src[start:], ". ")
 		if i < 0 {
-			in.Sentences = append(in.Sentences, model.NewSpan(text, start, len(text)))
+			in.Sentences = append(in.Sentences, model.NewSpan(src, start, len(src)))
 			break
 		}
-		in.Sentences = append(in.Sentences, model.NewSpan(text, start, start+i+1))
+		in.Sentences = append(in.Sentences, model.NewSpan(src, start, start+i+1))
 		start += i + 2
 	}
 	for _, n := range names {
-		i := strings.Index(text, n)
+		i := strings.Index(src, n)
 		if i < 0 {
-			t.Fatalf("%q not in text", n)
+			t.Fatalf("%q not in src", n)
 		}
-		in.People = append(in.People, model.Mention{Span: model.NewSpan(text, i, i+len(n)), Actor: model.Actor{Name: n, Person: true}})
+		in.People = append(in.People, model.Mention{Span: model.NewSpan(src, i, i+len(n)), Actor: model.Actor{Name: n, Person: true}})
 	}
 	tg, err := timex.New()
 	if err != nil {
 		t.Fatal(err)
 	}
-	in.Timexes = tg.Find(text, time.Time{})
+	ta, err := text.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	in.Timexes = tg.Find(ta.Segment(src), time.Time{})
 	return in
 }
 

@@ -114,7 +114,8 @@ func TestAnchor(t *testing.T) {
 				}
 				return model.NewSpan(c.text, i, i+len(w))
 			}
-			a := &model.Analysis{Doc: doc.ID, Timexes: tg.Find(c.text, doc.Date)}
+			td := ta.Analyze(c.text)
+			a := &model.Analysis{Doc: doc.ID, Timexes: tg.Find(td, doc.Date)}
 			for _, w := range c.events {
 				a.Events = append(a.Events, model.Event{Trigger: span(w)})
 			}
@@ -122,7 +123,7 @@ func TestAnchor(t *testing.T) {
 				cue := span(q.cue)
 				a.Quotes = append(a.Quotes, model.Quote{Direct: !q.reported, Cue: &cue, Contents: []model.Span{span(q.content)}, Rule: "test"})
 			}
-			anchorAll(doc, ta.Analyze(c.text), a, v.ClauseBreaks)
+			anchorAll(doc, td, a, v.ClauseBreaks)
 			var got []string
 			for _, e := range a.Events {
 				got = append(got, show(e.When))

@@ -181,7 +181,7 @@ func (p *Pipeline) Document(ctx context.Context, doc *model.Document) (*model.An
 		}
 	}
 	a := &model.Analysis{Doc: doc.ID, Mentions: ms}
-	a.Timexes = p.timexes(doc)
+	a.Timexes = p.timexes(doc, td)
 	a.Quotes = p.quotes.Extract(doc, func(d *model.Document, s model.Span) (string, string, bool) {
 		return p.mentions.Speaker(d, td, ms, s)
 	})
@@ -205,13 +205,13 @@ func (p *Pipeline) Document(ctx context.Context, doc *model.Document) (*model.An
 // the date is only known as a range, each expression is resolved against
 // both ends and keeps what they agree on: "yesterday" in a text written
 // between 4 and 30 June is June, not the 3rd.
-func (p *Pipeline) timexes(doc *model.Document) []model.Timex {
-	ts := p.timex.Find(doc.Text, doc.Date)
+func (p *Pipeline) timexes(doc *model.Document, td *text.Doc) []model.Timex {
+	ts := p.timex.Find(td, doc.Date)
 	if doc.DateEnd.IsZero() || doc.DateEnd.Equal(doc.Date) {
 		return ts
 	}
 	late := map[int]model.Timex{}
-	for _, t := range p.timex.Find(doc.Text, doc.DateEnd) {
+	for _, t := range p.timex.Find(td, doc.DateEnd) {
 		late[t.Start] = t
 	}
 	for i := range ts {
@@ -255,7 +255,7 @@ func commonPrefix(a, b string) string {
 
 // inferDate infers doc's date from its text and records it.
 func (p *Pipeline) inferDate(doc *model.Document, td *text.Doc, ms []model.Mention) bool {
-	in := docdate.Input{Text: doc.Text, Timexes: p.timex.Find(doc.Text, time.Time{})}
+	in := docdate.Input{Text: doc.Text, Timexes: p.timex.Find(td, time.Time{})}
 	for _, s := range td.Sentences {
 		in.Sentences = append(in.Sentences, s.Span)
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/dossier-project/dossier/data"
 	"github.com/dossier-project/dossier/internal/model"
+	"github.com/dossier-project/dossier/internal/text"
 )
 
 // Tagger finds and normalises temporal expressions. It holds the compiled
@@ -162,27 +163,32 @@ func (t *Tagger) parseNumericDP(s string) (int, int, int, bool) {
 	return 0, 0, 0, false
 }
 
-// Find returns the temporal expressions in text, in text order,
+// Find returns the temporal expressions of doc, in text order,
 // normalised against ref (the document date; the zero time means unknown,
 // and expressions that need an anchor then get a year-less value such as
-// "XXXX-06-04" or an empty Value).
-func (t *Tagger) Find(text string, ref time.Time) []model.Timex {
-	return t.find(text, ref, nil)
+// "XXXX-06-04" or an empty Value). doc is the text layer's analysis of the
+// text: tokens and sentences are enough ((*text.Analyzer).Segment), a
+// fully analysed Doc does as well.
+func (t *Tagger) Find(doc *text.Doc, ref time.Time) []model.Timex {
+	return t.find(doc, ref, nil)
 }
 
 // FindWithTense is Find with the tense of every expression forced (for
 // callers that know it better, e.g. from a parser); TenseNone means "no
 // cue" for all of them.
-func (t *Tagger) FindWithTense(text string, ref time.Time, tense Tense) []model.Timex {
-	return t.find(text, ref, &tense)
+func (t *Tagger) FindWithTense(doc *text.Doc, ref time.Time, tense Tense) []model.Timex {
+	return t.find(doc, ref, &tense)
 }
 
-func (t *Tagger) find(text string, ref time.Time, force *Tense) []model.Timex {
-	toks := tokenize(text)
+func (t *Tagger) find(doc *text.Doc, ref time.Time, force *Tense) []model.Timex {
+	if doc == nil {
+		return nil
+	}
+	toks, sent := read(doc)
 	if len(toks) == 0 {
 		return nil
 	}
-	s := &scanner{v: t.v, text: text, toks: toks, sent: sentences(toks, t.v.abbrevs)}
+	s := &scanner{v: t.v, text: doc.Text, toks: toks, sent: sent}
 	specs := s.scan(t.parseF)
 	if len(specs) == 0 {
 		return nil

@@ -76,7 +76,6 @@ type vocabFileData struct {
 		PastPreps    []string `yaml:"past_prepositions"`
 		FuturePreps  []string `yaml:"future_prepositions"`
 	} `yaml:"tense"`
-	Abbreviations []string `yaml:"abbreviations"`
 }
 
 type monthInfo struct {
@@ -136,7 +135,6 @@ type vocab struct {
 	edExceptions    set
 	pastPreps       set
 	futurePreps     set
-	abbrevs         set
 	// starters holds every word that can begin an expression; the scanner
 	// skips all other words.
 	starters set
@@ -178,13 +176,18 @@ func phrases(list []string) []phrase {
 	return out
 }
 
-// splitPhrase splits a phrase into the lower-case tokens the scanner
-// produces for it.
+// splitPhrase splits a phrase of the vocabulary into the lower-case
+// pieces the scanner reads for it: its words, separated by white space as
+// the text layer separates tokens, each read from the inside as read
+// reads a token. A contraction is written as the text layer splits it
+// ("could n't").
 func splitPhrase(s string) phrase {
-	toks := tokenize(strings.ToLower(s))
-	p := make(phrase, 0, len(toks))
-	for _, t := range toks {
-		p = append(p, t.low)
+	s = strings.ToLower(s)
+	var p phrase
+	for _, w := range strings.Fields(s) {
+		for _, t := range inside(nil, w, 0, len(w)) {
+			p = append(p, t.low)
+		}
 	}
 	return p
 }
@@ -245,7 +248,6 @@ func loadVocab(fsys fs.FS) (*vocab, error) {
 		edExceptions:    newSet(f.Tense.EdExceptions),
 		pastPreps:       newSet(f.Tense.PastPreps),
 		futurePreps:     newSet(f.Tense.FuturePreps),
-		abbrevs:         newSet(f.Abbreviations),
 	}
 	for _, m := range f.Months {
 		if m.Number < 1 || m.Number > 12 {
