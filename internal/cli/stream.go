@@ -56,6 +56,8 @@ func (a *app) timexCmd() *cobra.Command {
 				PartOfDay       string `json:"part_of_day"`
 				Weekday         string `json:"weekday,omitempty"`
 				WeekdayMismatch bool   `json:"weekday_mismatch,omitempty"`
+				Date            string `json:"date,omitempty"`
+				NoDate          string `json:"no_date,omitempty"`
 			}
 			sc := bufio.NewScanner(a.stdin)
 			sc.Buffer(make([]byte, 64<<10), maxLine)
@@ -72,7 +74,14 @@ func (a *app) timexCmd() *cobra.Command {
 					Expressions []expr `json:"expressions"`
 				}{Input: line, Expressions: []expr{}}
 				for _, x := range tg.Find(ta.Segment(line), rt) {
-					out.Expressions = append(out.Expressions, expr{x.Text, x.Start, x.End, x.Kind, x.Value, x.EndValue, x.Granularity, x.PartOfDay, x.Weekday, x.WeekdayMismatch})
+					// value is TimeML's (2013-06-04TMO, 2013-Q2, PRESENT_REF);
+					// date is the ISO value dossier dates things with,
+					// when it differs.
+					e := expr{x.Text, x.Start, x.End, x.Kind, x.TimeML, x.EndValue, x.Granularity, x.PartOfDay, x.Weekday, x.WeekdayMismatch, "", x.NoDate}
+					if x.Value != x.TimeML {
+						e.Date = x.Value
+					}
+					out.Expressions = append(out.Expressions, e)
 				}
 				if err := enc.Encode(out); err != nil {
 					return err

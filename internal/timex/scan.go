@@ -44,10 +44,9 @@ const (
 
 // deadline modes.
 const (
-	dlPlain  = iota // by 30 June
-	dlEnd           // by the end of June
-	dlMid           // by mid-July
-	dlWithin        // within two weeks
+	dlPlain = iota // by 30 June
+	dlEnd          // by the end of June
+	dlMid          // by mid-July
 )
 
 // spec is a candidate expression over tokens [s, e).
@@ -57,8 +56,9 @@ type spec struct {
 	a, b   pdate // b is the end of an interval
 	dl     int   // deadline mode
 	dur    string
-	open   bool // open interval after ref ("in the coming weeks")
-	openGr string
+	openGr string // granularity of a duration's unit
+	vague  bool   // a duration of no stated length ("in the coming weeks")
+	refVal string // PRESENT_REF, PAST_REF or FUTURE_REF
 }
 
 // scanner holds one Find call's state.
@@ -422,7 +422,9 @@ func (s *scanner) date(i int, c ctx, parse func(string) (int, int, int, bool)) (
 		if s.v.weekdays[s.toks[i].low].abbrev {
 			return pdate{}, 0, false
 		}
-		if c.weekday || s.possessive(j) {
+		// A capitalised weekday outside a name is a date ("said
+		// Friday"), unless it recurs ("every Monday").
+		if !(s.same(i-1, i) && s.v.setWords[s.low(i-1)]) {
 			p := newPdate()
 			p.rel, p.wd = relWeekday, wd
 			return p, j, true
@@ -823,4 +825,28 @@ func (s *scanner) point(i int, parse func(string) (int, int, int, bool)) (spec, 
 		try(cp, k, true)
 	}
 	return best, found
+}
+
+// reference reads a word that points at the present, past or future
+// without a date ("now", "recently", "the future").
+func (s *scanner) reference(i int) (spec, bool) {
+	for _, r := range s.v.references {
+		j, ok := s.phraseAt(i, r.p)
+		if !ok {
+			continue
+		}
+		if s.same(i, j) && j < len(s.toks) {
+			if s.v.refNotBefore[s.low(j)] || s.toks[j].kind == tNum {
+				return spec{}, false
+			}
+			if _, ok := s.unit(j); ok {
+				return spec{}, false
+			}
+			if _, ok := s.count(j); ok && s.toks[j].kind == tWord && !s.is(j, "a") && !s.is(j, "an") {
+				return spec{}, false
+			}
+		}
+		return spec{s: i, e: j, kind: KindPoint, refVal: r.value}, true
+	}
+	return spec{}, false
 }

@@ -269,6 +269,7 @@ func (s *scanner) scan(parse func(string) (int, int, int, bool)) []spec {
 		try(s.duration(i))
 		try(s.coming(i))
 		try(s.point(i, parse))
+		try(s.reference(i))
 		if found {
 			specs = append(specs, best)
 			i = best.e
@@ -293,7 +294,7 @@ func (s *scanner) sentenceYears(specs []spec) map[int]int {
 		seen[sent][y] = true
 	}
 	for _, sp := range specs {
-		if sp.a.decade || sp.kind == KindDuration || sp.open {
+		if sp.a.decade || sp.kind == KindDuration || sp.refVal != "" {
 			continue
 		}
 		if sp.a.rel == relAbs {
@@ -511,9 +512,14 @@ func (s *scanner) tenseOf(sp spec, cs []cue) (Tense, Tense) {
 }
 
 // build turns a spec into a model.Timex.
-func (t *Tagger) build(s *scanner, sp spec, c *rctx) (model.Timex, resolved) {
-	x := model.Timex{Span: model.NewSpan(s.text, s.toks[sp.s].start, s.toks[sp.e-1].end), Kind: sp.kind}
+func (t *Tagger) build(s *scanner, sp spec, c *rctx) (x model.Timex, _ resolved) {
+	x = model.Timex{Span: model.NewSpan(s.text, s.toks[sp.s].start, s.toks[sp.e-1].end), Kind: sp.kind}
 	refDay := c.ref
+	defer func() {
+		if x.TimeML == "" {
+			x.TimeML = t.timeML(x)
+		}
+	}()
 	fmtDay := func(d time.Time, yearless bool) string {
 		v := d.Format("2006-01-02")
 		if yearless {
@@ -522,26 +528,20 @@ func (t *Tagger) build(s *scanner, sp spec, c *rctx) (model.Timex, resolved) {
 		return v
 	}
 	switch {
+	case sp.refVal != "":
+		x.TimeML, x.NoDate = sp.refVal, NoDateVague
+		return x, resolved{}
 	case sp.kind == KindDuration:
 		x.Value, x.Granularity = sp.dur, sp.openGr
-		return x, resolved{}
-	case sp.open:
-		x.Granularity = GranDay
-		if c.hasRef {
-			x.Value = refDay.AddDate(0, 0, 1).Format("2006-01-02")
-			x.Anchor, x.Future = c.anchor(), true
+		x.TimeML, x.NoDate = sp.dur, NoDateDuration
+		if sp.vague {
+			x.NoDate = NoDateVague
 		}
 		return x, resolved{}
 	case sp.a.decade:
 		x.Value, x.EndValue, x.Granularity = fmt.Sprintf("%04d", sp.a.y), fmt.Sprintf("%04d", sp.a.y+9), GranYear
 		x.Future = c.hasRef && sp.a.y > refDay.Year()
-		return x, resolved{}
-	case sp.kind == KindDeadline && sp.dl == dlWithin:
-		x.Granularity = GranDay
-		if c.hasRef {
-			x.Value = shift(refDay, -sp.a.n, sp.a.unit).Format("2006-01-02")
-			x.Anchor, x.Future = c.anchor(), true
-		}
+		x.TimeML, x.NoDate = fmt.Sprintf("%03d", sp.a.y/10), NoDateDecade
 		return x, resolved{}
 	}
 	r := resolve(sp.a, c)
@@ -600,6 +600,19 @@ func (t *Tagger) build(s *scanner, sp spec, c *rctx) (model.Timex, resolved) {
 		x.Future = dated && (periodStart(r.t, r.gran).After(refDay) || r.later)
 	}
 	return x, r
+}
+
+// timeML returns the value of x in TimeML's conventions: the part of
+// the day as a time ("2013-06-04TMO").
+func (t *Tagger) timeML(x model.Timex) string {
+	v := x.Value
+	if v == "" {
+		return ""
+	}
+	if x.PartOfDay != "" && len(v) == len("2006-01-02") {
+		v += "T" + t.v.timemlPOD[x.PartOfDay]
+	}
+	return v
 }
 
 // grainOf is the granularity a partial date would have had.

@@ -26,6 +26,9 @@ type vocabFileData struct {
 	WeekdayNameFollowers []string          `yaml:"weekday_name_followers"`
 	WeekdayNamePreceders []string          `yaml:"weekday_name_preceders"`
 	PartsOfDay           map[string]string `yaml:"parts_of_day"`
+	TimeMLPartsOfDay     map[string]string `yaml:"timeml_parts_of_day"`
+	References           map[string]string `yaml:"references"`
+	ReferenceNotBefore   []string          `yaml:"reference_not_before"`
 	PartOfDayModifiers   map[string]string `yaml:"part_of_day_modifiers"`
 	PartOfDayPhrases     map[string]string `yaml:"part_of_day_phrases"`
 	ClockWords           map[string]string `yaml:"clock_words"`
@@ -45,6 +48,7 @@ type vocabFileData struct {
 	YearNouns            []string          `yaml:"year_nouns"`
 	CountNouns           []string          `yaml:"count_nouns"`
 	WeekdayPrepositions  []string          `yaml:"weekday_prepositions"`
+	SetWords             []string          `yaml:"set_words"`
 	PeriodModifiers      map[string]string `yaml:"period_modifiers"`
 	Deadline             struct {
 		EndPhrases    []string `yaml:"end_phrases"`
@@ -93,6 +97,9 @@ type vocab struct {
 	wdFollowers     set
 	wdPreceders     set
 	pod             map[string]string
+	timemlPOD       map[string]string
+	references      []reference
+	refNotBefore    set
 	podMod          map[string]string
 	podPhrases      []podPhrase
 	clock           map[string][2]int
@@ -110,6 +117,7 @@ type vocab struct {
 	yearNouns       set
 	countNouns      set
 	wdPreps         set
+	setWords        set
 	periodMods      map[string]string
 	endPhrases      []phrase
 	middlePhrases   []phrase
@@ -138,6 +146,13 @@ type vocab struct {
 	// starters holds every word that can begin an expression; the scanner
 	// skips all other words.
 	starters set
+}
+
+// reference is a phrase that points at the present, the past or the
+// future without a date ("now", "recently", "the future").
+type reference struct {
+	p     phrase
+	value string // PRESENT_REF, PAST_REF or FUTURE_REF
 }
 
 type anaphoric struct {
@@ -207,6 +222,8 @@ func loadVocab(fsys fs.FS) (*vocab, error) {
 		wdFollowers:     newSet(f.WeekdayNameFollowers),
 		wdPreceders:     newSet(f.WeekdayNamePreceders),
 		pod:             lowerMap(f.PartsOfDay),
+		timemlPOD:       f.TimeMLPartsOfDay,
+		refNotBefore:    newSet(f.ReferenceNotBefore),
 		podMod:          lowerMap(f.PartOfDayModifiers),
 		clock:           map[string][2]int{},
 		am:              newSet(f.AMWords),
@@ -224,6 +241,7 @@ func loadVocab(fsys fs.FS) (*vocab, error) {
 		yearNouns:       newSet(f.YearNouns),
 		countNouns:      newSet(f.CountNouns),
 		wdPreps:         newSet(f.WeekdayPrepositions),
+		setWords:        newSet(f.SetWords),
 		periodMods:      lowerMap(f.PeriodModifiers),
 		endPhrases:      phrases(f.Deadline.EndPhrases),
 		middlePhrases:   phrases(f.Deadline.MiddlePhrases),
@@ -293,6 +311,28 @@ func loadVocab(fsys fs.FS) (*vocab, error) {
 		}
 		return strings.Join(a.p, " ") < strings.Join(b.p, " ")
 	})
+	for p, val := range f.References {
+		switch val {
+		case "PRESENT_REF", "PAST_REF", "FUTURE_REF":
+		default:
+			return nil, fmt.Errorf("timex: %s: reference %q: value %q is not PRESENT_REF, PAST_REF or FUTURE_REF", vocabFile, p, val)
+		}
+		if ph := splitPhrase(p); len(ph) > 0 {
+			v.references = append(v.references, reference{ph, val})
+		}
+	}
+	sort.Slice(v.references, func(i, j int) bool {
+		a, b := v.references[i], v.references[j]
+		if len(a.p) != len(b.p) {
+			return len(a.p) > len(b.p)
+		}
+		return strings.Join(a.p, " ") < strings.Join(b.p, " ")
+	})
+	for _, pod := range v.pod {
+		if v.timemlPOD[pod] == "" {
+			return nil, fmt.Errorf("timex: %s: part of day %q has no timeml_parts_of_day code", vocabFile, pod)
+		}
+	}
 	for p, off := range f.AnaphoricDays {
 		if ph := splitPhrase(p); len(ph) > 0 {
 			v.anaDays = append(v.anaDays, anaphoric{p: ph, offset: off})
@@ -353,6 +393,9 @@ func (v *vocab) startWords() set {
 	}
 	for _, a := range v.podPhrases {
 		st[a.p[0]] = true
+	}
+	for _, r := range v.references {
+		st[r.p[0]] = true
 	}
 	return st
 }
