@@ -232,6 +232,9 @@ func (t *Tagger) find(doc *text.Doc, ref time.Time, force *Tense) []model.Timex 
 			rc.sentDay = s.sentenceDay(specs, res, k)
 		}
 		out[k], res[k] = t.build(s, sp, &rc)
+		if out[k].NoDate == "" && sp.kind == KindPoint && s.spanBound(sp.s) {
+			out[k].NoDate = NoDateSpan
+		}
 		if r := res[k]; r.ok && !r.noDate && !r.yearless && r.gran == GranDay {
 			rr := r
 			prev = &rr
@@ -278,6 +281,20 @@ func (s *scanner) scan(parse func(string) (int, int, int, bool)) []spec {
 		i++
 	}
 	return specs
+}
+
+// spanBound reports whether a phrase that makes the expression at i the
+// open end of a stretch of time ("since", "since at least", "until")
+// ends right before it.
+func (s *scanner) spanBound(i int) bool {
+	for _, p := range s.v.spanPhrases {
+		if j := i - len(p); j >= 0 && s.same(j, i) {
+			if e, ok := s.phraseAt(j, p); ok && e == i {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // sentenceYears maps a sentence to its one explicit year, when it has

@@ -49,6 +49,7 @@ type vocabFileData struct {
 	CountNouns           []string          `yaml:"count_nouns"`
 	WeekdayPrepositions  []string          `yaml:"weekday_prepositions"`
 	SetWords             []string          `yaml:"set_words"`
+	SpanPhrases          []string          `yaml:"span_phrases"`
 	PeriodModifiers      map[string]string `yaml:"period_modifiers"`
 	Deadline             struct {
 		EndPhrases    []string `yaml:"end_phrases"`
@@ -118,6 +119,7 @@ type vocab struct {
 	countNouns      set
 	wdPreps         set
 	setWords        set
+	spanPhrases     []phrase
 	periodMods      map[string]string
 	endPhrases      []phrase
 	middlePhrases   []phrase
@@ -242,6 +244,7 @@ func loadVocab(fsys fs.FS) (*vocab, error) {
 		countNouns:      newSet(f.CountNouns),
 		wdPreps:         newSet(f.WeekdayPrepositions),
 		setWords:        newSet(f.SetWords),
+		spanPhrases:     phrases(f.SpanPhrases),
 		periodMods:      lowerMap(f.PeriodModifiers),
 		endPhrases:      phrases(f.Deadline.EndPhrases),
 		middlePhrases:   phrases(f.Deadline.MiddlePhrases),
