@@ -14,6 +14,10 @@ const (
 	GranDay       = "day"
 	GranPartOfDay = "part-of-day"
 	GranTime      = "time"
+	GranQuarter   = "quarter"
+	GranHalf      = "half"
+	GranSeason    = "season"
+	GranWeekend   = "weekend"
 )
 
 // Reasons an expression does not date an event (model.Timex.NoDate).
@@ -60,6 +64,9 @@ type resolved struct {
 	weekday  string
 	mismatch bool
 	later    bool // "later this week": after the reference within its period
+	part     *partSpec
+	partY    int // year and 0-based index of a resolved part
+	partIdx  int
 }
 
 func dayOf(t time.Time) time.Time {
@@ -277,6 +284,9 @@ func resolve(p pdate, c *rctx) resolved {
 		if y == 0 && p.m == 0 {
 			return r
 		}
+		if y == 0 && p.hasYrel && c.hasRef {
+			y, r.anchor = c.ref.Year()+p.yrel, c.anchor()
+		}
 		if y == 0 {
 			switch {
 			case c.sentYear != 0:
@@ -362,6 +372,8 @@ func resolve(p pdate, c *rctx) resolved {
 		}
 		r.t = time.Date(y, time.Month(p.m), 1, 0, 0, 0, 0, time.UTC)
 		r.gran, r.ok, r.anchor = GranMonth, true, c.anchor()
+	case relPart:
+		return resolvePart(p, c, r)
 	case relTime:
 		if d := c.sentDay; d != nil && d.ok && !d.yearless && d.gran == GranDay {
 			r.t, r.gran, r.ok, r.anchor = d.t, GranDay, true, d.anchor

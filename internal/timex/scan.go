@@ -16,6 +16,7 @@ const (
 	relAna                      // the previous expression + n units (a week earlier)
 	relMonthMod                 // a month name with last/next/this (last June)
 	relTime                     // a clock time; the date comes from the sentence
+	relPart                     // a quarter, half, season or weekend (part)
 )
 
 // pdate is a partial date as read from the text, before resolution.
@@ -30,6 +31,9 @@ type pdate struct {
 	hasTime bool
 	decade  bool // "the 1990s"
 	sub     int  // -1 "earlier this month", +1 "later this week"
+	part    *partSpec
+	yrel    int  // year relative to the reference's ("June last year": -1)
+	hasYrel bool
 }
 
 func newPdate() pdate { return pdate{wd: -1} }
@@ -398,6 +402,20 @@ func (s *scanner) numeric(i int, parse func(string) (int, int, int, bool)) (pdat
 	return p, i + 5, true
 }
 
+// yearSuffix reads "last year", "this year" or "next year" after a date
+// without a year ("4 June last year", "October this year").
+func (s *scanner) yearSuffix(p pdate, j int) (pdate, int) {
+	if p.y != 0 || p.rel != relAbs || !s.same(j-1, j+1) || !s.is(j+1, "year") {
+		return p, j
+	}
+	mod, ok := s.v.relMods[s.low(j)]
+	if !ok {
+		return p, j
+	}
+	p.yrel, p.hasYrel = mod, true
+	return p, j + 2
+}
+
 // date reads an explicit calendar date or, where c allows, a bare month,
 // year or weekday. A weekday may lead a date ("Monday, 4 June").
 func (s *scanner) date(i int, c ctx, parse func(string) (int, int, int, bool)) (pdate, int, bool) {
@@ -432,13 +450,22 @@ func (s *scanner) date(i int, c ctx, parse func(string) (int, int, int, bool)) (
 		return pdate{}, 0, false
 	}
 	if p, j, ok := s.dayMonth(i); ok {
+		p, j = s.yearSuffix(p, j)
 		return p, j, true
 	}
 	if p, j, ok := s.monthDay(i); ok {
+		p, j = s.yearSuffix(p, j)
 		return p, j, true
 	}
 	if p, j, ok := s.monthYear(i, c); ok {
+		p, j = s.yearSuffix(p, j)
 		return p, j, true
+	}
+	if p, j, ok := s.monthYear(i, ctx{month: true}); ok {
+		// "July last year": the year said after it makes a bare month a date.
+		if q, k := s.yearSuffix(p, j); k > j {
+			return q, k, true
+		}
 	}
 	if i < len(s.toks) && s.toks[i].kind == tNum && s.toks[i].suffix == "s" && s.toks[i].ndigits == 4 &&
 		s.toks[i].num%10 == 0 && s.toks[i].num >= bareYearLo && s.toks[i].num <= bareYearHi {

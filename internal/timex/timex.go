@@ -208,7 +208,10 @@ func (t *Tagger) find(doc *text.Doc, ref time.Time, force *Tense) []model.Timex 
 		sp := specs[k]
 		rc := c
 		rc.prev = prev
-		rc.sentYear = years[s.sent[sp.s]]
+		target := s.target(sp.s)
+		if y, ok := years[s.sent[sp.s]]; ok && y.at < sp.s && !target {
+			rc.sentYear = y.y
+		}
 		strong, any := s.tenseOf(sp, cues)
 		rc.tense = any
 		if any == TenseNone && sp.s > 0 && s.same(sp.s-1, sp.s) {
@@ -224,6 +227,13 @@ func (t *Tagger) find(doc *text.Doc, ref time.Time, force *Tense) []model.Timex 
 			if strong == TenseNone {
 				rc.tense = TenseFuture
 			}
+		}
+		if (target || sp.kind == KindDeadline) && rc.tense == TensePast {
+			// "was extended to 16 November", "declared a dividend,
+			// payable 15 December", "said it would be done by 1
+			// December": a past verb sets a date that may still be to
+			// come. Take the nearest reading.
+			rc.tense = TenseNone
 		}
 		if force != nil {
 			rc.tense = *force
@@ -273,6 +283,7 @@ func (s *scanner) scan(parse func(string) (int, int, int, bool)) []spec {
 		try(s.coming(i))
 		try(s.point(i, parse))
 		try(s.reference(i))
+		try(s.period(i))
 		if found {
 			specs = append(specs, best)
 			i = best.e
@@ -297,16 +308,35 @@ func (s *scanner) spanBound(i int) bool {
 	return false
 }
 
+// target reports whether the word before token i makes the date there a
+// target that a past verb may set in the future ("extended to", "payable",
+// "through").
+func (s *scanner) target(i int) bool {
+	j := i - 1
+	if s.is(j, "the") {
+		j--
+	}
+	return j >= 0 && s.same(j, i) && s.v.targetWords[s.low(j)]
+}
+
+// sentYear is the one explicit year of a sentence and the token where
+// it is first stated.
+type sentYear struct{ y, at int }
+
 // sentenceYears maps a sentence to its one explicit year, when it has
-// exactly one.
-func (s *scanner) sentenceYears(specs []spec) map[int]int {
+// exactly one. A year-less date takes it only when it comes after it: in
+// "redeem on 16 November its bonds due 2031", 2031 is not the year of
+// the redemption.
+func (s *scanner) sentenceYears(specs []spec) map[int]sentYear {
 	seen := map[int]map[int]bool{}
-	add := func(sent, y int) {
+	first := map[int]int{}
+	add := func(sent, y, at int) {
 		if y == 0 {
 			return
 		}
 		if seen[sent] == nil {
 			seen[sent] = map[int]bool{}
+			first[sent] = at
 		}
 		seen[sent][y] = true
 	}
@@ -315,17 +345,17 @@ func (s *scanner) sentenceYears(specs []spec) map[int]int {
 			continue
 		}
 		if sp.a.rel == relAbs {
-			add(s.sent[sp.s], sp.a.y)
+			add(s.sent[sp.s], sp.a.y, sp.s)
 		}
 		if sp.kind == KindInterval && sp.b.rel == relAbs {
-			add(s.sent[sp.s], sp.b.y)
+			add(s.sent[sp.s], sp.b.y, sp.s)
 		}
 	}
-	out := map[int]int{}
+	out := map[int]sentYear{}
 	for sent, ys := range seen {
 		if len(ys) == 1 {
 			for y := range ys {
-				out[sent] = y
+				out[sent] = sentYear{y, first[sent]}
 			}
 		}
 	}
@@ -562,6 +592,17 @@ func (t *Tagger) build(s *scanner, sp spec, c *rctx) (x model.Timex, _ resolved)
 		return x, resolved{}
 	}
 	r := resolve(sp.a, c)
+	if sp.a.rel == relPart {
+		x.Granularity, x.Anchor = partGran(sp.a.part.kind), r.anchor
+		if sp.a.part.guess {
+			x.NoDate = NoDateGuess
+		}
+		if r.ok {
+			x.Value, x.EndValue, x.TimeML = partValues(r)
+			x.Future = c.hasRef && r.t.After(refDay)
+		}
+		return x, resolved{}
+	}
 	x.Value, x.Granularity, x.PartOfDay, x.Anchor = r.value(), r.granularity(), r.pod, r.anchor
 	x.Weekday, x.WeekdayMismatch = r.weekday, r.mismatch
 	if !r.ok {

@@ -64,6 +64,20 @@ type vocabFileData struct {
 		And         []string `yaml:"and"`
 		LongClosers []string `yaml:"long_closers"`
 	} `yaml:"interval"`
+	Parts              struct {
+		Units map[string]struct {
+			Part  string `yaml:"part"`
+			Count int    `yaml:"count"`
+			Alias bool   `yaml:"alias"`
+		} `yaml:"units"`
+		Ordinals      map[string]int    `yaml:"ordinals"`
+		Seasons       map[string]string `yaml:"seasons"`
+		Weekend       string            `yaml:"weekend"`
+		Determiners   []string          `yaml:"determiners"`
+		Modes         map[string]string `yaml:"modes"`
+		Fiscal        []string          `yaml:"fiscal"`
+		RelativeYears map[string]int    `yaml:"relative_years"`
+	} `yaml:"parts"`
 	ComingPhrases      []string       `yaml:"coming_phrases"`
 	DurationOpeners    []string       `yaml:"duration_openers"`
 	AnaphoricDays      map[string]int `yaml:"anaphoric_days"`
@@ -79,6 +93,7 @@ type vocabFileData struct {
 		Adverbial    []string `yaml:"adverbial_openers"`
 		EdExceptions []string `yaml:"ed_exceptions"`
 		PastPreps    []string `yaml:"past_prepositions"`
+		TargetWords  []string `yaml:"target_words"`
 		FuturePreps  []string `yaml:"future_prepositions"`
 	} `yaml:"tense"`
 }
@@ -144,7 +159,17 @@ type vocab struct {
 	adverbial       set
 	edExceptions    set
 	pastPreps       set
+	targetWords     set
 	futurePreps     set
+	partUnits         map[string]partUnit
+	partCounts        map[string]int
+	ordinals          map[string]int
+	seasons           map[string]string
+	weekend           string
+	periodDeterminers set
+	periodModes       map[string]int
+	fiscal            set
+	relYears          []anaphoric
 	// starters holds every word that can begin an expression; the scanner
 	// skips all other words.
 	starters set
@@ -155,6 +180,13 @@ type vocab struct {
 type reference struct {
 	p     phrase
 	value string // PRESENT_REF, PAST_REF or FUTURE_REF
+}
+
+// partUnit is a word for a part of a year ("quarter").
+type partUnit struct {
+	part  string // partQuarter or partHalf
+	count int    // parts in a year
+	alias bool   // stands for the part only in company results ("the latest period")
 }
 
 type anaphoric struct {
@@ -268,6 +300,7 @@ func loadVocab(fsys fs.FS) (*vocab, error) {
 		adverbial:       newSet(f.Tense.Adverbial),
 		edExceptions:    newSet(f.Tense.EdExceptions),
 		pastPreps:       newSet(f.Tense.PastPreps),
+		targetWords:     newSet(f.Tense.TargetWords),
 		futurePreps:     newSet(f.Tense.FuturePreps),
 	}
 	for _, m := range f.Months {
@@ -354,6 +387,9 @@ func loadVocab(fsys fs.FS) (*vocab, error) {
 			return nil, fmt.Errorf("timex: %s: unit %q: bad designator %q", vocabFile, u, d)
 		}
 	}
+	if err := v.loadParts(&f); err != nil {
+		return nil, err
+	}
 	v.starters = v.startWords()
 	return v, nil
 }
@@ -400,6 +436,22 @@ func (v *vocab) startWords() set {
 	for _, r := range v.references {
 		st[r.p[0]] = true
 	}
+	for _, m := range []map[string]int{v.ordinals, v.periodModes} {
+		for w := range m {
+			st[w] = true
+		}
+	}
+	for _, s := range []set{v.periodDeterminers, v.fiscal} {
+		for w := range s {
+			st[w] = true
+		}
+	}
+	for w := range v.seasons {
+		st[w] = true
+	}
+	for _, r := range v.relYears {
+		st[r.p[0]] = true
+	}
 	return st
 }
 
@@ -424,4 +476,48 @@ func lowerIntMap(m map[string]int) map[string]int {
 		out[strings.ToLower(k)] = v
 	}
 	return out
+}
+
+// loadParts compiles the parts of a year (quarters, halves, seasons).
+func (v *vocab) loadParts(f *vocabFileData) error {
+	p := f.Parts
+	v.partUnits, v.partCounts = map[string]partUnit{}, map[string]int{}
+	for w, u := range p.Units {
+		if u.Part != partQuarter && u.Part != partHalf {
+			return fmt.Errorf("timex: %s: part unit %q: part %q is not Q or H", vocabFile, w, u.Part)
+		}
+		v.partUnits[strings.ToLower(w)] = partUnit{part: u.Part, count: u.Count, alias: u.Alias}
+		if !u.Alias {
+			if u.Count != 4 && u.Count != 2 {
+				return fmt.Errorf("timex: %s: part unit %q: count %d is not 2 or 4", vocabFile, w, u.Count)
+			}
+			v.partCounts[u.Part] = u.Count
+		}
+	}
+	v.ordinals = lowerIntMap(p.Ordinals)
+	v.seasons = map[string]string{}
+	for w, c := range p.Seasons {
+		if _, ok := seasonMonths[c]; !ok {
+			return fmt.Errorf("timex: %s: season %q: code %q is not SP, SU, FA or WI", vocabFile, w, c)
+		}
+		v.seasons[strings.ToLower(w)] = c
+	}
+	v.weekend = strings.ToLower(p.Weekend)
+	v.periodDeterminers = newSet(p.Determiners)
+	v.fiscal = newSet(p.Fiscal)
+	v.periodModes = map[string]int{}
+	for w, m := range p.Modes {
+		n, ok := map[string]int{"latest": pmLatest, "current": pmCurrent, "last": pmLast, "next": pmNext}[m]
+		if !ok {
+			return fmt.Errorf("timex: %s: part mode %q: %q is not latest, current, last or next", vocabFile, w, m)
+		}
+		v.periodModes[strings.ToLower(w)] = n
+	}
+	for ph, off := range p.RelativeYears {
+		if sp := splitPhrase(ph); len(sp) > 0 {
+			v.relYears = append(v.relYears, anaphoric{p: sp, offset: off})
+		}
+	}
+	sort.Slice(v.relYears, func(i, j int) bool { return lessAna(v.relYears[i], v.relYears[j]) })
+	return nil
 }
