@@ -32,7 +32,7 @@ type pdate struct {
 	decade  bool // "the 1990s"
 	sub     int  // -1 "earlier this month", +1 "later this week"
 	part    *partSpec
-	yrel    int  // year relative to the reference's ("June last year": -1)
+	yrel    int // year relative to the reference's ("June last year": -1)
 	hasYrel bool
 }
 

@@ -64,7 +64,7 @@ type vocabFileData struct {
 		And         []string `yaml:"and"`
 		LongClosers []string `yaml:"long_closers"`
 	} `yaml:"interval"`
-	Parts              struct {
+	Parts struct {
 		Units map[string]struct {
 			Part  string `yaml:"part"`
 			Count int    `yaml:"count"`
@@ -108,59 +108,59 @@ type phrase []string
 
 // vocab is the compiled, read-only vocabulary.
 type vocab struct {
-	months          map[string]monthInfo
-	weekdays        map[string]monthInfo // n is the time.Weekday
-	wdFollowers     set
-	wdPreceders     set
-	pod             map[string]string
-	timemlPOD       map[string]string
-	references      []reference
-	refNotBefore    set
-	podMod          map[string]string
-	podPhrases      []podPhrase
-	clock           map[string][2]int
-	am, pm          set
-	relDays         map[string]int
-	relDayPhrases   []anaphoric // "the day before yesterday": offset from the reference
-	relMods         map[string]int
-	subPeriod       set
-	units           map[string]string
-	numbers         map[string]int
-	ago, before     set
-	after           set
-	monthPreps      set
-	yearPreps       set
-	yearNouns       set
-	countNouns      set
-	wdPreps         set
-	setWords        set
-	spanPhrases     []phrase
-	periodMods      map[string]string
-	endPhrases      []phrase
-	middlePhrases   []phrase
-	limitPhrases    []phrase
-	within          set
-	openers         set
-	closers         set
-	between         set
-	and             set
-	longClosers     set
-	coming          []phrase
-	durationOpeners []phrase
-	anaDays         []anaphoric
-	anaPOD          []phrase
-	past            []phrase
-	future          []phrase
-	unclear         []phrase
-	reporting       set
-	passiveAux      set
-	adverbs         set
-	clauseBreaks    set
-	adverbial       set
-	edExceptions    set
-	pastPreps       set
-	targetWords     set
-	futurePreps     set
+	months            map[string]monthInfo
+	weekdays          map[string]monthInfo // n is the time.Weekday
+	wdFollowers       set
+	wdPreceders       set
+	pod               map[string]string
+	timemlPOD         map[string]string
+	references        []reference
+	refNotBefore      set
+	podMod            map[string]string
+	podPhrases        []podPhrase
+	clock             map[string][2]int
+	am, pm            set
+	relDays           map[string]int
+	relDayPhrases     []anaphoric // "the day before yesterday": offset from the reference
+	relMods           map[string]int
+	subPeriod         set
+	units             map[string]string
+	numbers           map[string]int
+	ago, before       set
+	after             set
+	monthPreps        set
+	yearPreps         set
+	yearNouns         set
+	countNouns        set
+	wdPreps           set
+	setWords          set
+	spanPhrases       []phrase
+	periodMods        map[string]string
+	endPhrases        []phrase
+	middlePhrases     []phrase
+	limitPhrases      []phrase
+	within            set
+	openers           set
+	closers           set
+	between           set
+	and               set
+	longClosers       set
+	coming            []phrase
+	durationOpeners   []phrase
+	anaDays           []anaphoric
+	anaPOD            []phrase
+	past              []phrase
+	future            []phrase
+	unclear           []phrase
+	reporting         set
+	passiveAux        set
+	adverbs           set
+	clauseBreaks      set
+	adverbial         set
+	edExceptions      set
+	pastPreps         set
+	targetWords       set
+	futurePreps       set
 	partUnits         map[string]partUnit
 	partCounts        map[string]int
 	ordinals          map[string]int
