@@ -32,7 +32,10 @@ type partSpec struct {
 	yoff    int    // year relative to the one chosen ("year-earlier": -1)
 	hasYoff bool
 	fiscal  bool // a fiscal quarter or year: not a calendar period
-	guess   bool // the words do not fix which one ("the quarter", "the summer")
+	// endM, endD, endY: the date the part ended on, when the text says
+	// it ("the quarter ended 30 September").
+	endM, endD, endY int
+	guess            bool // the words do not fix which one ("the quarter", "the summer")
 }
 
 // period reads quarters, halves, seasons and weekends:
@@ -158,8 +161,20 @@ func (s *scanner) period(i int) (spec, bool) {
 		}
 		if y, ok := s.year(k, yearLo, yearHi); ok {
 			ps.y, e, ofYear = y, k+1, true
+		} else if y, ye, ok := s.spelledYear(k); ok {
+			ps.y, e, ofYear = y, ye, true // "the winter of nineteen ninety-four"
 		} else if mod, ok := v.relMods[s.low(k)]; ok && s.is(k+1, "year") && s.same(k, k+1) {
 			ps.yoff, ps.hasYoff, e = mod, true, k+2
+		}
+	}
+	if (ps.kind == partQuarter || ps.kind == partHalf) && v.partEndWords[s.low(e)] && s.same(i, e+1) {
+		// "the quarter ended Sept. 30": the date says which quarter.
+		if dp, _, ok := s.date(e+1, ctx{}, func(string) (int, int, int, bool) { return 0, 0, 0, false }); ok && dp.rel == relAbs && dp.m != 0 && dp.d != 0 {
+			ps.endM, ps.endD, ps.endY = dp.m, dp.d, dp.y
+			if ps.y != 0 && ps.endY == 0 {
+				ps.endY = ps.y
+			}
+			ps.mode, ps.guess = pmNumbered, false
 		}
 	}
 	if ofYear && !hasNum && (ps.mode == pmLast || ps.mode == pmLatest) && ps.kind != partSeason {
@@ -171,6 +186,9 @@ func (s *scanner) period(i int) (spec, bool) {
 	}
 	if ps.fiscal || ps.mode == pmLatest {
 		ps.guess = true
+	}
+	if ps.endM != 0 && !ps.fiscal {
+		ps.guess = false
 	}
 	p := newPdate()
 	p.rel, p.part = relPart, &ps
@@ -295,7 +313,26 @@ func resolvePart(p pdate, c *rctx, r resolved) resolved {
 		return d.Year(), (int(d.Month()) - 1) / size
 	}
 	y := ps.y
+	if ps.endM != 0 {
+		y = ps.endY
+		if y == 0 && c.hasRef {
+			y = chooseYear(ps.endM, ps.endD, c.tense, c.ref)
+		}
+		// The calendar part that holds most of the months up to the end
+		// (a quarter ended 31 July mostly lies in the second quarter).
+		mid := ps.endM - size/2
+		if mid < 1 {
+			mid += 12
+			y--
+		}
+		idx = (mid - 1) / size
+		if ps.endM%size != 0 || ps.endD != daysIn(y, ps.endM) {
+			ps.guess = true // not a calendar part: a fiscal one
+			r.part.guess = true
+		}
+	}
 	switch {
+	case ps.endM != 0:
 	case y != 0 && ps.mode == pmNumbered:
 	case !c.hasRef:
 		return r

@@ -48,6 +48,9 @@ type rctx struct {
 	sentYear int       // the one explicit year of the sentence, or 0
 	prev     *resolved // the previous expression with a known day
 	sentDay  *resolved // a day-level expression of the same sentence (for clock times)
+	// sentPeriod is the last expression before this one in its sentence
+	// naming a period finer than a year ("a year earlier" repeats it).
+	sentPeriod *resolved
 }
 
 // resolved is a normalised partial date.

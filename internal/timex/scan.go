@@ -70,7 +70,8 @@ type scanner struct {
 	v    *vocab
 	text string
 	toks []token
-	sent []int
+	sent []int // sentence of each token
+	para []int // paragraph of each sentence
 }
 
 func (s *scanner) low(i int) string {
@@ -348,10 +349,55 @@ func (s *scanner) monthYear(i int, c ctx) (pdate, int, bool) {
 		p.y = y
 		return p, k + 1, true
 	}
+	if y, e, ok := s.spelledYear(j); ok && s.same(i, j) {
+		p.y = y // "January nineteen ninety-seven"
+		return p, e, true
+	}
 	if c.month && !mi.abbrev {
 		return p, j, true
 	}
 	return pdate{}, 0, false
+}
+
+// spelledYear reads a year said in words: "nineteen ninety-six",
+// "nineteen eighty", "two thousand", "two thousand and one".
+func (s *scanner) spelledYear(i int) (int, int, bool) {
+	n := func(k int) (int, bool) {
+		if k >= len(s.toks) || s.toks[k].kind != tWord || !s.same(i, k) {
+			return 0, false
+		}
+		v, ok := s.v.numbers[s.toks[k].low]
+		return v, ok && s.toks[k].low != "a" && s.toks[k].low != "an"
+	}
+	c, ok := n(i)
+	if !ok {
+		return 0, 0, false
+	}
+	if c == 2 && s.is(i+1, s.v.thousand) && s.same(i, i+1) {
+		j := i + 2
+		if s.is(j, "and") {
+			j++
+		}
+		if u, ok := n(j); ok && u < 20 {
+			return 2000 + u, j + 1, true
+		}
+		return 2000, i + 2, true
+	}
+	if c < 10 || c > 20 {
+		return 0, 0, false
+	}
+	t, ok := n(i + 1)
+	if !ok || t < 10 || t >= 100 {
+		return 0, 0, false
+	}
+	j := i + 2
+	if t >= 20 && t%10 == 0 && s.isPunct(j, "-") && s.toks[j].glued {
+		if u, ok := n(j + 1); ok && u < 10 && s.toks[j+1].glued {
+			t += u
+			j += 2
+		}
+	}
+	return c*100 + t, j, true
 }
 
 func (s *scanner) isDigitNext(j int) bool {
@@ -400,6 +446,12 @@ func (s *scanner) numeric(i int, parse func(string) (int, int, int, bool)) (pdat
 	p := newPdate()
 	p.y, p.m, p.d = y, m, d
 	return p, i + 5, true
+}
+
+// decadeMark reports whether an apostrophe at i begins a decade ("'80s").
+func (s *scanner) decadeMark(i int) bool {
+	return (s.isPunct(i, "'") || s.isPunct(i, "’")) && i+1 < len(s.toks) && s.toks[i+1].glued && s.toks[i+1].kind == tNum &&
+		s.toks[i+1].ndigits == 2 && s.toks[i+1].suffix == "s" && s.toks[i+1].num%10 == 0
 }
 
 // yearSuffix reads "last year", "this year" or "next year" after a date
@@ -473,14 +525,52 @@ func (s *scanner) date(i int, c ctx, parse func(string) (int, int, int, bool)) (
 		p.y, p.decade = s.toks[i].num, true
 		return p, i + 1, true
 	}
+	// "the '80s", "the nineties".
+	if s.decadeMark(i) {
+		p := newPdate()
+		p.y, p.decade = 1900+s.toks[i+1].num, true
+		if s.toks[i+1].num < 20 {
+			p.y += 100
+		}
+		return p, i + 2, true
+	}
+	if d, ok := s.v.decades[s.low(i)]; ok && s.is(i-1, "the") {
+		p := newPdate()
+		p.y, p.decade = d, true
+		return p, i + 1, true
+	}
 	if y, ok := s.year(i, bareYearLo, bareYearHi); ok && !s.countNoun(i+1) {
-		if c.year || (i+1 < len(s.toks) && s.same(i, i+1) && s.v.yearNouns[s.toks[i+1].low] && !s.toks[i+1].cap) {
+		if c.year || s.toks[i].first && s.toks[i].last && s.bareYear(i) {
 			p := newPdate()
 			p.y = y
 			return p, i + 1, true
 		}
 	}
+	if c.year || s.is(i-1, "year") && s.is(i-2, "the") {
+		if y, e, ok := s.spelledYear(i); ok && y >= bareYearLo && y <= bareYearHi {
+			p := newPdate()
+			p.y = y
+			return p, e, true
+		}
+	}
 	return pdate{}, 0, false
+}
+
+// bareYear reports whether the four-digit number at i, with no
+// preposition before it, is a year: not a quantity ("about 2000", "than
+// 1990"), a number in a name ("Room 2013", "Resolution 1973") or a price.
+func (s *scanner) bareYear(i int) bool {
+	if i == 0 || !s.same(i-1, i) {
+		return true
+	}
+	p := s.toks[i-1]
+	if s.v.notYearAfter[p.low] {
+		return false
+	}
+	if p.kind == tWord && p.cap && !(i-2 < 0 || !s.same(i-2, i-1)) && !s.v.monthPreps[p.low] {
+		return false // "Room 2013", "Resolution 1973"
+	}
+	return p.kind != tPunct || p.low == "," || p.low == "(" || p.low == "'" || p.low == "’" || p.low == "\"" || p.low == "“" || p.low == "-" || p.low == "–"
 }
 
 // count reads a count ("two", "a", "3") at token i.
@@ -850,6 +940,29 @@ func (s *scanner) point(i int, parse func(string) (int, int, int, bool)) (spec, 
 		cp := newPdate()
 		cp.rel, cp.hh, cp.mm, cp.hasTime = relTime, h, m, true
 		try(cp, k, true)
+	}
+	// "5 p.m. EST Nov. 9", "noon Thursday", "9 a.m. tomorrow": a time
+	// and the day it falls on, one expression.
+	if h, m, k, ok := s.clock(i, true); ok {
+		if s.v.timeZones[s.low(k)] && s.same(i, k) {
+			k++
+		}
+		if s.isPunct(k, ",") {
+			k++
+		}
+		if s.same(i, k) && k < len(s.toks) {
+			var dp pdate
+			var e int
+			var ok2 bool
+			if dp, e, ok2 = s.date(k, ctx{weekday: true}, parse); !ok2 || dp.d == 0 && dp.rel != relWeekday {
+				dp, e, ok2 = s.relative(k)
+				ok2 = ok2 && dp.rel == relDay && dp.pod == ""
+			}
+			if ok2 {
+				dp.hh, dp.mm, dp.hasTime = h, m, true
+				try(dp, e, true)
+			}
+		}
 	}
 	return best, found
 }

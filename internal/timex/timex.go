@@ -188,7 +188,11 @@ func (t *Tagger) find(doc *text.Doc, ref time.Time, force *Tense) []model.Timex 
 	if len(toks) == 0 {
 		return nil
 	}
-	s := &scanner{v: t.v, text: doc.Text, toks: toks, sent: sent}
+	para := make([]int, len(doc.Sentences))
+	for i, st := range doc.Sentences {
+		para[i] = st.Para
+	}
+	s := &scanner{v: t.v, text: doc.Text, toks: toks, sent: sent, para: para}
 	specs := s.scan(t.parseF)
 	if len(specs) == 0 {
 		return nil
@@ -241,6 +245,9 @@ func (t *Tagger) find(doc *text.Doc, ref time.Time, force *Tense) []model.Timex 
 		if sp.a.rel == relTime {
 			rc.sentDay = s.sentenceDay(specs, res, k)
 		}
+		if (sp.a.rel == relAgo || sp.a.rel == relAna) && sp.a.unit == "Y" {
+			rc.sentPeriod = s.sentencePeriod(specs, res, k)
+		}
 		out[k], res[k] = t.build(s, sp, &rc)
 		if out[k].NoDate == "" && sp.kind == KindPoint && s.spanBound(sp.s) {
 			out[k].NoDate = NoDateSpan
@@ -267,7 +274,7 @@ func (t *Tagger) find(doc *text.Doc, ref time.Time, force *Tense) []model.Timex 
 func (s *scanner) scan(parse func(string) (int, int, int, bool)) []spec {
 	var specs []spec
 	for i := 0; i < len(s.toks); {
-		if tk := s.toks[i]; tk.kind == tPunct || tk.kind == tWord && !s.v.starters[tk.low] {
+		if tk := s.toks[i]; tk.kind == tPunct && !s.decadeMark(i) || tk.kind == tWord && !s.v.starters[tk.low] {
 			i++
 			continue
 		}
@@ -360,6 +367,26 @@ func (s *scanner) sentenceYears(specs []spec) map[int]sentYear {
 		}
 	}
 	return out
+}
+
+// sentencePeriod returns the last expression before specs[k], in its
+// sentence or the one before it in the paragraph, that names a period
+// finer than a year (a quarter, a month, a day), for "a year earlier"
+// and "a year ago", or nil.
+func (s *scanner) sentencePeriod(specs []spec, res []resolved, k int) *resolved {
+	here := s.sent[specs[k].s]
+	for j := k - 1; j >= 0 && j >= k-8; j-- {
+		if sj := s.sent[specs[j].s]; sj != here && (sj != here-1 || s.para[sj] != s.para[here]) {
+			break
+		}
+		r := res[j]
+		if !r.ok || r.noDate || r.yearless || r.gran == GranYear || r.gran == GranWeek || r.gran == GranWeekend ||
+			specs[j].kind != KindPoint || r.part != nil && r.part.kind == "Y" {
+			continue
+		}
+		return &r
+	}
+	return nil
 }
 
 // sentenceDay returns the nearest day-level expression of the sentence of
@@ -594,16 +621,45 @@ func (t *Tagger) build(s *scanner, sp spec, c *rctx) (x model.Timex, _ resolved)
 	r := resolve(sp.a, c)
 	if sp.a.rel == relPart {
 		x.Granularity, x.Anchor = partGran(sp.a.part.kind), r.anchor
-		if sp.a.part.guess {
+		if sp.a.part.guess || r.part != nil && r.part.guess {
 			x.NoDate = NoDateGuess
 		}
 		if r.ok {
 			x.Value, x.EndValue, x.TimeML = partValues(r)
 			x.Future = c.hasRef && r.t.After(refDay)
 		}
+		return x, r
+	}
+	if (sp.a.rel == relAgo || sp.a.rel == relAna) && sp.a.unit == "Y" && c.sentPeriod != nil {
+		// "profit rose in the third quarter from a year earlier": the
+		// same period, a year before.
+		n := sp.a.n
+		if sp.a.rel == relAgo {
+			n = -n
+		}
+		q := *c.sentPeriod
+		q.anchor = ""
+		if q.part != nil {
+			q.partY += n
+			q.t = q.t.AddDate(n, 0, 0)
+			x.Value, x.EndValue, x.TimeML = partValues(q)
+			x.Granularity = partGran(q.part.kind)
+			if q.part.guess {
+				x.NoDate = NoDateGuess
+			}
+			return x, resolved{}
+		}
+		q.t = q.t.AddDate(n, 0, 0)
+		q.pod, q.hasTime, q.weekday, q.mismatch = "", false, "", false
+		x.Value, x.Granularity = q.value(), q.granularity()
 		return x, resolved{}
 	}
 	x.Value, x.Granularity, x.PartOfDay, x.Anchor = r.value(), r.granularity(), r.pod, r.anchor
+	if !r.ok && sp.a.rel == relAna && sp.a.unit == "Y" && c.hasRef {
+		// "a year earlier" with nothing before it to count from: TimeML
+		// counts from the document date; dossier leaves the date unknown.
+		x.TimeML = fmt.Sprintf("%04d", refDay.Year()+sp.a.n)
+	}
 	x.Weekday, x.WeekdayMismatch = r.weekday, r.mismatch
 	if !r.ok {
 		x.Granularity = grainOf(sp.a)

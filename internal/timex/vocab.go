@@ -33,6 +33,7 @@ type vocabFileData struct {
 	PartOfDayPhrases     map[string]string `yaml:"part_of_day_phrases"`
 	ClockWords           map[string]string `yaml:"clock_words"`
 	AMWords              []string          `yaml:"am_words"`
+	TimeZones            []string          `yaml:"time_zones"`
 	PMWords              []string          `yaml:"pm_words"`
 	RelativeDays         map[string]int    `yaml:"relative_days"`
 	RelativeDayPhrases   map[string]int    `yaml:"relative_day_phrases"`
@@ -46,6 +47,9 @@ type vocabFileData struct {
 	MonthPrepositions    []string          `yaml:"month_prepositions"`
 	YearPrepositions     []string          `yaml:"year_prepositions"`
 	YearNouns            []string          `yaml:"year_nouns"`
+	NotYearAfter         []string          `yaml:"not_year_after"`
+	Decades              map[string]int    `yaml:"decades"`
+	Thousand             string            `yaml:"thousand"`
 	CountNouns           []string          `yaml:"count_nouns"`
 	WeekdayPrepositions  []string          `yaml:"weekday_prepositions"`
 	SetWords             []string          `yaml:"set_words"`
@@ -77,6 +81,7 @@ type vocabFileData struct {
 		Modes         map[string]string `yaml:"modes"`
 		Fiscal        []string          `yaml:"fiscal"`
 		RelativeYears map[string]int    `yaml:"relative_years"`
+		EndWords      []string          `yaml:"end_words"`
 	} `yaml:"parts"`
 	ComingPhrases      []string       `yaml:"coming_phrases"`
 	DurationOpeners    []string       `yaml:"duration_openers"`
@@ -120,6 +125,7 @@ type vocab struct {
 	podPhrases        []podPhrase
 	clock             map[string][2]int
 	am, pm            set
+	timeZones         set
 	relDays           map[string]int
 	relDayPhrases     []anaphoric // "the day before yesterday": offset from the reference
 	relMods           map[string]int
@@ -131,6 +137,9 @@ type vocab struct {
 	monthPreps        set
 	yearPreps         set
 	yearNouns         set
+	notYearAfter      set
+	thousand          string
+	decades           map[string]int
 	countNouns        set
 	wdPreps           set
 	setWords          set
@@ -170,6 +179,7 @@ type vocab struct {
 	periodModes       map[string]int
 	fiscal            set
 	relYears          []anaphoric
+	partEndWords      set
 	// starters holds every word that can begin an expression; the scanner
 	// skips all other words.
 	starters set
@@ -261,6 +271,7 @@ func loadVocab(fsys fs.FS) (*vocab, error) {
 		podMod:          lowerMap(f.PartOfDayModifiers),
 		clock:           map[string][2]int{},
 		am:              newSet(f.AMWords),
+		timeZones:       newSet(f.TimeZones),
 		pm:              newSet(f.PMWords),
 		relDays:         lowerIntMap(f.RelativeDays),
 		relMods:         lowerIntMap(f.RelativeModifiers),
@@ -273,6 +284,9 @@ func loadVocab(fsys fs.FS) (*vocab, error) {
 		monthPreps:      newSet(f.MonthPrepositions),
 		yearPreps:       newSet(f.YearPrepositions),
 		yearNouns:       newSet(f.YearNouns),
+		notYearAfter:    newSet(f.NotYearAfter),
+		thousand:        strings.ToLower(f.Thousand),
+		decades:         lowerIntMap(f.Decades),
 		countNouns:      newSet(f.CountNouns),
 		wdPreps:         newSet(f.WeekdayPrepositions),
 		setWords:        newSet(f.SetWords),
@@ -449,6 +463,9 @@ func (v *vocab) startWords() set {
 	for w := range v.seasons {
 		st[w] = true
 	}
+	for w := range v.decades {
+		st[w] = true
+	}
 	for _, r := range v.relYears {
 		st[r.p[0]] = true
 	}
@@ -505,6 +522,7 @@ func (v *vocab) loadParts(f *vocabFileData) error {
 	v.weekend = strings.ToLower(p.Weekend)
 	v.periodDeterminers = newSet(p.Determiners)
 	v.fiscal = newSet(p.Fiscal)
+	v.partEndWords = newSet(p.EndWords)
 	v.periodModes = map[string]int{}
 	for w, m := range p.Modes {
 		n, ok := map[string]int{"latest": pmLatest, "current": pmCurrent, "last": pmLast, "next": pmNext}[m]
