@@ -25,6 +25,9 @@ type Timex struct {
 	WeekdayMismatch bool   `json:"weekday_mismatch,omitempty"`
 	// Future is true when the expression points after the anchor.
 	Future bool `json:"future,omitempty"`
+	// Tense is the tense of the expression's clause as read from its
+	// words: "past", "future" or "" when it is unclear.
+	Tense string `json:"tense,omitempty"`
 	// TimeML is the value in the conventions of TimeML's TIMEX3 (as in
 	// TimeBank): "1998-Q1", "1998-W05", "1998-02-06TMO", "199" for the
 	// 1990s, "PRESENT_REF", "P2W"; "" when there is none.

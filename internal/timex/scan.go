@@ -310,13 +310,6 @@ func (s *scanner) monthDay(i int) (pdate, int, bool) {
 	return p, j, true
 }
 
-// possessive reports whether an apostrophe and "s" follow at token j
-// ("Monday's vote").
-func (s *scanner) possessive(j int) bool {
-	return j+1 < len(s.toks) && s.toks[j].glued && (s.toks[j].low == "'" || s.toks[j].low == "’") &&
-		s.toks[j+1].glued && s.toks[j+1].low == "s"
-}
-
 // countNoun reports whether token i, in the sentence of token i-1, is a
 // lower-case noun that makes the number before it a count.
 func (s *scanner) countNoun(i int) bool {

@@ -249,6 +249,12 @@ func (t *Tagger) find(doc *text.Doc, ref time.Time, force *Tense) []model.Timex 
 			rc.sentPeriod = s.sentencePeriod(specs, res, k)
 		}
 		out[k], res[k] = t.build(s, sp, &rc)
+		switch rc.tense {
+		case TensePast:
+			out[k].Tense = "past"
+		case TenseFuture:
+			out[k].Tense = "future"
+		}
 		if out[k].NoDate == "" && sp.kind == KindPoint && s.spanBound(sp.s) {
 			out[k].NoDate = NoDateSpan
 		}
@@ -304,12 +310,27 @@ func (s *scanner) scan(parse func(string) (int, int, int, bool)) []spec {
 // spanBound reports whether a phrase that makes the expression at i the
 // open end of a stretch of time ("since", "since at least", "until")
 // ends right before it.
+//
+// "Did not vote until the afternoon" is the exception: a negation before
+// "until" makes it the time the thing happened.
 func (s *scanner) spanBound(i int) bool {
 	for _, p := range s.v.spanPhrases {
 		if j := i - len(p); j >= 0 && s.same(j, i) {
 			if e, ok := s.phraseAt(j, p); ok && e == i {
-				return true
+				return !(s.v.futurePreps[p[len(p)-1]] && s.negatedBefore(j))
 			}
+		}
+	}
+	return false
+}
+
+// negatedBefore reports whether a negation ("not", "never", "n't")
+// stands in the sentence within a few words before token j.
+func (s *scanner) negatedBefore(j int) bool {
+	for k := j - 1; k >= 0 && k >= j-12 && s.same(k, j); k-- {
+		w := s.toks[k].low
+		if s.v.negations[w] || w == "t" && s.is(k-1, "'") && s.is(k-2, "n") || w == "t" && s.is(k-1, "’") && s.is(k-2, "n") {
+			return true
 		}
 	}
 	return false

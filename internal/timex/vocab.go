@@ -54,6 +54,7 @@ type vocabFileData struct {
 	WeekdayPrepositions  []string          `yaml:"weekday_prepositions"`
 	SetWords             []string          `yaml:"set_words"`
 	SpanPhrases          []string          `yaml:"span_phrases"`
+	Negations            []string          `yaml:"negations"`
 	PeriodModifiers      map[string]string `yaml:"period_modifiers"`
 	Deadline             struct {
 		EndPhrases    []string `yaml:"end_phrases"`
@@ -144,6 +145,7 @@ type vocab struct {
 	wdPreps           set
 	setWords          set
 	spanPhrases       []phrase
+	negations         set
 	periodMods        map[string]string
 	endPhrases        []phrase
 	middlePhrases     []phrase
@@ -291,6 +293,7 @@ func loadVocab(fsys fs.FS) (*vocab, error) {
 		wdPreps:         newSet(f.WeekdayPrepositions),
 		setWords:        newSet(f.SetWords),
 		spanPhrases:     phrases(f.SpanPhrases),
+		negations:       newSet(f.Negations),
 		periodMods:      lowerMap(f.PeriodModifiers),
 		endPhrases:      phrases(f.Deadline.EndPhrases),
 		middlePhrases:   phrases(f.Deadline.MiddlePhrases),
