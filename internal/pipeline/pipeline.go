@@ -253,12 +253,10 @@ func commonPrefix(a, b string) string {
 	return ""
 }
 
-// inferDate infers doc's date from its text and records it.
+// inferDate infers doc's date from its text and records it; when it
+// cannot, it records why.
 func (p *Pipeline) inferDate(doc *model.Document, td *text.Doc, ms []model.Mention) bool {
-	in := docdate.Input{Text: doc.Text, Timexes: p.timex.Find(td, time.Time{})}
-	for _, s := range td.Sentences {
-		in.Sentences = append(in.Sentences, s.Span)
-	}
+	in := docdate.Input{Doc: td, Timexes: p.timex.Find(td, time.Time{})}
 	for _, m := range ms {
 		if m.Actor.Person {
 			in.People = append(in.People, m)
@@ -266,6 +264,7 @@ func (p *Pipeline) inferDate(doc *model.Document, td *text.Doc, ms []model.Menti
 	}
 	res, ok := p.dates.Infer(in)
 	if !ok {
+		doc.DateReason = res.Reason
 		return false
 	}
 	doc.Date, doc.DateEnd = res.From, res.To
