@@ -28,6 +28,9 @@ type Vocab struct {
 	Organizations    []string // longest first
 	HTMLDateMeta     []string
 	Months           map[string]bool // lower-case month names and abbreviations
+	// SentenceOpeners are words a sentence often opens with and a
+	// headline rarely does ("This is ...", "The council met ...").
+	SentenceOpeners map[string]bool
 
 	QuestionLabels  map[string]bool
 	AnswerLabels    map[string]bool
@@ -72,6 +75,7 @@ func LoadVocab(fsys fs.FS) (*Vocab, error) {
 	v.Organizations = byLength(list("organizations.txt"))
 	v.HTMLDateMeta = list("html-date-meta.txt")
 	v.Months = lowerSet(list("months.txt"))
+	v.SentenceOpeners = lowerSet(list("sentence-openers.txt"))
 	if err != nil {
 		return nil, err
 	}
