@@ -150,6 +150,30 @@ func abs(x int) int {
 	return x
 }
 
+// weekdayWindow is how near the reference date a stated weekday may
+// take a date against its tense.
+const weekdayWindow = 14
+
+// weekdayYear returns the year for a day stated with its weekday
+// ("Saturday, April 25"): the year chosen by tense, unless the weekday
+// does not fit it but fits the nearest reading, within two weeks of
+// the reference (an editorial of Saturday 25 April, dated the 24th). A
+// weekday that fits neither never moves the date: the mismatch is
+// reported.
+func weekdayYear(p pdate, y int, ref time.Time) int {
+	fits := func(y int) bool {
+		return validDay(y, p.m, p.d) && time.Date(y, time.Month(p.m), p.d, 0, 0, 0, 0, time.UTC).Weekday() == time.Weekday(p.wd)
+	}
+	if fits(y) {
+		return y
+	}
+	n := chooseYear(p.m, p.d, TenseNone, ref)
+	if n != y && fits(n) && abs(int(time.Date(n, time.Month(p.m), p.d, 0, 0, 0, 0, time.UTC).Sub(ref).Hours()/24)) <= weekdayWindow {
+		return n
+	}
+	return y
+}
+
 // weekdayNear resolves a weekday: mod -1 the latest strictly before ref,
 // +1 the earliest strictly after, 0 by tense (past: latest on or before
 // ref; future: earliest on or after; none: nearest within three days).
@@ -297,6 +321,9 @@ func resolve(p pdate, c *rctx) resolved {
 			case c.hasRef:
 				y = chooseYear(p.m, p.d, c.tense, c.ref)
 				r.anchor = c.anchor()
+				if p.wd >= 0 && p.d != 0 {
+					y = weekdayYear(p, y, c.ref)
+				}
 			default:
 				r.yearless = true
 				y = 2000 // a leap year, only to carry month and day

@@ -297,8 +297,10 @@ func (s *scanner) monthDay(i int) (pdate, int, bool) {
 	if !ok || !s.same(i, j) {
 		return pdate{}, 0, false
 	}
-	// "June 4 people": a day number followed by a count noun is a count.
-	if s.toks[j].suffix == "" && s.countNoun(j+1) {
+	// "June 4 people": a day number followed by a count noun is a count,
+	// unless a determiner makes the date a modifier ("the Aug. 7
+	// bombings").
+	if s.toks[j].suffix == "" && s.countNoun(j+1) && !s.v.determiners[s.low(i-1)] {
 		return pdate{}, 0, false
 	}
 	p := newPdate()

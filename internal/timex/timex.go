@@ -239,6 +239,20 @@ func (t *Tagger) find(doc *text.Doc, ref time.Time, force *Tense) []model.Timex 
 			// come. Take the nearest reading.
 			rc.tense = TenseNone
 		}
+		if sp.kind == KindPoint && s.attributive(sp) {
+			// "the 14 January deadline", "a 14 January return date":
+			// no verb governs the date. Take the nearest reading.
+			rc.tense = TenseNone
+		}
+		if rc.sentYear != 0 && c.hasRef && sp.a.rel == relAbs && sp.a.m != 0 {
+			// A year of the sentence that puts a date on the wrong side
+			// of the reference for its tense ("joined in July 1997 and
+			// will take part on 12 March") is not its year.
+			d := time.Date(rc.sentYear, time.Month(sp.a.m), max(sp.a.d, 1), 0, 0, 0, 0, time.UTC)
+			if rc.tense == TenseFuture && d.Before(c.ref) || rc.tense == TensePast && d.After(c.ref) {
+				rc.sentYear = 0
+			}
+		}
 		if force != nil {
 			rc.tense = *force
 		}
@@ -334,6 +348,21 @@ func (s *scanner) negatedBefore(j int) bool {
 		}
 	}
 	return false
+}
+
+// attributive reports whether the date sp stands before a noun, after a
+// determiner ("the 14 January deadline", "the company's 4 June
+// statement"), where no verb governs it.
+func (s *scanner) attributive(sp spec) bool {
+	if sp.a.rel != relAbs || sp.a.d == 0 || s.is(sp.s, "the") || !s.same(sp.s-1, sp.e) || sp.e >= len(s.toks) {
+		return false
+	}
+	before := s.low(sp.s - 1)
+	if !s.v.determiners[before] && !(before == "s" && (s.is(sp.s-2, "'") || s.is(sp.s-2, "’"))) {
+		return false
+	}
+	next := s.toks[sp.e]
+	return next.kind == tWord && !next.cap && len(next.low) >= 4 && !s.v.monthPreps[next.low] && !s.v.yearPreps[next.low] && !s.v.clauseBreaks[next.low]
 }
 
 // target reports whether the word before token i makes the date there a

@@ -53,6 +53,7 @@ type vocabFileData struct {
 	CountNouns           []string          `yaml:"count_nouns"`
 	WeekdayPrepositions  []string          `yaml:"weekday_prepositions"`
 	SetWords             []string          `yaml:"set_words"`
+	Determiners          []string          `yaml:"determiners"`
 	SpanPhrases          []string          `yaml:"span_phrases"`
 	Negations            []string          `yaml:"negations"`
 	PeriodModifiers      map[string]string `yaml:"period_modifiers"`
@@ -144,6 +145,7 @@ type vocab struct {
 	countNouns        set
 	wdPreps           set
 	setWords          set
+	determiners       set
 	spanPhrases       []phrase
 	negations         set
 	periodMods        map[string]string
@@ -292,6 +294,7 @@ func loadVocab(fsys fs.FS) (*vocab, error) {
 		countNouns:      newSet(f.CountNouns),
 		wdPreps:         newSet(f.WeekdayPrepositions),
 		setWords:        newSet(f.SetWords),
+		determiners:     newSet(f.Determiners),
 		spanPhrases:     phrases(f.SpanPhrases),
 		negations:       newSet(f.Negations),
 		periodMods:      lowerMap(f.PeriodModifiers),
