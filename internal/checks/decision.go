@@ -36,8 +36,8 @@ func (in *Input) datedNear(doc string, s model.Span, verb int) (model.Timex, boo
 		return t.Start - verb
 	}
 	for _, t := range in.timexesIn(doc, s) {
-		if t.Kind != "point" || len(t.Value) < 10 {
-			continue
+		if t.Kind != "point" || len(t.Value) < 10 || t.NoDate != "" {
+			continue // the open end of a span ("since Monday") dates nothing
 		}
 		if !found || dist(t) < dist(best) {
 			best, found = t, true

@@ -268,9 +268,9 @@ func TestTimexCommand(t *testing.T) {
 		t.Fatalf("timex exited %d", code)
 	}
 	type expression struct {
-		Text, Kind, Value, Granularity string
-		Start, End                     int
-		PartOfDay                      string `json:"part_of_day"`
+		Text, Kind, Value, Granularity, Date string
+		Start, End                           int
+		PartOfDay                            string `json:"part_of_day"`
 	}
 	var lines []struct {
 		Input       string
@@ -289,7 +289,8 @@ func TestTimexCommand(t *testing.T) {
 	if len(lines) != 3 {
 		t.Fatalf("want one output line per input line, got %d", len(lines))
 	}
-	if e := lines[0].Expressions; len(e) != 1 || e[0].Value != "2013-06-04" || e[0].PartOfDay != "morning" || lines[0].Input[e[0].Start:e[0].End] != e[0].Text {
+	// value is TimeML's (the morning as TMO), date the ISO day.
+	if e := lines[0].Expressions; len(e) != 1 || e[0].Value != "2013-06-04TMO" || e[0].Date != "2013-06-04" || e[0].PartOfDay != "morning" || lines[0].Input[e[0].Start:e[0].End] != e[0].Text {
 		t.Errorf("line 1: %+v", e)
 	}
 	if len(lines[1].Expressions) != 0 {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/dossier-project/dossier/data"
 	"github.com/dossier-project/dossier/internal/events"
+	"github.com/dossier-project/dossier/internal/text"
 	"github.com/dossier-project/dossier/internal/timex"
 )
 
@@ -34,9 +35,15 @@ func (a *app) timexCmd() *cobra.Command {
 					return err
 				}
 			}
-			tg, err := timex.NewFS(data.Open(a.dataDir))
+			fsys := data.Open(a.dataDir)
+			tg, err := timex.NewFS(fsys)
 			if err != nil {
 				return fmt.Errorf("load temporal vocabulary: %w", err)
+			}
+			// Tokens and sentences only: no tagging, so no model to load.
+			ta, err := text.NewFromData(fsys)
+			if err != nil {
+				return fmt.Errorf("load text models: %w", err)
 			}
 			type expr struct {
 				Text            string `json:"text"`
@@ -49,6 +56,8 @@ func (a *app) timexCmd() *cobra.Command {
 				PartOfDay       string `json:"part_of_day"`
 				Weekday         string `json:"weekday,omitempty"`
 				WeekdayMismatch bool   `json:"weekday_mismatch,omitempty"`
+				Date            string `json:"date,omitempty"`
+				NoDate          string `json:"no_date,omitempty"`
 			}
 			sc := bufio.NewScanner(a.stdin)
 			sc.Buffer(make([]byte, 64<<10), maxLine)
@@ -64,8 +73,15 @@ func (a *app) timexCmd() *cobra.Command {
 					Input       string `json:"input"`
 					Expressions []expr `json:"expressions"`
 				}{Input: line, Expressions: []expr{}}
-				for _, x := range tg.Find(line, rt) {
-					out.Expressions = append(out.Expressions, expr{x.Text, x.Start, x.End, x.Kind, x.Value, x.EndValue, x.Granularity, x.PartOfDay, x.Weekday, x.WeekdayMismatch})
+				for _, x := range tg.Find(ta.Segment(line), rt) {
+					// value is TimeML's (2013-06-04TMO, 2013-Q2, PRESENT_REF);
+					// date is the ISO value dossier dates things with,
+					// when it differs.
+					e := expr{x.Text, x.Start, x.End, x.Kind, x.TimeML, x.EndValue, x.Granularity, x.PartOfDay, x.Weekday, x.WeekdayMismatch, "", x.NoDate}
+					if x.Value != x.TimeML {
+						e.Date = x.Value
+					}
+					out.Expressions = append(out.Expressions, e)
 				}
 				if err := enc.Encode(out); err != nil {
 					return err

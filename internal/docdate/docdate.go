@@ -1,27 +1,34 @@
 // Package docdate infers a document's date when no metadata gives one.
 //
-// In: the document, the people it names (actor mentions of persons), its
-// temporal expressions found without a reference date, the actor
-// dictionary (tenures of office) and a table of named, dated events
+// In: the document's text layer (tokens, sentences and candidate names),
+// the people it names (actor mentions of persons), its temporal
+// expressions found without a reference date, the actor dictionary
+// (tenures of office, role phrases) and a table of named, dated events
 // (data/docdate/known-events.yaml). Out: a date range [From, To] and a
-// reason a person can check, or nothing when the text does not tell.
+// reason a person can check, or no date and the reason why none.
 //
-// The evidence, in the order it is applied:
-//  1. Office-holders named with their office ("Prime Minister X",
-//     "Secretary of Defense Y"): the document was written while each
-//     held that office, so the range is the intersection of their
-//     tenures. Conflicting tenures are dropped, not forced.
-//  2. Named events with a relative year ("the Cannes summit last year"):
-//     the document's year is the event's year plus one.
-//  3. Explicit years in what the text reports as past ("in 2011"): the
-//     document is no earlier.
+// Each clue allows a set of periods:
+//  1. An office-holder named with the office as a title that the text
+//     says they hold now ("President X", "Secretary of State Y", "the
+//     Prime Minister of Z, Mr. W", "X, the president"): the periods of
+//     their tenures in that office. A title with a word that says they
+//     do not hold it now ("former", "late", "then-", "ex-", "would-be",
+//     "-elect", "a President X") and a sentence that imagines it ("if",
+//     "imagine", "the prospect of") give no clue; neither does an
+//     office in another form ("presidential", "a X presidency").
+//  2. A named event with a relative year ("the Cannes summit last
+//     year"): the year of writing.
+//  3. A year the text reports as past (the tense timex reads in its
+//     clause, "in 2011 the talks failed"): the document is no earlier.
 //  4. Dates without a year ("4 June") that fall in the range so far in
-//     exactly one year: the latest one reported as past is a lower bound,
-//     and the earliest deadline still to come ("by the end of June") an
-//     upper bound.
+//     exactly one year: the latest reported as past is a lower bound,
+//     the earliest deadline still to come an upper bound.
 //
-// Explicit metadata always wins; the pipeline only asks when the date is
-// unknown.
+// The date is the periods all clues allow. It is inferred only when that
+// is one range closed at both ends; when two clues disagree, or the
+// clues leave the range open or split, the date is unknown and the
+// reason says so. Explicit metadata always wins; the pipeline only asks
+// when the date is unknown.
 package docdate
 
 import (
@@ -30,6 +37,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/dossier-project/dossier/data"
 	"github.com/dossier-project/dossier/internal/actors"
@@ -49,15 +57,23 @@ type Inferrer struct {
 	dict   *actors.Dictionary
 	events []KnownEvent
 	vocab  vocabulary
+	// notNow and hypothetical are the vocabulary's word lists as sets.
+	notNow, hypothetical, joiners, pastOffice, yearPreps map[string]bool
 }
 
 // vocabulary is data/docdate/vocabulary.yaml.
 type vocabulary struct {
 	Future        []string       `yaml:"future"`
 	RelativeYears map[string]int `yaml:"relative_years"`
+	NotInOffice   []string       `yaml:"not_in_office"`
+	Hypothetical  []string       `yaml:"hypothetical"`
+	TitleJoiners  []string       `yaml:"title_joiners"`
+	PastOffice    []string       `yaml:"past_office"`
+	YearPreps     []string       `yaml:"year_prepositions"`
 }
 
-// New loads the known events from fsys (docdate/known-events.yaml).
+// New loads the known events and the vocabulary from fsys
+// (docdate/known-events.yaml, docdate/vocabulary.yaml).
 func New(dict *actors.Dictionary, fsys fs.FS) (*Inferrer, error) {
 	const name = "docdate/known-events.yaml"
 	var evs []KnownEvent
@@ -74,13 +90,23 @@ func New(dict *actors.Dictionary, fsys fs.FS) (*Inferrer, error) {
 	if err := data.ReadYAML(fsys, vname, &inf.vocab); err != nil {
 		return nil, err
 	}
-	if len(inf.vocab.Future) == 0 || len(inf.vocab.RelativeYears) == 0 {
-		return nil, fmt.Errorf("load %s: future and relative_years must not be empty", vname)
+	if len(inf.vocab.Future) == 0 || len(inf.vocab.RelativeYears) == 0 || len(inf.vocab.NotInOffice) == 0 {
+		return nil, fmt.Errorf("load %s: future, relative_years and not_in_office must not be empty", vname)
 	}
+	set := func(ws []string) map[string]bool {
+		m := make(map[string]bool, len(ws))
+		for _, w := range ws {
+			m[strings.ToLower(w)] = true
+		}
+		return m
+	}
+	inf.notNow, inf.hypothetical, inf.joiners = set(inf.vocab.NotInOffice), set(inf.vocab.Hypothetical), set(inf.vocab.TitleJoiners)
+	inf.pastOffice, inf.yearPreps = set(inf.vocab.PastOffice), set(inf.vocab.YearPreps)
 	return inf, nil
 }
 
-// Result is an inferred date range and why.
+// Result is an inferred date range and why. When nothing is inferred,
+// Reason says why.
 type Result struct {
 	From, To time.Time
 	Reason   string
@@ -89,119 +115,397 @@ type Result struct {
 
 // Input is what inference reads.
 type Input struct {
-	Text string
-	// Sentences are the document's sentence spans.
-	Sentences []model.Span
+	// Doc is the text layer of the document: tokens and sentences, and
+	// the candidate names with their forms of address when it was fully
+	// analysed.
+	Doc *text.Doc
 	// People are the mentions of persons.
 	People []model.Mention
 	// Timexes are the temporal expressions found without a reference
-	// date: yearless dates have values like "XXXX-06-04".
+	// date: year-less dates have values like "XXXX-06-04".
 	Timexes []model.Timex
 }
 
-// bound is a range under construction, with the reasons for it.
-type bound struct {
-	lo, hi   time.Time
-	reasons  []string
-	evidence []model.Span
+// period is a stretch of days; a zero end is open.
+type period struct{ lo, hi time.Time }
+
+// clue is what one piece of evidence allows: a union of periods.
+type clue struct {
+	allows []period
+	reason string
+	at     []model.Span
 }
 
-func (b *bound) narrow(lo, hi time.Time, reason string, ev ...model.Span) bool {
-	nlo, nhi := b.lo, b.hi
-	if !lo.IsZero() && (nlo.IsZero() || lo.After(nlo)) {
-		nlo = lo
+// intersect returns the periods that a and b both allow.
+func intersect(a, b []period) []period {
+	var out []period
+	for _, x := range a {
+		for _, y := range b {
+			lo, hi := x.lo, x.hi
+			if lo.IsZero() || !y.lo.IsZero() && y.lo.After(lo) {
+				lo = y.lo
+			}
+			if hi.IsZero() || !y.hi.IsZero() && y.hi.Before(hi) {
+				hi = y.hi
+			}
+			if !lo.IsZero() && !hi.IsZero() && lo.After(hi) {
+				continue
+			}
+			out = append(out, period{lo, hi})
+		}
 	}
-	if !hi.IsZero() && (nhi.IsZero() || hi.Before(nhi)) {
-		nhi = hi
+	return out
+}
+
+// state is the range under construction.
+type state struct {
+	allows   []period // nil: no clue yet
+	reasons  []string
+	evidence []model.Span
+	conflict string // set once two clues disagree
+}
+
+// add narrows the range by c; a clue that disagrees with the clues so
+// far makes the date unknown.
+func (st *state) add(c clue) {
+	if st.conflict != "" {
+		return
 	}
-	if !nlo.IsZero() && !nhi.IsZero() && nlo.After(nhi) {
-		return false // contradicts what is known: leave it out
+	next := c.allows
+	if st.allows != nil {
+		next = intersect(st.allows, c.allows)
 	}
-	b.lo, b.hi = nlo, nhi
-	b.reasons = append(b.reasons, reason)
-	b.evidence = append(b.evidence, ev...)
+	if len(next) == 0 {
+		st.conflict = fmt.Sprintf("the clues disagree: %s; but %s", strings.Join(st.reasons, "; "), c.reason)
+		return
+	}
+	st.allows = next
+	st.reasons = append(st.reasons, c.reason)
+	st.evidence = append(st.evidence, c.at...)
+}
+
+// closed returns the one closed range the clues allow.
+func (st *state) closed() (period, bool) {
+	if len(st.allows) != 1 || st.allows[0].lo.IsZero() || st.allows[0].hi.IsZero() {
+		return period{}, false
+	}
+	return st.allows[0], true
+}
+
+// Infer returns the document's date range, or false with the reason
+// when the text does not tell it.
+func (inf *Inferrer) Infer(in Input) (Result, bool) {
+	if in.Doc == nil {
+		return Result{Reason: "date unknown: no text"}, false
+	}
+	var st state
+	inf.tenures(in, &st)
+	inf.namedEvents(in, &st)
+	inf.explicitYears(in, &st)
+	if _, ok := st.closed(); ok {
+		inf.yearless(in, &st)
+	}
+	switch p, ok := st.closed(); {
+	case st.conflict != "":
+		return Result{Reason: "date unknown: " + st.conflict}, false
+	case ok:
+		return Result{From: p.lo, To: p.hi, Reason: describe(p, st.reasons), Evidence: st.evidence}, true
+	case len(st.reasons) == 0:
+		return Result{Reason: "date unknown: the text names no office-holder in office, dated event or past year that would date it"}, false
+	case len(st.allows) > 1:
+		return Result{Reason: "date unknown: the clues fit more than one period: " + strings.Join(st.reasons, "; ")}, false
+	default:
+		return Result{Reason: "date unknown: the clues leave the range open: " + strings.Join(st.reasons, "; ")}, false
+	}
+}
+
+func describe(p period, reasons []string) string {
+	span := fmt.Sprintf("between %s and %s", p.lo.Format("2 January 2006"), p.hi.Format("2 January 2006"))
+	if p.lo.Year() == p.hi.Year() && p.lo.Month() == p.hi.Month() {
+		span = fmt.Sprintf("in %s (%s to %s)", p.lo.Format("January 2006"), p.lo.Format("2"), p.hi.Format("2 January"))
+	}
+	return "written " + span + ": " + strings.Join(reasons, "; ")
+}
+
+// lowerWords returns a token's lower-case words: "then-President" is
+// "then" and "president".
+func lowerWords(tok string) []string {
+	return strings.FieldsFunc(strings.ToLower(tok), func(r rune) bool { return r == '-' || r == '‐' || r == '‑' })
+}
+
+// tenures adds a clue for each person named with an office they hold
+// now.
+func (inf *Inferrer) tenures(in Input, st *state) {
+	seen := map[string]bool{}
+	type found struct {
+		name, role string
+		tenures    []actors.DatedCode
+		title, at  model.Span
+	}
+	var all []found
+	// A person the text once speaks of as out of office ("former
+	// President X", "President X ... for the rest of his presidency")
+	// gives no clue, however else they are called.
+	past := map[string]bool{}
+	for _, m := range in.People {
+		if m.Actor.Person && m.Actor.Name != "" {
+			if _, _, t := inf.title(in, m); t == titleNotNow {
+				past[m.Actor.Name] = true
+			}
+		}
+	}
+	for _, m := range in.People {
+		if !m.Actor.Person || m.Actor.Name == "" || seen[m.Actor.Name] || past[m.Actor.Name] {
+			continue
+		}
+		ts := inf.dict.Tenures(m.Actor.Name)
+		if len(ts) == 0 {
+			continue
+		}
+		role, title, t := inf.title(in, m)
+		if t != titleNow {
+			continue
+		}
+		var held []actors.DatedCode
+		for _, tc := range ts {
+			if strings.EqualFold(tc.Role, role) && !tc.From.IsZero() {
+				held = append(held, tc)
+			}
+		}
+		if len(held) == 0 {
+			continue
+		}
+		seen[m.Actor.Name] = true
+		all = append(all, found{m.Actor.Name, role, held, title, m.Span})
+	}
+	// The narrowest clues first, so that a reason reads from the
+	// strongest evidence.
+	sort.SliceStable(all, func(i, j int) bool { return all[i].tenures[0].From.After(all[j].tenures[0].From) })
+	for _, f := range all {
+		c := clue{at: []model.Span{f.title, f.at}}
+		var terms []string
+		for _, tc := range f.tenures {
+			c.allows = append(c.allows, period{tc.From, tc.To})
+			to := "now"
+			if !tc.To.IsZero() {
+				to = tc.To.Format("2006-01-02")
+			}
+			terms = append(terms, fmt.Sprintf("%s to %s", tc.From.Format("2006-01-02"), to))
+		}
+		c.reason = fmt.Sprintf("%s is called %s (“%s”), an office held from %s", f.name, f.role,
+			strings.Join(strings.Fields(f.title.Text), " "), strings.Join(terms, " and from "))
+		st.add(c)
+	}
+}
+
+// titleKind says what a mention's title tells.
+type titleKind int
+
+const (
+	titleNone   titleKind = iota // no office is given as a title
+	titleNow                     // an office held now
+	titleNotNow                  // an office held once or to be: "former", "-elect", "his presidency"
+	titleThen                    // an office at another time or imagined: "In 2003, President X", "if X were president"
+)
+
+// title finds the office the text gives the person mentioned at s as a
+// title: before the name ("President X", "the Prime Minister of Libya,
+// Mr. X") or in apposition after it ("X, the president,"). It returns
+// the canonical role, the words that say it, and whether the text says
+// it is held now: not when a word of the title says otherwise ("former
+// President X", "President-elect X", "a President X") or the sentence
+// looks back on the office ("for the rest of his presidency"): the text
+// then speaks of the person as out of office (titleNotNow); nor in a
+// sentence that imagines ("if", "imagine") or states a date of its own
+// ("In 2003, President X ..."), which says nothing of now (titleThen).
+func (inf *Inferrer) title(in Input, m model.Mention) (string, model.Span, titleKind) {
+	s := m.Span
+	role, at, qual, ok := inf.findTitle(in, m)
+	if !ok {
+		return "", model.Span{}, titleNone
+	}
+	if qual {
+		return role, at, titleNotNow
+	}
+	d := in.Doc
+	sent := d.Sentences[d.SentenceAt(s.Start)]
+	kind := titleNow
+	for _, tk := range d.Tokens[sent.FirstToken:sent.EndToken] {
+		for _, w := range lowerWords(tk.Text) {
+			if inf.pastOffice[w] {
+				return role, at, titleNotNow
+			}
+			if inf.hypothetical[w] {
+				kind = titleThen
+			}
+		}
+	}
+	for _, t := range in.Timexes {
+		if sent.Contains(t.Span) && t.NoDate == "" && len(t.Value) >= 4 && t.Value[0] >= '0' && t.Value[0] <= '9' {
+			kind = titleThen
+		}
+	}
+	return role, at, kind
+}
+
+// findTitle finds the title of the person mentioned by m; qual is true
+// when a word of it or right before it says the office is not held now.
+// The mention must name the person: a description resolved to them
+// ("the Libyan Prime Minister") is not a title.
+func (inf *Inferrer) findTitle(in Input, m model.Mention) (role string, at model.Span, qual, ok bool) {
+	d := in.Doc
+	s := m.Span
+	first, last := d.TokenAt(s.Start), d.TokenAt(s.End-1)
+	si := d.SentenceAt(s.Start)
+	if first < 0 || last < 0 || si < 0 {
+		return "", model.Span{}, false, false
+	}
+	sent := d.Sentences[si]
+	toks := d.Tokens
+	// Where the name begins: the run of words of the person's name that
+	// ends the mention ("the Prime Minister of Libya, Mr. Ali Zeidan").
+	nameWords := map[string]bool{}
+	for _, w := range strings.Fields(strings.ToLower(m.Actor.Name)) {
+		nameWords[w] = true
+	}
+	isName := func(k int) bool { return nameWords[strings.ToLower(toks[k].Text)] }
+	end := last
+	for end >= first && !isName(end) {
+		end--
+	}
+	if end < first {
+		return "", model.Span{}, false, false
+	}
+	for first < end && isName(end-1) {
+		end--
+	}
+	first = end
+	// A form of address before the name is not part of the title.
+	for _, n := range d.Names() {
+		if n.Honorific.End > n.Honorific.Start && n.Start <= toks[first].Start && n.End > toks[first].Start {
+			if k := d.TokenAt(n.Honorific.Start); k >= 0 && k < first {
+				first = k
+			}
+		}
+	}
+	lo := max(sent.FirstToken, first-9)
+	// Before the name: a role phrase, then nothing, a comma, or "of"
+	// and the place it is the office of. The mention may hold the title
+	// ("Russian President Vladimir Putin").
+	for end := first; end > lo; end-- {
+		if !inf.joinerRun(toks[end:first]) {
+			continue
+		}
+		for n := 4; n >= 1; n-- {
+			start := end - n
+			if start < sent.FirstToken {
+				continue
+			}
+			if role, ok := inf.role(toks[start:end]); ok {
+				qual := inf.notInOffice(toks[max(sent.FirstToken, start-2):start]) || inf.notInOffice(toks[start:first])
+				return role, model.NewSpan(d.Text, toks[start].Start, toks[end-1].End), qual, true
+			}
+		}
+	}
+	// After the name: ", the president" / ", president of X".
+	k := last + 1
+	if k < sent.EndToken && toks[k].Text == "," {
+		k++
+		from := k
+		if k < sent.EndToken && strings.EqualFold(toks[k].Text, "the") {
+			k++
+		}
+		for skip := 0; skip <= 2 && k < sent.EndToken; skip++ {
+			for n := 4; n >= 1; n-- {
+				if k+n > sent.EndToken {
+					continue
+				}
+				if role, ok := inf.role(toks[k : k+n]); ok {
+					return role, model.NewSpan(d.Text, toks[k].Start, toks[k+n-1].End), inf.notInOffice(toks[from : k+n]), true
+				}
+			}
+			k++ // a place before the office: "X, the U.S. president"
+		}
+	}
+	return "", model.Span{}, false, false
+}
+
+// joinerRun reports whether toks may stand between an office and the
+// name: nothing, a comma, "of" and a place ("of Libya", "of the United
+// States"), a form of address's full stop.
+func (inf *Inferrer) joinerRun(toks []text.Token) bool {
+	if len(toks) == 0 {
+		return true
+	}
+	of := false
+	for i, tk := range toks {
+		w := strings.ToLower(tk.Text)
+		switch {
+		case w == "," && i == len(toks)-1:
+		case w == "of" && i == 0:
+			of = true
+		case of && (inf.joiners[w] || startsUpper(tk.Text)):
+		default:
+			return false
+		}
+	}
 	return true
 }
 
-// Infer returns the document's date range, or false when the text does
-// not bound it on both sides.
-func (inf *Inferrer) Infer(in Input) (Result, bool) {
-	if !sort.SliceIsSorted(in.Sentences, func(i, j int) bool { return in.Sentences[i].Start < in.Sentences[j].Start }) {
-		in.Sentences = append([]model.Span(nil), in.Sentences...)
-		sort.SliceStable(in.Sentences, func(i, j int) bool { return in.Sentences[i].Start < in.Sentences[j].Start })
+func startsLetter(s string) bool {
+	for _, r := range s {
+		return unicode.IsLetter(r)
 	}
-	var b bound
-	inf.tenures(in, &b)
-	inf.namedEvents(in, &b)
-	inf.explicitYears(in, &b)
-	inf.yearless(in, &b)
-	if b.lo.IsZero() || b.hi.IsZero() {
-		return Result{}, false
-	}
-	return Result{From: b.lo, To: b.hi, Reason: describe(b), Evidence: b.evidence}, true
+	return false
 }
 
-func describe(b bound) string {
-	span := fmt.Sprintf("between %s and %s", b.lo.Format("2 January 2006"), b.hi.Format("2 January 2006"))
-	if b.lo.Year() == b.hi.Year() && b.lo.Month() == b.hi.Month() {
-		span = fmt.Sprintf("in %s (%s to %s)", b.lo.Format("January 2006"), b.lo.Format("2"), b.hi.Format("2 January"))
+func startsUpper(s string) bool {
+	for _, r := range s {
+		return r >= 'A' && r <= 'Z' || r > 127 && strings.ToUpper(string(r)) == string(r) && strings.ToLower(string(r)) != string(r)
 	}
-	return "written " + span + ": " + strings.Join(b.reasons, "; ")
+	return false
 }
 
-// tenures narrows the range to the terms of office of the people the text
-// names together with their office.
-func (inf *Inferrer) tenures(in Input, b *bound) {
-	seen := map[string]bool{}
-	type term struct {
-		name string
-		tc   actors.DatedCode
-		at   model.Span
-	}
-	var terms []term
-	for _, m := range in.People {
-		if !m.Actor.Person || m.Actor.Name == "" || seen[m.Actor.Name] {
-			continue
+// role returns the canonical role the tokens name, if they name one.
+func (inf *Inferrer) role(toks []text.Token) (string, bool) {
+	parts := make([]string, len(toks))
+	for i, tk := range toks {
+		if !startsLetter(tk.Text) {
+			return "", false // "president,”" is not a title
 		}
-		around := strings.ToLower(context(in, m.Span))
-		for _, tc := range inf.dict.Tenures(m.Actor.Name) {
-			if tc.Role == "" || !tc.Dated() || tc.From.IsZero() || tc.To.IsZero() {
-				continue
+		parts[i] = tk.Text
+	}
+	phrase := strings.Join(parts, " ")
+	if inf.dict.RoleEntry(phrase) == nil {
+		// "then-President", "ex-Premier": the office after the prefix.
+		i := strings.LastIndexAny(parts[0], "-‐‑")
+		if i <= 0 {
+			return "", false
+		}
+		parts[0] = parts[0][i+1:]
+		if phrase = strings.Join(parts, " "); parts[0] == "" || inf.dict.RoleEntry(phrase) == nil {
+			return "", false
+		}
+	}
+	return inf.dict.CanonicalRole(phrase), true
+}
+
+// notInOffice reports whether a word of toks says the office is not held
+// now ("former", "late", "then-", "-elect", "a").
+func (inf *Inferrer) notInOffice(toks []text.Token) bool {
+	for _, tk := range toks {
+		for _, w := range lowerWords(tk.Text) {
+			if inf.notNow[w] {
+				return true
 			}
-			if !strings.Contains(around, strings.ToLower(tc.Role)) {
-				continue
-			}
-			seen[m.Actor.Name] = true
-			terms = append(terms, term{m.Actor.Name, tc, m.Span})
-			break
 		}
 	}
-	sort.SliceStable(terms, func(i, j int) bool { return terms[i].tc.To.Before(terms[j].tc.To) })
-	for _, t := range terms {
-		reason := fmt.Sprintf("%s is named as %s (%s), an office held from %s to %s",
-			t.name, t.tc.Role, t.tc.Code, t.tc.From.Format("2006-01-02"), t.tc.To.Format("2006-01-02"))
-		b.narrow(t.tc.From, t.tc.To, reason, t.at)
-	}
-}
-
-// context returns the words before and including a mention in its
-// sentence: where its office is stated ("Secretary of Defense X",
-// "the Prime Minister of Y, Mr. X").
-func context(in Input, s model.Span) string {
-	if i := in.sentenceIndex(s); i >= 0 {
-		st := in.Sentences[i]
-		from := s.Start - 80
-		if from < st.Start {
-			from = st.Start
-		}
-		return in.Text[from:s.End]
-	}
-	return s.Text
+	return false
 }
 
 // relativeYear reads a relative year expression ("last year").
-func (inf *Inferrer) relativeYear(text string) (int, bool) {
-	off, ok := inf.vocab.RelativeYears[strings.ToLower(strings.Join(strings.Fields(text), " "))]
+func (inf *Inferrer) relativeYear(s string) (int, bool) {
+	off, ok := inf.vocab.RelativeYears[strings.ToLower(strings.Join(strings.Fields(s), " "))]
 	return off, ok
 }
 
@@ -211,41 +515,43 @@ const eventReach = 24
 
 // namedEvents dates the document from named events with a relative year
 // right beside them.
-func (inf *Inferrer) namedEvents(in Input, b *bound) {
+func (inf *Inferrer) namedEvents(in Input, st *state) {
 	// The relative years of each sentence, found once: a sentence's
-	// events then look only at its own expressions.
+	// events then look only at its own expressions, so that a long
+	// document costs n·log n, not sentences × expressions.
 	relative := map[int][]model.Timex{}
 	for _, t := range in.Timexes {
 		if _, ok := inf.relativeYear(t.Text); !ok {
 			continue
 		}
-		if k := in.sentenceIndex(t.Span); k >= 0 {
+		if k := in.Doc.SentenceAt(t.Start); k >= 0 {
 			relative[k] = append(relative[k], t)
 		}
 	}
-	if len(relative) == 0 {
-		return
-	}
-	for k, st := range in.Sentences {
+	for k, s := range in.Doc.Sentences {
 		if len(relative[k]) == 0 {
 			continue
 		}
 		for _, ev := range inf.events {
-			i, j, ok := text.FindPhrase(st.Text, ev.Phrases)
+			i, j, ok := text.FindPhrase(s.Text, ev.Phrases)
 			if !ok {
 				continue
 			}
-			at := model.NewSpan(in.Text, st.Start+i, st.Start+j)
+			at := model.NewSpan(in.Doc.Text, s.Start+i, s.Start+j)
 			for _, t := range relative[k] {
 				off, _ := inf.relativeYear(t.Text)
+				if !s.Contains(t.Span) {
+					continue
+				}
 				if t.Start-at.End > eventReach || at.Start-t.End > eventReach || t.Start < at.Start && t.End > at.End {
 					continue // a relative year elsewhere in the sentence dates something else
 				}
 				year := ev.Year - off
-				lo := time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC)
-				hi := time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC)
-				reason := fmt.Sprintf("it calls the %s (%d) “%s”", ev.Name, ev.Year, strings.Join(strings.Fields(t.Text), " "))
-				b.narrow(lo, hi, reason, at, t.Span)
+				st.add(clue{
+					allows: []period{{time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC)}},
+					reason: fmt.Sprintf("it calls the %s (%d) “%s”", ev.Name, ev.Year, strings.Join(strings.Fields(t.Text), " ")),
+					at:     []model.Span{at, t.Span},
+				})
 			}
 		}
 	}
@@ -257,20 +563,9 @@ func (inf *Inferrer) isFuture(sentence string) bool {
 	return ok
 }
 
-// sentenceIndex returns the index of the sentence that contains s, or
-// -1. Infer puts the sentences in text order, so a binary search finds
-// it: a document with many expressions, in one long sentence or in many,
-// costs n·log n, not n².
-func (in Input) sentenceIndex(s model.Span) int {
-	i := sort.Search(len(in.Sentences), func(i int) bool { return in.Sentences[i].End >= s.End })
-	if i < len(in.Sentences) && in.Sentences[i].Contains(s) {
-		return i
-	}
-	return -1
-}
-
 // futureCache remembers which sentences speak of what is still to come,
-// so that each sentence is read once however many expressions it holds.
+// so that each sentence is read once however many expressions it holds
+// (a one-line document of many dates would otherwise cost n²).
 type futureCache struct {
 	inf  *Inferrer
 	in   Input
@@ -283,26 +578,31 @@ func (inf *Inferrer) futureCache(in Input) *futureCache {
 
 // of reports whether the sentence of span s speaks of the future.
 func (c *futureCache) of(s model.Span) bool {
-	i := c.in.sentenceIndex(s)
+	i := c.in.Doc.SentenceAt(s.Start)
 	if i < 0 {
 		return c.inf.isFuture(s.Text)
 	}
 	f, ok := c.seen[i]
 	if !ok {
-		f = c.inf.isFuture(c.in.Sentences[i].Text)
+		f = c.inf.isFuture(c.in.Doc.Sentences[i].Text)
 		c.seen[i] = f
 	}
 	return f
 }
 
-// explicitYears: a year the text reports as past is a lower bound.
-func (inf *Inferrer) explicitYears(in Input, b *bound) {
+// explicitYears: the latest year the text reports as past (timex reads
+// the past tense in its clause) is a lower bound.
+func (inf *Inferrer) explicitYears(in Input, st *state) {
 	latest := 0
 	var at model.Span
 	future := inf.futureCache(in)
 	for _, t := range in.Timexes {
-		if len(t.Value) < 4 || t.Value[0] == 'X' || t.Kind == "deadline" || future.of(t.Span) {
+		if len(t.Value) < 4 || t.Value[0] == 'X' || t.Kind != "point" && t.Kind != "interval" || t.Tense != "past" ||
+			t.NoDate == "guess" || t.NoDate == "vague" || t.NoDate == "duration" || future.of(t.Span) {
 			continue
+		}
+		if len(t.Value) == 4 && !inf.yearAfterPreposition(in, t.Span) {
+			continue // "the 2017 model" is no year of the past
 		}
 		var y int
 		if _, err := fmt.Sscanf(t.Value[:4], "%d", &y); err != nil {
@@ -313,21 +613,37 @@ func (inf *Inferrer) explicitYears(in Input, b *bound) {
 		}
 	}
 	if latest > 0 {
-		b.narrow(time.Date(latest, 1, 1, 0, 0, 0, 0, time.UTC), time.Time{}, fmt.Sprintf("it reports %d as past (“%s”)", latest, strings.Join(strings.Fields(at.Text), " ")), at)
+		st.add(clue{
+			allows: []period{{lo: time.Date(latest, 1, 1, 0, 0, 0, 0, time.UTC)}},
+			reason: fmt.Sprintf("it reports %d as past (“%s”)", latest, strings.Join(strings.Fields(at.Text), " ")),
+			at:     []model.Span{at},
+		})
 	}
+}
+
+// yearAfterPreposition reports whether a year stands after a
+// preposition that makes it a time ("in 2011", "since 2004"), not a
+// modifier ("the 2017 model").
+func (inf *Inferrer) yearAfterPreposition(in Input, s model.Span) bool {
+	k := in.Doc.TokenAt(s.Start)
+	if k <= 0 || in.Doc.SentenceAt(in.Doc.Tokens[k-1].Start) != in.Doc.SentenceAt(s.Start) {
+		return false
+	}
+	return inf.yearPreps[strings.ToLower(in.Doc.Tokens[k-1].Text)] || inf.yearPreps[strings.ToLower(in.Doc.Tokens[k].Text)]
 }
 
 // yearless uses dates without a year once the range allows only one
 // year for them.
-func (inf *Inferrer) yearless(in Input, b *bound) {
-	if b.lo.IsZero() || b.hi.IsZero() {
+func (inf *Inferrer) yearless(in Input, st *state) {
+	r, ok := st.closed()
+	if !ok {
 		return
 	}
 	var past, future []model.Timex
 	var pastDay, futureDay []time.Time
 	isFuture := inf.futureCache(in)
 	for _, t := range in.Timexes {
-		if !strings.HasPrefix(t.Value, "XXXX-") {
+		if !strings.HasPrefix(t.Value, "XXXX-") || t.NoDate != "" {
 			continue
 		}
 		var d time.Time
@@ -337,14 +653,14 @@ func (inf *Inferrer) yearless(in Input, b *bound) {
 		if deadline && strings.HasPrefix(t.EndValue, "XXXX-") {
 			val = t.EndValue
 		}
-		for y := b.lo.Year(); y <= b.hi.Year(); y++ {
+		for y := r.lo.Year(); y <= r.hi.Year(); y++ {
 			c, err := parseYearless(val, y)
 			if err != nil {
 				continue
 			}
-			inRange := !c.Before(b.lo.AddDate(0, 0, -366)) && !c.After(b.hi)
+			inRange := !c.Before(r.lo.AddDate(0, 0, -366)) && !c.After(r.hi)
 			if deadline {
-				inRange = !c.Before(b.lo) && !c.After(b.hi.AddDate(0, 0, 366))
+				inRange = !c.Before(r.lo) && !c.After(r.hi.AddDate(0, 0, 366))
 			}
 			if inRange {
 				if ok {
@@ -359,17 +675,25 @@ func (inf *Inferrer) yearless(in Input, b *bound) {
 		}
 		if deadline || isFuture.of(t.Span) {
 			future, futureDay = append(future, t), append(futureDay, d)
-		} else {
+		} else if t.Tense == "past" {
 			past, pastDay = append(past, t), append(pastDay, d)
 		}
 	}
 	if i := latestIndex(pastDay); i >= 0 {
 		d := pastDay[i]
-		b.narrow(d, time.Time{}, fmt.Sprintf("it reports “%s” (%s) as past", strings.Join(strings.Fields(past[i].Text), " "), d.Format("2 January 2006")), past[i].Span)
+		st.add(clue{
+			allows: []period{{lo: d}},
+			reason: fmt.Sprintf("it reports “%s” (%s) as past", strings.Join(strings.Fields(past[i].Text), " "), d.Format("2 January 2006")),
+			at:     []model.Span{past[i].Span},
+		})
 	}
 	if i := earliestIndex(futureDay); i >= 0 {
 		d := futureDay[i]
-		b.narrow(time.Time{}, d, fmt.Sprintf("it reports “%s” (%s) as still to come", strings.Join(strings.Fields(future[i].Text), " "), d.Format("2 January 2006")), future[i].Span)
+		st.add(clue{
+			allows: []period{{hi: d}},
+			reason: fmt.Sprintf("it reports “%s” (%s) as still to come", strings.Join(strings.Fields(future[i].Text), " "), d.Format("2 January 2006")),
+			at:     []model.Span{future[i].Span},
+		})
 	}
 }
 

@@ -2,6 +2,7 @@ package docdate
 
 import (
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -9,22 +10,46 @@ import (
 	"github.com/dossier-project/dossier/data"
 	"github.com/dossier-project/dossier/internal/actors"
 	"github.com/dossier-project/dossier/internal/model"
+	"github.com/dossier-project/dossier/internal/text"
 	"github.com/dossier-project/dossier/internal/timex"
 )
+
+// An invented dictionary: offices and the people who held them.
+const roles = `roles:
+  - role: President
+    phrases: [president, President-elect]
+    agent: GOV
+  - role: Prime Minister
+    phrases: [Premier]
+    agent: GOV
+  - role: Finance Minister
+    phrases: [Minister of Finance]
+    agent: GOV
+  - role: Secretary-General
+    phrases: [Secretary General]
+    agent: GOV
+`
 
 const people = `people:
   - name: "Amara Okafor"
     tenures:
-      - {code: NGAGOV, role: "Finance Minister", from: "2014-01-10", to: "2016-08-31"}
-      - {code: NGAGOV, role: "President", from: "2019-05-29", to: "2023-05-29"}
+      - {code: CRVGOV, role: "Finance Minister", from: "2014-01-10", to: "2016-08-31"}
+      - {code: CRVGOV, role: "President", from: "2019-05-29", to: "2023-05-29"}
   - name: "Lars Holm"
     tenures:
       - {code: IGOUNO, role: "Secretary-General", from: "2015-03-01", to: "2020-02-28"}
+  - name: "Ines Varga"
+    tenures:
+      - {code: VRNGOV, role: "Prime Minister", from: "2010-02-01", to: "2012-06-30"}
+      - {code: VRNGOV, role: "Prime Minister", from: "2016-03-01", to: "2018-11-30"}
+  - name: "Tomas Brel"
+    tenures:
+      - {code: VRNGOV, role: "President", from: "2021-04-01"}
 `
 
 func inferrer(t *testing.T) *Inferrer {
 	t.Helper()
-	dict, err := actors.Load(fstest.MapFS{"people.yaml": {Data: []byte(people)}}, "people.yaml")
+	dict, err := actors.Load(fstest.MapFS{"roles.yaml": {Data: []byte(roles)}, "people.yaml": {Data: []byte(people)}}, "roles.yaml", "people.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,34 +60,39 @@ func inferrer(t *testing.T) *Inferrer {
 	return inf
 }
 
-// input builds inference input from text: sentences split at ". ",
-// people found by name, and temporal expressions from the timex tagger
-// with no reference date.
-func input(t *testing.T, text string, names ...string) Input {
+var (
+	layerOnce sync.Once
+	layer     *text.Analyzer
+	tagger    *timex.Tagger
+	layerErr  error
+)
+
+// input builds inference input from src as the pipeline does: the text
+// layer's analysis, people found by name, and temporal expressions with
+// no reference date.
+func input(t *testing.T, src string, names ...string) Input {
 	t.Helper()
-	in := Input{Text: text}
-	start := 0
-	for {
-		i := strings.Index(text[start:], ". ")
-		if i < 0 {
-			in.Sentences = append(in.Sentences, model.NewSpan(text, start, len(text)))
-			break
+	layerOnce.Do(func() {
+		if layer, layerErr = text.New(); layerErr == nil {
+			tagger, layerErr = timex.New()
 		}
-		in.Sentences = append(in.Sentences, model.NewSpan(text, start, start+i+1))
-		start += i + 2
+	})
+	if layerErr != nil {
+		t.Fatal(layerErr)
 	}
+	doc := layer.Analyze(src)
+	in := Input{Doc: doc, Timexes: tagger.Find(doc, time.Time{})}
 	for _, n := range names {
-		i := strings.Index(text, n)
-		if i < 0 {
-			t.Fatalf("%q not in text", n)
+		for from := 0; ; {
+			i := strings.Index(src[from:], n)
+			if i < 0 {
+				break
+			}
+			i += from
+			in.People = append(in.People, model.Mention{Span: model.NewSpan(src, i, i+len(n)), Actor: model.Actor{Name: n, Person: true}})
+			from = i + len(n)
 		}
-		in.People = append(in.People, model.Mention{Span: model.NewSpan(text, i, i+len(n)), Actor: model.Actor{Name: n, Person: true}})
 	}
-	tg, err := timex.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	in.Timexes = tg.Find(text, time.Time{})
 	return in
 }
 
@@ -71,16 +101,113 @@ func day(s string) time.Time {
 	return d
 }
 
-func TestTenuresAndYearlessDates(t *testing.T) {
-	text := "Finance Minister Amara Okafor met UN Secretary-General Lars Holm on 12 March. The two sides will report back by the end of April."
-	res, ok := inferrer(t).Infer(input(t, text, "Amara Okafor", "Lars Holm"))
+func span(r Result) string {
+	return r.From.Format("2006-01-02") + ".." + r.To.Format("2006-01-02")
+}
+
+func TestTitleHeldNow(t *testing.T) {
+	for _, c := range []struct {
+		text, name, want string
+	}{
+		{"President Amara Okafor said on Tuesday that the port would reopen.", "Amara Okafor", "2019-05-29..2023-05-29"},
+		{"The talks were led by Corvale's Minister of Finance, Ms. Amara Okafor, and the bankers.", "Amara Okafor", "2014-01-10..2016-08-31"},
+		{"Lars Holm, the Secretary-General, opened the session.", "Lars Holm", "2015-03-01..2020-02-28"},
+	} {
+		res, ok := inferrer(t).Infer(input(t, c.text, c.name))
+		if !ok {
+			t.Errorf("%q: no date (%s)", c.text, res.Reason)
+			continue
+		}
+		if span(res) != c.want {
+			t.Errorf("%q: %s, want %s", c.text, span(res), c.want)
+		}
+		if !strings.Contains(res.Reason, c.name) {
+			t.Errorf("%q: reason %q does not name %s", c.text, res.Reason, c.name)
+		}
+	}
+}
+
+func TestTitleNotHeldNow(t *testing.T) {
+	for _, src := range []string{
+		"Former President Amara Okafor said on Tuesday that the port would reopen.",
+		"The late President Amara Okafor opened the port.",
+		"The bridge was opened by then-President Amara Okafor.",
+		"The bridge was opened by ex-President Amara Okafor.",
+		"President-elect Amara Okafor met the bankers.",
+		"Voters fear a President Amara Okafor would close the port.",
+		"Imagine President Amara Okafor at the summit.",
+		"If Amara Okafor were President, the port would close.",
+		"Bankers dread the prospect of an Okafor presidency.",
+		"President Amara Okafor kept the port open for the rest of her presidency.",
+		"In 2020, President Amara Okafor opened the port.",
+		// Once spoken of as out of office, never evidence.
+		"Former President Amara Okafor spoke first. President Amara Okafor said the port would reopen.",
+		// "presidential" is not a title.
+		"The presidential candidate Amara Okafor spoke first.",
+	} {
+		names := []string{"Amara Okafor"}
+		if strings.Contains(src, "Okafor presidency") {
+			names = []string{"Okafor"}
+		}
+		if res, ok := inferrer(t).Infer(input(t, src, names...)); ok {
+			t.Errorf("%q: inferred %s (%s); the text does not say she holds the office now", src, span(res), res.Reason)
+		} else if !strings.HasPrefix(res.Reason, "date unknown") {
+			t.Errorf("%q: no reason for the unknown date: %q", src, res.Reason)
+		}
+	}
+}
+
+func TestCluesMustAgree(t *testing.T) {
+	// The two offices overlap from 29 May 2019 to 28 February 2020.
+	src := "President Amara Okafor met Secretary-General Lars Holm on Tuesday."
+	res, ok := inferrer(t).Infer(input(t, src, "Amara Okafor", "Lars Holm"))
+	if !ok || span(res) != "2019-05-29..2020-02-28" {
+		t.Errorf("agreeing offices: %s %v (%s), want 2019-05-29..2020-02-28", span(res), ok, res.Reason)
+	}
+	// A past year after her term disagrees with her title: unknown, and
+	// the reason names both.
+	src = "President Amara Okafor met the bankers. The port of Corvale was sold in 2025."
+	res, ok = inferrer(t).Infer(input(t, src, "Amara Okafor"))
+	if ok {
+		t.Fatalf("disagreeing clues gave %s (%s)", span(res), res.Reason)
+	}
+	for _, w := range []string{"disagree", "Amara Okafor", "2025"} {
+		if !strings.Contains(res.Reason, w) {
+			t.Errorf("reason %q lacks %q", res.Reason, w)
+		}
+	}
+}
+
+func TestSeveralTenuresInOneOffice(t *testing.T) {
+	src := "Prime Minister Ines Varga met the bankers."
+	res, ok := inferrer(t).Infer(input(t, src, "Ines Varga"))
+	if ok || !strings.Contains(res.Reason, "more than one period") {
+		t.Errorf("two terms alone: %s %v (%s), want unknown: more than one period", span(res), ok, res.Reason)
+	}
+	src = "Prime Minister Ines Varga met the bankers. The mill of Varnow had closed in 2015."
+	res, ok = inferrer(t).Infer(input(t, src, "Ines Varga"))
+	if !ok || span(res) != "2016-03-01..2018-11-30" {
+		t.Errorf("second term chosen by a past year: %s %v (%s)", span(res), ok, res.Reason)
+	}
+}
+
+func TestOpenTenureLeavesRangeOpen(t *testing.T) {
+	res, ok := inferrer(t).Infer(input(t, "President Tomas Brel opened the bridge.", "Tomas Brel"))
+	if ok || !strings.Contains(res.Reason, "open") {
+		t.Errorf("open tenure: %s %v (%s), want unknown: open", span(res), ok, res.Reason)
+	}
+}
+
+func TestYearlessDatesNarrowTheRange(t *testing.T) {
+	src := "Finance Minister Amara Okafor met Secretary-General Lars Holm on 12 March. The two sides will report back by the end of April."
+	res, ok := inferrer(t).Infer(input(t, src, "Amara Okafor", "Lars Holm"))
 	if !ok {
-		t.Fatal("no date inferred")
+		t.Fatalf("no date inferred: %s", res.Reason)
 	}
 	// Tenures overlap from 2015-03-01 to 2016-08-31; 12 March falls in
 	// 2015 and 2016 within that, so it does not choose a year alone.
-	if !res.From.Equal(day("2015-03-01")) || !res.To.Equal(day("2016-08-31")) {
-		t.Errorf("range = %s..%s, want 2015-03-01..2016-08-31", res.From.Format("2006-01-02"), res.To.Format("2006-01-02"))
+	if span(res) != "2015-03-01..2016-08-31" {
+		t.Errorf("range = %s, want 2015-03-01..2016-08-31", span(res))
 	}
 	for _, want := range []string{"Amara Okafor", "Finance Minister", "Lars Holm"} {
 		if !strings.Contains(res.Reason, want) {
@@ -90,25 +217,36 @@ func TestTenuresAndYearlessDates(t *testing.T) {
 }
 
 func TestNamedEventAndDeadline(t *testing.T) {
-	text := "Finance Minister Amara Okafor recalled that at the Cannes summit last year, leaders had pledged support. On 3 May she met bankers. Officials will report back by the end of June."
-	res, ok := inferrer(t).Infer(input(t, text, "Amara Okafor"))
-	if ok {
-		// Cannes (2011) + last year = 2012, outside her tenure: the
-		// contradiction is left out, and the tenure alone remains.
-		if res.From.Year() == 2012 {
-			t.Errorf("a contradicting clue narrowed the range: %+v", res)
-		}
-	}
-	text = "At the Cannes summit last year, leaders pledged support. On 3 May the minister met bankers. Officials will report back by the end of June."
-	res, ok = inferrer(t).Infer(input(t, text))
+	src := "At the Cannes summit last year, leaders pledged support. On 3 May the minister met bankers. Officials will report back by the end of June."
+	res, ok := inferrer(t).Infer(input(t, src))
 	if !ok {
-		t.Fatal("no date inferred")
+		t.Fatalf("no date inferred: %s", res.Reason)
 	}
 	if !res.From.Equal(day("2012-05-03")) || !res.To.Equal(day("2012-06-30")) {
-		t.Errorf("range = %s..%s, want 2012-05-03..2012-06-30 (after 3 May, before the end of June, in 2012)", res.From.Format("2006-01-02"), res.To.Format("2006-01-02"))
+		t.Errorf("range = %s, want 2012-05-03..2012-06-30 (after 3 May, before the end of June, in 2012)", span(res))
 	}
 	if !strings.Contains(res.Reason, "Cannes") || !strings.Contains(res.Reason, "3 May") {
 		t.Errorf("reason %q should name the summit and the latest past date", res.Reason)
+	}
+	// Cannes (2011) + last year = 2012, outside her tenure as Finance
+	// Minister: the clues disagree and the date is unknown.
+	src = "Finance Minister Amara Okafor spoke. At the Cannes summit last year, leaders had pledged support."
+	if res, ok := inferrer(t).Infer(input(t, src, "Amara Okafor")); ok {
+		t.Errorf("a contradicting clue gave %s (%s)", span(res), res.Reason)
+	}
+}
+
+func TestYearsThatAreNoLowerBound(t *testing.T) {
+	for _, src := range []string{
+		// 2031 is still to come.
+		"Secretary-General Lars Holm spoke. The mill of Varnow is facing a vote in 2031.",
+		// A model year names no year of the past.
+		"Secretary-General Lars Holm spoke. The 2031 tractor of Varnow was made in Corvale.",
+	} {
+		res, ok := inferrer(t).Infer(input(t, src, "Lars Holm"))
+		if !ok || span(res) != "2015-03-01..2020-02-28" {
+			t.Errorf("%q: %s %v (%s), want the tenure alone", src, span(res), ok, res.Reason)
+		}
 	}
 }
 
@@ -121,8 +259,11 @@ func TestNoEvidenceNoDate(t *testing.T) {
 		{"Amara Okafor spoke to bankers on 3 May.", []string{"Amara Okafor"}}, // named without her office
 	}
 	for _, c := range cases {
-		if res, ok := inferrer(t).Infer(input(t, c.text, c.people...)); ok {
-			t.Errorf("%q: inferred %s..%s (%s) without evidence", c.text, res.From.Format("2006-01-02"), res.To.Format("2006-01-02"), res.Reason)
+		res, ok := inferrer(t).Infer(input(t, c.text, c.people...))
+		if ok {
+			t.Errorf("%q: inferred %s (%s) without evidence", c.text, span(res), res.Reason)
+		} else if !strings.Contains(res.Reason, "date unknown") {
+			t.Errorf("%q: reason %q", c.text, res.Reason)
 		}
 	}
 }
@@ -139,27 +280,8 @@ func FuzzInfer(f *testing.F) {
 		f.Add(s)
 	}
 	inf := inferrer(&testing.T{})
-	tg, err := timex.New()
-	if err != nil {
-		f.Fatal(err)
-	}
 	f.Fuzz(func(t *testing.T, text string) {
-		in := Input{Text: text, Timexes: tg.Find(text, time.Time{})}
-		start := 0
-		for start < len(text) {
-			i := strings.Index(text[start:], ". ")
-			end := len(text)
-			if i >= 0 {
-				end = start + i + 1
-			}
-			in.Sentences = append(in.Sentences, model.NewSpan(text, start, end))
-			start = end + 1
-		}
-		for _, n := range []string{"Amara Okafor", "Lars Holm"} {
-			if i := strings.Index(text, n); i >= 0 {
-				in.People = append(in.People, model.Mention{Span: model.NewSpan(text, i, i+len(n)), Actor: model.Actor{Name: n, Person: true}})
-			}
-		}
+		in := input(t, text, "Amara Okafor", "Lars Holm")
 		res, ok := inf.Infer(in)
 		if !ok {
 			return

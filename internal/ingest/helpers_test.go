@@ -131,6 +131,11 @@ func TestFrontMatterVariants(t *testing.T) {
 			title: "Paris, Texas",
 		},
 		{
+			name:  "a date opening a line of the text is no header",
+			src:   "Website faults checks of claims\n\nEconomic data and other facts are crucial when it comes to helping a voter of Varnow make an informed decision at the polls.\n\nOn July 6, 2015, Ada Lind made the following comment:\n",
+			title: "Website faults checks of claims",
+		},
+		{
 			name:  "header line opening with a date",
 			src:   "Harbour Board - Regular Meeting\n\nTuesday, 11 June 2024, 7:00 p.m., Board Room\n\nCHAIR: We begin.\n",
 			title: "Harbour Board - Regular Meeting", date: "2024-06-11", source: "header",
@@ -143,6 +148,33 @@ func TestFrontMatterVariants(t *testing.T) {
 		{
 			name: "first line is a sentence",
 			src:  "This is a sentence that ends with a full stop.\n\nMore.\n",
+		},
+		{
+			name: "first line is a one-sentence paragraph",
+			src:  "The council of Varnow met on Tuesday.\n\nIt approved the budget.\n",
+		},
+		{
+			name:  "headline with a full stop, in sentence case",
+			src:   "Green candidate Ada Lind removed from N.Y. debate site by police.\n\nAda Lind was escorted out of the hall.\n",
+			title: "Green candidate Ada Lind removed from N.Y. debate site by police.",
+		},
+		{
+			name:  "headline with a full stop, in title case",
+			src:   "A Curious Plan to Save the Port of Varnow: Sell the Cranes.\n\nThe board met.\n",
+			title: "A Curious Plan to Save the Port of Varnow: Sell the Cranes.",
+		},
+		{
+			name:  "headline with a kicker and a full stop",
+			src:   "The Latest: Mayor of Varnow urges residents to stay home.\n\nThe storm reached the coast.\n",
+			title: "The Latest: Mayor of Varnow urges residents to stay home.",
+		},
+		{
+			name: "two sentences on the first line are not a headline",
+			src:  "Ada Lind resigned. Her deputy takes over.\n\nThe board met.\n",
+		},
+		{
+			name: "a line with a full stop and nothing after it",
+			src:  "Ada Lind resigned from the board of Varnow.\n",
 		},
 	}
 	for _, tc := range tests {

@@ -161,6 +161,11 @@ var (
 	rxDatelineAlone = regexp.MustCompile(`^(\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,3}(?:,\s*\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,2})?),\s+([^()–—\n]{3,40}?)\s*(?:\(([^)\n]{1,40})\))?\s*$`)
 )
 
+// proseWords is the length, in words, of a line that is text rather than
+// a header: header lines are looked for only above the first one (after
+// the title).
+const proseWords = 20
+
 // headerLines is how far from the top header lines are looked for.
 const headerLines = 8
 
@@ -170,12 +175,15 @@ func readFrontMatter(lines []line, v *Vocab) frontMatter {
 	if len(head) == 0 {
 		return fm
 	}
-	if t := head[0].trimmed(); isTitleLine(t, v) {
+	if t := head[0].trimmed(); isTitleLine(t, v) || headlineWithStop(lines, head[0], v) {
 		fm.title = t
 	}
 	var headerDate, datelineDate time.Time
 	var headerWhat, datelineWhat string
 	for i, l := range head {
+		if i > 1 && len(strings.Fields(head[i-1].trimmed())) > proseWords {
+			break // the text has begun: "On July 6, 2015, she said" is not a header
+		}
 		t := l.trimmed()
 		if i < 6 && len(fm.authors) == 0 && fm.publisher == "" {
 			if m := rxByline.FindStringSubmatch(t); m != nil && len(strings.Fields(t)) <= 20 && !strings.HasSuffix(t, ".") {
@@ -315,6 +323,63 @@ func isTitleLine(t string, v *Vocab) bool {
 		return false
 	}
 	return true
+}
+
+// headlineWithStop reports whether the first line l, which ends with a
+// full stop, still reads as a headline: a paragraph of its own with
+// text after it, one sentence of at most 20 words, written in title
+// case, with a kicker ("Poll: ..."), or short (at most 14 words) and not
+// opening like a sentence ("This is ...", "The council met ...").
+func headlineWithStop(lines []line, l line, v *Vocab) bool {
+	t := l.trimmed()
+	words := strings.Fields(t)
+	if !strings.HasSuffix(t, ".") || len(words) == 0 || len(words) > 20 {
+		return false
+	}
+	for k := 0; k+1 < len(words); k++ {
+		// Two sentences ("It rained. Roads closed."), not an
+		// abbreviation ("N.Y. debate").
+		w, next := words[k], []rune(words[k+1])
+		if strings.HasSuffix(w, ".") && len(w) > 3 && unicode.IsLower([]rune(w)[len([]rune(w))-2]) && unicode.IsUpper(next[0]) &&
+			!strings.Contains(strings.TrimSuffix(w, "."), ".") {
+			return false
+		}
+	}
+	i := 0
+	for i < len(lines) && lines[i].start != l.start {
+		i++
+	}
+	if i+2 >= len(lines) || !lines[i+1].blank() {
+		return false // not a paragraph of its own, or nothing after it
+	}
+	more := false
+	for _, n := range lines[i+2:] {
+		if !n.blank() {
+			more = true
+			break
+		}
+	}
+	if !more || !isTitleLine(strings.TrimSuffix(t, "."), v) {
+		return false
+	}
+	long, upper := 0, 0
+	for _, w := range words {
+		r := []rune(strings.Trim(w, "‘’'\"“”("))
+		if len(r) < 4 {
+			continue
+		}
+		long++
+		if unicode.IsUpper(r[0]) {
+			upper++
+		}
+	}
+	switch {
+	case long >= 3 && 4*upper >= 3*long:
+		return true // title case
+	case strings.Contains(strings.Join(words[:min(4, len(words))], " "), ":"):
+		return true // "Poll: ...", "The Latest: ..."
+	}
+	return len(words) <= 14 && !v.SentenceOpeners[strings.ToLower(strings.Trim(words[0], "‘’'\"“”("))]
 }
 
 // parseByline reads "Jane Roe and John Doe, Daily Planet | 12 March 2024".

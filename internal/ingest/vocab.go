@@ -31,6 +31,9 @@ type Vocab struct {
 	// PlaceholderTitles are titles that word processors put in a file's
 	// properties by themselves; an entry ending in "*" is a prefix.
 	PlaceholderTitles []string
+	// SentenceOpeners are words a sentence often opens with and a
+	// headline rarely does ("This is ...", "The council met ...").
+	SentenceOpeners map[string]bool
 
 	QuestionLabels  map[string]bool
 	AnswerLabels    map[string]bool
@@ -80,6 +83,7 @@ func LoadVocab(fsys fs.FS) (*Vocab, error) {
 	v.HTMLDateMeta = list("html-date-meta.txt")
 	v.Months = lowerSet(list("months.txt"))
 	v.PlaceholderTitles = list("placeholder-titles.txt")
+	v.SentenceOpeners = lowerSet(list("sentence-openers.txt"))
 	if err != nil {
 		return nil, err
 	}

@@ -25,6 +25,21 @@ type Timex struct {
 	WeekdayMismatch bool   `json:"weekday_mismatch,omitempty"`
 	// Future is true when the expression points after the anchor.
 	Future bool `json:"future,omitempty"`
+	// Tense is the tense of the expression's clause as read from its
+	// words: "past", "future" or "" when it is unclear.
+	Tense string `json:"tense,omitempty"`
+	// TimeML is the value in the conventions of TimeML's TIMEX3 (as in
+	// TimeBank): "1998-Q1", "1998-W05", "1998-02-06TMO", "199" for the
+	// 1990s, "PRESENT_REF", "P2W"; "" when there is none.
+	TimeML string `json:"timeml,omitempty"`
+	// NoDate, when set, says why the expression must not date what its
+	// clause reports: "duration" ("for three years", "within 18
+	// months"), "span" (the open end of a stretch of time: "since
+	// 2004", "until Friday"), "decade" ("the 1980s"), "vague" ("now",
+	// "recently", "in the coming weeks") or "guess" (a reading the words
+	// do not fix: "the quarter"). Value may still hold what the words
+	// mean.
+	NoDate string `json:"no_date,omitempty"`
 }
 
 // Anchor ties an event or a quote to a time, and says which expression

@@ -64,14 +64,15 @@ func anchorAll(doc *model.Document, td *text.Doc, a *model.Analysis, breaks []cl
 }
 
 // datingExpressions returns the expressions that date something: not
-// durations, not clock times without a date. Year-less days with a
-// weekday get a year from the nearest expression the text resolves
-// itself (the earlier one of two as near) when the weekday fits it (see
-// anchorAll).
+// durations, not clock times without a date, and none that timex marks
+// as no date of an event (NoDate: a duration, a decade, the open end of
+// a span such as "since 2004", a vague "now"). Year-less days with a
+// weekday get a year from the nearest resolved expression when the
+// weekday fits it (see anchorAll).
 func datingExpressions(all []model.Timex) []model.Timex {
 	out := make([]model.Timex, 0, len(all))
 	for _, t := range all {
-		if t.Kind == "duration" || strings.HasPrefix(t.Value, "T") {
+		if t.Kind == "duration" || t.NoDate != "" || strings.HasPrefix(t.Value, "T") {
 			continue
 		}
 		out = append(out, t)

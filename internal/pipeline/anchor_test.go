@@ -50,6 +50,13 @@ func TestAnchor(t *testing.T) {
 			want:   []string{"2031-03-14 by clause"},
 		},
 		{
+			name:   "a duration, a decade and the open end of a span date nothing",
+			text:   "The mill of Varnow will hire 300 workers within 18 months. Wages have stagnated since at least the 1980s. The plant closed for three years. The depot has stood empty since 2004.",
+			date:   "2030-05-10",
+			events: []string{"hire", "stagnated", "closed", "stood"},
+			want:   []string{"2030-05-10 by document", "2030-05-10 by document", "2030-05-10 by document", "2030-05-10 by document"},
+		},
+		{
 			name:   "a paragraph opener that cannot be resolved sets no date",
 			text:   "The next day the board gathered in the capital. Its chair resigned.",
 			date:   "2030-05-10",
@@ -114,7 +121,8 @@ func TestAnchor(t *testing.T) {
 				}
 				return model.NewSpan(c.text, i, i+len(w))
 			}
-			a := &model.Analysis{Doc: doc.ID, Timexes: tg.Find(c.text, doc.Date)}
+			td := ta.Analyze(c.text)
+			a := &model.Analysis{Doc: doc.ID, Timexes: tg.Find(td, doc.Date)}
 			for _, w := range c.events {
 				a.Events = append(a.Events, model.Event{Trigger: span(w)})
 			}
@@ -122,7 +130,7 @@ func TestAnchor(t *testing.T) {
 				cue := span(q.cue)
 				a.Quotes = append(a.Quotes, model.Quote{Direct: !q.reported, Cue: &cue, Contents: []model.Span{span(q.content)}, Rule: "test"})
 			}
-			anchorAll(doc, ta.Analyze(c.text), a, v.ClauseBreaks)
+			anchorAll(doc, td, a, v.ClauseBreaks)
 			var got []string
 			for _, e := range a.Events {
 				got = append(got, show(e.When))

@@ -224,7 +224,7 @@ func (p *Pipeline) Document(ctx context.Context, doc *model.Document) (*model.An
 		return nil, err
 	}
 	a := &model.Analysis{Doc: doc.ID, Mentions: ms}
-	a.Timexes = p.timexes(doc)
+	a.Timexes = p.timexes(doc, td)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -261,13 +261,13 @@ func (p *Pipeline) Document(ctx context.Context, doc *model.Document) (*model.An
 // the date is only known as a range, each expression is resolved against
 // both ends and keeps what they agree on: "yesterday" in a text written
 // between 4 and 30 June is June, not the 3rd.
-func (p *Pipeline) timexes(doc *model.Document) []model.Timex {
-	ts := p.timex.Find(doc.Text, doc.Date)
+func (p *Pipeline) timexes(doc *model.Document, td *text.Doc) []model.Timex {
+	ts := p.timex.Find(td, doc.Date)
 	if doc.DateEnd.IsZero() || doc.DateEnd.Equal(doc.Date) {
 		return ts
 	}
 	late := map[int]model.Timex{}
-	for _, t := range p.timex.Find(doc.Text, doc.DateEnd) {
+	for _, t := range p.timex.Find(td, doc.DateEnd) {
 		late[t.Start] = t
 	}
 	for i := range ts {
@@ -309,12 +309,10 @@ func commonPrefix(a, b string) string {
 	return ""
 }
 
-// inferDate infers doc's date from its text and records it.
+// inferDate infers doc's date from its text and records it; when it
+// cannot, it records why.
 func (p *Pipeline) inferDate(doc *model.Document, td *text.Doc, ms []model.Mention) bool {
-	in := docdate.Input{Text: doc.Text, Timexes: p.timex.Find(doc.Text, time.Time{})}
-	for _, s := range td.Sentences {
-		in.Sentences = append(in.Sentences, s.Span)
-	}
+	in := docdate.Input{Doc: td, Timexes: p.timex.Find(td, time.Time{})}
 	for _, m := range ms {
 		if m.Actor.Person {
 			in.People = append(in.People, m)
@@ -322,6 +320,7 @@ func (p *Pipeline) inferDate(doc *model.Document, td *text.Doc, ms []model.Menti
 	}
 	res, ok := p.dates.Infer(in)
 	if !ok {
+		doc.DateReason = res.Reason
 		return false
 	}
 	doc.Date, doc.DateEnd = res.From, res.To

@@ -165,9 +165,7 @@ func (s *scanner) deadline(i int, parse func(string) (int, int, int, bool)) (spe
 		}
 		if n, ok := s.count(j); ok && s.same(i, j+1) {
 			if u, ok := s.unit(j + 1); ok && plural(s.low(j+1)) == (n != 1) {
-				p := newPdate()
-				p.rel, p.unit, p.n = relAgo, u, -n
-				return spec{s: i, e: j + 2, kind: KindDeadline, a: p, dl: dlWithin}, true
+				return spec{s: i, e: j + 2, kind: KindDuration, dur: isoDuration(n, u), openGr: unitGran(u)}, true
 			}
 		}
 	}
@@ -223,7 +221,7 @@ func (s *scanner) coming(i int) (spec, bool) {
 	if !ok || !plural(s.low(j)) || !s.same(i, j) {
 		return spec{}, false
 	}
-	return spec{s: i, e: j + 1, kind: KindInterval, open: true, openGr: unitGran(u)}, true
+	return spec{s: i, e: j + 1, kind: KindDuration, dur: "PX" + u, openGr: unitGran(u), vague: true}, true
 }
 
 // merge joins "March until the end of the operation in October": a

@@ -23,7 +23,7 @@ func TestDebugDump(t *testing.T) {
 	} else {
 		text = os.Getenv("TIMEX_TEXT")
 	}
-	for _, x := range tg.Find(text, ref) {
+	for _, x := range find(t, tg, text, ref) {
 		fmt.Printf("%q kind=%s val=%s end=%s gran=%s pod=%s anchor=%s wd=%s mm=%v fut=%v\n", x.Text, x.Kind, x.Value, x.EndValue, x.Granularity, x.PartOfDay, x.Anchor, x.Weekday, x.WeekdayMismatch, x.Future)
 	}
 }

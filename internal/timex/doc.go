@@ -4,7 +4,10 @@
 //
 // # Finding
 //
-// A scanner walks the words of the text (vocabulary from
+// Find reads the tokens and sentences of the text layer (internal/text):
+// timex does not split text itself. A token with an inside ("4th", "3pm",
+// "1990s", "mid-June", "2013-06-04", "3-5") is read as glued pieces, never
+// across tokens. A scanner walks these pieces (vocabulary from
 // data/timex/vocabulary.yaml) and, at each word, tries the interval,
 // deadline, duration, open-interval and point patterns, keeping the
 // longest match. Ambiguous words are guarded: "May" and "March" are months

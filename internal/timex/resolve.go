@@ -14,6 +14,19 @@ const (
 	GranDay       = "day"
 	GranPartOfDay = "part-of-day"
 	GranTime      = "time"
+	GranQuarter   = "quarter"
+	GranHalf      = "half"
+	GranSeason    = "season"
+	GranWeekend   = "weekend"
+)
+
+// Reasons an expression does not date an event (model.Timex.NoDate).
+const (
+	NoDateDuration = "duration"
+	NoDateSpan     = "span"
+	NoDateDecade   = "decade"
+	NoDateVague    = "vague"
+	NoDateGuess    = "guess"
 )
 
 // Tense is the tense read from a clause, used to choose a year for a
@@ -35,6 +48,9 @@ type rctx struct {
 	sentYear int       // the one explicit year of the sentence, or 0
 	prev     *resolved // the previous expression with a known day
 	sentDay  *resolved // a day-level expression of the same sentence (for clock times)
+	// sentPeriod is the last expression before this one in its sentence
+	// naming a period finer than a year ("a year earlier" repeats it).
+	sentPeriod *resolved
 }
 
 // resolved is a normalised partial date.
@@ -51,6 +67,9 @@ type resolved struct {
 	weekday  string
 	mismatch bool
 	later    bool // "later this week": after the reference within its period
+	part     *partSpec
+	partY    int // year and 0-based index of a resolved part
+	partIdx  int
 }
 
 func dayOf(t time.Time) time.Time {
@@ -129,6 +148,30 @@ func abs(x int) int {
 		return -x
 	}
 	return x
+}
+
+// weekdayWindow is how near the reference date a stated weekday may
+// take a date against its tense.
+const weekdayWindow = 14
+
+// weekdayYear returns the year for a day stated with its weekday
+// ("Saturday, April 25"): the year chosen by tense, unless the weekday
+// does not fit it but fits the nearest reading, within two weeks of
+// the reference (an editorial of Saturday 25 April, dated the 24th). A
+// weekday that fits neither never moves the date: the mismatch is
+// reported.
+func weekdayYear(p pdate, y int, ref time.Time) int {
+	fits := func(y int) bool {
+		return validDay(y, p.m, p.d) && time.Date(y, time.Month(p.m), p.d, 0, 0, 0, 0, time.UTC).Weekday() == time.Weekday(p.wd)
+	}
+	if fits(y) {
+		return y
+	}
+	n := chooseYear(p.m, p.d, TenseNone, ref)
+	if n != y && fits(n) && abs(int(time.Date(n, time.Month(p.m), p.d, 0, 0, 0, 0, time.UTC).Sub(ref).Hours()/24)) <= weekdayWindow {
+		return n
+	}
+	return y
 }
 
 // weekdayNear resolves a weekday: mod -1 the latest strictly before ref,
@@ -268,6 +311,9 @@ func resolve(p pdate, c *rctx) resolved {
 		if y == 0 && p.m == 0 {
 			return r
 		}
+		if y == 0 && p.hasYrel && c.hasRef {
+			y, r.anchor = c.ref.Year()+p.yrel, c.anchor()
+		}
 		if y == 0 {
 			switch {
 			case c.sentYear != 0:
@@ -275,6 +321,9 @@ func resolve(p pdate, c *rctx) resolved {
 			case c.hasRef:
 				y = chooseYear(p.m, p.d, c.tense, c.ref)
 				r.anchor = c.anchor()
+				if p.wd >= 0 && p.d != 0 {
+					y = weekdayYear(p, y, c.ref)
+				}
 			default:
 				r.yearless = true
 				y = 2000 // a leap year, only to carry month and day
@@ -353,6 +402,8 @@ func resolve(p pdate, c *rctx) resolved {
 		}
 		r.t = time.Date(y, time.Month(p.m), 1, 0, 0, 0, 0, time.UTC)
 		r.gran, r.ok, r.anchor = GranMonth, true, c.anchor()
+	case relPart:
+		return resolvePart(p, c, r)
 	case relTime:
 		if d := c.sentDay; d != nil && d.ok && !d.yearless && d.gran == GranDay {
 			r.t, r.gran, r.ok, r.anchor = d.t, GranDay, true, d.anchor

@@ -16,6 +16,7 @@ const (
 	relAna                      // the previous expression + n units (a week earlier)
 	relMonthMod                 // a month name with last/next/this (last June)
 	relTime                     // a clock time; the date comes from the sentence
+	relPart                     // a quarter, half, season or weekend (part)
 )
 
 // pdate is a partial date as read from the text, before resolution.
@@ -30,6 +31,9 @@ type pdate struct {
 	hasTime bool
 	decade  bool // "the 1990s"
 	sub     int  // -1 "earlier this month", +1 "later this week"
+	part    *partSpec
+	yrel    int // year relative to the reference's ("June last year": -1)
+	hasYrel bool
 }
 
 func newPdate() pdate { return pdate{wd: -1} }
@@ -44,10 +48,9 @@ const (
 
 // deadline modes.
 const (
-	dlPlain  = iota // by 30 June
-	dlEnd           // by the end of June
-	dlMid           // by mid-July
-	dlWithin        // within two weeks
+	dlPlain = iota // by 30 June
+	dlEnd          // by the end of June
+	dlMid          // by mid-July
 )
 
 // spec is a candidate expression over tokens [s, e).
@@ -57,8 +60,9 @@ type spec struct {
 	a, b   pdate // b is the end of an interval
 	dl     int   // deadline mode
 	dur    string
-	open   bool // open interval after ref ("in the coming weeks")
-	openGr string
+	openGr string // granularity of a duration's unit
+	vague  bool   // a duration of no stated length ("in the coming weeks")
+	refVal string // PRESENT_REF, PAST_REF or FUTURE_REF
 }
 
 // scanner holds one Find call's state.
@@ -66,7 +70,8 @@ type scanner struct {
 	v    *vocab
 	text string
 	toks []token
-	sent []int
+	sent []int // sentence of each token
+	para []int // paragraph of each sentence
 }
 
 func (s *scanner) low(i int) string {
@@ -292,8 +297,10 @@ func (s *scanner) monthDay(i int) (pdate, int, bool) {
 	if !ok || !s.same(i, j) {
 		return pdate{}, 0, false
 	}
-	// "June 4 people": a day number followed by a count noun is a count.
-	if s.toks[j].suffix == "" && s.countNoun(j+1) {
+	// "June 4 people": a day number followed by a count noun is a count,
+	// unless a determiner makes the date a modifier ("the Aug. 7
+	// bombings").
+	if s.toks[j].suffix == "" && s.countNoun(j+1) && !s.v.determiners[s.low(i-1)] {
 		return pdate{}, 0, false
 	}
 	p := newPdate()
@@ -303,13 +310,6 @@ func (s *scanner) monthDay(i int) (pdate, int, bool) {
 		return pdate{}, 0, false
 	}
 	return p, j, true
-}
-
-// possessive reports whether an apostrophe and "s" follow at token j
-// ("Monday's vote").
-func (s *scanner) possessive(j int) bool {
-	return j+1 < len(s.toks) && s.toks[j].glued && (s.toks[j].low == "'" || s.toks[j].low == "’") &&
-		s.toks[j+1].glued && s.toks[j+1].low == "s"
 }
 
 // countNoun reports whether token i, in the sentence of token i-1, is a
@@ -344,10 +344,55 @@ func (s *scanner) monthYear(i int, c ctx) (pdate, int, bool) {
 		p.y = y
 		return p, k + 1, true
 	}
+	if y, e, ok := s.spelledYear(j); ok && s.same(i, j) {
+		p.y = y // "January nineteen ninety-seven"
+		return p, e, true
+	}
 	if c.month && !mi.abbrev {
 		return p, j, true
 	}
 	return pdate{}, 0, false
+}
+
+// spelledYear reads a year said in words: "nineteen ninety-six",
+// "nineteen eighty", "two thousand", "two thousand and one".
+func (s *scanner) spelledYear(i int) (int, int, bool) {
+	n := func(k int) (int, bool) {
+		if k >= len(s.toks) || s.toks[k].kind != tWord || !s.same(i, k) {
+			return 0, false
+		}
+		v, ok := s.v.numbers[s.toks[k].low]
+		return v, ok && s.toks[k].low != "a" && s.toks[k].low != "an"
+	}
+	c, ok := n(i)
+	if !ok {
+		return 0, 0, false
+	}
+	if c == 2 && s.is(i+1, s.v.thousand) && s.same(i, i+1) {
+		j := i + 2
+		if s.is(j, "and") {
+			j++
+		}
+		if u, ok := n(j); ok && u < 20 {
+			return 2000 + u, j + 1, true
+		}
+		return 2000, i + 2, true
+	}
+	if c < 10 || c > 20 {
+		return 0, 0, false
+	}
+	t, ok := n(i + 1)
+	if !ok || t < 10 || t >= 100 {
+		return 0, 0, false
+	}
+	j := i + 2
+	if t >= 20 && t%10 == 0 && s.isPunct(j, "-") && s.toks[j].glued {
+		if u, ok := n(j + 1); ok && u < 10 && s.toks[j+1].glued {
+			t += u
+			j += 2
+		}
+	}
+	return c*100 + t, j, true
 }
 
 func (s *scanner) isDigitNext(j int) bool {
@@ -398,6 +443,26 @@ func (s *scanner) numeric(i int, parse func(string) (int, int, int, bool)) (pdat
 	return p, i + 5, true
 }
 
+// decadeMark reports whether an apostrophe at i begins a decade ("'80s").
+func (s *scanner) decadeMark(i int) bool {
+	return (s.isPunct(i, "'") || s.isPunct(i, "’")) && i+1 < len(s.toks) && s.toks[i+1].glued && s.toks[i+1].kind == tNum &&
+		s.toks[i+1].ndigits == 2 && s.toks[i+1].suffix == "s" && s.toks[i+1].num%10 == 0
+}
+
+// yearSuffix reads "last year", "this year" or "next year" after a date
+// without a year ("4 June last year", "October this year").
+func (s *scanner) yearSuffix(p pdate, j int) (pdate, int) {
+	if p.y != 0 || p.rel != relAbs || !s.same(j-1, j+1) || !s.is(j+1, "year") {
+		return p, j
+	}
+	mod, ok := s.v.relMods[s.low(j)]
+	if !ok {
+		return p, j
+	}
+	p.yrel, p.hasYrel = mod, true
+	return p, j + 2
+}
+
 // date reads an explicit calendar date or, where c allows, a bare month,
 // year or weekday. A weekday may lead a date ("Monday, 4 June").
 func (s *scanner) date(i int, c ctx, parse func(string) (int, int, int, bool)) (pdate, int, bool) {
@@ -422,7 +487,9 @@ func (s *scanner) date(i int, c ctx, parse func(string) (int, int, int, bool)) (
 		if s.v.weekdays[s.toks[i].low].abbrev {
 			return pdate{}, 0, false
 		}
-		if c.weekday || s.possessive(j) {
+		// A capitalised weekday outside a name is a date ("said
+		// Friday"), unless it recurs ("every Monday").
+		if !(s.same(i-1, i) && s.v.setWords[s.low(i-1)]) {
 			p := newPdate()
 			p.rel, p.wd = relWeekday, wd
 			return p, j, true
@@ -430,13 +497,22 @@ func (s *scanner) date(i int, c ctx, parse func(string) (int, int, int, bool)) (
 		return pdate{}, 0, false
 	}
 	if p, j, ok := s.dayMonth(i); ok {
+		p, j = s.yearSuffix(p, j)
 		return p, j, true
 	}
 	if p, j, ok := s.monthDay(i); ok {
+		p, j = s.yearSuffix(p, j)
 		return p, j, true
 	}
 	if p, j, ok := s.monthYear(i, c); ok {
+		p, j = s.yearSuffix(p, j)
 		return p, j, true
+	}
+	if p, j, ok := s.monthYear(i, ctx{month: true}); ok {
+		// "July last year": the year said after it makes a bare month a date.
+		if q, k := s.yearSuffix(p, j); k > j {
+			return q, k, true
+		}
 	}
 	if i < len(s.toks) && s.toks[i].kind == tNum && s.toks[i].suffix == "s" && s.toks[i].ndigits == 4 &&
 		s.toks[i].num%10 == 0 && s.toks[i].num >= bareYearLo && s.toks[i].num <= bareYearHi {
@@ -444,14 +520,52 @@ func (s *scanner) date(i int, c ctx, parse func(string) (int, int, int, bool)) (
 		p.y, p.decade = s.toks[i].num, true
 		return p, i + 1, true
 	}
+	// "the '80s", "the nineties".
+	if s.decadeMark(i) {
+		p := newPdate()
+		p.y, p.decade = 1900+s.toks[i+1].num, true
+		if s.toks[i+1].num < 20 {
+			p.y += 100
+		}
+		return p, i + 2, true
+	}
+	if d, ok := s.v.decades[s.low(i)]; ok && s.is(i-1, "the") {
+		p := newPdate()
+		p.y, p.decade = d, true
+		return p, i + 1, true
+	}
 	if y, ok := s.year(i, bareYearLo, bareYearHi); ok && !s.countNoun(i+1) {
-		if c.year || (i+1 < len(s.toks) && s.same(i, i+1) && s.v.yearNouns[s.toks[i+1].low] && !s.toks[i+1].cap) {
+		if c.year || s.toks[i].first && s.toks[i].last && s.bareYear(i) {
 			p := newPdate()
 			p.y = y
 			return p, i + 1, true
 		}
 	}
+	if c.year || s.is(i-1, "year") && s.is(i-2, "the") {
+		if y, e, ok := s.spelledYear(i); ok && y >= bareYearLo && y <= bareYearHi {
+			p := newPdate()
+			p.y = y
+			return p, e, true
+		}
+	}
 	return pdate{}, 0, false
+}
+
+// bareYear reports whether the four-digit number at i, with no
+// preposition before it, is a year: not a quantity ("about 2000", "than
+// 1990"), a number in a name ("Room 2013", "Resolution 1973") or a price.
+func (s *scanner) bareYear(i int) bool {
+	if i == 0 || !s.same(i-1, i) {
+		return true
+	}
+	p := s.toks[i-1]
+	if s.v.notYearAfter[p.low] {
+		return false
+	}
+	if p.kind == tWord && p.cap && !(i-2 < 0 || !s.same(i-2, i-1)) && !s.v.monthPreps[p.low] {
+		return false // "Room 2013", "Resolution 1973"
+	}
+	return p.kind != tPunct || p.low == "," || p.low == "(" || p.low == "'" || p.low == "’" || p.low == "\"" || p.low == "“" || p.low == "-" || p.low == "–"
 }
 
 // count reads a count ("two", "a", "3") at token i.
@@ -822,5 +936,52 @@ func (s *scanner) point(i int, parse func(string) (int, int, int, bool)) (spec, 
 		cp.rel, cp.hh, cp.mm, cp.hasTime = relTime, h, m, true
 		try(cp, k, true)
 	}
+	// "5 p.m. EST Nov. 9", "noon Thursday", "9 a.m. tomorrow": a time
+	// and the day it falls on, one expression.
+	if h, m, k, ok := s.clock(i, true); ok {
+		if s.v.timeZones[s.low(k)] && s.same(i, k) {
+			k++
+		}
+		if s.isPunct(k, ",") {
+			k++
+		}
+		if s.same(i, k) && k < len(s.toks) {
+			var dp pdate
+			var e int
+			var ok2 bool
+			if dp, e, ok2 = s.date(k, ctx{weekday: true}, parse); !ok2 || dp.d == 0 && dp.rel != relWeekday {
+				dp, e, ok2 = s.relative(k)
+				ok2 = ok2 && dp.rel == relDay && dp.pod == ""
+			}
+			if ok2 {
+				dp.hh, dp.mm, dp.hasTime = h, m, true
+				try(dp, e, true)
+			}
+		}
+	}
 	return best, found
+}
+
+// reference reads a word that points at the present, past or future
+// without a date ("now", "recently", "the future").
+func (s *scanner) reference(i int) (spec, bool) {
+	for _, r := range s.v.references {
+		j, ok := s.phraseAt(i, r.p)
+		if !ok {
+			continue
+		}
+		if s.same(i, j) && j < len(s.toks) {
+			if s.v.refNotBefore[s.low(j)] || s.toks[j].kind == tNum {
+				return spec{}, false
+			}
+			if _, ok := s.unit(j); ok {
+				return spec{}, false
+			}
+			if _, ok := s.count(j); ok && s.toks[j].kind == tWord && !s.is(j, "a") && !s.is(j, "an") {
+				return spec{}, false
+			}
+		}
+		return spec{s: i, e: j, kind: KindPoint, refVal: r.value}, true
+	}
+	return spec{}, false
 }

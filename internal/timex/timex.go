@@ -12,6 +12,7 @@ import (
 
 	"github.com/dossier-project/dossier/data"
 	"github.com/dossier-project/dossier/internal/model"
+	"github.com/dossier-project/dossier/internal/text"
 )
 
 // Tagger finds and normalises temporal expressions. It holds the compiled
@@ -162,27 +163,36 @@ func (t *Tagger) parseNumericDP(s string) (int, int, int, bool) {
 	return 0, 0, 0, false
 }
 
-// Find returns the temporal expressions in text, in text order,
+// Find returns the temporal expressions of doc, in text order,
 // normalised against ref (the document date; the zero time means unknown,
 // and expressions that need an anchor then get a year-less value such as
-// "XXXX-06-04" or an empty Value).
-func (t *Tagger) Find(text string, ref time.Time) []model.Timex {
-	return t.find(text, ref, nil)
+// "XXXX-06-04" or an empty Value). doc is the text layer's analysis of the
+// text: tokens and sentences are enough ((*text.Analyzer).Segment), a
+// fully analysed Doc does as well.
+func (t *Tagger) Find(doc *text.Doc, ref time.Time) []model.Timex {
+	return t.find(doc, ref, nil)
 }
 
 // FindWithTense is Find with the tense of every expression forced (for
 // callers that know it better, e.g. from a parser); TenseNone means "no
 // cue" for all of them.
-func (t *Tagger) FindWithTense(text string, ref time.Time, tense Tense) []model.Timex {
-	return t.find(text, ref, &tense)
+func (t *Tagger) FindWithTense(doc *text.Doc, ref time.Time, tense Tense) []model.Timex {
+	return t.find(doc, ref, &tense)
 }
 
-func (t *Tagger) find(text string, ref time.Time, force *Tense) []model.Timex {
-	toks := tokenize(text)
+func (t *Tagger) find(doc *text.Doc, ref time.Time, force *Tense) []model.Timex {
+	if doc == nil {
+		return nil
+	}
+	toks, sent := read(doc)
 	if len(toks) == 0 {
 		return nil
 	}
-	s := &scanner{v: t.v, text: text, toks: toks, sent: sentences(toks, t.v.abbrevs)}
+	para := make([]int, len(doc.Sentences))
+	for i, st := range doc.Sentences {
+		para[i] = st.Para
+	}
+	s := &scanner{v: t.v, text: doc.Text, toks: toks, sent: sent, para: para}
 	specs := s.scan(t.parseF)
 	if len(specs) == 0 {
 		return nil
@@ -202,7 +212,10 @@ func (t *Tagger) find(text string, ref time.Time, force *Tense) []model.Timex {
 		sp := specs[k]
 		rc := c
 		rc.prev = prev
-		rc.sentYear = years[s.sent[sp.s]]
+		target := s.target(sp.s)
+		if y, ok := years[s.sent[sp.s]]; ok && y.at < sp.s && !target {
+			rc.sentYear = y.y
+		}
 		strong, any := s.tenseOf(sp, cues)
 		rc.tense = any
 		if any == TenseNone && sp.s > 0 && s.same(sp.s-1, sp.s) {
@@ -219,13 +232,46 @@ func (t *Tagger) find(text string, ref time.Time, force *Tense) []model.Timex {
 				rc.tense = TenseFuture
 			}
 		}
+		if (target || sp.kind == KindDeadline) && rc.tense == TensePast {
+			// "was extended to 16 November", "declared a dividend,
+			// payable 15 December", "said it would be done by 1
+			// December": a past verb sets a date that may still be to
+			// come. Take the nearest reading.
+			rc.tense = TenseNone
+		}
+		if sp.kind == KindPoint && s.attributive(sp) {
+			// "the 14 January deadline", "a 14 January return date":
+			// no verb governs the date. Take the nearest reading.
+			rc.tense = TenseNone
+		}
+		if rc.sentYear != 0 && c.hasRef && sp.a.rel == relAbs && sp.a.m != 0 {
+			// A year of the sentence that puts a date on the wrong side
+			// of the reference for its tense ("joined in July 1997 and
+			// will take part on 12 March") is not its year.
+			d := time.Date(rc.sentYear, time.Month(sp.a.m), max(sp.a.d, 1), 0, 0, 0, 0, time.UTC)
+			if rc.tense == TenseFuture && d.Before(c.ref) || rc.tense == TensePast && d.After(c.ref) {
+				rc.sentYear = 0
+			}
+		}
 		if force != nil {
 			rc.tense = *force
 		}
 		if sp.a.rel == relTime {
 			rc.sentDay = s.sentenceDay(specs, res, k)
 		}
+		if (sp.a.rel == relAgo || sp.a.rel == relAna) && sp.a.unit == "Y" {
+			rc.sentPeriod = s.sentencePeriod(specs, res, k)
+		}
 		out[k], res[k] = t.build(s, sp, &rc)
+		switch rc.tense {
+		case TensePast:
+			out[k].Tense = "past"
+		case TenseFuture:
+			out[k].Tense = "future"
+		}
+		if out[k].NoDate == "" && sp.kind == KindPoint && s.spanBound(sp.s) {
+			out[k].NoDate = NoDateSpan
+		}
 		if r := res[k]; r.ok && !r.noDate && !r.yearless && r.gran == GranDay {
 			rr := r
 			prev = &rr
@@ -248,7 +294,7 @@ func (t *Tagger) find(text string, ref time.Time, force *Tense) []model.Timex {
 func (s *scanner) scan(parse func(string) (int, int, int, bool)) []spec {
 	var specs []spec
 	for i := 0; i < len(s.toks); {
-		if tk := s.toks[i]; tk.kind == tPunct || tk.kind == tWord && !s.v.starters[tk.low] {
+		if tk := s.toks[i]; tk.kind == tPunct && !s.decadeMark(i) || tk.kind == tWord && !s.v.starters[tk.low] {
 			i++
 			continue
 		}
@@ -263,6 +309,8 @@ func (s *scanner) scan(parse func(string) (int, int, int, bool)) []spec {
 		try(s.duration(i))
 		try(s.coming(i))
 		try(s.point(i, parse))
+		try(s.reference(i))
+		try(s.period(i))
 		if found {
 			specs = append(specs, best)
 			i = best.e
@@ -273,39 +321,122 @@ func (s *scanner) scan(parse func(string) (int, int, int, bool)) []spec {
 	return specs
 }
 
+// spanBound reports whether a phrase that makes the expression at i the
+// open end of a stretch of time ("since", "since at least", "until")
+// ends right before it.
+//
+// "Did not vote until the afternoon" is the exception: a negation before
+// "until" makes it the time the thing happened.
+func (s *scanner) spanBound(i int) bool {
+	for _, p := range s.v.spanPhrases {
+		if j := i - len(p); j >= 0 && s.same(j, i) {
+			if e, ok := s.phraseAt(j, p); ok && e == i {
+				return !(s.v.futurePreps[p[len(p)-1]] && s.negatedBefore(j))
+			}
+		}
+	}
+	return false
+}
+
+// negatedBefore reports whether a negation ("not", "never", "n't")
+// stands in the sentence within a few words before token j.
+func (s *scanner) negatedBefore(j int) bool {
+	for k := j - 1; k >= 0 && k >= j-12 && s.same(k, j); k-- {
+		w := s.toks[k].low
+		if s.v.negations[w] || w == "t" && s.is(k-1, "'") && s.is(k-2, "n") || w == "t" && s.is(k-1, "’") && s.is(k-2, "n") {
+			return true
+		}
+	}
+	return false
+}
+
+// attributive reports whether the date sp stands before a noun, after a
+// determiner ("the 14 January deadline", "the company's 4 June
+// statement"), where no verb governs it.
+func (s *scanner) attributive(sp spec) bool {
+	if sp.a.rel != relAbs || sp.a.d == 0 || s.is(sp.s, "the") || !s.same(sp.s-1, sp.e) || sp.e >= len(s.toks) {
+		return false
+	}
+	before := s.low(sp.s - 1)
+	if !s.v.determiners[before] && !(before == "s" && (s.is(sp.s-2, "'") || s.is(sp.s-2, "’"))) {
+		return false
+	}
+	next := s.toks[sp.e]
+	return next.kind == tWord && !next.cap && len(next.low) >= 4 && !s.v.monthPreps[next.low] && !s.v.yearPreps[next.low] && !s.v.clauseBreaks[next.low]
+}
+
+// target reports whether the word before token i makes the date there a
+// target that a past verb may set in the future ("extended to", "payable",
+// "through").
+func (s *scanner) target(i int) bool {
+	j := i - 1
+	if s.is(j, "the") {
+		j--
+	}
+	return j >= 0 && s.same(j, i) && s.v.targetWords[s.low(j)]
+}
+
+// sentYear is the one explicit year of a sentence and the token where
+// it is first stated.
+type sentYear struct{ y, at int }
+
 // sentenceYears maps a sentence to its one explicit year, when it has
-// exactly one.
-func (s *scanner) sentenceYears(specs []spec) map[int]int {
+// exactly one. A year-less date takes it only when it comes after it: in
+// "redeem on 16 November its bonds due 2031", 2031 is not the year of
+// the redemption.
+func (s *scanner) sentenceYears(specs []spec) map[int]sentYear {
 	seen := map[int]map[int]bool{}
-	add := func(sent, y int) {
+	first := map[int]int{}
+	add := func(sent, y, at int) {
 		if y == 0 {
 			return
 		}
 		if seen[sent] == nil {
 			seen[sent] = map[int]bool{}
+			first[sent] = at
 		}
 		seen[sent][y] = true
 	}
 	for _, sp := range specs {
-		if sp.a.decade || sp.kind == KindDuration || sp.open {
+		if sp.a.decade || sp.kind == KindDuration || sp.refVal != "" {
 			continue
 		}
 		if sp.a.rel == relAbs {
-			add(s.sent[sp.s], sp.a.y)
+			add(s.sent[sp.s], sp.a.y, sp.s)
 		}
 		if sp.kind == KindInterval && sp.b.rel == relAbs {
-			add(s.sent[sp.s], sp.b.y)
+			add(s.sent[sp.s], sp.b.y, sp.s)
 		}
 	}
-	out := map[int]int{}
+	out := map[int]sentYear{}
 	for sent, ys := range seen {
 		if len(ys) == 1 {
 			for y := range ys {
-				out[sent] = y
+				out[sent] = sentYear{y, first[sent]}
 			}
 		}
 	}
 	return out
+}
+
+// sentencePeriod returns the last expression before specs[k], in its
+// sentence or the one before it in the paragraph, that names a period
+// finer than a year (a quarter, a month, a day), for "a year earlier"
+// and "a year ago", or nil.
+func (s *scanner) sentencePeriod(specs []spec, res []resolved, k int) *resolved {
+	here := s.sent[specs[k].s]
+	for j := k - 1; j >= 0 && j >= k-8; j-- {
+		if sj := s.sent[specs[j].s]; sj != here && (sj != here-1 || s.para[sj] != s.para[here]) {
+			break
+		}
+		r := res[j]
+		if !r.ok || r.noDate || r.yearless || r.gran == GranYear || r.gran == GranWeek || r.gran == GranWeekend ||
+			specs[j].kind != KindPoint || r.part != nil && r.part.kind == "Y" {
+			continue
+		}
+		return &r
+	}
+	return nil
 }
 
 // sentenceDay returns the nearest day-level expression of the sentence of
@@ -505,9 +636,14 @@ func (s *scanner) tenseOf(sp spec, cs []cue) (Tense, Tense) {
 }
 
 // build turns a spec into a model.Timex.
-func (t *Tagger) build(s *scanner, sp spec, c *rctx) (model.Timex, resolved) {
-	x := model.Timex{Span: model.NewSpan(s.text, s.toks[sp.s].start, s.toks[sp.e-1].end), Kind: sp.kind}
+func (t *Tagger) build(s *scanner, sp spec, c *rctx) (x model.Timex, _ resolved) {
+	x = model.Timex{Span: model.NewSpan(s.text, s.toks[sp.s].start, s.toks[sp.e-1].end), Kind: sp.kind}
 	refDay := c.ref
+	defer func() {
+		if x.TimeML == "" {
+			x.TimeML = t.timeML(x)
+		}
+	}()
 	fmtDay := func(d time.Time, yearless bool) string {
 		v := d.Format("2006-01-02")
 		if yearless {
@@ -516,30 +652,64 @@ func (t *Tagger) build(s *scanner, sp spec, c *rctx) (model.Timex, resolved) {
 		return v
 	}
 	switch {
+	case sp.refVal != "":
+		x.TimeML, x.NoDate = sp.refVal, NoDateVague
+		return x, resolved{}
 	case sp.kind == KindDuration:
 		x.Value, x.Granularity = sp.dur, sp.openGr
-		return x, resolved{}
-	case sp.open:
-		x.Granularity = GranDay
-		if c.hasRef {
-			x.Value = refDay.AddDate(0, 0, 1).Format("2006-01-02")
-			x.Anchor, x.Future = c.anchor(), true
+		x.TimeML, x.NoDate = sp.dur, NoDateDuration
+		if sp.vague {
+			x.NoDate = NoDateVague
 		}
 		return x, resolved{}
 	case sp.a.decade:
 		x.Value, x.EndValue, x.Granularity = fmt.Sprintf("%04d", sp.a.y), fmt.Sprintf("%04d", sp.a.y+9), GranYear
 		x.Future = c.hasRef && sp.a.y > refDay.Year()
-		return x, resolved{}
-	case sp.kind == KindDeadline && sp.dl == dlWithin:
-		x.Granularity = GranDay
-		if c.hasRef {
-			x.Value = shift(refDay, -sp.a.n, sp.a.unit).Format("2006-01-02")
-			x.Anchor, x.Future = c.anchor(), true
-		}
+		x.TimeML, x.NoDate = fmt.Sprintf("%03d", sp.a.y/10), NoDateDecade
 		return x, resolved{}
 	}
 	r := resolve(sp.a, c)
+	if sp.a.rel == relPart {
+		x.Granularity, x.Anchor = partGran(sp.a.part.kind), r.anchor
+		if sp.a.part.guess || r.part != nil && r.part.guess {
+			x.NoDate = NoDateGuess
+		}
+		if r.ok {
+			x.Value, x.EndValue, x.TimeML = partValues(r)
+			x.Future = c.hasRef && r.t.After(refDay)
+		}
+		return x, r
+	}
+	if (sp.a.rel == relAgo || sp.a.rel == relAna) && sp.a.unit == "Y" && c.sentPeriod != nil {
+		// "profit rose in the third quarter from a year earlier": the
+		// same period, a year before.
+		n := sp.a.n
+		if sp.a.rel == relAgo {
+			n = -n
+		}
+		q := *c.sentPeriod
+		q.anchor = ""
+		if q.part != nil {
+			q.partY += n
+			q.t = q.t.AddDate(n, 0, 0)
+			x.Value, x.EndValue, x.TimeML = partValues(q)
+			x.Granularity = partGran(q.part.kind)
+			if q.part.guess {
+				x.NoDate = NoDateGuess
+			}
+			return x, resolved{}
+		}
+		q.t = q.t.AddDate(n, 0, 0)
+		q.pod, q.hasTime, q.weekday, q.mismatch = "", false, "", false
+		x.Value, x.Granularity = q.value(), q.granularity()
+		return x, resolved{}
+	}
 	x.Value, x.Granularity, x.PartOfDay, x.Anchor = r.value(), r.granularity(), r.pod, r.anchor
+	if !r.ok && sp.a.rel == relAna && sp.a.unit == "Y" && c.hasRef {
+		// "a year earlier" with nothing before it to count from: TimeML
+		// counts from the document date; dossier leaves the date unknown.
+		x.TimeML = fmt.Sprintf("%04d", refDay.Year()+sp.a.n)
+	}
 	x.Weekday, x.WeekdayMismatch = r.weekday, r.mismatch
 	if !r.ok {
 		x.Granularity = grainOf(sp.a)
@@ -594,6 +764,19 @@ func (t *Tagger) build(s *scanner, sp spec, c *rctx) (model.Timex, resolved) {
 		x.Future = dated && (periodStart(r.t, r.gran).After(refDay) || r.later)
 	}
 	return x, r
+}
+
+// timeML returns the value of x in TimeML's conventions: the part of
+// the day as a time ("2013-06-04TMO").
+func (t *Tagger) timeML(x model.Timex) string {
+	v := x.Value
+	if v == "" {
+		return ""
+	}
+	if x.PartOfDay != "" && len(v) == len("2006-01-02") {
+		v += "T" + t.v.timemlPOD[x.PartOfDay]
+	}
+	return v
 }
 
 // grainOf is the granularity a partial date would have had.

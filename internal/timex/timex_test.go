@@ -12,7 +12,30 @@ import (
 	"time"
 
 	"github.com/dossier-project/dossier/internal/model"
+	"github.com/dossier-project/dossier/internal/text"
 )
+
+var (
+	segOnce sync.Once
+	seg     *text.Analyzer
+	segErr  error
+)
+
+// segment splits s with the text layer, as callers of Find do.
+func segment(tb testing.TB, s string) *text.Doc {
+	tb.Helper()
+	segOnce.Do(func() { seg, segErr = text.New() })
+	if segErr != nil {
+		tb.Fatalf("text.New: %v", segErr)
+	}
+	return seg.Segment(s)
+}
+
+// find segments s and finds its expressions.
+func find(tb testing.TB, tg *Tagger, s string, ref time.Time) []model.Timex {
+	tb.Helper()
+	return tg.Find(segment(tb, s), ref)
+}
 
 func newTagger(tb testing.TB) *Tagger {
 	tb.Helper()
@@ -83,7 +106,7 @@ func TestExpressionTable(t *testing.T) {
 		t.Errorf("table has %d expressions, want at least 200", len(rows))
 	}
 	for _, r := range rows {
-		got := tg.Find(r.sentence, r.ref)
+		got := find(t, tg, r.sentence, r.ref)
 		var x *model.Timex
 		for k := range got {
 			if got[k].Text == r.text {
@@ -117,6 +140,63 @@ func TestExpressionTable(t *testing.T) {
 	}
 }
 
+// TestTimeMLTable checks the TimeML value and the no-date reason of
+// expressions (testdata/timeml.tsv).
+func TestTimeMLTable(t *testing.T) {
+	tg := newTagger(t)
+	f, err := os.Open(filepath.Join("testdata", "timeml.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	n, rows := 0, 0
+	for sc.Scan() {
+		n++
+		line := sc.Text()
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		c := strings.Split(line, "\t")
+		if len(c) != 5 {
+			t.Fatalf("timeml.tsv:%d: %d columns, want 5", n, len(c))
+		}
+		rows++
+		ref := mustDate(t, c[0])
+		got := find(t, tg, c[4], ref)
+		where := fmt.Sprintf("timeml.tsv:%d %q (ref %s)", n, c[4], c[0])
+		var x *model.Timex
+		for k := range got {
+			if got[k].Text == c[1] {
+				x = &got[k]
+			}
+		}
+		if c[2] == "none" {
+			if x != nil {
+				t.Errorf("%s: %q found, want none", where, c[1])
+			}
+			continue
+		}
+		if x == nil {
+			t.Errorf("%s: no expression %q; got:%s", where, c[1], dump(got))
+			continue
+		}
+		nd := x.NoDate
+		if nd == "" {
+			nd = "-"
+		}
+		if x.TimeML != c[2] || nd != c[3] {
+			t.Errorf("%s: %q timeml %q no_date %q, want %q %q", where, c[1], x.TimeML, nd, c[2], c[3])
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if rows == 0 {
+		t.Fatal("timeml.tsv has no rows")
+	}
+}
+
 func TestNegatives(t *testing.T) {
 	tg := newTagger(t)
 	ref := mustDate(t, "2013-06-10")
@@ -130,7 +210,6 @@ func TestNegatives(t *testing.T) {
 		"About 2011 soldiers were wounded in the fighting.",
 		"The Sunday Times reported the story first.",
 		"She reads the Sunday Times every week.",
-		"Recently, the situation in the provinces improved.",
 		"The Good Friday Agreement remains the basis of the settlement.",
 		"The results may vary from region to region.",
 		"Room 2013 is at the end of the corridor.",
@@ -145,7 +224,6 @@ func TestNegatives(t *testing.T) {
 		"The decision may, however, be appealed.",
 		"In the morning session the delegates argued.",
 		"Soon the talks will resume.",
-		"The talks were held in the past.",
 		"A USA Today poll found wide support.",
 		"The deal was signed by 2012 delegates.",
 		"The register lists 2010 people in the district.",
@@ -154,7 +232,7 @@ func TestNegatives(t *testing.T) {
 		"The score was 2-1 after 90 minutes.",
 		"The minister resigned the day before the vote.",
 	} {
-		if got := tg.Find(s, ref); len(got) != 0 {
+		if got := find(t, tg, s, ref); len(got) != 0 {
 			t.Errorf("%q: want no expression, got:%s", s, dump(got))
 		}
 	}
@@ -178,7 +256,7 @@ func TestRoundTrip(t *testing.T) {
 	texts = append(texts, "é 4 June\x00\xff 2013-06-04 ", "Monday 4 June\r\nby the end of June…")
 	for _, s := range texts {
 		last := -1
-		for _, x := range tg.Find(s, mustDate(t, "2013-06-10")) {
+		for _, x := range find(t, tg, s, mustDate(t, "2013-06-10")) {
 			if err := x.Span.Check(s); err != nil {
 				t.Errorf("%q: %v", s, err)
 			}
@@ -229,7 +307,7 @@ func TestExampleArticle(t *testing.T) {
 	if err != nil {
 		t.Skip("example not present:", err)
 	}
-	got := newTagger(t).Find(string(b), mustDate(t, "2013-06-10"))
+	got := find(t, newTagger(t), string(b), mustDate(t, "2013-06-10"))
 	for _, w := range []want{
 		{"the morning of the 4 June", KindPoint, "2013-06-04", "", GranPartOfDay, "morning", false},
 		{"27 May", KindPoint, "2013-05-27", "", GranDay, "", false},
@@ -256,7 +334,7 @@ func TestExampleTranscript(t *testing.T) {
 	if err != nil {
 		t.Skip("example not present:", err)
 	}
-	got := newTagger(t).Find(string(b), mustDate(t, "2013-05-27"))
+	got := find(t, newTagger(t), string(b), mustDate(t, "2013-05-27"))
 	findIn(t, got, want{"2011", KindPoint, "2011", "", GranYear, "", false})
 	findIn(t, got, want{"March until the end of the operation in October", KindInterval, "2011-03", "2011-10", GranMonth, "", false})
 	findIn(t, got, want{"today", KindPoint, "2013-05-27", "", GranDay, "", false})
@@ -322,7 +400,7 @@ func TestParseNumericAgreesWithDateparser(t *testing.T) {
 
 func TestFindWithTense(t *testing.T) {
 	tg := newTagger(t)
-	got := tg.FindWithTense("The council meets on 4 June.", mustDate(t, "2013-06-10"), TenseFuture)
+	got := tg.FindWithTense(segment(t, "The council meets on 4 June."), mustDate(t, "2013-06-10"), TenseFuture)
 	if len(got) != 1 || got[0].Value != "2014-06-04" {
 		t.Errorf("forced future: %s", dump(got))
 	}
@@ -331,14 +409,15 @@ func TestFindWithTense(t *testing.T) {
 func TestConcurrent(t *testing.T) {
 	tg := newTagger(t)
 	ref := mustDate(t, "2013-06-10")
-	want := dump(tg.Find(benchText, ref))
+	doc := segment(t, benchText)
+	want := dump(tg.Find(doc, ref))
 	var wg sync.WaitGroup
 	for g := 0; g < 4; g++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for k := 0; k < 20; k++ {
-				if got := dump(tg.Find(benchText, ref)); got != want {
+				if got := dump(tg.Find(doc, ref)); got != want {
 					t.Errorf("concurrent result differs")
 					return
 				}
@@ -368,7 +447,7 @@ func FuzzFind(f *testing.F) {
 		if sec%5 != 0 {
 			ref = time.Unix(sec%(200*365*86400), 0).UTC()
 		}
-		for _, x := range tg.Find(s, ref) {
+		for _, x := range find(t, tg, s, ref) {
 			if err := x.Span.Check(s); err != nil {
 				t.Fatal(err)
 			}
@@ -383,11 +462,12 @@ const benchText = `The regional assembly met on the afternoon of 4 June to debat
 func BenchmarkFind(b *testing.B) {
 	tg := newTagger(b)
 	ref := mustDate(b, "2013-06-10")
-	n := len(tg.Find(benchText, ref))
+	doc := segment(b, benchText)
+	n := len(tg.Find(doc, ref))
 	b.SetBytes(int64(len(benchText)))
 	b.ResetTimer()
 	for b.Loop() {
-		tg.Find(benchText, ref)
+		tg.Find(doc, ref)
 	}
 	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "expr/s")
 }

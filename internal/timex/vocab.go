@@ -26,10 +26,14 @@ type vocabFileData struct {
 	WeekdayNameFollowers []string          `yaml:"weekday_name_followers"`
 	WeekdayNamePreceders []string          `yaml:"weekday_name_preceders"`
 	PartsOfDay           map[string]string `yaml:"parts_of_day"`
+	TimeMLPartsOfDay     map[string]string `yaml:"timeml_parts_of_day"`
+	References           map[string]string `yaml:"references"`
+	ReferenceNotBefore   []string          `yaml:"reference_not_before"`
 	PartOfDayModifiers   map[string]string `yaml:"part_of_day_modifiers"`
 	PartOfDayPhrases     map[string]string `yaml:"part_of_day_phrases"`
 	ClockWords           map[string]string `yaml:"clock_words"`
 	AMWords              []string          `yaml:"am_words"`
+	TimeZones            []string          `yaml:"time_zones"`
 	PMWords              []string          `yaml:"pm_words"`
 	RelativeDays         map[string]int    `yaml:"relative_days"`
 	RelativeDayPhrases   map[string]int    `yaml:"relative_day_phrases"`
@@ -43,8 +47,15 @@ type vocabFileData struct {
 	MonthPrepositions    []string          `yaml:"month_prepositions"`
 	YearPrepositions     []string          `yaml:"year_prepositions"`
 	YearNouns            []string          `yaml:"year_nouns"`
+	NotYearAfter         []string          `yaml:"not_year_after"`
+	Decades              map[string]int    `yaml:"decades"`
+	Thousand             string            `yaml:"thousand"`
 	CountNouns           []string          `yaml:"count_nouns"`
 	WeekdayPrepositions  []string          `yaml:"weekday_prepositions"`
+	SetWords             []string          `yaml:"set_words"`
+	Determiners          []string          `yaml:"determiners"`
+	SpanPhrases          []string          `yaml:"span_phrases"`
+	Negations            []string          `yaml:"negations"`
 	PeriodModifiers      map[string]string `yaml:"period_modifiers"`
 	Deadline             struct {
 		EndPhrases    []string `yaml:"end_phrases"`
@@ -59,6 +70,21 @@ type vocabFileData struct {
 		And         []string `yaml:"and"`
 		LongClosers []string `yaml:"long_closers"`
 	} `yaml:"interval"`
+	Parts struct {
+		Units map[string]struct {
+			Part  string `yaml:"part"`
+			Count int    `yaml:"count"`
+			Alias bool   `yaml:"alias"`
+		} `yaml:"units"`
+		Ordinals      map[string]int    `yaml:"ordinals"`
+		Seasons       map[string]string `yaml:"seasons"`
+		Weekend       string            `yaml:"weekend"`
+		Determiners   []string          `yaml:"determiners"`
+		Modes         map[string]string `yaml:"modes"`
+		Fiscal        []string          `yaml:"fiscal"`
+		RelativeYears map[string]int    `yaml:"relative_years"`
+		EndWords      []string          `yaml:"end_words"`
+	} `yaml:"parts"`
 	ComingPhrases      []string       `yaml:"coming_phrases"`
 	DurationOpeners    []string       `yaml:"duration_openers"`
 	AnaphoricDays      map[string]int `yaml:"anaphoric_days"`
@@ -74,9 +100,9 @@ type vocabFileData struct {
 		Adverbial    []string `yaml:"adverbial_openers"`
 		EdExceptions []string `yaml:"ed_exceptions"`
 		PastPreps    []string `yaml:"past_prepositions"`
+		TargetWords  []string `yaml:"target_words"`
 		FuturePreps  []string `yaml:"future_prepositions"`
 	} `yaml:"tense"`
-	Abbreviations []string `yaml:"abbreviations"`
 }
 
 type monthInfo struct {
@@ -89,57 +115,92 @@ type phrase []string
 
 // vocab is the compiled, read-only vocabulary.
 type vocab struct {
-	months          map[string]monthInfo
-	weekdays        map[string]monthInfo // n is the time.Weekday
-	wdFollowers     set
-	wdPreceders     set
-	pod             map[string]string
-	podMod          map[string]string
-	podPhrases      []podPhrase
-	clock           map[string][2]int
-	am, pm          set
-	relDays         map[string]int
-	relDayPhrases   []anaphoric // "the day before yesterday": offset from the reference
-	relMods         map[string]int
-	subPeriod       set
-	units           map[string]string
-	numbers         map[string]int
-	ago, before     set
-	after           set
-	monthPreps      set
-	yearPreps       set
-	yearNouns       set
-	countNouns      set
-	wdPreps         set
-	periodMods      map[string]string
-	endPhrases      []phrase
-	middlePhrases   []phrase
-	limitPhrases    []phrase
-	within          set
-	openers         set
-	closers         set
-	between         set
-	and             set
-	longClosers     set
-	coming          []phrase
-	durationOpeners []phrase
-	anaDays         []anaphoric
-	anaPOD          []phrase
-	past            []phrase
-	future          []phrase
-	unclear         []phrase
-	reporting       set
-	passiveAux      set
-	adverbs         set
-	clauseBreaks    set
-	adverbial       set
-	edExceptions    set
-	pastPreps       set
-	futurePreps     set
-	abbrevs         set
+	months            map[string]monthInfo
+	weekdays          map[string]monthInfo // n is the time.Weekday
+	wdFollowers       set
+	wdPreceders       set
+	pod               map[string]string
+	timemlPOD         map[string]string
+	references        []reference
+	refNotBefore      set
+	podMod            map[string]string
+	podPhrases        []podPhrase
+	clock             map[string][2]int
+	am, pm            set
+	timeZones         set
+	relDays           map[string]int
+	relDayPhrases     []anaphoric // "the day before yesterday": offset from the reference
+	relMods           map[string]int
+	subPeriod         set
+	units             map[string]string
+	numbers           map[string]int
+	ago, before       set
+	after             set
+	monthPreps        set
+	yearPreps         set
+	yearNouns         set
+	notYearAfter      set
+	thousand          string
+	decades           map[string]int
+	countNouns        set
+	wdPreps           set
+	setWords          set
+	determiners       set
+	spanPhrases       []phrase
+	negations         set
+	periodMods        map[string]string
+	endPhrases        []phrase
+	middlePhrases     []phrase
+	limitPhrases      []phrase
+	within            set
+	openers           set
+	closers           set
+	between           set
+	and               set
+	longClosers       set
+	coming            []phrase
+	durationOpeners   []phrase
+	anaDays           []anaphoric
+	anaPOD            []phrase
+	past              []phrase
+	future            []phrase
+	unclear           []phrase
+	reporting         set
+	passiveAux        set
+	adverbs           set
+	clauseBreaks      set
+	adverbial         set
+	edExceptions      set
+	pastPreps         set
+	targetWords       set
+	futurePreps       set
+	partUnits         map[string]partUnit
+	partCounts        map[string]int
+	ordinals          map[string]int
+	seasons           map[string]string
+	weekend           string
+	periodDeterminers set
+	periodModes       map[string]int
+	fiscal            set
+	relYears          []anaphoric
+	partEndWords      set
 	// starters holds every word that can begin an expression; the scanner
 	// skips all other words.
 	starters set
+}
+
+// reference is a phrase that points at the present, the past or the
+// future without a date ("now", "recently", "the future").
+type reference struct {
+	p     phrase
+	value string // PRESENT_REF, PAST_REF or FUTURE_REF
+}
+
+// partUnit is a word for a part of a year ("quarter").
+type partUnit struct {
+	part  string // partQuarter or partHalf
+	count int    // parts in a year
+	alias bool   // stands for the part only in company results ("the latest period")
 }
 
 type anaphoric struct {
@@ -178,13 +239,18 @@ func phrases(list []string) []phrase {
 	return out
 }
 
-// splitPhrase splits a phrase into the lower-case tokens the scanner
-// produces for it.
+// splitPhrase splits a phrase of the vocabulary into the lower-case
+// pieces the scanner reads for it: its words, separated by white space as
+// the text layer separates tokens, each read from the inside as read
+// reads a token. A contraction is written as the text layer splits it
+// ("could n't").
 func splitPhrase(s string) phrase {
-	toks := tokenize(strings.ToLower(s))
-	p := make(phrase, 0, len(toks))
-	for _, t := range toks {
-		p = append(p, t.low)
+	s = strings.ToLower(s)
+	var p phrase
+	for _, w := range strings.Fields(s) {
+		for _, t := range inside(nil, w, 0, len(w)) {
+			p = append(p, t.low)
+		}
 	}
 	return p
 }
@@ -204,9 +270,12 @@ func loadVocab(fsys fs.FS) (*vocab, error) {
 		wdFollowers:     newSet(f.WeekdayNameFollowers),
 		wdPreceders:     newSet(f.WeekdayNamePreceders),
 		pod:             lowerMap(f.PartsOfDay),
+		timemlPOD:       f.TimeMLPartsOfDay,
+		refNotBefore:    newSet(f.ReferenceNotBefore),
 		podMod:          lowerMap(f.PartOfDayModifiers),
 		clock:           map[string][2]int{},
 		am:              newSet(f.AMWords),
+		timeZones:       newSet(f.TimeZones),
 		pm:              newSet(f.PMWords),
 		relDays:         lowerIntMap(f.RelativeDays),
 		relMods:         lowerIntMap(f.RelativeModifiers),
@@ -219,8 +288,15 @@ func loadVocab(fsys fs.FS) (*vocab, error) {
 		monthPreps:      newSet(f.MonthPrepositions),
 		yearPreps:       newSet(f.YearPrepositions),
 		yearNouns:       newSet(f.YearNouns),
+		notYearAfter:    newSet(f.NotYearAfter),
+		thousand:        strings.ToLower(f.Thousand),
+		decades:         lowerIntMap(f.Decades),
 		countNouns:      newSet(f.CountNouns),
 		wdPreps:         newSet(f.WeekdayPrepositions),
+		setWords:        newSet(f.SetWords),
+		determiners:     newSet(f.Determiners),
+		spanPhrases:     phrases(f.SpanPhrases),
+		negations:       newSet(f.Negations),
 		periodMods:      lowerMap(f.PeriodModifiers),
 		endPhrases:      phrases(f.Deadline.EndPhrases),
 		middlePhrases:   phrases(f.Deadline.MiddlePhrases),
@@ -244,8 +320,8 @@ func loadVocab(fsys fs.FS) (*vocab, error) {
 		adverbial:       newSet(f.Tense.Adverbial),
 		edExceptions:    newSet(f.Tense.EdExceptions),
 		pastPreps:       newSet(f.Tense.PastPreps),
+		targetWords:     newSet(f.Tense.TargetWords),
 		futurePreps:     newSet(f.Tense.FuturePreps),
-		abbrevs:         newSet(f.Abbreviations),
 	}
 	for _, m := range f.Months {
 		if m.Number < 1 || m.Number > 12 {
@@ -291,6 +367,28 @@ func loadVocab(fsys fs.FS) (*vocab, error) {
 		}
 		return strings.Join(a.p, " ") < strings.Join(b.p, " ")
 	})
+	for p, val := range f.References {
+		switch val {
+		case "PRESENT_REF", "PAST_REF", "FUTURE_REF":
+		default:
+			return nil, fmt.Errorf("timex: %s: reference %q: value %q is not PRESENT_REF, PAST_REF or FUTURE_REF", vocabFile, p, val)
+		}
+		if ph := splitPhrase(p); len(ph) > 0 {
+			v.references = append(v.references, reference{ph, val})
+		}
+	}
+	sort.Slice(v.references, func(i, j int) bool {
+		a, b := v.references[i], v.references[j]
+		if len(a.p) != len(b.p) {
+			return len(a.p) > len(b.p)
+		}
+		return strings.Join(a.p, " ") < strings.Join(b.p, " ")
+	})
+	for _, pod := range v.pod {
+		if v.timemlPOD[pod] == "" {
+			return nil, fmt.Errorf("timex: %s: part of day %q has no timeml_parts_of_day code", vocabFile, pod)
+		}
+	}
 	for p, off := range f.AnaphoricDays {
 		if ph := splitPhrase(p); len(ph) > 0 {
 			v.anaDays = append(v.anaDays, anaphoric{p: ph, offset: off})
@@ -308,6 +406,9 @@ func loadVocab(fsys fs.FS) (*vocab, error) {
 		if !strings.Contains("DWMYFX", d) || len(d) != 1 {
 			return nil, fmt.Errorf("timex: %s: unit %q: bad designator %q", vocabFile, u, d)
 		}
+	}
+	if err := v.loadParts(&f); err != nil {
+		return nil, err
 	}
 	v.starters = v.startWords()
 	return v, nil
@@ -352,6 +453,28 @@ func (v *vocab) startWords() set {
 	for _, a := range v.podPhrases {
 		st[a.p[0]] = true
 	}
+	for _, r := range v.references {
+		st[r.p[0]] = true
+	}
+	for _, m := range []map[string]int{v.ordinals, v.periodModes} {
+		for w := range m {
+			st[w] = true
+		}
+	}
+	for _, s := range []set{v.periodDeterminers, v.fiscal} {
+		for w := range s {
+			st[w] = true
+		}
+	}
+	for w := range v.seasons {
+		st[w] = true
+	}
+	for w := range v.decades {
+		st[w] = true
+	}
+	for _, r := range v.relYears {
+		st[r.p[0]] = true
+	}
 	return st
 }
 
@@ -376,4 +499,49 @@ func lowerIntMap(m map[string]int) map[string]int {
 		out[strings.ToLower(k)] = v
 	}
 	return out
+}
+
+// loadParts compiles the parts of a year (quarters, halves, seasons).
+func (v *vocab) loadParts(f *vocabFileData) error {
+	p := f.Parts
+	v.partUnits, v.partCounts = map[string]partUnit{}, map[string]int{}
+	for w, u := range p.Units {
+		if u.Part != partQuarter && u.Part != partHalf {
+			return fmt.Errorf("timex: %s: part unit %q: part %q is not Q or H", vocabFile, w, u.Part)
+		}
+		v.partUnits[strings.ToLower(w)] = partUnit{part: u.Part, count: u.Count, alias: u.Alias}
+		if !u.Alias {
+			if u.Count != 4 && u.Count != 2 {
+				return fmt.Errorf("timex: %s: part unit %q: count %d is not 2 or 4", vocabFile, w, u.Count)
+			}
+			v.partCounts[u.Part] = u.Count
+		}
+	}
+	v.ordinals = lowerIntMap(p.Ordinals)
+	v.seasons = map[string]string{}
+	for w, c := range p.Seasons {
+		if _, ok := seasonMonths[c]; !ok {
+			return fmt.Errorf("timex: %s: season %q: code %q is not SP, SU, FA or WI", vocabFile, w, c)
+		}
+		v.seasons[strings.ToLower(w)] = c
+	}
+	v.weekend = strings.ToLower(p.Weekend)
+	v.periodDeterminers = newSet(p.Determiners)
+	v.fiscal = newSet(p.Fiscal)
+	v.partEndWords = newSet(p.EndWords)
+	v.periodModes = map[string]int{}
+	for w, m := range p.Modes {
+		n, ok := map[string]int{"latest": pmLatest, "current": pmCurrent, "last": pmLast, "next": pmNext}[m]
+		if !ok {
+			return fmt.Errorf("timex: %s: part mode %q: %q is not latest, current, last or next", vocabFile, w, m)
+		}
+		v.periodModes[strings.ToLower(w)] = n
+	}
+	for ph, off := range p.RelativeYears {
+		if sp := splitPhrase(ph); len(sp) > 0 {
+			v.relYears = append(v.relYears, anaphoric{p: sp, offset: off})
+		}
+	}
+	sort.Slice(v.relYears, func(i, j int) bool { return lessAna(v.relYears[i], v.relYears[j]) })
+	return nil
 }

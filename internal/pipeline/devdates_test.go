@@ -1,0 +1,112 @@
+package pipeline
+
+import (
+	"bufio"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/dossier-project/dossier/internal/ingest"
+)
+
+// corpora returns the development corpora (../shared/corpora from the
+// repository root, or $DOSSIER_CORPORA). Without them the test is
+// skipped, except under CI, where it must run.
+func corpora(t *testing.T) string {
+	t.Helper()
+	dir := os.Getenv("DOSSIER_CORPORA")
+	if dir == "" {
+		dir = filepath.Join("..", "..", "..", "shared", "corpora")
+	}
+	if _, err := os.Stat(dir); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("development corpora not found at %s (set DOSSIER_CORPORA): %v", dir, err)
+		}
+		t.Skipf("development corpora not found at %s: %v", dir, err)
+	}
+	return dir
+}
+
+// TestNoWrongDateOnDevArticles dates the PolNeAR development articles as
+// `dossier add` does, without their publication dates, and checks every
+// date given (from the header, or inferred from the text) against the
+// date the corpus records: a wrong date is worse than none. Only what
+// dating needs is run: ingest, the text layer, mentions and inference.
+func TestNoWrongDateOnDevArticles(t *testing.T) {
+	root := filepath.Join(corpora(t), "polnear")
+	truth := map[string]string{}
+	f, err := os.Open(filepath.Join(root, "metadata.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<16), 1<<20)
+	col := map[string]int{}
+	for first := true; sc.Scan(); first = false {
+		cells := strings.Split(sc.Text(), "\t")
+		if first {
+			for i, c := range cells {
+				col[c] = i
+			}
+			continue
+		}
+		fi, di := col["filename"], col["publication_date"]
+		if fi < len(cells) && di < len(cells) {
+			truth[cells[fi]] = cells[di]
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	files, err := filepath.Glob(filepath.Join(root, "dev", "text", "*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no dev articles under %s: %v", root, err)
+	}
+	p, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	right, unknown := 0, 0
+	for _, path := range files {
+		stem := strings.TrimSuffix(filepath.Base(path), ".txt")
+		want := truth[stem]
+		if want == "" {
+			continue
+		}
+		raw, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs, err := ingest.Parse(context.Background(), path, raw, ingest.Options{})
+		if err != nil || len(docs) != 1 {
+			t.Fatalf("%s: %v", stem, err)
+		}
+		doc := docs[0]
+		if doc.Date.IsZero() {
+			td := p.text.Analyze(doc.Text)
+			p.inferDate(doc, td, p.mentions.Find(doc, td))
+		}
+		if doc.Date.IsZero() {
+			unknown++
+			continue
+		}
+		lo, hi := doc.Date.Format("2006-01-02"), doc.Date.Format("2006-01-02")
+		if !doc.DateEnd.IsZero() {
+			hi = doc.DateEnd.Format("2006-01-02")
+		}
+		if want < lo || want > hi {
+			t.Errorf("%s: dated %s..%s (%s: %s), but it was published on %s", stem, lo, hi, doc.DateSource, doc.DateReason, want)
+			continue
+		}
+		right++
+	}
+	t.Logf("dev articles: %d dated right, %d unknown", right, unknown)
+	// Not a vacuous pass: most dates found today are office-holders'
+	// tenures (27 on this split when written).
+	if right < 10 {
+		t.Errorf("only %d articles dated: inference finds (almost) nothing", right)
+	}
+}
