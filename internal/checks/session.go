@@ -40,7 +40,11 @@ func (s *Session) Scan(doc *model.Document, a *model.Analysis) {
 		}
 	}
 	if doc.Kind.Primary() {
-		s.records = append(s.records, doc)
+		// Meetings are checked against a record's date, speakers and
+		// mentions, not its text.
+		light := *doc
+		light.Text, light.Turns = "", nil
+		s.records = append(s.records, &light)
 		s.recordMs[doc.ID] = &model.Analysis{Doc: doc.ID, Mentions: a.Mentions}
 	}
 }
@@ -48,6 +52,51 @@ func (s *Session) Scan(doc *model.Document, a *model.Analysis) {
 // Check is the second pass: it runs the checks of one document, given its
 // sentence spans, and keeps what the checks across documents need.
 func (s *Session) Check(doc *model.Document, a *model.Analysis, sentences []model.Span) {
+	s.findings = append(s.findings, s.CheckDocument(doc, a, sentences)...)
+}
+
+// CheckDocument is Check that returns the document's own findings, in the
+// order of the checks, instead of keeping them: for a caller that stores
+// them as it goes. What the checks across documents need is kept.
+func (s *Session) CheckDocument(doc *model.Document, a *model.Analysis, sentences []model.Span) []model.Finding {
+	in, done := s.input(doc, a, sentences)
+	defer done()
+	var out []model.Finding
+	for _, ch := range all {
+		switch ch.name {
+		case "announced-before-decision", "single-source":
+			continue // across documents: see Finish
+		}
+		out = append(out, detach(named(ch.name, ch.run(s.c, in)))...)
+	}
+	s.gather(in, doc)
+	return out
+}
+
+// Gather keeps only what the checks across documents need of a document
+// whose own findings are already known: the second pass for a document
+// checked before, when nothing it was checked against has changed.
+func (s *Session) Gather(doc *model.Document, a *model.Analysis, sentences []model.Span) {
+	in, done := s.input(doc, a, sentences)
+	defer done()
+	s.gather(in, doc)
+}
+
+// Procedures names the institutions whose procedures apply to the dossier
+// scanned so far.
+func (s *Session) Procedures() []string {
+	var out []string
+	for _, p := range s.c.procs {
+		if s.named[p] {
+			out = append(out, p.Institution)
+		}
+	}
+	return out
+}
+
+// input is the checks' input for one document; done restores the
+// session's map of analyses.
+func (s *Session) input(doc *model.Document, a *model.Analysis, sentences []model.Span) (*Input, func()) {
 	if s.procs == nil {
 		s.procs = []*Procedure{}
 		for _, p := range s.c.procs {
@@ -62,24 +111,23 @@ func (s *Session) Check(doc *model.Document, a *model.Analysis, sentences []mode
 	analyses := s.recordMs
 	prev, had := analyses[doc.ID]
 	analyses[doc.ID] = a
-	defer func() {
+	done := func() {
 		if had {
 			analyses[doc.ID] = prev
 		} else {
 			delete(analyses, doc.ID)
 		}
-	}()
+	}
 	in := &Input{
 		Docs: []*model.Document{doc}, Analyses: analyses, Sentences: map[string][]model.Span{doc.ID: sentences},
 		records: s.records, procs: s.procs, procsOK: true,
 	}
-	for _, ch := range all {
-		switch ch.name {
-		case "announced-before-decision", "single-source":
-			continue // across documents: see Finish
-		}
-		s.findings = append(s.findings, detach(named(ch.name, ch.run(s.c, in)))...)
-	}
+	return in, done
+}
+
+// gather keeps the announcements and acts of deciding bodies of the
+// document of in, and a light copy of the document.
+func (s *Session) gather(in *Input, doc *model.Document) {
 	for _, p := range s.procs {
 		s.anns[p] = append(s.anns[p], detachActs(s.c.announcements(in, p))...)
 		s.acts[p] = append(s.acts[p], detachActs(s.c.bodyActs(in, p))...)
@@ -90,7 +138,14 @@ func (s *Session) Check(doc *model.Document, a *model.Analysis, sentences []mode
 // Finish runs the checks across documents and returns every finding,
 // most serious first.
 func (s *Session) Finish(timeline []model.TimelineEntry) []model.Finding {
-	out := s.findings
+	return sortFindings(append(s.findings, s.Across(timeline)...))
+}
+
+// Across runs the checks across documents and returns their findings in
+// the order the checks made them, not sorted: Finish without the
+// findings of single documents.
+func (s *Session) Across(timeline []model.TimelineEntry) []model.Finding {
+	var out []model.Finding
 	for _, p := range s.procs {
 		out = append(out, named("announced-before-decision", s.c.announcedEarly(p, s.anns[p], s.acts[p]))...)
 	}
@@ -99,7 +154,7 @@ func (s *Session) Finish(timeline []model.TimelineEntry) []model.Finding {
 		docs = append(docs, d)
 	}
 	out = append(out, named("single-source", s.c.singleSource(&Input{Docs: docs, Timeline: timeline}))...)
-	return sortFindings(out)
+	return out
 }
 
 // detach copies the evidence texts of findings, so that they do not keep

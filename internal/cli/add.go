@@ -55,6 +55,15 @@ func (a *app) addCmd() *cobra.Command {
 					return err
 				}
 				_, err = a.add(cmd.Context(), st, p, args, f.options())
+				// The dossier changed: check it as a whole once, now,
+				// rather than on every command that reads it.
+				if _, rerr := a.refresh(cmd.Context(), st, p, false); rerr != nil && (err == nil || errors.Is(err, errReported)) {
+					if err != nil {
+						fmt.Fprintf(a.stderr, "error: %s\n", oneLine(rerr))
+						return err
+					}
+					return rerr
+				}
 				return err
 			})
 		},

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dossier-project/dossier/internal/model"
+	"github.com/dossier-project/dossier/internal/output"
 	"github.com/dossier-project/dossier/internal/pipeline"
 	"github.com/dossier-project/dossier/internal/report"
 	"github.com/dossier-project/dossier/internal/store"
@@ -37,72 +38,88 @@ func (a *app) pipeline() (*pipeline.Pipeline, error) {
 	return p, err
 }
 
-// dossier is the stored dossier's cross-document results.
-type dossier struct {
-	res *pipeline.Results
+// reanalyse reports whether the stored documents are to be analysed
+// again: the user gave dictionaries or data to a command that reads.
+// The stored analyses were made with the dictionaries of the day the
+// documents were added; given now, they apply to every document.
+func (a *app) reanalyse() bool {
+	return len(a.stages.actors) > 0 || len(a.stages.verbs) > 0 || a.dataDir != ""
 }
 
-// loadDossier runs the cross-document stages over the store, reading it
-// one document at a time, and keeps what keep asks for.
-func (a *app) loadDossier(ctx context.Context, st store.Store, p *pipeline.Pipeline, keep pipeline.Keep) (*dossier, error) {
-	start := time.Now()
-	// The stored analyses were made with the dictionaries of the day the
-	// documents were added. With user dictionaries or data given now,
-	// the documents are analysed again with them, so that they apply to
-	// every document, not only to new ones. Dossier reads the store
-	// twice, so each document is then analysed twice: the price of not
-	// holding the analyses in memory.
-	reanalyse := len(a.stages.actors) > 0 || len(a.stages.verbs) > 0 || a.dataDir != ""
+func (a *app) pipelineOptions() pipeline.Options {
+	return pipeline.Options{DataDir: a.dataDir, Actors: a.stages.actors, Verbs: a.stages.verbs, Procedures: a.stages.procedures}
+}
+
+// refresh brings the stored cross-document results up to date: when they
+// are stale (documents were added, or the options differ from those of
+// the last check) it runs the pass, loading the pipeline if p is nil.
+// It returns the pipeline, nil when it was not needed.
+func (a *app) refresh(ctx context.Context, st store.Store, p *pipeline.Pipeline, reanalyse bool) (*pipeline.Pipeline, error) {
+	fresh, reason, err := pipeline.Fresh(ctx, st, a.pipelineOptions(), reanalyse)
+	if err != nil || fresh {
+		return p, err
+	}
+	if p == nil {
+		if p, err = a.pipeline(); err != nil {
+			return nil, err
+		}
+	}
 	if reanalyse {
 		a.log.Info("analysing the stored documents again with the given dictionaries and data")
 	}
-	src := func(ctx context.Context, fn func(*model.Document, *model.Analysis) error) error {
-		return st.ForEachAnalysis(ctx, func(doc *model.Document, an *model.Analysis) error {
-			if reanalyse {
-				fresh, err := p.Document(ctx, doc)
-				if err != nil {
-					return fmt.Errorf("analyse %s again: %w", doc.Path, err)
-				}
-				an = fresh
-			}
-			if an == nil {
-				an = &model.Analysis{Doc: doc.ID}
-			}
-			return fn(doc, an)
-		})
-	}
-	res, err := p.Dossier(ctx, src, keep)
+	a.log.Debug("checking the dossier", "why", reason)
+	status, err := st.PassStatus(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("read the dossier: %w", err)
+		return p, err
 	}
-	a.log.Debug("cross-document stages", "quotes", len(res.Quotes), "timeline", len(res.Timeline), "findings", len(res.Findings), "took", time.Since(start))
-	return &dossier{res: res}, nil
+	bar := newProgress(a.stderr, a.quiet, status.Documents, "checking")
+	last := 0
+	stats, err := p.Pass(ctx, st, pipeline.PassOptions{Reanalyse: reanalyse, Progress: func(done, _ int) {
+		for ; last < done; last++ {
+			bar.add()
+		}
+	}})
+	bar.finish()
+	if err != nil {
+		return p, err
+	}
+	a.log.Debug("checked the dossier", "documents", stats.Documents, "checked", stats.Checked, "all", stats.Full, "took", stats.Took)
+	return p, nil
 }
 
-// withDossier opens the store, loads the pipeline and the dossier's
-// results (keeping what keep asks for), and runs fn.
-func (a *app) withDossier(ctx context.Context, keep pipeline.Keep, fn func(store.Store, *pipeline.Pipeline, *dossier) error) error {
+// withResults opens the store, brings its cross-document results up to
+// date and runs fn, which reads them. p is the pipeline when loading it
+// was needed, else nil.
+func (a *app) withResults(ctx context.Context, fn func(st store.Store, p *pipeline.Pipeline) error) error {
 	return a.withStore(ctx, func(st store.Store) error {
-		p, err := a.pipeline()
+		p, err := a.refresh(ctx, st, nil, a.reanalyse())
 		if err != nil {
 			return err
 		}
-		d, err := a.loadDossier(ctx, st, p, keep)
-		if err != nil {
-			return err
-		}
-		return fn(st, p, d)
+		return fn(st, p)
 	})
 }
 
-func (d *dossier) report() *report.Report {
-	return &report.Report{
-		Documents: d.res.Documents,
-		Findings:  d.res.Findings,
-		Timeline:  d.res.Timeline,
-		Quotes:    d.res.Quotes,
-		Events:    d.res.Events,
+// readReport reads everything a report shows from the store: the
+// documents (primary records whole, the others without their text) and
+// every stored result.
+func readReport(ctx context.Context, st store.Store) (*report.Report, error) {
+	docs, err := st.Documents(ctx)
+	if err != nil {
+		return nil, err
 	}
+	for i, d := range docs {
+		if !d.Kind.Primary() {
+			light := *d
+			light.Text, light.Turns = "", nil
+			docs[i] = &light
+		}
+	}
+	res, err := store.Results(ctx, st)
+	if err != nil {
+		return nil, err
+	}
+	return &report.Report{Documents: docs, Findings: res.Findings, Timeline: res.Timeline, Quotes: res.Quotes, Events: res.Events}, nil
 }
 
 // reportJSON is the report as data.
@@ -114,18 +131,18 @@ type reportJSON struct {
 	Events    []eventJSON           `json:"events"`
 }
 
-func (d *dossier) json() reportJSON {
-	r := reportJSON{Documents: []docJSON{}, Findings: nonNil(d.res.Findings), Timeline: nonNil(d.res.Timeline), Quotes: []quoteJSON{}, Events: []eventJSON{}}
-	for _, doc := range d.res.Documents {
-		r.Documents = append(r.Documents, toDocJSON(doc))
+func toReportJSON(r *report.Report) reportJSON {
+	j := reportJSON{Documents: []docJSON{}, Findings: nonNil(r.Findings), Timeline: nonNil(r.Timeline), Quotes: []quoteJSON{}, Events: []eventJSON{}}
+	for _, doc := range r.Documents {
+		j.Documents = append(j.Documents, toDocJSON(doc))
 	}
-	for _, q := range d.res.Quotes {
-		r.Quotes = append(r.Quotes, toQuoteJSON(q))
+	for _, q := range r.Quotes {
+		j.Quotes = append(j.Quotes, output.QuoteOf(q))
 	}
-	for _, e := range d.res.Events {
-		r.Events = append(r.Events, toEventJSON(e))
+	for _, e := range r.Events {
+		j.Events = append(j.Events, output.EventOf(e))
 	}
-	return r
+	return j
 }
 
 func (a *app) analyzeCmd() *cobra.Command {
@@ -140,25 +157,26 @@ findings, timeline, quotes, events.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			return a.withStore(ctx, func(st store.Store) error {
-				p, err := a.pipeline()
-				if err != nil {
-					return err
-				}
+				var p *pipeline.Pipeline
 				var addErr error
 				if len(args) > 0 {
+					var err error
+					if p, err = a.pipeline(); err != nil {
+						return err
+					}
 					_, addErr = a.add(ctx, st, p, args, f.options())
 				}
-				d, err := a.loadDossier(ctx, st, p, pipeline.KeepAll())
+				if _, err := a.refresh(ctx, st, p, a.reanalyse()); err != nil {
+					return err
+				}
+				r, err := readReport(ctx, st)
 				if err != nil {
 					return err
 				}
-				if err := st.ReplaceResults(ctx, &store.Results{Quotes: d.res.Quotes, Timeline: d.res.Timeline, Findings: d.res.Findings, Events: d.res.Events}); err != nil {
-					return fmt.Errorf("store results: %w", err)
-				}
 				if asJSON {
-					err = writeJSON(a.stdout, d.json())
+					err = writeJSON(a.stdout, toReportJSON(r))
 				} else {
-					err = report.WriteText(a.stdout, d.report())
+					err = report.WriteText(a.stdout, r)
 				}
 				if err != nil {
 					return err
@@ -192,8 +210,11 @@ func (a *app) reportCmd() *cobra.Command {
 			if out == "" {
 				out = "dossier-report." + map[bool]string{true: "md", false: "html"}[format != "html"]
 			}
-			return a.withDossier(cmd.Context(), pipeline.KeepAll(), func(st store.Store, _ *pipeline.Pipeline, d *dossier) error {
-				r := d.report()
+			return a.withResults(cmd.Context(), func(st store.Store, _ *pipeline.Pipeline) error {
+				r, err := readReport(cmd.Context(), st)
+				if err != nil {
+					return err
+				}
 				r.Title = title
 				if err := withEvidenceTexts(cmd.Context(), st, r); err != nil {
 					return err

@@ -10,62 +10,23 @@ import (
 
 	"github.com/dossier-project/dossier/data"
 	"github.com/dossier-project/dossier/internal/model"
+	"github.com/dossier-project/dossier/internal/output"
 	"github.com/dossier-project/dossier/internal/report"
 	"github.com/dossier-project/dossier/internal/store"
 	"github.com/dossier-project/dossier/internal/text"
 )
 
-// docJSON is the documented shape of a document in --json output.
-type docJSON struct {
-	ID         string        `json:"id"`
-	Path       string        `json:"path"`
-	URL        string        `json:"url,omitempty"`
-	Title      string        `json:"title"`
-	Kind       model.Kind    `json:"kind"`
-	Date       *string       `json:"date"`
-	DateEnd    *string       `json:"date_end,omitempty"`
-	DateSource string        `json:"date_source"`
-	DateReason string        `json:"date_reason,omitempty"`
-	Authors    []string      `json:"authors"`
-	Publisher  string        `json:"publisher"`
-	Site       string        `json:"site,omitempty"`
-	Speakers   []speakerJSON `json:"speakers"`
-}
+// The documented JSON shapes (see internal/output).
+type (
+	docJSON     = output.Document
+	speakerJSON = output.Speaker
+	quoteJSON   = output.Quote
+	eventJSON   = output.Event
+)
 
-type speakerJSON struct {
-	Name         string `json:"name"`
-	Role         string `json:"role"`
-	Organization string `json:"organization"`
-	Questioner   bool   `json:"questioner,omitempty"`
-}
+func toDocJSON(d *model.Document) docJSON { return output.DocumentOf(d) }
 
-func toDocJSON(d *model.Document) docJSON {
-	j := docJSON{
-		ID: d.ID, Path: d.Path, URL: d.URL, Title: d.Title, Kind: d.Kind,
-		DateSource: d.DateSource, DateReason: d.DateReason,
-		Authors: nonNil(d.Authors), Publisher: d.Publisher, Site: d.Site,
-		Speakers: []speakerJSON{},
-	}
-	if !d.Date.IsZero() {
-		s := d.Date.Format("2006-01-02")
-		j.Date = &s
-	}
-	if !d.DateEnd.IsZero() {
-		s := d.DateEnd.Format("2006-01-02")
-		j.DateEnd = &s
-	}
-	for _, s := range d.Speakers {
-		j.Speakers = append(j.Speakers, speakerJSON{Name: s.Name, Role: s.Role, Organization: s.Organization, Questioner: s.Questioner})
-	}
-	return j
-}
-
-func nonNil[T any](s []T) []T {
-	if s == nil {
-		return []T{}
-	}
-	return s
-}
+func nonNil[T any](s []T) []T { return output.NonNil(s) }
 
 func (a *app) docsCmd() *cobra.Command {
 	var asJSON bool

@@ -20,6 +20,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"github.com/dossier-project/dossier/data"
@@ -60,6 +61,11 @@ type Pipeline struct {
 	events   *events.Coder
 	checker  *checks.Checker
 	vocab    vocabulary
+
+	opts       Options
+	configOnce [2]sync.Once // without and with re-analysis
+	config     [2]string
+	configErr  [2]error
 }
 
 // openUser opens a user's file as (filesystem, name) for loaders that
@@ -78,7 +84,7 @@ func openUser(path string) (fs.FS, string, error) {
 // New loads every stage's models and dictionaries.
 func New(opt Options) (*Pipeline, error) {
 	fsys := data.Open(opt.DataDir)
-	p := &Pipeline{}
+	p := &Pipeline{opts: opt}
 	var err error
 	if p.vocab, err = loadVocabulary(fsys); err != nil {
 		return nil, err

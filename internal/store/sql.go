@@ -48,8 +48,7 @@ type queries struct {
 	insertDoc, insertMention, insertTimex, insertQuote, insertEvent string
 	docByID, docsByPath, idsByRange, allDocs, docExists             string
 	analysis, setDate                                               string
-	insertRQuote, insertREvent, insertTimeline, insertFinding       string
-	selRQuotes, selREvents, selTimeline, selFindings                string
+	insertTimeline                                                  string
 }
 
 const docCols = `id, path, url, format, title, kind, {date:date}, {date:date_end}, date_source, date_reason,
@@ -68,6 +67,7 @@ func (d dialect) rewrite(q string) string {
 	if !d.dollar {
 		return q
 	}
+	q = strings.ReplaceAll(q, "LIMIT -1 OFFSET", "OFFSET") // PostgreSQL has no "no limit" number
 	var b strings.Builder
 	n := 0
 	for _, r := range q {
@@ -107,17 +107,8 @@ func newSQLStore(db *sql.DB, d dialect, o options) *sqlStore {
 	UNION ALL SELECT 3, ord, data, 0 FROM events WHERE doc = ?
 	ORDER BY 1, 2`),
 		setDate: r(`UPDATE documents SET date = ?{date}, date_end = ?{date}, date_source = ?, date_reason = ? WHERE id = ?`),
-		insertRQuote: r(`INSERT INTO results_quotes (ord, id, doc, speaker, speaker_code, direct, start, "end", verdict, score, data)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?{json})`),
-		insertREvent: r(`INSERT INTO results_events (ord, id, doc, cameo, root, plover, source_code, target_code, when_value, when_end, data)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?{json})`),
 		insertTimeline: r(`INSERT INTO timeline (ord, id, date, end_date, precision, kind, summary, future, data)
 	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?{json})`),
-		insertFinding: r(`INSERT INTO findings (ord, kind, check_name, severity, summary, data) VALUES (?, ?, ?, ?, ?, ?{json})`),
-		selRQuotes:    `SELECT data FROM results_quotes ORDER BY ord`,
-		selREvents:    `SELECT data FROM results_events ORDER BY ord`,
-		selTimeline:   `SELECT data FROM timeline ORDER BY ord`,
-		selFindings:   `SELECT severity, data FROM findings ORDER BY ord`,
 	}
 	return s
 }
@@ -670,142 +661,4 @@ func (s *sqlStore) SetDocumentDate(ctx context.Context, doc *model.Document) err
 		return fmt.Errorf("set date of %q: %w", doc.ID, ErrNotFound)
 	}
 	return nil
-}
-
-func (s *sqlStore) ReplaceResults(ctx context.Context, r *Results) error {
-	if r == nil {
-		r = &Results{}
-	}
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		for _, t := range []string{"results_quotes", "results_events", "timeline", "findings"} {
-			if _, err := tx.ExecContext(ctx, "DELETE FROM "+t); err != nil {
-				return fmt.Errorf("clear %s: %w", t, err)
-			}
-		}
-		if err := s.step(ctx, "results", 0); err != nil {
-			return err
-		}
-		exec := func(q string, rows int, args func(i int) ([]any, error)) error {
-			if rows == 0 {
-				return nil
-			}
-			st, err := tx.PrepareContext(ctx, q)
-			if err != nil {
-				return fmt.Errorf("prepare: %w", err)
-			}
-			defer st.Close()
-			for i := 0; i < rows; i++ {
-				a, err := args(i)
-				if err != nil {
-					return err
-				}
-				if _, err := st.ExecContext(ctx, a...); err != nil {
-					return err
-				}
-			}
-			return nil
-		}
-		if err := exec(s.q.insertRQuote, len(r.Quotes), func(i int) ([]any, error) {
-			q := &r.Quotes[i]
-			data, err := marshal("quote", i, q)
-			start, end := quoteRange(q)
-			return []any{i, q.ID, q.Doc, q.Speaker, q.SpeakerCode, q.Direct, start, end, q.Verdict, q.Score, data}, err
-		}); err != nil {
-			return fmt.Errorf("store quote results: %w", err)
-		}
-		if err := exec(s.q.insertREvent, len(r.Events), func(i int) ([]any, error) {
-			e := &r.Events[i]
-			data, err := marshal("event", i, e)
-			var when, whenEnd string
-			if e.When != nil {
-				when, whenEnd = e.When.Value, e.When.End
-			}
-			return []any{i, e.ID, e.Doc, e.CAMEO, e.Root, e.PLOVER, e.Source.Code, targetCode(e), when, whenEnd, data}, err
-		}); err != nil {
-			return fmt.Errorf("store event results: %w", err)
-		}
-		if err := exec(s.q.insertTimeline, len(r.Timeline), func(i int) ([]any, error) {
-			t := &r.Timeline[i]
-			data, err := marshal("timeline entry", i, t)
-			return []any{i, t.ID, t.Date, t.End, t.Precision, t.Kind, t.Summary, t.Future, data}, err
-		}); err != nil {
-			return fmt.Errorf("store timeline: %w", err)
-		}
-		if err := exec(s.q.insertFinding, len(r.Findings), func(i int) ([]any, error) {
-			f := &r.Findings[i]
-			data, err := marshal("finding", i, f)
-			return []any{i, f.Kind, f.Check, int(f.Severity), f.Summary, data}, err
-		}); err != nil {
-			return fmt.Errorf("store findings: %w", err)
-		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("replace results: %w", err)
-	}
-	return nil
-}
-
-// readJSON decodes the data column of every row of q into a new element
-// of *list.
-func readJSON[T any](ctx context.Context, db *sql.DB, q string, list *[]T) error {
-	rows, err := db.QueryContext(ctx, q)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var data []byte
-		if err := rows.Scan(&data); err != nil {
-			return err
-		}
-		var v T
-		if err := json.Unmarshal(data, &v); err != nil {
-			return fmt.Errorf("decode row %d: %w", len(*list), err)
-		}
-		*list = append(*list, v)
-	}
-	return rows.Err()
-}
-
-func (s *sqlStore) Results(ctx context.Context) (*Results, error) {
-	r := &Results{
-		Quotes:   []model.Quote{},
-		Timeline: []model.TimelineEntry{},
-		Findings: []model.Finding{},
-		Events:   []model.Event{},
-	}
-	if err := readJSON(ctx, s.db, s.q.selRQuotes, &r.Quotes); err != nil {
-		return nil, fmt.Errorf("read quote results: %w", err)
-	}
-	if err := readJSON(ctx, s.db, s.q.selREvents, &r.Events); err != nil {
-		return nil, fmt.Errorf("read event results: %w", err)
-	}
-	if err := readJSON(ctx, s.db, s.q.selTimeline, &r.Timeline); err != nil {
-		return nil, fmt.Errorf("read timeline: %w", err)
-	}
-	rows, err := s.db.QueryContext(ctx, s.q.selFindings)
-	if err != nil {
-		return nil, fmt.Errorf("read findings: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var (
-			sev  int
-			data []byte
-			f    model.Finding
-		)
-		if err := rows.Scan(&sev, &data); err != nil {
-			return nil, fmt.Errorf("read findings: %w", err)
-		}
-		if err := json.Unmarshal(data, &f); err != nil {
-			return nil, fmt.Errorf("decode finding %d: %w", len(r.Findings), err)
-		}
-		f.Severity = model.Severity(sev)
-		r.Findings = append(r.Findings, f)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read findings: %w", err)
-	}
-	return r, nil
 }

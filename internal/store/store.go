@@ -56,12 +56,48 @@ type Store interface {
 	// SetDocumentDate updates a document's inferred date (Date, DateEnd,
 	// DateSource, DateReason) — used when a later stage infers it.
 	SetDocumentDate(ctx context.Context, doc *model.Document) error
-	// ReplaceResults replaces the cross-document results (quote
-	// verdicts, anchored events, timeline, findings) in one transaction.
-	ReplaceResults(ctx context.Context, r *Results) error
-	// Results returns the stored cross-document results, in the order
-	// they were stored; empty when none were.
-	Results(ctx context.Context) (*Results, error)
+	// PassStatus says what the last cross-document pass ran on and how
+	// many documents were added since.
+	PassStatus(ctx context.Context) (PassStatus, error)
+	// StartPass records that a pass begins with state st (stored as not
+	// complete). With reset, every stored cross-document result is
+	// dropped first, in the same transaction: the context changed.
+	StartPass(ctx context.Context, st PassState, reset bool) error
+	// PassedDocuments returns the ids of the documents whose own results
+	// are stored.
+	PassedDocuments(ctx context.Context) (map[string]bool, error)
+	// PutDocResults stores documents' own results, replacing what was
+	// stored for them, in one transaction.
+	PutDocResults(ctx context.Context, rs []DocResults) error
+	// FinishPass replaces the results across documents, puts every
+	// finding in its place in the list and records st as the complete
+	// state, in one transaction.
+	FinishPass(ctx context.Context, a *Across, st PassState) error
+
+	// ForEachFinding streams the findings q selects, most serious first.
+	ForEachFinding(ctx context.Context, q FindingQuery, fn func(model.Finding) error) error
+	// CountFindings counts the findings q selects (ignoring its offset
+	// and limit).
+	CountFindings(ctx context.Context, q FindingQuery) (int, error)
+	// FindingKinds counts the findings by kind and by severity.
+	FindingKinds(ctx context.Context) (kinds, severities map[string]int, err error)
+	// ForEachQuote streams the quotes with their verdicts, in document
+	// order.
+	ForEachQuote(ctx context.Context, q QuoteQuery, fn func(model.Quote) error) error
+	// ForEachEvent streams the events, anchored, in document order; doc,
+	// when set, is the full id of the one document to read.
+	ForEachEvent(ctx context.Context, doc string, fn func(model.Event) error) error
+	// ForEachTimelineEntry streams the timeline in order; limit <= 0
+	// means no limit.
+	ForEachTimelineEntry(ctx context.Context, offset, limit int, fn func(model.TimelineEntry) error) error
+	// CountTimeline counts the timeline's entries.
+	CountTimeline(ctx context.Context) (int, error)
+	// ForEachActor streams the people and organisations, most mentioned
+	// first; limit <= 0 means no limit.
+	ForEachActor(ctx context.Context, offset, limit int, fn func(Actor) error) error
+	// Actor returns one person or organisation by key, or an error
+	// wrapping ErrNotFound.
+	Actor(ctx context.Context, key string) (*Actor, error)
 	Close() error
 }
 
@@ -74,14 +110,6 @@ type Hit struct {
 	// marked (by default as [match]).
 	Snippet string  `json:"snippet"`
 	Rank    float64 `json:"rank"`
-}
-
-// Results are the cross-document results of an analysis run.
-type Results struct {
-	Quotes   []model.Quote // with verdicts
-	Timeline []model.TimelineEntry
-	Findings []model.Finding
-	Events   []model.Event // with anchors
 }
 
 // Errors returned (wrapped) by the store.

@@ -1,0 +1,378 @@
+package pipeline
+
+import (
+	"context"
+	"crypto/sha256"
+	"debug/elf"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/dossier-project/dossier/internal/model"
+	"github.com/dossier-project/dossier/internal/quotes"
+	"github.com/dossier-project/dossier/internal/store"
+	"github.com/dossier-project/dossier/internal/timeline"
+)
+
+// The stored pass. Pass runs the cross-document stages over the store and
+// stores their results; read commands and the server then read them
+// (store.ForEachFinding and the like) instead of recomputing them.
+//
+// It reads the dossier twice, one document at a time:
+//
+//  1. scan: index the primary records for quote verification, and note
+//     which procedures apply (checks.Session.Scan);
+//  2. check: for each document not checked before, verify its quotes
+//     and run its checks, and store those results in batches; for every
+//     document, gather what the stages across documents need (the
+//     timeline's items, the announcements and acts of deciding bodies,
+//     the people mentioned);
+//
+// then it builds the timeline, runs the checks across documents, and
+// stores those with the new state in one transaction.
+//
+// A document's own results depend on the document and on the context:
+// the primary records (its quotes are verified against them) and the
+// procedures that apply. While the context and the configuration stay
+// the same, a pass checks only the documents added since the last one: a
+// new article does not verify every other article again. A new primary
+// record, a newly named institution, other dictionaries or another build
+// of dossier change it, and every document is checked again.
+//
+// What stays in memory is the quote index, light copies of the primary
+// records, the timeline's items, the deciding bodies' acts, the people
+// and a batch of results: not the documents, their analyses or their
+// findings.
+
+// PassOptions configure a pass.
+type PassOptions struct {
+	// Reanalyse analyses every document again with this pipeline's
+	// dictionaries instead of reading the analyses stored by add (the
+	// user gave dictionaries or data to a command that reads).
+	Reanalyse bool
+	// Progress, when set, is told how many documents of the second read
+	// are done, of how many.
+	Progress func(done, total int)
+}
+
+// PassStats say what a pass did.
+type PassStats struct {
+	// Documents were read; Checked of them were verified and checked
+	// (the others' results were kept).
+	Documents, Checked int
+	// Full is true when every document was checked again because the
+	// context or the configuration changed.
+	Full bool
+	Took time.Duration
+}
+
+// passBatch is how many documents' results are stored in one transaction.
+const passBatch = 200
+
+// Pass runs the cross-document stages over st and stores their results.
+// It is the one entry point of the cross-document work: a caller that
+// must keep two writers from running it at once wraps this call.
+func (p *Pipeline) Pass(ctx context.Context, st store.Store, opt PassOptions) (PassStats, error) {
+	start := time.Now()
+	var stats PassStats
+	config, err := p.Config(opt.Reanalyse)
+	if err != nil {
+		return stats, err
+	}
+	status, err := st.PassStatus(ctx)
+	if err != nil {
+		return stats, err
+	}
+	src := p.source(st, opt.Reanalyse)
+
+	// 1. Scan.
+	ix := quotes.NewIndex()
+	session := p.checker.NewSession()
+	var records []*model.Document
+	seen := map[string]bool{}
+	recordKey := sha256.New()
+	err = src(ctx, func(d *model.Document, a *model.Analysis) error {
+		seen[d.ID] = true
+		session.Scan(d, a)
+		if d.Kind.Primary() {
+			ix.Add(d)
+			records = append(records, lightRecord(d))
+			fmt.Fprintf(recordKey, "%s %s %s\n", d.ID, d.DateString(), d.DateEnd.Format("2006-01-02"))
+		}
+		return nil
+	})
+	if err != nil {
+		return stats, fmt.Errorf("index primary records: %w", err)
+	}
+	fmt.Fprintf(recordKey, "procedures: %s\n", strings.Join(session.Procedures(), "\n"))
+	state := store.PassState{Config: config, Context: hex.EncodeToString(recordKey.Sum(nil)), Reanalysed: opt.Reanalyse}
+	stats.Full = !status.Started || status.State.Config != state.Config || status.State.Context != state.Context
+	if err := st.StartPass(ctx, state, stats.Full); err != nil {
+		return stats, err
+	}
+	done := map[string]bool{}
+	if !stats.Full {
+		if done, err = st.PassedDocuments(ctx); err != nil {
+			return stats, err
+		}
+	}
+
+	// 2. Check.
+	var (
+		tl    timeline.Collector
+		ppl   = newActorCollector()
+		batch []store.DocResults
+	)
+	flush := func() error {
+		if err := st.PutDocResults(ctx, batch); err != nil {
+			return err
+		}
+		batch = batch[:0]
+		return nil
+	}
+	total := len(seen)
+	err = src(ctx, func(d *model.Document, a *model.Analysis) error {
+		if !seen[d.ID] {
+			return nil // added during this pass: the next pass checks it
+		}
+		sentences := p.text.Sentences(d.Text)
+		if done[d.ID] {
+			session.Gather(d, a, sentences)
+		} else {
+			for j := range a.Quotes {
+				ix.Verify(&a.Quotes[j], d)
+			}
+			fs := session.CheckDocument(d, a, sentences)
+			r := store.DocResults{Doc: d.ID, Quotes: a.Quotes, Findings: findingRows(fs, a)}
+			if opt.Reanalyse {
+				r.Events = a.Events
+			}
+			batch = append(batch, r)
+			stats.Checked++
+			if len(batch) >= passBatch {
+				if err := flush(); err != nil {
+					return err
+				}
+			}
+		}
+		tl.Add(d, a)
+		ppl.add(d, a)
+		stats.Documents++
+		if opt.Progress != nil {
+			opt.Progress(stats.Documents, total)
+		}
+		return nil
+	})
+	if err == nil {
+		err = flush()
+	}
+	if err != nil {
+		return stats, fmt.Errorf("check the dossier: %w", err)
+	}
+
+	// 3. Across documents.
+	entries := tl.Build(records)
+	across := session.Across(entries)
+	state.Documents = stats.Documents
+	if err := st.FinishPass(ctx, &store.Across{Timeline: entries, Findings: findingRows(across, nil), Actors: ppl.list()}, state); err != nil {
+		return stats, err
+	}
+	stats.Took = time.Since(start)
+	return stats, nil
+}
+
+// Fresh reports whether the results stored in st are those a pass of a
+// pipeline with opt would store now; when not, reason says why. It does
+// not need the pipeline's models loaded.
+func Fresh(ctx context.Context, st store.Store, opt Options, reanalyse bool) (ok bool, reason string, err error) {
+	status, err := st.PassStatus(ctx)
+	if err != nil {
+		return false, "", err
+	}
+	config, err := Config(opt, reanalyse)
+	if err != nil {
+		return false, "", err
+	}
+	switch {
+	case !status.Started:
+		return false, "the dossier was never checked as a whole", nil
+	case !status.State.Complete:
+		return false, "the last check of the dossier did not finish", nil
+	case status.State.Config != config:
+		return false, "dossier, its data or its options changed since the last check", nil
+	case status.Pending > 0:
+		return false, fmt.Sprintf("%d documents were added since the last check", status.Pending), nil
+	case status.Documents != status.State.Documents:
+		return false, "documents were removed since the last check", nil
+	}
+	return true, "", nil
+}
+
+// source streams the stored documents with their analyses, analysed
+// again with this pipeline when reanalyse is set.
+func (p *Pipeline) source(st store.Store, reanalyse bool) Source {
+	return func(ctx context.Context, fn func(*model.Document, *model.Analysis) error) error {
+		return st.ForEachAnalysis(ctx, func(doc *model.Document, an *model.Analysis) error {
+			if reanalyse {
+				fresh, err := p.Document(ctx, doc)
+				if err != nil {
+					return fmt.Errorf("analyse %s again: %w", doc.Path, err)
+				}
+				an = fresh
+			}
+			if an == nil {
+				an = &model.Analysis{Doc: doc.ID}
+			}
+			return fn(doc, an)
+		})
+	}
+}
+
+// lightRecord is what the stages across documents keep of a primary
+// record: its metadata, speakers and turns, not its text.
+func lightRecord(d *model.Document) *model.Document {
+	light := *d
+	light.Text = ""
+	return &light
+}
+
+// findingRows gives each finding the names of the people its quotes and
+// events are about, looked up in a (the analysis of the finding's
+// document; nil for findings across documents).
+func findingRows(fs []model.Finding, a *model.Analysis) []store.FindingRow {
+	out := make([]store.FindingRow, len(fs))
+	var quoteBy map[string]*model.Quote
+	var eventBy map[string]*model.Event
+	if a != nil && len(fs) > 0 {
+		quoteBy, eventBy = map[string]*model.Quote{}, map[string]*model.Event{}
+		for i := range a.Quotes {
+			quoteBy[a.Quotes[i].ID] = &a.Quotes[i]
+		}
+		for i := range a.Events {
+			eventBy[a.Events[i].ID] = &a.Events[i]
+		}
+	}
+	for i, f := range fs {
+		names := map[string]bool{}
+		for _, id := range f.Quotes {
+			if q := quoteBy[id]; q != nil && q.Speaker != "" {
+				names[q.Speaker] = true
+			}
+		}
+		for _, id := range f.Events {
+			if e := eventBy[id]; e != nil {
+				names[e.Source.Name] = true
+				if e.Target != nil {
+					names[e.Target.Name] = true
+				}
+			}
+		}
+		delete(names, "")
+		people := make([]string, 0, len(names))
+		for n := range names {
+			people = append(people, n)
+		}
+		sort.Strings(people)
+		out[i] = store.FindingRow{Finding: f, People: people}
+	}
+	return out
+}
+
+// Config is a fingerprint of what the results of a pass depend on besides
+// the documents: this build of dossier, the data files, the user's
+// dictionaries and procedure models (opt), and whether the documents are
+// analysed again.
+func Config(opt Options, reanalyse bool) (string, error) {
+	h := sha256.New()
+	if err := hashProgram(h); err != nil {
+		return "", fmt.Errorf("fingerprint: %w", err)
+	}
+	if opt.DataDir != "" {
+		err := filepath.WalkDir(opt.DataDir, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			rel, _ := filepath.Rel(opt.DataDir, path)
+			fmt.Fprintf(h, "data %s\n", filepath.ToSlash(rel))
+			return hashFile(h, path)
+		})
+		if err != nil {
+			return "", fmt.Errorf("fingerprint: %w", err)
+		}
+	}
+	groups := []struct {
+		name  string
+		paths []string
+	}{{"procedure", opt.Procedures}}
+	if reanalyse {
+		// Dictionaries matter to a pass only when it analyses the
+		// documents again; otherwise the stored analyses say what they
+		// were made with.
+		groups = append(groups, struct {
+			name  string
+			paths []string
+		}{"actors", opt.Actors}, struct {
+			name  string
+			paths []string
+		}{"verbs", opt.Verbs})
+	}
+	for _, group := range groups {
+		for _, path := range group.paths {
+			fmt.Fprintf(h, "%s %s\n", group.name, path)
+			if err := hashFile(h, path); err != nil {
+				return "", fmt.Errorf("fingerprint: %w", err)
+			}
+		}
+	}
+	fmt.Fprintf(h, "reanalyse %v\n", reanalyse)
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// Config is the fingerprint of this pipeline's configuration, computed
+// once.
+func (p *Pipeline) Config(reanalyse bool) (string, error) {
+	i := 0
+	if reanalyse {
+		i = 1
+	}
+	p.configOnce[i].Do(func() { p.config[i], p.configErr[i] = Config(p.opts, reanalyse) })
+	return p.config[i], p.configErr[i]
+}
+
+// hashProgram writes what identifies this build of dossier: the Go build
+// id of the executable (a hash of everything it was built from), or,
+// where the executable has none that can be read, its bytes.
+func hashProgram(w io.Writer) error {
+	exe, err := os.Executable()
+	if err != nil {
+		return fmt.Errorf("find this program: %w", err)
+	}
+	if f, err := elf.Open(exe); err == nil {
+		defer f.Close()
+		if sec := f.Section(".note.go.buildid"); sec != nil {
+			if b, err := sec.Data(); err == nil && len(b) > 0 {
+				_, err := w.Write(b)
+				return err
+			}
+		}
+	}
+	return hashFile(w, exe)
+}
+
+func hashFile(w io.Writer, path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if _, err := io.Copy(w, f); err != nil {
+		return fmt.Errorf("read %s: %w", path, err)
+	}
+	return nil
+}
