@@ -82,6 +82,24 @@ func (s *Session) Gather(doc *model.Document, a *model.Analysis, sentences []mod
 	s.gather(in, doc)
 }
 
+// Note records a document that gives the checks across documents nothing
+// but itself: one whose Gather kept no announcement and no act before,
+// when nothing it was checked against has changed.
+func (s *Session) Note(doc *model.Document) {
+	s.kinds[doc.ID] = &model.Document{ID: doc.ID, Kind: doc.Kind, Title: doc.Title, Path: doc.Path}
+}
+
+// Kept counts the announcements and acts of deciding bodies kept so far;
+// a caller compares it before and after a document to know whether the
+// document gave any.
+func (s *Session) Kept() int {
+	n := 0
+	for _, p := range s.procs {
+		n += len(s.anns[p]) + len(s.acts[p])
+	}
+	return n
+}
+
 // Procedures names the institutions whose procedures apply to the dossier
 // scanned so far.
 func (s *Session) Procedures() []string {
@@ -132,7 +150,7 @@ func (s *Session) gather(in *Input, doc *model.Document) {
 		s.anns[p] = append(s.anns[p], detachActs(s.c.announcements(in, p))...)
 		s.acts[p] = append(s.acts[p], detachActs(s.c.bodyActs(in, p))...)
 	}
-	s.kinds[doc.ID] = &model.Document{ID: doc.ID, Kind: doc.Kind, Title: doc.Title, Path: doc.Path}
+	s.Note(doc)
 }
 
 // Finish runs the checks across documents and returns every finding,

@@ -56,6 +56,9 @@ type PassOptions struct {
 	// dictionaries instead of reading the analyses stored by add (the
 	// user gave dictionaries or data to a command that reads).
 	Reanalyse bool
+	// Full checks every document again even when the context did not
+	// change.
+	Full bool
 	// Progress, when set, is told how many documents of the second read
 	// are done, of how many.
 	Progress func(done, total int)
@@ -69,7 +72,8 @@ type PassStats struct {
 	// Full is true when every document was checked again because the
 	// context or the configuration changed.
 	Full bool
-	Took time.Duration
+	// Took is the whole pass; Scan, Check and Across its three steps.
+	Took, Scan, Check, Across time.Duration
 }
 
 // passBatch is how many documents' results are stored in one transaction.
@@ -111,11 +115,14 @@ func (p *Pipeline) Pass(ctx context.Context, st store.Store, opt PassOptions) (P
 		return stats, fmt.Errorf("index primary records: %w", err)
 	}
 	fmt.Fprintf(recordKey, "procedures: %s\n", strings.Join(session.Procedures(), "\n"))
+	stats.Scan = time.Since(start)
 	state := store.PassState{Config: config, Context: hex.EncodeToString(recordKey.Sum(nil)), Reanalysed: opt.Reanalyse}
-	stats.Full = !status.Started || status.State.Config != state.Config || status.State.Context != state.Context
+	stats.Full = opt.Full || !status.Started || status.State.Config != state.Config || status.State.Context != state.Context
 	if err := st.StartPass(ctx, state, stats.Full); err != nil {
 		return stats, err
 	}
+	// done holds the documents checked before, each with whether it gave
+	// the checks across documents anything.
 	done := map[string]bool{}
 	if !stats.Full {
 		if done, err = st.PassedDocuments(ctx); err != nil {
@@ -141,15 +148,19 @@ func (p *Pipeline) Pass(ctx context.Context, st store.Store, opt PassOptions) (P
 		if !seen[d.ID] {
 			return nil // added during this pass: the next pass checks it
 		}
-		sentences := p.text.Sentences(d.Text)
-		if done[d.ID] {
-			session.Gather(d, a, sentences)
-		} else {
+		across, checked := done[d.ID]
+		switch {
+		case checked && !across:
+			session.Note(d)
+		case checked:
+			session.Gather(d, a, p.text.Sentences(d.Text))
+		default:
 			for j := range a.Quotes {
 				ix.Verify(&a.Quotes[j], d)
 			}
-			fs := session.CheckDocument(d, a, sentences)
-			r := store.DocResults{Doc: d.ID, Quotes: a.Quotes, Findings: findingRows(fs, a)}
+			kept := session.Kept()
+			fs := session.CheckDocument(d, a, p.text.Sentences(d.Text))
+			r := store.DocResults{Doc: d.ID, Quotes: a.Quotes, Findings: findingRows(fs, a), Across: session.Kept() > kept}
 			if opt.Reanalyse {
 				r.Events = a.Events
 			}
@@ -176,6 +187,8 @@ func (p *Pipeline) Pass(ctx context.Context, st store.Store, opt PassOptions) (P
 		return stats, fmt.Errorf("check the dossier: %w", err)
 	}
 
+	stats.Check = time.Since(start) - stats.Scan
+
 	// 3. Across documents.
 	entries := tl.Build(records)
 	across := session.Across(entries)
@@ -184,6 +197,7 @@ func (p *Pipeline) Pass(ctx context.Context, st store.Store, opt PassOptions) (P
 		return stats, err
 	}
 	stats.Took = time.Since(start)
+	stats.Across = stats.Took - stats.Scan - stats.Check
 	return stats, nil
 }
 

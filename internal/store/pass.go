@@ -58,6 +58,9 @@ type DocResults struct {
 	// otherwise.
 	Events   []model.Event
 	Findings []FindingRow
+	// Across is true when the document gives the checks across
+	// documents something besides itself.
+	Across bool
 }
 
 // FindingRow is a finding as stored: with the names of the people it is
@@ -183,7 +186,7 @@ func (s *sqlStore) StartPass(ctx context.Context, st PassState, reset bool) erro
 }
 
 func (s *sqlStore) PassedDocuments(ctx context.Context) (map[string]bool, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT doc FROM pass_docs`)
+	rows, err := s.db.QueryContext(ctx, `SELECT doc, across FROM pass_docs`)
 	if err != nil {
 		return nil, fmt.Errorf("read checked documents: %w", err)
 	}
@@ -191,10 +194,11 @@ func (s *sqlStore) PassedDocuments(ctx context.Context) (map[string]bool, error)
 	out := map[string]bool{}
 	for rows.Next() {
 		var id string
-		if err := rows.Scan(&id); err != nil {
+		var across bool
+		if err := rows.Scan(&id, &across); err != nil {
 			return nil, fmt.Errorf("read checked documents: %w", err)
 		}
-		out[id] = true
+		out[id] = across
 	}
 	return out, rows.Err()
 }
@@ -312,7 +316,7 @@ func (s *sqlStore) PutDocResults(ctx context.Context, rs []DocResults) error {
 			if err := w.findings(ctx, r.Doc, 0, r.Findings); err != nil {
 				return fmt.Errorf("findings of %s: %w", r.Doc, err)
 			}
-			if _, err := tx.ExecContext(ctx, s.d.rewrite(`INSERT INTO pass_docs (doc) VALUES (?)`), r.Doc); err != nil {
+			if _, err := tx.ExecContext(ctx, s.d.rewrite(`INSERT INTO pass_docs (doc, across) VALUES (?, ?)`), r.Doc, r.Across); err != nil {
 				return fmt.Errorf("results of %s: %w", r.Doc, err)
 			}
 			if err := s.step(ctx, "doc results", 0); err != nil {

@@ -64,7 +64,7 @@ type Store interface {
 	// dropped first, in the same transaction: the context changed.
 	StartPass(ctx context.Context, st PassState, reset bool) error
 	// PassedDocuments returns the ids of the documents whose own results
-	// are stored.
+	// are stored, each with its DocResults.Across.
 	PassedDocuments(ctx context.Context) (map[string]bool, error)
 	// PutDocResults stores documents' own results, replacing what was
 	// stored for them, in one transaction.

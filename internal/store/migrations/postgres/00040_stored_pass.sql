@@ -23,9 +23,12 @@ CREATE TABLE pass_state (
 );
 
 -- Documents whose own results (verified quotes, findings) are stored for
--- the context of pass_state.
+-- the context of pass_state. across is false when the document gave the
+-- checks across documents nothing (no announcement, no act of a deciding
+-- body), so that a pass need not read it for them again.
 CREATE TABLE pass_docs (
-    doc text COLLATE "C" PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE
+    doc    text COLLATE "C" PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+    across boolean NOT NULL
 );
 
 -- Quotes with their verification verdicts.
