@@ -511,6 +511,10 @@ func testSetDocumentDate(t *testing.T, dsn string) {
 		t.Errorf("after SetDocumentDate:\n got %+v\nwant %+v", got, &u)
 	}
 	all, _ := s.Documents(ctx)
+	page, total, err := s.ListDocuments(ctx, 1, 1)
+	if err != nil || total != 3 || len(page) != 1 || page[0].ID != all[1].ID || page[0].Text != "" || page[0].Title != all[1].Title {
+		t.Errorf("ListDocuments(1, 1) = %+v, %d, %v", page, total, err)
+	}
 	if all[0].ID != u.ID {
 		t.Errorf("newly dated document not first: %s", all[0].Path)
 	}

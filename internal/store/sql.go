@@ -465,6 +465,32 @@ func (s *sqlStore) Documents(ctx context.Context) ([]*model.Document, error) {
 	return docs, nil
 }
 
+func (s *sqlStore) ListDocuments(ctx context.Context, offset, limit int) ([]*model.Document, int, error) {
+	var total int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM documents`).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("count documents: %w", err)
+	}
+	cols := strings.Replace(docCols, ", text", ", ''", 1)
+	q, args := limitOffset(`SELECT `+cols+` FROM documents`+docOrder, nil, offset, limit)
+	rows, err := s.db.QueryContext(ctx, s.d.rewrite(q), args...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("list documents: %w", err)
+	}
+	defer rows.Close()
+	docs := []*model.Document{}
+	for rows.Next() {
+		doc, err := scanDoc(rows.Scan)
+		if err != nil {
+			return nil, 0, fmt.Errorf("list documents: %w", err)
+		}
+		docs = append(docs, doc)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, fmt.Errorf("list documents: %w", err)
+	}
+	return docs, total, nil
+}
+
 func (s *sqlStore) docByID(ctx context.Context, id string) (*model.Document, error) {
 	doc, err := scanDoc(s.db.QueryRowContext(ctx, s.q.docByID, id).Scan)
 	if errors.Is(err, sql.ErrNoRows) {

@@ -35,6 +35,10 @@ type Store interface {
 	// Documents returns all documents, metadata and text, ordered by date
 	// (undated last) then path.
 	Documents(ctx context.Context) ([]*model.Document, error)
+	// ListDocuments returns a page of the documents in the order of
+	// Documents, without their text, and how many there are; limit <= 0
+	// means no limit.
+	ListDocuments(ctx context.Context, offset, limit int) ([]*model.Document, int, error)
 	// Document finds a document by full id, unique id prefix (at least
 	// four hex digits) or exact path. It returns an error wrapping
 	// ErrNotFound or ErrAmbiguous when there is no single match.
