@@ -191,6 +191,48 @@ findings, timeline, quotes, events.`,
 	return cmd
 }
 
+func (a *app) recheckCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "recheck",
+		Short: "Check the whole dossier again, every document, and store the results",
+		Long: `recheck runs the cross-document stages (quote verification, timeline,
+findings, people) over every stored document again and stores their
+results. add does this by itself, for the new documents; recheck is for
+when you want every document checked again from scratch.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			return a.withStore(ctx, func(st store.Store) error {
+				p, err := a.pipeline()
+				if err != nil {
+					return err
+				}
+				status, err := st.PassStatus(ctx)
+				if err != nil {
+					return err
+				}
+				bar := newProgress(a.stderr, a.quiet, status.Documents, "checking")
+				last := 0
+				stats, err := p.Pass(ctx, st, pipeline.PassOptions{Full: true, Reanalyse: a.reanalyse(), Progress: func(done, _ int) {
+					for ; last < done; last++ {
+						bar.add()
+					}
+				}})
+				bar.finish()
+				if err != nil {
+					return err
+				}
+				if !a.quiet {
+					fmt.Fprintf(a.stderr, "checked %d documents in %s\n", stats.Documents, stats.Took.Round(time.Millisecond))
+				}
+				return nil
+			})
+		},
+	}
+	a.stages.register(cmd)
+	return cmd
+}
+
 func (a *app) reportCmd() *cobra.Command {
 	var format, out, title string
 	cmd := &cobra.Command{

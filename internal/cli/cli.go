@@ -106,6 +106,7 @@ findings. Every output carries the document and byte offsets of its evidence.`,
 		a.timexCmd(),
 		a.codeCmd(),
 		a.serveCmd(),
+		a.recheckCmd(),
 	)
 	return root
 }
