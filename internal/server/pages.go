@@ -168,7 +168,7 @@ func intParam(r *http.Request, name string, def int) int {
 // pager says where a list is.
 type pager struct {
 	Page, Pages, Total int
-	Prev, Next          url.Values
+	Prev, Next         url.Values
 }
 
 func newPager(r *http.Request, total, size int) pager {
