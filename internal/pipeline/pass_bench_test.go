@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"strconv"
-	"sync"
 	"testing"
 	"time"
 
@@ -56,60 +55,9 @@ func scaleStore(b *testing.B, p *pipeline.Pipeline, n int) store.Store {
 		b.Fatal(err)
 	}
 	start := time.Now()
-	type result struct {
-		docs []*model.Document
-		as   []*model.Analysis
+	if err := g.Fill(ctx, p, st, have, n); err != nil {
+		b.Fatal(err)
 	}
-	jobs := make(chan int)
-	results := make(chan result, 64)
-	var wg sync.WaitGroup
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				name, data := g.Document(i)
-				docs, err := ingest.Parse(ctx, name, data, ingest.Options{})
-				if err != nil {
-					b.Error(err)
-					continue
-				}
-				var r result
-				for _, d := range docs {
-					a, err := p.Document(ctx, d)
-					if err != nil {
-						b.Error(err)
-						continue
-					}
-					r.docs, r.as = append(r.docs, d), append(r.as, a)
-				}
-				results <- r
-			}
-		}()
-	}
-	go func() {
-		for i := have; i < n; i++ {
-			jobs <- i
-		}
-		close(jobs)
-		wg.Wait()
-		close(results)
-	}()
-	var docs []*model.Document
-	var as []*model.Analysis
-	flush := func() {
-		if _, err := st.AddDocuments(ctx, docs, as); err != nil {
-			b.Fatal(err)
-		}
-		docs, as = docs[:0], as[:0]
-	}
-	for r := range results {
-		docs, as = append(docs, r.docs...), append(as, r.as...)
-		if len(docs) >= 100 {
-			flush()
-		}
-	}
-	flush()
 	b.Logf("analysed and stored %d documents in %v", n-have, time.Since(start).Round(time.Second))
 	return st
 }

@@ -89,14 +89,16 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, name string, sta
 	if p.Nav == "" {
 		p.Nav = name
 	}
-	if st, err := s.freshness(r.Context()); err == nil {
-		p.Stale = st
-	}
+	msg, gen, ferr := s.freshness(r.Context())
+	p.Stale = msg
 	var buf bytes.Buffer
 	if err := s.tmpl[name].Execute(&buf, p); err != nil {
 		s.log.Error("render page", "page", name, "err", err)
 		http.Error(w, "internal error", http.StatusInternalServerError)
 		return
+	}
+	if ferr == nil && status == http.StatusOK && r.Method == http.MethodGet && name != "add" && name != "job" {
+		s.pages.put(r.URL.RequestURI(), gen, buf.Bytes())
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
@@ -125,19 +127,19 @@ func statusOf(err error) int {
 }
 
 // freshness says, when the stored results are older than the documents,
-// what the pages show. It is read again at most every two seconds, and
-// after an upload.
-func (s *Server) freshness(ctx context.Context) (string, error) {
+// what the pages show, and names the generation of the results (it
+// changes with every pass) for the cache of pages. It is read again at
+// most every two seconds, and after an upload.
+func (s *Server) freshness(ctx context.Context) (msg, gen string, err error) {
 	s.fresh.Lock()
 	defer s.fresh.Unlock()
 	if !s.fresh.at.IsZero() && time.Since(s.fresh.at) < 2*time.Second {
-		return s.fresh.msg, nil
+		return s.fresh.msg, s.fresh.gen, nil
 	}
 	st, err := s.st.PassStatus(ctx)
 	if err != nil {
-		return "", err
+		return "", "", err
 	}
-	msg := ""
 	switch {
 	case !st.Started:
 		msg = "The dossier has not been checked as a whole yet: run dossier analyze."
@@ -146,15 +148,49 @@ func (s *Server) freshness(ctx context.Context) (string, error) {
 	case st.Pending > 0:
 		msg = fmt.Sprintf("%d documents were added since the dossier was last checked; their findings are not shown yet.", st.Pending)
 	}
-	s.fresh.msg, s.fresh.at = msg, time.Now()
-	return msg, nil
+	gen = fmt.Sprintf("%s %d %d %s", st.State.Finished.Format(time.RFC3339Nano), st.Documents, st.Pending, msg)
+	s.fresh.msg, s.fresh.gen, s.fresh.at = msg, gen, time.Now()
+	return msg, gen, nil
 }
 
-// forgetFreshness makes the next page read the store's state again.
+// forgetFreshness makes the next page read the store's state and counts
+// again.
 func (s *Server) forgetFreshness() {
 	s.fresh.Lock()
 	s.fresh.at = time.Time{}
 	s.fresh.Unlock()
+	s.counts.Lock()
+	s.counts.at = time.Time{}
+	s.counts.Unlock()
+}
+
+// maxCounted bounds the cache of counts.
+const maxCounted = 1024
+
+// counted returns the findings by kind and severity and the number q
+// selects, read again at most every two seconds: every findings page
+// shows them, and counting a large dossier's findings costs more than
+// listing a page of them.
+func (s *Server) counted(ctx context.Context, q store.FindingQuery) (kinds, sevs map[string]int, total int, err error) {
+	q.Offset, q.Limit = 0, 0
+	c := &s.counts
+	c.Lock()
+	defer c.Unlock()
+	if c.at.IsZero() || time.Since(c.at) > 2*time.Second || len(c.totals) > maxCounted {
+		if c.kinds, c.sevs, err = s.st.FindingKinds(ctx); err != nil {
+			c.at = time.Time{}
+			return nil, nil, 0, err
+		}
+		c.totals, c.at = map[store.FindingQuery]int{}, time.Now()
+	}
+	total, ok := c.totals[q]
+	if !ok {
+		if total, err = s.st.CountFindings(ctx, q); err != nil {
+			return nil, nil, 0, err
+		}
+		c.totals[q] = total
+	}
+	return c.kinds, c.sevs, total, nil
 }
 
 func intParam(r *http.Request, name string, def int) int {
@@ -222,6 +258,9 @@ func options(counts map[string]int, selected string, order []string) []option {
 	return out
 }
 
+// severityNames are the severities a filter takes ("" for any).
+var severityNames = map[string]bool{"": true, "high": true, "medium": true, "low": true, "info": true}
+
 type findingView struct {
 	N int
 	model.Finding
@@ -236,12 +275,11 @@ func (s *Server) findingsPage(w http.ResponseWriter, r *http.Request) {
 			q.Doc = d.ID
 		}
 	}
-	total, err := s.st.CountFindings(ctx, q)
-	if err != nil {
-		s.fail(w, r, http.StatusBadRequest, err)
+	if !severityNames[q.Severity] {
+		s.fail(w, r, http.StatusBadRequest, fmt.Errorf("unknown severity %q: use high, medium, low or info", q.Severity))
 		return
 	}
-	kinds, sevs, err := s.st.FindingKinds(ctx)
+	kinds, sevs, total, err := s.counted(ctx, q)
 	if err != nil {
 		s.fail(w, r, http.StatusInternalServerError, err)
 		return
@@ -378,7 +416,7 @@ func (s *Server) docPage(w http.ResponseWriter, r *http.Request) {
 		turns = append(turns, tv)
 	}
 	s.render(w, r, "doc", http.StatusOK, page{Title: docTitle(doc), Nav: "docs", Data: map[string]any{
-		"Doc": doc, "Segments": segments(doc.Text, docMarks(doc, a, quotes, events)),
+		"Doc": doc, "Segments": segmentsHTML(segments(doc.Text, docMarks(doc, a, quotes, events))),
 		"Findings": findings, "Quotes": mq, "Events": events, "Timexes": a.Timexes, "People": ppl, "Turns": turns,
 	}})
 }

@@ -1,7 +1,9 @@
 package server
 
 import (
+	"html/template"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -100,6 +102,34 @@ func segments(text string, marks []mark) []segment {
 		out = append(out, seg)
 	}
 	return out
+}
+
+// segmentsHTML writes segments as the reader's spans. It is the one
+// place where the server writes HTML itself rather than through a
+// template (a document has hundreds of segments, and the template's
+// reflection per segment was most of a page's cost), so every value in
+// it is escaped here: the text, the classes and the quote id.
+func segmentsHTML(segs []segment) template.HTML {
+	var b strings.Builder
+	for _, s := range segs {
+		b.WriteString(`<span data-s="`)
+		b.WriteString(strconv.Itoa(s.Start))
+		b.WriteByte('"')
+		if s.Class != "" {
+			b.WriteString(` class="`)
+			b.WriteString(template.HTMLEscapeString(s.Class))
+			b.WriteByte('"')
+		}
+		if s.Quote != "" {
+			b.WriteString(` data-q="`)
+			b.WriteString(template.HTMLEscapeString(s.Quote))
+			b.WriteByte('"')
+		}
+		b.WriteByte('>')
+		b.WriteString(template.HTMLEscapeString(s.Text))
+		b.WriteString(`</span>`)
+	}
+	return template.HTML(b.String())
 }
 
 // docMarks collects what to show in a document: quotes coloured by

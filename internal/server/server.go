@@ -60,7 +60,12 @@ type Options struct {
 	MaxUpload int64
 	Ingest    ingest.Options
 	Log       *slog.Logger
+	// CacheBytes bounds the cache of rendered pages (default 32 MB).
+	CacheBytes int
 }
+
+// DefaultCacheBytes is the default size of the cache of rendered pages.
+const DefaultCacheBytes = 32 << 20
 
 // Server serves the workspace.
 type Server struct {
@@ -74,8 +79,17 @@ type Server struct {
 	log   *slog.Logger
 	fresh struct {
 		sync.Mutex
-		msg string
-		at  time.Time
+		msg, gen string
+		at       time.Time
+	}
+	pages *pageCache
+	// counts caches the numbers the findings page shows, which change
+	// only with a pass; see counted.
+	counts struct {
+		sync.Mutex
+		at          time.Time
+		kinds, sevs map[string]int
+		totals      map[store.FindingQuery]int
 	}
 }
 
@@ -99,7 +113,10 @@ func New(opt Options) (*Server, error) {
 	if opt.Log == nil {
 		opt.Log = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{opt: opt, st: opt.Store, jobs: newJobs(20), log: opt.Log}
+	if opt.CacheBytes <= 0 {
+		opt.CacheBytes = DefaultCacheBytes
+	}
+	s := &Server{opt: opt, st: opt.Store, jobs: newJobs(20), log: opt.Log, pages: newPageCache(opt.CacheBytes)}
 	s.csrf = make([]byte, 32)
 	if _, err := rand.Read(s.csrf); err != nil {
 		return nil, fmt.Errorf("server: %w", err)
@@ -142,13 +159,13 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/findings", http.StatusFound)
 	})
-	m.HandleFunc("GET /findings", s.findingsPage)
-	m.HandleFunc("GET /docs", s.docsPage)
-	m.HandleFunc("GET /doc/{id}", s.docPage)
-	m.HandleFunc("GET /quote/{id}", s.quotePage)
-	m.HandleFunc("GET /timeline", s.timelinePage)
-	m.HandleFunc("GET /people", s.peoplePage)
-	m.HandleFunc("GET /search", s.searchPage)
+	m.HandleFunc("GET /findings", s.cached(s.findingsPage))
+	m.HandleFunc("GET /docs", s.cached(s.docsPage))
+	m.HandleFunc("GET /doc/{id}", s.cached(s.docPage))
+	m.HandleFunc("GET /quote/{id}", s.cached(s.quotePage))
+	m.HandleFunc("GET /timeline", s.cached(s.timelinePage))
+	m.HandleFunc("GET /people", s.cached(s.peoplePage))
+	m.HandleFunc("GET /search", s.cached(s.searchPage))
 	m.HandleFunc("GET /add", s.addPage)
 	m.HandleFunc("POST /add", s.addForm)
 	m.HandleFunc("GET /jobs/{id}", s.jobPage)

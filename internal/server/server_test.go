@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -464,5 +465,45 @@ func TestIsLoopback(t *testing.T) {
 		if IsLoopback(addr) != want {
 			t.Errorf("IsLoopback(%q) = %v", addr, !want)
 		}
+	}
+}
+
+// TestSegmentsHTMLEscapes checks the one piece of HTML the server writes
+// without a template.
+func TestSegmentsHTMLEscapes(t *testing.T) {
+	got := string(segmentsHTML([]segment{{Start: 3, Text: `<b>"&'`, Class: `q" onclick="x`, Quote: `"><i>`}}))
+	want := `<span data-s="3" class="q&#34; onclick=&#34;x" data-q="&#34;&gt;&lt;i&gt;">&lt;b&gt;&#34;&amp;&#39;</span>`
+	if got != want {
+		t.Errorf("segmentsHTML:\n got %s\nwant %s", got, want)
+	}
+}
+
+func TestPageCache(t *testing.T) {
+	c := newPageCache(100)
+	c.put("a", "g1", []byte("0123456789"))
+	if b, ok := c.get("a", "g1"); !ok || string(b) != "0123456789" {
+		t.Errorf("get a: %q %v", b, ok)
+	}
+	if _, ok := c.get("a", "g2"); ok {
+		t.Error("a page of another generation was served")
+	}
+	if _, ok := c.get("a", "g1"); ok {
+		t.Error("a page of an old generation was kept")
+	}
+	for i := 0; i < 30; i++ {
+		c.put(strconv.Itoa(i), "g", []byte("0123456789"))
+		if c.size > c.max {
+			t.Fatalf("cache holds %d bytes, more than %d", c.size, c.max)
+		}
+	}
+	if _, ok := c.get("29", "g"); !ok {
+		t.Error("the newest page was dropped")
+	}
+	if _, ok := c.get("0", "g"); ok {
+		t.Error("the oldest page was kept past the limit")
+	}
+	c.put("big", "g", make([]byte, 60))
+	if _, ok := c.get("big", "g"); ok {
+		t.Error("a page larger than an eighth of the cache was kept")
 	}
 }

@@ -432,7 +432,7 @@ func (s *sqlStore) findingWhere(q FindingQuery) (string, []any, error) {
 		args = append(args, n)
 	}
 	if q.Doc != "" {
-		conds = append(conds, "EXISTS (SELECT 1 FROM finding_docs fd WHERE fd.finding = f.id AND fd.doc = ?)")
+		conds = append(conds, "f.id IN (SELECT fd.finding FROM finding_docs fd WHERE fd.doc = ?)")
 		args = append(args, q.Doc)
 	}
 	if p := strings.ToLower(strings.TrimSpace(q.Person)); p != "" {
@@ -554,13 +554,13 @@ func (s *sqlStore) ForEachQuote(ctx context.Context, q QuoteQuery, fn func(model
 }
 
 func (s *sqlStore) ForEachEvent(ctx context.Context, doc string, fn func(model.Event) error) error {
-	var st PassStatus
-	st, err := s.PassStatus(ctx)
-	if err != nil {
-		return err
+	var reanalysed bool
+	err := s.db.QueryRowContext(ctx, `SELECT reanalysed FROM pass_state WHERE id = 1`).Scan(&reanalysed)
+	if err != nil && err != sql.ErrNoRows {
+		return fmt.Errorf("read pass state: %w", err)
 	}
 	table := "events"
-	if st.State.Reanalysed {
+	if reanalysed {
 		table = "results_events"
 	}
 	where, args := "", []any(nil)

@@ -17,10 +17,13 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/dossier-project/dossier/internal/ingest"
+	"github.com/dossier-project/dossier/internal/model"
 )
 
 // Sources are the texts the documents are made of, relative to the
@@ -154,4 +157,83 @@ func (g *Generator) Document(i int) (string, []byte) {
 		b.WriteString("\n\n")
 	}
 	return fmt.Sprintf("article-%06d.txt", i), b.Bytes()
+}
+
+// Analyser is what Fill needs of a pipeline: the per-document stages.
+type Analyser interface {
+	Document(ctx context.Context, doc *model.Document) (*model.Analysis, error)
+}
+
+// Adder is what Fill needs of a store.
+type Adder interface {
+	AddDocuments(ctx context.Context, docs []*model.Document, as []*model.Analysis) ([]bool, error)
+}
+
+// Fill analyses documents from..to-1 on all cores and adds them to st in
+// transactions of a hundred documents, as a batch of `dossier add`
+// would (without the pass).
+func (g *Generator) Fill(ctx context.Context, p Analyser, st Adder, from, to int) error {
+	type result struct {
+		docs []*model.Document
+		as   []*model.Analysis
+		err  error
+	}
+	jobs := make(chan int)
+	results := make(chan result, 64)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				name, data := g.Document(i)
+				docs, err := ingest.Parse(ctx, name, data, ingest.Options{})
+				r := result{err: err}
+				for _, d := range docs {
+					if r.err != nil {
+						break
+					}
+					var a *model.Analysis
+					if a, r.err = p.Document(ctx, d); r.err == nil {
+						r.docs, r.as = append(r.docs, d), append(r.as, a)
+					}
+				}
+				results <- r
+			}
+		}()
+	}
+	go func() {
+		defer close(jobs)
+		for i := from; i < to; i++ {
+			select {
+			case jobs <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+	var docs []*model.Document
+	var as []*model.Analysis
+	var first error
+	flush := func() {
+		if first == nil && len(docs) > 0 {
+			_, first = st.AddDocuments(ctx, docs, as)
+		}
+		docs, as = docs[:0], as[:0]
+	}
+	for r := range results {
+		if r.err != nil && first == nil {
+			first = r.err
+		}
+		docs, as = append(docs, r.docs...), append(as, r.as...)
+		if len(docs) >= 100 {
+			flush()
+		}
+	}
+	flush()
+	return first
 }
