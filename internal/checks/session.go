@@ -21,6 +21,8 @@ type Session struct {
 	acts     map[*Procedure][]act
 	kinds    map[string]*model.Document
 	findings []model.Finding
+	// recordDays indexes the records by day once the scan is done.
+	recordDays map[string][]*model.Document
 }
 
 // NewSession starts a session.
@@ -122,6 +124,7 @@ func (s *Session) input(doc *model.Document, a *model.Analysis, sentences []mode
 				s.procs = append(s.procs, p)
 			}
 		}
+		s.recordDays = indexRecordDays(s.records)
 	}
 	// The records' mentions (who is on the record) and this document's
 	// analysis; the map is the session's, with this document in it for
@@ -138,7 +141,7 @@ func (s *Session) input(doc *model.Document, a *model.Analysis, sentences []mode
 	}
 	in := &Input{
 		Docs: []*model.Document{doc}, Analyses: analyses, Sentences: map[string][]model.Span{doc.ID: sentences},
-		records: s.records, procs: s.procs, procsOK: true,
+		records: s.records, procs: s.procs, procsOK: true, recordDays: s.recordDays,
 	}
 	return in, done
 }

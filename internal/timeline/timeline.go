@@ -149,28 +149,72 @@ func (c *Collector) Build(records []*model.Document) []model.TimelineEntry {
 	sort.SliceStable(items, func(i, j int) bool { return before(items[i], items[j]) })
 	statedOrder(items)
 
-	var entries []*entry
-	for _, it := range items {
-		merged := false
-		for _, e := range entries {
-			if e.accepts(it) {
-				e.add(it)
-				merged = true
-				break
-			}
-		}
-		if !merged {
-			entries = append(entries, newEntry(it))
+	entries := merge(items)
+	// A record is a source of a meeting of its own day only.
+	byDay := map[string][]*model.Document{}
+	for _, d := range records {
+		if d.Kind.Primary() && !d.Date.IsZero() {
+			day := d.Date.Format("2006-01-02")
+			byDay[day] = append(byDay[day], d)
 		}
 	}
 	out := make([]model.TimelineEntry, 0, len(entries))
 	for i, e := range entries {
-		e.attachRecords(records)
+		e.attachRecords(byDay[e.items[0].start])
 		te := e.result()
 		te.ID = i + 1
 		out = append(out, te)
 	}
 	return out
+}
+
+// merge puts each item, in order, into the first entry that accepts it,
+// or into a new entry. An entry accepts only items with the same end and
+// future flag whose start is compatible with its first item's (one a
+// prefix of the other), so entries are looked up by those rather than
+// tried one by one: the cost grows with the entries an item could join,
+// not with all of them.
+func merge(items []item) []*entry {
+	var entries []*entry
+	exact := map[string][]int{}  // end, future, start → entries
+	prefix := map[string][]int{} // end, future, every prefix of start → entries
+	key := func(it item, start string) string {
+		f := "0"
+		if it.future {
+			f = "1"
+		}
+		return it.end + "\x00" + f + "\x00" + start
+	}
+	var cand []int
+	for _, it := range items {
+		cand = cand[:0]
+		for l := 0; l <= len(it.start); l++ {
+			cand = append(cand, exact[key(it, it.start[:l])]...)
+		}
+		cand = append(cand, prefix[key(it, it.start)]...)
+		sort.Ints(cand)
+		merged := false
+		for k, i := range cand {
+			if k > 0 && cand[k-1] == i {
+				continue
+			}
+			if entries[i].accepts(it) {
+				entries[i].add(it)
+				merged = true
+				break
+			}
+		}
+		if merged {
+			continue
+		}
+		n := len(entries)
+		entries = append(entries, newEntry(it))
+		exact[key(it, it.start)] = append(exact[key(it, it.start)], n)
+		for l := 0; l <= len(it.start); l++ {
+			prefix[key(it, it.start[:l])] = append(prefix[key(it, it.start[:l])], n)
+		}
+	}
+	return entries
 }
 
 // precisionOf names how precisely an anchor dates something.
