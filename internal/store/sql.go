@@ -46,7 +46,7 @@ type sqlStore struct {
 // queries are the statements, rewritten for the dialect once at open.
 type queries struct {
 	insertDoc, insertMention, insertTimex, insertQuote, insertEvent string
-	docByID, docsByPath, idsByRange, allDocs, docExists             string
+	docByID, docsByPath, idsByRange, allDocs, allIDs, docExists     string
 	analysis, setDate                                               string
 	insertTimeline                                                  string
 }
@@ -100,6 +100,7 @@ func newSQLStore(db *sql.DB, d dialect, o options) *sqlStore {
 		docsByPath: r(`SELECT id FROM documents WHERE path = ? ORDER BY id LIMIT 2`),
 		idsByRange: r(`SELECT id FROM documents WHERE id >= ? AND id < ? ORDER BY id LIMIT 2`),
 		allDocs:    r(`SELECT ` + docCols + ` FROM documents` + docOrder),
+		allIDs:     r(`SELECT id FROM documents` + docOrder),
 		docExists:  r(`SELECT 1 FROM documents WHERE id = ?`),
 		analysis: r(`SELECT 0, ord, data, 0 FROM mentions WHERE doc = ?
 	UNION ALL SELECT 1, ord, data, "end" FROM timexes WHERE doc = ?
@@ -643,20 +644,23 @@ func (s *sqlStore) loadAnalysis(ctx context.Context, docID string) (*model.Analy
 }
 
 func (s *sqlStore) ForEachAnalysis(ctx context.Context, fn func(*model.Document, *model.Analysis) error) error {
-	// The cursor over documents holds one connection; each analysis is
-	// read through another from the pool. Documents and their analyses
-	// are written together and never changed afterwards (except dates),
-	// so the two reads agree.
-	rows, err := s.db.QueryContext(ctx, s.q.allDocs)
+	// The order is read first, then each document and its analysis: no
+	// read transaction stays open for the whole stream, which in SQLite
+	// would keep the write-ahead log from being checkpointed while a
+	// long pass writes its results. A document removed meanwhile is
+	// skipped; one added meanwhile is left for the next reader.
+	ids, err := s.ids(ctx, s.q.allIDs)
 	if err != nil {
 		return fmt.Errorf("read analyses: %w", err)
 	}
-	defer rows.Close()
-	for rows.Next() {
+	for _, id := range ids {
 		if err := ctx.Err(); err != nil {
 			return fmt.Errorf("read analyses: %w", err)
 		}
-		doc, err := scanDoc(rows.Scan)
+		doc, err := s.docByID(ctx, id)
+		if errors.Is(err, ErrNotFound) {
+			continue
+		}
 		if err != nil {
 			return fmt.Errorf("read analyses: %w", err)
 		}
@@ -667,9 +671,6 @@ func (s *sqlStore) ForEachAnalysis(ctx context.Context, fn func(*model.Document,
 		if err := fn(doc, a); err != nil {
 			return err
 		}
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("read analyses: %w", err)
 	}
 	return nil
 }
