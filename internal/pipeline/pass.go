@@ -228,6 +228,10 @@ func Fresh(ctx context.Context, st store.Store, opt Options, reanalyse bool) (ok
 	return true, "", nil
 }
 
+// Source streams the documents of a dossier with their analyses, in the
+// same order each time it is called; a pass calls it twice.
+type Source func(ctx context.Context, fn func(*model.Document, *model.Analysis) error) error
+
 // source streams the stored documents with their analyses, analysed
 // again with this pipeline when reanalyse is set.
 func (p *Pipeline) source(st store.Store, reanalyse bool) Source {

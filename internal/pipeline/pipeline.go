@@ -6,9 +6,11 @@
 // *model.Document. Out: its *model.Analysis; the document's date fields
 // are filled in when inferred.
 //
-// Across documents (Dossier): quote verification against the primary
-// records, the timeline and the accountability checks. In: every document
-// with its analysis. Out: Results.
+// Across documents (Pass, in pass.go): quote verification against the
+// primary records, the timeline, the accountability checks and the people
+// mentioned. In: the store's documents with their analyses. Out: the
+// results, stored, one document's at a time and then those across
+// documents; read commands and the server read them from the store.
 //
 // The pipeline holds the loaded models and dictionaries, which are
 // immutable, so one Pipeline serves many goroutines.
