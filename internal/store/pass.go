@@ -169,12 +169,11 @@ func (s *sqlStore) StartPass(ctx context.Context, st PassState, reset bool) erro
 	st.Complete = false
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		if reset {
-			// Findings across documents go with the others: the pass
-			// writes them again at its end.
-			for _, t := range []string{"finding_docs", "findings", "results_quotes", "results_events", "pass_docs"} {
-				if _, err := tx.ExecContext(ctx, "DELETE FROM "+t); err != nil {
-					return fmt.Errorf("clear %s: %w", t, err)
-				}
+			// Every document is to be checked again. Its old results
+			// stay readable until the pass replaces them, document by
+			// document, and the results across documents at its end.
+			if _, err := tx.ExecContext(ctx, "DELETE FROM pass_docs"); err != nil {
+				return fmt.Errorf("clear pass_docs: %w", err)
 			}
 		}
 		return s.saveState(ctx, tx, st)
@@ -219,8 +218,10 @@ func (s *sqlStore) newResultWriter(ctx context.Context, tx *sql.Tx) (*resultWrit
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?{json})`},
 		{&w.event, `INSERT INTO results_events (doc, ord, id, cameo, root, plover, source_code, target_code, when_value, when_end, data)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?{json})`},
-		{&w.finding, `INSERT INTO findings (doc, grp, ord, kind, check_name, severity, summary, people, data)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?{json}) RETURNING id`},
+		// A new finding is listed last until the end of the pass puts
+		// it in its place.
+		{&w.finding, `INSERT INTO findings (doc, grp, ord, rank, kind, check_name, severity, summary, people, data)
+			VALUES (?, ?, ?, 1073741824, ?, ?, ?, ?, ?, ?{json}) RETURNING id`},
 		{&w.findingDoc, `INSERT INTO finding_docs (finding, doc) VALUES (?, ?) ON CONFLICT DO NOTHING`},
 	} {
 		st, err := tx.PrepareContext(ctx, s.d.rewrite(p.q))

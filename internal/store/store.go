@@ -64,8 +64,9 @@ type Store interface {
 	// many documents were added since.
 	PassStatus(ctx context.Context) (PassStatus, error)
 	// StartPass records that a pass begins with state st (stored as not
-	// complete). With reset, every stored cross-document result is
-	// dropped first, in the same transaction: the context changed.
+	// complete). With reset, every document is to be checked again (the
+	// context changed); the stored results stay readable until the pass
+	// replaces them.
 	StartPass(ctx context.Context, st PassState, reset bool) error
 	// PassedDocuments returns the ids of the documents whose own results
 	// are stored, each with its DocResults.Across.
