@@ -41,6 +41,38 @@ func (s *Session) Scan(doc *model.Document, a *model.Analysis) {
 			s.named[p] = true
 		}
 	}
+	s.Record(doc, a)
+}
+
+// Names returns the institutions whose procedures the document names,
+// and notes them as Scan does: for a caller that stores them, so that a
+// later session learns them from Name without reading the document.
+func (s *Session) Names(doc *model.Document, a *model.Analysis) []string {
+	in := &Input{Docs: []*model.Document{doc}, Analyses: map[string]*model.Analysis{doc.ID: a}}
+	var out []string
+	for _, p := range s.c.procs {
+		if s.c.named(in, p) {
+			s.named[p] = true
+			out = append(out, p.Institution)
+		}
+	}
+	return out
+}
+
+// Name notes institutions that documents name (as Names returned them).
+func (s *Session) Name(institutions ...string) {
+	for _, p := range s.c.procs {
+		for _, inst := range institutions {
+			if p.Institution == inst {
+				s.named[p] = true
+			}
+		}
+	}
+}
+
+// Record keeps a primary record, which other documents' meetings are
+// checked against; other documents are ignored.
+func (s *Session) Record(doc *model.Document, a *model.Analysis) {
 	if doc.Kind.Primary() {
 		// Meetings are checked against a record's date, speakers and
 		// mentions, not its text.

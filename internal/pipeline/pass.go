@@ -95,38 +95,67 @@ func (p *Pipeline) Pass(ctx context.Context, st store.Store, opt PassOptions) (P
 	}
 	src := p.source(st, opt.Reanalyse)
 
-	// 1. Scan.
+	// 1. Scan: index the primary records, and learn which procedures
+	// apply. Under the configuration of the last pass, a document checked
+	// before is not read for this: what it names was stored with it.
 	ix := quotes.NewIndex()
 	session := p.checker.NewSession()
 	var records []*model.Document
-	seen := map[string]bool{}
 	recordKey := sha256.New()
-	err = src(ctx, func(d *model.Document, a *model.Analysis) error {
-		seen[d.ID] = true
-		session.Scan(d, a)
+	sameConfig := !opt.Full && status.Started && status.State.Config == config
+	done := map[string]store.PassedDoc{}
+	if sameConfig {
+		if done, err = st.PassedDocuments(ctx); err != nil {
+			return stats, err
+		}
+		for _, pd := range done {
+			session.Name(pd.Procs...)
+		}
+	}
+	names := map[string][]string{} // documents scanned → the institutions they name
+	scan := func(d *model.Document, a *model.Analysis) error {
+		if pd, ok := done[d.ID]; ok {
+			names[d.ID] = pd.Procs
+		} else {
+			names[d.ID] = session.Names(d, a)
+		}
+		session.Record(d, a)
 		if d.Kind.Primary() {
 			ix.Add(d)
 			records = append(records, lightRecord(d))
 			fmt.Fprintf(recordKey, "%s %s %s\n", d.ID, d.DateString(), d.DateEnd.Format("2006-01-02"))
 		}
 		return nil
-	})
+	}
+	if sameConfig {
+		err = p.sourceOf(st, opt.Reanalyse, primaryKinds())(ctx, scan)
+	} else {
+		err = src(ctx, scan)
+	}
 	if err != nil {
 		return stats, fmt.Errorf("index primary records: %w", err)
 	}
-	fmt.Fprintf(recordKey, "procedures: %s\n", strings.Join(session.Procedures(), "\n"))
+	procs := session.Procedures()
+	sort.Strings(procs)
+	fmt.Fprintf(recordKey, "procedures: %s\n", strings.Join(procs, "\n"))
 	stats.Scan = time.Since(start)
 	state := store.PassState{Config: config, Context: hex.EncodeToString(recordKey.Sum(nil)), Reanalysed: opt.Reanalyse}
-	stats.Full = opt.Full || !status.Started || status.State.Config != state.Config || status.State.Context != state.Context
+	stats.Full = !sameConfig || status.State.Context != state.Context
 	if err := st.StartPass(ctx, state, stats.Full); err != nil {
 		return stats, err
 	}
-	// done holds the documents checked before, each with whether it gave
-	// the checks across documents anything.
-	done := map[string]bool{}
-	if !stats.Full {
-		if done, err = st.PassedDocuments(ctx); err != nil {
-			return stats, err
+	// The documents that need no check are those checked before under
+	// the same context.
+	if stats.Full {
+		for id, pd := range done {
+			names[id] = pd.Procs
+		}
+		done = map[string]store.PassedDoc{}
+	}
+	total := len(names)
+	for id := range done {
+		if _, ok := names[id]; !ok {
+			total++
 		}
 	}
 
@@ -143,14 +172,14 @@ func (p *Pipeline) Pass(ctx context.Context, st store.Store, opt PassOptions) (P
 		batch = batch[:0]
 		return nil
 	}
-	total := len(seen)
 	err = src(ctx, func(d *model.Document, a *model.Analysis) error {
-		if !seen[d.ID] {
+		pd, checked := done[d.ID]
+		docNames, scanned := names[d.ID]
+		if !checked && !scanned {
 			return nil // added during this pass: the next pass checks it
 		}
-		across, checked := done[d.ID]
 		switch {
-		case checked && !across:
+		case checked && !pd.Across:
 			session.Note(d)
 		case checked:
 			session.Gather(d, a, p.text.Sentences(d.Text))
@@ -160,7 +189,7 @@ func (p *Pipeline) Pass(ctx context.Context, st store.Store, opt PassOptions) (P
 			}
 			kept := session.Kept()
 			fs := session.CheckDocument(d, a, p.text.Sentences(d.Text))
-			r := store.DocResults{Doc: d.ID, Quotes: a.Quotes, Findings: findingRows(fs, a), Across: session.Kept() > kept}
+			r := store.DocResults{Doc: d.ID, Quotes: a.Quotes, Findings: findingRows(fs, a), Across: session.Kept() > kept, Procs: docNames}
 			if opt.Reanalyse {
 				r.Events = a.Events
 			}
@@ -232,23 +261,48 @@ func Fresh(ctx context.Context, st store.Store, opt Options, reanalyse bool) (ok
 // same order each time it is called; a pass calls it twice.
 type Source func(ctx context.Context, fn func(*model.Document, *model.Analysis) error) error
 
+// primaryKinds are the kinds of the primary records.
+func primaryKinds() []model.Kind {
+	var out []model.Kind
+	for _, k := range []model.Kind{model.KindTranscript, model.KindStatement, model.KindArticle} {
+		if k.Primary() {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// sourceOf is source over the documents of the given kinds and those not
+// checked yet.
+func (p *Pipeline) sourceOf(st store.Store, reanalyse bool, kinds []model.Kind) Source {
+	return func(ctx context.Context, fn func(*model.Document, *model.Analysis) error) error {
+		return st.ForEachAnalysisOf(ctx, kinds, p.reanalysed(ctx, reanalyse, fn))
+	}
+}
+
 // source streams the stored documents with their analyses, analysed
 // again with this pipeline when reanalyse is set.
 func (p *Pipeline) source(st store.Store, reanalyse bool) Source {
 	return func(ctx context.Context, fn func(*model.Document, *model.Analysis) error) error {
-		return st.ForEachAnalysis(ctx, func(doc *model.Document, an *model.Analysis) error {
-			if reanalyse {
-				fresh, err := p.Document(ctx, doc)
-				if err != nil {
-					return fmt.Errorf("analyse %s again: %w", doc.Path, err)
-				}
-				an = fresh
+		return st.ForEachAnalysis(ctx, p.reanalysed(ctx, reanalyse, fn))
+	}
+}
+
+// reanalysed passes fn each document with its analysis, made again when
+// reanalyse is set.
+func (p *Pipeline) reanalysed(ctx context.Context, reanalyse bool, fn func(*model.Document, *model.Analysis) error) func(*model.Document, *model.Analysis) error {
+	return func(doc *model.Document, an *model.Analysis) error {
+		if reanalyse {
+			fresh, err := p.Document(ctx, doc)
+			if err != nil {
+				return fmt.Errorf("analyse %s again: %w", doc.Path, err)
 			}
-			if an == nil {
-				an = &model.Analysis{Doc: doc.ID}
-			}
-			return fn(doc, an)
-		})
+			an = fresh
+		}
+		if an == nil {
+			an = &model.Analysis{Doc: doc.ID}
+		}
+		return fn(doc, an)
 	}
 }
 

@@ -561,7 +561,7 @@ func samplePass(docs []*model.Document) passFixture {
 				{Finding: finding("altered-quote", model.SeverityHigh, "Tova Renn was misquoted", ev(docs[0], 0, 4)), People: []string{"Tova Renn"}},
 				{Finding: finding("unverified-quote", model.SeverityLow, "a quote no record covers", ev(docs[0], 4, 9))},
 			}},
-			{Doc: docs[1].ID, Across: true, Findings: []FindingRow{
+			{Doc: docs[1].ID, Across: true, Procs: []string{"Harlow", "Millbrook"}, Findings: []FindingRow{
 				{Finding: finding("anonymous-source", model.SeverityMedium, "an unnamed official", ev(docs[1], 0, 3))},
 				{Finding: finding("altered-quote", model.SeverityHigh, "Ilse Varga was misquoted", ev(docs[1], 4, 9)), People: []string{"Ilse Varga"}},
 			}},
@@ -598,6 +598,7 @@ func testPassResults(t *testing.T, dsn string) {
 	ctx := context.Background()
 	s := mustOpen(t, dsn)
 	docs := threeDocs()
+	docs[0].Kind = model.KindStatement
 	if _, err := s.AddDocuments(ctx, docs, []*model.Analysis{natoAnalysis(docs[0]), nil, nil}); err != nil {
 		t.Fatal(err)
 	}
@@ -621,8 +622,21 @@ func testPassResults(t *testing.T, dsn string) {
 	}
 	done, err := s.PassedDocuments(ctx)
 	_, has2 := done[docs[2].ID]
-	if err != nil || len(done) != 2 || !done[docs[1].ID] || done[docs[0].ID] || has2 {
+	if err != nil || len(done) != 2 || !done[docs[1].ID].Across || done[docs[0].ID].Across || has2 ||
+		!reflect.DeepEqual(done[docs[1].ID].Procs, []string{"Harlow", "Millbrook"}) || done[docs[0].ID].Procs != nil {
 		t.Errorf("PassedDocuments: %v %v", done, err)
+	}
+	// The primary records and the documents not checked: docs[0] is the
+	// only statement.
+	var of []string
+	if err := s.ForEachAnalysisOf(ctx, []model.Kind{model.KindStatement, model.KindTranscript}, func(d *model.Document, _ *model.Analysis) error {
+		of = append(of, d.ID)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(of, []string{docs[0].ID, docs[2].ID}) {
+		t.Errorf("ForEachAnalysisOf: %v, want %v", short(of), short([]string{docs[0].ID, docs[2].ID}))
 	}
 	// A failing batch changes nothing.
 	bad := samplePass(docs).docRes

@@ -61,6 +61,14 @@ type DocResults struct {
 	// Across is true when the document gives the checks across
 	// documents something besides itself.
 	Across bool
+	// Procs are the institutions whose procedures the document names.
+	Procs []string
+}
+
+// PassedDoc is what is stored of a document checked by a pass.
+type PassedDoc struct {
+	Across bool
+	Procs  []string
 }
 
 // FindingRow is a finding as stored: with the names of the people it is
@@ -184,22 +192,42 @@ func (s *sqlStore) StartPass(ctx context.Context, st PassState, reset bool) erro
 	return nil
 }
 
-func (s *sqlStore) PassedDocuments(ctx context.Context) (map[string]bool, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT doc, across FROM pass_docs`)
+func (s *sqlStore) PassedDocuments(ctx context.Context) (map[string]PassedDoc, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT doc, across, procs FROM pass_docs`)
 	if err != nil {
 		return nil, fmt.Errorf("read checked documents: %w", err)
 	}
 	defer rows.Close()
-	out := map[string]bool{}
+	out := map[string]PassedDoc{}
 	for rows.Next() {
-		var id string
-		var across bool
-		if err := rows.Scan(&id, &across); err != nil {
+		var id, procs string
+		var pd PassedDoc
+		if err := rows.Scan(&id, &pd.Across, &procs); err != nil {
 			return nil, fmt.Errorf("read checked documents: %w", err)
 		}
-		out[id] = across
+		if procs != "" {
+			pd.Procs = strings.Split(procs, "\n")
+		}
+		out[id] = pd
 	}
 	return out, rows.Err()
+}
+
+func (s *sqlStore) ForEachAnalysisOf(ctx context.Context, kinds []model.Kind, fn func(*model.Document, *model.Analysis) error) error {
+	marks := make([]string, len(kinds))
+	args := make([]any, len(kinds))
+	for i, k := range kinds {
+		marks[i], args[i] = "?", string(k)
+	}
+	cond := "NOT EXISTS (SELECT 1 FROM pass_docs p WHERE p.doc = documents.id)"
+	if len(kinds) > 0 {
+		cond = "kind IN (" + strings.Join(marks, ", ") + ") OR " + cond
+	}
+	ids, err := s.ids(ctx, s.d.rewrite(`SELECT id FROM documents WHERE `+cond+docOrder), args...)
+	if err != nil {
+		return fmt.Errorf("read analyses: %w", err)
+	}
+	return s.forEachOf(ctx, ids, fn)
 }
 
 // resultWriter holds the statements of one transaction that writes
@@ -317,7 +345,7 @@ func (s *sqlStore) PutDocResults(ctx context.Context, rs []DocResults) error {
 			if err := w.findings(ctx, r.Doc, 0, r.Findings); err != nil {
 				return fmt.Errorf("findings of %s: %w", r.Doc, err)
 			}
-			if _, err := tx.ExecContext(ctx, s.d.rewrite(`INSERT INTO pass_docs (doc, across) VALUES (?, ?)`), r.Doc, r.Across); err != nil {
+			if _, err := tx.ExecContext(ctx, s.d.rewrite(`INSERT INTO pass_docs (doc, across, procs) VALUES (?, ?, ?)`), r.Doc, r.Across, strings.Join(r.Procs, "\n")); err != nil {
 				return fmt.Errorf("results of %s: %w", r.Doc, err)
 			}
 			if err := s.step(ctx, "doc results", 0); err != nil {

@@ -653,6 +653,11 @@ func (s *sqlStore) ForEachAnalysis(ctx context.Context, fn func(*model.Document,
 	if err != nil {
 		return fmt.Errorf("read analyses: %w", err)
 	}
+	return s.forEachOf(ctx, ids, fn)
+}
+
+// forEachOf streams the documents ids name, with their analyses.
+func (s *sqlStore) forEachOf(ctx context.Context, ids []string, fn func(*model.Document, *model.Analysis) error) error {
 	for _, id := range ids {
 		if err := ctx.Err(); err != nil {
 			return fmt.Errorf("read analyses: %w", err)

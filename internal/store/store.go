@@ -68,9 +68,12 @@ type Store interface {
 	// context changed); the stored results stay readable until the pass
 	// replaces them.
 	StartPass(ctx context.Context, st PassState, reset bool) error
-	// PassedDocuments returns the ids of the documents whose own results
-	// are stored, each with its DocResults.Across.
-	PassedDocuments(ctx context.Context) (map[string]bool, error)
+	// PassedDocuments returns the documents whose own results are
+	// stored, by id.
+	PassedDocuments(ctx context.Context) (map[string]PassedDoc, error)
+	// ForEachAnalysisOf is ForEachAnalysis over the documents of the
+	// given kinds and those whose own results are not stored.
+	ForEachAnalysisOf(ctx context.Context, kinds []model.Kind, fn func(*model.Document, *model.Analysis) error) error
 	// PutDocResults stores documents' own results, replacing what was
 	// stored for them, in one transaction.
 	PutDocResults(ctx context.Context, rs []DocResults) error

@@ -25,10 +25,12 @@ CREATE TABLE pass_state (
 -- Documents whose own results (verified quotes, findings) are stored for
 -- the context of pass_state. across is false when the document gave the
 -- checks across documents nothing (no announcement, no act of a deciding
--- body), so that a pass need not read it for them again.
+-- body), so that a pass need not read it for them again; procs lets a
+-- pass know which procedures apply without reading it.
 CREATE TABLE pass_docs (
     doc    text COLLATE "C" PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
-    across boolean NOT NULL
+    across boolean NOT NULL,
+    procs  text NOT NULL  -- the institutions whose procedures it names, one a line
 );
 
 -- Quotes with their verification verdicts.
