@@ -181,9 +181,11 @@ func (s *Session) input(doc *model.Document, a *model.Analysis, sentences []mode
 // gather keeps the announcements and acts of deciding bodies of the
 // document of in, and a light copy of the document.
 func (s *Session) gather(in *Input, doc *model.Document) {
+	light := &model.Document{ID: doc.ID, Kind: doc.Kind, Title: doc.Title, Path: doc.Path,
+		Date: doc.Date, DateEnd: doc.DateEnd, DateSource: doc.DateSource}
 	for _, p := range s.procs {
-		s.anns[p] = append(s.anns[p], detachActs(s.c.announcements(in, p))...)
-		s.acts[p] = append(s.acts[p], detachActs(s.c.bodyActs(in, p))...)
+		s.anns[p] = append(s.anns[p], detachActs(s.c.announcements(in, p), light)...)
+		s.acts[p] = append(s.acts[p], detachActs(s.c.bodyActs(in, p), light)...)
 	}
 	s.Note(doc)
 }
@@ -221,13 +223,11 @@ func detach(fs []model.Finding) []model.Finding {
 	return fs
 }
 
-// detachActs keeps of the acts only a light copy of their document and
-// copies of their words.
-func detachActs(as []act) []act {
+// detachActs keeps of the acts only light, a light copy of their
+// document shared by all of them, and copies of their words.
+func detachActs(as []act, light *model.Document) []act {
 	for i := range as {
-		d := *as[i].doc
-		d.Text, d.Turns = "", nil
-		as[i].doc = &d
+		as[i].doc = light
 		for _, sp := range []*model.Span{&as[i].sentence, &as[i].verb, &as[i].who, &as[i].when.Span} {
 			sp.Text = strings.Clone(sp.Text)
 		}
