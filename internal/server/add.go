@@ -148,6 +148,12 @@ func (s *Server) startAdd(w http.ResponseWriter, r *http.Request) (*job, int, er
 	if s.opt.ReadOnly {
 		return nil, http.StatusForbidden, errForbidden("this workspace is read-only")
 	}
+	// An API client's token is checked before its upload is read.
+	if strings.HasPrefix(r.Header.Get("Authorization"), "Bearer ") {
+		if err := s.authorize(r, ""); err != nil {
+			return nil, http.StatusForbidden, err
+		}
+	}
 	ups, opt, err := s.readUpload(w, r)
 	if err != nil {
 		return nil, http.StatusBadRequest, err
@@ -165,6 +171,16 @@ func (s *Server) startAdd(w http.ResponseWriter, r *http.Request) (*job, int, er
 func (s *Server) runAdd(ctx context.Context, j *job, ups []upload, opt ingest.Options) {
 	s.write.Lock()
 	defer s.write.Unlock()
+	defer func() {
+		// A document that breaks a stage must not stop the server.
+		if v := recover(); v != nil {
+			s.log.Error("adding documents failed", "panic", fmt.Sprint(v))
+			s.jobs.update(j, func(j *job) {
+				j.State, j.Phase = "failed", ""
+				j.Errors = append(j.Errors, "internal error while adding; the server's log says more")
+			})
+		}
+	}()
 	p := s.opt.Pipeline
 	s.jobs.update(j, func(j *job) { j.State, j.Phase = "running", "analysing" })
 	added := 0
