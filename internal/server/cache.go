@@ -68,13 +68,22 @@ func (c *pageCache) remove(e *list.Element) {
 	c.size -= len(p.body)
 }
 
+// cacheFor returns the cache of a page: documents have their own, so
+// that reading many documents does not push the lists out.
+func (s *Server) cacheFor(name string) *pageCache {
+	if name == "doc" || name == "quote" {
+		return s.docPages
+	}
+	return s.pages
+}
+
 // cached serves a page from the cache when it holds it for the current
 // results, else runs h, whose render stores the page.
-func (s *Server) cached(h http.HandlerFunc) http.HandlerFunc {
+func (s *Server) cached(name string, h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		_, gen, err := s.freshness(r.Context())
 		if err == nil {
-			if body, ok := s.pages.get(r.URL.RequestURI(), gen); ok {
+			if body, ok := s.cacheFor(name).get(r.URL.RequestURI(), gen); ok {
 				w.Header().Set("Content-Type", "text/html; charset=utf-8")
 				_, _ = w.Write(body) // a client that went away: nothing to do
 				return

@@ -98,7 +98,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, name string, sta
 		return
 	}
 	if ferr == nil && status == http.StatusOK && r.Method == http.MethodGet && name != "add" && name != "job" {
-		s.pages.put(r.URL.RequestURI(), gen, buf.Bytes())
+		s.cacheFor(name).put(r.URL.RequestURI(), gen, buf.Bytes())
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
@@ -129,13 +129,41 @@ func statusOf(err error) int {
 // freshness says, when the stored results are older than the documents,
 // what the pages show, and names the generation of the results (it
 // changes with every pass) for the cache of pages. It is read again at
-// most every two seconds, and after an upload.
+// most every two seconds, and after an upload; while one request reads
+// it, the others go on with the last value rather than wait.
 func (s *Server) freshness(ctx context.Context) (msg, gen string, err error) {
-	s.fresh.Lock()
-	defer s.fresh.Unlock()
-	if !s.fresh.at.IsZero() && time.Since(s.fresh.at) < 2*time.Second {
-		return s.fresh.msg, s.fresh.gen, nil
+	f := &s.fresh
+	f.Lock()
+	if f.at.IsZero() || (time.Since(f.at) > 2*time.Second && !f.reading) {
+		first := f.at.IsZero()
+		f.reading = true
+		f.Unlock()
+		msg, gen, err = s.readFreshness(ctx)
+		f.Lock()
+		f.reading = false
+		if err == nil {
+			f.msg, f.gen, f.at = msg, gen, time.Now()
+		}
+		f.Unlock()
+		if err != nil && first {
+			return "", "", err
+		}
+		return f.value()
 	}
+	f.Unlock()
+	return f.value()
+}
+
+func (f *freshState) value() (string, string, error) {
+	f.Lock()
+	defer f.Unlock()
+	if f.at.IsZero() {
+		return "", "", errors.New("the state of the results could not be read")
+	}
+	return f.msg, f.gen, nil
+}
+
+func (s *Server) readFreshness(ctx context.Context) (msg, gen string, err error) {
 	st, err := s.st.PassStatus(ctx)
 	if err != nil {
 		return "", "", err
@@ -149,48 +177,63 @@ func (s *Server) freshness(ctx context.Context) (msg, gen string, err error) {
 		msg = fmt.Sprintf("%d documents were added since the dossier was last checked; their findings are not shown yet.", st.Pending)
 	}
 	gen = fmt.Sprintf("%s %d %d %s", st.State.Finished.Format(time.RFC3339Nano), st.Documents, st.Pending, msg)
-	s.fresh.msg, s.fresh.gen, s.fresh.at = msg, gen, time.Now()
 	return msg, gen, nil
 }
 
-// forgetFreshness makes the next page read the store's state and counts
-// again.
+// forgetFreshness makes the next page read the store's state again.
 func (s *Server) forgetFreshness() {
 	s.fresh.Lock()
 	s.fresh.at = time.Time{}
 	s.fresh.Unlock()
-	s.counts.Lock()
-	s.counts.at = time.Time{}
-	s.counts.Unlock()
 }
 
 // maxCounted bounds the cache of counts.
 const maxCounted = 1024
 
 // counted returns the findings by kind and severity and the number q
-// selects, read again at most every two seconds: every findings page
-// shows them, and counting a large dossier's findings costs more than
-// listing a page of them.
+// selects, counted once per generation of the results: every findings
+// page shows them, and counting a large dossier's findings costs more
+// than listing a page of them.
 func (s *Server) counted(ctx context.Context, q store.FindingQuery) (kinds, sevs map[string]int, total int, err error) {
+	_, gen, err := s.freshness(ctx)
+	if err != nil {
+		return nil, nil, 0, err
+	}
 	q.Offset, q.Limit = 0, 0
 	c := &s.counts
+	read := func() (map[string]int, map[string]int, int, bool) {
+		c.Lock()
+		defer c.Unlock()
+		if c.gen != gen || len(c.totals) > maxCounted {
+			c.gen, c.kinds, c.sevs, c.totals = gen, nil, nil, map[store.FindingQuery]int{}
+		}
+		total, ok := c.totals[q]
+		return c.kinds, c.sevs, total, ok && c.kinds != nil
+	}
+	if kinds, sevs, total, ok := read(); ok {
+		return kinds, sevs, total, nil
+	}
+	// One request counts; the others wait for its numbers.
+	c.compute.Lock()
+	defer c.compute.Unlock()
+	kinds, sevs, total, ok := read()
+	if ok {
+		return kinds, sevs, total, nil
+	}
+	if kinds == nil {
+		if kinds, sevs, err = s.st.FindingKinds(ctx); err != nil {
+			return nil, nil, 0, err
+		}
+	}
+	if total, err = s.st.CountFindings(ctx, q); err != nil {
+		return nil, nil, 0, err
+	}
 	c.Lock()
-	defer c.Unlock()
-	if c.at.IsZero() || time.Since(c.at) > 2*time.Second || len(c.totals) > maxCounted {
-		if c.kinds, c.sevs, err = s.st.FindingKinds(ctx); err != nil {
-			c.at = time.Time{}
-			return nil, nil, 0, err
-		}
-		c.totals, c.at = map[store.FindingQuery]int{}, time.Now()
+	if c.gen == gen {
+		c.kinds, c.sevs, c.totals[q] = kinds, sevs, total
 	}
-	total, ok := c.totals[q]
-	if !ok {
-		if total, err = s.st.CountFindings(ctx, q); err != nil {
-			return nil, nil, 0, err
-		}
-		c.totals[q] = total
-	}
-	return c.kinds, c.sevs, total, nil
+	c.Unlock()
+	return kinds, sevs, total, nil
 }
 
 func intParam(r *http.Request, name string, def int) int {

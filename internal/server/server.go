@@ -60,7 +60,8 @@ type Options struct {
 	MaxUpload int64
 	Ingest    ingest.Options
 	Log       *slog.Logger
-	// CacheBytes bounds the cache of rendered pages (default 32 MB).
+	// CacheBytes bounds the caches of rendered pages (default 32 MB:
+	// half for the lists, half for documents).
 	CacheBytes int
 }
 
@@ -77,20 +78,26 @@ type Server struct {
 	write sync.Mutex // one write (add and the pass after it) at a time
 	csrf  []byte     // key of the CSRF tokens
 	log   *slog.Logger
-	fresh struct {
-		sync.Mutex
-		msg, gen string
-		at       time.Time
-	}
-	pages *pageCache
+	fresh freshState
+	// pages and docPages cache rendered lists and documents.
+	pages, docPages *pageCache
 	// counts caches the numbers the findings page shows, which change
 	// only with a pass; see counted.
 	counts struct {
 		sync.Mutex
-		at          time.Time
+		compute     sync.Mutex // held by the request that counts
+		gen         string
 		kinds, sevs map[string]int
 		totals      map[store.FindingQuery]int
 	}
+}
+
+// freshState is the last reading of the results' state; see freshness.
+type freshState struct {
+	sync.Mutex
+	msg, gen string
+	at       time.Time
+	reading  bool
 }
 
 // DefaultMaxUpload is the default limit of an upload's size.
@@ -116,7 +123,8 @@ func New(opt Options) (*Server, error) {
 	if opt.CacheBytes <= 0 {
 		opt.CacheBytes = DefaultCacheBytes
 	}
-	s := &Server{opt: opt, st: opt.Store, jobs: newJobs(20), log: opt.Log, pages: newPageCache(opt.CacheBytes)}
+	s := &Server{opt: opt, st: opt.Store, jobs: newJobs(20), log: opt.Log,
+		pages: newPageCache(opt.CacheBytes / 2), docPages: newPageCache(opt.CacheBytes / 2)}
 	s.csrf = make([]byte, 32)
 	if _, err := rand.Read(s.csrf); err != nil {
 		return nil, fmt.Errorf("server: %w", err)
@@ -159,13 +167,13 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/findings", http.StatusFound)
 	})
-	m.HandleFunc("GET /findings", s.cached(s.findingsPage))
-	m.HandleFunc("GET /docs", s.cached(s.docsPage))
-	m.HandleFunc("GET /doc/{id}", s.cached(s.docPage))
-	m.HandleFunc("GET /quote/{id}", s.cached(s.quotePage))
-	m.HandleFunc("GET /timeline", s.cached(s.timelinePage))
-	m.HandleFunc("GET /people", s.cached(s.peoplePage))
-	m.HandleFunc("GET /search", s.cached(s.searchPage))
+	m.HandleFunc("GET /findings", s.cached("findings", s.findingsPage))
+	m.HandleFunc("GET /docs", s.cached("docs", s.docsPage))
+	m.HandleFunc("GET /doc/{id}", s.cached("doc", s.docPage))
+	m.HandleFunc("GET /quote/{id}", s.cached("quote", s.quotePage))
+	m.HandleFunc("GET /timeline", s.cached("timeline", s.timelinePage))
+	m.HandleFunc("GET /people", s.cached("people", s.peoplePage))
+	m.HandleFunc("GET /search", s.cached("search", s.searchPage))
 	m.HandleFunc("GET /add", s.addPage)
 	m.HandleFunc("POST /add", s.addForm)
 	m.HandleFunc("GET /jobs/{id}", s.jobPage)

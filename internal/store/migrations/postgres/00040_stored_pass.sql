@@ -101,6 +101,7 @@ CREATE INDEX findings_rank ON findings (rank);
 CREATE INDEX findings_doc ON findings (doc);
 CREATE INDEX findings_kind ON findings (kind, rank);
 CREATE INDEX findings_severity ON findings (severity, rank);
+CREATE INDEX findings_kind_severity ON findings (kind, severity, rank); -- both filters, and the counts by kind and severity
 
 -- The documents each finding's evidence is in.
 CREATE TABLE finding_docs (
