@@ -12,6 +12,11 @@ import (
 // findings, and the few announcements and meetings of deciding bodies are
 // kept between documents.
 type Session struct {
+	// OffsetsOnly keeps of the sentences of announcements and acts their
+	// offsets, not their words: the caller fills Evidence.Text of the
+	// findings across documents from the documents.
+	OffsetsOnly bool
+
 	c        *Checker
 	records  []*model.Document
 	recordMs map[string]*model.Analysis
@@ -184,8 +189,8 @@ func (s *Session) gather(in *Input, doc *model.Document) {
 	light := &model.Document{ID: doc.ID, Kind: doc.Kind, Title: doc.Title, Path: doc.Path,
 		Date: doc.Date, DateEnd: doc.DateEnd, DateSource: doc.DateSource}
 	for _, p := range s.procs {
-		s.anns[p] = append(s.anns[p], detachActs(s.c.announcements(in, p), light)...)
-		s.acts[p] = append(s.acts[p], detachActs(s.c.bodyActs(in, p), light)...)
+		s.anns[p] = append(s.anns[p], detachActs(s.c.announcements(in, p), light, s.OffsetsOnly)...)
+		s.acts[p] = append(s.acts[p], detachActs(s.c.bodyActs(in, p), light, s.OffsetsOnly)...)
 	}
 	s.Note(doc)
 }
@@ -225,11 +230,14 @@ func detach(fs []model.Finding) []model.Finding {
 
 // detachActs keeps of the acts only light, a light copy of their
 // document shared by all of them, and copies of their words.
-func detachActs(as []act, light *model.Document) []act {
+func detachActs(as []act, light *model.Document, offsetsOnly bool) []act {
 	for i := range as {
 		as[i].doc = light
 		for _, sp := range []*model.Span{&as[i].sentence, &as[i].verb, &as[i].who, &as[i].when.Span} {
 			sp.Text = strings.Clone(sp.Text)
+		}
+		if offsetsOnly {
+			as[i].sentence.Text = "" // only ever evidence
 		}
 	}
 	return as

@@ -100,6 +100,7 @@ func (p *Pipeline) Pass(ctx context.Context, st store.Store, opt PassOptions) (P
 	// before is not read for this: what it names was stored with it.
 	ix := quotes.NewIndex()
 	session := p.checker.NewSession()
+	session.OffsetsOnly = true // the words of the evidence are filled at the end
 	var records []*model.Document
 	recordKey := sha256.New()
 	sameConfig := !opt.Full && status.Started && status.State.Config == config
@@ -161,7 +162,7 @@ func (p *Pipeline) Pass(ctx context.Context, st store.Store, opt PassOptions) (P
 
 	// 2. Check.
 	var (
-		tl    timeline.Collector
+		tl    = timeline.Collector{OffsetsOnly: true}
 		ppl   = newActorCollector()
 		batch []store.DocResults
 	)
@@ -221,6 +222,9 @@ func (p *Pipeline) Pass(ctx context.Context, st store.Store, opt PassOptions) (P
 	// 3. Across documents.
 	entries := tl.Build(records)
 	across := session.Across(entries)
+	if err := fillEvidence(ctx, st, entries, across); err != nil {
+		return stats, err
+	}
 	state.Documents = stats.Documents
 	if err := st.FinishPass(ctx, &store.Across{Timeline: entries, Findings: findingRows(across, nil), Actors: ppl.list()}, state); err != nil {
 		return stats, err
@@ -228,6 +232,43 @@ func (p *Pipeline) Pass(ctx context.Context, st store.Store, opt PassOptions) (P
 	stats.Took = time.Since(start)
 	stats.Across = stats.Took - stats.Scan - stats.Check
 	return stats, nil
+}
+
+// fillEvidence gives the evidence of the timeline and of the findings
+// across documents its words, read from the documents one at a time: the
+// stages across documents kept only offsets.
+func fillEvidence(ctx context.Context, st store.Store, entries []model.TimelineEntry, findings []model.Finding) error {
+	byDoc := map[string][]*model.Evidence{}
+	add := func(evs []model.Evidence) {
+		for i := range evs {
+			if e := &evs[i]; e.Text == "" && e.End > e.Start {
+				byDoc[e.Doc] = append(byDoc[e.Doc], e)
+			}
+		}
+	}
+	for i := range entries {
+		add(entries[i].Evidence)
+	}
+	for i := range findings {
+		add(findings[i].Evidence)
+	}
+	ids := make([]string, 0, len(byDoc))
+	for id := range byDoc {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		d, err := st.Document(ctx, id)
+		if err != nil {
+			return fmt.Errorf("read the evidence in %s: %w", id, err)
+		}
+		for _, e := range byDoc[id] {
+			if e.Start >= 0 && e.End <= len(d.Text) && e.Start <= e.End {
+				e.Text = strings.Clone(d.Text[e.Start:e.End]) // not the whole document
+			}
+		}
+	}
+	return nil
 }
 
 // Fresh reports whether the results stored in st are those a pass of a

@@ -96,8 +96,13 @@ func Build(in Input) []model.TimelineEntry {
 // keeping only the items: a large dossier need not be held in memory to
 // build its timeline.
 type Collector struct {
-	items []item
-	n     int
+	// OffsetsOnly keeps of each piece of evidence its document and
+	// offsets, not its words: the caller fills Evidence.Text of the
+	// entries from the documents, so that a large dossier's words are
+	// not all held at once.
+	OffsetsOnly bool
+	items       []item
+	n           int
 }
 
 // Add gathers the dated items of one document.
@@ -136,7 +141,11 @@ func (c *Collector) Add(d *model.Document, a *model.Analysis) {
 		it := &c.items[from+i]
 		it.summary = strings.Clone(it.summary)
 		for j := range it.evidence {
-			it.evidence[j].Text = strings.Clone(it.evidence[j].Text)
+			if c.OffsetsOnly {
+				it.evidence[j].Text = ""
+			} else {
+				it.evidence[j].Text = strings.Clone(it.evidence[j].Text)
+			}
 		}
 	}
 }
