@@ -19,11 +19,8 @@ import (
 // the write lock up front instead of failing to upgrade later.
 // synchronous=NORMAL is durable against process crashes in WAL mode
 // (a power loss may lose the last transactions, never consistency).
-// Reads go through memory-mapped pages (up to 1 GB), shared by the
-// connections through the operating system's cache, instead of each
-// connection's small page cache.
 const sqliteParams = "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)" +
-	"&_pragma=synchronous(NORMAL)&_pragma=mmap_size(1073741824)&_txlock=immediate"
+	"&_pragma=synchronous(NORMAL)&_txlock=immediate"
 
 var sqliteDialect = dialect{
 	name:    "sqlite",
