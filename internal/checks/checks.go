@@ -92,6 +92,7 @@ var all = []struct {
 	{"anonymous-source", (*Checker).anonymousSources},
 	{"weekday-mismatch", (*Checker).weekdayMismatches},
 	{"single-source", (*Checker).singleSource},
+	{"record-changed", (*Checker).recordChanged},
 }
 
 // Run runs every check over a dossier held in memory and returns the

@@ -46,11 +46,21 @@ func (c *Checker) quoteFindings(in *Input) []model.Finding {
 					f.Severity = model.SeverityMedium
 					f.Summary = fmt.Sprintf("%s %s %s in words that differ from a primary record whose speaker could not be confirmed: %s", docName(d), what, speaker, q.Diff)
 				}
+				if strings.Contains(q.Diff, quotes.OCRNote) {
+					// Words read from a scanned page may differ because
+					// OCR misread them: a lead, not a misquotation.
+					f.Severity = model.SeverityMedium
+					f.Summary = fmt.Sprintf("%s %s %s in words that differ from the primary record, but the words were read by OCR from a scanned page and may be misread: %s", docName(d), what, speaker, q.Diff)
+				}
 			case model.VerdictWrongSpeaker:
 				f.Kind, f.Severity = "altered-quote", model.SeverityHigh
 				f.Summary = fmt.Sprintf("%s attributes to %s words that the primary record gives to someone else.", docName(d), speaker)
 				if strings.Contains(q.Diff, quotes.QuestionerWords) {
 					f.Summary = fmt.Sprintf("%s attributes to %s words that the primary record gives to a questioner (“%s”).", docName(d), speaker, clip(clean(q.Text()), 90))
+				}
+				if strings.Contains(q.Diff, quotes.OCRNote) {
+					f.Severity = model.SeverityMedium
+					f.Summary += " The words were read by OCR from a scanned page: check them against the page image."
 				}
 			case model.VerdictNoRecord:
 				if strings.Contains(q.Diff, quotes.QuestionerWords) {

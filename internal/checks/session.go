@@ -16,6 +16,12 @@ type Session struct {
 	// offsets, not their words: the caller fills Evidence.Text of the
 	// findings across documents from the documents.
 	OffsetsOnly bool
+	// Earlier, when set, returns the earlier version of a page by
+	// document id (nil when it is not in the dossier): CheckDocument then
+	// compares a new version with the one before it (record-changed)
+	// itself. Without it, Check does, holding the versions Scan saw until
+	// both are checked.
+	Earlier func(id string) *model.Document
 
 	c        *Checker
 	records  []*model.Document
@@ -28,12 +34,15 @@ type Session struct {
 	findings []model.Finding
 	// recordDays indexes the records by day once the scan is done.
 	recordDays map[string][]*model.Document
+	// versions are the versions of pages seen by Scan, compared by Check.
+	versions *versionPairs
 }
 
 // NewSession starts a session.
 func (c *Checker) NewSession() *Session {
 	return &Session{c: c, recordMs: map[string]*model.Analysis{}, named: map[*Procedure]bool{},
-		anns: map[*Procedure][]act{}, acts: map[*Procedure][]act{}, kinds: map[string]*model.Document{}}
+		anns: map[*Procedure][]act{}, acts: map[*Procedure][]act{}, kinds: map[string]*model.Document{},
+		versions: newVersionPairs()}
 }
 
 // Scan is the first pass: it notes which procedures the document names
@@ -46,6 +55,7 @@ func (s *Session) Scan(doc *model.Document, a *model.Analysis) {
 			s.named[p] = true
 		}
 	}
+	s.versions.scan(doc)
 	s.Record(doc, a)
 }
 
@@ -92,6 +102,11 @@ func (s *Session) Record(doc *model.Document, a *model.Analysis) {
 // sentence spans, and keeps what the checks across documents need.
 func (s *Session) Check(doc *model.Document, a *model.Analysis, sentences []model.Span) {
 	s.findings = append(s.findings, s.CheckDocument(doc, a, sentences)...)
+	if s.Earlier == nil {
+		// Across versions of a page: a version is compared when the
+		// other has been seen too.
+		s.findings = append(s.findings, detach(named("record-changed", s.versions.check(doc)))...)
+	}
 }
 
 // CheckDocument is Check that returns the document's own findings, in the
@@ -105,6 +120,15 @@ func (s *Session) CheckDocument(doc *model.Document, a *model.Analysis, sentence
 		switch ch.name {
 		case "announced-before-decision", "single-source":
 			continue // across documents: see Finish
+		case "record-changed":
+			if s.Earlier != nil && doc.Previous != "" && doc.Previous != doc.ID {
+				if old := s.Earlier(doc.Previous); old != nil {
+					if f, ok := RecordChanged(old, doc); ok {
+						out = append(out, detach(named(ch.name, []model.Finding{f}))...)
+					}
+				}
+			}
+			continue // else Check compares the versions
 		}
 		out = append(out, detach(named(ch.name, ch.run(s.c, in)))...)
 	}
@@ -125,7 +149,7 @@ func (s *Session) Gather(doc *model.Document, a *model.Analysis, sentences []mod
 // but itself: one whose Gather kept no announcement and no act before,
 // when nothing it was checked against has changed.
 func (s *Session) Note(doc *model.Document) {
-	s.kinds[doc.ID] = &model.Document{ID: doc.ID, Kind: doc.Kind, Title: doc.Title, Path: doc.Path}
+	s.kinds[doc.ID] = &model.Document{ID: doc.ID, Kind: doc.Kind, Title: doc.Title, Path: doc.Path, URL: doc.URL, FetchedAt: doc.FetchedAt}
 }
 
 // Kept counts the announcements and acts of deciding bodies kept so far;

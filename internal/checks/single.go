@@ -15,7 +15,18 @@ func (c *Checker) singleSource(in *Input) []model.Finding {
 	}
 	var out []model.Finding
 	for _, e := range in.Timeline {
-		if len(e.Docs) != 1 {
+		if len(e.Docs) == 0 {
+			continue
+		}
+		// Versions of one page are one source, not a confirmation.
+		one := true
+		for _, id := range e.Docs[1:] {
+			if a, b := kind[id], kind[e.Docs[0]]; a == nil || b == nil || sourceOf(a) != sourceOf(b) {
+				one = false
+				break
+			}
+		}
+		if !one {
 			continue
 		}
 		d := kind[e.Docs[0]]
@@ -29,4 +40,14 @@ func (c *Checker) singleSource(in *Input) []model.Finding {
 		})
 	}
 	return out
+}
+
+// sourceOf identifies where a document comes from: a page fetched from
+// the web by its URL, so that its versions are one source; any other
+// document by itself.
+func sourceOf(d *model.Document) string {
+	if !d.FetchedAt.IsZero() && d.URL != "" {
+		return "url " + d.URL
+	}
+	return "doc " + d.ID
 }

@@ -4,21 +4,26 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/dossier-project/dossier/data"
+	"github.com/dossier-project/dossier/internal/fetch"
 	"github.com/dossier-project/dossier/internal/ingest"
 	"github.com/dossier-project/dossier/internal/model"
 	"github.com/dossier-project/dossier/internal/pipeline"
 	"github.com/dossier-project/dossier/internal/store"
+	"github.com/dossier-project/dossier/internal/watch"
 )
 
 // addFlags are the ingest options shared by add and analyze.
 type addFlags struct {
 	date, kind, url, publisher string
 	maxSizeMB                  float64
+	fetch                      fetchFlags
+	ocrLang                    string
 }
 
 func (f *addFlags) register(cmd *cobra.Command) {
@@ -28,13 +33,32 @@ func (f *addFlags) register(cmd *cobra.Command) {
 	fl.StringVar(&f.url, "url", "", "source URL for every file added")
 	fl.StringVar(&f.publisher, "publisher", "", "publisher for every file added")
 	fl.Float64Var(&f.maxSizeMB, "max-size", 20, "largest file to read, in MB")
+	fl.StringVar(&f.ocrLang, "ocr-lang", "eng", "tesseract language(s) for scanned PDF pages, e.g. fra or eng+fra")
 }
 
 func (f *addFlags) options() ingest.Options {
+	// The PDF programs are looked up once for the whole batch.
+	tools := ingest.FindTools()
+	tools.OCRLanguage = f.ocrLang
 	return ingest.Options{
 		MaxSize: int64(f.maxSizeMB * 1e6),
 		Flags:   ingest.Meta{Date: f.date, Kind: f.kind, URL: f.url, Publisher: f.publisher},
+		Tools:   &tools,
 	}
+}
+
+// ingestOptions are the ingest options of the flags, with the ingest
+// vocabulary of --data when it is given.
+func (a *app) ingestOptions(f addFlags) (ingest.Options, error) {
+	opt := f.options()
+	if a.dataDir != "" {
+		v, err := ingest.LoadVocab(data.Open(a.dataDir))
+		if err != nil {
+			return opt, err
+		}
+		opt.Vocab = v
+	}
+	return opt, nil
 }
 
 // addSummary counts what an add did.
@@ -45,16 +69,21 @@ type addSummary struct {
 func (a *app) addCmd() *cobra.Command {
 	var f addFlags
 	cmd := &cobra.Command{
-		Use:   "add PATH...",
-		Short: "Ingest files, folders (recursively) or globs into the store",
-		Args:  cobra.MinimumNArgs(1),
+		Use:   "add PATH_OR_URL...",
+		Short: "Ingest files, folders (recursively), globs or web pages (http and https URLs) into the store",
+		Long: `add ingests files, folders (recursively) and globs, and fetches http and
+https URLs politely (robots.txt, one request at a time per host, a delay
+between requests). A URL fetched again is one document unless its text
+changed; a changed page is a new version linked to the old one, and the
+record-changed finding with the word diff is printed.`,
+		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.withStore(cmd.Context(), func(st store.Store) error {
 				p, err := a.pipeline()
 				if err != nil {
 					return err
 				}
-				_, err = a.add(cmd.Context(), st, p, args, f.options())
+				_, err = a.add(cmd.Context(), st, p, args, f)
 				// The dossier changed: check it as a whole once, now,
 				// rather than on every command that reads it.
 				if _, rerr := a.refresh(cmd.Context(), st, p, false); rerr != nil && (err == nil || errors.Is(err, errReported)) {
@@ -69,21 +98,27 @@ func (a *app) addCmd() *cobra.Command {
 		},
 	}
 	f.register(cmd)
+	f.fetch.register(cmd)
 	a.stages.register(cmd)
 	return cmd
 }
 
-// add ingests paths into st, one transaction per file. Bad files are
-// reported one line each and do not stop the others; the returned error
-// is non-nil when any file failed.
-func (a *app) add(ctx context.Context, st store.Store, p *pipeline.Pipeline, paths []string, opt ingest.Options) (addSummary, error) {
+// add ingests paths and URLs into st, one transaction per file or page.
+// Bad files and pages are reported one line each and do not stop the
+// others; the returned error is non-nil when any failed.
+func (a *app) add(ctx context.Context, st store.Store, p *pipeline.Pipeline, args []string, f addFlags) (addSummary, error) {
 	var sum addSummary
-	if a.dataDir != "" && opt.Vocab == nil {
-		v, err := ingest.LoadVocab(data.Open(a.dataDir))
-		if err != nil {
-			return sum, err
+	opt, err := a.ingestOptions(f)
+	if err != nil {
+		return sum, err
+	}
+	var paths, urls []string
+	for _, arg := range args {
+		if watch.IsURL(arg) {
+			urls = append(urls, arg)
+		} else {
+			paths = append(paths, arg)
 		}
-		opt.Vocab = v
 	}
 	// A path that cannot be read is reported like a bad file; the
 	// others are still added.
@@ -92,7 +127,39 @@ func (a *app) add(ctx context.Context, st store.Store, p *pipeline.Pipeline, pat
 		sum.failed++
 		fmt.Fprintf(a.stderr, "error: %s\n", oneLine(err))
 	}
-	bar := newProgress(a.stderr, a.quiet, len(files), "adding")
+	bar := newProgress(a.stderr, a.quiet, len(files)+len(urls), "adding")
+	var w *watch.Watcher
+	if len(urls) > 0 {
+		c := f.fetch.client(opt)
+		defer c.Close()
+		w = a.watcher(st, p, c, opt, nil, 1)
+	}
+	for _, u := range urls {
+		if err := ctx.Err(); err != nil {
+			bar.finish()
+			return sum, err
+		}
+		started := time.Now()
+		n, err := a.addURL(ctx, w, u)
+		a.log.Debug("add URL", "url", u, "added", n.added, "unchanged", n.unchanged, "err", err, "took", time.Since(started))
+		switch {
+		case err != nil && watch.IsStoreError(err):
+			bar.finish()
+			return sum, err
+		case err != nil:
+			sum.failed++
+			bar.printf(a.stderr, "error: %s\n", oneLine(urlError(u, err)))
+		default:
+			sum.added += n.added
+			sum.unchanged += n.unchanged
+			if !a.quiet {
+				for _, m := range n.messages {
+					bar.printf(a.stderr, "%s\n", m)
+				}
+			}
+		}
+		bar.add()
+	}
 	for _, path := range files {
 		if err := ctx.Err(); err != nil {
 			bar.finish()
@@ -121,7 +188,11 @@ func (a *app) add(ctx context.Context, st store.Store, p *pipeline.Pipeline, pat
 		fmt.Fprintf(a.stderr, "%d added, %d already stored, %d failed\n", sum.added, sum.unchanged, sum.failed)
 	}
 	if sum.failed > 0 {
-		return sum, fmt.Errorf("%d of %d files could not be added: %w", sum.failed, len(files)+len(bad), errReported)
+		what := "files"
+		if len(urls) > 0 {
+			what = "files and pages"
+		}
+		return sum, fmt.Errorf("%d of %d %s could not be added: %w", sum.failed, len(files)+len(bad)+len(urls), what, errReported)
 	}
 	return sum, nil
 }
@@ -172,4 +243,14 @@ func fileError(path string, err error) error {
 		return err
 	}
 	return fmt.Errorf("%s: %w", path, err)
+}
+
+// urlError makes sure the error names the URL.
+func urlError(u string, err error) error {
+	var fe *fetch.Error
+	var ie *ingest.FileError
+	if errors.As(err, &fe) || errors.As(err, &ie) || strings.Contains(err.Error(), u) {
+		return err
+	}
+	return fmt.Errorf("%s: %w", u, err)
 }

@@ -136,11 +136,15 @@ func toReportJSON(r *report.Report) reportJSON {
 	for _, doc := range r.Documents {
 		j.Documents = append(j.Documents, toDocJSON(doc))
 	}
+	pages := output.Pages{}
+	for _, doc := range r.Documents {
+		pages.Note(doc)
+	}
 	for _, q := range r.Quotes {
-		j.Quotes = append(j.Quotes, output.QuoteOf(q))
+		j.Quotes = append(j.Quotes, output.QuoteOf(q, pages))
 	}
 	for _, e := range r.Events {
-		j.Events = append(j.Events, output.EventOf(e))
+		j.Events = append(j.Events, output.EventOf(e, pages))
 	}
 	return j
 }
@@ -164,7 +168,7 @@ findings, timeline, quotes, events.`,
 					if p, err = a.pipeline(); err != nil {
 						return err
 					}
-					_, addErr = a.add(ctx, st, p, args, f.options())
+					_, addErr = a.add(ctx, st, p, args, f)
 				}
 				if _, err := a.refresh(ctx, st, p, a.reanalyse()); err != nil {
 					return err
@@ -186,6 +190,7 @@ findings, timeline, quotes, events.`,
 		},
 	}
 	f.register(cmd)
+	f.fetch.register(cmd)
 	a.stages.register(cmd)
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the report as JSON")
 	return cmd

@@ -107,6 +107,8 @@ findings. Every output carries the document and byte offsets of its evidence.`,
 		a.codeCmd(),
 		a.serveCmd(),
 		a.recheckCmd(),
+		a.watchCmd(),
+		a.evalCmd(),
 	)
 	return root
 }

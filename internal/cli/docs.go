@@ -9,11 +9,13 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dossier-project/dossier/data"
+	"github.com/dossier-project/dossier/internal/fetch"
 	"github.com/dossier-project/dossier/internal/model"
 	"github.com/dossier-project/dossier/internal/output"
 	"github.com/dossier-project/dossier/internal/report"
 	"github.com/dossier-project/dossier/internal/store"
 	"github.com/dossier-project/dossier/internal/text"
+	"github.com/dossier-project/dossier/internal/watch"
 )
 
 // The documented JSON shapes (see internal/output).
@@ -96,16 +98,28 @@ type sentenceJSON struct {
 	Start int    `json:"start"`
 	End   int    `json:"end"`
 	Text  string `json:"text"`
+	Page  int    `json:"page,omitempty"`
 }
 
 type showJSON struct {
 	docJSON
-	Turns     []model.Turn   `json:"turns"`
-	Warnings  []string       `json:"warnings,omitempty"`
-	Sentences []sentenceJSON `json:"sentences"`
+	Turns    []model.Turn `json:"turns"`
+	Warnings []string     `json:"warnings,omitempty"`
+	// PageStarts are the byte offsets at which the pages start, for
+	// documents with pages: page n (from 1) starts at PageStarts[n-1].
+	PageStarts []int          `json:"page_starts,omitempty"`
+	Sentences  []sentenceJSON `json:"sentences"`
 }
 
 func (a *app) show(ctx context.Context, st store.Store, ref string, asJSON bool) error {
+	// A URL fetched into the dossier names its newest version.
+	if watch.IsURL(ref) {
+		if u, err := fetch.Normalize(ref); err == nil {
+			if p, err := st.Page(ctx, u); err == nil && p.Doc != "" {
+				ref = p.Doc
+			}
+		}
+	}
 	d, err := st.Document(ctx, ref)
 	if err != nil {
 		return fmt.Errorf("show %s: %w", ref, err)
@@ -116,9 +130,9 @@ func (a *app) show(ctx context.Context, st store.Store, ref string, asJSON bool)
 	}
 	sentences := ta.Sentences(d.Text)
 	if asJSON {
-		out := showJSON{docJSON: toDocJSON(d), Turns: nonNil(d.Turns), Warnings: d.Warnings, Sentences: []sentenceJSON{}}
+		out := showJSON{docJSON: toDocJSON(d), Turns: nonNil(d.Turns), Warnings: d.Warnings, PageStarts: d.Pages, Sentences: []sentenceJSON{}}
 		for _, s := range sentences {
-			out.Sentences = append(out.Sentences, sentenceJSON{s.Start, s.End, s.Text})
+			out.Sentences = append(out.Sentences, sentenceJSON{s.Start, s.End, s.Text, d.PageOf(s.Start)})
 		}
 		return writeJSON(a.stdout, out)
 	}
@@ -137,6 +151,9 @@ func (a *app) show(ctx context.Context, st store.Store, ref string, asJSON bool)
 	if d.URL != "" {
 		fmt.Fprintf(w, "  url:       %s\n", d.URL)
 	}
+	if from := textSource(d); from != "" {
+		fmt.Fprintf(w, "  text:      %s\n", from)
+	}
 	for _, warn := range d.Warnings {
 		fmt.Fprintf(w, "  warning:   %s\n", warn)
 	}
@@ -153,12 +170,55 @@ func (a *app) show(ctx context.Context, st store.Store, ref string, asJSON bool)
 			if t.Speaker >= 0 && t.Speaker < len(d.Speakers) {
 				who = d.Speakers[t.Speaker].Name
 			}
-			fmt.Fprintf(w, "  [%d-%d] %s: %s\n", t.Content.Start, t.Content.End, who, clip(t.Content.Text, 100))
+			fmt.Fprintf(w, "  %s[%d-%d] %s: %s\n", pageMark(d, t.Content.Start), t.Content.Start, t.Content.End, who, clip(t.Content.Text, 100))
 		}
 	}
 	fmt.Fprintf(w, "\nSentences (%d)\n", len(sentences))
 	for i, s := range sentences {
-		fmt.Fprintf(w, "  %3d [%d-%d] %s\n", i+1, s.Start, s.End, clip(s.Text, 110))
+		fmt.Fprintf(w, "  %3d %s[%d-%d] %s\n", i+1, pageMark(d, s.Start), s.Start, s.End, clip(s.Text, 110))
 	}
 	return nil
+}
+
+// textSource says where a document's text came from when it was not
+// read as it stands: "PDF, 3 pages, read by pdftotext".
+func textSource(d *model.Document) string {
+	var parts []string
+	switch d.Format {
+	case "pdf":
+		parts = append(parts, "PDF")
+	case "docx":
+		parts = append(parts, "Word file")
+	}
+	if n := d.PageCount(); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d page%s", n, map[bool]string{true: "", false: "s"}[n == 1]))
+	}
+	switch d.Extraction {
+	case model.ExtractPdftotext:
+		parts = append(parts, "read by pdftotext")
+	case model.ExtractPDFReader:
+		parts = append(parts, "read by the built-in PDF reader (poppler-utils not installed): the layout may be rougher")
+	case model.ExtractOCR:
+		parts = append(parts, "read by OCR (tesseract): words may be misread")
+	}
+	if len(d.OCRPages) > 0 && d.Extraction != model.ExtractOCR {
+		parts = append(parts, fmt.Sprintf("OCR on page(s) %s", joinPages(d.OCRPages)))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// pageMark is "p.3 " before offsets in a document with pages.
+func pageMark(d *model.Document, off int) string {
+	if p := d.PageOf(off); p > 0 {
+		return fmt.Sprintf("p.%d ", p)
+	}
+	return ""
+}
+
+func joinPages(xs []int) string {
+	s := make([]string, len(xs))
+	for i, x := range xs {
+		s[i] = fmt.Sprint(x)
+	}
+	return strings.Join(s, ", ")
 }

@@ -19,9 +19,9 @@ import (
 
 func dirOf(path string) string { return filepath.Dir(path) }
 
-func toEventJSON(e model.Event) eventJSON { return output.EventOf(e) }
+func toEventJSON(e model.Event, pages docPages) eventJSON { return output.EventOf(e, pages) }
 
-func toQuoteJSON(q model.Quote) quoteJSON { return output.QuoteOf(q) }
+func toQuoteJSON(q model.Quote, pages docPages) quoteJSON { return output.QuoteOf(q, pages) }
 
 func (a *app) eventsCmd() *cobra.Command {
 	var asJSON, explain bool
@@ -42,8 +42,12 @@ func (a *app) eventsCmd() *cobra.Command {
 				var end func(n int) error
 				switch {
 				case asJSON || format == "json":
+					pages, err := st.PageStarts(ctx)
+					if err != nil {
+						return err
+					}
 					arr := output.NewArray(a.stdout)
-					each = func(e model.Event) error { return arr.Add(toEventJSON(e)) }
+					each = func(e model.Event) error { return arr.Add(toEventJSON(e, pages)) }
 					end = func(int) error { return arr.Close() }
 				case format == "csv":
 					w := newEventsCSV(a.stdout)
@@ -137,7 +141,12 @@ func (a *app) quotesCmd() *cobra.Command {
 			return a.withResults(ctx, func(st store.Store, _ *pipeline.Pipeline) error {
 				var qs []model.Quote
 				var arr *output.Array
+				var pages docPages
 				if asJSON {
+					var err error
+					if pages, err = st.PageStarts(ctx); err != nil {
+						return err
+					}
 					arr = output.NewArray(a.stdout)
 				}
 				err := st.ForEachQuote(ctx, store.QuoteQuery{}, func(q model.Quote) error {
@@ -151,7 +160,7 @@ func (a *app) quotesCmd() *cobra.Command {
 						return nil
 					}
 					if arr != nil {
-						return arr.Add(toQuoteJSON(q))
+						return arr.Add(toQuoteJSON(q, pages))
 					}
 					qs = append(qs, q)
 					return nil
@@ -176,7 +185,7 @@ func (a *app) quotesCmd() *cobra.Command {
 					if q.Anonymous {
 						who += " (anonymous)"
 					}
-					t.row(q.ID, clip(who, 28), q.Verdict, fmt.Sprintf("%.2f", q.Score), kind, clip(q.Text(), 80))
+					t.row(q.ID, clip(who, 28), report.VerdictLabel(q), fmt.Sprintf("%.2f", q.Score), kind, clip(q.Text(), 80))
 				}
 				return t.flush()
 			})
@@ -212,7 +221,7 @@ func (a *app) findingsCmd() *cobra.Command {
 					n++
 					fmt.Fprintf(a.stdout, "%d. [%s] %s\n   %s\n", n, f.Severity, f.Kind, f.Summary)
 					for _, e := range f.Evidence {
-						fmt.Fprintf(a.stdout, "   - %s @%d-%d: %q\n", shortID(e.Doc), e.Start, e.End, clip(e.Text, 120))
+						fmt.Fprintf(a.stdout, "   - %s: %q\n", where(e), clip(e.Text, 120))
 					}
 					return nil
 				})

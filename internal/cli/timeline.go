@@ -160,7 +160,11 @@ func timelineJS(tl []model.TimelineEntry) tljs {
 func evidenceText(e model.TimelineEntry) string {
 	var parts []string
 	for _, ev := range e.Evidence {
-		parts = append(parts, fmt.Sprintf("“%s” (%s, bytes %d–%d)", strings.Join(strings.Fields(ev.Text), " "), shortID(ev.Doc), ev.Start, ev.End))
+		pg := report.PageLabel(ev)
+		if pg != "" {
+			pg += ", "
+		}
+		parts = append(parts, fmt.Sprintf("“%s” (%s, %sbytes %d–%d)", strings.Join(strings.Fields(ev.Text), " "), shortID(ev.Doc), pg, ev.Start, ev.End))
 	}
 	return strings.Join(parts, "<br>")
 }

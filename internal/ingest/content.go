@@ -17,17 +17,17 @@ type magic struct {
 	what   string
 }
 
-// Signatures of common binary formats people hand to a text tool by
-// mistake, with advice where there is some.
+// Signatures of common binary formats that ingest does not read, with
+// advice where there is some. PDF and Word files are recognised before
+// these checks (sniffBinary).
 var magics = []magic{
-	{"%PDF-", "PDF file; extract its text first (e.g. with pdftotext)"},
-	{"PK\x03\x04", "ZIP archive (or a DOCX/ODT/EPUB file, which are ZIP archives); extract its text first"},
+	{"PK\x03\x04", "ZIP archive, or an ODT or EPUB file, which are ZIP archives; extract its text first"},
 	{"\x89PNG\r\n\x1a\n", "PNG image"},
 	{"\xff\xd8\xff", "JPEG image"},
 	{"GIF87a", "GIF image"},
 	{"GIF89a", "GIF image"},
 	{"\x1f\x8b", "gzip-compressed file; decompress it first"},
-	{"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "legacy Microsoft Office file (DOC/XLS); convert it to text first"},
+	{"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "legacy Microsoft Office file (DOC/XLS), or a password-protected Office file; save it as DOCX without a password, or as text"},
 	{"{\\rtf", "RTF file; convert it to plain text first"},
 }
 
@@ -102,6 +102,8 @@ const (
 	formatMarkdown
 	formatHTML
 	formatFeed
+	// formatAuto asks parse to detect the format.
+	formatAuto format = -1
 )
 
 // detectFormat decides by extension, and by content for other names.

@@ -11,13 +11,13 @@ import (
 	"github.com/dossier-project/dossier/internal/model"
 )
 
-// parseFeed turns each item of an RSS or Atom feed into a document. The
+// parseFeed turns each item of an RSS, Atom or JSON Feed into a document. The
 // item's content (or description) is HTML and goes through the same
 // block-to-paragraph conversion as web pages; linked pages are not
 // fetched.
 func parseFeed(ctx context.Context, name, src string, v *Vocab) ([]*model.Document, error) {
 	head := strings.TrimSpace(firstN(src, 512))
-	if !strings.HasPrefix(head, "<") {
+	if !strings.HasPrefix(head, "<") && !isJSONFeed(head) {
 		return nil, errors.New("not an XML feed (it does not start with '<')")
 	}
 	feed, err := gofeed.NewParser().ParseString(src)
@@ -93,4 +93,10 @@ func feedItem(name string, i int, feed *gofeed.Feed, it *gofeed.Item, v *Vocab) 
 	}
 	readText(d, v)
 	return d
+}
+
+// isJSONFeed reports whether the start of a text is that of a JSON Feed
+// (jsonfeed.org): an object whose "version" names the format.
+func isJSONFeed(head string) bool {
+	return strings.HasPrefix(head, "{") && strings.Contains(head, "jsonfeed.org/version")
 }

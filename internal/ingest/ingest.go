@@ -1,5 +1,6 @@
 // Package ingest turns files (plain text, Markdown, HTML pages, RSS/Atom
-// feeds) into model.Documents: normalised text, metadata (title, authors,
+// and JSON feeds), and pages fetched from the web (Web), into
+// model.Documents: normalised text, metadata (title, authors,
 // publisher, date and where the date came from), the document kind and,
 // for transcripts, speakers and turns with byte spans into the text.
 //
@@ -52,6 +53,9 @@ type Options struct {
 	// Vocab is the vocabulary used to read headers and transcripts; nil
 	// means the one embedded from data/ingest/.
 	Vocab *Vocab
+	// Tools are the external programs that read PDFs; nil means those
+	// found on PATH (FindTools). Give an empty Tools to use none.
+	Tools *Tools
 }
 
 func (o Options) maxSize() int64 {
@@ -59,6 +63,13 @@ func (o Options) maxSize() int64 {
 		return o.MaxSize
 	}
 	return DefaultMaxSize
+}
+
+func (o Options) tools() Tools {
+	if o.Tools != nil {
+		return *o.Tools
+	}
+	return FindTools()
 }
 
 func (o Options) vocab() (*Vocab, error) {
@@ -117,13 +128,13 @@ func File(ctx context.Context, path string, opt Options) ([]*model.Document, err
 	if err != nil {
 		return nil, err
 	}
-	return parse(ctx, path, data, opt, side)
+	return parse(ctx, path, path, data, opt, side, formatAuto)
 }
 
 // Parse is File on bytes already read: name is used for format detection
 // and in messages; no sidecar is read. Errors are *FileError.
 func Parse(ctx context.Context, name string, data []byte, opt Options) ([]*model.Document, error) {
-	return parse(ctx, name, data, opt, nil)
+	return parse(ctx, name, "", data, opt, nil, formatAuto)
 }
 
 // SidecarPath returns the sidecar path for a document path:
@@ -133,7 +144,12 @@ func SidecarPath(path string) string {
 	return strings.TrimSuffix(path, ext) + ".meta.yaml"
 }
 
-func parse(ctx context.Context, name string, data []byte, opt Options, side *Meta) (docs []*model.Document, err error) {
+// parse reads one file's documents. path is the file on disk, or ""
+// when only data is at hand. Binary formats (PDF, Word) are recognised
+// by their content first; everything else must then be UTF-8 text, read
+// as the format want, or for formatAuto as the format detectFormat finds
+// from the name and the content.
+func parse(ctx context.Context, name, path string, data []byte, opt Options, side *Meta, want format) (docs []*model.Document, err error) {
 	defer func() {
 		// A bug in a third-party parser must not bring down a whole run.
 		if r := recover(); r != nil {
@@ -154,25 +170,21 @@ func parse(ctx context.Context, name string, data []byte, opt Options, side *Met
 	if err != nil {
 		return nil, err
 	}
-	if err := checkContent(data); err != nil {
+	bin, err := sniffBinary(name, data)
+	if err != nil {
 		return nil, &FileError{Path: name, Err: err}
 	}
-	text := normalise(data)
-	switch detectFormat(name, text) {
-	case formatFeed:
-		docs, err = parseFeed(ctx, name, text, v)
-	case formatHTML:
+	switch bin {
+	case binaryPDF:
 		var d *model.Document
-		d, err = parseHTML(name, text, v)
+		d, err = parsePDF(ctx, name, path, data, opt, v)
 		docs = []*model.Document{d}
-	case formatMarkdown:
-		d := parseMarkdown(name, text, v)
-		if strings.TrimFunc(d.Text, isSpaceOrBOM) == "" {
-			err = errors.New("no text left once the Markdown markup is removed, not ingested")
-		}
+	case binaryDOCX:
+		var d *model.Document
+		d, err = parseDOCX(name, data, opt, v)
 		docs = []*model.Document{d}
 	default:
-		docs = []*model.Document{parseText(name, text, "text", v)}
+		docs, err = parseTextFormats(ctx, name, data, v, want)
 	}
 	if err != nil {
 		var fe *FileError
@@ -190,6 +202,35 @@ func parse(ctx context.Context, name string, data []byte, opt Options, side *Met
 		finish(d)
 	}
 	return docs, nil
+}
+
+// parseTextFormats reads a file that must be UTF-8 text: plain text,
+// Markdown, HTML or a feed.
+func parseTextFormats(ctx context.Context, name string, data []byte, v *Vocab, want format) ([]*model.Document, error) {
+	if err := checkContent(data); err != nil {
+		return nil, err
+	}
+	text := normalise(data)
+	if want == formatAuto {
+		want = detectFormat(name, text)
+	}
+	switch want {
+	case formatFeed:
+		return parseFeed(ctx, name, text, v)
+	case formatHTML:
+		d, err := parseHTML(name, text, v)
+		if err != nil {
+			return nil, err
+		}
+		return []*model.Document{d}, nil
+	case formatMarkdown:
+		d := parseMarkdown(name, text, v)
+		if strings.TrimFunc(d.Text, isSpaceOrBOM) == "" {
+			return nil, errors.New("no text left once the Markdown markup is removed, not ingested")
+		}
+		return []*model.Document{d}, nil
+	}
+	return []*model.Document{parseText(name, text, "text", v)}, nil
 }
 
 // finish sets the fields every document gets the same way.

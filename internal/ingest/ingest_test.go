@@ -349,9 +349,14 @@ func TestBadInput(t *testing.T) {
 		want string
 	}{
 		{"binary", write("blob.txt", append([]byte("hello wor"), 0, 1, 2, 3)), Options{}, "binary file (NUL byte at offset 9), not ingested"},
-		{"pdf", write("doc.pdf", []byte("%PDF-1.7\nrest")), Options{}, "binary file (PDF file"},
+		{"pdf", write("doc.pdf", []byte("%PDF-1.7\nrest")), Options{}, "damaged PDF, not ingested"},
+		{"pdf without reader", write("doc2.pdf", []byte("%PDF-1.7\nrest")), Options{Tools: &Tools{}}, "damaged PDF, not ingested"},
+		{"pdf in name only", write("page.pdf", []byte("<html><body>Not found</body></html>")), Options{}, "not a PDF file"},
 		{"png", write("pic.txt", []byte("\x89PNG\r\n\x1a\nxxxx")), Options{}, "PNG image"},
-		{"zip", write("a.docx", []byte("PK\x03\x04xxxx")), Options{}, "ZIP archive"},
+		{"zip", write("a.zip", []byte("PK\x03\x04xxxx")), Options{}, "ZIP archive"},
+		{"broken docx", write("a.docx", []byte("PK\x03\x04xxxx")), Options{}, "damaged Word file"},
+		{"docx in name only", write("b.docx", []byte("Plain words.")), Options{}, "not a Word (.docx) file"},
+		{"old word", write("c.doc", []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1rest")), Options{}, "legacy Microsoft Office file"},
 		{"control", write("ctl.txt", []byte(strings.Repeat("\x01\x02\x03a", 40))), Options{}, "control bytes"},
 		{"invalid utf8", write("latin1.txt", bad), Options{}, "not valid UTF-8 (first bad byte 0xE9 at offset 28); convert it to UTF-8 first"},
 		{"utf16", write("u16.txt", []byte{0xFF, 0xFE, 'a', 0}), Options{}, "UTF-16"},

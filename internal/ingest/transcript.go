@@ -178,6 +178,7 @@ func readTurnsMin(text string, lines []line, v *Vocab, minTurns int) ([]model.Sp
 	}
 
 	resolveRoles(text, sps, v)
+	nameFromAttendance(sps, attendees(lines, v))
 	remap := mergeSpeakers(sps)
 
 	// Answers go to the one principal speaker, if there is exactly one.

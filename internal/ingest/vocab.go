@@ -28,14 +28,20 @@ type Vocab struct {
 	Organizations    []string // longest first
 	HTMLDateMeta     []string
 	Months           map[string]bool // lower-case month names and abbreviations
+	// PlaceholderTitles are titles that word processors put in a file's
+	// properties by themselves; an entry ending in "*" is a prefix.
+	PlaceholderTitles []string
 
 	QuestionLabels  map[string]bool
 	AnswerLabels    map[string]bool
 	ModeratorLabels map[string]bool
 	NotSpeaker      map[string]bool
-	HeaderDateKeys  []string
-	BylineRoles     map[string]bool
-	Honorifics      map[string]bool
+	// AttendanceLabels open the attendance lines of minutes; they are
+	// in NotSpeaker too.
+	AttendanceLabels map[string]bool
+	HeaderDateKeys   []string
+	BylineRoles      map[string]bool
+	Honorifics       map[string]bool
 
 	rx roleRx
 }
@@ -49,6 +55,7 @@ type labelsFile struct {
 	CaptionEnd []string `yaml:"caption_end"`
 	BylineRole []string `yaml:"byline_role"`
 	Honorific  []string `yaml:"honorific"`
+	Attendance []string `yaml:"attendance"`
 }
 
 // LoadVocab reads the vocabulary from fsys (laid out like the data
@@ -72,6 +79,7 @@ func LoadVocab(fsys fs.FS) (*Vocab, error) {
 	v.Organizations = byLength(list("organizations.txt"))
 	v.HTMLDateMeta = list("html-date-meta.txt")
 	v.Months = lowerSet(list("months.txt"))
+	v.PlaceholderTitles = list("placeholder-titles.txt")
 	if err != nil {
 		return nil, err
 	}
@@ -86,7 +94,8 @@ func LoadVocab(fsys fs.FS) (*Vocab, error) {
 	v.QuestionLabels = upperSet(lf.Question)
 	v.AnswerLabels = upperSet(lf.Answer)
 	v.ModeratorLabels = upperSet(lf.Moderator)
-	v.NotSpeaker = upperSet(lf.NotSpeaker)
+	v.NotSpeaker = upperSet(append(lf.NotSpeaker, lf.Attendance...))
+	v.AttendanceLabels = upperSet(lf.Attendance)
 	v.HeaderDateKeys = byLength(lf.HeaderDate)
 	v.CaptionEnds = lf.CaptionEnd
 	v.BylineRoles = lowerSet(lf.BylineRole)

@@ -66,7 +66,7 @@ type Document struct {
 	ID     string `json:"id"`
 	Path   string `json:"path"`
 	URL    string `json:"url,omitempty"`
-	Format string `json:"format"` // text, markdown, html, feed-item
+	Format string `json:"format"` // text, markdown, html, feed-item, pdf, docx
 	Title  string `json:"title"`
 	Kind   Kind   `json:"kind"`
 	// Date is the document's date; zero when unknown. DateEnd is set
@@ -86,6 +86,26 @@ type Document struct {
 	Text string `json:"-"`
 	// Warnings are problems found while ingesting that did not stop it.
 	Warnings []string `json:"warnings,omitempty"`
+
+	// For a document fetched from the web: FinalURL is where URL led
+	// after redirects, FetchedAt when it was fetched, and Previous the id
+	// of the earlier version of the same URL when the page changed.
+	FinalURL  string    `json:"final_url,omitempty"`
+	FetchedAt time.Time `json:"fetched_at,omitzero"`
+	Previous  string    `json:"previous,omitempty"`
+	// Pages are the byte offsets in Text at which the document's pages
+	// start, for documents that have pages (PDF): Pages[0] is 0 and page
+	// n (from 1) starts at Pages[n-1]. Empty for other documents. See
+	// PageOf.
+	Pages []int `json:"pages,omitempty"`
+	// OCRPages are the pages (from 1) whose text was read by optical
+	// character recognition from an image of the page: words there may
+	// be misread. See OCRAt.
+	OCRPages []int `json:"ocr_pages,omitempty"`
+	// Extraction says how the text was obtained from a binary format
+	// (ExtractPdftotext, ExtractPDFReader, ExtractDOCX); "" for text read
+	// as it is.
+	Extraction string `json:"extraction,omitempty"`
 }
 
 // ShortID is the abbreviated document id shown to people.

@@ -52,12 +52,17 @@ func (s Span) Check(src string) error {
 }
 
 // Evidence points at the words an output rests on: a document and a span
-// of its text.
+// of its text, and, for documents with pages (PDF), the page the span
+// starts on and, when it runs over a page break, the page it ends on.
+// The pages are set where evidence is shown (WithPages); 0 means the
+// document has no pages or they were not asked for.
 type Evidence struct {
-	Doc   string `json:"doc"`
-	Start int    `json:"start"`
-	End   int    `json:"end"`
-	Text  string `json:"text"`
+	Doc     string `json:"doc"`
+	Start   int    `json:"start"`
+	End     int    `json:"end"`
+	Text    string `json:"text"`
+	Page    int    `json:"page,omitempty"`
+	PageEnd int    `json:"page_end,omitempty"`
 }
 
 // EvidenceOf returns the evidence for span s in document doc.

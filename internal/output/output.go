@@ -12,6 +12,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/dossier-project/dossier/internal/model"
 )
@@ -31,6 +32,17 @@ type Document struct {
 	Publisher  string     `json:"publisher"`
 	Site       string     `json:"site,omitempty"`
 	Speakers   []Speaker  `json:"speakers"`
+	// For a page fetched from the web: where the URL led, when it was
+	// fetched, and the id of the version before when the page changed.
+	FinalURL  string `json:"final_url,omitempty"`
+	FetchedAt string `json:"fetched_at,omitempty"`
+	Previous  string `json:"previous,omitempty"`
+	// For PDF and Word files: the number of pages (PDF only), how the
+	// text was obtained, and the pages read by OCR.
+	Format     string `json:"format,omitempty"`
+	Pages      int    `json:"pages,omitempty"`
+	Extraction string `json:"extraction,omitempty"`
+	OCRPages   []int  `json:"ocr_pages,omitempty"`
 }
 
 // Speaker is a transcript's speaker.
@@ -48,6 +60,11 @@ func DocumentOf(d *model.Document) Document {
 		DateSource: d.DateSource, DateReason: d.DateReason,
 		Authors: NonNil(d.Authors), Publisher: d.Publisher, Site: d.Site,
 		Speakers: []Speaker{},
+		FinalURL: d.FinalURL, Previous: d.Previous,
+		Format: d.Format, Pages: d.PageCount(), Extraction: d.Extraction, OCRPages: d.OCRPages,
+	}
+	if !d.FetchedAt.IsZero() {
+		j.FetchedAt = d.FetchedAt.UTC().Format(time.RFC3339)
 	}
 	if !d.Date.IsZero() {
 		s := d.Date.Format("2006-01-02")
@@ -63,17 +80,35 @@ func DocumentOf(d *model.Document) Document {
 	return j
 }
 
+// Pages are the page starts of the dossier's documents that have pages
+// (PDF), by document id (model.Document.Pages): one int per page, so
+// that a quote or an event can say its page without its document's text.
+type Pages map[string][]int
+
+// Note keeps the page starts of d, if it has pages.
+func (p Pages) Note(d *model.Document) {
+	if len(d.Pages) > 0 {
+		p[d.ID] = d.Pages
+	}
+}
+
+// Page is the page of byte offset off in document doc, 0 when the
+// document has no pages.
+func (p Pages) Page(doc string, off int) int { return model.PageAt(p[doc], off) }
+
 // Event is the documented shape of an event: the event with the date it
-// is anchored to.
+// is anchored to, and the page its sentence starts on in a document with
+// pages.
 type Event struct {
 	model.Event
 	Date *string `json:"date"`
+	Page int     `json:"page,omitempty"`
 }
 
-// EventOf gives e its documented shape.
-func EventOf(e model.Event) Event {
+// EventOf gives e its documented shape; pages may be nil.
+func EventOf(e model.Event, pages Pages) Event {
 	e.Context = NonNil(e.Context)
-	j := Event{Event: e}
+	j := Event{Event: e, Page: pages.Page(e.Doc, e.Sentence.Start)}
 	if e.When != nil && e.When.Value != "" {
 		v := e.When.Value
 		j.Date = &v
@@ -91,6 +126,7 @@ type Quote struct {
 	Text        string          `json:"text"`
 	Start       int             `json:"start"`
 	End         int             `json:"end"`
+	Page        int             `json:"page,omitempty"`
 	Direct      bool            `json:"direct"`
 	Question    bool            `json:"question,omitempty"`
 	Unclosed    bool            `json:"unclosed,omitempty"`
@@ -105,14 +141,15 @@ type Quote struct {
 	When        *model.Anchor   `json:"when"`
 }
 
-// QuoteOf gives q its documented shape.
-func QuoteOf(q model.Quote) Quote {
+// QuoteOf gives q its documented shape; pages may be nil.
+func QuoteOf(q model.Quote, pages Pages) Quote {
 	j := Quote{ID: q.ID, Doc: q.Doc, Speaker: q.Speaker, SpeakerCode: q.SpeakerCode, Anonymous: q.Anonymous,
 		Text: q.Text(), Direct: q.Direct, Question: q.Question, Unclosed: q.Unclosed, Cue: q.Cue,
 		Sources: NonNil(q.Sources), Contents: NonNil(q.Contents), Verdict: q.Verdict, Score: q.Score,
 		Primary: q.Primary, Diff: q.Diff, Rule: q.Rule, When: q.When}
 	if len(q.Contents) > 0 {
 		j.Start, j.End = q.Contents[0].Start, q.Contents[len(q.Contents)-1].End
+		j.Page = pages.Page(q.Doc, j.Start)
 	}
 	return j
 }

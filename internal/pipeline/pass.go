@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"debug/elf"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -29,13 +30,16 @@ import (
 //  1. scan: index the primary records for quote verification, and note
 //     which procedures apply (checks.Session.Scan);
 //  2. check: for each document not checked before, verify its quotes
-//     and run its checks, and store those results in batches; for every
+//     (noting verdicts on words read by OCR), run its checks (comparing
+//     a new version of a page with the one before it, read from the
+//     store), and store those results in batches; for every
 //     document, gather what the stages across documents need (the
 //     timeline's items, the announcements and acts of deciding bodies,
 //     the people mentioned);
 //
 // then it builds the timeline, runs the checks across documents, and
-// stores those with the new state in one transaction.
+// stores those with the new state in one transaction. Evidence in a
+// document with pages (PDF) is stored with its pages.
 //
 // A document's own results depend on the document and on the context:
 // the primary records (its quotes are verified against them) and the
@@ -101,6 +105,28 @@ func (p *Pipeline) Pass(ctx context.Context, st store.Store, opt PassOptions) (P
 	ix := quotes.NewIndex()
 	session := p.checker.NewSession()
 	session.OffsetsOnly = true // the words of the evidence are filled at the end
+	// A new version of a page is compared with the version before it,
+	// read from the store when it is checked.
+	var earlierErr error
+	session.Earlier = func(id string) *model.Document {
+		d, err := st.Document(ctx, id)
+		if err != nil {
+			if !errors.Is(err, store.ErrNotFound) && earlierErr == nil {
+				earlierErr = fmt.Errorf("read the earlier version %s: %w", id, err)
+			}
+			return nil
+		}
+		return d
+	}
+	// The page starts of the documents with pages (PDF): the evidence
+	// stored says its page.
+	pages, err := st.PageStarts(ctx)
+	if err != nil {
+		return stats, err
+	}
+	// Primary records with pages read by OCR: a verdict on their words
+	// gets a note (quotes.NoteOCR). Only their page lists are kept.
+	ocr := map[string]*model.Document{}
 	var records []*model.Document
 	recordKey := sha256.New()
 	sameConfig := !opt.Full && status.Started && status.State.Config == config
@@ -122,6 +148,9 @@ func (p *Pipeline) Pass(ctx context.Context, st store.Store, opt PassOptions) (P
 		}
 		session.Record(d, a)
 		if d.Kind.Primary() {
+			if len(d.OCRPages) > 0 {
+				ocr[d.ID] = &model.Document{Pages: d.Pages, OCRPages: d.OCRPages}
+			}
 			ix.Add(d)
 			records = append(records, lightRecord(d))
 			fmt.Fprintf(recordKey, "%s %s %s\n", d.ID, d.DateString(), d.DateEnd.Format("2006-01-02"))
@@ -187,9 +216,24 @@ func (p *Pipeline) Pass(ctx context.Context, st store.Store, opt PassOptions) (P
 		default:
 			for j := range a.Quotes {
 				ix.Verify(&a.Quotes[j], d)
+				if len(ocr) > 0 {
+					quotes.NoteOCR(&a.Quotes[j], func(doc string, start, end int) bool {
+						o := ocr[doc]
+						return o != nil && o.OCRAt(start, end)
+					})
+				}
+				if pr := a.Quotes[j].Primary; pr != nil {
+					*pr = pr.WithPages(pages[pr.Doc])
+				}
 			}
 			kept := session.Kept()
 			fs := session.CheckDocument(d, a, p.text.Sentences(d.Text))
+			if earlierErr != nil {
+				return earlierErr
+			}
+			for i := range fs {
+				withPages(pages, fs[i].Evidence)
+			}
 			r := store.DocResults{Doc: d.ID, Quotes: a.Quotes, Findings: findingRows(fs, a), Across: session.Kept() > kept, Procs: docNames}
 			if opt.Reanalyse {
 				r.Events = a.Events
@@ -225,8 +269,18 @@ func (p *Pipeline) Pass(ctx context.Context, st store.Store, opt PassOptions) (P
 	if err := fillEvidence(ctx, st, entries, across); err != nil {
 		return stats, err
 	}
+	for i := range entries {
+		withPages(pages, entries[i].Evidence)
+	}
+	for i := range across {
+		withPages(pages, across[i].Evidence)
+	}
+	actors := ppl.list()
+	for i := range actors {
+		withPages(pages, actors[i].Examples)
+	}
 	state.Documents = stats.Documents
-	if err := st.FinishPass(ctx, &store.Across{Timeline: entries, Findings: findingRows(across, nil), Actors: ppl.list()}, state); err != nil {
+	if err := st.FinishPass(ctx, &store.Across{Timeline: entries, Findings: findingRows(across, nil), Actors: actors}, state); err != nil {
 		return stats, err
 	}
 	stats.Took = time.Since(start)
@@ -269,6 +323,18 @@ func fillEvidence(ctx context.Context, st store.Store, entries []model.TimelineE
 		}
 	}
 	return nil
+}
+
+// withPages sets the pages of evidence in documents with pages, from
+// their page starts by document id: the pages are stored with the
+// evidence, so that whoever reads it can say the page.
+func withPages(pages map[string][]int, evs []model.Evidence) {
+	if len(pages) == 0 {
+		return
+	}
+	for i := range evs {
+		evs[i] = evs[i].WithPages(pages[evs[i].Doc])
+	}
 }
 
 // Fresh reports whether the results stored in st are those a pass of a

@@ -15,6 +15,7 @@ import (
 type evidenceItem struct {
 	ID     string
 	Doc    string
+	Where  string // the document, and the page when it has pages
 	Start  int
 	End    int
 	Before string
@@ -60,7 +61,7 @@ func (r *Report) evidenceItems() []evidenceItem {
 				continue
 			}
 			seen[id] = true
-			it := evidenceItem{ID: id, Doc: e.Doc, Start: e.Start, End: e.End, Mark: e.Text}
+			it := evidenceItem{ID: id, Doc: e.Doc, Where: r.where(e), Start: e.Start, End: e.End, Mark: e.Text}
 			if d := r.doc(e.Doc); d != nil && e.End <= len(d.Text) && d.Text[e.Start:e.End] == e.Text {
 				it.Before, it.Mark, it.After = context(d.Text, e.Start, e.End)
 			}
@@ -112,6 +113,8 @@ func WriteHTML(w io.Writer, r *Report) error {
 	funcs := template.FuncMap{
 		"evid":     evidenceID,
 		"doclabel": r.docLabel,
+		"where":    r.where,
+		"verdict":  VerdictLabel,
 		"oneline":  oneLine,
 		"event":    EventLine,
 		"when":     When,
@@ -157,7 +160,7 @@ svg text{font:12px system-ui,sans-serif}
 <h2 id="findings">Findings ({{len .R.Findings}})</h2>
 {{range $i, $f := .R.Findings}}<div class="finding {{$f.Severity}}" id="finding-{{$i}}">
 <p><span class="kind">{{$f.Kind}}</span> ({{$f.Severity}}): {{$f.Summary}}</p>
-<ul>{{range $f.Evidence}}<li><a href="#{{evid .}}">{{doclabel .Doc}}, bytes {{.Start}}–{{.End}}</a>: “{{oneline .Text}}”</li>{{end}}</ul>
+<ul>{{range $f.Evidence}}<li><a href="#{{evid .}}">{{where .}}, bytes {{.Start}}–{{.End}}</a>: “{{oneline .Text}}”</li>{{end}}</ul>
 </div>
 {{else}}<p>No findings.</p>{{end}}
 
@@ -171,7 +174,7 @@ svg text{font:12px system-ui,sans-serif}
 
 <h2 id="quotes">Quotes ({{len .R.Quotes}})</h2>
 {{range .Groups}}<h3>{{.Speaker}}{{if .Code}} <small>({{.Code}})</small>{{end}}</h3><p>{{counts .Quotes}}</p><ul>
-{{range .Quotes}}<li><span class="verdict {{.Verdict}}">{{.Verdict}}</span> “{{oneline .Text}}”{{if .Diff}}<br><code>{{.Diff}}</code>{{end}}</li>
+{{range .Quotes}}<li><span class="verdict {{.Verdict}}">{{verdict .}}</span> “{{oneline .Text}}”{{if .Diff}}<br><code>{{.Diff}}</code>{{end}}</li>
 {{end}}</ul>{{end}}
 
 <h2 id="events">Events ({{len .R.Events}})</h2>
@@ -180,7 +183,7 @@ svg text{font:12px system-ui,sans-serif}
 {{end}}</table>
 
 <h2 id="evidence">Evidence</h2>
-{{range .Evidence}}<div class="evidence" id="{{.ID}}"><small>{{doclabel .Doc}}, bytes {{.Start}}–{{.End}}</small>
+{{range .Evidence}}<div class="evidence" id="{{.ID}}"><small>{{.Where}}, bytes {{.Start}}–{{.End}}</small>
 {{.Before}}<mark>{{.Mark}}</mark>{{.After}}</div>
 {{end}}
 </body></html>

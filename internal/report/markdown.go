@@ -26,7 +26,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	for i, f := range r.Findings {
 		p("%d. **%s** (%s): %s\n", i+1, f.Kind, f.Severity, mdEscape(f.Summary))
 		for _, e := range f.Evidence {
-			p("   - %s, bytes %d–%d: > %s\n", mdEscape(r.docLabel(e.Doc)), e.Start, e.End, mdEscape(oneLine(e.Text)))
+			p("   - %s, bytes %d–%d: > %s\n", mdEscape(r.where(e)), e.Start, e.End, mdEscape(oneLine(e.Text)))
 		}
 	}
 
@@ -43,8 +43,8 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	for _, g := range speakerGroups(r.Quotes) {
 		p("\n### %s\n\n%s\n\n", mdEscape(g.Speaker), verdictCounts(g.Quotes))
 		for _, q := range g.Quotes {
-			p("- **%s**: “%s”", q.Verdict, mdEscape(oneLine(q.Text())))
-			if q.Diff != "" && q.Verdict == "altered" {
+			p("- **%s**: “%s”", VerdictLabel(q), mdEscape(oneLine(q.Text())))
+			if q.Diff != "" && (q.Verdict == "altered" || OCRNoted(q)) {
 				p(" — diff: `%s`", strings.ReplaceAll(q.Diff, "`", "'"))
 			}
 			p("\n")

@@ -38,7 +38,7 @@ func WriteText(w io.Writer, r *Report) error {
 	for i, f := range r.Findings {
 		p("  %d. [%s] %s\n     %s\n", i+1, f.Severity, f.Kind, f.Summary)
 		for _, e := range f.Evidence {
-			p("     - %s @%d-%d: %q\n", r.docLabel(e.Doc), e.Start, e.End, clipText(oneLine(e.Text), 140))
+			p("     - %s @%d-%d: %q\n", r.where(e), e.Start, e.End, clipText(oneLine(e.Text), 140))
 		}
 	}
 
@@ -70,12 +70,12 @@ func WriteText(w io.Writer, r *Report) error {
 			if q.Direct {
 				kind = "direct"
 			}
-			p("    - %-20s %-8s %s %q\n", q.Verdict, kind, short(q.Doc), clipText(oneLine(q.Text()), 110))
-			if q.Diff != "" && q.Verdict == "altered" {
+			p("    - %-20s %-8s %s %q\n", VerdictLabel(q), kind, short(q.Doc), clipText(oneLine(q.Text()), 110))
+			if q.Diff != "" && (q.Verdict == "altered" || OCRNoted(q)) {
 				p("      diff: %s\n", clipText(q.Diff, 160))
 			}
 			if q.Primary != nil && q.Verdict != "primary" {
-				p("      record: %s @%d-%d\n", r.docLabel(q.Primary.Doc), q.Primary.Start, q.Primary.End)
+				p("      record: %s @%d-%d\n", r.where(*q.Primary), q.Primary.Start, q.Primary.End)
 			}
 		}
 	}

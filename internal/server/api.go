@@ -145,11 +145,15 @@ func (s *Server) apiQuotes(w http.ResponseWriter, r *http.Request) {
 	}
 	verdict, speaker := r.URL.Query().Get("verdict"), strings.ToLower(r.URL.Query().Get("speaker"))
 	s.stream(w, r, func(add func(any) error) error {
+		pages, err := s.st.PageStarts(r.Context())
+		if err != nil {
+			return err
+		}
 		return s.st.ForEachQuote(r.Context(), store.QuoteQuery{Doc: doc, ID: r.URL.Query().Get("id")}, func(q model.Quote) error {
 			if verdict != "" && q.Verdict != verdict || speaker != "" && !strings.Contains(strings.ToLower(q.Speaker), speaker) {
 				return nil
 			}
-			return add(output.QuoteOf(q))
+			return add(output.QuoteOf(q, pages))
 		})
 	})
 }
@@ -161,7 +165,11 @@ func (s *Server) apiEvents(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.stream(w, r, func(add func(any) error) error {
-		return s.st.ForEachEvent(r.Context(), doc, func(e model.Event) error { return add(output.EventOf(e)) })
+		pages, err := s.st.PageStarts(r.Context())
+		if err != nil {
+			return err
+		}
+		return s.st.ForEachEvent(r.Context(), doc, func(e model.Event) error { return add(output.EventOf(e, pages)) })
 	})
 }
 

@@ -31,6 +31,7 @@ func runConformance(t *testing.T, newDSN func(t *testing.T) string) {
 		{"FaultCancel", testFaultCancel},
 		{"SetDocumentDate", testSetDocumentDate},
 		{"PassResults", testPassResults},
+		{"PageStarts", testPageStarts},
 		{"ForEachAnalysis", testForEachAnalysis},
 		{"Concurrent", testConcurrent},
 		{"Reopen", testReopen},
@@ -935,5 +936,26 @@ func testReopen(t *testing.T, dsn string) {
 	mustAdd(t, s3, newDoc("x.txt", "x", "another document", ""), nil)
 	if got, _ := s2.Documents(ctx); len(got) != 4 {
 		t.Errorf("second store's document not seen by the first: %d", len(got))
+	}
+}
+
+// testPageStarts: the page starts of the PDF documents, and of no other.
+func testPageStarts(t *testing.T, dsn string) {
+	ctx := context.Background()
+	s := mustOpen(t, dsn)
+	pdf := newDoc("minutes.pdf", "Minutes", "Page one of the minutes.\fPage two of the minutes.", "2024-03-05")
+	pdf.Format, pdf.Pages, pdf.OCRPages = "pdf", []int{0, 25}, []int{2}
+	text := newDoc("notes.txt", "Notes", "Notes of the harbour board.", "2024-03-05")
+	for _, d := range []*model.Document{pdf, text} {
+		if _, err := s.AddDocument(ctx, d, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := s.PageStarts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := map[string][]int{pdf.ID: {0, 25}}; !reflect.DeepEqual(got, want) {
+		t.Errorf("PageStarts = %v, want %v", got, want)
 	}
 }

@@ -640,6 +640,36 @@ func (s *sqlStore) Actor(ctx context.Context, key string) (*Actor, error) {
 	return a, nil
 }
 
+func (s *sqlStore) PageStarts(ctx context.Context) (map[string][]int, error) {
+	// Only PDF documents have pages (internal/ingest).
+	rows, err := s.db.QueryContext(ctx, `SELECT id, data FROM documents WHERE format = 'pdf'`)
+	if err != nil {
+		return nil, fmt.Errorf("read page starts: %w", err)
+	}
+	defer rows.Close()
+	out := map[string][]int{}
+	for rows.Next() {
+		var id string
+		var data []byte
+		if err := rows.Scan(&id, &data); err != nil {
+			return nil, fmt.Errorf("read page starts: %w", err)
+		}
+		var d struct {
+			Pages []int `json:"pages"`
+		}
+		if err := json.Unmarshal(data, &d); err != nil {
+			return nil, fmt.Errorf("decode document %s: %w", id, err)
+		}
+		if len(d.Pages) > 0 {
+			out[id] = d.Pages
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read page starts: %w", err)
+	}
+	return out, nil
+}
+
 func forEachJSON[T any](ctx context.Context, s *sqlStore, q string, args []any, what string, fn func(T) error) error {
 	rows, err := s.db.QueryContext(ctx, s.d.rewrite(q), args...)
 	if err != nil {

@@ -40,7 +40,8 @@ type sqlStore struct {
 	// faults such as a cancellation between inserts.
 	hook func(ctx context.Context, step string, i int) error
 
-	q queries
+	q  queries
+	wq watchQueries
 }
 
 // queries are the statements, rewritten for the dialect once at open.
@@ -82,7 +83,7 @@ func (d dialect) rewrite(q string) string {
 }
 
 func newSQLStore(db *sql.DB, d dialect, o options) *sqlStore {
-	s := &sqlStore{db: db, d: d, opts: o}
+	s := &sqlStore{db: db, d: d, opts: o, wq: d.watchQueries()}
 	r := d.rewrite
 	s.q = queries{
 		insertDoc: r(`INSERT INTO documents (id, path, url, format, title, kind, date, date_end, date_source, date_reason,

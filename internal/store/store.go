@@ -106,6 +106,12 @@ type Store interface {
 	// Actor returns one person or organisation by key, or an error
 	// wrapping ErrNotFound.
 	Actor(ctx context.Context, key string) (*Actor, error)
+	// PageStarts returns the page starts (model.Document.Pages) of the
+	// documents that have pages, by id, without their texts: so that
+	// output can say on which page a span lies.
+	PageStarts(ctx context.Context) (map[string][]int, error)
+	// WatchState keeps fetched pages and the state of watched sources.
+	WatchState
 	Close() error
 }
 

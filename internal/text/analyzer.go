@@ -149,6 +149,13 @@ func (a *Analyzer) analyze(src string) (*Doc, []tinfo) {
 	return d, info
 }
 
+// Segment splits src into paragraphs, sentences and tokens as Analyze
+// does, without tagging or parsing them (Token.Tag is empty).
+func (a *Analyzer) Segment(src string) *Doc {
+	d, _ := a.segment(src)
+	return d
+}
+
 // Sentences returns the sentence spans of src, as Analyze finds them,
 // without tagging: for callers that need only the sentences.
 func (a *Analyzer) Sentences(src string) []model.Span {

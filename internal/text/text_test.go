@@ -504,3 +504,21 @@ func checkDocLight(t *testing.T, d *Doc) {
 		}
 	}
 }
+
+func TestSegmentMatchesAnalyzeWithoutTags(t *testing.T) {
+	a := analyzer(t)
+	src := "Officials met on Tuesday. \"We agreed,\" Ms Doe said.\n\nQ: Why? A: Because."
+	seg, full := a.Segment(src), a.Analyze(src)
+	if len(seg.Tokens) != len(full.Tokens) || len(seg.Sentences) != len(full.Sentences) || len(seg.Paragraphs) != len(full.Paragraphs) {
+		t.Fatalf("Segment gave %d tokens, %d sentences, %d paragraphs; Analyze %d, %d, %d",
+			len(seg.Tokens), len(seg.Sentences), len(seg.Paragraphs), len(full.Tokens), len(full.Sentences), len(full.Paragraphs))
+	}
+	for i, tk := range seg.Tokens {
+		if tk.Start != full.Tokens[i].Start || tk.End != full.Tokens[i].End {
+			t.Errorf("token %d: %q at %d, Analyze has %q at %d", i, tk.Text, tk.Start, full.Tokens[i].Text, full.Tokens[i].Start)
+		}
+		if tk.Tag != "" {
+			t.Errorf("token %q tagged %q by Segment", tk.Text, tk.Tag)
+		}
+	}
+}

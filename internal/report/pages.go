@@ -1,0 +1,56 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dossier-project/dossier/internal/model"
+	"github.com/dossier-project/dossier/internal/quotes"
+)
+
+// VerdictLabel is a quote's verdict for people, marked "(OCR)" when the
+// words compared were read by OCR from a scanned page: a verdict on
+// them is not proof (quotes.NoteOCR).
+func VerdictLabel(q model.Quote) string {
+	if OCRNoted(q) {
+		return q.Verdict + " (OCR)"
+	}
+	return q.Verdict
+}
+
+// OCRNoted reports whether a quote's verdict rests on words read by OCR.
+func OCRNoted(q model.Quote) bool { return strings.Contains(q.Diff, quotes.OCRNote) }
+
+// PageLabel says on which page evidence lies, for people: "page 3",
+// "pages 3–4", or "" when its document has no pages.
+func PageLabel(e model.Evidence) string {
+	switch {
+	case e.Page <= 0:
+		return ""
+	case e.PageEnd > e.Page:
+		return fmt.Sprintf("pages %d–%d", e.Page, e.PageEnd)
+	}
+	return fmt.Sprintf("page %d", e.Page)
+}
+
+// paged returns e with its pages, taken from its document in the report
+// when the evidence does not carry them yet.
+func (r *Report) paged(e model.Evidence) model.Evidence {
+	if e.Page > 0 {
+		return e
+	}
+	if d := r.doc(e.Doc); d != nil {
+		return e.WithPages(d.Pages)
+	}
+	return e
+}
+
+// where names the document of evidence with its page, if any:
+// "Minutes [abc123def456], page 3".
+func (r *Report) where(e model.Evidence) string {
+	s := r.docLabel(e.Doc)
+	if pg := PageLabel(r.paged(e)); pg != "" {
+		s += ", " + pg
+	}
+	return s
+}
