@@ -32,6 +32,7 @@ func runConformance(t *testing.T, newDSN func(t *testing.T) string) {
 		{"SetDocumentDate", testSetDocumentDate},
 		{"PassResults", testPassResults},
 		{"PageStarts", testPageStarts},
+		{"MigrationOutOfOrder", testMigrationOutOfOrder},
 		{"ForEachAnalysis", testForEachAnalysis},
 		{"Concurrent", testConcurrent},
 		{"Reopen", testReopen},
@@ -957,5 +958,33 @@ func testPageStarts(t *testing.T, dsn string) {
 	}
 	if want := map[string][]int{pdf.ID: {0, 25}}; !reflect.DeepEqual(got, want) {
 		t.Errorf("PageStarts = %v, want %v", got, want)
+	}
+}
+
+// testMigrationOutOfOrder: a store made by a build that had a later
+// migration but not an earlier one (features are merged in any order) is
+// opened, and the earlier migration applied.
+func testMigrationOutOfOrder(t *testing.T, dsn string) {
+	ctx := context.Background()
+	s, err := Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := s.(*sqlStore).db
+	// As if migration 30 (watch state) had never been applied, and 40
+	// (the stored pass) had.
+	for _, q := range []string{`DROP TABLE watch_progress`, `DROP TABLE watch_items`, `DROP TABLE watch_sources`, `DROP TABLE pages`,
+		`DELETE FROM goose_db_version WHERE version_id = 30`} {
+		if _, err := db.ExecContext(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	if _, _, err := s.FetchProgress(ctx); err == nil {
+		t.Fatal("the watch tables are still there: the test tests nothing")
+	}
+	s.Close()
+	s = mustOpen(t, dsn)
+	if fetched, analysed, err := s.FetchProgress(ctx); err != nil || fetched != 0 || analysed != 0 {
+		t.Errorf("after reopening: FetchProgress = %d, %d, %v", fetched, analysed, err)
 	}
 }
