@@ -227,18 +227,38 @@ func (s *Session) Finish(timeline []model.TimelineEntry) []model.Finding {
 
 // Across runs the checks across documents and returns their findings in
 // the order the checks made them, not sorted: Finish without the
-// findings of single documents.
+// findings of single documents. It is Announced, then SingleSource of
+// each entry of the timeline in turn.
 func (s *Session) Across(timeline []model.TimelineEntry) []model.Finding {
+	out := s.Announced()
+	for _, e := range timeline {
+		if f, ok := s.SingleSource(e); ok {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// Announced runs the checks across documents that do not need the
+// timeline (announced-before-decision), over what Check, CheckDocument
+// and Gather kept.
+func (s *Session) Announced() []model.Finding {
 	var out []model.Finding
 	for _, p := range s.procs {
 		out = append(out, named("announced-before-decision", s.c.announcedEarly(p, s.anns[p], s.acts[p]))...)
 	}
-	docs := make([]*model.Document, 0, len(s.kinds))
-	for _, d := range s.kinds {
-		docs = append(docs, d)
-	}
-	out = append(out, named("single-source", s.c.singleSource(&Input{Docs: docs, Timeline: timeline}))...)
 	return out
+}
+
+// SingleSource is the single-source check of one timeline entry: for a
+// caller that builds the timeline an entry at a time. The documents the
+// entry cites must have been checked, gathered or noted.
+func (s *Session) SingleSource(e model.TimelineEntry) (model.Finding, bool) {
+	f, ok := singleSourceOf(s.kinds, e)
+	if ok {
+		f = named("single-source", []model.Finding{f})[0]
+	}
+	return f, ok
 }
 
 // detach copies the evidence texts of findings, so that they do not keep

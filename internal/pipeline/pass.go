@@ -50,9 +50,12 @@ import (
 // of dossier change it, and every document is checked again.
 //
 // What stays in memory is the quote index, light copies of the primary
-// records, the timeline's items, the deciding bodies' acts, the people
-// and a batch of results: not the documents, their analyses or their
-// findings.
+// records, the deciding bodies' acts, the people, a little of every
+// document (its kind, title and source, for single-source) and a batch
+// of results: not the documents, their analyses or their findings. The
+// timeline's items are written out in sorted runs and merged at the end,
+// and the timeline is stored an entry at a time as it is merged, with
+// its single-source findings.
 
 // PassOptions configure a pass.
 type PassOptions struct {
@@ -82,6 +85,10 @@ type PassStats struct {
 
 // passBatch is how many documents' results are stored in one transaction.
 const passBatch = 200
+
+// timelineRun is how many timeline items are gathered before they are
+// written out as a sorted run: a few megabytes.
+const timelineRun = 8192
 
 // Pass runs the cross-document stages over st and stores their results.
 // It is the one entry point of the cross-document work: a caller that
@@ -191,7 +198,9 @@ func (p *Pipeline) Pass(ctx context.Context, st store.Store, opt PassOptions) (P
 
 	// 2. Check.
 	var (
-		tl    = timeline.Collector{OffsetsOnly: true}
+		// The timeline's items are written out in sorted runs, with
+		// their words, and merged at the end (timeline.Spill).
+		tl    = timeline.Collector{Spill: &timeline.Spill{Items: timelineRun}}
 		ppl   = newActorCollector()
 		batch []store.DocResults
 	)
@@ -258,19 +267,20 @@ func (p *Pipeline) Pass(ctx context.Context, st store.Store, opt PassOptions) (P
 		err = flush()
 	}
 	if err != nil {
+		tl.Close()
 		return stats, fmt.Errorf("check the dossier: %w", err)
 	}
 
 	stats.Check = time.Since(start) - stats.Scan
 
-	// 3. Across documents.
-	entries := tl.Build(records)
-	across := session.Across(entries)
-	if err := fillEvidence(ctx, st, entries, across); err != nil {
+	// 3. Across documents: the checks that compare announcements with
+	// the deciding bodies' acts, the people, then the timeline, an entry
+	// at a time as it is merged, each with its single-source check,
+	// stored as they come.
+	across := session.Announced()
+	if err := fillEvidence(ctx, st, nil, across); err != nil {
+		tl.Close()
 		return stats, err
-	}
-	for i := range entries {
-		withPages(pages, entries[i].Evidence)
 	}
 	for i := range across {
 		withPages(pages, across[i].Evidence)
@@ -280,7 +290,18 @@ func (p *Pipeline) Pass(ctx context.Context, st store.Store, opt PassOptions) (P
 		withPages(pages, actors[i].Examples)
 	}
 	state.Documents = stats.Documents
-	if err := st.FinishPass(ctx, &store.Across{Timeline: entries, Findings: findingRows(across, nil), Actors: actors}, state); err != nil {
+	stream := func(put func(model.TimelineEntry, *store.FindingRow) error) error {
+		return tl.Each(records, func(e model.TimelineEntry) error {
+			withPages(pages, e.Evidence)
+			var row *store.FindingRow
+			if f, ok := session.SingleSource(e); ok {
+				row = &findingRows([]model.Finding{f}, nil)[0]
+			}
+			return put(e, row)
+		})
+	}
+	if err := st.FinishPass(ctx, &store.Across{Findings: findingRows(across, nil), Actors: actors, Stream: stream}, state); err != nil {
+		tl.Close() // when the store failed before the timeline was read
 		return stats, err
 	}
 	stats.Took = time.Since(start)

@@ -32,6 +32,7 @@ func runConformance(t *testing.T, newDSN func(t *testing.T) string) {
 		{"SetDocumentDate", testSetDocumentDate},
 		{"PassResults", testPassResults},
 		{"PageStarts", testPageStarts},
+		{"PassStream", testPassStream},
 		{"MigrationOutOfOrder", testMigrationOutOfOrder},
 		{"ForEachAnalysis", testForEachAnalysis},
 		{"Concurrent", testConcurrent},
@@ -986,5 +987,78 @@ func testMigrationOutOfOrder(t *testing.T, dsn string) {
 	s = mustOpen(t, dsn)
 	if fetched, analysed, err := s.FetchProgress(ctx); err != nil || fetched != 0 || analysed != 0 {
 		t.Errorf("after reopening: FetchProgress = %d, %d, %v", fetched, analysed, err)
+	}
+}
+
+// testPassStream: a timeline given an entry at a time, out of order, with
+// the findings made of some entries, is stored as the same timeline and
+// findings given whole.
+func testPassStream(t *testing.T, dsn string) {
+	ctx := context.Background()
+	docs := threeDocs()
+	entry := func(id int, summary string) model.TimelineEntry {
+		return model.TimelineEntry{ID: id, Date: fmt.Sprintf("2011-03-%02d", id), Precision: "day", Kind: "CONSULT", Summary: summary,
+			Events: []string{}, Quotes: []string{}, Docs: []string{docs[id%3].ID},
+			Evidence: []model.Evidence{{Doc: docs[id%3].ID, Start: 0, End: 4, Text: docs[id%3].Text[:4]}}}
+	}
+	single := func(e model.TimelineEntry) FindingRow {
+		return FindingRow{Finding: model.Finding{Kind: "single-source", Check: "single-source", Severity: model.SeverityInfo,
+			Summary: "only one says " + e.Summary, Evidence: e.Evidence, Events: []string{}, Quotes: []string{}, Timeline: []int{e.ID}}}
+	}
+	announced := FindingRow{Finding: model.Finding{Kind: "announced-before-decision", Check: "announced-before-decision", Severity: model.SeverityInfo,
+		Summary: "announced first", Evidence: []model.Evidence{}, Events: []string{}, Quotes: []string{}}}
+	var entries []model.TimelineEntry
+	var whole []FindingRow
+	whole = append(whole, announced)
+	for id := 1; id <= 5; id++ {
+		e := entry(id, fmt.Sprint("meeting ", id))
+		entries = append(entries, e)
+		if id%2 == 1 {
+			whole = append(whole, single(e))
+		}
+	}
+	read := func(s Store) (tl []model.TimelineEntry, fs []string) {
+		if err := s.ForEachTimelineEntry(ctx, 0, 0, func(e model.TimelineEntry) error { tl = append(tl, e); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		return tl, findingSummaries(t, s, FindingQuery{})
+	}
+	s := mustOpen(t, dsn)
+	if _, err := s.AddDocuments(ctx, docs, nil); err != nil {
+		t.Fatal(err)
+	}
+	// Each pass replaces the results across documents of the one before.
+	stored := func(a *Across) Store {
+		if err := s.StartPass(ctx, PassState{Config: "c", Context: "x"}, true); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.FinishPass(ctx, a, PassState{Config: "c", Context: "x"}); err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	wantTL, wantFs := read(stored(&Across{Timeline: entries, Findings: whole}))
+	gotTL, gotFs := read(stored(&Across{Findings: whole[:1], Stream: func(put func(model.TimelineEntry, *FindingRow) error) error {
+		for _, i := range []int{3, 0, 4, 2, 1} { // out of order
+			e := entries[i]
+			var f *FindingRow
+			if e.ID%2 == 1 {
+				row := single(e)
+				f = &row
+			}
+			if err := put(e, f); err != nil {
+				return err
+			}
+		}
+		return nil
+	}}))
+	if len(wantTL) != 5 || len(wantFs) != 4 {
+		t.Fatalf("given whole: %d entries, %d findings", len(wantTL), len(wantFs))
+	}
+	if !reflect.DeepEqual(gotTL, wantTL) {
+		t.Errorf("streamed timeline:\n%+v\nwant\n%+v", gotTL, wantTL)
+	}
+	if !reflect.DeepEqual(gotFs, wantFs) {
+		t.Errorf("streamed findings: %q, want %q", gotFs, wantFs)
 	}
 }

@@ -85,6 +85,13 @@ type Across struct {
 	// checks made them.
 	Findings []FindingRow
 	Actors   []Actor
+	// Stream, when set, gives the timeline instead of Timeline, an entry
+	// at a time, so that it need not be held in memory: it is called in
+	// FinishPass's transaction and calls put with each entry, in any
+	// order (the entry's ID, from 1, gives its place), and the finding
+	// made of that entry, if any, which is listed after Findings in the
+	// order of the entries.
+	Stream func(put func(e model.TimelineEntry, f *FindingRow) error) error
 }
 
 // Actor is a person or organisation the dossier mentions.
@@ -270,9 +277,9 @@ func (w *resultWriter) close() {
 	}
 }
 
-// findings writes findings of one group; doc is nil for findings across
-// documents.
-func (w *resultWriter) findings(ctx context.Context, doc any, grp int, fs []FindingRow) error {
+// findings writes findings of one group, the first in place ord; doc is
+// nil for findings across documents.
+func (w *resultWriter) findings(ctx context.Context, doc any, grp, ord int, fs []FindingRow) error {
 	for i := range fs {
 		f := &fs[i]
 		data, err := marshal("finding", i, &f.Finding)
@@ -281,7 +288,7 @@ func (w *resultWriter) findings(ctx context.Context, doc any, grp int, fs []Find
 		}
 		people := strings.ToLower(strings.Join(f.People, "\n"))
 		var id int64
-		if err := w.finding.QueryRowContext(ctx, doc, grp, i, f.Kind, f.Check, int(f.Severity), f.Summary, people, data).Scan(&id); err != nil {
+		if err := w.finding.QueryRowContext(ctx, doc, grp, ord+i, f.Kind, f.Check, int(f.Severity), f.Summary, people, data).Scan(&id); err != nil {
 			return fmt.Errorf("finding %d: %w", i, err)
 		}
 		seen := map[string]bool{}
@@ -342,7 +349,7 @@ func (s *sqlStore) PutDocResults(ctx context.Context, rs []DocResults) error {
 					return fmt.Errorf("event %s: %w", e.ID, err)
 				}
 			}
-			if err := w.findings(ctx, r.Doc, 0, r.Findings); err != nil {
+			if err := w.findings(ctx, r.Doc, 0, 0, r.Findings); err != nil {
 				return fmt.Errorf("findings of %s: %w", r.Doc, err)
 			}
 			if _, err := tx.ExecContext(ctx, s.d.rewrite(`INSERT INTO pass_docs (doc, across, procs) VALUES (?, ?, ?)`), r.Doc, r.Across, strings.Join(r.Procs, "\n")); err != nil {
@@ -386,7 +393,7 @@ func (s *sqlStore) FinishPass(ctx context.Context, a *Across, st PassState) erro
 			return err
 		}
 		defer w.close()
-		if err := w.findings(ctx, nil, 1, a.Findings); err != nil {
+		if err := w.findings(ctx, nil, 1, 0, a.Findings); err != nil {
 			return fmt.Errorf("findings across documents: %w", err)
 		}
 		tl, err := tx.PrepareContext(ctx, s.q.insertTimeline)
@@ -394,14 +401,40 @@ func (s *sqlStore) FinishPass(ctx context.Context, a *Across, st PassState) erro
 			return fmt.Errorf("prepare: %w", err)
 		}
 		defer tl.Close()
-		for i := range a.Timeline {
-			t := &a.Timeline[i]
-			data, err := marshal("timeline entry", i, t)
+		entry := func(ord int, t *model.TimelineEntry) error {
+			data, err := marshal("timeline entry", ord, t)
 			if err != nil {
 				return err
 			}
-			if _, err := tl.ExecContext(ctx, i, t.ID, t.Date, t.End, t.Precision, t.Kind, t.Summary, t.Future, data); err != nil {
+			if _, err := tl.ExecContext(ctx, ord, t.ID, t.Date, t.End, t.Precision, t.Kind, t.Summary, t.Future, data); err != nil {
 				return fmt.Errorf("timeline entry %d: %w", t.ID, err)
+			}
+			return nil
+		}
+		for i := range a.Timeline {
+			if err := entry(i, &a.Timeline[i]); err != nil {
+				return err
+			}
+		}
+		if a.Stream != nil {
+			n := 0
+			err := a.Stream(func(e model.TimelineEntry, f *FindingRow) error {
+				if e.ID < 1 {
+					return fmt.Errorf("timeline entry without an id: %q", e.Summary)
+				}
+				if err := entry(len(a.Timeline)+e.ID-1, &e); err != nil {
+					return err
+				}
+				if f != nil {
+					if err := w.findings(ctx, nil, 1, len(a.Findings)+e.ID-1, []FindingRow{*f}); err != nil {
+						return fmt.Errorf("findings across documents: %w", err)
+					}
+				}
+				n++
+				return s.step(ctx, "timeline", n)
+			})
+			if err != nil {
+				return err
 			}
 		}
 		ac, err := tx.PrepareContext(ctx, s.d.rewrite(`INSERT INTO results_actors (ord, key, name, code, person, mentions, documents, data)

@@ -42,6 +42,7 @@
 package timeline
 
 import (
+	"os"
 	"sort"
 	"strings"
 	"time"
@@ -101,8 +102,15 @@ type Collector struct {
 	// entries from the documents, so that a large dossier's words are
 	// not all held at once.
 	OffsetsOnly bool
-	items       []item
-	n           int
+	// Spill, when set, bounds the items held in memory: they are written
+	// out in sorted runs (see Spill), with the words of their evidence
+	// read from the documents' texts, and merged by Each.
+	Spill *Spill
+	items []item
+	n     int
+	dir   string     // of the runs
+	runs  []*os.File // sorted runs written out
+	err   error      // the first error writing a run
 }
 
 // Add gathers the dated items of one document.
@@ -141,89 +149,40 @@ func (c *Collector) Add(d *model.Document, a *model.Analysis) {
 		it := &c.items[from+i]
 		it.summary = strings.Clone(it.summary)
 		for j := range it.evidence {
-			if c.OffsetsOnly {
-				it.evidence[j].Text = ""
-			} else {
-				it.evidence[j].Text = strings.Clone(it.evidence[j].Text)
+			e := &it.evidence[j]
+			switch {
+			case c.Spill != nil:
+				// Written out: the words go with the item, as they
+				// stand in the document.
+				e.Text = ""
+				if e.End > e.Start && e.Start >= 0 && e.End <= len(d.Text) {
+					e.Text = d.Text[e.Start:e.End]
+				}
+			case c.OffsetsOnly:
+				e.Text = ""
+			default:
+				e.Text = strings.Clone(e.Text)
 			}
 		}
 	}
+	if c.Spill != nil && c.err == nil && len(c.items) >= max(c.Spill.Items, 1) {
+		c.err = c.spill()
+	}
 }
 
-// Build returns the timeline of the items gathered. records are the
-// primary records of the dossier (documents of other kinds are ignored):
-// a record of the day of a meeting becomes a source of it.
+// Build returns the timeline of the items gathered, in order. records are
+// the primary records of the dossier (documents of other kinds are
+// ignored): a record of the day of a meeting becomes a source of it. It
+// is Each with every entry kept; an error writing or reading runs gives
+// the entries made so far.
 func (c *Collector) Build(records []*model.Document) []model.TimelineEntry {
-	items := c.items
-	sort.SliceStable(items, func(i, j int) bool { return before(items[i], items[j]) })
-	statedOrder(items)
-
-	entries := merge(items)
-	// A record is a source of a meeting of its own day only.
-	byDay := map[string][]*model.Document{}
-	for _, d := range records {
-		if d.Kind.Primary() && !d.Date.IsZero() {
-			day := d.Date.Format("2006-01-02")
-			byDay[day] = append(byDay[day], d)
-		}
-	}
-	out := make([]model.TimelineEntry, 0, len(entries))
-	for i, e := range entries {
-		e.attachRecords(byDay[e.items[0].start])
-		te := e.result()
-		te.ID = i + 1
-		out = append(out, te)
-	}
+	out := []model.TimelineEntry{}
+	_ = c.Each(records, func(e model.TimelineEntry) error {
+		out = append(out, e)
+		return nil
+	})
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
-}
-
-// merge puts each item, in order, into the first entry that accepts it,
-// or into a new entry. An entry accepts only items with the same end and
-// future flag whose start is compatible with its first item's (one a
-// prefix of the other), so entries are looked up by those rather than
-// tried one by one: the cost grows with the entries an item could join,
-// not with all of them.
-func merge(items []item) []*entry {
-	var entries []*entry
-	exact := map[string][]int{}  // end, future, start → entries
-	prefix := map[string][]int{} // end, future, every prefix of start → entries
-	key := func(it item, start string) string {
-		f := "0"
-		if it.future {
-			f = "1"
-		}
-		return it.end + "\x00" + f + "\x00" + start
-	}
-	var cand []int
-	for _, it := range items {
-		cand = cand[:0]
-		for l := 0; l <= len(it.start); l++ {
-			cand = append(cand, exact[key(it, it.start[:l])]...)
-		}
-		cand = append(cand, prefix[key(it, it.start)]...)
-		sort.Ints(cand)
-		merged := false
-		for k, i := range cand {
-			if k > 0 && cand[k-1] == i {
-				continue
-			}
-			if entries[i].accepts(it) {
-				entries[i].add(it)
-				merged = true
-				break
-			}
-		}
-		if merged {
-			continue
-		}
-		n := len(entries)
-		entries = append(entries, newEntry(it))
-		exact[key(it, it.start)] = append(exact[key(it, it.start)], n)
-		for l := 0; l <= len(it.start); l++ {
-			prefix[key(it, it.start[:l])] = append(prefix[key(it, it.start[:l])], n)
-		}
-	}
-	return entries
 }
 
 // precisionOf names how precisely an anchor dates something.
@@ -431,24 +390,6 @@ func before(a, b item) bool {
 		return ra < rb
 	}
 	return a.order < b.order
-}
-
-// statedOrder reorders runs of items of the same date and part of day so
-// that an item the text says came after another ("met after the attack")
-// follows it. Otherwise the order of the text is kept; an order the text
-// contradicts itself on is left as it was.
-func statedOrder(items []item) {
-	for i := 0; i < len(items); {
-		j := i + 1
-		for j < len(items) && items[j].sortKey() == items[i].sortKey() &&
-			model.PartOfDayRank(items[j].part) == model.PartOfDayRank(items[i].part) {
-			j++
-		}
-		if j-i > 1 {
-			topoOrder(items[i:j])
-		}
-		i = j
-	}
 }
 
 // topoOrder puts run in an order where each item comes after the items
