@@ -221,7 +221,11 @@ func TestSessionRecordChanged(t *testing.T) {
 		for _, i := range order {
 			s.Check(docs[i], &model.Analysis{Doc: docs[i].ID}, nil)
 		}
-		got := summaries(kinds(s.Finish(nil), "record-changed"))
+		fs, err := s.Finish(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := summaries(kinds(fs, "record-changed"))
 		if strings.Join(got, "\n") != strings.Join(want, "\n") {
 			t.Errorf("order %v: session found\n%v\nwant\n%v", order, got, want)
 		}
@@ -279,7 +283,11 @@ func TestCheckDocumentReadsTheEarlierVersion(t *testing.T) {
 	for _, d := range docs {
 		s.Check(d, &model.Analysis{Doc: d.ID}, nil)
 	}
-	if g := summaries(kinds(s.Finish(nil), "record-changed")); strings.Join(g, "\n") != strings.Join(want, "\n") {
+	fs, err := s.Finish(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g := summaries(kinds(fs, "record-changed")); strings.Join(g, "\n") != strings.Join(want, "\n") {
 		t.Errorf("Check with Earlier set found\n%v\nwant\n%v", g, want)
 	}
 }

@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/dossier-project/dossier/internal/model"
@@ -22,6 +23,10 @@ type Session struct {
 	// itself. Without it, Check does, holding the versions Scan saw until
 	// both are checked.
 	Earlier func(id string) *model.Document
+	// Runs, when set, bounds the announcements and acts of deciding
+	// bodies held in memory: they are written out in sorted runs and
+	// compared a few weeks at a time (see Runs). Close removes the runs.
+	Runs *Runs
 
 	c        *Checker
 	records  []*model.Document
@@ -36,6 +41,15 @@ type Session struct {
 	recordDays map[string][]*model.Document
 	// versions are the versions of pages seen by Scan, compared by Check.
 	versions *versionPairs
+	// With Runs: the runs of each procedure, the order of the next act,
+	// the acts not yet written out, where the runs are, the number of
+	// acts kept, and the first error writing runs.
+	runs     map[*Procedure]*procRuns
+	seq      int
+	buffered int
+	runDir   string
+	kept     int
+	runErr   error
 }
 
 // NewSession starts a session.
@@ -155,13 +169,7 @@ func (s *Session) Note(doc *model.Document) {
 // Kept counts the announcements and acts of deciding bodies kept so far;
 // a caller compares it before and after a document to know whether the
 // document gave any.
-func (s *Session) Kept() int {
-	n := 0
-	for _, p := range s.procs {
-		n += len(s.anns[p]) + len(s.acts[p])
-	}
-	return n
-}
+func (s *Session) Kept() int { return s.kept }
 
 // Procedures names the institutions whose procedures apply to the dossier
 // scanned so far.
@@ -213,41 +221,73 @@ func (s *Session) gather(in *Input, doc *model.Document) {
 	light := &model.Document{ID: doc.ID, Kind: doc.Kind, Title: doc.Title, Path: doc.Path,
 		Date: doc.Date, DateEnd: doc.DateEnd, DateSource: doc.DateSource}
 	for _, p := range s.procs {
-		s.anns[p] = append(s.anns[p], detachActs(s.c.announcements(in, p), light, s.OffsetsOnly)...)
-		s.acts[p] = append(s.acts[p], detachActs(s.c.bodyActs(in, p), light, s.OffsetsOnly)...)
+		anns := detachActs(s.c.announcements(in, p), light, s.OffsetsOnly)
+		acts := detachActs(s.c.bodyActs(in, p), light, s.OffsetsOnly)
+		s.kept += len(anns) + len(acts)
+		if s.Runs != nil {
+			if s.runErr == nil {
+				s.runErr = s.gatherRuns(p, anns, acts)
+			}
+			continue
+		}
+		s.anns[p] = append(s.anns[p], anns...)
+		s.acts[p] = append(s.acts[p], acts...)
 	}
 	s.Note(doc)
 }
 
 // Finish runs the checks across documents and returns every finding,
 // most serious first.
-func (s *Session) Finish(timeline []model.TimelineEntry) []model.Finding {
-	return sortFindings(append(s.findings, s.Across(timeline)...))
+func (s *Session) Finish(timeline []model.TimelineEntry) ([]model.Finding, error) {
+	across, err := s.Across(timeline)
+	if err != nil {
+		return nil, err
+	}
+	return sortFindings(append(s.findings, across...)), nil
 }
 
 // Across runs the checks across documents and returns their findings in
 // the order the checks made them, not sorted: Finish without the
 // findings of single documents. It is Announced, then SingleSource of
 // each entry of the timeline in turn.
-func (s *Session) Across(timeline []model.TimelineEntry) []model.Finding {
-	out := s.Announced()
+func (s *Session) Across(timeline []model.TimelineEntry) ([]model.Finding, error) {
+	out, err := s.Announced()
+	if err != nil {
+		return nil, err
+	}
 	for _, e := range timeline {
 		if f, ok := s.SingleSource(e); ok {
 			out = append(out, f)
 		}
 	}
-	return out
+	return out, nil
 }
 
 // Announced runs the checks across documents that do not need the
 // timeline (announced-before-decision), over what Check, CheckDocument
-// and Gather kept.
-func (s *Session) Announced() []model.Finding {
+// and Gather kept. With Runs, it reads them back from the runs, and
+// fails when writing or reading them failed.
+func (s *Session) Announced() ([]model.Finding, error) {
+	if s.runErr != nil {
+		return nil, fmt.Errorf("announcements and acts: %w", s.runErr)
+	}
 	var out []model.Finding
 	for _, p := range s.procs {
+		if s.Runs != nil {
+			r := s.runs[p]
+			if r == nil {
+				continue
+			}
+			fs, err := s.c.announcedWindow(p, r)
+			if err != nil {
+				return nil, fmt.Errorf("announcements and acts: %w", err)
+			}
+			out = append(out, named("announced-before-decision", fs)...)
+			continue
+		}
 		out = append(out, named("announced-before-decision", s.c.announcedEarly(p, s.anns[p], s.acts[p]))...)
 	}
-	return out
+	return out, nil
 }
 
 // SingleSource is the single-source check of one timeline entry: for a

@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/dossier-project/dossier/internal/checks"
 	"github.com/dossier-project/dossier/internal/model"
 	"github.com/dossier-project/dossier/internal/quotes"
 	"github.com/dossier-project/dossier/internal/store"
@@ -50,12 +51,14 @@ import (
 // of dossier change it, and every document is checked again.
 //
 // What stays in memory is the quote index, light copies of the primary
-// records, the deciding bodies' acts, the people, a little of every
-// document (its kind, title and source, for single-source) and a batch
-// of results: not the documents, their analyses or their findings. The
-// timeline's items are written out in sorted runs and merged at the end,
-// and the timeline is stored an entry at a time as it is merged, with
-// its single-source findings.
+// records, the people, a little of every document (its kind, title and
+// source, for single-source) and a batch of results: not the documents,
+// their analyses or their findings. The timeline's items, and the
+// announcements and acts of deciding bodies, are written out in sorted
+// runs as they are gathered and merged at the end: the timeline is
+// stored an entry at a time as it is merged, with its single-source
+// findings, and announcements are compared with the acts of the weeks
+// around them.
 
 // PassOptions configure a pass.
 type PassOptions struct {
@@ -90,6 +93,10 @@ const passBatch = 200
 // written out as a sorted run: a few megabytes.
 const timelineRun = 8192
 
+// actsRun is how many announcements and acts of deciding bodies are
+// gathered before they are written out as sorted runs.
+const actsRun = 8192
+
 // Pass runs the cross-document stages over st and stores their results.
 // It is the one entry point of the cross-document work: a caller that
 // must keep two writers from running it at once wraps this call.
@@ -112,6 +119,10 @@ func (p *Pipeline) Pass(ctx context.Context, st store.Store, opt PassOptions) (P
 	ix := quotes.NewIndex()
 	session := p.checker.NewSession()
 	session.OffsetsOnly = true // the words of the evidence are filled at the end
+	// The announcements and acts of deciding bodies are written out in
+	// sorted runs and compared a few weeks at a time (checks.Runs).
+	session.Runs = &checks.Runs{Acts: actsRun}
+	defer session.Close()
 	// A new version of a page is compared with the version before it,
 	// read from the store when it is checked.
 	var earlierErr error
@@ -277,7 +288,11 @@ func (p *Pipeline) Pass(ctx context.Context, st store.Store, opt PassOptions) (P
 	// the deciding bodies' acts, the people, then the timeline, an entry
 	// at a time as it is merged, each with its single-source check,
 	// stored as they come.
-	across := session.Announced()
+	across, err := session.Announced()
+	if err != nil {
+		tl.Close()
+		return stats, err
+	}
 	if err := fillEvidence(ctx, st, nil, across); err != nil {
 		tl.Close()
 		return stats, err
