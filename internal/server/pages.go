@@ -359,10 +359,15 @@ func (s *Server) docsPage(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, "docs", http.StatusOK, page{Title: "Documents", Data: map[string]any{"Docs": docs, "Pager": pg}})
 }
 
+// The reader's margin, made ready in Go so that the template only puts
+// strings in their places: a function called from a template costs a
+// reflective call for every line of the margin.
+
 // marginQuote is a quote in the reader's margin.
 type marginQuote struct {
-	model.Quote
-	Link string
+	Verdict, Speaker, Text string
+	Anonymous              bool
+	Link, Details          template.URL
 }
 
 type personCount struct {
@@ -370,8 +375,39 @@ type personCount struct {
 	Key    string
 	Person bool
 	Count  int
-	Link   string
+	Link   template.URL
 }
+
+// marginFinding is a finding in the reader's margin, with links to its
+// evidence: in this document by bytes, in another by its id.
+type marginFinding struct {
+	Severity, Kind, Summary string
+	Evidence                []marginLink
+}
+
+type marginLink struct {
+	Link  template.URL
+	Label string
+	Here  bool
+}
+
+// marginSpan is an event or a date in the reader's margin.
+type marginSpan struct {
+	Link     template.URL
+	Label    string
+	Value    string
+	Mismatch bool
+}
+
+// marginTurn is a speaker turn in the reader's margin.
+type marginTurn struct {
+	Speaker, Role string
+	Link          template.URL
+}
+
+// spanURL is evidenceLink as a URL the page made itself: a document id,
+// path-escaped, and offsets.
+func spanURL(e model.Evidence) template.URL { return template.URL(evidenceLink(e)) }
 
 func (s *Server) docPage(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
@@ -385,7 +421,9 @@ func (s *Server) docPage(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/doc/"+url.PathEscape(doc.ID), http.StatusFound)
 		return
 	}
-	a, err := s.st.Analysis(ctx, doc.ID)
+	// The page shows the mentions and dates of the analysis; its quotes
+	// and events are read with their results below.
+	a, err := s.st.AnalysisParts(ctx, doc.ID, store.MentionsPart|store.TimexesPart)
 	if err != nil {
 		s.fail(w, r, statusOf(err), err)
 		return
@@ -396,16 +434,30 @@ func (s *Server) docPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if len(quotes) == 0 {
-		quotes = a.Quotes // not checked yet: the quotes without their verdicts
+		// Not checked yet: the quotes without their verdicts.
+		qa, err := s.st.AnalysisParts(ctx, doc.ID, store.QuotesPart)
+		if err != nil {
+			s.fail(w, r, statusOf(err), err)
+			return
+		}
+		quotes = qa.Quotes
 	}
 	var events []model.Event
 	if err := s.st.ForEachEvent(ctx, doc.ID, func(e model.Event) error { events = append(events, e); return nil }); err != nil {
 		s.fail(w, r, http.StatusInternalServerError, err)
 		return
 	}
-	var findings []model.Finding
+	var findings []marginFinding
 	if err := s.st.ForEachFinding(ctx, store.FindingQuery{Doc: doc.ID, Limit: 200}, func(f model.Finding) error {
-		findings = append(findings, f)
+		mf := marginFinding{Severity: f.Severity.String(), Kind: f.Kind, Summary: clip(200, f.Summary)}
+		for _, e := range f.Evidence {
+			l := marginLink{Link: spanURL(e), Here: e.Doc == doc.ID, Label: "in " + shortID(e.Doc)}
+			if l.Here {
+				l.Label = fmt.Sprintf("bytes %d–%d", e.Start, e.End)
+			}
+			mf.Evidence = append(mf.Evidence, l)
+		}
+		findings = append(findings, mf)
 		return nil
 	}); err != nil {
 		s.fail(w, r, http.StatusInternalServerError, err)
@@ -426,7 +478,7 @@ func (s *Server) docPage(w http.ResponseWriter, r *http.Request) {
 		}
 		p := people[name]
 		if p == nil {
-			p = &personCount{Name: name, Person: m.Actor.Person, Link: evidenceLink(model.EvidenceOf(doc.ID, m.Span))}
+			p = &personCount{Name: name, Person: m.Actor.Person, Link: spanURL(model.EvidenceOf(doc.ID, m.Span))}
 			people[name] = p
 			order = append(order, name)
 		}
@@ -439,19 +491,22 @@ func (s *Server) docPage(w http.ResponseWriter, r *http.Request) {
 	sort.SliceStable(ppl, func(i, j int) bool { return ppl[i].Count > ppl[j].Count })
 	mq := make([]marginQuote, len(quotes))
 	for i, q := range quotes {
-		mq[i] = marginQuote{Quote: q}
+		mq[i] = marginQuote{Details: template.URL("/quote/" + url.PathEscape(q.ID)), Verdict: q.Verdict, Speaker: q.Speaker, Anonymous: q.Anonymous, Text: clip(80, q.Text())}
 		if len(q.Contents) > 0 {
-			mq[i].Link = evidenceLink(model.EvidenceOf(doc.ID, model.Span{Start: q.Contents[0].Start, End: q.Contents[len(q.Contents)-1].End}))
+			mq[i].Link = spanURL(model.EvidenceOf(doc.ID, model.Span{Start: q.Contents[0].Start, End: q.Contents[len(q.Contents)-1].End}))
 		}
 	}
-	type turnView struct {
-		Speaker string
-		Role    string
-		Link    string
+	mev := make([]marginSpan, len(events))
+	for i, e := range events {
+		mev[i] = marginSpan{Link: spanURL(model.EvidenceOf(doc.ID, e.Sentence)), Label: report.EventLine(e)}
 	}
-	var turns []turnView
+	mtx := make([]marginSpan, len(a.Timexes))
+	for i, t := range a.Timexes {
+		mtx[i] = marginSpan{Link: spanURL(model.EvidenceOf(doc.ID, t.Span)), Label: strings.Join(strings.Fields(t.Text), " "), Value: t.Value, Mismatch: t.WeekdayMismatch}
+	}
+	var turns []marginTurn
 	for _, t := range doc.Turns {
-		tv := turnView{Speaker: "unknown speaker", Link: evidenceLink(model.EvidenceOf(doc.ID, model.Span{Start: t.Label.Start, End: t.Content.End}))}
+		tv := marginTurn{Speaker: "unknown speaker", Link: spanURL(model.EvidenceOf(doc.ID, model.Span{Start: t.Label.Start, End: t.Content.End}))}
 		if t.Speaker >= 0 && t.Speaker < len(doc.Speakers) {
 			sp := doc.Speakers[t.Speaker]
 			tv.Speaker, tv.Role = sp.Name, strings.Join(nonEmpty(sp.Role, sp.Organization), ", ")
@@ -460,7 +515,7 @@ func (s *Server) docPage(w http.ResponseWriter, r *http.Request) {
 	}
 	s.render(w, r, "doc", http.StatusOK, page{Title: docTitle(doc), Nav: "docs", Data: map[string]any{
 		"Doc": doc, "Segments": segmentsHTML(segments(doc.Text, docMarks(doc, a, quotes, events))),
-		"Findings": findings, "Quotes": mq, "Events": events, "Timexes": a.Timexes, "People": ppl, "Turns": turns,
+		"Margin": marginHTML(margin{Findings: findings, Turns: turns, Quotes: mq, Events: mev, Timexes: mtx, People: ppl}),
 	}})
 }
 

@@ -2,6 +2,7 @@ package server
 
 import (
 	"html/template"
+	"net/url"
 	"sort"
 	"strconv"
 	"strings"
@@ -104,11 +105,11 @@ func segments(text string, marks []mark) []segment {
 	return out
 }
 
-// segmentsHTML writes segments as the reader's spans. It is the one
-// place where the server writes HTML itself rather than through a
-// template (a document has hundreds of segments, and the template's
-// reflection per segment was most of a page's cost), so every value in
-// it is escaped here: the text, the classes and the quote id.
+// segmentsHTML writes segments as the reader's spans. With the margin
+// (marginHTML), it is where the server writes HTML itself rather than
+// through a template (a document has hundreds of segments, and the
+// template's reflection per segment was most of a page's cost), so every
+// value in it is escaped here: the text, the classes and the quote id.
 func segmentsHTML(segs []segment) template.HTML {
 	var b strings.Builder
 	for _, s := range segs {
@@ -238,4 +239,175 @@ func diffParts(d string) []diffPart {
 		d = d[i+2+j+2:]
 	}
 	return out
+}
+
+// margin is what the reader's margin lists, made ready by docPage.
+type margin struct {
+	Findings []marginFinding
+	Turns    []marginTurn
+	Quotes   []marginQuote
+	Events   []marginSpan
+	Timexes  []marginSpan
+	People   []personCount
+}
+
+// htmlWriter writes HTML, escaping every value it is given.
+type htmlWriter struct{ strings.Builder }
+
+// raw writes markup of the page's own.
+func (w *htmlWriter) raw(s string) { w.WriteString(s) }
+
+// text writes a value as text or as an attribute value in quotes.
+func (w *htmlWriter) text(s string) { w.WriteString(template.HTMLEscapeString(s)) }
+
+// link writes <a href="u" class="class">text</a>; u is a path the
+// server made (a document's or a quote's, its ids escaped), escaped
+// again as an attribute value.
+func (w *htmlWriter) link(u template.URL, class, text string) {
+	w.raw(`<a href="`)
+	w.text(string(u))
+	w.raw(`"`)
+	if class != "" {
+		w.raw(` class="`)
+		w.text(class)
+		w.raw(`"`)
+	}
+	w.raw(`>`)
+	w.text(text)
+	w.raw(`</a>`)
+}
+
+func (w *htmlWriter) count(title string, n int) {
+	w.raw(`<h2>`)
+	w.text(title)
+	w.raw(` <small>(`)
+	w.raw(strconv.Itoa(n))
+	w.raw(`)</small></h2>`)
+}
+
+// marginHTML writes the reader's margin: findings with links to their
+// evidence, speaker turns, quotes, events, dates, people and
+// organisations. Every value is escaped (document text is hostile).
+func marginHTML(m margin) template.HTML {
+	var w htmlWriter
+	w.count("Findings", len(m.Findings))
+	w.raw("\n")
+	for _, f := range m.Findings {
+		w.raw(`<div class="mfinding `)
+		w.text(f.Severity)
+		w.raw(`"><span class="sev `)
+		w.text(f.Severity)
+		w.raw(`">`)
+		w.text(f.Severity)
+		w.raw(`</span> <span class="kind">`)
+		w.text(f.Kind)
+		w.raw(`</span><br>`)
+		w.text(f.Summary)
+		w.raw("\n<ul>")
+		for _, e := range f.Evidence {
+			w.raw(`<li>`)
+			class := ""
+			if e.Here {
+				class = "ev-link"
+			}
+			w.link(e.Link, class, e.Label)
+			w.raw(`</li>`)
+		}
+		w.raw("</ul></div>\n")
+	}
+	if len(m.Findings) == 0 {
+		w.raw("<p>None.</p>\n")
+	}
+	if len(m.Turns) > 0 {
+		w.count("Speaker turns", len(m.Turns))
+		w.raw(`<ol class="turns">`)
+		for _, t := range m.Turns {
+			w.raw(`<li>`)
+			w.link(t.Link, "", t.Speaker)
+			if t.Role != "" {
+				w.raw(` <small>(`)
+				w.text(t.Role)
+				w.raw(`)</small>`)
+			}
+			w.raw(`</li>`)
+		}
+		w.raw("</ol>\n")
+	}
+	w.count("Quotes", len(m.Quotes))
+	w.raw("\n<ul class=\"mquotes\">")
+	for _, q := range m.Quotes {
+		w.raw(`<li><span class="verdict `)
+		w.text(q.Verdict)
+		w.raw(`">`)
+		if q.Verdict != "" {
+			w.text(q.Verdict)
+		} else {
+			w.raw(`not checked`)
+		}
+		w.raw(`</span> `)
+		if q.Speaker != "" {
+			w.text(q.Speaker)
+		} else {
+			w.raw(`unknown speaker`)
+		}
+		if q.Anonymous {
+			w.raw(` (unnamed)`)
+		}
+		w.raw(`: `)
+		w.link(q.Link, "", "“"+q.Text+"”")
+		w.raw(` `)
+		w.link(q.Details, "", "details")
+		w.raw(`</li>`)
+	}
+	if len(m.Quotes) == 0 {
+		w.raw(`<li>None.</li>`)
+	}
+	w.raw("</ul>\n")
+	w.count("Events", len(m.Events))
+	w.raw("\n<ul class=\"mevents\">")
+	for _, e := range m.Events {
+		w.raw(`<li>`)
+		w.link(e.Link, "", e.Label)
+		w.raw(`</li>`)
+	}
+	if len(m.Events) == 0 {
+		w.raw(`<li>None.</li>`)
+	}
+	w.raw("</ul>\n")
+	w.count("Dates", len(m.Timexes))
+	w.raw("\n<ul class=\"mdates\">")
+	for _, t := range m.Timexes {
+		w.raw(`<li>`)
+		w.link(t.Link, "", t.Label)
+		if t.Value != "" {
+			w.raw(` → `)
+			w.text(t.Value)
+		}
+		if t.Mismatch {
+			w.raw(` <strong>weekday does not fit</strong>`)
+		}
+		w.raw(`</li>`)
+	}
+	if len(m.Timexes) == 0 {
+		w.raw(`<li>None.</li>`)
+	}
+	w.raw("</ul>\n")
+	w.count("People and organisations", len(m.People))
+	w.raw("\n<ul class=\"mpeople\">")
+	for _, p := range m.People {
+		w.raw(`<li>`)
+		w.link(p.Link, "", p.Name)
+		w.raw(` ×`)
+		w.raw(strconv.Itoa(p.Count))
+		if p.Person {
+			w.raw(` · `)
+			w.link(template.URL("/findings?person="+url.QueryEscape(p.Name)), "", "findings")
+		}
+		w.raw(`</li>`)
+	}
+	if len(m.People) == 0 {
+		w.raw(`<li>None.</li>`)
+	}
+	w.raw("</ul>")
+	return template.HTML(w.String())
 }

@@ -32,6 +32,7 @@ func runConformance(t *testing.T, newDSN func(t *testing.T) string) {
 		{"SetDocumentDate", testSetDocumentDate},
 		{"PassResults", testPassResults},
 		{"PageStarts", testPageStarts},
+		{"AnalysisParts", testAnalysisParts},
 		{"PassStream", testPassStream},
 		{"MigrationOutOfOrder", testMigrationOutOfOrder},
 		{"ForEachAnalysis", testForEachAnalysis},
@@ -1060,5 +1061,41 @@ func testPassStream(t *testing.T, dsn string) {
 	}
 	if !reflect.DeepEqual(gotFs, wantFs) {
 		t.Errorf("streamed findings: %q, want %q", gotFs, wantFs)
+	}
+}
+
+// testAnalysisParts: the parts asked for are those of the whole
+// analysis; the others are empty.
+func testAnalysisParts(t *testing.T, dsn string) {
+	ctx := context.Background()
+	s := mustOpen(t, dsn)
+	doc := threeDocs()[0]
+	a := natoAnalysis(doc)
+	mustAdd(t, s, doc, a)
+	whole, err := s.Analysis(ctx, doc.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(whole.Mentions) == 0 || len(whole.Timexes) == 0 || len(whole.Quotes) == 0 || len(whole.Events) == 0 {
+		t.Fatalf("the fixture lacks a part: %d mentions, %d timexes, %d quotes, %d events",
+			len(whole.Mentions), len(whole.Timexes), len(whole.Quotes), len(whole.Events))
+	}
+	part, err := s.AnalysisParts(ctx, doc.ID, MentionsPart|TimexesPart)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(part.Mentions, whole.Mentions) || !reflect.DeepEqual(part.Timexes, whole.Timexes) ||
+		len(part.Quotes) != 0 || len(part.Events) != 0 {
+		t.Errorf("mentions and timexes: got %d, %d, %d, %d", len(part.Mentions), len(part.Timexes), len(part.Quotes), len(part.Events))
+	}
+	part, err = s.AnalysisParts(ctx, doc.ID, QuotesPart|EventsPart)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(part.Quotes, whole.Quotes) || !reflect.DeepEqual(part.Events, whole.Events) || len(part.Mentions) != 0 {
+		t.Errorf("quotes and events: got %d mentions, %d quotes, %d events", len(part.Mentions), len(part.Quotes), len(part.Events))
+	}
+	if _, err := s.AnalysisParts(ctx, "0000000000", AllParts); !errors.Is(err, ErrNotFound) {
+		t.Errorf("an unknown document: %v, want ErrNotFound", err)
 	}
 }

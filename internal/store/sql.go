@@ -593,9 +593,31 @@ func (s *sqlStore) Analysis(ctx context.Context, docID string) (*model.Analysis,
 	return a, nil
 }
 
+func (s *sqlStore) AnalysisParts(ctx context.Context, docID string, parts AnalysisPart) (*model.Analysis, error) {
+	var one int
+	err := s.db.QueryRowContext(ctx, s.q.docExists, docID).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("analysis of %q: %w", docID, ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("analysis of %s: %w", docID, err)
+	}
+	a, err := s.loadParts(ctx, docID, parts)
+	if err != nil {
+		return nil, fmt.Errorf("analysis of %s: %w", docID, err)
+	}
+	return a, nil
+}
+
 // loadAnalysis reads the analysis of a document in one query. Its lists
 // are empty rather than nil when nothing was stored.
 func (s *sqlStore) loadAnalysis(ctx context.Context, docID string) (*model.Analysis, error) {
+	return s.loadParts(ctx, docID, AllParts)
+}
+
+// loadParts is loadAnalysis of the parts asked for; the other lists stay
+// empty.
+func (s *sqlStore) loadParts(ctx context.Context, docID string, parts AnalysisPart) (*model.Analysis, error) {
 	a := &model.Analysis{
 		Doc:      docID,
 		Mentions: []model.Mention{},
@@ -603,7 +625,16 @@ func (s *sqlStore) loadAnalysis(ctx context.Context, docID string) (*model.Analy
 		Quotes:   []model.Quote{},
 		Events:   []model.Event{},
 	}
-	rows, err := s.db.QueryContext(ctx, s.q.analysis, docID, docID, docID, docID)
+	// A part not asked for is looked up under no document: the query
+	// skips its table.
+	args := make([]any, 4)
+	for i, part := range []AnalysisPart{MentionsPart, TimexesPart, QuotesPart, EventsPart} {
+		args[i] = ""
+		if parts&part != 0 {
+			args[i] = docID
+		}
+	}
+	rows, err := s.db.QueryContext(ctx, s.q.analysis, args...)
 	if err != nil {
 		return nil, err
 	}

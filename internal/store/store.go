@@ -53,6 +53,9 @@ type Store interface {
 	// Analysis returns the stored analysis of a document (empty when none
 	// was stored), or an error wrapping ErrNotFound.
 	Analysis(ctx context.Context, docID string) (*model.Analysis, error)
+	// AnalysisParts is Analysis with only the parts asked for read; the
+	// other lists are empty.
+	AnalysisParts(ctx context.Context, docID string, parts AnalysisPart) (*model.Analysis, error)
 	// ForEachAnalysis streams stored documents with their analyses, in
 	// document order, without loading all into memory. It stops at the
 	// first error fn returns and returns it.
@@ -114,6 +117,19 @@ type Store interface {
 	WatchState
 	Close() error
 }
+
+// AnalysisPart names parts of a document's analysis, to read only those
+// (AnalysisParts).
+type AnalysisPart int
+
+// The parts of an analysis.
+const (
+	MentionsPart AnalysisPart = 1 << iota
+	TimexesPart
+	QuotesPart
+	EventsPart
+	AllParts = MentionsPart | TimexesPart | QuotesPart | EventsPart
+)
 
 // Hit is one search result.
 type Hit struct {
