@@ -221,13 +221,74 @@ func TestSessionRecordChanged(t *testing.T) {
 		for _, i := range order {
 			s.Check(docs[i], &model.Analysis{Doc: docs[i].ID}, nil)
 		}
-		got := summaries(kinds(s.Finish(nil), "record-changed"))
+		fs, err := s.Finish(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := summaries(kinds(fs, "record-changed"))
 		if strings.Join(got, "\n") != strings.Join(want, "\n") {
 			t.Errorf("order %v: session found\n%v\nwant\n%v", order, got, want)
 		}
 		if len(s.versions.held) != 0 {
 			t.Errorf("order %v: %d documents still held after the session", order, len(s.versions.held))
 		}
+	}
+}
+
+// TestCheckDocumentReadsTheEarlierVersion: a caller that checks only the
+// new documents (the stored pass) gives the session a way to read the
+// version before, and each new version is compared with it as it is
+// checked, whatever else the session saw: the same changes Run finds.
+func TestCheckDocumentReadsTheEarlierVersion(t *testing.T) {
+	v2 := strings.Replace(harbourV1, "approved", "rejected", 1)
+	v3 := strings.Replace(v2, "rejected", "approved", 1)
+	old, cur := versions(t, model.KindStatement, harbourV1, v2)
+	back := &model.Document{ID: "v3", Kind: model.KindStatement, Text: v3, Title: "Board minutes", URL: old.URL, Previous: "v2",
+		FetchedAt: time.Date(2024, 3, 9, 8, 0, 0, 0, time.UTC)}
+	c, err := New(data.Embedded(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := []*model.Document{old, cur, back}
+	want := summaries(kinds(c.Run(&Input{Docs: docs, Analyses: map[string]*model.Analysis{}}), "record-changed"))
+	byID := map[string]*model.Document{}
+	for _, d := range docs {
+		byID[d.ID] = d
+	}
+	s := c.NewSession()
+	var asked []string
+	s.Earlier = func(id string) *model.Document {
+		asked = append(asked, id)
+		return byID[id]
+	}
+	// Only the two later versions are checked; the first is not even
+	// scanned.
+	var got []model.Finding
+	for _, d := range []*model.Document{back, cur} {
+		got = append(got, s.CheckDocument(d, &model.Analysis{Doc: d.ID}, nil)...)
+	}
+	if g := summaries(kinds(got, "record-changed")); strings.Join(g, "\n") != strings.Join(want, "\n") {
+		t.Errorf("found\n%v\nwant\n%v", g, want)
+	}
+	if strings.Join(asked, " ") != "v2 "+old.ID {
+		t.Errorf("asked for the versions %v, want v2 then the first", asked)
+	}
+	// With Earlier set, Check compares through it and not also through
+	// the versions the scan saw: each change once.
+	s = c.NewSession()
+	s.Earlier = func(id string) *model.Document { return byID[id] }
+	for _, d := range docs {
+		s.Scan(d, &model.Analysis{Doc: d.ID})
+	}
+	for _, d := range docs {
+		s.Check(d, &model.Analysis{Doc: d.ID}, nil)
+	}
+	fs, err := s.Finish(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g := summaries(kinds(fs, "record-changed")); strings.Join(g, "\n") != strings.Join(want, "\n") {
+		t.Errorf("Check with Earlier set found\n%v\nwant\n%v", g, want)
 	}
 }
 

@@ -25,6 +25,25 @@ type Input struct {
 	records []*model.Document
 	procs   []*Procedure
 	procsOK bool
+	// recordDays, when set, holds the records by every prefix of their
+	// day ("", "2", …, "2013-06", …, "2013-06-04"), so that a meeting is
+	// checked against the records of its date only.
+	recordDays map[string][]*model.Document
+}
+
+// indexRecordDays indexes dated records by every prefix of their day.
+func indexRecordDays(records []*model.Document) map[string][]*model.Document {
+	out := map[string][]*model.Document{}
+	for _, d := range records {
+		if d.Date.IsZero() {
+			continue
+		}
+		day := d.Date.Format("2006-01-02")
+		for l := 0; l <= len(day); l++ {
+			out[day[:l]] = append(out[day[:l]], d)
+		}
+	}
+	return out
 }
 
 // primaryRecords returns the primary records of the input.

@@ -493,7 +493,10 @@ func TestSessionMatchesRun(t *testing.T) {
 	for _, d := range f.in.Docs {
 		s.Check(d, f.in.Analyses[d.ID], f.in.Sentences[d.ID])
 	}
-	parts := s.Finish(f.in.Timeline)
+	parts, err := s.Finish(f.in.Timeline)
+	if err != nil {
+		t.Fatal(err)
+	}
 	key := func(fs []model.Finding) []string {
 		var out []string
 		for _, f := range fs {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/dossier-project/dossier/internal/model"
 )
@@ -180,22 +181,115 @@ func (c *Checker) announcedEarly(p *Procedure, anns, acts []act) []model.Finding
 		o, _ := compare(momentOf(acts[i].when), momentOf(acts[j].when))
 		return o < 0
 	})
+	// Only acts within maxDecisionGap days of an announcement count, so
+	// across a large dossier they are looked up by day rather than
+	// compared one by one with every announcement.
+	byDay := indexActs(acts)
 	for _, a := range anns {
 		am := momentOf(a.when)
-		if decidedEarlier(acts, am) {
+		early, later := false, -1
+		if byDay != nil {
+			early, later = byDay.lookup(acts, am)
+		} else {
+			early, later = scanActs(acts, am)
+		}
+		if early || later < 0 {
 			continue // the body had met or decided before: nothing early
 		}
-		for _, b := range acts {
-			bm := momentOf(b.when)
-			order, ok := compare(am, bm)
-			if !ok || order >= 0 || !within(am, bm, maxDecisionGap) {
-				continue
-			}
-			out = append(out, c.announcedFinding(p, a, b))
-			break
-		}
+		out = append(out, c.announcedFinding(p, a, acts[later]))
 	}
 	return out
+}
+
+// scanActs compares the moment of an announcement with every act: early
+// is true when the deciding body met or decided before it (see
+// decidedEarlier); otherwise later is the first act within
+// maxDecisionGap days after it, or -1.
+func scanActs(acts []act, am moment) (early bool, later int) {
+	if decidedEarlier(acts, am) {
+		return true, -1
+	}
+	for i, b := range acts {
+		bm := momentOf(b.when)
+		order, ok := compare(am, bm)
+		if !ok || order >= 0 || !within(am, bm, maxDecisionGap) {
+			continue
+		}
+		return false, i
+	}
+	return false, -1
+}
+
+// actDays indexes acts by the day they are dated to: the positions of
+// the acts of each day, in order.
+type actDays map[string][]int
+
+// indexActs returns the acts' index, or nil when an act's date is neither
+// coarser than a day nor a valid YYYY-MM-DD (scanActs then decides).
+func indexActs(acts []act) actDays {
+	ix := actDays{}
+	for i, b := range acts {
+		d := b.when.Value
+		if len(d) < 10 {
+			continue // within is false for it: it never counts
+		}
+		if _, ok := parseDay(d); !ok {
+			return nil
+		}
+		ix[d] = append(ix[d], i)
+	}
+	return ix
+}
+
+func parseDay(d string) (time.Time, bool) {
+	if len(d) != 10 {
+		return time.Time{}, false
+	}
+	t, err := time.Parse("2006-01-02", d)
+	return t, err == nil
+}
+
+// lookup is scanActs through the index: the same answer, from the acts of
+// the days around am.
+func (ix actDays) lookup(acts []act, am moment) (early bool, later int) {
+	if len(am.date) < 10 {
+		return false, -1 // within is false for it
+	}
+	day, ok := parseDay(am.date)
+	if !ok {
+		return scanActs(acts, am)
+	}
+	// The body met or decided the same day, not after the announcement
+	// by the part of day, or on one of the maxDecisionGap days before.
+	for _, i := range ix[am.date] {
+		if order, ok := compare(momentOf(acts[i].when), am); !ok || order <= 0 {
+			return true, -1
+		}
+	}
+	for k := 1; k <= maxDecisionGap; k++ {
+		if len(ix[day.AddDate(0, 0, -k).Format("2006-01-02")]) > 0 {
+			return true, -1
+		}
+	}
+	// The first act, in the acts' order, later the same day or on one of
+	// the maxDecisionGap days after.
+	later = -1
+	consider := func(i int) {
+		if later < 0 || i < later {
+			later = i
+		}
+	}
+	for _, i := range ix[am.date] {
+		if order, ok := compare(am, momentOf(acts[i].when)); ok && order < 0 {
+			consider(i)
+		}
+	}
+	for k := 1; k <= maxDecisionGap; k++ {
+		if is := ix[day.AddDate(0, 0, k).Format("2006-01-02")]; len(is) > 0 {
+			consider(is[0])
+		}
+	}
+	return false, later
 }
 
 // decidedEarlier reports whether the deciding body met or decided on or
@@ -218,6 +312,11 @@ func decidedEarlier(acts []act, am moment) bool {
 func within(a, b moment, days int) bool {
 	if len(a.date) < 10 || len(b.date) < 10 {
 		return false
+	}
+	if ta, ok := parseDay(a.date); ok {
+		if tb, ok := parseDay(b.date); ok {
+			return int(tb.Sub(ta).Hours()/24) <= days
+		}
 	}
 	var ya, ma, da, yb, mb, db int
 	fmt.Sscanf(a.date, "%d-%d-%d", &ya, &ma, &da)

@@ -87,7 +87,16 @@ func sameActor(a, b model.Participant) bool {
 // covered reports whether a primary record of the meeting's date, in
 // which one of its participants speaks or is named, is in the dossier.
 func (in *Input) covered(m meetingSentence) bool {
-	for _, d := range in.primaryRecords() {
+	records := in.primaryRecords()
+	if in.recordDays != nil {
+		// Only records whose day is compatible with the meeting's date.
+		key := m.when.Value
+		if len(key) > 10 {
+			key = key[:10]
+		}
+		records = in.recordDays[key]
+	}
+	for _, d := range records {
 		if d.Date.IsZero() || !strings.HasPrefix(d.Date.Format("2006-01-02"), m.when.Value) && !strings.HasPrefix(m.when.Value, d.Date.Format("2006-01-02")) {
 			continue
 		}

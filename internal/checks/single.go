@@ -15,31 +15,34 @@ func (c *Checker) singleSource(in *Input) []model.Finding {
 	}
 	var out []model.Finding
 	for _, e := range in.Timeline {
-		if len(e.Docs) == 0 {
-			continue
+		if f, ok := singleSourceOf(kind, e); ok {
+			out = append(out, f)
 		}
-		// Versions of one page are one source, not a confirmation.
-		one := true
-		for _, id := range e.Docs[1:] {
-			if a, b := kind[id], kind[e.Docs[0]]; a == nil || b == nil || sourceOf(a) != sourceOf(b) {
-				one = false
-				break
-			}
-		}
-		if !one {
-			continue
-		}
-		d := kind[e.Docs[0]]
-		if d == nil || d.Kind.Primary() {
-			continue
-		}
-		out = append(out, model.Finding{
-			Kind: "single-source", Severity: model.SeverityInfo,
-			Summary:  fmt.Sprintf("Only %s reports that %s (%s); no other document in the dossier confirms it.", docName(d), e.Summary, e.Date),
-			Evidence: e.Evidence, Events: e.Events, Timeline: []int{e.ID},
-		})
 	}
 	return out
+}
+
+// singleSourceOf is the single-source finding of one timeline entry,
+// given the entry's documents by id, if it rests on one secondary source.
+func singleSourceOf(kind map[string]*model.Document, e model.TimelineEntry) (model.Finding, bool) {
+	if len(e.Docs) == 0 {
+		return model.Finding{}, false
+	}
+	// Versions of one page are one source, not a confirmation.
+	for _, id := range e.Docs[1:] {
+		if a, b := kind[id], kind[e.Docs[0]]; a == nil || b == nil || sourceOf(a) != sourceOf(b) {
+			return model.Finding{}, false
+		}
+	}
+	d := kind[e.Docs[0]]
+	if d == nil || d.Kind.Primary() {
+		return model.Finding{}, false
+	}
+	return model.Finding{
+		Kind: "single-source", Severity: model.SeverityInfo,
+		Summary:  fmt.Sprintf("Only %s reports that %s (%s); no other document in the dossier confirms it.", docName(d), e.Summary, e.Date),
+		Evidence: e.Evidence, Events: e.Events, Timeline: []int{e.ID},
+	}, true
 }
 
 // sourceOf identifies where a document comes from: a page fetched from

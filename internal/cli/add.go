@@ -92,6 +92,15 @@ record-changed finding with the word diff is printed.`,
 				}
 				a.timeout = f.timeout
 				_, err = a.add(cmd.Context(), st, p, args, f)
+				// The dossier changed: check it as a whole once, now,
+				// rather than on every command that reads it.
+				if _, rerr := a.refresh(cmd.Context(), st, p, false); rerr != nil && (err == nil || errors.Is(err, errReported)) {
+					if err != nil {
+						fmt.Fprintf(a.stderr, "error: %s\n", oneLine(rerr))
+						return err
+					}
+					return rerr
+				}
 				return err
 			})
 		},

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dossier-project/dossier/internal/model"
+	"github.com/dossier-project/dossier/internal/output"
 	"github.com/dossier-project/dossier/internal/pipeline"
 	"github.com/dossier-project/dossier/internal/report"
 	"github.com/dossier-project/dossier/internal/store"
@@ -72,77 +73,96 @@ func plural(n int, one, many string) string {
 	return many
 }
 
-// dossier is the stored dossier's cross-document results, with the
-// page starts of its documents that have pages.
-type dossier struct {
-	res   *pipeline.Results
-	pages docPages
+// reanalyse reports whether the stored documents are to be analysed
+// again: the user gave dictionaries or data to a command that reads.
+// The stored analyses were made with the dictionaries of the day the
+// documents were added; given now, they apply to every document.
+func (a *app) reanalyse() bool {
+	return len(a.stages.actors) > 0 || len(a.stages.verbs) > 0 || a.dataDir != ""
 }
 
-// loadDossier runs the cross-document stages over the store, reading it
-// one document at a time, and keeps what keep asks for.
-func (a *app) loadDossier(ctx context.Context, st store.Store, p *pipeline.Pipeline, keep pipeline.Keep) (*dossier, error) {
-	start := time.Now()
-	// The stored analyses were made with the dictionaries of the day the
-	// documents were added. With user dictionaries or data given now,
-	// the documents are analysed again with them, so that they apply to
-	// every document, not only to new ones. Dossier reads the store
-	// twice, so each document is then analysed twice: the price of not
-	// holding the analyses in memory.
-	reanalyse := len(a.stages.actors) > 0 || len(a.stages.verbs) > 0 || a.dataDir != ""
+func (a *app) pipelineOptions() pipeline.Options {
+	return pipeline.Options{DataDir: a.dataDir, Actors: a.stages.actors, Verbs: a.stages.verbs, Procedures: a.stages.procedures}
+}
+
+// refresh brings the stored cross-document results up to date: when they
+// are stale (documents were added, or the options differ from those of
+// the last check) it runs the pass, loading the pipeline if p is nil.
+// It returns the pipeline, nil when it was not needed.
+func (a *app) refresh(ctx context.Context, st store.Store, p *pipeline.Pipeline, reanalyse bool) (*pipeline.Pipeline, error) {
+	fresh, reason, err := pipeline.Fresh(ctx, st, a.pipelineOptions(), reanalyse)
+	if err != nil || fresh {
+		return p, err
+	}
+	if p == nil {
+		if p, err = a.pipeline(); err != nil {
+			return nil, err
+		}
+	}
 	if reanalyse {
 		a.log.Info("analysing the stored documents again with the given dictionaries and data")
 	}
-	pages := docPages{}
-	src := func(ctx context.Context, fn func(*model.Document, *model.Analysis) error) error {
-		return st.ForEachAnalysis(ctx, func(doc *model.Document, an *model.Analysis) error {
-			pages.note(doc)
-			if reanalyse {
-				fresh, err := p.Document(ctx, doc)
-				if err != nil {
-					return fmt.Errorf("analyse %s again: %w", doc.Path, err)
-				}
-				an = fresh
-			}
-			if an == nil {
-				an = &model.Analysis{Doc: doc.ID}
-			}
-			return fn(doc, an)
-		})
-	}
-	res, err := p.Dossier(ctx, src, keep)
+	a.log.Debug("checking the dossier", "why", reason)
+	status, err := st.PassStatus(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("read the dossier: %w", err)
+		return p, err
 	}
-	pages.apply(res)
-	a.log.Debug("cross-document stages", "quotes", len(res.Quotes), "timeline", len(res.Timeline), "findings", len(res.Findings), "took", time.Since(start))
-	return &dossier{res: res, pages: pages}, nil
+	bar := newProgress(a.stderr, a.quiet, status.Documents, "checking")
+	last := 0
+	// One cross-document pass at a time per dossier, whatever the process
+	// or machine: two would interleave their writes of the results.
+	// Adding documents goes on meanwhile.
+	var stats pipeline.PassStats
+	err = st.Exclusive(ctx, "dossier", func() error {
+		var err error
+		stats, err = p.Pass(ctx, st, pipeline.PassOptions{Reanalyse: reanalyse, Progress: func(done, _ int) {
+			for ; last < done; last++ {
+				bar.add()
+			}
+		}})
+		return err
+	})
+	bar.finish()
+	if err != nil {
+		return p, err
+	}
+	a.log.Debug("checked the dossier", "documents", stats.Documents, "checked", stats.Checked, "all", stats.Full, "took", stats.Took)
+	return p, nil
 }
 
-// withDossier opens the store, loads the pipeline and the dossier's
-// results (keeping what keep asks for), and runs fn.
-func (a *app) withDossier(ctx context.Context, keep pipeline.Keep, fn func(store.Store, *pipeline.Pipeline, *dossier) error) error {
+// withResults opens the store, brings its cross-document results up to
+// date and runs fn, which reads them. p is the pipeline when loading it
+// was needed, else nil.
+func (a *app) withResults(ctx context.Context, fn func(st store.Store, p *pipeline.Pipeline) error) error {
 	return a.withExistingStore(ctx, func(st store.Store) error {
-		p, err := a.pipeline()
+		p, err := a.refresh(ctx, st, nil, a.reanalyse())
 		if err != nil {
 			return err
 		}
-		d, err := a.loadDossier(ctx, st, p, keep)
-		if err != nil {
-			return err
-		}
-		return fn(st, p, d)
+		return fn(st, p)
 	})
 }
 
-func (d *dossier) report() *report.Report {
-	return &report.Report{
-		Documents: d.res.Documents,
-		Findings:  d.res.Findings,
-		Timeline:  d.res.Timeline,
-		Quotes:    d.res.Quotes,
-		Events:    d.res.Events,
+// readReport reads everything a report shows from the store: the
+// documents (primary records whole, the others without their text) and
+// every stored result.
+func readReport(ctx context.Context, st store.Store) (*report.Report, error) {
+	docs, err := st.Documents(ctx)
+	if err != nil {
+		return nil, err
 	}
+	for i, d := range docs {
+		if !d.Kind.Primary() {
+			light := *d
+			light.Text, light.Turns = "", nil
+			docs[i] = &light
+		}
+	}
+	res, err := store.Results(ctx, st)
+	if err != nil {
+		return nil, err
+	}
+	return &report.Report{Documents: docs, Findings: res.Findings, Timeline: res.Timeline, Quotes: res.Quotes, Events: res.Events}, nil
 }
 
 // reportJSON is the report as data.
@@ -154,18 +174,22 @@ type reportJSON struct {
 	Events    []eventJSON           `json:"events"`
 }
 
-func (d *dossier) json() reportJSON {
-	r := reportJSON{Documents: []docJSON{}, Findings: nonNil(d.res.Findings), Timeline: nonNil(d.res.Timeline), Quotes: []quoteJSON{}, Events: []eventJSON{}}
-	for _, doc := range d.res.Documents {
-		r.Documents = append(r.Documents, toDocJSON(doc))
+func toReportJSON(r *report.Report) reportJSON {
+	j := reportJSON{Documents: []docJSON{}, Findings: nonNil(r.Findings), Timeline: nonNil(r.Timeline), Quotes: []quoteJSON{}, Events: []eventJSON{}}
+	for _, doc := range r.Documents {
+		j.Documents = append(j.Documents, toDocJSON(doc))
 	}
-	for _, q := range d.res.Quotes {
-		r.Quotes = append(r.Quotes, toQuoteJSON(q, d.pages))
+	pages := output.Pages{}
+	for _, doc := range r.Documents {
+		pages.Note(doc)
 	}
-	for _, e := range d.res.Events {
-		r.Events = append(r.Events, toEventJSON(e, d.pages))
+	for _, q := range r.Quotes {
+		j.Quotes = append(j.Quotes, output.QuoteOf(q, pages))
 	}
-	return r
+	for _, e := range r.Events {
+		j.Events = append(j.Events, output.EventOf(e, pages))
+	}
+	return j
 }
 
 func (a *app) analyzeCmd() *cobra.Command {
@@ -184,37 +208,27 @@ findings, timeline, quotes, events.`,
 				with = a.withExistingStore // nothing to add: only the dossier there is
 			}
 			return with(ctx, func(st store.Store) error {
-				p, err := a.pipeline()
-				if err != nil {
-					return err
-				}
+				var p *pipeline.Pipeline
 				var addErr error
 				if len(args) > 0 {
+					var err error
+					if p, err = a.pipeline(); err != nil {
+						return err
+					}
 					a.timeout = f.timeout
 					_, addErr = a.add(ctx, st, p, args, f)
 				}
-				// One cross-document pass at a time per dossier, whatever
-				// the process or machine: it reads every document and
-				// replaces the stored results, and two of them would
-				// interleave their writes. Adding documents goes on.
-				var d *dossier
-				err = st.Exclusive(ctx, "dossier", func() error {
-					var err error
-					if d, err = a.loadDossier(ctx, st, p, pipeline.KeepAll()); err != nil {
-						return err
-					}
-					if err := st.ReplaceResults(ctx, &store.Results{Quotes: d.res.Quotes, Timeline: d.res.Timeline, Findings: d.res.Findings, Events: d.res.Events}); err != nil {
-						return fmt.Errorf("store results: %w", err)
-					}
-					return nil
-				})
+				if _, err := a.refresh(ctx, st, p, a.reanalyse()); err != nil {
+					return err
+				}
+				r, err := readReport(ctx, st)
 				if err != nil {
 					return err
 				}
 				if asJSON {
-					err = writeJSON(a.stdout, d.json())
+					err = writeJSON(a.stdout, toReportJSON(r))
 				} else {
-					err = report.WriteText(a.stdout, d.report())
+					err = report.WriteText(a.stdout, r)
 				}
 				if err != nil {
 					return err
@@ -227,6 +241,53 @@ findings, timeline, quotes, events.`,
 	f.fetch.register(cmd)
 	a.stages.register(cmd)
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the report as JSON")
+	return cmd
+}
+
+func (a *app) recheckCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "recheck",
+		Short: "Check the whole dossier again, every document, and store the results",
+		Long: `recheck runs the cross-document stages (quote verification, timeline,
+findings, people) over every stored document again and stores their
+results. add does this by itself, for the new documents; recheck is for
+when you want every document checked again from scratch.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			return a.withStore(ctx, func(st store.Store) error {
+				p, err := a.pipeline()
+				if err != nil {
+					return err
+				}
+				status, err := st.PassStatus(ctx)
+				if err != nil {
+					return err
+				}
+				bar := newProgress(a.stderr, a.quiet, status.Documents, "checking")
+				last := 0
+				var stats pipeline.PassStats
+				err = st.Exclusive(ctx, "dossier", func() error {
+					var err error
+					stats, err = p.Pass(ctx, st, pipeline.PassOptions{Full: true, Reanalyse: a.reanalyse(), Progress: func(done, _ int) {
+						for ; last < done; last++ {
+							bar.add()
+						}
+					}})
+					return err
+				})
+				bar.finish()
+				if err != nil {
+					return err
+				}
+				if !a.quiet {
+					fmt.Fprintf(a.stderr, "checked %d documents in %s\n", stats.Documents, stats.Took.Round(time.Millisecond))
+				}
+				return nil
+			})
+		},
+	}
+	a.stages.register(cmd)
 	return cmd
 }
 
@@ -249,8 +310,11 @@ func (a *app) reportCmd() *cobra.Command {
 			if out == "" {
 				out = "dossier-report." + map[bool]string{true: "md", false: "html"}[format != "html"]
 			}
-			return a.withDossier(cmd.Context(), pipeline.KeepAll(), func(st store.Store, _ *pipeline.Pipeline, d *dossier) error {
-				r := d.report()
+			return a.withResults(cmd.Context(), func(st store.Store, _ *pipeline.Pipeline) error {
+				r, err := readReport(cmd.Context(), st)
+				if err != nil {
+					return err
+				}
 				r.Title = title
 				if err := withEvidenceTexts(cmd.Context(), st, r); err != nil {
 					return err

@@ -108,6 +108,8 @@ findings. Every output carries the document and byte offsets of its evidence.`,
 		a.reportCmd(),
 		a.timexCmd(),
 		a.codeCmd(),
+		a.serveCmd(),
+		a.recheckCmd(),
 		a.watchCmd(),
 		a.evalCmd(),
 	)

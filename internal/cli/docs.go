@@ -5,86 +5,30 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/dossier-project/dossier/data"
 	"github.com/dossier-project/dossier/internal/fetch"
 	"github.com/dossier-project/dossier/internal/model"
+	"github.com/dossier-project/dossier/internal/output"
 	"github.com/dossier-project/dossier/internal/report"
 	"github.com/dossier-project/dossier/internal/store"
 	"github.com/dossier-project/dossier/internal/text"
 	"github.com/dossier-project/dossier/internal/watch"
 )
 
-// docJSON is the documented shape of a document in --json output.
-type docJSON struct {
-	ID         string        `json:"id"`
-	Path       string        `json:"path"`
-	URL        string        `json:"url,omitempty"`
-	Title      string        `json:"title"`
-	Kind       model.Kind    `json:"kind"`
-	Date       *string       `json:"date"`
-	DateEnd    *string       `json:"date_end,omitempty"`
-	DateSource string        `json:"date_source"`
-	DateReason string        `json:"date_reason,omitempty"`
-	Authors    []string      `json:"authors"`
-	Publisher  string        `json:"publisher"`
-	Site       string        `json:"site,omitempty"`
-	Speakers   []speakerJSON `json:"speakers"`
-	// For a page fetched from the web: where the URL led, when it was
-	// fetched, and the id of the version before when the page changed.
-	FinalURL  string `json:"final_url,omitempty"`
-	FetchedAt string `json:"fetched_at,omitempty"`
-	Previous  string `json:"previous,omitempty"`
-	// For PDF and Word files: the number of pages (PDF only), how the
-	// text was obtained, and the pages read by OCR.
-	Format     string `json:"format,omitempty"`
-	Pages      int    `json:"pages,omitempty"`
-	Extraction string `json:"extraction,omitempty"`
-	OCRPages   []int  `json:"ocr_pages,omitempty"`
-}
+// The documented JSON shapes (see internal/output).
+type (
+	docJSON     = output.Document
+	speakerJSON = output.Speaker
+	quoteJSON   = output.Quote
+	eventJSON   = output.Event
+)
 
-type speakerJSON struct {
-	Name         string `json:"name"`
-	Role         string `json:"role"`
-	Organization string `json:"organization"`
-	Questioner   bool   `json:"questioner,omitempty"`
-}
+func toDocJSON(d *model.Document) docJSON { return output.DocumentOf(d) }
 
-func toDocJSON(d *model.Document) docJSON {
-	j := docJSON{
-		ID: d.ID, Path: d.Path, URL: d.URL, Title: d.Title, Kind: d.Kind,
-		DateSource: d.DateSource, DateReason: d.DateReason,
-		Authors: nonNil(d.Authors), Publisher: d.Publisher, Site: d.Site,
-		Speakers: []speakerJSON{},
-		FinalURL: d.FinalURL, Previous: d.Previous,
-		Format: d.Format, Pages: d.PageCount(), Extraction: d.Extraction, OCRPages: d.OCRPages,
-	}
-	if !d.FetchedAt.IsZero() {
-		j.FetchedAt = d.FetchedAt.UTC().Format(time.RFC3339)
-	}
-	if !d.Date.IsZero() {
-		s := d.Date.Format("2006-01-02")
-		j.Date = &s
-	}
-	if !d.DateEnd.IsZero() {
-		s := d.DateEnd.Format("2006-01-02")
-		j.DateEnd = &s
-	}
-	for _, s := range d.Speakers {
-		j.Speakers = append(j.Speakers, speakerJSON{Name: s.Name, Role: s.Role, Organization: s.Organization, Questioner: s.Questioner})
-	}
-	return j
-}
-
-func nonNil[T any](s []T) []T {
-	if s == nil {
-		return []T{}
-	}
-	return s
-}
+func nonNil[T any](s []T) []T { return output.NonNil(s) }
 
 func (a *app) docsCmd() *cobra.Command {
 	var asJSON bool

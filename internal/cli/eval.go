@@ -16,6 +16,7 @@ import (
 	"github.com/dossier-project/dossier/internal/evaluate"
 	"github.com/dossier-project/dossier/internal/events"
 	"github.com/dossier-project/dossier/internal/ingest"
+	"github.com/dossier-project/dossier/internal/model"
 	"github.com/dossier-project/dossier/internal/pipeline"
 	"github.com/dossier-project/dossier/internal/store"
 )
@@ -287,21 +288,28 @@ func (a *app) extractQuotes(ctx context.Context, textDir string) (quotes []evalu
 	}
 	bar.finish()
 	// The documents were just analysed with this run's dictionaries and
-	// data, so they need not be analysed again, as loadDossier does when
-	// these are given: it reads them from a copy of the app without them.
-	fresh := *a
-	fresh.stages, fresh.dataDir = stageFlags{}, ""
-	d, err := fresh.loadDossier(ctx, st, p, pipeline.Keep{Documents: true, Quotes: true})
+	// data: the pass reads their stored analyses rather than making them
+	// again.
+	if _, err := p.Pass(ctx, st, pipeline.PassOptions{}); err != nil {
+		return nil, err
+	}
+	docs, _, err := st.ListDocuments(ctx, 0, 0)
 	if err != nil {
 		return nil, err
 	}
-	stems := make(map[string]string, len(d.res.Documents))
-	for _, doc := range d.res.Documents {
+	stems := make(map[string]string, len(docs))
+	pages := docPages{}
+	for _, doc := range docs {
 		stems[doc.ID] = evaluate.DocStem(doc.Path)
+		pages.Note(doc)
 	}
-	out := make([]evaluate.Quote, 0, len(d.res.Quotes))
-	for _, q := range d.res.Quotes {
-		j := toQuoteJSON(q, d.pages)
+	var qs []model.Quote
+	if err := st.ForEachQuote(ctx, store.QuoteQuery{}, func(q model.Quote) error { qs = append(qs, q); return nil }); err != nil {
+		return nil, err
+	}
+	out := make([]evaluate.Quote, 0, len(qs))
+	for _, q := range qs {
+		j := toQuoteJSON(q, pages)
 		var src bytes.Buffer
 		enc := json.NewEncoder(&src)
 		enc.SetEscapeHTML(false)

@@ -1,12 +1,13 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
 	"text/tabwriter"
 	"unicode/utf8"
+
+	"github.com/dossier-project/dossier/internal/output"
 )
 
 // oneLine flattens an error to a single line.
@@ -15,15 +16,7 @@ func oneLine(err error) string {
 }
 
 // writeJSON prints v as indented JSON.
-func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return fmt.Errorf("write JSON: %w", err)
-	}
-	return nil
-}
+func writeJSON(w io.Writer, v any) error { return output.WriteJSON(w, v) }
 
 // table writes aligned columns.
 type table struct{ tw *tabwriter.Writer }

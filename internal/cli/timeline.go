@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dossier-project/dossier/internal/model"
+	"github.com/dossier-project/dossier/internal/output"
 	"github.com/dossier-project/dossier/internal/pipeline"
 	"github.com/dossier-project/dossier/internal/report"
 	"github.com/dossier-project/dossier/internal/store"
@@ -24,29 +25,52 @@ func (a *app) timelineCmd() *cobra.Command {
 		Short: "Print the timeline across documents (table, --json, --format timelinejs|csv)",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.withDossier(cmd.Context(), pipeline.Keep{}, func(_ store.Store, _ *pipeline.Pipeline, d *dossier) error {
-				tl := nonNil(d.res.Timeline)
+			switch {
+			case asJSON || format == "json", format == "timelinejs", format == "csv", format == "" || format == "table":
+			default:
+				return fmt.Errorf("unknown format %q: use table, json, timelinejs or csv", format)
+			}
+			ctx := cmd.Context()
+			return a.withResults(ctx, func(st store.Store, _ *pipeline.Pipeline) error {
+				each := func(fn func(model.TimelineEntry) error) error { return st.ForEachTimelineEntry(ctx, 0, 0, fn) }
 				switch {
 				case asJSON || format == "json":
-					return writeJSON(a.stdout, tl)
+					arr := output.NewArray(a.stdout)
+					if err := each(func(e model.TimelineEntry) error { return arr.Add(e) }); err != nil {
+						return err
+					}
+					return arr.Close()
 				case format == "timelinejs":
+					tl := []model.TimelineEntry{}
+					if err := each(func(e model.TimelineEntry) error { tl = append(tl, e); return nil }); err != nil {
+						return err
+					}
 					return writeJSON(a.stdout, timelineJS(tl))
 				case format == "csv":
-					return writeTimelineCSV(a.stdout, tl)
-				case format != "" && format != "table":
-					return fmt.Errorf("unknown format %q: use table, json, timelinejs or csv", format)
+					w := newTimelineCSV(a.stdout)
+					if err := each(w.write); err != nil {
+						return err
+					}
+					return w.flush()
 				}
-				if len(tl) == 0 {
-					fmt.Fprintln(a.stdout, "no dated entries")
-					return nil
-				}
-				t := newTable(a.stdout, "WHEN", "PRECISION", "WHAT", "SOURCES")
-				for _, e := range tl {
+				var t *table
+				err := each(func(e model.TimelineEntry) error {
+					if t == nil {
+						t = newTable(a.stdout, "WHEN", "PRECISION", "WHAT", "SOURCES")
+					}
 					what := e.Summary
 					if e.Future {
 						what += " (future)"
 					}
 					t.row(report.When(e), e.Precision, clip(what, 90), strconv.Itoa(len(e.Docs)))
+					return nil
+				})
+				if err != nil {
+					return err
+				}
+				if t == nil {
+					fmt.Fprintln(a.stdout, "no dated entries")
+					return nil
 				}
 				return t.flush()
 			})
@@ -145,13 +169,21 @@ func evidenceText(e model.TimelineEntry) string {
 	return strings.Join(parts, "<br>")
 }
 
-func writeTimelineCSV(w io.Writer, tl []model.TimelineEntry) error {
+// timelineCSV writes timeline entries as CSV rows, one at a time.
+type timelineCSV struct{ cw *csv.Writer }
+
+func newTimelineCSV(w io.Writer) *timelineCSV {
 	cw := csv.NewWriter(w)
 	_ = cw.Write([]string{"id", "date", "end", "precision", "part_of_day", "kind", "future", "summary", "events", "quotes", "docs"})
-	for _, e := range tl {
-		_ = cw.Write([]string{strconv.Itoa(e.ID), e.Date, e.End, e.Precision, e.PartOfDay, e.Kind, strconv.FormatBool(e.Future), e.Summary,
-			strings.Join(e.Events, " "), strings.Join(e.Quotes, " "), strings.Join(e.Docs, " ")})
-	}
-	cw.Flush()
-	return cw.Error()
+	return &timelineCSV{cw: cw}
+}
+
+func (w *timelineCSV) write(e model.TimelineEntry) error {
+	return w.cw.Write([]string{strconv.Itoa(e.ID), e.Date, e.End, e.Precision, e.PartOfDay, e.Kind, strconv.FormatBool(e.Future), e.Summary,
+		strings.Join(e.Events, " "), strings.Join(e.Quotes, " "), strings.Join(e.Docs, " ")})
+}
+
+func (w *timelineCSV) flush() error {
+	w.cw.Flush()
+	return w.cw.Error()
 }

@@ -142,8 +142,10 @@ func (a *app) watchLoop(ctx context.Context, st store.Store, p *pipeline.Pipelin
 }
 
 // afterPoll brings the dossier's results up to date when documents were
-// fetched since they were last computed, and prints the findings that are
-// new.
+// fetched since the watch last did, and prints the findings that are new
+// to it: those the pass made that were not stored before it, and those
+// resting on a document fetched since (whose findings a pass of add, or
+// of a read command, may have stored already).
 func (a *app) afterPoll(ctx context.Context, st store.Store, p *pipeline.Pipeline, out *watchOutput) error {
 	fetched, analysed, err := st.FetchProgress(ctx)
 	if err != nil {
@@ -152,40 +154,70 @@ func (a *app) afterPoll(ctx context.Context, st store.Store, p *pipeline.Pipelin
 	if fetched == analysed {
 		return nil
 	}
-	before, after, err := a.refreshResults(ctx, st, p)
+	before, err := findingKeys(ctx, st)
 	if err != nil {
 		return err
 	}
-	seen := make(map[string]bool, len(before))
-	for _, f := range before {
-		seen[findingKey(f)] = true
+	if err := a.refreshResults(ctx, st, p); err != nil {
+		return err
 	}
-	for _, f := range after {
-		if k := findingKey(f); !seen[k] {
-			seen[k] = true
-			out.finding(f)
+	ids, err := st.LastFetched(ctx, int(fetched-analysed))
+	if err != nil {
+		return err
+	}
+	unseen := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		unseen[id] = true
+	}
+	printed := map[string]bool{}
+	err = st.ForEachFinding(ctx, store.FindingQuery{}, func(f model.Finding) error {
+		k := findingKey(f)
+		if printed[k] || before[k] && !restsOn(f, unseen) {
+			return nil
 		}
+		printed[k] = true
+		out.finding(f)
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("read findings: %w", err)
 	}
 	return st.MarkAnalysed(ctx, fetched)
 }
 
-// refreshResults runs the cross-document analysis over the whole dossier
-// the way `dossier analyze` does, stores its results, and returns the
-// findings stored before and after. It is the one place watch calls the
-// analysis, to be pointed at the stored-results pass when that lands.
-func (a *app) refreshResults(ctx context.Context, st store.Store, p *pipeline.Pipeline) (before, after []model.Finding, err error) {
-	prev, err := st.Results(ctx)
+// findingKeys are the keys of the findings stored.
+func findingKeys(ctx context.Context, st store.Store) (map[string]bool, error) {
+	keys := map[string]bool{}
+	err := st.ForEachFinding(ctx, store.FindingQuery{}, func(f model.Finding) error {
+		keys[findingKey(f)] = true
+		return nil
+	})
 	if err != nil {
-		return nil, nil, fmt.Errorf("read results: %w", err)
+		return nil, fmt.Errorf("read findings: %w", err)
 	}
-	d, err := a.loadDossier(ctx, st, p, pipeline.Keep{Quotes: true, Events: true})
-	if err != nil {
-		return nil, nil, err
+	return keys, nil
+}
+
+// restsOn reports whether a piece of f's evidence is in one of docs.
+func restsOn(f model.Finding, docs map[string]bool) bool {
+	for _, e := range f.Evidence {
+		if docs[e.Doc] {
+			return true
+		}
 	}
-	if err := st.ReplaceResults(ctx, &store.Results{Quotes: d.res.Quotes, Timeline: d.res.Timeline, Findings: d.res.Findings, Events: d.res.Events}); err != nil {
-		return nil, nil, fmt.Errorf("store results: %w", err)
+	return false
+}
+
+// refreshResults runs the stored cross-document pass the way a read
+// command does: incrementally, checking only the documents added since
+// the last pass when nothing they are checked against changed. The
+// documents were analysed by the watch with p, so the stored analyses
+// are read, not made again.
+func (a *app) refreshResults(ctx context.Context, st store.Store, p *pipeline.Pipeline) error {
+	if _, err := a.refresh(ctx, st, p, false); err != nil {
+		return fmt.Errorf("check the dossier: %w", err)
 	}
-	return prev.Findings, d.res.Findings, nil
+	return nil
 }
 
 // findingKey identifies a finding across analyses: its kind, its check
@@ -240,7 +272,7 @@ func (o *watchOutput) finding(f model.Finding) {
 	ev := ""
 	if len(f.Evidence) > 0 {
 		e := f.Evidence[0]
-		ev = fmt.Sprintf(" [%s @%d-%d]", shortID(e.Doc), e.Start, e.End)
+		ev = " [" + where(e) + "]"
 	}
 	o.line(o.a.stdout, "[%s] %s: %s%s", f.Severity, f.Kind, clip(f.Summary, 400), ev)
 }

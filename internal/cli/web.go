@@ -106,6 +106,6 @@ func (a *app) addURL(ctx context.Context, w *watch.Watcher, raw string) (fileRes
 func writeFinding(w io.Writer, f model.Finding) {
 	fmt.Fprintf(w, "[%s] %s\n   %s\n", f.Severity, f.Kind, f.Summary)
 	for _, e := range f.Evidence {
-		fmt.Fprintf(w, "   - %s @%d-%d: %q\n", shortID(e.Doc), e.Start, e.End, clip(e.Text, 120))
+		fmt.Fprintf(w, "   - %s: %q\n", where(e), clip(e.Text, 120))
 	}
 }

@@ -2,16 +2,19 @@ package pipeline
 
 import (
 	"context"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/dossier-project/dossier/internal/ingest"
 	"github.com/dossier-project/dossier/internal/model"
 	"github.com/dossier-project/dossier/internal/quotes"
+	"github.com/dossier-project/dossier/internal/store"
 )
 
-// A quote checked against a transcript whose pages were read by OCR
-// keeps its verdict, with a note that the words came from a scanned page.
+// A quote checked by the stored pass against a transcript whose pages
+// were read by OCR keeps its verdict, with a note that the words came from
+// a scanned page.
 func TestQuoteAgainstOCRRecordIsNoted(t *testing.T) {
 	p, err := New(Options{})
 	if err != nil {
@@ -35,21 +38,28 @@ func TestQuoteAgainstOCRRecordIsNoted(t *testing.T) {
 		if ocr {
 			rec.Pages, rec.OCRPages = []int{0}, []int{1}
 		}
-		docs := []*model.Document{&rec, article}
-		src := func(ctx context.Context, fn func(*model.Document, *model.Analysis) error) error {
-			for _, d := range docs {
-				a, err := p.Document(ctx, d)
-				if err != nil {
-					return err
-				}
-				if err := fn(d, a); err != nil {
-					return err
-				}
-			}
-			return nil
-		}
-		res, err := p.Dossier(ctx, src, Keep{Quotes: true})
+		st, err := store.Open(ctx, filepath.Join(t.TempDir(), "d.db"))
 		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		for _, d := range []*model.Document{&rec, article} {
+			a, err := p.Document(ctx, d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := st.AddDocument(ctx, d, a); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := p.Pass(ctx, st, PassOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		var res struct{ Quotes []model.Quote }
+		if err := st.ForEachQuote(ctx, store.QuoteQuery{}, func(q model.Quote) error {
+			res.Quotes = append(res.Quotes, q)
+			return nil
+		}); err != nil {
 			t.Fatal(err)
 		}
 		var q *model.Quote

@@ -6,9 +6,11 @@
 // *model.Document. Out: its *model.Analysis; the document's date fields
 // are filled in when inferred.
 //
-// Across documents (Dossier): quote verification against the primary
-// records, the timeline and the accountability checks. In: every document
-// with its analysis. Out: Results.
+// Across documents (Pass, in pass.go): quote verification against the
+// primary records, the timeline, the accountability checks and the people
+// mentioned. In: the store's documents with their analyses. Out: the
+// results, stored, one document's at a time and then those across
+// documents; read commands and the server read them from the store.
 //
 // The pipeline holds the loaded models and dictionaries, which are
 // immutable, so one Pipeline serves many goroutines.
@@ -22,6 +24,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/dossier-project/dossier/data"
@@ -66,6 +69,11 @@ type Pipeline struct {
 	events   *events.Coder
 	checker  *checks.Checker
 	vocab    vocabulary
+
+	opts       Options
+	configOnce [2]sync.Once // without and with re-analysis
+	config     [2]string
+	configErr  [2]error
 }
 
 // openUser opens a user's file as (filesystem, name) for loaders that
@@ -99,7 +107,7 @@ func userPath(err error, name, path string) error {
 // New loads every stage's models and dictionaries.
 func New(opt Options) (*Pipeline, error) {
 	fsys := data.Open(opt.DataDir)
-	p := &Pipeline{}
+	p := &Pipeline{opts: opt}
 	var err error
 	if p.vocab, err = loadVocabulary(fsys); err != nil {
 		return nil, err

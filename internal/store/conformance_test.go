@@ -30,7 +30,11 @@ func runConformance(t *testing.T, newDSN func(t *testing.T) string) {
 		{"FaultMarshal", testFaultMarshal},
 		{"FaultCancel", testFaultCancel},
 		{"SetDocumentDate", testSetDocumentDate},
-		{"Results", testResults},
+		{"PassResults", testPassResults},
+		{"PageStarts", testPageStarts},
+		{"AnalysisParts", testAnalysisParts},
+		{"PassStream", testPassStream},
+		{"MigrationOutOfOrder", testMigrationOutOfOrder},
 		{"ForEachAnalysis", testForEachAnalysis},
 		{"Concurrent", testConcurrent},
 		{"Reopen", testReopen},
@@ -513,6 +517,10 @@ func testSetDocumentDate(t *testing.T, dsn string) {
 		t.Errorf("after SetDocumentDate:\n got %+v\nwant %+v", got, &u)
 	}
 	all, _ := s.Documents(ctx)
+	page, total, err := s.ListDocuments(ctx, 1, 1)
+	if err != nil || total != 3 || len(page) != 1 || page[0].ID != all[1].ID || page[0].Text != "" || page[0].Title != all[1].Title {
+		t.Errorf("ListDocuments(1, 1) = %+v, %d, %v", page, total, err)
+	}
 	if all[0].ID != u.ID {
 		t.Errorf("newly dated document not first: %s", all[0].Path)
 	}
@@ -531,73 +539,268 @@ func testSetDocumentDate(t *testing.T, dsn string) {
 
 var time0 = model.Document{}.Date
 
-func sampleResults(docs []*model.Document) *Results {
+// passFixture is a pass's results over threeDocs: one quote of the first
+// document verified, findings of the first two documents and across
+// them, a timeline entry and an actor. The names are invented.
+type passFixture struct {
+	state  PassState
+	docRes []DocResults
+	across *Across
+}
+
+func samplePass(docs []*model.Document) passFixture {
 	a := natoAnalysis(docs[0])
 	q := a.Quotes[0]
 	q.Verdict, q.Score, q.Diff = model.VerdictVerbatim, 0.97, ""
 	q.Primary = &model.Evidence{Doc: docs[1].ID, Start: 4, End: 13, Text: docs[1].Text[4:13]}
 	e := a.Events[0]
-	return &Results{
-		Quotes: []model.Quote{q},
-		Events: []model.Event{e},
-		Timeline: []model.TimelineEntry{
-			{ID: 1, Date: "2011-03", Precision: "month", Kind: "057", Summary: "NATO promises to protect civilians", Future: true,
-				Events: []string{e.ID}, Quotes: []string{q.ID}, Docs: []string{docs[0].ID},
-				Evidence: []model.Evidence{model.EvidenceOf(docs[0].ID, e.Trigger)}},
+	ev := func(d *model.Document, start, end int) []model.Evidence {
+		return []model.Evidence{{Doc: d.ID, Start: start, End: end, Text: d.Text[start:end]}}
+	}
+	finding := func(kind string, sev model.Severity, summary string, evidence []model.Evidence) model.Finding {
+		return model.Finding{Kind: kind, Severity: sev, Summary: summary, Evidence: evidence, Events: []string{}, Quotes: []string{}, Check: kind}
+	}
+	return passFixture{
+		state: PassState{Config: "config-1", Context: "context-1"},
+		docRes: []DocResults{
+			{Doc: docs[0].ID, Quotes: []model.Quote{q}, Findings: []FindingRow{
+				{Finding: finding("altered-quote", model.SeverityHigh, "Tova Renn was misquoted", ev(docs[0], 0, 4)), People: []string{"Tova Renn"}},
+				{Finding: finding("unverified-quote", model.SeverityLow, "a quote no record covers", ev(docs[0], 4, 9))},
+			}},
+			{Doc: docs[1].ID, Across: true, Procs: []string{"Harlow", "Millbrook"}, Findings: []FindingRow{
+				{Finding: finding("anonymous-source", model.SeverityMedium, "an unnamed official", ev(docs[1], 0, 3))},
+				{Finding: finding("altered-quote", model.SeverityHigh, "Ilse Varga was misquoted", ev(docs[1], 4, 9)), People: []string{"Ilse Varga"}},
+			}},
 		},
-		Findings: []model.Finding{
-			{Kind: "unfulfilled-promise", Severity: model.SeverityHigh, Summary: "no protection followed",
-				Evidence: []model.Evidence{model.EvidenceOf(docs[0].ID, e.Sentence)}, Events: []string{e.ID}, Quotes: []string{}, Timeline: []int{1}, Check: "promise-kept"},
-			{Kind: "note", Severity: model.SeverityInfo, Summary: "fyi", Check: "misc"},
+		across: &Across{
+			Timeline: []model.TimelineEntry{
+				{ID: 1, Date: "2011-03", Precision: "month", Kind: "057", Summary: "a promise to protect civilians", Future: true,
+					Events: []string{e.ID}, Quotes: []string{q.ID}, Docs: []string{docs[0].ID},
+					Evidence: []model.Evidence{model.EvidenceOf(docs[0].ID, e.Trigger)}},
+			},
+			Findings: []FindingRow{
+				{Finding: finding("announced-before-decision", model.SeverityHigh, "Oren Malk announced it first", append(ev(docs[1], 0, 3), ev(docs[0], 0, 4)...))},
+				{Finding: finding("single-source", model.SeverityInfo, "only one document says so", ev(docs[0], 0, 4))},
+			},
+			Actors: []Actor{{Key: "tova renn", Name: "Tova Renn", Code: "XYZGOV", Person: true, Names: []string{"Ms Renn"}, Roles: []string{"Mayor"},
+				Mentions: 3, Documents: 2, Examples: ev(docs[0], 0, 4)}},
 		},
 	}
 }
 
-func testResults(t *testing.T, dsn string) {
+func findingSummaries(t *testing.T, s Store, q FindingQuery) []string {
+	t.Helper()
+	var out []string
+	if err := s.ForEachFinding(context.Background(), q, func(f model.Finding) error {
+		out = append(out, f.Summary)
+		return nil
+	}); err != nil {
+		t.Fatalf("ForEachFinding(%+v): %v", q, err)
+	}
+	return out
+}
+
+func testPassResults(t *testing.T, dsn string) {
 	ctx := context.Background()
 	s := mustOpen(t, dsn)
 	docs := threeDocs()
-	if _, err := s.AddDocuments(ctx, docs, nil); err != nil {
+	docs[0].Kind = model.KindStatement
+	if _, err := s.AddDocuments(ctx, docs, []*model.Analysis{natoAnalysis(docs[0]), nil, nil}); err != nil {
 		t.Fatal(err)
 	}
-	empty, err := s.Results(ctx)
-	if err != nil || len(empty.Quotes)+len(empty.Events)+len(empty.Timeline)+len(empty.Findings) != 0 || empty.Quotes == nil {
-		t.Fatalf("Results of a new store: %+v %v", empty, err)
+	st, err := s.PassStatus(ctx)
+	if err != nil || st.Started || st.Documents != 3 || st.Pending != 3 {
+		t.Fatalf("PassStatus of a new store: %+v %v", st, err)
 	}
-	r := sampleResults(docs)
-	if err := s.ReplaceResults(ctx, r); err != nil {
+	if got := findingSummaries(t, s, FindingQuery{}); len(got) != 0 {
+		t.Errorf("findings of a new store: %v", got)
+	}
+	fx := samplePass(docs)
+	if err := s.StartPass(ctx, fx.state, true); err != nil {
 		t.Fatal(err)
 	}
-	got, err := s.Results(ctx)
-	if err != nil {
+	if err := s.PutDocResults(ctx, fx.docRes); err != nil {
 		t.Fatal(err)
 	}
-	if !reflect.DeepEqual(got, r) {
-		t.Errorf("Results round trip:\n got %+v\nwant %+v", got, r)
+	st, _ = s.PassStatus(ctx)
+	if !st.Started || st.State.Complete || st.State.Config != "config-1" || st.Pending != 1 {
+		t.Errorf("PassStatus during a pass: %+v", st)
+	}
+	done, err := s.PassedDocuments(ctx)
+	_, has2 := done[docs[2].ID]
+	if err != nil || len(done) != 2 || !done[docs[1].ID].Across || done[docs[0].ID].Across || has2 ||
+		!reflect.DeepEqual(done[docs[1].ID].Procs, []string{"Harlow", "Millbrook"}) || done[docs[0].ID].Procs != nil {
+		t.Errorf("PassedDocuments: %v %v", done, err)
+	}
+	// The primary records and the documents not checked: docs[0] is the
+	// only statement.
+	var of []string
+	if err := s.ForEachAnalysisOf(ctx, []model.Kind{model.KindStatement, model.KindTranscript}, func(d *model.Document, _ *model.Analysis) error {
+		of = append(of, d.ID)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(of, []string{docs[0].ID, docs[2].ID}) {
+		t.Errorf("ForEachAnalysisOf: %v, want %v", short(of), short([]string{docs[0].ID, docs[2].ID}))
+	}
+	// A failing batch changes nothing.
+	bad := samplePass(docs).docRes
+	bad[1].Quotes = []model.Quote{{ID: "bad", Score: math.Inf(1)}}
+	bad = append(bad, DocResults{Doc: docs[2].ID})
+	if err := s.PutDocResults(ctx, bad); err == nil {
+		t.Error("PutDocResults with an unencodable quote: no error")
+	}
+	if st, _ := s.PassStatus(ctx); st.Pending != 1 {
+		t.Errorf("a failed batch stored part of its results: %d pending", st.Pending)
+	}
+	fx.state.Documents = 3
+	if err := s.FinishPass(ctx, fx.across, fx.state); err != nil {
+		t.Fatal(err)
+	}
+	st, _ = s.PassStatus(ctx)
+	if !st.State.Complete || st.State.Documents != 3 || st.State.Finished.IsZero() {
+		t.Errorf("PassStatus after a pass: %+v", st)
 	}
 
-	// Replacing replaces; a failing replacement changes nothing.
-	r2 := &Results{Quotes: []model.Quote{}, Events: []model.Event{}, Timeline: []model.TimelineEntry{}, Findings: r.Findings[1:]}
-	if err := s.ReplaceResults(ctx, r2); err != nil {
+	// Most serious first; among equals, single documents in document
+	// order (docs[0] is dated before docs[1]), then those across.
+	want := []string{"Tova Renn was misquoted", "Ilse Varga was misquoted", "Oren Malk announced it first",
+		"an unnamed official", "a quote no record covers", "only one document says so"}
+	if got := findingSummaries(t, s, FindingQuery{}); !reflect.DeepEqual(got, want) {
+		t.Errorf("findings:\n got %q\nwant %q", got, want)
+	}
+	for _, c := range []struct {
+		q    FindingQuery
+		want []string
+	}{
+		{FindingQuery{Kind: "altered-quote"}, []string{"Tova Renn was misquoted", "Ilse Varga was misquoted"}},
+		{FindingQuery{Severity: "medium"}, []string{"an unnamed official"}},
+		{FindingQuery{Doc: docs[1].ID}, []string{"Ilse Varga was misquoted", "Oren Malk announced it first", "an unnamed official"}},
+		{FindingQuery{Person: "renn"}, []string{"Tova Renn was misquoted"}},
+		{FindingQuery{Person: "oren malk"}, []string{"Oren Malk announced it first"}}, // by its summary
+		{FindingQuery{Person: "100%_"}, nil},
+		{FindingQuery{Offset: 2, Limit: 2}, want[2:4]},
+		{FindingQuery{Offset: 4}, want[4:]},
+		{FindingQuery{Kind: "altered-quote", Severity: "high", Doc: docs[0].ID}, []string{"Tova Renn was misquoted"}},
+	} {
+		if got := findingSummaries(t, s, c.q); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("findings %+v:\n got %q\nwant %q", c.q, got, c.want)
+		}
+		if c.q.Offset == 0 && c.q.Limit == 0 {
+			if n, err := s.CountFindings(ctx, c.q); err != nil || n != len(c.want) {
+				t.Errorf("CountFindings(%+v) = %d, %v; want %d", c.q, n, err, len(c.want))
+			}
+		}
+	}
+	if _, err := s.CountFindings(ctx, FindingQuery{Severity: "dire"}); err == nil {
+		t.Error("unknown severity: no error")
+	}
+	kinds, sevs, err := s.FindingKinds(ctx)
+	if err != nil || kinds["altered-quote"] != 2 || sevs["high"] != 3 || sevs["info"] != 1 {
+		t.Errorf("FindingKinds: %v %v %v", kinds, sevs, err)
+	}
+	var f0 model.Finding
+	_ = s.ForEachFinding(ctx, FindingQuery{Limit: 1}, func(f model.Finding) error { f0 = f; return nil })
+	if !reflect.DeepEqual(f0, fx.docRes[0].Findings[0].Finding) {
+		t.Errorf("finding round trip:\n got %+v\nwant %+v", f0, fx.docRes[0].Findings[0].Finding)
+	}
+
+	var qs []model.Quote
+	if err := s.ForEachQuote(ctx, QuoteQuery{}, func(q model.Quote) error { qs = append(qs, q); return nil }); err != nil {
 		t.Fatal(err)
 	}
-	bad := sampleResults(docs)
-	bad.Quotes[0].Score = math.Inf(1)
-	if err := s.ReplaceResults(ctx, bad); err == nil {
-		t.Error("ReplaceResults with an unencodable quote: no error")
+	if !reflect.DeepEqual(qs, fx.docRes[0].Quotes) {
+		t.Errorf("quotes:\n got %+v\nwant %+v", qs, fx.docRes[0].Quotes)
 	}
-	if got, err = s.Results(ctx); err != nil || !reflect.DeepEqual(got, r2) {
-		t.Errorf("after replace and failed replace:\n got %+v\nwant %+v (%v)", got, r2, err)
+	qs = nil
+	_ = s.ForEachQuote(ctx, QuoteQuery{Doc: docs[1].ID}, func(q model.Quote) error { qs = append(qs, q); return nil })
+	_ = s.ForEachQuote(ctx, QuoteQuery{ID: "nope"}, func(q model.Quote) error { qs = append(qs, q); return nil })
+	if len(qs) != 0 {
+		t.Errorf("quotes of a document without any: %v", qs)
 	}
-	var sev int
-	if err := s.(*sqlStore).db.QueryRow(`SELECT severity FROM findings`).Scan(&sev); err != nil || sev != 0 {
-		t.Errorf("findings.severity = %d, %v", sev, err)
-	}
-	if err := s.ReplaceResults(ctx, nil); err != nil {
+	// Without re-analysis, the events are those add stored.
+	var evs []model.Event
+	if err := s.ForEachEvent(ctx, "", func(e model.Event) error { evs = append(evs, e); return nil }); err != nil {
 		t.Fatal(err)
 	}
-	if c := counts(t, s); c["findings"] != 0 {
-		t.Errorf("ReplaceResults(nil) kept findings")
+	if !reflect.DeepEqual(evs, natoAnalysis(docs[0]).Events) {
+		t.Errorf("events:\n got %+v\nwant %+v", evs, natoAnalysis(docs[0]).Events)
+	}
+	var tl []model.TimelineEntry
+	if err := s.ForEachTimelineEntry(ctx, 0, 0, func(e model.TimelineEntry) error { tl = append(tl, e); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := s.CountTimeline(ctx); !reflect.DeepEqual(tl, fx.across.Timeline) || n != 1 {
+		t.Errorf("timeline (%d):\n got %+v\nwant %+v", n, tl, fx.across.Timeline)
+	}
+	var actors []Actor
+	if err := s.ForEachActor(ctx, 0, 0, func(a Actor) error { actors = append(actors, a); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(actors, fx.across.Actors) {
+		t.Errorf("actors:\n got %+v\nwant %+v", actors, fx.across.Actors)
+	}
+	if a, err := s.Actor(ctx, "tova renn"); err != nil || a.Name != "Tova Renn" {
+		t.Errorf("Actor: %+v %v", a, err)
+	}
+	if _, err := s.Actor(ctx, "nobody"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("Actor of nobody: %v", err)
+	}
+
+	// An incremental pass: docs[2] alone, and docs[0] again (replacing its
+	// results, not adding to them), with events coded again.
+	fx.state.Reanalysed = true
+	if err := s.StartPass(ctx, fx.state, false); err != nil {
+		t.Fatal(err)
+	}
+	recoded := natoAnalysis(docs[0]).Events
+	recoded[0].CAMEO = "051"
+	again := fx.docRes[0]
+	again.Events = recoded
+	if err := s.PutDocResults(ctx, []DocResults{again, {Doc: docs[2].ID}}); err != nil {
+		t.Fatal(err)
+	}
+	fx.across.Findings = fx.across.Findings[:1]
+	if err := s.FinishPass(ctx, fx.across, fx.state); err != nil {
+		t.Fatal(err)
+	}
+	if st, _ := s.PassStatus(ctx); st.Pending != 0 {
+		t.Errorf("pending after an incremental pass: %d", st.Pending)
+	}
+	if got := findingSummaries(t, s, FindingQuery{}); !reflect.DeepEqual(got, want[:5]) {
+		t.Errorf("findings after an incremental pass:\n got %q\nwant %q", got, want[:5])
+	}
+	evs = nil
+	_ = s.ForEachEvent(ctx, docs[0].ID, func(e model.Event) error { evs = append(evs, e); return nil })
+	if len(evs) != 1 || evs[0].CAMEO != "051" {
+		t.Errorf("events coded again: %+v", evs)
+	}
+	if c := counts(t, s); c["results_quotes"] != 1 || c["findings"] != 5 {
+		t.Errorf("counts after replacing a document's results: %v", c)
+	}
+
+	// A reset makes every document pending; the old results stay
+	// readable until replaced, and a replaced document's new findings
+	// are listed last until the pass ends.
+	if err := s.StartPass(ctx, PassState{Config: "config-2"}, true); err != nil {
+		t.Fatal(err)
+	}
+	if st, _ := s.PassStatus(ctx); st.Pending != 3 || st.State.Complete {
+		t.Errorf("after a reset: %+v", st)
+	}
+	if got := findingSummaries(t, s, FindingQuery{}); !reflect.DeepEqual(got, want[:5]) {
+		t.Errorf("findings after a reset:\n got %q\nwant %q", got, want[:5])
+	}
+	fresh := samplePass(docs).docRes[0]
+	fresh.Findings = fresh.Findings[:1]
+	fresh.Findings[0].Summary = "a new finding"
+	if err := s.PutDocResults(ctx, []DocResults{fresh}); err != nil {
+		t.Fatal(err)
+	}
+	wantMid := []string{"Ilse Varga was misquoted", "Oren Malk announced it first", "an unnamed official", "a new finding"}
+	if got := findingSummaries(t, s, FindingQuery{}); !reflect.DeepEqual(got, wantMid) {
+		t.Errorf("findings during a pass:\n got %q\nwant %q", got, wantMid)
 	}
 }
 
@@ -712,7 +915,14 @@ func testReopen(t *testing.T, dsn string) {
 	if _, err := s.AddDocuments(ctx, docs, nil); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.ReplaceResults(ctx, sampleResults(docs)); err != nil {
+	fx := samplePass(docs)
+	if err := s.StartPass(ctx, fx.state, true); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.PutDocResults(ctx, fx.docRes); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.FinishPass(ctx, fx.across, fx.state); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.Close(); err != nil {
@@ -723,14 +933,171 @@ func testReopen(t *testing.T, dsn string) {
 	if err != nil || len(got) != 3 {
 		t.Fatalf("after reopen: %d documents, %v", len(got), err)
 	}
-	r, err := s2.Results(ctx)
-	if err != nil || len(r.Findings) != 2 {
-		t.Fatalf("after reopen: results %+v, %v", r, err)
+	if n, err := s2.CountFindings(ctx, FindingQuery{}); err != nil || n != 6 {
+		t.Fatalf("after reopen: %d findings, %v", n, err)
 	}
 	// A second store on the same database at the same time.
 	s3 := mustOpen(t, dsn)
 	mustAdd(t, s3, newDoc("x.txt", "x", "another document", ""), nil)
 	if got, _ := s2.Documents(ctx); len(got) != 4 {
 		t.Errorf("second store's document not seen by the first: %d", len(got))
+	}
+}
+
+// testPageStarts: the page starts of the PDF documents, and of no other.
+func testPageStarts(t *testing.T, dsn string) {
+	ctx := context.Background()
+	s := mustOpen(t, dsn)
+	pdf := newDoc("minutes.pdf", "Minutes", "Page one of the minutes.\fPage two of the minutes.", "2024-03-05")
+	pdf.Format, pdf.Pages, pdf.OCRPages = "pdf", []int{0, 25}, []int{2}
+	text := newDoc("notes.txt", "Notes", "Notes of the harbour board.", "2024-03-05")
+	for _, d := range []*model.Document{pdf, text} {
+		if _, err := s.AddDocument(ctx, d, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := s.PageStarts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := map[string][]int{pdf.ID: {0, 25}}; !reflect.DeepEqual(got, want) {
+		t.Errorf("PageStarts = %v, want %v", got, want)
+	}
+}
+
+// testMigrationOutOfOrder: a store made by a build that had a later
+// migration but not an earlier one (features are merged in any order) is
+// opened, and the earlier migration applied.
+func testMigrationOutOfOrder(t *testing.T, dsn string) {
+	ctx := context.Background()
+	s, err := Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := s.(*sqlStore).db
+	// As if migration 30 (watch state) had never been applied, and 40
+	// (the stored pass) had.
+	for _, q := range []string{`DROP TABLE watch_progress`, `DROP TABLE watch_items`, `DROP TABLE watch_sources`, `DROP TABLE pages`,
+		`DELETE FROM goose_db_version WHERE version_id = 30`} {
+		if _, err := db.ExecContext(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	if _, _, err := s.FetchProgress(ctx); err == nil {
+		t.Fatal("the watch tables are still there: the test tests nothing")
+	}
+	s.Close()
+	s = mustOpen(t, dsn)
+	if fetched, analysed, err := s.FetchProgress(ctx); err != nil || fetched != 0 || analysed != 0 {
+		t.Errorf("after reopening: FetchProgress = %d, %d, %v", fetched, analysed, err)
+	}
+}
+
+// testPassStream: a timeline given an entry at a time, out of order, with
+// the findings made of some entries, is stored as the same timeline and
+// findings given whole.
+func testPassStream(t *testing.T, dsn string) {
+	ctx := context.Background()
+	docs := threeDocs()
+	entry := func(id int, summary string) model.TimelineEntry {
+		return model.TimelineEntry{ID: id, Date: fmt.Sprintf("2011-03-%02d", id), Precision: "day", Kind: "CONSULT", Summary: summary,
+			Events: []string{}, Quotes: []string{}, Docs: []string{docs[id%3].ID},
+			Evidence: []model.Evidence{{Doc: docs[id%3].ID, Start: 0, End: 4, Text: docs[id%3].Text[:4]}}}
+	}
+	single := func(e model.TimelineEntry) FindingRow {
+		return FindingRow{Finding: model.Finding{Kind: "single-source", Check: "single-source", Severity: model.SeverityInfo,
+			Summary: "only one says " + e.Summary, Evidence: e.Evidence, Events: []string{}, Quotes: []string{}, Timeline: []int{e.ID}}}
+	}
+	announced := FindingRow{Finding: model.Finding{Kind: "announced-before-decision", Check: "announced-before-decision", Severity: model.SeverityInfo,
+		Summary: "announced first", Evidence: []model.Evidence{}, Events: []string{}, Quotes: []string{}}}
+	var entries []model.TimelineEntry
+	var whole []FindingRow
+	whole = append(whole, announced)
+	for id := 1; id <= 5; id++ {
+		e := entry(id, fmt.Sprint("meeting ", id))
+		entries = append(entries, e)
+		if id%2 == 1 {
+			whole = append(whole, single(e))
+		}
+	}
+	read := func(s Store) (tl []model.TimelineEntry, fs []string) {
+		if err := s.ForEachTimelineEntry(ctx, 0, 0, func(e model.TimelineEntry) error { tl = append(tl, e); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		return tl, findingSummaries(t, s, FindingQuery{})
+	}
+	s := mustOpen(t, dsn)
+	if _, err := s.AddDocuments(ctx, docs, nil); err != nil {
+		t.Fatal(err)
+	}
+	// Each pass replaces the results across documents of the one before.
+	stored := func(a *Across) Store {
+		if err := s.StartPass(ctx, PassState{Config: "c", Context: "x"}, true); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.FinishPass(ctx, a, PassState{Config: "c", Context: "x"}); err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	wantTL, wantFs := read(stored(&Across{Timeline: entries, Findings: whole}))
+	gotTL, gotFs := read(stored(&Across{Findings: whole[:1], Stream: func(put func(model.TimelineEntry, *FindingRow) error) error {
+		for _, i := range []int{3, 0, 4, 2, 1} { // out of order
+			e := entries[i]
+			var f *FindingRow
+			if e.ID%2 == 1 {
+				row := single(e)
+				f = &row
+			}
+			if err := put(e, f); err != nil {
+				return err
+			}
+		}
+		return nil
+	}}))
+	if len(wantTL) != 5 || len(wantFs) != 4 {
+		t.Fatalf("given whole: %d entries, %d findings", len(wantTL), len(wantFs))
+	}
+	if !reflect.DeepEqual(gotTL, wantTL) {
+		t.Errorf("streamed timeline:\n%+v\nwant\n%+v", gotTL, wantTL)
+	}
+	if !reflect.DeepEqual(gotFs, wantFs) {
+		t.Errorf("streamed findings: %q, want %q", gotFs, wantFs)
+	}
+}
+
+// testAnalysisParts: the parts asked for are those of the whole
+// analysis; the others are empty.
+func testAnalysisParts(t *testing.T, dsn string) {
+	ctx := context.Background()
+	s := mustOpen(t, dsn)
+	doc := threeDocs()[0]
+	a := natoAnalysis(doc)
+	mustAdd(t, s, doc, a)
+	whole, err := s.Analysis(ctx, doc.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(whole.Mentions) == 0 || len(whole.Timexes) == 0 || len(whole.Quotes) == 0 || len(whole.Events) == 0 {
+		t.Fatalf("the fixture lacks a part: %d mentions, %d timexes, %d quotes, %d events",
+			len(whole.Mentions), len(whole.Timexes), len(whole.Quotes), len(whole.Events))
+	}
+	part, err := s.AnalysisParts(ctx, doc.ID, MentionsPart|TimexesPart)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(part.Mentions, whole.Mentions) || !reflect.DeepEqual(part.Timexes, whole.Timexes) ||
+		len(part.Quotes) != 0 || len(part.Events) != 0 {
+		t.Errorf("mentions and timexes: got %d, %d, %d, %d", len(part.Mentions), len(part.Timexes), len(part.Quotes), len(part.Events))
+	}
+	part, err = s.AnalysisParts(ctx, doc.ID, QuotesPart|EventsPart)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(part.Quotes, whole.Quotes) || !reflect.DeepEqual(part.Events, whole.Events) || len(part.Mentions) != 0 {
+		t.Errorf("quotes and events: got %d mentions, %d quotes, %d events", len(part.Mentions), len(part.Quotes), len(part.Events))
+	}
+	if _, err := s.AnalysisParts(ctx, "0000000000", AllParts); !errors.Is(err, ErrNotFound) {
+		t.Errorf("an unknown document: %v, want ErrNotFound", err)
 	}
 }

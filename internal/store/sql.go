@@ -50,12 +50,11 @@ type sqlStore struct {
 
 // queries are the statements, rewritten for the dialect once at open.
 type queries struct {
-	insertDoc                                                 string
-	insertMention, insertTimex, insertQuote, insertEvent      rowsInsert
-	docByID, docsByPath, idsByRange, allDocs, docExists       string
-	analysis, setDate                                         string
-	insertRQuote, insertREvent, insertTimeline, insertFinding string
-	selRQuotes, selREvents, selTimeline, selFindings          string
+	insertDoc                                                   string
+	insertMention, insertTimex, insertQuote, insertEvent        rowsInsert
+	docByID, docsByPath, idsByRange, allDocs, allIDs, docExists string
+	analysis, setDate                                           string
+	insertTimeline                                              string
 }
 
 const docCols = `id, path, url, format, title, kind, {date:date}, {date:date_end}, date_source, date_reason,
@@ -74,6 +73,7 @@ func (d dialect) rewrite(q string) string {
 	if !d.dollar {
 		return q
 	}
+	q = strings.ReplaceAll(q, "LIMIT -1 OFFSET", "OFFSET") // PostgreSQL has no "no limit" number
 	var b strings.Builder
 	n := 0
 	for _, r := range q {
@@ -105,6 +105,7 @@ func newSQLStore(db *sql.DB, d dialect, o options) *sqlStore {
 		docsByPath: r(`SELECT id FROM documents WHERE path = ? ORDER BY id LIMIT 2`),
 		idsByRange: r(`SELECT id FROM documents WHERE id >= ? AND id < ? ORDER BY id LIMIT 2`),
 		allDocs:    r(`SELECT ` + docCols + ` FROM documents` + docOrder),
+		allIDs:     r(`SELECT id FROM documents` + docOrder),
 		docExists:  r(`SELECT 1 FROM documents WHERE id = ?`),
 		analysis: r(`SELECT 0, ord, data, 0 FROM mentions WHERE doc = ?
 	UNION ALL SELECT 1, ord, data, "end" FROM timexes WHERE doc = ?
@@ -112,17 +113,8 @@ func newSQLStore(db *sql.DB, d dialect, o options) *sqlStore {
 	UNION ALL SELECT 3, ord, data, 0 FROM events WHERE doc = ?
 	ORDER BY 1, 2`),
 		setDate: r(`UPDATE documents SET date = ?{date}, date_end = ?{date}, date_source = ?, date_reason = ? WHERE id = ?`),
-		insertRQuote: r(`INSERT INTO results_quotes (ord, id, doc, speaker, speaker_code, direct, start, "end", verdict, score, data)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?{json})`),
-		insertREvent: r(`INSERT INTO results_events (ord, id, doc, cameo, root, plover, source_code, target_code, when_value, when_end, data)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?{json})`),
 		insertTimeline: r(`INSERT INTO timeline (ord, id, date, end_date, precision, kind, summary, future, data)
 	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?{json})`),
-		insertFinding: r(`INSERT INTO findings (ord, kind, check_name, severity, summary, data) VALUES (?, ?, ?, ?, ?, ?{json})`),
-		selRQuotes:    `SELECT data FROM results_quotes ORDER BY ord`,
-		selREvents:    `SELECT data FROM results_events ORDER BY ord`,
-		selTimeline:   `SELECT data FROM timeline ORDER BY ord`,
-		selFindings:   `SELECT severity, data FROM findings ORDER BY ord`,
 	}
 	return s
 }
@@ -561,6 +553,32 @@ func (s *sqlStore) Documents(ctx context.Context) ([]*model.Document, error) {
 	return docs, nil
 }
 
+func (s *sqlStore) ListDocuments(ctx context.Context, offset, limit int) ([]*model.Document, int, error) {
+	var total int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM documents`).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("count documents: %w", err)
+	}
+	cols := strings.Replace(docCols, ", text", ", ''", 1)
+	q, args := limitOffset(`SELECT `+cols+` FROM documents`+docOrder, nil, offset, limit)
+	rows, err := s.db.QueryContext(ctx, s.d.rewrite(q), args...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("list documents: %w", err)
+	}
+	defer rows.Close()
+	docs := []*model.Document{}
+	for rows.Next() {
+		doc, err := scanDoc(rows.Scan)
+		if err != nil {
+			return nil, 0, fmt.Errorf("list documents: %w", err)
+		}
+		docs = append(docs, doc)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, fmt.Errorf("list documents: %w", err)
+	}
+	return docs, total, nil
+}
+
 func (s *sqlStore) docByID(ctx context.Context, id string) (*model.Document, error) {
 	doc, err := scanDoc(s.db.QueryRowContext(ctx, s.q.docByID, id).Scan)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -682,9 +700,31 @@ func (s *sqlStore) Analysis(ctx context.Context, docID string) (*model.Analysis,
 	return a, nil
 }
 
+func (s *sqlStore) AnalysisParts(ctx context.Context, docID string, parts AnalysisPart) (*model.Analysis, error) {
+	var one int
+	err := s.db.QueryRowContext(ctx, s.q.docExists, docID).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("analysis of %q: %w", docID, ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("analysis of %s: %w", docID, err)
+	}
+	a, err := s.loadParts(ctx, docID, parts)
+	if err != nil {
+		return nil, fmt.Errorf("analysis of %s: %w", docID, err)
+	}
+	return a, nil
+}
+
 // loadAnalysis reads the analysis of a document in one query. Its lists
 // are empty rather than nil when nothing was stored.
 func (s *sqlStore) loadAnalysis(ctx context.Context, docID string) (*model.Analysis, error) {
+	return s.loadParts(ctx, docID, AllParts)
+}
+
+// loadParts is loadAnalysis of the parts asked for; the other lists stay
+// empty.
+func (s *sqlStore) loadParts(ctx context.Context, docID string, parts AnalysisPart) (*model.Analysis, error) {
 	a := &model.Analysis{
 		Doc:      docID,
 		Mentions: []model.Mention{},
@@ -692,7 +732,16 @@ func (s *sqlStore) loadAnalysis(ctx context.Context, docID string) (*model.Analy
 		Quotes:   []model.Quote{},
 		Events:   []model.Event{},
 	}
-	rows, err := s.db.QueryContext(ctx, s.q.analysis, docID, docID, docID, docID)
+	// A part not asked for is looked up under no document: the query
+	// skips its table.
+	args := make([]any, 4)
+	for i, part := range []AnalysisPart{MentionsPart, TimexesPart, QuotesPart, EventsPart} {
+		args[i] = ""
+		if parts&part != 0 {
+			args[i] = docID
+		}
+	}
+	rows, err := s.db.QueryContext(ctx, s.q.analysis, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -734,20 +783,28 @@ func (s *sqlStore) loadAnalysis(ctx context.Context, docID string) (*model.Analy
 }
 
 func (s *sqlStore) ForEachAnalysis(ctx context.Context, fn func(*model.Document, *model.Analysis) error) error {
-	// The cursor over documents holds one connection; each analysis is
-	// read through another from the pool. Documents and their analyses
-	// are written together and never changed afterwards (except dates),
-	// so the two reads agree.
-	rows, err := s.db.QueryContext(ctx, s.q.allDocs)
+	// The order is read first, then each document and its analysis: no
+	// read transaction stays open for the whole stream, which in SQLite
+	// would keep the write-ahead log from being checkpointed while a
+	// long pass writes its results. A document removed meanwhile is
+	// skipped; one added meanwhile is left for the next reader.
+	ids, err := s.ids(ctx, s.q.allIDs)
 	if err != nil {
 		return fmt.Errorf("read analyses: %w", err)
 	}
-	defer rows.Close()
-	for rows.Next() {
+	return s.forEachOf(ctx, ids, fn)
+}
+
+// forEachOf streams the documents ids name, with their analyses.
+func (s *sqlStore) forEachOf(ctx context.Context, ids []string, fn func(*model.Document, *model.Analysis) error) error {
+	for _, id := range ids {
 		if err := ctx.Err(); err != nil {
 			return fmt.Errorf("read analyses: %w", err)
 		}
-		doc, err := scanDoc(rows.Scan)
+		doc, err := s.docByID(ctx, id)
+		if errors.Is(err, ErrNotFound) {
+			continue
+		}
 		if err != nil {
 			return fmt.Errorf("read analyses: %w", err)
 		}
@@ -761,9 +818,6 @@ func (s *sqlStore) ForEachAnalysis(ctx context.Context, fn func(*model.Document,
 		if err := fn(doc, a); err != nil {
 			return err
 		}
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("read analyses: %w", err)
 	}
 	return nil
 }
@@ -781,163 +835,4 @@ func (s *sqlStore) SetDocumentDate(ctx context.Context, doc *model.Document) err
 		return fmt.Errorf("set date of %q: %w", doc.ID, ErrNotFound)
 	}
 	return nil
-}
-
-func (s *sqlStore) ReplaceResults(ctx context.Context, r *Results) error {
-	if r == nil {
-		r = &Results{}
-	}
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		for _, t := range []string{"results_quotes", "results_events", "timeline", "findings"} {
-			if _, err := tx.ExecContext(ctx, "DELETE FROM "+t); err != nil {
-				return fmt.Errorf("clear %s: %w", t, err)
-			}
-		}
-		if err := s.step(ctx, "results", 0); err != nil {
-			return err
-		}
-		exec := func(q string, rows int, args func(i int) ([]any, error)) error {
-			if rows == 0 {
-				return nil
-			}
-			st, err := tx.PrepareContext(ctx, q)
-			if err != nil {
-				return fmt.Errorf("prepare: %w", err)
-			}
-			defer st.Close()
-			for i := 0; i < rows; i++ {
-				a, err := args(i)
-				if err != nil {
-					return err
-				}
-				if _, err := st.ExecContext(ctx, a...); err != nil {
-					return err
-				}
-			}
-			return nil
-		}
-		if err := exec(s.q.insertRQuote, len(r.Quotes), func(i int) ([]any, error) {
-			q := &r.Quotes[i]
-			data, err := marshal("quote", i, q)
-			start, end := quoteRange(q)
-			return []any{i, q.ID, q.Doc, q.Speaker, q.SpeakerCode, q.Direct, start, end, q.Verdict, q.Score, data}, err
-		}); err != nil {
-			return fmt.Errorf("store quote results: %w", err)
-		}
-		if err := exec(s.q.insertREvent, len(r.Events), func(i int) ([]any, error) {
-			e := &r.Events[i]
-			data, err := marshal("event", i, compactEvent(e))
-			var when, whenEnd string
-			if e.When != nil {
-				when, whenEnd = e.When.Value, e.When.End
-			}
-			return []any{i, e.ID, e.Doc, e.CAMEO, e.Root, e.PLOVER, e.Source.Code, targetCode(e), when, whenEnd, data}, err
-		}); err != nil {
-			return fmt.Errorf("store event results: %w", err)
-		}
-		if err := exec(s.q.insertTimeline, len(r.Timeline), func(i int) ([]any, error) {
-			t := &r.Timeline[i]
-			data, err := marshal("timeline entry", i, t)
-			return []any{i, t.ID, t.Date, t.End, t.Precision, t.Kind, t.Summary, t.Future, data}, err
-		}); err != nil {
-			return fmt.Errorf("store timeline: %w", err)
-		}
-		if err := exec(s.q.insertFinding, len(r.Findings), func(i int) ([]any, error) {
-			f := &r.Findings[i]
-			data, err := marshal("finding", i, f)
-			return []any{i, f.Kind, f.Check, int(f.Severity), f.Summary, data}, err
-		}); err != nil {
-			return fmt.Errorf("store findings: %w", err)
-		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("replace results: %w", err)
-	}
-	return nil
-}
-
-// readJSON decodes the data column of every row of q into a new element
-// of *list.
-func readJSON[T any](ctx context.Context, db *sql.DB, q string, list *[]T) error {
-	rows, err := db.QueryContext(ctx, q)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var data []byte
-		if err := rows.Scan(&data); err != nil {
-			return err
-		}
-		var v T
-		if err := json.Unmarshal(data, &v); err != nil {
-			return fmt.Errorf("decode row %d: %w", len(*list), err)
-		}
-		*list = append(*list, v)
-	}
-	return rows.Err()
-}
-
-func (s *sqlStore) Results(ctx context.Context) (*Results, error) {
-	r := &Results{
-		Quotes:   []model.Quote{},
-		Timeline: []model.TimelineEntry{},
-		Findings: []model.Finding{},
-		Events:   []model.Event{},
-	}
-	if err := readJSON(ctx, s.db, s.q.selRQuotes, &r.Quotes); err != nil {
-		return nil, fmt.Errorf("read quote results: %w", err)
-	}
-	if err := readJSON(ctx, s.db, s.q.selREvents, &r.Events); err != nil {
-		return nil, fmt.Errorf("read event results: %w", err)
-	}
-	// Long sentences were stored without their text (compactEvent):
-	// read them back from their documents, each document once.
-	texts := map[string]string{}
-	for i := range r.Events {
-		e := &r.Events[i]
-		one := &model.Analysis{Events: r.Events[i : i+1]}
-		err := restoreSentences(one, func() (string, error) {
-			if t, ok := texts[e.Doc]; ok {
-				return t, nil
-			}
-			doc, err := s.docByID(ctx, e.Doc)
-			if err != nil {
-				return "", err
-			}
-			texts[e.Doc] = doc.Text
-			return doc.Text, nil
-		})
-		if err != nil {
-			return nil, fmt.Errorf("read event results: %w", err)
-		}
-	}
-	if err := readJSON(ctx, s.db, s.q.selTimeline, &r.Timeline); err != nil {
-		return nil, fmt.Errorf("read timeline: %w", err)
-	}
-	rows, err := s.db.QueryContext(ctx, s.q.selFindings)
-	if err != nil {
-		return nil, fmt.Errorf("read findings: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var (
-			sev  int
-			data []byte
-			f    model.Finding
-		)
-		if err := rows.Scan(&sev, &data); err != nil {
-			return nil, fmt.Errorf("read findings: %w", err)
-		}
-		if err := json.Unmarshal(data, &f); err != nil {
-			return nil, fmt.Errorf("decode finding %d: %w", len(r.Findings), err)
-		}
-		f.Severity = model.Severity(sev)
-		r.Findings = append(r.Findings, f)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read findings: %w", err)
-	}
-	return r, nil
 }

@@ -87,6 +87,11 @@ func openSQLite(ctx context.Context, name string, o options) (Store, error) {
 		}
 		return nil, fmt.Errorf("open %s: %w", name, err)
 	}
+	// Opening a connection costs (the file, the pragmas): keep enough
+	// idle for a server's concurrent readers, and bound the open ones so
+	// that they do not thrash.
+	db.SetMaxOpenConns(32)
+	db.SetMaxIdleConns(32)
 	if err := db.PingContext(ctx); err != nil {
 		return fail(err)
 	}

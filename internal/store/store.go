@@ -37,6 +37,10 @@ type Store interface {
 	// Documents returns all documents, metadata and text, ordered by date
 	// (undated last) then path.
 	Documents(ctx context.Context) ([]*model.Document, error)
+	// ListDocuments returns a page of the documents in the order of
+	// Documents, without their text, and how many there are; limit <= 0
+	// means no limit.
+	ListDocuments(ctx context.Context, offset, limit int) ([]*model.Document, int, error)
 	// Document finds a document by full id, unique id prefix (at least
 	// four hex digits) or exact path. It returns an error wrapping
 	// ErrNotFound or ErrAmbiguous when there is no single match.
@@ -51,6 +55,9 @@ type Store interface {
 	// Analysis returns the stored analysis of a document (empty when none
 	// was stored), or an error wrapping ErrNotFound.
 	Analysis(ctx context.Context, docID string) (*model.Analysis, error)
+	// AnalysisParts is Analysis with only the parts asked for read; the
+	// other lists are empty.
+	AnalysisParts(ctx context.Context, docID string, parts AnalysisPart) (*model.Analysis, error)
 	// ForEachAnalysis streams stored documents with their analyses, in
 	// document order, without loading all into memory. It stops at the
 	// first error fn returns and returns it.
@@ -58,12 +65,56 @@ type Store interface {
 	// SetDocumentDate updates a document's inferred date (Date, DateEnd,
 	// DateSource, DateReason) — used when a later stage infers it.
 	SetDocumentDate(ctx context.Context, doc *model.Document) error
-	// ReplaceResults replaces the cross-document results (quote
-	// verdicts, anchored events, timeline, findings) in one transaction.
-	ReplaceResults(ctx context.Context, r *Results) error
-	// Results returns the stored cross-document results, in the order
-	// they were stored; empty when none were.
-	Results(ctx context.Context) (*Results, error)
+	// PassStatus says what the last cross-document pass ran on and how
+	// many documents were added since.
+	PassStatus(ctx context.Context) (PassStatus, error)
+	// StartPass records that a pass begins with state st (stored as not
+	// complete). With reset, every document is to be checked again (the
+	// context changed); the stored results stay readable until the pass
+	// replaces them.
+	StartPass(ctx context.Context, st PassState, reset bool) error
+	// PassedDocuments returns the documents whose own results are
+	// stored, by id.
+	PassedDocuments(ctx context.Context) (map[string]PassedDoc, error)
+	// ForEachAnalysisOf is ForEachAnalysis over the documents of the
+	// given kinds and those whose own results are not stored.
+	ForEachAnalysisOf(ctx context.Context, kinds []model.Kind, fn func(*model.Document, *model.Analysis) error) error
+	// PutDocResults stores documents' own results, replacing what was
+	// stored for them, in one transaction.
+	PutDocResults(ctx context.Context, rs []DocResults) error
+	// FinishPass replaces the results across documents, puts every
+	// finding in its place in the list and records st as the complete
+	// state, in one transaction.
+	FinishPass(ctx context.Context, a *Across, st PassState) error
+
+	// ForEachFinding streams the findings q selects, most serious first.
+	ForEachFinding(ctx context.Context, q FindingQuery, fn func(model.Finding) error) error
+	// CountFindings counts the findings q selects (ignoring its offset
+	// and limit).
+	CountFindings(ctx context.Context, q FindingQuery) (int, error)
+	// FindingKinds counts the findings by kind and by severity.
+	FindingKinds(ctx context.Context) (kinds, severities map[string]int, err error)
+	// ForEachQuote streams the quotes with their verdicts, in document
+	// order.
+	ForEachQuote(ctx context.Context, q QuoteQuery, fn func(model.Quote) error) error
+	// ForEachEvent streams the events, anchored, in document order; doc,
+	// when set, is the full id of the one document to read.
+	ForEachEvent(ctx context.Context, doc string, fn func(model.Event) error) error
+	// ForEachTimelineEntry streams the timeline in order; limit <= 0
+	// means no limit.
+	ForEachTimelineEntry(ctx context.Context, offset, limit int, fn func(model.TimelineEntry) error) error
+	// CountTimeline counts the timeline's entries.
+	CountTimeline(ctx context.Context) (int, error)
+	// ForEachActor streams the people and organisations, most mentioned
+	// first; limit <= 0 means no limit.
+	ForEachActor(ctx context.Context, offset, limit int, fn func(Actor) error) error
+	// Actor returns one person or organisation by key, or an error
+	// wrapping ErrNotFound.
+	Actor(ctx context.Context, key string) (*Actor, error)
+	// PageStarts returns the page starts (model.Document.Pages) of the
+	// documents that have pages, by id, without their texts: so that
+	// output can say on which page a span lies.
+	PageStarts(ctx context.Context) (map[string][]int, error)
 	// Exclusive runs fn while holding the store's lock called name: no
 	// other holder of it, in this process or any other on any machine,
 	// runs at the same time. It waits for the lock until ctx ends. A
@@ -77,6 +128,19 @@ type Store interface {
 	Close() error
 }
 
+// AnalysisPart names parts of a document's analysis, to read only those
+// (AnalysisParts).
+type AnalysisPart int
+
+// The parts of an analysis.
+const (
+	MentionsPart AnalysisPart = 1 << iota
+	TimexesPart
+	QuotesPart
+	EventsPart
+	AllParts = MentionsPart | TimexesPart | QuotesPart | EventsPart
+)
+
 // Hit is one search result.
 type Hit struct {
 	Doc   string `json:"doc"`
@@ -86,14 +150,6 @@ type Hit struct {
 	// marked (by default as [match]).
 	Snippet string  `json:"snippet"`
 	Rank    float64 `json:"rank"`
-}
-
-// Results are the cross-document results of an analysis run.
-type Results struct {
-	Quotes   []model.Quote // with verdicts
-	Timeline []model.TimelineEntry
-	Findings []model.Finding
-	Events   []model.Event // with anchors
 }
 
 // Errors returned (wrapped) by the store.

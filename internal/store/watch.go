@@ -1,8 +1,10 @@
 package store
 
 import (
+	"container/heap"
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -100,6 +102,10 @@ type WatchState interface {
 	// MarkAnalysed notes that the cross-document results cover the
 	// first fetched documents (a count FetchProgress returned).
 	MarkAnalysed(ctx context.Context, fetched int64) error
+	// LastFetched returns the ids of the n documents fetched last, newest
+	// first (fewer when there are fewer): with FetchProgress, those
+	// RecordFetch added since the count MarkAnalysed noted.
+	LastFetched(ctx context.Context, n int) ([]string, error)
 	// WatchSource returns the state of a source, or an error wrapping
 	// ErrNotFound.
 	WatchSource(ctx context.Context, url string) (*WatchSource, error)
@@ -285,6 +291,78 @@ func (s *sqlStore) MarkAnalysed(ctx context.Context, fetched int64) error {
 		return fmt.Errorf("mark analysed: %w", err)
 	}
 	return nil
+}
+
+func (s *sqlStore) LastFetched(ctx context.Context, n int) ([]string, error) {
+	if n <= 0 {
+		return nil, nil
+	}
+	// Every document fetched has a URL and a fetch time (in data). The
+	// times are compared as times, not as text, and only the n latest
+	// are kept.
+	rows, err := s.db.QueryContext(ctx, `SELECT id, data FROM documents WHERE url <> ''`)
+	if err != nil {
+		return nil, fmt.Errorf("read fetched documents: %w", err)
+	}
+	defer rows.Close()
+	var last fetchedHeap // the n latest so far, oldest on top
+	for rows.Next() {
+		var id string
+		var data []byte
+		if err := rows.Scan(&id, &data); err != nil {
+			return nil, fmt.Errorf("read fetched documents: %w", err)
+		}
+		var d struct {
+			FetchedAt time.Time `json:"fetched_at"`
+		}
+		if err := json.Unmarshal(data, &d); err != nil {
+			return nil, fmt.Errorf("decode document %s: %w", id, err)
+		}
+		if d.FetchedAt.IsZero() {
+			continue
+		}
+		f := fetchedDoc{id, d.FetchedAt}
+		switch {
+		case len(last) < n:
+			heap.Push(&last, f)
+		case last[0].before(f):
+			last[0] = f
+			heap.Fix(&last, 0)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read fetched documents: %w", err)
+	}
+	ids := make([]string, len(last))
+	for i := len(ids) - 1; i >= 0; i-- {
+		ids[i] = heap.Pop(&last).(fetchedDoc).id
+	}
+	return ids, nil
+}
+
+// fetchedDoc is a document and when it was fetched.
+type fetchedDoc struct {
+	id string
+	at time.Time
+}
+
+// before orders documents by fetch time, then by id.
+func (f fetchedDoc) before(g fetchedDoc) bool {
+	return f.at.Before(g.at) || f.at.Equal(g.at) && f.id < g.id
+}
+
+// fetchedHeap is a min-heap of fetched documents, the earliest on top.
+type fetchedHeap []fetchedDoc
+
+func (h fetchedHeap) Len() int           { return len(h) }
+func (h fetchedHeap) Less(i, j int) bool { return h[i].before(h[j]) }
+func (h fetchedHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *fetchedHeap) Push(x any)        { *h = append(*h, x.(fetchedDoc)) }
+func (h *fetchedHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
 }
 
 func (s *sqlStore) WatchSource(ctx context.Context, url string) (*WatchSource, error) {

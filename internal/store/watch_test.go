@@ -28,6 +28,7 @@ func runWatchConformance(t *testing.T, newDSN func(t *testing.T) string) {
 		{"Items", testItems},
 		{"FetchFault", testFetchFault},
 		{"Reopen", testWatchReopen},
+		{"LastFetched", testLastFetched},
 	} {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, newDSN(t)) })
 	}
@@ -304,5 +305,36 @@ func testWatchReopen(t *testing.T, dsn string) {
 	}
 	if its, _ := s2.WatchItems(ctx, src.URL, ItemPending); len(its) != 1 {
 		t.Errorf("pending items lost on reopening")
+	}
+}
+
+// testLastFetched: the documents fetched last are found by their fetch
+// times, compared as times (".1" is later than ".09", though not as
+// text), and documents added from files are not among them.
+func testLastFetched(t *testing.T, dsn string) {
+	ctx := context.Background()
+	s := mustOpen(t, dsn)
+	file := newDoc("notes.txt", "Notes", "Notes taken at the harbour board.", "2024-03-05")
+	if _, err := s.AddDocument(ctx, file, nil); err != nil {
+		t.Fatal(err)
+	}
+	const url = "https://harbour.example.test/n/"
+	var ids []string
+	for i, when := range []string{"2024-03-05T09:30:00.09Z", "2024-03-05T09:30:00.1Z", "2024-03-05T09:30:00.0999Z"} {
+		d := webDoc(url+string(rune('a'+i)), "Notice "+string(rune('A'+i))+" of the harbour board.")
+		d.FetchedAt = at(when)
+		if _, err := s.RecordFetch(ctx, &PageFetch{Page: Page{URL: d.URL, Doc: d.ID, FetchedAt: d.FetchedAt, CheckedAt: d.FetchedAt}, Docs: []*model.Document{d}}); err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, d.ID)
+	}
+	for n, want := range map[int][]string{0: nil, 1: {ids[1]}, 2: {ids[1], ids[2]}, 10: {ids[1], ids[2], ids[0]}} {
+		got, err := s.LastFetched(ctx, n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != len(want) || len(want) > 0 && !reflect.DeepEqual(got, want) {
+			t.Errorf("LastFetched(%d) = %v, want %v", n, got, want)
+		}
 	}
 }

@@ -42,6 +42,7 @@
 package timeline
 
 import (
+	"os"
 	"sort"
 	"strings"
 	"time"
@@ -96,8 +97,20 @@ func Build(in Input) []model.TimelineEntry {
 // keeping only the items: a large dossier need not be held in memory to
 // build its timeline.
 type Collector struct {
+	// OffsetsOnly keeps of each piece of evidence its document and
+	// offsets, not its words: the caller fills Evidence.Text of the
+	// entries from the documents, so that a large dossier's words are
+	// not all held at once.
+	OffsetsOnly bool
+	// Spill, when set, bounds the items held in memory: they are written
+	// out in sorted runs (see Spill), with the words of their evidence
+	// read from the documents' texts, and merged by Each.
+	Spill *Spill
 	items []item
 	n     int
+	dir   string     // of the runs
+	runs  []*os.File // sorted runs written out
+	err   error      // the first error writing a run
 }
 
 // Add gathers the dated items of one document.
@@ -152,46 +165,44 @@ func (c *Collector) Add(d *model.Document, a *model.Analysis) {
 		it.summary = strings.Clone(it.summary)
 		for j := range it.evidence {
 			e := &it.evidence[j]
-			k := key{e.Doc, e.Start, e.End}
-			v, ok := copies[k]
-			if !ok || len(v) != len(e.Text) { // the same span of the same document: the same words
-				v = strings.Clone(e.Text)
-				copies[k] = v
+			switch {
+			case c.Spill != nil:
+				// Written out: the words go with the item, as they
+				// stand in the document.
+				e.Text = ""
+				if e.End > e.Start && e.Start >= 0 && e.End <= len(d.Text) {
+					e.Text = d.Text[e.Start:e.End]
+				}
+			case c.OffsetsOnly:
+				e.Text = ""
+			default:
+				k := key{e.Doc, e.Start, e.End}
+				v, ok := copies[k]
+				if !ok || len(v) != len(e.Text) { // the same span of the same document: the same words
+					v = strings.Clone(e.Text)
+					copies[k] = v
+				}
+				e.Text = v
 			}
-			e.Text = v
 		}
+	}
+	if c.Spill != nil && c.err == nil && len(c.items) >= max(c.Spill.Items, 1) {
+		c.err = c.spill()
 	}
 }
 
-// Build returns the timeline of the items gathered. records are the
-// primary records of the dossier (documents of other kinds are ignored):
-// a record of the day of a meeting becomes a source of it.
+// Build returns the timeline of the items gathered, in order. records are
+// the primary records of the dossier (documents of other kinds are
+// ignored): a record of the day of a meeting becomes a source of it. It
+// is Each with every entry kept; an error writing or reading runs gives
+// the entries made so far.
 func (c *Collector) Build(records []*model.Document) []model.TimelineEntry {
-	items := c.items
-	sort.SliceStable(items, func(i, j int) bool { return before(items[i], items[j]) })
-	statedOrder(items)
-
-	var entries []*entry
-	for _, it := range items {
-		merged := false
-		for _, e := range entries {
-			if e.accepts(it) {
-				e.add(it)
-				merged = true
-				break
-			}
-		}
-		if !merged {
-			entries = append(entries, newEntry(it))
-		}
-	}
-	out := make([]model.TimelineEntry, 0, len(entries))
-	for i, e := range entries {
-		e.attachRecords(records)
-		te := e.result()
-		te.ID = i + 1
-		out = append(out, te)
-	}
+	out := []model.TimelineEntry{}
+	_ = c.Each(records, func(e model.TimelineEntry) error {
+		out = append(out, e)
+		return nil
+	})
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
 }
 
@@ -399,24 +410,6 @@ func before(a, b item) bool {
 		return ra < rb
 	}
 	return a.order < b.order
-}
-
-// statedOrder reorders runs of items of the same date and part of day so
-// that an item the text says came after another ("met after the attack")
-// follows it. Otherwise the order of the text is kept; an order the text
-// contradicts itself on is left as it was.
-func statedOrder(items []item) {
-	for i := 0; i < len(items); {
-		j := i + 1
-		for j < len(items) && items[j].sortKey() == items[i].sortKey() &&
-			model.PartOfDayRank(items[j].part) == model.PartOfDayRank(items[i].part) {
-			j++
-		}
-		if j-i > 1 {
-			topoOrder(items[i:j])
-		}
-		i = j
-	}
 }
 
 // topoOrder puts run in an order where each item comes after the items
