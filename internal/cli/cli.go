@@ -105,6 +105,7 @@ findings. Every output carries the document and byte offsets of its evidence.`,
 		a.reportCmd(),
 		a.timexCmd(),
 		a.codeCmd(),
+		a.parseCmd(),
 		a.watchCmd(),
 		a.evalCmd(),
 	)

@@ -45,7 +45,7 @@ type Source func(ctx context.Context, fn func(*model.Document, *model.Analysis) 
 // stays in memory is the primary records, the timeline's items, the
 // findings, and what keep asks for, not every document and analysis.
 func (p *Pipeline) Dossier(ctx context.Context, src Source, keep Keep) (*Results, error) {
-	ix := quotes.NewIndex()
+	ix := quotes.NewIndex(p.text)
 	session := p.checker.NewSession()
 	var records []*model.Document
 	// Documents with pages read by OCR: a verdict on their words gets a

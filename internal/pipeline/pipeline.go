@@ -182,7 +182,7 @@ func (p *Pipeline) Document(ctx context.Context, doc *model.Document) (*model.An
 	}
 	a := &model.Analysis{Doc: doc.ID, Mentions: ms}
 	a.Timexes = p.timexes(doc)
-	a.Quotes = p.quotes.Extract(doc, func(d *model.Document, s model.Span) (string, string, bool) {
+	a.Quotes = p.quotes.Extract(doc, td, func(d *model.Document, s model.Span) (string, string, bool) {
 		return p.mentions.Speaker(d, td, ms, s)
 	})
 	for i := range a.Quotes {
