@@ -2,10 +2,8 @@ package checks
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/dossier-project/dossier/internal/model"
-	"github.com/dossier-project/dossier/internal/quotes"
 )
 
 // quoteFindings turns quote verdicts into findings: altered and
@@ -37,16 +35,14 @@ func (c *Checker) quoteFindings(in *Input) []model.Finding {
 			f := model.Finding{Quotes: []string{q.ID}, Evidence: ev}
 			switch q.Verdict {
 			case model.VerdictAltered:
+				if !q.SpeakerVerified {
+					// Verification never calls words altered unless the
+					// record's speaker is the quote's: nothing to report.
+					continue
+				}
 				f.Kind, f.Severity = "altered-quote", model.SeverityHigh
 				f.Summary = fmt.Sprintf("%s %s %s in words that differ from the primary record: %s", docName(d), what, speaker, q.Diff)
-				if strings.Contains(q.Diff, quotes.SpeakerNotVerified) {
-					// The words differ from a record that does not say who
-					// spoke them: a lead to check, not an established
-					// misquotation.
-					f.Severity = model.SeverityMedium
-					f.Summary = fmt.Sprintf("%s %s %s in words that differ from a primary record whose speaker could not be confirmed: %s", docName(d), what, speaker, q.Diff)
-				}
-				if strings.Contains(q.Diff, quotes.OCRNote) {
+				if q.OCR {
 					// Words read from a scanned page may differ because
 					// OCR misread them: a lead, not a misquotation.
 					f.Severity = model.SeverityMedium
@@ -55,15 +51,15 @@ func (c *Checker) quoteFindings(in *Input) []model.Finding {
 			case model.VerdictWrongSpeaker:
 				f.Kind, f.Severity = "altered-quote", model.SeverityHigh
 				f.Summary = fmt.Sprintf("%s attributes to %s words that the primary record gives to someone else.", docName(d), speaker)
-				if strings.Contains(q.Diff, quotes.QuestionerWords) {
+				if q.QuestionerWords {
 					f.Summary = fmt.Sprintf("%s attributes to %s words that the primary record gives to a questioner (“%s”).", docName(d), speaker, clip(clean(q.Text()), 90))
 				}
-				if strings.Contains(q.Diff, quotes.OCRNote) {
+				if q.OCR {
 					f.Severity = model.SeverityMedium
 					f.Summary += " The words were read by OCR from a scanned page: check them against the page image."
 				}
 			case model.VerdictNoRecord:
-				if strings.Contains(q.Diff, quotes.QuestionerWords) {
+				if q.QuestionerWords {
 					// The words are in the record, but as a question put to
 					// the speaker, not as the speaker's answer.
 					f.Kind, f.Severity = "unverified-quote", model.SeverityMedium

@@ -110,6 +110,7 @@ findings. Every output carries the document and byte offsets of its evidence.`,
 		a.codeCmd(),
 		a.serveCmd(),
 		a.recheckCmd(),
+		a.parseCmd(),
 		a.watchCmd(),
 		a.evalCmd(),
 	)

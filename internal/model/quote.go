@@ -10,6 +10,27 @@ const (
 	VerdictParaphrase   = "paraphrase-supported"
 	VerdictNoRecord     = "no-primary-record"
 	VerdictWrongSpeaker = "wrong-speaker"
+	// VerdictSpeakerNotVerified: the words are in a primary record, but
+	// the record's speaker cannot be shown to be the quote's (one of them
+	// is unnamed or unresolved). It never accuses anyone.
+	VerdictSpeakerNotVerified = "speaker-not-verified"
+	// VerdictTooShort: a fragment too short to be checked against a
+	// record ("fear", "the gold standard" is a phrase anyone may say).
+	VerdictTooShort = "too-short"
+	// VerdictNotChecked: a thought or a finding, not speech; only speech
+	// is checked against records.
+	VerdictNotChecked = "not-checked"
+)
+
+// Kinds of attribution (Quote.Kind).
+const (
+	// KindSpeech is what someone said or wrote: only speech is checked
+	// against primary records.
+	KindSpeech = "speech"
+	// KindThought is what someone thinks, believes, wants or fears.
+	KindThought = "thought"
+	// KindEvidence is what a poll, a study or a record shows.
+	KindEvidence = "evidence"
 )
 
 // Quote is something a document says someone said, directly or in
@@ -24,8 +45,17 @@ type Quote struct {
 	SpeakerCode string `json:"speaker_code"`
 	// Anonymous is true when the source is unnamed.
 	Anonymous bool `json:"anonymous,omitempty"`
+	// SpeakerBy says how the speaker was found: "name" (the attribution
+	// names them), "role" (a title the document ties to a name), "pronoun"
+	// (a "he" or "she" read as the person named before), "context" (the
+	// sentence's subject, where its structure could not be read), or ""
+	// when the speaker is unknown. Only a speaker found by name can be
+	// accused of being the wrong one.
+	SpeakerBy string `json:"speaker_by,omitempty"`
 	// Direct is true for quoted words, false for reported speech.
 	Direct bool `json:"direct"`
+	// Kind is KindSpeech, KindThought or KindEvidence.
+	Kind string `json:"kind"`
 	// Question is true for a questioner's turn in a transcript.
 	Question bool `json:"question,omitempty"`
 	// Unclosed is true when a quotation mark was never closed.
@@ -40,6 +70,19 @@ type Quote struct {
 	Score   float64   `json:"score"`
 	Primary *Evidence `json:"primary"`
 	Diff    string    `json:"diff"`
+	// What verification established, for the checks to read (they never
+	// parse Diff): the record's speaker is the quote's speaker
+	// (SpeakerVerified); the record gives the words to a questioner
+	// (QuestionerWords); a negation was added or dropped
+	// (PolarityChanged); how many words of the record the quote adds,
+	// drops and changes; some of the words were read by OCR.
+	SpeakerVerified bool `json:"speaker_verified"`
+	QuestionerWords bool `json:"questioner_words,omitempty"`
+	PolarityChanged bool `json:"polarity_changed,omitempty"`
+	WordsAdded      int  `json:"words_added,omitempty"`
+	WordsDropped    int  `json:"words_dropped,omitempty"`
+	WordsChanged    int  `json:"words_changed,omitempty"`
+	OCR             bool `json:"ocr,omitempty"`
 	When    *Anchor   `json:"when,omitempty"`
 }
 

@@ -116,7 +116,7 @@ func (p *Pipeline) Pass(ctx context.Context, st store.Store, opt PassOptions) (P
 	// 1. Scan: index the primary records, and learn which procedures
 	// apply. Under the configuration of the last pass, a document checked
 	// before is not read for this: what it names was stored with it.
-	ix := quotes.NewIndex()
+	ix := quotes.NewIndex(p.text)
 	session := p.checker.NewSession()
 	session.OffsetsOnly = true // the words of the evidence are filled at the end
 	// The announcements and acts of deciding bodies are written out in

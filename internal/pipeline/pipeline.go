@@ -237,7 +237,7 @@ func (p *Pipeline) Document(ctx context.Context, doc *model.Document) (*model.An
 		return nil, err
 	}
 	speakers := p.mentions.Speakers(doc, td, ms)
-	a.Quotes = p.quotes.Extract(doc, func(d *model.Document, s model.Span) (string, string, bool) {
+	a.Quotes = p.quotes.Extract(doc, td, func(d *model.Document, s model.Span) (string, string, bool) {
 		if d != doc {
 			return p.mentions.Speaker(d, td, ms, s)
 		}

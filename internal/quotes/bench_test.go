@@ -65,7 +65,7 @@ func benchSetup(b *testing.B, nTr, nQ int) (*Index, []benchQuote) {
 		speaker string
 	}
 	var turns []turnRef
-	ix := NewIndex()
+	ix := NewIndex(ta(b))
 	for t := 0; t < nTr; t++ {
 		var text strings.Builder
 		doc := &model.Document{ID: fmt.Sprintf("tr%04d", t), Kind: model.KindTranscript}

@@ -44,7 +44,7 @@ func TestReportedContents(t *testing.T) {
 		{"warned an object that", "Ina Holt warned the council that the bridge would close in May.",
 			want{content: "the bridge would close in May", speaker: "Ina Holt", rule: RuleIndirectThat}},
 		{"told, a clause, then that", "Ina Holt told reporters she had not seen that report before the vote.",
-			want{nowhere: "report before the vote"}},
+			want{content: "she had not seen that report before the vote", speaker: "Ina Holt", rule: RuleIndirect}},
 		{"the reporter's aside", "The Harbour Board said it was acting on an order from the Ministry of Ports, which did not respond to requests for comment.",
 			want{content: "it was acting on an order from the Ministry of Ports", speaker: "Harbour Board", rule: RuleIndirect,
 				nowhere: "it was acting on an order from the Ministry of Ports, which did not respond to requests for comment"}},
@@ -58,7 +58,7 @@ func TestReportedContents(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			d := article("a", c.text)
-			qs := x.Extract(d, nil)
+			qs := extract(t, x, d, nil)
 			checkSpans(t, d, qs)
 			w := c.want
 			for _, q := range qs {

@@ -25,7 +25,7 @@ func FuzzExtract(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	ix := NewIndex()
+	ix := NewIndex(ta(f))
 	ix.Add(&model.Document{ID: "rec", Kind: model.KindStatement, Text: "We will act and soon. They said that nothing would change."})
 	f.Fuzz(func(t *testing.T, text string) {
 		if !utf8.ValidString(text) {
@@ -33,7 +33,7 @@ func FuzzExtract(f *testing.F) {
 		}
 		for _, k := range []model.Kind{model.KindArticle, model.KindStatement} {
 			d := &model.Document{ID: "f", Kind: k, Text: text}
-			qs := x.Extract(d, nil)
+			qs := extract(t, x, d, nil)
 			checkSpans(t, d, qs)
 			for i := range qs {
 				ix.Verify(&qs[i], d)
@@ -47,25 +47,25 @@ func FuzzExtract(f *testing.F) {
 
 func TestExtractBadInput(t *testing.T) {
 	x := newX(t)
-	if x.Extract(nil, nil) != nil {
+	if x.Extract(nil, nil, nil) != nil {
 		t.Error("nil document")
 	}
 	// Turns with spans outside the text are skipped, not a panic.
 	d := &model.Document{ID: "t", Kind: model.KindTranscript, Text: "A: hi",
 		Speakers: []model.Speaker{{Name: "A"}},
 		Turns:    []model.Turn{{Speaker: 5, Content: model.Span{Start: 3, End: 99}}, {Speaker: 0, Label: model.NewSpan("A: hi", 0, 1), Content: model.NewSpan("A: hi", 3, 5)}}}
-	qs := x.Extract(d, nil)
+	qs := extract(t, x, d, nil)
 	if len(qs) != 1 || qs[0].Speaker != "A" {
 		t.Errorf("%+v", qs)
 	}
-	ix := NewIndex()
+	ix := NewIndex(ta(t))
 	ix.Add(d)
 	ix.Add(nil)
 	if ix.Len() != 1 {
 		t.Errorf("%d passages", ix.Len())
 	}
 	var zero Extractor
-	if zero.Extract(d, nil) != nil {
+	if extract(t, &zero, d, nil) != nil {
 		t.Error("zero extractor")
 	}
 }

@@ -28,15 +28,15 @@ func natoTranscript(t testing.TB) *model.Document {
 func TestGoldenNATOLibya(t *testing.T) {
 	x := newX(t)
 	tr := natoTranscript(t)
-	ix := NewIndex()
+	ix := NewIndex(ta(t))
 	ix.Add(tr)
 	art := article("nato-art", readExample(t, "natowatch-nato-returns-to-libya.txt"))
-	qs := x.Extract(art, nil)
+	qs := extract(t, x, art, nil)
 	checkSpans(t, art, qs)
 	for i := range qs {
 		ix.Verify(&qs[i], art)
 	}
-	tqs := x.Extract(tr, nil)
+	tqs := extract(t, x, tr, nil)
 	checkSpans(t, tr, tqs)
 	for _, q := range tqs {
 		if q.Verdict != model.VerdictPrimary {
@@ -57,7 +57,7 @@ func TestGoldenNATOLibya(t *testing.T) {
 		{"part of where we think we can be helpful", "Obama", model.VerdictNoRecord, true, ""},
 		{"We will develop a plan for how NATO can play a role", "Chuck Hagel", model.VerdictNoRecord, true, ""},
 		{"NATO has expertise in the reform of security and defence sectors", "Anders Fogh Rasmussen", model.VerdictNoRecord, true, ""},
-		{"truly significant", "Anders Fogh Rasmussen", model.VerdictNoRecord, true, ""},
+		{"truly significant", "Anders Fogh Rasmussen", model.VerdictTooShort, true, ""},
 		{"the United States had been talking to the Libyans", "US officials", model.VerdictNoRecord, false, ""},
 	}
 	for _, c := range cases {
@@ -114,12 +114,12 @@ func TestGoldenNATOLibya(t *testing.T) {
 // example: the verdict must turn to altered and the diff name the word.
 func TestGoldenAlteredExample(t *testing.T) {
 	x := newX(t)
-	ix := NewIndex()
+	ix := NewIndex(ta(t))
 	ix.Add(natoTranscript(t))
 	text := readExample(t, "natowatch-nato-returns-to-libya.txt")
 	text = strings.Replace(text, "this is not about deploying NATO troops", "this is not about sending NATO troops", 1)
 	art := article("nato-art2", text)
-	qs := x.Extract(art, nil)
+	qs := extract(t, x, art, nil)
 	q := find(t, qs, "not about sending NATO troops")
 	ix.Verify(q, art)
 	if q.Verdict != model.VerdictAltered || !strings.Contains(q.Diff, "[-deploying-] {+sending+}") {

@@ -4,10 +4,39 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/dossier-project/dossier/internal/model"
+	"github.com/dossier-project/dossier/internal/text"
 )
+
+var testText struct {
+	sync.Once
+	a   *text.Analyzer
+	err error
+}
+
+// ta returns the text layer shared by the tests.
+func ta(t testing.TB) *text.Analyzer {
+	t.Helper()
+	testText.Do(func() {
+		testText.a, testText.err = text.New()
+		if testText.err == nil {
+			testText.err = testText.a.LoadModel()
+		}
+	})
+	if testText.err != nil {
+		t.Fatal(testText.err)
+	}
+	return testText.a
+}
+
+// extract runs the extractor on doc with its text layer.
+func extract(t testing.TB, x *Extractor, doc *model.Document, r Resolver) []model.Quote {
+	t.Helper()
+	return x.Extract(doc, ta(t).Analyze(doc.Text), r)
+}
 
 func newX(t testing.TB) *Extractor {
 	t.Helper()

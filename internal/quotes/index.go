@@ -5,12 +5,14 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 	"unicode/utf8"
 
 	"github.com/agnivade/levenshtein"
 
 	"github.com/dossier-project/dossier/data"
 	"github.com/dossier-project/dossier/internal/model"
+	"github.com/dossier-project/dossier/internal/text"
 )
 
 // Passage is a speaker turn (or paragraph of a statement) in a primary
@@ -33,6 +35,8 @@ type passage struct {
 	ends   []int32
 	sents  []int32 // indexes of the words that open a sentence
 	sid    int     // index of the speaker's normalised name in Index.names
+	// date is the day of the record, when it is known to the day.
+	date time.Time
 	// question: a questioner's turn. Its words are the questioner's,
 	// whoever the coverage gives them to.
 	question bool
@@ -60,14 +64,17 @@ type Index struct {
 	// x finds the quotes inside statements, whose words are then
 	// indexed once more as spoken by the quote's own speaker.
 	x *Extractor
+	// ta is the text layer that splits records and quotes into words.
+	ta *text.Analyzer
 }
 
-// NewIndex returns an empty index with DefaultThresholds.
-func NewIndex() *Index { return NewIndexWith(DefaultThresholds()) }
+// NewIndex returns an empty index with DefaultThresholds that reads
+// texts with the text layer ta.
+func NewIndex(ta *text.Analyzer) *Index { return NewIndexWith(DefaultThresholds(), ta) }
 
 // NewIndexWith returns an empty index with the given thresholds.
-func NewIndexWith(th Thresholds) *Index {
-	ix := &Index{th: th, stop: map[string]bool{}, honor: map[string]bool{}, title: map[string]bool{}, neg: map[string]bool{}, isNeg: map[uint32]bool{}, vocab: map[string]uint32{},
+func NewIndexWith(th Thresholds, ta *text.Analyzer) *Index {
+	ix := &Index{th: th, ta: ta, stop: map[string]bool{}, honor: map[string]bool{}, title: map[string]bool{}, neg: map[string]bool{}, isNeg: map[uint32]bool{}, vocab: map[string]uint32{},
 		df: []int32{0}, post: [][]uint32{nil}, docs: map[string]bool{}, nids: map[string]int{}}
 	// The stop words only sharpen candidate retrieval and paraphrase
 	// scores; without the lexicon the index still works.
@@ -122,7 +129,9 @@ func (ix *Index) Add(doc *model.Document) {
 		question bool
 	}
 	var parts []part
+	var td *text.Doc
 	if doc.Kind == model.KindTranscript && len(doc.Turns) > 0 {
+		td = ix.ta.Segment(doc.Text)
 		for _, t := range doc.Turns {
 			if t.Content.Check(doc.Text) != nil || t.Content.Empty() {
 				continue
@@ -139,11 +148,12 @@ func (ix *Index) Add(doc *model.Document) {
 		if len(doc.Speakers) == 1 {
 			sp = doc.Speakers[0].Name
 		}
-		for _, p := range paragraphs(doc.Text) {
-			parts = append(parts, part{sp, model.NewSpan(doc.Text, p[0], p[1]), false})
+		td = ix.ta.Analyze(doc.Text)
+		for _, p := range td.Paragraphs {
+			parts = append(parts, part{sp, p.Span, false})
 		}
 		if ix.x != nil {
-			for _, q := range ix.x.prose(doc, nil) {
+			for _, q := range ix.x.prose(doc, td, nil) {
 				if !q.Direct || q.Anonymous || q.Speaker == "" || len(q.Contents) == 0 {
 					continue
 				}
@@ -163,13 +173,16 @@ func (ix *Index) Add(doc *model.Document) {
 	}
 	ix.docs[key] = true
 	for _, pt := range parts {
-		ws := compareWords(doc.Text, pt.span.Start, pt.span.End)
+		ws := compareWords(td, pt.span.Start, pt.span.End)
 		if len(ws) == 0 {
 			continue
 		}
 		p := passage{Passage: Passage{Doc: doc.ID, Speaker: pt.speaker, Span: pt.span}, text: doc.Text,
 			words: make([]uint32, len(ws)), stems: make([]uint32, len(ws)),
 			starts: make([]int32, len(ws)), ends: make([]int32, len(ws)), sid: ix.speakerID(pt.speaker), question: pt.question}
+		if doc.DateEnd.IsZero() || doc.DateEnd.Equal(doc.Date) {
+			p.date = doc.Date
+		}
 		pid := uint32(len(ix.ps))
 		seen := map[uint32]bool{}
 		for i, w := range ws {

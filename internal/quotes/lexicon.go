@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/dossier-project/dossier/internal/model"
 )
 
 // cueFile is the lexicon's path inside the data file system.
@@ -31,6 +33,11 @@ type lexiconFile struct {
 	Negations      []string `yaml:"negations"`
 	ClauseMarkers  []string `yaml:"clause_markers"`
 	ReporterAsides []string `yaml:"reporter_asides"`
+	Speech         []string `yaml:"speech"`
+	Thought        []string `yaml:"thought"`
+	Evidence       []string `yaml:"evidence"`
+	ObjectContent  []string `yaml:"object_content"`
+	DirectOnly     []string `yaml:"direct_only"`
 }
 
 // lexicon is the read-only, lower-cased form of the cue file.
@@ -52,6 +59,10 @@ type lexicon struct {
 	negations      map[string]bool
 	clauseMarkers  map[string]bool
 	reporterAsides [][]string
+	// kind maps a cue lemma to the kind of attribution it reports.
+	kind          map[string]string
+	objectContent map[string]bool
+	directOnly    map[string]bool
 }
 
 func loadLexicon(fsys fs.FS) (*lexicon, error) {
@@ -84,6 +95,17 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		negations:      set(f.Negations),
 		clauseMarkers:  set(f.ClauseMarkers),
 		reporterAsides: phrases(f.ReporterAsides),
+		kind:           map[string]string{},
+		objectContent:  set(f.ObjectContent),
+		directOnly:     set(f.DirectOnly),
+	}
+	for _, l := range []struct {
+		words []string
+		kind  string
+	}{{f.Evidence, model.KindEvidence}, {f.Thought, model.KindThought}, {f.Speech, model.KindSpeech}, {f.DirectOnly, model.KindSpeech}} {
+		for w := range set(l.words) {
+			lx.kind[w] = l.kind
+		}
 	}
 	for _, r := range lx.roles {
 		for _, w := range r {
@@ -123,15 +145,6 @@ func phrases(list []string) [][]string {
 
 // isPronoun reports whether w (lower-cased) is a subject pronoun.
 func (lx *lexicon) isPronoun(w string) bool { return lx.personPronouns[w] || lx.groupPronouns[w] }
-
-// nameWord reports whether t can be part of a name: a capitalised word
-// that is not a function word, month or weekday, or an acronym ("US").
-func (lx *lexicon) nameWord(t token) bool {
-	if !t.word || !t.cap {
-		return false
-	}
-	return t.acro || !lx.notNames[t.lower] && !lx.stopwords[t.lower]
-}
 
 // isNegation reports whether a folded word negates: one of the lexicon's
 // negations or a contraction ending in "n't".

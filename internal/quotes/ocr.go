@@ -30,7 +30,7 @@ func NoteOCR(q *model.Quote, ocr func(doc string, start, end int) bool) {
 		return
 	}
 	switch q.Verdict {
-	case model.VerdictVerbatim, model.VerdictAltered, model.VerdictParaphrase, model.VerdictWrongSpeaker:
+	case model.VerdictVerbatim, model.VerdictAltered, model.VerdictParaphrase, model.VerdictWrongSpeaker, model.VerdictSpeakerNotVerified:
 	default:
 		return
 	}
@@ -44,5 +44,6 @@ func NoteOCR(q *model.Quote, ocr func(doc string, start, end int) bool) {
 	if len(which) == 0 {
 		return
 	}
+	q.OCR = true
 	q.Diff = joinNote(q.Diff, OCRNote+": "+strings.Join(which, " and ")+" came from a scanned page; check the words against the page image")
 }

@@ -2,6 +2,7 @@ package quotes
 
 import (
 	"sort"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -72,7 +73,7 @@ func findRegions(text string, ps, pe int) []region {
 				sOpen, sOpenEnd = i, i+n
 				break
 			}
-			if r != '‘' && sOpen >= 0 && closesSingle(prev, next) && wordCount(text, sOpenEnd, i) >= 2 {
+			if r != '‘' && sOpen >= 0 && closesSingle(prev, next) && wordsIn(text[sOpenEnd:i]) >= 2 {
 				out = append(out, makeRegion(text, sOpen, sOpenEnd, i, i+n, true))
 				sOpen = -1
 			}
@@ -123,16 +124,37 @@ func makeRegion(text string, open, openEnd, close, closeEnd int, single bool) re
 	return region{open: open, openEnd: openEnd, close: close, closeEnd: closeEnd, cs: t[0], ce: t[1], single: single}
 }
 
-func wordCount(text string, s, e int) int {
+func sortRegions(rs []region) {
+	sort.SliceStable(rs, func(i, j int) bool { return rs[i].open < rs[j].open })
+}
+
+// wordsIn counts the white-space separated words of s that hold a letter
+// or digit: a single quote must enclose two of them to be a quotation.
+func wordsIn(s string) int {
 	n := 0
-	for _, t := range tokenize(text, s, e) {
-		if t.word {
+	for _, f := range strings.Fields(s) {
+		if hasWord(f) {
 			n++
 		}
 	}
 	return n
 }
 
-func sortRegions(rs []region) {
-	sort.SliceStable(rs, func(i, j int) bool { return rs[i].open < rs[j].open })
+// trimRange returns [s, e) without white space at either end.
+func trimRange(text string, s, e int) [2]int {
+	for s < e {
+		r, n := utf8.DecodeRuneInString(text[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		s += n
+	}
+	for e > s {
+		r, n := utf8.DecodeLastRuneInString(text[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		e -= n
+	}
+	return [2]int{s, e}
 }

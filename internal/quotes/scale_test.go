@@ -13,13 +13,13 @@ import (
 // here; the log shows the time, which is not asserted.)
 func TestRunOnText(t *testing.T) {
 	x := newX(t)
-	ix := NewIndex()
+	ix := NewIndex(ta(t))
 	ix.Add(&model.Document{ID: "rec", Kind: model.KindStatement, Text: "We will act and soon. They said that nothing would change."})
 	for _, unit := range []string{"He said that “we act” and she told ‘them two’ but said ", "Mr Doe, the Minister, said: “", "He said:\n\nWe act.\n\n", "according to Mr. X, ", "“a” “b” ", "said said said , , "} {
 		s := strings.Repeat(unit, 2000)
 		start := time.Now()
 		d := &model.Document{ID: "f", Kind: model.KindArticle, Text: s}
-		qs := x.Extract(d, nil)
+		qs := extract(t, x, d, nil)
 		checkSpans(t, d, qs)
 		for i := range qs {
 			ix.Verify(&qs[i], d)

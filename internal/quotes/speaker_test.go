@@ -40,7 +40,7 @@ func TestSpeakerTitlesAndNames(t *testing.T) {
 			if c.resolved != "" {
 				res = func(*model.Document, model.Span) (string, string, bool) { return c.resolved, "", false }
 			}
-			qs := x.Extract(d, res)
+			qs := extract(t, x, d, res)
 			checkSpans(t, d, qs)
 			q := find(t, qs, c.sub)
 			if q.Speaker != c.speaker {

@@ -38,7 +38,9 @@ type Thresholds struct {
 	// Altered is the lowest alignment similarity (Dice of matched words)
 	// for which a direct quote that is not verbatim is "altered" rather
 	// than "no-primary-record"; MinAlteredWords is the fewest quote words
-	// for that call.
+	// for that call: a shorter quote is a phrase, which a speaker may use
+	// in other words on another occasion, not a statement that can be
+	// shown to be changed.
 	Altered         float64
 	MinAlteredWords int
 	// WrongSpeaker is the lowest alignment similarity with another
@@ -59,17 +61,6 @@ type Thresholds struct {
 	ParaphraseWindowMin int
 	// MaxEllipsisWords is the most record words an ellipsis may stand for.
 	MaxEllipsisWords int
-	// SameSentence is the lowest alignment similarity at which a direct
-	// quote is taken for the same sentence as a record passage even when
-	// the speakers cannot be matched (the quote names nobody, or the
-	// record gives the words to someone the quote's speaker cannot be
-	// told apart from): it is then "altered" with the note that the
-	// speaker is not verified, not "no-primary-record".
-	// MinSameSentenceWords is the fewest quote words for that call;
-	// a quote whose difference from the record adds or drops a negation
-	// (data/quotes/cues.yaml negations) needs only MinAlteredWords.
-	SameSentence         float64
-	MinSameSentenceWords int
 	// NameEdits is the most letters by which a given name (a word of a
 	// speaker's name before the surname) may differ, by letters added
 	// or dropped only, and still be the same name ("Aden" and "Aaden"),
@@ -82,6 +73,16 @@ type Thresholds struct {
 	// quote found verbatim only in a questioner's turn for it to be
 	// "wrong-speaker" when the coverage gives it to someone else.
 	MinQuestionWords int
+	// MinQuoteWords and MinContentWords: a quote with fewer words, or
+	// fewer distinct content words (not stop words), is a fragment
+	// ("fear", "the gold standard") that anyone may have said: it is
+	// "too-short", never compared with a record.
+	MinQuoteWords   int
+	MinContentWords int
+	// AlteredCoverage is the least share of the quote's words that must
+	// match the record, in order, for "altered": less, and the quote is
+	// not the record's sentence changed but another sentence.
+	AlteredCoverage float64
 }
 
 // DefaultThresholds returns the thresholds dossier uses.
@@ -97,16 +98,17 @@ func DefaultThresholds() Thresholds {
 		CommonWordMinPassages: 200,
 		RareWords:             3,
 		Altered:               0.6,
-		MinAlteredWords:       4,
+		MinAlteredWords:       8,
 		WrongSpeaker:          0.9,
 		MinWrongSpeakerWords:  5,
 		Paraphrase:            0.6,
-		MinParaphraseWords:    3,
+		MinParaphraseWords:    5,
 		ParaphraseWindow:      3,
 		ParaphraseWindowMin:   30,
 		MaxEllipsisWords:      400,
-		SameSentence:          0.85,
-		MinSameSentenceWords:  8,
+		MinQuoteWords:         3,
+		MinContentWords:       2,
+		AlteredCoverage:       0.75,
 		NameEdits:             1,
 		NameEditMinRunes:      5,
 		MinQuestionWords:      2,

@@ -27,6 +27,7 @@ const (
 )
 
 type alignment struct {
+	matches  int // quote words matched in order
 	p        uint32
 	sim      float64
 	verbatim bool
@@ -56,7 +57,7 @@ func (ix *Index) quoteWords(q *model.Quote) quoteWords {
 	// stand: words the writer left out between them, without an
 	// ellipsis, are dropped words, not a free gap.
 	for _, c := range q.Contents {
-		qw.toks = append(qw.toks, compareWords(c.Text, 0, len(c.Text))...)
+		qw.toks = append(qw.toks, compareWords(ix.ta.Segment(c.Text), 0, len(c.Text))...)
 	}
 	seen := map[string]bool{}
 	qw.in = map[uint32]bool{}
@@ -88,12 +89,16 @@ func (ix *Index) quoteWords(q *model.Quote) quoteWords {
 const SpeakerNotVerified = "speaker not verified"
 
 // Verify checks q against the indexed primary records and sets its
-// Verdict, Score, Primary and Diff. A quote in a primary record is
-// "primary". See the package documentation for the rules.
+// Verdict, Score, Primary, Diff and the verdict's facts
+// (SpeakerVerified, PolarityChanged, WordsAdded, …). A quote in a
+// primary record is "primary". See the package documentation for the
+// rules.
 func (ix *Index) Verify(q *model.Quote, quotingDoc *model.Document) {
 	if q == nil {
 		return
 	}
+	q.SpeakerVerified, q.QuestionerWords, q.PolarityChanged = false, false, false
+	q.WordsAdded, q.WordsDropped, q.WordsChanged = 0, 0, 0
 	if quotingDoc != nil && quotingDoc.Kind.Primary() {
 		q.Verdict, q.Score, q.Diff = model.VerdictPrimary, 1, ""
 		if len(q.Contents) > 0 {
@@ -109,30 +114,46 @@ func (ix *Index) Verify(q *model.Quote, quotingDoc *model.Document) {
 		return
 	}
 	q.Verdict, q.Score, q.Primary, q.Diff = model.VerdictNoRecord, 0, nil, ""
+	if q.Kind != "" && q.Kind != model.KindSpeech {
+		// What someone thinks, or what a poll shows, is not in a record
+		// of what was said.
+		q.Verdict = model.VerdictNotChecked
+		return
+	}
 
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	th := ix.th
 	qw := ix.quoteWords(q)
 	m := len(qw.toks)
-	if m == 0 || len(ix.ps) == 0 {
+	if m == 0 {
+		return
+	}
+	if m < th.MinQuoteWords || contentWords(qw) < th.MinContentWords {
+		q.Verdict = model.VerdictTooShort
+		return
+	}
+	if len(ix.ps) == 0 {
 		return
 	}
 	who := ix.matcher(ix.nameKey(q.Speaker), q.SpeakerCode)
-	known := !q.Anonymous && who.known
+	known := !q.Anonymous && who.known && q.Speaker != ""
 	if !known {
 		who.known = false
 	}
-	// bestOther is the best passage of a speaker the record names who is
-	// not the quote's; bestUnnamed the best passage whose speaker the
-	// record does not name (a statement of no known author, an "A:" turn),
-	// which can confirm the words but never the speaker; bestQuestion the
-	// best questioner's turn not of the quote's speaker, whose words are
-	// the questioner's and never confirm a quote of anyone else.
+	// bestSame is the best passage of the quote's own speaker; bestOther
+	// the best passage of a speaker the record names who is someone else;
+	// bestUnnamed the best passage whose speaker the record does not name
+	// (a statement of no known author, an "A:" turn), which can confirm
+	// the words but never the speaker; bestQuestion the best questioner's
+	// turn not of the quote's speaker, whose words are the questioner's.
 	var bestSame, bestOther, bestUnnamed, bestQuestion, bestAny alignment
 	var bestPara paraScore
 	for _, pid := range ix.candidates(qw.stems, who) {
 		p := &ix.ps[pid]
+		if !ix.onOccasion(p, q, quotingDoc) {
+			continue
+		}
 		al := ix.align(qw, p, pid)
 		same := who.speaks(p)
 		switch {
@@ -166,95 +187,105 @@ func (ix *Index) Verify(q *model.Quote, quotingDoc *model.Document) {
 	// Words are only put in another mouth when a named speaker's passage
 	// matches them better than any passage of the speaker and any passage
 	// of an unnamed speaker, who may be the speaker.
-	wrong := bestOther.ok && bestOther.sim >= th.WrongSpeaker && m >= th.MinWrongSpeakerWords &&
+	// Only a quote that names its speaker can be said to name the wrong
+	// one: a speaker read from a title or a pronoun may be our mistake.
+	wrong := known && q.SpeakerBy == "name" && bestOther.ok && bestOther.sim >= th.WrongSpeaker && m >= th.MinWrongSpeakerWords &&
 		bestOther.sim > bestSame.sim && !better(bestUnnamed, bestOther)
 	// The words are a questioner's, found verbatim in a question and
 	// nowhere better in an answer.
 	question := q.Direct && bestQuestion.ok && bestQuestion.verbatim && !better(bestAny, bestQuestion) && !better(bestSame, bestQuestion) &&
 		m >= th.MinQuestionWords && contentWords(qw) >= th.MinQuestionWords
-	// The words match an unnamed speaker's passage better than any of
-	// the speaker's own.
-	unnamed := q.Direct && better(bestUnnamed, bestSame) &&
-		(bestUnnamed.verbatim || bestUnnamed.sim >= th.Altered && m >= th.MinAlteredWords)
 	switch {
-	case !known:
-		// Unknown or anonymous speaker: only the words can be checked.
-		if !q.Direct {
-			return
+	case question:
+		// Not the speaker's words: the record gives them to the
+		// questioner. With a named speaker that is a misattribution;
+		// with none, nobody is accused.
+		ix.set(q, bestQuestion, qw)
+		q.QuestionerWords = true
+		q.Verdict = model.VerdictNoRecord
+		if known && q.SpeakerBy == "name" && (wrong || !better(bestOther, bestQuestion)) {
+			q.Verdict = model.VerdictWrongSpeaker
 		}
-		switch {
-		case question:
-			// Not the interviewee's words: the record gives them to
-			// the questioner. Nobody is named, so nobody is wrong.
-			ix.set(q, bestQuestion, qw)
-			q.Verdict, q.Diff = model.VerdictNoRecord, fmt.Sprintf(QuestionerWords+" (%q)", ix.ps[bestQuestion.p].Speaker)
-		case bestAny.ok && bestAny.verbatim:
+		q.Diff = fmt.Sprintf(QuestionerWords+" (%q)", ix.ps[bestQuestion.p].Speaker)
+	case !known:
+		// Unknown or anonymous speaker: at most, the words are in a
+		// record. That accuses no one of anything.
+		if q.Direct && bestAny.ok && bestAny.verbatim {
 			ix.set(q, bestAny, qw)
-			if sp := ix.ps[bestAny.p].Speaker; sp != "" {
-				q.Diff = joinNote(q.Diff, fmt.Sprintf(SpeakerNotVerified+": the quote names no speaker; the record's speaker is %q", sp))
-			} else {
-				q.Diff = joinNote(q.Diff, SpeakerNotVerified+": neither the quote nor the record names the speaker")
-			}
-		case !q.Anonymous && ix.sameSentence(bestAny, m):
-			// Resemblance is not alteration when nobody is named, unless
-			// the words are plainly the same sentence. An anonymous
-			// source is someone else than the record's speaker, who may
-			// say the same thing in other words.
-			ix.set(q, bestAny, qw)
-			if sp := ix.ps[bestAny.p].Speaker; sp != "" {
-				q.Diff = joinNote(q.Diff, fmt.Sprintf(SpeakerNotVerified+": the quote names no speaker; the record's speaker is %q", sp))
-			} else {
-				q.Diff = joinNote(q.Diff, SpeakerNotVerified+": neither the quote nor the record names the speaker")
-			}
+			ix.speakerNotVerified(q, &ix.ps[bestAny.p], "the quote does not say who spoke")
 		}
 	case q.Direct && bestSame.ok && bestSame.verbatim:
 		ix.set(q, bestSame, qw)
-	case question && (wrong || !better(bestOther, bestQuestion)):
-		ix.set(q, bestQuestion, qw)
-		q.Verdict = model.VerdictWrongSpeaker
-		q.Diff = joinNote(q.Diff, fmt.Sprintf(QuestionerWords+" (%q)", ix.ps[bestQuestion.p].Speaker))
+		q.SpeakerVerified = true
 	case wrong && (q.Direct || bestPara.score < th.Paraphrase):
 		ix.set(q, bestOther, qw)
 		q.Verdict = model.VerdictWrongSpeaker
 		q.Diff = joinNote(q.Diff, fmt.Sprintf("the record's speaker is %q", ix.ps[bestOther.p].Speaker))
-	case unnamed:
+	case q.Direct && better(bestUnnamed, bestSame) && bestUnnamed.verbatim:
 		ix.set(q, bestUnnamed, qw)
-		q.Diff = joinNote(q.Diff, SpeakerNotVerified+": the record does not name its speaker")
-	case q.Direct && bestSame.ok && bestSame.sim >= th.Altered && (m >= th.MinAlteredWords):
+		ix.speakerNotVerified(q, &ix.ps[bestUnnamed.p], "the record does not name its speaker")
+	case q.Direct && ix.altered(bestSame, m):
 		ix.set(q, bestSame, qw)
-	case q.Direct && ix.sameSentence(bestOther, m) && bestOther.sim > bestSame.sim:
-		// The same sentence, with changes, in the mouth of someone the
-		// quote's speaker cannot be matched to, yet not close enough to
-		// call it misattributed: the words are altered whoever spoke.
-		ix.set(q, bestOther, qw)
-		q.Diff = joinNote(q.Diff, fmt.Sprintf(SpeakerNotVerified+": the record's speaker is %q", ix.ps[bestOther.p].Speaker))
+		q.SpeakerVerified = true
 	case q.Direct:
 		q.Score = bestSame.sim
-	case bestPara.score >= th.Paraphrase && len(qw.dist) >= th.MinParaphraseWords:
+	case bestPara.score >= th.Paraphrase && len(qw.dist) >= th.MinParaphraseWords && !bestPara.polarity:
 		p := &ix.ps[bestPara.p]
 		q.Verdict, q.Score = model.VerdictParaphrase, bestPara.score
 		ev := ix.evidence(p, bestPara.ws, bestPara.we)
 		q.Primary = &ev
+		q.SpeakerVerified = true
 	default:
 		q.Score = bestPara.score
 	}
 }
 
+// speakerNotVerified turns a verdict on the words into one that says
+// only that the words are in the record.
+func (ix *Index) speakerNotVerified(q *model.Quote, p *passage, why string) {
+	q.Verdict = model.VerdictSpeakerNotVerified
+	note := SpeakerNotVerified + ": " + why
+	if p.Speaker != "" {
+		note += fmt.Sprintf("; the record's speaker is %q", p.Speaker)
+	}
+	q.Diff = joinNote(q.Diff, note)
+}
+
+// altered reports whether an alignment with the speaker's own passage is
+// the same sentence with its words changed: similar enough, long enough,
+// most of the quote matched, and with a change that matters.
+func (ix *Index) altered(al alignment, m int) bool {
+	th := ix.th
+	return al.ok && !al.verbatim && al.sim >= th.Altered && m >= th.MinAlteredWords &&
+		float64(al.matches) >= th.AlteredCoverage*float64(m)
+}
+
+// onOccasion reports whether a passage can be what the quoting document
+// quotes: the record is not dated after the quoting document, and when
+// the quote's own clause or sentence dates the saying to a day, the
+// record is of that day.
+func (ix *Index) onOccasion(p *passage, q *model.Quote, doc *model.Document) bool {
+	if p.date.IsZero() {
+		return true
+	}
+	if doc != nil && !doc.Date.IsZero() {
+		latest := doc.Date
+		if doc.DateEnd.After(latest) {
+			latest = doc.DateEnd
+		}
+		if p.date.Format("2006-01-02") > latest.Format("2006-01-02") {
+			return false
+		}
+	}
+	if w := q.When; w != nil && (w.By == "clause" || w.By == "sentence") && len(w.Value) == 10 && w.End == "" {
+		return w.Value == p.date.Format("2006-01-02")
+	}
+	return true
+}
+
 // QuestionerWords opens the note Verify adds to Diff when a quote's
 // words are found only in a questioner's turn of a primary record.
 const QuestionerWords = "the record gives these words to a questioner"
-
-// sameSentence reports whether an alignment that is not verbatim is
-// close enough to be the same sentence whoever the speakers are:
-// similarity at least SameSentence and MinSameSentenceWords quote words,
-// or MinAlteredWords when the change is a negation.
-func (ix *Index) sameSentence(al alignment, m int) bool {
-	th := ix.th
-	if !al.ok || al.verbatim || al.sim < th.SameSentence {
-		return false
-	}
-	return m >= th.MinSameSentenceWords || al.negation && m >= th.MinAlteredWords
-}
 
 // contentWords counts the quote's distinct content stems.
 func contentWords(qw quoteWords) int { return len(qw.dist) }
@@ -293,6 +324,17 @@ func (ix *Index) set(q *model.Quote, al alignment, qw quoteWords) {
 		return
 	}
 	q.Verdict, q.Diff = model.VerdictAltered, renderDiff(al.ops, al.qi, al.rj, qw, p, al.lo)
+	q.PolarityChanged = al.negation
+	for _, op := range al.ops {
+		switch op {
+		case opIns:
+			q.WordsAdded++
+		case opDel:
+			q.WordsDropped++
+		case opSub:
+			q.WordsChanged++
+		}
+	}
 }
 
 func (ix *Index) evidence(p *passage, ws, we int) model.Evidence {
@@ -435,7 +477,7 @@ func (ix *Index) align(qw quoteWords, p *passage, pid uint32) alignment {
 	ws := lo + j
 	we := lo + bj
 	recWords := we - ws - skipped
-	al := alignment{p: pid, ws: ws, we: we, ok: true, negation: neg}
+	al := alignment{p: pid, ws: ws, we: we, ok: true, negation: neg, matches: matches}
 	al.sim = 2 * float64(matches) / float64(m+recWords)
 	if al.sim > 1 {
 		al.sim = 1
@@ -512,6 +554,9 @@ type paraScore struct {
 	p      uint32
 	score  float64
 	ws, we int
+	// polarity: the window and the quote disagree on negation (one says
+	// "not" where the other does not).
+	polarity bool
 }
 
 // paraphrase scores reported speech against passage p: the IDF-weighted
@@ -566,6 +611,20 @@ func (ix *Index) paraphrase(qw quoteWords, p *passage, pid uint32) paraScore {
 				best.score, best.ws, best.we = sc, int(p.sents[a]), sentEnd(b)
 			}
 		}
+	}
+	if best.we > best.ws {
+		neg := 0
+		for _, t := range qw.toks {
+			if isNegation(ix.neg, t.norm) {
+				neg++
+			}
+		}
+		for j := best.ws; j < best.we; j++ {
+			if ix.isNeg[p.words[j]] {
+				neg++
+			}
+		}
+		best.polarity = neg%2 == 1
 	}
 	return best
 }

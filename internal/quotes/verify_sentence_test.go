@@ -11,10 +11,10 @@ import (
 // article holding sub.
 func verifyIn(t *testing.T, tr *model.Document, articleText, sub string) *model.Quote {
 	t.Helper()
-	ix := NewIndex()
+	ix := NewIndex(ta(t))
 	ix.Add(tr)
 	d := article("a", articleText)
-	qs := newX(t).Extract(d, nil)
+	qs := extract(t, newX(t), d, nil)
 	q := find(t, qs, sub)
 	ix.Verify(q, d)
 	if testing.Verbose() {
@@ -23,12 +23,12 @@ func verifyIn(t *testing.T, tr *model.Document, articleText, sub string) *model.
 	return q
 }
 
-// A quote close enough to be the same sentence as a record passage is
-// altered even when its speaker cannot be matched to the record's: the
-// quote names nobody, or a name spelled slightly differently. A dropped
-// or added negation is never verbatim, and is altered with fewer words.
+// A quote whose speaker cannot be matched to the record's (the quote
+// names nobody: "the minister said") is never altered: at most its words
+// are in the record, speaker not verified. A name spelled slightly
+// differently is the same speaker, and a changed word is then altered.
 func TestVerifySameSentenceWithoutSpeaker(t *testing.T) {
-	record := "Briefing\n\nMARTA VELIKOVA (Finance Minister): We will not repay a loan that the independent auditors found was never signed.\n\nQ: And the port?\n\nMARTA VELIKOVA: The harbour will stay open.\n\nAADEN KORRIS: We shall not close the bridge."
+	record := "Briefing\n\nMARTA VELIKOVA (Finance Minister): We will not repay a loan that the independent auditors found was never signed.\n\nQ: And the port?\n\nMARTA VELIKOVA: The harbour will stay open.\n\nAADEN KORRIS: We shall not close the bridge to traffic before the end of the winter."
 	tr := transcript(t, "rec", record, []string{"MARTA VELIKOVA (Finance Minister)", "Q", "MARTA VELIKOVA", "AADEN KORRIS"},
 		[]model.Speaker{{Name: "Marta Velikova"}, {Name: "unidentified questioner", Questioner: true}, {Name: "Aaden Korris"}}, []int{0, 1, 0, 2})
 	cases := []struct {
@@ -37,27 +37,27 @@ func TestVerifySameSentenceWithoutSpeaker(t *testing.T) {
 	}{
 		{"unnamed speaker, negation dropped",
 			"Velgrad, 4 May - “We will repay a loan that the independent auditors found was never signed,” the minister said.",
-			"repay", model.VerdictAltered, "[-not-]", true},
+			"repay", model.VerdictNoRecord, "", false},
 		{"unnamed speaker, word dropped",
 			"Velgrad, 4 May - “We will not repay a loan that the auditors found was never signed,” the minister said.",
-			"repay", model.VerdictAltered, "[-independent-]", true},
+			"repay", model.VerdictNoRecord, "", false},
 		{"unnamed speaker, exact",
 			"Velgrad, 4 May - “We will not repay a loan that the independent auditors found was never signed,” the minister said.",
-			"repay", model.VerdictVerbatim, "", true},
+			"repay", model.VerdictSpeakerNotVerified, "", true},
 		{"unnamed speaker, too different",
 			"Velgrad, 4 May - “We may yet repay some loan that auditors found was signed,” the minister said.",
 			"repay", model.VerdictNoRecord, "", false},
 		{"name one letter off, word changed",
-			"Velgrad, 4 May - “We shall never close the bridge,” Aden Korris said.",
+			"Velgrad, 4 May - “We shall never close the bridge to traffic before the end of the winter,” Aden Korris said.",
 			"bridge", model.VerdictAltered, "[-not-] {+never+}", false},
 		{"name one letter off, exact",
-			"Velgrad, 4 May - “We shall not close the bridge,” Aden Korris said.",
+			"Velgrad, 4 May - “We shall not close the bridge to traffic before the end of the winter,” Aden Korris said.",
 			"bridge", model.VerdictVerbatim, "", false},
 		{"short negation flip, unnamed speaker",
 			"Velgrad, 4 May - “We shall close the bridge,” the minister said.",
-			"bridge", model.VerdictAltered, "[-not-]", true},
-		{"short word change, unnamed speaker",
-			"Velgrad, 4 May - “We shall not close the road,” the minister said.",
+			"bridge", model.VerdictNoRecord, "", false},
+		{"short word change, named speaker",
+			"Velgrad, 4 May - “We shall not close the road,” Aden Korris said.",
 			"road", model.VerdictNoRecord, "", false},
 	}
 	for _, c := range cases {
@@ -78,12 +78,12 @@ func TestVerifySameSentenceWithoutSpeaker(t *testing.T) {
 
 // An ellipsis may not stand for a negation inside a sentence.
 func TestVerifyEllipsisOverNegation(t *testing.T) {
-	ix := oneSpeaker(DefaultThresholds(), "We will not under any circumstances pay the fine. We will appeal.")
+	ix := oneSpeaker(t, DefaultThresholds(), "We will not under any circumstances pay the fine to the city this year. We will appeal the ruling.")
 	for text, want := range map[string]string{
-		"We will … pay the fine":            model.VerdictAltered,
-		"We will … under any circumstances": model.VerdictAltered,
-		"pay the fine … We will appeal":     model.VerdictVerbatim,
-		"We will not … pay the fine":        model.VerdictVerbatim,
+		"We will … pay the fine to the city this year":               model.VerdictAltered,
+		"We will … under any circumstances pay the fine to the city": model.VerdictAltered,
+		"pay the fine to the city this year … We will appeal":        model.VerdictVerbatim,
+		"We will not … pay the fine to the city this year":           model.VerdictVerbatim,
 	} {
 		qu, d := direct("Jane Roe", text)
 		ix.Verify(qu, d)
@@ -119,7 +119,7 @@ func TestVerifyQuestionerWords(t *testing.T) {
 			"ferry", model.VerdictVerbatim},
 		{"one word is too little", "Tomas Ferrand",
 			"Lorrin, 2 May - “Fair,” Tomas Ferrand said.",
-			"Fair", model.VerdictNoRecord},
+			"Fair", model.VerdictTooShort},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -127,8 +127,8 @@ func TestVerifyQuestionerWords(t *testing.T) {
 			if q.Verdict != c.verdict {
 				t.Fatalf("verdict %q (score %.2f, diff %q), want %q", q.Verdict, q.Score, q.Diff, c.verdict)
 			}
-			if c.verdict != model.VerdictVerbatim && q.Verdict != model.VerdictNoRecord || c.sub == "starving" {
-				if !strings.Contains(q.Diff, QuestionerWords) {
+			if c.verdict == model.VerdictWrongSpeaker || c.sub == "starving" {
+				if !strings.Contains(q.Diff, QuestionerWords) || !q.QuestionerWords {
 					t.Errorf("diff %q lacks the questioner note", q.Diff)
 				}
 			}

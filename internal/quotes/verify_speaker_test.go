@@ -33,13 +33,13 @@ func TestVerifyAgainstUnnamedRecords(t *testing.T) {
 			"every vessel", model.VerdictWrongSpeaker, false, "Ines Varga"},
 		{"statement paragraph of nobody, exact", statement,
 			"Port Alder, 3 May - “The harbour board will publish the new tariffs before the end of the season,” Ines Varga said.",
-			"tariffs", model.VerdictVerbatim, true, ""},
+			"tariffs", model.VerdictSpeakerNotVerified, true, ""},
 		{"statement paragraph of nobody, altered", statement,
 			"Port Alder, 3 May - “The harbour board will publish the new tariffs before the end of the summer,” Ines Varga said.",
-			"tariffs", model.VerdictAltered, true, "{+summer+}"},
+			"tariffs", model.VerdictNoRecord, false, ""},
 		{"unnamed answer, exact", briefing,
 			"Kesslin, 3 May - “The ferry runs as usual, and the timetable has not changed since March,” spokesman Olaf Tenning said.",
-			"ferry", model.VerdictVerbatim, true, ""},
+			"ferry", model.VerdictSpeakerNotVerified, true, ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -50,10 +50,10 @@ func TestVerifyAgainstUnnamedRecords(t *testing.T) {
 			} else {
 				rec = &model.Document{ID: "rec", Kind: model.KindStatement, Text: c.record}
 			}
-			ix := NewIndex()
+			ix := NewIndex(ta(t))
 			ix.Add(rec)
 			d := article("a", c.article)
-			qs := x.Extract(d, nil)
+			qs := extract(t, x, d, nil)
 			q := find(t, qs, c.sub)
 			ix.Verify(q, d)
 			if q.Verdict != c.verdict {
@@ -66,7 +66,7 @@ func TestVerifyAgainstUnnamedRecords(t *testing.T) {
 			if !strings.Contains(q.Diff, c.diff) {
 				t.Errorf("diff %q lacks %q", q.Diff, c.diff)
 			}
-			if q.Primary == nil || q.Primary.Doc != "rec" {
+			if (q.Primary == nil || q.Primary.Doc != "rec") != (c.verdict == model.VerdictNoRecord) {
 				t.Errorf("primary %+v", q.Primary)
 			}
 		})
@@ -86,10 +86,10 @@ func TestVerifyTitledLabels(t *testing.T) {
 		t.Run(c.label, func(t *testing.T) {
 			tr := transcript(t, "tr", "Council meeting\n\nSPEAKER: We will not raise the ferry fare next year.\n\nQ: Thank you.", []string{"SPEAKER", "Q"},
 				[]model.Speaker{{Name: c.label}, {Name: "unidentified questioner", Questioner: true}}, []int{0, 1})
-			ix := NewIndex()
+			ix := NewIndex(ta(t))
 			ix.Add(tr)
 			d := article("a", c.article)
-			qs := x.Extract(d, nil)
+			qs := extract(t, x, d, nil)
 			q := find(t, qs, "ferry")
 			ix.Verify(q, d)
 			if q.Verdict != model.VerdictVerbatim || q.Diff != "" {

@@ -1,14 +1,33 @@
 package quotes
 
 import (
+	"sort"
 	"strings"
+
+	"github.com/dossier-project/dossier/internal/text"
 )
 
 // normWord folds a word for comparison: lower case, curly apostrophes
-// straight, no apostrophe at either end.
+// straight, no apostrophe at either end, and a contraction's second part
+// written out ("'re" is "are", "n't" is "not"), so that "we're" and "we
+// are" compare equal. "'s" stays: it may be "is", "has" or a possessive.
 func normWord(lower string) string {
 	w := strings.ReplaceAll(lower, "’", "'")
 	w = strings.ReplaceAll(w, "ʼ", "'")
+	switch w {
+	case "n't":
+		return "not"
+	case "'re":
+		return "are"
+	case "'m":
+		return "am"
+	case "'ll":
+		return "will"
+	case "'ve":
+		return "have"
+	case "'d":
+		return "would"
+	}
 	return strings.Trim(w, "'")
 }
 
@@ -62,27 +81,42 @@ type wordTok struct {
 	sentStart  bool // the word opens a sentence
 }
 
-// compareWords splits text[s:e] into comparable words. Ellipses mark a
-// gap before the next word; terminal punctuation marks a sentence start.
-func compareWords(text string, s, e int) []wordTok {
+// compareWords returns the comparable words of the text layer's tokens
+// in text[s:e]. Ellipses mark a gap before the next word; terminal
+// punctuation marks a sentence start. A hyphenated token gives one word
+// per part, so that "commander-in-chief" compares with "commander- in
+// chief".
+func compareWords(td *text.Doc, s, e int) []wordTok {
 	var out []wordTok
 	gap, sent := false, true
-	for _, t := range tokenize(text, s, e) {
-		if !t.word {
-			switch t.lower {
-			case "…":
+	first := sort.Search(len(td.Tokens), func(i int) bool { return td.Tokens[i].End > s })
+	for _, t := range td.Tokens[first:] {
+		if t.Start >= e {
+			break
+		}
+		if t.Start < s || t.End > e {
+			continue
+		}
+		if !hasWord(t.Text) {
+			switch {
+			case t.Text == "…" || strings.Count(t.Text, ".") >= 3:
 				gap = true
-			case ".", "!", "?":
+			case t.Text == "." || t.Text == "!" || t.Text == "?" || strings.Trim(t.Text, "!?") == "":
 				sent = true
 			}
 			continue
 		}
-		n := normWord(t.lower)
-		if n == "" {
-			continue
+		at := t.Start
+		for _, part := range strings.Split(t.Text, "-") {
+			ps, pe := at, at+len(part)
+			at = pe + 1
+			n := normWord(strings.ToLower(part))
+			if n == "" || !hasWord(n) {
+				continue
+			}
+			out = append(out, wordTok{start: ps, end: pe, norm: n, raw: td.Text[ps:pe], gapBefore: gap, sentStart: sent})
+			gap, sent = false, false
 		}
-		out = append(out, wordTok{start: t.start, end: t.end, norm: n, raw: text[t.start:t.end], gapBefore: gap, sentStart: sent})
-		gap, sent = false, false
 	}
 	return out
 }

@@ -2,10 +2,8 @@ package report
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/dossier-project/dossier/internal/model"
-	"github.com/dossier-project/dossier/internal/quotes"
 )
 
 // VerdictLabel is a quote's verdict for people, marked "(OCR)" when the
@@ -19,7 +17,7 @@ func VerdictLabel(q model.Quote) string {
 }
 
 // OCRNoted reports whether a quote's verdict rests on words read by OCR.
-func OCRNoted(q model.Quote) bool { return strings.Contains(q.Diff, quotes.OCRNote) }
+func OCRNoted(q model.Quote) bool { return q.OCR }
 
 // PageLabel says on which page evidence lies, for people: "page 3",
 // "pages 3–4", or "" when its document has no pages.

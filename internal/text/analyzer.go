@@ -5,21 +5,35 @@ import (
 	"io/fs"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/dossier-project/dossier/data"
 	"github.com/dossier-project/dossier/internal/model"
+	"github.com/dossier-project/dossier/internal/syntax"
 )
 
-// Analyzer splits and tags documents. It holds only read-only tables
-// once built, so one Analyzer serves any number of goroutines.
+// Analyzer splits, tags and parses documents. It holds only read-only
+// tables once built, so one Analyzer serves any number of goroutines.
 type Analyzer struct {
-	lex    *lexicon
-	tagger *tagger
+	lex  *lexicon
+	fsys fs.FS
+
+	// The syntax model is read on first use, so that commands that only
+	// split text (dossier timex) never pay for it.
+	once  sync.Once
+	model *syntax.Model
+	err   error
+	// scratch holds per-goroutine buffers for the model.
+	scratch sync.Pool
 }
 
-// New loads the embedded word lists (data/text/), Punkt's English
-// training data and prose's POS model. It takes a few hundred
-// milliseconds: call it once and share the Analyzer.
+// modelFile is the trained tagger, lemmatizer and parser, in the data
+// directory (scripts/train-parser writes it).
+const modelFile = "text/syntax.model"
+
+// New loads the embedded word lists (data/text/) and Punkt's English
+// training data. The syntax model is loaded on the first call that needs
+// it; call LoadModel to load it now and see any error.
 func New() (*Analyzer, error) {
 	return NewFromData(data.Embedded())
 }
@@ -32,11 +46,26 @@ func NewFromData(fsys fs.FS) (*Analyzer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("text: %w", err)
 	}
-	tg, err := loadTagger()
-	if err != nil {
-		return nil, fmt.Errorf("text: %w", err)
-	}
-	return &Analyzer{lex: lx, tagger: tg}, nil
+	a := &Analyzer{lex: lx, fsys: fsys}
+	a.scratch.New = func() any { return new(parseScratch) }
+	return a, nil
+}
+
+// LoadModel loads the syntax model if it is not loaded yet, and reports
+// whether it could be. Analyze loads it too, but cannot report an error:
+// a document analysed without a model has tokens without tags or tree.
+func (a *Analyzer) LoadModel() error {
+	a.once.Do(func() {
+		b, err := fs.ReadFile(a.fsys, modelFile)
+		if err != nil {
+			a.err = fmt.Errorf("text: the syntax model: %w", err)
+			return
+		}
+		if a.model, err = syntax.Load(b); err != nil {
+			a.err = fmt.Errorf("text: %s: %w", modelFile, err)
+		}
+	})
+	return a.err
 }
 
 // Doc is an analysed document. All offsets are byte offsets into Text;
@@ -50,6 +79,10 @@ type Doc struct {
 	Tokens     []Token
 
 	names []Name
+	// the tree, by token: first dependent and next sibling (-1 for none),
+	// and the first and last token of each token's subtree
+	firstDep, nextSib []int32
+	subFirst, subLast []int32
 }
 
 // Paragraph is a block of text between blank lines, or a speaker turn.
@@ -76,11 +109,24 @@ type Sentence struct {
 }
 
 // Token is a word, number or punctuation mark. Text == Doc.Text[Start:End].
+// The tags, lemma and tree are set by Analyze, not by Segment.
 type Token struct {
 	Start, End int
 	Text       string
-	// Tag is the Penn Treebank part-of-speech tag (NNP, VBD, ``, ...).
+	// Tag is the Penn Treebank part-of-speech tag (NNP, VBD, ``, -LRB-,
+	// HYPH, ...), as English Web Treebank writes them.
 	Tag string
+	// UPOS is the Universal Dependencies part of speech (PROPN, VERB,
+	// AUX, ...).
+	UPOS string
+	// Lemma is the word's dictionary form ("say" for "said").
+	Lemma string
+	// Head is the index in Doc.Tokens of the token this one depends on,
+	// or -1 for the root of its sentence; Rel is the Universal
+	// Dependencies relation to it (nsubj, obj, obl, nmod:poss, ...;
+	// "root" for the root).
+	Head int
+	Rel  string
 }
 
 // Name is a candidate proper name: a run of capitalised words.
@@ -131,9 +177,9 @@ func (d *Doc) TokenAt(offset int) int {
 // modify it.
 func (d *Doc) Names() []Name { return d.names }
 
-// Analyze splits src into paragraphs, sentences and tokens, tags the
-// tokens and finds candidate names. It never panics, whatever src holds,
-// and is safe for concurrent use.
+// Analyze splits src into paragraphs, sentences and tokens, tags,
+// lemmatises and parses the tokens and finds candidate names. It never
+// panics, whatever src holds, and is safe for concurrent use.
 func (a *Analyzer) Analyze(src string) *Doc {
 	d, _ := a.analyze(src)
 	return d
@@ -143,7 +189,7 @@ func (a *Analyzer) Analyze(src string) *Doc {
 func (a *Analyzer) analyze(src string) (*Doc, []tinfo) {
 	d, info := a.segment(src)
 	if len(d.Tokens) > 0 {
-		a.tagAll(d, info)
+		a.parseAll(d)
 		d.names = a.findNames(d, info)
 	}
 	return d, info
@@ -205,89 +251,147 @@ func (a *Analyzer) segment(src string) (*Doc, []tinfo) {
 	return d, info
 }
 
-// tagAll tags the tokens of every sentence.
-func (a *Analyzer) tagAll(d *Doc, info []tinfo) {
-	var forms, fixed, tags []string
-	var scratch tagScratch
+// maxParse bounds the tokens parsed as one unit: a longer sentence (a list,
+// a table flattened into one line) is parsed in pieces of this size, so
+// that the work stays linear in the length of the text.
+const maxParse = 150
+
+type parseScratch struct {
+	forms []string
+	tags  syntax.Tags
+	sc    syntax.Scratch
+}
+
+// parseAll tags, lemmatises and parses the tokens of every sentence.
+func (a *Analyzer) parseAll(d *Doc) {
+	if a.LoadModel() != nil {
+		for i := range d.Tokens {
+			d.Tokens[i].Head = -1
+		}
+		return
+	}
+	ps := a.scratch.Get().(*parseScratch)
+	defer a.scratch.Put(ps)
+	defer d.indexTree()
 	for _, s := range d.Sentences {
-		n := s.EndToken - s.FirstToken
-		if cap(forms) < n {
-			forms = make([]string, n, n+16)
-			fixed = make([]string, n, n+16)
-			tags = make([]string, n, n+16)
-		}
-		forms, fixed, tags = forms[:n], fixed[:n], tags[:n]
-		for i := range n {
-			forms[i], fixed[i] = tagForm(d.Tokens[s.FirstToken+i].Text, info[s.FirstToken+i])
-		}
-		a.tagger.tag(forms, fixed, tags, &scratch)
-		for i := range n {
-			d.Tokens[s.FirstToken+i].Tag = tags[i]
+		for from := s.FirstToken; from < s.EndToken; from += maxParse {
+			to := min(from+maxParse, s.EndToken)
+			toks := d.Tokens[from:to]
+			ps.forms = ps.forms[:0]
+			for _, t := range toks {
+				ps.forms = append(ps.forms, t.Text)
+			}
+			a.model.Analyze(ps.forms, &ps.tags, &ps.sc)
+			for i := range toks {
+				t := &toks[i]
+				t.Tag, t.UPOS, t.Rel = ps.tags.XPOS[i], ps.tags.UPOS[i], ps.tags.Rel[i]
+				t.Head = -1
+				if h := ps.tags.Head[i]; h > 0 {
+					t.Head = from + h - 1
+				}
+				t.Lemma = a.model.Lemma(t.Text, t.Tag, &ps.sc)
+			}
 		}
 	}
 }
 
-// tagForm returns the token as the POS model expects to see it (Penn
-// Treebank conventions: two backquotes and two apostrophes for double
-// quotes, -- for dashes, ... for
-// ellipses, straight apostrophes) and, for punctuation, the tag it gets
-// by rule.
-func tagForm(text string, in tinfo) (form, fixed string) {
-	switch in.kind {
-	case tkPeriod, tkEnd:
-		return ".", "."
-	case tkEllipsis:
-		return "...", ":"
-	case tkDash:
-		if text == "-" {
-			return "-", ":"
-		}
-		return "--", ":"
-	case tkOpen:
-		if !in.quote {
-			return text, "("
-		}
-		if text == "‘" || text == "'" {
-			return "`", "``"
-		}
-		return "``", "``"
-	case tkClose:
-		if !in.quote {
-			return text, ")"
-		}
-		if text == "’" || text == "'" {
-			// A possessive after a plural or a closing single quote:
-			// the model decides.
-			return "'", ""
-		}
-		return "''", "''"
-	case tkURL:
-		return text, "NN"
-	case tkPunct:
-		switch text {
-		case ",":
-			return text, ","
-		case ";", ":":
-			return text, ":"
-		case "$", "€", "£", "¥":
-			return text, "$"
-		case "#":
-			return text, "#"
-		case "%":
-			return text, "NN"
-		case "&":
-			return text, "CC"
-		}
-		return text, "SYM"
+// AnnotateWords tags, lemmatises and parses words that are already split
+// (a CoNLL-U file's), filling in every field but Form. It loads the model
+// if needed.
+func (a *Analyzer) AnnotateWords(words []syntax.Word) error {
+	if err := a.LoadModel(); err != nil {
+		return err
 	}
-	if strings.Contains(text, "’") {
-		switch text {
-		case "’s":
-			return "'s", ""
-		case "n’t":
-			return "n't", ""
-		}
-		return strings.ReplaceAll(text, "’", "'"), ""
+	ps := a.scratch.Get().(*parseScratch)
+	defer a.scratch.Put(ps)
+	a.model.Annotate(words, &ps.sc)
+	return nil
+}
+
+// indexTree builds the dependents lists and subtree spans of the parse.
+func (d *Doc) indexTree() {
+	n := len(d.Tokens)
+	d.firstDep, d.nextSib = make([]int32, n), make([]int32, n)
+	d.subFirst, d.subLast = make([]int32, n), make([]int32, n)
+	for i := range n {
+		d.firstDep[i], d.nextSib[i] = -1, -1
+		d.subFirst[i], d.subLast[i] = int32(i), int32(i)
 	}
-	return text, ""
+	// Dependents in text order: link from the last token back.
+	for i := n - 1; i >= 0; i-- {
+		if h := d.Tokens[i].Head; h >= 0 && h < n {
+			d.nextSib[i] = d.firstDep[h]
+			d.firstDep[h] = int32(i)
+		}
+	}
+	// Spread each token's span up its chain of heads. A chain is walked
+	// only while it widens a span, and spans only widen, so the work is
+	// bounded by the tree's depth per token; trees are cut into pieces of
+	// at most maxParse tokens.
+	for i := range n {
+		lo, hi := int32(i), int32(i)
+		for h, steps := d.Tokens[i].Head, 0; h >= 0 && h < n && steps < maxParse; h, steps = d.Tokens[h].Head, steps+1 {
+			if d.subFirst[h] <= lo && d.subLast[h] >= hi {
+				break
+			}
+			d.subFirst[h] = min(d.subFirst[h], lo)
+			d.subLast[h] = max(d.subLast[h], hi)
+			lo, hi = d.subFirst[h], d.subLast[h]
+		}
+	}
+}
+
+// Dependents appends the indexes of token i's dependents, in text order,
+// to buf and returns it. It is empty for a document that was not parsed.
+func (d *Doc) Dependents(i int, buf []int) []int {
+	if i < 0 || i >= len(d.firstDep) {
+		return buf
+	}
+	for k := d.firstDep[i]; k >= 0; k = d.nextSib[k] {
+		buf = append(buf, int(k))
+	}
+	return buf
+}
+
+// Dependent returns token i's first dependent with one of the relations
+// (compared without subtype when a relation has none: "obl" matches
+// "obl:tmod"), or -1.
+func (d *Doc) Dependent(i int, rels ...string) int {
+	if i < 0 || i >= len(d.firstDep) {
+		return -1
+	}
+	for k := d.firstDep[i]; k >= 0; k = d.nextSib[k] {
+		if relIs(d.Tokens[k].Rel, rels...) {
+			return int(k)
+		}
+	}
+	return -1
+}
+
+// Subtree returns the tokens token i heads, itself included, as the
+// range [first, end) of Doc.Tokens (trees are projective).
+func (d *Doc) Subtree(i int) (first, end int) {
+	if i < 0 || i >= len(d.subFirst) {
+		return i, i + 1
+	}
+	return int(d.subFirst[i]), int(d.subLast[i]) + 1
+}
+
+// relIs reports whether rel is one of rels; a relation without a subtype
+// in rels matches rel with any subtype.
+func relIs(rel string, rels ...string) bool {
+	for _, r := range rels {
+		if rel == r {
+			return true
+		}
+		if len(rel) > len(r) && rel[len(r)] == ':' && rel[:len(r)] == r && !strings.Contains(r, ":") {
+			return true
+		}
+	}
+	return false
+}
+
+// RelIs reports whether token i's relation is one of rels (see Dependent).
+func (d *Doc) RelIs(i int, rels ...string) bool {
+	return i >= 0 && i < len(d.Tokens) && relIs(d.Tokens[i].Rel, rels...)
 }

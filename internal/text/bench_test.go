@@ -162,34 +162,46 @@ func BenchmarkAnalyzeParallel(b *testing.B) {
 	b.ReportMetric(float64(sentences)/b.Elapsed().Seconds(), "sentences/s")
 }
 
-// BenchmarkTag times the POS tagger alone on the pre-split corpus.
-func BenchmarkTag(b *testing.B) {
+// BenchmarkParse times tagging, lemmatising and parsing alone on the
+// pre-split corpus.
+func BenchmarkParse(b *testing.B) {
 	a, docs, size := benchSetup(b)
-	type pre struct {
-		d    *Doc
-		info []tinfo
+	if err := a.LoadModel(); err != nil {
+		b.Fatal(err)
 	}
-	pres := make([]pre, len(docs))
+	pres := make([]*Doc, len(docs))
 	sentences := 0
 	for i, src := range docs {
-		d, info := a.analyze(src)
-		pres[i] = pre{d, info}
-		sentences += len(d.Sentences)
+		pres[i] = a.Segment(src)
+		sentences += len(pres[i].Sentences)
 	}
 	b.SetBytes(size)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		for _, p := range pres {
-			a.tagAll(p.d, p.info)
+		for _, d := range pres {
+			a.parseAll(d)
 		}
 	}
 	b.ReportMetric(float64(sentences*b.N)/b.Elapsed().Seconds(), "sentences/s")
 }
 
-// BenchmarkNew times loading the models.
+// BenchmarkNew times loading the word lists, without the syntax model.
 func BenchmarkNew(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		if _, err := New(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkLoadModel times loading the syntax model.
+func BenchmarkLoadModel(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		a, err := New()
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := a.LoadModel(); err != nil {
 			b.Fatal(err)
 		}
 	}

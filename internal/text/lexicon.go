@@ -48,6 +48,9 @@ type lexicon struct {
 	honorifics map[string]bool
 	connectors map[string]connectorKind
 	notNames   map[string]bool
+	// functionWords are determiners, pronouns, prepositions and the like:
+	// capitalised after a period, they open a sentence.
+	functionWords map[string]bool
 	// ortho and starters come from Punkt's English training data, keyed
 	// by lower-cased word type.
 	ortho    map[string]int
@@ -56,11 +59,12 @@ type lexicon struct {
 
 // Data files read by loadLexicon, relative to the data file system.
 const (
-	abbrevFile     = "text/abbreviations.txt"
-	honorificFile  = "text/honorifics.txt"
-	connectorFile  = "text/name-connectors.txt"
-	notNamesFile   = "text/not-names.txt"
-	punktAssetName = "data/english.json"
+	abbrevFile        = "text/abbreviations.txt"
+	honorificFile     = "text/honorifics.txt"
+	connectorFile     = "text/name-connectors.txt"
+	notNamesFile      = "text/not-names.txt"
+	functionWordsFile = "text/function-words.txt"
+	punktAssetName    = "data/english.json"
 )
 
 func loadLexicon(fsys fs.FS) (*lexicon, error) {
@@ -113,6 +117,14 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 	}
 	err = readList(fsys, notNamesFile, func(f []string) error {
 		lx.notNames[f[0]] = true
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	lx.functionWords = map[string]bool{}
+	err = readList(fsys, functionWordsFile, func(f []string) error {
+		lx.functionWords[strings.ToLower(f[0])] = true
 		return nil
 	})
 	if err != nil {

@@ -139,11 +139,5 @@ func (a *Analyzer) isOpener(w string) bool {
 	if a.lex.starters[string(lower)] || a.lex.orthoStarter(string(lower)) {
 		return true
 	}
-	if c, ok := a.tagger.known[string(lower)]; ok && closedClass[a.tagger.classes[c]] {
-		return true
-	}
-	if c, ok := a.tagger.known[w]; ok && closedClass[a.tagger.classes[c]] {
-		return true
-	}
-	return false
+	return a.lex.functionWords[string(lower)]
 }

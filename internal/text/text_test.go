@@ -522,3 +522,46 @@ func TestSegmentMatchesAnalyzeWithoutTags(t *testing.T) {
 		}
 	}
 }
+
+func TestTreeIndex(t *testing.T) {
+	a := analyzer(t)
+	if err := a.LoadModel(); err != nil {
+		t.Fatal(err)
+	}
+	d := a.Analyze("The council approved the new budget on Tuesday.")
+	// Every token's subtree contains itself and its dependents' subtrees,
+	// and the root's subtree is the sentence.
+	root := -1
+	for i, tk := range d.Tokens {
+		if tk.Head < 0 {
+			root = i
+		}
+		f, e := d.Subtree(i)
+		if f > i || e <= i {
+			t.Errorf("token %d %q: subtree [%d,%d) does not contain it", i, tk.Text, f, e)
+		}
+		for _, k := range d.Dependents(i, nil) {
+			kf, ke := d.Subtree(k)
+			if kf < f || ke > e {
+				t.Errorf("dependent %q of %q reaches outside its head's subtree", d.Tokens[k].Text, tk.Text)
+			}
+			if d.Tokens[k].Head != i {
+				t.Errorf("dependent %q of %q has head %d", d.Tokens[k].Text, tk.Text, d.Tokens[k].Head)
+			}
+		}
+	}
+	if root < 0 || d.Tokens[root].Text != "approved" {
+		t.Fatalf("root %d, want approved: %+v", root, d.Tokens)
+	}
+	if f, e := d.Subtree(root); f != 0 || e != len(d.Tokens) {
+		t.Errorf("root subtree [%d,%d), want the whole sentence", f, e)
+	}
+	subj := d.Dependent(root, "nsubj")
+	obj := d.Dependent(root, "obj")
+	if subj < 0 || d.Tokens[subj].Text != "council" || obj < 0 || d.Tokens[obj].Text != "budget" {
+		t.Errorf("subject %d, object %d of approved", subj, obj)
+	}
+	if d.Tokens[root].Lemma != "approve" || d.Tokens[root].UPOS != "VERB" {
+		t.Errorf("approved: lemma %q, UPOS %q", d.Tokens[root].Lemma, d.Tokens[root].UPOS)
+	}
+}

@@ -1,0 +1,916 @@
+package quotes
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dossier-project/dossier/internal/model"
+	"github.com/dossier-project/dossier/internal/text"
+)
+
+// tcand is a quote being built from the tree, with its unresolved source.
+type tcand struct {
+	q      model.Quote
+	src    int  // source token, or -1
+	weak   bool // src is a guess from the sentence, not the cue's subject
+	para   int
+	pos    int
+	anonPh bool // an anonymity phrase goes with the source
+}
+
+// prose finds the quotes of an article or a statement from its text layer.
+func (x *Extractor) prose(doc *model.Document, td *text.Doc, resolve Resolver) []model.Quote {
+	if td == nil || td.Text != doc.Text {
+		return nil
+	}
+	var cands []tcand
+	var pending *tcand // "He said:" closing the previous paragraph
+	block := -1        // the block quotation the previous paragraph ended, in cands
+	for pi, p := range td.Paragraphs {
+		if p.FirstSentence >= p.EndSentence {
+			pending, block = nil, -1
+			continue
+		}
+		first := td.Sentences[p.FirstSentence].FirstToken
+		end := td.Sentences[p.EndSentence-1].EndToken
+		t := &tq{x: x, doc: doc, td: td, text: doc.Text, first: first}
+		t.regions = findRegions(doc.Text, p.Start, p.End)
+		t.inRegion = make([]int, end-first)
+		for k := first; k < end; k++ {
+			t.inRegion[k-first] = -1
+			for ri, r := range t.regions {
+				if td.Tokens[k].Start >= r.open && td.Tokens[k].Start < r.end() {
+					t.inRegion[k-first] = ri
+					break
+				}
+			}
+		}
+		// A paragraph after "He said:" that does not open with a quotation
+		// mark is a block quotation; the paragraphs after it belong to it
+		// while they read as the speaker's own words.
+		if pending != nil && (len(t.regions) == 0 || t.regions[0].open != p.Start) {
+			c := *pending
+			c.q.Direct, c.q.Rule, c.para, c.pos = true, RuleBlock, pi, p.Start
+			c.q.Contents = []model.Span{p.Span}
+			cands = append(cands, c)
+			pending, block = nil, len(cands)-1
+			continue
+		}
+		if block >= 0 && len(t.regions) == 0 && t.stillSpeech(p) {
+			cands[block].q.Contents = append(cands[block].q.Contents, p.Span)
+			continue
+		}
+		block = -1
+		cands = t.paragraph(cands, pi, p, pending)
+		pending = t.colonCue(pi, p)
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].pos < cands[j].pos })
+	return x.resolveTree(doc, td, cands, resolve)
+}
+
+// cueTok is a cue of a sentence.
+type cueTok struct {
+	i, end int
+	kind   string
+	sent   int
+	used   bool
+}
+
+// paragraph extracts the quotes of one paragraph.
+func (t *tq) paragraph(cands []tcand, pi int, p text.Paragraph, pending *tcand) []tcand {
+	td := t.td
+	var cues []cueTok
+	for si := p.FirstSentence; si < p.EndSentence; si++ {
+		s := td.Sentences[si]
+		if s.EndToken-s.FirstToken > t.x.th.MaxSentenceTokens {
+			continue // run-on text, not prose
+		}
+		for i := s.FirstToken; i < s.EndToken; i++ {
+			if t.region(i) >= 0 {
+				continue
+			}
+			if k, e := t.cueKind(i, s.EndToken); k != "" && !t.anonymityAt(i, s.EndToken) && !t.asideAt(i, s.FirstToken, s.EndToken) {
+				cues = append(cues, cueTok{i: i, end: e, kind: k, sent: si})
+				i = e - 1
+			}
+		}
+	}
+	title := t.isTitle(pi, p)
+
+	// Direct quotes: each quotation takes the nearest cue of the sentences
+	// it touches.
+	lastDirect := -1
+	for ri := 0; ri < len(t.regions); ri++ {
+		r := t.regions[ri]
+		if r.cs >= r.ce || !hasWord(t.text[r.cs:r.ce]) {
+			continue
+		}
+		s0, s1 := td.SentenceAt(r.open), td.SentenceAt(max(r.end()-1, r.open))
+		if s0 < 0 || s1 < 0 {
+			continue
+		}
+		c := tcand{src: -1, para: pi, pos: r.cs}
+		c.q.Direct, c.q.Kind = true, model.KindSpeech
+		c.q.Unclosed = r.unclosed()
+		c.q.Contents = []model.Span{model.NewSpan(t.text, r.cs, r.ce)}
+		ci := t.nearestCue(cues, r, s0, s1)
+		if ci >= 0 && t.insideReport(cues[ci].i, r) {
+			// A few quoted words inside what a cue reports ("suggested
+			// the plan was ‘a disaster’") are the writer's quotation marks
+			// within reported speech, not the speaker's words.
+			ci = -1
+		}
+		switch {
+		case ci >= 0:
+			cu := &cues[ci]
+			cu.used = true
+			cs := t.span(cu.i, cu.end)
+			c.q.Cue, c.q.Rule, c.q.Kind = &cs, RuleDirect, cu.kind
+			c.src, c.weak = t.sourceOrNearest(cu.i, td.Sentences[cu.sent].FirstToken)
+			if c.src >= 0 && t.demonstrative(c.src) {
+				lastDirect = -1
+				continue
+			}
+			c.anonPh = t.anonymityNear(cu.i, c.src)
+			// “A,” she said, “B.” is one quote.
+			if ri+1 < len(t.regions) {
+				n := t.regions[ri+1]
+				if td.SentenceAt(n.open) == cu.sent && t.onlyAttribution(r.end(), n.open, cu.i) && n.cs < n.ce && hasWord(t.text[n.cs:n.ce]) {
+					c.q.Contents = append(c.q.Contents, model.NewSpan(t.text, n.cs, n.ce))
+					c.q.Unclosed = c.q.Unclosed || n.unclosed()
+					c.q.Rule = RuleDirectSplit
+					ri++
+				}
+			}
+		case pending != nil && s0 == p.FirstSentence && r.open == p.Start:
+			c.q.Cue, c.src, c.anonPh = pending.q.Cue, pending.src, pending.anonPh
+			c.q.Rule = RuleDirectColon
+			c.q.Sources = pending.q.Sources
+		case lastDirect >= 0 && t.onlyQuotation(s0, s1):
+			// A quoted sentence right after an attributed one continues it.
+			prev := &cands[lastDirect]
+			prev.q.Contents = append(prev.q.Contents, c.q.Contents[0])
+			prev.q.Unclosed = prev.q.Unclosed || c.q.Unclosed
+			if prev.q.Rule == RuleDirect {
+				prev.q.Rule = RuleDirectCont
+			}
+			continue
+		default:
+			// No cue: a scare quote or a title, not a person's words.
+			lastDirect = -1
+			continue
+		}
+		cands = append(cands, c)
+		lastDirect = len(cands) - 1
+	}
+
+	// Reported speech from the cues no quotation took. A headline is the
+	// writer's summary, not reported speech.
+	if title {
+		return cands
+	}
+	for _, cu := range cues {
+		if cu.used || t.x.lx.directOnly[t.tok(cu.i).Lemma] {
+			continue
+		}
+		s := td.Sentences[cu.sent]
+		f, e, _ := t.content(cu.i, cu.end, s.FirstToken, s.EndToken)
+		if f < 0 {
+			continue
+		}
+		// Content inside a quotation belongs to the direct quote.
+		if t.region(f) >= 0 && t.region(e-1) == t.region(f) {
+			continue
+		}
+		words := 0
+		for k := f; k < e; k++ {
+			if t.tok(k).UPOS != "PUNCT" {
+				words++
+			}
+		}
+		lemma := t.tok(cu.i).Lemma
+		if words < t.x.th.MinIndirectWords && !(t.x.lx.objectContent[lemma] && words > 0) || words > t.x.th.MaxIndirectWords {
+			continue
+		}
+		// A weak cue (one that takes a mere object) inside what another
+		// cue reports is part of that report, not an attribution of its
+		// own ("Sources said the junta had rejected the offer").
+		if t.x.lx.objectContent[lemma] && td.RelIs(cu.i, "ccomp") && t.tok(cu.i).Head >= 0 && t.isCueTok(cues, t.tok(cu.i).Head) {
+			continue
+		}
+		c := tcand{para: pi, pos: t.tok(cu.i).Start}
+		c.src, c.weak = t.sourceOrNearest(cu.i, s.FirstToken)
+		if c.src >= 0 && t.demonstrative(c.src) {
+			continue // "This would seem to suggest …": the writer's inference
+		}
+		cs := t.span(cu.i, cu.end)
+		c.q.Cue, c.q.Kind = &cs, cu.kind
+		c.q.Contents = []model.Span{t.span(f, e)}
+		c.q.Rule = RuleIndirectThat
+		switch {
+		case strings.EqualFold(t.tok(cu.i).Text, "according"):
+			c.q.Rule = RuleAccordingTo
+		case f > cu.i && f > 0 && strings.EqualFold(t.tok(f-1).Text, "that"):
+		case f > cu.i:
+			c.q.Rule = RuleIndirect
+		default:
+			c.q.Rule = RuleIndirectAfter
+		}
+		c.anonPh = t.anonymityNear(cu.i, c.src)
+		cands = append(cands, c)
+	}
+	return cands
+}
+
+// sourceOrNearest is the cue's source, or, when the tree gives it none
+// (a sentence the parser misread), the nearest subject before the cue in
+// its sentence; weak says it is that guess.
+func (t *tq) sourceOrNearest(i, first int) (int, bool) {
+	if s := t.source(i); s >= 0 || strings.EqualFold(t.tok(i).Text, "according") {
+		return s, false
+	}
+	for k := i - 1; k >= first; k-- {
+		if t.region(k) < 0 && t.td.RelIs(k, "nsubj") && !t.td.RelIs(k, "nsubj:pass") {
+			return t.relative(k), true
+		}
+	}
+	return -1, false
+}
+
+// demonstrative reports whether the source at s is "this", "that", …:
+// a thing, not a person who says something.
+func (t *tq) demonstrative(s int) bool {
+	switch strings.ToLower(t.tok(s).Text) {
+	case "this", "that", "these", "those", "which":
+		return true
+	}
+	return false
+}
+
+// insideReport reports whether the quotation r lies inside the clause the
+// cue at i reports and makes up less than half of its words.
+func (t *tq) insideReport(i int, r region) bool {
+	c := t.td.Dependent(i, "ccomp")
+	if c < 0 {
+		return false
+	}
+	f, e := t.td.Subtree(c)
+	if t.tok(f).Start > r.open || t.tok(e-1).End < r.end() {
+		return false
+	}
+	in, all := 0, 0
+	for k := f; k < e; k++ {
+		if t.tok(k).UPOS == "PUNCT" {
+			continue
+		}
+		all++
+		if t.region(k) >= 0 {
+			in++
+		}
+	}
+	return 2*in < all
+}
+
+// isCueTok reports whether token i is one of the cues.
+func (t *tq) isCueTok(cues []cueTok, i int) bool {
+	for _, c := range cues {
+		if c.i == i {
+			return true
+		}
+	}
+	return false
+}
+
+// nearestCue picks the cue for the quotation r among those of sentences
+// s0..s1 (the sentences r touches): one the tree links to the quotation
+// first, else the nearest in words; -1 when none.
+func (t *tq) nearestCue(cues []cueTok, r region, s0, s1 int) int {
+	best, bestD := -1, 0
+	for ci, cu := range cues {
+		if cu.used || cu.sent < s0 || cu.sent > s1 || cu.kind != model.KindSpeech {
+			continue
+		}
+		var d int
+		cs, ce := t.tok(cu.i).Start, t.tok(cu.end-1).End
+		switch {
+		case ce <= r.open:
+			d = r.open - ce
+		case cs >= r.end():
+			d = cs - r.end()
+		default:
+			continue
+		}
+		if t.linked(cu.i, r) {
+			d -= 1 << 20
+		}
+		if best < 0 || d < bestD {
+			best, bestD = ci, d
+		}
+	}
+	return best
+}
+
+// linked reports whether the tree ties the cue at i to the quotation r:
+// its complement is quoted, or it is inserted into the quoted clause.
+func (t *tq) linked(i int, r region) bool {
+	d := t.td
+	in := func(k int) bool { return k >= 0 && t.tok(k).Start >= r.open && t.tok(k).Start < r.end() }
+	if c := d.Dependent(i, "ccomp", "obj", "parataxis"); in(c) {
+		return true
+	}
+	return d.RelIs(i, "parataxis", "conj") && in(t.tok(i).Head)
+}
+
+// onlyAttribution reports whether the words between two quotations
+// (bytes s to e) are no more than the attribution around the cue at ci
+// (“A,” she said, “B.”).
+func (t *tq) onlyAttribution(s, e, ci int) bool {
+	cs := t.tok(ci).Start
+	if cs < s || cs >= e {
+		return false
+	}
+	words := 0
+	for k := ci - 8; k < ci+8; k++ {
+		if k < 0 || k >= len(t.td.Tokens) {
+			continue
+		}
+		tk := t.tok(k)
+		if tk.Start >= s && tk.End <= e && tk.UPOS != "PUNCT" {
+			words++
+		}
+	}
+	return words > 0 && words <= 8
+}
+
+// onlyQuotation reports whether sentences s0..s1 hold no word outside
+// quotation marks.
+func (t *tq) onlyQuotation(s0, s1 int) bool {
+	for si := s0; si <= s1; si++ {
+		s := t.td.Sentences[si]
+		for k := s.FirstToken; k < s.EndToken; k++ {
+			if t.region(k) < 0 && t.tok(k).UPOS != "PUNCT" {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// colonCue returns a cue that closes paragraph p with a colon ("He
+// told reporters:"), which attributes the next paragraph; nil otherwise.
+func (t *tq) colonCue(pi int, p text.Paragraph) *tcand {
+	td := t.td
+	last := td.Sentences[p.EndSentence-1]
+	if last.EndToken <= last.FirstToken || td.Tokens[last.EndToken-1].Text != ":" || td.Tokens[last.EndToken-1].End != p.End {
+		return nil
+	}
+	for i := last.EndToken - 2; i >= last.FirstToken && i >= last.EndToken-6; i-- {
+		if t.region(i) >= 0 {
+			return nil
+		}
+		if k, e := t.cueKind(i, last.EndToken); k == model.KindSpeech {
+			src := t.source(i)
+			if src < 0 {
+				return nil
+			}
+			c := &tcand{src: src, para: pi}
+			cs := t.span(i, e)
+			c.q.Cue, c.q.Kind = &cs, k
+			c.anonPh = t.anonymityNear(i, src)
+			return c
+		}
+	}
+	return nil
+}
+
+// isTitle reports whether paragraph p is the document's title: the text
+// of Document.Title, or a first paragraph of one line that does not end
+// like a sentence.
+func (t *tq) isTitle(pi int, p text.Paragraph) bool {
+	raw := strings.TrimSpace(p.Text)
+	if raw == "" {
+		return false
+	}
+	if tt := strings.TrimSpace(t.doc.Title); tt != "" && raw == tt {
+		return true
+	}
+	if pi != 0 || strings.ContainsRune(raw, '\n') {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(raw)
+	return !strings.ContainsRune(".!?…:\"”’'", r)
+}
+
+// anonymityNear reports whether an anonymity phrase ("on condition of
+// anonymity", "who asked not to be named") goes with the source s or the
+// cue at i: in the source's phrase or in a clause hanging from the cue.
+func (t *tq) anonymityNear(i, s int) bool {
+	d := t.td
+	check := func(f, e int) bool {
+		var ws []string
+		for k := f; k < e; k++ {
+			ws = append(ws, strings.ToLower(t.tok(k).Text))
+		}
+		return hasWords(ws, t.x.lx.anonymity)
+	}
+	if s >= 0 {
+		if f, e := d.Subtree(s); check(f, e) {
+			return true
+		}
+	}
+	for _, k := range d.Dependents(i, nil) {
+		if d.RelIs(k, "advcl", "obl", "advmod", "acl") {
+			if f, e := d.Subtree(k); check(f, e) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// stillSpeech reports whether a paragraph after a block quotation still
+// reads as the speaker's own words: it speaks in the first person, never
+// of "he" or "she", and has no reporting verb.
+func (t *tq) stillSpeech(p text.Paragraph) bool {
+	first := false
+	for si := p.FirstSentence; si < p.EndSentence; si++ {
+		s := t.td.Sentences[si]
+		for k := s.FirstToken; k < s.EndToken; k++ {
+			tk := t.tok(k)
+			switch strings.ToLower(tk.Text) {
+			case "he", "she", "his", "her", "him":
+				return false
+			case "i", "we", "our", "us", "my", "me":
+				first = true
+			}
+			if c, _ := t.cueKind(k, s.EndToken); c == model.KindSpeech {
+				return false
+			}
+		}
+	}
+	return first
+}
+
+// asideAt reports whether the cue at i is part of a reporter's aside
+// ("did not respond to requests for comment"), which reports nothing.
+func (t *tq) asideAt(i, first, end int) bool {
+	for k := max(first, i-3); k <= i; k++ {
+		for _, ph := range t.x.lx.reporterAsides {
+			ok := k+len(ph) <= end && k+len(ph) > i
+			for j := 0; ok && j < len(ph); j++ {
+				ok = strings.EqualFold(t.tok(k+j).Text, ph[j])
+			}
+			if ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// anonymityAt reports whether an anonymity phrase starts at token i
+// ("asked not to be named" is no attribution of its own).
+func (t *tq) anonymityAt(i, end int) bool {
+	var ws []string
+	for k := i; k < end && k < i+8; k++ {
+		ws = append(ws, strings.ToLower(t.tok(k).Text))
+	}
+	for _, ph := range t.x.lx.anonymity {
+		if len(ph) <= len(ws) && strings.Join(ws[:len(ph)], " ") == strings.Join(ph, " ") {
+			return true
+		}
+	}
+	return false
+}
+
+// hasWords reports whether one of the phrases occurs in ws.
+func hasWords(ws []string, phrases [][]string) bool {
+	for i := range ws {
+		for _, ph := range phrases {
+			if i+len(ph) > len(ws) {
+				continue
+			}
+			ok := true
+			for k, w := range ph {
+				if ws[i+k] != w {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func hasWord(s string) bool {
+	for _, r := range s {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r > 127 && isLetterRune(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func isLetterRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// resolveTree turns the candidates into quotes, resolving their sources in
+// text order: with the actors stage (resolve) first; a "he" or "she" it
+// cannot place is the nearest speaker named before it in the same or the
+// previous paragraph; an unnamed-source phrase ("officials", "a senior
+// diplomat", or any source with an anonymity phrase) is anonymous and
+// keeps its words as its name, never someone else's.
+func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand, resolve Resolver) []model.Quote {
+	t := &tq{x: x, doc: doc, td: td, text: doc.Text}
+	var hist []said
+	out := make([]model.Quote, 0, len(cands))
+	for _, c := range cands {
+		q := c.q
+		if c.src < 0 {
+			out = append(out, q)
+			continue
+		}
+		core, all := t.sourceSpan(c.src)
+		if len(q.Sources) == 0 {
+			q.Sources = []model.Span{all}
+		}
+		pos := c.pos
+		if q.Cue != nil {
+			pos = q.Cue.Start
+		}
+		low := strings.ToLower(strings.TrimSpace(core.Text))
+		var person bool
+		own := t.nameIn(core)
+		if resolve != nil {
+			q.Speaker, q.SpeakerCode, q.Anonymous = resolve(doc, core)
+			person = q.Speaker != "" && !q.Anonymous && !x.lx.groupPronouns[low]
+			if q.Speaker != "" && !q.Anonymous && !t.believable(q.Speaker, own, core, c.src) {
+				q.Speaker, q.SpeakerCode, person = "", "", false
+			}
+		}
+		switch {
+		case q.Speaker == "" || q.Anonymous:
+		case c.weak:
+			q.SpeakerBy = "context"
+		case own != "":
+			q.SpeakerBy = "name"
+		case x.lx.personPronouns[low] || x.lx.groupPronouns[low]:
+			q.SpeakerBy = "pronoun"
+		default:
+			q.SpeakerBy = "role"
+		}
+		if q.Speaker == "" && !q.Anonymous {
+			switch n := own; {
+			case n != "" && c.weak:
+				q.Speaker, person, q.SpeakerBy = t.complete(n), true, "context"
+			case n != "":
+				q.Speaker, person, q.SpeakerBy = t.complete(n), true, "name"
+			case x.lx.personPronouns[low]:
+				// the speaker of the quote before, in this paragraph or
+				// the last; else the person the sentence before names
+				for k := len(hist) - 1; k >= 0 && q.Speaker == ""; k-- {
+					h := hist[k]
+					if h.para < c.para-1 {
+						break
+					}
+					if h.person && !h.anon {
+						q.Speaker, person, q.SpeakerBy = h.name, true, "pronoun"
+					}
+				}
+				if q.Speaker == "" {
+					if n := t.pronounName(c.src, c.para); n != "" {
+						q.Speaker, person, q.SpeakerBy = t.complete(n), true, "pronoun"
+					}
+				}
+			default:
+				if n := t.roleName(c.src); n != "" {
+					q.Speaker, person, q.SpeakerBy = n, true, "role"
+				}
+			}
+		}
+		head := t.tok(c.src)
+		// An unnamed-source head ("diplomats", "a senior official") is
+		// anonymous whatever qualifies it ("AU diplomats"), unless a name
+		// stands in apposition (then core is the name).
+		unnamed := x.lx.anonymousHeads[strings.ToLower(head.Text)] && head.UPOS != "PROPN" &&
+			core.Start <= head.Start && core.End >= head.End
+		if c.anonPh || unnamed && !q.Anonymous && (resolve == nil || q.SpeakerCode == "" || q.Speaker == "") {
+			q.Anonymous = true
+		}
+		if q.Anonymous {
+			person = false
+			if q.Speaker == "" || unnamed {
+				q.Speaker = groupName(core.Text)
+			}
+		}
+		if q.Speaker == "" && !q.Anonymous && t.groupSource(c.src) {
+			// A group or a body that names itself ("critics", "the
+			// Committee for a Responsible Federal Budget", "polls"): its
+			// words are its name. It is no person's name.
+			q.Speaker, q.SpeakerBy = groupName(core.Text), "phrase"
+		}
+		if q.Speaker != "" {
+			// a block quotation's last paragraph is where the speaker was
+			// last named
+			para := c.para
+			if n := len(q.Contents); n > 0 {
+				for pj := c.para; pj < len(td.Paragraphs) && td.Paragraphs[pj].Start < q.Contents[n-1].End; pj++ {
+					para = pj
+				}
+			}
+			hist = append(hist, said{pos: pos, para: para, name: q.Speaker, anon: q.Anonymous, person: person})
+		}
+		out = append(out, q)
+	}
+	return out
+}
+
+// nameIn returns the proper name the source words sp give ("Tendai
+// Mokoena" in "AU Commission Chairperson Tendai Mokoena"): the last run of
+// proper nouns after the last title, leaving out complements ("the
+// Cabinet Secretary for Fisheries", "the president of the Assembly") and
+// possessors ("Southland's ambassador"); "" when the phrase names nobody.
+func (t *tq) nameIn(sp model.Span) string {
+	d := t.td
+	f := t.firstOf(sp)
+	e := f
+	for e < len(d.Tokens) && d.Tokens[e].End <= sp.End {
+		e++
+	}
+	skip := make([]bool, e-f)
+	for k := f; k < e; k++ {
+		if h := d.Tokens[k].Head; h < f || h >= e {
+			continue // the phrase's head
+		}
+		kf, ke := d.Subtree(k)
+		// an apposition after a comma is another phrase; a proper noun
+		// straight after the title is the name ("Ambassador Ines Varga")
+		appos := d.RelIs(k, "appos") && (kf == 0 || t.tok(kf-1).UPOS == "PUNCT" || t.tok(k).UPOS != "PROPN")
+		if (appos || d.RelIs(k, "nmod", "obl", "nmod:poss", "acl")) && !d.RelIs(k, "nmod:desc") {
+			for j := max(kf, f); j < min(ke, e); j++ {
+				skip[j-f] = true
+			}
+		}
+	}
+	var ws []string
+	for k := f; k < e; k++ {
+		if skip[k-f] {
+			continue
+		}
+		tk := t.tok(k)
+		low := strings.ToLower(strings.TrimSuffix(tk.Text, "."))
+		switch {
+		case t.namePart(k):
+			ws = append(ws, tk.Text)
+		case tk.Text == "." && len(ws) > 0:
+		case t.x.lx.speakerWords[low] || t.x.lx.honorifics[low] || t.x.lx.honorifics[low+"."]:
+			ws = ws[:0] // a title: the name is what follows it
+		default:
+			if len(ws) > 0 && tk.UPOS != "PUNCT" {
+				ws = ws[:0] // another word: only the last run is the name
+			}
+		}
+	}
+	return strings.Join(ws, " ")
+}
+
+// namePart reports whether token k can be part of a person's name: a
+// proper noun that is not a title, a role word or a form of address.
+func (t *tq) namePart(k int) bool {
+	tk := t.tok(k)
+	if tk.UPOS != "PROPN" {
+		return false
+	}
+	low := strings.ToLower(strings.TrimSuffix(tk.Text, "."))
+	return !t.x.lx.speakerWords[low] && !t.x.lx.honorifics[low] && !t.x.lx.honorifics[low+"."] && !t.x.lx.stopwords[low]
+}
+
+// believable reports whether a resolver's answer for the source words
+// core can stand: it keeps the name the words give (own), is not made of
+// the words' own title or complement words ("Mayor" for "Mayor Okafor",
+// "Fisheries" for "the Cabinet Secretary for Fisheries"), and is not a
+// person the document first names only after the quote.
+func (t *tq) believable(resolved, own string, core model.Span, src int) bool {
+	rw := strings.Fields(strings.ToLower(resolved))
+	if len(rw) == 0 {
+		return false
+	}
+	if own != "" {
+		ow := strings.Fields(strings.ToLower(own))
+		return rw[len(rw)-1] == ow[len(ow)-1]
+	}
+	inPhrase := true
+	low := strings.ToLower(core.Text)
+	for _, w := range rw {
+		if !strings.Contains(low, w) {
+			inPhrase = false
+		}
+	}
+	if inPhrase {
+		return false
+	}
+	// A person the document names, but only after the source, is not
+	// who the source is (a dictionary may know a holder the text never
+	// names).
+	last := rw[len(rw)-1]
+	for k := range t.td.Tokens {
+		if strings.EqualFold(t.td.Tokens[k].Text, last) {
+			return k < src
+		}
+	}
+	return true
+}
+
+// roleName returns the person the document named earlier with the role
+// word at token s ("The Chairperson" after "Chairperson Tendai Mokoena"),
+// with the same qualifiers ("Northland" ambassador) and no complement
+// the earlier use lacks ("the president of the Assembly" is not
+// "President Mira Solheim"); "" when it named none, or several.
+func (t *tq) roleName(s int) string {
+	role := strings.ToLower(t.tok(s).Text)
+	if !t.x.lx.speakerWords[role] || t.x.lx.anonymousHeads[role] {
+		return ""
+	}
+	var quals []string
+	for _, k := range t.td.Dependents(s, nil) {
+		switch {
+		case t.td.RelIs(k, "nmod", "acl"):
+			return "" // a complement the name cannot be checked against
+		case t.td.RelIs(k, "amod", "compound", "nmod:poss", "flat") && k < s && !t.x.lx.speakerWords[strings.ToLower(t.tok(k).Text)]:
+			// "General Secretary" is "Secretary General": title words
+			// are the role, not qualifiers of it
+			quals = append(quals, strings.ToLower(t.tok(k).Text))
+		}
+	}
+	found := ""
+	for k := 0; k+1 < s; k++ {
+		if strings.ToLower(t.td.Tokens[k].Text) != role {
+			continue
+		}
+		// the name after the title and any other title words
+		// ("Secretary General Anders Fogh Rasmussen")
+		n := k + 1
+		for n < s && n < k+4 && t.isTitleWord(n) {
+			n++
+		}
+		// "the Prime Minister of Libya, Mr. Ali Zeidan"
+		if n+1 < s && strings.EqualFold(t.td.Tokens[n].Text, "of") {
+			j := n + 1
+			for j < s && j < n+6 && t.td.Tokens[j].Text != "," {
+				j++
+			}
+			if j+1 < s && t.td.Tokens[j].Text == "," {
+				n = j + 1
+				for n < s && t.isTitleWord(n) {
+					n++
+				}
+			}
+		}
+		if n >= s || t.td.Tokens[n].UPOS != "PROPN" {
+			continue
+		}
+		ok := true
+		for _, q := range quals {
+			seen := false
+			for j := max(0, k-3); j < k; j++ {
+				if strings.ToLower(t.td.Tokens[j].Text) == q {
+					seen = true
+				}
+			}
+			ok = ok && seen
+		}
+		if !ok {
+			continue
+		}
+		e := n
+		for e < len(t.td.Tokens) && e < n+4 && t.td.Tokens[e].UPOS == "PROPN" {
+			e++
+		}
+		name := t.nameIn(model.NewSpan(t.text, t.td.Tokens[n].Start, t.td.Tokens[e-1].End))
+		if name == "" || found != "" && found != name {
+			return ""
+		}
+		found = name
+	}
+	return found
+}
+
+// isTitleWord reports whether token k is a capitalised title or a form
+// of address ("General", "Mr.").
+func (t *tq) isTitleWord(k int) bool {
+	tk := t.tok(k)
+	low := strings.ToLower(strings.TrimSuffix(tk.Text, "."))
+	return startsUpperStr(tk.Text) && (t.x.lx.speakerWords[low] && !t.x.lx.stopwords[low] || t.x.lx.honorifics[low] || t.x.lx.honorifics[low+"."])
+}
+
+// pronounName returns the person a "he" or "she" at token s refers to:
+// the nearest subject before it, in its paragraph or the previous one,
+// that names or titles a person ("Jane Doe said …", "the minister said
+// …"), resolved; "" when that subject cannot be resolved. It never skips
+// an unresolved nearer subject to reach an older name.
+func (t *tq) pronounName(s, para int) string {
+	lo := 0
+	if pp := max(para-1, 0); pp < len(t.td.Paragraphs) && t.td.Paragraphs[pp].FirstSentence < len(t.td.Sentences) {
+		lo = t.td.Sentences[t.td.Paragraphs[pp].FirstSentence].FirstToken
+	}
+	for k := s - 1; k >= lo; k-- {
+		if !t.td.RelIs(k, "nsubj") {
+			continue
+		}
+		low := strings.ToLower(t.tok(k).Text)
+		if t.x.lx.personPronouns[low] || low == "who" || low == "it" || low == "they" {
+			continue
+		}
+		core, _ := t.sourceSpan(k)
+		if n := t.nameIn(core); n != "" {
+			return n
+		}
+		if t.x.lx.speakerWords[low] && !t.x.lx.anonymousHeads[low] {
+			return t.roleName(k) // a titled person: theirs, or nobody's
+		}
+	}
+	return ""
+}
+
+// complete turns a lone surname into the fuller name the document gives
+// one person ("Mokoena" → "Tendai Mokoena"), when exactly one fuller name
+// ends with it.
+func (t *tq) complete(name string) string {
+	if strings.Contains(name, " ") {
+		return name
+	}
+	found := ""
+	toks := t.td.Tokens
+	for i := 1; i < len(toks); i++ {
+		if toks[i].Text != name || toks[i].UPOS != "PROPN" || toks[i-1].UPOS != "PROPN" {
+			continue
+		}
+		k := i
+		for k > 0 && toks[k-1].UPOS == "PROPN" && !t.x.lx.speakerWords[strings.ToLower(toks[k-1].Text)] &&
+			!t.x.lx.honorifics[strings.ToLower(strings.TrimSuffix(toks[k-1].Text, "."))] && i-k < 3 {
+			k--
+		}
+		if k == i {
+			continue
+		}
+		var ws []string
+		for j := k; j <= i; j++ {
+			ws = append(ws, toks[j].Text)
+		}
+		full := strings.Join(ws, " ")
+		if found != "" && found != full {
+			return name
+		}
+		found = full
+	}
+	if found == "" {
+		return name
+	}
+	return found
+}
+
+// groupSource reports whether the source at s is a group, a body or a
+// thing that speaks for itself rather than a person left unnamed: a
+// plural noun, a proper noun, or a noun that is no title (a title alone
+// stays unknown, so that it is never taken for someone else).
+func (t *tq) groupSource(s int) bool {
+	tk := t.tok(s)
+	low := strings.ToLower(tk.Text)
+	if t.x.lx.personPronouns[low] || t.x.lx.groupPronouns[low] || t.demonstrative(s) || t.x.lx.stopwords[low] ||
+		t.x.lx.speakerWords[low] || t.x.lx.honorifics[low] {
+		return false
+	}
+	switch {
+	case tk.UPOS == "PROPN":
+		return true
+	case tk.UPOS == "NOUN" && (tk.Tag == "NNS" || tk.Tag == "NNPS"):
+		return true
+	case tk.UPOS == "NOUN":
+		return !t.x.lx.speakerWords[low] && !t.x.lx.anonymousHeads[low]
+	}
+	return false
+}
+
+// firstOf returns the index of the first token of sp.
+func (t *tq) firstOf(sp model.Span) int {
+	if k := t.td.TokenAt(sp.Start); k >= 0 {
+		return k
+	}
+	return len(t.td.Tokens)
+}
+
+// groupName is an anonymous source's name: its words without a leading
+// article ("US officials", "senior official").
+func groupName(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	for _, a := range []string{"the ", "a ", "an ", "The ", "A ", "An "} {
+		if strings.HasPrefix(s, a) {
+			return s[len(a):]
+		}
+	}
+	return s
+}

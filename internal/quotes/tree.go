@@ -1,0 +1,432 @@
+package quotes
+
+import (
+	"strings"
+
+	"github.com/dossier-project/dossier/internal/model"
+	"github.com/dossier-project/dossier/internal/text"
+)
+
+// Attribution from the dependency tree.
+//
+// A cue is a verb whose lemma the lexicon lists (say, tell, argue,
+// believe, show, …) or the phrase "according to". Its source is its
+// subject: nsubj, found through coordinated and controlled verbs ("X met
+// Y and said …", "X declined to say …") and participles ("…, adding …"),
+// and for a relative pronoun the noun the clause describes ("the mayor,
+// who said …"); for "according to X" the source is X. Its content, in
+// order:
+//
+//  1. a quotation in its sentence (or the sentence that the quotation
+//     opens or closes) nearest to it: a direct quote;
+//  2. its clausal complement (ccomp), without the "that" that opens it;
+//  3. a that-clause the parser hung under its object ("told reporters that
+//     …");
+//  4. the clause it is inserted in, for "C, he said" and "according to X,
+//     C" (the cue is a parataxis or oblique of C);
+//  5. for the verbs listed under object_content, the rest of its clause
+//     ("called the plan a disaster").
+//
+// A cue with none of these reports nothing.
+
+// tq is one sentence's worth of the tree and the paragraph's quotations.
+type tq struct {
+	x    *Extractor
+	doc  *model.Document
+	td   *text.Doc
+	text string
+	// inRegion is, per token of the paragraph, the index of the quotation
+	// region holding it, or -1 (offset by first).
+	first    int
+	inRegion []int
+	regions  []region
+	buf      []int
+}
+
+func (t *tq) tok(i int) *text.Token { return &t.td.Tokens[i] }
+
+func (t *tq) region(i int) int {
+	if k := i - t.first; k >= 0 && k < len(t.inRegion) {
+		return t.inRegion[k]
+	}
+	return -1
+}
+
+// cueKind returns the kind of attribution token i reports as a cue, and
+// the end of the cue's tokens; "" when it is not a cue.
+func (t *tq) cueKind(i, sentEnd int) (string, int) {
+	tk := t.tok(i)
+	low := strings.ToLower(tk.Text)
+	if low == "according" && i+1 < sentEnd && strings.ToLower(t.tok(i+1).Text) == "to" {
+		return model.KindSpeech, i + 2
+	}
+	if tk.UPOS != "VERB" {
+		return "", 0
+	}
+	k := t.x.lx.kind[tk.Lemma]
+	if k == "" {
+		return "", 0
+	}
+	// A capitalised verb inside a sentence is part of a name ("the League
+	// of Arab States Says …" in a headline, "Call of Duty").
+	if i > t.firstOfSentence(i) && startsUpperStr(tk.Text) && t.tok(i-1).UPOS != "PUNCT" {
+		return "", 0
+	}
+	return k, i + 1
+}
+
+func (t *tq) firstOfSentence(i int) int {
+	if si := t.td.SentenceAt(t.tok(i).Start); si >= 0 {
+		return t.td.Sentences[si].FirstToken
+	}
+	return i
+}
+
+func startsUpperStr(s string) bool {
+	for _, r := range s {
+		return r >= 'A' && r <= 'Z' || r > 127 && strings.ToUpper(string(r)) == string(r) && strings.ToLower(string(r)) != string(r)
+	}
+	return false
+}
+
+// source finds the source token of the cue at i: -1 when the sentence
+// names none.
+func (t *tq) source(i int) int {
+	d := t.td
+	if strings.EqualFold(t.tok(i).Text, "according") {
+		if d.RelIs(i, "case", "mark") && t.tok(i).Head >= 0 {
+			return t.tok(i).Head
+		}
+		// "according to X" parsed otherwise: X is the noun after "to".
+		for k := i + 2; k < len(d.Tokens) && k < i+12; k++ {
+			if u := t.tok(k).UPOS; u == "NOUN" || u == "PROPN" || u == "PRON" {
+				h := k
+				for h2 := t.tok(h).Head; h2 > h && h2 < i+12 && (u == "PROPN" || u == "NOUN"); h2 = t.tok(h2).Head {
+					if d.RelIs(h, "compound", "flat", "amod", "det") {
+						h = h2
+					} else {
+						break
+					}
+				}
+				return h
+			}
+		}
+		return -1
+	}
+	v := i
+	for steps := 0; v >= 0 && steps < 6; steps++ {
+		if s := t.subject(v, steps > 0); s >= 0 {
+			return t.relative(s)
+		}
+		switch {
+		case d.RelIs(v, "conj", "xcomp"):
+			v = t.tok(v).Head
+		case d.RelIs(v, "advcl", "parataxis") && t.tok(v).Tag == "VBG":
+			// "…, adding that …": the subject of the main clause.
+			v = t.tok(v).Head
+		case d.RelIs(v, "acl") && !d.RelIs(v, "acl:relcl"):
+			// "a series of tweets criticizing X": whose tweets — the
+			// noun's possessor, else the subject of the verb it hangs
+			// from ("X posted a series of tweets criticizing …").
+			n := t.tok(v).Head
+			if n < 0 {
+				return -1
+			}
+			if p := d.Dependent(n, "nmod:poss"); p >= 0 {
+				return p
+			}
+			v = t.tok(n).Head
+			if v >= 0 && !d.RelIs(n, "obj", "iobj") {
+				return -1
+			}
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+// subject returns the subject of verb v: of several (a parse that split a
+// title from its name), the proper noun, else the last; -1 for none. A
+// passive subject is not a source ("X was told that …"), except when it
+// is shared with the cue by coordination (inherited: "X were not
+// authorized to …, but told AP that …").
+func (t *tq) subject(v int, inherited bool) int {
+	best := -1
+	for _, k := range t.td.Dependents(v, t.buf[:0]) {
+		if !t.td.RelIs(k, "nsubj", "csubj") || t.td.RelIs(k, "nsubj:pass") && !inherited {
+			continue
+		}
+		if best < 0 || rank(t.tok(k).UPOS) > rank(t.tok(best).UPOS) {
+			best = k
+		}
+	}
+	return best
+}
+
+// rank orders candidate subjects: a name, then a noun, then the rest.
+func rank(upos string) int {
+	switch upos {
+	case "PROPN":
+		return 2
+	case "NOUN":
+		return 1
+	}
+	return 0
+}
+
+// relative maps a relative pronoun to the noun its clause describes ("the
+// mayor, who said …").
+func (t *tq) relative(s int) int {
+	switch strings.ToLower(t.tok(s).Text) {
+	case "who", "which", "that", "whom":
+	default:
+		return s
+	}
+	clause := t.tok(s).Head
+	for steps := 0; clause >= 0 && steps < 4; steps++ {
+		if t.td.RelIs(clause, "acl") {
+			if h := t.tok(clause).Head; h >= 0 {
+				return h
+			}
+			return s
+		}
+		if !t.td.RelIs(clause, "conj") {
+			break
+		}
+		clause = t.tok(clause).Head
+	}
+	return s
+}
+
+// sourceSpan returns the words that name the source at s: the noun phrase
+// without its clauses, appositions and coordination. When s is a role or
+// an unnamed-source word with a name in apposition ("a spokeswoman for
+// the company, Jane Doe"), the name is the source.
+func (t *tq) sourceSpan(s int) (core model.Span, all model.Span) {
+	d := t.td
+	lo, hi := s, s
+	for _, k := range d.Dependents(s, t.buf[:0]) {
+		if d.RelIs(k, "acl", "appos", "punct", "conj", "cc", "parataxis", "advcl", "dep", "list", "discourse") {
+			continue
+		}
+		f, e := d.Subtree(k)
+		lo, hi = min(lo, f), max(hi, e-1)
+	}
+	// A proper-noun "apposition" written straight after the phrase, with
+	// no comma ("Northland Ambassador Ines Varga" parsed with the name as
+	// an apposition of the title), is part of the name.
+	for _, k := range d.Dependents(s, t.buf[:0]) {
+		if f, e := d.Subtree(k); d.RelIs(k, "appos") && f == hi+1 && t.tok(k).UPOS == "PROPN" && t.tok(f).UPOS == "PROPN" {
+			hi = e - 1
+		}
+	}
+	f, e := d.Subtree(s)
+	for f < s && (t.tok(f).UPOS == "PUNCT" || d.RelIs(f, "case", "fixed") && t.tok(f).Head != s && f < lo || d.RelIs(f, "case") && t.tok(f).Head == s) {
+		f++
+	}
+	for e-1 > s && t.tok(e-1).UPOS == "PUNCT" {
+		e--
+	}
+	all = t.span(f, e)
+	if u := t.tok(s).UPOS; u != "PROPN" || t.x.lx.speakerWords[strings.ToLower(t.tok(s).Text)] {
+		// "a spokeswoman for the company, Jane Doe": the name in
+		// apposition is the source.
+		if a := d.Dependent(s, "appos"); a >= 0 && t.tok(a).UPOS == "PROPN" {
+			return t.sourceSpanOf(a), all
+		}
+	}
+	for lo < s && (d.RelIs(lo, "case", "fixed") || t.tok(lo).UPOS == "PUNCT") {
+		lo++
+	}
+	return model.NewSpan(t.text, t.tok(lo).Start, t.tok(hi).End), all
+}
+
+func (t *tq) sourceSpanOf(a int) model.Span {
+	d := t.td
+	lo, hi := a, a
+	for _, k := range d.Dependents(a, nil) {
+		if d.RelIs(k, "flat", "compound", "det", "amod", "nmod:poss") {
+			f, e := d.Subtree(k)
+			lo, hi = min(lo, f), max(hi, e-1)
+		}
+	}
+	return model.NewSpan(t.text, t.tok(lo).Start, t.tok(hi).End)
+}
+
+func (t *tq) span(first, end int) model.Span {
+	return model.NewSpan(t.text, t.tok(first).Start, t.tok(end-1).End)
+}
+
+// content finds reported speech for the cue at i (tokens [i, ce)): the
+// token range of the content, or (-1, -1).
+func (t *tq) content(i, ce, sentFirst, sentEnd int) (int, int, string) {
+	d := t.td
+	tk := t.tok(i)
+	if strings.EqualFold(tk.Text, "according") {
+		// "according to X, C" / "C, according to X": C is the clause X
+		// hangs from, without X.
+		src := t.source(i)
+		if src < 0 {
+			return -1, -1, ""
+		}
+		h := t.tok(src).Head
+		if h < 0 {
+			// X is the root: the rest of the sentence.
+			sf, se := d.Subtree(src)
+			if sf > sentFirst {
+				return t.trim(sentFirst, sf, i)
+			}
+			return t.trim(se, sentEnd, i)
+		}
+		hf, he := d.Subtree(h)
+		sf, se := d.Subtree(src)
+		if sf-hf >= se-sf || he-se < sf-hf {
+			return t.trim(hf, min(sf, i), i)
+		}
+		return t.trim(se, he, i)
+	}
+	if c := d.Dependent(i, "ccomp"); c >= 0 {
+		f, e := d.Subtree(c)
+		if f > i {
+			return t.trim(f, e, i)
+		}
+		return t.trim(f, min(e, i), i)
+	}
+	// "confirmed, after the vote, that …" parsed as an adverbial clause.
+	for _, k := range d.Dependents(i, t.buf[:0]) {
+		if k > i && d.RelIs(k, "advcl", "parataxis") {
+			f, e := d.Subtree(k)
+			for f < e && t.tok(f).UPOS == "PUNCT" {
+				f++
+			}
+			if f < e && strings.EqualFold(t.tok(f).Text, "that") && d.RelIs(f, "mark") {
+				return t.trim(f, e, i)
+			}
+		}
+	}
+	// "X on Monday denied that …" with the clause hung elsewhere: the
+	// first "that" within ThatWindow words after the cue opens it.
+	for k := ce; k < sentEnd && k < ce+t.x.th.ThatWindow; k++ {
+		if t.region(k) >= 0 || t.tok(k).UPOS == "VERB" {
+			break
+		}
+		if strings.EqualFold(t.tok(k).Text, "that") && d.RelIs(k, "mark") && t.tok(k).Head > k {
+			if cf, cend := d.Subtree(t.tok(k).Head); cf == k {
+				return t.trim(cf, min(cend, sentEnd), i)
+			}
+		}
+	}
+	// "told reporters that …" parsed with the clause under the object.
+	for _, o := range d.Dependents(i, t.buf[:0]) {
+		if !d.RelIs(o, "obj", "iobj", "obl") {
+			continue
+		}
+		of, oe := d.Subtree(o)
+		for k := of; k < oe; k++ {
+			if strings.EqualFold(t.tok(k).Text, "that") && d.RelIs(k, "mark") && t.tok(k).Head > k {
+				cf, cend := d.Subtree(t.tok(k).Head)
+				if cf == k {
+					return t.trim(cf, min(cend, sentEnd), i)
+				}
+			}
+		}
+	}
+	// "C, X said": the cue is inserted in C, or closes it (the parser may
+	// hang it from C as a parataxis, a complement or a conjunct).
+	if h := tk.Head; h >= 0 && t.region(h) < 0 && d.RelIs(i, "parataxis", "ccomp", "advcl", "conj") {
+		hf, he := d.Subtree(h)
+		cf, cend := d.Subtree(i)
+		for he > cend && t.tok(he-1).UPOS == "PUNCT" {
+			he--
+		}
+		switch {
+		case d.RelIs(i, "parataxis") && cf > hf:
+			return t.trim(hf, cf, i)
+		case d.RelIs(i, "parataxis"):
+			return t.trim(cend, he, i)
+		case h < cf && cend >= he && d.Dependent(i, "ccomp") < 0 && t.subject(i, false) > cf-1:
+			// the cue and its subject end the clause: "…, she added."
+			return t.trim(hf, cf, i)
+		}
+	}
+	if t.x.lx.objectContent[tk.Lemma] {
+		// the cue's complements after it, not what is coordinated with it
+		f, e := -1, -1
+		for _, k := range d.Dependents(i, t.buf[:0]) {
+			if k < ce {
+				continue
+			}
+			kf, _ := d.Subtree(k)
+			// an oblique right after the object goes with it ("support
+			// for the authorities")
+			if !d.RelIs(k, "obj", "iobj", "xcomp", "ccomp", "obl:unmarked", "compound:prt", "dep") && !(d.RelIs(k, "obl") && f >= 0 && kf <= e) {
+				continue
+			}
+			kf, ke := d.Subtree(k)
+			if f < 0 {
+				f = kf
+			}
+			e = max(e, ke)
+		}
+		if f >= 0 {
+			return t.trim(f, e, i)
+		}
+	}
+	return -1, -1, ""
+}
+
+// trim cuts a content range to its words: no leading "that" or
+// punctuation, no trailing punctuation, never the cue itself; it reports
+// which rule found it.
+func (t *tq) trim(f, e, cue int) (int, int, string) {
+	if cue >= f && cue < e {
+		if cue-f > e-cue {
+			e = cue
+		} else {
+			f = cue + 1
+		}
+	}
+	for f < e {
+		tk := t.tok(f)
+		if tk.UPOS == "PUNCT" || strings.EqualFold(tk.Text, "that") && t.td.RelIs(f, "mark") {
+			f++
+			continue
+		}
+		break
+	}
+	// the reporter's own aside ends what was reported: "…, which did not
+	// respond to requests for comment"
+	for k := f + 1; k < e; k++ {
+		if t.tok(k-1).Text == "," && t.startsPhrase(k, e, t.x.lx.reporterAsides) {
+			for e = k; e > f && (t.tok(e-1).UPOS == "PUNCT" || t.td.RelIs(e-1, "nsubj", "cc") && k-e < 2); e-- {
+			}
+			break
+		}
+	}
+	for e > f && t.tok(e-1).UPOS == "PUNCT" {
+		e--
+	}
+	if e <= f {
+		return -1, -1, ""
+	}
+	return f, e, ""
+}
+
+// startsPhrase reports whether one of the phrases starts at token k (or
+// right after a relative pronoun or a subject there: "which did not
+// respond").
+func (t *tq) startsPhrase(k, end int, phrases [][]string) bool {
+	for _, ph := range phrases {
+		for skip := 0; skip <= 1; skip++ {
+			ok := k+skip+len(ph) <= end
+			for j := 0; ok && j < len(ph); j++ {
+				ok = strings.EqualFold(t.tok(k+skip+j).Text, ph[j])
+			}
+			if ok {
+				return true
+			}
+		}
+	}
+	return false
+}

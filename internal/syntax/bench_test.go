@@ -1,0 +1,60 @@
+package syntax
+
+import (
+	"os"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// BenchmarkAnalyze tags and parses the development sentences of the
+// treebank with the model in SYNTAX_BENCH_MODEL (default: the shipped one).
+func BenchmarkAnalyze(b *testing.B) {
+	path := os.Getenv("SYNTAX_BENCH_MODEL")
+	if path == "" {
+		b.Skip("set SYNTAX_BENCH_MODEL")
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	m, err := Load(raw)
+	if err != nil {
+		b.Fatal(err)
+	}
+	f, err := os.Open("../../../shared/corpora/ud/en_ewt-ud-dev.conllu")
+	if err != nil {
+		b.Skip(err)
+	}
+	dev, _ := ReadCoNLLU(f, "dev")
+	forms := make([][]string, len(dev))
+	for i, s := range dev {
+		for _, w := range s.Words {
+			forms[i] = append(forms[i], w.Form)
+		}
+	}
+	var sc Scratch
+	var out Tags
+	n := 0
+	cpu0 := cpuTime()
+	for b.Loop() {
+		for _, f := range forms {
+			m.Analyze(f, &out, &sc)
+			n++
+		}
+	}
+	cpu := cpuTime() - cpu0
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "sentences/s")
+	// On a shared machine wall time counts other programs' turns: the
+	// figure to report is per CPU-second of this process.
+	b.ReportMetric(float64(n)/cpu.Seconds(), "sentences/CPU-s")
+}
+
+// cpuTime is the user and system time this process has used.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}

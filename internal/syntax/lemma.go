@@ -1,0 +1,192 @@
+package syntax
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// lemmaRule turns a word into its lemma: drop Strip bytes from the end of
+// the word (lower-cased unless KeepCase) and add Add.
+type lemmaRule struct {
+	KeepCase bool
+	Strip    uint8
+	Add      string
+}
+
+// lemmatizer picks a lemma rule for a word and its Penn tag: the rule of
+// the (word, tag) pair when the training data gave it one the suffix rules
+// would not, else the rule of the longest suffix seen with that tag.
+type lemmatizer struct {
+	rules []lemmaRule
+	exc   *u64map // f2(lemmaExc, word, tag) → rule
+	suf   *u64map // f2(lemmaSuf+k, suffix, tag) → rule
+}
+
+const (
+	lemmaExc    = 0x1e44a
+	lemmaSuf    = 0x1e44b00
+	maxLemmaSuf = 6
+)
+
+// lemmaForm is the word as the lemmatizer reads it: lower case (unless
+// keep), apostrophes straightened.
+func lemmaForm(form string, keep bool, buf []byte) []byte {
+	buf = buf[:0]
+	for _, r := range form {
+		switch {
+		case r == '’' || r == '‘':
+			buf = append(buf, '\'')
+		case !keep && r < utf8.RuneSelf && 'A' <= r && r <= 'Z':
+			buf = append(buf, byte(r+'a'-'A'))
+		case !keep && r >= utf8.RuneSelf:
+			buf = utf8.AppendRune(buf, toLower(r))
+		default:
+			buf = utf8.AppendRune(buf, r)
+		}
+	}
+	return buf
+}
+
+func toLower(r rune) rune { return []rune(strings.ToLower(string(r)))[0] }
+
+// apply returns the rule applied to form, or the lower-cased form when the
+// rule does not fit it.
+func (r lemmaRule) apply(form string, buf []byte) string {
+	buf = lemmaForm(form, r.KeepCase, buf)
+	cut := len(buf) - int(r.Strip)
+	if cut < 0 || !utf8.Valid(buf[:cut]) {
+		return string(lemmaForm(form, false, buf))
+	}
+	return string(buf[:cut]) + r.Add
+}
+
+// ruleFor derives the rule that turns form into lemma.
+func ruleFor(form, lemma string) lemmaRule {
+	for _, keep := range []bool{false, true} {
+		src := string(lemmaForm(form, keep, nil))
+		lcp := 0
+		for lcp < len(src) && lcp < len(lemma) && src[lcp] == lemma[lcp] {
+			lcp++
+		}
+		for lcp > 0 && lcp < len(src) && !utf8.RuneStart(src[lcp]) {
+			lcp--
+		}
+		if lcp > 0 || src == "" || keep {
+			if len(src)-lcp > 255 {
+				return lemmaRule{}
+			}
+			return lemmaRule{KeepCase: keep, Strip: uint8(len(src) - lcp), Add: lemma[lcp:]}
+		}
+	}
+	return lemmaRule{}
+}
+
+// lemma returns the lemma of form tagged xpos.
+func (l *lemmatizer) lemma(form string, xpos uint8, buf []byte) string {
+	buf = lemmaForm(form, false, buf)
+	if r, ok := l.exc.get(f2(lemmaExc, hashBytes(buf), uint64(xpos))); ok && int(r) < len(l.rules) {
+		return l.rules[r].apply(form, buf)
+	}
+	if r, ok := l.suffixRule(buf, xpos); ok {
+		return l.rules[r].apply(form, buf)
+	}
+	return string(buf)
+}
+
+func (l *lemmatizer) suffixRule(low []byte, xpos uint8) (uint64, bool) {
+	for k := min(maxLemmaSuf, utf8.RuneCount(low)); k >= 0; k-- {
+		i := len(low)
+		for j := 0; j < k; j++ {
+			_, sz := utf8.DecodeLastRune(low[:i])
+			i -= sz
+		}
+		if r, ok := l.suf.get(f2(lemmaSuf+uint64(k), hashBytes(low[i:]), uint64(xpos))); ok && int(r) < len(l.rules) {
+			return r, true
+		}
+	}
+	return 0, false
+}
+
+// trainLemmatizer learns the rules from the training words.
+func trainLemmatizer(sents []Sentence, xposID map[string]uint8) *lemmatizer {
+	l := &lemmatizer{}
+	ruleID := map[lemmaRule]uint64{}
+	id := func(r lemmaRule) uint64 {
+		if i, ok := ruleID[r]; ok {
+			return i
+		}
+		ruleID[r] = uint64(len(l.rules))
+		l.rules = append(l.rules, r)
+		return ruleID[r]
+	}
+	type key struct {
+		word string
+		xpos uint8
+	}
+	id(lemmaRule{}) // the rule that keeps the word is rule 0
+	pairs := map[key]map[uint64]int{}
+	sufCount := map[uint64]map[uint64]int{}
+	for _, s := range sents {
+		for _, w := range s.Words {
+			if w.Lemma == "" || w.Lemma == "_" {
+				continue
+			}
+			x := xposID[w.XPOS]
+			low := string(lemmaForm(w.Form, false, nil))
+			r := id(ruleFor(w.Form, w.Lemma))
+			k := key{low, x}
+			if pairs[k] == nil {
+				pairs[k] = map[uint64]int{}
+			}
+			pairs[k][r]++
+			n := utf8.RuneCountInString(low)
+			for sk := 0; sk <= min(maxLemmaSuf, n); sk++ {
+				i := len(low)
+				for j := 0; j < sk; j++ {
+					_, sz := utf8.DecodeLastRuneInString(low[:i])
+					i -= sz
+				}
+				fk := f2(lemmaSuf+uint64(sk), hashString(low[i:]), uint64(x))
+				if sufCount[fk] == nil {
+					sufCount[fk] = map[uint64]int{}
+				}
+				sufCount[fk][r]++
+			}
+		}
+	}
+	best := func(m map[uint64]int) (uint64, int, int) {
+		var b uint64
+		bc, total := -1, 0
+		for r, c := range m {
+			total += c
+			if c > bc || c == bc && r < b {
+				b, bc = r, c
+			}
+		}
+		return b, bc, total
+	}
+	suf := map[uint64]uint64{}
+	for fk, m := range sufCount {
+		r, c, total := best(m)
+		// A suffix rule must be reliable: most of its words agree.
+		if total >= 2 && float64(c) >= 0.75*float64(total) {
+			suf[fk] = r
+		}
+	}
+	l.suf = newU64Map(suf)
+	exc := map[uint64]uint64{}
+	for k, m := range pairs {
+		r, _, _ := best(m)
+		if got, ok := l.suffixRule([]byte(k.word), k.xpos); ok && got == r {
+			continue
+		}
+		if r == id(lemmaRule{}) {
+			if _, ok := l.suffixRule([]byte(k.word), k.xpos); !ok {
+				continue // the default does it
+			}
+		}
+		exc[f2(lemmaExc, hashString(k.word), uint64(k.xpos))] = r
+	}
+	l.exc = newU64Map(exc)
+	return l
+}

@@ -1,0 +1,434 @@
+package syntax
+
+import (
+	"bufio"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+)
+
+// Model is a trained tagger, lemmatizer and parser. It is read-only once
+// loaded and safe for concurrent use; each goroutine passes its own
+// Scratch.
+type Model struct {
+	xpos   []string
+	tagger *tagger
+	lem    *lemmatizer
+	parser *parser
+}
+
+// Scratch holds one goroutine's working buffers. The zero value is ready.
+type Scratch struct{ s scratch }
+
+// Annotate fills in the UPOS, XPOS, Lemma, Head and Rel of words from
+// their Form. Heads are 1-based; 0 is the root. It allocates only the
+// lemmas that differ from nothing already held.
+func (m *Model) Annotate(words []Word, sc *Scratch) {
+	n := len(words)
+	if n == 0 {
+		return
+	}
+	s := &sc.s
+	forms := make([]string, n)
+	for i := range words {
+		forms[i] = words[i].Form
+	}
+	m.annotate(forms, s)
+	heads := make([]int, n)
+	rels := make([]int, n)
+	m.parser.parse(s.lex, s.tags, heads, rels, s)
+	m.fixPunct(forms, heads, rels, s)
+	for i := range words {
+		c := m.tagger.classes[s.class[i]]
+		words[i].UPOS, words[i].XPOS = c.UPOS, c.XPOS
+		words[i].Lemma = m.lem.lemma(words[i].Form, c.xpos, s.buf)
+		words[i].Head = heads[i]
+		words[i].Rel = m.parser.labels[rels[i]]
+	}
+}
+
+// Tags holds the per-word results of Analyze, in slices that the next
+// call with the same Scratch may reuse: copy what must be kept.
+type Tags struct {
+	UPOS, XPOS []string
+	Head       []int // 1-based; 0 is the root
+	Rel        []string
+}
+
+// Analyze tags and parses the words of one sentence without lemmas, into
+// out (whose slices are reused).
+func (m *Model) Analyze(forms []string, out *Tags, sc *Scratch) {
+	n := len(forms)
+	s := &sc.s
+	grow := func(x []string) []string {
+		if cap(x) < n {
+			return make([]string, n)
+		}
+		return x[:n]
+	}
+	out.UPOS, out.XPOS, out.Rel = grow(out.UPOS), grow(out.XPOS), grow(out.Rel)
+	if cap(out.Head) < n {
+		out.Head = make([]int, n)
+	}
+	out.Head = out.Head[:n]
+	if n == 0 {
+		return
+	}
+	m.annotate(forms, s)
+	rels := s.rels(n)
+	m.parser.parse(s.lex, s.tags, out.Head, rels, s)
+	m.fixPunct(forms, out.Head, rels, s)
+	for i := range n {
+		c := m.tagger.classes[s.class[i]]
+		out.UPOS[i], out.XPOS[i] = c.UPOS, c.XPOS
+		out.Rel[i] = m.parser.labels[rels[i]]
+	}
+}
+
+// fixPunct re-attaches the punctuation of a parse (heads 1-based) by
+// the treebank's rules (see punct.go).
+func (m *Model) fixPunct(forms []string, heads, rels []int, s *scratch) {
+	n := len(heads)
+	if cap(s.head0) < n {
+		s.head0 = make([]int, n+n/2)
+		s.punct = make([]bool, n+n/2)
+	}
+	h0, punct := s.head0[:n], s.punct[:n]
+	for i := range n {
+		h0[i] = heads[i] - 1
+		punct[i] = m.tagger.classes[s.class[i]].UPOS == "PUNCT"
+	}
+	fixPunct(h0, punct, forms)
+	for i := range n {
+		heads[i] = h0[i] + 1
+		// the root is the root, and only the root
+		switch root := m.parser.root; {
+		case heads[i] == 0:
+			rels[i] = root
+		case rels[i] == root && punct[i]:
+			rels[i] = m.parser.label("punct")
+		case rels[i] == root:
+			rels[i] = m.parser.label("parataxis")
+		}
+	}
+}
+
+// label returns the index of a relation, or the root's when the model has
+// no such relation.
+func (p *parser) label(name string) int {
+	for i, l := range p.labels {
+		if l == name {
+			return i
+		}
+	}
+	return p.root
+}
+
+// Lemma returns the lemma of a word with the given Penn tag.
+func (m *Model) Lemma(form, xpos string, sc *Scratch) string {
+	x := uint8(255)
+	for i, t := range m.xpos {
+		if t == xpos {
+			x = uint8(i)
+			break
+		}
+	}
+	return m.lem.lemma(form, x, sc.s.buf)
+}
+
+// annotate computes the lexical features and tags of forms into s.
+func (m *Model) annotate(forms []string, s *scratch) {
+	n := len(forms)
+	if cap(s.lex) < n {
+		s.lex = make([]lexical, n+n/2)
+		s.class = make([]int, n+n/2)
+		s.xpos = make([]uint8, n+n/2)
+		s.tags = make([]uint8, n+n/2)
+	}
+	s.lex, s.class, s.xpos, s.tags = s.lex[:n], s.class[:n], s.xpos[:n], s.tags[:n]
+	s.buf = lexicalize(forms, m.tagger.lx, s.lex, s.buf)
+	m.tagger.tag(s.lex, s.class, s)
+	for i, c := range s.class {
+		s.xpos[i] = m.tagger.classes[c].xpos
+		s.tags[i] = uint8(c)
+	}
+}
+
+func (s *scratch) rels(n int) []int {
+	if cap(s.relBuf) < n {
+		s.relBuf = make([]int, n+n/2)
+	}
+	return s.relBuf[:n]
+}
+
+// Labels returns the dependency relations the parser knows.
+func (m *Model) Labels() []string { return m.parser.labels }
+
+// ---------------------------------------------------------------- file format
+
+const (
+	magic   = "dossier-syntax\x00\x01"
+	version = 2
+)
+
+// Model file flags.
+const (
+	shareUPOS  = 1 << iota // the tagger's classes share weights by UPOS
+	shareMoves             // the parser's classes share weights by move
+)
+
+// Encode writes the model in its binary form: little-endian, one section
+// after the other, no compression (the file is read once, straight into
+// the slices inference uses).
+func (m *Model) Encode(w io.Writer) error {
+	e := newEncoder(w)
+	e.bytes([]byte(magic))
+	e.u32(version)
+	var flags uint32
+	if m.tagger.share.total > len(m.tagger.classes) {
+		flags |= shareUPOS
+	}
+	if m.parser.share.total > m.parser.nClasses() {
+		flags |= shareMoves
+	}
+	e.u32(flags)
+	e.strings(m.xpos)
+	e.u32(uint32(len(m.tagger.classes)))
+	for _, c := range m.tagger.classes {
+		e.str(c.UPOS)
+		e.str(c.XPOS)
+		e.u32(uint32(c.xpos))
+	}
+	e.u64map(m.tagger.lx.amb)
+	e.u64map(m.tagger.lx.clusters)
+	e.u64map(m.tagger.lx.wordnet)
+	e.u64map(m.tagger.lx.sure)
+	e.weights(m.tagger.w)
+	e.u32(uint32(len(m.lem.rules)))
+	for _, r := range m.lem.rules {
+		k := uint32(0)
+		if r.KeepCase {
+			k = 1
+		}
+		e.u32(k)
+		e.u32(uint32(r.Strip))
+		e.str(r.Add)
+	}
+	e.u64map(m.lem.exc)
+	e.u64map(m.lem.suf)
+	e.strings(m.parser.labels)
+	e.u32(uint32(m.parser.root))
+	e.weights(m.parser.w)
+	return e.flush()
+}
+
+func newEncoder(w io.Writer) *encoder { return &encoder{w: bufio.NewWriter(w)} }
+
+func (e *encoder) flush() error {
+	if e.err != nil {
+		return e.err
+	}
+	return e.w.Flush()
+}
+
+type encoder struct {
+	w   *bufio.Writer
+	err error
+}
+
+func (e *encoder) bytes(b []byte) {
+	if e.err == nil {
+		_, e.err = e.w.Write(b)
+	}
+}
+func (e *encoder) u32(v uint32) { e.bytes(binary.LittleEndian.AppendUint32(nil, v)) }
+func (e *encoder) u64(v uint64) { e.bytes(binary.LittleEndian.AppendUint64(nil, v)) }
+func (e *encoder) str(s string) { e.u32(uint32(len(s))); e.bytes([]byte(s)) }
+func (e *encoder) strings(ss []string) {
+	e.u32(uint32(len(ss)))
+	for _, s := range ss {
+		e.str(s)
+	}
+}
+func (e *encoder) u64s(v []uint64) {
+	e.u32(uint32(len(v)))
+	b := make([]byte, 0, 8*len(v))
+	for _, x := range v {
+		b = binary.LittleEndian.AppendUint64(b, x)
+	}
+	e.bytes(b)
+}
+func (e *encoder) u64map(t *u64map) {
+	e.u64s(t.keys)
+	e.u64s(t.vals)
+}
+func (e *encoder) weights(m *weights) {
+	e.u64s(m.slots)
+	e.u64s(m.over)
+	e.u32(uint32(len(m.rows)))
+	e.bytes(m.rows)
+	e.u32(math.Float32bits(m.scale))
+}
+
+// Load reads a model written by Encode.
+func Load(b []byte) (*Model, error) {
+	d := &decoder{b: b}
+	if string(d.take(len(magic))) != magic {
+		return nil, errors.New("not a dossier syntax model")
+	}
+	if v := d.u32(); v != version && d.err == nil {
+		return nil, fmt.Errorf("syntax model version %d, this dossier reads version %d", v, version)
+	}
+	m := &Model{tagger: &tagger{}, lem: &lemmatizer{}, parser: &parser{}}
+	flags := d.u32()
+	m.xpos = d.strings()
+	nc := int(d.u32())
+	for i := 0; i < nc && d.err == nil; i++ {
+		c := tagClass{UPOS: d.str(), XPOS: d.str(), xpos: uint8(d.u32())}
+		m.tagger.classes = append(m.tagger.classes, c)
+	}
+	m.tagger.lx = &lexTables{amb: d.u64map(), clusters: d.u64map(), wordnet: d.u64map(), sure: d.u64map()}
+	m.tagger.w = d.weights()
+	nr := int(d.u32())
+	for i := 0; i < nr && d.err == nil; i++ {
+		r := lemmaRule{KeepCase: d.u32() == 1, Strip: uint8(d.u32()), Add: d.str()}
+		m.lem.rules = append(m.lem.rules, r)
+	}
+	m.lem.exc = d.u64map()
+	m.lem.suf = d.u64map()
+	m.parser.labels = d.strings()
+	m.parser.root = int(d.u32())
+	m.parser.w = d.weights()
+	if d.err != nil {
+		return nil, fmt.Errorf("syntax model: %w", d.err)
+	}
+	if len(m.tagger.classes) == 0 || len(m.parser.labels) == 0 || m.parser.root >= len(m.parser.labels) ||
+		m.parser.nClasses() > maxClasses || len(m.tagger.classes) > maxClasses {
+		return nil, errors.New("syntax model: inconsistent tables")
+	}
+	m.tagger.share = uposShare(m.tagger.classes, flags&shareUPOS != 0)
+	m.parser.share = moveShare(m.parser.labels, flags&shareMoves != 0)
+	if m.tagger.share.total > maxClasses || m.parser.share.total > maxClasses {
+		return nil, errors.New("syntax model: inconsistent tables")
+	}
+	for _, c := range m.tagger.classes {
+		if int(c.xpos) >= len(m.xpos) {
+			return nil, errors.New("syntax model: inconsistent tables")
+		}
+	}
+	if err := m.tagger.w.check(m.tagger.share.total); err != nil {
+		return nil, err
+	}
+	if err := m.parser.w.check(m.parser.share.total); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// check verifies that every slot points inside the weights and every
+// class is in range, so that a damaged file cannot make score panic.
+func (m *weights) check(classes int) error {
+	nb := len(m.slots) / bucketSlots
+	if len(m.rows)%3 != 0 || len(m.slots)%bucketSlots != 0 || len(m.over) != (nb+63)/64 {
+		return errors.New("syntax model: bad weights")
+	}
+	// A lookup stops at the first bucket that never overflowed.
+	stops := false
+	for b := range nb {
+		if m.over[b>>6]>>(b&63)&1 == 0 {
+			stops = true
+			break
+		}
+	}
+	for _, s := range m.slots {
+		if s == 0 {
+			continue
+		}
+		cls, _ := m.row(s)
+		if cls == nil {
+			return errors.New("syntax model: bad weights")
+		}
+		for _, c := range cls {
+			if int(c) >= classes {
+				return errors.New("syntax model: bad class")
+			}
+		}
+	}
+	if !stops && nb > 0 {
+		return errors.New("syntax model: full table")
+	}
+	return nil
+}
+
+type decoder struct {
+	b   []byte
+	err error
+}
+
+func (d *decoder) take(n int) []byte {
+	if d.err != nil {
+		return nil
+	}
+	if n < 0 || n > len(d.b) {
+		d.err = errors.New("file too short")
+		return nil
+	}
+	out := d.b[:n]
+	d.b = d.b[n:]
+	return out
+}
+func (d *decoder) u32() uint32 {
+	if b := d.take(4); b != nil {
+		return binary.LittleEndian.Uint32(b)
+	}
+	return 0
+}
+func (d *decoder) u64() uint64 {
+	if b := d.take(8); b != nil {
+		return binary.LittleEndian.Uint64(b)
+	}
+	return 0
+}
+func (d *decoder) str() string { return string(d.take(int(d.u32()))) }
+func (d *decoder) strings() []string {
+	n := int(d.u32())
+	if n > len(d.b) {
+		d.err = errors.New("file too short")
+		return nil
+	}
+	out := make([]string, 0, n)
+	for i := 0; i < n && d.err == nil; i++ {
+		out = append(out, d.str())
+	}
+	return out
+}
+func (d *decoder) u64s() []uint64 {
+	n := int(d.u32())
+	b := d.take(8 * n)
+	if b == nil {
+		return nil
+	}
+	out := make([]uint64, n)
+	for i := range out {
+		out[i] = binary.LittleEndian.Uint64(b[8*i:])
+	}
+	return out
+}
+func (d *decoder) u64map() *u64map {
+	t := &u64map{keys: d.u64s(), vals: d.u64s()}
+	if d.err == nil && (len(t.keys) != len(t.vals) || len(t.keys) > 0 && !slices.Contains(t.keys, 0)) {
+		d.err = errors.New("bad map")
+	}
+	return t
+}
+func (d *decoder) weights() *weights {
+	m := &weights{slots: d.u64s(), over: d.u64s()}
+	// The rows are copied: the model must not change if the caller's
+	// bytes do.
+	m.rows = append([]byte(nil), d.take(int(d.u32()))...)
+	m.scale = math.Float32frombits(d.u32())
+	return m
+}

@@ -1,0 +1,154 @@
+package syntax
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// WordNet (Princeton, Debian's wordnet-base) tells which parts of speech
+// an English word can have, for about 150,000 words. The tagger reads it as
+// a lexicon for the words the treebank never saw: the word's entry, or the
+// entry its inflection points to ("resurfacing" → the verb "resurface"),
+// the way WordNet's own morphy finds it.
+
+// The bits of a word's WordNet signature.
+const (
+	wnNoun      = 1 << iota // a noun lemma
+	wnNounPl                // a plural of a noun lemma
+	wnVerb                  // a verb lemma
+	wnVerbS                 // verb + -s
+	wnVerbEd                // verb + -ed
+	wnVerbIng               // verb + -ing
+	wnAdj                   // an adjective lemma
+	wnAdjCmp                // adjective + -er or -est
+	wnAdv                   // an adverb
+	wnIrregNoun             // an irregular noun form (WordNet's exception lists)
+	wnIrregVerb             // an irregular verb form
+	wnIrregAdj              // an irregular adjective form
+)
+
+// wnLemma bits, stored in the model for lemmas (and exception forms).
+const (
+	wnLemmaNoun = 1 << iota
+	wnLemmaVerb
+	wnLemmaAdj
+	wnLemmaAdv
+	wnExcNoun
+	wnExcVerb
+	wnExcAdj
+)
+
+// ReadWordNet reads the lemmas and exception lists of a WordNet database
+// directory (index.noun, …, noun.exc, …) into the table the model keeps:
+// the hash of each one-word lemma or irregular form with its parts of
+// speech.
+func ReadWordNet(dir string) (map[uint64]uint64, error) {
+	out := map[uint64]uint64{}
+	add := func(file string, bit uint64) error {
+		f, err := os.Open(filepath.Join(dir, file))
+		if err != nil {
+			return fmt.Errorf("wordnet: %w", err)
+		}
+		defer f.Close()
+		sc := bufio.NewScanner(f)
+		sc.Buffer(make([]byte, 1<<16), 1<<20)
+		for sc.Scan() {
+			line := sc.Text()
+			if line == "" || line[0] == ' ' {
+				continue // the licence header
+			}
+			w, _, _ := strings.Cut(line, " ")
+			if strings.Contains(w, "_") {
+				continue
+			}
+			out[hashString(strings.ToLower(w))] |= bit
+		}
+		return sc.Err()
+	}
+	for _, x := range []struct {
+		file string
+		bit  uint64
+	}{
+		{"index.noun", wnLemmaNoun}, {"index.verb", wnLemmaVerb}, {"index.adj", wnLemmaAdj}, {"index.adv", wnLemmaAdv},
+		{"noun.exc", wnExcNoun}, {"verb.exc", wnExcVerb}, {"adj.exc", wnExcAdj},
+	} {
+		if err := add(x.file, x.bit); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// wnSignature returns the WordNet signature of a lower-case word.
+func wnSignature(t *u64map, w []byte) uint64 {
+	if t == nil || len(t.keys) == 0 || len(w) == 0 {
+		return 0
+	}
+	var sig uint64
+	look := func(stem []byte, add string) uint64 {
+		if len(add) == 0 {
+			v, _ := t.get(hashBytes(stem))
+			return v
+		}
+		var b [64]byte
+		if len(stem)+len(add) > len(b) {
+			return 0
+		}
+		x := append(append(b[:0], stem...), add...)
+		v, _ := t.get(hashBytes(x))
+		return v
+	}
+	self := look(w, "")
+	if self&wnLemmaNoun != 0 {
+		sig |= wnNoun
+	}
+	if self&wnLemmaVerb != 0 {
+		sig |= wnVerb
+	}
+	if self&wnLemmaAdj != 0 {
+		sig |= wnAdj
+	}
+	if self&wnLemmaAdv != 0 {
+		sig |= wnAdv
+	}
+	if self&wnExcNoun != 0 {
+		sig |= wnIrregNoun
+	}
+	if self&wnExcVerb != 0 {
+		sig |= wnIrregVerb
+	}
+	if self&wnExcAdj != 0 {
+		sig |= wnIrregAdj
+	}
+	type rule struct {
+		suf, add string
+		need     uint64
+		bit      uint64
+	}
+	rules := [...]rule{
+		{"s", "", wnLemmaNoun, wnNounPl}, {"ses", "s", wnLemmaNoun, wnNounPl}, {"xes", "x", wnLemmaNoun, wnNounPl},
+		{"zes", "z", wnLemmaNoun, wnNounPl}, {"ches", "ch", wnLemmaNoun, wnNounPl}, {"shes", "sh", wnLemmaNoun, wnNounPl},
+		{"men", "man", wnLemmaNoun, wnNounPl}, {"ies", "y", wnLemmaNoun, wnNounPl},
+		{"s", "", wnLemmaVerb, wnVerbS}, {"ies", "y", wnLemmaVerb, wnVerbS}, {"es", "e", wnLemmaVerb, wnVerbS}, {"es", "", wnLemmaVerb, wnVerbS},
+		{"ed", "e", wnLemmaVerb, wnVerbEd}, {"ed", "", wnLemmaVerb, wnVerbEd},
+		{"ing", "e", wnLemmaVerb, wnVerbIng}, {"ing", "", wnLemmaVerb, wnVerbIng},
+		{"er", "", wnLemmaAdj, wnAdjCmp}, {"est", "", wnLemmaAdj, wnAdjCmp}, {"er", "e", wnLemmaAdj, wnAdjCmp}, {"est", "e", wnLemmaAdj, wnAdjCmp},
+	}
+	for _, r := range rules {
+		if len(w) > len(r.suf)+1 && string(w[len(w)-len(r.suf):]) == r.suf {
+			stem := w[:len(w)-len(r.suf)]
+			if look(stem, r.add)&r.need != 0 {
+				sig |= r.bit
+			}
+			// doubled consonants: "stopped", "bigger"
+			if (r.bit == wnVerbEd || r.bit == wnVerbIng || r.bit == wnAdjCmp) && r.add == "" && len(stem) > 2 &&
+				stem[len(stem)-1] == stem[len(stem)-2] && look(stem[:len(stem)-1], "")&r.need != 0 {
+				sig |= r.bit
+			}
+		}
+	}
+	return sig
+}
