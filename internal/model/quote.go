@@ -76,14 +76,14 @@ type Quote struct {
 	// (QuestionerWords); a negation was added or dropped
 	// (PolarityChanged); how many words of the record the quote adds,
 	// drops and changes; some of the words were read by OCR.
-	SpeakerVerified bool `json:"speaker_verified"`
-	QuestionerWords bool `json:"questioner_words,omitempty"`
-	PolarityChanged bool `json:"polarity_changed,omitempty"`
-	WordsAdded      int  `json:"words_added,omitempty"`
-	WordsDropped    int  `json:"words_dropped,omitempty"`
-	WordsChanged    int  `json:"words_changed,omitempty"`
-	OCR             bool `json:"ocr,omitempty"`
-	When    *Anchor   `json:"when,omitempty"`
+	SpeakerVerified bool    `json:"speaker_verified"`
+	QuestionerWords bool    `json:"questioner_words,omitempty"`
+	PolarityChanged bool    `json:"polarity_changed,omitempty"`
+	WordsAdded      int     `json:"words_added,omitempty"`
+	WordsDropped    int     `json:"words_dropped,omitempty"`
+	WordsChanged    int     `json:"words_changed,omitempty"`
+	OCR             bool    `json:"ocr,omitempty"`
+	When            *Anchor `json:"when,omitempty"`
 }
 
 // SpeakerText names the speaker for people to read: the resolved name;

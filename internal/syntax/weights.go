@@ -212,7 +212,7 @@ type trainer struct {
 	// probing, at most half full.
 	slots []tslot
 	rows  [][]tweight
-	avg  [][]tavg
+	avg   [][]tavg
 	// allow, when set, holds the only features that may get weights
 	// (those seen often enough in the training data).
 	allow map[uint64]bool
