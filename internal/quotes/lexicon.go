@@ -28,6 +28,7 @@ type lexiconFile struct {
 	Honorifics     []string `yaml:"honorifics"`
 	Between        []string `yaml:"between"`
 	SpeakerWords   []string `yaml:"speaker_words"`
+	BodyWords      []string `yaml:"body_words"`
 	Stopwords      []string `yaml:"stopwords"`
 	NotNames       []string `yaml:"not_names"`
 	Negations      []string `yaml:"negations"`
@@ -54,6 +55,7 @@ type lexicon struct {
 	honorifics     map[string]bool
 	between        map[string]bool
 	speakerWords   map[string]bool
+	bodyWords      map[string]bool // heads of the names of bodies: "ministry"
 	stopwords      map[string]bool
 	notNames       map[string]bool
 	negations      map[string]bool
@@ -90,6 +92,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		honorifics:     set(f.Honorifics),
 		between:        set(f.Between),
 		speakerWords:   set(f.SpeakerWords),
+		bodyWords:      set(f.BodyWords),
 		stopwords:      set(f.Stopwords),
 		notNames:       set(f.NotNames),
 		negations:      set(f.Negations),

@@ -880,6 +880,15 @@ func (t *tq) complete(name string) string {
 func (t *tq) groupSource(s int) bool {
 	tk := t.tok(s)
 	low := strings.ToLower(tk.Text)
+	if tk.UPOS == "PROPN" && t.x.lx.bodyWords[low] {
+		// "the Ministry of Fisheries": a body's name (not "the Cabinet
+		// Secretary for Fisheries", a role)
+		for _, k := range t.td.Dependents(s, nil) {
+			if k > s && t.td.RelIs(k, "nmod") && t.tok(k).UPOS == "PROPN" {
+				return true
+			}
+		}
+	}
 	if t.x.lx.personPronouns[low] || t.x.lx.groupPronouns[low] || t.demonstrative(s) || t.x.lx.stopwords[low] ||
 		t.x.lx.speakerWords[low] || t.x.lx.honorifics[low] {
 		return false

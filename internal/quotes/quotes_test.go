@@ -158,7 +158,7 @@ func TestIndirectForms(t *testing.T) {
 		{"according to after", "The talks will continue until December, according to Mokoena.", "The talks will continue until December", "Tendai Mokoena", RuleAccordingTo},
 		{"reiterated", "Mokoena reiterated that dialogue was the first choice.", "dialogue was the first choice", "Tendai Mokoena", RuleIndirectThat},
 		{"told journalists", "Mokoena told journalists in the capital that the mission would go on.", "the mission would go on", "Tendai Mokoena", RuleIndirectThat},
-		{"specified", "Mokoena specified support for the transitional authorities but stated that “troops are not coming”.", "support for the transitional authorities", "Tendai Mokoena", RuleIndirect},
+		{"specified", "Mokoena has specified support for the transitional authorities but stated that “troops are not coming”.", "support for the transitional authorities", "Tendai Mokoena", RuleIndirect},
 		{"added that", "Mokoena added that the member states were united.", "the member states were united", "Tendai Mokoena", RuleIndirectThat},
 		{"concluded", "Mokoena spoke last. There will be no new troops, he concluded.", "There will be no new troops", "Tendai Mokoena", RuleIndirectAfter},
 		{"confirmed that", "Mokoena confirmed, after the vote on Friday, that the mission was extended.", "the mission was extended", "Tendai Mokoena", RuleIndirectThat},

@@ -157,11 +157,49 @@ func (t *tq) subject(v int, inherited bool) int {
 		if !t.td.RelIs(k, "nsubj", "csubj") || t.td.RelIs(k, "nsubj:pass") && !inherited {
 			continue
 		}
-		if best < 0 || rank(t.tok(k).UPOS) > rank(t.tok(best).UPOS) {
+		// Of two subjects (a parse error), one with no quotation between
+		// it and the verb (a dateline parsed into the sentence gives
+		// "Velgrad, 4 May - “…,” the minister said" a second subject);
+		// then a name before a noun before the rest; then the nearer.
+		if best < 0 || t.subjectBefore(k, best, v) {
 			best = k
 		}
 	}
 	return best
+}
+
+// subjectBefore reports whether subject k of verb v is a likelier source
+// than subject b.
+func (t *tq) subjectBefore(k, b, v int) bool {
+	qk, qb := t.quoteBetween(k, v), t.quoteBetween(b, v)
+	if qk != qb {
+		return !qk
+	}
+	rk, rb := rank(t.tok(k).UPOS), rank(t.tok(b).UPOS)
+	if rk != rb {
+		return rk > rb
+	}
+	return abs(k-v) < abs(b-v)
+}
+
+// quoteBetween reports whether a quotation stands between tokens a and b.
+func (t *tq) quoteBetween(a, b int) bool {
+	if a > b {
+		a, b = b, a
+	}
+	for k := a + 1; k < b; k++ {
+		if t.region(k) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 // rank orders candidate subjects: a name, then a noun, then the rest.
@@ -279,6 +317,15 @@ func (t *tq) content(i, ce, sentFirst, sentEnd int) (int, int, string) {
 			}
 			return t.trim(se, sentEnd, i)
 		}
+		// "C until December, according to X" may hang X from a noun of
+		// C: C is the clause that noun belongs to.
+		for steps := 0; steps < 8; steps++ {
+			u := t.tok(h).UPOS
+			if u != "NOUN" && u != "PROPN" && u != "NUM" && u != "PRON" || t.tok(h).Head < 0 {
+				break
+			}
+			h = t.tok(h).Head
+		}
 		hf, he := d.Subtree(h)
 		sf, se := d.Subtree(src)
 		if sf-hf >= se-sf || he-se < sf-hf {
@@ -348,6 +395,29 @@ func (t *tq) content(i, ce, sentFirst, sentEnd int) (int, int, string) {
 		case h < cf && cend >= he && d.Dependent(i, "ccomp") < 0 && t.subject(i, false) > cf-1:
 			// the cue and its subject end the clause: "…, she added."
 			return t.trim(hf, cf, i)
+		}
+	}
+	// "C, he concluded." with C parsed as an adverbial clause of the
+	// cue: C opens the sentence, and a comma and the subject stand
+	// between it and the cue.
+	if sj := t.subject(i, false); sj >= 0 && sj < i {
+		for _, k := range d.Dependents(i, t.buf[:0]) {
+			if k > sj || !d.RelIs(k, "advcl", "ccomp", "parataxis", "dep") || d.Dependent(k, "mark") >= 0 {
+				continue
+			}
+			kf, ke := d.Subtree(k)
+			first := sentFirst
+			for first < kf && t.tok(first).UPOS == "PUNCT" {
+				first++
+			}
+			sf, _ := d.Subtree(sj)
+			gap := ke
+			for gap < sf && t.tok(gap).UPOS == "PUNCT" {
+				gap++
+			}
+			if kf == first && gap == sf && ke <= sf {
+				return t.trim(kf, ke, i)
+			}
 		}
 	}
 	if t.x.lx.objectContent[tk.Lemma] {

@@ -8,6 +8,8 @@ import (
 	"io"
 	"math"
 	"slices"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Model is a trained tagger, lemmatizer and parser. It is read-only once
@@ -151,10 +153,60 @@ func (m *Model) annotate(forms []string, s *scratch) {
 	s.lex, s.class, s.xpos, s.tags = s.lex[:n], s.class[:n], s.xpos[:n], s.tags[:n]
 	s.buf = lexicalize(forms, m.tagger.lx, s.lex, s.buf)
 	m.tagger.tag(s.lex, s.class, s)
+	m.nameRuns(forms, s.lex, s.class)
 	for i, c := range s.class {
 		s.xpos[i] = m.tagger.classes[c].xpos
 		s.tags[i] = uint8(c)
 	}
+}
+
+// nameRuns makes a capitalised common noun that stands straight before a
+// proper noun a proper noun too: "President Juma Otieno", "Fisheries
+// Minister Ana Ruiz". The treebank tags such words PROPN, but a name the
+// training data never saw ("Juma") is easily taken for a common noun, and
+// the parse then breaks the name apart. At the start of a sentence, where
+// every word is capitalised, only a word the training data never saw, or
+// saw as a proper noun, is changed ("Grace Njeri said", not "Yesterday
+// Ruiz said"). It reads right to left, so that a run of such words is
+// joined.
+func (m *Model) nameRuns(forms []string, lex []lexical, class []int) {
+	t := m.tagger
+	if t.propn == 0 {
+		return
+	}
+	start := 0
+	for start < len(forms) && t.classes[class[start]].UPOS == "PUNCT" {
+		start++
+	}
+	nnp := t.classes[t.propn-1].xpos
+	for i := len(forms) - 2; i >= start; i-- {
+		next := t.classes[class[i+1]].XPOS
+		if next != "NNP" && next != "NNPS" || !capitalised(forms[i]) {
+			continue
+		}
+		if i == start && lex[i].amb != 0 && lex[i].amb&(1<<nnp) == 0 {
+			continue
+		}
+		switch t.classes[class[i]].XPOS {
+		case "NN":
+			class[i] = t.propn - 1
+		case "NNS":
+			if t.propns > 0 {
+				class[i] = t.propns - 1
+			}
+		}
+	}
+}
+
+// capitalised reports whether a word starts with a capital letter and
+// goes on in lower case ("Juma", not "AU" or "iPhone").
+func capitalised(w string) bool {
+	r, n := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) || n == len(w) {
+		return false
+	}
+	r2, _ := utf8.DecodeRuneInString(w[n:])
+	return unicode.IsLower(r2)
 }
 
 func (s *scratch) rels(n int) []int {
@@ -310,6 +362,7 @@ func Load(b []byte) (*Model, error) {
 		return nil, errors.New("syntax model: inconsistent tables")
 	}
 	m.tagger.share = uposShare(m.tagger.classes, flags&shareUPOS != 0)
+	m.tagger.findNames()
 	m.parser.share = moveShare(m.parser.labels, flags&shareMoves != 0)
 	if m.tagger.share.total > maxClasses || m.parser.share.total > maxClasses {
 		return nil, errors.New("syntax model: inconsistent tables")

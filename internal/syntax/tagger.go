@@ -19,6 +19,22 @@ type tagger struct {
 	share   *shared
 	w       *weights
 	lx      *lexTables
+	// propn and propns are one more than the classes PROPN|NNP and
+	// PROPN|NNPS; 0 when not known (see Model.nameRuns).
+	propn, propns int
+}
+
+// findNames sets propn and propns from the classes.
+func (t *tagger) findNames() {
+	t.propn, t.propns = 0, 0
+	for i, c := range t.classes {
+		switch {
+		case c.UPOS == "PROPN" && c.XPOS == "NNP":
+			t.propn = i + 1
+		case c.UPOS == "PROPN" && c.XPOS == "NNPS":
+			t.propns = i + 1
+		}
+	}
 }
 
 // uposShare groups the classes by universal tag (share: true), or not.

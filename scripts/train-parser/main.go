@@ -40,18 +40,19 @@ func run() error {
 	logPath := flag.String("log", "data/text/syntax.log", "where to write the training log (empty: stderr only)")
 	seed := flag.Uint64("seed", 1, "random seed (shuffling and exploration)")
 	tIters := flag.Int("tagger-iters", 10, "passes of the tagger over the training data")
-	pIters := flag.Int("parser-iters", 15, "passes of the parser over the training data")
+	pIters := flag.Int("parser-iters", 12, "passes of the parser over the training data")
 	folds := flag.Int("folds", 10, "jackknife folds for the parser's training tags (1: gold tags)")
 	tune := flag.Bool("tune", false, "score the development set after every pass (slower; for tuning)")
-	minWeight := flag.Float64("min-weight", 0, "drop weights whose average is smaller in magnitude")
-	minCount := flag.Int("min-count", 1, "how often a parser feature must occur in the training data to get a weight")
+	tagMinWeight := flag.Float64("tagger-min-weight", 0, "drop tagger weights whose average is smaller in magnitude")
+	minWeight := flag.Float64("min-weight", 2, "drop parser weights whose average is smaller in magnitude")
+	minCount := flag.Int("min-count", 3, "how often a parser feature must occur in the training data to get a weight")
 	sweep := flag.String("sweep", "", "comma-separated minimum weights to score on dev after training (with -tune)")
 	unlabeled := flag.String("unlabeled", "../polnear/train/text,../timebank/TimeBank,../timebank/AQUAINT,../debates2016",
 		"comma-separated folders of unlabeled text for word clusters, relative to UD_DIR (.txt and .tml files)")
 	cIters := flag.Int("cluster-iters", 12, "passes of the word clustering (0: no clusters)")
 	wordnet := flag.String("wordnet", "/usr/share/wordnet", "WordNet database folder (Debian's wordnet-base); empty: none")
 	shareUPOS := flag.Bool("share-upos", false, "the tagger's classes with the same universal tag share weights")
-	shareMoves := flag.Bool("share-moves", false, "the parser's transitions with the same move share weights")
+	shareMoves := flag.Bool("share-moves", true, "the parser's transitions with the same move share weights")
 	cache := flag.String("cache", "", "folder that keeps the clusters, the tagger and the jackknifed tags between runs (for experiments with the parser; the model is the same)")
 	flag.Usage = func() {
 		fmt.Fprintln(os.Stderr, "usage: train-parser [flags] UD_DIR   (the folder with en_ewt-ud-train.conllu and en_ewt-ud-dev.conllu)")
@@ -100,7 +101,7 @@ func run() error {
 	}
 	log.Info("unlabeled text", "sentences", len(text))
 	opt := syntax.TrainOptions{TaggerIters: *tIters, ParserIters: *pIters, Folds: *folds, Seed: *seed, Log: log.Info,
-		Unlabeled: text, ClusterIters: *cIters, MinWeight: *minWeight, MinCount: *minCount, Cache: *cache,
+		Unlabeled: text, ClusterIters: *cIters, MinWeight: *minWeight, TaggerMinWeight: *tagMinWeight, MinCount: *minCount, Cache: *cache,
 		ShareUPOS: *shareUPOS, ShareMoves: *shareMoves}
 	for _, f := range strings.Split(*sweep, ",") {
 		if v, err := strconv.ParseFloat(f, 64); err == nil {
