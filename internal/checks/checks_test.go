@@ -347,7 +347,7 @@ func TestQuoteFindings(t *testing.T) {
 	d := f.doc("a", model.KindArticle, "She said “we will act” and “we must wait”.")
 	a := f.in.Analyses[d.ID]
 	a.Quotes = []model.Quote{
-		{ID: "q1", Speaker: "Ann", Direct: true, Verdict: model.VerdictAltered, Diff: "we [-shall-] {+will+} act", Contents: []model.Span{f.span(d, "we will act")}},
+		{ID: "q1", Speaker: "Ann", Direct: true, Verdict: model.VerdictAltered, SpeakerVerified: true, Diff: "we [-shall-] {+will+} act", Contents: []model.Span{f.span(d, "we will act")}},
 		{ID: "q2", Speaker: "Ann", Direct: true, Verdict: model.VerdictNoRecord, Contents: []model.Span{f.span(d, "we must wait")}},
 		{ID: "q3", Speaker: "Ann", Direct: true, Verdict: model.VerdictVerbatim, Contents: []model.Span{f.span(d, "we must wait")}},
 	}

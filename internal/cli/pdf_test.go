@@ -49,7 +49,7 @@ func councilMinutes() testdoc.PDF {
 		"price has risen by a third since the tender closed, and the",
 		"operator has not said how it will staff the night sailings.",
 		"CHAIR BRANNOCK: Thank you. Councillor Achebe?",
-		"COUNCILLOR ACHEBE: I move that the contract be approved.",
+		"COUNCILLOR ACHEBE: I move that the contract be approved without further delay.",
 		"CHAIR BRANNOCK: The motion is carried by three votes to one.")...)
 	p2 = append(p2, testdoc.Lines(290, 40, 9, 12, "Page 2 of 2")...)
 	return testdoc.PDF{Pages: []testdoc.Page{{Texts: p1}, {Texts: p2}},
@@ -65,7 +65,7 @@ Harrowgate, 5 March 2025 – The town council approved the ferry contract with P
 
 Councillor Teodor Vasko said: “The price has risen by half since the tender closed.”
 
-Councillor Mirren Achebe told the meeting: “I move that the contract be signed.”
+Councillor Mirren Achebe told the meeting: “I move that the contract be signed without further delay.”
 `
 
 type pagedEvidence struct {

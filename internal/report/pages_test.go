@@ -16,6 +16,7 @@ func pagedSample() *Report {
 	r.Documents[0].Pages = []int{0, strings.Index(councilText, "The council voted")}
 	r.Quotes[0].Verdict = model.VerdictVerbatim
 	r.Quotes[0].Diff = quotes.OCRNote + ": the record came from a scanned page; check the words against the page image"
+	r.Quotes[0].OCR = true
 	return r
 }
 

@@ -32,7 +32,11 @@ import (
 // pronoun, preposition, conjunction, modal, wh-word).
 func (a *Analyzer) splitSentences(toks []Token, info []tinfo, from, to int, emit func(s, e int)) {
 	start := from
-	for k := from; k < to; k++ {
+	if e := datelineEnd(toks, from, to); e > from {
+		emit(from, e)
+		start = e
+	}
+	for k := start; k < to; k++ {
 		switch info[k].kind {
 		case tkPeriod, tkEnd, tkEllipsis, tkAbbrev:
 		default:
@@ -54,6 +58,40 @@ func (a *Analyzer) splitSentences(toks []Token, info []tinfo, from, to int, emit
 	if start < to {
 		emit(start, to)
 	}
+}
+
+// datelineEnd returns the end of a dateline that opens a paragraph
+// ("Harrowgate, 6 March 2025 – ", "NAIROBI (Reuters) - "), or from when
+// there is none. A dateline is a sentence of its own: it dates and places
+// the article, not the clause after it, and it is no subject of that
+// clause's verb.
+func datelineEnd(toks []Token, from, to int) int {
+	const reach = 12
+	if to-from < 4 || !startsUpper(toks[from].Text) {
+		return from
+	}
+	comma, digit, paren := false, false, false
+	for j := from + 1; j < to-1 && j <= from+reach; j++ {
+		switch t := toks[j].Text; t {
+		case ",":
+			comma = true
+		case ")":
+			paren = true
+		case "–", "—", "-", "--":
+			spaced := toks[j].Start > toks[j-1].End && toks[j+1].Start > toks[j].End
+			if spaced && (comma && digit || paren && toks[j-1].Text == ")") {
+				return j + 1
+			}
+			return from
+		case ".", "!", "?", ":", ";", "“", "\"":
+			return from
+		default:
+			if t != "" && t[0] >= '0' && t[0] <= '9' {
+				digit = true
+			}
+		}
+	}
+	return from
 }
 
 // endsSentence decides whether the candidate end at token k, followed by

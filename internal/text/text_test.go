@@ -565,3 +565,26 @@ func TestTreeIndex(t *testing.T) {
 		t.Errorf("approved: lemma %q, UPOS %q", d.Tokens[root].Lemma, d.Tokens[root].UPOS)
 	}
 }
+
+// A dateline that opens a paragraph is a sentence of its own.
+func TestDatelineSentence(t *testing.T) {
+	a, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		src, first string
+	}{
+		{"Harrowgate, 6 March 2025 – Mayor Ana Ruiz said the ferry would run.", "Harrowgate, 6 March 2025 –"},
+		{"NAIROBI (Reuters) - The talks resumed on Monday.", "NAIROBI (Reuters) -"},
+		{"Harrowgate, 6 March 2025 — Mayor Ana Ruiz said so.", "Harrowgate, 6 March 2025 —"},
+		// not datelines: no date or agency, a hyphen inside a word
+		{"Mayor Ana Ruiz - who spoke first - said so.", "Mayor Ana Ruiz - who spoke first - said so."},
+		{"Ana Ruiz, the mayor, said the well-known road would close.", "Ana Ruiz, the mayor, said the well-known road would close."},
+	} {
+		d := a.Segment(c.src)
+		if len(d.Sentences) == 0 || d.Sentences[0].Text != c.first {
+			t.Errorf("%q: first sentence %q, want %q", c.src, d.Sentences[0].Text, c.first)
+		}
+	}
+}
