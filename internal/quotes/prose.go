@@ -531,6 +531,10 @@ func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand
 	for _, c := range cands {
 		q := c.q
 		if c.src < 0 {
+			if q.Direct {
+				// no source found: a pronoun after it may be its speaker
+				hist = append(hist, said{pos: c.pos, para: c.para})
+			}
 			out = append(out, q)
 			continue
 		}
@@ -545,7 +549,10 @@ func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand
 		low := strings.ToLower(strings.TrimSpace(core.Text))
 		var person bool
 		own := t.nameIn(core)
-		if resolve != nil {
+		// A pronoun is resolved here, from the quotes and the people
+		// before it, where an unattributed quotation in between stops
+		// the search; the resolver would reach past it.
+		if resolve != nil && !x.lx.personPronouns[low] {
 			q.Speaker, q.SpeakerCode, q.Anonymous = resolve(doc, core)
 			person = q.Speaker != "" && !q.Anonymous && !x.lx.groupPronouns[low]
 			if q.Speaker != "" && !q.Anonymous && !t.believable(q.Speaker, own, core, c.src) {
@@ -576,6 +583,9 @@ func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand
 					h := hist[k]
 					if h.para < c.para-1 {
 						break
+					}
+					if h.name == "" {
+						break // the quote before has no known speaker: it may be theirs
 					}
 					if h.person && !h.anon {
 						q.Speaker, person, q.SpeakerBy = h.name, true, "pronoun"
@@ -612,6 +622,12 @@ func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand
 			// Committee for a Responsible Federal Budget", "polls"): its
 			// words are its name. It is no person's name.
 			q.Speaker, q.SpeakerBy = groupName(core.Text), "phrase"
+		}
+		if q.Speaker == "" && q.Direct {
+			// a quotation nobody could be found for: a pronoun after it
+			// may be its speaker, so it stops the search for one further
+			// back
+			hist = append(hist, said{pos: pos, para: c.para})
 		}
 		if q.Speaker != "" {
 			// a block quotation's last paragraph is where the speaker was
@@ -819,6 +835,17 @@ func (t *tq) pronounName(s, para int) string {
 	}
 	for k := s - 1; k >= lo; k-- {
 		if !t.td.RelIs(k, "nsubj") {
+			// A person named by role nearer than any subject ("the
+			// Secretary General specified …" parsed without its subject):
+			// the pronoun may be them, so it is theirs or nobody's, never
+			// a name further back.
+			tk := t.tok(k)
+			low := strings.ToLower(tk.Text)
+			if t.x.lx.speakerWords[low] && !t.x.lx.anonymousHeads[low] && !t.x.lx.bodyWords[low] &&
+				(tk.UPOS == "PROPN" || tk.UPOS == "NOUN" && k > 0 && strings.EqualFold(t.tok(k-1).Text, "the")) &&
+				(k+1 >= len(t.td.Tokens) || t.tok(k+1).UPOS != "PROPN" || t.x.lx.speakerWords[strings.ToLower(t.tok(k+1).Text)]) {
+				return t.roleName(k)
+			}
 			continue
 		}
 		low := strings.ToLower(t.tok(k).Text)

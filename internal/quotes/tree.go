@@ -122,8 +122,17 @@ func (t *tq) source(i int) int {
 		case d.RelIs(v, "conj", "xcomp"):
 			v = t.tok(v).Head
 		case d.RelIs(v, "advcl", "parataxis") && t.tok(v).Tag == "VBG":
-			// "…, adding that …": the subject of the main clause.
+			// "…, adding that …": the subject of the main clause. When
+			// the participle hangs from a clause embedded in what someone
+			// said or thinks ("X told them that she believes we must …,
+			// saying that …"), the one who says or thinks it.
 			v = t.tok(v).Head
+			for a, k := v, 0; a >= 0 && k < 8; a, k = t.tok(a).Head, k+1 {
+				if a != v && t.tok(a).UPOS == "VERB" && t.x.lx.kind[t.tok(a).Lemma] != "" {
+					v = a
+					break
+				}
+			}
 		case d.RelIs(v, "acl") && !d.RelIs(v, "acl:relcl"):
 			// "a series of tweets criticizing X": whose tweets — the
 			// noun's possessor, else the subject of the verb it hangs

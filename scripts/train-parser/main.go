@@ -152,6 +152,8 @@ var (
 	tag     = regexp.MustCompile(`<[^>]*>`)
 )
 
+func isDash(s string) bool { return s == "–" || s == "—" || s == "-" || s == "--" }
+
 // readUnlabeled reads the .txt and .tml files of the folders (relative to
 // dir, in sorted order) and splits them into sentences of words with
 // dossier's own tokenizer.
@@ -193,11 +195,22 @@ func readUnlabeled(dir, folders string) (syntax.ClusterInput, error) {
 				src = html.UnescapeString(tag.ReplaceAllString(src, ""))
 			}
 			d := ta.Segment(src)
-			for i := range d.Sentences {
+			for i := 0; i < len(d.Sentences); i++ {
 				toks := d.SentenceTokens(i)
-				ws := make([]string, len(toks))
-				for j, t := range toks {
-					ws[j] = t.Text
+				ws := make([]string, 0, len(toks))
+				for _, t := range toks {
+					ws = append(ws, t.Text)
+				}
+				// The shipped clusters were learned with a paragraph's
+				// dateline in the sentence it opens, before the text
+				// layer made it a sentence of its own: joined again, the
+				// model is reproduced byte for byte.
+				if n := len(toks); n > 0 && i+1 < len(d.Sentences) && d.Sentences[i+1].Para == d.Sentences[i].Para &&
+					i == d.Paragraphs[d.Sentences[i].Para].FirstSentence && isDash(toks[n-1].Text) {
+					for _, t := range d.SentenceTokens(i + 1) {
+						ws = append(ws, t.Text)
+					}
+					i++
 				}
 				out = append(out, ws)
 			}
