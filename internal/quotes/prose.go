@@ -549,10 +549,15 @@ func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand
 		low := strings.ToLower(strings.TrimSpace(core.Text))
 		var person bool
 		own := t.nameIn(core)
-		// A pronoun is resolved here, from the quotes and the people
-		// before it, where an unattributed quotation in between stops
-		// the search; the resolver would reach past it.
-		if resolve != nil && !x.lx.personPronouns[low] {
+		// A pronoun right after a quotation nobody could be found for may
+		// be that quotation's speaker: it is left unresolved rather than
+		// given to someone named further back.
+		blocked := false
+		if x.lx.personPronouns[low] && len(hist) > 0 {
+			h := hist[len(hist)-1]
+			blocked = h.name == "" && h.para >= c.para-1
+		}
+		if resolve != nil && !blocked {
 			q.Speaker, q.SpeakerCode, q.Anonymous = resolve(doc, core)
 			person = q.Speaker != "" && !q.Anonymous && !x.lx.groupPronouns[low]
 			if q.Speaker != "" && !q.Anonymous && !t.believable(q.Speaker, own, core, c.src) {
