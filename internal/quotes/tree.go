@@ -128,7 +128,7 @@ func (t *tq) source(i int) int {
 			// saying that …"), the one who says or thinks it.
 			v = t.tok(v).Head
 			for a, k := v, 0; a >= 0 && k < 8; a, k = t.tok(a).Head, k+1 {
-				if a != v && t.tok(a).UPOS == "VERB" && t.x.lx.kind[t.tok(a).Lemma] != "" {
+				if a != v && t.tok(a).UPOS == "VERB" && t.x.lx.kind[t.tok(a).Lemma] != "" && !t.firstPerson(t.subject(a, false)) {
 					v = a
 					break
 				}
@@ -200,6 +200,20 @@ func (t *tq) quoteBetween(a, b int) bool {
 		if t.region(k) >= 0 {
 			return true
 		}
+	}
+	return false
+}
+
+// firstPerson reports whether token s is "I", "we" or "you": inside what
+// is reported, the voice of the one reported, never the source of the
+// report around it.
+func (t *tq) firstPerson(s int) bool {
+	if s < 0 {
+		return false
+	}
+	switch strings.ToLower(t.tok(s).Text) {
+	case "i", "we", "you":
+		return true
 	}
 	return false
 }
