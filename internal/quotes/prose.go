@@ -928,6 +928,10 @@ func (t *tq) groupSource(s int) bool {
 	switch {
 	case tk.UPOS == "PROPN":
 		return true
+	case tk.UPOS == "NOUN" && !t.x.lx.sourceNouns[strings.ToLower(tk.Lemma)] && !t.x.lx.sourceNouns[low]:
+		// "the dresses", "a bomb": a parse that made a thing the
+		// subject of a cue names no source
+		return false
 	case tk.UPOS == "NOUN" && (tk.Tag == "NNS" || tk.Tag == "NNPS"):
 		return true
 	case tk.UPOS == "NOUN":

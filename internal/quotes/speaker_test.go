@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/dossier-project/dossier/internal/model"
@@ -47,6 +48,43 @@ func TestSpeakerTitlesAndNames(t *testing.T) {
 				dump(t, qs)
 				t.Errorf("speaker %q, want %q", q.Speaker, c.speaker)
 			}
+		})
+	}
+}
+
+// A common noun names a source only when it can: a person, a group or
+// institution, or a communication (source-nouns.txt). A thing the parse
+// made a cue's subject names nobody.
+func TestPhraseSourcesAreSources(t *testing.T) {
+	x := newX(t)
+	cases := []struct {
+		text, sub, speaker string // speaker "": no speaker may contain the thing's name
+		thing              string
+	}{
+		{"A 2014 study found that the bridge was unsafe.", "the bridge was unsafe", "study", ""},
+		{"The court said that the contract was void.", "the contract was void", "court", ""},
+		{"The shorter dresses showed that the designers had changed course.", "the designers had changed course", "", "dresses"},
+	}
+	for _, c := range cases {
+		t.Run(c.thing+c.speaker, func(t *testing.T) {
+			qs := extract(t, x, article("a", c.text), nil)
+			for _, q := range qs {
+				if c.thing != "" && strings.Contains(q.Speaker, c.thing) {
+					t.Errorf("speaker %q for %q", q.Speaker, q.Text())
+				}
+			}
+			if c.speaker == "" {
+				return
+			}
+			for _, q := range qs {
+				if strings.Contains(q.Text(), c.sub) {
+					if !strings.Contains(q.Speaker, c.speaker) {
+						t.Errorf("speaker %q, want one with %q", q.Speaker, c.speaker)
+					}
+					return
+				}
+			}
+			t.Errorf("no quote %q in %d quotes", c.sub, len(qs))
 		})
 	}
 }

@@ -1,0 +1,59 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"testing"
+)
+
+const dataNoun = "/usr/share/wordnet/data.noun"
+
+// TestCommittedFileIsFresh regenerates source-nouns.txt from WordNet and
+// compares it with the committed file. It needs wordnet-base, which .ci/run
+// installs: under CI (CI set) its absence is a failure.
+func TestCommittedFileIsFresh(t *testing.T) {
+	f, err := os.Open(dataNoun)
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("%s is missing: wordnet-base must be installed under CI", dataNoun)
+		}
+		t.Skip("wordnet-base not installed")
+	}
+	defer f.Close()
+	got, err := Generate(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile("../../data/quotes/source-nouns.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Error("data/quotes/source-nouns.txt is stale: run go run ./scripts/gen-source-nouns")
+	}
+}
+
+// TestGenerate reads synsets in data.noun's format: only persons, groups
+// and communications, single words, lower case, sorted, each once.
+func TestGenerate(t *testing.T) {
+	in := "  1 This software and database is being provided\n" +
+		"00000001 18 n 02 Spokesperson 0 interpreter 0 000 | one who speaks\n" +
+		"00000002 06 n 01 dress 0 000 | an artifact\n" +
+		"00000003 14 n 02 court 0 royal_court 0 000 | a group\n" +
+		"00000004 10 n 01 report 0 000 | a communication\n" +
+		"00000005 18 n 01 court 0 000 | the same word again\n"
+	b, err := Generate(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var words []string
+	for _, l := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+		if !strings.HasPrefix(l, "#") {
+			words = append(words, l)
+		}
+	}
+	if got, want := strings.Join(words, " "), "court interpreter report spokesperson"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
