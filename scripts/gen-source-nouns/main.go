@@ -82,7 +82,7 @@ func Generate(r io.Reader) ([]byte, error) {
 			if k := strings.IndexByte(w, '('); k >= 0 { // "fellow(a)"
 				w = w[:k]
 			}
-			if strings.ContainsAny(w, "_-.'0123456789") || w == "" {
+			if strings.ContainsAny(w, "_.'0123456789") || w == "" {
 				continue
 			}
 			words[w] = true
