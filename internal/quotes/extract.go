@@ -48,39 +48,6 @@ const (
 	RuleAccordingTo    = "indirect-according" // according to X, …
 )
 
-// cueKind says where a cue's speaker is.
-type cueKind int
-
-const (
-	cueVerb       cueKind = iota // speaker before (or, inverted, after) the verb
-	cueAfter                     // speaker follows the cue: "according to X"
-	cueParticiple                // speaker is the subject after the phrase
-)
-
-type cue struct {
-	kind   cueKind
-	ti, tj int // token range in the sentence frame
-	used   bool
-}
-
-// cand is a quote being built, with its unresolved speaker.
-type cand struct {
-	q      model.Quote
-	np     [2]int // speaker words, or {-1,-1}
-	app    [2]int // appositive attached to the speaker, or {-1,-1}
-	para   int
-	pos    int
-	anonPh bool // an anonymity phrase is attached to the speaker
-}
-
-// paraInfo is one paragraph with its quotations and sentences.
-type paraInfo struct {
-	s, e    int
-	regions []region
-	opaque  [][2]int // the regions' extents, with their marks
-	sents   [][2]int
-}
-
 // Extract finds the quotes in doc, in text order. td is the document's
 // text layer (tagged and parsed: text.Analyzer.Analyze).
 func (x *Extractor) Extract(doc *model.Document, td *text.Doc, resolve Resolver) []model.Quote {

@@ -166,7 +166,6 @@ func phrases(list []string) [][]string {
 }
 
 // isPronoun reports whether w (lower-cased) is a subject pronoun.
-func (lx *lexicon) isPronoun(w string) bool { return lx.personPronouns[w] || lx.groupPronouns[w] }
 
 // isNegation reports whether a folded word negates: one of the lexicon's
 // negations or a contraction ending in "n't".

@@ -297,7 +297,6 @@ func (e *encoder) bytes(b []byte) {
 	}
 }
 func (e *encoder) u32(v uint32) { e.bytes(binary.LittleEndian.AppendUint32(nil, v)) }
-func (e *encoder) u64(v uint64) { e.bytes(binary.LittleEndian.AppendUint64(nil, v)) }
 func (e *encoder) str(s string) { e.u32(uint32(len(s))); e.bytes([]byte(s)) }
 func (e *encoder) strings(ss []string) {
 	e.u32(uint32(len(ss)))
@@ -436,12 +435,6 @@ func (d *decoder) take(n int) []byte {
 func (d *decoder) u32() uint32 {
 	if b := d.take(4); b != nil {
 		return binary.LittleEndian.Uint32(b)
-	}
-	return 0
-}
-func (d *decoder) u64() uint64 {
-	if b := d.take(8); b != nil {
-		return binary.LittleEndian.Uint64(b)
 	}
 	return 0
 }
