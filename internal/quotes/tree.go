@@ -283,6 +283,14 @@ func (t *tq) sourceSpan(s int) (core model.Span, all model.Span) {
 		}
 	}
 	f, e := d.Subtree(s)
+	// a participle or relative clause after a comma ("US officials,
+	// speaking on condition of anonymity, …") is not part of the source's
+	// words
+	for _, k := range d.Dependents(s, t.buf[:0]) {
+		if kf, _ := d.Subtree(k); k > s && kf > s && d.RelIs(k, "acl", "advcl", "parataxis") && t.tok(kf).UPOS == "PUNCT" && kf < e {
+			e = kf
+		}
+	}
 	for f < s && (t.tok(f).UPOS == "PUNCT" || d.RelIs(f, "case", "fixed") && t.tok(f).Head != s && f < lo || d.RelIs(f, "case") && t.tok(f).Head == s) {
 		f++
 	}
@@ -382,7 +390,11 @@ func (t *tq) content(i, ce, sentFirst, sentEnd int) (int, int, string) {
 			break
 		}
 		if strings.EqualFold(t.tok(k).Text, "that") && d.RelIs(k, "mark") && t.tok(k).Head > k {
-			if cf, cend := d.Subtree(t.tok(k).Head); cf == k {
+			cf, cend := d.Subtree(t.tok(k).Head)
+			for cf < k && t.tok(cf).UPOS == "PUNCT" {
+				cf++ // the comma before "that" hangs from the clause
+			}
+			if cf == k {
 				return t.trim(cf, min(cend, sentEnd), i)
 			}
 		}
@@ -425,8 +437,9 @@ func (t *tq) content(i, ce, sentFirst, sentEnd int) (int, int, string) {
 	// between it and the cue.
 	if sj := t.subject(i, false); sj >= 0 && sj < i {
 		for _, k := range d.Dependents(i, t.buf[:0]) {
-			if k > sj || !d.RelIs(k, "advcl", "ccomp", "parataxis", "dep") || d.Dependent(k, "mark") >= 0 {
-				continue
+			if k > sj || !d.RelIs(k, "advcl", "ccomp", "parataxis", "dep") || d.Dependent(k, "mark") >= 0 ||
+				d.Dependent(k, "nsubj", "nsubj:pass", "expl", "csubj") < 0 {
+				continue // a clause with a subject of its own, not "Clarifying what …, X said"
 			}
 			kf, ke := d.Subtree(k)
 			first := sentFirst
