@@ -29,7 +29,12 @@ func (c *Checker) anonymousSources(in *Input) []model.Finding {
 					if st.span.Contains(s) {
 						quotes = append(quotes, q.ID)
 						if who == "" && q.Anonymous {
-							who = clean(s.Text)
+							// the speaker's name for the group ("US
+							// officials"), without the phrase around it
+							who = clean(q.Speaker)
+							if who == "" {
+								who = clean(s.Text)
+							}
 						}
 					}
 				}

@@ -283,14 +283,6 @@ func (t *tq) sourceSpan(s int) (core model.Span, all model.Span) {
 		}
 	}
 	f, e := d.Subtree(s)
-	// a participle or relative clause after a comma ("US officials,
-	// speaking on condition of anonymity, …") is not part of the source's
-	// words
-	for _, k := range d.Dependents(s, t.buf[:0]) {
-		if kf, _ := d.Subtree(k); k > s && kf > s && d.RelIs(k, "acl", "advcl", "parataxis") && t.tok(kf).UPOS == "PUNCT" && kf < e {
-			e = kf
-		}
-	}
 	for f < s && (t.tok(f).UPOS == "PUNCT" || d.RelIs(f, "case", "fixed") && t.tok(f).Head != s && f < lo || d.RelIs(f, "case") && t.tok(f).Head == s) {
 		f++
 	}
