@@ -1,7 +1,6 @@
 package events
 
 import (
-	"reflect"
 	"strings"
 	"testing"
 )
@@ -62,10 +61,7 @@ func TestConstructions(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			got := briefs(codeText(t, tc.text, world...))
-			if !reflect.DeepEqual(got, tc.want) {
-				t.Errorf("%s\n got %q\nwant %q\ntags %s", tc.text, got, tc.want, tagsOf(t, tc.text))
-			}
+			checkBriefs(t, tc.text, briefs(codeText(t, tc.text, world...)), tc.want)
 		})
 	}
 }
@@ -91,10 +87,7 @@ func TestCodeChoice(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			got := briefs(codeText(t, tc.text, extra...))
-			if !reflect.DeepEqual(got, tc.want) {
-				t.Errorf("%s\n got %q\nwant %q\ntags %s", tc.text, got, tc.want, tagsOf(t, tc.text))
-			}
+			checkBriefs(t, tc.text, briefs(codeText(t, tc.text, extra...)), tc.want)
 		})
 	}
 }
