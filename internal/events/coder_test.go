@@ -38,7 +38,8 @@ func TestConstructions(t *testing.T) {
 		{"if you wish", "Sweden will welcome Chad as a partner, if you so wish.", []string{"SWE 036 TCD AGREE fut hyp"}},
 		{"plans to", "Kenya plans to visit Uganda.", []string{"KEN 036 UGA AGREE fut"}},
 		{"intends to", "Peru intends to provide military aid to Chile.", []string{"PER 0332 CHL AGREE fut"}},
-		{"refused", "Kenya refused to meet Uganda.", []string{"KEN 040 UGA CONSULT neg"}},
+		// Refusing is rejecting (CAMEO 12), not a negated meeting.
+		{"refused", "Kenya refused to meet Uganda.", []string{"KEN 125 UGA REJECT"}},
 		{"relative clause", "Kenya, which borders Somalia, criticized Uganda.", []string{"KEN 111 UGA ACCUSE"}},
 		{"apposition", "Peru, a neighbour of Chile, condemned Chad.", []string{"PER 111 TCD ACCUSE"}},
 		{"gerund by", "Ghana is helping Togo by sending food to Togo.", []string{"GHA 070 TGO AID", "GHA 073 TGO AID"}},

@@ -1,6 +1,10 @@
 package events
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/dossier-project/dossier/internal/model"
+)
 
 // The roles of a trigger come from the dependency parse of its sentence:
 // the subject (nsubj), object (obj, iobj), obliques with their
@@ -169,6 +173,9 @@ type verbCtx struct {
 	// stmt: the trigger is a threat or warning; a condition after it
 	// governs what is threatened, not the threat.
 	stmt bool
+	// refuser is the word of refusal that governs the verb ("refused
+	// to meet"), or -1: the event is then a rejection (see refused).
+	refuser int
 }
 
 // clause reads the clause of the verb (or predicate) at v: its subject,
@@ -176,7 +183,7 @@ type verbCtx struct {
 // governs (an infinitive, a participle, a coordinated verb) what the
 // governor passes down.
 func (s *sent) clause(v, depth int) verbCtx {
-	ctx := verbCtx{verb: v, subj: -1, expr: -1}
+	ctx := verbCtx{verb: v, subj: -1, expr: -1, refuser: -1}
 	notNeg, past, own := false, s.tag(v) == "VBD", false
 	var a [16]int
 	ds := s.deps(v, a[:0])
@@ -431,6 +438,9 @@ func (s *sent) governor(ctx *verbCtx, g, depth int) {
 			return
 		}
 		ctx.subj = gc.subj
+		if kind == "negative" && !gc.neg && !gc.hypo && !gc.fut && s.isRefusal(g) {
+			ctx.refuser = g
+		}
 		ctx.neg = ctx.neg || gc.neg
 		ctx.hypo = ctx.hypo || gc.hypo
 		ctx.fut = ctx.fut || gc.fut || gc.intent
@@ -624,7 +634,7 @@ func (s *sent) governsTrigger(i, end int) bool {
 			if !s.relIs(d, "xcomp", "advcl", "acl", "ccomp") || s.marker(d) != "to" {
 				continue
 			}
-			if s.dep(k, "obj") >= 0 || s.dep(d, "aux:pass") >= 0 {
+			if s.dep(k, "obj", "iobj") >= 0 || s.dep(d, "aux:pass") >= 0 {
 				// "asked NATO to help": the request codes itself; "offered
 				// its troops to help": a purpose, not what was offered;
 				// "rejected a call for X to be deployed".
@@ -641,4 +651,89 @@ func (s *sent) governsTrigger(i, end int) bool {
 		}
 	}
 	return false
+}
+
+// objectNamesNoActor reports whether the verb at v has a direct object
+// that is a noun phrase naming no actor ("killed 23 people", "blocked a
+// road"), rather than none at all or a pronoun.
+func (s *sent) objectNamesNoActor(v int) bool {
+	o := s.dep(v, "obj")
+	if o < 0 || s.mAt[o] >= 0 || !isNounTag(s.tag(o)) && s.tag(o) != "CD" {
+		return false
+	}
+	return len(s.actors(o)) == 0
+}
+
+// isRefusal reports whether the word at g refuses ("refused", "declined").
+func (s *sent) isRefusal(g int) bool {
+	for _, l := range append(s.lx.lemmas(s.low[g], s.buf[:0]), s.lemma(g)) {
+		if s.lx.is("refusal", l) {
+			return true
+		}
+	}
+	return false
+}
+
+// refusedCode returns the rejection code for refusing an action coded
+// code: the entry of the grammar's refused table with the longest prefix
+// of code, or "".
+func (lx *lexicon) refusedCode(code string) string {
+	best, out := 0, ""
+	for _, e := range lx.grammar["refused"] {
+		f := strings.Fields(e)
+		if len(f) == 2 && strings.HasPrefix(code, f[0]) && len(f[0]) > best {
+			if _, ok := lx.codes[f[1]]; ok {
+				best, out = len(f[0]), f[1]
+			}
+		}
+	}
+	return out
+}
+
+// obligations codes reported obligations: a clause with "must" that a
+// verb of saying reports ("X said that Y must withdraw") is the
+// speaker's demand on the clause's subject.
+func (s *sent) obligations(out []model.Event) []model.Event {
+	codes := s.lx.grammar["obligation_code"]
+	if len(codes) == 0 {
+		return out
+	}
+	code := codes[0]
+	if _, ok := s.lx.codes[code]; !ok {
+		return out
+	}
+	for v := range s.toks {
+		if !s.relIs(v, "ccomp") || s.mAt[v] >= 0 {
+			continue
+		}
+		must := -1
+		var a [16]int
+		for _, d := range s.deps(v, a[:0]) {
+			if s.rel(d) == "aux" && s.lx.is("obligation", s.low[d]) {
+				must = d
+			}
+		}
+		h := s.head(v)
+		if must < 0 || h < 0 || !s.lx.is("obligation_speech", s.lemma(h)) {
+			continue
+		}
+		g := s.clause(h, 0)
+		if g.passive || g.hypo || g.fut || g.skip {
+			continue
+		}
+		src := s.subjects(g)
+		tgt := s.actors(s.clause(v, 0).subj)
+		if len(src) == 0 || len(tgt) == 0 {
+			continue
+		}
+		ev := model.Event{
+			Doc: s.doc.ID, Sentence: s.span,
+			Trigger:      model.NewSpan(s.doc.Text, s.toks[h].Start, s.toks[h].End),
+			Negated:      g.neg,
+			Hypothetical: s.unas[h],
+			Pattern:      "reported-obligation",
+		}
+		out = append(out, s.emit(ev, code, src, tgt, false, false)...)
+	}
+	return out
 }

@@ -1,6 +1,7 @@
 package events
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/dossier-project/dossier/internal/model"
@@ -8,6 +9,7 @@ import (
 
 // code finds the triggers of the sentence and appends their events.
 func (s *sent) code(out []model.Event) []model.Event {
+	first := len(out)
 	n := len(s.low)
 	for i := 0; i < n; i++ {
 		if s.mAt[i] >= 0 {
@@ -28,6 +30,10 @@ func (s *sent) code(out []model.Event) []model.Event {
 			out = append(out, s.nounTrigger(i)...)
 		}
 	}
+	out = s.obligations(out)
+	// Text order: a reported obligation is found after the rest.
+	evs := out[first:]
+	sort.SliceStable(evs, func(a, b int) bool { return evs[a].Trigger.Start < evs[b].Trigger.Start })
 	return out
 }
 
@@ -150,6 +156,12 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 				tgt, tgtOpt = s.beneficiary(rule, j), false
 			default:
 				tgt = s.targets(r, i, j, e.p.Object, s.phrasePreps(e))
+				if len(tgt) == 0 && e.p.Object && materialAct(code) && s.objectNamesNoActor(r) {
+					// "killed 23 people", "blocked a road": the object of a
+					// material act is there and is no actor; the act is
+					// still the source's, with no target.
+					tgtOpt = true
+				}
 			}
 		}
 		if len(src) == 0 {
@@ -162,6 +174,15 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 			Future:       ctx.fut || e.p.ExpressesIntent,
 			Hypothetical: s.hypothetical(ctx, code) || s.unas[i],
 			Pattern:      patternID(e.p, rule),
+		}
+		if rc := s.lx.refusedCode(code); ctx.refuser >= 0 && ctx.refuser < i && rc != "" {
+			// "X refused to meet Y": X rejected a meeting with Y. The
+			// trigger runs from the refusal to the refused verb.
+			code = rc
+			ev.Negated, ev.Future = false, false
+			ev.Trigger = model.NewSpan(s.doc.Text, s.toks[ctx.refuser].Start, s.toks[j-1].End)
+			ev.Pattern += ".refused"
+			tgtOpt = true
 		}
 		evs := s.emit(ev, code, src, tgt, tgtOpt, e.p.Reciprocal)
 		for k := range evs {
@@ -450,9 +471,14 @@ func (s *sent) nounSource(n int, p *Pattern) ([]int, verbCtx, bool) {
 			neg = true // "no attack", "never an attack"
 		}
 	}
+	// The object of a verb that codes an event itself ("gave Selvia
+	// military aid", "sent Kenyan troops") names its owner only by a
+	// possessive: a modifier there is more often the recipient.
+	h := s.head(n)
+	underTrigger := h >= 0 && s.relIs(n, "obj") && s.codesItself(h)
 	var src []int
 	for _, d := range ds {
-		if m := s.mAt[d]; m >= 0 && d < n && s.relIs(d, "nmod:poss", "amod", "compound", "flat") {
+		if m := s.mAt[d]; m >= 0 && d < n && (s.relIs(d, "nmod:poss") || !underTrigger && s.relIs(d, "amod", "compound", "flat")) {
 			src = s.actors(d)
 			break
 		}
@@ -460,7 +486,6 @@ func (s *sent) nounSource(n int, p *Pattern) ([]int, verbCtx, bool) {
 	if len(src) == 0 {
 		src = s.sourcePrep(n, p, 0)
 	}
-	h := s.head(n)
 	if len(src) > 0 {
 		// The flags of the clause the noun stands in. One that belongs to
 		// another verb ("the council did not approve her request") does
@@ -484,13 +509,11 @@ func (s *sent) nounSource(n int, p *Pattern) ([]int, verbCtx, bool) {
 	if h < 0 || !s.relIs(n, "obj", "nsubj", "obl") || !isVerbTag(s.tag(h)) || s.mAt[h] >= 0 {
 		return nil, ctx, false
 	}
+	if underTrigger {
+		return nil, ctx, false // the verb codes the event itself
+	}
 	light := false
 	for _, l := range s.verbLemmas(h) {
-		for _, e := range s.lx.verbs[l] {
-			if _, ok := s.matchRest(h, e.rest); ok {
-				return nil, ctx, false // the verb codes the event itself
-			}
-		}
 		if s.lx.is("light", l) || contains(p.Light, l) {
 			light = true
 		}
@@ -527,6 +550,21 @@ func (s *sent) sourcePrep(n int, p *Pattern, depth int) []int {
 		}
 	}
 	return nil
+}
+
+// codesItself reports whether the verb at v is a trigger of some pattern.
+func (s *sent) codesItself(v int) bool {
+	if !isVerbTag(s.tag(v)) || s.mAt[v] >= 0 {
+		return false
+	}
+	for _, l := range s.verbLemmas(v) {
+		for _, e := range s.lx.verbs[l] {
+			if _, ok := s.matchRest(v, e.rest); ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // nounTarget returns the target of the event noun at n: a complement
@@ -697,4 +735,20 @@ func (s *sent) patientOf(n int) []int {
 		return nil
 	}
 	return s.actors(ctx.subj)
+}
+
+// materialAct reports whether a CAMEO code is a material act whose object
+// need not be an actor: aid, investigation, protest, force, coercion and
+// sanctions (roots 07, 09, 14–20), as opposed to statements and meetings,
+// which are addressed to someone.
+func materialAct(code string) bool {
+	if len(code) < 2 {
+		return false
+	}
+	switch r := code[:2]; r {
+	case "07", "09":
+		return true
+	default:
+		return r >= "14" && r <= "20"
+	}
 }

@@ -1,0 +1,65 @@
+package events
+
+import "testing"
+
+// invented is an actor list of invented states and bodies, so that no
+// test rests on knowledge of real ones.
+var invented = []act{
+	{"Norvania", "NRV"}, {"Selvia", "SLV"}, {"Ostrava Republic", "OSR"}, {"Karelis", "KRL"},
+	{"the Varn Council", "IGOVRN"}, {"Norvanian troops", "NRVMIL"}, {"Selvian police", "SLVCOP"},
+	{"Karelian rebels", "KRLREB"}, {"Norvanian", "NRV"}, {"Selvian", "SLV"},
+}
+
+// TestRelations: each case exercises one dependency relation the coder
+// reads its roles or flags from.
+func TestRelations(t *testing.T) {
+	cases := []struct {
+		rel, text string
+		want      []string
+	}{
+		// nsubj is the source, obj the target.
+		{"nsubj+obj", "Norvania attacked Selvia.", []string{"NRV 190 SLV ASSAULT"}},
+		{"nsubj+obj, modifiers", "Norvanian troops attacked Karelian rebels near the border.", []string{"NRVMIL 190 KRLREB ASSAULT"}},
+		// a modifier names the actor of a nominal ("Norvanian doctors").
+		{"amod actor", "Norvanian doctors delivered food to Selvia.", []string{"NRV 073 SLV AID"}},
+		// iobj: "gave Selvia aid".
+		{"iobj", "Norvania gave Selvia military aid.", []string{"NRV 072 SLV AID"}},
+		// obl + case: the pattern's preposition introduces the target.
+		{"obl+case", "Norvania sent humanitarian aid to Selvia.", []string{"NRV 073 SLV AID"}},
+		{"obl with another preposition is no target", "Norvania sent humanitarian aid through Selvia.", []string{"NRV 073 - AID"}},
+		// nsubj:pass is the target, the by-agent the source.
+		{"nsubj:pass+agent", "Selvia was attacked by Norvania.", []string{"NRV 190 SLV ASSAULT"}},
+		{"nsubj:pass, no agent", "Selvia was attacked on Monday.", nil},
+		// xcomp: the governor's subject; intent, refusal, requests, threats.
+		{"xcomp intent", "Norvania agreed to meet Selvia.", []string{"NRV 036 SLV AGREE fut"}},
+		{"xcomp refusal", "Norvania refused to meet Selvia.", []string{"NRV 125 SLV REJECT"}},
+		{"xcomp refusal to release", "Norvania declined to release Selvian prisoners.", []string{"NRV 1243 SLV REJECT"}},
+		{"xcomp request", "Norvania asked the Varn Council to help.", []string{"NRV 023 IGOVRN REQUEST"}},
+		{"xcomp threat", "Norvania threatened to attack Selvia.", []string{"NRV 138 SLV THREATEN"}},
+		// ccomp: reported speech; a pronoun subject is the speaker.
+		{"ccomp pronoun is the speaker", "Norvania said it had attacked Selvia.", []string{"NRV 190 SLV ASSAULT"}},
+		{"ccomp named subject", "Karelis said Norvania had attacked Selvia.", []string{"NRV 190 SLV ASSAULT"}},
+		{"ccomp obligation is a demand", "Karelis said that Norvania must withdraw its troops.", []string{"KRL 100 NRV REQUEST", "NRV 0874 - RETREAT hyp"}},
+		// conj: coordinated arguments and verbs.
+		{"conj subjects", "Norvania and Selvia attacked Karelis.", []string{"NRV 190 KRL ASSAULT", "SLV 190 KRL ASSAULT"}},
+		{"conj objects", "Norvania attacked Selvia and Karelis.", []string{"NRV 190 SLV ASSAULT", "NRV 190 KRL ASSAULT"}},
+		{"conj verbs share the subject", "Norvania criticized Selvia and attacked Karelis.", []string{"NRV 111 SLV ACCUSE", "NRV 190 KRL ASSAULT"}},
+		// negation from advmod and det.
+		{"advmod not", "Norvania did not attack Selvia.", []string{"NRV 190 SLV ASSAULT neg"}},
+		{"advmod never", "Norvania never attacked Selvia.", []string{"NRV 190 SLV ASSAULT neg"}},
+		{"det no", "There was no attack by Norvania on Selvia.", []string{"NRV 190 SLV ASSAULT neg"}},
+		// modality from aux.
+		{"aux may", "Norvania may attack Selvia.", []string{"NRV 190 SLV ASSAULT hyp"}},
+		{"aux could", "Norvania could attack Selvia.", []string{"NRV 190 SLV ASSAULT hyp"}},
+		{"aux would", "Norvania would attack Selvia.", []string{"NRV 190 SLV ASSAULT hyp"}},
+		{"aux will", "Norvania will attack Selvia.", []string{"NRV 190 SLV ASSAULT fut"}},
+		// a material act whose object is no actor is still the source's.
+		{"object names no actor", "Selvian police arrested 20 protesters.", []string{"SLVCOP 173 - COERCE"}},
+		{"a meeting with no actor has no target", "Norvania hosted a conference.", nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.rel, func(t *testing.T) {
+			checkBriefs(t, tc.text, briefs(codeText(t, tc.text, invented...)), tc.want)
+		})
+	}
+}
