@@ -675,11 +675,14 @@ func (s *sent) isRefusal(g int) bool {
 }
 
 // refusedCode returns the rejection code for refusing an action coded
-// code: the entry of the grammar's refused table with the longest prefix
-// of code, or "".
-func (lx *lexicon) refusedCode(code string) string {
+// code (the grammar's refused table), or "".
+func (lx *lexicon) refusedCode(code string) string { return lx.prefixCode("refused", code) }
+
+// prefixCode looks code up in the grammar table list ("FROM TO" entries):
+// the TO of the entry whose FROM is the longest prefix of code, or "".
+func (lx *lexicon) prefixCode(list, code string) string {
 	best, out := 0, ""
-	for _, e := range lx.grammar["refused"] {
+	for _, e := range lx.grammar[list] {
 		f := strings.Fields(e)
 		if len(f) == 2 && strings.HasPrefix(code, f[0]) && len(f[0]) > best {
 			if _, ok := lx.codes[f[1]]; ok {

@@ -52,7 +52,11 @@ func TestRelations(t *testing.T) {
 		{"aux may", "Norvania may attack Selvia.", []string{"NRV 190 SLV ASSAULT hyp"}},
 		{"aux could", "Norvania could attack Selvia.", []string{"NRV 190 SLV ASSAULT hyp"}},
 		{"aux would", "Norvania would attack Selvia.", []string{"NRV 190 SLV ASSAULT hyp"}},
-		{"aux will", "Norvania will attack Selvia.", []string{"NRV 190 SLV ASSAULT fut"}},
+		// an announced act of force is a threat; a cooperative one an intent.
+		{"aux will, force", "Norvania will attack Selvia.", []string{"NRV 138 SLV THREATEN fut"}},
+		{"aux will, aid", "Norvania will send aid to Selvia.", []string{"NRV 033 SLV AGREE fut"}},
+		{"aux will not: a refusal", "Norvania will not release Selvian prisoners.", []string{"NRV 1243 SLV REJECT"}},
+		{"did not: a negated act", "Norvania did not release Selvian prisoners.", []string{"NRV 0841 SLV RETREAT neg"}},
 		// a material act whose object is no actor is still the source's.
 		{"object names no actor", "Selvian police arrested 20 protesters.", []string{"SLVCOP 173 - COERCE"}},
 		{"a meeting with no actor has no target", "Norvania hosted a conference.", nil},

@@ -175,7 +175,15 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 			Hypothetical: s.hypothetical(ctx, code) || s.unas[i],
 			Pattern:      patternID(e.p, rule),
 		}
-		if rc := s.lx.refusedCode(code); ctx.refuser >= 0 && ctx.refuser < i && rc != "" {
+		base := code // the code of the act itself, not of its intent
+		if ctx.intent || ctx.fut {
+			if bc, _, _, ok := s.chooseCode(e.p, i, j, false); ok {
+				base = bc
+			}
+		}
+		rc := s.lx.refusedCode(base)
+		switch {
+		case ctx.refuser >= 0 && ctx.refuser < i && rc != "":
 			// "X refused to meet Y": X rejected a meeting with Y. The
 			// trigger runs from the refusal to the refused verb.
 			code = rc
@@ -183,6 +191,20 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 			ev.Trigger = model.NewSpan(s.doc.Text, s.toks[ctx.refuser].Start, s.toks[j-1].End)
 			ev.Pattern += ".refused"
 			tgtOpt = true
+		case ctx.neg && ctx.fut && !ctx.dated && !ctx.hypo && rc != "" && !ev.Hypothetical:
+			// "X will not lift the curfew": a refusal stated now.
+			code = rc
+			ev.Negated, ev.Future = false, false
+			ev.Pattern += ".refused"
+			tgtOpt = true
+		case ctx.fut && !ctx.neg && !ctx.dated && !stmt && code == base:
+			// "X will impose a curfew", "X is prepared to impose martial
+			// law": an announced act of force or coercion is a threat.
+			if tc := s.lx.prefixCode("intended", code); tc != "" {
+				code = tc
+				ev.Pattern += ".intended"
+				tgtOpt = true
+			}
 		}
 		evs := s.emit(ev, code, src, tgt, tgtOpt, e.p.Reciprocal)
 		for k := range evs {
