@@ -258,6 +258,13 @@ func (s *sent) clause(v, depth int) verbCtx {
 		if s.tag(v) == "VBN" || s.tag(v) == "VBD" && s.dep(v, "obj") < 0 {
 			ctx.passive = true
 		}
+		if s.rel(h) == "root" && !s.isVerbal(h) && s.dep(v, "aux:pass") < 0 &&
+			(isFinite(s.tag(v)) || s.dep(v, "obj", "xcomp", "advcl", "ccomp") >= 0) {
+			// A sentence whose root is a noun with a participle that
+			// takes complements is a clause misread: "Swiss doctors
+			// handed over medicine to …", "ministers agreed … to provide".
+			ctx.passive = false
+		}
 		if s.dep(h, "cop") >= 0 {
 			// "This is not about Kenya deploying troops": the predicate's
 			// negation or modality is the participle's.

@@ -57,6 +57,10 @@ func TestRelations(t *testing.T) {
 		{"aux will, aid", "Norvania will send aid to Selvia.", []string{"NRV 033 SLV AGREE fut"}},
 		{"aux will not: a refusal", "Norvania will not release Selvian prisoners.", []string{"NRV 1243 SLV REJECT"}},
 		{"did not: a negated act", "Norvania did not release Selvian prisoners.", []string{"NRV 0841 SLV RETREAT neg"}},
+		// refusing what no pattern codes is a plain rejection.
+		{"xcomp refusal, no pattern", "Norvania refused to commit to the plan.", []string{"NRV 120 - REJECT"}},
+		// a phrase with a copula is a predicate, not a passive.
+		{"be opposed to", "Norvania is opposed to the Varn Council.", []string{"NRV 110 IGOVRN ACCUSE"}},
 		// a material act whose object is no actor is still the source's.
 		{"object names no actor", "Selvian police arrested 20 protesters.", []string{"SLVCOP 173 - COERCE"}},
 		{"a meeting with no actor has no target", "Norvania hosted a conference.", nil},

@@ -108,6 +108,11 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 		r = s.head(i)
 	}
 	ctx := s.clause(r, 0)
+	if r != i && r < ends[0] {
+		// "is opposed to", "be helpful to": the phrase is a predicate,
+		// not a passive.
+		ctx.passive = false
+	}
 	// A threat codes itself: "X threatened to impose an embargo on Y" is
 	// a threat (its rules read the infinitive), not a hypothetical embargo.
 	stmt := s.lx.is("statement", lemma)
