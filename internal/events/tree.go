@@ -258,11 +258,12 @@ func (s *sent) clause(v, depth int) verbCtx {
 		if s.tag(v) == "VBN" || s.tag(v) == "VBD" && s.dep(v, "obj") < 0 {
 			ctx.passive = true
 		}
-		if s.rel(h) == "root" && !s.isVerbal(h) && s.dep(v, "aux:pass") < 0 &&
+		if s.relIs(h, "root", "ccomp", "parataxis", "advcl", "xcomp") && !s.isVerbal(h) && s.dep(v, "aux:pass") < 0 &&
 			(isFinite(s.tag(v)) || s.dep(v, "obj", "xcomp", "advcl", "ccomp") >= 0) {
-			// A sentence whose root is a noun with a participle that
-			// takes complements is a clause misread: "Swiss doctors
-			// handed over medicine to …", "ministers agreed … to provide".
+			// A noun in the place of a clause (the root, a reported
+			// clause) with a participle that takes complements is a
+			// clause misread: "Swiss doctors handed over medicine to …",
+			// "ministers agreed … to provide".
 			ctx.passive = false
 		}
 		if s.dep(h, "cop") >= 0 {
@@ -356,7 +357,7 @@ func (s *sent) adjacentSubject(v int) int {
 	for k >= 0 && s.mAt[k] < 0 && s.head(k) == v && s.relIs(k, "aux", "advmod", "neg") {
 		k--
 	}
-	if k < 0 || s.mAt[k] < 0 || s.head(k) == v && !s.relIs(k, "nsubj", "vocative", "appos", "dep") {
+	if k < 0 || s.mAt[k] < 0 || s.head(k) == v && !s.relIs(k, "nsubj", "vocative", "appos", "dep", "obl") {
 		return -1
 	}
 	return k

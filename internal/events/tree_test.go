@@ -40,6 +40,7 @@ func TestRelations(t *testing.T) {
 		{"ccomp pronoun is the speaker", "Norvania said it had attacked Selvia.", []string{"NRV 190 SLV ASSAULT"}},
 		{"ccomp named subject", "Karelis said Norvania had attacked Selvia.", []string{"NRV 190 SLV ASSAULT"}},
 		{"ccomp obligation is a demand", "Karelis said that Norvania must withdraw its troops.", []string{"KRL 100 NRV REQUEST", "NRV 0874 - RETREAT hyp"}},
+		{"ccomp of a warning: its subject is the target", "Norvania warned that Selvia will no longer tolerate rallies.", []string{"NRV 130 SLV THREATEN"}},
 		// conj: coordinated arguments and verbs.
 		{"conj subjects", "Norvania and Selvia attacked Karelis.", []string{"NRV 190 KRL ASSAULT", "SLV 190 KRL ASSAULT"}},
 		{"conj objects", "Norvania attacked Selvia and Karelis.", []string{"NRV 190 SLV ASSAULT", "NRV 190 KRL ASSAULT"}},
@@ -64,6 +65,8 @@ func TestRelations(t *testing.T) {
 		// a material act whose object is no actor is still the source's.
 		{"object names no actor", "Selvian police arrested 20 protesters.", []string{"SLVCOP 173 - COERCE"}},
 		{"a meeting with no actor has no target", "Norvania hosted a conference.", nil},
+		// an obl right before a finite verb that has no subject is it.
+		{"adjacent subject", "Up to 1,000 Selvian police began a hunger strike.", []string{"SLVCOP 143 - PROTEST"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.rel, func(t *testing.T) {

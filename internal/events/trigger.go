@@ -151,6 +151,11 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 		} else {
 			src = s.subjects(ctx)
 			switch {
+			case stmt && inf < 0 && s.dep(r, "ccomp") >= 0:
+				// "X warned that Y will no longer tolerate …": a warning
+				// about what Y will do is addressed to Y, if Y is an actor.
+				tgt = s.actors(s.clause(s.dep(r, "ccomp"), 1).subj)
+				tgtOpt = true
 			case inf >= 0:
 				// "X threatened to impose an embargo on Y": the threatened
 				// action's target is the threat's; with none, there is
