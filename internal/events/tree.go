@@ -225,6 +225,18 @@ func (s *sent) clause(v, depth int) verbCtx {
 		// preposition is no subject.
 		ctx.subj, ctx.passive = -1, false
 	}
+	if ctx.subj >= 0 && ctx.subj < v {
+		// "Nairobi, 2 May 2018 - Tomas Vellinga met …": a dateline read
+		// as the subject, with the real one as its apposition after a
+		// dash.
+		var b [8]int
+		for _, d := range s.deps(ctx.subj, b[:0]) {
+			if s.rel(d) == "appos" && d < v && s.dashBefore(d) {
+				ctx.subj = d
+				break
+			}
+		}
+	}
 	if ctx.subj >= 0 && s.lx.is("relative", s.low[ctx.subj]) && s.relIs(v, "acl") {
 		// "Kenya, which borders Somalia": the relative pronoun stands for
 		// the noun the clause modifies.
@@ -747,4 +759,16 @@ func (s *sent) obligations(out []model.Event) []model.Event {
 		out = append(out, s.emit(ev, code, src, tgt, false, false)...)
 	}
 	return out
+}
+
+// dashBefore reports whether a dash stands right before token k.
+func (s *sent) dashBefore(k int) bool {
+	if k < 1 {
+		return false
+	}
+	switch s.low[k-1] {
+	case "-", "--", "–", "—":
+		return true
+	}
+	return false
 }

@@ -22,6 +22,8 @@ func TestRelations(t *testing.T) {
 		{"nsubj+obj, modifiers", "Norvanian troops attacked Karelian rebels near the border.", []string{"NRVMIL 190 KRLREB ASSAULT"}},
 		// a modifier names the actor of a nominal ("Norvanian doctors").
 		{"amod actor", "Norvanian doctors delivered food to Selvia.", []string{"NRV 073 SLV AID"}},
+		// a dateline read as the subject: its apposition after the dash is.
+		{"dateline appos", "Karelis, 2 May 2018 - Norvania met Selvian officials in Karelis.", []string{"NRV 040 SLV CONSULT"}},
 		// iobj: "gave Selvia aid".
 		{"iobj", "Norvania gave Selvia military aid.", []string{"NRV 072 SLV AID"}},
 		// obl + case: the pattern's preposition introduces the target.
