@@ -173,6 +173,9 @@ type verbCtx struct {
 	// stmt: the trigger is a threat or warning; a condition after it
 	// governs what is threatened, not the threat.
 	stmt bool
+	// modal: a modal auxiliary of the verb itself ("may", "could")
+	// makes it hypothetical.
+	modal bool
 	// refuser is the word of refusal that governs the verb ("refused
 	// to meet"), or -1: the event is then a rejection (see refused).
 	refuser int
@@ -205,8 +208,12 @@ func (s *sent) clause(v, depth int) verbCtx {
 			switch {
 			case s.lx.is("future", w):
 				ctx.fut = true
+			case w == "would" && s.reported(v):
+				// "X said it would allow …": the future of reported
+				// speech, not a condition.
+				ctx.fut = true
 			case s.lx.is("modal", w) && s.isModal(d):
-				ctx.hypo = true
+				ctx.hypo, ctx.modal = true, true
 				if w == "cannot" {
 					ctx.neg = true
 				}
@@ -771,4 +778,36 @@ func (s *sent) dashBefore(k int) bool {
 		return true
 	}
 	return false
+}
+
+// reported reports whether the verb at v heads a reported clause (a
+// ccomp, through coordination and open complements).
+func (s *sent) reported(v int) bool {
+	for steps := 0; v >= 0 && steps < 6; steps++ {
+		switch {
+		case s.relIs(v, "ccomp"):
+			return true
+		case s.relIs(v, "conj", "xcomp"):
+			v = s.head(v)
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// phraseClause returns the clause of the verb that governs token p (for
+// a rule's phrase found after the trigger, inside a reported clause or an
+// open complement: "announced that he will extend the curfew").
+func (s *sent) phraseClause(trigger, p int) (verbCtx, bool) {
+	v := s.predicate(s.head(p))
+	if v < 0 || v == trigger {
+		return verbCtx{}, false
+	}
+	for x, steps := v, 0; x >= 0 && steps < 8; x, steps = s.head(x), steps+1 {
+		if x == trigger {
+			return s.clause(v, 1), true
+		}
+	}
+	return verbCtx{}, false
 }

@@ -64,6 +64,11 @@ func TestRelations(t *testing.T) {
 		{"xcomp refusal, no pattern", "Norvania refused to commit to the plan.", []string{"NRV 120 - REJECT"}},
 		// a phrase with a copula is a predicate, not a passive.
 		{"be opposed to", "Norvania is opposed to the Varn Council.", []string{"NRV 110 IGOVRN ACCUSE"}},
+		// a modal act of force under a condition is a threat; in reported
+		// speech "would" is the future.
+		{"aux may under a condition", "Norvania may attack Selvia if the talks fail.", []string{"NRV 138 SLV THREATEN hyp"}},
+		{"reported would", "Norvania said it would attack Selvia.", []string{"NRV 138 SLV THREATEN fut"}},
+		{"announced future coercion", "Norvania announced that it will impose a curfew in Karelis.", []string{"NRV 1323 KRL THREATEN fut"}},
 		// a material act whose object is no actor is still the source's.
 		{"object names no actor", "Selvian police arrested 20 protesters.", []string{"SLVCOP 173 - COERCE"}},
 		{"a meeting with no actor has no target", "Norvania hosted a conference.", nil},

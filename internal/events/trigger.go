@@ -135,6 +135,11 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 			}
 			continue
 		}
+		if s.phraseCodesItself(r, rule, j) {
+			// "announced that it will impose a curfew": the reported act
+			// is coded by its own verb, not again by the announcement.
+			return nil, j, true
+		}
 		var src, tgt []int
 		inf := -1
 		if stmt {
@@ -207,9 +212,11 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 			ev.Negated, ev.Future = false, false
 			ev.Pattern += ".refused"
 			tgtOpt = true
-		case ctx.fut && !ctx.neg && !ctx.dated && !stmt && code == base:
+		case !ctx.neg && !ctx.dated && !stmt && code == base && (ctx.fut || ctx.modal && s.hypo && !s.lx.is("conditional", s.marker(r)) || s.announcedIntent(r, rule, j)):
 			// "X will impose a curfew", "X is prepared to impose martial
-			// law": an announced act of force or coercion is a threat.
+			// law", "X may halt mediation if …", "X announced that it will
+			// extend the curfew": an announced act of force or coercion
+			// is a threat.
 			if tc := s.lx.prefixCode("intended", code); tc != "" {
 				code = tc
 				ev.Pattern += ".intended"
@@ -783,4 +790,44 @@ func materialAct(code string) bool {
 	default:
 		return r >= "14" && r <= "20"
 	}
+}
+
+// announcedIntent reports whether the rule that picked the code of the
+// trigger at r found its phrase in a clause below the trigger that is
+// intended or future ("announced that he will extend the curfew").
+func (s *sent) announcedIntent(r int, rule *Rule, j int) bool {
+	if rule == nil {
+		return false
+	}
+	end := s.afterPhrase(rule, j)
+	if end < 1 {
+		return false
+	}
+	c, ok := s.phraseClause(r, end-1)
+	return ok && (c.fut || c.intent) && !c.neg
+}
+
+// phraseCodesItself reports whether the phrase of the rule that picked
+// the code of the trigger at r lies in a clause the trigger reports
+// (ccomp) whose verb is a trigger itself.
+func (s *sent) phraseCodesItself(r int, rule *Rule, j int) bool {
+	if rule == nil {
+		return false
+	}
+	end := s.afterPhrase(rule, j)
+	if end < 1 || s.head(end-1) < 0 {
+		return false
+	}
+	v := s.predicate(s.head(end - 1))
+	if v == r || !s.codesItself(v) {
+		return false
+	}
+	// Only a reported clause ("announced that …"): the child of the
+	// trigger on the way up is a ccomp.
+	for x, steps := v, 0; x >= 0 && steps < 8; x, steps = s.head(x), steps+1 {
+		if s.head(x) == r {
+			return s.rel(x) == "ccomp"
+		}
+	}
+	return false
 }
