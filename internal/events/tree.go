@@ -450,7 +450,7 @@ func (s *sent) governor(ctx *verbCtx, g, depth int) {
 	// noun or adjective governor depends on ("declared its readiness",
 	// "stand ready").
 	gv := g
-	if !s.isVerbal(g) || s.tag(g) == "VBN" && !s.lx.is("intent", w) && s.dep(g, "nsubj", "aux") < 0 {
+	if !s.isVerbal(g) || s.tag(g) == "VBN" && kind != "intent" && s.dep(g, "nsubj", "aux") < 0 {
 		gv = s.head(g)
 		if p := s.dep(g, "nmod:poss", "compound"); p >= 0 && p < g && s.mAt[p] >= 0 && !s.isVerbal(g) {
 			// "Kenya's plan to visit Uganda": whose the plan is.
@@ -620,6 +620,20 @@ func (s *sent) prepComplement(n int, preps []string) []int {
 			}
 		}
 	}
+	// "70 million dollars of aid for Romania": through the "of" phrase
+	// that says what the quantity is.
+	for _, d := range ds {
+		if s.relIs(d, "nmod") && s.marker(d) == "of" && s.mAt[d] < 0 {
+			var b [8]int
+			for _, x := range s.deps(d, b[:0]) {
+				if s.relIs(x, "nmod") && contains(preps, s.marker(x)) {
+					if ms := s.actors(x); len(ms) > 0 {
+						return ms
+					}
+				}
+			}
+		}
+	}
 	// "an attack by Peru on Chile" with "on Chile" hung on the name
 	// before it: a name does not take a prepositional complement of its
 	// own.
@@ -671,7 +685,7 @@ func (s *sent) governsTrigger(i, end int) bool {
 				continue
 			}
 			for _, l := range append(s.lx.lemmas(s.low[d], s.buf[:0]), s.lemma(d)) {
-				if len(s.lx.verbs[l]) > 0 || s.lx.is("light", l) {
+				if len(s.lx.verbs[l]) > 0 || s.lx.is("light", l) && s.eventObject(d) {
 					return true
 				}
 			}
@@ -810,4 +824,30 @@ func (s *sent) phraseClause(trigger, p int) (verbCtx, bool) {
 		}
 	}
 	return verbCtx{}, false
+}
+
+// eventObject reports whether the object of the verb at v is an event
+// noun of some pattern ("hold talks", not "undertake exercises").
+func (s *sent) eventObject(v int) bool {
+	o := s.dep(v, "obj")
+	if o < 0 {
+		return false
+	}
+	first, _ := s.subtree(o)
+	for x := first; x <= o; x++ {
+		for _, key := range []string{s.low[x], singular(s.low[x])} {
+			for _, e := range s.lx.nouns[key] {
+				if end, ok := s.matchRest(x, e.rest); ok && end > o {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// subtree returns the local token range [first, end) that token k heads.
+func (s *sent) subtree(k int) (int, int) {
+	a, b := s.td.Subtree(k + s.off)
+	return a - s.off, b - s.off
 }
