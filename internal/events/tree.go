@@ -120,6 +120,16 @@ func (s *sent) actors(k int) []int {
 // only owns the noun ("a meeting of Togo's neighbours") and is not taken.
 func (s *sent) actorOne(k int, out []int) []int {
 	if m := s.mAt[k]; m >= 0 {
+		if s.ms[m].Actor.Code == "" {
+			// "King Hassan of Morocco": a name with no code is known by
+			// what it is of.
+			var a [8]int
+			for _, d := range s.deps(k, a[:0]) {
+				if s.rel(d) == "nmod" && s.marker(d) == "of" && s.mAt[d] >= 0 && s.mAt[d] != m && s.ms[s.mAt[d]].Actor.Code != "" {
+					return appendMention(out, s.mAt[d])
+				}
+			}
+		}
 		return appendMention(out, m)
 	}
 	var a [8]int

@@ -7,7 +7,7 @@ import "testing"
 var invented = []act{
 	{"Norvania", "NRV"}, {"Selvia", "SLV"}, {"Ostrava Republic", "OSR"}, {"Karelis", "KRL"},
 	{"the Varn Council", "IGOVRN"}, {"Norvanian troops", "NRVMIL"}, {"Selvian police", "SLVCOP"},
-	{"Karelian rebels", "KRLREB"}, {"Norvanian", "NRV"}, {"Selvian", "SLV"},
+	{"Karelian rebels", "KRLREB"}, {"Norvanian", "NRV"}, {"Selvian", "SLV"}, {"King Arvo", ""},
 }
 
 // TestRelations: each case exercises one dependency relation the coder
@@ -24,6 +24,8 @@ func TestRelations(t *testing.T) {
 		{"amod actor", "Norvanian doctors delivered food to Selvia.", []string{"NRV 073 SLV AID"}},
 		// a dateline read as the subject: its apposition after the dash is.
 		{"dateline appos", "Karelis, 2 May 2018 - Norvania met Selvian officials in Karelis.", []string{"NRV 040 SLV CONSULT"}},
+		// a name with no code is known by what it is "of".
+		{"uncoded name of a state", "King Arvo of Norvania attacked Selvia.", []string{"NRV 190 SLV ASSAULT"}},
 		// iobj: "gave Selvia aid".
 		{"iobj", "Norvania gave Selvia military aid.", []string{"NRV 072 SLV AID"}},
 		// obl + case: the pattern's preposition introduces the target.
