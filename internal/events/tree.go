@@ -183,6 +183,9 @@ type verbCtx struct {
 	// stmt: the trigger is a threat or warning; a condition after it
 	// governs what is threatened, not the threat.
 	stmt bool
+	// purpose: the verb is a purpose clause that performs its act
+	// ("… to protest"): coded with the grammar's purpose_acts code.
+	purpose bool
 	// modal: a modal auxiliary of the verb itself ("may", "could")
 	// makes it hypothetical.
 	modal bool
@@ -449,7 +452,11 @@ func (s *sent) governor(ctx *verbCtx, g, depth int) {
 			kind, expr = "intent", o
 		}
 	}
-	if kind == "" {
+	if kind == "" && s.relIs(ctx.verb, "advcl", "acl") && s.lx.purposeCode(s.lemma(ctx.verb)) != "" {
+		// "began a hunger strike to protest": the purpose is the act.
+		ctx.purpose = true
+	}
+	if kind == "" && !ctx.purpose {
 		// "asked the AU to help": the action belongs to the request, which
 		// its own pattern codes; "the capacity to control": not an act.
 		ctx.skip = true
@@ -623,7 +630,7 @@ func (s *sent) prepComplement(n int, preps []string) []int {
 	ds := s.deps(n, a[:0])
 	for _, d := range ds {
 		if s.relIs(d, "nmod", "obl") {
-			if m := s.marker(d); m != "" && m != "of" && contains(preps, m) {
+			if m := s.marker(d); m != "" && contains(preps, m) {
 				if ms := s.actors(d); len(ms) > 0 {
 					return ms
 				}
@@ -860,4 +867,17 @@ func (s *sent) eventObject(v int) bool {
 func (s *sent) subtree(k int) (int, int) {
 	a, b := s.td.Subtree(k + s.off)
 	return a - s.off, b - s.off
+}
+
+// purposeCode returns the code of the act a purpose clause with verb
+// lemma l performs (the grammar's purpose_acts), or "".
+func (lx *lexicon) purposeCode(l string) string {
+	for _, e := range lx.grammar["purpose_acts"] {
+		if f := strings.Fields(e); len(f) == 2 && f[0] == l {
+			if _, ok := lx.codes[f[1]]; ok {
+				return f[1]
+			}
+		}
+	}
+	return ""
 }

@@ -73,6 +73,12 @@ func TestRelations(t *testing.T) {
 		{"aux may under a condition", "Norvania may attack Selvia if the talks fail.", []string{"NRV 138 SLV THREATEN hyp"}},
 		{"reported would", "Norvania said it would attack Selvia.", []string{"NRV 138 SLV THREATEN fut"}},
 		{"announced future coercion", "Norvania announced that it will impose a curfew in Karelis.", []string{"NRV 1323 KRL THREATEN fut"}},
+		{"announced coercion, noun", "Norvania said it would tighten the blockade of Selvia.", []string{"NRV 1381 SLV THREATEN fut"}},
+		// a purpose clause that is itself the act.
+		{"advcl purpose act", "Karelian rebels began a hunger strike to protest against Norvania.", []string{"KRLREB 143 - PROTEST", "KRLREB 141 NRV PROTEST"}},
+		{"advcl purpose, intended only", "Norvania sent troops to attack Selvia.", nil},
+		// a light verb and its event noun.
+		{"light verb obj", "Karelian rebels organized a general strike.", []string{"KRLREB 143 - PROTEST"}},
 		// a material act whose object is no actor is still the source's.
 		{"object names no actor", "Selvian police arrested 20 protesters.", []string{"SLVCOP 173 - COERCE"}},
 		{"a meeting with no actor has no target", "Norvania hosted a conference.", nil},

@@ -129,6 +129,9 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 		}
 		ctx.stmt = stmt
 		code, rule, tgtOpt, ok := s.chooseCode(e.p, i, j, ctx.intent || ctx.fut)
+		if ctx.purpose {
+			code, rule, tgtOpt, ok = s.lx.purposeCode(s.lemma(r)), nil, true, true
+		}
 		if !ok {
 			if rule != nil { // a rule that says "do not code"
 				return nil, j, true
@@ -169,6 +172,9 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 				tgtOpt = true
 			case rule != nil && rule.Target == "beneficiary":
 				tgt, tgtOpt = s.beneficiary(rule, j), false
+			case ctx.purpose:
+				// "to protest against Y", "to protest Y's decision"
+				tgt = s.targets(r, i, j, true, []string{"against", "at", "over"})
 			default:
 				tgt = s.targets(r, i, j, e.p.Object, s.phrasePreps(e))
 				if len(tgt) == 0 && e.p.Object && materialAct(code) && s.objectNamesNoActor(r) {
@@ -189,6 +195,9 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 			Future:       ctx.fut || e.p.ExpressesIntent,
 			Hypothetical: s.hypothetical(ctx, code) || s.unas[i],
 			Pattern:      patternID(e.p, rule),
+		}
+		if ctx.purpose {
+			ev.Pattern += ".purpose"
 		}
 		base := code // the code of the act itself, not of its intent
 		if ctx.intent || ctx.fut {
@@ -463,13 +472,23 @@ func (s *sent) nounTrigger(i int) []model.Event {
 	if p.ExpressesIntent && ctx.expr < 0 {
 		ctx.expr, ctx.exprOpen = i, ctx.fut || ctx.hypo
 	}
+	suffix := ""
+	if ctx.fut && !ctx.neg && !ctx.dated && !p.ExpressesIntent {
+		// "would tighten the blockade": an announced act of force or
+		// coercion is a threat, as for verbs.
+		if bc, _, _, ok := s.chooseCode(p, i, j, false); ok && bc == code {
+			if tc := s.lx.prefixCode("intended", code); tc != "" {
+				code, tgtOpt, suffix = tc, true, ".intended"
+			}
+		}
+	}
 	ev := model.Event{
 		Doc: s.doc.ID, Sentence: s.span,
 		Trigger:      model.NewSpan(s.doc.Text, s.toks[i].Start, s.toks[j-1].End),
 		Negated:      ctx.neg,
 		Future:       ctx.fut || p.ExpressesIntent,
 		Hypothetical: s.hypothetical(ctx, code) || s.unas[i],
-		Pattern:      patternID(p, rule),
+		Pattern:      patternID(p, rule) + suffix,
 	}
 	return s.emit(ev, code, src, tgt, tgtOpt, p.Reciprocal)
 }
