@@ -452,8 +452,12 @@ func (s *sent) governor(ctx *verbCtx, g, depth int) {
 			kind, expr = "intent", o
 		}
 	}
-	if kind == "" && s.relIs(ctx.verb, "advcl", "acl") && s.lx.purposeCode(s.lemma(ctx.verb)) != "" {
-		// "began a hunger strike to protest": the purpose is the act.
+	if kind == "" && s.lx.purposeCode(s.lemma(ctx.verb)) != "" &&
+		(s.relIs(ctx.verb, "advcl") || s.relIs(ctx.verb, "acl") && s.relIs(g, "obj") && s.head(g) >= 0 && s.isLight(s.head(g))) {
+		// "shunned work to protest", "began a hunger strike to protest":
+		// the purpose is the act (on a noun, only on the object of a
+		// light verb: in "prevented the demonstration staged to
+		// protest", those who prevented did not protest).
 		ctx.purpose = true
 	}
 	if kind == "" && !ctx.purpose {
@@ -880,4 +884,15 @@ func (lx *lexicon) purposeCode(l string) string {
 		}
 	}
 	return ""
+}
+
+// isLight reports whether the verb at v is a light verb ("began",
+// "staged", "held").
+func (s *sent) isLight(v int) bool {
+	for _, l := range append(s.lx.lemmas(s.low[v], s.buf[:0]), s.lemma(v)) {
+		if s.lx.is("light", l) {
+			return true
+		}
+	}
+	return false
 }
