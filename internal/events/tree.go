@@ -444,6 +444,9 @@ func (s *sent) governor(ctx *verbCtx, g, depth int) {
 	if kind == "" && s.lx.is("be", w) {
 		kind = "future" // "X is to visit Y"
 	}
+	if kind == "" && s.lx.is("aspectual", s.lemma(g)) {
+		kind = "aspect" // "X continued to send"
+	}
 	expr := g
 	if kind == "" {
 		// "declared its readiness to send", with the infinitive hung on
@@ -613,6 +616,12 @@ func (s *sent) targets(v, i, end int, object bool, preps []string) []int {
 		case s.relIs(d, "obl", "nmod") && s.rel(d) != "obl:agent" && s.rel(d) != "obl:tmod" && s.rel(d) != "obl:unmarked":
 			if m := s.marker(d); m != "" && contains(preps, m) {
 				if ms := s.actors(d); len(ms) > 0 {
+					return ms
+				}
+			} else if s.mAt[d] >= 0 {
+				// "complained to the Council over Selvian raids", with
+				// the "over" phrase hung on the name.
+				if ms := s.prepComplement(d, preps); len(ms) > 0 {
 					return ms
 				}
 			}

@@ -38,6 +38,8 @@ func TestRelations(t *testing.T) {
 		{"xcomp intent", "Norvania agreed to meet Selvia.", []string{"NRV 036 SLV AGREE fut"}},
 		{"xcomp light verb without an event noun", "Norvania and Selvia have agreed to undertake joint military exercises.", []string{"NRV 030 SLV AGREE", "SLV 030 NRV AGREE"}},
 		{"xcomp intent, target through a quantity", "Norvania agreed to provide 70 million dollars of aid for Selvia.", []string{"NRV 0331 SLV AGREE fut"}},
+		{"xcomp aspectual", "Norvania continued to send arms to Selvia.", []string{"NRV 072 SLV AID"}},
+		{"obl of a complaint", "Norvania complained to the Varn Council over Selvian raids.", []string{"NRV 114 SLV ACCUSE", "SLV 190 - ASSAULT"}},
 		{"xcomp refusal", "Norvania refused to meet Selvia.", []string{"NRV 125 SLV REJECT"}},
 		{"xcomp refusal to release", "Norvania declined to release Selvian prisoners.", []string{"NRV 1243 SLV REJECT"}},
 		{"xcomp request", "Norvania asked the Varn Council to help.", []string{"NRV 023 IGOVRN REQUEST"}},
