@@ -86,6 +86,7 @@ func TestRelations(t *testing.T) {
 		{"light verb obj", "Karelian rebels organized a general strike.", []string{"KRLREB 143 - PROTEST"}},
 		// a material act whose object is no actor is still the source's.
 		{"object names no actor", "Selvian police arrested 20 protesters.", []string{"SLVCOP 173 - COERCE"}},
+		{"blocking a road", "Karelian rebels blocked a road near the border.", []string{"KRLREB 144 - PROTEST"}},
 		{"a meeting with no actor has no target", "Norvania hosted a conference.", nil},
 		// an obl right before a finite verb that has no subject is it.
 		{"adjacent subject", "Up to 1,000 Selvian police began a hunger strike.", []string{"SLVCOP 143 - PROTEST"}},
