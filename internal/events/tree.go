@@ -389,6 +389,22 @@ func (s *sent) adjacentSubject(v int) int {
 	for k >= 0 && s.mAt[k] < 0 && s.head(k) == v && s.relIs(k, "aux", "advmod", "neg") {
 		k--
 	}
+	if k >= 0 && s.low[k] == "," {
+		// "Kenya, which denied that …, attacked Somalia" with the main
+		// verb swallowed by the relative clause: the clause's antecedent
+		// is the subject.
+		x := v
+		for steps := 0; x >= 0 && steps < 6 && s.relIs(x, "parataxis", "conj", "advcl", "xcomp"); steps++ {
+			x = s.head(x)
+			if x >= 0 && s.rel(x) == "acl:relcl" {
+				if a := s.head(x); a >= 0 && a < x && s.mAt[a] >= 0 {
+					return a
+				}
+				return -1
+			}
+		}
+		return -1
+	}
 	if k < 0 || s.mAt[k] < 0 || s.head(k) == v && !s.relIs(k, "nsubj", "vocative", "appos", "dep", "obl") {
 		return -1
 	}
