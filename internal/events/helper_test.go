@@ -131,7 +131,6 @@ func tagsOf(t testing.TB, src string) string {
 var misparsed = map[string]bool{
 	"Kenya, which was not consulted, criticized Uganda.":                            true,
 	"Kenya, whose president did not attend, attacked Somalia.":                      true,
-	"Kenya, which denied that Uganda attacked Togo, attacked Somalia.":              true,
 	"The Minister's meeting with the President was cancelled.":                      true,
 	"Kenya said this mission is not about Kenya deploying troops to Somalia.":       true,
 	"Sahel leaders meeting in Dakar on Saturday lifted sanctions imposed on Niger.": true,
