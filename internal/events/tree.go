@@ -731,7 +731,7 @@ func (s *sent) governsTrigger(i, end int) bool {
 				continue
 			}
 			for _, l := range append(s.lx.lemmas(s.low[d], s.buf[:0]), s.lemma(d)) {
-				if len(s.lx.verbs[l]) > 0 || s.lx.is("light", l) && s.eventObject(d) {
+				if s.verbCodes(d, l) || s.lx.is("light", l) && s.eventObject(d) {
 					return true
 				}
 			}
@@ -917,6 +917,21 @@ func (s *sent) isLight(v int) bool {
 	for _, l := range append(s.lx.lemmas(s.low[v], s.buf[:0]), s.lemma(v)) {
 		if s.lx.is("light", l) {
 			return true
+		}
+	}
+	return false
+}
+
+// verbCodes reports whether the verb at v, read as lemma l, codes an
+// event: a pattern of l matches and has a code for this use ("refused to
+// allow planes to land" is not coded by allow, whose rules want
+// inspectors, so the refusal is).
+func (s *sent) verbCodes(v int, l string) bool {
+	for _, e := range s.lx.verbs[l] {
+		if end, ok := s.matchRest(v, e.rest); ok {
+			if _, _, _, ok := s.chooseCode(e.p, v, end, false); ok {
+				return true
+			}
 		}
 	}
 	return false
