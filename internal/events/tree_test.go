@@ -6,7 +6,7 @@ import "testing"
 // test rests on knowledge of real ones.
 var invented = []act{
 	{"Norvania", "NRV"}, {"Selvia", "SLV"}, {"Ostrava Republic", "OSR"}, {"Karelis", "KRL"},
-	{"the Varn Council", "IGOVRN"}, {"Norvanian troops", "NRVMIL"}, {"Selvian police", "SLVCOP"},
+	{"the Varn Council", "IGOVRN"}, {"The Varn Council", "IGOVRN"}, {"Norvanian troops", "NRVMIL"}, {"Selvian police", "SLVCOP"},
 	{"Karelian rebels", "KRLREB"}, {"Norvanian", "NRV"}, {"Selvian", "SLV"}, {"King Arvo", ""},
 }
 
@@ -84,6 +84,8 @@ func TestRelations(t *testing.T) {
 		// a cooperative verb in the future is an intent (03x).
 		{"aux will, support", "Norvania will support Selvia.", []string{"NRV 032 SLV AGREE fut"}},
 		// a light verb and its event noun.
+		{"light verb, reciprocal", "Norvania and Selvia renewed negotiations.", []string{"NRV 046 - CONSULT", "SLV 046 - CONSULT"}},
+		{"light verb obj through a compound", "The Varn Council undertook a mediation mission between Norvania and Selvia.", []string{"IGOVRN 045 NRV CONSULT", "IGOVRN 045 SLV CONSULT"}},
 		{"light verb obj", "Karelian rebels organized a general strike.", []string{"KRLREB 143 - PROTEST"}},
 		// a material act whose object is no actor is still the source's.
 		{"object names no actor", "Selvian police arrested 20 protesters.", []string{"SLVCOP 173 - COERCE"}},

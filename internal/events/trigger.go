@@ -563,7 +563,12 @@ func (s *sent) nounSource(n int, p *Pattern) ([]int, verbCtx, bool) {
 		}
 		return src, ctx, true
 	}
-	// Light verb: "X held talks with Y", "X launched an attack on Y".
+	// Light verb: "X held talks with Y", "X launched an attack on Y",
+	// also through a noun the event noun modifies ("undertook a
+	// mediation mission").
+	if h >= 0 && s.rel(n) == "compound" && s.relIs(h, "obj") && s.head(h) >= 0 {
+		n, h = h, s.head(h)
+	}
 	if h < 0 || !s.relIs(n, "obj", "nsubj", "obl") || !isVerbTag(s.tag(h)) || s.mAt[h] >= 0 {
 		return nil, ctx, false
 	}
