@@ -460,8 +460,8 @@ func (s *sent) governor(ctx *verbCtx, g, depth int) {
 	if kind == "" && s.lx.is("be", w) {
 		kind = "future" // "X is to visit Y"
 	}
-	if kind == "" && s.lx.is("aspectual", s.lemma(g)) {
-		kind = "aspect" // "X continued to send"
+	if kind == "" && s.lx.is("aspectual", s.lemma(g)) && s.dep(g, "obj") < 0 {
+		kind = "aspect" // "X continued to send", not "began a strike to …"
 	}
 	expr := g
 	if kind == "" {
@@ -472,11 +472,13 @@ func (s *sent) governor(ctx *verbCtx, g, depth int) {
 		}
 	}
 	if kind == "" && s.lx.purposeCode(s.lemma(ctx.verb)) != "" &&
-		(s.relIs(ctx.verb, "advcl") || s.relIs(ctx.verb, "acl") && s.relIs(g, "obj") && s.head(g) >= 0 && s.isLight(s.head(g))) {
-		// "shunned work to protest", "began a hunger strike to protest":
-		// the purpose is the act (on a noun, only on the object of a
-		// light verb: in "prevented the demonstration staged to
-		// protest", those who prevented did not protest).
+		(s.relIs(ctx.verb, "advcl") && (s.isLight(g) || s.dep(g, "obj") < 0) ||
+			s.relIs(ctx.verb, "acl") && s.relIs(g, "obj") && s.head(g) >= 0 && s.isLight(s.head(g))) {
+		// "gathered to protest", "began a hunger strike to protest": the
+		// purpose is the act, done by the act before it, which must be
+		// one that can be the protest itself (no object, or a light verb
+		// and its event noun): in "police prevented the demonstration
+		// … to protest", those who prevented did not protest.
 		ctx.purpose = true
 	}
 	if kind == "" && !ctx.purpose {
