@@ -120,3 +120,54 @@ func BenchmarkCodeStream(b *testing.B) {
 	b.ReportMetric(float64(evs)/float64(b.N), "events/op")
 	b.ReportMetric(float64(maxHeap.Load())/(1<<20), "maxHeapInuseMB")
 }
+
+// BenchmarkCode measures the event coder alone: documents are analysed
+// (tagged, parsed) and their mentions found before the timer starts, so
+// that the figure is what Code itself costs. It reports sentences per
+// CPU-second (one goroutine).
+//
+//	go test ./internal/events/ -run XXX -bench 'Code$' -benchtime 20x
+func BenchmarkCode(b *testing.B) {
+	an, err := text.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	dict, err := actors.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	res := mentions.New(dict)
+	p, err := events.DefaultPatterns()
+	if err != nil {
+		b.Fatal(err)
+	}
+	c := events.NewCoder(p)
+	type prepared struct {
+		doc *model.Document
+		td  *text.Doc
+		ms  []model.Mention
+	}
+	var docs []prepared
+	sents := 0
+	for _, line := range bytes.Split(benchInput(b, an, 5_000), []byte("\n")) {
+		var r struct{ Text string }
+		if json.Unmarshal(line, &r) != nil || r.Text == "" {
+			continue
+		}
+		doc := &model.Document{ID: "0000000000000000", Text: r.Text, Kind: model.KindArticle}
+		td := an.Analyze(r.Text)
+		docs = append(docs, prepared{doc, td, res.Find(doc, td)})
+		sents += len(td.Sentences)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	evs := 0
+	for range b.N {
+		for _, d := range docs {
+			evs += len(c.Code(d.doc, d.td, d.ms))
+		}
+	}
+	el := b.Elapsed().Seconds()
+	b.ReportMetric(float64(sents*b.N)/el, "sentences/CPU-s")
+	b.ReportMetric(float64(evs)/float64(b.N), "events/op")
+}

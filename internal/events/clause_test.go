@@ -1,7 +1,6 @@
 package events
 
 import (
-	"reflect"
 	"testing"
 )
 
@@ -115,10 +114,7 @@ func TestClauseFlagsAndTargets(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			got := briefs(codeText(t, tc.text, speech...))
-			if !reflect.DeepEqual(got, tc.want) {
-				t.Errorf("%s\n got %q\nwant %q\ntags %s", tc.text, got, tc.want, tagsOf(t, tc.text))
-			}
+			checkBriefs(t, tc.text, briefs(codeText(t, tc.text, speech...)), tc.want)
 		})
 	}
 }

@@ -11,22 +11,24 @@ type entry struct {
 
 // lexicon is the compiled, read-only form of a Patterns set.
 type lexicon struct {
-	verbs map[string][]entry // by verb lemma
-	nouns map[string][]entry // by the noun phrase's first word (singular and plural)
-	codes map[string]CodeInfo
-	irr   map[string]string
-	words map[string]map[string]bool // grammar list → words
-	byID  map[string]*Pattern
+	verbs   map[string][]entry // by verb lemma
+	nouns   map[string][]entry // by the noun phrase's first word (singular and plural)
+	codes   map[string]CodeInfo
+	irr     map[string]string
+	words   map[string]map[string]bool // grammar list → words
+	grammar map[string][]string        // grammar lists in order
+	byID    map[string]*Pattern
 }
 
 func (p *Patterns) compile() *lexicon {
 	lx := &lexicon{
-		verbs: map[string][]entry{},
-		nouns: map[string][]entry{},
-		codes: p.resolveCodes(),
-		irr:   p.irregular,
-		words: map[string]map[string]bool{},
-		byID:  map[string]*Pattern{},
+		verbs:   map[string][]entry{},
+		nouns:   map[string][]entry{},
+		codes:   p.resolveCodes(),
+		irr:     p.irregular,
+		words:   map[string]map[string]bool{},
+		byID:    map[string]*Pattern{},
+		grammar: p.grammar,
 	}
 	for k, ws := range p.grammar {
 		m := map[string]bool{}

@@ -17,7 +17,7 @@ import (
 // phrases are the words after "*" and Before phrases the words before it.
 // A "[---]" code means "known, do not code" and becomes a rule with no
 // code. Positional details of source and target are not kept: our coder
-// finds them by its own clause heuristics.
+// reads them from the dependency parse.
 //
 // Reading is lenient, as PETRARCH's is: a line that cannot be read is
 // reported to skip (when set) and left out, and the rest of the file is

@@ -1,6 +1,7 @@
 package events
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/dossier-project/dossier/internal/model"
@@ -8,6 +9,7 @@ import (
 
 // code finds the triggers of the sentence and appends their events.
 func (s *sent) code(out []model.Event) []model.Event {
+	first := len(out)
 	n := len(s.low)
 	for i := 0; i < n; i++ {
 		if s.mAt[i] >= 0 {
@@ -28,6 +30,10 @@ func (s *sent) code(out []model.Event) []model.Event {
 			out = append(out, s.nounTrigger(i)...)
 		}
 	}
+	out = s.obligations(out)
+	// Text order: a reported obligation is found after the rest.
+	evs := out[first:]
+	sort.SliceStable(evs, func(a, b int) bool { return evs[a].Trigger.Start < evs[b].Trigger.Start })
 	return out
 }
 
@@ -67,7 +73,7 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 	var cands []entry
 	var ends []int
 	lemma := ""
-	for _, l := range s.lx.lemmas(s.low[i], s.buf[:0]) {
+	for _, l := range s.verbLemmas(i) {
 		for _, e := range s.lx.verbs[l] {
 			if j, ok := s.matchRest(i, e.rest); ok {
 				cands = append(cands, e)
@@ -95,11 +101,22 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 			return nil, 0, false
 		}
 	}
-	ctx := s.analyzeVerb(i, 0)
+	// The clause is the verb's; a copula's is its predicate's ("will be
+	// helpful to Togo").
+	r := i
+	if s.relIs(i, "cop", "aux") && s.head(i) >= 0 {
+		r = s.head(i)
+	}
+	ctx := s.clause(r, 0)
+	if r != i && r < ends[0] {
+		// "is opposed to", "be helpful to": the phrase is a predicate,
+		// not a passive.
+		ctx.passive = false
+	}
 	// A threat codes itself: "X threatened to impose an embargo on Y" is
 	// a threat (its rules read the infinitive), not a hypothetical embargo.
 	stmt := s.lx.is("statement", lemma)
-	if ctx.skip || !stmt && (s.governsTrigger(i+1) || s.governsTrigger(ends[0]-1) || s.governsTrigger(ends[0])) {
+	if ctx.skip || !stmt && s.governsTrigger(i, ends[0]) {
 		return nil, ends[0], true
 	}
 	for ci, e := range cands {
@@ -112,30 +129,41 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 		}
 		ctx.stmt = stmt
 		code, rule, tgtOpt, ok := s.chooseCode(e.p, i, j, ctx.intent || ctx.fut)
+		if ctx.purpose {
+			code, rule, tgtOpt, ok = s.lx.purposeCode(s.lemma(r)), nil, true, true
+		}
 		if !ok {
 			if rule != nil { // a rule that says "do not code"
 				return nil, j, true
 			}
 			continue
 		}
-		var src, tgt int
+		if s.phraseCodesItself(r, rule, j) {
+			// "announced that it will impose a curfew": the reported act
+			// is coded by its own verb, not again by the announcement.
+			return nil, j, true
+		}
+		var src, tgt []int
 		inf := -1
 		if stmt {
-			inf = s.infinitive(j)
+			inf = s.infinitive(r)
 		}
 		var extra []string
 		if ctx.passive {
-			src = s.byAgent(j)
-			if src < 0 {
+			src = s.agent(r)
+			if len(src) == 0 {
 				// No agent: we do not invent one.
 				return nil, j, true
 			}
-			tgt = s.sourceLeft(ctx.anchor)
+			tgt = s.subjects(ctx)
 		} else {
-			src = s.sourceLeft(ctx.anchor)
-			// "talk to X": a phrase ending in a preposition takes its object.
-			obj := e.p.Object || (len(e.rest) > 0 && s.lx.is("prepositions", e.rest[len(e.rest)-1]))
+			src = s.subjects(ctx)
 			switch {
+			case stmt && inf < 0 && s.dep(r, "ccomp") >= 0:
+				// "X warned that Y will no longer tolerate …": a warning
+				// about what Y will do is addressed to Y, if Y is an actor.
+				tgt = s.actors(s.clause(s.dep(r, "ccomp"), 1).subj)
+				tgtOpt = true
 			case inf >= 0:
 				// "X threatened to impose an embargo on Y": the threatened
 				// action's target is the threat's; with none, there is
@@ -144,11 +172,20 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 				tgtOpt = true
 			case rule != nil && rule.Target == "beneficiary":
 				tgt, tgtOpt = s.beneficiary(rule, j), false
+			case ctx.purpose:
+				// "to protest against Y", "to protest Y's decision"
+				tgt = s.targets(r, i, j, true, []string{"against", "at", "over"})
 			default:
-				tgt = s.targetRight(j, obj, e.p.Preps)
+				tgt = s.targets(r, i, j, e.p.Object, s.phrasePreps(e))
+				if len(tgt) == 0 && e.p.Object && materialAct(code) && s.objectNamesNoActor(r) {
+					// "killed 23 people", "blocked a road": the object of a
+					// material act is there and is no actor; the act is
+					// still the source's, with no target.
+					tgtOpt = true
+				}
 			}
 		}
-		if src < 0 {
+		if len(src) == 0 {
 			return nil, j, true
 		}
 		ev := model.Event{
@@ -158,6 +195,42 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 			Future:       ctx.fut || e.p.ExpressesIntent,
 			Hypothetical: s.hypothetical(ctx, code) || s.unas[i],
 			Pattern:      patternID(e.p, rule),
+		}
+		if ctx.purpose {
+			ev.Pattern += ".purpose"
+		}
+		base := code // the code of the act itself, not of its intent
+		if ctx.intent || ctx.fut {
+			if bc, _, _, ok := s.chooseCode(e.p, i, j, false); ok {
+				base = bc
+			}
+		}
+		rc := s.lx.refusedCode(base)
+		switch {
+		case ctx.refuser >= 0 && ctx.refuser < i && rc != "":
+			// "X refused to meet Y": X rejected a meeting with Y. The
+			// trigger runs from the refusal to the refused verb.
+			code = rc
+			ev.Negated, ev.Future = false, false
+			ev.Trigger = model.NewSpan(s.doc.Text, s.toks[ctx.refuser].Start, s.toks[j-1].End)
+			ev.Pattern += ".refused"
+			tgtOpt = true
+		case ctx.neg && ctx.fut && !ctx.dated && !ctx.hypo && rc != "" && !ev.Hypothetical:
+			// "X will not lift the curfew": a refusal stated now.
+			code = rc
+			ev.Negated, ev.Future = false, false
+			ev.Pattern += ".refused"
+			tgtOpt = true
+		case !ctx.neg && !ctx.dated && !stmt && code == base && (ctx.fut || ctx.modal && s.hypo && !s.lx.is("conditional", s.marker(r)) || s.announcedIntent(r, rule, j)):
+			// "X will impose a curfew", "X is prepared to impose martial
+			// law", "X may halt mediation if …", "X announced that it will
+			// extend the curfew": an announced act of force or coercion
+			// is a threat.
+			if tc := s.lx.prefixCode("intended", code); tc != "" {
+				code = tc
+				ev.Pattern += ".intended"
+				tgtOpt = true
+			}
 		}
 		evs := s.emit(ev, code, src, tgt, tgtOpt, e.p.Reciprocal)
 		for k := range evs {
@@ -172,65 +245,44 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 	return nil, 0, false
 }
 
-// infinitive returns the verb of a "to VERB" right at token j (adverbs
-// may come between), or -1.
-func (s *sent) infinitive(j int) int {
-	n := len(s.low)
-	if j >= n || s.low[j] != "to" {
-		return -1
+// verbLemmas returns the candidate lemmas of the verb at i: the parser's,
+// then the forms the pattern lemmatiser proposes.
+func (s *sent) verbLemmas(i int) []string {
+	s.buf = s.lx.lemmas(s.low[i], s.buf[:0])
+	if l := s.lemma(i); l != s.low[i] && !contains(s.buf, l) {
+		s.buf = append(s.buf, l)
 	}
-	v := j + 1
-	for v < n && isAdverbTag(s.tag(v)) && s.mAt[v] < 0 {
-		v++
+	return s.buf
+}
+
+// phrasePreps returns the prepositions that may introduce the target of
+// trigger e: the pattern's, and the last word of a phrase that ends in a
+// preposition ("talk to X").
+func (s *sent) phrasePreps(e entry) []string {
+	if n := len(e.rest); n > 0 && s.lx.is("prepositions", e.rest[n-1]) && !contains(e.p.Preps, e.rest[n-1]) {
+		return append(append([]string(nil), e.p.Preps...), e.rest[n-1])
 	}
-	if v >= n || s.tag(v) != "VB" || s.mAt[v] >= 0 {
-		return -1
-	}
-	return v
+	return e.p.Preps
 }
 
 // governed reads the infinitive verb at v that a threat governs: the
 // target its own pattern would take, and the PLOVER context of the code
 // it would have.
-func (s *sent) governed(v int) (tgt int, context []string) {
-	for _, l := range s.lx.lemmas(s.low[v], s.buf[:0]) {
+func (s *sent) governed(v int) (tgt []int, context []string) {
+	for _, l := range s.verbLemmas(v) {
 		for _, e := range s.lx.verbs[l] {
 			end, ok := s.matchRest(v, e.rest)
 			if !ok {
 				continue
 			}
-			obj := e.p.Object || (len(e.rest) > 0 && s.lx.is("prepositions", e.rest[len(e.rest)-1]))
-			tgt = s.targetRight(end, obj, e.p.Preps)
+			tgt = s.targets(v, v, end, e.p.Object, s.phrasePreps(e))
 			if code, _, _, ok := s.chooseCode(e.p, v, end, false); ok {
 				context = s.lx.codes[code].Context
 			}
 			return tgt, context
 		}
 	}
-	return s.targetRight(v+1, true, nil), nil
-}
-
-// governsTrigger reports whether "to" + a trigger or light verb follows
-// token j: "agreed to help", "agreed to hold talks". The governed action
-// is coded (with its intent code) instead of the governor.
-func (s *sent) governsTrigger(j int) bool {
-	n := len(s.low)
-	if j >= n || s.low[j] != "to" {
-		return false
-	}
-	v := j + 1
-	for v < n && isAdverbTag(s.tag(v)) {
-		v++
-	}
-	if v >= n || !isVerbTag(s.tag(v)) {
-		return false
-	}
-	for _, l := range s.lx.lemmas(s.low[v], s.buf[:0]) {
-		if len(s.lx.verbs[l]) > 0 || s.lx.is("light", l) {
-			return true
-		}
-	}
-	return false
+	return s.targets(v, v, v+1, true, nil), nil
 }
 
 // chooseCode picks the code of pattern p for the trigger [i, j): the first
@@ -314,23 +366,27 @@ func (s *sent) afterPhrase(r *Rule, j int) int {
 }
 
 // beneficiary finds the target of a rule with target "beneficiary": the
-// actor that the matched After phrase acts on, right after it ("help
-// Kenya", "boost the capacity of the Kenyan army"). Determiners,
-// adjectives and "of" may come between; anything else means no target.
-func (s *sent) beneficiary(r *Rule, j int) int {
+// actor that the matched After phrase acts on, its object or complement
+// ("help Kenya", "boost the capacity of the Kenyan army"); nil when the
+// phrase acts on no actor.
+func (s *sent) beneficiary(r *Rule, j int) []int {
 	k := s.afterPhrase(r, j)
-	if k < 0 {
-		return -1
+	if k < 1 {
+		return nil
 	}
-	for x := k; x < len(s.low) && x < k+4; x++ {
-		if m := s.mAt[x]; m >= 0 {
-			return s.gOf[m]
-		}
-		if !(isDetTag(s.tag(x)) || s.tag(x) == "JJ" || s.low[x] == "of") {
-			return -1
+	if s.relIs(k-1, "case", "mark") {
+		// "the capacity of X": the phrase ends with X's preposition.
+		return s.actors(s.head(k - 1))
+	}
+	var a [16]int
+	for _, d := range s.deps(k-1, a[:0]) {
+		if d >= k && s.relIs(d, "obj", "iobj", "obl", "nmod") {
+			if ms := s.actors(d); len(ms) > 0 {
+				return ms
+			}
 		}
 	}
-	return -1
+	return nil
 }
 
 func (s *sent) phraseIn(ph []string, a, b int) bool {
@@ -400,23 +456,31 @@ func (s *sent) nounTrigger(i int) []model.Event {
 	}
 	e, j := cands[0], ends[0]
 	p := e.p
-	src, ctx, ok := s.nounSource(i, j, p)
-	if !ok || src < 0 {
+	n := s.phraseHead(i, j)
+	src, ctx, ok := s.nounSource(n, p)
+	if !ok || len(src) == 0 {
 		return nil
 	}
 	code, rule, tgtOpt, ok := s.chooseCode(p, i, j, ctx.intent || ctx.fut)
 	if !ok {
 		return nil
 	}
-	tgt := s.targetRight(j, false, p.Preps)
-	if tgt < 0 {
-		tgt = s.patientOf(i, src)
-	}
-	if tgt == src {
-		tgt = -1
+	tgt := s.nounTarget(n, p)
+	if len(tgt) == 0 {
+		tgt = s.patientOf(n)
 	}
 	if p.ExpressesIntent && ctx.expr < 0 {
 		ctx.expr, ctx.exprOpen = i, ctx.fut || ctx.hypo
+	}
+	suffix := ""
+	if ctx.fut && !ctx.neg && !ctx.dated && !p.ExpressesIntent {
+		// "would tighten the blockade": an announced act of force or
+		// coercion is a threat, as for verbs.
+		if bc, _, _, ok := s.chooseCode(p, i, j, false); ok && bc == code {
+			if tc := s.lx.prefixCode("intended", code); tc != "" {
+				code, tgtOpt, suffix = tc, true, ".intended"
+			}
+		}
 	}
 	ev := model.Event{
 		Doc: s.doc.ID, Sentence: s.span,
@@ -424,9 +488,20 @@ func (s *sent) nounTrigger(i int) []model.Event {
 		Negated:      ctx.neg,
 		Future:       ctx.fut || p.ExpressesIntent,
 		Hypothetical: s.hypothetical(ctx, code) || s.unas[i],
-		Pattern:      patternID(p, rule),
+		Pattern:      patternID(p, rule) + suffix,
 	}
 	return s.emit(ev, code, src, tgt, tgtOpt, p.Reciprocal)
+}
+
+// phraseHead returns the syntactic head of the phrase [i, j): the word
+// whose head lies outside it ("phone call" → "call").
+func (s *sent) phraseHead(i, j int) int {
+	for k := i; k < j; k++ {
+		if h := s.head(k); h < i || h >= j {
+			return k
+		}
+	}
+	return j - 1
 }
 
 func singular(w string) string {
@@ -439,108 +514,140 @@ func singular(w string) string {
 	return w
 }
 
-// nounSource finds the source of an event noun and the flags of its
-// clause: possessor, modifier, source preposition or light verb subject.
-func (s *sent) nounSource(i, j int, p *Pattern) (int, verbCtx, bool) {
-	ctx := verbCtx{expr: -1}
-	// Skip modifiers left of the noun ("military", "troop").
-	k := i - 1
-	for steps := 0; k >= 0 && steps < 3 && s.mAt[k] < 0 && isModTag(s.tag(k)) && !s.lx.is("negators", s.low[k]); steps++ {
-		k--
-	}
-	// flags reads the negation, future and modality left of the noun. One
-	// that belongs to another verb ("the council did not approve her
-	// request") does not deny or defer the noun's event, which that verb
-	// only refers to: foreign is then set, and the noun is not coded.
-	foreign := false
-	flags := func(from int) {
-		verb := false
-		for x := from; x >= 0 && x >= from-10; x-- {
-			if s.boundary(x) {
-				break
-			}
-			w := s.low[x]
-			switch {
-			case s.mAt[x] >= 0:
-			case s.lx.is("negators", w):
-				ctx.neg = true
-				foreign = foreign || verb
-			case s.lx.is("future", w):
-				ctx.fut = true
-				foreign = foreign || verb
-			case s.lx.is("modal", w) && s.isModal(x):
-				ctx.hypo = true
-				foreign = foreign || verb
-			case isVerbTag(s.tag(x)) && !s.auxOrLight(x, p):
-				verb = true
-			}
+// nounSource finds the source of the event noun at n and the flags of its
+// clause: its possessor ("Kenya's attack"), a modifier naming an actor
+// ("French military intervention"), a source preposition ("an attack by
+// X", "a request from X"), or the subject of the light verb it is the
+// object of ("X launched an attack").
+func (s *sent) nounSource(n int, p *Pattern) ([]int, verbCtx, bool) {
+	ctx := verbCtx{verb: -1, subj: -1, expr: -1}
+	var a [16]int
+	ds := s.deps(n, a[:0])
+	neg := false
+	for _, d := range ds {
+		if s.relIs(d, "det", "advmod") && s.lx.is("negators", s.low[d]) {
+			neg = true // "no attack", "never an attack"
 		}
 	}
-	// Possessor: "Kenya's attack", "the Secretary General's meeting".
-	if k >= 0 && s.lx.is("possessive", s.low[k]) && k > 0 && s.mAt[k-1] >= 0 {
-		flags(k - 1)
-		return s.gOf[s.mAt[k-1]], ctx, !foreign
-	}
-	if k >= 0 && s.mAt[k] >= 0 {
-		m := s.mAt[k]
-		// Possessive inside the mention token ("General's") or a modifier
-		// ("French military intervention").
-		if s.mtok[m][1] == k+1 {
-			flags(k)
-			return s.gOf[m], ctx, !foreign
-		}
-	}
-	// Source preposition after the noun: "an attack by X", "a request from X".
-	n := len(s.low)
-	for x := j; x < n && x < j+10; x++ {
-		w := s.low[x]
-		if s.boundary(x) || w == "," || isFinite(s.tag(x)) {
+	// The object of a verb that codes an event itself ("gave Selvia
+	// military aid", "sent Kenyan troops") names its owner only by a
+	// possessive: a modifier there is more often the recipient.
+	h := s.head(n)
+	underTrigger := h >= 0 && s.relIs(n, "obj") && s.codesItself(h)
+	var src []int
+	for _, d := range ds {
+		if m := s.mAt[d]; m >= 0 && d < n && (s.relIs(d, "nmod:poss") || !underTrigger && s.relIs(d, "amod", "compound", "flat")) {
+			src = s.actors(d)
 			break
 		}
-		if s.mAt[x] >= 0 {
-			// skip over a mention that is not introduced by a source prep
-			x = s.mtok[s.mAt[x]][1] - 1
+	}
+	if len(src) == 0 {
+		src = s.sourcePrep(n, p, 0)
+	}
+	if len(src) > 0 {
+		// The flags of the clause the noun stands in. One that belongs to
+		// another verb ("the council did not approve her request") does
+		// not deny or defer the noun's event, which that verb only refers
+		// to: the noun is then not coded.
+		ctx.neg = neg
+		if pv := s.predicate(h); pv >= 0 {
+			g := s.clause(pv, 1)
+			if g.neg || g.fut || g.hypo {
+				if !s.auxOrLight(pv, p) {
+					return nil, ctx, false
+				}
+				ctx.neg = ctx.neg || g.neg
+				ctx.fut = ctx.fut || g.fut || g.intent
+				ctx.hypo = ctx.hypo || g.hypo
+			}
+		}
+		return src, ctx, true
+	}
+	// Light verb: "X held talks with Y", "X launched an attack on Y",
+	// also through a noun the event noun modifies ("undertook a
+	// mediation mission").
+	if h >= 0 && s.rel(n) == "compound" && s.relIs(h, "obj") && s.head(h) >= 0 {
+		n, h = h, s.head(h)
+	}
+	if h < 0 || !s.relIs(n, "obj", "nsubj", "obl") || !isVerbTag(s.tag(h)) || s.mAt[h] >= 0 {
+		return nil, ctx, false
+	}
+	if underTrigger {
+		return nil, ctx, false // the verb codes the event itself
+	}
+	light := false
+	for _, l := range s.verbLemmas(h) {
+		if s.lx.is("light", l) || contains(p.Light, l) {
+			light = true
+		}
+	}
+	if !light || !s.relIs(n, "obj") {
+		return nil, ctx, false
+	}
+	vc := s.clause(h, 0)
+	if vc.skip || vc.passive {
+		return nil, ctx, false
+	}
+	vc.neg = vc.neg || neg
+	return s.subjects(vc), vc, true
+}
+
+// sourcePrep returns the actor of a source preposition after the noun
+// at n ("an attack by X", "a request from X"), also in the noun's own
+// complement ("a request for training from X").
+func (s *sent) sourcePrep(n int, p *Pattern, depth int) []int {
+	var a [8]int
+	for _, d := range s.deps(n, a[:0]) {
+		if d < n || !s.relIs(d, "nmod", "acl", "obl") {
 			continue
 		}
-		if contains(p.SourcePreps, w) {
-			for y := x + 1; y < n && y < x+5; y++ {
-				if s.mAt[y] >= 0 {
-					flags(i - 1)
-					return s.gOf[s.mAt[y]], ctx, !foreign
-				}
-				if !(isDetTag(s.tag(y)) || s.tag(y) == "JJ") {
-					break
+		if contains(p.SourcePreps, s.marker(d)) {
+			if ms := s.actors(d); len(ms) > 0 {
+				return ms
+			}
+		}
+		if depth == 0 && s.mAt[d] < 0 {
+			if ms := s.sourcePrep(d, p, 1); len(ms) > 0 {
+				return ms
+			}
+		}
+	}
+	return nil
+}
+
+// codesItself reports whether the verb at v is a trigger of some pattern.
+func (s *sent) codesItself(v int) bool {
+	if !isVerbTag(s.tag(v)) || s.mAt[v] >= 0 {
+		return false
+	}
+	for _, l := range s.verbLemmas(v) {
+		for _, e := range s.lx.verbs[l] {
+			if _, ok := s.matchRest(v, e.rest); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nounTarget returns the target of the event noun at n: a complement
+// introduced by one of the pattern's prepositions ("an attack on Y"), on
+// the noun or on its light verb ("held talks with Y").
+func (s *sent) nounTarget(n int, p *Pattern) []int {
+	if ms := s.prepComplement(n, p.Preps); len(ms) > 0 {
+		return ms
+	}
+	if h := s.head(n); h >= 0 && s.relIs(n, "obj") && isVerbTag(s.tag(h)) {
+		var a [16]int
+		for _, d := range s.deps(h, a[:0]) {
+			if d > n && s.relIs(d, "obl") && contains(p.Preps, s.marker(d)) {
+				if ms := s.actors(d); len(ms) > 0 {
+					return ms
 				}
 			}
 		}
 	}
-	// Light verb: "X held talks with Y", "X launched an attack on Y".
-	v := k
-	for steps := 0; v >= 0 && steps < 4 && (isDetTag(s.tag(v)) || isModTag(s.tag(v))) && s.mAt[v] < 0 && !s.participleInGroup(v); steps++ {
-		v--
-	}
-	if v >= 0 && isVerbTag(s.tag(v)) && s.mAt[v] < 0 {
-		light := false
-		for _, l := range s.lx.lemmas(s.low[v], s.buf[:0]) {
-			for _, e := range s.lx.verbs[l] {
-				if _, ok := s.matchRest(v, e.rest); ok {
-					return -1, ctx, false // the verb codes the event itself
-				}
-			}
-			if s.lx.is("light", l) || contains(p.Light, l) {
-				light = true
-			}
-		}
-		if !light {
-			return -1, ctx, false
-		}
-		vc := s.analyzeVerb(v, 0)
-		if vc.skip || vc.passive {
-			return -1, ctx, false
-		}
-		return s.sourceLeft(vc.anchor), vc, true
-	}
-	return -1, ctx, false
+	return nil
 }
 
 // auxOrLight reports whether the verb at x is an auxiliary ("be", "have",
@@ -559,14 +666,8 @@ func (s *sent) auxOrLight(x int, p *Pattern) bool {
 	return false
 }
 
-// participleInGroup reports whether token v is a participle in a verb
-// group ("had imposed an embargo"), not a modifier ("an agreed plan").
-func (s *sent) participleInGroup(v int) bool {
-	return s.tag(v) == "VBN" && v > 0 && (s.lx.is("have", s.low[v-1]) || s.lx.is("be", s.low[v-1]))
-}
-
 // emit builds the events of one trigger: one per source–target pair.
-func (s *sent) emit(ev model.Event, code string, src, tgt int, tgtOpt, reciprocal bool) []model.Event {
+func (s *sent) emit(ev model.Event, code string, srcs, tgts []int, tgtOpt, reciprocal bool) []model.Event {
 	ci := s.lx.codes[code]
 	ev.CAMEO = code
 	ev.Root = code[:2]
@@ -583,11 +684,6 @@ func (s *sent) emit(ev model.Event, code string, src, tgt int, tgtOpt, reciproca
 	}
 	if ev.Negated {
 		ev.Context = append(ev.Context, "negation")
-	}
-	srcs := s.grp[src]
-	var tgts []int
-	if tgt >= 0 {
-		tgts = s.grp[tgt]
 	}
 	var out []model.Event
 	add := func(a, b int) {
@@ -661,61 +757,101 @@ func sameActor(a, b model.Mention) bool {
 	return a.Actor.Code == b.Actor.Code && a.Actor.Name == b.Actor.Name
 }
 
-// patientOf finds the target of an event noun at token i that names what
+// patientOf finds the target of an event noun at n that names what
 // happened to the subject of a passive verb of displacement or defeat:
 // in "militants, who were pushed out of Mali after French military
 // intervention" (or "militants pushed out … after …") the militants. The
-// noun phrase must follow "after" or "following", and the verb must be a
-// patient verb (grammar.yaml) in the same clause; otherwise there is no
+// noun must be introduced by "after" or "following" and depend on a
+// patient verb (grammar.yaml) in the passive; otherwise there is no
 // target.
-func (s *sent) patientOf(i, src int) int {
-	if src < 0 {
-		return -1
-	}
-	np := min(i, s.mtok[s.grp[src][0]][0])
-	b := np - 1
-	for b >= 0 && isDetTag(s.tag(b)) && s.mAt[b] < 0 {
-		b--
-	}
-	if b < 0 || (s.low[b] != "after" && s.low[b] != "following") {
-		return -1
-	}
-	v := -1
-	for x := b - 1; x >= 0 && x >= b-8; x-- {
-		if s.boundary(x) || s.low[x] == "," {
-			break
+func (s *sent) patientOf(n int) []int {
+	v := s.head(n)
+	if m := s.marker(n); m != "after" && m != "following" {
+		if !(v >= 0 && s.rel(n) == "obj" && s.low[v] == "following" && s.head(v) >= 0) {
+			return nil
 		}
-		if (s.tag(x) == "VBN" || s.tag(x) == "VBD") && s.mAt[x] < 0 {
-			for _, l := range s.lx.lemmas(s.low[x], s.buf[:0]) {
-				if s.lx.is("patient_verbs", l) {
-					v = x
-					break
-				}
-			}
+		v = s.head(v) // "following" read as a verb
+	}
+	if v < 0 || s.mAt[v] >= 0 {
+		return nil
+	}
+	patient := false
+	for _, l := range s.verbLemmas(v) {
+		if s.lx.is("patient_verbs", l) {
+			patient = true
 			break
 		}
 	}
-	if v < 0 {
-		return -1
+	if !patient {
+		return nil
 	}
-	ctx := s.analyzeVerb(v, 0)
-	if !ctx.passive && ctx.start == v && v > 0 && s.mAt[v-1] >= 0 && v+1 < len(s.low) && (s.tag(v+1) == "IN" || s.tag(v+1) == "RP") {
-		// "fighters pushed out of …": a transitive verb with no object
-		// right after a noun is a reduced passive, whatever its tag.
+	ctx := s.clause(v, 0)
+	if !ctx.passive && s.dep(v, "obj") < 0 {
+		// "fighters pushed out of …": a verb of displacement with no
+		// object is a reduced passive, whatever its tag or attachment.
 		ctx.passive = true
+		if s.relIs(v, "acl") {
+			ctx.subj = s.head(v)
+		}
 	}
 	if !ctx.passive || ctx.neg || ctx.hypo {
-		return -1
+		return nil
 	}
-	a := ctx.anchor
-	if ctx.start == v && a > 0 && s.mAt[a-1] >= 0 {
-		return s.gOf[s.mAt[a-1]] // "militants pushed out …"
+	return s.actors(ctx.subj)
+}
+
+// materialAct reports whether a CAMEO code is a material act whose object
+// need not be an actor: aid, investigation, protest, force, coercion and
+// sanctions (roots 07, 09, 14–20), as opposed to statements and meetings,
+// which are addressed to someone.
+func materialAct(code string) bool {
+	if len(code) < 2 {
+		return false
 	}
-	if a >= 2 && s.lx.is("relative", s.low[a-1]) && s.low[a-2] == "," && a >= 3 && s.mAt[a-3] >= 0 {
-		return s.gOf[s.mAt[a-3]] // "militants, who were pushed out …"
+	switch r := code[:2]; r {
+	case "07", "09":
+		return true
+	default:
+		return r >= "14" && r <= "20"
 	}
-	if a >= 1 && s.lx.is("relative", s.low[a-1]) && a >= 2 && s.mAt[a-2] >= 0 {
-		return s.gOf[s.mAt[a-2]]
+}
+
+// announcedIntent reports whether the rule that picked the code of the
+// trigger at r found its phrase in a clause below the trigger that is
+// intended or future ("announced that he will extend the curfew").
+func (s *sent) announcedIntent(r int, rule *Rule, j int) bool {
+	if rule == nil {
+		return false
 	}
-	return s.sourceLeft(a)
+	end := s.afterPhrase(rule, j)
+	if end < 1 {
+		return false
+	}
+	c, ok := s.phraseClause(r, end-1)
+	return ok && (c.fut || c.intent) && !c.neg
+}
+
+// phraseCodesItself reports whether the phrase of the rule that picked
+// the code of the trigger at r lies in a clause the trigger reports
+// (ccomp) whose verb is a trigger itself.
+func (s *sent) phraseCodesItself(r int, rule *Rule, j int) bool {
+	if rule == nil {
+		return false
+	}
+	end := s.afterPhrase(rule, j)
+	if end < 1 || s.head(end-1) < 0 {
+		return false
+	}
+	v := s.predicate(s.head(end - 1))
+	if v == r || !s.codesItself(v) {
+		return false
+	}
+	// Only a reported clause ("announced that …"): the child of the
+	// trigger on the way up is a ccomp.
+	for x, steps := v, 0; x >= 0 && steps < 8; x, steps = s.head(x), steps+1 {
+		if s.head(x) == r {
+			return s.rel(x) == "ccomp"
+		}
+	}
+	return false
 }

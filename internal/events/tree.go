@@ -1,0 +1,940 @@
+package events
+
+import (
+	"strings"
+
+	"github.com/dossier-project/dossier/internal/model"
+)
+
+// The roles of a trigger come from the dependency parse of its sentence:
+// the subject (nsubj), object (obj, iobj), obliques with their
+// preposition (obl + case), the passive subject (nsubj:pass) with its
+// agent (obl:agent, "by"), open complements (xcomp: "asked X to help",
+// "threatened to impose"), clausal complements (ccomp: reported speech),
+// conjunctions (conj) of verbs and of arguments, and negation and
+// modality from the verb's own dependents (advmod "not", aux "may").
+// Token indexes here are local to the sentence (s.toks).
+
+// head returns the local index of token k's head, or -1 for the root (or
+// a head outside the sentence).
+func (s *sent) head(k int) int {
+	h := s.toks[k].Head
+	if h < 0 {
+		return -1
+	}
+	h -= s.off
+	if h < 0 || h >= len(s.toks) {
+		return -1
+	}
+	return h
+}
+
+// rel returns token k's relation to its head.
+func (s *sent) rel(k int) string { return s.toks[k].Rel }
+
+// relIs reports whether token k's relation is one of rels (a relation
+// without subtype matches every subtype).
+func (s *sent) relIs(k int, rels ...string) bool {
+	return k >= 0 && k < len(s.toks) && s.td.RelIs(k+s.off, rels...)
+}
+
+// deps appends the local indexes of token k's dependents to buf.
+func (s *sent) deps(k int, buf []int) []int {
+	n := len(buf)
+	buf = s.td.Dependents(k+s.off, buf)
+	for x := n; x < len(buf); x++ {
+		buf[x] -= s.off
+	}
+	return buf
+}
+
+// dep returns token k's first dependent with one of rels, or -1.
+func (s *sent) dep(k int, rels ...string) int {
+	d := s.td.Dependent(k+s.off, rels...)
+	if d < 0 {
+		return -1
+	}
+	return d - s.off
+}
+
+// lemma returns the lower-case lemma of token k (its text when the parse
+// gave none).
+func (s *sent) lemma(k int) string {
+	if l := s.toks[k].Lemma; l != "" {
+		return strings.ToLower(l)
+	}
+	return s.low[k]
+}
+
+// marker returns the preposition or subordinator that introduces token k
+// (its case or mark dependent, "according to" as two words), or "".
+func (s *sent) marker(k int) string {
+	var a [8]int
+	ds := s.deps(k, a[:0])
+	for _, d := range ds {
+		if s.rel(d) == "case" || s.rel(d) == "mark" {
+			if f := s.dep(d, "fixed"); f >= 0 {
+				return s.low[d] + " " + s.low[f]
+			}
+			return s.low[d]
+		}
+	}
+	// "to five officers" with the preposition hung on the number.
+	if len(ds) > 0 && ds[0] < k && s.relIs(ds[0], "nummod", "det", "amod") {
+		if c := s.dep(ds[0], "case", "mark"); c >= 0 && c < ds[0] {
+			return s.low[c]
+		}
+	}
+	return ""
+}
+
+// isVerbal reports whether token k heads a clause of its own: a verb, or
+// a predicate with a subject or copula.
+func (s *sent) isVerbal(k int) bool {
+	if isVerbTag(s.tag(k)) || s.toks[k].UPOS == "VERB" {
+		return true
+	}
+	return s.dep(k, "cop", "nsubj") >= 0
+}
+
+// actors returns the mentions that the nominal at token k names, with
+// those of its conjuncts ("Chad and Niger"), or nil.
+func (s *sent) actors(k int) []int {
+	if k < 0 {
+		return nil
+	}
+	out := s.actorOne(k, nil)
+	var a [8]int
+	for _, d := range s.deps(k, a[:0]) {
+		if s.rel(d) == "conj" {
+			out = s.actorOne(d, out)
+		}
+	}
+	return out
+}
+
+// actorOne adds the mention that the nominal at token k names: the
+// mention covering k itself; else one covering a modifier that says
+// whose it is ("Swiss doctors", "Kenya's army"); else the complement of a
+// head that only counts ("the presidents of Chad"). A possessor after "of"
+// only owns the noun ("a meeting of Togo's neighbours") and is not taken.
+func (s *sent) actorOne(k int, out []int) []int {
+	if m := s.mAt[k]; m >= 0 {
+		if s.ms[m].Actor.Code == "" {
+			// "King Hassan of Morocco": a name with no code is known by
+			// what it is of.
+			var a [8]int
+			for _, d := range s.deps(k, a[:0]) {
+				if s.rel(d) == "nmod" && s.marker(d) == "of" && s.mAt[d] >= 0 && s.mAt[d] != m && s.ms[s.mAt[d]].Actor.Code != "" {
+					return appendMention(out, s.mAt[d])
+				}
+			}
+		}
+		return appendMention(out, m)
+	}
+	var a [8]int
+	ds := s.deps(k, a[:0])
+	for _, d := range ds {
+		if m := s.mAt[d]; m >= 0 && s.relIs(d, "amod", "compound", "nmod:poss", "flat") {
+			return appendMention(out, m)
+		}
+	}
+	for _, d := range ds {
+		if s.rel(d) == "nmod" && s.marker(d) == "of" && s.mAt[d] >= 0 {
+			out = appendMention(out, s.mAt[d])
+			var b [8]int
+			for _, c := range s.deps(d, b[:0]) {
+				if s.rel(c) == "conj" && s.mAt[c] >= 0 {
+					out = appendMention(out, s.mAt[c])
+				}
+			}
+			return out
+		}
+	}
+	return out
+}
+
+func appendMention(out []int, m int) []int {
+	for _, x := range out {
+		if x == m {
+			return out
+		}
+	}
+	return append(out, m)
+}
+
+// verbCtx is what the tree says about the clause of a verb.
+type verbCtx struct {
+	verb    int // the verb (or predicate) whose clause this is
+	subj    int // the token in subject position, or -1
+	passive bool
+	neg     bool
+	fut     bool
+	hypo    bool
+	intent  bool
+	skip    bool
+	// expr is the token that expresses the intention (an intent governor
+	// or an intent trigger), or -1; exprOpen says that expression is
+	// itself future, modal or conditional-bound ("will declare").
+	expr     int
+	exprOpen bool
+	// dated: "not … until X" cleared the negation.
+	dated bool
+	// stmt: the trigger is a threat or warning; a condition after it
+	// governs what is threatened, not the threat.
+	stmt bool
+	// purpose: the verb is a purpose clause that performs its act
+	// ("… to protest"): coded with the grammar's purpose_acts code.
+	purpose bool
+	// modal: a modal auxiliary of the verb itself ("may", "could")
+	// makes it hypothetical.
+	modal bool
+	// refuser is the word of refusal that governs the verb ("refused
+	// to meet"), or -1: the event is then a rejection (see refused).
+	refuser int
+}
+
+// clause reads the clause of the verb (or predicate) at v: its subject,
+// voice, negation, future and modality, and for a verb that another
+// governs (an infinitive, a participle, a coordinated verb) what the
+// governor passes down.
+func (s *sent) clause(v, depth int) verbCtx {
+	ctx := verbCtx{verb: v, subj: -1, expr: -1, refuser: -1}
+	notNeg, past, own := false, s.tag(v) == "VBD", false
+	var a [16]int
+	ds := s.deps(v, a[:0])
+	for _, d := range ds {
+		w := s.low[d]
+		switch s.rel(d) {
+		case "nsubj", "csubj", "expl":
+			if ctx.subj < 0 && s.rel(d) != "expl" {
+				ctx.subj = d
+			}
+			own = true
+		case "nsubj:pass", "csubj:pass":
+			ctx.subj, ctx.passive, own = d, true, true
+		case "aux:pass":
+			ctx.passive = true
+			past = past || w == "was" || w == "were"
+		case "aux", "cop":
+			own = true
+			switch {
+			case s.lx.is("future", w):
+				ctx.fut = true
+			case w == "would" && s.reported(v):
+				// "X said it would allow …": the future of reported
+				// speech, not a condition.
+				ctx.fut = true
+			case s.lx.is("modal", w) && s.isModal(d):
+				ctx.hypo, ctx.modal = true, true
+				if w == "cannot" {
+					ctx.neg = true
+				}
+			case w == "did" || w == "had" || w == "was" || w == "were":
+				past = true
+			}
+		case "advmod", "neg", "det":
+			if s.lx.is("negators", w) && w != "no" && w != "without" {
+				ctx.neg = true
+				notNeg = notNeg || w == "not" || w == "n't"
+			}
+		}
+	}
+	if ctx.subj >= 0 && s.dep(ctx.subj, "case") >= 0 && s.dep(ctx.subj, "case") < ctx.subj {
+		// "After talks with Somalia, Kenya attacked": a phrase with a
+		// preposition is no subject.
+		ctx.subj, ctx.passive = -1, false
+	}
+	if ctx.subj >= 0 && ctx.subj < v {
+		// "Nairobi, 2 May 2018 - Tomas Vellinga met …": a dateline read
+		// as the subject, with the real one as its apposition after a
+		// dash.
+		var b [8]int
+		for _, d := range s.deps(ctx.subj, b[:0]) {
+			if s.rel(d) == "appos" && d < v && s.dashBefore(d) {
+				ctx.subj = d
+				break
+			}
+		}
+	}
+	if ctx.subj >= 0 && s.lx.is("relative", s.low[ctx.subj]) && s.relIs(v, "acl") {
+		// "Kenya, which borders Somalia": the relative pronoun stands for
+		// the noun the clause modifies.
+		ctx.subj = s.head(v)
+	}
+	if notNeg && !ctx.hypo && s.delimited(ds) {
+		// "did not meet until June": it met, in June; "will not attack
+		// until Y withdraws": a condition.
+		ctx.neg, ctx.dated = false, true
+		if !past {
+			ctx.hypo = true
+		}
+	}
+	if ctx.subj < 0 && isFinite(s.tag(v)) {
+		// A finite verb has a subject; when the parse gave it none, a name
+		// right before its verb group is it ("Before Somalia had attacked
+		// Togo, Kenya praised Uganda" with "Kenya" hung elsewhere).
+		ctx.subj = s.adjacentSubject(v)
+	}
+	if depth > 4 {
+		return ctx
+	}
+	h := s.head(v)
+	switch {
+	case h < 0 || ctx.subj >= 0 && isFinite(s.tag(v)) && s.relIs(v, "xcomp", "conj", "appos", "amod"):
+	case s.relIs(v, "acl") && s.rel(v) != "acl:relcl" && ctx.subj < 0 && s.marker(v) != "to":
+		// A participle after its noun: "leaders meeting in Dakar" (the
+		// leaders meet), "sanctions imposed on Niger" (the sanctions are
+		// imposed: passive). A gerund after a determiner is a noun.
+		ctx.subj = h
+		if s.tag(v) == "VBN" || s.tag(v) == "VBD" && s.dep(v, "obj") < 0 {
+			ctx.passive = true
+		}
+		if s.relIs(h, "root", "ccomp", "parataxis", "advcl", "xcomp") && !s.isVerbal(h) && s.dep(v, "aux:pass") < 0 &&
+			(isFinite(s.tag(v)) || s.dep(v, "obj", "xcomp", "advcl", "ccomp") >= 0) {
+			// A noun in the place of a clause (the root, a reported
+			// clause) with a participle that takes complements is a
+			// clause misread: "Swiss doctors handed over medicine to …",
+			// "ministers agreed … to provide".
+			ctx.passive = false
+		}
+		if s.dep(h, "cop") >= 0 {
+			// "This is not about Kenya deploying troops": the predicate's
+			// negation or modality is the participle's.
+			g := s.clause(h, depth+1)
+			ctx.neg, ctx.hypo = ctx.neg || g.neg, ctx.hypo || g.hypo
+		}
+	case s.rel(v) == "conj" && ctx.subj < 0 && s.coordinated(v):
+		// Coordinated verbs share the first verb's subject ("X accused Y
+		// of … and demanded …": never the first verb's object) and, with
+		// no auxiliary of their own, its negation and modality.
+		g := s.clause(h, depth+1)
+		if g.skip {
+			ctx.skip = true
+		}
+		ctx.subj = g.subj
+		if s.isVerbal(h) && g.passive && !ctx.passive && g.verb == h && s.dep(v, "obj") < 0 && s.tag(v) == "VBN" {
+			ctx.passive = true
+		}
+		if !own {
+			ctx.neg = ctx.neg || g.neg
+			ctx.fut = ctx.fut || g.fut
+			ctx.hypo = ctx.hypo || g.hypo
+			if g.intent {
+				ctx.intent, ctx.expr, ctx.exprOpen = true, g.expr, g.exprOpen
+			}
+		}
+	case ctx.subj < 0 && s.rel(v) == "xcomp" && s.marker(v) != "to" && s.auxLike(h):
+		// "have discussed" read as a verb and its complement: the
+		// auxiliary's clause is the verb's.
+		g := s.clause(h, depth+1)
+		ctx.subj = g.subj
+		ctx.neg, ctx.fut, ctx.hypo = ctx.neg || g.neg, ctx.fut || g.fut, ctx.hypo || g.hypo
+	case ctx.subj < 0 && s.marker(v) == "to" && s.relIs(v, "xcomp", "advcl", "acl", "ccomp"),
+		ctx.subj < 0 && s.rel(v) == "xcomp":
+		s.governor(&ctx, h, depth)
+	case ctx.subj < 0 && s.relIs(v, "advcl", "acl", "obl", "nmod") && (s.tag(v) == "VBG" || strings.HasSuffix(s.low[v], "ing")):
+		// "helping Togo by sending food": the gerund's subject is the
+		// governing verb's; "without sending" negates it; "about
+		// deploying", "for helping": a topic, not an act.
+		g := s.clause(s.predicate(h), depth+1)
+		ctx.subj = g.subj
+		ctx.neg = ctx.neg || g.neg
+		ctx.fut = ctx.fut || g.fut || g.intent
+		ctx.hypo = ctx.hypo || g.hypo
+		if g.intent {
+			ctx.intent, ctx.expr, ctx.exprOpen = true, g.expr, g.exprOpen
+		}
+		if g.skip || g.passive {
+			ctx.skip = true
+		}
+		switch p := s.marker(v); p {
+		case "", "by", "through", "via", "after", "while", "in", "when", "before", "upon", "on":
+		case "without":
+			ctx.neg = true
+		default:
+			ctx.hypo = true
+		}
+	}
+	if s.marker(v) == "without" {
+		ctx.neg = true
+	}
+	return ctx
+}
+
+// coordinated reports whether the conjunct v is joined by a conjunction
+// or a comma (a conj without either is a misread subordinate clause:
+// "praised Uganda after the committee attacked Somalia").
+func (s *sent) coordinated(v int) bool {
+	var a [8]int
+	for _, d := range s.deps(v, a[:0]) {
+		if d < v && (s.rel(d) == "cc" || s.rel(d) == "punct" && s.low[d] == ",") {
+			return true
+		}
+	}
+	return false
+}
+
+// auxLike reports whether token g is an auxiliary verb ("have", "be",
+// "do", "will").
+func (s *sent) auxLike(g int) bool {
+	w := s.low[g]
+	return s.lx.is("have", w) || s.lx.is("be", w) || s.lx.is("do", w) || s.lx.is("future", w) || s.lx.is("modal", w)
+}
+
+// adjacentSubject returns the mention token right before the verb group
+// of the finite verb v (its auxiliaries, negation and adverbs), or -1.
+func (s *sent) adjacentSubject(v int) int {
+	k := v - 1
+	for k >= 0 && s.mAt[k] < 0 && s.head(k) == v && s.relIs(k, "aux", "advmod", "neg") {
+		k--
+	}
+	if k >= 0 && s.low[k] == "," {
+		// "Kenya, which denied that …, attacked Somalia" with the main
+		// verb swallowed by the relative clause: the clause's antecedent
+		// is the subject.
+		x := v
+		for steps := 0; x >= 0 && steps < 6 && s.relIs(x, "parataxis", "conj", "advcl", "xcomp"); steps++ {
+			x = s.head(x)
+			if x >= 0 && s.rel(x) == "acl:relcl" {
+				if a := s.head(x); a >= 0 && a < x && s.mAt[a] >= 0 {
+					return a
+				}
+				return -1
+			}
+		}
+		return -1
+	}
+	if k < 0 || s.mAt[k] < 0 || s.head(k) == v && !s.relIs(k, "nsubj", "vocative", "appos", "dep", "obl") {
+		return -1
+	}
+	return k
+}
+
+// predicate returns the clause head for token k: k itself when it heads
+// a clause, else the nearest ancestor that does.
+func (s *sent) predicate(k int) int {
+	for steps := 0; k >= 0 && steps < 8; steps++ {
+		if s.isVerbal(k) || s.head(k) < 0 {
+			return k
+		}
+		k = s.head(k)
+	}
+	return k
+}
+
+// delimited reports whether one of the dependents ds is introduced by a
+// delimiter ("until", "till").
+func (s *sent) delimited(ds []int) bool {
+	for _, d := range ds {
+		if s.relIs(d, "obl", "advcl", "advmod", "nmod") {
+			if m := s.marker(d); s.lx.is("delimiters", m) || s.lx.is("delimiters", s.low[d]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// governor handles a verb that the word g governs ("agreed to help",
+// "ready to send", "its readiness to send"): the governor's kind sets the
+// flags, and its clause gives the subject.
+func (s *sent) governor(ctx *verbCtx, g, depth int) {
+	kind := ""
+	w := s.low[g]
+	for _, l := range append(s.lx.lemmas(w, s.buf[:0]), s.lemma(g)) {
+		switch {
+		case s.lx.is("intent", l):
+			kind = "intent"
+		case s.lx.is("negative", l):
+			kind = "negative"
+		case s.lx.is("hypothetical", l):
+			kind = "hypo"
+		case l == "going" || l == "due" || l == "about":
+			kind = "future"
+		}
+		if kind != "" {
+			break
+		}
+	}
+	if kind == "" && s.lx.is("be", w) {
+		kind = "future" // "X is to visit Y"
+	}
+	if kind == "" && s.lx.is("aspectual", s.lemma(g)) && s.dep(g, "obj") < 0 {
+		kind = "aspect" // "X continued to send", not "began a strike to …"
+	}
+	expr := g
+	if kind == "" {
+		// "declared its readiness to send", with the infinitive hung on
+		// the verb: the object states the intention.
+		if o := s.dep(g, "obj"); o >= 0 && s.lx.is("intent", s.lemma(o)) {
+			kind, expr = "intent", o
+		}
+	}
+	if kind == "" && s.lx.purposeCode(s.lemma(ctx.verb)) != "" &&
+		(s.relIs(ctx.verb, "advcl") && (s.isLight(g) || s.dep(g, "obj") < 0) ||
+			s.relIs(ctx.verb, "acl") && s.relIs(g, "obj") && s.head(g) >= 0 && s.isLight(s.head(g))) {
+		// "gathered to protest", "began a hunger strike to protest": the
+		// purpose is the act, done by the act before it, which must be
+		// one that can be the protest itself (no object, or a light verb
+		// and its event noun): in "police prevented the demonstration
+		// … to protest", those who prevented did not protest.
+		ctx.purpose = true
+	}
+	if kind == "" && !ctx.purpose {
+		// "asked the AU to help": the action belongs to the request, which
+		// its own pattern codes; "the capacity to control": not an act.
+		ctx.skip = true
+		return
+	}
+	// The governor's clause: its own (a verb, or a predicate adjective
+	// with its subject: "Ghana is ready"), or the clause of the verb a
+	// noun or adjective governor depends on ("declared its readiness",
+	// "stand ready").
+	gv := g
+	if !s.isVerbal(g) || s.tag(g) == "VBN" && kind != "intent" && s.dep(g, "nsubj", "aux") < 0 {
+		gv = s.head(g)
+		if p := s.dep(g, "nmod:poss", "compound"); p >= 0 && p < g && s.mAt[p] >= 0 && !s.isVerbal(g) {
+			// "Kenya's plan to visit Uganda": whose the plan is.
+			gv, ctx.subj = -1, p
+		}
+	}
+	exprOpen := false
+	if gv >= 0 {
+		gc := s.clause(gv, depth+1)
+		if gc.skip || gc.passive && gv != g {
+			ctx.skip = true
+			return
+		}
+		ctx.subj = gc.subj
+		if kind == "negative" && !gc.neg && !gc.hypo && !gc.fut && s.isRefusal(g) {
+			ctx.refuser = g
+		}
+		ctx.neg = ctx.neg || gc.neg
+		ctx.hypo = ctx.hypo || gc.hypo
+		ctx.fut = ctx.fut || gc.fut || gc.intent
+		if gc.intent {
+			ctx.intent = true
+			ctx.expr, ctx.exprOpen = gc.expr, gc.exprOpen
+		}
+		exprOpen = gc.fut || gc.hypo
+	}
+	switch kind {
+	case "intent":
+		ctx.intent, ctx.fut = true, true
+		if ctx.expr < 0 {
+			// The outermost expression of intent counts.
+			ctx.expr, ctx.exprOpen = expr, exprOpen
+		}
+	case "negative":
+		ctx.neg = true
+	case "hypo":
+		ctx.hypo = true
+	case "future":
+		ctx.fut = true
+	}
+}
+
+// subjects returns the mentions in the subject position of the clause
+// ctx. A pronoun subject of reported speech ("Uganda said it had paid")
+// is the speaker when the text names no one else.
+func (s *sent) subjects(ctx verbCtx) []int {
+	ms := s.actors(ctx.subj)
+	if len(ms) > 0 || ctx.subj < 0 || s.tag(ctx.subj) != "PRP" {
+		return ms
+	}
+	switch s.low[ctx.subj] {
+	case "it", "he", "she", "they", "we":
+	default:
+		return nil
+	}
+	// Up from the verb through coordination and complements to the
+	// reported clause.
+	c := ctx.verb
+	for steps := 0; c >= 0 && steps < 6 && s.relIs(c, "conj", "xcomp"); steps++ {
+		c = s.head(c)
+	}
+	if c < 0 || s.rel(c) != "ccomp" {
+		return nil
+	}
+	h := s.head(c)
+	if h < 0 {
+		return nil
+	}
+	g := s.clause(h, 3)
+	if g.subj < 0 || g.passive || s.tag(g.subj) == "PRP" {
+		return nil
+	}
+	ms = s.actors(g.subj)
+	if len(ms) == 1 && !pronounAgrees(s.low[ctx.subj], s.ms[ms[0]].Actor.Code) {
+		return nil
+	}
+	return ms
+}
+
+// pronounAgrees is a weak agreement check: "it" and "they" stand for a
+// state or group, "he" and "she" for a person; an actor code says which
+// only loosely, so only an empty code is refused.
+func pronounAgrees(p, code string) bool {
+	return code != "" || p == "he" || p == "she"
+}
+
+// agent returns the by-agent mentions of the passive verb v.
+func (s *sent) agent(v int) []int {
+	var a [16]int
+	ds := s.deps(v, a[:0])
+	for _, d := range ds {
+		if s.relIs(d, "obl", "nmod") && s.marker(d) == "by" {
+			if ms := s.actors(d); len(ms) > 0 {
+				return ms
+			}
+		}
+	}
+	// "attacked until March by Kenya": the by-phrase hung on the oblique
+	// before it.
+	for _, d := range ds {
+		if d > v && s.relIs(d, "obl") {
+			var b [8]int
+			for _, x := range s.deps(d, b[:0]) {
+				if s.relIs(x, "nmod") && s.marker(x) == "by" {
+					if ms := s.actors(x); len(ms) > 0 {
+						return ms
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// targets returns the target of the verb (or predicate) at v whose
+// trigger phrase is [i, end): the first, in text order, of its direct or indirect object
+// (when object is true) and its obliques introduced by one of preps. An
+// object that names no actor may carry the target as its own complement
+// ("imposed an embargo on Chile").
+func (s *sent) targets(v, i, end int, object bool, preps []string) []int {
+	var a [16]int
+	ds := s.deps(v, a[:0])
+	for k := i; k < end; k++ {
+		if k != v {
+			ds = s.deps(k, ds) // the phrase's own words ("call on X")
+		}
+	}
+	for _, d := range ds {
+		switch {
+		case s.relIs(d, "obj", "iobj"):
+			if object {
+				if ms := s.actors(d); len(ms) > 0 {
+					return ms
+				}
+			}
+			if ms := s.prepComplement(d, preps); len(ms) > 0 {
+				return ms
+			}
+		case s.relIs(d, "obl", "nmod") && s.rel(d) != "obl:agent" && s.rel(d) != "obl:tmod" && s.rel(d) != "obl:unmarked":
+			if m := s.marker(d); m != "" && contains(preps, m) {
+				if ms := s.actors(d); len(ms) > 0 {
+					return ms
+				}
+			} else if s.mAt[d] >= 0 {
+				// "complained to the Council over Selvian raids", with
+				// the "over" phrase hung on the name.
+				if ms := s.prepComplement(d, preps); len(ms) > 0 {
+					return ms
+				}
+			}
+		case s.rel(d) == "compound:prt" || s.rel(d) == "xcomp" && !s.isVerbal(d):
+			// "hand over X to Y" parsed with the particle heading: look
+			// one level down.
+			if ms := s.prepComplement(d, preps); len(ms) > 0 {
+				return ms
+			}
+		}
+	}
+	return nil
+}
+
+// prepComplement returns the mentions of the first complement of the
+// nominal n introduced by one of preps.
+func (s *sent) prepComplement(n int, preps []string) []int {
+	var a [8]int
+	ds := s.deps(n, a[:0])
+	for _, d := range ds {
+		if s.relIs(d, "nmod", "obl") {
+			if m := s.marker(d); m != "" && contains(preps, m) {
+				if ms := s.actors(d); len(ms) > 0 {
+					return ms
+				}
+			}
+		}
+	}
+	// "70 million dollars of aid for Romania": through the "of" phrase
+	// that says what the quantity is.
+	for _, d := range ds {
+		if s.relIs(d, "nmod") && s.marker(d) == "of" && s.mAt[d] < 0 {
+			var b [8]int
+			for _, x := range s.deps(d, b[:0]) {
+				if s.relIs(x, "nmod") && contains(preps, s.marker(x)) {
+					if ms := s.actors(x); len(ms) > 0 {
+						return ms
+					}
+				}
+			}
+		}
+	}
+	// "an attack by Peru on Chile" with "on Chile" hung on the name
+	// before it: a name does not take a prepositional complement of its
+	// own.
+	for _, d := range ds {
+		if s.relIs(d, "nmod") && s.mAt[d] >= 0 {
+			var b [8]int
+			for _, x := range s.deps(d, b[:0]) {
+				if s.relIs(x, "nmod") && s.mAt[x] >= 0 && contains(preps, s.marker(x)) {
+					return s.actors(x)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// infinitive returns the verb of a "to VERB" complement of token i
+// ("threatened to impose"), or -1.
+func (s *sent) infinitive(i int) int {
+	var a [16]int
+	for _, d := range s.deps(i, a[:0]) {
+		if s.rel(d) == "xcomp" || s.relIs(d, "advcl", "ccomp") && s.marker(d) == "to" {
+			if isVerbTag(s.tag(d)) || s.toks[d].UPOS == "VERB" {
+				return d
+			}
+		}
+	}
+	return -1
+}
+
+// governsTrigger reports whether a word of the trigger phrase [i, end)
+// governs a "to" complement that is itself a trigger or a light verb:
+// "agreed to help", "agreed to hold talks". The governed action is coded
+// (with its intent code) instead of the governor.
+func (s *sent) governsTrigger(i, end int) bool {
+	var a [16]int
+	for k := i; k < end; k++ {
+		for _, d := range s.deps(k, a[:0]) {
+			if !s.relIs(d, "xcomp", "advcl", "acl", "ccomp") || s.marker(d) != "to" {
+				continue
+			}
+			if s.dep(k, "obj", "iobj") >= 0 || s.dep(d, "aux:pass") >= 0 {
+				// "asked NATO to help": the request codes itself; "offered
+				// its troops to help": a purpose, not what was offered;
+				// "rejected a call for X to be deployed".
+				continue
+			}
+			if !isVerbTag(s.tag(d)) {
+				continue
+			}
+			for _, l := range append(s.lx.lemmas(s.low[d], s.buf[:0]), s.lemma(d)) {
+				if s.verbCodes(d, l) || s.lx.is("light", l) && s.eventObject(d) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// objectNamesNoActor reports whether the verb at v has a direct object
+// that is a noun phrase naming no actor ("killed 23 people", "blocked a
+// road"), rather than none at all or a pronoun.
+func (s *sent) objectNamesNoActor(v int) bool {
+	o := s.dep(v, "obj")
+	if o < 0 || s.mAt[o] >= 0 || !isNounTag(s.tag(o)) && s.tag(o) != "CD" {
+		return false
+	}
+	return len(s.actors(o)) == 0
+}
+
+// isRefusal reports whether the word at g refuses ("refused", "declined").
+func (s *sent) isRefusal(g int) bool {
+	for _, l := range append(s.lx.lemmas(s.low[g], s.buf[:0]), s.lemma(g)) {
+		if s.lx.is("refusal", l) {
+			return true
+		}
+	}
+	return false
+}
+
+// refusedCode returns the rejection code for refusing an action coded
+// code (the grammar's refused table), or "".
+func (lx *lexicon) refusedCode(code string) string { return lx.prefixCode("refused", code) }
+
+// prefixCode looks code up in the grammar table list ("FROM TO" entries):
+// the TO of the entry whose FROM is the longest prefix of code, or "".
+func (lx *lexicon) prefixCode(list, code string) string {
+	best, out := 0, ""
+	for _, e := range lx.grammar[list] {
+		f := strings.Fields(e)
+		if len(f) == 2 && strings.HasPrefix(code, f[0]) && len(f[0]) > best {
+			if _, ok := lx.codes[f[1]]; ok {
+				best, out = len(f[0]), f[1]
+			}
+		}
+	}
+	return out
+}
+
+// obligations codes reported obligations: a clause with "must" that a
+// verb of saying reports ("X said that Y must withdraw") is the
+// speaker's demand on the clause's subject.
+func (s *sent) obligations(out []model.Event) []model.Event {
+	codes := s.lx.grammar["obligation_code"]
+	if len(codes) == 0 {
+		return out
+	}
+	code := codes[0]
+	if _, ok := s.lx.codes[code]; !ok {
+		return out
+	}
+	for v := range s.toks {
+		if !s.relIs(v, "ccomp") || s.mAt[v] >= 0 {
+			continue
+		}
+		must := -1
+		var a [16]int
+		for _, d := range s.deps(v, a[:0]) {
+			if s.rel(d) == "aux" && s.lx.is("obligation", s.low[d]) {
+				must = d
+			}
+		}
+		h := s.head(v)
+		if must < 0 || h < 0 || !s.lx.is("obligation_speech", s.lemma(h)) {
+			continue
+		}
+		g := s.clause(h, 0)
+		if g.passive || g.hypo || g.fut || g.skip {
+			continue
+		}
+		src := s.subjects(g)
+		tgt := s.actors(s.clause(v, 0).subj)
+		if len(src) == 0 || len(tgt) == 0 {
+			continue
+		}
+		ev := model.Event{
+			Doc: s.doc.ID, Sentence: s.span,
+			Trigger:      model.NewSpan(s.doc.Text, s.toks[h].Start, s.toks[h].End),
+			Negated:      g.neg,
+			Hypothetical: s.unas[h],
+			Pattern:      "reported-obligation",
+		}
+		out = append(out, s.emit(ev, code, src, tgt, false, false)...)
+	}
+	return out
+}
+
+// dashBefore reports whether a dash stands right before token k.
+func (s *sent) dashBefore(k int) bool {
+	if k < 1 {
+		return false
+	}
+	switch s.low[k-1] {
+	case "-", "--", "–", "—":
+		return true
+	}
+	return false
+}
+
+// reported reports whether the verb at v heads a reported clause (a
+// ccomp, through coordination and open complements).
+func (s *sent) reported(v int) bool {
+	for steps := 0; v >= 0 && steps < 6; steps++ {
+		switch {
+		case s.relIs(v, "ccomp"):
+			return true
+		case s.relIs(v, "conj", "xcomp"):
+			v = s.head(v)
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// phraseClause returns the clause of the verb that governs token p (for
+// a rule's phrase found after the trigger, inside a reported clause or an
+// open complement: "announced that he will extend the curfew").
+func (s *sent) phraseClause(trigger, p int) (verbCtx, bool) {
+	v := s.predicate(s.head(p))
+	if v < 0 || v == trigger {
+		return verbCtx{}, false
+	}
+	for x, steps := v, 0; x >= 0 && steps < 8; x, steps = s.head(x), steps+1 {
+		if x == trigger {
+			return s.clause(v, 1), true
+		}
+	}
+	return verbCtx{}, false
+}
+
+// eventObject reports whether the object of the verb at v is an event
+// noun of some pattern ("hold talks", not "undertake exercises").
+func (s *sent) eventObject(v int) bool {
+	o := s.dep(v, "obj")
+	if o < 0 {
+		return false
+	}
+	first, _ := s.subtree(o)
+	for x := first; x <= o; x++ {
+		for _, key := range []string{s.low[x], singular(s.low[x])} {
+			for _, e := range s.lx.nouns[key] {
+				if end, ok := s.matchRest(x, e.rest); ok && end > o {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// subtree returns the local token range [first, end) that token k heads.
+func (s *sent) subtree(k int) (int, int) {
+	a, b := s.td.Subtree(k + s.off)
+	return a - s.off, b - s.off
+}
+
+// purposeCode returns the code of the act a purpose clause with verb
+// lemma l performs (the grammar's purpose_acts), or "".
+func (lx *lexicon) purposeCode(l string) string {
+	for _, e := range lx.grammar["purpose_acts"] {
+		if f := strings.Fields(e); len(f) == 2 && f[0] == l {
+			if _, ok := lx.codes[f[1]]; ok {
+				return f[1]
+			}
+		}
+	}
+	return ""
+}
+
+// isLight reports whether the verb at v is a light verb ("began",
+// "staged", "held").
+func (s *sent) isLight(v int) bool {
+	for _, l := range append(s.lx.lemmas(s.low[v], s.buf[:0]), s.lemma(v)) {
+		if s.lx.is("light", l) {
+			return true
+		}
+	}
+	return false
+}
+
+// verbCodes reports whether the verb at v, read as lemma l, codes an
+// event: a pattern of l matches and has a code for this use ("refused to
+// allow planes to land" is not coded by allow, whose rules want
+// inspectors, so the refusal is).
+func (s *sent) verbCodes(v int, l string) bool {
+	for _, e := range s.lx.verbs[l] {
+		if end, ok := s.matchRest(v, e.rest); ok {
+			if _, _, _, ok := s.chooseCode(e.p, v, end, false); ok {
+				return true
+			}
+		}
+	}
+	return false
+}

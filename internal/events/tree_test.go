@@ -1,0 +1,102 @@
+package events
+
+import "testing"
+
+// invented is an actor list of invented states and bodies, so that no
+// test rests on knowledge of real ones.
+var invented = []act{
+	{"Norvania", "NRV"}, {"Selvia", "SLV"}, {"Ostrava Republic", "OSR"}, {"Karelis", "KRL"},
+	{"the Varn Council", "IGOVRN"}, {"The Varn Council", "IGOVRN"}, {"Norvanian troops", "NRVMIL"}, {"Selvian police", "SLVCOP"},
+	{"Karelian rebels", "KRLREB"}, {"Norvanian", "NRV"}, {"Selvian", "SLV"}, {"King Arvo", ""},
+}
+
+// TestRelations: each case exercises one dependency relation the coder
+// reads its roles or flags from.
+func TestRelations(t *testing.T) {
+	cases := []struct {
+		rel, text string
+		want      []string
+	}{
+		// nsubj is the source, obj the target.
+		{"nsubj+obj", "Norvania attacked Selvia.", []string{"NRV 190 SLV ASSAULT"}},
+		{"nsubj+obj, modifiers", "Norvanian troops attacked Karelian rebels near the border.", []string{"NRVMIL 190 KRLREB ASSAULT"}},
+		// a modifier names the actor of a nominal ("Norvanian doctors").
+		{"amod actor", "Norvanian doctors delivered food to Selvia.", []string{"NRV 073 SLV AID"}},
+		// a dateline read as the subject: its apposition after the dash is.
+		{"dateline appos", "Karelis, 2 May 2018 - Norvania met Selvian officials in Karelis.", []string{"NRV 040 SLV CONSULT"}},
+		// a name with no code is known by what it is "of".
+		{"uncoded name of a state", "King Arvo of Norvania attacked Selvia.", []string{"NRV 190 SLV ASSAULT"}},
+		// iobj: "gave Selvia aid".
+		{"iobj", "Norvania gave Selvia military aid.", []string{"NRV 072 SLV AID"}},
+		// obl + case: the pattern's preposition introduces the target.
+		{"obl+case", "Norvania sent humanitarian aid to Selvia.", []string{"NRV 073 SLV AID"}},
+		{"obl with another preposition is no target", "Norvania sent humanitarian aid through Selvia.", []string{"NRV 073 - AID"}},
+		// nsubj:pass is the target, the by-agent the source.
+		{"nsubj:pass+agent", "Selvia was attacked by Norvania.", []string{"NRV 190 SLV ASSAULT"}},
+		{"nsubj:pass, no agent", "Selvia was attacked on Monday.", nil},
+		// xcomp: the governor's subject; intent, refusal, requests, threats.
+		{"xcomp intent", "Norvania agreed to meet Selvia.", []string{"NRV 036 SLV AGREE fut"}},
+		{"xcomp light verb without an event noun", "Norvania and Selvia have agreed to undertake joint military exercises.", []string{"NRV 030 SLV AGREE", "SLV 030 NRV AGREE"}},
+		{"xcomp intent, target through a quantity", "Norvania agreed to provide 70 million dollars of aid for Selvia.", []string{"NRV 0331 SLV AGREE fut"}},
+		{"xcomp aspectual", "Norvania continued to send arms to Selvia.", []string{"NRV 072 SLV AID"}},
+		{"obl of a complaint", "Norvania complained to the Varn Council over Selvian raids.", []string{"NRV 114 SLV ACCUSE", "SLV 190 - ASSAULT"}},
+		{"xcomp refusal", "Norvania refused to meet Selvia.", []string{"NRV 125 SLV REJECT"}},
+		{"xcomp refusal to release", "Norvania declined to release Selvian prisoners.", []string{"NRV 1243 SLV REJECT"}},
+		{"xcomp request", "Norvania asked the Varn Council to help.", []string{"NRV 023 IGOVRN REQUEST"}},
+		{"xcomp threat", "Norvania threatened to attack Selvia.", []string{"NRV 138 SLV THREATEN"}},
+		// ccomp: reported speech; a pronoun subject is the speaker.
+		{"ccomp pronoun is the speaker", "Norvania said it had attacked Selvia.", []string{"NRV 190 SLV ASSAULT"}},
+		{"ccomp named subject", "Karelis said Norvania had attacked Selvia.", []string{"NRV 190 SLV ASSAULT"}},
+		{"ccomp obligation is a demand", "Karelis said that Norvania must withdraw its troops.", []string{"KRL 100 NRV REQUEST", "NRV 0874 - RETREAT hyp"}},
+		{"ccomp of a warning: its subject is the target", "Norvania warned that Selvia will no longer tolerate rallies.", []string{"NRV 130 SLV THREATEN"}},
+		// conj: coordinated arguments and verbs.
+		{"conj subjects", "Norvania and Selvia attacked Karelis.", []string{"NRV 190 KRL ASSAULT", "SLV 190 KRL ASSAULT"}},
+		{"conj objects", "Norvania attacked Selvia and Karelis.", []string{"NRV 190 SLV ASSAULT", "NRV 190 KRL ASSAULT"}},
+		{"conj verbs share the subject", "Norvania criticized Selvia and attacked Karelis.", []string{"NRV 111 SLV ACCUSE", "NRV 190 KRL ASSAULT"}},
+		// negation from advmod and det.
+		{"advmod not", "Norvania did not attack Selvia.", []string{"NRV 190 SLV ASSAULT neg"}},
+		{"advmod never", "Norvania never attacked Selvia.", []string{"NRV 190 SLV ASSAULT neg"}},
+		{"det no", "There was no attack by Norvania on Selvia.", []string{"NRV 190 SLV ASSAULT neg"}},
+		// modality from aux.
+		{"aux may", "Norvania may attack Selvia.", []string{"NRV 190 SLV ASSAULT hyp"}},
+		{"aux could", "Norvania could attack Selvia.", []string{"NRV 190 SLV ASSAULT hyp"}},
+		{"aux would", "Norvania would attack Selvia.", []string{"NRV 190 SLV ASSAULT hyp"}},
+		// an announced act of force is a threat; a cooperative one an intent.
+		{"aux will, force", "Norvania will attack Selvia.", []string{"NRV 138 SLV THREATEN fut"}},
+		{"aux will, aid", "Norvania will send aid to Selvia.", []string{"NRV 033 SLV AGREE fut"}},
+		{"aux will not: a refusal", "Norvania will not release Selvian prisoners.", []string{"NRV 1243 SLV REJECT"}},
+		{"did not: a negated act", "Norvania did not release Selvian prisoners.", []string{"NRV 0841 SLV RETREAT neg"}},
+		// refusing what no pattern codes is a plain rejection.
+		{"xcomp refusal, act not coded", "Norvania refused to allow Selvian planes to land.", []string{"NRV 120 - REJECT"}},
+		{"xcomp refusal, no pattern", "Norvania refused to commit to the plan.", []string{"NRV 120 - REJECT"}},
+		// a phrase with a copula is a predicate, not a passive.
+		{"be opposed to", "Norvania is opposed to the Varn Council.", []string{"NRV 110 IGOVRN ACCUSE"}},
+		// a modal act of force under a condition is a threat; in reported
+		// speech "would" is the future.
+		{"aux may under a condition", "Norvania may attack Selvia if the talks fail.", []string{"NRV 138 SLV THREATEN hyp"}},
+		{"reported would", "Norvania said it would attack Selvia.", []string{"NRV 138 SLV THREATEN fut"}},
+		{"announced future coercion", "Norvania announced that it will impose a curfew in Karelis.", []string{"NRV 1323 KRL THREATEN fut"}},
+		{"announced coercion, noun", "Norvania said it would tighten the blockade of Selvia.", []string{"NRV 1381 SLV THREATEN fut"}},
+		// a purpose clause that is itself the act.
+		{"advcl purpose act", "Karelian rebels began a hunger strike to protest against Norvania.", []string{"KRLREB 143 - PROTEST", "KRLREB 141 NRV PROTEST"}},
+		{"advcl purpose, intended only", "Norvania sent troops to attack Selvia.", nil},
+		{"purpose of a prevented act is not the preventer's", "Selvian police prevented the demonstration staged by Karelian rebels to protest against Norvania.", []string{"KRLREB 141 - PROTEST"}},
+		// a cooperative verb in the future is an intent (03x).
+		{"aux will, support", "Norvania will support Selvia.", []string{"NRV 032 SLV AGREE fut"}},
+		// a light verb and its event noun.
+		{"light verb, reciprocal", "Norvania and Selvia renewed negotiations.", []string{"NRV 046 - CONSULT", "SLV 046 - CONSULT"}},
+		{"light verb obj through a compound", "The Varn Council undertook a mediation mission between Norvania and Selvia.", []string{"IGOVRN 045 NRV CONSULT", "IGOVRN 045 SLV CONSULT"}},
+		{"light verb obj", "Karelian rebels organized a general strike.", []string{"KRLREB 143 - PROTEST"}},
+		// a material act whose object is no actor is still the source's.
+		{"object names no actor", "Selvian police arrested 20 protesters.", []string{"SLVCOP 173 - COERCE"}},
+		{"blocking a road", "Karelian rebels blocked a road near the border.", []string{"KRLREB 144 - PROTEST"}},
+		{"a meeting with no actor has no target", "Norvania hosted a conference.", nil},
+		// an obl right before a finite verb that has no subject is it.
+		{"adjacent subject", "Up to 1,000 Selvian police began a hunger strike.", []string{"SLVCOP 143 - PROTEST"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.rel, func(t *testing.T) {
+			checkBriefs(t, tc.text, briefs(codeText(t, tc.text, invented...)), tc.want)
+		})
+	}
+}
