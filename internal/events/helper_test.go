@@ -134,6 +134,10 @@ var misparsed = map[string]bool{
 	"The Minister's meeting with the President was cancelled.":                      true,
 	"Kenya said this mission is not about Kenya deploying troops to Somalia.":       true,
 	"Sahel leaders meeting in Dakar on Saturday lifted sanctions imposed on Niger.": true,
+	"Ghana today discussed the border with Togo.":                                   true,
+	"Ghana will declare its readiness to send peacekeepers to Togo if asked.":       true,
+	"This is not about Kenya deploying troops to Somalia.":                          true,
+	"Kenya, which denied that Uganda attacked Togo, attacked Somalia.":              true,
 }
 
 // checkBriefs compares the coded events with the wanted ones: equal, or,
