@@ -78,5 +78,11 @@ func personLine(x store.Actor) string {
 		fmt.Fprintf(&b, "; also %s", strings.Join(forms, ", "))
 	}
 	fmt.Fprintf(&b, "; %d %s in %d %s", x.Mentions, plural(x.Mentions, "mention", "mentions"), x.Documents, plural(x.Documents, "document", "documents"))
+	if x.Quotes > 0 {
+		fmt.Fprintf(&b, ", %d %s", x.Quotes, plural(x.Quotes, "quote", "quotes"))
+	}
+	if x.Turns > 0 {
+		fmt.Fprintf(&b, ", %d %s in transcripts", x.Turns, plural(x.Turns, "turn", "turns"))
+	}
 	return b.String()
 }
