@@ -308,12 +308,29 @@ func (c *actorCollector) list() []store.Actor {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
+	alias := map[string]string{}
+	// A full name with role words or an honorific before it ("Mr John
+	// Roe") is the record of that full name, when there is one.
+	for _, k := range keys {
+		x := c.by[k]
+		if x == nil || !x.Person {
+			continue
+		}
+		bare := nameKey(c.bareName(x.Name))
+		to := c.by[bare]
+		if bare == k || len(strings.Fields(bare)) < 2 || to == nil || !to.Person || x.Code != "" && to.Code != "" && x.Code != to.Code {
+			continue
+		}
+		to.merge(x)
+		alias[k] = bare
+		delete(c.by, k)
+	}
 	// The people named in full, by surname.
 	full := map[string][]*actorAcc{}
 	var alone []*actorAcc
 	for _, k := range keys {
 		x := c.by[k]
-		if !x.Person {
+		if x == nil || !x.Person {
 			continue
 		}
 		switch w := strings.Fields(c.bareName(x.Name)); {
@@ -324,7 +341,6 @@ func (c *actorCollector) list() []store.Actor {
 			full[last] = append(full[last], x)
 		}
 	}
-	alias := map[string]string{}
 	for _, x := range alone {
 		to := full[strings.ToLower(c.bareName(x.Name))]
 		if len(to) != 1 || x.Code != "" && to[0].Code != "" && x.Code != to[0].Code {
