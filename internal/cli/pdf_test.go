@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/dossier-project/dossier/internal/ingest/testdoc"
+	"github.com/dossier-project/dossier/internal/store"
 )
 
 // needTools skips the test when a program is missing, except under CI,
@@ -121,6 +122,27 @@ func TestAddMinutesPDF(t *testing.T) {
 		if !strings.Contains(strings.Join(names, "; "), want) {
 			t.Errorf("speakers %q lack %s", names, want)
 		}
+	}
+
+	// The attendance line names a councillor nothing else mentions: a
+	// person record with the line's role, its evidence on page 1.
+	_, stdout, _ = run(t, db, "people", "--json")
+	var ppl []store.Actor
+	if err := json.Unmarshal([]byte(stdout), &ppl); err != nil {
+		t.Fatal(err)
+	}
+	attendee := false
+	for _, a := range ppl {
+		if a.Key != "lusine harutyunyan" {
+			continue
+		}
+		attendee = true
+		if len(a.Roles) == 0 || a.Roles[0] != "Councillor" || len(a.Examples) == 0 || a.Examples[0].Page != 1 || a.Examples[0].Text != "Lusine Harutyunyan" {
+			t.Errorf("the attendee of the PDF's attendance line: %+v", a)
+		}
+	}
+	if !attendee {
+		t.Errorf("no record of the attendee of the PDF's attendance line:\n%s", stdout)
 	}
 
 	// The altered quote is a finding whose evidence in the minutes says

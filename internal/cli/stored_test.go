@@ -19,7 +19,7 @@ import (
 func readOutputs(t *testing.T, db string) map[string]string {
 	t.Helper()
 	out := map[string]string{}
-	for _, args := range [][]string{{"findings", "--json"}, {"timeline", "--json"}, {"quotes", "--json"}, {"events", "--json"}, {"docs", "--json"}, {"findings"}, {"timeline", "--format", "csv"}} {
+	for _, args := range [][]string{{"findings", "--json"}, {"timeline", "--json"}, {"quotes", "--json"}, {"events", "--json"}, {"docs", "--json"}, {"people", "--json"}, {"findings"}, {"timeline", "--format", "csv"}} {
 		code, stdout, stderr := run(t, db, args...)
 		if code != 0 {
 			t.Fatalf("%v exited %d: %s", args, code, stderr)
@@ -152,6 +152,7 @@ func TestAPIMatchesCLI(t *testing.T) {
 		"/api/events":                  {"events", "--json"},
 		"/api/docs":                    {"docs", "--json"},
 		"/api/search?q=Libya":          {"search", "--json", "Libya"},
+		"/api/people":                  {"people", "--json"},
 	} {
 		_, want, stderr := run(t, db, args...)
 		if want == "" {

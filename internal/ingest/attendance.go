@@ -1,17 +1,29 @@
 package ingest
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/dossier-project/dossier/internal/model"
 )
 
 // Minutes open with attendance lines: "PRESENT: Chair Jane Doe;
 // Councillors John Roe, Ann Poe and Kim Loe." They are not speaker turns
 // (data/ingest/labels.yaml, attendance), and the people they name give
 // their full names to the speakers whose labels give only a surname
-// ("COUNCILLOR ROE:").
+// ("COUNCILLOR ROE:"). Attendance gives them, with their roles and the
+// place of each name, to the people records of the dossier.
 
-var rxParenthetical = regexp.MustCompile(`\([^()]*\)`)
+// Attendee is a person an attendance line names.
+type Attendee struct {
+	// Name is the name as written, without role words and honorifics.
+	Name string
+	// Roles are the roles the line gives: the role words before the
+	// name ("Chair", or "Councillor" from "Councillors ...") and the
+	// words of a parenthesis after it ("(chair)").
+	Roles []string
+	// Span is where the name is in the text.
+	Span model.Span
+}
 
 // attendanceLabel returns the rest of an attendance line, or false.
 func attendanceLabel(s string, v *Vocab) (string, bool) {
@@ -22,17 +34,27 @@ func attendanceLabel(s string, v *Vocab) (string, bool) {
 	return rest, true
 }
 
-// attendees are the people the attendance lines of a document name, in
-// the order named. A list may run on over the next lines, up to a blank
-// line or the next label.
-func attendees(lines []line, v *Vocab) []string {
-	var out []string
+// Attendance returns the people the attendance lines of text name, in
+// the order named; v is the vocabulary (LoadVocab). It reads the text
+// once.
+func Attendance(text string, v *Vocab) []Attendee {
+	return attendance(splitLines(text), v)
+}
+
+// attendance reads the attendance lines among lines. A list may run on
+// over the next lines, up to a blank line or the next label.
+func attendance(lines []line, v *Vocab) []Attendee {
+	var out []Attendee
 	for i := 0; i < len(lines); i++ {
 		rest, ok := attendanceLabel(lines[i].text, v)
 		if !ok {
 			continue
 		}
-		list := rest
+		// The lines are consecutive: a line break becomes one space,
+		// and the list's offsets stay those of the text.
+		start := lines[i].end - len(rest)
+		var list strings.Builder
+		list.WriteString(rest)
 		for i+1 < len(lines) && !lines[i+1].blank() {
 			next := lines[i+1].text
 			if _, ok := attendanceLabel(next, v); ok {
@@ -41,59 +63,177 @@ func attendees(lines []line, v *Vocab) []string {
 			if _, ok := matchLabel(next, v); ok {
 				break
 			}
-			list += " " + next
-			i++
-		}
-		out = append(out, attendeeNames(list, v)...)
-	}
-	return out
-}
-
-// attendeeNames reads the names of a list: parts separated by semicolons,
-// commas and "and", each a person's name after its role words
-// ("Councillors", "Chair") and honorifics; parentheses are dropped.
-func attendeeNames(list string, v *Vocab) []string {
-	list = rxParenthetical.ReplaceAllString(list, " ")
-	var out []string
-	for _, part := range strings.FieldsFunc(list, func(r rune) bool { return r == ';' || r == ',' }) {
-		for _, item := range splitAnd(part) {
-			item = strings.Trim(strings.TrimSpace(item), ".:")
-			for {
-				words := strings.Fields(item)
-				if len(words) < 2 {
-					break
-				}
-				if v.Honorifics[strings.ToUpper(words[0])] {
-					item = strings.Join(words[1:], " ")
-					continue
-				}
-				if _, after, ok := leadingRolePlural(item, v); ok && after != "" {
-					item = after
-					continue
-				}
+			if lines[i+1].start != lines[i].end+1 {
 				break
 			}
-			if looksPersonName(item, v) && !looksOrg(item, v) {
-				out = append(out, item)
+			list.WriteString(" " + next)
+			i++
+		}
+		out = append(out, attendeeList(list.String(), start, v)...)
+	}
+	return out
+}
+
+// attendees are the names of the people the attendance lines name.
+func attendees(lines []line, v *Vocab) []string {
+	var out []string
+	for _, a := range attendance(lines, v) {
+		out = append(out, a.Name)
+	}
+	return out
+}
+
+// attendeeNames reads the names of a list.
+func attendeeNames(list string, v *Vocab) []string {
+	var out []string
+	for _, a := range attendeeList(list, 0, v) {
+		out = append(out, a.Name)
+	}
+	return out
+}
+
+// piece is a part of a list and its offset in the text.
+type piece struct {
+	s     string
+	start int
+}
+
+// split cuts p at each sep.
+func (p piece) split(sep string) []piece {
+	var out []piece
+	for {
+		i := strings.Index(p.s, sep)
+		if i < 0 {
+			return append(out, p)
+		}
+		out = append(out, piece{p.s[:i], p.start})
+		p = piece{p.s[i+len(sep):], p.start + i + len(sep)}
+	}
+}
+
+// trim drops the characters of cut from both ends.
+func (p piece) trim(cut string) piece {
+	t := strings.TrimLeft(p.s, cut)
+	p.start += len(p.s) - len(t)
+	p.s = strings.TrimRight(t, cut)
+	return p
+}
+
+// attendeeList reads a list whose first byte is at offset base in the
+// text: parts separated by semicolons, commas and "and", each a person's
+// name after its role words ("Councillors", "Chair") and honorifics. A
+// role in the plural holds for the names after it up to the next
+// semicolon; a parenthesis after a name gives that name a role.
+func attendeeList(list string, base int, v *Vocab) []Attendee {
+	var out []Attendee
+	for _, part := range (piece{list, base}).split(";") {
+		shared := "" // a role in the plural: "Councillors A, B and C"
+		for _, comma := range part.split(",") {
+			for _, item := range splitAndPieces(comma) {
+				var paren []string
+				item, paren = cutParens(item)
+				item = item.trim(" \t\r\n.:")
+				var own string
+				for {
+					words := strings.Fields(item.s)
+					if len(words) < 2 {
+						break
+					}
+					if v.Honorifics[strings.ToUpper(words[0])] {
+						item = piece{item.s[len(words[0]):], item.start + len(words[0])}.trim(" \t\r\n")
+						continue
+					}
+					if r, after, plural, ok := leadingRoleNumber(item.s, v); ok && after != "" {
+						own = r
+						if plural {
+							shared = r
+						}
+						item = piece{item.s[len(item.s)-len(after):], item.start + len(item.s) - len(after)}
+						continue
+					}
+					break
+				}
+				if !looksPersonName(item.s, v) || looksOrg(item.s, v) {
+					continue
+				}
+				var roles []string
+				if own == "" {
+					own = shared
+				}
+				if own != "" {
+					roles = append(roles, own)
+				}
+				for _, p := range paren {
+					if !containsFold(roles, p) {
+						roles = append(roles, p)
+					}
+				}
+				written := list[item.start-base : item.start-base+len(item.s)]
+				out = append(out, Attendee{Name: strings.Join(strings.Fields(item.s), " "), Roles: roles,
+					Span: model.Span{Start: item.start, End: item.start + len(item.s), Text: written}})
 			}
 		}
 	}
 	return out
 }
 
-// leadingRolePlural is leadingRole that also takes a role in the plural
-// ("Councillors John Roe and Ann Poe").
-func leadingRolePlural(s string, v *Vocab) (string, string, bool) {
+// splitAndPieces is splitAnd with offsets.
+func splitAndPieces(p piece) []piece {
+	var out []piece
+	for _, a := range p.split(" and ") {
+		out = append(out, a.split(" & ")...)
+	}
+	return out
+}
+
+// cutParens returns p without its parentheses (blanked, so the offsets
+// stay), and the words of each, when they are few enough to be a role.
+func cutParens(p piece) (piece, []string) {
+	var roles []string
+	b := []byte(p.s)
+	for {
+		open := strings.IndexByte(string(b), '(')
+		if open < 0 {
+			break
+		}
+		end := strings.IndexByte(string(b[open:]), ')')
+		if end < 0 {
+			break
+		}
+		in := strings.Join(strings.Fields(string(b[open+1:open+end])), " ")
+		if n := len(strings.Fields(in)); n > 0 && n <= 4 {
+			roles = append(roles, in)
+		}
+		for i := open; i <= open+end; i++ {
+			b[i] = ' '
+		}
+	}
+	p.s = string(b)
+	return p, roles
+}
+
+func containsFold(ss []string, s string) bool {
+	for _, x := range ss {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// leadingRoleNumber is leadingRole that also takes a role in the plural
+// ("Councillors John Roe and Ann Poe"), and says which it was.
+func leadingRoleNumber(s string, v *Vocab) (role, rest string, plural, ok bool) {
 	if r, rest, ok := leadingRole(s, v); ok {
-		return r, rest, true
+		return r, rest, false, true
 	}
 	for _, r := range v.Roles {
 		p := r + "s"
 		if len(s) > len(p) && strings.EqualFold(s[:len(p)], p) && s[len(p)] == ' ' {
-			return r, strings.TrimSpace(s[len(p):]), true
+			return r, strings.TrimSpace(s[len(p):]), true, true
 		}
 	}
-	return "", "", false
+	return "", "", false, false
 }
 
 // nameFromAttendance gives a speaker known by surname only the full name

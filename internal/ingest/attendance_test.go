@@ -43,3 +43,43 @@ func TestSpeakersNamedFromAttendance(t *testing.T) {
 		t.Error("attendance line lost")
 	}
 }
+
+// TestAttendance reads attendance lines into people with their roles,
+// each with the place of the name in the text.
+func TestAttendance(t *testing.T) {
+	v := testVocab(t)
+	type person struct {
+		name  string
+		roles string
+	}
+	for _, tc := range []struct {
+		name, text string
+		want       []person
+	}{
+		{"semicolons and a plural role", "Minutes\n\nPRESENT: Chair Odile Brannock; Councillors Teodor Vasko, Mirren Achebe\nand Lusine Harutyunyan.\nAPOLOGIES: Councillor Brendan Quayle.\n\nCHAIR BRANNOCK: Good evening.\n",
+			// Those who sent apologies are people of the minutes too.
+			[]person{{"Odile Brannock", "Chair"}, {"Teodor Vasko", "Councillor"}, {"Mirren Achebe", "Councillor"}, {"Lusine Harutyunyan", "Councillor"}, {"Brendan Quayle", "Councillor"}}},
+		{"a parenthesis gives a role", "Present: Mayor Ana Quiroz (chair); Councillors Ben Adlam, Dr Ivo Petrak\n\nMAYOR QUIROZ: We begin.\n",
+			[]person{{"Ana Quiroz", "Mayor; chair"}, {"Ben Adlam", "Councillor"}, {"Ivo Petrak", "Councillor"}}},
+		{"a singular role is the one name's", "Attendees: Mayor Wim Doorn, Hana Sklar\n",
+			[]person{{"Wim Doorn", "Mayor"}, {"Hana Sklar", ""}}},
+		{"in attendance, a name without role", "In attendance: Pell Oduya (observer)\n",
+			[]person{{"Pell Oduya", "observer"}}},
+		{"not at the start of a line", "The list was read. Present: Chair Odile Brannock.\n", nil},
+		{"a surname alone, a role alone and an office are no person", "PRESENT: Councillor Vasko; the Town Clerk; Kelby Parish Council\n", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := Attendance(tc.text, v)
+			var ps []person
+			for _, a := range got {
+				ps = append(ps, person{a.Name, strings.Join(a.Roles, "; ")})
+				if a.Span.Text != a.Name || tc.text[a.Span.Start:a.Span.End] != a.Name {
+					t.Errorf("%s: span %d-%d is %q in the text", a.Name, a.Span.Start, a.Span.End, tc.text[a.Span.Start:a.Span.End])
+				}
+			}
+			if !reflect.DeepEqual(ps, tc.want) {
+				t.Errorf("got %v, want %v", ps, tc.want)
+			}
+		})
+	}
+}

@@ -3,15 +3,26 @@ package pipeline
 import (
 	"sort"
 	"strings"
+	"unicode"
 
+	"github.com/dossier-project/dossier/internal/ingest"
 	"github.com/dossier-project/dossier/internal/model"
 	"github.com/dossier-project/dossier/internal/store"
 )
 
-// The people and organisations of a dossier, as the pass lists them: each
-// resolved actor of the mentions, with the forms the texts use, the roles
-// transcripts give, and counts. This is the stage that people records
-// (one record per person, with their offices over time) will replace.
+// The people and organisations of a dossier, as the pass lists them: one
+// record per resolved actor of the mentions and per person an attendance
+// line ("PRESENT: Chair Jane Doe; Councillors ...") or a transcript's
+// speakers name, with the forms the texts use, the roles the attendance
+// lines and transcripts give, and counts of mentions, quotes and turns.
+//
+// Records join by full name (case aside). A name given by surname alone
+// ("Mr Roe", "Councillor Roe") joins the one person of that surname in
+// the dossier; when there are several, or none, or their codes differ,
+// it stays a record of its own: two people are never made one on a
+// guess. Quotes and turns count for the record their speaker's name
+// resolves to by the same rules, or by a form of the name that belongs
+// to one record only; the others count for nobody.
 
 const (
 	maxNames    = 8  // forms of a name kept per actor
@@ -22,15 +33,25 @@ const (
 
 type actorAcc struct {
 	store.Actor
-	forms   map[string]int
-	lastDoc string
+	forms map[string]int
+	// docs are the ordinals of the documents the actor is in, ascending.
+	docs []int32
 }
 
 type actorCollector struct {
 	by map[string]*actorAcc
+	// names reads attendance lines and tells role words and honorifics
+	// from names; nil reads none.
+	names *ingest.Vocab
+	doc   int32 // ordinal of the document being added
+	// quotes and turns count the quotes and transcript turns by the
+	// speaker's name, lower case, until list resolves them.
+	quotes, turns map[string]int
 }
 
-func newActorCollector() *actorCollector { return &actorCollector{by: map[string]*actorAcc{}} }
+func newActorCollector(names *ingest.Vocab) *actorCollector {
+	return &actorCollector{by: map[string]*actorAcc{}, names: names, quotes: map[string]int{}, turns: map[string]int{}}
+}
 
 // actorKey identifies a mention's actor: a named person by name, lower
 // case, otherwise its code. Anonymous and unresolved mentions have none.
@@ -39,69 +60,224 @@ func actorKey(a model.Actor) string {
 	case a.Anonymous:
 		return ""
 	case a.Person && a.Name != "":
-		return strings.ToLower(a.Name)
+		return nameKey(a.Name)
 	}
 	return a.Code
 }
 
-// add counts the mentions of one document.
+// nameKey is a person's name as a key: lower case, single spaces.
+func nameKey(name string) string { return strings.ToLower(strings.Join(strings.Fields(name), " ")) }
+
+// get returns the record of key, made if new.
+func (c *actorCollector) get(key, name, code string, person bool) *actorAcc {
+	x := c.by[key]
+	if x == nil {
+		x = &actorAcc{Actor: store.Actor{Key: key, Name: strings.Clone(name), Code: strings.Clone(code), Person: person,
+			Names: []string{}, Roles: []string{}, Examples: []model.Evidence{}}, forms: map[string]int{}}
+		c.by[key] = x
+	}
+	if x.Code == "" && code != "" {
+		x.Code = strings.Clone(code)
+	}
+	return x
+}
+
+// seen notes that x is in document d, and takes the roles d's speakers
+// of that name give.
+func (c *actorCollector) seen(x *actorAcc, d *model.Document) {
+	if n := len(x.docs); n > 0 && x.docs[n-1] == c.doc {
+		return
+	}
+	x.docs = append(x.docs, c.doc)
+	if x.Person {
+		for _, s := range d.Speakers {
+			if model.SamePerson(s.Name, x.Name) {
+				x.addRole(strings.Join(nonEmpty(s.Role, s.Organization), ", "))
+			}
+		}
+	}
+}
+
+// add collects the people of one document: its mentions, the people of
+// its attendance lines (a transcript's or a statement's), its speakers,
+// and the speakers of its quotes and turns.
 func (c *actorCollector) add(d *model.Document, a *model.Analysis) {
+	c.doc++
 	for _, m := range a.Mentions {
 		k := actorKey(m.Actor)
 		if k == "" {
 			continue
 		}
-		x := c.by[k]
-		if x == nil {
-			name := m.Actor.Name
-			if name == "" {
-				name = m.Actor.Code
-			}
-			x = &actorAcc{Actor: store.Actor{Key: k, Name: strings.Clone(name), Code: strings.Clone(m.Actor.Code), Person: m.Actor.Person,
-				Names: []string{}, Roles: []string{}, Examples: []model.Evidence{}}, forms: map[string]int{}}
-			c.by[k] = x
+		name := m.Actor.Name
+		if name == "" {
+			name = m.Actor.Code
 		}
-		if x.Code == "" && m.Actor.Code != "" {
-			x.Code = strings.Clone(m.Actor.Code)
-		}
+		x := c.get(k, name, m.Actor.Code, m.Actor.Person)
 		x.Mentions++
-		if x.lastDoc != d.ID {
-			x.lastDoc = d.ID
-			x.Documents++
-			if x.Person {
-				for _, s := range d.Speakers {
-					if model.SamePerson(s.Name, x.Name) {
-						x.addRole(s)
-					}
-				}
-			}
-		}
-		form := strings.Join(strings.Fields(m.Text), " ")
-		if _, ok := x.forms[form]; ok || len(x.forms) < maxForms {
-			if !ok {
-				form = strings.Clone(form)
-			}
-			x.forms[form]++
-		}
+		c.seen(x, d)
+		x.addForm(strings.Join(strings.Fields(m.Text), " "), 1)
 		if len(x.Examples) < maxExamples {
-			e := model.EvidenceOf(d.ID, m.Span)
-			e.Text = strings.Clone(e.Text)
-			x.Examples = append(x.Examples, e)
+			x.addExample(d, m.Span, false)
+		}
+	}
+	if d.Kind.Primary() && c.names != nil {
+		for _, at := range ingest.Attendance(d.Text, c.names) {
+			x := c.get(nameKey(at.Name), at.Name, "", true)
+			c.seen(x, d)
+			for _, r := range at.Roles {
+				x.addRole(r)
+			}
+			x.addExample(d, at.Span, true) // the line that gives the role comes first
+		}
+	}
+	// Speakers of turns: counted by name, and a record for one named in
+	// full that nothing else made.
+	turns := make([]int, len(d.Speakers))
+	label := make([]model.Span, len(d.Speakers))
+	for _, t := range d.Turns {
+		if t.Speaker >= 0 && t.Speaker < len(turns) {
+			if turns[t.Speaker] == 0 {
+				label[t.Speaker] = t.Label
+			}
+			turns[t.Speaker]++
+		}
+	}
+	for i, s := range d.Speakers {
+		k := nameKey(s.Name)
+		if turns[i] == 0 || k == "" {
+			continue
+		}
+		c.turns[k] += turns[i]
+		if c.by[k] == nil && len(strings.Fields(c.bareName(s.Name))) >= 2 {
+			x := c.get(k, s.Name, "", true)
+			c.seen(x, d)
+			x.addExample(d, label[i], false)
+		}
+	}
+	for _, q := range a.Quotes {
+		if k := nameKey(q.Speaker); k != "" && !q.Anonymous {
+			c.quotes[k]++
 		}
 	}
 }
 
-func (x *actorAcc) addRole(s model.Speaker) {
-	role := strings.TrimSpace(strings.Join(nonEmpty(s.Role, s.Organization), ", "))
+func (x *actorAcc) addForm(form string, n int) {
+	if _, ok := x.forms[form]; ok || len(x.forms) < maxForms {
+		if !ok {
+			form = strings.Clone(form)
+		}
+		x.forms[form] += n
+	}
+}
+
+// addExample keeps span s of d as evidence, first or last.
+func (x *actorAcc) addExample(d *model.Document, s model.Span, first bool) {
+	if s.Start < 0 || s.End > len(d.Text) || s.Start >= s.End {
+		return
+	}
+	for _, e := range x.Examples {
+		if e.Doc == d.ID && e.Start == s.Start && e.End == s.End {
+			return
+		}
+	}
+	e := model.EvidenceOf(d.ID, s)
+	e.Text = strings.Clone(d.Text[s.Start:s.End])
+	if first {
+		x.Examples = append([]model.Evidence{e}, x.Examples...)
+	} else {
+		x.Examples = append(x.Examples, e)
+	}
+	if len(x.Examples) > maxExamples {
+		x.Examples = x.Examples[:maxExamples]
+	}
+}
+
+func (x *actorAcc) addRole(role string) {
+	role = strings.TrimSpace(role)
 	if role == "" || len(x.Roles) >= maxRoles {
 		return
 	}
 	for _, r := range x.Roles {
-		if r == role {
+		if strings.EqualFold(r, role) {
 			return
 		}
 	}
 	x.Roles = append(x.Roles, strings.Clone(role))
+}
+
+// merge makes y part of x.
+func (x *actorAcc) merge(y *actorAcc) {
+	x.Mentions += y.Mentions
+	x.Quotes += y.Quotes
+	x.Turns += y.Turns
+	x.docs = unionSorted(x.docs, y.docs)
+	forms := make([]string, 0, len(y.forms))
+	for f := range y.forms {
+		forms = append(forms, f)
+	}
+	sort.Strings(forms)
+	for _, f := range forms {
+		x.addForm(f, y.forms[f])
+	}
+	for _, r := range y.Roles {
+		x.addRole(r)
+	}
+	for _, e := range y.Examples {
+		if len(x.Examples) < maxExamples {
+			x.Examples = append(x.Examples, e)
+		}
+	}
+	if x.Code == "" {
+		x.Code = y.Code
+	}
+}
+
+func unionSorted(a, b []int32) []int32 {
+	out := make([]int32, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case j == len(b) || i < len(a) && a[i] < b[j]:
+			out = append(out, a[i])
+			i++
+		case i == len(a) || b[j] < a[i]:
+			out = append(out, b[j])
+			j++
+		default:
+			out = append(out, a[i])
+			i, j = i+1, j+1
+		}
+	}
+	return out
+}
+
+// bareName is a name without the honorifics and role words before it
+// ("Councillor Roe" → "Roe", "Mr John Roe" → "John Roe").
+func (c *actorCollector) bareName(name string) string {
+	s := strings.Join(strings.Fields(name), " ")
+	if c.names == nil {
+		return s
+	}
+	for {
+		w := strings.Fields(s)
+		if len(w) < 2 {
+			return s
+		}
+		if c.names.Honorifics[strings.ToUpper(w[0])] {
+			s = strings.Join(w[1:], " ")
+			continue
+		}
+		cut := false
+		for _, r := range c.names.Roles { // longest first
+			if len(s) > len(r) && strings.EqualFold(s[:len(r)], r) && s[len(r)] == ' ' {
+				s, cut = strings.TrimSpace(s[len(r):]), true
+				break
+			}
+		}
+		if !cut {
+			return s
+		}
+	}
 }
 
 func nonEmpty(ss ...string) []string {
@@ -114,8 +290,123 @@ func nonEmpty(ss ...string) []string {
 	return out
 }
 
-// list returns the actors, most mentioned first.
+func hasUpper(s string) bool {
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// list joins the records given by surname alone to the one person of
+// that surname, gives the quotes and turns to their speakers' records,
+// and returns the records, most mentioned first.
 func (c *actorCollector) list() []store.Actor {
+	keys := make([]string, 0, len(c.by))
+	for k := range c.by {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	alias := map[string]string{}
+	// A full name with role words or an honorific before it ("Mr John
+	// Roe") is the record of that full name, when there is one.
+	for _, k := range keys {
+		x := c.by[k]
+		if x == nil || !x.Person {
+			continue
+		}
+		bare := nameKey(c.bareName(x.Name))
+		to := c.by[bare]
+		if bare == k || len(strings.Fields(bare)) < 2 || to == nil || !to.Person || x.Code != "" && to.Code != "" && x.Code != to.Code {
+			continue
+		}
+		to.merge(x)
+		alias[k] = bare
+		delete(c.by, k)
+	}
+	// The people named in full, by surname.
+	full := map[string][]*actorAcc{}
+	var alone []*actorAcc
+	for _, k := range keys {
+		x := c.by[k]
+		if x == nil || !x.Person {
+			continue
+		}
+		switch w := strings.Fields(c.bareName(x.Name)); {
+		case len(w) == 1:
+			alone = append(alone, x)
+		case len(w) > 1:
+			last := strings.ToLower(w[len(w)-1])
+			full[last] = append(full[last], x)
+		}
+	}
+	for _, x := range alone {
+		to := full[strings.ToLower(c.bareName(x.Name))]
+		if len(to) != 1 || x.Code != "" && to[0].Code != "" && x.Code != to[0].Code {
+			continue // nobody, or more than one: it stays apart
+		}
+		to[0].merge(x)
+		alias[x.Key] = to[0].Key
+		delete(c.by, x.Key)
+	}
+	// Forms that belong to one record only.
+	formOf := map[string]*actorAcc{}
+	shared := map[string]bool{}
+	for _, k := range keys {
+		x := c.by[k]
+		if x == nil || !x.Person {
+			continue
+		}
+		for f := range x.forms {
+			if !hasUpper(f) {
+				continue // pronouns and the like
+			}
+			f = nameKey(f)
+			if y, ok := formOf[f]; ok && y != x {
+				shared[f] = true
+			}
+			formOf[f] = x
+		}
+	}
+	resolve := func(name string) *actorAcc {
+		k := name
+		if to, ok := alias[k]; ok {
+			k = to
+		}
+		if x := c.by[k]; x != nil {
+			if x.Person {
+				return x
+			}
+			return nil
+		}
+		switch w := strings.Fields(c.bareName(name)); {
+		case len(w) == 1:
+			if to := full[strings.ToLower(w[0])]; len(to) == 1 && c.by[to[0].Key] == to[0] {
+				return to[0]
+			}
+			return nil
+		case len(w) > 1:
+			if x := c.by[nameKey(strings.Join(w, " "))]; x != nil && x.Person {
+				return x
+			}
+		}
+		if x := formOf[k]; x != nil && !shared[k] {
+			return x
+		}
+		return nil
+	}
+	for name, n := range c.quotes {
+		if x := resolve(name); x != nil {
+			x.Quotes += n
+		}
+	}
+	for name, n := range c.turns {
+		if x := resolve(name); x != nil {
+			x.Turns += n
+		}
+	}
+
 	out := make([]store.Actor, 0, len(c.by))
 	for _, x := range c.by {
 		forms := make([]string, 0, len(x.forms))
@@ -132,6 +423,7 @@ func (c *actorCollector) list() []store.Actor {
 			forms = forms[:maxNames]
 		}
 		x.Names = forms
+		x.Documents = len(x.docs)
 		out = append(out, x.Actor)
 	}
 	sort.Slice(out, func(i, j int) bool {

@@ -212,7 +212,7 @@ func (p *Pipeline) Pass(ctx context.Context, st store.Store, opt PassOptions) (P
 		// The timeline's items are written out in sorted runs, with
 		// their words, and merged at the end (timeline.Spill).
 		tl    = timeline.Collector{Spill: &timeline.Spill{Items: timelineRun}}
-		ppl   = newActorCollector()
+		ppl   = newActorCollector(p.names)
 		batch []store.DocResults
 	)
 	flush := func() error {

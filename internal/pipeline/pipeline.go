@@ -32,6 +32,7 @@ import (
 	"github.com/dossier-project/dossier/internal/checks"
 	"github.com/dossier-project/dossier/internal/docdate"
 	"github.com/dossier-project/dossier/internal/events"
+	"github.com/dossier-project/dossier/internal/ingest"
 	"github.com/dossier-project/dossier/internal/mentions"
 	"github.com/dossier-project/dossier/internal/model"
 	"github.com/dossier-project/dossier/internal/quotes"
@@ -69,6 +70,9 @@ type Pipeline struct {
 	events   *events.Coder
 	checker  *checks.Checker
 	vocab    vocabulary
+	// names reads the attendance lines of minutes and transcripts for
+	// the people records (data/ingest).
+	names *ingest.Vocab
 
 	opts       Options
 	configOnce [2]sync.Once // without and with re-analysis
@@ -110,6 +114,9 @@ func New(opt Options) (*Pipeline, error) {
 	p := &Pipeline{opts: opt}
 	var err error
 	if p.vocab, err = loadVocabulary(fsys); err != nil {
+		return nil, err
+	}
+	if p.names, err = ingest.LoadVocab(fsys); err != nil {
 		return nil, err
 	}
 	if p.text, err = text.NewFromData(fsys); err != nil {

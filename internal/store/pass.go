@@ -110,6 +110,10 @@ type Actor struct {
 	Roles     []string `json:"roles"`
 	Mentions  int      `json:"mentions"`
 	Documents int      `json:"documents"`
+	// Quotes are the quotes whose speaker is this person; Turns the
+	// turns the person speaks in transcripts.
+	Quotes int `json:"quotes"`
+	Turns  int `json:"turns"`
 	// Examples are the first mentions, as evidence.
 	Examples []model.Evidence `json:"examples"`
 }
