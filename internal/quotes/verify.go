@@ -190,7 +190,7 @@ func (ix *Index) Verify(q *model.Quote, quotingDoc *model.Document) {
 	// Only a quote that names its speaker can be said to name the wrong
 	// one: a speaker read from a title or a pronoun may be our mistake.
 	wrong := known && q.SpeakerBy == "name" && bestOther.ok && bestOther.sim >= th.WrongSpeaker && m >= th.MinWrongSpeakerWords &&
-		bestOther.sim > bestSame.sim && !better(bestUnnamed, bestOther)
+		bestOther.sim > bestSame.sim && !better(bestUnnamed, bestOther) && !ix.sameSurname(who.name, &ix.ps[bestOther.p])
 	// The words are a questioner's, found verbatim in a question and
 	// nowhere better in an answer.
 	question := q.Direct && bestQuestion.ok && bestQuestion.verbatim && !better(bestAny, bestQuestion) && !better(bestSame, bestQuestion) &&
@@ -281,6 +281,15 @@ func (ix *Index) onOccasion(p *passage, q *model.Quote, doc *model.Document) boo
 		return w.Value == p.date.Format("2006-01-02")
 	}
 	return true
+}
+
+// sameSurname reports whether the record's speaker of passage p has the
+// surname (last word) of name: then a title the lexicon does not know
+// ("Alderwoman Varga" for "Ines Varga") may be all that differs, and the
+// words are never put in another mouth.
+func (ix *Index) sameSurname(name []string, p *passage) bool {
+	other := ix.names[p.sid]
+	return len(name) > 0 && len(other) > 0 && name[len(name)-1] == other[len(other)-1]
 }
 
 // QuestionerWords opens the note Verify adds to Diff when a quote's
