@@ -34,7 +34,7 @@ var devCases = []struct {
 }{
 	// EU: a Commission vice-president unveils sanctions that the
 	// Council's ministers "did not sit until the evening of" adopting.
-	{name: "eu-sanctions-sat-later", want: []want{{"announced-before-decision", []string{"Teodora Varga", "unveiled", "Council of the European Union", "morning of 9 October 2024", "evening of 9 October 2024"}}}},
+	{name: "eu-sanctions-sat-later", want: []want{{"announced-before-decision", []string{"Teodora Varga", "unveiled", "Council of the European Union", "sat only on the evening", "morning of 9 October 2024", "evening of 9 October 2024"}}}},
 	{name: "eu-sanctions-sat-earlier"},
 	// UN: a question at a briefing says the Secretary-General confirmed
 	// a mission the Security Council "convened only on the afternoon"
@@ -49,7 +49,7 @@ var devCases = []struct {
 	// A city: the city manager announces a 3 million euro contract the
 	// council must approve (above 500,000 euros); the twin is a 200,000
 	// euro contract, which the manager may award.
-	{name: "city-contract-over-threshold", want: []want{{"announced-before-decision", []string{"Paul Osei", "announced", "City Council", "2 April 2025", "9 April 2025"}}}},
+	{name: "city-contract-over-threshold", want: []want{{"announced-before-decision", []string{"Paul Osei", "announced", "City Council", "contracts above 500,000 euros", "3 million euro", "2 April 2025", "9 April 2025"}}}},
 	{name: "city-contract-under-threshold"},
 	// A central bank: the governor tells a conference of a rate rise
 	// the committee met on "several hours after"; the twin recommends.
@@ -58,7 +58,7 @@ var devCases = []struct {
 	// A parliament: the minister reveals a budget the house "did not
 	// reconvene until the following day" to pass; the twin reveals it
 	// after the vote.
-	{name: "parliament-budget-reconvened-later", want: []want{{"announced-before-decision", []string{"Rasa Kovac", "revealed", "National Assembly", "14 November 2025", "15 November 2025"}}}},
+	{name: "parliament-budget-reconvened-later", want: []want{{"announced-before-decision", []string{"Rasa Kovac", "revealed", "National Assembly", "reconvened only on", "14 November 2025", "15 November 2025"}}}},
 	{name: "parliament-budget-after-vote"},
 	// A university: minutes record the vice-chancellor informing staff
 	// of a closure the senate deliberated on two days later; the twin
@@ -71,7 +71,8 @@ var devCases = []struct {
 	{name: "company-board-assembled-earlier"},
 	// A meeting: talks held with no readout; the twin's dossier holds
 	// the published readout.
-	{name: "eu-talks-no-readout", want: []want{{"meeting-without-record", []string{"Henrik Aalto", "Dana Ostrova", "7 July 2025"}}}},
+	{name: "eu-talks-no-readout", want: []want{{"meeting-without-record", []string{"Henrik Aalto", "Dana Ostrova", "7 July 2025"}}},
+		miss: "the event coder gives “held talks with” no target (internal/events, being rebuilt), so the check sees no meeting between two actors"},
 	{name: "eu-talks-readout"},
 }
 

@@ -40,7 +40,7 @@ func (c *Checker) statedBefore(in *Input, doc string, st model.Span, p *Procedur
 	if c.hasModal(object) || hasWord(object, c.vocab.Subordinate) {
 		return statedEarly{}, false
 	}
-	if !hasWord(object, c.vocab.Outcome) && !hasWord(object, c.vocab.Decision) && matterIn(p, object) == "" {
+	if !hasWord(object, c.vocab.Outcome) && !hasWord(object, c.vocab.Decision) && !c.matterIn(p, object) {
 		return statedEarly{}, false
 	}
 	// The order word must govern the body: "before the Council met", not
