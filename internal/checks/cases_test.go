@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -85,8 +86,15 @@ type caseFinding struct {
 // add its folder to a fresh database and list the findings.
 func caseFindings(t *testing.T, name string) []caseFinding {
 	t.Helper()
+	return findingsOf(t, filepath.Join("testdata", "cases", name))
+}
+
+// findingsOf adds the folder dir to a fresh database and returns the
+// accountability findings.
+func findingsOf(t *testing.T, dir string) []caseFinding {
+	t.Helper()
+	name := filepath.Base(dir)
 	db := filepath.Join(t.TempDir(), "d.db")
-	dir := filepath.Join("testdata", "cases", name)
 	var out, errb bytes.Buffer
 	if code := cli.Main(context.Background(), []string{"--db", db, "-q", "add", dir}, strings.NewReader(""), &out, &errb); code != 0 {
 		t.Fatalf("%s: add exited %d: %s", name, code, errb.String())
@@ -171,4 +179,68 @@ func describeFindings(fs []caseFinding) string {
 		b.WriteString("  [" + f.Kind + "] " + f.Summary + "\n")
 	}
 	return b.String()
+}
+
+// runText runs one invented article, written on date, through the whole
+// program and returns its accountability findings.
+func runText(t *testing.T, text, date string) []caseFinding {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "a.meta.yaml"), []byte("date: "+date+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return findingsOf(t, dir)
+}
+
+// TestOrderExpressions: each expression of order fixes the rate
+// committee's meeting or decision in time relative to the governor's
+// announcement, so that the announcement is found early, or not.
+func TestOrderExpressions(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the whole program on each text")
+	}
+	const morning = "Governor Ada Lindqvist announced on the morning of 4 May that the central bank had decided to cut its key interest rate. "
+	const day = "Governor Ada Lindqvist announced on 4 May that the central bank had decided to cut its key interest rate. "
+	cases := []struct {
+		expr, text string
+		want       []string // words of the announced-before-decision finding; nil: none
+	}{
+		{"did not meet until", morning + "The Monetary Policy Committee did not meet until the afternoon of 4 May.", []string{"morning of 4 May 2025", "met only on the afternoon of 4 May 2025"}},
+		{"did not sit until the evening of", morning + "The Monetary Policy Committee did not sit until the evening of 4 May.", []string{"sat only on the evening of 4 May 2025"}},
+		{"only on", day + "The Monetary Policy Committee met only on 6 May.", []string{"4 May 2025", "met only on 6 May 2025", "2 days earlier"}},
+		{"approved it only on", day + "The Monetary Policy Committee approved it only on 6 May.", []string{"approved only on 6 May 2025"}},
+		{"not before", day + "The Monetary Policy Committee did not meet before 6 May.", []string{"6 May 2025"}},
+		{"not before, the same day", "Governor Ada Lindqvist announced on 6 May that the central bank had decided to cut its key interest rate. The Monetary Policy Committee did not meet before 6 May.", nil},
+		{"several hours after the statement", morning + "The Monetary Policy Committee met on the afternoon of 4 May, several hours after the statement.", []string{"afternoon of 4 May 2025"}},
+		{"the day after", day + "The Monetary Policy Committee met the day after.", []string{"met only on 5 May 2025", "one day earlier"}},
+		{"the following day", day + "The Monetary Policy Committee voted the following day.", []string{"voted only on 5 May 2025"}},
+		{"later that day", morning + "The Monetary Policy Committee met later that day.", []string{"met only on 4 May 2025, after the morning"}},
+		{"that evening", morning + "The Monetary Policy Committee met that evening.", []string{"met only on the evening of 4 May 2025"}},
+		{"earlier that morning", "Governor Ada Lindqvist announced on the afternoon of 4 May that the central bank had decided to cut its key interest rate. The Monetary Policy Committee had met earlier that morning.", nil},
+		{"earlier that day", "Governor Ada Lindqvist announced on the afternoon of 4 May that the central bank had decided to cut its key interest rate. The Monetary Policy Committee had met earlier that day.", nil},
+		{"the day before", day + "The Monetary Policy Committee had met the day before.", nil},
+		{"before the vote", "Governor Ada Lindqvist announced the interest rate cut on 4 May, before the vote.", []string{"before the vote"}},
+		{"before the vote in another body", "Governor Ada Lindqvist announced the interest rate cut on 4 May, before the vote in parliament.", nil},
+	}
+	for _, c := range cases {
+		got := runText(t, "Rate cut\n\n"+c.text+"\n", "2025-05-10")
+		var abd []caseFinding
+		for _, f := range got {
+			if f.Kind == "announced-before-decision" {
+				abd = append(abd, f)
+			}
+		}
+		if c.want == nil {
+			if len(abd) > 0 {
+				t.Errorf("%s: want no finding, got:\n%s", c.expr, describeFindings(abd))
+			}
+			continue
+		}
+		if ok, why := matches(abd, []want{{"announced-before-decision", c.want}}); !ok {
+			t.Errorf("%s: %s; got:\n%s", c.expr, why, describeFindings(got))
+		}
+	}
 }

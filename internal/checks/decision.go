@@ -95,10 +95,7 @@ func (c *Checker) announcements(in *Input, p *Procedure) []act {
 		if !institutionIn(p, content, ms, contentSpan) && len(r.bodies) == 0 {
 			continue
 		}
-		t, ok := in.datedNear(st.doc.ID, st.span, st.span.Start+vs)
-		if !ok {
-			t, ok = c.relativeNear(in, st.doc.ID, st.span)
-		}
+		t, ok := c.dated(in, st.doc.ID, st.span, st.span.Start+vs)
 		if !ok {
 			continue
 		}
@@ -158,6 +155,19 @@ func bodyIndex(p *Procedure, b *Body) int {
 		}
 	}
 	return -1
+}
+
+// dated returns the date of the act at byte offset at of sentence s of
+// doc: its nearest dated expression (datedNear), unless an expression
+// that counts from an earlier date of the text ("later that day", "the
+// following day") stands there or the sentence has no other, when that
+// expression's reading (relativeNear) dates it.
+func (c *Checker) dated(in *Input, doc string, s model.Span, at int) (model.Timex, bool) {
+	t, ok := in.datedNear(doc, s, at)
+	if r, rok := c.relativeNear(in, doc, s); rok && (!ok || r.Start < t.End && t.Start < r.End) {
+		return r, true
+	}
+	return t, ok
 }
 
 // subjectSpan returns the words before the verb at vs that name who
@@ -221,10 +231,7 @@ func (c *Checker) bodyActs(in *Input, p *Procedure) []act {
 		if c.hasModal(s[:vs]) {
 			continue // a meeting still to come decided nothing yet
 		}
-		t, ok := in.datedNear(st.doc.ID, st.span, st.span.Start+ve)
-		if !ok {
-			t, ok = c.relativeNear(in, st.doc.ID, st.span)
-		}
+		t, ok := c.dated(in, st.doc.ID, st.span, st.span.Start+ve)
 		if !ok {
 			continue
 		}
