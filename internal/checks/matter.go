@@ -40,7 +40,8 @@ func (t *threshold) holds(amount float64, currency string) (holds, ok bool) {
 }
 
 // parseMatter reads a `decides` entry: the words before a condition word
-// name the matter; after an "above" or "up to" word comes an amount.
+// name the matter; after an "above" or "up to" word comes an amount. A
+// condition word with no amount after it is a word of the matter.
 func (v *Vocabulary) parseMatter(entry string) (matter, error) {
 	m := matter{entry: entry}
 	name := entry
@@ -54,7 +55,7 @@ func (v *Vocabulary) parseMatter(entry string) (matter, error) {
 		}
 		amt, cur, _, _, found := v.amountIn(entry[en:])
 		if !found {
-			return m, fmt.Errorf("%q: no amount with a currency after %q", entry, entry[st:en])
+			continue // "control over spending": a word of the matter
 		}
 		m.cond = &threshold{above: c.above, amount: amt, currency: cur, text: strings.TrimSpace(entry[st:])}
 		name = entry[:st]

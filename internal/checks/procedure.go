@@ -7,6 +7,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/dossier-project/dossier/data"
 )
@@ -175,6 +176,11 @@ func (p *Procedure) validate() error {
 		}
 		if len(b.Decides) > 0 {
 			deciding++
+		}
+		for _, d := range b.Decides {
+			if strings.IndexFunc(d, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0 {
+				return fmt.Errorf("body %q decides %q, which names no matter", b.Name, d)
+			}
 		}
 		for _, n := range b.Names() {
 			k := strings.ToLower(strings.TrimSpace(n))
