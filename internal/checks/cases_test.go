@@ -244,3 +244,35 @@ func TestOrderExpressions(t *testing.T) {
 		}
 	}
 }
+
+// TestWhoMayAnnounce: an office that speaks for the institution
+// announcing a decision before the deciding body met is the finding;
+// someone who does not speak for it, a proposal, or the same
+// announcement after the vote is not.
+func TestWhoMayAnnounce(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the whole program on each text")
+	}
+	const met = " The Monetary Policy Committee met on the afternoon of 4 May."
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"Governor Ada Lindqvist announced on the morning of 4 May that the central bank had decided to cut its key interest rate." + met, true},
+		{"Two bond traders said on the morning of 4 May that the central bank had decided to cut its key interest rate." + met, false},
+		{"Governor Ada Lindqvist announced on the morning of 4 May that she will propose to the Monetary Policy Committee a cut in the key interest rate, which it approved." + met, false},
+		{"Governor Ada Lindqvist announced on the morning of 4 May that she recommends a cut in the key interest rate, which the committee approved." + met, false},
+		{"Governor Ada Lindqvist announced on the evening of 4 May that the central bank had decided to cut its key interest rate." + met, false},
+		{"Governor Ada Lindqvist announced the interest rate cut on 4 May, two days before the Monetary Policy Committee voted.", true},
+		{"Two bond traders announced the interest rate cut on 4 May, two days before the Monetary Policy Committee voted.", false},
+	} {
+		got := runText(t, "Rate cut\n\n"+c.text+"\n", "2025-05-10")
+		found := false
+		for _, f := range got {
+			found = found || f.Kind == "announced-before-decision"
+		}
+		if found != c.want {
+			t.Errorf("%s\n announced-before-decision %v, want %v:\n%s", c.text, found, c.want, describeFindings(got))
+		}
+	}
+}

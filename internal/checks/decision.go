@@ -104,7 +104,13 @@ func (c *Checker) announcements(in *Input, p *Procedure) []act {
 			who = sub(st.span, from, who.End-st.span.Start)
 			who = trimSpan(who)
 		}
-		spoke, _, _ := bodyIn(p, subject, nonDeciding)
+		// Only a body or office that speaks for the institution (a
+		// secretary general, a city manager, a governor) makes an
+		// announcement of the institution's decision; others report one.
+		spoke, _, _ := bodyIn(p, subject, speaks)
+		if spoke == nil {
+			continue
+		}
 		a := act{doc: st.doc, sentence: st.span, verb: sub(st.span, vs, ve), who: who, when: t, body: spoke, amount: r.amount}
 		for _, b := range r.bodies {
 			a.deciders = append(a.deciders, bodyIndex(p, b))

@@ -139,6 +139,7 @@ func partOfLongerName(rest string) bool {
 
 func deciding(b *Body) bool    { return len(b.Decides) > 0 }
 func nonDeciding(b *Body) bool { return len(b.Decides) == 0 }
+func speaks(b *Body) bool      { return b.SpeaksFor || b.Proposes }
 
 // institutionIn reports whether s names the institution itself or one of
 // its deciding bodies.

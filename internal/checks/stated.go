@@ -33,6 +33,9 @@ func (c *Checker) statedBefore(in *Input, doc string, st model.Span, p *Procedur
 			return statedEarly{}, false // the deciding body announcing its own decision
 		}
 	}
+	if b, _, _ := bodyIn(p, s[:vs], speaks); b == nil {
+		return statedEarly{}, false // only who speaks for the institution announces
+	}
 	ords, orde, ok := phraseAt(s[ve:], c.vocab.Before)
 	if !ok {
 		return statedEarly{}, false
