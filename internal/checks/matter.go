@@ -149,7 +149,6 @@ func (v *Vocabulary) amountIn(s string) (amount float64, currency string, start,
 	ws := tokensWithOffsets(s)
 	for i, w := range ws {
 		n, isNum := parseNumber(w.s)
-		num := w.s
 		scale := 1.0
 		// "€3m": a sign glued to the number, a scale glued after it.
 		var cur string
@@ -158,9 +157,9 @@ func (v *Vocabulary) amountIn(s string) (amount float64, currency string, start,
 				for _, f := range forms {
 					if len(f) < len(w.s) && strings.HasPrefix(w.s, f) {
 						if x, ok := parseNumber(w.s[len(f):]); ok {
-							n, isNum, cur, num = x, true, code, w.s[len(f):]
+							n, isNum, cur = x, true, code
 						} else if x, sc, ok := v.scaled(w.s[len(f):]); ok {
-							n, isNum, cur, scale, num = x, true, code, sc, ""
+							n, isNum, cur, scale = x, true, code, sc
 						}
 					}
 				}
@@ -171,7 +170,6 @@ func (v *Vocabulary) amountIn(s string) (amount float64, currency string, start,
 				}
 			}
 		}
-		_ = num
 		if !isNum {
 			continue
 		}

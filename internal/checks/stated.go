@@ -113,7 +113,7 @@ func (c *Checker) unnamedMeeting(p *Procedure, rest, object string) (*Body, int,
 	}
 	// "the vote in the Senate": whose meeting the words after it say.
 	after := strings.Fields(rest[ne:])
-	if len(after) > 0 && containsFold([]string{"in", "of", "at", "by"}, after[0]) {
+	if len(after) > 0 && containsFold(c.vocab.MeetingOf, after[0]) {
 		if b, _, _ := bodyIn(p, rest[ne:], deciding); b != r.bodies[0] {
 			return nil, 0, false
 		}

@@ -57,6 +57,9 @@ type Vocabulary struct {
 	// MeetingNouns name a body's meeting or vote without the body ("the
 	// vote").
 	MeetingNouns []string `yaml:"meeting_nouns"`
+	// MeetingOf words after a meeting noun say whose it is ("the vote
+	// in parliament").
+	MeetingOf []string `yaml:"meeting_of"`
 }
 
 // relativeExpression dates something from an earlier date of the text:
@@ -80,7 +83,7 @@ func LoadVocabulary(fsys fs.FS, name string) (*Vocabulary, error) {
 		"decided": v.Decided, "modal": v.Modal, "negation": v.Negation, "subordinate": v.Subordinate, "meeting_words": v.MeetingWords,
 		"before": v.Before, "outcome": v.Outcome, "attribution": v.Attribution, "unnamed": v.Unnamed,
 		"connectives": v.Connectives, "denial": v.Denial, "articles": v.Articles, "proposal": v.Proposal,
-		"record_verbs": v.RecordVerbs, "above": v.Above, "up_to": v.UpTo, "meeting_nouns": v.MeetingNouns} {
+		"record_verbs": v.RecordVerbs, "above": v.Above, "up_to": v.UpTo, "meeting_nouns": v.MeetingNouns, "meeting_of": v.MeetingOf} {
 		if len(list) == 0 {
 			return nil, fmt.Errorf("load %s: %q is empty", name, field)
 		}
