@@ -73,7 +73,11 @@ func New(fsys fs.FS, procs []*Procedure) (*Checker, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Checker{vocab: v, procs: withShadows(procs)}, nil
+	ps := withShadows(procs)
+	if err := withMatters(ps, v); err != nil {
+		return nil, err
+	}
+	return &Checker{vocab: v, procs: ps}, nil
 }
 
 // check is one rule.
@@ -200,25 +204,31 @@ func compare(a, b moment) (int, bool) {
 		}
 		return 1, true
 	}
-	pa, pb := model.PartOfDayRank(a.part), model.PartOfDayRank(b.part)
-	if pa == 0 || pb == 0 {
-		if pa == pb {
+	alo, ahi, aok := partRange(a.part)
+	blo, bhi, bok := partRange(b.part)
+	if !aok || !bok {
+		if !aok && !bok {
 			return 0, true
 		}
 		return 0, false
 	}
 	switch {
-	case pa < pb:
+	case ahi < blo:
 		return -1, true
-	case pa > pb:
+	case alo > bhi:
 		return 1, true
+	case alo == ahi && blo == bhi && alo == blo:
+		return 0, true
 	}
-	return 0, true
+	return 0, false
 }
 
 // describe writes a moment as people read it: "the morning of 4 June 2013".
 func describe(m moment) string {
 	d := humanDate(m.date)
+	if strings.HasPrefix(m.part, afterPart) || strings.HasPrefix(m.part, beforePart) {
+		return d + ", " + strings.Replace(m.part, " ", " the ", 1)
+	}
 	if m.part != "" {
 		return "the " + m.part + " of " + d
 	}

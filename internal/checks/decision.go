@@ -23,6 +23,12 @@ type act struct {
 	who      model.Span
 	when     model.Timex
 	body     *Body
+	// Of an announcement: the positions of the bodies that decide what
+	// it announces (none: any deciding body), the condition under which
+	// the first decides it, and the amount the text gives.
+	deciders []int
+	cond     string
+	amount   string
 }
 
 // datedNear returns the point expression of the sentence nearest to the
@@ -44,7 +50,7 @@ func (in *Input) datedNear(doc string, s model.Span, verb int) (model.Timex, boo
 			best, found = t, true
 		}
 	}
-	return best, found
+	return dayTimex(best), found
 }
 
 // announcements finds sentences in which someone other than a deciding
@@ -60,10 +66,10 @@ func (c *Checker) announcements(in *Input, p *Procedure) []act {
 		if _, stated := c.statedBefore(in, st.doc.ID, st.span, p); stated {
 			continue // the sentence says the order itself: announcedBeforeStated
 		}
-		subject, content := s[:vs], s[ve:]
-		if b, _, _ := bodyIn(p, subject, deciding); b != nil {
-			continue // the deciding body announcing its own decision
-		}
+		// "The Secretary recorded that the vice-chancellor informed …": the
+		// record states the act; its subject is after "that".
+		from := c.recordedClause(s[:vs])
+		subject, content := s[from:vs], s[ve:]
 		if c.reportedOrHedged(subject) {
 			continue // "denied that he had confirmed …": a claim, not the act
 		}
@@ -71,28 +77,103 @@ func (c *Checker) announcements(in *Input, p *Procedure) []act {
 			continue
 		}
 		// The content must say a decision was taken ("had decided",
-		// "approved"), not that one is expected or would be taken.
+		// "approved"), not that one is expected, would be taken, or is
+		// proposed ("recommends a rise, which the committee approved").
 		ds, _, ok := phraseAt(content, c.vocab.Decided)
-		if !ok || c.hasModal(content[:ds]) || c.negatedBefore(content, ds) {
+		if !ok || c.hasModal(content[:ds]) || c.negatedBefore(content, ds) || hasWord(content[:ds], c.vocab.Proposal) {
 			continue
+		}
+		r := c.rulingOn(p, content)
+		if b, _, _ := bodyIn(p, subject, deciding); b != nil && (len(r.bodies) == 0 || r.has(b)) {
+			continue // the deciding body announcing its own decision
 		}
 		var ms []model.Mention
 		if a := in.Analyses[st.doc.ID]; a != nil {
 			ms = a.Mentions
 		}
 		contentSpan := sub(st.span, ve, len(s))
-		if !institutionIn(p, content, ms, contentSpan) && matterIn(p, content) == "" {
+		if !institutionIn(p, content, ms, contentSpan) && len(r.bodies) == 0 {
 			continue
 		}
-		t, ok := in.datedNear(st.doc.ID, st.span, st.span.Start+vs)
+		t, ok := c.dated(in, st.doc.ID, st.span, st.span.Start+vs)
 		if !ok {
 			continue
 		}
 		who := c.subjectSpan(st.span, vs, in.timexesIn(st.doc.ID, st.span))
-		spoke, _, _ := bodyIn(p, subject, nonDeciding)
-		out = append(out, act{doc: st.doc, sentence: st.span, verb: sub(st.span, vs, ve), who: who, when: t, body: spoke})
+		if who.Start < st.span.Start+from {
+			who = sub(st.span, from, who.End-st.span.Start)
+			who = trimSpan(who)
+		}
+		// Only a body or office that speaks for the institution (a
+		// secretary general, a city manager, a governor) makes an
+		// announcement of the institution's decision; others report one.
+		spoke, _, _ := bodyIn(p, subject, speaks)
+		if spoke == nil {
+			continue
+		}
+		a := act{doc: st.doc, sentence: st.span, verb: sub(st.span, vs, ve), who: who, when: t, body: spoke, amount: r.amount}
+		for _, b := range r.bodies {
+			a.deciders = append(a.deciders, bodyIndex(p, b))
+		}
+		if r.cond != nil {
+			a.cond = r.cond.entry
+		}
+		out = append(out, a)
 	}
 	return out
+}
+
+// recordedClause returns where the clause after "<record verb> that"
+// begins in before, the words before an announcing verb ("The Secretary
+// recorded that"), or 0.
+func (c *Checker) recordedClause(before string) int {
+	rs, re, ok := phraseAt(before, c.vocab.RecordVerbs)
+	if !ok {
+		return 0
+	}
+	rest := before[re:]
+	t := strings.TrimLeft(rest, " ")
+	if !strings.HasPrefix(strings.ToLower(t), "that ") {
+		return 0
+	}
+	if hasWord(before[:rs], c.vocab.Denial) || c.hasModal(before[:rs]) || c.negatedBefore(before, rs) {
+		return 0
+	}
+	return re + (len(rest) - len(t)) + len("that ")
+}
+
+// trimSpan drops the spaces around a span's words.
+func trimSpan(sp model.Span) model.Span {
+	l := len(sp.Text)
+	t := strings.TrimLeft(sp.Text, " ,;:\n\t")
+	sp.Start += l - len(t)
+	t = strings.TrimRight(t, " ,;:\n\t")
+	sp.End = sp.Start + len(t)
+	sp.Text = t
+	return sp
+}
+
+// bodyIndex returns the position of b among p's bodies, or -1.
+func bodyIndex(p *Procedure, b *Body) int {
+	for i := range p.Bodies {
+		if &p.Bodies[i] == b {
+			return i
+		}
+	}
+	return -1
+}
+
+// dated returns the date of the act at byte offset at of sentence s of
+// doc: its nearest dated expression (datedNear), unless an expression
+// that counts from an earlier date of the text ("later that day", "the
+// following day") stands there or the sentence has no other, when that
+// expression's reading (relativeNear) dates it.
+func (c *Checker) dated(in *Input, doc string, s model.Span, at int) (model.Timex, bool) {
+	t, ok := in.datedNear(doc, s, at)
+	if r, rok := c.relativeNear(in, doc, s); rok && (!ok || r.Start < t.End && t.Start < r.End) {
+		return r, true
+	}
+	return t, ok
 }
 
 // subjectSpan returns the words before the verb at vs that name who
@@ -145,13 +226,18 @@ func (c *Checker) bodyActs(in *Input, p *Procedure) []act {
 			continue
 		}
 		vs, ve := be+ms, be+me
-		if c.negatedBefore(s[bs:], vs-bs) && !hasWord(s[ve:], c.vocab.Until) {
+		if hasWord(s[be:vs], c.vocab.Announce) {
+			continue // "the manager announced that it had awarded …": a report
+		}
+		// "Did not meet until X", "did not meet before X": it met at X at
+		// the earliest.
+		if c.negatedBefore(s[bs:], vs-bs) && !hasWord(s[ve:], c.vocab.Until) && !hasWord(s[ve:], c.vocab.Before) {
 			continue
 		}
 		if c.hasModal(s[:vs]) {
 			continue // a meeting still to come decided nothing yet
 		}
-		t, ok := in.datedNear(st.doc.ID, st.span, st.span.Start+ve)
+		t, ok := c.dated(in, st.doc.ID, st.span, st.span.Start+ve)
 		if !ok {
 			continue
 		}
@@ -183,20 +269,53 @@ func (c *Checker) announcedEarly(p *Procedure, anns, acts []act) []model.Finding
 	})
 	// Only acts within maxDecisionGap days of an announcement count, so
 	// across a large dossier they are looked up by day rather than
-	// compared one by one with every announcement.
-	byDay := indexActs(acts)
+	// compared one by one with every announcement. Only the acts of the
+	// bodies that decide what is announced count.
+	type view struct {
+		acts  []act
+		byDay actDays
+	}
+	views := map[string]view{}
 	for _, a := range anns {
+		key := fmt.Sprint(a.deciders)
+		v, ok := views[key]
+		if !ok {
+			v.acts = forDeciders(p, acts, a.deciders)
+			v.byDay = indexActs(v.acts)
+			views[key] = v
+		}
+		if len(v.acts) == 0 {
+			continue
+		}
 		am := momentOf(a.when)
 		early, later := false, -1
-		if byDay != nil {
-			early, later = byDay.lookup(acts, am)
+		if v.byDay != nil {
+			early, later = v.byDay.lookup(v.acts, am)
 		} else {
-			early, later = scanActs(acts, am)
+			early, later = scanActs(v.acts, am)
 		}
 		if early || later < 0 {
 			continue // the body had met or decided before: nothing early
 		}
-		out = append(out, c.announcedFinding(p, a, acts[later]))
+		out = append(out, c.announcedFinding(p, a, v.acts[later]))
+	}
+	return out
+}
+
+// forDeciders returns the acts of the bodies at positions deciders of
+// p's bodies, in order; all of them when deciders is empty.
+func forDeciders(p *Procedure, acts []act, deciders []int) []act {
+	if len(deciders) == 0 {
+		return acts
+	}
+	var out []act
+	for _, b := range acts {
+		for _, d := range deciders {
+			if d >= 0 && d < len(p.Bodies) && b.body == &p.Bodies[d] {
+				out = append(out, b)
+				break
+			}
+		}
 	}
 	return out
 }
@@ -334,8 +453,18 @@ func (c *Checker) announcedFinding(p *Procedure, a, b act) model.Finding {
 	if b.body.By != "" {
 		by = " by " + b.body.By
 	}
-	summary := fmt.Sprintf("%s %s a decision of %s on %s, but the %s, which takes such decisions%s under %s's procedure, %s only on %s: the announcement came %s.",
-		who, clean(a.verb.Text), p.Institution, describe(am), b.body.Name, by, p.Institution, pastOf(clean(b.verb.Text)), describe(bm), gap(am, bm))
+	takes := "takes such decisions" + by + " under " + p.Institution + "'s procedure"
+	if a.cond != "" {
+		// "decides contracts above 500,000 euros …, and the text gives 3
+		// million euro" or "… gives no amount".
+		amount := "gives no amount"
+		if a.amount != "" {
+			amount = "gives " + a.amount
+		}
+		takes = "decides " + a.cond + by + " under " + p.Institution + "'s procedure (the text " + amount + ")"
+	}
+	summary := fmt.Sprintf("%s %s a decision of %s on %s, but the %s, which %s, %s only on %s: the announcement came %s.",
+		who, clean(a.verb.Text), p.Institution, describe(am), b.body.Name, takes, pastOf(clean(b.verb.Text)), describe(bm), gap(am, bm))
 	ev := []model.Evidence{
 		model.EvidenceOf(a.doc.ID, a.sentence),
 		model.EvidenceOf(a.doc.ID, a.when.Span),
@@ -345,17 +474,26 @@ func (c *Checker) announcedFinding(p *Procedure, a, b act) model.Finding {
 	return model.Finding{Kind: "announced-before-decision", Severity: model.SeverityHigh, Summary: summary, Evidence: ev}
 }
 
-// pastOf puts a meeting verb in the past tense for a summary.
+// pastOf puts a meeting verb in the past tense for a summary, and says
+// "met" for a meeting noun ("session").
 func pastOf(v string) string {
 	switch strings.ToLower(v) {
-	case "meet", "meets", "meeting":
+	case "meet", "meets", "meeting", "session", "sitting":
 		return "met"
+	case "sit", "sits":
+		return "sat"
 	case "vote", "votes":
 		return "voted"
 	case "convenes":
 		return "convened"
 	case "decides":
 		return "decided"
+	case "reconvene", "reconvenes":
+		return "reconvened"
+	case "assemble", "assembles":
+		return "assembled"
+	case "deliberate", "deliberates":
+		return "deliberated"
 	}
 	return v
 }
@@ -386,7 +524,7 @@ func (c *Checker) decisionByWrongBody(in *Input) []model.Finding {
 			if hasWord(s[:bs], c.vocab.Announce) {
 				continue // reported: someone else is the subject
 			}
-			if matterIn(p, s[ve:]) == "" {
+			if !c.matterIn(p, s[ve:]) {
 				continue // "decided to freeze hiring": not a matter the procedure gives another body
 			}
 			dec := p.Deciding("")

@@ -7,6 +7,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/dossier-project/dossier/data"
 )
@@ -102,6 +103,9 @@ type Body struct {
 	SpeaksFor bool `yaml:"speaks_for"`
 	Proposes  bool `yaml:"proposes"`
 	Advises   bool `yaml:"advises"`
+
+	// matters are the Decides entries, read by the checker (New).
+	matters []matter
 }
 
 // Names returns the body's name and aliases.
@@ -121,6 +125,27 @@ func (p *Procedure) Deciding(matter string) []*Body {
 		}
 	}
 	return out
+}
+
+// withMatters reads the decides entries of the bodies of procs, giving
+// each procedure its own copy of its bodies.
+func withMatters(procs []*Procedure, v *Vocabulary) error {
+	for _, p := range procs {
+		bodies := make([]Body, len(p.Bodies))
+		copy(bodies, p.Bodies)
+		for i := range bodies {
+			bodies[i].matters = nil
+			for _, e := range bodies[i].Decides {
+				m, err := v.parseMatter(e)
+				if err != nil {
+					return fmt.Errorf("procedure %s: body %q decides %w", p.Source, bodies[i].Name, err)
+				}
+				bodies[i].matters = append(bodies[i].matters, m)
+			}
+		}
+		p.Bodies = bodies
+	}
+	return nil
 }
 
 // ParseProcedure reads one procedure from YAML. name is used in errors.
@@ -151,6 +176,11 @@ func (p *Procedure) validate() error {
 		}
 		if len(b.Decides) > 0 {
 			deciding++
+		}
+		for _, d := range b.Decides {
+			if strings.IndexFunc(d, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0 {
+				return fmt.Errorf("body %q decides %q, which names no matter", b.Name, d)
+			}
 		}
 		for _, n := range b.Names() {
 			k := strings.ToLower(strings.TrimSpace(n))

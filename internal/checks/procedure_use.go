@@ -139,6 +139,7 @@ func partOfLongerName(rest string) bool {
 
 func deciding(b *Body) bool    { return len(b.Decides) > 0 }
 func nonDeciding(b *Body) bool { return len(b.Decides) == 0 }
+func speaks(b *Body) bool      { return b.SpeaksFor || b.Proposes }
 
 // institutionIn reports whether s names the institution itself or one of
 // its deciding bodies.
@@ -157,18 +158,66 @@ func institutionIn(p *Procedure, s string, mentions []model.Mention, span model.
 	return false
 }
 
-// matterIn returns the first kind of matter of the deciding bodies named
-// in s, or "".
-func matterIn(p *Procedure, s string) string {
-	for _, b := range p.Deciding("") {
-		for _, m := range b.Decides {
-			if hasWord(s, []string{m, m + "s"}) {
-				return m
+// ruling is what a procedure says about the matter a text speaks of:
+// the bodies that decide it as the text gives it, and, when one of them
+// decides it only under a condition on the amount, that condition and
+// the amount the text gives ("" when it gives none).
+type ruling struct {
+	bodies []*Body
+	cond   *matter
+	amount string
+}
+
+func (r ruling) has(b *Body) bool {
+	for _, x := range r.bodies {
+		if x == b {
+			return true
+		}
+	}
+	return false
+}
+
+// rulingOn returns the bodies of p that decide the matter s speaks of:
+// the bodies with a decides entry whose words all stand in s, in any
+// inflection, and whose amount condition, if any, the amount s gives
+// meets. When s gives no amount, or one in another currency, a
+// condition rules no body out.
+func (c *Checker) rulingOn(p *Procedure, s string) ruling {
+	var r ruling
+	var stems map[string]bool
+	amt, cur, as, ae, hasAmt := 0.0, "", 0, 0, false
+	for i := range p.Bodies {
+		b := &p.Bodies[i]
+		for k := range b.matters {
+			m := &b.matters[k]
+			if stems == nil {
+				stems = stemsOf(s)
+				amt, cur, as, ae, hasAmt = c.vocab.amountIn(s)
+			}
+			if !m.in(stems) {
+				continue
+			}
+			if m.cond != nil && hasAmt {
+				if holds, ok := m.cond.holds(amt, cur); ok && !holds {
+					continue
+				}
+			}
+			if !r.has(b) {
+				r.bodies = append(r.bodies, b)
+			}
+			if m.cond != nil && r.cond == nil {
+				r.cond = m
+				if hasAmt {
+					r.amount = clean(s[as:ae])
+				}
 			}
 		}
 	}
-	return ""
+	return r
 }
+
+// matterIn reports whether s speaks of a matter that a body of p decides.
+func (c *Checker) matterIn(p *Procedure, s string) bool { return len(c.rulingOn(p, s).bodies) > 0 }
 
 // negatedBefore reports whether the words of s before end hold a
 // negation.

@@ -29,7 +29,12 @@ func (c *Checker) statedBefore(in *Input, doc string, st model.Span, p *Procedur
 		return statedEarly{}, false
 	}
 	if b, _, _ := bodyIn(p, s[:vs], deciding); b != nil {
-		return statedEarly{}, false // the deciding body announcing its own decision
+		if r := c.rulingOn(p, s[ve:]); len(r.bodies) == 0 || r.has(b) {
+			return statedEarly{}, false // the deciding body announcing its own decision
+		}
+	}
+	if b, _, _ := bodyIn(p, s[:vs], speaks); b == nil {
+		return statedEarly{}, false // only who speaks for the institution announces
 	}
 	ords, orde, ok := phraseAt(s[ve:], c.vocab.Before)
 	if !ok {
@@ -40,22 +45,32 @@ func (c *Checker) statedBefore(in *Input, doc string, st model.Span, p *Procedur
 	if c.hasModal(object) || hasWord(object, c.vocab.Subordinate) {
 		return statedEarly{}, false
 	}
-	if !hasWord(object, c.vocab.Outcome) && !hasWord(object, c.vocab.Decision) && matterIn(p, object) == "" {
+	if !hasWord(object, c.vocab.Outcome) && !hasWord(object, c.vocab.Decision) && !c.matterIn(p, object) {
 		return statedEarly{}, false
 	}
 	// The order word must govern the body: "before the Council met", not
-	// "before the summit, where the Council met".
+	// "before the summit, where the Council met". Or it governs the
+	// body's meeting or vote, unnamed ("before the vote"), when one body
+	// alone decides what is announced.
 	rest := s[orde:]
+	var end int // the end of the order phrase in rest
+	unnamed := false
 	b, bs, be := bodyIn(p, rest, deciding)
-	if b == nil || !c.onlyArticles(rest[:bs]) {
-		return statedEarly{}, false
-	}
-	ms, me, ok := phraseAt(rest[be:], c.vocab.Meeting)
-	if !ok {
-		ms, me, ok = phraseAt(rest[be:], c.vocab.Decision)
-	}
-	if !ok || ms > 30 || c.hasModal(rest[be:be+ms]) || c.negatedBefore(rest[be:], ms) {
-		return statedEarly{}, false
+	if b != nil && c.onlyArticles(rest[:bs]) {
+		ms, me, ok := phraseAt(rest[be:], c.vocab.Meeting)
+		if !ok {
+			ms, me, ok = phraseAt(rest[be:], c.vocab.Decision)
+		}
+		if !ok || ms > 30 || c.hasModal(rest[be:be+ms]) || c.negatedBefore(rest[be:], ms) {
+			return statedEarly{}, false
+		}
+		end = be + me
+	} else {
+		b, end, ok = c.unnamedMeeting(p, rest, object)
+		if !ok {
+			return statedEarly{}, false
+		}
+		unnamed = true
 	}
 	// The order phrase starts with what measures the gap ("three days").
 	from := ords
@@ -68,13 +83,42 @@ func (c *Checker) statedBefore(in *Input, doc string, st model.Span, p *Procedur
 	out := statedEarly{
 		verb:   sub(st, vs, ve),
 		object: sub(st, ve, ords),
-		order:  sub(st, from, orde+be+me),
+		order:  sub(st, from, orde+end),
 		body:   b,
 	}
 	if t, ok := in.datedNear(doc, st, st.Start+vs); ok && t.Start < st.Start+ords {
 		out.when = &t
 	}
+	if unnamed && out.when == nil {
+		// "Minister reveals budget passed a day before the vote": a
+		// headline's summing up, which the dated sentences tell.
+		return statedEarly{}, false
+	}
 	return out, true
+}
+
+// unnamedMeeting reads the words after an order word as a deciding
+// body's meeting or vote that the text does not name the body of: "the
+// vote", "the meeting". It is the meeting of the one body that decides
+// what object announces; "the vote in parliament" of another body is not.
+// end is where the noun ends in rest.
+func (c *Checker) unnamedMeeting(p *Procedure, rest, object string) (*Body, int, bool) {
+	ns, ne, ok := phraseAt(rest, c.vocab.MeetingNouns)
+	if !ok || strings.TrimSpace(rest[:ns]) == "" || !c.onlyArticles(rest[:ns]) {
+		return nil, 0, false
+	}
+	r := c.rulingOn(p, object)
+	if len(r.bodies) != 1 {
+		return nil, 0, false
+	}
+	// "the vote in the Senate": whose meeting the words after it say.
+	after := strings.Fields(rest[ne:])
+	if len(after) > 0 && containsFold(c.vocab.MeetingOf, after[0]) {
+		if b, _, _ := bodyIn(p, rest[ne:], deciding); b != r.bodies[0] {
+			return nil, 0, false
+		}
+	}
+	return r.bodies[0], ne, true
 }
 
 // reportedOrHedged reports whether the words before an announcing verb

@@ -42,6 +42,35 @@ type Vocabulary struct {
 	Denial []string `yaml:"denial"`
 	// Articles may stand between an order word and a body's name.
 	Articles []string `yaml:"articles"`
+	// Proposal words make what follows a proposal, not a decision.
+	Proposal []string `yaml:"proposal"`
+	// RecordVerbs state a fact a record did not make ("recorded that").
+	RecordVerbs []string `yaml:"record_verbs"`
+	// Above and UpTo open the amount threshold of a decides entry;
+	// Currencies maps a currency's code to its words and signs, Scales a
+	// scale word to its factor.
+	Above      []string             `yaml:"above"`
+	UpTo       []string             `yaml:"up_to"`
+	Currencies map[string][]string  `yaml:"currencies"`
+	Scales     map[string]float64   `yaml:"scales"`
+	Relative   []relativeExpression `yaml:"relative"`
+	// MeetingNouns name a body's meeting or vote without the body ("the
+	// vote").
+	MeetingNouns []string `yaml:"meeting_nouns"`
+	// MeetingOf words after a meeting noun say whose it is ("the vote
+	// in parliament").
+	MeetingOf []string `yaml:"meeting_of"`
+}
+
+// relativeExpression dates something from an earlier date of the text:
+// "the following day" (days 1), "later that day" (order later), "that
+// evening" (part evening).
+type relativeExpression struct {
+	Phrase string `yaml:"phrase"`
+	Days   int    `yaml:"days"`
+	Part   string `yaml:"part"`
+	// Order is "later" or "earlier": than the earlier date's part of day.
+	Order string `yaml:"order"`
 }
 
 // LoadVocabulary reads the checks' vocabulary from fsys.
@@ -53,9 +82,18 @@ func LoadVocabulary(fsys fs.FS, name string) (*Vocabulary, error) {
 	for field, list := range map[string][]string{"announce": v.Announce, "decision": v.Decision, "meeting": v.Meeting, "anonymity": v.Anonymity,
 		"decided": v.Decided, "modal": v.Modal, "negation": v.Negation, "subordinate": v.Subordinate, "meeting_words": v.MeetingWords,
 		"before": v.Before, "outcome": v.Outcome, "attribution": v.Attribution, "unnamed": v.Unnamed,
-		"connectives": v.Connectives, "denial": v.Denial, "articles": v.Articles} {
+		"connectives": v.Connectives, "denial": v.Denial, "articles": v.Articles, "proposal": v.Proposal,
+		"record_verbs": v.RecordVerbs, "above": v.Above, "up_to": v.UpTo, "meeting_nouns": v.MeetingNouns, "meeting_of": v.MeetingOf} {
 		if len(list) == 0 {
 			return nil, fmt.Errorf("load %s: %q is empty", name, field)
+		}
+	}
+	if len(v.Currencies) == 0 || len(v.Scales) == 0 || len(v.Relative) == 0 {
+		return nil, fmt.Errorf("load %s: \"currencies\", \"scales\" and \"relative\" must not be empty", name)
+	}
+	for _, r := range v.Relative {
+		if r.Order != "" && r.Order != "later" && r.Order != "earlier" {
+			return nil, fmt.Errorf("load %s: relative %q: order must be \"later\" or \"earlier\", not %q", name, r.Phrase, r.Order)
 		}
 	}
 	return &v, nil

@@ -41,6 +41,9 @@ type actRec struct {
 	Who      model.Span  `json:"w"`
 	When     model.Timex `json:"t"`
 	Body     int         `json:"b"` // index in the procedure's bodies, -1 for none
+	Deciders []int       `json:"k,omitempty"`
+	Cond     string      `json:"c,omitempty"`
+	Amount   string      `json:"a,omitempty"`
 }
 
 func dayOf(t model.Timex) string {
@@ -51,7 +54,8 @@ func dayOf(t model.Timex) string {
 }
 
 func recOf(p *Procedure, a act, seq int) actRec {
-	r := actRec{Seq: seq, Day: dayOf(a.when), Doc: a.doc.ID, Sentence: a.sentence, Verb: a.verb, Who: a.who, When: a.when, Body: -1}
+	r := actRec{Seq: seq, Day: dayOf(a.when), Doc: a.doc.ID, Sentence: a.sentence, Verb: a.verb, Who: a.who, When: a.when, Body: -1,
+		Deciders: a.deciders, Cond: a.cond, Amount: a.amount}
 	for i := range p.Bodies {
 		if a.body == &p.Bodies[i] {
 			r.Body = i
@@ -61,7 +65,8 @@ func recOf(p *Procedure, a act, seq int) actRec {
 }
 
 func (r *actRec) act(p *Procedure) act {
-	a := act{doc: &model.Document{ID: r.Doc}, sentence: r.Sentence, verb: r.Verb, who: r.Who, when: r.When}
+	a := act{doc: &model.Document{ID: r.Doc}, sentence: r.Sentence, verb: r.Verb, who: r.Who, when: r.When,
+		deciders: r.Deciders, cond: r.Cond, amount: r.Amount}
 	if r.Body >= 0 && r.Body < len(p.Bodies) {
 		a.body = &p.Bodies[r.Body]
 	}
@@ -369,9 +374,15 @@ func (c *Checker) announcedWindow(p *Procedure, r *procRuns) ([]model.Finding, e
 		f   model.Finding
 	}
 	var out []found
+	// The acts of the window that count for an announcement: those of
+	// the bodies that decide what it announces, indexed by day.
+	type view struct {
+		acts []act
+		ix   actDays
+	}
 	var (
 		curDay string
-		ix     actDays
+		views  map[string]view
 	)
 	for {
 		a, ok, err := annCur.next()
@@ -387,27 +398,33 @@ func (c *Checker) announcedWindow(p *Procedure, r *procRuns) ([]model.Finding, e
 			if err := fill(d.AddDate(0, 0, -maxDecisionGap).Format("2006-01-02"), d.AddDate(0, 0, maxDecisionGap).Format("2006-01-02")); err != nil {
 				return nil, err
 			}
-			ix = nil
-			if !r.scan {
-				ix = indexActs(win)
-			}
+			views = map[string]view{}
 		}
-		if len(win) == 0 {
+		key := fmt.Sprint(a.Deciders)
+		v, seen := views[key]
+		if !seen {
+			v.acts = forDeciders(p, win, a.Deciders)
+			if !r.scan {
+				v.ix = indexActs(v.acts)
+			}
+			views[key] = v
+		}
+		if len(v.acts) == 0 {
 			continue
 		}
 		ann := a.act(p)
 		am := momentOf(ann.when)
 		var early bool
 		later := -1
-		if ix != nil {
-			early, later = ix.lookup(win, am)
+		if v.ix != nil {
+			early, later = v.ix.lookup(v.acts, am)
 		} else {
-			early, later = scanActs(win, am)
+			early, later = scanActs(v.acts, am)
 		}
 		if early || later < 0 {
 			continue
 		}
-		out = append(out, found{a.Seq, c.announcedFinding(p, ann, win[later])})
+		out = append(out, found{a.Seq, c.announcedFinding(p, ann, v.acts[later])})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].seq < out[j].seq })
 	var fs []model.Finding
