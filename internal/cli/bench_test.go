@@ -93,7 +93,7 @@ func BenchmarkIngestAndText(b *testing.B) {
 				b.Fatal(err)
 			}
 			for _, d := range docs {
-				sentences += len(ta.Analyze(d.Text).Sentences)
+				sentences += len(ta.Analyze(d.Text, text.TurnLabels(d)).Sentences)
 			}
 		}
 	}

@@ -128,7 +128,7 @@ func (a *app) show(ctx context.Context, st store.Store, ref string, asJSON bool)
 	if err != nil {
 		return fmt.Errorf("load text models: %w", err)
 	}
-	sentences := ta.Sentences(d.Text)
+	sentences := ta.Sentences(d.Text, text.TurnLabels(d))
 	if asJSON {
 		out := showJSON{docJSON: toDocJSON(d), Turns: nonNil(d.Turns), Warnings: d.Warnings, PageStarts: d.Pages, Sentences: []sentenceJSON{}}
 		for _, s := range sentences {

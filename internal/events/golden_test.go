@@ -40,7 +40,7 @@ func codeExample(t *testing.T) []model.Event {
 			t.Fatal(err)
 		}
 		for _, doc := range docs {
-			td := an.Analyze(doc.Text)
+			td := an.Analyze(doc.Text, text.TurnLabels(doc))
 			ms := res.Find(doc, td)
 			evs := c.Code(doc, td, ms)
 			for _, e := range evs {

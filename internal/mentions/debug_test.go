@@ -30,7 +30,7 @@ func TestDebugDump(t *testing.T) {
 	}
 	r := New(dict)
 	for _, d := range docs {
-		td := an.Analyze(d.Text)
+		td := an.Analyze(d.Text, text.TurnLabels(d))
 		fmt.Printf("date=%s kind=%s speakers=%+v\n", d.DateString(), d.Kind, d.Speakers)
 		for _, tu := range d.Turns {
 			fmt.Printf("turn %d label=%q\n", tu.Speaker, tu.Label.Text)

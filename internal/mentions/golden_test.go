@@ -9,6 +9,7 @@ import (
 	"github.com/dossier-project/dossier/internal/actors"
 	"github.com/dossier-project/dossier/internal/ingest"
 	"github.com/dossier-project/dossier/internal/model"
+	"github.com/dossier-project/dossier/internal/text"
 )
 
 func loadExample(t testing.TB, name string) *model.Document {
@@ -41,7 +42,7 @@ func defaultResolver(t testing.TB) *Resolver {
 func TestGoldenArticle(t *testing.T) {
 	r := defaultResolver(t)
 	doc := loadExample(t, "natowatch-nato-returns-to-libya.txt")
-	ms := r.Find(doc, testAnalyzer(t).Analyze(doc.Text))
+	ms := r.Find(doc, testAnalyzer(t).Analyze(doc.Text, text.TurnLabels(doc)))
 	checkMentions(t, doc, ms)
 	const afr, az = "Anders Fogh Rasmussen", "Ali Zeidan"
 	for _, w := range []want{
@@ -107,7 +108,7 @@ func TestGoldenArticle(t *testing.T) {
 func TestGoldenTranscript(t *testing.T) {
 	r := defaultResolver(t)
 	doc := loadExample(t, "nato-libya-joint-press-conference.txt")
-	td := testAnalyzer(t).Analyze(doc.Text)
+	td := testAnalyzer(t).Analyze(doc.Text, text.TurnLabels(doc))
 	ms := r.Find(doc, td)
 	checkMentions(t, doc, ms)
 	labels := 0

@@ -327,7 +327,7 @@ func TestFind(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			doc := &model.Document{Text: tc.text, Date: date(tc.date), Kind: model.KindArticle}
-			ms := r.Find(doc, an.Analyze(doc.Text))
+			ms := r.Find(doc, an.Analyze(doc.Text, text.TurnLabels(doc)))
 			checkMentions(t, doc, ms)
 			for _, w := range tc.want {
 				m := findMention(ms, w.Text, w.Nth)

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/dossier-project/dossier/internal/model"
+	"github.com/dossier-project/dossier/internal/text"
 )
 
 // transcriptDoc builds a transcript whose turns are "LABEL: text" lines.
@@ -41,7 +42,7 @@ func TestTranscriptSpeakers(t *testing.T) {
 		"JUMA OTIENO: The Chairperson has asked us. We will decide soon.",
 		"NADIA WARSAME: Mr Otieno is right.",
 	}, speakers, []int{0, 2, 1, 0})
-	td := testAnalyzer(t).Analyze(doc.Text)
+	td := testAnalyzer(t).Analyze(doc.Text, text.TurnLabels(doc))
 	ms := r.Find(doc, td)
 	checkMentions(t, doc, ms)
 	for _, w := range []want{
@@ -142,7 +143,7 @@ func TestRobust(t *testing.T) {
 		{Speaker: 7, Label: model.Span{Start: 0, End: 1, Text: "A"}},
 		{Speaker: -1, Label: model.Span{Start: 3, End: 99, Text: "x"}},
 	}}
-	checkMentions(t, doc, r.Find(doc, an.Analyze(doc.Text)))
+	checkMentions(t, doc, r.Find(doc, an.Analyze(doc.Text, text.TurnLabels(doc))))
 	var nilR *Resolver
 	if nilR.Find(doc, nil) != nil {
 		t.Error("nil resolver found mentions")

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/dossier-project/dossier/internal/ingest"
+	"github.com/dossier-project/dossier/internal/text"
 )
 
 // corpora returns the development corpora (../shared/corpora from the
@@ -86,7 +87,7 @@ func TestNoWrongDateOnDevArticles(t *testing.T) {
 		}
 		doc := docs[0]
 		if doc.Date.IsZero() {
-			td := p.text.Analyze(doc.Text)
+			td := p.text.Analyze(doc.Text, text.TurnLabels(doc))
 			p.inferDate(doc, td, p.mentions.Find(doc, td))
 		}
 		if doc.Date.IsZero() {

@@ -19,6 +19,7 @@ import (
 	"github.com/dossier-project/dossier/internal/model"
 	"github.com/dossier-project/dossier/internal/quotes"
 	"github.com/dossier-project/dossier/internal/store"
+	"github.com/dossier-project/dossier/internal/text"
 	"github.com/dossier-project/dossier/internal/timeline"
 )
 
@@ -232,7 +233,7 @@ func (p *Pipeline) Pass(ctx context.Context, st store.Store, opt PassOptions) (P
 		case checked && !pd.Across:
 			session.Note(d)
 		case checked:
-			session.Gather(d, a, p.text.Sentences(d.Text))
+			session.Gather(d, a, p.text.Sentences(d.Text, text.TurnLabels(d)))
 		default:
 			for j := range a.Quotes {
 				ix.Verify(&a.Quotes[j], d)
@@ -247,7 +248,7 @@ func (p *Pipeline) Pass(ctx context.Context, st store.Store, opt PassOptions) (P
 				}
 			}
 			kept := session.Kept()
-			fs := session.CheckDocument(d, a, p.text.Sentences(d.Text))
+			fs := session.CheckDocument(d, a, p.text.Sentences(d.Text, text.TurnLabels(d)))
 			if earlierErr != nil {
 				return earlierErr
 			}

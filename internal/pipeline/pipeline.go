@@ -225,7 +225,7 @@ func (p *Pipeline) Document(ctx context.Context, doc *model.Document) (*model.An
 	}
 	// Between stages the context is asked whether to go on, so that a
 	// deadline stops a document that takes too long within one stage.
-	td := p.text.Analyze(doc.Text)
+	td := p.text.Analyze(doc.Text, text.TurnLabels(doc))
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -348,6 +348,7 @@ func (p *Pipeline) inferDate(doc *model.Document, td *text.Doc, ms []model.Menti
 // needs it: a transient document, its text layer and its mentions.
 func (p *Pipeline) Prepare(txt string, date time.Time) (*model.Document, *text.Doc, []model.Mention) {
 	doc := &model.Document{Text: txt, Kind: model.KindArticle, Date: date}
+	// A bare text has no turns, so it has no speaker labels either.
 	td := p.text.Analyze(txt)
 	return doc, td, p.mentions.Find(doc, td)
 }

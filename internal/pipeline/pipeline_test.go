@@ -88,3 +88,39 @@ func TestDatelineIsAPlaceNotAnActor(t *testing.T) {
 		t.Errorf("the dateline is a place and 'Nairobi said' is the government: got %v", coded)
 	}
 }
+
+// TestTurnsStartParagraphs: the text layer takes a transcript's speaker
+// labels from its turns, so turns on consecutive lines without a final
+// period are not read as one sentence.
+func TestTurnsStartParagraphs(t *testing.T) {
+	p, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "AMA BOATENG: We met the minister\nKOFI MENSAH (chair): The council met in Accra\n"
+	doc := &model.Document{ID: "t", Kind: model.KindTranscript, Text: text,
+		Date:     time.Date(2019, 6, 10, 0, 0, 0, 0, time.UTC),
+		Speakers: []model.Speaker{{Name: "Ama Boateng"}, {Name: "Kofi Mensah"}}}
+	for i, l := range []string{"AMA BOATENG", "KOFI MENSAH (chair)"} {
+		s := strings.Index(text, l)
+		e := strings.Index(text[s:], "\n") + s
+		doc.Turns = append(doc.Turns, model.Turn{Speaker: i, Label: model.NewSpan(text, s, s+len(l)),
+			Content: model.NewSpan(text, s+len(l)+2, e)})
+	}
+	a, err := p.Document(context.Background(), doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sent := map[string]int{}
+	for _, m := range a.Mentions {
+		sent[m.Text] = m.Sentence
+	}
+	first, ok1 := sent["AMA BOATENG"]
+	second, ok2 := sent["KOFI MENSAH (chair)"]
+	if !ok1 || !ok2 {
+		t.Fatalf("no mention of a speaker label: %v", sent)
+	}
+	if first == second {
+		t.Errorf("both turns in sentence %d: the turns' labels did not start paragraphs", first)
+	}
+}

@@ -35,7 +35,7 @@ func ta(t testing.TB) *text.Analyzer {
 // extract runs the extractor on doc with its text layer.
 func extract(t testing.TB, x *Extractor, doc *model.Document, r Resolver) []model.Quote {
 	t.Helper()
-	return x.Extract(doc, ta(t).Analyze(doc.Text), r)
+	return x.Extract(doc, ta(t).Analyze(doc.Text, text.TurnLabels(doc)), r)
 }
 
 func newX(t testing.TB) *Extractor {

@@ -131,7 +131,7 @@ func (ix *Index) Add(doc *model.Document) {
 	var parts []part
 	var td *text.Doc
 	if doc.Kind == model.KindTranscript && len(doc.Turns) > 0 {
-		td = ix.ta.Segment(doc.Text)
+		td = ix.ta.Segment(doc.Text, text.TurnLabels(doc))
 		for _, t := range doc.Turns {
 			if t.Content.Check(doc.Text) != nil || t.Content.Empty() {
 				continue
@@ -148,7 +148,7 @@ func (ix *Index) Add(doc *model.Document) {
 		if len(doc.Speakers) == 1 {
 			sp = doc.Speakers[0].Name
 		}
-		td = ix.ta.Analyze(doc.Text)
+		td = ix.ta.Analyze(doc.Text, text.TurnLabels(doc))
 		for _, p := range td.Paragraphs {
 			parts = append(parts, part{sp, p.Span, false})
 		}

@@ -92,9 +92,9 @@ type Paragraph struct {
 	// Doc.Sentences[FirstSentence:EndSentence].
 	FirstSentence, EndSentence int
 	// Label is the speaker label that opens the paragraph, without its
-	// colon or role in parentheses ("AMINA YUSUF", "Q"); empty when the
-	// paragraph has none. The label's tokens are part of the first
-	// sentence.
+	// colon or role in parentheses ("AMINA YUSUF", "Q"), as given by
+	// Labels or TurnLabels; empty when the paragraph has none. The
+	// label's tokens are part of the first sentence.
 	Label model.Span
 }
 
@@ -177,17 +177,60 @@ func (d *Doc) TokenAt(offset int) int {
 // modify it.
 func (d *Doc) Names() []Name { return d.names }
 
+// Option changes how Analyze, Segment and Sentences read a document.
+type Option struct {
+	labels []model.Span
+}
+
+// Labels gives the speaker labels of a transcript as spans of the text:
+// each label as written, without its colon ("AMINA YUSUF", "MAYOR RUIZ
+// (chair)", "Q"). A label that opens a line starts a paragraph there,
+// and its name part (without a role in parentheses) is the paragraph's
+// Label. The text layer does not look for labels itself: ingest reads
+// them (model.Document.Turns), and a text given no labels has none.
+// Spans outside the text, or not at the start of a line, are ignored.
+func Labels(spans []model.Span) Option { return Option{labels: spans} }
+
+// TurnLabels is Labels with the labels of doc's speaker turns; it gives
+// no labels for a document without turns.
+func TurnLabels(doc *model.Document) Option {
+	if doc == nil || len(doc.Turns) == 0 {
+		return Option{}
+	}
+	spans := make([]model.Span, 0, len(doc.Turns))
+	for _, t := range doc.Turns {
+		if !t.Label.Empty() {
+			spans = append(spans, t.Label)
+		}
+	}
+	return Labels(spans)
+}
+
+// labelsOf collects the labels of opts that lie inside src, by start.
+func labelsOf(src string, opts []Option) []model.Span {
+	var all []model.Span
+	for _, o := range opts {
+		all = append(all, o.labels...)
+	}
+	if len(all) == 0 {
+		return nil
+	}
+	return labelSpans(src, all)
+}
+
 // Analyze splits src into paragraphs, sentences and tokens, tags,
 // lemmatises and parses the tokens and finds candidate names. It never
-// panics, whatever src holds, and is safe for concurrent use.
-func (a *Analyzer) Analyze(src string) *Doc {
-	d, _ := a.analyze(src)
+// panics, whatever src holds, and is safe for concurrent use. Pass
+// TurnLabels (or Labels) for a transcript, so that its turns start
+// paragraphs and its speaker labels are known.
+func (a *Analyzer) Analyze(src string, opts ...Option) *Doc {
+	d, _ := a.analyze(src, opts...)
 	return d
 }
 
 // analyze is Analyze, also returning the tokenizer's token kinds.
-func (a *Analyzer) analyze(src string) (*Doc, []tinfo) {
-	d, info := a.segment(src)
+func (a *Analyzer) analyze(src string, opts ...Option) (*Doc, []tinfo) {
+	d, info := a.segment(src, opts)
 	if len(d.Tokens) > 0 {
 		a.parseAll(d)
 		d.names = a.findNames(d, info)
@@ -197,15 +240,15 @@ func (a *Analyzer) analyze(src string) (*Doc, []tinfo) {
 
 // Segment splits src into paragraphs, sentences and tokens as Analyze
 // does, without tagging or parsing them (Token.Tag is empty).
-func (a *Analyzer) Segment(src string) *Doc {
-	d, _ := a.segment(src)
+func (a *Analyzer) Segment(src string, opts ...Option) *Doc {
+	d, _ := a.segment(src, opts)
 	return d
 }
 
 // Sentences returns the sentence spans of src, as Analyze finds them,
 // without tagging: for callers that need only the sentences.
-func (a *Analyzer) Sentences(src string) []model.Span {
-	d, _ := a.segment(src)
+func (a *Analyzer) Sentences(src string, opts ...Option) []model.Span {
+	d, _ := a.segment(src, opts)
 	out := make([]model.Span, len(d.Sentences))
 	for i, s := range d.Sentences {
 		out[i] = s.Span
@@ -214,12 +257,12 @@ func (a *Analyzer) Sentences(src string) []model.Span {
 }
 
 // segment splits src into paragraphs, sentences and tokens.
-func (a *Analyzer) segment(src string) (*Doc, []tinfo) {
+func (a *Analyzer) segment(src string, opts []Option) (*Doc, []tinfo) {
 	d := &Doc{Text: src}
 	if src == "" {
 		return d, nil
 	}
-	paras := splitParagraphs(src, nil)
+	paras := splitParagraphs(src, labelsOf(src, opts), nil)
 	est := len(src)/5 + 1
 	toks := make([]Token, 0, est)
 	info := make([]tinfo, 0, est)
@@ -242,7 +285,7 @@ func (a *Analyzer) segment(src string) (*Doc, []tinfo) {
 			FirstSentence: first,
 			EndSentence:   len(d.Sentences),
 		}
-		if p.colonEnd > 0 {
+		if p.labelEnd > p.labelStart {
 			par.Label = model.NewSpan(src, p.labelStart, p.labelEnd)
 		}
 		d.Paragraphs = append(d.Paragraphs, par)

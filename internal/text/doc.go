@@ -20,10 +20,12 @@
 // # Paragraphs
 //
 // Blank lines (lines of white space only, U+00A0 NO-BREAK SPACE and
-// zero-width spaces included) separate paragraphs. A line that opens with
-// an all-capitals speaker label ("AMINA YUSUF:", "Q:", "JOHN DOE (Minister
-// of Finance):") also starts a paragraph, since transcripts put turns on
-// consecutive lines; the label is Paragraph.Label. Any other single line
+// zero-width spaces included) separate paragraphs. A speaker label that
+// opens a line ("AMINA YUSUF:", "Q:", "JOHN DOE (Minister of Finance):")
+// also starts a paragraph, since transcripts put turns on consecutive
+// lines; its name part is Paragraph.Label. The text layer does not look
+// for labels: ingest reads a transcript's turns (model.Document.Turns),
+// and the caller passes their labels with TurnLabels. Any other single line
 // break is taken for line wrapping and stays inside the paragraph: we do
 // not guess headings from short lines, which would split wrapped text.
 //

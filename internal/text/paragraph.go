@@ -1,25 +1,27 @@
 package text
 
 import (
+	"sort"
 	"strings"
-	"unicode"
+
+	"github.com/dossier-project/dossier/internal/model"
 )
 
 // para is a paragraph found by splitParagraphs, before tokenizing.
 type para struct {
 	start, end int
-	// label is the speaker label's name part ("AMINA YUSUF"), labelEnd
-	// the end of its colon; both zero when the paragraph has none.
-	labelStart, labelEnd, colonEnd int
+	// labelStart and labelEnd bound the name part of the speaker label
+	// that opens the paragraph ("AMINA YUSUF"); both zero when it has none.
+	labelStart, labelEnd int
 }
 
 // splitParagraphs finds the paragraphs of src. Paragraphs are separated
 // by blank lines (lines of white space only, NBSP included). A line that
-// opens with an all-capitals speaker label ("AMINA YUSUF:", "Q:", "JOHN
-// DOE (Minister of Finance):") also starts a new paragraph, because
+// opens with one of the given speaker labels (sorted by start, as
+// labelSpans returns them) also starts a new paragraph, because
 // transcripts often put turns on consecutive lines. Other single line
 // breaks are line wrapping and stay inside the paragraph.
-func splitParagraphs(src string, out []para) []para {
+func splitParagraphs(src string, labels []model.Span, out []para) []para {
 	cur := para{start: -1}
 	flush := func() {
 		if cur.start >= 0 {
@@ -38,14 +40,17 @@ func splitParagraphs(src string, out []para) []para {
 		if first == last {
 			flush()
 		} else {
-			ns, ne, ce := speakerLabel(src, first, last)
-			if ce > 0 {
+			for len(labels) > 0 && labels[0].Start < first {
+				labels = labels[1:]
+			}
+			label := len(labels) > 0 && labels[0].Start == first && labels[0].End <= last
+			if label {
 				flush()
 			}
 			if cur.start < 0 {
 				cur.start = first
-				if ce > 0 {
-					cur.labelStart, cur.labelEnd, cur.colonEnd = ns, ne, ce
+				if label {
+					cur.labelStart, cur.labelEnd = labelName(src, labels[0].Start, labels[0].End)
 				}
 			}
 			cur.end = last
@@ -54,6 +59,30 @@ func splitParagraphs(src string, out []para) []para {
 	}
 	flush()
 	return out
+}
+
+// labelSpans returns the labels that lie inside src, sorted by start.
+func labelSpans(src string, labels []model.Span) []model.Span {
+	var out []model.Span
+	for _, l := range labels {
+		if l.Start >= 0 && l.Start < l.End && l.End <= len(src) {
+			out = append(out, l)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+// labelName returns the name part of the label src[start:end]: the label
+// without a role in parentheses ("MAYOR RUIZ (chair)" gives "MAYOR
+// RUIZ"), or the whole label when nothing comes before the parenthesis.
+func labelName(src string, start, end int) (int, int) {
+	if k := strings.IndexByte(src[start:end], '('); k > 0 {
+		if s, e := trimSpace(src, start, start+k); e > s {
+			return s, e
+		}
+	}
+	return start, end
 }
 
 // trimSpace returns the bounds of src[start:end] without leading and
@@ -74,56 +103,4 @@ func trimSpace(src string, start, end int) (int, int) {
 		end -= w
 	}
 	return start, end
-}
-
-// maxLabel bounds the length of a speaker label's name part, in bytes.
-const maxLabel = 64
-
-// speakerLabel recognises a speaker label at src[start:] (the start of a
-// line): capital letters, spaces, periods, hyphens and apostrophes, then
-// an optional parenthesis (a role, in any case), then a colon followed by
-// white space or the end of the line. It returns the bounds of the name
-// part and the end of the colon; ce == 0 when there is no label.
-func speakerLabel(src string, start, end int) (ns, ne, ce int) {
-	i := start
-	letters := 0
-	for i < end && i-start <= maxLabel {
-		r, w := runeAt(src, i, end)
-		switch {
-		case unicode.IsUpper(r):
-			letters++
-		case isDigit(r) || r == ' ' || r == '.' || r == '-' || r == '\'' || r == '’':
-			if letters == 0 {
-				return 0, 0, 0
-			}
-		case r == '(' || r == ':':
-			if letters == 0 {
-				return 0, 0, 0
-			}
-			_, ne = trimSpace(src, start, i)
-			j := i
-			if r == '(' {
-				k := strings.IndexByte(src[i:end], ')')
-				if k < 0 || k > 2*maxLabel {
-					return 0, 0, 0
-				}
-				j = i + k + 1
-				for j < end && src[j] == ' ' {
-					j++
-				}
-				if j >= end || src[j] != ':' {
-					return 0, 0, 0
-				}
-			}
-			j++ // the colon
-			if next, _ := runeAt(src, j, end); next != 0 && !isSpace(next) {
-				return 0, 0, 0
-			}
-			return start, ne, j
-		default:
-			return 0, 0, 0
-		}
-		i += w
-	}
-	return 0, 0, 0
 }

@@ -248,10 +248,26 @@ func TestSentences(t *testing.T) {
 	}
 }
 
+// labelsAt returns the spans of the given labels, each where it opens a
+// line of src, as ingest gives a transcript's turn labels.
+func labelsAt(t testing.TB, src string, labels ...string) []model.Span {
+	t.Helper()
+	var out []model.Span
+	for _, l := range labels {
+		i := strings.Index("\n"+src, "\n"+l+":")
+		if i < 0 {
+			t.Fatalf("no label %q in the text", l)
+		}
+		out = append(out, model.NewSpan(src, i, i+len(l)))
+	}
+	return out
+}
+
 func TestParagraphs(t *testing.T) {
 	a := analyzer(t)
 	src := "Title line\n\nFirst para,\nwrapped.\n \u00a0\t\nKWAME ASANTE (Foreign Minister): We agree.\nQ: Why?\nMR. O'NEILL: Because.\nNOT A LABEL here: no\n\n\n"
-	d := a.Analyze(src)
+	// Given out of order: the text layer sorts them.
+	d := a.Analyze(src, Labels(labelsAt(t, src, "MR. O'NEILL", "KWAME ASANTE (Foreign Minister)", "Q")))
 	var got, labels []string
 	for _, p := range d.Paragraphs {
 		got = append(got, p.Text)
@@ -265,7 +281,88 @@ func TestParagraphs(t *testing.T) {
 	if !equalStrings(labels, wantLabels) {
 		t.Errorf("labels:\n got %q\nwant %q", labels, wantLabels)
 	}
+	var names []string
+	for _, n := range d.Names() {
+		if n.Label {
+			names = append(names, n.Text)
+		}
+	}
+	if want := []string{"KWAME ASANTE", "Q", "MR. O'NEILL"}; !equalStrings(names, want) {
+		t.Errorf("label names %q, want %q", names, want)
+	}
 	checkDoc(t, d)
+
+	// The same text without labels: the turns are wrapped lines of one
+	// paragraph, and nothing is a label.
+	d = a.Analyze(src)
+	got = got[:0]
+	for _, p := range d.Paragraphs {
+		got = append(got, p.Text)
+		if !p.Label.Empty() {
+			t.Errorf("paragraph %q has label %q without being given one", p.Text, p.Label.Text)
+		}
+	}
+	if want := []string{"Title line", "First para,\nwrapped.", "KWAME ASANTE (Foreign Minister): We agree.\nQ: Why?\nMR. O'NEILL: Because.\nNOT A LABEL here: no"}; !equalStrings(got, want) {
+		t.Errorf("paragraphs without labels:\n got %q\nwant %q", got, want)
+	}
+	checkDoc(t, d)
+}
+
+// A label-like line in a plain article is not a speaker label: only
+// ingest's turns say what is one.
+func TestNoLabelWithoutTurns(t *testing.T) {
+	a := analyzer(t)
+	src := "The council met on Monday.\nNOTE: the council will meet again in May.\n"
+	d := a.Analyze(src, TurnLabels(&model.Document{Text: src}))
+	if len(d.Paragraphs) != 1 {
+		t.Errorf("%d paragraphs, want 1: %+v", len(d.Paragraphs), d.Paragraphs)
+	}
+	for _, p := range d.Paragraphs {
+		if !p.Label.Empty() {
+			t.Errorf("label %q in a plain article", p.Label.Text)
+		}
+	}
+	for _, n := range d.Names() {
+		if n.Label {
+			t.Errorf("name %q taken for a speaker label", n.Text)
+		}
+	}
+	for _, seg := range []*Doc{a.Segment(src), a.Analyze(src)} {
+		if len(seg.Paragraphs) != 1 || !seg.Paragraphs[0].Label.Empty() {
+			t.Errorf("paragraphs %+v, want one without a label", seg.Paragraphs)
+		}
+	}
+}
+
+// Labels come from the turns, whatever their form; spans that cannot be
+// labels (outside the text, not opening a line) are ignored.
+func TestTurnLabels(t *testing.T) {
+	a := analyzer(t)
+	src := "From Lena Brask, Westport:\tWe will help.\nHANNE VOSS (chair): Yes.\nShe said: fine.\n"
+	doc := &model.Document{Text: src}
+	for _, l := range labelsAt(t, src, "From Lena Brask, Westport", "HANNE VOSS (chair)") {
+		doc.Turns = append(doc.Turns, model.Turn{Speaker: -1, Label: l})
+	}
+	mid := strings.Index(src, "She said")
+	bogus := []model.Span{{Start: -4, End: 2}, {Start: len(src) - 2, End: len(src) + 9}, {Start: mid + 4, End: mid + 8}, {Start: 5, End: 5}}
+	for _, opts := range [][]Option{{TurnLabels(doc), Labels(bogus)}, {Labels(bogus), TurnLabels(doc)}} {
+		d := a.Analyze(src, opts...)
+		var got, labels []string
+		for _, p := range d.Paragraphs {
+			got = append(got, p.Text)
+			labels = append(labels, p.Label.Text)
+		}
+		if want := []string{"From Lena Brask, Westport:\tWe will help.", "HANNE VOSS (chair): Yes.\nShe said: fine."}; !equalStrings(got, want) {
+			t.Errorf("paragraphs:\n got %q\nwant %q", got, want)
+		}
+		if want := []string{"From Lena Brask, Westport", "HANNE VOSS"}; !equalStrings(labels, want) {
+			t.Errorf("labels %q, want %q", labels, want)
+		}
+		checkDoc(t, d)
+		if seg := a.Sentences(src, opts...); len(seg) != len(d.Sentences) {
+			t.Errorf("Sentences gives %d sentences, Analyze %d", len(seg), len(d.Sentences))
+		}
+	}
 }
 
 func TestTags(t *testing.T) {
@@ -349,7 +446,12 @@ func TestExamples(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		d := a.Analyze(string(b))
+		src := string(b)
+		var labels []model.Span
+		if strings.Contains(name, "press-conference") {
+			labels = labelsAt(t, src, "Q", "ALI ZEIDAN", "ANDERS FOGH RASMUSSEN (NATO Secretary General)")
+		}
+		d := a.Analyze(src, Labels(labels))
 		checkDoc(t, d)
 		return d
 	}
@@ -467,6 +569,14 @@ func FuzzAnalyze(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src string) {
 		d := a.Analyze(src)
 		checkDocLight(t, d)
+		// Labels at every line start, cut anywhere, and out of range.
+		labels := []model.Span{{Start: -1, End: 3}, {Start: len(src), End: len(src) + 2}}
+		for i := 0; i < len(src); i++ {
+			if i == 0 || src[i-1] == '\n' {
+				labels = append(labels, model.Span{Start: i, End: min(i+1+i%7, len(src))})
+			}
+		}
+		checkDocLight(t, a.Analyze(src, Labels(labels)))
 	})
 }
 
