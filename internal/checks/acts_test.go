@@ -1,0 +1,82 @@
+package checks
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/dossier-project/dossier/internal/model"
+)
+
+// bodyEvent adds an event of the words src acting by the word verb, with
+// the given CAMEO code.
+func (f *fixture) bodyEvent(d *model.Document, src, verb, cameo string) *model.Event {
+	a := f.in.Analyses[d.ID]
+	tr := f.span(d, verb)
+	var sentence model.Span
+	for _, s := range f.in.Sentences[d.ID] {
+		if s.Contains(tr) {
+			sentence = s
+		}
+	}
+	a.Events = append(a.Events, model.Event{
+		ID: "e" + verb, Doc: d.ID, Sentence: sentence, CAMEO: cameo, Root: cameo[:2], Trigger: tr,
+		Source: model.Participant{Span: f.span(d, src), Code: "USAGOV"},
+	})
+	return &a.Events[len(a.Events)-1]
+}
+
+// A meeting the phrase search cannot see ("huddled" is no meeting verb
+// of the vocabulary) is read from the event that codes it.
+func TestBodyActFromEvent(t *testing.T) {
+	const text = "On the morning of 3 March, Mayor Whitfield announced that the council had approved the new bridge contract. " +
+		"The council huddled on the afternoon of 3 March."
+	build := func(withEvent bool) *fixture {
+		f := councilFixture(t, text, "the morning of 3 March", "2021-03-03", "morning", "the afternoon of 3 March", "2021-03-03", "afternoon")
+		if withEvent {
+			f.bodyEvent(f.in.Docs[0], "The council", "huddled", "040")
+		}
+		return f
+	}
+	if got := kinds(build(false).run(cityCouncil), "announced-before-decision"); len(got) != 0 {
+		t.Fatalf("without the event the phrase search should see no meeting, got %q", got[0].Summary)
+	}
+	f := build(true)
+	got := kinds(f.run(cityCouncil), "announced-before-decision")
+	if len(got) != 1 {
+		t.Fatalf("want the meeting read from the event, got %+v", got)
+	}
+	for _, w := range []string{"City Council", "huddled only on the afternoon of 3 March 2021"} {
+		if !strings.Contains(got[0].Summary, w) {
+			t.Errorf("summary %q lacks %q", got[0].Summary, w)
+		}
+	}
+	checkEvidence(t, f.in, got)
+}
+
+// An event that covers the sentence decides it: a meeting the coder reads
+// as hypothetical is no act, and the phrase search does not overrule it;
+// an event of an intent (03x) or of another actor leaves the sentence to
+// the phrase search.
+func TestBodyActEventCoversSentence(t *testing.T) {
+	const text = "On the morning of 3 March, Mayor Whitfield announced that the council had approved the new bridge contract. " +
+		"The council met on the afternoon of 3 March."
+	for _, c := range []struct {
+		name, src, cameo string
+		hypothetical     bool
+		want             int
+	}{
+		{"no event: the phrase search finds the meeting", "", "", false, 1},
+		{"a hypothetical meeting event", "The council", "040", true, 0},
+		{"an event of intent", "The council", "036", false, 1},
+		{"a meeting event of the council", "The council", "040", false, 1},
+	} {
+		f := councilFixture(t, text, "the morning of 3 March", "2021-03-03", "morning", "the afternoon of 3 March", "2021-03-03", "afternoon")
+		if c.src != "" {
+			e := f.bodyEvent(f.in.Docs[0], c.src, "met", c.cameo)
+			e.Hypothetical = c.hypothetical
+		}
+		if got := kinds(f.run(cityCouncil), "announced-before-decision"); len(got) != c.want {
+			t.Errorf("%s: want %d findings, got %+v", c.name, c.want, got)
+		}
+	}
+}
