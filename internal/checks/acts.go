@@ -1,6 +1,10 @@
 package checks
 
-import "github.com/dossier-project/dossier/internal/model"
+import (
+	"strings"
+
+	"github.com/dossier-project/dossier/internal/model"
+)
 
 // bodyActCodes are the CAMEO codes of an event whose source is a
 // deciding body that make it a meeting or decision of that body: it
@@ -47,6 +51,11 @@ func (c *Checker) eventBodyActs(in *Input, p *Procedure, st sentenceText, evs []
 		}
 		b, _, _ := bodyIn(p, src.Text, deciding)
 		if b == nil {
+			// "It convened …": the actor the coder resolved the words
+			// to, when it is the body itself.
+			b = bodyNamed(p, e.Source.Name, deciding)
+		}
+		if b == nil {
 			continue
 		}
 		tr := e.Trigger
@@ -76,4 +85,31 @@ func (c *Checker) eventBodyActs(in *Input, p *Procedure, st sentenceText, evs []
 		acts = append(acts, act{doc: st.doc, sentence: st.span, verb: tr, who: src, when: t, body: b})
 	}
 	return acts, covered
+}
+
+// bodyNamed returns the body of p that want accepts whose name or one of
+// whose aliases is name as a whole (case and a leading "the" aside), or
+// nil: an actor's canonical name that only contains a body's name ("the
+// Council" in "the Council of Europe") is another actor.
+func bodyNamed(p *Procedure, name string, want func(*Body) bool) *Body {
+	norm := func(s string) string {
+		s = strings.ToLower(strings.Join(strings.Fields(s), " "))
+		return strings.TrimPrefix(s, "the ")
+	}
+	n := norm(name)
+	if n == "" {
+		return nil
+	}
+	for i := range p.Bodies {
+		b := &p.Bodies[i]
+		if want != nil && !want(b) {
+			continue
+		}
+		for _, bn := range b.Names() {
+			if norm(bn) == n {
+				return b
+			}
+		}
+	}
+	return nil
 }

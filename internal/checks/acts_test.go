@@ -80,3 +80,26 @@ func TestBodyActEventCoversSentence(t *testing.T) {
 		}
 	}
 }
+
+// A meeting whose subject is a pronoun counts when the coder resolved it
+// to the deciding body itself, not to an actor whose name only contains
+// the body's.
+func TestBodyActResolvedActor(t *testing.T) {
+	const text = "On the morning of 3 March, Mayor Whitfield announced that the council had approved the new bridge contract. " +
+		"It convened on the afternoon of 3 March."
+	for _, c := range []struct {
+		name string
+		want int
+	}{
+		{"", 0},
+		{"City Council", 1},
+		{"the City Council", 1},
+		{"Council of Elders", 0},
+	} {
+		f := councilFixture(t, text, "the morning of 3 March", "2021-03-03", "morning", "the afternoon of 3 March", "2021-03-03", "afternoon")
+		f.bodyEvent(f.in.Docs[0], "It", "convened", "040").Source.Name = c.name
+		if got := kinds(f.run(cityCouncil), "announced-before-decision"); len(got) != c.want {
+			t.Errorf("source resolved to %q: want %d findings, got %+v", c.name, c.want, got)
+		}
+	}
+}
