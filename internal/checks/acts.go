@@ -78,7 +78,7 @@ func (c *Checker) eventBodyActs(in *Input, p *Procedure, st sentenceText, evs []
 		if c.hasModal(s[:vs]) {
 			continue
 		}
-		t, ok := c.dated(in, st.doc.ID, st.span, tr.End)
+		t, ok := c.eventDated(in, st, e)
 		if !ok {
 			continue
 		}
@@ -112,4 +112,27 @@ func bodyNamed(p *Procedure, name string, want func(*Body) bool) *Body {
 		}
 	}
 	return nil
+}
+
+// eventDated dates the act of event e of sentence st: by the expression
+// the coder attached to the event's own clause, when it is a dated point
+// and no expression counting from an earlier date ("later that day")
+// stands over it; else as dated does, by the expression nearest the
+// trigger.
+func (c *Checker) eventDated(in *Input, st sentenceText, e *model.Event) (model.Timex, bool) {
+	if w := e.When; w != nil && w.By == "clause" && w.Timex != nil {
+		for _, t := range in.timexesIn(st.doc.ID, st.span) {
+			if t.Start != w.Timex.Start || t.End != w.Timex.End {
+				continue
+			}
+			if t.Kind != "point" || len(t.Value) < 10 || t.NoDate != "" {
+				break
+			}
+			if r, ok := c.relativeNear(in, st.doc.ID, st.span); ok && r.Start < t.End && t.Start < r.End {
+				return r, true
+			}
+			return dayTimex(t), true
+		}
+	}
+	return c.dated(in, st.doc.ID, st.span, e.Trigger.End)
 }

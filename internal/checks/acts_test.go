@@ -103,3 +103,32 @@ func TestBodyActResolvedActor(t *testing.T) {
 		}
 	}
 }
+
+// The act is dated by the expression the coder attached to the event's
+// clause, not by the one nearest its verb ("briefed on 2 March").
+func TestBodyActDatedByEventClause(t *testing.T) {
+	const text = "On the morning of 3 March, Mayor Whitfield announced that the council had approved the new bridge contract. " +
+		"On the afternoon of 3 March the council, which staff had briefed in writing on 2 March, convened."
+	for _, clause := range []bool{false, true} {
+		f := councilFixture(t, text, "the morning of 3 March", "2021-03-03", "morning", "the afternoon of 3 March", "2021-03-03", "afternoon")
+		d := f.in.Docs[0]
+		f.timex(d, "2 March", "2021-03-02", "")
+		e := f.bodyEvent(d, "the council, which", "convened", "040")
+		e.Source.Span = f.span(d, "the council, which")
+		e.Source.Span.End = e.Source.Start + len("the council")
+		e.Source.Text = "the council"
+		want := 0 // nearest the verb: 2 March, before the announcement
+		if clause {
+			sp := f.span(d, "the afternoon of 3 March")
+			e.When = &model.Anchor{Kind: "point", Value: "2021-03-03", By: "clause", Timex: &sp}
+			want = 1
+		}
+		got := kinds(f.run(cityCouncil), "announced-before-decision")
+		if len(got) != want {
+			t.Fatalf("clause anchor %v: want %d findings, got %+v", clause, want, got)
+		}
+		if want == 1 && !strings.Contains(got[0].Summary, "convened only on the afternoon of 3 March 2021") {
+			t.Errorf("summary %q: want the meeting dated by the event's clause", got[0].Summary)
+		}
+	}
+}
