@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/dossier-project/dossier/internal/model"
@@ -13,25 +14,43 @@ import (
 // an intention decides nothing yet.
 var bodyActCodes = map[string]bool{"040": true, "044": true, "046": true, "057": true}
 
-// sentenceEvents indexes the coded events of the input by document and
-// the start of the sentence they were coded from, in one pass.
-type sentenceEvents map[string]map[int][]*model.Event
+// docEvents holds each document's coded events in the order of their
+// triggers, so that the events of a sentence are found by binary search
+// (the sentence an event was coded from may be cut differently from the
+// checks' sentences: the trigger's place decides).
+type docEvents map[string][]*model.Event
 
-func (in *Input) sentenceEvents() sentenceEvents {
-	ix := sentenceEvents{}
+func (in *Input) docEvents() docEvents {
+	ix := docEvents{}
 	for doc, a := range in.Analyses {
-		if a == nil {
+		if a == nil || len(a.Events) == 0 {
 			continue
 		}
+		evs := make([]*model.Event, len(a.Events))
 		for i := range a.Events {
-			e := &a.Events[i]
-			if ix[doc] == nil {
-				ix[doc] = map[int][]*model.Event{}
-			}
-			ix[doc][e.Sentence.Start] = append(ix[doc][e.Sentence.Start], e)
+			evs[i] = &a.Events[i]
 		}
+		sort.SliceStable(evs, func(i, j int) bool { return evs[i].Trigger.Start < evs[j].Trigger.Start })
+		ix[doc] = evs
 	}
 	return ix
+}
+
+// in returns the events of doc whose trigger lies in span s.
+func (ix docEvents) in(doc string, s model.Span) []*model.Event {
+	evs := ix[doc]
+	i := sort.Search(len(evs), func(i int) bool { return evs[i].Trigger.Start >= s.Start })
+	j := i
+	for j < len(evs) && evs[j].Trigger.Start < s.End {
+		j++
+	}
+	var out []*model.Event
+	for _, e := range evs[i:j] {
+		if e.Trigger.End <= s.End {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // eventBodyActs reads the acts of p's deciding bodies that the events of

@@ -132,3 +132,26 @@ func TestBodyActDatedByEventClause(t *testing.T) {
 		}
 	}
 }
+
+// The events of a sentence are those whose trigger lies in it, whatever
+// sentence the coder cut.
+func TestDocEventsIn(t *testing.T) {
+	tr := func(start, end int) model.Event {
+		return model.Event{ID: "e", Trigger: model.Span{Start: start, End: end}}
+	}
+	in := &Input{Analyses: map[string]*model.Analysis{"d": {Events: []model.Event{tr(30, 34), tr(2, 6), tr(18, 22), tr(9, 12)}}}}
+	ix := in.docEvents()
+	var got []int
+	for _, e := range ix.in("d", model.Span{Start: 9, End: 21}) {
+		got = append(got, e.Trigger.Start)
+	}
+	if len(got) != 1 || got[0] != 9 {
+		t.Errorf("events in [9,21): got triggers at %v, want [9] (18-22 crosses the end)", got)
+	}
+	if n := len(ix.in("d", model.Span{Start: 0, End: 40})); n != 4 {
+		t.Errorf("events in the whole text: got %d, want 4", n)
+	}
+	if n := len(ix.in("other", model.Span{Start: 0, End: 40})); n != 0 {
+		t.Errorf("a document without events: got %d", n)
+	}
+}

@@ -210,9 +210,9 @@ func (c *Checker) subjectSpan(s model.Span, vs int, timexes []model.Timex) model
 // negated meeting does not count.
 func (c *Checker) bodyActs(in *Input, p *Procedure) []act {
 	var out []act
-	evs := in.sentenceEvents()
+	evs := in.docEvents()
 	for _, st := range in.sentences() {
-		if acts, covered := c.eventBodyActs(in, p, st, evs[st.doc.ID][st.span.Start]); covered {
+		if acts, covered := c.eventBodyActs(in, p, st, evs.in(st.doc.ID, st.span)); covered {
 			out = append(out, acts...)
 			continue // the events say what the body did; no phrase search
 		}
