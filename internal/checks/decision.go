@@ -204,11 +204,18 @@ func (c *Checker) subjectSpan(s model.Span, vs int, timexes []model.Timex) model
 }
 
 // bodyActs finds sentences in which a deciding body meets or decides, with
-// a date. "Did not meet until X" counts as meeting at X; any other
+// a date: from the sentence's events where one records it
+// (eventBodyActs), else by searching the sentence for a meeting or
+// decision phrase after the body's name. "Did not meet until X" counts as meeting at X; any other
 // negated meeting does not count.
 func (c *Checker) bodyActs(in *Input, p *Procedure) []act {
 	var out []act
+	evs := in.docEvents()
 	for _, st := range in.sentences() {
+		if acts, covered := c.eventBodyActs(in, p, st, evs.in(st.doc.ID, st.span)); covered {
+			out = append(out, acts...)
+			continue // the events say what the body did; no phrase search
+		}
 		s := st.span.Text
 		b, bs, be := bodyIn(p, s, deciding)
 		if b == nil {
