@@ -7,12 +7,13 @@ import (
 	"github.com/dossier-project/dossier/internal/model"
 )
 
-// bodyActCodes are the CAMEO codes of an event whose source is a
-// deciding body that make it a meeting or decision of that body: it
-// consulted (040), met at a third location (044), negotiated (046) or
-// signed a formal agreement (057). Codes of intent (03x) are left out:
-// an intention decides nothing yet.
-var bodyActCodes = map[string]bool{"040": true, "044": true, "046": true, "057": true}
+// bodyActCode reports whether an event whose source is a deciding body
+// is a meeting of that body: it met or consulted (040) or met at a third
+// location (044). Negotiating (046) and signing (057) are left out: a
+// body's delegation may negotiate or sign without the body sitting, and a
+// meeting taken for one could make an announcement look early. Codes of
+// intent (03x) are left out too: an intention decides nothing yet.
+func bodyActCode(code string) bool { return code == "040" || code == "044" }
 
 // docEvents holds each document's coded events in the order of their
 // triggers, so that the events of a sentence are found by binary search
@@ -61,7 +62,7 @@ func (ix docEvents) in(doc string, s model.Span) []*model.Event {
 func (c *Checker) eventBodyActs(in *Input, p *Procedure, st sentenceText, evs []*model.Event) (acts []act, covered bool) {
 	s := st.span.Text
 	for _, e := range evs {
-		if !bodyActCodes[e.CAMEO] {
+		if !bodyActCode(e.CAMEO) {
 			continue
 		}
 		src := e.Source.Span
