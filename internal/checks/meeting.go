@@ -23,17 +23,19 @@ type meetingSentence struct {
 func (c *Checker) meetings(in *Input) []meetingSentence {
 	var out []meetingSentence
 	sents := in.sentences()
+	// a sentence's events by binary search, not by reading all of its
+	// document's events for every sentence
+	evs := in.docEvents()
 	for i, st := range sents {
 		if st.doc.Kind.Primary() {
 			continue
 		}
-		a := in.Analyses[st.doc.ID]
-		if a == nil {
+		if in.Analyses[st.doc.ID] == nil {
 			continue
 		}
 		m := meetingSentence{st: st}
 		verb := -1
-		for _, e := range a.Events {
+		for _, e := range evs.in(st.doc.ID, st.span) {
 			if e.PLOVER != "CONSULT" || e.Negated || e.Hypothetical || e.Future || e.Target == nil || !st.span.Contains(e.Trigger) {
 				continue
 			}
