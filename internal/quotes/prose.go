@@ -216,12 +216,64 @@ func (t *tq) paragraph(cands []tcand, pi int, p text.Paragraph, pending *tcand) 
 		case f > cu.i:
 			c.q.Rule = RuleIndirect
 		default:
+			if !t.trailingContent(f, e, cu.i) {
+				continue
+			}
 			c.q.Rule = RuleIndirectAfter
 		}
 		c.anonPh = t.anonymityNear(cu.i, c.src)
 		cands = append(cands, c)
 	}
 	return cands
+}
+
+// coordinated reports whether source s is one of two coordinated
+// sources ("X and Y said"), and returns the span of both and the other's
+// head. The parser may attach the second as a conjunct of the first or,
+// wrongly, as a second subject with the "and" hanging from it.
+func (t *tq) coordinated(s int) (model.Span, int, bool) {
+	d := t.td
+	nominal := func(k int) bool {
+		u := t.tok(k).UPOS
+		return u == "PROPN" || u == "NOUN" || u == "PRON"
+	}
+	if k := d.Dependent(s, "conj"); k > s && nominal(k) {
+		f, _ := d.Subtree(s)
+		_, e := d.Subtree(k)
+		return t.span(f, e), k, true
+	}
+	if d.Dependent(s, "cc") < 0 || t.tok(s).Head < 0 {
+		return model.Span{}, -1, false
+	}
+	for _, j := range d.Dependents(t.tok(s).Head, nil) {
+		if j < s && d.RelIs(j, "nsubj") && nominal(j) {
+			f, _ := d.Subtree(j)
+			_, e := d.Subtree(s)
+			return t.span(f, e), j, true
+		}
+	}
+	return model.Span{}, -1, false
+}
+
+// trailingContent reports whether tokens [f, e) before the cue at i can
+// be what it reports ("There will be no new troops, he concluded"): a
+// clause with a subject of its own and at least three words, before a
+// cue that reports speech rather than taking an object ("…, calling it a
+// disgrace", "…, the footage showed" are no reports of what came before).
+func (t *tq) trailingContent(f, e, i int) bool {
+	if t.x.lx.objectContent[t.tok(i).Lemma] {
+		return false
+	}
+	words, subject := 0, false
+	for k := f; k < e; k++ {
+		if t.tok(k).UPOS != "PUNCT" {
+			words++
+		}
+		if h := t.tok(k).Head; h >= f && h < e && t.td.RelIs(k, "nsubj", "nsubj:pass", "expl", "csubj") {
+			subject = true
+		}
+	}
+	return words >= 3 && subject
 }
 
 // sourceOrNearest is the cue's source, or, when the tree gives it none
@@ -552,6 +604,16 @@ func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand
 		// A pronoun right after a quotation nobody could be found for may
 		// be that quotation's speaker: it is left unresolved rather than
 		// given to someone named further back.
+		// "Donald Trump and Hillary Clinton said …": two sources are
+		// neither one of them; the quote is the group's.
+		if group, other, ok := t.coordinated(c.src); ok {
+			q.Speaker, q.SpeakerBy = groupName(group.Text), "phrase"
+			q.Sources = []model.Span{group}
+			// "two officials and a diplomat" withhold who they are
+			q.Anonymous = c.anonPh || x.lx.anonymousHeads[strings.ToLower(t.tok(c.src).Text)] || x.lx.anonymousHeads[strings.ToLower(t.tok(other).Text)]
+			out = append(out, q)
+			continue
+		}
 		blocked := false
 		if x.lx.personPronouns[low] && len(hist) > 0 {
 			h := hist[len(hist)-1]

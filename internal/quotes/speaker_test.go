@@ -88,3 +88,24 @@ func TestPhraseSourcesAreSources(t *testing.T) {
 		})
 	}
 }
+
+// Coordinated sources are a group: neither is the speaker alone, and
+// unnamed ones stay anonymous.
+func TestCoordinatedSources(t *testing.T) {
+	x := newX(t)
+	for _, c := range []struct {
+		text, speaker string
+		anon          bool
+	}{
+		{"Ines Varga and Karl Brodin said that the port would stay open.", "Ines Varga and Karl Brodin", false},
+		{"Two officials and a diplomat said that the port would stay open.", "", true},
+	} {
+		qs := extract(t, x, article("a", c.text), nil)
+		if len(qs) != 1 {
+			t.Fatalf("%q: %d quotes", c.text, len(qs))
+		}
+		if q := qs[0]; q.Anonymous != c.anon || c.speaker != "" && q.Speaker != c.speaker || q.SpeakerBy == "name" {
+			t.Errorf("%q: speaker %q (by %q), anonymous %v; want %q, %v", c.text, q.Speaker, q.SpeakerBy, q.Anonymous, c.speaker, c.anon)
+		}
+	}
+}

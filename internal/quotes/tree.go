@@ -67,6 +67,11 @@ func (t *tq) cueKind(i, sentEnd int) (string, int) {
 	if k == "" {
 		return "", 0
 	}
+	// "show up", "find out": with a particle, a verb of evidence or one
+	// that takes a mere object is another verb
+	if (k == model.KindEvidence || t.x.lx.objectContent[tk.Lemma]) && t.td.Dependent(i, "compound:prt") >= 0 {
+		return "", 0
+	}
 	// A capitalised verb inside a sentence is part of a name ("the League
 	// of Arab States Says …" in a headline, "Call of Duty").
 	if i > t.firstOfSentence(i) && startsUpperStr(tk.Text) && t.tok(i-1).UPOS != "PUNCT" {
