@@ -30,6 +30,7 @@ type lexiconFile struct {
 	SpeakerWords   []string `yaml:"speaker_words"`
 	BodyWords      []string `yaml:"body_words"`
 	SourceNouns    []string `yaml:"source_nouns"`
+	TimeWords      []string `yaml:"time_words"`
 	Stopwords      []string `yaml:"stopwords"`
 	NotNames       []string `yaml:"not_names"`
 	Negations      []string `yaml:"negations"`
@@ -70,6 +71,9 @@ type lexicon struct {
 	// groups and institutions, communications (source-nouns.txt, from
 	// WordNet, and source_nouns in the cue file).
 	sourceNouns map[string]bool
+	// timeWords head phrases of time, never a source ("said Wednesday
+	// night that …" parsed with the time as the subject).
+	timeWords map[string]bool
 }
 
 // sourceNounFile lists the common nouns that can name a source
@@ -111,6 +115,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		objectContent:  set(f.ObjectContent),
 		directOnly:     set(f.DirectOnly),
 		sourceNouns:    set(f.SourceNouns),
+		timeWords:      set(f.TimeWords),
 	}
 	nouns, err := fs.ReadFile(fsys, sourceNounFile)
 	if err != nil {

@@ -786,6 +786,14 @@ func (t *tq) believable(resolved, own string, core model.Span, src int) bool {
 		ow := strings.Fields(strings.ToLower(own))
 		return rw[len(rw)-1] == ow[len(ow)-1]
 	}
+	// "Obama's former campaign strategist" is not Obama: a name that is
+	// only the possessor of the source is someone else
+	first := t.firstOf(core)
+	for k := first; k < len(t.td.Tokens) && t.tok(k).End <= core.End; k++ {
+		if t.td.RelIs(k, "nmod:poss") && strings.EqualFold(strings.TrimSuffix(t.tok(k).Text, "'s"), rw[len(rw)-1]) {
+			return false
+		}
+	}
 	inPhrase := true
 	low := strings.ToLower(core.Text)
 	for _, w := range rw {

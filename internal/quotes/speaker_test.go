@@ -109,3 +109,25 @@ func TestCoordinatedSources(t *testing.T) {
 		}
 	}
 }
+
+// A name that is only the possessor of the source ("Varga's former
+// aide") is someone else; a phrase of time is never the source.
+func TestPossessorAndTimeAreNotSpeakers(t *testing.T) {
+	x := newX(t)
+	for _, c := range []struct {
+		text, resolved, not string
+	}{
+		{"Varga's former aide said that the port would stay open.", "Ines Varga", "Ines Varga"},
+		{"Karl Brodin said Wednesday night that the port would stay open.", "", "Wednesday night"},
+	} {
+		var res Resolver
+		if c.resolved != "" {
+			res = func(*model.Document, model.Span) (string, string, bool) { return c.resolved, "", false }
+		}
+		for _, q := range extract(t, x, article("a", c.text), res) {
+			if q.Speaker == c.not {
+				t.Errorf("%q: speaker %q", c.text, q.Speaker)
+			}
+		}
+	}
+}

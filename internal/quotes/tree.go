@@ -171,6 +171,9 @@ func (t *tq) subject(v int, inherited bool) int {
 		if !t.td.RelIs(k, "nsubj", "csubj") || t.td.RelIs(k, "nsubj:pass") && !inherited {
 			continue
 		}
+		if t.x.lx.timeWords[strings.ToLower(t.tok(k).Text)] {
+			continue // "said Wednesday night that …": a time, misread as the subject
+		}
 		// Of two subjects (a parse error), one with no quotation between
 		// it and the verb (a dateline parsed into the sentence gives
 		// "Velgrad, 4 May - “…,” the minister said" a second subject);
