@@ -31,6 +31,10 @@ type lexiconFile struct {
 	BodyWords      []string `yaml:"body_words"`
 	SourceNouns    []string `yaml:"source_nouns"`
 	TimeWords      []string `yaml:"time_words"`
+	MaleTitles     []string `yaml:"male_titles"`
+	FemaleTitles   []string `yaml:"female_titles"`
+	MalePronouns   []string `yaml:"male_pronouns"`
+	FemalePronouns []string `yaml:"female_pronouns"`
 	Stopwords      []string `yaml:"stopwords"`
 	NotNames       []string `yaml:"not_names"`
 	Negations      []string `yaml:"negations"`
@@ -74,6 +78,8 @@ type lexicon struct {
 	// timeWords head phrases of time, never a source ("said Wednesday
 	// night that …" parsed with the time as the subject).
 	timeWords map[string]bool
+	// gendered titles and pronouns: a "she" is not a "Mr."
+	maleTitles, femaleTitles, malePronouns, femalePronouns map[string]bool
 }
 
 // sourceNounFile lists the common nouns that can name a source
@@ -116,6 +122,10 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		directOnly:     set(f.DirectOnly),
 		sourceNouns:    set(f.SourceNouns),
 		timeWords:      set(f.TimeWords),
+		maleTitles:     set(f.MaleTitles),
+		femaleTitles:   set(f.FemaleTitles),
+		malePronouns:   set(f.MalePronouns),
+		femalePronouns: set(f.FemalePronouns),
 	}
 	nouns, err := fs.ReadFile(fsys, sourceNounFile)
 	if err != nil {

@@ -669,6 +669,13 @@ func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand
 				}
 			}
 		}
+		if q.SpeakerBy == "pronoun" || (x.lx.personPronouns[low] && q.Speaker != "") {
+			// "she" is not a person the document calls "Mr."
+			g := t.genderOf(q.Speaker)
+			if g == "m" && x.lx.femalePronouns[low] || g == "f" && x.lx.malePronouns[low] {
+				q.Speaker, q.SpeakerCode, q.SpeakerBy, person = "", "", "", false
+			}
+		}
 		head := t.tok(c.src)
 		// An unnamed-source head ("diplomats", "a senior official") is
 		// anonymous whatever qualifies it ("AU diplomats"), unless a name

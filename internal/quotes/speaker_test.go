@@ -131,3 +131,27 @@ func TestPossessorAndTimeAreNotSpeakers(t *testing.T) {
 		}
 	}
 }
+
+// A pronoun is never resolved to a person whose title in the document
+// says the other gender; without such a title gender is not used.
+func TestPronounGender(t *testing.T) {
+	x := newX(t)
+	for _, c := range []struct {
+		text, resolved, want string
+	}{
+		{"Mr. Kamau opened the meeting. “We will not close the bridge before the winter,” she said.", "Kamau", ""},
+		{"Ms. Njeri opened the meeting. “We will not close the bridge before the winter,” she said.", "Njeri", "Njeri"},
+		{"Amani Kamau opened the meeting. “We will not close the bridge before the winter,” she said.", "Amani Kamau", "Amani Kamau"},
+	} {
+		res := func(*model.Document, model.Span) (string, string, bool) { return c.resolved, "", false }
+		var got []string
+		for _, q := range extract(t, x, article("a", c.text), res) {
+			if strings.Contains(q.Text(), "bridge") {
+				got = append(got, q.Speaker)
+			}
+		}
+		if len(got) != 1 || got[0] != c.want {
+			t.Errorf("%q: speakers %q, want %q", c.text, got, c.want)
+		}
+	}
+}

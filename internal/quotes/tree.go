@@ -41,6 +41,51 @@ type tq struct {
 	inRegion []int
 	regions  []region
 	buf      []int
+	// genders maps a surname, lower case, to "m" or "f" when the
+	// document gives the person a gendered title ("Mr. Kamau", "Ms.
+	// Njeri"), "" when its titles disagree; built on first use.
+	genders map[string]string
+}
+
+// genderOf returns the gender the document's titles give the person
+// with name's surname: "m", "f", or "" when unknown.
+func (t *tq) genderOf(name string) string {
+	if t.genders == nil {
+		t.genders = map[string]string{}
+		for k := 0; k+1 < len(t.td.Tokens); k++ {
+			w := strings.ToLower(strings.TrimSuffix(t.tok(k).Text, "."))
+			g := ""
+			switch {
+			case t.x.lx.maleTitles[w]:
+				g = "m"
+			case t.x.lx.femaleTitles[w]:
+				g = "f"
+			default:
+				continue
+			}
+			j := k + 1
+			if t.tok(j).Text == "." {
+				j++
+			}
+			// the last capitalised word of the name after the title
+			last := ""
+			for ; j < len(t.td.Tokens) && j < k+6 && startsUpperStr(t.tok(j).Text); j++ {
+				last = strings.ToLower(t.tok(j).Text)
+			}
+			if last == "" {
+				continue
+			}
+			if old, ok := t.genders[last]; ok && old != g {
+				g = ""
+			}
+			t.genders[last] = g
+		}
+	}
+	f := strings.Fields(strings.ToLower(name))
+	if len(f) == 0 {
+		return ""
+	}
+	return t.genders[f[len(f)-1]]
 }
 
 func (t *tq) tok(i int) *text.Token { return &t.td.Tokens[i] }
