@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/dossier-project/dossier/internal/model"
@@ -92,4 +93,20 @@ func TestReportedContents(t *testing.T) {
 			}
 		})
 	}
+}
+
+// A reporter's comparison after the report ("…, as he did again during
+// the debate") is not part of what was reported.
+func TestReporterComparisonEndsContent(t *testing.T) {
+	x := newX(t)
+	qs := extract(t, x, article("a", "Ines Varga has repeatedly cited the audit as the reason the port is not publishing its accounts, as she did again during the hearing."), nil)
+	for _, q := range qs {
+		if strings.Contains(q.Text(), "audit") {
+			if strings.Contains(q.Text(), "hearing") {
+				t.Errorf("content %q runs into the reporter's comparison", q.Text())
+			}
+			return
+		}
+	}
+	t.Errorf("no quote with the audit in %d quotes", len(qs))
 }

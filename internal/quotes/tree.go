@@ -555,6 +555,20 @@ func (t *tq) trim(f, e, cue int) (int, int, string) {
 			break
 		}
 	}
+	// the reporter's comparison ends it too: "…, as he did again during
+	// the debate" (a clause of "as" whose verb is a pro-form: "did",
+	// "has", "does")
+	for k := f + 1; k < e; k++ {
+		if t.tok(k-1).Text != "," || !strings.EqualFold(t.tok(k).Text, "as") || !t.td.RelIs(k, "mark") {
+			continue
+		}
+		if h := t.tok(k).Head; h > k && h < e && (t.tok(h).Lemma == "do" || t.tok(h).Lemma == "have") && t.tok(h).UPOS == "AUX" {
+			if _, he := t.td.Subtree(h); he >= e-1 {
+				e = k - 1
+				break
+			}
+		}
+	}
 	for e > f && t.tok(e-1).UPOS == "PUNCT" {
 		e--
 	}
