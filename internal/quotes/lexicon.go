@@ -32,6 +32,12 @@ type lexiconFile struct {
 	SourceNouns    []string `yaml:"source_nouns"`
 	TimeWords      []string `yaml:"time_words"`
 	MaleTitles     []string `yaml:"male_titles"`
+	Relatives      []string `yaml:"relative_pronouns"`
+	Demonstratives []string `yaml:"demonstratives"`
+	FirstPerson    []string `yaml:"first_person"`
+	SecondPerson   []string `yaml:"second_person"`
+	ProVerbs       []string `yaml:"pro_verbs"`
+	Comparisons    []string `yaml:"comparison_marks"`
 	FemaleTitles   []string `yaml:"female_titles"`
 	MalePronouns   []string `yaml:"male_pronouns"`
 	FemalePronouns []string `yaml:"female_pronouns"`
@@ -80,6 +86,11 @@ type lexicon struct {
 	timeWords map[string]bool
 	// gendered titles and pronouns: a "she" is not a "Mr."
 	maleTitles, femaleTitles, malePronouns, femalePronouns map[string]bool
+	// closed-class words the tree rules read: relative pronouns ("the
+	// mayor, who said"), demonstratives ("this would suggest"), first and
+	// second person (the voice of the one reported), pro-verbs and the
+	// marks of a reporter's comparison ("…, as he did again")
+	relatives, demonstratives, firstPerson, secondPerson, proVerbs, comparisons map[string]bool
 }
 
 // sourceNounFile lists the common nouns that can name a source
@@ -126,6 +137,12 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		femaleTitles:   set(f.FemaleTitles),
 		malePronouns:   set(f.MalePronouns),
 		femalePronouns: set(f.FemalePronouns),
+		relatives:      set(f.Relatives),
+		demonstratives: set(f.Demonstratives),
+		firstPerson:    set(f.FirstPerson),
+		secondPerson:   set(f.SecondPerson),
+		proVerbs:       set(f.ProVerbs),
+		comparisons:    set(f.Comparisons),
 	}
 	nouns, err := fs.ReadFile(fsys, sourceNounFile)
 	if err != nil {

@@ -294,11 +294,7 @@ func (t *tq) sourceOrNearest(i, first int) (int, bool) {
 // demonstrative reports whether the source at s is "this", "that", …:
 // a thing, not a person who says something.
 func (t *tq) demonstrative(s int) bool {
-	switch strings.ToLower(t.tok(s).Text) {
-	case "this", "that", "these", "those", "which":
-		return true
-	}
-	return false
+	return t.x.lx.demonstratives[strings.ToLower(t.tok(s).Text)]
 }
 
 // insideReport reports whether the quotation r lies inside the clause the
@@ -491,10 +487,10 @@ func (t *tq) stillSpeech(p text.Paragraph) bool {
 		s := t.td.Sentences[si]
 		for k := s.FirstToken; k < s.EndToken; k++ {
 			tk := t.tok(k)
-			switch strings.ToLower(tk.Text) {
-			case "he", "she", "his", "her", "him":
+			switch low := strings.ToLower(tk.Text); {
+			case t.x.lx.malePronouns[low] || t.x.lx.femalePronouns[low]:
 				return false
-			case "i", "we", "our", "us", "my", "me":
+			case t.x.lx.firstPerson[low]:
 				first = true
 			}
 			if c, _ := t.cueKind(k, s.EndToken); c == model.KindSpeech {
@@ -931,7 +927,7 @@ func (t *tq) pronounName(s, para int) string {
 			continue
 		}
 		low := strings.ToLower(t.tok(k).Text)
-		if t.x.lx.personPronouns[low] || low == "who" || low == "it" || low == "they" {
+		if t.x.lx.personPronouns[low] || t.x.lx.relatives[low] || t.x.lx.groupPronouns[low] {
 			continue
 		}
 		core, _ := t.sourceSpan(k)

@@ -264,11 +264,8 @@ func (t *tq) firstPerson(s int) bool {
 	if s < 0 {
 		return false
 	}
-	switch strings.ToLower(t.tok(s).Text) {
-	case "i", "we", "you":
-		return true
-	}
-	return false
+	low := strings.ToLower(t.tok(s).Text)
+	return t.x.lx.firstPerson[low] || t.x.lx.secondPerson[low]
 }
 
 func abs(x int) int {
@@ -292,9 +289,7 @@ func rank(upos string) int {
 // relative maps a relative pronoun to the noun its clause describes ("the
 // mayor, who said …").
 func (t *tq) relative(s int) int {
-	switch strings.ToLower(t.tok(s).Text) {
-	case "who", "which", "that", "whom":
-	default:
+	if !t.x.lx.relatives[strings.ToLower(t.tok(s).Text)] {
 		return s
 	}
 	clause := t.tok(s).Head
@@ -559,10 +554,10 @@ func (t *tq) trim(f, e, cue int) (int, int, string) {
 	// the debate" (a clause of "as" whose verb is a pro-form: "did",
 	// "has", "does")
 	for k := f + 1; k < e; k++ {
-		if t.tok(k-1).Text != "," || !strings.EqualFold(t.tok(k).Text, "as") || !t.td.RelIs(k, "mark") {
+		if t.tok(k-1).Text != "," || !t.x.lx.comparisons[strings.ToLower(t.tok(k).Text)] || !t.td.RelIs(k, "mark") {
 			continue
 		}
-		if h := t.tok(k).Head; h > k && h < e && (t.tok(h).Lemma == "do" || t.tok(h).Lemma == "have") && t.tok(h).UPOS == "AUX" {
+		if h := t.tok(k).Head; h > k && h < e && t.x.lx.proVerbs[t.tok(h).Lemma] && t.tok(h).UPOS == "AUX" {
 			if _, he := t.td.Subtree(h); he >= e-1 {
 				e = k - 1
 				break
