@@ -109,19 +109,11 @@ func (a *app) refresh(ctx context.Context, st store.Store, p *pipeline.Pipeline,
 	}
 	bar := newProgress(a.stderr, a.quiet, status.Documents, "checking")
 	last := 0
-	// One cross-document pass at a time per dossier, whatever the process
-	// or machine: two would interleave their writes of the results.
-	// Adding documents goes on meanwhile.
-	var stats pipeline.PassStats
-	err = st.Exclusive(ctx, "dossier", func() error {
-		var err error
-		stats, err = p.Pass(ctx, st, pipeline.PassOptions{Reanalyse: reanalyse, Progress: func(done, _ int) {
-			for ; last < done; last++ {
-				bar.add()
-			}
-		}})
-		return err
-	})
+	stats, err := p.Pass(ctx, st, pipeline.PassOptions{Reanalyse: reanalyse, Progress: func(done, _ int) {
+		for ; last < done; last++ {
+			bar.add()
+		}
+	}})
 	bar.finish()
 	if err != nil {
 		return p, err
@@ -266,16 +258,11 @@ when you want every document checked again from scratch.`,
 				}
 				bar := newProgress(a.stderr, a.quiet, status.Documents, "checking")
 				last := 0
-				var stats pipeline.PassStats
-				err = st.Exclusive(ctx, "dossier", func() error {
-					var err error
-					stats, err = p.Pass(ctx, st, pipeline.PassOptions{Full: true, Reanalyse: a.reanalyse(), Progress: func(done, _ int) {
-						for ; last < done; last++ {
-							bar.add()
-						}
-					}})
-					return err
-				})
+				stats, err := p.Pass(ctx, st, pipeline.PassOptions{Full: true, Reanalyse: a.reanalyse(), Progress: func(done, _ int) {
+					for ; last < done; last++ {
+						bar.add()
+					}
+				}})
 				bar.finish()
 				if err != nil {
 					return err

@@ -99,9 +99,22 @@ const timelineRun = 8192
 const actsRun = 8192
 
 // Pass runs the cross-document stages over st and stores their results.
-// It is the one entry point of the cross-document work: a caller that
-// must keep two writers from running it at once wraps this call.
+// It is the one entry point of the cross-document work, and it holds the
+// store's "dossier" lock while it runs: one pass at a time per dossier,
+// whatever the process or machine (the CLI, the workspace's uploads, a
+// watch), since two would interleave their writes of the results.
+// Adding documents goes on meanwhile.
 func (p *Pipeline) Pass(ctx context.Context, st store.Store, opt PassOptions) (PassStats, error) {
+	var stats PassStats
+	err := st.Exclusive(ctx, "dossier", func() error {
+		var err error
+		stats, err = p.pass(ctx, st, opt)
+		return err
+	})
+	return stats, err
+}
+
+func (p *Pipeline) pass(ctx context.Context, st store.Store, opt PassOptions) (PassStats, error) {
 	start := time.Now()
 	var stats PassStats
 	config, err := p.Config(opt.Reanalyse)
