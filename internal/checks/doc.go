@@ -27,7 +27,7 @@
 //   - The announcements themselves (announcements in decision.go) are
 //     still found by phrase: an announcing verb, a "decided" phrase in
 //     its complement, a speaks_for body in its subject. The coder codes
-//     no statement events (a reported act is coded as the act, and "NATO
+//     no statement events (a reported act is coded as the act, and "the alliance
 //     had decided to send" as an intent), so there is nothing to read
 //     yet; the stated order ("two days before the council voted",
 //     stated.go) and decision-by-wrong-body are phrase searches too. The

@@ -724,7 +724,7 @@ func (s *sent) governsTrigger(i, end int) bool {
 				continue
 			}
 			if s.dep(k, "obj", "iobj") >= 0 || s.dep(d, "aux:pass") >= 0 {
-				// "asked NATO to help": the request codes itself; "offered
+				// "asked the alliance to help": the request codes itself; "offered
 				// its troops to help": a purpose, not what was offered;
 				// "rejected a call for X to be deployed".
 				continue

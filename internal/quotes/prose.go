@@ -600,7 +600,7 @@ func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand
 		// A pronoun right after a quotation nobody could be found for may
 		// be that quotation's speaker: it is left unresolved rather than
 		// given to someone named further back.
-		// "Donald Trump and Hillary Clinton said …": two sources are
+		// "Ines Varga and Karl Brodin said …": two sources are
 		// neither one of them; the quote is the group's.
 		if group, other, ok := t.coordinated(c.src); ok {
 			q.Speaker, q.SpeakerBy = groupName(group.Text), "phrase"
@@ -789,7 +789,7 @@ func (t *tq) believable(resolved, own string, core model.Span, src int) bool {
 		ow := strings.Fields(strings.ToLower(own))
 		return rw[len(rw)-1] == ow[len(ow)-1]
 	}
-	// "Obama's former campaign strategist" is not Obama: a name that is
+	// "Varga's former campaign strategist" is not Varga: a name that is
 	// only the possessor of the source is someone else
 	first := t.firstOf(core)
 	for k := first; k < len(t.td.Tokens) && t.tok(k).End <= core.End; k++ {
@@ -846,12 +846,12 @@ func (t *tq) roleName(s int) string {
 			continue
 		}
 		// the name after the title and any other title words
-		// ("Secretary General Anders Fogh Rasmussen")
+		// ("Deputy Secretary General Tendai Mokoena")
 		n := k + 1
 		for n < s && n < k+4 && t.isTitleWord(n) {
 			n++
 		}
-		// "the Prime Minister of Libya, Mr. Ali Zeidan"
+		// "the Prime Minister of Northland, Mr. Karl Brodin"
 		if n+1 < s && strings.EqualFold(t.td.Tokens[n].Text, "of") {
 			j := n + 1
 			for j < s && j < n+6 && t.td.Tokens[j].Text != "," {
