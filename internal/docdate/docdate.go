@@ -246,10 +246,20 @@ func (inf *Inferrer) tenures(in Input, st *state) {
 	// A person the text once speaks of as out of office ("former
 	// President X", "President X ... for the rest of his presidency")
 	// gives no clue, however else they are called.
+	// The sentences that state a date of their own, found once: a title
+	// in one of them speaks of then, not now.
+	dated := map[int]bool{}
+	for _, t := range in.Timexes {
+		if t.NoDate == "" && len(t.Value) >= 4 && t.Value[0] >= '0' && t.Value[0] <= '9' {
+			if si := in.Doc.SentenceAt(t.Start); si >= 0 && in.Doc.Sentences[si].Contains(t.Span) {
+				dated[si] = true
+			}
+		}
+	}
 	past := map[string]bool{}
 	for _, m := range in.People {
 		if m.Actor.Person && m.Actor.Name != "" {
-			if _, _, t := inf.title(in, m); t == titleNotNow {
+			if _, _, t := inf.title(in, m, dated); t == titleNotNow {
 				past[m.Actor.Name] = true
 			}
 		}
@@ -262,7 +272,7 @@ func (inf *Inferrer) tenures(in Input, st *state) {
 		if len(ts) == 0 {
 			continue
 		}
-		role, title, t := inf.title(in, m)
+		role, title, t := inf.title(in, m, dated)
 		if t != titleNow {
 			continue
 		}
@@ -318,7 +328,7 @@ const (
 // then speaks of the person as out of office (titleNotNow); nor in a
 // sentence that imagines ("if", "imagine") or states a date of its own
 // ("In 2003, President X ..."), which says nothing of now (titleThen).
-func (inf *Inferrer) title(in Input, m model.Mention) (string, model.Span, titleKind) {
+func (inf *Inferrer) title(in Input, m model.Mention, dated map[int]bool) (string, model.Span, titleKind) {
 	s := m.Span
 	role, at, qual, ok := inf.findTitle(in, m)
 	if !ok {
@@ -328,7 +338,8 @@ func (inf *Inferrer) title(in Input, m model.Mention) (string, model.Span, title
 		return role, at, titleNotNow
 	}
 	d := in.Doc
-	sent := d.Sentences[d.SentenceAt(s.Start)]
+	si := d.SentenceAt(s.Start)
+	sent := d.Sentences[si]
 	kind := titleNow
 	for _, tk := range d.Tokens[sent.FirstToken:sent.EndToken] {
 		for _, w := range lowerWords(tk.Text) {
@@ -340,10 +351,8 @@ func (inf *Inferrer) title(in Input, m model.Mention) (string, model.Span, title
 			}
 		}
 	}
-	for _, t := range in.Timexes {
-		if sent.Contains(t.Span) && t.NoDate == "" && len(t.Value) >= 4 && t.Value[0] >= '0' && t.Value[0] <= '9' {
-			kind = titleThen
-		}
+	if dated[si] {
+		kind = titleThen
 	}
 	return role, at, kind
 }
