@@ -1,8 +1,10 @@
 package cli
 
 import (
+	"bufio"
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"time"
 
@@ -135,53 +137,53 @@ func (a *app) withResults(ctx context.Context, fn func(st store.Store, p *pipeli
 	})
 }
 
-// readReport reads everything a report shows from the store: the
-// documents (primary records whole, the others without their text) and
-// every stored result.
-func readReport(ctx context.Context, st store.Store) (*report.Report, error) {
-	docs, err := st.Documents(ctx)
+// writeReportJSON writes the report of the dossier in st as JSON, read
+// from the store as it is written: documents, findings, timeline,
+// quotes and events.
+func writeReportJSON(ctx context.Context, w io.Writer, st store.Store) error {
+	pages, err := st.PageStarts(ctx)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	for i, d := range docs {
-		if !d.Kind.Primary() {
-			light := *d
-			light.Text, light.Turns = "", nil
-			docs[i] = &light
+	bw := bufio.NewWriterSize(w, 1<<16)
+	o := output.NewObject(bw)
+	section := func(name string, each func(add func(v any) error) error) error {
+		arr := o.Array(name)
+		if err := each(arr.Add); err != nil {
+			return err
 		}
+		return arr.Close()
 	}
-	res, err := store.Results(ctx, st)
+	err = section("documents", func(add func(any) error) error {
+		return st.ForEachDocument(ctx, func(d *model.Document) error { return add(toDocJSON(d)) })
+	})
+	if err == nil {
+		err = section("findings", func(add func(any) error) error {
+			return st.ForEachFinding(ctx, store.FindingQuery{}, func(f model.Finding) error { return add(f) })
+		})
+	}
+	if err == nil {
+		err = section("timeline", func(add func(any) error) error {
+			return st.ForEachTimelineEntry(ctx, 0, 0, func(e model.TimelineEntry) error { return add(e) })
+		})
+	}
+	if err == nil {
+		err = section("quotes", func(add func(any) error) error {
+			return st.ForEachQuote(ctx, store.QuoteQuery{}, func(q model.Quote) error { return add(output.QuoteOf(q, pages)) })
+		})
+	}
+	if err == nil {
+		err = section("events", func(add func(any) error) error {
+			return st.ForEachEvent(ctx, "", func(e model.Event) error { return add(output.EventOf(e, pages)) })
+		})
+	}
+	if err == nil {
+		err = o.Close()
+	}
 	if err != nil {
-		return nil, err
+		return err
 	}
-	return &report.Report{Documents: docs, Findings: res.Findings, Timeline: res.Timeline, Quotes: res.Quotes, Events: res.Events}, nil
-}
-
-// reportJSON is the report as data.
-type reportJSON struct {
-	Documents []docJSON             `json:"documents"`
-	Findings  []model.Finding       `json:"findings"`
-	Timeline  []model.TimelineEntry `json:"timeline"`
-	Quotes    []quoteJSON           `json:"quotes"`
-	Events    []eventJSON           `json:"events"`
-}
-
-func toReportJSON(r *report.Report) reportJSON {
-	j := reportJSON{Documents: []docJSON{}, Findings: nonNil(r.Findings), Timeline: nonNil(r.Timeline), Quotes: []quoteJSON{}, Events: []eventJSON{}}
-	for _, doc := range r.Documents {
-		j.Documents = append(j.Documents, toDocJSON(doc))
-	}
-	pages := output.Pages{}
-	for _, doc := range r.Documents {
-		pages.Note(doc)
-	}
-	for _, q := range r.Quotes {
-		j.Quotes = append(j.Quotes, output.QuoteOf(q, pages))
-	}
-	for _, e := range r.Events {
-		j.Events = append(j.Events, output.EventOf(e, pages))
-	}
-	return j
+	return bw.Flush()
 }
 
 func (a *app) analyzeCmd() *cobra.Command {
@@ -213,14 +215,11 @@ findings, timeline, quotes, events.`,
 				if _, err := a.refresh(ctx, st, p, a.reanalyse()); err != nil {
 					return err
 				}
-				r, err := readReport(ctx, st)
-				if err != nil {
-					return err
-				}
+				var err error
 				if asJSON {
-					err = writeJSON(a.stdout, toReportJSON(r))
+					err = writeReportJSON(ctx, a.stdout, st)
 				} else {
-					err = report.WriteText(a.stdout, r)
+					err = report.StreamText(ctx, a.stdout, report.Stored(st))
 				}
 				if err != nil {
 					return err
@@ -285,12 +284,12 @@ func (a *app) reportCmd() *cobra.Command {
 		Short: "Write the report as a file to share: --format md or html",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			var write func(*os.File, *report.Report) error
+			var write func(context.Context, io.Writer, report.Source, string) error
 			switch format {
 			case "md", "markdown":
-				write = func(f *os.File, r *report.Report) error { return report.WriteMarkdown(f, r) }
+				write = report.StreamMarkdown
 			case "html":
-				write = func(f *os.File, r *report.Report) error { return report.WriteHTML(f, r) }
+				write = report.StreamHTML
 			default:
 				return fmt.Errorf("unknown report format %q: use md or html", format)
 			}
@@ -298,15 +297,10 @@ func (a *app) reportCmd() *cobra.Command {
 				out = "dossier-report." + map[bool]string{true: "md", false: "html"}[format != "html"]
 			}
 			return a.withResults(cmd.Context(), func(st store.Store, _ *pipeline.Pipeline) error {
-				r, err := readReport(cmd.Context(), st)
-				if err != nil {
-					return err
-				}
-				r.Title = title
-				if err := withEvidenceTexts(cmd.Context(), st, r); err != nil {
-					return err
-				}
-				return writeFileAtomic(out, func(f *os.File) error { return write(f, r) }, a.quiet, a.stderr)
+				// The report is read from the store as it is written.
+				return writeFileAtomic(out, func(f *os.File) error {
+					return write(cmd.Context(), f, report.Stored(st), title)
+				}, a.quiet, a.stderr)
 			})
 		},
 	}
@@ -342,29 +336,6 @@ func writeFileAtomic(path string, write func(*os.File) error, quiet bool, log in
 	}
 	if !quiet {
 		fmt.Fprintf(log, "wrote %s\n", path)
-	}
-	return nil
-}
-
-// withEvidenceTexts gives the report the texts of the documents its
-// findings cite, which the HTML page shows around the evidence; the
-// dossier's results carry only the primary records' texts.
-func withEvidenceTexts(ctx context.Context, st store.Store, r *report.Report) error {
-	need := map[string]bool{}
-	for _, f := range r.Findings {
-		for _, e := range f.Evidence {
-			need[e.Doc] = true
-		}
-	}
-	for i, d := range r.Documents {
-		if d.Text != "" || !need[d.ID] {
-			continue
-		}
-		full, err := st.Document(ctx, d.ID)
-		if err != nil {
-			return fmt.Errorf("read document %s: %w", d.ShortID(), err)
-		}
-		r.Documents[i] = full
 	}
 	return nil
 }

@@ -179,10 +179,13 @@ func WriteJSON(w io.Writer, v any) error {
 // WriteJSON writes the whole slice, so that a long list need not be held
 // in memory.
 type Array struct {
-	w   io.Writer
-	n   int
-	buf bytes.Buffer
-	err error
+	w io.Writer
+	// indent is the indentation of the array's own line: "" at the top,
+	// "  " for an array in an Object.
+	indent string
+	n      int
+	buf    bytes.Buffer
+	err    error
 }
 
 // NewArray starts an array on w.
@@ -195,12 +198,12 @@ func (a *Array) Add(v any) error {
 	}
 	a.buf.Reset()
 	if a.n == 0 {
-		a.buf.WriteString("[\n  ")
+		a.buf.WriteString("[\n  " + a.indent)
 	} else {
-		a.buf.WriteString(",\n  ")
+		a.buf.WriteString(",\n  " + a.indent)
 	}
 	enc := json.NewEncoder(&a.buf)
-	enc.SetIndent("  ", "  ")
+	enc.SetIndent("  "+a.indent, "  ")
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(v); err != nil {
 		a.err = fmt.Errorf("write JSON: %w", err)
@@ -219,11 +222,55 @@ func (a *Array) Close() error {
 	if a.err != nil {
 		return a.err
 	}
-	end := "\n]\n"
+	end := "\n" + a.indent + "]"
 	if a.n == 0 {
-		end = "[]\n"
+		end = "[]"
+	}
+	if a.indent == "" {
+		end += "\n"
 	}
 	if _, err := io.WriteString(a.w, end); err != nil {
+		return fmt.Errorf("write JSON: %w", err)
+	}
+	return nil
+}
+
+// Object writes a JSON object whose fields are arrays, an element at a
+// time, byte for byte as WriteJSON writes a struct of slices.
+type Object struct {
+	w   io.Writer
+	n   int
+	err error
+}
+
+// NewObject starts an object on w.
+func NewObject(w io.Writer) *Object { return &Object{w: w} }
+
+// Array starts the field name, an array whose elements the caller adds
+// and closes before the next field.
+func (o *Object) Array(name string) *Array {
+	sep := "{\n  "
+	if o.n > 0 {
+		sep = ",\n  "
+	}
+	o.n++
+	key, _ := json.Marshal(name)
+	if _, err := io.WriteString(o.w, sep+string(key)+": "); err != nil && o.err == nil {
+		o.err = fmt.Errorf("write JSON: %w", err)
+	}
+	return &Array{w: o.w, indent: "  ", err: o.err}
+}
+
+// Close ends the object.
+func (o *Object) Close() error {
+	if o.err != nil {
+		return o.err
+	}
+	end := "\n}\n"
+	if o.n == 0 {
+		end = "{}\n"
+	}
+	if _, err := io.WriteString(o.w, end); err != nil {
 		return fmt.Errorf("write JSON: %w", err)
 	}
 	return nil

@@ -31,13 +31,13 @@ func PageLabel(e model.Evidence) string {
 	return fmt.Sprintf("page %d", e.Page)
 }
 
-// paged returns e with its pages, taken from its document in the report
-// when the evidence does not carry them yet.
-func (r *Report) paged(e model.Evidence) model.Evidence {
+// paged returns e with its pages, taken from its document when the
+// evidence does not carry them yet.
+func (x *writer) paged(e model.Evidence) model.Evidence {
 	if e.Page > 0 {
 		return e
 	}
-	if d := r.doc(e.Doc); d != nil {
+	if d := x.docs.get(e.Doc); d != nil {
 		return e.WithPages(d.Pages)
 	}
 	return e
@@ -45,9 +45,9 @@ func (r *Report) paged(e model.Evidence) model.Evidence {
 
 // where names the document of evidence with its page, if any:
 // "Minutes [abc123def456], page 3".
-func (r *Report) where(e model.Evidence) string {
-	s := r.docLabel(e.Doc)
-	if pg := PageLabel(r.paged(e)); pg != "" {
+func (x *writer) where(e model.Evidence) string {
+	s := x.docLabel(e.Doc)
+	if pg := PageLabel(x.paged(e)); pg != "" {
 		s += ", " + pg
 	}
 	return s

@@ -9,15 +9,16 @@
 package report
 
 import (
+	"context"
 	"fmt"
-	"sort"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/dossier-project/dossier/internal/model"
 )
 
-// Report is everything a report shows.
+// Report is everything a report shows, in memory (a Source reads it from
+// a store instead).
 type Report struct {
 	Title     string
 	Documents []*model.Document
@@ -27,19 +28,29 @@ type Report struct {
 	Events    []model.Event
 }
 
-// doc returns the document with id, or nil.
-func (r *Report) doc(id string) *model.Document {
-	for _, d := range r.Documents {
-		if d.ID == id {
-			return d
-		}
-	}
-	return nil
+// writer is what the writers of every format share: the source, the
+// sizes of the sections, and the documents the evidence names.
+type writer struct {
+	ctx    context.Context
+	src    Source
+	counts Counts
+	docs   *docCache
 }
 
+func newWriter(ctx context.Context, src Source) (*writer, error) {
+	counts, err := src.Counts(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return &writer{ctx: ctx, src: src, counts: counts, docs: newDocCache(ctx, src)}, nil
+}
+
+// err is the first failure to read a document the report names.
+func (x *writer) err() error { return x.docs.err }
+
 // docLabel names a document briefly: its title or path, and short id.
-func (r *Report) docLabel(id string) string {
-	d := r.doc(id)
+func (x *writer) docLabel(id string) string {
+	d := x.docs.get(id)
 	if d == nil {
 		return short(id)
 	}
@@ -95,64 +106,6 @@ func short(id string) string {
 		return id[:12]
 	}
 	return id
-}
-
-// speakerGroups groups quotes by speaker, the most quoted first; quotes
-// with no known speaker come last under "unknown speaker".
-func speakerGroups(qs []model.Quote) []quoteGroup {
-	idx := map[string]int{}
-	var groups []quoteGroup
-	for _, q := range qs {
-		name := q.SpeakerText()
-		if name == "" {
-			name = "unknown speaker"
-		}
-		if q.Anonymous {
-			name += " (anonymous)"
-		}
-		i, ok := idx[name]
-		if !ok {
-			i = len(groups)
-			idx[name] = i
-			groups = append(groups, quoteGroup{Speaker: name, Code: q.SpeakerCode})
-		}
-		groups[i].Quotes = append(groups[i].Quotes, q)
-	}
-	sort.SliceStable(groups, func(i, j int) bool {
-		ui, uj := strings.HasPrefix(groups[i].Speaker, "unknown"), strings.HasPrefix(groups[j].Speaker, "unknown")
-		if ui != uj {
-			return uj
-		}
-		return len(groups[i].Quotes) > len(groups[j].Quotes)
-	})
-	return groups
-}
-
-type quoteGroup struct {
-	Speaker string
-	Code    string
-	Quotes  []model.Quote
-}
-
-// verdictCounts summarises the verdicts of a group of quotes.
-func verdictCounts(qs []model.Quote) string {
-	counts := map[string]int{}
-	var order []string
-	for _, q := range qs {
-		v := q.Verdict
-		if v == "" {
-			v = "unverified"
-		}
-		if counts[v] == 0 {
-			order = append(order, v)
-		}
-		counts[v]++
-	}
-	parts := make([]string, 0, len(order))
-	for _, v := range order {
-		parts = append(parts, fmt.Sprintf("%d %s", counts[v], v))
-	}
-	return strings.Join(parts, ", ")
 }
 
 // When formats a timeline entry's date as people read it: at its

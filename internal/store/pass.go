@@ -649,6 +649,35 @@ func (s *sqlStore) ForEachTimelineEntry(ctx context.Context, offset, limit int, 
 	return forEachJSON(ctx, s, q, args, "timeline", fn)
 }
 
+// Counts are the numbers of documents and of stored results.
+type Counts struct {
+	Documents, Findings, Timeline, Quotes, Events int
+}
+
+func (s *sqlStore) CountResults(ctx context.Context) (Counts, error) {
+	var c Counts
+	var reanalysed bool
+	err := s.db.QueryRowContext(ctx, `SELECT reanalysed FROM pass_state WHERE id = 1`).Scan(&reanalysed)
+	if err != nil && err != sql.ErrNoRows {
+		return c, fmt.Errorf("read pass state: %w", err)
+	}
+	events := "events"
+	if reanalysed {
+		events = "results_events"
+	}
+	// Quotes and events are counted as ForEachQuote and ForEachEvent
+	// give them: those of stored documents.
+	err = s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM findings),
+		(SELECT count(*) FROM timeline),
+		(SELECT count(*) FROM results_quotes t WHERE EXISTS (SELECT 1 FROM documents d WHERE d.id = t.doc)),
+		(SELECT count(*) FROM `+events+` t WHERE EXISTS (SELECT 1 FROM documents d WHERE d.id = t.doc))`).
+		Scan(&c.Documents, &c.Findings, &c.Timeline, &c.Quotes, &c.Events)
+	if err != nil {
+		return c, fmt.Errorf("count results: %w", err)
+	}
+	return c, nil
+}
+
 func (s *sqlStore) CountTimeline(ctx context.Context) (int, error) {
 	var n int
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM timeline`).Scan(&n); err != nil {

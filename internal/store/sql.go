@@ -53,12 +53,16 @@ type queries struct {
 	insertDoc                                                   string
 	insertMention, insertTimex, insertQuote, insertEvent        rowsInsert
 	docByID, docsByPath, idsByRange, allDocs, allIDs, docExists string
+	infoByID, allInfos                                          string
 	analysis, setDate                                           string
 	insertTimeline                                              string
 }
 
 const docCols = `id, path, url, format, title, kind, {date:date}, {date:date_end}, date_source, date_reason,
 	publisher, site, authors, speakers, turns, warnings, data, text`
+
+// infoCols are docCols without the text and the turns.
+var infoCols = strings.NewReplacer(", turns,", ", 'null',", ", text", ", ''").Replace(docCols)
 
 const docOrder = ` ORDER BY date IS NULL, date, path, id`
 
@@ -102,6 +106,8 @@ func newSQLStore(db *sql.DB, d dialect, o options) *sqlStore {
 		insertEvent: rowsInsert{`INSERT INTO events (doc, ord, id, cameo, root, plover, source_code, target_code,
 	negated, future, hypothetical, sentence_start, sentence_end, pattern, data) VALUES `, `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?{json})`},
 		docByID:    r(`SELECT ` + docCols + ` FROM documents WHERE id = ?`),
+		infoByID:   r(`SELECT ` + infoCols + ` FROM documents WHERE id = ?`),
+		allInfos:   r(`SELECT ` + infoCols + ` FROM documents` + docOrder),
 		docsByPath: r(`SELECT id FROM documents WHERE path = ? ORDER BY id LIMIT 2`),
 		idsByRange: r(`SELECT id FROM documents WHERE id >= ? AND id < ? ORDER BY id LIMIT 2`),
 		allDocs:    r(`SELECT ` + docCols + ` FROM documents` + docOrder),
@@ -577,6 +583,38 @@ func (s *sqlStore) ListDocuments(ctx context.Context, offset, limit int) ([]*mod
 		return nil, 0, fmt.Errorf("list documents: %w", err)
 	}
 	return docs, total, nil
+}
+
+func (s *sqlStore) ForEachDocument(ctx context.Context, fn func(*model.Document) error) error {
+	rows, err := s.db.QueryContext(ctx, s.q.allInfos)
+	if err != nil {
+		return fmt.Errorf("list documents: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		doc, err := scanDoc(rows.Scan)
+		if err != nil {
+			return fmt.Errorf("list documents: %w", err)
+		}
+		if err := fn(doc); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("list documents: %w", err)
+	}
+	return nil
+}
+
+func (s *sqlStore) DocumentInfo(ctx context.Context, id string) (*model.Document, error) {
+	doc, err := scanDoc(s.db.QueryRowContext(ctx, s.q.infoByID, id).Scan)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("document %q: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("document %q: %w", id, err)
+	}
+	return doc, nil
 }
 
 func (s *sqlStore) docByID(ctx context.Context, id string) (*model.Document, error) {

@@ -41,6 +41,12 @@ type Store interface {
 	// Documents, without their text, and how many there are; limit <= 0
 	// means no limit.
 	ListDocuments(ctx context.Context, offset, limit int) ([]*model.Document, int, error)
+	// ForEachDocument streams the documents in the order of Documents,
+	// without their text and turns: to list a dossier of any size.
+	ForEachDocument(ctx context.Context, fn func(*model.Document) error) error
+	// DocumentInfo is the document with this full id without its text
+	// and turns, or an error wrapping ErrNotFound.
+	DocumentInfo(ctx context.Context, id string) (*model.Document, error)
 	// Document finds a document by full id, unique id prefix (at least
 	// four hex digits) or exact path. It returns an error wrapping
 	// ErrNotFound or ErrAmbiguous when there is no single match.
@@ -103,6 +109,9 @@ type Store interface {
 	// ForEachTimelineEntry streams the timeline in order; limit <= 0
 	// means no limit.
 	ForEachTimelineEntry(ctx context.Context, offset, limit int, fn func(model.TimelineEntry) error) error
+	// CountResults counts the documents and the stored results, as the
+	// ForEach methods give them.
+	CountResults(ctx context.Context) (Counts, error)
 	// CountTimeline counts the timeline's entries.
 	CountTimeline(ctx context.Context) (int, error)
 	// ForEachActor streams the people and organisations, most mentioned

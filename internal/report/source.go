@@ -1,0 +1,171 @@
+package report
+
+import (
+	"container/list"
+	"context"
+	"errors"
+
+	"github.com/dossier-project/dossier/internal/model"
+	"github.com/dossier-project/dossier/internal/store"
+)
+
+// Source gives what a report shows one item at a time, in the report's
+// order, so that the report of a dossier of any size is written without
+// holding the dossier in memory: the writers keep a few documents'
+// metadata, the speakers' groups of quotes, and sort what they must
+// reorder (the quotes by speaker, the evidence by document) through
+// files (internal/spill).
+type Source interface {
+	// Counts are the numbers of items of each section.
+	Counts(ctx context.Context) (Counts, error)
+	// Documents gives the documents; their texts are not needed.
+	Documents(ctx context.Context, fn func(*model.Document) error) error
+	Findings(ctx context.Context, fn func(model.Finding) error) error
+	Timeline(ctx context.Context, fn func(model.TimelineEntry) error) error
+	Quotes(ctx context.Context, fn func(model.Quote) error) error
+	Events(ctx context.Context, fn func(model.Event) error) error
+	// Document returns the document with this full id, with its text
+	// when text is set; nil when the dossier has no such document.
+	Document(ctx context.Context, id string, text bool) (*model.Document, error)
+}
+
+// Counts are the sizes of a report's sections.
+type Counts struct {
+	Documents, Findings, Timeline, Quotes, Events int
+}
+
+// Source gives the report in memory as a Source.
+func (r *Report) Source() Source { return memSource{r} }
+
+type memSource struct{ r *Report }
+
+func (m memSource) Counts(context.Context) (Counts, error) {
+	return Counts{len(m.r.Documents), len(m.r.Findings), len(m.r.Timeline), len(m.r.Quotes), len(m.r.Events)}, nil
+}
+
+func (m memSource) Documents(_ context.Context, fn func(*model.Document) error) error {
+	return each(m.r.Documents, fn)
+}
+func (m memSource) Findings(_ context.Context, fn func(model.Finding) error) error {
+	return each(m.r.Findings, fn)
+}
+func (m memSource) Timeline(_ context.Context, fn func(model.TimelineEntry) error) error {
+	return each(m.r.Timeline, fn)
+}
+func (m memSource) Quotes(_ context.Context, fn func(model.Quote) error) error {
+	return each(m.r.Quotes, fn)
+}
+func (m memSource) Events(_ context.Context, fn func(model.Event) error) error {
+	return each(m.r.Events, fn)
+}
+func (m memSource) Document(_ context.Context, id string, _ bool) (*model.Document, error) {
+	for _, d := range m.r.Documents {
+		if d.ID == id {
+			return d, nil
+		}
+	}
+	return nil, nil
+}
+
+func each[T any](xs []T, fn func(T) error) error {
+	for _, x := range xs {
+		if err := fn(x); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Stored is the report of the dossier in st, read from its stored
+// results as it is written.
+func Stored(st store.Store) Source { return storeSource{st} }
+
+type storeSource struct{ st store.Store }
+
+func (s storeSource) Counts(ctx context.Context) (Counts, error) {
+	c, err := s.st.CountResults(ctx)
+	return Counts(c), err
+}
+
+func (s storeSource) Documents(ctx context.Context, fn func(*model.Document) error) error {
+	return s.st.ForEachDocument(ctx, fn)
+}
+func (s storeSource) Findings(ctx context.Context, fn func(model.Finding) error) error {
+	return s.st.ForEachFinding(ctx, store.FindingQuery{}, fn)
+}
+func (s storeSource) Timeline(ctx context.Context, fn func(model.TimelineEntry) error) error {
+	return s.st.ForEachTimelineEntry(ctx, 0, 0, fn)
+}
+func (s storeSource) Quotes(ctx context.Context, fn func(model.Quote) error) error {
+	return s.st.ForEachQuote(ctx, store.QuoteQuery{}, fn)
+}
+func (s storeSource) Events(ctx context.Context, fn func(model.Event) error) error {
+	return s.st.ForEachEvent(ctx, "", fn)
+}
+func (s storeSource) Document(ctx context.Context, id string, text bool) (*model.Document, error) {
+	var d *model.Document
+	var err error
+	if text {
+		d, err = s.st.Document(ctx, id)
+		if err == nil && d.ID != id {
+			return nil, nil // a path or a prefix that happened to match: not this id
+		}
+	} else {
+		d, err = s.st.DocumentInfo(ctx, id)
+	}
+	if errors.Is(err, store.ErrNotFound) || errors.Is(err, store.ErrAmbiguous) {
+		return nil, nil
+	}
+	return d, err
+}
+
+// docCacheSize is how many documents' metadata a report keeps to name
+// the documents its evidence cites: findings come in document order, so
+// the documents they cite are mostly those just seen.
+const docCacheSize = 1024
+
+// docCache keeps the metadata of the documents most recently asked for.
+type docCache struct {
+	ctx context.Context
+	src Source
+	m   map[string]*list.Element
+	l   *list.List
+	err error
+}
+
+type cached struct {
+	id  string
+	doc *model.Document
+}
+
+func newDocCache(ctx context.Context, src Source) *docCache {
+	return &docCache{ctx: ctx, src: src, m: map[string]*list.Element{}, l: list.New()}
+}
+
+// get returns the document of id without its text, nil when there is
+// none or reading it failed (the first failure is kept in err).
+func (c *docCache) get(id string) *model.Document {
+	if el, ok := c.m[id]; ok {
+		c.l.MoveToFront(el)
+		return el.Value.(*cached).doc
+	}
+	d, err := c.src.Document(c.ctx, id, false)
+	if err != nil {
+		if c.err == nil {
+			c.err = err
+		}
+		return nil
+	}
+	if d != nil && d.Text != "" {
+		light := *d
+		light.Text, light.Turns = "", nil
+		d = &light
+	}
+	c.m[id] = c.l.PushFront(&cached{id: id, doc: d})
+	if c.l.Len() > docCacheSize {
+		old := c.l.Back()
+		c.l.Remove(old)
+		delete(c.m, old.Value.(*cached).id)
+	}
+	return d
+}
