@@ -29,8 +29,7 @@ type Passage struct {
 type passage struct {
 	Passage
 	text   string   // the whole document text, for evidence
-	words  []uint32 // normalised words
-	stems  []uint32 // stems of the words; 0 for stop words
+	words  []uint32 // normalised words; Index.stemOf gives their stems
 	starts []int32  // byte offsets of the words
 	ends   []int32
 	sents  []int32 // indexes of the words that open a sentence
@@ -57,10 +56,14 @@ type Index struct {
 	vocab map[string]uint32
 	df    []int32    // by id: how many passages hold it
 	post  [][]uint32 // by stem id: passages holding it
-	ps    []passage
-	docs  map[string]bool
-	names [][]string     // normalised speaker names
-	nids  map[string]int // speaker name → index in names
+	// stemOf is the stem of a word, by id; 0 for stop words. Kept once
+	// per word of the vocabulary rather than once per word of every
+	// passage.
+	stemOf []uint32
+	ps     []passage
+	docs   map[string]bool
+	names  [][]string     // normalised speaker names
+	nids   map[string]int // speaker name → index in names
 	// x finds the quotes inside statements, whose words are then
 	// indexed once more as spoken by the quote's own speaker.
 	x *Extractor
@@ -75,7 +78,7 @@ func NewIndex(ta *text.Analyzer) *Index { return NewIndexWith(DefaultThresholds(
 // NewIndexWith returns an empty index with the given thresholds.
 func NewIndexWith(th Thresholds, ta *text.Analyzer) *Index {
 	ix := &Index{th: th, ta: ta, stop: map[string]bool{}, honor: map[string]bool{}, title: map[string]bool{}, neg: map[string]bool{}, isNeg: map[uint32]bool{}, vocab: map[string]uint32{},
-		df: []int32{0}, post: [][]uint32{nil}, docs: map[string]bool{}, nids: map[string]int{}}
+		df: []int32{0}, post: [][]uint32{nil}, stemOf: []uint32{0}, docs: map[string]bool{}, nids: map[string]int{}}
 	// The stop words only sharpen candidate retrieval and paraphrase
 	// scores; without the lexicon the index still works.
 	if lx, err := loadLexicon(data.Embedded()); err == nil {
@@ -141,7 +144,9 @@ func (ix *Index) Add(doc *model.Document) {
 				sp = doc.Speakers[t.Speaker].Name
 				question = question || doc.Speakers[t.Speaker].Questioner
 			}
-			parts = append(parts, part{sp, t.Content, question})
+			// The span's words are those of the text (Check), shared
+			// with it rather than kept as the turn's own copy.
+			parts = append(parts, part{sp, model.NewSpan(doc.Text, t.Content.Start, t.Content.End), question})
 		}
 	} else {
 		sp := doc.Publisher
@@ -178,7 +183,7 @@ func (ix *Index) Add(doc *model.Document) {
 			continue
 		}
 		p := passage{Passage: Passage{Doc: doc.ID, Speaker: pt.speaker, Span: pt.span}, text: doc.Text,
-			words: make([]uint32, len(ws)), stems: make([]uint32, len(ws)),
+			words:  make([]uint32, len(ws)),
 			starts: make([]int32, len(ws)), ends: make([]int32, len(ws)), sid: ix.speakerID(pt.speaker), question: pt.question}
 		if doc.DateEnd.IsZero() || doc.DateEnd.Equal(doc.Date) {
 			p.date = doc.Date
@@ -193,7 +198,7 @@ func (ix *Index) Add(doc *model.Document) {
 			}
 			if !ix.stop[w.norm] {
 				s := ix.intern(stem(w.norm))
-				p.stems[i] = s
+				ix.stemOf[p.words[i]] = s
 				if !seen[s] {
 					seen[s] = true
 					ix.df[s]++
@@ -219,6 +224,7 @@ func (ix *Index) intern(w string) uint32 {
 	}
 	ix.df = append(ix.df, 0)
 	ix.post = append(ix.post, nil)
+	ix.stemOf = append(ix.stemOf, 0)
 	return id
 }
 

@@ -603,7 +603,7 @@ func (ix *Index) paraphrase(qw quoteWords, p *passage, pid uint32) paraScore {
 		got, content := 0.0, 0
 		for b := a; b < len(p.sents); b++ {
 			for j := int(p.sents[b]); j < sentEnd(b); j++ {
-				s := p.stems[j]
+				s := ix.stemOf[p.words[j]]
 				if s == 0 {
 					continue
 				}
