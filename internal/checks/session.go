@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/dossier-project/dossier/internal/model"
@@ -27,10 +28,17 @@ type Session struct {
 	// bodies held in memory: they are written out in sorted runs and
 	// compared a few weeks at a time (see Runs). Close removes the runs.
 	Runs *Runs
+	// Docs, when set, returns a document's metadata by id (nil when the
+	// dossier has none), for the single-source check of a timeline
+	// entry: the session then keeps nothing of each document it checks.
+	// Without it, the session keeps the kind, title and source of every
+	// document.
+	Docs func(id string) *model.Document
 
 	c        *Checker
 	records  []*model.Document
 	recordMs map[string]*model.Analysis
+	strs     map[string]string // the actors' codes and names of the records, interned
 	procs    []*Procedure
 	named    map[*Procedure]bool
 	anns     map[*Procedure][]act
@@ -108,8 +116,40 @@ func (s *Session) Record(doc *model.Document, a *model.Analysis) {
 		light := *doc
 		light.Text, light.Turns = "", nil
 		s.records = append(s.records, &light)
-		s.recordMs[doc.ID] = &model.Analysis{Doc: doc.ID, Mentions: a.Mentions}
+		s.recordMs[doc.ID] = &model.Analysis{Doc: doc.ID, Mentions: s.actorsOnly(a.Mentions)}
 	}
+}
+
+// actorsOnly keeps one mention of each actor (code and name), with
+// nothing but the actor, its strings shared by every record: all a
+// meeting's record is checked for (Input.covered), without every
+// mention's words, which would grow with every record of the dossier.
+func (s *Session) actorsOnly(ms []model.Mention) []model.Mention {
+	type key struct{ code, name string }
+	seen := map[key]bool{}
+	var out []model.Mention
+	for _, m := range ms {
+		k := key{m.Actor.Code, m.Actor.Name}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, model.Mention{Actor: model.Actor{Code: s.intern(m.Actor.Code), Name: s.intern(m.Actor.Name)}})
+	}
+	return slices.Clip(out)
+}
+
+// intern returns the session's copy of str.
+func (s *Session) intern(str string) string {
+	if v, ok := s.strs[str]; ok {
+		return v
+	}
+	if s.strs == nil {
+		s.strs = map[string]string{}
+	}
+	v := strings.Clone(str)
+	s.strs[v] = v
+	return v
 }
 
 // Check is the second pass: it runs the checks of one document, given its
@@ -164,6 +204,9 @@ func (s *Session) Gather(doc *model.Document, a *model.Analysis, sentences []mod
 // but itself: one whose Gather kept no announcement and no act before,
 // when nothing it was checked against has changed.
 func (s *Session) Note(doc *model.Document) {
+	if s.Docs != nil {
+		return // looked up when needed
+	}
 	s.kinds[doc.ID] = &model.Document{ID: doc.ID, Kind: doc.Kind, Title: doc.Title, Path: doc.Path, URL: doc.URL, FetchedAt: doc.FetchedAt}
 }
 
@@ -295,7 +338,16 @@ func (s *Session) Announced() ([]model.Finding, error) {
 // caller that builds the timeline an entry at a time. The documents the
 // entry cites must have been checked, gathered or noted.
 func (s *Session) SingleSource(e model.TimelineEntry) (model.Finding, bool) {
-	f, ok := singleSourceOf(s.kinds, e)
+	kinds := s.kinds
+	if s.Docs != nil {
+		kinds = map[string]*model.Document{}
+		for _, id := range e.Docs {
+			if d := s.Docs(id); d != nil {
+				kinds[id] = d
+			}
+		}
+	}
+	f, ok := singleSourceOf(kinds, e)
 	if ok {
 		f = named("single-source", []model.Finding{f})[0]
 	}
