@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"math/bits"
 	"sort"
 	"strings"
 	"unicode"
@@ -34,8 +35,8 @@ const (
 type actorAcc struct {
 	store.Actor
 	forms map[string]int
-	// docs are the ordinals of the documents the actor is in, ascending.
-	docs []int32
+	// docs are the ordinals of the documents the actor is in.
+	docs docSet
 }
 
 type actorCollector struct {
@@ -85,10 +86,9 @@ func (c *actorCollector) get(key, name, code string, person bool) *actorAcc {
 // seen notes that x is in document d, and takes the roles d's speakers
 // of that name give.
 func (c *actorCollector) seen(x *actorAcc, d *model.Document) {
-	if n := len(x.docs); n > 0 && x.docs[n-1] == c.doc {
+	if !x.docs.add(c.doc) {
 		return
 	}
-	x.docs = append(x.docs, c.doc)
 	if x.Person {
 		for _, s := range d.Speakers {
 			if model.SamePerson(s.Name, x.Name) {
@@ -210,7 +210,7 @@ func (x *actorAcc) merge(y *actorAcc) {
 	x.Mentions += y.Mentions
 	x.Quotes += y.Quotes
 	x.Turns += y.Turns
-	x.docs = unionSorted(x.docs, y.docs)
+	x.docs.union(&y.docs)
 	forms := make([]string, 0, len(y.forms))
 	for f := range y.forms {
 		forms = append(forms, f)
@@ -230,6 +230,90 @@ func (x *actorAcc) merge(y *actorAcc) {
 	if x.Code == "" {
 		x.Code = y.Code
 	}
+}
+
+// docSet is a set of document ordinals, added in ascending order: a
+// sorted list while it is sparse, a bitmap once the list would take more
+// room than one bit per document so far, so that an actor named in most
+// documents costs a bit, not four bytes, per document.
+type docSet struct {
+	list []int32
+	bits []uint64
+	n    int
+}
+
+// add adds ordinal d, not below any added before; false when it was
+// there already.
+func (s *docSet) add(d int32) bool {
+	if s.bits != nil {
+		w, b := int(d)/64, uint(d)%64
+		for len(s.bits) <= w {
+			s.bits = append(s.bits, 0)
+		}
+		if s.bits[w]&(1<<b) != 0 {
+			return false
+		}
+		s.bits[w] |= 1 << b
+		s.n++
+		return true
+	}
+	if n := len(s.list); n > 0 && s.list[n-1] == d {
+		return false
+	}
+	s.list = append(s.list, d)
+	s.n++
+	if len(s.list)*32 > int(d)+64 {
+		s.toBits()
+	}
+	return true
+}
+
+func (s *docSet) toBits() {
+	if s.bits != nil {
+		return
+	}
+	s.bits = []uint64{}
+	for _, d := range s.list {
+		w := int(d) / 64
+		for len(s.bits) <= w {
+			s.bits = append(s.bits, 0)
+		}
+		s.bits[w] |= 1 << (uint(d) % 64)
+	}
+	s.list = nil
+}
+
+// len is the number of documents in the set.
+func (s *docSet) len() int { return s.n }
+
+// union adds the documents of t.
+func (s *docSet) union(t *docSet) {
+	if s.bits == nil && t.bits == nil {
+		s.list = unionSorted(s.list, t.list)
+		s.n = len(s.list)
+		return
+	}
+	s.toBits()
+	n := 0
+	add := func(w int, v uint64) {
+		for len(s.bits) <= w {
+			s.bits = append(s.bits, 0)
+		}
+		s.bits[w] |= v
+	}
+	if t.bits != nil {
+		for w, v := range t.bits {
+			add(w, v)
+		}
+	} else {
+		for _, d := range t.list {
+			add(int(d)/64, 1<<(uint(d)%64))
+		}
+	}
+	for _, v := range s.bits {
+		n += bits.OnesCount64(v)
+	}
+	s.n = n
 }
 
 func unionSorted(a, b []int32) []int32 {
@@ -423,7 +507,7 @@ func (c *actorCollector) list() []store.Actor {
 			forms = forms[:maxNames]
 		}
 		x.Names = forms
-		x.Documents = len(x.docs)
+		x.Documents = x.docs.len()
 		out = append(out, x.Actor)
 	}
 	sort.Slice(out, func(i, j int) bool {

@@ -52,9 +52,12 @@ import (
 // of dossier change it, and every document is checked again.
 //
 // What stays in memory is the quote index, light copies of the primary
-// records, the people, a little of every document (its kind, title and
-// source, for single-source) and a batch of results: not the documents,
-// their analyses or their findings. The timeline's items, and the
+// records (their speakers, first turn and the actors they name, not
+// their mentions), the people, a few bytes of every document (a
+// docTable entry: whether it was checked and which procedures it names)
+// and a batch of results: not the documents, their analyses or their
+// findings. The single-source check reads the documents' kinds and
+// sources from the store, through a small cache. The timeline's items, and the
 // announcements and acts of deciding bodies, are written out in sorted
 // runs as they are gathered and merged at the end: the timeline is
 // stored an entry at a time as it is merged, with its single-source
@@ -137,6 +140,10 @@ func (p *Pipeline) pass(ctx context.Context, st store.Store, opt PassOptions) (P
 	// sorted runs and compared a few weeks at a time (checks.Runs).
 	session.Runs = &checks.Runs{Acts: actsRun}
 	defer session.Close()
+	// The single-source check of the timeline reads the documents'
+	// kinds and sources from the store, a few at a time.
+	infos := newDocInfos(ctx, st)
+	session.Docs = infos.get
 	// A new version of a page is compared with the version before it,
 	// read from the store when it is checked.
 	var earlierErr error
@@ -162,21 +169,27 @@ func (p *Pipeline) pass(ctx context.Context, st store.Store, opt PassOptions) (P
 	var records []*model.Document
 	recordKey := sha256.New()
 	sameConfig := !opt.Full && status.Started && status.State.Config == config
-	done := map[string]store.PassedDoc{}
+	// Every document known when the pass starts: whether it was checked
+	// before, whether it gave the checks across documents anything, and
+	// the institutions it names (known from its check, or scanned now).
+	known, lists := newDocTable(), newProcLists()
 	if sameConfig {
-		if done, err = st.PassedDocuments(ctx); err != nil {
+		err := st.ForEachPassedDocument(ctx, func(id string, pd store.PassedDoc) error {
+			session.Name(pd.Procs...)
+			v := docChecked | lists.id(pd.Procs)<<docFlags
+			if pd.Across {
+				v |= docAcross
+			}
+			known.set(id, v)
+			return nil
+		})
+		if err != nil {
 			return stats, err
 		}
-		for _, pd := range done {
-			session.Name(pd.Procs...)
-		}
 	}
-	names := map[string][]string{} // documents scanned → the institutions they name
 	scan := func(d *model.Document, a *model.Analysis) error {
-		if pd, ok := done[d.ID]; ok {
-			names[d.ID] = pd.Procs
-		} else {
-			names[d.ID] = session.Names(d, a)
+		if _, ok := known.get(d.ID); !ok {
+			known.set(d.ID, lists.id(session.Names(d, a))<<docFlags)
 		}
 		session.Record(d, a)
 		if d.Kind.Primary() {
@@ -209,17 +222,9 @@ func (p *Pipeline) pass(ctx context.Context, st store.Store, opt PassOptions) (P
 	// The documents that need no check are those checked before under
 	// the same context.
 	if stats.Full {
-		for id, pd := range done {
-			names[id] = pd.Procs
-		}
-		done = map[string]store.PassedDoc{}
+		known.update(func(v uint32) uint32 { return v &^ (docChecked | docAcross) })
 	}
-	total := len(names)
-	for id := range done {
-		if _, ok := names[id]; !ok {
-			total++
-		}
-	}
+	total := known.len()
 
 	// 2. Check.
 	var (
@@ -237,13 +242,13 @@ func (p *Pipeline) pass(ctx context.Context, st store.Store, opt PassOptions) (P
 		return nil
 	}
 	err = src(ctx, func(d *model.Document, a *model.Analysis) error {
-		pd, checked := done[d.ID]
-		docNames, scanned := names[d.ID]
-		if !checked && !scanned {
+		v, ok := known.get(d.ID)
+		if !ok {
 			return nil // added during this pass: the next pass checks it
 		}
+		checked := v&docChecked != 0
 		switch {
-		case checked && !pd.Across:
+		case checked && v&docAcross == 0:
 			session.Note(d)
 		case checked:
 			session.Gather(d, a, p.text.Sentences(d.Text, text.TurnLabels(d)))
@@ -268,7 +273,7 @@ func (p *Pipeline) pass(ctx context.Context, st store.Store, opt PassOptions) (P
 			for i := range fs {
 				withPages(pages, fs[i].Evidence)
 			}
-			r := store.DocResults{Doc: d.ID, Quotes: a.Quotes, Findings: findingRows(fs, a), Across: session.Kept() > kept, Procs: docNames}
+			r := store.DocResults{Doc: d.ID, Quotes: a.Quotes, Findings: findingRows(fs, a), Across: session.Kept() > kept, Procs: lists.list(v >> docFlags)}
 			if opt.Reanalyse {
 				r.Events = a.Events
 			}
@@ -325,6 +330,9 @@ func (p *Pipeline) pass(ctx context.Context, st store.Store, opt PassOptions) (P
 			var row *store.FindingRow
 			if f, ok := session.SingleSource(e); ok {
 				row = &findingRows([]model.Finding{f}, nil)[0]
+			}
+			if infos.err != nil {
+				return fmt.Errorf("read the documents of the timeline: %w", infos.err)
 			}
 			return put(e, row)
 		})
@@ -463,12 +471,17 @@ func (p *Pipeline) reanalysed(ctx context.Context, reanalyse bool, fn func(*mode
 	}
 }
 
-// lightRecord is what the stages across documents keep of a primary
-// record: its metadata, speakers and turns, not its text.
+// lightRecord is what the timeline keeps of a primary record to make it
+// a source of a meeting of its day (timeline.Collector.Each): its id,
+// kind, date and speakers, and its first turn, which it cites; not its
+// text, its other turns or its other metadata, which would grow with
+// every record of the dossier.
 func lightRecord(d *model.Document) *model.Document {
-	light := *d
-	light.Text = ""
-	return &light
+	light := &model.Document{ID: d.ID, Kind: d.Kind, Date: d.Date, DateEnd: d.DateEnd, Speakers: d.Speakers}
+	if len(d.Turns) > 0 {
+		light.Turns = []model.Turn{d.Turns[0]}
+	}
+	return light
 }
 
 // findingRows gives each finding the names of the people its quotes and

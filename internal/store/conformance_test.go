@@ -626,11 +626,15 @@ func testPassResults(t *testing.T, dsn string) {
 	if !st.Started || st.State.Complete || st.State.Config != "config-1" || st.Pending != 1 {
 		t.Errorf("PassStatus during a pass: %+v", st)
 	}
-	done, err := s.PassedDocuments(ctx)
+	done := map[string]PassedDoc{}
+	err = s.ForEachPassedDocument(ctx, func(id string, pd PassedDoc) error {
+		done[id] = pd
+		return nil
+	})
 	_, has2 := done[docs[2].ID]
 	if err != nil || len(done) != 2 || !done[docs[1].ID].Across || done[docs[0].ID].Across || has2 ||
 		!reflect.DeepEqual(done[docs[1].ID].Procs, []string{"Harlow", "Millbrook"}) || done[docs[0].ID].Procs != nil {
-		t.Errorf("PassedDocuments: %v %v", done, err)
+		t.Errorf("ForEachPassedDocument: %v %v", done, err)
 	}
 	// The primary records and the documents not checked: docs[0] is the
 	// only statement.

@@ -203,25 +203,29 @@ func (s *sqlStore) StartPass(ctx context.Context, st PassState, reset bool) erro
 	return nil
 }
 
-func (s *sqlStore) PassedDocuments(ctx context.Context) (map[string]PassedDoc, error) {
+func (s *sqlStore) ForEachPassedDocument(ctx context.Context, fn func(id string, pd PassedDoc) error) error {
 	rows, err := s.db.QueryContext(ctx, `SELECT doc, across, procs FROM pass_docs`)
 	if err != nil {
-		return nil, fmt.Errorf("read checked documents: %w", err)
+		return fmt.Errorf("read checked documents: %w", err)
 	}
 	defer rows.Close()
-	out := map[string]PassedDoc{}
 	for rows.Next() {
 		var id, procs string
 		var pd PassedDoc
 		if err := rows.Scan(&id, &pd.Across, &procs); err != nil {
-			return nil, fmt.Errorf("read checked documents: %w", err)
+			return fmt.Errorf("read checked documents: %w", err)
 		}
 		if procs != "" {
 			pd.Procs = strings.Split(procs, "\n")
 		}
-		out[id] = pd
+		if err := fn(id, pd); err != nil {
+			return err
+		}
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read checked documents: %w", err)
+	}
+	return nil
 }
 
 func (s *sqlStore) ForEachAnalysisOf(ctx context.Context, kinds []model.Kind, fn func(*model.Document, *model.Analysis) error) error {

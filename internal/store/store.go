@@ -79,9 +79,10 @@ type Store interface {
 	// context changed); the stored results stay readable until the pass
 	// replaces them.
 	StartPass(ctx context.Context, st PassState, reset bool) error
-	// PassedDocuments returns the documents whose own results are
-	// stored, by id.
-	PassedDocuments(ctx context.Context) (map[string]PassedDoc, error)
+	// ForEachPassedDocument streams the documents whose own results
+	// are stored, with what is stored of their check, in no particular
+	// order.
+	ForEachPassedDocument(ctx context.Context, fn func(id string, pd PassedDoc) error) error
 	// ForEachAnalysisOf is ForEachAnalysis over the documents of the
 	// given kinds and those whose own results are not stored.
 	ForEachAnalysisOf(ctx context.Context, kinds []model.Kind, fn func(*model.Document, *model.Analysis) error) error
