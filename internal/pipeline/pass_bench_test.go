@@ -3,6 +3,7 @@ package pipeline_test
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -13,6 +14,7 @@ import (
 	"github.com/dossier-project/dossier/internal/ingest"
 	"github.com/dossier-project/dossier/internal/model"
 	"github.com/dossier-project/dossier/internal/pipeline"
+	"github.com/dossier-project/dossier/internal/report"
 	"github.com/dossier-project/dossier/internal/store"
 	"github.com/dossier-project/dossier/internal/testcorpus"
 )
@@ -26,8 +28,8 @@ import (
 // DOSSIER_SCALE_STORE, when set, is an SQLite file kept between runs, so
 // that the documents are analysed and added once. The benchmark reports
 // the full pass (every document checked), an incremental pass after one
-// more article, and reading every finding, each with the CPU time it took
-// and the peak of the Go heap during it.
+// more article, reading every finding, and writing the HTML report, each
+// with the CPU time it took and the peak of the Go heap during it.
 
 // scaleStore opens (and fills, when it holds fewer than n documents) a
 // store of n generated documents.
@@ -166,5 +168,14 @@ func BenchmarkPassScale(b *testing.B) {
 		b.ReportMetric(took.Seconds(), "cpu-s/read-findings")
 		b.ReportMetric(peak, "MB-peak-heap/read-findings")
 		b.ReportMetric(float64(findings), "findings")
+
+		// The HTML report, read from the store as it is written.
+		took, peak = measure(func() {
+			if err := report.StreamHTML(ctx, io.Discard, report.Stored(st), ""); err != nil {
+				b.Fatal(err)
+			}
+		})
+		b.ReportMetric(took.Seconds(), "cpu-s/report-html")
+		b.ReportMetric(peak, "MB-peak-heap/report-html")
 	}
 }
