@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -38,18 +37,22 @@ func (a *app) docsCmd() *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.withExistingStore(cmd.Context(), func(st store.Store) error {
-				docs, err := st.Documents(cmd.Context())
-				if err != nil {
+				// The documents are read without their texts, and the
+				// JSON written as they are read.
+				if asJSON {
+					arr := output.NewArray(a.stdout)
+					if err := st.ForEachDocument(cmd.Context(), func(d *model.Document) error { return arr.Add(toDocJSON(d)) }); err != nil {
+						return err
+					}
+					return arr.Close()
+				}
+				// The table aligns its columns: it holds the rows' words
+				// until the last one, not the documents.
+				t := newTable(a.stdout, "ID", "KIND", "DATE", "TITLE", "BY", "PATH")
+				if err := st.ForEachDocument(cmd.Context(), func(d *model.Document) error { docRow(t, d); return nil }); err != nil {
 					return err
 				}
-				if asJSON {
-					out := make([]docJSON, 0, len(docs))
-					for _, d := range docs {
-						out = append(out, toDocJSON(d))
-					}
-					return writeJSON(a.stdout, out)
-				}
-				return writeDocsTable(a.stdout, docs)
+				return t.flush()
 			})
 		},
 	}
@@ -57,12 +60,9 @@ func (a *app) docsCmd() *cobra.Command {
 	return cmd
 }
 
-func writeDocsTable(w io.Writer, docs []*model.Document) error {
-	t := newTable(w, "ID", "KIND", "DATE", "TITLE", "BY", "PATH")
-	for _, d := range docs {
-		t.row(d.ShortID(), string(d.Kind), report.DocDate(d), clip(orDash(d.Title), 48), clip(orDash(byline(d)), 40), d.Path)
-	}
-	return t.flush()
+// docRow is a document's row of the table of documents.
+func docRow(t *table, d *model.Document) {
+	t.row(d.ShortID(), string(d.Kind), report.DocDate(d), clip(orDash(d.Title), 48), clip(orDash(byline(d)), 40), d.Path)
 }
 
 // byline names who the document is by: authors and publisher, or the
