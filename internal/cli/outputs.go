@@ -139,7 +139,9 @@ func (a *app) quotesCmd() *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			return a.withResults(ctx, func(st store.Store, _ *pipeline.Pipeline) error {
-				var qs []model.Quote
+				// The table aligns its columns: it holds its rows' words
+				// until the last one, not the quotes.
+				var t *table
 				var arr *output.Array
 				var pages docPages
 				if asJSON {
@@ -162,21 +164,9 @@ func (a *app) quotesCmd() *cobra.Command {
 					if arr != nil {
 						return arr.Add(toQuoteJSON(q, pages))
 					}
-					qs = append(qs, q)
-					return nil
-				})
-				if err != nil {
-					return err
-				}
-				if arr != nil {
-					return arr.Close()
-				}
-				if len(qs) == 0 {
-					fmt.Fprintln(a.stdout, "no quotes")
-					return nil
-				}
-				t := newTable(a.stdout, "ID", "SPEAKER", "VERDICT", "SCORE", "KIND", "TEXT")
-				for _, q := range qs {
+					if t == nil {
+						t = newTable(a.stdout, "ID", "SPEAKER", "VERDICT", "SCORE", "KIND", "TEXT")
+					}
 					kind := "reported"
 					if q.Direct {
 						kind = "direct"
@@ -186,6 +176,17 @@ func (a *app) quotesCmd() *cobra.Command {
 						who += " (anonymous)"
 					}
 					t.row(q.ID, clip(who, 28), report.VerdictLabel(q), fmt.Sprintf("%.2f", q.Score), kind, clip(q.Text(), 80))
+					return nil
+				})
+				if err != nil {
+					return err
+				}
+				if arr != nil {
+					return arr.Close()
+				}
+				if t == nil {
+					fmt.Fprintln(a.stdout, "no quotes")
+					return nil
 				}
 				return t.flush()
 			})
