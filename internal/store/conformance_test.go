@@ -36,6 +36,7 @@ func runConformance(t *testing.T, newDSN func(t *testing.T) string) {
 		{"PassStream", testPassStream},
 		{"MigrationOutOfOrder", testMigrationOutOfOrder},
 		{"ForEachAnalysis", testForEachAnalysis},
+		{"PagedOrder", testPagedOrder},
 		{"Concurrent", testConcurrent},
 		{"Reopen", testReopen},
 		{"Exclusive", testExclusive},
@@ -1103,5 +1104,52 @@ func testAnalysisParts(t *testing.T, dsn string) {
 	}
 	if _, err := s.AnalysisParts(ctx, "0000000000", AllParts); !errors.Is(err, ErrNotFound) {
 		t.Errorf("an unknown document: %v, want ErrNotFound", err)
+	}
+}
+
+// testPagedOrder reads the documents' ids a few at a time, over dated
+// and undated documents that share dates and paths, and checks that the
+// pages give every document once, in the order of Documents.
+func testPagedOrder(t *testing.T, dsn string) {
+	ctx := context.Background()
+	s := mustOpen(t, dsn)
+	s.(*sqlStore).idPage = 3
+	var docs []*model.Document
+	for i := 0; i < 17; i++ {
+		date := []string{"2013-06-04", "2013-06-04", "2012-01-31", ""}[i%4]
+		path := fmt.Sprintf("dir/%d.txt", i%5)
+		docs = append(docs, newDoc(path, "T", fmt.Sprintf("Text number %d.", i), date))
+	}
+	if _, err := s.AddDocuments(ctx, docs, nil); err != nil {
+		t.Fatal(err)
+	}
+	all, err := s.Documents(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, d := range all {
+		want = append(want, d.ID)
+	}
+	var got, of, infos []string
+	if err := s.ForEachAnalysis(ctx, func(d *model.Document, _ *model.Analysis) error { got = append(got, d.ID); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.ForEachAnalysisOf(ctx, nil, func(d *model.Document, _ *model.Analysis) error { of = append(of, d.ID); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.ForEachDocument(ctx, func(d *model.Document) error {
+		if d.Text != "" {
+			t.Errorf("ForEachDocument gave the text of %s", d.Path)
+		}
+		infos = append(infos, d.ID)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	for name, ids := range map[string][]string{"ForEachAnalysis": got, "ForEachAnalysisOf": of, "ForEachDocument": infos} {
+		if !reflect.DeepEqual(ids, want) {
+			t.Errorf("%s order:\n%v\nwant\n%v", name, ids, want)
+		}
 	}
 }

@@ -238,11 +238,7 @@ func (s *sqlStore) ForEachAnalysisOf(ctx context.Context, kinds []model.Kind, fn
 	if len(kinds) > 0 {
 		cond = "kind IN (" + strings.Join(marks, ", ") + ") OR " + cond
 	}
-	ids, err := s.ids(ctx, s.d.rewrite(`SELECT id FROM documents WHERE `+cond+docOrder), args...)
-	if err != nil {
-		return fmt.Errorf("read analyses: %w", err)
-	}
-	return s.forEachOf(ctx, ids, fn)
+	return s.forEachOf(ctx, cond, args, fn)
 }
 
 // resultWriter holds the statements of one transaction that writes

@@ -43,6 +43,9 @@ type sqlStore struct {
 	// step ("document", "analysis", "results") so that tests can inject
 	// faults such as a cancellation between inserts.
 	hook func(ctx context.Context, step string, i int) error
+	// idPage, when set (only by tests), replaces the number of document
+	// ids read at a time (idPage).
+	idPage int
 
 	q  queries
 	wq watchQueries
@@ -50,12 +53,12 @@ type sqlStore struct {
 
 // queries are the statements, rewritten for the dialect once at open.
 type queries struct {
-	insertDoc                                                   string
-	insertMention, insertTimex, insertQuote, insertEvent        rowsInsert
-	docByID, docsByPath, idsByRange, allDocs, allIDs, docExists string
-	infoByID, allInfos                                          string
-	analysis, setDate                                           string
-	insertTimeline                                              string
+	insertDoc                                            string
+	insertMention, insertTimex, insertQuote, insertEvent rowsInsert
+	docByID, docsByPath, idsByRange, allDocs, docExists  string
+	infoByID, allInfos                                   string
+	analysis, setDate                                    string
+	insertTimeline                                       string
 }
 
 const docCols = `id, path, url, format, title, kind, {date:date}, {date:date_end}, date_source, date_reason,
@@ -111,7 +114,6 @@ func newSQLStore(db *sql.DB, d dialect, o options) *sqlStore {
 		docsByPath: r(`SELECT id FROM documents WHERE path = ? ORDER BY id LIMIT 2`),
 		idsByRange: r(`SELECT id FROM documents WHERE id >= ? AND id < ? ORDER BY id LIMIT 2`),
 		allDocs:    r(`SELECT ` + docCols + ` FROM documents` + docOrder),
-		allIDs:     r(`SELECT id FROM documents` + docOrder),
 		docExists:  r(`SELECT 1 FROM documents WHERE id = ?`),
 		analysis: r(`SELECT 0, ord, data, 0 FROM mentions WHERE doc = ?
 	UNION ALL SELECT 1, ord, data, "end" FROM timexes WHERE doc = ?
@@ -821,27 +823,95 @@ func (s *sqlStore) loadParts(ctx context.Context, docID string, parts AnalysisPa
 }
 
 func (s *sqlStore) ForEachAnalysis(ctx context.Context, fn func(*model.Document, *model.Analysis) error) error {
-	// The order is read first, then each document and its analysis: no
-	// read transaction stays open for the whole stream, which in SQLite
-	// would keep the write-ahead log from being checkpointed while a
-	// long pass writes its results. A document removed meanwhile is
-	// skipped; one added meanwhile is left for the next reader.
-	ids, err := s.ids(ctx, s.q.allIDs)
-	if err != nil {
-		return fmt.Errorf("read analyses: %w", err)
-	}
-	return s.forEachOf(ctx, ids, fn)
+	return s.forEachOf(ctx, "", nil, fn)
 }
 
-// forEachOf streams the documents ids name, with their analyses.
-func (s *sqlStore) forEachOf(ctx context.Context, ids []string, fn func(*model.Document, *model.Analysis) error) error {
-	for _, id := range ids {
+// idPage is how many document ids are read at a time.
+const idPage = 1000
+
+// forEachID calls fn with the ids of the documents that meet cond (an
+// SQL condition on documents, with its arguments; "" for all), in
+// document order (docOrder), read a page at a time after the last id
+// given: neither the ids of the whole dossier nor a read transaction are
+// held while fn runs. (An open read transaction would keep SQLite's
+// write-ahead log from being checkpointed while a long pass writes its
+// results.) A document added meanwhile is given if it comes after the
+// page being read.
+func (s *sqlStore) forEachID(ctx context.Context, cond string, args []any, fn func(id string) error) error {
+	if cond == "" {
+		cond = "1 = 1"
+	}
+	pageSize := idPage
+	if s.idPage > 0 {
+		pageSize = s.idPage
+	}
+	// Dated documents first, by date, path and id, then the undated by
+	// path and id: the order of docOrder, which an index can follow.
+	for _, part := range []struct{ where, cols, after, order string }{
+		{"date IS NOT NULL", "{date:date}, path", "(date, path, id) > (?{date}, ?, ?)", "date, path, id"},
+		{"date IS NULL", "path", "(path, id) > (?, ?)", "path, id"},
+	} {
+		var last []any
+		for {
+			q := `SELECT id, ` + part.cols + ` FROM documents WHERE ` + part.where + ` AND (` + cond + `)`
+			qargs := append([]any{}, args...)
+			if last != nil {
+				q += ` AND ` + part.after
+				qargs = append(qargs, last...)
+			}
+			q += ` ORDER BY ` + part.order + ` LIMIT ` + strconv.Itoa(pageSize)
+			rows, err := s.db.QueryContext(ctx, s.d.rewrite(q), qargs...)
+			if err != nil {
+				return fmt.Errorf("read the documents in order: %w", err)
+			}
+			var page [][]string
+			for rows.Next() {
+				r := make([]string, 1+strings.Count(part.cols, ",")+1)
+				dest := make([]any, len(r))
+				for i := range r {
+					dest[i] = &r[i]
+				}
+				if err := rows.Scan(dest...); err != nil {
+					rows.Close()
+					return fmt.Errorf("read the documents in order: %w", err)
+				}
+				page = append(page, r)
+			}
+			err = rows.Err()
+			rows.Close()
+			if err != nil {
+				return fmt.Errorf("read the documents in order: %w", err)
+			}
+			for _, r := range page {
+				if err := fn(r[0]); err != nil {
+					return err
+				}
+			}
+			if len(page) < pageSize {
+				break
+			}
+			// After the last: by its date (if any), path and id.
+			r := page[len(page)-1]
+			last = last[:0]
+			for _, v := range r[1:] {
+				last = append(last, v)
+			}
+			last = append(last, r[0])
+		}
+	}
+	return nil
+}
+
+// forEachOf streams the documents that meet cond (see forEachID), with
+// their analyses. A document removed meanwhile is skipped.
+func (s *sqlStore) forEachOf(ctx context.Context, cond string, args []any, fn func(*model.Document, *model.Analysis) error) error {
+	return s.forEachID(ctx, cond, args, func(id string) error {
 		if err := ctx.Err(); err != nil {
 			return fmt.Errorf("read analyses: %w", err)
 		}
 		doc, err := s.docByID(ctx, id)
 		if errors.Is(err, ErrNotFound) {
-			continue
+			return nil
 		}
 		if err != nil {
 			return fmt.Errorf("read analyses: %w", err)
@@ -853,11 +923,8 @@ func (s *sqlStore) forEachOf(ctx context.Context, ids []string, fn func(*model.D
 		if err != nil {
 			return fmt.Errorf("read analysis of %s: %w", doc.ID, err)
 		}
-		if err := fn(doc, a); err != nil {
-			return err
-		}
-	}
-	return nil
+		return fn(doc, a)
+	})
 }
 
 func (s *sqlStore) SetDocumentDate(ctx context.Context, doc *model.Document) error {
