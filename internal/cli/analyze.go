@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -111,6 +112,7 @@ func (a *app) refresh(ctx context.Context, st store.Store, p *pipeline.Pipeline,
 	}
 	bar := newProgress(a.stderr, a.quiet, status.Documents, "checking")
 	last := 0
+	defer limitPassMemory()()
 	stats, err := p.Pass(ctx, st, pipeline.PassOptions{Reanalyse: reanalyse, Progress: func(done, _ int) {
 		for ; last < done; last++ {
 			bar.add()
@@ -122,6 +124,26 @@ func (a *app) refresh(ctx context.Context, st store.Store, p *pipeline.Pipeline,
 	}
 	a.log.Debug("checked the dossier", "documents", stats.Documents, "checked", stats.Checked, "all", stats.Full, "took", stats.Took)
 	return p, nil
+}
+
+// passMemoryLimit is the soft limit of the Go runtime's memory while the
+// cross-document pass runs, unless GOMEMLIMIT sets one. The pass holds a
+// few bytes of each document and the index of the primary records (see
+// the README's Performance), so its live heap stays well below it; the
+// limit only keeps the collector from letting the heap grow to twice the
+// live heap between collections, as it does by default. A dossier whose
+// live heap nears it is collected more often (the runtime gives the
+// collector at most half the CPU), not stopped.
+const passMemoryLimit = 224 << 20
+
+// limitPassMemory sets passMemoryLimit, unless GOMEMLIMIT is set, and
+// returns what restores the limit before.
+func limitPassMemory() (restore func()) {
+	if os.Getenv("GOMEMLIMIT") != "" {
+		return func() {}
+	}
+	before := debug.SetMemoryLimit(passMemoryLimit)
+	return func() { debug.SetMemoryLimit(before) }
 }
 
 // withResults opens the store, brings its cross-document results up to
@@ -257,6 +279,7 @@ when you want every document checked again from scratch.`,
 				}
 				bar := newProgress(a.stderr, a.quiet, status.Documents, "checking")
 				last := 0
+				defer limitPassMemory()()
 				stats, err := p.Pass(ctx, st, pipeline.PassOptions{Full: true, Reanalyse: a.reanalyse(), Progress: func(done, _ int) {
 					for ; last < done; last++ {
 						bar.add()

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime/debug"
 	"strings"
 	"testing"
 )
@@ -102,4 +103,25 @@ func TestMessages(t *testing.T) {
 	if !strings.Contains(errs, want) || !strings.Contains(errs, `line 5: "speaks_for" should be true or false, not the text "maybe"`) || strings.Contains(errs, "checks.") {
 		t.Errorf("procedure error:\n%s", errs)
 	}
+}
+
+// The pass runs under a soft memory limit unless the user set one with
+// GOMEMLIMIT, and the limit before is restored after it.
+func TestPassMemoryLimit(t *testing.T) {
+	t.Setenv("GOMEMLIMIT", "")
+	before := debug.SetMemoryLimit(-1)
+	restore := limitPassMemory()
+	if got := debug.SetMemoryLimit(-1); got != passMemoryLimit {
+		t.Errorf("limit during the pass: %d, want %d", got, passMemoryLimit)
+	}
+	restore()
+	if got := debug.SetMemoryLimit(-1); got != before {
+		t.Errorf("limit after the pass: %d, want %d as before", got, before)
+	}
+	t.Setenv("GOMEMLIMIT", "1GiB")
+	restore = limitPassMemory()
+	if got := debug.SetMemoryLimit(-1); got != before {
+		t.Errorf("with GOMEMLIMIT set the pass changed the limit to %d", got)
+	}
+	restore()
 }
