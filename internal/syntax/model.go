@@ -395,19 +395,28 @@ func (m *weights) check(classes int) error {
 			break
 		}
 	}
+	// index has checked that every slot's row is inside the rows.
+	top := uint64(0) // the highest class
 	for _, s := range m.slots {
-		if s == 0 {
-			continue
-		}
-		cls, _ := m.row(s)
-		if cls == nil {
-			return errors.New("syntax model: bad weights")
-		}
-		for _, c := range cls {
-			if int(c) >= classes {
-				return errors.New("syntax model: bad class")
+		switch s >> 16 & 3 {
+		case 0:
+			if s != 0 {
+				return errors.New("syntax model: bad weights")
+			}
+		case 2:
+			top = max(top, s>>41&127)
+			fallthrough
+		case 1:
+			top = max(top, s>>18&127)
+		case slotRow:
+			start := 3 * uint64(uint32(s>>18))
+			for i := start; i < start+3*(s>>50&255); i += 3 {
+				top = max(top, uint64(m.rows[i]&127))
 			}
 		}
+	}
+	if top >= uint64(classes) {
+		return errors.New("syntax model: bad class")
 	}
 	if !stops && nb > 0 {
 		return errors.New("syntax model: full table")
@@ -476,5 +485,8 @@ func (d *decoder) weights() *weights {
 	// bytes do.
 	m.rows = append([]byte(nil), d.take(int(d.u32()))...)
 	m.scale = math.Float32frombits(d.u32())
+	if d.err == nil {
+		d.err = m.index()
+	}
 	return m
 }

@@ -60,7 +60,7 @@ func (t *u64map) get(k uint64) (uint64, bool) {
 type scratch struct {
 	buf    []byte
 	feats  []uint64
-	probe  []uint64
+	sb     scoreBuf
 	ok     []bool
 	score  []int32
 	lex    []lexical
@@ -73,7 +73,10 @@ type scratch struct {
 	punct  []bool
 }
 
+// scores returns the score buffer of n classes, at least denseStride
+// long, as weights.score needs.
 func (s *scratch) scores(n int) []int32 {
+	n = max(n, denseStride)
 	if cap(s.score) < n {
 		s.score = make([]int32, n)
 	}
