@@ -67,3 +67,4 @@ require (
 	modernc.org/mathutil v1.7.1 // indirect
 	modernc.org/memory v1.12.1 // indirect
 )
+replace github.com/markusmobius/go-dateparser => ./third_party/go-dateparser
