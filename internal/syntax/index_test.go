@@ -128,3 +128,41 @@ func TestAddDense(t *testing.T) {
 		}
 	}
 }
+
+// Once its scratch buffers have grown, tagging and parsing a sentence
+// allocates nothing, and annotating it only the lemmas that differ from
+// their words.
+func TestAnalyzeDoesNotAllocate(t *testing.T) {
+	raw, err := os.ReadFile("../../data/text/syntax.model")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := Load(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	forms := []string{"The", "minister", "of", "fisheries", ",", "Ana", "Ruiz", ",", "said", "on", "Tuesday", "that", "the", "talks", "had", "failed", "."}
+	var sc Scratch
+	var out Tags
+	m.Analyze(forms, &out, &sc)
+	if n := testing.AllocsPerRun(20, func() { m.Analyze(forms, &out, &sc) }); n != 0 {
+		t.Errorf("Analyze: %v allocations per sentence", n)
+	}
+	words := make([]Word, len(forms))
+	for i, f := range forms {
+		words[i].Form = f
+	}
+	m.Annotate(words, &sc)
+	differ := 0
+	for _, w := range words {
+		if w.Lemma != w.Form {
+			differ++
+		}
+	}
+	if differ == 0 || differ == len(words) {
+		t.Fatalf("%d of %d lemmas differ from their word: the test does not tell", differ, len(words))
+	}
+	if n := testing.AllocsPerRun(20, func() { m.Annotate(words, &sc) }); n > float64(differ) {
+		t.Errorf("Annotate: %v allocations for %d lemmas that differ from their word", n, differ)
+	}
+}

@@ -27,20 +27,23 @@ type Scratch struct{ s scratch }
 
 // Annotate fills in the UPOS, XPOS, Lemma, Head and Rel of words from
 // their Form. Heads are 1-based; 0 is the root. It allocates only the
-// lemmas that differ from nothing already held.
+// lemmas that differ from the word's form.
 func (m *Model) Annotate(words []Word, sc *Scratch) {
 	n := len(words)
 	if n == 0 {
 		return
 	}
 	s := &sc.s
-	forms := make([]string, n)
+	forms := s.forms[:0]
 	for i := range words {
-		forms[i] = words[i].Form
+		forms = append(forms, words[i].Form)
 	}
+	s.forms = forms
 	m.annotate(forms, s)
-	heads := make([]int, n)
-	rels := make([]int, n)
+	if cap(s.heads) < n {
+		s.heads = make([]int, n+n/2)
+	}
+	heads, rels := s.heads[:n], s.rels(n)
 	m.parser.parse(s.lex, s.tags, heads, rels, s)
 	m.fixPunct(forms, heads, rels, s)
 	for i := range words {

@@ -69,6 +69,8 @@ type scratch struct {
 	tags   []uint8 // the tagger's classes, as the parser reads them
 	state  parseState
 	relBuf []int
+	forms  []string
+	heads  []int
 	head0  []int
 	punct  []bool
 }
