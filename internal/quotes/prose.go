@@ -18,6 +18,10 @@ type tcand struct {
 	para   int
 	pos    int
 	anonPh bool // an anonymity phrase goes with the source
+	// span, when set, is the source's words as the frame of a direct
+	// quote gives them (src heads them), not as the tree does
+	span, all model.Span
+	hasSpan   bool
 }
 
 // prose finds the quotes of an article or a statement from its text layer.
@@ -128,7 +132,12 @@ func (t *tq) paragraph(cands []tcand, pi int, p text.Paragraph, pending *tcand) 
 			cu.used = true
 			cs := t.span(cu.i, cu.end)
 			c.q.Cue, c.q.Rule, c.q.Kind = &cs, RuleDirect, cu.kind
-			c.src, c.weak = t.sourceOrNearest(cu.i, td.Sentences[cu.sent].FirstToken)
+			sent := td.Sentences[cu.sent]
+			c.src, c.weak = t.sourceOrNearest(cu.i, sent.FirstToken)
+			if h, sp, all, ok := t.frameSource(cu.i, cu.end, r, sent.FirstToken, sent.EndToken); ok &&
+				(c.src < 0 || c.weak || t.region(c.src) >= 0 || t.tok(c.src).Start >= sp.Start && t.tok(c.src).End <= sp.End) {
+				c.src, c.weak, c.span, c.all, c.hasSpan = h, false, sp, all, true
+			}
 			if c.src >= 0 && t.demonstrative(c.src) {
 				lastDirect = -1
 				continue
@@ -189,6 +198,9 @@ func (t *tq) paragraph(cands []tcand, pi int, p text.Paragraph, pending *tcand) 
 			if t.tok(k).UPOS != "PUNCT" {
 				words++
 			}
+		}
+		if t.onlyTimeOrPronoun(f, e) {
+			continue // "called Friday for …", "said it": no words of anyone's
 		}
 		lemma := t.tok(cu.i).Lemma
 		if words < t.x.th.MinIndirectWords && !(t.x.lx.objectContent[lemma] && words > 0) || words > t.x.th.MaxIndirectWords {
@@ -350,7 +362,7 @@ func (t *tq) nearestCue(cues []cueTok, r region, s0, s1 int) int {
 		default:
 			continue
 		}
-		if t.linked(cu.i, r) {
+		if t.linked(cu.i, r) || t.reports(cu.i, r) {
 			d -= 1 << 20
 		}
 		if best < 0 || d < bestD {
@@ -369,6 +381,34 @@ func (t *tq) linked(i int, r region) bool {
 		return true
 	}
 	return d.RelIs(i, "parataxis", "conj") && in(t.tok(i).Head)
+}
+
+// onlyTimeOrPronoun reports whether the words [f, e) are only times
+// and pronouns ("Friday", "it", "this week").
+func (t *tq) onlyTimeOrPronoun(f, e int) bool {
+	for k := f; k < e; k++ {
+		tk := t.tok(k)
+		low := strings.ToLower(tk.Text)
+		switch {
+		case tk.UPOS == "PUNCT" || tk.UPOS == "DET" || tk.UPOS == "PRON":
+		case t.x.lx.timeWords[low] || t.x.lx.timeWords[strings.ToLower(tk.Lemma)]:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// reports reports whether the quotation r lies inside the clause the
+// cue at i reports ("X said that the footage did not give “…”, but he
+// said …": the quotation is X's, not the nearer cue's).
+func (t *tq) reports(i int, r region) bool {
+	c := t.td.Dependent(i, "ccomp")
+	if c < 0 {
+		return false
+	}
+	f, e := t.td.Subtree(c)
+	return f > i && t.tok(f).Start <= r.open && t.tok(e-1).End >= r.end()
 }
 
 // onlyAttribution reports whether the words between two quotations
@@ -587,6 +627,9 @@ func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand
 			continue
 		}
 		core, all := t.sourceSpan(c.src)
+		if c.hasSpan {
+			core, all = c.span, c.all
+		}
 		if len(q.Sources) == 0 {
 			q.Sources = []model.Span{all}
 		}
@@ -602,8 +645,8 @@ func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand
 		// given to someone named further back.
 		// "Ines Varga and Karl Brodin said …": two sources are
 		// neither one of them; the quote is the group's.
-		if group, other, ok := t.coordinated(c.src); ok {
-			q.Speaker, q.SpeakerBy = groupName(group.Text), "phrase"
+		if group, other, ok := t.coordinated(c.src); ok && !c.hasSpan {
+			q.Speaker, q.SpeakerBy = groupName(group.Text), model.SpeakerByPhrase
 			q.Sources = []model.Span{group}
 			// "two officials and a diplomat" withhold who they are
 			q.Anonymous = c.anonPh || x.lx.anonymousHeads[strings.ToLower(t.tok(c.src).Text)] || x.lx.anonymousHeads[strings.ToLower(t.tok(other).Text)]
@@ -621,24 +664,29 @@ func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand
 			if q.Speaker != "" && !q.Anonymous && !t.believable(q.Speaker, own, core, c.src) {
 				q.Speaker, q.SpeakerCode, person = "", "", false
 			}
+			// a mention that took the title in with the name ("Senate
+			// Majority Leader Ines Varga"): the name is the name
+			if strings.Contains(own, " ") && strings.HasSuffix(q.Speaker, " "+own) {
+				q.Speaker = own
+			}
 		}
 		switch {
 		case q.Speaker == "" || q.Anonymous:
 		case c.weak:
-			q.SpeakerBy = "context"
+			q.SpeakerBy = model.SpeakerByContext
 		case own != "":
-			q.SpeakerBy = "name"
+			q.SpeakerBy = model.SpeakerByName
 		case x.lx.personPronouns[low] || x.lx.groupPronouns[low]:
-			q.SpeakerBy = "pronoun"
+			q.SpeakerBy = model.SpeakerByPronoun
 		default:
-			q.SpeakerBy = "role"
+			q.SpeakerBy = model.SpeakerByRole
 		}
 		if q.Speaker == "" && !q.Anonymous {
 			switch n := own; {
 			case n != "" && c.weak:
-				q.Speaker, person, q.SpeakerBy = t.complete(n), true, "context"
+				q.Speaker, person, q.SpeakerBy = t.complete(n), true, model.SpeakerByContext
 			case n != "":
-				q.Speaker, person, q.SpeakerBy = t.complete(n), true, "name"
+				q.Speaker, person, q.SpeakerBy = t.complete(n), true, model.SpeakerByName
 			case x.lx.personPronouns[low]:
 				// the speaker of the quote before, in this paragraph or
 				// the last; else the person the sentence before names
@@ -651,21 +699,21 @@ func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand
 						break // the quote before has no known speaker: it may be theirs
 					}
 					if h.person && !h.anon {
-						q.Speaker, person, q.SpeakerBy = h.name, true, "pronoun"
+						q.Speaker, person, q.SpeakerBy = h.name, true, model.SpeakerByPronoun
 					}
 				}
 				if q.Speaker == "" {
 					if n := t.pronounName(c.src, c.para); n != "" {
-						q.Speaker, person, q.SpeakerBy = t.complete(n), true, "pronoun"
+						q.Speaker, person, q.SpeakerBy = t.complete(n), true, model.SpeakerByPronoun
 					}
 				}
 			default:
 				if n := t.roleName(c.src); n != "" {
-					q.Speaker, person, q.SpeakerBy = n, true, "role"
+					q.Speaker, person, q.SpeakerBy = n, true, model.SpeakerByRole
 				}
 			}
 		}
-		if q.SpeakerBy == "pronoun" || (x.lx.personPronouns[low] && q.Speaker != "") {
+		if q.SpeakerBy == model.SpeakerByPronoun || (x.lx.personPronouns[low] && q.Speaker != "") {
 			// "she" is not a person the document calls "Mr."
 			g := t.genderOf(q.Speaker)
 			if g == "m" && x.lx.femalePronouns[low] || g == "f" && x.lx.malePronouns[low] {
@@ -691,15 +739,23 @@ func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand
 			// A group or a body that names itself ("critics", "the
 			// Committee for a Responsible Federal Budget", "polls"): its
 			// words are its name. It is no person's name.
-			q.Speaker, q.SpeakerBy = groupName(core.Text), "phrase"
+			q.Speaker, q.SpeakerBy = groupName(core.Text), model.SpeakerByPhrase
 		}
-		if q.Speaker == "" && q.Direct {
+		if q.Speaker == "" && !q.Anonymous && t.describes(c.src, core) {
+			// "the Vermont senator", "a federal judge", "Mr. Okafor's
+			// lawyer": a person the document describes but this quote
+			// does not name. The description is shown as written; it
+			// is no one's name, so it is never verified as a speaker
+			// nor given to a pronoun after it.
+			q.Speaker, q.SpeakerBy = groupName(core.Text), model.SpeakerByDescription
+		}
+		if (q.Speaker == "" || q.SpeakerBy == model.SpeakerByDescription) && q.Direct {
 			// a quotation nobody could be found for: a pronoun after it
 			// may be its speaker, so it stops the search for one further
 			// back
 			hist = append(hist, said{pos: pos, para: c.para})
 		}
-		if q.Speaker != "" {
+		if q.Speaker != "" && q.SpeakerBy != model.SpeakerByDescription {
 			// a block quotation's last paragraph is where the speaker was
 			// last named
 			para := c.para
@@ -743,17 +799,47 @@ func (t *tq) nameIn(sp model.Span) string {
 		}
 	}
 	var ws []string
+	paren, honorific := 0, false
 	for k := f; k < e; k++ {
 		if skip[k-f] {
 			continue
 		}
 		tk := t.tok(k)
+		// "Ines Varga (D-Northland)", "Ana Ruiz (chair)": what brackets
+		// say of a name is not part of it
+		switch tk.Text {
+		case "(", "[":
+			paren++
+			continue
+		case ")", "]":
+			paren = max(paren-1, 0)
+			continue
+		}
+		if paren > 0 {
+			continue
+		}
 		low := strings.ToLower(strings.TrimSuffix(tk.Text, "."))
+		after := honorific
+		honorific = false
 		switch {
+		case !after && t.x.lx.personNouns[low] && k+1 < e && !skip[k+1-f] && t.namePart(k+1) &&
+			(len(ws) > 0 || k > f && t.modifier(k-1)):
+			// "Majority Leader Ines Varga", "Democratic Leader Ana
+			// Ruiz": a noun for a person after other words of the
+			// phrase and before a name is a title ("Hunter Varga",
+			// opening the phrase, stays a name)
+			ws = ws[:0]
 		case t.namePart(k):
 			ws = append(ws, tk.Text)
+		case after && tk.UPOS == "PROPN" && startsUpperStr(tk.Text):
+			// "Mr. King", "Ms. Bishop": after a form of address, a title
+			// word is a surname
+			ws = append(ws, tk.Text)
 		case tk.Text == "." && len(ws) > 0:
-		case t.x.lx.speakerWords[low] || t.x.lx.honorifics[low] || t.x.lx.honorifics[low+"."]:
+		case t.x.lx.honorifics[low] || t.x.lx.honorifics[low+"."]:
+			ws = ws[:0] // a form of address: the name is what follows it
+			honorific = true
+		case t.x.lx.speakerWords[low]:
 			ws = ws[:0] // a title: the name is what follows it
 		default:
 			if len(ws) > 0 && tk.UPOS != "PUNCT" {
@@ -762,6 +848,36 @@ func (t *tq) nameIn(sp model.Span) string {
 		}
 	}
 	return strings.Join(ws, " ")
+}
+
+// describes reports whether the source at s, with words core, describes
+// a person or a group without naming them: a noun phrase, not a pronoun,
+// a relative or a demonstrative, of at most a few words.
+func (t *tq) describes(s int, core model.Span) bool {
+	if s < 0 || core.End <= core.Start {
+		return false
+	}
+	tk := t.tok(s)
+	low := strings.ToLower(tk.Text)
+	if tk.UPOS != "NOUN" && tk.UPOS != "PROPN" || t.x.lx.personPronouns[low] || t.x.lx.groupPronouns[low] ||
+		t.x.lx.relatives[low] || t.demonstrative(s) || t.firstPerson(s) || t.x.lx.timeWords[low] {
+		return false
+	}
+	if tk.UPOS == "NOUN" && !t.x.lx.sourceNouns[strings.ToLower(tk.Lemma)] && !t.x.lx.sourceNouns[low] {
+		return false // "the dresses", "a bomb": a thing the parse made the subject
+	}
+	return len(strings.Fields(core.Text)) <= maxDescriptionWords
+}
+
+// maxDescriptionWords bounds a description shown as a speaker: longer
+// source phrases are clauses the parse took in.
+const maxDescriptionWords = 12
+
+// modifier reports whether token k is a word that modifies a title
+// after it: an adjective, a determiner or a common noun.
+func (t *tq) modifier(k int) bool {
+	u := t.tok(k).UPOS
+	return u == "ADJ" || u == "DET" || u == "NOUN"
 }
 
 // namePart reports whether token k can be part of a person's name: a

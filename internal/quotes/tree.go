@@ -219,6 +219,9 @@ func (t *tq) subject(v int, inherited bool) int {
 		if t.x.lx.timeWords[strings.ToLower(t.tok(k).Text)] {
 			continue // "said Wednesday night that …": a time, misread as the subject
 		}
+		if t.region(k) >= 0 && t.region(v) < 0 {
+			continue // words inside a quotation are what is said, not who says it
+		}
 		// Of two subjects (a parse error), one with no quotation between
 		// it and the verb (a dateline parsed into the sentence gives
 		// "Velgrad, 4 May - “…,” the minister said" a second subject);
