@@ -659,7 +659,7 @@ func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand
 			blocked = h.name == "" && h.para >= c.para-1
 		}
 		if resolve != nil && !blocked {
-			q.Speaker, q.SpeakerCode, q.Anonymous = resolve(doc, core)
+			q.Speaker, q.SpeakerCode, q.Anonymous = resolve(doc, t.withoutPossessor(c.src, core))
 			person = q.Speaker != "" && !q.Anonymous && !x.lx.groupPronouns[low]
 			if q.Speaker != "" && !q.Anonymous && !t.believable(q.Speaker, own, core, c.src) {
 				q.Speaker, q.SpeakerCode, person = "", "", false
@@ -850,6 +850,40 @@ func (t *tq) nameIn(sp model.Span) string {
 	return strings.Join(ws, " ")
 }
 
+// withoutPossessor returns the source words core without the possessor
+// of their head ("her campaign", "Varga's lawyer", "many of his
+// supporters"): whoever the possessor is, the source is someone else.
+func (t *tq) withoutPossessor(s int, core model.Span) model.Span {
+	if s < 0 {
+		return core
+	}
+	d := t.td
+	heads := []int{s}
+	// "many of his supporters": the possessor of the noun the quantity is of
+	for _, k := range d.Dependents(s, nil) {
+		if d.RelIs(k, "nmod", "obl") && k > s {
+			heads = append(heads, k)
+		}
+	}
+	for _, h := range heads {
+		p := d.Dependent(h, "nmod:poss")
+		if p < 0 {
+			continue
+		}
+		_, pe := d.Subtree(p)
+		if pe < len(d.Tokens) && pe-1 >= 0 && t.tok(pe-1).End <= core.End && t.tok(pe-1).End >= core.Start {
+			start := t.tok(pe - 1).End
+			if pe < len(d.Tokens) && (t.tok(pe).Text == "'s" || t.tok(pe).Text == "’s" || t.tok(pe).Text == "'") {
+				start = t.tok(pe).End
+			}
+			if start < core.End {
+				return model.NewSpan(t.text, start, core.End)
+			}
+		}
+	}
+	return core
+}
+
 // describes reports whether the source at s, with words core, describes
 // a person or a group without naming them: a noun phrase, not a pronoun,
 // a relative or a demonstrative, of at most a few words.
@@ -859,6 +893,16 @@ func (t *tq) describes(s int, core model.Span) bool {
 	}
 	tk := t.tok(s)
 	low := strings.ToLower(tk.Text)
+	if u := tk.UPOS; u == "PRON" || u == "ADJ" || u == "NUM" || u == "DET" {
+		// "many of his supporters", "two of the judges": the noun the
+		// quantity is of
+		for _, k := range t.td.Dependents(s, nil) {
+			if k > s && t.td.RelIs(k, "nmod") && t.tok(k).UPOS == "NOUN" {
+				return !t.x.lx.personPronouns[low] && !t.x.lx.groupPronouns[low] && !t.x.lx.relatives[low] &&
+					t.describes(k, core)
+			}
+		}
+	}
 	if tk.UPOS != "NOUN" && tk.UPOS != "PROPN" || t.x.lx.personPronouns[low] || t.x.lx.groupPronouns[low] ||
 		t.x.lx.relatives[low] || t.demonstrative(s) || t.firstPerson(s) || t.x.lx.timeWords[low] {
 		return false
