@@ -226,7 +226,7 @@ func (p *Pipeline) pass(ctx context.Context, st store.Store, opt PassOptions) (P
 		// The timeline's items are written out in sorted runs, with
 		// their words, and merged at the end (timeline.Spill).
 		tl    = timeline.Collector{Spill: &timeline.Spill{Items: timelineRun}}
-		ppl   = newActorCollector(p.names)
+		ppl   = newActorCollector(p.names, p.dict.Tenures)
 		batch []store.DocResults
 	)
 	flush := func() error {
