@@ -970,11 +970,8 @@ func (t *tq) believable(resolved, own string, core model.Span, src int) bool {
 	// A person the document names, but only after the source, is not
 	// who the source is (a dictionary may know a holder the text never
 	// names).
-	last := rw[len(rw)-1]
-	for k := range t.td.Tokens {
-		if strings.EqualFold(t.td.Tokens[k].Text, last) {
-			return k < src
-		}
+	if at := t.occurrences(rw[len(rw)-1]); len(at) > 0 {
+		return at[0] < src
 	}
 	return true
 }
@@ -1001,9 +998,9 @@ func (t *tq) roleName(s int) string {
 		}
 	}
 	found := ""
-	for k := 0; k+1 < s; k++ {
-		if strings.ToLower(t.td.Tokens[k].Text) != role {
-			continue
+	for _, k := range t.occurrences(role) {
+		if k+1 >= s {
+			break
 		}
 		// the name after the title and any other title words
 		// ("Deputy Secretary General Tendai Mokoena")
@@ -1110,8 +1107,8 @@ func (t *tq) complete(name string) string {
 	}
 	found := ""
 	toks := t.td.Tokens
-	for i := 1; i < len(toks); i++ {
-		if toks[i].Text != name || toks[i].UPOS != "PROPN" || toks[i-1].UPOS != "PROPN" {
+	for _, i := range t.occurrences(name) {
+		if i < 1 || toks[i].Text != name || toks[i].UPOS != "PROPN" || toks[i-1].UPOS != "PROPN" {
 			continue
 		}
 		k := i

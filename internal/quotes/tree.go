@@ -45,6 +45,24 @@ type tq struct {
 	// document gives the person a gendered title ("Mr. Kamau", "Ms.
 	// Njeri"), "" when its titles disagree; built on first use.
 	genders map[string]string
+	// at maps a word, lower case, to the indexes of the document's
+	// tokens that are that word, ascending; built on first use, so that
+	// looking a name or a title up elsewhere in the document costs its
+	// occurrences, not the document's length.
+	at map[string][]int
+}
+
+// occurrences returns the indexes of the tokens that are the word w
+// (any case), ascending.
+func (t *tq) occurrences(w string) []int {
+	if t.at == nil {
+		t.at = map[string][]int{}
+		for k := range t.td.Tokens {
+			low := strings.ToLower(t.td.Tokens[k].Text)
+			t.at[low] = append(t.at[low], k)
+		}
+	}
+	return t.at[strings.ToLower(w)]
 }
 
 // genderOf returns the gender the document's titles give the person
