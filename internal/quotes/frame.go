@@ -144,9 +144,10 @@ func (t *tq) frameEnd(f, e, nouns int) int {
 	if nouns == 0 || e == f {
 		return f
 	}
+	// "Friday", "this week" (but "Ines May", a surname after a name)
 	for k := f; k < e; k++ {
 		low := strings.ToLower(t.tok(k).Text)
-		if t.x.lx.timeWords[low] {
+		if t.x.lx.timeWords[low] && (k == f || t.tok(k-1).UPOS != "PROPN") {
 			return f
 		}
 	}

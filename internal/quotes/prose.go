@@ -932,7 +932,13 @@ func (t *tq) namePart(k int) bool {
 		return false
 	}
 	low := strings.ToLower(strings.TrimSuffix(tk.Text, "."))
-	return !t.x.lx.speakerWords[low] && !t.x.lx.honorifics[low] && !t.x.lx.honorifics[low+"."] && !t.x.lx.stopwords[low]
+	if t.x.lx.stopwords[low] {
+		// "Theresa May", "Ben Will": a capitalised function word after a
+		// given name is a surname
+		return k > 0 && startsUpperStr(tk.Text) && t.tok(k-1).UPOS == "PROPN" && !t.x.lx.stopwords[strings.ToLower(t.tok(k-1).Text)] &&
+			!t.x.lx.speakerWords[strings.ToLower(strings.TrimSuffix(t.tok(k-1).Text, "."))]
+	}
+	return !t.x.lx.speakerWords[low] && !t.x.lx.honorifics[low] && !t.x.lx.honorifics[low+"."]
 }
 
 // believable reports whether a resolver's answer for the source words

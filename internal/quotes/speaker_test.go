@@ -23,6 +23,12 @@ func TestSpeakerTitlesAndNames(t *testing.T) {
 	}{
 		{"title and full name", "“The harbour will reopen on Monday,” Northland Ambassador Ines Varga told reporters.", "harbour", "", "Ines Varga", ""},
 		{"resolver gives the title", "“The harbour will reopen on Monday,” Northland Ambassador Ines Varga told reporters.", "harbour", "Northland Ambassador", "Ines Varga", ""},
+		{"a surname that is a function word", "“The harbour will reopen on Monday,” Northland Prime Minister Ines May told reporters.", "harbour", "", "Ines May", ""},
+		{"the news frame, with a party and a day", "“The harbour will reopen on Monday,” Rep. Ines Varga (D-Northland) said Friday.", "harbour", "", "Ines Varga", ""},
+		{"the news frame, the name after the cue", "“The harbour will reopen on Monday,” said Varga, whose ferry line runs from the port.", "harbour", "", "Varga", ""},
+		{"a title from the person nouns", "“The harbour will reopen on Monday,” Senate Majority Leader Ines Varga said.", "harbour", "", "Ines Varga", ""},
+		{"a description is shown, naming nobody", "“The harbour will reopen on Monday,” the Northland senator said.", "harbour", "", "", "Northland senator"},
+		{"the possessor is someone else", "Ines Varga spoke first. “The harbour will reopen on Monday,” her campaign said.", "harbour", "", "her campaign", ""},
 		{"title and surname", "Mayor Okafor said: “We will not raise the ferry fare.”", "ferry", "", "Okafor", ""},
 		{"resolver gives the bare title", "Mayor Okafor said: “We will not raise the ferry fare.”", "ferry", "Mayor", "Okafor", ""},
 		{"resolver agrees", "Mayor Okafor said: “We will not raise the ferry fare.”", "ferry", "Ben Okafor", "Ben Okafor", ""},
@@ -136,5 +142,24 @@ func TestPossessorAndTimeAreNotSpeakers(t *testing.T) {
 		if len(got) != 1 || got[0] == c.not || c.want != "" && got[0] != c.want {
 			t.Errorf("%q: speakers %q, want one, not %q (want %q)", c.text, got, c.not, c.want)
 		}
+	}
+}
+
+// A resolver is asked about the source without its possessor: "her
+// campaign" is not the woman the pronoun is.
+func TestSpeakerPossessorNotAsked(t *testing.T) {
+	x := newX(t)
+	d := article("a", "Ines Varga spoke first. “The harbour will reopen on Monday,” her campaign said.")
+	var asked []string
+	res := func(doc *model.Document, sp model.Span) (string, string, bool) {
+		asked = append(asked, sp.Text)
+		if strings.Contains(sp.Text, "her") {
+			return "Ines Varga", "", false
+		}
+		return "", "", false
+	}
+	q := find(t, extract(t, x, d, res), "harbour")
+	if q.Speaker == "Ines Varga" {
+		t.Errorf("speaker %q: the possessor (asked %q)", q.Speaker, asked)
 	}
 }
