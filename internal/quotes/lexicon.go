@@ -16,17 +16,12 @@ const cueFile = "quotes/cues.yaml"
 
 // lexiconFile mirrors data/quotes/cues.yaml.
 type lexiconFile struct {
-	Verbs          []string `yaml:"verbs"`
-	ClauseVerbs    []string `yaml:"clause_verbs"`
-	SpeakerAfter   []string `yaml:"speaker_after"`
-	Participles    []string `yaml:"participles"`
 	Anonymity      []string `yaml:"anonymity"`
 	AnonymousHeads []string `yaml:"anonymous_heads"`
 	PersonPronouns []string `yaml:"person_pronouns"`
 	GroupPronouns  []string `yaml:"group_pronouns"`
 	Roles          []string `yaml:"roles"`
 	Honorifics     []string `yaml:"honorifics"`
-	Between        []string `yaml:"between"`
 	SpeakerWords   []string `yaml:"speaker_words"`
 	BodyWords      []string `yaml:"body_words"`
 	SourceNouns    []string `yaml:"source_nouns"`
@@ -42,9 +37,7 @@ type lexiconFile struct {
 	MalePronouns   []string `yaml:"male_pronouns"`
 	FemalePronouns []string `yaml:"female_pronouns"`
 	Stopwords      []string `yaml:"stopwords"`
-	NotNames       []string `yaml:"not_names"`
 	Negations      []string `yaml:"negations"`
-	ClauseMarkers  []string `yaml:"clause_markers"`
 	ReporterAsides []string `yaml:"reporter_asides"`
 	Speech         []string `yaml:"speech"`
 	Thought        []string `yaml:"thought"`
@@ -55,23 +48,16 @@ type lexiconFile struct {
 
 // lexicon is the read-only, lower-cased form of the cue file.
 type lexicon struct {
-	verbs          map[string]bool
-	clauseVerbs    map[string]bool
-	speakerAfter   [][]string // multi-word phrases, lower-cased words
-	participles    [][]string
 	anonymity      [][]string
 	anonymousHeads map[string]bool
 	personPronouns map[string]bool
 	groupPronouns  map[string]bool
 	roles          [][]string // longest first
 	honorifics     map[string]bool
-	between        map[string]bool
 	speakerWords   map[string]bool
 	bodyWords      map[string]bool // heads of the names of bodies: "ministry"
 	stopwords      map[string]bool
-	notNames       map[string]bool
 	negations      map[string]bool
-	clauseMarkers  map[string]bool
 	reporterAsides [][]string
 	// kind maps a cue lemma to the kind of attribution it reports.
 	kind          map[string]string
@@ -113,27 +99,20 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 	if err := yaml.Unmarshal(raw, &f); err != nil {
 		return nil, fmt.Errorf("quotes: parsing %s: %w", cueFile, err)
 	}
-	if len(f.Verbs) == 0 {
-		return nil, fmt.Errorf("quotes: %s lists no reporting verbs", cueFile)
+	if len(f.Speech) == 0 {
+		return nil, fmt.Errorf("quotes: %s lists no speech cues", cueFile)
 	}
 	lx := &lexicon{
-		verbs:          set(f.Verbs),
-		clauseVerbs:    set(f.ClauseVerbs),
-		speakerAfter:   phrases(f.SpeakerAfter),
-		participles:    phrases(f.Participles),
 		anonymity:      phrases(f.Anonymity),
 		anonymousHeads: set(f.AnonymousHeads),
 		personPronouns: set(f.PersonPronouns),
 		groupPronouns:  set(f.GroupPronouns),
 		roles:          phrases(f.Roles),
 		honorifics:     set(f.Honorifics),
-		between:        set(f.Between),
 		speakerWords:   set(f.SpeakerWords),
 		bodyWords:      set(f.BodyWords),
 		stopwords:      set(f.Stopwords),
-		notNames:       set(f.NotNames),
 		negations:      set(f.Negations),
-		clauseMarkers:  set(f.ClauseMarkers),
 		reporterAsides: phrases(f.ReporterAsides),
 		kind:           map[string]string{},
 		objectContent:  set(f.ObjectContent),
