@@ -15,7 +15,7 @@
 //     quote of its speaker (Sources = the label, Contents = its paragraphs);
 //     a questioner's turn has Question set. Nothing else is extracted there.
 //   - direct-cue: a quotation in straight or curly double quotes (or two
-//     apostrophes, '' and ``…''), or in single quotes that open after
+//     apostrophes, ” and “…”), or in single quotes that open after
 //     white space and close before white space or punctuation and hold at
 //     least two words ("Union’s" is an apostrophe), attributed to the cue
 //     the tree ties to it (its complement is quoted, the quotation lies in

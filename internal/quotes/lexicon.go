@@ -20,6 +20,8 @@ type lexiconFile struct {
 	AnonymousHeads []string `yaml:"anonymous_heads"`
 	PersonPronouns []string `yaml:"person_pronouns"`
 	GroupPronouns  []string `yaml:"group_pronouns"`
+	SingularGroup  []string `yaml:"singular_group_pronouns"`
+	PluralGroup    []string `yaml:"plural_group_pronouns"`
 	Roles          []string `yaml:"roles"`
 	Honorifics     []string `yaml:"honorifics"`
 	SpeakerWords   []string `yaml:"speaker_words"`
@@ -52,13 +54,16 @@ type lexicon struct {
 	anonymousHeads map[string]bool
 	personPronouns map[string]bool
 	groupPronouns  map[string]bool
-	roles          [][]string // longest first
-	honorifics     map[string]bool
-	speakerWords   map[string]bool
-	bodyWords      map[string]bool // heads of the names of bodies: "ministry"
-	stopwords      map[string]bool
-	negations      map[string]bool
-	reporterAsides [][]string
+	// singularGroup and pluralGroup are "it" and "they": a body or group
+	// named as the subject before them in the sentence
+	singularGroup, pluralGroup map[string]bool
+	roles                      [][]string // longest first
+	honorifics                 map[string]bool
+	speakerWords               map[string]bool
+	bodyWords                  map[string]bool // heads of the names of bodies: "ministry"
+	stopwords                  map[string]bool
+	negations                  map[string]bool
+	reporterAsides             [][]string
 	// kind maps a cue lemma to the kind of attribution it reports.
 	kind          map[string]string
 	objectContent map[string]bool
@@ -107,6 +112,8 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		anonymousHeads: set(f.AnonymousHeads),
 		personPronouns: set(f.PersonPronouns),
 		groupPronouns:  set(f.GroupPronouns),
+		singularGroup:  set(f.SingularGroup),
+		pluralGroup:    set(f.PluralGroup),
 		roles:          phrases(f.Roles),
 		honorifics:     set(f.Honorifics),
 		speakerWords:   set(f.SpeakerWords),

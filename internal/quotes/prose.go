@@ -713,6 +713,20 @@ func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand
 				}
 			}
 		}
+		if q.Speaker == "" && !q.Anonymous && (x.lx.singularGroup[low] || x.lx.pluralGroup[low]) {
+			if a := t.groupAntecedent(c.src, x.lx.pluralGroup[low]); a >= 0 {
+				// the group's own words ("the Security Council"), its
+				// code from the resolver; anonymous as the group is
+				acore, _ := t.sourceSpan(a)
+				anon := x.lx.anonymousHeads[strings.ToLower(t.tok(a).Text)]
+				if resolve != nil {
+					var ranon bool
+					_, q.SpeakerCode, ranon = resolve(doc, acore)
+					anon = anon || ranon
+				}
+				q.Speaker, q.SpeakerBy, q.Anonymous = groupName(acore.Text), model.SpeakerByPronoun, anon
+			}
+		}
 		if q.SpeakerBy == model.SpeakerByPronoun || (x.lx.personPronouns[low] && q.Speaker != "") {
 			// "she" is not a person the document calls "Mr."
 			g := t.genderOf(q.Speaker)
@@ -882,6 +896,38 @@ func (t *tq) withoutPossessor(s int, core model.Span) model.Span {
 		}
 	}
 	return core
+}
+
+// groupAntecedent returns the group or body an "it" (or, plural, a
+// "they") at token s stands for: the nearest subject before it in its
+// sentence, when that subject is a noun for a group, a body or (plural)
+// people, and agrees in number ("The council said it would …", "Experts
+// say they …"); -1 when the nearest subject is anything else.
+func (t *tq) groupAntecedent(s int, plural bool) int {
+	si := t.td.SentenceAt(t.tok(s).Start)
+	if si < 0 {
+		return -1
+	}
+	for k := s - 1; k >= t.td.Sentences[si].FirstToken; k-- {
+		if !t.td.RelIs(k, "nsubj") || t.td.RelIs(k, "nsubj:pass") {
+			continue
+		}
+		tk := t.tok(k)
+		low := strings.ToLower(tk.Text)
+		lemma := strings.ToLower(tk.Lemma)
+		if tk.UPOS != "NOUN" && tk.UPOS != "PROPN" || !t.x.lx.sourceNouns[lemma] && !t.x.lx.sourceNouns[low] {
+			return -1 // a pronoun, a person's name, a thing: not for "it" or "they" to take
+		}
+		many := tk.Tag == "NNS" || tk.Tag == "NNPS"
+		if plural != many || !plural && (t.x.lx.personNouns[lemma] || t.x.lx.personNouns[low]) {
+			return -1 // "the official said it …": no group
+		}
+		if t.td.Dependent(k, "nmod:poss") >= 0 || t.td.Dependent(k, "conj") >= 0 {
+			return -1 // "Varga's proposal … it": a thing of someone's; "X and Y … they"
+		}
+		return k
+	}
+	return -1
 }
 
 // describes reports whether the source at s, with words core, describes

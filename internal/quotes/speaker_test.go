@@ -163,3 +163,22 @@ func TestSpeakerPossessorNotAsked(t *testing.T) {
 		t.Errorf("speaker %q: the possessor (asked %q)", q.Speaker, asked)
 	}
 }
+
+// "it" and "they" as a cue's subject are the group or body that is the
+// nearest subject before them in the sentence, when the number agrees;
+// never a person, a thing of someone's, or a subject of the other number.
+func TestSpeakerGroupPronouns(t *testing.T) {
+	x := newX(t)
+	for _, c := range []struct{ text, want string }{
+		{"The harbour board met on Monday, and it said that the port would reopen in May.", "harbour board"},
+		{"Ferry operators met on Monday, and they said that the port would reopen in May.", "Ferry operators"},
+		{"The minister met on Monday, and it said that the port would reopen in May.", ""},
+		{"Ines Varga's committee met on Monday, and it said that the port would reopen in May.", ""},
+		{"The harbour board met on Monday, and they said that the port would reopen in May.", ""},
+	} {
+		q := find(t, extract(t, x, article("a", c.text), nil), "port would reopen")
+		if q.Speaker != c.want {
+			t.Errorf("%q: speaker %q (by %q), want %q", c.text, q.Speaker, q.SpeakerBy, c.want)
+		}
+	}
+}
