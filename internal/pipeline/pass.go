@@ -183,7 +183,7 @@ func (p *Pipeline) pass(ctx context.Context, st store.Store, opt PassOptions) (P
 			if len(d.OCRPages) > 0 {
 				ocr[d.ID] = &model.Document{Pages: d.Pages, OCRPages: d.OCRPages}
 			}
-			ix.Add(d)
+			ix.AddAnalysed(d, a.Quotes)
 			records = append(records, lightRecord(d))
 			fmt.Fprintf(recordKey, "%s %s %s\n", d.ID, d.DateString(), d.DateEnd.Format("2006-01-02"))
 		}
