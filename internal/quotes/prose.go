@@ -925,6 +925,9 @@ func (t *tq) groupAntecedent(s int, plural bool) int {
 		if t.td.Dependent(k, "nmod:poss") >= 0 || t.td.Dependent(k, "conj") >= 0 {
 			return -1 // "Varga's proposal … it": a thing of someone's; "X and Y … they"
 		}
+		if tk.UPOS == "PROPN" && !t.x.lx.bodyWords[lemma] && !t.x.lx.bodyWords[low] && t.td.Dependent(k, "det") < 0 {
+			return -1 // a name alone ("WASHINGTON", "Varga") may be a place or a person
+		}
 		return k
 	}
 	return -1
