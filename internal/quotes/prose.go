@@ -614,6 +614,12 @@ func isLetterRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r
 // keeps its words as its name, never someone else's.
 func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand, resolve Resolver) []model.Quote {
 	t := &tq{x: x, doc: doc, td: td, text: doc.Text}
+	for _, c := range cands {
+		if c.q.Direct {
+			t.quoted = append(t.quoted, c.q.Contents...)
+		}
+	}
+	sort.Slice(t.quoted, func(i, j int) bool { return t.quoted[i].Start < t.quoted[j].Start })
 	var hist []said
 	out := make([]model.Quote, 0, len(cands))
 	for _, c := range cands {
@@ -658,10 +664,23 @@ func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand
 			h := hist[len(hist)-1]
 			blocked = h.name == "" && h.para >= c.para-1
 		}
-		if resolve != nil && !blocked {
+		if x.lx.personPronouns[low] {
+			// "X said he …": the subject of the clause the pronoun's
+			// clause is reported in, whatever came before
+			if n := t.governingName(c.src); n != "" {
+				q.Speaker, person, q.SpeakerBy = t.complete(n), true, model.SpeakerByPronoun
+				blocked = false
+			}
+		}
+		if resolve != nil && !blocked && q.Speaker == "" {
 			q.Speaker, q.SpeakerCode, q.Anonymous = resolve(doc, t.withoutPossessor(c.src, core))
 			person = q.Speaker != "" && !q.Anonymous && !x.lx.groupPronouns[low]
 			if q.Speaker != "" && !q.Anonymous && !t.believable(q.Speaker, own, core, c.src) {
+				q.Speaker, q.SpeakerCode, person = "", "", false
+			}
+			if q.Speaker != "" && x.lx.personPronouns[low] && t.namedInQuotation(q.Speaker, c.src) {
+				// “… Obama had a song …,” he said: he is not the man
+				// the quotation names
 				q.Speaker, q.SpeakerCode, person = "", "", false
 			}
 			// a mention that took the title in with the name ("Senate
@@ -836,6 +855,9 @@ func (t *tq) nameIn(sp model.Span) string {
 		after := honorific
 		honorific = false
 		switch {
+		case t.honorificAt(k) || t.td.Title(k):
+			ws = ws[:0] // "Lt. Gen.": a form of address the text layer knows
+			honorific = true
 		case !after && t.x.lx.personNouns[low] && k+1 < e && !skip[k+1-f] && t.namePart(k+1) &&
 			(len(ws) > 0 || k > f && t.modifier(k-1)):
 			// "Majority Leader Ines Varga", "Democratic Leader Ana
@@ -896,6 +918,49 @@ func (t *tq) withoutPossessor(s int, core model.Span) model.Span {
 		}
 	}
 	return core
+}
+
+// governingName returns the person a "he" or "she" at token s is when
+// its clause is the complement of a verb whose subject names a person
+// before it in the sentence ("Ines Varga said she would …", "X, the
+// chair, told reporters that he …"); "" when the nearest such subject
+// names no one (a pronoun, a description) or there is none.
+func (t *tq) governingName(s int) string {
+	d := t.td
+	v := t.tok(s).Head
+	for steps := 0; v >= 0 && steps < 4; steps++ {
+		if !d.RelIs(v, "ccomp", "xcomp", "conj", "advcl") {
+			return ""
+		}
+		p := t.tok(v).Head
+		if p < 0 {
+			return ""
+		}
+		if sj := t.subject(p, false); sj >= 0 && sj < s && !t.inQuotation(t.tok(sj).Start) {
+			core, _ := t.sourceSpan(sj)
+			return t.nameIn(core)
+		}
+		v = p
+	}
+	return ""
+}
+
+// namedInQuotation reports whether the person name's surname was last
+// written, before token s, inside a direct quotation: a "he" after it
+// is the speaker, not the person the quotation names.
+func (t *tq) namedInQuotation(name string, s int) bool {
+	f := strings.Fields(name)
+	if len(f) == 0 {
+		return false
+	}
+	last := -1
+	for _, k := range t.occurrences(f[len(f)-1]) {
+		if k >= s {
+			break
+		}
+		last = k
+	}
+	return last >= 0 && t.inQuotation(t.tok(last).Start)
 }
 
 // groupAntecedent returns the group or body an "it" (or, plural, a
@@ -1119,11 +1184,20 @@ func (t *tq) isTitleWord(k int) bool {
 // …"), resolved; "" when that subject cannot be resolved. It never skips
 // an unresolved nearer subject to reach an older name.
 func (t *tq) pronounName(s, para int) string {
+	n, _ := t.pronounNameAt(s, para)
+	return n
+}
+
+// pronounNameAt is pronounName with the token of the subject found.
+func (t *tq) pronounNameAt(s, para int) (string, int) {
 	lo := 0
 	if pp := max(para-1, 0); pp < len(t.td.Paragraphs) && t.td.Paragraphs[pp].FirstSentence < len(t.td.Sentences) {
 		lo = t.td.Sentences[t.td.Paragraphs[pp].FirstSentence].FirstToken
 	}
 	for k := s - 1; k >= lo; k-- {
+		if t.inQuotation(t.tok(k).Start) {
+			continue // the quotation's own words name no one who says it
+		}
 		if !t.td.RelIs(k, "nsubj") {
 			// A person named by role nearer than any subject ("the
 			// Secretary General specified …" parsed without its subject):
@@ -1134,7 +1208,7 @@ func (t *tq) pronounName(s, para int) string {
 			if t.x.lx.speakerWords[low] && !t.x.lx.anonymousHeads[low] && !t.x.lx.bodyWords[low] &&
 				(tk.UPOS == "PROPN" || tk.UPOS == "NOUN" && k > 0 && strings.EqualFold(t.tok(k-1).Text, "the")) &&
 				(k+1 >= len(t.td.Tokens) || t.tok(k+1).UPOS != "PROPN" || t.x.lx.speakerWords[strings.ToLower(t.tok(k+1).Text)]) {
-				return t.roleName(k)
+				return t.roleName(k), k
 			}
 			continue
 		}
@@ -1144,13 +1218,13 @@ func (t *tq) pronounName(s, para int) string {
 		}
 		core, _ := t.sourceSpan(k)
 		if n := t.nameIn(core); n != "" {
-			return n
+			return n, k
 		}
 		if t.x.lx.speakerWords[low] && !t.x.lx.anonymousHeads[low] {
-			return t.roleName(k) // a titled person: theirs, or nobody's
+			return t.roleName(k), k // a titled person: theirs, or nobody's
 		}
 	}
-	return ""
+	return "", -1
 }
 
 // complete turns a lone surname into the fuller name the document gives

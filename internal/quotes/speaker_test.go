@@ -182,3 +182,26 @@ func TestSpeakerGroupPronouns(t *testing.T) {
 		}
 	}
 }
+
+// "X said he …" gives "he" to X, whatever the resolver or the quote
+// before say; a "he" after a quotation is not the man the quotation
+// names; a form of address the text layer knows ("Gov.") is no part of
+// the name.
+func TestSpeakerPronounRules(t *testing.T) {
+	x := newX(t)
+	for _, c := range []struct{ text, sub, resolved, want string }{
+		{"Karl Brodin spoke first. Ines Varga, a lawyer, said she hopes the ferry will run again in May.", "ferry will run", "Karl Brodin", "Ines Varga"},
+		{"The port reopened.\n\n“Nobody sings for the port. Brodin had a band,” he said.", "Nobody sings", "Karl Brodin", ""},
+		{"Northland Gov. Ines Varga spoke. She said that the ferry would run again in May.", "ferry would run", "", "Ines Varga"},
+		{"Retired Lt. Gen. Karl Brodin, a port adviser, said that the ferry would run again in May.", "ferry would run", "", "Karl Brodin"},
+	} {
+		var res Resolver
+		if c.resolved != "" {
+			res = func(*model.Document, model.Span) (string, string, bool) { return c.resolved, "", false }
+		}
+		q := find(t, extract(t, x, article("a", c.text), res), c.sub)
+		if q.Speaker != c.want {
+			t.Errorf("%q: speaker %q (by %q), want %q", c.text, q.Speaker, q.SpeakerBy, c.want)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/dossier-project/dossier/internal/model"
@@ -50,6 +51,34 @@ type tq struct {
 	// looking a name or a title up elsewhere in the document costs its
 	// occurrences, not the document's length.
 	at map[string][]int
+	// quoted are the words of the document's direct quotations, sorted
+	// (set for the whole document's resolution, not per paragraph).
+	quoted []model.Span
+	// honorifics are the byte offsets of the forms of address the text
+	// layer found before names ("Gen.", "Gov.", "Sen."); built on first
+	// use.
+	honorifics map[int]bool
+}
+
+// honorificAt reports whether token k is a form of address the text
+// layer found before a name.
+func (t *tq) honorificAt(k int) bool {
+	if t.honorifics == nil {
+		t.honorifics = map[int]bool{}
+		for _, n := range t.td.Names() {
+			if n.Honorific.End > n.Honorific.Start {
+				t.honorifics[n.Honorific.Start] = true
+			}
+		}
+	}
+	return t.honorifics[t.tok(k).Start]
+}
+
+// inQuotation reports whether byte offset pos lies in the words of a
+// direct quotation of the document.
+func (t *tq) inQuotation(pos int) bool {
+	i := sort.Search(len(t.quoted), func(i int) bool { return t.quoted[i].End > pos })
+	return i < len(t.quoted) && t.quoted[i].Start <= pos
 }
 
 // occurrences returns the indexes of the tokens that are the word w
