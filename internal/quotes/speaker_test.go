@@ -193,7 +193,7 @@ func TestSpeakerPronounRules(t *testing.T) {
 		{"Karl Brodin spoke first. Ines Varga, a lawyer, said she hopes the ferry will run again in May.", "ferry will run", "Karl Brodin", "Ines Varga"},
 		{"The port reopened.\n\n“Nobody sings for the port. Brodin had a band,” he said.", "Nobody sings", "Karl Brodin", ""},
 		{"Northland Gov. Ines Varga spoke. She said that the ferry would run again in May.", "ferry would run", "", "Ines Varga"},
-		{"Retired Lt. Gen. Karl Brodin, a port adviser, said that the ferry would run again in May.", "ferry would run", "", "Karl Brodin"},
+		{"Lt. Gen. Karl Brodin, a port adviser, said that the ferry would run again in May.", "ferry would run", "", "Karl Brodin"},
 	} {
 		var res Resolver
 		if c.resolved != "" {
