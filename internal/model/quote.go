@@ -30,6 +30,10 @@ const (
 	SpeakerByContext     = "context"
 	SpeakerByPhrase      = "phrase"
 	SpeakerByDescription = "description"
+	// SpeakerByRecordRole: a description the dossier's primary records
+	// resolve, naming the one holder of that role at the time (a
+	// transcript's speaker list, an attendance line).
+	SpeakerByRecordRole = "record-role"
 )
 
 // Kinds of attribution (Quote.Kind).

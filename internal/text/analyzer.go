@@ -179,6 +179,13 @@ func (d *Doc) TokenAt(offset int) int {
 // modify it.
 func (d *Doc) Names() []Name { return d.names }
 
+// FunctionWord reports whether w is a function word (a determiner,
+// pronoun, preposition, conjunction, modal or wh-word;
+// data/text/function-words.txt), whatever its case.
+func (a *Analyzer) FunctionWord(w string) bool {
+	return a != nil && a.lex != nil && a.lex.functionWords[strings.ToLower(w)]
+}
+
 // Title reports whether token k is a form of address written before
 // names: an abbreviated title ("Gen.", "Lt.", "Gov.", data/text/
 // abbreviations.txt) or a capitalised honorific ("Sir", "Sheikh",
