@@ -131,3 +131,16 @@ func TestRegionsTwoApostrophes(t *testing.T) {
 		}
 	}
 }
+
+// Two cues reporting the same words give one quote: the named one.
+func TestDedupeKeepsTheNamed(t *testing.T) {
+	c := []model.Span{{Start: 10, End: 20}}
+	qs := dedupe([]model.Quote{
+		{ID: "a", Contents: c, Speaker: "senator", SpeakerBy: model.SpeakerByDescription},
+		{ID: "b", Contents: c, Speaker: "Ines Varga", SpeakerBy: model.SpeakerByName},
+		{ID: "c", Contents: []model.Span{{Start: 30, End: 40}}},
+	})
+	if len(qs) != 2 || qs[0].ID != "b" || qs[1].ID != "c" {
+		t.Errorf("got %+v", qs)
+	}
+}

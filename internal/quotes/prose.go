@@ -801,7 +801,37 @@ func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand
 		}
 		out = append(out, q)
 	}
+	return dedupe(out)
+}
+
+// dedupe keeps one quote of those with the same words ("they want lower
+// rates and suggest that such rates would …" reports one content under
+// two cues): the one whose speaker is named, else the first.
+func dedupe(qs []model.Quote) []model.Quote {
+	type key struct{ start, end, n int }
+	at := make(map[key]int, len(qs))
+	out := qs[:0]
+	for _, q := range qs {
+		if len(q.Contents) == 0 {
+			out = append(out, q)
+			continue
+		}
+		k := key{q.Contents[0].Start, q.Contents[len(q.Contents)-1].End, len(q.Contents)}
+		i, seen := at[k]
+		switch {
+		case !seen:
+			at[k] = len(out)
+			out = append(out, q)
+		case named(q) && !named(out[i]):
+			out[i] = q
+		}
+	}
 	return out
+}
+
+// named reports whether q's speaker is a person or a group by name.
+func named(q model.Quote) bool {
+	return q.Speaker != "" && !q.Anonymous && q.SpeakerBy != model.SpeakerByDescription
 }
 
 // nameIn returns the proper name the source words sp give ("Tendai
