@@ -119,6 +119,37 @@ func (s *sent) actors(k int) []int {
 // head that only counts ("the presidents of Chad"). A possessor after "of"
 // only owns the noun ("a meeting of Togo's neighbours") and is not taken.
 func (s *sent) actorOne(k int, out []int) []int {
+	n := len(out)
+	out = s.actorOf(k, out)
+	if len(out) > n {
+		return out
+	}
+	// No mention: a modifier the actor dictionary knows ("Russian
+	// aircraft"), the apposition that says who it is ("Kenzo Oshima, the
+	// UN Emergency Relief Coordinator"), or a name the dictionary knows
+	// that is no mention, as a place after a preposition is not ("in
+	// Amman").
+	if m := s.modified(k); m >= 0 {
+		return appendMention(out, m)
+	}
+	var a [8]int
+	for _, d := range s.deps(k, a[:0]) {
+		if d > k && s.rel(d) == "appos" {
+			if out = s.actorOf(d, out); len(out) > n {
+				return out
+			}
+			if m := s.modified(d); m >= 0 {
+				return appendMention(out, m)
+			}
+		}
+	}
+	if m := s.placeAt(k); m >= 0 {
+		out = appendMention(out, m)
+	}
+	return out
+}
+
+func (s *sent) actorOf(k int, out []int) []int {
 	if m := s.mAt[k]; m >= 0 {
 		if s.ms[m].Actor.Code == "" {
 			// "King Hassan of Morocco": a name with no code is known by
@@ -130,7 +161,7 @@ func (s *sent) actorOne(k int, out []int) []int {
 				}
 			}
 		}
-		return appendMention(out, m)
+		return appendMention(out, s.refined(k, m))
 	}
 	var a [8]int
 	ds := s.deps(k, a[:0])
@@ -282,12 +313,16 @@ func (s *sent) clause(v, depth int) verbCtx {
 	h := s.head(v)
 	switch {
 	case h < 0 || ctx.subj >= 0 && isFinite(s.tag(v)) && s.relIs(v, "xcomp", "conj", "appos", "amod"):
-	case s.relIs(v, "acl") && s.rel(v) != "acl:relcl" && ctx.subj < 0 && s.marker(v) != "to":
+	case ctx.subj < 0 && s.marker(v) != "to" && (s.relIs(v, "acl") && s.rel(v) != "acl:relcl" ||
+		s.relIs(v, "amod") && h < v && isVerbTag(s.tag(v)) && s.dep(v, "obj") >= 0):
 		// A participle after its noun: "leaders meeting in Dakar" (the
 		// leaders meet), "sanctions imposed on Niger" (the sanctions are
-		// imposed: passive). A gerund after a determiner is a noun.
+		// imposed: passive). A gerund after a determiner is a noun. A
+		// participle with a direct object is active whatever its tag:
+		// "rebels shelled the capital, officials said" read as a noun
+		// and its modifier is the rebels shelling it.
 		ctx.subj = h
-		if s.tag(v) == "VBN" || s.tag(v) == "VBD" && s.dep(v, "obj") < 0 {
+		if (s.tag(v) == "VBN" || s.tag(v) == "VBD") && s.dep(v, "obj") < 0 {
 			ctx.passive = true
 		}
 		if s.relIs(h, "root", "ccomp", "parataxis", "advcl", "xcomp") && !s.isVerbal(h) && s.dep(v, "aux:pass") < 0 &&
@@ -304,6 +339,12 @@ func (s *sent) clause(v, depth int) verbCtx {
 			g := s.clause(h, depth+1)
 			ctx.neg, ctx.hypo = ctx.neg || g.neg, ctx.hypo || g.hypo
 		}
+	case s.rel(v) == "acl:relcl" && ctx.subj < 0 && isFinite(s.tag(v)) && h < v && !s.relativeIn(ds):
+		// A finite verb read as a relative clause with neither subject
+		// nor relative word is a main clause misread ("Russian aircraft
+		// including helicopter gunships killed …"): the noun it hangs
+		// on is its subject.
+		ctx.subj = h
 	case s.rel(v) == "conj" && ctx.subj < 0 && s.coordinated(v):
 		// Coordinated verbs share the first verb's subject ("X accused Y
 		// of … and demanded …": never the first verb's object) and, with
@@ -360,6 +401,17 @@ func (s *sent) clause(v, depth int) verbCtx {
 		ctx.neg = true
 	}
 	return ctx
+}
+
+// relativeIn reports whether one of the dependents ds is a relative
+// word ("which", "who", "that").
+func (s *sent) relativeIn(ds []int) bool {
+	for _, d := range ds {
+		if s.lx.is("relative", s.low[d]) || s.low[d] == "that" || strings.HasPrefix(s.tag(d), "W") {
+			return true
+		}
+	}
+	return false
 }
 
 // coordinated reports whether the conjunct v is joined by a conjunction
@@ -593,7 +645,7 @@ func (s *sent) agent(v int) []int {
 	// "attacked until March by Kenya": the by-phrase hung on the oblique
 	// before it.
 	for _, d := range ds {
-		if d > v && s.relIs(d, "obl") {
+		if d > v && s.relIs(d, "obl") && !s.eventNoun(d) {
 			var b [8]int
 			for _, x := range s.deps(d, b[:0]) {
 				if s.relIs(x, "nmod") && s.marker(x) == "by" {
@@ -605,6 +657,15 @@ func (s *sent) agent(v int) []int {
 		}
 	}
 	return nil
+}
+
+// eventNoun reports whether token k is an event noun of some pattern
+// ("mediation", "attack"): a "by" phrase under it is its own agent.
+func (s *sent) eventNoun(k int) bool {
+	if t := s.tag(k); t != "NN" && t != "NNS" {
+		return false // "until March by Kenya": a name, not the event noun
+	}
+	return len(s.lx.nouns[s.low[k]]) > 0 || len(s.lx.nouns[singular(s.low[k])]) > 0
 }
 
 // targets returns the target of the verb (or predicate) at v whose

@@ -177,7 +177,7 @@ func New(opt Options) (*Pipeline, error) {
 		}
 		pats = pats.Merge(user)
 	}
-	p.events = events.NewCoder(pats)
+	p.events = events.NewCoder(pats).WithActors(p.dict)
 	extra := map[string][]byte{}
 	for _, path := range opt.Procedures {
 		b, err := os.ReadFile(path)

@@ -1,0 +1,90 @@
+package events
+
+import (
+	"testing"
+	"testing/fstest"
+
+	"github.com/dossier-project/dossier/internal/actors"
+	"github.com/dossier-project/dossier/internal/model"
+)
+
+// inventedDict is an actor dictionary of invented states, so that the
+// tests of actors read through the tree rest on no real knowledge.
+const inventedDict = `countries:
+  - code: NRV
+    name: Norvania
+    demonyms: [Norvanian, Norvanians]
+    capitals: [Varnholm]
+  - code: SLV
+    name: Selvia
+    demonyms: [Selvian, Selvians]
+    capitals: [Selbourg]
+igos:
+  - code: IGOVRN
+    name: Varn Council
+agents:
+  - {code: GOV, words: [government, official, envoy]}
+  - {code: CVL, words: [demonstrator, resident]}
+  - {code: OPP, words: [opposition party]}
+  - {code: REB, words: [rebel]}
+`
+
+func inventedCoder(t *testing.T) *Coder {
+	t.Helper()
+	_, c := setup(t)
+	d, err := actors.Load(fstest.MapFS{"invented.yaml": {Data: []byte(inventedDict)}}, "invented.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c.WithActors(d)
+}
+
+func codeThrough(t *testing.T, c *Coder, src string, acts ...act) []model.Event {
+	t.Helper()
+	an, _ := setup(t)
+	td := an.Analyze(src)
+	doc := &model.Document{ID: "0123456789abcdef0123", Text: src}
+	return c.Code(doc, td, mentionsOf(td, acts))
+}
+
+// TestActorsThroughTheTree: a participant the mention stage does not
+// report is read from the noun phrase with the actor dictionary.
+func TestActorsThroughTheTree(t *testing.T) {
+	c := inventedCoder(t)
+	cases := []struct {
+		name, text string
+		acts       []act
+		want       []string
+	}{
+		{"demonym before a noun that is no agent", "Two Norvanian suicide bombers killed 23 people.", nil,
+			[]string{"NRV 180 - ASSAULT"}},
+		{"organisation as a compound", "Varn Council helicopters attacked Selbourg.", nil,
+			[]string{"IGOVRN 190 SLV ASSAULT"}},
+		{"agent with a place: capital", "Demonstrators in Varnholm blocked a road.", []act{{"Demonstrators", "CVL"}},
+			[]string{"NRVCVL 144 - PROTEST"}},
+		{"agent with a place: country", "Seven opposition parties in Selvia organized a general strike.", []act{{"opposition parties", "OPP"}, {"Selvia", "SLV"}},
+			[]string{"SLVOPP 143 - PROTEST"}},
+		{"agent from a group of a country", "Rebels from a Norvanian militia attacked Selvia.", []act{{"Rebels", "REB"}, {"Selvia", "SLV"}},
+			[]string{"NRVREB 190 SLV ASSAULT"}},
+		{"agent with a compound naming a country", "Selvia Municipality Association officials criticized Norvania.", []act{{"officials", "GOV"}, {"Selvia", "SLV"}, {"Norvania", "NRV"}},
+			[]string{"SLVGOV 111 NRV ACCUSE"}},
+		{"a demonym group of another country", "The Norvanians of southern Selvia criticized Varnholm.", []act{{"The Norvanians", "NRV"}},
+			[]string{"SLV 111 NRV ACCUSE"}},
+		{"a name with no code and its apposition", "Arvo Tannen, the Varn Council envoy, criticized Selvia.", []act{{"Varn Council envoy", "IGOVRN"}, {"Selvia", "SLV"}},
+			[]string{"IGOVRN 111 SLV ACCUSE"}},
+		{"a name whose last word is a country", "Varn-member Selvia threatened Norvania.", []act{{"Varn-member Selvia", ""}, {"Norvania", "NRV"}},
+			[]string{"SLV 130 NRV THREATEN"}},
+		// a demonym before a noun that does nothing is no event
+		{"no trigger", "Norvanian oil prices rose.", nil, nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			checkBriefs(t, tc.text, briefs(codeThrough(t, c, tc.text, tc.acts...)), tc.want)
+		})
+	}
+	// Without the dictionary the modifier names no one.
+	_, plain := setup(t)
+	if got := codeThrough(t, plain, "Two Norvanian suicide bombers killed 23 people."); len(got) != 0 {
+		t.Errorf("without actors: coded %q", briefs(got))
+	}
+}
