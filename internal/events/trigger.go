@@ -659,7 +659,9 @@ func (s *sent) sourcePrep(n int, p *Pattern, depth int) []int {
 				return ms
 			}
 		}
-		if depth == 0 && s.mAt[d] < 0 {
+		if depth == 0 && s.mAt[d] < 0 && !contains(p.Preps, s.marker(d)) {
+			// Not through the noun's target: in "demonstrations against
+			// violations by the army" the army did not demonstrate.
 			if ms := s.sourcePrep(d, p, 1); len(ms) > 0 {
 				return ms
 			}
