@@ -38,13 +38,16 @@ import (
 // actorInfo is what the coder knows of the actor dictionary: the
 // dictionary, and which codes are agents and which countries.
 type actorInfo struct {
-	dict      *actors.Dictionary
+	dict *actors.Dictionary
+	// places are other names of countries and names of places in them
+	// (data/actors/places.yaml), read only as modifiers and places.
+	places    *actors.Dictionary
 	agents    map[string]bool // agent codes ("GOV", "CVL")
 	countries map[string]bool // country codes ("KEN")
 }
 
-func newActorInfo(d *actors.Dictionary) *actorInfo {
-	ai := &actorInfo{dict: d, agents: map[string]bool{}, countries: map[string]bool{}}
+func newActorInfo(d, places *actors.Dictionary) *actorInfo {
+	ai := &actorInfo{dict: d, places: places, agents: map[string]bool{}, countries: map[string]bool{}}
 	for _, e := range d.Entries() {
 		switch e.Kind {
 		case actors.Agent, actors.Role:
@@ -64,13 +67,14 @@ func newActorInfo(d *actors.Dictionary) *actorInfo {
 
 // WithActors returns a coder that also reads, with the actor dictionary
 // d, the actors that noun phrases name without being mentions (see
-// above). The coder c is not changed.
-func (c *Coder) WithActors(d *actors.Dictionary) *Coder {
+// above), and with places (may be nil) the places that say whose they
+// are ("Darfur rebels"). The coder c is not changed.
+func (c *Coder) WithActors(d, places *actors.Dictionary) *Coder {
 	out := *c
 	if d == nil {
 		out.ai = nil
 	} else {
-		out.ai = newActorInfo(d)
+		out.ai = newActorInfo(d, places)
 	}
 	return &out
 }
@@ -104,11 +108,15 @@ func modifierKind(k actors.EntryKind) bool {
 // one country, demonym, capital, organisation or body: a capital gives
 // its country, not its government ("Baghdad University" is in Iraq, not
 // of its government). It returns "" otherwise.
-func (s *sent) dictActor(k, last int) (code, name string) {
+func (s *sent) dictActor(k, last int, places bool) (code, name string) {
 	if s.ai == nil || k < 0 || last < k || s.mAt[k] >= 0 {
 		return "", ""
 	}
 	e, n := s.ai.dict.MatchWords(s.prepWords(), k)
+	if (e == nil || k+n-1 != last) && places && s.ai.places != nil && startsUpperText(s.toks[k].Text) {
+		// A place: not as an actor, only as what a participant is of.
+		e, n = s.ai.places.MatchWords(s.prepWords(), k)
+	}
 	if e == nil || k+n-1 != last || !modifierKind(e.Kind) {
 		return "", ""
 	}
@@ -128,13 +136,16 @@ func (s *sent) dictActor(k, last int) (code, name string) {
 // tokenActor returns the code of what token d names: its mention's code,
 // or the dictionary's for d (with the flat and compound words before it
 // that belong to the same name: "Hong Kong", "West Bank"), or "".
-func (s *sent) tokenActor(d int) (code, name string) {
+func (s *sent) tokenActor(d int) (code, name string) { return s.tokenActorOf(d, true) }
+
+// tokenActorOf is tokenActor, with the places dictionary or without.
+func (s *sent) tokenActorOf(d int, places bool) (code, name string) {
 	if m := s.mAt[d]; m >= 0 {
 		return s.ms[m].Actor.Code, s.ms[m].Actor.Name
 	}
 	first := s.nameStart(d)
 	for f := first; f <= d; f++ {
-		if code, name := s.dictActor(f, d); code != "" {
+		if code, name := s.dictActor(f, d, places); code != "" {
 			return code, name
 		}
 	}
@@ -341,7 +352,9 @@ func (s *sent) placeAt(k int) int {
 	if s.ai == nil || s.mAt[k] >= 0 || (s.tag(k) != "NNP" && s.tag(k) != "NNPS") {
 		return -1
 	}
-	code, name := s.tokenActor(k)
+	// A place the actor dictionary does not know as an actor is where
+	// something happens, not who does it: never a subject.
+	code, name := s.tokenActorOf(k, !s.relIs(k, "nsubj", "csubj"))
 	if code == "" {
 		return -1
 	}

@@ -29,14 +29,27 @@ agents:
   - {code: REB, words: [rebel]}
 `
 
+// inventedPlaces are places of the invented states, read only inside a
+// participant's noun phrase.
+const inventedPlaces = `countries:
+  - code: NRV
+    name: Norvania
+    names: [Karvala, Upper Dorn]
+`
+
 func inventedCoder(t *testing.T) *Coder {
 	t.Helper()
 	_, c := setup(t)
-	d, err := actors.Load(fstest.MapFS{"invented.yaml": {Data: []byte(inventedDict)}}, "invented.yaml")
+	fs := fstest.MapFS{"invented.yaml": {Data: []byte(inventedDict)}, "places.yaml": {Data: []byte(inventedPlaces)}}
+	d, err := actors.Load(fs, "invented.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	return c.WithActors(d)
+	places, err := actors.Load(fs, "places.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c.WithActors(d, places)
 }
 
 func codeThrough(t *testing.T, c *Coder, src string, acts ...act) []model.Event {
@@ -74,6 +87,12 @@ func TestActorsThroughTheTree(t *testing.T) {
 			[]string{"IGOVRN 111 SLV ACCUSE"}},
 		{"a name whose last word is a country", "Varn-member Selvia threatened Norvania.", []act{{"Varn-member Selvia", ""}, {"Norvania", "NRV"}},
 			[]string{"SLV 130 NRV THREATEN"}},
+		{"a place before an agent", "Karvala rebels attacked Selvia.", []act{{"rebels", "REB"}, {"Selvia", "SLV"}},
+			[]string{"NRVREB 190 SLV ASSAULT"}},
+		{"an agent in a place of two words", "Demonstrators in Upper Dorn blocked a road.", []act{{"Demonstrators", "CVL"}},
+			[]string{"NRVCVL 144 - PROTEST"}},
+		// a place is no actor of its own
+		{"a place is not a source", "Karvala attacked Selvia.", []act{{"Selvia", "SLV"}}, nil},
 		// a demonym before a noun that does nothing is no event
 		{"no trigger", "Norvanian oil prices rose.", nil, nil},
 	}
