@@ -39,3 +39,14 @@ func TestMisreadClauses(t *testing.T) {
 		})
 	}
 }
+
+// TestReportedClauseOnATimeWord: a reported clause that the parser hangs
+// on the time word after the verb of saying ("said Wednesday that …") is
+// still what the speaker said: an obligation in it is the speaker's demand.
+func TestReportedClauseOnATimeWord(t *testing.T) {
+	text := "Karelis said here Wednesday that Norvania must be ready to mediate between Selvia and Karelis as soon as the elections of January 28 are finalized."
+	got := briefs(codeText(t, text, invented...))
+	if !contains(got, "KRL 100 NRV REQUEST") {
+		t.Errorf("%s\n got %q, want the demand KRL 100 NRV REQUEST\ntags %s", text, got, tagsOf(t, text))
+	}
+}

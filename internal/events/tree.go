@@ -606,10 +606,10 @@ func (s *sent) subjects(ctx verbCtx) []int {
 	for steps := 0; c >= 0 && steps < 6 && s.relIs(c, "conj", "xcomp"); steps++ {
 		c = s.head(c)
 	}
-	if c < 0 || s.rel(c) != "ccomp" {
+	if c < 0 {
 		return nil
 	}
-	h := s.head(c)
+	h := s.reporter(c)
 	if h < 0 {
 		return nil
 	}
@@ -856,7 +856,11 @@ func (s *sent) obligations(out []model.Event) []model.Event {
 		return out
 	}
 	for v := range s.toks {
-		if !s.relIs(v, "ccomp") || s.mAt[v] >= 0 {
+		if s.mAt[v] >= 0 {
+			continue
+		}
+		h := s.reporter(v)
+		if h < 0 {
 			continue
 		}
 		must := -1
@@ -866,7 +870,6 @@ func (s *sent) obligations(out []model.Event) []model.Event {
 				must = d
 			}
 		}
-		h := s.head(v)
 		if must < 0 || h < 0 || !s.lx.is("obligation_speech", s.lemma(h)) {
 			continue
 		}
@@ -908,7 +911,7 @@ func (s *sent) dashBefore(k int) bool {
 func (s *sent) reported(v int) bool {
 	for steps := 0; v >= 0 && steps < 6; steps++ {
 		switch {
-		case s.relIs(v, "ccomp"):
+		case s.reporter(v) >= 0:
 			return true
 		case s.relIs(v, "conj", "xcomp"):
 			v = s.head(v)
@@ -917,6 +920,28 @@ func (s *sent) reported(v int) bool {
 		}
 	}
 	return false
+}
+
+// reporter returns the verb whose reported clause the clause of v is,
+// or -1: the head of a clausal complement (ccomp), or the verb of a time
+// word the clause was misparsed as modifying ("X said Wednesday that Y
+// must …", "X said on Sunday it had paid …", read as a clause of
+// "Wednesday" or "Sunday").
+func (s *sent) reporter(v int) int {
+	h := s.head(v)
+	if h < 0 {
+		return -1
+	}
+	if s.relIs(v, "ccomp") {
+		return h
+	}
+	if !s.relIs(v, "acl") || !s.lx.is("time_nouns", s.low[h]) || s.dep(v, "nsubj", "nsubj:pass") < 0 {
+		return -1
+	}
+	if g := s.head(h); g >= 0 && g < h && isVerbTag(s.tag(g)) && s.relIs(h, "obl", "nmod") {
+		return g
+	}
+	return -1
 }
 
 // phraseClause returns the clause of the verb that governs token p (for
