@@ -396,3 +396,27 @@ func (s *sent) nominalActor(d int) (code, name string) {
 	}
 	return "", ""
 }
+
+// placeOf returns a mention made for the country that the "in" or "of"
+// phrase of the nominal d names ("a force in Liberia", "the enclave of
+// Gorazde" when the dictionary knows it), or -1.
+func (s *sent) placeOf(d int) int {
+	if s.ai == nil {
+		return -1
+	}
+	var a [8]int
+	for _, x := range s.deps(d, a[:0]) {
+		if x < d || !s.relIs(x, "nmod") {
+			continue
+		}
+		if mk := s.marker(x); mk != "in" && mk != "of" {
+			continue
+		}
+		code, name := s.nominalActor(x)
+		if c := s.ai.country(code); c != "" {
+			_, end := s.subtree(x)
+			return s.made(s.nameStart(x), end-1, c, name, "tree:place")
+		}
+	}
+	return -1
+}

@@ -76,6 +76,10 @@ func (s *sent) marker(k int) string {
 			if f := s.dep(d, "fixed"); f >= 0 {
 				return s.low[d] + " " + s.low[f]
 			}
+			if s.low[d] == "to" && d > 0 && s.low[d-1] == "up" && d < k && s.tag(d+1) == "CD" {
+				// "up to 4,000 troops": a quantity, not a preposition
+				return ""
+			}
 			return s.low[d]
 		}
 	}
@@ -403,6 +407,13 @@ func (s *sent) clause(v, depth int) verbCtx {
 	return ctx
 }
 
+// hasObject reports whether the verb at v has a direct object other than
+// a time word misread as one ("were converging Thursday").
+func (s *sent) hasObject(v int) bool {
+	o := s.dep(v, "obj")
+	return o >= 0 && !s.lx.is("time_nouns", s.low[o])
+}
+
 // relativeIn reports whether one of the dependents ds is a relative
 // word ("which", "who", "that").
 func (s *sent) relativeIn(ds []int) bool {
@@ -524,7 +535,7 @@ func (s *sent) governor(ctx *verbCtx, g, depth int) {
 		}
 	}
 	if kind == "" && s.lx.purposeCode(s.lemma(ctx.verb)) != "" &&
-		(s.relIs(ctx.verb, "advcl") && (s.isLight(g) || s.dep(g, "obj") < 0) ||
+		(s.relIs(ctx.verb, "advcl") && (s.isLight(g) || !s.hasObject(g)) ||
 			s.relIs(ctx.verb, "acl") && s.relIs(g, "obj") && s.head(g) >= 0 && s.isLight(s.head(g))) {
 		// "gathered to protest", "began a hunger strike to protest": the
 		// purpose is the act, done by the act before it, which must be
@@ -696,6 +707,11 @@ func (s *sent) targets(v, i, end int, object bool, preps []string) []int {
 			if m := s.marker(d); m != "" && contains(preps, m) {
 				if ms := s.actors(d); len(ms) > 0 {
 					return ms
+				}
+				if pm := s.placeOf(d); pm >= 0 {
+					// "to a peace-keeping force in Liberia": the country
+					// the recipient is in.
+					return []int{pm}
 				}
 			} else if s.mAt[d] >= 0 {
 				// "complained to the Council over Selvian raids", with

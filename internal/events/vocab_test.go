@@ -45,3 +45,29 @@ func TestVocabulary(t *testing.T) {
 		})
 	}
 }
+
+// TestVocabularyMatching: phrases match across hyphens, and "up to" before
+// a number is no preposition.
+func TestVocabularyMatching(t *testing.T) {
+	c := inventedCoder(t)
+	cases := []struct {
+		text string
+		acts []act
+		want []string
+	}{
+		{"Norvania is ready to contribute up to 4,000 troops to an international peace-keeping force in Selvia.",
+			[]act{{"Norvania", "NRV"}, {"Selvia", "SLV"}, {"troops", "MIL"}},
+			[]string{"NRV 0334 SLV AGREE fut"}},
+		{"Thousands of Selvians were converging Thursday for a rally in Varnholm to protest the new law.",
+			[]act{{"Selvians", "SLV"}},
+			[]string{"SLV 141 - PROTEST"}},
+		{"Karelian rebels shunned work on Monday to protest at the settlement of Selvian immigrants.",
+			[]act{{"Karelian rebels", "KRLREB"}},
+			[]string{"KRLREB 143 - PROTEST"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.text, func(t *testing.T) {
+			checkBriefs(t, tc.text, briefs(codeThrough(t, c, tc.text, tc.acts...)), tc.want)
+		})
+	}
+}
