@@ -420,3 +420,76 @@ func (s *sent) placeOf(d int) int {
 	}
 	return -1
 }
+
+// unknownName returns a mention made for the subject k when it is a name
+// that neither the mention stage nor the dictionaries know ("The
+// Asia-Pacific Economic Cooperation (APEC) forum", "The rebel
+// Revolutionary United Front"): a participant whose code is unknown, as
+// the mention stage reports unknown people. Only a subject, and only a
+// name: a proper noun, or a common noun with proper nouns or an acronym
+// in apposition before or after it; never a time word. It returns -1
+// otherwise.
+func (s *sent) unknownName(k int) int {
+	if s.ai == nil || !s.relIs(k, "nsubj") || s.lx.is("time_nouns", s.low[k]) || s.lx.is("months", s.low[k]) {
+		return -1
+	}
+	if code, _ := s.tokenActor(k); code != "" {
+		return -1 // a place, not who acts
+	}
+	proper := func(x int) bool {
+		t, w := s.tag(x), s.toks[x].Text
+		return (t == "NNP" || t == "NNPS") && startsUpperText(w) || isNounTag(t) && acronym(w)
+	}
+	named := proper(k)
+	if !named && isNounTag(s.tag(k)) {
+		var a [8]int
+		for _, d := range s.deps(k, a[:0]) {
+			if proper(d) && s.relIs(d, "compound", "appos", "flat", "amod") && !s.lx.is("time_nouns", s.low[d]) && !s.lx.is("months", s.low[d]) {
+				named = true
+				break
+			}
+		}
+	}
+	if !named {
+		return -1
+	}
+	first, end := s.subtree(k)
+	// The name, not the clauses or phrases after it.
+	last := k
+	var a [8]int
+	for _, d := range s.deps(k, a[:0]) {
+		if d > k && s.relIs(d, "appos", "flat", "compound") {
+			if _, e := s.subtree(d); e-1 > last {
+				last = e - 1
+			}
+		}
+	}
+	if last >= end {
+		last = end - 1
+	}
+	for first < k && (isDetTag(s.tag(first)) || s.mAt[first] >= 0) {
+		first++
+	}
+	for x := first; x <= last; x++ {
+		if s.mAt[x] >= 0 {
+			return -1 // a name with an actor in it is read by the rules above
+		}
+	}
+	return s.made(first, last, "", s.doc.Text[s.toks[first].Start:s.toks[last].End], "tree:unknown-name")
+}
+
+// acronym reports whether w is written in capitals, as an acronym is
+// ("APEC", "U.N.").
+func acronym(w string) bool {
+	n := 0
+	for _, r := range w {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			n++
+		case r == '.' || r == '-':
+		default:
+			return false
+		}
+	}
+	return n >= 2
+}

@@ -91,8 +91,18 @@ func TestActorsThroughTheTree(t *testing.T) {
 			[]string{"NRVREB 190 SLV ASSAULT"}},
 		{"an agent in a place of two words", "Demonstrators in Upper Dorn blocked a road.", []act{{"Demonstrators", "CVL"}},
 			[]string{"NRVCVL 144 - PROTEST"}},
+		// a recipient that names no actor is of its place; a person is not
+		{"a recipient in a place", "Selvia sent humanitarian aid to a refugee camp in Upper Dorn.", []act{{"Selvia", "SLV"}},
+			[]string{"SLV 073 NRV AID"}},
+		{"a person is not of the place he is in", "Selvia held talks with Arvo Tannen in Upper Dorn.", []act{{"Selvia", "SLV"}},
+			[]string{"SLV 040 - CONSULT"}},
 		// a place is no actor of its own
 		{"a place is not a source", "Karvala attacked Selvia.", []act{{"Selvia", "SLV"}}, nil},
+		// a name nobody knows is a participant of unknown code
+		{"an unknown name as the subject", "The Varnish Liberation Front (VLF) attacked Selvia.", []act{{"Selvia", "SLV"}},
+			[]string{" 190 SLV ASSAULT"}},
+		{"an unknown organisation with an acronym", "The regional Tarn Cooperation (TC) forum has agreed to set up a research center in Selbourg.", nil,
+			[]string{" 030 - AGREE"}},
 		// a demonym before a noun that does nothing is no event
 		{"no trigger", "Norvanian oil prices rose.", nil, nil},
 	}

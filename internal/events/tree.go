@@ -148,6 +148,9 @@ func (s *sent) actorOne(k int, out []int) []int {
 		}
 	}
 	if m := s.placeAt(k); m >= 0 {
+		return appendMention(out, m)
+	}
+	if m := s.unknownName(k); m >= 0 {
 		out = appendMention(out, m)
 	}
 	return out
@@ -708,7 +711,7 @@ func (s *sent) targets(v, i, end int, object bool, preps []string) []int {
 				if ms := s.actors(d); len(ms) > 0 {
 					return ms
 				}
-				if pm := s.placeOf(d); pm >= 0 {
+				if pm := s.placeOf(d); pm >= 0 && (s.tag(d) == "NN" || s.tag(d) == "NNS") {
 					// "to a peace-keeping force in Liberia": the country
 					// the recipient is in.
 					return []int{pm}
@@ -741,6 +744,9 @@ func (s *sent) prepComplement(n int, preps []string) []int {
 			if m := s.marker(d); m != "" && contains(preps, m) {
 				if ms := s.actors(d); len(ms) > 0 {
 					return ms
+				}
+				if pm := s.placeOf(d); pm >= 0 && (s.tag(d) == "NN" || s.tag(d) == "NNS") {
+					return []int{pm} // "aid to a camp in Y"
 				}
 			}
 		}

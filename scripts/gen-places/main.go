@@ -29,6 +29,8 @@ import (
 	"strings"
 	"unicode"
 
+	"gopkg.in/yaml.v3"
+
 	"github.com/dossier-project/dossier/internal/actors"
 )
 
@@ -38,11 +40,12 @@ const Source = "Phoenix.Countries.actors.txt"
 func main() {
 	src := flag.String("src", "../shared/corpora/petrarch", "directory of PETRARCH2's released dictionaries")
 	countries := flag.String("countries", "data/actors/countries.yaml", "dossier's country file")
+	extra := flag.String("extra", "data/actors/countries-extra.yaml", "the country overlay, whose drop lists are left out here too")
 	wn := flag.String("wordnet", "/usr/share/wordnet", "WordNet dict directory (data.noun, data.verb, data.adj, data.adv)")
 	out := flag.String("out", "data/actors/places.yaml", "output file")
 	check := flag.Bool("check", false, "compare with the output file instead of writing it; exit 1 when it differs")
 	flag.Parse()
-	b, err := Generate(filepath.Join(*src, Source), *countries, *wn)
+	b, err := Generate(filepath.Join(*src, Source), *countries, *extra, *wn)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gen-places:", err)
 		os.Exit(2)
@@ -92,8 +95,9 @@ const header = `# Other names of countries and the names of places in them, with
 `
 
 // Generate reads the Phoenix country file at phoenix, dossier's country
-// file and WordNet, and returns places.yaml.
-func Generate(phoenix, countriesPath, wordnetDir string) ([]byte, error) {
+// file and its overlay (whose drop lists, "Brussels" for the EU, are left
+// out here too) and WordNet, and returns places.yaml.
+func Generate(phoenix, countriesPath, extraPath, wordnetDir string) ([]byte, error) {
 	raw, err := os.ReadFile(phoenix)
 	if err != nil {
 		return nil, err
@@ -107,6 +111,10 @@ func Generate(phoenix, countriesPath, wordnetDir string) ([]byte, error) {
 		return nil, err
 	}
 	common, err := commonWords(wordnetDir)
+	if err != nil {
+		return nil, err
+	}
+	dropped, err := drops(extraPath)
 	if err != nil {
 		return nil, err
 	}
@@ -141,7 +149,7 @@ func Generate(phoenix, countriesPath, wordnetDir string) ([]byte, error) {
 		for c := range cs {
 			code = c
 		}
-		if names[code] == "" || !keep(key, common) {
+		if names[code] == "" || !keep(key, common) || dropped[key] {
 			continue
 		}
 		words := strings.Fields(written[key])
@@ -171,6 +179,29 @@ func Generate(phoenix, countriesPath, wordnetDir string) ([]byte, error) {
 		b.WriteString("]\n")
 	}
 	return b.Bytes(), nil
+}
+
+// drops returns the phrases the country overlay drops (lower case).
+func drops(path string) (map[string]bool, error) {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var f struct {
+		Countries []struct {
+			Drop []string `yaml:"drop"`
+		} `yaml:"countries"`
+	}
+	if err := yaml.Unmarshal(raw, &f); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	out := map[string]bool{}
+	for _, c := range f.Countries {
+		for _, d := range c.Drop {
+			out[strings.ToLower(d)] = true
+		}
+	}
+	return out, nil
 }
 
 // keep reports whether a place name may be kept: no digit, and a single
