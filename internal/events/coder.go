@@ -65,7 +65,9 @@ func (c *Coder) Code(doc *model.Document, td *text.Doc, ms []model.Mention) []mo
 	s := &sent{lx: c.lx, doc: doc, td: td, ai: c.ai}
 	for si := range td.Sentences {
 		sm := bySent[si]
-		if len(sm) == 0 && c.ai == nil {
+		if len(sm) == 0 && (c.ai == nil || !capitalised(td.SentenceTokens(si))) {
+			// Without a mention only a name can be a participant (see
+			// modifiers.go), and a name is capitalised.
 			continue
 		}
 		s.reset(td, si, sm)
@@ -272,4 +274,15 @@ func contains(list []string, w string) bool {
 		}
 	}
 	return false
+}
+
+// capitalised reports whether a word after the first of toks starts with
+// a capital letter.
+func capitalised(toks []text.Token) bool {
+	for k := 1; k < len(toks); k++ {
+		if w := toks[k].Text; w != "" && w[0] >= 'A' && w[0] <= 'Z' {
+			return true
+		}
+	}
+	return len(toks) > 0 && toks[0].Tag != "DT" && toks[0].Text != "" && toks[0].Text[0] >= 'A' && toks[0].Text[0] <= 'Z' && toks[0].Tag != "PRP"
 }

@@ -372,7 +372,11 @@ func (s *sent) afterPhrase(r *Rule, j int) int {
 // visit to Y after a state of siege was declared" the visit is what was
 // cancelled, not the state of siege.
 func (s *sent) nearestRuleFirst(cands []entry, ends []int, i int) {
-	if len(cands) < 2 {
+	tie := false
+	for k := 1; k < len(cands); k++ {
+		tie = tie || ends[k] == ends[k-1] && cands[k].p != cands[k-1].p
+	}
+	if !tie {
 		return
 	}
 	start := make([]int, len(cands))
