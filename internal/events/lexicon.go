@@ -110,6 +110,10 @@ func (lx *lexicon) wordMatches(pw, tok string) bool {
 	if pw == tok {
 		return true
 	}
+	if strings.IndexByte(tok, '-') > 0 && strings.IndexByte(pw, '-') < 0 {
+		// "peace-keeping" is "peacekeeping"
+		return lx.wordMatches(pw, strings.ReplaceAll(tok, "-", ""))
+	}
 	if !strings.HasPrefix(tok, pw[:min(len(pw), 2)]) {
 		if b, ok := lx.irr[tok]; ok {
 			return b == pw

@@ -177,7 +177,11 @@ func New(opt Options) (*Pipeline, error) {
 		}
 		pats = pats.Merge(user)
 	}
-	p.events = events.NewCoder(pats)
+	places, err := actors.Load(fsys, "actors/places.yaml")
+	if err != nil {
+		return nil, fmt.Errorf("load places: %w", err)
+	}
+	p.events = events.NewCoder(pats).WithActors(p.dict, places)
 	extra := map[string][]byte{}
 	for _, path := range opt.Procedures {
 		b, err := os.ReadFile(path)
