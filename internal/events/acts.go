@@ -406,7 +406,7 @@ func (s *sent) verbAct(pat *ActPattern, v int, dates spanSet) (actCand, bool) {
 	ev := model.Event{
 		Doc: s.doc.ID, Sentence: s.span, Act: pat.Act, Pattern: pat.ID,
 		Trigger:      model.NewSpan(s.doc.Text, s.toks[v].Start, s.toks[v].End),
-		Negated:      ctx.neg && !s.actDelimited(v),
+		Negated:      ctx.neg && !s.actDelimited(v, dates),
 		Future:       ctx.fut || ctx.intent,
 		Hypothetical: s.hypothetical(ctx, "") || s.unas[v] || s.proposed(v),
 	}
@@ -545,25 +545,28 @@ func (s *sent) byAgent(v int) int {
 }
 
 // onePerson reports whether the nominal at k names one person: a
-// person's name, or "he", "she", "I".
+// person's name ("Ada Lind", resolved to a person), or "he", "she", "I".
+// A common noun ("the council") is a body even when coreference took it
+// for a person.
 func (s *sent) onePerson(k int) bool {
-	if m := s.mAt[k]; m >= 0 {
-		return s.ms[m].Actor.Person
+	if s.tag(k) == "PRP" {
+		return s.lx.is("act_persons", s.low[k])
 	}
-	return s.tag(k) == "PRP" && s.lx.is("act_persons", s.low[k])
+	m := s.mAt[k]
+	return m >= 0 && s.ms[m].Actor.Person && s.ms[m].Actor.Name != "" && (s.tag(k) == "NNP" || s.tag(k) == "NNPS")
 }
 
 // actDelimited reports whether the negated verb v is delimited in time:
 // "did not meet until 4 June", "did not meet before 6 May". It met then.
 // The delimiter must govern a phrase: "had not met before" is no date.
-func (s *sent) actDelimited(v int) bool {
+func (s *sent) actDelimited(v int, dates spanSet) bool {
 	var buf, b2 [16]int
 	for _, d := range s.deps(v, buf[:0]) {
 		if s.relIs(d, "obl", "advcl", "nmod") && s.lx.is("act_delimiters", s.marker(d)) {
 			return true
 		}
-		if s.lx.is("act_delimiters", s.low[d]) && len(s.deps(d, b2[:0])) > 0 {
-			return true // "until" read as a word with its phrase under it
+		if s.lx.is("act_delimiters", s.low[d]) && (len(s.deps(d, b2[:0])) > 0 || d+1 < len(s.toks) && s.inDate(d+1, dates)) {
+			return true // "until" read as a word, with its phrase under it or a date after it
 		}
 	}
 	return false
@@ -600,6 +603,9 @@ func (s *sent) proposed(v int) bool {
 func (s *sent) reportedClause(v int) (verb, from int, linear bool) {
 	if d := s.dep(v, "ccomp"); d >= 0 {
 		f, _ := s.subtree(d)
+		if m := s.dep(d, "mark"); m >= 0 && m > f {
+			f = m // the clause starts at its "that", whatever the parse hangs before it
+		}
 		return d, f, false
 	}
 	n := len(s.toks)
@@ -793,8 +799,8 @@ func (s *sent) nominal(k int, dates spanSet) (int, int) {
 // (its "that"): to the end of v's phrase, or, read linearly, to the end
 // of the sentence.
 func (s *sent) clauseSpan(v, from int, linear bool) model.Span {
-	a, b := s.subtree(v)
-	a = min(a, from)
+	_, b := s.subtree(v)
+	a := from
 	if linear {
 		b = len(s.toks)
 	}
