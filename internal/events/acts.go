@@ -203,9 +203,11 @@ func (c *Coder) Acts(doc *model.Document, td *text.Doc, ms []model.Mention, ts [
 			bySent[si] = append(bySent[si], m)
 		}
 	}
+	// A meeting Code coded as happened is not coded again; one it coded
+	// as negated is, since "did not meet before 6 May" says it met then.
 	meetings := map[int]bool{}
 	for _, e := range coded {
-		if e.Root == "04" {
+		if e.Root == "04" && !e.Negated {
 			meetings[e.Trigger.Start] = true
 		}
 	}
@@ -497,7 +499,7 @@ func (s *sent) relativeObject(v int) (int, int) {
 		switch {
 		case (s.tag(d) == "WDT" || s.tag(d) == "WP") && s.lx.is("relative", s.low[d]):
 			r = d
-		case s.rel(d) == "nsubj" && o < 0:
+		case s.relIs(d, "nsubj") && o < 0:
 			o = d
 		}
 	}
@@ -653,6 +655,12 @@ func (s *sent) mainVerb(k int) bool {
 func (s *sent) matterOf(pat *ActPattern, v int, dates spanSet) int {
 	if d := s.dep(v, "xcomp", "ccomp"); d >= 0 {
 		return d
+	}
+	var b0 [16]int
+	for _, d := range s.deps(v, b0[:0]) {
+		if d > v && s.relIs(d, "advcl") && s.marker(d) == "to" {
+			return d // "decided on Tuesday to close …" with the infinitive hung as an adverbial
+		}
 	}
 	if pat.Object == "matter" {
 		if d := s.dep(v, "obj"); d >= 0 && !s.inDate(d, dates) {
