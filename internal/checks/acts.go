@@ -28,27 +28,64 @@ func bodyActCode(code string) bool { return code == "040" || code == "044" }
 // docEvents holds each document's events in the order of their
 // triggers, so that the events of a sentence are found by binary search
 // (the sentence an event was coded from may be cut differently from the
-// checks' sentences: the trigger's place decides), and its events by id.
+// checks' sentences: the trigger's place decides), and what the checks
+// ask of them, indexed once: the acts each announcement reports, the acts
+// the text says came after each event, and the spans of text that
+// announcements claim.
 type docEvents struct {
 	byDoc map[string][]*model.Event
-	byID  map[string]*model.Event
+	// reportedBy holds the acts each announcement reports, by its id;
+	// later the events whose time anchor lists an event as before them.
+	reportedBy map[string][]*model.Event
+	later      map[string][]*model.Event
+	// claimed holds, by document, the matters of its announcements,
+	// merged into disjoint spans in text order.
+	claimed map[string][]model.Span
 }
 
 func (in *Input) docEvents() docEvents {
-	ix := docEvents{byDoc: map[string][]*model.Event{}, byID: map[string]*model.Event{}}
+	ix := docEvents{byDoc: map[string][]*model.Event{}, reportedBy: map[string][]*model.Event{},
+		later: map[string][]*model.Event{}, claimed: map[string][]model.Span{}}
 	for doc, a := range in.Analyses {
 		if a == nil || len(a.Events) == 0 {
 			continue
 		}
 		evs := make([]*model.Event, len(a.Events))
+		var claims []model.Span
 		for i := range a.Events {
-			evs[i] = &a.Events[i]
-			ix.byID[a.Events[i].ID] = &a.Events[i]
+			e := &a.Events[i]
+			evs[i] = e
+			if e.ReportedBy != "" {
+				ix.reportedBy[e.ReportedBy] = append(ix.reportedBy[e.ReportedBy], e)
+			}
+			if e.When != nil {
+				for _, id := range e.When.After {
+					ix.later[id] = append(ix.later[id], e)
+				}
+			}
+			if e.Act == "announce" && e.Matter != nil {
+				claims = append(claims, model.Span{Start: e.Matter.Start, End: e.Matter.End})
+			}
 		}
 		sort.SliceStable(evs, func(i, j int) bool { return evs[i].Trigger.Start < evs[j].Trigger.Start })
 		ix.byDoc[doc] = evs
+		ix.claimed[doc] = mergeSpans(claims)
 	}
 	return ix
+}
+
+// mergeSpans returns the union of spans as disjoint spans in order.
+func mergeSpans(sp []model.Span) []model.Span {
+	sort.Slice(sp, func(i, j int) bool { return sp[i].Start < sp[j].Start })
+	var out []model.Span
+	for _, s := range sp {
+		if n := len(out); n > 0 && s.Start <= out[n-1].End {
+			out[n-1].End = max(out[n-1].End, s.End)
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
 }
 
 // in returns the events of doc whose trigger lies in span s.
@@ -71,32 +108,23 @@ func (ix docEvents) in(doc string, s model.Span) []*model.Event {
 // of returns the events of doc, in the order of their triggers.
 func (ix docEvents) of(doc string) []*model.Event { return ix.byDoc[doc] }
 
-// reports returns the acts that the announcement a reports, in the order
-// of their triggers: they are coded from a's sentence.
-func (ix docEvents) reports(doc string, a *model.Event) []*model.Event {
-	var out []*model.Event
-	for _, e := range ix.in(doc, a.Sentence) {
-		if e.ReportedBy == a.ID {
-			out = append(out, e)
-		}
-	}
-	return out
-}
+// reports returns the acts that the announcement a reports.
+func (ix docEvents) reports(a *model.Event) []*model.Event { return ix.reportedBy[a.ID] }
+
+// after returns the events that the text says came after e.
+func (ix docEvents) after(e *model.Event) []*model.Event { return ix.later[e.ID] }
 
 // reported reports whether the event e is the claim of an announcement:
-// the act coder says so, or (for an event of the CAMEO coder) e's
-// trigger lies in the matter of an announcement of its sentence ("the
-// minister said the council met on Monday").
+// the act coder says so, or e's trigger lies in what an announcement
+// says ("the minister said the council met on Monday", with the meeting
+// coded by the CAMEO coder).
 func (ix docEvents) reported(doc string, e *model.Event) bool {
 	if e.ReportedBy != "" {
 		return true
 	}
-	for _, a := range ix.in(doc, e.Sentence) {
-		if a.Act == "announce" && a != e && a.Matter != nil && a.Matter.Start <= e.Trigger.Start && e.Trigger.End <= a.Matter.End {
-			return true
-		}
-	}
-	return false
+	cs := ix.claimed[doc]
+	i := sort.Search(len(cs), func(i int) bool { return cs[i].End > e.Trigger.Start })
+	return i < len(cs) && cs[i].Start <= e.Trigger.Start && e.Trigger.End <= cs[i].End
 }
 
 // happened reports whether the text states the event as done: not

@@ -73,7 +73,7 @@ func (c *Checker) announcements(in *Input, p *Procedure) []act {
 			if e.Act != "announce" || !happened(e) || e.ReportedBy != "" || e.Matter == nil {
 				continue // not said, or someone else's claim that it was
 			}
-			if !c.reportsDecision(evs, d.ID, e) {
+			if !reportsDecision(evs, e) {
 				continue // no decision taken: a proposal, an expectation, a denial
 			}
 			if _, stated := c.statedBefore(in, evs, d.ID, e, p); stated {
@@ -113,8 +113,8 @@ func (c *Checker) announcements(in *Input, p *Procedure) []act {
 // reportsDecision reports whether the announcement e reports a decision
 // taken: an act of deciding, approving, voting or endorsing that
 // happened.
-func (c *Checker) reportsDecision(evs docEvents, doc string, e *model.Event) bool {
-	for _, r := range evs.reports(doc, e) {
+func reportsDecision(evs docEvents, e *model.Event) bool {
+	for _, r := range evs.reports(e) {
 		if decisionActs[r.Act] && happened(r) {
 			return true
 		}

@@ -36,8 +36,8 @@ func (c *Checker) statedBefore(in *Input, evs docEvents, doc string, e *model.Ev
 	if b := bodyOf(p, e.Source, deciding); b != nil && (len(r.bodies) == 0 || r.has(b)) {
 		return statedEarly{}, false // the deciding body announcing its own decision
 	}
-	if len(evs.reports(doc, e)) > 0 {
-		if !c.reportsDecision(evs, doc, e) {
+	if len(evs.reports(e)) > 0 {
+		if !reportsDecision(evs, e) {
 			return statedEarly{}, false // it reports no decision taken
 		}
 	} else if !c.outcomeIn(e.Matter.Text) && len(r.bodies) == 0 {
@@ -50,9 +50,9 @@ func (c *Checker) statedBefore(in *Input, evs docEvents, doc string, e *model.Ev
 	if a := in.docText(doc); a != "" {
 		text = a
 	}
-	for _, x := range evs.in(doc, e.Sentence) {
-		if x == e || x.When == nil || x.When.OrderCue == nil || !contains(x.When.After, e.ID) {
-			continue
+	for _, x := range evs.after(e) {
+		if x == e || x.When == nil || x.When.OrderCue == nil || x.Sentence.Start != e.Sentence.Start {
+			continue // the order of one sentence, said by its order word
 		}
 		if !isBodyAct(x) || !happened(x) || x.ReportedBy != "" {
 			continue // "before the council will meet", "before it had not even met"
@@ -116,15 +116,6 @@ func (in *Input) docText(doc string) string {
 		}
 	}
 	return ""
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // announcedBeforeStated raises announced-before-decision where a sentence

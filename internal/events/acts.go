@@ -758,6 +758,10 @@ func (s *sent) titleBefore(a, b int, dates spanSet) int {
 	return c
 }
 
+// maxPhrase bounds, in tokens on either side of its head, the phrase of
+// an actor or a matter.
+const maxPhrase = 64
+
 // nominalSpan returns the words of the phrase that token k heads (see
 // nominal).
 func (s *sent) nominalSpan(k int, dates spanSet) model.Span {
@@ -771,6 +775,10 @@ func (s *sent) nominalSpan(k int, dates spanSet) model.Span {
 // preposition before it, and punctuation at either end.
 func (s *sent) nominal(k int, dates spanSet) (int, int) {
 	a, b := s.subtree(k)
+	// A phrase is read within maxPhrase tokens of its head, so that the
+	// acts of a sentence cost its length, not its length squared, however
+	// deeply its phrases nest.
+	a, b = max(a, k-maxPhrase), min(b, k+maxPhrase+1)
 	cut := func(x int) {
 		xa, xb := s.subtree(x)
 		if x > k && xa < b {
