@@ -330,8 +330,12 @@ func (s *sent) acts(ax *actLexicon, out []model.Event, rep []int, meetings map[i
 		index[i] = -1
 		switch {
 		case c.noun:
-		case c.pat.Act == "announce" && !c.reports && !c.objMat:
-			continue // it announces nothing the checks could read
+		case c.pat.Act == "announce":
+			if !c.reports && (!c.objMat || !c.src) {
+				continue // it announces nothing the checks could read
+			}
+			// One that reports an act is kept with no one named ("it was
+			// announced that …"): what it reports stays a claim.
 		case !c.src && c.reporter < 0:
 			continue // no one acted: only a reported act may leave it open
 		case c.pat.NeedsMatter && !c.matter:

@@ -85,6 +85,8 @@ func TestActs(t *testing.T) {
 			[]string{`announce "Chief Executive Aldo Brenn" unveiled`}, []string{"the acquisition"}},
 		{"a passive decision reported, no one named", "Mayor Ines Varo announced that the contract had been awarded.",
 			[]string{`announce "Mayor Ines Varo" announced`, `approve "" awarded <announced`}, nil},
+		{"announced by no one named: the approval stays a claim", "It was announced on Monday that the council had approved the budget.",
+			[]string{`announce "" announced`, `approve "the council" approved <announced`}, nil},
 		{"will propose to the council: a proposal, no act", "Mayor Ines Varo said on Monday that she will propose the budget to the council.", nil, nil},
 		{"recommends: no announcement; the committee's approval is its own", "Governor Lena Horvath told reporters that she recommends a rate cut, which the committee approved on Tuesday.",
 			[]string{`approve "the committee" approved`}, []string{"a rate cut"}},
