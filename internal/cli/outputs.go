@@ -52,8 +52,8 @@ func (a *app) eventsCmd() *cobra.Command {
 				case format == "csv":
 					w := newEventsCSV(a.stdout)
 					each = func(e model.Event) error {
-						if e.CAMEO == "" {
-							return nil // an act of the record with no CAMEO code: not event data
+						if e.Act != "" {
+							return nil // an act of the record is for the checks, not event data
 						}
 						return w.write(e)
 					}

@@ -44,8 +44,12 @@ type ActPattern struct {
 	// Collective acts are done by groups and bodies, not by one person:
 	// "the council sat", not "he sat".
 	Collective bool
-	// NeedsMatter codes the act only when it has a matter.
+	// NeedsMatter codes the act only when it has a matter; MatterFrom
+	// lists where the matter may be read from (object, infinitive,
+	// clause, preposition; all when empty): "agreed that …" is an
+	// opinion, not a decision.
 	NeedsMatter bool
+	MatterFrom  []string
 }
 
 // actKinds are the kinds an act pattern may have.
@@ -69,7 +73,7 @@ func (p *Patterns) Acts() []*ActPattern {
 	return p.acts
 }
 
-var actKeys = map[string]bool{"id": true, "act": true, "verbs": true, "nouns": true, "cameo": true, "object": true, "collective": true, "matter": true}
+var actKeys = map[string]bool{"id": true, "act": true, "verbs": true, "nouns": true, "cameo": true, "object": true, "collective": true, "matter": true, "matter_from": true}
 
 type yamlAct struct {
 	ID         string   `yaml:"id"`
@@ -80,6 +84,7 @@ type yamlAct struct {
 	Object     string   `yaml:"object"`
 	Collective bool     `yaml:"collective"`
 	Matter     string   `yaml:"matter"`
+	MatterFrom []string `yaml:"matter_from"`
 }
 
 // yamlActs reads the "acts" list of a pattern file.
@@ -119,6 +124,13 @@ func (p *Patterns) yamlActs(name string, n *yaml.Node) error {
 		default:
 			return fmt.Errorf("load patterns %s: line %d: act %s: object must be matter, addressee or none, not %q", name, item.Line, ya.ID, ya.Object)
 		}
+		for _, f := range ya.MatterFrom {
+			switch f {
+			case matterObject, matterInfinitive, matterClause, matterPreposition:
+			default:
+				return fmt.Errorf("load patterns %s: line %d: act %s: matter_from: %q is not object, infinitive, clause or preposition", name, item.Line, ya.ID, f)
+			}
+		}
 		verbs := lowerAll(ya.Verbs)
 		for _, v := range verbs {
 			if strings.Contains(v, " ") {
@@ -128,7 +140,7 @@ func (p *Patterns) yamlActs(name string, n *yaml.Node) error {
 		a := &ActPattern{
 			Pattern: Pattern{ID: ya.ID, Verbs: verbs, Nouns: lowerAll(ya.Nouns), CAMEO: ya.CAMEO,
 				Source: fmt.Sprintf("%s:%d", name, item.Line)},
-			Act: ya.Act, Object: ya.Object, Collective: ya.Collective, NeedsMatter: ya.Matter == "required",
+			Act: ya.Act, Object: ya.Object, Collective: ya.Collective, NeedsMatter: ya.Matter == "required", MatterFrom: ya.MatterFrom,
 		}
 		p.acts = mergeActs(p.acts, []*ActPattern{a})
 	}
@@ -403,7 +415,7 @@ func (s *sent) verbAct(pat *ActPattern, v int, dates spanSet) (actCand, bool) {
 	if who < 0 && !ctx.passive && (isFinite(s.tag(v)) || s.tag(v) == "VBN" && s.dep(v, "aux", "aux:pass") < 0) && !s.relIs(v, "acl", "xcomp", "conj") {
 		who = s.subjectBefore(v, dates)
 	}
-	if who >= 0 && s.mAt[who] < 0 && s.tag(who) == "WDT" {
+	if who >= 0 && s.mAt[who] < 0 && (s.tag(who) == "WDT" || s.tag(who) == "WP") {
 		who = -1 // an unresolved relative pronoun names no one
 	}
 	if pat.Collective && who >= 0 && s.onePerson(who) {
@@ -657,27 +669,57 @@ func (s *sent) mainVerb(k int) bool {
 // that …"), its object, or a phrase introduced by a preposition of
 // matter ("voted on the contract"). -1 when there is none.
 func (s *sent) matterOf(pat *ActPattern, v int, dates spanSet) int {
-	if d := s.dep(v, "xcomp", "ccomp"); d >= 0 {
-		return d
-	}
-	var b0 [16]int
-	for _, d := range s.deps(v, b0[:0]) {
-		if d > v && s.relIs(d, "advcl") && s.marker(d) == "to" {
-			return d // "decided on Tuesday to close …" with the infinitive hung as an adverbial
+	if pat.from(matterInfinitive) {
+		if d := s.dep(v, "xcomp"); d >= 0 {
+			return d
+		}
+		var b0 [16]int
+		for _, d := range s.deps(v, b0[:0]) {
+			if d > v && s.relIs(d, "advcl") && s.marker(d) == "to" {
+				return d // "decided on Tuesday to close …" with the infinitive hung as an adverbial
+			}
 		}
 	}
-	if pat.Object == "matter" {
+	if pat.from(matterClause) {
+		if d := s.dep(v, "ccomp"); d >= 0 {
+			return d
+		}
+	}
+	if pat.Object == "matter" && pat.from(matterObject) {
 		if d := s.dep(v, "obj"); d >= 0 && !s.inDate(d, dates) {
 			return d
 		}
 	}
-	var buf [16]int
-	for _, d := range s.deps(v, buf[:0]) {
-		if d > v && s.relIs(d, "obl") && s.rel(d) != "obl:tmod" && s.lx.is("act_matter_preps", s.marker(d)) && !s.inDate(d, dates) {
-			return d
+	if pat.from(matterPreposition) {
+		var buf [16]int
+		for _, d := range s.deps(v, buf[:0]) {
+			if d > v && s.relIs(d, "obl") && s.rel(d) != "obl:tmod" && s.lx.is("act_matter_preps", s.marker(d)) && !s.inDate(d, dates) {
+				return d
+			}
 		}
 	}
 	return -1
+}
+
+// The places a matter is read from (ActPattern.MatterFrom).
+const (
+	matterObject      = "object"      // "approved the budget"
+	matterInfinitive  = "infinitive"  // "decided to close the library"
+	matterClause      = "clause"      // "resolved that …"
+	matterPreposition = "preposition" // "voted on the contract"
+)
+
+// from reports whether a matter of the pattern may be read from place.
+func (a *ActPattern) from(place string) bool {
+	if len(a.MatterFrom) == 0 {
+		return true
+	}
+	for _, p := range a.MatterFrom {
+		if p == place {
+			return true
+		}
+	}
+	return false
 }
 
 // antecedent returns, for a relative pronoun d that is the object of the
@@ -806,8 +848,9 @@ func (s *sent) nominal(k int, dates spanSet) (int, int) {
 	if m := s.mAt[k]; m >= 0 {
 		a, b = min(a, s.mtok[m][0]), max(b, s.mtok[m][1])
 	}
-	for a < k && (s.punct(a) || s.tag(a) == "IN" || s.inDate(a, dates)) {
-		a++
+	noun := !isVerbTag(s.tag(k))
+	for a < k && (s.punct(a) || noun && (s.tag(a) == "IN" || s.relIs(a, "case", "mark", "cc")) || s.inDate(a, dates)) {
+		a++ // "including George Roe", "On 3 February the Chair …"
 	}
 	for b-1 > k && s.punct(b-1) {
 		b--

@@ -106,6 +106,10 @@ func TestActs(t *testing.T) {
 		{"recommended that the council adopt", "The mayor recommended that the council adopt the budget.", []string{`approve "the council" adopt hyp`}, nil},
 		{"an agreement needs a matter and a body", "I agree.", nil, nil},
 		{"a body agrees", "The ministers agreed new sanctions on Monday.", []string{`decide "The ministers" agreed`}, nil},
+		{"agreeing that is an opinion", "Analysts agreed that the plan was top-heavy.", nil, nil},
+		{"a body passes a law", "The senate passed the budget on Friday.", []string{`approve "The senate" passed`}, []string{"the budget"}},
+		{"passing is not always a law", "The trains passed slowly.", nil, nil},
+		{"a relative pronoun names no one", "The board, who approved the merger, met on Monday.", []string{`approve "The board" approved`, `meet "The board" met`}, nil},
 		{"a question asserts nothing", "Did the council approve the contract?", nil, nil},
 		// meet
 		{"did not meet until", "The council did not meet until the afternoon of 3 March.", []string{`meet "The council" meet`}, nil},
@@ -206,6 +210,7 @@ func TestLoadActsErrors(t *testing.T) {
 		{"acts:\n- act: vote\n  verbs: [vote]\n", "line 2: act without id"},
 		{"acts:\n- id: a\n  act: vote\n  verbs: [vote]\n  object: subject\n", "object must be matter, addressee or none"},
 		{"acts: {id: a}\n", "acts: want a list"},
+		{"acts:\n- id: a\n  act: vote\n  verbs: [vote]\n  matter_from: [subject]\n", `matter_from: "subject" is not object, infinitive, clause or preposition`},
 	} {
 		_, err := LoadPatterns(fstest.MapFS{"acts.yaml": {Data: []byte(c.yaml)}}, "acts.yaml")
 		if err == nil || !strings.Contains(err.Error(), c.want) {
