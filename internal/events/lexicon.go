@@ -18,6 +18,7 @@ type lexicon struct {
 	words   map[string]map[string]bool // grammar list → words
 	grammar map[string][]string        // grammar lists in order
 	byID    map[string]*Pattern
+	acts    *actLexicon // the acts of the record (acts.go)
 }
 
 func (p *Patterns) compile() *lexicon {
@@ -54,6 +55,7 @@ func (p *Patterns) compile() *lexicon {
 			lx.nouns[f[0]] = append(lx.nouns[f[0]], entry{pt, f[1:]})
 		}
 	}
+	lx.acts = compileActs(p.acts, lx)
 	return lx
 }
 
