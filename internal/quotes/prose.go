@@ -42,13 +42,16 @@ func (x *Extractor) prose(doc *model.Document, td *text.Doc, resolve Resolver) [
 		t := &tq{x: x, doc: doc, td: td, text: doc.Text, first: first}
 		t.regions = findRegions(doc.Text, p.Start, p.End)
 		t.inRegion = make([]int, end-first)
+		// regions are sorted and do not overlap: one sweep over both
+		ri := 0
 		for k := first; k < end; k++ {
 			t.inRegion[k-first] = -1
-			for ri, r := range t.regions {
-				if td.Tokens[k].Start >= r.open && td.Tokens[k].Start < r.end() {
-					t.inRegion[k-first] = ri
-					break
-				}
+			st := td.Tokens[k].Start
+			for ri < len(t.regions) && t.regions[ri].end() <= st {
+				ri++
+			}
+			if ri < len(t.regions) && st >= t.regions[ri].open {
+				t.inRegion[k-first] = ri
 			}
 		}
 		// A paragraph after "He said:" that does not open with a quotation
