@@ -119,7 +119,7 @@ func (t *tq) framePhrase(f, end int) (int, int) {
 				return f, t.frameEnd(f, e, nouns)
 			}
 		case "PART":
-			if tk.Text != "'s" && tk.Text != "’s" {
+			if !t.x.lx.possessives[tk.Text] {
 				return f, t.frameEnd(f, e, nouns)
 			}
 		default:

@@ -225,9 +225,9 @@ func (t *tq) paragraph(cands []tcand, pi int, p text.Paragraph, pending *tcand) 
 		c.q.Contents = []model.Span{t.span(f, e)}
 		c.q.Rule = RuleIndirectThat
 		switch {
-		case strings.EqualFold(t.tok(cu.i).Text, "according"):
+		case t.according(cu.i):
 			c.q.Rule = RuleAccordingTo
-		case f > cu.i && f > 0 && strings.EqualFold(t.tok(f-1).Text, "that"):
+		case f > cu.i && f > 0 && t.complementizer(f-1):
 		case f > cu.i:
 			c.q.Rule = RuleIndirect
 		default:
@@ -295,7 +295,7 @@ func (t *tq) trailingContent(f, e, i int) bool {
 // (a sentence the parser misread), the nearest subject before the cue in
 // its sentence; weak says it is that guess.
 func (t *tq) sourceOrNearest(i, first int) (int, bool) {
-	if s := t.source(i); s >= 0 || strings.EqualFold(t.tok(i).Text, "according") {
+	if s := t.source(i); s >= 0 || t.according(i) {
 		return s, false
 	}
 	for k := i - 1; k >= first; k-- {
@@ -942,7 +942,7 @@ func (t *tq) withoutPossessor(s int, core model.Span) model.Span {
 		_, pe := d.Subtree(p)
 		if pe < len(d.Tokens) && pe-1 >= 0 && t.tok(pe-1).End <= core.End && t.tok(pe-1).End >= core.Start {
 			start := t.tok(pe - 1).End
-			if pe < len(d.Tokens) && (t.tok(pe).Text == "'s" || t.tok(pe).Text == "’s" || t.tok(pe).Text == "'") {
+			if pe < len(d.Tokens) && t.x.lx.possessives[t.tok(pe).Text] {
 				start = t.tok(pe).End
 			}
 			if start < core.End {
@@ -1071,6 +1071,16 @@ func (t *tq) modifier(k int) bool {
 	return u == "ADJ" || u == "DET" || u == "NOUN"
 }
 
+// withoutPossessive returns w without a possessive ending ("Varga's").
+func (t *tq) withoutPossessive(w string) string {
+	for e := range t.x.lx.possessives {
+		if len(w) > len(e) && strings.HasSuffix(w, e) {
+			return w[:len(w)-len(e)]
+		}
+	}
+	return w
+}
+
 // namePart reports whether token k can be part of a person's name: a
 // proper noun that is not a title, a role word or a form of address.
 func (t *tq) namePart(k int) bool {
@@ -1106,7 +1116,7 @@ func (t *tq) believable(resolved, own string, core model.Span, src int) bool {
 	// only the possessor of the source is someone else
 	first := t.firstOf(core)
 	for k := first; k < len(t.td.Tokens) && t.tok(k).End <= core.End; k++ {
-		if t.td.RelIs(k, "nmod:poss") && strings.EqualFold(strings.TrimSuffix(t.tok(k).Text, "'s"), rw[len(rw)-1]) {
+		if t.td.RelIs(k, "nmod:poss") && strings.EqualFold(t.withoutPossessive(t.tok(k).Text), rw[len(rw)-1]) {
 			return false
 		}
 	}
@@ -1162,7 +1172,7 @@ func (t *tq) roleName(s int) string {
 			n++
 		}
 		// "the Prime Minister of Northland, Mr. Karl Brodin"
-		if n+1 < s && strings.EqualFold(t.td.Tokens[n].Text, "of") {
+		if n+1 < s && t.x.lx.titleComplements[strings.ToLower(t.td.Tokens[n].Text)] {
 			j := n + 1
 			for j < s && j < n+6 && t.td.Tokens[j].Text != "," {
 				j++
@@ -1239,7 +1249,7 @@ func (t *tq) pronounNameAt(s, para int) (string, int) {
 			tk := t.tok(k)
 			low := strings.ToLower(tk.Text)
 			if t.x.lx.speakerWords[low] && !t.x.lx.anonymousHeads[low] && !t.x.lx.bodyWords[low] &&
-				(tk.UPOS == "PROPN" || tk.UPOS == "NOUN" && k > 0 && strings.EqualFold(t.tok(k-1).Text, "the")) &&
+				(tk.UPOS == "PROPN" || tk.UPOS == "NOUN" && k > 0 && t.x.lx.definite[strings.ToLower(t.tok(k-1).Text)]) &&
 				(k+1 >= len(t.td.Tokens) || t.tok(k+1).UPOS != "PROPN" || t.x.lx.speakerWords[strings.ToLower(t.tok(k+1).Text)]) {
 				return t.roleName(k), k
 			}

@@ -137,6 +137,16 @@ func (t *tq) genderOf(name string) string {
 
 func (t *tq) tok(i int) *text.Token { return &t.td.Tokens[i] }
 
+// according reports whether token i is the first word of "according to".
+func (t *tq) according(i int) bool {
+	return strings.EqualFold(t.tok(i).Text, t.x.lx.accordingTo[0])
+}
+
+// complementizer reports whether token k is a complementizer ("that").
+func (t *tq) complementizer(k int) bool {
+	return t.x.lx.complementizers[strings.ToLower(t.tok(k).Text)]
+}
+
 func (t *tq) region(i int) int {
 	if k := i - t.first; k >= 0 && k < len(t.inRegion) {
 		return t.inRegion[k]
@@ -148,8 +158,7 @@ func (t *tq) region(i int) int {
 // the end of the cue's tokens; "" when it is not a cue.
 func (t *tq) cueKind(i, sentEnd int) (string, int) {
 	tk := t.tok(i)
-	low := strings.ToLower(tk.Text)
-	if low == "according" && i+1 < sentEnd && strings.ToLower(t.tok(i+1).Text) == "to" {
+	if t.according(i) && i+1 < sentEnd && strings.ToLower(t.tok(i+1).Text) == t.x.lx.accordingTo[1] {
 		return model.KindSpeech, i + 2
 	}
 	if tk.UPOS != "VERB" {
@@ -190,7 +199,7 @@ func startsUpperStr(s string) bool {
 // names none.
 func (t *tq) source(i int) int {
 	d := t.td
-	if strings.EqualFold(t.tok(i).Text, "according") {
+	if t.according(i) {
 		if d.RelIs(i, "case", "mark") && t.tok(i).Head >= 0 {
 			return t.tok(i).Head
 		}
@@ -422,7 +431,7 @@ func (t *tq) span(first, end int) model.Span {
 func (t *tq) content(i, ce, sentFirst, sentEnd int) (int, int, string) {
 	d := t.td
 	tk := t.tok(i)
-	if strings.EqualFold(tk.Text, "according") {
+	if t.according(i) {
 		// "according to X, C" / "C, according to X": C is the clause X
 		// hangs from, without X.
 		src := t.source(i)
@@ -468,7 +477,7 @@ func (t *tq) content(i, ce, sentFirst, sentEnd int) (int, int, string) {
 			for f < e && t.tok(f).UPOS == "PUNCT" {
 				f++
 			}
-			if f < e && strings.EqualFold(t.tok(f).Text, "that") && d.RelIs(f, "mark") {
+			if f < e && t.complementizer(f) && d.RelIs(f, "mark") {
 				return t.trim(f, e, i)
 			}
 		}
@@ -479,7 +488,7 @@ func (t *tq) content(i, ce, sentFirst, sentEnd int) (int, int, string) {
 		if t.region(k) >= 0 || t.tok(k).UPOS == "VERB" {
 			break
 		}
-		if strings.EqualFold(t.tok(k).Text, "that") && d.RelIs(k, "mark") && t.tok(k).Head > k {
+		if t.complementizer(k) && d.RelIs(k, "mark") && t.tok(k).Head > k {
 			cf, cend := d.Subtree(t.tok(k).Head)
 			for cf < k && t.tok(cf).UPOS == "PUNCT" {
 				cf++ // the comma before "that" hangs from the clause
@@ -496,7 +505,7 @@ func (t *tq) content(i, ce, sentFirst, sentEnd int) (int, int, string) {
 		}
 		of, oe := d.Subtree(o)
 		for k := of; k < oe; k++ {
-			if strings.EqualFold(t.tok(k).Text, "that") && d.RelIs(k, "mark") && t.tok(k).Head > k {
+			if t.complementizer(k) && d.RelIs(k, "mark") && t.tok(k).Head > k {
 				cf, cend := d.Subtree(t.tok(k).Head)
 				if cf == k {
 					return t.trim(cf, min(cend, sentEnd), i)
@@ -585,7 +594,7 @@ func (t *tq) trim(f, e, cue int) (int, int, string) {
 	}
 	for f < e {
 		tk := t.tok(f)
-		if tk.UPOS == "PUNCT" || strings.EqualFold(tk.Text, "that") && t.td.RelIs(f, "mark") {
+		if tk.UPOS == "PUNCT" || t.complementizer(f) && t.td.RelIs(f, "mark") {
 			f++
 			continue
 		}
