@@ -93,6 +93,8 @@ type Patterns struct {
 	irregular map[string]string
 	// sources lists the files loaded, for messages.
 	sources []string
+	// acts are the patterns of the acts of the record (acts.go).
+	acts []*ActPattern
 }
 
 // List returns the patterns in load order. The slice is shared.
@@ -169,6 +171,7 @@ func (p *Patterns) Merge(o *Patterns) *Patterns {
 			out.irregular[k] = v
 		}
 		out.sources = append(out.sources, s.sources...)
+		out.acts = mergeActs(out.acts, s.acts)
 	}
 	return out
 }
@@ -383,6 +386,13 @@ func (p *Patterns) parseYAML(name string, b []byte) error {
 	for i := 0; i+1 < len(doc.Content); i += 2 {
 		k, v := doc.Content[i].Value, doc.Content[i+1]
 		if k == "patterns" || k == "roots" || k == "codes" {
+			continue
+		}
+		if k == "acts" {
+			if err := p.yamlActs(name, v); err != nil {
+				return err
+			}
+			known = true
 			continue
 		}
 		var words []string

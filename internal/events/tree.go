@@ -76,6 +76,10 @@ func (s *sent) marker(k int) string {
 			if f := s.dep(d, "fixed"); f >= 0 {
 				return s.low[d] + " " + s.low[f]
 			}
+			if s.low[d] == "to" && d > 0 && s.low[d-1] == "up" && d < k && s.tag(d+1) == "CD" {
+				// "up to 4,000 troops": a quantity, not a preposition
+				return ""
+			}
 			return s.low[d]
 		}
 	}
@@ -119,6 +123,40 @@ func (s *sent) actors(k int) []int {
 // head that only counts ("the presidents of Chad"). A possessor after "of"
 // only owns the noun ("a meeting of Togo's neighbours") and is not taken.
 func (s *sent) actorOne(k int, out []int) []int {
+	n := len(out)
+	out = s.actorOf(k, out)
+	if len(out) > n {
+		return out
+	}
+	// No mention: a modifier the actor dictionary knows ("Russian
+	// aircraft"), the apposition that says who it is ("Kenzo Oshima, the
+	// UN Emergency Relief Coordinator"), or a name the dictionary knows
+	// that is no mention, as a place after a preposition is not ("in
+	// Amman").
+	if m := s.modified(k); m >= 0 {
+		return appendMention(out, m)
+	}
+	var a [8]int
+	for _, d := range s.deps(k, a[:0]) {
+		if d > k && s.rel(d) == "appos" {
+			if out = s.actorOf(d, out); len(out) > n {
+				return out
+			}
+			if m := s.modified(d); m >= 0 {
+				return appendMention(out, m)
+			}
+		}
+	}
+	if m := s.placeAt(k); m >= 0 {
+		return appendMention(out, m)
+	}
+	if m := s.unknownName(k); m >= 0 {
+		out = appendMention(out, m)
+	}
+	return out
+}
+
+func (s *sent) actorOf(k int, out []int) []int {
 	if m := s.mAt[k]; m >= 0 {
 		if s.ms[m].Actor.Code == "" {
 			// "King Hassan of Morocco": a name with no code is known by
@@ -130,7 +168,7 @@ func (s *sent) actorOne(k int, out []int) []int {
 				}
 			}
 		}
-		return appendMention(out, m)
+		return appendMention(out, s.refined(k, m))
 	}
 	var a [8]int
 	ds := s.deps(k, a[:0])
@@ -282,12 +320,16 @@ func (s *sent) clause(v, depth int) verbCtx {
 	h := s.head(v)
 	switch {
 	case h < 0 || ctx.subj >= 0 && isFinite(s.tag(v)) && s.relIs(v, "xcomp", "conj", "appos", "amod"):
-	case s.relIs(v, "acl") && s.rel(v) != "acl:relcl" && ctx.subj < 0 && s.marker(v) != "to":
+	case ctx.subj < 0 && s.marker(v) != "to" && (s.relIs(v, "acl") && s.rel(v) != "acl:relcl" ||
+		s.relIs(v, "amod") && h < v && isVerbTag(s.tag(v)) && s.dep(v, "obj") >= 0):
 		// A participle after its noun: "leaders meeting in Dakar" (the
 		// leaders meet), "sanctions imposed on Niger" (the sanctions are
-		// imposed: passive). A gerund after a determiner is a noun.
+		// imposed: passive). A gerund after a determiner is a noun. A
+		// participle with a direct object is active whatever its tag:
+		// "rebels shelled the capital, officials said" read as a noun
+		// and its modifier is the rebels shelling it.
 		ctx.subj = h
-		if s.tag(v) == "VBN" || s.tag(v) == "VBD" && s.dep(v, "obj") < 0 {
+		if (s.tag(v) == "VBN" || s.tag(v) == "VBD") && s.dep(v, "obj") < 0 {
 			ctx.passive = true
 		}
 		if s.relIs(h, "root", "ccomp", "parataxis", "advcl", "xcomp") && !s.isVerbal(h) && s.dep(v, "aux:pass") < 0 &&
@@ -304,6 +346,12 @@ func (s *sent) clause(v, depth int) verbCtx {
 			g := s.clause(h, depth+1)
 			ctx.neg, ctx.hypo = ctx.neg || g.neg, ctx.hypo || g.hypo
 		}
+	case s.rel(v) == "acl:relcl" && ctx.subj < 0 && isFinite(s.tag(v)) && h < v && !s.relativeIn(ds):
+		// A finite verb read as a relative clause with neither subject
+		// nor relative word is a main clause misread ("Russian aircraft
+		// including helicopter gunships killed …"): the noun it hangs
+		// on is its subject.
+		ctx.subj = h
 	case s.rel(v) == "conj" && ctx.subj < 0 && s.coordinated(v):
 		// Coordinated verbs share the first verb's subject ("X accused Y
 		// of … and demanded …": never the first verb's object) and, with
@@ -360,6 +408,24 @@ func (s *sent) clause(v, depth int) verbCtx {
 		ctx.neg = true
 	}
 	return ctx
+}
+
+// hasObject reports whether the verb at v has a direct object other than
+// a time word misread as one ("were converging Thursday").
+func (s *sent) hasObject(v int) bool {
+	o := s.dep(v, "obj")
+	return o >= 0 && !s.lx.is("time_nouns", s.low[o])
+}
+
+// relativeIn reports whether one of the dependents ds is a relative
+// word ("which", "who", "that").
+func (s *sent) relativeIn(ds []int) bool {
+	for _, d := range ds {
+		if s.lx.is("relative", s.low[d]) || s.low[d] == "that" || strings.HasPrefix(s.tag(d), "W") {
+			return true
+		}
+	}
+	return false
 }
 
 // coordinated reports whether the conjunct v is joined by a conjunction
@@ -472,7 +538,7 @@ func (s *sent) governor(ctx *verbCtx, g, depth int) {
 		}
 	}
 	if kind == "" && s.lx.purposeCode(s.lemma(ctx.verb)) != "" &&
-		(s.relIs(ctx.verb, "advcl") && (s.isLight(g) || s.dep(g, "obj") < 0) ||
+		(s.relIs(ctx.verb, "advcl") && (s.isLight(g) || !s.hasObject(g)) ||
 			s.relIs(ctx.verb, "acl") && s.relIs(g, "obj") && s.head(g) >= 0 && s.isLight(s.head(g))) {
 		// "gathered to protest", "began a hunger strike to protest": the
 		// purpose is the act, done by the act before it, which must be
@@ -554,10 +620,10 @@ func (s *sent) subjects(ctx verbCtx) []int {
 	for steps := 0; c >= 0 && steps < 6 && s.relIs(c, "conj", "xcomp"); steps++ {
 		c = s.head(c)
 	}
-	if c < 0 || s.rel(c) != "ccomp" {
+	if c < 0 {
 		return nil
 	}
-	h := s.head(c)
+	h := s.reporter(c)
 	if h < 0 {
 		return nil
 	}
@@ -593,7 +659,7 @@ func (s *sent) agent(v int) []int {
 	// "attacked until March by Kenya": the by-phrase hung on the oblique
 	// before it.
 	for _, d := range ds {
-		if d > v && s.relIs(d, "obl") {
+		if d > v && s.relIs(d, "obl") && !s.eventNoun(d) {
 			var b [8]int
 			for _, x := range s.deps(d, b[:0]) {
 				if s.relIs(x, "nmod") && s.marker(x) == "by" {
@@ -605,6 +671,15 @@ func (s *sent) agent(v int) []int {
 		}
 	}
 	return nil
+}
+
+// eventNoun reports whether token k is an event noun of some pattern
+// ("mediation", "attack"): a "by" phrase under it is its own agent.
+func (s *sent) eventNoun(k int) bool {
+	if t := s.tag(k); t != "NN" && t != "NNS" {
+		return false // "until March by Kenya": a name, not the event noun
+	}
+	return len(s.lx.nouns[s.low[k]]) > 0 || len(s.lx.nouns[singular(s.low[k])]) > 0
 }
 
 // targets returns the target of the verb (or predicate) at v whose
@@ -636,6 +711,11 @@ func (s *sent) targets(v, i, end int, object bool, preps []string) []int {
 				if ms := s.actors(d); len(ms) > 0 {
 					return ms
 				}
+				if pm := s.placeOf(d); pm >= 0 && (s.tag(d) == "NN" || s.tag(d) == "NNS") {
+					// "to a peace-keeping force in Liberia": the country
+					// the recipient is in.
+					return []int{pm}
+				}
 			} else if s.mAt[d] >= 0 {
 				// "complained to the Council over Selvian raids", with
 				// the "over" phrase hung on the name.
@@ -664,6 +744,9 @@ func (s *sent) prepComplement(n int, preps []string) []int {
 			if m := s.marker(d); m != "" && contains(preps, m) {
 				if ms := s.actors(d); len(ms) > 0 {
 					return ms
+				}
+				if pm := s.placeOf(d); pm >= 0 && (s.tag(d) == "NN" || s.tag(d) == "NNS") {
+					return []int{pm} // "aid to a camp in Y"
 				}
 			}
 		}
@@ -795,7 +878,11 @@ func (s *sent) obligations(out []model.Event) []model.Event {
 		return out
 	}
 	for v := range s.toks {
-		if !s.relIs(v, "ccomp") || s.mAt[v] >= 0 {
+		if s.mAt[v] >= 0 {
+			continue
+		}
+		h := s.reporter(v)
+		if h < 0 {
 			continue
 		}
 		must := -1
@@ -805,7 +892,6 @@ func (s *sent) obligations(out []model.Event) []model.Event {
 				must = d
 			}
 		}
-		h := s.head(v)
 		if must < 0 || h < 0 || !s.lx.is("obligation_speech", s.lemma(h)) {
 			continue
 		}
@@ -847,7 +933,7 @@ func (s *sent) dashBefore(k int) bool {
 func (s *sent) reported(v int) bool {
 	for steps := 0; v >= 0 && steps < 6; steps++ {
 		switch {
-		case s.relIs(v, "ccomp"):
+		case s.reporter(v) >= 0:
 			return true
 		case s.relIs(v, "conj", "xcomp"):
 			v = s.head(v)
@@ -856,6 +942,28 @@ func (s *sent) reported(v int) bool {
 		}
 	}
 	return false
+}
+
+// reporter returns the verb whose reported clause the clause of v is,
+// or -1: the head of a clausal complement (ccomp), or the verb of a time
+// word the clause was misparsed as modifying ("X said Wednesday that Y
+// must …", "X said on Sunday it had paid …", read as a clause of
+// "Wednesday" or "Sunday").
+func (s *sent) reporter(v int) int {
+	h := s.head(v)
+	if h < 0 {
+		return -1
+	}
+	if s.relIs(v, "ccomp") {
+		return h
+	}
+	if !s.relIs(v, "acl") || !s.lx.is("time_nouns", s.low[h]) || s.dep(v, "nsubj", "nsubj:pass") < 0 {
+		return -1
+	}
+	if g := s.head(h); g >= 0 && g < h && isVerbTag(s.tag(g)) && s.relIs(h, "obl", "nmod") {
+		return g
+	}
+	return -1
 }
 
 // phraseClause returns the clause of the verb that governs token p (for

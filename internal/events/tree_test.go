@@ -67,7 +67,8 @@ func TestRelations(t *testing.T) {
 		{"aux will not: a refusal", "Norvania will not release Selvian prisoners.", []string{"NRV 1243 SLV REJECT"}},
 		{"did not: a negated act", "Norvania did not release Selvian prisoners.", []string{"NRV 0841 SLV RETREAT neg"}},
 		// refusing what no pattern codes is a plain rejection.
-		{"xcomp refusal, act not coded", "Norvania refused to allow Selvian planes to land.", []string{"NRV 120 - REJECT"}},
+		// allowing is yielding (CAMEO 2.0: ALLOW 080): refusing it declines to yield
+		{"xcomp refusal to allow", "Norvania refused to allow Selvian planes to land.", []string{"NRV 124 SLV REJECT"}},
 		{"xcomp refusal, no pattern", "Norvania refused to commit to the plan.", []string{"NRV 120 - REJECT"}},
 		// a phrase with a copula is a predicate, not a passive.
 		{"be opposed to", "Norvania is opposed to the Varn Council.", []string{"NRV 110 IGOVRN ACCUSE"}},

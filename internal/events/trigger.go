@@ -95,6 +95,7 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 			ends[b], ends[b-1] = ends[b-1], ends[b]
 		}
 	}
+	s.nearestRuleFirst(cands, ends, i)
 	if s.tag(i) == "NNP" || s.tag(i) == "NNPS" || s.tag(i) == "" {
 		// Headline words: only a verb between two mentions.
 		if i == 0 || s.mAt[i-1] < 0 {
@@ -365,6 +366,62 @@ func (s *sent) afterPhrase(r *Rule, j int) int {
 	return bestEnd
 }
 
+// nearestRuleFirst reorders candidate triggers of equal length whose
+// codes both come from an after-phrase of a rule so that the one whose
+// phrase starts nearer the trigger comes first: in "cancelled a planned
+// visit to Y after a state of siege was declared" the visit is what was
+// cancelled, not the state of siege.
+func (s *sent) nearestRuleFirst(cands []entry, ends []int, i int) {
+	tie := false
+	for k := 1; k < len(cands); k++ {
+		tie = tie || ends[k] == ends[k-1] && cands[k].p != cands[k-1].p
+	}
+	if !tie {
+		return
+	}
+	start := make([]int, len(cands))
+	for k, e := range cands {
+		start[k] = -1
+		for ri := range e.p.Rules {
+			r := &e.p.Rules[ri]
+			if !s.ruleMatches(r, i, ends[k]) {
+				continue
+			}
+			if r.CAMEO != "" && len(r.After) > 0 {
+				start[k] = s.afterStart(r, ends[k])
+			}
+			break
+		}
+	}
+	for a := 1; a < len(cands); a++ {
+		for b := a; b > 0 && ends[b] == ends[b-1] && start[b] >= 0 && start[b-1] >= 0 && start[b] < start[b-1]; b-- {
+			cands[b], cands[b-1] = cands[b-1], cands[b]
+			ends[b], ends[b-1] = ends[b-1], ends[b]
+			start[b], start[b-1] = start[b-1], start[b]
+		}
+	}
+}
+
+// afterStart returns where the first of r's After phrases found after
+// token j starts (as afterPhrase finds it), or -1.
+func (s *sent) afterStart(r *Rule, j int) int {
+	end := j
+	for end < len(s.low) && end < j+12 {
+		w := s.low[end]
+		if w == ";" || w == "." || (s.lx.is("clause", w) && w != "that") {
+			break
+		}
+		end++
+	}
+	best := -1
+	for _, ph := range r.After {
+		if st, _ := s.phraseAt(strings.Fields(ph), j, end); st >= 0 && (best < 0 || st < best) {
+			best = st
+		}
+	}
+	return best
+}
+
 // beneficiary finds the target of a rule with target "beneficiary": the
 // actor that the matched After phrase acts on, its object or complement
 // ("help Kenya", "boost the capacity of the Kenyan army"); nil when the
@@ -606,7 +663,9 @@ func (s *sent) sourcePrep(n int, p *Pattern, depth int) []int {
 				return ms
 			}
 		}
-		if depth == 0 && s.mAt[d] < 0 {
+		if depth == 0 && s.mAt[d] < 0 && !contains(p.Preps, s.marker(d)) {
+			// Not through the noun's target: in "demonstrations against
+			// violations by the army" the army did not demonstrate.
 			if ms := s.sourcePrep(d, p, 1); len(ms) > 0 {
 				return ms
 			}
@@ -843,7 +902,7 @@ func (s *sent) phraseCodesItself(r int, rule *Rule, j int) bool {
 		return false
 	}
 	v := s.predicate(s.head(end - 1))
-	if v == r || !s.codesItself(v) {
+	if v == r || !s.codesItself(v) || !s.codesSome(v) {
 		return false
 	}
 	// Only a reported clause ("announced that …"): the child of the

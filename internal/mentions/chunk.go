@@ -190,7 +190,19 @@ func (a *analysis) isModifier(s *sent, j int) bool {
 		return false
 	}
 	switch t.Tag {
-	case "JJ", "JJR", "JJS", "RB", "VBN", "NN":
+	case "VBN":
+		// A participle right after an auxiliary or a noun is the verb
+		// of a clause, not a premodifier: "Museveni has banned
+		// opposition candidates", "the government today welcomed
+		// President X's statement".
+		if j > 0 {
+			switch p := s.toks[j-1].Tag; {
+			case strings.HasPrefix(p, "VB"), strings.HasPrefix(p, "NN"), p == "MD", p == "PRP":
+				return false
+			}
+		}
+		return isWordy(t.Text)
+	case "JJ", "JJR", "JJS", "RB", "NN":
 		return isWordy(t.Text)
 	}
 	return false

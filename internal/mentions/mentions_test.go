@@ -278,6 +278,12 @@ func TestFind(t *testing.T) {
 			},
 		},
 		{
+			name:   "a participle after an auxiliary is the verb, not a modifier",
+			text:   "President Tom Otieno has banned Somali militants from the upcoming elections.",
+			want:   []want{{Text: "Somali militants", Code: "SOMREB", Rule: "compose:demonym+agent"}},
+			absent: []string{"banned Somali militants"},
+		},
+		{
 			name:   "demonym as adjective is not an actor",
 			text:   "Somali oil exports rose.",
 			absent: []string{"Somali"},

@@ -110,3 +110,37 @@ func TestReporterComparisonEndsContent(t *testing.T) {
 	}
 	t.Errorf("no quote with the audit in %d quotes", len(qs))
 }
+
+// Two apostrophes are a double quotation mark, as newswire types it; an
+// apostrophe alone is not.
+func TestRegionsTwoApostrophes(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"He said, ''We are a content provider.'' Then he left.", []string{"We are a content provider."}},
+		{"``Not now,'' she said.", []string{"Not now"}},
+		{"The Union's plan and Africa's debt.", nil},
+	} {
+		var got []string
+		for _, r := range findRegions(c.text, 0, len(c.text)) {
+			got = append(got, c.text[r.cs:r.ce])
+		}
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("%q: got %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+// Two cues reporting the same words give one quote: the named one.
+func TestDedupeKeepsTheNamed(t *testing.T) {
+	c := []model.Span{{Start: 10, End: 20}}
+	qs := dedupe([]model.Quote{
+		{ID: "a", Contents: c, Speaker: "senator", SpeakerBy: model.SpeakerByDescription},
+		{ID: "b", Contents: c, Speaker: "Ines Varga", SpeakerBy: model.SpeakerByName},
+		{ID: "c", Contents: []model.Span{{Start: 30, End: 40}}},
+	})
+	if len(qs) != 2 || qs[0].ID != "b" || qs[1].ID != "c" {
+		t.Errorf("got %+v", qs)
+	}
+}

@@ -106,10 +106,14 @@ type Actor struct {
 	// frequent first.
 	Names []string `json:"names"`
 	// Roles are the roles and organisations given to the person as a
-	// speaker of a transcript.
-	Roles     []string `json:"roles"`
-	Mentions  int      `json:"mentions"`
-	Documents int      `json:"documents"`
+	// speaker of a transcript or on an attendance line.
+	Roles []string `json:"roles"`
+	// Held are the roles with when they were held: those Roles, dated by
+	// the documents that give them, and the actor dictionary's tenures
+	// that overlap the dates of the documents the person is in.
+	Held      []Held `json:"held"`
+	Mentions  int    `json:"mentions"`
+	Documents int    `json:"documents"`
 	// Quotes are the quotes whose speaker is this person; Turns the
 	// turns the person speaks in transcripts.
 	Quotes int `json:"quotes"`
@@ -117,6 +121,27 @@ type Actor struct {
 	// Examples are the first mentions, as evidence.
 	Examples []model.Evidence `json:"examples"`
 }
+
+// Held is a role a person holds, and when. From and To are dates
+// (YYYY-MM-DD; "" when unknown): for a role a document gives, the first
+// and last dates of the documents that give it (the role held as of
+// those dates); for a dictionary tenure, its start and end ("" To: still
+// held). By says where it comes from: "transcript" (a speaker list),
+// "attendance" (an attendance line) or "dictionary".
+type Held struct {
+	Role string `json:"role"`
+	Code string `json:"code,omitempty"`
+	From string `json:"from,omitempty"`
+	To   string `json:"to,omitempty"`
+	By   string `json:"by"`
+}
+
+// Role bys.
+const (
+	HeldByTranscript = "transcript"
+	HeldByAttendance = "attendance"
+	HeldByDictionary = "dictionary"
+)
 
 // FindingQuery selects findings. Zero fields select everything.
 type FindingQuery struct {

@@ -1,0 +1,119 @@
+package events
+
+import (
+	"testing"
+	"testing/fstest"
+
+	"github.com/dossier-project/dossier/internal/actors"
+	"github.com/dossier-project/dossier/internal/model"
+)
+
+// inventedDict is an actor dictionary of invented states, so that the
+// tests of actors read through the tree rest on no real knowledge.
+const inventedDict = `countries:
+  - code: NRV
+    name: Norvania
+    demonyms: [Norvanian, Norvanians]
+    capitals: [Varnholm]
+  - code: SLV
+    name: Selvia
+    demonyms: [Selvian, Selvians]
+    capitals: [Selbourg]
+igos:
+  - code: IGOVRN
+    name: Varn Council
+agents:
+  - {code: GOV, words: [government, official, envoy]}
+  - {code: CVL, words: [demonstrator, resident]}
+  - {code: OPP, words: [opposition party]}
+  - {code: REB, words: [rebel]}
+`
+
+// inventedPlaces are places of the invented states, read only inside a
+// participant's noun phrase.
+const inventedPlaces = `countries:
+  - code: NRV
+    name: Norvania
+    names: [Karvala, Upper Dorn]
+`
+
+func inventedCoder(t *testing.T) *Coder {
+	t.Helper()
+	_, c := setup(t)
+	fs := fstest.MapFS{"invented.yaml": {Data: []byte(inventedDict)}, "places.yaml": {Data: []byte(inventedPlaces)}}
+	d, err := actors.Load(fs, "invented.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	places, err := actors.Load(fs, "places.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c.WithActors(d, places)
+}
+
+func codeThrough(t *testing.T, c *Coder, src string, acts ...act) []model.Event {
+	t.Helper()
+	an, _ := setup(t)
+	td := an.Analyze(src)
+	doc := &model.Document{ID: "0123456789abcdef0123", Text: src}
+	return c.Code(doc, td, mentionsOf(td, acts))
+}
+
+// TestActorsThroughTheTree: a participant the mention stage does not
+// report is read from the noun phrase with the actor dictionary.
+func TestActorsThroughTheTree(t *testing.T) {
+	c := inventedCoder(t)
+	cases := []struct {
+		name, text string
+		acts       []act
+		want       []string
+	}{
+		{"demonym before a noun that is no agent", "Two Norvanian suicide bombers killed 23 people.", nil,
+			[]string{"NRV 180 - ASSAULT"}},
+		{"organisation as a compound", "Varn Council helicopters attacked Selbourg.", nil,
+			[]string{"IGOVRN 190 SLV ASSAULT"}},
+		{"agent with a place: capital", "Demonstrators in Varnholm blocked a road.", []act{{"Demonstrators", "CVL"}},
+			[]string{"NRVCVL 144 - PROTEST"}},
+		{"agent with a place: country", "Seven opposition parties in Selvia organized a general strike.", []act{{"opposition parties", "OPP"}, {"Selvia", "SLV"}},
+			[]string{"SLVOPP 143 - PROTEST"}},
+		{"agent from a group of a country", "Rebels from a Norvanian militia attacked Selvia.", []act{{"Rebels", "REB"}, {"Selvia", "SLV"}},
+			[]string{"NRVREB 190 SLV ASSAULT"}},
+		{"agent with a compound naming a country", "Selvia Municipality Association officials criticized Norvania.", []act{{"officials", "GOV"}, {"Selvia", "SLV"}, {"Norvania", "NRV"}},
+			[]string{"SLVGOV 111 NRV ACCUSE"}},
+		{"a demonym group of another country", "The Norvanians of southern Selvia criticized Varnholm.", []act{{"The Norvanians", "NRV"}},
+			[]string{"SLV 111 NRV ACCUSE"}},
+		{"a name with no code and its apposition", "Arvo Tannen, the Varn Council envoy, criticized Selvia.", []act{{"Varn Council envoy", "IGOVRN"}, {"Selvia", "SLV"}},
+			[]string{"IGOVRN 111 SLV ACCUSE"}},
+		{"a name whose last word is a country", "Varn-member Selvia threatened Norvania.", []act{{"Varn-member Selvia", ""}, {"Norvania", "NRV"}},
+			[]string{"SLV 130 NRV THREATEN"}},
+		{"a place before an agent", "Karvala rebels attacked Selvia.", []act{{"rebels", "REB"}, {"Selvia", "SLV"}},
+			[]string{"NRVREB 190 SLV ASSAULT"}},
+		{"an agent in a place of two words", "Demonstrators in Upper Dorn blocked a road.", []act{{"Demonstrators", "CVL"}},
+			[]string{"NRVCVL 144 - PROTEST"}},
+		// a recipient that names no actor is of its place; a person is not
+		{"a recipient in a place", "Selvia sent humanitarian aid to a refugee camp in Upper Dorn.", []act{{"Selvia", "SLV"}},
+			[]string{"SLV 073 NRV AID"}},
+		{"a person is not of the place he is in", "Selvia held talks with Arvo Tannen in Upper Dorn.", []act{{"Selvia", "SLV"}},
+			[]string{"SLV 040 - CONSULT"}},
+		// a place is no actor of its own
+		{"a place is not a source", "Karvala attacked Selvia.", []act{{"Selvia", "SLV"}}, nil},
+		// a name nobody knows is a participant of unknown code
+		{"an unknown name as the subject", "The Varnish Liberation Front (VLF) attacked Selvia.", []act{{"Selvia", "SLV"}},
+			[]string{" 190 SLV ASSAULT"}},
+		{"an unknown organisation with an acronym", "The regional Tarn Cooperation (TC) forum has agreed to set up a research center in Selbourg.", nil,
+			[]string{" 030 - AGREE"}},
+		// a demonym before a noun that does nothing is no event
+		{"no trigger", "Norvanian oil prices rose.", nil, nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			checkBriefs(t, tc.text, briefs(codeThrough(t, c, tc.text, tc.acts...)), tc.want)
+		})
+	}
+	// Without the dictionary the modifier names no one.
+	_, plain := setup(t)
+	if got := codeThrough(t, plain, "Two Norvanian suicide bombers killed 23 people."); len(got) != 0 {
+		t.Errorf("without actors: coded %q", briefs(got))
+	}
+}
