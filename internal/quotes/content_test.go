@@ -144,3 +144,33 @@ func TestDedupeKeepsTheNamed(t *testing.T) {
 		t.Errorf("got %+v", qs)
 	}
 }
+
+// The title of a programme, a book or an event in quotation marks is
+// nobody's words; a nickname someone is called is.
+func TestWorkTitlesAreNotQuotes(t *testing.T) {
+	x := newX(t)
+	for _, c := range []struct {
+		text, sub string
+		quoted    bool
+	}{
+		{"Varga told NTV's “Morning Report” that the ferry would run again.", "Morning Report", false},
+		{"In an interview on “Harbour Week,” Varga said the fare would not rise.", "Harbour Week", false},
+		{"Ines Varga took calls on her “Keep It Real” radio programme on Monday, and said the fare would stay.", "Keep It Real", false},
+		{"Brodin called the ferry “A Floating Disgrace” at the meeting.", "Floating Disgrace", true},
+	} {
+		qs := extract(t, x, article("a", c.text), nil)
+		found := false
+		for _, q := range qs {
+			found = found || q.Direct && strings.Contains(q.Text(), c.sub)
+		}
+		if found != c.quoted {
+			dump(t, qs)
+			t.Errorf("%q: a direct quote of %q: %v, want %v", c.text, c.sub, found, c.quoted)
+		}
+	}
+	// the clause after the title is what was told
+	q := find(t, extract(t, x, article("a", "Varga told NTV's “Morning Report” that the ferry would run again."), nil), "ferry")
+	if q.Text() != "the ferry would run again" {
+		t.Errorf("content %q", q.Text())
+	}
+}

@@ -118,6 +118,12 @@ func (t *tq) paragraph(cands []tcand, pi int, p text.Paragraph, pending *tcand) 
 		if s0 < 0 || s1 < 0 {
 			continue
 		}
+		if t.workTitle(r) {
+			// "told MSNBC's “Morning Joe”", "on “Face the Nation”": the
+			// name of a programme, a book or an event, nobody's words
+			lastDirect = -1
+			continue
+		}
 		c := tcand{src: -1, para: pi, pos: r.cs}
 		c.q.Direct, c.q.Kind = true, model.KindSpeech
 		c.q.Unclosed = r.unclosed()
@@ -400,6 +406,72 @@ func (t *tq) onlyTimeOrPronoun(f, e int) bool {
 		}
 	}
 	return true
+}
+
+// workTitle reports whether the quotation r is the title of a work, a
+// programme or an event: a few capitalised words (function words aside),
+// with no end punctuation, that the sentence uses as a name, after a
+// preposition (other than a comparison's "as": "called him “Mister
+// Piggy”" and "cited it as “Mister Piggy”" quote words), after a
+// possessive or an article, or before the noun it names ("his “Keep It
+// Real” radio programme").
+func (t *tq) workTitle(r region) bool {
+	f, e := -1, -1
+	for k := t.first; k-t.first < len(t.inRegion); k++ {
+		if t.region(k) >= 0 && t.tok(k).Start >= r.cs && t.tok(k).End <= r.ce {
+			if f < 0 {
+				f = k
+			}
+			e = k + 1
+		}
+	}
+	if f < 0 || e-f > 6 {
+		return false
+	}
+	words := 0
+	for k := f; k < e; k++ {
+		tk := t.tok(k)
+		if tk.UPOS == "PUNCT" {
+			if strings.ContainsAny(tk.Text, ".!?,;:") {
+				return false
+			}
+			continue
+		}
+		words++
+		if !startsUpperStr(tk.Text) && !t.x.lx.stopwords[strings.ToLower(tk.Text)] {
+			return false
+		}
+	}
+	if words == 0 {
+		return false
+	}
+	// the head of the quoted words, and how the sentence uses it
+	h := -1
+	for k := f; k < e; k++ {
+		if hd := t.tok(k).Head; hd < f || hd >= e {
+			if h >= 0 {
+				return false // not one phrase
+			}
+			h = k
+		}
+	}
+	if h < 0 {
+		return false
+	}
+	d := t.td
+	for _, k := range d.Dependents(h, nil) {
+		if k >= f {
+			continue
+		}
+		low := strings.ToLower(t.tok(k).Text)
+		switch {
+		case d.RelIs(k, "case") && !t.x.lx.comparisons[low]:
+			return true
+		case d.RelIs(k, "nmod:poss", "det"):
+			return true
+		}
+	}
+	return d.RelIs(h, "compound") && t.tok(h).Head > h
 }
 
 // reports reports whether the quotation r lies inside the clause the

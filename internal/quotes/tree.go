@@ -465,6 +465,16 @@ func (t *tq) content(i, ce, sentFirst, sentEnd int) (int, int, string) {
 	}
 	if c := d.Dependent(i, "ccomp"); c >= 0 {
 		f, e := d.Subtree(c)
+		if u := t.tok(c).UPOS; (u == "NOUN" || u == "PROPN") && f > i {
+			// "told NTV's “Morning Report” that the ferry …" misparsed
+			// with the name as the complement and the clause under it:
+			// the clause after "that" is what was told
+			for k := c + 1; k+1 < e; k++ {
+				if t.complementizer(k) && t.tok(k).Head > k {
+					return t.trim(k+1, e, i)
+				}
+			}
+		}
 		if f > i {
 			return t.trim(f, e, i)
 		}
