@@ -445,33 +445,29 @@ func (t *tq) workTitle(r region) bool {
 	if words == 0 {
 		return false
 	}
-	// the head of the quoted words, and how the sentence uses it
-	h := -1
-	for k := f; k < e; k++ {
-		if hd := t.tok(k).Head; hd < f || hd >= e {
-			if h >= 0 {
-				return false // not one phrase
-			}
-			h = k
-		}
+	// how the sentence uses it: the word before the opening mark is a
+	// preposition, a possessive or an article (the parser often breaks a
+	// title's words apart, so the words are read, not its tree), or the
+	// title is a noun's modifier
+	if p := f - 1; p >= t.first && t.tok(p).UPOS == "PUNCT" && t.region(p) >= 0 {
+		f = p // the opening mark
 	}
-	if h < 0 {
-		return false
-	}
-	d := t.td
-	for _, k := range d.Dependents(h, nil) {
-		if k >= f {
-			continue
-		}
-		low := strings.ToLower(t.tok(k).Text)
+	if p := f - 1; p >= t.first {
+		tk := t.tok(p)
+		low := strings.ToLower(tk.Text)
 		switch {
-		case d.RelIs(k, "case") && !t.x.lx.comparisons[low]:
+		case tk.UPOS == "ADP" && !t.x.lx.comparisons[low]:
 			return true
-		case d.RelIs(k, "nmod:poss", "det"):
+		case tk.UPOS == "DET", t.x.lx.possessives[tk.Text], t.td.RelIs(p, "nmod:poss"):
 			return true
 		}
 	}
-	return d.RelIs(h, "compound") && t.tok(h).Head > h
+	// "“Keep It Real” radio programme": a common noun right after it
+	n := e
+	for n < len(t.td.Tokens) && t.tok(n).Start < r.end() {
+		n++
+	}
+	return n < len(t.td.Tokens) && t.tok(n).UPOS == "NOUN" && !startsUpperStr(t.tok(n).Text)
 }
 
 // reports reports whether the quotation r lies inside the clause the
