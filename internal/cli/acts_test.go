@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -71,5 +72,40 @@ func TestExampleActs(t *testing.T) {
 	}
 	if len(rows)-1 != coded || coded == len(evs) {
 		t.Errorf("CSV: %d rows, want the %d events of the CAMEO coder (of %d)", len(rows)-1, coded, len(evs))
+	}
+
+	// The report lists the CAMEO coder's events, as it did before there
+	// were acts, and its findings name only events it lists.
+	_, stdout, _ = run(t, db, "analyze", "--json")
+	var rep struct {
+		Findings []struct {
+			Kind   string
+			Events []string
+		}
+		Events []struct{ ID, Act string }
+	}
+	if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
+		t.Fatal(err)
+	}
+	listed := map[string]bool{}
+	for _, e := range rep.Events {
+		listed[e.ID] = true
+		if e.Act != "" {
+			t.Errorf("the report lists the act %s (%s)", e.ID, e.Act)
+		}
+	}
+	if len(rep.Events) != coded {
+		t.Errorf("the report lists %d events, want the %d of the CAMEO coder", len(rep.Events), coded)
+	}
+	for _, f := range rep.Findings {
+		for _, id := range f.Events {
+			if !listed[id] {
+				t.Errorf("the report's %s finding names the event %s, which the report does not list", f.Kind, id)
+			}
+		}
+	}
+	_, stdout, _ = run(t, db, "analyze")
+	if want := fmt.Sprintf("EVENTS (%d)", coded); !strings.Contains(stdout, want) || strings.Contains(stdout, "pattern act-") {
+		t.Errorf("the text report does not list the CAMEO coder's events alone (want %q and no act pattern)", want)
 	}
 }

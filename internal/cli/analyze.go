@@ -154,7 +154,37 @@ func readReport(ctx context.Context, st store.Store) (*report.Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &report.Report{Documents: docs, Findings: res.Findings, Timeline: res.Timeline, Quotes: res.Quotes, Events: res.Events}, nil
+	events, findings := reportEvents(res.Events, res.Findings)
+	return &report.Report{Documents: docs, Findings: findings, Timeline: res.Timeline, Quotes: res.Quotes, Events: events}, nil
+}
+
+// reportEvents returns the events a report lists, the CAMEO coder's (the
+// acts of the record are what the checks read; dossier events lists
+// them), and the findings with the events they rest on among those, so
+// that every event a report's finding names is in the report.
+func reportEvents(all []model.Event, fs []model.Finding) ([]model.Event, []model.Finding) {
+	var events []model.Event
+	shown := make(map[string]bool, len(all))
+	for _, e := range all {
+		if e.Act == "" {
+			events = append(events, e)
+			shown[e.ID] = true
+		}
+	}
+	out := make([]model.Finding, len(fs))
+	for i, f := range fs {
+		if len(f.Events) > 0 {
+			ids := make([]string, 0, len(f.Events))
+			for _, id := range f.Events {
+				if shown[id] {
+					ids = append(ids, id)
+				}
+			}
+			f.Events = ids
+		}
+		out[i] = f
+	}
+	return events, out
 }
 
 // reportJSON is the report as data.

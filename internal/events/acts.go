@@ -288,7 +288,6 @@ type actCand struct {
 	matter   bool
 	objMat   bool // of an announcement: its matter is its object
 	noun     bool // a noun act ("before the vote")
-	reports  bool // of an announcement: it reports an act of the sentence
 	reporter int  // the announcement that reports it, or -1
 }
 
@@ -333,9 +332,33 @@ func (s *sent) acts(ax *actLexicon, out []model.Event, rep []int, meetings map[i
 			}
 			if j, ok := at[v]; ok && j != i && cands[j].reporter < 0 {
 				cands[j].reporter = i
-				c.reports = true
 			}
 		}
+	}
+	// An announcement says something the checks can read when it names
+	// what it announces and who does, or reports an act that is kept: a
+	// decision, a vote, a meeting, or an announcement that itself says
+	// something ("X said that Y told them what to say" says nothing).
+	readable := make([]int8, len(cands)) // 0 not known yet, 1 yes, -1 no
+	var read func(i int) bool
+	read = func(i int) bool {
+		if readable[i] != 0 {
+			return readable[i] > 0
+		}
+		readable[i] = -1
+		ok := cands[i].objMat && cands[i].src
+		for j := range cands {
+			if ok {
+				break
+			}
+			if d := &cands[j]; d.reporter == i {
+				ok = d.pat.Act == "announce" && read(j) || d.pat.Act != "announce" && (d.noun || !d.pat.NeedsMatter || d.matter)
+			}
+		}
+		if ok {
+			readable[i] = 1
+		}
+		return ok
 	}
 	index := make([]int, len(cands))
 	for i, c := range cands {
@@ -343,7 +366,7 @@ func (s *sent) acts(ax *actLexicon, out []model.Event, rep []int, meetings map[i
 		switch {
 		case c.noun:
 		case c.pat.Act == "announce":
-			if !c.reports && (!c.objMat || !c.src) {
+			if !read(i) {
 				continue // it announces nothing the checks could read
 			}
 			// One that reports an act is kept with no one named ("it was
@@ -418,8 +441,19 @@ func (s *sent) verbAct(pat *ActPattern, v int, dates spanSet) (actCand, bool) {
 	if who >= 0 && s.mAt[who] < 0 && (s.tag(who) == "WDT" || s.tag(who) == "WP") {
 		who = -1 // an unresolved relative pronoun names no one
 	}
-	if pat.Collective && who >= 0 && s.onePerson(who) {
-		return actCand{}, false // "he sat down": not a body sitting
+	if pat.Collective && who >= 0 && !s.body(who, dates) {
+		return actCand{}, false // "he sat down", "voters vote", "the trains passed": no body's act
+	}
+	if pat.Act == "meet" && !ctx.passive {
+		if o := s.dep(v, "obj"); o >= 0 && (isNounTag(s.tag(o)) || s.tag(o) == "PRP") && !s.inDate(o, dates) {
+			return actCand{}, false // "met the requirements", "meeting the demand": no sitting
+		}
+		var buf [16]int
+		for _, d := range s.deps(v, buf[:0]) {
+			if s.relIs(d, "obl") && s.lx.is("act_place_preps", s.marker(d)) {
+				return actCand{}, false // "gathered around the candidate": where they stood
+			}
+		}
 	}
 	ev := model.Event{
 		Doc: s.doc.ID, Sentence: s.span, Act: pat.Act, Pattern: pat.ID,
@@ -476,6 +510,9 @@ func (s *sent) nounAct(pat *ActPattern, k int, dates spanSet) (actCand, bool) {
 	var buf [16]int
 	for _, d := range s.deps(k, buf[:0]) {
 		if s.rel(d) == "nmod:poss" || s.relIs(d, "nmod") && s.lx.is("act_noun_source", s.marker(d)) {
+			if pat.Collective && s.onePerson(d) {
+				return actCand{}, false // "after her meeting with X": one person's, no body's
+			}
 			ev.Source = s.actActor(d, dates)
 			c.src = true
 			break
@@ -567,11 +604,79 @@ func (s *sent) byAgent(v int) int {
 // A common noun ("the council") is a body even when coreference took it
 // for a person.
 func (s *sent) onePerson(k int) bool {
-	if s.tag(k) == "PRP" {
-		return s.lx.is("act_persons", s.low[k])
+	if s.tag(k) == "PRP" || s.tag(k) == "PRP$" {
+		return s.lx.is("act_persons", s.low[k]) // "he", "her meeting"
 	}
 	m := s.mAt[k]
 	return m >= 0 && s.ms[m].Actor.Person && s.ms[m].Actor.Name != "" && (s.tag(k) == "NNP" || s.tag(k) == "NNPS")
+}
+
+// body reports whether the nominal at k names a body or a group that
+// meets, votes or agrees as one: a noun for a body ("the council", "a
+// House panel", act_bodies), the plural of a noun for its members
+// ("lawmakers", "European leaders", act_members), an actor the mention
+// resolver coded that is not the public (act_public_agents: "black
+// voters", "demonstrators"), or actors joined by "and". One person, an
+// unresolved pronoun ("we vote", "you're sitting there") and a thing
+// ("the trains passed") are none.
+func (s *sent) body(k int, dates spanSet) bool {
+	if s.bodyAt(k, dates) {
+		return true
+	}
+	var buf [16]int
+	for _, d := range s.deps(k, buf[:0]) {
+		if d > k && s.relIs(d, "nmod", "obl") && s.lx.is("act_order", s.marker(d)) {
+			// "two days before the committee voted", parsed with the
+			// days as subject: who voted is the noun after the order word.
+			return s.bodyAt(d, dates)
+		}
+	}
+	return false
+}
+
+// bodyAt is body for the nominal at k itself.
+func (s *sent) bodyAt(k int, dates spanSet) bool {
+	var buf [16]int
+	for _, d := range s.deps(k, buf[:0]) {
+		if s.rel(d) == "conj" && (isNounTag(s.tag(d)) || s.tag(d) == "PRP") {
+			return true // "France and Germany met"
+		}
+	}
+	if s.onePerson(k) {
+		return false
+	}
+	m := s.mAt[k]
+	if m < 0 && s.tag(k) != "PRP" {
+		a, b := s.nominal(k, dates)
+		for x := a; x < b && m < 0; x++ {
+			m = s.mAt[x] // "dozens of local elected officials"
+		}
+	}
+	if m >= 0 {
+		switch act := s.ms[m].Actor; {
+		case act.Person && s.tag(k) == "PRP":
+			return false // "she", resolved to a person
+		case act.Person:
+			// a common noun the resolver took for a role's holder ("the
+			// council", "the nominee"): the noun says
+		case act.Code != "":
+			return !s.public(act.Code)
+		}
+	}
+	if s.tag(k) == "PRP" {
+		return false
+	}
+	w := singular(s.low[k])
+	return s.lx.is("act_bodies", s.low[k]) || s.lx.is("act_bodies", w) || isPluralTag(s.tag(k)) && s.lx.is("act_members", w)
+}
+
+// public reports whether an actor code is the public's, not a body's:
+// its agent is one of act_public_agents ("USACVL", "REF").
+func (s *sent) public(code string) bool {
+	if len(code) < 3 {
+		return false
+	}
+	return s.lx.is("act_public_agents", strings.ToLower(code[len(code)-3:]))
 }
 
 // actDelimited reports whether the negated verb v is delimited in time:

@@ -117,6 +117,26 @@ func TestActs(t *testing.T) {
 		{"had not met before: no date, negated", "The council had not met before.", []string{`meet "The council" met neg`}, nil},
 		{"one person sitting is no body's meeting", "Ines Varo sat on the bench.", nil, nil},
 		{"a body sitting", "The senate sat until midnight.", []string{`meet "The senate" sat`}, nil},
+		// who may meet, vote, agree or pass: a body or a group of its
+		// members, not one person, the public, a pronoun nobody resolved
+		// or a thing
+		{"lawmakers vote", "Lawmakers voted on the closure on Tuesday.", []string{`vote "Lawmakers" voted`}, nil},
+		{"voters vote for a candidate: no body's vote", "Voters will vote for Ines Varo next week.", nil, nil},
+		{"we vote: no body's vote", "We vote for somebody.", nil, nil},
+		{"one person sits at a figure in the polls", "The nominee sits at 85 percent in the polls.", nil, nil},
+		{"meeting requirements is no sitting", "Most applicants must meet the requirements.", nil, nil},
+		{"not meeting the demand", "The answers are not meeting the demand, Ines Varo says.", nil, nil},
+		{"gathered around someone is no meeting", "Council members gathered around Ines Varo on Monday.", nil, nil},
+		{"a committee gathers to discuss", "The committee gathered on Monday to discuss the budget.", []string{`meet "The committee" gathered`}, nil},
+		{"one person's meeting with another is no body's", "After her meeting with the mayor, Ines Varo announced the contract.",
+			[]string{`announce "Ines Varo" announced`}, nil},
+		{"did not reconvene until the next day", "The council did not reconvene until the following day.", []string{`meet "The council" reconvene`}, nil},
+		{"who voted, after a phrase of time", "Governor Lena Horvath announced the cut on 6 May, two days before the committee voted.",
+			[]string{`announce "Governor Lena Horvath" announced`, `vote "two days before the committee" voted <announced`}, nil},
+		{"resolving a problem is no decision", "How we resolve the dispute remains open.", nil, nil},
+		{"a body resolves to act", "The council resolved on Monday to close the library.", []string{`decide "The council" resolved`}, nil},
+		{"adopting with nothing adopted is no approval", "Parents who adopt get six weeks of leave.", nil, nil},
+		{"saying that someone tells a story announces nothing", "Ines Varo said the museum would tell a story of hope.", nil, nil},
 		// the order nouns: the unnamed vote, and whose it is
 		{"before the vote in the senate", "Mayor Ines Varo announced the contract before the vote in the senate.",
 			[]string{`announce "Mayor Ines Varo" announced`, `vote "the senate" vote`}, nil},

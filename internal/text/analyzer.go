@@ -201,6 +201,18 @@ func (d *Doc) Title(k int) bool {
 	return d.lex.honorifics[w] || d.lex.abbrev(strings.TrimSuffix(w, ".")) == abbrevTitle
 }
 
+// CommonWord reports whether Punkt's English training data saw the word
+// w written in lower case, whatever its case here: a common word
+// ("commissioner", "young", "association"), not only a name ("John",
+// "Aalto"). It is false for a Doc built by hand.
+func (d *Doc) CommonWord(w string) bool {
+	if d.lex == nil || len(w) > 32 {
+		return false
+	}
+	var buf [128]byte
+	return d.lex.ortho[string(appendLower(buf[:0], w))]&orthoLc != 0
+}
+
 // Option changes how Analyze, Segment and Sentences read a document.
 type Option struct {
 	labels []model.Span
