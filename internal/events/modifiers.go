@@ -44,6 +44,10 @@ type actorInfo struct {
 	places    *actors.Dictionary
 	agents    map[string]bool // agent codes ("GOV", "CVL")
 	countries map[string]bool // country codes ("KEN")
+	// people are people the dictionary does not know, with their codes
+	// (data/actors/people-phoenix.txt), for a person the mention stage
+	// found and has no code for; may be nil.
+	people *actors.People
 }
 
 func newActorInfo(d, places *actors.Dictionary) *actorInfo {
@@ -75,6 +79,21 @@ func (c *Coder) WithActors(d, places *actors.Dictionary) *Coder {
 		out.ai = nil
 	} else {
 		out.ai = newActorInfo(d, places)
+	}
+	return &out
+}
+
+// WithPeople returns a coder that gives a person the mention stage has
+// no code for ("President Laurent Gbagbo") the code the list p has for
+// the name at the document's date (see actors.People). It has an effect
+// only on a coder with an actor dictionary (WithActors). The coder c is
+// not changed.
+func (c *Coder) WithPeople(p *actors.People) *Coder {
+	out := *c
+	if c.ai != nil {
+		ai := *c.ai
+		ai.people = p
+		out.ai = &ai
 	}
 	return &out
 }
@@ -231,6 +250,12 @@ func (s *sent) refine(k, m int) int {
 				if c, ok := e.CodeAt(s.doc.Date); ok && c.Code != "" && c.Code != actors.NullCode {
 					return s.made(s.mtok[m][0], last, c.Code, e.Name, "tree:name-country")
 				}
+			}
+		}
+		// "President Laurent Gbagbo": a person the list of people knows.
+		if mm.Rule != "tree:unknown-name" {
+			if c, ok := s.ai.people.Lookup(mm.Actor.Name, s.doc.Date); ok {
+				return s.made(s.mtok[m][0], s.mtok[m][1]-1, c, mm.Actor.Name, "tree:person-list")
 			}
 		}
 	case s.ai.agentOnly(code):

@@ -117,3 +117,33 @@ func TestActorsThroughTheTree(t *testing.T) {
 		t.Errorf("without actors: coded %q", briefs(got))
 	}
 }
+
+// TestPeopleList: a person the mention stage has no code for takes the
+// code the list of people gives the name at the document's date.
+func TestPeopleList(t *testing.T) {
+	c := inventedCoder(t)
+	people, err := actors.ParsePeople([]byte("arvo tannen\tNRV\tNRVGOV 19950301-,NRVELI\n"), "people.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	withPeople := c.WithPeople(people)
+	const text = "Arvo Tannen criticized Selvia."
+	acts := []act{{"Arvo Tannen", ""}, {"Selvia", "SLV"}}
+	if got := briefs(codeThrough(t, withPeople, text, acts...)); len(got) != 1 || got[0] != "NRVGOV 111 SLV ACCUSE" {
+		// The document has no date: the most recent code.
+		t.Errorf("with the list: %q, want [NRVGOV 111 SLV ACCUSE]", got)
+	}
+	if got := briefs(codeThrough(t, c, text, acts...)); len(got) != 1 || got[0] != " 111 SLV ACCUSE" {
+		t.Errorf("without the list: %q, want [ 111 SLV ACCUSE]", got)
+	}
+	// A name the list does not have stays of unknown code.
+	other := []act{{"Arvo Tannenberg", ""}, {"Selvia", "SLV"}}
+	if got := briefs(codeThrough(t, withPeople, "Arvo Tannenberg criticized Selvia.", other...)); len(got) != 1 || got[0] != " 111 SLV ACCUSE" {
+		t.Errorf("an unlisted name: %q, want [ 111 SLV ACCUSE]", got)
+	}
+	// Without an actor dictionary the list is not read.
+	_, plain := setup(t)
+	if got := briefs(codeThrough(t, plain.WithPeople(people), text, acts...)); len(got) != 1 || got[0] != " 111 SLV ACCUSE" {
+		t.Errorf("without a dictionary: %q", got)
+	}
+}
