@@ -57,6 +57,11 @@ func TestConstructions(t *testing.T) {
 		{"threat under condition", "If the talks fail, Kenya will threaten to attack Somalia.", []string{"KEN 138 SOM THREATEN fut hyp"}},
 		{"headline", "Chad Asks the AU to Help Build Army", []string{"TCD 023 IGOAFRAFU REQUEST"}},
 		{"release", "Kenya released prisoners to Uganda.", []string{"KEN 0841 UGA RETREAT"}},
+		// PLOVER: lifting a curfew is a concession (CONCEDE), a resignation
+		// a retreat (RETREAT), agreeing to resign an intent (AGREE).
+		{"lift curfew", "Kenya lifted the curfew.", []string{"KEN 0813 - CONCEDE"}},
+		{"resign", "The government of Kenya resigned.", []string{"KEN 0831 - RETREAT"}},
+		{"agree to resign", "The government of Kenya agreed to resign.", []string{"KEN 0341 - AGREE fut"}},
 		{"investigate", "the UN investigated Kenya over war crimes.", []string{"IGOUNO 094 KEN ACCUSE"}},
 		{"expel", "Kenya expelled the UN inspectors.", []string{"KEN 1662 IGOUNO SANCTION"}},
 	}
