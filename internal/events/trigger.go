@@ -31,10 +31,37 @@ func (s *sent) code(out []model.Event) []model.Event {
 		}
 	}
 	out = s.obligations(out)
+	out = append(out[:first], untargetedTwins(out[first:])...)
 	// Text order: a reported obligation is found after the rest.
 	evs := out[first:]
 	sort.SliceStable(evs, func(a, b int) bool { return evs[a].Trigger.Start < evs[b].Trigger.Start })
 	return out
+}
+
+// untargetedTwins drops from the events of one sentence an event with no
+// target when another has the same source, code and flags and a target:
+// in "did not praise or thank Uganda" the object hangs on "thank" alone,
+// and praising without one is the same act.
+func untargetedTwins(evs []model.Event) []model.Event {
+	out := evs[:0]
+	for i, e := range evs {
+		if e.Target == nil && hasTargetedTwin(evs, i) {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+func hasTargetedTwin(evs []model.Event, i int) bool {
+	e := evs[i]
+	for j, o := range evs {
+		if j != i && o.Target != nil && o.Source.Span == e.Source.Span && o.CAMEO == e.CAMEO &&
+			o.Negated == e.Negated && o.Future == e.Future && o.Hypothetical == e.Hypothetical {
+			return true
+		}
+	}
+	return false
 }
 
 // headline reports whether the sentence is written in title case (most
@@ -316,8 +343,13 @@ func (s *sent) chooseCode(p *Pattern, i, j int, intended bool) (code string, rul
 	if intended && intent != "" {
 		code = intent
 	}
-	if _, known := s.lx.codes[code]; !known {
+	ci, known := s.lx.codes[code]
+	if !known {
 		return "", nil, tgtOpt, false
+	}
+	if !tgtOpt && (rule == nil || rule.Target != "required") && ci.PLOVER != "" && !s.lx.is("recipient_required", strings.ToLower(ci.PLOVER)) {
+		// PLOVER needs no recipient for this type (grammar.yaml).
+		tgtOpt = true
 	}
 	return code, rule, tgtOpt, true
 }
