@@ -61,6 +61,8 @@ func TestConstructions(t *testing.T) {
 		// a retreat (RETREAT), agreeing to resign an intent (AGREE).
 		{"lift curfew", "Kenya lifted the curfew.", []string{"KEN 0813 - CONCEDE"}},
 		{"resign", "The government of Kenya resigned.", []string{"KEN 0831 - RETREAT"}},
+		{"capture a stronghold", "Kenya captured a rebel stronghold.", []string{"KEN 190 - ASSAULT"}},
+		{"capture no territory", "Kenya captured the imagination of Uganda.", nil},
 		{"agree to resign", "The government of Kenya agreed to resign.", []string{"KEN 0341 - AGREE fut"}},
 		{"investigate", "the UN investigated Kenya over war crimes.", []string{"IGOUNO 094 KEN ACCUSE"}},
 		{"expel", "Kenya expelled the UN inspectors.", []string{"KEN 1662 IGOUNO SANCTION"}},

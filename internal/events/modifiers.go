@@ -210,7 +210,8 @@ func (s *sent) modifierActor(k int) int {
 		return -1
 	}
 	var a [8]int
-	for _, d := range s.deps(k, a[:0]) {
+	ds := s.deps(k, a[:0])
+	for _, d := range ds {
 		if d > k || !s.relIs(d, "amod", "compound", "nmod:poss") {
 			continue
 		}
@@ -220,6 +221,26 @@ func (s *sent) modifierActor(k int) int {
 		}
 		first, _ := s.subtree(d)
 		return s.made(first, k, code, name, "tree:modifier")
+	}
+	// One compound down: "Baghdad University Medical School", "U.S.
+	// border patrol agents", the name or country on the compound that
+	// modifies the head.
+	for _, d := range ds {
+		if d > k || !s.relIs(d, "compound") || s.mAt[d] >= 0 {
+			continue
+		}
+		var b [8]int
+		for _, x := range s.deps(d, b[:0]) {
+			if x > d || !s.relIs(x, "amod", "compound", "nmod:poss") {
+				continue
+			}
+			code, name := s.tokenActor(x)
+			if code == "" {
+				continue
+			}
+			first, _ := s.subtree(x)
+			return s.made(first, k, code, name, "tree:modifier")
+		}
 	}
 	return -1
 }

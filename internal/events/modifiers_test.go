@@ -27,6 +27,7 @@ agents:
   - {code: CVL, words: [demonstrator, resident]}
   - {code: OPP, words: [opposition party]}
   - {code: REB, words: [rebel]}
+  - {code: HLH, words: [doctor]}
 `
 
 // inventedPlaces are places of the invented states, read only inside a
@@ -103,6 +104,15 @@ func TestActorsThroughTheTree(t *testing.T) {
 			[]string{" 190 SLV ASSAULT"}},
 		{"an unknown organisation with an acronym", "The regional Tarn Cooperation (TC) forum has agreed to set up a research center in Selbourg.", nil,
 			[]string{" 030 - AGREE"}},
+		// a name or country one compound down names the head's actor
+		{"a capital in a compound of a compound", "Doctors from two Norvanian aid groups delivered medicine to Varnholm University Medical School.", []act{{"Doctors", "HLH"}},
+			[]string{"NRVHLH 073 NRV AID"}},
+		// clauses the parser misreads: a verb read as an adjective of its
+		// object, a verb read as the clause of a participle
+		{"a verb read as its object's adjective", "Selvian border patrol agents sexually abused illegal Norvanian immigrants with impunity, a rights group charged on Saturday.", nil,
+			[]string{"SLV 1821 NRV ASSAULT"}},
+		{"a participle's noun is the subject", "Norvanian aircraft using precision guided missiles killed 4 Selvians in an attack on a weapons depot.", nil,
+			[]string{"NRV 180 SLV ASSAULT"}},
 		// a demonym before a noun that does nothing is no event
 		{"no trigger", "Norvanian oil prices rose.", nil, nil},
 	}

@@ -346,6 +346,18 @@ func (s *sent) clause(v, depth int) verbCtx {
 			g := s.clause(h, depth+1)
 			ctx.neg, ctx.hypo = ctx.neg || g.neg, ctx.hypo || g.hypo
 		}
+	case ctx.subj < 0 && s.relIs(v, "advcl") && (s.tag(v) == "VBD" || s.tag(v) == "VBN") && s.hasObject(v) &&
+		s.relIs(h, "acl") && s.tag(h) == "VBG" && s.dep(h, "nsubj") < 0 && s.head(h) >= 0 && s.head(h) < h &&
+		!s.isVerbal(s.head(h)) && s.relIs(s.head(h), "root", "ccomp", "parataxis"):
+		// "British aircraft using guided missiles killed 4 Iraqis" read
+		// as a noun with a participle, and the verb as the participle's
+		// adverbial clause: the noun is the verb's subject.
+		ctx.subj = s.head(h)
+	case ctx.subj < 0 && s.misreadModifier(v):
+		// A verb read as an adjective of its own object ("A Russian
+		// official offered concessions", "agents sexually abused
+		// immigrants"): the noun phrase before it is its subject.
+		ctx.subj = s.misreadSubject(v)
 	case s.rel(v) == "acl:relcl" && ctx.subj < 0 && isFinite(s.tag(v)) && h < v && !s.relativeIn(ds):
 		// A finite verb read as a relative clause with neither subject
 		// nor relative word is a main clause misread ("Russian aircraft
@@ -408,6 +420,60 @@ func (s *sent) clause(v, depth int) verbCtx {
 		ctx.neg = true
 	}
 	return ctx
+}
+
+// misreadModifier reports whether the verb at v is a finite verb or
+// participle the parse made a modifier (amod) of the noun after it, its
+// object in the sentence: the noun has no determiner, number, possessor
+// or other modifier before the verb, and a noun phrase that is the
+// verb's subject stands before it (misreadSubject). "the banned
+// Movement", "precision guided missiles" are adjectives.
+func (s *sent) misreadModifier(v int) bool {
+	if s.rel(v) != "amod" || s.tag(v) != "VBD" && s.tag(v) != "VBN" {
+		return false
+	}
+	h := s.head(v)
+	if h <= v || !isNounTag(s.tag(h)) || s.lx.is("time_nouns", s.low[h]) && s.misreadSubject(v) < 0 {
+		return false
+	}
+	var a [16]int
+	for _, d := range s.deps(h, a[:0]) {
+		if d < v && !s.relIs(d, "nsubj", "punct") {
+			return false
+		}
+	}
+	return s.misreadSubject(v) >= 0
+}
+
+// misreadSubject returns the subject of the verb at v that misread
+// modifier reads before it: a subject of the noun the verb modifies
+// ("official" in "official offered concessions", read as a clause of
+// "concessions"), a noun the verb governs before it ("A French minister
+// threatened today …"), or the noun right before the verb's words whose
+// conjunct or dependent the modified noun is ("agents sexually abused
+// immigrants"); -1 if none.
+func (s *sent) misreadSubject(v int) int {
+	h := s.head(v)
+	if h < 0 {
+		return -1
+	}
+	noun := func(x int) bool {
+		return x >= 0 && (isNounTag(s.tag(x)) || s.tag(x) == "PRP") && !s.lx.is("time_nouns", s.low[x])
+	}
+	if d := s.dep(h, "nsubj"); d >= 0 && d < v && noun(d) {
+		return d
+	}
+	var a [8]int
+	for _, d := range s.deps(v, a[:0]) {
+		if d < v && noun(d) && !s.relIs(d, "det", "advmod", "aux", "mark", "case", "punct", "cc", "compound", "amod", "nmod:poss") {
+			return d
+		}
+	}
+	first, _ := s.subtree(v)
+	if p := first - 1; noun(p) && s.head(h) == p {
+		return p
+	}
+	return -1
 }
 
 // hasObject reports whether the verb at v has a direct object other than
@@ -693,6 +759,15 @@ func (s *sent) targets(v, i, end int, object bool, preps []string) []int {
 	for k := i; k < end; k++ {
 		if k != v {
 			ds = s.deps(k, ds) // the phrase's own words ("call on X")
+		}
+	}
+	if object && s.misreadModifier(v) {
+		// The noun the verb was read as modifying is its object.
+		if ms := s.actors(s.head(v)); len(ms) > 0 {
+			return ms
+		}
+		if ms := s.prepComplement(s.head(v), preps); len(ms) > 0 {
+			return ms
 		}
 	}
 	for _, d := range ds {
