@@ -61,6 +61,13 @@ func TestConstructions(t *testing.T) {
 		// a retreat (RETREAT), agreeing to resign an intent (AGREE).
 		{"lift curfew", "Kenya lifted the curfew.", []string{"KEN 0813 - CONCEDE"}},
 		{"resign", "The government of Kenya resigned.", []string{"KEN 0831 - RETREAT"}},
+		// CAMEO 2.0: calling for sanctions against someone rallies
+		// opposition against him; one adverb may stand inside a phrase.
+		{"call for sanctions", "Peru called for sanctions against Chile.", []string{"PER 113 CHL ACCUSE"}},
+		{"call for talks", "Peru called for talks with Chile.", []string{"PER 026 CHL REQUEST"}},
+		{"adverb in a phrase", "Peru is pushing hard for talks.", []string{"PER 106 - REQUEST"}},
+		{"for X to: a demand on X", "Peru is pushing hard for the UN to support its debt relief plan.", []string{"PER 100 IGOUNO REQUEST"}},
+		{"for X to: a demand on X", "Peru is pushing for Chile to support the plan.", []string{"PER 100 CHL REQUEST"}},
 		{"capture a stronghold", "Kenya captured a rebel stronghold.", []string{"KEN 190 - ASSAULT"}},
 		{"capture no territory", "Kenya captured the imagination of Uganda.", nil},
 		{"agree to resign", "The government of Kenya agreed to resign.", []string{"KEN 0341 - AGREE fut"}},
@@ -72,6 +79,13 @@ func TestConstructions(t *testing.T) {
 			checkBriefs(t, tc.text, briefs(codeText(t, tc.text, world...)), tc.want)
 		})
 	}
+}
+
+// TestForTo: in "for X to VERB" the act of X is wanted, not stated.
+func TestForTo(t *testing.T) {
+	const text = "Peru is pushing hard for the US to support its debt relief plan."
+	got := briefs(codeText(t, text, act{"Peru", "PER"}, act{"the US", "USA"}))
+	checkBriefs(t, text, got, []string{"PER 100 - REQUEST", "USA 051 - SUPPORT hyp"})
 }
 
 // TestCodeChoice: the words after the trigger pick the code, and some

@@ -419,7 +419,26 @@ func (s *sent) clause(v, depth int) verbCtx {
 	if s.marker(v) == "without" {
 		ctx.neg = true
 	}
+	if own && ctx.subj >= 0 && s.tag(v) == "VB" && s.forTo(ds) {
+		// "pushing for the US to support the plan": the support is
+		// wanted, not stated.
+		ctx.hypo = true
+	}
 	return ctx
+}
+
+// forTo reports whether the dependents ds of a verb hold both "for" and
+// "to" as markers: an infinitive with a subject of its own ("for the US
+// to support").
+func (s *sent) forTo(ds []int) bool {
+	f, t := false, false
+	for _, d := range ds {
+		if s.relIs(d, "mark") {
+			f = f || s.low[d] == "for"
+			t = t || s.low[d] == "to"
+		}
+	}
+	return f && t
 }
 
 // misreadModifier reports whether the verb at v is a finite verb or
@@ -791,6 +810,13 @@ func (s *sent) targets(v, i, end int, object bool, preps []string) []int {
 					// the recipient is in.
 					return []int{pm}
 				}
+				if d > end-1 && end-1 > i && s.low[end-1] == m && s.mAt[d] < 0 {
+					// "called for sanctions against Nigeria": what the
+					// phrase's preposition governs carries the target.
+					if ms := s.prepComplement(d, preps); len(ms) > 0 {
+						return ms
+					}
+				}
 			} else if s.mAt[d] >= 0 {
 				// "complained to the Council over Selvian raids", with
 				// the "over" phrase hung on the name.
@@ -881,7 +907,7 @@ func (s *sent) governsTrigger(i, end int) bool {
 			if !s.relIs(d, "xcomp", "advcl", "acl", "ccomp") || s.marker(d) != "to" {
 				continue
 			}
-			if s.dep(k, "obj", "iobj") >= 0 || s.dep(d, "aux:pass") >= 0 {
+			if s.dep(k, "obj", "iobj") >= 0 || s.dep(d, "aux:pass") >= 0 || s.phraseOblique(k, i, end, d) {
 				// "asked the alliance to help": the request codes itself; "offered
 				// its troops to help": a purpose, not what was offered;
 				// "rejected a call for X to be deployed".
@@ -895,6 +921,23 @@ func (s *sent) governsTrigger(i, end int) bool {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// phraseOblique reports whether the trigger phrase [i, end) ends in a
+// preposition that governs an oblique of k before the complement d:
+// "pushing for Chile to support the plan" is a demand on Chile, which
+// codes itself, as "asked the alliance to help" does.
+func (s *sent) phraseOblique(k, i, end, d int) bool {
+	if end-1 <= i || !s.lx.is("prepositions", s.low[end-1]) {
+		return false
+	}
+	var a [16]int
+	for _, o := range s.deps(k, a[:0]) {
+		if o < d && o >= end && s.relIs(o, "obl") && s.marker(o) == s.low[end-1] {
+			return true
 		}
 	}
 	return false

@@ -85,9 +85,14 @@ func (s *sent) headline() bool {
 
 // matchRest reports whether the words rest follow token i, and where the
 // phrase ends.
+// One adverb may stand between the verb and the phrase's next word
+// ("pushing hard for", "called again for").
 func (s *sent) matchRest(i int, rest []string) (int, bool) {
 	j := i + 1
-	for _, w := range rest {
+	for n, w := range rest {
+		if n == 0 && j+1 < len(s.low) && (s.tag(j) == "RB" || s.relIs(j, "advmod") && s.head(j) == i) && !s.lx.wordMatches(w, s.low[j]) && s.lx.wordMatches(w, s.low[j+1]) && !s.lx.is("negators", s.low[j]) {
+			j++
+		}
 		if j >= len(s.low) || !s.lx.wordMatches(w, s.low[j]) {
 			return 0, false
 		}
