@@ -168,6 +168,33 @@ func (s *sent) tokenActorOf(d int, places bool) (code, name string) {
 			return code, name
 		}
 	}
+	return s.ledBy(d)
+}
+
+// ledBy returns the country or organisation that a modifier such as
+// "Vietnamese-led" or "NATO-led" names (grammar.yaml led_suffixes), or "".
+func (s *sent) ledBy(d int) (code, name string) {
+	if s.ai == nil || !s.relIs(d, "amod", "compound") {
+		return "", ""
+	}
+	w := s.toks[d].Text
+	for _, suf := range s.lx.grammar["led_suffixes"] {
+		if len(w) <= len(suf) || !strings.HasSuffix(strings.ToLower(w), suf) {
+			continue
+		}
+		e, n := s.ai.dict.Match([]string{w[:len(w)-len(suf)]}, 0)
+		if e == nil || n != 1 || !modifierKind(e.Kind) {
+			return "", ""
+		}
+		c, ok := e.CodeAt(s.doc.Date)
+		if !ok || c.Code == "" || c.Code == actors.NullCode {
+			return "", ""
+		}
+		if e.Kind == actors.Capital {
+			return s.ai.country(c.Code), e.Name
+		}
+		return c.Code, e.Name
+	}
 	return "", ""
 }
 
@@ -264,6 +291,27 @@ func (s *sent) refine(k, m int) int {
 				return s.mAt[d]
 			}
 		}
+		// "Salaheddine Sidhoum, Algeria's leading human rights activist":
+		// an apposition that is no mention but whose modifier names a
+		// country or organisation, or, where the parse broke the
+		// apposition up, a possessive country right after the name's
+		// comma.
+		for _, d := range ds {
+			if d <= k || !s.relIs(d, "appos", "list") {
+				continue
+			}
+			if s.mAt[d] < 0 && isNounTag(s.tag(d)) {
+				if x := s.modified(d); x >= 0 {
+					return x
+				}
+				continue
+			}
+			if md := s.mAt[d]; md >= 0 && md != m && d > 0 && s.low[s.mtok[md][0]-1] == "," && s.possessed(d) {
+				if c := s.ai.country(s.ms[md].Actor.Code); c != "" {
+					return s.made(s.mtok[m][0], s.mtok[m][1]-1, c, mm.Actor.Name, "tree:appos-country")
+				}
+			}
+		}
 		// "NATO-member Norway": a name whose last word is a country.
 		last := s.mtok[m][1] - 1
 		if last > s.mtok[m][0] && s.ai != nil {
@@ -273,10 +321,21 @@ func (s *sent) refine(k, m int) int {
 				}
 			}
 		}
-		// "President Laurent Gbagbo": a person the list of people knows.
-		if mm.Rule != "tree:unknown-name" {
-			if c, ok := s.ai.people.Lookup(mm.Actor.Name, s.doc.Date); ok {
-				return s.made(s.mtok[m][0], s.mtok[m][1]-1, c, mm.Actor.Name, "tree:person-list")
+		// "President Laurent Gbagbo": a person the list of people knows;
+		// for a name read from the tree, with the words before it that
+		// may be a title ("Archbishop Desmond Tutu").
+		if c, ok := s.ai.people.Lookup(mm.Actor.Name, s.doc.Date); ok {
+			return s.made(s.mtok[m][0], s.mtok[m][1]-1, c, mm.Actor.Name, "tree:person-list")
+		}
+		if mm.Rule == "tree:unknown-name" {
+			for a, b := s.mtok[m][0]+1, s.mtok[m][1]; b-a >= 2; a++ {
+				if !startsUpperText(s.toks[a].Text) {
+					continue
+				}
+				name := s.doc.Text[s.toks[a].Start:s.toks[b-1].End]
+				if c, ok := s.ai.people.Lookup(name, s.doc.Date); ok {
+					return s.made(s.mtok[m][0], b-1, c, name, "tree:person-list")
+				}
 			}
 		}
 	case s.ai.agentOnly(code):
@@ -329,6 +388,12 @@ func (s *sent) modifierCountry(k, depth int) (string, string) {
 	for _, d := range s.deps(k, a[:0]) {
 		if d > k || !s.relIs(d, "amod", "compound", "nmod:poss") {
 			continue
+		}
+		if code, name := s.ledBy(d); code != "" {
+			// "Vietnamese-led forces", inside the mention of the forces.
+			if c := s.ai.country(code); c != "" {
+				return c, name
+			}
 		}
 		if code, name := s.tokenActor(d); code != "" {
 			if c := s.ai.country(code); c != "" {
@@ -476,7 +541,15 @@ func (s *sent) placeOf(d int) int {
 // in apposition before or after it; never a time word. It returns -1
 // otherwise.
 func (s *sent) unknownName(k int) int {
-	if s.ai == nil || !s.relIs(k, "nsubj") || s.lx.is("time_nouns", s.low[k]) || s.lx.is("months", s.low[k]) {
+	if !s.relIs(k, "nsubj") {
+		return -1
+	}
+	return s.nameMention(k)
+}
+
+// nameMention is unknownName for the nominal k in any position.
+func (s *sent) nameMention(k int) int {
+	if s.ai == nil || s.lx.is("time_nouns", s.low[k]) || s.lx.is("months", s.low[k]) {
 		return -1
 	}
 	if code, _ := s.tokenActor(k); code != "" {
@@ -513,7 +586,7 @@ func (s *sent) unknownName(k int) int {
 	if last >= end {
 		last = end - 1
 	}
-	for first < k && (isDetTag(s.tag(first)) || s.mAt[first] >= 0) {
+	for first < k && (isDetTag(s.tag(first)) || s.mAt[first] >= 0 || s.relIs(first, "case", "mark", "punct")) {
 		first++
 	}
 	for x := first; x <= last; x++ {
@@ -522,6 +595,12 @@ func (s *sent) unknownName(k int) int {
 		}
 	}
 	return s.made(first, last, "", s.doc.Text[s.toks[first].Start:s.toks[last].End], "tree:unknown-name")
+}
+
+// possessed reports whether token d carries a possessive marker ("'s").
+func (s *sent) possessed(d int) bool {
+	c := s.dep(d, "case")
+	return c > d && s.lx.is("possessive", s.low[c])
 }
 
 // acronym reports whether w is written in capitals, as an acronym is

@@ -28,6 +28,7 @@ agents:
   - {code: OPP, words: [opposition party]}
   - {code: REB, words: [rebel]}
   - {code: HLH, words: [doctor]}
+  - {code: MIL, words: [force]}
 `
 
 // inventedPlaces are places of the invented states, read only inside a
@@ -113,6 +114,14 @@ func TestActorsThroughTheTree(t *testing.T) {
 			[]string{"SLV 1821 NRV ASSAULT"}},
 		{"a participle's noun is the subject", "Norvanian aircraft using precision guided missiles killed 4 Selvians in an attack on a weapons depot.", nil,
 			[]string{"NRV 180 SLV ASSAULT"}},
+		// "X-led": the country that leads
+		{"a country-led force", "Norvanian-led forces attacked Selvia.", []act{{"Norvanian-led forces", "MIL"}, {"Selvia", "SLV"}},
+			[]string{"NRVMIL 190 SLV ASSAULT"}},
+		// a name nobody knows, with its country's possessive after a comma
+		{"a name and its country's possessive", "Arvo Tannen, Selvia's leading human rights activist, staged a 24-hour hunger strike in prison on Sunday in protest against the abuses by Selvian security forces, his lawyer said on Tuesday.", []act{{"Selvia", "SLV"}},
+			[]string{"SLV 143 - PROTEST", "SLV 141 - PROTEST"}},
+		{"a name and an apposition with a modifier", "Arvo Tannen, a Selvian rights activist, criticized Norvania.", []act{{"Norvania", "NRV"}},
+			[]string{"SLV 111 NRV ACCUSE"}},
 		// a demonym before a noun that does nothing is no event
 		{"no trigger", "Norvanian oil prices rose.", nil, nil},
 	}
@@ -150,6 +159,15 @@ func TestPeopleList(t *testing.T) {
 	other := []act{{"Arvo Tannenberg", ""}, {"Selvia", "SLV"}}
 	if got := briefs(codeThrough(t, withPeople, "Arvo Tannenberg criticized Selvia.", other...)); len(got) != 1 || got[0] != " 111 SLV ACCUSE" {
 		t.Errorf("an unlisted name: %q, want [ 111 SLV ACCUSE]", got)
+	}
+	// Supporters of a listed person act for his or her country; an
+	// unlisted name there names no one.
+	const backers = "About 200 supporters of former President Arvo Tannen blocked roads in the capital city."
+	if got := briefs(codeThrough(t, withPeople, backers)); len(got) != 1 || got[0] != "NRVGOV 144 - PROTEST" {
+		t.Errorf("supporters of a listed person: %q, want [NRVGOV 144 - PROTEST]", got)
+	}
+	if got := briefs(codeThrough(t, c, backers)); len(got) != 0 {
+		t.Errorf("supporters of an unknown person: %q, want none", got)
 	}
 	// Without an actor dictionary the list is not read.
 	_, plain := setup(t)

@@ -151,7 +151,9 @@ func (s *sent) actorOne(k int, out []int) []int {
 		return appendMention(out, m)
 	}
 	if m := s.unknownName(k); m >= 0 {
-		out = appendMention(out, m)
+		// A name nobody knows may still say whose it is (its apposition,
+		// the list of people).
+		out = appendMention(out, s.refine(k, m))
 	}
 	return out
 }
@@ -187,6 +189,18 @@ func (s *sent) actorOf(k int, out []int) []int {
 				}
 			}
 			return out
+		}
+	}
+	// "supporters of former President Ahmed Ben Bella": a name that is
+	// no mention, when the list of people or its apposition gives it a
+	// code.
+	for _, d := range ds {
+		if d > k && s.rel(d) == "nmod" && s.marker(d) == "of" && s.tag(d) == "NNP" {
+			if m := s.nameMention(d); m >= 0 {
+				if r := s.refine(d, m); s.ms[r].Actor.Code != "" {
+					return appendMention(out, r)
+				}
+			}
 		}
 	}
 	return out
