@@ -597,6 +597,58 @@ func (s *sent) nameMention(k int) int {
 	return s.made(first, last, "", s.doc.Text[s.toks[first].Start:s.toks[last].End], "tree:unknown-name")
 }
 
+// localSources gives a source that is an agent alone ("the military
+// government", "police") the country where its act takes place, for the
+// acts that a country's own authorities or people carry out there
+// (grammar.yaml local_roots: protest, coercion): "the military government
+// declared a state of siege in Haiti" is Haiti's. The place is an "in"
+// phrase of the verb v or of its object.
+func (s *sent) localSources(src []int, code string, v int) []int {
+	if s.ai == nil || len(code) < 2 || !s.lx.is("local_roots", code[:2]) {
+		return src
+	}
+	out := src
+	copied := false
+	for i, m := range src {
+		if !s.ai.agentOnly(s.ms[m].Actor.Code) {
+			continue
+		}
+		c, name := s.actPlace(v)
+		if c == "" {
+			return out
+		}
+		if !copied {
+			out = append([]int(nil), src...)
+			copied = true
+		}
+		out[i] = s.made(s.mtok[m][0], s.mtok[m][1]-1, s.ai.dict.Compose(c, s.ms[m].Actor.Code), name, "tree:agent+act-place")
+	}
+	return out
+}
+
+// actPlace returns the country that an "in" phrase of the verb v, or of
+// its object, names, or "".
+func (s *sent) actPlace(v int) (string, string) {
+	var a, b [16]int
+	for _, d := range s.deps(v, a[:0]) {
+		switch {
+		case s.relIs(d, "obl") && s.marker(d) == "in":
+			if c, name := s.nominalActor(d); s.ai.country(c) != "" {
+				return s.ai.country(c), name
+			}
+		case s.relIs(d, "obj"):
+			for _, x := range s.deps(d, b[:0]) {
+				if x > d && s.relIs(x, "nmod") && s.marker(x) == "in" {
+					if c, name := s.nominalActor(x); s.ai.country(c) != "" {
+						return s.ai.country(c), name
+					}
+				}
+			}
+		}
+	}
+	return "", ""
+}
+
 // possessed reports whether token d carries a possessive marker ("'s").
 func (s *sent) possessed(d int) bool {
 	c := s.dep(d, "case")

@@ -29,6 +29,7 @@ agents:
   - {code: REB, words: [rebel]}
   - {code: HLH, words: [doctor]}
   - {code: MIL, words: [force]}
+  - {code: COP, words: [policeman], invariant: [police]}
 `
 
 // inventedPlaces are places of the invented states, read only inside a
@@ -122,6 +123,15 @@ func TestActorsThroughTheTree(t *testing.T) {
 			[]string{"SLV 143 - PROTEST", "SLV 141 - PROTEST"}},
 		{"a name and an apposition with a modifier", "Arvo Tannen, a Selvian rights activist, criticized Norvania.", []act{{"Norvania", "NRV"}},
 			[]string{"SLV 111 NRV ACCUSE"}},
+		// an agent alone is of the country where it protests or coerces,
+		// not where it fights
+		{"coercion takes place at home", "Police arrested twenty demonstrators in Selbourg on Sunday.", []act{{"Police", "COP"}},
+			[]string{"SLVCOP 173 - COERCE"}},
+		{"fighting does not", "Police attacked a village in Selvia on Sunday.", []act{{"Police", "COP"}, {"Selvia", "SLV"}},
+			[]string{"COP 190 - ASSAULT"}},
+		// taking part in an event noun, also in the passive
+		{"engaged in", "Norvanian forces were engaged in ethnic cleansing in Selvia.", []act{{"Norvanian forces", "NRVMIL"}, {"Selvia", "SLV"}},
+			[]string{"NRVMIL 203 SLV ASSAULT"}},
 		// a demonym before a noun that does nothing is no event
 		{"no trigger", "Norvanian oil prices rose.", nil, nil},
 	}

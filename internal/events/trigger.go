@@ -221,6 +221,7 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 		if len(src) == 0 {
 			return nil, j, true
 		}
+		src = s.localSources(src, code, r)
 		ev := model.Event{
 			Doc: s.doc.ID, Sentence: s.span,
 			Trigger:      model.NewSpan(s.doc.Text, s.toks[i].Start, s.toks[j-1].End),
@@ -669,17 +670,21 @@ func (s *sent) nounSource(n int, p *Pattern) ([]int, verbCtx, bool) {
 	if underTrigger {
 		return nil, ctx, false // the verb codes the event itself
 	}
-	light := false
+	light, oblique := false, false
 	for _, l := range s.verbLemmas(h) {
 		if s.lx.is("light", l) || contains(p.Light, l) {
 			light = true
 		}
+		if s.relIs(n, "obl") && s.lx.is("light_obliques", l+" "+s.marker(n)) {
+			// "Serb forces were engaged in ethnic cleansing"
+			light, oblique = true, true
+		}
 	}
-	if !light || !s.relIs(n, "obj") {
+	if !light || !s.relIs(n, "obj") && !oblique {
 		return nil, ctx, false
 	}
 	vc := s.clause(h, 0)
-	if vc.skip || vc.passive {
+	if vc.skip || vc.passive && !oblique {
 		return nil, ctx, false
 	}
 	vc.neg = vc.neg || neg
