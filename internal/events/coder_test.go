@@ -81,6 +81,26 @@ func TestConstructions(t *testing.T) {
 	}
 }
 
+// TestMisreadVerbs: verbs that today's parsing model misreads are
+// coded as the clauses they are.
+func TestMisreadVerbs(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		acts []act
+		want []string
+	}{
+		// "extradited" read as an auxiliary of "suspected"
+		{"Kenya extradited suspected British militant Haroon Aswad to Uganda on Sunday, a senior Kenyan government official said.",
+			[]act{{"Kenya", "KEN"}, {"Uganda", "UGA"}}, []string{"KEN 063 UGA COOPERATE"}},
+		// "reduced" read as an adjective of "supplies", a time phrase
+		// between it and its subject
+		{"The UN on Tuesday reduced food supplies to the biggest refugee camp in Kenya because rice was being diverted, relief officials said.",
+			[]act{{"The UN", "IGOUNO"}, {"the biggest refugee camp", "KENREF"}}, []string{"IGOUNO 1623 KENREF SANCTION"}},
+	} {
+		checkBriefs(t, tc.text, briefs(codeText(t, tc.text, tc.acts...)), tc.want)
+	}
+}
+
 // TestForTo: in "for X to VERB" the act of X is wanted, not stated.
 func TestForTo(t *testing.T) {
 	const text = "Peru is pushing hard for the US to support its debt relief plan."

@@ -506,6 +506,22 @@ func (s *sent) misreadSubject(v int) int {
 	if p := first - 1; noun(p) && s.head(h) == p {
 		return p
 	}
+	// "The United Nations on Tuesday reduced food supplies": a time
+	// phrase between the noun and the verb.
+	if p := s.head(h); noun(p) && p < v {
+		for x := p + 1; x < first; x++ {
+			t := x
+			for t >= 0 && s.relIs(t, "case", "det", "amod", "nummod") {
+				t = s.head(t)
+			}
+			if t < 0 || !s.lx.is("time_nouns", s.low[t]) && !s.lx.is("months", s.low[t]) {
+				return -1
+			}
+		}
+		if first > p+1 {
+			return p
+		}
+	}
 	return -1
 }
 
@@ -794,9 +810,9 @@ func (s *sent) targets(v, i, end int, object bool, preps []string) []int {
 			ds = s.deps(k, ds) // the phrase's own words ("call on X")
 		}
 	}
-	if object && s.misreadModifier(v) {
+	if s.misreadModifier(v) {
 		// The noun the verb was read as modifying is its object.
-		if ms := s.actors(s.head(v)); len(ms) > 0 {
+		if ms := s.actors(s.head(v)); object && len(ms) > 0 {
 			return ms
 		}
 		if ms := s.prepComplement(s.head(v), preps); len(ms) > 0 {

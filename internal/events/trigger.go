@@ -38,6 +38,45 @@ func (s *sent) code(out []model.Event) []model.Event {
 	return out
 }
 
+// misreadAux reports whether the trigger verb at i was read as an
+// auxiliary of the next verb although it is none ("Zambia extradited
+// suspected …"): a finite content verb.
+func (s *sent) misreadAux(i int) bool {
+	return s.relIs(i, "aux") && isFinite(s.tag(i)) && s.tag(i) != "MD" && !s.auxLike(i) && s.head(i) > i
+}
+
+// mentionAfter returns the mention that starts at token j or after only
+// determiners, numbers, adjectives and participles, or -1.
+func (s *sent) mentionAfter(j int) int {
+	for k := j; k < len(s.toks) && k < j+4; k++ {
+		if m := s.mAt[k]; m >= 0 {
+			return m
+		}
+		switch s.tag(k) {
+		case "DT", "CD", "JJ", "VBN", "PRP$":
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+// prepMentionAfter returns the mention right after one of preps in the
+// clause after token j (up to a comma or a clause word), or -1.
+func (s *sent) prepMentionAfter(j int, preps []string) int {
+	for k := j; k+1 < len(s.toks) && k < j+12; k++ {
+		if s.low[k] == "," || s.boundary(k) {
+			return -1
+		}
+		if contains(preps, s.low[k]) {
+			if m := s.mentionAfter(k + 1); m >= 0 {
+				return m
+			}
+		}
+	}
+	return -1
+}
+
 // untargetedTwins drops from the events of one sentence an event with no
 // target when another has the same source, code and flags and a target:
 // in "did not praise or thank Uganda" the object hangs on "thank" alone,
@@ -210,6 +249,17 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 				tgt = s.targets(r, i, j, true, []string{"against", "at", "over"})
 			default:
 				tgt = s.targets(r, i, j, e.p.Object, s.phrasePreps(e))
+				if len(tgt) == 0 && s.misreadAux(i) {
+					// "Zambia extradited suspected British militant X to
+					// Britain": the verb read as an auxiliary has its
+					// object right after it and its prepositions' objects
+					// in its clause.
+					if m := s.mentionAfter(j); m >= 0 && e.p.Object {
+						tgt = []int{m}
+					} else if m := s.prepMentionAfter(j, s.phrasePreps(e)); m >= 0 {
+						tgt = []int{m}
+					}
+				}
 				if len(tgt) == 0 && e.p.Object && materialAct(code) && s.objectNamesNoActor(r) {
 					// "killed 23 people", "blocked a road": the object of a
 					// material act is there and is no actor; the act is
