@@ -68,6 +68,12 @@ func TestConstructions(t *testing.T) {
 		{"adverb in a phrase", "Peru is pushing hard for talks.", []string{"PER 106 - REQUEST"}},
 		{"for X to: a demand on X", "Peru is pushing hard for the UN to support its debt relief plan.", []string{"PER 100 IGOUNO REQUEST"}},
 		{"for X to: a demand on X", "Peru is pushing for Chile to support the plan.", []string{"PER 100 CHL REQUEST"}},
+		// figurative uses and objects no one is met in are not coded
+		{"seize on a claim", "Peru seized on the claim of Chile.", nil},
+		{"back out", "Peru backed out of the deal.", nil},
+		{"receive money", "Peru received bonuses.", nil},
+		{"receive a visitor", "Peru received Chile.", []string{"PER 043 CHL CONSULT"}},
+		{"fight no one", "Peru fought in the war for its rights.", nil},
 		{"capture a stronghold", "Kenya captured a rebel stronghold.", []string{"KEN 190 - ASSAULT"}},
 		{"capture no territory", "Kenya captured the imagination of Uganda.", nil},
 		{"agree to resign", "The government of Kenya agreed to resign.", []string{"KEN 0341 - AGREE fut"}},

@@ -593,6 +593,9 @@ func (s *sent) nameMention(k int) int {
 		if s.mAt[x] >= 0 {
 			return -1 // a name with an actor in it is read by the rules above
 		}
+		if s.lx.is("months", s.low[x]) || s.lx.is("months", strings.TrimSuffix(s.low[x], ".")) || s.tag(x) == "CD" {
+			return -1 // a dateline ("FLINT, Mich., Oct. 4 (UPI)"), no name
+		}
 	}
 	return s.made(first, last, "", s.doc.Text[s.toks[first].Start:s.toks[last].End], "tree:unknown-name")
 }

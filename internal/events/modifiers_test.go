@@ -1,6 +1,7 @@
 package events
 
 import (
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -183,5 +184,17 @@ func TestPeopleList(t *testing.T) {
 	_, plain := setup(t)
 	if got := briefs(codeThrough(t, plain.WithPeople(people), text, acts...)); len(got) != 1 || got[0] != " 111 SLV ACCUSE" {
 		t.Errorf("without a dictionary: %q", got)
+	}
+}
+
+// TestDatelineIsNoName: a dateline the parse makes the subject is no
+// participant of unknown code.
+func TestDatelineIsNoName(t *testing.T) {
+	c := inventedCoder(t)
+	const text = "KARVAL, Selv., Oct. 4 (UPI) — Former President Arvo Tannen criticized the plan as a crazy system during a campaign event."
+	for _, e := range codeThrough(t, c, text) {
+		if strings.Contains(e.Source.Text, "Oct") || strings.Contains(e.Source.Text, "UPI") {
+			t.Errorf("dateline coded as a participant: %q %s", e.Source.Text, e.CAMEO)
+		}
 	}
 }

@@ -403,7 +403,7 @@ func (s *sent) chooseCode(p *Pattern, i, j int, intended bool) (code string, rul
 	if !known {
 		return "", nil, tgtOpt, false
 	}
-	if !tgtOpt && (rule == nil || rule.Target != "required") && ci.PLOVER != "" && !s.lx.is("recipient_required", strings.ToLower(ci.PLOVER)) {
+	if !tgtOpt && !p.TargetRequired && (rule == nil || rule.Target != "required") && ci.PLOVER != "" && !s.lx.is("recipient_required", strings.ToLower(ci.PLOVER)) {
 		// PLOVER needs no recipient for this type (grammar.yaml).
 		tgtOpt = true
 	}
