@@ -74,6 +74,8 @@ func TestConstructions(t *testing.T) {
 		{"receive money", "Peru received bonuses.", nil},
 		{"receive a visitor", "Peru received Chile.", []string{"PER 043 CHL CONSULT"}},
 		{"fight no one", "Peru fought in the war for its rights.", nil},
+		{"close a border", "Peru closed its borders with Chile.", []string{"PER 172 CHL COERCE"}},
+		{"close no border", "Peru closed the meeting.", nil},
 		{"capture a stronghold", "Kenya captured a rebel stronghold.", []string{"KEN 190 - ASSAULT"}},
 		{"capture no territory", "Kenya captured the imagination of Uganda.", nil},
 		{"agree to resign", "The government of Kenya agreed to resign.", []string{"KEN 0341 - AGREE fut"}},
