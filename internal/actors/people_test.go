@@ -108,3 +108,38 @@ func BenchmarkLoadPeople(b *testing.B) {
 }
 
 func dataFS(testing.TB) fs.FS { return data.Embedded() }
+
+func TestSurnameCountry(t *testing.T) {
+	const src = `countries:
+  - {code: NRV, name: Norvania}
+  - {code: SLV, name: Selvia}
+igos:
+  - {code: IGOVRN, name: Varn Council}
+people:
+  - name: Odd Kell
+    tenures: [{code: NRVGOV, from: "1990"}]
+  - name: Mira Kell
+    tenures: [{code: NRVGOV, from: "2001"}]
+  - name: Arvo Selk
+    tenures: [{code: SLVGOV, from: "1990"}]
+  - name: Tomas Selk
+    tenures: [{code: NRVMIL, from: "1990"}]
+  - name: Ivo Varg
+    tenures: [{code: NRVGOV, from: "1990"}, {code: IGOVRN, from: "2000"}]
+`
+	d, err := Load(fstest.MapFS{"d.yaml": {Data: []byte(src)}}, "d.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	countries := map[string]bool{"NRV": true, "SLV": true}
+	for name, want := range map[string]string{
+		"Kell":  "NRV", // two people, one country
+		"Selk":  "",    // two countries
+		"Varg":  "",    // an organisation too
+		"Olsen": "",    // no one
+	} {
+		if got := d.SurnameCountry(name, countries); got != want {
+			t.Errorf("SurnameCountry(%q) = %q, want %q", name, got, want)
+		}
+	}
+}

@@ -401,6 +401,13 @@ func (s *sent) modifierCountry(k, depth int) (string, string) {
 			}
 			continue
 		}
+		if s.relIs(d, "compound") && s.mAt[d] < 0 && s.tag(d) == "NNP" && startsUpperText(s.toks[d].Text) {
+			// "the Bush administration": the surname of people of one
+			// country.
+			if c := s.ai.dict.SurnameCountry(s.toks[d].Text, s.ai.countries); c != "" {
+				return c, s.toks[d].Text
+			}
+		}
 		if depth < 1 && s.relIs(d, "compound") {
 			if c, name := s.modifierCountry(d, depth+1); c != "" {
 				return c, name

@@ -31,6 +31,9 @@ agents:
   - {code: HLH, words: [doctor]}
   - {code: MIL, words: [force]}
   - {code: COP, words: [policeman], invariant: [police]}
+people:
+  - name: Odd Kell
+    tenures: [{code: NRVGOV, role: President, from: "1990"}]
 `
 
 // inventedPlaces are places of the invented states, read only inside a
@@ -133,6 +136,9 @@ func TestActorsThroughTheTree(t *testing.T) {
 		// taking part in an event noun, also in the passive
 		{"engaged in", "Norvanian forces were engaged in ethnic cleansing in Selvia.", []act{{"Norvanian forces", "NRVMIL"}, {"Selvia", "SLV"}},
 			[]string{"NRVMIL 203 SLV ASSAULT"}},
+		// the surname of people of one country before an agent
+		{"a leader's surname before an agent", "The Kell government criticized Selvia.", []act{{"government", "GOV"}, {"Selvia", "SLV"}},
+			[]string{"NRVGOV 111 SLV ACCUSE"}},
 		// a demonym before a noun that does nothing is no event
 		{"no trigger", "Norvanian oil prices rose.", nil, nil},
 	}
