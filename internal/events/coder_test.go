@@ -76,6 +76,8 @@ func TestConstructions(t *testing.T) {
 		{"fight no one", "Peru fought in the war for its rights.", nil},
 		{"prevent a rally", "Kenyan troop prevented the rally of the opposition.", []string{"KENMIL 1721 - COERCE"}},
 		{"prevent an attack", "Kenyan troop prevented an attack.", nil},
+		{"pay compensation", "Kenya paid compensation to Uganda.", []string{"KEN 0842 UGA RETREAT"}},
+		{"pay a visit is no compensation", "Kenya paid a visit to Uganda.", nil},
 		{"close a border", "Peru closed its borders with Chile.", []string{"PER 172 CHL COERCE"}},
 		{"close no border", "Peru closed the meeting.", nil},
 		{"capture a stronghold", "Kenya captured a rebel stronghold.", []string{"KEN 190 - ASSAULT"}},

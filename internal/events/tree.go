@@ -150,6 +150,14 @@ func (s *sent) actorOne(k int, out []int) []int {
 	if m := s.placeAt(k); m >= 0 {
 		return appendMention(out, m)
 	}
+	if d := s.dep(k, "nsubj"); d >= 0 && d < k && isNounTag(s.tag(k)) && s.dep(k, "cop") < 0 && s.mAt[k] < 0 && !s.objectOfMisread(k) {
+		// "The Nigerian Union of Teachers (NUT), the umbrella union for
+		// …, announced": an apposition read as a predicate of the name
+		// before it, with no copula; the name is who it is.
+		if ms := s.actorOne(d, nil); len(ms) > 0 {
+			return append(out, ms...)
+		}
+	}
 	if m := s.unknownName(k); m >= 0 {
 		// A name nobody knows may still say whose it is (its apposition,
 		// the list of people).
@@ -476,6 +484,18 @@ func (s *sent) misreadModifier(v int) bool {
 		}
 	}
 	return s.misreadSubject(v) >= 0
+}
+
+// objectOfMisread reports whether the noun k is the object of a verb
+// read as its modifier ("official offered concessions").
+func (s *sent) objectOfMisread(k int) bool {
+	var a [16]int
+	for _, d := range s.deps(k, a[:0]) {
+		if d < k && s.misreadModifier(d) {
+			return true
+		}
+	}
+	return false
 }
 
 // misreadSubject returns the subject of the verb at v that misread
