@@ -78,6 +78,8 @@ func TestConstructions(t *testing.T) {
 		{"prevent an attack", "Kenyan troop prevented an attack.", nil},
 		{"pay compensation", "Kenya paid compensation to Uganda.", []string{"KEN 0842 UGA RETREAT"}},
 		{"pay a visit is no compensation", "Kenya paid a visit to Uganda.", nil},
+		{"recognize a victory", "Peru recognized the victory of Chile.", []string{"PER 080 CHL CONCEDE"}},
+		{"a time word is no second subject", "Tuesday the government of Kenya criticized Uganda.", []string{"KEN 111 UGA ACCUSE"}},
 		{"close a border", "Peru closed its borders with Chile.", []string{"PER 172 CHL COERCE"}},
 		{"close no border", "Peru closed the meeting.", nil},
 		{"capture a stronghold", "Kenya captured a rebel stronghold.", []string{"KEN 190 - ASSAULT"}},

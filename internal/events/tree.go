@@ -267,7 +267,9 @@ func (s *sent) clause(v, depth int) verbCtx {
 		w := s.low[d]
 		switch s.rel(d) {
 		case "nsubj", "csubj", "expl":
-			if ctx.subj < 0 && s.rel(d) != "expl" {
+			if s.rel(d) != "expl" && (ctx.subj < 0 || s.lx.is("time_nouns", s.low[ctx.subj])) {
+				// "Tuesday the Serbian parliament approved": a time
+				// word read as a second subject is none.
 				ctx.subj = d
 			}
 			own = true
