@@ -207,3 +207,26 @@ func TestDatelineIsNoName(t *testing.T) {
 		}
 	}
 }
+
+// TestPronounOfAntecedent: a pronoun that stands for a name with no code
+// is known by what the name is of ("King Arvo of Norvania … he").
+func TestPronounOfAntecedent(t *testing.T) {
+	an, c := setup(t)
+	const text = "King Arvo of Norvania was quoted today as saying he would be ready to host a meeting between Selvia and the Varn Council."
+	td := an.Analyze(text)
+	doc := &model.Document{ID: "0123456789abcdef0123", Text: text}
+	ms := mentionsOf(td, []act{{"King Arvo", ""}, {"Norvania", "NRV"}, {"he", ""}, {"Selvia", "SLV"}})
+	for i := range ms {
+		if ms[i].Text == "King Arvo" || ms[i].Text == "he" {
+			ms[i].Actor.Name = "Arvo" // the mention stage's coreference
+		}
+	}
+	got := briefs(c.Code(doc, td, ms))
+	found := false
+	for _, g := range got {
+		found = found || strings.HasPrefix(g, "NRV 036")
+	}
+	if !found {
+		t.Errorf("coded %q, want an NRV 036 event (the pronoun's antecedent is of Norvania)", got)
+	}
+}

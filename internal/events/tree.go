@@ -170,11 +170,17 @@ func (s *sent) actorOf(k int, out []int) []int {
 	if m := s.mAt[k]; m >= 0 {
 		if s.ms[m].Actor.Code == "" {
 			// "King Hassan of Morocco": a name with no code is known by
-			// what it is of.
-			var a [8]int
-			for _, d := range s.deps(k, a[:0]) {
-				if s.rel(d) == "nmod" && s.marker(d) == "of" && s.mAt[d] >= 0 && s.mAt[d] != m && s.ms[s.mAt[d]].Actor.Code != "" {
-					return appendMention(out, s.mAt[d])
+			// what it is of; a pronoun that stands for it ("he") too.
+			if x := s.ofActor(k, m); x >= 0 {
+				return appendMention(out, x)
+			}
+			if s.tag(k) == "PRP" && s.ms[m].Actor.Name != "" {
+				for o := range s.mtok {
+					if o != m && s.ms[o].Actor.Name == s.ms[m].Actor.Name && s.ms[o].Actor.Code == "" && s.mtok[o][0] < k {
+						if x := s.ofActor(s.mtok[o][1]-1, o); x >= 0 {
+							return appendMention(out, x)
+						}
+					}
 				}
 			}
 		}
@@ -212,6 +218,18 @@ func (s *sent) actorOf(k int, out []int) []int {
 		}
 	}
 	return out
+}
+
+// ofActor returns the mention of what the name at token k (mention m)
+// is "of" ("King Hassan of Morocco"), when it has a code, or -1.
+func (s *sent) ofActor(k, m int) int {
+	var a [8]int
+	for _, d := range s.deps(k, a[:0]) {
+		if s.rel(d) == "nmod" && s.marker(d) == "of" && s.mAt[d] >= 0 && s.mAt[d] != m && s.ms[s.mAt[d]].Actor.Code != "" {
+			return s.mAt[d]
+		}
+	}
+	return -1
 }
 
 func appendMention(out []int, m int) []int {
