@@ -659,6 +659,20 @@ func (s *sent) actPlace(v int) (string, string) {
 	return "", ""
 }
 
+// agentWord returns a mention made for the subject k when it is an agent
+// word of the dictionary ("people", "demonstrators") that the mention
+// stage did not report, or -1.
+func (s *sent) agentWord(k int) int {
+	if s.ai == nil || s.mAt[k] >= 0 || !isNounTag(s.tag(k)) || !s.relIs(k, "nsubj") {
+		return -1
+	}
+	code, ok := s.ai.dict.Agent(s.toks[k].Text)
+	if !ok || code == "" || !s.ai.agentOnly(code) {
+		return -1
+	}
+	return s.made(k, k, code, s.toks[k].Text, "tree:agent-word")
+}
+
 // possessed reports whether token d carries a possessive marker ("'s").
 func (s *sent) possessed(d int) bool {
 	c := s.dep(d, "case")

@@ -142,6 +142,9 @@ func TestActorsThroughTheTree(t *testing.T) {
 		// an apposition read as the predicate of the name before it
 		{"an apposition read as a predicate", "The Norvanian Union of Teachers (NUT), the umbrella union for primary school teachers, announced Thursday that it has called off a four-day strike after deliberations with the Selvian government.", nil,
 			[]string{"NRV 082 - CONCEDE"}},
+		// an agent word the mention stage left out, as a subject
+		{"an agent word as a subject", "Rebels attacked Selvia.", []act{{"Selvia", "SLV"}},
+			[]string{"REB 190 SLV ASSAULT"}},
 		// a demonym before a noun that does nothing is no event
 		{"no trigger", "Norvanian oil prices rose.", nil, nil},
 	}

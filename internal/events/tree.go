@@ -158,6 +158,11 @@ func (s *sent) actorOne(k int, out []int) []int {
 			return append(out, ms...)
 		}
 	}
+	if m := s.agentWord(k); m >= 0 {
+		// "Hundreds of thousands of people blocked streets in Hong
+		// Kong": an agent word the mention stage left out.
+		return appendMention(out, s.refine(k, m))
+	}
 	if m := s.unknownName(k); m >= 0 {
 		// A name nobody knows may still say whose it is (its apposition,
 		// the list of people).
