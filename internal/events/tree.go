@@ -830,6 +830,24 @@ func (s *sent) agent(v int) []int {
 			}
 		}
 	}
+	// "was accused of misusing funds, much of it embezzled, by Haitian
+	// officials": the by-phrase after a parenthetical between commas,
+	// hung on the parenthetical's verb.
+	for _, d := range ds {
+		if d <= v || !s.relIs(d, "conj", "parataxis") {
+			continue
+		}
+		var b [8]int
+		for _, x := range s.deps(d, b[:0]) {
+			if x > d && s.relIs(x, "obl") && s.marker(x) == "by" {
+				if c := s.dep(x, "case"); c > 0 && c < x && s.low[c-1] == "," {
+					if ms := s.actors(x); len(ms) > 0 {
+						return ms
+					}
+				}
+			}
+		}
+	}
 	return nil
 }
 
