@@ -73,6 +73,8 @@ func TestConstructions(t *testing.T) {
 		{"back out", "Peru backed out of the deal.", nil},
 		{"receive money", "Peru received bonuses.", nil},
 		{"receive a visitor", "Peru received Chile.", []string{"PER 043 CHL CONSULT"}},
+		{"receive observers", "Kenya received a mission of observers from the AU.", []string{"KEN 0862 IGOAFRAFU RETREAT"}},
+		{"receive aid is no visit", "Kenya received aid from the AU.", nil},
 		{"fight no one", "Peru fought in the war for its rights.", nil},
 		{"prevent a rally", "Kenyan troop prevented the rally of the opposition.", []string{"KENMIL 1721 - COERCE"}},
 		{"prevent an attack", "Kenyan troop prevented an attack.", nil},
