@@ -444,8 +444,14 @@ func (s *sent) clause(v, depth int) verbCtx {
 		// "helping Togo by sending food": the gerund's subject is the
 		// governing verb's; "without sending" negates it; "about
 		// deploying", "for helping": a topic, not an act.
-		g := s.clause(s.predicate(h), depth+1)
+		pv := s.predicate(h)
+		g := s.clause(pv, depth+1)
 		ctx.subj = g.subj
+		if mk := s.marker(v); (mk == "for" || mk == "of") && pv >= 0 && s.dep(pv, "obj") >= 0 && s.dep(pv, "obj") < v {
+			// "criticized Y for shooting Z", "accused Y of attacking Z":
+			// Y is who shot or attacked, not the critic.
+			ctx.subj = s.dep(pv, "obj")
+		}
 		ctx.neg = ctx.neg || g.neg
 		ctx.fut = ctx.fut || g.fut || g.intent
 		ctx.hypo = ctx.hypo || g.hypo

@@ -260,7 +260,7 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 						tgt = []int{m}
 					}
 				}
-				if len(tgt) == 0 && e.p.Object && materialAct(code) && s.objectNamesNoActor(r) {
+				if len(tgt) == 0 && e.p.Object && !e.p.TargetRequired && materialAct(code) && s.objectNamesNoActor(r) {
 					// "killed 23 people", "blocked a road": the object of a
 					// material act is there and is no actor; the act is
 					// still the source's, with no target.
