@@ -84,6 +84,9 @@ func TestConstructions(t *testing.T) {
 		{"crack down on no one", "Peru cracked down on corruption.", nil},
 		// the gerund of "criticized Y for …" is Y's
 		{"criticized for", "Peru criticized Chile for attacking Kenya.", []string{"PER 111 CHL ACCUSE", "CHL 190 KEN ASSAULT hyp"}},
+		// passives the parser reads otherwise
+		{"passive read as adjective", "He was tased and then shot after he approached the car.", nil},
+		{"participle with a by-agent", "Kenya is one of the countries attacked and invaded by Uganda this year.", []string{"UGA 192 - COERCE"}},
 		{"fight no one", "Peru fought in the war for its rights.", nil},
 		{"prevent a rally", "Kenyan troop prevented the rally of the opposition.", []string{"KENMIL 1721 - COERCE"}},
 		{"prevent an attack", "Kenyan troop prevented an attack.", nil},

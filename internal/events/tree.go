@@ -325,6 +325,16 @@ func (s *sent) clause(v, depth int) verbCtx {
 			}
 		}
 	}
+	if !ctx.passive && s.tag(v) == "VBN" && s.dep(v, "obj") < 0 {
+		// A participle with a by-agent is passive ("… and killed by a
+		// police officer").
+		for _, d := range ds {
+			if s.rel(d) == "obl:agent" {
+				ctx.passive = true
+				break
+			}
+		}
+	}
 	if ctx.subj >= 0 && s.dep(ctx.subj, "case") >= 0 && s.dep(ctx.subj, "case") < ctx.subj {
 		// "After talks with Somalia, Kenya attacked": a phrase with a
 		// preposition is no subject.
@@ -421,6 +431,11 @@ func (s *sent) clause(v, depth int) verbCtx {
 		}
 		ctx.subj = g.subj
 		if s.isVerbal(h) && g.passive && !ctx.passive && g.verb == h && s.dep(v, "obj") < 0 && s.tag(v) == "VBN" {
+			ctx.passive = true
+		}
+		if !ctx.passive && s.dep(v, "obj") < 0 && (s.tag(v) == "VBN" || s.tag(v) == "VBD") && s.passiveAdjective(h) {
+			// "He was tased and then shot": the conjunct of a passive
+			// read as an adjective after "was" is passive too.
 			ctx.passive = true
 		}
 		if !own {
@@ -574,6 +589,17 @@ func (s *sent) misreadSubject(v int) int {
 		}
 	}
 	return -1
+}
+
+// passiveAdjective reports whether token h is a participle read as an
+// adjective after a form of "be" ("was tased"): a predicate with a
+// copula, ending in -ed.
+func (s *sent) passiveAdjective(h int) bool {
+	if h < 0 || s.tag(h) != "JJ" || !strings.HasSuffix(s.low[h], "ed") {
+		return false
+	}
+	c := s.dep(h, "cop")
+	return c >= 0 && s.lx.is("be", s.low[c])
 }
 
 // hasObject reports whether the verb at v has a direct object other than
