@@ -78,8 +78,13 @@ func BenchmarkCodeStream(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	// As the pipeline codes: with the actor dictionary and the places.
-	c := events.NewCoder(p).WithActors(dict, places)
+	people, err := actors.LoadPeople(data.Embedded(), "actors/people-phoenix.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	// As the pipeline codes: with the actor dictionary, the places and
+	// the list of people.
+	c := events.NewCoder(p).WithActors(dict, places).WithPeople(people)
 	input := benchInput(b, an, 100_000)
 	prepare := func(src string, date time.Time) (*model.Document, *text.Doc, []model.Mention) {
 		doc := &model.Document{ID: "0000000000000000", Text: src, Date: date, Kind: model.KindArticle}
@@ -151,8 +156,13 @@ func BenchmarkCode(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	// As the pipeline codes: with the actor dictionary and the places.
-	c := events.NewCoder(p).WithActors(dict, places)
+	people, err := actors.LoadPeople(data.Embedded(), "actors/people-phoenix.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	// As the pipeline codes: with the actor dictionary, the places and
+	// the list of people.
+	c := events.NewCoder(p).WithActors(dict, places).WithPeople(people)
 	type prepared struct {
 		doc *model.Document
 		td  *text.Doc

@@ -44,6 +44,10 @@ type actorInfo struct {
 	places    *actors.Dictionary
 	agents    map[string]bool // agent codes ("GOV", "CVL")
 	countries map[string]bool // country codes ("KEN")
+	// people are people the dictionary does not know, with their codes
+	// (data/actors/people-phoenix.txt), for a person the mention stage
+	// found and has no code for; may be nil.
+	people *actors.People
 }
 
 func newActorInfo(d, places *actors.Dictionary) *actorInfo {
@@ -75,6 +79,21 @@ func (c *Coder) WithActors(d, places *actors.Dictionary) *Coder {
 		out.ai = nil
 	} else {
 		out.ai = newActorInfo(d, places)
+	}
+	return &out
+}
+
+// WithPeople returns a coder that gives a person the mention stage has
+// no code for ("President Laurent Gbagbo") the code the list p has for
+// the name at the document's date (see actors.People). It has an effect
+// only on a coder with an actor dictionary (WithActors). The coder c is
+// not changed.
+func (c *Coder) WithPeople(p *actors.People) *Coder {
+	out := *c
+	if c.ai != nil {
+		ai := *c.ai
+		ai.people = p
+		out.ai = &ai
 	}
 	return &out
 }
@@ -149,6 +168,33 @@ func (s *sent) tokenActorOf(d int, places bool) (code, name string) {
 			return code, name
 		}
 	}
+	return s.ledBy(d)
+}
+
+// ledBy returns the country or organisation that a modifier such as
+// "Vietnamese-led" or "NATO-led" names (grammar.yaml led_suffixes), or "".
+func (s *sent) ledBy(d int) (code, name string) {
+	if s.ai == nil || !s.relIs(d, "amod", "compound") {
+		return "", ""
+	}
+	w := s.toks[d].Text
+	for _, suf := range s.lx.grammar["led_suffixes"] {
+		if len(w) <= len(suf) || !strings.HasSuffix(strings.ToLower(w), suf) {
+			continue
+		}
+		e, n := s.ai.dict.Match([]string{w[:len(w)-len(suf)]}, 0)
+		if e == nil || n != 1 || !modifierKind(e.Kind) {
+			return "", ""
+		}
+		c, ok := e.CodeAt(s.doc.Date)
+		if !ok || c.Code == "" || c.Code == actors.NullCode {
+			return "", ""
+		}
+		if e.Kind == actors.Capital {
+			return s.ai.country(c.Code), e.Name
+		}
+		return c.Code, e.Name
+	}
 	return "", ""
 }
 
@@ -191,7 +237,8 @@ func (s *sent) modifierActor(k int) int {
 		return -1
 	}
 	var a [8]int
-	for _, d := range s.deps(k, a[:0]) {
+	ds := s.deps(k, a[:0])
+	for _, d := range ds {
 		if d > k || !s.relIs(d, "amod", "compound", "nmod:poss") {
 			continue
 		}
@@ -201,6 +248,26 @@ func (s *sent) modifierActor(k int) int {
 		}
 		first, _ := s.subtree(d)
 		return s.made(first, k, code, name, "tree:modifier")
+	}
+	// One compound down: "Baghdad University Medical School", "U.S.
+	// border patrol agents", the name or country on the compound that
+	// modifies the head.
+	for _, d := range ds {
+		if d > k || !s.relIs(d, "compound") || s.mAt[d] >= 0 {
+			continue
+		}
+		var b [8]int
+		for _, x := range s.deps(d, b[:0]) {
+			if x > d || !s.relIs(x, "amod", "compound", "nmod:poss") {
+				continue
+			}
+			code, name := s.tokenActor(x)
+			if code == "" {
+				continue
+			}
+			first, _ := s.subtree(x)
+			return s.made(first, k, code, name, "tree:modifier")
+		}
 	}
 	return -1
 }
@@ -224,12 +291,50 @@ func (s *sent) refine(k, m int) int {
 				return s.mAt[d]
 			}
 		}
+		// "Salaheddine Sidhoum, Algeria's leading human rights activist":
+		// an apposition that is no mention but whose modifier names a
+		// country or organisation, or, where the parse broke the
+		// apposition up, a possessive country right after the name's
+		// comma.
+		for _, d := range ds {
+			if d <= k || !s.relIs(d, "appos", "list") {
+				continue
+			}
+			if s.mAt[d] < 0 && isNounTag(s.tag(d)) {
+				if x := s.modified(d); x >= 0 {
+					return x
+				}
+				continue
+			}
+			if md := s.mAt[d]; md >= 0 && md != m && d > 0 && s.low[s.mtok[md][0]-1] == "," && s.possessed(d) {
+				if c := s.ai.country(s.ms[md].Actor.Code); c != "" {
+					return s.made(s.mtok[m][0], s.mtok[m][1]-1, c, mm.Actor.Name, "tree:appos-country")
+				}
+			}
+		}
 		// "NATO-member Norway": a name whose last word is a country.
 		last := s.mtok[m][1] - 1
 		if last > s.mtok[m][0] && s.ai != nil {
 			if e, n := s.ai.dict.MatchWords(s.prepWords(), last); e != nil && n == 1 && e.Kind == actors.Country {
 				if c, ok := e.CodeAt(s.doc.Date); ok && c.Code != "" && c.Code != actors.NullCode {
 					return s.made(s.mtok[m][0], last, c.Code, e.Name, "tree:name-country")
+				}
+			}
+		}
+		// "President Laurent Gbagbo": a person the list of people knows;
+		// for a name read from the tree, with the words before it that
+		// may be a title ("Archbishop Desmond Tutu").
+		if c, ok := s.ai.people.Lookup(mm.Actor.Name, s.doc.Date); ok {
+			return s.made(s.mtok[m][0], s.mtok[m][1]-1, c, mm.Actor.Name, "tree:person-list")
+		}
+		if mm.Rule == "tree:unknown-name" {
+			for a, b := s.mtok[m][0]+1, s.mtok[m][1]; b-a >= 2; a++ {
+				if !startsUpperText(s.toks[a].Text) {
+					continue
+				}
+				name := s.doc.Text[s.toks[a].Start:s.toks[b-1].End]
+				if c, ok := s.ai.people.Lookup(name, s.doc.Date); ok {
+					return s.made(s.mtok[m][0], b-1, c, name, "tree:person-list")
 				}
 			}
 		}
@@ -284,11 +389,24 @@ func (s *sent) modifierCountry(k, depth int) (string, string) {
 		if d > k || !s.relIs(d, "amod", "compound", "nmod:poss") {
 			continue
 		}
+		if code, name := s.ledBy(d); code != "" {
+			// "Vietnamese-led forces", inside the mention of the forces.
+			if c := s.ai.country(code); c != "" {
+				return c, name
+			}
+		}
 		if code, name := s.tokenActor(d); code != "" {
 			if c := s.ai.country(code); c != "" {
 				return c, name
 			}
 			continue
+		}
+		if s.relIs(d, "compound") && s.mAt[d] < 0 && s.tag(d) == "NNP" && startsUpperText(s.toks[d].Text) {
+			// "the Bush administration": the surname of people of one
+			// country.
+			if c := s.ai.dict.SurnameCountry(s.toks[d].Text, s.ai.countries); c != "" {
+				return c, s.toks[d].Text
+			}
 		}
 		if depth < 1 && s.relIs(d, "compound") {
 			if c, name := s.modifierCountry(d, depth+1); c != "" {
@@ -430,7 +548,15 @@ func (s *sent) placeOf(d int) int {
 // in apposition before or after it; never a time word. It returns -1
 // otherwise.
 func (s *sent) unknownName(k int) int {
-	if s.ai == nil || !s.relIs(k, "nsubj") || s.lx.is("time_nouns", s.low[k]) || s.lx.is("months", s.low[k]) {
+	if !s.relIs(k, "nsubj") {
+		return -1
+	}
+	return s.nameMention(k)
+}
+
+// nameMention is unknownName for the nominal k in any position.
+func (s *sent) nameMention(k int) int {
+	if s.ai == nil || s.lx.is("time_nouns", s.low[k]) || s.lx.is("months", s.low[k]) {
 		return -1
 	}
 	if code, _ := s.tokenActor(k); code != "" {
@@ -467,15 +593,90 @@ func (s *sent) unknownName(k int) int {
 	if last >= end {
 		last = end - 1
 	}
-	for first < k && (isDetTag(s.tag(first)) || s.mAt[first] >= 0) {
+	for first < k && (isDetTag(s.tag(first)) || s.mAt[first] >= 0 || s.relIs(first, "case", "mark", "punct")) {
 		first++
 	}
 	for x := first; x <= last; x++ {
 		if s.mAt[x] >= 0 {
 			return -1 // a name with an actor in it is read by the rules above
 		}
+		if s.lx.is("months", s.low[x]) || s.lx.is("months", strings.TrimSuffix(s.low[x], ".")) || s.tag(x) == "CD" {
+			return -1 // a dateline ("FLINT, Mich., Oct. 4 (UPI)"), no name
+		}
 	}
 	return s.made(first, last, "", s.doc.Text[s.toks[first].Start:s.toks[last].End], "tree:unknown-name")
+}
+
+// localSources gives a source that is an agent alone ("the military
+// government", "police") the country where its act takes place, for the
+// acts that a country's own authorities or people carry out there
+// (grammar.yaml local_roots: protest, coercion): "the military government
+// declared a state of siege in Haiti" is Haiti's. The place is an "in"
+// phrase of the verb v or of its object.
+func (s *sent) localSources(src []int, code string, v int) []int {
+	if s.ai == nil || len(code) < 2 || !s.lx.is("local_roots", code[:2]) {
+		return src
+	}
+	out := src
+	copied := false
+	for i, m := range src {
+		if !s.ai.agentOnly(s.ms[m].Actor.Code) {
+			continue
+		}
+		c, name := s.actPlace(v)
+		if c == "" {
+			return out
+		}
+		if !copied {
+			out = append([]int(nil), src...)
+			copied = true
+		}
+		out[i] = s.made(s.mtok[m][0], s.mtok[m][1]-1, s.ai.dict.Compose(c, s.ms[m].Actor.Code), name, "tree:agent+act-place")
+	}
+	return out
+}
+
+// actPlace returns the country that an "in" phrase of the verb v, or of
+// its object, names, or "".
+func (s *sent) actPlace(v int) (string, string) {
+	var a, b [16]int
+	for _, d := range s.deps(v, a[:0]) {
+		switch {
+		case s.relIs(d, "obl") && s.marker(d) == "in":
+			if c, name := s.nominalActor(d); s.ai.country(c) != "" {
+				return s.ai.country(c), name
+			}
+		case s.relIs(d, "obj"):
+			for _, x := range s.deps(d, b[:0]) {
+				if x > d && s.relIs(x, "nmod") && s.marker(x) == "in" {
+					if c, name := s.nominalActor(x); s.ai.country(c) != "" {
+						return s.ai.country(c), name
+					}
+				}
+			}
+		}
+	}
+	return "", ""
+}
+
+// agentWord returns a mention made for the subject k when it is an agent
+// word of the dictionary ("people", "demonstrators") that the mention
+// stage did not report, or -1.
+func (s *sent) agentWord(k int) int {
+	if s.ai == nil || s.mAt[k] >= 0 || !isNounTag(s.tag(k)) || !s.relIs(k, "nsubj") {
+		return -1
+	}
+	code, ok := s.ai.dict.Agent(s.toks[k].Text)
+	if !ok || code == "" || !s.ai.agentOnly(code) {
+		return -1
+	}
+	return s.made(k, k, code, s.toks[k].Text, "tree:agent-word")
+}
+
+// possessed reports whether token d carries a possessive marker ("'s").
+func (s *sent) possessed(d int) bool {
+	c := s.dep(d, "case")
+	return c > d && s.lx.is("possessive", s.low[c])
 }
 
 // acronym reports whether w is written in capitals, as an acronym is

@@ -1,6 +1,7 @@
 package events
 
 import (
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -27,6 +28,12 @@ agents:
   - {code: CVL, words: [demonstrator, resident]}
   - {code: OPP, words: [opposition party]}
   - {code: REB, words: [rebel]}
+  - {code: HLH, words: [doctor]}
+  - {code: MIL, words: [force]}
+  - {code: COP, words: [policeman], invariant: [police]}
+people:
+  - name: Odd Kell
+    tenures: [{code: NRVGOV, role: President, from: "1990"}]
 `
 
 // inventedPlaces are places of the invented states, read only inside a
@@ -103,6 +110,44 @@ func TestActorsThroughTheTree(t *testing.T) {
 			[]string{" 190 SLV ASSAULT"}},
 		{"an unknown organisation with an acronym", "The regional Tarn Cooperation (TC) forum has agreed to set up a research center in Selbourg.", nil,
 			[]string{" 030 - AGREE"}},
+		// a name or country one compound down names the head's actor
+		{"a capital in a compound of a compound", "Doctors from two Norvanian aid groups delivered medicine to Varnholm University Medical School.", []act{{"Doctors", "HLH"}},
+			[]string{"NRVHLH 073 NRV AID"}},
+		// clauses the parser misreads: a verb read as an adjective of its
+		// object, a verb read as the clause of a participle
+		{"a verb read as its object's adjective", "Selvian border patrol agents sexually abused illegal Norvanian immigrants with impunity, a rights group charged on Saturday.", nil,
+			[]string{"SLV 1821 NRV ASSAULT"}},
+		{"a participle's noun is the subject", "Norvanian aircraft using precision guided missiles killed 4 Selvians in an attack on a weapons depot.", nil,
+			[]string{"NRV 180 SLV ASSAULT"}},
+		// "X-led": the country that leads
+		{"a country-led force", "Norvanian-led forces attacked Selvia.", []act{{"Norvanian-led forces", "MIL"}, {"Selvia", "SLV"}},
+			[]string{"NRVMIL 190 SLV ASSAULT"}},
+		// a name nobody knows, with its country's possessive after a comma
+		{"a name and its country's possessive", "Arvo Tannen, Selvia's leading human rights activist, staged a 24-hour hunger strike in prison on Sunday in protest against the abuses by Selvian security forces, his lawyer said on Tuesday.", []act{{"Selvia", "SLV"}},
+			[]string{"SLV 143 - PROTEST", "SLV 141 - PROTEST"}},
+		{"a name and an apposition with a modifier", "Arvo Tannen, a Selvian rights activist, criticized Norvania.", []act{{"Norvania", "NRV"}},
+			[]string{"SLV 111 NRV ACCUSE"}},
+		// an agent alone is of the country where it protests or coerces,
+		// not where it fights
+		{"coercion takes place at home", "Police arrested twenty demonstrators in Selbourg on Sunday.", []act{{"Police", "COP"}},
+			[]string{"SLVCOP 173 - COERCE"}},
+		{"fighting does not", "Police attacked a village in Selvia on Sunday.", []act{{"Police", "COP"}, {"Selvia", "SLV"}},
+			[]string{"COP 190 - ASSAULT"}},
+		// taking part in an event noun, also in the passive
+		{"engaged in", "Norvanian forces were engaged in ethnic cleansing in Selvia.", []act{{"Norvanian forces", "NRVMIL"}, {"Selvia", "SLV"}},
+			[]string{"NRVMIL 203 SLV ASSAULT"}},
+		// the surname of people of one country before an agent
+		{"a leader's surname before an agent", "The Kell government criticized Selvia.", []act{{"government", "GOV"}, {"Selvia", "SLV"}},
+			[]string{"NRVGOV 111 SLV ACCUSE"}},
+		// an apposition read as the predicate of the name before it
+		{"an apposition read as a predicate", "The Norvanian Union of Teachers (NUT), the umbrella union for primary school teachers, announced Thursday that it has called off a four-day strike after deliberations with the Selvian government.", nil,
+			[]string{"NRV 082 - CONCEDE"}},
+		// an agent word the mention stage left out, as a subject
+		{"an agent word as a subject", "Rebels attacked Selvia.", []act{{"Selvia", "SLV"}},
+			[]string{"REB 190 SLV ASSAULT"}},
+		// the by-phrase after a parenthetical is the passive's agent
+		{"an agent after a parenthetical", "Ousted president Arvo Tannen has been accused of misusing up to $50 million in public funds, much of it believed to have been embezzled, by current Selvian government officials.", []act{{"Arvo Tannen", "NRVELI"}},
+			[]string{"SLV 112 NRVELI ACCUSE"}},
 		// a demonym before a noun that does nothing is no event
 		{"no trigger", "Norvanian oil prices rose.", nil, nil},
 	}
@@ -115,5 +160,79 @@ func TestActorsThroughTheTree(t *testing.T) {
 	_, plain := setup(t)
 	if got := codeThrough(t, plain, "Two Norvanian suicide bombers killed 23 people."); len(got) != 0 {
 		t.Errorf("without actors: coded %q", briefs(got))
+	}
+}
+
+// TestPeopleList: a person the mention stage has no code for takes the
+// code the list of people gives the name at the document's date.
+func TestPeopleList(t *testing.T) {
+	c := inventedCoder(t)
+	people, err := actors.ParsePeople([]byte("arvo tannen\tNRV\tNRVGOV 19950301-,NRVELI\n"), "people.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	withPeople := c.WithPeople(people)
+	const text = "Arvo Tannen criticized Selvia."
+	acts := []act{{"Arvo Tannen", ""}, {"Selvia", "SLV"}}
+	if got := briefs(codeThrough(t, withPeople, text, acts...)); len(got) != 1 || got[0] != "NRVGOV 111 SLV ACCUSE" {
+		// The document has no date: the most recent code.
+		t.Errorf("with the list: %q, want [NRVGOV 111 SLV ACCUSE]", got)
+	}
+	if got := briefs(codeThrough(t, c, text, acts...)); len(got) != 1 || got[0] != " 111 SLV ACCUSE" {
+		t.Errorf("without the list: %q, want [ 111 SLV ACCUSE]", got)
+	}
+	// A name the list does not have stays of unknown code.
+	other := []act{{"Arvo Tannenberg", ""}, {"Selvia", "SLV"}}
+	if got := briefs(codeThrough(t, withPeople, "Arvo Tannenberg criticized Selvia.", other...)); len(got) != 1 || got[0] != " 111 SLV ACCUSE" {
+		t.Errorf("an unlisted name: %q, want [ 111 SLV ACCUSE]", got)
+	}
+	// Supporters of a listed person act for his or her country; an
+	// unlisted name there names no one.
+	const backers = "About 200 supporters of former President Arvo Tannen blocked roads in the capital city."
+	if got := briefs(codeThrough(t, withPeople, backers)); len(got) != 1 || got[0] != "NRVGOV 144 - PROTEST" {
+		t.Errorf("supporters of a listed person: %q, want [NRVGOV 144 - PROTEST]", got)
+	}
+	if got := briefs(codeThrough(t, c, backers)); len(got) != 0 {
+		t.Errorf("supporters of an unknown person: %q, want none", got)
+	}
+	// Without an actor dictionary the list is not read.
+	_, plain := setup(t)
+	if got := briefs(codeThrough(t, plain.WithPeople(people), text, acts...)); len(got) != 1 || got[0] != " 111 SLV ACCUSE" {
+		t.Errorf("without a dictionary: %q", got)
+	}
+}
+
+// TestDatelineIsNoName: a dateline the parse makes the subject is no
+// participant of unknown code.
+func TestDatelineIsNoName(t *testing.T) {
+	c := inventedCoder(t)
+	const text = "KARVAL, Selv., Oct. 4 (UPI) — Former President Arvo Tannen criticized the plan as a crazy system during a campaign event."
+	for _, e := range codeThrough(t, c, text) {
+		if strings.Contains(e.Source.Text, "Oct") || strings.Contains(e.Source.Text, "UPI") {
+			t.Errorf("dateline coded as a participant: %q %s", e.Source.Text, e.CAMEO)
+		}
+	}
+}
+
+// TestPronounOfAntecedent: a pronoun that stands for a name with no code
+// is known by what the name is of ("King Arvo of Norvania … he").
+func TestPronounOfAntecedent(t *testing.T) {
+	an, c := setup(t)
+	const text = "King Arvo of Norvania was quoted today as saying he would be ready to host a meeting between Selvia and the Varn Council."
+	td := an.Analyze(text)
+	doc := &model.Document{ID: "0123456789abcdef0123", Text: text}
+	ms := mentionsOf(td, []act{{"King Arvo", ""}, {"Norvania", "NRV"}, {"he", ""}, {"Selvia", "SLV"}})
+	for i := range ms {
+		if ms[i].Text == "King Arvo" || ms[i].Text == "he" {
+			ms[i].Actor.Name = "Arvo" // the mention stage's coreference
+		}
+	}
+	got := briefs(c.Code(doc, td, ms))
+	found := false
+	for _, g := range got {
+		found = found || strings.HasPrefix(g, "NRV 036")
+	}
+	if !found {
+		t.Errorf("coded %q, want an NRV 036 event (the pronoun's antecedent is of Norvania)", got)
 	}
 }

@@ -40,8 +40,12 @@ type Pattern struct {
 	// Light are verbs that, for this pattern's nouns only, act like the
 	// grammar's light verbs: "X adopted sanctions against Y".
 	Light []string
-	// TargetOptional allows events without a target.
+	// TargetOptional allows events without a target. TargetRequired
+	// says the pattern's file asks for one: otherwise a pattern whose
+	// code is of a PLOVER type that needs no recipient codes events
+	// without a target (grammar.yaml recipient_required).
 	TargetOptional bool
+	TargetRequired bool
 	// Reciprocal patterns code compound subjects without a target as
 	// pairs ("Hungary and Romania met").
 	Reciprocal bool
@@ -441,7 +445,9 @@ func (p *Patterns) yamlPatterns(name string, n *yaml.Node) error {
 			pt.SourcePreps = []string{"by"}
 		}
 		switch yp.Target {
-		case "", "required":
+		case "":
+		case "required":
+			pt.TargetRequired = true
 		case "optional":
 			pt.TargetOptional = true
 		default:

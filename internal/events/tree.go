@@ -150,8 +150,23 @@ func (s *sent) actorOne(k int, out []int) []int {
 	if m := s.placeAt(k); m >= 0 {
 		return appendMention(out, m)
 	}
+	if d := s.dep(k, "nsubj"); d >= 0 && d < k && isNounTag(s.tag(k)) && s.dep(k, "cop") < 0 && s.mAt[k] < 0 && !s.objectOfMisread(k) {
+		// "The Nigerian Union of Teachers (NUT), the umbrella union for
+		// …, announced": an apposition read as a predicate of the name
+		// before it, with no copula; the name is who it is.
+		if ms := s.actorOne(d, nil); len(ms) > 0 {
+			return append(out, ms...)
+		}
+	}
+	if m := s.agentWord(k); m >= 0 {
+		// "Hundreds of thousands of people blocked streets in Hong
+		// Kong": an agent word the mention stage left out.
+		return appendMention(out, s.refine(k, m))
+	}
 	if m := s.unknownName(k); m >= 0 {
-		out = appendMention(out, m)
+		// A name nobody knows may still say whose it is (its apposition,
+		// the list of people).
+		out = appendMention(out, s.refine(k, m))
 	}
 	return out
 }
@@ -160,11 +175,17 @@ func (s *sent) actorOf(k int, out []int) []int {
 	if m := s.mAt[k]; m >= 0 {
 		if s.ms[m].Actor.Code == "" {
 			// "King Hassan of Morocco": a name with no code is known by
-			// what it is of.
-			var a [8]int
-			for _, d := range s.deps(k, a[:0]) {
-				if s.rel(d) == "nmod" && s.marker(d) == "of" && s.mAt[d] >= 0 && s.mAt[d] != m && s.ms[s.mAt[d]].Actor.Code != "" {
-					return appendMention(out, s.mAt[d])
+			// what it is of; a pronoun that stands for it ("he") too.
+			if x := s.ofActor(k, m); x >= 0 {
+				return appendMention(out, x)
+			}
+			if s.tag(k) == "PRP" && s.ms[m].Actor.Name != "" {
+				for o := range s.mtok {
+					if o != m && s.ms[o].Actor.Name == s.ms[m].Actor.Name && s.ms[o].Actor.Code == "" && s.mtok[o][0] < k {
+						if x := s.ofActor(s.mtok[o][1]-1, o); x >= 0 {
+							return appendMention(out, x)
+						}
+					}
 				}
 			}
 		}
@@ -189,7 +210,31 @@ func (s *sent) actorOf(k int, out []int) []int {
 			return out
 		}
 	}
+	// "supporters of former President Ahmed Ben Bella": a name that is
+	// no mention, when the list of people or its apposition gives it a
+	// code.
+	for _, d := range ds {
+		if d > k && s.rel(d) == "nmod" && s.marker(d) == "of" && s.tag(d) == "NNP" {
+			if m := s.nameMention(d); m >= 0 {
+				if r := s.refine(d, m); s.ms[r].Actor.Code != "" {
+					return appendMention(out, r)
+				}
+			}
+		}
+	}
 	return out
+}
+
+// ofActor returns the mention of what the name at token k (mention m)
+// is "of" ("King Hassan of Morocco"), when it has a code, or -1.
+func (s *sent) ofActor(k, m int) int {
+	var a [8]int
+	for _, d := range s.deps(k, a[:0]) {
+		if s.rel(d) == "nmod" && s.marker(d) == "of" && s.mAt[d] >= 0 && s.mAt[d] != m && s.ms[s.mAt[d]].Actor.Code != "" {
+			return s.mAt[d]
+		}
+	}
+	return -1
 }
 
 func appendMention(out []int, m int) []int {
@@ -245,7 +290,9 @@ func (s *sent) clause(v, depth int) verbCtx {
 		w := s.low[d]
 		switch s.rel(d) {
 		case "nsubj", "csubj", "expl":
-			if ctx.subj < 0 && s.rel(d) != "expl" {
+			if s.rel(d) != "expl" && (ctx.subj < 0 || s.lx.is("time_nouns", s.low[ctx.subj])) {
+				// "Tuesday the Serbian parliament approved": a time
+				// word read as a second subject is none.
 				ctx.subj = d
 			}
 			own = true
@@ -275,6 +322,16 @@ func (s *sent) clause(v, depth int) verbCtx {
 			if s.lx.is("negators", w) && w != "no" && w != "without" {
 				ctx.neg = true
 				notNeg = notNeg || w == "not" || w == "n't"
+			}
+		}
+	}
+	if !ctx.passive && s.tag(v) == "VBN" && s.dep(v, "obj") < 0 {
+		// A participle with a by-agent is passive ("… and killed by a
+		// police officer").
+		for _, d := range ds {
+			if s.rel(d) == "obl:agent" {
+				ctx.passive = true
+				break
 			}
 		}
 	}
@@ -346,6 +403,18 @@ func (s *sent) clause(v, depth int) verbCtx {
 			g := s.clause(h, depth+1)
 			ctx.neg, ctx.hypo = ctx.neg || g.neg, ctx.hypo || g.hypo
 		}
+	case ctx.subj < 0 && s.relIs(v, "advcl") && (s.tag(v) == "VBD" || s.tag(v) == "VBN") && s.hasObject(v) &&
+		s.relIs(h, "acl") && s.tag(h) == "VBG" && s.dep(h, "nsubj") < 0 && s.head(h) >= 0 && s.head(h) < h &&
+		!s.isVerbal(s.head(h)) && s.relIs(s.head(h), "root", "ccomp", "parataxis"):
+		// "British aircraft using guided missiles killed 4 Iraqis" read
+		// as a noun with a participle, and the verb as the participle's
+		// adverbial clause: the noun is the verb's subject.
+		ctx.subj = s.head(h)
+	case ctx.subj < 0 && s.misreadModifier(v):
+		// A verb read as an adjective of its own object ("A Russian
+		// official offered concessions", "agents sexually abused
+		// immigrants"): the noun phrase before it is its subject.
+		ctx.subj = s.misreadSubject(v)
 	case s.rel(v) == "acl:relcl" && ctx.subj < 0 && isFinite(s.tag(v)) && h < v && !s.relativeIn(ds):
 		// A finite verb read as a relative clause with neither subject
 		// nor relative word is a main clause misread ("Russian aircraft
@@ -362,6 +431,11 @@ func (s *sent) clause(v, depth int) verbCtx {
 		}
 		ctx.subj = g.subj
 		if s.isVerbal(h) && g.passive && !ctx.passive && g.verb == h && s.dep(v, "obj") < 0 && s.tag(v) == "VBN" {
+			ctx.passive = true
+		}
+		if !ctx.passive && s.dep(v, "obj") < 0 && (s.tag(v) == "VBN" || s.tag(v) == "VBD") && s.passiveAdjective(h) {
+			// "He was tased and then shot": the conjunct of a passive
+			// read as an adjective after "was" is passive too.
 			ctx.passive = true
 		}
 		if !own {
@@ -385,8 +459,14 @@ func (s *sent) clause(v, depth int) verbCtx {
 		// "helping Togo by sending food": the gerund's subject is the
 		// governing verb's; "without sending" negates it; "about
 		// deploying", "for helping": a topic, not an act.
-		g := s.clause(s.predicate(h), depth+1)
+		pv := s.predicate(h)
+		g := s.clause(pv, depth+1)
 		ctx.subj = g.subj
+		if mk := s.marker(v); (mk == "for" || mk == "of") && pv >= 0 && s.dep(pv, "obj") >= 0 && s.dep(pv, "obj") < v {
+			// "criticized Y for shooting Z", "accused Y of attacking Z":
+			// Y is who shot or attacked, not the critic.
+			ctx.subj = s.dep(pv, "obj")
+		}
 		ctx.neg = ctx.neg || g.neg
 		ctx.fut = ctx.fut || g.fut || g.intent
 		ctx.hypo = ctx.hypo || g.hypo
@@ -407,7 +487,119 @@ func (s *sent) clause(v, depth int) verbCtx {
 	if s.marker(v) == "without" {
 		ctx.neg = true
 	}
+	if own && ctx.subj >= 0 && s.tag(v) == "VB" && s.forTo(ds) {
+		// "pushing for the US to support the plan": the support is
+		// wanted, not stated.
+		ctx.hypo = true
+	}
 	return ctx
+}
+
+// forTo reports whether the dependents ds of a verb hold both "for" and
+// "to" as markers: an infinitive with a subject of its own ("for the US
+// to support").
+func (s *sent) forTo(ds []int) bool {
+	f, t := false, false
+	for _, d := range ds {
+		if s.relIs(d, "mark") {
+			f = f || s.low[d] == "for"
+			t = t || s.low[d] == "to"
+		}
+	}
+	return f && t
+}
+
+// misreadModifier reports whether the verb at v is a finite verb or
+// participle the parse made a modifier (amod) of the noun after it, its
+// object in the sentence: the noun has no determiner, number, possessor
+// or other modifier before the verb, and a noun phrase that is the
+// verb's subject stands before it (misreadSubject). "the banned
+// Movement", "precision guided missiles" are adjectives.
+func (s *sent) misreadModifier(v int) bool {
+	if s.rel(v) != "amod" || s.tag(v) != "VBD" && s.tag(v) != "VBN" {
+		return false
+	}
+	h := s.head(v)
+	if h <= v || !isNounTag(s.tag(h)) || s.lx.is("time_nouns", s.low[h]) && s.misreadSubject(v) < 0 {
+		return false
+	}
+	var a [16]int
+	for _, d := range s.deps(h, a[:0]) {
+		if d < v && !s.relIs(d, "nsubj", "punct") {
+			return false
+		}
+	}
+	return s.misreadSubject(v) >= 0
+}
+
+// objectOfMisread reports whether the noun k is the object of a verb
+// read as its modifier ("official offered concessions").
+func (s *sent) objectOfMisread(k int) bool {
+	var a [16]int
+	for _, d := range s.deps(k, a[:0]) {
+		if d < k && s.misreadModifier(d) {
+			return true
+		}
+	}
+	return false
+}
+
+// misreadSubject returns the subject of the verb at v that misread
+// modifier reads before it: a subject of the noun the verb modifies
+// ("official" in "official offered concessions", read as a clause of
+// "concessions"), a noun the verb governs before it ("A French minister
+// threatened today …"), or the noun right before the verb's words whose
+// conjunct or dependent the modified noun is ("agents sexually abused
+// immigrants"); -1 if none.
+func (s *sent) misreadSubject(v int) int {
+	h := s.head(v)
+	if h < 0 {
+		return -1
+	}
+	noun := func(x int) bool {
+		return x >= 0 && (isNounTag(s.tag(x)) || s.tag(x) == "PRP") && !s.lx.is("time_nouns", s.low[x])
+	}
+	if d := s.dep(h, "nsubj"); d >= 0 && d < v && noun(d) {
+		return d
+	}
+	var a [8]int
+	for _, d := range s.deps(v, a[:0]) {
+		if d < v && noun(d) && !s.relIs(d, "det", "advmod", "aux", "mark", "case", "punct", "cc", "compound", "amod", "nmod:poss") {
+			return d
+		}
+	}
+	first, _ := s.subtree(v)
+	if p := first - 1; noun(p) && s.head(h) == p {
+		return p
+	}
+	// "The United Nations on Tuesday reduced food supplies": a time
+	// phrase between the noun and the verb.
+	if p := s.head(h); noun(p) && p < v {
+		for x := p + 1; x < first; x++ {
+			t := x
+			for t >= 0 && s.relIs(t, "case", "det", "amod", "nummod") {
+				t = s.head(t)
+			}
+			if t < 0 || !s.lx.is("time_nouns", s.low[t]) && !s.lx.is("months", s.low[t]) {
+				return -1
+			}
+		}
+		if first > p+1 {
+			return p
+		}
+	}
+	return -1
+}
+
+// passiveAdjective reports whether token h is a participle read as an
+// adjective after a form of "be" ("was tased"): a predicate with a
+// copula, ending in -ed.
+func (s *sent) passiveAdjective(h int) bool {
+	if h < 0 || s.tag(h) != "JJ" || !strings.HasSuffix(s.low[h], "ed") {
+		return false
+	}
+	c := s.dep(h, "cop")
+	return c >= 0 && s.lx.is("be", s.low[c])
 }
 
 // hasObject reports whether the verb at v has a direct object other than
@@ -670,6 +862,24 @@ func (s *sent) agent(v int) []int {
 			}
 		}
 	}
+	// "was accused of misusing funds, much of it embezzled, by Haitian
+	// officials": the by-phrase after a parenthetical between commas,
+	// hung on the parenthetical's verb.
+	for _, d := range ds {
+		if d <= v || !s.relIs(d, "conj", "parataxis") {
+			continue
+		}
+		var b [8]int
+		for _, x := range s.deps(d, b[:0]) {
+			if x > d && s.relIs(x, "obl") && s.marker(x) == "by" {
+				if c := s.dep(x, "case"); c > 0 && c < x && s.low[c-1] == "," {
+					if ms := s.actors(x); len(ms) > 0 {
+						return ms
+					}
+				}
+			}
+		}
+	}
 	return nil
 }
 
@@ -695,6 +905,15 @@ func (s *sent) targets(v, i, end int, object bool, preps []string) []int {
 			ds = s.deps(k, ds) // the phrase's own words ("call on X")
 		}
 	}
+	if s.misreadModifier(v) {
+		// The noun the verb was read as modifying is its object.
+		if ms := s.actors(s.head(v)); object && len(ms) > 0 {
+			return ms
+		}
+		if ms := s.prepComplement(s.head(v), preps); len(ms) > 0 {
+			return ms
+		}
+	}
 	for _, d := range ds {
 		switch {
 		case s.relIs(d, "obj", "iobj"):
@@ -715,6 +934,13 @@ func (s *sent) targets(v, i, end int, object bool, preps []string) []int {
 					// "to a peace-keeping force in Liberia": the country
 					// the recipient is in.
 					return []int{pm}
+				}
+				if d > end-1 && end-1 > i && s.low[end-1] == m && s.mAt[d] < 0 {
+					// "called for sanctions against Nigeria": what the
+					// phrase's preposition governs carries the target.
+					if ms := s.prepComplement(d, preps); len(ms) > 0 {
+						return ms
+					}
 				}
 			} else if s.mAt[d] >= 0 {
 				// "complained to the Council over Selvian raids", with
@@ -806,7 +1032,7 @@ func (s *sent) governsTrigger(i, end int) bool {
 			if !s.relIs(d, "xcomp", "advcl", "acl", "ccomp") || s.marker(d) != "to" {
 				continue
 			}
-			if s.dep(k, "obj", "iobj") >= 0 || s.dep(d, "aux:pass") >= 0 {
+			if s.dep(k, "obj", "iobj") >= 0 || s.dep(d, "aux:pass") >= 0 || s.phraseOblique(k, i, end, d) {
 				// "asked the alliance to help": the request codes itself; "offered
 				// its troops to help": a purpose, not what was offered;
 				// "rejected a call for X to be deployed".
@@ -820,6 +1046,23 @@ func (s *sent) governsTrigger(i, end int) bool {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// phraseOblique reports whether the trigger phrase [i, end) ends in a
+// preposition that governs an oblique of k before the complement d:
+// "pushing for Chile to support the plan" is a demand on Chile, which
+// codes itself, as "asked the alliance to help" does.
+func (s *sent) phraseOblique(k, i, end, d int) bool {
+	if end-1 <= i || !s.lx.is("prepositions", s.low[end-1]) {
+		return false
+	}
+	var a [16]int
+	for _, o := range s.deps(k, a[:0]) {
+		if o < d && o >= end && s.relIs(o, "obl") && s.marker(o) == s.low[end-1] {
+			return true
 		}
 	}
 	return false

@@ -181,7 +181,11 @@ func New(opt Options) (*Pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load places: %w", err)
 	}
-	p.events = events.NewCoder(pats).WithActors(p.dict, places)
+	people, err := actors.LoadPeople(fsys, "actors/people-phoenix.txt")
+	if err != nil {
+		return nil, err
+	}
+	p.events = events.NewCoder(pats).WithActors(p.dict, places).WithPeople(people)
 	extra := map[string][]byte{}
 	for _, path := range opt.Procedures {
 		b, err := os.ReadFile(path)
