@@ -202,19 +202,7 @@ func (c *Coder) Acts(doc *model.Document, td *text.Doc, ms []model.Mention, ts [
 	if doc == nil || td == nil || ax == nil {
 		return nil
 	}
-	bySent := make(map[int][]model.Mention)
-	for _, m := range ms {
-		if m.Start < 0 || m.End > len(td.Text) || m.Start >= m.End {
-			continue
-		}
-		si := m.Sentence
-		if si < 0 || si >= len(td.Sentences) || !td.Sentences[si].Contains(m.Span) {
-			si = td.SentenceAt(m.Start)
-		}
-		if si >= 0 {
-			bySent[si] = append(bySent[si], m)
-		}
-	}
+	bySent := mentionsBySentence(td, ms)
 	// A meeting Code coded as happened is not coded again; one it coded
 	// as negated is, since "did not meet before 6 May" says it met then.
 	meetings := map[int]bool{}

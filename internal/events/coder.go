@@ -47,20 +47,7 @@ func (c *Coder) Code(doc *model.Document, td *text.Doc, ms []model.Mention) []mo
 	if doc == nil || td == nil || len(ms) == 0 && c.ai == nil {
 		return nil
 	}
-	bySent := make(map[int][]model.Mention)
-	for _, m := range ms {
-		if m.Start < 0 || m.End > len(td.Text) || m.Start >= m.End {
-			continue
-		}
-		si := m.Sentence
-		if si < 0 || si >= len(td.Sentences) || !td.Sentences[si].Contains(m.Span) {
-			si = td.SentenceAt(m.Start)
-		}
-		if si < 0 {
-			continue
-		}
-		bySent[si] = append(bySent[si], m)
-	}
+	bySent := mentionsBySentence(td, ms)
 	var out []model.Event
 	s := &sent{lx: c.lx, doc: doc, td: td, ai: c.ai}
 	for si := range td.Sentences {
@@ -285,4 +272,24 @@ func capitalised(toks []text.Token) bool {
 		}
 	}
 	return len(toks) > 0 && toks[0].Tag != "DT" && toks[0].Text != "" && toks[0].Text[0] >= 'A' && toks[0].Text[0] <= 'Z' && toks[0].Tag != "PRP"
+}
+
+// mentionsBySentence groups the mentions ms by the sentence of td they
+// are in (their own Sentence when it holds them, else the sentence at
+// their start); mentions outside the text are left out.
+func mentionsBySentence(td *text.Doc, ms []model.Mention) map[int][]model.Mention {
+	bySent := make(map[int][]model.Mention)
+	for _, m := range ms {
+		if m.Start < 0 || m.End > len(td.Text) || m.Start >= m.End {
+			continue
+		}
+		si := m.Sentence
+		if si < 0 || si >= len(td.Sentences) || !td.Sentences[si].Contains(m.Span) {
+			si = td.SentenceAt(m.Start)
+		}
+		if si >= 0 {
+			bySent[si] = append(bySent[si], m)
+		}
+	}
+	return bySent
 }

@@ -437,6 +437,14 @@ func (s *sent) ruleMatches(r *Rule, i, j int) bool {
 // first of r's After phrases found in the clause after token j, or -1:
 // of several, the one that starts first in the text.
 func (s *sent) afterPhrase(r *Rule, j int) int {
+	_, e := s.firstAfter(r, j)
+	return e
+}
+
+// firstAfter returns where the first of r's After phrases found in the
+// clause after token j starts and ends (the token after its last word),
+// or (-1, -1): of several, the one that starts first in the text.
+func (s *sent) firstAfter(r *Rule, j int) (int, int) {
 	end := j
 	for end < len(s.low) && end < j+12 {
 		w := s.low[end]
@@ -451,7 +459,7 @@ func (s *sent) afterPhrase(r *Rule, j int) int {
 			bestStart, bestEnd = st, en
 		}
 	}
-	return bestEnd
+	return bestStart, bestEnd
 }
 
 // nearestRuleFirst reorders candidate triggers of equal length whose
@@ -493,21 +501,8 @@ func (s *sent) nearestRuleFirst(cands []entry, ends []int, i int) {
 // afterStart returns where the first of r's After phrases found after
 // token j starts (as afterPhrase finds it), or -1.
 func (s *sent) afterStart(r *Rule, j int) int {
-	end := j
-	for end < len(s.low) && end < j+12 {
-		w := s.low[end]
-		if w == ";" || w == "." || (s.lx.is("clause", w) && w != "that") {
-			break
-		}
-		end++
-	}
-	best := -1
-	for _, ph := range r.After {
-		if st, _ := s.phraseAt(strings.Fields(ph), j, end); st >= 0 && (best < 0 || st < best) {
-			best = st
-		}
-	}
-	return best
+	st, _ := s.firstAfter(r, j)
+	return st
 }
 
 // beneficiary finds the target of a rule with target "beneficiary": the
