@@ -511,6 +511,27 @@ func (d *Dictionary) PersonAt(name string, t time.Time) *Entry {
 	return found
 }
 
+// SurnameCountry returns the country that every code of every person
+// with the surname name holds ("Bush" → "USA" when all the Bushes of the
+// dictionary are of the United States), or "" when no one bears it or
+// their codes name other countries or organisations. countries tells
+// which three-letter codes are countries.
+func (d *Dictionary) SurnameCountry(name string, countries map[string]bool) string {
+	if d == nil {
+		return ""
+	}
+	out := ""
+	for _, e := range d.surnames[normName(name)] {
+		for _, c := range e.Codes {
+			if len(c.Code) < 3 || !countries[c.Code[:3]] || out != "" && c.Code[:3] != out {
+				return ""
+			}
+			out = c.Code[:3]
+		}
+	}
+	return out
+}
+
 // People returns the main entries of all people, sorted by name.
 func (d *Dictionary) People() []*Entry {
 	out := make([]*Entry, 0, len(d.people))

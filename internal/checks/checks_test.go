@@ -137,112 +137,6 @@ func councilFixture(t *testing.T, text, announceWhen, announceValue, announcePar
 	return f
 }
 
-func TestAnnouncedBeforeDecision(t *testing.T) {
-	f := councilFixture(t, councilText, "the morning of 3 March", "2021-03-03", "morning", "the afternoon of 3 March", "2021-03-03", "afternoon")
-	fs := f.run(cityCouncil)
-	got := kinds(fs, "announced-before-decision")
-	if len(got) != 1 {
-		t.Fatalf("want one announced-before-decision finding, got %+v", fs)
-	}
-	s := got[0].Summary
-	for _, want := range []string{"Mayor Whitfield", "the morning of 3 March 2021", "City Council", "the afternoon of 3 March 2021", "earlier the same day"} {
-		if !strings.Contains(s, want) {
-			t.Errorf("summary %q lacks %q", s, want)
-		}
-	}
-	if len(got[0].Evidence) != 4 {
-		t.Errorf("want the two sentences and their two dates as evidence, got %d", len(got[0].Evidence))
-	}
-	if got[0].Severity != model.SeverityHigh || fs[0].Kind != "announced-before-decision" {
-		t.Errorf("the finding should be high severity and first")
-	}
-	checkEvidence(t, f.in, fs)
-}
-
-// The month May is not the modal "may".
-func TestAnnouncedBeforeDecisionInMay(t *testing.T) {
-	text := strings.ReplaceAll(councilText, "3 March", "3 May")
-	f := councilFixture(t, text, "the morning of 3 May", "2021-05-03", "morning", "the afternoon of 3 May", "2021-05-03", "afternoon")
-	if got := kinds(f.run(cityCouncil), "announced-before-decision"); len(got) != 1 {
-		t.Fatalf("want one finding in May as in March, got %+v", got)
-	}
-	f = newFixture(t)
-	f.doc("a", model.KindArticle, "In Millbrook, Mayor Whitfield announced the contract on Friday 3 May, four days before the council voted.")
-	if got := kinds(f.run(cityCouncil), "announced-before-decision"); len(got) != 1 {
-		t.Fatalf("stated order in May: want one finding, got %+v", got)
-	}
-}
-
-func TestAnnouncedBeforeDecisionDaysEarlier(t *testing.T) {
-	text := "On 1 March, Mayor Whitfield announced that the council had approved the contract. The council met on 4 March."
-	f := councilFixture(t, text, "1 March", "2021-03-01", "", "4 March", "2021-03-04", "")
-	got := kinds(f.run(cityCouncil), "announced-before-decision")
-	if len(got) != 1 || !strings.Contains(got[0].Summary, "3 days earlier") {
-		t.Fatalf("want a finding 3 days earlier, got %+v", got)
-	}
-}
-
-func TestAnnouncedBeforeDecisionSilent(t *testing.T) {
-	cases := []struct {
-		name, text           string
-		aWhen, aValue, aPart string
-		vWhen, vValue, vPart string
-	}{
-		{"announced after the vote",
-			"On the evening of 3 March, Mayor Whitfield announced that the council had approved the new bridge contract. The council did not vote until the afternoon of 3 March.",
-			"the evening of 3 March", "2021-03-03", "evening", "the afternoon of 3 March", "2021-03-03", "afternoon"},
-		{"same day, part of day unknown for one",
-			"On 3 March, Mayor Whitfield announced that the council had approved the new bridge contract. The council voted on the afternoon of 3 March.",
-			"3 March", "2021-03-03", "", "the afternoon of 3 March", "2021-03-03", "afternoon"},
-		{"the meeting is months later and about something else",
-			"On 3 March, Mayor Whitfield announced that the council had approved the contract. The council met on 9 November.",
-			"3 March", "2021-03-03", "", "9 November", "2021-11-09", ""},
-		{"the deciding body announces its own decision",
-			"On the morning of 3 March the council announced that it had approved the contract. The council met again on the afternoon of 3 March.",
-			"the morning of 3 March", "2021-03-03", "morning", "the afternoon of 3 March", "2021-03-03", "afternoon"},
-		{"no decision is announced",
-			"On the morning of 3 March, Mayor Whitfield announced a new park. The council voted on the afternoon of 3 March.",
-			"the morning of 3 March", "2021-03-03", "morning", "the afternoon of 3 March", "2021-03-03", "afternoon"},
-	}
-	for _, c := range cases {
-		f := councilFixture(t, c.text, c.aWhen, c.aValue, c.aPart, c.vWhen, c.vValue, c.vPart)
-		if got := kinds(f.run(cityCouncil), "announced-before-decision"); len(got) != 0 {
-			t.Errorf("%s: want no finding, got %q", c.name, got[0].Summary)
-		}
-	}
-}
-
-func TestProcedureMustBeNamed(t *testing.T) {
-	// The same pattern about another institution: the city's procedure
-	// does not apply, so there is no finding.
-	text := "On the morning of 3 March, the chairman announced that the board had approved the merger. The board did not meet until the afternoon of 3 March."
-	f := councilFixture(t, text, "the morning of 3 March", "2021-03-03", "morning", "the afternoon of 3 March", "2021-03-03", "afternoon")
-	if got := f.run(cityCouncil); len(got) != 0 {
-		t.Errorf("want no findings for an institution without a procedure, got %+v", got)
-	}
-}
-
-func TestDecisionByWrongBody(t *testing.T) {
-	f := newFixture(t)
-	f.doc("a", model.KindArticle, "In Millbrook, the mayor approved the bridge contract on Monday. Residents were surprised.")
-	got := kinds(f.run(cityCouncil), "decision-by-wrong-body")
-	if len(got) != 1 || !strings.Contains(got[0].Summary, "City Council") {
-		t.Fatalf("want one decision-by-wrong-body finding naming the City Council, got %+v", got)
-	}
-	for _, silent := range []string{
-		"In Millbrook, the mayor said the council approved the bridge contract.",
-		"In Millbrook, the mayor did not approve the contract; the council did.",
-		"In Millbrook, the mayor welcomed the contract that the council approved.",
-		"In Millbrook, the mayor decided last year to freeze hiring at city hall.",
-	} {
-		f := newFixture(t)
-		f.doc("a", model.KindArticle, silent)
-		if got := kinds(f.run(cityCouncil), "decision-by-wrong-body"); len(got) != 0 {
-			t.Errorf("%q: want no finding, got %q", silent, got[0].Summary)
-		}
-	}
-}
-
 func TestMeetingWithoutRecord(t *testing.T) {
 	text := "The mayor met the governor in the capital on 12 May, although no readout of the meeting was published. The weather was fine."
 	f := newFixture(t)
@@ -392,27 +286,6 @@ func TestSingleSource(t *testing.T) {
 // TestSilentOnCounterExamples holds sentences that once raised findings
 // the text does not support.
 func TestSilentOnCounterExamples(t *testing.T) {
-	t.Run("the body had decided before the announcement", func(t *testing.T) {
-		text := "The council met on 1 March and approved the bridge contract. On 2 March, Mayor Whitfield confirmed that the council had approved the contract. The council meets again on 4 March to discuss the budget."
-		f := newFixture(t)
-		d := f.doc("a", model.KindArticle, "In Millbrook: "+text)
-		f.timex(d, "1 March", "2021-03-01", "")
-		f.timex(d, "2 March", "2021-03-02", "")
-		f.timex(d, "4 March", "2021-03-04", "")
-		if got := kinds(f.run(cityCouncil), "announced-before-decision"); len(got) != 0 {
-			t.Errorf("got %q", got[0].Summary)
-		}
-	})
-	t.Run("a decision still expected is not a decision announced", func(t *testing.T) {
-		text := "In Millbrook, on 2 March, Mayor Whitfield said that a council decision on the contract was still expected. The council voted on 4 March."
-		f := newFixture(t)
-		d := f.doc("a", model.KindArticle, text)
-		f.timex(d, "2 March", "2021-03-02", "")
-		f.timex(d, "4 March", "2021-03-04", "")
-		if got := kinds(f.run(cityCouncil), "announced-before-decision"); len(got) != 0 {
-			t.Errorf("got %q", got[0].Summary)
-		}
-	})
 	t.Run("a named speaker not authorised to speak", func(t *testing.T) {
 		f := newFixture(t)
 		d := f.doc("a", model.KindArticle, "Foreign Minister Amina Diallo said on 5 June that she was not authorised to speak for the cabinet.")
@@ -444,22 +317,6 @@ func TestSilentOnCounterExamples(t *testing.T) {
 			t.Errorf("got %q", got[0].Summary)
 		}
 	})
-	t.Run("a generic alias inside a longer name", func(t *testing.T) {
-		p := `institution: Millbrook
-bodies:
-  - name: City Council
-    aliases: [the Council]
-    decides: [contract]
-  - name: Mayor
-    aliases: [the mayor]
-    speaks_for: true
-`
-		text := "In Millbrook, on the morning of 3 March, the mayor announced that the council had approved the contract. The Council of Europe met on the afternoon of 3 March."
-		f := councilFixture(t, text, "the morning of 3 March", "2021-03-03", "morning", "the afternoon of 3 March", "2021-03-03", "afternoon")
-		if got := kinds(f.run(p), "announced-before-decision"); len(got) != 0 {
-			t.Errorf("got %q", got[0].Summary)
-		}
-	})
 }
 
 // TestSessionMatchesRun: checking one document at a time gives the same
@@ -472,7 +329,9 @@ func TestSessionMatchesRun(t *testing.T) {
 	f.timex(a, "12 May", "2021-05-12", "")
 	f.meeting(a, "The mayor", "met", "the governor")
 	f.mention(a, "Officials", model.Actor{Code: "USAGOV", Name: "Officials", Anonymous: true})
-	f.doc("other", model.KindArticle, "In Millbrook, the mayor approved the road contract on Monday.")
+	councilActs(f)
+	o := f.doc("other", model.KindArticle, "In Millbrook, the mayor approved the road contract on Monday.")
+	f.act(o, "approve", "the mayor", "approved", "the road contract")
 	tr := f.doc("record", model.KindTranscript, "MAYOR WHITFIELD: We met the governor today.")
 	tr.Date = time.Date(2021, 5, 12, 0, 0, 0, 0, time.UTC)
 	f.in.Timeline = []model.TimelineEntry{{ID: 1, Date: "2021-03-03", Summary: "x", Docs: []string{"article"}}}
@@ -510,50 +369,5 @@ func TestSessionMatchesRun(t *testing.T) {
 	}
 	if len(whole) < 4 {
 		t.Errorf("the fixture should raise several kinds of finding, got %d: %v", len(whole), key(whole))
-	}
-}
-
-// A sentence that itself says the announcement came first: "… announced
-// the contract on 7 June, four days before the council voted".
-func TestAnnouncedBeforeDecisionStated(t *testing.T) {
-	text := "In Millbrook, the council met late. But Mayor Whitfield announced the contract on Friday 7 June, four days before the council voted."
-	f := newFixture(t)
-	d := f.doc("a", model.KindArticle, text)
-	f.timex(d, "Friday 7 June", "2024-06-07", "")
-	fs := f.run(cityCouncil)
-	got := kinds(fs, "announced-before-decision")
-	if len(got) != 1 {
-		t.Fatalf("want one finding, got %+v", fs)
-	}
-	if !strings.HasPrefix(got[0].Summary, "Mayor Whitfield announced the contract on 7 June 2024") {
-		t.Errorf("summary %q should open with who announced what, without the connective", got[0].Summary)
-	}
-	for _, want := range []string{"City Council", "“four days before the council voted”"} {
-		if !strings.Contains(got[0].Summary, want) {
-			t.Errorf("summary %q lacks %q", got[0].Summary, want)
-		}
-	}
-	if got[0].Severity != model.SeverityHigh || got[0].Check != "announced-before-decision" || len(got[0].Evidence) != 3 {
-		t.Errorf("finding = %+v", got[0])
-	}
-	checkEvidence(t, f.in, fs)
-
-	for _, silent := range []string{
-		"In Millbrook, Mayor Whitfield announced the contract after the council voted.",
-		"In Millbrook, Mayor Whitfield announced his resignation before the council met.",
-		"In Millbrook, Mayor Whitfield announced the contract before the council will meet.",
-		"In Millbrook, Mayor Whitfield did not announce the contract before the council voted.",
-		"In Millbrook, the council announced the contract before the council met again.",
-		"In Millbrook, Mayor Whitfield announced the contract before the summit, where the council met.",
-		"In Millbrook, Mayor Whitfield announced the contract before the council had not even met.",
-		"In Millbrook, Mayor Whitfield denied that he had announced the contract two days before the council voted.",
-		"In Millbrook, critics claimed that the mayor would have announced the contract before the council voted.",
-		"In Millbrook, the mayor would have announced the contract before the council voted.",
-	} {
-		f := newFixture(t)
-		f.doc("a", model.KindArticle, silent)
-		if got := kinds(f.run(cityCouncil), "announced-before-decision"); len(got) != 0 {
-			t.Errorf("%s\n want no finding, got %q", silent, got[0].Summary)
-		}
 	}
 }

@@ -23,6 +23,9 @@ type act struct {
 	who      model.Span
 	when     model.Timex
 	body     *Body
+	// kind is the act of the record ("meet", "vote", "approve"), or ""
+	// for a meeting the CAMEO coder coded; event is the event's id.
+	kind, event string
 	// Of an announcement: the positions of the bodies that decide what
 	// it announces (none: any deciding body), the condition under which
 	// the first decides it, and the amount the text gives.
@@ -53,104 +56,70 @@ func (in *Input) datedNear(doc string, s model.Span, verb int) (model.Timex, boo
 	return dayTimex(best), found
 }
 
-// announcements finds sentences in which someone other than a deciding
-// body announces or confirms a decision of the institution, with a date.
+// announcements finds the announcements of decisions of p's institution
+// made by someone who speaks for it but does not take the decision: the
+// acts of the record coded "announce" that report a decision taken (an
+// act of deciding, approving, voting or endorsing that happened), whose
+// matter is a matter of the institution, dated.
 func (c *Checker) announcements(in *Input, p *Procedure) []act {
 	var out []act
-	for _, st := range in.sentences() {
-		s := st.span.Text
-		vs, ve, ok := phraseAt(s, c.vocab.Announce)
-		if !ok {
-			continue
-		}
-		if _, stated := c.statedBefore(in, st.doc.ID, st.span, p); stated {
-			continue // the sentence says the order itself: announcedBeforeStated
-		}
-		// "The Secretary recorded that the vice-chancellor informed …": the
-		// record states the act; its subject is after "that".
-		from := c.recordedClause(s[:vs])
-		subject, content := s[from:vs], s[ve:]
-		if c.reportedOrHedged(subject) {
-			continue // "denied that he had confirmed …": a claim, not the act
-		}
-		if c.negatedBefore(s, ve) {
-			continue
-		}
-		// The content must say a decision was taken ("had decided",
-		// "approved"), not that one is expected, would be taken, or is
-		// proposed ("recommends a rise, which the committee approved").
-		ds, _, ok := phraseAt(content, c.vocab.Decided)
-		if !ok || c.hasModal(content[:ds]) || c.negatedBefore(content, ds) || hasWord(content[:ds], c.vocab.Proposal) {
-			continue
-		}
-		r := c.rulingOn(p, content)
-		if b, _, _ := bodyIn(p, subject, deciding); b != nil && (len(r.bodies) == 0 || r.has(b)) {
-			continue // the deciding body announcing its own decision
-		}
+	evs := in.docEvents()
+	for _, d := range in.Docs {
 		var ms []model.Mention
-		if a := in.Analyses[st.doc.ID]; a != nil {
+		if a := in.Analyses[d.ID]; a != nil {
 			ms = a.Mentions
 		}
-		contentSpan := sub(st.span, ve, len(s))
-		if !institutionIn(p, content, ms, contentSpan) && len(r.bodies) == 0 {
-			continue
+		for _, e := range evs.of(d.ID) {
+			if e.Act != "announce" || !happened(e) || e.ReportedBy != "" || e.Matter == nil {
+				continue // not said, or someone else's claim that it was
+			}
+			if !reportsDecision(evs, e) {
+				continue // no decision taken: a proposal, an expectation, a denial
+			}
+			if _, stated := c.statedBefore(in, evs, d.ID, e, p); stated {
+				continue // the sentence says the order itself: announcedBeforeStated
+			}
+			r := c.rulingOn(p, e.Matter.Text)
+			if b := bodyOf(p, e.Source, deciding); b != nil && (len(r.bodies) == 0 || r.has(b)) {
+				continue // the deciding body announcing its own decision
+			}
+			if !institutionIn(p, e.Matter.Text, ms, *e.Matter) && len(r.bodies) == 0 {
+				continue
+			}
+			// Only a body or office that speaks for the institution (a
+			// secretary general, a city manager, a governor) makes an
+			// announcement of the institution's decision; others report one.
+			spoke := speakerOf(in, p, d.ID, e.Source)
+			if spoke == nil {
+				continue
+			}
+			t, ok := c.eventDated(in, d.ID, e)
+			if !ok {
+				continue
+			}
+			a := act{doc: d, sentence: e.Sentence, verb: e.Trigger, who: e.Source.Span, when: t, body: spoke, kind: e.Act, event: e.ID, amount: r.amount}
+			for _, b := range r.bodies {
+				a.deciders = append(a.deciders, bodyIndex(p, b))
+			}
+			if r.cond != nil {
+				a.cond = r.cond.entry
+			}
+			out = append(out, a)
 		}
-		t, ok := c.dated(in, st.doc.ID, st.span, st.span.Start+vs)
-		if !ok {
-			continue
-		}
-		who := c.subjectSpan(st.span, vs, in.timexesIn(st.doc.ID, st.span))
-		if who.Start < st.span.Start+from {
-			who = sub(st.span, from, who.End-st.span.Start)
-			who = trimSpan(who)
-		}
-		// Only a body or office that speaks for the institution (a
-		// secretary general, a city manager, a governor) makes an
-		// announcement of the institution's decision; others report one.
-		spoke, _, _ := bodyIn(p, subject, speaks)
-		if spoke == nil {
-			continue
-		}
-		a := act{doc: st.doc, sentence: st.span, verb: sub(st.span, vs, ve), who: who, when: t, body: spoke, amount: r.amount}
-		for _, b := range r.bodies {
-			a.deciders = append(a.deciders, bodyIndex(p, b))
-		}
-		if r.cond != nil {
-			a.cond = r.cond.entry
-		}
-		out = append(out, a)
 	}
 	return out
 }
 
-// recordedClause returns where the clause after "<record verb> that"
-// begins in before, the words before an announcing verb ("The Secretary
-// recorded that"), or 0.
-func (c *Checker) recordedClause(before string) int {
-	rs, re, ok := phraseAt(before, c.vocab.RecordVerbs)
-	if !ok {
-		return 0
+// reportsDecision reports whether the announcement e reports a decision
+// taken: an act of deciding, approving, voting or endorsing that
+// happened.
+func reportsDecision(evs docEvents, e *model.Event) bool {
+	for _, r := range evs.reports(e) {
+		if decisionActs[r.Act] && happened(r) {
+			return true
+		}
 	}
-	rest := before[re:]
-	t := strings.TrimLeft(rest, " ")
-	if !strings.HasPrefix(strings.ToLower(t), "that ") {
-		return 0
-	}
-	if hasWord(before[:rs], c.vocab.Denial) || c.hasModal(before[:rs]) || c.negatedBefore(before, rs) {
-		return 0
-	}
-	return re + (len(rest) - len(t)) + len("that ")
-}
-
-// trimSpan drops the spaces around a span's words.
-func trimSpan(sp model.Span) model.Span {
-	l := len(sp.Text)
-	t := strings.TrimLeft(sp.Text, " ,;:\n\t")
-	sp.Start += l - len(t)
-	t = strings.TrimRight(t, " ,;:\n\t")
-	sp.End = sp.Start + len(t)
-	sp.Text = t
-	return sp
+	return false
 }
 
 // bodyIndex returns the position of b among p's bodies, or -1.
@@ -176,79 +145,33 @@ func (c *Checker) dated(in *Input, doc string, s model.Span, at int) (model.Time
 	return t, ok
 }
 
-// subjectSpan returns the words before the verb at vs that name who
-// acted, without a leading temporal expression, preposition or
-// connective ("But", "However").
-func (c *Checker) subjectSpan(s model.Span, vs int, timexes []model.Timex) model.Span {
-	start := 0
-	for _, t := range timexes {
-		if e := t.End - s.Start; e <= vs && e > start {
-			start = e
-		}
-	}
-	text := s.Text[start:vs]
-	for {
-		trimmed := strings.TrimLeft(text, " ,;:\n\t")
-		start += len(text) - len(trimmed)
-		text = trimmed
-		f := strings.Fields(text)
-		if len(f) < 2 || !containsFold(c.vocab.Connectives, strings.Trim(f[0], ",;:")) {
-			break
-		}
-		i := strings.Index(text, f[0]) + len(f[0])
-		start += i
-		text = text[i:]
-	}
-	text = strings.TrimRight(text, " ,;:\n\t")
-	return sub(s, start, start+len(text))
-}
-
-// bodyActs finds sentences in which a deciding body meets or decides, with
-// a date: from the sentence's events where one records it
-// (eventBodyActs), else by searching the sentence for a meeting or
-// decision phrase after the body's name. "Did not meet until X" counts as meeting at X; any other
-// negated meeting does not count.
+// bodyActs finds the acts of p's deciding bodies that the text states,
+// dated: their meetings, decisions, votes, approvals and endorsements,
+// from the acts of the record and the CAMEO coder's meetings (040, 044),
+// when they happened ("did not meet until X" counts as meeting at X:
+// the coders clear its negation) and are not someone's claim that they
+// did ("the minister said the council had approved it").
 func (c *Checker) bodyActs(in *Input, p *Procedure) []act {
 	var out []act
 	evs := in.docEvents()
-	for _, st := range in.sentences() {
-		if acts, covered := c.eventBodyActs(in, p, st, evs.in(st.doc.ID, st.span)); covered {
-			out = append(out, acts...)
-			continue // the events say what the body did; no phrase search
+	for _, d := range in.Docs {
+		for _, e := range evs.of(d.ID) {
+			if !isBodyAct(e) || !happened(e) || evs.reported(d.ID, e) {
+				continue
+			}
+			if e.Act == "" && e.Trigger.Start < e.Source.End {
+				continue // the CAMEO coder's meeting: the body must be the subject before its verb
+			}
+			b := bodyOf(p, e.Source, deciding)
+			if b == nil {
+				continue
+			}
+			t, ok := c.eventDated(in, d.ID, e)
+			if !ok {
+				continue
+			}
+			out = append(out, act{doc: d, sentence: e.Sentence, verb: e.Trigger, who: e.Source.Span, when: t, body: b, kind: e.Act, event: e.ID})
 		}
-		s := st.span.Text
-		b, bs, be := bodyIn(p, s, deciding)
-		if b == nil {
-			continue
-		}
-		if hasWord(s[:bs], c.vocab.Announce) {
-			continue // someone reports that the body acted: that is a claim to check, not the act
-		}
-		rest := s[be:]
-		ms, me, ok := phraseAt(rest, c.vocab.Meeting)
-		if !ok {
-			ms, me, ok = phraseAt(rest, c.vocab.Decision)
-		}
-		if !ok {
-			continue
-		}
-		vs, ve := be+ms, be+me
-		if hasWord(s[be:vs], c.vocab.Announce) {
-			continue // "the manager announced that it had awarded …": a report
-		}
-		// "Did not meet until X", "did not meet before X": it met at X at
-		// the earliest.
-		if c.negatedBefore(s[bs:], vs-bs) && !hasWord(s[ve:], c.vocab.Until) && !hasWord(s[ve:], c.vocab.Before) {
-			continue
-		}
-		if c.hasModal(s[:vs]) {
-			continue // a meeting still to come decided nothing yet
-		}
-		t, ok := c.dated(in, st.doc.ID, st.span, st.span.Start+ve)
-		if !ok {
-			continue
-		}
-		out = append(out, act{doc: st.doc, sentence: st.span, verb: sub(st.span, vs, ve), who: sub(st.span, bs, be), when: t, body: b})
 	}
 	return out
 }
@@ -471,80 +394,83 @@ func (c *Checker) announcedFinding(p *Procedure, a, b act) model.Finding {
 		takes = "decides " + a.cond + by + " under " + p.Institution + "'s procedure (the text " + amount + ")"
 	}
 	summary := fmt.Sprintf("%s %s a decision of %s on %s, but the %s, which %s, %s only on %s: the announcement came %s.",
-		who, clean(a.verb.Text), p.Institution, describe(am), b.body.Name, takes, pastOf(clean(b.verb.Text)), describe(bm), gap(am, bm))
+		who, clean(a.verb.Text), p.Institution, describe(am), b.body.Name, takes, c.pastOf(clean(b.verb.Text)), describe(bm), gap(am, bm))
 	ev := []model.Evidence{
 		model.EvidenceOf(a.doc.ID, a.sentence),
 		model.EvidenceOf(a.doc.ID, a.when.Span),
 		model.EvidenceOf(b.doc.ID, b.sentence),
 		model.EvidenceOf(b.doc.ID, b.when.Span),
 	}
-	return model.Finding{Kind: "announced-before-decision", Severity: model.SeverityHigh, Summary: summary, Evidence: ev}
+	var evs []string
+	for _, id := range []string{a.event, b.event} {
+		if id != "" {
+			evs = append(evs, id)
+		}
+	}
+	return model.Finding{Kind: "announced-before-decision", Severity: model.SeverityHigh, Summary: summary, Evidence: ev, Events: evs}
 }
 
-// pastOf puts a meeting verb in the past tense for a summary, and says
-// "met" for a meeting noun ("session").
-func pastOf(v string) string {
-	switch strings.ToLower(v) {
-	case "meet", "meets", "meeting", "session", "sitting":
-		return "met"
-	case "sit", "sits":
-		return "sat"
-	case "vote", "votes":
-		return "voted"
-	case "convenes":
-		return "convened"
-	case "decides":
-		return "decided"
-	case "reconvene", "reconvenes":
-		return "reconvened"
-	case "assemble", "assembles":
-		return "assembled"
-	case "deliberate", "deliberates":
-		return "deliberated"
+// pastOf puts the verb or noun of a body's act in the past tense for a
+// summary: the vocabulary's irregular forms ("met", "sat"; a meeting
+// noun says "met"), else English's regular ending.
+func (c *Checker) pastOf(v string) string {
+	w := strings.ToLower(v)
+	if p, ok := c.vocab.Past[w]; ok {
+		return p
 	}
-	return v
+	switch {
+	case strings.HasSuffix(w, "ed"):
+		return v
+	case strings.HasSuffix(w, "ies"):
+		return w[:len(w)-3] + "ied"
+	case strings.HasSuffix(w, "s"):
+		w = w[:len(w)-1]
+	}
+	switch {
+	case strings.HasSuffix(w, "e"):
+		return w + "d"
+	case strings.HasSuffix(w, "y") && len(w) > 1 && !strings.ContainsRune("aeiou", rune(w[len(w)-2])):
+		return w[:len(w)-1] + "ied"
+	}
+	return w + "ed"
 }
 
 // decisionByWrongBody raises a finding when a body that the procedure
-// says does not decide is reported as having decided.
+// says does not decide is reported as having decided: an act of deciding
+// or approving that happened, by a body of p with no decides entry, on a
+// matter that the procedure gives another body.
 func (c *Checker) decisionByWrongBody(in *Input) []model.Finding {
 	var out []model.Finding
+	evs := in.docEvents()
 	for _, p := range c.relevant(in) {
-		for _, st := range in.sentences() {
-			s := st.span.Text
-			b, bs, be := bodyIn(p, s, nonDeciding)
-			if b == nil {
-				continue
+		for _, d := range in.Docs {
+			for _, e := range evs.of(d.ID) {
+				if e.Act != "decide" && e.Act != "approve" || !happened(e) || evs.reported(d.ID, e) || e.Matter == nil {
+					continue
+				}
+				b := bodyOf(p, e.Source, nonDeciding)
+				if b == nil || bodyOf(p, e.Source, deciding) != nil {
+					continue
+				}
+				if !c.matterIn(p, e.Matter.Text) {
+					continue // "decided to freeze hiring": not a matter the procedure gives another body
+				}
+				dec := p.Deciding("")
+				names := make([]string, 0, len(dec))
+				for _, x := range dec {
+					names = append(names, x.Name)
+				}
+				summary := fmt.Sprintf("The text reports that the %s %s, but under %s's procedure such decisions are taken by the %s.",
+					b.Name, clean(e.Trigger.Text), p.Institution, strings.Join(names, " or the "))
+				from, to := min(e.Source.Start, e.Trigger.Start), max(e.Source.End, e.Trigger.End)
+				if e.Source.End <= e.Source.Start {
+					from = e.Trigger.Start
+				}
+				out = append(out, model.Finding{
+					Kind: "decision-by-wrong-body", Severity: model.SeverityHigh, Summary: summary, Events: []string{e.ID},
+					Evidence: []model.Evidence{model.EvidenceOf(d.ID, e.Sentence), model.EvidenceOf(d.ID, model.NewSpan(d.Text, from, to))},
+				})
 			}
-			rest := s[be:]
-			vs, ve, ok := phraseAt(rest, c.vocab.Decide)
-			if !ok || vs > 60 {
-				continue // the verb must follow the body closely to be its verb
-			}
-			vs, ve = vs+be, ve+be
-			if c.negatedBefore(s[bs:], vs-bs) || hasWord(s[be:vs], c.vocab.Subordinate) || c.hasModal(s[be:vs]) {
-				continue
-			}
-			if b2, _, _ := bodyIn(p, s[be:vs], deciding); b2 != nil {
-				continue // "the Secretary General said the Council approved"
-			}
-			if hasWord(s[:bs], c.vocab.Announce) {
-				continue // reported: someone else is the subject
-			}
-			if !c.matterIn(p, s[ve:]) {
-				continue // "decided to freeze hiring": not a matter the procedure gives another body
-			}
-			dec := p.Deciding("")
-			names := make([]string, 0, len(dec))
-			for _, d := range dec {
-				names = append(names, d.Name)
-			}
-			summary := fmt.Sprintf("The text reports that the %s %s, but under %s's procedure such decisions are taken by the %s.",
-				b.Name, clean(s[vs:ve]), p.Institution, strings.Join(names, " or the "))
-			out = append(out, model.Finding{
-				Kind: "decision-by-wrong-body", Severity: model.SeverityHigh, Summary: summary,
-				Evidence: []model.Evidence{model.EvidenceOf(st.doc.ID, st.span), model.EvidenceOf(st.doc.ID, sub(st.span, bs, ve))},
-			})
 		}
 	}
 	return out

@@ -36,7 +36,7 @@ func (c *Checker) meetings(in *Input) []meetingSentence {
 		m := meetingSentence{st: st}
 		verb := -1
 		for _, e := range evs.in(st.doc.ID, st.span) {
-			if e.PLOVER != "CONSULT" || e.Negated || e.Hypothetical || e.Future || e.Target == nil || !st.span.Contains(e.Trigger) {
+			if e.PLOVER != "CONSULT" || e.Act != "" || e.Negated || e.Hypothetical || e.Future || e.Target == nil || !st.span.Contains(e.Trigger) {
 				continue
 			}
 			if e.Source.Code == "" && e.Source.Name == "" || e.Target.Code == "" && e.Target.Name == "" {

@@ -218,9 +218,3 @@ func (c *Checker) rulingOn(p *Procedure, s string) ruling {
 
 // matterIn reports whether s speaks of a matter that a body of p decides.
 func (c *Checker) matterIn(p *Procedure, s string) bool { return len(c.rulingOn(p, s).bodies) > 0 }
-
-// negatedBefore reports whether the words of s before end hold a
-// negation.
-func (c *Checker) negatedBefore(s string, end int) bool {
-	return hasWord(s[:end], c.vocab.Negation) || strings.Contains(s[:end], "n't") || strings.Contains(s[:end], "n’t")
-}

@@ -44,6 +44,8 @@ type actRec struct {
 	Deciders []int       `json:"k,omitempty"`
 	Cond     string      `json:"c,omitempty"`
 	Amount   string      `json:"a,omitempty"`
+	Kind     string      `json:"n,omitempty"`
+	Event    string      `json:"e,omitempty"`
 }
 
 func dayOf(t model.Timex) string {
@@ -55,7 +57,7 @@ func dayOf(t model.Timex) string {
 
 func recOf(p *Procedure, a act, seq int) actRec {
 	r := actRec{Seq: seq, Day: dayOf(a.when), Doc: a.doc.ID, Sentence: a.sentence, Verb: a.verb, Who: a.who, When: a.when, Body: -1,
-		Deciders: a.deciders, Cond: a.cond, Amount: a.amount}
+		Deciders: a.deciders, Cond: a.cond, Amount: a.amount, Kind: a.kind, Event: a.event}
 	for i := range p.Bodies {
 		if a.body == &p.Bodies[i] {
 			r.Body = i
@@ -66,7 +68,7 @@ func recOf(p *Procedure, a act, seq int) actRec {
 
 func (r *actRec) act(p *Procedure) act {
 	a := act{doc: &model.Document{ID: r.Doc}, sentence: r.Sentence, verb: r.Verb, who: r.Who, when: r.When,
-		deciders: r.Deciders, cond: r.Cond, amount: r.Amount}
+		deciders: r.Deciders, cond: r.Cond, amount: r.Amount, kind: r.Kind, event: r.Event}
 	if r.Body >= 0 && r.Body < len(p.Bodies) {
 		a.body = &p.Bodies[r.Body]
 	}

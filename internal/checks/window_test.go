@@ -115,6 +115,7 @@ func TestSessionWithRunsMatchesRun(t *testing.T) {
 	a := f.doc("article", model.KindArticle, councilText)
 	f.timex(a, "the morning of 3 March", "2021-03-03", "morning")
 	f.timex(a, "the afternoon of 3 March", "2021-03-03", "afternoon")
+	councilActs(f)
 	p, err := ParseProcedure("city.yaml", []byte(cityCouncil))
 	if err != nil {
 		t.Fatal(err)

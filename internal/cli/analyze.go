@@ -161,12 +161,14 @@ func (a *app) withResults(ctx context.Context, fn func(st store.Store, p *pipeli
 
 // writeReportJSON writes the report of the dossier in st as JSON, read
 // from the store as it is written: documents, findings, timeline,
-// quotes and events.
+// quotes and events (the CAMEO coder's, as every report lists them;
+// report.Source).
 func writeReportJSON(ctx context.Context, w io.Writer, st store.Store) error {
 	pages, err := st.PageStarts(ctx)
 	if err != nil {
 		return err
 	}
+	src := report.Stored(st)
 	bw := bufio.NewWriterSize(w, 1<<16)
 	o := output.NewObject(bw)
 	section := func(name string, each func(add func(v any) error) error) error {
@@ -177,26 +179,26 @@ func writeReportJSON(ctx context.Context, w io.Writer, st store.Store) error {
 		return arr.Close()
 	}
 	err = section("documents", func(add func(any) error) error {
-		return st.ForEachDocument(ctx, func(d *model.Document) error { return add(toDocJSON(d)) })
+		return src.Documents(ctx, func(d *model.Document) error { return add(toDocJSON(d)) })
 	})
 	if err == nil {
 		err = section("findings", func(add func(any) error) error {
-			return st.ForEachFinding(ctx, store.FindingQuery{}, func(f model.Finding) error { return add(f) })
+			return src.Findings(ctx, func(f model.Finding) error { return add(f) })
 		})
 	}
 	if err == nil {
 		err = section("timeline", func(add func(any) error) error {
-			return st.ForEachTimelineEntry(ctx, 0, 0, func(e model.TimelineEntry) error { return add(e) })
+			return src.Timeline(ctx, func(e model.TimelineEntry) error { return add(e) })
 		})
 	}
 	if err == nil {
 		err = section("quotes", func(add func(any) error) error {
-			return st.ForEachQuote(ctx, store.QuoteQuery{}, func(q model.Quote) error { return add(output.QuoteOf(q, pages)) })
+			return src.Quotes(ctx, func(q model.Quote) error { return add(output.QuoteOf(q, pages)) })
 		})
 	}
 	if err == nil {
 		err = section("events", func(add func(any) error) error {
-			return st.ForEachEvent(ctx, "", func(e model.Event) error { return add(output.EventOf(e, pages)) })
+			return src.Events(ctx, func(e model.Event) error { return add(output.EventOf(e, pages)) })
 		})
 	}
 	if err == nil {

@@ -51,7 +51,12 @@ func (a *app) eventsCmd() *cobra.Command {
 					end = func(int) error { return arr.Close() }
 				case format == "csv":
 					w := newEventsCSV(a.stdout)
-					each = w.write
+					each = func(e model.Event) error {
+						if e.Act != "" {
+							return nil // an act of the record is for the checks, not event data
+						}
+						return w.write(e)
+					}
 					end = func(int) error { return w.flush() }
 				default:
 					if explain && p == nil {

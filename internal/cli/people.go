@@ -65,7 +65,14 @@ func personLine(x store.Actor) string {
 	if !x.Person {
 		b.WriteString(" (organisation)")
 	}
-	if len(x.Roles) > 0 {
+	switch {
+	case len(x.Held) > 0:
+		hs := make([]string, 0, len(x.Held))
+		for _, h := range x.Held {
+			hs = append(hs, heldText(h))
+		}
+		fmt.Fprintf(&b, " — %s", strings.Join(hs, "; "))
+	case len(x.Roles) > 0:
 		fmt.Fprintf(&b, " — %s", strings.Join(x.Roles, "; "))
 	}
 	var forms []string
@@ -85,4 +92,31 @@ func personLine(x store.Actor) string {
 		fmt.Fprintf(&b, ", %d %s in transcripts", x.Turns, plural(x.Turns, "turn", "turns"))
 	}
 	return b.String()
+}
+
+// heldText is a role with when it was held and where that comes from:
+// "Mayor, Velgrad (as of 2012-03-04, transcript)", "Mayor [AAAGOV]
+// (2010-01-01 to 2014-01-01, dictionary)".
+func heldText(h store.Held) string {
+	s := h.Role
+	if h.Code != "" {
+		s += " [" + h.Code + "]"
+	}
+	var when string
+	switch {
+	case h.By != store.HeldByDictionary && h.From != "" && h.From == h.To:
+		when = "as of " + h.From
+	case h.By != store.HeldByDictionary && h.From != "":
+		when = "as of " + h.From + " to " + h.To
+	case h.From != "" && h.To != "":
+		when = h.From + " to " + h.To
+	case h.From != "":
+		when = "from " + h.From
+	case h.To != "":
+		when = "until " + h.To
+	}
+	if when != "" {
+		return s + " (" + when + ", " + h.By + ")"
+	}
+	return s + " (" + h.By + ")"
 }

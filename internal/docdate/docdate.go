@@ -248,11 +248,11 @@ func (inf *Inferrer) tenures(in Input, st *state) {
 	// gives no clue, however else they are called.
 	// The sentences that state a date of their own, found once: a title
 	// in one of them speaks of then, not now.
-	dated := map[int]bool{}
+	dated := map[int]uint8{}
 	for _, t := range in.Timexes {
 		if t.NoDate == "" && len(t.Value) >= 4 && t.Value[0] >= '0' && t.Value[0] <= '9' {
 			if si := in.Doc.SentenceAt(t.Start); si >= 0 && in.Doc.Sentences[si].Contains(t.Span) {
-				dated[si] = true
+				dated[si] |= sentDated
 			}
 		}
 	}
@@ -328,7 +328,7 @@ const (
 // then speaks of the person as out of office (titleNotNow); nor in a
 // sentence that imagines ("if", "imagine") or states a date of its own
 // ("In 2003, President X ..."), which says nothing of now (titleThen).
-func (inf *Inferrer) title(in Input, m model.Mention, dated map[int]bool) (string, model.Span, titleKind) {
+func (inf *Inferrer) title(in Input, m model.Mention, dated map[int]uint8) (string, model.Span, titleKind) {
 	s := m.Span
 	role, at, qual, ok := inf.findTitle(in, m)
 	if !ok {
@@ -339,22 +339,47 @@ func (inf *Inferrer) title(in Input, m model.Mention, dated map[int]bool) (strin
 	}
 	d := in.Doc
 	si := d.SentenceAt(s.Start)
-	sent := d.Sentences[si]
 	kind := titleNow
-	for _, tk := range d.Tokens[sent.FirstToken:sent.EndToken] {
-		for _, w := range lowerWords(tk.Text) {
-			if inf.pastOffice[w] {
-				return role, at, titleNotNow
-			}
-			if inf.hypothetical[w] {
-				kind = titleThen
-			}
-		}
+	f := inf.sentenceFlags(in, si, dated)
+	if f&sentPastOffice != 0 {
+		return role, at, titleNotNow
 	}
-	if dated[si] {
+	if f&(sentHypothetical|sentDated) != 0 {
 		kind = titleThen
 	}
 	return role, at, kind
+}
+
+// What title reads of a sentence, found once per sentence (a long
+// sentence naming many people is not read once per person).
+const (
+	sentDated        = 1 << iota // it states a date of its own
+	sentPastOffice               // a word of past office ("former")
+	sentHypothetical             // a word of the hypothetical ("would")
+	sentRead                     // the words were read
+)
+
+// sentenceFlags returns the flags of sentence si, reading its words on
+// first use; flags holds them by sentence, sentDated set beforehand.
+func (inf *Inferrer) sentenceFlags(in Input, si int, flags map[int]uint8) uint8 {
+	f := flags[si]
+	if f&sentRead != 0 {
+		return f
+	}
+	sent := in.Doc.Sentences[si]
+	for _, tk := range in.Doc.Tokens[sent.FirstToken:sent.EndToken] {
+		for _, w := range lowerWords(tk.Text) {
+			if inf.pastOffice[w] {
+				f |= sentPastOffice
+			}
+			if inf.hypothetical[w] {
+				f |= sentHypothetical
+			}
+		}
+	}
+	f |= sentRead
+	flags[si] = f
+	return f
 }
 
 // findTitle finds the title of the person mentioned by m; qual is true

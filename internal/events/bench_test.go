@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dossier-project/dossier/data"
 	"github.com/dossier-project/dossier/internal/actors"
 	"github.com/dossier-project/dossier/internal/events"
 	"github.com/dossier-project/dossier/internal/mentions"
@@ -73,7 +74,17 @@ func BenchmarkCodeStream(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	c := events.NewCoder(p)
+	places, err := actors.Load(data.Embedded(), "actors/places.yaml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	people, err := actors.LoadPeople(data.Embedded(), "actors/people-phoenix.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	// As the pipeline codes: with the actor dictionary, the places and
+	// the list of people.
+	c := events.NewCoder(p).WithActors(dict, places).WithPeople(people)
 	input := benchInput(b, an, 100_000)
 	prepare := func(src string, date time.Time) (*model.Document, *text.Doc, []model.Mention) {
 		doc := &model.Document{ID: "0000000000000000", Text: src, Date: date, Kind: model.KindArticle}
@@ -141,7 +152,17 @@ func BenchmarkCode(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	c := events.NewCoder(p)
+	places, err := actors.Load(data.Embedded(), "actors/places.yaml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	people, err := actors.LoadPeople(data.Embedded(), "actors/people-phoenix.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	// As the pipeline codes: with the actor dictionary, the places and
+	// the list of people.
+	c := events.NewCoder(p).WithActors(dict, places).WithPeople(people)
 	type prepared struct {
 		doc *model.Document
 		td  *text.Doc

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/dossier-project/dossier/internal/actors"
 	"github.com/dossier-project/dossier/internal/model"
 	"github.com/dossier-project/dossier/internal/text"
 )
@@ -14,6 +15,9 @@ import (
 type Coder struct {
 	lx   *lexicon
 	pats *Patterns
+	// ai, when set, lets the coder read actors from noun phrases that
+	// are not mentions (see WithActors).
+	ai *actorInfo
 }
 
 // NewCoder returns a coder for the patterns p. When p carries no CAMEO
@@ -40,28 +44,17 @@ func (c *Coder) Patterns() *Patterns { return c.pats }
 // its resolved actor mentions. Events come in text order with ids
 // "<short doc id>-e<n>".
 func (c *Coder) Code(doc *model.Document, td *text.Doc, ms []model.Mention) []model.Event {
-	if doc == nil || td == nil || len(ms) == 0 {
+	if doc == nil || td == nil || len(ms) == 0 && c.ai == nil {
 		return nil
 	}
-	bySent := make(map[int][]model.Mention)
-	for _, m := range ms {
-		if m.Start < 0 || m.End > len(td.Text) || m.Start >= m.End {
-			continue
-		}
-		si := m.Sentence
-		if si < 0 || si >= len(td.Sentences) || !td.Sentences[si].Contains(m.Span) {
-			si = td.SentenceAt(m.Start)
-		}
-		if si < 0 {
-			continue
-		}
-		bySent[si] = append(bySent[si], m)
-	}
+	bySent := mentionsBySentence(td, ms)
 	var out []model.Event
-	s := &sent{lx: c.lx, doc: doc, td: td}
+	s := &sent{lx: c.lx, doc: doc, td: td, ai: c.ai}
 	for si := range td.Sentences {
 		sm := bySent[si]
-		if len(sm) == 0 {
+		if len(sm) == 0 && (c.ai == nil || !capitalised(td.SentenceTokens(si))) {
+			// Without a mention only a name can be a participant (see
+			// modifiers.go), and a name is capitalised.
 			continue
 		}
 		s.reset(td, si, sm)
@@ -99,6 +92,13 @@ type sent struct {
 	done   map[[2]int]bool
 	seen   map[evKey]bool // events of the sentence, by participants, code and flags
 	buf    []string
+	// ai is the actor dictionary, for actors that are not mentions (see
+	// modifiers.go); mwords are the sentence's words prepared for it, and
+	// refAt and modAt the mentions made per token (-2: not yet asked).
+	ai     *actorInfo
+	mwords *actors.Words
+	refAt  []int
+	modAt  []int
 }
 
 func (s *sent) reset(td *text.Doc, si int, ms []model.Mention) {
@@ -107,9 +107,12 @@ func (s *sent) reset(td *text.Doc, si int, ms []model.Mention) {
 	s.span, s.toks = td.Sentences[si].Span, toks
 	s.low = s.low[:0]
 	s.mAt = s.mAt[:0]
+	s.refAt, s.modAt, s.mwords = s.refAt[:0], s.modAt[:0], nil
 	for _, t := range toks {
 		s.low = append(s.low, normWord(t.Text))
 		s.mAt = append(s.mAt, -1)
+		s.refAt = append(s.refAt, -2)
+		s.modAt = append(s.modAt, -2)
 	}
 	ms = append(s.sorted[:0], ms...)
 	s.sorted = ms
@@ -258,4 +261,35 @@ func contains(list []string, w string) bool {
 		}
 	}
 	return false
+}
+
+// capitalised reports whether a word after the first of toks starts with
+// a capital letter.
+func capitalised(toks []text.Token) bool {
+	for k := 1; k < len(toks); k++ {
+		if w := toks[k].Text; w != "" && w[0] >= 'A' && w[0] <= 'Z' {
+			return true
+		}
+	}
+	return len(toks) > 0 && toks[0].Tag != "DT" && toks[0].Text != "" && toks[0].Text[0] >= 'A' && toks[0].Text[0] <= 'Z' && toks[0].Tag != "PRP"
+}
+
+// mentionsBySentence groups the mentions ms by the sentence of td they
+// are in (their own Sentence when it holds them, else the sentence at
+// their start); mentions outside the text are left out.
+func mentionsBySentence(td *text.Doc, ms []model.Mention) map[int][]model.Mention {
+	bySent := make(map[int][]model.Mention)
+	for _, m := range ms {
+		if m.Start < 0 || m.End > len(td.Text) || m.Start >= m.End {
+			continue
+		}
+		si := m.Sentence
+		if si < 0 || si >= len(td.Sentences) || !td.Sentences[si].Contains(m.Span) {
+			si = td.SentenceAt(m.Start)
+		}
+		if si >= 0 {
+			bySent[si] = append(bySent[si], m)
+		}
+	}
+	return bySent
 }

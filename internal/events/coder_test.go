@@ -57,6 +57,48 @@ func TestConstructions(t *testing.T) {
 		{"threat under condition", "If the talks fail, Kenya will threaten to attack Somalia.", []string{"KEN 138 SOM THREATEN fut hyp"}},
 		{"headline", "Chad Asks the AU to Help Build Army", []string{"TCD 023 IGOAFRAFU REQUEST"}},
 		{"release", "Kenya released prisoners to Uganda.", []string{"KEN 0841 UGA RETREAT"}},
+		// PLOVER: lifting a curfew is a concession (CONCEDE), a resignation
+		// a retreat (RETREAT), agreeing to resign an intent (AGREE).
+		{"lift curfew", "Kenya lifted the curfew.", []string{"KEN 0813 - CONCEDE"}},
+		{"resign", "The government of Kenya resigned.", []string{"KEN 0831 - RETREAT"}},
+		// CAMEO 2.0: calling for sanctions against someone rallies
+		// opposition against him; one adverb may stand inside a phrase.
+		{"call for sanctions", "Peru called for sanctions against Chile.", []string{"PER 113 CHL ACCUSE"}},
+		{"call for talks", "Peru called for talks with Chile.", []string{"PER 026 CHL REQUEST"}},
+		{"adverb in a phrase", "Peru is pushing hard for talks.", []string{"PER 106 - REQUEST"}},
+		{"for X to: a demand on X", "Peru is pushing hard for the UN to support its debt relief plan.", []string{"PER 100 IGOUNO REQUEST"}},
+		{"for X to: a demand on X", "Peru is pushing for Chile to support the plan.", []string{"PER 100 CHL REQUEST"}},
+		// figurative uses and objects no one is met in are not coded
+		{"seize on a claim", "Peru seized on the claim of Chile.", nil},
+		{"back out", "Peru backed out of the deal.", nil},
+		{"receive money", "Peru received bonuses.", nil},
+		{"receive a visitor", "Peru received Chile.", []string{"PER 043 CHL CONSULT"}},
+		{"receive observers", "Kenya received a mission of observers from the AU.", []string{"KEN 0862 IGOAFRAFU RETREAT"}},
+		{"receive aid is no visit", "Kenya received aid from the AU.", nil},
+		{"back off", "Peru backed off its proposals.", nil},
+		{"execute a plan", "Peru executed the plan.", nil},
+		{"protect no one", "Peru sought to protect tax breaks.", nil},
+		{"host events", "Peru will host events in the capital.", nil},
+		{"host a summit", "Peru hosted a summit.", []string{"PER 043 - CONSULT"}},
+		{"defend itself", "Peru defended itself.", nil},
+		{"crack down on no one", "Peru cracked down on corruption.", nil},
+		// the gerund of "criticized Y for …" is Y's
+		{"criticized for", "Peru criticized Chile for attacking Kenya.", []string{"PER 111 CHL ACCUSE", "CHL 190 KEN ASSAULT hyp"}},
+		// passives the parser reads otherwise
+		{"passive read as adjective", "He was tased and then shot after he approached the car.", nil},
+		{"participle with a by-agent", "Kenya is one of the countries attacked and invaded by Uganda this year.", []string{"UGA 192 - COERCE"}},
+		{"fight no one", "Peru fought in the war for its rights.", nil},
+		{"prevent a rally", "Kenyan troop prevented the rally of the opposition.", []string{"KENMIL 1721 - COERCE"}},
+		{"prevent an attack", "Kenyan troop prevented an attack.", nil},
+		{"pay compensation", "Kenya paid compensation to Uganda.", []string{"KEN 0842 UGA RETREAT"}},
+		{"pay a visit is no compensation", "Kenya paid a visit to Uganda.", nil},
+		{"recognize a victory", "Peru recognized the victory of Chile.", []string{"PER 080 CHL CONCEDE"}},
+		{"a time word is no second subject", "Tuesday the government of Kenya criticized Uganda.", []string{"KEN 111 UGA ACCUSE"}},
+		{"close a border", "Peru closed its borders with Chile.", []string{"PER 172 CHL COERCE"}},
+		{"close no border", "Peru closed the meeting.", nil},
+		{"capture a stronghold", "Kenya captured a rebel stronghold.", []string{"KEN 190 - ASSAULT"}},
+		{"capture no territory", "Kenya captured the imagination of Uganda.", nil},
+		{"agree to resign", "The government of Kenya agreed to resign.", []string{"KEN 0341 - AGREE fut"}},
 		{"investigate", "the UN investigated Kenya over war crimes.", []string{"IGOUNO 094 KEN ACCUSE"}},
 		{"expel", "Kenya expelled the UN inspectors.", []string{"KEN 1662 IGOUNO SANCTION"}},
 	}
@@ -65,6 +107,33 @@ func TestConstructions(t *testing.T) {
 			checkBriefs(t, tc.text, briefs(codeText(t, tc.text, world...)), tc.want)
 		})
 	}
+}
+
+// TestMisreadVerbs: verbs that today's parsing model misreads are
+// coded as the clauses they are.
+func TestMisreadVerbs(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		acts []act
+		want []string
+	}{
+		// "extradited" read as an auxiliary of "suspected"
+		{"Kenya extradited suspected British militant Haroon Aswad to Uganda on Sunday, a senior Kenyan government official said.",
+			[]act{{"Kenya", "KEN"}, {"Uganda", "UGA"}}, []string{"KEN 063 UGA COOPERATE"}},
+		// "reduced" read as an adjective of "supplies", a time phrase
+		// between it and its subject
+		{"The UN on Tuesday reduced food supplies to the biggest refugee camp in Kenya because rice was being diverted, relief officials said.",
+			[]act{{"The UN", "IGOUNO"}, {"the biggest refugee camp", "KENREF"}}, []string{"IGOUNO 1623 KENREF SANCTION"}},
+	} {
+		checkBriefs(t, tc.text, briefs(codeText(t, tc.text, tc.acts...)), tc.want)
+	}
+}
+
+// TestForTo: in "for X to VERB" the act of X is wanted, not stated.
+func TestForTo(t *testing.T) {
+	const text = "Peru is pushing hard for the US to support its debt relief plan."
+	got := briefs(codeText(t, text, act{"Peru", "PER"}, act{"the US", "USA"}))
+	checkBriefs(t, text, got, []string{"PER 100 - REQUEST", "USA 051 - SUPPORT hyp"})
 }
 
 // TestCodeChoice: the words after the trigger pick the code, and some

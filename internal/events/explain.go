@@ -17,8 +17,11 @@ func (c *Coder) Explain(ev model.Event) string {
 		tgt = fmt.Sprintf("%s %q", ev.Target.Code, ev.Target.Text)
 	}
 	fmt.Fprintf(&b, "event %s: %s %s %s\n", ev.ID, ev.Source.Code, ev.CAMEO, tgtCode(ev.Target))
+	if ev.Act != "" {
+		explainAct(&b, ev) // an act of the record (acts.go)
+	}
 	ci := c.lx.codes[ev.CAMEO]
-	fmt.Fprintf(&b, "  code      CAMEO %s %q (root %s, Goldstein %+.1f, quad class %d); PLOVER %s", ev.CAMEO, ci.Name, ev.Root, ev.Goldstein, ev.QuadClass, orNone(ev.PLOVER))
+	fmt.Fprintf(&b, "  code      CAMEO %s %q (root %s, Goldstein %+.1f, quad class %d); PLOVER %s", orNone(ev.CAMEO), ci.Name, orNone(ev.Root), ev.Goldstein, ev.QuadClass, orNone(ev.PLOVER))
 	if ev.Mode != "" {
 		fmt.Fprintf(&b, " mode %s", ev.Mode)
 	}

@@ -18,6 +18,7 @@ type lexicon struct {
 	words   map[string]map[string]bool // grammar list → words
 	grammar map[string][]string        // grammar lists in order
 	byID    map[string]*Pattern
+	acts    *actLexicon // the acts of the record (acts.go)
 }
 
 func (p *Patterns) compile() *lexicon {
@@ -54,6 +55,7 @@ func (p *Patterns) compile() *lexicon {
 			lx.nouns[f[0]] = append(lx.nouns[f[0]], entry{pt, f[1:]})
 		}
 	}
+	lx.acts = compileActs(p.acts, lx)
 	return lx
 }
 
@@ -109,6 +111,10 @@ func undouble(s string) string {
 func (lx *lexicon) wordMatches(pw, tok string) bool {
 	if pw == tok {
 		return true
+	}
+	if strings.IndexByte(tok, '-') > 0 && strings.IndexByte(pw, '-') < 0 {
+		// "peace-keeping" is "peacekeeping"
+		return lx.wordMatches(pw, strings.ReplaceAll(tok, "-", ""))
 	}
 	if !strings.HasPrefix(tok, pw[:min(len(pw), 2)]) {
 		if b, ok := lx.irr[tok]; ok {

@@ -135,3 +135,39 @@ func FuzzCode(f *testing.F) {
 		}
 	})
 }
+
+// TestPetrarchVerbOwnCode: a verb line with a code of its own
+// ("COMPLAIN [114]" in a block coded 110) codes that verb with its own
+// code when no pattern of the block matches, as PETRARCH reads it, and
+// with the block's patterns otherwise.
+func TestPetrarchVerbOwnCode(t *testing.T) {
+	const dict = `--- QUARREL [110] ---
+QUARREL
+GRUMBLE {GRUMBLED GRUMBLING} [114]
+SCOLD [---]
+- * (OVER TALKS) [125]
+`
+	p, err := LoadPatterns(fstest.MapFS{"v.txt": {Data: []byte(dict)}}, "v.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	byVerb := map[string]*Pattern{}
+	for _, pt := range p.List() {
+		for _, v := range pt.Verbs {
+			byVerb[v] = pt
+		}
+	}
+	for verb, want := range map[string]string{"quarrel": "110", "grumble": "114", "scold": ""} {
+		pt := byVerb[verb]
+		if pt == nil {
+			t.Errorf("%s: no pattern (verbs read: %v)", verb, byVerb)
+			continue
+		}
+		if pt.CAMEO != want || len(pt.Rules) != 1 || pt.Rules[0].CAMEO != "125" {
+			t.Errorf("%s: code %q with %d rules, want %q with the block's rule", verb, pt.CAMEO, len(pt.Rules), want)
+		}
+	}
+	if p.irregular["grumbled"] != "grumble" {
+		t.Errorf("irregular forms of a verb with its own code: %v", p.irregular)
+	}
+}

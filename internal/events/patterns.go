@@ -40,8 +40,12 @@ type Pattern struct {
 	// Light are verbs that, for this pattern's nouns only, act like the
 	// grammar's light verbs: "X adopted sanctions against Y".
 	Light []string
-	// TargetOptional allows events without a target.
+	// TargetOptional allows events without a target. TargetRequired
+	// says the pattern's file asks for one: otherwise a pattern whose
+	// code is of a PLOVER type that needs no recipient codes events
+	// without a target (grammar.yaml recipient_required).
 	TargetOptional bool
+	TargetRequired bool
 	// Reciprocal patterns code compound subjects without a target as
 	// pairs ("Hungary and Romania met").
 	Reciprocal bool
@@ -93,6 +97,8 @@ type Patterns struct {
 	irregular map[string]string
 	// sources lists the files loaded, for messages.
 	sources []string
+	// acts are the patterns of the acts of the record (acts.go).
+	acts []*ActPattern
 }
 
 // List returns the patterns in load order. The slice is shared.
@@ -169,6 +175,7 @@ func (p *Patterns) Merge(o *Patterns) *Patterns {
 			out.irregular[k] = v
 		}
 		out.sources = append(out.sources, s.sources...)
+		out.acts = mergeActs(out.acts, s.acts)
 	}
 	return out
 }
@@ -385,6 +392,13 @@ func (p *Patterns) parseYAML(name string, b []byte) error {
 		if k == "patterns" || k == "roots" || k == "codes" {
 			continue
 		}
+		if k == "acts" {
+			if err := p.yamlActs(name, v); err != nil {
+				return err
+			}
+			known = true
+			continue
+		}
 		var words []string
 		if err := v.Decode(&words); err != nil {
 			return fmt.Errorf("load patterns %s: line %d: %s: want a list of words: %w", name, v.Line, k, err)
@@ -431,7 +445,9 @@ func (p *Patterns) yamlPatterns(name string, n *yaml.Node) error {
 			pt.SourcePreps = []string{"by"}
 		}
 		switch yp.Target {
-		case "", "required":
+		case "":
+		case "required":
+			pt.TargetRequired = true
 		case "optional":
 			pt.TargetOptional = true
 		default:

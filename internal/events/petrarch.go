@@ -43,12 +43,27 @@ func (p *Patterns) parsePetrarch(name string, b []byte, skip SkipFunc) error {
 			skip(name, line, problem)
 		}
 	}
+	// own holds the verbs of the current block that carry a code of
+	// their own ("COMPLAIN [114]" in a block coded 110), in order.
+	var own []ownCode
 	flush := func() {
 		if cur != nil && (len(cur.Verbs) > 0) && (cur.CAMEO != "" || len(cur.Rules) > 0) {
 			p.add(cur)
 			added++
 		}
-		cur = nil
+		// A verb with a code of its own is a pattern of its own, with the
+		// block's rules: PETRARCH codes it so when no rule matches.
+		for _, o := range own {
+			if cur == nil {
+				break
+			}
+			q := *cur
+			q.ID, q.CAMEO, q.Verbs = cur.ID+"."+strings.ReplaceAll(o.verb, " ", "-"), o.code, []string{o.verb}
+			q.Source = o.source
+			p.add(&q)
+			added++
+		}
+		cur, own = nil, own[:0]
 	}
 	for sc.Scan() {
 		line++
@@ -120,6 +135,12 @@ func (p *Patterns) parsePetrarch(name string, b []byte, skip SkipFunc) error {
 		case cur != nil:
 			// A verb line: "VERB {FORMS …}" or "+PHRASE {…}".
 			w := l
+			code, hasCode := "", false
+			if i := strings.Index(w, "["); i >= 0 {
+				// "COMPLAIN [114]": the verb's own code.
+				code, hasCode = petrCode(w[i:]), true
+				w = strings.TrimSpace(w[:i])
+			}
 			var forms string
 			if i := strings.Index(w, "{"); i >= 0 {
 				forms = strings.Trim(w[i:], "{} ")
@@ -130,7 +151,11 @@ func (p *Patterns) parsePetrarch(name string, b []byte, skip SkipFunc) error {
 				continue
 			}
 			base := petrWord(w)
-			cur.Verbs = appendNew(cur.Verbs, base)
+			if hasCode && code != cur.CAMEO {
+				own = append(own, ownCode{verb: base, code: code, source: fmt.Sprintf("%s:%d", name, line)})
+			} else {
+				cur.Verbs = appendNew(cur.Verbs, base)
+			}
 			head := strings.Fields(base)
 			for _, f := range strings.Fields(forms) {
 				f = petrWord(f)
@@ -155,6 +180,9 @@ func (p *Patterns) parsePetrarch(name string, b []byte, skip SkipFunc) error {
 	}
 	return nil
 }
+
+// ownCode is a verb of a PETRARCH block with a code of its own.
+type ownCode struct{ verb, code, source string }
 
 func petrWord(w string) string {
 	w = strings.ToLower(strings.TrimSpace(w))

@@ -76,6 +76,10 @@ func (s *sent) marker(k int) string {
 			if f := s.dep(d, "fixed"); f >= 0 {
 				return s.low[d] + " " + s.low[f]
 			}
+			if s.low[d] == "to" && d > 0 && s.low[d-1] == "up" && d < k && s.tag(d+1) == "CD" {
+				// "up to 4,000 troops": a quantity, not a preposition
+				return ""
+			}
 			return s.low[d]
 		}
 	}
@@ -119,18 +123,73 @@ func (s *sent) actors(k int) []int {
 // head that only counts ("the presidents of Chad"). A possessor after "of"
 // only owns the noun ("a meeting of Togo's neighbours") and is not taken.
 func (s *sent) actorOne(k int, out []int) []int {
+	n := len(out)
+	out = s.actorOf(k, out)
+	if len(out) > n {
+		return out
+	}
+	// No mention: a modifier the actor dictionary knows ("Russian
+	// aircraft"), the apposition that says who it is ("Kenzo Oshima, the
+	// UN Emergency Relief Coordinator"), or a name the dictionary knows
+	// that is no mention, as a place after a preposition is not ("in
+	// Amman").
+	if m := s.modified(k); m >= 0 {
+		return appendMention(out, m)
+	}
+	var a [8]int
+	for _, d := range s.deps(k, a[:0]) {
+		if d > k && s.rel(d) == "appos" {
+			if out = s.actorOf(d, out); len(out) > n {
+				return out
+			}
+			if m := s.modified(d); m >= 0 {
+				return appendMention(out, m)
+			}
+		}
+	}
+	if m := s.placeAt(k); m >= 0 {
+		return appendMention(out, m)
+	}
+	if d := s.dep(k, "nsubj"); d >= 0 && d < k && isNounTag(s.tag(k)) && s.dep(k, "cop") < 0 && s.mAt[k] < 0 && !s.objectOfMisread(k) {
+		// "The Nigerian Union of Teachers (NUT), the umbrella union for
+		// …, announced": an apposition read as a predicate of the name
+		// before it, with no copula; the name is who it is.
+		if ms := s.actorOne(d, nil); len(ms) > 0 {
+			return append(out, ms...)
+		}
+	}
+	if m := s.agentWord(k); m >= 0 {
+		// "Hundreds of thousands of people blocked streets in Hong
+		// Kong": an agent word the mention stage left out.
+		return appendMention(out, s.refine(k, m))
+	}
+	if m := s.unknownName(k); m >= 0 {
+		// A name nobody knows may still say whose it is (its apposition,
+		// the list of people).
+		out = appendMention(out, s.refine(k, m))
+	}
+	return out
+}
+
+func (s *sent) actorOf(k int, out []int) []int {
 	if m := s.mAt[k]; m >= 0 {
 		if s.ms[m].Actor.Code == "" {
 			// "King Hassan of Morocco": a name with no code is known by
-			// what it is of.
-			var a [8]int
-			for _, d := range s.deps(k, a[:0]) {
-				if s.rel(d) == "nmod" && s.marker(d) == "of" && s.mAt[d] >= 0 && s.mAt[d] != m && s.ms[s.mAt[d]].Actor.Code != "" {
-					return appendMention(out, s.mAt[d])
+			// what it is of; a pronoun that stands for it ("he") too.
+			if x := s.ofActor(k, m); x >= 0 {
+				return appendMention(out, x)
+			}
+			if s.tag(k) == "PRP" && s.ms[m].Actor.Name != "" {
+				for o := range s.mtok {
+					if o != m && s.ms[o].Actor.Name == s.ms[m].Actor.Name && s.ms[o].Actor.Code == "" && s.mtok[o][0] < k {
+						if x := s.ofActor(s.mtok[o][1]-1, o); x >= 0 {
+							return appendMention(out, x)
+						}
+					}
 				}
 			}
 		}
-		return appendMention(out, m)
+		return appendMention(out, s.refined(k, m))
 	}
 	var a [8]int
 	ds := s.deps(k, a[:0])
@@ -151,7 +210,31 @@ func (s *sent) actorOne(k int, out []int) []int {
 			return out
 		}
 	}
+	// "supporters of former President Ahmed Ben Bella": a name that is
+	// no mention, when the list of people or its apposition gives it a
+	// code.
+	for _, d := range ds {
+		if d > k && s.rel(d) == "nmod" && s.marker(d) == "of" && s.tag(d) == "NNP" {
+			if m := s.nameMention(d); m >= 0 {
+				if r := s.refine(d, m); s.ms[r].Actor.Code != "" {
+					return appendMention(out, r)
+				}
+			}
+		}
+	}
 	return out
+}
+
+// ofActor returns the mention of what the name at token k (mention m)
+// is "of" ("King Hassan of Morocco"), when it has a code, or -1.
+func (s *sent) ofActor(k, m int) int {
+	var a [8]int
+	for _, d := range s.deps(k, a[:0]) {
+		if s.rel(d) == "nmod" && s.marker(d) == "of" && s.mAt[d] >= 0 && s.mAt[d] != m && s.ms[s.mAt[d]].Actor.Code != "" {
+			return s.mAt[d]
+		}
+	}
+	return -1
 }
 
 func appendMention(out []int, m int) []int {
@@ -207,7 +290,9 @@ func (s *sent) clause(v, depth int) verbCtx {
 		w := s.low[d]
 		switch s.rel(d) {
 		case "nsubj", "csubj", "expl":
-			if ctx.subj < 0 && s.rel(d) != "expl" {
+			if s.rel(d) != "expl" && (ctx.subj < 0 || s.lx.is("time_nouns", s.low[ctx.subj])) {
+				// "Tuesday the Serbian parliament approved": a time
+				// word read as a second subject is none.
 				ctx.subj = d
 			}
 			own = true
@@ -237,6 +322,16 @@ func (s *sent) clause(v, depth int) verbCtx {
 			if s.lx.is("negators", w) && w != "no" && w != "without" {
 				ctx.neg = true
 				notNeg = notNeg || w == "not" || w == "n't"
+			}
+		}
+	}
+	if !ctx.passive && s.tag(v) == "VBN" && s.dep(v, "obj") < 0 {
+		// A participle with a by-agent is passive ("… and killed by a
+		// police officer").
+		for _, d := range ds {
+			if s.rel(d) == "obl:agent" {
+				ctx.passive = true
+				break
 			}
 		}
 	}
@@ -282,12 +377,16 @@ func (s *sent) clause(v, depth int) verbCtx {
 	h := s.head(v)
 	switch {
 	case h < 0 || ctx.subj >= 0 && isFinite(s.tag(v)) && s.relIs(v, "xcomp", "conj", "appos", "amod"):
-	case s.relIs(v, "acl") && s.rel(v) != "acl:relcl" && ctx.subj < 0 && s.marker(v) != "to":
+	case ctx.subj < 0 && s.marker(v) != "to" && (s.relIs(v, "acl") && s.rel(v) != "acl:relcl" ||
+		s.relIs(v, "amod") && h < v && isVerbTag(s.tag(v)) && s.dep(v, "obj") >= 0):
 		// A participle after its noun: "leaders meeting in Dakar" (the
 		// leaders meet), "sanctions imposed on Niger" (the sanctions are
-		// imposed: passive). A gerund after a determiner is a noun.
+		// imposed: passive). A gerund after a determiner is a noun. A
+		// participle with a direct object is active whatever its tag:
+		// "rebels shelled the capital, officials said" read as a noun
+		// and its modifier is the rebels shelling it.
 		ctx.subj = h
-		if s.tag(v) == "VBN" || s.tag(v) == "VBD" && s.dep(v, "obj") < 0 {
+		if (s.tag(v) == "VBN" || s.tag(v) == "VBD") && s.dep(v, "obj") < 0 {
 			ctx.passive = true
 		}
 		if s.relIs(h, "root", "ccomp", "parataxis", "advcl", "xcomp") && !s.isVerbal(h) && s.dep(v, "aux:pass") < 0 &&
@@ -304,6 +403,24 @@ func (s *sent) clause(v, depth int) verbCtx {
 			g := s.clause(h, depth+1)
 			ctx.neg, ctx.hypo = ctx.neg || g.neg, ctx.hypo || g.hypo
 		}
+	case ctx.subj < 0 && s.relIs(v, "advcl") && (s.tag(v) == "VBD" || s.tag(v) == "VBN") && s.hasObject(v) &&
+		s.relIs(h, "acl") && s.tag(h) == "VBG" && s.dep(h, "nsubj") < 0 && s.head(h) >= 0 && s.head(h) < h &&
+		!s.isVerbal(s.head(h)) && s.relIs(s.head(h), "root", "ccomp", "parataxis"):
+		// "British aircraft using guided missiles killed 4 Iraqis" read
+		// as a noun with a participle, and the verb as the participle's
+		// adverbial clause: the noun is the verb's subject.
+		ctx.subj = s.head(h)
+	case ctx.subj < 0 && s.misreadModifier(v):
+		// A verb read as an adjective of its own object ("A Russian
+		// official offered concessions", "agents sexually abused
+		// immigrants"): the noun phrase before it is its subject.
+		ctx.subj = s.misreadSubject(v)
+	case s.rel(v) == "acl:relcl" && ctx.subj < 0 && isFinite(s.tag(v)) && h < v && !s.relativeIn(ds):
+		// A finite verb read as a relative clause with neither subject
+		// nor relative word is a main clause misread ("Russian aircraft
+		// including helicopter gunships killed …"): the noun it hangs
+		// on is its subject.
+		ctx.subj = h
 	case s.rel(v) == "conj" && ctx.subj < 0 && s.coordinated(v):
 		// Coordinated verbs share the first verb's subject ("X accused Y
 		// of … and demanded …": never the first verb's object) and, with
@@ -314,6 +431,11 @@ func (s *sent) clause(v, depth int) verbCtx {
 		}
 		ctx.subj = g.subj
 		if s.isVerbal(h) && g.passive && !ctx.passive && g.verb == h && s.dep(v, "obj") < 0 && s.tag(v) == "VBN" {
+			ctx.passive = true
+		}
+		if !ctx.passive && s.dep(v, "obj") < 0 && (s.tag(v) == "VBN" || s.tag(v) == "VBD") && s.passiveAdjective(h) {
+			// "He was tased and then shot": the conjunct of a passive
+			// read as an adjective after "was" is passive too.
 			ctx.passive = true
 		}
 		if !own {
@@ -337,8 +459,14 @@ func (s *sent) clause(v, depth int) verbCtx {
 		// "helping Togo by sending food": the gerund's subject is the
 		// governing verb's; "without sending" negates it; "about
 		// deploying", "for helping": a topic, not an act.
-		g := s.clause(s.predicate(h), depth+1)
+		pv := s.predicate(h)
+		g := s.clause(pv, depth+1)
 		ctx.subj = g.subj
+		if mk := s.marker(v); (mk == "for" || mk == "of") && pv >= 0 && s.dep(pv, "obj") >= 0 && s.dep(pv, "obj") < v {
+			// "criticized Y for shooting Z", "accused Y of attacking Z":
+			// Y is who shot or attacked, not the critic.
+			ctx.subj = s.dep(pv, "obj")
+		}
 		ctx.neg = ctx.neg || g.neg
 		ctx.fut = ctx.fut || g.fut || g.intent
 		ctx.hypo = ctx.hypo || g.hypo
@@ -359,7 +487,137 @@ func (s *sent) clause(v, depth int) verbCtx {
 	if s.marker(v) == "without" {
 		ctx.neg = true
 	}
+	if own && ctx.subj >= 0 && s.tag(v) == "VB" && s.forTo(ds) {
+		// "pushing for the US to support the plan": the support is
+		// wanted, not stated.
+		ctx.hypo = true
+	}
 	return ctx
+}
+
+// forTo reports whether the dependents ds of a verb hold both "for" and
+// "to" as markers: an infinitive with a subject of its own ("for the US
+// to support").
+func (s *sent) forTo(ds []int) bool {
+	f, t := false, false
+	for _, d := range ds {
+		if s.relIs(d, "mark") {
+			f = f || s.low[d] == "for"
+			t = t || s.low[d] == "to"
+		}
+	}
+	return f && t
+}
+
+// misreadModifier reports whether the verb at v is a finite verb or
+// participle the parse made a modifier (amod) of the noun after it, its
+// object in the sentence: the noun has no determiner, number, possessor
+// or other modifier before the verb, and a noun phrase that is the
+// verb's subject stands before it (misreadSubject). "the banned
+// Movement", "precision guided missiles" are adjectives.
+func (s *sent) misreadModifier(v int) bool {
+	if s.rel(v) != "amod" || s.tag(v) != "VBD" && s.tag(v) != "VBN" {
+		return false
+	}
+	h := s.head(v)
+	if h <= v || !isNounTag(s.tag(h)) || s.lx.is("time_nouns", s.low[h]) && s.misreadSubject(v) < 0 {
+		return false
+	}
+	var a [16]int
+	for _, d := range s.deps(h, a[:0]) {
+		if d < v && !s.relIs(d, "nsubj", "punct") {
+			return false
+		}
+	}
+	return s.misreadSubject(v) >= 0
+}
+
+// objectOfMisread reports whether the noun k is the object of a verb
+// read as its modifier ("official offered concessions").
+func (s *sent) objectOfMisread(k int) bool {
+	var a [16]int
+	for _, d := range s.deps(k, a[:0]) {
+		if d < k && s.misreadModifier(d) {
+			return true
+		}
+	}
+	return false
+}
+
+// misreadSubject returns the subject of the verb at v that misread
+// modifier reads before it: a subject of the noun the verb modifies
+// ("official" in "official offered concessions", read as a clause of
+// "concessions"), a noun the verb governs before it ("A French minister
+// threatened today …"), or the noun right before the verb's words whose
+// conjunct or dependent the modified noun is ("agents sexually abused
+// immigrants"); -1 if none.
+func (s *sent) misreadSubject(v int) int {
+	h := s.head(v)
+	if h < 0 {
+		return -1
+	}
+	noun := func(x int) bool {
+		return x >= 0 && (isNounTag(s.tag(x)) || s.tag(x) == "PRP") && !s.lx.is("time_nouns", s.low[x])
+	}
+	if d := s.dep(h, "nsubj"); d >= 0 && d < v && noun(d) {
+		return d
+	}
+	var a [8]int
+	for _, d := range s.deps(v, a[:0]) {
+		if d < v && noun(d) && !s.relIs(d, "det", "advmod", "aux", "mark", "case", "punct", "cc", "compound", "amod", "nmod:poss") {
+			return d
+		}
+	}
+	first, _ := s.subtree(v)
+	if p := first - 1; noun(p) && s.head(h) == p {
+		return p
+	}
+	// "The United Nations on Tuesday reduced food supplies": a time
+	// phrase between the noun and the verb.
+	if p := s.head(h); noun(p) && p < v {
+		for x := p + 1; x < first; x++ {
+			t := x
+			for t >= 0 && s.relIs(t, "case", "det", "amod", "nummod") {
+				t = s.head(t)
+			}
+			if t < 0 || !s.lx.is("time_nouns", s.low[t]) && !s.lx.is("months", s.low[t]) {
+				return -1
+			}
+		}
+		if first > p+1 {
+			return p
+		}
+	}
+	return -1
+}
+
+// passiveAdjective reports whether token h is a participle read as an
+// adjective after a form of "be" ("was tased"): a predicate with a
+// copula, ending in -ed.
+func (s *sent) passiveAdjective(h int) bool {
+	if h < 0 || s.tag(h) != "JJ" || !strings.HasSuffix(s.low[h], "ed") {
+		return false
+	}
+	c := s.dep(h, "cop")
+	return c >= 0 && s.lx.is("be", s.low[c])
+}
+
+// hasObject reports whether the verb at v has a direct object other than
+// a time word misread as one ("were converging Thursday").
+func (s *sent) hasObject(v int) bool {
+	o := s.dep(v, "obj")
+	return o >= 0 && !s.lx.is("time_nouns", s.low[o])
+}
+
+// relativeIn reports whether one of the dependents ds is a relative
+// word ("which", "who", "that").
+func (s *sent) relativeIn(ds []int) bool {
+	for _, d := range ds {
+		if s.lx.is("relative", s.low[d]) || s.low[d] == "that" || strings.HasPrefix(s.tag(d), "W") {
+			return true
+		}
+	}
+	return false
 }
 
 // coordinated reports whether the conjunct v is joined by a conjunction
@@ -472,7 +730,7 @@ func (s *sent) governor(ctx *verbCtx, g, depth int) {
 		}
 	}
 	if kind == "" && s.lx.purposeCode(s.lemma(ctx.verb)) != "" &&
-		(s.relIs(ctx.verb, "advcl") && (s.isLight(g) || s.dep(g, "obj") < 0) ||
+		(s.relIs(ctx.verb, "advcl") && (s.isLight(g) || !s.hasObject(g)) ||
 			s.relIs(ctx.verb, "acl") && s.relIs(g, "obj") && s.head(g) >= 0 && s.isLight(s.head(g))) {
 		// "gathered to protest", "began a hunger strike to protest": the
 		// purpose is the act, done by the act before it, which must be
@@ -554,10 +812,10 @@ func (s *sent) subjects(ctx verbCtx) []int {
 	for steps := 0; c >= 0 && steps < 6 && s.relIs(c, "conj", "xcomp"); steps++ {
 		c = s.head(c)
 	}
-	if c < 0 || s.rel(c) != "ccomp" {
+	if c < 0 {
 		return nil
 	}
-	h := s.head(c)
+	h := s.reporter(c)
 	if h < 0 {
 		return nil
 	}
@@ -593,7 +851,7 @@ func (s *sent) agent(v int) []int {
 	// "attacked until March by Kenya": the by-phrase hung on the oblique
 	// before it.
 	for _, d := range ds {
-		if d > v && s.relIs(d, "obl") {
+		if d > v && s.relIs(d, "obl") && !s.eventNoun(d) {
 			var b [8]int
 			for _, x := range s.deps(d, b[:0]) {
 				if s.relIs(x, "nmod") && s.marker(x) == "by" {
@@ -604,7 +862,34 @@ func (s *sent) agent(v int) []int {
 			}
 		}
 	}
+	// "was accused of misusing funds, much of it embezzled, by Haitian
+	// officials": the by-phrase after a parenthetical between commas,
+	// hung on the parenthetical's verb.
+	for _, d := range ds {
+		if d <= v || !s.relIs(d, "conj", "parataxis") {
+			continue
+		}
+		var b [8]int
+		for _, x := range s.deps(d, b[:0]) {
+			if x > d && s.relIs(x, "obl") && s.marker(x) == "by" {
+				if c := s.dep(x, "case"); c > 0 && c < x && s.low[c-1] == "," {
+					if ms := s.actors(x); len(ms) > 0 {
+						return ms
+					}
+				}
+			}
+		}
+	}
 	return nil
+}
+
+// eventNoun reports whether token k is an event noun of some pattern
+// ("mediation", "attack"): a "by" phrase under it is its own agent.
+func (s *sent) eventNoun(k int) bool {
+	if t := s.tag(k); t != "NN" && t != "NNS" {
+		return false // "until March by Kenya": a name, not the event noun
+	}
+	return len(s.lx.nouns[s.low[k]]) > 0 || len(s.lx.nouns[singular(s.low[k])]) > 0
 }
 
 // targets returns the target of the verb (or predicate) at v whose
@@ -618,6 +903,15 @@ func (s *sent) targets(v, i, end int, object bool, preps []string) []int {
 	for k := i; k < end; k++ {
 		if k != v {
 			ds = s.deps(k, ds) // the phrase's own words ("call on X")
+		}
+	}
+	if s.misreadModifier(v) {
+		// The noun the verb was read as modifying is its object.
+		if ms := s.actors(s.head(v)); object && len(ms) > 0 {
+			return ms
+		}
+		if ms := s.prepComplement(s.head(v), preps); len(ms) > 0 {
+			return ms
 		}
 	}
 	for _, d := range ds {
@@ -635,6 +929,18 @@ func (s *sent) targets(v, i, end int, object bool, preps []string) []int {
 			if m := s.marker(d); m != "" && contains(preps, m) {
 				if ms := s.actors(d); len(ms) > 0 {
 					return ms
+				}
+				if pm := s.placeOf(d); pm >= 0 && (s.tag(d) == "NN" || s.tag(d) == "NNS") {
+					// "to a peace-keeping force in Liberia": the country
+					// the recipient is in.
+					return []int{pm}
+				}
+				if d > end-1 && end-1 > i && s.low[end-1] == m && s.mAt[d] < 0 {
+					// "called for sanctions against Nigeria": what the
+					// phrase's preposition governs carries the target.
+					if ms := s.prepComplement(d, preps); len(ms) > 0 {
+						return ms
+					}
 				}
 			} else if s.mAt[d] >= 0 {
 				// "complained to the Council over Selvian raids", with
@@ -664,6 +970,9 @@ func (s *sent) prepComplement(n int, preps []string) []int {
 			if m := s.marker(d); m != "" && contains(preps, m) {
 				if ms := s.actors(d); len(ms) > 0 {
 					return ms
+				}
+				if pm := s.placeOf(d); pm >= 0 && (s.tag(d) == "NN" || s.tag(d) == "NNS") {
+					return []int{pm} // "aid to a camp in Y"
 				}
 			}
 		}
@@ -723,7 +1032,7 @@ func (s *sent) governsTrigger(i, end int) bool {
 			if !s.relIs(d, "xcomp", "advcl", "acl", "ccomp") || s.marker(d) != "to" {
 				continue
 			}
-			if s.dep(k, "obj", "iobj") >= 0 || s.dep(d, "aux:pass") >= 0 {
+			if s.dep(k, "obj", "iobj") >= 0 || s.dep(d, "aux:pass") >= 0 || s.phraseOblique(k, i, end, d) {
 				// "asked the alliance to help": the request codes itself; "offered
 				// its troops to help": a purpose, not what was offered;
 				// "rejected a call for X to be deployed".
@@ -737,6 +1046,23 @@ func (s *sent) governsTrigger(i, end int) bool {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// phraseOblique reports whether the trigger phrase [i, end) ends in a
+// preposition that governs an oblique of k before the complement d:
+// "pushing for Chile to support the plan" is a demand on Chile, which
+// codes itself, as "asked the alliance to help" does.
+func (s *sent) phraseOblique(k, i, end, d int) bool {
+	if end-1 <= i || !s.lx.is("prepositions", s.low[end-1]) {
+		return false
+	}
+	var a [16]int
+	for _, o := range s.deps(k, a[:0]) {
+		if o < d && o >= end && s.relIs(o, "obl") && s.marker(o) == s.low[end-1] {
+			return true
 		}
 	}
 	return false
@@ -795,7 +1121,11 @@ func (s *sent) obligations(out []model.Event) []model.Event {
 		return out
 	}
 	for v := range s.toks {
-		if !s.relIs(v, "ccomp") || s.mAt[v] >= 0 {
+		if s.mAt[v] >= 0 {
+			continue
+		}
+		h := s.reporter(v)
+		if h < 0 {
 			continue
 		}
 		must := -1
@@ -805,7 +1135,6 @@ func (s *sent) obligations(out []model.Event) []model.Event {
 				must = d
 			}
 		}
-		h := s.head(v)
 		if must < 0 || h < 0 || !s.lx.is("obligation_speech", s.lemma(h)) {
 			continue
 		}
@@ -847,7 +1176,7 @@ func (s *sent) dashBefore(k int) bool {
 func (s *sent) reported(v int) bool {
 	for steps := 0; v >= 0 && steps < 6; steps++ {
 		switch {
-		case s.relIs(v, "ccomp"):
+		case s.reporter(v) >= 0:
 			return true
 		case s.relIs(v, "conj", "xcomp"):
 			v = s.head(v)
@@ -856,6 +1185,28 @@ func (s *sent) reported(v int) bool {
 		}
 	}
 	return false
+}
+
+// reporter returns the verb whose reported clause the clause of v is,
+// or -1: the head of a clausal complement (ccomp), or the verb of a time
+// word the clause was misparsed as modifying ("X said Wednesday that Y
+// must …", "X said on Sunday it had paid …", read as a clause of
+// "Wednesday" or "Sunday").
+func (s *sent) reporter(v int) int {
+	h := s.head(v)
+	if h < 0 {
+		return -1
+	}
+	if s.relIs(v, "ccomp") {
+		return h
+	}
+	if !s.relIs(v, "acl") || !s.lx.is("time_nouns", s.low[h]) || s.dep(v, "nsubj", "nsubj:pass") < 0 {
+		return -1
+	}
+	if g := s.head(h); g >= 0 && g < h && isVerbTag(s.tag(g)) && s.relIs(h, "obl", "nmod") {
+		return g
+	}
+	return -1
 }
 
 // phraseClause returns the clause of the verb that governs token p (for

@@ -67,7 +67,8 @@ func TestRelations(t *testing.T) {
 		{"aux will not: a refusal", "Norvania will not release Selvian prisoners.", []string{"NRV 1243 SLV REJECT"}},
 		{"did not: a negated act", "Norvania did not release Selvian prisoners.", []string{"NRV 0841 SLV RETREAT neg"}},
 		// refusing what no pattern codes is a plain rejection.
-		{"xcomp refusal, act not coded", "Norvania refused to allow Selvian planes to land.", []string{"NRV 120 - REJECT"}},
+		// allowing is yielding (CAMEO 2.0: ALLOW 080): refusing it declines to yield
+		{"xcomp refusal to allow", "Norvania refused to allow Selvian planes to land.", []string{"NRV 124 SLV REJECT"}},
 		{"xcomp refusal, no pattern", "Norvania refused to commit to the plan.", []string{"NRV 120 - REJECT"}},
 		// a phrase with a copula is a predicate, not a passive.
 		{"be opposed to", "Norvania is opposed to the Varn Council.", []string{"NRV 110 IGOVRN ACCUSE"}},
@@ -80,7 +81,7 @@ func TestRelations(t *testing.T) {
 		// a purpose clause that is itself the act.
 		{"advcl purpose act", "Karelian rebels began a hunger strike to protest against Norvania.", []string{"KRLREB 143 - PROTEST", "KRLREB 141 NRV PROTEST"}},
 		{"advcl purpose, intended only", "Norvania sent troops to attack Selvia.", nil},
-		{"purpose of a prevented act is not the preventer's", "Selvian police prevented the demonstration staged by Karelian rebels to protest against Norvania.", []string{"KRLREB 141 - PROTEST"}},
+		{"purpose of a prevented act is not the preventer's", "Selvian police prevented the demonstration staged by Karelian rebels to protest against Norvania.", []string{"SLVCOP 1721 - COERCE", "KRLREB 141 - PROTEST"}},
 		// a cooperative verb in the future is an intent (03x).
 		{"aux will, support", "Norvania will support Selvia.", []string{"NRV 032 SLV AGREE fut"}},
 		// a light verb and its event noun.
@@ -90,7 +91,7 @@ func TestRelations(t *testing.T) {
 		// a material act whose object is no actor is still the source's.
 		{"object names no actor", "Selvian police arrested 20 protesters.", []string{"SLVCOP 173 - COERCE"}},
 		{"blocking a road", "Karelian rebels blocked a road near the border.", []string{"KRLREB 144 - PROTEST"}},
-		{"a meeting with no actor has no target", "Norvania hosted a conference.", nil},
+		{"a meeting with no actor has no target", "Norvania hosted a conference.", []string{"NRV 043 - CONSULT"}},
 		// an obl right before a finite verb that has no subject is it.
 		{"adjacent subject", "Up to 1,000 Selvian police began a hunger strike.", []string{"SLVCOP 143 - PROTEST"}},
 	}

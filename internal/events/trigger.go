@@ -31,10 +31,76 @@ func (s *sent) code(out []model.Event) []model.Event {
 		}
 	}
 	out = s.obligations(out)
+	out = append(out[:first], untargetedTwins(out[first:])...)
 	// Text order: a reported obligation is found after the rest.
 	evs := out[first:]
 	sort.SliceStable(evs, func(a, b int) bool { return evs[a].Trigger.Start < evs[b].Trigger.Start })
 	return out
+}
+
+// misreadAux reports whether the trigger verb at i was read as an
+// auxiliary of the next verb although it is none ("Zambia extradited
+// suspected …"): a finite content verb.
+func (s *sent) misreadAux(i int) bool {
+	return s.relIs(i, "aux") && isFinite(s.tag(i)) && s.tag(i) != "MD" && !s.auxLike(i) && s.head(i) > i
+}
+
+// mentionAfter returns the mention that starts at token j or after only
+// determiners, numbers, adjectives and participles, or -1.
+func (s *sent) mentionAfter(j int) int {
+	for k := j; k < len(s.toks) && k < j+4; k++ {
+		if m := s.mAt[k]; m >= 0 {
+			return m
+		}
+		switch s.tag(k) {
+		case "DT", "CD", "JJ", "VBN", "PRP$":
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+// prepMentionAfter returns the mention right after one of preps in the
+// clause after token j (up to a comma or a clause word), or -1.
+func (s *sent) prepMentionAfter(j int, preps []string) int {
+	for k := j; k+1 < len(s.toks) && k < j+12; k++ {
+		if s.low[k] == "," || s.boundary(k) {
+			return -1
+		}
+		if contains(preps, s.low[k]) {
+			if m := s.mentionAfter(k + 1); m >= 0 {
+				return m
+			}
+		}
+	}
+	return -1
+}
+
+// untargetedTwins drops from the events of one sentence an event with no
+// target when another has the same source, code and flags and a target:
+// in "did not praise or thank Uganda" the object hangs on "thank" alone,
+// and praising without one is the same act.
+func untargetedTwins(evs []model.Event) []model.Event {
+	out := evs[:0]
+	for i, e := range evs {
+		if e.Target == nil && hasTargetedTwin(evs, i) {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+func hasTargetedTwin(evs []model.Event, i int) bool {
+	e := evs[i]
+	for j, o := range evs {
+		if j != i && o.Target != nil && o.Source.Span == e.Source.Span && o.CAMEO == e.CAMEO &&
+			o.Negated == e.Negated && o.Future == e.Future && o.Hypothetical == e.Hypothetical {
+			return true
+		}
+	}
+	return false
 }
 
 // headline reports whether the sentence is written in title case (most
@@ -58,9 +124,14 @@ func (s *sent) headline() bool {
 
 // matchRest reports whether the words rest follow token i, and where the
 // phrase ends.
+// One adverb may stand between the verb and the phrase's next word
+// ("pushing hard for", "called again for").
 func (s *sent) matchRest(i int, rest []string) (int, bool) {
 	j := i + 1
-	for _, w := range rest {
+	for n, w := range rest {
+		if n == 0 && j+1 < len(s.low) && (s.tag(j) == "RB" || s.relIs(j, "advmod") && s.head(j) == i) && !s.lx.wordMatches(w, s.low[j]) && s.lx.wordMatches(w, s.low[j+1]) && !s.lx.is("negators", s.low[j]) {
+			j++
+		}
 		if j >= len(s.low) || !s.lx.wordMatches(w, s.low[j]) {
 			return 0, false
 		}
@@ -95,6 +166,7 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 			ends[b], ends[b-1] = ends[b-1], ends[b]
 		}
 	}
+	s.nearestRuleFirst(cands, ends, i)
 	if s.tag(i) == "NNP" || s.tag(i) == "NNPS" || s.tag(i) == "" {
 		// Headline words: only a verb between two mentions.
 		if i == 0 || s.mAt[i-1] < 0 {
@@ -177,7 +249,18 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 				tgt = s.targets(r, i, j, true, []string{"against", "at", "over"})
 			default:
 				tgt = s.targets(r, i, j, e.p.Object, s.phrasePreps(e))
-				if len(tgt) == 0 && e.p.Object && materialAct(code) && s.objectNamesNoActor(r) {
+				if len(tgt) == 0 && s.misreadAux(i) {
+					// "Zambia extradited suspected British militant X to
+					// Britain": the verb read as an auxiliary has its
+					// object right after it and its prepositions' objects
+					// in its clause.
+					if m := s.mentionAfter(j); m >= 0 && e.p.Object {
+						tgt = []int{m}
+					} else if m := s.prepMentionAfter(j, s.phrasePreps(e)); m >= 0 {
+						tgt = []int{m}
+					}
+				}
+				if len(tgt) == 0 && e.p.Object && !e.p.TargetRequired && materialAct(code) && s.objectNamesNoActor(r) {
 					// "killed 23 people", "blocked a road": the object of a
 					// material act is there and is no actor; the act is
 					// still the source's, with no target.
@@ -188,6 +271,7 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 		if len(src) == 0 {
 			return nil, j, true
 		}
+		src = s.localSources(src, code, r)
 		ev := model.Event{
 			Doc: s.doc.ID, Sentence: s.span,
 			Trigger:      model.NewSpan(s.doc.Text, s.toks[i].Start, s.toks[j-1].End),
@@ -315,8 +399,13 @@ func (s *sent) chooseCode(p *Pattern, i, j int, intended bool) (code string, rul
 	if intended && intent != "" {
 		code = intent
 	}
-	if _, known := s.lx.codes[code]; !known {
+	ci, known := s.lx.codes[code]
+	if !known {
 		return "", nil, tgtOpt, false
+	}
+	if !tgtOpt && !p.TargetRequired && (rule == nil || rule.Target != "required") && ci.PLOVER != "" && !s.lx.is("recipient_required", strings.ToLower(ci.PLOVER)) {
+		// PLOVER needs no recipient for this type (grammar.yaml).
+		tgtOpt = true
 	}
 	return code, rule, tgtOpt, true
 }
@@ -348,6 +437,14 @@ func (s *sent) ruleMatches(r *Rule, i, j int) bool {
 // first of r's After phrases found in the clause after token j, or -1:
 // of several, the one that starts first in the text.
 func (s *sent) afterPhrase(r *Rule, j int) int {
+	_, e := s.firstAfter(r, j)
+	return e
+}
+
+// firstAfter returns where the first of r's After phrases found in the
+// clause after token j starts and ends (the token after its last word),
+// or (-1, -1): of several, the one that starts first in the text.
+func (s *sent) firstAfter(r *Rule, j int) (int, int) {
 	end := j
 	for end < len(s.low) && end < j+12 {
 		w := s.low[end]
@@ -362,7 +459,50 @@ func (s *sent) afterPhrase(r *Rule, j int) int {
 			bestStart, bestEnd = st, en
 		}
 	}
-	return bestEnd
+	return bestStart, bestEnd
+}
+
+// nearestRuleFirst reorders candidate triggers of equal length whose
+// codes both come from an after-phrase of a rule so that the one whose
+// phrase starts nearer the trigger comes first: in "cancelled a planned
+// visit to Y after a state of siege was declared" the visit is what was
+// cancelled, not the state of siege.
+func (s *sent) nearestRuleFirst(cands []entry, ends []int, i int) {
+	tie := false
+	for k := 1; k < len(cands); k++ {
+		tie = tie || ends[k] == ends[k-1] && cands[k].p != cands[k-1].p
+	}
+	if !tie {
+		return
+	}
+	start := make([]int, len(cands))
+	for k, e := range cands {
+		start[k] = -1
+		for ri := range e.p.Rules {
+			r := &e.p.Rules[ri]
+			if !s.ruleMatches(r, i, ends[k]) {
+				continue
+			}
+			if r.CAMEO != "" && len(r.After) > 0 {
+				start[k] = s.afterStart(r, ends[k])
+			}
+			break
+		}
+	}
+	for a := 1; a < len(cands); a++ {
+		for b := a; b > 0 && ends[b] == ends[b-1] && start[b] >= 0 && start[b-1] >= 0 && start[b] < start[b-1]; b-- {
+			cands[b], cands[b-1] = cands[b-1], cands[b]
+			ends[b], ends[b-1] = ends[b-1], ends[b]
+			start[b], start[b-1] = start[b-1], start[b]
+		}
+	}
+}
+
+// afterStart returns where the first of r's After phrases found after
+// token j starts (as afterPhrase finds it), or -1.
+func (s *sent) afterStart(r *Rule, j int) int {
+	st, _ := s.firstAfter(r, j)
+	return st
 }
 
 // beneficiary finds the target of a rule with target "beneficiary": the
@@ -575,17 +715,21 @@ func (s *sent) nounSource(n int, p *Pattern) ([]int, verbCtx, bool) {
 	if underTrigger {
 		return nil, ctx, false // the verb codes the event itself
 	}
-	light := false
+	light, oblique := false, false
 	for _, l := range s.verbLemmas(h) {
 		if s.lx.is("light", l) || contains(p.Light, l) {
 			light = true
 		}
+		if s.relIs(n, "obl") && s.lx.is("light_obliques", l+" "+s.marker(n)) {
+			// "Serb forces were engaged in ethnic cleansing"
+			light, oblique = true, true
+		}
 	}
-	if !light || !s.relIs(n, "obj") {
+	if !light || !s.relIs(n, "obj") && !oblique {
 		return nil, ctx, false
 	}
 	vc := s.clause(h, 0)
-	if vc.skip || vc.passive {
+	if vc.skip || vc.passive && !oblique {
 		return nil, ctx, false
 	}
 	vc.neg = vc.neg || neg
@@ -606,7 +750,9 @@ func (s *sent) sourcePrep(n int, p *Pattern, depth int) []int {
 				return ms
 			}
 		}
-		if depth == 0 && s.mAt[d] < 0 {
+		if depth == 0 && s.mAt[d] < 0 && !contains(p.Preps, s.marker(d)) {
+			// Not through the noun's target: in "demonstrations against
+			// violations by the army" the army did not demonstrate.
 			if ms := s.sourcePrep(d, p, 1); len(ms) > 0 {
 				return ms
 			}
@@ -843,7 +989,7 @@ func (s *sent) phraseCodesItself(r int, rule *Rule, j int) bool {
 		return false
 	}
 	v := s.predicate(s.head(end - 1))
-	if v == r || !s.codesItself(v) {
+	if v == r || !s.codesItself(v) || !s.codesSome(v) {
 		return false
 	}
 	// Only a reported clause ("announced that …"): the child of the

@@ -190,7 +190,19 @@ func (a *analysis) isModifier(s *sent, j int) bool {
 		return false
 	}
 	switch t.Tag {
-	case "JJ", "JJR", "JJS", "RB", "VBN", "NN":
+	case "VBN":
+		// A participle right after an auxiliary or a noun is the verb
+		// of a clause, not a premodifier: "Museveni has banned
+		// opposition candidates", "the government today welcomed
+		// President X's statement".
+		if j > 0 {
+			switch p := s.toks[j-1].Tag; {
+			case strings.HasPrefix(p, "VB"), strings.HasPrefix(p, "NN"), p == "MD", p == "PRP":
+				return false
+			}
+		}
+		return isWordy(t.Text)
+	case "JJ", "JJR", "JJS", "RB", "NN":
 		return isWordy(t.Text)
 	}
 	return false
@@ -307,6 +319,7 @@ func (a *analysis) parseNP(s *sent, i int) int {
 		}
 	}
 	var orgs []orgPiece
+	orgEnd := j
 	for e != nil && isOrgKind(e.Kind) {
 		p := orgPiece{e: e, ti: j, tj: j + n, linked: s.linked[j+n-1]}
 		j += n
@@ -314,6 +327,7 @@ func (a *analysis) parseNP(s *sent, i int) int {
 			p.poss = true
 			j++
 		}
+		orgEnd = j
 		orgs = append(orgs, p)
 		// An actor piece may follow after up to two modifiers.
 		k := j
@@ -334,11 +348,33 @@ func (a *analysis) parseNP(s *sent, i int) int {
 		}
 		e = nil
 	}
+	// "EU Trade Commissioner Henrik Aalto", "Kenyan Economy Minister
+	// Dana Ostrova": an organisation's person named after a title that
+	// is no role phrase of the dictionary.
+	if len(orgs) > 0 && (e == nil || e.Kind == actors.Agent) {
+		if t, ok := a.titledName(s, orgEnd, true); ok {
+			orgCode := ""
+			if b := baseOrg(orgs); b != nil && (t.role != nil || a.ofOrg(b, s.words[t.h])) {
+				orgCode = a.orgCode(b.e)
+			}
+			for _, p := range orgs {
+				a.countOrg(p.e)
+			}
+			return a.titledPerson(s, i, t, orgCode)
+		}
+	}
 	if e != nil {
 		switch e.Kind {
 		case actors.Role:
 			return a.roleNP(s, i, j, n, det, former, orgs, e)
 		case actors.Agent:
+			if len(orgs) == 0 {
+				// "economy minister Dana Ostrova": a title in lower case
+				// before a name.
+				if t, ok := a.titledName(s, i, false); ok {
+					return a.titledPerson(s, i, t, "")
+				}
+			}
 			var agents []*actors.Entry
 			for e != nil && e.Kind == actors.Agent {
 				agents = append(agents, e)
@@ -882,6 +918,13 @@ func (a *analysis) nameEnd(s *sent, k int) int {
 func (a *analysis) personNP(s *sent, i, j int, pe *actors.Entry, _ []orgPiece, hon bool) int {
 	L := len(s.toks)
 	ne := j
+	if pe == nil && !hon {
+		// "Kartavian Economy Minister Dana Ostrova": a title (with words
+		// no dictionary knows) before a name.
+		if t, ok := a.titledName(s, j, false); ok {
+			return a.titledPerson(s, i, t, "")
+		}
+	}
 	if pe == nil {
 		if e, n := a.match(s, j); e != nil && e.Kind == actors.Person {
 			pe, ne = e, j+n
@@ -907,6 +950,11 @@ func (a *analysis) personNP(s *sent, i, j int, pe *actors.Entry, _ []orgPiece, h
 	}
 	if pe == nil {
 		c.kind = cName
+		// "the nominee Jane Doe": a noun for a person in lower case
+		// right before the name is its title.
+		if _, head := a.titleHead(s, j-1); head && j > 0 && !startsUpper(s.toks[j-1].Text) {
+			c.titled = true
+		}
 	}
 	// Apposition: "Amina Yusuf, the Prime Minister of Kenya," or
 	// "TENDAI AMARA MOKOENA (AU Commission Chairperson)".

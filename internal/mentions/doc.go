@@ -28,6 +28,24 @@
 //     one, the dictionary's tenure of that role, or the holder of that
 //     role at an organisation the document mentions, must name the same
 //     person. The stated role is recorded for step 4;
+//     - a person named after a title that is no role phrase of the
+//     dictionary, or a role with words no dictionary knows before it:
+//     "EU Trade Commissioner Henrik Aalto", "Kartavian Economy Minister
+//     Dana Ostrova", "the Latvian journalist Dainis Ivans". The title's
+//     head is a role of the dictionary or a noun for a person (WordNet's,
+//     quotes/person-nouns.txt): in capitals, a common word (never a
+//     given name such as "Donna", nor in a line in title case); opening
+//     the phrase, only before a full name ("Hunter Varga" stays a name).
+//     The name is the rest of the text layer's candidate name, its last
+//     word no common word ("… Education Association" is no person). The
+//     person is coded with the role at the organisation before the title
+//     ("context:role-before-name"), or with the organisation alone when
+//     the head is no role ("context:title-before-name"): a demonym's, an
+//     IGO's or body's, a possessive's, or a country's before an agent
+//     word, never a country's before another noun ("Iraq War veteran");
+//     with no known organisation ("Kartavian"), with no code. A noun for
+//     a person in lower case right before an unknown name ("the nominee
+//     Jane Doe") makes the name a person's, as a form of address does;
 //     - a person in the dictionary, coded by the tenure in force at the
 //     document date ("dict:person@2013-05-27"); with no date, by the most
 //     recent tenure ("dict:person (date unknown)");

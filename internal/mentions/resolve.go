@@ -214,7 +214,7 @@ func (a *analysis) buildEntities() {
 	}
 	for _, c := range persons {
 		ent := c.ent
-		if !c.ctx && ent.ctx && c.actor.Code != ent.code {
+		if !c.ctx && (ent.ctx || c.actor.Code == "") && c.actor.Code != ent.code {
 			c.actor.Code = ent.code
 			if !c.speaker {
 				c.rule = ruleName
@@ -397,13 +397,14 @@ func (a *analysis) nameOfOrg(name string) (string, string, bool) {
 }
 
 // personLike reports whether an unknown name looks like a person's: after
-// a form of address, or two to four words, the subject of a verb, with no
+// a form of address, or two to four words, the subject of a verb or
+// right after a noun for a person ("the nominee Jane Doe"), with no
 // organisation word and not all in capitals.
 func (a *analysis) personLike(c *cand, ws []string) bool {
 	if c.honorific {
 		return true
 	}
-	if !c.subject || len(ws) < 2 || len(ws) > 4 {
+	if !(c.subject || c.titled) || len(ws) < 2 || len(ws) > 4 {
 		return false
 	}
 	for _, w := range ws {

@@ -35,11 +35,14 @@ func New(dict *actors.Dictionary) *Resolver {
 }
 
 // NewFromData is New with the vocabulary taken from fsys (laid out like
-// the data directory: mentions/vocabulary.yaml), for user overrides
-// through data.Open.
+// the data directory: mentions/vocabulary.yaml and the nouns for persons,
+// quotes/person-nouns.txt), for user overrides through data.Open.
 func NewFromData(dict *actors.Dictionary, fsys fs.FS) (*Resolver, error) {
 	v, err := loadVocab(fsys, VocabularyFile)
 	if err != nil {
+		return nil, fmt.Errorf("mentions: %w", err)
+	}
+	if v.personNouns, err = loadPersonNouns(fsys, PersonNounsFile); err != nil {
 		return nil, fmt.Errorf("mentions: %w", err)
 	}
 	return &Resolver{dict: dict, v: v}, nil
@@ -54,7 +57,7 @@ func emptyVocab() *vocab {
 		definite: map[string]bool{}, indefinite: map[string]bool{},
 		former: map[string]bool{}, sourceNouns: map[string]bool{}, anonHeads: map[string]bool{},
 		locative: map[string]bool{}, linkSuffixes: map[string]bool{},
-		heads: map[string]string{}, orgWords: map[string]bool{},
+		heads: map[string]string{}, orgWords: map[string]bool{}, personNouns: map[string]bool{},
 	}
 }
 
@@ -159,13 +162,16 @@ type cand struct {
 	former    bool
 	name      string // the name's words without a form of address
 	honorific bool
-	ctx       bool // the code comes from a role stated in the text
-	plural    bool
-	subject   bool
-	head      string
-	pron      pronounKind
-	dropped   bool
-	speaker   bool
+	// titled: a noun for a person in lower case stands right before
+	// the name ("the nominee Jane Doe").
+	titled  bool
+	ctx     bool // the code comes from a role stated in the text
+	plural  bool
+	subject bool
+	head    string
+	pron    pronounKind
+	dropped bool
+	speaker bool
 }
 
 // entity is a person the document refers to.

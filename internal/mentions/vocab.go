@@ -12,6 +12,12 @@ import (
 // VocabularyFile is the vocabulary's path in the data file system.
 const VocabularyFile = "mentions/vocabulary.yaml"
 
+// PersonNounsFile is the path, in the data file system, of the common
+// nouns for persons (WordNet's noun.person, one a line, "#" comments),
+// which the quotes stage reads too: before a name they are a title
+// ("Trade Commissioner Henrik Aalto"), not part of it.
+const PersonNounsFile = "quotes/person-nouns.txt"
+
 // vocabFile is the YAML layout of VocabularyFile.
 type vocabFile struct {
 	Pronouns struct {
@@ -66,6 +72,9 @@ type vocab struct {
 	heads      map[string]string
 	orgWords   map[string]bool
 	questioner string
+	// personNouns are the common nouns for persons (PersonNounsFile),
+	// lower-cased.
+	personNouns map[string]bool
 }
 
 type roleAlias struct {
@@ -138,6 +147,21 @@ func loadVocab(fsys fs.FS, name string) (*vocab, error) {
 		v.heads[strings.ToLower(strings.TrimSpace(head))] = kind
 	}
 	return v, nil
+}
+
+// loadPersonNouns reads the list of nouns for persons, one a line.
+func loadPersonNouns(fsys fs.FS, name string) (map[string]bool, error) {
+	raw, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, fmt.Errorf("nouns for persons: %w", err)
+	}
+	out := map[string]bool{}
+	for _, l := range strings.Split(string(raw), "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+			out[strings.ToLower(l)] = true
+		}
+	}
+	return out, nil
 }
 
 func lowerSet(words []string) map[string]bool {

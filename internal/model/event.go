@@ -50,4 +50,18 @@ type Event struct {
 	Pattern string `json:"pattern"`
 	// When is the time the event is anchored to, if any.
 	When *Anchor `json:"when,omitempty"`
+	// Act names what an act of the record states (internal/events,
+	// acts.go): "announce", "decide", "vote", "approve", "endorse" or
+	// "meet"; empty for the events of the CAMEO coder. An act that no
+	// CAMEO code fits (decide, vote, approve) leaves CAMEO and PLOVER
+	// empty: the act is dossier's own name for it, never a CAMEO or
+	// PLOVER code.
+	Act string `json:"act,omitempty"`
+	// Matter is what was announced, decided, voted on or approved: the
+	// object or clausal complement of the act's verb.
+	Matter *Span `json:"matter,omitempty"`
+	// ReportedBy is the id of the announcement that reports this act
+	// ("the minister said the council had approved it"): the act is that
+	// announcement's claim, not one the text itself states.
+	ReportedBy string `json:"reported_by,omitempty"`
 }

@@ -22,6 +22,20 @@ const (
 	VerdictNotChecked = "not-checked"
 )
 
+// How a quote's speaker was found (Quote.SpeakerBy).
+const (
+	SpeakerByName        = "name"
+	SpeakerByRole        = "role"
+	SpeakerByPronoun     = "pronoun"
+	SpeakerByContext     = "context"
+	SpeakerByPhrase      = "phrase"
+	SpeakerByDescription = "description"
+	// SpeakerByRecordRole: a description the dossier's primary records
+	// resolve, naming the one holder of that role at the time (a
+	// transcript's speaker list, an attendance line).
+	SpeakerByRecordRole = "record-role"
+)
+
 // Kinds of attribution (Quote.Kind).
 const (
 	// KindSpeech is what someone said or wrote: only speech is checked
@@ -49,8 +63,12 @@ type Quote struct {
 	// names them), "role" (a title the document ties to a name), "pronoun"
 	// (a "he" or "she" read as the person named before), "context" (the
 	// sentence's subject, where its structure could not be read), or ""
-	// when the speaker is unknown. Only a speaker found by name can be
-	// accused of being the wrong one.
+	// when the speaker is unknown. Two more values mark a Speaker that is
+	// no person's name: "phrase" (a group or body that names itself: "the
+	// White House", "critics") and "description" (a person the
+	// attribution describes but does not name: "the Vermont senator"),
+	// which is never verified against a record's speakers. Only a
+	// speaker found by name can be accused of being the wrong one.
 	SpeakerBy string `json:"speaker_by,omitempty"`
 	// Direct is true for quoted words, false for reported speech.
 	Direct bool `json:"direct"`

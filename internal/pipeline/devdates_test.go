@@ -37,31 +37,7 @@ func corpora(t *testing.T) string {
 // dating needs is run: ingest, the text layer, mentions and inference.
 func TestNoWrongDateOnDevArticles(t *testing.T) {
 	root := filepath.Join(corpora(t), "polnear")
-	truth := map[string]string{}
-	f, err := os.Open(filepath.Join(root, "metadata.tsv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<16), 1<<20)
-	col := map[string]int{}
-	for first := true; sc.Scan(); first = false {
-		cells := strings.Split(sc.Text(), "\t")
-		if first {
-			for i, c := range cells {
-				col[c] = i
-			}
-			continue
-		}
-		fi, di := col["filename"], col["publication_date"]
-		if fi < len(cells) && di < len(cells) {
-			truth[cells[fi]] = cells[di]
-		}
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
+	truth := devDates(t, filepath.Join(root, "metadata.tsv"))
 	files, err := filepath.Glob(filepath.Join(root, "dev", "text", "*.txt"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no dev articles under %s: %v", root, err)
@@ -110,4 +86,35 @@ func TestNoWrongDateOnDevArticles(t *testing.T) {
 	if right < 10 {
 		t.Errorf("only %d articles dated: inference finds (almost) nothing", right)
 	}
+}
+
+// devDates reads PolNeAR's metadata.tsv: article stem → publication date.
+func devDates(t *testing.T, path string) map[string]string {
+	t.Helper()
+	truth := map[string]string{}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<16), 1<<20)
+	col := map[string]int{}
+	for first := true; sc.Scan(); first = false {
+		cells := strings.Split(sc.Text(), "\t")
+		if first {
+			for i, c := range cells {
+				col[c] = i
+			}
+			continue
+		}
+		fi, di := col["filename"], col["publication_date"]
+		if fi < len(cells) && di < len(cells) {
+			truth[cells[fi]] = cells[di]
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return truth
 }

@@ -4,8 +4,10 @@ import (
 	"math/bits"
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 
+	"github.com/dossier-project/dossier/internal/actors"
 	"github.com/dossier-project/dossier/internal/ingest"
 	"github.com/dossier-project/dossier/internal/model"
 	"github.com/dossier-project/dossier/internal/store"
@@ -37,6 +39,9 @@ type actorAcc struct {
 	forms map[string]int
 	// docs are the ordinals of the documents the actor is in.
 	docs docSet
+	// first and last are the earliest and latest dates of those
+	// documents (zero when none is dated).
+	first, last time.Time
 }
 
 type actorCollector struct {
@@ -48,10 +53,13 @@ type actorCollector struct {
 	// quotes and turns count the quotes and transcript turns by the
 	// speaker's name, lower case, until list resolves them.
 	quotes, turns map[string]int
+	// tenures gives a person's dated offices from the actor dictionary;
+	// nil gives none.
+	tenures func(name string) []actors.DatedCode
 }
 
-func newActorCollector(names *ingest.Vocab) *actorCollector {
-	return &actorCollector{by: map[string]*actorAcc{}, names: names, quotes: map[string]int{}, turns: map[string]int{}}
+func newActorCollector(names *ingest.Vocab, tenures func(string) []actors.DatedCode) *actorCollector {
+	return &actorCollector{by: map[string]*actorAcc{}, names: names, quotes: map[string]int{}, turns: map[string]int{}, tenures: tenures}
 }
 
 // actorKey identifies a mention's actor: a named person by name, lower
@@ -74,7 +82,7 @@ func (c *actorCollector) get(key, name, code string, person bool) *actorAcc {
 	x := c.by[key]
 	if x == nil {
 		x = &actorAcc{Actor: store.Actor{Key: key, Name: strings.Clone(name), Code: strings.Clone(code), Person: person,
-			Names: []string{}, Roles: []string{}, Examples: []model.Evidence{}}, forms: map[string]int{}}
+			Names: []string{}, Roles: []string{}, Held: []store.Held{}, Examples: []model.Evidence{}}, forms: map[string]int{}}
 		c.by[key] = x
 	}
 	if x.Code == "" && code != "" {
@@ -89,12 +97,82 @@ func (c *actorCollector) seen(x *actorAcc, d *model.Document) {
 	if !x.docs.add(c.doc) {
 		return
 	}
+	if !d.Date.IsZero() {
+		if x.first.IsZero() || d.Date.Before(x.first) {
+			x.first = d.Date
+		}
+		if end := dateEnd(d); end.After(x.last) {
+			x.last = end
+		}
+	}
 	if x.Person {
 		for _, s := range d.Speakers {
 			if model.SamePerson(s.Name, x.Name) {
-				x.addRole(strings.Join(nonEmpty(s.Role, s.Organization), ", "))
+				role := strings.Join(nonEmpty(s.Role, s.Organization), ", ")
+				x.addRole(role)
+				x.addHeld(role, d, store.HeldByTranscript)
 			}
 		}
+	}
+}
+
+// dateEnd is the last day document d's date may be.
+func dateEnd(d *model.Document) time.Time {
+	if !d.DateEnd.IsZero() {
+		return d.DateEnd
+	}
+	return d.Date
+}
+
+// addHeld notes that document d gives x the role, as of d's date.
+func (x *actorAcc) addHeld(role string, d *model.Document, by string) {
+	role = strings.TrimSpace(role)
+	if role == "" {
+		return
+	}
+	from, to := "", ""
+	if !d.Date.IsZero() {
+		from, to = d.Date.Format(time.DateOnly), dateEnd(d).Format(time.DateOnly)
+	}
+	for i := range x.Held {
+		h := &x.Held[i]
+		if h.By != by || !strings.EqualFold(h.Role, role) {
+			continue
+		}
+		if from != "" && (h.From == "" || from < h.From) {
+			h.From = from
+		}
+		if to > h.To {
+			h.To = to
+		}
+		return
+	}
+	if len(x.Held) < maxRoles {
+		x.Held = append(x.Held, store.Held{Role: strings.Clone(role), From: from, To: to, By: by})
+	}
+}
+
+// addTenures adds the dictionary's tenures of x that overlap the dates
+// of x's documents (all of them when no document is dated).
+func (c *actorCollector) addTenures(x *actorAcc) {
+	if c.tenures == nil || !x.Person {
+		return
+	}
+	for _, t := range c.tenures(x.Name) {
+		if t.Role == "" {
+			continue
+		}
+		if !x.first.IsZero() && (!t.To.IsZero() && t.To.Before(x.first) || !t.From.IsZero() && t.From.After(x.last)) {
+			continue // held before or after anything the dossier is about
+		}
+		h := store.Held{Role: t.Role, Code: t.Code, By: store.HeldByDictionary}
+		if !t.From.IsZero() {
+			h.From = t.From.Format(time.DateOnly)
+		}
+		if !t.To.IsZero() {
+			h.To = t.To.Format(time.DateOnly)
+		}
+		x.Held = append(x.Held, h)
 	}
 }
 
@@ -126,6 +204,7 @@ func (c *actorCollector) add(d *model.Document, a *model.Analysis) {
 			c.seen(x, d)
 			for _, r := range at.Roles {
 				x.addRole(r)
+				x.addHeld(r, d, store.HeldByAttendance)
 			}
 			x.addExample(d, at.Span, true) // the line that gives the role comes first
 		}
@@ -155,6 +234,9 @@ func (c *actorCollector) add(d *model.Document, a *model.Analysis) {
 		}
 	}
 	for _, q := range a.Quotes {
+		if q.SpeakerBy == model.SpeakerByDescription || q.SpeakerBy == model.SpeakerByPhrase {
+			continue // no one's name
+		}
 		if k := nameKey(q.Speaker); k != "" && !q.Anonymous {
 			c.quotes[k]++
 		}
@@ -221,6 +303,30 @@ func (x *actorAcc) merge(y *actorAcc) {
 	}
 	for _, r := range y.Roles {
 		x.addRole(r)
+	}
+	for _, h := range y.Held {
+		found := false
+		for i := range x.Held {
+			g := &x.Held[i]
+			if g.By == h.By && strings.EqualFold(g.Role, h.Role) {
+				if h.From != "" && (g.From == "" || h.From < g.From) {
+					g.From = h.From
+				}
+				if h.To > g.To {
+					g.To = h.To
+				}
+				found = true
+			}
+		}
+		if !found && len(x.Held) < maxRoles {
+			x.Held = append(x.Held, h)
+		}
+	}
+	if !y.first.IsZero() && (x.first.IsZero() || y.first.Before(x.first)) {
+		x.first = y.first
+	}
+	if y.last.After(x.last) {
+		x.last = y.last
 	}
 	for _, e := range y.Examples {
 		if len(x.Examples) < maxExamples {
@@ -508,6 +614,7 @@ func (c *actorCollector) list() []store.Actor {
 		}
 		x.Names = forms
 		x.Documents = x.docs.len()
+		c.addTenures(x)
 		out = append(out, x.Actor)
 	}
 	sort.Slice(out, func(i, j int) bool {

@@ -5,7 +5,10 @@ import (
 	"strings"
 	"testing"
 
+	"time"
+
 	"github.com/dossier-project/dossier/data"
+	"github.com/dossier-project/dossier/internal/actors"
 	"github.com/dossier-project/dossier/internal/ingest"
 	"github.com/dossier-project/dossier/internal/model"
 )
@@ -47,7 +50,7 @@ func TestPeopleJoin(t *testing.T) {
 		}, []string{"hana sklar: Hana Sklar", "ms sklar: Ms Sklar"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			c := newActorCollector(v)
+			c := newActorCollector(v, nil)
 			for i, ms := range tc.docs {
 				d := &model.Document{ID: string(rune('a' + i)), Kind: model.KindArticle}
 				a := &model.Analysis{Doc: d.ID}
@@ -70,5 +73,57 @@ func TestPeopleJoin(t *testing.T) {
 				t.Errorf("records\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
 			}
 		})
+	}
+}
+
+// TestPeopleHeldRoles: a role a transcript's speaker list gives is held
+// as of the dates of the documents that give it; a dictionary tenure is
+// listed when it overlaps the dates of the person's documents, not
+// otherwise; a quote given to a description counts for nobody.
+func TestPeopleHeldRoles(t *testing.T) {
+	v, err := ingest.LoadVocab(data.Embedded())
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := func(s string) time.Time {
+		d, err := time.Parse(time.DateOnly, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	tenures := func(name string) []actors.DatedCode {
+		if name != "Hana Sklar" {
+			return nil
+		}
+		return []actors.DatedCode{
+			{Code: "AAAGOV", Role: "Mayor", From: day("2010-01-01"), To: day("2014-01-01")},
+			{Code: "AAAGOV", Role: "Governor", From: day("2020-01-01")},
+		}
+	}
+	c := newActorCollector(v, tenures)
+	for i, date := range []string{"2012-03-04", "2012-05-06"} {
+		d := &model.Document{ID: string(rune('a' + i)), Kind: model.KindTranscript, Date: day(date),
+			Text:     "Hana Sklar spoke.",
+			Speakers: []model.Speaker{{Name: "Hana Sklar", Role: "Mayor", Organization: "Velgrad"}}}
+		a := &model.Analysis{Doc: d.ID, Mentions: []model.Mention{{Span: model.Span{Start: 0, End: 10, Text: "Hana Sklar"},
+			Actor: model.Actor{Name: "Hana Sklar", Person: true}}},
+			Quotes: []model.Quote{{Speaker: "Hana Sklar", SpeakerBy: model.SpeakerByName}, {Speaker: "Hana Sklar", SpeakerBy: model.SpeakerByDescription}}}
+		c.add(d, a)
+	}
+	xs := c.list()
+	if len(xs) != 1 {
+		t.Fatalf("records %+v", xs)
+	}
+	var got []string
+	for _, h := range xs[0].Held {
+		got = append(got, h.Role+" "+h.Code+" "+h.From+" "+h.To+" "+h.By)
+	}
+	want := []string{"Mayor, Velgrad  2012-03-04 2012-05-06 transcript", "Mayor AAAGOV 2010-01-01 2014-01-01 dictionary"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("held\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if xs[0].Quotes != 2 {
+		t.Errorf("quotes %d, want 2 (the descriptions count for nobody)", xs[0].Quotes)
 	}
 }

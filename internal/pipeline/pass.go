@@ -134,6 +134,7 @@ func (p *Pipeline) pass(ctx context.Context, st store.Store, opt PassOptions) (P
 	// apply. Under the configuration of the last pass, a document checked
 	// before is not read for this: what it names was stored with it.
 	ix := quotes.NewIndex(p.text)
+	roles := newHolders(p.text.FunctionWord)
 	session := p.checker.NewSession()
 	session.OffsetsOnly = true // the words of the evidence are filled at the end
 	// The announcements and acts of deciding bodies are written out in
@@ -196,7 +197,8 @@ func (p *Pipeline) pass(ctx context.Context, st store.Store, opt PassOptions) (P
 			if len(d.OCRPages) > 0 {
 				ocr[d.ID] = &model.Document{Pages: d.Pages, OCRPages: d.OCRPages}
 			}
-			ix.Add(d)
+			ix.AddAnalysed(d, a.Quotes)
+			roles.addRecord(d, p.names)
 			records = append(records, lightRecord(d))
 			fmt.Fprintf(recordKey, "%s %s %s\n", d.ID, d.DateString(), d.DateEnd.Format("2006-01-02"))
 		}
@@ -231,7 +233,7 @@ func (p *Pipeline) pass(ctx context.Context, st store.Store, opt PassOptions) (P
 		// The timeline's items are written out in sorted runs, with
 		// their words, and merged at the end (timeline.Spill).
 		tl    = timeline.Collector{Spill: &timeline.Spill{Items: timelineRun}}
-		ppl   = newActorCollector(p.names)
+		ppl   = newActorCollector(p.names, p.dict.Tenures)
 		batch []store.DocResults
 	)
 	flush := func() error {
@@ -254,6 +256,7 @@ func (p *Pipeline) pass(ctx context.Context, st store.Store, opt PassOptions) (P
 			session.Gather(d, a, p.text.Sentences(d.Text, text.TurnLabels(d)))
 		default:
 			for j := range a.Quotes {
+				roles.resolve(&a.Quotes[j], d)
 				ix.Verify(&a.Quotes[j], d)
 				if len(ocr) > 0 {
 					quotes.NoteOCR(&a.Quotes[j], func(doc string, start, end int) bool {

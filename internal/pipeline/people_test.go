@@ -189,3 +189,57 @@ func containsStr(ss []string, s string) bool {
 	}
 	return false
 }
+
+// A quote an article gives to a role it only describes ("the council's
+// chair") is the holder of that role that the minutes of the same days
+// name; two holders, or minutes of another year, leave it a description.
+func TestDescriptionResolvedToHolder(t *testing.T) {
+	p := newPipeline(t)
+	minutes := minutesOf("PRESENT: Chair Odile Brannock; Councillors Teodor Vasko, Mirren Achebe\nand Lusine Harutyunyan.")
+	article := func(date string) string {
+		return "Ferry deal approved\n\nKelby, " + date + " – The parish council approved the ferry contract on Monday.\n\n" +
+			"\"The motion is carried,\" the council's chair said after the vote.\n"
+	}
+	quoteOf := func(qs []model.Quote) *model.Quote {
+		for i := range qs {
+			if strings.Contains(qs[i].Text(), "motion is carried") && qs[i].Rule != "transcript-turn" {
+				return &qs[i]
+			}
+		}
+		t.Fatalf("no quote of the article: %+v", qs)
+		return nil
+	}
+	t.Run("the holder the minutes name", func(t *testing.T) {
+		_, qs, _ := people(t, p, file{"minutes.txt", "transcript", minutes}, file{"article.txt", "article", article("4 February 2025")})
+		q := quoteOf(qs)
+		if q.Speaker != "Odile Brannock" || q.SpeakerBy != model.SpeakerByRecordRole {
+			t.Errorf("speaker %q by %q, want Odile Brannock by %s", q.Speaker, q.SpeakerBy, model.SpeakerByRecordRole)
+		}
+		if q.Verdict != model.VerdictVerbatim {
+			t.Errorf("verdict %q (%s), want verbatim against the minutes", q.Verdict, q.Diff)
+		}
+	})
+	t.Run("minutes of another year name nobody", func(t *testing.T) {
+		_, qs, _ := people(t, p, file{"minutes.txt", "transcript", minutes}, file{"article.txt", "article", article("4 February 2027")})
+		q := quoteOf(qs)
+		if q.SpeakerBy != model.SpeakerByDescription {
+			t.Errorf("speaker %q by %q, want the description", q.Speaker, q.SpeakerBy)
+		}
+	})
+	t.Run("a title alone names nobody", func(t *testing.T) {
+		bare := strings.Replace(article("4 February 2025"), "the council's chair said", "the chair said", 1)
+		_, qs, _ := people(t, p, file{"minutes.txt", "transcript", minutes}, file{"article.txt", "article", bare})
+		q := quoteOf(qs)
+		if q.SpeakerBy != model.SpeakerByDescription {
+			t.Errorf("speaker %q by %q, want the description", q.Speaker, q.SpeakerBy)
+		}
+	})
+	t.Run("two chairs name nobody", func(t *testing.T) {
+		two := strings.Replace(minutes, "PRESENT: Chair Odile Brannock;", "PRESENT: Chair Odile Brannock; Chair Ivo Petrak;", 1)
+		_, qs, _ := people(t, p, file{"minutes.txt", "transcript", two}, file{"article.txt", "article", article("4 February 2025")})
+		q := quoteOf(qs)
+		if q.SpeakerBy != model.SpeakerByDescription {
+			t.Errorf("speaker %q by %q, want the description", q.Speaker, q.SpeakerBy)
+		}
+	})
+}

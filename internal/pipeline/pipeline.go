@@ -177,7 +177,15 @@ func New(opt Options) (*Pipeline, error) {
 		}
 		pats = pats.Merge(user)
 	}
-	p.events = events.NewCoder(pats)
+	places, err := actors.Load(fsys, "actors/places.yaml")
+	if err != nil {
+		return nil, fmt.Errorf("load places: %w", err)
+	}
+	people, err := actors.LoadPeople(fsys, "actors/people-phoenix.txt")
+	if err != nil {
+		return nil, err
+	}
+	p.events = events.NewCoder(pats).WithActors(p.dict, places).WithPeople(people)
 	extra := map[string][]byte{}
 	for _, path := range opt.Procedures {
 		b, err := os.ReadFile(path)
@@ -264,11 +272,18 @@ func (p *Pipeline) Document(ctx context.Context, doc *model.Document) (*model.An
 	// the first person get their source.
 	a.Mentions = firstPerson(doc, td, a.Quotes, ms, p.vocab.firstPerson)
 	a.Events = p.events.Code(doc, td, a.Mentions)
+	// The acts of the record (announcements, decisions, votes, meetings)
+	// that the checks read follow the coded events; each set is ordered
+	// within itself, so that the acts leave the order of the coded
+	// events as it was.
+	coded := len(a.Events)
+	a.Events = append(a.Events, p.events.Acts(doc, td, a.Mentions, a.Timexes, a.Events)...)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	anchorAll(doc, td, a, p.vocab.ClauseBreaks)
-	orderAll(doc, td, a, &p.vocab)
+	orderAll(doc, td, &model.Analysis{Events: a.Events[:coded]}, &p.vocab)
+	orderAll(doc, td, &model.Analysis{Events: a.Events[coded:]}, &p.vocab)
 	return a, nil
 }
 

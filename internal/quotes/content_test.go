@@ -110,3 +110,67 @@ func TestReporterComparisonEndsContent(t *testing.T) {
 	}
 	t.Errorf("no quote with the audit in %d quotes", len(qs))
 }
+
+// Two apostrophes are a double quotation mark, as newswire types it; an
+// apostrophe alone is not.
+func TestRegionsTwoApostrophes(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"He said, ''We are a content provider.'' Then he left.", []string{"We are a content provider."}},
+		{"``Not now,'' she said.", []string{"Not now"}},
+		{"The Union's plan and Africa's debt.", nil},
+	} {
+		var got []string
+		for _, r := range findRegions(c.text, 0, len(c.text)) {
+			got = append(got, c.text[r.cs:r.ce])
+		}
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("%q: got %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+// Two cues reporting the same words give one quote: the named one.
+func TestDedupeKeepsTheNamed(t *testing.T) {
+	c := []model.Span{{Start: 10, End: 20}}
+	qs := dedupe([]model.Quote{
+		{ID: "a", Contents: c, Speaker: "senator", SpeakerBy: model.SpeakerByDescription},
+		{ID: "b", Contents: c, Speaker: "Ines Varga", SpeakerBy: model.SpeakerByName},
+		{ID: "c", Contents: []model.Span{{Start: 30, End: 40}}},
+	})
+	if len(qs) != 2 || qs[0].ID != "b" || qs[1].ID != "c" {
+		t.Errorf("got %+v", qs)
+	}
+}
+
+// The title of a programme, a book or an event in quotation marks is
+// nobody's words; a nickname someone is called is.
+func TestWorkTitlesAreNotQuotes(t *testing.T) {
+	x := newX(t)
+	for _, c := range []struct {
+		text, sub string
+		quoted    bool
+	}{
+		{"Varga told NTV's “Morning Report” that the ferry would run again.", "Morning Report", false},
+		{"In an interview on “Harbour Week,” Varga said the fare would not rise.", "Harbour Week", false},
+		{"Ines Varga took calls on her “Keep It Real” radio programme on Monday, and said the fare would stay.", "Keep It Real", false},
+		{"Brodin called the ferry “A Floating Disgrace” at the meeting.", "Floating Disgrace", true},
+	} {
+		qs := extract(t, x, article("a", c.text), nil)
+		found := false
+		for _, q := range qs {
+			found = found || q.Direct && strings.Contains(q.Text(), c.sub)
+		}
+		if found != c.quoted {
+			dump(t, qs)
+			t.Errorf("%q: a direct quote of %q: %v, want %v", c.text, c.sub, found, c.quoted)
+		}
+	}
+	// the clause after the title is what was told
+	q := find(t, extract(t, x, article("a", "Varga told NTV's “Morning Report” that the ferry would run again."), nil), "ferry")
+	if q.Text() != "the ferry would run again" {
+		t.Errorf("content %q", q.Text())
+	}
+}

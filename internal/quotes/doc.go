@@ -3,82 +3,68 @@
 //
 // # Extraction
 //
-// Extractor.Extract works on paragraphs (blank-line separated blocks) and,
-// inside them, on sentences that never break inside a quotation (but do
-// break right after one that closes on a full stop, question or
-// exclamation mark when a new sentence begins: “… next year.” She said). The
-// reporting cues, titles, anonymity phrases and stop words are data:
-// data/quotes/cues.yaml. Every Cue, Sources and Contents span is an offset
-// range of Document.Text. Rules (Quote.Rule):
+// Extractor.Extract reads the text layer (internal/text): paragraphs,
+// sentences, tokens and the dependency tree of each sentence. The cue
+// verbs and nouns, titles, honorifics, anonymity phrases and the other
+// closed-class words are data: data/quotes/cues.yaml, with two lists
+// generated from WordNet (source-nouns.txt, person-nouns.txt). Every
+// Cue, Sources and Contents span is an offset range of Document.Text.
+// Rules (Quote.Rule):
 //
 //   - transcript-turn: in a transcript with turns, each turn is one direct
 //     quote of its speaker (Sources = the label, Contents = its paragraphs);
 //     a questioner's turn has Question set. Nothing else is extracted there.
-//   - direct-cue: a quotation in straight or curly double quotes, or in
-//     single quotes that open after white space and close before white
-//     space or punctuation and hold at least two words ("Union’s" is an
-//     apostrophe), attributed by the nearest cue of its sentence. A
-//     quotation in a sentence with no cue is a scare quote or a title and is
-//     not reported. A quotation inside a quotation stays part of the outer
-//     one. A double quote never closed runs to the end of its paragraph and
-//     sets Unclosed; a single one never closed is ignored as an apostrophe.
+//   - direct-cue: a quotation in straight or curly double quotes (or two
+//     apostrophes, ” and “…”), or in single quotes that open after
+//     white space and close before white space or punctuation and hold at
+//     least two words ("Union’s" is an apostrophe), attributed to the cue
+//     the tree ties to it (its complement is quoted, the quotation lies in
+//     what the cue reports, or the cue is inserted in it), else the
+//     nearest speech cue of the sentences it touches. A quotation with no
+//     cue is a scare quote or a title and is not reported; a few quoted
+//     words inside what a cue reports belong to that report. A double
+//     quote never closed runs to the end of its paragraph and sets
+//     Unclosed.
 //   - direct-split: “A,” she said, “B.” is one quote with two Contents.
 //   - direct-continued: a quoted sentence with no words around it, right
 //     after an attributed quote, is appended to that quote.
-//   - direct-colon and block-colon: a paragraph ending "X said:" (or "told
-//     reporters:") attributes the next paragraph; if it does not open with a
-//     quotation mark, it is a block quotation (Direct, Contents = the
-//     paragraphs). Further paragraphs join the block while they read as the
-//     speaker's own words: first person, no third-person singular pronoun,
-//     no reporting verb, no quotation mark.
-//   - indirect-that, indirect-clause, indirect-trailing, indirect-according:
-//     reported speech, Direct=false. "X said (…) that C" (that within
-//     Thresholds.ThatWindow tokens), "X said C" when C opens like a clause
-//     and the verb is one of clause_verbs (so "told" and "announced the
-//     deal" need "that"), "C, he concluded." and "according to X, C" /
-//     "C, according to X" (also "C, according to X who …", whose words
-//     after X describe X). C ends at the sentence end, at a quotation, or at
-//     "but/and/while" followed by another cue ("specified C but stated
-//     that …"), or at the comma, "and" or "but" before a reporter's aside
-//     closing the sentence (reporter_asides: ", which did not respond to
-//     requests for comment"), and must have MinIndirectWords to
-//     MaxIndirectWords words. When the words between the cue and
-//     "that" hold an auxiliary or a negation (clause_markers: "said the
-//     board had not shown that …"), they are the content's own clause:
-//     C starts right after a clause verb, and other verbs report
-//     nothing. A headline (the paragraph that is Document.Title, or a
-//     first one-line paragraph not ending like a sentence) gives no
-//     reported speech; a quotation with a cue there is still a quote.
+//   - direct-colon and block-colon: a paragraph ending "X said:" attributes
+//     the next paragraph; if it does not open with a quotation mark, it is
+//     a block quotation, joined by further paragraphs while they read as
+//     the speaker's own words.
+//   - indirect-that, indirect-clause, indirect-trailing,
+//     indirect-according: reported speech, Direct=false, read from the
+//     tree (see tree.go): the cue's clausal complement, a that-clause, the
+//     clause the cue is inserted in ("C, he said"), "according to X", and
+//     for verbs that take their content as an object ("called the plan a
+//     disaster") the rest of the clause. Content of only times and
+//     pronouns ("called Friday for …") reports nothing; a headline gives
+//     no reported speech.
 //
-// The speaker is the phrase before the cue (a pronoun, or capitalised
-// words, titles and determiners, with a title's complement "of the
-// Council" / "for Health", skipping "also"-like words, "on Monday" and one
-// appositive between commas), after it for "said X" and "according to X",
-// the subject after "Speaking to …," for participle cues (else, as in
-// "X accused Y of “…”, in an interview", the subject of the sentence's
-// reporting verb), and the subject
-// of an earlier cue for "… but stated". With a Resolver the actors stage
-// names the speaker, except when its answer is made of the phrase's own
-// title words while the phrase holds another name or only a title ("Mayor"
-// or "British Ambassador" for "British Ambassador Jane Doe", "Health" for
-// "the Secretary for Health"), or is a person the document first names
-// only after the quote; then the built-in rules decide. Built-in rules: a
-// name is itself, the capitalised words after the last title ("Ministry
-// of Health" keeps its "of"; a lone surname is completed from a fuller
-// name in the document when unambiguous); a title followed by an
-// appositive name ("The Chair, Jane Doe, said") is that name; "he" and
-// "she" are the most recent named speaker of an earlier quote within
-// PronounParagraphs paragraphs (else the most recent titled person); "they"
-// and "it" the most recent speaker of any kind; a title ("the Prime
-// Minister", "The General Secretary") is the person the document names
-// earlier with the same title, compared as a bag of words, with the same
-// qualifiers ("British", "Russia's deputy") and, when the phrase has one,
-// the same complement ("the president of Congress" is not "President Jane
-// Doe"); never a person named only later. An unresolved title gives an
-// empty Speaker, so that it can never be taken for someone else (the
-// phrase stays in Sources and Quote.SpeakerText shows it). A phrase
-// with an anonymity marker ("on condition of anonymity", "asked not to be
-// named") or an unnamed-source head ("officials", "sources", "a senior
+// The source is the cue's subject in the tree, through coordinated and
+// controlled verbs and relative pronouns; words inside the quotation are
+// never its source. For a direct quote, the news frame is read from the
+// words when the parse gives no subject outside the quotation (frame.go:
+// “…,” Rep. X (D-Y) said Friday; “…,” said X, whose …). The speaker is
+// then, in order: the Resolver's answer (the mentions stage), unless it
+// is made of the phrase's own title words, is a person the document
+// names only later, or is the possessor of the phrase ("her campaign",
+// "Varga's lawyer": the resolver is asked without the possessor); the
+// name in the phrase (the proper nouns after the last title or form of
+// address, without what brackets say, "Mr. King" keeping its surname, a
+// person noun before a name being a title: "Majority Leader X"), a lone
+// surname completed from the one fuller name the document gives; for
+// "he" and "she" the speaker of the quote before in the paragraph or the
+// previous one, else the subject that names or titles a person before
+// it, never across an unresolved quotation and never of the other
+// gender by title; for a title, the person the document named earlier
+// with the same title, qualifiers and complement. A group or body that
+// names itself ("critics", "the White House") is its own words
+// (SpeakerBy "phrase"). A person described but not named ("the Vermont
+// senator") is shown as the description (SpeakerBy "description"): it
+// names no one, is never verified as a speaker, and gives no pronoun
+// after it a name. A phrase with an anonymity marker ("on condition of
+// anonymity") or an unnamed-source head ("officials", "a senior
 // official") is Anonymous, and its Speaker is the group ("US officials").
 //
 // # Verification

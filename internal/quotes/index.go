@@ -123,6 +123,17 @@ func (ix *Index) Passages() []Passage {
 // of that speaker. Documents that are not primary records, and documents
 // already added, are ignored.
 func (ix *Index) Add(doc *model.Document) {
+	ix.add(doc, nil, false)
+}
+
+// AddAnalysed is Add for a document whose quotes were already extracted
+// (its stored analysis): a statement's quotations are taken from qs
+// instead of analysing its text again, and only its words are read.
+func (ix *Index) AddAnalysed(doc *model.Document, qs []model.Quote) {
+	ix.add(doc, qs, true)
+}
+
+func (ix *Index) add(doc *model.Document, given []model.Quote, analysed bool) {
 	if doc == nil || !doc.Kind.Primary() {
 		return
 	}
@@ -153,18 +164,25 @@ func (ix *Index) Add(doc *model.Document) {
 		if len(doc.Speakers) == 1 {
 			sp = doc.Speakers[0].Name
 		}
-		td = ix.ta.Analyze(doc.Text, text.TurnLabels(doc))
+		qs := given
+		if analysed {
+			td = ix.ta.Segment(doc.Text, text.TurnLabels(doc))
+		} else {
+			td = ix.ta.Analyze(doc.Text, text.TurnLabels(doc))
+			if ix.x != nil {
+				qs = ix.x.prose(doc, td, nil)
+			}
+		}
 		for _, p := range td.Paragraphs {
 			parts = append(parts, part{sp, p.Span, false})
 		}
-		if ix.x != nil {
-			for _, q := range ix.x.prose(doc, td, nil) {
-				if !q.Direct || q.Anonymous || q.Speaker == "" || len(q.Contents) == 0 {
-					continue
-				}
-				n := len(q.Contents)
-				parts = append(parts, part{q.Speaker, model.NewSpan(doc.Text, q.Contents[0].Start, q.Contents[n-1].End), false})
+		for _, q := range qs {
+			// a description names no one: its words are nobody's passage
+			if !q.Direct || q.Anonymous || q.Speaker == "" || len(q.Contents) == 0 || q.SpeakerBy == model.SpeakerByDescription {
+				continue
 			}
+			n := len(q.Contents)
+			parts = append(parts, part{q.Speaker, model.NewSpan(doc.Text, q.Contents[0].Start, q.Contents[n-1].End), false})
 		}
 	}
 	ix.mu.Lock()

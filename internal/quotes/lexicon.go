@@ -16,62 +16,64 @@ const cueFile = "quotes/cues.yaml"
 
 // lexiconFile mirrors data/quotes/cues.yaml.
 type lexiconFile struct {
-	Verbs          []string `yaml:"verbs"`
-	ClauseVerbs    []string `yaml:"clause_verbs"`
-	SpeakerAfter   []string `yaml:"speaker_after"`
-	Participles    []string `yaml:"participles"`
-	Anonymity      []string `yaml:"anonymity"`
-	AnonymousHeads []string `yaml:"anonymous_heads"`
-	PersonPronouns []string `yaml:"person_pronouns"`
-	GroupPronouns  []string `yaml:"group_pronouns"`
-	Roles          []string `yaml:"roles"`
-	Honorifics     []string `yaml:"honorifics"`
-	Between        []string `yaml:"between"`
-	SpeakerWords   []string `yaml:"speaker_words"`
-	BodyWords      []string `yaml:"body_words"`
-	SourceNouns    []string `yaml:"source_nouns"`
-	TimeWords      []string `yaml:"time_words"`
-	MaleTitles     []string `yaml:"male_titles"`
-	Relatives      []string `yaml:"relative_pronouns"`
-	Demonstratives []string `yaml:"demonstratives"`
-	FirstPerson    []string `yaml:"first_person"`
-	SecondPerson   []string `yaml:"second_person"`
-	ProVerbs       []string `yaml:"pro_verbs"`
-	Comparisons    []string `yaml:"comparison_marks"`
-	FemaleTitles   []string `yaml:"female_titles"`
-	MalePronouns   []string `yaml:"male_pronouns"`
-	FemalePronouns []string `yaml:"female_pronouns"`
-	Stopwords      []string `yaml:"stopwords"`
-	NotNames       []string `yaml:"not_names"`
-	Negations      []string `yaml:"negations"`
-	ClauseMarkers  []string `yaml:"clause_markers"`
-	ReporterAsides []string `yaml:"reporter_asides"`
-	Speech         []string `yaml:"speech"`
-	Thought        []string `yaml:"thought"`
-	Evidence       []string `yaml:"evidence"`
-	ObjectContent  []string `yaml:"object_content"`
-	DirectOnly     []string `yaml:"direct_only"`
+	Anonymity       []string `yaml:"anonymity"`
+	AnonymousHeads  []string `yaml:"anonymous_heads"`
+	PersonPronouns  []string `yaml:"person_pronouns"`
+	GroupPronouns   []string `yaml:"group_pronouns"`
+	SingularGroup   []string `yaml:"singular_group_pronouns"`
+	Complementizer  []string `yaml:"complementizers"`
+	AccordingTo     []string `yaml:"according_to"`
+	Possessives     []string `yaml:"possessive_endings"`
+	TitleComplement []string `yaml:"title_complements"`
+	Definite        []string `yaml:"definite_articles"`
+	PluralGroup     []string `yaml:"plural_group_pronouns"`
+	Roles           []string `yaml:"roles"`
+	Honorifics      []string `yaml:"honorifics"`
+	SpeakerWords    []string `yaml:"speaker_words"`
+	BodyWords       []string `yaml:"body_words"`
+	SourceNouns     []string `yaml:"source_nouns"`
+	TimeWords       []string `yaml:"time_words"`
+	MaleTitles      []string `yaml:"male_titles"`
+	Relatives       []string `yaml:"relative_pronouns"`
+	Demonstratives  []string `yaml:"demonstratives"`
+	FirstPerson     []string `yaml:"first_person"`
+	SecondPerson    []string `yaml:"second_person"`
+	ProVerbs        []string `yaml:"pro_verbs"`
+	Comparisons     []string `yaml:"comparison_marks"`
+	FemaleTitles    []string `yaml:"female_titles"`
+	MalePronouns    []string `yaml:"male_pronouns"`
+	FemalePronouns  []string `yaml:"female_pronouns"`
+	Stopwords       []string `yaml:"stopwords"`
+	Negations       []string `yaml:"negations"`
+	ReporterAsides  []string `yaml:"reporter_asides"`
+	Speech          []string `yaml:"speech"`
+	Thought         []string `yaml:"thought"`
+	Evidence        []string `yaml:"evidence"`
+	ObjectContent   []string `yaml:"object_content"`
+	DirectOnly      []string `yaml:"direct_only"`
 }
 
 // lexicon is the read-only, lower-cased form of the cue file.
 type lexicon struct {
-	verbs          map[string]bool
-	clauseVerbs    map[string]bool
-	speakerAfter   [][]string // multi-word phrases, lower-cased words
-	participles    [][]string
 	anonymity      [][]string
 	anonymousHeads map[string]bool
 	personPronouns map[string]bool
 	groupPronouns  map[string]bool
+	// singularGroup and pluralGroup are "it" and "they": a body or group
+	// named as the subject before them in the sentence
+	singularGroup, pluralGroup map[string]bool
+	// complementizers ("that"), possessive endings ("'s"), the words
+	// joining a title to its complement ("of") and definite articles
+	// ("the")
+	complementizers, possessives, titleComplements, definite map[string]bool
+	// accordingTo is the two-word cue ("according", "to"), lower case
+	accordingTo    [2]string
 	roles          [][]string // longest first
 	honorifics     map[string]bool
-	between        map[string]bool
 	speakerWords   map[string]bool
 	bodyWords      map[string]bool // heads of the names of bodies: "ministry"
 	stopwords      map[string]bool
-	notNames       map[string]bool
 	negations      map[string]bool
-	clauseMarkers  map[string]bool
 	reporterAsides [][]string
 	// kind maps a cue lemma to the kind of attribution it reports.
 	kind          map[string]string
@@ -81,6 +83,9 @@ type lexicon struct {
 	// groups and institutions, communications (source-nouns.txt, from
 	// WordNet, and source_nouns in the cue file).
 	sourceNouns map[string]bool
+	// personNouns are the common nouns for persons ("leader", "widow"):
+	// before a name, a title (person-nouns.txt, from WordNet).
+	personNouns map[string]bool
 	// timeWords head phrases of time, never a source ("said Wednesday
 	// night that …" parsed with the time as the subject).
 	timeWords map[string]bool
@@ -97,6 +102,10 @@ type lexicon struct {
 // (generated by scripts/gen-source-nouns).
 const sourceNounFile = "quotes/source-nouns.txt"
 
+// personNounFile lists the common nouns for persons, titles when they
+// stand before a name (generated by scripts/gen-source-nouns).
+const personNounFile = "quotes/person-nouns.txt"
+
 func loadLexicon(fsys fs.FS) (*lexicon, error) {
 	raw, err := fs.ReadFile(fsys, cueFile)
 	if err != nil {
@@ -106,43 +115,45 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 	if err := yaml.Unmarshal(raw, &f); err != nil {
 		return nil, fmt.Errorf("quotes: parsing %s: %w", cueFile, err)
 	}
-	if len(f.Verbs) == 0 {
-		return nil, fmt.Errorf("quotes: %s lists no reporting verbs", cueFile)
+	if len(f.AccordingTo) != 2 {
+		return nil, fmt.Errorf("quotes: %s: according_to must be two words", cueFile)
+	}
+	if len(f.Speech) == 0 {
+		return nil, fmt.Errorf("quotes: %s lists no speech cues", cueFile)
 	}
 	lx := &lexicon{
-		verbs:          set(f.Verbs),
-		clauseVerbs:    set(f.ClauseVerbs),
-		speakerAfter:   phrases(f.SpeakerAfter),
-		participles:    phrases(f.Participles),
-		anonymity:      phrases(f.Anonymity),
-		anonymousHeads: set(f.AnonymousHeads),
-		personPronouns: set(f.PersonPronouns),
-		groupPronouns:  set(f.GroupPronouns),
-		roles:          phrases(f.Roles),
-		honorifics:     set(f.Honorifics),
-		between:        set(f.Between),
-		speakerWords:   set(f.SpeakerWords),
-		bodyWords:      set(f.BodyWords),
-		stopwords:      set(f.Stopwords),
-		notNames:       set(f.NotNames),
-		negations:      set(f.Negations),
-		clauseMarkers:  set(f.ClauseMarkers),
-		reporterAsides: phrases(f.ReporterAsides),
-		kind:           map[string]string{},
-		objectContent:  set(f.ObjectContent),
-		directOnly:     set(f.DirectOnly),
-		sourceNouns:    set(f.SourceNouns),
-		timeWords:      set(f.TimeWords),
-		maleTitles:     set(f.MaleTitles),
-		femaleTitles:   set(f.FemaleTitles),
-		malePronouns:   set(f.MalePronouns),
-		femalePronouns: set(f.FemalePronouns),
-		relatives:      set(f.Relatives),
-		demonstratives: set(f.Demonstratives),
-		firstPerson:    set(f.FirstPerson),
-		secondPerson:   set(f.SecondPerson),
-		proVerbs:       set(f.ProVerbs),
-		comparisons:    set(f.Comparisons),
+		anonymity:        phrases(f.Anonymity),
+		anonymousHeads:   set(f.AnonymousHeads),
+		personPronouns:   set(f.PersonPronouns),
+		groupPronouns:    set(f.GroupPronouns),
+		singularGroup:    set(f.SingularGroup),
+		pluralGroup:      set(f.PluralGroup),
+		complementizers:  set(f.Complementizer),
+		possessives:      set(f.Possessives),
+		titleComplements: set(f.TitleComplement),
+		definite:         set(f.Definite),
+		roles:            phrases(f.Roles),
+		honorifics:       set(f.Honorifics),
+		speakerWords:     set(f.SpeakerWords),
+		bodyWords:        set(f.BodyWords),
+		stopwords:        set(f.Stopwords),
+		negations:        set(f.Negations),
+		reporterAsides:   phrases(f.ReporterAsides),
+		kind:             map[string]string{},
+		objectContent:    set(f.ObjectContent),
+		directOnly:       set(f.DirectOnly),
+		sourceNouns:      set(f.SourceNouns),
+		timeWords:        set(f.TimeWords),
+		maleTitles:       set(f.MaleTitles),
+		femaleTitles:     set(f.FemaleTitles),
+		malePronouns:     set(f.MalePronouns),
+		femalePronouns:   set(f.FemalePronouns),
+		relatives:        set(f.Relatives),
+		demonstratives:   set(f.Demonstratives),
+		firstPerson:      set(f.FirstPerson),
+		secondPerson:     set(f.SecondPerson),
+		proVerbs:         set(f.ProVerbs),
+		comparisons:      set(f.Comparisons),
 	}
 	nouns, err := fs.ReadFile(fsys, sourceNounFile)
 	if err != nil {
@@ -151,6 +162,17 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 	for _, l := range strings.Split(string(nouns), "\n") {
 		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
 			lx.sourceNouns[strings.ToLower(l)] = true
+		}
+	}
+	lx.accordingTo = [2]string{strings.ToLower(f.AccordingTo[0]), strings.ToLower(f.AccordingTo[1])}
+	persons, err := fs.ReadFile(fsys, personNounFile)
+	if err != nil {
+		return nil, fmt.Errorf("quotes: reading person nouns: %w", err)
+	}
+	lx.personNouns = map[string]bool{}
+	for _, l := range strings.Split(string(persons), "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+			lx.personNouns[strings.ToLower(l)] = true
 		}
 	}
 	for _, l := range []struct {

@@ -18,6 +18,10 @@ type tcand struct {
 	para   int
 	pos    int
 	anonPh bool // an anonymity phrase goes with the source
+	// span, when set, is the source's words as the frame of a direct
+	// quote gives them (src heads them), not as the tree does
+	span, all model.Span
+	hasSpan   bool
 }
 
 // prose finds the quotes of an article or a statement from its text layer.
@@ -38,13 +42,16 @@ func (x *Extractor) prose(doc *model.Document, td *text.Doc, resolve Resolver) [
 		t := &tq{x: x, doc: doc, td: td, text: doc.Text, first: first}
 		t.regions = findRegions(doc.Text, p.Start, p.End)
 		t.inRegion = make([]int, end-first)
+		// regions are sorted and do not overlap: one sweep over both
+		ri := 0
 		for k := first; k < end; k++ {
 			t.inRegion[k-first] = -1
-			for ri, r := range t.regions {
-				if td.Tokens[k].Start >= r.open && td.Tokens[k].Start < r.end() {
-					t.inRegion[k-first] = ri
-					break
-				}
+			st := td.Tokens[k].Start
+			for ri < len(t.regions) && t.regions[ri].end() <= st {
+				ri++
+			}
+			if ri < len(t.regions) && st >= t.regions[ri].open {
+				t.inRegion[k-first] = ri
 			}
 		}
 		// A paragraph after "He said:" that does not open with a quotation
@@ -111,6 +118,12 @@ func (t *tq) paragraph(cands []tcand, pi int, p text.Paragraph, pending *tcand) 
 		if s0 < 0 || s1 < 0 {
 			continue
 		}
+		if t.workTitle(r) {
+			// "told MSNBC's “Morning Joe”", "on “Face the Nation”": the
+			// name of a programme, a book or an event, nobody's words
+			lastDirect = -1
+			continue
+		}
 		c := tcand{src: -1, para: pi, pos: r.cs}
 		c.q.Direct, c.q.Kind = true, model.KindSpeech
 		c.q.Unclosed = r.unclosed()
@@ -128,7 +141,12 @@ func (t *tq) paragraph(cands []tcand, pi int, p text.Paragraph, pending *tcand) 
 			cu.used = true
 			cs := t.span(cu.i, cu.end)
 			c.q.Cue, c.q.Rule, c.q.Kind = &cs, RuleDirect, cu.kind
-			c.src, c.weak = t.sourceOrNearest(cu.i, td.Sentences[cu.sent].FirstToken)
+			sent := td.Sentences[cu.sent]
+			c.src, c.weak = t.sourceOrNearest(cu.i, sent.FirstToken)
+			if h, sp, all, ok := t.frameSource(cu.i, cu.end, r, sent.FirstToken, sent.EndToken); ok &&
+				(c.src < 0 || c.weak || t.region(c.src) >= 0 || t.tok(c.src).Start >= sp.Start && t.tok(c.src).End <= sp.End) {
+				c.src, c.weak, c.span, c.all, c.hasSpan = h, false, sp, all, true
+			}
 			if c.src >= 0 && t.demonstrative(c.src) {
 				lastDirect = -1
 				continue
@@ -190,6 +208,9 @@ func (t *tq) paragraph(cands []tcand, pi int, p text.Paragraph, pending *tcand) 
 				words++
 			}
 		}
+		if t.onlyTimeOrPronoun(f, e) {
+			continue // "called Friday for …", "said it": no words of anyone's
+		}
 		lemma := t.tok(cu.i).Lemma
 		if words < t.x.th.MinIndirectWords && !(t.x.lx.objectContent[lemma] && words > 0) || words > t.x.th.MaxIndirectWords {
 			continue
@@ -210,9 +231,9 @@ func (t *tq) paragraph(cands []tcand, pi int, p text.Paragraph, pending *tcand) 
 		c.q.Contents = []model.Span{t.span(f, e)}
 		c.q.Rule = RuleIndirectThat
 		switch {
-		case strings.EqualFold(t.tok(cu.i).Text, "according"):
+		case t.according(cu.i):
 			c.q.Rule = RuleAccordingTo
-		case f > cu.i && f > 0 && strings.EqualFold(t.tok(f-1).Text, "that"):
+		case f > cu.i && f > 0 && t.complementizer(f-1):
 		case f > cu.i:
 			c.q.Rule = RuleIndirect
 		default:
@@ -280,7 +301,7 @@ func (t *tq) trailingContent(f, e, i int) bool {
 // (a sentence the parser misread), the nearest subject before the cue in
 // its sentence; weak says it is that guess.
 func (t *tq) sourceOrNearest(i, first int) (int, bool) {
-	if s := t.source(i); s >= 0 || strings.EqualFold(t.tok(i).Text, "according") {
+	if s := t.source(i); s >= 0 || t.according(i) {
 		return s, false
 	}
 	for k := i - 1; k >= first; k-- {
@@ -350,7 +371,7 @@ func (t *tq) nearestCue(cues []cueTok, r region, s0, s1 int) int {
 		default:
 			continue
 		}
-		if t.linked(cu.i, r) {
+		if t.linked(cu.i, r) || t.reports(cu.i, r) {
 			d -= 1 << 20
 		}
 		if best < 0 || d < bestD {
@@ -369,6 +390,96 @@ func (t *tq) linked(i int, r region) bool {
 		return true
 	}
 	return d.RelIs(i, "parataxis", "conj") && in(t.tok(i).Head)
+}
+
+// onlyTimeOrPronoun reports whether the words [f, e) are only times
+// and pronouns ("Friday", "it", "this week").
+func (t *tq) onlyTimeOrPronoun(f, e int) bool {
+	for k := f; k < e; k++ {
+		tk := t.tok(k)
+		low := strings.ToLower(tk.Text)
+		switch {
+		case tk.UPOS == "PUNCT" || tk.UPOS == "DET" || tk.UPOS == "PRON":
+		case t.x.lx.timeWords[low] || t.x.lx.timeWords[strings.ToLower(tk.Lemma)]:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// workTitle reports whether the quotation r is the title of a work, a
+// programme or an event: a few capitalised words (function words aside),
+// with no end punctuation, that the sentence uses as a name, after a
+// preposition (other than a comparison's "as": "called him “Mister
+// Piggy”" and "cited it as “Mister Piggy”" quote words), after a
+// possessive or an article, or before the noun it names ("his “Keep It
+// Real” radio programme").
+func (t *tq) workTitle(r region) bool {
+	f, e := -1, -1
+	for k := t.first; k-t.first < len(t.inRegion); k++ {
+		if t.region(k) >= 0 && t.tok(k).Start >= r.cs && t.tok(k).End <= r.ce {
+			if f < 0 {
+				f = k
+			}
+			e = k + 1
+		}
+	}
+	if f < 0 || e-f > 6 {
+		return false
+	}
+	words := 0
+	for k := f; k < e; k++ {
+		tk := t.tok(k)
+		if tk.UPOS == "PUNCT" {
+			if strings.ContainsAny(tk.Text, ".!?,;:") {
+				return false
+			}
+			continue
+		}
+		words++
+		if !startsUpperStr(tk.Text) && !t.x.lx.stopwords[strings.ToLower(tk.Text)] {
+			return false
+		}
+	}
+	if words == 0 {
+		return false
+	}
+	// how the sentence uses it: the word before the opening mark is a
+	// preposition, a possessive or an article (the parser often breaks a
+	// title's words apart, so the words are read, not its tree), or the
+	// title is a noun's modifier
+	if p := f - 1; p >= t.first && t.tok(p).UPOS == "PUNCT" && t.region(p) >= 0 {
+		f = p // the opening mark
+	}
+	if p := f - 1; p >= t.first {
+		tk := t.tok(p)
+		low := strings.ToLower(tk.Text)
+		switch {
+		case tk.UPOS == "ADP" && !t.x.lx.comparisons[low]:
+			return true
+		case tk.UPOS == "DET", t.x.lx.possessives[tk.Text], t.td.RelIs(p, "nmod:poss"):
+			return true
+		}
+	}
+	// "“Keep It Real” radio programme": a common noun right after it
+	n := e
+	for n < len(t.td.Tokens) && t.tok(n).Start < r.end() {
+		n++
+	}
+	return n < len(t.td.Tokens) && t.tok(n).UPOS == "NOUN" && !startsUpperStr(t.tok(n).Text)
+}
+
+// reports reports whether the quotation r lies inside the clause the
+// cue at i reports ("X said that the footage did not give “…”, but he
+// said …": the quotation is X's, not the nearer cue's).
+func (t *tq) reports(i int, r region) bool {
+	c := t.td.Dependent(i, "ccomp")
+	if c < 0 {
+		return false
+	}
+	f, e := t.td.Subtree(c)
+	return f > i && t.tok(f).Start <= r.open && t.tok(e-1).End >= r.end()
 }
 
 // onlyAttribution reports whether the words between two quotations
@@ -574,6 +685,12 @@ func isLetterRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r
 // keeps its words as its name, never someone else's.
 func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand, resolve Resolver) []model.Quote {
 	t := &tq{x: x, doc: doc, td: td, text: doc.Text}
+	for _, c := range cands {
+		if c.q.Direct {
+			t.quoted = append(t.quoted, c.q.Contents...)
+		}
+	}
+	sort.Slice(t.quoted, func(i, j int) bool { return t.quoted[i].Start < t.quoted[j].Start })
 	var hist []said
 	out := make([]model.Quote, 0, len(cands))
 	for _, c := range cands {
@@ -587,6 +704,9 @@ func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand
 			continue
 		}
 		core, all := t.sourceSpan(c.src)
+		if c.hasSpan {
+			core, all = c.span, c.all
+		}
 		if len(q.Sources) == 0 {
 			q.Sources = []model.Span{all}
 		}
@@ -602,8 +722,8 @@ func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand
 		// given to someone named further back.
 		// "Ines Varga and Karl Brodin said …": two sources are
 		// neither one of them; the quote is the group's.
-		if group, other, ok := t.coordinated(c.src); ok {
-			q.Speaker, q.SpeakerBy = groupName(group.Text), "phrase"
+		if group, other, ok := t.coordinated(c.src); ok && !c.hasSpan {
+			q.Speaker, q.SpeakerBy = groupName(group.Text), model.SpeakerByPhrase
 			q.Sources = []model.Span{group}
 			// "two officials and a diplomat" withhold who they are
 			q.Anonymous = c.anonPh || x.lx.anonymousHeads[strings.ToLower(t.tok(c.src).Text)] || x.lx.anonymousHeads[strings.ToLower(t.tok(other).Text)]
@@ -615,30 +735,48 @@ func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand
 			h := hist[len(hist)-1]
 			blocked = h.name == "" && h.para >= c.para-1
 		}
-		if resolve != nil && !blocked {
-			q.Speaker, q.SpeakerCode, q.Anonymous = resolve(doc, core)
+		if x.lx.personPronouns[low] {
+			// "X said he …": the subject of the clause the pronoun's
+			// clause is reported in, whatever came before
+			if n := t.governingName(c.src); n != "" {
+				q.Speaker, person, q.SpeakerBy = t.complete(n), true, model.SpeakerByPronoun
+				blocked = false
+			}
+		}
+		if resolve != nil && !blocked && q.Speaker == "" {
+			q.Speaker, q.SpeakerCode, q.Anonymous = resolve(doc, t.withoutPossessor(c.src, core))
 			person = q.Speaker != "" && !q.Anonymous && !x.lx.groupPronouns[low]
 			if q.Speaker != "" && !q.Anonymous && !t.believable(q.Speaker, own, core, c.src) {
 				q.Speaker, q.SpeakerCode, person = "", "", false
+			}
+			if q.Speaker != "" && x.lx.personPronouns[low] && t.namedInQuotation(q.Speaker, c.src) {
+				// “… Obama had a song …,” he said: he is not the man
+				// the quotation names
+				q.Speaker, q.SpeakerCode, person = "", "", false
+			}
+			// a mention that took the title in with the name ("Senate
+			// Majority Leader Ines Varga"): the name is the name
+			if strings.Contains(own, " ") && strings.HasSuffix(q.Speaker, " "+own) {
+				q.Speaker = own
 			}
 		}
 		switch {
 		case q.Speaker == "" || q.Anonymous:
 		case c.weak:
-			q.SpeakerBy = "context"
+			q.SpeakerBy = model.SpeakerByContext
 		case own != "":
-			q.SpeakerBy = "name"
+			q.SpeakerBy = model.SpeakerByName
 		case x.lx.personPronouns[low] || x.lx.groupPronouns[low]:
-			q.SpeakerBy = "pronoun"
+			q.SpeakerBy = model.SpeakerByPronoun
 		default:
-			q.SpeakerBy = "role"
+			q.SpeakerBy = model.SpeakerByRole
 		}
 		if q.Speaker == "" && !q.Anonymous {
 			switch n := own; {
 			case n != "" && c.weak:
-				q.Speaker, person, q.SpeakerBy = t.complete(n), true, "context"
+				q.Speaker, person, q.SpeakerBy = t.complete(n), true, model.SpeakerByContext
 			case n != "":
-				q.Speaker, person, q.SpeakerBy = t.complete(n), true, "name"
+				q.Speaker, person, q.SpeakerBy = t.complete(n), true, model.SpeakerByName
 			case x.lx.personPronouns[low]:
 				// the speaker of the quote before, in this paragraph or
 				// the last; else the person the sentence before names
@@ -651,21 +789,35 @@ func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand
 						break // the quote before has no known speaker: it may be theirs
 					}
 					if h.person && !h.anon {
-						q.Speaker, person, q.SpeakerBy = h.name, true, "pronoun"
+						q.Speaker, person, q.SpeakerBy = h.name, true, model.SpeakerByPronoun
 					}
 				}
 				if q.Speaker == "" {
 					if n := t.pronounName(c.src, c.para); n != "" {
-						q.Speaker, person, q.SpeakerBy = t.complete(n), true, "pronoun"
+						q.Speaker, person, q.SpeakerBy = t.complete(n), true, model.SpeakerByPronoun
 					}
 				}
 			default:
 				if n := t.roleName(c.src); n != "" {
-					q.Speaker, person, q.SpeakerBy = n, true, "role"
+					q.Speaker, person, q.SpeakerBy = n, true, model.SpeakerByRole
 				}
 			}
 		}
-		if q.SpeakerBy == "pronoun" || (x.lx.personPronouns[low] && q.Speaker != "") {
+		if q.Speaker == "" && !q.Anonymous && (x.lx.singularGroup[low] || x.lx.pluralGroup[low]) {
+			if a := t.groupAntecedent(c.src, x.lx.pluralGroup[low]); a >= 0 {
+				// the group's own words ("the Security Council"), its
+				// code from the resolver; anonymous as the group is
+				acore, _ := t.sourceSpan(a)
+				anon := x.lx.anonymousHeads[strings.ToLower(t.tok(a).Text)]
+				if resolve != nil {
+					var ranon bool
+					_, q.SpeakerCode, ranon = resolve(doc, acore)
+					anon = anon || ranon
+				}
+				q.Speaker, q.SpeakerBy, q.Anonymous = groupName(acore.Text), model.SpeakerByPronoun, anon
+			}
+		}
+		if q.SpeakerBy == model.SpeakerByPronoun || (x.lx.personPronouns[low] && q.Speaker != "") {
 			// "she" is not a person the document calls "Mr."
 			g := t.genderOf(q.Speaker)
 			if g == "m" && x.lx.femalePronouns[low] || g == "f" && x.lx.malePronouns[low] {
@@ -691,15 +843,23 @@ func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand
 			// A group or a body that names itself ("critics", "the
 			// Committee for a Responsible Federal Budget", "polls"): its
 			// words are its name. It is no person's name.
-			q.Speaker, q.SpeakerBy = groupName(core.Text), "phrase"
+			q.Speaker, q.SpeakerBy = groupName(core.Text), model.SpeakerByPhrase
 		}
-		if q.Speaker == "" && q.Direct {
+		if q.Speaker == "" && !q.Anonymous && t.describes(c.src, core) {
+			// "the Vermont senator", "a federal judge", "Mr. Okafor's
+			// lawyer": a person the document describes but this quote
+			// does not name. The description is shown as written; it
+			// is no one's name, so it is never verified as a speaker
+			// nor given to a pronoun after it.
+			q.Speaker, q.SpeakerBy = groupName(core.Text), model.SpeakerByDescription
+		}
+		if (q.Speaker == "" || q.SpeakerBy == model.SpeakerByDescription) && q.Direct {
 			// a quotation nobody could be found for: a pronoun after it
 			// may be its speaker, so it stops the search for one further
 			// back
 			hist = append(hist, said{pos: pos, para: c.para})
 		}
-		if q.Speaker != "" {
+		if q.Speaker != "" && q.SpeakerBy != model.SpeakerByDescription {
 			// a block quotation's last paragraph is where the speaker was
 			// last named
 			para := c.para
@@ -712,7 +872,37 @@ func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand
 		}
 		out = append(out, q)
 	}
+	return dedupe(out)
+}
+
+// dedupe keeps one quote of those with the same words ("they want lower
+// rates and suggest that such rates would …" reports one content under
+// two cues): the one whose speaker is named, else the first.
+func dedupe(qs []model.Quote) []model.Quote {
+	type key struct{ start, end, n int }
+	at := make(map[key]int, len(qs))
+	out := qs[:0]
+	for _, q := range qs {
+		if len(q.Contents) == 0 {
+			out = append(out, q)
+			continue
+		}
+		k := key{q.Contents[0].Start, q.Contents[len(q.Contents)-1].End, len(q.Contents)}
+		i, seen := at[k]
+		switch {
+		case !seen:
+			at[k] = len(out)
+			out = append(out, q)
+		case named(q) && !named(out[i]):
+			out[i] = q
+		}
+	}
 	return out
+}
+
+// named reports whether q's speaker is a person or a group by name.
+func named(q model.Quote) bool {
+	return q.Speaker != "" && !q.Anonymous && q.SpeakerBy != model.SpeakerByDescription
 }
 
 // nameIn returns the proper name the source words sp give ("Tendai
@@ -743,17 +933,50 @@ func (t *tq) nameIn(sp model.Span) string {
 		}
 	}
 	var ws []string
+	paren, honorific := 0, false
 	for k := f; k < e; k++ {
 		if skip[k-f] {
 			continue
 		}
 		tk := t.tok(k)
+		// "Ines Varga (D-Northland)", "Ana Ruiz (chair)": what brackets
+		// say of a name is not part of it
+		switch tk.Text {
+		case "(", "[":
+			paren++
+			continue
+		case ")", "]":
+			paren = max(paren-1, 0)
+			continue
+		}
+		if paren > 0 {
+			continue
+		}
 		low := strings.ToLower(strings.TrimSuffix(tk.Text, "."))
+		after := honorific
+		honorific = false
 		switch {
+		case t.honorificAt(k) || t.td.Title(k):
+			ws = ws[:0] // "Lt. Gen.": a form of address the text layer knows
+			honorific = true
+		case !after && t.x.lx.personNouns[low] && k+1 < e && !skip[k+1-f] && t.namePart(k+1) &&
+			(len(ws) > 0 || k > f && t.modifier(k-1)):
+			// "Majority Leader Ines Varga", "Democratic Leader Ana
+			// Ruiz": a noun for a person after other words of the
+			// phrase and before a name is a title ("Hunter Varga",
+			// opening the phrase, stays a name)
+			ws = ws[:0]
 		case t.namePart(k):
 			ws = append(ws, tk.Text)
+		case after && tk.UPOS == "PROPN" && startsUpperStr(tk.Text):
+			// "Mr. King", "Ms. Bishop": after a form of address, a title
+			// word is a surname
+			ws = append(ws, tk.Text)
 		case tk.Text == "." && len(ws) > 0:
-		case t.x.lx.speakerWords[low] || t.x.lx.honorifics[low] || t.x.lx.honorifics[low+"."]:
+		case t.x.lx.honorifics[low] || t.x.lx.honorifics[low+"."]:
+			ws = ws[:0] // a form of address: the name is what follows it
+			honorific = true
+		case t.x.lx.speakerWords[low]:
 			ws = ws[:0] // a title: the name is what follows it
 		default:
 			if len(ws) > 0 && tk.UPOS != "PUNCT" {
@@ -764,6 +987,168 @@ func (t *tq) nameIn(sp model.Span) string {
 	return strings.Join(ws, " ")
 }
 
+// withoutPossessor returns the source words core without the possessor
+// of their head ("her campaign", "Varga's lawyer", "many of his
+// supporters"): whoever the possessor is, the source is someone else.
+func (t *tq) withoutPossessor(s int, core model.Span) model.Span {
+	if s < 0 {
+		return core
+	}
+	d := t.td
+	heads := []int{s}
+	// "many of his supporters": the possessor of the noun the quantity is of
+	for _, k := range d.Dependents(s, nil) {
+		if d.RelIs(k, "nmod", "obl") && k > s {
+			heads = append(heads, k)
+		}
+	}
+	for _, h := range heads {
+		p := d.Dependent(h, "nmod:poss")
+		if p < 0 {
+			continue
+		}
+		_, pe := d.Subtree(p)
+		if pe < len(d.Tokens) && pe-1 >= 0 && t.tok(pe-1).End <= core.End && t.tok(pe-1).End >= core.Start {
+			start := t.tok(pe - 1).End
+			if pe < len(d.Tokens) && t.x.lx.possessives[t.tok(pe).Text] {
+				start = t.tok(pe).End
+			}
+			if start < core.End {
+				return model.NewSpan(t.text, start, core.End)
+			}
+		}
+	}
+	return core
+}
+
+// governingName returns the person a "he" or "she" at token s is when
+// its clause is the complement of a verb whose subject names a person
+// before it in the sentence ("Ines Varga said she would …", "X, the
+// chair, told reporters that he …"); "" when the nearest such subject
+// names no one (a pronoun, a description) or there is none.
+func (t *tq) governingName(s int) string {
+	d := t.td
+	v := t.tok(s).Head
+	for steps := 0; v >= 0 && steps < 4; steps++ {
+		if !d.RelIs(v, "ccomp", "xcomp", "conj", "advcl") {
+			return ""
+		}
+		p := t.tok(v).Head
+		if p < 0 {
+			return ""
+		}
+		if sj := t.subject(p, false); sj >= 0 && sj < s && !t.inQuotation(t.tok(sj).Start) {
+			core, _ := t.sourceSpan(sj)
+			return t.nameIn(core)
+		}
+		v = p
+	}
+	return ""
+}
+
+// namedInQuotation reports whether the person name's surname was last
+// written, before token s, inside a direct quotation: a "he" after it
+// is the speaker, not the person the quotation names.
+func (t *tq) namedInQuotation(name string, s int) bool {
+	f := strings.Fields(name)
+	if len(f) == 0 {
+		return false
+	}
+	last := -1
+	for _, k := range t.occurrences(f[len(f)-1]) {
+		if k >= s {
+			break
+		}
+		last = k
+	}
+	return last >= 0 && t.inQuotation(t.tok(last).Start)
+}
+
+// groupAntecedent returns the group or body an "it" (or, plural, a
+// "they") at token s stands for: the nearest subject before it in its
+// sentence, when that subject is a noun for a group, a body or (plural)
+// people, and agrees in number ("The council said it would …", "Experts
+// say they …"); -1 when the nearest subject is anything else.
+func (t *tq) groupAntecedent(s int, plural bool) int {
+	si := t.td.SentenceAt(t.tok(s).Start)
+	if si < 0 {
+		return -1
+	}
+	for k := s - 1; k >= t.td.Sentences[si].FirstToken; k-- {
+		if !t.td.RelIs(k, "nsubj") || t.td.RelIs(k, "nsubj:pass") {
+			continue
+		}
+		tk := t.tok(k)
+		low := strings.ToLower(tk.Text)
+		lemma := strings.ToLower(tk.Lemma)
+		if tk.UPOS != "NOUN" && tk.UPOS != "PROPN" || !t.x.lx.sourceNouns[lemma] && !t.x.lx.sourceNouns[low] {
+			return -1 // a pronoun, a person's name, a thing: not for "it" or "they" to take
+		}
+		many := tk.Tag == "NNS" || tk.Tag == "NNPS"
+		if plural != many || !plural && (t.x.lx.personNouns[lemma] || t.x.lx.personNouns[low]) {
+			return -1 // "the official said it …": no group
+		}
+		if t.td.Dependent(k, "nmod:poss") >= 0 || t.td.Dependent(k, "conj") >= 0 {
+			return -1 // "Varga's proposal … it": a thing of someone's; "X and Y … they"
+		}
+		if tk.UPOS == "PROPN" && !t.x.lx.bodyWords[lemma] && !t.x.lx.bodyWords[low] && t.td.Dependent(k, "det") < 0 {
+			return -1 // a name alone ("WASHINGTON", "Varga") may be a place or a person
+		}
+		return k
+	}
+	return -1
+}
+
+// describes reports whether the source at s, with words core, describes
+// a person or a group without naming them: a noun phrase, not a pronoun,
+// a relative or a demonstrative, of at most a few words.
+func (t *tq) describes(s int, core model.Span) bool {
+	if s < 0 || core.End <= core.Start {
+		return false
+	}
+	tk := t.tok(s)
+	low := strings.ToLower(tk.Text)
+	if u := tk.UPOS; u == "PRON" || u == "ADJ" || u == "NUM" || u == "DET" {
+		// "many of his supporters", "two of the judges": the noun the
+		// quantity is of
+		for _, k := range t.td.Dependents(s, nil) {
+			if k > s && t.td.RelIs(k, "nmod") && t.tok(k).UPOS == "NOUN" {
+				return !t.x.lx.personPronouns[low] && !t.x.lx.groupPronouns[low] && !t.x.lx.relatives[low] &&
+					t.describes(k, core)
+			}
+		}
+	}
+	if tk.UPOS != "NOUN" && tk.UPOS != "PROPN" || t.x.lx.personPronouns[low] || t.x.lx.groupPronouns[low] ||
+		t.x.lx.relatives[low] || t.demonstrative(s) || t.firstPerson(s) || t.x.lx.timeWords[low] {
+		return false
+	}
+	if tk.UPOS == "NOUN" && !t.x.lx.sourceNouns[strings.ToLower(tk.Lemma)] && !t.x.lx.sourceNouns[low] {
+		return false // "the dresses", "a bomb": a thing the parse made the subject
+	}
+	return len(strings.Fields(core.Text)) <= maxDescriptionWords
+}
+
+// maxDescriptionWords bounds a description shown as a speaker: longer
+// source phrases are clauses the parse took in.
+const maxDescriptionWords = 12
+
+// modifier reports whether token k is a word that modifies a title
+// after it: an adjective, a determiner or a common noun.
+func (t *tq) modifier(k int) bool {
+	u := t.tok(k).UPOS
+	return u == "ADJ" || u == "DET" || u == "NOUN"
+}
+
+// withoutPossessive returns w without a possessive ending ("Varga's").
+func (t *tq) withoutPossessive(w string) string {
+	for e := range t.x.lx.possessives {
+		if len(w) > len(e) && strings.HasSuffix(w, e) {
+			return w[:len(w)-len(e)]
+		}
+	}
+	return w
+}
+
 // namePart reports whether token k can be part of a person's name: a
 // proper noun that is not a title, a role word or a form of address.
 func (t *tq) namePart(k int) bool {
@@ -772,7 +1157,13 @@ func (t *tq) namePart(k int) bool {
 		return false
 	}
 	low := strings.ToLower(strings.TrimSuffix(tk.Text, "."))
-	return !t.x.lx.speakerWords[low] && !t.x.lx.honorifics[low] && !t.x.lx.honorifics[low+"."] && !t.x.lx.stopwords[low]
+	if t.x.lx.stopwords[low] {
+		// "Theresa May", "Ben Will": a capitalised function word after a
+		// given name is a surname
+		return k > 0 && startsUpperStr(tk.Text) && t.tok(k-1).UPOS == "PROPN" && !t.x.lx.stopwords[strings.ToLower(t.tok(k-1).Text)] &&
+			!t.x.lx.speakerWords[strings.ToLower(strings.TrimSuffix(t.tok(k-1).Text, "."))]
+	}
+	return !t.x.lx.speakerWords[low] && !t.x.lx.honorifics[low] && !t.x.lx.honorifics[low+"."]
 }
 
 // believable reports whether a resolver's answer for the source words
@@ -793,7 +1184,7 @@ func (t *tq) believable(resolved, own string, core model.Span, src int) bool {
 	// only the possessor of the source is someone else
 	first := t.firstOf(core)
 	for k := first; k < len(t.td.Tokens) && t.tok(k).End <= core.End; k++ {
-		if t.td.RelIs(k, "nmod:poss") && strings.EqualFold(strings.TrimSuffix(t.tok(k).Text, "'s"), rw[len(rw)-1]) {
+		if t.td.RelIs(k, "nmod:poss") && strings.EqualFold(t.withoutPossessive(t.tok(k).Text), rw[len(rw)-1]) {
 			return false
 		}
 	}
@@ -810,11 +1201,8 @@ func (t *tq) believable(resolved, own string, core model.Span, src int) bool {
 	// A person the document names, but only after the source, is not
 	// who the source is (a dictionary may know a holder the text never
 	// names).
-	last := rw[len(rw)-1]
-	for k := range t.td.Tokens {
-		if strings.EqualFold(t.td.Tokens[k].Text, last) {
-			return k < src
-		}
+	if at := t.occurrences(rw[len(rw)-1]); len(at) > 0 {
+		return at[0] < src
 	}
 	return true
 }
@@ -841,9 +1229,9 @@ func (t *tq) roleName(s int) string {
 		}
 	}
 	found := ""
-	for k := 0; k+1 < s; k++ {
-		if strings.ToLower(t.td.Tokens[k].Text) != role {
-			continue
+	for _, k := range t.occurrences(role) {
+		if k+1 >= s {
+			break
 		}
 		// the name after the title and any other title words
 		// ("Deputy Secretary General Tendai Mokoena")
@@ -852,7 +1240,7 @@ func (t *tq) roleName(s int) string {
 			n++
 		}
 		// "the Prime Minister of Northland, Mr. Karl Brodin"
-		if n+1 < s && strings.EqualFold(t.td.Tokens[n].Text, "of") {
+		if n+1 < s && t.x.lx.titleComplements[strings.ToLower(t.td.Tokens[n].Text)] {
 			j := n + 1
 			for j < s && j < n+6 && t.td.Tokens[j].Text != "," {
 				j++
@@ -907,11 +1295,20 @@ func (t *tq) isTitleWord(k int) bool {
 // …"), resolved; "" when that subject cannot be resolved. It never skips
 // an unresolved nearer subject to reach an older name.
 func (t *tq) pronounName(s, para int) string {
+	n, _ := t.pronounNameAt(s, para)
+	return n
+}
+
+// pronounNameAt is pronounName with the token of the subject found.
+func (t *tq) pronounNameAt(s, para int) (string, int) {
 	lo := 0
 	if pp := max(para-1, 0); pp < len(t.td.Paragraphs) && t.td.Paragraphs[pp].FirstSentence < len(t.td.Sentences) {
 		lo = t.td.Sentences[t.td.Paragraphs[pp].FirstSentence].FirstToken
 	}
 	for k := s - 1; k >= lo; k-- {
+		if t.inQuotation(t.tok(k).Start) {
+			continue // the quotation's own words name no one who says it
+		}
 		if !t.td.RelIs(k, "nsubj") {
 			// A person named by role nearer than any subject ("the
 			// Secretary General specified …" parsed without its subject):
@@ -920,9 +1317,9 @@ func (t *tq) pronounName(s, para int) string {
 			tk := t.tok(k)
 			low := strings.ToLower(tk.Text)
 			if t.x.lx.speakerWords[low] && !t.x.lx.anonymousHeads[low] && !t.x.lx.bodyWords[low] &&
-				(tk.UPOS == "PROPN" || tk.UPOS == "NOUN" && k > 0 && strings.EqualFold(t.tok(k-1).Text, "the")) &&
+				(tk.UPOS == "PROPN" || tk.UPOS == "NOUN" && k > 0 && t.x.lx.definite[strings.ToLower(t.tok(k-1).Text)]) &&
 				(k+1 >= len(t.td.Tokens) || t.tok(k+1).UPOS != "PROPN" || t.x.lx.speakerWords[strings.ToLower(t.tok(k+1).Text)]) {
-				return t.roleName(k)
+				return t.roleName(k), k
 			}
 			continue
 		}
@@ -932,13 +1329,13 @@ func (t *tq) pronounName(s, para int) string {
 		}
 		core, _ := t.sourceSpan(k)
 		if n := t.nameIn(core); n != "" {
-			return n
+			return n, k
 		}
 		if t.x.lx.speakerWords[low] && !t.x.lx.anonymousHeads[low] {
-			return t.roleName(k) // a titled person: theirs, or nobody's
+			return t.roleName(k), k // a titled person: theirs, or nobody's
 		}
 	}
-	return ""
+	return "", -1
 }
 
 // complete turns a lone surname into the fuller name the document gives
@@ -950,8 +1347,8 @@ func (t *tq) complete(name string) string {
 	}
 	found := ""
 	toks := t.td.Tokens
-	for i := 1; i < len(toks); i++ {
-		if toks[i].Text != name || toks[i].UPOS != "PROPN" || toks[i-1].UPOS != "PROPN" {
+	for _, i := range t.occurrences(name) {
+		if i < 1 || toks[i].Text != name || toks[i].UPOS != "PROPN" || toks[i-1].UPOS != "PROPN" {
 			continue
 		}
 		k := i

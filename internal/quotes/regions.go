@@ -28,7 +28,8 @@ func (r region) end() int {
 
 // findRegions finds the quotations of the paragraph text[ps:pe).
 //
-// Double quotes (straight or curly) pair up in order; one left open at the
+// Double quotes (straight or curly, or typed as two apostrophes ” or as
+// “…”) pair up in order; one left open at the
 // paragraph's end runs to the end and is marked unclosed. Single quotes
 // count only outside double quotes (inside, they are a nested quotation
 // and stay part of the outer one), only as an opening mark after white
@@ -47,6 +48,20 @@ func findRegions(text string, ps, pe int) []region {
 		next := rune(' ')
 		if i+n < pe {
 			next, _ = utf8.DecodeRuneInString(text[i+n : pe])
+		}
+		if (r == '\'' || r == '`') && next == r {
+			// '' and ``…'' (newswire and Penn-treebank typing): a
+			// double quotation mark made of two
+			switch {
+			case dOpen < 0 && (r == '`' || opensSingle(prev, nextAfter(text, i+2, pe))):
+				dOpen, dOpenEnd = i, i+2
+			case dOpen >= 0 && r == '\'':
+				out = append(out, makeRegion(text, dOpen, dOpenEnd, i, i+2, false))
+				dOpen = -1
+			}
+			prev = r
+			i += 2
+			continue
 		}
 		switch r {
 		case '“', '„', '«':
@@ -97,6 +112,15 @@ func findRegions(text string, ps, pe int) []region {
 		maxEnd = r.end()
 	}
 	return kept
+}
+
+// nextAfter returns the rune at i in text[:pe], or a space at the end.
+func nextAfter(text string, i, pe int) rune {
+	if i >= pe {
+		return ' '
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:pe])
+	return r
 }
 
 func opensSingle(prev, next rune) bool {

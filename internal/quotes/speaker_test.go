@@ -9,7 +9,8 @@ import (
 
 // The speaker is the name in the phrase, not the title before it; a title
 // alone names nobody unless the document named its holder before, with
-// the same qualifiers and complement; and a resolver that answers with
+// the same qualifiers and complement (it is then shown as the
+// description it is, never as a name); and a resolver that answers with
 // the phrase's own title words is not believed.
 func TestSpeakerTitlesAndNames(t *testing.T) {
 	x := newX(t)
@@ -17,22 +18,29 @@ func TestSpeakerTitlesAndNames(t *testing.T) {
 		name, text string
 		sub        string // identifies the quote
 		resolved   string // what a resolver answers for the speaker words ("" : no resolver)
-		speaker    string
+		speaker    string // the name; "" when the quote names nobody
+		desc       string // then, the description shown
 	}{
-		{"title and full name", "“The harbour will reopen on Monday,” Northland Ambassador Ines Varga told reporters.", "harbour", "", "Ines Varga"},
-		{"resolver gives the title", "“The harbour will reopen on Monday,” Northland Ambassador Ines Varga told reporters.", "harbour", "Northland Ambassador", "Ines Varga"},
-		{"title and surname", "Mayor Okafor said: “We will not raise the ferry fare.”", "ferry", "", "Okafor"},
-		{"resolver gives the bare title", "Mayor Okafor said: “We will not raise the ferry fare.”", "ferry", "Mayor", "Okafor"},
-		{"resolver agrees", "Mayor Okafor said: “We will not raise the ferry fare.”", "ferry", "Ben Okafor", "Ben Okafor"},
-		{"role with complement", "“We are not closing the schools,” the Cabinet Secretary for Fisheries said.", "schools", "", ""},
-		{"resolver gives the complement", "“We are not closing the schools,” the Cabinet Secretary for Fisheries said.", "schools", "Fisheries", ""},
-		{"appositive name", "The Harbour Commissioner, Ines Varga, said: “The port stays open.”", "port", "", "Ines Varga"},
-		{"title named only later", "The president of the Assembly said the vote “respects the calendar”. President Mira Solheim did not comment.", "calendar", "", ""},
-		{"resolver reaches forward", "The president of the Assembly said the vote “respects the calendar”. President Mira Solheim did not comment.", "calendar", "Mira Solheim", ""},
-		{"title with another complement", "President Mira Solheim opened the session.\n\nThe president of the Assembly said the vote “respects the calendar”.", "calendar", "", ""},
-		{"same title named before", "President Mira Solheim opened the session.\n\nThe president said the vote “respects the calendar”.", "calendar", "", "Mira Solheim"},
-		{"title with other qualifiers", "Northland Ambassador Ines Varga spoke first.\n\nSouthland's deputy ambassador said the text “goes too far”.", "too far", "", ""},
-		{"title with the same qualifier", "Northland Ambassador Ines Varga spoke first.\n\nThe Northland ambassador said the text “goes too far”.", "too far", "", "Ines Varga"},
+		{"title and full name", "“The harbour will reopen on Monday,” Northland Ambassador Ines Varga told reporters.", "harbour", "", "Ines Varga", ""},
+		{"resolver gives the title", "“The harbour will reopen on Monday,” Northland Ambassador Ines Varga told reporters.", "harbour", "Northland Ambassador", "Ines Varga", ""},
+		{"a surname that is a function word", "“The harbour will reopen on Monday,” Northland Prime Minister Ines May told reporters.", "harbour", "", "Ines May", ""},
+		{"the news frame, with a party and a day", "“The harbour will reopen on Monday,” Rep. Ines Varga (D-Northland) said Friday.", "harbour", "", "Ines Varga", ""},
+		{"the news frame, the name after the cue", "“The harbour will reopen on Monday,” said Varga, whose ferry line runs from the port.", "harbour", "", "Varga", ""},
+		{"a title from the person nouns", "“The harbour will reopen on Monday,” Senate Majority Leader Ines Varga said.", "harbour", "", "Ines Varga", ""},
+		{"a description is shown, naming nobody", "“The harbour will reopen on Monday,” the Northland senator said.", "harbour", "", "", "Northland senator"},
+		{"the possessor is someone else", "Ines Varga spoke first. “The harbour will reopen on Monday,” her campaign said.", "harbour", "", "her campaign", ""},
+		{"title and surname", "Mayor Okafor said: “We will not raise the ferry fare.”", "ferry", "", "Okafor", ""},
+		{"resolver gives the bare title", "Mayor Okafor said: “We will not raise the ferry fare.”", "ferry", "Mayor", "Okafor", ""},
+		{"resolver agrees", "Mayor Okafor said: “We will not raise the ferry fare.”", "ferry", "Ben Okafor", "Ben Okafor", ""},
+		{"role with complement", "“We are not closing the schools,” the Cabinet Secretary for Fisheries said.", "schools", "", "", "Cabinet Secretary for Fisheries"},
+		{"resolver gives the complement", "“We are not closing the schools,” the Cabinet Secretary for Fisheries said.", "schools", "Fisheries", "", "Cabinet Secretary for Fisheries"},
+		{"appositive name", "The Harbour Commissioner, Ines Varga, said: “The port stays open.”", "port", "", "Ines Varga", ""},
+		{"title named only later", "The president of the Assembly said the vote “respects the calendar”. President Mira Solheim did not comment.", "calendar", "", "", "president of the Assembly"},
+		{"resolver reaches forward", "The president of the Assembly said the vote “respects the calendar”. President Mira Solheim did not comment.", "calendar", "Mira Solheim", "", "president of the Assembly"},
+		{"title with another complement", "President Mira Solheim opened the session.\n\nThe president of the Assembly said the vote “respects the calendar”.", "calendar", "", "", "president of the Assembly"},
+		{"same title named before", "President Mira Solheim opened the session.\n\nThe president said the vote “respects the calendar”.", "calendar", "", "Mira Solheim", ""},
+		{"title with other qualifiers", "Northland Ambassador Ines Varga spoke first.\n\nSouthland's deputy ambassador said the text “goes too far”.", "too far", "", "", "Southland's deputy ambassador"},
+		{"title with the same qualifier", "Northland Ambassador Ines Varga spoke first.\n\nThe Northland ambassador said the text “goes too far”.", "too far", "", "Ines Varga", ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -44,9 +52,10 @@ func TestSpeakerTitlesAndNames(t *testing.T) {
 			qs := extract(t, x, d, res)
 			checkSpans(t, d, qs)
 			q := find(t, qs, c.sub)
-			if q.Speaker != c.speaker {
+			named := q.SpeakerBy != model.SpeakerByDescription
+			if c.speaker == "" && (named || q.Speaker != c.desc) || c.speaker != "" && (!named || q.Speaker != c.speaker) {
 				dump(t, qs)
-				t.Errorf("speaker %q, want %q", q.Speaker, c.speaker)
+				t.Errorf("speaker %q by %q, want %q (description %q)", q.Speaker, q.SpeakerBy, c.speaker, c.desc)
 			}
 		})
 	}
@@ -132,6 +141,67 @@ func TestPossessorAndTimeAreNotSpeakers(t *testing.T) {
 		}
 		if len(got) != 1 || got[0] == c.not || c.want != "" && got[0] != c.want {
 			t.Errorf("%q: speakers %q, want one, not %q (want %q)", c.text, got, c.not, c.want)
+		}
+	}
+}
+
+// A resolver is asked about the source without its possessor: "her
+// campaign" is not the woman the pronoun is.
+func TestSpeakerPossessorNotAsked(t *testing.T) {
+	x := newX(t)
+	d := article("a", "Ines Varga spoke first. “The harbour will reopen on Monday,” her campaign said.")
+	var asked []string
+	res := func(doc *model.Document, sp model.Span) (string, string, bool) {
+		asked = append(asked, sp.Text)
+		if strings.Contains(sp.Text, "her") {
+			return "Ines Varga", "", false
+		}
+		return "", "", false
+	}
+	q := find(t, extract(t, x, d, res), "harbour")
+	if q.Speaker == "Ines Varga" {
+		t.Errorf("speaker %q: the possessor (asked %q)", q.Speaker, asked)
+	}
+}
+
+// "it" and "they" as a cue's subject are the group or body that is the
+// nearest subject before them in the sentence, when the number agrees;
+// never a person, a thing of someone's, or a subject of the other number.
+func TestSpeakerGroupPronouns(t *testing.T) {
+	x := newX(t)
+	for _, c := range []struct{ text, want string }{
+		{"The harbour board met on Monday, and it said that the port would reopen in May.", "harbour board"},
+		{"Ferry operators met on Monday, and they said that the port would reopen in May.", "Ferry operators"},
+		{"The minister met on Monday, and it said that the port would reopen in May.", ""},
+		{"Ines Varga's committee met on Monday, and it said that the port would reopen in May.", ""},
+		{"The harbour board met on Monday, and they said that the port would reopen in May.", ""},
+	} {
+		q := find(t, extract(t, x, article("a", c.text), nil), "port would reopen")
+		if q.Speaker != c.want {
+			t.Errorf("%q: speaker %q (by %q), want %q", c.text, q.Speaker, q.SpeakerBy, c.want)
+		}
+	}
+}
+
+// "X said he …" gives "he" to X, whatever the resolver or the quote
+// before say; a "he" after a quotation is not the man the quotation
+// names; a form of address the text layer knows ("Gov.") is no part of
+// the name.
+func TestSpeakerPronounRules(t *testing.T) {
+	x := newX(t)
+	for _, c := range []struct{ text, sub, resolved, want string }{
+		{"Karl Brodin spoke first. Ines Varga, a lawyer, said she hopes the ferry will run again in May.", "ferry will run", "Karl Brodin", "Ines Varga"},
+		{"The port reopened.\n\n“Nobody sings for the port. Brodin had a band,” he said.", "Nobody sings", "Karl Brodin", ""},
+		{"Northland Gov. Ines Varga spoke. She said that the ferry would run again in May.", "ferry would run", "", "Ines Varga"},
+		{"Lt. Gen. Karl Brodin, a port adviser, said that the ferry would run again in May.", "ferry would run", "", "Karl Brodin"},
+	} {
+		var res Resolver
+		if c.resolved != "" {
+			res = func(*model.Document, model.Span) (string, string, bool) { return c.resolved, "", false }
+		}
+		q := find(t, extract(t, x, article("a", c.text), res), c.sub)
+		if q.Speaker != c.want {
+			t.Errorf("%q: speaker %q (by %q), want %q", c.text, q.Speaker, q.SpeakerBy, c.want)
 		}
 	}
 }

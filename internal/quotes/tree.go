@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/dossier-project/dossier/internal/model"
@@ -45,6 +46,52 @@ type tq struct {
 	// document gives the person a gendered title ("Mr. Kamau", "Ms.
 	// Njeri"), "" when its titles disagree; built on first use.
 	genders map[string]string
+	// at maps a word, lower case, to the indexes of the document's
+	// tokens that are that word, ascending; built on first use, so that
+	// looking a name or a title up elsewhere in the document costs its
+	// occurrences, not the document's length.
+	at map[string][]int
+	// quoted are the words of the document's direct quotations, sorted
+	// (set for the whole document's resolution, not per paragraph).
+	quoted []model.Span
+	// honorifics are the byte offsets of the forms of address the text
+	// layer found before names ("Gen.", "Gov.", "Sen."); built on first
+	// use.
+	honorifics map[int]bool
+}
+
+// honorificAt reports whether token k is a form of address the text
+// layer found before a name.
+func (t *tq) honorificAt(k int) bool {
+	if t.honorifics == nil {
+		t.honorifics = map[int]bool{}
+		for _, n := range t.td.Names() {
+			if n.Honorific.End > n.Honorific.Start {
+				t.honorifics[n.Honorific.Start] = true
+			}
+		}
+	}
+	return t.honorifics[t.tok(k).Start]
+}
+
+// inQuotation reports whether byte offset pos lies in the words of a
+// direct quotation of the document.
+func (t *tq) inQuotation(pos int) bool {
+	i := sort.Search(len(t.quoted), func(i int) bool { return t.quoted[i].End > pos })
+	return i < len(t.quoted) && t.quoted[i].Start <= pos
+}
+
+// occurrences returns the indexes of the tokens that are the word w
+// (any case), ascending.
+func (t *tq) occurrences(w string) []int {
+	if t.at == nil {
+		t.at = map[string][]int{}
+		for k := range t.td.Tokens {
+			low := strings.ToLower(t.td.Tokens[k].Text)
+			t.at[low] = append(t.at[low], k)
+		}
+	}
+	return t.at[strings.ToLower(w)]
 }
 
 // genderOf returns the gender the document's titles give the person
@@ -90,6 +137,16 @@ func (t *tq) genderOf(name string) string {
 
 func (t *tq) tok(i int) *text.Token { return &t.td.Tokens[i] }
 
+// according reports whether token i is the first word of "according to".
+func (t *tq) according(i int) bool {
+	return strings.EqualFold(t.tok(i).Text, t.x.lx.accordingTo[0])
+}
+
+// complementizer reports whether token k is a complementizer ("that").
+func (t *tq) complementizer(k int) bool {
+	return t.x.lx.complementizers[strings.ToLower(t.tok(k).Text)]
+}
+
 func (t *tq) region(i int) int {
 	if k := i - t.first; k >= 0 && k < len(t.inRegion) {
 		return t.inRegion[k]
@@ -101,8 +158,7 @@ func (t *tq) region(i int) int {
 // the end of the cue's tokens; "" when it is not a cue.
 func (t *tq) cueKind(i, sentEnd int) (string, int) {
 	tk := t.tok(i)
-	low := strings.ToLower(tk.Text)
-	if low == "according" && i+1 < sentEnd && strings.ToLower(t.tok(i+1).Text) == "to" {
+	if t.according(i) && i+1 < sentEnd && strings.ToLower(t.tok(i+1).Text) == t.x.lx.accordingTo[1] {
 		return model.KindSpeech, i + 2
 	}
 	if tk.UPOS != "VERB" {
@@ -143,7 +199,7 @@ func startsUpperStr(s string) bool {
 // names none.
 func (t *tq) source(i int) int {
 	d := t.td
-	if strings.EqualFold(t.tok(i).Text, "according") {
+	if t.according(i) {
 		if d.RelIs(i, "case", "mark") && t.tok(i).Head >= 0 {
 			return t.tok(i).Head
 		}
@@ -218,6 +274,9 @@ func (t *tq) subject(v int, inherited bool) int {
 		}
 		if t.x.lx.timeWords[strings.ToLower(t.tok(k).Text)] {
 			continue // "said Wednesday night that …": a time, misread as the subject
+		}
+		if t.region(k) >= 0 && t.region(v) < 0 {
+			continue // words inside a quotation are what is said, not who says it
 		}
 		// Of two subjects (a parse error), one with no quotation between
 		// it and the verb (a dateline parsed into the sentence gives
@@ -372,7 +431,7 @@ func (t *tq) span(first, end int) model.Span {
 func (t *tq) content(i, ce, sentFirst, sentEnd int) (int, int, string) {
 	d := t.td
 	tk := t.tok(i)
-	if strings.EqualFold(tk.Text, "according") {
+	if t.according(i) {
 		// "according to X, C" / "C, according to X": C is the clause X
 		// hangs from, without X.
 		src := t.source(i)
@@ -406,6 +465,16 @@ func (t *tq) content(i, ce, sentFirst, sentEnd int) (int, int, string) {
 	}
 	if c := d.Dependent(i, "ccomp"); c >= 0 {
 		f, e := d.Subtree(c)
+		if u := t.tok(c).UPOS; (u == "NOUN" || u == "PROPN") && f > i {
+			// "told NTV's “Morning Report” that the ferry …" misparsed
+			// with the name as the complement and the clause under it:
+			// the clause after "that" is what was told
+			for k := c + 1; k+1 < e; k++ {
+				if t.complementizer(k) && t.tok(k).Head > k {
+					return t.trim(k+1, e, i)
+				}
+			}
+		}
 		if f > i {
 			return t.trim(f, e, i)
 		}
@@ -418,7 +487,7 @@ func (t *tq) content(i, ce, sentFirst, sentEnd int) (int, int, string) {
 			for f < e && t.tok(f).UPOS == "PUNCT" {
 				f++
 			}
-			if f < e && strings.EqualFold(t.tok(f).Text, "that") && d.RelIs(f, "mark") {
+			if f < e && t.complementizer(f) && d.RelIs(f, "mark") {
 				return t.trim(f, e, i)
 			}
 		}
@@ -429,7 +498,7 @@ func (t *tq) content(i, ce, sentFirst, sentEnd int) (int, int, string) {
 		if t.region(k) >= 0 || t.tok(k).UPOS == "VERB" {
 			break
 		}
-		if strings.EqualFold(t.tok(k).Text, "that") && d.RelIs(k, "mark") && t.tok(k).Head > k {
+		if t.complementizer(k) && d.RelIs(k, "mark") && t.tok(k).Head > k {
 			cf, cend := d.Subtree(t.tok(k).Head)
 			for cf < k && t.tok(cf).UPOS == "PUNCT" {
 				cf++ // the comma before "that" hangs from the clause
@@ -446,7 +515,7 @@ func (t *tq) content(i, ce, sentFirst, sentEnd int) (int, int, string) {
 		}
 		of, oe := d.Subtree(o)
 		for k := of; k < oe; k++ {
-			if strings.EqualFold(t.tok(k).Text, "that") && d.RelIs(k, "mark") && t.tok(k).Head > k {
+			if t.complementizer(k) && d.RelIs(k, "mark") && t.tok(k).Head > k {
 				cf, cend := d.Subtree(t.tok(k).Head)
 				if cf == k {
 					return t.trim(cf, min(cend, sentEnd), i)
@@ -535,7 +604,7 @@ func (t *tq) trim(f, e, cue int) (int, int, string) {
 	}
 	for f < e {
 		tk := t.tok(f)
-		if tk.UPOS == "PUNCT" || strings.EqualFold(tk.Text, "that") && t.td.RelIs(f, "mark") {
+		if tk.UPOS == "PUNCT" || t.complementizer(f) && t.td.RelIs(f, "mark") {
 			f++
 			continue
 		}

@@ -137,7 +137,9 @@ func (ix *Index) Verify(q *model.Quote, quotingDoc *model.Document) {
 		return
 	}
 	who := ix.matcher(ix.nameKey(q.Speaker), q.SpeakerCode)
-	known := !q.Anonymous && who.known && q.Speaker != ""
+	// a description ("the Vermont senator") names no one: the words may
+	// be found, the speaker is not verified
+	known := !q.Anonymous && who.known && q.Speaker != "" && q.SpeakerBy != model.SpeakerByDescription
 	if !known {
 		who.known = false
 	}
@@ -189,7 +191,7 @@ func (ix *Index) Verify(q *model.Quote, quotingDoc *model.Document) {
 	// of an unnamed speaker, who may be the speaker.
 	// Only a quote that names its speaker can be said to name the wrong
 	// one: a speaker read from a title or a pronoun may be our mistake.
-	wrong := known && q.SpeakerBy == "name" && bestOther.ok && bestOther.sim >= th.WrongSpeaker && m >= th.MinWrongSpeakerWords &&
+	wrong := known && q.SpeakerBy == model.SpeakerByName && bestOther.ok && bestOther.sim >= th.WrongSpeaker && m >= th.MinWrongSpeakerWords &&
 		bestOther.sim > bestSame.sim && !better(bestUnnamed, bestOther) && !ix.sameSurname(who.name, &ix.ps[bestOther.p])
 	// The words are a questioner's, found verbatim in a question and
 	// nowhere better in an answer.
@@ -203,7 +205,7 @@ func (ix *Index) Verify(q *model.Quote, quotingDoc *model.Document) {
 		ix.set(q, bestQuestion, qw)
 		q.QuestionerWords = true
 		q.Verdict = model.VerdictNoRecord
-		if known && q.SpeakerBy == "name" && (wrong || !better(bestOther, bestQuestion)) {
+		if known && q.SpeakerBy == model.SpeakerByName && (wrong || !better(bestOther, bestQuestion)) {
 			q.Verdict = model.VerdictWrongSpeaker
 		}
 		q.Diff = fmt.Sprintf(QuestionerWords+" (%q)", ix.ps[bestQuestion.p].Speaker)

@@ -131,7 +131,18 @@ func When(e model.TimelineEntry) string {
 // EventLine says who did what to whom in one line: source, PLOVER type
 // and CAMEO code, target, and the flags and date of the event.
 func EventLine(e model.Event) string {
-	s := fmt.Sprintf("%s —%s/%s→ ", e.Source.Label(), e.PLOVER, e.CAMEO)
+	code := e.PLOVER + "/" + e.CAMEO
+	switch {
+	case e.Act != "" && e.CAMEO == "":
+		code = e.Act // an act of the record that no CAMEO code fits
+	case e.Act != "":
+		code += " " + e.Act
+	}
+	who := e.Source.Label()
+	if who == "" {
+		who = "(unnamed)"
+	}
+	s := fmt.Sprintf("%s —%s→ ", who, code)
 	if e.Target != nil {
 		s += e.Target.Label()
 	} else {

@@ -20,9 +20,14 @@ type Source interface {
 	Counts(ctx context.Context) (Counts, error)
 	// Documents gives the documents; their texts are not needed.
 	Documents(ctx context.Context, fn func(*model.Document) error) error
+	// Findings gives the findings, each naming only events that Events
+	// gives.
 	Findings(ctx context.Context, fn func(model.Finding) error) error
 	Timeline(ctx context.Context, fn func(model.TimelineEntry) error) error
 	Quotes(ctx context.Context, fn func(model.Quote) error) error
+	// Events gives the events a report lists: the CAMEO coder's, not the
+	// acts of the record (which the checks read, and dossier events
+	// lists).
 	Events(ctx context.Context, fn func(model.Event) error) error
 	// Document returns the document with this full id, with its text
 	// when text is set; nil when the dossier has no such document.
@@ -40,14 +45,31 @@ func (r *Report) Source() Source { return memSource{r} }
 type memSource struct{ r *Report }
 
 func (m memSource) Counts(context.Context) (Counts, error) {
-	return Counts{len(m.r.Documents), len(m.r.Findings), len(m.r.Timeline), len(m.r.Quotes), len(m.r.Events)}, nil
+	events := 0
+	for _, e := range m.r.Events {
+		if e.Act == "" {
+			events++
+		}
+	}
+	return Counts{len(m.r.Documents), len(m.r.Findings), len(m.r.Timeline), len(m.r.Quotes), events}, nil
 }
 
 func (m memSource) Documents(_ context.Context, fn func(*model.Document) error) error {
 	return each(m.r.Documents, fn)
 }
 func (m memSource) Findings(_ context.Context, fn func(model.Finding) error) error {
-	return each(m.r.Findings, fn)
+	acts := map[string]bool{}
+	for _, e := range m.r.Events {
+		if e.Act != "" {
+			acts[e.ID] = true
+		}
+	}
+	return each(m.r.Findings, func(f model.Finding) error {
+		if len(f.Events) > 0 {
+			f.Events = withoutActs(f.Events, acts)
+		}
+		return fn(f)
+	})
 }
 func (m memSource) Timeline(_ context.Context, fn func(model.TimelineEntry) error) error {
 	return each(m.r.Timeline, fn)
@@ -56,7 +78,12 @@ func (m memSource) Quotes(_ context.Context, fn func(model.Quote) error) error {
 	return each(m.r.Quotes, fn)
 }
 func (m memSource) Events(_ context.Context, fn func(model.Event) error) error {
-	return each(m.r.Events, fn)
+	return each(m.r.Events, func(e model.Event) error {
+		if e.Act != "" {
+			return nil
+		}
+		return fn(e)
+	})
 }
 func (m memSource) Document(_ context.Context, id string, _ bool) (*model.Document, error) {
 	for _, d := range m.r.Documents {
@@ -84,14 +111,34 @@ type storeSource struct{ st store.Store }
 
 func (s storeSource) Counts(ctx context.Context) (Counts, error) {
 	c, err := s.st.CountResults(ctx)
-	return Counts(c), err
+	return Counts{Documents: c.Documents, Findings: c.Findings, Timeline: c.Timeline, Quotes: c.Quotes, Events: c.Events - c.Acts}, err
 }
 
 func (s storeSource) Documents(ctx context.Context, fn func(*model.Document) error) error {
 	return s.st.ForEachDocument(ctx, fn)
 }
 func (s storeSource) Findings(ctx context.Context, fn func(model.Finding) error) error {
-	return s.st.ForEachFinding(ctx, store.FindingQuery{}, fn)
+	return s.st.ForEachFinding(ctx, store.FindingQuery{}, func(f model.Finding) error {
+		if len(f.Events) > 0 {
+			acts, err := s.st.Acts(ctx, f.Events)
+			if err != nil {
+				return err
+			}
+			f.Events = withoutActs(f.Events, acts)
+		}
+		return fn(f)
+	})
+}
+
+// withoutActs returns the ids that are not acts, in their order.
+func withoutActs(ids []string, acts map[string]bool) []string {
+	out := make([]string, 0, len(ids))
+	for _, id := range ids {
+		if !acts[id] {
+			out = append(out, id)
+		}
+	}
+	return out
 }
 func (s storeSource) Timeline(ctx context.Context, fn func(model.TimelineEntry) error) error {
 	return s.st.ForEachTimelineEntry(ctx, 0, 0, fn)
@@ -100,7 +147,12 @@ func (s storeSource) Quotes(ctx context.Context, fn func(model.Quote) error) err
 	return s.st.ForEachQuote(ctx, store.QuoteQuery{}, fn)
 }
 func (s storeSource) Events(ctx context.Context, fn func(model.Event) error) error {
-	return s.st.ForEachEvent(ctx, "", fn)
+	return s.st.ForEachEvent(ctx, "", func(e model.Event) error {
+		if e.Act != "" {
+			return nil
+		}
+		return fn(e)
+	})
 }
 func (s storeSource) Document(ctx context.Context, id string, text bool) (*model.Document, error) {
 	var d *model.Document

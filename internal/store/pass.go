@@ -106,10 +106,14 @@ type Actor struct {
 	// frequent first.
 	Names []string `json:"names"`
 	// Roles are the roles and organisations given to the person as a
-	// speaker of a transcript.
-	Roles     []string `json:"roles"`
-	Mentions  int      `json:"mentions"`
-	Documents int      `json:"documents"`
+	// speaker of a transcript or on an attendance line.
+	Roles []string `json:"roles"`
+	// Held are the roles with when they were held: those Roles, dated by
+	// the documents that give them, and the actor dictionary's tenures
+	// that overlap the dates of the documents the person is in.
+	Held      []Held `json:"held"`
+	Mentions  int    `json:"mentions"`
+	Documents int    `json:"documents"`
 	// Quotes are the quotes whose speaker is this person; Turns the
 	// turns the person speaks in transcripts.
 	Quotes int `json:"quotes"`
@@ -117,6 +121,27 @@ type Actor struct {
 	// Examples are the first mentions, as evidence.
 	Examples []model.Evidence `json:"examples"`
 }
+
+// Held is a role a person holds, and when. From and To are dates
+// (YYYY-MM-DD; "" when unknown): for a role a document gives, the first
+// and last dates of the documents that give it (the role held as of
+// those dates); for a dictionary tenure, its start and end ("" To: still
+// held). By says where it comes from: "transcript" (a speaker list),
+// "attendance" (an attendance line) or "dictionary".
+type Held struct {
+	Role string `json:"role"`
+	Code string `json:"code,omitempty"`
+	From string `json:"from,omitempty"`
+	To   string `json:"to,omitempty"`
+	By   string `json:"by"`
+}
+
+// Role bys.
+const (
+	HeldByTranscript = "transcript"
+	HeldByAttendance = "attendance"
+	HeldByDictionary = "dictionary"
+)
 
 // FindingQuery selects findings. Zero fields select everything.
 type FindingQuery struct {
@@ -628,14 +653,9 @@ func (s *sqlStore) ForEachQuote(ctx context.Context, q QuoteQuery, fn func(model
 }
 
 func (s *sqlStore) ForEachEvent(ctx context.Context, doc string, fn func(model.Event) error) error {
-	var reanalysed bool
-	err := s.db.QueryRowContext(ctx, `SELECT reanalysed FROM pass_state WHERE id = 1`).Scan(&reanalysed)
-	if err != nil && err != sql.ErrNoRows {
-		return fmt.Errorf("read pass state: %w", err)
-	}
-	table := "events"
-	if reanalysed {
-		table = "results_events"
+	table, err := s.eventsTable(ctx)
+	if err != nil {
+		return err
 	}
 	where, args := "", []any(nil)
 	if doc != "" {
@@ -644,34 +664,84 @@ func (s *sqlStore) ForEachEvent(ctx context.Context, doc string, fn func(model.E
 	return forEachJSON(ctx, s, `SELECT t.data FROM `+table+` t JOIN documents d ON d.id = t.doc`+where+docOrderBy, args, "events", fn)
 }
 
+// eventsTable is the table the events are read from: the documents'
+// own, or those of the last pass when it analysed them again.
+func (s *sqlStore) eventsTable(ctx context.Context) (string, error) {
+	var reanalysed bool
+	err := s.db.QueryRowContext(ctx, `SELECT reanalysed FROM pass_state WHERE id = 1`).Scan(&reanalysed)
+	if err != nil && err != sql.ErrNoRows {
+		return "", fmt.Errorf("read pass state: %w", err)
+	}
+	if reanalysed {
+		return "results_events", nil
+	}
+	return "events", nil
+}
+
+// isAct is the SQL condition that the event of row t is an act of the
+// record (model.Event.Act, stored only in the row's data).
+func (s *sqlStore) isAct() string {
+	return "COALESCE(" + s.d.jsonField("t.data", "act") + ", '') <> ''"
+}
+
+func (s *sqlStore) Acts(ctx context.Context, ids []string) (map[string]bool, error) {
+	acts := map[string]bool{}
+	if len(ids) == 0 {
+		return acts, nil
+	}
+	table, err := s.eventsTable(ctx)
+	if err != nil {
+		return nil, err
+	}
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	q := `SELECT DISTINCT t.id FROM ` + table + ` t WHERE t.id IN (?` + strings.Repeat(", ?", len(ids)-1) + `) AND ` + s.isAct()
+	rows, err := s.db.QueryContext(ctx, s.d.rewrite(q), args...)
+	if err != nil {
+		return nil, fmt.Errorf("read events: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("read events: %w", err)
+		}
+		acts[id] = true
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read events: %w", err)
+	}
+	return acts, nil
+}
+
 func (s *sqlStore) ForEachTimelineEntry(ctx context.Context, offset, limit int, fn func(model.TimelineEntry) error) error {
 	q, args := limitOffset(`SELECT data FROM timeline ORDER BY ord`, nil, offset, limit)
 	return forEachJSON(ctx, s, q, args, "timeline", fn)
 }
 
-// Counts are the numbers of documents and of stored results.
+// Counts are the numbers of documents and of stored results. Acts are
+// the events among Events that are acts of the record
+// (model.Event.Act).
 type Counts struct {
-	Documents, Findings, Timeline, Quotes, Events int
+	Documents, Findings, Timeline, Quotes, Events, Acts int
 }
 
 func (s *sqlStore) CountResults(ctx context.Context) (Counts, error) {
 	var c Counts
-	var reanalysed bool
-	err := s.db.QueryRowContext(ctx, `SELECT reanalysed FROM pass_state WHERE id = 1`).Scan(&reanalysed)
-	if err != nil && err != sql.ErrNoRows {
-		return c, fmt.Errorf("read pass state: %w", err)
-	}
-	events := "events"
-	if reanalysed {
-		events = "results_events"
+	events, err := s.eventsTable(ctx)
+	if err != nil {
+		return c, err
 	}
 	// Quotes and events are counted as ForEachQuote and ForEachEvent
 	// give them: those of stored documents.
 	err = s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM findings),
 		(SELECT count(*) FROM timeline),
 		(SELECT count(*) FROM results_quotes t WHERE EXISTS (SELECT 1 FROM documents d WHERE d.id = t.doc)),
-		(SELECT count(*) FROM `+events+` t WHERE EXISTS (SELECT 1 FROM documents d WHERE d.id = t.doc))`).
-		Scan(&c.Documents, &c.Findings, &c.Timeline, &c.Quotes, &c.Events)
+		(SELECT count(*) FROM `+events+` t WHERE EXISTS (SELECT 1 FROM documents d WHERE d.id = t.doc)),
+		(SELECT count(*) FROM `+events+` t WHERE EXISTS (SELECT 1 FROM documents d WHERE d.id = t.doc) AND `+s.isAct()+`)`).
+		Scan(&c.Documents, &c.Findings, &c.Timeline, &c.Quotes, &c.Events, &c.Acts)
 	if err != nil {
 		return c, fmt.Errorf("count results: %w", err)
 	}

@@ -20,6 +20,9 @@ var postgresDialect = dialect{
 	castJSON: "::jsonb",
 	castTime: "::timestamptz",
 	selDate:  func(col string) string { return "to_char(" + col + ", 'YYYY-MM-DD')" },
+	jsonField: func(col, field string) string {
+		return "(" + col + " ->> '" + field + "')"
+	},
 }
 
 // redactDSN drops the password from a DSN for error messages.

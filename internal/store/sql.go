@@ -24,6 +24,9 @@ type dialect struct {
 	castDate, castJSON, castTime string
 	// selDate selects a date column as YYYY-MM-DD text.
 	selDate func(col string) string
+	// jsonField selects the text of a top-level field of a JSON column
+	// (NULL when it has none).
+	jsonField func(col, field string) string
 }
 
 // sqlStore is the Store over database/sql shared by both backends; the

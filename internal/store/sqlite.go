@@ -28,6 +28,9 @@ const sqliteParams = "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pra
 var sqliteDialect = dialect{
 	name:    "sqlite",
 	selDate: func(col string) string { return col },
+	jsonField: func(col, field string) string {
+		return "json_extract(" + col + ", '$." + field + "')"
+	},
 }
 
 // sqliteDSN turns a file name (or a file: URI) into the driver's DSN.

@@ -107,6 +107,9 @@ type Store interface {
 	// ForEachEvent streams the events, anchored, in document order; doc,
 	// when set, is the full id of the one document to read.
 	ForEachEvent(ctx context.Context, doc string, fn func(model.Event) error) error
+	// Acts says which of the events with these ids are acts of the
+	// record (model.Event.Act): those present in the map.
+	Acts(ctx context.Context, ids []string) (map[string]bool, error)
 	// ForEachTimelineEntry streams the timeline in order; limit <= 0
 	// means no limit.
 	ForEachTimelineEntry(ctx context.Context, offset, limit int, fn func(model.TimelineEntry) error) error

@@ -2,17 +2,19 @@ package syntax
 
 import (
 	"os"
+	"strconv"
 	"syscall"
 	"testing"
 	"time"
 )
 
 // BenchmarkAnalyze tags and parses the development sentences of the
-// treebank with the model in SYNTAX_BENCH_MODEL (default: the shipped one).
+// treebank (../shared/corpora/ud; the first SYNTAX_BENCH_N of them when
+// set) with the model in SYNTAX_BENCH_MODEL (default: the shipped one).
 func BenchmarkAnalyze(b *testing.B) {
 	path := os.Getenv("SYNTAX_BENCH_MODEL")
 	if path == "" {
-		b.Skip("set SYNTAX_BENCH_MODEL")
+		path = "../../data/text/syntax.model"
 	}
 	raw, err := os.ReadFile(path)
 	if err != nil {
@@ -27,6 +29,9 @@ func BenchmarkAnalyze(b *testing.B) {
 		b.Skip(err)
 	}
 	dev, _ := ReadCoNLLU(f, "dev")
+	if n, err := strconv.Atoi(os.Getenv("SYNTAX_BENCH_N")); err == nil && n < len(dev) {
+		dev = dev[:n]
+	}
 	forms := make([][]string, len(dev))
 	for i, s := range dev {
 		for _, w := range s.Words {

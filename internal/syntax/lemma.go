@@ -55,9 +55,21 @@ func (r lemmaRule) apply(form string, buf []byte) string {
 	buf = lemmaForm(form, r.KeepCase, buf)
 	cut := len(buf) - int(r.Strip)
 	if cut < 0 || !utf8.Valid(buf[:cut]) {
-		return string(lemmaForm(form, false, buf))
+		return asForm(lemmaForm(form, false, buf), form)
+	}
+	if r.Add == "" {
+		return asForm(buf[:cut], form)
 	}
 	return string(buf[:cut]) + r.Add
+}
+
+// asForm returns b as a string: form itself when they are equal (most
+// lemmas are their word), so that it costs no allocation.
+func asForm(b []byte, form string) string {
+	if string(b) == form {
+		return form
+	}
+	return string(b)
 }
 
 // ruleFor derives the rule that turns form into lemma.
@@ -90,7 +102,7 @@ func (l *lemmatizer) lemma(form string, xpos uint8, buf []byte) string {
 	if r, ok := l.suffixRule(buf, xpos); ok {
 		return l.rules[r].apply(form, buf)
 	}
-	return string(buf)
+	return asForm(buf, form)
 }
 
 func (l *lemmatizer) suffixRule(low []byte, xpos uint8) (uint64, bool) {

@@ -27,20 +27,23 @@ type Scratch struct{ s scratch }
 
 // Annotate fills in the UPOS, XPOS, Lemma, Head and Rel of words from
 // their Form. Heads are 1-based; 0 is the root. It allocates only the
-// lemmas that differ from nothing already held.
+// lemmas that differ from the word's form.
 func (m *Model) Annotate(words []Word, sc *Scratch) {
 	n := len(words)
 	if n == 0 {
 		return
 	}
 	s := &sc.s
-	forms := make([]string, n)
+	forms := s.forms[:0]
 	for i := range words {
-		forms[i] = words[i].Form
+		forms = append(forms, words[i].Form)
 	}
+	s.forms = forms
 	m.annotate(forms, s)
-	heads := make([]int, n)
-	rels := make([]int, n)
+	if cap(s.heads) < n {
+		s.heads = make([]int, n+n/2)
+	}
+	heads, rels := s.heads[:n], s.rels(n)
 	m.parser.parse(s.lex, s.tags, heads, rels, s)
 	m.fixPunct(forms, heads, rels, s)
 	for i := range words {
@@ -395,19 +398,28 @@ func (m *weights) check(classes int) error {
 			break
 		}
 	}
+	// index has checked that every slot's row is inside the rows.
+	top := uint64(0) // the highest class
 	for _, s := range m.slots {
-		if s == 0 {
-			continue
-		}
-		cls, _ := m.row(s)
-		if cls == nil {
-			return errors.New("syntax model: bad weights")
-		}
-		for _, c := range cls {
-			if int(c) >= classes {
-				return errors.New("syntax model: bad class")
+		switch s >> 16 & 3 {
+		case 0:
+			if s != 0 {
+				return errors.New("syntax model: bad weights")
+			}
+		case 2:
+			top = max(top, s>>41&127)
+			fallthrough
+		case 1:
+			top = max(top, s>>18&127)
+		case slotRow:
+			start := 3 * uint64(uint32(s>>18))
+			for i := start; i < start+3*(s>>50&255); i += 3 {
+				top = max(top, uint64(m.rows[i]&127))
 			}
 		}
+	}
+	if top >= uint64(classes) {
+		return errors.New("syntax model: bad class")
 	}
 	if !stops && nb > 0 {
 		return errors.New("syntax model: full table")
@@ -476,5 +488,8 @@ func (d *decoder) weights() *weights {
 	// bytes do.
 	m.rows = append([]byte(nil), d.take(int(d.u32()))...)
 	m.scale = math.Float32frombits(d.u32())
+	if d.err == nil {
+		d.err = m.index()
+	}
 	return m
 }

@@ -436,7 +436,7 @@ func (p *parser) parse(lex []lexical, tags []uint8, heads []int, rels []int, sc 
 	for !s.terminal() {
 		sc.feats = parseFeatures(s, lex, tags, sc.feats)
 		clear(scores)
-		sc.probe = p.w.score(sc.feats, scores, sc.probe)
+		p.w.score(sc.feats, scores, &sc.sb)
 		p.share.combine(scores)
 		p.validMask(s, ok)
 		c := -1

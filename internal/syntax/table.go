@@ -60,7 +60,7 @@ func (t *u64map) get(k uint64) (uint64, bool) {
 type scratch struct {
 	buf    []byte
 	feats  []uint64
-	probe  []uint64
+	sb     scoreBuf
 	ok     []bool
 	score  []int32
 	lex    []lexical
@@ -69,11 +69,16 @@ type scratch struct {
 	tags   []uint8 // the tagger's classes, as the parser reads them
 	state  parseState
 	relBuf []int
+	forms  []string
+	heads  []int
 	head0  []int
 	punct  []bool
 }
 
+// scores returns the score buffer of n classes, at least denseStride
+// long, as weights.score needs.
 func (s *scratch) scores(n int) []int32 {
+	n = max(n, denseStride)
 	if cap(s.score) < n {
 		s.score = make([]int32, n)
 	}

@@ -323,7 +323,7 @@ func (t *tagger) tag(lex []lexical, out []int, sc *scratch) {
 		}
 		sc.feats = tagFeatures(lex, i, out, sc.feats)
 		clear(scores)
-		sc.probe = t.w.score(sc.feats, scores, sc.probe)
+		t.w.score(sc.feats, scores, &sc.sb)
 		t.share.combine(scores)
 		out[i] = argmax(scores[:len(t.classes)], nil)
 	}

@@ -34,6 +34,8 @@ type weights struct {
 	// scale converts the stored weights back to the perceptron's: a
 	// score's true value is scale times the sum of stored weights.
 	scale float32
+	// ix is the layout score reads, built from the above (index.go).
+	ix *index
 }
 
 // maxClasses bounds the classes of a model: a class has 7 bits inline.
@@ -70,59 +72,6 @@ func (m *weights) lookup(f uint64) uint64 {
 			b = 0
 		}
 	}
-}
-
-// score adds the weights of feats to scores (indexed by class). buf is
-// scratch space, returned for reuse.
-//
-// The table is larger than the caches, so a lookup is mostly a wait for
-// memory. The lookups are made in passes: first every feature's bucket is
-// read, with no branch that depends on what was read, so that the
-// processor keeps many reads in flight at once; then the buckets, now
-// cached, are searched; then the rows of the features whose weights are
-// stored outside the table are read the same way.
-func (m *weights) score(feats []uint64, scores []int32, buf []uint64) []uint64 {
-	slots := m.slots
-	nb := len(slots) / bucketSlots
-	if nb == 0 || len(feats) == 0 {
-		return buf
-	}
-	if cap(buf) < len(feats) {
-		buf = make([]uint64, len(feats)+len(feats)/2)
-	}
-	got := buf[:len(feats)]
-	for k, f := range feats {
-		got[k] = slots[home(f, nb)*bucketSlots]
-	}
-	out := 0
-	for _, f := range feats {
-		s := m.lookup(f)
-		switch s >> 16 & 3 {
-		case 2:
-			scores[s>>41&127] += int32(int16(s >> 48))
-			fallthrough
-		case 1:
-			scores[s>>18&127] += int32(int16(s >> 25))
-		case slotRow:
-			got[out] = s
-			out++
-		}
-	}
-	rows := m.rows
-	var touch byte
-	for _, s := range got[:out] {
-		touch += rows[3*uint32(s>>18)]
-	}
-	for _, s := range got[:out] {
-		start := 3 * uint32(s>>18)
-		r := rows[start : start+3*uint32(s>>50&255)]
-		for len(r) >= 3 {
-			scores[r[0]&127] += int32(int16(uint16(r[1]) | uint16(r[2])<<8))
-			r = r[3:]
-		}
-	}
-	buf[0] ^= uint64(touch) // keeps the touching reads
-	return buf
 }
 
 // row returns, for checking and tests, a slot's (class, weight) pairs, or
@@ -440,6 +389,9 @@ func (t *trainer) compile(minAvg float64) *weights {
 			}
 		}
 		m.insert(k, slot)
+	}
+	if err := m.index(); err != nil {
+		panic("syntax: compiled weights do not index: " + err.Error())
 	}
 	return m
 }

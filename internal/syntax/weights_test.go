@@ -34,8 +34,8 @@ func TestWeightsTable(t *testing.T) {
 		t.Fatalf("compiled table holds %d features of %d", m.features(), len(feats))
 	}
 	want := make([]int32, classes)
-	got := make([]int32, classes)
-	var buf []uint64
+	got := make([]int32, denseStride)
+	var buf scoreBuf
 	inRows := 0
 	for _, f := range feats {
 		clear(want)
@@ -48,7 +48,7 @@ func TestWeightsTable(t *testing.T) {
 			a := float64(tr.avg[r][i].tot+(tr.now-tr.avg[r][i].ts)*int64(e.w)) / float64(tr.now)
 			want[e.c] = int32(math.Round(a / float64(m.scale)))
 		}
-		buf = m.score([]uint64{f}, got, buf)
+		m.score([]uint64{f}, got, &buf)
 		for c := range classes {
 			if d := got[c] - want[c]; d < -1 || d > 1 { // rounding
 				t.Fatalf("feature %x class %d: weight %d, want %d", f, c, got[c], want[c])
@@ -66,7 +66,7 @@ func TestWeightsTable(t *testing.T) {
 	wrong := 0
 	for range 20000 {
 		clear(got)
-		buf = m.score([]uint64{rng.Uint64() | 1}, got, buf)
+		m.score([]uint64{rng.Uint64() | 1}, got, &buf)
 		for _, v := range got {
 			if v != 0 {
 				wrong++

@@ -79,6 +79,8 @@ type Doc struct {
 	Tokens     []Token
 
 	names []Name
+	// lex is the analyzer's lexicon (nil for a Doc built by hand)
+	lex *lexicon
 	// the tree, by token: first dependent and next sibling (-1 for none),
 	// and the first and last token of each token's subtree
 	firstDep, nextSib []int32
@@ -177,6 +179,40 @@ func (d *Doc) TokenAt(offset int) int {
 // modify it.
 func (d *Doc) Names() []Name { return d.names }
 
+// FunctionWord reports whether w is a function word (a determiner,
+// pronoun, preposition, conjunction, modal or wh-word;
+// data/text/function-words.txt), whatever its case.
+func (a *Analyzer) FunctionWord(w string) bool {
+	return a != nil && a.lex != nil && a.lex.functionWords[strings.ToLower(w)]
+}
+
+// Title reports whether token k is a form of address written before
+// names: an abbreviated title ("Gen.", "Lt.", "Gov.", data/text/
+// abbreviations.txt) or a capitalised honorific ("Sir", "Sheikh",
+// data/text/honorifics.txt), wherever it stands.
+func (d *Doc) Title(k int) bool {
+	if d.lex == nil || k < 0 || k >= len(d.Tokens) {
+		return false
+	}
+	w := d.Tokens[k].Text
+	if !startsUpper(w) {
+		return false
+	}
+	return d.lex.honorifics[w] || d.lex.abbrev(strings.TrimSuffix(w, ".")) == abbrevTitle
+}
+
+// CommonWord reports whether Punkt's English training data saw the word
+// w written in lower case, whatever its case here: a common word
+// ("commissioner", "young", "association"), not only a name ("John",
+// "Aalto"). It is false for a Doc built by hand.
+func (d *Doc) CommonWord(w string) bool {
+	if d.lex == nil || len(w) > 32 {
+		return false
+	}
+	var buf [128]byte
+	return d.lex.ortho[string(appendLower(buf[:0], w))]&orthoLc != 0
+}
+
 // Option changes how Analyze, Segment and Sentences read a document.
 type Option struct {
 	labels []model.Span
@@ -258,7 +294,7 @@ func (a *Analyzer) Sentences(src string, opts ...Option) []model.Span {
 
 // segment splits src into paragraphs, sentences and tokens.
 func (a *Analyzer) segment(src string, opts []Option) (*Doc, []tinfo) {
-	d := &Doc{Text: src}
+	d := &Doc{Text: src, lex: a.lex}
 	if src == "" {
 		return d, nil
 	}

@@ -2,7 +2,6 @@ package text
 
 import (
 	"bufio"
-	"encoding/json"
 	"fmt"
 	"io/fs"
 	"strings"
@@ -135,12 +134,9 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 	if err != nil {
 		return nil, fmt.Errorf("punkt english training data: %w", err)
 	}
-	var punkt struct {
-		OrthoContext map[string]int `json:"OrthoContext"`
-		SentStarters map[string]int `json:"SentStarters"`
-	}
-	if err := json.Unmarshal(raw, &punkt); err != nil {
-		return nil, fmt.Errorf("punkt english training data: %w", err)
+	punkt, err := readPunkt(raw)
+	if err != nil {
+		return nil, err
 	}
 	lx.ortho = punkt.OrthoContext
 	lx.starters = make(map[string]bool, len(punkt.SentStarters))

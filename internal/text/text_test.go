@@ -705,3 +705,17 @@ func TestDatelineSentence(t *testing.T) {
 		}
 	}
 }
+
+// TestCommonWord: words written in lower case in the training data are
+// common words, whatever their case in the text; names are not.
+func TestCommonWord(t *testing.T) {
+	d := analyzer(t).Segment("A text.")
+	for w, want := range map[string]bool{"commissioner": true, "Commissioner": true, "Association": true, "John": false, "donna": false, "Aalto": false} {
+		if got := d.CommonWord(w); got != want {
+			t.Errorf("CommonWord(%q) = %v, want %v", w, got, want)
+		}
+	}
+	if (&Doc{}).CommonWord("commissioner") {
+		t.Errorf("a Doc built by hand knows no words")
+	}
+}

@@ -251,7 +251,9 @@ func weekdayNote(a *model.Anchor, mismatches map[int]model.Timex) string {
 
 func eventItem(ev *model.Event, d *model.Document, ts map[int]model.Timex, order int) (item, bool) {
 	intent := ev.Root == "03"
-	if ev.Negated || (ev.Hypothetical && !intent) || !stated(ev.When, d) {
+	// The acts of the record (ev.Act) are for the checks; the timeline
+	// is the CAMEO coder's events.
+	if ev.Act != "" || ev.Negated || (ev.Hypothetical && !intent) || !stated(ev.When, d) {
 		return item{}, false
 	}
 	it := item{

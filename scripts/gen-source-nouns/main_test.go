@@ -21,16 +21,18 @@ func TestCommittedFileIsFresh(t *testing.T) {
 		t.Skip("wordnet-base not installed")
 	}
 	defer f.Close()
-	got, err := Generate(f)
+	sources, persons, err := GenerateBoth(f)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := os.ReadFile("../../data/quotes/source-nouns.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Error("data/quotes/source-nouns.txt is stale: run go run ./scripts/gen-source-nouns")
+	for name, got := range map[string][]byte{"source-nouns.txt": sources, "person-nouns.txt": persons} {
+		want, err := os.ReadFile("../../data/quotes/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("data/quotes/%s is stale: run go run ./scripts/gen-source-nouns", name)
+		}
 	}
 }
 
@@ -47,13 +49,35 @@ func TestGenerate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if got, want := listed(b), "court interpreter report spokesperson"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// TestGeneratePersons keeps only noun.person words that WordNet writes in
+// lower case: a title, not a name.
+func TestGeneratePersons(t *testing.T) {
+	in := "00000001 18 n 02 Spokesperson 0 interpreter 0 000 | one who speaks\n" +
+		"00000002 18 n 01 Aaron 0 000 | a person named\n" +
+		"00000003 14 n 01 court 0 000 | a group\n" +
+		"00000004 18 n 01 widow 0 000 | a person\n"
+	_, b, err := GenerateBoth(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := listed(b), "interpreter widow"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// listed returns the words of a generated file, without its header,
+// joined by spaces.
+func listed(b []byte) string {
 	var words []string
 	for _, l := range strings.Split(strings.TrimSpace(string(b)), "\n") {
 		if !strings.HasPrefix(l, "#") {
 			words = append(words, l)
 		}
 	}
-	if got, want := strings.Join(words, " "), "court interpreter report spokesperson"; got != want {
-		t.Errorf("got %q, want %q", got, want)
-	}
+	return strings.Join(words, " ")
 }

@@ -1,0 +1,291 @@
+package syntax
+
+import (
+	"encoding/binary"
+	"errors"
+	"math/bits"
+)
+
+// The table as stored (weights.slots, over, rows) is compact, but slow to
+// read as it is: finding a feature scans its bucket slot by slot, with a
+// branch per slot that the processor cannot predict, and a parser
+// transition's features have about 2,000 (class, weight) pairs between
+// them, most in the rows of the few thousand features the model reads all
+// the time (a tag, a pair of tags), which cover most classes.
+//
+// So when weights are loaded or compiled, index builds beside the stored
+// table the layout that score reads, which gives exactly the same scores
+// (TestIndexMatchesTable):
+//
+//   - each bucket is still one cache line, but it holds the fingerprints
+//     of its eight slots packed in its first two words, so that it is
+//     searched in a few arithmetic steps with no branch per slot, and
+//     then the rest of each slot (its pay) in 48 bits;
+//   - the long rows (denseMin weights or more) are spread out dense, one
+//     int16 per class, and added sixteen classes at a time (addDense);
+//   - the short rows are read where they are stored, a word at a time.
+
+// denseWidth is the number of classes a dense row holds, and so the most
+// classes a model with dense rows may have (the vector code keeps that
+// many sums in registers). denseStride is the distance between two
+// rows, so that each starts a cache line.
+const (
+	denseWidth  = 112
+	denseStride = 128
+)
+
+// denseMin is the shortest row stored dense: a dense row costs its full
+// width in memory however few weights it holds, so only the long rows,
+// which are also those read most, are worth it.
+const denseMin = 24
+
+// index is the search layout of a weights table. Its buckets are those of
+// the stored table, one cache line each: two words of fingerprints (16
+// bits per slot), then the slots' pays, 48 bits each. A pay is the slot
+// without its fingerprint (bits 0–1 the kind; then, inline, the
+// weights), or for a row: the kind, a dense flag (bit 2), the count (bits
+// 3–10) and where the row starts (bits 11–47): in ents (a byte offset) or,
+// dense, in rows of denseStride.
+type index struct {
+	buckets []uint64 // 8 words per bucket, and one more word at the end
+	over    []uint64 // a bit per bucket: some feature of it is further on (weights.over)
+	ents    []byte   // weights.rows, and a byte of padding: (class, low byte, high byte) per weight
+	dense   []int16  // dense rows, denseStride weights each
+}
+
+const (
+	payDense  = 1 << 2
+	payMask   = 1<<48 - 1
+	lanes1    = 0x0001000100010001
+	lanesHigh = 0x8000800080008000
+)
+
+var errBadWeights = errors.New("bad weights")
+
+// index builds m.ix from the stored table. It fails when a slot points
+// outside the rows or holds a class past denseStride.
+func (m *weights) index() error {
+	nb := len(m.slots) / bucketSlots
+	if len(m.slots)%bucketSlots != 0 || len(m.over) != (nb+63)/64 || len(m.rows)%3 != 0 {
+		return errBadWeights
+	}
+	ix := &index{buckets: make([]uint64, len(m.slots)+1), over: m.over}
+	// A row's last weight is read as a word: one byte past it.
+	ix.ents = append(make([]byte, 0, len(m.rows)+1), m.rows...)
+	ix.ents = append(ix.ents, 0)
+	m.rows = ix.ents[:len(m.rows)]
+	nDense := 0
+	for _, s := range m.slots {
+		if s>>16&3 == slotRow && s>>50&255 >= denseMin {
+			nDense++ // or fewer
+		}
+	}
+	ix.dense = make([]int16, 0, nDense*denseStride)
+	for b := range nb {
+		bk := m.slots[b*bucketSlots : (b+1)*bucketSlots]
+		n := 0
+		for n < bucketSlots && bk[n] != 0 {
+			n++
+		}
+		// A lookup stops at the first empty slot, so that the slots
+		// after it are never read.
+		words := ix.buckets[b*bucketSlots : (b+1)*bucketSlots]
+		for j, s := range bk[:n] {
+			words[j/4] |= (s & 0xffff) << (16 * (j % 4))
+			p, err := ix.rewrite(m, s)
+			if err != nil {
+				return err
+			}
+			at := 128 + 48*j
+			words[at/64] |= p << (at % 64)
+			if at%64 > 16 {
+				words[at/64+1] |= p >> (64 - at%64)
+			}
+		}
+	}
+	m.ix = ix
+	return nil
+}
+
+// rewrite returns the pay of slot s.
+func (ix *index) rewrite(m *weights, s uint64) (uint64, error) {
+	switch s >> 16 & 3 {
+	case 0:
+		return 0, errBadWeights
+	case 1, 2:
+		return s >> 16, nil
+	}
+	start := 3 * uint64(uint32(s>>18))
+	count := s >> 50 & 255
+	if start+3*count > uint64(len(m.rows)) {
+		return 0, errBadWeights
+	}
+	r := m.rows[start : start+3*count]
+	wide := false // a class past the dense rows' width
+	for i := 0; i < len(r); i += 3 {
+		wide = wide || r[i]&127 >= denseWidth
+	}
+	if count >= denseMin && !wide {
+		at := len(ix.dense)
+		ix.dense = append(ix.dense, make([]int16, denseStride)...)
+		row := ix.dense[at:]
+		for ; len(r) >= 3; r = r[3:] {
+			row[r[0]&127] += int16(uint16(r[1]) | uint16(r[2])<<8)
+		}
+		return slotRow | payDense | count<<3 | uint64(at/denseStride)<<11, nil
+	}
+	return slotRow | count<<3 | start<<11, nil
+}
+
+// find returns the pay of feature f, or 0: the pay of the slot that
+// lookup returns. Its only branches are whether the bucket has the
+// fingerprint and whether to go on to the next bucket: a mispredicted
+// branch costs as much as the rest of a lookup.
+func (ix *index) find(f uint64) uint64 {
+	nb := len(ix.buckets) / bucketSlots
+	if nb == 0 {
+		return 0
+	}
+	fp := fingerprint(f) * lanes1
+	for b := home(f, nb); ; {
+		bk := ix.buckets[b*bucketSlots : b*bucketSlots+bucketSlots+1]
+		x, y := bk[0]^fp, bk[1]^fp
+		// A lane of x or y is zero where the fingerprint matches (or
+		// where the slot is empty and the fingerprint is 0: its pay is
+		// 0, which is the answer, as lookup stops at an empty slot).
+		// The lowest lane flagged is always such a lane: a lane above
+		// one can be flagged by the borrow.
+		mx := (x - lanes1) &^ x & lanesHigh
+		my := (y - lanes1) &^ y & lanesHigh
+		// one bit per slot: lanes' high bits 15, 31, 47, 63 → 0–3
+		m := compressLanes(mx) | compressLanes(my)<<4
+		if m != 0 {
+			j := uint(bits.TrailingZeros64(m))
+			at := 128 + 48*(j&7)
+			return (bk[at/64]>>(at%64) | bk[at/64+1]<<(64-at%64)) & payMask
+		}
+		// No slot matched: go on if the bucket is full (its last slot
+		// is used) and a feature of it went further.
+		if bk[7]>>16 == 0 || ix.over[b>>6]>>(b&63)&1 == 0 {
+			return 0
+		}
+		if b++; b == nb {
+			b = 0
+		}
+	}
+}
+
+// compressLanes gathers bits 15, 31, 47 and 63 of m (its only bits) into
+// bits 0–3.
+func compressLanes(m uint64) uint64 {
+	return (m >> 15) * (1 | 1<<15 | 1<<30 | 1<<45) >> 45 & 15
+}
+
+// scoreBuf is score's scratch space.
+type scoreBuf struct {
+	home   []uint32
+	sparse []uint64
+	dense  []uint32
+	touch  uint64 // keeps the reads that only bring buckets into the cache
+}
+
+// score adds the weights of feats to scores, which must be denseStride
+// long (indexed by class; the classes past the model's are left zero).
+func (m *weights) score(feats []uint64, scores []int32, buf *scoreBuf) {
+	ix := m.ix
+	nb := len(ix.buckets) / bucketSlots
+	if nb == 0 || len(feats) == 0 {
+		return
+	}
+	scores = scores[:denseStride]
+	if cap(buf.home) < len(feats) {
+		buf.home = make([]uint32, len(feats))
+		buf.sparse = make([]uint64, len(feats))
+		buf.dense = make([]uint32, len(feats))
+	}
+	homes := buf.home[:len(feats)]
+	sparse, dense := buf.sparse[:len(feats)], buf.dense[:len(feats)]
+	// The table is larger than the caches, so a lookup is mostly a wait
+	// for memory. The features' buckets are read first, with no branch
+	// that depends on what was read, so that the processor keeps many
+	// reads in flight at once; then the buckets, now cached, are searched.
+	buckets := ix.buckets
+	var touch uint64
+	for k, f := range feats {
+		h := home(f, nb)
+		homes[k] = uint32(h)
+		touch += buckets[h*bucketSlots]
+	}
+	// Then every feature is looked up (find, written out here, but
+	// for the rare walk to the next bucket).
+	pays := sparse // the pays, in place, then the sparse rows
+	for k, f := range feats {
+		b := int(homes[k])
+		bk := (*[bucketSlots + 1]uint64)(buckets[b*bucketSlots:])
+		fp := fingerprint(f) * lanes1
+		x, y := bk[0]^fp, bk[1]^fp
+		mx := (x - lanes1) &^ x & lanesHigh
+		my := (y - lanes1) &^ y & lanesHigh
+		mm := compressLanes(mx) | compressLanes(my)<<4
+		at := 128 + 48*(uint(bits.TrailingZeros64(mm))&7)
+		p := (bk[at/64]>>(at%64) | bk[at/64+1]<<(64-at%64)) & payMask
+		if mm == 0 {
+			p = 0
+			if bk[7]>>16 != 0 && ix.over[b>>6]>>(b&63)&1 != 0 {
+				p = ix.find(f)
+			}
+		}
+		pays[k] = p
+	}
+	// Each is sorted by where its weights are, with no branch on what
+	// it found: inline weights are added (masked to nothing when there
+	// are none), rows are listed (each written to both lists, and
+	// counted in the one it belongs to).
+	ns, nd := 0, 0
+	for _, p := range pays {
+		kind := p & 3
+		one := (kind + 1) >> 1 & 1    // kind 1 or 2: a first weight inline
+		two := kind >> 1 &^ kind & 1  // kind 2: a second one
+		row := kind >> 1 & kind & 1   // kind 3: a row
+		isDense := row & (p >> 2) & 1 // a dense row
+		scores[p>>2&127] += int32(int16(p>>9)) & -int32(one)
+		scores[p>>25&127] += int32(int16(p>>32)) & -int32(two)
+		sparse[ns] = p
+		dense[nd] = uint32(p>>11) * denseStride
+		ns += int(row &^ isDense)
+		nd += int(isDense)
+	}
+	sparse, dense = sparse[:ns], dense[:nd]
+	// The rows too are read first all at once, a word of every cache
+	// line of them.
+	ents, dn := ix.ents, ix.dense
+	for _, p := range sparse {
+		touch += uint64(ents[p>>11])
+	}
+	for _, o := range dense {
+		r := dn[o : o+denseStride]
+		touch += uint64(r[0]) + uint64(r[32]) + uint64(r[64]) + uint64(r[96])
+	}
+	buf.touch = touch
+	for _, p := range sparse {
+		start := p >> 11
+		// An entry is read as a little-endian word: class, then weight.
+		for r := ents[start : start+3*(p>>3&255)+1]; len(r) >= 4; r = r[3:] {
+			e := binary.LittleEndian.Uint32(r)
+			scores[e&127] += int32(int16(e >> 8))
+		}
+	}
+	addDense(scores, dn, dense)
+}
+
+// addDenseGo adds to acc the dense rows that start at offs, the way
+// addDense does where it has no vector code.
+func addDenseGo(acc []int32, dense []int16, offs []uint32) {
+	acc = acc[:denseWidth]
+	for _, o := range offs {
+		row := dense[o : o+denseWidth]
+		for c, w := range row {
+			acc[c] += int32(w)
+		}
+	}
+}
