@@ -15,6 +15,7 @@ package main
 //	go tool pprof -sample_index=inuse_space -top /tmp/dossier-prof /tmp/h-peak.prof
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"runtime"
@@ -28,7 +29,16 @@ func init() {
 		if err != nil || d <= 0 {
 			d = 5 * time.Minute
 		}
-		if f, err := os.Create(path); err == nil && pprof.StartCPUProfile(f) == nil {
+		f, err := os.Create(path)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+			if err != nil {
+				f.Close()
+			}
+		}
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "heapprof: no CPU profile: %v\n", err)
+		} else {
 			time.AfterFunc(d, func() {
 				pprof.StopCPUProfile()
 				f.Close()
@@ -50,7 +60,9 @@ func init() {
 			if ms.HeapAlloc > peak+peak/10 {
 				peak = ms.HeapAlloc
 				write(prefix + "-peak.prof")
-				fmt.Fprintf(os.Stderr, "heapprof: live heap %d MB, resident about %d MB\n", ms.HeapAlloc>>20, (ms.Sys-ms.HeapReleased)>>20)
+				// HeapAlloc counts the live objects and the garbage not
+				// yet collected.
+				fmt.Fprintf(os.Stderr, "heapprof: heap %d MB, resident about %d MB\n", ms.HeapAlloc>>20, (ms.Sys-ms.HeapReleased)>>20)
 			}
 			if every > 0 && time.Since(last) >= every {
 				n++
@@ -63,9 +75,11 @@ func init() {
 
 func write(path string) {
 	f, err := os.Create(path)
-	if err != nil {
-		return
+	if err == nil {
+		err = pprof.Lookup("heap").WriteTo(f, 0)
+		err = errors.Join(err, f.Close())
 	}
-	defer f.Close()
-	_ = pprof.Lookup("heap").WriteTo(f, 0)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "heapprof: %v\n", err)
+	}
 }
