@@ -732,6 +732,12 @@ func testPassResults(t *testing.T, dsn string) {
 	if !reflect.DeepEqual(evs, natoAnalysis(docs[0]).Events) {
 		t.Errorf("events:\n got %+v\nwant %+v", evs, natoAnalysis(docs[0]).Events)
 	}
+	if c, err := s.CountResults(ctx); err != nil || c.Events != len(evs) || c.Acts != 0 {
+		t.Errorf("CountResults of events without acts: %+v, %v; want %d events, no act", c, err, len(evs))
+	}
+	if acts, err := s.Acts(ctx, []string{evs[0].ID}); err != nil || len(acts) != 0 {
+		t.Errorf("Acts of a coded event: %v, %v", acts, err)
+	}
 	var tl []model.TimelineEntry
 	if err := s.ForEachTimelineEntry(ctx, 0, 0, func(e model.TimelineEntry) error { tl = append(tl, e); return nil }); err != nil {
 		t.Fatal(err)
@@ -761,6 +767,10 @@ func testPassResults(t *testing.T, dsn string) {
 	}
 	recoded := natoAnalysis(docs[0]).Events
 	recoded[0].CAMEO = "051"
+	// and an act of the record after it, which the reports leave out
+	act := recoded[0]
+	act.ID, act.CAMEO, act.Act = act.ID+"-act", "", "announce"
+	recoded = append(recoded, act)
 	again := fx.docRes[0]
 	again.Events = recoded
 	if err := s.PutDocResults(ctx, []DocResults{again, {Doc: docs[2].ID}}); err != nil {
@@ -778,8 +788,19 @@ func testPassResults(t *testing.T, dsn string) {
 	}
 	evs = nil
 	_ = s.ForEachEvent(ctx, docs[0].ID, func(e model.Event) error { evs = append(evs, e); return nil })
-	if len(evs) != 1 || evs[0].CAMEO != "051" {
+	if len(evs) != 2 || evs[0].CAMEO != "051" || evs[1].Act != "announce" {
 		t.Errorf("events coded again: %+v", evs)
+	}
+	all := 0
+	_ = s.ForEachEvent(ctx, "", func(model.Event) error { all++; return nil })
+	if c, err := s.CountResults(ctx); err != nil || c.Events != all || c.Acts != 1 {
+		t.Errorf("CountResults with one act: %+v, %v; want %d events, one act", c, err, all)
+	}
+	if acts, err := s.Acts(ctx, []string{evs[0].ID, act.ID, "nope"}); err != nil || !reflect.DeepEqual(acts, map[string]bool{act.ID: true}) {
+		t.Errorf("Acts: %v, %v; want only %s", acts, err, act.ID)
+	}
+	if acts, err := s.Acts(ctx, nil); err != nil || len(acts) != 0 {
+		t.Errorf("Acts of no ids: %v, %v", acts, err)
 	}
 	if c := counts(t, s); c["results_quotes"] != 1 || c["findings"] != 5 {
 		t.Errorf("counts after replacing a document's results: %v", c)
