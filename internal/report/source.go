@@ -118,17 +118,44 @@ func (s storeSource) Documents(ctx context.Context, fn func(*model.Document) err
 	return s.st.ForEachDocument(ctx, fn)
 }
 func (s storeSource) Findings(ctx context.Context, fn func(model.Finding) error) error {
-	return s.st.ForEachFinding(ctx, store.FindingQuery{}, func(f model.Finding) error {
-		if len(f.Events) > 0 {
-			acts, err := s.st.Acts(ctx, f.Events)
-			if err != nil {
+	// The acts among the events the findings name are looked up for a
+	// batch of findings at a time.
+	var batch []model.Finding
+	var ids []string
+	flush := func() error {
+		acts, err := s.st.Acts(ctx, ids)
+		if err != nil {
+			return err
+		}
+		for _, f := range batch {
+			if len(f.Events) > 0 {
+				f.Events = withoutActs(f.Events, acts)
+			}
+			if err := fn(f); err != nil {
 				return err
 			}
-			f.Events = withoutActs(f.Events, acts)
 		}
-		return fn(f)
+		clear(batch)
+		batch, ids = batch[:0], ids[:0]
+		return nil
+	}
+	err := s.st.ForEachFinding(ctx, store.FindingQuery{}, func(f model.Finding) error {
+		batch = append(batch, f)
+		ids = append(ids, f.Events...)
+		if len(batch) >= findingBatch || len(ids) >= findingBatch {
+			return flush()
+		}
+		return nil
 	})
+	if err == nil && len(batch) > 0 {
+		err = flush()
+	}
+	return err
 }
+
+// findingBatch is how many findings, or events they name, are read
+// before the acts among those events are looked up.
+const findingBatch = 256
 
 // withoutActs returns the ids that are not acts, in their order.
 func withoutActs(ids []string, acts map[string]bool) []string {
