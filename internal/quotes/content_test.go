@@ -174,3 +174,30 @@ func TestWorkTitlesAreNotQuotes(t *testing.T) {
 		t.Errorf("content %q", q.Text())
 	}
 }
+
+// A cue reports its own complement: a clause after it, not a quotation
+// or a clause before its subject.
+func TestCueReportsItsOwnComplement(t *testing.T) {
+	x := newX(t)
+	for _, c := range []struct{ text, content, notContent string }{
+		// the quoted word belongs to the first clause; "says" reports the
+		// expansion
+		{"Varga is telling a veterans group that the fleet is “depleted” and says he will expand the fleet.", "he will expand the fleet", ""},
+		// the parser may give "said" two complements: the one after it
+		{"As improbable as it may seem, Mr. Brodin said the ferry deal had played to his advantage.", "the ferry deal had played to his advantage", "As improbable as it may seem"},
+		{"The video shows the ferry at the pier, but Varga said the captain refused to follow the orders.", "the captain refused to follow the orders", "The video shows"},
+	} {
+		qs := extract(t, x, article("a", c.text), nil)
+		found := false
+		for _, q := range qs {
+			found = found || q.Text() == c.content
+			if c.notContent != "" && strings.Contains(q.Text(), c.notContent) && q.Cue != nil && strings.HasPrefix(q.Cue.Text, "said") {
+				t.Errorf("%q: %q given to %q", c.text, q.Text(), q.Cue.Text)
+			}
+		}
+		if !found {
+			dump(t, qs)
+			t.Errorf("%q: no quote %q", c.text, c.content)
+		}
+	}
+}

@@ -373,12 +373,35 @@ func (t *tq) nearestCue(cues []cueTok, r region, s0, s1 int) int {
 		}
 		if t.linked(cu.i, r) || t.reports(cu.i, r) {
 			d -= 1 << 20
+		} else if t.reportsElsewhere(cu.i, r) {
+			continue
 		}
 		if best < 0 || d < bestD {
 			best, bestD = ci, d
 		}
 	}
 	return best
+}
+
+// reportsElsewhere reports whether the cue at i has a reported clause of
+// its own after it, unquoted and apart from the quotation r: "…
+// “depleted” and says he will expand the forces" reports the expansion,
+// not the quoted word before it.
+func (t *tq) reportsElsewhere(i int, r region) bool {
+	d := t.td
+	for _, c := range d.Dependents(i, t.buf[:0]) {
+		if c < i || !d.RelIs(c, "ccomp") || t.region(c) >= 0 || d.Dependent(c, "nsubj", "nsubj:pass", "expl") < 0 {
+			continue
+		}
+		if m := d.Dependent(c, "mark"); m >= 0 && !t.complementizer(m) {
+			continue // "said as she marched": an adverbial clause misread
+		}
+		f, e := d.Subtree(c)
+		if t.tok(e-1).End <= r.open || t.tok(f).Start >= r.end() {
+			return true
+		}
+	}
+	return false
 }
 
 // linked reports whether the tree ties the cue at i to the quotation r:

@@ -463,14 +463,17 @@ func (t *tq) content(i, ce, sentFirst, sentEnd int) (int, int, string) {
 		}
 		return t.trim(se, he, i)
 	}
-	if c := d.Dependent(i, "ccomp"); c >= 0 {
+	if c := t.complementClause(i); c >= 0 {
 		f, e := d.Subtree(c)
 		if u := t.tok(c).UPOS; (u == "NOUN" || u == "PROPN") && f > i {
 			// "told NTV's “Morning Report” that the ferry …" misparsed
 			// with the name as the complement and the clause under it:
 			// the clause after "that" is what was told
 			for k := c + 1; k+1 < e; k++ {
-				if t.complementizer(k) && t.tok(k).Head > k {
+				// ("that" may be read as a relative pronoun; it is one only
+				// if it is the clause's subject: "an angle that would show")
+				h := t.tok(k).Head
+				if t.complementizer(k) && h > k && (d.RelIs(k, "mark") || d.Dependent(h, "nsubj", "nsubj:pass") > k) {
 					return t.trim(k+1, e, i)
 				}
 			}
@@ -589,6 +592,31 @@ func (t *tq) content(i, ce, sentFirst, sentEnd int) (int, int, string) {
 		}
 	}
 	return -1, -1, ""
+}
+
+// complementClause returns the clause the cue at i reports: its clausal
+// complement, the one after it when the parser gave it two ("As
+// improbable as it may seem, X said the deal helped"), or a clause with
+// a subject of its own hung from the verb as a relative clause ("he said
+// witnesses saw a gun", which no verb can have); -1 when none.
+func (t *tq) complementClause(i int) int {
+	d := t.td
+	first := -1
+	for _, c := range d.Dependents(i, t.buf[:0]) {
+		switch {
+		case d.RelIs(c, "ccomp"):
+			if c > i {
+				return c
+			}
+			if first < 0 {
+				first = c
+			}
+		case c > i && first < 0 && t.tok(i).UPOS == "VERB" && d.RelIs(c, "acl") &&
+			d.Dependent(c, "nsubj", "nsubj:pass") >= 0 && d.Dependent(c, "nsubj", "nsubj:pass") > i:
+			first = c
+		}
+	}
+	return first
 }
 
 // trim cuts a content range to its words: no leading "that" or
