@@ -201,3 +201,36 @@ func TestCueReportsItsOwnComplement(t *testing.T) {
 		}
 	}
 }
+
+// An attribution set off by commas inside a sentence reports the words
+// around it; what follows the cue must be a time, a setting or one of a
+// few adverbs, else the words before are not what was said.
+func TestAsideAttribution(t *testing.T) {
+	x := newX(t)
+	for _, c := range []struct{ text, content, speaker string }{
+		{"Though the crossing was calm, Varga said, replacing the ferry would be much harder.", "Though the crossing was calm … replacing the ferry would be much harder", "Varga"},
+		{"Back in the harbour, Mr. Brodin said, he decided to sell the boats.", "Back in the harbour … he decided to sell the boats", "Brodin"},
+		{"The pier is near the old stadium, which, Varga said in an interview, is usually full on game days.", "which … is usually full on game days", "Varga"},
+		// not asides: "said enough" says something; "believe in" is a thought
+		{"But when the council cut the ferry's funding, the island said enough.", "", ""},
+		{"Like the mayor, I believe in the good sense of the islanders.", "", ""},
+	} {
+		qs := extract(t, x, article("a", c.text), nil)
+		var got *model.Quote
+		for i := range qs {
+			if qs[i].Rule == RuleIndirectAside || qs[i].Rule == RuleIndirectAfter {
+				got = &qs[i]
+			}
+		}
+		switch {
+		case c.content == "" && got != nil:
+			t.Errorf("%q: an aside %q", c.text, got.Text())
+		case c.content == "":
+		case got == nil:
+			dump(t, qs)
+			t.Errorf("%q: no aside, want %q", c.text, c.content)
+		case got.Text() != c.content || !strings.Contains(got.Speaker, c.speaker):
+			t.Errorf("%q: %q by %q, want %q by %q", c.text, got.Text(), got.Speaker, c.content, c.speaker)
+		}
+	}
+}

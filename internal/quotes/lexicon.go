@@ -33,6 +33,8 @@ type lexiconFile struct {
 	BodyWords       []string `yaml:"body_words"`
 	SourceNouns     []string `yaml:"source_nouns"`
 	TimeWords       []string `yaml:"time_words"`
+	AsideAdverbs    []string `yaml:"aside_adverbs"`
+	AsideSettings   []string `yaml:"aside_settings"`
 	MaleTitles      []string `yaml:"male_titles"`
 	Relatives       []string `yaml:"relative_pronouns"`
 	Demonstratives  []string `yaml:"demonstratives"`
@@ -89,6 +91,10 @@ type lexicon struct {
 	// timeWords head phrases of time, never a source ("said Wednesday
 	// night that …" parsed with the time as the subject).
 	timeWords map[string]bool
+	// asideAdverbs and asideSettings are what may follow the cue of an
+	// attribution set off by commas ("…, he said later", "…, the group
+	// said in a statement")
+	asideAdverbs, asideSettings map[string]bool
 	// gendered titles and pronouns: a "she" is not a "Mr."
 	maleTitles, femaleTitles, malePronouns, femalePronouns map[string]bool
 	// closed-class words the tree rules read: relative pronouns ("the
@@ -144,6 +150,8 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		directOnly:       set(f.DirectOnly),
 		sourceNouns:      set(f.SourceNouns),
 		timeWords:        set(f.TimeWords),
+		asideAdverbs:     set(f.AsideAdverbs),
+		asideSettings:    set(f.AsideSettings),
 		maleTitles:       set(f.MaleTitles),
 		femaleTitles:     set(f.FemaleTitles),
 		malePronouns:     set(f.MalePronouns),

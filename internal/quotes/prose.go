@@ -194,6 +194,21 @@ func (t *tq) paragraph(cands []tcand, pi int, p text.Paragraph, pending *tcand) 
 			continue
 		}
 		s := td.Sentences[cu.sent]
+		if parts := t.aside(cu.i, cu.end, s.FirstToken, s.EndToken); parts != nil {
+			c := tcand{para: pi, pos: t.tok(cu.i).Start}
+			c.src, c.weak = t.sourceOrNearest(cu.i, s.FirstToken)
+			cs := t.span(cu.i, cu.end)
+			c.q.Cue, c.q.Kind, c.q.Rule = &cs, cu.kind, RuleIndirectAside
+			if len(parts) == 1 {
+				c.q.Rule = RuleIndirectAfter // "…, he concluded."
+			}
+			for _, p := range parts {
+				c.q.Contents = append(c.q.Contents, t.span(p[0], p[1]))
+			}
+			c.anonPh = t.anonymityNear(cu.i, c.src)
+			cands = append(cands, c)
+			continue
+		}
 		f, e, _ := t.content(cu.i, cu.end, s.FirstToken, s.EndToken)
 		if f < 0 {
 			continue
