@@ -234,3 +234,25 @@ func TestAsideAttribution(t *testing.T) {
 		}
 	}
 }
+
+// A cue that takes an object reports what its object says, not whom it
+// names: "criticized Varga" and "endorsed them" are no quotes.
+func TestObjectThatIsOnlyANameIsNoQuote(t *testing.T) {
+	x := newX(t)
+	for _, text := range []string{
+		"But the island is steering clear of criticizing Varga for taking the ferry.",
+		"The mayor has endorsed Varga.",
+		"Brodin thanked them on Monday.",
+	} {
+		if qs := extract(t, x, article("a", text), nil); len(qs) != 0 {
+			dump(t, qs)
+			t.Errorf("%q: %d quotes, want none", text, len(qs))
+		}
+	}
+	// an object with words of its own is still the content
+	qs := extract(t, x, article("a", "The mayor criticized the plan to close the harbour."), nil)
+	if len(qs) != 1 || qs[0].Text() != "the plan to close the harbour" {
+		dump(t, qs)
+		t.Errorf("want the plan as the content")
+	}
+}

@@ -226,6 +226,9 @@ func (t *tq) paragraph(cands []tcand, pi int, p text.Paragraph, pending *tcand) 
 		if t.onlyTimeOrPronoun(f, e) {
 			continue // "called Friday for …", "said it": no words of anyone's
 		}
+		if t.x.lx.objectContent[t.tok(cu.i).Lemma] && t.onlyName(f, e) {
+			continue // "criticized Varga", "endorsed them": whom, not what
+		}
 		lemma := t.tok(cu.i).Lemma
 		if words < t.x.th.MinIndirectWords && !(t.x.lx.objectContent[lemma] && words > 0) || words > t.x.th.MaxIndirectWords {
 			continue
@@ -319,12 +322,72 @@ func (t *tq) sourceOrNearest(i, first int) (int, bool) {
 	if s := t.source(i); s >= 0 || t.according(i) {
 		return s, false
 	}
+	if s := t.appositiveSubject(i, first); s >= 0 {
+		return s, false
+	}
 	for k := i - 1; k >= first; k-- {
 		if t.region(k) < 0 && t.td.RelIs(k, "nsubj") && !t.td.RelIs(k, "nsubj:pass") {
 			return t.relative(k), true
 		}
 	}
 	return -1, false
+}
+
+// appositiveSubject finds the name that a cue's subject would be when a
+// description set off by commas stands between them ("Jo Varga, a
+// senior adviser to the campaign, said …", "…,” Ana Ruiz, the attorney
+// general of the island, one of the states suing, said"): the parser
+// often hangs such a name elsewhere and leaves the cue without a subject.
+// Right before the cue (and its adverbs) is a comma; before that, up to
+// three comma-separated descriptions with no finite verb and no
+// quotation; before those, a run of proper nouns that opens the sentence
+// or follows a comma or a quotation mark. It returns the run's last word,
+// or -1.
+func (t *tq) appositiveSubject(i, first int) int {
+	k := i - 1
+	for k > first && t.tok(k).UPOS == "ADV" {
+		k--
+	}
+	if k <= first || !t.isComma(k) {
+		return -1
+	}
+	for seg := 0; seg < 3; seg++ {
+		// the description (k is the comma after it)
+		j := k - 1
+		for ; j > first && !t.isComma(j) && k-j <= 25; j-- {
+			tk := t.tok(j)
+			if t.region(j) >= 0 || tk.UPOS == "VERB" && tk.Tag != "VBG" && tk.Tag != "VBN" || tk.UPOS == "AUX" {
+				return -1
+			}
+		}
+		if j <= first || !t.isComma(j) || j == k-1 {
+			return -1
+		}
+		// a name right before that comma?
+		n := j - 1
+		if t.tok(n).UPOS == "PROPN" && startsUpperStr(t.tok(n).Text) {
+			a := n
+			for a > first && t.tok(a-1).UPOS == "PROPN" {
+				a--
+			}
+			if a == first || t.isComma(a-1) || t.tok(a-1).UPOS == "PUNCT" && t.region(a-1) >= 0 || t.isQuoteMark(a-1) {
+				if !t.x.lx.timeWords[strings.ToLower(t.tok(n).Text)] {
+					return n
+				}
+			}
+		}
+		k = j
+	}
+	return -1
+}
+
+// isQuoteMark reports whether token k is a quotation mark.
+func (t *tq) isQuoteMark(k int) bool {
+	switch t.tok(k).Text {
+	case "\"", "“", "”", "''", "``", "‘", "’", "'":
+		return true
+	}
+	return false
 }
 
 // demonstrative reports whether the source at s is "this", "that", …:
@@ -343,6 +406,17 @@ func (t *tq) insideReport(i int, r region) bool {
 	f, e := t.td.Subtree(c)
 	if t.tok(f).Start > r.open || t.tok(e-1).End < r.end() {
 		return false
+	}
+	if f < i {
+		// a clause before the cue ends with the quotation; what the
+		// parser hung from it after the quotation ("“…,” X, the attorney
+		// general of Y, one of the states suing, said") is the source
+		for k := f; k < e; k++ {
+			if t.tok(k).Start >= r.end() {
+				e = k
+				break
+			}
+		}
 	}
 	in, all := 0, 0
 	for k := f; k < e; k++ {
@@ -428,6 +502,19 @@ func (t *tq) linked(i int, r region) bool {
 		return true
 	}
 	return d.RelIs(i, "parataxis", "conj") && in(t.tok(i).Head)
+}
+
+// onlyName reports whether the words [f, e) are only a name or a
+// pronoun, with their determiners and possessive endings.
+func (t *tq) onlyName(f, e int) bool {
+	for k := f; k < e; k++ {
+		switch t.tok(k).UPOS {
+		case "PROPN", "PRON", "DET", "PUNCT", "PART":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // onlyTimeOrPronoun reports whether the words [f, e) are only times

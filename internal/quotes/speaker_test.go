@@ -41,6 +41,11 @@ func TestSpeakerTitlesAndNames(t *testing.T) {
 		{"same title named before", "President Mira Solheim opened the session.\n\nThe president said the vote “respects the calendar”.", "calendar", "", "Mira Solheim", ""},
 		{"title with other qualifiers", "Northland Ambassador Ines Varga spoke first.\n\nSouthland's deputy ambassador said the text “goes too far”.", "too far", "", "", "Southland's deputy ambassador"},
 		{"title with the same qualifier", "Northland Ambassador Ines Varga spoke first.\n\nThe Northland ambassador said the text “goes too far”.", "too far", "", "Ines Varga", ""},
+		{"a surname that is a month", "Northland Prime Minister Ines May said Sunday that the harbour would reopen on Monday.", "harbour", "", "Ines May", ""},
+		{"an abbreviated title", "“The harbour will reopen on Monday,” said Del. Ines Varga of the Northland Islands.", "harbour", "", "Ines Varga", ""},
+		{"a description between the name and the cue", "With 50 days to go, Ines Varga, a senior adviser to the ferry campaign, called the closure “a wake-up call” for the island.", "wake-up", "", "Ines Varga", ""},
+		{"two descriptions before the cue", "“The harbour is an invasion, in our estimation, of the island's domain,” Ines Varga, the attorney general of Northland, one of the states suing the agency, said at an event this month.", "invasion", "", "Ines Varga", ""},
+		{"a description and no quotation", "Ines Varga, political science professor at Northland University, described the plan as a way of lowering expectations.", "lowering", "", "Ines Varga", ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

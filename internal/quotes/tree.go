@@ -272,8 +272,8 @@ func (t *tq) subject(v int, inherited bool) int {
 		if !t.td.RelIs(k, "nsubj", "csubj") || t.td.RelIs(k, "nsubj:pass") && !inherited {
 			continue
 		}
-		if t.x.lx.timeWords[strings.ToLower(t.tok(k).Text)] {
-			continue // "said Wednesday night that …": a time, misread as the subject
+		if t.x.lx.timeWords[strings.ToLower(t.tok(k).Text)] && (k == 0 || t.tok(k-1).UPOS != "PROPN") {
+			continue // "said Wednesday night that …": a time, misread as the subject ("Theresa May" is a name)
 		}
 		if t.region(k) >= 0 && t.region(v) < 0 {
 			continue // words inside a quotation are what is said, not who says it
@@ -539,8 +539,10 @@ func (t *tq) content(i, ce, sentFirst, sentEnd int) (int, int, string) {
 			return t.trim(hf, cf, i)
 		case d.RelIs(i, "parataxis"):
 			return t.trim(cend, he, i)
-		case h < cf && cend >= he && d.Dependent(i, "ccomp") < 0 && t.subject(i, false) > cf-1:
-			// the cue and its subject end the clause: "…, she added."
+		case h < cf && cend >= he && d.Dependent(i, "ccomp") < 0 && t.subject(i, false) > cf-1 &&
+			cf > 0 && (t.isComma(cf-1) || t.isQuoteMark(cf-1)):
+			// the cue and its subject end the clause, set off from it:
+			// "…, she added." (not "X said that the country would declare")
 			return t.trim(hf, cf, i)
 		}
 	}
