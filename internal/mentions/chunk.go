@@ -958,7 +958,7 @@ func (a *analysis) personNP(s *sent, i, j int, pe *actors.Entry, _ []orgPiece, h
 	}
 	// Apposition: "Amina Yusuf, the Prime Minister of Kenya," or
 	// "TENDAI AMARA MOKOENA (AU Commission Chairperson)".
-	if role, orgCode, former, end, ok := a.appositionAfter(s, ne); ok {
+	if role, orgCode, former, end, ok := a.appositionAfter(s, i, ne); ok {
 		c.kind = cPerson
 		c.role, c.roleOrg, c.former = role, orgCode, former
 		c.rule = ruleApposition
@@ -972,9 +972,12 @@ func (a *analysis) personNP(s *sent, i, j int, pe *actors.Entry, _ []orgPiece, h
 }
 
 // appositionAfter parses ", [the] [organisation] role [of organisation]"
-// (or the same in parentheses) after a name ending at token j. It returns
-// the end of the role phrase (after a closing parenthesis).
-func (a *analysis) appositionAfter(s *sent, j int) (role *actors.Entry, orgCode string, former bool, end int, ok bool) {
+// (or the same in parentheses) after a name from token i to j. It returns
+// the end of the role phrase (after a closing parenthesis). A role phrase
+// that no comma closes, followed by a verb, is the verb's subject and not
+// an apposition when the name is the object of a preposition ("At a press
+// conference in Chelsea, the mayor said …").
+func (a *analysis) appositionAfter(s *sent, i, j int) (role *actors.Entry, orgCode string, former bool, end int, ok bool) {
 	L := len(s.toks)
 	if j >= L {
 		return nil, "", false, 0, false
@@ -1035,7 +1038,7 @@ func (a *analysis) appositionAfter(s *sent, j int) (role *actors.Entry, orgCode 
 		switch s.low[k] {
 		case ",", ";", ".", ")", "--", "—", "–", ":":
 		default:
-			if !isSubject(s, k) {
+			if !isSubject(s, k) || i > 0 && (s.toks[i-1].Tag == "IN" || s.toks[i-1].Tag == "TO") {
 				return nil, "", false, 0, false
 			}
 		}

@@ -235,6 +235,11 @@ func TestFind(t *testing.T) {
 			},
 		},
 		{
+			name:   "a name after a preposition is no apposition of the subject after it",
+			text:   "At a press conference in Harrow Bay, the governor said the committee had not met.",
+			absent: []string{"Harrow Bay, the governor"},
+		},
+		{
 			name: "an indefinite source with a name in apposition is named",
 			text: "A government spokesman, Colonel Ama Owusu, told reporters that the army had withdrawn.",
 			want: []want{

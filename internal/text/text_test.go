@@ -691,8 +691,11 @@ func TestDatelineSentence(t *testing.T) {
 		{"Harrowgate, 6 March 2025 – Mayor Ana Ruiz said the ferry would run.", "Harrowgate, 6 March 2025 –"},
 		{"NAIROBI (Reuters) - The talks resumed on Monday.", "NAIROBI (Reuters) -"},
 		{"Harrowgate, 6 March 2025 — Mayor Ana Ruiz said so.", "Harrowgate, 6 March 2025 —"},
+		{"HARROWGATE -- Mayor Ana Ruiz, opening the pier on Saturday, said so.", "HARROWGATE --"},
+		{"SAN MARCO - The talks resumed on Monday.", "SAN MARCO -"},
 		// not datelines: no date or agency, a hyphen inside a word
 		{"Mayor Ana Ruiz - who spoke first - said so.", "Mayor Ana Ruiz - who spoke first - said so."},
+		{"UN - not the council - decides.", "UN - not the council - decides."},
 		{"Ana Ruiz, the mayor, said the well-known road would close.", "Ana Ruiz, the mayor, said the well-known road would close."},
 	} {
 		d := a.Segment(c.src)
