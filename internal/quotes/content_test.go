@@ -256,3 +256,25 @@ func TestObjectThatIsOnlyANameIsNoQuote(t *testing.T) {
 		t.Errorf("want the plan as the content")
 	}
 }
+
+// A cue's phrase with the preposition it takes for what it reports is the
+// content: "warned against …", "called for …".
+func TestTopicPhraseIsTheContent(t *testing.T) {
+	x := newX(t)
+	for _, c := range []struct{ text, content string }{
+		{"Varga warned against potential hackers from the mainland.", "potential hackers from the mainland"},
+		{"The ferry union called for a moratorium on new piers.", "a moratorium on new piers"},
+		{"Brodin complained about the fare rise on the island ferries.", "the fare rise on the island ferries"},
+	} {
+		qs := extract(t, x, article("a", c.text), nil)
+		if len(qs) != 1 || qs[0].Text() != c.content {
+			dump(t, qs)
+			t.Errorf("%q: want one quote %q", c.text, c.content)
+		}
+	}
+	// a preposition the cue does not take for its content is a setting
+	if qs := extract(t, x, article("a", "Varga spoke on Monday against the backdrop of the old pier."), nil); len(qs) != 0 {
+		dump(t, qs)
+		t.Errorf("a setting taken for content")
+	}
+}

@@ -52,6 +52,7 @@ type lexiconFile struct {
 	Thought         []string `yaml:"thought"`
 	Evidence        []string `yaml:"evidence"`
 	ObjectContent   []string `yaml:"object_content"`
+	TopicCues       map[string][]string `yaml:"topic_cues"`
 	DirectOnly      []string `yaml:"direct_only"`
 }
 
@@ -80,6 +81,9 @@ type lexicon struct {
 	// kind maps a cue lemma to the kind of attribution it reports.
 	kind          map[string]string
 	objectContent map[string]bool
+	// topic maps a preposition to the cues whose phrase with it is what
+	// they report: "warned against hackers", "called for sanctions"
+	topic map[string]map[string]bool
 	directOnly    map[string]bool
 	// sourceNouns are the common nouns that can name a source: persons,
 	// groups and institutions, communications (source-nouns.txt, from
@@ -147,6 +151,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		reporterAsides:   phrases(f.ReporterAsides),
 		kind:             map[string]string{},
 		objectContent:    set(f.ObjectContent),
+		topic:            topicSets(f.TopicCues),
 		directOnly:       set(f.DirectOnly),
 		sourceNouns:      set(f.SourceNouns),
 		timeWords:        set(f.TimeWords),
@@ -233,4 +238,13 @@ func phrases(list []string) [][]string {
 // negations or a contraction ending in "n't".
 func isNegation(neg map[string]bool, w string) bool {
 	return neg[w] || strings.HasSuffix(w, "n't")
+}
+
+// topicSets lower-cases a map of prepositions to cue lemmas.
+func topicSets(m map[string][]string) map[string]map[string]bool {
+	out := make(map[string]map[string]bool, len(m))
+	for p, ls := range m {
+		out[strings.ToLower(p)] = set(ls)
+	}
+	return out
 }

@@ -570,6 +570,17 @@ func (t *tq) content(i, ce, sentFirst, sentEnd int) (int, int, string) {
 			}
 		}
 	}
+	// "warned against hackers", "called for sanctions": the phrase with
+	// a preposition the cue takes for what it reports
+	for _, k := range d.Dependents(i, t.buf[:0]) {
+		if k < ce || !d.RelIs(k, "obl") || d.Dependent(i, "obj", "ccomp", "xcomp") >= 0 {
+			continue
+		}
+		if c := d.Dependent(k, "case"); c >= 0 && c < k && t.x.lx.topic[strings.ToLower(t.tok(c).Text)][tk.Lemma] {
+			_, ke := d.Subtree(k)
+			return t.trim(c+1, ke, i)
+		}
+	}
 	if t.x.lx.objectContent[tk.Lemma] {
 		// the cue's complements after it, not what is coordinated with it
 		f, e := -1, -1
