@@ -16,44 +16,44 @@ const cueFile = "quotes/cues.yaml"
 
 // lexiconFile mirrors data/quotes/cues.yaml.
 type lexiconFile struct {
-	Anonymity       []string `yaml:"anonymity"`
-	AnonymousHeads  []string `yaml:"anonymous_heads"`
-	PersonPronouns  []string `yaml:"person_pronouns"`
-	GroupPronouns   []string `yaml:"group_pronouns"`
-	SingularGroup   []string `yaml:"singular_group_pronouns"`
-	Complementizer  []string `yaml:"complementizers"`
-	AccordingTo     []string `yaml:"according_to"`
-	Possessives     []string `yaml:"possessive_endings"`
-	TitleComplement []string `yaml:"title_complements"`
-	Definite        []string `yaml:"definite_articles"`
-	PluralGroup     []string `yaml:"plural_group_pronouns"`
-	Roles           []string `yaml:"roles"`
-	Honorifics      []string `yaml:"honorifics"`
-	SpeakerWords    []string `yaml:"speaker_words"`
-	BodyWords       []string `yaml:"body_words"`
-	SourceNouns     []string `yaml:"source_nouns"`
-	TimeWords       []string `yaml:"time_words"`
-	AsideAdverbs    []string `yaml:"aside_adverbs"`
-	AsideSettings   []string `yaml:"aside_settings"`
-	MaleTitles      []string `yaml:"male_titles"`
-	Relatives       []string `yaml:"relative_pronouns"`
-	Demonstratives  []string `yaml:"demonstratives"`
-	FirstPerson     []string `yaml:"first_person"`
-	SecondPerson    []string `yaml:"second_person"`
-	ProVerbs        []string `yaml:"pro_verbs"`
-	Comparisons     []string `yaml:"comparison_marks"`
-	FemaleTitles    []string `yaml:"female_titles"`
-	MalePronouns    []string `yaml:"male_pronouns"`
-	FemalePronouns  []string `yaml:"female_pronouns"`
-	Stopwords       []string `yaml:"stopwords"`
-	Negations       []string `yaml:"negations"`
-	ReporterAsides  []string `yaml:"reporter_asides"`
-	Speech          []string `yaml:"speech"`
-	Thought         []string `yaml:"thought"`
-	Evidence        []string `yaml:"evidence"`
-	ObjectContent   []string `yaml:"object_content"`
+	Anonymity       []string            `yaml:"anonymity"`
+	AnonymousHeads  []string            `yaml:"anonymous_heads"`
+	PersonPronouns  []string            `yaml:"person_pronouns"`
+	GroupPronouns   []string            `yaml:"group_pronouns"`
+	SingularGroup   []string            `yaml:"singular_group_pronouns"`
+	Complementizer  []string            `yaml:"complementizers"`
+	AccordingTo     []string            `yaml:"according_to"`
+	Possessives     []string            `yaml:"possessive_endings"`
+	TitleComplement []string            `yaml:"title_complements"`
+	Definite        []string            `yaml:"definite_articles"`
+	PluralGroup     []string            `yaml:"plural_group_pronouns"`
+	Roles           []string            `yaml:"roles"`
+	Honorifics      []string            `yaml:"honorifics"`
+	SpeakerWords    []string            `yaml:"speaker_words"`
+	BodyWords       []string            `yaml:"body_words"`
+	SourceNouns     []string            `yaml:"source_nouns"`
+	TimeWords       []string            `yaml:"time_words"`
+	AsideAdverbs    []string            `yaml:"aside_adverbs"`
+	AsideSettings   []string            `yaml:"aside_settings"`
+	MaleTitles      []string            `yaml:"male_titles"`
+	Relatives       []string            `yaml:"relative_pronouns"`
+	Demonstratives  []string            `yaml:"demonstratives"`
+	FirstPerson     []string            `yaml:"first_person"`
+	SecondPerson    []string            `yaml:"second_person"`
+	ProVerbs        []string            `yaml:"pro_verbs"`
+	Comparisons     []string            `yaml:"comparison_marks"`
+	FemaleTitles    []string            `yaml:"female_titles"`
+	MalePronouns    []string            `yaml:"male_pronouns"`
+	FemalePronouns  []string            `yaml:"female_pronouns"`
+	Stopwords       []string            `yaml:"stopwords"`
+	Negations       []string            `yaml:"negations"`
+	ReporterAsides  []string            `yaml:"reporter_asides"`
+	Speech          []string            `yaml:"speech"`
+	Thought         []string            `yaml:"thought"`
+	Evidence        []string            `yaml:"evidence"`
+	ObjectContent   []string            `yaml:"object_content"`
 	TopicCues       map[string][]string `yaml:"topic_cues"`
-	DirectOnly      []string `yaml:"direct_only"`
+	DirectOnly      []string            `yaml:"direct_only"`
 }
 
 // lexicon is the read-only, lower-cased form of the cue file.
@@ -83,8 +83,8 @@ type lexicon struct {
 	objectContent map[string]bool
 	// topic maps a preposition to the cues whose phrase with it is what
 	// they report: "warned against hackers", "called for sanctions"
-	topic map[string]map[string]bool
-	directOnly    map[string]bool
+	topic      map[string]map[string]bool
+	directOnly map[string]bool
 	// sourceNouns are the common nouns that can name a source: persons,
 	// groups and institutions, communications (source-nouns.txt, from
 	// WordNet, and source_nouns in the cue file).
