@@ -265,6 +265,10 @@ func TestTopicPhraseIsTheContent(t *testing.T) {
 		{"Varga warned against potential hackers from the mainland.", "potential hackers from the mainland"},
 		{"The ferry union called for a moratorium on new piers.", "a moratorium on new piers"},
 		{"Brodin complained about the fare rise on the island ferries.", "the fare rise on the island ferries"},
+		// a commitment reports what is promised; "point out" is a cue
+		{"Varga vowed to form a joint harbour task force.", "to form a joint harbour task force"},
+		{"Brodin pointed out that the ferry had been late all week.", "the ferry had been late all week"},
+		{"Varga called on the mayor to reopen the pier.", "the mayor to reopen the pier"},
 	} {
 		qs := extract(t, x, article("a", c.text), nil)
 		if len(qs) != 1 || qs[0].Text() != c.content {

@@ -573,11 +573,19 @@ func (t *tq) content(i, ce, sentFirst, sentEnd int) (int, int, string) {
 	// "warned against hackers", "called for sanctions": the phrase with
 	// a preposition the cue takes for what it reports
 	for _, k := range d.Dependents(i, t.buf[:0]) {
-		if k < ce || !d.RelIs(k, "obl") || d.Dependent(i, "obj", "ccomp", "xcomp") >= 0 {
+		if k < ce || !d.RelIs(k, "obl") || d.Dependent(i, "obj", "ccomp") >= 0 || d.Dependent(i, "xcomp") >= 0 && d.Dependent(i, "xcomp") < k {
 			continue
 		}
 		if c := d.Dependent(k, "case"); c >= 0 && c < k && t.x.lx.topic[strings.ToLower(t.tok(c).Text)][tk.Lemma] {
 			_, ke := d.Subtree(k)
+			// "called on the mayor to reopen the pier": with what the
+			// cue asks of them
+			var b [16]int
+			for _, x := range d.Dependents(i, b[:0]) {
+				if x > k && (d.RelIs(x, "xcomp") || d.RelIs(x, "advcl") && t.tok(x).Tag == "VB") {
+					_, ke = d.Subtree(x)
+				}
+			}
 			return t.trim(c+1, ke, i)
 		}
 	}
