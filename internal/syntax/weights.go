@@ -379,7 +379,7 @@ func (t *trainer) compile(minAvg float64) *weights {
 			slot |= 2<<16 | uint64(row[0].c)<<18 | uint64(uint16(q(row[0].a)))<<25 |
 				uint64(row[1].c)<<41 | uint64(uint16(q(row[1].a)))<<48
 		default:
-			if len(m.rows)/3 >= 1<<32 || len(row) > 255 {
+			if uint64(len(m.rows)/3) >= 1<<32 || len(row) > 255 {
 				panic("syntax: model too large to pack")
 			}
 			slot |= slotRow<<16 | uint64(len(m.rows)/3)<<18 | uint64(len(row))<<50
