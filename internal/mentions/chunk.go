@@ -228,6 +228,19 @@ func isSubject(s *sent, j int) bool {
 	return false
 }
 
+// treeSubject reports whether the parse makes a word of tokens [i, j) a
+// clause's subject, as it does for a name with a description in
+// apposition ("Ana Ruiz, the police chief of Harrowgate, said"), which
+// isSubject, reading the words after the name, does not see.
+func treeSubject(s *sent, i, j int) bool {
+	for k := i; k < j && k < len(s.toks); k++ {
+		if r := s.toks[k].Rel; r == "nsubj" || r == "nsubj:pass" {
+			return true
+		}
+	}
+	return false
+}
+
 func isPluralTag(t string) bool { return t == "NNS" || t == "NNPS" }
 
 // parseNP parses an actor noun phrase at token i, adds its candidates and
@@ -946,7 +959,7 @@ func (a *analysis) personNP(s *sent, i, j int, pe *actors.Entry, _ []orgPiece, h
 	name := a.doc.Text[s.toks[j].Start:s.toks[ne-1].End]
 	c := &cand{
 		kind: cPerson, span: a.span(s.toks[i].Start, s.toks[ne-1].End), sent: s.idx, ti: i, tj: ne,
-		dictPerson: pe, honorific: hon, name: name, subject: isSubject(s, pastPoss(s, ne)),
+		dictPerson: pe, honorific: hon, name: name, subject: isSubject(s, pastPoss(s, ne)) || treeSubject(s, j, ne),
 	}
 	if pe == nil {
 		c.kind = cName
