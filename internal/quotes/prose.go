@@ -399,7 +399,7 @@ func (t *tq) demonstrative(s int) bool {
 // insideReport reports whether the quotation r lies inside the clause the
 // cue at i reports and makes up less than half of its words.
 func (t *tq) insideReport(i int, r region) bool {
-	c := t.td.Dependent(i, "ccomp")
+	c := t.complementClause(i)
 	if c < 0 {
 		return false
 	}
@@ -460,7 +460,13 @@ func (t *tq) nearestCue(cues []cueTok, r region, s0, s1 int) int {
 		default:
 			continue
 		}
-		if t.linked(cu.i, r) || t.reports(cu.i, r) {
+		if t.reports(cu.i, r) {
+			// of two cues whose complement holds the quotation, the inner
+			// one reports it ("X said Y was right when he said that …
+			// “…”")
+			f, e := t.td.Subtree(t.complementClause(cu.i))
+			d = -(1 << 20) + (e - f)
+		} else if t.linked(cu.i, r) {
 			d -= 1 << 20
 		} else if t.reportsElsewhere(cu.i, r) {
 			continue
@@ -599,7 +605,7 @@ func (t *tq) workTitle(r region) bool {
 // cue at i reports ("X said that the footage did not give “…”, but he
 // said …": the quotation is X's, not the nearer cue's).
 func (t *tq) reports(i int, r region) bool {
-	c := t.td.Dependent(i, "ccomp")
+	c := t.complementClause(i)
 	if c < 0 {
 		return false
 	}
@@ -948,6 +954,10 @@ func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand
 			if g == "m" && x.lx.femalePronouns[low] || g == "f" && x.lx.malePronouns[low] {
 				q.Speaker, q.SpeakerCode, q.SpeakerBy, person = "", "", "", false
 			}
+			// "X said Y was right when he said …": "he" may be X or Y
+			if t.underOtherName(c.src, q.Speaker) {
+				q.Speaker, q.SpeakerCode, q.SpeakerBy, person = "", "", "", false
+			}
 		}
 		head := t.tok(c.src)
 		// An unnamed-source head ("diplomats", "a senior official") is
@@ -1187,6 +1197,28 @@ func (t *tq) namedInQuotation(name string, s int) bool {
 		last = k
 	}
 	return last >= 0 && t.inQuotation(t.tok(last).Start)
+}
+
+// underOtherName reports whether a name other than speaker is the
+// subject of a clause between the start of the pronoun's sentence and the
+// pronoun at s: "X said Y was right when he said …" (he may be Y as well
+// as X), so that the pronoun is not given to one of them on a guess.
+func (t *tq) underOtherName(s int, speaker string) bool {
+	d := t.td
+	si := d.SentenceAt(t.tok(s).Start)
+	if si < 0 || speaker == "" {
+		return false
+	}
+	for k := d.Sentences[si].FirstToken; k < s; k++ {
+		if t.tok(k).UPOS != "PROPN" || !d.RelIs(k, "nsubj") || t.region(k) >= 0 {
+			continue
+		}
+		n := t.nameIn(t.sourceSpanOf(k))
+		if n != "" && !strings.Contains(speaker, n) && !strings.Contains(n, speaker) {
+			return true
+		}
+	}
+	return false
 }
 
 // groupAntecedent returns the group or body an "it" (or, plural, a

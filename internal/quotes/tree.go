@@ -272,8 +272,8 @@ func (t *tq) subject(v int, inherited bool) int {
 		if !t.td.RelIs(k, "nsubj", "csubj") || t.td.RelIs(k, "nsubj:pass") && !inherited {
 			continue
 		}
-		if t.x.lx.timeWords[strings.ToLower(t.tok(k).Text)] && (k == 0 || t.tok(k-1).UPOS != "PROPN") {
-			continue // "said Wednesday night that …": a time, misread as the subject ("Theresa May" is a name)
+		if t.x.lx.timeWords[strings.ToLower(t.tok(k).Text)] && !t.surnameOfTime(k) {
+			continue // "said Wednesday night that …": a time, misread as the subject
 		}
 		if t.region(k) >= 0 && t.region(v) < 0 {
 			continue // words inside a quotation are what is said, not who says it
@@ -287,6 +287,17 @@ func (t *tq) subject(v int, inherited bool) int {
 		}
 	}
 	return best
+}
+
+// surnameOfTime reports whether the word of time at k is a surname after a
+// given name ("Theresa May"), not part of a time ("Wednesday night",
+// "Sunday May 4").
+func (t *tq) surnameOfTime(k int) bool {
+	if k == 0 || !startsUpperStr(t.tok(k).Text) {
+		return false
+	}
+	p := t.tok(k - 1)
+	return p.UPOS == "PROPN" && !t.x.lx.timeWords[strings.ToLower(p.Text)]
 }
 
 // subjectBefore reports whether subject k of verb v is a likelier source
