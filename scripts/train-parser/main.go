@@ -53,6 +53,10 @@ func run() error {
 	wordnet := flag.String("wordnet", "/usr/share/wordnet", "WordNet database folder (Debian's wordnet-base); empty: none")
 	shareUPOS := flag.Bool("share-upos", false, "the tagger's classes with the same universal tag share weights")
 	shareMoves := flag.Bool("share-moves", true, "the parser's transitions with the same move share weights")
+	tSeeds := flag.Int("tagger-seeds", 1, "taggers trained with seeds seed, seed+1, … and mixed into one (the parser's training tags stay those of one)")
+	pSeeds := flag.Int("parser-seeds", 1, "parsers trained with seeds seed, seed+1, … and mixed into one")
+	explore := flag.Float64("explore", 0.9, "probability that a parser pass follows its own prediction (dynamic oracle exploration)")
+	exploreFrom := flag.Int("explore-from", 1, "first parser pass (0-based) that explores")
 	cache := flag.String("cache", "", "folder that keeps the clusters, the tagger and the jackknifed tags between runs (for experiments with the parser; the model is the same)")
 	flag.Usage = func() {
 		fmt.Fprintln(os.Stderr, "usage: train-parser [flags] UD_DIR   (the folder with en_ewt-ud-train.conllu and en_ewt-ud-dev.conllu)")
@@ -93,7 +97,7 @@ func run() error {
 	if err != nil {
 		return err
 	}
-	log.Info("start", "train", len(train), "dev", len(dev), "seed", *seed, "tagger-iters", *tIters, "parser-iters", *pIters, "folds", *folds)
+	log.Info("start", "train", len(train), "dev", len(dev), "seed", *seed, "tagger-iters", *tIters, "parser-iters", *pIters, "folds", *folds, "tagger-seeds", *tSeeds, "parser-seeds", *pSeeds)
 	t0 := time.Now()
 	text, err := readUnlabeled(dir, *unlabeled)
 	if err != nil {
@@ -102,7 +106,7 @@ func run() error {
 	log.Info("unlabeled text", "sentences", len(text))
 	opt := syntax.TrainOptions{TaggerIters: *tIters, ParserIters: *pIters, Folds: *folds, Seed: *seed, Log: log.Info,
 		Unlabeled: text, ClusterIters: *cIters, MinWeight: *minWeight, TaggerMinWeight: *tagMinWeight, MinCount: *minCount, Cache: *cache,
-		ShareUPOS: *shareUPOS, ShareMoves: *shareMoves}
+		ShareUPOS: *shareUPOS, ShareMoves: *shareMoves, TaggerSeeds: *tSeeds, ParserSeeds: *pSeeds, Explore: *explore, ExploreFrom: *exploreFrom}
 	for _, f := range strings.Split(*sweep, ",") {
 		if v, err := strconv.ParseFloat(f, 64); err == nil {
 			opt.Sweep = append(opt.Sweep, v)
