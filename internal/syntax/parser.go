@@ -670,7 +670,11 @@ func trainParser(sents []Sentence, tags [][]uint8, labels []string, labelID map[
 				}
 			}
 			if log != nil {
-				log("parser iteration", "seed", seed, "n", it+1, "transitions right", float64(right)/float64(total), "features", tr.features())
+				args := []any{"n", it + 1, "transitions right", float64(right) / float64(total), "features", tr.features()}
+				if len(seeds) > 1 {
+					args = append([]any{"seed", seed}, args...)
+				}
+				log("parser iteration", args...)
 			}
 			if dev != nil && (it+1)%3 == 0 {
 				dev(&parser{labels: labels, root: p.root, share: share, w: tr.compile(po.minAvg)})

@@ -53,6 +53,10 @@ type TrainOptions struct {
 	// order of the sentences and exploration (seeds Seed, Seed+1, …), and
 	// mixed into one (0 or 1: one).
 	TaggerSeeds, ParserSeeds int
+	// RowsInOrder lays the tables' rows out in the order of their slots
+	// (weights.inOrder): a large model then loads in half the time. The
+	// shipped model predates it, so that it is off unless asked for.
+	RowsInOrder bool
 	// Explore is the probability that a parser pass from ExploreFrom on
 	// (0-based) follows the parser's own prediction, so that it learns
 	// to recover from its mistakes. Zero values give the defaults of
@@ -251,6 +255,13 @@ func Train(sents []Sentence, opt TrainOptions) (*Model, error) {
 		po.seeds = append(po.seeds, opt.Seed+uint64(i))
 	}
 	m.parser = trainParser(sents, tags, labels, labelID, parseShare, lx, po, logf, parseDev)
+	if opt.RowsInOrder {
+		for _, w := range []*weights{m.tagger.w, m.parser.w} {
+			if err := w.inOrder(); err != nil {
+				return nil, err
+			}
+		}
+	}
 	return m, nil
 }
 

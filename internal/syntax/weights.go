@@ -454,7 +454,6 @@ func pack(avg []avgRow, minAvg float64) *weights {
 		}
 		m.insert(k, slot)
 	}
-	m.inOrder()
 	if err := m.index(); err != nil {
 		panic("syntax: compiled weights do not index: " + err.Error())
 	}
@@ -465,7 +464,7 @@ func pack(avg []avgRow, minAvg float64) *weights {
 // so that loading (index and check) reads them front to back instead of
 // jumping about in megabytes of rows, one cache miss per row. The scores
 // do not change.
-func (m *weights) inOrder() {
+func (m *weights) inOrder() error {
 	rows := make([]byte, 0, len(m.rows))
 	for i, s := range m.slots {
 		if s>>16&3 != slotRow {
@@ -477,6 +476,7 @@ func (m *weights) inOrder() {
 		m.slots[i] = s&^(0xffffffff<<18) | at<<18
 	}
 	m.rows = rows
+	return m.index()
 }
 
 // insert puts the slot of feature k in the first free slot of its bucket

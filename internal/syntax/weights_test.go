@@ -3,6 +3,7 @@ package syntax
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -76,6 +77,29 @@ func TestWeightsTable(t *testing.T) {
 	}
 	if wrong > 20 {
 		t.Errorf("%d of 20000 unknown features got weights", wrong)
+	}
+	// Laid out in slot order, the table scores every feature as before.
+	before := make([][]int32, len(feats))
+	for i, f := range feats {
+		before[i] = make([]int32, denseStride)
+		m.score([]uint64{f}, before[i], &buf)
+	}
+	rows := append([]byte(nil), m.rows...)
+	if err := m.inOrder(); err != nil {
+		t.Fatal(err)
+	}
+	if slices.Equal(rows, m.rows) {
+		t.Error("inOrder left the rows as they were: the test does not tell")
+	}
+	for i, f := range feats {
+		clear(got)
+		m.score([]uint64{f}, got, &buf)
+		if !slices.Equal(got, before[i]) {
+			t.Fatalf("feature %x: %v after inOrder, %v before", f, got[:classes], before[i][:classes])
+		}
+	}
+	if err := m.check(classes); err != nil {
+		t.Error(err)
 	}
 }
 
