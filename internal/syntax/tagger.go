@@ -350,6 +350,13 @@ func (t *tagger) asName(c int) int {
 // trainTagger learns a tagger from sents. classes maps "UPOS|XPOS" to
 // a class number; amb is the ambiguity-class table.
 func trainTagger(sents []Sentence, classes []tagClass, share *shared, classOf map[string]int, lx *lexTables, iters int, seed uint64, minAvg float64, log func(string, ...any), dev func(*tagger)) *tagger {
+	avg := trainTaggerAvg(sents, classes, share, classOf, lx, iters, seed, minAvg, log, dev)
+	return &tagger{classes: classes, share: share, w: pack(avg, minAvg), lx: lx}
+}
+
+// trainTaggerAvg is trainTagger that returns the averaged weights, for
+// mixing.
+func trainTaggerAvg(sents []Sentence, classes []tagClass, share *shared, classOf map[string]int, lx *lexTables, iters int, seed uint64, minAvg float64, log func(string, ...any), dev func(*tagger)) []avgRow {
 	tr := newTrainer(share)
 	order := make([]int, len(sents))
 	for i := range order {
@@ -406,5 +413,5 @@ func trainTagger(sents []Sentence, classes []tagClass, share *shared, classOf ma
 			dev(&tagger{classes: classes, share: share, w: tr.compile(minAvg), lx: lx})
 		}
 	}
-	return &tagger{classes: classes, share: share, w: tr.compile(minAvg), lx: lx}
+	return tr.averaged()
 }
