@@ -550,8 +550,7 @@ func (t *tq) content(i, ce, sentFirst, sentEnd int) (int, int, string) {
 			return t.trim(hf, cf, i)
 		case d.RelIs(i, "parataxis"):
 			return t.trim(cend, he, i)
-		case h < cf && cend >= he && d.Dependent(i, "ccomp") < 0 && t.subject(i, false) > cf-1 &&
-			cf > 0 && (t.isComma(cf-1) || t.isQuoteMark(cf-1)):
+		case h < cf && cend >= he && d.Dependent(i, "ccomp") < 0 && t.subject(i, false) > cf-1 && t.setOff(i):
 			// the cue and its subject end the clause, set off from it:
 			// "…, she added." (not "X said that the country would declare")
 			return t.trim(hf, cf, i)
@@ -624,6 +623,21 @@ func (t *tq) content(i, ce, sentFirst, sentEnd int) (int, int, string) {
 		}
 	}
 	return -1, -1, ""
+}
+
+// setOff reports whether the cue at i, or its subject before it, follows
+// a comma or a quotation mark: "…, she added", "…, said X" (not "X said
+// that the country would declare").
+func (t *tq) setOff(i int) bool {
+	mark := func(k int) bool { return k >= 0 && (t.isComma(k) || t.isQuoteMark(k)) }
+	if mark(i - 1) {
+		return true
+	}
+	if sj := t.subject(i, false); sj >= 0 && sj < i {
+		f, _ := t.td.Subtree(sj)
+		return mark(f - 1)
+	}
+	return false
 }
 
 // complementClause returns the clause the cue at i reports: its clausal
