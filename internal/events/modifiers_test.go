@@ -192,6 +192,10 @@ func TestPeopleList(t *testing.T) {
 	if got := briefs(codeThrough(t, withPeople, backers)); len(got) != 1 || got[0] != "NRVGOV 144 - PROTEST" {
 		t.Errorf("supporters of a listed person: %q, want [NRVGOV 144 - PROTEST]", got)
 	}
+	// the same when the mention stage found the name, without a code
+	if got := briefs(codeThrough(t, withPeople, backers, act{"Arvo Tannen", ""})); len(got) != 1 || got[0] != "NRVGOV 144 - PROTEST" {
+		t.Errorf("supporters of a listed person found as a mention: %q, want [NRVGOV 144 - PROTEST]", got)
+	}
 	if got := briefs(codeThrough(t, c, backers)); len(got) != 0 {
 		t.Errorf("supporters of an unknown person: %q, want none", got)
 	}

@@ -200,11 +200,13 @@ func (s *sent) actorOf(k int, out []int) []int {
 	}
 	for _, d := range ds {
 		if s.rel(d) == "nmod" && s.marker(d) == "of" && s.mAt[d] >= 0 {
-			out = appendMention(out, s.mAt[d])
+			// "supporters of former President X": X as the list of
+			// people or an apposition codes X
+			out = appendMention(out, s.refined(d, s.mAt[d]))
 			var b [8]int
 			for _, c := range s.deps(d, b[:0]) {
 				if s.rel(c) == "conj" && s.mAt[c] >= 0 {
-					out = appendMention(out, s.mAt[c])
+					out = appendMention(out, s.refined(c, s.mAt[c]))
 				}
 			}
 			return out

@@ -228,6 +228,19 @@ func isSubject(s *sent, j int) bool {
 	return false
 }
 
+// treeSubject reports whether the parse makes a word of tokens [i, j) a
+// clause's subject, as it does for a name with a description in
+// apposition ("Ana Ruiz, the police chief of Harrowgate, said"), which
+// isSubject, reading the words after the name, does not see.
+func treeSubject(s *sent, i, j int) bool {
+	for k := i; k < j && k < len(s.toks); k++ {
+		if r := s.toks[k].Rel; r == "nsubj" || r == "nsubj:pass" {
+			return true
+		}
+	}
+	return false
+}
+
 func isPluralTag(t string) bool { return t == "NNS" || t == "NNPS" }
 
 // parseNP parses an actor noun phrase at token i, adds its candidates and
@@ -946,7 +959,7 @@ func (a *analysis) personNP(s *sent, i, j int, pe *actors.Entry, _ []orgPiece, h
 	name := a.doc.Text[s.toks[j].Start:s.toks[ne-1].End]
 	c := &cand{
 		kind: cPerson, span: a.span(s.toks[i].Start, s.toks[ne-1].End), sent: s.idx, ti: i, tj: ne,
-		dictPerson: pe, honorific: hon, name: name, subject: isSubject(s, pastPoss(s, ne)),
+		dictPerson: pe, honorific: hon, name: name, subject: isSubject(s, pastPoss(s, ne)) || treeSubject(s, j, ne),
 	}
 	if pe == nil {
 		c.kind = cName
@@ -958,7 +971,7 @@ func (a *analysis) personNP(s *sent, i, j int, pe *actors.Entry, _ []orgPiece, h
 	}
 	// Apposition: "Amina Yusuf, the Prime Minister of Kenya," or
 	// "TENDAI AMARA MOKOENA (AU Commission Chairperson)".
-	if role, orgCode, former, end, ok := a.appositionAfter(s, ne); ok {
+	if role, orgCode, former, end, ok := a.appositionAfter(s, i, ne); ok {
 		c.kind = cPerson
 		c.role, c.roleOrg, c.former = role, orgCode, former
 		c.rule = ruleApposition
@@ -972,9 +985,12 @@ func (a *analysis) personNP(s *sent, i, j int, pe *actors.Entry, _ []orgPiece, h
 }
 
 // appositionAfter parses ", [the] [organisation] role [of organisation]"
-// (or the same in parentheses) after a name ending at token j. It returns
-// the end of the role phrase (after a closing parenthesis).
-func (a *analysis) appositionAfter(s *sent, j int) (role *actors.Entry, orgCode string, former bool, end int, ok bool) {
+// (or the same in parentheses) after a name from token i to j. It returns
+// the end of the role phrase (after a closing parenthesis). A role phrase
+// that no comma closes, followed by a verb, is the verb's subject and not
+// an apposition when the name is the object of a preposition ("At a press
+// conference in Chelsea, the mayor said …").
+func (a *analysis) appositionAfter(s *sent, i, j int) (role *actors.Entry, orgCode string, former bool, end int, ok bool) {
 	L := len(s.toks)
 	if j >= L {
 		return nil, "", false, 0, false
@@ -1035,7 +1051,7 @@ func (a *analysis) appositionAfter(s *sent, j int) (role *actors.Entry, orgCode 
 		switch s.low[k] {
 		case ",", ";", ".", ")", "--", "—", "–", ":":
 		default:
-			if !isSubject(s, k) {
+			if !isSubject(s, k) || i > 0 && (s.toks[i-1].Tag == "IN" || s.toks[i-1].Tag == "TO") {
 				return nil, "", false, 0, false
 			}
 		}

@@ -108,6 +108,27 @@ func dump(ms []model.Mention) string {
 	return b.String()
 }
 
+// The role a text states where it names a person is the mention's Role:
+// a title before the name, or a description in apposition after it.
+func TestStatedRoles(t *testing.T) {
+	r := testResolver(t)
+	an := testAnalyzer(t)
+	text := "Ana Ruiz, the police chief of Harrowgate, said the road would close. " +
+		"Kenyan President Juma Otieno met her. Mr Otieno said so. Ben Adler, the governor, agreed."
+	doc := &model.Document{Text: text, Kind: model.KindArticle}
+	want := map[string]string{"Ana Ruiz": "police chief of Harrowgate", "Kenyan President Juma Otieno": "Kenyan President",
+		"Mr Otieno": "", "Ben Adler, the governor": "governor"}
+	got := map[string]string{}
+	for _, m := range r.Find(doc, an.Analyze(doc.Text)) {
+		got[m.Text] = m.Role
+	}
+	for k, w := range want {
+		if g, ok := got[k]; !ok || g != w {
+			t.Errorf("%q: role %q (found %v), want %q", k, g, ok, w)
+		}
+	}
+}
+
 func TestFind(t *testing.T) {
 	r := testResolver(t)
 	an := testAnalyzer(t)
@@ -233,6 +254,11 @@ func TestFind(t *testing.T) {
 				{Text: "Kofi Mensah, the governor", Name: "Kofi Mensah", Rule: "context:apposition"},
 				{Text: "He", Name: "Kofi Mensah", Rule: "coref:pronoun"},
 			},
+		},
+		{
+			name:   "a name after a preposition is no apposition of the subject after it",
+			text:   "At a press conference in Harrow Bay, the governor said the committee had not met.",
+			absent: []string{"Harrow Bay, the governor"},
 		},
 		{
 			name: "an indefinite source with a name in apposition is named",

@@ -242,7 +242,11 @@ func (a *analysis) mentions() []model.Mention {
 		if c.span.Check(a.doc.Text) != nil || c.span.Empty() {
 			continue
 		}
-		out = append(out, model.Mention{Span: c.span, Actor: c.actor, Sentence: c.sent, Rule: c.rule})
+		m := model.Mention{Span: c.span, Actor: c.actor, Sentence: c.sent, Rule: c.rule}
+		if c.actor.Person && c.actor.Name != "" {
+			m.Role = a.statedRole(c)
+		}
+		out = append(out, m)
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Start != out[j].Start {

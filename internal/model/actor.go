@@ -24,4 +24,10 @@ type Mention struct {
 	// Rule says how the mention was resolved: the dictionary entry, the
 	// role stated in context, or the coreference step.
 	Rule string `json:"rule"`
+	// Role is the role the text states for a person where it names them:
+	// a title before the name ("Police Chief" of "Police Chief Ana
+	// Ruiz") or a description in apposition ("the police chief of
+	// Harrowgate" of "Ana Ruiz, the police chief of Harrowgate,"); "" for
+	// none.
+	Role string `json:"role,omitempty"`
 }

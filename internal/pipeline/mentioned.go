@@ -194,6 +194,10 @@ func (c *actorCollector) add(d *model.Document, a *model.Analysis) {
 		x.Mentions++
 		c.seen(x, d)
 		x.addForm(strings.Join(strings.Fields(m.Text), " "), 1)
+		if m.Role != "" {
+			x.addRole(m.Role)
+			x.addHeld(m.Role, d, store.HeldByArticle)
+		}
 		if len(x.Examples) < maxExamples {
 			x.addExample(d, m.Span, false)
 		}

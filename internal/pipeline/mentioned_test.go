@@ -11,6 +11,7 @@ import (
 	"github.com/dossier-project/dossier/internal/actors"
 	"github.com/dossier-project/dossier/internal/ingest"
 	"github.com/dossier-project/dossier/internal/model"
+	"github.com/dossier-project/dossier/internal/store"
 )
 
 // TestPeopleJoin gives the collector documents whose mentions are given
@@ -125,5 +126,33 @@ func TestPeopleHeldRoles(t *testing.T) {
 	}
 	if xs[0].Quotes != 2 {
 		t.Errorf("quotes %d, want 2 (the descriptions count for nobody)", xs[0].Quotes)
+	}
+}
+
+// A role the article states where it names the person (a title before
+// the name, a description in apposition) is one of the person's roles,
+// held as of the article's date.
+func TestPeopleArticleRoles(t *testing.T) {
+	v, err := ingest.LoadVocab(data.Embedded())
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := newActorCollector(v, nil)
+	d := &model.Document{ID: "a", Kind: model.KindArticle, Date: time.Date(2016, 9, 12, 0, 0, 0, 0, time.UTC),
+		Text: "Ana Ruiz, the police chief of Harrowgate, spoke."}
+	a := &model.Analysis{Doc: d.ID, Mentions: []model.Mention{
+		{Span: model.Span{Start: 0, End: 8, Text: "Ana Ruiz"}, Actor: model.Actor{Name: "Ana Ruiz", Person: true}, Role: "police chief of Harrowgate"},
+		{Span: model.Span{Start: 0, End: 8, Text: "Ana Ruiz"}, Actor: model.Actor{Name: "Ana Ruiz", Person: true}},
+	}}
+	c.add(d, a)
+	xs := c.list()
+	if len(xs) != 1 {
+		t.Fatalf("records %+v", xs)
+	}
+	if len(xs[0].Roles) != 1 || xs[0].Roles[0] != "police chief of Harrowgate" {
+		t.Errorf("roles %q", xs[0].Roles)
+	}
+	if len(xs[0].Held) != 1 || xs[0].Held[0].By != store.HeldByArticle || xs[0].Held[0].From != "2016-09-12" {
+		t.Errorf("held %+v", xs[0].Held)
 	}
 }

@@ -174,3 +174,111 @@ func TestWorkTitlesAreNotQuotes(t *testing.T) {
 		t.Errorf("content %q", q.Text())
 	}
 }
+
+// A cue reports its own complement: a clause after it, not a quotation
+// or a clause before its subject.
+func TestCueReportsItsOwnComplement(t *testing.T) {
+	x := newX(t)
+	for _, c := range []struct{ text, content, notContent string }{
+		// the quoted word belongs to the first clause; "says" reports the
+		// expansion
+		{"Varga is telling a veterans group that the fleet is “depleted” and says he will expand the fleet.", "he will expand the fleet", ""},
+		// the parser may give "said" two complements: the one after it
+		{"As improbable as it may seem, Mr. Brodin said the ferry deal had played to his advantage.", "the ferry deal had played to his advantage", "As improbable as it may seem"},
+		{"The video shows the ferry at the pier, but Varga said the captain refused to follow the orders.", "the captain refused to follow the orders", "The video shows"},
+	} {
+		qs := extract(t, x, article("a", c.text), nil)
+		found := false
+		for _, q := range qs {
+			found = found || q.Text() == c.content
+			if c.notContent != "" && strings.Contains(q.Text(), c.notContent) && q.Cue != nil && strings.HasPrefix(q.Cue.Text, "said") {
+				t.Errorf("%q: %q given to %q", c.text, q.Text(), q.Cue.Text)
+			}
+		}
+		if !found {
+			dump(t, qs)
+			t.Errorf("%q: no quote %q", c.text, c.content)
+		}
+	}
+}
+
+// An attribution set off by commas inside a sentence reports the words
+// around it; what follows the cue must be a time, a setting or one of a
+// few adverbs, else the words before are not what was said.
+func TestAsideAttribution(t *testing.T) {
+	x := newX(t)
+	for _, c := range []struct{ text, content, speaker string }{
+		{"Though the crossing was calm, Varga said, replacing the ferry would be much harder.", "Though the crossing was calm … replacing the ferry would be much harder", "Varga"},
+		{"Back in the harbour, Mr. Brodin said, he decided to sell the boats.", "Back in the harbour … he decided to sell the boats", "Brodin"},
+		{"The pier is near the old stadium, which, Varga said in an interview, is usually full on game days.", "which … is usually full on game days", "Varga"},
+		// not asides: "said enough" says something; "believe in" is a thought
+		{"But when the council cut the ferry's funding, the island said enough.", "", ""},
+		{"Like the mayor, I believe in the good sense of the islanders.", "", ""},
+	} {
+		qs := extract(t, x, article("a", c.text), nil)
+		var got *model.Quote
+		for i := range qs {
+			if qs[i].Rule == RuleIndirectAside || qs[i].Rule == RuleIndirectAfter {
+				got = &qs[i]
+			}
+		}
+		switch {
+		case c.content == "" && got != nil:
+			t.Errorf("%q: an aside %q", c.text, got.Text())
+		case c.content == "":
+		case got == nil:
+			dump(t, qs)
+			t.Errorf("%q: no aside, want %q", c.text, c.content)
+		case got.Text() != c.content || !strings.Contains(got.Speaker, c.speaker):
+			t.Errorf("%q: %q by %q, want %q by %q", c.text, got.Text(), got.Speaker, c.content, c.speaker)
+		}
+	}
+}
+
+// A cue that takes an object reports what its object says, not whom it
+// names: "criticized Varga" and "endorsed them" are no quotes.
+func TestObjectThatIsOnlyANameIsNoQuote(t *testing.T) {
+	x := newX(t)
+	for _, text := range []string{
+		"But the island is steering clear of criticizing Varga for taking the ferry.",
+		"The mayor has endorsed Varga.",
+		"Brodin thanked them on Monday.",
+	} {
+		if qs := extract(t, x, article("a", text), nil); len(qs) != 0 {
+			dump(t, qs)
+			t.Errorf("%q: %d quotes, want none", text, len(qs))
+		}
+	}
+	// an object with words of its own is still the content
+	qs := extract(t, x, article("a", "The mayor criticized the plan to close the harbour."), nil)
+	if len(qs) != 1 || qs[0].Text() != "the plan to close the harbour" {
+		dump(t, qs)
+		t.Errorf("want the plan as the content")
+	}
+}
+
+// A cue's phrase with the preposition it takes for what it reports is the
+// content: "warned against …", "called for …".
+func TestTopicPhraseIsTheContent(t *testing.T) {
+	x := newX(t)
+	for _, c := range []struct{ text, content string }{
+		{"Varga warned against potential hackers from the mainland.", "potential hackers from the mainland"},
+		{"The ferry union called for a moratorium on new piers.", "a moratorium on new piers"},
+		{"Brodin complained about the fare rise on the island ferries.", "the fare rise on the island ferries"},
+		// a commitment reports what is promised; "point out" is a cue
+		{"Varga vowed to form a joint harbour task force.", "to form a joint harbour task force"},
+		{"Brodin pointed out that the ferry had been late all week.", "the ferry had been late all week"},
+		{"Varga called on the mayor to reopen the pier.", "the mayor to reopen the pier"},
+	} {
+		qs := extract(t, x, article("a", c.text), nil)
+		if len(qs) != 1 || qs[0].Text() != c.content {
+			dump(t, qs)
+			t.Errorf("%q: want one quote %q", c.text, c.content)
+		}
+	}
+	// a preposition the cue does not take for its content is a setting
+	if qs := extract(t, x, article("a", "Varga spoke on Monday against the backdrop of the old pier."), nil); len(qs) != 0 {
+		dump(t, qs)
+		t.Errorf("a setting taken for content")
+	}
+}

@@ -16,41 +16,44 @@ const cueFile = "quotes/cues.yaml"
 
 // lexiconFile mirrors data/quotes/cues.yaml.
 type lexiconFile struct {
-	Anonymity       []string `yaml:"anonymity"`
-	AnonymousHeads  []string `yaml:"anonymous_heads"`
-	PersonPronouns  []string `yaml:"person_pronouns"`
-	GroupPronouns   []string `yaml:"group_pronouns"`
-	SingularGroup   []string `yaml:"singular_group_pronouns"`
-	Complementizer  []string `yaml:"complementizers"`
-	AccordingTo     []string `yaml:"according_to"`
-	Possessives     []string `yaml:"possessive_endings"`
-	TitleComplement []string `yaml:"title_complements"`
-	Definite        []string `yaml:"definite_articles"`
-	PluralGroup     []string `yaml:"plural_group_pronouns"`
-	Roles           []string `yaml:"roles"`
-	Honorifics      []string `yaml:"honorifics"`
-	SpeakerWords    []string `yaml:"speaker_words"`
-	BodyWords       []string `yaml:"body_words"`
-	SourceNouns     []string `yaml:"source_nouns"`
-	TimeWords       []string `yaml:"time_words"`
-	MaleTitles      []string `yaml:"male_titles"`
-	Relatives       []string `yaml:"relative_pronouns"`
-	Demonstratives  []string `yaml:"demonstratives"`
-	FirstPerson     []string `yaml:"first_person"`
-	SecondPerson    []string `yaml:"second_person"`
-	ProVerbs        []string `yaml:"pro_verbs"`
-	Comparisons     []string `yaml:"comparison_marks"`
-	FemaleTitles    []string `yaml:"female_titles"`
-	MalePronouns    []string `yaml:"male_pronouns"`
-	FemalePronouns  []string `yaml:"female_pronouns"`
-	Stopwords       []string `yaml:"stopwords"`
-	Negations       []string `yaml:"negations"`
-	ReporterAsides  []string `yaml:"reporter_asides"`
-	Speech          []string `yaml:"speech"`
-	Thought         []string `yaml:"thought"`
-	Evidence        []string `yaml:"evidence"`
-	ObjectContent   []string `yaml:"object_content"`
-	DirectOnly      []string `yaml:"direct_only"`
+	Anonymity       []string            `yaml:"anonymity"`
+	AnonymousHeads  []string            `yaml:"anonymous_heads"`
+	PersonPronouns  []string            `yaml:"person_pronouns"`
+	GroupPronouns   []string            `yaml:"group_pronouns"`
+	SingularGroup   []string            `yaml:"singular_group_pronouns"`
+	Complementizer  []string            `yaml:"complementizers"`
+	AccordingTo     []string            `yaml:"according_to"`
+	Possessives     []string            `yaml:"possessive_endings"`
+	TitleComplement []string            `yaml:"title_complements"`
+	Definite        []string            `yaml:"definite_articles"`
+	PluralGroup     []string            `yaml:"plural_group_pronouns"`
+	Roles           []string            `yaml:"roles"`
+	Honorifics      []string            `yaml:"honorifics"`
+	SpeakerWords    []string            `yaml:"speaker_words"`
+	BodyWords       []string            `yaml:"body_words"`
+	SourceNouns     []string            `yaml:"source_nouns"`
+	TimeWords       []string            `yaml:"time_words"`
+	AsideAdverbs    []string            `yaml:"aside_adverbs"`
+	AsideSettings   []string            `yaml:"aside_settings"`
+	MaleTitles      []string            `yaml:"male_titles"`
+	Relatives       []string            `yaml:"relative_pronouns"`
+	Demonstratives  []string            `yaml:"demonstratives"`
+	FirstPerson     []string            `yaml:"first_person"`
+	SecondPerson    []string            `yaml:"second_person"`
+	ProVerbs        []string            `yaml:"pro_verbs"`
+	Comparisons     []string            `yaml:"comparison_marks"`
+	FemaleTitles    []string            `yaml:"female_titles"`
+	MalePronouns    []string            `yaml:"male_pronouns"`
+	FemalePronouns  []string            `yaml:"female_pronouns"`
+	Stopwords       []string            `yaml:"stopwords"`
+	Negations       []string            `yaml:"negations"`
+	ReporterAsides  []string            `yaml:"reporter_asides"`
+	Speech          []string            `yaml:"speech"`
+	Thought         []string            `yaml:"thought"`
+	Evidence        []string            `yaml:"evidence"`
+	ObjectContent   []string            `yaml:"object_content"`
+	TopicCues       map[string][]string `yaml:"topic_cues"`
+	DirectOnly      []string            `yaml:"direct_only"`
 }
 
 // lexicon is the read-only, lower-cased form of the cue file.
@@ -78,7 +81,10 @@ type lexicon struct {
 	// kind maps a cue lemma to the kind of attribution it reports.
 	kind          map[string]string
 	objectContent map[string]bool
-	directOnly    map[string]bool
+	// topic maps a preposition to the cues whose phrase with it is what
+	// they report: "warned against hackers", "called for sanctions"
+	topic      map[string]map[string]bool
+	directOnly map[string]bool
 	// sourceNouns are the common nouns that can name a source: persons,
 	// groups and institutions, communications (source-nouns.txt, from
 	// WordNet, and source_nouns in the cue file).
@@ -89,6 +95,10 @@ type lexicon struct {
 	// timeWords head phrases of time, never a source ("said Wednesday
 	// night that …" parsed with the time as the subject).
 	timeWords map[string]bool
+	// asideAdverbs and asideSettings are what may follow the cue of an
+	// attribution set off by commas ("…, he said later", "…, the group
+	// said in a statement")
+	asideAdverbs, asideSettings map[string]bool
 	// gendered titles and pronouns: a "she" is not a "Mr."
 	maleTitles, femaleTitles, malePronouns, femalePronouns map[string]bool
 	// closed-class words the tree rules read: relative pronouns ("the
@@ -141,9 +151,12 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		reporterAsides:   phrases(f.ReporterAsides),
 		kind:             map[string]string{},
 		objectContent:    set(f.ObjectContent),
+		topic:            topicSets(f.TopicCues),
 		directOnly:       set(f.DirectOnly),
 		sourceNouns:      set(f.SourceNouns),
 		timeWords:        set(f.TimeWords),
+		asideAdverbs:     set(f.AsideAdverbs),
+		asideSettings:    set(f.AsideSettings),
 		maleTitles:       set(f.MaleTitles),
 		femaleTitles:     set(f.FemaleTitles),
 		malePronouns:     set(f.MalePronouns),
@@ -225,4 +238,13 @@ func phrases(list []string) [][]string {
 // negations or a contraction ending in "n't".
 func isNegation(neg map[string]bool, w string) bool {
 	return neg[w] || strings.HasSuffix(w, "n't")
+}
+
+// topicSets lower-cases a map of prepositions to cue lemmas.
+func topicSets(m map[string][]string) map[string]map[string]bool {
+	out := make(map[string]map[string]bool, len(m))
+	for p, ls := range m {
+		out[strings.ToLower(p)] = set(ls)
+	}
+	return out
 }

@@ -194,6 +194,21 @@ func (t *tq) paragraph(cands []tcand, pi int, p text.Paragraph, pending *tcand) 
 			continue
 		}
 		s := td.Sentences[cu.sent]
+		if parts := t.aside(cu.i, cu.end, s.FirstToken, s.EndToken); parts != nil {
+			c := tcand{para: pi, pos: t.tok(cu.i).Start}
+			c.src, c.weak = t.sourceOrNearest(cu.i, s.FirstToken)
+			cs := t.span(cu.i, cu.end)
+			c.q.Cue, c.q.Kind, c.q.Rule = &cs, cu.kind, RuleIndirectAside
+			if len(parts) == 1 {
+				c.q.Rule = RuleIndirectAfter // "…, he concluded."
+			}
+			for _, p := range parts {
+				c.q.Contents = append(c.q.Contents, t.span(p[0], p[1]))
+			}
+			c.anonPh = t.anonymityNear(cu.i, c.src)
+			cands = append(cands, c)
+			continue
+		}
 		f, e, _ := t.content(cu.i, cu.end, s.FirstToken, s.EndToken)
 		if f < 0 {
 			continue
@@ -210,6 +225,9 @@ func (t *tq) paragraph(cands []tcand, pi int, p text.Paragraph, pending *tcand) 
 		}
 		if t.onlyTimeOrPronoun(f, e) {
 			continue // "called Friday for …", "said it": no words of anyone's
+		}
+		if t.x.lx.objectContent[t.tok(cu.i).Lemma] && t.onlyName(f, e) {
+			continue // "criticized Varga", "endorsed them": whom, not what
 		}
 		lemma := t.tok(cu.i).Lemma
 		if words < t.x.th.MinIndirectWords && !(t.x.lx.objectContent[lemma] && words > 0) || words > t.x.th.MaxIndirectWords {
@@ -304,12 +322,72 @@ func (t *tq) sourceOrNearest(i, first int) (int, bool) {
 	if s := t.source(i); s >= 0 || t.according(i) {
 		return s, false
 	}
+	if s := t.appositiveSubject(i, first); s >= 0 {
+		return s, false
+	}
 	for k := i - 1; k >= first; k-- {
 		if t.region(k) < 0 && t.td.RelIs(k, "nsubj") && !t.td.RelIs(k, "nsubj:pass") {
 			return t.relative(k), true
 		}
 	}
 	return -1, false
+}
+
+// appositiveSubject finds the name that a cue's subject would be when a
+// description set off by commas stands between them ("Jo Varga, a
+// senior adviser to the campaign, said …", "…,” Ana Ruiz, the attorney
+// general of the island, one of the states suing, said"): the parser
+// often hangs such a name elsewhere and leaves the cue without a subject.
+// Right before the cue (and its adverbs) is a comma; before that, up to
+// three comma-separated descriptions with no finite verb and no
+// quotation; before those, a run of proper nouns that opens the sentence
+// or follows a comma or a quotation mark. It returns the run's last word,
+// or -1.
+func (t *tq) appositiveSubject(i, first int) int {
+	k := i - 1
+	for k > first && t.tok(k).UPOS == "ADV" {
+		k--
+	}
+	if k <= first || !t.isComma(k) {
+		return -1
+	}
+	for seg := 0; seg < 3; seg++ {
+		// the description (k is the comma after it)
+		j := k - 1
+		for ; j > first && !t.isComma(j) && k-j <= 25; j-- {
+			tk := t.tok(j)
+			if t.region(j) >= 0 || tk.UPOS == "VERB" && tk.Tag != "VBG" && tk.Tag != "VBN" || tk.UPOS == "AUX" {
+				return -1
+			}
+		}
+		if j <= first || !t.isComma(j) || j == k-1 {
+			return -1
+		}
+		// a name right before that comma?
+		n := j - 1
+		if t.tok(n).UPOS == "PROPN" && startsUpperStr(t.tok(n).Text) {
+			a := n
+			for a > first && t.tok(a-1).UPOS == "PROPN" {
+				a--
+			}
+			if a == first || t.isComma(a-1) || t.tok(a-1).UPOS == "PUNCT" && t.region(a-1) >= 0 || t.isQuoteMark(a-1) {
+				if !t.x.lx.timeWords[strings.ToLower(t.tok(n).Text)] {
+					return n
+				}
+			}
+		}
+		k = j
+	}
+	return -1
+}
+
+// isQuoteMark reports whether token k is a quotation mark.
+func (t *tq) isQuoteMark(k int) bool {
+	switch t.tok(k).Text {
+	case "\"", "“", "”", "''", "``", "‘", "’", "'":
+		return true
+	}
+	return false
 }
 
 // demonstrative reports whether the source at s is "this", "that", …:
@@ -321,13 +399,24 @@ func (t *tq) demonstrative(s int) bool {
 // insideReport reports whether the quotation r lies inside the clause the
 // cue at i reports and makes up less than half of its words.
 func (t *tq) insideReport(i int, r region) bool {
-	c := t.td.Dependent(i, "ccomp")
+	c := t.complementClause(i)
 	if c < 0 {
 		return false
 	}
 	f, e := t.td.Subtree(c)
 	if t.tok(f).Start > r.open || t.tok(e-1).End < r.end() {
 		return false
+	}
+	if f < i {
+		// a clause before the cue ends with the quotation; what the
+		// parser hung from it after the quotation ("“…,” X, the attorney
+		// general of Y, one of the states suing, said") is the source
+		for k := f; k < e; k++ {
+			if t.tok(k).Start >= r.end() {
+				e = k
+				break
+			}
+		}
 	}
 	in, all := 0, 0
 	for k := f; k < e; k++ {
@@ -371,14 +460,43 @@ func (t *tq) nearestCue(cues []cueTok, r region, s0, s1 int) int {
 		default:
 			continue
 		}
-		if t.linked(cu.i, r) || t.reports(cu.i, r) {
+		if t.reports(cu.i, r) {
+			// of two cues whose complement holds the quotation, the inner
+			// one reports it ("X said Y was right when he said that …
+			// “…”")
+			f, e := t.td.Subtree(t.complementClause(cu.i))
+			d = -(1 << 20) + (e - f)
+		} else if t.linked(cu.i, r) {
 			d -= 1 << 20
+		} else if t.reportsElsewhere(cu.i, r) {
+			continue
 		}
 		if best < 0 || d < bestD {
 			best, bestD = ci, d
 		}
 	}
 	return best
+}
+
+// reportsElsewhere reports whether the cue at i has a reported clause of
+// its own after it, unquoted and apart from the quotation r: "…
+// “depleted” and says he will expand the forces" reports the expansion,
+// not the quoted word before it.
+func (t *tq) reportsElsewhere(i int, r region) bool {
+	d := t.td
+	for _, c := range d.Dependents(i, t.buf[:0]) {
+		if c < i || !d.RelIs(c, "ccomp") || t.region(c) >= 0 || d.Dependent(c, "nsubj", "nsubj:pass", "expl") < 0 {
+			continue
+		}
+		if m := d.Dependent(c, "mark"); m >= 0 && !t.complementizer(m) {
+			continue // "said as she marched": an adverbial clause misread
+		}
+		f, e := d.Subtree(c)
+		if t.tok(e-1).End <= r.open || t.tok(f).Start >= r.end() {
+			return true
+		}
+	}
+	return false
 }
 
 // linked reports whether the tree ties the cue at i to the quotation r:
@@ -390,6 +508,19 @@ func (t *tq) linked(i int, r region) bool {
 		return true
 	}
 	return d.RelIs(i, "parataxis", "conj") && in(t.tok(i).Head)
+}
+
+// onlyName reports whether the words [f, e) are only a name or a
+// pronoun, with their determiners and possessive endings.
+func (t *tq) onlyName(f, e int) bool {
+	for k := f; k < e; k++ {
+		switch t.tok(k).UPOS {
+		case "PROPN", "PRON", "DET", "PUNCT", "PART":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // onlyTimeOrPronoun reports whether the words [f, e) are only times
@@ -474,7 +605,7 @@ func (t *tq) workTitle(r region) bool {
 // cue at i reports ("X said that the footage did not give “…”, but he
 // said …": the quotation is X's, not the nearer cue's).
 func (t *tq) reports(i int, r region) bool {
-	c := t.td.Dependent(i, "ccomp")
+	c := t.complementClause(i)
 	if c < 0 {
 		return false
 	}
@@ -823,6 +954,10 @@ func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand
 			if g == "m" && x.lx.femalePronouns[low] || g == "f" && x.lx.malePronouns[low] {
 				q.Speaker, q.SpeakerCode, q.SpeakerBy, person = "", "", "", false
 			}
+			// "X said Y was right when he said …": "he" may be X or Y
+			if t.underOtherName(c.src, q.Speaker) {
+				q.Speaker, q.SpeakerCode, q.SpeakerBy, person = "", "", "", false
+			}
 		}
 		head := t.tok(c.src)
 		// An unnamed-source head ("diplomats", "a senior official") is
@@ -1062,6 +1197,28 @@ func (t *tq) namedInQuotation(name string, s int) bool {
 		last = k
 	}
 	return last >= 0 && t.inQuotation(t.tok(last).Start)
+}
+
+// underOtherName reports whether a name other than speaker is the
+// subject of a clause between the start of the pronoun's sentence and the
+// pronoun at s: "X said Y was right when he said …" (he may be Y as well
+// as X), so that the pronoun is not given to one of them on a guess.
+func (t *tq) underOtherName(s int, speaker string) bool {
+	d := t.td
+	si := d.SentenceAt(t.tok(s).Start)
+	if si < 0 || speaker == "" {
+		return false
+	}
+	for k := d.Sentences[si].FirstToken; k < s; k++ {
+		if t.tok(k).UPOS != "PROPN" || !d.RelIs(k, "nsubj") || t.region(k) >= 0 {
+			continue
+		}
+		n := t.nameIn(t.sourceSpanOf(k))
+		if n != "" && !strings.Contains(speaker, n) && !strings.Contains(n, speaker) {
+			return true
+		}
+	}
+	return false
 }
 
 // groupAntecedent returns the group or body an "it" (or, plural, a

@@ -41,6 +41,12 @@ func TestSpeakerTitlesAndNames(t *testing.T) {
 		{"same title named before", "President Mira Solheim opened the session.\n\nThe president said the vote “respects the calendar”.", "calendar", "", "Mira Solheim", ""},
 		{"title with other qualifiers", "Northland Ambassador Ines Varga spoke first.\n\nSouthland's deputy ambassador said the text “goes too far”.", "too far", "", "", "Southland's deputy ambassador"},
 		{"title with the same qualifier", "Northland Ambassador Ines Varga spoke first.\n\nThe Northland ambassador said the text “goes too far”.", "too far", "", "Ines Varga", ""},
+		{"a surname that is a month", "Northland Prime Minister Ines May said Sunday that the harbour would reopen on Monday.", "harbour", "", "Ines May", ""},
+		{"a time is no speaker", "Ines Varga spoke on Tuesday. Wednesday night she said that the harbour would reopen on Monday.", "harbour", "", "Ines Varga", ""},
+		{"an abbreviated title", "“The harbour will reopen on Monday,” said Del. Ines Varga of the Northland Islands.", "harbour", "", "Ines Varga", ""},
+		{"a description between the name and the cue", "With 50 days to go, Ines Varga, a senior adviser to the ferry campaign, called the closure “a wake-up call” for the island.", "wake-up", "", "Ines Varga", ""},
+		{"two descriptions before the cue", "“The harbour is an invasion, in our estimation, of the island's domain,” Ines Varga, the attorney general of Northland, one of the states suing the agency, said at an event this month.", "invasion", "", "Ines Varga", ""},
+		{"a description and no quotation", "Ines Varga, political science professor at Northland University, described the plan as a way of lowering expectations.", "lowering", "", "Ines Varga", ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -203,5 +209,21 @@ func TestSpeakerPronounRules(t *testing.T) {
 		if q.Speaker != c.want {
 			t.Errorf("%q: speaker %q (by %q), want %q", c.text, q.Speaker, q.SpeakerBy, c.want)
 		}
+	}
+}
+
+// A pronoun with another name's clause between it and the person it would
+// be given to may be either of them: the quote names nobody.
+func TestPronounAfterAnotherNamesNobody(t *testing.T) {
+	x := newX(t)
+	text := "Ines Varga said Karl Brodin was “absolutely right” when he said Wednesday night that under the old mayor, “the harbour has been reduced to rubble.”"
+	q := find(t, extract(t, x, article("a", text), nil), "rubble")
+	if q.Speaker != "" {
+		t.Errorf("speaker %q by %q, want none", q.Speaker, q.SpeakerBy)
+	}
+	// with no other name between, the pronoun is the speaker before
+	q = find(t, extract(t, x, article("a", "Ines Varga spoke first. Later he said that “the harbour has been reduced to rubble.”"), nil), "rubble")
+	if q.Speaker != "Ines Varga" {
+		t.Errorf("speaker %q by %q, want Ines Varga", q.Speaker, q.SpeakerBy)
 	}
 }

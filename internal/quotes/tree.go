@@ -272,7 +272,7 @@ func (t *tq) subject(v int, inherited bool) int {
 		if !t.td.RelIs(k, "nsubj", "csubj") || t.td.RelIs(k, "nsubj:pass") && !inherited {
 			continue
 		}
-		if t.x.lx.timeWords[strings.ToLower(t.tok(k).Text)] {
+		if t.x.lx.timeWords[strings.ToLower(t.tok(k).Text)] && !t.surnameOfTime(k) {
 			continue // "said Wednesday night that …": a time, misread as the subject
 		}
 		if t.region(k) >= 0 && t.region(v) < 0 {
@@ -287,6 +287,17 @@ func (t *tq) subject(v int, inherited bool) int {
 		}
 	}
 	return best
+}
+
+// surnameOfTime reports whether the word of time at k is a surname after a
+// given name ("Theresa May"), not part of a time ("Wednesday night",
+// "Sunday May 4").
+func (t *tq) surnameOfTime(k int) bool {
+	if k == 0 || !startsUpperStr(t.tok(k).Text) {
+		return false
+	}
+	p := t.tok(k - 1)
+	return p.UPOS == "PROPN" && !t.x.lx.timeWords[strings.ToLower(p.Text)]
 }
 
 // subjectBefore reports whether subject k of verb v is a likelier source
@@ -463,14 +474,17 @@ func (t *tq) content(i, ce, sentFirst, sentEnd int) (int, int, string) {
 		}
 		return t.trim(se, he, i)
 	}
-	if c := d.Dependent(i, "ccomp"); c >= 0 {
+	if c := t.complementClause(i); c >= 0 {
 		f, e := d.Subtree(c)
 		if u := t.tok(c).UPOS; (u == "NOUN" || u == "PROPN") && f > i {
 			// "told NTV's “Morning Report” that the ferry …" misparsed
 			// with the name as the complement and the clause under it:
 			// the clause after "that" is what was told
 			for k := c + 1; k+1 < e; k++ {
-				if t.complementizer(k) && t.tok(k).Head > k {
+				// ("that" may be read as a relative pronoun; it is one only
+				// if it is the clause's subject: "an angle that would show")
+				h := t.tok(k).Head
+				if t.complementizer(k) && h > k && (d.RelIs(k, "mark") || d.Dependent(h, "nsubj", "nsubj:pass") > k) {
 					return t.trim(k+1, e, i)
 				}
 			}
@@ -536,8 +550,9 @@ func (t *tq) content(i, ce, sentFirst, sentEnd int) (int, int, string) {
 			return t.trim(hf, cf, i)
 		case d.RelIs(i, "parataxis"):
 			return t.trim(cend, he, i)
-		case h < cf && cend >= he && d.Dependent(i, "ccomp") < 0 && t.subject(i, false) > cf-1:
-			// the cue and its subject end the clause: "…, she added."
+		case h < cf && cend >= he && d.Dependent(i, "ccomp") < 0 && t.subject(i, false) > cf-1 && t.setOff(i):
+			// the cue and its subject end the clause, set off from it:
+			// "…, she added." (not "X said that the country would declare")
 			return t.trim(hf, cf, i)
 		}
 	}
@@ -565,6 +580,25 @@ func (t *tq) content(i, ce, sentFirst, sentEnd int) (int, int, string) {
 			}
 		}
 	}
+	// "warned against hackers", "called for sanctions": the phrase with
+	// a preposition the cue takes for what it reports
+	for _, k := range d.Dependents(i, t.buf[:0]) {
+		if k < ce || !d.RelIs(k, "obl") || d.Dependent(i, "obj", "ccomp") >= 0 || d.Dependent(i, "xcomp") >= 0 && d.Dependent(i, "xcomp") < k {
+			continue
+		}
+		if c := d.Dependent(k, "case"); c >= 0 && c < k && t.x.lx.topic[strings.ToLower(t.tok(c).Text)][tk.Lemma] {
+			_, ke := d.Subtree(k)
+			// "called on the mayor to reopen the pier": with what the
+			// cue asks of them
+			var b [16]int
+			for _, x := range d.Dependents(i, b[:0]) {
+				if x > k && (d.RelIs(x, "xcomp") || d.RelIs(x, "advcl") && t.tok(x).Tag == "VB") {
+					_, ke = d.Subtree(x)
+				}
+			}
+			return t.trim(c+1, ke, i)
+		}
+	}
 	if t.x.lx.objectContent[tk.Lemma] {
 		// the cue's complements after it, not what is coordinated with it
 		f, e := -1, -1
@@ -589,6 +623,46 @@ func (t *tq) content(i, ce, sentFirst, sentEnd int) (int, int, string) {
 		}
 	}
 	return -1, -1, ""
+}
+
+// setOff reports whether the cue at i, or its subject before it, follows
+// a comma or a quotation mark: "…, she added", "…, said X" (not "X said
+// that the country would declare").
+func (t *tq) setOff(i int) bool {
+	mark := func(k int) bool { return k >= 0 && (t.isComma(k) || t.isQuoteMark(k)) }
+	if mark(i - 1) {
+		return true
+	}
+	if sj := t.subject(i, false); sj >= 0 && sj < i {
+		f, _ := t.td.Subtree(sj)
+		return mark(f - 1)
+	}
+	return false
+}
+
+// complementClause returns the clause the cue at i reports: its clausal
+// complement, the one after it when the parser gave it two ("As
+// improbable as it may seem, X said the deal helped"), or a clause with
+// a subject of its own hung from the verb as a relative clause ("he said
+// witnesses saw a gun", which no verb can have); -1 when none.
+func (t *tq) complementClause(i int) int {
+	d := t.td
+	first := -1
+	for _, c := range d.Dependents(i, t.buf[:0]) {
+		switch {
+		case d.RelIs(c, "ccomp"):
+			if c > i {
+				return c
+			}
+			if first < 0 {
+				first = c
+			}
+		case c > i && first < 0 && t.tok(i).UPOS == "VERB" && d.RelIs(c, "acl") &&
+			d.Dependent(c, "nsubj", "nsubj:pass") >= 0 && d.Dependent(c, "nsubj", "nsubj:pass") > i:
+			first = c
+		}
+	}
+	return first
 }
 
 // trim cuts a content range to its words: no leading "that" or

@@ -141,6 +141,7 @@ const (
 	HeldByTranscript = "transcript"
 	HeldByAttendance = "attendance"
 	HeldByDictionary = "dictionary"
+	HeldByArticle    = "article" // a title or an apposition where the text names the person
 )
 
 // FindingQuery selects findings. Zero fields select everything.

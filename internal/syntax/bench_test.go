@@ -44,7 +44,7 @@ func BenchmarkAnalyze(b *testing.B) {
 	cpu0 := cpuTime()
 	for b.Loop() {
 		for _, f := range forms {
-			m.Analyze(f, &out, &sc)
+			m.Analyze(f, nil, &out, &sc)
 			n++
 		}
 	}

@@ -39,7 +39,7 @@ func (m *Model) Annotate(words []Word, sc *Scratch) {
 		forms = append(forms, words[i].Form)
 	}
 	s.forms = forms
-	m.annotate(forms, s)
+	m.annotate(forms, nil, s)
 	if cap(s.heads) < n {
 		s.heads = make([]int, n+n/2)
 	}
@@ -64,8 +64,12 @@ type Tags struct {
 }
 
 // Analyze tags and parses the words of one sentence without lemmas, into
-// out (whose slices are reused).
-func (m *Model) Analyze(forms []string, out *Tags, sc *Scratch) {
+// out (whose slices are reused). names, when not nil, marks the words the
+// caller knows to be proper names (from the rest of the document): such a
+// word that the tagger takes for a common noun or a verb is tagged a
+// proper noun before the words after it are tagged and the sentence is
+// parsed.
+func (m *Model) Analyze(forms []string, names []bool, out *Tags, sc *Scratch) {
 	n := len(forms)
 	s := &sc.s
 	grow := func(x []string) []string {
@@ -82,7 +86,7 @@ func (m *Model) Analyze(forms []string, out *Tags, sc *Scratch) {
 	if n == 0 {
 		return
 	}
-	m.annotate(forms, s)
+	m.annotate(forms, names, s)
 	rels := s.rels(n)
 	m.parser.parse(s.lex, s.tags, out.Head, rels, s)
 	m.fixPunct(forms, out.Head, rels, s)
@@ -145,7 +149,7 @@ func (m *Model) Lemma(form, xpos string, sc *Scratch) string {
 }
 
 // annotate computes the lexical features and tags of forms into s.
-func (m *Model) annotate(forms []string, s *scratch) {
+func (m *Model) annotate(forms []string, names []bool, s *scratch) {
 	n := len(forms)
 	if cap(s.lex) < n {
 		s.lex = make([]lexical, n+n/2)
@@ -155,7 +159,7 @@ func (m *Model) annotate(forms []string, s *scratch) {
 	}
 	s.lex, s.class, s.xpos, s.tags = s.lex[:n], s.class[:n], s.xpos[:n], s.tags[:n]
 	s.buf = lexicalize(forms, m.tagger.lx, s.lex, s.buf)
-	m.tagger.tag(s.lex, s.class, s)
+	m.tagger.tag(s.lex, s.class, names, s)
 	m.nameRuns(forms, s.lex, s.class)
 	for i, c := range s.class {
 		s.xpos[i] = m.tagger.classes[c].xpos

@@ -528,45 +528,57 @@ func (p *parser) costs(s *parseState, o *oracle, costs []int) {
 	}
 }
 
+// parserOptions control trainParser.
+type parserOptions struct {
+	iters int
+	// seeds: one parser is trained per seed (its order of the sentences
+	// and its exploration), and their averaged weights are mixed.
+	seeds    []uint64
+	minAvg   float64
+	minCount int
+	// explore is the probability that a pass from exploreFrom on follows
+	// the parser's own prediction rather than the oracle's best.
+	explore     float64
+	exploreFrom int
+	sweep       []float64
+}
+
 // trainParser learns the parser from sentences whose words carry gold
 // heads and relations and the tags the parser will see (tags[i][j] for
 // word j of sentence i). Weights whose average is below minAvg are
 // dropped.
-func trainParser(sents []Sentence, tags [][]uint8, labels []string, labelID map[string]uint8, share *shared, lx *lexTables, iters int, seed uint64, minAvg float64, minCount int, sweep []float64, log func(string, ...any), dev func(*parser)) *parser {
+func trainParser(sents []Sentence, tags [][]uint8, labels []string, labelID map[string]uint8, share *shared, lx *lexTables, po parserOptions, log func(string, ...any), dev func(*parser)) *parser {
 	p := &parser{labels: labels, root: int(labelID["root"]), share: share}
-	tr := newTrainer(share)
-	rng := rand.New(rand.NewPCG(seed, seed^0x9a75e))
-	order := make([]int, len(sents))
-	for i := range order {
-		order[i] = i
-	}
 	oracles := make([]oracle, len(sents))
 	for i := range sents {
 		oracles[i] = goldOracle(&sents[i], labelID)
 	}
-	nc := p.nClasses()
-	scores := make([]int32, share.total)
-	costs := make([]int, nc)
-	var lex []lexical
-	var buf []byte
-	var feats []uint64
-	var forms []string
-	var s parseState
-	if minCount > 1 {
+	lexOf := func(si int, lex []lexical, buf []byte, forms []string) ([]lexical, []byte, []string) {
+		n := len(sents[si].Words)
+		forms = forms[:0]
+		for _, w := range sents[si].Words {
+			forms = append(forms, w.Form)
+		}
+		if cap(lex) < n {
+			lex = make([]lexical, n)
+		}
+		lex = lex[:n]
+		buf = lexicalize(forms, lx, lex, buf)
+		return lex, buf, forms
+	}
+	var allow map[uint64]bool
+	if po.minCount > 1 {
 		// Count the features along the gold paths; rarer ones get no weight.
+		var lex []lexical
+		var buf []byte
+		var feats []uint64
+		var forms []string
+		var s parseState
+		costs := make([]int, p.nClasses())
 		counts := map[uint64]int32{}
 		for si := range sents {
-			n := len(sents[si].Words)
-			forms = forms[:0]
-			for _, w := range sents[si].Words {
-				forms = append(forms, w.Form)
-			}
-			if cap(lex) < n {
-				lex = make([]lexical, n)
-			}
-			lex = lex[:n]
-			buf = lexicalize(forms, lx, lex, buf)
-			s.reset(n)
+			lex, buf, forms = lexOf(si, lex, buf, forms)
+			s.reset(len(lex))
 			for !s.terminal() {
 				feats = parseFeatures(&s, lex, tags[si], feats)
 				for _, f := range feats {
@@ -582,79 +594,125 @@ func trainParser(sents []Sentence, tags [][]uint8, labels []string, labelID map[
 				p.apply(&s, best)
 			}
 		}
-		tr.allow = make(map[uint64]bool, len(counts)/4)
+		allow = make(map[uint64]bool, len(counts)/4)
 		for f, c := range counts {
-			if c >= int32(minCount) {
-				tr.allow[f] = true
+			if c >= int32(po.minCount) {
+				allow[f] = true
 			}
 		}
 		if log != nil {
-			log("parser features", "seen", len(counts), "seen at least min-count times", len(tr.allow))
+			log("parser features", "seen", len(counts), "seen at least min-count times", len(allow))
 		}
 	}
-	for it := range iters {
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		right, total := 0, 0
-		for _, si := range order {
-			sent := &sents[si]
-			n := len(sent.Words)
-			forms = forms[:0]
-			for _, w := range sent.Words {
-				forms = append(forms, w.Form)
+	seeds := po.seeds
+	if len(seeds) == 0 {
+		seeds = []uint64{1}
+	}
+	// trainOne learns one parser; dev, when set, scores it every third pass.
+	trainOne := func(seed uint64, dev func(*parser)) []avgRow {
+		tr := newTrainer(share)
+		tr.allow = allow
+		rng := rand.New(rand.NewPCG(seed, seed^0x9a75e))
+		order := make([]int, len(sents))
+		for i := range order {
+			order[i] = i
+		}
+		nc := p.nClasses()
+		scores := make([]int32, share.total)
+		costs := make([]int, nc)
+		var lex []lexical
+		var buf []byte
+		var feats []uint64
+		var forms []string
+		var s parseState
+		for it := range po.iters {
+			rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+			right, total := 0, 0
+			for _, si := range order {
+				lex, buf, forms = lexOf(si, lex, buf, forms)
+				o := &oracles[si]
+				s.reset(len(lex))
+				for !s.terminal() {
+					feats = parseFeatures(&s, lex, tags[si], feats)
+					clear(scores)
+					tr.score(feats, scores)
+					share.combine(scores)
+					p.costs(&s, o, costs)
+					pred, gold, minCost := -1, -1, -1
+					for _, c := range costs {
+						if c >= 0 && (minCost < 0 || c < minCost) {
+							minCost = c
+						}
+					}
+					for c, v := range scores[:nc] {
+						if costs[c] < 0 {
+							continue
+						}
+						if pred < 0 || v > scores[pred] {
+							pred = c
+						}
+						if costs[c] == minCost && (gold < 0 || v > scores[gold]) {
+							gold = c
+						}
+					}
+					tr.tick()
+					if costs[pred] > minCost {
+						tr.update(feats, gold, pred)
+					} else {
+						right++
+					}
+					total++
+					next := gold
+					if it >= po.exploreFrom && rng.Float64() < po.explore {
+						next = pred
+					}
+					p.apply(&s, next)
+				}
 			}
-			if cap(lex) < n {
-				lex = make([]lexical, n)
+			if log != nil {
+				args := []any{"n", it + 1, "transitions right", float64(right) / float64(total), "features", tr.features()}
+				if len(seeds) > 1 {
+					args = append([]any{"seed", seed}, args...)
+				}
+				log("parser iteration", args...)
 			}
-			lex = lex[:n]
-			buf = lexicalize(forms, lx, lex, buf)
-			o := &oracles[si]
-			s.reset(n)
-			for !s.terminal() {
-				feats = parseFeatures(&s, lex, tags[si], feats)
-				clear(scores)
-				tr.score(feats, scores)
-				share.combine(scores)
-				p.costs(&s, o, costs)
-				pred, gold, minCost := -1, -1, -1
-				for _, c := range costs {
-					if c >= 0 && (minCost < 0 || c < minCost) {
-						minCost = c
-					}
-				}
-				for c, v := range scores[:nc] {
-					if costs[c] < 0 {
-						continue
-					}
-					if pred < 0 || v > scores[pred] {
-						pred = c
-					}
-					if costs[c] == minCost && (gold < 0 || v > scores[gold]) {
-						gold = c
-					}
-				}
-				tr.tick()
-				if costs[pred] > minCost {
-					tr.update(feats, gold, pred)
-				} else {
-					right++
-				}
-				total++
-				next := gold
-				if it > 0 && rng.Float64() < 0.9 {
-					next = pred
-				}
-				p.apply(&s, next)
+			if dev != nil && (it+1)%3 == 0 {
+				dev(&parser{labels: labels, root: p.root, share: share, w: tr.compile(po.minAvg)})
 			}
 		}
-		if log != nil {
-			log("parser iteration", "n", it+1, "transitions right", float64(right)/float64(total), "features", tr.features())
+		return tr.averaged()
+	}
+	parts := make([][]avgRow, len(seeds))
+	if len(seeds) == 1 {
+		parts[0] = trainOne(seeds[0], dev)
+	} else {
+		// two at a time: each is independent of the others, so the result
+		// does not depend on the order they finish in
+		sem := make(chan struct{}, 2)
+		done := make(chan struct{})
+		for i, seed := range seeds {
+			go func() {
+				sem <- struct{}{}
+				parts[i] = trainOne(seed, nil)
+				<-sem
+				done <- struct{}{}
+			}()
 		}
-		if dev != nil && (it+1)%3 == 0 {
-			dev(&parser{labels: labels, root: p.root, share: share, w: tr.compile(minAvg)})
+		for range seeds {
+			<-done
+		}
+		if dev != nil {
+			for i, part := range parts {
+				if log != nil {
+					log("parser alone", "seed", seeds[i])
+				}
+				dev(&parser{labels: labels, root: p.root, share: share, w: pack(part, po.minAvg)})
+			}
 		}
 	}
-	for _, a := range sweep {
-		w := tr.compile(a)
+	avg := mixAverages(parts)
+	for _, a := range po.sweep {
+		w := pack(avg, a)
 		if log != nil {
 			log("pruning sweep", "min weight", a, "slots", len(w.slots), "overflow", len(w.rows)/3)
 		}
@@ -662,7 +720,7 @@ func trainParser(sents []Sentence, tags [][]uint8, labels []string, labelID map[
 			dev(&parser{labels: labels, root: p.root, share: share, w: w})
 		}
 	}
-	p.w = tr.compile(minAvg)
+	p.w = pack(avg, po.minAvg)
 	return p
 }
 

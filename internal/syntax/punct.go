@@ -170,7 +170,9 @@ func (t tree) fixSubordinate(p int, punct []bool, forms []string, kind []int8) {
 		}
 		r++
 	}
-	var lPath, rPath []int
+	// the paths live on the stack, unless one is longer than 32 words
+	var lBuf, rBuf [32]int
+	lPath, rPath := lBuf[:0], rBuf[:0]
 	if l >= 0 {
 		lPath = append(lPath, l)
 		for {
@@ -216,10 +218,12 @@ func (t tree) fixSubordinate(p int, punct []bool, forms []string, kind []int8) {
 	if len(rPath) > 0 {
 		rc = rPath[len(rPath)-1]
 	}
-	for _, c := range append(lPath, rPath...) {
-		if c == orig {
-			t.head[p] = orig // the parser's choice is one the rules allow
-			return
+	for _, path := range [2][]int{lPath, rPath} {
+		for _, c := range path {
+			if c == orig {
+				t.head[p] = orig // the parser's choice is one the rules allow
+				return
+			}
 		}
 	}
 	switch {

@@ -165,6 +165,36 @@ func TestTrainTiny(t *testing.T) {
 	if !bytes.Equal(b.Bytes(), b3.Bytes()) {
 		t.Error("two trainings with the same seed wrote different models")
 	}
+	// Several taggers and parsers, trained at the same time and mixed:
+	// the result does not depend on which finishes first, and still reads
+	// the sentence.
+	mixed := TrainOptions{TaggerIters: 5, ParserIters: 5, Seed: 1, TaggerSeeds: 3, ParserSeeds: 3}
+	var first []byte
+	for range 3 {
+		m4, err := Train(sents, mixed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b4 bytes.Buffer
+		if err := m4.Encode(&b4); err != nil {
+			t.Fatal(err)
+		}
+		if first == nil {
+			first = b4.Bytes()
+			if bytes.Equal(first, b.Bytes()) {
+				t.Error("mixing three seeds wrote the model of one")
+			}
+			ws := []Word{{Form: "Farmers"}, {Form: "met"}, {Form: "ministers"}, {Form: "."}}
+			m4.Annotate(ws, &sc)
+			for i, w := range want {
+				if ws[i].UPOS != w.upos || ws[i].Head != w.head || ws[i].Rel != w.rel {
+					t.Errorf("mixed: word %d %q: %s %d %s, want %s %d %s", i, ws[i].Form, ws[i].UPOS, ws[i].Head, ws[i].Rel, w.upos, w.head, w.rel)
+				}
+			}
+		} else if !bytes.Equal(first, b4.Bytes()) {
+			t.Error("two mixed trainings with the same seeds wrote different models")
+		}
+	}
 }
 
 func TestLoadRefusesDamagedModels(t *testing.T) {

@@ -2,6 +2,7 @@ package syntax
 
 import (
 	"math/rand/v2"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -314,7 +315,7 @@ func tagFeatures(lex []lexical, i int, prev []int, feats []uint64) []uint64 {
 }
 
 // tag chooses a class for every word, left to right.
-func (t *tagger) tag(lex []lexical, out []int, sc *scratch) {
+func (t *tagger) tag(lex []lexical, out []int, names []bool, sc *scratch) {
 	scores := sc.scores(t.share.total)
 	for i := range lex {
 		if c, ok := t.lx.sure.get(lex[i].w); ok {
@@ -326,12 +327,36 @@ func (t *tagger) tag(lex []lexical, out []int, sc *scratch) {
 		t.w.score(sc.feats, scores, &sc.sb)
 		t.share.combine(scores)
 		out[i] = argmax(scores[:len(t.classes)], nil)
+		if i < len(names) && names[i] {
+			out[i] = t.asName(out[i])
+		}
 	}
+}
+
+// asName returns the proper-noun class for a word known to be a name
+// that was tagged a common noun or a verb ("Trump said" opening a
+// sentence), else c.
+func (t *tagger) asName(c int) int {
+	switch x := t.classes[c].XPOS; {
+	case t.propn == 0:
+	case x == "NNS" && t.propns > 0:
+		return t.propns - 1
+	case x == "NN" || x == "NNS" || strings.HasPrefix(x, "VB"):
+		return t.propn - 1
+	}
+	return c
 }
 
 // trainTagger learns a tagger from sents. classes maps "UPOS|XPOS" to
 // a class number; amb is the ambiguity-class table.
 func trainTagger(sents []Sentence, classes []tagClass, share *shared, classOf map[string]int, lx *lexTables, iters int, seed uint64, minAvg float64, log func(string, ...any), dev func(*tagger)) *tagger {
+	avg := trainTaggerAvg(sents, classes, share, classOf, lx, iters, seed, minAvg, log, dev)
+	return &tagger{classes: classes, share: share, w: pack(avg, minAvg), lx: lx}
+}
+
+// trainTaggerAvg is trainTagger that returns the averaged weights, for
+// mixing.
+func trainTaggerAvg(sents []Sentence, classes []tagClass, share *shared, classOf map[string]int, lx *lexTables, iters int, seed uint64, minAvg float64, log func(string, ...any), dev func(*tagger)) []avgRow {
 	tr := newTrainer(share)
 	order := make([]int, len(sents))
 	for i := range order {
@@ -388,5 +413,5 @@ func trainTagger(sents []Sentence, classes []tagClass, share *shared, classOf ma
 			dev(&tagger{classes: classes, share: share, w: tr.compile(minAvg), lx: lx})
 		}
 	}
-	return &tagger{classes: classes, share: share, w: tr.compile(minAvg), lx: lx}
+	return tr.averaged()
 }

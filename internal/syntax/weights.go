@@ -318,15 +318,20 @@ func (t *trainer) bump(r int32, c int, d int32) {
 	t.avg[r] = append(t.avg[r], tavg{ts: t.now})
 }
 
-// compile averages the weights and packs them. Weights whose average is
-// below minAvg in magnitude are dropped, and features left with none:
-// rare features the perceptron touched once or twice weigh almost nothing
-// after averaging but would fill most of the table.
-func (t *trainer) compile(minAvg float64) *weights {
-	type entry struct {
-		c uint8
-		a float64
-	}
+// avgRow is one feature's averaged weights, by class (sorted).
+type avgRow struct {
+	key uint64
+	w   []avgEntry
+}
+
+type avgEntry struct {
+	c uint8
+	a float64
+}
+
+// averaged returns the averaged weights of every feature with weights, by
+// key.
+func (t *trainer) averaged() []avgRow {
 	keys := make([]uint64, 0, len(t.rows))
 	for _, s := range t.slots {
 		if s.key != 0 {
@@ -335,23 +340,82 @@ func (t *trainer) compile(minAvg float64) *weights {
 	}
 	slices.Sort(keys)
 	now := float64(max(t.now, 1))
-	rows := make([][]entry, 0, len(keys))
-	live := keys[:0]
-	maxAbs := 0.0
+	out := make([]avgRow, 0, len(keys))
 	for _, k := range keys {
-		var row []entry
 		r := t.find(k)
+		row := make([]avgEntry, 0, len(t.rows[r]))
 		for i, e := range t.rows[r] {
 			a := float64(t.avg[r][i].tot+(t.now-t.avg[r][i].ts)*int64(e.w)) / now
-			if math.Abs(a) >= minAvg && a != 0 {
-				row = append(row, entry{uint8(e.c), a})
-				maxAbs = math.Max(maxAbs, math.Abs(a))
+			row = append(row, avgEntry{uint8(e.c), a})
+		}
+		sort.Slice(row, func(i, j int) bool { return row[i].c < row[j].c })
+		out = append(out, avgRow{k, row})
+	}
+	return out
+}
+
+// mixAverages returns the mean of several perceptrons' averaged weights
+// (a feature or class one of them lacks weighs 0 there): perceptrons
+// trained on the same data in different orders make different mistakes,
+// and their mean is a steadier model than any of them, at the run-time
+// cost of one (Mann et al. 2009's parameter mixing).
+func mixAverages(parts [][]avgRow) []avgRow {
+	if len(parts) == 1 {
+		return parts[0]
+	}
+	sum := map[uint64]map[uint8]float64{}
+	for _, part := range parts {
+		for _, r := range part {
+			m := sum[r.key]
+			if m == nil {
+				m = map[uint8]float64{}
+				sum[r.key] = m
+			}
+			for _, e := range r.w {
+				m[e.c] += e.a
+			}
+		}
+	}
+	keys := make([]uint64, 0, len(sum))
+	for k := range sum {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	out := make([]avgRow, 0, len(keys))
+	k := float64(len(parts))
+	for _, key := range keys {
+		row := make([]avgEntry, 0, len(sum[key]))
+		for c, a := range sum[key] {
+			row = append(row, avgEntry{c, a / k})
+		}
+		sort.Slice(row, func(i, j int) bool { return row[i].c < row[j].c })
+		out = append(out, avgRow{key, row})
+	}
+	return out
+}
+
+// compile averages the weights and packs them (see pack).
+func (t *trainer) compile(minAvg float64) *weights { return pack(t.averaged(), minAvg) }
+
+// pack stores averaged weights. Weights whose average is below minAvg in
+// magnitude are dropped, and features left with none: rare features the
+// perceptron touched once or twice weigh almost nothing after averaging
+// but would fill most of the table.
+func pack(avg []avgRow, minAvg float64) *weights {
+	rows := make([][]avgEntry, 0, len(avg))
+	live := make([]uint64, 0, len(avg))
+	maxAbs := 0.0
+	for _, r := range avg {
+		var row []avgEntry
+		for _, e := range r.w {
+			if math.Abs(e.a) >= minAvg && e.a != 0 {
+				row = append(row, e)
+				maxAbs = math.Max(maxAbs, math.Abs(e.a))
 			}
 		}
 		if len(row) > 0 {
-			sort.Slice(row, func(i, j int) bool { return row[i].c < row[j].c })
 			rows = append(rows, row)
-			live = append(live, k)
+			live = append(live, r.key)
 		}
 	}
 	if maxAbs == 0 {
@@ -379,7 +443,7 @@ func (t *trainer) compile(minAvg float64) *weights {
 			slot |= 2<<16 | uint64(row[0].c)<<18 | uint64(uint16(q(row[0].a)))<<25 |
 				uint64(row[1].c)<<41 | uint64(uint16(q(row[1].a)))<<48
 		default:
-			if len(m.rows)/3 >= 1<<32 || len(row) > 255 {
+			if uint64(len(m.rows)/3) >= 1<<32 || len(row) > 255 {
 				panic("syntax: model too large to pack")
 			}
 			slot |= slotRow<<16 | uint64(len(m.rows)/3)<<18 | uint64(len(row))<<50
@@ -394,6 +458,25 @@ func (t *trainer) compile(minAvg float64) *weights {
 		panic("syntax: compiled weights do not index: " + err.Error())
 	}
 	return m
+}
+
+// inOrder lays the rows out in the order of the slots that point to them,
+// so that loading (index and check) reads them front to back instead of
+// jumping about in megabytes of rows, one cache miss per row. The scores
+// do not change.
+func (m *weights) inOrder() error {
+	rows := make([]byte, 0, len(m.rows))
+	for i, s := range m.slots {
+		if s>>16&3 != slotRow {
+			continue
+		}
+		start, count := 3*(s>>18&0xffffffff), s>>50&255
+		at := uint64(len(rows) / 3)
+		rows = append(rows, m.rows[start:start+3*count]...)
+		m.slots[i] = s&^(0xffffffff<<18) | at<<18
+	}
+	m.rows = rows
+	return m.index()
 }
 
 // insert puts the slot of feature k in the first free slot of its bucket

@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dossier-project/dossier/data"
 	"github.com/dossier-project/dossier/internal/model"
@@ -337,6 +339,7 @@ const maxParse = 150
 
 type parseScratch struct {
 	forms []string
+	names []bool
 	tags  syntax.Tags
 	sc    syntax.Scratch
 }
@@ -352,6 +355,7 @@ func (a *Analyzer) parseAll(d *Doc) {
 	ps := a.scratch.Get().(*parseScratch)
 	defer a.scratch.Put(ps)
 	defer d.indexTree()
+	names := a.documentNames(d)
 	for _, s := range d.Sentences {
 		for from := s.FirstToken; from < s.EndToken; from += maxParse {
 			to := min(from+maxParse, s.EndToken)
@@ -360,7 +364,19 @@ func (a *Analyzer) parseAll(d *Doc) {
 			for _, t := range toks {
 				ps.forms = append(ps.forms, t.Text)
 			}
-			a.model.Analyze(ps.forms, &ps.tags, &ps.sc)
+			// only a sentence's first word: inside a sentence the capital
+			// already tells the tagger, and a word of a longer name
+			// ("Committee" of "the Committee for a Responsible Federal
+			// Budget") is tagged with the rest of it
+			ps.names = ps.names[:0]
+			opening := from == s.FirstToken
+			for _, t := range toks {
+				ps.names = append(ps.names, opening && names[t.Text])
+				if strings.IndexFunc(t.Text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+					opening = false
+				}
+			}
+			a.model.Analyze(ps.forms, ps.names, &ps.tags, &ps.sc)
 			for i := range toks {
 				t := &toks[i]
 				t.Tag, t.UPOS, t.Rel = ps.tags.XPOS[i], ps.tags.UPOS[i], ps.tags.Rel[i]
@@ -372,6 +388,43 @@ func (a *Analyzer) parseAll(d *Doc) {
 			}
 		}
 	}
+}
+
+// documentNames returns the capitalised words that the document itself
+// shows to be names: written with a capital inside a sentence of running
+// text somewhere ("said Donald Trump"), never written in lower case, and
+// not a function word. The tagger reads one sentence at a time and takes such a
+// word opening a sentence for a common noun or a verb ("Trump said", with
+// "trump" a verb in the treebank); these are tagged as names instead.
+func (a *Analyzer) documentNames(d *Doc) map[string]bool {
+	names := map[string]bool{}
+	lower := map[string]bool{}
+	for _, s := range d.Sentences {
+		// a sentence in title case ("Clinton Hid Past Health Problems"),
+		// with no lower-case word but function words, shows nothing
+		running := false
+		for k := s.FirstToken; k < s.EndToken && !running; k++ {
+			w := d.Tokens[k].Text
+			running = startsLower(w) && !a.FunctionWord(w)
+		}
+		for k := s.FirstToken; k < s.EndToken; k++ {
+			w := d.Tokens[k].Text
+			r, size := utf8.DecodeRuneInString(w)
+			switch {
+			case unicode.IsLower(r):
+				lower[w] = true
+			case !unicode.IsUpper(r) || size == len(w) || strings.ToUpper(w) == w:
+			case running && k > s.FirstToken && !a.FunctionWord(w):
+				names[w] = true
+			}
+		}
+	}
+	for w := range names {
+		if lower[strings.ToLower(w)] {
+			delete(names, w)
+		}
+	}
+	return names
 }
 
 // AnnotateWords tags, lemmatises and parses words that are already split

@@ -79,7 +79,7 @@ func datelineEnd(toks []Token, from, to int) int {
 			paren = true
 		case "–", "—", "-", "--":
 			spaced := toks[j].Start > toks[j-1].End && toks[j+1].Start > toks[j].End
-			if spaced && (comma && digit || paren && toks[j-1].Text == ")") {
+			if spaced && (comma && digit || paren && toks[j-1].Text == ")" || allCaps(toks[from:j]) && startsUpper(toks[j+1].Text)) {
 				return j + 1
 			}
 			return from
@@ -92,6 +92,25 @@ func datelineEnd(toks []Token, from, to int) int {
 		}
 	}
 	return from
+}
+
+// allCaps reports whether the words are a place written in capitals
+// ("WASHINGTON", "SAN JUAN"), as datelines without a date are.
+func allCaps(toks []Token) bool {
+	letters := 0
+	for _, t := range toks {
+		for _, r := range t.Text {
+			switch {
+			case unicode.IsLower(r):
+				return false
+			case unicode.IsLetter(r):
+				letters++
+			case r != '.' && r != '\'':
+				return false
+			}
+		}
+	}
+	return letters >= 3
 }
 
 // endsSentence decides whether the candidate end at token k, followed by

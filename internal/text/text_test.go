@@ -691,8 +691,11 @@ func TestDatelineSentence(t *testing.T) {
 		{"Harrowgate, 6 March 2025 – Mayor Ana Ruiz said the ferry would run.", "Harrowgate, 6 March 2025 –"},
 		{"NAIROBI (Reuters) - The talks resumed on Monday.", "NAIROBI (Reuters) -"},
 		{"Harrowgate, 6 March 2025 — Mayor Ana Ruiz said so.", "Harrowgate, 6 March 2025 —"},
+		{"HARROWGATE -- Mayor Ana Ruiz, opening the pier on Saturday, said so.", "HARROWGATE --"},
+		{"SAN MARCO - The talks resumed on Monday.", "SAN MARCO -"},
 		// not datelines: no date or agency, a hyphen inside a word
 		{"Mayor Ana Ruiz - who spoke first - said so.", "Mayor Ana Ruiz - who spoke first - said so."},
+		{"UN - not the council - decides.", "UN - not the council - decides."},
 		{"Ana Ruiz, the mayor, said the well-known road would close.", "Ana Ruiz, the mayor, said the well-known road would close."},
 	} {
 		d := a.Segment(c.src)
@@ -717,5 +720,31 @@ func TestCommonWord(t *testing.T) {
 	}
 	if (&Doc{}).CommonWord("commissioner") {
 		t.Errorf("a Doc built by hand knows no words")
+	}
+}
+
+// A surname that is also a common word, opening a sentence, is tagged a
+// name when the document writes it with a capital inside a sentence and
+// never in lower case; the tree then makes it the subject.
+func TestDocumentNamesOpeningSentences(t *testing.T) {
+	a := analyzer(t)
+	first := func(src string) Token {
+		d := a.Analyze(src)
+		return d.Tokens[0]
+	}
+	for _, w := range []string{"Price", "Burns"} {
+		alone := first(w + " said the ferry would run again.")
+		named := first(w + " said the ferry would run again.\n\nThe mayor, Ana " + w + ", spoke on Monday.")
+		if named.UPOS != "PROPN" || named.Rel != "nsubj" {
+			t.Errorf("%s with the name inside a sentence: %s %s, want PROPN nsubj", w, named.UPOS, named.Rel)
+		}
+		lower := first(w + " said the ferry would run again.\n\nThe mayor, Ana " + w + ", spoke of the " + strings.ToLower(w) + ".")
+		if lower.UPOS != alone.UPOS {
+			t.Errorf("%s with the word also in lower case: %s, want the sentence's own tag %s", w, lower.UPOS, alone.UPOS)
+		}
+		headline := first(w + " said the ferry would run again.\n\nMayor Says " + w + " Will Stay")
+		if headline.UPOS != alone.UPOS {
+			t.Errorf("%s written with a capital only in a title-case line: %s, want the sentence's own tag %s", w, headline.UPOS, alone.UPOS)
+		}
 	}
 }

@@ -44,7 +44,7 @@ func run() error {
 	folds := flag.Int("folds", 10, "jackknife folds for the parser's training tags (1: gold tags)")
 	tune := flag.Bool("tune", false, "score the development set after every pass (slower; for tuning)")
 	tagMinWeight := flag.Float64("tagger-min-weight", 0, "drop tagger weights whose average is smaller in magnitude")
-	minWeight := flag.Float64("min-weight", 2, "drop parser weights whose average is smaller in magnitude")
+	minWeight := flag.Float64("min-weight", 2, "drop parser weights whose average (after mixing) is smaller in magnitude")
 	minCount := flag.Int("min-count", 3, "how often a parser feature must occur in the training data to get a weight")
 	sweep := flag.String("sweep", "", "comma-separated minimum weights to score on dev after training (with -tune)")
 	unlabeled := flag.String("unlabeled", "../polnear/train/text,../timebank/TimeBank,../timebank/AQUAINT,../debates2016",
@@ -53,6 +53,11 @@ func run() error {
 	wordnet := flag.String("wordnet", "/usr/share/wordnet", "WordNet database folder (Debian's wordnet-base); empty: none")
 	shareUPOS := flag.Bool("share-upos", false, "the tagger's classes with the same universal tag share weights")
 	shareMoves := flag.Bool("share-moves", true, "the parser's transitions with the same move share weights")
+	tSeeds := flag.Int("tagger-seeds", 1, "taggers trained with seeds seed, seed+1, … and mixed into one (the parser's training tags stay those of one)")
+	pSeeds := flag.Int("parser-seeds", 1, "parsers trained with seeds seed, seed+1, … and mixed into one")
+	explore := flag.Float64("explore", 0.9, "probability that a parser pass follows its own prediction (dynamic oracle exploration)")
+	exploreFrom := flag.Int("explore-from", 1, "first parser pass (0-based) that explores")
+	inOrder := flag.Bool("rows-in-order", false, "lay the weight tables' rows out in slot order (a large model loads faster; the shipped model predates it)")
 	cache := flag.String("cache", "", "folder that keeps the clusters, the tagger and the jackknifed tags between runs (for experiments with the parser; the model is the same)")
 	flag.Usage = func() {
 		fmt.Fprintln(os.Stderr, "usage: train-parser [flags] UD_DIR   (the folder with en_ewt-ud-train.conllu and en_ewt-ud-dev.conllu)")
@@ -93,7 +98,11 @@ func run() error {
 	if err != nil {
 		return err
 	}
-	log.Info("start", "train", len(train), "dev", len(dev), "seed", *seed, "tagger-iters", *tIters, "parser-iters", *pIters, "folds", *folds)
+	args := []any{"train", len(train), "dev", len(dev), "seed", *seed, "tagger-iters", *tIters, "parser-iters", *pIters, "folds", *folds}
+	if *tSeeds > 1 || *pSeeds > 1 || *minWeight != 2 || *inOrder {
+		args = append(args, "tagger-seeds", *tSeeds, "parser-seeds", *pSeeds, "min-weight", *minWeight, "rows-in-order", *inOrder)
+	}
+	log.Info("start", args...)
 	t0 := time.Now()
 	text, err := readUnlabeled(dir, *unlabeled)
 	if err != nil {
@@ -102,7 +111,7 @@ func run() error {
 	log.Info("unlabeled text", "sentences", len(text))
 	opt := syntax.TrainOptions{TaggerIters: *tIters, ParserIters: *pIters, Folds: *folds, Seed: *seed, Log: log.Info,
 		Unlabeled: text, ClusterIters: *cIters, MinWeight: *minWeight, TaggerMinWeight: *tagMinWeight, MinCount: *minCount, Cache: *cache,
-		ShareUPOS: *shareUPOS, ShareMoves: *shareMoves}
+		ShareUPOS: *shareUPOS, ShareMoves: *shareMoves, TaggerSeeds: *tSeeds, ParserSeeds: *pSeeds, RowsInOrder: *inOrder, Explore: *explore, ExploreFrom: *exploreFrom}
 	for _, f := range strings.Split(*sweep, ",") {
 		if v, err := strconv.ParseFloat(f, 64); err == nil {
 			opt.Sweep = append(opt.Sweep, v)

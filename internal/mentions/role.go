@@ -1,0 +1,99 @@
+package mentions
+
+import "strings"
+
+// maxRoleWords bounds a stated role: a longer description is a clause
+// about the person, not the office they hold.
+const maxRoleWords = 12
+
+// statedRole returns the role the text states for the person mention c:
+// the words of its span before the name that are not a form of address
+// or a determiner ("Kenyan President" of "Kenyan President Juma
+// Otieno"), else a noun phrase in apposition right after the name,
+// between commas or in brackets, as the tree gives it ("the police chief
+// of Harrowgate"), without its determiner; "" when there is none.
+func (a *analysis) statedRole(c *cand) string {
+	if a.td == nil || c.sent < 0 || c.sent >= len(a.sents) || c.sent >= len(a.td.Sentences) {
+		return ""
+	}
+	s := a.sents[c.sent]
+	if c.ti < 0 || c.tj > len(s.toks) || c.ti >= c.tj {
+		return ""
+	}
+	// the name in the span: its last word's first place there
+	nameWords := strings.Fields(c.actor.Name)
+	if len(nameWords) == 0 {
+		return ""
+	}
+	ne := -1
+	for k := c.ti; k < c.tj; k++ {
+		if strings.EqualFold(s.toks[k].Text, nameWords[len(nameWords)-1]) {
+			ne = k + 1
+			break
+		}
+	}
+	nf := ne - len(nameWords)
+	if ne < 0 || nf < c.ti {
+		nf, ne = -1, c.tj
+	}
+	if ne < c.tj && (s.low[ne] == "," || s.low[ne] == "(") {
+		// "Ana Ruiz, the governor": the apposition is in the span
+		f, e := ne+1, c.tj
+		for f < e && (s.low[f] == "the" || s.low[f] == "a" || s.low[f] == "an") {
+			f++
+		}
+		for e > f && s.toks[e-1].UPOS == "PUNCT" {
+			e--
+		}
+		if e > f && e-f <= maxRoleWords {
+			return a.doc.Text[s.toks[f].Start:s.toks[e-1].End]
+		}
+	}
+	if nf > c.ti {
+		f := c.ti
+		for f < nf && (s.low[f] == "the" || s.low[f] == "a" || s.low[f] == "an" || a.isHonorific(s, f) || s.toks[f].UPOS == "PUNCT") {
+			f++
+		}
+		e := nf
+		for e > f && (a.isHonorific(s, e-1) || s.toks[e-1].UPOS == "PUNCT") {
+			e--
+		}
+		if e > f && e-f <= maxRoleWords {
+			return a.doc.Text[s.toks[f].Start:s.toks[e-1].End]
+		}
+	}
+	// apposition: a noun hung from the name's head as "appos", set off
+	// by a comma or a bracket right after the name
+	end := ne
+	if end >= len(s.toks) || s.low[end] != "," && s.low[end] != "(" {
+		return ""
+	}
+	first := a.td.Sentences[c.sent].FirstToken // the document's index of the sentence's first token
+	for k := c.ti; k < ne; k++ {
+		for j := end + 1; j < len(s.toks) && j <= end+maxRoleWords; j++ {
+			t := s.toks[j]
+			if t.Head != first+k || t.Rel != "appos" || t.UPOS != "NOUN" {
+				continue
+			}
+			f, e := a.td.Subtree(first + j)
+			f, e = f-first, e-first
+			for f <= end && f < e && s.toks[f].UPOS == "PUNCT" {
+				f++ // the comma before the apposition hangs from it
+			}
+			if f != end+1 || e > len(s.toks) || e-f > maxRoleWords {
+				return ""
+			}
+			for f < e && (s.low[f] == "the" || s.low[f] == "a" || s.low[f] == "an") {
+				f++
+			}
+			for e > f && s.toks[e-1].UPOS == "PUNCT" {
+				e--
+			}
+			if e <= f {
+				return ""
+			}
+			return a.doc.Text[s.toks[f].Start:s.toks[e-1].End]
+		}
+	}
+	return ""
+}
