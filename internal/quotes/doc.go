@@ -79,7 +79,9 @@
 //
 //  1. Candidates: passages sharing the quote's content stems, scored by
 //     IDF; the quote's RareWords rarest stems always count, others only if
-//     in at most CommonWordShare of the passages. The best Candidates
+//     in at most CommonWordShare of the passages, and none that is in
+//     more than MaxPostings passages (the work per quote is bounded
+//     whatever the size of the dossier). The best Candidates
 //     passages overall and the best Candidates of the quote's speaker are
 //     kept.
 //  2. Word alignment: words are folded (case, punctuation, curly
@@ -161,7 +163,7 @@
 // All numbers live in Thresholds; DefaultThresholds: PronounParagraphs 3,
 // ThatWindow 12, MinIndirectWords 3, MaxIndirectWords 120,
 // MaxSentenceTokens 400, Candidates 12, CommonWordShare 0.05 (from 200
-// passages), RareWords 3, Altered 0.6, MinAlteredWords 4, WrongSpeaker 0.9,
+// passages), RareWords 3, MaxPostings 2000, Altered 0.6, MinAlteredWords 4, WrongSpeaker 0.9,
 // MinWrongSpeakerWords 5, Paraphrase 0.6, MinParaphraseWords 3,
 // ParaphraseWindow 3, ParaphraseWindowMin 30, MaxEllipsisWords 400,
 // SameSentence 0.85, MinSameSentenceWords 8, NameEdits 1,

@@ -312,8 +312,8 @@ func (ix *Index) candidates(stems []uint32, who *speakerMatch) []uint32 {
 	sort.Slice(uniq, func(i, j int) bool { return ix.df[uniq[i]] < ix.df[uniq[j]] })
 	score := map[uint32]float64{}
 	for k, s := range uniq {
-		if k >= ix.th.RareWords && len(ix.post[s]) > limit {
-			break
+		if len(ix.post[s]) > ix.th.MaxPostings && ix.th.MaxPostings > 0 || k >= ix.th.RareWords && len(ix.post[s]) > limit {
+			break // the stems are sorted by rarity: the rest are as common
 		}
 		w := ix.idf(s)
 		for _, p := range ix.post[s] {

@@ -30,3 +30,29 @@ func TestRunOnText(t *testing.T) {
 		t.Logf("%q ×2000: %v, %d quotes", unit, time.Since(start), len(qs))
 	}
 }
+
+// A word in more passages than MaxPostings finds no candidates, not even
+// as one of the quote's rarest: the work per quote stays bounded, and a
+// quote made only of such words is not verified.
+func TestMaxPostingsBoundsCandidates(t *testing.T) {
+	x := newX(t)
+	verdict := func(maxPostings int) string {
+		th := DefaultThresholds()
+		th.MaxPostings = maxPostings
+		ix := NewIndexWith(th, ta(t))
+		for _, id := range []string{"s1", "s2", "s3", "s4", "s5"} {
+			ix.Add(&model.Document{ID: id, Kind: model.KindStatement, Text: "The harbour tariffs will double next spring."})
+		}
+		d := article("a", "Ines Varga spoke first. “The harbour tariffs will double next spring,” she said.")
+		qs := extract(t, x, d, nil)
+		q := find(t, qs, "tariffs")
+		ix.Verify(q, d)
+		return q.Verdict
+	}
+	if v := verdict(DefaultThresholds().MaxPostings); v == model.VerdictNoRecord {
+		t.Errorf("with the default bound: %q, want the record found", v)
+	}
+	if v := verdict(3); v != model.VerdictNoRecord {
+		t.Errorf("with words in more passages than the bound: %q, want %q", v, model.VerdictNoRecord)
+	}
+}

@@ -35,6 +35,11 @@ type Thresholds struct {
 	// RareWords is how many of the quote's rarest words are used to find
 	// candidates even when they are common.
 	RareWords int
+	// MaxPostings: a word in more passages than this is never used to
+	// find candidates, not even as one of the rarest, so that the work
+	// per quote does not grow with the dossier (a quote made only of such
+	// words finds no record: not verified).
+	MaxPostings int
 	// Altered is the lowest alignment similarity (Dice of matched words)
 	// for which a direct quote that is not verbatim is "altered" rather
 	// than "no-primary-record"; MinAlteredWords is the fewest quote words
@@ -97,6 +102,7 @@ func DefaultThresholds() Thresholds {
 		CommonWordShare:       0.05,
 		CommonWordMinPassages: 200,
 		RareWords:             3,
+		MaxPostings:           2000,
 		Altered:               0.6,
 		MinAlteredWords:       8,
 		WrongSpeaker:          0.9,
