@@ -1,12 +1,12 @@
 package pipeline
 
 import (
-	"container/list"
 	"context"
 	"encoding/hex"
 	"errors"
 	"strings"
 
+	"github.com/dossier-project/dossier/internal/lru"
 	"github.com/dossier-project/dossier/internal/model"
 	"github.com/dossier-project/dossier/internal/store"
 )
@@ -112,28 +112,21 @@ const docCacheSize = 4096
 // docInfos looks up documents' metadata in a store, keeping the most
 // recently used; the first error is kept in err.
 type docInfos struct {
-	ctx context.Context
-	st  store.Store
-	m   map[string]*list.Element
-	l   *list.List
-	err error
-}
-
-type docInfo struct {
-	id  string
-	doc *model.Document
+	ctx   context.Context
+	st    store.Store
+	cache *lru.Cache[string, *model.Document]
+	err   error
 }
 
 func newDocInfos(ctx context.Context, st store.Store) *docInfos {
-	return &docInfos{ctx: ctx, st: st, m: map[string]*list.Element{}, l: list.New()}
+	return &docInfos{ctx: ctx, st: st, cache: lru.New[string, *model.Document](docCacheSize)}
 }
 
 // get returns the document of id without its text, nil when the store
 // has none (or reading it failed).
 func (c *docInfos) get(id string) *model.Document {
-	if el, ok := c.m[id]; ok {
-		c.l.MoveToFront(el)
-		return el.Value.(*docInfo).doc
+	if d, ok := c.cache.Get(id); ok {
+		return d
 	}
 	d, err := c.st.DocumentInfo(c.ctx, id)
 	if err != nil {
@@ -142,11 +135,6 @@ func (c *docInfos) get(id string) *model.Document {
 		}
 		d = nil
 	}
-	c.m[id] = c.l.PushFront(&docInfo{id: id, doc: d})
-	if c.l.Len() > docCacheSize {
-		old := c.l.Back()
-		c.l.Remove(old)
-		delete(c.m, old.Value.(*docInfo).id)
-	}
+	c.cache.Put(id, d)
 	return d
 }

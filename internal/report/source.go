@@ -1,10 +1,10 @@
 package report
 
 import (
-	"container/list"
 	"context"
 	"errors"
 
+	"github.com/dossier-project/dossier/internal/lru"
 	"github.com/dossier-project/dossier/internal/model"
 	"github.com/dossier-project/dossier/internal/store"
 )
@@ -205,28 +205,21 @@ const docCacheSize = 1024
 
 // docCache keeps the metadata of the documents most recently asked for.
 type docCache struct {
-	ctx context.Context
-	src Source
-	m   map[string]*list.Element
-	l   *list.List
-	err error
-}
-
-type cached struct {
-	id  string
-	doc *model.Document
+	ctx   context.Context
+	src   Source
+	cache *lru.Cache[string, *model.Document]
+	err   error
 }
 
 func newDocCache(ctx context.Context, src Source) *docCache {
-	return &docCache{ctx: ctx, src: src, m: map[string]*list.Element{}, l: list.New()}
+	return &docCache{ctx: ctx, src: src, cache: lru.New[string, *model.Document](docCacheSize)}
 }
 
 // get returns the document of id without its text, nil when there is
 // none or reading it failed (the first failure is kept in err).
 func (c *docCache) get(id string) *model.Document {
-	if el, ok := c.m[id]; ok {
-		c.l.MoveToFront(el)
-		return el.Value.(*cached).doc
+	if d, ok := c.cache.Get(id); ok {
+		return d
 	}
 	d, err := c.src.Document(c.ctx, id, false)
 	if err != nil {
@@ -240,11 +233,6 @@ func (c *docCache) get(id string) *model.Document {
 		light.Text, light.Turns = "", nil
 		d = &light
 	}
-	c.m[id] = c.l.PushFront(&cached{id: id, doc: d})
-	if c.l.Len() > docCacheSize {
-		old := c.l.Back()
-		c.l.Remove(old)
-		delete(c.m, old.Value.(*cached).id)
-	}
+	c.cache.Put(id, d)
 	return d
 }
