@@ -370,7 +370,7 @@ func (t *tq) appositiveSubject(i, first int) int {
 			for a > first && t.tok(a-1).UPOS == "PROPN" {
 				a--
 			}
-			if a == first || t.isComma(a-1) || t.tok(a-1).UPOS == "PUNCT" && t.region(a-1) >= 0 || t.isQuoteMark(a-1) {
+			if a == first || t.isComma(a-1) || t.isQuoteMark(a-1) {
 				if !t.x.lx.timeWords[strings.ToLower(t.tok(n).Text)] {
 					return n
 				}
@@ -381,13 +381,15 @@ func (t *tq) appositiveSubject(i, first int) int {
 	return -1
 }
 
-// isQuoteMark reports whether token k is a quotation mark.
+// isQuoteMark reports whether token k opens or closes one of the
+// paragraph's quotations (as findRegions reads the marks).
 func (t *tq) isQuoteMark(k int) bool {
-	switch t.tok(k).Text {
-	case "\"", "“", "”", "''", "``", "‘", "’", "'":
-		return true
+	ri := t.region(k)
+	if ri < 0 {
+		return false
 	}
-	return false
+	st := t.tok(k).Start
+	return st < t.regions[ri].cs || st >= t.regions[ri].ce
 }
 
 // demonstrative reports whether the source at s is "this", "that", …:
