@@ -243,7 +243,10 @@ func (a *analysis) mentions() []model.Mention {
 			continue
 		}
 		m := model.Mention{Span: c.span, Actor: c.actor, Sentence: c.sent, Rule: c.rule}
-		if c.actor.Person && c.actor.Name != "" {
+		// a role stated beside a name the coreference step matched by
+		// surname, role or pronoun is not taken for that person's: the
+		// match may be wrong ("Chief Justice Roberts" is not every Roberts)
+		if c.actor.Person && c.actor.Name != "" && (!strings.HasPrefix(c.rule, "coref:") || c.rule == ruleName) {
 			m.Role = a.statedRole(c)
 		}
 		out = append(out, m)

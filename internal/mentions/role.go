@@ -36,30 +36,31 @@ func (a *analysis) statedRole(c *cand) string {
 	if ne < 0 || nf < c.ti {
 		nf, ne = -1, c.tj
 	}
+	for k := nf; k >= 0 && k < ne; k++ {
+		if !strings.EqualFold(s.toks[k].Text, nameWords[k-nf]) {
+			nf = -1 // the text writes the name otherwise ("Joseph R. Biden Jr."): no title is read
+			break
+		}
+	}
 	if ne < c.tj && (s.low[ne] == "," || s.low[ne] == "(") {
 		// "Ana Ruiz, the governor": the apposition is in the span
-		f, e := ne+1, c.tj
-		for f < e && (s.low[f] == "the" || s.low[f] == "a" || s.low[f] == "an") {
-			f++
-		}
-		for e > f && s.toks[e-1].UPOS == "PUNCT" {
-			e--
-		}
-		if e > f && e-f <= maxRoleWords {
-			return a.doc.Text[s.toks[f].Start:s.toks[e-1].End]
+		if r := a.roleWords(s, ne+1, c.tj); r != "" {
+			return r
 		}
 	}
 	if nf > c.ti {
+		// a title is nouns and their modifiers: a span that took in a
+		// word before them ("alongside Vice President …") starts after it
 		f := c.ti
-		for f < nf && (s.low[f] == "the" || s.low[f] == "a" || s.low[f] == "an" || a.isHonorific(s, f) || s.toks[f].UPOS == "PUNCT") {
-			f++
+		for k := c.ti; k < nf; k++ {
+			switch s.toks[k].UPOS {
+			case "NOUN", "PROPN", "ADJ", "DET", "PUNCT", "NUM":
+			default:
+				f = k + 1
+			}
 		}
-		e := nf
-		for e > f && (a.isHonorific(s, e-1) || s.toks[e-1].UPOS == "PUNCT") {
-			e--
-		}
-		if e > f && e-f <= maxRoleWords {
-			return a.doc.Text[s.toks[f].Start:s.toks[e-1].End]
+		if r := a.roleWords(s, f, nf); r != "" {
+			return r
 		}
 	}
 	// apposition: a noun hung from the name's head as "appos", set off
@@ -80,20 +81,31 @@ func (a *analysis) statedRole(c *cand) string {
 			for f <= end && f < e && s.toks[f].UPOS == "PUNCT" {
 				f++ // the comma before the apposition hangs from it
 			}
-			if f != end+1 || e > len(s.toks) || e-f > maxRoleWords {
+			if f != end+1 || e > len(s.toks) {
 				return ""
 			}
-			for f < e && (s.low[f] == "the" || s.low[f] == "a" || s.low[f] == "an") {
-				f++
-			}
-			for e > f && s.toks[e-1].UPOS == "PUNCT" {
-				e--
-			}
-			if e <= f {
-				return ""
-			}
-			return a.doc.Text[s.toks[f].Start:s.toks[e-1].End]
+			return a.roleWords(s, f, e)
 		}
 	}
 	return ""
+}
+
+// roleWords returns the words of tokens [f, e) of s without the
+// determiners, forms of address and punctuation at their edges, or ""
+// when none are left or more than maxRoleWords are.
+func (a *analysis) roleWords(s *sent, f, e int) string {
+	edge := func(k int) bool {
+		u := s.toks[k].UPOS
+		return u == "DET" || u == "PUNCT" || a.isHonorific(s, k)
+	}
+	for f < e && edge(f) {
+		f++
+	}
+	for e > f && edge(e-1) {
+		e--
+	}
+	if e <= f || e-f > maxRoleWords {
+		return ""
+	}
+	return a.doc.Text[s.toks[f].Start:s.toks[e-1].End]
 }
