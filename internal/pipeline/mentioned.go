@@ -247,6 +247,34 @@ func (c *actorCollector) add(d *model.Document, a *model.Analysis) {
 	}
 }
 
+// articleRolesAgree reports whether the roles articles state for x and
+// y leave them one person: when both have such roles, one of x's shares
+// a word with one of y's ("Chief Justice Roberts" is not "Charlotte Mayor
+// Jennifer Roberts", though both are Roberts).
+func articleRolesAgree(x, y *actorAcc) bool {
+	words := map[string]bool{}
+	for _, h := range y.Held {
+		if h.By == store.HeldByArticle {
+			for _, w := range strings.Fields(strings.ToLower(h.Role)) {
+				words[w] = true
+			}
+		}
+	}
+	stated := false
+	for _, h := range x.Held {
+		if h.By != store.HeldByArticle {
+			continue
+		}
+		stated = true
+		for _, w := range strings.Fields(strings.ToLower(h.Role)) {
+			if words[w] {
+				return true
+			}
+		}
+	}
+	return !stated || len(words) == 0
+}
+
 func (x *actorAcc) addForm(form string, n int) {
 	if _, ok := x.forms[form]; ok || len(x.forms) < maxForms {
 		if !ok {
@@ -537,8 +565,8 @@ func (c *actorCollector) list() []store.Actor {
 	}
 	for _, x := range alone {
 		to := full[strings.ToLower(c.bareName(x.Name))]
-		if len(to) != 1 || x.Code != "" && to[0].Code != "" && x.Code != to[0].Code {
-			continue // nobody, or more than one: it stays apart
+		if len(to) != 1 || x.Code != "" && to[0].Code != "" && x.Code != to[0].Code || !articleRolesAgree(x, to[0]) {
+			continue // nobody, more than one, or another's title: it stays apart
 		}
 		to[0].merge(x)
 		alias[x.Key] = to[0].Key

@@ -156,3 +156,31 @@ func TestPeopleArticleRoles(t *testing.T) {
 		t.Errorf("held %+v", xs[0].Held)
 	}
 }
+
+// A surname with a title of its own stays apart from the one person of
+// that surname whose article-stated title differs; with no title, or the
+// same one, it joins.
+func TestSurnameWithAnotherTitleStaysApart(t *testing.T) {
+	v, err := ingest.LoadVocab(data.Embedded())
+	if err != nil {
+		t.Fatal(err)
+	}
+	records := func(surnameRole string) int {
+		c := newActorCollector(v, nil)
+		d := &model.Document{ID: "a", Kind: model.KindArticle, Text: "x"}
+		c.add(d, &model.Analysis{Doc: "a", Mentions: []model.Mention{
+			{Span: model.Span{Text: "Harbour Mayor Ana Ruiz"}, Actor: model.Actor{Name: "Ana Ruiz", Person: true}, Role: "Harbour Mayor"},
+			{Span: model.Span{Text: "Ruiz"}, Actor: model.Actor{Name: "Ruiz", Person: true}, Role: surnameRole},
+		}})
+		return len(c.list())
+	}
+	if n := records("Chief Justice"); n != 2 {
+		t.Errorf("another title: %d records, want 2", n)
+	}
+	if n := records(""); n != 1 {
+		t.Errorf("no title: %d records, want 1", n)
+	}
+	if n := records("mayor"); n != 1 {
+		t.Errorf("the same title: %d records, want 1", n)
+	}
+}
