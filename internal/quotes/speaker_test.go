@@ -41,7 +41,7 @@ func TestSpeakerTitlesAndNames(t *testing.T) {
 		{"same title named before", "President Mira Solheim opened the session.\n\nThe president said the vote “respects the calendar”.", "calendar", "", "Mira Solheim", ""},
 		{"title with other qualifiers", "Northland Ambassador Ines Varga spoke first.\n\nSouthland's deputy ambassador said the text “goes too far”.", "too far", "", "", "Southland's deputy ambassador"},
 		{"title with the same qualifier", "Northland Ambassador Ines Varga spoke first.\n\nThe Northland ambassador said the text “goes too far”.", "too far", "", "Ines Varga", ""},
-		{"a surname that is a month", "Northland Prime Minister Ines May said Sunday that the harbour would reopen on Monday.", "harbour", "", "Ines May", ""},
+		{"a surname that is a month", "British Prime Minister Ines May said Sunday that the harbour would reopen on Monday.", "harbour", "", "Ines May", ""},
 		{"a time is no speaker", "Ines Varga spoke on Tuesday. Wednesday night she said that the harbour would reopen on Monday.", "harbour", "", "Ines Varga", ""},
 		{"an abbreviated title", "“The harbour will reopen on Monday,” said Del. Ines Varga of the Northland Islands.", "harbour", "", "Ines Varga", ""},
 		{"a description between the name and the cue", "With 50 days to go, Ines Varga, a senior adviser to the ferry campaign, called the closure “a wake-up call” for the island.", "wake-up", "", "Ines Varga", ""},
