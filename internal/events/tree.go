@@ -92,6 +92,22 @@ func (s *sent) marker(k int) string {
 	return ""
 }
 
+// clauseBefore returns the verb of the clause that a gerund v after a
+// comma continues when the parse hung both on the same head: the nearest
+// verbal sibling before v with a subject of its own, or -1.
+func (s *sent) clauseBefore(v int) int {
+	h := s.head(v)
+	if h < 0 || v == 0 || s.tag(v-1) != "," {
+		return -1
+	}
+	for k := v - 1; k >= 0; k-- {
+		if s.head(k) == h && s.isVerbal(k) && s.relIs(k, "ccomp", "parataxis", "conj") && s.dep(k, "nsubj") >= 0 {
+			return k
+		}
+	}
+	return -1
+}
+
 // isVerbal reports whether token k heads a clause of its own: a verb, or
 // a predicate with a subject or copula.
 func (s *sent) isVerbal(k int) bool {
@@ -457,6 +473,13 @@ func (s *sent) clause(v, depth int) verbCtx {
 	case ctx.subj < 0 && s.marker(v) == "to" && s.relIs(v, "xcomp", "advcl", "acl", "ccomp"),
 		ctx.subj < 0 && s.rel(v) == "xcomp":
 		s.governor(&ctx, h, depth)
+	case ctx.subj < 0 && s.tag(v) == "VBG" && s.relIs(v, "ccomp", "parataxis") && s.marker(v) == "" && s.clauseBefore(v) >= 0:
+		// "X shelled Y, killing Z, officials said" read with the gerund
+		// as a second clause of the verb of saying: its subject is that
+		// of the clause before it.
+		g := s.clause(s.clauseBefore(v), depth+1)
+		ctx.subj = g.subj
+		ctx.neg, ctx.hypo = ctx.neg || g.neg, ctx.hypo || g.hypo
 	case ctx.subj < 0 && s.relIs(v, "advcl", "acl", "obl", "nmod") && (s.tag(v) == "VBG" || strings.HasSuffix(s.low[v], "ing")):
 		// "helping Togo by sending food": the gerund's subject is the
 		// governing verb's; "without sending" negates it; "about

@@ -8,6 +8,7 @@ import (
 	"io"
 	"math"
 	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -161,6 +162,7 @@ func (m *Model) annotate(forms []string, names []bool, s *scratch) {
 	s.buf = lexicalize(forms, m.tagger.lx, s.lex, s.buf)
 	m.tagger.tag(s.lex, s.class, names, s)
 	m.nameRuns(forms, s.lex, s.class)
+	m.finiteVerb(forms, s.class)
 	for i, c := range s.class {
 		s.xpos[i] = m.tagger.classes[c].xpos
 		s.tags[i] = uint8(c)
@@ -203,6 +205,133 @@ func (m *Model) nameRuns(forms []string, lex []lexical, class []int) {
 			}
 		}
 	}
+}
+
+// finiteVerb gives a clause with no finite verb the one it must have:
+// in a stretch of a sentence between semicolons or colons, a past
+// participle straight after a noun, a pronoun or a number (adverbs
+// between them skipped; a comma only where another comma before it opens
+// an apposition) is tagged a past tense when no finite verb (VBD, VBZ,
+// VBP, MD) stands before it, and every finite verb after it
+// has a subordinating word or a coordinator between ("Liberian riot
+// police used tear gas", "X, a professor at Y, described", "inhabitants
+// threatened to strike unless Z rescinded"). The treebank is web text,
+// where the simple past of news is rare, and the tagger takes such verbs
+// for participles; the parse then has no verb to hang the clause from.
+// Not changed: a participle before "by" (an agent: "a complaint filed
+// by"), at the end of the stretch ("Site made!"), before a finite verb of
+// the same clause ("troops stationed there fired"), or straight before a
+// noun when a later word qualifies too ("guided missiles killed") or
+// written with a hyphen ("a government-financed radio"), or anywhere after
+// a base form in the sentence (an imperative: "give us this: the taxes
+// paid").
+func (m *Model) finiteVerb(forms []string, class []int) {
+	t := m.tagger
+	if t.vbd == 0 {
+		return
+	}
+	start, base := 0, false
+	for end := 0; end <= len(class); end++ {
+		if end < len(class) && t.classes[class[end]].XPOS != ":" {
+			continue
+		}
+		if base {
+			return // an imperative or an infinitive before: "give us this: the taxes paid"
+		}
+		if i := finiteCandidate(forms[start:end], t.classes, class[start:end]); i >= 0 {
+			class[start+i] = t.vbd - 1
+		}
+		for k := start; k < end; k++ {
+			base = base || t.classes[class[k]].XPOS == "VB"
+		}
+		start = end + 1
+	}
+}
+
+// finiteCandidate returns the word of a stretch that finiteVerb retags,
+// or -1.
+func finiteCandidate(forms []string, classes []tagClass, class []int) int {
+	n := len(forms)
+	x := func(i int) string { return classes[class[i]].XPOS }
+	finite := func(i int) bool {
+		switch x(i) {
+		case "VBD", "VBZ", "VBP", "MD":
+			return true
+		}
+		return false
+	}
+	noun := func(i int) bool {
+		switch x(i) {
+		case "NN", "NNS", "NNP", "NNPS":
+			return true
+		}
+		return false
+	}
+	// boundary: a word that opens another clause before a finite verb
+	boundary := func(i int) bool {
+		switch classes[class[i]].UPOS {
+		case "SCONJ", "CCONJ":
+			return true
+		}
+		switch x(i) {
+		case "WDT", "WP", "WRB":
+			return true
+		}
+		return false
+	}
+	// the clause of the word at i has no finite verb after it
+	alone := func(i int) bool {
+		for k := i + 1; k < n; k++ {
+			if boundary(k) {
+				return true
+			}
+			if finite(k) {
+				return false
+			}
+		}
+		return true
+	}
+	found := -1
+	for i := range n {
+		if finite(i) || x(i) == "VB" {
+			break // a finite verb, an imperative or an infinitive before it
+		}
+		if x(i) != "VBN" || i == 0 || i+1 >= n || x(i+1) == "." || strings.EqualFold(forms[i+1], "by") {
+			continue
+		}
+		j := i - 1
+		for j >= 0 && x(j) == "RB" {
+			j--
+		}
+		if j > 0 && x(j) == "," {
+			comma := false
+			for k := range j {
+				comma = comma || x(k) == ","
+			}
+			if !comma {
+				continue
+			}
+			j--
+		}
+		if j < 0 {
+			continue
+		}
+		if !noun(j) && x(j) != "PRP" && x(j) != "CD" {
+			continue
+		}
+		if !alone(i) || strings.Contains(forms[i], "-") && noun(i+1) {
+			continue // a compound before its noun: "a government-financed radio"
+		}
+		if found >= 0 {
+			return i // the first stood before a noun: "guided missiles killed"
+		}
+		found = i
+		if noun(i + 1) {
+			continue // a later one may be the verb
+		}
+		return i
+	}
+	return found
 }
 
 // capitalised reports whether a word starts with a capital letter and

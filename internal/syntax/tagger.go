@@ -23,13 +23,18 @@ type tagger struct {
 	// propn and propns are one more than the classes PROPN|NNP and
 	// PROPN|NNPS; 0 when not known (see Model.nameRuns).
 	propn, propns int
+	// vbd is one more than the class VERB|VBD; 0 when not known (see
+	// Model.finiteVerb).
+	vbd int
 }
 
 // findNames sets propn and propns from the classes.
 func (t *tagger) findNames() {
-	t.propn, t.propns = 0, 0
+	t.propn, t.propns, t.vbd = 0, 0, 0
 	for i, c := range t.classes {
 		switch {
+		case c.UPOS == "VERB" && c.XPOS == "VBD":
+			t.vbd = i + 1
 		case c.UPOS == "PROPN" && c.XPOS == "NNP":
 			t.propn = i + 1
 		case c.UPOS == "PROPN" && c.XPOS == "NNPS":

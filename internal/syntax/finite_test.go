@@ -1,0 +1,53 @@
+package syntax
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestFiniteCandidate: the word finiteVerb retags in a stretch written as
+// word/XPOS pairs, or none.
+func TestFiniteCandidate(t *testing.T) {
+	upos := map[string]string{"CC": "CCONJ", "IN": "ADP", ",": "PUNCT", ".": "PUNCT"}
+	cases := []struct {
+		tagged, want string
+	}{
+		{"Varnish/JJ riot/NN police/NN used/VBN tear/NN gas/NN ./.", "used"},
+		{"Tova/NNP Lind/NNP ,/, a/DT professor/NN at/IN Orlen/NNP ,/, described/VBN the/DT plan/NN ./.", "described"},
+		{"Inhabitants/NNS threatened/VBN to/TO strike/VB unless/IN:SCONJ Orlen/NNP rescinded/VBD it/PRP ./.", "threatened"},
+		{"She/PRP no/RB doubt/RB accomplished/VBN ,/, thanks/NN to/IN him/PRP ./.", "accomplished"},
+		{"Aircraft/NN using/VBG precision/NN guided/VBN missiles/NNS killed/VBN 4/CD men/NNS ./.", "killed"},
+		{"In/IN August/NNP ,/, donors/NNS gave/VBN money/NN ./.", "gave"},
+		// not changed
+		{"Troops/NNS stationed/VBN there/RB fired/VBD ./.", ""},
+		{"A/DT complaint/NN filed/VBN by/IN Orlen/NNP ./.", ""},
+		{"Site/NN made/VBN !/.", ""},
+		{"Posted/VBN by/IN Tova/NNP", ""},
+		{"Give/VB us/PRP the/DT taxes/NNS paid/VBN for/IN years/NNS ./.", ""},
+		{"The/DT Orlen/NNP government-financed/VBN Radio/NNP closed/VBN ./.", ""},
+		{"Police/NNS said/VBD officers/NNS fired/VBN shots/NNS ./.", ""},
+	}
+	for _, tc := range cases {
+		var forms []string
+		var classes []tagClass
+		var class []int
+		for _, wt := range strings.Fields(tc.tagged) {
+			i := strings.LastIndex(wt, "/")
+			x := wt[i+1:]
+			u := upos[x]
+			if j := strings.Index(x, ":"); j >= 0 {
+				x, u = x[:j], x[j+1:]
+			}
+			forms = append(forms, wt[:i])
+			classes = append(classes, tagClass{UPOS: u, XPOS: x})
+			class = append(class, len(classes)-1)
+		}
+		got := ""
+		if i := finiteCandidate(forms, classes, class); i >= 0 {
+			got = forms[i]
+		}
+		if got != tc.want {
+			t.Errorf("%s: retagged %q, want %q", tc.tagged, got, tc.want)
+		}
+	}
+}
