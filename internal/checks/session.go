@@ -50,12 +50,11 @@ type Session struct {
 	// versions are the versions of pages seen by Scan, compared by Check.
 	versions *versionPairs
 	// With Runs: the runs of each procedure, the order of the next act,
-	// the acts not yet written out, where the runs are, the number of
-	// acts kept, and the first error writing runs.
+	// the acts not yet written out, the number of acts kept, and the
+	// first error writing runs.
 	runs     map[*Procedure]*procRuns
 	seq      int
 	buffered int
-	runDir   string
 	kept     int
 	runErr   error
 }

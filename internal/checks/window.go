@@ -1,16 +1,14 @@
 package checks
 
 import (
-	"bufio"
-	"container/heap"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
-	"os"
 	"sort"
 
 	"github.com/dossier-project/dossier/internal/model"
+	"github.com/dossier-project/dossier/internal/spill"
 )
 
 // The announcements and acts of deciding bodies of a large dossier are
@@ -83,115 +81,108 @@ func recBefore(a, b *actRec) bool {
 }
 
 // recSorter gathers records and gives them back sorted by day, then in
-// the order they were gathered, from runs written out by spill.
+// the order they were gathered, from runs written out by spill (through
+// internal/spill).
 type recSorter struct {
-	buf  []actRec
-	runs []*os.File
+	buf    []actRec
+	sorted *spill.Sorter
 }
 
-func (s *recSorter) spill(dir string) error {
+// recKey appends to b a key whose byte order is recBefore's: the day (a
+// date, which holds no zero byte), a zero byte, the sequence number.
+func recKey(b []byte, r *actRec) []byte {
+	b = append(append(b, r.Day...), 0)
+	return binary.BigEndian.AppendUint64(b, uint64(r.Seq)^1<<63)
+}
+
+// hand moves the records gathered into the sorter.
+func (s *recSorter) hand(dir string) error {
 	if len(s.buf) == 0 {
 		return nil
 	}
-	sort.Slice(s.buf, func(i, j int) bool { return recBefore(&s.buf[i], &s.buf[j]) })
-	f, err := os.CreateTemp(dir, "acts-")
-	if err != nil {
-		return err
+	if s.sorted == nil {
+		s.sorted = &spill.Sorter{Dir: dir}
 	}
-	w := bufio.NewWriterSize(f, 1<<16)
-	enc := json.NewEncoder(w)
+	var key []byte
 	for i := range s.buf {
-		if err := enc.Encode(&s.buf[i]); err != nil {
-			f.Close()
+		value, err := json.Marshal(&s.buf[i])
+		if err != nil {
+			return err
+		}
+		key = recKey(key[:0], &s.buf[i])
+		if err := s.sorted.Add(key, value); err != nil {
 			return err
 		}
 	}
-	if err := w.Flush(); err != nil {
-		f.Close()
-		return err
-	}
-	if _, err := f.Seek(0, io.SeekStart); err != nil {
-		f.Close()
-		return err
-	}
-	s.runs = append(s.runs, f)
+	clear(s.buf)
 	s.buf = s.buf[:0]
 	return nil
 }
 
-// cursor returns the records in order, one at a time.
+// spill writes the records gathered as one sorted run.
+func (s *recSorter) spill(dir string) error {
+	if err := s.hand(dir); err != nil {
+		return err
+	}
+	if s.sorted == nil {
+		return nil
+	}
+	return s.sorted.Flush()
+}
+
+// cursor returns the records in order, one at a time; the recSorter is
+// spent.
 func (s *recSorter) cursor() (*recCursor, error) {
-	sort.Slice(s.buf, func(i, j int) bool { return recBefore(&s.buf[i], &s.buf[j]) })
-	c := &recCursor{mem: s.buf}
-	for k, f := range s.runs {
-		c.decs = append(c.decs, json.NewDecoder(bufio.NewReaderSize(f, 1<<16)))
-		if r, ok, err := c.read(k); err != nil {
-			return nil, err
-		} else if ok {
-			c.heads = append(c.heads, recHead{r, k})
-		}
+	if s.sorted == nil {
+		sort.Slice(s.buf, func(i, j int) bool { return recBefore(&s.buf[i], &s.buf[j]) })
+		return &recCursor{mem: s.buf}, nil
 	}
-	if r, ok, _ := c.read(-1); ok {
-		c.heads = append(c.heads, recHead{r, -1})
+	if err := s.hand(""); err != nil { // the sorter is made: no folder needed
+		return nil, err
 	}
-	heap.Init(c)
-	return c, nil
+	c, err := s.sorted.Cursor()
+	s.sorted = nil
+	if err != nil {
+		return nil, err
+	}
+	return &recCursor{runs: c}, nil
 }
 
-// recCursor merges the runs of a recSorter and its records in memory.
+// recCursor reads the records of a recSorter in order: from its runs, or
+// from memory when it wrote none.
 type recCursor struct {
-	heads []recHead
-	decs  []*json.Decoder
-	mem   []actRec
-}
-
-// read reads the next record of run k, or of the records in memory when
-// k is -1.
-func (c *recCursor) read(k int) (actRec, bool, error) {
-	if k < 0 {
-		if len(c.mem) == 0 {
-			return actRec{}, false, nil
-		}
-		r := c.mem[0]
-		c.mem = c.mem[1:]
-		return r, true, nil
-	}
-	var r actRec
-	if err := c.decs[k].Decode(&r); err == io.EOF {
-		return r, false, nil
-	} else if err != nil {
-		return r, false, fmt.Errorf("read a run: %w", err)
-	}
-	return r, true, nil
+	runs *spill.Cursor
+	mem  []actRec
 }
 
 // next returns the next record; ok is false at the end.
 func (c *recCursor) next() (r actRec, ok bool, err error) {
-	if len(c.heads) == 0 {
-		return r, false, nil
+	if c.runs == nil {
+		if len(c.mem) == 0 {
+			return r, false, nil
+		}
+		r = c.mem[0]
+		c.mem = c.mem[1:]
+		return r, true, nil
 	}
-	top := c.heads[0]
-	nr, more, err := c.read(top.src)
-	if err != nil {
-		return r, false, err
+	_, value, ok, err := c.runs.Next()
+	if err != nil || !ok {
+		return r, false, errors.Join(err, c.close())
 	}
-	if more {
-		c.heads[0].r = nr
-		heap.Fix(c, 0)
-	} else {
-		heap.Pop(c)
+	if err := json.Unmarshal(value, &r); err != nil {
+		return r, false, errors.Join(fmt.Errorf("read a run: %w", err), c.close())
 	}
-	return top.r, true, nil
+	return r, true, nil
 }
 
-func (c *recCursor) Len() int           { return len(c.heads) }
-func (c *recCursor) Less(i, j int) bool { return recBefore(&c.heads[i].r, &c.heads[j].r) }
-func (c *recCursor) Swap(i, j int)      { c.heads[i], c.heads[j] = c.heads[j], c.heads[i] }
-func (c *recCursor) Push(x any)         { c.heads = append(c.heads, x.(recHead)) }
-func (c *recCursor) Pop() any {
-	x := c.heads[len(c.heads)-1]
-	c.heads = c.heads[:len(c.heads)-1]
-	return x
+// close removes the runs read.
+func (c *recCursor) close() error {
+	if c.runs == nil {
+		return nil
+	}
+	err := c.runs.Close()
+	c.runs = nil
+	return err
 }
 
 // all reads every record into memory, in order.
@@ -200,6 +191,7 @@ func (s *recSorter) all() ([]actRec, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer c.close()
 	var out []actRec
 	for {
 		r, ok, err := c.next()
@@ -212,16 +204,11 @@ func (s *recSorter) all() ([]actRec, error) {
 
 func (s *recSorter) close() error {
 	var err error
-	for _, f := range s.runs {
-		err = errors.Join(err, f.Close())
+	if s.sorted != nil {
+		err = s.sorted.Close()
 	}
-	s.runs, s.buf = nil, nil
+	s.sorted, s.buf = nil, nil
 	return err
-}
-
-type recHead struct {
-	r   actRec
-	src int // run, or -1 for the records in memory
 }
 
 // procRuns are the runs of one procedure.
@@ -270,18 +257,11 @@ func (s *Session) gatherRuns(p *Procedure, anns, acts []act) error {
 	if s.buffered < max(s.Runs.Acts, 1) {
 		return nil
 	}
-	if s.runDir == "" {
-		dir, err := os.MkdirTemp(s.Runs.Dir, "dossier-acts-")
-		if err != nil {
-			return err
-		}
-		s.runDir = dir
-	}
 	for _, r := range s.runs {
-		if err := r.anns.spill(s.runDir); err != nil {
+		if err := r.anns.spill(s.Runs.Dir); err != nil {
 			return err
 		}
-		if err := r.acts.spill(s.runDir); err != nil {
+		if err := r.acts.spill(s.Runs.Dir); err != nil {
 			return err
 		}
 	}
@@ -320,10 +300,12 @@ func (c *Checker) announcedWindow(p *Procedure, r *procRuns) ([]model.Finding, e
 	if err != nil {
 		return nil, err
 	}
+	defer actCur.close()
 	annCur, err := r.anns.cursor()
 	if err != nil {
 		return nil, err
 	}
+	defer annCur.close()
 	var (
 		win     []act    // the acts of the days in the window, in order
 		winDays []string // the day of each
@@ -443,9 +425,5 @@ func (s *Session) Close() error {
 		err = errors.Join(err, r.anns.close(), r.acts.close())
 	}
 	s.runs = nil
-	if s.runDir != "" {
-		err = errors.Join(err, os.RemoveAll(s.runDir))
-		s.runDir = ""
-	}
 	return err
 }

@@ -77,6 +77,9 @@ func TestAnnouncedWindowMatchesAllAtOnce(t *testing.T) {
 			}
 			i, j = ni, nj
 		}
+		if r := s.runs[p]; len(anns)+len(acts) > 2*s.Runs.Acts && r.anns.sorted == nil && r.acts.sorted == nil {
+			t.Fatalf("trial %d: %d records and nothing written out", trial, len(anns)+len(acts))
+		}
 		got, err := c.announcedWindow(p, s.runs[p])
 		if err != nil {
 			t.Fatal(err)

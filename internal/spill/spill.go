@@ -130,53 +130,95 @@ func (s *Sorter) Close() error {
 	return err
 }
 
+// Flush writes the records gathered so far out as a run now, whatever
+// their size: for callers that bound what they hold by a count of their
+// own.
+func (s *Sorter) Flush() error {
+	if s.err == nil && len(s.recs) > 0 {
+		s.err = s.spill()
+	}
+	return s.err
+}
+
 // Each calls fn with every record in the order of the keys, and records
 // of equal keys in the order they were added; it stops at the first
 // error fn returns. key and value are valid only during the call. The
 // Sorter is spent.
 func (s *Sorter) Each(fn func(key, value []byte) error) (err error) {
-	defer func() { err = errors.Join(err, s.Close()) }()
-	if s.err != nil {
-		return s.err
-	}
-	s.sort()
-	if len(s.runs) == 0 {
-		for _, r := range s.recs {
-			if err := fn(r.key, r.value); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	// The records still in memory are the last run: they were added
-	// after those of every run on disk.
-	h := &mergeHeap{}
-	for i, f := range s.runs {
-		src := &fileRun{r: bufio.NewReaderSize(f, 1<<16), order: i}
-		if err := h.push(src); err != nil {
-			return err
-		}
-	}
-	if err := h.push(&memRun{recs: s.recs, order: len(s.runs)}); err != nil {
+	c, err := s.Cursor()
+	if err != nil {
 		return err
 	}
-	for h.Len() > 0 {
-		top := h.runs[0]
-		if err := fn(top.key(), top.value()); err != nil {
+	defer func() { err = errors.Join(err, c.Close()) }()
+	for {
+		k, v, ok, err := c.Next()
+		if err != nil || !ok {
 			return err
 		}
-		ok, err := top.next()
-		if err != nil {
+		if err := fn(k, v); err != nil {
 			return err
-		}
-		if ok {
-			heap.Fix(h, 0)
-		} else {
-			heap.Pop(h)
 		}
 	}
-	return nil
 }
+
+// Cursor reads the records of a Sorter one at a time, in the order Each
+// gives them: for a caller that merges two sorted streams.
+type Cursor struct {
+	s   *Sorter
+	h   mergeHeap
+	top run // the run whose record Next gave last, to move on first
+	err error
+}
+
+// Cursor returns a Cursor over the records added; the Sorter is spent,
+// and Close on the Cursor closes it.
+func (s *Sorter) Cursor() (*Cursor, error) {
+	c := &Cursor{s: s}
+	if s.err != nil {
+		return nil, errors.Join(s.err, s.Close())
+	}
+	s.sort()
+	// The records still in memory are the last run: they were added
+	// after those of every run on disk.
+	for i, f := range s.runs {
+		if err := c.h.push(&fileRun{r: bufio.NewReaderSize(f, 1<<16), order: i}); err != nil {
+			return nil, errors.Join(err, s.Close())
+		}
+	}
+	if err := c.h.push(&memRun{recs: s.recs, order: len(s.runs)}); err != nil {
+		return nil, errors.Join(err, s.Close())
+	}
+	return c, nil
+}
+
+// Next returns the next record; ok is false at the end. key and value
+// are valid until the next call.
+func (c *Cursor) Next() (key, value []byte, ok bool, err error) {
+	if c.err != nil {
+		return nil, nil, false, c.err
+	}
+	if c.top != nil {
+		more, err := c.top.next()
+		if err != nil {
+			c.err = err
+			return nil, nil, false, err
+		}
+		if more {
+			heap.Fix(&c.h, 0)
+		} else {
+			heap.Pop(&c.h)
+		}
+		c.top = nil
+	}
+	if c.h.Len() == 0 {
+		return nil, nil, false, nil
+	}
+	c.top = c.h.runs[0]
+	return c.top.key(), c.top.value(), true, nil
+}
+
+// Close removes the runs of the Sorter.
+func (c *Cursor) Close() error { return c.s.Close() }
 
 // run is a sorted run being merged: its current record.
 type run interface {

@@ -128,3 +128,71 @@ func TestEmpty(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestCursorsInterleaved: two Sorters read at once through Cursors, each
+// flushed into several runs by Flush, give their records in order, equal
+// keys in the order they were added, and leave no files behind.
+func TestCursorsInterleaved(t *testing.T) {
+	dir := t.TempDir()
+	var a, b Sorter
+	a.Dir, b.Dir = dir, dir
+	for i := range 30 {
+		key := []byte{byte(i % 4)}
+		if err := a.Add(key, []byte(fmt.Sprint(i))); err != nil {
+			t.Fatal(err)
+		}
+		if err := b.Add([]byte{byte(3 - i%4)}, []byte(fmt.Sprint(i))); err != nil {
+			t.Fatal(err)
+		}
+		if i%7 == 6 {
+			if err := a.Flush(); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if len(a.runs) != 4 || len(b.runs) != 0 {
+		t.Fatalf("runs %d and %d, want 4 and 0", len(a.runs), len(b.runs))
+	}
+	ca, err := a.Cursor()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cb, err := b.Cursor()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got [2][]string
+	for done := 0; done < 2; {
+		done = 0
+		for k, c := range []*Cursor{ca, cb} {
+			key, value, ok, err := c.Next()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !ok {
+				done++
+				continue
+			}
+			got[k] = append(got[k], fmt.Sprintf("%d:%s", key[0], value))
+		}
+	}
+	for k, c := range []*Cursor{ca, cb} {
+		if err := c.Close(); err != nil {
+			t.Fatal(err)
+		}
+		var want []string
+		for key := range 4 {
+			for i := range 30 {
+				if k == 0 && i%4 == key || k == 1 && 3-i%4 == key {
+					want = append(want, fmt.Sprintf("%d:%d", key, i))
+				}
+			}
+		}
+		if fmt.Sprint(got[k]) != fmt.Sprint(want) {
+			t.Errorf("sorter %d:\n got %v\nwant %v", k, got[k], want)
+		}
+	}
+	if left, _ := os.ReadDir(dir); len(left) != 0 {
+		t.Errorf("%d files left in the runs' folder", len(left))
+	}
+}

@@ -1,17 +1,16 @@
 package timeline
 
 import (
-	"bufio"
-	"container/heap"
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"sort"
 	"strings"
 
 	"github.com/dossier-project/dossier/internal/model"
+	"github.com/dossier-project/dossier/internal/spill"
 )
 
 // The timeline of a large dossier is built from sorted runs, so that its
@@ -34,50 +33,53 @@ type Spill struct {
 	Items int
 }
 
-// spill writes the items gathered so far as one sorted run.
+// spill writes the items gathered so far as one sorted run (through
+// internal/spill, keyed so that the order of the keys is before's).
 func (c *Collector) spill() error {
-	if c.dir == "" {
-		dir, err := os.MkdirTemp(c.Spill.Dir, "dossier-timeline-")
-		if err != nil {
+	if c.sorted == nil {
+		c.sorted = &spill.Sorter{Dir: c.Spill.Dir}
+	}
+	if err := c.hand(); err != nil {
+		return err
+	}
+	if err := c.sorted.Flush(); err != nil {
+		return fmt.Errorf("timeline: %w", err)
+	}
+	return nil
+}
+
+// hand moves the items gathered into the sorter.
+func (c *Collector) hand() error {
+	var key, value []byte
+	for i := range c.items {
+		key, value = itemKey(key[:0], &c.items[i]), appendItem(value[:0], &c.items[i])
+		if err := c.sorted.Add(key, value); err != nil {
 			return fmt.Errorf("timeline: %w", err)
 		}
-		c.dir = dir
 	}
-	sortItems(c.items)
-	f, err := os.CreateTemp(c.dir, "run-")
-	if err != nil {
-		return fmt.Errorf("timeline: %w", err)
-	}
-	w := bufio.NewWriterSize(f, 1<<16)
-	for i := range c.items {
-		writeItem(w, &c.items[i])
-	}
-	if err := w.Flush(); err != nil {
-		f.Close()
-		return fmt.Errorf("timeline: write a run: %w", err)
-	}
-	if _, err := f.Seek(0, io.SeekStart); err != nil {
-		f.Close()
-		return fmt.Errorf("timeline: %w", err)
-	}
-	c.runs = append(c.runs, f)
 	clear(c.items) // let the strings go
 	c.items = c.items[:0]
 	return nil
 }
 
+// itemKey appends to b a key whose byte order is before's: the sort key
+// (a date, which holds no zero byte) and a zero byte, so that a coarser
+// date sorts before the finer dates it contains, then the rank of the
+// part of day and the order of the item.
+func itemKey(b []byte, it *item) []byte {
+	b = append(b, it.sortKey()...)
+	b = append(b, 0, byte(model.PartOfDayRank(it.part)))
+	return binary.BigEndian.AppendUint64(b, uint64(it.order)^1<<63)
+}
+
 // Close removes the runs written to disk. A Collector that spilled is
 // closed by Each; Close is for one given up before.
 func (c *Collector) Close() error {
-	var err error
-	for _, f := range c.runs {
-		err = errors.Join(err, f.Close())
+	if c.sorted == nil {
+		return nil
 	}
-	c.runs = nil
-	if c.dir != "" {
-		err = errors.Join(err, os.RemoveAll(c.dir))
-		c.dir = ""
-	}
+	err := c.sorted.Close()
+	c.sorted = nil
 	return err
 }
 
@@ -110,11 +112,6 @@ func (c *Collector) Each(records []*model.Document, fn func(model.TimelineEntry)
 		te.ID = n + 1
 		return fn(te)
 	})
-	sortItems(c.items)
-	src := []itemSource{&sliceSource{items: c.items}}
-	for _, f := range c.runs {
-		src = append(src, &fileSource{r: bufio.NewReaderSize(f, 1<<16)})
-	}
 	// Items of the same date and part of day are put in the order the
 	// text states, when it states one ("met after the attack";
 	// topoOrder), else in the order of the text, before they are merged.
@@ -132,7 +129,7 @@ func (c *Collector) Each(records []*model.Document, fn func(model.TimelineEntry)
 		group = group[:0]
 		return nil
 	}
-	err = mergeSources(src, func(it item) error {
+	each := func(it item) error {
 		if len(group) > 0 && (it.sortKey() != group[0].sortKey() || model.PartOfDayRank(it.part) != model.PartOfDayRank(group[0].part)) {
 			if err := flush(); err != nil {
 				return err
@@ -140,7 +137,24 @@ func (c *Collector) Each(records []*model.Document, fn func(model.TimelineEntry)
 		}
 		group = append(group, it)
 		return nil
-	})
+	}
+	if c.sorted == nil {
+		sortItems(c.items)
+		for i := range c.items {
+			if err = each(c.items[i]); err != nil {
+				break
+			}
+			c.items[i] = item{}
+		}
+	} else if err = c.hand(); err == nil {
+		err = c.sorted.Each(func(_, value []byte) error {
+			it, err := readItem(bytes.NewReader(value))
+			if err != nil {
+				return fmt.Errorf("timeline: read a run: %w", err)
+			}
+			return each(it)
+		})
+	}
 	if err == nil {
 		err = flush()
 	}
@@ -263,94 +277,12 @@ func (m *merger) finish() error {
 	return m.close(func(*entry) bool { return true })
 }
 
-// itemSource yields sorted items; ok is false at the end.
-type itemSource interface {
-	next() (it item, ok bool, err error)
-}
-
-type sliceSource struct {
-	items []item
-	i     int
-}
-
-func (s *sliceSource) next() (item, bool, error) {
-	if s.i >= len(s.items) {
-		return item{}, false, nil
-	}
-	it := s.items[s.i]
-	s.items[s.i] = item{}
-	s.i++
-	return it, true, nil
-}
-
-type fileSource struct{ r *bufio.Reader }
-
-func (s *fileSource) next() (item, bool, error) {
-	it, err := readItem(s.r)
-	if err == io.EOF {
-		return item{}, false, nil
-	}
-	if err != nil {
-		return item{}, false, fmt.Errorf("timeline: read a run: %w", err)
-	}
-	return it, true, nil
-}
-
-// mergeSources hands fn the items of the sorted sources in order.
-func mergeSources(src []itemSource, fn func(item) error) error {
-	h := &sourceHeap{}
-	for _, s := range src {
-		it, ok, err := s.next()
-		if err != nil {
-			return err
-		}
-		if ok {
-			h.heads = append(h.heads, head{it, s})
-		}
-	}
-	heap.Init(h)
-	for h.Len() > 0 {
-		top := h.heads[0]
-		if err := fn(top.it); err != nil {
-			return err
-		}
-		it, ok, err := top.src.next()
-		if err != nil {
-			return err
-		}
-		if ok {
-			h.heads[0].it = it
-			heap.Fix(h, 0)
-		} else {
-			heap.Pop(h)
-		}
-	}
-	return nil
-}
-
-type head struct {
-	it  item
-	src itemSource
-}
-
-type sourceHeap struct{ heads []head }
-
-func (h *sourceHeap) Len() int           { return len(h.heads) }
-func (h *sourceHeap) Less(i, j int) bool { return before(h.heads[i].it, h.heads[j].it) }
-func (h *sourceHeap) Swap(i, j int)      { h.heads[i], h.heads[j] = h.heads[j], h.heads[i] }
-func (h *sourceHeap) Push(x any)         { h.heads = append(h.heads, x.(head)) }
-func (h *sourceHeap) Pop() any {
-	x := h.heads[len(h.heads)-1]
-	h.heads = h.heads[:len(h.heads)-1]
-	return x
-}
-
 // The encoding of an item in a run: its fields in order, strings and
 // lists with their length first (unsigned varints), numbers as varints.
 
-func writeItem(w *bufio.Writer, it *item) {
+func appendItem(b []byte, it *item) []byte {
 	for _, s := range []string{it.kind, it.root, it.eventID, it.quoteID, it.doc, it.start, it.end, it.precision, it.part, it.src, it.tgt, it.summary, it.clause, it.note} {
-		writeString(w, s)
+		b = appendString(b, s)
 	}
 	var flags uint64
 	if it.future {
@@ -359,28 +291,26 @@ func writeItem(w *bufio.Writer, it *item) {
 	if it.consult {
 		flags |= 2
 	}
-	writeUvarint(w, flags)
-	writeVarint(w, int64(it.order))
-	writeUvarint(w, uint64(len(it.evidence)))
+	b = binary.AppendUvarint(b, flags)
+	b = binary.AppendVarint(b, int64(it.order))
+	b = binary.AppendUvarint(b, uint64(len(it.evidence)))
 	for _, e := range it.evidence {
-		writeString(w, e.Doc)
-		writeString(w, e.Text)
+		b = appendString(b, e.Doc)
+		b = appendString(b, e.Text)
 		for _, n := range []int{e.Start, e.End, e.Page, e.PageEnd} {
-			writeVarint(w, int64(n))
+			b = binary.AppendVarint(b, int64(n))
 		}
 	}
-	writeUvarint(w, uint64(len(it.after)))
+	b = binary.AppendUvarint(b, uint64(len(it.after)))
 	for _, s := range it.after {
-		writeString(w, s)
+		b = appendString(b, s)
 	}
+	return b
 }
 
-func readItem(r *bufio.Reader) (item, error) {
+func readItem(r *bytes.Reader) (item, error) {
 	var it item
 	rd := reader{r: r}
-	if _, err := r.Peek(1); err != nil {
-		return it, err // io.EOF: the end of the run, between items
-	}
 	for _, p := range []*string{&it.kind, &it.root, &it.eventID, &it.quoteID, &it.doc, &it.start, &it.end, &it.precision, &it.part, &it.src, &it.tgt, &it.summary, &it.clause, &it.note} {
 		*p = rd.string()
 	}
@@ -407,24 +337,14 @@ func readItem(r *bufio.Reader) (item, error) {
 	return it, rd.err
 }
 
-func writeString(w *bufio.Writer, s string) {
-	writeUvarint(w, uint64(len(s)))
-	w.WriteString(s)
-}
-
-func writeUvarint(w *bufio.Writer, n uint64) {
-	var b [binary.MaxVarintLen64]byte
-	w.Write(b[:binary.PutUvarint(b[:], n)])
-}
-
-func writeVarint(w *bufio.Writer, n int64) {
-	var b [binary.MaxVarintLen64]byte
-	w.Write(b[:binary.PutVarint(b[:], n)])
+func appendString(b []byte, s string) []byte {
+	b = binary.AppendUvarint(b, uint64(len(s)))
+	return append(b, s...)
 }
 
 // reader reads the encoding, keeping the first error.
 type reader struct {
-	r   *bufio.Reader
+	r   *bytes.Reader
 	err error
 }
 

@@ -42,12 +42,12 @@
 package timeline
 
 import (
-	"os"
 	"sort"
 	"strings"
 	"time"
 
 	"github.com/dossier-project/dossier/internal/model"
+	"github.com/dossier-project/dossier/internal/spill"
 )
 
 // Input is what the timeline is built from.
@@ -105,12 +105,11 @@ type Collector struct {
 	// Spill, when set, bounds the items held in memory: they are written
 	// out in sorted runs (see Spill), with the words of their evidence
 	// read from the documents' texts, and merged by Each.
-	Spill *Spill
-	items []item
-	n     int
-	dir   string     // of the runs
-	runs  []*os.File // sorted runs written out
-	err   error      // the first error writing a run
+	Spill  *Spill
+	items  []item
+	n      int
+	sorted *spill.Sorter // the items written out, once Spill bounds them
+	err    error         // the first error writing a run
 }
 
 // Add gathers the dated items of one document.
