@@ -276,8 +276,21 @@ func (t *tq) coordinated(s int) (model.Span, int, bool) {
 		u := t.tok(k).UPOS
 		return u == "PROPN" || u == "NOUN" || u == "PRON"
 	}
-	if k := d.Dependent(s, "conj"); k > s && nominal(k) {
+	if k := d.Dependent(s, "conj"); k > s && nominal(k) && t.joined(s) {
 		f, _ := d.Subtree(s)
+		for f < s && t.tok(f).UPOS == "PUNCT" {
+			f++
+		}
+		if h := t.tok(s).Head; h >= 0 {
+			// "X, Y and Z said" read as two subjects, the second with
+			// its conjunct: the first is one of the group
+			for _, j := range d.Dependents(h, nil) {
+				if j < s && d.RelIs(j, "nsubj") && nominal(j) {
+					f, _ = d.Subtree(j)
+					break
+				}
+			}
+		}
 		_, e := d.Subtree(k)
 		return t.span(f, e), k, true
 	}
@@ -292,6 +305,18 @@ func (t *tq) coordinated(s int) (model.Span, int, bool) {
 		}
 	}
 	return model.Span{}, -1, false
+}
+
+// joined reports whether a conjunct of token s has a coordinator ("X
+// and Y", "X, Y and Z"): a conjunct set off by a comma with none is an
+// apposition the parser misread ("Senator X, Democrat of Y, said").
+func (t *tq) joined(s int) bool {
+	for _, k := range t.td.Dependents(s, nil) {
+		if t.td.RelIs(k, "conj") && t.td.Dependent(k, "cc") >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // trailingContent reports whether tokens [f, e) before the cue at i can
@@ -1062,7 +1087,8 @@ func (t *tq) nameIn(sp model.Span) string {
 		kf, ke := d.Subtree(k)
 		// an apposition after a comma is another phrase; a proper noun
 		// straight after the title is the name ("Ambassador Ines Varga")
-		appos := d.RelIs(k, "appos") && (kf == 0 || t.tok(kf-1).UPOS == "PUNCT" || t.tok(k).UPOS != "PROPN")
+		appos := d.RelIs(k, "appos") && (kf == 0 || t.tok(kf-1).UPOS == "PUNCT" || t.tok(k).UPOS != "PROPN") ||
+			d.RelIs(k, "conj") && kf > 0 && t.tok(kf-1).UPOS == "PUNCT" && !t.joined(d.Tokens[k].Head) // "X, Democrat of Y" misread as a conjunct
 		if (appos || d.RelIs(k, "nmod", "obl", "nmod:poss", "acl")) && !d.RelIs(k, "nmod:desc") {
 			for j := max(kf, f); j < min(ke, e); j++ {
 				skip[j-f] = true

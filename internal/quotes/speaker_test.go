@@ -227,3 +227,31 @@ func TestPronounAfterAnotherNamesNobody(t *testing.T) {
 		t.Errorf("speaker %q by %q, want Ines Varga", q.Speaker, q.SpeakerBy)
 	}
 }
+
+// A description set off by commas after a name, which the parse may read
+// as a conjunct ("Senator X, Democrat of Y"), is no second source: the
+// name is the speaker, and the source words take in the description.
+func TestDescriptionReadAsConjunct(t *testing.T) {
+	x := newX(t)
+	for _, c := range []struct{ text, speaker, source string }{
+		{"Senator Ines Varga, Democrat of Northland, said the harbour scheme has sent a terrible message to millions of fishermen.",
+			"Ines Varga", "Senator Ines Varga, Democrat of Northland"},
+		{"Rep. Karl Brodin, the top Democrat on the House Fisheries Committee, urged President Osei to retaliate against Southland.",
+			"Karl Brodin", "Rep. Karl Brodin, the top Democrat on the House Fisheries Committee"},
+		// a real coordination stays a group
+		{"Ines Varga, Karl Brodin and Ana Ruiz said that the port would stay open.", "Ines Varga, Karl Brodin and Ana Ruiz", ""},
+	} {
+		qs := extract(t, x, article("a", c.text), nil)
+		if len(qs) != 1 {
+			t.Fatalf("%q: %d quotes", c.text, len(qs))
+		}
+		q := qs[0]
+		src := ""
+		if len(q.Sources) > 0 {
+			src = q.Sources[0].Text
+		}
+		if q.Speaker != c.speaker || c.source != "" && src != c.source {
+			t.Errorf("%q: speaker %q, source %q; want %q, %q", c.text, q.Speaker, src, c.speaker, c.source)
+		}
+	}
+}

@@ -392,6 +392,21 @@ func (t *tq) sourceSpan(s int) (core model.Span, all model.Span) {
 		f, e := d.Subtree(k)
 		lo, hi = min(lo, f), max(hi, e-1)
 	}
+	// What the parse hangs on the head after an apposition set off by a
+	// comma belongs to the apposition ("Senator X, Democrat of Y", with
+	// "of Y" on X): the phrase ends before the comma.
+	for _, k := range d.Dependents(s, t.buf[:0]) {
+		f, _ := d.Subtree(k)
+		if f <= s || f > hi || !d.RelIs(k, "appos", "conj") {
+			continue
+		}
+		switch {
+		case t.tok(f).Text == ",": // the comma is the apposition's
+			hi = f - 1
+		case t.tok(f-1).Text == ",":
+			hi = f - 2
+		}
+	}
 	// A proper-noun "apposition" written straight after the phrase, with
 	// no comma ("Northland Ambassador Ines Varga" parsed with the name as
 	// an apposition of the title), is part of the name.
