@@ -853,6 +853,13 @@ func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand
 	out := make([]model.Quote, 0, len(cands))
 	for _, c := range cands {
 		q := c.q
+		if c.src >= 0 && t.td.Dependent(c.src, "cop", "nsubj", "nsubj:pass", "csubj") >= 0 {
+			// A noun with a copula or a subject of its own is the
+			// predicate of a clause the parse misread, not who spoke
+			// ("While he acknowledged funding was a major reason …, Ham
+			// noted", "the video was not from an angle that would show").
+			c.src = -1
+		}
 		if c.src < 0 {
 			if q.Direct {
 				// no source found: a pronoun after it may be its speaker

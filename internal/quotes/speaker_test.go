@@ -255,3 +255,21 @@ func TestDescriptionReadAsConjunct(t *testing.T) {
 		}
 	}
 }
+
+// A noun that the parse gives a copula or a subject of its own is the
+// predicate of a misread clause, never the speaker.
+func TestPredicateIsNoSpeaker(t *testing.T) {
+	x := newX(t)
+	for _, text := range []string{
+		"While he acknowledged funding was a major reason he felt demoralized serving under Osei, Varga also noted several “intangibles” left him further disillusioned.",
+		"Brodin later told Radio Northland that the video was not from an angle that would show a knife in Ruiz's hand, but he said witnesses saw a knife.",
+	} {
+		for _, q := range extract(t, x, article("a", text), nil) {
+			for _, w := range []string{"reason", "angle", "video"} {
+				if strings.Contains(q.Speaker, w) {
+					t.Errorf("%q: quote %q given to %q", text, q.Contents[0].Text, q.Speaker)
+				}
+			}
+		}
+	}
+}
