@@ -273,3 +273,23 @@ func TestPredicateIsNoSpeaker(t *testing.T) {
 		}
 	}
 }
+
+// The words that name a source leave out a time the parse hangs on them
+// ("the Council on Friday") and the word that introduces them ("as").
+func TestSourceWordsWithoutTimeOrMarker(t *testing.T) {
+	x := newX(t)
+	for _, text := range []string{
+		`The Orlen Security Council on Friday made a strong condemnation of the test and pledged to impose further sanctions as a deterrence to what it called "a clear threat to international peace and security."`,
+		`The Northland Times on Saturday reported that Varga had claimed a loss of $916 million in 1995.`,
+	} {
+		qs := extract(t, x, article("a", text), nil)
+		if len(qs) == 0 {
+			t.Fatalf("%q: no quote", text)
+		}
+		for _, q := range qs {
+			if strings.Contains(q.Speaker, "day") || strings.HasPrefix(q.Speaker, "as ") {
+				t.Errorf("%q: quote %q given to %q", text, q.Contents[0].Text, q.Speaker)
+			}
+		}
+	}
+}

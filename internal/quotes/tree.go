@@ -386,8 +386,11 @@ func (t *tq) sourceSpan(s int) (core model.Span, all model.Span) {
 	d := t.td
 	lo, hi := s, s
 	for _, k := range d.Dependents(s, t.buf[:0]) {
-		if d.RelIs(k, "acl", "appos", "punct", "conj", "cc", "parataxis", "advcl", "dep", "list", "discourse") {
+		if d.RelIs(k, "acl", "appos", "punct", "conj", "cc", "parataxis", "advcl", "dep", "list", "discourse", "mark") {
 			continue
+		}
+		if k > s && d.RelIs(k, "nmod", "obl") && t.x.lx.timeWords[strings.ToLower(t.tok(k).Text)] {
+			continue // "the Security Council on Friday": when, not who
 		}
 		f, e := d.Subtree(k)
 		lo, hi = min(lo, f), max(hi, e-1)
@@ -430,7 +433,7 @@ func (t *tq) sourceSpan(s int) (core model.Span, all model.Span) {
 			return t.sourceSpanOf(a), all
 		}
 	}
-	for lo < s && (d.RelIs(lo, "case", "fixed") || t.tok(lo).UPOS == "PUNCT") {
+	for lo < s && (d.RelIs(lo, "case", "fixed", "mark") || t.tok(lo).UPOS == "PUNCT") {
 		lo++
 	}
 	return model.NewSpan(t.text, t.tok(lo).Start, t.tok(hi).End), all
