@@ -888,6 +888,12 @@ func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand
 		// "Ines Varga and Karl Brodin said …": two sources are
 		// neither one of them; the quote is the group's.
 		if group, other, ok := t.coordinated(c.src); ok && !c.hasSpan {
+			if t.finiteIn(group) {
+				// "X were admitted as well as Y who specified": two
+				// clauses the parse joined, not two sources
+				out = append(out, q)
+				continue
+			}
 			q.Speaker, q.SpeakerBy = groupName(group.Text), model.SpeakerByPhrase
 			q.Sources = []model.Span{group}
 			// "two officials and a diplomat" withhold who they are
@@ -1002,19 +1008,23 @@ func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand
 		if c.anonPh || unnamed && !q.Anonymous && (resolve == nil || q.SpeakerCode == "" || q.Speaker == "") {
 			q.Anonymous = true
 		}
+		// Words with a finite verb are a clause the parse took for the
+		// source's noun phrase ("Many leaders … share these
+		// apprehensions, but the Coalition"): they name nobody.
+		clause := t.finiteIn(core)
 		if q.Anonymous {
 			person = false
-			if q.Speaker == "" || unnamed {
+			if (q.Speaker == "" || unnamed) && !clause {
 				q.Speaker = groupName(core.Text)
 			}
 		}
-		if q.Speaker == "" && !q.Anonymous && t.groupSource(c.src) {
+		if q.Speaker == "" && !q.Anonymous && !clause && t.groupSource(c.src) {
 			// A group or a body that names itself ("critics", "the
 			// Committee for a Responsible Federal Budget", "polls"): its
 			// words are its name. It is no person's name.
 			q.Speaker, q.SpeakerBy = groupName(core.Text), model.SpeakerByPhrase
 		}
-		if q.Speaker == "" && !q.Anonymous && t.describes(c.src, core) {
+		if q.Speaker == "" && !q.Anonymous && !clause && t.describes(c.src, core) {
 			// "the Vermont senator", "a federal judge", "Mr. Okafor's
 			// lawyer": a person the document describes but this quote
 			// does not name. The description is shown as written; it
@@ -1612,6 +1622,17 @@ func (t *tq) firstOf(sp model.Span) int {
 
 // groupName is an anonymous source's name: its words without a leading
 // article ("US officials", "senior official").
+// finiteIn reports whether the words of sp hold a finite verb.
+func (t *tq) finiteIn(sp model.Span) bool {
+	for k := t.firstOf(sp); k < len(t.td.Tokens) && t.tok(k).End <= sp.End; k++ {
+		switch t.tok(k).Tag {
+		case "VBD", "VBZ", "VBP", "MD":
+			return true
+		}
+	}
+	return false
+}
+
 func groupName(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
 	for _, a := range []string{"the ", "a ", "an ", "The ", "A ", "An "} {

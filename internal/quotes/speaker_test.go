@@ -293,3 +293,15 @@ func TestSourceWordsWithoutTimeOrMarker(t *testing.T) {
 		}
 	}
 }
+
+// Words with a finite verb that the parse joins as two sources are two
+// clauses, not a group: the quote names nobody.
+func TestClausesAreNoGroup(t *testing.T) {
+	x := newX(t)
+	text := "The endeavors could offer a retort to both Liberals and Greens, who have questioned Northland's reliance on Southland for defense."
+	for _, q := range extract(t, x, article("a", text), nil) {
+		if strings.Contains(q.Speaker, "could") || strings.Contains(q.Speaker, "endeavors") {
+			t.Errorf("quote %q given to %q", q.Contents[0].Text, q.Speaker)
+		}
+	}
+}
