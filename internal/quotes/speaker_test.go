@@ -305,3 +305,24 @@ func TestClausesAreNoGroup(t *testing.T) {
 		}
 	}
 }
+
+// "C, according to X." closing a sentence reports all of C, whatever the
+// parse hangs X on, and X's words start after "according to".
+func TestAccordingToClosingASentence(t *testing.T) {
+	x := newX(t)
+	text := "Police have said they have no immediate plans to release two recordings of the shooting, one captured by a police dashboard camera and another by a body camera worn by an officer at the scene, according to attorneys for the Varga family."
+	for _, q := range extract(t, x, article("a", text), nil) {
+		if q.Rule != RuleAccordingTo {
+			continue
+		}
+		src := ""
+		if len(q.Sources) > 0 {
+			src = q.Sources[0].Text
+		}
+		if src != "attorneys for the Varga family" || !strings.HasPrefix(q.Contents[0].Text, "Police have said") {
+			t.Errorf("source %q, content %q; want the attorneys and all before the comma", src, q.Contents[0].Text)
+		}
+		return
+	}
+	t.Errorf("no according-to quote in %q", text)
+}

@@ -385,8 +385,18 @@ func (t *tq) relative(s int) int {
 func (t *tq) sourceSpan(s int) (core model.Span, all model.Span) {
 	d := t.td
 	lo, hi := s, s
+	// A phrase starts at its preposition: what the parse hangs on the
+	// noun before that ("and another by a camera, according to
+	// attorneys") is not part of it.
+	start := -1
+	if c := d.Dependent(s, "case"); c >= 0 && c < s && (t.tok(c).UPOS == "ADP" || d.Dependent(c, "fixed") >= 0) {
+		start = c
+	}
 	for _, k := range d.Dependents(s, t.buf[:0]) {
 		if d.RelIs(k, "acl", "appos", "punct", "conj", "cc", "parataxis", "advcl", "dep", "list", "discourse", "mark") {
+			continue
+		}
+		if f, _ := d.Subtree(k); f < start {
 			continue
 		}
 		if k > s && d.RelIs(k, "nmod", "obl") && t.x.lx.timeWords[strings.ToLower(t.tok(k).Text)] {
@@ -419,7 +429,12 @@ func (t *tq) sourceSpan(s int) (core model.Span, all model.Span) {
 		}
 	}
 	f, e := d.Subtree(s)
-	for f < s && (t.tok(f).UPOS == "PUNCT" || d.RelIs(f, "case", "fixed") && t.tok(f).Head != s && f < lo || d.RelIs(f, "case") && t.tok(f).Head == s) {
+	f = max(f, start)
+	ofCase := func(f int) bool { // "to" of "according to X"
+		h := t.tok(f).Head
+		return d.RelIs(f, "fixed") && h >= 0 && d.RelIs(h, "case") && t.tok(h).Head == s
+	}
+	for f < s && (t.tok(f).UPOS == "PUNCT" || d.RelIs(f, "case", "fixed") && t.tok(f).Head != s && f < lo || d.RelIs(f, "case") && t.tok(f).Head == s || ofCase(f)) {
 		f++
 	}
 	for e-1 > s && t.tok(e-1).UPOS == "PUNCT" {
@@ -455,6 +470,16 @@ func (t *tq) span(first, end int) model.Span {
 	return model.NewSpan(t.text, t.tok(first).Start, t.tok(end-1).End)
 }
 
+// restIsPunct reports whether tokens [f, e) are all punctuation.
+func (t *tq) restIsPunct(f, e int) bool {
+	for k := f; k < e; k++ {
+		if t.tok(k).UPOS != "PUNCT" {
+			return false
+		}
+	}
+	return true
+}
+
 // content finds reported speech for the cue at i (tokens [i, ce)): the
 // token range of the content, or (-1, -1).
 func (t *tq) content(i, ce, sentFirst, sentEnd int) (int, int, string) {
@@ -466,6 +491,13 @@ func (t *tq) content(i, ce, sentFirst, sentEnd int) (int, int, string) {
 		src := t.source(i)
 		if src < 0 {
 			return -1, -1, ""
+		}
+		if _, se := d.Subtree(src); i > sentFirst+1 && t.isComma(i-1) && t.restIsPunct(se, sentEnd) {
+			// "C, according to X." closing the sentence: C is all that
+			// comes before, wherever the parse hangs X ("two
+			// recordings, one … and another by a camera worn by an
+			// officer, according to attorneys")
+			return t.trim(sentFirst, i-1, i)
 		}
 		h := t.tok(src).Head
 		if h < 0 {
