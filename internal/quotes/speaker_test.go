@@ -326,3 +326,20 @@ func TestAccordingToClosingASentence(t *testing.T) {
 	}
 	t.Errorf("no according-to quote in %q", text)
 }
+
+// A group of which one is named is not an unnamed source ("Cruz and his
+// aides said …").
+func TestGroupWithANameIsNotAnonymous(t *testing.T) {
+	x := newX(t)
+	for _, text := range []string{
+		"Ines Varga and two of her aides said that the port would stay open.",
+		"Senator Karl Brodin and his aides said that the port would stay open.",
+		"Brodin and his aides said that the port would stay open.",
+	} {
+		for _, q := range extract(t, x, article("a", text), nil) {
+			if q.Anonymous {
+				t.Errorf("%q: anonymous (speaker %q by %q)", text, q.Speaker, q.SpeakerBy)
+			}
+		}
+	}
+}
