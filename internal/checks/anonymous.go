@@ -110,10 +110,16 @@ func (c *Checker) unnamedSpeaker(in *Input, st sentenceText) (model.Finding, boo
 			continue
 		}
 		src := q.Sources[0]
+		// The source as the quote stage named it ("well-connected
+		// source", the "insiders" a "they" stands for), else its words.
+		desc := q.Speaker
+		if desc == "" {
+			desc = clean(src.Text)
+		}
 		return model.Finding{
 			Kind:     "anonymous-source",
 			Severity: model.SeverityMedium,
-			Summary:  fmt.Sprintf("A claim in %s rests on an unnamed source: “%s”.", docName(st.doc), clean(src.Text)),
+			Summary:  fmt.Sprintf("A claim in %s rests on an unnamed source: “%s”.", docName(st.doc), desc),
 			Evidence: []model.Evidence{model.EvidenceOf(st.doc.ID, st.span), model.EvidenceOf(st.doc.ID, src)},
 			Quotes:   []string{q.ID},
 		}, true
