@@ -110,11 +110,17 @@ func (c *Checker) unnamedSpeaker(in *Input, st sentenceText) (model.Finding, boo
 			continue
 		}
 		src := q.Sources[0]
-		// The source as the quote stage named it ("well-connected
-		// source", the "insiders" a "they" stands for), else its words.
-		desc := q.Speaker
-		if desc == "" {
-			desc = clean(src.Text)
+		// The source's words up to the name the quote stage gave it ("a
+		// well-connected source", without "who told him …"), or that
+		// name where the words are a pronoun (the "insiders" a "they"
+		// stands for).
+		desc := clean(src.Text)
+		if q.Speaker != "" {
+			if i := strings.Index(desc, q.Speaker); i >= 0 {
+				desc = desc[:i+len(q.Speaker)]
+			} else if !strings.Contains(desc, " ") {
+				desc = q.Speaker
+			}
 		}
 		return model.Finding{
 			Kind:     "anonymous-source",

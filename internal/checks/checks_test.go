@@ -192,6 +192,21 @@ func TestAnonymousSource(t *testing.T) {
 	if got := kinds(f.run(), "anonymous-source"); len(got) != 1 || got[0].Quotes[0] != "q1" || !strings.Contains(got[0].Summary, "“A senior Kenyan official”") {
 		t.Errorf("unnamed speaker: got %+v", got)
 	}
+	// The source's words end with its name ("who told him …" is not the
+	// source), and a pronoun is shown as the source it stands for.
+	for _, c := range []struct{ text, source, speaker, want string }{
+		{"He had a well-connected source who told him the talks had stalled.", "a well-connected source who told him the talks had stalled", "well-connected source", "“a well-connected source”"},
+		{"They said the talks had stalled.", "They", "insiders", "“insiders”"},
+	} {
+		f = newFixture(t)
+		d = f.doc("a", model.KindArticle, c.text)
+		f.in.Analyses[d.ID].Quotes = []model.Quote{
+			{ID: "q1", Speaker: c.speaker, Anonymous: true, Sources: []model.Span{f.span(d, c.source)}, Contents: []model.Span{f.span(d, "the talks had stalled")}},
+		}
+		if got := kinds(f.run(), "anonymous-source"); len(got) != 1 || !strings.Contains(got[0].Summary, c.want) {
+			t.Errorf("%q: got %+v, want a summary with %s", c.text, got, c.want)
+		}
+	}
 	// An unnamed source no actor dictionary knows, after "according to".
 	f = newFixture(t)
 	f.doc("a", model.KindArticle, "The mayor signed the letter on Monday, according to a city hall clerk who asked not to be named.")
