@@ -114,10 +114,13 @@ func TestStatedRoles(t *testing.T) {
 	r := testResolver(t)
 	an := testAnalyzer(t)
 	text := "Ana Ruiz, the police chief of Harrowgate, said the road would close. " +
-		"Kenyan President Juma Otieno met her. Mr Otieno said so. Ben Adler, the governor, agreed."
+		"Kenyan President Juma Otieno met her. Mr Otieno said so. Ben Adler, the governor, agreed. " +
+		"Grace Njeri, under fire over her taxes, declined to comment. Tom Kibet, her Labour opponent, laughed. Joy Wanjiku, 56, left."
 	doc := &model.Document{Text: text, Kind: model.KindArticle}
 	want := map[string]string{"Ana Ruiz": "police chief of Harrowgate", "Kenyan President Juma Otieno": "Kenyan President",
-		"Mr Otieno": "", "Ben Adler, the governor": "governor"}
+		"Mr Otieno": "", "Ben Adler, the governor": "governor",
+		// no role: a phrase of another kind, one relative to someone else, an age
+		"Grace Njeri": "", "Tom Kibet": "", "Joy Wanjiku": ""}
 	got := map[string]string{}
 	for _, m := range r.Find(doc, an.Analyze(doc.Text)) {
 		got[m.Text] = m.Role

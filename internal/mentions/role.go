@@ -107,5 +107,20 @@ func (a *analysis) roleWords(s *sent, f, e int) string {
 	if e <= f || e-f > maxRoleWords {
 		return ""
 	}
+	// A role is a noun phrase of its own: not a phrase of another kind
+	// ("under fire over his taxes", an age), nor one relative to someone
+	// else ("her Republican opponent").
+	switch s.toks[f].UPOS {
+	case "NOUN", "PROPN", "ADJ", "NUM":
+	default:
+		return ""
+	}
+	noun := false
+	for k := f; k < e; k++ {
+		noun = noun || s.toks[k].UPOS == "NOUN" || s.toks[k].UPOS == "PROPN"
+	}
+	if !noun {
+		return ""
+	}
 	return a.doc.Text[s.toks[f].Start:s.toks[e-1].End]
 }

@@ -131,8 +131,11 @@ func (x *actorAcc) addHeld(role string, d *model.Document, by string) {
 		return
 	}
 	from, to := "", ""
-	if !d.Date.IsZero() {
-		from, to = d.Date.Format(time.DateOnly), dateEnd(d).Format(time.DateOnly)
+	if !d.Date.IsZero() && !dateEnd(d).After(d.Date) {
+		// Only a document dated to the day dates what it states: one
+		// known only to lie within years (inferred from who held an
+		// office) would give the role those years.
+		from, to = d.Date.Format(time.DateOnly), d.Date.Format(time.DateOnly)
 	}
 	for i := range x.Held {
 		h := &x.Held[i]

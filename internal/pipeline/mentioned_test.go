@@ -155,6 +155,14 @@ func TestPeopleArticleRoles(t *testing.T) {
 	if len(xs[0].Held) != 1 || xs[0].Held[0].By != store.HeldByArticle || xs[0].Held[0].From != "2016-09-12" {
 		t.Errorf("held %+v", xs[0].Held)
 	}
+	// An article known only to lie within years (a date inferred from
+	// who held an office) dates nothing it states.
+	c = newActorCollector(v, nil)
+	d.Date, d.DateEnd = time.Date(2009, 1, 20, 0, 0, 0, 0, time.UTC), time.Date(2017, 1, 20, 0, 0, 0, 0, time.UTC)
+	c.add(d, a)
+	if xs := c.list(); len(xs) != 1 || len(xs[0].Held) != 1 || xs[0].Held[0].From != "" || xs[0].Held[0].To != "" {
+		t.Errorf("held by an article dated 2009-2017: %+v", xs[0].Held)
+	}
 }
 
 // A surname with a title of its own stays apart from the one person of
