@@ -23,7 +23,7 @@ const (
 	ruleSurname       = "coref:surname"
 	ruleName          = "coref:name"
 	ruleRole          = "coref:role"
-	rulePronoun       = "coref:pronoun"
+	rulePronoun       = model.RulePronoun
 	ruleDefinite      = "coref:definite"
 	ruleUnknownName   = "name:unknown"
 	ruleNameOfOrg     = "context:name-of-org"

@@ -15,6 +15,27 @@ type Actor struct {
 	Anonymous bool `json:"anonymous,omitempty"`
 }
 
+// Rules of mentions that stand for a name without being one: a pronoun
+// resolved to its antecedent, and a first person inside a quotation
+// resolved to the quote's speaker (the pipeline adds the quote's id after
+// a space).
+const (
+	RulePronoun             = "coref:pronoun"
+	RuleFirstPersonSingular = "coref:first-person-singular"
+	RuleFirstPersonPlural   = "coref:first-person-plural"
+)
+
+// Pronominal reports whether the mention is a pronoun standing for the
+// actor rather than a form of its name.
+func (m Mention) Pronominal() bool {
+	for _, r := range [...]string{RulePronoun, RuleFirstPersonSingular, RuleFirstPersonPlural} {
+		if m.Rule == r || len(m.Rule) > len(r) && m.Rule[:len(r)] == r && m.Rule[len(r)] == ' ' {
+			return true
+		}
+	}
+	return false
+}
+
 // Mention is a place in a document that refers to an actor.
 type Mention struct {
 	Span

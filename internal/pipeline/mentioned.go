@@ -196,7 +196,11 @@ func (c *actorCollector) add(d *model.Document, a *model.Analysis) {
 		x := c.get(k, name, m.Actor.Code, m.Actor.Person)
 		x.Mentions++
 		c.seen(x, d)
-		x.addForm(strings.Join(strings.Fields(m.Text), " "), 1)
+		if !m.Pronominal() {
+			// a pronoun ("he", an "I" in a quotation) counts as a
+			// mention, not as a form of the name
+			x.addForm(strings.Join(strings.Fields(m.Text), " "), 1)
+		}
 		if m.Role != "" {
 			x.addRole(m.Role)
 			x.addHeld(m.Role, d, store.HeldByArticle)

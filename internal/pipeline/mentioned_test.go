@@ -192,3 +192,24 @@ func TestSurnameWithAnotherTitleStaysApart(t *testing.T) {
 		t.Errorf("the same title: %d records, want 1", n)
 	}
 }
+
+// A pronoun resolved to a person counts as a mention of them, not as a
+// form of their name.
+func TestPronounsAreNoNameForms(t *testing.T) {
+	v, err := ingest.LoadVocab(data.Embedded())
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := newActorCollector(v, nil)
+	d := &model.Document{ID: "a", Kind: model.KindArticle, Text: "Ana Ruiz spoke. She said: “I agree.”"}
+	ana := model.Actor{Name: "Ana Ruiz", Person: true}
+	c.add(d, &model.Analysis{Doc: d.ID, Mentions: []model.Mention{
+		{Span: model.Span{Start: 0, End: 8, Text: "Ana Ruiz"}, Actor: ana, Rule: "dict:person"},
+		{Span: model.Span{Start: 16, End: 19, Text: "She"}, Actor: ana, Rule: model.RulePronoun},
+		{Span: model.Span{Start: 29, End: 30, Text: "I"}, Actor: ana, Rule: model.RuleFirstPersonSingular + " (quote a:q1)"},
+	}})
+	xs := c.list()
+	if len(xs) != 1 || xs[0].Mentions != 3 || len(xs[0].Names) != 1 || xs[0].Names[0] != "Ana Ruiz" {
+		t.Errorf("records %+v", xs)
+	}
+}

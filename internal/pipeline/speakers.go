@@ -55,9 +55,9 @@ func firstPerson(doc *model.Document, td *text.Doc, qs []model.Quote, ms []model
 				rule := ""
 				switch w := strings.ToLower(tok.Text); {
 				case fp.singular[w]:
-					actor, rule = model.Actor{Code: q.SpeakerCode, Name: q.Speaker, Person: true}, "coref:first-person-singular"
+					actor, rule = model.Actor{Code: q.SpeakerCode, Name: q.Speaker, Person: true}, model.RuleFirstPersonSingular
 				case fp.plural[w]:
-					actor, rule = model.Actor{Code: q.SpeakerCode, Name: speaksFor(doc, q.Speaker)}, "coref:first-person-plural"
+					actor, rule = model.Actor{Code: q.SpeakerCode, Name: speaksFor(doc, q.Speaker)}, model.RuleFirstPersonPlural
 				default:
 					continue
 				}
