@@ -898,7 +898,9 @@ func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand
 			q.Sources = []model.Span{group}
 			// "two officials and a diplomat" withhold who they are;
 			// "Cruz and his aides" name one of them
-			named := func(k int) bool { return t.tok(k).UPOS == "PROPN" && !x.lx.anonymousHeads[strings.ToLower(t.tok(k).Text)] }
+			named := func(k int) bool {
+				return t.tok(k).UPOS == "PROPN" && !x.lx.anonymousHeads[strings.ToLower(t.tok(k).Text)]
+			}
 			q.Anonymous = c.anonPh || !named(c.src) && !named(other) &&
 				(x.lx.anonymousHeads[strings.ToLower(t.tok(c.src).Text)] || x.lx.anonymousHeads[strings.ToLower(t.tok(other).Text)])
 			out = append(out, q)
