@@ -444,3 +444,26 @@ func TestFind(t *testing.T) {
 		})
 	}
 }
+
+// A form of address with a surname that is also a role word ("Mr. King",
+// "Ms. Mayor") is the one person of that surname the document named, not
+// the role.
+func TestAddressedSurnameNotRole(t *testing.T) {
+	r := testResolver(t)
+	an := testAnalyzer(t)
+	for _, c := range []struct{ text, want string }{
+		{"Arvo Mayor hosts a show on the network. Mr. Mayor said he was not familiar with the rest of it.", "Arvo Mayor"},
+		{"Arvo Mayor and Tiit Mayor host a show. Mr. Mayor said he was not familiar with the rest of it.", ""},
+	} {
+		doc := &model.Document{Text: c.text, Kind: model.KindArticle}
+		got, found := "", false
+		for _, m := range r.Find(doc, an.Analyze(doc.Text)) {
+			if m.Text == "Mr. Mayor" {
+				got, found = m.Actor.Name, true
+			}
+		}
+		if c.want != "" && (!found || got != c.want) || c.want == "" && got != "" {
+			t.Errorf("%q: Mr. Mayor is %q (found %v), want %q", c.text, got, found, c.want)
+		}
+	}
+}

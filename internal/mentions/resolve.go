@@ -426,6 +426,13 @@ func (a *analysis) resolveRoles() {
 			c.dropped = true
 			continue
 		}
+		if actor, ent, ok := a.addressedSurname(c); ok {
+			// "Mr. King" where the document names Larry King: a form of
+			// address with a surname, not the role the word also names
+			c.kind, c.ent, c.actor = cResolved, ent, actor
+			c.rule = ruleSurname
+			continue
+		}
 		key := a.roleKey(c.role)
 		if ent := a.docHolder(key, c.roleOrg, c.span.Start); ent != nil {
 			code := ent.code
@@ -460,6 +467,41 @@ func (a *analysis) resolveRoles() {
 		c.actor = actorT{Code: code, Person: true}
 		c.rule = ruleRoleUnknown
 	}
+}
+
+// addressedSurname returns the one person of the document whose surname
+// a role mention is, when the mention is a form of address and one word
+// ("Mr. King", "Ms. Bishop"): a person the dictionary knows or a name it
+// does not, named in full before; ok is false when there is none or more
+// than one.
+func (a *analysis) addressedSurname(c *cand) (actorT, *entity, bool) {
+	text := a.doc.Text[c.span.Start:c.span.End]
+	bare := stripHonorific(a.v, text)
+	if bare == text || strings.Contains(bare, " ") {
+		return actorT{}, nil, false
+	}
+	n := normName(bare)
+	var found actorT
+	var ent *entity
+	names := 0
+	for _, e := range a.ents {
+		if e.surname == n && e.full != n && (ent == nil || e != ent) {
+			ent, found = e, actorT{Code: e.code, Name: e.name, Person: true}
+			names++
+		}
+	}
+	for _, x := range a.cands {
+		if x.span.Start >= c.span.Start || x.kind != cResolved || x.rule != ruleUnknownName || !x.actor.Person {
+			continue
+		}
+		ws := strings.Fields(normName(x.actor.Name))
+		if len(ws) < 2 || ws[len(ws)-1] != n || x.actor.Name == found.Name {
+			continue
+		}
+		found, ent = x.actor, nil
+		names++
+	}
+	return found, ent, names == 1
 }
 
 // docHolder returns the person holding role (at org, when given) in this
