@@ -434,6 +434,18 @@ func (p *parser) parse(lex []lexical, tags []uint8, heads []int, rels []int, sc 
 	}
 	ok := sc.ok[:nc]
 	for !s.terminal() {
+		// With an empty stack only SHIFT is valid, and with the buffer at
+		// the root and one word on the stack only LEFT with the root's
+		// relation (about one transition in eight): the scores could not
+		// choose otherwise, so they are not computed.
+		if len(s.stack) == 0 {
+			p.apply(s, 0)
+			continue
+		}
+		if int(s.b) == s.n && len(s.stack) == 1 {
+			p.apply(s, 1+p.root)
+			continue
+		}
 		sc.feats = parseFeatures(s, lex, tags, sc.feats)
 		clear(scores)
 		p.w.score(sc.feats, scores, &sc.sb)
