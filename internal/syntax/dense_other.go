@@ -5,3 +5,6 @@ package syntax
 // addDense adds to acc (denseStride long) the dense rows that start at
 // offs in dense.
 func addDense(acc []int32, dense []int16, offs []uint32) { addDenseGo(acc, dense, offs) }
+
+// addVecs adds a, b, c and d (denseStride long each) to dst.
+func addVecs(dst, a, b, c, d []int32) { addVecsGo(dst, a, b, c, d) }

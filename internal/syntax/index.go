@@ -303,3 +303,12 @@ func addDenseGo(acc []int32, dense []int16, offs []uint32) {
 		}
 	}
 }
+
+// addVecsGo adds a, b, c and d (denseStride long each) to dst, as addVecs
+// does where it has no vector code.
+func addVecsGo(dst, a, b, c, d []int32) {
+	dst, a, b, c, d = dst[:denseStride], a[:denseStride], b[:denseStride], c[:denseStride], d[:denseStride]
+	for i := range dst {
+		dst[i] += a[i] + b[i] + c[i] + d[i]
+	}
+}

@@ -433,22 +433,33 @@ func (p *parser) parse(lex []lexical, tags []uint8, heads []int, rels []int, sc 
 		sc.ok = make([]bool, nc)
 	}
 	ok := sc.ok[:nc]
+	gs := &sc.groups
+	gs.reset(len(lex))
 	for !s.terminal() {
 		// With an empty stack only SHIFT is valid, and with the buffer at
 		// the root and one word on the stack only LEFT with the root's
 		// relation (about one transition in eight): the scores could not
 		// choose otherwise, so they are not computed.
 		if len(s.stack) == 0 {
-			p.apply(s, 0)
+			p.applyKept(s, gs, 0)
 			continue
 		}
 		if int(s.b) == s.n && len(s.stack) == 1 {
-			p.apply(s, 1+p.root)
+			p.applyKept(s, gs, 1+p.root)
 			continue
 		}
-		sc.feats = parseFeatures(s, lex, tags, sc.feats)
 		clear(scores)
+		sc.feats = groupFeatures(groupCross, s, lex, tags, sc.feats)
 		p.w.score(sc.feats, scores, &sc.sb)
+		s1 := int(s.st(1))
+		if s1 < 0 {
+			s1 = s.n // the kept sums of "no s1"
+		}
+		addVecs(scores[:denseStride],
+			p.groupSum(gs, 0, groupB, s, lex, tags, sc),
+			p.groupSum(gs, 1, groupB0, s, lex, tags, sc),
+			p.groupSum(gs, 2+2*int(s.st(0)), groupS0, s, lex, tags, sc),
+			p.groupSum(gs, 3+2*s1, groupS1, s, lex, tags, sc))
 		p.share.combine(scores)
 		p.validMask(s, ok)
 		c := -1
@@ -460,7 +471,7 @@ func (p *parser) parse(lex []lexical, tags []uint8, heads []int, rels []int, sc 
 		if c < 0 {
 			break // cannot happen: some transition is always valid
 		}
-		p.apply(s, c)
+		p.applyKept(s, gs, c)
 	}
 	for i := range lex {
 		h := int(s.head[i])
@@ -470,6 +481,55 @@ func (p *parser) parse(lex []lexical, tags []uint8, heads []int, rels []int, sc 
 		default:
 			heads[i], rels[i] = h+1, int(s.label[i])
 		}
+	}
+}
+
+// groupSums keeps the summed weights of the feature groups of one
+// sentence's parse (see groups.go): slot 0 for groupB, 1 for groupB0,
+// 2+2i and 3+2i for groupS0 and groupS1 of word i (word n standing for
+// "none"), denseStride sums each.
+type groupSums struct {
+	sums []int32
+	kept []bool
+}
+
+func (g *groupSums) reset(n int) {
+	slots := 4 + 2*n
+	if cap(g.kept) < slots {
+		g.sums = make([]int32, (slots+slots/2)*denseStride)
+		g.kept = make([]bool, slots+slots/2)
+	}
+	g.kept = g.kept[:slots]
+	clear(g.kept)
+}
+
+// groupSum returns the summed weights of group g of the configuration,
+// kept in slot.
+func (p *parser) groupSum(gs *groupSums, slot, g int, s *parseState, lex []lexical, tags []uint8, sc *scratch) []int32 {
+	sum := gs.sums[slot*denseStride : (slot+1)*denseStride]
+	if !gs.kept[slot] {
+		clear(sum)
+		sc.feats = groupFeatures(g, s, lex, tags, sc.feats)
+		p.w.score(sc.feats, sum, &sc.sb)
+		gs.kept[slot] = true
+	}
+	return sum
+}
+
+// applyKept applies transition c and forgets the sums of the groups it
+// changes: SHIFT moves the buffer; LEFT gives b0 a dependent; RIGHT gives
+// the new s0 one. A word's other changes (being pushed, or popped for
+// good) need nothing forgotten: it is s0 or s1 again only as it was.
+func (p *parser) applyKept(s *parseState, gs *groupSums, c int) {
+	p.apply(s, c)
+	switch {
+	case c == 0:
+		gs.kept[0], gs.kept[1] = false, false
+	case c <= len(p.labels):
+		gs.kept[1] = false
+	default:
+		h := int(s.st(0))
+		gs.kept[2+2*h], gs.kept[3+2*h] = false, false
 	}
 }
 

@@ -68,6 +68,7 @@ type scratch struct {
 	xpos   []uint8
 	tags   []uint8 // the tagger's classes, as the parser reads them
 	state  parseState
+	groups groupSums
 	relBuf []int
 	forms  []string
 	heads  []int

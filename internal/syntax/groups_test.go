@@ -1,0 +1,185 @@
+package syntax
+
+import (
+	"math/rand/v2"
+	"os"
+	"slices"
+	"testing"
+)
+
+// loadShipped loads the shipped model.
+func loadShipped(t testing.TB) *Model {
+	t.Helper()
+	raw, err := os.ReadFile("../../data/text/syntax.model")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := Load(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// testSentences returns sentences of EWT dev when ../shared has them, and
+// some of our own otherwise.
+func testSentences(t testing.TB, n int) [][]string {
+	t.Helper()
+	var out [][]string
+	if f, err := os.Open("../../../shared/corpora/ud/en_ewt-ud-dev.conllu"); err == nil {
+		dev, err := ReadCoNLLU(f, "dev")
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range dev[:min(n, len(dev))] {
+			var forms []string
+			for _, w := range s.Words {
+				forms = append(forms, w.Form)
+			}
+			out = append(out, forms)
+		}
+		return out
+	}
+	for _, s := range []string{
+		"The minister of Freedonia met the envoy in Sylvania on Tuesday .",
+		"Officials said the council , which had not met since May , would vote on the plan that the mayor proposed .",
+		"Juma Otieno , the chairman , did n't resign .",
+		"Protesters blocked roads and burned tyres near the parliament , police said .",
+	} {
+		out = append(out, splitFields(s))
+	}
+	return out
+}
+
+func splitFields(s string) []string {
+	var out []string
+	start := -1
+	for i := 0; i <= len(s); i++ {
+		if i == len(s) || s[i] == ' ' {
+			if start >= 0 {
+				out = append(out, s[start:i])
+			}
+			start = -1
+		} else if start < 0 {
+			start = i
+		}
+	}
+	return out
+}
+
+// TestGroupsMatchFeatures checks that the parser's feature groups hold
+// exactly the features of parseFeatures (which training reads), in
+// configurations reached by random valid transitions over real sentences.
+func TestGroupsMatchFeatures(t *testing.T) {
+	m := loadShipped(t)
+	p := m.parser
+	rng := rand.New(rand.NewPCG(7, 8))
+	var sc Scratch
+	ok := make([]bool, p.nClasses())
+	checked := 0
+	for _, forms := range testSentences(t, 300) {
+		m.annotate(forms, nil, &sc.s)
+		var s parseState
+		s.reset(len(forms))
+		for !s.terminal() {
+			want := parseFeatures(&s, sc.s.lex, sc.s.tags, nil)
+			var got []uint64
+			for g := range nGroups {
+				got = append(got, groupFeatures(g, &s, sc.s.lex, sc.s.tags, nil)...)
+			}
+			slices.Sort(want)
+			slices.Sort(got)
+			if !slices.Equal(got, want) {
+				t.Fatalf("%v: the groups have %d features, parseFeatures %d, or others", forms, len(got), len(want))
+			}
+			checked++
+			p.validMask(&s, ok)
+			var valid []int
+			for c, v := range ok {
+				if v {
+					valid = append(valid, c)
+				}
+			}
+			p.apply(&s, valid[rng.IntN(len(valid))])
+		}
+	}
+	if checked < 100 {
+		t.Errorf("only %d configurations checked", checked)
+	}
+}
+
+// parseRef is the parser as training defines it: every transition scored
+// with all of parseFeatures at once.
+func (p *parser) parseRef(lex []lexical, tags []uint8, heads, rels []int, sc *scratch) {
+	s := &sc.state
+	s.reset(len(lex))
+	nc := p.nClasses()
+	scores := make([]int32, max(p.share.total, denseStride))
+	ok := make([]bool, nc)
+	for !s.terminal() {
+		feats := parseFeatures(s, lex, tags, nil)
+		clear(scores)
+		p.w.scoreRef(feats, scores)
+		p.share.combine(scores)
+		p.validMask(s, ok)
+		c := -1
+		for k, v := range scores[:nc] {
+			if ok[k] && (c < 0 || v > scores[c]) {
+				c = k
+			}
+		}
+		p.apply(s, c)
+	}
+	for i := range lex {
+		h := int(s.head[i])
+		switch {
+		case h < 0 || h == s.n:
+			heads[i], rels[i] = 0, p.root
+		default:
+			heads[i], rels[i] = h+1, int(s.label[i])
+		}
+	}
+}
+
+// TestParseMatchesReference checks that the parser with its kept group
+// sums, skipped forced transitions and index gives the parses of the
+// reference parser, which reads the stored table one feature at a time.
+func TestParseMatchesReference(t *testing.T) {
+	m := loadShipped(t)
+	var sc, ref Scratch
+	for _, forms := range testSentences(t, 400) {
+		m.annotate(forms, nil, &sc.s)
+		n := len(forms)
+		heads, rels := make([]int, n), make([]int, n)
+		wantHeads, wantRels := make([]int, n), make([]int, n)
+		m.parser.parse(sc.s.lex, sc.s.tags, heads, rels, &sc.s)
+		m.parser.parseRef(sc.s.lex, sc.s.tags, wantHeads, wantRels, &ref.s)
+		if !slices.Equal(heads, wantHeads) || !slices.Equal(rels, wantRels) {
+			t.Fatalf("%v: heads %v rels %v, want %v %v", forms, heads, rels, wantHeads, wantRels)
+		}
+	}
+}
+
+func TestAddVecs(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	vec := func() []int32 {
+		v := make([]int32, denseStride)
+		for i := range v {
+			v[i] = rng.Int32() - 1<<30
+		}
+		return v
+	}
+	dst, a, b, c, d := vec(), vec(), vec(), vec(), vec()
+	want := slices.Clone(dst)
+	addVecsGo(want, a, b, c, d)
+	addVecs(dst, a, b, c, d)
+	if !slices.Equal(dst, want) {
+		t.Errorf("addVecs %v, want %v", dst, want)
+	}
+	for i := range want {
+		if want[i] == 0 {
+			t.Fatalf("sum %d is 0: the test adds nothing", i)
+		}
+	}
+}
