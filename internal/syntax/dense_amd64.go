@@ -31,19 +31,20 @@ func addDense(acc []int32, dense []int16, offs []uint32) {
 	addDenseAVX2(&acc[0], &dense[0], &offs[0], len(offs))
 }
 
-// addVecsAVX2 adds the denseStride int32 at a, b, c and d to those at dst.
-// Implemented in dense_amd64.s.
+// addVecsAVX2 adds the denseStride int32 at a, b, c, d and e to those at
+// dst. Implemented in dense_amd64.s.
 //
 //go:noescape
-func addVecsAVX2(dst, a, b, c, d *int32)
+func addVecsAVX2(dst, a, b, c, d, e *int32)
 
-// addVecs adds a, b, c and d (denseStride long each) to dst.
-func addVecs(dst, a, b, c, d []int32) {
+// addVecs adds a, b, c, d and e (denseStride long each) to dst.
+func addVecs(dst, a, b, c, d, e []int32) {
 	if !haveAVX2 {
-		addVecsGo(dst, a, b, c, d)
+		addVecsGo(dst, a, b, c, d, e)
 		return
 	}
 	// The vector code reads without bounds checks: check here.
-	_, _, _, _, _ = dst[denseStride-1], a[denseStride-1], b[denseStride-1], c[denseStride-1], d[denseStride-1]
-	addVecsAVX2(&dst[0], &a[0], &b[0], &c[0], &d[0])
+	_, _, _ = dst[denseStride-1], a[denseStride-1], b[denseStride-1]
+	_, _, _ = c[denseStride-1], d[denseStride-1], e[denseStride-1]
+	addVecsAVX2(&dst[0], &a[0], &b[0], &c[0], &d[0], &e[0])
 }

@@ -79,16 +79,17 @@ done:
 	VZEROUPPER
 	RET
 
-// func addVecsAVX2(dst, a, b, c, d *int32)
+// func addVecsAVX2(dst, a, b, c, d, e *int32)
 //
-// Adds the 128 int32 at a, b, c and d to the 128 at dst, 64 at a time
+// Adds the 128 int32 at a, b, c, d and e to the 128 at dst, 64 at a time
 // (eight registers of sums).
-TEXT ·addVecsAVX2(SB), NOSPLIT, $0-40
+TEXT ·addVecsAVX2(SB), NOSPLIT, $0-48
 	MOVQ dst+0(FP), DI
 	MOVQ a+8(FP), AX
 	MOVQ b+16(FP), BX
 	MOVQ c+24(FP), CX
 	MOVQ d+32(FP), DX
+	MOVQ e+40(FP), R8
 	MOVQ $2, SI
 
 half:
@@ -132,6 +133,14 @@ half:
 	VPADDD 160(DX), Y5, Y5
 	VPADDD 192(DX), Y6, Y6
 	VPADDD 224(DX), Y7, Y7
+	VPADDD 0(R8), Y0, Y0
+	VPADDD 32(R8), Y1, Y1
+	VPADDD 64(R8), Y2, Y2
+	VPADDD 96(R8), Y3, Y3
+	VPADDD 128(R8), Y4, Y4
+	VPADDD 160(R8), Y5, Y5
+	VPADDD 192(R8), Y6, Y6
+	VPADDD 224(R8), Y7, Y7
 	VMOVDQU Y0, 0(DI)
 	VMOVDQU Y1, 32(DI)
 	VMOVDQU Y2, 64(DI)
@@ -145,6 +154,7 @@ half:
 	ADDQ $256, BX
 	ADDQ $256, CX
 	ADDQ $256, DX
+	ADDQ $256, R8
 	DECQ SI
 	JNZ half
 	VZEROUPPER

@@ -6,5 +6,5 @@ package syntax
 // offs in dense.
 func addDense(acc []int32, dense []int16, offs []uint32) { addDenseGo(acc, dense, offs) }
 
-// addVecs adds a, b, c and d (denseStride long each) to dst.
-func addVecs(dst, a, b, c, d []int32) { addVecsGo(dst, a, b, c, d) }
+// addVecs adds a, b, c, d and e (denseStride long each) to dst.
+func addVecs(dst, a, b, c, d, e []int32) { addVecsGo(dst, a, b, c, d, e) }

@@ -13,8 +13,12 @@ package syntax
 //     word while it has the same dependents (a word back on top of the
 //     stack after a LEFT transition has not changed);
 //   - groupS1: s1 and its dependents, kept in the same way;
-//   - groupCross: the rest, which pair s0 with b0 or s1 or read the
-//     distance between them, and change at every transition.
+//   - groupStack: s0 with s1 and s2, kept for each word on top of the
+//     stack while it has the same dependents: the words under it do not
+//     change while it is there, nor do their dependents (RIGHT gives s1
+//     a dependent only by popping s0);
+//   - groupCross: the rest, which pair s0 or s1 with b0, and change at
+//     every transition.
 //
 // The scores are sums of 32-bit integers, whose order does not matter: a
 // transition's scores are exactly those of all its features read at once
@@ -25,6 +29,7 @@ const (
 	groupB0
 	groupS0
 	groupS1
+	groupStack
 	groupCross
 	nGroups
 )
@@ -158,44 +163,52 @@ func groupFeatures(g int, s *parseState, lex []lexical, tags []uint8, feats []ui
 	}
 	n := v.n
 	s0, s1, s2 := s.st(0), s.st(1), s.st(2)
-	b0, b1 := s.bu(0), s.bu(1)
 	s0l1, s0r1 := v.child(s0, s.lc1), v.child(s0, s.rc1)
-	s1l1, s1r1 := v.child(s1, s.lc1), v.child(s1, s.rc1)
+	s0w, s0p, s1w, s1p := v.w(s0), v.p(s0), v.w(s1), v.p(s1)
+	s0wp := v.wp(s0)
+	if g == groupStack {
+		s1l1, s1r1 := v.child(s1, s.lc1), v.child(s1, s.rc1)
+		s2p, s1wp := v.p(s2), v.wp(s1)
+		var d2 uint64
+		if s1 >= 0 {
+			d2 = uint64(min(s0-s1, 10))
+		}
+		return append(feats,
+			f1(ptS2p, s2p),
+			f2(ptS1wpS0wp, s1wp, s0wp), f2(ptS1wpS0w, s1wp, s0w), f2(ptS1wS0wp, s1w, s0wp),
+			f2(ptS1wpS0p, s1wp, s0p), f2(ptS1pS0wp, s1p, s0wp), f2(ptS1wS0w, s1w, s0w),
+			f2(ptS1pS0p, s1p, s0p),
+			f3(ptS2pS1pS0p, s2p, s1p, s0p),
+			f3(ptS1pS1r1pS0p, s1p, v.p(s1r1), s0p),
+			f3(ptS1pS1l1pS0p, s1p, v.p(s1l1), s0p), f3(ptS1pS0pS0l1p, s1p, s0p, v.p(s0l1)),
+			f3(ptS1pS0pS0r1p, s1p, s0p, v.p(s0r1)),
+			f3(ptS1wS0wD2, s1w, s0w, d2), f3(ptS1pS0pD2, s1p, s0p, d2),
+			f3(ptS1pS1r1lS0p, s1p, v.lab(s1r1), s0p),
+			f2(ptS1c1S0c1, v.cl(s1, 1), v.cl(s0, 1)), f2(ptS1c1S0p, v.cl(s1, 1), s0p), f2(ptS1pS0c1, s1p, v.cl(s0, 1)),
+		)
+	}
+	b0, b1 := s.bu(0), s.bu(1)
 	b0l1 := v.child(b0, s.lc1)
-	s0w, s0p, s1w, s1p, s2p := v.w(s0), v.p(s0), v.w(s1), v.p(s1), v.p(s2)
 	b0w, b0p, b1p := v.w(b0), v.p(b0), v.p(b1)
-	s0wp, s1wp, b0wp := v.wp(s0), v.wp(s1), v.wp(b0)
-	var d, d2 uint64 = 0, 0
+	b0wp := v.wp(b0)
+	var d uint64
 	if s0 >= 0 && b0 >= 0 {
 		d = uint64(min(b0-s0, 10))
 		if b0 == n {
 			d = 15
 		}
 	}
-	if s1 >= 0 {
-		d2 = uint64(min(s0-s1, 10))
-	}
 	return append(feats,
-		f1(ptS2p, s2p),
 		f2(ptS0wpB0wp, s0wp, b0wp), f2(ptS0wpB0w, s0wp, b0w), f2(ptS0wB0wp, s0w, b0wp),
 		f2(ptS0wpB0p, s0wp, b0p), f2(ptS0pB0wp, s0p, b0wp), f2(ptS0wB0w, s0w, b0w),
-		f2(ptS0pB0p, s0p, b0p),
-		f2(ptS1wpS0wp, s1wp, s0wp), f2(ptS1wpS0w, s1wp, s0w), f2(ptS1wS0wp, s1w, s0wp),
-		f2(ptS1wpS0p, s1wp, s0p), f2(ptS1pS0wp, s1p, s0wp), f2(ptS1wS0w, s1w, s0w),
-		f2(ptS1pS0p, s1p, s0p), f2(ptS1wB0w, s1w, b0w), f2(ptS1pB0p, s1p, b0p),
-		f3(ptS0pB0pB1p, s0p, b0p, b1p),
-		f3(ptS1pS0pB0p, s1p, s0p, b0p), f3(ptS2pS1pS0p, s2p, s1p, s0p),
+		f2(ptS0pB0p, s0p, b0p), f2(ptS1wB0w, s1w, b0w), f2(ptS1pB0p, s1p, b0p),
+		f3(ptS0pB0pB1p, s0p, b0p, b1p), f3(ptS1pS0pB0p, s1p, s0p, b0p),
 		f3(ptS0pS0l1pB0p, s0p, v.p(s0l1), b0p), f3(ptS0pS0r1pB0p, s0p, v.p(s0r1), b0p),
-		f3(ptS0pB0pB0l1p, s0p, b0p, v.p(b0l1)), f3(ptS1pS1r1pS0p, s1p, v.p(s1r1), s0p),
-		f3(ptS1pS1l1pS0p, s1p, v.p(s1l1), s0p), f3(ptS1pS0pS0l1p, s1p, s0p, v.p(s0l1)),
-		f3(ptS1pS0pS0r1p, s1p, s0p, v.p(s0r1)),
+		f3(ptS0pB0pB0l1p, s0p, b0p, v.p(b0l1)),
 		f2(ptS0wD, s0w, d), f2(ptS0pD, s0p, d), f2(ptB0wD, b0w, d), f2(ptB0pD, b0p, d),
 		f3(ptS0wB0wD, s0w, b0w, d), f3(ptS0pB0pD, s0p, b0p, d),
-		f3(ptS1wS0wD2, s1w, s0w, d2), f3(ptS1pS0pD2, s1p, s0p, d2),
 		f3(ptS0pS0r1lB0p, s0p, v.lab(s0r1), b0p), f3(ptS0pS0l1lB0p, s0p, v.lab(s0l1), b0p),
-		f3(ptS1pS1r1lS0p, s1p, v.lab(s1r1), s0p),
 		f2(ptS0c1B0c1, v.cl(s0, 1), v.cl(b0, 1)), f2(ptS0c1B0p, v.cl(s0, 1), b0p), f2(ptS0pB0c1, s0p, v.cl(b0, 1)),
-		f2(ptS1c1S0c1, v.cl(s1, 1), v.cl(s0, 1)), f2(ptS1c1S0p, v.cl(s1, 1), s0p), f2(ptS1pS0c1, s1p, v.cl(s0, 1)),
 		f3(ptS0c0B0c0B1c0, v.cl(s0, 0), v.cl(b0, 0), v.cl(b1, 0)), f3(ptS1c0S0c0B0c0, v.cl(s1, 0), v.cl(s0, 0), v.cl(b0, 0)),
 		f2(ptS0wB0c1, s0w, v.cl(b0, 1)), f2(ptS0c1B0w, v.cl(s0, 1), b0w),
 	)

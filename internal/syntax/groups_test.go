@@ -170,10 +170,10 @@ func TestAddVecs(t *testing.T) {
 		}
 		return v
 	}
-	dst, a, b, c, d := vec(), vec(), vec(), vec(), vec()
+	dst, a, b, c, d, e := vec(), vec(), vec(), vec(), vec(), vec()
 	want := slices.Clone(dst)
-	addVecsGo(want, a, b, c, d)
-	addVecs(dst, a, b, c, d)
+	addVecsGo(want, a, b, c, d, e)
+	addVecs(dst, a, b, c, d, e)
 	if !slices.Equal(dst, want) {
 		t.Errorf("addVecs %v, want %v", dst, want)
 	}

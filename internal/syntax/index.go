@@ -304,11 +304,11 @@ func addDenseGo(acc []int32, dense []int16, offs []uint32) {
 	}
 }
 
-// addVecsGo adds a, b, c and d (denseStride long each) to dst, as addVecs
-// does where it has no vector code.
-func addVecsGo(dst, a, b, c, d []int32) {
-	dst, a, b, c, d = dst[:denseStride], a[:denseStride], b[:denseStride], c[:denseStride], d[:denseStride]
+// addVecsGo adds a, b, c, d and e (denseStride long each) to dst, as
+// addVecs does where it has no vector code.
+func addVecsGo(dst, a, b, c, d, e []int32) {
+	dst, a, b, c, d, e = dst[:denseStride], a[:denseStride], b[:denseStride], c[:denseStride], d[:denseStride], e[:denseStride]
 	for i := range dst {
-		dst[i] += a[i] + b[i] + c[i] + d[i]
+		dst[i] += a[i] + b[i] + c[i] + d[i] + e[i]
 	}
 }

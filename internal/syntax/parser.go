@@ -451,15 +451,16 @@ func (p *parser) parse(lex []lexical, tags []uint8, heads []int, rels []int, sc 
 		clear(scores)
 		sc.feats = groupFeatures(groupCross, s, lex, tags, sc.feats)
 		p.w.score(sc.feats, scores, &sc.sb)
-		s1 := int(s.st(1))
+		s0, s1 := int(s.st(0)), int(s.st(1))
 		if s1 < 0 {
 			s1 = s.n // the kept sums of "no s1"
 		}
 		addVecs(scores[:denseStride],
 			p.groupSum(gs, 0, groupB, s, lex, tags, sc),
 			p.groupSum(gs, 1, groupB0, s, lex, tags, sc),
-			p.groupSum(gs, 2+2*int(s.st(0)), groupS0, s, lex, tags, sc),
-			p.groupSum(gs, 3+2*s1, groupS1, s, lex, tags, sc))
+			p.groupSum(gs, 2+3*s0, groupS0, s, lex, tags, sc),
+			p.groupSum(gs, 3+3*s1, groupS1, s, lex, tags, sc),
+			p.groupSum(gs, 4+3*s0, groupStack, s, lex, tags, sc))
 		p.share.combine(scores)
 		p.validMask(s, ok)
 		c := -1
@@ -486,15 +487,15 @@ func (p *parser) parse(lex []lexical, tags []uint8, heads []int, rels []int, sc 
 
 // groupSums keeps the summed weights of the feature groups of one
 // sentence's parse (see groups.go): slot 0 for groupB, 1 for groupB0,
-// 2+2i and 3+2i for groupS0 and groupS1 of word i (word n standing for
-// "none"), denseStride sums each.
+// 2+3i, 3+3i and 4+3i for groupS0, groupS1 and groupStack of word i
+// (word n standing for "none"), denseStride sums each.
 type groupSums struct {
 	sums []int32
 	kept []bool
 }
 
 func (g *groupSums) reset(n int) {
-	slots := 4 + 2*n
+	slots := 5 + 3*n
 	if cap(g.kept) < slots {
 		g.sums = make([]int32, (slots+slots/2)*denseStride)
 		g.kept = make([]bool, slots+slots/2)
@@ -529,7 +530,7 @@ func (p *parser) applyKept(s *parseState, gs *groupSums, c int) {
 		gs.kept[1] = false
 	default:
 		h := int(s.st(0))
-		gs.kept[2+2*h], gs.kept[3+2*h] = false, false
+		gs.kept[2+3*h], gs.kept[3+3*h], gs.kept[4+3*h] = false, false, false
 	}
 }
 
