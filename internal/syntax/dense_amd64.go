@@ -48,3 +48,26 @@ func addVecs(dst, a, b, c, d, e []int32) {
 	_, _, _ = c[denseStride-1], d[denseStride-1], e[denseStride-1]
 	addVecsAVX2(&dst[0], &a[0], &b[0], &c[0], &d[0], &e[0])
 }
+
+// addSparseAMD64 adds, for each of the n pays at pays, the weights of its
+// row of ents to dst (indexed by class). Implemented in dense_amd64.s.
+//
+//go:noescape
+func addSparseAMD64(dst *int32, ents *byte, pays *uint64, n int)
+
+// addSparse adds to scores (denseStride long) the rows of ents that the
+// pays list.
+func addSparse(scores []int32, ents []byte, pays []uint64) {
+	if len(pays) == 0 {
+		return
+	}
+	// The assembly code reads without bounds checks: check here. A class
+	// is masked to 7 bits, inside scores.
+	_ = scores[denseStride-1]
+	for _, p := range pays {
+		if p>>11+3*(p>>3&255) > uint64(len(ents)) {
+			panic("syntax: sparse row out of range")
+		}
+	}
+	addSparseAMD64(&scores[0], &ents[0], &pays[0], len(pays))
+}

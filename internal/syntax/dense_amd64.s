@@ -159,3 +159,45 @@ half:
 	JNZ half
 	VZEROUPPER
 	RET
+
+// func addSparseAMD64(dst *int32, ents *byte, pays *uint64, n int)
+//
+// A pay's row starts at byte pay>>11 of ents and holds pay>>3&255
+// entries of three bytes: the class (7 bits), then the weight (int16,
+// little-endian).
+TEXT ·addSparseAMD64(SB), NOSPLIT, $0-32
+	MOVQ dst+0(FP), DI
+	MOVQ ents+8(FP), SI
+	MOVQ pays+16(FP), BX
+	MOVQ n+24(FP), CX
+	TESTQ CX, CX
+	JZ sdone
+
+srow:
+	MOVQ (BX), AX
+	MOVQ AX, DX
+	SHRQ $11, AX
+	SHRQ $3, DX
+	ANDQ $255, DX
+	LEAQ (SI)(AX*1), R8
+	LEAQ (DX)(DX*2), DX
+	LEAQ (R8)(DX*1), R9
+	CMPQ R8, R9
+	JAE snext
+
+sent:
+	MOVBLZX (R8), R10
+	ANDL $127, R10
+	MOVWLSX 1(R8), R11
+	ADDL R11, (DI)(R10*4)
+	ADDQ $3, R8
+	CMPQ R8, R9
+	JB sent
+
+snext:
+	ADDQ $8, BX
+	DECQ CX
+	JNZ srow
+
+sdone:
+	RET

@@ -183,3 +183,25 @@ func TestAddVecs(t *testing.T) {
 		}
 	}
 }
+
+func TestAddSparse(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	ents := make([]byte, 3000)
+	for i := range ents {
+		ents[i] = byte(rng.Uint32())
+	}
+	var pays []uint64
+	for range 40 {
+		start, n := uint64(rng.IntN(2000)), uint64(rng.IntN(30))
+		pays = append(pays, start<<11|n<<3|slotRow)
+	}
+	got, want := make([]int32, denseStride), make([]int32, denseStride)
+	addSparse(got, ents, pays)
+	addSparseGo(want, ents, pays)
+	if !slices.Equal(got, want) {
+		t.Errorf("addSparse %v, want %v", got, want)
+	}
+	if slices.Equal(want, make([]int32, denseStride)) {
+		t.Error("nothing added: the test checks nothing")
+	}
+}

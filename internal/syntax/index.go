@@ -51,7 +51,7 @@ type index struct {
 	lines []byte   // bucketBytes per bucket, and 8 bytes of padding at the end
 	nb    int      // buckets
 	over  []uint64 // a bit per bucket: some feature of it is further on (weights.over)
-	ents  []byte   // weights.rows, and a byte of padding: (class, low byte, high byte) per weight
+	ents  []byte   // weights.rows, and 8 bytes of padding: (class, low byte, high byte) per weight
 	dense []int16  // dense rows, denseStride weights each
 }
 
@@ -78,9 +78,9 @@ func (m *weights) index() error {
 		return errBadWeights
 	}
 	ix := &index{lines: make([]byte, nb*bucketBytes+8), nb: nb, over: m.over}
-	// A row's last weight is read as a word: one byte past it.
-	ix.ents = append(make([]byte, 0, len(m.rows)+1), m.rows...)
-	ix.ents = append(ix.ents, 0)
+	// A row's last weights are read as a word: up to 8 bytes past it.
+	ix.ents = append(make([]byte, 0, len(m.rows)+8), m.rows...)
+	ix.ents = append(ix.ents, make([]byte, 8)...)
 	m.rows = ix.ents[:len(m.rows)]
 	nDense := 0
 	for _, s := range m.slots {
@@ -281,15 +281,21 @@ func (m *weights) score(feats []uint64, scores []int32, buf *scoreBuf) {
 		touch += uint64(r[0]) + uint64(r[32]) + uint64(r[64]) + uint64(r[96])
 	}
 	buf.touch = touch
-	for _, p := range sparse {
+	addSparse(scores, ents, sparse)
+	addDense(scores, dn, dense)
+}
+
+// addSparseGo adds to scores (denseStride long) the rows of ents that the
+// pays list, as addSparse does where it has no assembly code.
+func addSparseGo(scores []int32, ents []byte, pays []uint64) {
+	scores = scores[:denseStride]
+	for _, p := range pays {
 		start := p >> 11
-		// An entry is read as a little-endian word: class, then weight.
-		for r := ents[start : start+3*(p>>3&255)+1]; len(r) >= 4; r = r[3:] {
-			e := binary.LittleEndian.Uint32(r)
-			scores[e&127] += int32(int16(e >> 8))
+		// An entry is its class, then its weight (little-endian).
+		for r := ents[start : start+3*(p>>3&255)]; len(r) >= 3; r = r[3:] {
+			scores[r[0]&127] += int32(int16(uint16(r[1]) | uint16(r[2])<<8))
 		}
 	}
-	addDense(scores, dn, dense)
 }
 
 // addDenseGo adds to acc the dense rows that start at offs, the way
