@@ -205,3 +205,57 @@ func TestAddSparse(t *testing.T) {
 		t.Error("nothing added: the test checks nothing")
 	}
 }
+
+// TestTagMatchesReference checks the tagger against the stored table read
+// one feature at a time, with combine and argmax.
+func TestTagMatchesReference(t *testing.T) {
+	m := loadShipped(t)
+	tg := m.tagger
+	var sc Scratch
+	words := 0
+	for _, forms := range testSentences(t, 400) {
+		s := &sc.s
+		m.annotate(forms, nil, s)
+		got := slices.Clone(s.class)
+		want := make([]int, len(forms))
+		scores := make([]int32, max(tg.share.total, denseStride))
+		for i := range forms {
+			if c, ok := tg.lx.sure.get(s.lex[i].w); ok {
+				want[i] = int(c)
+				continue
+			}
+			clear(scores)
+			tg.w.scoreRef(tagFeatures(s.lex, i, want, nil), scores)
+			tg.share.combine(scores)
+			want[i] = argmax(scores[:len(tg.classes)], nil)
+			words++
+		}
+		// nameRuns may turn a common noun before a name into a name
+		m.nameRuns(forms, s.lex, want)
+		if !slices.Equal(got, want) {
+			t.Fatalf("%v: classes %v, want %v", forms, got, want)
+		}
+	}
+	if words < 100 {
+		t.Errorf("only %d words scored", words)
+	}
+}
+
+// TestSharedBest checks best against combine and argmax, with and without
+// groups, on random scores with many ties.
+func TestSharedBest(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	for _, sh := range []*shared{noShare(40), groupShare(40, func(c int) string { return string(rune('a' + c%7)) })} {
+		for range 2000 {
+			scores := make([]int32, denseStride)
+			for c := range sh.total {
+				scores[c] = rng.Int32N(9) - 4
+			}
+			want := slices.Clone(scores)
+			sh.combine(want)
+			if got, w := sh.best(scores), argmax(want[:sh.n], nil); got != w {
+				t.Fatalf("best %d, want %d (scores %v)", got, w, scores[:sh.total])
+			}
+		}
+	}
+}

@@ -427,12 +427,7 @@ func parseFeatures(s *parseState, lex []lexical, tags []uint8, feats []uint64) [
 func (p *parser) parse(lex []lexical, tags []uint8, heads []int, rels []int, sc *scratch) {
 	s := &sc.state
 	s.reset(len(lex))
-	nc := p.nClasses()
 	scores := sc.scores(p.share.total)
-	if cap(sc.ok) < nc {
-		sc.ok = make([]bool, nc)
-	}
-	ok := sc.ok[:nc]
 	gs := &sc.groups
 	gs.reset(len(lex))
 	for !s.terminal() {
@@ -461,14 +456,7 @@ func (p *parser) parse(lex []lexical, tags []uint8, heads []int, rels []int, sc 
 			p.groupSum(gs, 2+3*s0, groupS0, s, lex, tags, sc),
 			p.groupSum(gs, 3+3*s1, groupS1, s, lex, tags, sc),
 			p.groupSum(gs, 4+3*s0, groupStack, s, lex, tags, sc))
-		p.share.combine(scores)
-		p.validMask(s, ok)
-		c := -1
-		for k, v := range scores[:nc] {
-			if ok[k] && (c < 0 || v > scores[c]) {
-				c = k
-			}
-		}
+		c := p.best(s, scores)
 		if c < 0 {
 			break // cannot happen: some transition is always valid
 		}
@@ -483,6 +471,42 @@ func (p *parser) parse(lex []lexical, tags []uint8, heads []int, rels []int, sc 
 			heads[i], rels[i] = h+1, int(s.label[i])
 		}
 	}
+}
+
+// best returns the valid transition with the highest score (each class's
+// with its group's), the lower class of two with the same: the transition
+// that combine, validMask and the first highest score choose, without
+// their passes over every class.
+func (p *parser) best(s *parseState, scores []int32) int {
+	scores = scores[:denseStride]
+	one := p.share.one
+	L, root := len(p.labels), p.root
+	best, top := -1, int32(0)
+	if int(s.b) < s.n {
+		best, top = 0, scores[0]+scores[one[0]&(denseStride-1)]
+	}
+	atRoot := int(s.b) == s.n
+	if len(s.stack) > 0 && atRoot && len(s.stack) == 1 {
+		c := 1 + root
+		if v := scores[c&(denseStride-1)] + scores[one[c]&(denseStride-1)]; best < 0 || v > top {
+			best, top = c, v
+		}
+	}
+	if len(s.stack) > 0 && !atRoot {
+		for c := 1; c <= L; c++ {
+			if v := scores[c&(denseStride-1)] + scores[one[c]&(denseStride-1)]; c-1 != root && (best < 0 || v > top) {
+				best, top = c, v
+			}
+		}
+	}
+	if len(s.stack) >= 2 {
+		for c := 1 + L; c <= 2*L; c++ {
+			if v := scores[c&(denseStride-1)] + scores[one[c]&(denseStride-1)]; c-1-L != root && (best < 0 || v > top) {
+				best, top = c, v
+			}
+		}
+	}
+	return best
 }
 
 // groupSums keeps the summed weights of the feature groups of one

@@ -325,8 +325,7 @@ func (t *tagger) tag(lex []lexical, out []int, names []bool, sc *scratch) {
 		sc.feats = tagFeatures(lex, i, out, sc.feats)
 		clear(scores)
 		t.w.score(sc.feats, scores, &sc.sb)
-		t.share.combine(scores)
-		out[i] = argmax(scores[:len(t.classes)], nil)
+		out[i] = t.share.best(scores)
 		if i < len(names) && names[i] {
 			out[i] = t.asName(out[i])
 		}
