@@ -71,3 +71,29 @@ func addSparse(scores []int32, ents []byte, pays []uint64) {
 	}
 	addSparseAMD64(&scores[0], &ents[0], &pays[0], len(pays))
 }
+
+// lookupAVX2 is lookupGo for the n features at feats, in the index's
+// lines of nb buckets with the overflow bits at over; homes, sparse and
+// dense hold n entries each, scores denseStride. The buckets are
+// prefetched rather than read, each is searched with one vector
+// comparison, and the lookups that go on to the next buckets are done
+// too (nw is 0). Implemented in dense_amd64.s.
+//
+//go:noescape
+func lookupAVX2(lines *byte, nb uint64, over *uint64, feats *uint64, n int, homes *uint32, scores *int32, sparse *uint64, dense *uint32) (ns, nd, nw int)
+
+// lookup looks up feats in the index (see lookupGo).
+func lookup(ix *index, feats []uint64, homes []uint32, scores []int32, sparse []uint64, dense []uint32, sink *uint64) (ns, nd, nw int) {
+	n := len(feats)
+	if !haveAVX2 || n == 0 {
+		return lookupGo(ix, feats, homes, scores, sparse, dense, sink)
+	}
+	// The vector code reads without bounds checks: check here. A home
+	// is inside lines by its construction (home), and the search reads
+	// the 72 bytes from it (the lines are padded by 8).
+	_, _, _, _ = homes[n-1], sparse[n-1], dense[n-1], scores[denseStride-1]
+	if len(ix.lines) != ix.nb*bucketBytes+8 || len(ix.over) < (ix.nb+63)/64 {
+		panic("syntax: bad index")
+	}
+	return lookupAVX2(&ix.lines[0], uint64(ix.nb), &ix.over[0], &feats[0], n, &homes[0], &scores[0], &sparse[0], &dense[0])
+}

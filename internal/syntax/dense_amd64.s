@@ -201,3 +201,145 @@ snext:
 
 sdone:
 	RET
+
+// func lookupAVX2(lines *byte, nb uint64, over *uint64, feats *uint64, n int, homes *uint32, scores *int32, sparse *uint64, dense *uint32) (ns, nd, nw int)
+//
+// See lookupGo; but a lookup that goes on to the next buckets is done
+// here, and nw is 0. A bucket is 64 bytes: eight 16-bit fingerprints,
+// then eight 48-bit pays. Registers: SI lines, DI scores, R8 the feature,
+// R9 its home, R13 the end of feats, R10 sparse, R11 dense, R14 ns, BX
+// nd; AX, CX, DX, R12 scratch.
+TEXT ·lookupAVX2(SB), NOSPLIT, $0-96
+	MOVQ lines+0(FP), SI
+	MOVQ nb+8(FP), BX
+	MOVQ feats+24(FP), R8
+	MOVQ n+32(FP), R13
+	MOVQ homes+40(FP), R9
+	MOVQ $0, nw+88(FP)
+	LEAQ (R8)(R13*8), R13
+
+	// Every feature's home bucket (home(f, nb) * 64), prefetched.
+	MOVQ R8, R12
+	MOVQ R9, DX
+homes:
+	MOVQ (R12), AX
+	MOVL AX, AX
+	IMULQ BX, AX
+	SHRQ $32, AX
+	SHLQ $6, AX
+	MOVL AX, (DX)
+	PREFETCHT0 (SI)(AX*1)
+	ADDQ $8, R12
+	ADDQ $4, DX
+	CMPQ R12, R13
+	JB homes
+
+	MOVQ scores+48(FP), DI
+	MOVQ sparse+56(FP), R10
+	MOVQ dense+64(FP), R11
+	XORQ R14, R14
+	XORQ BX, BX
+
+search:
+	MOVQ (R8), AX
+	MOVL (R9), DX
+	SHRQ $48, AX
+	MOVQ AX, X0
+	VPBROADCASTW X0, X0
+
+probe:
+	VPCMPEQW (SI)(DX*1), X0, X1
+	VPMOVMSKB X1, CX
+	TESTL CX, CX
+	JZ miss
+	// the first slot with the fingerprint (bit 2j of the mask): its pay
+	// at byte 16 + 6j
+	BSFL CX, CX
+	LEAQ (CX)(CX*2), CX
+	ADDQ DX, CX
+	MOVQ 16(SI)(CX*1), AX
+	SHLQ $16, AX
+	SHRQ $16, AX
+
+	// addPay: the inline weights, masked to nothing when there are
+	// none, then the row listed in both lists and counted in its own.
+	MOVQ AX, CX
+	ANDL $3, CX
+	LEAL 1(CX), DX
+	SHRL $1, DX
+	ANDL $1, DX
+	NEGL DX
+	MOVQ AX, R12
+	SHRQ $9, R12
+	MOVWLSX R12, R12
+	ANDL DX, R12
+	MOVQ AX, DX
+	SHRQ $2, DX
+	ANDL $127, DX
+	ADDL R12, (DI)(DX*4)
+	MOVL CX, DX
+	SHRL $1, DX
+	MOVL CX, R12
+	NOTL R12
+	ANDL R12, DX
+	ANDL $1, DX
+	NEGL DX
+	MOVQ AX, R12
+	SHRQ $32, R12
+	MOVWLSX R12, R12
+	ANDL DX, R12
+	MOVQ AX, DX
+	SHRQ $25, DX
+	ANDL $127, DX
+	ADDL R12, (DI)(DX*4)
+	MOVL CX, DX
+	SHRL $1, DX
+	ANDL CX, DX
+	ANDL $1, DX
+	MOVQ AX, R12
+	SHRQ $2, R12
+	ANDL DX, R12
+	ANDL $1, R12
+	MOVQ AX, (R10)(R14*8)
+	SUBQ R12, DX
+	ADDQ DX, R14
+	MOVQ AX, CX
+	SHRQ $11, CX
+	SHLL $7, CX
+	MOVL CX, (R11)(BX*4)
+	ADDQ R12, BX
+
+next:
+	ADDQ $8, R8
+	ADDQ $4, R9
+	CMPQ R8, R13
+	JB search
+
+	MOVQ R14, ns+72(FP)
+	MOVQ BX, nd+80(FP)
+	VZEROUPPER
+	RET
+
+miss:
+	// No slot has the fingerprint: nothing, unless the bucket is full
+	// (its last slot used) and a feature of it went further, when the
+	// search goes on in the next bucket (the first after the last).
+	MOVBLZX 58(SI)(DX*1), CX
+	ANDL $3, CX
+	JZ next
+	MOVQ DX, CX
+	SHRQ $6, CX
+	MOVQ CX, R12
+	SHRQ $6, R12
+	MOVQ over+16(FP), AX
+	MOVQ (AX)(R12*8), AX
+	SHRQ CX, AX
+	ANDL $1, AX
+	JZ next
+	ADDQ $64, DX
+	MOVQ nb+8(FP), CX
+	SHLQ $6, CX
+	CMPQ DX, CX
+	JB probe
+	XORL DX, DX
+	JMP probe

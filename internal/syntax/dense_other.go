@@ -12,3 +12,8 @@ func addVecs(dst, a, b, c, d, e []int32) { addVecsGo(dst, a, b, c, d, e) }
 // addSparse adds to scores (denseStride long) the rows of ents that the
 // pays list.
 func addSparse(scores []int32, ents []byte, pays []uint64) { addSparseGo(scores, ents, pays) }
+
+// lookup looks up feats in the index (see lookupGo).
+func lookup(ix *index, feats []uint64, homes []uint32, scores []int32, sparse []uint64, dense []uint32, sink *uint64) (ns, nd, nw int) {
+	return lookupGo(ix, feats, homes, scores, sparse, dense, sink)
+}

@@ -224,55 +224,22 @@ func (m *weights) score(feats []uint64, scores []int32, buf *scoreBuf) {
 	}
 	homes := buf.home[:len(feats)]
 	sparse, dense := buf.sparse[:len(feats)], buf.dense[:len(feats)]
-	// The table is larger than the caches, so a lookup is mostly a wait
-	// for memory. The features' buckets are read first, with no branch
-	// that depends on what was read, so that the processor keeps many
-	// reads in flight at once; then the buckets, now cached, are searched.
-	lines := ix.lines
-	var touch uint64
-	for k, f := range feats {
-		o := home(f, nb) * bucketBytes
-		homes[k] = uint32(o)
-		touch += uint64(lines[o])
-	}
-	// Then every feature is looked up (find, written out here, but for
-	// the rare walk to the next bucket), and sorted by where its weights
-	// are, with no branch on what it found: inline weights are added
-	// (masked to nothing when there are none), rows are listed (each
-	// written to both lists, and counted in the one it belongs to).
-	ns, nd := 0, 0
-	for k, f := range feats {
-		o := int(homes[k])
-		bk := lines[o : o+bucketBytes+8]
-		fp := fingerprint(f) * lanes1
-		mm := matchLanes(bk, fp)
-		p := payAt(bk, uint(bits.TrailingZeros64(mm)))
-		if mm == 0 {
-			p = 0
-			if b := o / bucketBytes; bk[16+6*7]&3 != 0 && ix.over[b>>6]>>(b&63)&1 != 0 {
-				next := b + 1
-				if next == nb {
-					next = 0
-				}
-				p = ix.findFrom(next, fp)
-			}
+	ns, nd, nw := lookup(ix, feats, homes, scores, sparse, dense, &buf.touch)
+	// The lookups that go on to the next buckets (the home bucket is
+	// full, and a feature of it went further), listed in homes.
+	for _, k := range homes[:nw] {
+		f := feats[k]
+		b := home(f, nb) + 1
+		if b == nb {
+			b = 0
 		}
-		kind := p & 3
-		one := (kind + 1) >> 1 & 1    // kind 1 or 2: a first weight inline
-		two := kind >> 1 &^ kind & 1  // kind 2: a second one
-		row := kind >> 1 & kind & 1   // kind 3: a row
-		isDense := row & (p >> 2) & 1 // a dense row
-		scores[p>>2&127] += int32(int16(p>>9)) & -int32(one)
-		scores[p>>25&127] += int32(int16(p>>32)) & -int32(two)
-		sparse[ns] = p
-		dense[nd] = uint32(p>>11) * denseStride
-		ns += int(row &^ isDense)
-		nd += int(isDense)
+		ns, nd = addPay(ix.findFrom(b, fingerprint(f)*lanes1), scores, sparse, dense, ns, nd)
 	}
 	sparse, dense = sparse[:ns], dense[:nd]
 	// The rows too are read first all at once, a word of every cache
 	// line of them.
 	ents, dn := ix.ents, ix.dense
+	touch := buf.touch
 	for _, p := range sparse {
 		touch += uint64(ents[p>>11])
 	}
@@ -296,6 +263,59 @@ func addSparseGo(scores []int32, ents []byte, pays []uint64) {
 			scores[r[0]&127] += int32(int16(uint16(r[1]) | uint16(r[2])<<8))
 		}
 	}
+}
+
+// lookupGo looks up feats in the index, as lookup does where it has no
+// vector code. The table is larger than the caches, so a lookup is
+// mostly a wait for memory: the features' buckets are read first, with no
+// branch that depends on what was read, so that the processor keeps many
+// reads in flight at once (their offsets are kept in homes); then the
+// buckets, now cached, are searched, and each feature's weights are
+// added (inline) or listed (rows; addPay). A lookup that must go on to
+// the next buckets is listed in homes (by the index of its feature), for
+// the caller; the returned counts are those of sparse, dense and these.
+func lookupGo(ix *index, feats []uint64, homes []uint32, scores []int32, sparse []uint64, dense []uint32, sink *uint64) (ns, nd, nw int) {
+	nb, lines := ix.nb, ix.lines
+	homes = homes[:len(feats)]
+	var touch uint64
+	for k, f := range feats {
+		o := home(f, nb) * bucketBytes
+		homes[k] = uint32(o)
+		touch += uint64(lines[o])
+	}
+	for k, f := range feats {
+		o := int(homes[k])
+		bk := lines[o : o+bucketBytes+8]
+		mm := matchLanes(bk, fingerprint(f)*lanes1)
+		if mm == 0 {
+			if b := o / bucketBytes; bk[16+6*7]&3 != 0 && ix.over[b>>6]>>(b&63)&1 != 0 {
+				homes[nw] = uint32(k)
+				nw++
+			}
+			continue
+		}
+		ns, nd = addPay(payAt(bk, uint(bits.TrailingZeros64(mm))), scores, sparse, dense, ns, nd)
+	}
+	*sink = touch // keeps the reads of the first loop
+	return ns, nd, nw
+}
+
+// addPay adds the inline weights of pay p to scores and lists its row in
+// sparse or dense (at ns and nd, which it returns counted on), with no
+// branch on what p holds: each list is written, and counted in the one
+// it belongs to.
+func addPay(p uint64, scores []int32, sparse []uint64, dense []uint32, ns, nd int) (int, int) {
+	kind := p & 3
+	one := (kind + 1) >> 1 & 1    // kind 1 or 2: a first weight inline
+	two := kind >> 1 &^ kind & 1  // kind 2: a second one
+	row := kind >> 1 & kind & 1   // kind 3: a row
+	isDense := row & (p >> 2) & 1 // a dense row
+	scores = scores[:denseStride]
+	scores[p>>2&127] += int32(int16(p>>9)) & -int32(one)
+	scores[p>>25&127] += int32(int16(p>>32)) & -int32(two)
+	sparse[ns] = p
+	dense[nd] = uint32(p>>11) * denseStride
+	return ns + int(row&^isDense), nd + int(isDense)
 }
 
 // addDenseGo adds to acc the dense rows that start at offs, the way
