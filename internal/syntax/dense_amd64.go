@@ -72,15 +72,19 @@ func addSparse(scores []int32, ents []byte, pays []uint64) {
 	addSparseAMD64(&scores[0], &ents[0], &pays[0], len(pays))
 }
 
+// zeroRow stands for the dense rows of an index that has none.
+var zeroRow [1]int16
+
 // lookupAVX2 is lookupGo for the n features at feats, in the index's
 // lines of nb buckets with the overflow bits at over; homes, sparse and
 // dense hold n entries each, scores denseStride. The buckets are
 // prefetched rather than read, each is searched with one vector
 // comparison, and the lookups that go on to the next buckets are done
-// too (nw is 0). Implemented in dense_amd64.s.
+// too (nw is 0). The rows found are prefetched (ents and dn: the index's
+// ents and dense). Implemented in dense_amd64.s.
 //
 //go:noescape
-func lookupAVX2(lines *byte, nb uint64, over *uint64, feats *uint64, n int, homes *uint32, scores *int32, sparse *uint64, dense *uint32) (ns, nd, nw int)
+func lookupAVX2(lines *byte, nb uint64, over *uint64, feats *uint64, n int, homes *uint32, scores *int32, sparse *uint64, dense *uint32, ents *byte, dn *int16) (ns, nd, nw int)
 
 // lookup looks up feats in the index (see lookupGo).
 func lookup(ix *index, feats []uint64, homes []uint32, scores []int32, sparse []uint64, dense []uint32, sink *uint64) (ns, nd, nw int) {
@@ -95,5 +99,10 @@ func lookup(ix *index, feats []uint64, homes []uint32, scores []int32, sparse []
 	if len(ix.lines) != ix.nb*bucketBytes+8 || len(ix.over) < (ix.nb+63)/64 {
 		panic("syntax: bad index")
 	}
-	return lookupAVX2(&ix.lines[0], uint64(ix.nb), &ix.over[0], &feats[0], n, &homes[0], &scores[0], &sparse[0], &dense[0])
+	// Prefetches need no check, but a pointer does.
+	dn := &zeroRow[0]
+	if len(ix.dense) > 0 {
+		dn = &ix.dense[0]
+	}
+	return lookupAVX2(&ix.lines[0], uint64(ix.nb), &ix.over[0], &feats[0], n, &homes[0], &scores[0], &sparse[0], &dense[0], &ix.ents[0], dn)
 }

@@ -202,20 +202,20 @@ snext:
 sdone:
 	RET
 
-// func lookupAVX2(lines *byte, nb uint64, over *uint64, feats *uint64, n int, homes *uint32, scores *int32, sparse *uint64, dense *uint32) (ns, nd, nw int)
+// func lookupAVX2(lines *byte, nb uint64, over *uint64, feats *uint64, n int, homes *uint32, scores *int32, sparse *uint64, dense *uint32, ents *byte, dn *int16) (ns, nd, nw int)
 //
 // See lookupGo; but a lookup that goes on to the next buckets is done
 // here, and nw is 0. A bucket is 64 bytes: eight 16-bit fingerprints,
 // then eight 48-bit pays. Registers: SI lines, DI scores, R8 the feature,
 // R9 its home, R13 the end of feats, R10 sparse, R11 dense, R14 ns, BX
 // nd; AX, CX, DX, R12 scratch.
-TEXT ·lookupAVX2(SB), NOSPLIT, $0-96
+TEXT ·lookupAVX2(SB), NOSPLIT, $0-112
 	MOVQ lines+0(FP), SI
 	MOVQ nb+8(FP), BX
 	MOVQ feats+24(FP), R8
 	MOVQ n+32(FP), R13
 	MOVQ homes+40(FP), R9
-	MOVQ $0, nw+88(FP)
+	MOVQ $0, nw+104(FP)
 	LEAQ (R8)(R13*8), R13
 
 	// Every feature's home bucket (home(f, nb) * 64), prefetched.
@@ -309,14 +309,47 @@ probe:
 	MOVL CX, (R11)(BX*4)
 	ADDQ R12, BX
 
+	// The row's first line is prefetched (a dense row's others after
+	// the loop): ents + start, or dense + 2*offset; for weights inline,
+	// the feature's entry of homes, which is in the cache.
+	MOVQ AX, CX
+	SHRQ $11, CX
+	MOVQ ents+72(FP), DX
+	ADDQ CX, DX
+	SHLQ $8, CX
+	ADDQ dn+80(FP), CX
+	TESTL R12, R12
+	CMOVQNE CX, DX
+	ANDL $3, AX
+	CMPL AX, $3
+	CMOVQNE R9, DX
+	PREFETCHT0 (DX)
+
 next:
 	ADDQ $8, R8
 	ADDQ $4, R9
 	CMPQ R8, R13
 	JB search
 
-	MOVQ R14, ns+72(FP)
-	MOVQ BX, nd+80(FP)
+	MOVQ R14, ns+88(FP)
+	MOVQ BX, nd+96(FP)
+
+	// The dense rows' other three lines.
+	MOVQ dn+80(FP), DX
+	XORQ CX, CX
+	TESTQ BX, BX
+	JZ done
+rows:
+	MOVL (R11)(CX*4), AX
+	LEAQ (DX)(AX*2), AX
+	PREFETCHT0 64(AX)
+	PREFETCHT0 128(AX)
+	PREFETCHT0 192(AX)
+	INCQ CX
+	CMPQ CX, BX
+	JB rows
+
+done:
 	VZEROUPPER
 	RET
 

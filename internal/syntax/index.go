@@ -236,20 +236,8 @@ func (m *weights) score(feats []uint64, scores []int32, buf *scoreBuf) {
 		ns, nd = addPay(ix.findFrom(b, fingerprint(f)*lanes1), scores, sparse, dense, ns, nd)
 	}
 	sparse, dense = sparse[:ns], dense[:nd]
-	// The rows too are read first all at once, a word of every cache
-	// line of them.
-	ents, dn := ix.ents, ix.dense
-	touch := buf.touch
-	for _, p := range sparse {
-		touch += uint64(ents[p>>11])
-	}
-	for _, o := range dense {
-		r := dn[o : o+denseStride]
-		touch += uint64(r[0]) + uint64(r[32]) + uint64(r[64]) + uint64(r[96])
-	}
-	buf.touch = touch
-	addSparse(scores, ents, sparse)
-	addDense(scores, dn, dense)
+	addSparse(scores, ix.ents, sparse)
+	addDense(scores, ix.dense, dense)
 }
 
 // addSparseGo adds to scores (denseStride long) the rows of ents that the
@@ -296,7 +284,17 @@ func lookupGo(ix *index, feats []uint64, homes []uint32, scores []int32, sparse 
 		}
 		ns, nd = addPay(payAt(bk, uint(bits.TrailingZeros64(mm))), scores, sparse, dense, ns, nd)
 	}
-	*sink = touch // keeps the reads of the first loop
+	// The rows too are read before they are added, a word of every
+	// cache line of them.
+	ents, dn := ix.ents, ix.dense
+	for _, p := range sparse[:ns] {
+		touch += uint64(ents[p>>11])
+	}
+	for _, o := range dense[:nd] {
+		r := dn[o : o+denseStride]
+		touch += uint64(r[0]) + uint64(r[32]) + uint64(r[64]) + uint64(r[96])
+	}
+	*sink = touch // keeps the reads
 	return ns, nd, nw
 }
 
