@@ -72,9 +72,6 @@ func addSparse(scores []int32, ents []byte, pays []uint64) {
 	addSparseAMD64(&scores[0], &ents[0], &pays[0], len(pays))
 }
 
-// zeroRow stands for the dense rows of an index that has none.
-var zeroRow [1]int16
-
 // lookupAVX2 is lookupGo for the n features at feats, in the index's
 // lines of nb buckets with the overflow bits at over; homes, sparse and
 // dense hold n entries each, scores denseStride. The buckets are
@@ -99,8 +96,9 @@ func lookup(ix *index, feats []uint64, homes []uint32, scores []int32, sparse []
 	if len(ix.lines) != ix.nb*bucketBytes+8 || len(ix.over) < (ix.nb+63)/64 {
 		panic("syntax: bad index")
 	}
-	// Prefetches need no check, but a pointer does.
-	dn := &zeroRow[0]
+	// Prefetches need no check (a model with no dense rows has none to
+	// prefetch).
+	var dn *int16
 	if len(ix.dense) > 0 {
 		dn = &ix.dense[0]
 	}
