@@ -259,3 +259,28 @@ func TestSharedBest(t *testing.T) {
 		}
 	}
 }
+
+// TestLemmasHoldTheLemma checks that Lemmas, which knows no tag, holds the
+// lemma that Lemma gives a word with the tag the tagger gives it, and with
+// any other.
+func TestLemmasHoldTheLemma(t *testing.T) {
+	m := loadShipped(t)
+	var sc Scratch
+	var out Tags
+	words := 0
+	for _, forms := range testSentences(t, 200) {
+		m.Analyze(forms, nil, &out, &sc)
+		for i, f := range forms {
+			ls := m.Lemmas(f, nil)
+			for _, x := range append([]string{out.XPOS[i], "NNS", "VBD", "no such tag"}, m.xpos...) {
+				if l := m.Lemma(f, x, &sc); !slices.Contains(ls, l) {
+					t.Fatalf("%q tagged %s: lemma %q, not among %q", f, x, l, ls)
+				}
+			}
+			words++
+		}
+	}
+	if words < 100 {
+		t.Errorf("only %d words", words)
+	}
+}

@@ -1,6 +1,7 @@
 package syntax
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -201,4 +202,23 @@ func trainLemmatizer(sents []Sentence, xposID map[string]uint8) *lemmatizer {
 	}
 	l.exc = newU64Map(exc)
 	return l
+}
+
+// Lemmas appends to buf every lemma Lemma may give the word form,
+// whatever its tag, each once: a caller that must know what lemma a word
+// could have, without tagging it, reads them.
+func (m *Model) Lemmas(form string, buf []string) []string {
+	n := len(buf)
+	var b [64]byte
+	for x := 0; x <= len(m.xpos); x++ {
+		tag := uint8(x)
+		if x == len(m.xpos) {
+			tag = 255 // the tag Lemma gives a Penn tag the model does not know
+		}
+		l := m.lem.lemma(form, tag, b[:0])
+		if !slices.Contains(buf[n:], l) {
+			buf = append(buf, l)
+		}
+	}
+	return buf
 }

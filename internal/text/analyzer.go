@@ -427,6 +427,16 @@ func (a *Analyzer) documentNames(d *Doc) map[string]bool {
 	return names
 }
 
+// Lemmas appends to buf every lemma Analyze may give a token written form,
+// whatever the tag it gets, each once (see syntax.Model.Lemmas); without
+// a syntax model, none (Analyze then gives no lemmas).
+func (a *Analyzer) Lemmas(form string, buf []string) []string {
+	if a.LoadModel() != nil {
+		return buf
+	}
+	return a.model.Lemmas(form, buf)
+}
+
 // AnnotateWords tags, lemmatises and parses words that are already split
 // (a CoNLL-U file's), filling in every field but Form. It loads the model
 // if needed.
