@@ -38,6 +38,11 @@ type StreamOptions struct {
 	Window int
 	// Prepare analyses one line; required.
 	Prepare PrepareFunc
+	// Skip, when set, is asked first about each line's text: a text it
+	// skips is written with no events, and Prepare is not called for it
+	// (sentences is its count of sentences, for Stats). A Filter's
+	// MayCode on the text's segmentation tells which can be skipped.
+	Skip func(text string) (sentences int, skip bool)
 	// Stats, when set, is filled in as the stream runs.
 	Stats *StreamStats
 	// Countries are the country codes, for the GDELT country columns: a
@@ -252,7 +257,7 @@ func (c *Coder) CodeStream(ctx context.Context, r io.Reader, w io.Writer, opt St
 			defer wg.Done()
 			var buf bytes.Buffer
 			for j := range jobs {
-				out := c.codeLine(j, gdelt, opt.Prepare, stats, opt.Countries, &buf)
+				out := c.codeLine(j, gdelt, opt, stats, &buf)
 				select {
 				case results <- result{seq: j.seq, out: out}:
 				case <-ctx.Done():
@@ -323,7 +328,7 @@ func readLine(br *bufio.Reader) ([]byte, error) {
 }
 
 // codeLine codes one input line and renders its output.
-func (c *Coder) codeLine(j job, gdelt bool, prepare PrepareFunc, stats *StreamStats, countries map[string]bool, buf *bytes.Buffer) []byte {
+func (c *Coder) codeLine(j job, gdelt bool, opt StreamOptions, stats *StreamStats, buf *bytes.Buffer) []byte {
 	atomic.AddInt64(&stats.Lines, 1)
 	var in streamIn
 	var id json.RawMessage = []byte(`null`)
@@ -351,14 +356,14 @@ func (c *Coder) codeLine(j job, gdelt bool, prepare PrepareFunc, stats *StreamSt
 		return append(b, '\n')
 	}
 	date, _ := parseDate(in.Date)
-	evs, nsent := c.codeText(*in.Text, date, prepare)
+	evs, nsent := c.codeText(*in.Text, date, opt.Prepare, opt.Skip)
 	for i := range evs {
 		evs[i].ID = sid + "-e" + strconv.Itoa(i+1)
 	}
 	atomic.AddInt64(&stats.Events, int64(len(evs)))
 	atomic.AddInt64(&stats.Sentences, int64(nsent))
 	if gdelt {
-		return gdeltRows(buf, sid, date, evs, countries)
+		return gdeltRows(buf, sid, date, evs, opt.Countries)
 	}
 	out := streamOut{ID: id, Events: make([]streamEvent, 0, len(evs))}
 	for _, e := range evs {
@@ -409,14 +414,20 @@ func salvageID(line []byte) json.RawMessage {
 	return nil
 }
 
-// codeText prepares and codes one text, recovering from a panic in the
-// prepare function so that one bad line cannot stop the stream.
-func (c *Coder) codeText(src string, date time.Time, prepare PrepareFunc) (evs []model.Event, nsent int) {
+// codeText prepares and codes one text (unless skip skips it), recovering
+// from a panic in the prepare function so that one bad line cannot stop
+// the stream.
+func (c *Coder) codeText(src string, date time.Time, prepare PrepareFunc, skip func(string) (int, bool)) (evs []model.Event, nsent int) {
 	defer func() {
 		if r := recover(); r != nil {
 			evs, nsent = nil, 0
 		}
 	}()
+	if skip != nil {
+		if n, ok := skip(src); ok {
+			return nil, n
+		}
+	}
 	doc, td, ms := prepare(src, date)
 	if td != nil {
 		nsent = len(td.Sentences)

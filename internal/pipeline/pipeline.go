@@ -68,6 +68,7 @@ type Pipeline struct {
 	dates    *docdate.Inferrer
 	quotes   *quotes.Extractor
 	events   *events.Coder
+	filter   *events.Filter // what the coder can code nothing in (Uncodable)
 	checker  *checks.Checker
 	vocab    vocabulary
 	// names reads the attendance lines of minutes and transcripts for
@@ -186,6 +187,7 @@ func New(opt Options) (*Pipeline, error) {
 		return nil, err
 	}
 	p.events = events.NewCoder(pats).WithActors(p.dict, places).WithPeople(people)
+	p.filter = p.events.Filter(p.text.Lemmas)
 	extra := map[string][]byte{}
 	for _, path := range opt.Procedures {
 		b, err := os.ReadFile(path)
@@ -357,6 +359,15 @@ func (p *Pipeline) inferDate(doc *model.Document, td *text.Doc, ms []model.Menti
 	doc.DateSource = model.DateFromInferred
 	doc.DateReason = res.Reason
 	return true
+}
+
+// Uncodable reports whether the event coder can code nothing in txt, from
+// its sentences and words alone (events.Filter), and how many sentences it
+// has: batch event coding need not analyse such a text (Prepare), which is
+// most of its cost. Its signature is events.StreamOptions.Skip's.
+func (p *Pipeline) Uncodable(txt string) (sentences int, skip bool) {
+	td := p.text.Segment(txt)
+	return len(td.Sentences), !p.filter.MayCode(td)
 }
 
 // Prepare analyses a bare piece of text dated date, as batch event coding

@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -271,11 +272,19 @@ func TestLemmasHoldTheLemma(t *testing.T) {
 	for _, forms := range testSentences(t, 200) {
 		m.Analyze(forms, nil, &out, &sc)
 		for i, f := range forms {
-			ls := m.Lemmas(f, nil)
+			ls := m.Lemmas(f, nil, nil)
+			verbal := m.Lemmas(f, func(x string) bool { return strings.HasPrefix(x, "VB") }, nil)
 			for _, x := range append([]string{out.XPOS[i], "NNS", "VBD", "no such tag"}, m.xpos...) {
-				if l := m.Lemma(f, x, &sc); !slices.Contains(ls, l) {
+				l := m.Lemma(f, x, &sc)
+				if !slices.Contains(ls, l) {
 					t.Fatalf("%q tagged %s: lemma %q, not among %q", f, x, l, ls)
 				}
+				if strings.HasPrefix(x, "VB") && !slices.Contains(verbal, l) {
+					t.Fatalf("%q tagged %s: lemma %q, not among the verbal %q", f, x, l, verbal)
+				}
+			}
+			if len(verbal) > len(ls) {
+				t.Fatalf("%q: verbal lemmas %q, more than all %q", f, verbal, ls)
 			}
 			words++
 		}

@@ -204,18 +204,24 @@ func trainLemmatizer(sents []Sentence, xposID map[string]uint8) *lemmatizer {
 	return l
 }
 
-// Lemmas appends to buf every lemma Lemma may give the word form,
-// whatever its tag, each once: a caller that must know what lemma a word
-// could have, without tagging it, reads them.
-func (m *Model) Lemmas(form string, buf []string) []string {
+// Lemmas appends to buf every lemma Lemma may give the word form with a
+// Penn tag that tag accepts (every tag when tag is nil; "" stands for the
+// tags the model does not know), each once: a caller that must know what
+// lemma a word could have, without tagging it, reads them.
+func (m *Model) Lemmas(form string, tag func(xpos string) bool, buf []string) []string {
 	n := len(buf)
 	var b [64]byte
 	for x := 0; x <= len(m.xpos); x++ {
-		tag := uint8(x)
+		id, name := uint8(x), ""
 		if x == len(m.xpos) {
-			tag = 255 // the tag Lemma gives a Penn tag the model does not know
+			id = 255 // the tag Lemma gives a Penn tag the model does not know
+		} else {
+			name = m.xpos[x]
 		}
-		l := m.lem.lemma(form, tag, b[:0])
+		if tag != nil && !tag(name) {
+			continue
+		}
+		l := m.lem.lemma(form, id, b[:0])
 		if !slices.Contains(buf[n:], l) {
 			buf = append(buf, l)
 		}

@@ -427,14 +427,15 @@ func (a *Analyzer) documentNames(d *Doc) map[string]bool {
 	return names
 }
 
-// Lemmas appends to buf every lemma Analyze may give a token written form,
-// whatever the tag it gets, each once (see syntax.Model.Lemmas); without
-// a syntax model, none (Analyze then gives no lemmas).
-func (a *Analyzer) Lemmas(form string, buf []string) []string {
+// Lemmas appends to buf every lemma Analyze may give a token written form
+// when it tags it with a Penn tag that tag accepts (every tag when tag is
+// nil), each once (see syntax.Model.Lemmas); without a syntax model, none
+// (Analyze then gives no lemmas).
+func (a *Analyzer) Lemmas(form string, tag func(xpos string) bool, buf []string) []string {
 	if a.LoadModel() != nil {
 		return buf
 	}
-	return a.model.Lemmas(form, buf)
+	return a.model.Lemmas(form, tag, buf)
 }
 
 // AnnotateWords tags, lemmatises and parses words that are already split
