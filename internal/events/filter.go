@@ -25,7 +25,7 @@ import (
 // The filter asks the same of every word, with every lemma the text layer
 // may give it with a tag the coder takes a verb's (text.Analyzer.Lemmas,
 // verbal) and with the next word allowed between the verb and the
-// phrase. TestFilterKeepsCodedText checks that no
+// phrase. TestFilterSkipsNoCodedText (internal/pipeline) checks that no
 // text with an event is filtered out. A Filter is safe for concurrent use.
 type Filter struct {
 	lx *lexicon

@@ -23,7 +23,9 @@ import (
 // PrepareFunc turns one input line's text and date into what Code needs:
 // the document, its text analysis and its actor mentions. The pipeline
 // wires text analysis and mention finding in, so that this package does
-// not depend on them. It must be safe for concurrent use.
+// not depend on them. It must be safe for concurrent use. A nil document
+// (with the text's sentences in the Doc) is a text in which nothing is to
+// be coded: a Filter said so, and it was not analysed.
 type PrepareFunc func(text string, date time.Time) (*model.Document, *text.Doc, []model.Mention)
 
 // StreamOptions configures CodeStream.
@@ -38,11 +40,6 @@ type StreamOptions struct {
 	Window int
 	// Prepare analyses one line; required.
 	Prepare PrepareFunc
-	// Skip, when set, is asked first about each line's text: a text it
-	// skips is written with no events, and Prepare is not called for it
-	// (sentences is its count of sentences, for Stats). A Filter's
-	// MayCode on the text's segmentation tells which can be skipped.
-	Skip func(text string) (sentences int, skip bool)
 	// Stats, when set, is filled in as the stream runs.
 	Stats *StreamStats
 	// Countries are the country codes, for the GDELT country columns: a
@@ -356,7 +353,7 @@ func (c *Coder) codeLine(j job, gdelt bool, opt StreamOptions, stats *StreamStat
 		return append(b, '\n')
 	}
 	date, _ := parseDate(in.Date)
-	evs, nsent := c.codeText(*in.Text, date, opt.Prepare, opt.Skip)
+	evs, nsent := c.codeText(*in.Text, date, opt.Prepare)
 	for i := range evs {
 		evs[i].ID = sid + "-e" + strconv.Itoa(i+1)
 	}
@@ -414,20 +411,14 @@ func salvageID(line []byte) json.RawMessage {
 	return nil
 }
 
-// codeText prepares and codes one text (unless skip skips it), recovering
-// from a panic in the prepare function so that one bad line cannot stop
-// the stream.
-func (c *Coder) codeText(src string, date time.Time, prepare PrepareFunc, skip func(string) (int, bool)) (evs []model.Event, nsent int) {
+// codeText prepares and codes one text, recovering from a panic in the
+// prepare function so that one bad line cannot stop the stream.
+func (c *Coder) codeText(src string, date time.Time, prepare PrepareFunc) (evs []model.Event, nsent int) {
 	defer func() {
 		if r := recover(); r != nil {
 			evs, nsent = nil, 0
 		}
 	}()
-	if skip != nil {
-		if n, ok := skip(src); ok {
-			return nil, n
-		}
-	}
 	doc, td, ms := prepare(src, date)
 	if td != nil {
 		nsent = len(td.Sentences)

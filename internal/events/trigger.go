@@ -8,6 +8,8 @@ import (
 )
 
 // code finds the triggers of the sentence and appends their events.
+// Batch coding skips the texts that Filter (filter.go) says have no
+// trigger: a new way to find one must be known to Filter too.
 func (s *sent) code(out []model.Event) []model.Event {
 	first := len(out)
 	n := len(s.low)

@@ -26,8 +26,8 @@ import (
 // The throughput and memory checks of `dossier code`: the whole per-line
 // path (JSON decoding, the filter of texts with no possible trigger,
 // tokenizing, tagging, parsing, mention finding, event coding, JSON
-// encoding) through pipeline.Uncodable, pipeline.Prepare and
-// Coder.CodeStream, as the CLI wires it.
+// encoding) through pipeline.PrepareToCode and Coder.CodeStream, as the
+// CLI wires it.
 //
 //	go test ./internal/pipeline/ -run XXX -bench 'Code$' -benchtime 1x
 //	go test ./internal/pipeline/ -run CodeConstantMemory -v
@@ -316,7 +316,7 @@ func benchCode(b *testing.B, nSent int64) {
 			b.Fatal(err)
 		}
 		var st events.StreamStats
-		err = p.Coder().CodeStream(context.Background(), f, io.Discard, events.StreamOptions{Prepare: p.Prepare, Skip: p.Uncodable, Stats: &st})
+		err = p.Coder().CodeStream(context.Background(), f, io.Discard, events.StreamOptions{Prepare: p.PrepareToCode, Stats: &st})
 		f.Close()
 		if err != nil {
 			b.Fatal(err)
@@ -380,7 +380,7 @@ func TestCodeConstantMemory(t *testing.T) {
 		return 1
 	})
 	var st events.StreamStats
-	err := p.Coder().CodeStream(context.Background(), g, io.Discard, events.StreamOptions{Prepare: p.Prepare, Skip: p.Uncodable, Stats: &st})
+	err := p.Coder().CodeStream(context.Background(), g, io.Discard, events.StreamOptions{Prepare: p.PrepareToCode, Stats: &st})
 	first, second := h.finish()
 	if err != nil {
 		t.Fatal(err)

@@ -68,7 +68,7 @@ type Pipeline struct {
 	dates    *docdate.Inferrer
 	quotes   *quotes.Extractor
 	events   *events.Coder
-	filter   *events.Filter // what the coder can code nothing in (Uncodable)
+	filter   *events.Filter // what the coder can code nothing in (PrepareToCode)
 	checker  *checks.Checker
 	vocab    vocabulary
 	// names reads the attendance lines of minutes and transcripts for
@@ -361,13 +361,18 @@ func (p *Pipeline) inferDate(doc *model.Document, td *text.Doc, ms []model.Menti
 	return true
 }
 
-// Uncodable reports whether the event coder can code nothing in txt, from
-// its sentences and words alone (events.Filter), and how many sentences it
-// has: batch event coding need not analyse such a text (Prepare), which is
-// most of its cost. Its signature is events.StreamOptions.Skip's.
-func (p *Pipeline) Uncodable(txt string) (sentences int, skip bool) {
-	td := p.text.Segment(txt)
-	return len(td.Sentences), !p.filter.MayCode(td)
+// PrepareToCode is Prepare for batch event coding (its signature is
+// events.PrepareFunc's): a text in which the event coder can code nothing,
+// as its sentences and words alone show (events.Filter), is not tagged,
+// parsed or searched for actors, which is most of the cost, and comes
+// back with no document, its split only.
+func (p *Pipeline) PrepareToCode(txt string, date time.Time) (*model.Document, *text.Doc, []model.Mention) {
+	td, ok := p.text.AnalyzeIf(txt, p.filter.MayCode)
+	if !ok {
+		return nil, td, nil
+	}
+	doc := &model.Document{Text: txt, Kind: model.KindArticle, Date: date}
+	return doc, td, p.mentions.Find(doc, td)
 }
 
 // Prepare analyses a bare piece of text dated date, as batch event coding

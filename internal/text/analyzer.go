@@ -276,6 +276,23 @@ func (a *Analyzer) analyze(src string, opts ...Option) (*Doc, []tinfo) {
 	return d, info
 }
 
+// AnalyzeIf is Analyze for a caller that may not need the analysis: it
+// splits src as Segment does, asks want about the split (its sentences
+// and tokens, not tagged), and only if want says so goes on to tag,
+// lemmatise and parse it, reporting whether it did. want must not keep
+// or change the Doc.
+func (a *Analyzer) AnalyzeIf(src string, want func(*Doc) bool, opts ...Option) (*Doc, bool) {
+	d, info := a.segment(src, opts)
+	if !want(d) {
+		return d, false
+	}
+	if len(d.Tokens) > 0 {
+		a.parseAll(d)
+		d.names = a.findNames(d, info)
+	}
+	return d, true
+}
+
 // Segment splits src into paragraphs, sentences and tokens as Analyze
 // does, without tagging or parsing them (Token.Tag is empty).
 func (a *Analyzer) Segment(src string, opts ...Option) *Doc {

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"testing"
 	"time"
@@ -15,25 +16,30 @@ import (
 	"github.com/dossier-project/dossier/internal/pipeline"
 )
 
-// checkUncodable checks the filter of batch event coding on texts: a text
-// it skips (Uncodable) must be one in which Code, after the whole
-// analysis, finds no event. The texts must hold at least minCoded with
-// events, and some that the filter skips, for the test to say anything.
-func checkUncodable(t *testing.T, p *pipeline.Pipeline, texts []string, minCoded int) {
+// checkFilter checks the filter of batch event coding on texts: a text
+// that PrepareToCode leaves unanalysed (no document) must be one in which
+// Code, after the whole analysis (Prepare), finds no event; any other
+// must be analysed as Prepare analyses it. The texts must hold at least
+// minCoded with events, and some that are left unanalysed, for the test
+// to say anything.
+func checkFilter(t *testing.T, p *pipeline.Pipeline, texts []string, minCoded int) {
 	t.Helper()
 	date := time.Date(2013, 6, 4, 0, 0, 0, 0, time.UTC)
 	skipped, coded := 0, 0
 	for _, txt := range texts {
-		n, skip := p.Uncodable(txt)
 		doc, td, ms := p.Prepare(txt, date)
 		evs := p.Coder().Code(doc, td, ms)
-		if n != len(td.Sentences) {
-			t.Errorf("%q: Uncodable counts %d sentences, the analysis %d", txt, n, len(td.Sentences))
-		}
 		if len(evs) > 0 {
 			coded++
 		}
-		if !skip {
+		sdoc, std, sms := p.PrepareToCode(txt, date)
+		if len(std.Sentences) != len(td.Sentences) {
+			t.Errorf("%q: PrepareToCode splits %d sentences, Prepare %d", txt, len(std.Sentences), len(td.Sentences))
+		}
+		if sdoc != nil {
+			if !reflect.DeepEqual(std, td) || !reflect.DeepEqual(sms, ms) || !reflect.DeepEqual(sdoc, doc) {
+				t.Errorf("%q: PrepareToCode analyses it otherwise than Prepare", txt)
+			}
 			continue
 		}
 		skipped++
@@ -47,10 +53,10 @@ func checkUncodable(t *testing.T, p *pipeline.Pipeline, texts []string, minCoded
 	}
 }
 
-// TestUncodableCodesNothing runs checkUncodable on each sentence of the
+// TestFilterSkipsNoCodedText runs checkFilter on each sentence of the
 // bundled corpus on its own and on generated lines of one to three
 // sentences.
-func TestUncodableCodesNothing(t *testing.T) {
+func TestFilterSkipsNoCodedText(t *testing.T) {
 	p := testPipeline(t)
 	c := loadCorpus(t)
 	texts := append([]string(nil), c.sents...)
@@ -59,14 +65,14 @@ func TestUncodableCodesNothing(t *testing.T) {
 		g.next()
 		texts = append(texts, string(g.text))
 	}
-	checkUncodable(t, p, texts, 100)
+	checkFilter(t, p, texts, 100)
 }
 
-// TestUncodableCodesNothingOnDev runs checkUncodable on the sentences of
+// TestFilterSkipsNoCodedTextOnDev runs checkFilter on the sentences of
 // PLOVER's development records and on the paragraphs of PolNeAR's
 // development articles (../shared/corpora, or $DOSSIER_CORPORA; skipped
 // without them, except under CI).
-func TestUncodableCodesNothingOnDev(t *testing.T) {
+func TestFilterSkipsNoCodedTextOnDev(t *testing.T) {
 	dir := os.Getenv("DOSSIER_CORPORA")
 	if dir == "" {
 		dir = filepath.Join("..", "..", "..", "shared", "corpora")
@@ -108,26 +114,26 @@ func TestUncodableCodesNothingOnDev(t *testing.T) {
 			}
 		}
 	}
-	checkUncodable(t, testPipeline(t), texts, 200)
+	checkFilter(t, testPipeline(t), texts, 200)
 }
 
-// TestSkipKeepsTheOutput codes generated lines with and without the
-// filter: the output must be the same, byte for byte, and so must the
-// counts.
-func TestSkipKeepsTheOutput(t *testing.T) {
+// TestPrepareToCodeKeepsTheOutput codes generated lines with Prepare and
+// with PrepareToCode: the output must be the same, byte for byte, and so
+// must the counts.
+func TestPrepareToCodeKeepsTheOutput(t *testing.T) {
 	p := testPipeline(t)
 	c := loadCorpus(t)
-	run := func(skip func(string) (int, bool)) ([]byte, *events.StreamStats) {
+	run := func(prepare events.PrepareFunc) ([]byte, *events.StreamStats) {
 		var out bytes.Buffer
 		var st events.StreamStats
-		err := p.Coder().CodeStream(context.Background(), newLineGen(c, 3000, 5), &out, events.StreamOptions{Prepare: p.Prepare, Skip: skip, Stats: &st})
+		err := p.Coder().CodeStream(context.Background(), newLineGen(c, 3000, 5), &out, events.StreamOptions{Prepare: prepare, Stats: &st})
 		if err != nil {
 			t.Fatal(err)
 		}
 		return out.Bytes(), &st
 	}
-	want, wst := run(nil)
-	got, gst := run(p.Uncodable)
+	want, wst := run(p.Prepare)
+	got, gst := run(p.PrepareToCode)
 	if !bytes.Equal(got, want) {
 		t.Fatalf("the output differs with the filter (%d bytes, want %d)", len(got), len(want))
 	}
