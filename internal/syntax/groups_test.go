@@ -214,9 +214,15 @@ func TestTagMatchesReference(t *testing.T) {
 	tg := m.tagger
 	var sc Scratch
 	words := 0
-	for _, forms := range testSentences(t, 400) {
+	sents := testSentences(t, 400)
+	for _, forms := range append(sents, sents...) { // the second time, the words are known
 		s := &sc.s
 		m.annotate(forms, nil, s)
+		fresh := make([]lexical, len(forms))
+		lexicalize(forms, tg.lx, fresh, nil)
+		if !slices.Equal(fresh, s.lex) {
+			t.Fatalf("%v: the kept lexical features differ from those computed", forms)
+		}
 		got := slices.Clone(s.class)
 		want := make([]int, len(forms))
 		scores := make([]int32, max(tg.share.total, denseStride))

@@ -158,7 +158,10 @@ func (m *Model) annotate(forms []string, names []bool, s *scratch) {
 		s.tags = make([]uint8, n+n/2)
 	}
 	s.lex, s.class, s.xpos, s.tags = s.lex[:n], s.class[:n], s.xpos[:n], s.tags[:n]
-	s.buf = lexicalize(forms, m.tagger.lx, s.lex, s.buf)
+	if s.words == nil {
+		s.words = make(map[string]lexical)
+	}
+	s.buf = lexicalizeKept(forms, m.tagger.lx, s.lex, s.buf, s.words)
 	m.tagger.tag(s.lex, s.class, names, s)
 	m.nameRuns(forms, s.lex, s.class)
 	for i, c := range s.class {

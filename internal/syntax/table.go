@@ -69,6 +69,8 @@ type scratch struct {
 	tags   []uint8 // the tagger's classes, as the parser reads them
 	state  parseState
 	groups groupSums
+	// words keeps the lexical features of the words seen (lexicalizeKept)
+	words map[string]lexical
 	relBuf []int
 	forms  []string
 	heads  []int

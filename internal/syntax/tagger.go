@@ -74,9 +74,26 @@ type lexical struct {
 
 // lexicalize fills lex for the forms.
 func lexicalize(forms []string, lx *lexTables, lex []lexical, buf []byte) []byte {
+	return lexicalizeKept(forms, lx, lex, buf, nil)
+}
+
+// maxKeptWords bounds the words whose lexical features a goroutine keeps
+// (lexicalizeKept), so that memory does not grow with the input.
+const maxKeptWords = 1 << 13
+
+// lexicalizeKept is lexicalize that keeps each word's features in kept
+// (when not nil), by form, and reads them there the next time: a word's
+// features depend on its form alone (but title, which is the sentence's).
+func lexicalizeKept(forms []string, lx *lexTables, lex []lexical, buf []byte, kept map[string]lexical) []byte {
 	for i, f := range forms {
-		buf = normForm(f, buf)
 		l := &lex[i]
+		if kept != nil {
+			if k, ok := kept[f]; ok {
+				*l = k
+				continue
+			}
+		}
+		buf = normForm(f, buf)
 		l.w = hashBytes(buf)
 		l.shape = shape(f)
 		l.pre, l.suf = affixes(buf)
@@ -96,6 +113,14 @@ func lexicalize(forms []string, lx *lexTables, lex []lexical, buf []byte) []byte
 			case c == '0':
 				l.digit = true
 			}
+		}
+		l.title = false
+		if kept != nil {
+			if len(kept) >= maxKeptWords {
+				clear(kept)
+			}
+			// a copy: the form may hold a whole document in memory
+			kept[strings.Clone(f)] = *l
 		}
 	}
 	titled := 0
