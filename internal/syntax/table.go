@@ -71,6 +71,8 @@ type scratch struct {
 	groups groupSums
 	// words keeps the lexical features of the words seen (lexicalizeKept)
 	words map[string]lexical
+	// lemmas keeps the lemmas of the words seen, by tag (LemmaOf)
+	lemmas map[lemmaKey]string
 	relBuf []int
 	forms  []string
 	heads  []int

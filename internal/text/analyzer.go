@@ -401,7 +401,7 @@ func (a *Analyzer) parseAll(d *Doc) {
 				if h := ps.tags.Head[i]; h > 0 {
 					t.Head = from + h - 1
 				}
-				t.Lemma = a.model.Lemma(t.Text, t.Tag, &ps.sc)
+				t.Lemma = a.model.LemmaOf(t.Text, &ps.tags, i, &ps.sc)
 			}
 		}
 	}
