@@ -303,3 +303,52 @@ func TestLemmasHoldTheLemma(t *testing.T) {
 		t.Errorf("only %d words", words)
 	}
 }
+
+// TestParserBest checks the parser's choice of transition, with and
+// without its shortcut for classes that share their groups, against
+// combine, validMask and the first highest score, on random scores with
+// many ties and every kind of configuration.
+func TestParserBest(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 14))
+	labels := []string{"nsubj", "obj", "root", "amod", "punct"}
+	for _, share := range []bool{true, false} {
+		p := &parser{labels: labels, root: 2, share: moveShare(labels, share)}
+		ok := make([]bool, p.nClasses())
+		for range 5000 {
+			var s parseState
+			s.n = 1 + rng.IntN(4)
+			s.b = int32(rng.IntN(s.n + 1))
+			for range rng.IntN(4) {
+				s.stack = append(s.stack, 0)
+			}
+			if s.terminal() {
+				continue
+			}
+			scores := make([]int32, denseStride)
+			for c := range p.share.total {
+				scores[c] = rng.Int32N(7) - 3
+			}
+			want := slices.Clone(scores)
+			p.share.combine(want)
+			p.validMask(&s, ok)
+			w := -1
+			for c, v := range want[:p.nClasses()] {
+				if ok[c] && (w < 0 || v > want[w]) {
+					w = c
+				}
+			}
+			for _, same := range []bool{false, true} {
+				p.sameGroups = same
+				if same {
+					p.setGroups()
+					if !p.sameGroups {
+						t.Fatal("moveShare's classes do not share their groups by move")
+					}
+				}
+				if got := p.best(&s, scores); got != w {
+					t.Fatalf("shared %v, shortcut %v, b %d of %d, stack %d: best %d, want %d", share, same, s.b, s.n, len(s.stack), got, w)
+				}
+			}
+		}
+	}
+}

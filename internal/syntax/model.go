@@ -405,6 +405,7 @@ func Load(b []byte) (*Model, error) {
 	m.tagger.share = uposShare(m.tagger.classes, flags&shareUPOS != 0)
 	m.tagger.findNames()
 	m.parser.share = moveShare(m.parser.labels, flags&shareMoves != 0)
+	m.parser.setGroups()
 	if m.tagger.share.total > maxClasses || m.parser.share.total > maxClasses {
 		return nil, errors.New("syntax model: inconsistent tables")
 	}

@@ -13,6 +13,20 @@ type parser struct {
 	root   int // the index of "root" in labels
 	share  *shared
 	w      *weights
+	// sameGroups: the LEFT classes share one group, and the RIGHT
+	// classes one (see best); set by setGroups.
+	sameGroups bool
+}
+
+// setGroups sets sameGroups from the sharing of the classes.
+func (p *parser) setGroups() {
+	L := len(p.labels)
+	p.sameGroups = true
+	for c := 2; c < 1+2*L; c++ {
+		if c != 1+L && p.share.one[c] != p.share.one[c-1] {
+			p.sameGroups = false
+		}
+	}
 }
 
 func (p *parser) nClasses() int { return 1 + 2*len(p.labels) }
@@ -476,7 +490,11 @@ func (p *parser) parse(lex []lexical, tags []uint8, heads []int, rels []int, sc 
 // best returns the valid transition with the highest score (each class's
 // with its group's), the lower class of two with the same: the transition
 // that combine, validMask and the first highest score choose, without
-// their passes over every class.
+// their passes over every class. The valid transitions are SHIFT, then
+// LEFT and RIGHT with each relation but the root's (LEFT with the root's
+// alone at the end); when the classes of LEFT share one group and those
+// of RIGHT another (moveShare, or no groups), the highest of each is found
+// before its group's score is added.
 func (p *parser) best(s *parseState, scores []int32) int {
 	scores = scores[:denseStride]
 	one := p.share.one
@@ -492,19 +510,35 @@ func (p *parser) best(s *parseState, scores []int32) int {
 			best, top = c, v
 		}
 	}
-	if len(s.stack) > 0 && !atRoot {
-		for c := 1; c <= L; c++ {
-			if v := scores[c&(denseStride-1)] + scores[one[c]&(denseStride-1)]; c-1 != root && (best < 0 || v > top) {
-				best, top = c, v
+	segment := func(first int) {
+		if !p.sameGroups {
+			for c := first; c < first+L; c++ {
+				if v := scores[c&(denseStride-1)] + scores[one[c]&(denseStride-1)]; c-first != root && (best < 0 || v > top) {
+					best, top = c, v
+				}
 			}
+			return
+		}
+		seg := scores[first : first+L]
+		bc, bv := -1, int32(0)
+		for i, v := range seg {
+			if i != root && (bc < 0 || v > bv) {
+				bc, bv = i, v
+			}
+		}
+		if bc < 0 {
+			return
+		}
+		c := first + bc
+		if v := bv + scores[one[c]&(denseStride-1)]; best < 0 || v > top {
+			best, top = c, v
 		}
 	}
+	if len(s.stack) > 0 && !atRoot {
+		segment(1)
+	}
 	if len(s.stack) >= 2 {
-		for c := 1 + L; c <= 2*L; c++ {
-			if v := scores[c&(denseStride-1)] + scores[one[c]&(denseStride-1)]; c-1-L != root && (best < 0 || v > top) {
-				best, top = c, v
-			}
-		}
+		segment(1 + L)
 	}
 	return best
 }
