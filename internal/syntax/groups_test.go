@@ -352,3 +352,33 @@ func TestParserBest(t *testing.T) {
 		}
 	}
 }
+
+// TestTagFeatureSplit checks that a word's word features and context
+// features are its tagFeatures, which training reads.
+func TestTagFeatureSplit(t *testing.T) {
+	m := loadShipped(t)
+	rng := rand.New(rand.NewPCG(15, 16))
+	var sc Scratch
+	words := 0
+	for _, forms := range testSentences(t, 200) {
+		m.annotate(forms, nil, &sc.s)
+		lex := sc.s.lex
+		prev := make([]int, len(forms))
+		for i := range prev {
+			prev[i] = rng.IntN(len(m.tagger.classes))
+		}
+		for i := range lex {
+			want := tagFeatures(lex, i, prev, nil)
+			got := tagContextFeatures(lex, i, prev, tagWordFeatures(&lex[i], i == 0, nil))
+			slices.Sort(want)
+			slices.Sort(got)
+			if !slices.Equal(got, want) {
+				t.Fatalf("%v word %d: the split has %d features, tagFeatures %d, or others", forms, i, len(got), len(want))
+			}
+			words++
+		}
+	}
+	if words < 100 {
+		t.Errorf("only %d words", words)
+	}
+}

@@ -73,6 +73,8 @@ type scratch struct {
 	words map[string]lexical
 	// lemmas keeps the lemmas of the words seen, by tag (LemmaOf)
 	lemmas map[lemmaKey]string
+	// tagWords keeps the tagger's sums of the word features of words seen
+	tagWords []keptWord
 	relBuf []int
 	forms  []string
 	heads  []int

@@ -347,8 +347,8 @@ func (t *tagger) tag(lex []lexical, out []int, names []bool, sc *scratch) {
 			out[i] = int(c)
 			continue
 		}
-		sc.feats = tagFeatures(lex, i, out, sc.feats)
-		clear(scores)
+		copy(scores, t.wordSums(&lex[i], i == 0, sc))
+		sc.feats = tagContextFeatures(lex, i, out, sc.feats[:0])
 		t.w.score(sc.feats, scores, &sc.sb)
 		out[i] = t.share.best(scores)
 		if i < len(names) && names[i] {
