@@ -75,11 +75,11 @@ type scratch struct {
 	lemmas map[lemmaKey]string
 	// tagWords keeps the tagger's sums of the word features of words seen
 	tagWords []keptWord
-	relBuf []int
-	forms  []string
-	heads  []int
-	head0  []int
-	punct  []bool
+	relBuf   []int
+	forms    []string
+	heads    []int
+	head0    []int
+	punct    []bool
 }
 
 // scores returns the score buffer of n classes, at least denseStride
