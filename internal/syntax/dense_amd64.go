@@ -104,3 +104,18 @@ func lookup(ix *index, feats []uint64, homes []uint32, scores []int32, sparse []
 	}
 	return lookupAVX2(&ix.lines[0], uint64(ix.nb), &ix.over[0], &feats[0], n, &homes[0], &scores[0], &sparse[0], &dense[0], &ix.ents[0], dn)
 }
+
+// maxFirstAVX2 returns the first of the n int32 at p (n >= 1) with the
+// highest value, and that value. Implemented in dense_amd64.s.
+//
+//go:noescape
+func maxFirstAVX2(p *int32, n int) (at int, max int32)
+
+// maxFirst returns the first of xs (not empty) with the highest value,
+// and that value.
+func maxFirst(xs []int32) (int, int32) {
+	if !haveAVX2 {
+		return maxFirstGo(xs)
+	}
+	return maxFirstAVX2(&xs[0], len(xs))
+}

@@ -376,3 +376,77 @@ miss:
 	JB probe
 	XORL DX, DX
 	JMP probe
+
+// func maxFirstAVX2(p *int32, n int) (at int, max int32)
+//
+// The first of the n int32 at p (n >= 1) with the highest value: the
+// highest, 8 at a time and then one at a time, then where it first is.
+TEXT ·maxFirstAVX2(SB), NOSPLIT, $0-28
+	MOVQ p+0(FP), SI
+	MOVQ n+8(FP), CX
+	MOVL (SI), AX
+	MOVQ CX, DX
+	ANDQ $-8, DX
+	XORQ BX, BX
+	TESTQ DX, DX
+	JZ mtail
+	VPBROADCASTD (SI), Y0
+
+mvec:
+	VPMAXSD (SI)(BX*4), Y0, Y0
+	ADDQ $8, BX
+	CMPQ BX, DX
+	JB mvec
+	// the highest of the eight lanes
+	VEXTRACTI128 $1, Y0, X1
+	VPMAXSD X1, X0, X0
+	VPSHUFD $0x4e, X0, X1
+	VPMAXSD X1, X0, X0
+	VPSHUFD $0xb1, X0, X1
+	VPMAXSD X1, X0, X0
+	MOVL X0, AX
+
+mtail:
+	CMPQ BX, CX
+	JAE mfind
+	MOVL (SI)(BX*4), R8
+	CMPL R8, AX
+	CMOVLGT R8, AX
+	INCQ BX
+	JMP mtail
+
+mfind:
+	MOVL AX, max+24(FP)
+	XORQ BX, BX
+	TESTQ DX, DX
+	JZ mscan
+	MOVL AX, X2
+	VPBROADCASTD X2, Y2
+
+mfvec:
+	VPCMPEQD (SI)(BX*4), Y2, Y3
+	VMOVMSKPS Y3, R8
+	TESTL R8, R8
+	JNZ mfound
+	ADDQ $8, BX
+	CMPQ BX, DX
+	JB mfvec
+
+mscan:
+	CMPL (SI)(BX*4), AX
+	JEQ mdone
+	INCQ BX
+	CMPQ BX, CX
+	JB mscan
+
+mdone:
+	MOVQ BX, at+16(FP)
+	VZEROUPPER
+	RET
+
+mfound:
+	BSFL R8, R8
+	ADDQ R8, BX
+	MOVQ BX, at+16(FP)
+	VZEROUPPER
+	RET

@@ -17,3 +17,7 @@ func addSparse(scores []int32, ents []byte, pays []uint64) { addSparseGo(scores,
 func lookup(ix *index, feats []uint64, homes []uint32, scores []int32, sparse []uint64, dense []uint32, sink *uint64) (ns, nd, nw int) {
 	return lookupGo(ix, feats, homes, scores, sparse, dense, sink)
 }
+
+// maxFirst returns the first of xs (not empty) with the highest value,
+// and that value.
+func maxFirst(xs []int32) (int, int32) { return maxFirstGo(xs) }

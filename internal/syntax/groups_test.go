@@ -1,6 +1,7 @@
 package syntax
 
 import (
+	"math"
 	"math/rand/v2"
 	"os"
 	"slices"
@@ -380,5 +381,23 @@ func TestTagFeatureSplit(t *testing.T) {
 	}
 	if words < 100 {
 		t.Errorf("only %d words", words)
+	}
+}
+
+func TestMaxFirst(t *testing.T) {
+	rng := rand.New(rand.NewPCG(17, 18))
+	for range 3000 {
+		xs := make([]int32, 1+rng.IntN(70))
+		for i := range xs {
+			xs[i] = rng.Int32N(9) - 4
+			if rng.IntN(20) == 0 {
+				xs[i] = math.MinInt32 + rng.Int32N(2)
+			}
+		}
+		gi, gv := maxFirst(xs)
+		wi, wv := maxFirstGo(xs)
+		if gi != wi || gv != wv {
+			t.Fatalf("%v: maxFirst %d (%d), want %d (%d)", xs, gi, gv, wi, wv)
+		}
 	}
 }

@@ -336,3 +336,15 @@ func addVecsGo(dst, a, b, c, d, e []int32) {
 		dst[i] += a[i] + b[i] + c[i] + d[i] + e[i]
 	}
 }
+
+// maxFirstGo returns the first of xs (not empty) with the highest value,
+// and that value, as maxFirst does where it has no vector code.
+func maxFirstGo(xs []int32) (int, int32) {
+	at, top := 0, xs[0]
+	for i, v := range xs {
+		if v > top {
+			at, top = i, v
+		}
+	}
+	return at, top
+}

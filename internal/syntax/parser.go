@@ -519,11 +519,15 @@ func (p *parser) best(s *parseState, scores []int32) int {
 			}
 			return
 		}
-		seg := scores[first : first+L]
+		// the highest of the relations before the root's and of those
+		// after it: the first of them, if the two are equal
 		bc, bv := -1, int32(0)
-		for i, v := range seg {
-			if i != root && (bc < 0 || v > bv) {
-				bc, bv = i, v
+		if root > 0 {
+			bc, bv = maxFirst(scores[first : first+root])
+		}
+		if root+1 < L {
+			if i, v := maxFirst(scores[first+root+1 : first+L]); bc < 0 || v > bv {
+				bc, bv = root+1+i, v
 			}
 		}
 		if bc < 0 {
