@@ -163,6 +163,11 @@ func groupShare(n int, group func(c int) string) *shared {
 // choose, without writing the scores. scores must be denseStride long.
 func (s *shared) best(scores []int32) int {
 	scores = scores[:denseStride]
+	if s.total == s.n && s.n > 0 {
+		// no groups: the first highest score
+		c, _ := maxFirst(scores[:s.n])
+		return c
+	}
 	best, top := -1, int32(0)
 	for c, g := range s.one {
 		if v := scores[c&(denseStride-1)] + scores[g&(denseStride-1)]; best < 0 || v > top {
