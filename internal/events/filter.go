@@ -32,19 +32,26 @@ type Filter struct {
 	// lemmas lists every lemma the text layer may give a word with a tag
 	// that tag accepts.
 	lemmas func(form string, tag func(string) bool, buf []string) []string
-	// verbForms are the pattern verbs that the text layer's lemmas of a
-	// written word include, by word: kept by each goroutine, as a word
-	// costs a lemma per tag to learn.
+	// Each goroutine keeps, by written word, what could trigger there
+	// (starts), as a word costs a lemma per tag to learn.
 	pool sync.Pool
 }
 
 // maxKept bounds the words a goroutine's filter keeps, so that memory
 // does not grow with the input.
-const maxKept = 1 << 16
+const maxKept = 1 << 14
+
+// starts is what could trigger at a word: the patterns' phrases that
+// start there (the words after the first are still to be matched), and
+// whether it is an obligation ("must").
+type starts struct {
+	entries    []entry
+	obligation bool
+}
 
 type filterScratch struct {
-	verbs map[string][]string
-	low   []string
+	words map[string]*starts
+	low   []string // the sentence's words in lower case, as far as needed
 	buf   []string
 }
 
@@ -53,7 +60,7 @@ type filterScratch struct {
 // the text layer gives none, or only words' own forms).
 func (c *Coder) Filter(lemmas func(form string, tag func(string) bool, buf []string) []string) *Filter {
 	f := &Filter{lx: c.lx, lemmas: lemmas}
-	f.pool.New = func() any { return &filterScratch{verbs: map[string][]string{}} }
+	f.pool.New = func() any { return &filterScratch{words: map[string]*starts{}} }
 	return f
 }
 
@@ -73,74 +80,73 @@ func (f *Filter) MayCode(td *text.Doc) bool {
 
 // sentence reports whether some word of toks could trigger an event.
 func (f *Filter) sentence(toks []text.Token, sc *filterScratch) bool {
-	lx := f.lx
 	sc.low = sc.low[:0]
-	for _, t := range toks {
-		sc.low = append(sc.low, normWord(t.Text))
-	}
-	low := sc.low
-	for i, w := range low {
-		if lx.is("obligation", w) {
+	for i, t := range toks {
+		st := f.starts(t.Text, sc)
+		if st == nil {
+			continue
+		}
+		if st.obligation {
 			return true
 		}
-		sc.buf = lx.lemmas(w, sc.buf[:0])
-		for _, l := range sc.buf {
-			if f.phrase(lx.verbs[l], low, i) {
+		for _, e := range st.entries {
+			if len(e.rest) == 0 || f.restAt(e.rest, toks, i+1, sc) || f.restAt(e.rest, toks, i+2, sc) {
 				return true
 			}
-		}
-		for _, l := range f.verbLemmas(toks[i].Text, sc) {
-			if f.phrase(lx.verbs[l], low, i) {
-				return true
-			}
-		}
-		if f.phrase(lx.nouns[w], low, i) || f.phrase(lx.nouns[singular(w)], low, i) {
-			return true
 		}
 	}
 	return false
 }
 
-// verbLemmas returns the lemmas of a pattern verb that the text layer may
-// give the word written form.
-func (f *Filter) verbLemmas(form string, sc *filterScratch) []string {
-	if f.lemmas == nil {
-		return nil
+// starts returns what could trigger at a word written form, or nil.
+func (f *Filter) starts(form string, sc *filterScratch) *starts {
+	if st, ok := sc.words[form]; ok {
+		return st
 	}
-	if vs, ok := sc.verbs[form]; ok {
-		return vs
+	lx := f.lx
+	w := normWord(form)
+	st := &starts{obligation: lx.is("obligation", w)}
+	add := func(es []entry) {
+		st.entries = append(st.entries, es...)
 	}
-	var vs []string
-	for _, l := range f.lemmas(form, verbal, sc.buf[:0]) {
-		// the coder reads a lemma in lower case (sent.lemma)
-		l = strings.ToLower(l)
-		if _, ok := f.lx.verbs[l]; ok && !contains(vs, l) {
-			vs = append(vs, l)
+	// the coder's verb lemmas (verbLemmas): the pattern lemmatiser's, and
+	// the text layer's
+	sc.buf = lx.lemmas(w, sc.buf[:0])
+	for _, l := range sc.buf {
+		add(lx.verbs[l])
+	}
+	if f.lemmas != nil {
+		for _, l := range f.lemmas(form, verbal, sc.buf[:0]) {
+			// the coder reads a lemma in lower case (sent.lemma)
+			add(lx.verbs[strings.ToLower(l)])
 		}
 	}
-	if len(sc.verbs) >= maxKept {
-		clear(sc.verbs)
+	// the coder's nouns (nounTrigger)
+	add(lx.nouns[w])
+	if sg := singular(w); sg != w {
+		add(lx.nouns[sg])
 	}
-	sc.verbs[form] = vs
-	return vs
+	if len(st.entries) == 0 && !st.obligation {
+		st = nil
+	}
+	if len(sc.words) >= maxKept {
+		clear(sc.words)
+	}
+	// a copy: the form may hold a whole document in memory
+	sc.words[strings.Clone(form)] = st
+	return st
 }
 
-// phrase reports whether one of the entries' phrases could start at word
-// i of low: its other words follow, the first of them right after the
-// word or one word further (matchRest lets an adverb stand there).
-func (f *Filter) phrase(entries []entry, low []string, i int) bool {
-	for _, e := range entries {
-		if len(e.rest) == 0 || f.restAt(e.rest, low, i+1) || f.restAt(e.rest, low, i+2) {
-			return true
-		}
-	}
-	return false
-}
-
-// restAt reports whether the words rest follow in low from j on.
-func (f *Filter) restAt(rest []string, low []string, j int) bool {
+// restAt reports whether the words rest follow in toks from j on.
+func (f *Filter) restAt(rest []string, toks []text.Token, j int, sc *filterScratch) bool {
 	for _, w := range rest {
-		if j >= len(low) || !f.lx.wordMatches(w, low[j]) {
+		if j >= len(toks) {
+			return false
+		}
+		for len(sc.low) <= j {
+			sc.low = append(sc.low, normWord(toks[len(sc.low)].Text))
+		}
+		if !f.lx.wordMatches(w, sc.low[j]) {
 			return false
 		}
 		j++
