@@ -427,7 +427,7 @@ func (s *sent) ruleMatches(r *Rule, i, j int) bool {
 		return true
 	}
 	for _, ph := range r.Before {
-		f := strings.Fields(ph)
+		f := s.lx.fields(ph)
 		if s.phraseIn(f, max(0, i-len(f)-2), i) {
 			return true
 		}
@@ -457,7 +457,7 @@ func (s *sent) firstAfter(r *Rule, j int) (int, int) {
 	}
 	bestStart, bestEnd := -1, -1
 	for _, ph := range r.After {
-		if st, en := s.phraseAt(strings.Fields(ph), j, end); st >= 0 && (bestStart < 0 || st < bestStart) {
+		if st, en := s.phraseAt(s.lx.fields(ph), j, end); st >= 0 && (bestStart < 0 || st < bestStart) {
 			bestStart, bestEnd = st, en
 		}
 	}
