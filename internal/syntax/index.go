@@ -77,18 +77,18 @@ func (m *weights) index() error {
 	if nb >= 1<<32/bucketBytes {
 		return errBadWeights
 	}
-	ix := &index{lines: make([]byte, nb*bucketBytes+8), nb: nb, over: m.over}
+	ix := &index{nb: nb, over: m.over}
+	ix.lines = bigBytes(ix, nb*bucketBytes+8)
 	// A row's last weights are read as a word: up to 8 bytes past it.
-	ix.ents = append(make([]byte, 0, len(m.rows)+8), m.rows...)
-	ix.ents = append(ix.ents, make([]byte, 8)...)
-	m.rows = ix.ents[:len(m.rows)]
+	ix.ents = bigBytes(ix, len(m.rows)+8)
+	copy(ix.ents, m.rows)
 	nDense := 0
 	for _, s := range m.slots {
 		if s>>16&3 == slotRow && s>>50&255 >= denseMin {
 			nDense++ // or fewer
 		}
 	}
-	ix.dense = make([]int16, 0, nDense*denseStride)
+	ix.dense = bigInt16s(ix, nDense*denseStride)[:0]
 	for b := range nb {
 		bk := m.slots[b*bucketSlots : (b+1)*bucketSlots]
 		n := 0
@@ -109,6 +109,9 @@ func (m *weights) index() error {
 			copy(line[16+6*j:16+6*j+6], pay[:6])
 		}
 	}
+	// The stored rows are read where the index holds them, which stays
+	// as long as the index does.
+	m.rows = ix.ents[:len(m.rows)]
 	m.ix = ix
 	return nil
 }
