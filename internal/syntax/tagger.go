@@ -66,6 +66,7 @@ type lexical struct {
 	c      [3]uint64 // its word clusters, coarse to fine
 	wn     uint64    // its WordNet signature
 	cased  uint64    // the form as written (case kept, digits as 0)
+	sure   uint64    // one more than the class the word always has (lexTables.sure), or 0
 	cap    bool      // first rune upper case
 	hyphen bool
 	digit  bool
@@ -98,6 +99,10 @@ func lexicalizeKept(forms []string, lx *lexTables, lex []lexical, buf []byte, ke
 		l.shape = shape(f)
 		l.pre, l.suf = affixes(buf)
 		l.amb, _ = lx.amb.get(l.w)
+		l.sure = 0
+		if c, ok := lx.sure.get(l.w); ok {
+			l.sure = c + 1
+		}
 		for k := range l.c {
 			l.c[k] = clusterOf(lx.clusters, l.w, k)
 		}
@@ -343,8 +348,8 @@ func tagFeatures(lex []lexical, i int, prev []int, feats []uint64) []uint64 {
 func (t *tagger) tag(lex []lexical, out []int, names []bool, sc *scratch) {
 	scores := sc.scores(t.share.total)
 	for i := range lex {
-		if c, ok := t.lx.sure.get(lex[i].w); ok {
-			out[i] = int(c)
+		if c := lex[i].sure; c != 0 {
+			out[i] = int(c - 1)
 			continue
 		}
 		copy(scores, t.wordSums(&lex[i], i == 0, sc))
