@@ -36,41 +36,45 @@ const (
 
 // featView reads the words of a configuration for the features.
 type featView struct {
-	s    *parseState
-	lex  []lexical
-	tags []uint8
-	n    int32
+	s *parseState
+	// the words' values, from index 1 (0 for "no word", n+1 for the
+	// root): what w, p, cl and wp return, looked up rather than chosen
+	words []featWord
+	n     int32
 }
 
-func (v *featView) w(i int32) uint64 {
-	switch {
-	case i < 0:
-		return noWord
-	case i == v.n:
-		return rootWord
-	}
-	return v.lex[i].w
+// featWord is what the features read of one word.
+type featWord struct {
+	w, p, wp uint64
+	c        [3]uint64
 }
 
-func (v *featView) p(i int32) uint64 {
-	switch {
-	case i < 0:
-		return noTag
-	case i == v.n:
-		return rootTag
+// featWords fills s.words for the sentence, if it is not yet.
+func (s *parseState) featWords(lex []lexical, tags []uint8) []featWord {
+	n := s.n
+	if len(s.words) == n+2 {
+		return s.words
 	}
-	return uint64(v.tags[i])
+	if cap(s.words) < n+2 {
+		s.words = make([]featWord, n+2, 2*(n+2))
+	}
+	ws := s.words[:n+2]
+	ws[0] = featWord{w: noWord, p: noTag, c: [3]uint64{noWord, noWord, noWord}}
+	ws[n+1] = featWord{w: rootWord, p: rootTag, c: [3]uint64{rootWord, rootWord, rootWord}}
+	for i := range n {
+		ws[i+1] = featWord{w: lex[i].w, p: uint64(tags[i]), c: lex[i].c}
+	}
+	for i := range ws {
+		ws[i].wp = f1(1, ws[i].w^ws[i].p<<56)
+	}
+	s.words = ws
+	return ws
 }
 
-func (v *featView) cl(i int32, k int) uint64 {
-	switch {
-	case i < 0:
-		return noWord
-	case i == v.n:
-		return rootWord
-	}
-	return v.lex[i].c[k]
-}
+func (v *featView) w(i int32) uint64         { return v.words[i+1].w }
+func (v *featView) p(i int32) uint64         { return v.words[i+1].p }
+func (v *featView) cl(i int32, k int) uint64 { return v.words[i+1].c[k] }
+func (v *featView) wp(i int32) uint64        { return v.words[i+1].wp }
 
 func (v *featView) lab(i int32) uint64 {
 	if i < 0 || i == v.n || v.s.head[i] < 0 {
@@ -86,12 +90,10 @@ func (v *featView) child(i int32, of []int32) int32 {
 	return of[i]
 }
 
-func (v *featView) wp(i int32) uint64 { return f1(1, v.w(i)^v.p(i)<<56) }
-
 // groupFeatures writes the features of group g of the configuration into
 // feats.
 func groupFeatures(g int, s *parseState, lex []lexical, tags []uint8, feats []uint64) []uint64 {
-	v := featView{s: s, lex: lex, tags: tags, n: int32(s.n)}
+	v := featView{s: s, words: s.featWords(lex, tags), n: int32(s.n)}
 	feats = feats[:0]
 	switch g {
 	case groupB:

@@ -63,10 +63,14 @@ type parseState struct {
 	lc1, lc2, rc1, rc2 []int32
 	nl, nr             []uint8
 	lset, rset         []uint64
+	// words holds what the features read of each word (featWords), or
+	// nothing yet
+	words []featWord
 }
 
 func (s *parseState) reset(n int) {
 	s.n = n
+	s.words = s.words[:0]
 	s.stack = s.stack[:0]
 	s.b = 0
 	grow := func(x []int32) []int32 {
