@@ -414,8 +414,7 @@ func (a *Analyzer) parseAll(d *Doc) {
 // word opening a sentence for a common noun or a verb ("Trump said", with
 // "trump" a verb in the treebank); these are tagged as names instead.
 func (a *Analyzer) documentNames(d *Doc) map[string]bool {
-	names := map[string]bool{}
-	lower := map[string]bool{}
+	var names map[string]bool
 	for _, s := range d.Sentences {
 		// a sentence in title case ("Clinton Hid Past Health Problems"),
 		// with no lower-case word but function words, shows nothing
@@ -429,19 +428,47 @@ func (a *Analyzer) documentNames(d *Doc) map[string]bool {
 			r, size := utf8.DecodeRuneInString(w)
 			switch {
 			case unicode.IsLower(r):
-				lower[w] = true
-			case !unicode.IsUpper(r) || size == len(w) || strings.ToUpper(w) == w:
+			case !unicode.IsUpper(r) || size == len(w) || allUpper(w):
 			case running && k > s.FirstToken && !a.FunctionWord(w):
+				if names == nil {
+					names = map[string]bool{}
+				}
 				names[w] = true
 			}
 		}
 	}
+	if len(names) == 0 {
+		return names
+	}
+	// a word written somewhere in lower case is no name
+	lowerOf := make(map[string][]string, len(names))
 	for w := range names {
-		if lower[strings.ToLower(w)] {
-			delete(names, w)
+		l := strings.ToLower(w)
+		lowerOf[l] = append(lowerOf[l], w)
+	}
+	for _, t := range d.Tokens {
+		if r, _ := utf8.DecodeRuneInString(t.Text); unicode.IsLower(r) {
+			for _, w := range lowerOf[t.Text] {
+				delete(names, w)
+			}
 		}
 	}
 	return names
+}
+
+// allUpper reports whether strings.ToUpper(w) == w, without making the
+// upper-case string.
+func allUpper(w string) bool {
+	for _, r := range w {
+		if r == utf8.RuneError {
+			// bad UTF-8, which strings.ToUpper writes otherwise
+			return strings.ToUpper(w) == w
+		}
+		if unicode.ToUpper(r) != r {
+			return false
+		}
+	}
+	return true
 }
 
 // Lemmas appends to buf every lemma Analyze may give a token written form
