@@ -61,7 +61,6 @@ type scratch struct {
 	buf    []byte
 	feats  []uint64
 	sb     scoreBuf
-	ok     []bool
 	score  []int32
 	lex    []lexical
 	class  []int

@@ -801,9 +801,7 @@ func TestDocumentNamesMatchReference(t *testing.T) {
 			t.Fatal(err)
 		}
 		texts = append(texts, string(b))
-		for _, line := range strings.Split(string(b), "\n") {
-			texts = append(texts, line)
-		}
+		texts = append(texts, strings.Split(string(b), "\n")...)
 	}
 	texts = append(texts, "Trump said so. Later trump cards were played by Trump and ÉTAT. Said Otieno: X\xffY met Otieno.", "THE END", "")
 	found := 0
