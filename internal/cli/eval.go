@@ -106,7 +106,7 @@ func (a *app) evalPlover(ctx context.Context, path string, f evalFlags) error {
 	pr, pw := io.Pipe()
 	done := make(chan error, 1)
 	go func() {
-		err := p.Coder().CodeStream(ctx, evaluate.CoderInput(recs), pw, events.StreamOptions{Prepare: p.Prepare, Countries: p.Countries()})
+		err := p.Coder().CodeStream(ctx, evaluate.CoderInput(recs), pw, events.StreamOptions{Prepare: p.PrepareToCode, Countries: p.Countries()})
 		pw.CloseWithError(err)
 		done <- err
 	}()

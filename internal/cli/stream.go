@@ -129,7 +129,7 @@ func (a *app) codeCmd() *cobra.Command {
 			}
 			var stats events.StreamStats
 			w := bufio.NewWriterSize(a.stdout, 1<<16)
-			err = p.Coder().CodeStream(cmd.Context(), in, w, events.StreamOptions{Format: format, Workers: workers, Prepare: p.Prepare, Stats: &stats, Countries: p.Countries()})
+			err = p.Coder().CodeStream(cmd.Context(), in, w, events.StreamOptions{Format: format, Workers: workers, Prepare: p.PrepareToCode, Stats: &stats, Countries: p.Countries()})
 			if ferr := w.Flush(); err == nil {
 				err = ferr
 			}

@@ -19,6 +19,18 @@ type lexicon struct {
 	grammar map[string][]string        // grammar lists in order
 	byID    map[string]*Pattern
 	acts    *actLexicon // the acts of the record (acts.go)
+	// split holds the words of the rules' phrases and of the grammar's
+	// entries, split once (fields)
+	split map[string][]string
+}
+
+// fields returns the words of a phrase of the patterns or the grammar:
+// strings.Fields(ph), split when the patterns were compiled.
+func (lx *lexicon) fields(ph string) []string {
+	if f, ok := lx.split[ph]; ok {
+		return f
+	}
+	return strings.Fields(ph)
 }
 
 func (p *Patterns) compile() *lexicon {
@@ -30,16 +42,31 @@ func (p *Patterns) compile() *lexicon {
 		words:   map[string]map[string]bool{},
 		byID:    map[string]*Pattern{},
 		grammar: p.grammar,
+		split:   map[string][]string{},
+	}
+	splitOnce := func(ph string) {
+		if _, ok := lx.split[ph]; !ok {
+			lx.split[ph] = strings.Fields(ph)
+		}
 	}
 	for k, ws := range p.grammar {
 		m := map[string]bool{}
 		for _, w := range ws {
 			m[w] = true
+			splitOnce(w)
 		}
 		lx.words[k] = m
 	}
 	for _, pt := range p.list {
 		lx.byID[pt.ID] = pt
+		for _, r := range pt.Rules {
+			for _, ph := range r.After {
+				splitOnce(ph)
+			}
+			for _, ph := range r.Before {
+				splitOnce(ph)
+			}
+		}
 		for _, v := range pt.Verbs {
 			f := strings.Fields(v)
 			if len(f) == 0 {

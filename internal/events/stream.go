@@ -23,7 +23,9 @@ import (
 // PrepareFunc turns one input line's text and date into what Code needs:
 // the document, its text analysis and its actor mentions. The pipeline
 // wires text analysis and mention finding in, so that this package does
-// not depend on them. It must be safe for concurrent use.
+// not depend on them. It must be safe for concurrent use. A nil document
+// (with the text's sentences in the Doc) is a text in which nothing is to
+// be coded: a Filter said so, and it was not analysed.
 type PrepareFunc func(text string, date time.Time) (*model.Document, *text.Doc, []model.Mention)
 
 // StreamOptions configures CodeStream.
@@ -252,7 +254,7 @@ func (c *Coder) CodeStream(ctx context.Context, r io.Reader, w io.Writer, opt St
 			defer wg.Done()
 			var buf bytes.Buffer
 			for j := range jobs {
-				out := c.codeLine(j, gdelt, opt.Prepare, stats, opt.Countries, &buf)
+				out := c.codeLine(j, gdelt, opt, stats, &buf)
 				select {
 				case results <- result{seq: j.seq, out: out}:
 				case <-ctx.Done():
@@ -323,7 +325,7 @@ func readLine(br *bufio.Reader) ([]byte, error) {
 }
 
 // codeLine codes one input line and renders its output.
-func (c *Coder) codeLine(j job, gdelt bool, prepare PrepareFunc, stats *StreamStats, countries map[string]bool, buf *bytes.Buffer) []byte {
+func (c *Coder) codeLine(j job, gdelt bool, opt StreamOptions, stats *StreamStats, buf *bytes.Buffer) []byte {
 	atomic.AddInt64(&stats.Lines, 1)
 	var in streamIn
 	var id json.RawMessage = []byte(`null`)
@@ -351,14 +353,14 @@ func (c *Coder) codeLine(j job, gdelt bool, prepare PrepareFunc, stats *StreamSt
 		return append(b, '\n')
 	}
 	date, _ := parseDate(in.Date)
-	evs, nsent := c.codeText(*in.Text, date, prepare)
+	evs, nsent := c.codeText(*in.Text, date, opt.Prepare)
 	for i := range evs {
 		evs[i].ID = sid + "-e" + strconv.Itoa(i+1)
 	}
 	atomic.AddInt64(&stats.Events, int64(len(evs)))
 	atomic.AddInt64(&stats.Sentences, int64(nsent))
 	if gdelt {
-		return gdeltRows(buf, sid, date, evs, countries)
+		return gdeltRows(buf, sid, date, evs, opt.Countries)
 	}
 	out := streamOut{ID: id, Events: make([]streamEvent, 0, len(evs))}
 	for _, e := range evs {

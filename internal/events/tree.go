@@ -1123,7 +1123,7 @@ func (lx *lexicon) refusedCode(code string) string { return lx.prefixCode("refus
 func (lx *lexicon) prefixCode(list, code string) string {
 	best, out := 0, ""
 	for _, e := range lx.grammar[list] {
-		f := strings.Fields(e)
+		f := lx.fields(e)
 		if len(f) == 2 && strings.HasPrefix(code, f[0]) && len(f[0]) > best {
 			if _, ok := lx.codes[f[1]]; ok {
 				best, out = len(f[0]), f[1]
@@ -1280,7 +1280,7 @@ func (s *sent) subtree(k int) (int, int) {
 // lemma l performs (the grammar's purpose_acts), or "".
 func (lx *lexicon) purposeCode(l string) string {
 	for _, e := range lx.grammar["purpose_acts"] {
-		if f := strings.Fields(e); len(f) == 2 && f[0] == l {
+		if f := lx.fields(e); len(f) == 2 && f[0] == l {
 			if _, ok := lx.codes[f[1]]; ok {
 				return f[1]
 			}

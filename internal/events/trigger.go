@@ -8,6 +8,8 @@ import (
 )
 
 // code finds the triggers of the sentence and appends their events.
+// Batch coding skips the texts that Filter (filter.go) says have no
+// trigger: a new way to find one must be known to Filter too.
 func (s *sent) code(out []model.Event) []model.Event {
 	first := len(out)
 	n := len(s.low)
@@ -425,7 +427,7 @@ func (s *sent) ruleMatches(r *Rule, i, j int) bool {
 		return true
 	}
 	for _, ph := range r.Before {
-		f := strings.Fields(ph)
+		f := s.lx.fields(ph)
 		if s.phraseIn(f, max(0, i-len(f)-2), i) {
 			return true
 		}
@@ -455,7 +457,7 @@ func (s *sent) firstAfter(r *Rule, j int) (int, int) {
 	}
 	bestStart, bestEnd := -1, -1
 	for _, ph := range r.After {
-		if st, en := s.phraseAt(strings.Fields(ph), j, end); st >= 0 && (bestStart < 0 || st < bestStart) {
+		if st, en := s.phraseAt(s.lx.fields(ph), j, end); st >= 0 && (bestStart < 0 || st < bestStart) {
 			bestStart, bestEnd = st, en
 		}
 	}

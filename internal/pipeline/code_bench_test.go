@@ -24,8 +24,9 @@ import (
 )
 
 // The throughput and memory checks of `dossier code`: the whole per-line
-// path (JSON decoding, tokenizing, tagging, mention finding, event coding,
-// JSON encoding) through pipeline.Prepare and Coder.CodeStream, as the
+// path (JSON decoding, the filter of texts with no possible trigger,
+// tokenizing, tagging, parsing, mention finding, event coding, JSON
+// encoding) through pipeline.PrepareToCode and Coder.CodeStream, as the
 // CLI wires it.
 //
 //	go test ./internal/pipeline/ -run XXX -bench 'Code$' -benchtime 1x
@@ -297,11 +298,16 @@ func writeInput(tb testing.TB, c *corpus, nSent int64) string {
 // benchCode streams a file of at least nSent generated sentences through
 // CodeStream b.N times and reports throughput and peak heap.
 func benchCode(b *testing.B, nSent int64) {
-	p := testPipeline(b)
 	c := loadCorpus(b)
 	// The text layer splits a little fewer sentences than the generator
 	// counts (". . ." and the like): make a tenth more.
-	path := writeInput(b, c, nSent+nSent/10)
+	benchCodeFile(b, writeInput(b, c, nSent+nSent/10))
+}
+
+// benchCodeFile streams the JSON Lines file at path through CodeStream
+// b.N times and reports throughput and peak heap.
+func benchCodeFile(b *testing.B, path string) {
+	p := testPipeline(b)
 	runtime.GC()
 	h := startHeapSampler(func() int { return 0 })
 	b.ReportAllocs()
@@ -315,7 +321,7 @@ func benchCode(b *testing.B, nSent int64) {
 			b.Fatal(err)
 		}
 		var st events.StreamStats
-		err = p.Coder().CodeStream(context.Background(), f, io.Discard, events.StreamOptions{Prepare: p.Prepare, Stats: &st})
+		err = p.Coder().CodeStream(context.Background(), f, io.Discard, events.StreamOptions{Prepare: p.PrepareToCode, Stats: &st})
 		f.Close()
 		if err != nil {
 			b.Fatal(err)
@@ -345,6 +351,17 @@ func benchCode(b *testing.B, nSent int64) {
 
 // BenchmarkCode codes a file of at least 100,000 generated sentences.
 func BenchmarkCode(b *testing.B) { benchCode(b, 100_000) }
+
+// BenchmarkCodeFile codes the JSON Lines file that $CODE_BENCH_FILE
+// names ({"id","date","text"}, as dossier code reads them): real text,
+// whose share of sentences with no possible event is its own.
+func BenchmarkCodeFile(b *testing.B) {
+	path := os.Getenv("CODE_BENCH_FILE")
+	if path == "" {
+		b.Skip("set CODE_BENCH_FILE to a JSON Lines file")
+	}
+	benchCodeFile(b, path)
+}
 
 // BenchmarkCode1M codes a file of one million generated sentences: the
 // figure for the README. Run it on its own: -bench Code1M.
@@ -379,7 +396,7 @@ func TestCodeConstantMemory(t *testing.T) {
 		return 1
 	})
 	var st events.StreamStats
-	err := p.Coder().CodeStream(context.Background(), g, io.Discard, events.StreamOptions{Prepare: p.Prepare, Stats: &st})
+	err := p.Coder().CodeStream(context.Background(), g, io.Discard, events.StreamOptions{Prepare: p.PrepareToCode, Stats: &st})
 	first, second := h.finish()
 	if err != nil {
 		t.Fatal(err)

@@ -68,6 +68,7 @@ type Pipeline struct {
 	dates    *docdate.Inferrer
 	quotes   *quotes.Extractor
 	events   *events.Coder
+	filter   *events.Filter // what the coder can code nothing in (PrepareToCode)
 	checker  *checks.Checker
 	vocab    vocabulary
 	// names reads the attendance lines of minutes and transcripts for
@@ -186,6 +187,7 @@ func New(opt Options) (*Pipeline, error) {
 		return nil, err
 	}
 	p.events = events.NewCoder(pats).WithActors(p.dict, places).WithPeople(people)
+	p.filter = p.events.Filter(p.text.Lemmas)
 	extra := map[string][]byte{}
 	for _, path := range opt.Procedures {
 		b, err := os.ReadFile(path)
@@ -357,6 +359,20 @@ func (p *Pipeline) inferDate(doc *model.Document, td *text.Doc, ms []model.Menti
 	doc.DateSource = model.DateFromInferred
 	doc.DateReason = res.Reason
 	return true
+}
+
+// PrepareToCode is Prepare for batch event coding (its signature is
+// events.PrepareFunc's): a text in which the event coder can code nothing,
+// as its sentences and words alone show (events.Filter), is not tagged,
+// parsed or searched for actors, which is most of the cost, and comes
+// back with no document, its split only.
+func (p *Pipeline) PrepareToCode(txt string, date time.Time) (*model.Document, *text.Doc, []model.Mention) {
+	td, ok := p.text.AnalyzeIf(txt, p.filter.MayCode)
+	if !ok {
+		return nil, td, nil
+	}
+	doc := &model.Document{Text: txt, Kind: model.KindArticle, Date: date}
+	return doc, td, p.mentions.Find(doc, td)
 }
 
 // Prepare analyses a bare piece of text dated date, as batch event coding

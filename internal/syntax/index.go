@@ -40,18 +40,23 @@ const (
 const denseMin = 24
 
 // index is the search layout of a weights table. Its buckets are those of
-// the stored table, one cache line each: two words of fingerprints (16
-// bits per slot), then the slots' pays, 48 bits each. A pay is the slot
-// without its fingerprint (bits 0–1 the kind; then, inline, the
+// the stored table, one cache line each (bucketBytes): the fingerprints
+// of its eight slots (16 bits each, little-endian), then the slots' pays,
+// 48 bits (six bytes) each, so that a pay is one unaligned read. A pay is
+// the slot without its fingerprint (bits 0–1 the kind; then, inline, the
 // weights), or for a row: the kind, a dense flag (bit 2), the count (bits
 // 3–10) and where the row starts (bits 11–47): in ents (a byte offset) or,
 // dense, in rows of denseStride.
 type index struct {
-	buckets []uint64 // 8 words per bucket, and one more word at the end
-	over    []uint64 // a bit per bucket: some feature of it is further on (weights.over)
-	ents    []byte   // weights.rows, and a byte of padding: (class, low byte, high byte) per weight
-	dense   []int16  // dense rows, denseStride weights each
+	lines []byte   // bucketBytes per bucket, and 8 bytes of padding at the end
+	nb    int      // buckets
+	over  []uint64 // a bit per bucket: some feature of it is further on (weights.over)
+	ents  []byte   // weights.rows, and 8 bytes of padding: (class, low byte, high byte) per weight
+	dense []int16  // dense rows, denseStride weights each
 }
+
+// bucketBytes is the size of a bucket of the index: one cache line.
+const bucketBytes = 64
 
 const (
 	payDense  = 1 << 2
@@ -69,18 +74,21 @@ func (m *weights) index() error {
 	if len(m.slots)%bucketSlots != 0 || len(m.over) != (nb+63)/64 || len(m.rows)%3 != 0 {
 		return errBadWeights
 	}
-	ix := &index{buckets: make([]uint64, len(m.slots)+1), over: m.over}
-	// A row's last weight is read as a word: one byte past it.
-	ix.ents = append(make([]byte, 0, len(m.rows)+1), m.rows...)
-	ix.ents = append(ix.ents, 0)
-	m.rows = ix.ents[:len(m.rows)]
+	if nb >= 1<<32/bucketBytes {
+		return errBadWeights
+	}
+	ix := &index{nb: nb, over: m.over}
+	ix.lines = bigBytes(ix, nb*bucketBytes+8)
+	// A row's last weights are read as a word: up to 8 bytes past it.
+	ix.ents = bigBytes(ix, len(m.rows)+8)
+	copy(ix.ents, m.rows)
 	nDense := 0
 	for _, s := range m.slots {
 		if s>>16&3 == slotRow && s>>50&255 >= denseMin {
 			nDense++ // or fewer
 		}
 	}
-	ix.dense = make([]int16, 0, nDense*denseStride)
+	ix.dense = bigInt16s(ix, nDense*denseStride)[:0]
 	for b := range nb {
 		bk := m.slots[b*bucketSlots : (b+1)*bucketSlots]
 		n := 0
@@ -89,20 +97,21 @@ func (m *weights) index() error {
 		}
 		// A lookup stops at the first empty slot, so that the slots
 		// after it are never read.
-		words := ix.buckets[b*bucketSlots : (b+1)*bucketSlots]
+		line := ix.lines[b*bucketBytes : (b+1)*bucketBytes]
 		for j, s := range bk[:n] {
-			words[j/4] |= (s & 0xffff) << (16 * (j % 4))
+			binary.LittleEndian.PutUint16(line[2*j:], uint16(s))
 			p, err := ix.rewrite(m, s)
 			if err != nil {
 				return err
 			}
-			at := 128 + 48*j
-			words[at/64] |= p << (at % 64)
-			if at%64 > 16 {
-				words[at/64+1] |= p >> (64 - at%64)
-			}
+			var pay [8]byte
+			binary.LittleEndian.PutUint64(pay[:], p)
+			copy(line[16+6*j:16+6*j+6], pay[:6])
 		}
 	}
+	// The stored rows are read where the index holds them, which stays
+	// as long as the index does.
+	m.rows = ix.ents[:len(m.rows)]
 	m.ix = ix
 	return nil
 }
@@ -138,41 +147,54 @@ func (ix *index) rewrite(m *weights, s uint64) (uint64, error) {
 }
 
 // find returns the pay of feature f, or 0: the pay of the slot that
-// lookup returns. Its only branches are whether the bucket has the
-// fingerprint and whether to go on to the next bucket: a mispredicted
-// branch costs as much as the rest of a lookup.
+// lookup returns.
 func (ix *index) find(f uint64) uint64 {
-	nb := len(ix.buckets) / bucketSlots
-	if nb == 0 {
+	if ix.nb == 0 {
 		return 0
 	}
-	fp := fingerprint(f) * lanes1
-	for b := home(f, nb); ; {
-		bk := ix.buckets[b*bucketSlots : b*bucketSlots+bucketSlots+1]
-		x, y := bk[0]^fp, bk[1]^fp
-		// A lane of x or y is zero where the fingerprint matches (or
-		// where the slot is empty and the fingerprint is 0: its pay is
-		// 0, which is the answer, as lookup stops at an empty slot).
-		// The lowest lane flagged is always such a lane: a lane above
-		// one can be flagged by the borrow.
-		mx := (x - lanes1) &^ x & lanesHigh
-		my := (y - lanes1) &^ y & lanesHigh
-		// one bit per slot: lanes' high bits 15, 31, 47, 63 → 0–3
-		m := compressLanes(mx) | compressLanes(my)<<4
+	return ix.findFrom(home(f, ix.nb), fingerprint(f)*lanes1)
+}
+
+// findFrom is find from bucket b, for the fingerprint fp repeated in the
+// four lanes of a word. Its only branches are whether the bucket has the
+// fingerprint and whether to go on to the next bucket: a mispredicted
+// branch costs as much as the rest of a lookup.
+func (ix *index) findFrom(b int, fp uint64) uint64 {
+	for {
+		bk := ix.lines[b*bucketBytes : b*bucketBytes+bucketBytes+8]
+		m := matchLanes(bk, fp)
 		if m != 0 {
-			j := uint(bits.TrailingZeros64(m))
-			at := 128 + 48*(j&7)
-			return (bk[at/64]>>(at%64) | bk[at/64+1]<<(64-at%64)) & payMask
+			return payAt(bk, uint(bits.TrailingZeros64(m)))
 		}
 		// No slot matched: go on if the bucket is full (its last slot
 		// is used) and a feature of it went further.
-		if bk[7]>>16 == 0 || ix.over[b>>6]>>(b&63)&1 == 0 {
+		if bk[16+6*7]&3 == 0 || ix.over[b>>6]>>(b&63)&1 == 0 {
 			return 0
 		}
-		if b++; b == nb {
+		if b++; b == ix.nb {
 			b = 0
 		}
 	}
+}
+
+// matchLanes returns a bit per slot of the bucket bk (bits 0–7) whose
+// fingerprint is that of fp (repeated in four lanes), or which is empty
+// when the fingerprint is 0: its pay is 0, which is the answer, as lookup
+// stops at an empty slot. The lowest bit set is always such a slot (a
+// lane above one can be flagged by the borrow).
+func matchLanes(bk []byte, fp uint64) uint64 {
+	x := binary.LittleEndian.Uint64(bk) ^ fp
+	y := binary.LittleEndian.Uint64(bk[8:]) ^ fp
+	mx := (x - lanes1) &^ x & lanesHigh
+	my := (y - lanes1) &^ y & lanesHigh
+	// one bit per slot: lanes' high bits 15, 31, 47, 63 → 0–3
+	return compressLanes(mx) | compressLanes(my)<<4
+}
+
+// payAt returns the pay of slot j of bucket bk (8 bytes of which may be
+// read past the bucket).
+func payAt(bk []byte, j uint) uint64 {
+	return binary.LittleEndian.Uint64(bk[16+6*(j&7):]) & payMask
 }
 
 // compressLanes gathers bits 15, 31, 47 and 63 of m (its only bits) into
@@ -193,7 +215,7 @@ type scoreBuf struct {
 // long (indexed by class; the classes past the model's are left zero).
 func (m *weights) score(feats []uint64, scores []int32, buf *scoreBuf) {
 	ix := m.ix
-	nb := len(ix.buckets) / bucketSlots
+	nb := ix.nb
 	if nb == 0 || len(feats) == 0 {
 		return
 	}
@@ -205,77 +227,96 @@ func (m *weights) score(feats []uint64, scores []int32, buf *scoreBuf) {
 	}
 	homes := buf.home[:len(feats)]
 	sparse, dense := buf.sparse[:len(feats)], buf.dense[:len(feats)]
-	// The table is larger than the caches, so a lookup is mostly a wait
-	// for memory. The features' buckets are read first, with no branch
-	// that depends on what was read, so that the processor keeps many
-	// reads in flight at once; then the buckets, now cached, are searched.
-	buckets := ix.buckets
-	var touch uint64
-	for k, f := range feats {
-		h := home(f, nb)
-		homes[k] = uint32(h)
-		touch += buckets[h*bucketSlots]
-	}
-	// Then every feature is looked up (find, written out here, but
-	// for the rare walk to the next bucket).
-	pays := sparse // the pays, in place, then the sparse rows
-	for k, f := range feats {
-		b := int(homes[k])
-		bk := (*[bucketSlots + 1]uint64)(buckets[b*bucketSlots:])
-		fp := fingerprint(f) * lanes1
-		x, y := bk[0]^fp, bk[1]^fp
-		mx := (x - lanes1) &^ x & lanesHigh
-		my := (y - lanes1) &^ y & lanesHigh
-		mm := compressLanes(mx) | compressLanes(my)<<4
-		at := 128 + 48*(uint(bits.TrailingZeros64(mm))&7)
-		p := (bk[at/64]>>(at%64) | bk[at/64+1]<<(64-at%64)) & payMask
-		if mm == 0 {
-			p = 0
-			if bk[7]>>16 != 0 && ix.over[b>>6]>>(b&63)&1 != 0 {
-				p = ix.find(f)
-			}
+	ns, nd, nw := lookup(ix, feats, homes, scores, sparse, dense, &buf.touch)
+	// The lookups that go on to the next buckets (the home bucket is
+	// full, and a feature of it went further), listed in homes.
+	for _, k := range homes[:nw] {
+		f := feats[k]
+		b := home(f, nb) + 1
+		if b == nb {
+			b = 0
 		}
-		pays[k] = p
-	}
-	// Each is sorted by where its weights are, with no branch on what
-	// it found: inline weights are added (masked to nothing when there
-	// are none), rows are listed (each written to both lists, and
-	// counted in the one it belongs to).
-	ns, nd := 0, 0
-	for _, p := range pays {
-		kind := p & 3
-		one := (kind + 1) >> 1 & 1    // kind 1 or 2: a first weight inline
-		two := kind >> 1 &^ kind & 1  // kind 2: a second one
-		row := kind >> 1 & kind & 1   // kind 3: a row
-		isDense := row & (p >> 2) & 1 // a dense row
-		scores[p>>2&127] += int32(int16(p>>9)) & -int32(one)
-		scores[p>>25&127] += int32(int16(p>>32)) & -int32(two)
-		sparse[ns] = p
-		dense[nd] = uint32(p>>11) * denseStride
-		ns += int(row &^ isDense)
-		nd += int(isDense)
+		ns, nd = addPay(ix.findFrom(b, fingerprint(f)*lanes1), scores, sparse, dense, ns, nd)
 	}
 	sparse, dense = sparse[:ns], dense[:nd]
-	// The rows too are read first all at once, a word of every cache
-	// line of them.
+	addSparse(scores, ix.ents, sparse)
+	addDense(scores, ix.dense, dense)
+}
+
+// addSparseGo adds to scores (denseStride long) the rows of ents that the
+// pays list, as addSparse does where it has no assembly code.
+func addSparseGo(scores []int32, ents []byte, pays []uint64) {
+	scores = scores[:denseStride]
+	for _, p := range pays {
+		start := p >> 11
+		// An entry is its class, then its weight (little-endian).
+		for r := ents[start : start+3*(p>>3&255)]; len(r) >= 3; r = r[3:] {
+			scores[r[0]&127] += int32(int16(uint16(r[1]) | uint16(r[2])<<8))
+		}
+	}
+}
+
+// lookupGo looks up feats in the index, as lookup does where it has no
+// vector code. The table is larger than the caches, so a lookup is
+// mostly a wait for memory: the features' buckets are read first, with no
+// branch that depends on what was read, so that the processor keeps many
+// reads in flight at once (their offsets are kept in homes); then the
+// buckets, now cached, are searched, and each feature's weights are
+// added (inline) or listed (rows; addPay). A lookup that must go on to
+// the next buckets is listed in homes (by the index of its feature), for
+// the caller; the returned counts are those of sparse, dense and these.
+func lookupGo(ix *index, feats []uint64, homes []uint32, scores []int32, sparse []uint64, dense []uint32, sink *uint64) (ns, nd, nw int) {
+	nb, lines := ix.nb, ix.lines
+	homes = homes[:len(feats)]
+	var touch uint64
+	for k, f := range feats {
+		o := home(f, nb) * bucketBytes
+		homes[k] = uint32(o)
+		touch += uint64(lines[o])
+	}
+	for k, f := range feats {
+		o := int(homes[k])
+		bk := lines[o : o+bucketBytes+8]
+		mm := matchLanes(bk, fingerprint(f)*lanes1)
+		if mm == 0 {
+			if b := o / bucketBytes; bk[16+6*7]&3 != 0 && ix.over[b>>6]>>(b&63)&1 != 0 {
+				homes[nw] = uint32(k)
+				nw++
+			}
+			continue
+		}
+		ns, nd = addPay(payAt(bk, uint(bits.TrailingZeros64(mm))), scores, sparse, dense, ns, nd)
+	}
+	// The rows too are read before they are added, a word of every
+	// cache line of them.
 	ents, dn := ix.ents, ix.dense
-	for _, p := range sparse {
+	for _, p := range sparse[:ns] {
 		touch += uint64(ents[p>>11])
 	}
-	for _, o := range dense {
+	for _, o := range dense[:nd] {
 		r := dn[o : o+denseStride]
 		touch += uint64(r[0]) + uint64(r[32]) + uint64(r[64]) + uint64(r[96])
 	}
-	buf.touch = touch
-	for _, p := range sparse {
-		start := p >> 11
-		// An entry is read as a little-endian word: class, then weight.
-		for r := ents[start : start+3*(p>>3&255)+1]; len(r) >= 4; r = r[3:] {
-			e := binary.LittleEndian.Uint32(r)
-			scores[e&127] += int32(int16(e >> 8))
-		}
-	}
-	addDense(scores, dn, dense)
+	*sink = touch // keeps the reads
+	return ns, nd, nw
+}
+
+// addPay adds the inline weights of pay p to scores and lists its row in
+// sparse or dense (at ns and nd, which it returns counted on), with no
+// branch on what p holds: each list is written, and counted in the one
+// it belongs to.
+func addPay(p uint64, scores []int32, sparse []uint64, dense []uint32, ns, nd int) (int, int) {
+	kind := p & 3
+	one := (kind + 1) >> 1 & 1    // kind 1 or 2: a first weight inline
+	two := kind >> 1 &^ kind & 1  // kind 2: a second one
+	row := kind >> 1 & kind & 1   // kind 3: a row
+	isDense := row & (p >> 2) & 1 // a dense row
+	scores = scores[:denseStride]
+	scores[p>>2&127] += int32(int16(p>>9)) & -int32(one)
+	scores[p>>25&127] += int32(int16(p>>32)) & -int32(two)
+	sparse[ns] = p
+	dense[nd] = uint32(p>>11) * denseStride
+	return ns + int(row&^isDense), nd + int(isDense)
 }
 
 // addDenseGo adds to acc the dense rows that start at offs, the way
@@ -288,4 +329,25 @@ func addDenseGo(acc []int32, dense []int16, offs []uint32) {
 			acc[c] += int32(w)
 		}
 	}
+}
+
+// addVecsGo adds a, b, c, d and e (denseStride long each) to dst, as
+// addVecs does where it has no vector code.
+func addVecsGo(dst, a, b, c, d, e []int32) {
+	dst, a, b, c, d, e = dst[:denseStride], a[:denseStride], b[:denseStride], c[:denseStride], d[:denseStride], e[:denseStride]
+	for i := range dst {
+		dst[i] += a[i] + b[i] + c[i] + d[i] + e[i]
+	}
+}
+
+// maxFirstGo returns the first of xs (not empty) with the highest value,
+// and that value, as maxFirst does where it has no vector code.
+func maxFirstGo(xs []int32) (int, int32) {
+	at, top := 0, xs[0]
+	for i, v := range xs {
+		if v > top {
+			at, top = i, v
+		}
+	}
+	return at, top
 }

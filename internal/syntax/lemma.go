@@ -1,6 +1,7 @@
 package syntax
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -201,4 +202,29 @@ func trainLemmatizer(sents []Sentence, xposID map[string]uint8) *lemmatizer {
 	}
 	l.exc = newU64Map(exc)
 	return l
+}
+
+// Lemmas appends to buf every lemma Lemma may give the word form with a
+// Penn tag that tag accepts (every tag when tag is nil; "" stands for the
+// tags the model does not know), each once: a caller that must know what
+// lemma a word could have, without tagging it, reads them.
+func (m *Model) Lemmas(form string, tag func(xpos string) bool, buf []string) []string {
+	n := len(buf)
+	var b [64]byte
+	for x := 0; x <= len(m.xpos); x++ {
+		id, name := uint8(x), ""
+		if x == len(m.xpos) {
+			id = 255 // the tag Lemma gives a Penn tag the model does not know
+		} else {
+			name = m.xpos[x]
+		}
+		if tag != nil && !tag(name) {
+			continue
+		}
+		l := m.lem.lemma(form, id, b[:0])
+		if !slices.Contains(buf[n:], l) {
+			buf = append(buf, l)
+		}
+	}
+	return buf
 }

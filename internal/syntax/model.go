@@ -62,6 +62,7 @@ type Tags struct {
 	UPOS, XPOS []string
 	Head       []int // 1-based; 0 is the root
 	Rel        []string
+	xpos       []uint8 // the index of XPOS in Model.xpos
 }
 
 // Analyze tags and parses the words of one sentence without lemmas, into
@@ -82,8 +83,9 @@ func (m *Model) Analyze(forms []string, names []bool, out *Tags, sc *Scratch) {
 	out.UPOS, out.XPOS, out.Rel = grow(out.UPOS), grow(out.XPOS), grow(out.Rel)
 	if cap(out.Head) < n {
 		out.Head = make([]int, n)
+		out.xpos = make([]uint8, n)
 	}
-	out.Head = out.Head[:n]
+	out.Head, out.xpos = out.Head[:n], out.xpos[:n]
 	if n == 0 {
 		return
 	}
@@ -93,9 +95,38 @@ func (m *Model) Analyze(forms []string, names []bool, out *Tags, sc *Scratch) {
 	m.fixPunct(forms, out.Head, rels, s)
 	for i := range n {
 		c := m.tagger.classes[s.class[i]]
-		out.UPOS[i], out.XPOS[i] = c.UPOS, c.XPOS
+		out.UPOS[i], out.XPOS[i], out.xpos[i] = c.UPOS, c.XPOS, c.xpos
 		out.Rel[i] = m.parser.labels[rels[i]]
 	}
+}
+
+// LemmaOf returns the lemma of word i of the sentence that Analyze last
+// put in out, whose form is form: Lemma(form, out.XPOS[i]), without
+// looking the tag up. Each goroutine keeps the lemmas of the words it has
+// seen with their tags (up to maxKeptWords).
+func (m *Model) LemmaOf(form string, out *Tags, i int, sc *Scratch) string {
+	s := &sc.s
+	k := lemmaKey{form, out.xpos[i]}
+	if l, ok := s.lemmas[k]; ok {
+		return l
+	}
+	l := m.lem.lemma(form, k.xpos, s.buf)
+	if s.lemmas == nil || len(s.lemmas) >= maxKeptWords {
+		s.lemmas = make(map[lemmaKey]string)
+	}
+	// a copy: the form may hold a whole document in memory
+	k.form = strings.Clone(form)
+	if l == form {
+		l = k.form
+	}
+	s.lemmas[k] = l
+	return l
+}
+
+// lemmaKey is a word and its tag, whose lemma a goroutine keeps.
+type lemmaKey struct {
+	form string
+	xpos uint8
 }
 
 // fixPunct re-attaches the punctuation of a parse (heads 1-based) by
@@ -159,7 +190,10 @@ func (m *Model) annotate(forms []string, names []bool, s *scratch) {
 		s.tags = make([]uint8, n+n/2)
 	}
 	s.lex, s.class, s.xpos, s.tags = s.lex[:n], s.class[:n], s.xpos[:n], s.tags[:n]
-	s.buf = lexicalize(forms, m.tagger.lx, s.lex, s.buf)
+	if s.words == nil {
+		s.words = make(map[string]lexical)
+	}
+	s.buf = lexicalizeKept(forms, m.tagger.lx, s.lex, s.buf, s.words)
 	m.tagger.tag(s.lex, s.class, names, s)
 	m.nameRuns(forms, s.lex, s.class)
 	m.finiteVerb(forms, s.class)
@@ -499,6 +533,7 @@ func Load(b []byte) (*Model, error) {
 	m.tagger.share = uposShare(m.tagger.classes, flags&shareUPOS != 0)
 	m.tagger.findNames()
 	m.parser.share = moveShare(m.parser.labels, flags&shareMoves != 0)
+	m.parser.setGroups()
 	if m.tagger.share.total > maxClasses || m.parser.share.total > maxClasses {
 		return nil, errors.New("syntax model: inconsistent tables")
 	}

@@ -13,6 +13,20 @@ type parser struct {
 	root   int // the index of "root" in labels
 	share  *shared
 	w      *weights
+	// sameGroups: the LEFT classes share one group, and the RIGHT
+	// classes one (see best); set by setGroups.
+	sameGroups bool
+}
+
+// setGroups sets sameGroups from the sharing of the classes.
+func (p *parser) setGroups() {
+	L := len(p.labels)
+	p.sameGroups = true
+	for c := 2; c < 1+2*L; c++ {
+		if c != 1+L && p.share.one[c] != p.share.one[c-1] {
+			p.sameGroups = false
+		}
+	}
 }
 
 func (p *parser) nClasses() int { return 1 + 2*len(p.labels) }
@@ -49,10 +63,14 @@ type parseState struct {
 	lc1, lc2, rc1, rc2 []int32
 	nl, nr             []uint8
 	lset, rset         []uint64
+	// words holds what the features read of each word (featWords), or
+	// nothing yet
+	words []featWord
 }
 
 func (s *parseState) reset(n int) {
 	s.n = n
+	s.words = s.words[:0]
 	s.stack = s.stack[:0]
 	s.b = 0
 	grow := func(x []int32) []int32 {
@@ -427,28 +445,40 @@ func parseFeatures(s *parseState, lex []lexical, tags []uint8, feats []uint64) [
 func (p *parser) parse(lex []lexical, tags []uint8, heads []int, rels []int, sc *scratch) {
 	s := &sc.state
 	s.reset(len(lex))
-	nc := p.nClasses()
 	scores := sc.scores(p.share.total)
-	if cap(sc.ok) < nc {
-		sc.ok = make([]bool, nc)
-	}
-	ok := sc.ok[:nc]
+	gs := &sc.groups
+	gs.reset(len(lex))
 	for !s.terminal() {
-		sc.feats = parseFeatures(s, lex, tags, sc.feats)
-		clear(scores)
-		p.w.score(sc.feats, scores, &sc.sb)
-		p.share.combine(scores)
-		p.validMask(s, ok)
-		c := -1
-		for k, v := range scores[:nc] {
-			if ok[k] && (c < 0 || v > scores[c]) {
-				c = k
-			}
+		// With an empty stack only SHIFT is valid, and with the buffer at
+		// the root and one word on the stack only LEFT with the root's
+		// relation (about one transition in eight): the scores could not
+		// choose otherwise, so they are not computed.
+		if len(s.stack) == 0 {
+			p.applyKept(s, gs, 0)
+			continue
 		}
+		if int(s.b) == s.n && len(s.stack) == 1 {
+			p.applyKept(s, gs, 1+p.root)
+			continue
+		}
+		clear(scores)
+		sc.feats = groupFeatures(groupCross, s, lex, tags, sc.feats)
+		p.w.score(sc.feats, scores, &sc.sb)
+		s0, s1 := int(s.st(0)), int(s.st(1))
+		if s1 < 0 {
+			s1 = s.n // the kept sums of "no s1"
+		}
+		addVecs(scores[:denseStride],
+			p.groupSum(gs, 0, groupB, s, lex, tags, sc),
+			p.groupSum(gs, 1, groupB0, s, lex, tags, sc),
+			p.groupSum(gs, 2+3*s0, groupS0, s, lex, tags, sc),
+			p.groupSum(gs, 3+3*s1, groupS1, s, lex, tags, sc),
+			p.groupSum(gs, 4+3*s0, groupStack, s, lex, tags, sc))
+		c := p.best(s, scores)
 		if c < 0 {
 			break // cannot happen: some transition is always valid
 		}
-		p.apply(s, c)
+		p.applyKept(s, gs, c)
 	}
 	for i := range lex {
 		h := int(s.head[i])
@@ -458,6 +488,115 @@ func (p *parser) parse(lex []lexical, tags []uint8, heads []int, rels []int, sc 
 		default:
 			heads[i], rels[i] = h+1, int(s.label[i])
 		}
+	}
+}
+
+// best returns the valid transition with the highest score (each class's
+// with its group's), the lower class of two with the same: the transition
+// that combine, validMask and the first highest score choose, without
+// their passes over every class. The valid transitions are SHIFT, then
+// LEFT and RIGHT with each relation but the root's (LEFT with the root's
+// alone at the end); when the classes of LEFT share one group and those
+// of RIGHT another (moveShare, or no groups), the highest of each is found
+// before its group's score is added.
+func (p *parser) best(s *parseState, scores []int32) int {
+	scores = scores[:denseStride]
+	one := p.share.one
+	L, root := len(p.labels), p.root
+	best, top := -1, int32(0)
+	if int(s.b) < s.n {
+		best, top = 0, scores[0]+scores[one[0]&(denseStride-1)]
+	}
+	atRoot := int(s.b) == s.n
+	if len(s.stack) > 0 && atRoot && len(s.stack) == 1 {
+		c := 1 + root
+		if v := scores[c&(denseStride-1)] + scores[one[c]&(denseStride-1)]; best < 0 || v > top {
+			best, top = c, v
+		}
+	}
+	segment := func(first int) {
+		if !p.sameGroups {
+			for c := first; c < first+L; c++ {
+				if v := scores[c&(denseStride-1)] + scores[one[c]&(denseStride-1)]; c-first != root && (best < 0 || v > top) {
+					best, top = c, v
+				}
+			}
+			return
+		}
+		// the highest of the relations before the root's and of those
+		// after it: the first of them, if the two are equal
+		bc, bv := -1, int32(0)
+		if root > 0 {
+			bc, bv = maxFirst(scores[first : first+root])
+		}
+		if root+1 < L {
+			if i, v := maxFirst(scores[first+root+1 : first+L]); bc < 0 || v > bv {
+				bc, bv = root+1+i, v
+			}
+		}
+		if bc < 0 {
+			return
+		}
+		c := first + bc
+		if v := bv + scores[one[c]&(denseStride-1)]; best < 0 || v > top {
+			best, top = c, v
+		}
+	}
+	if len(s.stack) > 0 && !atRoot {
+		segment(1)
+	}
+	if len(s.stack) >= 2 {
+		segment(1 + L)
+	}
+	return best
+}
+
+// groupSums keeps the summed weights of the feature groups of one
+// sentence's parse (see groups.go): slot 0 for groupB, 1 for groupB0,
+// 2+3i, 3+3i and 4+3i for groupS0, groupS1 and groupStack of word i
+// (word n standing for "none"), denseStride sums each.
+type groupSums struct {
+	sums []int32
+	kept []bool
+}
+
+func (g *groupSums) reset(n int) {
+	slots := 5 + 3*n
+	if cap(g.kept) < slots {
+		g.sums = make([]int32, (slots+slots/2)*denseStride)
+		g.kept = make([]bool, slots+slots/2)
+	}
+	g.kept = g.kept[:slots]
+	clear(g.kept)
+}
+
+// groupSum returns the summed weights of group g of the configuration,
+// kept in slot.
+func (p *parser) groupSum(gs *groupSums, slot, g int, s *parseState, lex []lexical, tags []uint8, sc *scratch) []int32 {
+	sum := gs.sums[slot*denseStride : (slot+1)*denseStride]
+	if !gs.kept[slot] {
+		clear(sum)
+		sc.feats = groupFeatures(g, s, lex, tags, sc.feats)
+		p.w.score(sc.feats, sum, &sc.sb)
+		gs.kept[slot] = true
+	}
+	return sum
+}
+
+// applyKept applies transition c and forgets the sums of the groups it
+// changes: SHIFT moves the buffer; LEFT gives b0 a dependent; RIGHT gives
+// the new s0 one. A word's other changes (being pushed, or popped for
+// good) need nothing forgotten: it is s0 or s1 again only as it was.
+func (p *parser) applyKept(s *parseState, gs *groupSums, c int) {
+	p.apply(s, c)
+	switch {
+	case c == 0:
+		gs.kept[0], gs.kept[1] = false, false
+	case c <= len(p.labels):
+		gs.kept[1] = false
+	default:
+		h := int(s.st(0))
+		gs.kept[2+3*h], gs.kept[3+3*h], gs.kept[4+3*h] = false, false, false
 	}
 }
 

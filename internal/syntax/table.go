@@ -61,18 +61,24 @@ type scratch struct {
 	buf    []byte
 	feats  []uint64
 	sb     scoreBuf
-	ok     []bool
 	score  []int32
 	lex    []lexical
 	class  []int
 	xpos   []uint8
 	tags   []uint8 // the tagger's classes, as the parser reads them
 	state  parseState
-	relBuf []int
-	forms  []string
-	heads  []int
-	head0  []int
-	punct  []bool
+	groups groupSums
+	// words keeps the lexical features of the words seen (lexicalizeKept)
+	words map[string]lexical
+	// lemmas keeps the lemmas of the words seen, by tag (LemmaOf)
+	lemmas map[lemmaKey]string
+	// tagWords keeps the tagger's sums of the word features of words seen
+	tagWords []keptWord
+	relBuf   []int
+	forms    []string
+	heads    []int
+	head0    []int
+	punct    []bool
 }
 
 // scores returns the score buffer of n classes, at least denseStride

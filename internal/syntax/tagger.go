@@ -71,6 +71,7 @@ type lexical struct {
 	c      [3]uint64 // its word clusters, coarse to fine
 	wn     uint64    // its WordNet signature
 	cased  uint64    // the form as written (case kept, digits as 0)
+	sure   uint64    // one more than the class the word always has (lexTables.sure), or 0
 	cap    bool      // first rune upper case
 	hyphen bool
 	digit  bool
@@ -79,13 +80,34 @@ type lexical struct {
 
 // lexicalize fills lex for the forms.
 func lexicalize(forms []string, lx *lexTables, lex []lexical, buf []byte) []byte {
+	return lexicalizeKept(forms, lx, lex, buf, nil)
+}
+
+// maxKeptWords bounds the words whose lexical features a goroutine keeps
+// (lexicalizeKept), so that memory does not grow with the input.
+const maxKeptWords = 1 << 13
+
+// lexicalizeKept is lexicalize that keeps each word's features in kept
+// (when not nil), by form, and reads them there the next time: a word's
+// features depend on its form alone (but title, which is the sentence's).
+func lexicalizeKept(forms []string, lx *lexTables, lex []lexical, buf []byte, kept map[string]lexical) []byte {
 	for i, f := range forms {
-		buf = normForm(f, buf)
 		l := &lex[i]
+		if kept != nil {
+			if k, ok := kept[f]; ok {
+				*l = k
+				continue
+			}
+		}
+		buf = normForm(f, buf)
 		l.w = hashBytes(buf)
 		l.shape = shape(f)
 		l.pre, l.suf = affixes(buf)
 		l.amb, _ = lx.amb.get(l.w)
+		l.sure = 0
+		if c, ok := lx.sure.get(l.w); ok {
+			l.sure = c + 1
+		}
 		for k := range l.c {
 			l.c[k] = clusterOf(lx.clusters, l.w, k)
 		}
@@ -101,6 +123,14 @@ func lexicalize(forms []string, lx *lexTables, lex []lexical, buf []byte) []byte
 			case c == '0':
 				l.digit = true
 			}
+		}
+		l.title = false
+		if kept != nil {
+			if len(kept) >= maxKeptWords {
+				clear(kept)
+			}
+			// a copy: the form may hold a whole document in memory
+			kept[strings.Clone(f)] = *l
 		}
 	}
 	titled := 0
@@ -323,15 +353,14 @@ func tagFeatures(lex []lexical, i int, prev []int, feats []uint64) []uint64 {
 func (t *tagger) tag(lex []lexical, out []int, names []bool, sc *scratch) {
 	scores := sc.scores(t.share.total)
 	for i := range lex {
-		if c, ok := t.lx.sure.get(lex[i].w); ok {
-			out[i] = int(c)
+		if c := lex[i].sure; c != 0 {
+			out[i] = int(c - 1)
 			continue
 		}
-		sc.feats = tagFeatures(lex, i, out, sc.feats)
-		clear(scores)
+		copy(scores, t.wordSums(&lex[i], i == 0, sc))
+		sc.feats = tagContextFeatures(lex, i, out, sc.feats[:0])
 		t.w.score(sc.feats, scores, &sc.sb)
-		t.share.combine(scores)
-		out[i] = argmax(scores[:len(t.classes)], nil)
+		out[i] = t.share.best(scores)
 		if i < len(names) && names[i] {
 			out[i] = t.asName(out[i])
 		}

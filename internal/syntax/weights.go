@@ -117,10 +117,23 @@ type shared struct {
 	n     int       // real classes
 	up    [][]uint8 // each real class's groups
 	total int       // real classes and groups
+	// one is, for each real class, its only group, or noGroup when it
+	// has none (a score past every class, always 0): what combine adds.
+	one []uint8
 }
 
+// noGroup indexes a score that is always 0: no model has that many
+// classes and groups (maxClasses).
+const noGroup = denseStride - 1
+
 // noShare is the sharing of n classes without groups.
-func noShare(n int) *shared { return &shared{n: n, up: make([][]uint8, n), total: n} }
+func noShare(n int) *shared {
+	s := &shared{n: n, up: make([][]uint8, n), total: n, one: make([]uint8, n)}
+	for c := range s.one {
+		s.one[c] = noGroup
+	}
+	return s
+}
 
 // groupShare makes one group per distinct value of group(c).
 func groupShare(n int, group func(c int) string) *shared {
@@ -139,9 +152,29 @@ func groupShare(n int, group func(c int) string) *shared {
 	}
 	for c := range n {
 		s.up[c] = []uint8{uint8(ids[group(c)])}
+		s.one[c] = uint8(ids[group(c)])
 	}
 	s.total = n + len(names)
 	return s
+}
+
+// best returns the real class with the highest score (its own with its
+// group's), the lower of two with the same: what combine and argmax
+// choose, without writing the scores. scores must be denseStride long.
+func (s *shared) best(scores []int32) int {
+	scores = scores[:denseStride]
+	if s.total == s.n && s.n > 0 {
+		// no groups: the first highest score
+		c, _ := maxFirst(scores[:s.n])
+		return c
+	}
+	best, top := -1, int32(0)
+	for c, g := range s.one {
+		if v := scores[c&(denseStride-1)] + scores[g&(denseStride-1)]; best < 0 || v > top {
+			best, top = c, v
+		}
+	}
+	return best
 }
 
 // combine adds each class's groups' scores to its own.

@@ -276,6 +276,23 @@ func (a *Analyzer) analyze(src string, opts ...Option) (*Doc, []tinfo) {
 	return d, info
 }
 
+// AnalyzeIf is Analyze for a caller that may not need the analysis: it
+// splits src as Segment does, asks want about the split (its sentences
+// and tokens, not tagged), and only if want says so goes on to tag,
+// lemmatise and parse it, reporting whether it did. want must not keep
+// or change the Doc.
+func (a *Analyzer) AnalyzeIf(src string, want func(*Doc) bool, opts ...Option) (*Doc, bool) {
+	d, info := a.segment(src, opts)
+	if !want(d) {
+		return d, false
+	}
+	if len(d.Tokens) > 0 {
+		a.parseAll(d)
+		d.names = a.findNames(d, info)
+	}
+	return d, true
+}
+
 // Segment splits src into paragraphs, sentences and tokens as Analyze
 // does, without tagging or parsing them (Token.Tag is empty).
 func (a *Analyzer) Segment(src string, opts ...Option) *Doc {
@@ -384,7 +401,7 @@ func (a *Analyzer) parseAll(d *Doc) {
 				if h := ps.tags.Head[i]; h > 0 {
 					t.Head = from + h - 1
 				}
-				t.Lemma = a.model.Lemma(t.Text, t.Tag, &ps.sc)
+				t.Lemma = a.model.LemmaOf(t.Text, &ps.tags, i, &ps.sc)
 			}
 		}
 	}
@@ -397,8 +414,7 @@ func (a *Analyzer) parseAll(d *Doc) {
 // word opening a sentence for a common noun or a verb ("Trump said", with
 // "trump" a verb in the treebank); these are tagged as names instead.
 func (a *Analyzer) documentNames(d *Doc) map[string]bool {
-	names := map[string]bool{}
-	lower := map[string]bool{}
+	var names map[string]bool
 	for _, s := range d.Sentences {
 		// a sentence in title case ("Clinton Hid Past Health Problems"),
 		// with no lower-case word but function words, shows nothing
@@ -412,19 +428,58 @@ func (a *Analyzer) documentNames(d *Doc) map[string]bool {
 			r, size := utf8.DecodeRuneInString(w)
 			switch {
 			case unicode.IsLower(r):
-				lower[w] = true
-			case !unicode.IsUpper(r) || size == len(w) || strings.ToUpper(w) == w:
+			case !unicode.IsUpper(r) || size == len(w) || allUpper(w):
 			case running && k > s.FirstToken && !a.FunctionWord(w):
+				if names == nil {
+					names = map[string]bool{}
+				}
 				names[w] = true
 			}
 		}
 	}
+	if len(names) == 0 {
+		return names
+	}
+	// a word written somewhere in lower case is no name
+	lowerOf := make(map[string][]string, len(names))
 	for w := range names {
-		if lower[strings.ToLower(w)] {
-			delete(names, w)
+		l := strings.ToLower(w)
+		lowerOf[l] = append(lowerOf[l], w)
+	}
+	for _, t := range d.Tokens {
+		if r, _ := utf8.DecodeRuneInString(t.Text); unicode.IsLower(r) {
+			for _, w := range lowerOf[t.Text] {
+				delete(names, w)
+			}
 		}
 	}
 	return names
+}
+
+// allUpper reports whether strings.ToUpper(w) == w, without making the
+// upper-case string.
+func allUpper(w string) bool {
+	for _, r := range w {
+		if r == utf8.RuneError {
+			// bad UTF-8, which strings.ToUpper writes otherwise
+			return strings.ToUpper(w) == w
+		}
+		if unicode.ToUpper(r) != r {
+			return false
+		}
+	}
+	return true
+}
+
+// Lemmas appends to buf every lemma Analyze may give a token written form
+// when it tags it with a Penn tag that tag accepts (every tag when tag is
+// nil), each once (see syntax.Model.Lemmas); without a syntax model, none
+// (Analyze then gives no lemmas).
+func (a *Analyzer) Lemmas(form string, tag func(xpos string) bool, buf []string) []string {
+	if a.LoadModel() != nil {
+		return buf
+	}
+	return a.model.Lemmas(form, tag, buf)
 }
 
 // AnnotateWords tags, lemmatises and parses words that are already split

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/dossier-project/dossier/internal/ingest"
@@ -746,5 +747,78 @@ func TestDocumentNamesOpeningSentences(t *testing.T) {
 		if headline.UPOS != alone.UPOS {
 			t.Errorf("%s written with a capital only in a title-case line: %s, want the sentence's own tag %s", w, headline.UPOS, alone.UPOS)
 		}
+	}
+}
+
+func TestAllUpper(t *testing.T) {
+	for _, w := range []string{"", "NATO", "Nato", "ÉTAT", "État", "A1-B", "ΑΘΗΝΑ", "Αθηνα", "X\xffY", "\xff", "ǅ", "ß", "İ"} {
+		if got, want := allUpper(w), strings.ToUpper(w) == w; got != want {
+			t.Errorf("allUpper(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+// documentNamesRef is documentNames as it was written first: a map of
+// every lower-case word of the document, then the names not in it.
+func (a *Analyzer) documentNamesRef(d *Doc) map[string]bool {
+	names := map[string]bool{}
+	lower := map[string]bool{}
+	for _, s := range d.Sentences {
+		running := false
+		for k := s.FirstToken; k < s.EndToken && !running; k++ {
+			w := d.Tokens[k].Text
+			running = startsLower(w) && !a.FunctionWord(w)
+		}
+		for k := s.FirstToken; k < s.EndToken; k++ {
+			w := d.Tokens[k].Text
+			r, size := utf8.DecodeRuneInString(w)
+			switch {
+			case unicode.IsLower(r):
+				lower[w] = true
+			case !unicode.IsUpper(r) || size == len(w) || strings.ToUpper(w) == w:
+			case running && k > s.FirstToken && !a.FunctionWord(w):
+				names[w] = true
+			}
+		}
+	}
+	for w := range names {
+		if lower[strings.ToLower(w)] {
+			delete(names, w)
+		}
+	}
+	return names
+}
+
+func TestDocumentNamesMatchReference(t *testing.T) {
+	a, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	for _, f := range []string{"testdata/article.txt", "testdata/transcript.txt"} {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(b))
+		texts = append(texts, strings.Split(string(b), "\n")...)
+	}
+	texts = append(texts, "Trump said so. Later trump cards were played by Trump and ÉTAT. Said Otieno: X\xffY met Otieno.", "THE END", "")
+	found := 0
+	for _, txt := range texts {
+		d := a.Segment(txt)
+		got, want := a.documentNames(d), a.documentNamesRef(d)
+		if len(got) != len(want) {
+			t.Fatalf("%q: names %v, want %v", txt, got, want)
+		}
+		for w := range want {
+			if !got[w] {
+				t.Fatalf("%q: names %v, want %v", txt, got, want)
+			}
+		}
+		found += len(want)
+	}
+	if found == 0 {
+		t.Error("no names found: the test checks nothing")
 	}
 }

@@ -1,0 +1,163 @@
+package events
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/dossier-project/dossier/internal/text"
+)
+
+// A Filter tells, from the words of a text alone (its sentences and
+// tokens, before any tagging or parsing), that the coder can code no event
+// in it: no word of it could trigger a pattern. Batch coding then need not
+// tag, parse or search such a text for actors, which is most of its cost;
+// most sentences of the news have no event.
+//
+// It is conservative: a word counts as a trigger if any of the coder's
+// tests could pass for it, whatever its tag, its parse or the mentions
+// around it. The coder (code in trigger.go) codes events only from
+//   - a verb whose lemma, from the pattern lemmatiser or from the text
+//     layer, is a pattern's verb and whose phrase's other words follow it
+//     (matchRest: one word may stand between the verb and the next);
+//   - a noun that is, or whose singular is, a pattern's noun, likewise;
+//   - an obligation ("must") reported by a verb of saying.
+//
+// The filter asks the same of every word, with every lemma the text layer
+// may give it with a tag the coder takes a verb's (text.Analyzer.Lemmas,
+// verbal) and with the next word allowed between the verb and the
+// phrase. TestFilterSkipsNoCodedText (internal/pipeline) checks that no
+// text with an event is filtered out. A Filter is safe for concurrent use.
+type Filter struct {
+	lx *lexicon
+	// lemmas lists every lemma the text layer may give a word with a tag
+	// that tag accepts.
+	lemmas func(form string, tag func(string) bool, buf []string) []string
+	// Each goroutine keeps, by written word, what could trigger there
+	// (starts), as a word costs a lemma per tag to learn.
+	pool sync.Pool
+}
+
+// maxKept bounds the words a goroutine's filter keeps, so that memory
+// does not grow with the input.
+const maxKept = 1 << 14
+
+// starts is what could trigger at a word: the patterns' phrases that
+// start there (the words after the first are still to be matched), and
+// whether it is an obligation ("must").
+type starts struct {
+	entries    []entry
+	obligation bool
+}
+
+type filterScratch struct {
+	words map[string]*starts
+	low   []string // the sentence's words in lower case, as far as needed
+	buf   []string
+}
+
+// Filter returns the filter of the coder's patterns; lemmas lists every
+// lemma the text layer may give a word with a tag that tag accepts (nil:
+// the text layer gives none, or only words' own forms).
+func (c *Coder) Filter(lemmas func(form string, tag func(string) bool, buf []string) []string) *Filter {
+	f := &Filter{lx: c.lx, lemmas: lemmas}
+	f.pool.New = func() any { return &filterScratch{words: map[string]*starts{}} }
+	return f
+}
+
+// MayCode reports whether some word of td could trigger an event: when
+// it is false, Code finds no event in td, whatever its analysis. td needs
+// only its sentences and tokens (text.Analyzer.Segment).
+func (f *Filter) MayCode(td *text.Doc) bool {
+	sc := f.pool.Get().(*filterScratch)
+	defer f.pool.Put(sc)
+	for si := range td.Sentences {
+		if f.sentence(td.SentenceTokens(si), sc) {
+			return true
+		}
+	}
+	return false
+}
+
+// sentence reports whether some word of toks could trigger an event.
+func (f *Filter) sentence(toks []text.Token, sc *filterScratch) bool {
+	sc.low = sc.low[:0]
+	for i, t := range toks {
+		st := f.starts(t.Text, sc)
+		if st == nil {
+			continue
+		}
+		if st.obligation {
+			return true
+		}
+		for _, e := range st.entries {
+			if len(e.rest) == 0 || f.restAt(e.rest, toks, i+1, sc) || f.restAt(e.rest, toks, i+2, sc) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// starts returns what could trigger at a word written form, or nil.
+func (f *Filter) starts(form string, sc *filterScratch) *starts {
+	if st, ok := sc.words[form]; ok {
+		return st
+	}
+	lx := f.lx
+	w := normWord(form)
+	st := &starts{obligation: lx.is("obligation", w)}
+	add := func(es []entry) {
+		st.entries = append(st.entries, es...)
+	}
+	// the coder's verb lemmas (verbLemmas): the pattern lemmatiser's, and
+	// the text layer's
+	sc.buf = lx.lemmas(w, sc.buf[:0])
+	for _, l := range sc.buf {
+		add(lx.verbs[l])
+	}
+	if f.lemmas != nil {
+		for _, l := range f.lemmas(form, verbal, sc.buf[:0]) {
+			// the coder reads a lemma in lower case (sent.lemma)
+			add(lx.verbs[strings.ToLower(l)])
+		}
+	}
+	// the coder's nouns (nounTrigger)
+	add(lx.nouns[w])
+	if sg := singular(w); sg != w {
+		add(lx.nouns[sg])
+	}
+	if len(st.entries) == 0 && !st.obligation {
+		st = nil
+	}
+	if len(sc.words) >= maxKept {
+		clear(sc.words)
+	}
+	// a copy: the form may hold a whole document in memory
+	sc.words[strings.Clone(form)] = st
+	return st
+}
+
+// restAt reports whether the words rest follow in toks from j on.
+func (f *Filter) restAt(rest []string, toks []text.Token, j int, sc *filterScratch) bool {
+	for _, w := range rest {
+		if j >= len(toks) {
+			return false
+		}
+		for len(sc.low) <= j {
+			sc.low = append(sc.low, normWord(toks[len(sc.low)].Text))
+		}
+		if !f.lx.wordMatches(w, sc.low[j]) {
+			return false
+		}
+		j++
+	}
+	return true
+}
+
+// verbal reports whether the coder may read a word with Penn tag x as a
+// verb, and so its lemma as a verb's (sent.code calls verbTrigger): a
+// verb, a proper noun (in a headline), no tag ("": the text layer's
+// lemmas with a tag it does not know, or no tag at all).
+func verbal(x string) bool {
+	return isVerbTag(x) || x == "NNP" || x == "NNPS" || x == ""
+}
