@@ -350,10 +350,43 @@ func (t *tq) sourceOrNearest(i, first int) (int, bool) {
 	if s := t.appositiveSubject(i, first); s >= 0 {
 		return s, false
 	}
+	if s, ok := t.asSource(i, first); ok {
+		return s, false
+	}
 	for k := i - 1; k >= first; k-- {
 		if t.region(k) < 0 && t.td.RelIs(k, "nsubj") && !t.td.RelIs(k, "nsubj:pass") {
 			return t.relative(k), true
 		}
+	}
+	return -1, false
+}
+
+// asSource reads "…, as X put it" and "as X said": a cue right after
+// "as" and a noun phrase with no verb in it, which the parser often hangs
+// from the noun as a relative clause and so leaves without a subject.
+// The speaker is the phrase's last noun or pronoun. ok is false when the
+// words before the cue are not such a phrase; then the caller goes on,
+// and must not take a subject from the clause the quotation is part of
+// ("the requirement is “…,” as a memo put it": not whoever is that
+// clause's subject).
+func (t *tq) asSource(i, first int) (int, bool) {
+	last := -1
+	for k := i - 1; k >= first && k >= i-8; k-- {
+		tk := t.tok(k)
+		switch tk.UPOS {
+		case "NOUN", "PROPN", "PRON":
+			if last < 0 {
+				last = k
+			}
+			continue
+		case "DET", "ADJ", "NUM", "PART":
+			continue
+		case "ADP", "SCONJ":
+			if strings.EqualFold(tk.Text, "as") && last >= 0 && t.region(k) < 0 {
+				return last, true
+			}
+		}
+		return -1, false
 	}
 	return -1, false
 }
@@ -871,6 +904,14 @@ func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand
 		core, all := t.sourceSpan(c.src)
 		if c.hasSpan {
 			core, all = c.span, c.all
+		}
+		if q.Cue != nil && all.Start < q.Cue.Start && q.Cue.Start < all.End {
+			// The cue inside the source's phrase ("as a memo put it",
+			// parsed as a relative clause of "memo"): the source ends
+			// before it.
+			if k := t.td.TokenAt(q.Cue.Start); k > 0 && t.tok(k-1).End > all.Start {
+				all = model.NewSpan(t.text, all.Start, t.tok(k-1).End)
+			}
 		}
 		if len(q.Sources) == 0 {
 			q.Sources = []model.Span{all}

@@ -343,3 +343,28 @@ func TestGroupWithANameIsNotAnonymous(t *testing.T) {
 		}
 	}
 }
+
+// "…,” as X put it" gives the quotation to X, however the parse hangs the
+// cue, and never to the subject of the clause the quotation is part of;
+// X's words end before the cue.
+func TestAsXPutIt(t *testing.T) {
+	x := newX(t)
+	for _, tc := range []struct{ text, speaker, source string }{
+		{`A number of other members of the council echo his worries, in large part because while most ferry operators must meet safety or crew requirements, the main requirement for the new licence is a "steady source of private income," as a Transport Ministry memo put it.`, "Transport Ministry memo", "a Transport Ministry memo"},
+		{`While most ports stay open, the new tax is "a disaster for the middle class," as Senator Ines Varga said on Monday.`, "Ines Varga", "Senator Ines Varga"},
+	} {
+		qs := extract(t, x, article("a", tc.text), nil)
+		if len(qs) != 1 {
+			t.Errorf("%q: %d quotes, want 1", tc.text, len(qs))
+			continue
+		}
+		q := qs[0]
+		src := ""
+		if len(q.Sources) > 0 {
+			src = q.Sources[0].Text
+		}
+		if q.Speaker != tc.speaker || src != tc.source {
+			t.Errorf("%q: speaker %q (source %q), want %q (%q)", tc.text, q.Speaker, src, tc.speaker, tc.source)
+		}
+	}
+}
