@@ -355,7 +355,11 @@ func (t *tq) sourceOrNearest(i, first int) (int, bool) {
 	}
 	for k := i - 1; k >= first; k-- {
 		if t.region(k) < 0 && t.td.RelIs(k, "nsubj") && !t.td.RelIs(k, "nsubj:pass") {
-			return t.relative(k), true
+			r := t.relative(k)
+			if tk := t.tok(r); tk.UPOS == "NOUN" && !t.x.lx.sourceNouns[strings.ToLower(tk.Lemma)] && !t.x.lx.sourceNouns[strings.ToLower(tk.Text)] {
+				return -1, false
+			}
+			return r, true
 		}
 	}
 	return -1, false

@@ -368,3 +368,18 @@ func TestAsXPutIt(t *testing.T) {
 		}
 	}
 }
+
+// A cue with no subject of its own may take the nearest subject before it
+// only when that subject can name a source: "the move against X" cannot,
+// and X is not the speaker of X's attorney's warning.
+func TestNearestSubjectMustNameASource(t *testing.T) {
+	x := newX(t)
+	text := "The committee voted 19-15 along party lines to send a contempt resolution to the full chamber. The move against Brodin took place despite repeated warnings from his attorney that the showdown was fruitless since the engineer would refuse to answer any questions."
+	for _, q := range extract(t, x, article("a", text), nil) {
+		for _, s := range q.Sources {
+			if strings.Contains(s.Text, "move") || strings.Contains(s.Text, "Brodin") {
+				t.Errorf("quote %q: source %q (speaker %q)", q.Contents[0].Text, s.Text, q.Speaker)
+			}
+		}
+	}
+}
