@@ -33,6 +33,7 @@ type lexiconFile struct {
 	BodyWords       []string            `yaml:"body_words"`
 	SourceNouns     []string            `yaml:"source_nouns"`
 	TimeWords       []string            `yaml:"time_words"`
+	Subordinators   []string            `yaml:"subordinators"`
 	AsideAdverbs    []string            `yaml:"aside_adverbs"`
 	AsideSettings   []string            `yaml:"aside_settings"`
 	MaleTitles      []string            `yaml:"male_titles"`
@@ -95,6 +96,10 @@ type lexicon struct {
 	// timeWords head phrases of time, never a source ("said Wednesday
 	// night that …" parsed with the time as the subject).
 	timeWords map[string]bool
+	// subordinators open a clause of time, cause or condition: a cue
+	// after a quotation in such a clause ("“…,” when X blasted him") is
+	// not the quotation's.
+	subordinators map[string]bool
 	// asideAdverbs and asideSettings are what may follow the cue of an
 	// attribution set off by commas ("…, he said later", "…, the group
 	// said in a statement")
@@ -155,6 +160,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		directOnly:       set(f.DirectOnly),
 		sourceNouns:      set(f.SourceNouns),
 		timeWords:        set(f.TimeWords),
+		subordinators:    set(f.Subordinators),
 		asideAdverbs:     set(f.AsideAdverbs),
 		asideSettings:    set(f.AsideSettings),
 		maleTitles:       set(f.MaleTitles),

@@ -520,6 +520,11 @@ func (t *tq) nearestCue(cues []cueTok, r region, s0, s1 int) int {
 		case ce <= r.open:
 			d = r.open - ce
 		case cs >= r.end():
+			if t.subordinate(cu.i) {
+				// "“…,” when X blasted him": the clause after the
+				// quotation says when it was said, not who said it
+				continue
+			}
 			d = cs - r.end()
 		default:
 			continue
@@ -540,6 +545,26 @@ func (t *tq) nearestCue(cues []cueTok, r region, s0, s1 int) int {
 		}
 	}
 	return best
+}
+
+// subordinate reports whether the cue at i opens a clause of time,
+// cause or condition with a subject of its own ("when X blasted him",
+// "after she asked"): marked by a subordinating word before it. "As" is
+// not one of them ("…,” as X put it" is an attribution), and a clause
+// with no subject shares the speaker's ("…,” X sings before asking her").
+func (t *tq) subordinate(i int) bool {
+	if t.td.Dependent(i, "nsubj") < 0 {
+		return false
+	}
+	for _, c := range t.td.Dependents(i, t.buf[:0]) {
+		if c >= i || !t.td.RelIs(c, "mark", "advmod") {
+			continue
+		}
+		if t.x.lx.subordinators[strings.ToLower(t.tok(c).Text)] {
+			return true
+		}
+	}
+	return false
 }
 
 // reportsElsewhere reports whether the cue at i has a reported clause of

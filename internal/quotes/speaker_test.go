@@ -383,3 +383,29 @@ func TestNearestSubjectMustNameASource(t *testing.T) {
 		}
 	}
 }
+
+// A cue after a quotation in a clause of time with a subject of its own
+// ("when Y blasted him") is not the quotation's: the one the footage shows
+// saying it is its speaker. A clause with no subject of its own shares the
+// speaker ("…,” X sings before asking her").
+func TestSubordinateCueAfterQuotation(t *testing.T) {
+	x := newX(t)
+	for _, tc := range []struct{ text, quote, speaker string }{
+		{`The spot concludes with footage of Varga saying during the debate last week, "That makes me smart," when Brodin blasted him for not paying income tax.`, "That makes me smart", "Varga"},
+		{`“Keep your hands in sight,” Ruiz sings to the crowd before asking them, “Where do we go from here?”`, "Keep your hands in sight", "Ruiz"},
+	} {
+		found := false
+		for _, q := range extract(t, x, article("a", tc.text), nil) {
+			if q.Contents[0].Text != tc.quote {
+				continue
+			}
+			found = true
+			if q.Speaker != tc.speaker {
+				t.Errorf("%q: speaker %q, want %q", tc.quote, q.Speaker, tc.speaker)
+			}
+		}
+		if !found {
+			t.Errorf("no quote %q in %q", tc.quote, tc.text)
+		}
+	}
+}

@@ -250,6 +250,13 @@ func (t *tq) source(i int) int {
 			if p := d.Dependent(n, "nmod:poss"); p >= 0 {
 				return p
 			}
+			// "footage of X saying …": the one the noun shows, named
+			// straight before the participle
+			if p := d.Dependent(n, "nmod"); p >= 0 && p < v && (t.tok(p).UPOS == "PROPN" || t.tok(p).UPOS == "PRON") {
+				if _, e := d.Subtree(p); e == v {
+					return p
+				}
+			}
 			v = t.tok(n).Head
 			if v >= 0 && !d.RelIs(n, "obj", "iobj") {
 				return -1
