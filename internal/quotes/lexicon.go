@@ -34,6 +34,7 @@ type lexiconFile struct {
 	SourceNouns     []string            `yaml:"source_nouns"`
 	TimeWords       []string            `yaml:"time_words"`
 	Subordinators   []string            `yaml:"subordinators"`
+	ResultMarks     []string            `yaml:"result_marks"`
 	AsideAdverbs    []string            `yaml:"aside_adverbs"`
 	AsideSettings   []string            `yaml:"aside_settings"`
 	MaleTitles      []string            `yaml:"male_titles"`
@@ -100,6 +101,9 @@ type lexicon struct {
 	// after a quotation in such a clause ("“…,” when X blasted him") is
 	// not the quotation's.
 	subordinators map[string]bool
+	// resultMarks before a "that" after the cue make it a clause of
+	// result ("tells so many lies that …"), not what was said.
+	resultMarks map[string]bool
 	// asideAdverbs and asideSettings are what may follow the cue of an
 	// attribution set off by commas ("…, he said later", "…, the group
 	// said in a statement")
@@ -161,6 +165,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		sourceNouns:      set(f.SourceNouns),
 		timeWords:        set(f.TimeWords),
 		subordinators:    set(f.Subordinators),
+		resultMarks:      set(f.ResultMarks),
 		asideAdverbs:     set(f.AsideAdverbs),
 		asideSettings:    set(f.AsideSettings),
 		maleTitles:       set(f.MaleTitles),

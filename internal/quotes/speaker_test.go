@@ -409,3 +409,26 @@ func TestSubordinateCueAfterQuotation(t *testing.T) {
 		}
 	}
 }
+
+// A name written straight before a cue, after a comma, is its subject
+// whatever the parse makes of the clause before ("…, Mark Z. Barabak
+// noted that …" parsed as a complement of "won", whose subject Pence
+// then spoke); a clause of result after the cue ("tells so many lies
+// that …") is not what was said.
+func TestNameBeforeCueAndResultClause(t *testing.T) {
+	x := newX(t)
+	text := "Writing for a New Harbor Times panel that all agreed Kemp won the debate, Paul R. Osei noted that the way Kemp carried himself was critical to his success. Brodin further asserted that Kemp tells so many lies that Ruiz could risk deviating from her own message to fact check him."
+	var got []string
+	for _, q := range extract(t, x, article("a", text), nil) {
+		got = append(got, q.Speaker+": "+q.Contents[0].Text)
+		if strings.HasPrefix(q.Contents[0].Text, "the way Kemp") && q.Speaker != "Paul R. Osei" {
+			t.Errorf("%q: speaker %q, want Paul R. Osei", q.Contents[0].Text, q.Speaker)
+		}
+		if strings.HasPrefix(q.Contents[0].Text, "Ruiz could risk") {
+			t.Errorf("a clause of result reported as speech (speaker %q)", q.Speaker)
+		}
+	}
+	if len(got) != 2 {
+		t.Errorf("quotes %q, want two (Osei's and Brodin's)", got)
+	}
+}

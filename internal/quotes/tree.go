@@ -219,6 +219,11 @@ func (t *tq) source(i int) int {
 		}
 		return -1
 	}
+	if t.subject(i, false) < 0 {
+		if n := t.nameRightBefore(i); n >= 0 {
+			return n
+		}
+	}
 	v := i
 	for steps := 0; v >= 0 && steps < 6; steps++ {
 		if s := t.subject(v, steps > 0); s >= 0 {
@@ -266,6 +271,40 @@ func (t *tq) source(i int) int {
 		}
 	}
 	return -1
+}
+
+// nameRightBefore returns the head of a name written straight
+// before the cue at i (adverbs aside) and opening its clause: after a
+// comma, a quotation mark or the start of the sentence ("…, Mark Z.
+// Barabak noted that …"). Such a name is the cue's subject whatever the
+// parse hangs it on (it made "noted" a complement of the clause before,
+// whose subject then spoke). -1 when there is none.
+func (t *tq) nameRightBefore(i int) int {
+	first := t.firstOfSentence(i)
+	k := i - 1
+	for k > first && t.tok(k).UPOS == "ADV" {
+		k--
+	}
+	if k < first || t.tok(k).UPOS != "PROPN" || !startsUpperStr(t.tok(k).Text) || t.region(k) >= 0 {
+		return -1
+	}
+	if t.x.lx.timeWords[strings.ToLower(t.tok(k).Text)] {
+		return -1
+	}
+	a := k
+	for a > first && t.tok(a-1).UPOS == "PROPN" {
+		a--
+	}
+	if a != first && !t.isComma(a-1) && !t.isQuoteMark(a-1) {
+		return -1
+	}
+	// the name's head: its word the parse hangs outside it
+	for j := a; j <= k; j++ {
+		if h := t.tok(j).Head; h < a || h > k {
+			return j
+		}
+	}
+	return k
 }
 
 // subject returns the subject of verb v: of several (a parse that split a
@@ -441,7 +480,7 @@ func (t *tq) sourceSpan(s int) (core model.Span, all model.Span) {
 		h := t.tok(f).Head
 		return d.RelIs(f, "fixed") && h >= 0 && d.RelIs(h, "case") && t.tok(h).Head == s
 	}
-	for f < s && (t.tok(f).UPOS == "PUNCT" || d.RelIs(f, "case", "fixed") && t.tok(f).Head != s && f < lo || d.RelIs(f, "case") && t.tok(f).Head == s || ofCase(f)) {
+	for f < s && (t.tok(f).UPOS == "PUNCT" || t.tok(f).Rel == "cc" && t.tok(f).Head == s && !strings.EqualFold(t.tok(f).Text, "both") || d.RelIs(f, "case", "fixed") && t.tok(f).Head != s && f < lo || d.RelIs(f, "case") && t.tok(f).Head == s || ofCase(f)) {
 		f++
 	}
 	for e-1 > s && t.tok(e-1).UPOS == "PUNCT" {
@@ -569,7 +608,7 @@ func (t *tq) content(i, ce, sentFirst, sentEnd int) (int, int, string) {
 		if t.region(k) >= 0 || t.tok(k).UPOS == "VERB" {
 			break
 		}
-		if t.complementizer(k) && d.RelIs(k, "mark") && t.tok(k).Head > k {
+		if t.complementizer(k) && d.RelIs(k, "mark") && t.tok(k).Head > k && !t.result(ce, k) {
 			cf, cend := d.Subtree(t.tok(k).Head)
 			for cf < k && t.tok(cf).UPOS == "PUNCT" {
 				cf++ // the comma before "that" hangs from the clause
@@ -586,7 +625,7 @@ func (t *tq) content(i, ce, sentFirst, sentEnd int) (int, int, string) {
 		}
 		of, oe := d.Subtree(o)
 		for k := of; k < oe; k++ {
-			if t.complementizer(k) && d.RelIs(k, "mark") && t.tok(k).Head > k {
+			if t.complementizer(k) && d.RelIs(k, "mark") && t.tok(k).Head > k && !t.result(ce, k) {
 				cf, cend := d.Subtree(t.tok(k).Head)
 				if cf == k {
 					return t.trim(cf, min(cend, sentEnd), i)
@@ -680,6 +719,19 @@ func (t *tq) content(i, ce, sentFirst, sentEnd int) (int, int, string) {
 		}
 	}
 	return -1, -1, ""
+}
+
+// result reports whether the "that" at k after the cue (which ends at
+// ce) opens a clause of result, not what was said: a result mark ("so",
+// "such") stands between them ("tells so many lies that X could …", "made such a mess
+// that …").
+func (t *tq) result(ce, k int) bool {
+	for j := ce; j < k; j++ {
+		if t.x.lx.resultMarks[strings.ToLower(t.tok(j).Text)] {
+			return true
+		}
+	}
+	return false
 }
 
 // setOff reports whether the cue at i, or its subject before it, follows
