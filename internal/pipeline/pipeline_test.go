@@ -124,3 +124,30 @@ func TestTurnsStartParagraphs(t *testing.T) {
 		t.Errorf("both turns in sentence %d: the turns' labels did not start paragraphs", first)
 	}
 }
+
+// A document whose modifier names a place or a person is not that place's
+// government or that person speaking: "according to a Washington Post
+// database" is the database's, not the United States'; "the Varga
+// campaign said" is the campaign's, not Ines Varga's.
+func TestDocumentSourceIsNotItsModifier(t *testing.T) {
+	p, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Ines Varga spoke in Ohio on Monday. Scott is one of at least 707 people shot and killed by police so far this year, according to a Washington Post database tracking such deaths. The Varga campaign said the ad was false."
+	doc := &model.Document{ID: "d", Kind: model.KindArticle, Text: text}
+	a, err := p.Document(context.Background(), doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, q := range a.Quotes {
+		n++
+		if q.Speaker == "United States" || q.Speaker == "Ines Varga" {
+			t.Errorf("quote %q: speaker %q (by %s)", q.Text(), q.Speaker, q.SpeakerBy)
+		}
+	}
+	if n != 2 {
+		t.Errorf("%d quotes, want 2", n)
+	}
+}

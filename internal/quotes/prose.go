@@ -1006,6 +1006,12 @@ func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand
 				q.Speaker = own
 			}
 		}
+		if q.Speaker != "" && own == "" && !x.lx.personPronouns[low] && !x.lx.groupPronouns[low] && !t.canHoldRole(c.src) {
+			// "according to a Washington Post database": a document
+			// whose modifier names a place is not that place's
+			// government speaking; the phrase is the source
+			q.Speaker, q.SpeakerCode, person = "", "", false
+		}
 		switch {
 		case q.Speaker == "" || q.Anonymous:
 		case c.weak:
@@ -1482,6 +1488,20 @@ func (t *tq) believable(resolved, own string, core model.Span, src int) bool {
 		return at[0] < src
 	}
 	return true
+}
+
+// canHoldRole reports whether the source word at s can stand for a
+// person or a body by its role: a proper noun, or a common noun for a
+// person ("the president") or a body ("the ministry"), not a document
+// ("a database", "the memo").
+func (t *tq) canHoldRole(s int) bool {
+	tk := t.tok(s)
+	if tk.UPOS != "NOUN" || tk.Text == strings.ToUpper(tk.Text) {
+		return true // a name, a pronoun, or an acronym tagged a noun ("the IMF")
+	}
+	l, w := strings.ToLower(tk.Lemma), strings.ToLower(tk.Text)
+	return t.x.lx.personNouns[l] || t.x.lx.personNouns[w] || t.x.lx.bodyWords[l] || t.x.lx.bodyWords[w] ||
+		t.x.lx.singularGroup[w] || t.x.lx.pluralGroup[w]
 }
 
 // roleName returns the person the document named earlier with the role
