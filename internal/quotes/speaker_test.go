@@ -387,11 +387,13 @@ func TestNearestSubjectMustNameASource(t *testing.T) {
 // A cue after a quotation in a clause of time with a subject of its own
 // ("when Y blasted him") is not the quotation's: the one the footage shows
 // saying it is its speaker. A clause with no subject of its own shares the
-// speaker ("…,” X sings before asking her").
+// speaker ("…,” X sings before asking her"). Footage of X asking is X's
+// words, not the words of the ad that uses it.
 func TestSubordinateCueAfterQuotation(t *testing.T) {
 	x := newX(t)
 	for _, tc := range []struct{ text, quote, speaker string }{
 		{`The spot concludes with footage of Varga saying during the debate last week, "That makes me smart," when Brodin blasted him for not paying income tax.`, "That makes me smart", "Varga"},
+		{`A new ad from the campaign is seizing on recent comments. The ad uses footage of Ines Varga asking, “Why aren’t I 50 points ahead, you might ask?”`, "Why aren’t I 50 points ahead, you might ask?", "Ines Varga"},
 		{`“Keep your hands in sight,” Ruiz sings to the crowd before asking them, “Where do we go from here?”`, "Keep your hands in sight", "Ruiz"},
 	} {
 		found := false

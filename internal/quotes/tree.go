@@ -230,6 +230,8 @@ func (t *tq) source(i int) int {
 			return t.relative(s)
 		}
 		switch {
+		case d.RelIs(v, "xcomp") && t.shownSaying(v) >= 0:
+			return t.shownSaying(v)
 		case d.RelIs(v, "conj", "xcomp"):
 			v = t.tok(v).Head
 		case d.RelIs(v, "advcl", "parataxis") && t.tok(v).Tag == "VBG":
@@ -255,12 +257,8 @@ func (t *tq) source(i int) int {
 			if p := d.Dependent(n, "nmod:poss"); p >= 0 {
 				return p
 			}
-			// "footage of X saying …": the one the noun shows, named
-			// straight before the participle
-			if p := d.Dependent(n, "nmod"); p >= 0 && p < v && (t.tok(p).UPOS == "PROPN" || t.tok(p).UPOS == "PRON") {
-				if _, e := d.Subtree(p); e == v {
-					return p
-				}
+			if p := t.shownSaying(v); p >= 0 {
+				return p
 			}
 			v = t.tok(n).Head
 			if v >= 0 && !d.RelIs(n, "obj", "iobj") {
@@ -271,6 +269,35 @@ func (t *tq) source(i int) int {
 		}
 	}
 	return -1
+}
+
+// shownSaying returns the one a recording shows saying something:
+// "footage of X saying", "a video of X asking" — a name or pronoun after
+// "of", written straight before the participle v, whatever the parse
+// hangs the participle on (the noun, or the verb as an open complement,
+// whose subject is then the recording's user). -1 when there is none.
+func (t *tq) shownSaying(v int) int {
+	d := t.td
+	if t.tok(v).Tag != "VBG" || v == 0 {
+		return -1
+	}
+	h := v - 1
+	if u := t.tok(h).UPOS; u != "PROPN" && u != "PRON" {
+		return -1
+	}
+	for steps := 0; steps < 4 && d.RelIs(h, "flat", "compound") && t.tok(h).Head < v; steps++ {
+		h = t.tok(h).Head
+	}
+	if !d.RelIs(h, "nmod") {
+		return -1
+	}
+	if c := d.Dependent(h, "case"); c < 0 || !strings.EqualFold(t.tok(c).Text, "of") {
+		return -1
+	}
+	if _, e := d.Subtree(h); e != v {
+		return -1
+	}
+	return h
 }
 
 // nameRightBefore returns the head of a name written straight
