@@ -434,3 +434,20 @@ func TestNameBeforeCueAndResultClause(t *testing.T) {
 		t.Errorf("quotes %q, want two (Osei's and Brodin's)", got)
 	}
 }
+
+// A name opening its clause right before the cue, with a time between
+// ("…, Brodin on Tuesday said"), is the speaker even when the parse
+// made a common noun before it the cue's subject.
+func TestNameWithTimeBeforeCue(t *testing.T) {
+	x := newX(t)
+	text := "Based on the evidence of a New Harbor Times article founded upon one piece of the Republican presidential nominee’s 1995 state tax return, Brodin on Tuesday said he wants to attack four provisions in the tax code."
+	qs := extract(t, x, article("a", text), nil)
+	if len(qs) == 0 {
+		t.Fatalf("no quote in %q", text)
+	}
+	for _, q := range qs {
+		if q.Speaker != "Brodin" {
+			t.Errorf("%q: speaker %q, want Brodin", q.Contents[0].Text, q.Speaker)
+		}
+	}
+}

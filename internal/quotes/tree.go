@@ -219,8 +219,11 @@ func (t *tq) source(i int) int {
 		}
 		return -1
 	}
-	if t.subject(i, false) < 0 {
-		if n := t.nameRightBefore(i); n >= 0 {
+	if sj := t.subject(i, false); sj < 0 || t.tok(sj).UPOS == "NOUN" {
+		// no subject, or a common noun the parse took for it while a
+		// name opens the clause right before the cue ("Based on … the
+		// nominee's 1995 tax return, Sanders on Tuesday said")
+		if n := t.nameRightBefore(i); n >= 0 && n > sj {
 			return n
 		}
 	}
@@ -311,6 +314,15 @@ func (t *tq) nameRightBefore(i int) int {
 	k := i - 1
 	for k > first && t.tok(k).UPOS == "ADV" {
 		k--
+	}
+	// a time between the name and the cue ("Sanders on Tuesday said")
+	if k > first && t.x.lx.timeWords[strings.ToLower(t.tok(k).Text)] {
+		j := k - 1
+		for j > first && k-j < 4 && (t.tok(j).UPOS == "ADP" || t.tok(j).UPOS == "DET" || t.tok(j).UPOS == "ADJ" ||
+			t.x.lx.timeWords[strings.ToLower(t.tok(j).Text)]) {
+			j--
+		}
+		k = j
 	}
 	if k < first || t.tok(k).UPOS != "PROPN" || !startsUpperStr(t.tok(k).Text) || t.region(k) >= 0 {
 		return -1
