@@ -28,6 +28,9 @@
 //   - direct-split: “A,” she said, “B.” is one quote with two Contents.
 //   - direct-continued: a quoted sentence with no words around it, right
 //     after an attributed quote, is appended to that quote.
+//   - direct-byline: a quotation opening its line, signed after it by a
+//     dash and a full name that ends the line (“…” ― Ana Z. Ruiz: a vox
+//     pop, an epigraph), with no cue, is that person's.
 //   - direct-colon and block-colon: a paragraph ending "X said:" attributes
 //     the next paragraph; if it does not open with a quotation mark, it is
 //     a block quotation, joined by further paragraphs while they read as

@@ -40,6 +40,7 @@ const (
 	RuleDirect         = "direct-cue"         // “…,” she said / he said “…”
 	RuleDirectSplit    = "direct-split"       // “…,” she said, “…”
 	RuleDirectColon    = "direct-colon"       // He said:¶“…”
+	RuleDashByline     = "direct-byline"      // “…” ― Ana Ruiz (a line of its own)
 	RuleDirectCont     = "direct-continued"   // “…,” he said. “…”
 	RuleBlock          = "block-colon"        // He said:¶ unmarked paragraph(s)
 	RuleIndirectThat   = "indirect-that"      // X said (…) that …

@@ -35,6 +35,7 @@ type lexiconFile struct {
 	TimeWords       []string            `yaml:"time_words"`
 	Subordinators   []string            `yaml:"subordinators"`
 	ResultMarks     []string            `yaml:"result_marks"`
+	BylineDashes    []string            `yaml:"byline_dashes"`
 	AsideAdverbs    []string            `yaml:"aside_adverbs"`
 	AsideSettings   []string            `yaml:"aside_settings"`
 	MaleTitles      []string            `yaml:"male_titles"`
@@ -104,6 +105,8 @@ type lexicon struct {
 	// resultMarks before a "that" after the cue make it a clause of
 	// result ("tells so many lies that …"), not what was said.
 	resultMarks map[string]bool
+	// bylineDashes sign a quotation with the name after them: “…” ― X
+	bylineDashes map[string]bool
 	// asideAdverbs and asideSettings are what may follow the cue of an
 	// attribution set off by commas ("…, he said later", "…, the group
 	// said in a statement")
@@ -166,6 +169,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		timeWords:        set(f.TimeWords),
 		subordinators:    set(f.Subordinators),
 		resultMarks:      set(f.ResultMarks),
+		bylineDashes:     set(f.BylineDashes),
 		asideAdverbs:     set(f.AsideAdverbs),
 		asideSettings:    set(f.AsideSettings),
 		maleTitles:       set(f.MaleTitles),

@@ -176,6 +176,13 @@ func (t *tq) paragraph(cands []tcand, pi int, p text.Paragraph, pending *tcand) 
 			}
 			continue
 		default:
+			if h, sp, ok := t.dashByline(r); ok {
+				// “…” ― Ana Ruiz: a quotation signed by a dash and a
+				// name, as in a vox pop or an epigraph
+				c.q.Rule = RuleDashByline
+				c.src, c.span, c.all, c.hasSpan = h, sp, sp, true
+				break
+			}
 			// No cue: a scare quote or a title, not a person's words.
 			lastDirect = -1
 			continue
@@ -338,6 +345,83 @@ func (t *tq) trailingContent(f, e, i int) bool {
 		}
 	}
 	return words >= 3 && subject
+}
+
+// dashByline reads a quotation signed after it by a dash and a full
+// name that ends its line: “…” ― Ana Ruiz (a vox pop, an epigraph). The
+// quotation must open its line, and the name be two to five capitalised
+// words (initials allowed) with nothing after it on the line but a
+// period. It returns the name's head, its span, and whether it found one.
+func (t *tq) dashByline(r region) (int, model.Span, bool) {
+	d := t.td
+	if r.close < 0 || !lineStart(t.text, r.open) {
+		return -1, model.Span{}, false
+	}
+	k := d.TokenAt(r.closeEnd)
+	if k < 0 {
+		// the next token after the closing mark
+		k = sort.Search(len(d.Tokens), func(i int) bool { return d.Tokens[i].Start >= r.closeEnd })
+	}
+	for k < len(d.Tokens) && t.tok(k).End <= r.closeEnd {
+		k++
+	}
+	if k >= len(d.Tokens) || !t.x.lx.bylineDashes[t.tok(k).Text] || strings.Contains(t.text[r.closeEnd:t.tok(k).Start], "\n") {
+		return -1, model.Span{}, false
+	}
+	f := k + 1
+	e := f
+	for e < len(d.Tokens) && e-f < 5 && startsUpperStr(t.tok(e).Text) && !strings.Contains(t.text[t.tok(e-1).End:t.tok(e).Start], "\n") {
+		e++
+	}
+	if e-f < 2 {
+		return -1, model.Span{}, false
+	}
+	name := t.span(f, e)
+	end := t.tok(e - 1).End
+	if e < len(d.Tokens) && t.tok(e).Text == "." && !strings.Contains(t.text[end:t.tok(e).Start], "\n") {
+		end = t.tok(e).End
+	}
+	if !lineEnd(t.text, end) {
+		return -1, model.Span{}, false
+	}
+	head := f
+	for j := f; j < e; j++ {
+		if h := t.tok(j).Head; h < f || h >= e {
+			head = j
+			break
+		}
+	}
+	return head, name, true
+}
+
+// lineStart reports whether only white space stands between the start
+// of text's line and i; lineEnd, between i and the end of its line.
+func lineStart(text string, i int) bool {
+	for j := i - 1; j >= 0; j-- {
+		switch text[j] {
+		case '\n':
+			return true
+		case ' ', '\t', '\r':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+func lineEnd(text string, i int) bool {
+	for j := i; j < len(text); j++ {
+		switch c := text[j]; {
+		case c == '\n':
+			return true
+		case c == ' ' || c == '\t' || c == '\r':
+		case c == 0xc2 && j+1 < len(text) && text[j+1] == 0xa0: // no-break space
+			j++
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // sourceOrNearest is the cue's source, or, when the tree gives it none
@@ -915,7 +999,7 @@ func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand
 	out := make([]model.Quote, 0, len(cands))
 	for _, c := range cands {
 		q := c.q
-		if c.src >= 0 && t.td.Dependent(c.src, "cop", "nsubj", "nsubj:pass", "csubj") >= 0 {
+		if c.src >= 0 && q.Rule != RuleDashByline && t.td.Dependent(c.src, "cop", "nsubj", "nsubj:pass", "csubj") >= 0 {
 			// A noun with a copula or a subject of its own is the
 			// predicate of a clause the parse misread, not who spoke
 			// ("While he acknowledged funding was a major reason …, Ham

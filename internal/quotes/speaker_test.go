@@ -451,3 +451,29 @@ func TestNameWithTimeBeforeCue(t *testing.T) {
 		}
 	}
 }
+
+// A quotation on a line of its own signed by a dash and a full name is
+// that person's (a vox pop); a dash inside a sentence, or one word after
+// it, signs nothing.
+func TestDashByline(t *testing.T) {
+	x := newX(t)
+	text := "Voices from the port.\n\n“We need a plan and we need it now.” ― Ana Z. Ruiz\n“Nothing good will come of this.” —\u00a0Karl Brodin.\n\nIt was “a good start” — Then Came Winter.\n\n“It will pass.” — Reuters\n"
+	got := map[string]string{}
+	for _, q := range extract(t, x, article("a", text), nil) {
+		got[q.Contents[0].Text] = q.Speaker
+	}
+	want := map[string]string{
+		"We need a plan and we need it now.": "Ana Z. Ruiz",
+		"Nothing good will come of this.":    "Karl Brodin",
+	}
+	for c, sp := range want {
+		if got[c] != sp {
+			t.Errorf("%q: speaker %q, want %q (all: %q)", c, got[c], sp, got)
+		}
+	}
+	for _, c := range []string{"a good start", "It will pass."} {
+		if sp, ok := got[c]; ok {
+			t.Errorf("%q given to %q", c, sp)
+		}
+	}
+}
