@@ -112,7 +112,8 @@ func TestReporterComparisonEndsContent(t *testing.T) {
 }
 
 // Two apostrophes are a double quotation mark, as newswire types it; an
-// apostrophe alone is not.
+// apostrophe alone is not; a ” before a word with no quotation open opens
+// one.
 func TestRegionsTwoApostrophes(t *testing.T) {
 	for _, c := range []struct {
 		text string
@@ -121,6 +122,9 @@ func TestRegionsTwoApostrophes(t *testing.T) {
 		{"He said, ''We are a content provider.'' Then he left.", []string{"We are a content provider."}},
 		{"``Not now,'' she said.", []string{"Not now"}},
 		{"The Union's plan and Africa's debt.", nil},
+		// a closing mark typed to open, before a word, with none open
+		{"”We need law and order.” ― A. Ruiz", []string{"We need law and order."}},
+		{"He called it “a mess.” ”Not again,” she said.", []string{"a mess.", "Not again"}},
 	} {
 		var got []string
 		for _, r := range findRegions(c.text, 0, len(c.text)) {

@@ -29,7 +29,8 @@ func (r region) end() int {
 // findRegions finds the quotations of the paragraph text[ps:pe).
 //
 // Double quotes (straight or curly, or typed as two apostrophes ” or as
-// “…”) pair up in order; one left open at the
+// “…”) pair up in order (a ” with none open, after white space and
+// before a word, opens: it was typed for “); one left open at the
 // paragraph's end runs to the end and is marked unclosed. Single quotes
 // count only outside double quotes (inside, they are a nested quotation
 // and stay part of the outer one), only as an opening mark after white
@@ -69,9 +70,14 @@ func findRegions(text string, ps, pe int) []region {
 				dOpen, dOpenEnd = i, i+n
 			}
 		case '”', '»':
-			if dOpen >= 0 {
+			switch {
+			case dOpen >= 0:
 				out = append(out, makeRegion(text, dOpen, dOpenEnd, i, i+n, false))
 				dOpen = -1
+			case r == '”' && unicode.IsSpace(prev) && (unicode.IsLetter(next) || unicode.IsDigit(next)):
+				// a closing mark typed to open ("”What is most …”"):
+				// none is open, and it stands before a word
+				dOpen, dOpenEnd = i, i+n
 			}
 		case '"':
 			if dOpen < 0 {
