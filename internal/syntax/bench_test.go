@@ -10,7 +10,8 @@ import (
 
 // BenchmarkAnalyze tags and parses the development sentences of the
 // treebank (../shared/corpora/ud; the first SYNTAX_BENCH_N of them when
-// set) with the model in SYNTAX_BENCH_MODEL (default: the shipped one).
+// set) with the model in SYNTAX_BENCH_MODEL (default: the shipped one)
+// and the shipped classes of function words by relation (retag.tsv).
 func BenchmarkAnalyze(b *testing.B) {
 	path := os.Getenv("SYNTAX_BENCH_MODEL")
 	if path == "" {
@@ -23,6 +24,15 @@ func BenchmarkAnalyze(b *testing.B) {
 	m, err := Load(raw)
 	if err != nil {
 		b.Fatal(err)
+	}
+	// the classes of function words by relation, as the text layer sets them
+	if rf, err := os.Open("../../data/text/retag.tsv"); err == nil {
+		rules, err := ReadRetag(rf)
+		rf.Close()
+		if err != nil {
+			b.Fatal(err)
+		}
+		m.SetRetag(rules)
 	}
 	f, err := os.Open("../../../shared/corpora/ud/en_ewt-ud-dev.conllu")
 	if err != nil {

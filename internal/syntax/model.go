@@ -21,6 +21,10 @@ type Model struct {
 	tagger *tagger
 	lem    *lemmatizer
 	parser *parser
+	// retag gives a function word in a relation its class (SetRetag);
+	// retagFrom marks the classes it may change.
+	retag     map[retagKey]uint16
+	retagFrom []bool
 }
 
 // Scratch holds one goroutine's working buffers. The zero value is ready.
@@ -47,6 +51,7 @@ func (m *Model) Annotate(words []Word, sc *Scratch) {
 	heads, rels := s.heads[:n], s.rels(n)
 	m.parser.parse(s.lex, s.tags, heads, rels, s)
 	m.fixPunct(forms, heads, rels, s)
+	m.applyRetag(forms, rels, s.class)
 	for i := range words {
 		c := m.tagger.classes[s.class[i]]
 		words[i].UPOS, words[i].XPOS = c.UPOS, c.XPOS
@@ -93,6 +98,7 @@ func (m *Model) Analyze(forms []string, names []bool, out *Tags, sc *Scratch) {
 	rels := s.rels(n)
 	m.parser.parse(s.lex, s.tags, out.Head, rels, s)
 	m.fixPunct(forms, out.Head, rels, s)
+	m.applyRetag(forms, rels, s.class)
 	for i := range n {
 		c := m.tagger.classes[s.class[i]]
 		out.UPOS[i], out.XPOS[i], out.xpos[i] = c.UPOS, c.XPOS, c.xpos

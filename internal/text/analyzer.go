@@ -1,6 +1,7 @@
 package text
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"sort"
@@ -32,6 +33,10 @@ type Analyzer struct {
 // modelFile is the trained tagger, lemmatizer and parser, in the data
 // directory (scripts/train-parser writes it).
 const modelFile = "text/syntax.model"
+
+// retagFile is the class a function word takes in a relation, applied
+// after parsing (scripts/gen-retag writes it).
+const retagFile = "text/retag.tsv"
 
 // New loads the embedded word lists (data/text/) and Punkt's English
 // training data. The syntax model is loaded on the first call that needs
@@ -65,7 +70,25 @@ func (a *Analyzer) LoadModel() error {
 		}
 		if a.model, err = syntax.Load(b); err != nil {
 			a.err = fmt.Errorf("text: %s: %w", modelFile, err)
+			return
 		}
+		// the classes of function words by their relation (see
+		// syntax.RetagRule); a data folder without the file has none
+		r, err := a.fsys.Open(retagFile)
+		if errors.Is(err, fs.ErrNotExist) {
+			return
+		}
+		if err != nil {
+			a.err = fmt.Errorf("text: %s: %w", retagFile, err)
+			return
+		}
+		defer r.Close()
+		rules, err := syntax.ReadRetag(r)
+		if err != nil {
+			a.err = fmt.Errorf("text: %s: %w", retagFile, err)
+			return
+		}
+		a.model.SetRetag(rules)
 	})
 	return a.err
 }
