@@ -213,3 +213,24 @@ func TestPronounsAreNoNameForms(t *testing.T) {
 		t.Errorf("records %+v", xs)
 	}
 }
+
+// A name after several titles ("Lt. Gen. Ana Ruiz") is the name without
+// any of them, as after one ("Mr Ana Ruiz").
+func TestBareNameDropsEveryTitle(t *testing.T) {
+	v, err := ingest.LoadVocab(data.Embedded())
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := newActorCollector(v, nil)
+	for in, want := range map[string]string{
+		"Lt. Gen. Ana Ruiz": "Ana Ruiz",
+		"Gen. Ana Ruiz":     "Ana Ruiz",
+		"Mr Ana Ruiz":       "Ana Ruiz",
+		"Ana Ruiz":          "Ana Ruiz",
+		"Gen.":              "Gen.",
+	} {
+		if got := c.bareName(in); got != want {
+			t.Errorf("bareName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1734,7 +1734,7 @@ func (t *tq) complete(name string) string {
 		}
 		k := i
 		for k > 0 && toks[k-1].UPOS == "PROPN" && !t.x.lx.speakerWords[strings.ToLower(toks[k-1].Text)] &&
-			!t.x.lx.honorifics[strings.ToLower(strings.TrimSuffix(toks[k-1].Text, "."))] && i-k < 3 {
+			!t.x.lx.honorifics[strings.ToLower(strings.TrimSuffix(toks[k-1].Text, "."))] && !t.td.Title(k-1) && i-k < 3 {
 			k--
 		}
 		if k == i {

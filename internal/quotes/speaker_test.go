@@ -477,3 +477,18 @@ func TestDashByline(t *testing.T) {
 		}
 	}
 }
+
+// A surname completed from the document's full name leaves out the titles
+// before it ("Air Force Gen. Karl Brodin" → "Karl Brodin").
+func TestCompletedNameHasNoTitle(t *testing.T) {
+	x := newX(t)
+	text := "Retired Air Force Gen. Karl Brodin spoke on Monday. Brodin said the cuts hurt the army."
+	qs := extract(t, x, article("a", text), nil)
+	if len(qs) != 1 || qs[0].Speaker != "Karl Brodin" {
+		var got []string
+		for _, q := range qs {
+			got = append(got, q.Speaker)
+		}
+		t.Errorf("speakers %q, want one quote by Karl Brodin", got)
+	}
+}
