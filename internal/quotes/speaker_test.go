@@ -492,3 +492,16 @@ func TestCompletedNameHasNoTitle(t *testing.T) {
 		t.Errorf("speakers %q, want one quote by Karl Brodin", got)
 	}
 }
+
+// "Donald Trump’s campaign is defending …", parsed as two subjects ("Donald"
+// and "Trump’s campaign"; the parse of an invented name differs), is the
+// campaign’s, not the given name’s.
+func TestNameBeforePossessivePhraseIsPartOfIt(t *testing.T) {
+	x := newX(t)
+	text := "Donald Trump’s campaign is defending his early-morning tweets, saying they were fair."
+	for _, q := range extract(t, x, article("a", text), nil) {
+		if q.Speaker == "Donald" || q.Speaker == "Donald Trump" {
+			t.Errorf("%q: speaker %q, want the campaign", q.Contents[0].Text, q.Speaker)
+		}
+	}
+}

@@ -392,6 +392,15 @@ func (t *tq) subjectBefore(k, b, v int) bool {
 	if qk != qb {
 		return !qk
 	}
+	// "Donald Trump's campaign is …" read as two subjects, "Donald" and
+	// "Trump's campaign": a name written straight before the other
+	// subject's phrase is part of it, and the phrase is the subject
+	if f, _ := t.td.Subtree(k); t.tok(k).UPOS != "PROPN" && t.tok(b).UPOS == "PROPN" && f == b+1 {
+		return true
+	}
+	if f, _ := t.td.Subtree(b); t.tok(b).UPOS != "PROPN" && t.tok(k).UPOS == "PROPN" && f == k+1 {
+		return false
+	}
 	rk, rb := rank(t.tok(k).UPOS), rank(t.tok(b).UPOS)
 	if rk != rb {
 		return rk > rb
