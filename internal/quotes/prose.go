@@ -516,7 +516,9 @@ func (t *tq) appositiveSubject(i, first int) int {
 			for a > first && t.tok(a-1).UPOS == "PROPN" {
 				a--
 			}
-			if a == first || t.isComma(a-1) || t.isQuoteMark(a-1) {
+			if a == first || t.isComma(a-1) || t.isQuoteMark(a-1) || t.x.lx.subordinators[strings.ToLower(t.tok(a-1).Text)] {
+				// (or opens a clause after "since", "when": "… since
+				// Clinton, at Monday's debate, cited …")
 				if !t.x.lx.timeWords[strings.ToLower(t.tok(n).Text)] {
 					return n
 				}

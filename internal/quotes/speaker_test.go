@@ -505,3 +505,30 @@ func TestNameBeforePossessivePhraseIsPartOfIt(t *testing.T) {
 		}
 	}
 }
+
+// "X allowed Y to think that …": Y thinks it, not X (the object of the
+// verb above an open complement is who does what it says); and a name
+// opening a clause after "since", set off from its cue by a phrase
+// between commas, is the cue's subject, not the subject of the clause
+// before.
+func TestControllerAndNameAfterSubordinator(t *testing.T) {
+	x := newX(t)
+	for _, tc := range []struct{ text, content, notSpeaker string }{
+		{"Dr. Ana Ruiz said that in 1998, Varga allowed her staff and the general public to think that the issues she had with her leg were due to a pulled muscle.", "the issues she had", "Varga"},
+		{"Trump has been targeting Machado since Clinton, at Monday’s debate, cited derogatory comments Trump had made about Machado after she gained weight.", "derogatory comments", "Trump"},
+	} {
+		found := false
+		for _, q := range extract(t, x, article("a", tc.text), nil) {
+			if !strings.HasPrefix(q.Contents[0].Text, tc.content) {
+				continue
+			}
+			found = true
+			if strings.Contains(q.Speaker, tc.notSpeaker) {
+				t.Errorf("%q: speaker %q", q.Contents[0].Text, q.Speaker)
+			}
+		}
+		if !found {
+			t.Errorf("no quote %q… in %q", tc.content, tc.text)
+		}
+	}
+}

@@ -226,6 +226,12 @@ func (t *tq) source(i int) int {
 		if n := t.nameRightBefore(i); n >= 0 && n > sj {
 			return n
 		}
+		// "… since Clinton, at Monday's debate, cited …" parsed as a
+		// verb coordinated with the clause before: the name set off
+		// before the cue, not the subject of that clause
+		if n := t.appositiveSubject(i, t.firstOfSentence(i)); n >= 0 && n > sj && sj < 0 {
+			return n
+		}
 	}
 	v := i
 	for steps := 0; v >= 0 && steps < 6; steps++ {
@@ -235,6 +241,10 @@ func (t *tq) source(i int) int {
 		switch {
 		case d.RelIs(v, "xcomp") && t.shownSaying(v) >= 0:
 			return t.shownSaying(v)
+		case d.RelIs(v, "xcomp") && t.tok(v).Head >= 0 && t.objectBefore(t.tok(v).Head, v) >= 0:
+			// "allowed her staff and the public to think that …": the
+			// object of the verb above is who thinks, not its subject
+			return t.relative(t.objectBefore(t.tok(v).Head, v))
 		case d.RelIs(v, "conj", "xcomp"):
 			v = t.tok(v).Head
 		case d.RelIs(v, "advcl", "parataxis") && t.tok(v).Tag == "VBG":
@@ -269,6 +279,18 @@ func (t *tq) source(i int) int {
 			}
 		default:
 			return -1
+		}
+	}
+	return -1
+}
+
+// objectBefore returns the object of verb h written before its open
+// complement v (the one who does what v says: "allowed X to think",
+// "asked X to say"), or -1.
+func (t *tq) objectBefore(h, v int) int {
+	for _, k := range t.td.Dependents(h, t.buf[:0]) {
+		if k < v && t.td.RelIs(k, "obj", "iobj") && !t.x.lx.timeWords[strings.ToLower(t.tok(k).Text)] {
+			return k
 		}
 	}
 	return -1
