@@ -509,11 +509,27 @@ func (t *tq) appositiveSubject(i, first int) int {
 		if j <= first || !t.isComma(j) || j == k-1 {
 			return -1
 		}
+		// the description is itself a full name, in apposition to a
+		// phrase before it ("one of the family's attorneys, Justin
+		// Bamberg, said"): that name
+		if seg == 0 && k-j >= 3 && t.allNames(j+1, k) {
+			for x := j + 1; x < k; x++ {
+				if h := t.tok(x).Head; h <= j || h >= k {
+					return x // the name's head
+				}
+			}
+			return k - 1
+		}
 		// a name right before that comma?
 		n := j - 1
 		if t.tok(n).UPOS == "PROPN" && startsUpperStr(t.tok(n).Text) {
 			a := n
 			for a > first && t.tok(a-1).UPOS == "PROPN" {
+				a--
+			}
+			// a determiner or a number before the name ("Some
+			// Democrats, however, question …")
+			for a > first && a > n-4 && (t.tok(a-1).UPOS == "DET" || t.tok(a-1).UPOS == "NUM") {
 				a--
 			}
 			if a == first || t.isComma(a-1) || t.isQuoteMark(a-1) || t.x.lx.subordinators[strings.ToLower(t.tok(a-1).Text)] {
@@ -527,6 +543,17 @@ func (t *tq) appositiveSubject(i, first int) int {
 		k = j
 	}
 	return -1
+}
+
+// allNames reports whether tokens [f, e) are capitalised proper nouns,
+// none a word of time.
+func (t *tq) allNames(f, e int) bool {
+	for k := f; k < e; k++ {
+		if t.tok(k).UPOS != "PROPN" || !startsUpperStr(t.tok(k).Text) || t.x.lx.timeWords[strings.ToLower(t.tok(k).Text)] {
+			return false
+		}
+	}
+	return true
 }
 
 // isQuoteMark reports whether token k opens or closes one of the

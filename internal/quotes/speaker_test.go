@@ -532,3 +532,27 @@ func TestControllerAndNameAfterSubordinator(t *testing.T) {
 		}
 	}
 }
+
+// Cues the parse left without a subject: a full name in apposition right
+// before the cue ("one of the family's attorneys, Karl Brodin, said"),
+// a noun phrase made the root with the cue as its conjunct ("Political
+// observers … say"), a name after a determiner set off by an aside
+// ("Some Democrats, however, question").
+func TestSubjectsTheParseLost(t *testing.T) {
+	x := newX(t)
+	for _, tc := range []struct{ text, source string }{
+		{"In a statement, one of the family's attorneys, Karl Brodin, said the videos show Varga calmly leaving his car when asked to do so by police.", "Karl Brodin"},
+		{"Political observers in Virginia and around the country say Varga deserves the right of first refusal.", "Political observers in Virginia and around the country"},
+		{"Some Democrats, however, question the wisdom of committing to Varga, who has never faced a competitive reelection race.", "Some Democrats"},
+	} {
+		qs := extract(t, x, article("a", tc.text), nil)
+		if len(qs) == 0 {
+			t.Errorf("no quote in %q", tc.text)
+			continue
+		}
+		q := qs[0]
+		if len(q.Sources) == 0 || q.Sources[0].Text != tc.source {
+			t.Errorf("%q: sources %v, want %q", tc.text, q.Sources, tc.source)
+		}
+	}
+}

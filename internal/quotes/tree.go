@@ -245,6 +245,11 @@ func (t *tq) source(i int) int {
 			// "allowed her staff and the public to think that …": the
 			// object of the verb above is who thinks, not its subject
 			return t.relative(t.objectBefore(t.tok(v).Head, v))
+		case d.RelIs(v, "conj") && t.nominalRoot(t.tok(v).Head, v):
+			// "Political observers in Virginia and around the country
+			// say …" parsed with the noun as the root and the cue as its
+			// conjunct: the noun is the subject
+			return t.relative(t.tok(v).Head)
 		case d.RelIs(v, "conj", "xcomp"):
 			v = t.tok(v).Head
 		case d.RelIs(v, "advcl", "parataxis") && t.tok(v).Tag == "VBG":
@@ -282,6 +287,17 @@ func (t *tq) source(i int) int {
 		}
 	}
 	return -1
+}
+
+// nominalRoot reports whether h, the head of the conjunct cue v, is a
+// noun or name before it that the parse made the root of the sentence
+// (no verb governs it).
+func (t *tq) nominalRoot(h, v int) bool {
+	if h < 0 || h > v || t.tok(h).Head >= 0 {
+		return false
+	}
+	u := t.tok(h).UPOS
+	return u == "NOUN" || u == "PROPN"
 }
 
 // objectBefore returns the object of verb h written before its open
@@ -356,12 +372,21 @@ func (t *tq) nameRightBefore(i int) int {
 	for a > first && t.tok(a-1).UPOS == "PROPN" {
 		a--
 	}
-	if a != first && !t.isComma(a-1) && !t.isQuoteMark(a-1) {
+	name := a
+	// a title before the name ("longtime Democratic pollster Pat
+	// Caddell told"): words of a noun phrase back to where it opens
+	for a > first && k-a < 8 && !t.isComma(a-1) {
+		if u := t.tok(a - 1).UPOS; u != "DET" && u != "ADJ" && u != "NOUN" && u != "NUM" {
+			break
+		}
+		a--
+	}
+	if a != first && !t.isComma(a-1) && !t.isQuoteMark(a-1) && !t.x.lx.subordinators[strings.ToLower(t.tok(a-1).Text)] {
 		return -1
 	}
 	// the name's head: its word the parse hangs outside it
-	for j := a; j <= k; j++ {
-		if h := t.tok(j).Head; h < a || h > k {
+	for j := name; j <= k; j++ {
+		if h := t.tok(j).Head; h < name || h > k {
 			return j
 		}
 	}
