@@ -51,6 +51,12 @@ func (c *Coder) Code(doc *model.Document, td *text.Doc, ms []model.Mention) []mo
 	var out []model.Event
 	s := &sent{lx: c.lx, doc: doc, td: td, ai: c.ai}
 	for si := range td.Sentences {
+		if td.Deferred(si) {
+			// Its parse was deferred as nothing in it can be coded
+			// (Filter.Mark; pipeline.PrepareToCode): coding it would find
+			// nothing, and read a tree it does not have.
+			continue
+		}
 		sm := bySent[si]
 		if len(sm) == 0 && (c.ai == nil || !capitalised(td.SentenceTokens(si))) {
 			// Without a mention only a name can be a participant (see

@@ -78,6 +78,23 @@ func (f *Filter) MayCode(td *text.Doc) bool {
 	return false
 }
 
+// Mark is MayCode sentence by sentence: it sets may[i] (len(may) is the
+// number of sentences) for each sentence i of td in which some word could
+// trigger an event, and reports whether any could. The coder codes each
+// sentence from its own words, tags, tree and mentions, so in a sentence
+// left unmarked Code finds no event, whatever its analysis: its parse is
+// not needed (text.Analyzer.AnalyzeSome).
+func (f *Filter) Mark(td *text.Doc, may []bool) bool {
+	sc := f.pool.Get().(*filterScratch)
+	defer f.pool.Put(sc)
+	any := false
+	for si := range td.Sentences {
+		may[si] = f.sentence(td.SentenceTokens(si), sc)
+		any = any || may[si]
+	}
+	return any
+}
+
 // sentence reports whether some word of toks could trigger an event.
 func (f *Filter) sentence(toks []text.Token, sc *filterScratch) bool {
 	sc.low = sc.low[:0]
