@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/dossier-project/dossier/internal/events"
+	"github.com/dossier-project/dossier/internal/model"
 	"github.com/dossier-project/dossier/internal/pipeline"
 )
 
@@ -153,5 +154,39 @@ func TestPrepareToCodeKeepsTheOutput(t *testing.T) {
 	}
 	if gst.Sentences != wst.Sentences || gst.Events != wst.Events || wst.Events == 0 {
 		t.Errorf("counts: %d sentences and %d events with the filter, %d and %d without", gst.Sentences, gst.Events, wst.Sentences, wst.Events)
+	}
+}
+
+// TestCodeReusesNoState codes generated lines in order and in reverse
+// order with one coder: the coder keeps its working buffers from one
+// document to the next (events.Coder's pool), which must not carry
+// anything over, so each line's events must be the same either way.
+func TestCodeReusesNoState(t *testing.T) {
+	p := testPipeline(t)
+	c := loadCorpus(t)
+	g := newLineGen(c, 1<<62, 11)
+	date := time.Date(2013, 6, 4, 0, 0, 0, 0, time.UTC)
+	var texts []string
+	for range 600 {
+		g.next()
+		texts = append(texts, string(g.text))
+	}
+	code := func(i int) []model.Event {
+		doc, td, ms := p.PrepareToCode(texts[i], date)
+		return p.Coder().Code(doc, td, ms)
+	}
+	fwd := make([][]model.Event, len(texts))
+	events := 0
+	for i := range texts {
+		fwd[i] = code(i)
+		events += len(fwd[i])
+	}
+	for i := len(texts) - 1; i >= 0; i-- {
+		if got := code(i); !reflect.DeepEqual(got, fwd[i]) {
+			t.Fatalf("line %d: %d events coded after the lines after it, %d after those before it", i, len(got), len(fwd[i]))
+		}
+	}
+	if events == 0 {
+		t.Fatal("no events: the test checks nothing")
 	}
 }
