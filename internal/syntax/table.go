@@ -74,11 +74,14 @@ type scratch struct {
 	lemmas map[lemmaKey]string
 	// tagWords keeps the tagger's sums of the word features of words seen
 	tagWords []keptWord
-	relBuf   []int
-	forms    []string
-	heads    []int
-	head0    []int
-	punct    []bool
+	// groupWords keeps the parser's sums of the groups of words without
+	// dependents (groupkept.go)
+	groupWords []keptGroup
+	relBuf     []int
+	forms      []string
+	heads      []int
+	head0      []int
+	punct      []bool
 }
 
 // scores returns the score buffer of n classes, at least denseStride
