@@ -37,8 +37,8 @@ type Filter struct {
 	pool sync.Pool
 }
 
-// maxKept bounds the words a goroutine's filter keeps, so that memory
-// does not grow with the input.
+// maxKept bounds the words a goroutine's filter keeps, twice over (see
+// filterScratch), so that memory does not grow with the input.
 const maxKept = 1 << 14
 
 // starts is what could trigger at a word: the patterns' phrases that
@@ -50,9 +50,13 @@ type starts struct {
 }
 
 type filterScratch struct {
-	words map[string]*starts
-	low   []string // the sentence's words in lower case, as far as needed
-	buf   []string
+	// words, by form, in two generations: when words fills, it becomes
+	// old (the older is dropped) and a word found in old moves back into
+	// words. Clearing a full map instead forgot the frequent words with
+	// the rare ones, and news has more forms than the bound.
+	words, old map[string]*starts
+	low        []string // the sentence's words in lower case, as far as needed
+	buf        []string
 }
 
 // Filter returns the filter of the coder's patterns; lemmas lists every
@@ -120,6 +124,10 @@ func (f *Filter) starts(form string, sc *filterScratch) *starts {
 	if st, ok := sc.words[form]; ok {
 		return st
 	}
+	if st, ok := sc.old[form]; ok {
+		sc.keep(form, st)
+		return st
+	}
 	lx := f.lx
 	w := normWord(form)
 	st := &starts{obligation: lx.is("obligation", w)}
@@ -146,12 +154,21 @@ func (f *Filter) starts(form string, sc *filterScratch) *starts {
 	if len(st.entries) == 0 && !st.obligation {
 		st = nil
 	}
+	// a copy: the form may hold a whole document in memory
+	sc.keep(strings.Clone(form), st)
+	return st
+}
+
+// keep keeps st as what could trigger at form, in the current generation.
+func (sc *filterScratch) keep(form string, st *starts) {
 	if len(sc.words) >= maxKept {
+		if sc.old == nil {
+			sc.old = make(map[string]*starts, maxKept)
+		}
+		sc.old, sc.words = sc.words, sc.old
 		clear(sc.words)
 	}
-	// a copy: the form may hold a whole document in memory
-	sc.words[strings.Clone(form)] = st
-	return st
+	sc.words[form] = st
 }
 
 // restAt reports whether the words rest follow in toks from j on.

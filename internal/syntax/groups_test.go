@@ -221,7 +221,7 @@ func TestTagMatchesReference(t *testing.T) {
 		lex := make([]lexical, len(forms))
 		s.buf = lexicalizeKept(forms, tg.lx, lex, s.buf, s.words)
 		if s.words == nil {
-			s.words = make(map[string]lexical)
+			s.words = newWordCache[string, lexical](maxKeptWords)
 		}
 		fresh := make([]lexical, len(forms))
 		lexicalize(forms, tg.lx, fresh, nil)

@@ -138,19 +138,19 @@ func (m *Model) Tag(forms []string, names []bool, out *Tags, sc *Scratch) {
 func (m *Model) LemmaOf(form string, out *Tags, i int, sc *Scratch) string {
 	s := &sc.s
 	k := lemmaKey{form, out.xpos[i]}
-	if l, ok := s.lemmas[k]; ok {
+	if s.lemmas == nil {
+		s.lemmas = newWordCache[lemmaKey, string](maxKeptWords)
+	}
+	if l, ok := s.lemmas.get(k); ok {
 		return l
 	}
 	l := m.lem.lemma(form, k.xpos, s.buf)
-	if s.lemmas == nil || len(s.lemmas) >= maxKeptWords {
-		s.lemmas = make(map[lemmaKey]string)
-	}
 	// a copy: the form may hold a whole document in memory
 	k.form = strings.Clone(form)
 	if l == form {
 		l = k.form
 	}
-	s.lemmas[k] = l
+	s.lemmas.put(k, l)
 	return l
 }
 
@@ -222,7 +222,7 @@ func (m *Model) annotate(forms []string, names []bool, s *scratch) {
 	}
 	s.lex, s.class, s.xpos, s.tags = s.lex[:n], s.class[:n], s.xpos[:n], s.tags[:n]
 	if s.words == nil {
-		s.words = make(map[string]lexical)
+		s.words = newWordCache[string, lexical](maxKeptWords)
 	}
 	s.buf = lexicalizeKept(forms, m.tagger.lx, s.lex, s.buf, s.words)
 	m.tagger.tag(s.lex, s.class, names, s)

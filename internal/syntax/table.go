@@ -69,9 +69,9 @@ type scratch struct {
 	state  parseState
 	groups groupSums
 	// words keeps the lexical features of the words seen (lexicalizeKept)
-	words map[string]lexical
+	words *wordCache[string, lexical]
 	// lemmas keeps the lemmas of the words seen, by tag (LemmaOf)
-	lemmas map[lemmaKey]string
+	lemmas *wordCache[lemmaKey, string]
 	// tagWords keeps the tagger's sums of the word features of words seen
 	tagWords []keptWord
 	// groupWords keeps the parser's sums of the groups of words without
