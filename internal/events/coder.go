@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/dossier-project/dossier/internal/actors"
 	"github.com/dossier-project/dossier/internal/model"
@@ -18,6 +19,9 @@ type Coder struct {
 	// ai, when set, lets the coder read actors from noun phrases that
 	// are not mentions (see WithActors).
 	ai *actorInfo
+	// sents keeps the sents of finished documents for the next ones
+	// (getSent); shared by the coders WithActors and WithPeople make.
+	sents *sync.Pool
 }
 
 // NewCoder returns a coder for the patterns p. When p carries no CAMEO
@@ -34,7 +38,34 @@ func NewCoder(p *Patterns) *Coder {
 			p = base.Merge(p)
 		}
 	}
-	return &Coder{lx: p.compile(), pats: p}
+	return &Coder{lx: p.compile(), pats: p, sents: &sync.Pool{}}
+}
+
+// getSent returns a sent for coding doc, from the coder's pool: its
+// buffers (words, flags and maps by token, reset for every sentence) are
+// kept from one document to the next rather than grown again for each,
+// which most of the allocations of coding were.
+func (c *Coder) getSent(doc *model.Document, td *text.Doc) *sent {
+	var s *sent
+	if c.sents != nil {
+		s, _ = c.sents.Get().(*sent)
+	}
+	if s == nil {
+		s = &sent{}
+	}
+	s.lx, s.doc, s.td, s.ai = c.lx, doc, td, c.ai
+	return s
+}
+
+// putSent gives s back to the pool, without the document it read.
+func (c *Coder) putSent(s *sent) {
+	if c.sents == nil {
+		return
+	}
+	s.doc, s.td, s.toks, s.mwords = nil, nil, nil, nil
+	clear(s.ms)
+	clear(s.sorted)
+	c.sents.Put(s)
 }
 
 // Patterns returns the coder's patterns.
@@ -49,8 +80,15 @@ func (c *Coder) Code(doc *model.Document, td *text.Doc, ms []model.Mention) []mo
 	}
 	bySent := mentionsBySentence(td, ms)
 	var out []model.Event
-	s := &sent{lx: c.lx, doc: doc, td: td, ai: c.ai}
+	s := c.getSent(doc, td)
+	defer c.putSent(s)
 	for si := range td.Sentences {
+		if td.Deferred(si) {
+			// Its parse was deferred as nothing in it can be coded
+			// (Filter.Mark; pipeline.PrepareToCode): coding it would find
+			// nothing, and read a tree it does not have.
+			continue
+		}
 		sm := bySent[si]
 		if len(sm) == 0 && (c.ai == nil || !capitalised(td.SentenceTokens(si))) {
 			// Without a mention only a name can be a participant (see
@@ -277,8 +315,8 @@ func capitalised(toks []text.Token) bool {
 // mentionsBySentence groups the mentions ms by the sentence of td they
 // are in (their own Sentence when it holds them, else the sentence at
 // their start); mentions outside the text are left out.
-func mentionsBySentence(td *text.Doc, ms []model.Mention) map[int][]model.Mention {
-	bySent := make(map[int][]model.Mention)
+func mentionsBySentence(td *text.Doc, ms []model.Mention) [][]model.Mention {
+	bySent := make([][]model.Mention, len(td.Sentences))
 	for _, m := range ms {
 		if m.Start < 0 || m.End > len(td.Text) || m.Start >= m.End {
 			continue

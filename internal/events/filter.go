@@ -37,8 +37,8 @@ type Filter struct {
 	pool sync.Pool
 }
 
-// maxKept bounds the words a goroutine's filter keeps, so that memory
-// does not grow with the input.
+// maxKept bounds the words a goroutine's filter keeps, twice over (see
+// filterScratch), so that memory does not grow with the input.
 const maxKept = 1 << 14
 
 // starts is what could trigger at a word: the patterns' phrases that
@@ -50,9 +50,13 @@ type starts struct {
 }
 
 type filterScratch struct {
-	words map[string]*starts
-	low   []string // the sentence's words in lower case, as far as needed
-	buf   []string
+	// words, by form, in two generations: when words fills, it becomes
+	// old (the older is dropped) and a word found in old moves back into
+	// words. Clearing a full map instead forgot the frequent words with
+	// the rare ones, and news has more forms than the bound.
+	words, old map[string]*starts
+	low        []string // the sentence's words in lower case, as far as needed
+	buf        []string
 }
 
 // Filter returns the filter of the coder's patterns; lemmas lists every
@@ -78,6 +82,23 @@ func (f *Filter) MayCode(td *text.Doc) bool {
 	return false
 }
 
+// Mark is MayCode sentence by sentence: it sets may[i] (len(may) is the
+// number of sentences) for each sentence i of td in which some word could
+// trigger an event, and reports whether any could. The coder codes each
+// sentence from its own words, tags, tree and mentions, so in a sentence
+// left unmarked Code finds no event, whatever its analysis: its parse is
+// not needed (text.Analyzer.AnalyzeSome).
+func (f *Filter) Mark(td *text.Doc, may []bool) bool {
+	sc := f.pool.Get().(*filterScratch)
+	defer f.pool.Put(sc)
+	any := false
+	for si := range td.Sentences {
+		may[si] = f.sentence(td.SentenceTokens(si), sc)
+		any = any || may[si]
+	}
+	return any
+}
+
 // sentence reports whether some word of toks could trigger an event.
 func (f *Filter) sentence(toks []text.Token, sc *filterScratch) bool {
 	sc.low = sc.low[:0]
@@ -101,6 +122,10 @@ func (f *Filter) sentence(toks []text.Token, sc *filterScratch) bool {
 // starts returns what could trigger at a word written form, or nil.
 func (f *Filter) starts(form string, sc *filterScratch) *starts {
 	if st, ok := sc.words[form]; ok {
+		return st
+	}
+	if st, ok := sc.old[form]; ok {
+		sc.keep(form, st)
 		return st
 	}
 	lx := f.lx
@@ -129,12 +154,21 @@ func (f *Filter) starts(form string, sc *filterScratch) *starts {
 	if len(st.entries) == 0 && !st.obligation {
 		st = nil
 	}
+	// a copy: the form may hold a whole document in memory
+	sc.keep(strings.Clone(form), st)
+	return st
+}
+
+// keep keeps st as what could trigger at form, in the current generation.
+func (sc *filterScratch) keep(form string, st *starts) {
 	if len(sc.words) >= maxKept {
+		if sc.old == nil {
+			sc.old = make(map[string]*starts, maxKept)
+		}
+		sc.old, sc.words = sc.words, sc.old
 		clear(sc.words)
 	}
-	// a copy: the form may hold a whole document in memory
-	sc.words[strings.Clone(form)] = st
-	return st
+	sc.words[form] = st
 }
 
 // restAt reports whether the words rest follow in toks from j on.

@@ -64,8 +64,8 @@ func (a *analysis) chunk(s *sent) {
 	got := a.cands[from:]
 	for k := len(got) - 2; k >= 0; k-- {
 		x, y := got[k], got[k+1]
-		if y.subject && x.tj < len(s.low) && y.ti == x.tj+1 && (s.low[x.tj] == "and" || s.low[x.tj] == "or") {
-			x.subject = true
+		if x.tj < len(s.low) && y.ti == x.tj+1 && (s.low[x.tj] == "and" || s.low[x.tj] == "or") && a.subjectOf(y) {
+			x.subject, x.subjTree = true, false
 		}
 	}
 }
@@ -231,14 +231,28 @@ func isSubject(s *sent, j int) bool {
 // treeSubject reports whether the parse makes a word of tokens [i, j) a
 // clause's subject, as it does for a name with a description in
 // apposition ("Ana Ruiz, the police chief of Harrowgate, said"), which
-// isSubject, reading the words after the name, does not see.
-func treeSubject(s *sent, i, j int) bool {
+// isSubject, reading the words after the name, does not see. It parses
+// the sentence first if its parse was deferred (text.Doc.Parse).
+func (a *analysis) treeSubject(s *sent, i, j int) bool {
+	a.td.Parse(s.idx)
 	for k := i; k < j && k < len(s.toks); k++ {
 		if r := s.toks[k].Rel; r == "nsubj" || r == "nsubj:pass" {
 			return true
 		}
 	}
 	return false
+}
+
+// subjectOf reports whether candidate c is a subject: its subject flag,
+// with what the tree says (treeSubject) when that is still to be asked.
+// The tree is read only when the flag is: a sentence whose parse was
+// deferred (text.Doc.Parse) is parsed only if it must be.
+func (a *analysis) subjectOf(c *cand) bool {
+	if c.subjTree {
+		c.subjTree = false
+		c.subject = a.treeSubject(a.sents[c.sent], c.subjFrom, c.subjTo)
+	}
+	return c.subject
 }
 
 func isPluralTag(t string) bool { return t == "NNS" || t == "NNPS" }
@@ -959,7 +973,11 @@ func (a *analysis) personNP(s *sent, i, j int, pe *actors.Entry, _ []orgPiece, h
 	name := a.doc.Text[s.toks[j].Start:s.toks[ne-1].End]
 	c := &cand{
 		kind: cPerson, span: a.span(s.toks[i].Start, s.toks[ne-1].End), sent: s.idx, ti: i, tj: ne,
-		dictPerson: pe, honorific: hon, name: name, subject: isSubject(s, pastPoss(s, ne)) || treeSubject(s, j, ne),
+		dictPerson: pe, honorific: hon, name: name, subject: isSubject(s, pastPoss(s, ne)),
+	}
+	if !c.subject {
+		// the tree may still make it one; asked when needed (subjectOf)
+		c.subjTree, c.subjFrom, c.subjTo = true, j, ne
 	}
 	if pe == nil {
 		c.kind = cName

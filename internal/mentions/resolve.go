@@ -343,7 +343,7 @@ func (a *analysis) resolveNames() {
 				continue
 			}
 		}
-		if person, code, ok := a.nameOfOrg(c.name); ok && (c.honorific || c.subject) {
+		if person, code, ok := a.nameOfOrg(c.name); ok && (c.honorific || a.subjectOf(c)) {
 			// "Dr. Jane Doe of the African Union Commission": a person
 			// the dictionary does not know, affiliated as the text says.
 			c.kind = cResolved
@@ -404,7 +404,7 @@ func (a *analysis) personLike(c *cand, ws []string) bool {
 	if c.honorific {
 		return true
 	}
-	if !(c.subject || c.titled) || len(ws) < 2 || len(ws) > 4 {
+	if len(ws) < 2 || len(ws) > 4 || !(c.titled || a.subjectOf(c)) {
 		return false
 	}
 	for _, w := range ws {
@@ -759,7 +759,7 @@ func (a *analysis) antecedent(c *cand, sc *pronounScope, bySent map[int][]*cand,
 		// it ends after its own first token).
 		if comma > 0 && sc.earlier == 0 {
 			for _, x := range sc.byTok[comma+1] {
-				if a.agrees(c, x) && x.subject {
+				if a.agrees(c, x) && a.subjectOf(x) {
 					return x
 				}
 			}
@@ -770,7 +770,7 @@ func (a *analysis) antecedent(c *cand, sc *pronounScope, bySent map[int][]*cand,
 		k = 1
 	}
 	if sc.choice[k].n > 0 {
-		return sc.choice[k].pick()
+		return sc.choice[k].pick(a)
 	}
 	if c.sent <= 0 {
 		return nil
@@ -786,7 +786,7 @@ func (a *analysis) antecedent(c *cand, sc *pronounScope, bySent map[int][]*cand,
 			p.add(x)
 		}
 	}
-	x := p.pick()
+	x := p.pick(a)
 	prev[key] = x
 	return x
 }
@@ -794,44 +794,60 @@ func (a *analysis) antecedent(c *cand, sc *pronounScope, bySent map[int][]*cand,
 // picker chooses an antecedent among candidates given one at a time,
 // in any order (their order field says which is more recent): the most
 // recent when all refer to one actor, else the only subject among
-// several actors; nil when that does not decide.
+// several actors; nil when that does not decide. Whether a candidate is a
+// subject is asked only in the second case (subjectOf may parse).
 type picker struct {
 	n        int
 	last     *cand
 	distinct map[string]bool
-	subj     map[string]*cand
+	added    []ordered
+}
+
+// ordered is a candidate with its order field when added.
+type ordered struct {
+	x     *cand
+	order int
 }
 
 func pickKey(x *cand) string { return x.actor.Name + "|" + x.actor.Code }
 
 func (p *picker) add(x *cand) {
 	if p.distinct == nil {
-		p.distinct, p.subj = map[string]bool{}, map[string]*cand{}
+		p.distinct = map[string]bool{}
 	}
 	p.n++
 	if p.last == nil || x.order > p.last.order {
 		p.last = x
 	}
-	k := pickKey(x)
-	p.distinct[k] = true
-	if x.subject {
-		if y, ok := p.subj[k]; !ok || x.order > y.order {
-			p.subj[k] = x
-		}
-	}
+	p.distinct[pickKey(x)] = true
+	p.added = append(p.added, ordered{x, x.order})
 }
 
 // pick returns the choice among the candidates added.
-func (p *picker) pick() *cand {
+func (p *picker) pick(a *analysis) *cand {
 	if p.n == 0 {
 		return nil
 	}
 	if len(p.distinct) == 1 {
 		return p.last
 	}
-	if len(p.subj) == 1 {
-		for _, x := range p.subj {
-			return x
+	// the most recent subject of each actor
+	var subj map[string]ordered
+	for _, o := range p.added {
+		if !a.subjectOf(o.x) {
+			continue
+		}
+		if subj == nil {
+			subj = map[string]ordered{}
+		}
+		k := pickKey(o.x)
+		if y, ok := subj[k]; !ok || o.order > y.order {
+			subj[k] = o
+		}
+	}
+	if len(subj) == 1 {
+		for _, o := range subj {
+			return o.x
 		}
 	}
 	return nil

@@ -168,10 +168,15 @@ type cand struct {
 	ctx     bool // the code comes from a role stated in the text
 	plural  bool
 	subject bool
-	head    string
-	pron    pronounKind
-	dropped bool
-	speaker bool
+	// subjTree: whether the tree makes a word of tokens subjFrom to
+	// subjTo a subject (treeSubject) is still to be asked, and makes
+	// subject true if so; see subjectOf.
+	subjTree         bool
+	subjFrom, subjTo int
+	head             string
+	pron             pronounKind
+	dropped          bool
+	speaker          bool
 }
 
 // entity is a person the document refers to.

@@ -69,6 +69,9 @@ func (a *analysis) statedRole(c *cand) string {
 	if end >= len(s.toks) || s.low[end] != "," && s.low[end] != "(" {
 		return ""
 	}
+	// the tree is read: the sentence is parsed if its parse was deferred
+	// (text.Doc.Parse)
+	a.td.Parse(c.sent)
 	first := a.td.Sentences[c.sent].FirstToken // the document's index of the sentence's first token
 	for k := c.ti; k < ne; k++ {
 		for j := end + 1; j < len(s.toks) && j <= end+maxRoleWords; j++ {

@@ -13,19 +13,22 @@ import (
 	"time"
 
 	"github.com/dossier-project/dossier/internal/events"
+	"github.com/dossier-project/dossier/internal/model"
 	"github.com/dossier-project/dossier/internal/pipeline"
 )
 
 // checkFilter checks the filter of batch event coding on texts: a text
 // that PrepareToCode leaves unanalysed (no document) must be one in which
 // Code, after the whole analysis (Prepare), finds no event; any other
-// must be analysed as Prepare analyses it. The texts must hold at least
-// minCoded with events, and some that are left unanalysed, for the test
-// to say anything.
+// must be coded as Prepare's analysis is, with the same mentions, and be
+// analysed as Prepare analyses it once the sentences whose parse it
+// deferred are parsed. The texts must hold at least minCoded with events,
+// some that are left unanalysed and some sentences left unparsed, for the
+// test to say anything.
 func checkFilter(t *testing.T, p *pipeline.Pipeline, texts []string, minCoded int) {
 	t.Helper()
 	date := time.Date(2013, 6, 4, 0, 0, 0, 0, time.UTC)
-	skipped, coded := 0, 0
+	skipped, coded, deferred := 0, 0, 0
 	for _, txt := range texts {
 		doc, td, ms := p.Prepare(txt, date)
 		evs := p.Coder().Code(doc, td, ms)
@@ -37,6 +40,18 @@ func checkFilter(t *testing.T, p *pipeline.Pipeline, texts []string, minCoded in
 			t.Errorf("%q: PrepareToCode splits %d sentences, Prepare %d", txt, len(std.Sentences), len(td.Sentences))
 		}
 		if sdoc != nil {
+			// The sentences whose parse is deferred are those the coder
+			// skips: the events and the mentions must be the same, and
+			// so must the analysis once they are parsed.
+			if sevs := p.Coder().Code(sdoc, std, sms); !reflect.DeepEqual(sevs, evs) {
+				t.Errorf("%q: with its parse deferred where nothing can be coded, %d events, want %d", txt, len(sevs), len(evs))
+			}
+			for i := range std.Sentences {
+				if std.Deferred(i) {
+					deferred++
+				}
+				std.Parse(i)
+			}
 			if !reflect.DeepEqual(std, td) || !reflect.DeepEqual(sms, ms) || !reflect.DeepEqual(sdoc, doc) {
 				t.Errorf("%q: PrepareToCode analyses it otherwise than Prepare", txt)
 			}
@@ -47,9 +62,9 @@ func checkFilter(t *testing.T, p *pipeline.Pipeline, texts []string, minCoded in
 			t.Errorf("the filter skips %q, in which the coder codes %d events (%s by pattern %s)", txt, len(evs), evs[0].CAMEO, evs[0].Pattern)
 		}
 	}
-	t.Logf("%d texts: %d with events, %d skipped by the filter", len(texts), coded, skipped)
-	if coded < minCoded || skipped == 0 {
-		t.Fatalf("%d texts with events (want %d or more) and %d skipped: the test checks too little", coded, minCoded, skipped)
+	t.Logf("%d texts: %d with events, %d skipped by the filter, %d sentences of the others left unparsed", len(texts), coded, skipped, deferred)
+	if coded < minCoded || skipped == 0 || deferred == 0 {
+		t.Fatalf("%d texts with events (want %d or more), %d skipped and %d sentences left unparsed: the test checks too little", coded, minCoded, skipped, deferred)
 	}
 }
 
@@ -139,5 +154,39 @@ func TestPrepareToCodeKeepsTheOutput(t *testing.T) {
 	}
 	if gst.Sentences != wst.Sentences || gst.Events != wst.Events || wst.Events == 0 {
 		t.Errorf("counts: %d sentences and %d events with the filter, %d and %d without", gst.Sentences, gst.Events, wst.Sentences, wst.Events)
+	}
+}
+
+// TestCodeReusesNoState codes generated lines in order and in reverse
+// order with one coder: the coder keeps its working buffers from one
+// document to the next (events.Coder's pool), which must not carry
+// anything over, so each line's events must be the same either way.
+func TestCodeReusesNoState(t *testing.T) {
+	p := testPipeline(t)
+	c := loadCorpus(t)
+	g := newLineGen(c, 1<<62, 11)
+	date := time.Date(2013, 6, 4, 0, 0, 0, 0, time.UTC)
+	var texts []string
+	for range 600 {
+		g.next()
+		texts = append(texts, string(g.text))
+	}
+	code := func(i int) []model.Event {
+		doc, td, ms := p.PrepareToCode(texts[i], date)
+		return p.Coder().Code(doc, td, ms)
+	}
+	fwd := make([][]model.Event, len(texts))
+	events := 0
+	for i := range texts {
+		fwd[i] = code(i)
+		events += len(fwd[i])
+	}
+	for i := len(texts) - 1; i >= 0; i-- {
+		if got := code(i); !reflect.DeepEqual(got, fwd[i]) {
+			t.Fatalf("line %d: %d events coded after the lines after it, %d after those before it", i, len(got), len(fwd[i]))
+		}
+	}
+	if events == 0 {
+		t.Fatal("no events: the test checks nothing")
 	}
 }

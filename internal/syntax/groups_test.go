@@ -221,7 +221,7 @@ func TestTagMatchesReference(t *testing.T) {
 		lex := make([]lexical, len(forms))
 		s.buf = lexicalizeKept(forms, tg.lx, lex, s.buf, s.words)
 		if s.words == nil {
-			s.words = make(map[string]lexical)
+			s.words = newWordCache[string, lexical](maxKeptWords)
 		}
 		fresh := make([]lexical, len(forms))
 		lexicalize(forms, tg.lx, fresh, nil)
@@ -401,6 +401,58 @@ func TestMaxFirst(t *testing.T) {
 		wi, wv := maxFirstGo(xs)
 		if gi != wi || gv != wv {
 			t.Fatalf("%v: maxFirst %d (%d), want %d (%d)", xs, gi, gv, wi, wv)
+		}
+	}
+}
+
+// TestKeptGroupsMatchFeatures walks random valid transitions over test
+// sentences with one goroutine's table of kept group sums, and checks at
+// every configuration that a group of a word without dependents has, from
+// the table, the sums its features give.
+func TestKeptGroupsMatchFeatures(t *testing.T) {
+	m := loadShipped(t)
+	p := m.parser
+	rng := rand.New(rand.NewPCG(9, 10))
+	var sc Scratch
+	ok := make([]bool, p.nClasses())
+	want := make([]int32, denseStride)
+	checked := map[int]int{}
+	for _, forms := range testSentences(t, 300) {
+		m.annotate(forms, nil, &sc.s)
+		lex, tags := sc.s.lex, sc.s.tags
+		var s parseState
+		s.reset(len(forms))
+		for !s.terminal() {
+			for g := range nGroups {
+				k, free := freeKey(g, &s, lex, tags)
+				if !free {
+					continue
+				}
+				got := slices.Clone(p.keptSum(k, &s, lex, tags, &sc.s))
+				clear(want)
+				p.w.score(groupFeatures(g, &s, lex, tags, nil), want, &sc.s.sb)
+				if !slices.Equal(got, want) {
+					t.Fatalf("%v: group %d of a word without dependents: kept sums differ from its features'", forms, g)
+				}
+				checked[g]++
+			}
+			p.validMask(&s, ok)
+			var valid []int
+			for c, v := range ok {
+				if v {
+					valid = append(valid, c)
+				}
+			}
+			c := valid[rng.IntN(len(valid))]
+			if ok[0] && rng.IntN(2) == 0 {
+				c = 0 // SHIFT more often: more words on the stack without dependents
+			}
+			p.apply(&s, c)
+		}
+	}
+	for _, g := range []int{groupB0, groupS0, groupS1} {
+		if checked[g] < 100 {
+			t.Errorf("group %d: only %d kept sums checked", g, checked[g])
 		}
 	}
 }

@@ -166,3 +166,50 @@ func TestAnalyzeDoesNotAllocate(t *testing.T) {
 		t.Errorf("Annotate: %v allocations for %d lemmas that differ from their word", n, differ)
 	}
 }
+
+// Tag gives the tags Analyze gives, on the development sentences of the
+// treebank (or a few sentences without it), and no tree.
+func TestTagMatchesAnalyze(t *testing.T) {
+	raw, err := os.ReadFile("../../data/text/syntax.model")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := Load(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sents := [][]string{
+		{"The", "minister", "of", "fisheries", ",", "Ana", "Ruiz", ",", "said", "on", "Tuesday", "that", "the", "talks", "had", "failed", "."},
+		{"Trump", "Hid", "Past", "Health", "Problems"},
+	}
+	if f, err := os.Open("../../../shared/corpora/ud/en_ewt-ud-dev.conllu"); err == nil {
+		dev, _ := ReadCoNLLU(f, "dev")
+		f.Close()
+		for _, s := range dev {
+			var forms []string
+			for _, w := range s.Words {
+				forms = append(forms, w.Form)
+			}
+			sents = append(sents, forms)
+		}
+	}
+	var sc, sc2 Scratch
+	var full, tagged Tags
+	for _, forms := range sents {
+		names := make([]bool, len(forms))
+		names[0] = true // as the text layer marks a name the document shows
+		m.Analyze(forms, names, &full, &sc)
+		m.Tag(forms, names, &tagged, &sc2)
+		for i := range forms {
+			if tagged.UPOS[i] != full.UPOS[i] || tagged.XPOS[i] != full.XPOS[i] || tagged.xpos[i] != full.xpos[i] ||
+				tagged.Head[i] != 0 || tagged.Rel[i] != "" {
+				t.Fatalf("%v: word %d: Tag gives %s/%s head %d %q, Analyze %s/%s", forms, i,
+					tagged.UPOS[i], tagged.XPOS[i], tagged.Head[i], tagged.Rel[i], full.UPOS[i], full.XPOS[i])
+			}
+			if l, w := m.LemmaOf(forms[i], &tagged, i, &sc2), m.LemmaOf(forms[i], &full, i, &sc); l != w {
+				t.Fatalf("%v: word %d: lemma %q after Tag, %q after Analyze", forms, i, l, w)
+			}
+		}
+	}
+	t.Logf("%d sentences", len(sents))
+}

@@ -575,9 +575,15 @@ func (g *groupSums) reset(n int) {
 func (p *parser) groupSum(gs *groupSums, slot, g int, s *parseState, lex []lexical, tags []uint8, sc *scratch) []int32 {
 	sum := gs.sums[slot*denseStride : (slot+1)*denseStride]
 	if !gs.kept[slot] {
-		clear(sum)
-		sc.feats = groupFeatures(g, s, lex, tags, sc.feats)
-		p.w.score(sc.feats, sum, &sc.sb)
+		if k, ok := freeKey(g, s, lex, tags); ok {
+			// a word without dependents: its sums from the goroutine's
+			// table (groupkept.go), copied, as the entry may be replaced
+			copy(sum, p.keptSum(k, s, lex, tags, sc))
+		} else {
+			clear(sum)
+			sc.feats = groupFeatures(g, s, lex, tags, sc.feats)
+			p.w.score(sc.feats, sum, &sc.sb)
+		}
 		gs.kept[slot] = true
 	}
 	return sum

@@ -69,16 +69,19 @@ type scratch struct {
 	state  parseState
 	groups groupSums
 	// words keeps the lexical features of the words seen (lexicalizeKept)
-	words map[string]lexical
+	words *wordCache[string, lexical]
 	// lemmas keeps the lemmas of the words seen, by tag (LemmaOf)
-	lemmas map[lemmaKey]string
+	lemmas *wordCache[lemmaKey, string]
 	// tagWords keeps the tagger's sums of the word features of words seen
 	tagWords []keptWord
-	relBuf   []int
-	forms    []string
-	heads    []int
-	head0    []int
-	punct    []bool
+	// groupWords keeps the parser's sums of the groups of words without
+	// dependents (groupkept.go)
+	groupWords []keptGroup
+	relBuf     []int
+	forms      []string
+	heads      []int
+	head0      []int
+	punct      []bool
 }
 
 // scores returns the score buffer of n classes, at least denseStride

@@ -83,18 +83,19 @@ func lexicalize(forms []string, lx *lexTables, lex []lexical, buf []byte) []byte
 	return lexicalizeKept(forms, lx, lex, buf, nil)
 }
 
-// maxKeptWords bounds the words whose lexical features a goroutine keeps
-// (lexicalizeKept), so that memory does not grow with the input.
+// maxKeptWords bounds the words whose lexical features (lexicalizeKept)
+// and lemmas (LemmaOf) a goroutine keeps, twice over (wordCache), so that
+// memory does not grow with the input.
 const maxKeptWords = 1 << 13
 
 // lexicalizeKept is lexicalize that keeps each word's features in kept
 // (when not nil), by form, and reads them there the next time: a word's
 // features depend on its form alone (but title, which is the sentence's).
-func lexicalizeKept(forms []string, lx *lexTables, lex []lexical, buf []byte, kept map[string]lexical) []byte {
+func lexicalizeKept(forms []string, lx *lexTables, lex []lexical, buf []byte, kept *wordCache[string, lexical]) []byte {
 	for i, f := range forms {
 		l := &lex[i]
 		if kept != nil {
-			if k, ok := kept[f]; ok {
+			if k, ok := kept.get(f); ok {
 				*l = k
 				continue
 			}
@@ -126,11 +127,8 @@ func lexicalizeKept(forms []string, lx *lexTables, lex []lexical, buf []byte, ke
 		}
 		l.title = false
 		if kept != nil {
-			if len(kept) >= maxKeptWords {
-				clear(kept)
-			}
 			// a copy: the form may hold a whole document in memory
-			kept[strings.Clone(f)] = *l
+			kept.put(strings.Clone(f), *l)
 		}
 	}
 	titled := 0

@@ -95,8 +95,9 @@ func (a *Analyzer) LoadModel() error {
 
 // Doc is an analysed document. All offsets are byte offsets into Text;
 // every span's text equals Text[Start:End]. A Doc is read-only once
-// returned and safe to share between goroutines; callers must not
-// modify its slices.
+// returned and safe to share between goroutines (but for one from
+// AnalyzeSome with a parse still deferred, which Parse writes); callers
+// must not modify its slices.
 type Doc struct {
 	Text       string
 	Paragraphs []Paragraph
@@ -110,6 +111,9 @@ type Doc struct {
 	// and the first and last token of each token's subtree
 	firstDep, nextSib []int32
 	subFirst, subLast []int32
+	// later, when not nil, is what Parse needs for the sentences whose
+	// parse AnalyzeSome deferred.
+	later *deferred
 }
 
 // Paragraph is a block of text between blank lines, or a speaker turn.
@@ -293,7 +297,7 @@ func (a *Analyzer) Analyze(src string, opts ...Option) *Doc {
 func (a *Analyzer) analyze(src string, opts ...Option) (*Doc, []tinfo) {
 	d, info := a.segment(src, opts)
 	if len(d.Tokens) > 0 {
-		a.parseAll(d)
+		a.parseAll(d, nil)
 		d.names = a.findNames(d, info)
 	}
 	return d, info
@@ -310,7 +314,31 @@ func (a *Analyzer) AnalyzeIf(src string, want func(*Doc) bool, opts ...Option) (
 		return d, false
 	}
 	if len(d.Tokens) > 0 {
-		a.parseAll(d)
+		a.parseAll(d, nil)
+		d.names = a.findNames(d, info)
+	}
+	return d, true
+}
+
+// AnalyzeSome is AnalyzeIf for a caller that needs the trees of some
+// sentences only: want is given the split and a flag per sentence, all
+// false; it sets the flags of the sentences to parse and reports whether
+// to analyse the text at all. Every sentence of an analysed text is
+// tagged and lemmatised, and its names found, as Analyze does; the
+// sentences want did not flag are not parsed (their tokens have Head -1
+// and no Rel) until Doc.Parse is called for them, which gives them the
+// tree Analyze would have. Parsing is most of the cost of Analyze.
+//
+// Such a Doc, while some parse is deferred (Doc.Deferred), is not safe to
+// share between goroutines: Doc.Parse writes it.
+func (a *Analyzer) AnalyzeSome(src string, want func(d *Doc, parse []bool) bool, opts ...Option) (*Doc, bool) {
+	d, info := a.segment(src, opts)
+	parse := make([]bool, len(d.Sentences))
+	if !want(d, parse) {
+		return d, false
+	}
+	if len(d.Tokens) > 0 {
+		a.parseAll(d, parse)
 		d.names = a.findNames(d, info)
 	}
 	return d, true
@@ -384,8 +412,10 @@ type parseScratch struct {
 	sc    syntax.Scratch
 }
 
-// parseAll tags, lemmatises and parses the tokens of every sentence.
-func (a *Analyzer) parseAll(d *Doc) {
+// parseAll tags, lemmatises and parses the tokens of every sentence, or,
+// when parse is not nil, of the sentences it marks; the others are tagged
+// and lemmatised, and their parse is deferred (see Doc.Parse).
+func (a *Analyzer) parseAll(d *Doc, parse []bool) {
 	if a.LoadModel() != nil {
 		for i := range d.Tokens {
 			d.Tokens[i].Head = -1
@@ -396,38 +426,95 @@ func (a *Analyzer) parseAll(d *Doc) {
 	defer a.scratch.Put(ps)
 	defer d.indexTree()
 	names := a.documentNames(d)
-	for _, s := range d.Sentences {
-		for from := s.FirstToken; from < s.EndToken; from += maxParse {
-			to := min(from+maxParse, s.EndToken)
-			toks := d.Tokens[from:to]
-			ps.forms = ps.forms[:0]
-			for _, t := range toks {
-				ps.forms = append(ps.forms, t.Text)
-			}
-			// only a sentence's first word: inside a sentence the capital
-			// already tells the tagger, and a word of a longer name
-			// ("Committee" of "the Committee for a Responsible Federal
-			// Budget") is tagged with the rest of it
-			ps.names = ps.names[:0]
-			opening := from == s.FirstToken
-			for _, t := range toks {
-				ps.names = append(ps.names, opening && names[t.Text])
-				if strings.IndexFunc(t.Text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
-					opening = false
-				}
-			}
-			a.model.Analyze(ps.forms, ps.names, &ps.tags, &ps.sc)
-			for i := range toks {
-				t := &toks[i]
-				t.Tag, t.UPOS, t.Rel = ps.tags.XPOS[i], ps.tags.UPOS[i], ps.tags.Rel[i]
-				t.Head = -1
-				if h := ps.tags.Head[i]; h > 0 {
-					t.Head = from + h - 1
-				}
-				t.Lemma = a.model.LemmaOf(t.Text, &ps.tags, i, &ps.sc)
+	for si, s := range d.Sentences {
+		now := parse == nil || parse[si]
+		if !now && d.later == nil {
+			d.later = &deferred{a: a, names: names, left: make([]bool, len(d.Sentences))}
+		}
+		if !now {
+			d.later.left[si] = true
+		}
+		a.analyzeSentence(d, s, names, ps, now)
+	}
+}
+
+// analyzeSentence tags and lemmatises the tokens of sentence s of d, and
+// parses them when parse is set (else they have no head and no relation).
+func (a *Analyzer) analyzeSentence(d *Doc, s Sentence, names map[string]bool, ps *parseScratch, parse bool) {
+	for from := s.FirstToken; from < s.EndToken; from += maxParse {
+		to := min(from+maxParse, s.EndToken)
+		toks := d.Tokens[from:to]
+		ps.forms = ps.forms[:0]
+		for _, t := range toks {
+			ps.forms = append(ps.forms, t.Text)
+		}
+		// only a sentence's first word: inside a sentence the capital
+		// already tells the tagger, and a word of a longer name
+		// ("Committee" of "the Committee for a Responsible Federal
+		// Budget") is tagged with the rest of it
+		ps.names = ps.names[:0]
+		opening := from == s.FirstToken
+		for _, t := range toks {
+			ps.names = append(ps.names, opening && names[t.Text])
+			if strings.IndexFunc(t.Text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+				opening = false
 			}
 		}
+		if parse {
+			a.model.Analyze(ps.forms, ps.names, &ps.tags, &ps.sc)
+		} else {
+			a.model.Tag(ps.forms, ps.names, &ps.tags, &ps.sc)
+		}
+		for i := range toks {
+			t := &toks[i]
+			t.Tag, t.UPOS, t.Rel = ps.tags.XPOS[i], ps.tags.UPOS[i], ps.tags.Rel[i]
+			t.Head = -1
+			if h := ps.tags.Head[i]; h > 0 {
+				t.Head = from + h - 1
+			}
+			t.Lemma = a.model.LemmaOf(t.Text, &ps.tags, i, &ps.sc)
+		}
 	}
+}
+
+// deferred is what a Doc needs to parse the sentences whose parse
+// AnalyzeSome deferred.
+type deferred struct {
+	a     *Analyzer
+	names map[string]bool // documentNames, which the tagger reads
+	left  []bool          // by sentence: its parse is still deferred
+}
+
+// Parse parses sentence i of the document if AnalyzeSome deferred its
+// parse, giving its tokens the heads and relations Analyze gives them
+// (and the same tags and lemmas they already have); otherwise it does
+// nothing. A reader of a sentence's tree in a document from AnalyzeSome
+// calls it first. It writes the Doc: see AnalyzeSome.
+func (d *Doc) Parse(i int) {
+	if d == nil || d.later == nil || i < 0 || i >= len(d.later.left) || !d.later.left[i] {
+		return
+	}
+	l := d.later
+	l.left[i] = false
+	ps := l.a.scratch.Get().(*parseScratch)
+	s := d.Sentences[i]
+	l.a.analyzeSentence(d, s, l.names, ps, true)
+	l.a.scratch.Put(ps)
+	d.indexTokens(s.FirstToken, s.EndToken)
+	for _, left := range l.left {
+		if left {
+			return
+		}
+	}
+	d.later = nil // every sentence is parsed: the Doc is as Analyze makes it
+}
+
+// Deferred reports whether the parse of sentence i is deferred: the
+// Doc is from AnalyzeSome, which was told the sentence's tree is not
+// needed, and Parse(i) has not been called. Its tokens have tags and
+// lemmas but no tree.
+func (d *Doc) Deferred(i int) bool {
+	return d != nil && d.later != nil && i >= 0 && i < len(d.later.left) && d.later.left[i]
 }
 
 // documentNames returns the capitalised words that the document itself
@@ -523,12 +610,20 @@ func (d *Doc) indexTree() {
 	n := len(d.Tokens)
 	d.firstDep, d.nextSib = make([]int32, n), make([]int32, n)
 	d.subFirst, d.subLast = make([]int32, n), make([]int32, n)
-	for i := range n {
+	d.indexTokens(0, n)
+}
+
+// indexTokens builds the dependents lists and subtree spans of tokens
+// [from, to), which must hold whole sentences (a token's head is in its
+// sentence), as indexTree does for all of them.
+func (d *Doc) indexTokens(from, to int) {
+	n := len(d.Tokens)
+	for i := from; i < to; i++ {
 		d.firstDep[i], d.nextSib[i] = -1, -1
 		d.subFirst[i], d.subLast[i] = int32(i), int32(i)
 	}
 	// Dependents in text order: link from the last token back.
-	for i := n - 1; i >= 0; i-- {
+	for i := to - 1; i >= from; i-- {
 		if h := d.Tokens[i].Head; h >= 0 && h < n {
 			d.nextSib[i] = d.firstDep[h]
 			d.firstDep[h] = int32(i)
@@ -538,7 +633,7 @@ func (d *Doc) indexTree() {
 	// only while it widens a span, and spans only widen, so the work is
 	// bounded by the tree's depth per token; trees are cut into pieces of
 	// at most maxParse tokens.
-	for i := range n {
+	for i := from; i < to; i++ {
 		lo, hi := int32(i), int32(i)
 		for h, steps := d.Tokens[i].Head, 0; h >= 0 && h < n && steps < maxParse; h, steps = d.Tokens[h].Head, steps+1 {
 			if d.subFirst[h] <= lo && d.subLast[h] >= hi {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -820,5 +822,71 @@ func TestDocumentNamesMatchReference(t *testing.T) {
 	}
 	if found == 0 {
 		t.Error("no names found: the test checks nothing")
+	}
+}
+
+// TestAnalyzeSomeMatchesAnalyze checks the deferred parse against the
+// plain one on the test texts: the sentences AnalyzeSome parses have the
+// tokens and tree Analyze gives them, the others the same tags and lemmas
+// and no tree, until Parse gives each the tree Analyze does; with every
+// sentence parsed, the Doc is Analyze's.
+func TestAnalyzeSomeMatchesAnalyze(t *testing.T) {
+	a := analyzer(t)
+	if err := a.LoadModel(); err != nil {
+		t.Fatal(err)
+	}
+	deferredSeen := 0
+	for name, src := range readTexts(t) {
+		full := a.Analyze(src)
+		// every third sentence parsed at once
+		d, ok := a.AnalyzeSome(src, func(d *Doc, parse []bool) bool {
+			for i := range parse {
+				parse[i] = i%3 == 0
+			}
+			return true
+		})
+		if !ok || len(d.Tokens) != len(full.Tokens) {
+			t.Fatalf("%s: AnalyzeSome gave %d tokens (analysed: %v), Analyze %d", name, len(d.Tokens), ok, len(full.Tokens))
+		}
+		check := func(si int, parsed bool) {
+			s := d.Sentences[si]
+			for k := s.FirstToken; k < s.EndToken; k++ {
+				got, want := d.Tokens[k], full.Tokens[k]
+				if !parsed {
+					want.Head, want.Rel = -1, ""
+				}
+				if got != want {
+					t.Fatalf("%s: sentence %d (parsed: %v), token %d: %+v, want %+v", name, si, parsed, k, got, want)
+				}
+				gf, ge := d.Subtree(k)
+				wf, we := full.Subtree(k)
+				if parsed && (gf != wf || ge != we || !slices.Equal(d.Dependents(k, nil), full.Dependents(k, nil))) {
+					t.Fatalf("%s: token %d: subtree [%d,%d), want [%d,%d), or other dependents", name, k, gf, ge, wf, we)
+				}
+			}
+		}
+		for si := range d.Sentences {
+			if d.Deferred(si) != (si%3 != 0) {
+				t.Fatalf("%s: sentence %d deferred: %v", name, si, d.Deferred(si))
+			}
+			check(si, si%3 == 0)
+		}
+		// parse the rest from the last
+		for si := len(d.Sentences) - 1; si >= 0; si-- {
+			if d.Deferred(si) {
+				deferredSeen++
+			}
+			d.Parse(si)
+			check(si, true)
+		}
+		if !reflect.DeepEqual(d, full) {
+			t.Errorf("%s: with every sentence parsed, the Doc differs from Analyze's", name)
+		}
+	}
+	if deferredSeen == 0 {
+		t.Fatal("no sentence was deferred: the test checks nothing")
+	}
+	if _, ok := a.AnalyzeSome("Nothing here.", func(*Doc, []bool) bool { return false }); ok {
+		t.Error("AnalyzeSome analysed a text that want refused")
 	}
 }
