@@ -23,8 +23,9 @@ type Model struct {
 	parser *parser
 	// retag gives a function word in a relation its class (SetRetag);
 	// retagFrom marks the classes it may change.
-	retag     map[retagKey]uint16
-	retagFrom []bool
+	retag       map[retagKey]uint16
+	retagFrom   []bool
+	retagLabels []uint8 // the parser's labels, to ask retag about a form
 }
 
 // Scratch holds one goroutine's working buffers. The zero value is ready.
@@ -107,8 +108,9 @@ func (m *Model) Analyze(forms []string, names []bool, out *Tags, sc *Scratch) {
 }
 
 // Tag is Analyze without the parse: it tags the words of one sentence as
-// Analyze does (the tags do not depend on the parse), and leaves every
-// word without a head (Head 0, Rel ""). A caller that needs the trees of
+// Analyze does, but for the function words whose class Analyze takes from
+// their relation (SetRetag, Retags), which keep the tagger's; it leaves
+// every word without a head (Head 0, Rel ""). A caller that needs the trees of
 // some sentences only (batch event coding needs none in a sentence with
 // no possible trigger) saves the parse, about four fifths of Analyze.
 func (m *Model) Tag(forms []string, names []bool, out *Tags, sc *Scratch) {

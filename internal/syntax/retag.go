@@ -153,6 +153,10 @@ func (m *Model) SetRetag(rules []RetagRule) int {
 		byRel[retagRel(l)] = append(byRel[retagRel(l)], uint8(li))
 	}
 	m.retag = map[retagKey]uint16{}
+	m.retagLabels = m.retagLabels[:0]
+	for li := range m.parser.labels {
+		m.retagLabels = append(m.retagLabels, uint8(li))
+	}
 	kept := 0
 	for _, r := range rules {
 		c, ok := cls[[2]string{r.UPOS, r.XPOS}]
@@ -191,4 +195,19 @@ func (m *Model) applyRetag(forms []string, rels []int, class []int) {
 			class[i] = int(c)
 		}
 	}
+}
+
+// Retags reports whether a rule may change the class of a word written
+// form once its relation is known: Tag leaves such a word the tagger's
+// class, which Analyze may change.
+func (m *Model) Retags(form string) bool {
+	if len(m.retag) == 0 {
+		return false
+	}
+	for _, l := range m.retagLabels {
+		if _, ok := m.retag[retagKey{form, l}]; ok {
+			return true
+		}
+	}
+	return false
 }

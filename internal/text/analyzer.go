@@ -487,7 +487,8 @@ type deferred struct {
 
 // Parse parses sentence i of the document if AnalyzeSome deferred its
 // parse, giving its tokens the heads and relations Analyze gives them
-// (and the same tags and lemmas they already have); otherwise it does
+// (and the tags Analyze gives them: a function word may take the class
+// its relation fixes, see syntax.Model.Tag); otherwise it does
 // nothing. A reader of a sentence's tree in a document from AnalyzeSome
 // calls it first. It writes the Doc: see AnalyzeSome.
 func (d *Doc) Parse(i int) {
