@@ -36,6 +36,7 @@ type lexiconFile struct {
 	Subordinators   []string            `yaml:"subordinators"`
 	ResultMarks     []string            `yaml:"result_marks"`
 	BylineDashes    []string            `yaml:"byline_dashes"`
+	ObjectControl   []string            `yaml:"object_control"`
 	AsideAdverbs    []string            `yaml:"aside_adverbs"`
 	AsideSettings   []string            `yaml:"aside_settings"`
 	MaleTitles      []string            `yaml:"male_titles"`
@@ -107,6 +108,9 @@ type lexicon struct {
 	resultMarks map[string]bool
 	// bylineDashes sign a quotation with the name after them: “…” ― X
 	bylineDashes map[string]bool
+	// objectControl are the verbs whose object does what their open
+	// complement says ("allowed X to think")
+	objectControl map[string]bool
 	// asideAdverbs and asideSettings are what may follow the cue of an
 	// attribution set off by commas ("…, he said later", "…, the group
 	// said in a statement")
@@ -170,6 +174,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		subordinators:    set(f.Subordinators),
 		resultMarks:      set(f.ResultMarks),
 		bylineDashes:     set(f.BylineDashes),
+		objectControl:    set(f.ObjectControl),
 		asideAdverbs:     set(f.AsideAdverbs),
 		asideSettings:    set(f.AsideSettings),
 		maleTitles:       set(f.MaleTitles),

@@ -500,11 +500,16 @@ func (t *tq) appositiveSubject(i, first int) int {
 	for seg := 0; seg < 3; seg++ {
 		// the description (k is the comma after it)
 		j := k - 1
+		onlyJoin := true // ", and," joins clauses: no description
 		for ; j > first && !t.isComma(j) && k-j <= 25; j-- {
 			tk := t.tok(j)
 			if t.region(j) >= 0 || tk.UPOS == "VERB" && tk.Tag != "VBG" && tk.Tag != "VBN" || tk.UPOS == "AUX" {
 				return -1
 			}
+			onlyJoin = onlyJoin && tk.UPOS == "CCONJ"
+		}
+		if onlyJoin {
+			return -1
 		}
 		if j <= first || !t.isComma(j) || j == k-1 {
 			return -1
@@ -633,7 +638,7 @@ func (t *tq) nearestCue(cues []cueTok, r region, s0, s1 int) int {
 		case ce <= r.open:
 			d = r.open - ce
 		case cs >= r.end():
-			if t.subordinate(cu.i) {
+			if t.subordinate(cu.i, r.end()) {
 				// "“…,” when X blasted him": the clause after the
 				// quotation says when it was said, not who said it
 				continue
@@ -660,18 +665,28 @@ func (t *tq) nearestCue(cues []cueTok, r region, s0, s1 int) int {
 	return best
 }
 
-// subordinate reports whether the cue at i opens a clause of time,
+// subordinate reports whether the cue at i, after a quotation that ends
+// at byte after, opens a clause of time,
 // cause or condition with a subject of its own ("when X blasted him",
 // "after she asked"): marked by a subordinating word before it. "As" is
 // not one of them ("…,” as X put it" is an attribution), and a clause
 // with no subject shares the speaker's ("…,” X sings before asking her").
-func (t *tq) subordinate(i int) bool {
+func (t *tq) subordinate(i, after int) bool {
+	// "after Clinton argued" parsed with "after" on the name: the word
+	// before the name right before the cue
+	k := i - 1
+	for k > 0 && (t.tok(k).UPOS == "PROPN" || t.tok(k).UPOS == "ADV") {
+		k--
+	}
+	if k >= 0 && k < i-1 && t.tok(k).Start >= after && t.tok(k+1).UPOS == "PROPN" && t.x.lx.subordinators[strings.ToLower(t.tok(k).Text)] {
+		return true
+	}
 	if t.td.Dependent(i, "nsubj") < 0 {
 		return false
 	}
 	for _, c := range t.td.Dependents(i, t.buf[:0]) {
-		if c >= i || !t.td.RelIs(c, "mark", "advmod") {
-			continue
+		if c >= i || t.tok(c).Start < after || !t.td.RelIs(c, "mark", "advmod") {
+			continue // (a word inside the quotation is none of the clause's)
 		}
 		if t.x.lx.subordinators[strings.ToLower(t.tok(c).Text)] {
 			return true
@@ -1609,8 +1624,8 @@ func (t *tq) believable(resolved, own string, core model.Span, src int) bool {
 // ("a database", "the memo").
 func (t *tq) canHoldRole(s int) bool {
 	tk := t.tok(s)
-	if tk.UPOS != "NOUN" || tk.Text == strings.ToUpper(tk.Text) {
-		return true // a name, a pronoun, or an acronym tagged a noun ("the IMF")
+	if tk.UPOS != "NOUN" || startsUpperStr(tk.Text) {
+		return true // a name, a pronoun, or a name tagged a noun ("the IMF", "the Trump who …")
 	}
 	l, w := strings.ToLower(tk.Lemma), strings.ToLower(tk.Text)
 	return t.x.lx.personNouns[l] || t.x.lx.personNouns[w] || t.x.lx.bodyWords[l] || t.x.lx.bodyWords[w] ||

@@ -556,3 +556,35 @@ func TestSubjectsTheParseLost(t *testing.T) {
 		}
 	}
 }
+
+// Read on PolNeAR's train articles after this session's rules: a verb of
+// saying the lemmatizer does not know ("tweeted") is a cue; a
+// subordinating word inside the quotation does not make the cue after it
+// a clause of time ("…, even though he is,'' said X"); ", and," is no
+// description of the name before it; a predicate ("She's a supporter but
+// concedes that") keeps its subject; a verb whose object is no
+// controller ("organizations that have endorsed him say") does not give
+// the object the words.
+func TestRulesReadOnTrain(t *testing.T) {
+	x := newX(t)
+	for _, tc := range []struct{ text, content, speaker string }{
+		{"“She did it again and I’ll say it again. It’s misleading to imply that the second bill was an auto bailout bill,” Brodin tweeted after Varga argued for the second consecutive debate that “if everyone had voted as he voted, we would not have rescued the auto industry.”", "She did it again", "Brodin"},
+		{"''I don't think that Latinos in Texas think that he identifies strongly enough as a Latino himself, even though he is,'' said Karl Brodin, a Texas media consultant.", "I don't think", "Karl Brodin"},
+		{"On Sunday, Pastor Karl Brodin stood at his pulpit in Burlington, Iowa, and, citing Exodus 18:21 (''select out of all the people able men who fear God ... as leaders''), endorsed Senator Ines Varga of Texas.", "select out of all", "Karl Brodin"},
+		{"\"It's according to age groups,\" said Ana Ruiz, 66, a retired fast-food worker who lives in Lake City. She's a Varga supporter but concedes that most of her peers love the Brodins from their two terms in office.", "most of her peers", "Ana Ruiz"},
+	} {
+		found := false
+		for _, q := range extract(t, x, article("a", tc.text), nil) {
+			if !strings.HasPrefix(q.Text(), tc.content) {
+				continue
+			}
+			found = true
+			if !strings.HasSuffix(q.Speaker, tc.speaker) {
+				t.Errorf("%q: speaker %q, want %q", tc.content, q.Speaker, tc.speaker)
+			}
+		}
+		if !found {
+			t.Errorf("no quote %q… in %q", tc.content, tc.text)
+		}
+	}
+}

@@ -165,6 +165,11 @@ func (t *tq) cueKind(i, sentEnd int) (string, int) {
 		return "", 0
 	}
 	k := t.x.lx.kind[tk.Lemma]
+	if k == "" && strings.EqualFold(tk.Lemma, tk.Text) {
+		// a verb the lemmatizer does not know ("tweeted"): its regular
+		// base form
+		k = t.x.lx.kind[regularBase(strings.ToLower(tk.Text), t.x.lx.kind)]
+	}
 	if k == "" {
 		return "", 0
 	}
@@ -179,6 +184,21 @@ func (t *tq) cueKind(i, sentEnd int) (string, int) {
 		return "", 0
 	}
 	return k, i + 1
+}
+
+// regularBase returns the base form of a regularly inflected verb form
+// that known lists ("tweeted", "tweets", "tweeting" → "tweet"), or "".
+func regularBase(w string, known map[string]string) string {
+	for _, r := range [...]struct{ suf, add string }{
+		{"ied", "y"}, {"ies", "y"}, {"ed", ""}, {"ed", "e"}, {"ing", ""}, {"ing", "e"}, {"es", ""}, {"s", ""},
+	} {
+		if b, ok := strings.CutSuffix(w, r.suf); ok && len(b) > 2 {
+			if c := b + r.add; known[c] != "" {
+				return c
+			}
+		}
+	}
+	return ""
 }
 
 func (t *tq) firstOfSentence(i int) int {
@@ -229,7 +249,7 @@ func (t *tq) source(i int) int {
 		// "… since Clinton, at Monday's debate, cited …" parsed as a
 		// verb coordinated with the clause before: the name set off
 		// before the cue, not the subject of that clause
-		if n := t.appositiveSubject(i, t.firstOfSentence(i)); n >= 0 && n > sj && sj < 0 {
+		if n := t.appositiveSubject(i, t.firstOfSentence(i)); n >= 0 && sj < 0 && d.RelIs(i, "conj") {
 			return n
 		}
 	}
@@ -241,7 +261,7 @@ func (t *tq) source(i int) int {
 		switch {
 		case d.RelIs(v, "xcomp") && t.shownSaying(v) >= 0:
 			return t.shownSaying(v)
-		case d.RelIs(v, "xcomp") && t.tok(v).Head >= 0 && t.objectBefore(t.tok(v).Head, v) >= 0:
+		case d.RelIs(v, "xcomp") && t.tok(v).Head >= 0 && t.x.lx.objectControl[t.tok(t.tok(v).Head).Lemma] && t.objectBefore(t.tok(v).Head, v) >= 0:
 			// "allowed her staff and the public to think that …": the
 			// object of the verb above is who thinks, not its subject
 			return t.relative(t.objectBefore(t.tok(v).Head, v))
@@ -294,6 +314,11 @@ func (t *tq) source(i int) int {
 // (no verb governs it).
 func (t *tq) nominalRoot(h, v int) bool {
 	if h < 0 || h > v || t.tok(h).Head >= 0 {
+		return false
+	}
+	// a predicate ("She's a supporter but concedes …") has a subject of
+	// its own, which the cue shares
+	if t.td.Dependent(h, "nsubj", "cop") >= 0 {
 		return false
 	}
 	u := t.tok(h).UPOS
