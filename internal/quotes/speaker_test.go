@@ -560,7 +560,7 @@ func TestSubjectsTheParseLost(t *testing.T) {
 // Read on PolNeAR's train articles after this session's rules: a verb of
 // saying the lemmatizer does not know ("tweeted") is a cue; a
 // subordinating word inside the quotation does not make the cue after it
-// a clause of time ("…, even though he is,'' said X"); ", and," is no
+// a clause of time ("…, even though he is,” said X"); ", and," is no
 // description of the name before it; a predicate ("She's a supporter but
 // concedes that") keeps its subject; a verb whose object is no
 // controller ("organizations that have endorsed him say") does not give
