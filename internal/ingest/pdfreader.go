@@ -47,14 +47,22 @@ func readerWithin(parent context.Context, timeout time.Duration, data []byte, ma
 		p, m, err := readerPages(ctx, data, maxText)
 		done <- result{p, m, err}
 	}()
+	tooLong := func() error {
+		return fmt.Errorf("the built-in reader took longer than %s on it; not ingested (install poppler-utils to read it)", timeout)
+	}
 	select {
 	case r := <-done:
+		if r.err != nil && ctx.Err() != nil && parent.Err() == nil {
+			// the reader saw the deadline first and stopped with it: the
+			// same refusal, not the context's words
+			return nil, docMeta{}, tooLong()
+		}
 		return r.pages, r.meta, r.err
 	case <-ctx.Done():
 		if err := parent.Err(); err != nil {
 			return nil, docMeta{}, err
 		}
-		return nil, docMeta{}, fmt.Errorf("the built-in reader took longer than %s on it; not ingested (install poppler-utils to read it)", timeout)
+		return nil, docMeta{}, tooLong()
 	}
 }
 
