@@ -78,33 +78,7 @@ type Tags struct {
 // proper noun before the words after it are tagged and the sentence is
 // parsed.
 func (m *Model) Analyze(forms []string, names []bool, out *Tags, sc *Scratch) {
-	n := len(forms)
-	s := &sc.s
-	grow := func(x []string) []string {
-		if cap(x) < n {
-			return make([]string, n)
-		}
-		return x[:n]
-	}
-	out.UPOS, out.XPOS, out.Rel = grow(out.UPOS), grow(out.XPOS), grow(out.Rel)
-	if cap(out.Head) < n {
-		out.Head = make([]int, n)
-		out.xpos = make([]uint8, n)
-	}
-	out.Head, out.xpos = out.Head[:n], out.xpos[:n]
-	if n == 0 {
-		return
-	}
-	m.annotate(forms, names, s)
-	rels := s.rels(n)
-	m.parser.parse(s.lex, s.tags, out.Head, rels, s)
-	m.fixPunct(forms, out.Head, rels, s)
-	m.applyRetag(forms, rels, s.class)
-	for i := range n {
-		c := m.tagger.classes[s.class[i]]
-		out.UPOS[i], out.XPOS[i], out.xpos[i] = c.UPOS, c.XPOS, c.xpos
-		out.Rel[i] = m.parser.labels[rels[i]]
-	}
+	m.analyze(forms, names, out, sc, true)
 }
 
 // Tag is Analyze without the parse: it tags the words of one sentence as
@@ -114,6 +88,11 @@ func (m *Model) Analyze(forms []string, names []bool, out *Tags, sc *Scratch) {
 // some sentences only (batch event coding needs none in a sentence with
 // no possible trigger) saves the parse, about four fifths of Analyze.
 func (m *Model) Tag(forms []string, names []bool, out *Tags, sc *Scratch) {
+	m.analyze(forms, names, out, sc, false)
+}
+
+// analyze is Analyze, or Tag without parse.
+func (m *Model) analyze(forms []string, names []bool, out *Tags, sc *Scratch, parse bool) {
 	n := len(forms)
 	s := &sc.s
 	grow := func(x []string) []string {
@@ -132,10 +111,21 @@ func (m *Model) Tag(forms []string, names []bool, out *Tags, sc *Scratch) {
 		return
 	}
 	m.annotate(forms, names, s)
+	var rels []int
+	if parse {
+		rels = s.rels(n)
+		m.parser.parse(s.lex, s.tags, out.Head, rels, s)
+		m.fixPunct(forms, out.Head, rels, s)
+		m.applyRetag(forms, rels, s.class)
+	}
 	for i := range n {
 		c := m.tagger.classes[s.class[i]]
 		out.UPOS[i], out.XPOS[i], out.xpos[i] = c.UPOS, c.XPOS, c.xpos
-		out.Head[i], out.Rel[i] = 0, ""
+		if parse {
+			out.Rel[i] = m.parser.labels[rels[i]]
+		} else {
+			out.Head[i], out.Rel[i] = 0, ""
+		}
 	}
 }
 
