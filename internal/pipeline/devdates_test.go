@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bufio"
 	"context"
+	"github.com/dossier-project/dossier/internal/devcorpora"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,17 +18,7 @@ import (
 // skipped, except under CI, where it must run.
 func corpora(t *testing.T) string {
 	t.Helper()
-	dir := os.Getenv("DOSSIER_CORPORA")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "shared", "corpora")
-	}
-	if _, err := os.Stat(dir); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("development corpora not found at %s (set DOSSIER_CORPORA): %v", dir, err)
-		}
-		t.Skipf("development corpora not found at %s: %v", dir, err)
-	}
-	return dir
+	return devcorpora.Path(t)
 }
 
 // TestNoWrongDateOnDevArticles dates the PolNeAR development articles as

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"github.com/dossier-project/dossier/internal/devcorpora"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -88,16 +89,7 @@ func TestFilterSkipsNoCodedText(t *testing.T) {
 // development articles (../shared/corpora, or $DOSSIER_CORPORA; skipped
 // without them, except under CI).
 func TestFilterSkipsNoCodedTextOnDev(t *testing.T) {
-	dir := os.Getenv("DOSSIER_CORPORA")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "shared", "corpora")
-	}
-	if _, err := os.Stat(dir); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("development corpora not found at %s (set DOSSIER_CORPORA): %v", dir, err)
-		}
-		t.Skipf("development corpora not found at %s: %v", dir, err)
-	}
+	dir := devcorpora.Path(t)
 	var texts []string
 	f, err := os.Open(filepath.Join(dir, "plover", "gsr-dev.jsonl"))
 	if err != nil {

@@ -1,8 +1,8 @@
 package text
 
 import (
+	"github.com/dossier-project/dossier/internal/devcorpora"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -27,17 +27,10 @@ const (
 // Without it the test is skipped, except under CI, where it must run.
 func ewtDev(t *testing.T) []syntax.Sentence {
 	t.Helper()
-	dir := os.Getenv("DOSSIER_CORPORA")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "shared", "corpora")
-	}
-	path := filepath.Join(dir, "ud", "en_ewt-ud-dev.conllu")
+	path := devcorpora.Path(t, "ud", "en_ewt-ud-dev.conllu")
 	f, err := os.Open(path)
 	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("EWT dev not found (set DOSSIER_CORPORA): %v", err)
-		}
-		t.Skipf("EWT dev not found: %v", err)
+		t.Fatal(err)
 	}
 	defer f.Close()
 	sents, err := syntax.ReadCoNLLU(f, path)
@@ -94,16 +87,9 @@ type rawWord struct {
 // out of the document, with their sentence.
 func readRawEWT(t *testing.T) []rawDoc {
 	t.Helper()
-	dir := os.Getenv("DOSSIER_CORPORA")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "shared", "corpora")
-	}
-	b, err := os.ReadFile(filepath.Join(dir, "ud", "en_ewt-ud-dev.conllu"))
+	b, err := os.ReadFile(devcorpora.Path(t, "ud", "en_ewt-ud-dev.conllu"))
 	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("EWT dev not found (set DOSSIER_CORPORA): %v", err)
-		}
-		t.Skipf("EWT dev not found: %v", err)
+		t.Fatal(err)
 	}
 	var docs []rawDoc
 	var cur *rawDoc

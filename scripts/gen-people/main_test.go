@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"github.com/dossier-project/dossier/internal/devcorpora"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,28 +11,11 @@ import (
 	"github.com/dossier-project/dossier/internal/actors"
 )
 
-// need skips the test when path is missing (the shared corpora), except
-// under CI, where it must run.
-func need(t *testing.T, path, what string) {
-	t.Helper()
-	if _, err := os.Stat(path); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is missing under CI: %v", what, err)
-		}
-		t.Skipf("%s not found: %v", what, err)
-	}
-}
-
 // TestCommittedFileIsFresh regenerates people-phoenix.txt from
 // PETRARCH2's Phoenix file ($DOSSIER_CORPORA/petrarch, or ../shared/corpora
 // beside the repository) and compares it with the committed file.
 func TestCommittedFileIsFresh(t *testing.T) {
-	dir := os.Getenv("DOSSIER_CORPORA")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "shared", "corpora")
-	}
-	src := filepath.Join(dir, "petrarch", Source)
-	need(t, src, "the shared corpora (PETRARCH2's dictionaries)")
+	src := devcorpora.Path(t, "petrarch", Source)
 	got, err := Generate(src, "../../data")
 	if err != nil {
 		t.Fatal(err)

@@ -2,8 +2,8 @@ package main
 
 import (
 	"bytes"
+	"github.com/dossier-project/dossier/internal/devcorpora"
 	"os"
-	"path/filepath"
 	"testing"
 )
 
@@ -23,12 +23,7 @@ func need(t *testing.T, path, what string) {
 // Phoenix file ($DOSSIER_CORPORA/petrarch, or ../shared/corpora beside
 // the repository) and compares it with the committed file.
 func TestCommittedFileIsFresh(t *testing.T) {
-	dir := os.Getenv("DOSSIER_CORPORA")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "shared", "corpora")
-	}
-	src := filepath.Join(dir, "petrarch", Source)
-	need(t, src, "the shared corpora (PETRARCH2's dictionaries)")
+	src := devcorpora.Path(t, "petrarch", Source)
 	need(t, "/usr/share/wordnet/data.noun", "wordnet-base")
 	got, err := Generate(src, "../../data/actors/countries.yaml", "../../data/actors/countries-extra.yaml", "/usr/share/wordnet")
 	if err != nil {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"github.com/dossier-project/dossier/internal/devcorpora"
 	"os"
 	"path/filepath"
 	"testing"
@@ -11,17 +12,7 @@ import (
 // treebank's train split: nobody edited it by hand, and a change to the
 // learning is regenerated.
 func TestRetagFileIsCurrent(t *testing.T) {
-	dir := os.Getenv("DOSSIER_CORPORA")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "shared", "corpora")
-	}
-	train := filepath.Join(dir, "ud", "en_ewt-ud-train.conllu")
-	if _, err := os.Stat(train); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("EWT train not found (set DOSSIER_CORPORA): %v", err)
-		}
-		t.Skipf("EWT train not found: %v", err)
-	}
+	train := devcorpora.Path(t, "ud", "en_ewt-ud-train.conllu")
 	got, err := build(train)
 	if err != nil {
 		t.Fatal(err)

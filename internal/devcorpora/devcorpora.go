@@ -1,0 +1,48 @@
+// Package devcorpora finds the project's development corpora for tests:
+// $DOSSIER_CORPORA, or the folder shared/corpora beside the repository.
+// Tests that read them skip when they are absent, except under CI (CI
+// set), where they must run and fail instead.
+package devcorpora
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// Path returns the file or folder rel (path elements) of the development
+// corpora, or the corpora's folder itself with no rel. When it is not
+// there the test is skipped, or fails under CI.
+func Path(tb testing.TB, rel ...string) string {
+	tb.Helper()
+	p := filepath.Join(append([]string{root()}, rel...)...)
+	if _, err := os.Stat(p); err != nil {
+		if os.Getenv("CI") != "" {
+			tb.Fatalf("development corpora: %v (set DOSSIER_CORPORA)", err)
+		}
+		tb.Skipf("development corpora: %v", err)
+	}
+	return p
+}
+
+// root is $DOSSIER_CORPORA, else shared/corpora beside the module's root
+// (the first folder above the working directory with a go.mod).
+func root() string {
+	if dir := os.Getenv("DOSSIER_CORPORA"); dir != "" {
+		return dir
+	}
+	dir, err := os.Getwd()
+	if err != nil {
+		return filepath.Join("..", "shared", "corpora")
+	}
+	for d := dir; ; {
+		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
+			return filepath.Join(filepath.Dir(d), "shared", "corpora")
+		}
+		up := filepath.Dir(d)
+		if up == d {
+			return filepath.Join("..", "shared", "corpora")
+		}
+		d = up
+	}
+}
