@@ -37,6 +37,8 @@ type lexiconFile struct {
 	ResultMarks     []string            `yaml:"result_marks"`
 	BylineDashes    []string            `yaml:"byline_dashes"`
 	ObjectControl   []string            `yaml:"object_control"`
+	AttributionMark []string            `yaml:"attribution_marks"`
+	Showing         []string            `yaml:"showing"`
 	AsideAdverbs    []string            `yaml:"aside_adverbs"`
 	AsideSettings   []string            `yaml:"aside_settings"`
 	MaleTitles      []string            `yaml:"male_titles"`
@@ -111,6 +113,12 @@ type lexicon struct {
 	// objectControl are the verbs whose object does what their open
 	// complement says ("allowed X to think")
 	objectControl map[string]bool
+	// attributionMarks before a noun phrase and a cue make it an
+	// attribution: "…,” as X put it"
+	attributionMarks map[string]bool
+	// showing joins a recording to whom it shows saying something:
+	// "footage of X saying"
+	showing map[string]bool
 	// asideAdverbs and asideSettings are what may follow the cue of an
 	// attribution set off by commas ("…, he said later", "…, the group
 	// said in a statement")
@@ -175,6 +183,8 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		resultMarks:      set(f.ResultMarks),
 		bylineDashes:     set(f.BylineDashes),
 		objectControl:    set(f.ObjectControl),
+		attributionMarks: set(f.AttributionMark),
+		showing:          set(f.Showing),
 		asideAdverbs:     set(f.AsideAdverbs),
 		asideSettings:    set(f.AsideSettings),
 		maleTitles:       set(f.MaleTitles),

@@ -470,7 +470,7 @@ func (t *tq) asSource(i, first int) (int, bool) {
 		case "DET", "ADJ", "NUM", "PART":
 			continue
 		case "ADP", "SCONJ":
-			if strings.EqualFold(tk.Text, "as") && last >= 0 && t.region(k) < 0 {
+			if t.x.lx.attributionMarks[strings.ToLower(tk.Text)] && last >= 0 && t.region(k) < 0 {
 				return last, true
 			}
 		}

@@ -357,7 +357,7 @@ func (t *tq) shownSaying(v int) int {
 	if !d.RelIs(h, "nmod") {
 		return -1
 	}
-	if c := d.Dependent(h, "case"); c < 0 || !strings.EqualFold(t.tok(c).Text, "of") {
+	if c := d.Dependent(h, "case"); c < 0 || !t.x.lx.showing[strings.ToLower(t.tok(c).Text)] {
 		return -1
 	}
 	if _, e := d.Subtree(h); e != v {
@@ -600,7 +600,7 @@ func (t *tq) sourceSpan(s int) (core model.Span, all model.Span) {
 		h := t.tok(f).Head
 		return d.RelIs(f, "fixed") && h >= 0 && d.RelIs(h, "case") && t.tok(h).Head == s
 	}
-	for f < s && (t.tok(f).UPOS == "PUNCT" || t.tok(f).Rel == "cc" && t.tok(f).Head == s && !strings.EqualFold(t.tok(f).Text, "both") || d.RelIs(f, "case", "fixed") && t.tok(f).Head != s && f < lo || d.RelIs(f, "case") && t.tok(f).Head == s || ofCase(f)) {
+	for f < s && (t.tok(f).UPOS == "PUNCT" || t.tok(f).Rel == "cc" && t.tok(f).Head == s || d.RelIs(f, "case", "fixed") && t.tok(f).Head != s && f < lo || d.RelIs(f, "case") && t.tok(f).Head == s || ofCase(f)) {
 		f++
 	}
 	for e-1 > s && t.tok(e-1).UPOS == "PUNCT" {
