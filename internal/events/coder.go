@@ -63,6 +63,8 @@ func (c *Coder) putSent(s *sent) {
 		return
 	}
 	s.doc, s.td, s.toks, s.mwords = nil, nil, nil, nil
+	clear(s.low[:cap(s.low)]) // lower-cased words may be slices of the text
+	clear(s.buf[:cap(s.buf)])
 	clear(s.ms)
 	clear(s.sorted)
 	c.sents.Put(s)

@@ -68,35 +68,31 @@ func (c *Coder) Filter(lemmas func(form string, tag func(string) bool, buf []str
 	return f
 }
 
-// MayCode reports whether some word of td could trigger an event: when
-// it is false, Code finds no event in td, whatever its analysis. td needs
-// only its sentences and tokens (text.Analyzer.Segment).
-func (f *Filter) MayCode(td *text.Doc) bool {
-	sc := f.pool.Get().(*filterScratch)
-	defer f.pool.Put(sc)
-	for si := range td.Sentences {
-		if f.sentence(td.SentenceTokens(si), sc) {
-			return true
-		}
-	}
-	return false
-}
-
-// Mark is MayCode sentence by sentence: it sets may[i] (len(may) is the
-// number of sentences) for each sentence i of td in which some word could
-// trigger an event, and reports whether any could. The coder codes each
+// Mark sets may[i] (len(may) is the number of sentences) for each
+// sentence i of td in which some word could trigger an event, and reports
+// whether any could: when it is false, Code finds no event in td,
+// whatever its analysis. td needs only its sentences and tokens
+// (text.Analyzer.Segment). The coder codes each
 // sentence from its own words, tags, tree and mentions, so in a sentence
 // left unmarked Code finds no event, whatever its analysis: its parse is
 // not needed (text.Analyzer.AnalyzeSome).
 func (f *Filter) Mark(td *text.Doc, may []bool) bool {
 	sc := f.pool.Get().(*filterScratch)
-	defer f.pool.Put(sc)
+	defer f.put(sc)
 	any := false
 	for si := range td.Sentences {
 		may[si] = f.sentence(td.SentenceTokens(si), sc)
 		any = any || may[si]
 	}
 	return any
+}
+
+// put gives sc back to the pool without the words of the document it
+// read (sc.low may hold slices of its text).
+func (f *Filter) put(sc *filterScratch) {
+	clear(sc.low)
+	sc.low = sc.low[:0]
+	f.pool.Put(sc)
 }
 
 // sentence reports whether some word of toks could trigger an event.
@@ -125,7 +121,8 @@ func (f *Filter) starts(form string, sc *filterScratch) *starts {
 		return st
 	}
 	if st, ok := sc.old[form]; ok {
-		sc.keep(form, st)
+		// a copy, as below: form is a slice of the document's text
+		sc.keep(strings.Clone(form), st)
 		return st
 	}
 	lx := f.lx
