@@ -52,7 +52,7 @@ func readerWithin(parent context.Context, timeout time.Duration, data []byte, ma
 	}
 	select {
 	case r := <-done:
-		if r.err != nil && ctx.Err() != nil && parent.Err() == nil {
+		if errors.Is(r.err, context.DeadlineExceeded) && parent.Err() == nil {
 			// the reader saw the deadline first and stopped with it: the
 			// same refusal, not the context's words
 			return nil, docMeta{}, tooLong()
