@@ -861,29 +861,3 @@ func forEachJSON[T any](ctx context.Context, s *sqlStore, q string, args []any, 
 	return nil
 }
 
-// Results reads every stored cross-document result into memory: for
-// reports, which print them all.
-func Results(ctx context.Context, st Store) (*AllResults, error) {
-	r := &AllResults{Quotes: []model.Quote{}, Timeline: []model.TimelineEntry{}, Findings: []model.Finding{}, Events: []model.Event{}}
-	if err := st.ForEachQuote(ctx, QuoteQuery{}, func(q model.Quote) error { r.Quotes = append(r.Quotes, q); return nil }); err != nil {
-		return nil, err
-	}
-	if err := st.ForEachEvent(ctx, "", func(e model.Event) error { r.Events = append(r.Events, e); return nil }); err != nil {
-		return nil, err
-	}
-	if err := st.ForEachTimelineEntry(ctx, 0, 0, func(e model.TimelineEntry) error { r.Timeline = append(r.Timeline, e); return nil }); err != nil {
-		return nil, err
-	}
-	if err := st.ForEachFinding(ctx, FindingQuery{}, func(f model.Finding) error { r.Findings = append(r.Findings, f); return nil }); err != nil {
-		return nil, err
-	}
-	return r, nil
-}
-
-// AllResults are the cross-document results held in memory.
-type AllResults struct {
-	Quotes   []model.Quote
-	Timeline []model.TimelineEntry
-	Findings []model.Finding
-	Events   []model.Event
-}
