@@ -860,4 +860,3 @@ func forEachJSON[T any](ctx context.Context, s *sqlStore, q string, args []any, 
 	}
 	return nil
 }
-
