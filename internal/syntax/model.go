@@ -23,9 +23,8 @@ type Model struct {
 	parser *parser
 	// retag gives a function word in a relation its class (SetRetag);
 	// retagFrom marks the classes it may change.
-	retag       map[retagKey]uint16
-	retagFrom   []bool
-	retagLabels []uint8 // the parser's labels, to ask retag about a form
+	retag     map[retagKey]uint16
+	retagFrom []bool
 }
 
 // Scratch holds one goroutine's working buffers. The zero value is ready.
@@ -52,7 +51,7 @@ func (m *Model) Annotate(words []Word, sc *Scratch) {
 	heads, rels := s.heads[:n], s.rels(n)
 	m.parser.parse(s.lex, s.tags, heads, rels, s)
 	m.fixPunct(forms, heads, rels, s)
-	m.applyRetag(forms, rels, s.class)
+	m.applyRetag(s.lex, rels, s.class)
 	for i := range words {
 		c := m.tagger.classes[s.class[i]]
 		words[i].UPOS, words[i].XPOS = c.UPOS, c.XPOS
@@ -83,7 +82,7 @@ func (m *Model) Analyze(forms []string, names []bool, out *Tags, sc *Scratch) {
 
 // Tag is Analyze without the parse: it tags the words of one sentence as
 // Analyze does, but for the function words whose class Analyze takes from
-// their relation (SetRetag, Retags), which keep the tagger's; it leaves
+// their relation (SetRetag), which keep the tagger's; it leaves
 // every word without a head (Head 0, Rel ""). A caller that needs the trees of
 // some sentences only (batch event coding needs none in a sentence with
 // no possible trigger) saves the parse, about four fifths of Analyze.
@@ -116,7 +115,7 @@ func (m *Model) analyze(forms []string, names []bool, out *Tags, sc *Scratch, pa
 		rels = s.rels(n)
 		m.parser.parse(s.lex, s.tags, out.Head, rels, s)
 		m.fixPunct(forms, out.Head, rels, s)
-		m.applyRetag(forms, rels, s.class)
+		m.applyRetag(s.lex, rels, s.class)
 	}
 	for i := range n {
 		c := m.tagger.classes[s.class[i]]

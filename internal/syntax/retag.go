@@ -6,7 +6,6 @@ import (
 	"io"
 	"sort"
 	"strings"
-	"unicode"
 )
 
 // A RetagRule gives the class a function word takes in a relation: in
@@ -21,9 +20,10 @@ type RetagRule struct {
 	Word, Rel, UPOS, XPOS string
 }
 
-// retagClasses are the classes of the function words whose class the
-// rules may change, and change to: never a noun, a verb's content word
-// or a name.
+// retagClasses are the classes the rules may change, and change to: the
+// closed classes, and VERB for the verbs that are auxiliaries too ("have",
+// "be"; LearnRetag keeps a VERB rule only for a word the treebank also
+// tags AUX); never a noun, an adjective or a name.
 var retagClasses = map[string]bool{"ADP": true, "SCONJ": true, "PART": true, "ADV": true, "PRON": true, "DET": true, "AUX": true, "VERB": true}
 
 // retagRel is the relation a rule is keyed by.
@@ -35,8 +35,8 @@ func retagRel(label string) string {
 	return base
 }
 
-// LearnRetag learns the rules from gold sentences: a word (in lower case)
-// in a relation, seen at least minCount times with a function word's
+// LearnRetag learns the rules from gold sentences: a word (as the
+// tagger normalises it: lower case, straight apostrophes) in a relation, seen at least minCount times with a function word's
 // class, that has one class in at least minShare of them, where the word
 // has some other class elsewhere in the data (so that the tagger may
 // mistake it). XPOS is the commonest fine tag of that class. The rules
@@ -48,7 +48,7 @@ func LearnRetag(sents []Sentence, minCount int, minShare float64) []RetagRule {
 	classes := map[string]map[string]bool{}
 	for _, s := range sents {
 		for _, w := range s.Words {
-			low := strings.ToLower(w.Form)
+			low := string(normForm(w.Form, nil))
 			if classes[low] == nil {
 				classes[low] = map[string]bool{}
 			}
@@ -80,7 +80,7 @@ func LearnRetag(sents []Sentence, minCount int, minShare float64) []RetagRule {
 				best, bestN = u, c
 			}
 		}
-		if n < minCount || float64(bestN) < minShare*float64(n) {
+		if n < minCount || float64(bestN) < minShare*float64(n) || best == "VERB" && !classes[k.word]["AUX"] {
 			continue
 		}
 		xpos, xn := "", 0
@@ -131,9 +131,10 @@ func ReadRetag(r io.Reader) ([]RetagRule, error) {
 	return out, sc.Err()
 }
 
-// retagKey is a written form and a parser label.
+// retagKey is a word's normalised form (its hash, lexical.w) and a
+// parser label.
 type retagKey struct {
-	form  string
+	w     uint64
 	label uint8
 }
 
@@ -153,61 +154,35 @@ func (m *Model) SetRetag(rules []RetagRule) int {
 		byRel[retagRel(l)] = append(byRel[retagRel(l)], uint8(li))
 	}
 	m.retag = map[retagKey]uint16{}
-	m.retagLabels = m.retagLabels[:0]
-	for li := range m.parser.labels {
-		m.retagLabels = append(m.retagLabels, uint8(li))
-	}
 	kept := 0
+	var buf []byte
 	for _, r := range rules {
 		c, ok := cls[[2]string{r.UPOS, r.XPOS}]
-		if !ok || len(byRel[r.Rel]) == 0 || !retagClasses[r.UPOS] {
-			continue
-		}
-		if r.Word == "" {
+		if !ok || len(byRel[r.Rel]) == 0 || !retagClasses[r.UPOS] || r.Word == "" {
 			continue
 		}
 		kept++
-		// the forms a text writes the word in: as is, capitalised, in
-		// capitals (the lookup is on the form, with no allocation)
-		rs := []rune(r.Word)
-		rs[0] = unicode.ToUpper(rs[0])
-		forms := []string{r.Word, string(rs), strings.ToUpper(r.Word)}
-		for _, f := range forms {
-			for _, li := range byRel[r.Rel] {
-				m.retag[retagKey{f, li}] = uint16(c)
-			}
+		buf = normForm(r.Word, buf)
+		w := hashBytes(buf)
+		for _, li := range byRel[r.Rel] {
+			m.retag[retagKey{w, li}] = uint16(c)
 		}
 	}
 	return kept
 }
 
 // applyRetag changes the class of the words whose relation fixes it.
-func (m *Model) applyRetag(forms []string, rels []int, class []int) {
+func (m *Model) applyRetag(lex []lexical, rels []int, class []int) {
 	if len(m.retag) == 0 {
 		return
 	}
-	for i, f := range forms {
-		if !m.retagFrom[class[i]] || len(f) > 12 {
+	for i := range lex {
+		if !m.retagFrom[class[i]] {
 			continue
 		}
 		// a word already of the rule's class keeps its fine tag
-		if c, ok := m.retag[retagKey{f, uint8(rels[i])}]; ok && m.tagger.classes[c].UPOS != m.tagger.classes[class[i]].UPOS {
+		if c, ok := m.retag[retagKey{lex[i].w, uint8(rels[i])}]; ok && m.tagger.classes[c].UPOS != m.tagger.classes[class[i]].UPOS {
 			class[i] = int(c)
 		}
 	}
-}
-
-// Retags reports whether a rule may change the class of a word written
-// form once its relation is known: Tag leaves such a word the tagger's
-// class, which Analyze may change.
-func (m *Model) Retags(form string) bool {
-	if len(m.retag) == 0 {
-		return false
-	}
-	for _, l := range m.retagLabels {
-		if _, ok := m.retag[retagKey{form, l}]; ok {
-			return true
-		}
-	}
-	return false
 }

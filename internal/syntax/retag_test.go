@@ -90,3 +90,27 @@ func TestRetagApplies(t *testing.T) {
 		}
 	}
 }
+
+// A rule is keyed by the form the tagger normalises: a rule written with
+// a straight apostrophe applies to the curly one news writes ("He’s").
+func TestRetagNormalisedForm(t *testing.T) {
+	m := loadShipped(t)
+	var sc Scratch
+	forms := []string{"He", "’s", "here", "."}
+	var before Tags
+	m.Analyze(forms, nil, &before, &sc)
+	u, rel := before.UPOS[1], before.Rel[1]
+	other, xpos := "PART", "POS"
+	if u == "PART" {
+		other, xpos = "AUX", "VBZ"
+	}
+	if n := m.SetRetag([]RetagRule{{"'s", retagRel(rel), other, xpos}}); n != 1 {
+		t.Fatalf("kept %d rules", n)
+	}
+	defer m.SetRetag(nil)
+	var after Tags
+	m.Analyze(forms, nil, &after, &sc)
+	if after.UPOS[1] != other {
+		t.Errorf("’s as %s: %s, want %s by the rule for 's", rel, after.UPOS[1], other)
+	}
+}

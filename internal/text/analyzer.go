@@ -88,7 +88,11 @@ func (a *Analyzer) LoadModel() error {
 			a.err = fmt.Errorf("text: %s: %w", retagFile, err)
 			return
 		}
-		a.model.SetRetag(rules)
+		if kept := a.model.SetRetag(rules); kept < len(rules) {
+			// rules the model has no class or relation for: the file was
+			// made for another model
+			a.err = fmt.Errorf("text: %s: %d of its %d rules name a class or a relation the syntax model lacks (run go run ./scripts/gen-retag)", retagFile, len(rules)-kept, len(rules))
+		}
 	})
 	return a.err
 }
