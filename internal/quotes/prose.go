@@ -357,14 +357,8 @@ func (t *tq) dashByline(r region) (int, model.Span, bool) {
 	if r.close < 0 || !lineStart(t.text, r.open) {
 		return -1, model.Span{}, false
 	}
-	k := d.TokenAt(r.closeEnd)
-	if k < 0 {
-		// the next token after the closing mark
-		k = sort.Search(len(d.Tokens), func(i int) bool { return d.Tokens[i].Start >= r.closeEnd })
-	}
-	for k < len(d.Tokens) && t.tok(k).End <= r.closeEnd {
-		k++
-	}
+	// the token after the closing mark
+	k := sort.Search(len(d.Tokens), func(i int) bool { return d.Tokens[i].Start >= r.closeEnd })
 	if k >= len(d.Tokens) || !t.x.lx.bylineDashes[t.tok(k).Text] || strings.Contains(t.text[r.closeEnd:t.tok(k).Start], "\n") {
 		return -1, model.Span{}, false
 	}
@@ -384,44 +378,38 @@ func (t *tq) dashByline(r region) (int, model.Span, bool) {
 	if !lineEnd(t.text, end) {
 		return -1, model.Span{}, false
 	}
-	head := f
+	return t.headIn(f, e), name, true
+}
+
+// headIn returns the head of the words [f, e): the first the parse hangs
+// outside them; e-1 when none is.
+func (t *tq) headIn(f, e int) int {
 	for j := f; j < e; j++ {
 		if h := t.tok(j).Head; h < f || h >= e {
-			head = j
-			break
+			return j
 		}
 	}
-	return head, name, true
+	return e - 1
+}
+
+// timeWordAt reports whether token k is a word of time ("Friday",
+// "week"), not a surname that is one ("Theresa May").
+func (t *tq) timeWordAt(k int) bool {
+	return t.x.lx.timeWords[strings.ToLower(t.tok(k).Text)] && !t.surnameOfTime(k)
 }
 
 // lineStart reports whether only white space stands between the start
 // of text's line and i; lineEnd, between i and the end of its line.
 func lineStart(text string, i int) bool {
-	for j := i - 1; j >= 0; j-- {
-		switch text[j] {
-		case '\n':
-			return true
-		case ' ', '\t', '\r':
-		default:
-			return false
-		}
-	}
-	return true
+	return strings.TrimSpace(text[strings.LastIndexByte(text[:i], '\n')+1:i]) == ""
 }
 
 func lineEnd(text string, i int) bool {
-	for j := i; j < len(text); j++ {
-		switch c := text[j]; {
-		case c == '\n':
-			return true
-		case c == ' ' || c == '\t' || c == '\r':
-		case c == 0xc2 && j+1 < len(text) && text[j+1] == 0xa0: // no-break space
-			j++
-		default:
-			return false
-		}
+	e := strings.IndexByte(text[i:], '\n')
+	if e < 0 {
+		e = len(text) - i
 	}
-	return true
+	return strings.TrimSpace(text[i:i+e]) == ""
 }
 
 // sourceOrNearest is the cue's source, or, when the tree gives it none
@@ -518,12 +506,7 @@ func (t *tq) appositiveSubject(i, first int) int {
 		// phrase before it ("one of the family's attorneys, Justin
 		// Bamberg, said"): that name
 		if seg == 0 && k-j >= 3 && t.allNames(j+1, k) {
-			for x := j + 1; x < k; x++ {
-				if h := t.tok(x).Head; h <= j || h >= k {
-					return x // the name's head
-				}
-			}
-			return k - 1
+			return t.headIn(j+1, k)
 		}
 		// a name right before that comma?
 		n := j - 1
@@ -540,7 +523,7 @@ func (t *tq) appositiveSubject(i, first int) int {
 			if a == first || t.isComma(a-1) || t.isQuoteMark(a-1) || t.x.lx.subordinators[strings.ToLower(t.tok(a-1).Text)] {
 				// (or opens a clause after "since", "when": "… since
 				// Clinton, at Monday's debate, cited …")
-				if !t.x.lx.timeWords[strings.ToLower(t.tok(n).Text)] {
+				if !t.timeWordAt(n) {
 					return n
 				}
 			}
@@ -554,7 +537,7 @@ func (t *tq) appositiveSubject(i, first int) int {
 // none a word of time.
 func (t *tq) allNames(f, e int) bool {
 	for k := f; k < e; k++ {
-		if t.tok(k).UPOS != "PROPN" || !startsUpperStr(t.tok(k).Text) || t.x.lx.timeWords[strings.ToLower(t.tok(k).Text)] {
+		if t.tok(k).UPOS != "PROPN" || !startsUpperStr(t.tok(k).Text) || t.timeWordAt(k) {
 			return false
 		}
 	}
@@ -1843,8 +1826,6 @@ func (t *tq) firstOf(sp model.Span) int {
 	return len(t.td.Tokens)
 }
 
-// groupName is an anonymous source's name: its words without a leading
-// article ("US officials", "senior official").
 // finiteIn reports whether the words of sp hold a finite verb.
 func (t *tq) finiteIn(sp model.Span) bool {
 	for k := t.firstOf(sp); k < len(t.td.Tokens) && t.tok(k).End <= sp.End; k++ {
@@ -1856,6 +1837,8 @@ func (t *tq) finiteIn(sp model.Span) bool {
 	return false
 }
 
+// groupName is an anonymous source's name: its words without a leading
+// article ("US officials", "senior official").
 func groupName(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
 	for _, a := range []string{"the ", "a ", "an ", "The ", "A ", "An "} {

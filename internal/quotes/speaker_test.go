@@ -375,7 +375,11 @@ func TestAsXPutIt(t *testing.T) {
 func TestNearestSubjectMustNameASource(t *testing.T) {
 	x := newX(t)
 	text := "The committee voted 19-15 along party lines to send a contempt resolution to the full chamber. The move against Brodin took place despite repeated warnings from his attorney that the showdown was fruitless since the engineer would refuse to answer any questions."
-	for _, q := range extract(t, x, article("a", text), nil) {
+	qs := extract(t, x, article("a", text), nil)
+	if len(qs) == 0 {
+		t.Fatalf("no quote in %q: the test checks nothing", text)
+	}
+	for _, q := range qs {
 		for _, s := range q.Sources {
 			if strings.Contains(s.Text, "move") || strings.Contains(s.Text, "Brodin") {
 				t.Errorf("quote %q: source %q (speaker %q)", q.Contents[0].Text, s.Text, q.Speaker)
@@ -457,7 +461,7 @@ func TestNameWithTimeBeforeCue(t *testing.T) {
 // it, signs nothing.
 func TestDashByline(t *testing.T) {
 	x := newX(t)
-	text := "Voices from the port.\n\n“We need a plan and we need it now.” ― Ana Z. Ruiz\n“Nothing good will come of this.” —\u00a0Karl Brodin.\n\nIt was “a good start” — Then Came Winter.\n\n“It will pass.” — Reuters\n"
+	text := "Voices from the port.\n\n“We need a plan and we need it now.” ― Ana Z. Ruiz\n“Nothing good will come of this.” —\u00a0Karl Brodin.\u00a0\n\nIt was “a good start” — Then Came Winter.\n\n“It will pass.” — Reuters\n\n“The port stays shut.” — Ines Varga, harbour master\n"
 	got := map[string]string{}
 	for _, q := range extract(t, x, article("a", text), nil) {
 		got[q.Contents[0].Text] = q.Speaker
@@ -471,7 +475,7 @@ func TestDashByline(t *testing.T) {
 			t.Errorf("%q: speaker %q, want %q (all: %q)", c, got[c], sp, got)
 		}
 	}
-	for _, c := range []string{"a good start", "It will pass."} {
+	for _, c := range []string{"a good start", "It will pass.", "The port stays shut."} {
 		if sp, ok := got[c]; ok {
 			t.Errorf("%q given to %q", c, sp)
 		}
@@ -499,8 +503,12 @@ func TestCompletedNameHasNoTitle(t *testing.T) {
 func TestNameBeforePossessivePhraseIsPartOfIt(t *testing.T) {
 	x := newX(t)
 	text := "Donald Trump’s campaign is defending his early-morning tweets, saying they were fair."
-	for _, q := range extract(t, x, article("a", text), nil) {
-		if q.Speaker == "Donald" || q.Speaker == "Donald Trump" {
+	qs := extract(t, x, article("a", text), nil)
+	if len(qs) == 0 {
+		t.Fatalf("no quote in %q: the test checks nothing", text)
+	}
+	for _, q := range qs {
+		if q.Speaker != "Trump’s campaign" {
 			t.Errorf("%q: speaker %q, want the campaign", q.Contents[0].Text, q.Speaker)
 		}
 	}
@@ -542,6 +550,8 @@ func TestSubjectsTheParseLost(t *testing.T) {
 	x := newX(t)
 	for _, tc := range []struct{ text, source string }{
 		{"In a statement, one of the family's attorneys, Karl Brodin, said the videos show Varga calmly leaving his car when asked to do so by police.", "Karl Brodin"},
+		// a surname that is also a word of time
+		{"In a statement, one of the family's attorneys, Theresa May, said the videos show Varga calmly leaving his car when asked to do so by police.", "Theresa May"},
 		{"Political observers in Virginia and around the country say Varga deserves the right of first refusal.", "Political observers in Virginia and around the country"},
 		{"Some Democrats, however, question the wisdom of committing to Varga, who has never faced a competitive reelection race.", "Some Democrats"},
 	} {
@@ -571,6 +581,7 @@ func TestRulesReadOnTrain(t *testing.T) {
 		{"“She did it again and I’ll say it again. It’s misleading to imply that the second bill was an auto bailout bill,” Brodin tweeted after Varga argued for the second consecutive debate that “if everyone had voted as he voted, we would not have rescued the auto industry.”", "She did it again", "Brodin"},
 		{"''I don't think that Latinos in Texas think that he identifies strongly enough as a Latino himself, even though he is,'' said Karl Brodin, a Texas media consultant.", "I don't think", "Karl Brodin"},
 		{"On Sunday, Pastor Karl Brodin stood at his pulpit in Burlington, Iowa, and, citing Exodus 18:21 (''select out of all the people able men who fear God ... as leaders''), endorsed Senator Ines Varga of Texas.", "select out of all", "Karl Brodin"},
+		{"Varga’s only path to the nomination is now to convince the superdelegates. But progressive organizations that have endorsed him say they believe superdelegates should choose the candidate who won the most pledged delegates.", "they believe superdelegates", "progressive organizations"},
 		{"\"It's according to age groups,\" said Ana Ruiz, 66, a retired fast-food worker who lives in Lake City. She's a Varga supporter but concedes that most of her peers love the Brodins from their two terms in office.", "most of her peers", "Ana Ruiz"},
 	} {
 		found := false

@@ -239,7 +239,8 @@ func (t *tq) source(i int) int {
 		}
 		return -1
 	}
-	if sj := t.subject(i, false); sj < 0 || t.tok(sj).UPOS == "NOUN" {
+	sj := t.subject(i, false)
+	if sj < 0 || t.tok(sj).UPOS == "NOUN" {
 		// no subject, or a common noun the parse took for it while a
 		// name opens the clause right before the cue ("Based on … the
 		// nominee's 1995 tax return, Sanders on Tuesday said")
@@ -249,22 +250,35 @@ func (t *tq) source(i int) int {
 		// "… since Clinton, at Monday's debate, cited …" parsed as a
 		// verb coordinated with the clause before: the name set off
 		// before the cue, not the subject of that clause
-		if n := t.appositiveSubject(i, t.firstOfSentence(i)); n >= 0 && sj < 0 && d.RelIs(i, "conj") {
-			return n
+		if sj < 0 && d.RelIs(i, "conj") {
+			if n := t.appositiveSubject(i, t.firstOfSentence(i)); n >= 0 {
+				return n
+			}
 		}
 	}
 	v := i
 	for steps := 0; v >= 0 && steps < 6; steps++ {
-		if s := t.subject(v, steps > 0); s >= 0 {
+		s := sj
+		if steps > 0 {
+			s = t.subject(v, true)
+		}
+		if s >= 0 {
 			return t.relative(s)
 		}
-		switch {
-		case d.RelIs(v, "xcomp") && t.shownSaying(v) >= 0:
-			return t.shownSaying(v)
-		case d.RelIs(v, "xcomp") && t.tok(v).Head >= 0 && t.x.lx.objectControl[t.tok(t.tok(v).Head).Lemma] && t.objectBefore(t.tok(v).Head, v) >= 0:
+		shown, controller := -1, -1
+		if d.RelIs(v, "xcomp") {
+			shown = t.shownSaying(v)
 			// "allowed her staff and the public to think that …": the
 			// object of the verb above is who thinks, not its subject
-			return t.relative(t.objectBefore(t.tok(v).Head, v))
+			if h := t.tok(v).Head; shown < 0 && h >= 0 && t.x.lx.objectControl[t.tok(h).Lemma] {
+				controller = t.objectBefore(h, v)
+			}
+		}
+		switch {
+		case shown >= 0:
+			return shown
+		case controller >= 0:
+			return t.relative(controller)
 		case d.RelIs(v, "conj") && t.nominalRoot(t.tok(v).Head, v):
 			// "Political observers in Virginia and around the country
 			// say …" parsed with the noun as the root and the cue as its
@@ -330,7 +344,7 @@ func (t *tq) nominalRoot(h, v int) bool {
 // "asked X to say"), or -1.
 func (t *tq) objectBefore(h, v int) int {
 	for _, k := range t.td.Dependents(h, t.buf[:0]) {
-		if k < v && t.td.RelIs(k, "obj", "iobj") && !t.x.lx.timeWords[strings.ToLower(t.tok(k).Text)] {
+		if k < v && t.td.RelIs(k, "obj", "iobj") && !t.timeWordAt(k) {
 			return k
 		}
 	}
@@ -390,7 +404,7 @@ func (t *tq) nameRightBefore(i int) int {
 	if k < first || t.tok(k).UPOS != "PROPN" || !startsUpperStr(t.tok(k).Text) || t.region(k) >= 0 {
 		return -1
 	}
-	if t.x.lx.timeWords[strings.ToLower(t.tok(k).Text)] {
+	if t.timeWordAt(k) {
 		return -1
 	}
 	a := k
@@ -409,13 +423,7 @@ func (t *tq) nameRightBefore(i int) int {
 	if a != first && !t.isComma(a-1) && !t.isQuoteMark(a-1) && !t.x.lx.subordinators[strings.ToLower(t.tok(a-1).Text)] {
 		return -1
 	}
-	// the name's head: its word the parse hangs outside it
-	for j := name; j <= k; j++ {
-		if h := t.tok(j).Head; h < name || h > k {
-			return j
-		}
-	}
-	return k
+	return t.headIn(name, k+1)
 }
 
 // subject returns the subject of verb v: of several (a parse that split a
@@ -429,7 +437,7 @@ func (t *tq) subject(v int, inherited bool) int {
 		if !t.td.RelIs(k, "nsubj", "csubj") || t.td.RelIs(k, "nsubj:pass") && !inherited {
 			continue
 		}
-		if t.x.lx.timeWords[strings.ToLower(t.tok(k).Text)] && !t.surnameOfTime(k) {
+		if t.timeWordAt(k) {
 			continue // "said Wednesday night that …": a time, misread as the subject
 		}
 		if t.region(k) >= 0 && t.region(v) < 0 {
