@@ -104,8 +104,33 @@ func LoadVocab(fsys fs.FS) (*Vocab, error) {
 	v.CaptionEnds = lf.CaptionEnd
 	v.BylineRoles = lowerSet(lf.BylineRole)
 	v.Honorifics = upperSet(lf.Honorific)
+	titles, err := abbreviatedTitles(fsys)
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range titles {
+		v.Honorifics[strings.ToUpper(t)] = true
+		v.Honorifics[strings.ToUpper(t)+"."] = true
+	}
 	v.rx = buildRoleRx(v.Roles, v.Organizations)
 	return v, nil
+}
+
+// abbreviatedTitles reads the titles of the text layer's abbreviations
+// (text/abbreviations.txt, kind "title": Gen, Lt, Sen), so that the forms
+// of address are listed once.
+func abbreviatedTitles(fsys fs.FS) ([]string, error) {
+	raw, err := fs.ReadFile(fsys, "text/abbreviations.txt")
+	if err != nil {
+		return nil, fmt.Errorf("read vocabulary: %w", err)
+	}
+	var out []string
+	for _, line := range strings.Split(string(raw), "\n") {
+		if f := strings.Fields(line); len(f) == 2 && f[1] == "title" && !strings.HasPrefix(f[0], "#") {
+			out = append(out, f[0])
+		}
+	}
+	return out, nil
 }
 
 // defaultVocab loads the embedded vocabulary once; the result is never
