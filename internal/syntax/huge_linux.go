@@ -29,7 +29,7 @@ func hugeBytes(owner *index, n int) []byte {
 	runtime.AddCleanup(owner, func(m []byte) { _ = syscall.Munmap(m) }, m)
 	off := int(-uintptr(unsafe.Pointer(&m[0])) & (hugePage - 1))
 	b := m[off : off+size]
-	_ = syscall.Madvise(b, 14) // MADV_HUGEPAGE; without it, plain pages
+	_ = syscall.Madvise(b, syscall.MADV_HUGEPAGE) // without it, plain pages
 	return b[:n:n]
 }
 

@@ -103,6 +103,8 @@ func (m *Model) analyze(forms []string, names []bool, out *Tags, sc *Scratch, pa
 	out.UPOS, out.XPOS, out.Rel = grow(out.UPOS), grow(out.XPOS), grow(out.Rel)
 	if cap(out.Head) < n {
 		out.Head = make([]int, n)
+	}
+	if cap(out.xpos) < n {
 		out.xpos = make([]uint8, n)
 	}
 	out.Head, out.xpos = out.Head[:n], out.xpos[:n]

@@ -307,26 +307,10 @@ func (a *Analyzer) analyze(src string, opts ...Option) (*Doc, []tinfo) {
 	return d, info
 }
 
-// AnalyzeIf is Analyze for a caller that may not need the analysis: it
-// splits src as Segment does, asks want about the split (its sentences
-// and tokens, not tagged), and only if want says so goes on to tag,
-// lemmatise and parse it, reporting whether it did. want must not keep
-// or change the Doc.
-func (a *Analyzer) AnalyzeIf(src string, want func(*Doc) bool, opts ...Option) (*Doc, bool) {
-	d, info := a.segment(src, opts)
-	if !want(d) {
-		return d, false
-	}
-	if len(d.Tokens) > 0 {
-		a.parseAll(d, nil)
-		d.names = a.findNames(d, info)
-	}
-	return d, true
-}
-
-// AnalyzeSome is AnalyzeIf for a caller that needs the trees of some
-// sentences only: want is given the split and a flag per sentence, all
-// false; it sets the flags of the sentences to parse and reports whether
+// AnalyzeSome is Analyze for a caller that may not need the analysis,
+// or the trees of some sentences only: it splits src as Segment does and
+// gives want the split (its sentences and tokens, not tagged) and a flag
+// per sentence, all false; it sets the flags of the sentences to parse and reports whether
 // to analyse the text at all. Every sentence of an analysed text is
 // tagged and lemmatised, and its names found, as Analyze does; the
 // sentences want did not flag are not parsed (their tokens have Head -1
