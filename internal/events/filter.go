@@ -45,7 +45,10 @@ const maxKept = 1 << 14
 // start there (the words after the first are still to be matched), and
 // whether it is an obligation ("must").
 type starts struct {
-	entries    []entry
+	entries []entry
+	// entries[:verbs] start at a verb (verbTrigger), the rest at a noun
+	// (nounTrigger)
+	verbs      int
 	obligation bool
 }
 
@@ -81,7 +84,7 @@ func (f *Filter) Mark(td *text.Doc, may []bool) bool {
 	defer f.put(sc)
 	any := false
 	for si := range td.Sentences {
-		may[si] = f.sentence(td.SentenceTokens(si), sc)
+		may[si] = f.sentence(td, si, false, sc)
 		any = any || may[si]
 	}
 	return any
@@ -95,9 +98,31 @@ func (f *Filter) put(sc *filterScratch) {
 	f.pool.Put(sc)
 }
 
-// sentence reports whether some word of toks could trigger an event.
-func (f *Filter) sentence(toks []text.Token, sc *filterScratch) bool {
+// Confirm reports whether the coder could code an event in sentence si
+// of td, now that its words are tagged (text.Analyzer.AnalyzeSome calls
+// it for the sentences Mark marked, before parsing them): Mark's test,
+// with the tags the coder requires of a trigger (sent.code) — a verb's
+// phrase starts at a word tagged as a verb (or a proper noun, in a
+// headline), a noun's at a noun, a gerund or an adjective. A word whose
+// tag the parse may still change (text.Doc.TagMayChange) passes both.
+// When it is false, Code finds no event in the sentence, whatever its
+// tree: its parse is not needed.
+func (f *Filter) Confirm(td *text.Doc, si int) bool {
+	sc := f.pool.Get().(*filterScratch)
+	defer f.put(sc)
+	return f.sentence(td, si, true, sc)
+}
+
+// sentence reports whether some word of sentence si of td could trigger
+// an event; with tagged, a word whose tag the coder does not take for the
+// trigger's cannot.
+func (f *Filter) sentence(td *text.Doc, si int, tagged bool, sc *filterScratch) bool {
+	toks := td.SentenceTokens(si)
+	if n := len(toks); n > 0 && toks[n-1].Text == "?" || n > 1 && toks[n-2].Text == "?" {
+		return false // a question asserts nothing: the coder skips it (sent.reset)
+	}
 	sc.low = sc.low[:0]
+	first := td.Sentences[si].FirstToken
 	for i, t := range toks {
 		st := f.starts(t.Text, sc)
 		if st == nil {
@@ -106,7 +131,15 @@ func (f *Filter) sentence(toks []text.Token, sc *filterScratch) bool {
 		if st.obligation {
 			return true
 		}
-		for _, e := range st.entries {
+		verb, noun := true, true
+		if tagged && !td.TagMayChange(first+i) {
+			verb = verbal(t.Tag)
+			noun = isNounTag(t.Tag) || t.Tag == "VBG" || t.Tag == "JJ" || t.Tag == ""
+		}
+		for k, e := range st.entries {
+			if k < st.verbs && !verb || k >= st.verbs && !noun {
+				continue
+			}
 			if len(e.rest) == 0 || f.restAt(e.rest, toks, i+1, sc) || f.restAt(e.rest, toks, i+2, sc) {
 				return true
 			}
@@ -143,6 +176,7 @@ func (f *Filter) starts(form string, sc *filterScratch) *starts {
 			add(lx.verbs[strings.ToLower(l)])
 		}
 	}
+	st.verbs = len(st.entries)
 	// the coder's nouns (nounTrigger)
 	add(lx.nouns[w])
 	if sg := singular(w); sg != w {

@@ -16,6 +16,7 @@ import (
 	"github.com/dossier-project/dossier/internal/events"
 	"github.com/dossier-project/dossier/internal/model"
 	"github.com/dossier-project/dossier/internal/pipeline"
+	"github.com/dossier-project/dossier/internal/text"
 )
 
 // checkFilter checks the filter of batch event coding on texts: a text
@@ -24,12 +25,18 @@ import (
 // must be coded as Prepare's analysis is, with the same mentions, and be
 // analysed as Prepare analyses it once the sentences whose parse it
 // deferred are parsed. The texts must hold at least minCoded with events,
-// some that are left unanalysed and some sentences left unparsed, for the
-// test to say anything.
+// some that are left unanalysed and some sentences left unparsed, among
+// them some that the filter's words let through and their tags did not
+// (events.Filter.Confirm), for the test to say anything.
 func checkFilter(t *testing.T, p *pipeline.Pipeline, texts []string, minCoded int) {
 	t.Helper()
 	date := time.Date(2013, 6, 4, 0, 0, 0, 0, time.UTC)
-	skipped, coded, deferred := 0, 0, 0
+	ta, err := text.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	filter := p.Coder().Filter(ta.Lemmas)
+	skipped, coded, deferred, unconfirmed := 0, 0, 0, 0
 	for _, txt := range texts {
 		doc, td, ms := p.Prepare(txt, date)
 		evs := p.Coder().Code(doc, td, ms)
@@ -47,9 +54,14 @@ func checkFilter(t *testing.T, p *pipeline.Pipeline, texts []string, minCoded in
 			if sevs := p.Coder().Code(sdoc, std, sms); !reflect.DeepEqual(sevs, evs) {
 				t.Errorf("%q: with its parse deferred where nothing can be coded, %d events, want %d", txt, len(sevs), len(evs))
 			}
+			marked := make([]bool, len(std.Sentences))
+			filter.Mark(std, marked)
 			for i := range std.Sentences {
 				if std.Deferred(i) {
 					deferred++
+					if marked[i] {
+						unconfirmed++
+					}
 				}
 				std.Parse(i)
 			}
@@ -63,9 +75,9 @@ func checkFilter(t *testing.T, p *pipeline.Pipeline, texts []string, minCoded in
 			t.Errorf("the filter skips %q, in which the coder codes %d events (%s by pattern %s)", txt, len(evs), evs[0].CAMEO, evs[0].Pattern)
 		}
 	}
-	t.Logf("%d texts: %d with events, %d skipped by the filter, %d sentences of the others left unparsed", len(texts), coded, skipped, deferred)
-	if coded < minCoded || skipped == 0 || deferred == 0 {
-		t.Fatalf("%d texts with events (want %d or more), %d skipped and %d sentences left unparsed: the test checks too little", coded, minCoded, skipped, deferred)
+	t.Logf("%d texts: %d with events, %d skipped by the filter, %d sentences of the others left unparsed (%d of them by their tags)", len(texts), coded, skipped, deferred, unconfirmed)
+	if coded < minCoded || skipped == 0 || deferred == 0 || unconfirmed == 0 {
+		t.Fatalf("%d texts with events (want %d or more), %d skipped, %d sentences left unparsed, %d by their tags: the test checks too little", coded, minCoded, skipped, deferred, unconfirmed)
 	}
 }
 

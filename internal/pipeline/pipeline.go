@@ -366,12 +366,13 @@ func (p *Pipeline) inferDate(doc *model.Document, td *text.Doc, ms []model.Menti
 // as its sentences and words alone show (events.Filter), is not tagged,
 // parsed or searched for actors, which is most of the cost, and comes
 // back with no document, its split only. In the other texts, a sentence
-// in which the coder can code nothing is tagged, and searched for actors
+// in which the coder can code nothing, as its words or, once tagged, their
+// tags show (events.Filter.Confirm), is tagged, and searched for actors
 // (which a later sentence may refer back to), but its parse is deferred
 // (text.Analyzer.AnalyzeSome): the coder skips it, and the mention finder
 // parses it only if it reads its tree. The output is that of Prepare.
 func (p *Pipeline) PrepareToCode(txt string, date time.Time) (*model.Document, *text.Doc, []model.Mention) {
-	td, ok := p.text.AnalyzeSome(txt, p.filter.Mark)
+	td, ok := p.text.AnalyzeSome(txt, p.filter.Mark, p.filter.Confirm)
 	if !ok {
 		return nil, td, nil
 	}

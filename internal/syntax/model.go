@@ -25,6 +25,8 @@ type Model struct {
 	// retagFrom marks the classes it may change.
 	retag     map[retagKey]uint16
 	retagFrom []bool
+	// retagWords holds the words (by hash) that some rule of retag is for
+	retagWords map[uint64]bool
 }
 
 // Scratch holds one goroutine's working buffers. The zero value is ready.
@@ -68,7 +70,15 @@ type Tags struct {
 	Head       []int // 1-based; 0 is the root
 	Rel        []string
 	xpos       []uint8 // the index of XPOS in Model.xpos
+	// class is the tagger's class of each word, before the parse may
+	// change a function word's (Classes)
+	class []uint8
 }
+
+// Classes returns the tagger's class of each word of the sentence that
+// Tag last put in t: identifiers of the model's own, which ParseTagged
+// takes back. The slice is t's: copy it to keep it.
+func (t *Tags) Classes() []uint8 { return t.class }
 
 // Analyze tags and parses the words of one sentence without lemmas, into
 // out (whose slices are reused). names, when not nil, marks the words the
@@ -77,7 +87,7 @@ type Tags struct {
 // proper noun before the words after it are tagged and the sentence is
 // parsed.
 func (m *Model) Analyze(forms []string, names []bool, out *Tags, sc *Scratch) {
-	m.analyze(forms, names, out, sc, true)
+	m.analyze(forms, names, nil, out, sc, true)
 }
 
 // Tag is Analyze without the parse: it tags the words of one sentence as
@@ -87,11 +97,19 @@ func (m *Model) Analyze(forms []string, names []bool, out *Tags, sc *Scratch) {
 // some sentences only (batch event coding needs none in a sentence with
 // no possible trigger) saves the parse, about four fifths of Analyze.
 func (m *Model) Tag(forms []string, names []bool, out *Tags, sc *Scratch) {
-	m.analyze(forms, names, out, sc, false)
+	m.analyze(forms, names, nil, out, sc, false)
 }
 
-// analyze is Analyze, or Tag without parse.
-func (m *Model) analyze(forms []string, names []bool, out *Tags, sc *Scratch, parse bool) {
+// ParseTagged is Analyze for words that Tag has tagged: given the classes
+// Tag gave them (Tags.Classes), it parses them, and gives out what
+// Analyze would have, without tagging them again.
+func (m *Model) ParseTagged(forms []string, classes []uint8, out *Tags, sc *Scratch) {
+	m.analyze(forms, nil, classes, out, sc, true)
+}
+
+// analyze is Analyze, or Tag without parse; with classes (from Tag) it
+// takes them instead of tagging.
+func (m *Model) analyze(forms []string, names []bool, classes []uint8, out *Tags, sc *Scratch, parse bool) {
 	n := len(forms)
 	s := &sc.s
 	grow := func(x []string) []string {
@@ -107,11 +125,21 @@ func (m *Model) analyze(forms []string, names []bool, out *Tags, sc *Scratch, pa
 	if cap(out.xpos) < n {
 		out.xpos = make([]uint8, n)
 	}
-	out.Head, out.xpos = out.Head[:n], out.xpos[:n]
+	if cap(out.class) < n {
+		out.class = make([]uint8, n)
+	}
+	out.Head, out.xpos, out.class = out.Head[:n], out.xpos[:n], out.class[:n]
 	if n == 0 {
 		return
 	}
-	m.annotate(forms, names, s)
+	if len(classes) == n {
+		m.classify(forms, classes, s)
+	} else {
+		m.annotate(forms, names, s)
+	}
+	for i, c := range s.class {
+		out.class[i] = uint8(c)
+	}
 	var rels []int
 	if parse {
 		rels = s.rels(n)
@@ -212,6 +240,26 @@ func (m *Model) Lemma(form, xpos string, sc *Scratch) string {
 
 // annotate computes the lexical features and tags of forms into s.
 func (m *Model) annotate(forms []string, names []bool, s *scratch) {
+	m.lexicalize(forms, s)
+	m.tagger.tag(s.lex, s.class, names, s)
+	m.nameRuns(forms, s.lex, s.class)
+	m.finiteVerb(forms, s.class)
+	m.setClasses(s)
+}
+
+// classify is annotate for words already tagged: it takes their classes
+// (from Tag) instead of tagging them.
+func (m *Model) classify(forms []string, classes []uint8, s *scratch) {
+	m.lexicalize(forms, s)
+	for i := range s.class {
+		s.class[i] = int(classes[i])
+	}
+	m.setClasses(s)
+}
+
+// lexicalize sizes the scratch for the words and finds their lexical
+// features.
+func (m *Model) lexicalize(forms []string, s *scratch) {
 	n := len(forms)
 	if cap(s.lex) < n {
 		s.lex = make([]lexical, n+n/2)
@@ -224,9 +272,10 @@ func (m *Model) annotate(forms []string, names []bool, s *scratch) {
 		s.words = newWordCache[string, lexical](maxKeptWords)
 	}
 	s.buf = lexicalizeKept(forms, m.tagger.lx, s.lex, s.buf, s.words)
-	m.tagger.tag(s.lex, s.class, names, s)
-	m.nameRuns(forms, s.lex, s.class)
-	m.finiteVerb(forms, s.class)
+}
+
+// setClasses gives the parser the words' tags from their classes.
+func (m *Model) setClasses(s *scratch) {
 	for i, c := range s.class {
 		s.xpos[i] = m.tagger.classes[c].xpos
 		s.tags[i] = uint8(c)

@@ -154,6 +154,7 @@ func (m *Model) SetRetag(rules []RetagRule) int {
 		byRel[retagRel(l)] = append(byRel[retagRel(l)], uint8(li))
 	}
 	m.retag = map[retagKey]uint16{}
+	m.retagWords = map[uint64]bool{}
 	kept := 0
 	var buf []byte
 	for _, r := range rules {
@@ -164,11 +165,24 @@ func (m *Model) SetRetag(rules []RetagRule) int {
 		kept++
 		buf = normForm(r.Word, buf)
 		w := hashBytes(buf)
+		m.retagWords[w] = true
 		for _, li := range byRel[r.Rel] {
 			m.retag[retagKey{w, li}] = uint16(c)
 		}
 	}
 	return kept
+}
+
+// MayRetag reports whether parsing may change the class Tag gave a word
+// written form and tagged upos (universal tag): whether it is a function
+// word that some rule (SetRetag) is for. Only such words' tags differ
+// between Tag and Analyze.
+func (m *Model) MayRetag(form, upos string) bool {
+	if len(m.retagWords) == 0 || !retagClasses[upos] {
+		return false
+	}
+	var b [32]byte
+	return m.retagWords[hashBytes(normForm(form, b[:0]))]
 }
 
 // applyRetag changes the class of the words whose relation fixes it.

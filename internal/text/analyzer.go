@@ -301,7 +301,7 @@ func (a *Analyzer) Analyze(src string, opts ...Option) *Doc {
 func (a *Analyzer) analyze(src string, opts ...Option) (*Doc, []tinfo) {
 	d, info := a.segment(src, opts)
 	if len(d.Tokens) > 0 {
-		a.parseAll(d, nil)
+		a.parseAll(d, nil, nil)
 		d.names = a.findNames(d, info)
 	}
 	return d, info
@@ -317,16 +317,21 @@ func (a *Analyzer) analyze(src string, opts ...Option) (*Doc, []tinfo) {
 // and no Rel) until Doc.Parse is called for them, which gives them the
 // tree Analyze would have. Parsing is most of the cost of Analyze.
 //
+// With confirm (it may be nil), a flagged sentence is tagged first and
+// given to confirm, which reads its tags (those of a word for which
+// Doc.TagMayChange holds may still change) and reports whether to parse
+// it now; if not, its parse is deferred as for the others.
+//
 // Such a Doc, while some parse is deferred (Doc.Deferred), is not safe to
 // share between goroutines: Doc.Parse writes it.
-func (a *Analyzer) AnalyzeSome(src string, want func(d *Doc, parse []bool) bool, opts ...Option) (*Doc, bool) {
+func (a *Analyzer) AnalyzeSome(src string, want func(d *Doc, parse []bool) bool, confirm func(d *Doc, sentence int) bool, opts ...Option) (*Doc, bool) {
 	d, info := a.segment(src, opts)
 	parse := make([]bool, len(d.Sentences))
 	if !want(d, parse) {
 		return d, false
 	}
 	if len(d.Tokens) > 0 {
-		a.parseAll(d, parse)
+		a.parseAll(d, parse, confirm)
 		d.names = a.findNames(d, info)
 	}
 	return d, true
@@ -402,8 +407,10 @@ type parseScratch struct {
 
 // parseAll tags, lemmatises and parses the tokens of every sentence, or,
 // when parse is not nil, of the sentences it marks; the others are tagged
-// and lemmatised, and their parse is deferred (see Doc.Parse).
-func (a *Analyzer) parseAll(d *Doc, parse []bool) {
+// and lemmatised, and their parse is deferred (see Doc.Parse). With
+// confirm, a marked sentence is tagged first, and parsed only if confirm,
+// given the tagged sentence, says so; else its parse is deferred too.
+func (a *Analyzer) parseAll(d *Doc, parse []bool, confirm func(d *Doc, sentence int) bool) {
 	if a.LoadModel() != nil {
 		for i := range d.Tokens {
 			d.Tokens[i].Head = -1
@@ -412,23 +419,37 @@ func (a *Analyzer) parseAll(d *Doc, parse []bool) {
 	}
 	ps := a.scratch.Get().(*parseScratch)
 	defer a.scratch.Put(ps)
-	defer d.indexTree()
 	names := a.documentNames(d)
+	asked := false
 	for si, s := range d.Sentences {
 		now := parse == nil || parse[si]
-		if !now && d.later == nil {
-			d.later = &deferred{a: a, names: names, left: make([]bool, len(d.Sentences))}
+		if now && confirm == nil {
+			a.analyzeSentence(d, s, names, ps, nil)
+			continue
 		}
-		if !now {
-			d.later.left[si] = true
+		if d.later == nil {
+			d.later = &deferred{a: a, left: make([]bool, len(d.Sentences)), classes: make([]uint8, len(d.Tokens))}
 		}
-		a.analyzeSentence(d, s, names, ps, now)
+		d.later.left[si] = true
+		a.analyzeSentence(d, s, names, ps, d.later.classes)
+		asked = asked || now
+	}
+	d.indexTree()
+	if !asked {
+		return
+	}
+	for si := range d.Sentences {
+		if parse[si] && confirm(d, si) {
+			d.Parse(si)
+		}
 	}
 }
 
 // analyzeSentence tags and lemmatises the tokens of sentence s of d, and
-// parses them when parse is set (else they have no head and no relation).
-func (a *Analyzer) analyzeSentence(d *Doc, s Sentence, names map[string]bool, ps *parseScratch, parse bool) {
+// parses them, unless classes is not nil: then it only tags them, and
+// keeps each token's class (the tagger's, for parseSentence) at its index
+// in classes; the tokens have no head and no relation.
+func (a *Analyzer) analyzeSentence(d *Doc, s Sentence, names map[string]bool, ps *parseScratch, classes []uint8) {
 	for from := s.FirstToken; from < s.EndToken; from += maxParse {
 		to := min(from+maxParse, s.EndToken)
 		toks := d.Tokens[from:to]
@@ -448,35 +469,61 @@ func (a *Analyzer) analyzeSentence(d *Doc, s Sentence, names map[string]bool, ps
 				opening = false
 			}
 		}
-		if parse {
+		if classes == nil {
 			a.model.Analyze(ps.forms, ps.names, &ps.tags, &ps.sc)
 		} else {
 			a.model.Tag(ps.forms, ps.names, &ps.tags, &ps.sc)
+			copy(classes[from:to], ps.tags.Classes())
 		}
-		for i := range toks {
-			t := &toks[i]
-			t.Tag, t.UPOS, t.Rel = ps.tags.XPOS[i], ps.tags.UPOS[i], ps.tags.Rel[i]
-			t.Head = -1
-			if h := ps.tags.Head[i]; h > 0 {
-				t.Head = from + h - 1
-			}
-			t.Lemma = a.model.LemmaOf(t.Text, &ps.tags, i, &ps.sc)
+		a.setTokens(toks, from, ps)
+	}
+}
+
+// parseSentence parses sentence s of d, whose tokens analyzeSentence
+// tagged, keeping their classes in classes: it gives them the tree, and
+// the tags, that analyzeSentence without classes would have, without
+// tagging them again.
+func (a *Analyzer) parseSentence(d *Doc, s Sentence, ps *parseScratch, classes []uint8) {
+	for from := s.FirstToken; from < s.EndToken; from += maxParse {
+		to := min(from+maxParse, s.EndToken)
+		toks := d.Tokens[from:to]
+		ps.forms = ps.forms[:0]
+		for _, t := range toks {
+			ps.forms = append(ps.forms, t.Text)
 		}
+		a.model.ParseTagged(ps.forms, classes[from:to], &ps.tags, &ps.sc)
+		a.setTokens(toks, from, ps)
+	}
+}
+
+// setTokens writes what the model put in ps.tags into the tokens toks,
+// the first of which is the document's token from.
+func (a *Analyzer) setTokens(toks []Token, from int, ps *parseScratch) {
+	for i := range toks {
+		t := &toks[i]
+		t.Tag, t.UPOS, t.Rel = ps.tags.XPOS[i], ps.tags.UPOS[i], ps.tags.Rel[i]
+		t.Head = -1
+		if h := ps.tags.Head[i]; h > 0 {
+			t.Head = from + h - 1
+		}
+		t.Lemma = a.model.LemmaOf(t.Text, &ps.tags, i, &ps.sc)
 	}
 }
 
 // deferred is what a Doc needs to parse the sentences whose parse
 // AnalyzeSome deferred.
 type deferred struct {
-	a     *Analyzer
-	names map[string]bool // documentNames, which the tagger reads
-	left  []bool          // by sentence: its parse is still deferred
+	a    *Analyzer
+	left []bool // by sentence: its parse is still deferred
+	// classes holds, by token, the tagger's class of the words of the
+	// deferred sentences (syntax.Tags.Classes), which their parse takes
+	classes []uint8
 }
 
 // Parse parses sentence i of the document if AnalyzeSome deferred its
 // parse, giving its tokens the heads and relations Analyze gives them
 // (and the tags Analyze gives them: a function word may take the class
-// its relation fixes, see syntax.Model.Tag); otherwise it does
+// its relation fixes, see TagMayChange); otherwise it does
 // nothing. A reader of a sentence's tree in a document from AnalyzeSome
 // calls it first. It writes the Doc: see AnalyzeSome.
 func (d *Doc) Parse(i int) {
@@ -487,7 +534,7 @@ func (d *Doc) Parse(i int) {
 	l.left[i] = false
 	ps := l.a.scratch.Get().(*parseScratch)
 	s := d.Sentences[i]
-	l.a.analyzeSentence(d, s, l.names, ps, true)
+	l.a.parseSentence(d, s, ps, l.classes)
 	l.a.scratch.Put(ps)
 	d.indexTokens(s.FirstToken, s.EndToken)
 	for _, left := range l.left {
@@ -496,6 +543,19 @@ func (d *Doc) Parse(i int) {
 		}
 	}
 	d.later = nil // every sentence is parsed: the Doc is as Analyze makes it
+}
+
+// TagMayChange reports whether token i's tags may still change: its
+// sentence's parse is deferred (Deferred), and it is a function word
+// whose class its relation fixes ("that" is a pronoun as a subject, a
+// conjunction as a marker; syntax.Model.MayRetag). Every other word of a
+// deferred sentence already has the tags that parsing leaves it.
+func (d *Doc) TagMayChange(i int) bool {
+	if d == nil || d.later == nil || i < 0 || i >= len(d.Tokens) {
+		return false
+	}
+	t := d.Tokens[i]
+	return d.Deferred(d.SentenceAt(t.Start)) && d.later.a.model.MayRetag(t.Text, t.UPOS)
 }
 
 // Deferred reports whether the parse of sentence i is deferred: the

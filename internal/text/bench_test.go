@@ -179,7 +179,7 @@ func BenchmarkParse(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for _, d := range pres {
-			a.parseAll(d, nil)
+			a.parseAll(d, nil, nil)
 		}
 	}
 	b.ReportMetric(float64(sentences*b.N)/b.Elapsed().Seconds(), "sentences/s")

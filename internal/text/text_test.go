@@ -829,26 +829,48 @@ func TestDocumentNamesMatchReference(t *testing.T) {
 // plain one on the test texts: the sentences AnalyzeSome parses have the
 // tokens and tree Analyze gives them, the others the tags and lemmas of
 // the tagger alone (Analyze may still change a function word's class by
-// its relation) and no tree, until Parse gives each the tree and tags
-// Analyze does; with every
-// sentence parsed, the Doc is Analyze's.
+// its relation, and TagMayChange says which may) and no tree, until
+// Parse gives each the tree and tags Analyze does; a sentence flagged but
+// not confirmed is deferred as the others; with every sentence parsed,
+// the Doc is Analyze's.
 func TestAnalyzeSomeMatchesAnalyze(t *testing.T) {
 	a := analyzer(t)
 	if err := a.LoadModel(); err != nil {
 		t.Fatal(err)
 	}
-	deferredSeen := 0
+	deferredSeen, retagged := 0, 0
 	for name, src := range readTexts(t) {
 		full := a.Analyze(src)
 		// the tags of a sentence left unparsed: the tagger's alone
-		tagged, _ := a.AnalyzeSome(src, func(d *Doc, parse []bool) bool { return true })
-		// every third sentence parsed at once
+		tagged, _ := a.AnalyzeSome(src, func(d *Doc, parse []bool) bool { return true }, nil)
+		for k, tk := range tagged.Tokens {
+			want := full.Tokens[k]
+			if tk.Tag == want.Tag && tk.UPOS == want.UPOS {
+				continue
+			}
+			if !tagged.TagMayChange(k) {
+				t.Fatalf("%s: token %d %q: tagged %s/%s, parsed %s/%s, but TagMayChange is false", name, k, tk.Text, tk.UPOS, tk.Tag, want.UPOS, want.Tag)
+			}
+			retagged++
+		}
+		// every third sentence flagged, and every other one of those
+		// confirmed after tagging: every sixth parsed at once
+		confirmed := 0
 		d, ok := a.AnalyzeSome(src, func(d *Doc, parse []bool) bool {
 			for i := range parse {
 				parse[i] = i%3 == 0
 			}
 			return true
+		}, func(d *Doc, si int) bool {
+			if si%3 != 0 || d.Tokens[d.Sentences[si].FirstToken].Tag == "" {
+				t.Fatalf("%s: confirm asked for sentence %d, not flagged or not tagged", name, si)
+			}
+			confirmed++
+			return si%6 == 0
 		})
+		if want := (len(d.Sentences) + 2) / 3; confirmed != want {
+			t.Fatalf("%s: confirm asked for %d sentences, want %d", name, confirmed, want)
+		}
 		if !ok || len(d.Tokens) != len(full.Tokens) {
 			t.Fatalf("%s: AnalyzeSome gave %d tokens (analysed: %v), Analyze %d", name, len(d.Tokens), ok, len(full.Tokens))
 		}
@@ -872,10 +894,10 @@ func TestAnalyzeSomeMatchesAnalyze(t *testing.T) {
 			}
 		}
 		for si := range d.Sentences {
-			if d.Deferred(si) != (si%3 != 0) {
+			if d.Deferred(si) != (si%6 != 0) {
 				t.Fatalf("%s: sentence %d deferred: %v", name, si, d.Deferred(si))
 			}
-			check(si, si%3 == 0)
+			check(si, si%6 == 0)
 		}
 		// parse the rest from the last
 		for si := len(d.Sentences) - 1; si >= 0; si-- {
@@ -889,10 +911,10 @@ func TestAnalyzeSomeMatchesAnalyze(t *testing.T) {
 			t.Errorf("%s: with every sentence parsed, the Doc differs from Analyze's", name)
 		}
 	}
-	if deferredSeen == 0 {
-		t.Fatal("no sentence was deferred: the test checks nothing")
+	if deferredSeen == 0 || retagged == 0 {
+		t.Fatalf("%d sentences deferred, %d tags changed by the parse: the test checks too little", deferredSeen, retagged)
 	}
-	if _, ok := a.AnalyzeSome("Nothing here.", func(*Doc, []bool) bool { return false }); ok {
+	if _, ok := a.AnalyzeSome("Nothing here.", func(*Doc, []bool) bool { return false }, nil); ok {
 		t.Error("AnalyzeSome analysed a text that want refused")
 	}
 }
