@@ -1462,35 +1462,62 @@ func (t *tq) underOtherName(s int, speaker string) bool {
 // "they") at token s stands for: the nearest subject before it in its
 // sentence, when that subject is a noun for a group, a body or (plural)
 // people, and agrees in number ("The council said it would …", "Experts
-// say they …"); -1 when the nearest subject is anything else.
+// say they …"); -1 when the nearest subject is anything else. A pronoun
+// that opens its sentence, with no subject before it, stands for the
+// subject of the sentence before in its paragraph, on the same terms
+// ("Voting rights advocates have expressed concern. They cite …").
 func (t *tq) groupAntecedent(s int, plural bool) int {
-	si := t.td.SentenceAt(t.tok(s).Start)
+	d := t.td
+	si := d.SentenceAt(t.tok(s).Start)
 	if si < 0 {
 		return -1
 	}
-	for k := s - 1; k >= t.td.Sentences[si].FirstToken; k-- {
-		if !t.td.RelIs(k, "nsubj") || t.td.RelIs(k, "nsubj:pass") {
-			continue
+	first := d.Sentences[si].FirstToken
+	for k := s - 1; k >= first; k-- {
+		if d.RelIs(k, "nsubj") && !d.RelIs(k, "nsubj:pass") {
+			return t.groupFits(k, plural)
 		}
-		tk := t.tok(k)
-		low := strings.ToLower(tk.Text)
-		lemma := strings.ToLower(tk.Lemma)
-		if tk.UPOS != "NOUN" && tk.UPOS != "PROPN" || !t.x.lx.sourceNouns[lemma] && !t.x.lx.sourceNouns[low] {
-			return -1 // a pronoun, a person's name, a thing: not for "it" or "they" to take
+	}
+	for k := first; k < s; k++ {
+		if t.tok(k).UPOS != "PUNCT" {
+			return -1 // not the first word: "In March they …"
 		}
-		many := tk.Tag == "NNS" || tk.Tag == "NNPS"
-		if plural != many || !plural && (t.x.lx.personNouns[lemma] || t.x.lx.personNouns[low]) {
-			return -1 // "the official said it …": no group
+	}
+	if si == 0 || t.paragraphOf(si) != t.paragraphOf(si-1) {
+		return -1
+	}
+	prev := d.Sentences[si-1]
+	for k := prev.FirstToken; k < prev.EndToken; k++ {
+		if t.tok(k).Head < 0 && t.tok(k).UPOS == "VERB" {
+			if sj := d.Dependent(k, "nsubj"); sj >= 0 && !d.RelIs(sj, "nsubj:pass") && t.region(sj) < 0 {
+				return t.groupFits(sj, plural)
+			}
+			return -1
 		}
-		if t.td.Dependent(k, "nmod:poss") >= 0 || t.td.Dependent(k, "conj") >= 0 {
-			return -1 // "Varga's proposal … it": a thing of someone's; "X and Y … they"
-		}
-		if tk.UPOS == "PROPN" && !t.x.lx.bodyWords[lemma] && !t.x.lx.bodyWords[low] && t.td.Dependent(k, "det") < 0 {
-			return -1 // a name alone ("WASHINGTON", "Varga") may be a place or a person
-		}
-		return k
 	}
 	return -1
+}
+
+// groupFits returns the subject k if an "it" (or, plural, a "they") may
+// stand for it (see groupAntecedent), else -1.
+func (t *tq) groupFits(k int, plural bool) int {
+	tk := t.tok(k)
+	low := strings.ToLower(tk.Text)
+	lemma := strings.ToLower(tk.Lemma)
+	if tk.UPOS != "NOUN" && tk.UPOS != "PROPN" || !t.x.lx.sourceNouns[lemma] && !t.x.lx.sourceNouns[low] {
+		return -1 // a pronoun, a person's name, a thing: not for "it" or "they" to take
+	}
+	many := tk.Tag == "NNS" || tk.Tag == "NNPS"
+	if plural != many || !plural && (t.x.lx.personNouns[lemma] || t.x.lx.personNouns[low]) {
+		return -1 // "the official said it …": no group
+	}
+	if t.td.Dependent(k, "nmod:poss") >= 0 || t.td.Dependent(k, "conj") >= 0 {
+		return -1 // "Varga's proposal … it": a thing of someone's; "X and Y … they"
+	}
+	if tk.UPOS == "PROPN" && !t.x.lx.bodyWords[lemma] && !t.x.lx.bodyWords[low] && t.td.Dependent(k, "det") < 0 {
+		return -1 // a name alone ("WASHINGTON", "Varga") may be a place or a person
+	}
+	return k
 }
 
 // describes reports whether the source at s, with words core, describes
@@ -1847,4 +1874,15 @@ func groupName(s string) string {
 		}
 	}
 	return s
+}
+
+// paragraphOf returns the index of the paragraph that holds sentence si,
+// or -1.
+func (t *tq) paragraphOf(si int) int {
+	ps := t.td.Paragraphs
+	p := sort.Search(len(ps), func(k int) bool { return ps[k].EndSentence > si })
+	if p < len(ps) && ps[p].FirstSentence <= si {
+		return p
+	}
+	return -1
 }

@@ -181,6 +181,13 @@ func TestSpeakerGroupPronouns(t *testing.T) {
 		{"The minister met on Monday, and it said that the port would reopen in May.", ""},
 		{"Ines Varga's committee met on Monday, and it said that the port would reopen in May.", ""},
 		{"The harbour board met on Monday, and they said that the port would reopen in May.", ""},
+		// a pronoun opening its sentence: the subject of the sentence before
+		{"Ferry operators have expressed deep concern about the fare. They said that the port would reopen in May.", "Ferry operators"},
+		{"The harbour report came out on Monday. It said the port would reopen in May.", "harbour report"},
+		{"Ferry operators have expressed deep concern about the fare.\n\nThey said that the port would reopen in May.", ""},
+		{"Ines Varga has expressed deep concern about the fare. They said that the port would reopen in May.", ""},
+		{"The fare was raised by ferry operators. They said that the port would reopen in May.", ""},
+		{"Ferry operators have expressed deep concern about the fare. In March they said that the port would reopen in May.", ""},
 	} {
 		q := find(t, extract(t, x, article("a", c.text), nil), "port would reopen")
 		if q.Speaker != c.want {
@@ -596,6 +603,23 @@ func TestRulesReadOnTrain(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("no quote %q… in %q", tc.content, tc.text)
+		}
+	}
+}
+
+// A cue coordinated, by a misparse, with a verb inside a quotation that a
+// clause outside it reports does not take that verb's subject: the words
+// quoted are what was said. A whole sentence in quotation marks keeps its
+// own subject.
+func TestSubjectInsideQuotationIsNoSource(t *testing.T) {
+	x := newX(t)
+	for _, c := range []struct{ text, sub, want string }{
+		{"The Harbour Review claimed “Varga exaggerates” the level of youth unemployment through a “misleading use of statistics,” and concluded her comments were “Mostly False.”", "Mostly False", "Harbour Review"},
+		{"Brodin spoke on Monday.\n\n\"Northland's Ines Varga ridiculed that assessment as “political theatre” and said, “He felt the need to point him out because he was in the crowd.”", "He felt the need", "Ines Varga"},
+	} {
+		q := find(t, extract(t, x, article("a", c.text), nil), c.sub)
+		if q.Speaker != c.want {
+			t.Errorf("%q: speaker %q (by %q), want %q", c.text, q.Speaker, q.SpeakerBy, c.want)
 		}
 	}
 }

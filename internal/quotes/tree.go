@@ -261,6 +261,14 @@ func (t *tq) source(i int) int {
 		s := sj
 		if steps > 0 {
 			s = t.subject(v, true)
+			if r := t.region(s); r >= 0 && t.region(i) < 0 && t.region(v) == r && t.tok(v).Head >= 0 && t.region(t.tok(v).Head) != r {
+				// the verb it is coordinated with, and its subject, are
+				// inside a quotation that a clause outside it reports,
+				// and the cue is not ("claimed “X exaggerates” … and
+				// concluded"): a misparse; the words quoted are what is
+				// said, not who says it
+				return -1
+			}
 		}
 		if s >= 0 {
 			return t.relative(s)
@@ -894,9 +902,15 @@ func (t *tq) complementClause(i int) int {
 			if first < 0 {
 				first = c
 			}
-		case c > i && first < 0 && t.tok(i).UPOS == "VERB" && d.RelIs(c, "acl") &&
-			d.Dependent(c, "nsubj", "nsubj:pass") >= 0 && d.Dependent(c, "nsubj", "nsubj:pass") > i:
-			first = c
+		case c > i && first < 0 && t.tok(i).UPOS == "VERB" && d.RelIs(c, "acl"):
+			// a clause with its own subject after the cue, misread as a
+			// modifier of the verb; not a relative clause ("claimed a
+			// loss, which could have allowed him …": "which" is its
+			// subject), which says something about what the cue's
+			// clause reports, not what was said
+			if sj := d.Dependent(c, "nsubj", "nsubj:pass"); sj > i && !t.x.lx.relatives[strings.ToLower(t.tok(sj).Text)] {
+				first = c
+			}
 		}
 	}
 	return first
