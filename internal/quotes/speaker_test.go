@@ -623,3 +623,29 @@ func TestSubjectInsideQuotationIsNoSource(t *testing.T) {
 		}
 	}
 }
+
+// A cue coordinated with a passive verb takes its subject only if it can
+// be someone: "he was arrested and said" is his, "the video should be
+// released but said" is not the video's.
+func TestPassiveSubjectSpeaksOnlyIfSomeone(t *testing.T) {
+	x := newX(t)
+	for _, c := range []struct{ text, sub, want string }{
+		{"Mayor Ines Varga said Friday that she thinks the video should be released but said “the question is the timing.”", "the question is the timing.", "Ines Varga"},
+		{"Karl Brodin was arrested on Monday and said “I did nothing wrong.”", "I did nothing wrong.", "Karl Brodin"},
+	} {
+		qs := extract(t, x, article("a", c.text), nil)
+		var q *model.Quote
+		for i := range qs {
+			if qs[i].Direct && qs[i].Text() == c.sub {
+				q = &qs[i]
+			}
+		}
+		if q == nil {
+			dump(t, qs)
+			t.Fatalf("%q: no quotation %q", c.text, c.sub)
+		}
+		if q.Speaker != c.want {
+			t.Errorf("%q: speaker %q (by %q), want %q", c.text, q.Speaker, q.SpeakerBy, c.want)
+		}
+	}
+}

@@ -269,6 +269,12 @@ func (t *tq) source(i int) int {
 				// said, not who says it
 				return -1
 			}
+			if s >= 0 && t.td.RelIs(s, "nsubj:pass") && !t.canSpeak(s) {
+				// "the video should be released but said …": what a
+				// passive verb acts on is no speaker unless it is
+				// someone ("he was arrested and said …")
+				return -1
+			}
 		}
 		if s >= 0 {
 			return t.relative(s)
@@ -460,6 +466,19 @@ func (t *tq) subject(v int, inherited bool) int {
 		}
 	}
 	return best
+}
+
+// canSpeak reports whether token k can be someone who speaks: a name,
+// a pronoun, or a noun for a person.
+func (t *tq) canSpeak(k int) bool {
+	tk := t.tok(k)
+	switch tk.UPOS {
+	case "PROPN", "PRON":
+		return true
+	case "NOUN":
+		return t.x.lx.personNouns[strings.ToLower(tk.Lemma)] || t.x.lx.personNouns[strings.ToLower(tk.Text)]
+	}
+	return false
 }
 
 // surnameOfTime reports whether the word of time at k is a surname after a
