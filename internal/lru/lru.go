@@ -55,3 +55,40 @@ func (c *Cache[K, V]) Put(k K, v V) {
 
 // Len is the number of values kept.
 func (c *Cache[K, V]) Len() int { return c.l.Len() }
+
+// Loader is a Cache that fills itself: asked for a key it does not keep,
+// it loads the value with its function and keeps it. A load that fails
+// is not kept; the first failure is kept for Err. It is not safe for
+// concurrent use.
+type Loader[K comparable, V any] struct {
+	c    *Cache[K, V]
+	load func(K) (V, error)
+	err  error
+}
+
+// NewLoader returns a Loader that keeps at most size values, loaded by
+// load.
+func NewLoader[K comparable, V any](size int, load func(K) (V, error)) *Loader[K, V] {
+	return &Loader[K, V]{c: New[K, V](size), load: load}
+}
+
+// Get returns the value of k, loading it if it is not kept; the zero
+// value when the load fails.
+func (l *Loader[K, V]) Get(k K) V {
+	if v, ok := l.c.Get(k); ok {
+		return v
+	}
+	v, err := l.load(k)
+	if err != nil {
+		if l.err == nil {
+			l.err = err
+		}
+		var zero V
+		return zero
+	}
+	l.c.Put(k, v)
+	return v
+}
+
+// Err is the first error a load returned, or nil.
+func (l *Loader[K, V]) Err() error { return l.err }

@@ -109,32 +109,15 @@ func (p *procLists) list(i uint32) []string { return p.lists[i] }
 // one cites are mostly those the entries just before cited.
 const docCacheSize = 4096
 
-// docInfos looks up documents' metadata in a store, keeping the most
-// recently used; the first error is kept in err.
-type docInfos struct {
-	ctx   context.Context
-	st    store.Store
-	cache *lru.Cache[string, *model.Document]
-	err   error
-}
-
-func newDocInfos(ctx context.Context, st store.Store) *docInfos {
-	return &docInfos{ctx: ctx, st: st, cache: lru.New[string, *model.Document](docCacheSize)}
-}
-
-// get returns the document of id without its text, nil when the store
-// has none (or reading it failed).
-func (c *docInfos) get(id string) *model.Document {
-	if d, ok := c.cache.Get(id); ok {
-		return d
-	}
-	d, err := c.st.DocumentInfo(c.ctx, id)
-	if err != nil {
-		if !errors.Is(err, store.ErrNotFound) && c.err == nil {
-			c.err = err
+// newDocInfos returns a cache of documents' metadata read from st, the
+// most recently used kept; a document the store does not have is nil,
+// and the first error is kept (Err).
+func newDocInfos(ctx context.Context, st store.Store) *lru.Loader[string, *model.Document] {
+	return lru.NewLoader(docCacheSize, func(id string) (*model.Document, error) {
+		d, err := st.DocumentInfo(ctx, id)
+		if errors.Is(err, store.ErrNotFound) {
+			return nil, nil
 		}
-		d = nil
-	}
-	c.cache.Put(id, d)
-	return d
+		return d, err
+	})
 }

@@ -144,7 +144,7 @@ func (p *Pipeline) pass(ctx context.Context, st store.Store, opt PassOptions) (P
 	// The single-source check of the timeline reads the documents'
 	// kinds and sources from the store, a few at a time.
 	infos := newDocInfos(ctx, st)
-	session.Docs = infos.get
+	session.Docs = infos.Get
 	// A new version of a page is compared with the version before it,
 	// read from the store when it is checked.
 	var earlierErr error
@@ -334,8 +334,8 @@ func (p *Pipeline) pass(ctx context.Context, st store.Store, opt PassOptions) (P
 			if f, ok := session.SingleSource(e); ok {
 				row = &findingRows([]model.Finding{f}, nil)[0]
 			}
-			if infos.err != nil {
-				return fmt.Errorf("read the documents of the timeline: %w", infos.err)
+			if err := infos.Err(); err != nil {
+				return fmt.Errorf("read the documents of the timeline: %w", err)
 			}
 			return put(e, row)
 		})

@@ -37,7 +37,7 @@ func (x *writer) paged(e model.Evidence) model.Evidence {
 	if e.Page > 0 {
 		return e
 	}
-	if d := x.docs.get(e.Doc); d != nil {
+	if d := x.docs.Get(e.Doc); d != nil {
 		return e.WithPages(d.Pages)
 	}
 	return e

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/dossier-project/dossier/internal/lru"
 	"github.com/dossier-project/dossier/internal/model"
 )
 
@@ -34,7 +35,7 @@ type writer struct {
 	ctx    context.Context
 	src    Source
 	counts Counts
-	docs   *docCache
+	docs   *lru.Loader[string, *model.Document]
 }
 
 func newWriter(ctx context.Context, src Source) (*writer, error) {
@@ -46,11 +47,11 @@ func newWriter(ctx context.Context, src Source) (*writer, error) {
 }
 
 // err is the first failure to read a document the report names.
-func (x *writer) err() error { return x.docs.err }
+func (x *writer) err() error { return x.docs.Err() }
 
 // docLabel names a document briefly: its title or path, and short id.
 func (x *writer) docLabel(id string) string {
-	d := x.docs.get(id)
+	d := x.docs.Get(id)
 	if d == nil {
 		return short(id)
 	}

@@ -203,36 +203,17 @@ func (s storeSource) Document(ctx context.Context, id string, text bool) (*model
 // the documents they cite are mostly those just seen.
 const docCacheSize = 1024
 
-// docCache keeps the metadata of the documents most recently asked for.
-type docCache struct {
-	ctx   context.Context
-	src   Source
-	cache *lru.Cache[string, *model.Document]
-	err   error
-}
-
-func newDocCache(ctx context.Context, src Source) *docCache {
-	return &docCache{ctx: ctx, src: src, cache: lru.New[string, *model.Document](docCacheSize)}
-}
-
-// get returns the document of id without its text, nil when there is
-// none or reading it failed (the first failure is kept in err).
-func (c *docCache) get(id string) *model.Document {
-	if d, ok := c.cache.Get(id); ok {
-		return d
-	}
-	d, err := c.src.Document(c.ctx, id, false)
-	if err != nil {
-		if c.err == nil {
-			c.err = err
+// newDocCache returns a cache of the metadata (no text) of the documents
+// of src, the most recently asked for kept; the first failure to read
+// one is kept (Err).
+func newDocCache(ctx context.Context, src Source) *lru.Loader[string, *model.Document] {
+	return lru.NewLoader(docCacheSize, func(id string) (*model.Document, error) {
+		d, err := src.Document(ctx, id, false)
+		if err != nil || d == nil || d.Text == "" {
+			return d, err
 		}
-		return nil
-	}
-	if d != nil && d.Text != "" {
 		light := *d
 		light.Text, light.Turns = "", nil
-		d = &light
-	}
-	c.cache.Put(id, d)
-	return d
+		return &light, nil
+	})
 }
