@@ -545,23 +545,12 @@ func parseDate(s sql.NullString) (time.Time, error) {
 }
 
 func (s *sqlStore) Documents(ctx context.Context) ([]*model.Document, error) {
-	rows, err := s.db.QueryContext(ctx, s.q.allDocs)
-	if err != nil {
-		return nil, fmt.Errorf("list documents: %w", err)
-	}
-	defer rows.Close()
 	var docs []*model.Document
-	for rows.Next() {
-		doc, err := scanDoc(rows.Scan)
-		if err != nil {
-			return nil, fmt.Errorf("list documents: %w", err)
-		}
-		docs = append(docs, doc)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("list documents: %w", err)
-	}
-	return docs, nil
+	err := s.eachDoc(ctx, s.q.allDocs, nil, func(d *model.Document) error {
+		docs = append(docs, d)
+		return nil
+	})
+	return docs, err
 }
 
 func (s *sqlStore) ListDocuments(ctx context.Context, offset, limit int) ([]*model.Document, int, error) {
@@ -571,27 +560,26 @@ func (s *sqlStore) ListDocuments(ctx context.Context, offset, limit int) ([]*mod
 	}
 	cols := strings.Replace(docCols, ", text", ", ''", 1)
 	q, args := limitOffset(`SELECT `+cols+` FROM documents`+docOrder, nil, offset, limit)
-	rows, err := s.db.QueryContext(ctx, s.d.rewrite(q), args...)
-	if err != nil {
-		return nil, 0, fmt.Errorf("list documents: %w", err)
-	}
-	defer rows.Close()
 	docs := []*model.Document{}
-	for rows.Next() {
-		doc, err := scanDoc(rows.Scan)
-		if err != nil {
-			return nil, 0, fmt.Errorf("list documents: %w", err)
-		}
-		docs = append(docs, doc)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, 0, fmt.Errorf("list documents: %w", err)
+	err := s.eachDoc(ctx, s.d.rewrite(q), args, func(d *model.Document) error {
+		docs = append(docs, d)
+		return nil
+	})
+	if err != nil {
+		return nil, 0, err
 	}
 	return docs, total, nil
 }
 
 func (s *sqlStore) ForEachDocument(ctx context.Context, fn func(*model.Document) error) error {
-	rows, err := s.db.QueryContext(ctx, s.q.allInfos)
+	return s.eachDoc(ctx, s.q.allInfos, nil, fn)
+}
+
+// eachDoc runs the query q, whose rows are documents' columns (docCols,
+// the text perhaps left out), and calls fn with each document in turn; an
+// error of fn stops it and is returned as it is.
+func (s *sqlStore) eachDoc(ctx context.Context, q string, args []any, fn func(*model.Document) error) error {
+	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return fmt.Errorf("list documents: %w", err)
 	}
