@@ -42,6 +42,10 @@ any way to change it, for sharing it with a team.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
+			// The passes after uploads are the server's heaviest work,
+			// and the limit is the process's: it holds for the whole run
+			// (its page caches are bounded well below it).
+			defer limitPassMemory()()
 			st, err := store.Open(ctx, a.db, store.WithHighlight(server.MarkStart, server.MarkEnd))
 			if err != nil {
 				return fmt.Errorf("open store %s: %w", a.db, err)
