@@ -1,6 +1,10 @@
 package events
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/dossier-project/dossier/internal/text"
+)
 
 // entry is a trigger: a pattern and the words of its phrase after the
 // first ("call on" → rest ["on"]).
@@ -97,39 +101,7 @@ func (lx *lexicon) lemmas(w string, buf []string) []string {
 	if b, ok := lx.irr[w]; ok {
 		buf = append(buf, b)
 	}
-	n := len(w)
-	switch {
-	case strings.HasSuffix(w, "ies") && n > 4:
-		buf = append(buf, w[:n-3]+"y")
-	case strings.HasSuffix(w, "ied") && n > 4:
-		buf = append(buf, w[:n-3]+"y")
-	case strings.HasSuffix(w, "ing") && n > 4:
-		s := w[:n-3]
-		buf = append(buf, s, s+"e")
-		if d := undouble(s); d != "" {
-			buf = append(buf, d)
-		}
-	case strings.HasSuffix(w, "ed") && n > 3:
-		s := w[:n-2]
-		buf = append(buf, s, w[:n-1])
-		if d := undouble(s); d != "" {
-			buf = append(buf, d)
-		}
-	case strings.HasSuffix(w, "es") && n > 3:
-		buf = append(buf, w[:n-2], w[:n-1])
-	case strings.HasSuffix(w, "s") && n > 2 && !strings.HasSuffix(w, "ss"):
-		buf = append(buf, w[:n-1])
-	}
-	return buf
-}
-
-// undouble turns "stopp" into "stop"; "" when the last two letters differ.
-func undouble(s string) string {
-	n := len(s)
-	if n >= 3 && s[n-1] == s[n-2] && !strings.ContainsRune("aeiouls", rune(s[n-1])) {
-		return s[:n-1]
-	}
-	return ""
+	return text.RegularBases(w, buf)
 }
 
 // wordMatches reports whether a phrase word matches a token's lower-case

@@ -189,13 +189,10 @@ func (t *tq) cueKind(i, sentEnd int) (string, int) {
 // regularBase returns the base form of a regularly inflected verb form
 // that known lists ("tweeted", "tweets", "tweeting" → "tweet"), or "".
 func regularBase(w string, known map[string]string) string {
-	for _, r := range [...]struct{ suf, add string }{
-		{"ied", "y"}, {"ies", "y"}, {"ed", ""}, {"ed", "e"}, {"ing", ""}, {"ing", "e"}, {"es", ""}, {"s", ""},
-	} {
-		if b, ok := strings.CutSuffix(w, r.suf); ok && len(b) > 2 {
-			if c := b + r.add; known[c] != "" {
-				return c
-			}
+	var b [4]string
+	for _, c := range text.RegularBases(w, b[:0]) {
+		if known[c] != "" {
+			return c
 		}
 	}
 	return ""
