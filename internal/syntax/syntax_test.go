@@ -2,6 +2,7 @@ package syntax
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -209,5 +210,75 @@ func TestLoadRefusesDamagedModels(t *testing.T) {
 	}
 	if _, err := Load(append([]byte("not a model"), raw...)); err == nil {
 		t.Error("a file with a wrong header loaded")
+	}
+}
+
+// Sentences given to the parser alone (TrainOptions.ExtraParser) teach it
+// structures the treebank lacks; one with a relation the treebank does
+// not have is left out, not an error.
+func TestTrainExtraParser(t *testing.T) {
+	src := strings.Repeat(`1	officials	official	NOUN	NNS	_	2	nsubj	_	_
+2	met	meet	VERB	VBD	_	0	root	_	_
+3	ministers	minister	NOUN	NNS	_	2	obj	_	SpaceAfter=No
+4	.	.	PUNCT	.	_	2	punct	_	_
+
+1	ministers	minister	NOUN	NNS	_	0	root	_	SpaceAfter=No
+2	.	.	PUNCT	.	_	1	punct	_	_
+
+1	officials	official	NOUN	NNS	_	2	nsubj	_	_
+2	met	meet	VERB	VBD	_	0	root	_	SpaceAfter=No
+3	.	.	PUNCT	.	_	2	punct	_	_
+
+`, 5)
+	// the extra sentences put the object first (an order the treebank
+	// above never shows), and one has a relation it lacks
+	extra := strings.Repeat(`1	ministers	minister	NOUN	NNS	_	3	obj	_	_
+2	officials	official	NOUN	NNS	_	3	nsubj	_	_
+3	met	meet	VERB	VBD	_	0	root	_	SpaceAfter=No
+4	.	.	PUNCT	.	_	3	punct	_	_
+
+`, 8) + `1	ministers	minister	NOUN	NNS	_	2	nsubj	_	_
+2	met	meet	VERB	VBD	_	0	root	_	_
+3	today	today	NOUN	NN	_	2	obl:tmod	_	_
+
+`
+	sents, err := ReadCoNLLU(strings.NewReader(src), "tiny")
+	if err != nil {
+		t.Fatal(err)
+	}
+	more, err := ReadCoNLLU(strings.NewReader(extra), "extra")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var logged []any
+	opt := TrainOptions{TaggerIters: 5, ParserIters: 8, Seed: 1, Log: func(msg string, args ...any) {
+		if msg == "extra parser sentences" {
+			logged = args
+		}
+	}}
+	parse := func(m *Model) []Word {
+		ws := []Word{{Form: "ministers"}, {Form: "officials"}, {Form: "met"}, {Form: "."}}
+		var sc Scratch
+		m.Annotate(ws, &sc)
+		return ws
+	}
+	base, err := Train(sents, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ws := parse(base); ws[0].Head == 3 && ws[0].Rel == "obj" {
+		t.Fatalf("without the extra sentences the parser already reads the object first: the test checks nothing")
+	}
+	opt.ExtraParser = more
+	m, err := Train(sents, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws := parse(m)
+	if ws[0].Head != 3 || ws[0].Rel != "obj" || ws[1].Head != 3 || ws[1].Rel != "nsubj" {
+		t.Errorf("with the extra sentences: %+v", ws)
+	}
+	if fmt.Sprint(logged) != "[given 9 kept 8]" {
+		t.Errorf("logged %v, want 9 given and 8 kept", logged)
 	}
 }

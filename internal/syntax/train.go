@@ -41,6 +41,12 @@ type TrainOptions struct {
 	MinCount int
 	// Sweep lists minimum weights to score on Dev after training (tuning).
 	Sweep []float64
+	// ExtraParser holds more sentences for the parser alone, trained on
+	// with the tags they have (as a tagger gave them): sentences of
+	// unlabeled text on whose parse two parsers agree, for self-training
+	// (scripts/agree-parses). A sentence with a class or a relation the
+	// treebank lacks is left out.
+	ExtraParser []Sentence
 	// Cache, when set, is a folder where the word clusters, the tagger and
 	// the jackknifed tags are kept between runs, for experiments with the
 	// parser: a run learns the same with or without it.
@@ -254,7 +260,28 @@ func Train(sents []Sentence, opt TrainOptions) (*Model, error) {
 	for i := range max(opt.ParserSeeds, 1) {
 		po.seeds = append(po.seeds, opt.Seed+uint64(i))
 	}
-	m.parser = trainParser(sents, tags, labels, labelID, parseShare, lx, po, logf, parseDev)
+	psents, ptags := sents, tags
+	if len(opt.ExtraParser) > 0 {
+		psents = append([]Sentence(nil), sents...)
+		ptags = append([][]uint8(nil), tags...)
+		kept := 0
+	extra:
+		for _, s := range opt.ExtraParser {
+			tg := make([]uint8, len(s.Words))
+			for j, w := range s.Words {
+				c, ok := classOf[w.UPOS+"|"+w.XPOS]
+				if _, lok := labelID[w.Rel]; !ok || !lok {
+					continue extra
+				}
+				tg[j] = uint8(c)
+			}
+			psents = append(psents, s)
+			ptags = append(ptags, tg)
+			kept++
+		}
+		logf("extra parser sentences", "given", len(opt.ExtraParser), "kept", kept)
+	}
+	m.parser = trainParser(psents, ptags, labels, labelID, parseShare, lx, po, logf, parseDev)
 	if opt.RowsInOrder {
 		for _, w := range []*weights{m.tagger.w, m.parser.w} {
 			if err := w.inOrder(); err != nil {

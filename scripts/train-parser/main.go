@@ -58,6 +58,7 @@ func run() error {
 	explore := flag.Float64("explore", 0.9, "probability that a parser pass follows its own prediction (dynamic oracle exploration)")
 	exploreFrom := flag.Int("explore-from", 1, "first parser pass (0-based) that explores")
 	inOrder := flag.Bool("rows-in-order", false, "lay the weight tables' rows out in slot order (a large model loads faster; the shipped model predates it)")
+	extra := flag.String("extra", "", "CoNLL-U file of more sentences for the parser alone, with their tags (self-training: see scripts/agree-parses)")
 	cache := flag.String("cache", "", "folder that keeps the clusters, the tagger and the jackknifed tags between runs (for experiments with the parser; the model is the same)")
 	flag.Usage = func() {
 		fmt.Fprintln(os.Stderr, "usage: train-parser [flags] UD_DIR   (the folder with en_ewt-ud-train.conllu and en_ewt-ud-dev.conllu)")
@@ -125,6 +126,17 @@ func run() error {
 	}
 	if *tune {
 		opt.Dev = dev
+	}
+	if *extra != "" {
+		f, err := os.Open(*extra)
+		if err != nil {
+			return err
+		}
+		opt.ExtraParser, err = syntax.ReadCoNLLU(f, *extra)
+		f.Close()
+		if err != nil {
+			return err
+		}
 	}
 	m, err := syntax.Train(train, opt)
 	if err != nil {
