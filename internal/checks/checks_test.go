@@ -296,6 +296,17 @@ func TestSingleSource(t *testing.T) {
 	if len(got) != 1 || got[0].Timeline[0] != 1 {
 		t.Errorf("want a single-source finding for entry 1 only, got %+v", got)
 	}
+	// a period is dated by its whole span, a deadline by its day
+	f.in.Timeline = []model.TimelineEntry{
+		{ID: 1, Date: "1990", End: "1999", Kind: "period", Summary: "“in the 1990s”", Docs: []string{"a"}},
+		{ID: 2, Date: "2030", Kind: "deadline", Summary: "cuts by 2030", Docs: []string{"a"}},
+		{ID: 3, Date: "2013-06-04", PartOfDay: "afternoon", Summary: "a meeting", Docs: []string{"a"}},
+	}
+	got = kinds(f.run(), "single-source")
+	if len(got) != 3 || !strings.Contains(got[0].Summary, "(1990 to 1999)") || !strings.Contains(got[1].Summary, "(by 2030)") ||
+		!strings.Contains(got[2].Summary, "(2013-06-04, afternoon)") {
+		t.Errorf("summaries: %+v", got)
+	}
 }
 
 // TestSilentOnCounterExamples holds sentences that once raised findings

@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/dossier-project/dossier/internal/model"
 )
@@ -40,9 +41,19 @@ func singleSourceOf(kind map[string]*model.Document, e model.TimelineEntry) (mod
 	}
 	return model.Finding{
 		Kind: "single-source", Severity: model.SeverityInfo,
-		Summary:  fmt.Sprintf("Only %s reports that %s (%s); no other document in the dossier confirms it.", docName(d), e.Summary, e.Date),
+		Summary:  fmt.Sprintf("Only %s reports that %s (%s); no other document in the dossier confirms it.", docName(d), e.Summary, when(e)),
 		Evidence: e.Evidence, Events: e.Events, Timeline: []int{e.ID},
 	}, true
+}
+
+// when is the entry's date as people read it, to stand in parentheses:
+// "2013-06-04, afternoon", "by 2013-06-30", "1990 to 1999".
+func when(e model.TimelineEntry) string {
+	w := e.When()
+	if i := strings.Index(w, " ("); i >= 0 && strings.HasSuffix(w, ")") {
+		w = w[:i] + ", " + w[i+2:len(w)-1]
+	}
+	return w
 }
 
 // sourceOf identifies where a document comes from: a page fetched from

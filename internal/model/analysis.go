@@ -29,3 +29,23 @@ type TimelineEntry struct {
 	Docs     []string   `json:"docs"`
 	Evidence []Evidence `json:"evidence"`
 }
+
+// When formats the entry's date as people read it: at its precision,
+// with its end and part of day ("1990 to 1999", "2013-06-04
+// (afternoon)"); a deadline as "by" the day it falls due.
+func (e TimelineEntry) When() string {
+	if e.Kind == "deadline" {
+		if e.End != "" {
+			return "by " + e.End
+		}
+		return "by " + e.Date
+	}
+	s := e.Date
+	if e.End != "" && e.End != e.Date {
+		s += " to " + e.End
+	}
+	if e.PartOfDay != "" {
+		s += " (" + e.PartOfDay + ")"
+	}
+	return s
+}

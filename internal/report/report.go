@@ -109,25 +109,9 @@ func short(id string) string {
 	return id
 }
 
-// When formats a timeline entry's date as people read it: at its
-// precision, with its end and part of day; a deadline as "by" the day it
-// falls due.
-func When(e model.TimelineEntry) string {
-	if e.Kind == "deadline" {
-		if e.End != "" {
-			return "by " + e.End
-		}
-		return "by " + e.Date
-	}
-	s := e.Date
-	if e.End != "" && e.End != e.Date {
-		s += " to " + e.End
-	}
-	if e.PartOfDay != "" {
-		s += " (" + e.PartOfDay + ")"
-	}
-	return s
-}
+// When formats a timeline entry's date as people read it
+// (model.TimelineEntry.When).
+func When(e model.TimelineEntry) string { return e.When() }
 
 // EventLine says who did what to whom in one line: source, PLOVER type
 // and CAMEO code, target, and the flags and date of the event.

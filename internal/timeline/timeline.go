@@ -332,9 +332,13 @@ func deadlineItem(t model.Timex, d *model.Document, order int) (item, bool) {
 	if clause == "" {
 		return item{}, false
 	}
+	// Due after the document's date, or, with no date to tell, in a clause
+	// not told in the past ("by 1991" of a fall that happened is no
+	// future deadline).
+	future := t.Future || t.Anchor == "" && t.Tense != "past"
 	return item{
 		kind: "deadline", doc: d.ID, start: t.Value, end: t.EndValue, precision: t.Granularity,
-		future: true, order: order, clause: clause,
+		future: future, order: order, clause: clause,
 		summary:  clause + " " + clean(t.Text),
 		evidence: []model.Evidence{model.EvidenceOf(d.ID, t.Span)},
 	}, true
@@ -359,12 +363,16 @@ func periodItem(t model.Timex, d *model.Document, order int) (item, bool) {
 }
 
 // clauseBefore returns the words of the sentence before span s: what is
-// due by the deadline.
+// due by the deadline. A full stop ends a sentence only before a space
+// ("$1.8 billion" is one number).
 func clauseBefore(src string, s model.Span) string {
 	start := s.Start
 	for start > 0 {
 		c := src[start-1]
-		if c == '.' || c == '\n' || c == '!' || c == '?' || c == ';' {
+		if c == '\n' || c == '!' || c == '?' || c == ';' {
+			break
+		}
+		if c == '.' && start < s.Start && (src[start] == ' ' || src[start] == '\t') {
 			break
 		}
 		start--

@@ -292,3 +292,34 @@ func TestStatementsMergeOnlyWhenTheWordsAgree(t *testing.T) {
 		}
 	}
 }
+
+// A deadline's clause is its sentence, whose numbers' points end nothing;
+// a deadline the text tells in the past, or that fell due before the
+// document's date, is no future one.
+func TestDeadlineClauseAndTense(t *testing.T) {
+	text := "His debts grew to $1.8 billion, and his net worth fell to a low of $1 billion in the red by 1991. The plant must close by 2030."
+	art := &model.Document{ID: "art", Kind: model.KindArticle, Text: text}
+	span := func(sub string) model.Span {
+		i := strings.Index(text, sub)
+		return model.NewSpan(text, i, i+len(sub))
+	}
+	a := &model.Analysis{Doc: "art", Timexes: []model.Timex{
+		{Span: span("by 1991"), Kind: "deadline", Value: "1991", Granularity: "year", Anchor: "2016-09-30", Tense: "past"},
+		{Span: span("by 2030"), Kind: "deadline", Value: "2030", Granularity: "year", Anchor: "2016-09-30", Future: true},
+	}}
+	got := Build(Input{Docs: []*model.Document{art}, Analyses: []*model.Analysis{a}})
+	if len(got) != 2 {
+		t.Fatalf("entries %+v, want two", got)
+	}
+	if got[0].Future || !strings.HasPrefix(got[0].Summary, "His debts grew to $1.8 billion") {
+		t.Errorf("past deadline: %+v", got[0])
+	}
+	if !got[1].Future || got[1].Summary != "The plant must close by 2030" {
+		t.Errorf("future deadline: %+v", got[1])
+	}
+	// with no date to tell, a clause not in the past is a future deadline
+	a.Timexes[0].Anchor, a.Timexes[0].Tense = "", ""
+	if got := Build(Input{Docs: []*model.Document{art}, Analyses: []*model.Analysis{a}}); !got[0].Future {
+		t.Errorf("undated, tense unclear: %+v", got[0])
+	}
+}
