@@ -54,6 +54,8 @@ func TestReportedContents(t *testing.T) {
 		{"a relative clause is no content", "The Northland paper wrote that Ina Holt had claimed a loss of $9 million in 1995, which could have allowed her to avoid paying taxes.",
 			want{content: "Ina Holt had claimed a loss of $9 million in 1995, which could have allowed her to avoid paying taxes", speaker: "Northland paper", rule: RuleIndirectThat,
 				nowhere: "which could have allowed her to avoid paying taxes"}},
+		{"a cue in a modal's perfect reports what was not said", "Few people would have described Ina Holt as a harbour reformer when she ran for mayor in 2008.",
+			want{nowhere: "Ina Holt as a harbour reformer when she ran for mayor in 2008"}},
 		{"a headline is not reported speech", "Minister says ferry fare rise already agreed\n\nVelgrad, 4 May - The council met on Monday.",
 			want{nowhere: "ferry fare rise already agreed"}},
 		{"a headline quotation with a cue is a quote", "“We will not raise the fare,” says Ina Holt\n\nVelgrad, 4 May - The council met on Monday.",

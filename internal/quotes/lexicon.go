@@ -60,6 +60,7 @@ type lexiconFile struct {
 	ObjectContent   []string            `yaml:"object_content"`
 	TopicCues       map[string][]string `yaml:"topic_cues"`
 	DirectOnly      []string            `yaml:"direct_only"`
+	PerfectAux      []string            `yaml:"perfect_aux"`
 }
 
 // lexicon is the read-only, lower-cased form of the cue file.
@@ -91,6 +92,9 @@ type lexicon struct {
 	// they report: "warned against hackers", "called for sanctions"
 	topic      map[string]map[string]bool
 	directOnly map[string]bool
+	// perfectAux are the auxiliaries of the perfect ("have"): with a
+	// modal, a cue in it reports what was not said ("would have said")
+	perfectAux map[string]bool
 	// sourceNouns are the common nouns that can name a source: persons,
 	// groups and institutions, communications (source-nouns.txt, from
 	// WordNet, and source_nouns in the cue file).
@@ -177,6 +181,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		objectContent:    set(f.ObjectContent),
 		topic:            topicSets(f.TopicCues),
 		directOnly:       set(f.DirectOnly),
+		perfectAux:       set(f.PerfectAux),
 		sourceNouns:      set(f.SourceNouns),
 		timeWords:        set(f.TimeWords),
 		subordinators:    set(f.Subordinators),

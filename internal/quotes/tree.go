@@ -178,12 +178,35 @@ func (t *tq) cueKind(i, sentEnd int) (string, int) {
 	if (k == model.KindEvidence || t.x.lx.objectContent[tk.Lemma]) && t.td.Dependent(i, "compound:prt") >= 0 {
 		return "", 0
 	}
+	if t.counterfactual(i) {
+		return "", 0
+	}
 	// A capitalised verb inside a sentence is part of a name ("the League
 	// of Arab States Says …" in a headline, "Call of Duty").
 	if i > t.firstOfSentence(i) && startsUpperStr(tk.Text) && t.tok(i-1).UPOS != "PUNCT" {
 		return "", 0
 	}
 	return k, i + 1
+}
+
+// counterfactual reports whether the verb at i is in a modal's perfect
+// ("would have described", "could have said"): what it reports was not
+// said.
+func (t *tq) counterfactual(i int) bool {
+	modal, perfect := false, false
+	var b [8]int
+	for _, k := range t.td.Dependents(i, b[:0]) {
+		if !t.td.RelIs(k, "aux") {
+			continue
+		}
+		switch tk := t.tok(k); {
+		case tk.Tag == "MD":
+			modal = true
+		case t.x.lx.perfectAux[strings.ToLower(tk.Lemma)]:
+			perfect = true
+		}
+	}
+	return modal && perfect
 }
 
 // regularBase returns the base form of a regularly inflected verb form
