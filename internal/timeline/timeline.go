@@ -364,7 +364,8 @@ func periodItem(t model.Timex, d *model.Document, order int) (item, bool) {
 
 // clauseBefore returns the words of the sentence before span s: what is
 // due by the deadline. A full stop ends a sentence only before a space
-// ("$1.8 billion" is one number).
+// and a word that does not begin in lower case ("$1.8 billion" is one
+// number, "from U.S. power plants" one phrase).
 func clauseBefore(src string, s model.Span) string {
 	start := s.Start
 	for start > 0 {
@@ -373,7 +374,10 @@ func clauseBefore(src string, s model.Span) string {
 			break
 		}
 		if c == '.' && start < s.Start && (src[start] == ' ' || src[start] == '\t') {
-			break
+			next := strings.TrimLeft(src[start:s.Start], " \t")
+			if next == "" || next[0] < 'a' || next[0] > 'z' {
+				break
+			}
 		}
 		start--
 	}
