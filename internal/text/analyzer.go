@@ -405,6 +405,14 @@ type parseScratch struct {
 	sc    syntax.Scratch
 }
 
+// setForms makes the words of toks the forms the model reads.
+func (ps *parseScratch) setForms(toks []Token) {
+	ps.forms = ps.forms[:0]
+	for _, t := range toks {
+		ps.forms = append(ps.forms, t.Text)
+	}
+}
+
 // parseAll tags, lemmatises and parses the tokens of every sentence, or,
 // when parse is not nil, of the sentences it marks; the others are tagged
 // and lemmatised, and their parse is deferred (see Doc.Parse). With
@@ -453,10 +461,7 @@ func (a *Analyzer) analyzeSentence(d *Doc, s Sentence, names map[string]bool, ps
 	for from := s.FirstToken; from < s.EndToken; from += maxParse {
 		to := min(from+maxParse, s.EndToken)
 		toks := d.Tokens[from:to]
-		ps.forms = ps.forms[:0]
-		for _, t := range toks {
-			ps.forms = append(ps.forms, t.Text)
-		}
+		ps.setForms(toks)
 		// only a sentence's first word: inside a sentence the capital
 		// already tells the tagger, and a word of a longer name
 		// ("Committee" of "the Committee for a Responsible Federal
@@ -487,10 +492,7 @@ func (a *Analyzer) parseSentence(d *Doc, s Sentence, ps *parseScratch, classes [
 	for from := s.FirstToken; from < s.EndToken; from += maxParse {
 		to := min(from+maxParse, s.EndToken)
 		toks := d.Tokens[from:to]
-		ps.forms = ps.forms[:0]
-		for _, t := range toks {
-			ps.forms = append(ps.forms, t.Text)
-		}
+		ps.setForms(toks)
 		a.model.ParseTagged(ps.forms, classes[from:to], &ps.tags, &ps.sc)
 		a.setTokens(toks, from, ps)
 	}
