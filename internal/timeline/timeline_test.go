@@ -107,10 +107,7 @@ func TestDeadlineIsFuture(t *testing.T) {
 func TestStatementsDeadlinesAndRecords(t *testing.T) {
 	text := "On 3 May the mayor told reporters that the bridge would reopen. Engineers will report back by the end of June."
 	art := &model.Document{ID: "art", Kind: model.KindArticle, Text: text}
-	span := func(sub string) model.Span {
-		i := strings.Index(text, sub)
-		return model.NewSpan(text, i, i+len(sub))
-	}
+	span := func(sub string) model.Span { return spanOf(text, sub) }
 	onMay := span("3 May")
 	deadline := span("by the end of June")
 	a := &model.Analysis{Doc: "art",
@@ -158,6 +155,12 @@ func TestIntentEntersEvenIfConditional(t *testing.T) {
 
 func ptr[T any](v T) *T { return &v }
 
+// spanOf is the span of the first sub in text.
+func spanOf(text, sub string) model.Span {
+	i := strings.Index(text, sub)
+	return model.NewSpan(text, i, i+len(sub))
+}
+
 func TestPeriodEntersInTheTextsWords(t *testing.T) {
 	text := "The mission ran from March until October 2011 in the north."
 	i := strings.Index(text, "from March until October 2011")
@@ -187,10 +190,7 @@ func TestDeadlineSummaryDropsSpeakerLabel(t *testing.T) {
 func TestUnknownSpeakersAreNotOneStatement(t *testing.T) {
 	text := "On 3 May the mayor said the bridge would reopen. On 3 May he said taxes would fall."
 	art := &model.Document{ID: "art", Kind: model.KindArticle, Text: text}
-	span := func(sub string) model.Span {
-		i := strings.Index(text, sub)
-		return model.NewSpan(text, i, i+len(sub))
-	}
+	span := func(sub string) model.Span { return spanOf(text, sub) }
 	when := &model.Anchor{Kind: "point", Value: "2021-05-03", Granularity: "day", By: "sentence"}
 	a := &model.Analysis{Doc: "art", Quotes: []model.Quote{
 		{ID: "q1", Sources: []model.Span{span("the mayor")}, Cue: ptr(span("said")), Contents: []model.Span{span("the bridge would reopen")}, When: when},
@@ -299,10 +299,7 @@ func TestStatementsMergeOnlyWhenTheWordsAgree(t *testing.T) {
 func TestDeadlineClauseAndTense(t *testing.T) {
 	text := "His debts grew to $1.8 billion, and his net worth fell to a low of $1 billion in the red by 1991. The plan cuts emissions from U.S. power plants by 2030."
 	art := &model.Document{ID: "art", Kind: model.KindArticle, Text: text}
-	span := func(sub string) model.Span {
-		i := strings.Index(text, sub)
-		return model.NewSpan(text, i, i+len(sub))
-	}
+	span := func(sub string) model.Span { return spanOf(text, sub) }
 	a := &model.Analysis{Doc: "art", Timexes: []model.Timex{
 		{Span: span("by 1991"), Kind: "deadline", Value: "1991", Granularity: "year", Anchor: "2016-09-30", Tense: "past"},
 		{Span: span("by 2030"), Kind: "deadline", Value: "2030", Granularity: "year", Anchor: "2016-09-30", Future: true},
