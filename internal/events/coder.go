@@ -194,7 +194,7 @@ func (s *sent) reset(td *text.Doc, si int, ms []model.Mention) {
 		case s.conditional(k):
 			s.hypo = true
 			s.conds = append(s.conds, k)
-		case w == "?" && k >= len(s.low)-2:
+		case questionEnd(w, k, len(s.low)):
 			s.ques = true
 		}
 	}

@@ -104,7 +104,7 @@ func (f *Filter) put(sc *filterScratch) {
 // with the tags the coder requires of a trigger (sent.code) — a verb's
 // phrase starts at a word tagged as a verb (or a proper noun, in a
 // headline), a noun's at a noun, a gerund or an adjective. A word whose
-// tag the parse may still change (text.Doc.TagMayChange) passes both.
+// tag the parse may still change (text.Doc.Retaggable) passes both.
 // When it is false, Code finds no event in the sentence, whatever its
 // tree: its parse is not needed.
 func (f *Filter) Confirm(td *text.Doc, si int) bool {
@@ -118,8 +118,10 @@ func (f *Filter) Confirm(td *text.Doc, si int) bool {
 // trigger's cannot.
 func (f *Filter) sentence(td *text.Doc, si int, tagged bool, sc *filterScratch) bool {
 	toks := td.SentenceTokens(si)
-	if n := len(toks); n > 0 && toks[n-1].Text == "?" || n > 1 && toks[n-2].Text == "?" {
-		return false // a question asserts nothing: the coder skips it (sent.reset)
+	for k := max(len(toks)-2, 0); k < len(toks); k++ {
+		if questionEnd(normWord(toks[k].Text), k, len(toks)) {
+			return false // a question asserts nothing: the coder skips it (sent.reset)
+		}
 	}
 	sc.low = sc.low[:0]
 	first := td.Sentences[si].FirstToken
@@ -132,9 +134,10 @@ func (f *Filter) sentence(td *text.Doc, si int, tagged bool, sc *filterScratch) 
 			return true
 		}
 		verb, noun := true, true
-		if tagged && !td.TagMayChange(first+i) {
-			verb = verbal(t.Tag)
-			noun = isNounTag(t.Tag) || t.Tag == "VBG" || t.Tag == "JJ" || t.Tag == ""
+		if tagged && !td.Retaggable(first+i) {
+			// as in a headline, where a proper noun may trigger too: the
+			// filter does not know whether the sentence is one
+			verb, noun = triggerTags(t.Tag, true)
 		}
 		for k, e := range st.entries {
 			if k < st.verbs && !verb || k >= st.verbs && !noun {
@@ -220,9 +223,11 @@ func (f *Filter) restAt(rest []string, toks []text.Token, j int, sc *filterScrat
 }
 
 // verbal reports whether the coder may read a word with Penn tag x as a
-// verb, and so its lemma as a verb's (sent.code calls verbTrigger): a
-// verb, a proper noun (in a headline), no tag ("": the text layer's
-// lemmas with a tag it does not know, or no tag at all).
+// verb, and so its lemma as a verb's (sent.code calls verbTrigger): as
+// triggerTags says for a headline, where a proper noun may be one; no tag
+// ("": the text layer's lemmas with a tag it does not know, or no tag at
+// all) may be any.
 func verbal(x string) bool {
-	return isVerbTag(x) || x == "NNP" || x == "NNPS" || x == ""
+	verb, _ := triggerTags(x, true)
+	return verb
 }

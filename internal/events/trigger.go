@@ -17,18 +17,14 @@ func (s *sent) code(out []model.Event) []model.Event {
 		if s.mAt[i] >= 0 {
 			continue
 		}
-		t := s.tag(i)
-		verbish := isVerbTag(t) || (s.title && (t == "NNP" || t == "NNPS")) || t == ""
-		if verbish {
-			if es, end, ok := s.verbTrigger(i); ok {
+		verb, noun := triggerTags(s.tag(i), s.title)
+		if verb {
+			if es, _, ok := s.verbTrigger(i); ok {
 				out = append(out, es...)
-				_ = end
 				continue
 			}
 		}
-		// A proper noun is a name, not an event noun ("March" the month),
-		// except in title-case headlines.
-		if (isNounTag(t) && (s.title || (t != "NNP" && t != "NNPS"))) || t == "VBG" || t == "JJ" || t == "" {
+		if noun {
 			out = append(out, s.nounTrigger(i)...)
 		}
 	}
@@ -39,6 +35,23 @@ func (s *sent) code(out []model.Event) []model.Event {
 	sort.SliceStable(evs, func(a, b int) bool { return evs[a].Trigger.Start < evs[b].Trigger.Start })
 	return out
 }
+
+// triggerTags reports whether a word tagged tag (Penn; "" for none) may
+// trigger as a verb and as a noun, in a headline in title case or not: a
+// verb is a verb, or in a headline a proper noun; a noun is a common
+// noun, a gerund or an adjective, or in a headline a proper noun too (else
+// a proper noun is a name, not an event noun: "March" the month).
+func triggerTags(tag string, title bool) (verb, noun bool) {
+	proper := tag == "NNP" || tag == "NNPS"
+	verb = isVerbTag(tag) || title && proper || tag == ""
+	noun = isNounTag(tag) && (title || !proper) || tag == "VBG" || tag == "JJ" || tag == ""
+	return verb, noun
+}
+
+// questionEnd reports whether the word w at k of a sentence of n words
+// makes it a question: a question mark among its last two words. The
+// coder codes no question.
+func questionEnd(w string, k, n int) bool { return w == "?" && k >= n-2 }
 
 // misreadAux reports whether the trigger verb at i was read as an
 // auxiliary of the next verb although it is none ("Zambia extradited

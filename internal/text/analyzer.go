@@ -319,7 +319,7 @@ func (a *Analyzer) analyze(src string, opts ...Option) (*Doc, []tinfo) {
 //
 // With confirm (it may be nil), a flagged sentence is tagged first and
 // given to confirm, which reads its tags (those of a word for which
-// Doc.TagMayChange holds may still change) and reports whether to parse
+// Doc.Retaggable holds may still change) and reports whether to parse
 // it now; if not, its parse is deferred as for the others.
 //
 // Such a Doc, while some parse is deferred (Doc.Deferred), is not safe to
@@ -416,8 +416,9 @@ func (ps *parseScratch) setForms(toks []Token) {
 // parseAll tags, lemmatises and parses the tokens of every sentence, or,
 // when parse is not nil, of the sentences it marks; the others are tagged
 // and lemmatised, and their parse is deferred (see Doc.Parse). With
-// confirm, a marked sentence is tagged first, and parsed only if confirm,
-// given the tagged sentence, says so; else its parse is deferred too.
+// confirm, a marked sentence is tagged first, and parsed (from the classes
+// the tagger gave) only if confirm, given the tagged sentence, says so;
+// else its parse is deferred too.
 func (a *Analyzer) parseAll(d *Doc, parse []bool, confirm func(d *Doc, sentence int) bool) {
 	if a.LoadModel() != nil {
 		for i := range d.Tokens {
@@ -427,8 +428,8 @@ func (a *Analyzer) parseAll(d *Doc, parse []bool, confirm func(d *Doc, sentence 
 	}
 	ps := a.scratch.Get().(*parseScratch)
 	defer a.scratch.Put(ps)
+	defer d.indexTree()
 	names := a.documentNames(d)
-	asked := false
 	for si, s := range d.Sentences {
 		now := parse == nil || parse[si]
 		if now && confirm == nil {
@@ -438,18 +439,18 @@ func (a *Analyzer) parseAll(d *Doc, parse []bool, confirm func(d *Doc, sentence 
 		if d.later == nil {
 			d.later = &deferred{a: a, left: make([]bool, len(d.Sentences)), classes: make([]uint8, len(d.Tokens))}
 		}
-		d.later.left[si] = true
-		a.analyzeSentence(d, s, names, ps, d.later.classes)
-		asked = asked || now
-	}
-	d.indexTree()
-	if !asked {
-		return
-	}
-	for si := range d.Sentences {
-		if parse[si] && confirm(d, si) {
-			d.Parse(si)
+		l := d.later
+		l.left[si] = true
+		l.n++
+		a.analyzeSentence(d, s, names, ps, l.classes)
+		if now && confirm(d, si) {
+			a.parseSentence(d, s, ps, l.classes)
+			l.left[si] = false
+			l.n--
 		}
+	}
+	if d.later != nil && d.later.n == 0 {
+		d.later = nil // every sentence is parsed: the Doc is as Analyze makes it
 	}
 }
 
@@ -517,6 +518,7 @@ func (a *Analyzer) setTokens(toks []Token, from int, ps *parseScratch) {
 type deferred struct {
 	a    *Analyzer
 	left []bool // by sentence: its parse is still deferred
+	n    int    // how many are
 	// classes holds, by token, the tagger's class of the words of the
 	// deferred sentences (syntax.Tags.Classes), which their parse takes
 	classes []uint8
@@ -525,7 +527,7 @@ type deferred struct {
 // Parse parses sentence i of the document if AnalyzeSome deferred its
 // parse, giving its tokens the heads and relations Analyze gives them
 // (and the tags Analyze gives them: a function word may take the class
-// its relation fixes, see TagMayChange); otherwise it does
+// its relation fixes, see Retaggable); otherwise it does
 // nothing. A reader of a sentence's tree in a document from AnalyzeSome
 // calls it first. It writes the Doc: see AnalyzeSome.
 func (d *Doc) Parse(i int) {
@@ -539,25 +541,23 @@ func (d *Doc) Parse(i int) {
 	l.a.parseSentence(d, s, ps, l.classes)
 	l.a.scratch.Put(ps)
 	d.indexTokens(s.FirstToken, s.EndToken)
-	for _, left := range l.left {
-		if left {
-			return
-		}
+	if l.n--; l.n == 0 {
+		d.later = nil // every sentence is parsed: the Doc is as Analyze makes it
 	}
-	d.later = nil // every sentence is parsed: the Doc is as Analyze makes it
 }
 
-// TagMayChange reports whether token i's tags may still change: its
-// sentence's parse is deferred (Deferred), and it is a function word
-// whose class its relation fixes ("that" is a pronoun as a subject, a
-// conjunction as a marker; syntax.Model.MayRetag). Every other word of a
-// deferred sentence already has the tags that parsing leaves it.
-func (d *Doc) TagMayChange(i int) bool {
+// Retaggable reports whether parsing may change token i's tags: it is a
+// function word whose class its relation fixes ("that" is a pronoun as a
+// subject, a conjunction as a marker; syntax.Model.MayRetag). In a
+// sentence whose parse is deferred (Deferred) such a word has the
+// tagger's tags until Parse; every other word already has the tags that
+// parsing leaves it.
+func (d *Doc) Retaggable(i int) bool {
 	if d == nil || d.later == nil || i < 0 || i >= len(d.Tokens) {
 		return false
 	}
 	t := d.Tokens[i]
-	return d.Deferred(d.SentenceAt(t.Start)) && d.later.a.model.MayRetag(t.Text, t.UPOS)
+	return d.later.a.model.MayRetag(t.Text, t.UPOS)
 }
 
 // Deferred reports whether the parse of sentence i is deferred: the

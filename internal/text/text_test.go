@@ -829,7 +829,7 @@ func TestDocumentNamesMatchReference(t *testing.T) {
 // plain one on the test texts: the sentences AnalyzeSome parses have the
 // tokens and tree Analyze gives them, the others the tags and lemmas of
 // the tagger alone (Analyze may still change a function word's class by
-// its relation, and TagMayChange says which may) and no tree, until
+// its relation, and Retaggable says which may) and no tree, until
 // Parse gives each the tree and tags Analyze does; a sentence flagged but
 // not confirmed is deferred as the others; with every sentence parsed,
 // the Doc is Analyze's.
@@ -848,8 +848,8 @@ func TestAnalyzeSomeMatchesAnalyze(t *testing.T) {
 			if tk.Tag == want.Tag && tk.UPOS == want.UPOS {
 				continue
 			}
-			if !tagged.TagMayChange(k) {
-				t.Fatalf("%s: token %d %q: tagged %s/%s, parsed %s/%s, but TagMayChange is false", name, k, tk.Text, tk.UPOS, tk.Tag, want.UPOS, want.Tag)
+			if !tagged.Retaggable(k) {
+				t.Fatalf("%s: token %d %q: tagged %s/%s, parsed %s/%s, but Retaggable is false", name, k, tk.Text, tk.UPOS, tk.Tag, want.UPOS, want.Tag)
 			}
 			retagged++
 		}
