@@ -2,7 +2,6 @@ package checks
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/dossier-project/dossier/internal/model"
 )
@@ -49,11 +48,10 @@ func singleSourceOf(kind map[string]*model.Document, e model.TimelineEntry) (mod
 // when is the entry's date as people read it, to stand in parentheses:
 // "2013-06-04, afternoon", "by 2013-06-30", "1990 to 1999".
 func when(e model.TimelineEntry) string {
-	w := e.When()
-	if i := strings.Index(w, " ("); i >= 0 && strings.HasSuffix(w, ")") {
-		w = w[:i] + ", " + w[i+2:len(w)-1]
+	if e.PartOfDay != "" && e.Kind != "deadline" {
+		return e.Span() + ", " + e.PartOfDay
 	}
-	return w
+	return e.Span()
 }
 
 // sourceOf identifies where a document comes from: a page fetched from

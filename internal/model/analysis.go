@@ -30,22 +30,27 @@ type TimelineEntry struct {
 	Evidence []Evidence `json:"evidence"`
 }
 
-// When formats the entry's date as people read it: at its precision,
-// with its end and part of day ("1990 to 1999", "2013-06-04
-// (afternoon)"); a deadline as "by" the day it falls due.
+// When formats the entry's date as people read it: its span, and its
+// part of day in parentheses ("2013-06-04 (afternoon)"; see Span).
 func (e TimelineEntry) When() string {
+	if e.PartOfDay != "" && e.Kind != "deadline" {
+		return e.Span() + " (" + e.PartOfDay + ")"
+	}
+	return e.Span()
+}
+
+// Span formats the entry's dates at their precision: a date, a span
+// ("1990 to 1999"), or for a deadline the day it falls due ("by
+// 2013-06-30").
+func (e TimelineEntry) Span() string {
 	if e.Kind == "deadline" {
 		if e.End != "" {
 			return "by " + e.End
 		}
 		return "by " + e.Date
 	}
-	s := e.Date
 	if e.End != "" && e.End != e.Date {
-		s += " to " + e.End
+		return e.Date + " to " + e.End
 	}
-	if e.PartOfDay != "" {
-		s += " (" + e.PartOfDay + ")"
-	}
-	return s
+	return e.Date
 }
