@@ -9,17 +9,16 @@
 //	go run ./scripts/agree-parses -min 4 -max 60 a.conllu b.conllu > agreed.conllu
 //	go run ./scripts/train-parser -extra agreed.conllu ../shared/corpora/ud
 //
-// The sentences are written as the second parse gives them, without the
-// token ranges of their MISC column.
+// The sentences are written as the second parse gives them, with only
+// their words (no comments but the text, no token ranges).
 package main
 
 import (
-	"bufio"
 	"flag"
 	"fmt"
-	"io"
 	"os"
-	"strings"
+
+	"github.com/dossier-project/dossier/internal/syntax"
 )
 
 func main() {
@@ -34,105 +33,65 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
-	kept, total, err := agree(flag.Arg(0), flag.Arg(1), *lo, *hi, os.Stdout)
-	if err != nil {
+	if err := run(flag.Arg(0), flag.Arg(1), *lo, *hi); err != nil {
 		fmt.Fprintln(os.Stderr, "agree-parses:", err)
 		os.Exit(1)
 	}
-	fmt.Fprintf(os.Stderr, "%d of %d sentences agree\n", kept, total)
 }
 
-// sentence is one sentence of a CoNLL-U file: its comment lines and its
-// words' columns (multi-word and empty tokens left out).
-type sentence struct {
-	comments []string
-	words    [][]string
+func run(pa, pb string, lo, hi int) error {
+	a, err := read(pa)
+	if err != nil {
+		return err
+	}
+	b, err := read(pb)
+	if err != nil {
+		return err
+	}
+	if len(a) != len(b) {
+		return fmt.Errorf("%s has %d sentences, %s %d: not parses of the same text", pa, len(a), pb, len(b))
+	}
+	kept := agree(a, b, lo, hi)
+	fmt.Fprintf(os.Stderr, "%d of %d sentences agree\n", len(kept), len(a))
+	return syntax.WriteCoNLLU(os.Stdout, kept)
 }
 
-func read(path string) ([]sentence, error) {
+func read(path string) ([]syntax.Sentence, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	var out []sentence
-	var cur sentence
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<20)
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		switch {
-		case line == "":
-			if len(cur.words) > 0 {
-				out = append(out, cur)
-			}
-			cur = sentence{}
-		case strings.HasPrefix(line, "#"):
-			cur.comments = append(cur.comments, line)
-		default:
-			cols := strings.Split(line, "\t")
-			if len(cols) != 10 {
-				return nil, fmt.Errorf("%s:%d: %d columns, want 10", path, n, len(cols))
-			}
-			if strings.ContainsAny(cols[0], "-.") {
-				continue
-			}
-			cur.words = append(cur.words, cols)
-		}
-	}
-	if len(cur.words) > 0 {
-		out = append(out, cur)
-	}
-	return out, sc.Err()
+	return syntax.ReadCoNLLU(f, path)
 }
 
-// agree writes to w the sentences of b that a parses alike, of lo to hi
-// words, and reports how many it wrote of how many it compared.
-func agree(pa, pb string, lo, hi int, w io.Writer) (kept, total int, err error) {
-	a, err := read(pa)
-	if err != nil {
-		return 0, 0, err
-	}
-	b, err := read(pb)
-	if err != nil {
-		return 0, 0, err
-	}
-	if len(a) != len(b) {
-		return 0, 0, fmt.Errorf("%s has %d sentences, %s %d: not parses of the same text", pa, len(a), pb, len(b))
-	}
-	bw := bufio.NewWriter(w)
-	for i := range a {
-		total++
-		if n := len(b[i].words); n < lo || n > hi || !same(a[i], b[i]) {
+// agree returns the sentences of b, of lo to hi words, that a parses
+// alike (the same words, universal and Penn tags, heads and relations),
+// with their words only.
+func agree(a, b []syntax.Sentence, lo, hi int) []syntax.Sentence {
+	var out []syntax.Sentence
+	for i := range min(len(a), len(b)) {
+		x, y := a[i].Words, b[i].Words
+		if len(y) < lo || len(y) > hi || !same(x, y) {
 			continue
 		}
-		kept++
-		for _, c := range b[i].comments {
-			if strings.HasPrefix(c, "# text") {
-				fmt.Fprintln(bw, c)
-			}
+		ws := make([]syntax.Word, len(y))
+		for k, w := range y {
+			w.Misc = "" // written back as SpaceAfter alone
+			ws[k] = w
 		}
-		for _, cols := range b[i].words {
-			cols = append([]string(nil), cols...)
-			cols[9] = "_"
-			fmt.Fprintln(bw, strings.Join(cols, "\t"))
-		}
-		fmt.Fprintln(bw)
+		out = append(out, syntax.Sentence{Words: ws})
 	}
-	return kept, total, bw.Flush()
+	return out
 }
 
-// same reports whether two parses of a sentence have the same words,
-// universal and Penn tags, heads and relations.
-func same(x, y sentence) bool {
-	if len(x.words) != len(y.words) {
+func same(x, y []syntax.Word) bool {
+	if len(x) != len(y) {
 		return false
 	}
-	for k := range x.words {
-		for _, c := range []int{1, 3, 4, 6, 7} {
-			if x.words[k][c] != y.words[k][c] {
-				return false
-			}
+	for k := range x {
+		if x[k].Form != y[k].Form || x[k].UPOS != y[k].UPOS || x[k].XPOS != y[k].XPOS || x[k].Head != y[k].Head || x[k].Rel != y[k].Rel {
+			return false
 		}
 	}
 	return true
