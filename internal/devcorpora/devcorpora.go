@@ -25,6 +25,15 @@ func Path(tb testing.TB, rel ...string) string {
 	return p
 }
 
+// Find returns the file or folder rel of the development corpora and
+// whether it is there, for a test that uses it when it can and does
+// without it otherwise.
+func Find(rel ...string) (string, bool) {
+	p := filepath.Join(append([]string{root()}, rel...)...)
+	_, err := os.Stat(p)
+	return p, err == nil
+}
+
 // root is $DOSSIER_CORPORA, else shared/corpora beside the module's root
 // (the first folder above the working directory with a go.mod).
 func root() string {

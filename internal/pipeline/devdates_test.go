@@ -3,12 +3,12 @@ package pipeline
 import (
 	"bufio"
 	"context"
-	"github.com/dossier-project/dossier/internal/devcorpora"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/dossier-project/dossier/internal/devcorpora"
 	"github.com/dossier-project/dossier/internal/ingest"
 	"github.com/dossier-project/dossier/internal/text"
 )

@@ -6,6 +6,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/dossier-project/dossier/internal/devcorpora"
 )
 
 // BenchmarkAnalyze tags and parses the development sentences of the
@@ -34,9 +36,13 @@ func BenchmarkAnalyze(b *testing.B) {
 		}
 		m.SetRetag(rules)
 	}
-	f, err := os.Open("../../../shared/corpora/ud/en_ewt-ud-dev.conllu")
+	path, ok := devcorpora.Find("ud", "en_ewt-ud-dev.conllu")
+	if !ok {
+		b.Skip("no EWT dev in the development corpora")
+	}
+	f, err := os.Open(path)
 	if err != nil {
-		b.Skip(err)
+		b.Fatal(err)
 	}
 	dev, _ := ReadCoNLLU(f, "dev")
 	if n, err := strconv.Atoi(os.Getenv("SYNTAX_BENCH_N")); err == nil && n < len(dev) {

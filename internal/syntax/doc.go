@@ -48,7 +48,9 @@
 //
 // Features are 64-bit hashes of small integers (a template number, word
 // hashes, tag and relation numbers): no string is hashed more than once per
-// word, and no string-keyed map is read on the hot path. The weights of a
+// word, and the only string-keyed maps read on the hot path are the
+// caches of a word's lexical features and lemma (one lookup a word, in
+// place of computing them). The weights of a
 // feature are stored sparsely, one (class, weight) pair per class the
 // perceptron ever updated, in an open-addressing table of cache-line
 // buckets (weights.go). Loading lays the table out again for reading

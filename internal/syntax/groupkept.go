@@ -60,11 +60,7 @@ func freeKey(g int, s *parseState, lex []lexical, tags []uint8) (groupKey, bool)
 // keeping them first if the table does not hold them: those of group
 // k.g of the configuration s.
 func (p *parser) keptSum(k groupKey, s *parseState, lex []lexical, tags []uint8, sc *scratch) []int32 {
-	if sc.groupWords == nil {
-		sc.groupWords = make([]keptGroup, keptGroups)
-	}
-	h := (k.w*mulA ^ k.p ^ uint64(k.g)<<56) * mulB
-	e := &sc.groupWords[fmix(h^k.c1^k.c2<<1)&(keptGroups-1)]
+	e := keptSlot(k, sc)
 	if e.key != k {
 		clear(e.sums[:])
 		sc.feats = groupFeatures(int(k.g), s, lex, tags, sc.feats)
@@ -72,4 +68,14 @@ func (p *parser) keptSum(k groupKey, s *parseState, lex []lexical, tags []uint8,
 		e.key = k
 	}
 	return e.sums[:]
+}
+
+// keptSlot is the entry of sc's table of kept group sums where key k is
+// kept, if it is.
+func keptSlot(k groupKey, sc *scratch) *keptGroup {
+	if sc.groupWords == nil {
+		sc.groupWords = make([]keptGroup, keptGroups)
+	}
+	h := (k.w*mulA ^ k.p ^ uint64(k.g)<<56) * mulB
+	return &sc.groupWords[fmix(h^k.c1^k.c2<<1)&(keptGroups-1)]
 }

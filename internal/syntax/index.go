@@ -23,7 +23,8 @@ import (
 //     then the rest of each slot (its pay) in 48 bits;
 //   - the long rows (denseMin weights or more) are spread out dense, one
 //     int16 per class, and added sixteen classes at a time (addDense);
-//   - the short rows are read where they are stored, a word at a time.
+//   - the short rows are read where they are stored, an entry (a class
+//     and its weight, three bytes) at a time.
 
 // denseWidth is the number of classes a dense row holds, and so the most
 // classes a model with dense rows may have (the vector code keeps that
@@ -79,8 +80,7 @@ func (m *weights) index() error {
 	}
 	ix := &index{nb: nb, over: m.over}
 	ix.lines = bigBytes(ix, nb*bucketBytes+8)
-	// A row's last weights are read as a word: up to 8 bytes past it.
-	ix.ents = bigBytes(ix, len(m.rows)+8)
+	ix.ents = bigBytes(ix, len(m.rows))
 	copy(ix.ents, m.rows)
 	nDense := 0
 	for _, s := range m.slots {
@@ -146,16 +146,8 @@ func (ix *index) rewrite(m *weights, s uint64) (uint64, error) {
 	return slotRow | count<<3 | start<<11, nil
 }
 
-// find returns the pay of feature f, or 0: the pay of the slot that
-// lookup returns.
-func (ix *index) find(f uint64) uint64 {
-	if ix.nb == 0 {
-		return 0
-	}
-	return ix.findFrom(home(f, ix.nb), fingerprint(f)*lanes1)
-}
-
-// findFrom is find from bucket b, for the fingerprint fp repeated in the
+// findFrom finds the pay of a feature (0 for none) from bucket b, for
+// the fingerprint fp repeated in the
 // four lanes of a word. Its only branches are whether the bucket has the
 // fingerprint and whether to go on to the next bucket: a mispredicted
 // branch costs as much as the rest of a lookup.

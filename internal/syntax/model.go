@@ -13,9 +13,9 @@ import (
 	"unicode/utf8"
 )
 
-// Model is a trained tagger, lemmatizer and parser. It is read-only once
-// loaded and safe for concurrent use; each goroutine passes its own
-// Scratch.
+// Model is a trained tagger, lemmatizer and parser. Once loaded (and
+// given its rules with SetRetag, before any use) it is read-only and safe
+// for concurrent use; each goroutine passes its own Scratch.
 type Model struct {
 	xpos   []string
 	tagger *tagger
@@ -29,7 +29,9 @@ type Model struct {
 	retagWords map[uint64]bool
 }
 
-// Scratch holds one goroutine's working buffers. The zero value is ready.
+// Scratch holds one goroutine's working buffers, and the sums and word
+// features it keeps from one sentence to the next: a Scratch serves one
+// Model only. The zero value is ready.
 type Scratch struct{ s scratch }
 
 // Annotate fills in the UPOS, XPOS, Lemma, Head and Rel of words from
@@ -51,9 +53,7 @@ func (m *Model) Annotate(words []Word, sc *Scratch) {
 		s.heads = make([]int, n+n/2)
 	}
 	heads, rels := s.heads[:n], s.rels(n)
-	m.parser.parse(s.lex, s.tags, heads, rels, s)
-	m.fixPunct(forms, heads, rels, s)
-	m.applyRetag(s.lex, rels, s.class)
+	m.parseInto(forms, heads, rels, s)
 	for i := range words {
 		c := m.tagger.classes[s.class[i]]
 		words[i].UPOS, words[i].XPOS = c.UPOS, c.XPOS
@@ -63,8 +63,9 @@ func (m *Model) Annotate(words []Word, sc *Scratch) {
 	}
 }
 
-// Tags holds the per-word results of Analyze, in slices that the next
-// call with the same Scratch may reuse: copy what must be kept.
+// Tags holds the per-word results of Analyze (or Tag, or ParseTagged), in
+// slices that the next call with the same Scratch may reuse: copy what
+// must be kept.
 type Tags struct {
 	UPOS, XPOS []string
 	Head       []int // 1-based; 0 is the root
@@ -101,10 +102,22 @@ func (m *Model) Tag(forms []string, names []bool, out *Tags, sc *Scratch) {
 }
 
 // ParseTagged is Analyze for words that Tag has tagged: given the classes
-// Tag gave them (Tags.Classes), it parses them, and gives out what
-// Analyze would have, without tagging them again.
+// Tag gave them (Tags.Classes, one per word), it parses them, and gives
+// out what Analyze would have, without tagging them again.
 func (m *Model) ParseTagged(forms []string, classes []uint8, out *Tags, sc *Scratch) {
+	if len(classes) != len(forms) {
+		panic("syntax: ParseTagged needs one class per word")
+	}
 	m.analyze(forms, nil, classes, out, sc, true)
+}
+
+// parseInto parses the words annotate or classify prepared in s, into
+// heads and rels: the parse, punctuation attached by UD's rules, and the
+// classes of function words their relation fixes.
+func (m *Model) parseInto(forms []string, heads, rels []int, s *scratch) {
+	m.parser.parse(s.lex, s.tags, heads, rels, s)
+	m.fixPunct(forms, heads, rels, s)
+	m.applyRetag(s.lex, rels, s.class)
 }
 
 // analyze is Analyze, or Tag without parse; with classes (from Tag) it
@@ -132,7 +145,7 @@ func (m *Model) analyze(forms []string, names []bool, classes []uint8, out *Tags
 	if n == 0 {
 		return
 	}
-	if len(classes) == n {
+	if classes != nil {
 		m.classify(forms, classes, s)
 	} else {
 		m.annotate(forms, names, s)
@@ -143,9 +156,7 @@ func (m *Model) analyze(forms []string, names []bool, classes []uint8, out *Tags
 	var rels []int
 	if parse {
 		rels = s.rels(n)
-		m.parser.parse(s.lex, s.tags, out.Head, rels, s)
-		m.fixPunct(forms, out.Head, rels, s)
-		m.applyRetag(s.lex, rels, s.class)
+		m.parseInto(forms, out.Head, rels, s)
 	}
 	for i := range n {
 		c := m.tagger.classes[s.class[i]]

@@ -127,20 +127,6 @@ func (p *parser) valid(s *parseState, c int) bool {
 	}
 }
 
-// validMask sets ok[c] for the valid classes.
-func (p *parser) validMask(s *parseState, ok []bool) {
-	L := len(p.labels)
-	ok[0] = int(s.b) < s.n
-	atRoot := int(s.b) == s.n
-	left := len(s.stack) > 0 && (!atRoot || len(s.stack) == 1)
-	right := len(s.stack) >= 2
-	for l := range L {
-		isRoot := l == p.root
-		ok[1+l] = left && (isRoot == atRoot)
-		ok[1+L+l] = right && !isRoot
-	}
-}
-
 func (p *parser) apply(s *parseState, c int) {
 	L := len(p.labels)
 	switch {

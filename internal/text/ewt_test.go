@@ -1,12 +1,12 @@
 package text
 
 import (
-	"github.com/dossier-project/dossier/internal/devcorpora"
 	"os"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/dossier-project/dossier/internal/devcorpora"
 	"github.com/dossier-project/dossier/internal/syntax"
 )
 

@@ -2,13 +2,13 @@ package main
 
 import (
 	"bytes"
-	"github.com/dossier-project/dossier/internal/devcorpora"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/dossier-project/dossier/internal/actors"
+	"github.com/dossier-project/dossier/internal/devcorpora"
 )
 
 // TestCommittedFileIsFresh regenerates people-phoenix.txt from

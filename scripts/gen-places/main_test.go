@@ -2,9 +2,10 @@ package main
 
 import (
 	"bytes"
-	"github.com/dossier-project/dossier/internal/devcorpora"
 	"os"
 	"testing"
+
+	"github.com/dossier-project/dossier/internal/devcorpora"
 )
 
 // need skips the test when path is missing (the shared corpora, a Debian

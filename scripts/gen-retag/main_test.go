@@ -2,10 +2,11 @@ package main
 
 import (
 	"bytes"
-	"github.com/dossier-project/dossier/internal/devcorpora"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/dossier-project/dossier/internal/devcorpora"
 )
 
 // The committed data/text/retag.tsv is what the script makes from the
