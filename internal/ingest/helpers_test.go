@@ -302,3 +302,20 @@ func TestDeclaredTranscriptWithOneTurn(t *testing.T) {
 		t.Errorf("one turn in an undeclared file should not make a transcript")
 	}
 }
+
+// An abbreviated title is a form of address with its period ("Gen.
+// Karl Brodin"); bare, some are words names are made of: "Maria del
+// Carmen Ruiz" names no one "Carmen Ruiz", and a label "DEL TORO" keeps
+// its whole name.
+func TestAbbreviatedTitlesNeedTheirPeriod(t *testing.T) {
+	v := testVocab(t)
+	if got := honorificNames("Present: Gen. Karl Brodin and Maria del Carmen Ruiz", nil, v); len(got) != 1 || got[0] != "Karl Brodin" {
+		t.Errorf("names after a form of address: %q, want only Karl Brodin", got)
+	}
+	if sp := namedSpeaker("DEL TORO", "", v); sp == nil || !strings.Contains(strings.ToUpper(sp.Name), "DEL TORO") {
+		t.Errorf("label DEL TORO read as %+v", sp)
+	}
+	if sp := namedSpeaker("GEN. KARL BRODIN", "", v); sp == nil || strings.Contains(strings.ToUpper(sp.Name), "GEN") {
+		t.Errorf("label GEN. KARL BRODIN read as %+v", sp)
+	}
+}

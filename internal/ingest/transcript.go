@@ -487,7 +487,7 @@ func questioner(content string, v *Vocab) *speaker {
 		return unknown
 	}
 	first := strings.Fields(name)[0]
-	if _, _, isRole := leadingRole(name, v); isRole || v.Honorifics[strings.ToUpper(first)] || v.Honorifics[strings.ToUpper(first)+"."] {
+	if _, _, isRole := leadingRole(name, v); isRole || v.Honorifics[strings.ToUpper(first)] {
 		return unknown
 	}
 	if !looksOrg(outlet, v) && !titleCase(strings.TrimPrefix(strings.TrimPrefix(outlet, "the "), "The "), v) {
@@ -519,7 +519,7 @@ func honorificNames(line string, names []string, v *Vocab) []string {
 	words := strings.Fields(line)
 	for i := 0; i < len(words); i++ {
 		w := strings.Trim(words[i], ",;:()")
-		if !v.Honorifics[strings.ToUpper(w)] && !v.Honorifics[strings.ToUpper(w)+"."] {
+		if !v.Honorifics[strings.ToUpper(w)] {
 			continue
 		}
 		var name []string

@@ -109,7 +109,8 @@ func LoadVocab(fsys fs.FS) (*Vocab, error) {
 		return nil, err
 	}
 	for _, t := range titles {
-		v.Honorifics[strings.ToUpper(t)] = true
+		// with its period only: bare, some are words names are made of
+		// ("Maria del Carmen", a label "DEL TORO:")
 		v.Honorifics[strings.ToUpper(t)+"."] = true
 	}
 	v.rx = buildRoleRx(v.Roles, v.Organizations)
