@@ -1483,7 +1483,7 @@ func (t *tq) groupAntecedent(s int, plural bool) int {
 			return -1 // not the first word: "In March they …"
 		}
 	}
-	if si == 0 || t.paragraphOf(si) != t.paragraphOf(si-1) {
+	if si == 0 || d.Sentences[si].Para != d.Sentences[si-1].Para {
 		return -1
 	}
 	prev := d.Sentences[si-1]
@@ -1874,15 +1874,4 @@ func groupName(s string) string {
 		}
 	}
 	return s
-}
-
-// paragraphOf returns the index of the paragraph that holds sentence si,
-// or -1.
-func (t *tq) paragraphOf(si int) int {
-	ps := t.td.Paragraphs
-	p := sort.Search(len(ps), func(k int) bool { return ps[k].EndSentence > si })
-	if p < len(ps) && ps[p].FirstSentence <= si {
-		return p
-	}
-	return -1
 }
