@@ -146,8 +146,7 @@ func (t *tq) frameEnd(f, e, nouns int) int {
 	}
 	// "Friday", "this week" (but "Ines May", a surname after a name)
 	for k := f; k < e; k++ {
-		low := strings.ToLower(t.tok(k).Text)
-		if t.x.lx.timeWords[low] && (k == f || t.tok(k-1).UPOS != "PROPN") {
+		if t.timeWordAt(k) {
 			return f
 		}
 	}

@@ -392,12 +392,6 @@ func (t *tq) headIn(f, e int) int {
 	return e - 1
 }
 
-// timeWordAt reports whether token k is a word of time ("Friday",
-// "week"), not a surname that is one ("Theresa May").
-func (t *tq) timeWordAt(k int) bool {
-	return t.x.lx.timeWords[strings.ToLower(t.tok(k).Text)] && !t.surnameOfTime(k)
-}
-
 // lineStart reports whether only white space stands between the start
 // of text's line and i; lineEnd, between i and the end of its line.
 func lineStart(text string, i int) bool {
@@ -413,8 +407,10 @@ func lineEnd(text string, i int) bool {
 }
 
 // sourceOrNearest is the cue's source, or, when the tree gives it none
-// (a sentence the parser misread), the nearest subject before the cue in
-// its sentence; weak says it is that guess.
+// (a sentence the parser misread), a name set off right before the cue
+// (appositiveSubject), the phrase of "as X put it" (asSource), or else
+// the nearest subject before the cue in its sentence if it can name a
+// source; weak says it is that last guess.
 func (t *tq) sourceOrNearest(i, first int) (int, bool) {
 	if s := t.source(i); s >= 0 || t.according(i) {
 		return s, false
@@ -422,7 +418,7 @@ func (t *tq) sourceOrNearest(i, first int) (int, bool) {
 	if s := t.appositiveSubject(i, first); s >= 0 {
 		return s, false
 	}
-	if s, ok := t.asSource(i, first); ok {
+	if s := t.asSource(i, first); s >= 0 {
 		return s, false
 	}
 	for k := i - 1; k >= first; k-- {
@@ -440,12 +436,9 @@ func (t *tq) sourceOrNearest(i, first int) (int, bool) {
 // asSource reads "…, as X put it" and "as X said": a cue right after
 // "as" and a noun phrase with no verb in it, which the parser often hangs
 // from the noun as a relative clause and so leaves without a subject.
-// The speaker is the phrase's last noun or pronoun. ok is false when the
-// words before the cue are not such a phrase; then the caller goes on,
-// and must not take a subject from the clause the quotation is part of
-// ("the requirement is “…,” as a memo put it": not whoever is that
-// clause's subject).
-func (t *tq) asSource(i, first int) (int, bool) {
+// The speaker is the phrase's last noun or pronoun; -1 when the words
+// before the cue are not such a phrase.
+func (t *tq) asSource(i, first int) int {
 	last := -1
 	for k := i - 1; k >= first && k >= i-8; k-- {
 		tk := t.tok(k)
@@ -459,12 +452,12 @@ func (t *tq) asSource(i, first int) (int, bool) {
 			continue
 		case "ADP", "SCONJ":
 			if t.x.lx.attributionMarks[strings.ToLower(tk.Text)] && last >= 0 && t.region(k) < 0 {
-				return last, true
+				return last
 			}
 		}
-		return -1, false
+		return -1
 	}
-	return -1, false
+	return -1
 }
 
 // appositiveSubject finds the name that a cue's subject would be when a

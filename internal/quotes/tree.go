@@ -501,6 +501,12 @@ func (t *tq) canSpeak(k int) bool {
 	return false
 }
 
+// timeWordAt reports whether token k is a word of time ("Friday",
+// "week"), not a surname that is one ("Theresa May").
+func (t *tq) timeWordAt(k int) bool {
+	return t.x.lx.timeWords[strings.ToLower(t.tok(k).Text)] && !t.surnameOfTime(k)
+}
+
 // surnameOfTime reports whether the word of time at k is a surname after a
 // given name ("Theresa May"), not part of a time ("Wednesday night",
 // "Sunday May 4").
