@@ -424,7 +424,7 @@ func (t *tq) sourceOrNearest(i, first int) (int, bool) {
 	for k := i - 1; k >= first; k-- {
 		if t.region(k) < 0 && t.td.RelIs(k, "nsubj") && !t.td.RelIs(k, "nsubj:pass") {
 			r := t.relative(k)
-			if tk := t.tok(r); tk.UPOS == "NOUN" && !t.x.lx.sourceNouns[strings.ToLower(tk.Lemma)] && !t.x.lx.sourceNouns[strings.ToLower(tk.Text)] {
+			if t.tok(r).UPOS == "NOUN" && !t.wordIn(t.x.lx.sourceNouns, r) {
 				return -1, false
 			}
 			return r, true
@@ -1495,19 +1495,17 @@ func (t *tq) groupAntecedent(s int, plural bool) int {
 // stand for it (see groupAntecedent), else -1.
 func (t *tq) groupFits(k int, plural bool) int {
 	tk := t.tok(k)
-	low := strings.ToLower(tk.Text)
-	lemma := strings.ToLower(tk.Lemma)
-	if tk.UPOS != "NOUN" && tk.UPOS != "PROPN" || !t.x.lx.sourceNouns[lemma] && !t.x.lx.sourceNouns[low] {
+	if tk.UPOS != "NOUN" && tk.UPOS != "PROPN" || !t.wordIn(t.x.lx.sourceNouns, k) {
 		return -1 // a pronoun, a person's name, a thing: not for "it" or "they" to take
 	}
 	many := tk.Tag == "NNS" || tk.Tag == "NNPS"
-	if plural != many || !plural && (t.x.lx.personNouns[lemma] || t.x.lx.personNouns[low]) {
+	if plural != many || !plural && t.wordIn(t.x.lx.personNouns, k) {
 		return -1 // "the official said it …": no group
 	}
 	if t.td.Dependent(k, "nmod:poss") >= 0 || t.td.Dependent(k, "conj") >= 0 {
 		return -1 // "Varga's proposal … it": a thing of someone's; "X and Y … they"
 	}
-	if tk.UPOS == "PROPN" && !t.x.lx.bodyWords[lemma] && !t.x.lx.bodyWords[low] && t.td.Dependent(k, "det") < 0 {
+	if tk.UPOS == "PROPN" && !t.wordIn(t.x.lx.bodyWords, k) && t.td.Dependent(k, "det") < 0 {
 		return -1 // a name alone ("WASHINGTON", "Varga") may be a place or a person
 	}
 	return k
@@ -1536,7 +1534,7 @@ func (t *tq) describes(s int, core model.Span) bool {
 		t.x.lx.relatives[low] || t.demonstrative(s) || t.firstPerson(s) || t.x.lx.timeWords[low] {
 		return false
 	}
-	if tk.UPOS == "NOUN" && !t.x.lx.sourceNouns[strings.ToLower(tk.Lemma)] && !t.x.lx.sourceNouns[low] {
+	if tk.UPOS == "NOUN" && !t.wordIn(t.x.lx.sourceNouns, s) {
 		return false // "the dresses", "a bomb": a thing the parse made the subject
 	}
 	return len(strings.Fields(core.Text)) <= maxDescriptionWords
@@ -1630,9 +1628,8 @@ func (t *tq) canHoldRole(s int) bool {
 	if tk.UPOS != "NOUN" || startsUpperStr(tk.Text) {
 		return true // a name, a pronoun, or a name tagged a noun ("the IMF", "the Trump who …")
 	}
-	l, w := strings.ToLower(tk.Lemma), strings.ToLower(tk.Text)
-	return t.x.lx.personNouns[l] || t.x.lx.personNouns[w] || t.x.lx.bodyWords[l] || t.x.lx.bodyWords[w] ||
-		t.x.lx.singularGroup[w] || t.x.lx.pluralGroup[w]
+	w := strings.ToLower(tk.Text)
+	return t.wordIn(t.x.lx.personNouns, s) || t.wordIn(t.x.lx.bodyWords, s) || t.x.lx.singularGroup[w] || t.x.lx.pluralGroup[w]
 }
 
 // roleName returns the person the document named earlier with the role
@@ -1826,7 +1823,7 @@ func (t *tq) groupSource(s int) bool {
 	switch {
 	case tk.UPOS == "PROPN":
 		return true
-	case tk.UPOS == "NOUN" && !t.x.lx.sourceNouns[strings.ToLower(tk.Lemma)] && !t.x.lx.sourceNouns[low]:
+	case tk.UPOS == "NOUN" && !t.wordIn(t.x.lx.sourceNouns, s):
 		// "the dresses", "a bomb": a parse that made a thing the
 		// subject of a cue names no source
 		return false

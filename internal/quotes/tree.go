@@ -488,6 +488,13 @@ func (t *tq) subject(v int, inherited bool) int {
 	return best
 }
 
+// wordIn reports whether token k's lemma or word, in lower case, is in
+// set (a list of the cue file).
+func (t *tq) wordIn(set map[string]bool, k int) bool {
+	tk := t.tok(k)
+	return set[strings.ToLower(tk.Lemma)] || set[strings.ToLower(tk.Text)]
+}
+
 // canSpeak reports whether token k can be someone who speaks: a name,
 // a pronoun, or a noun for a person.
 func (t *tq) canSpeak(k int) bool {
@@ -496,7 +503,7 @@ func (t *tq) canSpeak(k int) bool {
 	case "PROPN", "PRON":
 		return true
 	case "NOUN":
-		return t.x.lx.personNouns[strings.ToLower(tk.Lemma)] || t.x.lx.personNouns[strings.ToLower(tk.Text)]
+		return t.wordIn(t.x.lx.personNouns, k)
 	}
 	return false
 }
