@@ -513,7 +513,7 @@ func (t *tq) appositiveSubject(i, first int) int {
 			for a > first && a > n-4 && (t.tok(a-1).UPOS == "DET" || t.tok(a-1).UPOS == "NUM") {
 				a--
 			}
-			if a == first || t.isComma(a-1) || t.isQuoteMark(a-1) || t.x.lx.subordinators[strings.ToLower(t.tok(a-1).Text)] {
+			if t.opensClause(a, first) {
 				// (or opens a clause after "since", "when": "… since
 				// Clinton, at Monday's debate, cited …")
 				if !t.timeWordAt(n) {
@@ -654,7 +654,7 @@ func (t *tq) subordinate(i, after int) bool {
 	for k > 0 && (t.tok(k).UPOS == "PROPN" || t.tok(k).UPOS == "ADV") {
 		k--
 	}
-	if k >= 0 && k < i-1 && t.tok(k).Start >= after && t.tok(k+1).UPOS == "PROPN" && t.x.lx.subordinators[strings.ToLower(t.tok(k).Text)] {
+	if k >= 0 && k < i-1 && t.tok(k).Start >= after && t.tok(k+1).UPOS == "PROPN" && t.subordinator(k) {
 		return true
 	}
 	if t.td.Dependent(i, "nsubj") < 0 {
@@ -664,7 +664,7 @@ func (t *tq) subordinate(i, after int) bool {
 		if c >= i || t.tok(c).Start < after || !t.td.RelIs(c, "mark", "advmod") {
 			continue // (a word inside the quotation is none of the clause's)
 		}
-		if t.x.lx.subordinators[strings.ToLower(t.tok(c).Text)] {
+		if t.subordinator(c) {
 			return true
 		}
 	}

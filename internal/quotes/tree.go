@@ -454,7 +454,7 @@ func (t *tq) nameRightBefore(i int) int {
 		}
 		a--
 	}
-	if a != first && !t.isComma(a-1) && !t.isQuoteMark(a-1) && !t.x.lx.subordinators[strings.ToLower(t.tok(a-1).Text)] {
+	if !t.opensClause(a, first) {
 		return -1
 	}
 	return t.headIn(name, k+1)
@@ -486,6 +486,19 @@ func (t *tq) subject(v int, inherited bool) int {
 		}
 	}
 	return best
+}
+
+// subordinator reports whether token k is a word that opens a
+// subordinate clause ("since", "when"; the cue file's subordinators).
+func (t *tq) subordinator(k int) bool {
+	return t.x.lx.subordinators[strings.ToLower(t.tok(k).Text)]
+}
+
+// opensClause reports whether a phrase starting at token a opens its
+// clause: it starts the sentence (first), or follows a comma, a quotation
+// mark or a subordinator.
+func (t *tq) opensClause(a, first int) bool {
+	return a == first || t.isComma(a-1) || t.isQuoteMark(a-1) || t.subordinator(a-1)
 }
 
 // wordIn reports whether token k's lemma or word, in lower case, is in
