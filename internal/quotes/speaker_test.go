@@ -649,3 +649,23 @@ func TestPassiveSubjectSpeaksOnlyIfSomeone(t *testing.T) {
 		}
 	}
 }
+
+// "allowed her staff to think that …" is the staff's thought even when
+// the parse hangs the infinitive as an adverbial clause and reads "her"
+// as a second object.
+func TestControllerOfAnInfinitiveClause(t *testing.T) {
+	x := newX(t)
+	text := "Dr. Ana Ruiz said that in 1998, Varga allowed her staff to think that the issues she had with her leg were due to a pulled muscle."
+	found := false
+	for _, q := range extract(t, x, article("a", text), nil) {
+		if strings.HasPrefix(q.Text(), "the issues she had") {
+			found = true
+			if q.Speaker != "staff" {
+				t.Errorf("speaker %q (by %q), want the staff", q.Speaker, q.SpeakerBy)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no quote of what the staff thought in %q", text)
+	}
+}

@@ -302,11 +302,12 @@ func (t *tq) source(i int) int {
 		shown, controller := -1, -1
 		if d.RelIs(v, "xcomp") {
 			shown = t.shownSaying(v)
-			// "allowed her staff and the public to think that …": the
-			// object of the verb above is who thinks, not its subject
-			if h := t.tok(v).Head; shown < 0 && h >= 0 && t.x.lx.objectControl[t.tok(h).Lemma] {
-				controller = t.objectBefore(h, v)
-			}
+		}
+		// "allowed her staff and the public to think that …": the object
+		// of the verb above is who thinks, not its subject (the parse may
+		// hang the infinitive as an adverbial clause)
+		if h := t.tok(v).Head; shown < 0 && h >= 0 && t.infinitiveUnder(v) && t.x.lx.objectControl[t.tok(h).Lemma] {
+			controller = t.objectBefore(h, v)
 		}
 		switch {
 		case shown >= 0:
@@ -377,12 +378,32 @@ func (t *tq) nominalRoot(h, v int) bool {
 // complement v (the one who does what v says: "allowed X to think",
 // "asked X to say"), or -1.
 func (t *tq) objectBefore(h, v int) int {
+	io := -1
 	for _, k := range t.td.Dependents(h, t.buf[:0]) {
-		if k < v && t.td.RelIs(k, "obj", "iobj") && !t.timeWordAt(k) {
+		switch {
+		case k >= v || t.timeWordAt(k):
+		case t.td.RelIs(k, "obj"):
 			return k
+		case io < 0 && t.td.RelIs(k, "iobj"):
+			io = k // "allowed her staff" read as two objects: the staff
 		}
 	}
-	return -1
+	return io
+}
+
+// infinitiveUnder reports whether verb v is an infinitive that its head
+// governs: an open complement, or an adverbial clause opened by the
+// infinitive marker (a misparse of one: "allowed her staff to think").
+func (t *tq) infinitiveUnder(v int) bool {
+	d := t.td
+	if d.RelIs(v, "xcomp") {
+		return true
+	}
+	if !d.RelIs(v, "advcl") {
+		return false
+	}
+	m := d.Dependent(v, "mark")
+	return m >= 0 && t.tok(m).Tag == "TO"
 }
 
 // shownSaying returns the one a recording shows saying something:
