@@ -17,10 +17,14 @@
 //   - direct-cue: a quotation in straight or curly double quotes (or two
 //     apostrophes, ” and “…”), or in single quotes that open after
 //     white space and close before white space or punctuation and hold at
-//     least two words ("Union’s" is an apostrophe), attributed to the cue
-//     the tree ties to it (its complement is quoted, the quotation lies in
+//     least two words ("Union’s" is an apostrophe; a ” with none open
+//     before a word opens one, typed for “), attributed to the cue the
+//     tree ties to it (its complement is quoted, the quotation lies in
 //     what the cue reports, or the cue is inserted in it), else the
-//     nearest speech cue of the sentences it touches. A quotation with no
+//     nearest speech cue of the sentences it touches that is not in a
+//     clause of its own with its own subject ("“…,” when X blasted him").
+//     A cue in a modal's perfect ("would have said") reports nothing. A
+//     quotation with no
 //     cue is a scare quote or a title and is not reported; a few quoted
 //     words inside what a cue reports belong to that report. A double
 //     quote never closed runs to the end of its paragraph and sets
@@ -45,8 +49,14 @@
 //     no reported speech.
 //
 // The source is the cue's subject in the tree, through coordinated and
-// controlled verbs and relative pronouns; words inside the quotation are
-// never its source. For a direct quote, the news frame is read from the
+// controlled verbs ("allowed her staff to think": the staff) and relative
+// pronouns; words inside the quotation are never its source, nor is what
+// a passive verb acts on unless it is someone. Where the parse lost the
+// subject, it is the name right before the cue that opens its clause
+// ("…, Sanders on Tuesday said"), a name in apposition there, the phrase
+// of "as X put it", the one a recording shows saying it ("footage of X
+// saying"), or else the nearest subject before the cue that can name a
+// source. For a direct quote, the news frame is read from the
 // words when the parse gives no subject outside the quotation (frame.go:
 // “…,” Rep. X (D-Y) said Friday; “…,” said X, whose …). The speaker is
 // then, in order: the Resolver's answer (the mentions stage), unless it
@@ -60,7 +70,9 @@
 // "he" and "she" the speaker of the quote before in the paragraph or the
 // previous one, else the subject that names or titles a person before
 // it, never across an unresolved quotation and never of the other
-// gender by title; for a title, the person the document named earlier
+// gender by title; for "it" and "they", the group or body that is the
+// subject before them in their sentence or, opening it, in the sentence
+// before; for a title, the person the document named earlier
 // with the same title, qualifiers and complement. A group or body that
 // names itself ("critics", "the White House") is its own words
 // (SpeakerBy "phrase"). A person described but not named ("the Vermont
