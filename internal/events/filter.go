@@ -32,8 +32,10 @@ type Filter struct {
 	// lemmas lists every lemma the text layer may give a word with a tag
 	// that tag accepts.
 	lemmas func(form string, tag func(string) bool, buf []string) []string
-	// Each goroutine keeps, by written word, what could trigger there
-	// (starts), as a word costs a lemma per tag to learn.
+	// Scratches, each keeping by written word what could trigger there
+	// (starts), as a word costs a lemma per tag to learn; a pool, so that
+	// concurrent callers do not share one (what it keeps is lost when the
+	// collector empties the pool, and learned again).
 	pool sync.Pool
 }
 
@@ -75,10 +77,10 @@ func (c *Coder) Filter(lemmas func(form string, tag func(string) bool, buf []str
 // sentence i of td in which some word could trigger an event, and reports
 // whether any could: when it is false, Code finds no event in td,
 // whatever its analysis. td needs only its sentences and tokens
-// (text.Analyzer.Segment). The coder codes each
-// sentence from its own words, tags, tree and mentions, so in a sentence
-// left unmarked Code finds no event, whatever its analysis: its parse is
-// not needed (text.Analyzer.AnalyzeSome).
+// (text.Analyzer.Segment). The coder codes each sentence from its own
+// words, tags, tree and mentions, so a sentence left unmarked needs no
+// parse either (text.Analyzer.AnalyzeSome). A question is never marked:
+// the coder codes none.
 func (f *Filter) Mark(td *text.Doc, may []bool) bool {
 	sc := f.pool.Get().(*filterScratch)
 	defer f.put(sc)

@@ -370,7 +370,8 @@ func (p *Pipeline) inferDate(doc *model.Document, td *text.Doc, ms []model.Menti
 // tags show (events.Filter.Confirm), is tagged, and searched for actors
 // (which a later sentence may refer back to), but its parse is deferred
 // (text.Analyzer.AnalyzeSome): the coder skips it, and the mention finder
-// parses it only if it reads its tree. The output is that of Prepare.
+// parses it only if it reads its tree. The events coded are those of
+// Prepare's analysis, and so are the mentions (TestFilterSkipsNoCodedText).
 func (p *Pipeline) PrepareToCode(txt string, date time.Time) (*model.Document, *text.Doc, []model.Mention) {
 	td, ok := p.text.AnalyzeSome(txt, p.filter.Mark, p.filter.Confirm)
 	if !ok {

@@ -310,12 +310,14 @@ func (a *Analyzer) analyze(src string, opts ...Option) (*Doc, []tinfo) {
 // AnalyzeSome is Analyze for a caller that may not need the analysis,
 // or the trees of some sentences only: it splits src as Segment does and
 // gives want the split (its sentences and tokens, not tagged) and a flag
-// per sentence, all false; it sets the flags of the sentences to parse and reports whether
-// to analyse the text at all. Every sentence of an analysed text is
-// tagged and lemmatised, and its names found, as Analyze does; the
-// sentences want did not flag are not parsed (their tokens have Head -1
-// and no Rel) until Doc.Parse is called for them, which gives them the
-// tree Analyze would have. Parsing is most of the cost of Analyze.
+// per sentence, all false; want sets the flags of the sentences to parse
+// and reports whether to analyse the text at all. Every sentence of an
+// analysed text is tagged and lemmatised, and its names found, as Analyze
+// does; the sentences want did not flag are not parsed (their tokens have
+// Head -1 and no Rel, and a word for which Doc.Retaggable holds has the
+// tagger's tags and lemma) until Doc.Parse is called for them, which
+// gives them the tree, tags and lemmas Analyze would have. Parsing is
+// most of the cost of Analyze.
 //
 // With confirm (it may be nil), a flagged sentence is tagged first and
 // given to confirm, which reads its tags (those of a word for which
