@@ -46,10 +46,7 @@ func NewCoder(p *Patterns) *Coder {
 // kept from one document to the next rather than grown again for each,
 // which most of the allocations of coding were.
 func (c *Coder) getSent(doc *model.Document, td *text.Doc) *sent {
-	var s *sent
-	if c.sents != nil {
-		s, _ = c.sents.Get().(*sent)
-	}
+	s, _ := c.sents.Get().(*sent)
 	if s == nil {
 		s = &sent{}
 	}
@@ -59,9 +56,6 @@ func (c *Coder) getSent(doc *model.Document, td *text.Doc) *sent {
 
 // putSent gives s back to the pool, without the document it read.
 func (c *Coder) putSent(s *sent) {
-	if c.sents == nil {
-		return
-	}
 	s.doc, s.td, s.toks, s.mwords = nil, nil, nil, nil
 	clear(s.low[:cap(s.low)]) // lower-cased words may be slices of the text
 	clear(s.buf[:cap(s.buf)])

@@ -550,7 +550,10 @@ func (s *sqlStore) Documents(ctx context.Context) ([]*model.Document, error) {
 		docs = append(docs, d)
 		return nil
 	})
-	return docs, err
+	if err != nil {
+		return nil, err
+	}
+	return docs, nil
 }
 
 func (s *sqlStore) ListDocuments(ctx context.Context, offset, limit int) ([]*model.Document, int, error) {
