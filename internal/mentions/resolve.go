@@ -801,6 +801,11 @@ type picker struct {
 	last     *cand
 	distinct map[string]bool
 	added    []ordered
+	// subj is the most recent subject of each actor among added[:checked]
+	// (whether a candidate is a subject is asked only when a pick needs
+	// it: it may read the sentence's tree)
+	subj    map[string]ordered
+	checked int
 }
 
 // ordered is a candidate with its order field when added.
@@ -831,22 +836,23 @@ func (p *picker) pick(a *analysis) *cand {
 	if len(p.distinct) == 1 {
 		return p.last
 	}
-	// the most recent subject of each actor
-	var subj map[string]ordered
-	for _, o := range p.added {
+	// the most recent subject of each actor, brought up to date with the
+	// candidates added since the last pick
+	for _, o := range p.added[p.checked:] {
 		if !a.subjectOf(o.x) {
 			continue
 		}
-		if subj == nil {
-			subj = map[string]ordered{}
+		if p.subj == nil {
+			p.subj = map[string]ordered{}
 		}
 		k := pickKey(o.x)
-		if y, ok := subj[k]; !ok || o.order > y.order {
-			subj[k] = o
+		if y, ok := p.subj[k]; !ok || o.order > y.order {
+			p.subj[k] = o
 		}
 	}
-	if len(subj) == 1 {
-		for _, o := range subj {
+	p.checked = len(p.added)
+	if len(p.subj) == 1 {
+		for _, o := range p.subj {
 			return o.x
 		}
 	}
