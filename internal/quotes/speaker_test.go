@@ -504,18 +504,18 @@ func TestCompletedNameHasNoTitle(t *testing.T) {
 	}
 }
 
-// "Donald Trump’s campaign is defending …", parsed as two subjects ("Donald"
-// and "Trump’s campaign"; the parse of an invented name differs), is the
-// campaign’s, not the given name’s.
+// "Donald Brodin’s campaign is defending …", parsed as two subjects
+// ("Donald" and "Brodin’s campaign"), is the campaign’s, and the given
+// name is part of its phrase.
 func TestNameBeforePossessivePhraseIsPartOfIt(t *testing.T) {
 	x := newX(t)
-	text := "Donald Trump’s campaign is defending his early-morning tweets, saying they were fair."
+	text := "Donald Brodin’s campaign is defending his early-morning tweets, saying they were fair."
 	qs := extract(t, x, article("a", text), nil)
 	if len(qs) == 0 {
 		t.Fatalf("no quote in %q: the test checks nothing", text)
 	}
 	for _, q := range qs {
-		if q.Speaker != "Trump’s campaign" {
+		if q.Speaker != "Donald Brodin’s campaign" {
 			t.Errorf("%q: speaker %q, want the campaign", q.Contents[0].Text, q.Speaker)
 		}
 	}
@@ -530,7 +530,7 @@ func TestControllerAndNameAfterSubordinator(t *testing.T) {
 	x := newX(t)
 	for _, tc := range []struct{ text, content, notSpeaker string }{
 		{"Dr. Ana Ruiz said that in 1998, Varga allowed her staff and the general public to think that the issues she had with her leg were due to a pulled muscle.", "the issues she had", "Varga"},
-		{"Trump has been targeting Machado since Clinton, at Monday’s debate, cited derogatory comments Trump had made about Machado after she gained weight.", "derogatory comments", "Trump"},
+		{"Varga has been targeting Okafor since Ruiz, at Monday’s debate, cited derogatory comments Varga had made about Okafor after she gained weight.", "derogatory comments", "Varga"},
 	} {
 		found := false
 		for _, q := range extract(t, x, article("a", tc.text), nil) {

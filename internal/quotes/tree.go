@@ -559,6 +559,17 @@ func (t *tq) surnameOfTime(k int) bool {
 	return p.UPOS == "PROPN" && !t.x.lx.timeWords[strings.ToLower(p.Text)]
 }
 
+// nameBefore reports whether name n is written straight before the
+// phrase of p, a word that is not a name.
+func (t *tq) nameBefore(n, p int) bool {
+	if t.tok(n).UPOS != "PROPN" || t.tok(p).UPOS == "PROPN" {
+		return false
+	}
+	_, e := t.td.Subtree(n)
+	f, _ := t.td.Subtree(p)
+	return e == f
+}
+
 // subjectBefore reports whether subject k of verb v is a likelier source
 // than subject b.
 func (t *tq) subjectBefore(k, b, v int) bool {
@@ -566,13 +577,14 @@ func (t *tq) subjectBefore(k, b, v int) bool {
 	if qk != qb {
 		return !qk
 	}
-	// "Donald Trump's campaign is …" read as two subjects, "Donald" and
-	// "Trump's campaign": a name written straight before the other
-	// subject's phrase is part of it, and the phrase is the subject
-	if f, _ := t.td.Subtree(k); t.tok(k).UPOS != "PROPN" && t.tok(b).UPOS == "PROPN" && f == b+1 {
+	// "Donald Brodin's campaign is …" read as two subjects, "Donald"
+	// and "Brodin's campaign" (or "Donald Brodin's" and "campaign"): a
+	// name written straight before the other subject's phrase is part of
+	// it, and the phrase is the subject
+	if t.nameBefore(b, k) {
 		return true
 	}
-	if f, _ := t.td.Subtree(b); t.tok(b).UPOS != "PROPN" && t.tok(k).UPOS == "PROPN" && f == k+1 {
+	if t.nameBefore(k, b) {
 		return false
 	}
 	rk, rb := rank(t.tok(k).UPOS), rank(t.tok(b).UPOS)
@@ -698,6 +710,22 @@ func (t *tq) sourceSpan(s int) (core model.Span, all model.Span) {
 	}
 	f, e := d.Subtree(s)
 	f = max(f, start)
+	// A name the parse made a second subject, written straight before
+	// the phrase, is part of it when the two make one name ("Donald" +
+	// "Brodin's campaign") or the name is the phrase's possessor ("Donald
+	// Brodin's" + "campaign"); not in "Sanders advisers", whose speakers
+	// are the advisers.
+	if h := t.tok(s).Head; h >= 0 && start < 0 {
+		for _, k := range d.Dependents(h, t.buf[:0]) {
+			if k == s || !d.RelIs(k, "nsubj") || !t.nameBefore(k, s) {
+				continue
+			}
+			nf, ne := d.Subtree(k)
+			if t.tok(ne).UPOS == "PROPN" || t.x.lx.possessives[t.tok(ne-1).Text] {
+				lo, f = min(lo, nf), min(f, nf)
+			}
+		}
+	}
 	ofCase := func(f int) bool { // "to" of "according to X"
 		h := t.tok(f).Head
 		return d.RelIs(f, "fixed") && h >= 0 && d.RelIs(h, "case") && t.tok(h).Head == s
