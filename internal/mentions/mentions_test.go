@@ -191,6 +191,25 @@ func TestFind(t *testing.T) {
 			want: []want{{Text: "The mayor", Code: "GOV", Rule: "role:unresolved"}},
 		},
 		{
+			// a surname two of the document's people bear is neither of
+			// them (the one named last is often not the one meant), and
+			// not the dictionary's person of that surname, whom the
+			// document does not name
+			name: "surname borne by two of the document's people",
+			text: "Kenyan Trade Minister Lena Tesfaye spoke first. Kenyan Foreign Minister Paul Tesfaye said on Friday that the count was over. " +
+				"Tesfaye told reporters that the vote was fair.",
+			date:   "2016-05-02",
+			want:   []want{{Text: "Kenyan Foreign Minister Paul Tesfaye", Code: "KENGOV", Name: "Paul Tesfaye", Rule: "context:role-before-name"}},
+			absent: []string{"Tesfaye"},
+		},
+		{
+			name: "surname of two named people the dictionary does not know",
+			text: "Lena Tesfaye, a candidate, spoke first. Paul Tesfaye, the interior minister, said on Friday that the count was over. " +
+				"Tesfaye told reporters that the vote was fair.",
+			date:   "2016-05-02",
+			absent: []string{"Tesfaye"},
+		},
+		{
 			name: "dictionary person, date unknown",
 			text: "Berhane Tesfaye said the dam would be finished.",
 			want: []want{{Text: "Berhane Tesfaye", Code: "ETHGOV", Name: "Berhane Tesfaye", Rule: "dict:person (date unknown)"}},

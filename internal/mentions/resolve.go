@@ -184,6 +184,7 @@ func (a *analysis) personCode(c *cand) (code, rule string, ctx bool) {
 // document's people, recording stated roles.
 func (a *analysis) buildEntities() {
 	sort.SliceStable(a.cands, func(i, j int) bool { return a.cands[i].span.Start < a.cands[j].span.Start })
+	a.surnamesOfOthers()
 	var persons []*cand
 	for _, c := range a.cands {
 		if c.kind != cPerson || c.dropped {
@@ -291,8 +292,52 @@ func (a *analysis) surnameTokens() {
 	}
 }
 
+// surnamesOfOthers undoes the dictionary's reading of a surname alone
+// ("Tesfaye" → the one person of that surname it knows) when the document
+// names someone else by a full name with that surname ("Paul Tesfaye"):
+// the surname is then a name of the document's people, resolved as
+// resolveNames does.
+func (a *analysis) surnamesOfOthers() {
+	var others map[string]bool
+	for _, c := range a.cands {
+		if c.dropped || c.name == "" || c.kind != cPerson && c.kind != cName {
+			continue
+		}
+		ws := strings.Fields(normName(stripHonorific(a.v, c.name)))
+		if len(ws) < 2 || c.dictPerson != nil || a.dict.Person(c.name) != nil {
+			continue
+		}
+		if others == nil {
+			others = make(map[string]bool)
+		}
+		others[ws[len(ws)-1]] = true
+	}
+	if others == nil {
+		return
+	}
+	a.otherSurnames = others
+	for _, c := range a.cands {
+		if c.kind != cPerson || c.dictPerson == nil || c.speaker || c.dropped {
+			continue
+		}
+		n := normName(stripHonorific(a.v, c.name))
+		if others[n] && !strings.Contains(n, " ") && normName(c.dictPerson.Name) != n {
+			c.dictPerson = nil
+			if c.role == nil {
+				c.kind = cName
+			}
+		}
+	}
+}
+
 // resolveNames resolves names not in the dictionary to the document's
 // people, by full name or surname.
+//
+// A surname that several of the document's people bear, named before it,
+// is none of them (the latest is often not the one meant: "Bill
+// Clinton's scandals" in an article where "Clinton" is Hillary Clinton),
+// and never a person of the dictionary whom the document does not name
+// ("Johnson" after "Gary Johnson" and "Jeh Johnson").
 func (a *analysis) resolveNames() {
 	for _, c := range a.cands {
 		if c.kind != cName || c.dropped {
@@ -334,7 +379,7 @@ func (a *analysis) resolveNames() {
 			}
 			continue
 		}
-		if pe := a.dict.Person(n); pe != nil {
+		if pe := a.dict.Person(n); pe != nil && len(found) == 0 && !a.otherSurnames[n] {
 			if dc, ok := pe.CodeAt(a.date); ok {
 				ent := a.entityFor(pe, pe.Name, c.span.Start)
 				c.kind, c.ent = cResolved, ent

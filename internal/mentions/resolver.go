@@ -105,6 +105,9 @@ type analysis struct {
 	// (cands[:bodyHeadsUpTo]), for namedBodyEndingIn.
 	bodyHeads     map[string]bool
 	bodyHeadsUpTo int
+	// otherSurnames are the surnames of people the document names in
+	// full whom the dictionary does not know (see surnamesOfOthers).
+	otherSurnames map[string]bool
 }
 
 // sent is one sentence's tokens with the forms matching needs.

@@ -116,7 +116,8 @@ func (x *SpeakerIndex) Speaker(span model.Span) (name, code string, anonymous bo
 		return "", "", false
 	}
 	var found *model.Actor
-	for _, i := range x.named(n) {
+	named := x.named(n)
+	for _, i := range named {
 		a := &ms[i].Actor
 		if found != nil && found.Name != a.Name {
 			found = nil
@@ -127,7 +128,9 @@ func (x *SpeakerIndex) Speaker(span model.Span) (name, code string, anonymous bo
 	if found != nil {
 		return found.Name, found.Code, found.Anonymous
 	}
-	if pe := r.dict.Person(n); pe != nil {
+	// (a name the document gives two people is neither of them, nor a
+	// person of the dictionary it does not name)
+	if pe := r.dict.Person(n); pe != nil && len(named) == 0 {
 		dc, _ := pe.CodeAt(doc.Date)
 		return pe.Name, dc.Code, false
 	}
