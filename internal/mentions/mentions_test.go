@@ -2,6 +2,7 @@ package mentions
 
 import (
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -208,6 +209,18 @@ func TestFind(t *testing.T) {
 				"Tesfaye told reporters that the vote was fair.",
 			date:   "2016-05-02",
 			absent: []string{"Tesfaye"},
+		},
+		{
+			// the words of a quotation closed before the pronoun are what
+			// was said, not who said it
+			name: "no antecedent inside a closed quotation",
+			text: "Lena Varga, a teacher, spoke on Friday. “Neither President Odhiambo nor the council should make us wait,” she said. " +
+				"“We have waited,” said Lena Varga. “The Kenyan President knows it,” she added.",
+			date: "2016-05-02",
+			want: []want{
+				{Text: "she", Nth: 0, Name: "Lena Varga", Rule: "coref:pronoun"},
+				{Text: "she", Nth: 1, Name: "Lena Varga", Rule: "coref:pronoun"},
+			},
 		},
 		{
 			name: "dictionary person, date unknown",
@@ -483,6 +496,30 @@ func TestAddressedSurnameNotRole(t *testing.T) {
 		}
 		if c.want != "" && (!found || got != c.want) || c.want == "" && got != "" {
 			t.Errorf("%q: Mr. Mayor is %q (found %v), want %q", c.text, got, found, c.want)
+		}
+	}
+}
+
+// quotationCloses finds the mark that closes each token's quotation:
+// curly and straight marks, a quotation begun in an earlier sentence,
+// and one still open at the end (none).
+func TestQuotationCloses(t *testing.T) {
+	an := testAnalyzer(t)
+	for _, tc := range []struct {
+		text string
+		want []int
+	}{
+		{`"Yes," he said.`, []int{3, 3, 3, 3, -1, -1, -1}},
+		{"“Yes,” he said, “and so.”", []int{3, 3, 3, 3, -1, -1, -1, 11, 11, 11, 11, 11}},
+		{"we stay,” she said.", []int{3, 3, 3, 3, -1, -1, -1}},
+		{"He said “we stay", []int{-1, -1, -1, -1, -1}},
+	} {
+		td := an.Analyze(tc.text)
+		if len(td.Sentences) != 1 {
+			t.Fatalf("%q: %d sentences, want one", tc.text, len(td.Sentences))
+		}
+		if got := quotationCloses(tc.text, td.SentenceTokens(0)); !slices.Equal(got, tc.want) {
+			t.Errorf("%q: closes %v, want %v", tc.text, got, tc.want)
 		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/dossier-project/dossier/internal/actors"
 	"github.com/dossier-project/dossier/internal/model"
+	"github.com/dossier-project/dossier/internal/text"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -687,6 +688,9 @@ func (a *analysis) resolvePronouns() {
 		}
 		if cur == nil || cur.sent != c.sent {
 			cur = newPronounScope(c.sent, bySent[c.sent])
+			if c.sent >= 0 && c.sent < len(a.sents) {
+				cur.closeOf = quotationCloses(a.doc.Text, a.sents[c.sent].toks)
+			}
 		}
 		ante := a.antecedent(c, cur, bySent, prev)
 		if ante == nil {
@@ -739,6 +743,15 @@ type pronounScope struct {
 	byTok map[int][]*cand
 	// commaFrom[k] is the index of the first "," at or after token k.
 	commaFrom []int
+	// closeOf[k] is the token that closes the quotation holding token k,
+	// or -1 (see quotationCloses); nil when the sentence has no tokens.
+	closeOf []int
+	// open are the candidates in choice inside a quotation not closed
+	// before the current pronoun, and openUntil the first of their
+	// closing tokens.
+	open      []*cand
+	openUntil int
+	added     []*cand // all the candidates in choice, in the order added
 }
 
 func newPronounScope(sent int, same []*cand) *pronounScope {
@@ -759,20 +772,128 @@ func newPronounScope(sent int, same []*cand) *pronounScope {
 // advance adds to the choice the candidates that end before c starts.
 // Those are resolved already (they start before c), so what they are
 // does not change afterwards.
+//
+// Words inside a quotation that closes before c are what someone said,
+// not who is talking after it: in "“Neither the president nor Congress
+// …,” she said" the president is not she. They leave the choice when
+// the quotation closes.
 func (sc *pronounScope) advance(c *cand) {
+	if len(sc.open) > 0 && c.ti >= 0 && sc.openUntil < c.ti {
+		sc.dropClosed(c.ti)
+	}
 	for ; sc.endDone < len(sc.byEnd) && sc.byEnd[sc.endDone].span.End <= c.span.Start; sc.endDone++ {
 		x := sc.byEnd[sc.endDone]
-		for k, plural := range []bool{false, true} {
-			if agreesAs(plural, x) {
-				sc.choice[k].add(x)
+		if cl := sc.closeAt(x); cl >= 0 {
+			if c.ti >= 0 && cl < c.ti {
+				continue
 			}
+			if len(sc.open) == 0 || cl < sc.openUntil {
+				sc.openUntil = cl
+			}
+			sc.open = append(sc.open, x)
 		}
+		sc.add(x)
 	}
 	for ; sc.tokDone < len(sc.byTokEnd) && sc.byTokEnd[sc.tokDone].tj <= c.ti; sc.tokDone++ {
 		if x := sc.byTokEnd[sc.tokDone]; !x.dropped {
 			sc.earlier++
 		}
 	}
+}
+
+func (sc *pronounScope) add(x *cand) {
+	sc.added = append(sc.added, x)
+	for k, plural := range []bool{false, true} {
+		if agreesAs(plural, x) {
+			sc.choice[k].add(x)
+		}
+	}
+}
+
+// closeAt returns the token closing the quotation that holds candidate x,
+// or -1.
+func (sc *pronounScope) closeAt(x *cand) int {
+	if x.ti < 0 || x.ti >= len(sc.closeOf) {
+		return -1
+	}
+	return sc.closeOf[x.ti]
+}
+
+// dropClosed makes the choice again without the candidates inside a
+// quotation closed before token ti (once per closing mark of a sentence
+// with pronouns after it).
+func (sc *pronounScope) dropClosed(ti int) {
+	added := sc.added
+	sc.added, sc.choice, sc.open = nil, [2]picker{}, sc.open[:0]
+	for _, x := range added {
+		cl := sc.closeAt(x)
+		if cl >= 0 && cl < ti {
+			continue
+		}
+		if cl >= 0 {
+			if len(sc.open) == 0 || cl < sc.openUntil {
+				sc.openUntil = cl
+			}
+			sc.open = append(sc.open, x)
+		}
+		sc.add(x)
+	}
+}
+
+// quotationCloses returns, for each token of a sentence, the index of the
+// quotation mark that closes the quotation holding it, or -1 when it is
+// in none or its quotation does not close in the sentence. A closing mark
+// with no opening one before it closes a quotation begun in an earlier
+// sentence. Curly marks say which they are; a straight double mark
+// opens after a space, a bracket or the start of the text, and closes
+// otherwise.
+func quotationCloses(src string, toks []text.Token) []int {
+	out := make([]int, len(toks))
+	for k := range out {
+		out[k] = -1
+	}
+	open := 0 // first token of the quotation being read, or -1 outside
+	for k, t := range toks {
+		var opens, closes bool
+		switch t.Text {
+		case "“", "``":
+			opens = true
+		case "”", "''":
+			closes = true
+		case `"`:
+			b := byte(' ')
+			if t.Start > 0 {
+				b = src[t.Start-1]
+			}
+			opens = b == ' ' || b == '\n' || b == '\t' || b == '(' || b == '['
+			closes = !opens
+		}
+		switch {
+		case opens:
+			open = k
+		case closes && open >= 0:
+			for i := open; i <= k; i++ {
+				out[i] = k
+			}
+			open = -1
+		}
+	}
+	return out
+}
+
+// closedQuotations returns the quotations of a sentence that close in
+// it, as offset ranges from the opening mark (or the sentence's start)
+// to the end of the closing mark.
+func closedQuotations(src string, toks []text.Token) [][2]int {
+	var out [][2]int
+	closes := quotationCloses(src, toks)
+	for k := 0; k < len(toks); k++ {
+		if c := closes[k]; c >= 0 {
+			out = append(out, [2]int{toks[k].Start, toks[c].End})
+			k = c
+		}
+	}
+	return out
 }
 
 // comma returns the index of the first "," at or after token k of s, or

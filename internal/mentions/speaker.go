@@ -256,6 +256,76 @@ func (x *SpeakerIndex) sentence(sent int, plural bool) *sentenceMentions {
 	return sm
 }
 
+// mainSubject reports whether the mention at span is the subject of its
+// sentence's main clause or of what it reports (the root, a verb
+// coordinated with it, its complement clauses), not of an adverbial or
+// relative clause: the previous sentence's one actor stands for a
+// pronoun opening the next only when it is, somewhere, what that sentence
+// is about ("… they said" after "The statement noted they had warned …
+// if North Korea conducted another test" is not North Korea). A sentence without a tree does not say, and the mention
+// is taken.
+func (x *SpeakerIndex) mainSubject(span model.Span) bool {
+	td := x.td
+	k := td.TokenAt(span.Start)
+	if k < 0 || td.Tokens[k].Head < 0 && td.Tokens[k].Rel == "" {
+		return true
+	}
+	// the mention's head: the token of the span whose head is outside it
+	for k >= 0 && k < len(td.Tokens) {
+		h := td.Tokens[k].Head
+		if h < 0 || td.Tokens[h].Start < span.Start || td.Tokens[h].End > span.End {
+			break
+		}
+		k = h
+	}
+	if !td.RelIs(k, "nsubj") {
+		return false
+	}
+	for v := td.Tokens[k].Head; v >= 0; v = td.Tokens[v].Head {
+		switch {
+		case td.RelIs(v, "root"):
+			return true
+		case !td.RelIs(v, "conj", "ccomp", "parataxis", "xcomp"):
+			return false
+		}
+	}
+	return false
+}
+
+// lastOutside is the same-sentence choice of pronounSpeaker for a
+// pronoun at offset at in a sentence with quotations: the latest
+// agreeing mention ending before it, outside the quotations closed before
+// it, when all such mentions are of one actor. any reports whether there
+// was one.
+func (x *SpeakerIndex) lastOutside(si int, plural bool, at int, quoted [][2]int) (a model.Actor, ok, any bool) {
+	last := -1
+	for _, i := range x.bySent[si] {
+		m := x.ms[i]
+		if m.End > at || !agreesPronoun(plural, m) || inClosed(quoted, m.Start, at) {
+			continue
+		}
+		if last >= 0 && !sameActor(x.ms[last].Actor, m.Actor) {
+			return model.Actor{}, false, true
+		}
+		last = max(last, i)
+	}
+	if last < 0 {
+		return model.Actor{}, false, false
+	}
+	return x.ms[last].Actor, true, true
+}
+
+// inClosed reports whether offset off is inside one of the quotations
+// (offset ranges) that close before offset at.
+func inClosed(quoted [][2]int, off, at int) bool {
+	for _, q := range quoted {
+		if q[0] <= off && off < q[1] && q[1] <= at {
+			return true
+		}
+	}
+	return false
+}
+
 func sameActor(a, b model.Actor) bool { return a.Name == b.Name && a.Code == b.Code }
 
 func agreesPronoun(plural bool, m model.Mention) bool {
@@ -278,14 +348,26 @@ func (x *SpeakerIndex) pronounSpeaker(pk pronounKind, span model.Span) (model.Ac
 	}
 	sm := x.sentence(si, pk.plural)
 	if p := sort.SearchInts(sm.ends, span.Start+1); p > 0 {
-		if sm.conflict[p-1] {
-			return model.Actor{}, false
+		if quoted := closedQuotations(x.doc.Text, x.td.SentenceTokens(si)); len(quoted) > 0 {
+			// (the words of a quotation closed before the pronoun are what
+			// was said, not who says it: see pronounScope.advance)
+			if a, ok, any := x.lastOutside(si, pk.plural, span.Start, quoted); any {
+				return a, ok
+			}
+		} else {
+			if sm.conflict[p-1] {
+				return model.Actor{}, false
+			}
+			return x.ms[sm.last[p-1]].Actor, true
 		}
-		return x.ms[sm.last[p-1]].Actor, true
 	}
 	prev := x.sentence(si-1, pk.plural)
 	if prev.all >= 0 && !prev.allBad {
-		return x.ms[prev.all].Actor, true
+		for _, i := range x.bySent[si-1] {
+			if agreesPronoun(pk.plural, x.ms[i]) && x.mainSubject(x.ms[i].Span) {
+				return x.ms[prev.all].Actor, true
+			}
+		}
 	}
 	return model.Actor{}, false
 }

@@ -170,3 +170,29 @@ func BenchmarkFind(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(td.Sentences))*float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
 }
+
+// A pronoun after a quotation is not someone named inside it, nor an
+// actor of the sentence before that is only the subject of a clause of
+// condition there.
+func TestSpeakerPronounAfterQuotation(t *testing.T) {
+	r := testResolver(t)
+	an := testAnalyzer(t)
+	for _, tc := range []struct {
+		text, pronoun string
+		want, notWant string
+	}{
+		{"Lena Varga, a teacher, spoke on Friday. “Neither President Odhiambo nor the council should make us wait,” she said.", "she", "Lena Varga", ""},
+		{"Varga accused the council of delay. “Neither President Odhiambo nor the council should make us wait,” she said.", "she", "", "Amani Odhiambo"},
+		{"The statement noted that they had warned of sanctions if Ethiopia sent more troops. “We will act,” they said.", "they", "", "Ethiopia"},
+		{"The statement noted that the talks would end if Ethiopia objected. “We will act,” they said.", "they", "", "Ethiopia"},
+	} {
+		doc := &model.Document{Text: tc.text, Date: date("2016-05-02")}
+		td := an.Analyze(tc.text)
+		ms := r.Find(doc, td)
+		i := strings.Index(tc.text, tc.pronoun+" said")
+		name, _, _ := r.Speaker(doc, td, ms, model.NewSpan(tc.text, i, i+len(tc.pronoun)))
+		if tc.want != "" && name != tc.want || tc.notWant != "" && name == tc.notWant {
+			t.Errorf("%q: %q is %q", tc.text, tc.pronoun, name)
+		}
+	}
+}
