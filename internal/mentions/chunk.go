@@ -1103,7 +1103,10 @@ func (a *analysis) pronounAt(s *sent, i int) {
 	} else if !isSubject(s, i+1) {
 		return
 	}
-	a.add(&cand{kind: cPronoun, span: a.span(s.toks[i].Start, s.toks[i].End), sent: s.idx, ti: i, tj: i + 1, pron: pk})
+	// (a pronoun that is not a possessive is here only as a subject: once
+	// resolved, it makes its person the subject of the sentence for the
+	// pronouns after it)
+	a.add(&cand{kind: cPronoun, span: a.span(s.toks[i].Start, s.toks[i].End), sent: s.idx, ti: i, tj: i + 1, pron: pk, subject: !pk.possessive})
 }
 
 // roleInside finds a role phrase inside the dictionary match of tokens

@@ -444,6 +444,41 @@ func TestFind(t *testing.T) {
 			},
 		},
 		{
+			// a person the dictionary does not know, named in full, is
+			// who the surname alone and the pronouns after it are
+			name: "surname of a person the dictionary does not know",
+			text: "Adel Okafor, a chemistry professor, said the mosque was open. Okafor said he never saw the man.",
+			want: []want{
+				{Text: "Okafor", Name: "Adel Okafor", Rule: "coref:surname"},
+				{Text: "he", Name: "Adel Okafor", Rule: "coref:pronoun"},
+			},
+		},
+		{
+			// a capitalised word before a name ("Neither") is no given
+			// name: it makes no second person of that surname
+			name: "a capitalised word before a surname",
+			text: "Neither Varga nor her aides replied. Ana Varga said the port was open. Varga said it would stay open.",
+			want: []want{{Text: "Varga", Nth: 0, Name: "Ana Varga", Rule: "coref:surname"}},
+		},
+		{
+			// the name before a verb whose subject the tree says is
+			// another word ("the Commission on … announced"), and a name
+			// with a word of the map, are no one's
+			name:   "names that are no person's",
+			text:   "The Commission on Presidential Debates announced on Friday that there was an issue. Halvard Shoal is now the place where the navy might act.",
+			absent: []string{"Presidential Debates", "Halvard Shoal"},
+		},
+		{
+			// the agent of a passive with no subject ("When pressed by
+			// X") is not who the sentence's pronouns mean
+			name: "agent of a passive with no subject",
+			text: "Paul Okafor spoke first. When pressed by Lena Varga about how he would pay, his answer was that he would cut taxes.",
+			want: []want{
+				{Text: "he", Nth: 0, Name: "Paul Okafor", Rule: "coref:pronoun"},
+				{Text: "he", Nth: 1, Name: "Paul Okafor", Rule: "coref:pronoun"},
+			},
+		},
+		{
 			name: "addressing a role holder",
 			text: "Chairperson Nadia Warsame spoke first. Thank you, Madam Chairperson.",
 			date: "2019-02-01",

@@ -254,8 +254,9 @@ func (a *analysis) entityFor(pe *actors.Entry, name string, pos int) *entity {
 // surnameTokens adds as name candidates the capitalised words that are
 // the surname of a person the document names in full, where no other
 // candidate covers them: the tagger may read "Doe" at the start of a
-// sentence as a common noun, but once Jane Doe is named it is her.
-func (a *analysis) surnameTokens() {
+// sentence as a common noun, but once Jane Doe is named it is her. It
+// keeps the candidates in text order and reports whether it added any.
+func (a *analysis) surnameTokens() bool {
 	surnames := map[string]bool{}
 	for _, e := range a.ents {
 		if ws := strings.Fields(e.name); len(ws) >= 2 && utf8.RuneCountInString(ws[len(ws)-1]) >= 3 {
@@ -263,7 +264,7 @@ func (a *analysis) surnameTokens() {
 		}
 	}
 	if len(surnames) == 0 {
-		return
+		return false
 	}
 	// The candidates are sorted by start (buildEntities); reach[i] is the
 	// furthest end among the first i+1.
@@ -291,6 +292,10 @@ func (a *analysis) surnameTokens() {
 	for _, c := range extra {
 		a.add(c)
 	}
+	if len(extra) > 0 {
+		sort.SliceStable(a.cands, func(i, j int) bool { return a.cands[i].span.Start < a.cands[j].span.Start })
+	}
+	return len(extra) > 0
 }
 
 // surnamesOfOthers undoes the dictionary's reading of a surname alone
@@ -352,7 +357,10 @@ func (a *analysis) resolveNames() {
 		}
 		var found []*entity
 		for _, e := range a.ents {
-			if e.full == n || (len(ws) == 1 && e.surname == n) || (len(ws) > 1 && strings.HasSuffix(e.full, " "+n)) {
+			// (a name with a word before a full name the document gives
+			// is that person: "Republican Donald Trump", "Democrat Ana Ruiz")
+			if e.full == n || (len(ws) == 1 && e.surname == n) || (len(ws) > 1 && strings.HasSuffix(e.full, " "+n)) ||
+				strings.Contains(e.full, " ") && strings.HasSuffix(n, " "+e.full) {
 				found = append(found, e)
 			}
 		}
@@ -401,10 +409,62 @@ func (a *analysis) resolveNames() {
 			c.kind = cResolved
 			c.actor = actorT{Name: displayName(stripHonorific(a.v, c.name)), Person: true}
 			c.rule = ruleUnknownName
+			if len(ws) >= 2 && a.allProper(c) {
+				// a person the dictionary does not know, named in full:
+				// the surname alone after this is them (not "Injecting
+				// Clinton", a verb the capital of a sentence made a name)
+				c.ent = a.entityFor(nil, c.name, c.span.Start)
+			}
 			continue
 		}
 		c.dropped = true
 	}
+}
+
+// treeAgrees reports whether the tree makes candidate c a subject as
+// word order did ("the Commission on Presidential Debates announced": the
+// name before the verb is not its subject). A sentence whose parse was
+// deferred is parsed for this (treeSubject).
+func (a *analysis) treeAgrees(c *cand) bool {
+	if a.td == nil || c.sent < 0 || c.sent >= len(a.sents) || c.ti < 0 {
+		return true
+	}
+	s := a.sents[c.sent]
+	if a.treeSubject(s, c.ti, c.tj) {
+		return true
+	}
+	// the subject may be the title the name hangs on ("Vermont Sen. Bernie
+	// Sanders is …", with "Sen." the subject and the name flat on it), or
+	// a name it is coordinated with ("Arvo Mayor and Tiit Mayor host …")
+	first := a.td.Sentences[c.sent].FirstToken
+	for k := c.ti; k < c.tj && k < len(s.toks); k++ {
+		h := first + k
+		for a.td.RelIs(h, "flat", "compound", "conj") && a.td.Tokens[h].Head >= 0 && a.td.Tokens[a.td.Tokens[h].Head].UPOS == "PROPN" {
+			h = a.td.Tokens[h].Head
+		}
+		if a.td.RelIs(h, "nsubj") {
+			return true
+		}
+	}
+	return false
+}
+
+// allProper reports whether the words of candidate c after any form of
+// address are all tagged as proper nouns.
+func (a *analysis) allProper(c *cand) bool {
+	if c.sent < 0 || c.sent >= len(a.sents) || c.ti < 0 {
+		return false
+	}
+	toks := a.sents[c.sent].toks
+	for k := c.ti; k < c.tj && k < len(toks); k++ {
+		if a.v.honorifics[strings.TrimSuffix(strings.ToLower(toks[k].Text), ".")] {
+			continue
+		}
+		if t := toks[k].Tag; t != "NNP" && t != "NNPS" {
+			return false
+		}
+	}
+	return true
 }
 
 // nameOfOrg splits "Jane Doe of the African Union Commission" into the
@@ -450,7 +510,7 @@ func (a *analysis) personLike(c *cand, ws []string) bool {
 	if c.honorific {
 		return true
 	}
-	if len(ws) < 2 || len(ws) > 4 || !(c.titled || a.subjectOf(c)) {
+	if len(ws) < 2 || len(ws) > 4 || !(c.titled || a.subjectOf(c) && a.treeAgrees(c)) {
 		return false
 	}
 	for _, w := range ws {
@@ -688,6 +748,7 @@ func (a *analysis) resolvePronouns() {
 		}
 		if cur == nil || cur.sent != c.sent {
 			cur = newPronounScope(c.sent, bySent[c.sent])
+			cur.td = a.td
 			if c.sent >= 0 && c.sent < len(a.sents) {
 				cur.closeOf = quotationCloses(a.doc.Text, a.sents[c.sent].toks)
 			}
@@ -752,6 +813,40 @@ type pronounScope struct {
 	open      []*cand
 	openUntil int
 	added     []*cand // all the candidates in choice, in the order added
+	td        *text.Doc
+}
+
+// agentOfSubjectless reports whether candidate x is the agent of a
+// passive with no subject of its own ("When pressed by Holt about how he
+// would …, his best response was …"): the one pressed is the sentence's
+// other person, whom its pronouns mean, not the agent.
+//
+// Only a candidate after "by" can be one: its sentence is parsed for
+// this if its parse was deferred.
+func (sc *pronounScope) agentOfSubjectless(x *cand) bool {
+	d := sc.td
+	if d == nil || x.ti < 1 || x.sent < 0 || x.sent >= len(d.Sentences) {
+		return false
+	}
+	first := d.Sentences[x.sent].FirstToken
+	if !strings.EqualFold(d.Tokens[first+x.ti-1].Text, "by") {
+		return false
+	}
+	d.Parse(x.sent)
+	return agentOfSubjectless(d, first+x.ti, first+x.tj)
+}
+
+// agentOfSubjectless reports whether one of tokens [from, to) of d is the
+// agent of a passive verb that has no subject.
+func agentOfSubjectless(d *text.Doc, from, to int) bool {
+	for i := max(from, 0); i < to && i < len(d.Tokens); i++ {
+		if !d.RelIs(i, "obl:agent") {
+			continue
+		}
+		v := d.Tokens[i].Head
+		return v >= 0 && d.Dependent(v, "nsubj", "nsubj:pass", "csubj") < 0
+	}
+	return false
 }
 
 func newPronounScope(sent int, same []*cand) *pronounScope {
@@ -783,6 +878,9 @@ func (sc *pronounScope) advance(c *cand) {
 	}
 	for ; sc.endDone < len(sc.byEnd) && sc.byEnd[sc.endDone].span.End <= c.span.Start; sc.endDone++ {
 		x := sc.byEnd[sc.endDone]
+		if sc.agentOfSubjectless(x) {
+			continue
+		}
 		if cl := sc.closeAt(x); cl >= 0 {
 			if c.ti >= 0 && cl < c.ti {
 				continue

@@ -234,6 +234,11 @@ func (a *analysis) run() {
 	a.buildEntities()
 	a.surnameTokens()
 	a.resolveNames()
+	// resolveNames makes the people the dictionary does not know named
+	// in full: their surnames alone are theirs too
+	if a.surnameTokens() {
+		a.resolveNames()
+	}
 	a.resolveRoles()
 	a.resolveDefinites()
 	a.resolvePronouns()

@@ -293,15 +293,18 @@ func (x *SpeakerIndex) mainSubject(span model.Span) bool {
 }
 
 // lastOutside is the same-sentence choice of pronounSpeaker for a
-// pronoun at offset at in a sentence with quotations: the latest
-// agreeing mention ending before it, outside the quotations closed before
-// it, when all such mentions are of one actor. any reports whether there
+// pronoun at offset at: the latest agreeing mention ending before it,
+// outside the quotations closed before it and not the agent of a passive
+// with no subject, when all such mentions are of one actor. any reports whether there
 // was one.
 func (x *SpeakerIndex) lastOutside(si int, plural bool, at int, quoted [][2]int) (a model.Actor, ok, any bool) {
 	last := -1
 	for _, i := range x.bySent[si] {
 		m := x.ms[i]
 		if m.End > at || !agreesPronoun(plural, m) || inClosed(quoted, m.Start, at) {
+			continue
+		}
+		if k, e := x.td.TokenAt(m.Start), x.td.TokenAt(m.End-1); k >= 0 && !x.td.Deferred(si) && agentOfSubjectless(x.td, k, e+1) {
 			continue
 		}
 		if last >= 0 && !sameActor(x.ms[last].Actor, m.Actor) {
@@ -348,17 +351,13 @@ func (x *SpeakerIndex) pronounSpeaker(pk pronounKind, span model.Span) (model.Ac
 	}
 	sm := x.sentence(si, pk.plural)
 	if p := sort.SearchInts(sm.ends, span.Start+1); p > 0 {
-		if quoted := closedQuotations(x.doc.Text, x.td.SentenceTokens(si)); len(quoted) > 0 {
-			// (the words of a quotation closed before the pronoun are what
-			// was said, not who says it: see pronounScope.advance)
-			if a, ok, any := x.lastOutside(si, pk.plural, span.Start, quoted); any {
-				return a, ok
-			}
-		} else {
-			if sm.conflict[p-1] {
-				return model.Actor{}, false
-			}
-			return x.ms[sm.last[p-1]].Actor, true
+		// (the words of a quotation closed before the pronoun are what
+		// was said, not who says it, and the agent of a passive with no
+		// subject is not who its sentence is about: see
+		// pronounScope.advance)
+		quoted := closedQuotations(x.doc.Text, x.td.SentenceTokens(si))
+		if a, ok, any := x.lastOutside(si, pk.plural, span.Start, quoted); any {
+			return a, ok
 		}
 	}
 	prev := x.sentence(si-1, pk.plural)

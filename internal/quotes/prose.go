@@ -1096,7 +1096,10 @@ func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand
 		if resolve != nil && !blocked && q.Speaker == "" {
 			q.Speaker, q.SpeakerCode, q.Anonymous = resolve(doc, t.withoutPossessor(c.src, core))
 			person = q.Speaker != "" && !q.Anonymous && !x.lx.groupPronouns[low]
-			if q.Speaker != "" && !q.Anonymous && !t.believable(q.Speaker, own, core, c.src) {
+			if q.Speaker != "" && !q.Anonymous && !t.believable(q.Speaker, own, core, c.src) ||
+				person && own == "" && t.tok(c.src).Tag == "NNS" {
+				// (nor is one person the source a plural noun heads:
+				// "many Trump supporters said" are not Trump)
 				q.Speaker, q.SpeakerCode, person = "", "", false
 			}
 			if q.Speaker != "" && x.lx.personPronouns[low] && t.namedInQuotation(q.Speaker, c.src) {

@@ -424,3 +424,23 @@ func TestNormalisation(t *testing.T) {
 		t.Error("SameNameWords")
 	}
 }
+
+// A plural noun's phrase is not the one person a name in it is ("many
+// Varga supporters said …"): the resolver's person is not its speaker.
+func TestPluralSourceIsNotTheNamedPerson(t *testing.T) {
+	x := newX(t)
+	d := article("a", "Ines Varga spoke in the port on Monday. Many Varga supporters said that the count was rigged.")
+	qs := extract(t, x, d, func(doc *model.Document, sp model.Span) (string, string, bool) {
+		if strings.Contains(sp.Text, "Varga") {
+			return "Ines Varga", "", false
+		}
+		return "", "", false
+	})
+	if len(qs) != 1 {
+		dump(t, qs)
+		t.Fatalf("%d quotes, want one", len(qs))
+	}
+	if qs[0].Speaker == "Ines Varga" {
+		t.Errorf("the supporters' words given to Ines Varga (by %q)", qs[0].SpeakerBy)
+	}
+}
