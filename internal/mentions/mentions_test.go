@@ -558,3 +558,21 @@ func TestQuotationCloses(t *testing.T) {
 		}
 	}
 }
+
+// A resolved pronoun subject makes its person a subject of its sentence:
+// after "He said Omar Varga had left", "he" is not Omar Varga merely for
+// being the only name there that is a subject.
+func TestResolvedPronounIsASubject(t *testing.T) {
+	r := testResolver(t)
+	an := testAnalyzer(t)
+	text := "Adel Okafor spoke on Monday. He said Omar Varga had left the town. “We do not teach anything,” he said."
+	doc := &model.Document{Text: text, Kind: model.KindArticle}
+	ms := r.Find(doc, an.Analyze(text))
+	checkMentions(t, doc, ms)
+	if m := findMention(ms, "he", 0); m != nil && m.Actor.Name == "Omar Varga" {
+		t.Errorf("the last “he” is Omar Varga:%s", dump(ms))
+	}
+	if m := findMention(ms, "He", 0); m == nil || m.Actor.Name != "Adel Okafor" {
+		t.Errorf("“He” is not Adel Okafor:%s", dump(ms))
+	}
+}
