@@ -479,6 +479,14 @@ func TestFind(t *testing.T) {
 			},
 		},
 		{
+			// a role not held yet is not its holder at the date
+			name:   "the next holder of a role",
+			text:   "There is a huge expectation that the next President of Kenya will lead this process. The Kenyan President spoke.",
+			date:   "2016-05-02",
+			want:   []want{{Text: "The Kenyan President", Code: "KENGOV", Name: "Amani Odhiambo", Rule: "dict:holder"}},
+			absent: []string{"the next President of Kenya", "President of Kenya"},
+		},
+		{
 			name: "addressing a role holder",
 			text: "Chairperson Nadia Warsame spoke first. Thank you, Madam Chairperson.",
 			date: "2019-02-01",
@@ -548,6 +556,7 @@ func TestQuotationCloses(t *testing.T) {
 		{"“Yes,” he said, “and so.”", []int{3, 3, 3, 3, -1, -1, -1, 11, 11, 11, 11, 11}},
 		{"we stay,” she said.", []int{3, 3, 3, 3, -1, -1, -1}},
 		{"He said “we stay", []int{-1, -1, -1, -1, -1}},
+		{"''We stay,'' he said.", []int{6, 6, 6, 6, 6, 6, 6, -1, -1, -1}},
 	} {
 		td := an.Analyze(tc.text)
 		if len(td.Sentences) != 1 {
@@ -574,5 +583,27 @@ func TestResolvedPronounIsASubject(t *testing.T) {
 	}
 	if m := findMention(ms, "He", 0); m == nil || m.Actor.Name != "Adel Okafor" {
 		t.Errorf("“He” is not Adel Okafor:%s", dump(ms))
+	}
+}
+
+// The words of the sentence before's quotation are not who a pronoun
+// after it means: "“I want Amani Odhiambo to win.” After all, she says"
+// is not Odhiambo's "she".
+func TestNoAntecedentInQuotationBefore(t *testing.T) {
+	r := testResolver(t)
+	an := testAnalyzer(t)
+	for _, text := range []string{
+		"Lena Varga spoke about her aim. “I want Amani Odhiambo to win.” After all, she says, “I never claimed to be neutral.”",
+		"Lena Varga spoke about her aim. ''I want Amani Odhiambo to win.'' After all, she says, ''I never claimed to be neutral.''",
+	} {
+		doc := &model.Document{Text: text, Kind: model.KindArticle, Date: date("2016-05-02")}
+		ms := r.Find(doc, an.Analyze(text))
+		checkMentions(t, doc, ms)
+		if m := findMention(ms, "Amani Odhiambo", 0); m == nil {
+			t.Errorf("%q: no mention of Amani Odhiambo: the test checks nothing:%s", text, dump(ms))
+		}
+		if m := findMention(ms, "she", 0); m != nil && m.Actor.Name == "Amani Odhiambo" {
+			t.Errorf("%q: “she” is Amani Odhiambo:%s", text, dump(ms))
+		}
 	}
 }

@@ -951,14 +951,23 @@ func quotationCloses(src string, toks []text.Token) []int {
 		out[k] = -1
 	}
 	open := 0 // first token of the quotation being read, or -1 outside
-	for k, t := range toks {
+	for k := 0; k < len(toks); k++ {
+		t := toks[k]
 		var opens, closes bool
+		end := k // the mark's last token
 		switch t.Text {
 		case "“", "``":
 			opens = true
 		case "”", "''":
 			closes = true
-		case `"`:
+		case `"`, "'":
+			if t.Text == "'" {
+				// two apostrophes written for a double mark ('' … '')
+				if k+1 >= len(toks) || toks[k+1].Text != "'" || toks[k+1].Start != t.End {
+					continue
+				}
+				end = k + 1
+			}
 			b := byte(' ')
 			if t.Start > 0 {
 				b = src[t.Start-1]
@@ -970,11 +979,12 @@ func quotationCloses(src string, toks []text.Token) []int {
 		case opens:
 			open = k
 		case closes && open >= 0:
-			for i := open; i <= k; i++ {
-				out[i] = k
+			for i := open; i <= end; i++ {
+				out[i] = end
 			}
 			open = -1
 		}
+		k = end
 	}
 	return out
 }
@@ -1044,7 +1054,17 @@ func (a *analysis) antecedent(c *cand, sc *pronounScope, bySent map[int][]*cand,
 		return x
 	}
 	var p picker
+	// (the words of the sentence's quotations are what was said there:
+	// "“I want Donald Trump to be president.” After all, he says, …" is
+	// the speaker's "he", not Trump's)
+	var closes []int
+	if c.sent-1 < len(a.sents) {
+		closes = quotationCloses(a.doc.Text, a.sents[c.sent-1].toks)
+	}
 	for i, x := range bySent[c.sent-1] {
+		if x.ti >= 0 && x.ti < len(closes) && closes[x.ti] >= 0 {
+			continue
+		}
 		if agreesAs(c.pron.plural, x) {
 			x.order = i
 			p.add(x)
