@@ -545,7 +545,7 @@ func TestAddressedSurnameNotRole(t *testing.T) {
 
 // quotationCloses finds the mark that closes each token's quotation:
 // curly and straight marks, a quotation begun in an earlier sentence,
-// and one still open at the end (none).
+// and one still open at the end (the sentence's length).
 func TestQuotationCloses(t *testing.T) {
 	an := testAnalyzer(t)
 	for _, tc := range []struct {
@@ -555,7 +555,7 @@ func TestQuotationCloses(t *testing.T) {
 		{`"Yes," he said.`, []int{3, 3, 3, 3, -1, -1, -1}},
 		{"“Yes,” he said, “and so.”", []int{3, 3, 3, 3, -1, -1, -1, 11, 11, 11, 11, 11}},
 		{"we stay,” she said.", []int{3, 3, 3, 3, -1, -1, -1}},
-		{"He said “we stay", []int{-1, -1, -1, -1, -1}},
+		{"He said “we stay", []int{-1, -1, 5, 5, 5}},
 		{"''We stay,'' he said.", []int{6, 6, 6, 6, 6, 6, 6, -1, -1, -1}},
 	} {
 		td := an.Analyze(tc.text)
@@ -604,6 +604,30 @@ func TestNoAntecedentInQuotationBefore(t *testing.T) {
 		}
 		if m := findMention(ms, "she", 0); m != nil && m.Actor.Name == "Amani Odhiambo" {
 			t.Errorf("%q: “she” is Amani Odhiambo:%s", text, dump(ms))
+		}
+	}
+}
+
+// A pronoun of one gender is not a person whose given name or form of
+// address is of the other; and a sentence all quotation, of a quotation
+// going on into the pronoun's sentence, is passed over for the one
+// before it.
+func TestPronounGenderAndQuotationBefore(t *testing.T) {
+	r := testResolver(t)
+	an := testAnalyzer(t)
+	for _, tc := range []struct{ text, name string }{
+		{"Bernie Okafor endorsed the challenger of Lena Varga. “Do not let the perfect be the enemy of the good,” she said.", ""},
+		{"Ana Varga spoke on Monday. “Why will the council not release the returns? I think there are reasons,” she said.", "Ana Varga"},
+	} {
+		doc := &model.Document{Text: tc.text, Kind: model.KindArticle}
+		ms := r.Find(doc, an.Analyze(tc.text))
+		checkMentions(t, doc, ms)
+		got := ""
+		if m := findMention(ms, "she", 0); m != nil {
+			got = m.Actor.Name
+		}
+		if got != tc.name {
+			t.Errorf("%q: “she” is %q, want %q:%s", tc.text, got, tc.name, dump(ms))
 		}
 	}
 }

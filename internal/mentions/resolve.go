@@ -203,6 +203,7 @@ func (a *analysis) buildEntities() {
 			ent.code = code
 		}
 		c.ent, c.ctx = ent, ctx
+		ent.note(a.nameGender(c.name))
 		c.actor = actorT{Code: code, Name: ent.name, Person: true}
 		if !c.speaker {
 			c.rule = rule
@@ -381,6 +382,7 @@ func (a *analysis) resolveNames() {
 		}
 		if ent != nil {
 			c.kind, c.ent = cResolved, ent
+			ent.note(a.nameGender(c.name))
 			c.actor = actorT{Code: ent.code, Name: ent.name, Person: true}
 			c.rule = ruleSurname
 			if n == ent.full {
@@ -414,6 +416,7 @@ func (a *analysis) resolveNames() {
 				// the surname alone after this is them (not "Injecting
 				// Clinton", a verb the capital of a sentence made a name)
 				c.ent = a.entityFor(nil, c.name, c.span.Start)
+				c.ent.note(a.nameGender(c.name))
 			}
 			continue
 		}
@@ -740,7 +743,7 @@ func (a *analysis) resolvePronouns() {
 	for _, c := range a.cands {
 		bySent[c.sent] = append(bySent[c.sent], c)
 	}
-	prev := map[[2]int]*cand{}
+	prev := map[[3]int]*cand{}
 	var cur *pronounScope
 	for _, c := range a.cands {
 		if c.kind != cPronoun || c.dropped {
@@ -939,18 +942,19 @@ func (sc *pronounScope) dropClosed(ti int) {
 }
 
 // quotationCloses returns, for each token of a sentence, the index of the
-// quotation mark that closes the quotation holding it, or -1 when it is
-// in none or its quotation does not close in the sentence. A closing mark
-// with no opening one before it closes a quotation begun in an earlier
-// sentence. Curly marks say which they are; a straight double mark
-// opens after a space, a bracket or the start of the text, and closes
-// otherwise.
+// quotation mark that closes the quotation holding it, len(toks) when its
+// quotation opens in the sentence and goes on after it, or -1 when it is
+// in none. A closing mark with no opening one before it closes a
+// quotation begun in an earlier sentence. Curly marks say which they
+// are; a straight double mark opens after a space, a bracket or the start
+// of the text, and closes otherwise.
 func quotationCloses(src string, toks []text.Token) []int {
 	out := make([]int, len(toks))
 	for k := range out {
 		out[k] = -1
 	}
-	open := 0 // first token of the quotation being read, or -1 outside
+	open := 0       // first token of the quotation being read, or -1 outside
+	marked := false // it was opened by a mark in the sentence
 	for k := 0; k < len(toks); k++ {
 		t := toks[k]
 		var opens, closes bool
@@ -977,14 +981,19 @@ func quotationCloses(src string, toks []text.Token) []int {
 		}
 		switch {
 		case opens:
-			open = k
+			open, marked = k, true
 		case closes && open >= 0:
 			for i := open; i <= end; i++ {
 				out[i] = end
 			}
-			open = -1
+			open, marked = -1, false
 		}
 		k = end
+	}
+	if marked {
+		for i := open; i < len(toks); i++ {
+			out[i] = len(toks)
+		}
 	}
 	return out
 }
@@ -996,7 +1005,7 @@ func closedQuotations(src string, toks []text.Token) [][2]int {
 	var out [][2]int
 	closes := quotationCloses(src, toks)
 	for k := 0; k < len(toks); k++ {
-		if c := closes[k]; c >= 0 {
+		if c := closes[k]; c >= 0 && c < len(toks) {
 			out = append(out, [2]int{toks[k].Start, toks[c].End})
 			k = c
 		}
@@ -1023,7 +1032,7 @@ func (sc *pronounScope) comma(s *sent, k int) int {
 	return sc.commaFrom[k]
 }
 
-func (a *analysis) antecedent(c *cand, sc *pronounScope, bySent map[int][]*cand, prev map[[2]int]*cand) *cand {
+func (a *analysis) antecedent(c *cand, sc *pronounScope, bySent map[int][]*cand, prev map[[3]int]*cand) *cand {
 	sc.advance(c)
 	// Cataphora: "In his response, the Prime Minister said ...".
 	if c.pron.possessive && c.ti >= 0 && c.sent >= 0 && c.sent < len(a.sents) {
@@ -1043,34 +1052,41 @@ func (a *analysis) antecedent(c *cand, sc *pronounScope, bySent map[int][]*cand,
 	if c.pron.plural {
 		k = 1
 	}
+	g := c.pron.gender
 	if sc.choice[k].n > 0 {
-		return sc.choice[k].pick(a)
+		return sc.choice[k].pickAgreeing(a, g)
 	}
 	if c.sent <= 0 {
 		return nil
 	}
-	key := [2]int{c.sent - 1, k}
+	key := [3]int{c.sent - 1, k, int(g)}
 	if x, ok := prev[key]; ok {
 		return x
 	}
-	var p picker
-	// (the words of the sentence's quotations are what was said there:
-	// "“I want Donald Trump to be president.” After all, he says, …" is
-	// the speaker's "he", not Trump's)
-	var closes []int
-	if c.sent-1 < len(a.sents) {
-		closes = quotationCloses(a.doc.Text, a.sents[c.sent-1].toks)
-	}
-	for i, x := range bySent[c.sent-1] {
-		if x.ti >= 0 && x.ti < len(closes) && closes[x.ti] >= 0 {
-			continue
+	// The words of the sentence's quotations are what was said there
+	// ("“I want Donald Trump to be president.” After all, he says, …" is
+	// the speaker's "he", not Trump's); a sentence all quotation, of a
+	// quotation going on into the pronoun's, is passed over for the one
+	// before it, two at most ("“Why won't he release his returns? I
+	// think …,” she said").
+	var x *cand
+	for ps := c.sent - 1; ps >= 0 && ps >= c.sent-3 && ps < len(a.sents); ps-- {
+		var p picker
+		closes := quotationCloses(a.doc.Text, a.sents[ps].toks)
+		for i, x := range bySent[ps] {
+			if x.ti >= 0 && x.ti < len(closes) && closes[x.ti] >= 0 {
+				continue
+			}
+			if agreesAs(c.pron.plural, x) && (x.ent == nil || !x.ent.conflicts(g)) {
+				x.order = i
+				p.add(x)
+			}
 		}
-		if agreesAs(c.pron.plural, x) {
-			x.order = i
-			p.add(x)
+		if p.n > 0 || len(closes) == 0 || closes[0] < 0 {
+			x = p.pick(a)
+			break
 		}
 	}
-	x := p.pick(a)
 	prev[key] = x
 	return x
 }
@@ -1141,6 +1157,43 @@ func (p *picker) pick(a *analysis) *cand {
 		}
 	}
 	return nil
+}
+
+// pickAgreeing is pick for a pronoun of gender g: the people of the
+// other gender are left out ("she" after "Bernie Sanders endorsed her
+// challenger" is not Sanders).
+func (p *picker) pickAgreeing(a *analysis, g byte) *cand {
+	conflict := false
+	for _, o := range p.added {
+		if o.x.ent != nil && o.x.ent.conflicts(g) {
+			conflict = true
+			break
+		}
+	}
+	if !conflict {
+		return p.pick(a)
+	}
+	var q picker
+	for _, o := range p.added {
+		if o.x.ent != nil && o.x.ent.conflicts(g) {
+			continue
+		}
+		save := o.x.order
+		o.x.order = o.order
+		q.add(o.x)
+		o.x.order = save
+	}
+	return q.pick(a)
+}
+
+// nameGender returns the gender a name's form of address or given name
+// says ("Mrs. Varga", "Hillary Clinton"), or 0.
+func (a *analysis) nameGender(name string) byte {
+	ws := strings.Fields(name)
+	if len(ws) < 2 {
+		return 0
+	}
+	return a.v.gender[strings.TrimSuffix(strings.ToLower(ws[0]), ".")]
 }
 
 // stripHonorific removes leading forms of address from a name.

@@ -192,6 +192,27 @@ type entity struct {
 	full    string // normalised full name
 	first   int    // offset of the first naming mention
 	hasFull bool   // the document writes the full name somewhere
+	// gender is 'm' or 'f' when a given name or a form of address the
+	// document writes the person with says so, 0 when none does or they
+	// disagree (gone, once 'x')
+	gender byte
+}
+
+// note records a clue of gender g (0: none).
+func (e *entity) note(g byte) {
+	switch {
+	case g == 0 || e.gender == g:
+	case e.gender == 0:
+		e.gender = g
+	default:
+		e.gender = 'x'
+	}
+}
+
+// conflicts reports whether the person is of the other gender than g
+// ('m', 'f'; 0 conflicts with none).
+func (e *entity) conflicts(g byte) bool {
+	return g != 0 && (e.gender == 'm' || e.gender == 'f') && e.gender != g
 }
 
 // roleHolder records that a person holds a role in this document.
