@@ -659,3 +659,18 @@ func TestHonorificsAreData(t *testing.T) {
 		}
 	}
 }
+
+// normName's fast path for one plain lower-case word gives what the
+// general path gives.
+func TestNormNameFastPath(t *testing.T) {
+	for _, w := range []string{"president", "co-chair", "g7", "-", "a", "minister", "2016", "x-ray-"} {
+		if got, want := normName(w), normPhrase(w); got != want {
+			t.Errorf("normName(%q) = %q, want %q", w, got, want)
+		}
+	}
+	for _, w := range []string{"President", "prime minister", "prime_minister", "Nato’s", "café", "U.S."} {
+		if got, want := normName(w), normPhrase(w); got != want {
+			t.Errorf("normName(%q) = %q, want %q", w, got, want)
+		}
+	}
+}

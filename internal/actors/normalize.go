@@ -150,6 +150,21 @@ func isAcronym(w string) bool {
 
 // normName normalises a name or phrase for lookups by name.
 func normName(s string) string {
+	// Fast path: one plain lower-case ASCII word is its own form (the
+	// word lookups of every sentence ask this).
+	plain := s != ""
+	for i := 0; i < len(s) && plain; i++ {
+		c := s[i]
+		plain = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-'
+	}
+	if plain {
+		return s
+	}
+	return normPhrase(s)
+}
+
+// normPhrase is normName without its fast path.
+func normPhrase(s string) string {
 	raw := splitPhrase(s)
 	out := make([]string, 0, len(raw))
 	for _, r := range raw {

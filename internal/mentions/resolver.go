@@ -245,8 +245,19 @@ func (a *analysis) run() {
 				a.labels = append(a.labels, p.Label)
 			}
 		}
+		// one slab of each per-word slice for the whole document, cut
+		// per sentence (a sentence's slices must not grow)
+		n := len(a.td.Tokens)
+		sl := sentSlab{
+			sents:  make([]sent, len(a.td.Sentences)),
+			words:  make([]string, n),
+			low:    make([]string, n),
+			linked: make([]bool, n),
+			hits:   make([]dictHit, n),
+		}
+		a.sents = make([]*sent, 0, len(a.td.Sentences))
 		for i := range a.td.Sentences {
-			s := a.newSent(i)
+			s := a.newSent(i, &sl)
 			a.sents = append(a.sents, s)
 			a.chunk(s)
 		}
@@ -294,9 +305,20 @@ func (a *analysis) mentions() []model.Mention {
 	return out
 }
 
-func (a *analysis) newSent(i int) *sent {
+// sentSlab holds the backing arrays of a document's sents.
+type sentSlab struct {
+	sents  []sent
+	words  []string
+	low    []string
+	linked []bool
+	hits   []dictHit
+}
+
+func (a *analysis) newSent(i int, sl *sentSlab) *sent {
 	toks := a.td.SentenceTokens(i)
-	s := &sent{idx: i, toks: toks, words: make([]string, len(toks)), low: make([]string, len(toks)), linked: make([]bool, len(toks))}
+	f, e := a.td.Sentences[i].FirstToken, a.td.Sentences[i].EndToken
+	s := &sl.sents[i]
+	*s = sent{idx: i, toks: toks, words: sl.words[f:e:e], low: sl.low[f:e:e], linked: sl.linked[f:e:e], hits: sl.hits[f:e:e]}
 	for k, t := range toks {
 		s.words[k] = t.Text
 		s.low[k] = lowerWord(t.Text)
@@ -309,7 +331,6 @@ func (a *analysis) newSent(i int) *sent {
 		}
 	}
 	s.dw = actors.NewWords(s.words)
-	s.hits = make([]dictHit, len(s.words))
 	return s
 }
 
