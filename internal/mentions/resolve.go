@@ -1193,7 +1193,10 @@ func (a *analysis) nameGender(name string) byte {
 	if len(ws) < 2 {
 		return 0
 	}
-	return a.v.gender[strings.TrimSuffix(strings.ToLower(ws[0]), ".")]
+	if g := a.v.gender[strings.TrimSuffix(strings.ToLower(ws[0]), ".")]; g != 0 {
+		return g
+	}
+	return a.td.GivenNameGender(stripHonorific(a.v, name))
 }
 
 // stripHonorific removes leading forms of address from a name.

@@ -444,3 +444,25 @@ func TestPluralSourceIsNotTheNamedPerson(t *testing.T) {
 		t.Errorf("the supporters' words given to Ines Varga (by %q)", qs[0].SpeakerBy)
 	}
 }
+
+// A pronoun's speaker is not a person whose given name is of the other
+// gender: the speaker of the quotation before is not taken for "she"
+// when he is Brian.
+func TestPronounSpeakerOfOtherGivenNameGender(t *testing.T) {
+	x := newX(t)
+	d := article("a", "“We will win the vote,” said Brian Okafor.\n\n“You cannot just show up at election time,” she said.")
+	qs := extract(t, x, d, nil)
+	found := false
+	for _, q := range qs {
+		if strings.HasPrefix(q.Contents[0].Text, "You cannot") {
+			found = true
+			if q.Speaker == "Brian Okafor" {
+				t.Errorf("“she” is Brian Okafor")
+			}
+		}
+	}
+	if !found {
+		dump(t, qs)
+		t.Fatal("no quote “You cannot …”: the test checks nothing")
+	}
+}

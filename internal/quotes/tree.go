@@ -95,7 +95,8 @@ func (t *tq) occurrences(w string) []int {
 }
 
 // genderOf returns the gender the document's titles give the person
-// with name's surname: "m", "f", or "" when unknown.
+// with name's surname, else the gender of the name's given name
+// (text.Doc.GivenNameGender): "m", "f", or "" when unknown.
 func (t *tq) genderOf(name string) string {
 	if t.genders == nil {
 		t.genders = map[string]string{}
@@ -132,7 +133,17 @@ func (t *tq) genderOf(name string) string {
 	if len(f) == 0 {
 		return ""
 	}
-	return t.genders[f[len(f)-1]]
+	if g, ok := t.genders[f[len(f)-1]]; ok {
+		return g
+	}
+	// a given name borne by one gender ("Brian Fallon")
+	switch t.td.GivenNameGender(name) {
+	case 'm':
+		return "m"
+	case 'f':
+		return "f"
+	}
+	return ""
 }
 
 func (t *tq) tok(i int) *text.Token { return &t.td.Tokens[i] }

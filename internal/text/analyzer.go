@@ -246,6 +246,21 @@ func (d *Doc) CommonWord(w string) bool {
 	return d.lex.ortho[string(appendLower(buf[:0], w))]&orthoLc != 0
 }
 
+// GivenNameGender returns 'm' or 'f' when name's first word is a given
+// name borne (nearly) only by men or only by women
+// (data/text/given-names.txt), else 0: "Hillary Clinton" gives 'f',
+// "Chris Christie" 0. A name of one word gives 0 (it may be a surname).
+func (d *Doc) GivenNameGender(name string) byte {
+	if d == nil || d.lex == nil {
+		return 0
+	}
+	first, rest, ok := strings.Cut(strings.TrimSpace(name), " ")
+	if !ok || strings.TrimSpace(rest) == "" {
+		return 0
+	}
+	return d.lex.givenGender[first]
+}
+
 // Option changes how Analyze, Segment and Sentences read a document.
 type Option struct {
 	labels []model.Span

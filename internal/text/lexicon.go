@@ -54,6 +54,8 @@ type lexicon struct {
 	// by lower-cased word type.
 	ortho    map[string]int
 	starters map[string]bool
+	// givenGender maps a given name borne by one gender to 'm' or 'f'.
+	givenGender map[string]byte
 }
 
 // Data files read by loadLexicon, relative to the data file system.
@@ -63,6 +65,7 @@ const (
 	connectorFile     = "text/name-connectors.txt"
 	notNamesFile      = "text/not-names.txt"
 	functionWordsFile = "text/function-words.txt"
+	givenNamesFile    = "text/given-names.txt"
 	punktAssetName    = "data/english.json"
 )
 
@@ -124,6 +127,21 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 	lx.functionWords = map[string]bool{}
 	err = readList(fsys, functionWordsFile, func(f []string) error {
 		lx.functionWords[strings.ToLower(f[0])] = true
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+
+	lx.givenGender = map[string]byte{}
+	err = readList(fsys, givenNamesFile, func(f []string) error {
+		if len(f) != 2 || f[1] != "m" && f[1] != "f" {
+			return fmt.Errorf("want a name and m or f, not %q", strings.Join(f, " "))
+		}
+		if _, dup := lx.givenGender[f[0]]; dup {
+			return fmt.Errorf("%q is listed twice", f[0])
+		}
+		lx.givenGender[f[0]] = f[1][0]
 		return nil
 	})
 	if err != nil {

@@ -918,3 +918,30 @@ func TestAnalyzeSomeMatchesAnalyze(t *testing.T) {
 		t.Error("AnalyzeSome analysed a text that want refused")
 	}
 }
+
+// GivenNameGender reads the first word of a name of two words or more in
+// data/text/given-names.txt; names borne by both genders, and a name of
+// one word, give none.
+func TestGivenNameGender(t *testing.T) {
+	d := analyzer(t).Segment("x")
+	for _, tc := range []struct {
+		name string
+		want byte
+	}{
+		{"Hillary Clinton", 'f'},
+		{"Bernie Sanders", 'm'},
+		{"Brian D. Okafor", 'm'},
+		{"Chris Christie", 0},
+		{"Terry Strada", 0},
+		{"Brian", 0},
+		{"", 0},
+	} {
+		if got := d.GivenNameGender(tc.name); got != tc.want {
+			t.Errorf("GivenNameGender(%q) = %q, want %q", tc.name, got, tc.want)
+		}
+	}
+	var none *Doc
+	if none.GivenNameGender("Hillary Clinton") != 0 {
+		t.Error("a nil Doc knows a gender")
+	}
+}
