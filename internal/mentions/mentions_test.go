@@ -631,3 +631,37 @@ func TestPronounGenderAndQuotationBefore(t *testing.T) {
 		}
 	}
 }
+
+// Cases of quotations, gender and dictionary names that a review of the
+// rules above found wrong.
+func TestQuotationAndGenderCases(t *testing.T) {
+	r := testResolver(t)
+	an := testAnalyzer(t)
+	for _, tc := range []struct {
+		text, mention string
+		nth           int
+		name, notName string
+	}{
+		// a name written after a word is the dictionary's person
+		{"Democrat Amani Odhiambo spoke on Monday. Odhiambo said the port was open.", "Odhiambo", 0, "Amani Odhiambo", ""},
+		// the middle sentence of a quotation is quoted too
+		{"Adel Okafor spoke on Monday. “Why will the council not release the returns? What is Odhiambo hiding? I think there are reasons,” he said.", "he", 0, "Adel Okafor", ""},
+		// a sentence with a subject outside its quotation stops the search
+		{"Ana Varga spoke on Monday. “We will win,” a campaign aide said. She smiled.", "She", 0, "", "Ana Varga"},
+		// every candidate of the sentence of the other gender: the one before
+		{"Mary Varga spoke on Monday. When Paul Okafor called, she said the port was open.", "she", 0, "Mary Varga", ""},
+		// a pronoun inside a quotation is not the speaker for being outside one
+		{"Ana Varga spoke on Monday. “Odhiambo is right,” Varga said, “and he will win.”", "he", 0, "", "Ana Varga"},
+	} {
+		doc := &model.Document{Text: tc.text, Kind: model.KindArticle, Date: date("2016-05-02")}
+		ms := r.Find(doc, an.Analyze(tc.text))
+		checkMentions(t, doc, ms)
+		got := ""
+		if m := findMention(ms, tc.mention, tc.nth); m != nil {
+			got = m.Actor.Name
+		}
+		if tc.name != "" && got != tc.name || tc.notName != "" && got == tc.notName {
+			t.Errorf("%q: %q is %q:%s", tc.text, tc.mention, got, dump(ms))
+		}
+	}
+}

@@ -192,7 +192,7 @@ func (a *analysis) buildEntities() {
 			continue
 		}
 		persons = append(persons, c)
-		if c.dictPerson == nil && c.name != "" {
+		if c.dictPerson == nil && c.name != "" && !c.noDict {
 			c.dictPerson = a.dict.Person(c.name)
 		}
 		code, rule, ctx := a.personCode(c)
@@ -311,7 +311,7 @@ func (a *analysis) surnamesOfOthers() {
 			continue
 		}
 		ws := strings.Fields(normName(stripHonorific(a.v, c.name)))
-		if len(ws) < 2 || c.dictPerson != nil || a.dict.Person(c.name) != nil {
+		if len(ws) < 2 || c.dictPerson != nil || a.dict.Person(c.name) != nil || a.dictSuffix(ws) != nil {
 			continue
 		}
 		if others == nil {
@@ -329,7 +329,7 @@ func (a *analysis) surnamesOfOthers() {
 		}
 		n := normName(stripHonorific(a.v, c.name))
 		if others[n] && !strings.Contains(n, " ") && normName(c.dictPerson.Name) != n {
-			c.dictPerson = nil
+			c.dictPerson, c.noDict = nil, true
 			if c.role == nil {
 				c.kind = cName
 			}
@@ -390,7 +390,13 @@ func (a *analysis) resolveNames() {
 			}
 			continue
 		}
-		if pe := a.dict.Person(n); pe != nil && len(found) == 0 && !a.otherSurnames[n] {
+		pe := a.dict.Person(n)
+		if pe == nil && len(found) == 0 {
+			// "Democrat Amani Odhiambo": a word before a name the
+			// dictionary knows
+			pe = a.dictSuffix(ws)
+		}
+		if pe != nil && len(found) == 0 && !a.otherSurnames[n] {
 			if dc, ok := pe.CodeAt(a.date); ok {
 				ent := a.entityFor(pe, pe.Name, c.span.Start)
 				c.kind, c.ent = cResolved, ent
@@ -450,6 +456,19 @@ func (a *analysis) treeAgrees(c *cand) bool {
 		}
 	}
 	return false
+}
+
+// dictSuffix returns the dictionary's person whose full name or alias
+// ends the name ws (normalised words) after one or more words before it
+// ("democrat amani odhiambo"), or nil. The rest must be two words or more:
+// a surname alone is not asked.
+func (a *analysis) dictSuffix(ws []string) *actors.Entry {
+	for i := 1; i+2 <= len(ws); i++ {
+		if pe := a.dict.Person(strings.Join(ws[i:], " ")); pe != nil {
+			return pe
+		}
+	}
+	return nil
 }
 
 // allProper reports whether the words of candidate c after any form of
@@ -816,7 +835,13 @@ type pronounScope struct {
 	open      []*cand
 	openUntil int
 	added     []*cand // all the candidates in choice, in the order added
+	seen      []*cand // all the candidates ended before the pronoun, quoted or not
 	td        *text.Doc
+}
+
+// quoted reports whether candidate or pronoun c is inside a quotation.
+func (sc *pronounScope) quoted(c *cand) bool {
+	return c.ti >= 0 && c.ti < len(sc.closeOf) && sc.closeOf[c.ti] >= 0
 }
 
 // agentOfSubjectless reports whether candidate x is the agent of a
@@ -875,6 +900,10 @@ func newPronounScope(sent int, same []*cand) *pronounScope {
 // not who is talking after it: in "“Neither the president nor Congress
 // …,” she said" the president is not she. They leave the choice when
 // the quotation closes.
+//
+// A pronoun inside a quotation may mean someone named in an earlier one
+// ("“Odhiambo is right,” Varga said, “and he will win.”"): for it the
+// quotations before do not count (quoted).
 func (sc *pronounScope) advance(c *cand) {
 	if len(sc.open) > 0 && c.ti >= 0 && sc.openUntil < c.ti {
 		sc.dropClosed(c.ti)
@@ -884,6 +913,7 @@ func (sc *pronounScope) advance(c *cand) {
 		if sc.agentOfSubjectless(x) {
 			continue
 		}
+		sc.seen = append(sc.seen, x)
 		if cl := sc.closeAt(x); cl >= 0 {
 			if c.ti >= 0 && cl < c.ti {
 				continue
@@ -1053,8 +1083,25 @@ func (a *analysis) antecedent(c *cand, sc *pronounScope, bySent map[int][]*cand,
 		k = 1
 	}
 	g := c.pron.gender
-	if sc.choice[k].n > 0 {
-		return sc.choice[k].pickAgreeing(a, g)
+	if sc.quoted(c) {
+		// (a pronoun in a quotation: the sentence's words before it, in
+		// quotations or not)
+		var p picker
+		for _, x := range sc.seen {
+			if agreesAs(c.pron.plural, x) && (x.ent == nil || !x.ent.conflicts(g)) {
+				p.add(x)
+			}
+		}
+		if p.n > 0 {
+			return p.pick(a)
+		}
+	} else if sc.choice[k].n > 0 {
+		// (when every candidate of the sentence is of the other gender,
+		// the sentence before is asked: "Mary Varga spoke. When Paul
+		// Okafor called, she said …")
+		if x, left := sc.choice[k].pickAgreeing(a, g); left > 0 {
+			return x
+		}
 	}
 	if c.sent <= 0 {
 		return nil
@@ -1065,30 +1112,82 @@ func (a *analysis) antecedent(c *cand, sc *pronounScope, bySent map[int][]*cand,
 	}
 	// The words of the sentence's quotations are what was said there
 	// ("“I want Donald Trump to be president.” After all, he says, …" is
-	// the speaker's "he", not Trump's); a sentence all quotation, of a
-	// quotation going on into the pronoun's, is passed over for the one
-	// before it, two at most ("“Why won't he release his returns? I
-	// think …,” she said").
+	// the speaker's "he", not Trump's). When the pronoun's sentence
+	// closes a quotation opened before it, the sentences back to the one
+	// that opened it are all quotation and are passed over ("“Why won't
+	// he release his returns? What is X hiding? I think …,” she said");
+	// a sentence whose words outside its quotations have no subject
+	// passes the search on to the one before it. Five sentences at most.
 	var x *cand
-	for ps := c.sent - 1; ps >= 0 && ps >= c.sent-3 && ps < len(a.sents); ps-- {
-		var p picker
+	inside := a.continuesQuotation(c.sent)
+	for ps := c.sent - 1; ps >= 0 && ps >= c.sent-5 && ps < len(a.sents); ps-- {
 		closes := quotationCloses(a.doc.Text, a.sents[ps].toks)
+		if inside {
+			if n := len(closes); n == 0 || closes[n-1] != n {
+				continue // no mark opens the quotation here: all of it is quoted
+			}
+			inside = false
+		}
+		var p picker
+		outside, marks := false, false
 		for i, x := range bySent[ps] {
 			if x.ti >= 0 && x.ti < len(closes) && closes[x.ti] >= 0 {
+				marks = true
 				continue
 			}
+			outside = true
 			if agreesAs(c.pron.plural, x) && (x.ent == nil || !x.ent.conflicts(g)) {
 				x.order = i
 				p.add(x)
 			}
 		}
-		if p.n > 0 || len(closes) == 0 || closes[0] < 0 {
+		for _, cl := range closes {
+			marks = marks || cl >= 0
+		}
+		if p.n > 0 || outside || !marks || a.subjectOutside(ps, closes) {
 			x = p.pick(a)
 			break
 		}
 	}
 	prev[key] = x
 	return x
+}
+
+// subjectOutside reports whether sentence si has a subject outside its
+// quotations (closes, see quotationCloses): "“We will win,” a campaign
+// aide said" is about the aide, whom no candidate names. The sentence is
+// parsed if its parse was deferred.
+func (a *analysis) subjectOutside(si int, closes []int) bool {
+	if a.td == nil || si < 0 || si >= len(a.td.Sentences) {
+		return false
+	}
+	a.td.Parse(si)
+	first := a.td.Sentences[si].FirstToken
+	for k, cl := range closes {
+		if cl < 0 && a.td.RelIs(first+k, "nsubj", "nsubj:pass") {
+			return true
+		}
+	}
+	return false
+}
+
+// continuesQuotation reports whether sentence si begins inside a
+// quotation opened in a sentence before it: its first word is no opening
+// mark, and a mark in it closes a quotation.
+func (a *analysis) continuesQuotation(si int) bool {
+	if si < 0 || si >= len(a.sents) {
+		return false
+	}
+	toks := a.sents[si].toks
+	closes := quotationCloses(a.doc.Text, toks)
+	if len(closes) == 0 || closes[0] < 0 || closes[0] == len(toks) {
+		return false
+	}
+	switch toks[0].Text {
+	case "“", "``", `"`, "'":
+		return false
+	}
+	return true
 }
 
 // picker chooses an antecedent among candidates given one at a time,
@@ -1162,7 +1261,10 @@ func (p *picker) pick(a *analysis) *cand {
 // pickAgreeing is pick for a pronoun of gender g: the people of the
 // other gender are left out ("she" after "Bernie Sanders endorsed her
 // challenger" is not Sanders).
-func (p *picker) pickAgreeing(a *analysis, g byte) *cand {
+//
+// It also returns how many candidates agree: none, and the pronoun looks
+// further back.
+func (p *picker) pickAgreeing(a *analysis, g byte) (*cand, int) {
 	conflict := false
 	for _, o := range p.added {
 		if o.x.ent != nil && o.x.ent.conflicts(g) {
@@ -1171,19 +1273,18 @@ func (p *picker) pickAgreeing(a *analysis, g byte) *cand {
 		}
 	}
 	if !conflict {
-		return p.pick(a)
+		return p.pick(a), p.n
 	}
 	var q picker
 	for _, o := range p.added {
 		if o.x.ent != nil && o.x.ent.conflicts(g) {
 			continue
 		}
-		save := o.x.order
-		o.x.order = o.order
+		// (q orders them as p did: the order field is each candidate's
+		// place in its sentence, the same whenever it is set)
 		q.add(o.x)
-		o.x.order = save
 	}
-	return q.pick(a)
+	return q.pick(a), q.n
 }
 
 // nameGender returns the gender a name's form of address or given name

@@ -176,10 +176,13 @@ type cand struct {
 	// subject true if so; see subjectOf.
 	subjTree         bool
 	subjFrom, subjTo int
-	head             string
-	pron             pronounKind
-	dropped          bool
-	speaker          bool
+	// noDict: the dictionary's reading of the name was undone (see
+	// surnamesOfOthers) and is not to be looked up again
+	noDict  bool
+	head    string
+	pron    pronounKind
+	dropped bool
+	speaker bool
 }
 
 // entity is a person the document refers to.

@@ -203,15 +203,11 @@ func slicesCompact(s []int) []int {
 	return out
 }
 
-// sentenceMentions are the mentions of one sentence that can stand for
-// a pronoun of one kind, by end offset, with what each prefix of them
-// says: the last (in mention order) and whether two actors differ.
+// sentenceMentions are the end offsets, sorted, of the mentions of one
+// sentence that can stand for a pronoun of one kind: whether any ends
+// before a pronoun is one search (the choice among them is lastOutside's).
 type sentenceMentions struct {
-	ends     []int // end offsets, sorted
-	last     []int // last[p]: the latest mention of the first p+1
-	conflict []bool
-	all      int // the latest of all, or -1
-	allBad   bool
+	ends []int
 }
 
 func (x *SpeakerIndex) sentence(sent int, plural bool) *sentenceMentions {
@@ -230,28 +226,13 @@ func (x *SpeakerIndex) sentence(sent int, plural bool) *sentenceMentions {
 			x.bySent[x.ms[i].Sentence] = append(x.bySent[x.ms[i].Sentence], i)
 		}
 	}
-	var list []int
+	sm := &sentenceMentions{}
 	for _, i := range x.bySent[sent] {
 		if agreesPronoun(plural, x.ms[i]) {
-			list = append(list, i)
+			sm.ends = append(sm.ends, x.ms[i].End)
 		}
 	}
-	sm := &sentenceMentions{all: -1}
-	byEnd := append([]int(nil), list...)
-	sort.SliceStable(byEnd, func(a, b int) bool { return x.ms[byEnd[a]].End < x.ms[byEnd[b]].End })
-	last, bad := -1, false
-	for _, i := range byEnd {
-		if last >= 0 && !sameActor(x.ms[last].Actor, x.ms[i].Actor) {
-			bad = true
-		}
-		if i > last {
-			last = i
-		}
-		sm.ends = append(sm.ends, x.ms[i].End)
-		sm.last = append(sm.last, last)
-		sm.conflict = append(sm.conflict, bad)
-	}
-	sm.all, sm.allBad = last, bad
+	sort.Ints(sm.ends)
 	x.sents[key] = sm
 	return sm
 }
@@ -360,13 +341,31 @@ func (x *SpeakerIndex) pronounSpeaker(pk pronounKind, span model.Span) (model.Ac
 			return a, ok
 		}
 	}
-	prev := x.sentence(si-1, pk.plural)
-	if prev.all >= 0 && !prev.allBad {
-		for _, i := range x.bySent[si-1] {
-			if agreesPronoun(pk.plural, x.ms[i]) && x.mainSubject(x.ms[i].Span) {
-				return x.ms[prev.all].Actor, true
-			}
+	// The sentence before: its one actor outside its quotations, when
+	// it is somewhere the subject of that sentence (mainSubject); what a
+	// quotation there names is what was said ("“Odhiambo is lying.” After
+	// all, he says" is not Odhiambo's "he").
+	x.sentence(si-1, pk.plural) // (indexes the sentences' mentions)
+	toks := x.td.SentenceTokens(si - 1)
+	closes := quotationCloses(x.doc.Text, toks)
+	first := x.td.Sentences[si-1].FirstToken
+	last, subject := -1, false
+	for _, i := range x.bySent[si-1] {
+		m := x.ms[i]
+		if !agreesPronoun(pk.plural, m) {
+			continue
 		}
+		if k := x.td.TokenAt(m.Start) - first; k >= 0 && k < len(closes) && closes[k] >= 0 {
+			continue
+		}
+		if last >= 0 && !sameActor(x.ms[last].Actor, m.Actor) {
+			return model.Actor{}, false
+		}
+		last = max(last, i)
+		subject = subject || x.mainSubject(m.Span)
+	}
+	if last >= 0 && subject {
+		return x.ms[last].Actor, true
 	}
 	return model.Actor{}, false
 }

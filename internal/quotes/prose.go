@@ -1096,11 +1096,17 @@ func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand
 		if resolve != nil && !blocked && q.Speaker == "" {
 			q.Speaker, q.SpeakerCode, q.Anonymous = resolve(doc, t.withoutPossessor(c.src, core))
 			person = q.Speaker != "" && !q.Anonymous && !x.lx.groupPronouns[low]
+			tag := t.tok(c.src).Tag
 			if q.Speaker != "" && !q.Anonymous && !t.believable(q.Speaker, own, core, c.src) ||
-				person && own == "" && t.tok(c.src).Tag == "NNS" {
+				person && own == "" && tag == "NNS" {
 				// (nor is one person the source a plural noun heads:
 				// "many Trump supporters said" are not Trump)
 				q.Speaker, q.SpeakerCode, person = "", "", false
+			}
+			if tag == "NNS" || tag == "NNPS" {
+				// a plural noun's phrase is a group, not a person a
+				// pronoun after it may stand for ("many Democrats say")
+				person = false
 			}
 			if q.Speaker != "" && x.lx.personPronouns[low] && t.namedInQuotation(q.Speaker, c.src) {
 				// “… Obama had a song …,” he said: he is not the man
@@ -1754,6 +1760,9 @@ func (t *tq) pronounNameAt(s, para int) (string, int) {
 		low := strings.ToLower(t.tok(k).Text)
 		if t.x.lx.personPronouns[low] || t.x.lx.relatives[low] || t.x.lx.groupPronouns[low] {
 			continue
+		}
+		if tag := t.tok(k).Tag; (tag == "NNS" || tag == "NNPS") && t.x.lx.personPronouns[strings.ToLower(t.tok(s).Text)] {
+			continue // "many Democrats say" is not who "she" is
 		}
 		core, _ := t.sourceSpan(k)
 		if n := t.nameIn(core); n != "" {
