@@ -1103,11 +1103,7 @@ func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand
 				// "many Trump supporters said" are not Trump)
 				q.Speaker, q.SpeakerCode, person = "", "", false
 			}
-			if tag == "NNS" || tag == "NNPS" {
-				// a plural noun's phrase is a group, not a person a
-				// pronoun after it may stand for ("many Democrats say")
-				person = false
-			}
+
 			if q.Speaker != "" && x.lx.personPronouns[low] && t.namedInQuotation(q.Speaker, c.src) {
 				// “… Obama had a song …,” he said: he is not the man
 				// the quotation names
@@ -1241,7 +1237,11 @@ func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand
 					para = pj
 				}
 			}
-			hist = append(hist, said{pos: pos, para: para, name: q.Speaker, anon: q.Anonymous, person: person})
+			// (a plural noun's phrase, "many Democrats say", is a group,
+			// not a person a pronoun after it may stand for)
+			tag := t.tok(c.src).Tag
+			plural := tag == "NNS" || tag == "NNPS"
+			hist = append(hist, said{pos: pos, para: para, name: q.Speaker, anon: q.Anonymous, person: person && !plural})
 		}
 		out = append(out, q)
 	}

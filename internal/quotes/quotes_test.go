@@ -466,3 +466,24 @@ func TestPronounSpeakerOfOtherGivenNameGender(t *testing.T) {
 		t.Fatal("no quote “You cannot …”: the test checks nothing")
 	}
 }
+
+// A plural noun's phrase is a group: the speaker of the quotation before
+// is not taken for a "she" after it when it is "many Democrats".
+func TestPronounAfterGroupQuote(t *testing.T) {
+	x := newX(t)
+	d := article("a", "“The plan is wrong,” many Democrats say.\n\n“We have waited for years,” she added.")
+	qs := extract(t, x, d, nil)
+	found := false
+	for _, q := range qs {
+		if strings.HasPrefix(q.Contents[0].Text, "We have waited") {
+			found = true
+			if strings.Contains(q.Speaker, "Democrats") {
+				t.Errorf("“she” is %q", q.Speaker)
+			}
+		}
+	}
+	if !found {
+		dump(t, qs)
+		t.Fatal("no quote “We have waited …”: the test checks nothing")
+	}
+}
