@@ -491,6 +491,37 @@ func (d *Dictionary) Person(name string) *Entry {
 	return nil
 }
 
+// BySurname reports whether Person finds its person for name only as the
+// one person of the dictionary with that surname: name is neither a full
+// name nor an alias.
+func (d *Dictionary) BySurname(name string) bool {
+	if d == nil {
+		return false
+	}
+	n := normName(name)
+	if _, ok := d.people[n]; ok {
+		return false
+	}
+	if _, ok := d.aliases[n]; ok {
+		return false
+	}
+	return len(d.surnames[n]) == 1
+}
+
+// HeldAt reports whether the person held an office of the dictionary at
+// t: a dated code covers t. It is false for a zero t.
+func (e *Entry) HeldAt(t time.Time) bool {
+	if e == nil || t.IsZero() {
+		return false
+	}
+	for _, c := range e.Codes {
+		if c.Dated() && c.Contains(t) {
+			return true
+		}
+	}
+	return false
+}
+
 // PersonAt is Person, except that a surname borne by several people
 // resolves to the only one of them holding an office at t.
 func (d *Dictionary) PersonAt(name string, t time.Time) *Entry {

@@ -223,6 +223,26 @@ func TestFind(t *testing.T) {
 			},
 		},
 		{
+			// a surname alone is the dictionary's one person of that
+			// surname only when the document's date is in one of their
+			// offices
+			name: "surname of a dictionary person in office",
+			text: "Tesfaye said the dam would be finished.",
+			date: "2016-05-02",
+			want: []want{{Text: "Tesfaye", Code: "ETHGOV", Name: "Berhane Tesfaye", Rule: "dict:person"}},
+		},
+		{
+			name:   "surname of a dictionary person out of office",
+			text:   "Tesfaye said the dam would be finished.",
+			date:   "2021-05-02",
+			absent: []string{"Tesfaye"},
+		},
+		{
+			name:   "surname of a dictionary person, date unknown",
+			text:   "Tesfaye said the dam would be finished.",
+			absent: []string{"Tesfaye"},
+		},
+		{
 			name: "dictionary person, date unknown",
 			text: "Berhane Tesfaye said the dam would be finished.",
 			want: []want{{Text: "Berhane Tesfaye", Code: "ETHGOV", Name: "Berhane Tesfaye", Rule: "dict:person (date unknown)"}},

@@ -396,6 +396,14 @@ func (a *analysis) resolveNames() {
 			// dictionary knows
 			pe = a.dictSuffix(ws)
 		}
+		if pe != nil && len(ws) == 1 && a.dict.BySurname(n) && !pe.HeldAt(a.date) {
+			// a surname alone is the dictionary's one person of that
+			// surname only at a date of one of their offices: a common
+			// surname is otherwise anybody's ("WALLACE:", a television
+			// host in 2016, was a British minister of 2019); an undated
+			// document keeps no such reading
+			pe = nil
+		}
 		if pe != nil && len(found) == 0 && !a.otherSurnames[n] {
 			if dc, ok := pe.CodeAt(a.date); ok {
 				ent := a.entityFor(pe, pe.Name, c.span.Start)

@@ -130,7 +130,7 @@ func (x *SpeakerIndex) Speaker(span model.Span) (name, code string, anonymous bo
 	}
 	// (a name the document gives two people is neither of them, nor a
 	// person of the dictionary it does not name)
-	if pe := r.dict.Person(n); pe != nil && len(named) == 0 {
+	if pe := r.dict.Person(n); pe != nil && len(named) == 0 && (!r.dict.BySurname(n) || pe.HeldAt(doc.Date)) {
 		dc, _ := pe.CodeAt(doc.Date)
 		return pe.Name, dc.Code, false
 	}

@@ -41,6 +41,7 @@ const (
 	RuleDirectSplit    = "direct-split"       // “…,” she said, “…”
 	RuleDirectColon    = "direct-colon"       // He said:¶“…”
 	RuleDashByline     = "direct-byline"      // “…” ― Ana Ruiz (a line of its own)
+	RuleLabel          = "direct-label"       // ¶“RUIZ: … (a transcript quoted in an article)
 	RuleDirectCont     = "direct-continued"   // “…,” he said. “…”
 	RuleBlock          = "block-colon"        // He said:¶ unmarked paragraph(s)
 	RuleIndirectThat   = "indirect-that"      // X said (…) that …

@@ -36,6 +36,7 @@ type lexiconFile struct {
 	Subordinators   []string            `yaml:"subordinators"`
 	ResultMarks     []string            `yaml:"result_marks"`
 	BylineDashes    []string            `yaml:"byline_dashes"`
+	NotSpeakerLabel []string            `yaml:"not_speaker_labels"`
 	ObjectControl   []string            `yaml:"object_control"`
 	AttributionMark []string            `yaml:"attribution_marks"`
 	Showing         []string            `yaml:"showing"`
@@ -114,6 +115,9 @@ type lexicon struct {
 	resultMarks map[string]bool
 	// bylineDashes sign a quotation with the name after them: “…” ― X
 	bylineDashes map[string]bool
+	// notSpeakerLabels are labels in capitals that name no speaker
+	// ("VIDEO:"), upper-cased
+	notSpeakerLabels map[string]bool
 	// objectControl are the verbs whose object does what their open
 	// complement says ("allowed X to think")
 	objectControl map[string]bool
@@ -187,6 +191,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		subordinators:    set(f.Subordinators),
 		resultMarks:      set(f.ResultMarks),
 		bylineDashes:     set(f.BylineDashes),
+		notSpeakerLabels: upperSet(f.NotSpeakerLabel),
 		objectControl:    set(f.ObjectControl),
 		attributionMarks: set(f.AttributionMark),
 		showing:          set(f.Showing),
@@ -282,4 +287,13 @@ func topicSets(m map[string][]string) map[string]map[string]bool {
 		out[strings.ToLower(p)] = set(ls)
 	}
 	return out
+}
+
+// upperSet is a set of the words, upper-cased, with single spaces.
+func upperSet(words []string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[strings.Join(strings.Fields(strings.ToUpper(w)), " ")] = true
+	}
+	return m
 }

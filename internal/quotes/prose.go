@@ -128,6 +128,16 @@ func (t *tq) paragraph(cands []tcand, pi int, p text.Paragraph, pending *tcand) 
 		c.q.Direct, c.q.Kind = true, model.KindSpeech
 		c.q.Unclosed = r.unclosed()
 		c.q.Contents = []model.Span{model.NewSpan(t.text, r.cs, r.ce)}
+		if h, label, from, ok := t.speakerLabel(r); ok {
+			// ¶“PENCE: Well, look, …”: a transcript quoted in an article,
+			// the turn's words the speaker's
+			c.q.Rule = RuleLabel
+			c.q.Contents = []model.Span{model.NewSpan(t.text, from, r.ce)}
+			c.src, c.span, c.all, c.hasSpan = h, label, label, true
+			cands = append(cands, c)
+			lastDirect = -1
+			continue
+		}
 		ci := t.nearestCue(cues, r, s0, s1)
 		if ci >= 0 && t.insideReport(cues[ci].i, r) {
 			// A few quoted words inside what a cue reports ("suggested
@@ -379,6 +389,45 @@ func (t *tq) dashByline(r region) (int, model.Span, bool) {
 		return -1, model.Span{}, false
 	}
 	return t.headIn(f, e), name, true
+}
+
+// speakerLabel reads a speaker's label at the start of quotation r, which
+// opens a line: one to three words in capitals, three letters at least,
+// and a colon ("“PENCE: Well, look, …", as an article quotes a
+// transcript). It returns the label's head token, its span and where the
+// words after it start.
+func (t *tq) speakerLabel(r region) (int, model.Span, int, bool) {
+	d := t.td
+	if !lineStart(t.text, r.open) {
+		return -1, model.Span{}, 0, false
+	}
+	f := d.TokenAt(r.cs)
+	if f < 0 || d.Tokens[f].Start != r.cs {
+		return -1, model.Span{}, 0, false
+	}
+	e, letters := f, 0
+	for ; e < len(d.Tokens) && e-f < 3 && d.Tokens[e].End <= r.ce; e++ {
+		w := d.Tokens[e].Text
+		if w == ":" || strings.ToUpper(w) != w || strings.ToLower(w) == w {
+			break
+		}
+		for _, c := range w {
+			if unicode.IsLetter(c) {
+				letters++
+			}
+		}
+	}
+	if e == f || letters < 3 || e >= len(d.Tokens) || d.Tokens[e].Text != ":" || d.Tokens[e].End >= r.ce {
+		return -1, model.Span{}, 0, false
+	}
+	if label := t.span(f, e); t.x.lx.notSpeakerLabels[strings.Join(strings.Fields(label.Text), " ")] {
+		return -1, model.Span{}, 0, false
+	}
+	from := d.Tokens[e].End
+	for from < r.ce && (t.text[from] == ' ' || t.text[from] == '\t') {
+		from++
+	}
+	return t.headIn(f, e), t.span(f, e), from, true
 }
 
 // headIn returns the head of the words [f, e): the first the parse hangs
@@ -1019,7 +1068,7 @@ func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand
 	out := make([]model.Quote, 0, len(cands))
 	for _, c := range cands {
 		q := c.q
-		if c.src >= 0 && q.Rule != RuleDashByline && t.td.Dependent(c.src, "cop", "nsubj", "nsubj:pass", "csubj") >= 0 {
+		if c.src >= 0 && q.Rule != RuleDashByline && q.Rule != RuleLabel && t.td.Dependent(c.src, "cop", "nsubj", "nsubj:pass", "csubj") >= 0 {
 			// A noun with a copula or a subject of its own is the
 			// predicate of a clause the parse misread, not who spoke
 			// ("While he acknowledged funding was a major reason …, Ham

@@ -487,3 +487,43 @@ func TestPronounAfterGroupQuote(t *testing.T) {
 		t.Fatal("no quote “We have waited …”: the test checks nothing")
 	}
 }
+
+// A transcript quoted in an article: a quoted paragraph that opens with a
+// speaker's label in capitals and a colon is that speaker's turn, the
+// label its source; a label that names no one ("VIDEO:") is not.
+func TestQuotedTranscriptLabels(t *testing.T) {
+	x := newX(t)
+	d := article("a", "Ana Varga spoke to the host on Sunday. Partial transcript as follows:\n\n"+
+		"“HOST: Will you be at the debate tomorrow night?\n\n"+
+		"“VARGA: I will not be attending the debate tomorrow night. The voters know where I stand.\n\n"+
+		"“VIDEO: the whole debate, as it was broadcast.”")
+	qs := extract(t, x, d, func(doc *model.Document, sp model.Span) (string, string, bool) {
+		if sp.Text == "VARGA" {
+			return "Ana Varga", "", false
+		}
+		return "", "", false
+	})
+	checkSpans(t, d, qs)
+	var varga, video bool
+	for _, q := range qs {
+		switch {
+		case strings.HasPrefix(q.Contents[0].Text, "I will not be attending"):
+			varga = true
+			if q.Rule != RuleLabel || q.Speaker != "Ana Varga" || len(q.Sources) == 0 || q.Sources[0].Text != "VARGA" {
+				t.Errorf("Varga's turn: rule %q speaker %q sources %v", q.Rule, q.Speaker, q.Sources)
+			}
+		case q.Rule == RuleLabel && strings.Contains(q.Contents[0].Text, "whole debate"):
+			video = true
+		}
+		if strings.HasPrefix(q.Contents[0].Text, "VARGA:") {
+			t.Errorf("the label is in the quote's words: %q", q.Contents[0].Text)
+		}
+	}
+	if !varga {
+		dump(t, qs)
+		t.Error("no quote for Varga's turn")
+	}
+	if video {
+		t.Error("“VIDEO:” read as a speaker's label")
+	}
+}
