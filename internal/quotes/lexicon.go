@@ -42,16 +42,12 @@ type lexiconFile struct {
 	Showing         []string            `yaml:"showing"`
 	AsideAdverbs    []string            `yaml:"aside_adverbs"`
 	AsideSettings   []string            `yaml:"aside_settings"`
-	MaleTitles      []string            `yaml:"male_titles"`
 	Relatives       []string            `yaml:"relative_pronouns"`
 	Demonstratives  []string            `yaml:"demonstratives"`
 	FirstPerson     []string            `yaml:"first_person"`
 	SecondPerson    []string            `yaml:"second_person"`
 	ProVerbs        []string            `yaml:"pro_verbs"`
 	Comparisons     []string            `yaml:"comparison_marks"`
-	FemaleTitles    []string            `yaml:"female_titles"`
-	MalePronouns    []string            `yaml:"male_pronouns"`
-	FemalePronouns  []string            `yaml:"female_pronouns"`
 	Stopwords       []string            `yaml:"stopwords"`
 	Negations       []string            `yaml:"negations"`
 	ReporterAsides  []string            `yaml:"reporter_asides"`
@@ -132,7 +128,6 @@ type lexicon struct {
 	// said in a statement")
 	asideAdverbs, asideSettings map[string]bool
 	// gendered titles and pronouns: a "she" is not a "Mr."
-	maleTitles, femaleTitles, malePronouns, femalePronouns map[string]bool
 	// closed-class words the tree rules read: relative pronouns ("the
 	// mayor, who said"), demonstratives ("this would suggest"), first and
 	// second person (the voice of the one reported), pro-verbs and the
@@ -197,10 +192,6 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		showing:          set(f.Showing),
 		asideAdverbs:     set(f.AsideAdverbs),
 		asideSettings:    set(f.AsideSettings),
-		maleTitles:       set(f.MaleTitles),
-		femaleTitles:     set(f.FemaleTitles),
-		malePronouns:     set(f.MalePronouns),
-		femalePronouns:   set(f.FemalePronouns),
 		relatives:        set(f.Relatives),
 		demonstratives:   set(f.Demonstratives),
 		firstPerson:      set(f.FirstPerson),

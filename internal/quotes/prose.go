@@ -972,7 +972,7 @@ func (t *tq) stillSpeech(p text.Paragraph) bool {
 		for k := s.FirstToken; k < s.EndToken; k++ {
 			tk := t.tok(k)
 			switch low := strings.ToLower(tk.Text); {
-			case t.x.lx.malePronouns[low] || t.x.lx.femalePronouns[low]:
+			case t.td.Gender(low, text.GenderPronoun) != 0:
 				return false
 			case t.x.lx.firstPerson[low]:
 				first = true
@@ -1229,8 +1229,8 @@ func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand
 		}
 		if q.SpeakerBy == model.SpeakerByPronoun || (x.lx.personPronouns[low] && q.Speaker != "") {
 			// "she" is not a person the document calls "Mr."
-			g := t.genderOf(q.Speaker)
-			if g == "m" && x.lx.femalePronouns[low] || g == "f" && x.lx.malePronouns[low] {
+			g, pg := t.genderOf(q.Speaker), td.Gender(low, text.GenderPronoun)
+			if g != 0 && pg != 0 && g != pg {
 				q.Speaker, q.SpeakerCode, q.SpeakerBy, person = "", "", "", false
 			}
 			// "X said Y was right when he said …": "he" may be X or Y

@@ -42,10 +42,10 @@ type tq struct {
 	inRegion []int
 	regions  []region
 	buf      []int
-	// genders maps a surname, lower case, to "m" or "f" when the
+	// genders maps a surname, lower case, to 'm' or 'f' when the
 	// document gives the person a gendered title ("Mr. Kamau", "Ms.
-	// Njeri"), "" when its titles disagree; built on first use.
-	genders map[string]string
+	// Njeri"), 0 when its titles disagree; built on first use.
+	genders map[string]byte
 	// at maps a word, lower case, to the indexes of the document's
 	// tokens that are that word, ascending; built on first use, so that
 	// looking a name or a title up elsewhere in the document costs its
@@ -95,20 +95,15 @@ func (t *tq) occurrences(w string) []int {
 }
 
 // genderOf returns the gender the document's titles give the person
-// with name's surname, else the gender of the name's given name
-// (text.Doc.GivenNameGender): "m", "f", or "" when unknown.
-func (t *tq) genderOf(name string) string {
+// with name's surname ("Mr. Kamau"), else the gender of the name's title
+// or given name (text.Doc.NameGender): 'm', 'f', or 0 when unknown or
+// when its titles disagree.
+func (t *tq) genderOf(name string) byte {
 	if t.genders == nil {
-		t.genders = map[string]string{}
+		t.genders = map[string]byte{}
 		for k := 0; k+1 < len(t.td.Tokens); k++ {
-			w := strings.ToLower(strings.TrimSuffix(t.tok(k).Text, "."))
-			g := ""
-			switch {
-			case t.x.lx.maleTitles[w]:
-				g = "m"
-			case t.x.lx.femaleTitles[w]:
-				g = "f"
-			default:
+			g := t.td.Gender(t.tok(k).Text, text.GenderTitle)
+			if g == 0 {
 				continue
 			}
 			j := k + 1
@@ -124,26 +119,19 @@ func (t *tq) genderOf(name string) string {
 				continue
 			}
 			if old, ok := t.genders[last]; ok && old != g {
-				g = ""
+				g = 0
 			}
 			t.genders[last] = g
 		}
 	}
 	f := strings.Fields(strings.ToLower(name))
 	if len(f) == 0 {
-		return ""
+		return 0
 	}
 	if g, ok := t.genders[f[len(f)-1]]; ok {
 		return g
 	}
-	// a given name borne by one gender ("Brian Fallon")
-	switch t.td.GivenNameGender(name) {
-	case 'm':
-		return "m"
-	case 'f':
-		return "f"
-	}
-	return ""
+	return t.td.NameGender(name)
 }
 
 func (t *tq) tok(i int) *text.Token { return &t.td.Tokens[i] }

@@ -246,19 +246,29 @@ func (d *Doc) CommonWord(w string) bool {
 	return d.lex.ortho[string(appendLower(buf[:0], w))]&orthoLc != 0
 }
 
-// GivenNameGender returns 'm' or 'f' when name's first word is a given
-// name borne (nearly) only by men or only by women
-// (data/text/given-names.txt), else 0: "Hillary Clinton" gives 'f',
-// "Chris Christie" 0. A name of one word gives 0 (it may be a surname).
-func (d *Doc) GivenNameGender(name string) byte {
-	if d == nil || d.lex == nil {
+// Gender returns 'm' or 'f' for a word of the kind given that
+// data/text/genders.txt gives one gender ("she", "Mrs." with or without
+// its period, "Hillary"), else 0; the case of w does not matter.
+func (d *Doc) Gender(w string, kind GenderKind) byte {
+	if d == nil || d.lex == nil || kind < 0 || kind >= numGenderKinds {
 		return 0
 	}
+	return d.lex.genders[kind][strings.ToLower(strings.TrimSuffix(w, "."))]
+}
+
+// NameGender returns the gender the first word of a name of two words or
+// more says, a title or a given name ("Mrs. Varga", "Hillary Clinton"),
+// else 0: "Chris Christie" and a name of one word (it may be a surname)
+// give none.
+func (d *Doc) NameGender(name string) byte {
 	first, rest, ok := strings.Cut(strings.TrimSpace(name), " ")
 	if !ok || strings.TrimSpace(rest) == "" {
 		return 0
 	}
-	return d.lex.givenGender[first]
+	if g := d.Gender(first, GenderTitle); g != 0 {
+		return g
+	}
+	return d.Gender(first, GenderName)
 }
 
 // Option changes how Analyze, Segment and Sentences read a document.

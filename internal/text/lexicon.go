@@ -54,9 +54,22 @@ type lexicon struct {
 	// by lower-cased word type.
 	ortho    map[string]int
 	starters map[string]bool
-	// givenGender maps a given name borne by one gender to 'm' or 'f'.
-	givenGender map[string]byte
+	// genders gives the gender ('m', 'f') of pronouns, titles and given
+	// names (data/text/genders.txt), by kind and lower-cased word.
+	genders [numGenderKinds]map[string]byte
 }
+
+// GenderKind is the kind of word whose gender Doc.Gender gives.
+type GenderKind int
+
+const (
+	GenderPronoun GenderKind = iota // "she"
+	GenderTitle                     // "Mrs", "Congressman"
+	GenderName                      // a given name: "Hillary"
+	numGenderKinds
+)
+
+var genderKinds = map[string]GenderKind{"pronoun": GenderPronoun, "title": GenderTitle, "name": GenderName}
 
 // Data files read by loadLexicon, relative to the data file system.
 const (
@@ -65,7 +78,7 @@ const (
 	connectorFile     = "text/name-connectors.txt"
 	notNamesFile      = "text/not-names.txt"
 	functionWordsFile = "text/function-words.txt"
-	givenNamesFile    = "text/given-names.txt"
+	gendersFile       = "text/genders.txt"
 	punktAssetName    = "data/english.json"
 )
 
@@ -133,15 +146,22 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		return nil, err
 	}
 
-	lx.givenGender = map[string]byte{}
-	err = readList(fsys, givenNamesFile, func(f []string) error {
-		if len(f) != 2 || f[1] != "m" && f[1] != "f" {
-			return fmt.Errorf("want a name and m or f, not %q", strings.Join(f, " "))
+	for k := range lx.genders {
+		lx.genders[k] = map[string]byte{}
+	}
+	err = readList(fsys, gendersFile, func(f []string) error {
+		if len(f) != 3 || f[1] != "m" && f[1] != "f" {
+			return fmt.Errorf("want a word, m or f, and its kind, not %q", strings.Join(f, " "))
 		}
-		if _, dup := lx.givenGender[f[0]]; dup {
+		k, ok := genderKinds[f[2]]
+		if !ok {
+			return fmt.Errorf("unknown kind %q (pronoun, title or name)", f[2])
+		}
+		w := strings.ToLower(f[0])
+		if _, dup := lx.genders[k][w]; dup {
 			return fmt.Errorf("%q is listed twice", f[0])
 		}
-		lx.givenGender[f[0]] = f[1][0]
+		lx.genders[k][w] = f[1][0]
 		return nil
 	})
 	if err != nil {

@@ -919,11 +919,30 @@ func TestAnalyzeSomeMatchesAnalyze(t *testing.T) {
 	}
 }
 
-// GivenNameGender reads the first word of a name of two words or more in
-// data/text/given-names.txt; names borne by both genders, and a name of
-// one word, give none.
-func TestGivenNameGender(t *testing.T) {
+// Gender reads data/text/genders.txt by kind, ignoring case and a
+// title's period; NameGender reads the first word of a name of two words
+// or more, a title or a given name. Names borne by both genders, and a
+// name of one word, give none.
+func TestGender(t *testing.T) {
 	d := analyzer(t).Segment("x")
+	for _, tc := range []struct {
+		w    string
+		kind GenderKind
+		want byte
+	}{
+		{"She", GenderPronoun, 'f'},
+		{"his", GenderPronoun, 'm'},
+		{"she", GenderName, 0},
+		{"Mrs.", GenderTitle, 'f'},
+		{"congressman", GenderTitle, 'm'},
+		{"Hillary", GenderName, 'f'},
+		{"Hillary", GenderTitle, 0},
+		{"Chris", GenderName, 0},
+	} {
+		if got := d.Gender(tc.w, tc.kind); got != tc.want {
+			t.Errorf("Gender(%q, %d) = %q, want %q", tc.w, tc.kind, got, tc.want)
+		}
+	}
 	for _, tc := range []struct {
 		name string
 		want byte
@@ -931,17 +950,18 @@ func TestGivenNameGender(t *testing.T) {
 		{"Hillary Clinton", 'f'},
 		{"Bernie Sanders", 'm'},
 		{"Brian D. Okafor", 'm'},
+		{"Mr. Okafor", 'm'},
 		{"Chris Christie", 0},
 		{"Terry Strada", 0},
 		{"Brian", 0},
 		{"", 0},
 	} {
-		if got := d.GivenNameGender(tc.name); got != tc.want {
-			t.Errorf("GivenNameGender(%q) = %q, want %q", tc.name, got, tc.want)
+		if got := d.NameGender(tc.name); got != tc.want {
+			t.Errorf("NameGender(%q) = %q, want %q", tc.name, got, tc.want)
 		}
 	}
 	var none *Doc
-	if none.GivenNameGender("Hillary Clinton") != 0 {
+	if none.NameGender("Hillary Clinton") != 0 {
 		t.Error("a nil Doc knows a gender")
 	}
 }
