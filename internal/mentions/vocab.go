@@ -26,10 +26,6 @@ type vocabFile struct {
 		PluralSubject      []string `yaml:"plural_subject"`
 		PluralPossessive   []string `yaml:"plural_possessive"`
 	} `yaml:"pronouns"`
-	Genders struct {
-		Male   []string `yaml:"male"`
-		Female []string `yaml:"female"`
-	} `yaml:"genders"`
 	Honorifics  []string `yaml:"honorifics"`
 	Determiners struct {
 		Definite   []string `yaml:"definite"`
@@ -53,15 +49,11 @@ type vocabFile struct {
 type pronounKind struct {
 	plural     bool
 	possessive bool
-	gender     byte // 'm', 'f', or 0
 }
 
 // vocab is the loaded vocabulary, with every word lower-cased.
 type vocab struct {
-	pronouns map[string]pronounKind
-	// gender gives the gender ('m', 'f') of pronouns, forms of address
-	// and given names, lower-cased, forms of address without a period.
-	gender       map[string]byte
+	pronouns     map[string]pronounKind
 	honorifics   map[string]bool
 	definite     map[string]bool
 	indefinite   map[string]bool
@@ -114,19 +106,8 @@ func loadVocab(fsys fs.FS, name string) (*vocab, error) {
 		orgWords:     lowerSet(f.OrganisationWords),
 		questioner:   strings.TrimSpace(f.QuestionerAgent),
 	}
-	v.gender = map[string]byte{}
-	for _, w := range f.Genders.Male {
-		v.gender[strings.ToLower(w)] = 'm'
-	}
-	for _, w := range f.Genders.Female {
-		if v.gender[strings.ToLower(w)] == 'm' {
-			return nil, fmt.Errorf("mentions vocabulary %s: %q is in both genders", name, w)
-		}
-		v.gender[strings.ToLower(w)] = 'f'
-	}
 	add := func(words []string, k pronounKind) {
 		for _, w := range words {
-			k.gender = v.gender[strings.ToLower(w)]
 			v.pronouns[strings.ToLower(w)] = k
 		}
 	}
