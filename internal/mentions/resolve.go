@@ -779,9 +779,7 @@ func (a *analysis) resolvePronouns() {
 		if cur == nil || cur.sent != c.sent {
 			cur = newPronounScope(c.sent, bySent[c.sent])
 			cur.td = a.td
-			if c.sent >= 0 && c.sent < len(a.sents) {
-				cur.closeOf = quotationCloses(a.doc.Text, a.sents[c.sent].toks)
-			}
+			cur.closeOf = a.quotationCloses(c.sent)
 		}
 		ante := a.antecedent(c, cur, bySent, prev)
 		if ante == nil {
@@ -834,8 +832,7 @@ type pronounScope struct {
 	byTok map[int][]*cand
 	// commaFrom[k] is the index of the first "," at or after token k.
 	commaFrom []int
-	// closeOf[k] is the token that closes the quotation holding token k,
-	// or -1 (see quotationCloses); nil when the sentence has no tokens.
+	// closeOf is the sentence's quotationCloses.
 	closeOf []int
 	// open are the candidates in choice inside a quotation not closed
 	// before the current pronoun, and openUntil the first of their
@@ -848,9 +845,7 @@ type pronounScope struct {
 }
 
 // quoted reports whether candidate or pronoun c is inside a quotation.
-func (sc *pronounScope) quoted(c *cand) bool {
-	return c.ti >= 0 && c.ti < len(sc.closeOf) && sc.closeOf[c.ti] >= 0
-}
+func (sc *pronounScope) quoted(c *cand) bool { return sc.closeAt(c) >= 0 }
 
 // agentOfSubjectless reports whether candidate x is the agent of a
 // passive with no subject of its own ("When pressed by Holt about how he
@@ -922,16 +917,9 @@ func (sc *pronounScope) advance(c *cand) {
 			continue
 		}
 		sc.seen = append(sc.seen, x)
-		if cl := sc.closeAt(x); cl >= 0 {
-			if c.ti >= 0 && cl < c.ti {
-				continue
-			}
-			if len(sc.open) == 0 || cl < sc.openUntil {
-				sc.openUntil = cl
-			}
-			sc.open = append(sc.open, x)
+		if cl := sc.closeAt(x); cl < 0 || c.ti < 0 || cl >= c.ti {
+			sc.add(x)
 		}
-		sc.add(x)
 	}
 	for ; sc.tokDone < len(sc.byTokEnd) && sc.byTokEnd[sc.tokDone].tj <= c.ti; sc.tokDone++ {
 		if x := sc.byTokEnd[sc.tokDone]; !x.dropped {
@@ -940,7 +928,15 @@ func (sc *pronounScope) advance(c *cand) {
 	}
 }
 
+// add puts x in the choice, and among the open ones when a quotation
+// holds it.
 func (sc *pronounScope) add(x *cand) {
+	if cl := sc.closeAt(x); cl >= 0 {
+		if len(sc.open) == 0 || cl < sc.openUntil {
+			sc.openUntil = cl
+		}
+		sc.open = append(sc.open, x)
+	}
 	sc.added = append(sc.added, x)
 	for k, plural := range []bool{false, true} {
 		if agreesAs(plural, x) {
@@ -965,17 +961,9 @@ func (sc *pronounScope) dropClosed(ti int) {
 	added := sc.added
 	sc.added, sc.choice, sc.open = nil, [2]picker{}, sc.open[:0]
 	for _, x := range added {
-		cl := sc.closeAt(x)
-		if cl >= 0 && cl < ti {
-			continue
+		if cl := sc.closeAt(x); cl < 0 || cl >= ti {
+			sc.add(x)
 		}
-		if cl >= 0 {
-			if len(sc.open) == 0 || cl < sc.openUntil {
-				sc.openUntil = cl
-			}
-			sc.open = append(sc.open, x)
-		}
-		sc.add(x)
 	}
 }
 
@@ -1036,6 +1024,19 @@ func quotationCloses(src string, toks []text.Token) []int {
 	return out
 }
 
+// quotationCloses is quotationCloses of sentence si, worked out once;
+// nil for no sentence.
+func (a *analysis) quotationCloses(si int) []int {
+	if si < 0 || si >= len(a.sents) {
+		return nil
+	}
+	s := a.sents[si]
+	if s.closes == nil {
+		s.closes = quotationCloses(a.doc.Text, s.toks)
+	}
+	return s.closes
+}
+
 // closedQuotations returns the quotations of a sentence that close in
 // it, as offset ranges from the opening mark (or the sentence's start)
 // to the end of the closing mark.
@@ -1090,13 +1091,13 @@ func (a *analysis) antecedent(c *cand, sc *pronounScope, bySent map[int][]*cand,
 	if c.pron.plural {
 		k = 1
 	}
-	g := c.pron.gender
+	g := a.td.Gender(c.span.Text, text.GenderPronoun)
 	if sc.quoted(c) {
 		// (a pronoun in a quotation: the sentence's words before it, in
 		// quotations or not)
 		var p picker
 		for _, x := range sc.seen {
-			if agreesAs(c.pron.plural, x) && (x.ent == nil || !x.ent.conflicts(g)) {
+			if agreesAs(c.pron.plural, x) && !x.otherGender(g) {
 				p.add(x)
 			}
 		}
@@ -1129,7 +1130,7 @@ func (a *analysis) antecedent(c *cand, sc *pronounScope, bySent map[int][]*cand,
 	var x *cand
 	inside := a.continuesQuotation(c.sent)
 	for ps := c.sent - 1; ps >= 0 && ps >= c.sent-5 && ps < len(a.sents); ps-- {
-		closes := quotationCloses(a.doc.Text, a.sents[ps].toks)
+		closes := a.quotationCloses(ps)
 		if inside {
 			if n := len(closes); n == 0 || closes[n-1] != n {
 				continue // no mark opens the quotation here: all of it is quoted
@@ -1140,11 +1141,10 @@ func (a *analysis) antecedent(c *cand, sc *pronounScope, bySent map[int][]*cand,
 		outside, marks := false, false
 		for i, x := range bySent[ps] {
 			if x.ti >= 0 && x.ti < len(closes) && closes[x.ti] >= 0 {
-				marks = true
 				continue
 			}
 			outside = true
-			if agreesAs(c.pron.plural, x) && (x.ent == nil || !x.ent.conflicts(g)) {
+			if agreesAs(c.pron.plural, x) && !x.otherGender(g) {
 				x.order = i
 				p.add(x)
 			}
@@ -1187,7 +1187,7 @@ func (a *analysis) continuesQuotation(si int) bool {
 		return false
 	}
 	toks := a.sents[si].toks
-	closes := quotationCloses(a.doc.Text, toks)
+	closes := a.quotationCloses(si)
 	if len(closes) == 0 || closes[0] < 0 || closes[0] == len(toks) {
 		return false
 	}
@@ -1275,17 +1275,14 @@ func (p *picker) pick(a *analysis) *cand {
 func (p *picker) pickAgreeing(a *analysis, g byte) (*cand, int) {
 	conflict := false
 	for _, o := range p.added {
-		if o.x.ent != nil && o.x.ent.conflicts(g) {
-			conflict = true
-			break
-		}
+		conflict = conflict || o.x.otherGender(g)
 	}
 	if !conflict {
 		return p.pick(a), p.n
 	}
 	var q picker
 	for _, o := range p.added {
-		if o.x.ent != nil && o.x.ent.conflicts(g) {
+		if o.x.otherGender(g) {
 			continue
 		}
 		// (q orders them as p did: the order field is each candidate's
@@ -1295,17 +1292,13 @@ func (p *picker) pickAgreeing(a *analysis, g byte) (*cand, int) {
 	return q.pick(a), q.n
 }
 
-// nameGender returns the gender a name's form of address or given name
-// says ("Mrs. Varga", "Hillary Clinton"), or 0.
+// nameGender returns the gender a name's title or given name says
+// ("Mrs. Varga", "Hillary Clinton", "Gen. Michael Flynn"), or 0.
 func (a *analysis) nameGender(name string) byte {
-	ws := strings.Fields(name)
-	if len(ws) < 2 {
-		return 0
-	}
-	if g := a.v.gender[strings.TrimSuffix(strings.ToLower(ws[0]), ".")]; g != 0 {
+	if g := a.td.NameGender(name); g != 0 {
 		return g
 	}
-	return a.td.GivenNameGender(stripHonorific(a.v, name))
+	return a.td.NameGender(stripHonorific(a.v, name))
 }
 
 // stripHonorific removes leading forms of address from a name.

@@ -124,6 +124,9 @@ type sent struct {
 	// its longest match at each word (see dictMatch).
 	dw   *actors.Words
 	hits []dictHit
+	// closes is quotationCloses of the sentence, once asked
+	// (analysis.quotationCloses)
+	closes []int
 }
 
 // dictHit is a memoised dictionary match.
@@ -211,6 +214,9 @@ func (e *entity) note(g byte) {
 		e.gender = 'x'
 	}
 }
+
+// otherGender reports whether c is a person of the other gender than g.
+func (c *cand) otherGender(g byte) bool { return c.ent != nil && c.ent.conflicts(g) }
 
 // conflicts reports whether the person is of the other gender than g
 // ('m', 'f'; 0 conflicts with none).
