@@ -67,9 +67,8 @@ type SpeakerIndex struct {
 	// prefix) the last word of a name of several words, to the
 	// mentions that bear it, in order; built on first use.
 	names map[string][]int
-	// sents are the agreeing mentions of each sentence, for pronouns;
-	// built on first use.
-	sents  map[[2]int]*sentenceMentions
+	// bySent are the mentions of each sentence, for pronouns; built on
+	// first use (mentionsIn).
 	bySent map[int][]int
 }
 
@@ -203,38 +202,16 @@ func slicesCompact(s []int) []int {
 	return out
 }
 
-// sentenceMentions are the end offsets, sorted, of the mentions of one
-// sentence that can stand for a pronoun of one kind: whether any ends
-// before a pronoun is one search (the choice among them is lastOutside's).
-type sentenceMentions struct {
-	ends []int
-}
-
-func (x *SpeakerIndex) sentence(sent int, plural bool) *sentenceMentions {
-	key := [2]int{sent, 0}
-	if plural {
-		key[1] = 1
-	}
-	if sm, ok := x.sents[key]; ok {
-		return sm
-	}
-	if x.sents == nil {
-		x.sents = map[[2]int]*sentenceMentions{}
-		// Index every sentence's mentions once.
+// mentionsIn returns the indexes of the mentions of sentence si, in
+// order; the index of every sentence's is built on first use.
+func (x *SpeakerIndex) mentionsIn(si int) []int {
+	if x.bySent == nil {
 		x.bySent = map[int][]int{}
 		for i := range x.ms {
 			x.bySent[x.ms[i].Sentence] = append(x.bySent[x.ms[i].Sentence], i)
 		}
 	}
-	sm := &sentenceMentions{}
-	for _, i := range x.bySent[sent] {
-		if agreesPronoun(plural, x.ms[i]) {
-			sm.ends = append(sm.ends, x.ms[i].End)
-		}
-	}
-	sort.Ints(sm.ends)
-	x.sents[key] = sm
-	return sm
+	return x.bySent[si]
 }
 
 // mainSubject reports whether the mention at span is the subject of its
@@ -243,8 +220,8 @@ func (x *SpeakerIndex) sentence(sent int, plural bool) *sentenceMentions {
 // relative clause: the previous sentence's one actor stands for a
 // pronoun opening the next only when it is, somewhere, what that sentence
 // is about ("… they said" after "The statement noted they had warned …
-// if North Korea conducted another test" is not North Korea). A sentence without a tree does not say, and the mention
-// is taken.
+// if North Korea conducted another test" is not North Korea). A sentence
+// without a tree does not say, and the mention is taken.
 func (x *SpeakerIndex) mainSubject(span model.Span) bool {
 	td := x.td
 	k := td.TokenAt(span.Start)
@@ -276,11 +253,11 @@ func (x *SpeakerIndex) mainSubject(span model.Span) bool {
 // lastOutside is the same-sentence choice of pronounSpeaker for a
 // pronoun at offset at: the latest agreeing mention ending before it,
 // outside the quotations closed before it and not the agent of a passive
-// with no subject, when all such mentions are of one actor. any reports whether there
-// was one.
+// with no subject, when all such mentions are of one actor. any reports
+// whether there was one.
 func (x *SpeakerIndex) lastOutside(si int, plural bool, at int, quoted [][2]int) (a model.Actor, ok, any bool) {
 	last := -1
-	for _, i := range x.bySent[si] {
+	for _, i := range x.mentionsIn(si) {
 		m := x.ms[i]
 		if m.End > at || !agreesPronoun(plural, m) || inClosed(quoted, m.Start, at) {
 			continue
@@ -330,27 +307,22 @@ func (x *SpeakerIndex) pronounSpeaker(pk pronounKind, span model.Span) (model.Ac
 	if si < 0 {
 		return model.Actor{}, false
 	}
-	sm := x.sentence(si, pk.plural)
-	if p := sort.SearchInts(sm.ends, span.Start+1); p > 0 {
-		// (the words of a quotation closed before the pronoun are what
-		// was said, not who says it, and the agent of a passive with no
-		// subject is not who its sentence is about: see
-		// pronounScope.advance)
-		quoted := closedQuotations(x.doc.Text, x.td.SentenceTokens(si))
-		if a, ok, any := x.lastOutside(si, pk.plural, span.Start, quoted); any {
-			return a, ok
-		}
+	// (the words of a quotation closed before the pronoun are what was
+	// said, not who says it, and the agent of a passive with no subject
+	// is not who its sentence is about: see pronounScope.advance)
+	quoted := closedQuotations(x.doc.Text, x.td.SentenceTokens(si))
+	if a, ok, any := x.lastOutside(si, pk.plural, span.Start, quoted); any {
+		return a, ok
 	}
 	// The sentence before: its one actor outside its quotations, when
 	// it is somewhere the subject of that sentence (mainSubject); what a
 	// quotation there names is what was said ("“Odhiambo is lying.” After
 	// all, he says" is not Odhiambo's "he").
-	x.sentence(si-1, pk.plural) // (indexes the sentences' mentions)
 	toks := x.td.SentenceTokens(si - 1)
 	closes := quotationCloses(x.doc.Text, toks)
 	first := x.td.Sentences[si-1].FirstToken
 	last, subject := -1, false
-	for _, i := range x.bySent[si-1] {
+	for _, i := range x.mentionsIn(si - 1) {
 		m := x.ms[i]
 		if !agreesPronoun(pk.plural, m) {
 			continue
