@@ -420,14 +420,21 @@ func (t *tq) speakerLabel(r region) (int, model.Span, int, bool) {
 	if e == f || letters < 3 || e >= len(d.Tokens) || d.Tokens[e].Text != ":" || d.Tokens[e].End >= r.ce {
 		return -1, model.Span{}, 0, false
 	}
-	if label := t.span(f, e); t.x.lx.notSpeakerLabels[strings.Join(strings.Fields(label.Text), " ")] {
+	label := t.span(f, e)
+	if t.x.lx.notSpeakerLabels[strings.Join(strings.Fields(label.Text), " ")] {
 		return -1, model.Span{}, 0, false
 	}
 	from := d.Tokens[e].End
 	for from < r.ce && (t.text[from] == ' ' || t.text[from] == '\t') {
 		from++
 	}
-	return t.headIn(f, e), t.span(f, e), from, true
+	return t.headIn(f, e), label, from, true
+}
+
+// pluralNoun reports whether token k is tagged a plural noun.
+func (t *tq) pluralNoun(k int) bool {
+	tag := t.tok(k).Tag
+	return tag == "NNS" || tag == "NNPS"
 }
 
 // headIn returns the head of the words [f, e): the first the parse hangs
@@ -1288,9 +1295,7 @@ func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand
 			}
 			// (a plural noun's phrase, "many Democrats say", is a group,
 			// not a person a pronoun after it may stand for)
-			tag := t.tok(c.src).Tag
-			plural := tag == "NNS" || tag == "NNPS"
-			hist = append(hist, said{pos: pos, para: para, name: q.Speaker, anon: q.Anonymous, person: person && !plural})
+			hist = append(hist, said{pos: pos, para: para, name: q.Speaker, anon: q.Anonymous, person: person && !t.pluralNoun(c.src)})
 		}
 		out = append(out, q)
 	}
@@ -1556,7 +1561,7 @@ func (t *tq) groupFits(k int, plural bool) int {
 	if tk.UPOS != "NOUN" && tk.UPOS != "PROPN" || !t.wordIn(t.x.lx.sourceNouns, k) {
 		return -1 // a pronoun, a person's name, a thing: not for "it" or "they" to take
 	}
-	many := tk.Tag == "NNS" || tk.Tag == "NNPS"
+	many := t.pluralNoun(k)
 	if plural != many || !plural && t.wordIn(t.x.lx.personNouns, k) {
 		return -1 // "the official said it …": no group
 	}
@@ -1810,7 +1815,7 @@ func (t *tq) pronounNameAt(s, para int) (string, int) {
 		if t.x.lx.personPronouns[low] || t.x.lx.relatives[low] || t.x.lx.groupPronouns[low] {
 			continue
 		}
-		if tag := t.tok(k).Tag; (tag == "NNS" || tag == "NNPS") && t.x.lx.personPronouns[strings.ToLower(t.tok(s).Text)] {
+		if t.pluralNoun(k) && t.x.lx.personPronouns[strings.ToLower(t.tok(s).Text)] {
 			continue // "many Democrats say" is not who "she" is
 		}
 		core, _ := t.sourceSpan(k)
@@ -1888,7 +1893,7 @@ func (t *tq) groupSource(s int) bool {
 		// "the dresses", "a bomb": a parse that made a thing the
 		// subject of a cue names no source
 		return false
-	case tk.UPOS == "NOUN" && (tk.Tag == "NNS" || tk.Tag == "NNPS"):
+	case tk.UPOS == "NOUN" && t.pluralNoun(s):
 		return true
 	case tk.UPOS == "NOUN":
 		return !t.x.lx.speakerWords[low] && !t.x.lx.anonymousHeads[low]
