@@ -445,46 +445,27 @@ func TestPluralSourceIsNotTheNamedPerson(t *testing.T) {
 	}
 }
 
-// A pronoun's speaker is not a person whose given name is of the other
-// gender: the speaker of the quotation before is not taken for "she"
-// when he is Brian.
-func TestPronounSpeakerOfOtherGivenNameGender(t *testing.T) {
+// The speaker of the quotation before is not taken for a pronoun after
+// it when it is of the other gender by its given name ("she" is not Brian
+// Okafor), nor when it is a group a plural noun heads ("many Democrats").
+func TestPronounSpeakerNotTheOneBefore(t *testing.T) {
 	x := newX(t)
-	d := article("a", "“We will win the vote,” said Brian Okafor.\n\n“You cannot just show up at election time,” she said.")
-	qs := extract(t, x, d, nil)
-	found := false
-	for _, q := range qs {
-		if strings.HasPrefix(q.Contents[0].Text, "You cannot") {
-			found = true
-			if q.Speaker == "Brian Okafor" {
-				t.Errorf("“she” is Brian Okafor")
+	for _, tc := range []struct{ text, content, notSpeaker string }{
+		{"“We will win the vote,” said Brian Okafor.\n\n“You cannot just show up at election time,” she said.", "You cannot", "Brian Okafor"},
+		{"“The plan is wrong,” many Democrats say.\n\n“We have waited for years,” she added.", "We have waited", "Democrats"},
+	} {
+		found := false
+		for _, q := range extract(t, x, article("a", tc.text), nil) {
+			if strings.HasPrefix(q.Contents[0].Text, tc.content) {
+				found = true
+				if strings.Contains(q.Speaker, tc.notSpeaker) {
+					t.Errorf("%q: speaker %q", tc.content, q.Speaker)
+				}
 			}
 		}
-	}
-	if !found {
-		dump(t, qs)
-		t.Fatal("no quote “You cannot …”: the test checks nothing")
-	}
-}
-
-// A plural noun's phrase is a group: the speaker of the quotation before
-// is not taken for a "she" after it when it is "many Democrats".
-func TestPronounAfterGroupQuote(t *testing.T) {
-	x := newX(t)
-	d := article("a", "“The plan is wrong,” many Democrats say.\n\n“We have waited for years,” she added.")
-	qs := extract(t, x, d, nil)
-	found := false
-	for _, q := range qs {
-		if strings.HasPrefix(q.Contents[0].Text, "We have waited") {
-			found = true
-			if strings.Contains(q.Speaker, "Democrats") {
-				t.Errorf("“she” is %q", q.Speaker)
-			}
+		if !found {
+			t.Errorf("no quote %q… in %q: the test checks nothing", tc.content, tc.text)
 		}
-	}
-	if !found {
-		dump(t, qs)
-		t.Fatal("no quote “We have waited …”: the test checks nothing")
 	}
 }
 
