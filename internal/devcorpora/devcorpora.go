@@ -15,20 +15,19 @@ import (
 // there the test is skipped, or fails under CI.
 func Path(tb testing.TB, rel ...string) string {
 	tb.Helper()
-	p := filepath.Join(append([]string{root()}, rel...)...)
-	if _, err := os.Stat(p); err != nil {
+	p, ok := find(rel...)
+	if !ok {
 		if os.Getenv("CI") != "" {
-			tb.Fatalf("development corpora: %v (set DOSSIER_CORPORA)", err)
+			tb.Fatalf("development corpora: no %s (set DOSSIER_CORPORA)", p)
 		}
-		tb.Skipf("development corpora: %v", err)
+		tb.Skipf("development corpora: no %s", p)
 	}
 	return p
 }
 
-// Find returns the file or folder rel of the development corpora and
-// whether it is there, for a test that uses it when it can and does
-// without it otherwise.
-func Find(rel ...string) (string, bool) {
+// find returns the file or folder rel of the development corpora and
+// whether it is there.
+func find(rel ...string) (string, bool) {
 	p := filepath.Join(append([]string{root()}, rel...)...)
 	_, err := os.Stat(p)
 	return p, err == nil

@@ -36,11 +36,7 @@ func BenchmarkAnalyze(b *testing.B) {
 		}
 		m.SetRetag(rules)
 	}
-	path, ok := devcorpora.Find("ud", "en_ewt-ud-dev.conllu")
-	if !ok {
-		b.Skip("no EWT dev in the development corpora")
-	}
-	f, err := os.Open(path)
+	f, err := os.Open(devcorpora.Path(b, "ud", "en_ewt-ud-dev.conllu"))
 	if err != nil {
 		b.Fatal(err)
 	}
