@@ -127,7 +127,9 @@ func (a *app) refresh(ctx context.Context, st store.Store, p *pipeline.Pipeline,
 }
 
 // passMemoryLimit is the soft limit of the Go runtime's memory while the
-// cross-document pass runs, unless GOMEMLIMIT sets one. The pass holds a
+// cross-document pass runs (for analyze and recheck), and for the whole
+// run of serve, whose uploads run passes, unless GOMEMLIMIT sets one.
+// The pass holds a
 // few bytes of each document and the index of the primary records (see
 // the README's Performance), so its live heap stays well below it; the
 // limit only keeps the collector from letting the heap grow to twice the

@@ -77,8 +77,9 @@ type Tags struct {
 }
 
 // Classes returns the tagger's class of each word of the sentence that
-// Tag last put in t: identifiers of the model's own, which ParseTagged
-// takes back. The slice is t's: copy it to keep it.
+// Tag, Analyze or ParseTagged last put in t: identifiers of the model's
+// own, which ParseTagged takes back. The slice is t's: copy it to keep
+// it.
 func (t *Tags) Classes() []uint8 { return t.class }
 
 // Analyze tags and parses the words of one sentence without lemmas, into

@@ -573,12 +573,12 @@ func (d *Doc) Parse(i int) {
 	}
 }
 
-// Retaggable reports whether parsing may change token i's tags: it is a
-// function word whose class its relation fixes ("that" is a pronoun as a
-// subject, a conjunction as a marker; syntax.Model.MayRetag). In a
-// sentence whose parse is deferred (Deferred) such a word has the
-// tagger's tags until Parse; every other word already has the tags that
-// parsing leaves it.
+// Retaggable reports, while some sentence's parse is deferred, whether
+// token i is a function word whose class its relation fixes ("that" is a
+// pronoun as a subject, a conjunction as a marker; syntax.Model.MayRetag):
+// in a deferred sentence (Deferred) such a word has the tagger's tags
+// until Parse, and parsing may change them; every other word already has
+// the tags that parsing leaves it. It is false once no parse is deferred.
 func (d *Doc) Retaggable(i int) bool {
 	if d == nil || d.later == nil || i < 0 || i >= len(d.Tokens) {
 		return false
