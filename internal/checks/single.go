@@ -48,8 +48,8 @@ func singleSourceOf(kind map[string]*model.Document, e model.TimelineEntry) (mod
 // when is the entry's date as people read it, to stand in parentheses:
 // "2013-06-04, afternoon", "by 2013-06-30", "1990 to 1999".
 func when(e model.TimelineEntry) string {
-	if e.PartOfDay != "" && e.Kind != "deadline" {
-		return e.Span() + ", " + e.PartOfDay
+	if p := e.ShownPartOfDay(); p != "" {
+		return e.Span() + ", " + p
 	}
 	return e.Span()
 }

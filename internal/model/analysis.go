@@ -33,10 +33,19 @@ type TimelineEntry struct {
 // When formats the entry's date as people read it: its span, and its
 // part of day in parentheses ("2013-06-04 (afternoon)"; see Span).
 func (e TimelineEntry) When() string {
-	if e.PartOfDay != "" && e.Kind != "deadline" {
-		return e.Span() + " (" + e.PartOfDay + ")"
+	if p := e.ShownPartOfDay(); p != "" {
+		return e.Span() + " (" + p + ")"
 	}
 	return e.Span()
+}
+
+// ShownPartOfDay is the part of day a date of the entry shows: its
+// PartOfDay, except for a deadline, which is due by its day.
+func (e TimelineEntry) ShownPartOfDay() string {
+	if e.Kind == "deadline" {
+		return ""
+	}
+	return e.PartOfDay
 }
 
 // Span formats the entry's dates at their precision: a date, a span
