@@ -6,6 +6,7 @@
 package data
 
 import (
+	"bufio"
 	"bytes"
 	"embed"
 	"errors"
@@ -14,6 +15,7 @@ import (
 	"io/fs"
 	"os"
 	"sort"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 )
@@ -97,6 +99,34 @@ func DecodeYAML(b []byte, v any) error {
 			return errors.New("file is empty")
 		}
 		return ExplainYAML(b, v, err)
+	}
+	return nil
+}
+
+// ReadList reads a list file of the data: one entry a line, its fields
+// separated by white space, blank lines and lines starting with "#"
+// skipped. fn gets each entry's fields; an error it returns names the
+// file and line.
+func ReadList(fsys fs.FS, name string, fn func(fields []string) error) error {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	line := 0
+	for sc.Scan() {
+		line++
+		s := strings.TrimSpace(sc.Text())
+		if s == "" || strings.HasPrefix(s, "#") {
+			continue
+		}
+		if err := fn(strings.Fields(s)); err != nil {
+			return fmt.Errorf("%s:%d: %w", name, line, err)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
 	}
 	return nil
 }

@@ -121,15 +121,15 @@ func LoadVocab(fsys fs.FS) (*Vocab, error) {
 // (text/abbreviations.txt, kind "title": Gen, Lt, Sen), so that the forms
 // of address are listed once.
 func abbreviatedTitles(fsys fs.FS) ([]string, error) {
-	raw, err := fs.ReadFile(fsys, "text/abbreviations.txt")
-	if err != nil {
-		return nil, fmt.Errorf("read vocabulary: %w", err)
-	}
 	var out []string
-	for _, line := range strings.Split(string(raw), "\n") {
-		if f := strings.Fields(line); len(f) == 2 && f[1] == "title" && !strings.HasPrefix(f[0], "#") {
+	err := data.ReadList(fsys, "text/abbreviations.txt", func(f []string) error {
+		if len(f) == 2 && f[1] == "title" {
 			out = append(out, f[0])
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read vocabulary: %w", err)
 	}
 	return out, nil
 }

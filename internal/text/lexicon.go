@@ -1,13 +1,13 @@
 package text
 
 import (
-	"bufio"
 	"fmt"
 	"io/fs"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/dossier-project/dossier/data"
 	punktdata "github.com/neurosnap/sentences/data"
 )
 
@@ -186,28 +186,11 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 	return lx, nil
 }
 
-// readList calls fn with the whitespace-separated fields of each
-// non-blank, non-comment line of the named file.
+// readList reads a list file of the text layer (data.ReadList), its
+// errors those of the text lexicon.
 func readList(fsys fs.FS, name string, fn func([]string) error) error {
-	f, err := fsys.Open(name)
-	if err != nil {
+	if err := data.ReadList(fsys, name, fn); err != nil {
 		return fmt.Errorf("text lexicon: %w", err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	line := 0
-	for sc.Scan() {
-		line++
-		s := strings.TrimSpace(sc.Text())
-		if s == "" || strings.HasPrefix(s, "#") {
-			continue
-		}
-		if err := fn(strings.Fields(s)); err != nil {
-			return fmt.Errorf("text lexicon %s:%d: %w", name, line, err)
-		}
-	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("text lexicon %s: %w", name, err)
 	}
 	return nil
 }
