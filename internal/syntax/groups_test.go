@@ -50,22 +50,6 @@ func testSentences(t testing.TB, n int) [][]string {
 	return out
 }
 
-func splitFields(s string) []string {
-	var out []string
-	start := -1
-	for i := 0; i <= len(s); i++ {
-		if i == len(s) || s[i] == ' ' {
-			if start >= 0 {
-				out = append(out, s[start:i])
-			}
-			start = -1
-		} else if start < 0 {
-			start = i
-		}
-	}
-	return out
-}
-
 // TestGroupsMatchFeatures checks that the parser's feature groups hold
 // exactly the features of parseFeatures (which training reads), in
 // configurations reached by random valid transitions over real sentences.
