@@ -564,26 +564,28 @@ func TestAddressedSurnameNotRole(t *testing.T) {
 }
 
 // quotationCloses finds the mark that closes each token's quotation:
-// curly and straight marks, a quotation begun in an earlier sentence,
-// and one still open at the end (the sentence's length).
+// curly and straight marks, a quotation begun in an earlier sentence of
+// the paragraph, one still open at the sentence's end (the sentence's
+// length), and none for a closing mark with no quotation open in its
+// paragraph.
 func TestQuotationCloses(t *testing.T) {
 	an := testAnalyzer(t)
 	for _, tc := range []struct {
-		text string
-		want []int
+		text     string
+		sentence int
+		want     []int
 	}{
-		{`"Yes," he said.`, []int{3, 3, 3, 3, -1, -1, -1}},
-		{"“Yes,” he said, “and so.”", []int{3, 3, 3, 3, -1, -1, -1, 11, 11, 11, 11, 11}},
-		{"we stay,” she said.", []int{3, 3, 3, 3, -1, -1, -1}},
-		{"He said “we stay", []int{-1, -1, 5, 5, 5}},
-		{"''We stay,'' he said.", []int{6, 6, 6, 6, 6, 6, 6, -1, -1, -1}},
+		{`"Yes," he said.`, 0, []int{3, 3, 3, 3, -1, -1, -1}},
+		{"“Yes,” he said, “and so.”", 0, []int{3, 3, 3, 3, -1, -1, -1, 11, 11, 11, 11, 11}},
+		{"“We know. We stay,” she said.", 1, []int{3, 3, 3, 3, -1, -1, -1}},
+		{"He called. We stay,” she said.", 1, []int{-1, -1, -1, -1, -1, -1, -1}},
+		{"He said “we stay.", 0, []int{-1, -1, 6, 6, 6, 6}},
+		{"''We stay,'' he said.", 0, []int{6, 6, 6, 6, 6, 6, 6, -1, -1, -1}},
+		{"She called it 'a total mess' twice.", 0, []int{-1, -1, -1, 7, 7, 7, 7, 7, -1, -1}},
 	} {
 		td := an.Analyze(tc.text)
-		if len(td.Sentences) != 1 {
-			t.Fatalf("%q: %d sentences, want one", tc.text, len(td.Sentences))
-		}
-		if got := quotationCloses(tc.text, td.SentenceTokens(0)); !slices.Equal(got, tc.want) {
-			t.Errorf("%q: closes %v, want %v", tc.text, got, tc.want)
+		if got := quotationCloses(td, tc.sentence); !slices.Equal(got, tc.want) {
+			t.Errorf("%q, sentence %d: closes %v, want %v", tc.text, tc.sentence, got, tc.want)
 		}
 	}
 }

@@ -967,58 +967,41 @@ func (sc *pronounScope) dropClosed(ti int) {
 	}
 }
 
-// quotationCloses returns, for each token of a sentence, the index of the
-// quotation mark that closes the quotation holding it, len(toks) when its
-// quotation opens in the sentence and goes on after it, or -1 when it is
-// in none. A closing mark with no opening one before it closes a
-// quotation begun in an earlier sentence. Curly marks say which they
-// are; a straight double mark opens after a space, a bracket or the start
-// of the text, and closes otherwise.
-func quotationCloses(src string, toks []text.Token) []int {
+// quotationCloses returns, for each token of sentence si of td, the
+// index of the token that ends the quotation holding it (its closing
+// mark), len(toks) when its quotation goes on after the sentence, or -1
+// when it is in none. The quotations are the text layer's
+// (text.Doc.ParagraphQuotations), so that a quotation opened in an
+// earlier sentence of the paragraph holds the words before its closing
+// mark here.
+func quotationCloses(td *text.Doc, si int) []int {
+	toks := td.SentenceTokens(si)
 	out := make([]int, len(toks))
 	for k := range out {
 		out[k] = -1
 	}
-	open := 0       // first token of the quotation being read, or -1 outside
-	marked := false // it was opened by a mark in the sentence
-	for k := 0; k < len(toks); k++ {
-		t := toks[k]
-		var opens, closes bool
-		end := k // the mark's last token
-		switch t.Text {
-		case "“", "``":
-			opens = true
-		case "”", "''":
-			closes = true
-		case `"`, "'":
-			if t.Text == "'" {
-				// two apostrophes written for a double mark ('' … '')
-				if k+1 >= len(toks) || toks[k+1].Text != "'" || toks[k+1].Start != t.End {
-					continue
-				}
-				end = k + 1
-			}
-			b := byte(' ')
-			if t.Start > 0 {
-				b = src[t.Start-1]
-			}
-			opens = b == ' ' || b == '\n' || b == '\t' || b == '(' || b == '['
-			closes = !opens
-		}
-		switch {
-		case opens:
-			open, marked = k, true
-		case closes && open >= 0:
-			for i := open; i <= end; i++ {
-				out[i] = end
-			}
-			open, marked = -1, false
-		}
-		k = end
+	if len(toks) == 0 {
+		return out
 	}
-	if marked {
-		for i := open; i < len(toks); i++ {
-			out[i] = len(toks)
+	qs := td.ParagraphQuotations(td.Sentences[si].Para)
+	start, end := toks[0].Start, toks[len(toks)-1].End
+	qi := sort.Search(len(qs), func(i int) bool { return qs[i].End() > start })
+	k := 0
+	for ; qi < len(qs) && qs[qi].Open < end; qi++ {
+		q := qs[qi]
+		for k < len(toks) && toks[k].Start < q.Open {
+			k++
+		}
+		from := k
+		for k < len(toks) && toks[k].Start < q.End() {
+			k++
+		}
+		c := len(toks) // the quotation goes on after the sentence
+		if !q.Unclosed() && k > from && toks[k-1].End >= q.CloseEnd && q.CloseEnd <= end {
+			c = k - 1
+		}
+		for i := from; i < k; i++ {
+			out[i] = c
 		}
 	}
 	return out
@@ -1032,17 +1015,18 @@ func (a *analysis) quotationCloses(si int) []int {
 	}
 	s := a.sents[si]
 	if s.closes == nil {
-		s.closes = quotationCloses(a.doc.Text, s.toks)
+		s.closes = quotationCloses(a.td, si)
 	}
 	return s.closes
 }
 
-// closedQuotations returns the quotations of a sentence that close in
-// it, as offset ranges from the opening mark (or the sentence's start)
-// to the end of the closing mark.
-func closedQuotations(src string, toks []text.Token) [][2]int {
+// closedQuotations returns the quotations of sentence si of td that
+// close in it, as offset ranges from the opening mark (or the sentence's
+// start) to the end of the closing mark.
+func closedQuotations(td *text.Doc, si int) [][2]int {
 	var out [][2]int
-	closes := quotationCloses(src, toks)
+	toks := td.SentenceTokens(si)
+	closes := quotationCloses(td, si)
 	for k := 0; k < len(toks); k++ {
 		if c := closes[k]; c >= 0 && c < len(toks) {
 			out = append(out, [2]int{toks[k].Start, toks[c].End})
@@ -1124,19 +1108,12 @@ func (a *analysis) antecedent(c *cand, sc *pronounScope, bySent map[int][]*cand,
 	// the speaker's "he", not Trump's). When the pronoun's sentence
 	// closes a quotation opened before it, the sentences back to the one
 	// that opened it are all quotation and are passed over ("“Why won't
-	// he release his returns? What is X hiding? I think …,” she said");
-	// a sentence whose words outside its quotations have no subject
-	// passes the search on to the one before it. Five sentences at most.
+	// he release his returns? What is X hiding? I think …,” she said"),
+	// as is any sentence whose words outside its quotations have no
+	// subject. Five sentences at most.
 	var x *cand
-	inside := a.continuesQuotation(c.sent)
 	for ps := c.sent - 1; ps >= 0 && ps >= c.sent-5 && ps < len(a.sents); ps-- {
 		closes := a.quotationCloses(ps)
-		if inside {
-			if n := len(closes); n == 0 || closes[n-1] != n {
-				continue // no mark opens the quotation here: all of it is quoted
-			}
-			inside = false
-		}
 		var p picker
 		outside, marks := false, false
 		for i, x := range bySent[ps] {
@@ -1177,25 +1154,6 @@ func (a *analysis) subjectOutside(si int, closes []int) bool {
 		}
 	}
 	return false
-}
-
-// continuesQuotation reports whether sentence si begins inside a
-// quotation opened in a sentence before it: its first word is no opening
-// mark, and a mark in it closes a quotation.
-func (a *analysis) continuesQuotation(si int) bool {
-	if si < 0 || si >= len(a.sents) {
-		return false
-	}
-	toks := a.sents[si].toks
-	closes := a.quotationCloses(si)
-	if len(closes) == 0 || closes[0] < 0 || closes[0] == len(toks) {
-		return false
-	}
-	switch toks[0].Text {
-	case "“", "``", `"`, "'":
-		return false
-	}
-	return true
 }
 
 // picker chooses an antecedent among candidates given one at a time,

@@ -310,7 +310,7 @@ func (x *SpeakerIndex) pronounSpeaker(pk pronounKind, span model.Span) (model.Ac
 	// (the words of a quotation closed before the pronoun are what was
 	// said, not who says it, and the agent of a passive with no subject
 	// is not who its sentence is about: see pronounScope.advance)
-	quoted := closedQuotations(x.doc.Text, x.td.SentenceTokens(si))
+	quoted := closedQuotations(x.td, si)
 	if a, ok, any := x.lastOutside(si, pk.plural, span.Start, quoted); any {
 		return a, ok
 	}
@@ -318,8 +318,10 @@ func (x *SpeakerIndex) pronounSpeaker(pk pronounKind, span model.Span) (model.Ac
 	// it is somewhere the subject of that sentence (mainSubject); what a
 	// quotation there names is what was said ("“Odhiambo is lying.” After
 	// all, he says" is not Odhiambo's "he").
-	toks := x.td.SentenceTokens(si - 1)
-	closes := quotationCloses(x.doc.Text, toks)
+	if si == 0 {
+		return model.Actor{}, false
+	}
+	closes := quotationCloses(x.td, si-1)
 	first := x.td.Sentences[si-1].FirstToken
 	last, subject := -1, false
 	for _, i := range x.mentionsIn(si - 1) {

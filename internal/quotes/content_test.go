@@ -116,31 +116,6 @@ func TestReporterComparisonEndsContent(t *testing.T) {
 	t.Errorf("no quote with the audit in %d quotes", len(qs))
 }
 
-// Two apostrophes are a double quotation mark, as newswire types it; an
-// apostrophe alone is not; a ” before a word with no quotation open opens
-// one.
-func TestRegionsTwoApostrophes(t *testing.T) {
-	for _, c := range []struct {
-		text string
-		want []string
-	}{
-		{"He said, ''We are a content provider.'' Then he left.", []string{"We are a content provider."}},
-		{"``Not now,'' she said.", []string{"Not now"}},
-		{"The Union's plan and Africa's debt.", nil},
-		// a closing mark typed to open, before a word, with none open
-		{"”We need law and order.” ― A. Ruiz", []string{"We need law and order."}},
-		{"He called it “a mess.” ”Not again,” she said.", []string{"a mess.", "Not again"}},
-	} {
-		var got []string
-		for _, r := range findRegions(c.text, 0, len(c.text)) {
-			got = append(got, c.text[r.cs:r.ce])
-		}
-		if strings.Join(got, "|") != strings.Join(c.want, "|") {
-			t.Errorf("%q: got %q, want %q", c.text, got, c.want)
-		}
-	}
-}
-
 // Two cues reporting the same words give one quote: the named one.
 func TestDedupeKeepsTheNamed(t *testing.T) {
 	c := []model.Span{{Start: 10, End: 20}}

@@ -26,14 +26,14 @@ func (t *tq) frameSource(i, ce int, r region, sentFirst, sentEnd int) (head int,
 	if tag := t.tok(i).Tag; tag != "VBD" && tag != "VBZ" && tag != "VBP" {
 		return -1, model.Span{}, model.Span{}, false // a frame's cue is a finite verb, not "…, answering questions"
 	}
-	if t.tok(i).Start < r.open {
+	if t.tok(i).Start < r.Open {
 		// NP[, aside,] said[,:] “…”: the quotation right after the cue,
 		// the phrase opening the sentence
 		k := ce
 		for k < sentEnd && t.region(k) < 0 && t.tok(k).UPOS == "PUNCT" {
 			k++
 		}
-		if k >= sentEnd || t.region(k) < 0 || t.tok(k).Start > r.end() {
+		if k >= sentEnd || t.region(k) < 0 || t.tok(k).Start > r.End() {
 			return -1, model.Span{}, model.Span{}, false
 		}
 		f := sentFirst
@@ -48,7 +48,7 @@ func (t *tq) frameSource(i, ce int, r region, sentFirst, sentEnd int) (head int,
 	}
 	// the first token after the quotation and its closing mark
 	a := i
-	for a > 0 && t.tok(a-1).Start >= r.end() {
+	for a > 0 && t.tok(a-1).Start >= r.End() {
 		a--
 	}
 	if a > 0 && t.region(a-1) < 0 {

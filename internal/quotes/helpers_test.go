@@ -74,8 +74,9 @@ func transcript(t testing.TB, id, text string, labels []string, speakers []model
 		if i+1 < len(ls) {
 			end = ls[i+1].s
 		}
-		c := trimRange(text, l.ce, end)
-		turn := model.Turn{Speaker: who[i], Label: model.NewSpan(text, l.s, l.e), Content: model.NewSpan(text, c[0], c[1])}
+		c := strings.TrimSpace(text[l.ce:end])
+		cs := l.ce + strings.Index(text[l.ce:end], c)
+		turn := model.Turn{Speaker: who[i], Label: model.NewSpan(text, l.s, l.e), Content: model.NewSpan(text, cs, cs+len(c))}
 		if who[i] >= 0 && speakers[who[i]].Questioner {
 			turn.Question = true
 		}

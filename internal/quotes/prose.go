@@ -40,24 +40,24 @@ func (x *Extractor) prose(doc *model.Document, td *text.Doc, resolve Resolver) [
 		first := td.Sentences[p.FirstSentence].FirstToken
 		end := td.Sentences[p.EndSentence-1].EndToken
 		t := &tq{x: x, doc: doc, td: td, text: doc.Text, first: first}
-		t.regions = findRegions(doc.Text, p.Start, p.End)
+		t.regions = td.ParagraphQuotations(pi)
 		t.inRegion = make([]int, end-first)
 		// regions are sorted and do not overlap: one sweep over both
 		ri := 0
 		for k := first; k < end; k++ {
 			t.inRegion[k-first] = -1
 			st := td.Tokens[k].Start
-			for ri < len(t.regions) && t.regions[ri].end() <= st {
+			for ri < len(t.regions) && t.regions[ri].End() <= st {
 				ri++
 			}
-			if ri < len(t.regions) && st >= t.regions[ri].open {
+			if ri < len(t.regions) && st >= t.regions[ri].Open {
 				t.inRegion[k-first] = ri
 			}
 		}
 		// A paragraph after "He said:" that does not open with a quotation
 		// mark is a block quotation; the paragraphs after it belong to it
 		// while they read as the speaker's own words.
-		if pending != nil && (len(t.regions) == 0 || t.regions[0].open != p.Start) {
+		if pending != nil && (len(t.regions) == 0 || t.regions[0].Open != p.Start) {
 			c := *pending
 			c.q.Direct, c.q.Rule, c.para, c.pos = true, RuleBlock, pi, p.Start
 			c.q.Contents = []model.Span{p.Span}
@@ -111,10 +111,10 @@ func (t *tq) paragraph(cands []tcand, pi int, p text.Paragraph, pending *tcand) 
 	lastDirect := -1
 	for ri := 0; ri < len(t.regions); ri++ {
 		r := t.regions[ri]
-		if r.cs >= r.ce || !hasWord(t.text[r.cs:r.ce]) {
+		if r.WordsStart >= r.WordsEnd || !hasWord(t.text[r.WordsStart:r.WordsEnd]) {
 			continue
 		}
-		s0, s1 := td.SentenceAt(r.open), td.SentenceAt(max(r.end()-1, r.open))
+		s0, s1 := td.SentenceAt(r.Open), td.SentenceAt(max(r.End()-1, r.Open))
 		if s0 < 0 || s1 < 0 {
 			continue
 		}
@@ -124,15 +124,15 @@ func (t *tq) paragraph(cands []tcand, pi int, p text.Paragraph, pending *tcand) 
 			lastDirect = -1
 			continue
 		}
-		c := tcand{src: -1, para: pi, pos: r.cs}
+		c := tcand{src: -1, para: pi, pos: r.WordsStart}
 		c.q.Direct, c.q.Kind = true, model.KindSpeech
-		c.q.Unclosed = r.unclosed()
-		c.q.Contents = []model.Span{model.NewSpan(t.text, r.cs, r.ce)}
+		c.q.Unclosed = r.Unclosed()
+		c.q.Contents = []model.Span{model.NewSpan(t.text, r.WordsStart, r.WordsEnd)}
 		if h, label, from, ok := t.speakerLabel(r); ok {
 			// ¶“PENCE: Well, look, …”: a transcript quoted in an article,
 			// the turn's words the speaker's
 			c.q.Rule = RuleLabel
-			c.q.Contents = []model.Span{model.NewSpan(t.text, from, r.ce)}
+			c.q.Contents = []model.Span{model.NewSpan(t.text, from, r.WordsEnd)}
 			c.src, c.span, c.all, c.hasSpan = h, label, label, true
 			cands = append(cands, c)
 			lastDirect = -1
@@ -165,14 +165,14 @@ func (t *tq) paragraph(cands []tcand, pi int, p text.Paragraph, pending *tcand) 
 			// “A,” she said, “B.” is one quote.
 			if ri+1 < len(t.regions) {
 				n := t.regions[ri+1]
-				if td.SentenceAt(n.open) == cu.sent && t.onlyAttribution(r.end(), n.open, cu.i) && n.cs < n.ce && hasWord(t.text[n.cs:n.ce]) {
-					c.q.Contents = append(c.q.Contents, model.NewSpan(t.text, n.cs, n.ce))
-					c.q.Unclosed = c.q.Unclosed || n.unclosed()
+				if td.SentenceAt(n.Open) == cu.sent && t.onlyAttribution(r.End(), n.Open, cu.i) && n.WordsStart < n.WordsEnd && hasWord(t.text[n.WordsStart:n.WordsEnd]) {
+					c.q.Contents = append(c.q.Contents, model.NewSpan(t.text, n.WordsStart, n.WordsEnd))
+					c.q.Unclosed = c.q.Unclosed || n.Unclosed()
 					c.q.Rule = RuleDirectSplit
 					ri++
 				}
 			}
-		case pending != nil && s0 == p.FirstSentence && r.open == p.Start:
+		case pending != nil && s0 == p.FirstSentence && r.Open == p.Start:
 			c.q.Cue, c.src, c.anonPh = pending.q.Cue, pending.src, pending.anonPh
 			c.q.Rule = RuleDirectColon
 			c.q.Sources = pending.q.Sources
@@ -364,12 +364,12 @@ func (t *tq) trailingContent(f, e, i int) bool {
 // period. It returns the name's head, its span, and whether it found one.
 func (t *tq) dashByline(r region) (int, model.Span, bool) {
 	d := t.td
-	if r.close < 0 || !lineStart(t.text, r.open) {
+	if r.Close < 0 || !lineStart(t.text, r.Open) {
 		return -1, model.Span{}, false
 	}
 	// the token after the closing mark
-	k := sort.Search(len(d.Tokens), func(i int) bool { return d.Tokens[i].Start >= r.closeEnd })
-	if k >= len(d.Tokens) || !t.x.lx.bylineDashes[t.tok(k).Text] || strings.Contains(t.text[r.closeEnd:t.tok(k).Start], "\n") {
+	k := sort.Search(len(d.Tokens), func(i int) bool { return d.Tokens[i].Start >= r.CloseEnd })
+	if k >= len(d.Tokens) || !t.x.lx.bylineDashes[t.tok(k).Text] || strings.Contains(t.text[r.CloseEnd:t.tok(k).Start], "\n") {
 		return -1, model.Span{}, false
 	}
 	f := k + 1
@@ -398,15 +398,15 @@ func (t *tq) dashByline(r region) (int, model.Span, bool) {
 // words after it start.
 func (t *tq) speakerLabel(r region) (int, model.Span, int, bool) {
 	d := t.td
-	if !lineStart(t.text, r.open) {
+	if !lineStart(t.text, r.Open) {
 		return -1, model.Span{}, 0, false
 	}
-	f := d.TokenAt(r.cs)
-	if f < 0 || d.Tokens[f].Start != r.cs {
+	f := d.TokenAt(r.WordsStart)
+	if f < 0 || d.Tokens[f].Start != r.WordsStart {
 		return -1, model.Span{}, 0, false
 	}
 	e, letters := f, 0
-	for ; e < len(d.Tokens) && e-f < 3 && d.Tokens[e].End <= r.ce; e++ {
+	for ; e < len(d.Tokens) && e-f < 3 && d.Tokens[e].End <= r.WordsEnd; e++ {
 		w := d.Tokens[e].Text
 		if w == ":" || strings.ToUpper(w) != w || strings.ToLower(w) == w {
 			break
@@ -417,7 +417,7 @@ func (t *tq) speakerLabel(r region) (int, model.Span, int, bool) {
 			}
 		}
 	}
-	if e == f || letters < 3 || e >= len(d.Tokens) || d.Tokens[e].Text != ":" || d.Tokens[e].End >= r.ce {
+	if e == f || letters < 3 || e >= len(d.Tokens) || d.Tokens[e].Text != ":" || d.Tokens[e].End >= r.WordsEnd {
 		return -1, model.Span{}, 0, false
 	}
 	label := t.span(f, e)
@@ -425,7 +425,7 @@ func (t *tq) speakerLabel(r region) (int, model.Span, int, bool) {
 		return -1, model.Span{}, 0, false
 	}
 	from := d.Tokens[e].End
-	for from < r.ce && (t.text[from] == ' ' || t.text[from] == '\t') {
+	for from < r.WordsEnd && (t.text[from] == ' ' || t.text[from] == '\t') {
 		from++
 	}
 	return t.headIn(f, e), label, from, true
@@ -601,7 +601,7 @@ func (t *tq) isQuoteMark(k int) bool {
 		return false
 	}
 	st := t.tok(k).Start
-	return st < t.regions[ri].cs || st >= t.regions[ri].ce
+	return st < t.regions[ri].WordsStart || st >= t.regions[ri].WordsEnd
 }
 
 // demonstrative reports whether the source at s is "this", "that", …:
@@ -618,7 +618,7 @@ func (t *tq) insideReport(i int, r region) bool {
 		return false
 	}
 	f, e := t.td.Subtree(c)
-	if t.tok(f).Start > r.open || t.tok(e-1).End < r.end() {
+	if t.tok(f).Start > r.Open || t.tok(e-1).End < r.End() {
 		return false
 	}
 	if f < i {
@@ -626,7 +626,7 @@ func (t *tq) insideReport(i int, r region) bool {
 		// parser hung from it after the quotation ("“…,” X, the attorney
 		// general of Y, one of the states suing, said") is the source
 		for k := f; k < e; k++ {
-			if t.tok(k).Start >= r.end() {
+			if t.tok(k).Start >= r.End() {
 				e = k
 				break
 			}
@@ -667,15 +667,15 @@ func (t *tq) nearestCue(cues []cueTok, r region, s0, s1 int) int {
 		var d int
 		cs, ce := t.tok(cu.i).Start, t.tok(cu.end-1).End
 		switch {
-		case ce <= r.open:
-			d = r.open - ce
-		case cs >= r.end():
-			if t.subordinate(cu.i, r.end()) {
+		case ce <= r.Open:
+			d = r.Open - ce
+		case cs >= r.End():
+			if t.subordinate(cu.i, r.End()) {
 				// "“…,” when X blasted him": the clause after the
 				// quotation says when it was said, not who said it
 				continue
 			}
-			d = cs - r.end()
+			d = cs - r.End()
 		default:
 			continue
 		}
@@ -741,7 +741,7 @@ func (t *tq) reportsElsewhere(i int, r region) bool {
 			continue // "said as she marched": an adverbial clause misread
 		}
 		f, e := d.Subtree(c)
-		if t.tok(e-1).End <= r.open || t.tok(f).Start >= r.end() {
+		if t.tok(e-1).End <= r.Open || t.tok(f).Start >= r.End() {
 			return true
 		}
 	}
@@ -752,7 +752,7 @@ func (t *tq) reportsElsewhere(i int, r region) bool {
 // its complement is quoted, or it is inserted into the quoted clause.
 func (t *tq) linked(i int, r region) bool {
 	d := t.td
-	in := func(k int) bool { return k >= 0 && t.tok(k).Start >= r.open && t.tok(k).Start < r.end() }
+	in := func(k int) bool { return k >= 0 && t.tok(k).Start >= r.Open && t.tok(k).Start < r.End() }
 	if c := d.Dependent(i, "ccomp", "obj", "parataxis"); in(c) {
 		return true
 	}
@@ -798,7 +798,7 @@ func (t *tq) onlyTimeOrPronoun(f, e int) bool {
 func (t *tq) workTitle(r region) bool {
 	f, e := -1, -1
 	for k := t.first; k-t.first < len(t.inRegion); k++ {
-		if t.region(k) >= 0 && t.tok(k).Start >= r.cs && t.tok(k).End <= r.ce {
+		if t.region(k) >= 0 && t.tok(k).Start >= r.WordsStart && t.tok(k).End <= r.WordsEnd {
 			if f < 0 {
 				f = k
 			}
@@ -844,7 +844,7 @@ func (t *tq) workTitle(r region) bool {
 	}
 	// "“Keep It Real” radio programme": a common noun right after it
 	n := e
-	for n < len(t.td.Tokens) && t.tok(n).Start < r.end() {
+	for n < len(t.td.Tokens) && t.tok(n).Start < r.End() {
 		n++
 	}
 	return n < len(t.td.Tokens) && t.tok(n).UPOS == "NOUN" && !startsUpperStr(t.tok(n).Text)
@@ -859,7 +859,7 @@ func (t *tq) reports(i int, r region) bool {
 		return false
 	}
 	f, e := t.td.Subtree(c)
-	return f > i && t.tok(f).Start <= r.open && t.tok(e-1).End >= r.end()
+	return f > i && t.tok(f).Start <= r.Open && t.tok(e-1).End >= r.End()
 }
 
 // onlyAttribution reports whether the words between two quotations

@@ -107,6 +107,9 @@ type Doc struct {
 	Paragraphs []Paragraph
 	Sentences  []Sentence
 	Tokens     []Token
+	// Quotations are the quotations of every paragraph, in text order
+	// (Paragraph.FirstQuotation, ParagraphQuotations).
+	Quotations []Quotation
 
 	names []Name
 	// lex is the analyzer's lexicon (nil for a Doc built by hand)
@@ -126,6 +129,9 @@ type Paragraph struct {
 	// FirstSentence and EndSentence are the paragraph's sentences,
 	// Doc.Sentences[FirstSentence:EndSentence].
 	FirstSentence, EndSentence int
+	// FirstQuotation and EndQuotation are the paragraph's quotations,
+	// Doc.Quotations[FirstQuotation:EndQuotation].
+	FirstQuotation, EndQuotation int
 	// Label is the speaker label that opens the paragraph, without its
 	// colon or role in parentheses ("AMINA YUSUF", "Q"), as given by
 	// Labels or TurnLabels; empty when the paragraph has none. The
@@ -406,10 +412,14 @@ func (a *Analyzer) segment(src string, opts []Option) (*Doc, []tinfo) {
 				EndToken:   e,
 			})
 		})
+		fq := len(d.Quotations)
+		d.Quotations = findQuotations(d.Quotations, src, p.start, p.end)
 		par := Paragraph{
-			Span:          model.NewSpan(src, p.start, p.end),
-			FirstSentence: first,
-			EndSentence:   len(d.Sentences),
+			Span:           model.NewSpan(src, p.start, p.end),
+			FirstSentence:  first,
+			EndSentence:    len(d.Sentences),
+			FirstQuotation: fq,
+			EndQuotation:   len(d.Quotations),
 		}
 		if p.labelEnd > p.labelStart {
 			par.Label = model.NewSpan(src, p.labelStart, p.labelEnd)

@@ -44,6 +44,17 @@
 // lexicon. The rules are documented on splitSentences. Sentences never
 // cross paragraphs.
 //
+// # Quotations
+//
+// The quotations of each paragraph (Doc.Quotations, ParagraphQuotations)
+// are read from its quotation marks once, here, for every stage that
+// asks whether words are quoted: curly, straight, „ « », two apostrophes
+// (or two backquotes to open) for a double mark, single marks around two words or more, and
+// one left open at the paragraph's end (the rules are on
+// findQuotations). A quotation may run over several sentences; it never
+// crosses paragraphs, as news opens each paragraph of a long quotation
+// with a mark of its own.
+//
 // # Tokens
 //
 // Our own tokenizer, close to Penn Treebank conventions: possessives and
