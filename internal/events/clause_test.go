@@ -71,7 +71,7 @@ func TestClauseFlagsAndTargets(t *testing.T) {
 		{"negation stops at another verb", "Ghana has not forgotten Kenya attacked Uganda.", []string{"KEN 190 UGA ASSAULT"}},
 		{"coordinated verbs share a negation", "Kenya did not praise or thank Uganda.", []string{"KEN 051 UGA SUPPORT neg"}},
 		// 7. Coordinated verbs: the second verb's subject is the first's, never its object.
-		{"object is not the next subject", "Kenya accused the UN of hiding the outbreak and demanded that Uganda summon the minister.", []string{"KEN 112 IGOUNO ACCUSE", "KEN 100 - REQUEST"}},
+		{"object is not the next subject", "Kenya accused the UN of hiding the outbreak and demanded that Uganda summon the minister.", []string{"KEN 112 IGOUNO ACCUSE", "KEN 100 UGA REQUEST"}},
 		{"object is not the next subject 2", "Peru criticised Chile and demanded the release of prisoners.", []string{"PER 111 CHL ACCUSE", "PER 1053 - REQUEST"}},
 		{"unknown first subject", "Officials criticised Chile and demanded the release of prisoners.", nil},
 		{"three verbs", "Kenya criticized Uganda, thanked Somalia and attacked Togo.", []string{"KEN 111 UGA ACCUSE", "KEN 051 SOM SUPPORT", "KEN 190 TGO ASSAULT"}},
@@ -114,6 +114,17 @@ func TestClauseFlagsAndTargets(t *testing.T) {
 		{"possessor after of is no target", "Ghana will host a meeting of Togo's neighbours.", []string{"GHA 036 - AGREE fut"}},
 		{"possessor of the object is its target", "Kenya criticized Uganda's decision.", []string{"KEN 111 UGA ACCUSE"}},
 		{"denial in a relative clause", "Kenya, which denied that Uganda attacked Togo, attacked Somalia.", []string{"UGA 190 TGO ASSAULT hyp", "KEN 190 SOM ASSAULT"}},
+		// 12. A demand's that-clause in the mandative subjunctive is what
+		// is wanted: its act is hypothetical, and its subject is whom the
+		// demand is made on; "insist" with a clause that states a fact
+		// demands nothing.
+		{"demanded that", "Kenya demanded that Uganda withdraw its troops.", []string{"KEN 1056 UGA REQUEST", "UGA 0874 - RETREAT hyp"}},
+		{"urged that, passive", "Kenya urged that the prisoners be released by Uganda.", []string{"KEN 020 - REQUEST", "UGA 0841 - RETREAT hyp"}},
+		{"demanded that, plural after a past verb", "Kenya demanded that Uganda and Somalia withdraw their troops.", []string{"KEN 1056 UGA REQUEST", "KEN 1056 SOM REQUEST", "UGA 0874 - RETREAT hyp", "SOM 0874 - RETREAT hyp"}},
+		{"present form after a past verb", "Kenya insisted that Somali militants leave the country.", []string{"KEN 100 SOMREB REQUEST"}},
+		{"insisted, a statement", "Kenya insisted that Uganda had attacked Somalia.", []string{"UGA 190 SOM ASSAULT"}},
+		{"insisted, a demand", "Kenya insisted that Uganda withdraw its troops.", []string{"KEN 1056 UGA REQUEST", "UGA 0874 - RETREAT hyp"}},
+		{"said that, a statement", "Kenya said that Uganda withdrew its troops.", []string{"UGA 0874 - RETREAT"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -517,7 +517,53 @@ func (s *sent) clause(v, depth int) verbCtx {
 		// wanted, not stated.
 		ctx.hypo = true
 	}
+	if own && ctx.subj >= 0 && s.demandedClause(v) {
+		// "demanded that Y withdraw its troops": the withdrawal is
+		// wanted, not stated.
+		ctx.hypo = true
+	}
 	return ctx
+}
+
+// demandedClause reports whether the clause at c is what a demand asks
+// for: the that-clause of a verb or noun of demanding (the grammar's
+// mandative list: "demanded that Y withdraw", "the demand that Y
+// resign") in the mandative subjunctive (mandative).
+func (s *sent) demandedClause(c int) bool {
+	h := s.head(c)
+	if h < 0 || !(s.rel(c) == "ccomp" || s.rel(c) == "acl" && isNounTag(s.tag(h))) {
+		return false
+	}
+	return s.lx.is("mandative", s.lemma(h)) && s.mandative(c, h)
+}
+
+// mandative reports whether the clause at c, the that-clause of the
+// word at h, is in the mandative subjunctive: what someone wants done,
+// not what they say is so. Its verb group opens with a base form
+// ("demanded that Y withdraw", "urged that Y be released"), or with
+// "should" or "must"; after a verb in the past, a present form counts too
+// ("demanded that they leave"), where a statement would be in the past
+// ("insisted that they were innocent").
+func (s *sent) mandative(c, h int) bool {
+	if m := s.marker(c); m != "" && m != "that" {
+		return false
+	}
+	first := c // the first word of the clause's verb group
+	var a [16]int
+	for _, d := range s.deps(c, a[:0]) {
+		if d < first && s.relIs(d, "aux", "aux:pass", "cop") {
+			first = d
+		}
+	}
+	switch w := s.low[first]; {
+	case w == "should" || w == "must":
+		return true
+	case s.tag(first) == "VB":
+		return true
+	case s.tag(first) == "VBP":
+		return s.tag(h) == "VBD" || s.tag(h) == "VBN"
+	}
+	return false
 }
 
 // forTo reports whether the dependents ds of a verb hold both "for" and

@@ -206,6 +206,10 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 	if ctx.skip || !stmt && s.governsTrigger(i, ends[0]) {
 		return nil, ends[0], true
 	}
+	if c := s.dep(r, "ccomp"); c >= 0 && s.lx.is("mandative_only", lemma) && !s.demandedClause(c) {
+		// "X insisted that it was innocent": a statement, no demand.
+		return nil, ends[0], true
+	}
 	for ci, e := range cands {
 		j := ends[ci]
 		ctx := ctx
@@ -264,6 +268,12 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 				tgt = s.targets(r, i, j, true, []string{"against", "at", "over"})
 			default:
 				tgt = s.targets(r, i, j, e.p.Object, s.phrasePreps(e))
+				if c := s.dep(r, "ccomp"); len(tgt) == 0 && c >= 0 && s.demandedClause(c) {
+					// "X demanded that Y withdraw": the demand is made on Y.
+					if g := s.clause(c, 1); !g.passive {
+						tgt = s.actors(g.subj)
+					}
+				}
 				if len(tgt) == 0 && s.misreadAux(i) {
 					// "Zambia extradited suspected British militant X to
 					// Britain": the verb read as an auxiliary has its
