@@ -6,7 +6,7 @@ package events
 // asserted: it is coded hypothetical, never as fact. The denial itself is
 // still coded when a pattern covers it ("denied responsibility" → 016).
 // The words come from grammar.yaml (denial, dismissal, claims, doubtful,
-// evidence, hedges).
+// evidence, hedges, allegation).
 
 // markUnasserted sets s.unas for the tokens of the sentence's denied or
 // doubted clauses.
@@ -50,6 +50,13 @@ func (s *sent) markUnasserted() {
 		case isVerbTag(s.tag(k)) || isNounTag(s.tag(k)) || s.tag(k) == "JJ":
 			s.buf = s.lx.lemmas(w, s.buf[:0])
 			for _, l := range s.buf {
+				if s.lx.is("allegation", l) && isVerbTag(s.tag(k)) {
+					// "accused Uganda of attacking Somalia", "claimed
+					// that …", "believes Uganda attacked …": what is
+					// alleged or believed, in the clause the verb governs
+					s.markComplements(k)
+					break
+				}
 				if s.lx.is("denial", l) {
 					// "denies army killed civilians", "denied that …",
 					// "the army's denial that …".
@@ -76,6 +83,41 @@ func (s *sent) markUnasserted() {
 		}
 		for x := from; x < end; x++ {
 			s.unas[x] = true
+		}
+	}
+}
+
+// markComplements marks as unasserted the clauses the verb at k governs:
+// its clausal complement ("that …", "claimed to have …"; also "believes
+// Kenya attacked", which the parser may read as an object and an open
+// complement) and a clause it introduces with "of",
+// "with" or "for" ("accused Y of attacking Z", "charged Y with …", also
+// when the parse hangs that clause on the object), each with its whole
+// subtree, and nothing else of the sentence (", and withdrew its
+// ambassador" stays asserted).
+func (s *sent) markComplements(k int) {
+	mark := func(d int) {
+		from, end := s.subtree(d)
+		for x := from; x < end && x < len(s.unas); x++ {
+			s.unas[x] = true
+		}
+	}
+	charged := func(d int) bool {
+		m := s.marker(d)
+		return s.relIs(d, "advcl", "acl", "obl") && isVerbTag(s.tag(d)) && (m == "of" || m == "with" || m == "for")
+	}
+	var a, b [16]int
+	for _, d := range s.deps(k, a[:0]) {
+		switch {
+		case d < k:
+		case s.relIs(d, "ccomp", "xcomp") || charged(d):
+			mark(d)
+		case s.rel(d) == "obj":
+			for _, c := range s.deps(d, b[:0]) {
+				if c > d && charged(c) {
+					mark(c)
+				}
+			}
 		}
 	}
 }

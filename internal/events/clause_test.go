@@ -114,6 +114,14 @@ func TestClauseFlagsAndTargets(t *testing.T) {
 		{"possessor after of is no target", "Ghana will host a meeting of Togo's neighbours.", []string{"GHA 036 - AGREE fut"}},
 		{"possessor of the object is its target", "Kenya criticized Uganda's decision.", []string{"KEN 111 UGA ACCUSE"}},
 		{"denial in a relative clause", "Kenya, which denied that Uganda attacked Togo, attacked Somalia.", []string{"UGA 190 TGO ASSAULT hyp", "KEN 190 SOM ASSAULT"}},
+		// 13. What a verb of alleging or believing governs is not asserted;
+		// the accusation is, and so is the rest of the sentence.
+		{"accused of", "Ghana accused Kenya of attacking Somalia.", []string{"GHA 1123 KEN ACCUSE", "KEN 190 SOM ASSAULT hyp"}},
+		{"accused of, and more", "Ghana accused Kenya of attacking Somalia and criticized Uganda.", []string{"GHA 1123 KEN ACCUSE", "KEN 190 SOM ASSAULT hyp", "GHA 111 UGA ACCUSE"}},
+		{"claimed that", "Ghana claimed that Kenya attacked Somalia.", []string{"KEN 190 SOM ASSAULT hyp"}},
+		{"believes", "Ghana believes Kenya attacked Somalia.", []string{"KEN 190 SOM ASSAULT hyp"}},
+		{"said that is asserted", "Ghana said that Kenya attacked Somalia.", []string{"KEN 190 SOM ASSAULT"}},
+		{"warned against", "Ghana warned Kenya against attacking Somalia.", []string{"GHA 138 KEN THREATEN", "KEN 190 SOM ASSAULT hyp"}},
 		// 12. A demand's that-clause in the mandative subjunctive is what
 		// is wanted: its act is hypothetical, and its subject is whom the
 		// demand is made on; "insist" with a clause that states a fact

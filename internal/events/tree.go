@@ -487,9 +487,11 @@ func (s *sent) clause(v, depth int) verbCtx {
 		pv := s.predicate(h)
 		g := s.clause(pv, depth+1)
 		ctx.subj = g.subj
-		if mk := s.marker(v); (mk == "for" || mk == "of") && pv >= 0 && s.dep(pv, "obj") >= 0 && s.dep(pv, "obj") < v {
+		if mk := s.marker(v); (mk == "for" || mk == "of" || mk == "against" || mk == "from") && pv >= 0 && s.dep(pv, "obj") >= 0 && s.dep(pv, "obj") < v {
 			// "criticized Y for shooting Z", "accused Y of attacking Z":
-			// Y is who shot or attacked, not the critic.
+			// Y is who shot or attacked, not the critic; "warned Y
+			// against attacking Z", "stopped Y from attacking Z": Y is
+			// who would attack.
 			ctx.subj = s.dep(pv, "obj")
 		}
 		ctx.neg = ctx.neg || g.neg

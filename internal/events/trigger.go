@@ -330,7 +330,7 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 			ev.Negated, ev.Future = false, false
 			ev.Pattern += ".refused"
 			tgtOpt = true
-		case !ctx.neg && !ctx.dated && !stmt && code == base && (ctx.fut || ctx.modal && s.hypo && !s.lx.is("conditional", s.marker(r)) || s.announcedIntent(r, rule, j)):
+		case !ctx.neg && !ctx.dated && !stmt && code == base && !s.unas[i] && (ctx.fut || ctx.modal && s.hypo && !s.lx.is("conditional", s.marker(r)) || s.announcedIntent(r, rule, j)):
 			// "X will impose a curfew", "X is prepared to impose martial
 			// law", "X may halt mediation if …", "X announced that it will
 			// extend the curfew": an announced act of force or coercion
