@@ -6,7 +6,7 @@ package events
 // asserted: it is coded hypothetical, never as fact. The denial itself is
 // still coded when a pattern covers it ("denied responsibility" → 016).
 // The words come from grammar.yaml (denial, dismissal, claims, doubtful,
-// evidence, hedges, allegation).
+// evidence, hedges, hedge_modifiers, allegation).
 
 // markUnasserted sets s.unas for the tokens of the sentence's denied or
 // doubted clauses.
@@ -23,6 +23,9 @@ func (s *sent) markUnasserted() {
 		w := s.low[k]
 		from, whole := -1, false
 		switch {
+		case s.rel(k) == "amod" && s.lx.is("hedge_modifiers", w) && isNounTag(s.tag(s.head(k))):
+			// "a possible attack on Y by X": the noun's phrase only
+			s.markSubtree(s.head(k))
 		case s.lx.is("hedges", w):
 			// "Rebels allegedly killed …", "the alleged attack on …".
 			from = k
@@ -96,12 +99,7 @@ func (s *sent) markUnasserted() {
 // subtree, and nothing else of the sentence (", and withdrew its
 // ambassador" stays asserted).
 func (s *sent) markComplements(k int) {
-	mark := func(d int) {
-		from, end := s.subtree(d)
-		for x := from; x < end && x < len(s.unas); x++ {
-			s.unas[x] = true
-		}
-	}
+	mark := s.markSubtree
 	charged := func(d int) bool {
 		m := s.marker(d)
 		return s.relIs(d, "advcl", "acl", "obl") && isVerbTag(s.tag(d)) && (m == "of" || m == "with" || m == "for")
@@ -119,6 +117,14 @@ func (s *sent) markComplements(k int) {
 				}
 			}
 		}
+	}
+}
+
+// markSubtree marks the tokens of d's subtree as unasserted.
+func (s *sent) markSubtree(d int) {
+	from, end := s.subtree(d)
+	for x := max(from, 0); x < end && x < len(s.unas); x++ {
+		s.unas[x] = true
 	}
 }
 

@@ -114,6 +114,11 @@ func TestClauseFlagsAndTargets(t *testing.T) {
 		{"possessor after of is no target", "Ghana will host a meeting of Togo's neighbours.", []string{"GHA 036 - AGREE fut"}},
 		{"possessor of the object is its target", "Kenya criticized Uganda's decision.", []string{"KEN 111 UGA ACCUSE"}},
 		{"denial in a relative clause", "Kenya, which denied that Uganda attacked Togo, attacked Somalia.", []string{"UGA 190 TGO ASSAULT hyp", "KEN 190 SOM ASSAULT"}},
+		// 14. "cannot" negates and is a modal; a hedging modifier of an
+		// event noun leaves the event unasserted, and only it.
+		{"cannot", "Kenya cannot attack Somalia.", []string{"KEN 190 SOM ASSAULT neg hyp"}},
+		{"possible attack", "Kenya condemned a possible attack by Uganda on Somalia.", []string{"KEN 111 - ACCUSE", "UGA 190 SOM ASSAULT hyp"}},
+		{"possible attack, and more", "Kenya condemned a possible attack by Uganda on Somalia and criticized Togo.", []string{"UGA 190 SOM ASSAULT hyp", "KEN 111 TGO ACCUSE"}},
 		// 13. What a verb of alleging or believing governs is not asserted;
 		// the accusation is, and so is the rest of the sentence.
 		{"accused of", "Ghana accused Kenya of attacking Somalia.", []string{"GHA 1123 KEN ACCUSE", "KEN 190 SOM ASSAULT hyp"}},
