@@ -6,7 +6,7 @@ package events
 // asserted: it is coded hypothetical, never as fact. The denial itself is
 // still coded when a pattern covers it ("denied responsibility" → 016).
 // The words come from grammar.yaml (denial, dismissal, claims, doubtful,
-// evidence, hedges, hedge_modifiers, allegation).
+// evidence, hedges, hedge_modifiers, allegation, allegation_nouns).
 
 // markUnasserted sets s.unas for the tokens of the sentence's denied or
 // doubted clauses.
@@ -42,6 +42,11 @@ func (s *sent) markUnasserted() {
 		case isNounTag(s.tag(k)) && s.lx.is("evidence", singular(w)) && s.negatedNoun(k):
 			// "There is no evidence that …", "found no sign of …".
 			from = s.claimComplement(k+1, false)
+		case isNounTag(s.tag(k)) && s.lx.is("allegation_nouns", singular(w)) && k+1 < n &&
+			(s.low[k+1] == "that" || (s.low[k+1] == "of" || s.low[k+1] == "about") && k+2 < n && s.tag(k+2) == "VBG"):
+			// "faces allegations that it attacked …", "arrested on
+			// suspicion of attacking …": what is alleged.
+			from = k + 1
 		case s.lx.is("claims", singular(w)) && k+1 < n && s.low[k+1] == "that":
 			// "Reports that Uganda bombed villages were false."
 			for x := k + 2; x < n && !s.hardBoundary(x); x++ {

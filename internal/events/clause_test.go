@@ -114,6 +114,8 @@ func TestClauseFlagsAndTargets(t *testing.T) {
 		{"possessor after of is no target", "Ghana will host a meeting of Togo's neighbours.", []string{"GHA 036 - AGREE fut"}},
 		{"possessor of the object is its target", "Kenya criticized Uganda's decision.", []string{"KEN 111 UGA ACCUSE"}},
 		{"denial in a relative clause", "Kenya, which denied that Uganda attacked Togo, attacked Somalia.", []string{"UGA 190 TGO ASSAULT hyp", "KEN 190 SOM ASSAULT"}},
+		{"allegations that", "Kenya faces allegations that it attacked Somalia.", []string{"KEN 190 SOM ASSAULT hyp"}},
+		{"claim of responsibility", "Somali militants claimed responsibility for the attack on Kenya.", []string{"SOMREB 015 - "}},
 		// 14. "cannot" negates and is a modal; a hedging modifier of an
 		// event noun leaves the event unasserted, and only it.
 		{"cannot", "Kenya cannot attack Somalia.", []string{"KEN 190 SOM ASSAULT neg hyp"}},
