@@ -489,6 +489,13 @@ func TestFind(t *testing.T) {
 			absent: []string{"Presidential Debates", "Halvard Shoal"},
 		},
 		{
+			// a name with a word of an organisation the dictionary does
+			// not know is no person's, though it is the subject
+			name:   "an unknown organisation is no person",
+			text:   "Kartavian State has targeted the villages. The Velmor PAC plans ads in Indiana.",
+			absent: []string{"Kartavian State", "Velmor PAC"},
+		},
+		{
 			// the agent of a passive with no subject ("When pressed by
 			// X") is not who the sentence's pronouns mean
 			name: "agent of a passive with no subject",

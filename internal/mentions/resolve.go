@@ -544,7 +544,7 @@ func (a *analysis) personLike(c *cand, ws []string) bool {
 		return false
 	}
 	for _, w := range ws {
-		if a.v.orgWords[w] {
+		if a.v.orgWords[w] || a.v.nonPerson[w] {
 			return false
 		}
 	}

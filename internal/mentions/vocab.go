@@ -42,6 +42,7 @@ type vocabFile struct {
 	RoleAliases       map[string]string `yaml:"role_aliases"`
 	DefiniteHeads     map[string]string `yaml:"definite_heads"`
 	OrganisationWords []string          `yaml:"organisation_words"`
+	NonPersonWords    []string          `yaml:"non_person_words"`
 	QuestionerAgent   string            `yaml:"questioner_agent"`
 }
 
@@ -71,6 +72,9 @@ type vocab struct {
 	aliasFirst map[string]bool
 	heads      map[string]string
 	orgWords   map[string]bool
+	// nonPerson holds the words that make an unknown name no person's
+	// (non_person_words)
+	nonPerson  map[string]bool
 	questioner string
 	// personNouns are the common nouns for persons (PersonNounsFile),
 	// lower-cased.
@@ -104,6 +108,7 @@ func loadVocab(fsys fs.FS, name string) (*vocab, error) {
 		linkSuffixes: lowerSet(f.LinkSuffixes),
 		heads:        map[string]string{},
 		orgWords:     lowerSet(f.OrganisationWords),
+		nonPerson:    lowerSet(f.NonPersonWords),
 		questioner:   strings.TrimSpace(f.QuestionerAgent),
 	}
 	add := func(words []string, k pronounKind) {
