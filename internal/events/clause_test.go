@@ -11,7 +11,8 @@ var speech = append(append([]act{}, world...),
 	act{"I", "GHAGOV"}, act{"We", "GHAGOV"}, act{"we", "GHAGOV"},
 	act{"the prime minister", "TGOGOV"}, act{"the Togolese government", "TGOGOV"},
 	act{"The council", "IGOUNOSEC"}, act{"the treaty", ""}, act{"Islamist fighters", "MLIREB"},
-	act{"Nigerian troops", "NGAMIL"}, act{"Benin", "BEN"})
+	act{"Nigerian troops", "NGAMIL"}, act{"Benin", "BEN"},
+	act{"Amani Odhiambo", "@"}, act{"Juma Otieno", "@KENGOV"})
 
 func TestClauseFlagsAndTargets(t *testing.T) {
 	cases := []struct {
@@ -116,6 +117,14 @@ func TestClauseFlagsAndTargets(t *testing.T) {
 		{"denial in a relative clause", "Kenya, which denied that Uganda attacked Togo, attacked Somalia.", []string{"UGA 190 TGO ASSAULT hyp", "KEN 190 SOM ASSAULT"}},
 		{"allegations that", "Kenya faces allegations that it attacked Somalia.", []string{"KEN 190 SOM ASSAULT hyp"}},
 		{"claim of responsibility", "Somali militants claimed responsibility for the attack on Kenya.", []string{"SOMREB 015 - "}},
+		// 15. An attack by a person (Amani Odhiambo, no code) in words is
+		// criticism, not force; a country's, or one with weapons, stays
+		// an assault.
+		{"verbal attack", "Amani Odhiambo attacked Juma Otieno for not answering the question.", []string{" 111 KENGOV ACCUSE"}},
+		{"verbal attacks, noun", "Amani Odhiambo's attacks on Juma Otieno continued.", []string{" 111 KENGOV ACCUSE"}},
+		{"attack with a weapon", "Amani Odhiambo attacked Juma Otieno with a knife.", []string{" 190 KENGOV ASSAULT"}},
+		{"a country attacks", "Kenya attacked Somalia.", []string{"KEN 190 SOM ASSAULT"}},
+		{"struck a deal", "Kenya struck a deal with Uganda.", nil},
 		// 14. "cannot" negates and is a modal; a hedging modifier of an
 		// event noun leaves the event unasserted, and only it.
 		{"cannot", "Kenya cannot attack Somalia.", []string{"KEN 190 SOM ASSAULT neg hyp"}},

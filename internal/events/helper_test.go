@@ -39,6 +39,8 @@ func setup(t testing.TB) (*text.Analyzer, *Coder) {
 
 // act is a hand-made actor mention: every occurrence of phrase (whole
 // words, case-sensitive) is a mention of code.
+// act is a mention for a test: its phrase and code ("@" before the code
+// for a person).
 type act struct{ phrase, code string }
 
 func mentionsOf(td *text.Doc, acts []act) []model.Mention {
@@ -58,9 +60,13 @@ func mentionsOf(td *text.Doc, acts []act) []model.Mention {
 			for k := st; k < en; k++ {
 				taken[k] = true
 			}
+			actor := model.Actor{Code: a.code, Name: a.phrase}
+			if c, ok := strings.CutPrefix(a.code, "@"); ok {
+				actor.Code, actor.Person = c, true // "@": a person
+			}
 			ms = append(ms, model.Mention{
 				Span:     model.NewSpan(td.Text, st, en),
-				Actor:    model.Actor{Code: a.code, Name: a.phrase},
+				Actor:    actor,
 				Sentence: td.SentenceAt(st),
 				Rule:     "test",
 			})

@@ -341,6 +341,12 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 				tgtOpt = true
 			}
 		}
+		if vc := s.verbalAttack(e.p, base, i, src); vc != "" && (code == base || code == s.lx.prefixCode("intended", base)) {
+			// "Christie attacked Rubio for not answering": words, not
+			// force (a threat of words is none)
+			code = vc
+			ev.Pattern += ".verbal"
+		}
 		evs := s.emit(ev, code, src, tgt, tgtOpt, e.p.Reciprocal)
 		for k := range evs {
 			for _, c := range extra {
@@ -647,6 +653,10 @@ func (s *sent) nounTrigger(i int) []model.Event {
 			}
 		}
 	}
+	if vc := s.verbalAttack(p, code, i, src); vc != "" {
+		// "Trump's attacks on a former Miss Universe": words
+		code, suffix = vc, ".verbal"
+	}
 	ev := model.Event{
 		Doc: s.doc.ID, Sentence: s.span,
 		Trigger:      model.NewSpan(s.doc.Text, s.toks[i].Start, s.toks[j-1].End),
@@ -656,6 +666,40 @@ func (s *sent) nounTrigger(i int) []model.Event {
 		Pattern:      patternID(p, rule) + suffix,
 	}
 	return s.emit(ev, code, src, tgt, tgtOpt, p.Reciprocal)
+}
+
+// verbalAttack returns the code of a verbal attack (the grammar's
+// verbal_attack_code) when the attack at trigger word i, coded code by
+// pattern p, is words, not force: p is one of the grammar's
+// verbal_attack_patterns and the trigger one of its verbal_attack words
+// ("attacked", "the attacks", "hit", not "invasion" or "stormed"), code is
+// the pattern's own (no rule of weapons matched: "hit X with missiles"
+// stays an air strike), every source is a person or a body that speaks
+// rather than fights (verbal_attack_roles: a party, the media, a
+// legislature), and no word of the sentence is one of force (force_words:
+// "gunman", "troops", "knife", "killed"). "Christie attacked Rubio for not
+// answering", "Trump's attacks on a former Miss Universe": criticism, not
+// assault. "" when the attack stays one.
+func (s *sent) verbalAttack(p *Pattern, code string, i int, src []int) string {
+	vc := s.lx.grammar["verbal_attack_code"]
+	if len(vc) == 0 || len(src) == 0 || code != p.CAMEO || !s.lx.is("verbal_attack_patterns", p.ID) || !s.lx.is("verbal_attack", s.lemma(i)) {
+		return ""
+	}
+	for _, m := range src {
+		a := s.ms[m].Actor
+		if !a.Person && !(len(a.Code) >= 3 && s.lx.is("verbal_attack_roles", strings.ToLower(a.Code[len(a.Code)-3:]))) {
+			return ""
+		}
+	}
+	for k := range s.low {
+		if s.lx.is("force_words", s.low[k]) {
+			return ""
+		}
+	}
+	if _, ok := s.lx.codes[vc[0]]; !ok {
+		return ""
+	}
+	return vc[0]
 }
 
 // phraseHead returns the syntactic head of the phrase [i, j): the word
