@@ -143,7 +143,7 @@ func TestClauseFlagsAndTargets(t *testing.T) {
 		// demand is made on; "insist" with a clause that states a fact
 		// demands nothing.
 		{"demanded that", "Kenya demanded that Uganda withdraw its troops.", []string{"KEN 1056 UGA REQUEST", "UGA 0874 - RETREAT hyp"}},
-		{"urged that, passive", "Kenya urged that the prisoners be released by Uganda.", []string{"KEN 020 - REQUEST", "UGA 0841 - RETREAT hyp"}},
+		{"urged that, passive", "Kenya urged that Somali militants be released by Uganda.", []string{"KEN 020 - REQUEST", "UGA 0841 SOMREB RETREAT hyp"}},
 		{"demanded that, plural after a past verb", "Kenya demanded that Uganda and Somalia withdraw their troops.", []string{"KEN 1056 UGA REQUEST", "KEN 1056 SOM REQUEST", "UGA 0874 - RETREAT hyp", "SOM 0874 - RETREAT hyp"}},
 		{"present form after a past verb", "Kenya insisted that Somali militants leave the country.", []string{"KEN 100 SOMREB REQUEST"}},
 		{"insisted, a statement", "Kenya insisted that Uganda had attacked Somalia.", []string{"UGA 190 SOM ASSAULT"}},
