@@ -125,6 +125,16 @@ func TestClauseFlagsAndTargets(t *testing.T) {
 		{"attack with a weapon", "Amani Odhiambo attacked Juma Otieno with a knife.", []string{" 190 KENGOV ASSAULT"}},
 		{"a country attacks", "Kenya attacked Somalia.", []string{"KEN 190 SOM ASSAULT"}},
 		{"struck a deal", "Kenya struck a deal with Uganda.", nil},
+		// 16. Asking a question, pleading in court, rallying supporters,
+		// a person's rally and offering a view are no appeal, protest or
+		// intent; what is asked about is not asserted.
+		{"asked whether", "Kenya asked whether Uganda had attacked Somalia.", []string{"UGA 190 SOM ASSAULT hyp"}},
+		{"asked to", "Kenya asked Uganda to withdraw its troops.", []string{"KEN 020 UGA REQUEST"}},
+		{"pleaded guilty", "Amani Odhiambo pleaded guilty on Monday.", nil},
+		{"rallied supporters", "Amani Odhiambo rallied his supporters in Nairobi.", nil},
+		{"rallied against", "Amani Odhiambo rallied against Uganda in Nairobi.", []string{" 141 UGA PROTEST"}},
+		{"a person's rally", "Amani Odhiambo's rally drew thousands.", nil},
+		{"offered a view", "Kenya offered its assessment of the talks.", nil},
 		// 14. "cannot" negates and is a modal; a hedging modifier of an
 		// event noun leaves the event unasserted, and only it.
 		{"cannot", "Kenya cannot attack Somalia.", []string{"KEN 190 SOM ASSAULT neg hyp"}},

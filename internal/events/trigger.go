@@ -210,6 +210,15 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 		// "X insisted that it was innocent": a statement, no demand.
 		return nil, ends[0], true
 	}
+	if s.lx.is("question_verbs", lemma) && s.asksQuestion(r) {
+		// "a reporter asked if …", "Paul asked how …": a question, no
+		// appeal.
+		return nil, ends[0], true
+	}
+	if s.lx.is("no_object", lemma) && s.dep(r, "obj") >= 0 {
+		// "rallying their base", "demonstrated an ambition": no protest.
+		return nil, ends[0], true
+	}
 	for ci, e := range cands {
 		j := ends[ci]
 		ctx := ctx
@@ -632,6 +641,10 @@ func (s *sent) nounTrigger(i int) []model.Event {
 	if !ok || len(src) == 0 {
 		return nil
 	}
+	if s.lx.is("campaign_events", s.lemma(n)) && s.allPeople(src) {
+		// "Mr. Trump's rally": a campaign's, no protest.
+		return nil
+	}
 	code, rule, tgtOpt, ok := s.chooseCode(p, i, j, ctx.intent || ctx.fut)
 	if !ok {
 		return nil
@@ -666,6 +679,44 @@ func (s *sent) nounTrigger(i int) []model.Event {
 		Pattern:      patternID(p, rule) + suffix,
 	}
 	return s.emit(ev, code, src, tgt, tgtOpt, p.Reciprocal)
+}
+
+// asksQuestion reports whether the verb at v asks a question: a clause
+// it governs opens with "if", "whether" or a question word ("asked how it
+// is conservative"), or ends with a question mark, or it is asked "about"
+// something.
+func (s *sent) asksQuestion(v int) bool {
+	var a [16]int
+	for _, d := range s.deps(v, a[:0]) {
+		switch {
+		case s.relIs(d, "ccomp", "advcl", "xcomp", "parataxis"):
+			if m := s.marker(d); m == "if" || m == "whether" {
+				return true
+			}
+			f, e := s.subtree(d)
+			if f >= 0 && f < len(s.toks) && strings.HasPrefix(s.tag(f), "W") && d > v {
+				return true
+			}
+			if e < len(s.low) && s.low[e] == "?" || e > 0 && e-1 < len(s.low) && s.low[e-1] == "?" {
+				return true
+			}
+		case s.relIs(d, "obl") && s.marker(d) == "about":
+			return true
+		}
+	}
+	return false
+}
+
+// allPeople reports whether every mention of ms is a person or a party
+// (the last three letters of its code "pty").
+func (s *sent) allPeople(ms []int) bool {
+	for _, m := range ms {
+		a := s.ms[m].Actor
+		if !a.Person && !(len(a.Code) >= 3 && strings.EqualFold(a.Code[len(a.Code)-3:], "pty")) {
+			return false
+		}
+	}
+	return len(ms) > 0
 }
 
 // verbalAttack returns the code of a verbal attack (the grammar's
