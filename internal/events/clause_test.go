@@ -124,7 +124,11 @@ func TestClauseFlagsAndTargets(t *testing.T) {
 		{"verbal attacks, noun", "Amani Odhiambo's attacks on Juma Otieno continued.", []string{" 111 KENGOV ACCUSE"}},
 		{"attack with a weapon", "Amani Odhiambo attacked Juma Otieno with a knife.", []string{" 190 KENGOV ASSAULT"}},
 		{"a country attacks", "Kenya attacked Somalia.", []string{"KEN 190 SOM ASSAULT"}},
+		{"a person attacks a country", "Amani Odhiambo attacked Somalia.", []string{" 190 SOM ASSAULT"}},
+		{"a head of state attacks", "Juma Otieno attacked Somali militants.", []string{"KENGOV 190 SOMREB ASSAULT"}},
+		{"a head of state attacks a person", "Juma Otieno attacked Amani Odhiambo for his remarks.", []string{"KENGOV 111  ACCUSE"}},
 		{"struck a deal", "Kenya struck a deal with Uganda.", nil},
+		{"met a standard", "Kenya met the criteria for membership.", nil},
 		// 16. Asking a question, pleading in court, rallying supporters,
 		// a person's rally and offering a view are no appeal, protest or
 		// intent; what is asked about is not asserted.

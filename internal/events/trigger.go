@@ -350,7 +350,7 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 				tgtOpt = true
 			}
 		}
-		if vc := s.verbalAttack(e.p, base, i, src); vc != "" && (code == base || code == s.lx.prefixCode("intended", base)) {
+		if vc := s.verbalAttack(e.p, base, i, src, tgt); vc != "" && (code == base || code == s.lx.prefixCode("intended", base)) {
 			// "Christie attacked Rubio for not answering": words, not
 			// force (a threat of words is none)
 			code = vc
@@ -666,7 +666,7 @@ func (s *sent) nounTrigger(i int) []model.Event {
 			}
 		}
 	}
-	if vc := s.verbalAttack(p, code, i, src); vc != "" {
+	if vc := s.verbalAttack(p, code, i, src, tgt); vc != "" {
 		// "Trump's attacks on a former Miss Universe": words
 		code, suffix = vc, ".verbal"
 	}
@@ -721,24 +721,51 @@ func (s *sent) allPeople(ms []int) bool {
 
 // verbalAttack returns the code of a verbal attack (the grammar's
 // verbal_attack_code) when the attack at trigger word i, coded code by
-// pattern p, is words, not force: p is one of the grammar's
-// verbal_attack_patterns and the trigger one of its verbal_attack words
-// ("attacked", "the attacks", "hit", not "invasion" or "stormed"), code is
-// the pattern's own (no rule of weapons matched: "hit X with missiles"
-// stays an air strike), every source is a person or a body that speaks
-// rather than fights (verbal_attack_roles: a party, the media, a
-// legislature), and no word of the sentence is one of force (force_words:
+// pattern p with sources src and targets tgt, is words, not force: p is
+// one of the grammar's verbal_attack_patterns and the trigger one of its
+// verbal_attack words ("attacked", "the attacks", "hit", "clashed", not
+// "invasion" or "stormed"), code is the pattern's own (no rule of weapons
+// matched: "hit X with missiles" stays an air strike), every source is a
+// person or a body that speaks rather than fights (verbal_attack_roles: a
+// party, the media, a legislature), no target is a country or an armed
+// group (armed_roles), a source who holds an office of state
+// (state_roles: "Putin", "Erdogan") attacks in words only the people or
+// speaking bodies it names (or no one named), and no word of the sentence
+// is one of force (force_words:
 // "gunman", "troops", "knife", "killed"). "Christie attacked Rubio for not
 // answering", "Trump's attacks on a former Miss Universe": criticism, not
-// assault. "" when the attack stays one.
-func (s *sent) verbalAttack(p *Pattern, code string, i int, src []int) string {
+// assault; "Putin attacked Ukraine", "resolved to fight ISIS" stay force.
+// "" when the attack stays one.
+func (s *sent) verbalAttack(p *Pattern, code string, i int, src, tgt []int) string {
 	vc := s.lx.grammar["verbal_attack_code"]
 	if len(vc) == 0 || len(src) == 0 || code != p.CAMEO || !s.lx.is("verbal_attack_patterns", p.ID) || !s.lx.is("verbal_attack", s.lemma(i)) {
 		return ""
 	}
+	role := func(c string) string {
+		if len(c) < 3 {
+			return ""
+		}
+		return strings.ToLower(c[len(c)-3:])
+	}
+	isRole := func(r string) bool {
+		return s.lx.is("verbal_attack_roles", r) || s.lx.is("armed_roles", r) || s.lx.is("state_roles", r)
+	}
+	country := func(c string) bool { return len(c) == 3 && !isRole(strings.ToLower(c)) }
+	speaks := func(a model.Actor) bool { return a.Person || s.lx.is("verbal_attack_roles", role(a.Code)) }
+	state := false
 	for _, m := range src {
 		a := s.ms[m].Actor
-		if !a.Person && !(len(a.Code) >= 3 && s.lx.is("verbal_attack_roles", strings.ToLower(a.Code[len(a.Code)-3:]))) {
+		if !speaks(a) {
+			return ""
+		}
+		state = state || country(a.Code) || s.lx.is("state_roles", role(a.Code))
+	}
+	for _, m := range tgt {
+		a := s.ms[m].Actor
+		if !a.Person && (country(a.Code) || s.lx.is("armed_roles", role(a.Code))) {
+			return "" // a country or an armed group is attacked with force
+		}
+		if state && !speaks(a) {
 			return ""
 		}
 	}
