@@ -264,6 +264,12 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 				// about what Y will do is addressed to Y, if Y is an actor.
 				tgt = s.actors(s.clause(s.dep(r, "ccomp"), 1).subj)
 				tgtOpt = true
+				if len(tgt) == 0 && s.dep(r, "obj", "iobj") < 0 {
+					// "Obama warned that the museum would not be a
+					// panacea": a warning addressed to no one, about no
+					// actor, threatens nothing
+					return nil, j, true
+				}
 			case inf >= 0:
 				// "X threatened to impose an embargo on Y": the threatened
 				// action's target is the threat's; with none, there is
