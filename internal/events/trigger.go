@@ -210,6 +210,10 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 		// "X insisted that it was innocent": a statement, no demand.
 		return nil, ends[0], true
 	}
+	if s.lx.is("quantity_verbs", lemma) && ends[0] < len(s.low) && s.low[ends[0]] == "to" && ends[0]+1 < len(s.low) && (s.tag(ends[0]+1) == "CD" || s.tag(ends[0]+1) == "$") {
+		// "fees declined to $281 million": a fall, no refusal.
+		return nil, ends[0], true
+	}
 	if s.lx.is("question_verbs", lemma) && s.asksQuestion(r) {
 		// "a reporter asked if …", "Paul asked how …": a question, no
 		// appeal.
