@@ -128,6 +128,8 @@ func TestClauseFlagsAndTargets(t *testing.T) {
 		{"a head of state attacks", "Juma Otieno attacked Somali militants.", []string{"KENGOV 190 SOMREB ASSAULT"}},
 		{"a head of state attacks a person", "Juma Otieno attacked Amani Odhiambo for his remarks.", []string{"KENGOV 111  ACCUSE"}},
 		{"struck a deal", "Kenya struck a deal with Uganda.", nil},
+		{"a plural speaker is not he", "Somali militants said he attacked Kenya.", nil},
+		{"a person speaker is he", "Juma Otieno said he attacked Somalia.", []string{"KENGOV 190 SOM ASSAULT"}},
 		{"declined to a number", "Kenya's exports declined to $281 million in 2014.", nil},
 		{"declined to act", "Kenya declined to meet Uganda.", []string{"KEN 125 UGA REJECT"}},
 		{"a warning about no one", "Kenya warned that the season would be difficult.", nil},

@@ -897,17 +897,26 @@ func (s *sent) subjects(ctx verbCtx) []int {
 		return nil
 	}
 	ms = s.actors(g.subj)
-	if len(ms) == 1 && !pronounAgrees(s.low[ctx.subj], s.ms[ms[0]].Actor.Code) {
+	if len(ms) == 1 && !pronounAgrees(s.low[ctx.subj], s.ms[ms[0]].Actor, s.tag(g.subj)) {
 		return nil
 	}
 	return ms
 }
 
-// pronounAgrees is a weak agreement check: "it" and "they" stand for a
-// state or group, "he" and "she" for a person; an actor code says which
-// only loosely, so only an empty code is refused.
-func pronounAgrees(p, code string) bool {
-	return code != "" || p == "he" || p == "she"
+// pronounAgrees is a weak agreement check of a pronoun with the speaker
+// whose subject is tagged tag: "it" and "they" stand for a state or group,
+// "he" and "she" for a person; an actor code says which only loosely, so
+// only what is plainly the other is refused: a person for "it" and
+// "they", and for "he" and "she" a plural ("Police say he posed a
+// threat": he is not the police), a country, or no code.
+func pronounAgrees(p string, a model.Actor, tag string) bool {
+	switch p {
+	case "he", "she":
+		return a.Person || tag != "NNS" && tag != "NNPS" && len(a.Code) != 3 || a.Code == ""
+	case "it", "they":
+		return !a.Person && a.Code != ""
+	}
+	return a.Code != ""
 }
 
 // agent returns the by-agent mentions of the passive verb v.
