@@ -130,6 +130,8 @@ func TestClauseFlagsAndTargets(t *testing.T) {
 		{"struck a deal", "Kenya struck a deal with Uganda.", nil},
 		{"a plural speaker is not he", "Somali militants said he attacked Kenya.", nil},
 		{"a person speaker is he", "Juma Otieno said he attacked Somalia.", []string{"KENGOV 190 SOM ASSAULT"}},
+		{"a reminder that Y must", "Kenya issued a stern reminder to Uganda that Somalia must withdraw its troops.", []string{"KEN 100 SOM REQUEST", "SOM 0874 - RETREAT hyp"}},
+		{"a reminder to Y that it must", "Kenya issued a stern reminder to Uganda that it must do more.", []string{"KEN 100 UGA REQUEST"}},
 		{"declined to a number", "Kenya's exports declined to $281 million in 2014.", nil},
 		{"declined to act", "Kenya declined to meet Uganda.", []string{"KEN 125 UGA REJECT"}},
 		{"a warning about no one", "Kenya warned that the season would be difficult.", nil},

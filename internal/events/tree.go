@@ -1217,7 +1217,7 @@ func (s *sent) obligations(out []model.Event) []model.Event {
 				must = d
 			}
 		}
-		if must < 0 || h < 0 || !s.lx.is("obligation_speech", s.lemma(h)) {
+		if must < 0 || h < 0 || !s.lx.is("obligation_speech", s.lemma(h)) && !s.speechObject(h) {
 			continue
 		}
 		g := s.clause(h, 0)
@@ -1226,6 +1226,18 @@ func (s *sent) obligations(out []model.Event) []model.Event {
 		}
 		src := s.subjects(g)
 		tgt := s.actors(s.clause(v, 0).subj)
+		if o := s.dep(h, "obj"); o >= 0 && s.speechObject(h) && (len(tgt) == 0 || s.tag(s.clause(v, 0).subj) == "PRP") {
+			// "a reminder to Iraq that it must …": the one reminded,
+			// named after "to" between the verb and the clause (the
+			// parser may hang it on a time word: "a reminder Saturday to
+			// Iraq")
+			for k := h + 1; k+1 < v; k++ {
+				if s.low[k] == "to" && s.mAt[k+1] >= 0 {
+					tgt = []int{s.mAt[k+1]}
+					break
+				}
+			}
+		}
 		if len(src) == 0 || len(tgt) == 0 {
 			continue
 		}
@@ -1239,6 +1251,14 @@ func (s *sent) obligations(out []model.Event) []model.Event {
 		out = append(out, s.emit(ev, code, src, tgt, false, false)...)
 	}
 	return out
+}
+
+// speechObject reports whether the verb at h has for its object a noun
+// of speech (the grammar's obligation_speech_nouns): "issued a stern
+// reminder to Iraq that it must cooperate" reports as "said" does.
+func (s *sent) speechObject(h int) bool {
+	o := s.dep(h, "obj")
+	return o >= 0 && s.lx.is("obligation_speech_nouns", singular(s.low[o]))
 }
 
 // dashBefore reports whether a dash stands right before token k.
