@@ -12,7 +12,7 @@ var speech = append(append([]act{}, world...),
 	act{"the prime minister", "TGOGOV"}, act{"the Togolese government", "TGOGOV"},
 	act{"The council", "IGOUNOSEC"}, act{"the treaty", ""}, act{"Islamist fighters", "MLIREB"},
 	act{"Nigerian troops", "NGAMIL"}, act{"Benin", "BEN"},
-	act{"Amani Odhiambo", "@"}, act{"Juma Otieno", "@KENGOV"})
+	act{"Amani Odhiambo", "@"}, act{"Juma Otieno", "@KENGOV"}, act{"Odhiambo", ""})
 
 func TestClauseFlagsAndTargets(t *testing.T) {
 	cases := []struct {
@@ -132,6 +132,10 @@ func TestClauseFlagsAndTargets(t *testing.T) {
 		{"a person speaker is he", "Juma Otieno said he attacked Somalia.", []string{"KENGOV 190 SOM ASSAULT"}},
 		{"a reminder that Y must", "Kenya issued a stern reminder to Uganda that Somalia must withdraw its troops.", []string{"KEN 100 SOM REQUEST", "SOM 0874 - RETREAT hyp"}},
 		{"a reminder to Y that it must", "Kenya issued a stern reminder to Uganda that it must do more.", []string{"KEN 100 UGA REQUEST"}},
+		{"neither nor", "Neither Kenya nor Uganda attacked Somalia.", []string{"KEN 190 SOM ASSAULT neg", "UGA 190 SOM ASSAULT neg"}},
+		{"asked the question", "Kenya asked the question to help Uganda.", nil},
+		{"suggests that", "The report suggests that Kenya attacked Somalia.", []string{"KEN 190 SOM ASSAULT hyp"}},
+		{"a reason for an attack", "Odhiambo attacked Juma Otieno for raising taxes.", []string{" 111 KENGOV ACCUSE"}},
 		{"declined to a number", "Kenya's exports declined to $281 million in 2014.", nil},
 		{"declined to act", "Kenya declined to meet Uganda.", []string{"KEN 125 UGA REJECT"}},
 		{"a warning about no one", "Kenya warned that the season would be difficult.", nil},

@@ -358,6 +358,10 @@ func (s *sent) clause(v, depth int) verbCtx {
 		// preposition is no subject.
 		ctx.subj, ctx.passive = -1, false
 	}
+	if ctx.subj >= 0 && s.neitherBefore(v, ctx.subj) {
+		// "neither the nominee nor her campaign helped": no one did
+		ctx.neg = true
+	}
 	if ctx.subj >= 0 && ctx.subj < v {
 		// "Nairobi, 2 May 2018 - Tomas Vellinga met …": a dateline read
 		// as the subject, with the real one as its apposition after a
@@ -564,6 +568,20 @@ func (s *sent) mandative(c, h int) bool {
 		return true
 	case s.tag(first) == "VBP":
 		return s.tag(h) == "VBD" || s.tag(h) == "VBN"
+	}
+	return false
+}
+
+// neitherBefore reports whether "neither" opens the subject subj of the
+// verb v, hung on the subject or (as the parser may) on the verb.
+func (s *sent) neitherBefore(v, subj int) bool {
+	var a [16]int
+	for _, h := range [2]int{subj, v} {
+		for _, d := range s.deps(h, a[:0]) {
+			if d < subj && s.low[d] == "neither" {
+				return true
+			}
+		}
 	}
 	return false
 }

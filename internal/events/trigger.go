@@ -694,7 +694,7 @@ func (s *sent) nounTrigger(i int) []model.Event {
 // asksQuestion reports whether the verb at v asks a question: a clause
 // it governs opens with "if", "whether" or a question word ("asked how it
 // is conservative"), or ends with a question mark, or it is asked "about"
-// something.
+// something, or its object is "the question".
 func (s *sent) asksQuestion(v int) bool {
 	var a [16]int
 	for _, d := range s.deps(v, a[:0]) {
@@ -712,6 +712,8 @@ func (s *sent) asksQuestion(v int) bool {
 			}
 		case s.relIs(d, "obl") && s.marker(d) == "about":
 			return true
+		case s.relIs(d, "obj") && (s.low[d] == "question" || s.low[d] == "questions"):
+			return true // "asked the question"
 		}
 	}
 	return false
@@ -762,10 +764,18 @@ func (s *sent) verbalAttack(p *Pattern, code string, i int, src, tgt []int) stri
 	}
 	country := func(c string) bool { return len(c) == 3 && !isRole(strings.ToLower(c)) }
 	speaks := func(a model.Actor) bool { return a.Person || s.lx.is("verbal_attack_roles", role(a.Code)) }
+	// "hitting Trump for using eminent domain": a reason given for the
+	// attack is one for criticism, whoever names it (an unresolved
+	// surname is no known person)
+	reason := false
+	var b [16]int
+	for _, d := range s.deps(i, b[:0]) {
+		reason = reason || d > i && s.relIs(d, "advcl", "obl") && s.marker(d) == "for" && s.tag(d) == "VBG"
+	}
 	state := false
 	for _, m := range src {
 		a := s.ms[m].Actor
-		if !speaks(a) {
+		if !speaks(a) && !(reason && a.Code == "") {
 			return ""
 		}
 		state = state || country(a.Code) || s.lx.is("state_roles", role(a.Code))
