@@ -154,7 +154,9 @@ func (x *anchorer) anchor(own []model.Span, at int) *model.Anchor {
 	}
 	// Only the expressions of the paragraph can date what is said here;
 	// an expression in a quotation dates only what is in it.
-	keep := func(t model.Timex) bool { return !inOtherQuote(x.quoted, t.Span, at) && !inAny(own, t.Span) }
+	keep := func(t model.Timex) bool {
+		return !inOtherQuote(x.quoted, t.Span, at) && !inAny(own, t.Span) && x.sameClause(si, at, t.Start)
+	}
 	s := td.Sentences[si].Span
 	p := td.Paragraphs[td.Sentences[si].Para]
 	lo, hi := x.between(s.Start, s.End)
@@ -204,6 +206,108 @@ func (x *anchorer) anchor(own []model.Span, at int) *model.Anchor {
 		break
 	}
 	return documentAnchor(doc)
+}
+
+// sameClause reports whether the expression starting at offset t, in
+// sentence si, may date what is said or done at offset at, as the tree
+// reads the sentence: the expression's clause (see clauseOf) is the
+// clause of what it dates or one that clause hangs in, so that "he urged
+// North Korea to resume talks it abandoned in 2009" is not dated 2009 nor
+// "she said he would act on Tuesday" said on Tuesday, while "In a panel
+// this weekend, X told a woman who suggested …" dates the suggestion. An
+// expression in another sentence, or a sentence with no tree, is left to
+// the clause breaks.
+func (x *anchorer) sameClause(si, at, t int) bool {
+	td := x.td
+	if td == nil || si < 0 || si >= len(td.Sentences) {
+		return true
+	}
+	s := td.Sentences[si]
+	if t < s.Start || t >= s.End {
+		return true
+	}
+	td.Parse(si)
+	k, e := td.TokenAt(at), td.TokenAt(t)
+	if k < 0 || e < 0 || !hasTree(td, s) {
+		return true
+	}
+	ct := clauseOf(td, e)
+	for c, n := clauseOf(td, k), 0; n < 16; n++ {
+		if c == ct {
+			return true
+		}
+		h := td.Tokens[c].Head
+		if h < 0 {
+			return false
+		}
+		c = clauseOf(td, h)
+	}
+	return false
+}
+
+// hasTree reports whether sentence s of td was parsed: some word of it
+// has a relation.
+func hasTree(td *text.Doc, s text.Sentence) bool {
+	for k := s.FirstToken; k < s.EndToken; k++ {
+		if td.Tokens[k].Rel != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseOf returns the word that heads the clause word k belongs to: k
+// itself or the nearest word above it that is the root of its sentence,
+// or hangs on another by a clausal relation and has a subject of its own.
+// A clause with no subject (an infinitive, a participle) is part of the
+// clause it hangs on, and so is one of time ("when", "while", "after"):
+// "Speaking to journalists on 27 May, X referred to …" refers on 27 May,
+// "declared last year its readiness to welcome Y" states last year what
+// it intends, and "Back when it signed on … more than 20 years ago, the
+// United States pledged" pledged then.
+func clauseOf(td *text.Doc, k int) int {
+	for n := 0; n < 64 && k >= 0; n++ {
+		t := td.Tokens[k]
+		if t.Head < 0 {
+			return k
+		}
+		rel, _, _ := strings.Cut(t.Rel, ":")
+		switch rel {
+		case "root":
+			return k
+		case "ccomp", "xcomp", "advcl", "acl", "parataxis", "csubj", "conj":
+			if (rel != "conj" || t.UPOS == "VERB" || t.UPOS == "AUX") && hasSubject(td, k) && !(rel == "advcl" && temporalMarker(td, k)) {
+				return k
+			}
+		}
+		k = t.Head
+	}
+	return k
+}
+
+// temporalMarker reports whether the clause at k opens with a
+// subordinator of time ("when", "while", "as", "after", "before",
+// "since", "until", "once"), as its marker or, for "when", an adverb.
+func temporalMarker(td *text.Doc, k int) bool {
+	var buf [16]int
+	for _, d := range td.Dependents(k, buf[:0]) {
+		if d > k {
+			break
+		}
+		if rel := td.Tokens[d].Rel; rel != "mark" && rel != "advmod" {
+			continue
+		}
+		switch strings.ToLower(td.Tokens[d].Text) {
+		case "when", "while", "as", "after", "before", "since", "until", "till", "once", "whenever":
+			return true
+		}
+	}
+	return false
+}
+
+// hasSubject reports whether word k has a subject among its dependents.
+func hasSubject(td *text.Doc, k int) bool {
+	return td.Dependent(k, "nsubj", "csubj", "expl") >= 0
 }
 
 // between returns the index range of the expressions that start in

@@ -38,6 +38,37 @@ func TestAnchor(t *testing.T) {
 		want             []string // per event, then per quote: "VALUE by BY", or "" for unknown
 	}{
 		{
+			// the tree: a date in a clause below the event's, or beside
+			// it, does not date it; one in the clause it hangs in does
+			name:   "a date in a relative clause dates only that clause",
+			text:   "The minister urged Velmor to resume the talks it abandoned in 2019.",
+			date:   "2030-05-10",
+			events: []string{"urged", "abandoned"},
+			want:   []string{"2030-05-10 by document", "2019 by clause"},
+		},
+		{
+			name:   "a date in a reported clause does not date the saying",
+			text:   "The minister said that the board would convene on 14 June 2030.",
+			date:   "2030-05-10",
+			events: []string{"convene"},
+			quotes: []quote{{"said", "the board would convene on 14 June 2030", true}},
+			want:   []string{"2030-06-14 by clause", "2030-05-10 by document"},
+		},
+		{
+			name:   "a participle and a clause of time share the date of the clause they hang on",
+			text:   "Speaking to reporters on 2 May, the minister criticized the board. When the mill closed in 2019, the union protested.",
+			date:   "2030-05-10",
+			events: []string{"criticized", "protested"},
+			want:   []string{"2030-05-02 by clause", "2019 by clause"},
+		},
+		{
+			name:   "a date in the clause above dates a relative clause",
+			text:   "On 2 May the minister thanked a woman who praised the board.",
+			date:   "2030-05-10",
+			events: []string{"praised"},
+			want:   []string{"2030-05-02 by clause"},
+		},
+		{
 			name:   "a day of its own that cannot be resolved does not borrow the paragraph's date",
 			text:   "GENEVA, March 3 (Wire) - The agreement will lapse on 3 March 2031. The board will convene on Thursday 14 March.",
 			events: []string{"convene"},
