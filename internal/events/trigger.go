@@ -696,6 +696,14 @@ func (s *sent) nounTrigger(i int) []model.Event {
 // is conservative"), or ends with a question mark, or it is asked "about"
 // something, or its object is "the question".
 func (s *sent) asksQuestion(v int) bool {
+	for k := 1; k < v; k++ {
+		if s.low[k-1] == "?" && s.tag(k) == "''" {
+			return true // “Would you meet them?” she asked.
+		}
+	}
+	if o := s.off; v < 5 && o >= 2 && s.td.Tokens[o-1].Tag == "''" && s.td.Tokens[o-2].Text == "?" {
+		return true // the quoted question split off as a sentence of its own
+	}
 	var a [16]int
 	for _, d := range s.deps(v, a[:0]) {
 		switch {
@@ -706,6 +714,9 @@ func (s *sent) asksQuestion(v int) bool {
 			f, e := s.subtree(d)
 			if f >= 0 && f < len(s.toks) && strings.HasPrefix(s.tag(f), "W") && d > v {
 				return true
+			}
+			for e > f+1 && e-1 < len(s.low) && s.tag(e-1) == "''" {
+				e-- // the closing quotation mark of a quoted question
 			}
 			if e < len(s.low) && s.low[e] == "?" || e > 0 && e-1 < len(s.low) && s.low[e-1] == "?" {
 				return true
@@ -750,8 +761,16 @@ func (s *sent) allPeople(ms []int) bool {
 // "" when the attack stays one.
 func (s *sent) verbalAttack(p *Pattern, code string, i int, src, tgt []int) string {
 	vc := s.lx.grammar["verbal_attack_code"]
-	if len(vc) == 0 || len(src) == 0 || code != p.CAMEO || !s.lx.is("verbal_attack_patterns", p.ID) || !s.lx.is("verbal_attack", s.lemma(i)) {
+	if len(vc) == 0 || len(src) == 0 || code != p.CAMEO || !s.lx.is("verbal_attack_patterns", p.ID) {
 		return ""
+	}
+	word, back := false, false
+	for _, l := range s.verbLemmas(i) { // the parser's lemma, and the patterns' ("shot" → "shoot")
+		word = word || s.lx.is("verbal_attack", l)
+		back = back || s.lx.is("verbal_attack_back", l)
+	}
+	if !word || back && (i+1 >= len(s.low) || s.low[i+1] != "back") {
+		return "" // "shot back" may be words; "shot" is not
 	}
 	role := func(c string) string {
 		if len(c) < 3 {
@@ -843,7 +862,9 @@ func (s *sent) nounSource(n int, p *Pattern) ([]int, verbCtx, bool) {
 	underTrigger := h >= 0 && s.relIs(n, "obj") && s.codesItself(h)
 	var src []int
 	for _, d := range ds {
-		if m := s.mAt[d]; m >= 0 && d < n && (s.relIs(d, "nmod:poss") || !underTrigger && s.relIs(d, "amod", "compound", "flat")) {
+		if m := s.mAt[d]; m >= 0 && d < n && (s.relIs(d, "nmod:poss") || !underTrigger && s.relIs(d, "amod", "compound", "flat") && s.ms[m].Rule != "dict:capital") {
+			// (a capital before the noun says where, not who: "the Paris
+			// attacks", "the Paris agreement")
 			src = s.actors(d)
 			break
 		}
