@@ -3,6 +3,7 @@ package events
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -204,10 +205,31 @@ func DefaultPatterns() (*Patterns, error) {
 
 // PatternsFromData loads the patterns of a data tree such as
 // data.Open(dir): every .yaml and .txt file under events/, where a user
-// directory may replace any of them or add its own.
+// directory may replace any of them or add its own, and the irregular
+// verbs of text/irregular-verbs.txt.
 func PatternsFromData(fsys fs.FS) (*Patterns, error) {
-	return loadDir(fsys, "events")
+	p, err := loadDir(fsys, "events")
+	if err != nil {
+		return nil, err
+	}
+	// the irregular verbs the text layer reads too
+	b, err := fs.ReadFile(fsys, irregularVerbs)
+	if errors.Is(err, fs.ErrNotExist) {
+		return p, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("load patterns: %w", err)
+	}
+	if err := p.parseIrregular(irregularVerbs, b); err != nil {
+		return nil, err
+	}
+	p.sources = append(p.sources, irregularVerbs)
+	return p, nil
 }
+
+// irregularVerbs is the data file of irregular verb forms, shared with
+// the text layer.
+const irregularVerbs = "text/irregular-verbs.txt"
 
 // loadDir loads every .yaml and .txt file of dir in fsys.
 func loadDir(fsys fs.FS, dir string) (*Patterns, error) {

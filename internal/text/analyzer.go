@@ -547,6 +547,12 @@ func (a *Analyzer) setTokens(toks []Token, from int, ps *parseScratch) {
 			t.Head = from + h - 1
 		}
 		t.Lemma = a.model.LemmaOf(t.Text, &ps.tags, i, &ps.sc)
+		if t.Tag == "VBD" || t.Tag == "VBN" {
+			// an irregular past the treebank's suffix rules would guess
+			if b, ok := a.lex.irregular[strings.ToLower(t.Text)]; ok {
+				t.Lemma = b
+			}
+		}
 	}
 }
 

@@ -57,6 +57,9 @@ type lexicon struct {
 	// genders gives the gender ('m', 'f') of pronouns, titles and given
 	// names (data/text/genders.txt), by kind and lower-cased word.
 	genders [numGenderKinds]map[string]byte
+	// irregular maps an irregular verb form to its base form
+	// (data/text/irregular-verbs.txt: "shot" → "shoot").
+	irregular map[string]string
 }
 
 // GenderKind is the kind of word whose gender Doc.Gender gives.
@@ -79,6 +82,7 @@ const (
 	notNamesFile      = "text/not-names.txt"
 	functionWordsFile = "text/function-words.txt"
 	gendersFile       = "text/genders.txt"
+	irregularFile     = "text/irregular-verbs.txt"
 	punktAssetName    = "data/english.json"
 )
 
@@ -162,6 +166,19 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 			return fmt.Errorf("%q is listed twice", f[0])
 		}
 		lx.genders[k][w] = f[1][0]
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+
+	lx.irregular = map[string]string{}
+	err = readList(fsys, irregularFile, func(f []string) error {
+		for _, w := range f[1:] {
+			if _, ok := lx.irregular[w]; !ok {
+				lx.irregular[w] = f[0]
+			}
+		}
 		return nil
 	})
 	if err != nil {
