@@ -144,6 +144,7 @@ func TestClauseFlagsAndTargets(t *testing.T) {
 		{"shot", "Amani Odhiambo shot Juma Otieno.", []string{" 193 KENGOV ASSAULT"}},
 		{"hit with ads", "Kenya hit Uganda with ads in Nairobi.", []string{"KEN 111 UGA ACCUSE"}},
 		{"a quoted question", "\"Would you meet Uganda?\" Kenya asked.", nil},
+		{"backing received", "Kenya has backing from 33 percent of voters.", nil},
 		{"declined to a number", "Kenya's exports declined to $281 million in 2014.", nil},
 		{"declined to act", "Kenya declined to meet Uganda.", []string{"KEN 125 UGA REJECT"}},
 		{"a warning about no one", "Kenya warned that the season would be difficult.", nil},

@@ -210,6 +210,14 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 		// "X insisted that it was innocent": a statement, no demand.
 		return nil, ends[0], true
 	}
+	if h := s.head(r); h >= 0 && s.relIs(r, "xcomp", "obj") && s.hasPrep(r, "from", "by") {
+		for _, l := range s.verbLemmas(h) {
+			if s.lx.is("receiving", l) {
+				// "Mr. Sanders has backing from 33 percent": received
+				return nil, ends[0], true
+			}
+		}
+	}
 	if s.lx.is("quantity_verbs", lemma) && ends[0] < len(s.low) && s.low[ends[0]] == "to" && ends[0]+1 < len(s.low) && (s.tag(ends[0]+1) == "CD" || s.tag(ends[0]+1) == "$") {
 		// "fees declined to $281 million": a fall, no refusal.
 		return nil, ends[0], true
@@ -905,6 +913,11 @@ func (s *sent) nounSource(n int, p *Pattern) ([]int, verbCtx, bool) {
 	}
 	light, oblique := false, false
 	for _, l := range s.verbLemmas(h) {
+		if s.lx.is("receiving", l) && s.hasPrep(n, "from", "by") {
+			// "Clinton has support from 52 percent of voters": she
+			// receives it; who gives it is after "from"
+			return nil, ctx, false
+		}
 		if s.lx.is("light", l) || contains(p.Light, l) {
 			light = true
 		}
@@ -922,6 +935,18 @@ func (s *sent) nounSource(n int, p *Pattern) ([]int, verbCtx, bool) {
 	}
 	vc.neg = vc.neg || neg
 	return s.subjects(vc), vc, true
+}
+
+// hasPrep reports whether the noun at n has a dependent introduced by
+// one of preps after it ("support from 52 percent").
+func (s *sent) hasPrep(n int, preps ...string) bool {
+	var a [8]int
+	for _, d := range s.deps(n, a[:0]) {
+		if d > n && s.relIs(d, "nmod", "obl", "acl") && contains(preps, s.marker(d)) {
+			return true
+		}
+	}
+	return false
 }
 
 // sourcePrep returns the actor of a source preposition after the noun
