@@ -218,6 +218,11 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 			}
 		}
 	}
+	if s.lx.is("warning_verbs", lemma) && s.warnsOf(r) {
+		// "warned us about those …", "warned of a ferocious battle
+		// ahead": a warning of a danger, no threat
+		return nil, ends[0], true
+	}
 	if s.lx.is("quantity_verbs", lemma) && ends[0] < len(s.low) && s.low[ends[0]] == "to" && ends[0]+1 < len(s.low) && (s.tag(ends[0]+1) == "CD" || s.tag(ends[0]+1) == "$") {
 		// "fees declined to $281 million": a fall, no refusal.
 		return nil, ends[0], true
@@ -790,7 +795,9 @@ func (s *sent) verbalAttack(p *Pattern, code string, i int, src, tgt []int) stri
 		return s.lx.is("verbal_attack_roles", r) || s.lx.is("armed_roles", r) || s.lx.is("state_roles", r)
 	}
 	country := func(c string) bool { return len(c) == 3 && !isRole(strings.ToLower(c)) }
-	speaks := func(a model.Actor) bool { return a.Person || s.lx.is("verbal_attack_roles", role(a.Code)) }
+	speaks := func(a model.Actor) bool {
+		return a.Person || s.lx.is("verbal_attack_roles", role(a.Code)) || s.attacksSpeakers(i)
+	}
 	// "hitting Trump for using eminent domain": a reason given for the
 	// attack is one for criticism, whoever names it (an unresolved
 	// surname is no known person)
@@ -825,6 +832,36 @@ func (s *sent) verbalAttack(p *Pattern, code string, i int, src, tgt []int) stri
 		return ""
 	}
 	return vc[0]
+}
+
+// warnsOf reports whether the verb at v has an "about" or "of" phrase
+// after it, on it or (as the parser may hang it) on its object.
+func (s *sent) warnsOf(v int) bool {
+	var a, b [16]int
+	for _, d := range s.deps(v, a[:0]) {
+		if d < v {
+			continue
+		}
+		if m := s.marker(d); s.relIs(d, "obl") && (m == "about" || m == "of") {
+			return true
+		}
+		if s.relIs(d, "obj") {
+			for _, x := range s.deps(d, b[:0]) {
+				if m := s.marker(x); x > d && s.relIs(x, "nmod") && (m == "about" || m == "of") {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// attacksSpeakers reports whether the attack at trigger i is on people
+// who speak rather than fight (the grammar's verbal_targets: "attacking
+// critics", "attacked the media"): words, whoever attacks.
+func (s *sent) attacksSpeakers(i int) bool {
+	o := s.dep(i, "obj")
+	return o >= 0 && s.lx.is("verbal_targets", singular(s.low[o]))
 }
 
 // phraseHead returns the syntactic head of the phrase [i, j): the word
