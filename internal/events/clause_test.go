@@ -148,6 +148,7 @@ func TestClauseFlagsAndTargets(t *testing.T) {
 		{"warned about", "Kenya warned Uganda about the floods.", nil},
 		{"attacking critics", "Odhiambo attacked his critics in Nairobi.", []string{" 111 - ACCUSE"}},
 		{"ordered the release of documents", "Kenya ordered the release of the documents.", []string{"KEN 100 - REQUEST"}},
+		{"stopped from, on the object", "Kenya stopped Somali militants from attacking Uganda.", []string{"SOMREB 190 UGA ASSAULT hyp"}},
 		{"declined to a number", "Kenya's exports declined to $281 million in 2014.", nil},
 		{"declined to act", "Kenya declined to meet Uganda.", []string{"KEN 125 UGA REJECT"}},
 		{"a warning about no one", "Kenya warned that the season would be difficult.", nil},

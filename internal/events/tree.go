@@ -399,10 +399,11 @@ func (s *sent) clause(v, depth int) verbCtx {
 	h := s.head(v)
 	switch {
 	case h < 0 || ctx.subj >= 0 && isFinite(s.tag(v)) && s.relIs(v, "xcomp", "conj", "appos", "amod"):
-	case ctx.subj < 0 && s.marker(v) != "to" && (s.relIs(v, "acl") && s.rel(v) != "acl:relcl" ||
+	case ctx.subj < 0 && s.marker(v) != "to" && s.marker(v) != "from" && (s.relIs(v, "acl") && s.rel(v) != "acl:relcl" ||
 		s.relIs(v, "amod") && h < v && isVerbTag(s.tag(v)) && s.dep(v, "obj") >= 0):
 		// A participle after its noun: "leaders meeting in Dakar" (the
-		// leaders meet), "sanctions imposed on Niger" (the sanctions are
+		// leaders meet; not "stopped teachers from sending …", where the
+		// gerund is what they are kept from), "sanctions imposed on Niger" (the sanctions are
 		// imposed: passive). A gerund after a determiner is a noun. A
 		// participle with a direct object is active whatever its tag:
 		// "rebels shelled the capital, officials said" read as a noun
