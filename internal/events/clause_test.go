@@ -12,7 +12,8 @@ var speech = append(append([]act{}, world...),
 	act{"the prime minister", "TGOGOV"}, act{"the Togolese government", "TGOGOV"},
 	act{"The council", "IGOUNOSEC"}, act{"the treaty", ""}, act{"Islamist fighters", "MLIREB"},
 	act{"Nigerian troops", "NGAMIL"}, act{"Benin", "BEN"},
-	act{"Amani Odhiambo", "@"}, act{"Juma Otieno", "@KENGOV"}, act{"Odhiambo", ""})
+	act{"Amani Odhiambo", "@"}, act{"Juma Otieno", "@KENGOV"}, act{"Odhiambo", ""},
+	act{"The border guards", "SOMMIL"})
 
 func TestClauseFlagsAndTargets(t *testing.T) {
 	cases := []struct {
@@ -147,6 +148,7 @@ func TestClauseFlagsAndTargets(t *testing.T) {
 		{"backing received", "Kenya has backing from 33 percent of voters.", nil},
 		{"warned about", "Kenya warned Uganda about the floods.", nil},
 		{"attacking critics", "Odhiambo attacked his critics in Nairobi.", []string{" 111 - ACCUSE"}},
+		{"armed attackers of critics", "The border guards attacked their critics in Nairobi.", []string{"SOMMIL 190 - ASSAULT"}},
 		{"ordered the release of documents", "Kenya ordered the release of the documents.", []string{"KEN 100 - REQUEST"}},
 		{"stopped from, on the object", "Kenya stopped Somali militants from attacking Uganda.", []string{"SOMREB 190 UGA ASSAULT hyp"}},
 		{"declined to a number", "Kenya's exports declined to $281 million in 2014.", nil},

@@ -796,7 +796,8 @@ func (s *sent) verbalAttack(p *Pattern, code string, i int, src, tgt []int) stri
 	}
 	country := func(c string) bool { return len(c) == 3 && !isRole(strings.ToLower(c)) }
 	speaks := func(a model.Actor) bool {
-		return a.Person || s.lx.is("verbal_attack_roles", role(a.Code)) || s.attacksSpeakers(i)
+		return a.Person || s.lx.is("verbal_attack_roles", role(a.Code)) ||
+			s.attacksSpeakers(i) && !country(a.Code) && !s.lx.is("armed_roles", role(a.Code)) && !s.lx.is("state_roles", role(a.Code))
 	}
 	// "hitting Trump for using eminent domain": a reason given for the
 	// attack is one for criticism, whoever names it (an unresolved
