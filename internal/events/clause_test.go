@@ -165,6 +165,7 @@ func TestClauseFlagsAndTargets(t *testing.T) {
 		{"rallied supporters", "Amani Odhiambo rallied his supporters in Nairobi.", nil},
 		{"rallied against", "Amani Odhiambo rallied against Uganda in Nairobi.", []string{" 141 UGA PROTEST"}},
 		{"a person's rally", "Amani Odhiambo's rally drew thousands.", nil},
+		{"a person's rally against", "Amani Odhiambo's rally against Uganda drew thousands.", []string{" 141 UGA PROTEST"}},
 		{"offered a view", "Kenya offered its assessment of the talks.", nil},
 		// 14. "cannot" negates and is a modal; a hedging modifier of an
 		// event noun leaves the event unasserted, and only it.

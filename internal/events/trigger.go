@@ -664,8 +664,9 @@ func (s *sent) nounTrigger(i int) []model.Event {
 	if !ok || len(src) == 0 {
 		return nil
 	}
-	if s.lx.is("campaign_events", s.lemma(n)) && s.allPeople(src) {
-		// "Mr. Trump's rally": a campaign's, no protest.
+	if s.lx.is("campaign_events", s.lemma(n)) && s.allPeople(src) && !s.protestsSomething(n) {
+		// "Mr. Trump's rally": a campaign's, no protest (but "the
+		// opposition leader's rally against the results" is one).
 		return nil
 	}
 	code, rule, tgtOpt, ok := s.chooseCode(p, i, j, ctx.intent || ctx.fut)
@@ -743,6 +744,28 @@ func (s *sent) asksQuestion(v int) bool {
 	return false
 }
 
+// protestsSomething reports whether the event noun at n says what it is
+// against: a phrase with "against" or "over", or a purpose of protest
+// (the grammar's protest_purposes: "to protest …", "demanding …", not "to
+// drum up support") hung on it or on its verb.
+func (s *sent) protestsSomething(n int) bool {
+	var a [16]int
+	for _, h := range [2]int{n, s.head(n)} {
+		if h < 0 {
+			continue
+		}
+		for _, d := range s.deps(h, a[:0]) {
+			if d <= n {
+				continue
+			}
+			if m := s.marker(d); m == "against" || m == "over" || s.relIs(d, "advcl", "acl", "xcomp") && s.lx.is("protest_purposes", s.lemma(d)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // allPeople reports whether every mention of ms is a person or a party
 // (the last three letters of its code "pty").
 func (s *sent) allPeople(ms []int) bool {
@@ -807,12 +830,13 @@ func (s *sent) verbalAttack(p *Pattern, code string, i int, src, tgt []int) stri
 	for _, d := range s.deps(i, b[:0]) {
 		reason = reason || d > i && s.relIs(d, "advcl", "obl") && s.marker(d) == "for" && s.tag(d) == "VBG"
 	}
-	state := false
+	state, byReason := false, false
 	for _, m := range src {
 		a := s.ms[m].Actor
 		if !speaks(a) && !(reason && a.Code == "") {
 			return ""
 		}
+		byReason = byReason || !speaks(a) // taken only for the reason given
 		state = state || country(a.Code) || s.lx.is("state_roles", role(a.Code))
 	}
 	for _, m := range tgt {
@@ -820,7 +844,7 @@ func (s *sent) verbalAttack(p *Pattern, code string, i int, src, tgt []int) stri
 		if !a.Person && (country(a.Code) || s.lx.is("armed_roles", role(a.Code))) {
 			return "" // a country or an armed group is attacked with force
 		}
-		if state && !speaks(a) {
+		if (state || byReason) && !speaks(a) {
 			return ""
 		}
 	}
