@@ -23,9 +23,11 @@ func (s *sent) markUnasserted() {
 		w := s.low[k]
 		from, whole := -1, false
 		switch {
-		case s.rel(k) == "amod" && s.lx.is("hedge_modifiers", w) && isNounTag(s.tag(s.head(k))):
-			// "a possible attack on Y by X": the noun's phrase only
-			s.markSubtree(s.head(k))
+		case s.rel(k) == "amod" && s.lx.is("hedge_modifiers", w) && s.head(k) >= 0 && isNounTag(s.tag(s.head(k))):
+			// "a possible attack on Y by X": the noun's phrase only,
+			// not a clause hung on it ("a possible motive for the
+			// bombing in which rebels killed 30 people")
+			s.markPhrase(s.head(k))
 		case s.lx.is("hedges", w):
 			// "Rebels allegedly killed …", "the alleged attack on …".
 			from = k
@@ -130,6 +132,34 @@ func (s *sent) markSubtree(d int) {
 	from, end := s.subtree(d)
 	for x := max(from, 0); x < end && x < len(s.unas); x++ {
 		s.unas[x] = true
+	}
+}
+
+// markPhrase marks as unasserted the noun phrase headed by n, but for the
+// clauses in it (acl, relative clauses, with their subtrees).
+func (s *sent) markPhrase(n int) {
+	from, end := s.subtree(n)
+	from = max(from, 0)
+	keep := make([]bool, max(end-from, 0))
+	var a [16]int
+	clause := func(k int) {
+		for _, d := range s.deps(k, a[:0]) {
+			if s.relIs(d, "acl") {
+				f, e := s.subtree(d)
+				for x := max(f, from); x < e && x < end; x++ {
+					keep[x-from] = true
+				}
+			}
+		}
+	}
+	clause(n)
+	for _, d := range s.deps(n, make([]int, 0, 8)) {
+		clause(d) // "the bombing in which …" hangs on the noun's complement
+	}
+	for x := from; x < end && x < len(s.unas); x++ {
+		if !keep[x-from] {
+			s.unas[x] = true
+		}
 	}
 }
 

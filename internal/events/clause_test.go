@@ -13,7 +13,7 @@ var speech = append(append([]act{}, world...),
 	act{"The council", "IGOUNOSEC"}, act{"the treaty", ""}, act{"Islamist fighters", "MLIREB"},
 	act{"Nigerian troops", "NGAMIL"}, act{"Benin", "BEN"},
 	act{"Amani Odhiambo", "@"}, act{"Juma Otieno", "@KENGOV"}, act{"Odhiambo", ""},
-	act{"The border guards", "SOMMIL"})
+	act{"The border guards", "SOMMIL"}, act{"Protesters", "CVL"}, act{"A militant", "REB"})
 
 func TestClauseFlagsAndTargets(t *testing.T) {
 	cases := []struct {
@@ -147,6 +147,11 @@ func TestClauseFlagsAndTargets(t *testing.T) {
 		{"a quoted question", "\"Would you meet Uganda?\" Kenya asked.", nil},
 		{"backing received", "Kenya has backing from 33 percent of voters.", nil},
 		{"warned about", "Kenya warned Uganda about the floods.", nil},
+		{"warned of attacks", "Somali militants warned of more attacks on Kenya.", []string{"SOMREB 138 - THREATEN"}},
+		{"a person attacks a place", "Amani Odhiambo attacked a nightclub in Nairobi.", []string{" 190 - ASSAULT"}},
+		{"a crowd attacks", "Protesters attacked a police station in Nairobi.", []string{"CVL 190 - ASSAULT"}},
+		{"a militant's he", "A militant said he killed two Kenyan soldiers.", []string{"REB 180 KEN ASSAULT"}},
+		{"a clause in a hedged phrase", "Officials studied a possible motive for the bombing in which Somali militants killed 30 people.", []string{"SOMREB 180 - ASSAULT"}},
 		{"attacking critics", "Odhiambo attacked his critics in Nairobi.", []string{" 111 - ACCUSE"}},
 		{"armed attackers of critics", "The border guards attacked their critics in Nairobi.", []string{"SOMMIL 190 - ASSAULT"}},
 		{"ordered the release of documents", "Kenya ordered the release of the documents.", []string{"KEN 100 - REQUEST"}},

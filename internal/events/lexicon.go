@@ -92,6 +92,13 @@ func (p *Patterns) compile() *lexicon {
 
 func (lx *lexicon) is(list, w string) bool { return lx.words[list][w] }
 
+// countryCode reports whether an actor code is a country's: three
+// letters that are none of the role codes (the grammar's actor_roles:
+// REB, MIL, GOV, CVL, …).
+func (lx *lexicon) countryCode(c string) bool {
+	return len(c) == 3 && !lx.is("actor_roles", strings.ToLower(c))
+}
+
 // lemmas returns the candidate base forms of a lower-case verb form, most
 // likely first: the form itself, its irregular base, then the forms left
 // by stripping regular endings. Only candidates that are verbs of some

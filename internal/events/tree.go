@@ -916,7 +916,7 @@ func (s *sent) subjects(ctx verbCtx) []int {
 		return nil
 	}
 	ms = s.actors(g.subj)
-	if len(ms) == 1 && !pronounAgrees(s.low[ctx.subj], s.ms[ms[0]].Actor, s.tag(g.subj)) {
+	if len(ms) == 1 && !s.lx.pronounAgrees(s.low[ctx.subj], s.ms[ms[0]].Actor, s.tag(g.subj)) {
 		return nil
 	}
 	return ms
@@ -927,11 +927,12 @@ func (s *sent) subjects(ctx verbCtx) []int {
 // "he" and "she" for a person; an actor code says which only loosely, so
 // only what is plainly the other is refused: a person for "it" and
 // "they", and for "he" and "she" a plural ("Police say he posed a
-// threat": he is not the police), a country, or no code.
-func pronounAgrees(p string, a model.Actor, tag string) bool {
+// threat": he is not the police) or a country ("Kenya said he …"); a
+// speaker with no code agrees with "he" and "she" only.
+func (lx *lexicon) pronounAgrees(p string, a model.Actor, tag string) bool {
 	switch p {
 	case "he", "she":
-		return a.Person || tag != "NNS" && tag != "NNPS" && len(a.Code) != 3 || a.Code == ""
+		return a.Person || tag != "NNS" && tag != "NNPS" && !lx.countryCode(a.Code)
 	case "it", "they":
 		return !a.Person && a.Code != ""
 	}

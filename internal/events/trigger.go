@@ -715,7 +715,8 @@ func (s *sent) asksQuestion(v int) bool {
 			return true // “Would you meet them?” she asked.
 		}
 	}
-	if o := s.off; v < 5 && o >= 2 && s.td.Tokens[o-1].Tag == "''" && s.td.Tokens[o-2].Text == "?" {
+	if o := s.off; v < 5 && o >= 2 && s.td.Tokens[o-1].Tag == "''" && s.td.Tokens[o-2].Text == "?" &&
+		s.dep(v, "xcomp", "ccomp") < 0 && s.sameParagraph(o-2, o) {
 		return true // the quoted question split off as a sentence of its own
 	}
 	var a [16]int
@@ -742,6 +743,14 @@ func (s *sent) asksQuestion(v int) bool {
 		}
 	}
 	return false
+}
+
+// sameParagraph reports whether document tokens a and b are in one
+// paragraph.
+func (s *sent) sameParagraph(a, b int) bool {
+	td := s.td
+	sa, sb := td.SentenceAt(td.Tokens[a].Start), td.SentenceAt(td.Tokens[b].Start)
+	return sa >= 0 && sb >= 0 && td.Sentences[sa].Para == td.Sentences[sb].Para
 }
 
 // protestsSomething reports whether the event noun at n says what it is
@@ -814,10 +823,7 @@ func (s *sent) verbalAttack(p *Pattern, code string, i int, src, tgt []int) stri
 		}
 		return strings.ToLower(c[len(c)-3:])
 	}
-	isRole := func(r string) bool {
-		return s.lx.is("verbal_attack_roles", r) || s.lx.is("armed_roles", r) || s.lx.is("state_roles", r)
-	}
-	country := func(c string) bool { return len(c) == 3 && !isRole(strings.ToLower(c)) }
+	country := s.lx.countryCode
 	speaks := func(a model.Actor) bool {
 		return a.Person || s.lx.is("verbal_attack_roles", role(a.Code)) ||
 			s.attacksSpeakers(i) && !country(a.Code) && !s.lx.is("armed_roles", role(a.Code)) && !s.lx.is("state_roles", role(a.Code))
@@ -848,6 +854,11 @@ func (s *sent) verbalAttack(p *Pattern, code string, i int, src, tgt []int) stri
 			return ""
 		}
 	}
+	if o := s.attacked(i); o >= 0 && s.lx.is("physical_targets", singular(s.low[o])) {
+		// "Omar Mateen attacked a nightclub", "attacked the crowd": a
+		// place, a building or people gathered are attacked with force
+		return ""
+	}
 	for k := range s.low {
 		if s.lx.is("force_words", s.low[k]) {
 			return ""
@@ -860,7 +871,9 @@ func (s *sent) verbalAttack(p *Pattern, code string, i int, src, tgt []int) stri
 }
 
 // warnsOf reports whether the verb at v has an "about" or "of" phrase
-// after it, on it or (as the parser may hang it) on its object.
+// after it, on it or (as the parser may hang it) on its object, of
+// something that is no act of force (the grammar's threat_nouns: "warned
+// of more attacks" is a threat).
 func (s *sent) warnsOf(v int) bool {
 	var a, b [16]int
 	for _, d := range s.deps(v, a[:0]) {
@@ -868,17 +881,32 @@ func (s *sent) warnsOf(v int) bool {
 			continue
 		}
 		if m := s.marker(d); s.relIs(d, "obl") && (m == "about" || m == "of") {
-			return true
+			return !s.lx.is("threat_nouns", singular(s.low[d]))
 		}
 		if s.relIs(d, "obj") {
 			for _, x := range s.deps(d, b[:0]) {
 				if m := s.marker(x); x > d && s.relIs(x, "nmod") && (m == "about" || m == "of") {
-					return true
+					return !s.lx.is("threat_nouns", singular(s.low[x]))
 				}
 			}
 		}
 	}
 	return false
+}
+
+// attacked returns the word the attack at trigger i is on: the verb's
+// object, or the noun's "on" or "against" phrase; -1 for none.
+func (s *sent) attacked(i int) int {
+	if o := s.dep(i, "obj"); o >= 0 {
+		return o
+	}
+	var a [16]int
+	for _, d := range s.deps(i, a[:0]) {
+		if m := s.marker(d); d > i && s.relIs(d, "nmod", "obl") && (m == "on" || m == "against") {
+			return d
+		}
+	}
+	return -1
 }
 
 // attacksSpeakers reports whether the attack at trigger i is on people
