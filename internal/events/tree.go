@@ -562,8 +562,8 @@ func (s *sent) mandative(c, h int) bool {
 			first = d
 		}
 	}
-	switch w := s.low[first]; {
-	case w == "should" || w == "must":
+	switch {
+	case s.lx.is("mandative_modals", s.low[first]):
 		return true
 	case s.tag(first) == "VB":
 		return true
@@ -573,13 +573,14 @@ func (s *sent) mandative(c, h int) bool {
 	return false
 }
 
-// neitherBefore reports whether "neither" opens the subject subj of the
+// neitherBefore reports whether a word that negates a subject (the
+// grammar's subject_negators: "neither") opens the subject subj of the
 // verb v, hung on the subject or (as the parser may) on the verb.
 func (s *sent) neitherBefore(v, subj int) bool {
 	var a [16]int
 	for _, h := range [2]int{subj, v} {
 		for _, d := range s.deps(h, a[:0]) {
-			if d < subj && s.low[d] == "neither" {
+			if d < subj && s.lx.is("subject_negators", s.low[d]) {
 				return true
 			}
 		}
@@ -1245,8 +1246,9 @@ func (s *sent) obligations(out []model.Event) []model.Event {
 			continue
 		}
 		src := s.subjects(g)
-		tgt := s.actors(s.clause(v, 0).subj)
-		if o := s.dep(h, "obj"); o >= 0 && s.speechObject(h) && (len(tgt) == 0 || s.tag(s.clause(v, 0).subj) == "PRP") {
+		subj := s.clause(v, 0).subj
+		tgt := s.actors(subj)
+		if s.speechObject(h) && (len(tgt) == 0 || s.tag(subj) == "PRP") {
 			// "a reminder to Iraq that it must …": the one reminded,
 			// named after "to" between the verb and the clause (the
 			// parser may hang it on a time word: "a reminder Saturday to

@@ -210,13 +210,9 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 		// "X insisted that it was innocent": a statement, no demand.
 		return nil, ends[0], true
 	}
-	if h := s.head(r); h >= 0 && s.relIs(r, "xcomp", "obj") && s.hasPrep(r, "from", "by") {
-		for _, l := range s.verbLemmas(h) {
-			if s.lx.is("receiving", l) {
-				// "Mr. Sanders has backing from 33 percent": received
-				return nil, ends[0], true
-			}
-		}
+	if s.relIs(r, "xcomp", "obj") && s.received(r) {
+		// "Mr. Sanders has backing from 33 percent": received
+		return nil, ends[0], true
 	}
 	if s.lx.is("warning_verbs", lemma) && s.warnsOf(r) {
 		// "warned us about those …", "warned of a ferocious battle
@@ -775,35 +771,46 @@ func (s *sent) protestsSomething(n int) bool {
 	return false
 }
 
-// allPeople reports whether every mention of ms is a person or a party
-// (the last three letters of its code "pty").
+// allPeople reports whether every mention of ms is a person or a body
+// that holds campaign events (the grammar's campaign_roles: a party).
 func (s *sent) allPeople(ms []int) bool {
 	for _, m := range ms {
 		a := s.ms[m].Actor
-		if !a.Person && !(len(a.Code) >= 3 && strings.EqualFold(a.Code[len(a.Code)-3:], "pty")) {
+		if !a.Person && !s.lx.is("campaign_roles", codeRole(a.Code)) {
 			return false
 		}
 	}
 	return len(ms) > 0
 }
 
+// codeRole returns the role part of an actor code, lower-cased: its last
+// three letters ("gov" of "KENGOV"), or "" for a shorter code.
+func codeRole(c string) string {
+	if len(c) < 3 {
+		return ""
+	}
+	return strings.ToLower(c[len(c)-3:])
+}
+
 // verbalAttack returns the code of a verbal attack (the grammar's
 // verbal_attack_code) when the attack at trigger word i, coded code by
 // pattern p with sources src and targets tgt, is words, not force: p is
 // one of the grammar's verbal_attack_patterns and the trigger one of its
-// verbal_attack words ("attacked", "the attacks", "hit", "clashed", not
-// "invasion" or "stormed"), code is the pattern's own (no rule of weapons
-// matched: "hit X with missiles" stays an air strike), every source is a
-// person or a body that speaks rather than fights (verbal_attack_roles: a
-// party, the media, a legislature), no target is a country or an armed
-// group (armed_roles), a source who holds an office of state
-// (state_roles: "Putin", "Erdogan") attacks in words only the people or
-// speaking bodies it names (or no one named), and no word of the sentence
-// is one of force (force_words:
-// "gunman", "troops", "knife", "killed"). "Christie attacked Rubio for not
-// answering", "Trump's attacks on a former Miss Universe": criticism, not
-// assault; "Putin attacked Ukraine", "resolved to fight ISIS" stay force.
-// "" when the attack stays one.
+// verbal_attack words ("attacked", "the attacks", "hit", "shot back"; not
+// "invasion" or "stormed"); code is the pattern's own (no rule of weapons
+// matched: "hit X with missiles" stays an air strike); every source is a
+// person, a body that speaks rather than fights (verbal_attack_roles: a
+// party, the media, a legislature), one that attacks people who speak
+// (verbal_targets: "attacking critics") and neither fights nor holds
+// office, or a source with no code that gives a reason ("hitting Trump
+// for using eminent domain"); no target is a country or an armed group
+// (armed_roles), and a source holding office of state (state_roles) or
+// taken for its reason attacks only targets that speak; what is attacked
+// is no place, building or gathering (physical_targets: "attacked a
+// nightclub"); and no word of the sentence is one of force (force_words).
+// "Christie attacked Rubio for not answering", "Trump's attacks on a
+// former Miss Universe": criticism, not assault; "Putin attacked
+// Ukraine" stays force. "" when the attack stays one.
 func (s *sent) verbalAttack(p *Pattern, code string, i int, src, tgt []int) string {
 	vc := s.lx.grammar["verbal_attack_code"]
 	if len(vc) == 0 || len(src) == 0 || code != p.CAMEO || !s.lx.is("verbal_attack_patterns", p.ID) {
@@ -817,16 +824,10 @@ func (s *sent) verbalAttack(p *Pattern, code string, i int, src, tgt []int) stri
 	if !word || back && (i+1 >= len(s.low) || s.low[i+1] != "back") {
 		return "" // "shot back" may be words; "shot" is not
 	}
-	role := func(c string) string {
-		if len(c) < 3 {
-			return ""
-		}
-		return strings.ToLower(c[len(c)-3:])
-	}
-	country := s.lx.countryCode
+	role, country, onSpeakers := codeRole, s.lx.countryCode, s.attacksSpeakers(i)
 	speaks := func(a model.Actor) bool {
 		return a.Person || s.lx.is("verbal_attack_roles", role(a.Code)) ||
-			s.attacksSpeakers(i) && !country(a.Code) && !s.lx.is("armed_roles", role(a.Code)) && !s.lx.is("state_roles", role(a.Code))
+			onSpeakers && !country(a.Code) && !s.lx.is("armed_roles", role(a.Code)) && !s.lx.is("state_roles", role(a.Code))
 	}
 	// "hitting Trump for using eminent domain": a reason given for the
 	// attack is one for criticism, whoever names it (an unresolved
@@ -1001,13 +1002,13 @@ func (s *sent) nounSource(n int, p *Pattern) ([]int, verbCtx, bool) {
 	if underTrigger {
 		return nil, ctx, false // the verb codes the event itself
 	}
+	if s.received(n) {
+		// "Clinton has support from 52 percent of voters": she receives
+		// it; who gives it is after "from"
+		return nil, ctx, false
+	}
 	light, oblique := false, false
 	for _, l := range s.verbLemmas(h) {
-		if s.lx.is("receiving", l) && s.hasPrep(n, "from", "by") {
-			// "Clinton has support from 52 percent of voters": she
-			// receives it; who gives it is after "from"
-			return nil, ctx, false
-		}
 		if s.lx.is("light", l) || contains(p.Light, l) {
 			light = true
 		}
@@ -1025,6 +1026,22 @@ func (s *sent) nounSource(n int, p *Pattern) ([]int, verbCtx, bool) {
 	}
 	vc.neg = vc.neg || neg
 	return s.subjects(vc), vc, true
+}
+
+// received reports whether the act at n (a noun or a gerund) is one its
+// governing verb's subject receives: the verb is one of receiving (the
+// grammar's receiving: "has", "won") and n has a "from" or "by" phrase.
+func (s *sent) received(n int) bool {
+	h := s.head(n)
+	if h < 0 || !s.hasPrep(n, "from", "by") {
+		return false
+	}
+	for _, l := range s.verbLemmas(h) {
+		if s.lx.is("receiving", l) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasPrep reports whether the noun at n has a dependent introduced by

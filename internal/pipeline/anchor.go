@@ -27,7 +27,7 @@ import (
 //   - A year-less day stated with its weekday ("Monday 13 May") takes the
 //     year of the nearest resolved expression of the document when that
 //     day fell on that weekday then, and no year otherwise.
-func anchorAll(doc *model.Document, td *text.Doc, a *model.Analysis, breaks []clauseBreak) {
+func anchorAll(doc *model.Document, td *text.Doc, a *model.Analysis, v *vocabulary) {
 	ts := datingExpressions(a.Timexes)
 	sort.SliceStable(ts, func(i, j int) bool { return ts[i].Start < ts[j].Start })
 	var quoted []model.Span
@@ -37,7 +37,7 @@ func anchorAll(doc *model.Document, td *text.Doc, a *model.Analysis, breaks []cl
 		}
 	}
 	sort.SliceStable(quoted, func(i, j int) bool { return quoted[i].Start < quoted[j].Start })
-	x := &anchorer{doc: doc, td: td, all: ts, quoted: quoted, breaks: breaks, sents: map[int]*sentenceBreaks{}}
+	x := &anchorer{doc: doc, td: td, all: ts, quoted: quoted, breaks: v.ClauseBreaks, timeMarks: v.timeMarks, sents: map[int]*sentenceBreaks{}}
 	for i := range a.Events {
 		e := &a.Events[i]
 		e.When = x.anchor(nil, e.Trigger.Start)
@@ -141,7 +141,9 @@ type anchorer struct {
 	all    []model.Timex
 	quoted []model.Span
 	breaks []clauseBreak
-	sents  map[int]*sentenceBreaks
+	// timeMarks are the subordinators of a clause of time (vocabulary)
+	timeMarks map[string]bool
+	sents     map[int]*sentenceBreaks
 }
 
 // anchor returns the anchor for something said at byte offset at.
@@ -228,11 +230,11 @@ func (x *anchorer) sameClause(si, at, t int) bool {
 	}
 	td.Parse(si)
 	k, e := td.TokenAt(at), td.TokenAt(t)
-	if k < 0 || e < 0 || !hasTree(td, s) {
-		return true
+	if k < 0 || e < 0 || td.Tokens[k].Rel == "" {
+		return true // no tree: every word of a parsed sentence has a relation
 	}
-	ct := clauseOf(td, e)
-	for c, n := clauseOf(td, k), 0; n < 16; n++ {
+	ct := x.clauseOf(e)
+	for c, n := x.clauseOf(k), 0; n < 16; n++ {
 		if c == ct {
 			return true
 		}
@@ -240,18 +242,7 @@ func (x *anchorer) sameClause(si, at, t int) bool {
 		if h < 0 {
 			return false
 		}
-		c = clauseOf(td, h)
-	}
-	return false
-}
-
-// hasTree reports whether sentence s of td was parsed: some word of it
-// has a relation.
-func hasTree(td *text.Doc, s text.Sentence) bool {
-	for k := s.FirstToken; k < s.EndToken; k++ {
-		if td.Tokens[k].Rel != "" {
-			return true
-		}
+		c = x.clauseOf(h)
 	}
 	return false
 }
@@ -265,7 +256,8 @@ func hasTree(td *text.Doc, s text.Sentence) bool {
 // "declared last year its readiness to welcome Y" states last year what
 // it intends, and "Back when it signed on … more than 20 years ago, the
 // United States pledged" pledged then.
-func clauseOf(td *text.Doc, k int) int {
+func (x *anchorer) clauseOf(k int) int {
+	td := x.td
 	for n := 0; n < 64 && k >= 0; n++ {
 		t := td.Tokens[k]
 		if t.Head < 0 {
@@ -276,7 +268,7 @@ func clauseOf(td *text.Doc, k int) int {
 		case "root":
 			return k
 		case "ccomp", "xcomp", "advcl", "acl", "parataxis", "csubj", "conj":
-			if (rel != "conj" || t.UPOS == "VERB" || t.UPOS == "AUX") && hasSubject(td, k) && !(rel == "advcl" && temporalMarker(td, k)) {
+			if (rel != "conj" || t.UPOS == "VERB" || t.UPOS == "AUX") && hasSubject(td, k) && !(rel == "advcl" && x.timeClause(k)) {
 				return k
 			}
 		}
@@ -285,20 +277,17 @@ func clauseOf(td *text.Doc, k int) int {
 	return k
 }
 
-// temporalMarker reports whether the clause at k opens with a
-// subordinator of time ("when", "while", "as", "after", "before",
-// "since", "until", "once"), as its marker or, for "when", an adverb.
-func temporalMarker(td *text.Doc, k int) bool {
+// timeClause reports whether the clause at k opens with a subordinator of
+// time (vocabulary time_marks: "when", "while", "after"), as its marker
+// or, for "when", an adverb.
+func (x *anchorer) timeClause(k int) bool {
+	td := x.td
 	var buf [16]int
 	for _, d := range td.Dependents(k, buf[:0]) {
 		if d > k {
 			break
 		}
-		if rel := td.Tokens[d].Rel; rel != "mark" && rel != "advmod" {
-			continue
-		}
-		switch strings.ToLower(td.Tokens[d].Text) {
-		case "when", "while", "as", "after", "before", "since", "until", "till", "once", "whenever":
+		if rel := td.Tokens[d].Rel; (rel == "mark" || rel == "advmod") && x.timeMarks[strings.ToLower(td.Tokens[d].Text)] {
 			return true
 		}
 	}

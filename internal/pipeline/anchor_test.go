@@ -161,7 +161,7 @@ func TestAnchor(t *testing.T) {
 				cue := span(q.cue)
 				a.Quotes = append(a.Quotes, model.Quote{Direct: !q.reported, Cue: &cue, Contents: []model.Span{span(q.content)}, Rule: "test"})
 			}
-			anchorAll(doc, td, a, v.ClauseBreaks)
+			anchorAll(doc, td, a, &v)
 			var got []string
 			for _, e := range a.Events {
 				got = append(got, show(e.When))

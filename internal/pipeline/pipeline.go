@@ -283,7 +283,7 @@ func (p *Pipeline) Document(ctx context.Context, doc *model.Document) (*model.An
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	anchorAll(doc, td, a, p.vocab.ClauseBreaks)
+	anchorAll(doc, td, a, &p.vocab)
 	orderAll(doc, td, &model.Analysis{Events: a.Events[:coded]}, &p.vocab)
 	orderAll(doc, td, &model.Analysis{Events: a.Events[coded:]}, &p.vocab)
 	return a, nil

@@ -16,6 +16,11 @@ type vocabulary struct {
 		Plural   []string `yaml:"plural"`
 	} `yaml:"first_person"`
 	firstPerson firstPersonWords
+	// TimeMarks are the subordinators of a clause of time ("when",
+	// "while", "after"): such a clause is part of the clause it hangs on
+	// for dating what is in either (anchor.go, clauseOf).
+	TimeMarks []string `yaml:"time_marks"`
+	timeMarks map[string]bool
 	// Order words state which of two events in a sentence came first.
 	Order struct {
 		After  []string `yaml:"after"`
@@ -42,6 +47,9 @@ func loadVocabulary(fsys fs.FS) (vocabulary, error) {
 	if len(v.ClauseBreaks) == 0 || len(v.FirstPerson.Singular) == 0 || len(v.FirstPerson.Plural) == 0 {
 		return v, fmt.Errorf("load %s: clause_breaks and both first_person lists must not be empty", name)
 	}
+	if len(v.TimeMarks) == 0 {
+		return v, fmt.Errorf("load %s: time_marks must not be empty", name)
+	}
 	if len(v.Order.After) == 0 || len(v.Order.Before) == 0 {
 		return v, fmt.Errorf("load %s: both order lists (after, before) must not be empty", name)
 	}
@@ -59,5 +67,6 @@ func loadVocabulary(fsys fs.FS) (vocabulary, error) {
 		return m
 	}
 	v.firstPerson = firstPersonWords{singular: set(v.FirstPerson.Singular), plural: set(v.FirstPerson.Plural)}
+	v.timeMarks = set(v.TimeMarks)
 	return v, nil
 }
