@@ -6,10 +6,9 @@ import (
 	"strconv"
 	"strings"
 
-	"gopkg.in/yaml.v3"
-
 	"github.com/dossier-project/dossier/internal/model"
 	"github.com/dossier-project/dossier/internal/text"
+	"gopkg.in/yaml.v3"
 )
 
 // Acts of the record: the announcements, decisions, votes, approvals,
@@ -655,7 +654,7 @@ func (s *sent) bodyAt(k int, dates spanSet) bool {
 		return false
 	}
 	w := singular(s.low[k])
-	return s.lx.is("act_bodies", s.low[k]) || s.lx.is("act_bodies", w) || isPluralTag(s.tag(k)) && s.lx.is("act_members", w)
+	return s.lx.is("act_bodies", s.low[k]) || s.lx.is("act_bodies", w) || text.PluralTag(s.tag(k)) && s.lx.is("act_members", w)
 }
 
 // public reports whether an actor code is the public's, not a body's:

@@ -5,6 +5,7 @@ import (
 
 	"github.com/dossier-project/dossier/internal/actors"
 	"github.com/dossier-project/dossier/internal/model"
+	"github.com/dossier-project/dossier/internal/text"
 )
 
 // Actors named inside a noun phrase that the mention stage does not
@@ -360,7 +361,7 @@ func (s *sent) refine(k, m int) int {
 			_, end := s.subtree(d)
 			return s.made(s.mtok[m][0], end-1, s.ai.dict.Compose(c, code), name, "tree:agent+place")
 		}
-	case isPluralTag(s.tag(k)) && s.demonymGroup(m):
+	case text.PluralTag(s.tag(k)) && s.demonymGroup(m):
 		// "the Albanians of southern Serbia": a group of that country.
 		for _, d := range ds {
 			if d < k || !s.relIs(d, "nmod") {
@@ -458,8 +459,6 @@ func (s *sent) modified(k int) int {
 	s.modAt[k] = r
 	return r
 }
-
-func isPluralTag(t string) bool { return t == "NNS" || t == "NNPS" }
 
 // placeAt returns the mention made for the proper noun k when the
 // dictionary knows it (with the name words before it) as a country,

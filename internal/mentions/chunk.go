@@ -8,6 +8,7 @@ import (
 
 	"github.com/dossier-project/dossier/internal/actors"
 	"github.com/dossier-project/dossier/internal/model"
+	"github.com/dossier-project/dossier/internal/text"
 )
 
 // Kinds of candidate beyond those resolved at once.
@@ -255,8 +256,6 @@ func (a *analysis) subjectOf(c *cand) bool {
 	return c.subject
 }
 
-func isPluralTag(t string) bool { return t == "NNS" || t == "NNPS" }
-
 // parseNP parses an actor noun phrase at token i, adds its candidates and
 // returns the number of tokens it used (0: no actor phrase starts here).
 func (a *analysis) parseNP(s *sent, i int) int {
@@ -485,7 +484,7 @@ func (a *analysis) orgsNP(s *sent, i, j int, orgs []orgPiece) int {
 			}
 		case actors.Demonym:
 			last := s.toks[end-1]
-			plural := isPluralTag(last.Tag) || strings.HasSuffix(s.low[end-1], "s")
+			plural := text.PluralTag(last.Tag) || strings.HasSuffix(s.low[end-1], "s")
 			if !plural && !p.poss && end < len(s.toks) {
 				nt := s.toks[end]
 				if !startsUpper(nt.Text) && (strings.HasPrefix(nt.Tag, "NN") || strings.HasPrefix(nt.Tag, "JJ")) {
@@ -506,7 +505,7 @@ func (a *analysis) orgsNP(s *sent, i, j int, orgs []orgPiece) int {
 		a.add(&cand{
 			kind: cResolved, span: a.span(s.toks[start].Start, s.toks[end-1].End), sent: s.idx, ti: start, tj: end,
 			actor: actorOf(c.Code, p.e.Name), rule: "dict:" + p.e.Kind.String(), entry: p.e,
-			plural: isPluralTag(s.toks[end-1].Tag), subject: isSubject(s, pastPoss(s, end)),
+			plural: text.PluralTag(s.toks[end-1].Tag), subject: isSubject(s, pastPoss(s, end)),
 		})
 	}
 	return j - i
@@ -617,7 +616,7 @@ func (a *analysis) groupNPof(s *sent, i, headEnd, used int, det string, orgs []o
 		rule = ""
 	}
 	last := s.toks[headEnd-1]
-	plural := isPluralTag(last.Tag) || strings.HasSuffix(s.low[headEnd-1], "s")
+	plural := text.PluralTag(last.Tag) || strings.HasSuffix(s.low[headEnd-1], "s")
 	nameFrom := i
 	if det != "" {
 		nameFrom = i + 1
@@ -783,7 +782,7 @@ func (a *analysis) roleNP(s *sent, i, j, n int, det string, former bool, orgs []
 		det = "the"
 	}
 	j += n
-	plural := isPluralTag(s.toks[j-1].Tag)
+	plural := text.PluralTag(s.toks[j-1].Tag)
 	var org *orgPiece
 	if b := baseOrg(orgs); b != nil {
 		org = b

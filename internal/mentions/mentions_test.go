@@ -615,7 +615,7 @@ func TestPronounAntecedents(t *testing.T) {
 		// sentence: after "He said Omar Varga had left", "he" is not Omar
 		// Varga for being the only name there that is a subject
 		{text: "Adel Okafor spoke on Monday. He said Omar Varga had left the town. “We do not teach anything,” he said.", mention: "He", name: "Adel Okafor"},
-		{text: "Adel Okafor spoke on Monday. He said Omar Varga had left the town. “We do not teach anything,” he said.", mention: "he", notName: "Omar Varga"},
+		{text: "Adel Okafor spoke on Monday. He said Omar Varga had left the town. “We do not teach anything,” he said.", mention: "he", notName: "Omar Varga", needs: "Omar Varga"},
 		// the words of the quotation of the sentence before are not whom
 		// a pronoun after it means, whatever marks it
 		{text: "Lena Varga spoke about her aim. “I want Amani Odhiambo to win.” After all, she says, “I never claimed to be neutral.”",
@@ -624,7 +624,7 @@ func TestPronounAntecedents(t *testing.T) {
 			date: "2016-05-02", mention: "she", notName: "Amani Odhiambo", needs: "Amani Odhiambo"},
 		// a pronoun of one gender is not a person whose given name is of
 		// the other
-		{text: "Bernie Okafor endorsed the challenger of Lena Varga. “Do not let the perfect be the enemy of the good,” she said.", mention: "she", exact: true},
+		{text: "Bernie Okafor endorsed the challenger of Lena Varga. “Do not let the perfect be the enemy of the good,” she said.", mention: "she", exact: true, needs: "Bernie Okafor"},
 		// a sentence all quotation, of a quotation going on into the
 		// pronoun's, is passed over for the one before it; so are the
 		// middle sentences of a quotation
@@ -634,11 +634,11 @@ func TestPronounAntecedents(t *testing.T) {
 		// a name written after a word is the dictionary's person
 		{text: "Democrat Amani Odhiambo spoke on Monday. Odhiambo said the port was open.", date: "2016-05-02", mention: "Odhiambo", name: "Amani Odhiambo"},
 		// a sentence with a subject outside its quotation stops the search
-		{text: "Ana Varga spoke on Monday. “We will win,” a campaign aide said. She smiled.", mention: "She", notName: "Ana Varga"},
+		{text: "Ana Varga spoke on Monday. “We will win,” a campaign aide said. She smiled.", mention: "She", notName: "Ana Varga", needs: "Ana Varga"},
 		// every candidate of the sentence of the other gender: the one before
 		{text: "Mary Varga spoke on Monday. When Paul Okafor called, she said the port was open.", mention: "she", name: "Mary Varga"},
 		// a pronoun inside a quotation is not the speaker for being outside one
-		{text: "Ana Varga spoke on Monday. “Odhiambo is right,” Varga said, “and he will win.”", date: "2016-05-02", mention: "he", notName: "Ana Varga"},
+		{text: "Ana Varga spoke on Monday. “Odhiambo is right,” Varga said, “and he will win.”", date: "2016-05-02", mention: "he", notName: "Ana Varga", needs: "Ana Varga"},
 	} {
 		doc := &model.Document{Text: tc.text, Kind: model.KindArticle, Date: date(tc.date)}
 		ms := r.Find(doc, an.Analyze(tc.text))

@@ -1,6 +1,7 @@
 package mentions
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -193,6 +194,9 @@ func TestSpeakerPronounAfterQuotation(t *testing.T) {
 		i := strings.Index(tc.text, tc.pronoun+" said")
 		if i < 0 {
 			i = strings.Index(tc.text, tc.pronoun+" says")
+		}
+		if tc.notWant != "" && !slices.ContainsFunc(ms, func(m model.Mention) bool { return m.Actor.Name == tc.notWant }) {
+			t.Errorf("%q: no mention of %q: the row checks nothing", tc.text, tc.notWant)
 		}
 		name, _, _ := r.Speaker(doc, td, ms, model.NewSpan(tc.text, i, i+len(tc.pronoun)))
 		if tc.want != "" && name != tc.want || tc.notWant != "" && name == tc.notWant {

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dossier-project/dossier/internal/actors"
+	"github.com/dossier-project/dossier/internal/text"
 )
 
 // ruleTitleName is the rule of a person named after a title that is no
@@ -39,7 +40,7 @@ type titled struct {
 // ("CEO"); one in lower case must be tagged a noun or an adjective ("the
 // nominee", "veteran"; not "Trump accused").
 func (a *analysis) titleHead(s *sent, k int) (*actors.Entry, bool) {
-	if k < 0 || k >= len(s.toks) || isPluralTag(s.toks[k].Tag) || !isWordy(s.toks[k].Text) {
+	if k < 0 || k >= len(s.toks) || text.PluralTag(s.toks[k].Tag) || !isWordy(s.toks[k].Text) {
 		return nil, false
 	}
 	t := s.toks[k]

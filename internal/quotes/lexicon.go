@@ -127,7 +127,6 @@ type lexicon struct {
 	// attribution set off by commas ("…, he said later", "…, the group
 	// said in a statement")
 	asideAdverbs, asideSettings map[string]bool
-	// gendered titles and pronouns: a "she" is not a "Mr."
 	// closed-class words the tree rules read: relative pronouns ("the
 	// mayor, who said"), demonstratives ("this would suggest"), first and
 	// second person (the voice of the one reported), pro-verbs and the

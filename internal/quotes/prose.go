@@ -432,10 +432,7 @@ func (t *tq) speakerLabel(r region) (int, model.Span, int, bool) {
 }
 
 // pluralNoun reports whether token k is tagged a plural noun.
-func (t *tq) pluralNoun(k int) bool {
-	tag := t.tok(k).Tag
-	return tag == "NNS" || tag == "NNPS"
-}
+func (t *tq) pluralNoun(k int) bool { return text.PluralTag(t.tok(k).Tag) }
 
 // headIn returns the head of the words [f, e): the first the parse hangs
 // outside them; e-1 when none is.
@@ -1152,14 +1149,12 @@ func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand
 		if resolve != nil && !blocked && q.Speaker == "" {
 			q.Speaker, q.SpeakerCode, q.Anonymous = resolve(doc, t.withoutPossessor(c.src, core))
 			person = q.Speaker != "" && !q.Anonymous && !x.lx.groupPronouns[low]
-			tag := t.tok(c.src).Tag
 			if q.Speaker != "" && !q.Anonymous && !t.believable(q.Speaker, own, core, c.src) ||
-				person && own == "" && tag == "NNS" {
+				person && own == "" && t.pluralNoun(c.src) {
 				// (nor is one person the source a plural noun heads:
 				// "many Trump supporters said" are not Trump)
 				q.Speaker, q.SpeakerCode, person = "", "", false
 			}
-
 			if q.Speaker != "" && x.lx.personPronouns[low] && t.namedInQuotation(q.Speaker, c.src) {
 				// “… Obama had a song …,” he said: he is not the man
 				// the quotation names

@@ -182,6 +182,9 @@ type Name struct {
 	Label bool
 }
 
+// PluralTag reports whether a Penn tag is a plural noun's (NNS, NNPS).
+func PluralTag(tag string) bool { return tag == "NNS" || tag == "NNPS" }
+
 // SentenceTokens returns the tokens of sentence i, or nil when i is out
 // of range.
 func (d *Doc) SentenceTokens(i int) []Token {
