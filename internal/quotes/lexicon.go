@@ -6,13 +6,16 @@ import (
 	"sort"
 	"strings"
 
-	"gopkg.in/yaml.v3"
-
 	"github.com/dossier-project/dossier/internal/model"
+	"gopkg.in/yaml.v3"
 )
 
 // cueFile is the lexicon's path inside the data file system.
 const cueFile = "quotes/cues.yaml"
+
+// labelsFile holds the labels in capitals that name no speaker
+// (not_speaker), shared with the transcript reader (internal/ingest).
+const labelsFile = "ingest/labels.yaml"
 
 // lexiconFile mirrors data/quotes/cues.yaml.
 type lexiconFile struct {
@@ -36,7 +39,6 @@ type lexiconFile struct {
 	Subordinators   []string            `yaml:"subordinators"`
 	ResultMarks     []string            `yaml:"result_marks"`
 	BylineDashes    []string            `yaml:"byline_dashes"`
-	NotSpeakerLabel []string            `yaml:"not_speaker_labels"`
 	ObjectControl   []string            `yaml:"object_control"`
 	AttributionMark []string            `yaml:"attribution_marks"`
 	Showing         []string            `yaml:"showing"`
@@ -157,6 +159,21 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 	if len(f.Speech) == 0 {
 		return nil, fmt.Errorf("quotes: %s lists no speech cues", cueFile)
 	}
+	// labels in capitals that name no speaker: the transcript reader's
+	// list, read alone from its file (whose other keys are ingest's)
+	var labels struct {
+		NotSpeaker []string `yaml:"not_speaker"`
+	}
+	rawLabels, err := fs.ReadFile(fsys, labelsFile)
+	if err == nil {
+		err = yaml.Unmarshal(rawLabels, &labels)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("quotes: reading %s: %w", labelsFile, err)
+	}
+	if len(labels.NotSpeaker) == 0 {
+		return nil, fmt.Errorf("quotes: %s lists no not_speaker labels", labelsFile)
+	}
 	lx := &lexicon{
 		anonymity:        phrases(f.Anonymity),
 		anonymousHeads:   set(f.AnonymousHeads),
@@ -185,7 +202,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		subordinators:    set(f.Subordinators),
 		resultMarks:      set(f.ResultMarks),
 		bylineDashes:     set(f.BylineDashes),
-		notSpeakerLabels: upperSet(f.NotSpeakerLabel),
+		notSpeakerLabels: upperSet(labels.NotSpeaker),
 		objectControl:    set(f.ObjectControl),
 		attributionMarks: set(f.AttributionMark),
 		showing:          set(f.Showing),
