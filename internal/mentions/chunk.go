@@ -1080,8 +1080,10 @@ func (a *analysis) appositionAfter(s *sent, i, j int) (role *actors.Entry, orgCo
 	return role, orgCode, former, k, true
 }
 
-// pronounAt adds a pronoun candidate at token i when the pronoun is the
-// subject of a verb or a possessive before a noun phrase.
+// pronounAt adds a pronoun candidate at token i when the pronoun is a
+// subject form ("he", "she", "they": a subject wherever it stands, also
+// before an adverb or an aside, "he really, really wants") or a
+// possessive before a noun phrase.
 func (a *analysis) pronounAt(s *sent, i int) {
 	pk, ok := a.v.pronouns[s.low[i]]
 	if !ok {
@@ -1099,12 +1101,10 @@ func (a *analysis) pronounAt(s *sent, i int) {
 		if s.toks[i].Tag != "" && s.toks[i].Tag != "PRP$" && s.low[i] == "her" {
 			return
 		}
-	} else if !isSubject(s, i+1) {
-		return
 	}
-	// (a pronoun that is not a possessive is here only as a subject: once
-	// resolved, it makes its person the subject of the sentence for the
-	// pronouns after it)
+	// (a pronoun that is not a possessive is a subject: once resolved,
+	// it makes its person the subject of the sentence for the pronouns
+	// after it)
 	a.add(&cand{kind: cPronoun, span: a.span(s.toks[i].Start, s.toks[i].End), sent: s.idx, ti: i, tj: i + 1, pron: pk, subject: !pk.possessive})
 }
 

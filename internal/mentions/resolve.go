@@ -1020,22 +1020,6 @@ func (a *analysis) quotationCloses(si int) []int {
 	return s.closes
 }
 
-// closedQuotations returns the quotations of sentence si of td that
-// close in it, as offset ranges from the opening mark (or the sentence's
-// start) to the end of the closing mark.
-func closedQuotations(td *text.Doc, si int) [][2]int {
-	var out [][2]int
-	toks := td.SentenceTokens(si)
-	closes := quotationCloses(td, si)
-	for k := 0; k < len(toks); k++ {
-		if c := closes[k]; c >= 0 && c < len(toks) {
-			out = append(out, [2]int{toks[k].Start, toks[c].End})
-			k = c
-		}
-	}
-	return out
-}
-
 // comma returns the index of the first "," at or after token k of s, or
 // -1.
 func (sc *pronounScope) comma(s *sent, k int) int {

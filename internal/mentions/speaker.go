@@ -14,9 +14,9 @@ import (
 // run). It returns the speaker's name, actor code and whether the source
 // is unnamed; "" and "" when the span cannot be resolved.
 //
-// In order: the mention that overlaps the span most (a person preferred);
-// for a pronoun, the only person (or, for "they", group) mentioned before
-// it in its sentence, else in the previous one; a name matching the full
+// In order: the mention that overlaps the span most (a person preferred),
+// which for a pronoun is its antecedent as the resolver found it (a
+// pronoun it left unresolved is no one); a name matching the full
 // name or surname of a person mentioned in the document; a person in the
 // dictionary, coded at the document date.
 func (r *Resolver) Speaker(doc *model.Document, td *text.Doc, ms []model.Mention, span model.Span) (name, code string, anonymous bool) {
@@ -67,9 +67,6 @@ type SpeakerIndex struct {
 	// prefix) the last word of a name of several words, to the
 	// mentions that bear it, in order; built on first use.
 	names map[string][]int
-	// bySent are the mentions of each sentence, for pronouns; built on
-	// first use (mentionsIn).
-	bySent map[int][]int
 }
 
 // Speaker is Resolver.Speaker for the prepared document.
@@ -104,10 +101,10 @@ func (x *SpeakerIndex) Speaker(span model.Span) (name, code string, anonymous bo
 		txt = doc.Text[span.Start:span.End]
 	}
 	low := lowerWord(strings.TrimSpace(txt))
-	if pk, ok := r.v.pronouns[low]; ok {
-		if a, ok := x.pronounSpeaker(pk, span); ok {
-			return a.Name, a.Code, a.Anonymous
-		}
+	if _, ok := r.v.pronouns[low]; ok {
+		// (a pronoun the resolver gave an antecedent is a mention, found
+		// above; one it left without is nobody: its rules are the only
+		// ones about whom a pronoun means)
 		return "", "", false
 	}
 	n := normName(stripHonorific(r.v, txt))
@@ -200,146 +197,4 @@ func slicesCompact(s []int) []int {
 		}
 	}
 	return out
-}
-
-// mentionsIn returns the indexes of the mentions of sentence si, in
-// order; the index of every sentence's is built on first use.
-func (x *SpeakerIndex) mentionsIn(si int) []int {
-	if x.bySent == nil {
-		x.bySent = map[int][]int{}
-		for i := range x.ms {
-			x.bySent[x.ms[i].Sentence] = append(x.bySent[x.ms[i].Sentence], i)
-		}
-	}
-	return x.bySent[si]
-}
-
-// mainSubject reports whether the mention at span is the subject of its
-// sentence's main clause or of what it reports (the root, a verb
-// coordinated with it, its complement clauses), not of an adverbial or
-// relative clause: the previous sentence's one actor stands for a
-// pronoun opening the next only when it is, somewhere, what that sentence
-// is about ("… they said" after "The statement noted they had warned …
-// if North Korea conducted another test" is not North Korea). A sentence
-// without a tree does not say, and the mention is taken.
-func (x *SpeakerIndex) mainSubject(span model.Span) bool {
-	td := x.td
-	k := td.TokenAt(span.Start)
-	if k < 0 || td.Tokens[k].Head < 0 && td.Tokens[k].Rel == "" {
-		return true
-	}
-	// the mention's head: the token of the span whose head is outside it
-	for k >= 0 && k < len(td.Tokens) {
-		h := td.Tokens[k].Head
-		if h < 0 || td.Tokens[h].Start < span.Start || td.Tokens[h].End > span.End {
-			break
-		}
-		k = h
-	}
-	if !td.RelIs(k, "nsubj") {
-		return false
-	}
-	for v := td.Tokens[k].Head; v >= 0; v = td.Tokens[v].Head {
-		switch {
-		case td.RelIs(v, "root"):
-			return true
-		case !td.RelIs(v, "conj", "ccomp", "parataxis", "xcomp"):
-			return false
-		}
-	}
-	return false
-}
-
-// lastOutside is the same-sentence choice of pronounSpeaker for a
-// pronoun at offset at: the latest agreeing mention ending before it,
-// outside the quotations closed before it and not the agent of a passive
-// with no subject, when all such mentions are of one actor. any reports
-// whether there was one.
-func (x *SpeakerIndex) lastOutside(si int, plural bool, at int, quoted [][2]int) (a model.Actor, ok, any bool) {
-	last := -1
-	for _, i := range x.mentionsIn(si) {
-		m := x.ms[i]
-		if m.End > at || !agreesPronoun(plural, m) || inClosed(quoted, m.Start, at) {
-			continue
-		}
-		if k, e := x.td.TokenAt(m.Start), x.td.TokenAt(m.End-1); k >= 0 && !x.td.Deferred(si) && agentOfSubjectless(x.td, k, e+1) {
-			continue
-		}
-		if last >= 0 && !sameActor(x.ms[last].Actor, m.Actor) {
-			return model.Actor{}, false, true
-		}
-		last = max(last, i)
-	}
-	if last < 0 {
-		return model.Actor{}, false, false
-	}
-	return x.ms[last].Actor, true, true
-}
-
-// inClosed reports whether offset off is inside one of the quotations
-// (offset ranges) that close before offset at.
-func inClosed(quoted [][2]int, off, at int) bool {
-	for _, q := range quoted {
-		if q[0] <= off && off < q[1] && q[1] <= at {
-			return true
-		}
-	}
-	return false
-}
-
-func sameActor(a, b model.Actor) bool { return a.Name == b.Name && a.Code == b.Code }
-
-func agreesPronoun(plural bool, m model.Mention) bool {
-	if plural {
-		return !m.Actor.Person && m.Actor.Code != ""
-	}
-	return m.Actor.Person && m.Actor.Name != ""
-}
-
-// pronounSpeaker finds the antecedent of a pronoun span among the
-// mentions: the only actor mentioned before it in its sentence, else in
-// the previous sentence.
-func (x *SpeakerIndex) pronounSpeaker(pk pronounKind, span model.Span) (model.Actor, bool) {
-	si := -1
-	if x.td != nil {
-		si = x.td.SentenceAt(span.Start)
-	}
-	if si < 0 {
-		return model.Actor{}, false
-	}
-	// (the words of a quotation closed before the pronoun are what was
-	// said, not who says it, and the agent of a passive with no subject
-	// is not who its sentence is about: see pronounScope.advance)
-	quoted := closedQuotations(x.td, si)
-	if a, ok, any := x.lastOutside(si, pk.plural, span.Start, quoted); any {
-		return a, ok
-	}
-	// The sentence before: its one actor outside its quotations, when
-	// it is somewhere the subject of that sentence (mainSubject); what a
-	// quotation there names is what was said ("“Odhiambo is lying.” After
-	// all, he says" is not Odhiambo's "he").
-	if si == 0 {
-		return model.Actor{}, false
-	}
-	closes := quotationCloses(x.td, si-1)
-	first := x.td.Sentences[si-1].FirstToken
-	last, subject := -1, false
-	for _, i := range x.mentionsIn(si - 1) {
-		m := x.ms[i]
-		if !agreesPronoun(pk.plural, m) {
-			continue
-		}
-		if k := x.td.TokenAt(m.Start) - first; k >= 0 && k < len(closes) && closes[k] >= 0 {
-			continue
-		}
-		if last >= 0 && !sameActor(x.ms[last].Actor, m.Actor) {
-			return model.Actor{}, false
-		}
-		last = max(last, i)
-		subject = subject || x.mainSubject(m.Span)
-	}
-	if last >= 0 && subject {
-		return x.ms[last].Actor, true
-	}
-	return model.Actor{}, false
 }
