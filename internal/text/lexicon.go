@@ -30,6 +30,10 @@ type abbrevKind uint8
 const (
 	abbrevOther abbrevKind = iota + 1
 	abbrevTitle
+	// abbrevState is a state's abbreviation ("Wis", "Ill"), one only
+	// after a party's letter and a hyphen ("R-Wis."): alone, most are
+	// words that may end a sentence ("ill.", "wash.").
+	abbrevState
 )
 
 type connectorKind uint8
@@ -99,6 +103,8 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 			switch f[1] {
 			case "title":
 				k = abbrevTitle
+			case "state":
+				k = abbrevState
 			default:
 				return fmt.Errorf("unknown kind %q", f[1])
 			}
@@ -214,6 +220,14 @@ func readList(fsys fs.FS, name string, fn func([]string) error) error {
 
 // abbrev returns the kind of the abbreviation w (without its period), or 0.
 func (lx *lexicon) abbrev(w string) abbrevKind {
+	if k := lx.anyAbbrev(w); k != abbrevState {
+		return k
+	}
+	return 0
+}
+
+// anyAbbrev is abbrev with the abbreviations of states too.
+func (lx *lexicon) anyAbbrev(w string) abbrevKind {
 	if len(w) > 12 {
 		return 0
 	}

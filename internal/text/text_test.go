@@ -209,6 +209,10 @@ func TestTokens(t *testing.T) {
 		{"No. 42 on 12 Feb. 2019", []string{"No.", "42", "on", "12", "Feb.", "2019"}},
 		{"and/or AT&T", []string{"and/or", "AT&T"}},
 		{"Who?! Me!", []string{"Who", "?!", "Me", "!"}},
+		// a party and a state after a member of Congress keep their period;
+		// a hyphenated word ending in one capital, or a state alone, does not
+		{"Sen. Ana Poe (R-S.C.) and Rep. Jo Roe, D-Wis., met", []string{"Sen.", "Ana", "Poe", "(", "R-S.C.", ")", "and", "Rep.", "Jo", "Roe", ",", "D-Wis.", ",", "met"}},
+		{"He chose Plan-B. She was ill.", []string{"He", "chose", "Plan-B", ".", "She", "was", "ill", "."}},
 	}
 	for _, tt := range tests {
 		d := a.Analyze(tt.in)
@@ -238,6 +242,7 @@ func TestSentences(t *testing.T) {
 		{"Some, e.g. the Forum, disagree. Others agree.", []string{"Some, e.g. the Forum, disagree.", "Others agree."}},
 		{"\"Why?\" he asked. \"Because.\" She nodded.", []string{"\"Why?\" he asked.", "\"Because.\"", "She nodded."}},
 		{"They met on 12 Feb. 2019 in Accra.", []string{"They met on 12 Feb. 2019 in Accra."}},
+		{"She flew to Wash. Then she left.", []string{"She flew to Wash.", "Then she left."}},
 		{"It fell by 3.5 per cent. 2020 was worse.", []string{"It fell by 3.5 per cent.", "2020 was worse."}},
 		{"See No. 5 in the list.", []string{"See No. 5 in the list."}},
 		{"It was signed (see p. 14). Then it stalled.", []string{"It was signed (see p. 14).", "Then it stalled."}},

@@ -346,12 +346,20 @@ func (a *Analyzer) scanWord(src string, i, end int) (int, bool) {
 }
 
 // attachPeriod reports whether a period directly after word belongs to it.
+// A hyphenated word takes it when its last part would or is a state's
+// abbreviation ("R-S.C.", "D-Va.": a party and a state after a member of
+// Congress), not for being one capital ("Plan-B.").
 func (a *Analyzer) attachPeriod(word string) bool {
 	if isInitialism(word) {
 		return true
 	}
 	if r, w := utf8.DecodeRuneInString(word); w == len(word) && unicode.IsUpper(r) {
 		return true
+	}
+	if k := strings.LastIndexByte(word, '-'); k > 0 && k < len(word)-1 {
+		last := word[k+1:]
+		r, _ := utf8.DecodeRuneInString(last)
+		return isInitialism(last) || a.lex.abbrev(last) != 0 || unicode.IsUpper(r) && a.lex.anyAbbrev(last) == abbrevState
 	}
 	return a.lex.abbrev(word) != 0
 }
