@@ -33,6 +33,9 @@ func (t *tq) aside(i, ce, sentFirst, sentEnd int) [][2]int {
 		return nil
 	}
 	sf, se := d.Subtree(sj)
+	for sf < sj && t.tok(sf).UPOS == "PUNCT" {
+		sf++ // the comma before the subject, hung from it by the parser
+	}
 	for se < i && t.tok(se).UPOS == "ADV" {
 		se++ // "he later said"
 	}
@@ -47,7 +50,7 @@ func (t *tq) aside(i, ce, sentFirst, sentEnd int) [][2]int {
 		for h >= 0 && t.tok(h).Head != i {
 			h = t.tok(h).Head
 		}
-		if h < 0 || !t.asideAdjunct(h) {
+		if h < 0 || !t.asideAdjunct(h) && !t.asideAddressee(i, h) {
 			return nil
 		}
 	}
@@ -99,6 +102,25 @@ func (t *tq) asideAdjunct(h int) bool {
 		return t.x.lx.timeWords[low] || t.x.lx.asideSettings[low] || t.tok(h).UPOS == "NUM"
 	}
 	return false
+}
+
+// asideAddressee reports whether token h, a dependent of the cue i,
+// is whom the cue spoke to: the object of a cue that takes an addressee
+// ("told reporters", "told The Huffington Post", "told him"), with no
+// clause in it ("told a meeting of leaders that few understood …" says
+// what it told).
+func (t *tq) asideAddressee(i, h int) bool {
+	if u := t.tok(h).UPOS; !t.x.lx.asideAddressees[t.tok(i).Lemma] || !t.td.RelIs(h, "obj", "iobj") ||
+		u != "NOUN" && u != "PROPN" && u != "PRON" {
+		return false
+	}
+	f, e := t.td.Subtree(h)
+	for k := f; k < e; k++ {
+		if u := t.tok(k).UPOS; u == "VERB" || u == "AUX" {
+			return false
+		}
+	}
+	return true
 }
 
 // isComma reports whether token k is a comma.

@@ -195,7 +195,12 @@ func TestAsideAttribution(t *testing.T) {
 		{"Though the crossing was calm, Varga said, replacing the ferry would be much harder.", "Though the crossing was calm … replacing the ferry would be much harder", "Varga"},
 		{"Back in the harbour, Mr. Brodin said, he decided to sell the boats.", "Back in the harbour … he decided to sell the boats", "Brodin"},
 		{"The pier is near the old stadium, which, Varga said in an interview, is usually full on game days.", "which … is usually full on game days", "Varga"},
-		// not asides: "said enough" says something; "believe in" is a thought
+		// whom the cue spoke to may follow it; the comma before the
+		// subject may hang from the subject in the parse
+		{"The ferry will run again next week, Sen. Lena Varga (R-S.C.) told reporters on Thursday.", "The ferry will run again next week", "Lena Varga"},
+		// not asides: "said enough" says something; "believe in" is a
+		// thought; what follows "told" with a clause in it is what was told
+		{"At the harbour last week, Varga told a meeting of ferry captains that few people knew the tides better.", "", ""},
 		{"But when the council cut the ferry's funding, the island said enough.", "", ""},
 		{"Like the mayor, I believe in the good sense of the islanders.", "", ""},
 	} {

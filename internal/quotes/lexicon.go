@@ -44,6 +44,7 @@ type lexiconFile struct {
 	Showing         []string            `yaml:"showing"`
 	AsideAdverbs    []string            `yaml:"aside_adverbs"`
 	AsideSettings   []string            `yaml:"aside_settings"`
+	AsideAddressees []string            `yaml:"aside_addressees"`
 	Relatives       []string            `yaml:"relative_pronouns"`
 	Demonstratives  []string            `yaml:"demonstratives"`
 	FirstPerson     []string            `yaml:"first_person"`
@@ -129,6 +130,9 @@ type lexicon struct {
 	// attribution set off by commas ("…, he said later", "…, the group
 	// said in a statement")
 	asideAdverbs, asideSettings map[string]bool
+	// asideAddressees are the cues whose object, in an aside, is whom
+	// they spoke to ("…, Ana Ruiz told reporters on Monday")
+	asideAddressees map[string]bool
 	// closed-class words the tree rules read: relative pronouns ("the
 	// mayor, who said"), demonstratives ("this would suggest"), first and
 	// second person (the voice of the one reported), pro-verbs and the
@@ -208,6 +212,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		showing:          set(f.Showing),
 		asideAdverbs:     set(f.AsideAdverbs),
 		asideSettings:    set(f.AsideSettings),
+		asideAddressees:  set(f.AsideAddressees),
 		relatives:        set(f.Relatives),
 		demonstratives:   set(f.Demonstratives),
 		firstPerson:      set(f.FirstPerson),
