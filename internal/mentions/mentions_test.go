@@ -637,6 +637,9 @@ func TestPronounAntecedents(t *testing.T) {
 		{text: "Ana Varga spoke on Monday. “We will win,” a campaign aide said. She smiled.", mention: "She", notName: "Ana Varga", needs: "Ana Varga"},
 		// every candidate of the sentence of the other gender: the one before
 		{text: "Mary Varga spoke on Monday. When Paul Okafor called, she said the port was open.", mention: "she", name: "Mary Varga"},
+		// a person whose gender is not known is not taken for a "she" when
+		// the sentence names a woman too, even behind a description
+		{text: "Chris Varga described Democratic nominee Mary Achieng as a disgrace after she attacked the port.", date: "2016-05-02", mention: "she", exact: true, needs: "Democratic nominee Mary Achieng"},
 		// a subject pronoun before an adverb or an aside is still one
 		{text: "Adel Okafor spoke on Monday. The candidate insists, most recently in an interview, that he really, really wants to leave.", mention: "he", name: "Adel Okafor", exact: true},
 		{text: "Adel Okafor spoke on Monday. He, too, wants to leave.", mention: "He", name: "Adel Okafor", exact: true},

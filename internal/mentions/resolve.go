@@ -203,7 +203,13 @@ func (a *analysis) buildEntities() {
 			ent.code = code
 		}
 		c.ent, c.ctx = ent, ctx
-		ent.note(a.nameGender(c.name))
+		g := a.nameGender(c.name)
+		if g == 0 && ent.name != c.name {
+			// (the words before a name may hide its given name from
+			// nameGender: "Democratic presidential nominee Hillary …")
+			g = a.nameGender(ent.name)
+		}
+		ent.note(g)
 		c.actor = actorT{Code: code, Name: ent.name, Person: true}
 		if !c.speaker {
 			c.rule = rule
@@ -1220,7 +1226,7 @@ func (p *picker) pickAgreeing(a *analysis, g byte) (*cand, int) {
 		conflict = conflict || o.x.otherGender(g)
 	}
 	if !conflict {
-		return p.pick(a), p.n
+		return p.unlessOfGender(p.pick(a), g), p.n
 	}
 	var q picker
 	for _, o := range p.added {
@@ -1231,7 +1237,25 @@ func (p *picker) pickAgreeing(a *analysis, g byte) (*cand, int) {
 		// place in its sentence, the same whenever it is set)
 		q.add(o.x)
 	}
-	return q.pick(a), q.n
+	return q.unlessOfGender(q.pick(a), g), q.n
+}
+
+// unlessOfGender returns x, or nil when x's gender is not known and
+// another of the candidates is known to be of the pronoun's gender g:
+// in "Chris Varga described Hillary Okafor as a disgrace after she
+// attacked …" she may be either, and the one named as a woman is the
+// likelier, so the subject is not taken for her; nor is Okafor, whom
+// only a guess would choose.
+func (p *picker) unlessOfGender(x *cand, g byte) *cand {
+	if x == nil || g == 0 || x.ofGender(g) {
+		return x
+	}
+	for _, o := range p.added {
+		if o.x.ofGender(g) && pickKey(o.x) != pickKey(x) {
+			return nil
+		}
+	}
+	return x
 }
 
 // nameGender returns the gender a name's title or given name says

@@ -218,6 +218,12 @@ func (e *entity) note(g byte) {
 // otherGender reports whether c is a person of the other gender than g.
 func (c *cand) otherGender(g byte) bool { return c.ent != nil && c.ent.conflicts(g) }
 
+// ofGender reports whether the candidate's person is known to be of
+// gender g ('m', 'f'; never for 0).
+func (c *cand) ofGender(g byte) bool {
+	return g != 0 && c.ent != nil && c.ent.gender == g
+}
+
 // conflicts reports whether the person is of the other gender than g
 // ('m', 'f'; 0 conflicts with none).
 func (e *entity) conflicts(g byte) bool {

@@ -1232,7 +1232,7 @@ func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand
 		if q.SpeakerBy == model.SpeakerByPronoun || (x.lx.personPronouns[low] && q.Speaker != "") {
 			// "she" is not a person the document calls "Mr."
 			g, pg := t.genderOf(q.Speaker), td.Gender(low, text.GenderPronoun)
-			if g != 0 && pg != 0 && g != pg {
+			if g != 0 && pg != 0 && g != pg || g == 0 && t.otherOfGender(c.src, pg, q.Speaker) {
 				q.Speaker, q.SpeakerCode, q.SpeakerBy, person = "", "", "", false
 			}
 			// "X said Y was right when he said …": "he" may be X or Y
@@ -1448,7 +1448,10 @@ func (t *tq) withoutPossessor(s int, core model.Span) model.Span {
 // its clause is the complement of a verb whose subject names a person
 // before it in the sentence ("Ines Varga said she would …", "X, the
 // chair, told reporters that he …"); "" when the nearest such subject
-// names no one (a pronoun, a description) or there is none.
+// names no one (a pronoun, a description) or there is none. Through a
+// clause of time or reason, a name the verb governs as its object is as
+// likely ("Chris Varga described Ana Okafor as a disgrace after she
+// attacked …"), and the answer is "".
 func (t *tq) governingName(s int) string {
 	d := t.td
 	v := t.tok(s).Head
@@ -1460,6 +1463,11 @@ func (t *tq) governingName(s int) string {
 		if p < 0 {
 			return ""
 		}
+		if d.RelIs(v, "advcl") {
+			if o := d.Dependent(p, "obj", "iobj"); o >= 0 && o < s && t.tok(o).UPOS == "PROPN" {
+				return ""
+			}
+		}
 		if sj := t.subject(p, false); sj >= 0 && sj < s && !t.inQuotation(t.tok(sj).Start) {
 			core, _ := t.sourceSpan(sj)
 			return t.nameIn(core)
@@ -1467,6 +1475,32 @@ func (t *tq) governingName(s int) string {
 		v = p
 	}
 	return ""
+}
+
+// otherOfGender reports whether the sentence of the pronoun at s names,
+// before it and outside quotations, someone other than speaker whose
+// given name (a word the genders list has, before another name word)
+// is of the pronoun's gender g: a speaker whose gender is
+// not known is then only a guess ("Chris Varga described Hillary Okafor
+// as a disgrace after she attacked …": she is not surely Varga).
+func (t *tq) otherOfGender(s int, g byte, speaker string) bool {
+	si := t.td.SentenceAt(t.tok(s).Start)
+	if g == 0 || si < 0 {
+		return false
+	}
+	for k := t.td.Sentences[si].FirstToken; k < s; k++ {
+		tk := t.tok(k)
+		if tk.UPOS != "PROPN" || t.inQuotation(tk.Start) || t.td.Gender(tk.Text, text.GenderName) != g {
+			continue
+		}
+		if k+1 >= s || t.tok(k+1).UPOS != "PROPN" || !startsUpperStr(t.tok(k+1).Text) {
+			continue // not a given name before a surname ("Scott's hand")
+		}
+		if !strings.Contains(speaker, tk.Text) {
+			return true
+		}
+	}
+	return false
 }
 
 // namedInQuotation reports whether the person name's surname was last
@@ -1788,9 +1822,16 @@ func (t *tq) pronounNameAt(s, para int) (string, int) {
 	if pp := max(para-1, 0); pp < len(t.td.Paragraphs) && t.td.Paragraphs[pp].FirstSentence < len(t.td.Sentences) {
 		lo = t.td.Sentences[t.td.Paragraphs[pp].FirstSentence].FirstToken
 	}
+	si := t.td.SentenceAt(t.tok(s).Start)
 	for k := s - 1; k >= lo; k-- {
 		if t.inQuotation(t.tok(k).Start) {
 			continue // the quotation's own words name no one who says it
+		}
+		if t.tok(k).UPOS == "PROPN" && t.td.RelIs(k, "obj", "iobj") && t.td.SentenceAt(t.tok(k).Start) == si {
+			// a name the pronoun's sentence governs as an object before
+			// it may be the one meant as well as its subject ("Chris
+			// Varga described Ana Okafor as a disgrace after she …")
+			return "", -1
 		}
 		if !t.td.RelIs(k, "nsubj") {
 			// A person named by role nearer than any subject ("the

@@ -669,3 +669,22 @@ func TestControllerOfAnInfinitiveClause(t *testing.T) {
 		t.Errorf("no quote of what the staff thought in %q", text)
 	}
 }
+
+// A "she" whose sentence names, before it, a woman other than the
+// speaker that the earlier rules would give, and a speaker of no known
+// gender, is nobody's; nor is a pronoun after a name its sentence governs
+// as an object.
+func TestPronounWithAnotherOfItsGender(t *testing.T) {
+	x := newX(t)
+	for _, c := range []struct{ text, quote, notSpeaker string }{
+		{"Chris Varga described Hillary Okafor as a “disgrace” after she attacked the ferry captains and blamed the delays on “poor planning” at the port.", "poor planning", "Chris Varga"},
+		{"Kim Varga spoke first. Later Varga thanked Pat Brodin before he said that “the harbour has been reduced to rubble.”", "rubble", "Kim Varga"},
+	} {
+		qs := extract(t, x, article("a", "Karl Brodin runs the port. "+c.text), nil)
+		q := find(t, qs, c.quote)
+		if q.Speaker == c.notSpeaker {
+			dump(t, qs)
+			t.Errorf("%q: speaker %q by %q", c.text, q.Speaker, q.SpeakerBy)
+		}
+	}
+}
