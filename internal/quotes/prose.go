@@ -1192,15 +1192,11 @@ func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand
 			case x.lx.personPronouns[low]:
 				// the speaker of the quote before, in this paragraph or
 				// the last; else the person the sentence before names
-				for k := len(hist) - 1; k >= 0 && q.Speaker == ""; k-- {
-					h := hist[k]
-					if h.para < c.para-1 {
-						break
-					}
-					if h.name == "" {
-						break // the quote before has no known speaker: it may be theirs
-					}
-					if h.person && !h.anon {
+				// (only the quote right before: one by no one known, by
+				// someone unnamed or by a group may be theirs, and an
+				// older speaker is not reached past it)
+				if k := len(hist) - 1; k >= 0 {
+					if h := hist[k]; h.para >= c.para-1 && h.name != "" && h.person && !h.anon {
 						q.Speaker, person, q.SpeakerBy = h.name, true, model.SpeakerByPronoun
 					}
 				}
@@ -1860,6 +1856,12 @@ func (t *tq) pronounNameAt(s, para int) (string, int) {
 		}
 		if t.x.lx.speakerWords[low] && !t.x.lx.anonymousHeads[low] {
 			return t.roleName(k), k // a titled person: theirs, or nobody's
+		}
+		if t.x.lx.personNouns[low] || t.x.lx.anonymousHeads[low] {
+			// a person the sentence does not name ("said the woman, who
+			// did not want to be named"): the pronoun may be them, and
+			// an unnamed person is never given an older name
+			return "", -1
 		}
 	}
 	return "", -1

@@ -688,3 +688,23 @@ func TestPronounWithAnotherOfItsGender(t *testing.T) {
 		}
 	}
 }
+
+// A person the text does not name, speaking between a named speaker
+// and a pronoun, is whom the pronoun may mean: the pronoun does not
+// reach past them to the older name ("said the woman, who did not want
+// to be named. “…,” she said").
+func TestPronounDoesNotSkipAnUnnamedSpeaker(t *testing.T) {
+	x := newX(t)
+	for _, text := range []string{
+		"“This is little Harrowgate!” said Ana Ruiz, a waitress at the harbour café.\n\n“One man came in and shouted at us,” said the woman, who did not want to be named. “Too much hate,” she said.",
+		"“This is little Harrowgate!” said Ana Ruiz, a waitress at the harbour café.\n\n“One man came in and shouted at us,” said the cashier. “Too much hate,” she said.",
+		"Ana Ruiz spoke at the pier on Monday. A cashier who works near the pier said she was shaken by the talk, and she said that “there is too much hate.”",
+		"Ana Ruiz spoke at the pier on Monday.\n\nThe cashier was shaken. Later she said that “there is too much hate.”",
+	} {
+		qs := extract(t, x, article("a", text), nil)
+		if q := find(t, qs, "oo much hate"); q.Speaker == "Ana Ruiz" {
+			dump(t, qs)
+			t.Errorf("%q: speaker %q by %q, want not Ana Ruiz", text, q.Speaker, q.SpeakerBy)
+		}
+	}
+}
