@@ -236,6 +236,39 @@ func startsUpperStr(s string) bool {
 
 // source finds the source token of the cue at i: -1 when the sentence
 // names none.
+// relativeAntecedent reads "X, who thinks the council made a grab,
+// called the law …" parsed with the cue coordinated with a verb of the
+// relative clause (and so given that verb's subject): when a comma
+// stands right before the cue i, and the verbs it hangs from lead up,
+// through complements and coordination, to a relative clause set off by
+// a comma whose own subject is a relative pronoun, the cue's subject is
+// the noun that clause describes. It returns that noun, or -1.
+func (t *tq) relativeAntecedent(i int) int {
+	d := t.td
+	if i < 1 || !t.isComma(i-1) {
+		return -1
+	}
+	v := t.tok(i).Head
+	for steps := 0; v >= 0 && steps < 4; steps++ {
+		if d.RelIs(v, "acl:relcl") {
+			a := t.tok(v).Head
+			rp := d.Dependent(v, "nsubj", "nsubj:pass")
+			if a < 0 || rp < 0 || !t.x.lx.relatives[strings.ToLower(t.tok(rp).Text)] || rp < 1 || !t.isComma(rp-1) {
+				return -1
+			}
+			if u := t.tok(a).UPOS; u != "PROPN" && u != "NOUN" || a > rp {
+				return -1
+			}
+			return a
+		}
+		if !d.RelIs(v, "ccomp", "xcomp", "conj") {
+			return -1
+		}
+		v = t.tok(v).Head
+	}
+	return -1
+}
+
 func (t *tq) source(i int) int {
 	d := t.td
 	if t.according(i) {
@@ -271,6 +304,9 @@ func (t *tq) source(i int) int {
 		// before the cue, not the subject of that clause
 		if sj < 0 && d.RelIs(i, "conj") {
 			if n := t.appositiveSubject(i, t.firstOfSentence(i)); n >= 0 {
+				return n
+			}
+			if n := t.relativeAntecedent(i); n >= 0 {
 				return n
 			}
 		}
