@@ -640,6 +640,14 @@ func TestPronounAntecedents(t *testing.T) {
 		// a person whose gender is not known is not taken for a "she" when
 		// the sentence names a woman too, even behind a description
 		{text: "Chris Varga described Democratic nominee Mary Achieng as a disgrace after she attacked the port.", date: "2016-05-02", mention: "she", exact: true, needs: "Democratic nominee Mary Achieng"},
+		// the president of something the dictionary does not know is not
+		// whoever the document calls the president
+		{text: "President Odhiambo spoke on Monday. Ana Ruiz, president of the Harrowgate Institute, tied the scores to the rates.", date: "2016-05-02", mention: "president", notName: "Amani Odhiambo", needs: "President Odhiambo"},
+		// a name with a person's description in apposition is a person's,
+		// whatever the parse makes of the sentence
+		{text: "Michael J. Varga, president of the Thomas B. Harrowgate Institute, tied those test scores to improved graduation rates, saying the law helped “millions of kids who would have been on a trajectory to drop out of high school, and instead, they made it.”", mention: "Michael J. Varga", name: "Michael J. Varga", exact: true},
+		// (but a title before the next name of a list is no apposition)
+		{text: "Four candidates used much of their time to criticize the media for ignoring them: Former Harrowgate-Packard CEO Carla Varga, former Ohio governor Jim Poe, former Kansas senator Rick Okafor and Ben Mwangi.", mention: "Harrowgate-Packard CEO Carla Varga", notName: "Harrowgate-Packard CEO Carla Varga", needs: "Ohio governor Jim Poe"},
 		// a subject pronoun before an adverb or an aside is still one
 		{text: "Adel Okafor spoke on Monday. The candidate insists, most recently in an interview, that he really, really wants to leave.", mention: "he", name: "Adel Okafor", exact: true},
 		{text: "Adel Okafor spoke on Monday. He, too, wants to leave.", mention: "He", name: "Adel Okafor", exact: true},

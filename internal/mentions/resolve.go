@@ -546,7 +546,7 @@ func (a *analysis) personLike(c *cand, ws []string) bool {
 	if c.honorific {
 		return true
 	}
-	if len(ws) < 2 || len(ws) > 4 || !(c.titled || a.subjectOf(c) && a.treeAgrees(c)) {
+	if len(ws) < 2 || len(ws) > 4 || !(c.titled || a.describedAfter(c) || a.subjectOf(c) && a.treeAgrees(c)) {
 		return false
 	}
 	for _, w := range ws {
@@ -557,6 +557,46 @@ func (a *analysis) personLike(c *cand, ws []string) bool {
 	return strings.ToUpper(c.name) != c.name
 }
 
+// describedAfter reports whether a description of a person stands in
+// apposition right after name c: a comma, then within a few words a
+// common noun for a person before any verb or punctuation ("Jo Varga,
+// president of the Harrowgate Institute, …", "Jo Varga, a former
+// executive director of …"). Such a name is a person's whatever the
+// parse makes of the sentence.
+func (a *analysis) describedAfter(c *cand) bool {
+	if c.sent < 0 || c.sent >= len(a.sents) {
+		return false
+	}
+	s := a.sents[c.sent]
+	if c.tj+1 >= len(s.low) || s.low[c.tj] != "," {
+		return false
+	}
+	for k := c.tj + 1; k < len(s.toks) && k <= c.tj+5; k++ {
+		switch t := s.toks[k].Tag; {
+		case t == "NN" && a.v.personNouns[s.low[k]]:
+			// (not a title before the next name of a list: "X, former
+			// Arkansas governor Mike Huckabee, ...")
+			return k+1 >= len(s.toks) || s.toks[k+1].Tag != "NNP"
+		case t == "DT" || strings.HasPrefix(t, "JJ") || t == "NN" || t == "NNP":
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// roleOfUnknown reports whether role phrase c is the role of something
+// the dictionary does not know: "president of the Harrowgate Institute"
+// ends at "of" when no organisation follows that the dictionary names,
+// and is not whoever the document calls "the president".
+func (a *analysis) roleOfUnknown(c *cand) bool {
+	if c.roleOrg != "" || c.sent < 0 || c.sent >= len(a.sents) {
+		return false
+	}
+	s := a.sents[c.sent]
+	return c.tj+1 < len(s.low) && s.low[c.tj] == "of"
+}
+
 // resolveRoles resolves role phrases to their holder: in the document,
 // else in the dictionary at the document date.
 func (a *analysis) resolveRoles() {
@@ -564,7 +604,7 @@ func (a *analysis) resolveRoles() {
 		if c.kind != cRole || c.dropped {
 			continue
 		}
-		if c.former {
+		if c.former || a.roleOfUnknown(c) {
 			c.dropped = true
 			continue
 		}
