@@ -128,6 +128,8 @@ func TestClauseFlagsAndTargets(t *testing.T) {
 		{"a person attacks a country", "Amani Odhiambo attacked Somalia.", []string{" 190 SOM ASSAULT"}},
 		{"a head of state attacks", "Juma Otieno attacked Somali militants.", []string{"KENGOV 190 SOMREB ASSAULT"}},
 		{"a head of state attacks a person", "Juma Otieno attacked Amani Odhiambo for his remarks.", []string{"KENGOV 111  ACCUSE"}},
+		{"a clash of words", "Amani Odhiambo clashed with Juma Otieno over taxes.", []string{" 111 KENGOV ACCUSE"}},
+		{"a fight with no one who speaks", "Amani Odhiambo resolved to fight ISIL, its newfound enemy.", []string{" 138 - THREATEN fut"}},
 		{"struck a deal", "Kenya struck a deal with Uganda.", nil},
 		{"a plural speaker is not he", "Somali militants said he attacked Kenya.", nil},
 		{"a person speaker is he", "Juma Otieno said he attacked Somalia.", []string{"KENGOV 190 SOM ASSAULT"}},

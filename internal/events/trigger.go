@@ -837,6 +837,19 @@ func (s *sent) verbalAttack(p *Pattern, code string, i int, src, tgt []int) stri
 	for _, d := range s.deps(i, b[:0]) {
 		reason = reason || d > i && s.relIs(d, "advcl", "obl") && s.marker(d) == "for" && s.tag(d) == "VBG"
 	}
+	if s.lx.is("verbal_attack_needs_target", p.ID) {
+		// "clash with Megyn Kelly, a star anchor": words only against
+		// someone who speaks ("resolved to fight ISIS", "fighting
+		// climate change" are not)
+		if len(tgt) == 0 {
+			return ""
+		}
+		for _, m := range tgt {
+			if !speaks(s.ms[m].Actor) {
+				return ""
+			}
+		}
+	}
 	state, byReason := false, false
 	for _, m := range src {
 		a := s.ms[m].Actor
