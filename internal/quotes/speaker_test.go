@@ -708,3 +708,22 @@ func TestPronounDoesNotSkipAnUnnamedSpeaker(t *testing.T) {
 		}
 	}
 }
+
+// "X, who thinks …, called …": the parser may coordinate the cue with
+// the verb of the relative clause; the speaker is X, not that verb's
+// subject.
+func TestCueAfterRelativeClauseIsTheAntecedents(t *testing.T) {
+	x := newX(t)
+	text := "Still, Varga, who thinks the Okafor administration made a power grab with its education policies, called the new law “much, much better” than No Child Left Behind, since it returns more responsibility to the states."
+	qs := extract(t, x, article("a", text), nil)
+	var q *model.Quote
+	for i := range qs {
+		if qs[i].Cue != nil && qs[i].Cue.Text == "called" {
+			q = &qs[i]
+		}
+	}
+	if q == nil || !strings.Contains(q.Speaker, "Varga") {
+		dump(t, qs)
+		t.Errorf("the quote of \"called\" is not Varga's")
+	}
+}
