@@ -1653,6 +1653,16 @@ func (t *tq) withoutPossessive(w string) string {
 // proper noun that is not a title, a role word or a form of address.
 func (t *tq) namePart(k int) bool {
 	tk := t.tok(k)
+	if tk.UPOS == "ADJ" && tk.Tag == "NNP" && startsUpperStr(tk.Text) {
+		// "the Associated Press", "the International Monetary Fund":
+		// capitalised words the two tag sets disagree on, before a
+		// proper noun, are part of the name
+		j := k + 1
+		for j < len(t.td.Tokens) && t.tok(j).UPOS == "ADJ" && t.tok(j).Tag == "NNP" {
+			j++
+		}
+		return j < len(t.td.Tokens) && t.tok(j).UPOS == "PROPN"
+	}
 	if tk.UPOS != "PROPN" {
 		return false
 	}

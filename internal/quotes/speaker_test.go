@@ -727,3 +727,20 @@ func TestCueAfterRelativeClauseIsTheAntecedents(t *testing.T) {
 		t.Errorf("the quote of \"called\" is not Varga's")
 	}
 }
+
+// A capitalised word the tag sets disagree on (adjective and proper
+// noun) before a proper noun is part of the name: "the Associated
+// Press", not "Press".
+func TestAdjectiveInAName(t *testing.T) {
+	x := newX(t)
+	for _, c := range []struct{ text, speaker string }{
+		{"The Associated Press reported that the ferry count was final.", "Associated Press"},
+		{"The International Monetary Fund said it is lowering its forecast for Harrowgate's growth this year.", "International Monetary Fund"},
+	} {
+		qs := extract(t, x, article("a", c.text), nil)
+		if len(qs) != 1 || qs[0].Speaker != c.speaker {
+			dump(t, qs)
+			t.Errorf("%q: want one quote by %q", c.text, c.speaker)
+		}
+	}
+}
