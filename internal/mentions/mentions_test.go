@@ -648,6 +648,12 @@ func TestPronounAntecedents(t *testing.T) {
 		{text: "Michael J. Varga, president of the Thomas B. Harrowgate Institute, tied those test scores to improved graduation rates, saying the law helped “millions of kids who would have been on a trajectory to drop out of high school, and instead, they made it.”", mention: "Michael J. Varga", name: "Michael J. Varga", exact: true},
 		// (but a title before the next name of a list is no apposition)
 		{text: "Four candidates used much of their time to criticize the media for ignoring them: Former Harrowgate-Packard CEO Carla Varga, former Ohio governor Jim Poe, former Kansas senator Rick Okafor and Ben Mwangi.", mention: "Harrowgate-Packard CEO Carla Varga", notName: "Harrowgate-Packard CEO Carla Varga", needs: "Ohio governor Jim Poe"},
+		// a capitalised title the text layer leaves out of the name
+		// still titles it, whatever the parse makes of the sentence
+		{text: "Senator Ana Varga advocates tax increases.", mention: "Senator Ana Varga", name: "Ana Varga", exact: true},
+		// a titled name set off by an apposition is the subject the tree
+		// says it is
+		{text: "Congressman Chris Varga, an Amani Odhiambo supporter, said the port would reopen. Victory is vital, he said.", date: "2016-05-02", mention: "he", name: "Chris Varga", exact: true, needs: "Amani Odhiambo"},
 		// a subject pronoun before an adverb or an aside is still one
 		{text: "Adel Okafor spoke on Monday. The candidate insists, most recently in an interview, that he really, really wants to leave.", mention: "he", name: "Adel Okafor", exact: true},
 		{text: "Adel Okafor spoke on Monday. He, too, wants to leave.", mention: "He", name: "Adel Okafor", exact: true},

@@ -45,7 +45,10 @@ func (a *analysis) titleHead(s *sent, k int) (*actors.Entry, bool) {
 	}
 	t := s.toks[k]
 	upper := startsUpper(t.Text)
-	if upper && a.textNameEnd(s, k) <= k {
+	if upper && a.textNameEnd(s, k) <= k && (k+1 >= len(s.toks) || a.textNameEnd(s, k+1) <= k+1) {
+		// (a capitalised word is a title only in a name the text layer
+		// proposes or right before one: "Senator Ana Varga", the title
+		// left out of the name)
 		return nil, false
 	}
 	low := strings.TrimSuffix(s.low[k], ".")
@@ -257,10 +260,16 @@ func (a *analysis) titledPerson(s *sent, i int, t titled, orgCode string) int {
 			orgCode = a.dict.Compose(orgCode, ag)
 		}
 	}
-	a.add(&cand{
+	c := &cand{
 		kind: cPerson, span: a.span(s.toks[i].Start, s.toks[t.ne-1].End), sent: s.idx, ti: i, tj: t.ne,
 		role: t.role, roleOrg: orgCode, former: former,
 		name: a.doc.Text[s.toks[t.h+1].Start:s.toks[t.ne-1].End], rule: rule, subject: isSubject(s, t.ne),
-	})
+	}
+	if !c.subject {
+		// the tree may still make it one ("Congressman Ana Varga, a
+		// supporter, said"); asked when needed (subjectOf)
+		c.subjTree, c.subjFrom, c.subjTo = true, t.h+1, t.ne
+	}
+	a.add(c)
 	return t.ne - i
 }
