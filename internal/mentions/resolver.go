@@ -3,6 +3,7 @@ package mentions
 import (
 	"fmt"
 	"io/fs"
+	"log/slog"
 	"sort"
 	"strings"
 	"time"
@@ -20,6 +21,9 @@ type Resolver struct {
 	dict *actors.Dictionary
 	v    *vocab
 	err  error
+	// tripped is told of a bug Find recovered from; nil logs it (a test
+	// sets it to fail).
+	tripped func(doc string, p any)
 }
 
 // New returns a resolver that codes actors with dict and reads its
@@ -48,6 +52,15 @@ func NewFromData(dict *actors.Dictionary, fsys fs.FS) (*Resolver, error) {
 	return &Resolver{dict: dict, v: v}, nil
 }
 
+// trip reports a bug recovered from in the analysis of document doc.
+func (r *Resolver) trip(doc string, p any) {
+	if r.tripped != nil {
+		r.tripped(doc, p)
+		return
+	}
+	slog.Warn("mentions: an internal error cut the analysis short; its mentions or speakers may be incomplete", "doc", doc, "error", p)
+}
+
 // Err reports a problem met while building the resolver with New.
 func (r *Resolver) Err() error { return r.err }
 
@@ -64,8 +77,8 @@ func emptyVocab() *vocab {
 // Find returns the actor mentions of doc, resolved and with in-document
 // coreference applied, sorted by Start. td must be the text layer of
 // doc.Text; when it is nil or of another text, only transcript speakers
-// are returned. Find never panics: should a bug trip it, it returns what
-// it found before.
+// are returned. Find never panics: should a bug trip it, it logs a
+// warning and returns what it found before.
 func (r *Resolver) Find(doc *model.Document, td *text.Doc) (out []model.Mention) {
 	if r == nil || doc == nil {
 		return nil
@@ -73,6 +86,7 @@ func (r *Resolver) Find(doc *model.Document, td *text.Doc) (out []model.Mention)
 	a := r.newAnalysis(doc, td)
 	defer func() {
 		if p := recover(); p != nil {
+			r.trip(doc.ID, p)
 			out = a.mentions()
 		}
 	}()

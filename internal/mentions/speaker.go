@@ -25,6 +25,7 @@ func (r *Resolver) Speaker(doc *model.Document, td *text.Doc, ms []model.Mention
 	}
 	defer func() {
 		if p := recover(); p != nil {
+			r.trip(doc.ID, p)
 			name, code, anonymous = "", "", false
 		}
 	}()
@@ -76,6 +77,7 @@ func (x *SpeakerIndex) Speaker(span model.Span) (name, code string, anonymous bo
 	}
 	defer func() {
 		if p := recover(); p != nil {
+			x.r.trip(x.doc.ID, p)
 			name, code, anonymous = "", "", false
 		}
 	}()
