@@ -1829,9 +1829,24 @@ func (t *tq) pronounNameAt(s, para int) (string, int) {
 		lo = t.td.Sentences[t.td.Paragraphs[pp].FirstSentence].FirstToken
 	}
 	si := t.td.SentenceAt(t.tok(s).Start)
+	first := -1
+	if si >= 0 {
+		first = t.td.Sentences[si].FirstToken
+	}
+	named := false // a name of the pronoun's own sentence was passed
 	for k := s - 1; k >= lo; k-- {
 		if t.inQuotation(t.tok(k).Start) {
 			continue // the quotation's own words name no one who says it
+		}
+		if k < first && named {
+			// the pronoun's sentence names someone before it whom the
+			// parse made no subject ("Christie, who has campaigned for
+			// Trump since he suspended …, blasted" read with Christie as
+			// the root): the pronoun may be them, never an older name
+			return "", -1
+		}
+		if k >= first && t.tok(k).UPOS == "PROPN" && t.td.RelIs(k, "root", "appos", "dep", "parataxis", "list") {
+			named = true // (a place or a setting, "In Iowa, he said", is none)
 		}
 		if t.tok(k).UPOS == "PROPN" && t.td.RelIs(k, "obj", "iobj") && t.td.SentenceAt(t.tok(k).Start) == si {
 			// a name the pronoun's sentence governs as an object before

@@ -744,3 +744,18 @@ func TestAdjectiveInAName(t *testing.T) {
 		}
 	}
 }
+
+// A pronoun whose own sentence names someone before it, whom the parse
+// made no subject, is not an older name of the sentence before.
+func TestPronounDoesNotPassANameOfItsSentence(t *testing.T) {
+	x := newX(t)
+	text := "Tom Varga, who was black, was shot and killed by a police officer after he allegedly brandished a pistol during a run-in with officers.\n\n" +
+		"Christie, who has campaigned heavily for GOP nominee Jo Poe since he suspended his own presidential campaign in February, blasted Ruiz as a “disgrace” Wednesday on The Ana Okafor Show."
+	qs := extract(t, x, article("a", text), nil)
+	for _, q := range qs {
+		if strings.Contains(q.Speaker, "Varga") {
+			dump(t, qs)
+			t.Errorf("%q is Tom Varga's", q.Text())
+		}
+	}
+}
