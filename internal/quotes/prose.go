@@ -345,6 +345,11 @@ func (t *tq) trailingContent(f, e, i int) bool {
 	if t.x.lx.objectContent[t.tok(i).Lemma] {
 		return false
 	}
+	// a cue with an object of its own after it that is not whom it
+	// spoke to ("…, who answered her door Sunday") reports nothing before
+	if o := t.td.Dependent(i, "obj"); o > i && !t.asideAddressee(i, o) {
+		return false
+	}
 	words, subject := 0, false
 	for k := f; k < e; k++ {
 		if t.tok(k).UPOS != "PUNCT" {

@@ -759,3 +759,42 @@ func TestPronounDoesNotPassANameOfItsSentence(t *testing.T) {
 		}
 	}
 }
+
+// "X, who, after …, said …" parsed with the relative clause as a
+// conjunct of the main one: "who" still stands for X.
+func TestWhoAfterANameIsTheName(t *testing.T) {
+	x := newX(t)
+	text := "First there was The Harrowgate Journal's deputy editorial page editor Lena Okafor, who, after trading insults with Mr. Varga over Mr. Poe, said on the island show ''Morning Tide'' that ''too much of the council became an echo chamber of itself.''"
+	qs := extract(t, x, article("a", text), nil)
+	q := find(t, qs, "echo chamber")
+	if q.Speaker != "Lena Okafor" {
+		dump(t, qs)
+		t.Errorf("speaker %q by %q, want Lena Okafor", q.Speaker, q.SpeakerBy)
+	}
+	// not a place after a preposition
+	text = "The change in approach from Okafor is likely to placate nervous Democrats on Capitol Hill, who have argued that it helps down-ballot when Varga is painted as a greedy Republican."
+	for _, q := range extract(t, x, article("a", text), nil) {
+		if strings.Contains(q.Speaker, "Hill") {
+			t.Errorf("%q is %q's", q.Text(), q.Speaker)
+		}
+	}
+}
+
+// A cue with an object of its own reports nothing before it: "…, who
+// answered her door Sunday afternoon" is no attribution of the words
+// before.
+func TestTrailingCueWithAnObject(t *testing.T) {
+	x := newX(t)
+	text := "The ferry will run again next week, said Tom Varga, who answered her door Sunday afternoon."
+	for _, q := range extract(t, x, article("a", text), nil) {
+		if q.Cue != nil && q.Cue.Text == "answered" {
+			t.Errorf("a quote of %q: %q", q.Cue.Text, q.Text())
+		}
+	}
+	text = "“This is one of Ana’s friends from sixth grade,” Tom told Annette Varga, who answered her door Sunday afternoon and said she planned to caucus for Okafor."
+	for _, q := range extract(t, x, article("a", text), nil) {
+		if q.Cue != nil && q.Cue.Text == "answered" {
+			t.Errorf("a quote of %q: %q", q.Cue.Text, q.Text())
+		}
+	}
+}

@@ -690,6 +690,18 @@ func (t *tq) relative(s int) int {
 		}
 		clause = t.tok(clause).Head
 	}
+	// "Bret Stephens, who, after trading insults …, said": the parse may
+	// make the relative clause a conjunct of the main one; a "who" right
+	// after a name and a comma stands for the name
+	if s >= 2 && strings.EqualFold(t.tok(s).Text, "who") && t.isComma(s-1) && t.tok(s-2).UPOS == "PROPN" {
+		a := s - 2
+		for a > 0 && t.td.RelIs(a, "flat") && t.tok(a).Head >= 0 && t.tok(a).Head < a && a-t.tok(a).Head <= 3 {
+			a = t.tok(a).Head
+		}
+		if t.td.Dependent(a, "case") < 0 {
+			return a // (not a place after a preposition: "Democrats on Capitol Hill, who")
+		}
+	}
 	return s
 }
 
