@@ -481,6 +481,14 @@ func (t *tq) sourceOrNearest(i, first int) (int, bool) {
 	}
 	for k := i - 1; k >= first; k-- {
 		if t.region(k) < 0 && t.td.RelIs(k, "nsubj") && !t.td.RelIs(k, "nsubj:pass") {
+			if t.timeOnly(k) {
+				// "the order released Friday said": a day says when, not
+				// who; the subject of the verb right before it is the
+				// source, or there is none
+				if k = t.subjectBeforeTime(k); k < 0 {
+					return -1, false
+				}
+			}
 			r := t.relative(k)
 			if t.tok(r).UPOS == "NOUN" && !t.wordIn(t.x.lx.sourceNouns, r) {
 				return -1, false
@@ -489,6 +497,38 @@ func (t *tq) sourceOrNearest(i, first int) (int, bool) {
 		}
 	}
 	return -1, false
+}
+
+// timeOnly reports whether token k is a word of time with nothing but
+// its determiners and modifiers under it ("Friday", "last week"; not
+// "One in four voters … last year" parsed under "year"), and no part of
+// a name ("Theresa May").
+func (t *tq) timeOnly(k int) bool {
+	if !t.x.lx.timeWords[strings.ToLower(t.tok(k).Text)] || k > 0 && t.tok(k-1).UPOS == "PROPN" && t.td.RelIs(k, "flat") {
+		return false
+	}
+	for _, d := range t.td.Dependents(k, nil) {
+		if f, _ := t.td.Subtree(d); !t.td.RelIs(d, "det", "amod", "nummod", "case", "advmod", "punct") || f < k-3 {
+			return false
+		}
+	}
+	return true
+}
+
+// subjectBeforeTime returns the subject of the verb right before the
+// time word at k ("the order released Friday": order), or -1.
+func (t *tq) subjectBeforeTime(k int) int {
+	v := k - 1
+	for v >= 0 && t.td.Tokens[v].Head == k {
+		v-- // the time word's own words ("last week")
+	}
+	if v < 0 || t.tok(v).UPOS != "VERB" {
+		return -1
+	}
+	if sj := t.td.Dependent(v, "nsubj"); sj >= 0 && sj < v && t.region(sj) < 0 {
+		return sj
+	}
+	return -1
 }
 
 // asSource reads "…, as X put it" and "as X said": a cue right after

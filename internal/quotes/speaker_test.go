@@ -798,3 +798,20 @@ func TestTrailingCueWithAnObject(t *testing.T) {
 		}
 	}
 }
+
+// A day the parse made the subject of the cue says when, not who: the
+// subject of the verb before it is the source ("the order released
+// Friday said"), or there is none.
+func TestDayIsNoSource(t *testing.T) {
+	x := newX(t)
+	for _, c := range []struct{ text, speaker string }{
+		{"Varga's “assertion that the information retains any commercial value is speculative given the lack of any support,” the order released Friday said.", "order"},
+		{"The latest Harrowgate opinion poll released Friday shows that in a head-to-head contest, Varga leads Okafor by 43 percent to 38 percent.", "poll"},
+	} {
+		qs := extract(t, x, article("a", c.text), nil)
+		if len(qs) == 0 || !strings.Contains(qs[0].Speaker, c.speaker) || strings.Contains(qs[0].Speaker, "Friday") {
+			dump(t, qs)
+			t.Errorf("%q: want the %s's", c.text, c.speaker)
+		}
+	}
+}
