@@ -656,6 +656,11 @@ func TestPronounAntecedents(t *testing.T) {
 		// a titled name set off by an apposition is the subject the tree
 		// says it is
 		{text: "Congressman Chris Varga, an Amani Odhiambo supporter, said the port would reopen. Victory is vital, he said.", date: "2016-05-02", mention: "he", name: "Chris Varga", exact: true, needs: "Amani Odhiambo"},
+		// a subject two of the document's people are named by is someone
+		// not known, not a reason to look past them ("her … Varga
+		// delivered", "“…,” she said" after it)
+		{text: "Ana Varga and Tom Varga spoke on Monday. “The port is slow,” said Mitchell Poe, a professor. After focusing her attention on the ferries, Varga delivered a message that resonates for many mayors. “Our roads are potholed,” she said.", mention: "she", notName: "Mitchell Poe", needs: "Mitchell Poe"},
+		{text: "Ana Varga and Tom Varga spoke on Monday. “The port is slow,” said Mitchell Poe, a professor. After focusing her attention on the ferries, Varga delivered a message that resonates for many mayors.", mention: "her", notName: "Mitchell Poe", needs: "Mitchell Poe"},
 		// a subject pronoun before an adverb or an aside is still one
 		{text: "Adel Okafor spoke on Monday. The candidate insists, most recently in an interview, that he really, really wants to leave.", mention: "he", name: "Adel Okafor", exact: true},
 		{text: "Adel Okafor spoke on Monday. He, too, wants to leave.", mention: "He", name: "Adel Okafor", exact: true},

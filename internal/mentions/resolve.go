@@ -441,6 +441,11 @@ func (a *analysis) resolveNames() {
 			continue
 		}
 		c.dropped = true
+		// (several of the document's people bear it: someone, but not
+		// known who; a pronoun near it may be them, see antecedent)
+		if len(found) > 1 {
+			c.ambiguous = found
+		}
 	}
 }
 
@@ -1106,6 +1111,12 @@ func (a *analysis) antecedent(c *cand, sc *pronounScope, bySent map[int][]*cand,
 		k = 1
 	}
 	g := a.td.Gender(c.span.Text, text.GenderPronoun)
+	if !c.pron.plural && a.ambiguousIn(bySent[c.sent], nil, c) {
+		// "After focusing her attention on …, Clinton delivered …",
+		// where two Clintons make the subject nobody known: the pronoun
+		// is not someone else for want of a candidate
+		return nil
+	}
 	if sc.quoted(c) {
 		// (a pronoun in a quotation: the sentence's words before it, in
 		// quotations or not)
@@ -1159,6 +1170,9 @@ func (a *analysis) antecedent(c *cand, sc *pronounScope, bySent map[int][]*cand,
 		for _, cl := range closes {
 			marks = marks || cl >= 0
 		}
+		if !c.pron.plural && a.ambiguousIn(bySent[ps], closes, nil) {
+			break // (its subject is someone not known: see above)
+		}
 		if p.n > 0 || outside || !marks || a.subjectOutside(ps, closes) {
 			x = p.pick(a)
 			break
@@ -1166,6 +1180,27 @@ func (a *analysis) antecedent(c *cand, sc *pronounScope, bySent map[int][]*cand,
 	}
 	prev[key] = x
 	return x
+}
+
+// ambiguousIn reports whether one of the candidates cs, outside the
+// quotations closes (see quotationCloses; nil for none), is a subject
+// that several of the document's people are named by: someone, but not
+// known who. With pronoun c of the same sentence, only such a subject
+// before it counts, or after it for a possessive ("her attention …,
+// Clinton delivered").
+func (a *analysis) ambiguousIn(cs []*cand, closes []int, c *cand) bool {
+	for _, x := range cs {
+		if len(x.ambiguous) == 0 || x.ti >= 0 && x.ti < len(closes) && closes[x.ti] >= 0 {
+			continue
+		}
+		if c != nil && x.span.Start > c.span.Start && !c.pron.possessive {
+			continue
+		}
+		if a.subjectOf(x) {
+			return true
+		}
+	}
+	return false
 }
 
 // subjectOutside reports whether sentence si has a subject outside its

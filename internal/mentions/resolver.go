@@ -199,7 +199,10 @@ type cand struct {
 	head    string
 	pron    pronounKind
 	dropped bool
-	speaker bool
+	// ambiguous: the document's people that bear a name dropped because
+	// there are several
+	ambiguous []*entity
+	speaker   bool
 }
 
 // entity is a person the document refers to.
