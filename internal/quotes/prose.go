@@ -710,6 +710,15 @@ func (t *tq) nearestCue(cues []cueTok, r region, s0, s1 int) int {
 		cs, ce := t.tok(cu.i).Start, t.tok(cu.end-1).End
 		switch {
 		case ce <= r.Open:
+			if hasDash(t.text[ce:r.Open]) {
+				// "— as many believe, but Moscow strongly denies — “…?”
+				// asked Dunn": a cue between two dashes is an aside's,
+				// closed before the quotation ("X said -- “…”", with no
+				// dash before the cue, still frames it)
+				if f := t.td.Sentences[cu.sent].FirstToken; hasDash(t.text[t.tok(f).Start:cs]) {
+					continue
+				}
+			}
 			d = r.Open - ce
 		case cs >= r.End():
 			if t.subordinate(cu.i, r.End()) {
@@ -737,6 +746,11 @@ func (t *tq) nearestCue(cues []cueTok, r region, s0, s1 int) int {
 		}
 	}
 	return best
+}
+
+// hasDash reports whether s holds a dash (em, en or two hyphens).
+func hasDash(s string) bool {
+	return strings.ContainsAny(s, "—–") || strings.Contains(s, "--")
 }
 
 // subordinate reports whether the cue at i, after a quotation that ends

@@ -815,3 +815,24 @@ func TestDayIsNoSource(t *testing.T) {
 		}
 	}
 }
+
+// A cue between two dashes before a quotation is an aside's, not the
+// quotation's frame: "— but Harrowgate strongly denies — “…?” asked
+// Dunn" is Dunn's. A dash with no cue inside the pair still introduces
+// one ("X said -- “…”").
+func TestCueInsideDashesIsNoFrame(t *testing.T) {
+	x := newX(t)
+	text := "If Northland is indeed attempting to destabilize Varga’s candidacy through the widespread digital assault on the party — as many researchers believe, and the party is alleging, but Harrowgate strongly denies — “why wouldn’t you want to raise the potential for tampering?” asked Jo Dunn, now a partner at a firm."
+	qs := extract(t, x, article("a", text), nil)
+	q := find(t, qs, "tampering")
+	if !strings.Contains(q.Speaker, "Dunn") {
+		dump(t, qs)
+		t.Errorf("speaker %q, want Dunn", q.Speaker)
+	}
+	text = "Yet, as Mr. Okafor observed, in the early days of a Varga administration -- when he would not be worried about re-election -- ''what products would you pick?''"
+	qs = extract(t, x, article("a", text), nil)
+	if q := find(t, qs, "what products"); !strings.Contains(q.Speaker, "Okafor") {
+		dump(t, qs)
+		t.Errorf("speaker %q, want Okafor", q.Speaker)
+	}
+}
