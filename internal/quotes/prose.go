@@ -1936,6 +1936,16 @@ func (t *tq) pronounNameAt(s, para int) (string, int) {
 		}
 		core, _ := t.sourceSpan(k)
 		if n := t.nameIn(core); n != "" {
+			if k < first && !t.mainSubject(k) {
+				// the sentence before's last subject is of a clause inside
+				// it ("Levin dismissed concerns that he is bucking his
+				// state … even though Sanders won Michigan. “…,” he
+				// said"): its main subject, when it names someone, is
+				// whom a pronoun after it means
+				if m := t.mainSubjectName(k); m != "" {
+					return m, k
+				}
+			}
 			return n, k
 		}
 		if t.x.lx.speakerWords[low] && !t.x.lx.anonymousHeads[low] {
@@ -1949,6 +1959,43 @@ func (t *tq) pronounNameAt(s, para int) (string, int) {
 		}
 	}
 	return "", -1
+}
+
+// mainSubject reports whether the subject at k is that of its
+// sentence's main clause: its verb is the root, or hangs from it through
+// coordination, parataxis or an open complement.
+func (t *tq) mainSubject(k int) bool {
+	for v := t.tok(k).Head; v >= 0; v = t.tok(v).Head {
+		switch {
+		case t.tok(v).Head < 0:
+			return true
+		case !t.td.RelIs(v, "conj", "parataxis", "xcomp"):
+			return false
+		}
+	}
+	return false
+}
+
+// mainSubjectName returns the name the main clause's subject of the
+// sentence holding token k gives, outside quotations, or "".
+func (t *tq) mainSubjectName(k int) string {
+	si := t.td.SentenceAt(t.tok(k).Start)
+	if si < 0 {
+		return ""
+	}
+	sent := t.td.Sentences[si]
+	for r := sent.FirstToken; r < sent.EndToken; r++ {
+		if t.tok(r).Head >= 0 {
+			continue
+		}
+		sj := t.td.Dependent(r, "nsubj")
+		if sj < 0 || t.inQuotation(t.tok(sj).Start) {
+			return ""
+		}
+		core, _ := t.sourceSpan(sj)
+		return t.nameIn(core)
+	}
+	return ""
 }
 
 // complete turns a lone surname into the fuller name the document gives

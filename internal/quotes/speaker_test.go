@@ -836,3 +836,25 @@ func TestCueInsideDashesIsNoFrame(t *testing.T) {
 		t.Errorf("speaker %q, want Okafor", q.Speaker)
 	}
 }
+
+// Reaching back to the sentence before, a pronoun means its main
+// subject rather than the subject of a clause inside it.
+func TestPronounMeansTheMainSubjectBefore(t *testing.T) {
+	x := newX(t)
+	for _, c := range []struct{ text, want string }{
+		{"Chris Varga has been making the case for weeks that Marco Okafor isn't ready for the council. “You have not been involved in a consequential decision,” he said.", "Chris Varga"},
+		{"On Thursday, Tom Varga complained to a reporter that linking him to the harbour fire was unfair. “Do I bear responsibility for the fire?” he said.", "Tom Varga"},
+	} {
+		qs := extract(t, x, article("a", "The council met. "+c.text), nil)
+		var got string
+		for _, q := range qs {
+			if q.Direct {
+				got = q.Speaker
+			}
+		}
+		if got != c.want {
+			dump(t, qs)
+			t.Errorf("%q: speaker %q, want %q", c.text, got, c.want)
+		}
+	}
+}
