@@ -661,6 +661,9 @@ func TestPronounAntecedents(t *testing.T) {
 		// delivered", "“…,” she said" after it)
 		{text: "Ana Varga and Tom Varga spoke on Monday. “The port is slow,” said Mitchell Poe, a professor. After focusing her attention on the ferries, Varga delivered a message that resonates for many mayors. “Our roads are potholed,” she said.", mention: "she", notName: "Mitchell Poe", needs: "Mitchell Poe"},
 		{text: "Ana Varga and Tom Varga spoke on Monday. “The port is slow,” said Mitchell Poe, a professor. After focusing her attention on the ferries, Varga delivered a message that resonates for many mayors.", mention: "her", notName: "Mitchell Poe", needs: "Mitchell Poe"},
+		// a bare role that holders of two organisations hold in the
+		// document is neither's
+		{text: "President Amani Odhiambo spoke in Nairobi. He later played golf with African Union President Jo Varga. The president said the talks would resume.", date: "2016-05-02", mention: "The president", notName: "Jo Varga", needs: "African Union President Jo Varga"},
 		// a subject pronoun before an adverb or an aside is still one
 		{text: "Adel Okafor spoke on Monday. The candidate insists, most recently in an interview, that he really, really wants to leave.", mention: "he", name: "Adel Okafor", exact: true},
 		{text: "Adel Okafor spoke on Monday. He, too, wants to leave.", mention: "He", name: "Adel Okafor", exact: true},

@@ -715,11 +715,18 @@ func (a *analysis) docHolder(role, org string, pos int) *entity {
 		return nil
 	}
 	distinct := map[*entity]bool{}
+	orgs := map[string]bool{}
 	for _, h := range hs {
 		distinct[h.ent] = true
+		orgs[orgPrefix(h.org)] = true
 	}
 	if len(distinct) == 1 {
 		return hs[0].ent
+	}
+	if org == "" && len(orgs) > 1 {
+		// "the president" in an article that names the World Bank's and
+		// the country's: of which, the words do not say
+		return nil
 	}
 	var before, after *roleHolder
 	for k := range hs {
