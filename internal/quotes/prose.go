@@ -2011,6 +2011,11 @@ func (t *tq) complete(name string) string {
 		if i < 1 || toks[i].Text != name || toks[i].UPOS != "PROPN" || toks[i-1].UPOS != "PROPN" {
 			continue
 		}
+		if text.PluralTag(toks[i].Tag) {
+			// a group ("many Republicans"), not a surname: "Senate
+			// Republicans" elsewhere is not who they are
+			return name
+		}
 		k := i
 		for k > 0 && toks[k-1].UPOS == "PROPN" && !t.x.lx.speakerWords[strings.ToLower(toks[k-1].Text)] &&
 			!t.x.lx.honorifics[strings.ToLower(strings.TrimSuffix(toks[k-1].Text, "."))] && !t.td.Title(k-1) && i-k < 3 {

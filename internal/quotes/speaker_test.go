@@ -858,3 +858,19 @@ func TestPronounMeansTheMainSubjectBefore(t *testing.T) {
 		}
 	}
 }
+
+// A plural group word is not completed to a longer name the document
+// gives elsewhere: "many Republicans" are not "Senate Republicans".
+func TestGroupIsNotCompleted(t *testing.T) {
+	x := newX(t)
+	for _, text := range []string{
+		"Senate Republicans met on Monday. Many Republicans fear the mayor would choose Varga.",
+		"House Democrats met on Monday. Democrats say the mayor would choose Varga.",
+	} {
+		for _, q := range extract(t, x, article("a", text), nil) {
+			if strings.Contains(q.Speaker, "Senate") || strings.Contains(q.Speaker, "House") {
+				t.Errorf("%q is %q's", q.Text(), q.Speaker)
+			}
+		}
+	}
+}
