@@ -1614,6 +1614,9 @@ func (t *tq) groupAntecedent(s int, plural bool) int {
 	}
 	first := d.Sentences[si].FirstToken
 	for k := s - 1; k >= first; k-- {
+		if t.inQuotation(t.tok(k).Start) {
+			continue // "“These results should …,” they argued": what was said, not who
+		}
 		if d.RelIs(k, "nsubj") && !d.RelIs(k, "nsubj:pass") {
 			return t.groupFits(k, plural)
 		}

@@ -874,3 +874,15 @@ func TestGroupIsNotCompleted(t *testing.T) {
 		}
 	}
 }
+
+// "it" and "they" do not stand for a subject inside the quotation they
+// follow: “These results should …,” they argued.
+func TestGroupPronounNotInsideQuotation(t *testing.T) {
+	x := newX(t)
+	text := "In another study they wrote with two colleagues, the economists estimated the losses. ''These results should cause us to rethink the gains from trade,'' they argued."
+	for _, q := range extract(t, x, article("a", text), nil) {
+		if strings.Contains(q.Speaker, "results") {
+			t.Errorf("%q is %q's", q.Text(), q.Speaker)
+		}
+	}
+}
