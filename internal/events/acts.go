@@ -6,9 +6,10 @@ import (
 	"strconv"
 	"strings"
 
+	"gopkg.in/yaml.v3"
+
 	"github.com/dossier-project/dossier/internal/model"
 	"github.com/dossier-project/dossier/internal/text"
-	"gopkg.in/yaml.v3"
 )
 
 // Acts of the record: the announcements, decisions, votes, approvals,

@@ -15,6 +15,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/dossier-project/dossier/data"
+	"github.com/dossier-project/dossier/internal/text"
 )
 
 // Pattern is one event pattern: trigger words, the CAMEO code they code
@@ -212,24 +213,22 @@ func PatternsFromData(fsys fs.FS) (*Patterns, error) {
 	if err != nil {
 		return nil, err
 	}
-	// the irregular verbs the text layer reads too
-	b, err := fs.ReadFile(fsys, irregularVerbs)
+	// the irregular verbs, read as the text layer reads them
+	irr, err := text.IrregularVerbs(fsys)
 	if errors.Is(err, fs.ErrNotExist) {
 		return p, nil
 	}
 	if err != nil {
 		return nil, fmt.Errorf("load patterns: %w", err)
 	}
-	if err := p.parseIrregular(irregularVerbs, b); err != nil {
-		return nil, err
+	for w, b := range irr {
+		if _, ok := p.irregular[w]; !ok {
+			p.irregular[w] = b
+		}
 	}
-	p.sources = append(p.sources, irregularVerbs)
+	p.sources = append(p.sources, text.IrregularVerbsFile)
 	return p, nil
 }
-
-// irregularVerbs is the data file of irregular verb forms, shared with
-// the text layer.
-const irregularVerbs = "text/irregular-verbs.txt"
 
 // loadDir loads every .yaml and .txt file of dir in fsys.
 func loadDir(fsys fs.FS, dir string) (*Patterns, error) {

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/dossier-project/dossier/internal/model"
+	"github.com/dossier-project/dossier/internal/text"
 )
 
 // The roles of a trigger come from the dependency parse of its sentence:
@@ -933,7 +934,7 @@ func (s *sent) subjects(ctx verbCtx) []int {
 func (lx *lexicon) pronounAgrees(p string, a model.Actor, tag string) bool {
 	switch p {
 	case "he", "she":
-		return a.Person || tag != "NNS" && tag != "NNPS" && !lx.countryCode(a.Code)
+		return a.Person || !text.PluralTag(tag) && !lx.countryCode(a.Code)
 	case "it", "they":
 		return !a.Person && a.Code != ""
 	}

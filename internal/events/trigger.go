@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/dossier-project/dossier/internal/actors"
 	"github.com/dossier-project/dossier/internal/model"
 )
 
@@ -974,7 +975,7 @@ func (s *sent) nounSource(n int, p *Pattern) ([]int, verbCtx, bool) {
 	underTrigger := h >= 0 && s.relIs(n, "obj") && s.codesItself(h)
 	var src []int
 	for _, d := range ds {
-		if m := s.mAt[d]; m >= 0 && d < n && (s.relIs(d, "nmod:poss") || !underTrigger && s.relIs(d, "amod", "compound", "flat") && s.ms[m].Rule != "dict:capital") {
+		if m := s.mAt[d]; m >= 0 && d < n && (s.relIs(d, "nmod:poss") || !underTrigger && s.relIs(d, "amod", "compound", "flat") && s.ms[m].Rule != "dict:"+actors.Capital.String()) {
 			// (a capital before the noun says where, not who: "the Paris
 			// attacks", "the Paris agreement")
 			src = s.actors(d)

@@ -6,8 +6,9 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/dossier-project/dossier/internal/model"
 	"gopkg.in/yaml.v3"
+
+	"github.com/dossier-project/dossier/internal/model"
 )
 
 // cueFile is the lexicon's path inside the data file system.

@@ -86,9 +86,12 @@ const (
 	notNamesFile      = "text/not-names.txt"
 	functionWordsFile = "text/function-words.txt"
 	gendersFile       = "text/genders.txt"
-	irregularFile     = "text/irregular-verbs.txt"
 	punktAssetName    = "data/english.json"
 )
+
+// IrregularVerbsFile is the data file of irregular verb forms, read by
+// IrregularVerbs.
+const IrregularVerbsFile = "text/irregular-verbs.txt"
 
 func loadLexicon(fsys fs.FS) (*lexicon, error) {
 	lx := &lexicon{
@@ -178,16 +181,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		return nil, err
 	}
 
-	lx.irregular = map[string]string{}
-	err = readList(fsys, irregularFile, func(f []string) error {
-		for _, w := range f[1:] {
-			if _, ok := lx.irregular[w]; !ok {
-				lx.irregular[w] = f[0]
-			}
-		}
-		return nil
-	})
-	if err != nil {
+	if lx.irregular, err = IrregularVerbs(fsys); err != nil {
 		return nil, err
 	}
 
@@ -207,6 +201,27 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		}
 	}
 	return lx, nil
+}
+
+// IrregularVerbs reads the irregular verb forms of the data file system
+// (text/irregular-verbs.txt: a base form, then its irregular forms, a
+// verb a line) and returns each form's base ("shot" → "shoot"); the
+// first base listed for a form wins. The text layer gives a past form
+// its base with it, and the event coder reads its verbs with the same.
+func IrregularVerbs(fsys fs.FS) (map[string]string, error) {
+	out := map[string]string{}
+	err := readList(fsys, IrregularVerbsFile, func(f []string) error {
+		for _, w := range f[1:] {
+			if _, ok := out[w]; !ok {
+				out[w] = f[0]
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // readList reads a list file of the text layer (data.ReadList), its
