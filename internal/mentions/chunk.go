@@ -974,10 +974,7 @@ func (a *analysis) personNP(s *sent, i, j int, pe *actors.Entry, _ []orgPiece, h
 		kind: cPerson, span: a.span(s.toks[i].Start, s.toks[ne-1].End), sent: s.idx, ti: i, tj: ne,
 		dictPerson: pe, honorific: hon, name: name, subject: isSubject(s, pastPoss(s, ne)),
 	}
-	if !c.subject {
-		// the tree may still make it one; asked when needed (subjectOf)
-		c.subjTree, c.subjFrom, c.subjTo = true, j, ne
-	}
+	c.subjectByTree(j, ne)
 	if pe == nil {
 		c.kind = cName
 		// "the nominee Jane Doe": a noun for a person in lower case

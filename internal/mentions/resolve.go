@@ -443,9 +443,7 @@ func (a *analysis) resolveNames() {
 		c.dropped = true
 		// (several of the document's people bear it: someone, but not
 		// known who; a pronoun near it may be them, see antecedent)
-		if len(found) > 1 {
-			c.ambiguous = found
-		}
+		c.ambiguous = len(found) > 1
 	}
 }
 
@@ -1197,7 +1195,7 @@ func (a *analysis) antecedent(c *cand, sc *pronounScope, bySent map[int][]*cand,
 // Clinton delivered").
 func (a *analysis) ambiguousIn(cs []*cand, closes []int, c *cand) bool {
 	for _, x := range cs {
-		if len(x.ambiguous) == 0 || x.ti >= 0 && x.ti < len(closes) && closes[x.ti] >= 0 {
+		if !x.ambiguous || x.ti >= 0 && x.ti < len(closes) && closes[x.ti] >= 0 {
 			continue
 		}
 		if c != nil && x.span.Start > c.span.Start && !c.pron.possessive {

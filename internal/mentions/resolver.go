@@ -199,9 +199,9 @@ type cand struct {
 	head    string
 	pron    pronounKind
 	dropped bool
-	// ambiguous: the document's people that bear a name dropped because
-	// there are several
-	ambiguous []*entity
+	// ambiguous: a name dropped because several of the document's people
+	// bear it
+	ambiguous bool
 	speaker   bool
 }
 
@@ -234,6 +234,15 @@ func (e *entity) note(g byte) {
 
 // otherGender reports whether c is a person of the other gender than g.
 func (c *cand) otherGender(g byte) bool { return c.ent != nil && c.ent.conflicts(g) }
+
+// subjectByTree leaves it to the tree to say whether the candidate,
+// whose words [from, to) the words after it did not make a subject, is
+// one: asked when needed (subjectOf).
+func (c *cand) subjectByTree(from, to int) {
+	if !c.subject {
+		c.subjTree, c.subjFrom, c.subjTo = true, from, to
+	}
+}
 
 // ofGender reports whether the candidate's person is known to be of
 // gender g ('m', 'f'; never for 0).

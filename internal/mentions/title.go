@@ -265,11 +265,7 @@ func (a *analysis) titledPerson(s *sent, i int, t titled, orgCode string) int {
 		role: t.role, roleOrg: orgCode, former: former,
 		name: a.doc.Text[s.toks[t.h+1].Start:s.toks[t.ne-1].End], rule: rule, subject: isSubject(s, t.ne),
 	}
-	if !c.subject {
-		// the tree may still make it one ("Congressman Ana Varga, a
-		// supporter, said"); asked when needed (subjectOf)
-		c.subjTree, c.subjFrom, c.subjTo = true, t.h+1, t.ne
-	}
+	c.subjectByTree(t.h+1, t.ne) // ("Congressman Ana Varga, a supporter, said")
 	a.add(c)
 	return t.ne - i
 }
