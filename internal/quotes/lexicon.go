@@ -47,6 +47,7 @@ type lexiconFile struct {
 	AsideSettings   []string            `yaml:"aside_settings"`
 	AsideAddressees []string            `yaml:"aside_addressees"`
 	Relatives       []string            `yaml:"relative_pronouns"`
+	PersonRelatives []string            `yaml:"person_relatives"`
 	Demonstratives  []string            `yaml:"demonstratives"`
 	FirstPerson     []string            `yaml:"first_person"`
 	SecondPerson    []string            `yaml:"second_person"`
@@ -139,6 +140,21 @@ type lexicon struct {
 	// second person (the voice of the one reported), pro-verbs and the
 	// marks of a reporter's comparison ("…, as he did again")
 	relatives, demonstratives, firstPerson, secondPerson, proVerbs, comparisons map[string]bool
+	// personRelatives are the relative pronouns that stand only for a
+	// person ("who")
+	personRelatives map[string]bool
+	// dashes are the byline dashes, also the marks of an aside
+	dashes []string
+}
+
+// hasDash reports whether s holds one of the dashes.
+func (lx *lexicon) hasDash(s string) bool {
+	for _, d := range lx.dashes {
+		if strings.Contains(s, d) {
+			return true
+		}
+	}
+	return false
 }
 
 // sourceNounFile lists the common nouns that can name a source
@@ -215,6 +231,8 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		asideSettings:    set(f.AsideSettings),
 		asideAddressees:  set(f.AsideAddressees),
 		relatives:        set(f.Relatives),
+		personRelatives:  set(f.PersonRelatives),
+		dashes:           f.BylineDashes,
 		demonstratives:   set(f.Demonstratives),
 		firstPerson:      set(f.FirstPerson),
 		secondPerson:     set(f.SecondPerson),

@@ -710,12 +710,12 @@ func (t *tq) nearestCue(cues []cueTok, r region, s0, s1 int) int {
 		cs, ce := t.tok(cu.i).Start, t.tok(cu.end-1).End
 		switch {
 		case ce <= r.Open:
-			if hasDash(t.text[ce:r.Open]) {
+			if t.x.lx.hasDash(t.text[ce:r.Open]) {
 				// "— as many believe, but Moscow strongly denies — “…?”
 				// asked Dunn": a cue between two dashes is an aside's,
 				// closed before the quotation ("X said -- “…”", with no
 				// dash before the cue, still frames it)
-				if f := t.td.Sentences[cu.sent].FirstToken; hasDash(t.text[t.tok(f).Start:cs]) {
+				if f := t.td.Sentences[cu.sent].FirstToken; t.x.lx.hasDash(t.text[t.tok(f).Start:cs]) {
 					continue
 				}
 			}
@@ -746,11 +746,6 @@ func (t *tq) nearestCue(cues []cueTok, r region, s0, s1 int) int {
 		}
 	}
 	return best
-}
-
-// hasDash reports whether s holds a dash (em, en or two hyphens).
-func hasDash(s string) bool {
-	return strings.ContainsAny(s, "—–") || strings.Contains(s, "--")
 }
 
 // subordinate reports whether the cue at i, after a quotation that ends
@@ -1910,7 +1905,7 @@ func (t *tq) pronounNameAt(s, para int) (string, int) {
 		if k >= first && t.tok(k).UPOS == "PROPN" && t.td.RelIs(k, "root", "appos", "dep", "parataxis", "list") {
 			named = true // (a place or a setting, "In Iowa, he said", is none)
 		}
-		if t.tok(k).UPOS == "PROPN" && t.td.RelIs(k, "obj", "iobj") && t.td.SentenceAt(t.tok(k).Start) == si {
+		if k >= first && t.tok(k).UPOS == "PROPN" && t.td.RelIs(k, "obj", "iobj") {
 			// a name the pronoun's sentence governs as an object before
 			// it may be the one meant as well as its subject ("Chris
 			// Varga described Ana Okafor as a disgrace after she …")

@@ -252,7 +252,7 @@ func (t *tq) relativeAntecedent(i int) int {
 	for steps := 0; v >= 0 && steps < 4; steps++ {
 		if d.RelIs(v, "acl:relcl") {
 			a := t.tok(v).Head
-			rp := d.Dependent(v, "nsubj", "nsubj:pass")
+			rp := d.Dependent(v, "nsubj") // (nsubj:pass too)
 			if a < 0 || rp < 0 || !t.x.lx.relatives[strings.ToLower(t.tok(rp).Text)] || rp < 1 || !t.isComma(rp-1) {
 				return -1
 			}
@@ -693,7 +693,7 @@ func (t *tq) relative(s int) int {
 	// "Bret Stephens, who, after trading insults …, said": the parse may
 	// make the relative clause a conjunct of the main one; a "who" right
 	// after a name and a comma stands for the name
-	if s >= 2 && strings.EqualFold(t.tok(s).Text, "who") && t.isComma(s-1) && t.tok(s-2).UPOS == "PROPN" {
+	if s >= 2 && t.x.lx.personRelatives[strings.ToLower(t.tok(s).Text)] && t.isComma(s-1) && t.tok(s-2).UPOS == "PROPN" {
 		a := s - 2
 		for a > 0 && t.td.RelIs(a, "flat") && t.tok(a).Head >= 0 && t.tok(a).Head < a && a-t.tok(a).Head <= 3 {
 			a = t.tok(a).Head
