@@ -260,17 +260,12 @@ func (x *anchorer) clauseOf(k int) int {
 	td := x.td
 	for n := 0; n < 64 && k >= 0; n++ {
 		t := td.Tokens[k]
-		if t.Head < 0 {
+		if t.Head < 0 || td.RelIs(k, "root") {
 			return k
 		}
-		rel, _, _ := strings.Cut(t.Rel, ":")
-		switch rel {
-		case "root":
+		if td.RelIs(k, "ccomp", "xcomp", "advcl", "acl", "parataxis", "csubj", "conj") &&
+			(!td.RelIs(k, "conj") || t.UPOS == "VERB" || t.UPOS == "AUX") && hasSubject(td, k) && !(td.RelIs(k, "advcl") && x.timeClause(k)) {
 			return k
-		case "ccomp", "xcomp", "advcl", "acl", "parataxis", "csubj", "conj":
-			if (rel != "conj" || t.UPOS == "VERB" || t.UPOS == "AUX") && hasSubject(td, k) && !(rel == "advcl" && x.timeClause(k)) {
-				return k
-			}
 		}
 		k = t.Head
 	}
@@ -287,7 +282,7 @@ func (x *anchorer) timeClause(k int) bool {
 		if d > k {
 			break
 		}
-		if rel := td.Tokens[d].Rel; (rel == "mark" || rel == "advmod") && x.timeMarks[strings.ToLower(td.Tokens[d].Text)] {
+		if td.RelIs(d, "mark", "advmod") && x.timeMarks[strings.ToLower(td.Tokens[d].Text)] {
 			return true
 		}
 	}
