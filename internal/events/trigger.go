@@ -735,7 +735,7 @@ func (s *sent) asksQuestion(v int) bool {
 			}
 		case s.relIs(d, "obl") && s.marker(d) == "about":
 			return true
-		case s.relIs(d, "obj") && (s.low[d] == "question" || s.low[d] == "questions"):
+		case s.relIs(d, "obj") && s.lx.is("question_nouns", singular(s.low[d])):
 			return true // "asked the question"
 		}
 	}
