@@ -166,11 +166,41 @@ func (s *sent) tokenActorOf(d int, places bool) (code, name string) {
 	first := s.nameStart(d)
 	for f := first; f <= d; f++ {
 		if code, name := s.dictActor(f, d, places); code != "" {
+			if b := s.placeStart(d); b >= 0 && b < f {
+				// "Jersey" of "New Jersey": the words end the name of a
+				// place, which is read as a place or not at all.
+				if !places {
+					return "", ""
+				}
+				return s.dictActor(b, d, true)
+			}
 			return code, name
 		}
 	}
 	return s.ledBy(d)
 }
+
+// placeStart returns the first word of the name of a place in a
+// country (data/actors/places.yaml) that ends at token d, of two words or
+// more and all capitalised ("New Jersey", "New Mexico"), or -1.
+func (s *sent) placeStart(d int) int {
+	if s.ai == nil || s.ai.places == nil {
+		return -1
+	}
+	for b := d - 1; b >= 0 && b >= d-maxPlacePrefix; b-- {
+		if !startsUpperText(s.toks[b].Text) || s.mAt[b] >= 0 {
+			return -1
+		}
+		if e, n := s.ai.places.MatchWords(s.prepWords(), b); e != nil && b+n-1 == d {
+			return b
+		}
+	}
+	return -1
+}
+
+// maxPlacePrefix is how many words a place's name may have before its
+// last.
+const maxPlacePrefix = 3
 
 // ledBy returns the country or organisation that a modifier such as
 // "Vietnamese-led" or "NATO-led" names (grammar.yaml led_suffixes), or "".
@@ -315,7 +345,7 @@ func (s *sent) refine(k, m int) int {
 		}
 		// "NATO-member Norway": a name whose last word is a country.
 		last := s.mtok[m][1] - 1
-		if last > s.mtok[m][0] && s.ai != nil {
+		if last > s.mtok[m][0] && s.ai != nil && s.placeStart(last) < 0 {
 			if e, n := s.ai.dict.MatchWords(s.prepWords(), last); e != nil && n == 1 && e.Kind == actors.Country {
 				if c, ok := e.CodeAt(s.doc.Date); ok && c.Code != "" && c.Code != actors.NullCode {
 					return s.made(s.mtok[m][0], last, c.Code, e.Name, "tree:name-country")

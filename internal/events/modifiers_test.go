@@ -41,7 +41,7 @@ people:
 const inventedPlaces = `countries:
   - code: NRV
     name: Norvania
-    names: [Karvala, Upper Dorn]
+    names: [Karvala, Upper Dorn, New Selvia]
 `
 
 func inventedCoder(t *testing.T) *Coder {
@@ -103,6 +103,12 @@ func TestActorsThroughTheTree(t *testing.T) {
 			[]string{"SLV 073 NRV AID"}},
 		{"a person is not of the place he is in", "Selvia held talks with Arvo Tannen in Upper Dorn.", []act{{"Selvia", "SLV"}},
 			[]string{"SLV 040 - CONSULT"}},
+		// a country's name that ends a place's is the place's: "Jersey"
+		// in "New Jersey"
+		{"a country's name ending a place's", "Police in New Selvia arrested twenty demonstrators.", []act{{"Police", "COP"}},
+			[]string{"NRVCOP 173 - COERCE"}},
+		{"a name of a place that ends with a country's", "Arvo Tannen of New Selvia criticized Norvania.", []act{{"Norvania", "NRV"}},
+			[]string{" 111 NRV ACCUSE"}},
 		// a place is no actor of its own
 		{"a place is not a source", "Karvala attacked Selvia.", []act{{"Selvia", "SLV"}}, nil},
 		// a name nobody knows is a participant of unknown code
