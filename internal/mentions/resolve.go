@@ -419,7 +419,7 @@ func (a *analysis) resolveNames() {
 				continue
 			}
 		}
-		if person, code, ok := a.nameOfOrg(c.name); ok && (c.honorific || a.subjectOf(c)) {
+		if person, code, ok := a.nameOfOrg(c); ok && (c.honorific || a.subjectOf(c)) {
 			// "Dr. Jane Doe of the African Union Commission": a person
 			// the dictionary does not know, affiliated as the text says.
 			c.kind = cResolved
@@ -508,8 +508,12 @@ func (a *analysis) allProper(c *cand) bool {
 
 // nameOfOrg splits "Jane Doe of the African Union Commission" into the
 // person and the code of the organisation or country the dictionary
-// knows by the rest of the name. The name must be two to four words.
-func (a *analysis) nameOfOrg(name string) (string, string, bool) {
+// knows by the rest of the name. The name must be two to four words. A
+// place of a country counts as its country ("Gov. Jane Doe of New Harrow")
+// unless more of the place follows ("of Laconia, N.H.": a place's name
+// alone may be another country's place).
+func (a *analysis) nameOfOrg(c *cand) (string, string, bool) {
+	name := c.name
 	i := strings.Index(name, " of ")
 	if i < 0 {
 		return "", "", false
@@ -526,6 +530,10 @@ func (a *analysis) nameOfOrg(name string) (string, string, bool) {
 		return "", "", false
 	}
 	e, n := a.dict.Match(words, 0)
+	if (e == nil || n != len(words)) && a.r.places != nil && !a.placeGoesOn(c) {
+		// "Gov. Ana Ruiz of New Harrow": a place of a country
+		e, n = a.r.places.Match(words, 0)
+	}
 	if e == nil || n != len(words) {
 		return "", "", false
 	}
@@ -539,6 +547,16 @@ func (a *analysis) nameOfOrg(name string) (string, string, bool) {
 		return "", "", false
 	}
 	return person, code, true
+}
+
+// placeGoesOn reports whether candidate c is followed by a comma and a
+// capitalised word: more of the place it ends with ("Laconia, N.H.").
+func (a *analysis) placeGoesOn(c *cand) bool {
+	if c.sent < 0 || c.sent >= len(a.sents) {
+		return true
+	}
+	s := a.sents[c.sent]
+	return c.tj+1 < len(s.toks) && s.low[c.tj] == "," && startsUpper(s.toks[c.tj+1].Text)
 }
 
 // personLike reports whether an unknown name looks like a person's: after

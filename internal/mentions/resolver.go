@@ -19,8 +19,11 @@ import (
 // and safe for concurrent use.
 type Resolver struct {
 	dict *actors.Dictionary
-	v    *vocab
-	err  error
+	// places are names of places in countries (data/actors/places.yaml),
+	// read only in "X of Y", where they say a person's country. nil: none.
+	places *actors.Dictionary
+	v      *vocab
+	err    error
 	// tripped is told of a bug Find recovered from; nil logs it (a test
 	// sets it to fail).
 	tripped func(doc string, p any)
@@ -50,6 +53,16 @@ func NewFromData(dict *actors.Dictionary, fsys fs.FS) (*Resolver, error) {
 		return nil, fmt.Errorf("mentions: %w", err)
 	}
 	return &Resolver{dict: dict, v: v}, nil
+}
+
+// WithPlaces returns a copy of r that knows the names of places in
+// countries, as what a person is of: "Gov. Ana Ruiz of Y", with Y a
+// place of a country, is Ana Ruiz of that country. A place is never a
+// mention of its own.
+func (r *Resolver) WithPlaces(places *actors.Dictionary) *Resolver {
+	c := *r
+	c.places = places
+	return &c
 }
 
 // trip reports a bug recovered from in the analysis of document doc.

@@ -147,9 +147,14 @@ func New(opt Options) (*Pipeline, error) {
 		}
 		p.dict = p.dict.Merge(user)
 	}
+	places, err := actors.Load(fsys, "actors/places.yaml")
+	if err != nil {
+		return nil, fmt.Errorf("load places: %w", err)
+	}
 	if p.mentions, err = mentions.NewFromData(p.dict, fsys); err != nil {
 		return nil, fmt.Errorf("load mention vocabulary: %w", err)
 	}
+	p.mentions = p.mentions.WithPlaces(places)
 	if p.timex, err = timex.NewFS(fsys); err != nil {
 		return nil, fmt.Errorf("load temporal vocabulary: %w", err)
 	}
@@ -177,10 +182,6 @@ func New(opt Options) (*Pipeline, error) {
 			return nil, userPath(err, name, path)
 		}
 		pats = pats.Merge(user)
-	}
-	places, err := actors.Load(fsys, "actors/places.yaml")
-	if err != nil {
-		return nil, fmt.Errorf("load places: %w", err)
 	}
 	people, err := actors.LoadPeople(fsys, "actors/people-phoenix.txt")
 	if err != nil {
