@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/dossier-project/dossier/internal/actors"
@@ -682,6 +683,46 @@ func TestPronounAntecedents(t *testing.T) {
 		}
 		if (tc.exact || tc.name != "") && got != tc.name || tc.notName != "" && got == tc.notName {
 			t.Errorf("%q: %q is %q:%s", tc.text, tc.mention, got, dump(ms))
+		}
+	}
+}
+
+// The press's abbreviated titles are forms of address ("Sen. X", "Rep.
+// X", "Gov. X"), and a person "of" a place of a country is of that
+// country unless more of the place follows ("of Y, Z").
+func TestPressTitlesAndPlaces(t *testing.T) {
+	places, err := actors.Load(fstest.MapFS{"places.yaml": {Data: []byte(
+		"countries:\n  - code: TZA\n    name: Tanzania\n    names: [New Kenya, Port Dodoma]\n")}}, "places.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := testResolver(t).WithPlaces(places)
+	an := testAnalyzer(t)
+	tests := []struct {
+		text       string
+		mention    string
+		code, name string
+	}{
+		{"Sen. Ana Ruiz (D-Harrow) criticized the plan on Monday.", "Sen. Ana Ruiz", "", "Ana Ruiz"},
+		{"Rep. Ben Adler said the plan would fail.", "Rep. Ben Adler", "", "Ben Adler"},
+		{"Gov. Ana Ruiz of New Kenya criticized the plan.", "Gov. Ana Ruiz of New Kenya", "TZA", "Ana Ruiz"},
+		{"Gov. Ana Ruiz of Port Dodoma, Harrow, criticized the plan.", "", "", ""},
+	}
+	for _, tc := range tests {
+		doc := &model.Document{ID: "t", Text: tc.text}
+		ms := r.Find(doc, an.Analyze(tc.text))
+		checkMentions(t, doc, ms)
+		if tc.mention == "" {
+			for _, m := range ms {
+				if m.Actor.Code != "" {
+					t.Errorf("%s: a place with more after it gives no code: %s", tc.text, dump(ms))
+				}
+			}
+			continue
+		}
+		m := findMention(ms, tc.mention, 0)
+		if m == nil || m.Actor.Code != tc.code || m.Actor.Name != tc.name || !m.Actor.Person {
+			t.Errorf("%s: want %q → %q %q, a person: %s", tc.text, tc.mention, tc.code, tc.name, dump(ms))
 		}
 	}
 }
