@@ -188,7 +188,7 @@ func (s *sent) placeStart(d int) int {
 		return -1
 	}
 	for b := d - 1; b >= 0 && b >= d-maxPlacePrefix; b-- {
-		if !startsUpperText(s.toks[b].Text) || s.mAt[b] >= 0 {
+		if !startsUpperText(s.toks[b].Text) || s.mAt[b] >= 0 && s.mAt[b] != s.mAt[d] {
 			return -1
 		}
 		if e, n := s.ai.places.MatchWords(s.prepWords(), b); e != nil && b+n-1 == d {

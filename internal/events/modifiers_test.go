@@ -109,6 +109,8 @@ func TestActorsThroughTheTree(t *testing.T) {
 			[]string{"NRVCOP 173 - COERCE"}},
 		{"a name of a place that ends with a country's", "Arvo Tannen of New Selvia criticized Norvania.", []act{{"Norvania", "NRV"}},
 			[]string{" 111 NRV ACCUSE"}},
+		{"a mention that ends with a place's name", "Arvo Tannen of New Selvia criticized Norvania.", []act{{"Arvo Tannen of New Selvia", ""}, {"Norvania", "NRV"}},
+			[]string{" 111 NRV ACCUSE"}},
 		// a place is no actor of its own
 		{"a place is not a source", "Karvala attacked Selvia.", []act{{"Selvia", "SLV"}}, nil},
 		// a name nobody knows is a participant of unknown code
