@@ -127,6 +127,7 @@ func (f *Filter) sentence(td *text.Doc, si int, tagged bool, sc *filterScratch) 
 	}
 	sc.low = sc.low[:0]
 	first := td.Sentences[si].FirstToken
+	title := tagged && titleCase(toks)
 	for i, t := range toks {
 		st := f.starts(t.Text, sc)
 		if st == nil {
@@ -137,9 +138,8 @@ func (f *Filter) sentence(td *text.Doc, si int, tagged bool, sc *filterScratch) 
 		}
 		verb, noun := true, true
 		if tagged && !td.Retaggable(first+i) {
-			// as in a headline, where a proper noun may trigger too: the
-			// filter does not know whether the sentence is one
-			verb, noun = triggerTags(t.Tag, true)
+			// a proper noun only in a headline in title case
+			verb, noun = triggerTags(t.Tag, title)
 		}
 		for k, e := range st.entries {
 			if k < st.verbs && !verb || k >= st.verbs && !noun {

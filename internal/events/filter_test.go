@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"strconv"
 	"testing"
+
+	"github.com/dossier-project/dossier/internal/model"
 )
 
 // TestFilterKeepsFrequentWords feeds one goroutine's filter three times
@@ -32,5 +34,35 @@ func TestFilterKeepsFrequentWords(t *testing.T) {
 	}
 	if _, ok := sc.words["zq0"]; ok {
 		t.Error("a word seen once, long ago, is still kept")
+	}
+}
+
+// TestConfirmProperNounOnlyInHeadline: once tagged, a proper noun is a
+// trigger only in a headline in title case, as the coder reads it
+// ("March" the month is no protest march), so a sentence whose only
+// trigger word is one needs no parse; in a headline it still does.
+func TestConfirmProperNounOnlyInHeadline(t *testing.T) {
+	a, c := setup(t)
+	f := c.Filter(a.Lemmas)
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"The vote is due in March.", false},
+		{"Thousands March On Capital", true},
+	} {
+		td := a.Analyze(tc.text)
+		if len(td.Sentences) != 1 {
+			t.Fatalf("%q: %d sentences", tc.text, len(td.Sentences))
+		}
+		if !f.sentence(td, 0, false, &filterScratch{words: map[string]*starts{}}) {
+			t.Fatalf("%q: its words could trigger nothing: the test checks nothing", tc.text)
+		}
+		if got := f.Confirm(td, 0); got != tc.want {
+			t.Errorf("%q: Confirm %v, want %v (tags %v)", tc.text, got, tc.want, td.Tokens)
+		}
+		if evs := c.Code(&model.Document{ID: "0123456789abcdef0123", Text: tc.text}, td, nil); !tc.want && len(evs) > 0 {
+			t.Errorf("%q: the coder coded %v where Confirm says it cannot", tc.text, evs)
+		}
 	}
 }

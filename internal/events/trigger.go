@@ -6,6 +6,7 @@ import (
 
 	"github.com/dossier-project/dossier/internal/actors"
 	"github.com/dossier-project/dossier/internal/model"
+	"github.com/dossier-project/dossier/internal/text"
 )
 
 // code finds the triggers of the sentence and appends their events.
@@ -121,9 +122,13 @@ func hasTargetedTwin(evs []model.Event, i int) bool {
 
 // headline reports whether the sentence is written in title case (most
 // words capitalised), where the tagger's NNP tags are unreliable.
-func (s *sent) headline() bool {
+func (s *sent) headline() bool { return titleCase(s.toks) }
+
+// titleCase reports whether most words of toks are capitalised: a
+// headline in title case (see headline; Filter asks it too).
+func titleCase(toks []text.Token) bool {
 	caps, words := 0, 0
-	for _, t := range s.toks {
+	for _, t := range toks {
 		if t.Text == "" {
 			continue
 		}
