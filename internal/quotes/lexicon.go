@@ -63,6 +63,7 @@ type lexiconFile struct {
 	TopicCues       map[string][]string `yaml:"topic_cues"`
 	DirectOnly      []string            `yaml:"direct_only"`
 	PerfectAux      []string            `yaml:"perfect_aux"`
+	UnsaidGovernors []string            `yaml:"unsaid_governors"`
 }
 
 // lexicon is the read-only, lower-cased form of the cue file.
@@ -97,6 +98,9 @@ type lexicon struct {
 	// perfectAux are the auxiliaries of the perfect ("have"): with a
 	// modal, a cue in it reports what was not said ("would have said")
 	perfectAux map[string]bool
+	// unsaidGovernors govern a cue that reports what was not said
+	// ("refused to say whether …")
+	unsaidGovernors map[string]bool
 	// sourceNouns are the common nouns that can name a source: persons,
 	// groups and institutions, communications (source-nouns.txt, from
 	// WordNet, and source_nouns in the cue file).
@@ -218,6 +222,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		topic:            topicSets(f.TopicCues),
 		directOnly:       set(f.DirectOnly),
 		perfectAux:       set(f.PerfectAux),
+		unsaidGovernors:  set(f.UnsaidGovernors),
 		sourceNouns:      set(f.SourceNouns),
 		timeWords:        set(f.TimeWords),
 		subordinators:    set(f.Subordinators),

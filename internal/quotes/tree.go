@@ -177,7 +177,7 @@ func (t *tq) cueKind(i, sentEnd int) (string, int) {
 	if (k == model.KindEvidence || t.x.lx.objectContent[tk.Lemma]) && t.td.Dependent(i, "compound:prt") >= 0 {
 		return "", 0
 	}
-	if t.counterfactual(i) {
+	if t.counterfactual(i) || t.unsaid(i) {
 		return "", 0
 	}
 	// A capitalised verb inside a sentence is part of a name ("the League
@@ -206,6 +206,14 @@ func (t *tq) counterfactual(i int) bool {
 		}
 	}
 	return modal && perfect
+}
+
+// unsaid reports whether the verb at i is the open complement of a verb
+// that says it did not happen ("refused to say whether …", "failed to
+// note that …"): what it reports was not said.
+func (t *tq) unsaid(i int) bool {
+	h := t.tok(i).Head
+	return h >= 0 && t.td.RelIs(i, "xcomp") && t.x.lx.unsaidGovernors[strings.ToLower(t.tok(h).Lemma)]
 }
 
 // regularBase returns the base form of a regularly inflected verb form
