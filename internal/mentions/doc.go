@@ -83,8 +83,11 @@
 //     failing that, the dictionary's holder of the role at the document
 //     date at the stated organisation or, when none is stated, at the one
 //     organisation of those the document mentions that has a holder
-//     ("dict:holder@..."); failing that the role stays unresolved, coded
-//     with its organisation and agent when stated ("role:unresolved").
+//     ("dict:holder@..."); in a document with no date, never the
+//     dictionary's (its latest holder named "the secretary of state" of a
+//     2016 article after the holder of 2025); failing that the role stays
+//     unresolved, coded with its organisation and agent when stated
+//     ("role:unresolved").
 //  5. Definite organisation heads ("the Council", "the Alliance") refer to
 //     the most recent matching organisation ("coref:definite").
 //  6. Third-person pronouns that are the subject of a verb or possessive

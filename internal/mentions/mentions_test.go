@@ -284,6 +284,13 @@ func TestFind(t *testing.T) {
 			want: []want{{Text: "The AU Chairperson", Code: "IGOAFRAFU", Name: "Nadia Warsame", Rule: "dict:holder@2019-02-01"}},
 		},
 		{
+			// who holds a role now says nothing of who held it when an
+			// undated text was written: no dictionary holder
+			name: "role in an undated document",
+			text: "The AU Chairperson said the mission would continue.",
+			want: []want{{Text: "The AU Chairperson", Code: "IGOAFRAFU", Name: "", Rule: "role:unresolved"}},
+		},
+		{
 			name: "pronouns: subject, possessive, cataphora",
 			text: "Amani Odhiambo met Somali officials on Tuesday. He said his meeting with them was useful. " +
 				"In his reply, Berhane Tesfaye thanked Kenya.",

@@ -767,6 +767,11 @@ func (a *analysis) docHolder(role, org string, pos int) *entity {
 // organisation, or at the one organisation of the document's that has a
 // holder. fromDoc is true in the second case.
 func (a *analysis) dictHolder(c *cand) (h *actors.Entry, org string, fromDoc bool) {
+	if a.date.IsZero() {
+		// who holds an office now is no evidence of who held it when an
+		// undated text was written
+		return nil, "", false
+	}
 	if c.roleOrg != "" {
 		org = orgPrefix(c.roleOrg)
 		return a.dict.Holder(c.role.Name, org, a.date), org, false
