@@ -781,7 +781,16 @@ func (a *analysis) roleNP(s *sent, i, j, n int, det string, former bool, orgs []
 	if s.low[j] == "the" && n > 1 {
 		det = "the"
 	}
+	bare := i == j && det == "" && !startsUpper(s.toks[i].Text) && a.officeBefore(s, i)
 	j += n
+	if bare {
+		// "running for president", "when she was secretary of state":
+		// the office, nobody who holds it; but "As president, Ana Ruiz
+		// …" says who held it
+		if _, _, _, _, named := a.nameAfterRole(s, j); !named || !a.v.asMarkers[s.low[i-1]] {
+			return j - i
+		}
+	}
 	plural := text.PluralTag(s.toks[j-1].Tag)
 	var org *orgPiece
 	if b := baseOrg(orgs); b != nil {
@@ -850,6 +859,15 @@ func (a *analysis) roleNP(s *sent, i, j, n int, det string, former bool, orgs []
 	}
 	a.add(c)
 	return j - i
+}
+
+// officeBefore reports whether the word before token i makes a role
+// there an office (officeMarkers, by word or lemma).
+func (a *analysis) officeBefore(s *sent, i int) bool {
+	if i == 0 {
+		return false
+	}
+	return a.v.officeMarkers[s.low[i-1]] || a.v.officeMarkers[strings.ToLower(s.toks[i-1].Lemma)]
 }
 
 // composeRole codes a role at an organisation: an IGO role at an IGO (or

@@ -284,6 +284,20 @@ func TestFind(t *testing.T) {
 			want: []want{{Text: "The AU Chairperson", Code: "IGOAFRAFU", Name: "Nadia Warsame", Rule: "dict:holder@2019-02-01"}},
 		},
 		{
+			// a role with no article after "for", "as" or a copula is the
+			// office, not whoever holds it
+			name:   "an office is no person",
+			text:   "Juma Otieno met the envoy. Amani Odhiambo ran for president in 2012 and was foreign minister before.",
+			date:   "2015-06-01",
+			absent: []string{"president", "foreign minister"},
+		},
+		{
+			name: "as the office, a name after it holds it",
+			text: "As president, Juma Otieno signed the treaty.",
+			date: "2015-06-01",
+			want: []want{{Text: "president, Juma Otieno", Name: "Juma Otieno", Rule: "context:apposition"}},
+		},
+		{
 			// who holds a role now says nothing of who held it when an
 			// undated text was written: no dictionary holder
 			name: "role in an undated document",

@@ -32,6 +32,8 @@ type vocabFile struct {
 		Indefinite []string `yaml:"indefinite"`
 	} `yaml:"determiners"`
 	Former            []string          `yaml:"former"`
+	OfficeMarkers     []string          `yaml:"office_markers"`
+	AsMarkers         []string          `yaml:"office_holder_markers"`
 	AnonymityMarkers  []string          `yaml:"anonymity_markers"`
 	Attribution       []string          `yaml:"attribution"`
 	SourceNouns       []string          `yaml:"source_nouns"`
@@ -54,11 +56,15 @@ type pronounKind struct {
 
 // vocab is the loaded vocabulary, with every word lower-cased.
 type vocab struct {
-	pronouns     map[string]pronounKind
-	honorifics   map[string]bool
-	definite     map[string]bool
-	indefinite   map[string]bool
-	former       map[string]bool
+	pronouns   map[string]pronounKind
+	honorifics map[string]bool
+	definite   map[string]bool
+	indefinite map[string]bool
+	former     map[string]bool
+	// officeMarkers before a role with no article make it the office
+	officeMarkers map[string]bool
+	// asMarkers of those make a name after the office its holder
+	asMarkers    map[string]bool
 	markers      [][]string
 	attribution  [][]string // "according to": a source follows
 	sourceNouns  map[string]bool
@@ -96,20 +102,22 @@ func loadVocab(fsys fs.FS, name string) (*vocab, error) {
 		return nil, fmt.Errorf("mentions vocabulary %s: %w", name, err)
 	}
 	v := &vocab{
-		pronouns:     map[string]pronounKind{},
-		honorifics:   lowerSet(f.Honorifics),
-		definite:     lowerSet(f.Determiners.Definite),
-		indefinite:   lowerSet(f.Determiners.Indefinite),
-		former:       lowerSet(f.Former),
-		sourceNouns:  lowerSet(f.SourceNouns),
-		anonHeads:    lowerSet(f.AnonymousHeads),
-		generic:      lowerSet(f.GenericHeads),
-		locative:     lowerSet(f.Locative),
-		linkSuffixes: lowerSet(f.LinkSuffixes),
-		heads:        map[string]string{},
-		orgWords:     lowerSet(f.OrganisationWords),
-		nonPerson:    lowerSet(f.NonPersonWords),
-		questioner:   strings.TrimSpace(f.QuestionerAgent),
+		pronouns:      map[string]pronounKind{},
+		honorifics:    lowerSet(f.Honorifics),
+		definite:      lowerSet(f.Determiners.Definite),
+		indefinite:    lowerSet(f.Determiners.Indefinite),
+		former:        lowerSet(f.Former),
+		officeMarkers: lowerSet(f.OfficeMarkers),
+		asMarkers:     lowerSet(f.AsMarkers),
+		sourceNouns:   lowerSet(f.SourceNouns),
+		anonHeads:     lowerSet(f.AnonymousHeads),
+		generic:       lowerSet(f.GenericHeads),
+		locative:      lowerSet(f.Locative),
+		linkSuffixes:  lowerSet(f.LinkSuffixes),
+		heads:         map[string]string{},
+		orgWords:      lowerSet(f.OrganisationWords),
+		nonPerson:     lowerSet(f.NonPersonWords),
+		questioner:    strings.TrimSpace(f.QuestionerAgent),
 	}
 	add := func(words []string, k pronounKind) {
 		for _, w := range words {
