@@ -48,7 +48,8 @@
 //     Jane Doe") makes the name a person's, as a form of address does;
 //     - a person in the dictionary, coded by the tenure in force at the
 //     document date ("dict:person@2013-05-27"); with no date, by the most
-//     recent tenure ("dict:person (date unknown)");
+//     recent tenure ("dict:person (date unknown)"), or with no code when
+//     their tenures were of different countries or organisations;
 //     - a country, demonym, capital, IGO or body, alone or composed with
 //     an agent word or a role ("the Kenyan government" → KENGOV,
 //     "compose:demonym+agent"); an agent word alone codes its agent

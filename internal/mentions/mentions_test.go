@@ -284,6 +284,16 @@ func TestFind(t *testing.T) {
 			want: []want{{Text: "The AU Chairperson", Code: "IGOAFRAFU", Name: "Nadia Warsame", Rule: "dict:holder@2019-02-01"}},
 		},
 		{
+			// undated, a person whose offices were of different countries
+			// or organisations has no code; one of one country keeps it
+			name: "undated people of one and of two organisations",
+			text: "Nadia Warsame met Amani Odhiambo on Monday.",
+			want: []want{
+				{Text: "Nadia Warsame", Code: "", Name: "Nadia Warsame", Rule: "dict:person (date unknown)"},
+				{Text: "Amani Odhiambo", Code: "KENGOV", Name: "Amani Odhiambo", Rule: "dict:person (date unknown)"},
+			},
+		},
+		{
 			// a role with no article after "for", "as" or a copula is the
 			// office, not whoever holds it
 			name:   "an office is no person",

@@ -130,6 +130,44 @@ func (a *analysis) sortedOrgs() []string {
 	return out
 }
 
+// personCodeAt returns the code of the dictionary's person pe at the
+// document date. In an undated document it is their most recent code,
+// unless their tenures are of different countries or organisations: then
+// the code is not known ("", true), as a text of one of their earlier
+// offices is coded by the latest ("Its president, Christine Lagarde", of
+// the IMF in a 2016 article, was the European Central Bank's).
+func (a *analysis) personCodeAt(pe *actors.Entry) (string, bool) {
+	dc, ok := pe.CodeAt(a.date)
+	if !ok || !a.date.IsZero() {
+		return dc.Code, ok
+	}
+	root := ""
+	for _, c := range pe.Codes {
+		r := actorRoot(c.Code)
+		if r == "" {
+			continue
+		}
+		if root != "" && r != root {
+			return "", true
+		}
+		root = r
+	}
+	return dc.Code, true
+}
+
+// actorRoot returns whose a code is: an IGO's whole code ("IGOUNODEVWBK"),
+// else its country ("USA" of "USAGOV"), or "" for a code of an agent
+// alone.
+func actorRoot(code string) string {
+	switch {
+	case strings.HasPrefix(code, "IGO"):
+		return code
+	case len(code) >= 3:
+		return code[:3]
+	}
+	return ""
+}
+
 // personCode codes a person candidate: from its stated role when there is
 // one, else from the dictionary at the document date.
 func (a *analysis) personCode(c *cand) (code, rule string, ctx bool) {
@@ -137,8 +175,8 @@ func (a *analysis) personCode(c *cand) (code, rule string, ctx bool) {
 	dictRule := "dict:person" + a.dateRule()
 	if c.role == nil || c.former {
 		if pe != nil {
-			if dc, ok := pe.CodeAt(a.date); ok {
-				return dc.Code, dictRule, false
+			if code, ok := a.personCodeAt(pe); ok {
+				return code, dictRule, false
 			}
 		}
 		if c.role == nil && c.roleOrg != "" {
@@ -151,7 +189,8 @@ func (a *analysis) personCode(c *cand) (code, rule string, ctx bool) {
 	}
 	if pe != nil {
 		dc, ok := pe.CodeAt(a.date)
-		if ok && a.sameRole(dc.Role, c.role.Name) {
+		known, _ := a.personCodeAt(pe)
+		if ok && known != "" && a.sameRole(dc.Role, c.role.Name) {
 			return dc.Code, c.rule, true
 		}
 		for _, org := range a.sortedOrgs() {
@@ -169,7 +208,7 @@ func (a *analysis) personCode(c *cand) (code, rule string, ctx bool) {
 			return pe.Codes[best].Code, c.rule + " (dictionary tenure of the role)", true
 		}
 		if ok {
-			return dc.Code, dictRule + " (stated role not in dictionary)", false
+			return known, dictRule + " (stated role not in dictionary)", false
 		}
 		return "", c.rule + " (no organisation)", false
 	}
@@ -411,10 +450,10 @@ func (a *analysis) resolveNames() {
 			pe = nil
 		}
 		if pe != nil && len(found) == 0 && !a.otherSurnames[n] {
-			if dc, ok := pe.CodeAt(a.date); ok {
+			if code, ok := a.personCodeAt(pe); ok {
 				ent := a.entityFor(pe, pe.Name, c.span.Start)
 				c.kind, c.ent = cResolved, ent
-				c.actor = actorT{Code: dc.Code, Name: pe.Name, Person: true}
+				c.actor = actorT{Code: code, Name: pe.Name, Person: true}
 				c.rule = "dict:person" + a.dateRule()
 				continue
 			}
