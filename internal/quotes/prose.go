@@ -1398,7 +1398,8 @@ func (t *tq) nameIn(sp model.Span) string {
 		// an apposition after a comma is another phrase; a proper noun
 		// straight after the title is the name ("Ambassador Ines Varga")
 		appos := d.RelIs(k, "appos") && (kf == 0 || t.tok(kf-1).UPOS == "PUNCT" || t.tok(k).UPOS != "PROPN") ||
-			d.RelIs(k, "conj") && kf > 0 && t.tok(kf-1).UPOS == "PUNCT" && !t.joined(d.Tokens[k].Head) // "X, Democrat of Y" misread as a conjunct
+			d.RelIs(k, "conj") && kf > 0 && t.tok(kf-1).UPOS == "PUNCT" && !t.joined(d.Tokens[k].Head) || // "X, Democrat of Y" misread as a conjunct
+			t.tok(k).UPOS == "NUM" && (t.tok(kf).Text == "," || kf > f && t.tok(kf-1).Text == ",") // "Ana Ruiz, 69,": an age
 		if (appos || d.RelIs(k, "nmod", "obl", "nmod:poss", "acl")) && !d.RelIs(k, "nmod:desc") {
 			for j := max(kf, f); j < min(ke, e); j++ {
 				skip[j-f] = true

@@ -162,6 +162,7 @@ func TestIndirectForms(t *testing.T) {
 		{"added that", "Mokoena added that the member states were united.", "the member states were united", "Tendai Mokoena", RuleIndirectThat},
 		{"concluded", "Mokoena spoke last. There will be no new troops, he concluded.", "There will be no new troops", "Tendai Mokoena", RuleIndirectAfter},
 		{"confirmed that", "Mokoena confirmed, after the vote on Friday, that the mission was extended.", "the mission was extended", "Tendai Mokoena", RuleIndirectThat},
+		{"a name and an age", "Mr. Halvorsen, 69, said the mission would go on.", "the mission would go on", "Halvorsen", RuleIndirect},
 		{"trailing with a time", "Mokoena spoke last. The mission will be extended, a spokesman announced Monday morning.", "The mission will be extended", "spokesman", RuleIndirectAfter},
 	}
 	for _, c := range cases {
