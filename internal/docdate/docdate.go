@@ -455,6 +455,10 @@ func (inf *Inferrer) findTitle(in Input, m model.Mention) (role string, at model
 					continue
 				}
 				if role, ok := inf.role(toks[k : k+n]); ok {
+					if k+n < sent.EndToken && toks[k+n].UPOS == "PROPN" && startsUpper(toks[k+n].Text) {
+						// "X, President Y said": the title of the next name
+						return "", model.Span{}, false, false
+					}
 					return role, model.NewSpan(d.Text, toks[k].Start, toks[k+n-1].End), inf.notInOffice(toks[from : k+n]), true
 				}
 			}

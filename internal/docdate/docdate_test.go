@@ -144,6 +144,9 @@ func TestTitleNotHeldNow(t *testing.T) {
 		"Former President Amara Okafor spoke first. President Amara Okafor said the port would reopen.",
 		// "presidential" is not a title.
 		"The presidential candidate Amara Okafor spoke first.",
+		// an office after a comma that opens the next name is that
+		// name's title
+		"Asked about the challenger Amara Okafor, President Tomas Brel said the port would reopen.",
 	} {
 		names := []string{"Amara Okafor"}
 		if strings.Contains(src, "Okafor presidency") {
