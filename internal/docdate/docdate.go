@@ -288,6 +288,32 @@ func (inf *Inferrer) tenures(in Input, st *state) {
 		seen[m.Actor.Name] = true
 		all = append(all, found{m.Actor.Name, role, held, title, m.Span})
 	}
+	// One office has one holder at a time: two people the text calls by
+	// the same office ("President X" and "President Y") cannot both hold
+	// it now, so the text speaks of one of them as of another time, and
+	// neither is evidence of when it was written.
+	holders := map[string]map[string]bool{}
+	office := func(f found, tc actors.DatedCode) string { return strings.ToLower(f.role) + "\x00" + tc.Code }
+	for _, f := range all {
+		for _, tc := range f.tenures {
+			k := office(f, tc)
+			if holders[k] == nil {
+				holders[k] = map[string]bool{}
+			}
+			holders[k][f.name] = true
+		}
+	}
+	kept := all[:0]
+	for _, f := range all {
+		shared := false
+		for _, tc := range f.tenures {
+			shared = shared || len(holders[office(f, tc)]) > 1
+		}
+		if !shared {
+			kept = append(kept, f)
+		}
+	}
+	all = kept
 	// The narrowest clues first, so that a reason reads from the
 	// strongest evidence.
 	sort.SliceStable(all, func(i, j int) bool { return all[i].tenures[0].From.After(all[j].tenures[0].From) })

@@ -45,6 +45,9 @@ const people = `people:
   - name: "Tomas Brel"
     tenures:
       - {code: VRNGOV, role: "President", from: "2021-04-01"}
+  - name: "Pavel Dunn"
+    tenures:
+      - {code: CRVGOV, role: "President", from: "2011-05-29", to: "2019-05-29"}
 `
 
 func inferrer(t *testing.T) *Inferrer {
@@ -144,6 +147,9 @@ func TestTitleNotHeldNow(t *testing.T) {
 		"Former President Amara Okafor spoke first. President Amara Okafor said the port would reopen.",
 		// "presidential" is not a title.
 		"The presidential candidate Amara Okafor spoke first.",
+		// two holders of one office: one of them is spoken of as of
+		// another time
+		"Years after President Pavel Dunn signed the law, President Amara Okafor repealed it.",
 		// an office after a comma that opens the next name is that
 		// name's title
 		"Asked about the challenger Amara Okafor, President Tomas Brel said the port would reopen.",
@@ -151,6 +157,9 @@ func TestTitleNotHeldNow(t *testing.T) {
 		names := []string{"Amara Okafor"}
 		if strings.Contains(src, "Okafor presidency") {
 			names = []string{"Okafor"}
+		}
+		if strings.Contains(src, "Pavel Dunn") {
+			names = append(names, "Pavel Dunn")
 		}
 		if res, ok := inferrer(t).Infer(input(t, src, names...)); ok {
 			t.Errorf("%q: inferred %s (%s); the text does not say she holds the office now", src, span(res), res.Reason)
