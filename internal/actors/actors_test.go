@@ -6,6 +6,7 @@ import (
 	"github.com/dossier-project/dossier/data"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 )
 
@@ -320,6 +321,7 @@ func TestMalformedYAML(t *testing.T) {
 		{"my.yaml", "people:\n  - name: X\n    tenures:\n      - {code: ABC, from: 2005, to: 2001}\n", `load dictionary my.yaml: line 4: person "X": tenure ABC ends (2001) before it starts (2005)`},
 		{"my.yaml", "igos:\n  - code: igo\n    name: X\n", `load dictionary my.yaml: line 2: igo "X": code "igo": want upper-case letters A-Z`},
 		{"my.yaml", "countries: [\n", `load dictionary my.yaml: line 1: did not find expected node content`},
+		{"my.yaml", "people:\n  - name: Wen Haodong\n    surname: Wang\n    tenures: [{code: ABC}]\n", `load dictionary my.yaml: line 2: person "Wen Haodong": surname "Wang" is not a word of the name`},
 		{"my.yaml", "stuff: []\n", `load dictionary my.yaml: line 1: unknown key "stuff" (want actors, agents, countries, honorifics, igos, people, roles)`},
 	}
 	for _, tc := range tests {
@@ -672,5 +674,22 @@ func TestNormNameFastPath(t *testing.T) {
 		if got, want := normName(w), normPhrase(w); got != want {
 			t.Errorf("normName(%q) = %q, want %q", w, got, want)
 		}
+	}
+}
+
+// A person's surname, where it is not the last word of the name, is
+// kept on every entry of the person (name and aliases).
+func TestPersonSurname(t *testing.T) {
+	d, err := Load(fstest.MapFS{"p.yaml": {Data: []byte("people:\n  - name: Wen Haodong\n    surname: Wen\n    aliases: [Wen Hao-dong]\n    tenures: [{code: ABCGOV}]\n  - name: Ana Ruiz\n    tenures: [{code: ABCGOV}]\n")}}, "p.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []string{"Wen Haodong", "Wen Hao-dong"} {
+		if e := d.Person(n); e == nil || e.Surname != "Wen" {
+			t.Errorf("%s: %+v, want surname Wen", n, e)
+		}
+	}
+	if e := d.Person("Ana Ruiz"); e == nil || e.Surname != "" {
+		t.Errorf("Ana Ruiz: %+v, want no surname of its own", e)
 	}
 }

@@ -98,6 +98,10 @@ type Entry struct {
 	IGORole bool
 	// Source is the file and line the entry was loaded from.
 	Source string
+	// Surname is, for a person whose name alone is not its last word
+	// ("Ban" of "Ban Ki-moon", "Xi" of "Xi Jinping"), the word the press
+	// names them by after naming them in full; "" for the last word.
+	Surname string
 
 	words  []string // normalised phrase words
 	strict []bool   // per word: the token must not be all lower case

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -62,6 +63,7 @@ type yamlTenure struct {
 type yamlPerson struct {
 	Name    string     `yaml:"name"`
 	Aliases []string   `yaml:"aliases"`
+	Surname string     `yaml:"surname"`
 	Tenures []yamlNode `yaml:"tenures"`
 	Note    string     `yaml:"note"`
 }
@@ -231,7 +233,7 @@ func yamlKeys(v any) map[string]bool {
 	case *yamlAgent:
 		return setOf("code", "words", "invariant", "note")
 	case *yamlPerson:
-		return setOf("name", "aliases", "tenures", "note")
+		return setOf("name", "aliases", "surname", "tenures", "note")
 	case *yamlTenure:
 		return setOf("code", "role", "from", "to", "note")
 	case *yamlRole:
@@ -409,7 +411,16 @@ func (b *yamlBuilder) person(n *yaml.Node) error {
 		}
 		codes = append(codes, c)
 	}
+	from := len(b.entries)
 	b.add(append([]string{p.Name}, p.Aliases...), Person, p.Name, codes, "", n.Line)
+	if p.Surname != "" {
+		if !slices.Contains(strings.Fields(p.Name), p.Surname) {
+			return fmt.Errorf("line %d: person %q: surname %q is not a word of the name", n.Line, p.Name, p.Surname)
+		}
+		for _, e := range b.entries[from:] {
+			e.Surname = p.Surname
+		}
+	}
 	return nil
 }
 

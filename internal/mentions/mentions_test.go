@@ -284,6 +284,19 @@ func TestFind(t *testing.T) {
 			want: []want{{Text: "The AU Chairperson", Code: "IGOAFRAFU", Name: "Nadia Warsame", Rule: "dict:holder@2019-02-01"}},
 		},
 		{
+			// a name the press gives family name first: the family name
+			// alone is the person, and a pronoun after it theirs, not
+			// another's named in between
+			name: "a surname that is not the last word",
+			text: "Wen Haodong met the envoys on Monday. Asked whether he feared that Juma Otieno would win, Wen demurred. As for Wen, he seems content.",
+			date: "2013-06-01",
+			want: []want{
+				{Text: "Wen", Nth: 0, Code: "TZAGOV", Name: "Wen Haodong", Rule: "coref:surname"},
+				{Text: "Wen", Nth: 1, Code: "TZAGOV", Name: "Wen Haodong", Rule: "coref:surname"},
+				{Text: "he", Nth: 1, Code: "TZAGOV", Name: "Wen Haodong", Rule: "coref:pronoun"},
+			},
+		},
+		{
 			// undated, a person whose offices were of different countries
 			// or organisations has no code; one of one country keeps it
 			name: "undated people of one and of two organisations",

@@ -289,7 +289,10 @@ func (a *analysis) entityFor(pe *actors.Entry, name string, pos int) *entity {
 	full := normName(display)
 	ws := strings.Fields(full)
 	e := &entity{name: display, dict: pe, full: full, first: pos}
-	if len(ws) > 0 {
+	switch {
+	case pe != nil && pe.Surname != "":
+		e.surname = normName(pe.Surname) // "Ban" of "Ban Ki-moon"
+	case len(ws) > 0:
 		e.surname = ws[len(ws)-1]
 	}
 	a.byKey[key] = e
@@ -305,8 +308,16 @@ func (a *analysis) entityFor(pe *actors.Entry, name string, pos int) *entity {
 func (a *analysis) surnameTokens() bool {
 	surnames := map[string]bool{}
 	for _, e := range a.ents {
-		if ws := strings.Fields(e.name); len(ws) >= 2 && utf8.RuneCountInString(ws[len(ws)-1]) >= 3 {
-			surnames[ws[len(ws)-1]] = true
+		ws := strings.Fields(e.name)
+		if len(ws) < 2 {
+			continue
+		}
+		sur := ws[len(ws)-1]
+		if e.dict != nil && e.dict.Surname != "" {
+			sur = e.dict.Surname
+		}
+		if utf8.RuneCountInString(sur) >= 3 {
+			surnames[sur] = true
 		}
 	}
 	if len(surnames) == 0 {
