@@ -297,6 +297,13 @@ func TestFind(t *testing.T) {
 			},
 		},
 		{
+			// a word for a person before a name that is an
+			// organisation's is no title ("conservative")
+			name:   "an organisation's name after a person noun",
+			text:   "The Conservative Victory PAC said it would spend more. Ruiz Lake College said the fees would rise.",
+			absent: []string{"Conservative Victory PAC", "Victory PAC", "Ruiz Lake College"},
+		},
+		{
 			// undated, a person whose offices were of different countries
 			// or organisations has no code; one of one country keeps it
 			name: "undated people of one and of two organisations",

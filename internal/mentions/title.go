@@ -160,7 +160,7 @@ func (a *analysis) nameAfterTitle(s *sent, k int) int {
 	}
 	for x := k; x < end; x++ {
 		t := s.toks[x]
-		if !startsUpper(t.Text) || (t.Tag != "NNP" && t.Tag != "NNPS") || a.isHonorific(s, x) || a.v.orgWords[s.low[x]] {
+		if !startsUpper(t.Text) || (t.Tag != "NNP" && t.Tag != "NNPS") || a.isHonorific(s, x) || a.v.orgWords[s.low[x]] || a.v.nonPerson[s.low[x]] {
 			return k
 		}
 		if e, n := a.match(s, x); e != nil && (e.Kind != actors.Person || x+n > end) {
