@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/dossier-project/dossier/internal/model"
+	"github.com/dossier-project/dossier/internal/text"
 )
 
 // What a quote holds is what was said: not the attribution of the next
@@ -60,6 +61,8 @@ func TestReportedContents(t *testing.T) {
 			want{nowhere: "whether the ferry would run in May"}},
 		{"failed to note that", "Ina Holt failed to note that the bridge had closed in May.",
 			want{nowhere: "the bridge had closed in May"}},
+		{"a name before its description, hidden by the parse", "“The ferry was very assertive,” said Ina Holt, education and law professor at the University of Velgrad.",
+			want{direct: true, content: "The ferry was very assertive", speaker: "Ina Holt", rule: RuleDirect}},
 		{"a headline is not reported speech", "Minister says ferry fare rise already agreed\n\nVelgrad, 4 May - The council met on Monday.",
 			want{nowhere: "ferry fare rise already agreed"}},
 		{"a headline quotation with a cue is a quote", "“We will not raise the fare,” says Ina Holt\n\nVelgrad, 4 May - The council met on Monday.",
@@ -273,5 +276,28 @@ func TestTopicPhraseIsTheContent(t *testing.T) {
 	if qs := extract(t, x, article("a", "Varga spoke on Monday against the backdrop of the old pier."), nil); len(qs) != 0 {
 		dump(t, qs)
 		t.Errorf("a setting taken for content")
+	}
+}
+
+// leadingName reads the name a source's words open with before their
+// comma, when the parse hid it; never a run of other capitalised words.
+func TestLeadingName(t *testing.T) {
+	x := newX(t)
+	for _, c := range []struct{ src, want string }{
+		{"Ina Holt, education and law professor at the University of Velgrad", "Ina Holt"},
+		{"former harbour master Ina Holt, who praised the mayor", "Ina Holt"},
+		{"Representative Karl Brodin, Republican of Velgrad", "Karl Brodin"},
+		{"the Committee for Responsible Harbours, a group", ""}, // another name's words before the run
+		{"the host of Velgrad News Sunday, a weekly show", ""},  // a day is no word of a name
+		{"the host of “Velgrad News,” a weekly show", ""},       // a title in quotation marks
+		{"Ina Holt", ""}, // no comma: nameIn's to read
+	} {
+		doc := article("a", c.src+" spoke.")
+		td := ta(t).Analyze(doc.Text, text.TurnLabels(doc))
+		tq := &tq{x: x, doc: doc, td: td, text: doc.Text}
+		core := model.NewSpan(doc.Text, 0, len(c.src))
+		if got := tq.leadingName(core); got != c.want {
+			t.Errorf("%q: %q, want %q", c.src, got, c.want)
+		}
 	}
 }

@@ -1163,6 +1163,9 @@ func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand
 		low := strings.ToLower(strings.TrimSpace(core.Text))
 		var person bool
 		own := t.nameIn(core)
+		if own == "" {
+			own = t.leadingName(core)
+		}
 		// A pronoun right after a quotation nobody could be found for may
 		// be that quotation's speaker: it is left unresolved rather than
 		// given to someone named further back.
@@ -1705,6 +1708,54 @@ func (t *tq) withoutPossessive(w string) string {
 		}
 	}
 	return w
+}
+
+// leadingName returns the name that source words core hold before their
+// first comma, as news writes a name and then what the person is ("Gary
+// Orfield, education and law professor at …", "former secretary of state
+// Ana Ruiz, who …"), when the parse hid it (a name read as a possessive
+// or a conjunct): two or more words of a name at the end of the words
+// before the comma, with no capitalised word before them but forms of
+// address and a title opening them ("Representative Peter T. King"), or
+// "".
+func (t *tq) leadingName(core model.Span) string {
+	f := t.firstOf(core)
+	c := f
+	for c < len(t.td.Tokens) && t.tok(c).End <= core.End && t.tok(c).Text != "," {
+		c++
+	}
+	if c >= len(t.td.Tokens) || t.tok(c).Text != "," || t.tok(c).End > core.End {
+		return ""
+	}
+	k := c
+	for k > f && (t.namePart(k-1) || t.tok(k-1).UPOS == "PROPN" && startsUpperStr(t.tok(k-1).Text)) {
+		k--
+	}
+	// a title or a form of address opening the run is not the name
+	for k < c && (t.honorificAt(k) || t.td.Title(k) || t.x.lx.personNouns[strings.ToLower(t.tok(k).Text)] || !t.namePart(k)) {
+		k++
+	}
+	if c-k < 2 {
+		return ""
+	}
+	for j := f; j < k; j++ {
+		tk := t.tok(j)
+		if startsUpperStr(tk.Text) && !t.honorificAt(j) && !t.td.Title(j) && !t.x.lx.personNouns[strings.ToLower(tk.Text)] && j > f {
+			return "" // "the Committee for Responsible Budget, …": another name's words
+		}
+		if tk.UPOS == "PUNCT" {
+			return "" // a title in quotation marks ("“Fox News,” …")
+		}
+
+	}
+	var ws []string
+	for j := k; j < c; j++ {
+		if !t.namePart(j) && !(t.tok(j).UPOS == "PROPN" && startsUpperStr(t.tok(j).Text)) || t.x.lx.timeWords[strings.ToLower(t.tok(j).Text)] {
+			return ""
+		}
+		ws = append(ws, t.tok(j).Text)
+	}
+	return strings.Join(ws, " ")
 }
 
 // namePart reports whether token k can be part of a person's name: a
