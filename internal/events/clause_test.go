@@ -136,6 +136,8 @@ func TestClauseFlagsAndTargets(t *testing.T) {
 		{"a reminder that Y must", "Kenya issued a stern reminder to Uganda that Somalia must withdraw its troops.", []string{"KEN 100 SOM REQUEST", "SOM 0874 - RETREAT hyp"}},
 		{"a reminder to Y that it must", "Kenya issued a stern reminder to Uganda that it must do more.", []string{"KEN 100 UGA REQUEST"}},
 		{"neither nor", "Neither Kenya nor Uganda attacked Somalia.", []string{"KEN 190 SOM ASSAULT neg", "UGA 190 SOM ASSAULT neg"}},
+		{"an object with no", "Kenya offered no aid to Somalia.", []string{"KEN 033 SOM AGREE neg fut"}},
+		{"an object that is nobody", "Uganda criticized nobody.", []string{"UGA 111 - ACCUSE neg"}},
 		{"asked the question", "Kenya asked the question to help Uganda.", nil},
 		{"suggests that", "The report suggests that Kenya attacked Somalia.", []string{"KEN 190 SOM ASSAULT hyp"}},
 		{"a reason for an attack", "Odhiambo attacked Juma Otieno for raising taxes.", []string{" 111 KENGOV ACCUSE"}},

@@ -363,6 +363,13 @@ func (s *sent) clause(v, depth int) verbCtx {
 		// "neither the nominee nor her campaign helped": no one did
 		ctx.neg = true
 	}
+	if o := s.dep(v, "obj"); o >= 0 {
+		if d := s.dep(o, "det"); s.lx.is("object_negators", s.low[o]) || d >= 0 && s.lx.is("object_negators", s.low[d]) {
+			// "offered no proof", "harmed nobody": the act did not
+			// happen
+			ctx.neg = true
+		}
+	}
 	if ctx.subj >= 0 && ctx.subj < v {
 		// "Nairobi, 2 May 2018 - Tomas Vellinga met …": a dateline read
 		// as the subject, with the real one as its apposition after a
