@@ -146,6 +146,8 @@ func TestClauseFlagsAndTargets(t *testing.T) {
 		{"recalled a visit", "Kenya recalled a visit to Uganda.", nil},
 		{"recalled its ambassador", "Kenya recalled its ambassador from Uganda.", []string{"KEN 161 UGA SANCTION"}},
 		{"shot back in words", "Amani Odhiambo shot back at Juma Otieno over taxes.", []string{" 111 KENGOV ACCUSE"}},
+		{"a quoted retort by a surname no one resolves", "“Taxes will fall,” Odhiambo shot back.", []string{" 111 - ACCUSE"}},
+		{"shooting back in no quotation", "Odhiambo shot back.", []string{" 193 - ASSAULT"}},
 		{"shot", "Amani Odhiambo shot Juma Otieno.", []string{" 193 KENGOV ASSAULT"}},
 		{"hit with ads", "Kenya hit Uganda with ads in Nairobi.", []string{"KEN 111 UGA ACCUSE"}},
 		{"a quoted question", "\"Would you meet Uganda?\" Kenya asked.", nil},

@@ -798,6 +798,23 @@ func codeRole(c string) string {
 	return strings.ToLower(c[len(c)-3:])
 }
 
+// quotes reports whether the sentence quotes someone: a quotation of the
+// text layer opens or closes in it.
+func (s *sent) quotes() bool {
+	qs := s.td.Quotations // in text order
+	k := sort.Search(len(qs), func(k int) bool { return qs[k].Open >= s.span.Start })
+	for _, j := range [2]int{k - 1, k} {
+		if j < 0 || j >= len(qs) {
+			continue
+		}
+		q := qs[j]
+		if s.span.Contains(model.Span{Start: q.Open, End: q.OpenEnd}) || q.Close >= 0 && s.span.Contains(model.Span{Start: q.Close, End: q.CloseEnd}) {
+			return true
+		}
+	}
+	return false
+}
+
 // verbalAttack returns the code of a verbal attack (the grammar's
 // verbal_attack_code) when the attack at trigger word i, coded code by
 // pattern p with sources src and targets tgt, is words, not force: p is
@@ -830,6 +847,10 @@ func (s *sent) verbalAttack(p *Pattern, code string, i int, src, tgt []int) stri
 	if !word || back && (i+1 >= len(s.low) || s.low[i+1] != "back") {
 		return "" // "shot back" may be words; "shot" is not
 	}
+	// "“Let me talk,” Trump shot back": a retort in a sentence that
+	// quotes it is words, by whoever says it (a surname no one resolves
+	// is no known person)
+	retort := back && s.attacked(i) < 0 && s.quotes()
 	role, country, onSpeakers := codeRole, s.lx.countryCode, s.attacksSpeakers(i)
 	speaks := func(a model.Actor) bool {
 		return a.Person || s.lx.is("verbal_attack_roles", role(a.Code)) ||
@@ -859,10 +880,10 @@ func (s *sent) verbalAttack(p *Pattern, code string, i int, src, tgt []int) stri
 	state, byReason := false, false
 	for _, m := range src {
 		a := s.ms[m].Actor
-		if !speaks(a) && !(reason && a.Code == "") {
+		if !speaks(a) && !((reason || retort) && a.Code == "") {
 			return ""
 		}
-		byReason = byReason || !speaks(a) // taken only for the reason given
+		byReason = byReason || !speaks(a) // taken only for the reason given or the retort
 		state = state || country(a.Code) || s.lx.is("state_roles", role(a.Code))
 	}
 	for _, m := range tgt {
