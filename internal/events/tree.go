@@ -309,9 +309,13 @@ func (s *sent) clause(v, depth int) verbCtx {
 		w := s.low[d]
 		switch s.rel(d) {
 		case "nsubj", "csubj", "expl":
-			if s.rel(d) != "expl" && (ctx.subj < 0 || s.lx.is("time_nouns", s.low[ctx.subj])) {
+			if s.rel(d) != "expl" && (ctx.subj < 0 || s.lx.is("time_nouns", s.low[ctx.subj]) ||
+				s.lx.is("relative", s.low[ctx.subj]) && strings.HasPrefix(s.tag(ctx.subj), "W") && !s.lx.is("relative", s.low[d]) && d > ctx.subj) {
 				// "Tuesday the Serbian parliament approved": a time
-				// word read as a second subject is none.
+				// word read as a second subject is none; nor is a
+				// relative word before another subject, which it is
+				// the object of ("X, who many in the party had
+				// backed").
 				ctx.subj = d
 			}
 			own = true
