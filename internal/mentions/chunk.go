@@ -505,7 +505,10 @@ func (a *analysis) orgsNP(s *sent, i, j int, orgs []orgPiece) int {
 		a.add(&cand{
 			kind: cResolved, span: a.span(s.toks[start].Start, s.toks[end-1].End), sent: s.idx, ti: start, tj: end,
 			actor: actorOf(c.Code, p.e.Name), rule: "dict:" + p.e.Kind.String(), entry: p.e,
-			plural: text.PluralTag(s.toks[end-1].Tag), subject: isSubject(s, pastPoss(s, end)),
+			// a country is one, however its name ends ("the United
+			// States", "the Philippines"): no "they"
+			plural:  text.PluralTag(s.toks[end-1].Tag) && p.e.Kind != actors.Country && p.e.Kind != actors.Capital,
+			subject: isSubject(s, pastPoss(s, end)),
 		})
 	}
 	return j - i

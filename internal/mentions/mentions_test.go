@@ -297,6 +297,13 @@ func TestFind(t *testing.T) {
 			},
 		},
 		{
+			// a country is one, however its name ends: no "they"
+			name:   "a country named in the plural is no they",
+			text:   "Ana Ruiz and Ben Adler wrote a book. In the United Provinces, they write, most people are happy.",
+			want:   []want{{Text: "the United Provinces", Code: "UPV", Name: "United Provinces", Rule: "dict:country"}},
+			absent: []string{"they"},
+		},
+		{
 			// a word for a person before a name that is an
 			// organisation's is no title ("conservative")
 			name:   "an organisation's name after a person noun",
