@@ -64,6 +64,7 @@ type lexiconFile struct {
 	DirectOnly      []string            `yaml:"direct_only"`
 	PerfectAux      []string            `yaml:"perfect_aux"`
 	UnsaidGovernors []string            `yaml:"unsaid_governors"`
+	NamingVerbs     []string            `yaml:"naming_verbs"`
 }
 
 // lexicon is the read-only, lower-cased form of the cue file.
@@ -101,6 +102,9 @@ type lexicon struct {
 	// unsaidGovernors govern a cue that reports what was not said
 	// ("refused to say whether …")
 	unsaidGovernors map[string]bool
+	// namingVerbs, as a participle after a noun, name it ("a group
+	// called X"): no cue
+	namingVerbs map[string]bool
 	// sourceNouns are the common nouns that can name a source: persons,
 	// groups and institutions, communications (source-nouns.txt, from
 	// WordNet, and source_nouns in the cue file).
@@ -223,6 +227,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		directOnly:       set(f.DirectOnly),
 		perfectAux:       set(f.PerfectAux),
 		unsaidGovernors:  set(f.UnsaidGovernors),
+		namingVerbs:      set(f.NamingVerbs),
 		sourceNouns:      set(f.SourceNouns),
 		timeWords:        set(f.TimeWords),
 		subordinators:    set(f.Subordinators),

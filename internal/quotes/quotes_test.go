@@ -137,6 +137,7 @@ func TestNotQuotes(t *testing.T) {
 		"The Union’s budget and Europe's offer were discussed. The ministers’ meeting ended early.",
 		"It was a ‘made in the capital’ plan, observers thought.",
 		"The Bank of Kenya and the League of Arab States issued a joint note on Tuesday.",
+		"She joined a party called Anti-Prom at a former factory in Velgrad.",
 	} {
 		d := article("a", text)
 		if qs := extract(t, x, d, nil); len(qs) != 0 {
@@ -508,4 +509,17 @@ func TestQuotedTranscriptLabels(t *testing.T) {
 	if video {
 		t.Error("“VIDEO:” read as a speaker's label")
 	}
+}
+
+// Calling someone something is speech, however the parse hangs the
+// participle: "the letter called Ina Holt a quack" keeps its quote.
+func TestCallingSomeoneSomethingIsSpeech(t *testing.T) {
+	x := newX(t)
+	d := article("a", "One of the doctors who sent the letter called Ina Holt a quack, fake and charlatan.")
+	for _, q := range extract(t, x, d, nil) {
+		if strings.Contains(q.Text(), "quack") {
+			return
+		}
+	}
+	t.Error("no quote of the name-calling")
 }

@@ -180,6 +180,15 @@ func (t *tq) cueKind(i, sentEnd int) (string, int) {
 	if t.counterfactual(i) || t.unsaid(i) {
 		return "", 0
 	}
+	if tk.Tag == "VBN" && t.td.RelIs(i, "acl") && tk.Head == i-1 && t.x.lx.namingVerbs[strings.ToLower(tk.Lemma)] &&
+		t.td.Dependent(i, "iobj") < 0 && (t.td.Dependent(i, "obj") < 0 || t.td.Dependent(i, "xcomp") < 0) {
+		// "a super PAC called Future 45 ran ads": a participle of
+		// naming right after its noun gives the noun's name, not
+		// speech (not "…, which X, called …", a clause the parse may
+		// hang the same way, nor "the letter called Oz a quack", a
+		// naming of someone as something)
+		return "", 0
+	}
 	// A capitalised verb inside a sentence is part of a name ("the League
 	// of Arab States Says …" in a headline, "Call of Duty").
 	if i > t.firstOfSentence(i) && startsUpperStr(tk.Text) && t.tok(i-1).UPOS != "PUNCT" {
