@@ -523,3 +523,32 @@ func TestCallingSomeoneSomethingIsSpeech(t *testing.T) {
 	}
 	t.Error("no quote of the name-calling")
 }
+
+// A passive cue's teller is its "by" phrase or not known, never the
+// subject of a clause the cue hangs from; a clause ("whether X …") is no
+// speaker of a verb coordinated with it.
+func TestPassiveCueAndClauseSubject(t *testing.T) {
+	x := newX(t)
+	for _, c := range []struct{ text, content, speaker string }{
+		{"Even as rebels attacked a compound in Velgrad, the Foreign Ministry was told that forces were ready to come to its aid.", "forces were ready to come to its aid", ""},
+		{"Ana Ruiz was told by Ben Adler that the port would close.", "the port would close", "Ben Adler"},
+		{"Judge Ana Ruiz put off deciding whether Harbour Watch could question the mayor but said the group could come back later with that request.", "the group could come back later with that request", "Ana Ruiz"},
+	} {
+		d := article("a", c.text)
+		var q *model.Quote
+		qs := extract(t, x, d, nil)
+		for i := range qs {
+			if qs[i].Text() == c.content {
+				q = &qs[i]
+			}
+		}
+		if q == nil {
+			dump(t, qs)
+			t.Errorf("%q: no quote %q", c.text, c.content)
+			continue
+		}
+		if q.Speaker != c.speaker {
+			t.Errorf("%q: speaker %q, want %q", c.text, q.Speaker, c.speaker)
+		}
+	}
+}

@@ -308,6 +308,16 @@ func (t *tq) source(i int) int {
 		}
 		return -1
 	}
+	if d.Dependent(i, "aux:pass", "nsubj:pass") >= 0 {
+		// "the ministry was told that …": who told it is who the "by"
+		// phrase names, else not known — never the subject of a clause
+		// the cue hangs from ("Even as rebels attacked …, the ministry
+		// was told")
+		if a := d.Dependent(i, "obl:agent"); a >= 0 {
+			return a
+		}
+		return -1
+	}
 	sj := t.subject(i, false)
 	if sj < 0 || t.tok(sj).UPOS == "NOUN" {
 		// no subject, or a common noun the parse took for it while a
@@ -546,6 +556,9 @@ func (t *tq) subject(v int, inherited bool) int {
 		}
 		if t.timeWordAt(k) {
 			continue // "said Wednesday night that …": a time, misread as the subject
+		}
+		if t.td.RelIs(k, "csubj") && t.td.Dependent(k, "mark") >= 0 {
+			continue // "whether X could question Y … but said": a clause, no one
 		}
 		if t.region(k) >= 0 && t.region(v) < 0 {
 			continue // words inside a quotation are what is said, not who says it
