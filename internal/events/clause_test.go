@@ -140,6 +140,8 @@ func TestClauseFlagsAndTargets(t *testing.T) {
 		{"a candidate's appeal", "Kenya's appeal among Somali voters grew.", nil},
 		{"an appeal for something", "Kenya made an appeal for calm.", []string{"KEN 020 - REQUEST"}},
 		{"sat down alone", "Kenya's envoy finally sat down.", nil},
+		{"targeting an audience", "Kenya is targeting Somali voters with radio ads.", nil},
+		{"targeting troops", "Somali militants targeted Kenyan troops.", []string{"SOMREB 190 KEN ASSAULT"}},
 		{"sat down with", "Kenya sat down with Uganda.", []string{"KEN 040 UGA CONSULT"}},
 		{"an object that is nobody", "Uganda criticized nobody.", []string{"UGA 111 - ACCUSE neg"}},
 		{"asked the question", "Kenya asked the question to help Uganda.", nil},
