@@ -141,6 +141,7 @@ func TestClauseFlagsAndTargets(t *testing.T) {
 		{"an appeal for something", "Kenya made an appeal for calm.", []string{"KEN 020 - REQUEST"}},
 		{"sat down alone", "Kenya's envoy finally sat down.", nil},
 		{"targeting an audience", "Kenya is targeting Somali voters with radio ads.", nil},
+		{"a participle's agent is not the noun's", "As it turned out, Kenya had been in secret talks with Uganda brokered by Somalia.", []string{"SOM 045 - CONSULT"}},
 		{"targeting troops", "Somali militants targeted Kenyan troops.", []string{"SOMREB 190 KEN ASSAULT"}},
 		{"sat down with", "Kenya sat down with Uganda.", []string{"KEN 040 UGA CONSULT"}},
 		{"an object that is nobody", "Uganda criticized nobody.", []string{"UGA 111 - ACCUSE neg"}},
@@ -226,4 +227,18 @@ func TestWelcomingAnOutcomeIsPraise(t *testing.T) {
 	if len(evs) == 0 || evs[0].CAMEO != "051" {
 		t.Errorf("want praise (051), got %v", evs)
 	}
+}
+
+// The "by" agent of a light verb's participle after an event noun is the
+// event's source ("the demonstration staged by students"); another
+// participle's is not ("talks with Iran brokered by Oman").
+func TestLightParticipleAgentIsTheNounsSource(t *testing.T) {
+	evs := codeText(t, "Police prevented the demonstration staged by Somali students at the university.", act{"Police", "COP"}, act{"Somali students", "SOMEDU"})
+	got := briefs(evs)
+	for _, b := range got {
+		if b == "SOMEDU 141 - PROTEST" {
+			return
+		}
+	}
+	t.Errorf("got %q, want the students' protest", got)
 }

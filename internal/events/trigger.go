@@ -1110,7 +1110,10 @@ func (s *sent) sourcePrep(n int, p *Pattern, depth int) []int {
 				return ms
 			}
 		}
-		if depth == 0 && s.mAt[d] < 0 && !contains(p.Preps, s.marker(d)) {
+		if depth == 0 && s.mAt[d] < 0 && !contains(p.Preps, s.marker(d)) && !(s.relIs(d, "acl") && s.tag(d) == "VBN" && !s.isLight(d)) {
+			// (nor through a participle other than a light verb's: in
+			// "talks with Iran brokered by Oman" Oman brokered, it did
+			// not talk; "the demonstration staged by students" is theirs)
 			// Not through the noun's target: in "demonstrations against
 			// violations by the army" the army did not demonstrate.
 			if ms := s.sourcePrep(d, p, 1); len(ms) > 0 {
