@@ -301,3 +301,24 @@ func TestLeadingName(t *testing.T) {
 		}
 	}
 }
+
+// A relative clause the parse hung from the cue is no content: "attacked
+// a judge whose parents …"; an indirect question after the cue is ("asked
+// who would pay").
+func TestRelativeClauseIsNoContent(t *testing.T) {
+	x := newX(t)
+	d := article("a", "When Ana Ruiz attacked a federal judge whose parents were born in Velgrad, Harbour voters were outraged.")
+	for _, q := range extract(t, x, d, nil) {
+		if strings.Contains(q.Text(), "parents were born") {
+			dump(t, []model.Quote{q})
+			t.Errorf("a relative clause of the object reported as what was said")
+		}
+	}
+	found := false
+	for _, q := range extract(t, x, article("a", "Ana Ruiz asked the mayor who would pay for the ferry."), nil) {
+		found = found || strings.Contains(q.Text(), "who would pay")
+	}
+	if !found {
+		t.Errorf("an indirect question after the cue's object is what was asked")
+	}
+}
