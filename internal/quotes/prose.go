@@ -483,6 +483,12 @@ func (t *tq) sourceOrNearest(i, first int) (int, bool) {
 	}
 	for k := i - 1; k >= first; k-- {
 		if t.region(k) < 0 && t.td.RelIs(k, "nsubj") && !t.td.RelIs(k, "nsubj:pass") {
+			if a := t.td.Dependent(k, "appos"); a > k && t.timeWordAt(k) && t.td.Dependent(k, "case") >= 0 {
+				// "on Sunday, Mrs. Clinton tried …, saying …": a day with
+				// its preposition read as the subject, and the subject as
+				// its apposition
+				return t.relative(a), true
+			}
 			if t.timeOnly(k) {
 				// "the order released Friday said": a day says when, not
 				// who; the subject of the verb right before it is the

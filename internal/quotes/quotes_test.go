@@ -552,3 +552,21 @@ func TestPassiveCueAndClauseSubject(t *testing.T) {
 		}
 	}
 }
+
+// A day with its preposition that the parse read as the subject, with
+// the subject as its apposition ("on Sunday, Mrs. Holt tried …"), is no
+// speaker: the apposition is.
+func TestDayReadAsSubjectIsNoSpeaker(t *testing.T) {
+	x := newX(t)
+	d := article("a", "At a campaign event in Arlo, Velgrad, on Sunday, Mrs. Holt tried to expand on her earlier statement, saying that the port should play a leadership role and ''be rallying our partners and allies, pulling countries off the sidelines.''")
+	qs := extract(t, x, d, nil)
+	if len(qs) == 0 {
+		t.Fatal("no quote: the test tests nothing")
+	}
+	for _, q := range qs {
+		if q.Speaker != "Holt" {
+			dump(t, qs)
+			t.Errorf("speaker %q, want Holt", q.Speaker)
+		}
+	}
+}
