@@ -303,8 +303,8 @@ func TestLeadingName(t *testing.T) {
 }
 
 // A relative clause the parse hung from the cue is no content: "attacked
-// a judge whose parents …"; an indirect question after the cue is ("asked
-// who would pay").
+// a judge whose parents …"; an indirect question after the cue's object
+// is ("asked the mayor who would pay", "told the council whom …").
 func TestRelativeClauseIsNoContent(t *testing.T) {
 	x := newX(t)
 	d := article("a", "When Ana Ruiz attacked a federal judge whose parents were born in Velgrad, Harbour voters were outraged.")
@@ -314,11 +314,16 @@ func TestRelativeClauseIsNoContent(t *testing.T) {
 			t.Errorf("a relative clause of the object reported as what was said")
 		}
 	}
-	found := false
-	for _, q := range extract(t, x, article("a", "Ana Ruiz asked the mayor who would pay for the ferry."), nil) {
-		found = found || strings.Contains(q.Text(), "who would pay")
-	}
-	if !found {
-		t.Errorf("an indirect question after the cue's object is what was asked")
+	for _, c := range []struct{ text, content string }{
+		{"Ana Ruiz asked the mayor who would pay for the ferry.", "who would pay"},
+		{"Carla Diaz told the council whom she would appoint.", "whom she would appoint"},
+	} {
+		found := false
+		for _, q := range extract(t, x, article("a", c.text), nil) {
+			found = found || strings.Contains(q.Text(), c.content)
+		}
+		if !found {
+			t.Errorf("%q: an indirect question after the cue's object is what was said", c.text)
+		}
 	}
 }

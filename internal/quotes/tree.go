@@ -899,10 +899,12 @@ func (t *tq) content(i, ce, sentFirst, sentEnd int) (int, int, string) {
 	}
 	if c := t.complementClause(i); c >= 0 {
 		f, e := d.Subtree(c)
-		if tg := t.tok(f).Tag; f > i+1 && (tg == "WP$" || tg == "WP") && (t.tok(f-1).UPOS == "NOUN" || t.tok(f-1).UPOS == "PROPN") {
+		if f > i+1 && t.tok(f).Tag == "WP$" && (t.tok(f-1).UPOS == "NOUN" || t.tok(f-1).UPOS == "PROPN") {
 			// "attacked a federal judge whose parents were born in …": a
 			// relative clause of the noun before it, which the parse hung
-			// from the cue, reports nothing ("asked who would pay" does)
+			// from the cue, reports nothing (a "who" or "whom" there may
+			// open what was said: "told the council whom she would
+			// appoint")
 			return -1, -1, ""
 		}
 		if u := t.tok(c).UPOS; (u == "NOUN" || u == "PROPN") && f > i {
