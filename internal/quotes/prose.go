@@ -470,7 +470,7 @@ func lineEnd(text string, i int) bool {
 // the nearest subject before the cue in its sentence if it can name a
 // source; weak says it is that last guess.
 func (t *tq) sourceOrNearest(i, first int) (int, bool) {
-	if s := t.source(i); s >= 0 || t.according(i) || t.td.Dependent(i, "aux:pass", "nsubj:pass") >= 0 {
+	if s := t.source(i); s >= 0 || t.according(i) || t.passive(i) {
 		// (a passive cue's teller is its "by" phrase or no one: "Even as
 		// rebels attacked …, the ministry was told that …")
 		return s, false

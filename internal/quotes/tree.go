@@ -217,6 +217,9 @@ func (t *tq) counterfactual(i int) bool {
 	return modal && perfect
 }
 
+// passive reports whether the cue at i is in the passive ("was told").
+func (t *tq) passive(i int) bool { return t.td.Dependent(i, "aux:pass", "nsubj:pass") >= 0 }
+
 // unsaid reports whether the verb at i is the open complement of a verb
 // that says it did not happen ("refused to say whether …", "failed to
 // note that …"): what it reports was not said.
@@ -251,8 +254,6 @@ func startsUpperStr(s string) bool {
 	return false
 }
 
-// source finds the source token of the cue at i: -1 when the sentence
-// names none.
 // relativeAntecedent reads "X, who thinks the council made a grab,
 // called the law …" parsed with the cue coordinated with a verb of the
 // relative clause (and so given that verb's subject): when a comma
@@ -286,6 +287,8 @@ func (t *tq) relativeAntecedent(i int) int {
 	return -1
 }
 
+// source finds the source token of the cue at i: -1 when the sentence
+// names none.
 func (t *tq) source(i int) int {
 	d := t.td
 	if t.according(i) {
@@ -308,15 +311,12 @@ func (t *tq) source(i int) int {
 		}
 		return -1
 	}
-	if d.Dependent(i, "aux:pass", "nsubj:pass") >= 0 {
+	if t.passive(i) {
 		// "the ministry was told that …": who told it is who the "by"
 		// phrase names, else not known — never the subject of a clause
 		// the cue hangs from ("Even as rebels attacked …, the ministry
 		// was told")
-		if a := d.Dependent(i, "obl:agent"); a >= 0 {
-			return a
-		}
-		return -1
+		return d.Dependent(i, "obl:agent")
 	}
 	sj := t.subject(i, false)
 	if sj < 0 || t.tok(sj).UPOS == "NOUN" {
