@@ -130,16 +130,17 @@ func (a *analysis) sortedOrgs() []string {
 	return out
 }
 
-// personCodeAt returns the code of the dictionary's person pe at the
-// document date. In an undated document it is their most recent code,
+// personCodeAt returns the tenure of the dictionary's person pe at the
+// document date. In an undated document it is their most recent one,
 // unless their tenures are of different countries or organisations: then
-// the code is not known ("", true), as a text of one of their earlier
-// offices is coded by the latest ("Its president, Christine Lagarde", of
-// the IMF in a 2016 article, was the European Central Bank's).
-func (a *analysis) personCodeAt(pe *actors.Entry) (string, bool) {
+// the code is not known (an empty tenure, true), as a text of one of
+// their earlier offices is coded by the latest ("Its president, Christine
+// Lagarde", of the IMF in a 2016 article, was the European Central
+// Bank's).
+func (a *analysis) personCodeAt(pe *actors.Entry) (actors.DatedCode, bool) {
 	dc, ok := pe.CodeAt(a.date)
 	if !ok || !a.date.IsZero() {
-		return dc.Code, ok
+		return dc, ok
 	}
 	root := ""
 	for _, c := range pe.Codes {
@@ -148,11 +149,11 @@ func (a *analysis) personCodeAt(pe *actors.Entry) (string, bool) {
 			continue
 		}
 		if root != "" && r != root {
-			return "", true
+			return actors.DatedCode{}, true
 		}
 		root = r
 	}
-	return dc.Code, true
+	return dc, true
 }
 
 // actorRoot returns whose a code is: an IGO's whole code ("IGOUNODEVWBK"),
@@ -175,8 +176,8 @@ func (a *analysis) personCode(c *cand) (code, rule string, ctx bool) {
 	dictRule := "dict:person" + a.dateRule()
 	if c.role == nil || c.former {
 		if pe != nil {
-			if code, ok := a.personCodeAt(pe); ok {
-				return code, dictRule, false
+			if dc, ok := a.personCodeAt(pe); ok {
+				return dc.Code, dictRule, false
 			}
 		}
 		if c.role == nil && c.roleOrg != "" {
@@ -188,9 +189,8 @@ func (a *analysis) personCode(c *cand) (code, rule string, ctx bool) {
 		return a.composeRole(c.roleOrg, c.role), c.rule, true
 	}
 	if pe != nil {
-		dc, ok := pe.CodeAt(a.date)
-		known, _ := a.personCodeAt(pe)
-		if ok && known != "" && a.sameRole(dc.Role, c.role.Name) {
+		dc, ok := a.personCodeAt(pe)
+		if ok && dc.Code != "" && a.sameRole(dc.Role, c.role.Name) {
 			return dc.Code, c.rule, true
 		}
 		for _, org := range a.sortedOrgs() {
@@ -208,7 +208,7 @@ func (a *analysis) personCode(c *cand) (code, rule string, ctx bool) {
 			return pe.Codes[best].Code, c.rule + " (dictionary tenure of the role)", true
 		}
 		if ok {
-			return known, dictRule + " (stated role not in dictionary)", false
+			return dc.Code, dictRule + " (stated role not in dictionary)", false
 		}
 		return "", c.rule + " (no organisation)", false
 	}
@@ -461,10 +461,10 @@ func (a *analysis) resolveNames() {
 			pe = nil
 		}
 		if pe != nil && len(found) == 0 && !a.otherSurnames[n] {
-			if code, ok := a.personCodeAt(pe); ok {
+			if dc, ok := a.personCodeAt(pe); ok {
 				ent := a.entityFor(pe, pe.Name, c.span.Start)
 				c.kind, c.ent = cResolved, ent
-				c.actor = actorT{Code: code, Name: pe.Name, Person: true}
+				c.actor = actorT{Code: dc.Code, Name: pe.Name, Person: true}
 				c.rule = "dict:person" + a.dateRule()
 				continue
 			}
