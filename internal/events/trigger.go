@@ -801,13 +801,11 @@ func codeRole(c string) string {
 // quotes reports whether the sentence quotes someone: a quotation of the
 // text layer opens or closes in it.
 func (s *sent) quotes() bool {
-	qs := s.td.Quotations // in text order
-	k := sort.Search(len(qs), func(k int) bool { return qs[k].Open >= s.span.Start })
-	for _, j := range [2]int{k - 1, k} {
-		if j < 0 || j >= len(qs) {
-			continue
-		}
-		q := qs[j]
+	si := s.td.SentenceAt(s.span.Start)
+	if si < 0 {
+		return false
+	}
+	for _, q := range s.td.ParagraphQuotations(s.td.Sentences[si].Para) {
 		if s.span.Contains(model.Span{Start: q.Open, End: q.OpenEnd}) || q.Close >= 0 && s.span.Contains(model.Span{Start: q.Close, End: q.CloseEnd}) {
 			return true
 		}
