@@ -34,6 +34,7 @@ package docdate
 import (
 	"fmt"
 	"io/fs"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -292,28 +293,20 @@ func (inf *Inferrer) tenures(in Input, st *state) {
 	// the same office ("President X" and "President Y") cannot both hold
 	// it now, so the text speaks of one of them as of another time, and
 	// neither is evidence of when it was written.
-	holders := map[string]map[string]bool{}
+	holder, shared := map[string]string{}, map[string]bool{} // by office: a name, and whether another holds it too
 	office := func(f found, tc actors.DatedCode) string { return strings.ToLower(f.role) + "\x00" + tc.Code }
 	for _, f := range all {
 		for _, tc := range f.tenures {
 			k := office(f, tc)
-			if holders[k] == nil {
-				holders[k] = map[string]bool{}
+			if h, ok := holder[k]; ok && h != f.name {
+				shared[k] = true
 			}
-			holders[k][f.name] = true
+			holder[k] = f.name
 		}
 	}
-	kept := all[:0]
-	for _, f := range all {
-		shared := false
-		for _, tc := range f.tenures {
-			shared = shared || len(holders[office(f, tc)]) > 1
-		}
-		if !shared {
-			kept = append(kept, f)
-		}
-	}
-	all = kept
+	all = slices.DeleteFunc(all, func(f found) bool {
+		return slices.ContainsFunc(f.tenures, func(tc actors.DatedCode) bool { return shared[office(f, tc)] })
+	})
 	// The narrowest clues first, so that a reason reads from the
 	// strongest evidence.
 	sort.SliceStable(all, func(i, j int) bool { return all[i].tenures[0].From.After(all[j].tenures[0].From) })
