@@ -790,7 +790,7 @@ func (a *analysis) roleNP(s *sent, i, j, n int, det string, former bool, orgs []
 		// "running for president", "when she was secretary of state":
 		// the office, nobody who holds it; but "As president, Ana Ruiz
 		// …" says who held it
-		if _, _, _, _, named := a.nameAfterRole(s, j); !named || !a.v.asMarkers[s.low[i-1]] {
+		if _, _, _, _, named := a.nameAfterRole(s, j); !named || !a.v.holderMarkers[s.low[i-1]] {
 			return j - i
 		}
 	}

@@ -33,7 +33,7 @@ type vocabFile struct {
 	} `yaml:"determiners"`
 	Former            []string          `yaml:"former"`
 	OfficeMarkers     []string          `yaml:"office_markers"`
-	AsMarkers         []string          `yaml:"office_holder_markers"`
+	HolderMarkers     []string          `yaml:"office_holder_markers"`
 	AnonymityMarkers  []string          `yaml:"anonymity_markers"`
 	Attribution       []string          `yaml:"attribution"`
 	SourceNouns       []string          `yaml:"source_nouns"`
@@ -63,15 +63,15 @@ type vocab struct {
 	former     map[string]bool
 	// officeMarkers before a role with no article make it the office
 	officeMarkers map[string]bool
-	// asMarkers of those make a name after the office its holder
-	asMarkers    map[string]bool
-	markers      [][]string
-	attribution  [][]string // "according to": a source follows
-	sourceNouns  map[string]bool
-	anonHeads    map[string]bool
-	generic      map[string]bool
-	locative     map[string]bool
-	linkSuffixes map[string]bool
+	// holderMarkers of those make a name after the office its holder
+	holderMarkers map[string]bool
+	markers       [][]string
+	attribution   [][]string // "according to": a source follows
+	sourceNouns   map[string]bool
+	anonHeads     map[string]bool
+	generic       map[string]bool
+	locative      map[string]bool
+	linkSuffixes  map[string]bool
 	// roleAliases maps an alias phrase's words to the canonical role.
 	roleAliases []roleAlias
 	// aliasFirst holds the first word of every role alias.
@@ -108,7 +108,7 @@ func loadVocab(fsys fs.FS, name string) (*vocab, error) {
 		indefinite:    lowerSet(f.Determiners.Indefinite),
 		former:        lowerSet(f.Former),
 		officeMarkers: lowerSet(f.OfficeMarkers),
-		asMarkers:     lowerSet(f.AsMarkers),
+		holderMarkers: lowerSet(f.HolderMarkers),
 		sourceNouns:   lowerSet(f.SourceNouns),
 		anonHeads:     lowerSet(f.AnonymousHeads),
 		generic:       lowerSet(f.GenericHeads),

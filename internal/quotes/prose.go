@@ -1748,13 +1748,12 @@ func (t *tq) leadingName(core model.Span) string {
 	}
 	for j := f; j < k; j++ {
 		tk := t.tok(j)
-		if startsUpperStr(tk.Text) && !t.honorificAt(j) && !t.td.Title(j) && !t.x.lx.personNouns[strings.ToLower(tk.Text)] && j > f {
+		if j > f && startsUpperStr(tk.Text) && !t.honorificAt(j) && !t.td.Title(j) && !t.x.lx.personNouns[strings.ToLower(tk.Text)] {
 			return "" // "the Committee for Responsible Budget, …": another name's words
 		}
 		if tk.UPOS == "PUNCT" {
 			return "" // a title in quotation marks ("“Fox News,” …")
 		}
-
 	}
 	var ws []string
 	for j := k; j < c; j++ {
