@@ -36,6 +36,7 @@ import (
 	"io/fs"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -60,6 +61,7 @@ type Inferrer struct {
 	vocab  vocabulary
 	// notNow and hypothetical are the vocabulary's word lists as sets.
 	notNow, hypothetical, joiners, pastOffice, yearPreps map[string]bool
+	pastHolder, capacity, pastCopulas                    map[string]bool
 }
 
 // vocabulary is data/docdate/vocabulary.yaml.
@@ -71,6 +73,9 @@ type vocabulary struct {
 	TitleJoiners  []string       `yaml:"title_joiners"`
 	PastOffice    []string       `yaml:"past_office"`
 	YearPreps     []string       `yaml:"year_prepositions"`
+	PastHolder    []string       `yaml:"past_holder"`
+	Capacity      []string       `yaml:"capacity"`
+	PastCopulas   []string       `yaml:"past_copulas"`
 }
 
 // New loads the known events and the vocabulary from fsys
@@ -103,6 +108,7 @@ func New(dict *actors.Dictionary, fsys fs.FS) (*Inferrer, error) {
 	}
 	inf.notNow, inf.hypothetical, inf.joiners = set(inf.vocab.NotInOffice), set(inf.vocab.Hypothetical), set(inf.vocab.TitleJoiners)
 	inf.pastOffice, inf.yearPreps = set(inf.vocab.PastOffice), set(inf.vocab.YearPreps)
+	inf.pastHolder, inf.capacity, inf.pastCopulas = set(inf.vocab.PastHolder), set(inf.vocab.Capacity), set(inf.vocab.PastCopulas)
 	return inf, nil
 }
 
@@ -206,6 +212,9 @@ func (inf *Inferrer) Infer(in Input) (Result, bool) {
 	if _, ok := st.closed(); ok {
 		inf.yearless(in, &st)
 	}
+	if p, ok := st.closed(); ok && st.conflict == "" {
+		inf.laterYear(in, p, &st)
+	}
 	switch p, ok := st.closed(); {
 	case st.conflict != "":
 		return Result{Reason: "date unknown: " + st.conflict}, false
@@ -257,56 +266,63 @@ func (inf *Inferrer) tenures(in Input, st *state) {
 			}
 		}
 	}
+	// Every person the text calls by an office as a title, however it
+	// says they hold it.
+	type titled struct {
+		found
+		kind titleKind
+	}
+	var ts []titled
 	past := map[string]bool{}
 	for _, m := range in.People {
-		if m.Actor.Person && m.Actor.Name != "" {
-			if _, _, t := inf.title(in, m, dated); t == titleNotNow {
-				past[m.Actor.Name] = true
-			}
-		}
-	}
-	for _, m := range in.People {
-		if !m.Actor.Person || m.Actor.Name == "" || seen[m.Actor.Name] || past[m.Actor.Name] {
-			continue
-		}
-		ts := inf.dict.Tenures(m.Actor.Name)
-		if len(ts) == 0 {
+		if !m.Actor.Person || m.Actor.Name == "" {
 			continue
 		}
 		role, title, t := inf.title(in, m, dated)
-		if t != titleNow {
+		if t == titleNone {
 			continue
 		}
+		if t == titleNotNow {
+			past[m.Actor.Name] = true
+		}
 		var held []actors.DatedCode
-		for _, tc := range ts {
+		for _, tc := range inf.dict.Tenures(m.Actor.Name) {
 			if strings.EqualFold(tc.Role, role) && !tc.From.IsZero() {
 				held = append(held, tc)
 			}
 		}
-		if len(held) == 0 {
-			continue
+		if len(held) > 0 {
+			ts = append(ts, titled{found{m.Actor.Name, role, held, title, m.Span}, t})
 		}
-		seen[m.Actor.Name] = true
-		all = append(all, found{m.Actor.Name, role, held, title, m.Span})
 	}
 	// One office has one holder at a time: two people the text calls by
-	// the same office ("President X" and "President Y") cannot both hold
-	// it now, so the text speaks of one of them as of another time, and
-	// neither is evidence of when it was written.
+	// the same office as of now ("President X" and "President Y")
+	// cannot both hold it now, so the text speaks of one
+	// of them as of another time, and neither is evidence of when it was
+	// written.
 	holder, shared := map[string]string{}, map[string]bool{} // by office: a name, and whether another holds it too
 	office := func(f found, tc actors.DatedCode) string { return strings.ToLower(f.role) + "\x00" + tc.Code }
-	for _, f := range all {
+	for _, f := range ts {
+		if f.kind != titleNow {
+			continue // "former President X", "In 2003, President X": not now
+		}
 		for _, tc := range f.tenures {
-			k := office(f, tc)
+			k := office(f.found, tc)
 			if h, ok := holder[k]; ok && h != f.name {
 				shared[k] = true
 			}
 			holder[k] = f.name
 		}
 	}
-	all = slices.DeleteFunc(all, func(f found) bool {
-		return slices.ContainsFunc(f.tenures, func(tc actors.DatedCode) bool { return shared[office(f, tc)] })
-	})
+	formerOffice := inf.formerOffices(in.Doc)
+	for _, f := range ts {
+		if f.kind != titleNow || seen[f.name] || past[f.name] || formerOffice[f.role] ||
+			slices.ContainsFunc(f.tenures, func(tc actors.DatedCode) bool { return shared[office(f.found, tc)] }) {
+			continue
+		}
+		seen[f.name] = true
+		all = append(all, f.found)
+	}
 	// The narrowest clues first, so that a reason reads from the
 	// strongest evidence.
 	sort.SliceStable(all, func(i, j int) bool { return all[i].tenures[0].From.After(all[j].tenures[0].From) })
@@ -325,6 +341,50 @@ func (inf *Inferrer) tenures(in Input, st *state) {
 			strings.Join(strings.Fields(f.title.Text), " "), strings.Join(terms, " and from "))
 		st.add(c)
 	}
+}
+
+// formerOffices returns the offices (canonical roles) the text speaks of
+// a past holder of without naming them ("the former president told a
+// crowd") or as held then ("when she was secretary of state"): whoever
+// it calls by such an office may be that holder, spoken of as of the
+// past, so no one called by it dates the text.
+func (inf *Inferrer) formerOffices(d *text.Doc) map[string]bool {
+	out := map[string]bool{}
+	for _, sent := range d.Sentences {
+		toks := d.Tokens[sent.FirstToken:sent.EndToken]
+		for k, tk := range toks {
+			if inf.pastCopulas[strings.ToLower(tk.Text)] {
+				if role, ok := inf.predicateOffice(toks[k+1:]); ok {
+					out[role] = true // "when she was secretary of state"
+				}
+				continue
+			}
+			ws := lowerWords(tk.Text)
+			if len(ws) == 0 || !inf.pastHolder[ws[0]] {
+				continue
+			}
+			from := k + 1
+			if len(ws) > 1 {
+				from = k // "then-President": the office after the prefix
+			}
+			for n := 4; n >= 1; n-- {
+				end := from + n
+				if end > len(toks) || end == from {
+					continue
+				}
+				role, ok := inf.role(toks[from:end])
+				if !ok {
+					continue
+				}
+				if end < len(toks) && toks[end].UPOS == "PROPN" && startsUpper(toks[end].Text) {
+					break // "former President X": named, read by title
+				}
+				out[role] = true
+				break
+			}
+		}
+	}
+	return out
 }
 
 // titleKind says what a mention's title tells.
@@ -357,6 +417,13 @@ func (inf *Inferrer) title(in Input, m model.Mention, dated map[int]uint8) (stri
 		return role, at, titleNotNow
 	}
 	d := in.Doc
+	if k, e := d.TokenAt(at.Start), d.TokenAt(at.End-1); k > 0 && inf.capacity[strings.ToLower(d.Tokens[k-1].Text)] &&
+		e >= 0 && e+1 < len(d.Tokens) && d.Tokens[e+1].Text == "," {
+		// "as secretary of state, X used …": a capacity, often of the
+		// past, not a title of now (but "as President X appears set
+		// to …" is a title after a conjunction)
+		return role, at, titleThen
+	}
 	si := d.SentenceAt(s.Start)
 	kind := titleNow
 	f := inf.sentenceFlags(in, si, dated)
@@ -399,6 +466,19 @@ func (inf *Inferrer) sentenceFlags(in Input, si int, flags map[int]uint8) uint8 
 	f |= sentRead
 	flags[si] = f
 	return f
+}
+
+// predicateOffice reports whether toks begin with an office, with no
+// article, that is the predicate of a past copula before them ("when X
+// was president"), not the title of a name ("was President X's
+// adviser"); "that was the president saying" names a person.
+func (inf *Inferrer) predicateOffice(toks []text.Token) (string, bool) {
+	for n := min(4, len(toks)); n >= 1; n-- {
+		if role, ok := inf.role(toks[:n]); ok {
+			return role, n == len(toks) || !(toks[n].UPOS == "PROPN" && startsUpper(toks[n].Text))
+		}
+	}
+	return "", false
 }
 
 // findTitle finds the title of the person mentioned by m; qual is true
@@ -480,6 +560,9 @@ func (inf *Inferrer) findTitle(in Input, m model.Mention) (role string, at model
 					}
 					return role, model.NewSpan(d.Text, toks[k].Start, toks[k+n-1].End), inf.notInOffice(toks[from : k+n]), true
 				}
+			}
+			if !startsUpper(toks[k].Text) {
+				break // "X, who was secretary of state": no place, no title
 			}
 			k++ // a place before the office: "X, the U.S. president"
 		}
@@ -678,6 +761,27 @@ func (inf *Inferrer) explicitYears(in Input, st *state) {
 	}
 }
 
+// laterYear makes the date unknown when the text names a year after the
+// range its clues allow, other than as still to come: "the 2016
+// presidential race" in a text that calls someone by an office held
+// until 2006 speaks of that office as of the past, whatever else it
+// says.
+func (inf *Inferrer) laterYear(in Input, p period, st *state) {
+	future := inf.futureCache(in)
+	for _, t := range in.Timexes {
+		if len(t.Value) < 4 || t.NoDate == "guess" || t.NoDate == "span" || t.Kind == "deadline" || t.Future || t.Tense == "future" {
+			continue
+		}
+		y, err := strconv.Atoi(t.Value[:4])
+		if err != nil || y <= p.hi.Year() || future.of(t.Span) {
+			continue
+		}
+		st.conflict = fmt.Sprintf("the clues disagree: %s; but it names %d (“%s”), after that", strings.Join(st.reasons, "; "),
+			y, strings.Join(strings.Fields(t.Text), " "))
+		return
+	}
+}
+
 // yearAfterPreposition reports whether a year stands after a
 // preposition that makes it a time ("in 2011", "since 2004"), not a
 // modifier ("the 2017 model").
@@ -730,13 +834,35 @@ func (inf *Inferrer) yearless(in Input, st *state) {
 		if !ok {
 			continue
 		}
+		if len(strings.TrimPrefix(val, "XXXX")) == 3 && !deadline && !isFuture.of(t.Span) {
+			// A month reported as past ("in December") may be any day
+			// of it: the document is no earlier than its first.
+			d = time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, time.UTC)
+		}
 		if deadline || isFuture.of(t.Span) {
 			future, futureDay = append(future, t), append(futureDay, d)
 		} else if t.Tense == "past" {
 			past, pastDay = append(past, t), append(pastDay, d)
 		}
 	}
-	if i := latestIndex(pastDay); i >= 0 {
+	// Alone, a date without a year may be of the year before or after the
+	// one the range suggests ("in December", read in a range from June
+	// to January, may be last December): only a date reported as past
+	// and one still to come, the past one first, agree on the year.
+	i, j := latestIndex(pastDay), earliestIndex(futureDay)
+	if i < 0 || j < 0 || !pastDay[i].Before(futureDay[j]) {
+		return
+	}
+	pastValues := make(map[string]bool, len(past))
+	for _, p := range past {
+		pastValues[p.Value] = true
+	}
+	for _, f := range future {
+		if pastValues[f.Value] {
+			return // "November" as past and as to come: two Novembers
+		}
+	}
+	{
 		d := pastDay[i]
 		st.add(clue{
 			allows: []period{{lo: d}},
@@ -744,12 +870,12 @@ func (inf *Inferrer) yearless(in Input, st *state) {
 			at:     []model.Span{past[i].Span},
 		})
 	}
-	if i := earliestIndex(futureDay); i >= 0 {
-		d := futureDay[i]
+	{
+		d := futureDay[j]
 		st.add(clue{
 			allows: []period{{hi: d}},
-			reason: fmt.Sprintf("it reports “%s” (%s) as still to come", strings.Join(strings.Fields(future[i].Text), " "), d.Format("2 January 2006")),
-			at:     []model.Span{future[i].Span},
+			reason: fmt.Sprintf("it reports “%s” (%s) as still to come", strings.Join(strings.Fields(future[j].Text), " "), d.Format("2 January 2006")),
+			at:     []model.Span{future[j].Span},
 		})
 	}
 }

@@ -250,10 +250,10 @@ func TestNamedEventAndDeadline(t *testing.T) {
 
 func TestYearsThatAreNoLowerBound(t *testing.T) {
 	for _, src := range []string{
-		// 2031 is still to come.
-		"Secretary-General Lars Holm spoke. The mill of Varnow is facing a vote in 2031.",
+		// 2019 is still to come.
+		"Secretary-General Lars Holm spoke. The mill of Varnow is facing a vote in 2019.",
 		// A model year names no year of the past.
-		"Secretary-General Lars Holm spoke. The 2031 tractor of Varnow was made in Corvale.",
+		"Secretary-General Lars Holm spoke. The 2019 tractor of Varnow was made in Corvale.",
 	} {
 		res, ok := inferrer(t).Infer(input(t, src, "Lars Holm"))
 		if !ok || span(res) != "2015-03-01..2020-02-28" {
@@ -307,4 +307,67 @@ func FuzzInfer(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestPastOfficeNoClue: a text that speaks of an office as held in the
+// past, by someone it does not name or in a capacity, is not dated by
+// anyone it calls by that office; nor is a text that names a year after
+// the range its titles allow.
+func TestPastOfficeNoClue(t *testing.T) {
+	for _, c := range []struct{ text, name string }{
+		// an unnamed former holder may be the one named
+		{"Secretary-General Lars Holm spoke in Varnow. The former secretary general told a crowd that the mill was safe.", "Lars Holm"},
+		{"Secretary-General Lars Holm spoke in Varnow. The then secretary general had promised a vote.", "Lars Holm"},
+		// the office as a predicate of the past
+		{"Secretary-General Lars Holm visited Varnow when he was secretary general.", "Lars Holm"},
+		// a capacity, not a title
+		{"The mill was sold as Secretary-General, Lars Holm said, to a bank.", "Lars Holm"},
+		// a relative clause is no place before an office
+		{"Lars Holm, who was Secretary-General at the time, opened the mill.", "Lars Holm"},
+		// a year after the tenure
+		{"Secretary-General Lars Holm opened the mill. Its owners spoke of the 2031 harvest at length.", "Lars Holm"},
+	} {
+		if res, ok := inferrer(t).Infer(input(t, c.text, c.name)); ok {
+			t.Errorf("%q: dated %s (%s), want unknown", c.text, span(res), res.Reason)
+		}
+	}
+	for _, c := range []struct{ text, name, want string }{
+		// a named former holder is out of office; the other holds it now
+		{"President Pavel Dunn met former Premier Ines Varga, who said she would stand again.", "Pavel Dunn", "2011-05-29..2019-05-29"},
+		// "as" is a conjunction before a title and its name
+		{"As Secretary-General Lars Holm opened the mill, the workers sang.", "Lars Holm", "2015-03-01..2020-02-28"},
+		// "that was the secretary general" names a person, not an office of then
+		{"Secretary-General Lars Holm spoke. That was the secretary general at his best.", "Lars Holm", "2015-03-01..2020-02-28"},
+	} {
+		names := []string{c.name}
+		if strings.Contains(c.text, "Ines Varga") {
+			names = append(names, "Ines Varga")
+		}
+		res, ok := inferrer(t).Infer(input(t, c.text, names...))
+		if !ok || span(res) != c.want {
+			t.Errorf("%q: %s %v (%s), want %s", c.text, span(res), ok, res.Reason, c.want)
+		}
+	}
+}
+
+// TestYearlessDatesInPairs: a date without a year narrows the range only
+// with another reported the other way, the past one first; alone, or as
+// both past and still to come, it may be of another year.
+func TestYearlessDatesInPairs(t *testing.T) {
+	const okafor = "Finance Minister Amara Okafor spoke. The mill of Varnow reopened in 2016. "
+	for _, c := range []struct{ text, want string }{
+		// alone: "in March" may be March 2016 or the one before
+		{okafor + "The workers had struck in March.", "2016-01-01..2016-08-31"},
+		// the same month past and to come: two Marches
+		{okafor + "The workers struck in March. The owners will report in March.", "2016-01-01..2016-08-31"},
+		// a pair: after 4 June, before the end of June, in the one year the range allows
+		{okafor + "The workers struck on 4 June. The owners will report by the end of June.", "2016-06-04..2016-06-30"},
+		// a month reported as past is a lower bound at its first day
+		{okafor + "The workers struck in May. The owners will report by the end of June.", "2016-05-01..2016-06-30"},
+	} {
+		res, ok := inferrer(t).Infer(input(t, c.text, "Amara Okafor"))
+		if !ok || span(res) != c.want {
+			t.Errorf("%q: %s %v (%s), want %s", c.text, span(res), ok, res.Reason, c.want)
+		}
+	}
 }
