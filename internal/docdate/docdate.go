@@ -21,8 +21,19 @@
 //  3. A year the text reports as past (the tense timex reads in its
 //     clause, "in 2011 the talks failed"): the document is no earlier.
 //  4. Dates without a year ("4 June") that fall in the range so far in
-//     exactly one year: the latest reported as past is a lower bound,
-//     the earliest deadline still to come an upper bound.
+//     exactly one year, in pairs: the latest reported as past is a lower
+//     bound (a month at its first day) and the earliest deadline still
+//     to come an upper bound, only when there are both, the past one
+//     first and not the same date; alone, such a date may be of another
+//     year.
+//
+// No one called by an office dates the text when it also speaks of a
+// past holder of that office it does not name ("the former president")
+// or of the office as held then ("when she was secretary of state"), and
+// a title after "as" and before a comma is a capacity ("as secretary of
+// state, X"). A text that names a year after the range its clues allow,
+// other than as still to come, speaks of those clues as of the past: its
+// date is unknown.
 //
 // The date is the periods all clues allow. It is inferred only when that
 // is one range closed at both ends; when two clues disagree, or the
