@@ -221,8 +221,11 @@ func TestOrderExpressions(t *testing.T) {
 		{"earlier that morning", "Governor Ada Lindqvist announced on the afternoon of 4 May that the central bank had decided to cut its key interest rate. The Monetary Policy Committee had met earlier that morning.", nil},
 		{"earlier that day", "Governor Ada Lindqvist announced on the afternoon of 4 May that the central bank had decided to cut its key interest rate. The Monetary Policy Committee had met earlier that day.", nil},
 		{"the day before", day + "The Monetary Policy Committee had met the day before.", nil},
-		{"before the vote", "Governor Ada Lindqvist announced the interest rate cut on 4 May, before the vote.", []string{"before the vote"}},
-		{"before the vote in another body", "Governor Ada Lindqvist announced the interest rate cut on 4 May, before the vote in parliament.", nil},
+		{"before the vote", "The Monetary Policy Committee sets the key interest rate. Governor Ada Lindqvist announced the interest rate cut on 4 May, before the vote.", []string{"before the vote"}},
+		{"before the vote in another body", "The Monetary Policy Committee sets the key interest rate. Governor Ada Lindqvist announced the interest rate cut on 4 May, before the vote in parliament.", nil},
+		// A generic model applies only where its deciding body is named:
+		// "Governor" and "the vote" stand in any news.
+		{"no deciding body named", "Governor Ada Lindqvist announced the interest rate cut on 4 May, before the vote.", nil},
 	}
 	for _, c := range cases {
 		got := runText(t, "Rate cut\n\n"+c.text+"\n", "2025-05-10")
@@ -272,6 +275,30 @@ func TestWhoMayAnnounce(t *testing.T) {
 		}
 		if found != c.want {
 			t.Errorf("%s\n announced-before-decision %v, want %v:\n%s", c.text, found, c.want, describeFindings(got))
+		}
+	}
+}
+
+// TestGenericModelsNeedTheirDecidingBody: the bundled models of kinds of
+// institution (a parliament, a company, a central bank) do not apply to
+// news that only names a government, a chief executive or a governor, as
+// all news does: no accountability finding then.
+func TestGenericModelsNeedTheirDecidingBody(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the whole program on each text")
+	}
+	for _, text := range []string{
+		"The government of Varnow, in concert with a group of monks, passed laws restricting religious freedom.",
+		"The prime minister's 28 May meeting with Ana Ruiz was scheduled two weeks ago, officials said.",
+		"Chief Executive Tomas Reyes has spoken to Ana Ruiz about the takeover, which the company approved on 3 May.",
+	} {
+		got := runText(t, "News\n\n"+text+"\n", "2025-05-10")
+		for _, f := range got {
+			for _, k := range accountability {
+				if f.Kind == k {
+					t.Errorf("%q: want no accountability finding, got:\n%s", text, describeFindings(got))
+				}
+			}
 		}
 	}
 }

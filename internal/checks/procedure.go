@@ -19,7 +19,13 @@ type Procedure struct {
 	// Institution is the institution's name; Code its actor code, if any.
 	Institution string `yaml:"institution"`
 	Code        string `yaml:"code"`
-	Bodies      []Body `yaml:"bodies"`
+	// Generic is true for a model of a kind of institution ("a national
+	// parliament", "a company"), not of one: its institution's name and
+	// its speaking offices ("the government", "the chief executive")
+	// stand in any news, so it applies only where a deciding body is
+	// named in full ("National Assembly", "Board of Directors").
+	Generic bool   `yaml:"generic"`
+	Bodies  []Body `yaml:"bodies"`
 	// Source is the file the procedure was read from.
 	Source string `yaml:"-"`
 

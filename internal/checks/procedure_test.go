@@ -136,7 +136,7 @@ func TestProcedureErrorsSpeakYAML(t *testing.T) {
 	for _, c := range []struct{ src, want string }{
 		{"institution: X\nbodies:\n  - name: Council\n    decide: [budget]\n", `procedure my.yaml: line 4: unknown field "decide" in a body (did you mean "decides"? known fields: advises, aliases, by, decides, name, proposes, publishes, speaks_for)`},
 		{"institution: X\nbodies:\n  - name: Council\n    decides: budget\n", `procedure my.yaml: line 4: "decides" should be a list of words or phrases ([a, b], or lines starting with "- "), not the text "budget"`},
-		{"institution: X\nbody:\n  - name: Council\n", `procedure my.yaml: line 2: unknown field "body" in a procedure (did you mean "bodies"? known fields: bodies, code, institution)`},
+		{"institution: X\nbody:\n  - name: Council\n", `procedure my.yaml: line 2: unknown field "body" in a procedure (did you mean "bodies"? known fields: bodies, code, generic, institution)`},
 	} {
 		_, err := ParseProcedure("my.yaml", []byte(c.src))
 		if err == nil || err.Error() != c.want {

@@ -12,7 +12,9 @@ import (
 // relevant returns the procedures whose institution the dossier names:
 // by the institution's name, a body's full name, or an actor mention
 // with the institution's code. Generic aliases ("the Council") alone do
-// not make a procedure apply, since several institutions share them.
+// not make a procedure apply, since several institutions share them; a
+// generic model (of a kind of institution) applies only by the full name
+// of a body that decides.
 func (c *Checker) relevant(in *Input) []*Procedure {
 	if in.procsOK {
 		return in.procs
@@ -27,9 +29,14 @@ func (c *Checker) relevant(in *Input) []*Procedure {
 }
 
 func (c *Checker) named(in *Input, p *Procedure) bool {
-	names := []string{p.Institution}
+	var names []string
+	if !p.Generic {
+		names = append(names, p.Institution)
+	}
 	for _, b := range p.Bodies {
-		names = append(names, b.Name)
+		if !p.Generic || len(b.Decides) > 0 {
+			names = append(names, b.Name)
+		}
 	}
 	for _, d := range in.Docs {
 		if p.hasName(d.Text, names) {
