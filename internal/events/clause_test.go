@@ -154,7 +154,14 @@ func TestClauseFlagsAndTargets(t *testing.T) {
 		{"recalled its ambassador", "Kenya recalled its ambassador from Uganda.", []string{"KEN 161 UGA SANCTION"}},
 		{"shot back in words", "Amani Odhiambo shot back at Juma Otieno over taxes.", []string{" 111 KENGOV ACCUSE"}},
 		{"a quoted retort by a surname no one resolves", "“Taxes will fall,” Odhiambo shot back.", []string{" 111 - ACCUSE"}},
-		{"shooting back in no quotation", "Odhiambo shot back.", []string{" 193 - ASSAULT"}},
+		// A name no dictionary knows, of no country and no armed group,
+		// attacks in words unless a word of force, a place or a country
+		// says otherwise.
+		{"a name shooting back in no quotation", "Odhiambo shot back.", []string{" 111 - ACCUSE"}},
+		{"an unknown name attacks an unknown name", "Odhiambo attacked Wanjiru as too cozy with the banks.", []string{" 111 - ACCUSE"}},
+		{"an unknown name attacks a country", "Odhiambo attacked Somalia.", []string{" 190 SOM ASSAULT"}},
+		{"an unknown name attacks a place", "Odhiambo attacked a police station in Nairobi.", []string{" 190 - ASSAULT"}},
+		{"an unknown name attacks with force words", "Odhiambo attacked Wanjiru, and two guards were wounded.", []string{" 190 - ASSAULT"}},
 		{"shot", "Amani Odhiambo shot Juma Otieno.", []string{" 193 KENGOV ASSAULT"}},
 		{"hit with ads", "Kenya hit Uganda with ads in Nairobi.", []string{"KEN 111 UGA ACCUSE"}},
 		{"a quoted question", "\"Would you meet Uganda?\" Kenya asked.", nil},

@@ -823,8 +823,11 @@ func (s *sent) quotes() bool {
 // person, a body that speaks rather than fights (verbal_attack_roles: a
 // party, the media, a legislature), one that attacks people who speak
 // (verbal_targets: "attacking critics") and neither fights nor holds
-// office, or a source with no code that gives a reason ("hitting Trump
-// for using eminent domain"); no target is a country or an armed group
+// office, a source with no code that gives a reason ("hitting Trump
+// for using eminent domain"), or a proper name no dictionary knows
+// ("Sanders has attacked Clinton", of no country and no armed group),
+// which attacks only targets that speak or are such names themselves;
+// no target is a country or an armed group
 // (armed_roles), and a source holding office of state (state_roles) or
 // taken for its reason attacks only targets that speak; what is attacked
 // is no place, building or gathering (physical_targets: "attacked a
@@ -875,13 +878,22 @@ func (s *sent) verbalAttack(p *Pattern, code string, i int, src, tgt []int) stri
 			}
 		}
 	}
-	state, byReason := false, false
+	state, byReason, byName := false, false, false
 	for _, m := range src {
 		a := s.ms[m].Actor
-		if !speaks(a) && !((reason || retort) && a.Code == "") {
+		switch {
+		case speaks(a):
+		case (reason || retort) && a.Code == "":
+			byReason = true // taken only for the reason given or the retort
+		case s.unknownMention(m):
+			// "Sanders has attacked Clinton as too cozy with Wall
+			// Street": a name no dictionary knows, of no country and no
+			// armed group, attacks in words unless a word of force, a
+			// place or a country says otherwise
+			byName = true
+		default:
 			return ""
 		}
-		byReason = byReason || !speaks(a) // taken only for the reason given or the retort
 		state = state || country(a.Code) || s.lx.is("state_roles", role(a.Code))
 	}
 	for _, m := range tgt {
@@ -889,7 +901,7 @@ func (s *sent) verbalAttack(p *Pattern, code string, i int, src, tgt []int) stri
 		if !a.Person && (country(a.Code) || s.lx.is("armed_roles", role(a.Code))) {
 			return "" // a country or an armed group is attacked with force
 		}
-		if (state || byReason) && !speaks(a) {
+		if (state || byReason) && !speaks(a) || byName && !speaks(a) && !s.unknownMention(m) {
 			return ""
 		}
 	}
@@ -907,6 +919,25 @@ func (s *sent) verbalAttack(p *Pattern, code string, i int, src, tgt []int) stri
 		return ""
 	}
 	return vc[0]
+}
+
+// unknownMention reports whether mention m is a proper name that no
+// dictionary knows: no code, not known as a person, every word of it
+// tagged a proper noun (or an initial's full stop).
+func (s *sent) unknownMention(m int) bool {
+	if s.ms[m].Actor.Code != "" || s.ms[m].Actor.Person || s.ms[m].Pronominal() {
+		return false
+	}
+	r := s.mtok[m]
+	if r[0] < 0 || r[1] <= r[0] {
+		return false
+	}
+	for k := r[0]; k < r[1]; k++ {
+		if t := s.tag(k); t != "NNP" && t != "NNPS" && !(t == "." && k > r[0]) {
+			return false
+		}
+	}
+	return true
 }
 
 // warnsOf reports whether the verb at v has an "about" or "of" phrase
