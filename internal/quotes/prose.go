@@ -483,11 +483,21 @@ func (t *tq) sourceOrNearest(i, first int) (int, bool) {
 	}
 	for k := i - 1; k >= first; k-- {
 		if t.region(k) < 0 && t.td.RelIs(k, "nsubj") && !t.td.RelIs(k, "nsubj:pass") {
-			if a := t.td.Dependent(k, "appos"); a > k && t.timeWordAt(k) && t.td.Dependent(k, "case") >= 0 {
-				// "on Sunday, Mrs. Clinton tried …, saying …": a day with
-				// its preposition read as the subject, and the subject as
-				// its apposition
+			if a := t.td.Dependent(k, "appos"); a > k && t.timeWordAt(k) && (t.td.Dependent(k, "case") >= 0 || t.tok(a).UPOS == "PROPN") {
+				// "on Sunday, Mrs. Clinton tried …, saying …", "Thursday,
+				// Rep. X reacted …, saying": a day (with its preposition)
+				// read as the subject, and the subject as its apposition
 				return t.relative(a), true
+			}
+			if t.timeWordAt(k) && startsUpperStr(t.tok(k).Text) && !t.timeOnly(k) {
+				// "Tuesday at Y University, …, Gov. X said": a day with
+				// where it was read as the subject; the name right before
+				// the cue is it, or there is none (not "One in four
+				// voters … last year" parsed under "year")
+				if n := t.nameRightBefore(i); n > k {
+					return n, true
+				}
+				return -1, false
 			}
 			if t.timeOnly(k) {
 				// "the order released Friday said": a day says when, not

@@ -569,4 +569,21 @@ func TestDayReadAsSubjectIsNoSpeaker(t *testing.T) {
 			t.Errorf("speaker %q, want Holt", q.Speaker)
 		}
 	}
+	// without its preposition: a day is never the speaker, its
+	// apposition is, and a day with where it was said is no one
+	for _, c := range []struct{ text, want string }{
+		{"Thursday, Rep. Ines Varga (D-Arlo) reacted to the news, saying: “The port should reopen at once.”", "Ines Varga"},
+		{"Tuesday at Velgrad University in Arlo, after winning the primary, Gov. Ines Varga (R-AR), said, “We are going to go all the way to the convention.”", ""},
+	} {
+		qs := extract(t, x, article("a", c.text), nil)
+		if len(qs) == 0 {
+			t.Fatalf("%q: no quote: the test tests nothing", c.text)
+		}
+		for _, q := range qs {
+			if q.Speaker != c.want {
+				dump(t, qs)
+				t.Errorf("%q: speaker %q, want %q", c.text, q.Speaker, c.want)
+			}
+		}
+	}
 }
