@@ -22,6 +22,7 @@ const labelsFile = "ingest/labels.yaml"
 type lexiconFile struct {
 	Anonymity       []string            `yaml:"anonymity"`
 	AnonymousHeads  []string            `yaml:"anonymous_heads"`
+	MemberMarkers   []string            `yaml:"member_markers"`
 	PersonPronouns  []string            `yaml:"person_pronouns"`
 	GroupPronouns   []string            `yaml:"group_pronouns"`
 	SingularGroup   []string            `yaml:"singular_group_pronouns"`
@@ -71,6 +72,9 @@ type lexiconFile struct {
 type lexicon struct {
 	anonymity      [][]string
 	anonymousHeads map[string]bool
+	// memberMarkers are the words that name some members of a source
+	// ("including").
+	memberMarkers  map[string]bool
 	personPronouns map[string]bool
 	groupPronouns  map[string]bool
 	// singularGroup and pluralGroup are "it" and "they": a body or group
@@ -206,6 +210,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 	lx := &lexicon{
 		anonymity:        phrases(f.Anonymity),
 		anonymousHeads:   set(f.AnonymousHeads),
+		memberMarkers:    set(f.MemberMarkers),
 		personPronouns:   set(f.PersonPronouns),
 		groupPronouns:    set(f.GroupPronouns),
 		singularGroup:    set(f.SingularGroup),

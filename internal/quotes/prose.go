@@ -517,6 +517,21 @@ func (t *tq) sourceOrNearest(i, first int) (int, bool) {
 	return -1, false
 }
 
+// namedAmong reports whether the source k names some of its members
+// ("Some observers, including Professor Ines Varga, …"): a source the
+// text names.
+func (t *tq) namedAmong(k int) bool {
+	for _, d := range t.td.Dependents(k, nil) {
+		if d < k || !t.td.RelIs(d, "nmod", "appos") || t.tok(d).UPOS != "PROPN" {
+			continue
+		}
+		if c := t.td.Dependent(d, "case"); c >= 0 && t.x.lx.memberMarkers[strings.ToLower(t.tok(c).Text)] {
+			return true
+		}
+	}
+	return false
+}
+
 // timeOnly reports whether token k is a word of time with nothing but
 // its determiners and modifiers under it ("Friday", "last week"; not
 // "One in four voters … last year" parsed under "year"), and no part of
@@ -1316,7 +1331,7 @@ func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand
 		// anonymous whatever qualifies it ("AU diplomats"), unless a name
 		// stands in apposition (then core is the name).
 		unnamed := x.lx.anonymousHeads[strings.ToLower(head.Text)] && head.UPOS != "PROPN" &&
-			core.Start <= head.Start && core.End >= head.End
+			core.Start <= head.Start && core.End >= head.End && !t.namedAmong(c.src)
 		if c.anonPh || unnamed && !q.Anonymous && (resolve == nil || q.SpeakerCode == "" || q.Speaker == "") {
 			q.Anonymous = true
 		}
@@ -1329,6 +1344,11 @@ func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand
 			if (q.Speaker == "" || unnamed) && !clause {
 				q.Speaker = groupName(core.Text)
 			}
+		}
+		if q.Speaker == "" && !q.Anonymous && !clause && t.namedAmong(c.src) {
+			// "Some observers, including Professor X, …": the phrase
+			// with the names, no one person's name
+			q.Speaker, q.SpeakerBy = groupName(all.Text), model.SpeakerByPhrase
 		}
 		if q.Speaker == "" && !q.Anonymous && !clause && t.groupSource(c.src) {
 			// A group or a body that names itself ("critics", "the

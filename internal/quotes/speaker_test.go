@@ -342,11 +342,24 @@ func TestGroupWithANameIsNotAnonymous(t *testing.T) {
 		"Ines Varga and two of her aides said that the port would stay open.",
 		"Senator Karl Brodin and his aides said that the port would stay open.",
 		"Brodin and his aides said that the port would stay open.",
+		// some of the group named: "including"
+		"Some observers, including Velgrad University professor Ines Varga, said that the port would stay open.",
+		"Harbour officials — including Port Director Karl Brodin and Deputy Director Ines Varga — said that the port would stay open.",
 	} {
-		for _, q := range extract(t, x, article("a", text), nil) {
+		qs := extract(t, x, article("a", text), nil)
+		if len(qs) == 0 {
+			t.Errorf("%q: no quote: the test tests nothing", text)
+		}
+		for _, q := range qs {
 			if q.Anonymous {
 				t.Errorf("%q: anonymous (speaker %q by %q)", text, q.Speaker, q.SpeakerBy)
 			}
+		}
+	}
+	// but not a group named only by whom it works for
+	for _, q := range extract(t, x, article("a", "Some officials close to Ines Varga said that the port would stay open."), nil) {
+		if !q.Anonymous {
+			t.Errorf("officials close to a named person: not anonymous (speaker %q by %q)", q.Speaker, q.SpeakerBy)
 		}
 	}
 }
