@@ -177,6 +177,13 @@ func (a *analysis) personCode(c *cand) (code, rule string, ctx bool) {
 	if c.role == nil || c.former {
 		if pe != nil {
 			if dc, ok := a.personCodeAt(pe); ok {
+				if a.date.IsZero() && !(dc.From.IsZero() && dc.To.IsZero()) && !strings.HasPrefix(dc.Code, "IGO") {
+					// undated, and named with no office: whose country
+					// they are is known, not which office they held when
+					// the text was written ("Amani Odhiambo met …" is
+					// KEN, not the KENGOV of a tenure that may be later)
+					return actorRoot(dc.Code), dictRule, false
+				}
 				return dc.Code, dictRule, false
 			}
 		}
