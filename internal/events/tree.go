@@ -399,10 +399,13 @@ func (s *sent) clause(v, depth int) verbCtx {
 			ctx.hypo = true
 		}
 	}
-	if ctx.subj < 0 && isFinite(s.tag(v)) {
+	if ctx.subj < 0 && isFinite(s.tag(v)) && s.rel(v) != "acl" {
 		// A finite verb has a subject; when the parse gave it none, a name
 		// right before its verb group is it ("Before Somalia had attacked
-		// Togo, Kenya praised Uganda" with "Kenya" hung elsewhere).
+		// Togo, Kenya praised Uganda" with "Kenya" hung elsewhere). Not
+		// a verb the parse hung from a noun as its participle, whatever
+		// its tag ("X, a businessman arrested in Y in October, was …"):
+		// the participle's own rule below reads it.
 		ctx.subj = s.adjacentSubject(v)
 	}
 	if depth > 4 {
