@@ -165,6 +165,7 @@ func TestClauseFlagsAndTargets(t *testing.T) {
 		// tense: the noun is what it was done to, not who did it
 		{"a businessman arrested", "And Amani Odhiambo, an Ethiopian-Kenyan businessman arrested in Mombasa in October, was not part of the exchange.", nil},
 		{"four Kenyans killed", "Juma Otieno was one of four Kenyans killed in the 2012 attack on the embassy.", nil},
+		{"a proposal for", "Kenya has criticized Uganda's proposal for banning Somali imports.", []string{"KEN 111 UGA ACCUSE", "UGA 132 - THREATEN fut"}},
 		{"seized an opportunity", "Kenya seized the opportunity in Nairobi.", nil},
 		{"seized the floor", "Kenya seized the floor from Uganda.", nil},
 		{"seized territory", "Kenya seized territory from Uganda.", []string{"KEN 171 - COERCE"}},

@@ -414,6 +414,10 @@ func (s *sent) clause(v, depth int) verbCtx {
 	h := s.head(v)
 	switch {
 	case h < 0 || ctx.subj >= 0 && isFinite(s.tag(v)) && s.relIs(v, "xcomp", "conj", "appos", "amod"):
+	case ctx.subj < 0 && s.marker(v) == "for" && s.tag(v) == "VBG" && s.relIs(v, "acl") && !s.isVerbal(h) && s.lx.is("intent", s.lemma(h)):
+		// "Trump's proposal for banning Muslim immigration": a gerund
+		// after "for" under a noun of intention is intended, not done
+		s.governor(&ctx, h, depth)
 	case ctx.subj < 0 && s.marker(v) != "to" && s.marker(v) != "from" && (s.relIs(v, "acl") && s.rel(v) != "acl:relcl" ||
 		s.relIs(v, "amod") && h < v && isVerbTag(s.tag(v)) && s.dep(v, "obj") >= 0):
 		// A participle after its noun: "leaders meeting in Dakar" (the
