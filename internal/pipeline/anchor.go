@@ -37,10 +37,13 @@ func anchorAll(doc *model.Document, td *text.Doc, a *model.Analysis, v *vocabula
 		}
 	}
 	sort.SliceStable(quoted, func(i, j int) bool { return quoted[i].Start < quoted[j].Start })
-	x := &anchorer{doc: doc, td: td, all: ts, quoted: quoted, breaks: v.ClauseBreaks, timeMarks: v.timeMarks, sents: map[int]*sentenceBreaks{}}
+	x := &anchorer{doc: doc, td: td, all: ts, quoted: quoted, breaks: v.ClauseBreaks, timeMarks: v.timeMarks, pastAux: v.pastAux, sents: map[int]*sentenceBreaks{}}
 	for i := range a.Events {
 		e := &a.Events[i]
 		e.When = x.anchor(nil, e.Trigger.Start)
+		if !e.Future && !e.Hypothetical && x.toldAsPast(e.Trigger.Start) && afterDocument(e.When, doc) {
+			e.When = documentAnchor(doc)
+		}
 	}
 	for i := range a.Quotes {
 		q := &a.Quotes[i]
@@ -59,8 +62,69 @@ func anchorAll(doc *model.Document, td *text.Doc, a *model.Analysis, v *vocabula
 			// What the speaker said is not when they said it: "he said
 			// he had met the ambassador on Friday" was not said on Friday.
 			q.When = x.anchor(q.Contents, at)
+			if q.Cue != nil && x.toldAsPast(q.Cue.Start) && afterDocument(q.When, doc) {
+				q.When = documentAnchor(doc)
+			}
 		}
 	}
+}
+
+// toldAsPast reports whether the word at byte offset at is a verb told
+// in the past: the simple past ("said", "tried"), a perfect or a past
+// passive ("has called", "was told"), or a participle or infinitive
+// clause of such a verb ("…, announcing on Wednesday that …", "tried to
+// expand on …, saying"): what it tells happened before the text was
+// written.
+func (x *anchorer) toldAsPast(at int) bool {
+	k := x.td.TokenAt(at)
+	if k < 0 {
+		return false
+	}
+	// up from a participle or an infinitive to the verb it depends on
+	// ("tried to expand on …, saying")
+	for steps := 0; steps < 4 && (x.td.Tokens[k].Tag == "VBG" || x.td.Tokens[k].Tag == "VB") && x.td.RelIs(k, "advcl", "xcomp", "conj"); steps++ {
+		if k = x.td.Tokens[k].Head; k < 0 {
+			return false
+		}
+	}
+	switch x.td.Tokens[k].Tag {
+	case "VBD":
+		return true
+	case "VBN":
+		for _, d := range x.td.Dependents(k, nil) {
+			if x.td.RelIs(d, "aux", "aux:pass") && x.pastAux[strings.ToLower(x.td.Tokens[d].Text)] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// afterDocument reports whether anchor a, an expression's date, lies
+// after the document's date (its latest, for a range) at a's precision:
+// something told in the past tense cannot have happened then ("on
+// Sunday, Mrs. X tried …" in an article of a Wednesday read as the
+// Sunday after), so its anchor is a misreading and the document's date
+// is used instead.
+func afterDocument(a *model.Anchor, doc *model.Document) bool {
+	if a == nil || a.By == "document" || doc.Date.IsZero() || len(a.Value) < 4 {
+		return false
+	}
+	v := a.Value
+	if len(v) > len("2006-01-02") {
+		v = v[:len("2006-01-02")]
+	}
+	for _, r := range v {
+		if r != '-' && (r < '0' || r > '9') {
+			return false // a week, a quarter, a season: not compared
+		}
+	}
+	last := doc.Date
+	if !doc.DateEnd.IsZero() {
+		last = doc.DateEnd
+	}
+	d := last.Format("2006-01-02")
+	return v > d[:len(v)]
 }
 
 // datingExpressions returns the expressions that date something: not
@@ -143,7 +207,9 @@ type anchorer struct {
 	breaks []clauseBreak
 	// timeMarks are the subordinators of a clause of time (vocabulary)
 	timeMarks map[string]bool
-	sents     map[int]*sentenceBreaks
+	// pastAux are the auxiliaries of a perfect or a past passive
+	pastAux map[string]bool
+	sents   map[int]*sentenceBreaks
 }
 
 // anchor returns the anchor for something said at byte offset at.

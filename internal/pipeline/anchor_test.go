@@ -38,6 +38,16 @@ func TestAnchor(t *testing.T) {
 		want             []string // per event, then per quote: "VALUE by BY", or "" for unknown
 	}{
 		{
+			// told in the past, it happened before the text was
+			// written: a weekday read as the one after is no date of it
+			name:   "told in the past, not dated after the document",
+			text:   "At a campaign event in Arlo, Velgrad, on Sunday, Mrs. Holt tried to expand on her statement, saying that the port should reopen.",
+			date:   "2030-05-08",
+			events: []string{"tried"},
+			quotes: []quote{{"saying", "the port should reopen", true}},
+			want:   []string{"2030-05-08 by document", "2030-05-08 by document"},
+		},
+		{
 			// the tree: a date in a clause below the event's, or beside
 			// it, does not date it; one in the clause it hangs in does
 			name:   "a date in a relative clause dates only that clause",

@@ -21,6 +21,11 @@ type vocabulary struct {
 	// for dating what is in either (anchor.go, clauseOf).
 	TimeMarks []string `yaml:"time_marks"`
 	timeMarks map[string]bool
+	// PastAux are the auxiliaries that put a participle in the past
+	// ("has called", "was told"): told in the past, it cannot be dated
+	// after the document (anchor.go, toldAsPast).
+	PastAux []string `yaml:"past_auxiliaries"`
+	pastAux map[string]bool
 	// Order words state which of two events in a sentence came first.
 	Order struct {
 		After  []string `yaml:"after"`
@@ -47,8 +52,8 @@ func loadVocabulary(fsys fs.FS) (vocabulary, error) {
 	if len(v.ClauseBreaks) == 0 || len(v.FirstPerson.Singular) == 0 || len(v.FirstPerson.Plural) == 0 {
 		return v, fmt.Errorf("load %s: clause_breaks and both first_person lists must not be empty", name)
 	}
-	if len(v.TimeMarks) == 0 {
-		return v, fmt.Errorf("load %s: time_marks must not be empty", name)
+	if len(v.TimeMarks) == 0 || len(v.PastAux) == 0 {
+		return v, fmt.Errorf("load %s: time_marks and past_auxiliaries must not be empty", name)
 	}
 	if len(v.Order.After) == 0 || len(v.Order.Before) == 0 {
 		return v, fmt.Errorf("load %s: both order lists (after, before) must not be empty", name)
@@ -68,5 +73,6 @@ func loadVocabulary(fsys fs.FS) (vocabulary, error) {
 	}
 	v.firstPerson = firstPersonWords{singular: set(v.FirstPerson.Singular), plural: set(v.FirstPerson.Plural)}
 	v.timeMarks = set(v.TimeMarks)
+	v.pastAux = set(v.PastAux)
 	return v, nil
 }
