@@ -166,6 +166,7 @@ func TestClauseFlagsAndTargets(t *testing.T) {
 		{"a businessman arrested", "And Amani Odhiambo, an Ethiopian-Kenyan businessman arrested in Mombasa in October, was not part of the exchange.", nil},
 		{"four Kenyans killed", "Juma Otieno was one of four Kenyans killed in the 2012 attack on the embassy.", nil},
 		{"a proposal for", "Kenya has criticized Uganda's proposal for banning Somali imports.", []string{"KEN 111 UGA ACCUSE", "UGA 132 - THREATEN fut"}},
+		{"demanded on a day that", "Kenyan officials demanded Friday that Uganda match the European Union's support for Somali statehood.", []string{"KEN 100 UGA REQUEST"}},
 		{"seized an opportunity", "Kenya seized the opportunity in Nairobi.", nil},
 		{"seized the floor", "Kenya seized the floor from Uganda.", nil},
 		{"seized territory", "Kenya seized territory from Uganda.", []string{"KEN 171 - COERCE"}},

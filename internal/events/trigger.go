@@ -302,7 +302,7 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 				tgt = s.targets(r, i, j, true, []string{"against", "at", "over"})
 			default:
 				tgt = s.targets(r, i, j, e.p.Object, s.phrasePreps(e))
-				if c := s.dep(r, "ccomp"); len(tgt) == 0 && c >= 0 && s.demandedClause(c) {
+				if c := s.thatClause(r); len(tgt) == 0 && c >= 0 && (s.demandedClause(c) || s.head(c) != r && s.lx.is("mandative", s.lemma(r)) && s.mandative(c, r)) {
 					// "X demanded that Y withdraw": the demand is made on Y.
 					if g := s.clause(c, 1); !g.passive {
 						tgt = s.actors(g.subj)
@@ -919,6 +919,28 @@ func (s *sent) verbalAttack(p *Pattern, code string, i int, src, tgt []int) stri
 		return ""
 	}
 	return vc[0]
+}
+
+// thatClause returns the clause verb v reports: its clausal complement,
+// or one the parse hung on a day right after the verb ("demanded
+// Friday that the United States match …", with the clause under
+// "Friday"); -1 for none.
+func (s *sent) thatClause(v int) int {
+	if c := s.dep(v, "ccomp"); c >= 0 {
+		return c
+	}
+	var a, b [16]int
+	for _, d := range s.deps(v, a[:0]) {
+		if d != v+1 || !s.lx.is("time_nouns", s.low[d]) {
+			continue
+		}
+		for _, c := range s.deps(d, b[:0]) {
+			if c > d && s.relIs(c, "acl") && s.marker(c) == "that" {
+				return c
+			}
+		}
+	}
+	return -1
 }
 
 // unknownMention reports whether mention m is a proper name that no
