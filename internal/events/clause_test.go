@@ -167,6 +167,7 @@ func TestClauseFlagsAndTargets(t *testing.T) {
 		{"four Kenyans killed", "Juma Otieno was one of four Kenyans killed in the 2012 attack on the embassy.", nil},
 		{"a proposal for", "Kenya has criticized Uganda's proposal for banning Somali imports.", []string{"KEN 111 UGA ACCUSE", "UGA 132 - THREATEN fut"}},
 		{"demanded on a day that", "Kenyan officials demanded Friday that Uganda match the European Union's support for Somali statehood.", []string{"KEN 100 UGA REQUEST"}},
+		{"rejected an offer from", "Kenya rejected a fresh offer from Uganda.", []string{"KEN 120 UGA REJECT", "UGA 030 - AGREE"}},
 		{"seized an opportunity", "Kenya seized the opportunity in Nairobi.", nil},
 		{"seized the floor", "Kenya seized the floor from Uganda.", nil},
 		{"seized territory", "Kenya seized territory from Uganda.", []string{"KEN 171 - COERCE"}},
