@@ -252,6 +252,12 @@ func TestFind(t *testing.T) {
 			want: []want{{Text: "Berhane Tesfaye", Code: "ETH", Name: "Berhane Tesfaye", Rule: "dict:person (date unknown)"}},
 		},
 		{
+			// the same when the name is found after a word before it
+			name: "dictionary person after a word, date unknown",
+			text: "Democrat Berhane Tesfaye said the dam would be finished.",
+			want: []want{{Text: "Democrat Berhane Tesfaye", Code: "ETH", Name: "Berhane Tesfaye", Rule: "dict:person (date unknown)"}},
+		},
+		{
 			name: "dictionary person at the document date",
 			text: "Amani Odhiambo said the elections were fair.",
 			date: "2010-06-01",

@@ -156,6 +156,20 @@ func (a *analysis) personCodeAt(pe *actors.Entry) (actors.DatedCode, bool) {
 	return dc, true
 }
 
+// nameCode returns the code of the dictionary's person pe named with no
+// office: their tenure at the document date. In an undated document it
+// is whose country they are, not which office they held when the text
+// was written ("Amani Odhiambo met …" is KEN, not the KENGOV of a tenure
+// that may be later); an organisation's code, or a code with no dates,
+// is kept.
+func (a *analysis) nameCode(pe *actors.Entry) (string, bool) {
+	dc, ok := a.personCodeAt(pe)
+	if ok && a.date.IsZero() && !(dc.From.IsZero() && dc.To.IsZero()) && !strings.HasPrefix(dc.Code, "IGO") {
+		return actorRoot(dc.Code), true
+	}
+	return dc.Code, ok
+}
+
 // actorRoot returns whose a code is: an IGO's whole code ("IGOUNODEVWBK"),
 // else its country ("USA" of "USAGOV"), or "" for a code of an agent
 // alone.
@@ -176,15 +190,8 @@ func (a *analysis) personCode(c *cand) (code, rule string, ctx bool) {
 	dictRule := "dict:person" + a.dateRule()
 	if c.role == nil || c.former {
 		if pe != nil {
-			if dc, ok := a.personCodeAt(pe); ok {
-				if a.date.IsZero() && !(dc.From.IsZero() && dc.To.IsZero()) && !strings.HasPrefix(dc.Code, "IGO") {
-					// undated, and named with no office: whose country
-					// they are is known, not which office they held when
-					// the text was written ("Amani Odhiambo met …" is
-					// KEN, not the KENGOV of a tenure that may be later)
-					return actorRoot(dc.Code), dictRule, false
-				}
-				return dc.Code, dictRule, false
+			if code, ok := a.nameCode(pe); ok {
+				return code, dictRule, false
 			}
 		}
 		if c.role == nil && c.roleOrg != "" {
@@ -468,10 +475,10 @@ func (a *analysis) resolveNames() {
 			pe = nil
 		}
 		if pe != nil && len(found) == 0 && !a.otherSurnames[n] {
-			if dc, ok := a.personCodeAt(pe); ok {
+			if code, ok := a.nameCode(pe); ok {
 				ent := a.entityFor(pe, pe.Name, c.span.Start)
 				c.kind, c.ent = cResolved, ent
-				c.actor = actorT{Code: dc.Code, Name: pe.Name, Person: true}
+				c.actor = actorT{Code: code, Name: pe.Name, Person: true}
 				c.rule = "dict:person" + a.dateRule()
 				continue
 			}
