@@ -560,6 +560,12 @@ func (s *sent) demandedClause(c int) bool {
 	if h < 0 || !(s.rel(c) == "ccomp" || s.rel(c) == "acl" && isNounTag(s.tag(h))) {
 		return false
 	}
+	return s.demandedBy(c, h)
+}
+
+// demandedBy reports whether the that-clause at c is what the word at h
+// demands: h is a mandative word and c is in the mandative subjunctive.
+func (s *sent) demandedBy(c, h int) bool {
 	return s.lx.is("mandative", s.lemma(h)) && s.mandative(c, h)
 }
 

@@ -302,7 +302,7 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 				tgt = s.targets(r, i, j, true, []string{"against", "at", "over"})
 			default:
 				tgt = s.targets(r, i, j, e.p.Object, s.phrasePreps(e))
-				if c := s.thatClause(r); len(tgt) == 0 && c >= 0 && (s.demandedClause(c) || s.head(c) != r && s.lx.is("mandative", s.lemma(r)) && s.mandative(c, r)) {
+				if c := s.thatClause(r); len(tgt) == 0 && c >= 0 && s.demandedBy(c, r) {
 					// "X demanded that Y withdraw": the demand is made on Y.
 					if g := s.clause(c, 1); !g.passive {
 						tgt = s.actors(g.subj)
