@@ -264,9 +264,6 @@ func (inf *Inferrer) tenures(in Input, st *state) {
 		title, at  model.Span
 	}
 	var all []found
-	// A person the text once speaks of as out of office ("former
-	// President X", "President X ... for the rest of his presidency")
-	// gives no clue, however else they are called.
 	// The sentences that state a date of their own, found once: a title
 	// in one of them speaks of then, not now.
 	dated := map[int]uint8{}
@@ -278,7 +275,9 @@ func (inf *Inferrer) tenures(in Input, st *state) {
 		}
 	}
 	// Every person the text calls by an office as a title, however it
-	// says they hold it.
+	// says they hold it. A person the text once speaks of as out of
+	// office ("former President X", "President X ... for the rest of his
+	// presidency") gives no clue, however else they are called.
 	type titled struct {
 		found
 		kind titleKind
@@ -378,20 +377,9 @@ func (inf *Inferrer) formerOffices(d *text.Doc) map[string]bool {
 			if len(ws) > 1 {
 				from = k // "then-President": the office after the prefix
 			}
-			for n := 4; n >= 1; n-- {
-				end := from + n
-				if end > len(toks) || end == from {
-					continue
-				}
-				role, ok := inf.role(toks[from:end])
-				if !ok {
-					continue
-				}
-				if end < len(toks) && toks[end].UPOS == "PROPN" && startsUpper(toks[end].Text) {
-					break // "former President X": named, read by title
-				}
+			// ("former President X" names the holder, read by title)
+			if role, ok := inf.predicateOffice(toks[from:]); ok {
 				out[role] = true
-				break
 			}
 		}
 	}
@@ -479,10 +467,12 @@ func (inf *Inferrer) sentenceFlags(in Input, si int, flags map[int]uint8) uint8 
 	return f
 }
 
-// predicateOffice reports whether toks begin with an office, with no
-// article, that is the predicate of a past copula before them ("when X
-// was president"), not the title of a name ("was President X's
-// adviser"); "that was the president saying" names a person.
+// predicateOffice returns the office toks begin with when no name
+// follows it: the office itself, not the title of a name. After a past
+// copula it is the predicate ("when X was president", not "was
+// President X's adviser"; with no article, as "that was the president
+// saying" names a person); after a word of past holding, an unnamed
+// holder ("the former president told", not "former President X").
 func (inf *Inferrer) predicateOffice(toks []text.Token) (string, bool) {
 	for n := min(4, len(toks)); n >= 1; n-- {
 		if role, ok := inf.role(toks[:n]); ok {
@@ -845,14 +835,15 @@ func (inf *Inferrer) yearless(in Input, st *state) {
 		if !ok {
 			continue
 		}
-		if len(strings.TrimPrefix(val, "XXXX")) == 3 && !deadline && !isFuture.of(t.Span) {
-			// A month reported as past ("in December") may be any day
-			// of it: the document is no earlier than its first.
-			d = time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, time.UTC)
-		}
-		if deadline || isFuture.of(t.Span) {
+		switch {
+		case deadline || isFuture.of(t.Span):
 			future, futureDay = append(future, t), append(futureDay, d)
-		} else if t.Tense == "past" {
+		case t.Tense == "past":
+			if len(strings.TrimPrefix(val, "XXXX")) == 3 {
+				// A month reported as past ("in December") may be any
+				// day of it: the document is no earlier than its first.
+				d = time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, time.UTC)
+			}
 			past, pastDay = append(past, t), append(pastDay, d)
 		}
 	}
@@ -873,22 +864,17 @@ func (inf *Inferrer) yearless(in Input, st *state) {
 			return // "November" as past and as to come: two Novembers
 		}
 	}
-	{
-		d := pastDay[i]
-		st.add(clue{
-			allows: []period{{lo: d}},
-			reason: fmt.Sprintf("it reports “%s” (%s) as past", strings.Join(strings.Fields(past[i].Text), " "), d.Format("2 January 2006")),
-			at:     []model.Span{past[i].Span},
-		})
-	}
-	{
-		d := futureDay[j]
-		st.add(clue{
-			allows: []period{{hi: d}},
-			reason: fmt.Sprintf("it reports “%s” (%s) as still to come", strings.Join(strings.Fields(future[j].Text), " "), d.Format("2 January 2006")),
-			at:     []model.Span{future[j].Span},
-		})
-	}
+	lo, hi := pastDay[i], futureDay[j]
+	st.add(clue{
+		allows: []period{{lo: lo}},
+		reason: fmt.Sprintf("it reports “%s” (%s) as past", strings.Join(strings.Fields(past[i].Text), " "), lo.Format("2 January 2006")),
+		at:     []model.Span{past[i].Span},
+	})
+	st.add(clue{
+		allows: []period{{hi: hi}},
+		reason: fmt.Sprintf("it reports “%s” (%s) as still to come", strings.Join(strings.Fields(future[j].Text), " "), hi.Format("2 January 2006")),
+		at:     []model.Span{future[j].Span},
+	})
 }
 
 // parseYearless reads "XXXX-06-04" or "XXXX-06" in year y; a month is
