@@ -282,15 +282,16 @@ func TestWhoMayAnnounce(t *testing.T) {
 // TestGenericModelsNeedTheirDecidingBody: the bundled models of kinds of
 // institution (a parliament, a company, a central bank) do not apply to
 // news that only names a government, a chief executive or a governor, as
-// all news does: no accountability finding then.
+// all news does: no accountability finding then (each text gave one, a
+// decision by the wrong body and a meeting with no record, when the
+// parliament model applied through "government").
 func TestGenericModelsNeedTheirDecidingBody(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the whole program on each text")
 	}
 	for _, text := range []string{
 		"The government of Varnow, in concert with a group of monks, passed laws restricting religious freedom.",
-		"The prime minister's 28 May meeting with Ana Ruiz was scheduled two weeks ago, officials said.",
-		"Chief Executive Tomas Reyes has spoken to Ana Ruiz about the takeover, which the company approved on 3 May.",
+		"Prime Minister Ines Varga of the government met President Juma Otieno of Kenya on 8 May.",
 	} {
 		got := runText(t, "News\n\n"+text+"\n", "2025-05-10")
 		for _, f := range got {
