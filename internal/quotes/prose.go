@@ -1330,8 +1330,9 @@ func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand
 		// An unnamed-source head ("diplomats", "a senior official") is
 		// anonymous whatever qualifies it ("AU diplomats"), unless a name
 		// stands in apposition (then core is the name).
+		named := t.namedAmong(c.src)
 		unnamed := x.lx.anonymousHeads[strings.ToLower(head.Text)] && head.UPOS != "PROPN" &&
-			core.Start <= head.Start && core.End >= head.End && !t.namedAmong(c.src)
+			core.Start <= head.Start && core.End >= head.End && !named
 		if c.anonPh || unnamed && !q.Anonymous && (resolve == nil || q.SpeakerCode == "" || q.Speaker == "") {
 			q.Anonymous = true
 		}
@@ -1345,7 +1346,7 @@ func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand
 				q.Speaker = groupName(core.Text)
 			}
 		}
-		if q.Speaker == "" && !q.Anonymous && !clause && t.namedAmong(c.src) {
+		if q.Speaker == "" && !q.Anonymous && !clause && named {
 			// "Some observers, including Professor X, …": the phrase
 			// with the names, no one person's name
 			q.Speaker, q.SpeakerBy = groupName(all.Text), model.SpeakerByPhrase
