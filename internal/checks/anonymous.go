@@ -33,7 +33,13 @@ func (c *Checker) anonymousSources(in *Input) []model.Finding {
 							// officials"), without the phrase around it
 							who = clean(q.Speaker)
 							if who == "" {
+								// the source's words without the
+								// relative clause that says why it is
+								// unnamed
 								who = clean(s.Text)
+								if i := strings.Index(who, " who "); i > 0 {
+									who = strings.TrimRight(who[:i], ",;: ")
+								}
 							}
 						}
 					}
@@ -106,7 +112,9 @@ func (c *Checker) unnamedSpeaker(in *Input, st sentenceText) (model.Finding, boo
 		return model.Finding{}, false
 	}
 	for _, q := range a.Quotes {
-		if !q.Anonymous || len(q.Sources) == 0 || len(q.Contents) == 0 || !st.span.Contains(q.Sources[0]) {
+		if !q.Anonymous || q.Act || len(q.Sources) == 0 || len(q.Contents) == 0 || !st.span.Contains(q.Sources[0]) {
+			// an act ("two aides endorsed the senator") is no claim
+			// that rests on them
 			continue
 		}
 		src := q.Sources[0]

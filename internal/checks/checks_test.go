@@ -192,6 +192,26 @@ func TestAnonymousSource(t *testing.T) {
 	if got := kinds(f.run(), "anonymous-source"); len(got) != 1 || got[0].Quotes[0] != "q1" || !strings.Contains(got[0].Summary, "“A senior Kenyan official”") {
 		t.Errorf("unnamed speaker: got %+v", got)
 	}
+	// What an unnamed source did to an object ("endorsed the levy") is
+	// an act, not a claim that rests on it.
+	f = newFixture(t)
+	d = f.doc("a", model.KindArticle, "Two senior aides endorsed the harbour levy.")
+	f.in.Analyses[d.ID].Quotes = []model.Quote{
+		{ID: "q1", Speaker: "senior aides", Anonymous: true, Act: true, Sources: []model.Span{f.span(d, "Two senior aides")}, Contents: []model.Span{f.span(d, "the harbour levy")}},
+	}
+	if got := kinds(f.run(), "anonymous-source"); len(got) != 0 {
+		t.Errorf("an act of unnamed aides: want no finding, got %+v", got)
+	}
+	// Not wanting to speak on the record is asking not to be named; the
+	// source is its words before the relative clause that says so.
+	f = newFixture(t)
+	d = f.doc("a", model.KindArticle, "“It was awful,” said one of two witnesses who relayed the story but didn’t want to speak on the record.")
+	f.in.Analyses[d.ID].Quotes = []model.Quote{
+		{ID: "q1", Anonymous: true, Direct: true, Sources: []model.Span{f.span(d, "one of two witnesses who relayed the story but didn’t want to speak on the record")}, Contents: []model.Span{f.span(d, "It was awful")}},
+	}
+	if got := kinds(f.run(), "anonymous-source"); len(got) != 1 || !strings.Contains(got[0].Summary, "rests on one of two witnesses (“didn’t want to speak on the record”)") {
+		t.Errorf("a witness who did not want to speak on the record: got %+v", got)
+	}
 	// The source's words end with its name ("who told him …" is not the
 	// source), and a pronoun is shown as the source it stands for.
 	for _, c := range []struct{ text, source, speaker, want string }{

@@ -83,6 +83,11 @@ type Quote struct {
 	Contents []Span `json:"contents"`
 	// Rule names the extraction rule that found the quote.
 	Rule string `json:"rule"`
+	// Act is true when the content is what the cue did to its object,
+	// with no clause of its own ("endorsed the senator", "urged aides to
+	// leave", "showing the gulf between them"): an act the source
+	// performed, not a claim it made, so no claim rests on the source.
+	Act bool `json:"act,omitempty"`
 
 	Verdict string    `json:"verdict"`
 	Score   float64   `json:"score"`

@@ -125,30 +125,33 @@ type Quote struct {
 	// SpeakerBy says how the speaker was found (model.Quote.SpeakerBy):
 	// "name", "role", "pronoun", "context"; "phrase" and "description"
 	// mark a speaker that is no person's name.
-	SpeakerBy string          `json:"speaker_by"`
-	Anonymous bool            `json:"anonymous"`
-	Text      string          `json:"text"`
-	Start     int             `json:"start"`
-	End       int             `json:"end"`
-	Page      int             `json:"page,omitempty"`
-	Direct    bool            `json:"direct"`
-	Question  bool            `json:"question,omitempty"`
-	Unclosed  bool            `json:"unclosed,omitempty"`
-	Cue       *model.Span     `json:"cue"`
-	Sources   []model.Span    `json:"sources"`
-	Contents  []model.Span    `json:"contents"`
-	Verdict   string          `json:"verdict"`
-	Score     float64         `json:"score"`
-	Primary   *model.Evidence `json:"primary"`
-	Diff      string          `json:"diff"`
-	Rule      string          `json:"rule"`
-	When      *model.Anchor   `json:"when"`
+	SpeakerBy string `json:"speaker_by"`
+	Anonymous bool   `json:"anonymous"`
+	Text      string `json:"text"`
+	Start     int    `json:"start"`
+	End       int    `json:"end"`
+	Page      int    `json:"page,omitempty"`
+	Direct    bool   `json:"direct"`
+	Question  bool   `json:"question,omitempty"`
+	Unclosed  bool   `json:"unclosed,omitempty"`
+	// Act: the content is what the source did to an object ("endorsed
+	// the senator"), not a claim it made (model.Quote.Act).
+	Act      bool            `json:"act,omitempty"`
+	Cue      *model.Span     `json:"cue"`
+	Sources  []model.Span    `json:"sources"`
+	Contents []model.Span    `json:"contents"`
+	Verdict  string          `json:"verdict"`
+	Score    float64         `json:"score"`
+	Primary  *model.Evidence `json:"primary"`
+	Diff     string          `json:"diff"`
+	Rule     string          `json:"rule"`
+	When     *model.Anchor   `json:"when"`
 }
 
 // QuoteOf gives q its documented shape; pages may be nil.
 func QuoteOf(q model.Quote, pages Pages) Quote {
 	j := Quote{ID: q.ID, Doc: q.Doc, Speaker: q.Speaker, SpeakerCode: q.SpeakerCode, SpeakerBy: q.SpeakerBy, Anonymous: q.Anonymous,
-		Text: q.Text(), Direct: q.Direct, Question: q.Question, Unclosed: q.Unclosed, Cue: q.Cue,
+		Text: q.Text(), Direct: q.Direct, Question: q.Question, Unclosed: q.Unclosed, Act: q.Act, Cue: q.Cue,
 		Sources: NonNil(q.Sources), Contents: NonNil(q.Contents), Verdict: q.Verdict, Score: q.Score,
 		Primary: q.Primary, Diff: q.Diff, Rule: q.Rule, When: q.When}
 	if len(q.Contents) > 0 {

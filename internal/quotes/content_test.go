@@ -253,6 +253,37 @@ func TestObjectThatIsOnlyANameIsNoQuote(t *testing.T) {
 	}
 }
 
+// TestObjectContentIsAnAct: content a cue takes as its object, with no
+// clause of its own, is what the source did, not a claim it made; a
+// clause, or a characterization of the object, is a claim.
+func TestObjectContentIsAnAct(t *testing.T) {
+	x := newX(t)
+	for _, c := range []struct {
+		text, content string
+		act           bool
+	}{
+		{"Two senior aides praised the council for its harbour levy.", "the council for its harbour levy", true},
+		{"Campaign officials urged volunteers to leave the square before dark.", "volunteers to leave the square before dark", true},
+		{"Two senior aides predicted the council would approve the harbour levy.", "the council would approve the harbour levy", false},
+		{"Two senior aides described the harbour levy as a reckless gamble.", "the harbour levy as a reckless gamble", false},
+	} {
+		qs := extract(t, x, article("a", c.text), nil)
+		found := false
+		for _, q := range qs {
+			if q.Text() == c.content {
+				found = true
+				if q.Act != c.act {
+					t.Errorf("%q: act %v, want %v", c.text, q.Act, c.act)
+				}
+			}
+		}
+		if !found {
+			dump(t, qs)
+			t.Errorf("%q: no quote %q", c.text, c.content)
+		}
+	}
+}
+
 // A cue's phrase with the preposition it takes for what it reports is the
 // content: "warned against …", "called for …".
 func TestTopicPhraseIsTheContent(t *testing.T) {

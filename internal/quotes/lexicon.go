@@ -61,6 +61,7 @@ type lexiconFile struct {
 	Thought         []string            `yaml:"thought"`
 	Evidence        []string            `yaml:"evidence"`
 	ObjectContent   []string            `yaml:"object_content"`
+	Characterizing  []string            `yaml:"characterizing"`
 	TopicCues       map[string][]string `yaml:"topic_cues"`
 	DirectOnly      []string            `yaml:"direct_only"`
 	PerfectAux      []string            `yaml:"perfect_aux"`
@@ -96,6 +97,9 @@ type lexicon struct {
 	// kind maps a cue lemma to the kind of attribution it reports.
 	kind          map[string]string
 	objectContent map[string]bool
+	// characterizing are the object_content cues whose object with what
+	// follows it is a claim about it ("called the plan a disaster")
+	characterizing map[string]bool
 	// topic maps a preposition to the cues whose phrase with it is what
 	// they report: "warned against hackers", "called for sanctions"
 	topic      map[string]map[string]bool
@@ -228,6 +232,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		reporterAsides:   phrases(f.ReporterAsides),
 		kind:             map[string]string{},
 		objectContent:    set(f.ObjectContent),
+		characterizing:   set(f.Characterizing),
 		topic:            topicSets(f.TopicCues),
 		directOnly:       set(f.DirectOnly),
 		perfectAux:       set(f.PerfectAux),

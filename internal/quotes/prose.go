@@ -264,6 +264,7 @@ func (t *tq) paragraph(cands []tcand, pi int, p text.Paragraph, pending *tcand) 
 		cs := t.span(cu.i, cu.end)
 		c.q.Cue, c.q.Kind = &cs, cu.kind
 		c.q.Contents = []model.Span{t.span(f, e)}
+		c.q.Act = t.x.lx.objectContent[lemma] && !t.x.lx.characterizing[lemma] && !t.ownSubject(f, e)
 		c.q.Rule = RuleIndirectThat
 		switch {
 		case t.according(cu.i):
@@ -350,16 +351,24 @@ func (t *tq) trailingContent(f, e, i int) bool {
 	if o := t.td.Dependent(i, "obj"); o > i && !t.asideAddressee(i, o) {
 		return false
 	}
-	words, subject := 0, false
+	words := 0
 	for k := f; k < e; k++ {
 		if t.tok(k).UPOS != "PUNCT" {
 			words++
 		}
+	}
+	return words >= 3 && t.ownSubject(f, e)
+}
+
+// ownSubject reports whether tokens [f, e) hold a clause with its own
+// subject: a word in them is the subject of another word in them.
+func (t *tq) ownSubject(f, e int) bool {
+	for k := f; k < e; k++ {
 		if h := t.tok(k).Head; h >= f && h < e && t.td.RelIs(k, "nsubj", "nsubj:pass", "expl", "csubj") {
-			subject = true
+			return true
 		}
 	}
-	return words >= 3 && subject
+	return false
 }
 
 // dashByline reads a quotation signed after it by a dash and a full
