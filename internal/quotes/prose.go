@@ -1350,6 +1350,12 @@ func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand
 		// apprehensions, but the Coalition"): they name nobody.
 		clause := t.finiteIn(core)
 		if q.Anonymous {
+			if person && own == "" {
+				// "A Warren adviser, who spoke on condition of
+				// anonymity": an unnamed source is never given a name,
+				// not even that of whom its words mention
+				q.Speaker, q.SpeakerCode, q.SpeakerBy = "", "", ""
+			}
 			person = false
 			if (q.Speaker == "" || unnamed) && !clause {
 				q.Speaker = groupName(core.Text)

@@ -151,6 +151,24 @@ func TestPossessorAndTimeAreNotSpeakers(t *testing.T) {
 	}
 }
 
+// An unnamed source is never given a name, not even that of the person
+// its words mention ("A Varga adviser, who spoke on condition of
+// anonymity").
+func TestAnonymousSourceGetsNoName(t *testing.T) {
+	x := newX(t)
+	d := article("a", "Senator Ines Varga spoke in Ohio on Monday.\n\nA Varga adviser, who spoke on the condition of anonymity to speak candidly, said of the senator, “She takes the threat very seriously and she takes seriously her role in helping unify the party.”")
+	res := func(doc *model.Document, sp model.Span) (string, string, bool) {
+		if strings.Contains(sp.Text, "Varga") {
+			return "Ines Varga", "USALEG", false
+		}
+		return "", "", false
+	}
+	q := find(t, extract(t, x, d, res), "takes the threat")
+	if !q.Anonymous || strings.Contains(q.Speaker, "Ines") || q.SpeakerCode != "" || q.SpeakerBy != "" {
+		t.Errorf("speaker %q (%s, by %q), anonymous %v: want the unnamed adviser, anonymous", q.Speaker, q.SpeakerCode, q.SpeakerBy, q.Anonymous)
+	}
+}
+
 // A resolver is asked about the source without its possessor: "her
 // campaign" is not the woman the pronoun is.
 func TestSpeakerPossessorNotAsked(t *testing.T) {
