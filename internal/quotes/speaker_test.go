@@ -352,6 +352,17 @@ func TestAccordingToClosingASentence(t *testing.T) {
 	t.Errorf("no according-to quote in %q", text)
 }
 
+// A title the parse hangs before the name after "according to" is the
+// name's: the source is the named person, not an unnamed spokesman.
+func TestAccordingToTitleAndName(t *testing.T) {
+	x := newX(t)
+	text := "The harbour museum alone opened its doors to some 40  events, according to  spokesman Karl Brodin."
+	q := find(t, extract(t, x, article("a", text), nil), "40  events")
+	if q.Anonymous || q.Speaker != "Karl Brodin" {
+		t.Errorf("speaker %q, anonymous %v: want Karl Brodin, named", q.Speaker, q.Anonymous)
+	}
+}
+
 // A group of which one is named is not an unnamed source ("Cruz and his
 // aides said …").
 func TestGroupWithANameIsNotAnonymous(t *testing.T) {

@@ -300,7 +300,9 @@ func (t *tq) source(i int) int {
 			if u := t.tok(k).UPOS; u == "NOUN" || u == "PROPN" || u == "PRON" {
 				h := k
 				for h2 := t.tok(h).Head; h2 > h && h2 < i+12 && (u == "PROPN" || u == "NOUN"); h2 = t.tok(h2).Head {
-					if d.RelIs(h, "compound", "flat", "amod", "det") {
+					// (a title before a name is the name's: "according to
+					// spokesman Todd Mesek")
+					if d.RelIs(h, "compound", "flat", "amod", "det", "nmod:desc") {
 						h = h2
 					} else {
 						break
