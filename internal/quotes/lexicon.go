@@ -62,6 +62,7 @@ type lexiconFile struct {
 	Evidence        []string            `yaml:"evidence"`
 	ObjectContent   []string            `yaml:"object_content"`
 	Characterizing  []string            `yaml:"characterizing"`
+	InvertedCues    []string            `yaml:"inverted_cues"`
 	TopicCues       map[string][]string `yaml:"topic_cues"`
 	DirectOnly      []string            `yaml:"direct_only"`
 	PerfectAux      []string            `yaml:"perfect_aux"`
@@ -100,6 +101,9 @@ type lexicon struct {
 	// characterizing are the object_content cues whose object with what
 	// follows it is a claim about it ("called the plan a disaster")
 	characterizing map[string]bool
+	// invertedCues may follow their quotation with the speaker after
+	// them: "“…,” said a spokesman" (see invertedSource)
+	invertedCues map[string]bool
 	// topic maps a preposition to the cues whose phrase with it is what
 	// they report: "warned against hackers", "called for sanctions"
 	topic      map[string]map[string]bool
@@ -233,6 +237,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		kind:             map[string]string{},
 		objectContent:    set(f.ObjectContent),
 		characterizing:   set(f.Characterizing),
+		invertedCues:     set(f.InvertedCues),
 		topic:            topicSets(f.TopicCues),
 		directOnly:       set(f.DirectOnly),
 		perfectAux:       set(f.PerfectAux),

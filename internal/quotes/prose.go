@@ -1053,13 +1053,23 @@ func (t *tq) anonymityNear(i, s int) bool {
 		}
 	}
 	for _, k := range d.Dependents(i, nil) {
-		if d.RelIs(k, "advcl", "obl", "advmod", "acl") {
+		// (a relative clause of the source after the cue, which the
+		// parse may join to the cue: "said a longtime adviser, who
+		// declined to be identified")
+		if d.RelIs(k, "advcl", "obl", "advmod", "acl") || d.RelIs(k, "conj") && s >= 0 && k > s && t.relativeSubject(k) {
 			if f, e := d.Subtree(k); check(f, e) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// relativeSubject reports whether the clause at k has a relative
+// pronoun for a person as its subject ("who").
+func (t *tq) relativeSubject(k int) bool {
+	sj := t.td.Dependent(k, "nsubj", "nsubj:pass")
+	return sj >= 0 && t.x.lx.personRelatives[strings.ToLower(t.tok(sj).Text)]
 }
 
 // stillSpeech reports whether a paragraph after a block quotation still

@@ -666,6 +666,22 @@ func TestSubjectInsideQuotationIsNoSource(t *testing.T) {
 	}
 }
 
+// A cue right after the quotation it reports takes the person after it
+// as its speaker even when the parse reads them as its object, never a
+// word of the quotation; a relative clause of that speaker the parse
+// joins to the cue still says the speaker withholds their name.
+func TestSpeakerAfterQuotationParsedAsObject(t *testing.T) {
+	x := newX(t)
+	q := find(t, extract(t, x, article("a", "The response was fast and fierce. ''Whoever opens the borders and supports uncontrolled immigration, giving terrorists free run, has no place pretending here!'' wrote a man calling himself Karl Brodin."), nil), "Whoever opens")
+	if q.Speaker != "man" {
+		t.Errorf("speaker %q (by %q), want the man after the cue", q.Speaker, q.SpeakerBy)
+	}
+	q = find(t, extract(t, x, article("a", "“The port will not reopen before the vote,” said a longtime adviser to Varga, who declined to be identified."), nil), "The port will not")
+	if !q.Anonymous {
+		t.Errorf("speaker %q (by %q): want an unnamed source", q.Speaker, q.SpeakerBy)
+	}
+}
+
 // A cue coordinated with a passive verb takes its subject only if it can
 // be someone: "he was arrested and said" is his, "the video should be
 // released but said" is not the video's.

@@ -321,6 +321,11 @@ func (t *tq) source(i int) int {
 		return d.Dependent(i, "obl:agent")
 	}
 	sj := t.subject(i, false)
+	if sj < 0 {
+		if o := t.invertedSource(i); o >= 0 {
+			return o
+		}
+	}
 	if sj < 0 || t.tok(sj).UPOS == "NOUN" {
 		// no subject, or a common noun the parse took for it while a
 		// name opens the clause right before the cue ("Based on … the
@@ -345,12 +350,15 @@ func (t *tq) source(i int) int {
 		s := sj
 		if steps > 0 {
 			s = t.subject(v, true)
-			if r := t.region(s); r >= 0 && t.region(i) < 0 && t.region(v) == r && t.tok(v).Head >= 0 && t.region(t.tok(v).Head) != r {
+			if r := t.region(s); r >= 0 && t.region(i) < 0 && t.region(v) == r &&
+				(t.tok(v).Head >= 0 && t.region(t.tok(v).Head) != r || t.closedBefore(i) == r) {
 				// the verb it is coordinated with, and its subject, are
 				// inside a quotation that a clause outside it reports,
-				// and the cue is not ("claimed “X exaggerates” … and
-				// concluded"): a misparse; the words quoted are what is
-				// said, not who says it
+				// or that the cue follows ("claimed “X exaggerates” …
+				// and concluded", "“Whoever opens the borders … has no
+				// place here!” wrote a man"), and the cue is not: a
+				// misparse; the words quoted are what is said, not who
+				// says it
 				return -1
 			}
 			if s >= 0 && t.td.RelIs(s, "nsubj:pass") && !t.canSpeak(s) {
@@ -420,6 +428,42 @@ func (t *tq) source(i int) int {
 		}
 	}
 	return -1
+}
+
+// invertedSource returns the source of a cue that follows the quotation
+// it reports and has its subject after it, parsed as its object ("“…,”
+// wrote a man calling himself X", "“…,” said a longtime adviser"): the
+// object, when it is someone and the cue one that takes no object of
+// whom it speaks to (inverted_cues); else -1.
+func (t *tq) invertedSource(i int) int {
+	if !t.x.lx.invertedCues[t.tok(i).Lemma] || t.region(i) >= 0 {
+		return -1
+	}
+	if t.closedBefore(i) < 0 {
+		return -1
+	}
+	o := t.td.Dependent(i, "obj")
+	if o <= i || o > i+4 || t.tok(o).UPOS == "PRON" || !t.canSpeak(o) {
+		return -1
+	}
+	return o
+}
+
+// closedBefore returns the quotation whose closing mark is right before
+// the cue at i (a comma may stand between), or -1.
+func (t *tq) closedBefore(i int) int {
+	k := i - 1
+	if k >= 0 && t.isComma(k) {
+		k--
+	}
+	if k < 0 || !t.isQuoteMark(k) {
+		return -1
+	}
+	r := t.region(k)
+	if t.regions[r].Unclosed() || t.tok(k).Start < t.regions[r].WordsEnd {
+		return -1 // an opening mark, not a closing one
+	}
+	return r
 }
 
 // nominalRoot reports whether h, the head of the conjunct cue v, is a
