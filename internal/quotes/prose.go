@@ -1065,6 +1065,19 @@ func (t *tq) anonymityNear(i, s int) bool {
 	return false
 }
 
+// predicate reports whether the noun at k has a copula or a subject of
+// its own outside a quotation (when k is outside it): the parse may hang
+// a quotation's last words on the name after it ("… so we are,” Carr
+// said" read as "we are Carr").
+func (t *tq) predicate(k int) bool {
+	for _, d := range t.td.Dependents(k, nil) {
+		if t.td.RelIs(d, "cop", "nsubj", "nsubj:pass", "csubj") && (!t.quotedTok(d) || t.quotedTok(k)) {
+			return true
+		}
+	}
+	return false
+}
+
 // relativeSubject reports whether the clause at k has a relative
 // pronoun for a person as its subject ("who").
 func (t *tq) relativeSubject(k int) bool {
@@ -1178,7 +1191,7 @@ func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand
 	out := make([]model.Quote, 0, len(cands))
 	for _, c := range cands {
 		q := c.q
-		if c.src >= 0 && q.Rule != RuleDashByline && q.Rule != RuleLabel && t.td.Dependent(c.src, "cop", "nsubj", "nsubj:pass", "csubj") >= 0 {
+		if c.src >= 0 && q.Rule != RuleDashByline && q.Rule != RuleLabel && t.predicate(c.src) {
 			// A noun with a copula or a subject of its own is the
 			// predicate of a clause the parse misread, not who spoke
 			// ("While he acknowledged funding was a major reason …, Ham

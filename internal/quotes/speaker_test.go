@@ -682,6 +682,24 @@ func TestSpeakerAfterQuotationParsedAsObject(t *testing.T) {
 	}
 }
 
+// The name between a quotation and its cue is the speaker even when it
+// is also an adjective ("Sharp", "Cuban"), and the quotation's last words
+// are not the name's ("… so we are,” Carr said" parsed as "we are
+// Carr").
+func TestSpeakerNameAfterQuotation(t *testing.T) {
+	x := newX(t)
+	for _, c := range []struct{ text, sub, want string }{
+		{"“But if it wasn’t for his generosity, his kind heart, he didn’t know us from Burke County at all,” Sharp said.", "But if it wasn", "Sharp"},
+		{"“From an entrepreneur’s perspective, it’s a big deal,” Cuban said.", "From an entrepreneur", "Cuban"},
+		{"\"I don't think they are talking about those things at the convention, so we are,\" Carr said.", "I don't think", "Carr"},
+	} {
+		q := find(t, extract(t, x, article("a", c.text), nil), c.sub)
+		if q.Speaker != c.want {
+			t.Errorf("%q: speaker %q (by %q), want %q", c.text, q.Speaker, q.SpeakerBy, c.want)
+		}
+	}
+}
+
 // A cue coordinated with a passive verb takes its subject only if it can
 // be someone: "he was arrested and said" is his, "the video should be
 // released but said" is not the video's.

@@ -81,6 +81,13 @@ func (t *tq) inQuotation(pos int) bool {
 	return i < len(t.quoted) && t.quoted[i].Start <= pos
 }
 
+// quotedTok reports whether token k is inside a quotation: a region of
+// the paragraph read for candidates, or the words of a direct quotation
+// of the document (when speakers are resolved).
+func (t *tq) quotedTok(k int) bool {
+	return t.region(k) >= 0 || t.inQuotation(t.tok(k).Start)
+}
+
 // occurrences returns the indexes of the tokens that are the word w
 // (any case), ascending.
 func (t *tq) occurrences(w string) []int {
@@ -795,8 +802,12 @@ func (t *tq) sourceSpan(s int) (core model.Span, all model.Span) {
 	if c := d.Dependent(s, "case"); c >= 0 && c < s && (t.tok(c).UPOS == "ADP" || d.Dependent(c, "fixed") >= 0) {
 		start = c
 	}
+	// Nor are words inside a quotation, when the source is outside it:
+	// the parse may hang the quotation's last words on the name after it
+	// ("… so we are,” Carr said" read as "we are Carr").
+	quoted := func(k int) bool { return t.quotedTok(k) && !t.quotedTok(s) }
 	for _, k := range d.Dependents(s, t.buf[:0]) {
-		if d.RelIs(k, "acl", "appos", "punct", "conj", "cc", "parataxis", "advcl", "dep", "list", "discourse", "mark") {
+		if d.RelIs(k, "acl", "appos", "punct", "conj", "cc", "parataxis", "advcl", "dep", "list", "discourse", "mark") || quoted(k) {
 			continue
 		}
 		if f, _ := d.Subtree(k); f < start {
@@ -833,6 +844,12 @@ func (t *tq) sourceSpan(s int) (core model.Span, all model.Span) {
 	}
 	f, e := d.Subtree(s)
 	f = max(f, start)
+	for k := s - 1; k >= f; k-- {
+		if quoted(k) {
+			f = k + 1
+			break
+		}
+	}
 	// A name the parse made a second subject, written straight before
 	// the phrase, is part of it when the two make one name ("Donald" +
 	// "Brodin's campaign") or the name is the phrase's possessor ("Donald

@@ -255,6 +255,7 @@ func (m *Model) annotate(forms []string, names []bool, s *scratch) {
 	m.lexicalize(forms, s)
 	m.tagger.tag(s.lex, s.class, names, s)
 	m.nameRuns(forms, s.lex, s.class)
+	m.speakerNames(forms, s.class)
 	m.finiteVerb(forms, s.class)
 	m.setClasses(s)
 }
@@ -330,6 +331,53 @@ func (m *Model) nameRuns(forms []string, lex []lexical, class []int) {
 			}
 		}
 	}
+}
+
+// speakerNames makes a capitalised word between a quotation that ends
+// with a comma, a question or an exclamation mark and a finite verb a
+// proper noun: in "“…,” Sharp said" or "“…?” Young asked" the word can
+// only be the speaker's name (in the middle of a sentence a common noun
+// is not capitalised), but a name that is also an adjective or a noun is
+// easily tagged as one, and the parse then loses the speaker. Pronouns
+// and other closed classes ("“…,” I said") are left alone.
+func (m *Model) speakerNames(forms []string, class []int) {
+	t := m.tagger
+	if t.propn == 0 {
+		return
+	}
+	for i := 2; i+1 < len(forms); i++ {
+		if !capitalised(forms[i]) {
+			continue
+		}
+		// the closing mark may be two tokens ("''")
+		j := i - 1
+		for j > 0 && i-j <= 2 && closingQuote(forms[j]) {
+			j--
+		}
+		if j == i-1 {
+			continue
+		}
+		if p := forms[j]; p != "," && p != "?" && p != "!" {
+			continue
+		}
+		if v := t.classes[class[i+1]].XPOS; v != "VBD" && v != "VBZ" {
+			continue
+		}
+		switch t.classes[class[i]].XPOS {
+		case "NN", "NNS", "JJ", "VB", "VBD", "VBN", "VBP", "VBZ", "VBG", "RB":
+			class[i] = t.propn - 1
+		}
+	}
+}
+
+// closingQuote reports whether a word is a mark that may close a
+// quotation.
+func closingQuote(w string) bool {
+	switch w {
+	case "”", "\"", "''", "’", "'":
+		return true
+	}
+	return false
 }
 
 // finiteVerb gives a clause with no finite verb the one it must have:
