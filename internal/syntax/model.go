@@ -255,6 +255,7 @@ func (m *Model) annotate(forms []string, names []bool, s *scratch) {
 	m.lexicalize(forms, s)
 	m.tagger.tag(s.lex, s.class, names, s)
 	m.nameRuns(forms, s.lex, s.class)
+	m.knownNames(names, s.class)
 	m.speakerNames(forms, s.class)
 	m.finiteVerb(forms, s.class)
 	m.setClasses(s)
@@ -329,6 +330,38 @@ func (m *Model) nameRuns(forms []string, lex []lexical, class []int) {
 			if t.propns > 0 {
 				class[i] = t.propns - 1
 			}
+		}
+	}
+}
+
+// knownNames makes a word the document shows to be a name (names, as for
+// Tag) that was tagged an adjective or an adverb a proper noun, when a
+// verb follows it, an adverb between them allowed: "Cuban also
+// complained", "Early described it" opening a sentence. (The tagger
+// itself makes such a word a name only where it took it for a noun or a
+// verb; an adjective before a noun stays one: "Cuban officials said".)
+func (m *Model) knownNames(names []bool, class []int) {
+	t := m.tagger
+	if t.propn == 0 {
+		return
+	}
+	verb := func(i int) bool {
+		x := t.classes[class[i]].XPOS
+		return x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD"
+	}
+	for i, name := range names {
+		if !name || i+1 >= len(class) {
+			continue
+		}
+		if x := t.classes[class[i]].XPOS; x != "JJ" && x != "RB" {
+			continue
+		}
+		j := i + 1
+		if t.classes[class[j]].XPOS == "RB" && j+1 < len(class) {
+			j++
+		}
+		if verb(j) {
+			class[i] = t.propn - 1
 		}
 	}
 }

@@ -630,18 +630,22 @@ func (a *Analyzer) documentNames(d *Doc) map[string]bool {
 			w := d.Tokens[k].Text
 			running = startsLower(w) && !a.FunctionWord(w)
 		}
+		// (the sentence's first word, after any quotation marks or
+		// brackets, is capitalised whatever it is)
+		inside := false
 		for k := s.FirstToken; k < s.EndToken; k++ {
 			w := d.Tokens[k].Text
 			r, size := utf8.DecodeRuneInString(w)
 			switch {
 			case unicode.IsLower(r):
 			case !unicode.IsUpper(r) || size == len(w) || allUpper(w):
-			case running && k > s.FirstToken && !a.FunctionWord(w):
+			case running && inside && !a.FunctionWord(w):
 				if names == nil {
 					names = map[string]bool{}
 				}
 				names[w] = true
 			}
+			inside = inside || strings.IndexFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
 		}
 	}
 	if len(names) == 0 {

@@ -757,6 +757,36 @@ func TestDocumentNamesOpeningSentences(t *testing.T) {
 	}
 }
 
+// The first word of a sentence after its opening quotation mark is no
+// name for being capitalised ("“Anybody who attacks him …”"); a name
+// the document shows, tagged an adjective before a verb, is a name
+// ("Cuban also complained"), but not before a noun ("Cuban officials").
+func TestDocumentNamesAfterQuotationMarkAndAdjectives(t *testing.T) {
+	a := analyzer(t)
+	d := a.Segment("“Anybody who attacks him is wrong,” said Ana Ruiz. It was hot.")
+	if a.documentNames(d)["Anybody"] {
+		t.Errorf("the word after an opening quotation mark taken for a name")
+	}
+	tag := func(src, word string, nth int) string {
+		d := a.Analyze(src)
+		for _, tk := range d.Tokens {
+			if tk.Text == word {
+				if nth == 0 {
+					return tk.UPOS
+				}
+				nth--
+			}
+		}
+		return ""
+	}
+	if got := tag("Mark Cuban spoke on Monday. Cuban also complained that the senator is too principled.", "Cuban", 1); got != "PROPN" {
+		t.Errorf("Cuban also complained: %s, want PROPN", got)
+	}
+	if got := tag("Mark Cuban spoke on Monday. Cuban officials said the talks went well.", "Cuban", 1); got != "ADJ" {
+		t.Errorf("Cuban officials: %s, want ADJ", got)
+	}
+}
+
 func TestAllUpper(t *testing.T) {
 	for _, w := range []string{"", "NATO", "Nato", "ÉTAT", "État", "A1-B", "ΑΘΗΝΑ", "Αθηνα", "X\xffY", "\xff", "ǅ", "ß", "İ"} {
 		if got, want := allUpper(w), strings.ToUpper(w) == w; got != want {
@@ -776,6 +806,7 @@ func (a *Analyzer) documentNamesRef(d *Doc) map[string]bool {
 			w := d.Tokens[k].Text
 			running = startsLower(w) && !a.FunctionWord(w)
 		}
+		words := 0
 		for k := s.FirstToken; k < s.EndToken; k++ {
 			w := d.Tokens[k].Text
 			r, size := utf8.DecodeRuneInString(w)
@@ -783,8 +814,14 @@ func (a *Analyzer) documentNamesRef(d *Doc) map[string]bool {
 			case unicode.IsLower(r):
 				lower[w] = true
 			case !unicode.IsUpper(r) || size == len(w) || strings.ToUpper(w) == w:
-			case running && k > s.FirstToken && !a.FunctionWord(w):
+			case running && words > 0 && !a.FunctionWord(w):
 				names[w] = true
+			}
+			for _, r := range w {
+				if unicode.IsLetter(r) || unicode.IsDigit(r) {
+					words++
+					break
+				}
 			}
 		}
 	}
@@ -810,7 +847,8 @@ func TestDocumentNamesMatchReference(t *testing.T) {
 		texts = append(texts, string(b))
 		texts = append(texts, strings.Split(string(b), "\n")...)
 	}
-	texts = append(texts, "Trump said so. Later trump cards were played by Trump and ÉTAT. Said Otieno: X\xffY met Otieno.", "THE END", "")
+	texts = append(texts, "Trump said so. Later trump cards were played by Trump and ÉTAT. Said Otieno: X\xffY met Otieno.", "THE END", "",
+		"“Anybody who attacks him is wrong,” said Ana Ruiz.")
 	found := 0
 	for _, txt := range texts {
 		d := a.Segment(txt)
