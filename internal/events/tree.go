@@ -535,6 +535,11 @@ func (s *sent) clause(v, depth int) verbCtx {
 			ctx.hypo = true
 		}
 	}
+	if !ctx.passive && ctx.subj >= 0 && s.reducedRelative(v, ctx.subj, ds) {
+		// "the children killed at Sandy Hook": the noun is what the
+		// participle acts on
+		ctx.passive = true
+	}
 	if s.marker(v) == "without" {
 		ctx.neg = true
 	}
@@ -1392,6 +1397,40 @@ func (s *sent) eventObject(v int) bool {
 		}
 	}
 	return false
+}
+
+// reducedRelative reports whether the verb at v, with dependents ds and
+// subject subj, is a passive participle read as a past tense: a verb of
+// the grammar's object_required with no object, no auxiliary, no
+// complement and no agent, straight after its noun subject (a comma or
+// adverbs between).
+func (s *sent) reducedRelative(v, subj int, ds []int) bool {
+	if t := s.tag(v); t != "VBD" && t != "VBN" || subj >= v || !isNounTag(s.tag(subj)) || !s.lx.is("object_required", s.lemma(v)) {
+		return false
+	}
+	for _, d := range ds {
+		if s.relIs(d, "obj", "iobj", "ccomp", "xcomp", "aux", "expl", "obl:agent") {
+			return false
+		}
+	}
+	_, k := s.subtree(subj)
+	for k < v && (s.low[k] == "," || strings.HasPrefix(s.tag(k), "RB")) {
+		k++
+	}
+	if k != v {
+		return false
+	}
+	// a noun phrase straight after the verb is its object, wherever the
+	// parse hung it ("bombers killed 23 people as well as themselves");
+	// a span of time is not ("killed 12 years ago")
+	if n := v + 1; n < len(s.low) {
+		switch t := s.tag(n); {
+		case t == "CD" && n+1 < len(s.low) && s.lx.is("durations", s.low[n+1]):
+		case t == "DT" || t == "CD" || t == "PRP" || t == "PRP$" || t == "JJ" || isNounTag(t):
+			return false
+		}
+	}
+	return true
 }
 
 // subtree returns the local token range [first, end) that token k heads.

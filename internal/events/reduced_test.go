@@ -1,0 +1,21 @@
+package events
+
+import "testing"
+
+// TestReducedRelative: a verb of an act that must take an object, with
+// none, straight after its noun, is a passive participle the tagger read
+// as a past tense: the noun is what it acts on, never who acts. A noun
+// phrase straight after the verb is its object wherever the parse hung
+// it.
+func TestReducedRelative(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Selvian police arrested in Karelis were freed on Monday.", nil},
+		{"She asked about the Karelian rebels deported under the Selvian government.", nil},
+		{"Selvian police arrested 20 protesters.", []string{"SLVCOP 173 - COERCE"}},
+	} {
+		checkBriefs(t, tc.text, briefs(codeText(t, tc.text, invented...)), tc.want)
+	}
+}
