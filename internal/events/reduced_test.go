@@ -19,3 +19,19 @@ func TestReducedRelative(t *testing.T) {
 		checkBriefs(t, tc.text, briefs(codeText(t, tc.text, invented...)), tc.want)
 	}
 }
+
+// TestEngageNamesItsEnemy: engaging an enemy is fighting it; engaging in
+// something with someone is not.
+func TestEngageNamesItsEnemy(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Karelian rebels engaged Norvanian troops near the border.", []string{"KRLREB 190 NRVMIL ASSAULT"}},
+		{"Norvania engaged in friendly banter with Selvia.", nil},
+		{"After posting the notes, Norvania also engaged in high fiving Karelis with the Varn Council staffer.", nil},
+		{"Banks were barred from engaging with Selvia on its missile program.", nil},
+	} {
+		checkBriefs(t, tc.text, briefs(codeText(t, tc.text, invented...)), tc.want)
+	}
+}
