@@ -35,3 +35,10 @@ func TestEngageNamesItsEnemy(t *testing.T) {
 		checkBriefs(t, tc.text, briefs(codeText(t, tc.text, invented...)), tc.want)
 	}
 }
+
+// TestNoNounNoAct: a participle of a noun that "no" negates did not
+// happen ("there are no troops attacking Y").
+func TestNoNounNoAct(t *testing.T) {
+	text := "There are no Norvanian troops attacking Selvia."
+	checkBriefs(t, text, briefs(codeText(t, text, invented...)), []string{"NRVMIL 190 SLV ASSAULT neg"})
+}

@@ -431,6 +431,10 @@ func (s *sent) clause(v, depth int) verbCtx {
 		if (s.tag(v) == "VBN" || s.tag(v) == "VBD") && s.dep(v, "obj") < 0 {
 			ctx.passive = true
 		}
+		if d := s.dep(h, "det"); d >= 0 && s.lx.is("object_negators", s.low[d]) {
+			// "there are no troops attacking Y": none do
+			ctx.neg = true
+		}
 		if s.relIs(h, "root", "ccomp", "parataxis", "advcl", "xcomp") && !s.isVerbal(h) && s.dep(v, "aux:pass") < 0 &&
 			(isFinite(s.tag(v)) || s.dep(v, "obj", "xcomp", "advcl", "ccomp") >= 0) {
 			// A noun in the place of a clause (the root, a reported
