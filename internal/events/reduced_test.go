@@ -15,6 +15,8 @@ func TestReducedRelative(t *testing.T) {
 		{"Selvian police arrested in Karelis were freed on Monday.", nil},
 		{"She asked about the Karelian rebels deported under the Selvian government.", nil},
 		{"Selvian police arrested 20 protesters.", []string{"SLVCOP 173 - COERCE"}},
+		{"Norvania released Ana Ruiz, a Selvian contractor accused of spying.", nil},
+		{"Norvania deal's tax strategy assailed.", nil},
 	} {
 		checkBriefs(t, tc.text, briefs(codeText(t, tc.text, invented...)), tc.want)
 	}

@@ -1417,11 +1417,20 @@ func (s *sent) reducedRelative(v, subj int, ds []int) bool {
 			return false
 		}
 	}
-	_, k := s.subtree(subj)
-	for k < v && (s.low[k] == "," || strings.HasPrefix(s.tag(k), "RB")) {
-		k++
+	// (the subject, or a second one the parse gave the verb: "Pfizer
+	// deal's tax strategy assailed" with "Pfizer" and "strategy")
+	adjacent := func(n int) bool {
+		_, k := s.subtree(n)
+		for k < v && (s.low[k] == "," || strings.HasPrefix(s.tag(k), "RB")) {
+			k++
+		}
+		return k == v
 	}
-	if k != v {
+	next := adjacent(subj)
+	for _, d := range ds {
+		next = next || d != subj && d < v && s.relIs(d, "nsubj") && isNounTag(s.tag(d)) && adjacent(d)
+	}
+	if !next {
 		return false
 	}
 	// a noun phrase straight after the verb is its object, wherever the
