@@ -423,6 +423,9 @@ func (inf *Inferrer) title(in Input, m model.Mention, dated map[int]uint8) (stri
 		// to …" is a title after a conjunction)
 		return role, at, titleThen
 	}
+	if k := d.TokenAt(at.Start); k >= 0 && inf.heldThen(d, k) {
+		return role, at, titleThen
+	}
 	si := d.SentenceAt(s.Start)
 	kind := titleNow
 	f := inf.sentenceFlags(in, si, dated)
@@ -433,6 +436,37 @@ func (inf *Inferrer) title(in Input, m model.Mention, dated map[int]uint8) (stri
 		kind = titleThen
 	}
 	return role, at, kind
+}
+
+// heldThen reports whether the title at token k sits in a phrase about
+// another time, by the parse: the phrase of a noun a word of past holding
+// qualifies ("a former Secret Service agent for President X"), a
+// capacity ("a posting as the adviser to Secretary of State X"), or the
+// agent of a participle after its noun ("a Republican appointed … by
+// President X"). Such a title says the office was held then, not now.
+// It climbs at most a few heads and stops at a clause.
+func (inf *Inferrer) heldThen(d *text.Doc, k int) bool {
+	var buf [16]int
+	child := k
+	for a, steps := d.Tokens[k].Head, 0; a >= 0 && steps < 6; a, steps = d.Tokens[a].Head, steps+1 {
+		switch d.Tokens[a].UPOS {
+		case "VERB":
+			return d.Tokens[a].Tag == "VBN" && d.RelIs(a, "acl") &&
+				(d.RelIs(child, "obl:agent") || d.RelIs(child, "obl") && d.Dependent(child, "case") >= 0 &&
+					strings.EqualFold(d.Tokens[d.Dependent(child, "case")].Text, "by"))
+		case "NOUN":
+			for _, x := range d.Dependents(a, buf[:0]) {
+				w := strings.ToLower(d.Tokens[x].Text)
+				if x < a && d.RelIs(x, "amod", "advmod") && inf.pastHolder[w] || d.RelIs(x, "case") && inf.capacity[w] {
+					return true
+				}
+			}
+		case "AUX", "ADJ":
+			return false
+		}
+		child = a
+	}
+	return false
 }
 
 // What title reads of a sentence, found once per sentence (a long

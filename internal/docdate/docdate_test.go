@@ -326,6 +326,11 @@ func TestPastOfficeNoClue(t *testing.T) {
 		{"Lars Holm, who was Secretary-General at the time, opened the mill.", "Lars Holm"},
 		// a year after the tenure
 		{"Secretary-General Lars Holm opened the mill. Its owners spoke of the 2031 harvest at length.", "Lars Holm"},
+		// a title in a phrase about another time: a former post under
+		// the holder, a capacity, the agent of a past appointment
+		{"Ana Ruiz, a former bodyguard for Secretary-General Lars Holm, has written a book about the mill.", "Lars Holm"},
+		{"Then came a posting as the military adviser to Secretary-General Lars Holm, when she monitored the mill.", "Lars Holm"},
+		{"The board is led by Ana Ruiz, a banker appointed as treasurer by Secretary-General Lars Holm.", "Lars Holm"},
 	} {
 		if res, ok := inferrer(t).Infer(input(t, c.text, c.name)); ok {
 			t.Errorf("%q: dated %s (%s), want unknown", c.text, span(res), res.Reason)

@@ -38,18 +38,18 @@ func TestNoWrongDateOnDevArticles(t *testing.T) {
 	}
 }
 
-// TestFewWrongDatesOnTrainArticles does the same on PolNeAR's 840
+// TestNoWrongDateOnTrainArticles does the same on PolNeAR's 840
 // training articles, which the rules were not written on (some were
-// read to find what goes wrong): no more wrong dates than the three left
-// when it was written, each a past holder's title in a past act that
-// nothing in the words tells from a current one (listed in the README).
-func TestFewWrongDatesOnTrainArticles(t *testing.T) {
+// read to find what goes wrong): no wrong date. (Three were left when
+// it was written, each a past holder's title in a past act; the
+// twelfth session's heldThen reads those from the parse.)
+func TestNoWrongDateOnTrainArticles(t *testing.T) {
 	if testing.Short() {
 		t.Skip("dates 840 articles")
 	}
 	right, unknown, wrong := datePolNeAR(t, "train")
 	t.Logf("train articles: %d dated right, %d wrong, %d unknown", right, len(wrong), unknown)
-	if len(wrong) > 3 {
+	if len(wrong) > 0 {
 		for _, w := range wrong {
 			t.Error(w)
 		}
