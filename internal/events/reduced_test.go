@@ -44,3 +44,18 @@ func TestNoNounNoAct(t *testing.T) {
 	text := "There are no Norvanian troops attacking Selvia."
 	checkBriefs(t, text, briefs(codeText(t, text, invented...)), []string{"NRVMIL 190 SLV ASSAULT neg"})
 }
+
+// TestWantedOfAnother: what one wants another to do is neither's act
+// ("Norvania wants Selvia to close its border"); what one wants to do is
+// its intention.
+func TestWantedOfAnother(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Norvania wants Selvia to impose a curfew in Karelis.", nil},
+		{"Norvania wants to impose a curfew in Karelis.", []string{"NRV 1323 KRL THREATEN fut"}},
+	} {
+		checkBriefs(t, tc.text, briefs(codeText(t, tc.text, invented...)), tc.want)
+	}
+}

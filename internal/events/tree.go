@@ -872,6 +872,16 @@ func (s *sent) governor(ctx *verbCtx, g, depth int) {
 		ctx.skip = true
 		return
 	}
+	if kind == "intent" && s.isVerbal(g) && s.lx.is("wanted_of", s.lemma(g)) {
+		if o := s.dep(g, "obj", "iobj"); o >= 0 && o > g && o < ctx.verb && (strings.HasPrefix(s.tag(o), "NNP") || s.tag(o) == "PRP" || len(s.actorOne(o, nil)) > 0) {
+			// "Russia wants Turkey to close its borders", "wants Trump
+			// banned": the act is wanted of another, not intended by the
+			// one who wants it (not "wants nuclear weapons to …": no
+			// one).
+			ctx.skip = true
+			return
+		}
+	}
 	// The governor's clause: its own (a verb, or a predicate adjective
 	// with its subject: "Ghana is ready"), or the clause of the verb a
 	// noun or adjective governor depends on ("declared its readiness",
