@@ -59,3 +59,19 @@ func TestWantedOfAnother(t *testing.T) {
 		checkBriefs(t, tc.text, briefs(codeText(t, tc.text, invented...)), tc.want)
 	}
 }
+
+// TestDemonstratingThatIsShowing: "demonstrated that …" and
+// "demonstrated just how …" show something; "demonstrated against"
+// protests.
+func TestDemonstratingThatIsShowing(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Norvania has clearly demonstrated that it has the will to govern.", nil},
+		{"Norvania demonstrated just how easily the mill could be sold.", nil},
+		{"Karelian rebels demonstrated against Norvania in the capital.", []string{"KRLREB 141 NRV PROTEST"}},
+	} {
+		checkBriefs(t, tc.text, briefs(codeText(t, tc.text, invented...)), tc.want)
+	}
+}

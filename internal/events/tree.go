@@ -544,6 +544,10 @@ func (s *sent) clause(v, depth int) verbCtx {
 		// participle acts on
 		ctx.passive = true
 	}
+	if s.lx.is("showing_verbs", s.lemma(v)) && s.dep(v, "ccomp") > v {
+		// "demonstrates that X is …": it shows, it does not act
+		ctx.skip = true
+	}
 	if s.marker(v) == "without" {
 		ctx.neg = true
 	}
