@@ -75,3 +75,17 @@ func TestDemonstratingThatIsShowing(t *testing.T) {
 		checkBriefs(t, tc.text, briefs(codeText(t, tc.text, invented...)), tc.want)
 	}
 }
+
+// TestMillionIsNoMoney: a count after a sending verb is no money given;
+// a currency is.
+func TestMillionIsNoMoney(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Norvania is sending its census survey to more than 3 million households in Selvia.", nil},
+		{"Norvania gave 3 million dollars to Selvia.", []string{"NRV 071 SLV AID"}},
+	} {
+		checkBriefs(t, tc.text, briefs(codeText(t, tc.text, invented...)), tc.want)
+	}
+}
