@@ -327,7 +327,7 @@ func TestPastOfficeNoClue(t *testing.T) {
 		// a year after the tenure
 		{"Secretary-General Lars Holm opened the mill. Its owners spoke of the 2031 harvest at length.", "Lars Holm"},
 		// a title in a phrase about another time: a former post under
-		// the holder, a capacity, the agent of a past appointment
+		// the holder, a capacity (also with a "by" agent after it)
 		{"Ana Ruiz, a former bodyguard for Secretary-General Lars Holm, has written a book about the mill.", "Lars Holm"},
 		{"Then came a posting as the military adviser to Secretary-General Lars Holm, when she monitored the mill.", "Lars Holm"},
 		{"The board is led by Ana Ruiz, a banker appointed as treasurer by Secretary-General Lars Holm.", "Lars Holm"},
