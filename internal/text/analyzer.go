@@ -511,7 +511,7 @@ func (a *Analyzer) analyzeSentence(d *Doc, s Sentence, names map[string]bool, ps
 		opening := from == s.FirstToken
 		for _, t := range toks {
 			ps.names = append(ps.names, opening && names[t.Text])
-			if strings.IndexFunc(t.Text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+			if hasWordChar(t.Text) {
 				opening = false
 			}
 		}
@@ -614,6 +614,12 @@ func (d *Doc) Deferred(i int) bool {
 	return d != nil && d.later != nil && i >= 0 && i < len(d.later.left) && d.later.left[i]
 }
 
+// hasWordChar reports whether s holds a letter or a digit: a word, not
+// a mark.
+func hasWordChar(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
+}
+
 // documentNames returns the capitalised words that the document itself
 // shows to be names: written with a capital inside a sentence of running
 // text somewhere ("said Donald Trump"), never written in lower case, and
@@ -645,7 +651,7 @@ func (a *Analyzer) documentNames(d *Doc) map[string]bool {
 				}
 				names[w] = true
 			}
-			inside = inside || strings.IndexFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
+			inside = inside || hasWordChar(w)
 		}
 	}
 	if len(names) == 0 {

@@ -184,7 +184,7 @@ func makeQuotation(text string, open, openEnd, close, closeEnd int, single bool)
 func wordsIn(s string) int {
 	n := 0
 	for _, f := range strings.Fields(s) {
-		if strings.IndexFunc(f, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+		if hasWordChar(f) {
 			n++
 		}
 	}
