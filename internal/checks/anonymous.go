@@ -36,10 +36,7 @@ func (c *Checker) anonymousSources(in *Input) []model.Finding {
 								// the source's words without the
 								// relative clause that says why it is
 								// unnamed
-								who = clean(s.Text)
-								if i := strings.Index(who, " who "); i > 0 {
-									who = strings.TrimRight(who[:i], ",;: ")
-								}
+								who = c.sourceWords(clean(s.Text))
 							}
 						}
 					}
@@ -92,7 +89,7 @@ func (c *Checker) unnamedAttribution(before string) string {
 	words := strings.Fields(before[at:])
 	for len(words) > 0 {
 		last := strings.ToLower(strings.Trim(words[len(words)-1], ",;:"))
-		if last != "who" && last != "speaking" && last != "," && last != "" {
+		if last != "" && !containsFold(c.vocab.SourceEnders, last) {
 			break
 		}
 		words = words[:len(words)-1]
@@ -101,6 +98,20 @@ func (c *Checker) unnamedAttribution(before string) string {
 		return ""
 	}
 	return strings.Trim(strings.Join(words, " "), ",;: ")
+}
+
+// sourceWords returns an unnamed source's own words, up to the first of
+// the vocabulary's source_enders ("one of two witnesses who relayed the
+// story but did not want to speak on the record": "one of two
+// witnesses").
+func (c *Checker) sourceWords(s string) string {
+	ws := strings.Fields(s)
+	for i, w := range ws {
+		if i > 0 && containsFold(c.vocab.SourceEnders, strings.Trim(w, ",;:")) {
+			return strings.TrimRight(strings.Join(ws[:i], " "), ",;: ")
+		}
+	}
+	return s
 }
 
 // unnamedSpeaker raises anonymous-source for a sentence with no anonymity

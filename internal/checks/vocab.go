@@ -22,6 +22,8 @@ type Vocabulary struct {
 	// words open a phrase that does not name it ("a", "two").
 	Attribution []string `yaml:"attribution"`
 	Unnamed     []string `yaml:"unnamed"`
+	// SourceEnders end an unnamed source's own words ("who", "speaking").
+	SourceEnders []string `yaml:"source_enders"`
 	// Above and UpTo open the amount threshold of a decides entry;
 	// Currencies maps a currency's code to its words and signs, Scales a
 	// scale word to its factor.
@@ -54,7 +56,7 @@ func LoadVocabulary(fsys fs.FS, name string) (*Vocabulary, error) {
 		return nil, err
 	}
 	for field, list := range map[string][]string{"no_record": v.NoRecord, "anonymity": v.Anonymity, "meeting_words": v.MeetingWords,
-		"outcome": v.Outcome, "attribution": v.Attribution, "unnamed": v.Unnamed, "above": v.Above, "up_to": v.UpTo} {
+		"outcome": v.Outcome, "attribution": v.Attribution, "unnamed": v.Unnamed, "source_enders": v.SourceEnders, "above": v.Above, "up_to": v.UpTo} {
 		if len(list) == 0 {
 			return nil, fmt.Errorf("load %s: %q is empty", name, field)
 		}
