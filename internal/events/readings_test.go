@@ -1,0 +1,48 @@
+package events
+
+import "testing"
+
+// TestReadingsOfNews holds the readings that PolNeAR's training articles
+// showed the coder getting wrong, each written with invented actors.
+func TestReadingsOfNews(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		// A verb of an act that must take an object, with none, straight
+		// after its noun, is a passive participle the tagger read as a
+		// past tense: the noun is what it acts on, never who acts. A noun
+		// phrase straight after the verb is its object wherever the parse
+		// hung it.
+		{"reduced relative", "Selvian police arrested in Karelis were freed on Monday.", nil},
+		{"reduced relative after a preposition", "She asked about the Karelian rebels deported under the Selvian government.", nil},
+		{"reduced relative, an apposition", "Norvania released Ana Ruiz, a Selvian contractor accused of spying.", nil},
+		{"reduced relative, a headline with two subjects", "Norvania deal's tax strategy assailed.", nil},
+		{"an object makes it active", "Selvian police arrested 20 protesters.", []string{"SLVCOP 173 - COERCE"}},
+		// Engaging an enemy is fighting it; engaging in something with
+		// someone is not.
+		{"engaged an enemy", "Karelian rebels engaged Norvanian troops near the border.", []string{"KRLREB 190 NRVMIL ASSAULT"}},
+		{"engaged in, with", "Norvania engaged in friendly banter with Selvia.", nil},
+		{"engaged in, an object misparsed", "After posting the notes, Norvania also engaged in high fiving Karelis with the Varn Council staffer.", nil},
+		{"engaging with", "Banks were barred from engaging with Selvia on its missile program.", nil},
+		// A participle of a noun that "no" negates did not happen.
+		{"no noun, no act", "There are no Norvanian troops attacking Selvia.", []string{"NRVMIL 190 SLV ASSAULT neg"}},
+		// What one wants another to do is neither's act; what one wants
+		// to do is its intention.
+		{"wanted of another", "Norvania wants Selvia to impose a curfew in Karelis.", nil},
+		{"wanted by oneself", "Norvania wants to impose a curfew in Karelis.", []string{"NRV 1323 KRL THREATEN fut"}},
+		// "demonstrated that …" and "demonstrated just how …" show
+		// something; "demonstrated against" protests.
+		{"demonstrated that", "Norvania has clearly demonstrated that it has the will to govern.", nil},
+		{"demonstrated just how", "Norvania demonstrated just how easily the mill could be sold.", nil},
+		{"demonstrated against", "Karelian rebels demonstrated against Norvania in the capital.", []string{"KRLREB 141 NRV PROTEST"}},
+		// A count after a sending verb is no money given; a currency is.
+		{"a count is no money", "Norvania is sending its census survey to more than 3 million households in Selvia.", nil},
+		{"a currency is money", "Norvania gave 3 million dollars to Selvia.", []string{"NRV 071 SLV AID"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			checkBriefs(t, tc.text, briefs(codeText(t, tc.text, invented...)), tc.want)
+		})
+	}
+}
