@@ -403,16 +403,6 @@ func (m *Model) speakerNames(forms []string, class []int) {
 	}
 }
 
-// closingQuote reports whether a word is a mark that may close a
-// quotation.
-func closingQuote(w string) bool {
-	switch w {
-	case "”", "\"", "''", "’", "'":
-		return true
-	}
-	return false
-}
-
 // finiteVerb gives a clause with no finite verb the one it must have:
 // in a stretch of a sentence between semicolons or colons, a past
 // participle straight after a noun, a pronoun or a number (adverbs

@@ -85,6 +85,17 @@ func pairedClose(f string) (string, bool) {
 	return "", false
 }
 
+// closingQuote reports whether a word is a mark that may close a
+// quotation: a closing mark of pairedClose's quotation marks, or a
+// single straight quote (a tokenizer may cut "''" in two).
+func closingQuote(w string) bool {
+	switch w {
+	case "”", "\"", "''", "’", "'":
+		return true
+	}
+	return false
+}
+
 type tree struct{ head []int }
 
 // span returns the first and last word of i's subtree.
