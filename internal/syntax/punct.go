@@ -87,7 +87,8 @@ func pairedClose(f string) (string, bool) {
 
 // closingQuote reports whether a word is a mark that may close a
 // quotation: a closing mark of pairedClose's quotation marks, or a
-// single straight quote (a tokenizer may cut "''" in two).
+// single straight quote (a tokenizer may cut two straight quotes written
+// as one closing mark in two).
 func closingQuote(w string) bool {
 	switch w {
 	case "”", "\"", "''", "’", "'":
