@@ -2,7 +2,7 @@
 //
 // Per document (Document): text layer → actor mentions → document date
 // (inferred when no metadata gives one) → temporal expressions → quotes →
-// events → anchoring of events and quotes to their time. In: an ingested
+// events → anchoring of events and quotes to their time (anchor). In: an ingested
 // *model.Document. Out: its *model.Analysis; the document's date fields
 // are filled in when inferred.
 //
@@ -29,6 +29,7 @@ import (
 
 	"github.com/dossier-project/dossier/data"
 	"github.com/dossier-project/dossier/internal/actors"
+	"github.com/dossier-project/dossier/internal/anchor"
 	"github.com/dossier-project/dossier/internal/checks"
 	"github.com/dossier-project/dossier/internal/docdate"
 	"github.com/dossier-project/dossier/internal/events"
@@ -70,6 +71,7 @@ type Pipeline struct {
 	events   *events.Coder
 	filter   *events.Filter // what the coder can code nothing in (PrepareToCode)
 	checker  *checks.Checker
+	anchor   *anchor.Anchorer
 	vocab    vocabulary
 	// names reads the attendance lines of minutes and transcripts for
 	// the people records (data/ingest).
@@ -115,6 +117,9 @@ func New(opt Options) (*Pipeline, error) {
 	p := &Pipeline{opts: opt}
 	var err error
 	if p.vocab, err = loadVocabulary(fsys); err != nil {
+		return nil, err
+	}
+	if p.anchor, err = anchor.New(fsys); err != nil {
 		return nil, err
 	}
 	if p.names, err = ingest.LoadVocab(fsys); err != nil {
@@ -284,9 +289,9 @@ func (p *Pipeline) Document(ctx context.Context, doc *model.Document) (*model.An
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	anchorAll(doc, td, a, &p.vocab)
-	orderAll(doc, td, &model.Analysis{Events: a.Events[:coded]}, &p.vocab)
-	orderAll(doc, td, &model.Analysis{Events: a.Events[coded:]}, &p.vocab)
+	p.anchor.Anchor(doc, td, a)
+	p.anchor.Order(doc, td, a.Events[:coded])
+	p.anchor.Order(doc, td, a.Events[coded:])
 	return a, nil
 }
 

@@ -1,4 +1,16 @@
-package pipeline
+// Package anchor ties each event and quote of a document to the time it
+// happened, and records the order a sentence states between two events.
+//
+// In: a document, its text layer (sentences, paragraphs, the tree) and
+// its analysis: temporal expressions, events and quotes. Out: the When
+// of every event and quote (a model.Anchor naming the expression it
+// rests on, or the document date, or nothing when unknown), and, for
+// events of one sentence whose order the text states, the events each
+// came after.
+//
+// The words it reads (clause breaks, subordinators of time, auxiliaries
+// of the past, order words) are data: anchor/vocabulary.yaml.
+package anchor
 
 import (
 	"sort"
@@ -9,7 +21,7 @@ import (
 	"github.com/dossier-project/dossier/internal/text"
 )
 
-// anchorAll ties each event and quote of a to its time: the temporal
+// Anchor ties each event and quote of a to its time: the temporal
 // expression governing its clause, else its sentence's, else the one that
 // opens its paragraph, else the document date (at a lower precision when
 // the date was inferred). What is said in a primary record happens at the
@@ -27,7 +39,7 @@ import (
 //   - A year-less day stated with its weekday ("Monday 13 May") takes the
 //     year of the nearest resolved expression of the document when that
 //     day fell on that weekday then, and no year otherwise.
-func anchorAll(doc *model.Document, td *text.Doc, a *model.Analysis, v *vocabulary) {
+func (an *Anchorer) Anchor(doc *model.Document, td *text.Doc, a *model.Analysis) {
 	ts := datingExpressions(a.Timexes)
 	sort.SliceStable(ts, func(i, j int) bool { return ts[i].Start < ts[j].Start })
 	var quoted []model.Span
@@ -37,7 +49,7 @@ func anchorAll(doc *model.Document, td *text.Doc, a *model.Analysis, v *vocabula
 		}
 	}
 	sort.SliceStable(quoted, func(i, j int) bool { return quoted[i].Start < quoted[j].Start })
-	x := &anchorer{doc: doc, td: td, all: ts, quoted: quoted, breaks: v.ClauseBreaks, timeMarks: v.timeMarks, pastAux: v.pastAux, sents: map[int]*sentenceBreaks{}}
+	x := &anchorer{doc: doc, td: td, all: ts, quoted: quoted, breaks: an.breaks, timeMarks: an.timeMarks, pastAux: an.pastAux, sents: map[int]*sentenceBreaks{}}
 	for i := range a.Events {
 		e := &a.Events[i]
 		e.When = x.anchor(nil, e.Trigger.Start)
@@ -132,7 +144,7 @@ func afterDocument(a *model.Anchor, doc *model.Document) bool {
 // as no date of an event (NoDate: a duration, a decade, the open end of
 // a span such as "since 2004", a vague "now"). Year-less days with a
 // weekday get a year from the nearest resolved expression when the
-// weekday fits it (see anchorAll).
+// weekday fits it (see Anchor).
 func datingExpressions(all []model.Timex) []model.Timex {
 	out := make([]model.Timex, 0, len(all))
 	for _, t := range all {

@@ -1,4 +1,4 @@
-package pipeline
+package anchor
 
 import (
 	"sort"
@@ -9,7 +9,7 @@ import (
 	"github.com/dossier-project/dossier/internal/text"
 )
 
-// orderAll records the order the text states between two events of one
+// Order records the order the text states between two events of one
 // sentence: "X met Y after Z attacked" (X's meeting came after Z's
 // attack), "X met Y before Z arrived", and "After Z attacked, X met Y".
 // The later event's anchor lists the earlier one in After. Events coded
@@ -17,19 +17,19 @@ import (
 // Only a single order word between two neighbouring triggers counts, and
 // only when the second trigger follows it closely, so that "X met Y after
 // the summit, where Z spoke" states nothing about Z.
-func orderAll(doc *model.Document, td *text.Doc, a *model.Analysis, v *vocabulary) {
-	if len(a.Events) < 2 {
+func (an *Anchorer) Order(doc *model.Document, td *text.Doc, events []model.Event) {
+	if len(events) < 2 {
 		return
 	}
 	// Group the events by trigger, in text order.
 	type group struct {
 		trigger model.Span
-		events  []int
+		members []int
 	}
 	byStart := map[int]int{}
 	var groups []group
-	for i := range a.Events {
-		e := &a.Events[i]
+	for i := range events {
+		e := &events[i]
 		if e.When == nil {
 			continue
 		}
@@ -39,14 +39,14 @@ func orderAll(doc *model.Document, td *text.Doc, a *model.Analysis, v *vocabular
 			byStart[e.Trigger.Start] = g
 			groups = append(groups, group{trigger: e.Trigger})
 		}
-		groups[g].events = append(groups[g].events, i)
+		groups[g].members = append(groups[g].members, i)
 	}
 	sort.SliceStable(groups, func(i, j int) bool { return groups[i].trigger.Start < groups[j].trigger.Start })
 	link := func(later, earlier group, cue model.Span) {
-		for _, li := range later.events {
-			w := a.Events[li].When
-			for _, ei := range earlier.events {
-				w.After = append(w.After, a.Events[ei].ID)
+		for _, li := range later.members {
+			w := events[li].When
+			for _, ei := range earlier.members {
+				w.After = append(w.After, events[ei].ID)
 			}
 			c := cue
 			w.OrderCue = &c
@@ -63,7 +63,7 @@ func orderAll(doc *model.Document, td *text.Doc, a *model.Analysis, v *vocabular
 		sent := td.Sentences[si].Span
 		// Between the triggers: "X met Y after Z attacked".
 		between := src[x.trigger.End:y.trigger.Start]
-		if cue, after, ok := orderWord(between, v); ok {
+		if cue, after, ok := an.orderWord(between); ok {
 			rest := between[cue.End:]
 			if strings.ContainsAny(rest, ",;:") || len(strings.Fields(rest)) > 8 {
 				continue
@@ -81,7 +81,7 @@ func orderAll(doc *model.Document, td *text.Doc, a *model.Analysis, v *vocabular
 		// sentence with many events is read once, not once per event.
 		op, ok := openers[si]
 		if !ok {
-			op = sentenceOpener(src, sent, v)
+			op = an.sentenceOpener(src, sent)
 			openers[si] = op
 		}
 		cue, after, ok := op.before(x.trigger.Start)
@@ -110,14 +110,14 @@ type opener struct {
 }
 
 // sentenceOpener reads the order words of sentence s once.
-func sentenceOpener(src string, s model.Span, v *vocabulary) opener {
+func (an *Anchorer) sentenceOpener(src string, s model.Span) opener {
 	var op opener
 	sent := src[s.Start:s.End]
 	first := -1
 	for _, list := range []struct {
 		words []string
 		after bool
-	}{{v.Order.After, true}, {v.Order.Before, false}} {
+	}{{an.after, true}, {an.before, false}} {
 		for from := 0; from < len(sent); {
 			st, en, hit := text.FindPhrase(sent[from:], list.words)
 			if !hit {
@@ -176,12 +176,12 @@ func (op opener) before(at int) (model.Span, bool, bool) {
 // orderWord finds the one order word in s. after is true for "after"
 // words, false for "before" words; ok is false when s holds none, or
 // more than one.
-func orderWord(s string, v *vocabulary) (cue model.Span, after, ok bool) {
+func (an *Anchorer) orderWord(s string) (cue model.Span, after, ok bool) {
 	found := 0
 	for _, list := range []struct {
 		words []string
 		after bool
-	}{{v.Order.After, true}, {v.Order.Before, false}} {
+	}{{an.after, true}, {an.before, false}} {
 		for from := 0; from < len(s); {
 			st, en, hit := text.FindPhrase(s[from:], list.words)
 			if !hit {

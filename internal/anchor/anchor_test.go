@@ -1,4 +1,4 @@
-package pipeline
+package anchor
 
 import (
 	"strings"
@@ -23,7 +23,7 @@ func TestAnchor(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	v, err := loadVocabulary(data.Embedded())
+	an, err := New(data.Embedded())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -171,7 +171,7 @@ func TestAnchor(t *testing.T) {
 				cue := span(q.cue)
 				a.Quotes = append(a.Quotes, model.Quote{Direct: !q.reported, Cue: &cue, Contents: []model.Span{span(q.content)}, Rule: "test"})
 			}
-			anchorAll(doc, td, a, &v)
+			an.Anchor(doc, td, a)
 			var got []string
 			for _, e := range a.Events {
 				got = append(got, show(e.When))
