@@ -69,6 +69,11 @@ func (an *Anchorer) Order(doc *model.Document, td *text.Doc, events []model.Even
 				continue
 			}
 			cue = model.NewSpan(src, x.trigger.End+cue.Start, x.trigger.End+cue.End)
+			if coordinated(td, cue.Start) {
+				// "X met Y after Z attacked and after W threatened": the
+				// second order word speaks of X's meeting, not of Z's act.
+				continue
+			}
 			if after {
 				link(x, y, cue)
 			} else {
@@ -193,4 +198,12 @@ func (an *Anchorer) orderWord(s string) (cue model.Span, after, ok bool) {
 		}
 	}
 	return cue, after, found == 1
+}
+
+// coordinated reports whether the word before byte offset at is a
+// coordinating conjunction ("and after", "or before"): an order word so
+// placed is joined to an earlier one and orders the event before both.
+func coordinated(td *text.Doc, at int) bool {
+	k := td.TokenAt(at)
+	return k > 0 && td.Tokens[k-1].Tag == "CC"
 }

@@ -43,6 +43,7 @@ func TestStatedOrder(t *testing.T) {
 		{"Before Somalia attacked Ethiopia, Kenya met Uganda on 4 March 2020.", []string{"attacked", "met"}, map[string]string{"attacked": "met"}},
 		{"Kenya met Uganda on 4 March 2020 after the summit, where Somalia criticised Ethiopia.", []string{"met", "criticised"}, nil},
 		{"Kenya met Uganda on 4 March 2020 and Somalia attacked Ethiopia.", []string{"met", "attacked"}, nil},
+		{"Kenya met Uganda after Somalia attacked Ethiopia and after Eritrea threatened Djibouti.", []string{"met", "attacked", "threatened"}, map[string]string{"met": "attacked"}},
 	}
 	for _, c := range cases {
 		doc := &model.Document{ID: "d", Kind: model.KindArticle, Text: c.text, Date: time.Date(2020, 3, 5, 0, 0, 0, 0, time.UTC)}
