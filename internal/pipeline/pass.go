@@ -17,6 +17,7 @@ import (
 
 	"github.com/dossier-project/dossier/internal/checks"
 	"github.com/dossier-project/dossier/internal/model"
+	"github.com/dossier-project/dossier/internal/people"
 	"github.com/dossier-project/dossier/internal/quotes"
 	"github.com/dossier-project/dossier/internal/store"
 	"github.com/dossier-project/dossier/internal/text"
@@ -134,7 +135,7 @@ func (p *Pipeline) pass(ctx context.Context, st store.Store, opt PassOptions) (P
 	// apply. Under the configuration of the last pass, a document checked
 	// before is not read for this: what it names was stored with it.
 	ix := quotes.NewIndex(p.text)
-	roles := newHolders(p.text.FunctionWord)
+	roles := people.NewHolders(p.text.FunctionWord)
 	session := p.checker.NewSession()
 	session.OffsetsOnly = true // the words of the evidence are filled at the end
 	// The announcements and acts of deciding bodies are written out in
@@ -198,7 +199,7 @@ func (p *Pipeline) pass(ctx context.Context, st store.Store, opt PassOptions) (P
 				ocr[d.ID] = &model.Document{Pages: d.Pages, OCRPages: d.OCRPages}
 			}
 			ix.AddAnalysed(d, a.Quotes)
-			roles.addRecord(d, p.names)
+			roles.AddRecord(d, p.names)
 			records = append(records, lightRecord(d))
 			fmt.Fprintf(recordKey, "%s %s %s\n", d.ID, d.DateString(), d.DateEnd.Format("2006-01-02"))
 		}
@@ -233,7 +234,7 @@ func (p *Pipeline) pass(ctx context.Context, st store.Store, opt PassOptions) (P
 		// The timeline's items are written out in sorted runs, with
 		// their words, and merged at the end (timeline.Spill).
 		tl    = timeline.Collector{Spill: &timeline.Spill{Items: timelineRun}}
-		ppl   = newActorCollector(p.names, p.dict.Tenures)
+		ppl   = people.NewCollector(p.names, p.dict.Tenures)
 		batch []store.DocResults
 	)
 	flush := func() error {
@@ -256,7 +257,7 @@ func (p *Pipeline) pass(ctx context.Context, st store.Store, opt PassOptions) (P
 			session.Gather(d, a, p.text.Sentences(d.Text, text.TurnLabels(d)))
 		default:
 			for j := range a.Quotes {
-				roles.resolve(&a.Quotes[j], d)
+				roles.Resolve(&a.Quotes[j], d)
 				ix.Verify(&a.Quotes[j], d)
 				if len(ocr) > 0 {
 					quotes.NoteOCR(&a.Quotes[j], func(doc string, start, end int) bool {
@@ -289,7 +290,7 @@ func (p *Pipeline) pass(ctx context.Context, st store.Store, opt PassOptions) (P
 			}
 		}
 		tl.Add(d, a)
-		ppl.add(d, a)
+		ppl.Add(d, a)
 		stats.Documents++
 		if opt.Progress != nil {
 			opt.Progress(stats.Documents, total)
@@ -322,7 +323,7 @@ func (p *Pipeline) pass(ctx context.Context, st store.Store, opt PassOptions) (P
 	for i := range across {
 		withPages(pages, across[i].Evidence)
 	}
-	actors := ppl.list()
+	actors := ppl.List()
 	for i := range actors {
 		withPages(pages, actors[i].Examples)
 	}

@@ -1,16 +1,19 @@
-// Package pipeline runs dossier's stages in order.
+// Package pipeline runs dossier's stages in order; it holds no
+// linguistics of its own.
 //
 // Per document (Document): text layer → actor mentions → document date
 // (inferred when no metadata gives one) → temporal expressions → quotes →
-// events → anchoring of events and quotes to their time (anchor). In: an ingested
+// quote speakers coded and first-person mentions (people) → events →
+// anchoring of events and quotes to their time (anchor). In: an ingested
 // *model.Document. Out: its *model.Analysis; the document's date fields
 // are filled in when inferred.
 //
 // Across documents (Pass, in pass.go): quote verification against the
-// primary records, the timeline, the accountability checks and the people
-// mentioned. In: the store's documents with their analyses. Out: the
-// results, stored, one document's at a time and then those across
-// documents; read commands and the server read them from the store.
+// primary records, described sources resolved to role holders (people),
+// the timeline, the accountability checks and the people records. In:
+// the store's documents with their analyses. Out: the results, stored,
+// one document's at a time and then those across documents; read
+// commands and the server read them from the store.
 //
 // The pipeline holds the loaded models and dictionaries, which are
 // immutable, so one Pipeline serves many goroutines.
@@ -36,6 +39,7 @@ import (
 	"github.com/dossier-project/dossier/internal/ingest"
 	"github.com/dossier-project/dossier/internal/mentions"
 	"github.com/dossier-project/dossier/internal/model"
+	"github.com/dossier-project/dossier/internal/people"
 	"github.com/dossier-project/dossier/internal/quotes"
 	"github.com/dossier-project/dossier/internal/text"
 	"github.com/dossier-project/dossier/internal/timex"
@@ -62,17 +66,17 @@ type Options struct {
 
 // Pipeline holds the loaded models of every stage.
 type Pipeline struct {
-	text     *text.Analyzer
-	dict     *actors.Dictionary
-	mentions *mentions.Resolver
-	timex    *timex.Tagger
-	dates    *docdate.Inferrer
-	quotes   *quotes.Extractor
-	events   *events.Coder
-	filter   *events.Filter // what the coder can code nothing in (PrepareToCode)
-	checker  *checks.Checker
-	anchor   *anchor.Anchorer
-	vocab    vocabulary
+	text        *text.Analyzer
+	dict        *actors.Dictionary
+	mentions    *mentions.Resolver
+	timex       *timex.Tagger
+	dates       *docdate.Inferrer
+	quotes      *quotes.Extractor
+	events      *events.Coder
+	filter      *events.Filter // what the coder can code nothing in (PrepareToCode)
+	checker     *checks.Checker
+	anchor      *anchor.Anchorer
+	firstPerson *people.FirstPersonWords
 	// names reads the attendance lines of minutes and transcripts for
 	// the people records (data/ingest).
 	names *ingest.Vocab
@@ -116,7 +120,7 @@ func New(opt Options) (*Pipeline, error) {
 	fsys := data.Open(opt.DataDir)
 	p := &Pipeline{opts: opt}
 	var err error
-	if p.vocab, err = loadVocabulary(fsys); err != nil {
+	if p.firstPerson, err = people.LoadFirstPerson(fsys); err != nil {
 		return nil, err
 	}
 	if p.anchor, err = anchor.New(fsys); err != nil {
@@ -275,10 +279,10 @@ func (p *Pipeline) Document(ctx context.Context, doc *model.Document) (*model.An
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	codeSpeakers(a.Quotes, ms)
+	people.CodeSpeakers(a.Quotes, ms)
 	// Inside direct speech, "I" and "we" are the speaker: events said in
 	// the first person get their source.
-	a.Mentions = firstPerson(doc, td, a.Quotes, ms, p.vocab.firstPerson)
+	a.Mentions = p.firstPerson.Mentions(doc, td, a.Quotes, ms)
 	a.Events = p.events.Code(doc, td, a.Mentions)
 	// The acts of the record (announcements, decisions, votes, meetings)
 	// that the checks read follow the coded events; each set is ordered

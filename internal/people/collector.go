@@ -1,4 +1,17 @@
-package pipeline
+// Package people makes the persons and organisations of a dossier.
+//
+// Per document (CodeSpeakers, FirstPersonWords.Mentions): in: the
+// document's quotes and actor mentions; out: the quotes' speakers coded
+// as the same person's mentions are, and the mentions that "I" and "we"
+// make inside direct speech (the speaker, the speaker's side).
+//
+// Across documents (Collector, Holders): in: every document with its
+// analysis; out: one record per person and organisation (store.Actor)
+// with the forms of its name, its roles with their dates, and counts of
+// mentions, quotes and turns; and quotes whose source is only described
+// ("the council's chair said") given to the holder of that role that a
+// primary record names.
+package people
 
 import (
 	"math/bits"
@@ -44,7 +57,7 @@ type actorAcc struct {
 	first, last time.Time
 }
 
-type actorCollector struct {
+type Collector struct {
 	by map[string]*actorAcc
 	// names reads attendance lines and tells role words and honorifics
 	// from names; nil reads none.
@@ -58,8 +71,8 @@ type actorCollector struct {
 	tenures func(name string) []actors.DatedCode
 }
 
-func newActorCollector(names *ingest.Vocab, tenures func(string) []actors.DatedCode) *actorCollector {
-	return &actorCollector{by: map[string]*actorAcc{}, names: names, quotes: map[string]int{}, turns: map[string]int{}, tenures: tenures}
+func NewCollector(names *ingest.Vocab, tenures func(string) []actors.DatedCode) *Collector {
+	return &Collector{by: map[string]*actorAcc{}, names: names, quotes: map[string]int{}, turns: map[string]int{}, tenures: tenures}
 }
 
 // actorKey identifies a mention's actor: a named person by name, lower
@@ -78,7 +91,7 @@ func actorKey(a model.Actor) string {
 func nameKey(name string) string { return strings.ToLower(strings.Join(strings.Fields(name), " ")) }
 
 // get returns the record of key, made if new.
-func (c *actorCollector) get(key, name, code string, person bool) *actorAcc {
+func (c *Collector) get(key, name, code string, person bool) *actorAcc {
 	x := c.by[key]
 	if x == nil {
 		x = &actorAcc{Actor: store.Actor{Key: key, Name: strings.Clone(name), Code: strings.Clone(code), Person: person,
@@ -93,7 +106,7 @@ func (c *actorCollector) get(key, name, code string, person bool) *actorAcc {
 
 // seen notes that x is in document d, and takes the roles d's speakers
 // of that name give.
-func (c *actorCollector) seen(x *actorAcc, d *model.Document) {
+func (c *Collector) seen(x *actorAcc, d *model.Document) {
 	if !x.docs.add(c.doc) {
 		return
 	}
@@ -157,7 +170,7 @@ func (x *actorAcc) addHeld(role string, d *model.Document, by string) {
 
 // addTenures adds the dictionary's tenures of x that overlap the dates
 // of x's documents (all of them when no document is dated).
-func (c *actorCollector) addTenures(x *actorAcc) {
+func (c *Collector) addTenures(x *actorAcc) {
 	if c.tenures == nil || !x.Person {
 		return
 	}
@@ -182,7 +195,7 @@ func (c *actorCollector) addTenures(x *actorAcc) {
 // add collects the people of one document: its mentions, the people of
 // its attendance lines (a transcript's or a statement's), its speakers,
 // and the speakers of its quotes and turns.
-func (c *actorCollector) add(d *model.Document, a *model.Analysis) {
+func (c *Collector) Add(d *model.Document, a *model.Analysis) {
 	c.doc++
 	for _, m := range a.Mentions {
 		k := actorKey(m.Actor)
@@ -482,7 +495,7 @@ func unionSorted(a, b []int32) []int32 {
 
 // bareName is a name without the honorifics and role words before it
 // ("Councillor Roe" → "Roe", "Mr John Roe" → "John Roe").
-func (c *actorCollector) bareName(name string) string {
+func (c *Collector) bareName(name string) string {
 	s := strings.Join(strings.Fields(name), " ")
 	if c.names == nil {
 		return s
@@ -531,7 +544,7 @@ func hasUpper(s string) bool {
 // list joins the records given by surname alone to the one person of
 // that surname, gives the quotes and turns to their speakers' records,
 // and returns the records, most mentioned first.
-func (c *actorCollector) list() []store.Actor {
+func (c *Collector) List() []store.Actor {
 	keys := make([]string, 0, len(c.by))
 	for k := range c.by {
 		keys = append(keys, k)

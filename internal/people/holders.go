@@ -1,4 +1,4 @@
-package pipeline
+package people
 
 import (
 	"strings"
@@ -44,7 +44,7 @@ type holder struct {
 
 // holders indexes the role holders of the primary records by the words
 // of their roles.
-type holders struct {
+type Holders struct {
 	byWord map[string][]int
 	all    []holder
 	// function tells the words of grammar ("the", "of") from the words
@@ -52,13 +52,13 @@ type holders struct {
 	function func(string) bool
 }
 
-func newHolders(function func(string) bool) *holders {
-	return &holders{byWord: map[string][]int{}, function: function}
+func NewHolders(function func(string) bool) *Holders {
+	return &Holders{byWord: map[string][]int{}, function: function}
 }
 
 // addRecord takes the holders a primary record names: its speakers with
 // a role, and the people of its attendance lines (names may be nil).
-func (h *holders) addRecord(d *model.Document, names *ingest.Vocab) {
+func (h *Holders) AddRecord(d *model.Document, names *ingest.Vocab) {
 	if d.Date.IsZero() || !d.Kind.Primary() {
 		return
 	}
@@ -84,7 +84,7 @@ func (h *holders) addRecord(d *model.Document, names *ingest.Vocab) {
 	}
 }
 
-func (h *holders) add(x holder) {
+func (h *Holders) add(x holder) {
 	if len(x.role) == 0 || len(h.all) >= maxHolders {
 		return
 	}
@@ -100,7 +100,7 @@ const maxHolders = 1 << 16
 
 // resolve gives q, when its speaker is a description, the one holder of
 // that role a record names within holderWindow of d's date.
-func (h *holders) resolve(q *model.Quote, d *model.Document) {
+func (h *Holders) Resolve(q *model.Quote, d *model.Document) {
 	if q.SpeakerBy != model.SpeakerByDescription || q.Anonymous || d.Date.IsZero() || len(h.all) == 0 {
 		return
 	}
@@ -145,7 +145,7 @@ func roleWords(s string) map[string]bool {
 // descriptionWords are the words of a description that must match a
 // role: lower case, without a possessive ending and without the words
 // of grammar ("the", "of", "a").
-func (h *holders) descriptionWords(s string) []string {
+func (h *Holders) descriptionWords(s string) []string {
 	var out []string
 	for _, w := range strings.FieldsFunc(strings.ToLower(s), notWordRune) {
 		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")

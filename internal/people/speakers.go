@@ -1,4 +1,4 @@
-package pipeline
+package people
 
 import (
 	"sort"
@@ -8,9 +8,9 @@ import (
 	"github.com/dossier-project/dossier/internal/text"
 )
 
-// codeSpeakers gives a quote whose speaker was named but not coded the
+// CodeSpeakers gives a quote whose speaker was named but not coded the
 // code of a mention of the same person in the document.
-func codeSpeakers(qs []model.Quote, ms []model.Mention) {
+func CodeSpeakers(qs []model.Quote, ms []model.Mention) {
 	codes := map[string]string{}
 	for _, m := range ms {
 		if m.Actor.Person && m.Actor.Name != "" && m.Actor.Code != "" {
@@ -26,12 +26,12 @@ func codeSpeakers(qs []model.Quote, ms []model.Mention) {
 	}
 }
 
-// firstPerson returns the mentions that first-person pronouns make inside
+// Mentions returns ms and the mentions that first-person pronouns make inside
 // direct speech: "I" and "me" are the speaker, "we" and "us" the actor the
 // speaker speaks for (the speaker's code). Only quotes whose speaker is
 // known and coded, and not anonymous, take part; pronouns already
 // resolved by the mentions stage are left alone.
-func firstPerson(doc *model.Document, td *text.Doc, qs []model.Quote, ms []model.Mention, fp firstPersonWords) []model.Mention {
+func (fp *FirstPersonWords) Mentions(doc *model.Document, td *text.Doc, qs []model.Quote, ms []model.Mention) []model.Mention {
 	taken := map[int]bool{}
 	for _, m := range ms {
 		taken[m.Start] = true

@@ -1,4 +1,4 @@
-package pipeline
+package people
 
 import (
 	"sort"
@@ -51,7 +51,7 @@ func TestPeopleJoin(t *testing.T) {
 		}, []string{"hana sklar: Hana Sklar", "ms sklar: Ms Sklar"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			c := newActorCollector(v, nil)
+			c := NewCollector(v, nil)
 			for i, ms := range tc.docs {
 				d := &model.Document{ID: string(rune('a' + i)), Kind: model.KindArticle}
 				a := &model.Analysis{Doc: d.ID}
@@ -61,10 +61,10 @@ func TestPeopleJoin(t *testing.T) {
 					a.Mentions = append(a.Mentions, model.Mention{Span: model.Span{Start: start, End: start + len(m.text), Text: m.text},
 						Actor: model.Actor{Name: m.name, Code: m.code, Person: true}})
 				}
-				c.add(d, a)
+				c.Add(d, a)
 			}
 			var got []string
-			for _, x := range c.list() {
+			for _, x := range c.List() {
 				names := append([]string{}, x.Names...)
 				sort.Strings(names)
 				got = append(got, x.Key+": "+strings.Join(names, ", "))
@@ -102,7 +102,7 @@ func TestPeopleHeldRoles(t *testing.T) {
 			{Code: "AAAGOV", Role: "Governor", From: day("2020-01-01")},
 		}
 	}
-	c := newActorCollector(v, tenures)
+	c := NewCollector(v, tenures)
 	for i, date := range []string{"2012-03-04", "2012-05-06"} {
 		d := &model.Document{ID: string(rune('a' + i)), Kind: model.KindTranscript, Date: day(date),
 			Text:     "Hana Sklar spoke.",
@@ -110,9 +110,9 @@ func TestPeopleHeldRoles(t *testing.T) {
 		a := &model.Analysis{Doc: d.ID, Mentions: []model.Mention{{Span: model.Span{Start: 0, End: 10, Text: "Hana Sklar"},
 			Actor: model.Actor{Name: "Hana Sklar", Person: true}}},
 			Quotes: []model.Quote{{Speaker: "Hana Sklar", SpeakerBy: model.SpeakerByName}, {Speaker: "Hana Sklar", SpeakerBy: model.SpeakerByDescription}}}
-		c.add(d, a)
+		c.Add(d, a)
 	}
-	xs := c.list()
+	xs := c.List()
 	if len(xs) != 1 {
 		t.Fatalf("records %+v", xs)
 	}
@@ -137,15 +137,15 @@ func TestPeopleArticleRoles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := newActorCollector(v, nil)
+	c := NewCollector(v, nil)
 	d := &model.Document{ID: "a", Kind: model.KindArticle, Date: time.Date(2016, 9, 12, 0, 0, 0, 0, time.UTC),
 		Text: "Ana Ruiz, the police chief of Harrowgate, spoke."}
 	a := &model.Analysis{Doc: d.ID, Mentions: []model.Mention{
 		{Span: model.Span{Start: 0, End: 8, Text: "Ana Ruiz"}, Actor: model.Actor{Name: "Ana Ruiz", Person: true}, Role: "police chief of Harrowgate"},
 		{Span: model.Span{Start: 0, End: 8, Text: "Ana Ruiz"}, Actor: model.Actor{Name: "Ana Ruiz", Person: true}},
 	}}
-	c.add(d, a)
-	xs := c.list()
+	c.Add(d, a)
+	xs := c.List()
 	if len(xs) != 1 {
 		t.Fatalf("records %+v", xs)
 	}
@@ -157,10 +157,10 @@ func TestPeopleArticleRoles(t *testing.T) {
 	}
 	// An article known only to lie within years (a date inferred from
 	// who held an office) dates nothing it states.
-	c = newActorCollector(v, nil)
+	c = NewCollector(v, nil)
 	d.Date, d.DateEnd = time.Date(2009, 1, 20, 0, 0, 0, 0, time.UTC), time.Date(2017, 1, 20, 0, 0, 0, 0, time.UTC)
-	c.add(d, a)
-	if xs := c.list(); len(xs) != 1 || len(xs[0].Held) != 1 || xs[0].Held[0].From != "" || xs[0].Held[0].To != "" {
+	c.Add(d, a)
+	if xs := c.List(); len(xs) != 1 || len(xs[0].Held) != 1 || xs[0].Held[0].From != "" || xs[0].Held[0].To != "" {
 		t.Errorf("held by an article dated 2009-2017: %+v", xs[0].Held)
 	}
 }
@@ -174,13 +174,13 @@ func TestSurnameWithAnotherTitleStaysApart(t *testing.T) {
 		t.Fatal(err)
 	}
 	records := func(surnameRole string) int {
-		c := newActorCollector(v, nil)
+		c := NewCollector(v, nil)
 		d := &model.Document{ID: "a", Kind: model.KindArticle, Text: "x"}
-		c.add(d, &model.Analysis{Doc: "a", Mentions: []model.Mention{
+		c.Add(d, &model.Analysis{Doc: "a", Mentions: []model.Mention{
 			{Span: model.Span{Text: "Harbour Mayor Ana Ruiz"}, Actor: model.Actor{Name: "Ana Ruiz", Person: true}, Role: "Harbour Mayor"},
 			{Span: model.Span{Text: "Ruiz"}, Actor: model.Actor{Name: "Ruiz", Person: true}, Role: surnameRole},
 		}})
-		return len(c.list())
+		return len(c.List())
 	}
 	if n := records("Chief Justice"); n != 2 {
 		t.Errorf("another title: %d records, want 2", n)
@@ -200,15 +200,15 @@ func TestPronounsAreNoNameForms(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := newActorCollector(v, nil)
+	c := NewCollector(v, nil)
 	d := &model.Document{ID: "a", Kind: model.KindArticle, Text: "Ana Ruiz spoke. She said: “I agree.”"}
 	ana := model.Actor{Name: "Ana Ruiz", Person: true}
-	c.add(d, &model.Analysis{Doc: d.ID, Mentions: []model.Mention{
+	c.Add(d, &model.Analysis{Doc: d.ID, Mentions: []model.Mention{
 		{Span: model.Span{Start: 0, End: 8, Text: "Ana Ruiz"}, Actor: ana, Rule: "dict:person"},
 		{Span: model.Span{Start: 16, End: 19, Text: "She"}, Actor: ana, Rule: model.RulePronoun},
 		{Span: model.Span{Start: 29, End: 30, Text: "I"}, Actor: ana, Rule: model.RuleFirstPersonSingular + " (quote a:q1)"},
 	}})
-	xs := c.list()
+	xs := c.List()
 	if len(xs) != 1 || xs[0].Mentions != 3 || len(xs[0].Names) != 1 || xs[0].Names[0] != "Ana Ruiz" {
 		t.Errorf("records %+v", xs)
 	}
@@ -221,7 +221,7 @@ func TestBareNameDropsEveryTitle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := newActorCollector(v, nil)
+	c := NewCollector(v, nil)
 	for in, want := range map[string]string{
 		"Lt. Gen. Ana Ruiz": "Ana Ruiz",
 		"Gen. Ana Ruiz":     "Ana Ruiz",
