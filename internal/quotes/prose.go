@@ -698,10 +698,18 @@ func (t *tq) demonstrative(s int) bool {
 // cue at i reports and makes up less than half of its words.
 func (t *tq) insideReport(i int, r region) bool {
 	c := t.complementClause(i)
-	if c < 0 {
+	var f, e int
+	switch {
+	case c >= 0:
+		f, e = t.td.Subtree(c)
+	case t.x.lx.objectContent[t.tok(i).Lemma] && !t.x.lx.characterizing[t.tok(i).Lemma]:
+		// a cue whose content is its object ("blamed the media for
+		// making an issue of X's claim that Y “founded ISIS”") does not
+		// report words quoted in a clause of someone else's
+		return t.embeddedClaim(i, r)
+	default:
 		return false
 	}
-	f, e := t.td.Subtree(c)
 	if t.tok(f).Start > r.Open || t.tok(e-1).End < r.End() {
 		return false
 	}
@@ -727,6 +735,39 @@ func (t *tq) insideReport(i int, r region) bool {
 		}
 	}
 	return 2*in < all
+}
+
+// embeddedClaim reports whether the quotation r, after the cue at i,
+// hangs below it through what another says, thinks or finds: a verb of
+// those with a subject of its own, a noun of saying with a possessor, or
+// a clause that a noun of saying opens ("blamed the media for X's claim
+// that Y “founded ISIS”", however the parse hangs the clause). Those are
+// the words of whoever claims or says it, not of the cue's source.
+func (t *tq) embeddedClaim(i int, r region) bool {
+	k := t.td.TokenAt(r.WordsStart)
+	if k < 0 || t.tok(i).End > r.Open {
+		return false // (what the cue reports follows it)
+	}
+	for steps := 0; k >= 0 && steps < 12; steps++ {
+		if k == i {
+			return false
+		}
+		if kind := t.x.lx.kind[t.tok(k).Lemma]; kind != "" && t.tok(k).Start < r.Open &&
+			(t.tok(k).UPOS == "VERB" && t.td.Dependent(k, "nsubj", "nsubj:pass") >= 0 ||
+				t.tok(k).UPOS == "NOUN" && kind == model.KindSpeech && t.td.Dependent(k, "nmod:poss") >= 0) {
+			// between the cue and the quotation, someone else's saying,
+			// thinking or finding ("politicians fear “…”", "was found
+			// guilty of “…”"), or someone's claim ("X's claim that …")
+			return true
+		}
+		if f, _ := t.td.Subtree(k); t.tok(k).Start < r.Open || t.tok(f).Start < r.Open {
+			if t.nounsClause(i, k) {
+				return true
+			}
+		}
+		k = t.tok(k).Head
+	}
+	return false
 }
 
 // isCueTok reports whether token i is one of the cues.

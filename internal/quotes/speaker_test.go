@@ -962,3 +962,50 @@ func TestGroupPronounNotInsideQuotation(t *testing.T) {
 		}
 	}
 }
+
+// Readings of PolNeAR's training articles once the past tenses of cues
+// such as "blamed", "joked" and "conceded" had their lemmas: whose words
+// a quotation after such a cue is, and who did what the cue says.
+func TestBlameAndItsQuotations(t *testing.T) {
+	x := newX(t)
+	// words quoted in someone else's claim, which the blame mentions,
+	// are not the blamer's
+	text := "Gov. Ana Ruiz on Thursday blamed the media for making an issue out of Tomas Varga’s claim that President Olek Brandt “sold the harbour,” saying they were nitpicking at Varga's wording while missing the larger truth of his remark."
+	for _, q := range extract(t, x, article("a", text), nil) {
+		if (q.Direct && strings.Contains(q.Text(), "sold the harbour") || strings.HasPrefix(q.Text(), "President Olek Brandt")) && strings.Contains(q.Speaker, "Ruiz") {
+			t.Errorf("%q: Varga's claim went to %q", text, q.Speaker)
+		}
+	}
+	// nor is the claim one denies
+	text = "Gov. Ana Ruiz on Thursday denied the claim that her office sold the harbour to a friend."
+	for _, q := range extract(t, x, article("a", text), nil) {
+		if strings.HasPrefix(q.Text(), "her office sold") {
+			t.Errorf("%q: the claim she denied is given as what %q said", text, q.Speaker)
+		}
+	}
+	// words quoted as what is blamed are the blamer's own
+	text = "Gov. Ana Ruiz blamed the council for “starving the harbour district of every penny it was owed.”"
+	if q := find(t, extract(t, x, article("a", text), nil), "starving"); !q.Direct || !strings.Contains(q.Speaker, "Ruiz") {
+		t.Errorf("%q: direct %v, speaker %q, want Ruiz's direct quote", text, q.Direct, q.Speaker)
+	}
+	// a party and state in brackets between the name and the cue
+	text = "And after the High Court refused to reinstate the law, Gov. Ana Ruiz (R) blamed the court's \"three activist justices [who] blocked Norland protections afforded by our sensible voter laws.\""
+	if q := find(t, extract(t, x, article("a", text), nil), "activist justices"); !strings.Contains(q.Speaker, "Ruiz") {
+		dump(t, []model.Quote{*q})
+		t.Errorf("%q: speaker %q, want Ruiz", text, q.Speaker)
+	}
+	// who is blamed for reporting something reported it
+	text = "The network pushed back after Tomas Varga blamed the network for reporting that Ana Ruiz was leaving the race before the vote."
+	reported := false
+	for _, q := range extract(t, x, article("a", text), nil) {
+		if strings.HasPrefix(q.Text(), "Ana Ruiz was leaving") {
+			reported = true
+			if !strings.Contains(q.Speaker, "network") {
+				t.Errorf("%q: what the network reported went to %q", text, q.Speaker)
+			}
+		}
+	}
+	if !reported {
+		t.Errorf("%q: the network's report is not a quote", text)
+	}
+}

@@ -400,6 +400,12 @@ func (t *tq) source(i int) int {
 			return t.relative(t.tok(v).Head)
 		case d.RelIs(v, "conj", "xcomp"):
 			v = t.tok(v).Head
+		case d.RelIs(v, "advcl") && t.tok(v).Tag == "VBG" && t.markedBy(v, "for", "of") && t.tok(v).Head >= 0 &&
+			t.x.lx.objectContent[t.tok(t.tok(v).Head).Lemma] && t.objectBefore(t.tok(v).Head, v) >= 0:
+			// "blamed the network for reporting that …", "accused her
+			// of saying …": who reported or said it is the object of
+			// the blame, not the one who blames
+			return t.relative(t.objectBefore(t.tok(v).Head, v))
 		case d.RelIs(v, "advcl", "parataxis") && t.tok(v).Tag == "VBG":
 			// "…, adding that …": the subject of the main clause. When
 			// the participle hangs from a clause embedded in what someone
@@ -419,6 +425,11 @@ func (t *tq) source(i int) int {
 			n := t.tok(v).Head
 			if n < 0 {
 				return -1
+			}
+			if t.markedBy(v, "for", "of") && d.RelIs(n, "obj") && t.tok(n).Head >= 0 && t.x.lx.objectContent[t.tok(t.tok(n).Head).Lemma] {
+				// "blamed the network for reporting that …" parsed with
+				// the gerund under the object: the object reported it
+				return t.relative(n)
 			}
 			if p := d.Dependent(n, "nmod:poss"); p >= 0 {
 				return p
@@ -561,6 +572,17 @@ func (t *tq) nameRightBefore(i int) int {
 	k := i - 1
 	for k > first && t.tok(k).UPOS == "ADV" {
 		k--
+	}
+	// a party and state in brackets after the name ("Pat Z (R) blamed",
+	// "Ana Ruiz (D-Calif.) said")
+	if k > first && t.tok(k).Text == ")" {
+		j := k - 1
+		for j > first && k-j <= 5 && t.tok(j).Text != "(" && t.tok(j).Text != ")" {
+			j--
+		}
+		if j > first && k-j > 1 && k-j <= 5 && t.tok(j).Text == "(" {
+			k = j - 1
+		}
 	}
 	// a time between the name and the cue ("Sanders on Tuesday said")
 	if k > first && t.x.lx.timeWords[strings.ToLower(t.tok(k).Text)] {
@@ -960,7 +982,7 @@ func (t *tq) content(i, ce, sentFirst, sentEnd int) (int, int, string) {
 		}
 		return t.trim(se, he, i)
 	}
-	if c := t.complementClause(i); c >= 0 {
+	if c := t.complementClause(i); c >= 0 && !t.nounsClause(i, c) {
 		f, e := d.Subtree(c)
 		if f > i+1 && t.tok(f).Tag == "WP$" && (t.tok(f-1).UPOS == "NOUN" || t.tok(f-1).UPOS == "PROPN") {
 			// "attacked a federal judge whose parents were born in …": a
@@ -1006,7 +1028,7 @@ func (t *tq) content(i, ce, sentFirst, sentEnd int) (int, int, string) {
 		if t.region(k) >= 0 || t.tok(k).UPOS == "VERB" {
 			break
 		}
-		if t.complementizer(k) && d.RelIs(k, "mark") && t.tok(k).Head > k && !t.result(ce, k) {
+		if t.complementizer(k) && d.RelIs(k, "mark") && t.tok(k).Head > k && !t.result(ce, k) && !t.reportedBelow(k, i) {
 			cf, cend := d.Subtree(t.tok(k).Head)
 			for cf < k && t.tok(cf).UPOS == "PUNCT" {
 				cf++ // the comma before "that" hangs from the clause
@@ -1023,7 +1045,7 @@ func (t *tq) content(i, ce, sentFirst, sentEnd int) (int, int, string) {
 		}
 		of, oe := d.Subtree(o)
 		for k := of; k < oe; k++ {
-			if t.complementizer(k) && d.RelIs(k, "mark") && t.tok(k).Head > k && !t.result(ce, k) {
+			if t.complementizer(k) && d.RelIs(k, "mark") && t.tok(k).Head > k && !t.result(ce, k) && !t.reportedBelow(k, i) {
 				cf, cend := d.Subtree(t.tok(k).Head)
 				if cf == k {
 					return t.trim(cf, min(cend, sentEnd), i)
@@ -1245,4 +1267,51 @@ func (t *tq) startsPhrase(k, end int, phrases [][]string) bool {
 		}
 	}
 	return false
+}
+
+// markedBy reports whether the clause at v is introduced by one of the
+// words (its "mark" or "case" dependent before it).
+func (t *tq) markedBy(v int, words ...string) bool {
+	for _, c := range t.td.Dependents(v, t.buf[:0]) {
+		if c < v && t.td.RelIs(c, "mark", "case") {
+			for _, w := range words {
+				if strings.EqualFold(t.tok(c).Text, w) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// reportedBelow reports whether the clause that the complementizer at k
+// opens is the complement of a cue other than the cue at i, a verb or a
+// noun of saying: "blamed the network for reporting that …", "blamed
+// the media for X's claim that …" report what the network reported and
+// what X claims, not what the blame says.
+func (t *tq) reportedBelow(k, i int) bool {
+	h := t.tok(k).Head
+	if h < 0 || !t.td.RelIs(h, "ccomp", "acl") {
+		return false
+	}
+	g := t.tok(h).Head
+	if g < 0 || g == i || t.x.lx.kind[t.tok(g).Lemma] == "" {
+		return false
+	}
+	u := t.tok(g).UPOS
+	return u == "VERB" || u == "NOUN"
+}
+
+// nounsClause reports whether the clause c, which the parse gives the cue
+// at i as its complement, opens with "that" straight after a noun of
+// saying after the cue ("blamed the media for X's claim that …",
+// "denied the claim that …"): the clause says what the claim is, not
+// what the cue's source says.
+func (t *tq) nounsClause(i, c int) bool {
+	f, _ := t.td.Subtree(c)
+	if f-1 <= i || !t.complementizer(f) {
+		return false
+	}
+	n := t.tok(f - 1)
+	return n.UPOS == "NOUN" && t.x.lx.kind[n.Lemma] != ""
 }

@@ -21,6 +21,12 @@ type lemmatizer struct {
 	rules []lemmaRule
 	exc   *u64map // f2(lemmaExc, word, tag) → rule
 	suf   *u64map // f2(lemmaSuf+k, suffix, tag) → rule
+	// wn is WordNet's table of lemmas (the tagger's), and need, by Penn
+	// tag, the kind of WordNet lemma a word of that tag inflects (a verb
+	// for VBD, an adjective for JJR; 0 for tags not checked). Set at
+	// load; not stored in the model.
+	wn   *u64map
+	need []uint64
 }
 
 const (
@@ -101,9 +107,67 @@ func (l *lemmatizer) lemma(form string, xpos uint8, buf []byte) string {
 		return l.rules[r].apply(form, buf)
 	}
 	if r, ok := l.suffixRule(buf, xpos); ok {
-		return l.rules[r].apply(form, buf)
+		lem := l.rules[r].apply(form, buf)
+		if need := l.needOf(xpos); need != 0 && !l.wnIs(lem, need) {
+			// A word the treebank never saw, whose suffix rule gives no
+			// word WordNet knows: the inflection WordNet's lemmas
+			// explain ("extradited" is "extradite", not "extradit").
+			if alt, ok := l.morphy(lemmaForm(form, false, buf), need); ok {
+				return alt
+			}
+		}
+		return lem
 	}
 	return asForm(buf, form)
+}
+
+// needOf returns the kind of WordNet lemma a word tagged xpos inflects,
+// or 0.
+func (l *lemmatizer) needOf(xpos uint8) uint64 {
+	if l.wn == nil || int(xpos) >= len(l.need) {
+		return 0
+	}
+	return l.need[xpos]
+}
+
+// wnIs reports whether w is a WordNet lemma of kind need.
+func (l *lemmatizer) wnIs(w string, need uint64) bool {
+	v, _ := l.wn.get(hashString(w))
+	return v&need != 0
+}
+
+// inflections are the endings WordNet's morphy strips, with what it adds
+// back, for each kind of lemma, in the order they are tried.
+var inflections = []struct {
+	need     uint64
+	suf, add string
+}{
+	{wnLemmaVerb, "ed", "e"}, {wnLemmaVerb, "ed", ""}, {wnLemmaVerb, "ied", "y"},
+	{wnLemmaVerb, "ing", "e"}, {wnLemmaVerb, "ing", ""},
+	{wnLemmaVerb, "ies", "y"}, {wnLemmaVerb, "es", "e"}, {wnLemmaVerb, "es", ""}, {wnLemmaVerb, "s", ""},
+	{wnLemmaAdj, "est", "e"}, {wnLemmaAdj, "est", ""}, {wnLemmaAdj, "er", "e"}, {wnLemmaAdj, "er", ""},
+}
+
+// morphy returns the first lemma of kind need that an inflection of the
+// lower-case word low explains, a doubled consonant undone after "-ed",
+// "-ing", "-er" and "-est" ("banned", "bigger"), or false.
+func (l *lemmatizer) morphy(low []byte, need uint64) (string, bool) {
+	w := string(low)
+	for _, in := range inflections {
+		if in.need != need || len(w) <= len(in.suf)+1 || !strings.HasSuffix(w, in.suf) {
+			continue
+		}
+		stem := w[:len(w)-len(in.suf)]
+		if c := stem + in.add; l.wnIs(c, need) {
+			return c, true
+		}
+		if in.add == "" && in.suf != "s" && in.suf != "es" && len(stem) > 2 && stem[len(stem)-1] == stem[len(stem)-2] {
+			if c := stem[:len(stem)-1]; l.wnIs(c, need) {
+				return c, true
+			}
+		}
+	}
+	return "", false
 }
 
 func (l *lemmatizer) suffixRule(low []byte, xpos uint8) (uint64, bool) {

@@ -682,6 +682,8 @@ func Load(b []byte) (*Model, error) {
 	}
 	m.lem.exc = d.u64map()
 	m.lem.suf = d.u64map()
+	m.lem.wn = m.tagger.lx.wordnet
+	m.lem.need = wordnetNeeds(m.xpos)
 	m.parser.labels = d.strings()
 	m.parser.root = int(d.u32())
 	m.parser.w = d.weights()

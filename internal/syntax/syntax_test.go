@@ -282,3 +282,40 @@ func TestTrainExtraParser(t *testing.T) {
 		t.Errorf("logged %v, want 9 given and 8 kept", logged)
 	}
 }
+
+// A word the treebank never saw, whose suffix rule gives no word WordNet
+// knows, takes the lemma WordNet's inflections explain; a rule whose
+// lemma WordNet knows, or a tag not checked, is left alone.
+func TestLemmaOfUnseenWordsFromWordNet(t *testing.T) {
+	wn := map[uint64]uint64{}
+	for w, kind := range map[string]uint64{"extradite": wnLemmaVerb, "ban": wnLemmaVerb, "try": wnLemmaVerb,
+		"visit": wnLemmaVerb, "rude": wnLemmaAdj, "supply": wnLemmaNoun} {
+		wn[hashString(w)] = kind
+	}
+	xpos := []string{"VBD", "VBG", "JJR", "NNS"}
+	// the suffix rules: strip "ed", "ing", "er" and "s" whatever comes before
+	rules := []lemmaRule{{Strip: 2}, {Strip: 3}, {Strip: 2}, {Strip: 1}}
+	suf := map[uint64]uint64{}
+	for id, s := range []string{"ed", "ing", "er", "s"} {
+		suf[f2(lemmaSuf+uint64(len(s)), hashString(s), uint64(id))] = uint64(id)
+	}
+	l := &lemmatizer{rules: rules, exc: newU64Map(map[uint64]uint64{}), suf: newU64Map(suf), wn: newU64Map(wn), need: wordnetNeeds(xpos)}
+	for _, c := range []struct {
+		form string
+		tag  uint8
+		want string
+	}{
+		{"extradited", 0, "extradite"}, // "-ed" gives no verb; "-ed" → "-e" does
+		{"visited", 0, "visit"},        // the rule's own lemma is a verb
+		{"banned", 0, "ban"},           // a doubled consonant
+		{"tried", 0, "try"},
+		{"Extraditing", 1, "extradite"},
+		{"ruder", 2, "rude"},
+		{"regards", 3, "regard"}, // plural nouns are not checked: the rule's lemma stays
+		{"zorbled", 0, "zorbl"},  // nothing WordNet knows: the rule's lemma stays
+	} {
+		if got := l.lemma(c.form, c.tag, nil); got != c.want {
+			t.Errorf("lemma(%q, %s) = %q, want %q", c.form, xpos[c.tag], got, c.want)
+		}
+	}
+}

@@ -152,3 +152,21 @@ func wnSignature(t *u64map, w []byte) uint64 {
 	}
 	return sig
 }
+
+// wordnetNeeds gives, for each Penn tag of xpos (by its index), the kind
+// of WordNet lemma a word of that tag inflects: a verb for the verb
+// forms, an adjective for comparatives and superlatives; 0 for every
+// other tag. Plural nouns are not checked: the treebank keeps the plural
+// as the lemma of some ("regards", "supplies"), which WordNet would undo.
+func wordnetNeeds(xpos []string) []uint64 {
+	out := make([]uint64, len(xpos))
+	for i, x := range xpos {
+		switch x {
+		case "VBD", "VBN", "VBG", "VBZ":
+			out[i] = wnLemmaVerb
+		case "JJR", "JJS":
+			out[i] = wnLemmaAdj
+		}
+	}
+	return out
+}
