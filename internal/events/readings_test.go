@@ -36,6 +36,10 @@ func TestReadingsOfNews(t *testing.T) {
 		{"demonstrated that", "Norvania has clearly demonstrated that it has the will to govern.", nil},
 		{"demonstrated just how", "Norvania demonstrated just how easily the mill could be sold.", nil},
 		{"demonstrated against", "Karelian rebels demonstrated against Norvania in the capital.", []string{"KRLREB 141 NRV PROTEST"}},
+		// The conjunct of a passive is passive, even tagged as a past
+		// tense, when its verb cannot go without an object.
+		{"conjunct of a passive", "Karelian rebels were charged in Norvania in 2014 and extradited to Selvia this year.", nil},
+		{"conjunct with its own object", "Karelian rebels were charged in Norvania in 2014 and attacked Selvia this year.", []string{"KRLREB 190 SLV ASSAULT"}},
 		// A count after a sending verb is no money given; a currency is.
 		{"a count is no money", "Norvania is sending its census survey to more than 3 million households in Selvia.", nil},
 		{"a currency is money", "Norvania gave 3 million dollars to Selvia.", []string{"NRV 071 SLV AID"}},

@@ -476,7 +476,11 @@ func (s *sent) clause(v, depth int) verbCtx {
 			ctx.skip = true
 		}
 		ctx.subj = g.subj
-		if s.isVerbal(h) && g.passive && !ctx.passive && g.verb == h && s.dep(v, "obj") < 0 && s.tag(v) == "VBN" {
+		if s.isVerbal(h) && g.passive && !ctx.passive && g.verb == h && s.dep(v, "obj") < 0 &&
+			(s.tag(v) == "VBN" || s.tag(v) == "VBD" && s.dep(v, "aux", "obl:agent") < 0 && s.lx.is("object_required", s.lemma(v))) {
+			// "X was charged in Y and extradited to Z": the conjunct of
+			// a passive is passive too, tagged as a participle, or as a
+			// past tense of a verb that cannot go without its object.
 			ctx.passive = true
 		}
 		if !ctx.passive && s.dep(v, "obj") < 0 && (s.tag(v) == "VBN" || s.tag(v) == "VBD") && s.passiveAdjective(h) {
