@@ -40,6 +40,9 @@ func TestReadingsOfNews(t *testing.T) {
 		// tense, when its verb cannot go without an object.
 		{"conjunct of a passive", "Karelian rebels were charged in Norvania in 2014 and extradited to Selvia this year.", nil},
 		{"conjunct with its own object", "Karelian rebels were charged in Norvania in 2014 and attacked Selvia this year.", []string{"KRLREB 190 SLV ASSAULT"}},
+		// A reported obligation of anyone is a maxim, not a demand.
+		{"an obligation of anyone", "Norvania says a Selvian government must be ready to start making decisions immediately upon taking office.", nil},
+		{"an obligation of someone", "Norvania said that Selvia must withdraw its troops.", []string{"NRV 100 SLV REQUEST", "SLV 0874 - RETREAT hyp"}},
 		// A count after a sending verb is no money given; a currency is.
 		{"a count is no money", "Norvania is sending its census survey to more than 3 million households in Selvia.", nil},
 		{"a currency is money", "Norvania gave 3 million dollars to Selvia.", []string{"NRV 071 SLV AID"}},

@@ -1299,6 +1299,11 @@ func (s *sent) obligations(out []model.Event) []model.Event {
 		}
 		src := s.subjects(g)
 		subj := s.clause(v, 0).subj
+		if subj >= 0 {
+			if d := s.dep(subj, "det"); d >= 0 && s.lx.is("generic_determiners", s.low[d]) {
+				continue // "a president must be ready": anyone, no one in particular
+			}
+		}
 		tgt := s.actors(subj)
 		if s.speechObject(h) && (len(tgt) == 0 || s.tag(subj) == "PRP") {
 			// "a reminder to Iraq that it must …": the one reminded,
