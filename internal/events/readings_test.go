@@ -43,6 +43,9 @@ func TestReadingsOfNews(t *testing.T) {
 		// A reported obligation of anyone is a maxim, not a demand.
 		{"an obligation of anyone", "Norvania says a Selvian government must be ready to start making decisions immediately upon taking office.", nil},
 		{"an obligation of someone", "Norvania said that Selvia must withdraw its troops.", []string{"NRV 100 SLV REQUEST", "SLV 0874 - RETREAT hyp"}},
+		// Welcoming a decision praises it; hosting an event does not.
+		{"welcomed a decision", "Norvania welcomed Selvia's decision to reopen the border.", []string{"NRV 051 SLV SUPPORT"}},
+		{"hosted an event", "Norvania hosted a get out the vote event on Monday.", nil},
 		// A count after a sending verb is no money given; a currency is.
 		{"a count is no money", "Norvania is sending its census survey to more than 3 million households in Selvia.", nil},
 		{"a currency is money", "Norvania gave 3 million dollars to Selvia.", []string{"NRV 071 SLV AID"}},
