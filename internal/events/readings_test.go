@@ -46,6 +46,9 @@ func TestReadingsOfNews(t *testing.T) {
 		// Welcoming a decision praises it; hosting an event does not.
 		{"welcomed a decision", "Norvania welcomed Selvia's decision to reopen the border.", []string{"NRV 051 SLV SUPPORT"}},
 		{"hosted an event", "Norvania hosted a get out the vote event on Monday.", nil},
+		// What a phrase set off by a comma names is not what was sent.
+		{"an aside is not what was sent", "Norvania sent a second letter, against the advice of its allies, withdrawing its apology.", nil},
+		{"an apposition before the phrase", "Norvania forced the Varn Council, the regional body, out of the country.", []string{"NRV 166 IGOVRN SANCTION"}},
 		// A count after a sending verb is no money given; a currency is.
 		{"a count is no money", "Norvania is sending its census survey to more than 3 million households in Selvia.", nil},
 		{"a currency is money", "Norvania gave 3 million dollars to Selvia.", []string{"NRV 071 SLV AID"}},

@@ -510,11 +510,20 @@ func (s *sent) afterPhrase(r *Rule, j int) int {
 // clause after token j starts and ends (the token after its last word),
 // or (-1, -1): of several, the one that starts first in the text.
 func (s *sent) firstAfter(r *Rule, j int) (int, int) {
-	end := j
+	end, commas := j, 0
 	for end < len(s.low) && end < j+12 {
 		w := s.low[end]
 		if w == ";" || w == "." || (s.lx.is("clause", w) && w != "that") {
 			break
+		}
+		if w == "," {
+			if commas == 0 && end > j && end+1 < len(s.low) && s.tag(end+1) == "IN" {
+				// a phrase the first comma sets off is an aside ("sent a
+				// letter, against the advice of …"); a second comma may
+				// close an apposition ("forced the agency, UNHCR, out of")
+				break
+			}
+			commas++
 		}
 		end++
 	}
