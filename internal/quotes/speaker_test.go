@@ -1008,4 +1008,11 @@ func TestBlameAndItsQuotations(t *testing.T) {
 	if !reported {
 		t.Errorf("%q: the network's report is not a quote", text)
 	}
+	// a cue that only frames a quotation takes no source from the object
+	text = "Later on ''This Week,'' Senator Ana Ruiz questioned Mr. Varga's veracity. She called him a ''pathological liar'' for continuing to insist the debunked accounts of thousands of Norvanians celebrating in Karelis were true."
+	for _, q := range extract(t, x, article("a", text), nil) {
+		if q.Direct && q.Text() == "pathological liar" && !strings.Contains(q.Speaker, "Ruiz") {
+			t.Errorf("%q: speaker %q, want Ruiz", text, q.Speaker)
+		}
+	}
 }

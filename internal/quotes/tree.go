@@ -400,11 +400,13 @@ func (t *tq) source(i int) int {
 			return t.relative(t.tok(v).Head)
 		case d.RelIs(v, "conj", "xcomp"):
 			v = t.tok(v).Head
-		case d.RelIs(v, "advcl") && t.tok(v).Tag == "VBG" && t.markedBy(v, "for", "of") && t.tok(v).Head >= 0 &&
-			t.x.lx.objectContent[t.tok(t.tok(v).Head).Lemma] && t.objectBefore(t.tok(v).Head, v) >= 0:
+		case v == i && !t.x.lx.directOnly[t.tok(v).Lemma] && d.RelIs(v, "advcl") && t.tok(v).Tag == "VBG" && t.markedBy(v, "for", "of") &&
+			t.tok(v).Head >= 0 && t.x.lx.objectContent[t.tok(t.tok(v).Head).Lemma] && t.objectBefore(t.tok(v).Head, v) >= 0:
 			// "blamed the network for reporting that …", "accused her
 			// of saying …": who reported or said it is the object of
-			// the blame, not the one who blames
+			// the blame, not the one who blames (the cue itself, not a
+			// verb it hangs from, and not one that only frames a
+			// quotation: "called him a “liar” for continuing to …")
 			return t.relative(t.objectBefore(t.tok(v).Head, v))
 		case d.RelIs(v, "advcl", "parataxis") && t.tok(v).Tag == "VBG":
 			// "…, adding that …": the subject of the main clause. When
@@ -426,7 +428,8 @@ func (t *tq) source(i int) int {
 			if n < 0 {
 				return -1
 			}
-			if t.markedBy(v, "for", "of") && d.RelIs(n, "obj") && t.tok(n).Head >= 0 && t.x.lx.objectContent[t.tok(t.tok(n).Head).Lemma] {
+			if v == i && !t.x.lx.directOnly[t.tok(v).Lemma] && t.markedBy(v, "for", "of") && d.RelIs(n, "obj") &&
+				t.tok(n).Head >= 0 && t.x.lx.objectContent[t.tok(t.tok(n).Head).Lemma] {
 				// "blamed the network for reporting that …" parsed with
 				// the gerund under the object: the object reported it
 				return t.relative(n)
