@@ -558,6 +558,16 @@ func TestFind(t *testing.T) {
 			absent: []string{"Presidential Debates", "Halvard Shoal"},
 		},
 		{
+			// the subject of a copula whose predicate is a thing is no
+			// one ("Halvard Crossing was a national tragedy"); the subject
+			// of a predicate with a preposition still may be ("was at one
+			// point shopping")
+			name:   "the subject of a copula with a thing for its predicate",
+			text:   "Tomas Reyes spoke at length. In that sense, Halvard Crossing was not just a national tragedy but a summons. He said his son was in first grade. Even Ana Varga was at one point shopping a book. Lena Okafor, the council's former aide, was the cause of the leak.",
+			absent: []string{"Halvard Crossing"},
+			want:   []want{{Text: "Ana Varga", Name: "Ana Varga", Rule: "name:unknown"}, {Text: "Lena Okafor", Name: "Lena Okafor", Rule: "name:unknown"}},
+		},
+		{
 			// a name with a word of an organisation the dictionary does
 			// not know is no person's, though it is the subject
 			name:   "an unknown organisation is no person",

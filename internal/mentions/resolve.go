@@ -631,7 +631,7 @@ func (a *analysis) personLike(c *cand, ws []string) bool {
 	if c.honorific {
 		return true
 	}
-	if len(ws) < 2 || len(ws) > 4 || !(c.titled || a.describedAfter(c) || a.subjectOf(c) && a.treeAgrees(c)) {
+	if len(ws) < 2 || len(ws) > 4 || !(c.titled || a.describedAfter(c) || a.subjectOf(c) && a.treeAgrees(c) && !a.subjectOfThing(c)) {
 		return false
 	}
 	for _, w := range ws {
@@ -640,6 +640,31 @@ func (a *analysis) personLike(c *cand, ws []string) bool {
 		}
 	}
 	return strings.ToUpper(c.name) != c.name
+}
+
+// subjectOfThing reports whether name c is the subject of a copula whose
+// predicate is a common noun for no person ("Sandy Hook wasn't just a
+// national tragedy"): such a subject says nothing of being someone.
+func (a *analysis) subjectOfThing(c *cand) bool {
+	if a.td == nil || c.sent < 0 || c.sent >= len(a.sents) || c.ti < 0 {
+		return false
+	}
+	first := a.td.Sentences[c.sent].FirstToken
+	for k := c.ti; k < c.tj && first+k < len(a.td.Tokens); k++ {
+		t := first + k
+		if !a.td.RelIs(t, "nsubj") {
+			continue
+		}
+		if ap := a.td.Dependent(t, "appos"); ap >= 0 && a.v.personNouns[strings.ToLower(a.td.Tokens[ap].Text)] {
+			return false // "X, the campaign's former manager, was …"
+		}
+		h := a.td.Tokens[t].Head
+		// (a predicate with a preposition is no noun predicate: "was at
+		// one point shopping a book")
+		return h >= 0 && a.td.Tokens[h].UPOS == "NOUN" && a.td.Dependent(h, "cop") >= 0 && a.td.Dependent(h, "case") < 0 &&
+			!a.v.personNouns[strings.ToLower(a.td.Tokens[h].Text)]
+	}
+	return false
 }
 
 // describedAfter reports whether a description of a person stands in
