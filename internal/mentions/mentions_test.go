@@ -568,6 +568,14 @@ func TestFind(t *testing.T) {
 			want:   []want{{Text: "Ana Varga", Name: "Ana Varga", Rule: "name:unknown"}, {Text: "Lena Okafor", Name: "Lena Okafor", Rule: "name:unknown"}},
 		},
 		{
+			// a name a naming phrase gives to a thing is no person's; one
+			// it gives to a person is
+			name:   "a name given to a thing",
+			text:   "Lena Okafor said a militia known as Ansar Velmor was involved. A man named Tomas Reyes was arrested.",
+			absent: []string{"Ansar Velmor"},
+			want:   []want{{Text: "Tomas Reyes", Name: "Tomas Reyes", Rule: "name:unknown"}},
+		},
+		{
 			// a name with a word of an organisation the dictionary does
 			// not know is no person's, though it is the subject
 			name:   "an unknown organisation is no person",

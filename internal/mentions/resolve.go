@@ -639,7 +639,43 @@ func (a *analysis) personLike(c *cand, ws []string) bool {
 			return false
 		}
 	}
+	if a.thingNamed(c) {
+		return false
+	}
 	return strings.ToUpper(c.name) != c.name
+}
+
+// thingNamed reports whether name c is given, by a naming phrase right
+// before it, to a common noun for no person: "a terrorist group known as
+// Ansar al-Sharia" names a group.
+func (a *analysis) thingNamed(c *cand) bool {
+	if c.sent < 0 || c.sent >= len(a.sents) || c.ti < 1 {
+		return false
+	}
+	s := a.sents[c.sent]
+	for _, ph := range a.v.naming {
+		k := c.ti - len(ph)
+		if k < 1 {
+			continue
+		}
+		match := true
+		for i, w := range ph {
+			match = match && s.low[k+i] == w
+		}
+		if !match {
+			continue
+		}
+		n := k - 1
+		if n >= 0 && s.low[n] == "," {
+			n--
+		}
+		if n < 0 {
+			return false
+		}
+		t := s.toks[n].Tag
+		return (t == "NN" || t == "NNS") && !a.v.personNouns[s.low[n]]
+	}
+	return false
 }
 
 // subjectOfThing reports whether name c is the subject of a copula whose

@@ -45,6 +45,7 @@ type vocabFile struct {
 	DefiniteHeads     map[string]string `yaml:"definite_heads"`
 	OrganisationWords []string          `yaml:"organisation_words"`
 	NonPersonWords    []string          `yaml:"non_person_words"`
+	NamingPhrases     []string          `yaml:"naming_phrases"`
 	QuestionerAgent   string            `yaml:"questioner_agent"`
 }
 
@@ -81,6 +82,9 @@ type vocab struct {
 	// nonPerson holds the words that make an unknown name no person's
 	// (non_person_words)
 	nonPerson  map[string]bool
+	// naming are the phrases that give a thing its name ("a group known
+	// as …"), as words
+	naming [][]string
 	questioner string
 	// personNouns are the common nouns for persons (PersonNounsFile),
 	// lower-cased.
@@ -128,6 +132,11 @@ func loadVocab(fsys fs.FS, name string) (*vocab, error) {
 	add(f.Pronouns.SingularPossessive, pronounKind{possessive: true})
 	add(f.Pronouns.PluralSubject, pronounKind{plural: true})
 	add(f.Pronouns.PluralPossessive, pronounKind{plural: true, possessive: true})
+	for _, m := range f.NamingPhrases {
+		if ws := phraseWords(m); len(ws) > 0 {
+			v.naming = append(v.naming, ws)
+		}
+	}
 	for _, m := range f.AnonymityMarkers {
 		if ws := phraseWords(m); len(ws) > 0 {
 			v.markers = append(v.markers, ws)
