@@ -81,10 +81,10 @@ type vocab struct {
 	orgWords   map[string]bool
 	// nonPerson holds the words that make an unknown name no person's
 	// (non_person_words)
-	nonPerson  map[string]bool
+	nonPerson map[string]bool
 	// naming are the phrases that give a thing its name ("a group known
 	// as …"), as words
-	naming [][]string
+	naming     [][]string
 	questioner string
 	// personNouns are the common nouns for persons (PersonNounsFile),
 	// lower-cased.
