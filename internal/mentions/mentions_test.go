@@ -464,9 +464,12 @@ func TestFind(t *testing.T) {
 			absent: []string{"Coast Daily News"},
 		},
 		{
-			name: "a person of an organisation the dictionary knows",
-			text: "Dr. Grace Njeri of the African Union Commission told reporters the plan was ready.",
-			want: []want{{Text: "Dr. Grace Njeri of the African Union Commission", Code: "IGOAFRAFU", Name: "Grace Njeri", Rule: "context:name-of-org"}},
+			name: "a person of an organisation the dictionary knows, and her surname after",
+			text: "Dr. Grace Njeri of the African Union Commission told reporters the plan was ready.\n\nNjeri, meanwhile, told reporters on Wednesday that the plan was late.",
+			want: []want{
+				{Text: "Dr. Grace Njeri of the African Union Commission", Code: "IGOAFRAFU", Name: "Grace Njeri", Rule: "context:name-of-org"},
+				{Text: "Njeri", Name: "Grace Njeri", Rule: "coref:surname"},
+			},
 		},
 		{
 			name: "a named person's surname at the start of a sentence",

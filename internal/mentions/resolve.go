@@ -489,6 +489,11 @@ func (a *analysis) resolveNames() {
 			c.kind = cResolved
 			c.actor = actorT{Code: code, Name: displayName(stripHonorific(a.v, person)), Person: true}
 			c.rule = ruleNameOfOrg
+			// the surname alone after this is them, as for any person
+			// named in full ("Rep. Duncan Hunter of California" …
+			// "Hunter, meanwhile, told …")
+			c.ent = a.entityFor(nil, person, c.span.Start)
+			c.ent.note(a.nameGender(person))
 			continue
 		}
 		if a.personLike(c, ws) {
