@@ -571,6 +571,17 @@ func TestFind(t *testing.T) {
 			want:   []want{{Text: "Ana Varga", Name: "Ana Varga", Rule: "name:unknown"}, {Text: "Lena Okafor", Name: "Lena Okafor", Rule: "name:unknown"}},
 		},
 		{
+			// a name set off beside a noun for a person is a person's,
+			// of that noun's sex when it has one ("her husband, X,")
+			name: "a name beside a noun for a person",
+			text: "His digital mastermind, Tomas Reyes, runs the campaign. Reyes said the work was harder. He said the team was small.\n\nAna Varga spoke first. Her husband, Dana Ostrova, wrote to the court. She said the port was open.",
+			want: []want{
+				{Text: "Reyes", Name: "Tomas Reyes", Rule: "coref:surname"},
+				{Text: "He", Name: "Tomas Reyes", Rule: "coref:pronoun"},
+				{Text: "She", Name: "Ana Varga", Rule: "coref:pronoun"},
+			},
+		},
+		{
 			// a name a naming phrase gives to a thing is no person's; one
 			// it gives to a person is
 			name:   "a name given to a thing",

@@ -506,6 +506,7 @@ func (a *analysis) resolveNames() {
 				// Clinton", a verb the capital of a sentence made a name)
 				c.ent = a.entityFor(nil, c.name, c.span.Start)
 				c.ent.note(a.nameGender(c.name))
+				c.ent.note(a.apposGender(c))
 			}
 			continue
 		}
@@ -636,7 +637,7 @@ func (a *analysis) personLike(c *cand, ws []string) bool {
 	if c.honorific {
 		return true
 	}
-	if len(ws) < 2 || len(ws) > 4 || !(c.titled || a.describedAfter(c) || a.subjectOf(c) && a.treeAgrees(c) && !a.subjectOfThing(c)) {
+	if len(ws) < 2 || len(ws) > 4 || !(c.titled || a.describedAfter(c) || a.describedBefore(c) || a.subjectOf(c) && a.treeAgrees(c) && !a.subjectOfThing(c)) {
 		return false
 	}
 	for _, w := range ws {
@@ -681,6 +682,41 @@ func (a *analysis) thingNamed(c *cand) bool {
 		return (t == "NN" || t == "NNS") && !a.v.personNouns[s.low[n]]
 	}
 	return false
+}
+
+// describedBefore reports whether name c stands in apposition, set off
+// by a comma, to a common noun for a person before it ("His digital
+// mastermind, Jo Varga, helms …"), as the tree reads it.
+func (a *analysis) describedBefore(c *cand) bool {
+	if a.td == nil || c.sent < 0 || c.sent >= len(a.sents) || c.ti < 1 || a.sents[c.sent].low[c.ti-1] != "," {
+		return false
+	}
+	a.td.Parse(a.sents[c.sent].idx)
+	first := a.td.Sentences[c.sent].FirstToken
+	for k := c.ti; k < c.tj && first+k < len(a.td.Tokens); k++ {
+		t := first + k
+		if !a.td.RelIs(t, "appos") {
+			continue
+		}
+		h := a.td.Tokens[t].Head
+		return h >= 0 && h < first+c.ti && a.td.Tokens[h].UPOS == "NOUN" && a.v.personNouns[strings.ToLower(a.td.Tokens[h].Text)]
+	}
+	return false
+}
+
+// apposGender returns the gender of the noun for a person that name c is
+// set beside ("his wife, Ana Varga,": 'f'), or 0.
+func (a *analysis) apposGender(c *cand) byte {
+	if !a.describedBefore(c) {
+		return 0
+	}
+	first := a.td.Sentences[c.sent].FirstToken
+	for k := c.ti; k < c.tj && first+k < len(a.td.Tokens); k++ {
+		if t := first + k; a.td.RelIs(t, "appos") {
+			return a.td.Gender(a.td.Tokens[a.td.Tokens[t].Head].Text, text.GenderNoun)
+		}
+	}
+	return 0
 }
 
 // subjectOfThing reports whether name c is the subject of a copula whose

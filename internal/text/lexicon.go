@@ -58,8 +58,9 @@ type lexicon struct {
 	// by lower-cased word type.
 	ortho    map[string]int
 	starters map[string]bool
-	// genders gives the gender ('m', 'f') of pronouns, titles and given
-	// names (data/text/genders.txt), by kind and lower-cased word.
+	// genders gives the gender ('m', 'f') of pronouns, titles, given
+	// names and nouns for persons (data/text/genders.txt), by kind and
+	// lower-cased word.
 	genders [numGenderKinds]map[string]byte
 	// irregular maps an irregular verb form to its base form
 	// (data/text/irregular-verbs.txt: "shot" → "shoot").
@@ -73,10 +74,11 @@ const (
 	GenderPronoun GenderKind = iota // "she"
 	GenderTitle                     // "Mrs", "Congressman"
 	GenderName                      // a given name: "Hillary"
+	GenderNoun                      // a common noun for a person of one sex: "wife", "son"
 	numGenderKinds
 )
 
-var genderKinds = map[string]GenderKind{"pronoun": GenderPronoun, "title": GenderTitle, "name": GenderName}
+var genderKinds = map[string]GenderKind{"pronoun": GenderPronoun, "title": GenderTitle, "name": GenderName, "noun": GenderNoun}
 
 // Data files read by loadLexicon, relative to the data file system.
 const (
