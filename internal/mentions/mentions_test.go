@@ -582,6 +582,14 @@ func TestFind(t *testing.T) {
 			},
 		},
 		{
+			// the subject pronoun of a clause that opens the sentence is
+			// the main clause's subject after it, not whom the sentence
+			// before named
+			name: "a pronoun before its antecedent",
+			text: "Paul Okafor met Lena Varga's aides on Monday. Even as he accused the council of delay, Tomas Reyes praised its staff.",
+			want: []want{{Text: "he", Name: "Tomas Reyes", Rule: "coref:pronoun"}},
+		},
+		{
 			// a name a naming phrase gives to a thing is no person's; one
 			// it gives to a person is
 			name:   "a name given to a thing",

@@ -1300,6 +1300,9 @@ func (a *analysis) antecedent(c *cand, sc *pronounScope, bySent map[int][]*cand,
 			}
 		}
 	}
+	if x, ok := a.cataphoricSubject(c, bySent[c.sent]); ok {
+		return x // (nil: the subject is a name no one is known by)
+	}
 	k := 0
 	if c.pron.plural {
 		k = 1
@@ -1413,6 +1416,54 @@ func (a *analysis) subjectOutside(si int, closes []int) bool {
 		}
 	}
 	return false
+}
+
+// cataphoricSubject returns the antecedent of a subject pronoun of a
+// clause that opens its sentence before the main clause: the main
+// clause's subject after it, when that is a name the pronoun agrees with
+// ("As he has before, Cruz on Friday played down …": he is Cruz, not
+// whoever the sentence before named last). ok is true when the pronoun
+// is such a one; the antecedent is nil when the name is no one known
+// (the pronoun is then no one either).
+func (a *analysis) cataphoricSubject(c *cand, same []*cand) (*cand, bool) {
+	if c.pron.possessive || a.td == nil || c.sent < 0 || c.sent >= len(a.td.Sentences) || c.ti < 0 {
+		return nil, false
+	}
+	first := a.td.Sentences[c.sent].FirstToken
+	t := first + c.ti
+	if t >= len(a.td.Tokens) || !a.td.RelIs(t, "nsubj") {
+		return nil, false
+	}
+	h := a.td.Tokens[t].Head
+	if h < 0 || !a.td.RelIs(h, "advcl") {
+		return nil, false
+	}
+	v := a.td.Tokens[h].Head
+	if v < 0 || v < h {
+		return nil, false
+	}
+	sj := a.td.Dependent(v, "nsubj")
+	if sj < 0 || sj <= h || a.td.Tokens[sj].UPOS != "PROPN" {
+		return nil, false
+	}
+	g := a.td.Gender(c.span.Text, text.GenderPronoun)
+	for _, x := range same {
+		if x.kind == cPronoun || x.ti < 0 || first+x.ti > sj || first+x.tj <= sj {
+			continue
+		}
+		if x.dropped {
+			// a name no one is known by: the pronoun is no one either
+			return nil, !c.pron.plural
+		}
+		if !a.agrees(c, x) || x.otherGender(g) {
+			return nil, false
+		}
+		if x.actor.Name == "" || !x.actor.Person {
+			return nil, true
+		}
+		return x, true
+	}
+	return nil, false
 }
 
 // picker chooses an antecedent among candidates given one at a time,
