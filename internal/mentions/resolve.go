@@ -1431,7 +1431,11 @@ func (a *analysis) cataphoricSubject(c *cand, same []*cand) (*cand, bool) {
 	}
 	first := a.td.Sentences[c.sent].FirstToken
 	t := first + c.ti
-	if t >= len(a.td.Tokens) || !a.td.RelIs(t, "nsubj") {
+	if t >= len(a.td.Tokens) || !a.openingClause(c.sent, t) {
+		return nil, false
+	}
+	a.td.Parse(c.sent)
+	if !a.td.RelIs(t, "nsubj") {
 		return nil, false
 	}
 	h := a.td.Tokens[t].Head
@@ -1464,6 +1468,36 @@ func (a *analysis) cataphoricSubject(c *cand, same []*cand) (*cand, bool) {
 		return x, true
 	}
 	return nil, false
+}
+
+// openingClause reports, from the words and tags alone (before any
+// parse), whether token t of sentence si may be the subject of a clause
+// that opens the sentence: a subordinating word before it, and after it
+// a comma followed later by a proper noun.
+func (a *analysis) openingClause(si, t int) bool {
+	s := a.td.Sentences[si]
+	sub := false
+	for k := s.FirstToken; k < t; k++ {
+		switch a.td.Tokens[k].Tag {
+		case "IN", "WRB":
+			sub = true
+		case ",":
+			return false // (the pronoun after a comma is in the main clause)
+		}
+	}
+	if !sub {
+		return false
+	}
+	comma := false
+	for k := t + 1; k < s.EndToken; k++ {
+		switch tag := a.td.Tokens[k].Tag; {
+		case tag == ",":
+			comma = true
+		case comma && tag == "NNP":
+			return true
+		}
+	}
+	return false
 }
 
 // picker chooses an antecedent among candidates given one at a time,
