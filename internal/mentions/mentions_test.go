@@ -582,6 +582,16 @@ func TestFind(t *testing.T) {
 			},
 		},
 		{
+			// a name with "who" after it is a person's whatever the parse
+			// makes of the sentence
+			name: "a name a relative clause of persons describes",
+			text: "Tomas Reyes, who badly needs a win in Karelis, received the endorsement of the mayor on Friday.\n\nReyes told reporters that he was pleased.",
+			want: []want{
+				{Text: "Tomas Reyes", Name: "Tomas Reyes", Rule: "name:unknown"},
+				{Text: "Reyes", Name: "Tomas Reyes", Rule: "coref:surname"},
+			},
+		},
+		{
 			// the subject pronoun of a clause that opens the sentence is
 			// the main clause's subject after it, not whom the sentence
 			// before named

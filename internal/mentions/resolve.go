@@ -637,7 +637,7 @@ func (a *analysis) personLike(c *cand, ws []string) bool {
 	if c.honorific {
 		return true
 	}
-	if len(ws) < 2 || len(ws) > 4 || !(c.titled || a.describedAfter(c) || a.describedBefore(c) || a.subjectOf(c) && a.treeAgrees(c) && !a.subjectOfThing(c)) {
+	if len(ws) < 2 || len(ws) > 4 || !(c.titled || a.describedAfter(c) || a.relativeWho(c) || a.describedBefore(c) || a.subjectOf(c) && a.treeAgrees(c) && !a.subjectOfThing(c)) {
 		return false
 	}
 	for _, w := range ws {
@@ -682,6 +682,18 @@ func (a *analysis) thingNamed(c *cand) bool {
 		return (t == "NN" || t == "NNS") && !a.v.personNouns[s.low[n]]
 	}
 	return false
+}
+
+// relativeWho reports whether name c is followed by a comma and "who" or
+// "whom", the relative pronouns of persons ("Ted Cruz, who badly needs
+// a win, received …"): a name so described is someone's whatever the
+// parse makes of the sentence.
+func (a *analysis) relativeWho(c *cand) bool {
+	if c.sent < 0 || c.sent >= len(a.sents) {
+		return false
+	}
+	s := a.sents[c.sent]
+	return c.tj+1 < len(s.low) && s.low[c.tj] == "," && (s.low[c.tj+1] == "who" || s.low[c.tj+1] == "whom")
 }
 
 // describedBefore reports whether name c stands in apposition, set off
