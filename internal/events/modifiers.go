@@ -432,9 +432,11 @@ func (s *sent) modifierCountry(k, depth int) (string, string) {
 			}
 			continue
 		}
-		if s.relIs(d, "compound") && s.mAt[d] < 0 && s.tag(d) == "NNP" && startsUpperText(s.toks[d].Text) {
+		if s.relIs(d, "compound") && s.mAt[d] < 0 && s.tag(d) == "NNP" && startsUpperText(s.toks[d].Text) &&
+			!(d+1 <= k && s.tag(d+1) == "NNP" && startsUpperText(s.toks[d+1].Text)) {
 			// "the Bush administration": the surname of people of one
-			// country.
+			// country, not the first word of a longer name ("Cook
+			// County prosecutors" are no Briton's).
 			if c := s.ai.dict.SurnameCountry(s.toks[d].Text, s.ai.countries); c != "" {
 				return c, s.toks[d].Text
 			}

@@ -147,6 +147,9 @@ func TestActorsThroughTheTree(t *testing.T) {
 		// the surname of people of one country before an agent
 		{"a leader's surname before an agent", "The Kell government criticized Selvia.", []act{{"government", "GOV"}, {"Selvia", "SLV"}},
 			[]string{"NRVGOV 111 SLV ACCUSE"}},
+		// not the first word of a longer name: a county, a university
+		{"a surname that begins a place's name", "Kell County officials met Selvia on Friday.", []act{{"officials", "GOV"}, {"Selvia", "SLV"}},
+			[]string{"GOV 040 SLV CONSULT"}},
 		// an apposition read as the predicate of the name before it
 		{"an apposition read as a predicate", "The Norvanian Union of Teachers (NUT), the umbrella union for primary school teachers, announced Thursday that it has called off a four-day strike after deliberations with the Selvian government.", nil,
 			[]string{"NRV 082 - CONCEDE"}},
