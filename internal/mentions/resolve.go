@@ -1315,6 +1315,11 @@ func (a *analysis) antecedent(c *cand, sc *pronounScope, bySent map[int][]*cand,
 	if x, ok := a.cataphoricSubject(c, bySent[c.sent]); ok {
 		return x // (nil: the subject is a name no one is known by)
 	}
+	if c.pron.plural && !c.pron.possessive && a.coordinatedSubjectBefore(c) {
+		// "He and his partner came because they wanted …": they are
+		// the two, no one group named before
+		return nil
+	}
 	k := 0
 	if c.pron.plural {
 		k = 1
@@ -1506,6 +1511,32 @@ func (a *analysis) openingClause(si, t int) bool {
 		case tag == ",":
 			comma = true
 		case comma && tag == "NNP":
+			return true
+		}
+	}
+	return false
+}
+
+// coordinatedSubjectBefore reports whether, before pronoun c in its
+// sentence, a subject is two or more coordinated words ("He and his
+// partner"), which a plural pronoun after it may stand for together.
+// The tree is read only when an "and" stands before the pronoun.
+func (a *analysis) coordinatedSubjectBefore(c *cand) bool {
+	if a.td == nil || c.sent < 0 || c.sent >= len(a.td.Sentences) || c.ti < 0 {
+		return false
+	}
+	s := a.td.Sentences[c.sent]
+	t := s.FirstToken + c.ti
+	and := false
+	for k := s.FirstToken; k < t && k < len(a.td.Tokens); k++ {
+		and = and || strings.EqualFold(a.td.Tokens[k].Text, "and")
+	}
+	if !and {
+		return false
+	}
+	a.td.Parse(c.sent)
+	for k := s.FirstToken; k < t && k < len(a.td.Tokens); k++ {
+		if a.td.RelIs(k, "nsubj") && a.td.Dependent(k, "conj") > k && a.td.Dependent(k, "conj") < t {
 			return true
 		}
 	}

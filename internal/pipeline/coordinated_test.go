@@ -1,0 +1,40 @@
+package pipeline
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dossier-project/dossier/internal/model"
+)
+
+// "They" after a subject of two coordinated words ("He and his partner
+// came because they wanted …") is the two, not a group the sentence
+// before names, and a quote whose source it is has no speaker rather
+// than that group.
+func TestTheyAfterACoordinatedSubject(t *testing.T) {
+	p, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Parade\n\nThe parade featured heavy security as hundreds of volunteers and security personnel dotted the route. For the first time in the parade's history, attendees had to pass through security checkpoints.\n\n" +
+		"Tomas Reyes said seeing so many police officers at Pride was a welcome sight. He and his partner came to the events because they wanted to show that \"they can't scare us back into the closet.\"\n"
+	doc := &model.Document{ID: "d", Kind: model.KindArticle, Text: text, Date: time.Date(2016, 6, 27, 0, 0, 0, 0, time.UTC)}
+	a, err := p.Document(context.Background(), doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, q := range a.Quotes {
+		if strings.Contains(q.Text(), "scare us") {
+			found = true
+			if strings.Contains(q.Speaker, "police") || strings.Contains(q.Speaker, "officers") {
+				t.Errorf("%q: speaker %q, want the two or no one", q.Text(), q.Speaker)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no quote of the words: %d quotes", len(a.Quotes))
+	}
+}
