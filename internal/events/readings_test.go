@@ -46,6 +46,9 @@ func TestReadingsOfNews(t *testing.T) {
 		// Welcoming a decision praises it; hosting an event does not.
 		{"welcomed a decision", "Norvania welcomed Selvia's decision to reopen the border.", []string{"NRV 051 SLV SUPPORT"}},
 		{"hosted an event", "Norvania hosted a get out the vote event on Monday.", nil},
+		// Receiving someone's endorsement is no visit of theirs.
+		{"received an endorsement", "Norvania received the endorsement of King Arvo on Friday.", nil},
+		{"received a visitor", "Norvania received the Selvian president on Friday.", []string{"NRV 043 SLV CONSULT"}},
 		// What a phrase set off by a comma names is not what was sent.
 		{"an aside is not what was sent", "Norvania sent a second letter, against the advice of its allies, withdrawing its apology.", nil},
 		{"an apposition before the phrase", "Norvania forced the Varn Council, the regional body, out of the country.", []string{"NRV 166 IGOVRN SANCTION"}},
