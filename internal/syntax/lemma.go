@@ -136,24 +136,12 @@ func (l *lemmatizer) wnIs(w string, need uint64) bool {
 	return v&need != 0
 }
 
-// inflections are the endings WordNet's morphy strips, with what it adds
-// back, for each kind of lemma, in the order they are tried.
-var inflections = []struct {
-	need     uint64
-	suf, add string
-}{
-	{wnLemmaVerb, "ed", "e"}, {wnLemmaVerb, "ed", ""}, {wnLemmaVerb, "ied", "y"},
-	{wnLemmaVerb, "ing", "e"}, {wnLemmaVerb, "ing", ""},
-	{wnLemmaVerb, "ies", "y"}, {wnLemmaVerb, "es", "e"}, {wnLemmaVerb, "es", ""}, {wnLemmaVerb, "s", ""},
-	{wnLemmaAdj, "est", "e"}, {wnLemmaAdj, "est", ""}, {wnLemmaAdj, "er", "e"}, {wnLemmaAdj, "er", ""},
-}
-
 // morphy returns the first lemma of kind need that an inflection of the
 // lower-case word low explains, a doubled consonant undone after "-ed",
 // "-ing", "-er" and "-est" ("banned", "bigger"), or false.
 func (l *lemmatizer) morphy(low []byte, need uint64) (string, bool) {
 	w := string(low)
-	for _, in := range inflections {
+	for _, in := range wnInflections {
 		if in.need != need || len(w) <= len(in.suf)+1 || !strings.HasSuffix(w, in.suf) {
 			continue
 		}
@@ -161,7 +149,7 @@ func (l *lemmatizer) morphy(low []byte, need uint64) (string, bool) {
 		if c := stem + in.add; l.wnIs(c, need) {
 			return c, true
 		}
-		if in.add == "" && in.suf != "s" && in.suf != "es" && len(stem) > 2 && stem[len(stem)-1] == stem[len(stem)-2] {
+		if in.doubles() && len(stem) > 2 && stem[len(stem)-1] == stem[len(stem)-2] {
 			if c := stem[:len(stem)-1]; l.wnIs(c, need) {
 				return c, true
 			}

@@ -82,6 +82,34 @@ func ReadWordNet(dir string) (map[uint64]uint64, error) {
 	return out, nil
 }
 
+// inflection is an ending WordNet's morphy strips: suf, replaced by add,
+// leaves a lemma of kind need (wnLemmaNoun, …); bit is the signature bit
+// a word so inflected gets (wnNounPl, …), 0 for an ending read only to
+// lemmatize.
+type inflection struct {
+	suf, add  string
+	need, bit uint64
+}
+
+// doubles reports whether the ending may follow a doubled consonant that
+// the lemma has once ("stopped", "bigger").
+func (r inflection) doubles() bool {
+	return r.add == "" && (r.bit == wnVerbEd || r.bit == wnVerbIng || r.bit == wnAdjCmp)
+}
+
+// wnInflections are the endings of English inflection, for the tagger's
+// WordNet signatures (wnSignature) and, in this order, for the lemmas of
+// words the treebank never saw (lemmatizer.morphy).
+var wnInflections = [...]inflection{
+	{"s", "", wnLemmaNoun, wnNounPl}, {"ses", "s", wnLemmaNoun, wnNounPl}, {"xes", "x", wnLemmaNoun, wnNounPl},
+	{"zes", "z", wnLemmaNoun, wnNounPl}, {"ches", "ch", wnLemmaNoun, wnNounPl}, {"shes", "sh", wnLemmaNoun, wnNounPl},
+	{"men", "man", wnLemmaNoun, wnNounPl}, {"ies", "y", wnLemmaNoun, wnNounPl},
+	{"s", "", wnLemmaVerb, wnVerbS}, {"ies", "y", wnLemmaVerb, wnVerbS}, {"es", "e", wnLemmaVerb, wnVerbS}, {"es", "", wnLemmaVerb, wnVerbS},
+	{"ed", "e", wnLemmaVerb, wnVerbEd}, {"ed", "", wnLemmaVerb, wnVerbEd}, {"ied", "y", wnLemmaVerb, 0},
+	{"ing", "e", wnLemmaVerb, wnVerbIng}, {"ing", "", wnLemmaVerb, wnVerbIng},
+	{"er", "", wnLemmaAdj, wnAdjCmp}, {"est", "", wnLemmaAdj, wnAdjCmp}, {"er", "e", wnLemmaAdj, wnAdjCmp}, {"est", "e", wnLemmaAdj, wnAdjCmp},
+}
+
 // wnSignature returns the WordNet signature of a lower-case word.
 func wnSignature(t *u64map, w []byte) uint64 {
 	if t == nil || len(t.keys) == 0 || len(w) == 0 {
@@ -123,31 +151,17 @@ func wnSignature(t *u64map, w []byte) uint64 {
 	if self&wnExcAdj != 0 {
 		sig |= wnIrregAdj
 	}
-	type rule struct {
-		suf, add string
-		need     uint64
-		bit      uint64
-	}
-	rules := [...]rule{
-		{"s", "", wnLemmaNoun, wnNounPl}, {"ses", "s", wnLemmaNoun, wnNounPl}, {"xes", "x", wnLemmaNoun, wnNounPl},
-		{"zes", "z", wnLemmaNoun, wnNounPl}, {"ches", "ch", wnLemmaNoun, wnNounPl}, {"shes", "sh", wnLemmaNoun, wnNounPl},
-		{"men", "man", wnLemmaNoun, wnNounPl}, {"ies", "y", wnLemmaNoun, wnNounPl},
-		{"s", "", wnLemmaVerb, wnVerbS}, {"ies", "y", wnLemmaVerb, wnVerbS}, {"es", "e", wnLemmaVerb, wnVerbS}, {"es", "", wnLemmaVerb, wnVerbS},
-		{"ed", "e", wnLemmaVerb, wnVerbEd}, {"ed", "", wnLemmaVerb, wnVerbEd},
-		{"ing", "e", wnLemmaVerb, wnVerbIng}, {"ing", "", wnLemmaVerb, wnVerbIng},
-		{"er", "", wnLemmaAdj, wnAdjCmp}, {"est", "", wnLemmaAdj, wnAdjCmp}, {"er", "e", wnLemmaAdj, wnAdjCmp}, {"est", "e", wnLemmaAdj, wnAdjCmp},
-	}
-	for _, r := range rules {
-		if len(w) > len(r.suf)+1 && string(w[len(w)-len(r.suf):]) == r.suf {
-			stem := w[:len(w)-len(r.suf)]
-			if look(stem, r.add)&r.need != 0 {
-				sig |= r.bit
-			}
-			// doubled consonants: "stopped", "bigger"
-			if (r.bit == wnVerbEd || r.bit == wnVerbIng || r.bit == wnAdjCmp) && r.add == "" && len(stem) > 2 &&
-				stem[len(stem)-1] == stem[len(stem)-2] && look(stem[:len(stem)-1], "")&r.need != 0 {
-				sig |= r.bit
-			}
+	for _, r := range wnInflections {
+		if r.bit == 0 || len(w) <= len(r.suf)+1 || string(w[len(w)-len(r.suf):]) != r.suf {
+			continue
+		}
+		stem := w[:len(w)-len(r.suf)]
+		if look(stem, r.add)&r.need != 0 {
+			sig |= r.bit
+		}
+		// doubled consonants: "stopped", "bigger"
+		if r.doubles() && len(stem) > 2 && stem[len(stem)-1] == stem[len(stem)-2] && look(stem[:len(stem)-1], "")&r.need != 0 {
+			sig |= r.bit
 		}
 	}
 	return sig
