@@ -400,14 +400,8 @@ func (t *tq) source(i int) int {
 			return t.relative(t.tok(v).Head)
 		case d.RelIs(v, "conj", "xcomp"):
 			v = t.tok(v).Head
-		case v == i && !t.x.lx.directOnly[t.tok(v).Lemma] && d.RelIs(v, "advcl") && t.tok(v).Tag == "VBG" && t.markedBy(v, "for", "of") &&
-			t.tok(v).Head >= 0 && t.x.lx.objectContent[t.tok(t.tok(v).Head).Lemma] && t.objectBefore(t.tok(v).Head, v) >= 0:
-			// "blamed the network for reporting that …", "accused her
-			// of saying …": who reported or said it is the object of
-			// the blame, not the one who blames (the cue itself, not a
-			// verb it hangs from, and not one that only frames a
-			// quotation: "called him a “liar” for continuing to …")
-			return t.relative(t.objectBefore(t.tok(v).Head, v))
+		case v == i && t.blamedFor(v) >= 0:
+			return t.relative(t.blamedFor(v))
 		case d.RelIs(v, "advcl", "parataxis") && t.tok(v).Tag == "VBG":
 			// "…, adding that …": the subject of the main clause. When
 			// the participle hangs from a clause embedded in what someone
@@ -427,12 +421,6 @@ func (t *tq) source(i int) int {
 			n := t.tok(v).Head
 			if n < 0 {
 				return -1
-			}
-			if v == i && !t.x.lx.directOnly[t.tok(v).Lemma] && t.markedBy(v, "for", "of") && d.RelIs(n, "obj") &&
-				t.tok(n).Head >= 0 && t.x.lx.objectContent[t.tok(t.tok(n).Head).Lemma] {
-				// "blamed the network for reporting that …" parsed with
-				// the gerund under the object: the object reported it
-				return t.relative(n)
 			}
 			if p := d.Dependent(n, "nmod:poss"); p >= 0 {
 				return p
@@ -1270,6 +1258,29 @@ func (t *tq) startsPhrase(k, end int, phrases [][]string) bool {
 		}
 	}
 	return false
+}
+
+// blamedFor returns, for a cue that is what a cue of its clause blames,
+// accuses or praises someone for ("blamed the network for reporting that
+// …", "accused her of saying …"), that someone: the object of the
+// blaming verb, which reported or said it, not the one who blames. The
+// parse hangs the gerund on the verb or on its object. Not a cue that
+// only frames a quotation ("called him a “liar” for continuing to …").
+// -1 otherwise.
+func (t *tq) blamedFor(v int) int {
+	d := t.td
+	h := t.tok(v).Head
+	if h < 0 || t.x.lx.directOnly[t.tok(v).Lemma] || !t.markedBy(v, "for", "of") {
+		return -1
+	}
+	switch {
+	case d.RelIs(v, "advcl") && t.tok(v).Tag == "VBG" && t.x.lx.objectContent[t.tok(h).Lemma]:
+		return t.objectBefore(h, v)
+	case d.RelIs(v, "acl") && !d.RelIs(v, "acl:relcl") && d.RelIs(h, "obj") && t.tok(h).Head >= 0 &&
+		t.x.lx.objectContent[t.tok(t.tok(h).Head).Lemma]:
+		return h
+	}
+	return -1
 }
 
 // markedBy reports whether the clause at v is introduced by one of the
