@@ -1,6 +1,7 @@
 package mentions
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -661,14 +662,7 @@ func (a *analysis) thingNamed(c *cand) bool {
 	s := a.sents[c.sent]
 	for _, ph := range a.v.naming {
 		k := c.ti - len(ph)
-		if k < 1 {
-			continue
-		}
-		match := true
-		for i, w := range ph {
-			match = match && s.low[k+i] == w
-		}
-		if !match {
+		if k < 1 || !slices.Equal(s.low[k:c.ti], ph) {
 			continue
 		}
 		n := k - 1
@@ -684,49 +678,62 @@ func (a *analysis) thingNamed(c *cand) bool {
 	return false
 }
 
-// relativeWho reports whether name c is followed by a comma and "who" or
-// "whom", the relative pronouns of persons ("Ted Cruz, who badly needs
-// a win, received …"): a name so described is someone's whatever the
-// parse makes of the sentence.
+// relativeWho reports whether name c is followed by a comma and a
+// relative pronoun of persons (person_relatives: "Ted Cruz, who badly
+// needs a win, received …"): a name so described is someone's whatever
+// the parse makes of the sentence.
 func (a *analysis) relativeWho(c *cand) bool {
 	if c.sent < 0 || c.sent >= len(a.sents) {
 		return false
 	}
 	s := a.sents[c.sent]
-	return c.tj+1 < len(s.low) && s.low[c.tj] == "," && (s.low[c.tj+1] == "who" || s.low[c.tj+1] == "whom")
+	return c.tj+1 < len(s.low) && s.low[c.tj] == "," && a.v.personRelatives[s.low[c.tj+1]]
 }
 
-// describedBefore reports whether name c stands in apposition, set off
-// by a comma, to a common noun for a person before it ("His digital
-// mastermind, Jo Varga, helms …"), as the tree reads it.
-func (a *analysis) describedBefore(c *cand) bool {
-	if a.td == nil || c.sent < 0 || c.sent >= len(a.sents) || c.ti < 1 || a.sents[c.sent].low[c.ti-1] != "," {
-		return false
+// treeTok returns the first word of name c that the tree gives one of
+// the relations rels, parsing its sentence if the parse was deferred;
+// -1 when none does.
+func (a *analysis) treeTok(c *cand, rels ...string) int {
+	if a.td == nil || c.sent < 0 || c.sent >= len(a.td.Sentences) || c.ti < 0 {
+		return -1
 	}
-	a.td.Parse(a.sents[c.sent].idx)
+	a.td.Parse(c.sent)
 	first := a.td.Sentences[c.sent].FirstToken
 	for k := c.ti; k < c.tj && first+k < len(a.td.Tokens); k++ {
-		t := first + k
-		if !a.td.RelIs(t, "appos") {
-			continue
+		if a.td.RelIs(first+k, rels...) {
+			return first + k
 		}
-		h := a.td.Tokens[t].Head
-		return h >= 0 && h < first+c.ti && a.td.Tokens[h].UPOS == "NOUN" && a.v.personNouns[strings.ToLower(a.td.Tokens[h].Text)]
 	}
-	return false
+	return -1
 }
+
+// describer returns the common noun for a person that name c stands in
+// apposition to, set off by a comma before it ("His digital mastermind,
+// Jo Varga, helms …"), as the tree reads it; -1 when there is none.
+func (a *analysis) describer(c *cand) int {
+	if c.sent < 0 || c.sent >= len(a.sents) || c.ti < 1 || a.sents[c.sent].low[c.ti-1] != "," {
+		return -1
+	}
+	t := a.treeTok(c, "appos")
+	if t < 0 {
+		return -1
+	}
+	h := a.td.Tokens[t].Head
+	if h < 0 || h >= a.td.Sentences[c.sent].FirstToken+c.ti || a.td.Tokens[h].UPOS != "NOUN" || !a.v.personNouns[strings.ToLower(a.td.Tokens[h].Text)] {
+		return -1
+	}
+	return h
+}
+
+// describedBefore reports whether name c stands beside a noun for a
+// person before it (describer).
+func (a *analysis) describedBefore(c *cand) bool { return a.describer(c) >= 0 }
 
 // apposGender returns the gender of the noun for a person that name c is
 // set beside ("his wife, Ana Varga,": 'f'), or 0.
 func (a *analysis) apposGender(c *cand) byte {
-	if !a.describedBefore(c) {
-		return 0
-	}
-	first := a.td.Sentences[c.sent].FirstToken
-	for k := c.ti; k < c.tj && first+k < len(a.td.Tokens); k++ {
-		if t := first + k; a.td.RelIs(t, "appos") {
-			return a.td.Gender(a.td.Tokens[a.td.Tokens[t].Head].Text, text.GenderNoun)
-		}
+	if h := a.describer(c); h >= 0 {
+		return a.td.Gender(a.td.Tokens[h].Text, text.GenderNoun)
 	}
 	return 0
 }
@@ -735,25 +742,18 @@ func (a *analysis) apposGender(c *cand) byte {
 // predicate is a common noun for no person ("Sandy Hook wasn't just a
 // national tragedy"): such a subject says nothing of being someone.
 func (a *analysis) subjectOfThing(c *cand) bool {
-	if a.td == nil || c.sent < 0 || c.sent >= len(a.sents) || c.ti < 0 {
+	t := a.treeTok(c, "nsubj")
+	if t < 0 {
 		return false
 	}
-	first := a.td.Sentences[c.sent].FirstToken
-	for k := c.ti; k < c.tj && first+k < len(a.td.Tokens); k++ {
-		t := first + k
-		if !a.td.RelIs(t, "nsubj") {
-			continue
-		}
-		if ap := a.td.Dependent(t, "appos"); ap >= 0 && a.v.personNouns[strings.ToLower(a.td.Tokens[ap].Text)] {
-			return false // "X, the campaign's former manager, was …"
-		}
-		h := a.td.Tokens[t].Head
-		// (a predicate with a preposition is no noun predicate: "was at
-		// one point shopping a book")
-		return h >= 0 && a.td.Tokens[h].UPOS == "NOUN" && a.td.Dependent(h, "cop") >= 0 && a.td.Dependent(h, "case") < 0 &&
-			!a.v.personNouns[strings.ToLower(a.td.Tokens[h].Text)]
+	if ap := a.td.Dependent(t, "appos"); ap >= 0 && a.v.personNouns[strings.ToLower(a.td.Tokens[ap].Text)] {
+		return false // "X, the campaign's former manager, was …"
 	}
-	return false
+	h := a.td.Tokens[t].Head
+	// (a predicate with a preposition is no noun predicate: "was at one
+	// point shopping a book")
+	return h >= 0 && a.td.Tokens[h].UPOS == "NOUN" && a.td.Dependent(h, "cop") >= 0 && a.td.Dependent(h, "case") < 0 &&
+		!a.v.personNouns[strings.ToLower(a.td.Tokens[h].Text)]
 }
 
 // describedAfter reports whether a description of a person stands in
@@ -1520,18 +1520,19 @@ func (a *analysis) openingClause(si, t int) bool {
 // coordinatedSubjectBefore reports whether, before pronoun c in its
 // sentence, a subject is two or more coordinated words ("He and his
 // partner"), which a plural pronoun after it may stand for together.
-// The tree is read only when an "and" stands before the pronoun.
+// The tree is read only when a coordinating conjunction stands before the
+// pronoun.
 func (a *analysis) coordinatedSubjectBefore(c *cand) bool {
 	if a.td == nil || c.sent < 0 || c.sent >= len(a.td.Sentences) || c.ti < 0 {
 		return false
 	}
 	s := a.td.Sentences[c.sent]
 	t := s.FirstToken + c.ti
-	and := false
+	cc := false
 	for k := s.FirstToken; k < t && k < len(a.td.Tokens); k++ {
-		and = and || strings.EqualFold(a.td.Tokens[k].Text, "and")
+		cc = cc || a.td.Tokens[k].UPOS == "CCONJ"
 	}
-	if !and {
+	if !cc {
 		return false
 	}
 	a.td.Parse(c.sent)

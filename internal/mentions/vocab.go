@@ -46,6 +46,7 @@ type vocabFile struct {
 	OrganisationWords []string          `yaml:"organisation_words"`
 	NonPersonWords    []string          `yaml:"non_person_words"`
 	NamingPhrases     []string          `yaml:"naming_phrases"`
+	PersonRelatives   []string          `yaml:"person_relatives"`
 	QuestionerAgent   string            `yaml:"questioner_agent"`
 }
 
@@ -84,8 +85,10 @@ type vocab struct {
 	nonPerson map[string]bool
 	// naming are the phrases that give a thing its name ("a group known
 	// as …"), as words
-	naming     [][]string
-	questioner string
+	naming [][]string
+	// personRelatives are the relative pronouns of persons ("who")
+	personRelatives map[string]bool
+	questioner      string
 	// personNouns are the common nouns for persons (PersonNounsFile),
 	// lower-cased.
 	personNouns map[string]bool
@@ -106,22 +109,23 @@ func loadVocab(fsys fs.FS, name string) (*vocab, error) {
 		return nil, fmt.Errorf("mentions vocabulary %s: %w", name, err)
 	}
 	v := &vocab{
-		pronouns:      map[string]pronounKind{},
-		honorifics:    lowerSet(f.Honorifics),
-		definite:      lowerSet(f.Determiners.Definite),
-		indefinite:    lowerSet(f.Determiners.Indefinite),
-		former:        lowerSet(f.Former),
-		officeMarkers: lowerSet(f.OfficeMarkers),
-		holderMarkers: lowerSet(f.HolderMarkers),
-		sourceNouns:   lowerSet(f.SourceNouns),
-		anonHeads:     lowerSet(f.AnonymousHeads),
-		generic:       lowerSet(f.GenericHeads),
-		locative:      lowerSet(f.Locative),
-		linkSuffixes:  lowerSet(f.LinkSuffixes),
-		heads:         map[string]string{},
-		orgWords:      lowerSet(f.OrganisationWords),
-		nonPerson:     lowerSet(f.NonPersonWords),
-		questioner:    strings.TrimSpace(f.QuestionerAgent),
+		pronouns:        map[string]pronounKind{},
+		honorifics:      lowerSet(f.Honorifics),
+		definite:        lowerSet(f.Determiners.Definite),
+		indefinite:      lowerSet(f.Determiners.Indefinite),
+		former:          lowerSet(f.Former),
+		officeMarkers:   lowerSet(f.OfficeMarkers),
+		holderMarkers:   lowerSet(f.HolderMarkers),
+		sourceNouns:     lowerSet(f.SourceNouns),
+		anonHeads:       lowerSet(f.AnonymousHeads),
+		generic:         lowerSet(f.GenericHeads),
+		locative:        lowerSet(f.Locative),
+		linkSuffixes:    lowerSet(f.LinkSuffixes),
+		heads:           map[string]string{},
+		orgWords:        lowerSet(f.OrganisationWords),
+		nonPerson:       lowerSet(f.NonPersonWords),
+		personRelatives: lowerSet(f.PersonRelatives),
+		questioner:      strings.TrimSpace(f.QuestionerAgent),
 	}
 	add := func(words []string, k pronounKind) {
 		for _, w := range words {
