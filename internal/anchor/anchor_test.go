@@ -5,28 +5,14 @@ import (
 	"testing"
 	"time"
 
-	"github.com/dossier-project/dossier/data"
 	"github.com/dossier-project/dossier/internal/model"
-	"github.com/dossier-project/dossier/internal/text"
-	"github.com/dossier-project/dossier/internal/timex"
 )
 
 // TestAnchor checks which expression dates an event or a quote, on
 // analyses built by hand: the temporal expressions come from the tagger,
 // the events and quotes are placed on the words named in the case.
 func TestAnchor(t *testing.T) {
-	ta, err := text.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	tg, err := timex.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	an, err := New(data.Embedded())
-	if err != nil {
-		t.Fatal(err)
-	}
+	x := newTools(t)
 	type quote struct {
 		cue, content string
 		reported     bool
@@ -162,8 +148,7 @@ func TestAnchor(t *testing.T) {
 				}
 				return model.NewSpan(c.text, i, i+len(w))
 			}
-			td := ta.Analyze(c.text)
-			a := &model.Analysis{Doc: doc.ID, Timexes: tg.Find(td, doc.Date)}
+			td, a := x.analyse(doc)
 			for _, w := range c.events {
 				a.Events = append(a.Events, model.Event{Trigger: span(w)})
 			}
@@ -171,7 +156,7 @@ func TestAnchor(t *testing.T) {
 				cue := span(q.cue)
 				a.Quotes = append(a.Quotes, model.Quote{Direct: !q.reported, Cue: &cue, Contents: []model.Span{span(q.content)}, Rule: "test"})
 			}
-			an.Anchor(doc, td, a)
+			x.an.Anchor(doc, td, a)
 			var got []string
 			for _, e := range a.Events {
 				got = append(got, show(e.When))

@@ -7,10 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/dossier-project/dossier/data"
 	"github.com/dossier-project/dossier/internal/model"
-	"github.com/dossier-project/dossier/internal/text"
-	"github.com/dossier-project/dossier/internal/timex"
 )
 
 // TestStatedOrder: an order word between two events of a sentence, or
@@ -18,18 +15,7 @@ import (
 // their trigger words; a trigger listed twice is two events coded from
 // one word (a meeting of A with B and of B with A), which count as one.
 func TestStatedOrder(t *testing.T) {
-	ta, err := text.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	tg, err := timex.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	an, err := New(data.Embedded())
-	if err != nil {
-		t.Fatal(err)
-	}
+	x := newTools(t)
 	cases := []struct {
 		text     string
 		triggers []string
@@ -47,8 +33,7 @@ func TestStatedOrder(t *testing.T) {
 	}
 	for _, c := range cases {
 		doc := &model.Document{ID: "d", Kind: model.KindArticle, Text: c.text, Date: time.Date(2020, 3, 5, 0, 0, 0, 0, time.UTC)}
-		td := ta.Analyze(c.text)
-		a := &model.Analysis{Doc: doc.ID, Timexes: tg.Find(td, doc.Date)}
+		td, a := x.analyse(doc)
 		from := map[string]int{}
 		for i, w := range c.triggers {
 			k := strings.Index(c.text[from[w]:], w)
@@ -63,8 +48,8 @@ func TestStatedOrder(t *testing.T) {
 			}
 			a.Events = append(a.Events, model.Event{ID: fmt.Sprintf("e%d", i+1), Trigger: model.NewSpan(c.text, at, at+len(w))})
 		}
-		an.Anchor(doc, td, a)
-		an.Order(doc, td, a.Events)
+		x.an.Anchor(doc, td, a)
+		x.an.Order(doc, td, a.Events)
 		trig := map[string]string{}
 		for _, e := range a.Events {
 			trig[e.ID] = e.Trigger.Text
