@@ -433,7 +433,7 @@ func (s *sent) modifierCountry(k, depth int) (string, string) {
 			continue
 		}
 		if s.relIs(d, "compound") && s.mAt[d] < 0 && s.tag(d) == "NNP" && startsUpperText(s.toks[d].Text) &&
-			!(d+1 <= k && s.tag(d+1) == "NNP" && startsUpperText(s.toks[d+1].Text)) {
+			!(s.tag(d+1) == "NNP" && startsUpperText(s.toks[d+1].Text)) {
 			// "the Bush administration": the surname of people of one
 			// country, not the first word of a longer name ("Cook
 			// County prosecutors" are no Briton's).

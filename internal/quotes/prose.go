@@ -760,10 +760,8 @@ func (t *tq) embeddedClaim(i int, r region) bool {
 			// guilty of “…”"), or someone's claim ("X's claim that …")
 			return true
 		}
-		if f, _ := t.td.Subtree(k); t.tok(k).Start < r.Open || t.tok(f).Start < r.Open {
-			if t.nounsClause(i, k) {
-				return true
-			}
+		if f, _ := t.td.Subtree(k); t.tok(f).Start < r.Open && t.nounsClause(i, k) {
+			return true // (a clause that opens before the quotation)
 		}
 		k = t.tok(k).Head
 	}
