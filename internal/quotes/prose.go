@@ -461,16 +461,34 @@ func (t *tq) headIn(f, e int) int {
 
 // lineStart reports whether only white space stands between the start
 // of text's line and i; lineEnd, between i and the end of its line.
+// Both read only the white space next to i, so that asking for every
+// quotation of a long line costs what the white space does.
 func lineStart(text string, i int) bool {
-	return strings.TrimSpace(text[strings.LastIndexByte(text[:i], '\n')+1:i]) == ""
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:i])
+		if r == '\n' {
+			return true
+		}
+		if !unicode.IsSpace(r) {
+			return false
+		}
+		i -= n
+	}
+	return true
 }
 
 func lineEnd(text string, i int) bool {
-	e := strings.IndexByte(text[i:], '\n')
-	if e < 0 {
-		e = len(text) - i
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if r == '\n' {
+			return true
+		}
+		if !unicode.IsSpace(r) {
+			return false
+		}
+		i += n
 	}
-	return strings.TrimSpace(text[i:i+e]) == ""
+	return true
 }
 
 // sourceOrNearest is the cue's source, or, when the tree gives it none
@@ -928,16 +946,23 @@ func (t *tq) onlyTimeOrPronoun(f, e int) bool {
 // possessive or an article, or before the noun it names ("his “Keep It
 // Real” radio programme").
 func (t *tq) workTitle(r region) bool {
+	// the words inside the marks, found from where they start (at most
+	// seven are read: a title is short)
 	f, e := -1, -1
-	for k := t.first; k-t.first < len(t.inRegion); k++ {
-		if t.region(k) >= 0 && t.tok(k).Start >= r.WordsStart && t.tok(k).End <= r.WordsEnd {
-			if f < 0 {
-				f = k
-			}
-			e = k + 1
+	last := t.first + len(t.inRegion)
+	for k := sort.Search(len(t.td.Tokens), func(k int) bool { return t.tok(k).Start >= r.WordsStart }); k < last && t.tok(k).End <= r.WordsEnd; k++ {
+		if k < t.first || t.region(k) < 0 {
+			continue
+		}
+		if f < 0 {
+			f = k
+		}
+		e = k + 1
+		if e-f > 6 {
+			return false
 		}
 	}
-	if f < 0 || e-f > 6 {
+	if f < 0 {
 		return false
 	}
 	words := 0
