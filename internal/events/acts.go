@@ -328,6 +328,14 @@ func (s *sent) acts(ax *actLexicon, out []model.Event, rep []int, meetings map[i
 	// decision, a vote, a meeting, or an announcement that itself says
 	// something ("X said that Y told them what to say" says nothing).
 	readable := make([]int8, len(cands)) // 0 not known yet, 1 yes, -1 no
+	// the acts each announcement reports, in text order, gathered once so
+	// that reading them costs what they are, not every act of the sentence
+	reported := map[int][]int{}
+	for j := range cands {
+		if r := cands[j].reporter; r >= 0 {
+			reported[r] = append(reported[r], j)
+		}
+	}
 	var read func(i int) bool
 	read = func(i int) bool {
 		if readable[i] != 0 {
@@ -335,13 +343,12 @@ func (s *sent) acts(ax *actLexicon, out []model.Event, rep []int, meetings map[i
 		}
 		readable[i] = -1
 		ok := cands[i].objMat && cands[i].src
-		for j := range cands {
+		for _, j := range reported[i] {
 			if ok {
 				break
 			}
-			if d := &cands[j]; d.reporter == i {
-				ok = d.pat.Act == "announce" && read(j) || d.pat.Act != "announce" && (d.noun || !d.pat.NeedsMatter || d.matter)
-			}
+			d := &cands[j]
+			ok = d.pat.Act == "announce" && read(j) || d.pat.Act != "announce" && (d.noun || !d.pat.NeedsMatter || d.matter)
 		}
 		if ok {
 			readable[i] = 1
