@@ -1024,8 +1024,12 @@ func (a *analysis) resolvePronouns() {
 	// choice is made once. A sentence with many pronouns and names then
 	// costs n·log n, not n².
 	bySent := map[int][]*cand{}
+	a.ambiguousBySent = map[int][]*cand{}
 	for _, c := range a.cands {
 		bySent[c.sent] = append(bySent[c.sent], c)
+		if c.ambiguous {
+			a.ambiguousBySent[c.sent] = append(a.ambiguousBySent[c.sent], c)
+		}
 	}
 	prev := map[[3]int]*cand{}
 	var cur *pronounScope
@@ -1098,7 +1102,48 @@ type pronounScope struct {
 	openUntil int
 	added     []*cand // all the candidates in choice, in the order added
 	seen      []*cand // all the candidates ended before the pronoun, quoted or not
-	td        *text.Doc
+	// quotedChoice are the choices among seen for a pronoun in a
+	// quotation, by number and gender, and how much of seen each holds:
+	// each candidate is weighed once per kind of pronoun, not once per
+	// pronoun
+	quotedChoice map[quotedKey]*quotedPick
+	td           *text.Doc
+}
+
+// quotedKey is the kind of a pronoun in a quotation: plural or not, and
+// its gender.
+type quotedKey struct {
+	plural bool
+	gender byte
+}
+
+// quotedPick is a choice among the first upTo candidates of seen.
+type quotedPick struct {
+	p    picker
+	upTo int
+}
+
+// quotedAntecedent picks, for pronoun c in a quotation (of gender g), the
+// antecedent among the sentence's words before it, in quotations or not.
+func (sc *pronounScope) quotedAntecedent(a *analysis, c *cand, g byte) (*cand, bool) {
+	if sc.quotedChoice == nil {
+		sc.quotedChoice = map[quotedKey]*quotedPick{}
+	}
+	key := quotedKey{c.pron.plural, g}
+	q := sc.quotedChoice[key]
+	if q == nil {
+		q = &quotedPick{}
+		sc.quotedChoice[key] = q
+	}
+	for ; q.upTo < len(sc.seen); q.upTo++ {
+		if x := sc.seen[q.upTo]; agreesAs(c.pron.plural, x) && !x.otherGender(g) {
+			q.p.add(x)
+		}
+	}
+	if q.p.n == 0 {
+		return nil, false
+	}
+	return q.p.pick(a), true
 }
 
 // quoted reports whether candidate or pronoun c is inside a quotation.
@@ -1325,7 +1370,7 @@ func (a *analysis) antecedent(c *cand, sc *pronounScope, bySent map[int][]*cand,
 		k = 1
 	}
 	g := a.td.Gender(c.span.Text, text.GenderPronoun)
-	if !c.pron.plural && a.ambiguousIn(bySent[c.sent], nil, c) {
+	if !c.pron.plural && a.ambiguousIn(a.ambiguousBySent[c.sent], nil, c) {
 		// "After focusing her attention on …, Clinton delivered …",
 		// where two Clintons make the subject nobody known: the pronoun
 		// is not someone else for want of a candidate
@@ -1334,14 +1379,8 @@ func (a *analysis) antecedent(c *cand, sc *pronounScope, bySent map[int][]*cand,
 	if sc.quoted(c) {
 		// (a pronoun in a quotation: the sentence's words before it, in
 		// quotations or not)
-		var p picker
-		for _, x := range sc.seen {
-			if agreesAs(c.pron.plural, x) && !x.otherGender(g) {
-				p.add(x)
-			}
-		}
-		if p.n > 0 {
-			return p.pick(a)
+		if x, ok := sc.quotedAntecedent(a, c, g); ok {
+			return x
 		}
 	} else if sc.choice[k].n > 0 {
 		// (when every candidate of the sentence is of the other gender,
@@ -1384,7 +1423,7 @@ func (a *analysis) antecedent(c *cand, sc *pronounScope, bySent map[int][]*cand,
 		for _, cl := range closes {
 			marks = marks || cl >= 0
 		}
-		if !c.pron.plural && a.ambiguousIn(bySent[ps], closes, nil) {
+		if !c.pron.plural && a.ambiguousIn(a.ambiguousBySent[ps], closes, nil) {
 			break // (its subject is someone not known: see above)
 		}
 		if p.n > 0 || outside || !marks || a.subjectOutside(ps, closes) {
@@ -1396,7 +1435,8 @@ func (a *analysis) antecedent(c *cand, sc *pronounScope, bySent map[int][]*cand,
 	return x
 }
 
-// ambiguousIn reports whether one of the candidates cs, outside the
+// ambiguousIn reports whether one of the candidates cs (those a sentence
+// has that several people may be: ambiguousBySent), outside the
 // quotations closes (see quotationCloses; nil for none), is a subject
 // that several of the document's people are named by: someone, but not
 // known who. With pronoun c of the same sentence, only such a subject
@@ -1487,12 +1527,28 @@ func (a *analysis) cataphoricSubject(c *cand, same []*cand) (*cand, bool) {
 	return nil, false
 }
 
+// The words read for a pronoun, so that resolving every pronoun of a
+// long sentence costs no more than a few words each: the subject of an
+// opening clause stands within maxOpeningSubject words of the sentence's
+// start ("Even as he", "Given that she"), and the main clause's subject
+// within maxOpeningClause words after it; a subject of coordinated words
+// stands within maxCoordinated words before the plural pronoun that may
+// stand for it.
+const (
+	maxOpeningSubject = 6
+	maxOpeningClause  = 40
+	maxCoordinated    = 32
+)
+
 // openingClause reports, from the words and tags alone (before any
 // parse), whether token t of sentence si may be the subject of a clause
 // that opens the sentence: a subordinating word before it, and after it
 // a comma followed later by a proper noun.
 func (a *analysis) openingClause(si, t int) bool {
 	s := a.td.Sentences[si]
+	if t-s.FirstToken > maxOpeningSubject {
+		return false
+	}
 	sub := false
 	for k := s.FirstToken; k < t; k++ {
 		switch a.td.Tokens[k].Tag {
@@ -1506,7 +1562,7 @@ func (a *analysis) openingClause(si, t int) bool {
 		return false
 	}
 	comma := false
-	for k := t + 1; k < s.EndToken; k++ {
+	for k := t + 1; k < s.EndToken && k <= t+maxOpeningClause; k++ {
 		switch tag := a.td.Tokens[k].Tag; {
 		case tag == ",":
 			comma = true
@@ -1517,8 +1573,8 @@ func (a *analysis) openingClause(si, t int) bool {
 	return false
 }
 
-// coordinatedSubjectBefore reports whether, before pronoun c in its
-// sentence, a subject is two or more coordinated words ("He and his
+// coordinatedSubjectBefore reports whether, shortly before pronoun c in
+// its sentence, a subject is two or more coordinated words ("He and his
 // partner"), which a plural pronoun after it may stand for together.
 // The tree is read only when a coordinating conjunction stands before the
 // pronoun.
@@ -1528,15 +1584,16 @@ func (a *analysis) coordinatedSubjectBefore(c *cand) bool {
 	}
 	s := a.td.Sentences[c.sent]
 	t := s.FirstToken + c.ti
+	from := max(s.FirstToken, t-maxCoordinated)
 	cc := false
-	for k := s.FirstToken; k < t && k < len(a.td.Tokens); k++ {
+	for k := from; k < t && k < len(a.td.Tokens); k++ {
 		cc = cc || a.td.Tokens[k].UPOS == "CCONJ"
 	}
 	if !cc {
 		return false
 	}
 	a.td.Parse(c.sent)
-	for k := s.FirstToken; k < t && k < len(a.td.Tokens); k++ {
+	for k := from; k < t && k < len(a.td.Tokens); k++ {
 		if a.td.RelIs(k, "nsubj") && a.td.Dependent(k, "conj") > k && a.td.Dependent(k, "conj") < t {
 			return true
 		}

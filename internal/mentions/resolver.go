@@ -135,6 +135,9 @@ type analysis struct {
 	// otherSurnames are the surnames of people the document names in
 	// full whom the dictionary does not know (see surnamesOfOthers).
 	otherSurnames map[string]bool
+	// ambiguousBySent are, by sentence, the candidates several of the
+	// document's people may be (set by resolvePronouns, for ambiguousIn)
+	ambiguousBySent map[int][]*cand
 }
 
 // sent is one sentence's tokens with the forms matching needs.
