@@ -55,7 +55,9 @@ func (d *Doc) ParagraphQuotations(p int) []Quotation {
 // Double quotes (straight or curly, or typed as two apostrophes, or as two
 // backquotes to open and two apostrophes to close) pair up in order (a ” with none open, after white space and
 // before a word, opens: it was typed for “); one left open at the
-// paragraph's end runs to the end and is marked unclosed. Single quotes
+// paragraph's end runs to the end and is marked unclosed. A straight
+// double quote straight after "=" opens a markup attribute's value, not
+// a quotation: the value is skipped. Single quotes
 // count only outside double quotes (inside, they are a nested quotation
 // and stay part of the outer one), only as an opening mark after white
 // space or an opening bracket and before a letter, and a closing mark after
@@ -106,6 +108,15 @@ func findQuotations(out []Quotation, text string, ps, pe int) []Quotation {
 				dOpen, dOpenEnd = i, i+n
 			}
 		case '"':
+			if dOpen < 0 && prev == '=' {
+				// a markup attribute's value (<tweet author="X">, <a
+				// href="…">), left in a plain-text file: no quotation
+				if k := strings.IndexByte(text[i+n:pe], '"'); k >= 0 {
+					prev = r
+					i += n + k + 1
+					continue
+				}
+			}
 			if dOpen < 0 {
 				dOpen, dOpenEnd = i, i+n
 			} else {

@@ -10,7 +10,7 @@ import (
 // before a word with no quotation open opens one; single marks need two
 // words; a quotation inside another is part of it; one left open runs to
 // its paragraph's end and is marked unclosed, and the next paragraph
-// starts afresh.
+// starts afresh; a markup attribute's value is no quotation.
 func TestQuotations(t *testing.T) {
 	a, err := New()
 	if err != nil {
@@ -29,6 +29,7 @@ func TestQuotations(t *testing.T) {
 		{"'He told me “never again” today,' she said.", []string{"He told me “never again” today"}},
 		{"“We will stay. We will fight.\n\n“And we will win,” he said.", []string{"We will stay. We will fight.+", "And we will win"}},
 		{`"Yes," he said, "and so."`, []string{"Yes", "and so."}},
+		{`<post author="ruizann" id="12">"Not again," she wrote.</post>`, []string{"Not again"}},
 	} {
 		d := a.Segment(c.text)
 		var got []string
