@@ -310,6 +310,10 @@ func (t *tq) coordinated(s int) (model.Span, int, bool) {
 			}
 		}
 		_, e := d.Subtree(k)
+		// (without the phrase's preposition: "according to X and Y")
+		for f < s && (d.RelIs(f, "case", "fixed") || t.tok(f).UPOS == "PUNCT") {
+			f++
+		}
 		return t.span(f, e), k, true
 	}
 	if d.Dependent(s, "cc") < 0 || t.tok(s).Head < 0 {

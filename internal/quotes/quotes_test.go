@@ -138,6 +138,7 @@ func TestNotQuotes(t *testing.T) {
 		"It was a ‘made in the capital’ plan, observers thought.",
 		"The Bank of Kenya and the League of Arab States issued a joint note on Tuesday.",
 		"She joined a party called Anti-Prom at a former factory in Velgrad.",
+		`<post author="ruizann" id="12">Mr. Adler, who does not know me, viciously attacked me from the stage.</post>`,
 	} {
 		d := article("a", text)
 		if qs := extract(t, x, d, nil); len(qs) != 0 {
@@ -156,6 +157,7 @@ func TestIndirectForms(t *testing.T) {
 		{"indicated", "Chairperson Tendai Mokoena indicated they had discussed sanctions at length.", "they had discussed sanctions at length", "Tendai Mokoena", RuleIndirect},
 		{"stated that", "The Chairperson stated that no troops would be sent.", "no troops would be sent", "Tendai Mokoena", RuleIndirectThat},
 		{"according to", "According to Mokoena, the talks will continue until the end of the year.", "the talks will continue until the end of the year", "Tendai Mokoena", RuleAccordingTo},
+		{"according to, the paper's reporter", "According to USA TODAY reporter Ben Adler, the council met in secret.", "the council met in secret", "Ben Adler", RuleAccordingTo},
 		{"according to after", "The talks will continue until December, according to Mokoena.", "The talks will continue until December", "Tendai Mokoena", RuleAccordingTo},
 		{"reiterated", "Mokoena reiterated that dialogue was the first choice.", "dialogue was the first choice", "Tendai Mokoena", RuleIndirectThat},
 		{"told journalists", "Mokoena told journalists in the capital that the mission would go on.", "the mission would go on", "Tendai Mokoena", RuleIndirectThat},

@@ -294,28 +294,40 @@ func (t *tq) relativeAntecedent(i int) int {
 	return -1
 }
 
+// nounHead climbs from the noun at k to the head of its noun phrase, as
+// long as k modifies a noun after it, before end: a title before a name
+// is the name's ("according to spokesman Todd Mesek"), and so is a name
+// before a noun ("according to USA TODAY contributor X").
+func (t *tq) nounHead(k, end int) int {
+	d := t.td
+	u := t.tok(k).UPOS
+	if u != "PROPN" && u != "NOUN" {
+		return k
+	}
+	h := k
+	for h2 := t.tok(h).Head; h2 > h && h2 < end; h2 = t.tok(h2).Head {
+		if u2 := t.tok(h2).UPOS; u2 != "PROPN" && u2 != "NOUN" || !d.RelIs(h, "compound", "flat", "amod", "det", "nmod:desc") {
+			break
+		}
+		h = h2
+	}
+	return h
+}
+
 // source finds the source token of the cue at i: -1 when the sentence
 // names none.
 func (t *tq) source(i int) int {
 	d := t.td
 	if t.according(i) {
 		if d.RelIs(i, "case", "mark") && t.tok(i).Head >= 0 {
-			return t.tok(i).Head
+			// (the parse may hang the case from a word that modifies the
+			// noun: "according to USA TODAY contributor X" from "USA")
+			return t.nounHead(t.tok(i).Head, i+12)
 		}
 		// "according to X" parsed otherwise: X is the noun after "to".
 		for k := i + 2; k < len(d.Tokens) && k < i+12; k++ {
 			if u := t.tok(k).UPOS; u == "NOUN" || u == "PROPN" || u == "PRON" {
-				h := k
-				for h2 := t.tok(h).Head; h2 > h && h2 < i+12 && (u == "PROPN" || u == "NOUN"); h2 = t.tok(h2).Head {
-					// (a title before a name is the name's: "according to
-					// spokesman Todd Mesek")
-					if d.RelIs(h, "compound", "flat", "amod", "det", "nmod:desc") {
-						h = h2
-					} else {
-						break
-					}
-				}
-				return h
+				return t.nounHead(k, i+12)
 			}
 		}
 		return -1
@@ -879,11 +891,18 @@ func (t *tq) sourceSpan(s int) (core model.Span, all model.Span) {
 			}
 		}
 	}
+	// The phrase's own preposition, which the parse may hang from a word
+	// of the phrase before its head ("according to USA TODAY
+	// contributor X" with "according" on "USA").
+	phraseCase := func(f int) bool {
+		h := t.tok(f).Head
+		return d.RelIs(f, "case") && h > f && h <= s
+	}
 	ofCase := func(f int) bool { // "to" of "according to X"
 		h := t.tok(f).Head
-		return d.RelIs(f, "fixed") && h >= 0 && d.RelIs(h, "case") && t.tok(h).Head == s
+		return d.RelIs(f, "fixed") && h >= 0 && phraseCase(h)
 	}
-	for f < s && (t.tok(f).UPOS == "PUNCT" || t.tok(f).Rel == "cc" && t.tok(f).Head == s || d.RelIs(f, "case", "fixed") && t.tok(f).Head != s && f < lo || d.RelIs(f, "case") && t.tok(f).Head == s || ofCase(f)) {
+	for f < s && (t.tok(f).UPOS == "PUNCT" || t.tok(f).Rel == "cc" && t.tok(f).Head == s || d.RelIs(f, "case", "fixed") && t.tok(f).Head != s && f < lo || phraseCase(f) || ofCase(f)) {
 		f++
 	}
 	for e-1 > s && t.tok(e-1).UPOS == "PUNCT" {
