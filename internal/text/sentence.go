@@ -23,7 +23,9 @@ import (
 //     treated like "."; at the end of a paragraph every sentence ends;
 //   - after an abbreviation: titles ("Mr.", "Gen.") never end one; other
 //     abbreviations and initials end one only before a sentence opener
-//     ("in the U.S. The talks...", but "U.S. officials", "U.S. Army").
+//     ("in the U.S. The talks...", but "U.S. officials", "U.S. Army"); a
+//     capital initial after a name ("Paul R. Pillar") ends one only
+//     before a word that opens sentences by itself ("Plan B. The").
 //
 // A sentence opener is a capitalised word that Punkt's English training
 // data lists as a sentence starter, or whose orthographic context (seen
@@ -149,6 +151,10 @@ func (a *Analyzer) endsSentence(toks []Token, info []tinfo, from, to, k, e int) 
 		if w >= to || info[w].kind != tkWord {
 			return false
 		}
+		if kind == tkAbbrev && w == e && middleInitial(toks, from, k) && !a.strongOpener(toks[w].Text) {
+			// "Paul R. Pillar": an initial between two names
+			return false
+		}
 		return a.isOpener(toks[w].Text)
 	}
 	return false
@@ -183,6 +189,30 @@ func startsUpper(s string) bool {
 var closedClass = map[string]bool{
 	"DT": true, "PDT": true, "PRP": true, "PRP$": true, "CC": true, "IN": true,
 	"MD": true, "WDT": true, "WP": true, "WP$": true, "WRB": true, "EX": true, "TO": true,
+}
+
+// middleInitial reports whether token k is a capital initial ("R.")
+// straight after a capitalised word, as a middle initial is.
+func middleInitial(toks []Token, from, k int) bool {
+	t := toks[k].Text
+	if len(t) != 2 || t[1] != '.' || t[0] < 'A' || t[0] > 'Z' || k == from {
+		return false
+	}
+	p := toks[k-1]
+	return p.End == toks[k].Start-1 && startsUpper(p.Text) && len(p.Text) > 1
+}
+
+// strongOpener reports whether the capitalised word w is one of the
+// words that open sentences by themselves (Punkt's sentence starters and
+// function words), not one only seen in lower case elsewhere: after a
+// middle initial, "Pillar" is a surname, "The" a new sentence.
+func (a *Analyzer) strongOpener(w string) bool {
+	if !startsUpper(w) || len(w) > 32 {
+		return false
+	}
+	var buf [128]byte
+	lower := appendLower(buf[:0], w)
+	return a.lex.starters[string(lower)] || a.lex.functionWords[string(lower)]
 }
 
 // isOpener reports whether the capitalised word w typically opens a

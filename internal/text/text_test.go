@@ -238,6 +238,8 @@ func TestSentences(t *testing.T) {
 		{"It is very positive. . .\n\nAnd today we came.", []string{"It is very positive. . .", "And today we came."}},
 		{"Aid went to the U.S. The talks ended.", []string{"Aid went to the U.S.", "The talks ended."}},
 		{"The U.S. Army and U.N. staff left.", []string{"The U.S. Army and U.N. staff left."}},
+		{"“It will hold,” said Tendai R. Pillar, a former analyst. He left.", []string{"“It will hold,” said Tendai R. Pillar, a former analyst.", "He left."}},
+		{"They chose Plan B. The talks ended.", []string{"They chose Plan B.", "The talks ended."}},
 		{"Gen. Kariuki met Dr. Yusuf and Prof. Haddad.", []string{"Gen. Kariuki met Dr. Yusuf and Prof. Haddad."}},
 		{"Some, e.g. the Forum, disagree. Others agree.", []string{"Some, e.g. the Forum, disagree.", "Others agree."}},
 		{"\"Why?\" he asked. \"Because.\" She nodded.", []string{"\"Why?\" he asked.", "\"Because.\"", "She nodded."}},
