@@ -40,9 +40,11 @@
 //     a block quotation, joined by further paragraphs while they read as
 //     the speaker's own words.
 //   - indirect-that, indirect-clause, indirect-trailing,
-//     indirect-according: reported speech, Direct=false, read from the
-//     tree (see tree.go): the cue's clausal complement, a that-clause, the
-//     clause the cue is inserted in ("C, he said"), "according to X", and
+//     indirect-according, indirect-in: reported speech, Direct=false, read
+//     from the tree (see tree.go): the cue's clausal complement, a
+//     that-clause, the clause the cue is inserted in ("C, he said"),
+//     "according to X", what a poll or a survey reports ("In a poll
+//     released Sunday, C", evidence, not anyone's words), and
 //     for verbs that take their content as an object ("called the plan a
 //     disaster") the rest of the clause. Content of only times and
 //     pronouns ("called Friday for …") reports nothing; a headline gives

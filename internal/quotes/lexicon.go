@@ -28,6 +28,8 @@ type lexiconFile struct {
 	SingularGroup   []string            `yaml:"singular_group_pronouns"`
 	Complementizer  []string            `yaml:"complementizers"`
 	AccordingTo     []string            `yaml:"according_to"`
+	InSourcePrep    string              `yaml:"in_source_preposition"`
+	InSources       []string            `yaml:"in_sources"`
 	Possessives     []string            `yaml:"possessive_endings"`
 	TitleComplement []string            `yaml:"title_complements"`
 	Definite        []string            `yaml:"definite_articles"`
@@ -87,7 +89,11 @@ type lexicon struct {
 	// ("the")
 	complementizers, possessives, titleComplements, definite map[string]bool
 	// accordingTo is the two-word cue ("according", "to"), lower case
-	accordingTo    [2]string
+	accordingTo [2]string
+	// inSourcePrep and inSources are the preposition and the nouns
+	// (lemmas) of "in a poll, C", lower case
+	inSourcePrep   string
+	inSources      map[string]bool
 	roles          [][]string // longest first
 	honorifics     map[string]bool
 	speakerWords   map[string]bool
@@ -274,6 +280,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		}
 	}
 	lx.accordingTo = [2]string{strings.ToLower(f.AccordingTo[0]), strings.ToLower(f.AccordingTo[1])}
+	lx.inSourcePrep, lx.inSources = strings.ToLower(f.InSourcePrep), set(f.InSources)
 	persons, err := fs.ReadFile(fsys, personNounFile)
 	if err != nil {
 		return nil, fmt.Errorf("quotes: reading person nouns: %w", err)

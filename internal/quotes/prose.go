@@ -269,6 +269,8 @@ func (t *tq) paragraph(cands []tcand, pi int, p text.Paragraph, pending *tcand) 
 		switch {
 		case t.according(cu.i):
 			c.q.Rule = RuleAccordingTo
+		case t.inSource(cu.i):
+			c.q.Rule = RuleInSource
 		case f > cu.i && f > 0 && t.complementizer(f-1):
 		case f > cu.i:
 			c.q.Rule = RuleIndirect
@@ -501,7 +503,7 @@ func lineEnd(text string, i int) bool {
 // the nearest subject before the cue in its sentence if it can name a
 // source; weak says it is that last guess.
 func (t *tq) sourceOrNearest(i, first int) (int, bool) {
-	if s := t.source(i); s >= 0 || t.according(i) || t.passive(i) {
+	if s := t.source(i); s >= 0 || t.according(i) || t.inSource(i) || t.passive(i) {
 		// (a passive cue's teller is its "by" phrase or no one: "Even as
 		// rebels attacked …, the ministry was told that …")
 		return s, false

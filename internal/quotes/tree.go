@@ -148,6 +148,31 @@ func (t *tq) according(i int) bool {
 	return strings.EqualFold(t.tok(i).Text, t.x.lx.accordingTo[0])
 }
 
+// inSource reports whether token i is the preposition of "in a poll, C":
+// before a noun of in_sources that hangs from the clause C as an
+// oblique, set before C's subject ("In a poll released Sunday, X leads")
+// or after a comma ("X leads by 9 points, in a poll released Sunday").
+// A clause whose subject is a relative pronoun, or a phrase inside the
+// clause, tells where someone stands in polls, not what one reports
+// ("who has been leading in the polls", "Y has risen in the polls").
+func (t *tq) inSource(i int) bool {
+	d := t.td
+	h := t.tok(i).Head
+	if h <= i || !d.RelIs(i, "case") || !strings.EqualFold(t.tok(i).Text, t.x.lx.inSourcePrep) ||
+		!t.x.lx.inSources[strings.ToLower(t.tok(h).Lemma)] || !d.RelIs(h, "obl") {
+		return false
+	}
+	v := t.tok(h).Head
+	if v < 0 || t.x.lx.kind[t.tok(v).Lemma] != "" {
+		return false // ("In a poll, Y found that …": Y's finding)
+	}
+	sj := d.Dependent(v, "nsubj", "nsubj:pass")
+	if sj < 0 || t.tok(sj).Tag == "WP" || t.tok(sj).Tag == "WDT" {
+		return false
+	}
+	return i < sj || i > v && t.isComma(i-1)
+}
+
 // complementizer reports whether token k is a complementizer ("that").
 func (t *tq) complementizer(k int) bool {
 	return t.x.lx.complementizers[strings.ToLower(t.tok(k).Text)]
@@ -166,6 +191,9 @@ func (t *tq) cueKind(i, sentEnd int) (string, int) {
 	tk := t.tok(i)
 	if t.according(i) && i+1 < sentEnd && strings.ToLower(t.tok(i+1).Text) == t.x.lx.accordingTo[1] {
 		return model.KindSpeech, i + 2
+	}
+	if t.inSource(i) {
+		return model.KindEvidence, i + 1
 	}
 	if tk.UPOS != "VERB" {
 		return "", 0
@@ -318,7 +346,7 @@ func (t *tq) nounHead(k, end int) int {
 // names none.
 func (t *tq) source(i int) int {
 	d := t.td
-	if t.according(i) {
+	if t.according(i) || t.inSource(i) {
 		if d.RelIs(i, "case", "mark") && t.tok(i).Head >= 0 {
 			// (the parse may hang the case from a word that modifies the
 			// noun: "according to USA TODAY contributor X" from "USA")
@@ -953,7 +981,7 @@ func (t *tq) restIsPunct(f, e int) bool {
 func (t *tq) content(i, ce, sentFirst, sentEnd int) (int, int, string) {
 	d := t.td
 	tk := t.tok(i)
-	if t.according(i) {
+	if t.according(i) || t.inSource(i) {
 		// "according to X, C" / "C, according to X": C is the clause X
 		// hangs from, without X.
 		src := t.source(i)
