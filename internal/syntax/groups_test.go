@@ -209,7 +209,7 @@ func TestTagMatchesReference(t *testing.T) {
 			t.Fatalf("%v: the kept lexical features differ from those computed", forms)
 		}
 		got := make([]int, len(forms))
-		tg.tag(lex, got, nil, s)
+		tg.tag(lex, got, nil, nil, 0, s)
 		want := make([]int, len(forms))
 		scores := make([]int32, max(tg.share.total, denseStride))
 		for i := range forms {

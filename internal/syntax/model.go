@@ -85,9 +85,12 @@ func (t *Tags) Classes() []uint8 { return t.class }
 // Analyze tags and parses the words of one sentence without lemmas, into
 // out (whose slices are reused). names, when not nil, marks the words the
 // caller knows to be proper names (from the rest of the document): such a
-// word that the tagger takes for a common noun or a verb is tagged a
-// proper noun before the words after it are tagged and the sentence is
-// parsed.
+// word that the tagger takes for a verb, or, opening the sentence, for a
+// common noun, is tagged a proper noun before the words after it are
+// tagged and the sentence is parsed. (Inside a sentence a capital already
+// tells the tagger a name from a common noun, and a word of a longer name
+// is tagged with the rest of it: "Committee" of "the Committee for a
+// Responsible Federal Budget".)
 func (m *Model) Analyze(forms []string, names []bool, out *Tags, sc *Scratch) {
 	m.analyze(forms, names, nil, out, sc, true)
 }
@@ -253,9 +256,9 @@ func (m *Model) Lemma(form, xpos string, sc *Scratch) string {
 // annotate computes the lexical features and tags of forms into s.
 func (m *Model) annotate(forms []string, names []bool, s *scratch) {
 	m.lexicalize(forms, s)
-	m.tagger.tag(s.lex, s.class, names, s)
+	m.tagger.tag(s.lex, s.class, names, forms, firstWord(forms), s)
 	m.nameRuns(forms, s.lex, s.class)
-	m.knownNames(names, s.class)
+	m.knownNames(names, firstWord(forms), s.class)
 	m.speakerNames(forms, s.class)
 	m.finiteVerb(forms, s.class)
 	m.setClasses(s)
@@ -337,10 +340,11 @@ func (m *Model) nameRuns(forms []string, lex []lexical, class []int) {
 // knownNames makes a word the document shows to be a name (names, as for
 // Tag) that was tagged an adjective or an adverb a proper noun, when a
 // verb follows it, an adverb between them allowed: "Cuban also
-// complained", "Early described it" opening a sentence. (The tagger
+// complained", "Early described it", the word opening its sentence
+// (first, as for tagger.tag). (The tagger
 // itself makes such a word a name only where it took it for a noun or a
 // verb; an adjective before a noun stays one: "Cuban officials said".)
-func (m *Model) knownNames(names []bool, class []int) {
+func (m *Model) knownNames(names []bool, first int, class []int) {
 	t := m.tagger
 	if t.propn == 0 {
 		return
@@ -350,6 +354,9 @@ func (m *Model) knownNames(names []bool, class []int) {
 		return x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD"
 	}
 	for i, name := range names {
+		if i > first {
+			break // inside a sentence "the Texan said" is no name
+		}
 		if !name || i+1 >= len(class) {
 			continue
 		}
@@ -528,6 +535,23 @@ func finiteCandidate(forms []string, classes []tagClass, class []int) int {
 		return i
 	}
 	return found
+}
+
+// firstWord returns the index of the first of forms with a letter or a
+// digit (len(forms) when none has).
+func firstWord(forms []string) int {
+	for i, f := range forms {
+		if strings.IndexFunc(f, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+			return i
+		}
+	}
+	return len(forms)
+}
+
+// startsLower reports whether w starts with a lower-case letter.
+func startsLower(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLower(r)
 }
 
 // capitalised reports whether a word starts with a capital letter and

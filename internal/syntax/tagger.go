@@ -347,33 +347,43 @@ func tagFeatures(lex []lexical, i int, prev []int, feats []uint64) []uint64 {
 	return feats
 }
 
-// tag chooses a class for every word, left to right.
-func (t *tagger) tag(lex []lexical, out []int, names []bool, sc *scratch) {
+// tag chooses a class for every word, left to right. names marks the
+// words known to be names (see asName); first is the sentence's first
+// word that is not a mark, and forms are the words (needed with names).
+func (t *tagger) tag(lex []lexical, out []int, names []bool, forms []string, first int, sc *scratch) {
 	scores := sc.scores(t.share.total)
 	for i := range lex {
 		if c := lex[i].sure; c != 0 {
 			out[i] = int(c - 1)
-			continue
-		}
-		copy(scores, t.wordSums(&lex[i], i == 0, sc))
-		sc.feats = tagContextFeatures(lex, i, out, sc.feats[:0])
-		t.w.score(sc.feats, scores, &sc.sb)
-		out[i] = t.share.best(scores)
-		if i < len(names) && names[i] {
-			out[i] = t.asName(out[i])
+		} else {
+			copy(scores, t.wordSums(&lex[i], i == 0, sc))
+			sc.feats = tagContextFeatures(lex, i, out, sc.feats[:0])
+			t.w.score(sc.feats, scores, &sc.sb)
+			out[i] = t.share.best(scores)
+			if i < len(names) && names[i] && (i <= first || startsLower(forms[i-1])) {
+				// (inside a sentence, after a word in lower case: a
+				// capitalised word after a mark may open a sentence the
+				// splitter missed, "… on Friday) See the list")
+				out[i] = t.asName(out[i], i <= first)
+			}
 		}
 	}
 }
 
 // asName returns the proper-noun class for a word known to be a name
-// that was tagged a common noun or a verb ("Trump said" opening a
-// sentence), else c.
-func (t *tagger) asName(c int) int {
+// that was tagged a common noun or a verb opening its sentence ("Trump
+// said"), or a verb inside it ("a loss to Trump in his home state",
+// where a capital does not keep "to trump" from being read as a verb),
+// else c.
+func (t *tagger) asName(c int, opening bool) int {
 	switch x := t.classes[c].XPOS; {
 	case t.propn == 0:
+	case strings.HasPrefix(x, "VB"):
+		return t.propn - 1
+	case !opening:
 	case x == "NNS" && t.propns > 0:
 		return t.propns - 1
-	case x == "NN" || x == "NNS" || strings.HasPrefix(x, "VB"):
+	case x == "NN" || x == "NNS":
 		return t.propn - 1
 	}
 	return c

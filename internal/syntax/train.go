@@ -341,7 +341,7 @@ func tagWith(t *tagger, s *Sentence) []uint8 {
 	lex := make([]lexical, len(forms))
 	lexicalize(forms, t.lx, lex, nil)
 	cls := make([]int, len(forms))
-	t.tag(lex, cls, nil, &sc)
+	t.tag(lex, cls, nil, nil, 0, &sc)
 	out := make([]uint8, len(forms))
 	for i, c := range cls {
 		out[i] = uint8(c)

@@ -503,17 +503,11 @@ func (a *Analyzer) analyzeSentence(d *Doc, s Sentence, names map[string]bool, ps
 		to := min(from+maxParse, s.EndToken)
 		toks := d.Tokens[from:to]
 		ps.setForms(toks)
-		// only a sentence's first word: inside a sentence the capital
-		// already tells the tagger, and a word of a longer name
-		// ("Committee" of "the Committee for a Responsible Federal
-		// Budget") is tagged with the rest of it
+		// (the model makes such a word a name where it opens the
+		// sentence, or is tagged a verb: see syntax.Model.Analyze)
 		ps.names = ps.names[:0]
-		opening := from == s.FirstToken
 		for _, t := range toks {
-			ps.names = append(ps.names, opening && names[t.Text])
-			if hasWordChar(t.Text) {
-				opening = false
-			}
+			ps.names = append(ps.names, names[t.Text])
 		}
 		if classes == nil {
 			a.model.Analyze(ps.forms, ps.names, &ps.tags, &ps.sc)

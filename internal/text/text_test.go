@@ -789,6 +789,31 @@ func TestDocumentNamesAfterQuotationMarkAndAdjectives(t *testing.T) {
 	}
 }
 
+// Inside a sentence, a name the document shows that the tagger takes for
+// a verb after a word in lower case is a name ("a loss to Hunt", "can
+// beat Hunt"); after a mark, where a sentence the splitter missed may
+// open, it stays what the tagger read.
+func TestDocumentNamesReadAsVerbs(t *testing.T) {
+	a := analyzer(t)
+	tags := func(src, word string) []string {
+		var out []string
+		for _, tk := range a.Analyze(src).Tokens {
+			if tk.Text == word {
+				out = append(out, tk.UPOS)
+			}
+		}
+		return out
+	}
+	got := tags("Karl Hunt spoke on Monday. It was a loss to Hunt in his home state, and only a candidate who can beat Hunt will win.", "Hunt")
+	if strings.Join(got, " ") != "PROPN PROPN PROPN" {
+		t.Errorf("a loss to Hunt, can beat Hunt: %v, want three PROPN", got)
+	}
+	got = tags("Ana Visit spoke on Monday. The plan was final: Visit the harbour in May.", "Visit")
+	if len(got) != 2 || got[1] != "VERB" {
+		t.Errorf("a verb after a colon: %v, want the tagger's VERB", got)
+	}
+}
+
 func TestAllUpper(t *testing.T) {
 	for _, w := range []string{"", "NATO", "Nato", "ÉTAT", "État", "A1-B", "ΑΘΗΝΑ", "Αθηνα", "X\xffY", "\xff", "ǅ", "ß", "İ"} {
 		if got, want := allUpper(w), strings.ToUpper(w) == w; got != want {
