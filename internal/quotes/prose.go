@@ -296,7 +296,19 @@ func (t *tq) coordinated(s int) (model.Span, int, bool) {
 		u := t.tok(k).UPOS
 		return u == "PROPN" || u == "NOUN" || u == "PRON"
 	}
-	if k := d.Dependent(s, "conj"); k > s && nominal(k) && t.joined(s) {
+	// (the parse may hang the second name on the last word of the
+	// first: "Donald Trump and Hillary Clinton" with "Hillary" on
+	// "Trump")
+	js := s
+	if d.Dependent(s, "conj") < 0 {
+		for _, f := range d.Dependents(s, nil) {
+			if f > s && d.RelIs(f, "flat") && d.Dependent(f, "conj") > f {
+				js = f
+				break
+			}
+		}
+	}
+	if k := d.Dependent(js, "conj"); k > s && nominal(k) && t.joined(js) {
 		f, _ := d.Subtree(s)
 		for f < s && t.tok(f).UPOS == "PUNCT" {
 			f++
