@@ -256,9 +256,10 @@ func (m *Model) Lemma(form, xpos string, sc *Scratch) string {
 // annotate computes the lexical features and tags of forms into s.
 func (m *Model) annotate(forms []string, names []bool, s *scratch) {
 	m.lexicalize(forms, s)
-	m.tagger.tag(s.lex, s.class, names, forms, firstWord(forms), s)
+	first := firstWord(forms)
+	m.tagger.tag(s.lex, s.class, names, forms, first, s)
 	m.nameRuns(forms, s.lex, s.class)
-	m.knownNames(names, firstWord(forms), s.class)
+	m.knownNames(names, first, s.class)
 	m.speakerNames(forms, s.class)
 	m.finiteVerb(forms, s.class)
 	m.setClasses(s)

@@ -504,10 +504,15 @@ func (a *Analyzer) analyzeSentence(d *Doc, s Sentence, names map[string]bool, ps
 		toks := d.Tokens[from:to]
 		ps.setForms(toks)
 		// (the model makes such a word a name where it opens the
-		// sentence, or is tagged a verb: see syntax.Model.Analyze)
+		// sentence, or is tagged a verb: see syntax.Model.Analyze; the
+		// first word of a later part of a long sentence opens nothing)
 		ps.names = ps.names[:0]
+		lead := from != s.FirstToken
 		for _, t := range toks {
-			ps.names = append(ps.names, names[t.Text])
+			ps.names = append(ps.names, names[t.Text] && !lead)
+			if hasWordChar(t.Text) {
+				lead = false
+			}
 		}
 		if classes == nil {
 			a.model.Analyze(ps.forms, ps.names, &ps.tags, &ps.sc)
