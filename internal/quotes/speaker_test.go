@@ -283,6 +283,29 @@ func TestDescriptionReadAsConjunct(t *testing.T) {
 	}
 }
 
+// A name headed by its title, with the description hung on the name's
+// first word (a parse another model gives: "Rep." the subject, "Karl"
+// and "Brodin" its flat words, the apposition and its nmod on "Karl"),
+// is still the speaker: what hangs on a word of the name is not part of
+// it.
+func TestNameHeadedByItsTitle(t *testing.T) {
+	x := newX(t)
+	text := "Rep. Karl Brodin, the top Democrat on the House Fisheries Committee, urged President Osei to retaliate against Southland."
+	doc := article("a", text)
+	td := ta(t).Analyze(doc.Text)
+	heads := []int{13, 0, 1, 6, 6, 6, 1, 11, 11, 10, 11, 1, 0, -1, 15, 13, 17, 13, 19, 17, 13}
+	rels := []string{"nsubj", "flat", "flat", "punct", "det", "amod", "conj", "case", "det", "compound", "compound", "nmod", "punct",
+		"root", "nmod:desc", "iobj", "mark", "xcomp", "case", "obl", "punct"}
+	if !td.SetHeads(0, heads, rels) {
+		t.Fatalf("the parse does not fit the sentence's %d tokens", len(td.Tokens))
+	}
+	qs := x.Extract(doc, td, nil)
+	if len(qs) != 1 || qs[0].Speaker != "Karl Brodin" {
+		dump(t, qs)
+		t.Errorf("want one quote by Karl Brodin")
+	}
+}
+
 // A noun that the parse gives a copula or a subject of its own is the
 // predicate of a misread clause, never the speaker.
 func TestPredicateIsNoSpeaker(t *testing.T) {

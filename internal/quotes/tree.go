@@ -870,6 +870,12 @@ func (t *tq) sourceSpan(s int) (core model.Span, all model.Span) {
 			continue // "the Security Council on Friday": when, not who
 		}
 		f, e := d.Subtree(k)
+		if d.RelIs(k, "flat") {
+			// a word of the name: the name's words, not what the parse
+			// hung on it ("Rep." heading "Karl Brodin, the top Democrat
+			// on …", with the apposition on "Karl")
+			f, e = t.flatWords(k, 3)
+		}
 		lo, hi = min(lo, f), max(hi, e-1)
 	}
 	// What the parse hangs on the head after an apposition set off by a
@@ -948,6 +954,22 @@ func (t *tq) sourceSpan(s int) (core model.Span, all model.Span) {
 		lo++
 	}
 	return model.NewSpan(t.text, t.tok(lo).Start, t.tok(hi).End), all
+}
+
+// flatWords returns the token range of the name word k and the words
+// of the name under it (flat and compound, depth levels down).
+func (t *tq) flatWords(k, depth int) (int, int) {
+	f, e := k, k+1
+	if depth == 0 {
+		return f, e
+	}
+	for _, j := range t.td.Dependents(k, nil) {
+		if t.td.RelIs(j, "flat", "compound") {
+			jf, je := t.flatWords(j, depth-1)
+			f, e = min(f, jf), max(e, je)
+		}
+	}
+	return f, e
 }
 
 func (t *tq) sourceSpanOf(a int) model.Span {

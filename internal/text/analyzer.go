@@ -711,6 +711,37 @@ func (a *Analyzer) AnnotateWords(words []syntax.Word) error {
 	return nil
 }
 
+// SetHeads replaces the parse of sentence i with heads (each an index
+// into the sentence's tokens, or -1 for its root) and rels, one per
+// token: for a caller that measures what a stage makes of a parse given
+// from elsewhere (a gold tree, another parser's), and for tests that
+// place a parse by hand. It reports false, and changes nothing, when the
+// lengths differ from the sentence's or a head lies outside it.
+func (d *Doc) SetHeads(i int, heads []int, rels []string) bool {
+	if d == nil || i < 0 || i >= len(d.Sentences) || d.firstDep == nil {
+		return false
+	}
+	s := d.Sentences[i]
+	n := s.EndToken - s.FirstToken
+	if len(heads) != n || len(rels) != n {
+		return false
+	}
+	for _, h := range heads {
+		if h < -1 || h >= n {
+			return false
+		}
+	}
+	for k, h := range heads {
+		t := &d.Tokens[s.FirstToken+k]
+		t.Head, t.Rel = -1, rels[k]
+		if h >= 0 {
+			t.Head = s.FirstToken + h
+		}
+	}
+	d.indexTokens(s.FirstToken, s.EndToken)
+	return true
+}
+
 // indexTree builds the dependents lists and subtree spans of the parse.
 func (d *Doc) indexTree() {
 	n := len(d.Tokens)

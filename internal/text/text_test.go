@@ -1035,3 +1035,27 @@ func TestGender(t *testing.T) {
 		t.Error("a nil Doc knows a gender")
 	}
 }
+
+// A parse set by hand replaces the sentence's tree, its dependents and
+// its subtrees; one that does not fit changes nothing.
+func TestSetHeads(t *testing.T) {
+	a := analyzer(t)
+	d := a.Analyze("Ana Ruiz left. Ben stayed.")
+	if d.SetHeads(0, []int{-1}, []string{"root"}) || d.SetHeads(5, nil, nil) || d.SetHeads(1, []int{1, -1, 9}, []string{"a", "b", "c"}) {
+		t.Fatal("a parse that does not fit was taken")
+	}
+	before := d.Tokens[4]
+	// "Ana Ruiz left .": "left" heads "Ana", "Ana" heads "Ruiz"
+	if !d.SetHeads(0, []int{2, 0, -1, 2}, []string{"nsubj", "flat", "root", "punct"}) {
+		t.Fatal("a parse that fits was refused")
+	}
+	if got := d.Dependents(2, nil); len(got) != 2 || got[0] != 0 || got[1] != 3 {
+		t.Errorf("dependents of left: %v, want [0 3]", got)
+	}
+	if f, e := d.Subtree(0); f != 0 || e != 2 {
+		t.Errorf("subtree of Ana: %d..%d, want 0..2", f, e)
+	}
+	if d.Tokens[2].Head != -1 || d.Tokens[1].Rel != "flat" || d.Tokens[4] != before {
+		t.Errorf("tokens after SetHeads: %+v", d.Tokens[:5])
+	}
+}
