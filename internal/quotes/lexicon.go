@@ -41,6 +41,7 @@ type lexiconFile struct {
 	SourceNouns     []string            `yaml:"source_nouns"`
 	TimeWords       []string            `yaml:"time_words"`
 	Subordinators   []string            `yaml:"subordinators"`
+	QuestionMarks   []string            `yaml:"question_marks"`
 	ResultMarks     []string            `yaml:"result_marks"`
 	BylineDashes    []string            `yaml:"byline_dashes"`
 	ObjectControl   []string            `yaml:"object_control"`
@@ -137,6 +138,8 @@ type lexicon struct {
 	// after a quotation in such a clause ("“…,” when X blasted him") is
 	// not the quotation's.
 	subordinators map[string]bool
+	// questionMarks open an indirect question ("whether")
+	questionMarks map[string]bool
 	// resultMarks before a "that" after the cue make it a clause of
 	// result ("tells so many lies that …"), not what was said.
 	resultMarks map[string]bool
@@ -252,6 +255,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		sourceNouns:      set(f.SourceNouns),
 		timeWords:        set(f.TimeWords),
 		subordinators:    set(f.Subordinators),
+		questionMarks:    set(f.QuestionMarks),
 		resultMarks:      set(f.ResultMarks),
 		bylineDashes:     set(f.BylineDashes),
 		notSpeakerLabels: upperSet(labels.NotSpeaker),

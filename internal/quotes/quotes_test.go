@@ -555,6 +555,35 @@ func TestPassiveCueAndClauseSubject(t *testing.T) {
 	}
 }
 
+// A cue the parse coordinates with the verb of an indirect question is
+// not said by the question's subject. The parse is placed by hand: the
+// shipped parser reads "Watch" as a verb here, another model reads
+// "Harbour Watch" as the subject of "question", with "but said" on it.
+func TestCueCoordinatedWithAQuestion(t *testing.T) {
+	x := newX(t)
+	text := "Judge Ana Ruiz put off deciding whether Harbour Watch could question the mayor but said the group could come back later with that request."
+	doc := article("a", text)
+	td := ta(t).Analyze(doc.Text)
+	heads := []int{3, 0, 0, -1, 3, 3, 10, 10, 7, 10, 5, 12, 10, 14, 10, 16, 18, 18, 14, 18, 18, 23, 23, 18, 3}
+	rels := []string{"nsubj", "flat", "flat", "root", "compound:prt", "advcl", "mark", "nsubj", "flat", "aux", "ccomp", "det", "obj",
+		"cc", "conj", "det", "nsubj", "aux", "ccomp", "advmod", "advmod", "case", "det", "obl", "punct"}
+	if !td.SetHeads(0, heads, rels) {
+		t.Fatalf("the parse does not fit the sentence's %d tokens", len(td.Tokens))
+	}
+	found := false
+	for _, q := range x.Extract(doc, td, nil) {
+		if q.Text() == "the group could come back later with that request" {
+			found = true
+			if q.Speaker != "Ana Ruiz" {
+				t.Errorf("speaker %q, want Ana Ruiz", q.Speaker)
+			}
+		}
+	}
+	if !found {
+		t.Error("no quote of what the group could do")
+	}
+}
+
 // A day with its preposition that the parse read as the subject, with
 // the subject as its apposition ("on Sunday, Mrs. Holt tried …"), is no
 // speaker: the apposition is.

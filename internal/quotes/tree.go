@@ -439,7 +439,14 @@ func (t *tq) source(i int) int {
 			// conjunct: the noun is the subject
 			return t.relative(t.tok(v).Head)
 		case d.RelIs(v, "conj", "xcomp"):
+			conj := d.RelIs(v, "conj") && d.Dependent(v, "mark") < 0
 			v = t.tok(v).Head
+			if m := d.Dependent(v, "mark"); conj && m >= 0 && m < v && t.x.lx.questionMarks[strings.ToLower(t.tok(m).Text)] && t.tok(v).Head >= 0 {
+				// "put off deciding whether X could question the mayor
+				// but said …": not X's saying; the question's clause is
+				// what the cue is coordinated with
+				v = t.tok(v).Head
+			}
 		case v == i && t.blamedFor(v) >= 0:
 			return t.relative(t.blamedFor(v))
 		case d.RelIs(v, "advcl", "parataxis") && t.tok(v).Tag == "VBG":
