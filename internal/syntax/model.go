@@ -27,6 +27,10 @@ type Model struct {
 	retagFrom []bool
 	// retagWords holds the words (by hash) that some rule of retag is for
 	retagWords map[uint64]bool
+	// spanWords and orderWords are the words of fixTimeSpans
+	// (SetTimeSpans), spanRels the labels it writes
+	spanWords, orderWords map[string]bool
+	spanRels              [5]int
 }
 
 // Scratch holds one goroutine's working buffers, and the sums and word
@@ -120,6 +124,7 @@ func (m *Model) ParseTagged(forms []string, classes []uint8, out *Tags, sc *Scra
 // classes of function words their relation fixes.
 func (m *Model) parseInto(forms []string, heads, rels []int, s *scratch) {
 	m.parser.parse(s.lex, s.tags, heads, rels, s)
+	m.fixTimeSpans(forms, heads, rels)
 	m.fixPunct(forms, heads, rels, s)
 	m.applyRetag(s.lex, rels, s.class)
 }

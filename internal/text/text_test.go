@@ -1059,3 +1059,22 @@ func TestSetHeads(t *testing.T) {
 		t.Errorf("tokens after SetHeads: %+v", d.Tokens[:5])
 	}
 }
+
+// A span of time before "before" or "after" that opens a clause is an
+// oblique of the clause's verb, not its subject: "two days before the
+// committee voted" has "committee" as the subject of "voted", as the
+// treebank attaches it ("a year before X sent ...").
+func TestTimeSpanBeforeAClause(t *testing.T) {
+	a := analyzer(t)
+	d := a.Analyze("Governor Lena Horvath announced the cut on 6 May, two days before the committee voted.")
+	at := map[string]int{}
+	for i, tk := range d.Tokens {
+		at[tk.Text] = i
+	}
+	voted := at["voted"]
+	for _, c := range []struct{ word, rel string }{{"committee", "nsubj"}, {"before", "mark"}, {"days", "obl:unmarked"}} {
+		if tk := d.Tokens[at[c.word]]; tk.Head != voted || tk.Rel != c.rel {
+			t.Errorf("%s: %s of token %d, want %s of voted (%d)", c.word, tk.Rel, tk.Head, c.rel, voted)
+		}
+	}
+}
