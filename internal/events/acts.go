@@ -721,7 +721,14 @@ func (s *sent) proposed(v int) bool {
 func (s *sent) reportedClause(v int) (verb, from int, linear bool) {
 	if d := s.dep(v, "ccomp"); d >= 0 {
 		f, _ := s.subtree(d)
-		if m := s.dep(d, "mark"); m >= 0 && m > f {
+		m := s.dep(d, "mark")
+		if m >= 0 && s.lx.is("act_order", s.low[m]) {
+			// "announced the cut on 4 May, two days before the
+			// committee voted", the clause of time parsed as a
+			// complement: when, not what was announced
+			return -1, -1, false
+		}
+		if m >= 0 && m > f {
 			f = m // the clause starts at its "that", whatever the parse hangs before it
 		}
 		return d, f, false
