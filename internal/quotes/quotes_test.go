@@ -584,6 +584,31 @@ func TestCueCoordinatedWithAQuestion(t *testing.T) {
 	}
 }
 
+// A verb in the past with no subject at all, a name set off by a comma
+// right before it that the parse hung on the words before ("…, on
+// Sunday, Mrs. Holt tried …" with "Holt" an apposition of "Sunday" and
+// "Sunday" a conjunct of the town): the name is its subject. The parse
+// is placed by hand, as another model gives it.
+func TestNameSetOffBeforeAVerbWithNoSubject(t *testing.T) {
+	x := newX(t)
+	text := "At a campaign event in Arlo, Velgrad, on Sunday, Mrs. Holt tried to expand on her earlier statement, saying that the port should play a leadership role and ''be rallying our partners and allies, pulling countries off the sidelines.''"
+	doc := article("a", text)
+	td := ta(t).Analyze(doc.Text)
+	heads := []int{3, 3, 3, 14, 5, 3, 7, 5, 10, 10, 5, 13, 13, 10, -1, 16, 14, 20, 20, 20, 16, 22, 16, 27, 25, 27, 27, 22, 30, 30, 27,
+		35, 35, 35, 35, 27, 37, 35, 39, 37, 41, 35, 41, 45, 45, 41, 14, 14, 14}
+	rels := []string{"case", "det", "compound", "obl", "case", "nmod", "punct", "conj", "punct", "case", "conj", "punct", "nmod:desc",
+		"appos", "root", "mark", "xcomp", "case", "nmod:poss", "amod", "obl", "punct", "advcl", "mark", "det", "nsubj", "aux", "ccomp",
+		"det", "compound", "obj", "cc", "punct", "punct", "aux", "conj", "nmod:poss", "obj", "cc", "conj", "punct", "advcl", "obj",
+		"case", "det", "obl", "punct", "punct", "punct"}
+	if !td.SetHeads(0, heads, rels) {
+		t.Fatalf("the parse does not fit the sentence's %d tokens", len(td.Tokens))
+	}
+	q := find(t, x.Extract(doc, td, nil), "rallying our partners")
+	if q.Speaker != "Holt" {
+		t.Errorf("speaker %q by %q, want Holt", q.Speaker, q.SpeakerBy)
+	}
+}
+
 // A day with its preposition that the parse read as the subject, with
 // the subject as its apposition ("on Sunday, Mrs. Holt tried …"), is no
 // speaker: the apposition is.
