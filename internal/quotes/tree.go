@@ -342,33 +342,6 @@ func (t *tq) nounHead(k, end int) int {
 	return h
 }
 
-// nameSetOffBefore returns the last word of a proper name straight
-// before the verb v, itself after a comma and hung by the parse as an
-// apposition or a conjunct of a word before it: the subject the parse
-// lost. -1 when there is none.
-func (t *tq) nameSetOffBefore(v int) int {
-	d := t.td
-	n := v - 1
-	if n < 1 || t.tok(n).UPOS != "PROPN" {
-		return -1
-	}
-	h := n
-	for k := 0; k < 3 && d.RelIs(h, "flat", "compound") && t.tok(h).Head >= 0 && t.tok(h).Head < h; k++ {
-		h = t.tok(h).Head // (the name's head may be its first word)
-	}
-	if !d.RelIs(h, "appos", "conj") || t.tok(h).Head >= h {
-		return -1
-	}
-	f, _ := d.Subtree(h)
-	for f < n && t.isComma(f) {
-		f++ // (the comma may hang from the name)
-	}
-	if f < 1 || !t.isComma(f-1) {
-		return -1
-	}
-	return n
-}
-
 // source finds the source token of the cue at i: -1 when the sentence
 // names none.
 func (t *tq) source(i int) int {
@@ -448,8 +421,8 @@ func (t *tq) source(i int) int {
 		if steps > 0 && t.tok(v).Head < 0 && t.tok(v).Tag == "VBD" {
 			// a root in the past with no subject ("…, on Sunday, Mrs.
 			// Holt tried to …, saying …" with the name hung on the day
-			// before it): the name set off right before it
-			if n := t.nameSetOffBefore(v); n >= 0 {
+			// before it): the name that opens its clause right before it
+			if n := t.nameRightBefore(v); n >= 0 {
 				return n
 			}
 		}
