@@ -42,6 +42,7 @@ type lexiconFile struct {
 	TimeWords       []string            `yaml:"time_words"`
 	Subordinators   []string            `yaml:"subordinators"`
 	QuestionMarks   []string            `yaml:"question_marks"`
+	BlameMarks      []string            `yaml:"blame_marks"`
 	ResultMarks     []string            `yaml:"result_marks"`
 	BylineDashes    []string            `yaml:"byline_dashes"`
 	ObjectControl   []string            `yaml:"object_control"`
@@ -140,6 +141,8 @@ type lexicon struct {
 	subordinators map[string]bool
 	// questionMarks open an indirect question ("whether")
 	questionMarks map[string]bool
+	// blameMarks introduce what someone is blamed for ("for", "of")
+	blameMarks map[string]bool
 	// resultMarks before a "that" after the cue make it a clause of
 	// result ("tells so many lies that …"), not what was said.
 	resultMarks map[string]bool
@@ -256,6 +259,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		timeWords:        set(f.TimeWords),
 		subordinators:    set(f.Subordinators),
 		questionMarks:    set(f.QuestionMarks),
+		blameMarks:       set(f.BlameMarks),
 		resultMarks:      set(f.ResultMarks),
 		bylineDashes:     set(f.BylineDashes),
 		notSpeakerLabels: upperSet(labels.NotSpeaker),

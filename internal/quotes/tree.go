@@ -426,7 +426,10 @@ func (t *tq) source(i int) int {
 				return n
 			}
 		}
-		shown, controller := -1, -1
+		shown, controller, blamed := -1, -1, -1
+		if v == i {
+			blamed = t.blamedFor(v)
+		}
 		if d.RelIs(v, "xcomp") {
 			shown = t.shownSaying(v)
 		}
@@ -455,8 +458,8 @@ func (t *tq) source(i int) int {
 				// what the cue is coordinated with
 				v = t.tok(v).Head
 			}
-		case v == i && t.blamedFor(v) >= 0:
-			return t.relative(t.blamedFor(v))
+		case v == i && blamed >= 0:
+			return t.relative(blamed)
 		case d.RelIs(v, "advcl", "parataxis") && t.tok(v).Tag == "VBG":
 			// "…, adding that …": the subject of the main clause. When
 			// the participle hangs from a clause embedded in what someone
@@ -1354,7 +1357,7 @@ func (t *tq) startsPhrase(k, end int, phrases [][]string) bool {
 func (t *tq) blamedFor(v int) int {
 	d := t.td
 	h := t.tok(v).Head
-	if h < 0 || t.x.lx.directOnly[t.tok(v).Lemma] || !t.markedBy(v, "for", "of") {
+	if h < 0 || t.x.lx.directOnly[t.tok(v).Lemma] || !t.markedBy(v, t.x.lx.blameMarks) {
 		return -1
 	}
 	switch {
@@ -1368,15 +1371,11 @@ func (t *tq) blamedFor(v int) int {
 }
 
 // markedBy reports whether the clause at v is introduced by one of the
-// words (its "mark" or "case" dependent before it).
-func (t *tq) markedBy(v int, words ...string) bool {
+// words (its "mark" or "case" dependent before it; words lower case).
+func (t *tq) markedBy(v int, words map[string]bool) bool {
 	for _, c := range t.td.Dependents(v, t.buf[:0]) {
-		if c < v && t.td.RelIs(c, "mark", "case") {
-			for _, w := range words {
-				if strings.EqualFold(t.tok(c).Text, w) {
-					return true
-				}
-			}
+		if c < v && t.td.RelIs(c, "mark", "case") && words[strings.ToLower(t.tok(c).Text)] {
+			return true
 		}
 	}
 	return false
