@@ -170,7 +170,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		}
 		k, ok := genderKinds[f[2]]
 		if !ok {
-			return fmt.Errorf("unknown kind %q (pronoun, title or name)", f[2])
+			return fmt.Errorf("unknown kind %q (pronoun, title, name or noun)", f[2])
 		}
 		w := strings.ToLower(f[0])
 		if _, dup := lx.genders[k][w]; dup {

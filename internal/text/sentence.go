@@ -202,29 +202,24 @@ func middleInitial(toks []Token, from, k int) bool {
 	return p.End == toks[k].Start-1 && startsUpper(p.Text) && len(p.Text) > 1
 }
 
+// isOpener reports whether the capitalised word w typically opens a
+// sentence (see splitSentences).
+func (a *Analyzer) isOpener(w string) bool { return a.opener(w, true) }
+
 // strongOpener reports whether the capitalised word w is one of the
 // words that open sentences by themselves (Punkt's sentence starters and
 // function words), not one only seen in lower case elsewhere: after a
 // middle initial, "Pillar" is a surname, "The" a new sentence.
-func (a *Analyzer) strongOpener(w string) bool {
-	if !startsUpper(w) || len(w) > 32 {
-		return false
-	}
-	var buf [128]byte
-	lower := appendLower(buf[:0], w)
-	return a.lex.starters[string(lower)] || a.lex.functionWords[string(lower)]
-}
+func (a *Analyzer) strongOpener(w string) bool { return a.opener(w, false) }
 
-// isOpener reports whether the capitalised word w typically opens a
-// sentence (see splitSentences).
-func (a *Analyzer) isOpener(w string) bool {
+// opener is isOpener, with the orthographic evidence (a word seen in
+// lower case, never capitalised inside a sentence) or without it.
+func (a *Analyzer) opener(w string, ortho bool) bool {
 	if !startsUpper(w) || len(w) > 32 {
 		return false
 	}
 	var buf [128]byte
 	lower := appendLower(buf[:0], w)
-	if a.lex.starters[string(lower)] || a.lex.orthoStarter(string(lower)) {
-		return true
-	}
-	return a.lex.functionWords[string(lower)]
+	// (a byte slice converted in a map index allocates nothing)
+	return a.lex.starters[string(lower)] || a.lex.functionWords[string(lower)] || ortho && a.lex.orthoStarter(string(lower))
 }
