@@ -29,7 +29,7 @@ type Model struct {
 	retagWords map[uint64]bool
 	// spanWords and orderWords are the words of fixTimeSpans
 	// (SetTimeSpans), spanRels the labels it writes
-	spanWords, orderWords map[string]bool
+	spanWords, orderWords map[uint64]bool
 	spanRels              [5]int
 }
 
@@ -124,7 +124,7 @@ func (m *Model) ParseTagged(forms []string, classes []uint8, out *Tags, sc *Scra
 // classes of function words their relation fixes.
 func (m *Model) parseInto(forms []string, heads, rels []int, s *scratch) {
 	m.parser.parse(s.lex, s.tags, heads, rels, s)
-	m.fixTimeSpans(forms, heads, rels)
+	m.fixTimeSpans(s.lex, heads, rels)
 	m.fixPunct(forms, heads, rels, s)
 	m.applyRetag(s.lex, rels, s.class)
 }

@@ -1,18 +1,20 @@
 package syntax
 
-import "strings"
-
 // SetTimeSpans gives the model the words of a span of time (spans:
 // "days", "week") and the order words after them (orders: "before",
 // "after") for the repair of "two days before X voted" (fixTimeSpans).
-// Like SetRetag it is called once, before any use.
+// Like SetRetag it is called once, before any use. Words are matched as
+// the tagger normalises them (by hash, as the retag rules are).
 func (m *Model) SetTimeSpans(spans, orders []string) {
-	m.spanWords, m.orderWords = map[string]bool{}, map[string]bool{}
+	m.spanWords, m.orderWords = map[uint64]bool{}, map[uint64]bool{}
+	var buf []byte
 	for _, w := range spans {
-		m.spanWords[strings.ToLower(w)] = true
+		buf = normForm(w, buf)
+		m.spanWords[hashBytes(buf)] = true
 	}
 	for _, w := range orders {
-		m.orderWords[strings.ToLower(w)] = true
+		buf = normForm(w, buf)
+		m.orderWords[hashBytes(buf)] = true
 	}
 	p := m.parser
 	m.spanRels = [5]int{p.label("nsubj"), p.label("nmod"), p.label("case"), p.label("mark"), p.label("obl:unmarked")}
@@ -24,19 +26,18 @@ func (m *Model) SetTimeSpans(spans, orders []string) {
 // committee]] voted"): as the treebank attaches it, the span is an
 // oblique of the verb, the order word the verb's mark, and the noun
 // after it the verb's subject. heads are 1-based (0 the root).
-func (m *Model) fixTimeSpans(forms []string, heads, rels []int) {
+func (m *Model) fixTimeSpans(lex []lexical, heads, rels []int) {
 	if len(m.spanWords) == 0 {
 		return
 	}
 	nsubj, nmod, caseRel, mark, unmarked := m.spanRels[0], m.spanRels[1], m.spanRels[2], m.spanRels[3], m.spanRels[4]
-	n := len(heads)
-	for u := 0; u < n; u++ {
+	for u := range heads {
 		v := heads[u] - 1
-		if rels[u] != nsubj || v <= u || !m.spanWords[strings.ToLower(forms[u])] {
+		if rels[u] != nsubj || v <= u || !m.spanWords[lex[u].w] {
 			continue
 		}
 		c := u + 1
-		if c >= v || rels[c] != caseRel || !m.orderWords[strings.ToLower(forms[c])] {
+		if c >= v || rels[c] != caseRel || !m.orderWords[lex[c].w] {
 			continue
 		}
 		x := heads[c] - 1

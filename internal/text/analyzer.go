@@ -38,10 +38,6 @@ const modelFile = "text/syntax.model"
 // after parsing (scripts/gen-retag writes it).
 const retagFile = "text/retag.tsv"
 
-// timeSpansFile lists the words of "two days before X voted"
-// (syntax.SetTimeSpans): a word and its kind, span or order, a line.
-const timeSpansFile = "text/time-spans.txt"
-
 // New loads the embedded word lists (data/text/) and Punkt's English
 // training data. The syntax model is loaded on the first call that needs
 // it; call LoadModel to load it now and see any error.
@@ -76,27 +72,8 @@ func (a *Analyzer) LoadModel() error {
 			a.err = fmt.Errorf("text: %s: %w", modelFile, err)
 			return
 		}
-		// the words of "two days before X voted" (syntax.SetTimeSpans);
-		// a data folder without the file has none
-		if b, err := fs.ReadFile(a.fsys, timeSpansFile); err == nil {
-			var spans, orders []string
-			for _, line := range strings.Split(string(b), "\n") {
-				f := strings.Fields(line)
-				if len(f) != 2 || strings.HasPrefix(f[0], "#") {
-					continue
-				}
-				switch f[1] {
-				case "span":
-					spans = append(spans, f[0])
-				case "order":
-					orders = append(orders, f[0])
-				}
-			}
-			a.model.SetTimeSpans(spans, orders)
-		} else if !errors.Is(err, fs.ErrNotExist) {
-			a.err = fmt.Errorf("text: %s: %w", timeSpansFile, err)
-			return
-		}
+		// the words of "two days before X voted" (syntax.SetTimeSpans)
+		a.model.SetTimeSpans(a.lex.timeSpans, a.lex.timeOrders)
 		// the classes of function words by their relation (see
 		// syntax.RetagRule); a data folder without the file has none
 		r, err := a.fsys.Open(retagFile)

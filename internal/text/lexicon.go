@@ -65,6 +65,9 @@ type lexicon struct {
 	// irregular maps an irregular verb form to its base form
 	// (data/text/irregular-verbs.txt: "shot" → "shoot").
 	irregular map[string]string
+	// timeSpans and timeOrders are the words of "two days before X
+	// voted" (data/text/time-spans.txt), for syntax.Model.SetTimeSpans.
+	timeSpans, timeOrders []string
 }
 
 // GenderKind is the kind of word whose gender Doc.Gender gives.
@@ -88,6 +91,7 @@ const (
 	notNamesFile      = "text/not-names.txt"
 	functionWordsFile = "text/function-words.txt"
 	gendersFile       = "text/genders.txt"
+	timeSpansFile     = "text/time-spans.txt"
 	punktAssetName    = "data/english.json"
 )
 
@@ -184,6 +188,24 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 	}
 
 	if lx.irregular, err = IrregularVerbs(fsys); err != nil {
+		return nil, err
+	}
+
+	err = readList(fsys, timeSpansFile, func(f []string) error {
+		if len(f) != 2 {
+			return fmt.Errorf("want a word and its kind, not %q", strings.Join(f, " "))
+		}
+		switch f[1] {
+		case "span":
+			lx.timeSpans = append(lx.timeSpans, f[0])
+		case "order":
+			lx.timeOrders = append(lx.timeOrders, f[0])
+		default:
+			return fmt.Errorf("unknown kind %q (span or order)", f[1])
+		}
+		return nil
+	})
+	if err != nil {
 		return nil, err
 	}
 

@@ -12,6 +12,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/dossier-project/dossier/data"
 	"github.com/dossier-project/dossier/internal/ingest"
 	"github.com/dossier-project/dossier/internal/model"
 )
@@ -1076,5 +1077,21 @@ func TestTimeSpanBeforeAClause(t *testing.T) {
 		if tk := d.Tokens[at[c.word]]; tk.Head != voted || tk.Rel != c.rel {
 			t.Errorf("%s: %s of token %d, want %s of voted (%d)", c.word, tk.Rel, tk.Head, c.rel, voted)
 		}
+	}
+}
+
+// A line of the time spans list that names no known kind is refused
+// with the file and line, in words a user can act on.
+func TestTimeSpansListRefusesUnknownKind(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "text"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "text", "time-spans.txt"), []byte("# spans\nday span\nfortnight period\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := NewFromData(data.Open(dir))
+	if err == nil || !strings.Contains(err.Error(), "text/time-spans.txt:3") || !strings.Contains(err.Error(), `unknown kind "period"`) {
+		t.Fatalf("error %v, want one naming text/time-spans.txt:3 and the kind", err)
 	}
 }
