@@ -34,9 +34,14 @@
 //     irregular past verbs ("was", "said", "met"; "will", "would",
 //     "could", "may", "might"; "threatened to", "plans to", "is due");
 //     "would have" and the like are past; "could not" is unclear and
-//     counts as no cue. Weak cues are lower-case words ending in -ed. A
-//     past form after a present auxiliary of the passive ("are not paid",
-//     "will be held") is no cue. An opening adverbial ("In June, ...",
+//     counts as no cue, and so does a future cue after a past form of
+//     "be" ("had been due to expire", "was scheduled to": a future seen
+//     from the past); "next to" is no cue at all. Weak cues are
+//     lower-case words ending in -ed. A past form after a present
+//     auxiliary of the passive ("are not paid", "will be held") is no
+//     cue. A participle of speech ("saying", "adding") begins a clause of
+//     its own, and "and" between two capitalised words ("Immigration and
+//     Naturalization Service") ends none. An opening adverbial ("In June, ...",
 //     "Speaking on 4 June, ...") with no cue takes the clause after it,
 //     past a subject set off by commas ("On 6 February, a spokesman, Col.
 //     Jane Doe, told …").
@@ -53,7 +58,7 @@
 //
 // Bare weekdays ("on Monday") follow the same tense rule within a week;
 // "last Monday" is the latest Monday strictly before the reference, "next
-// Monday" the earliest strictly after.
+// Monday" and "this coming Monday" the earliest strictly after.
 //
 // # Weekdays
 //

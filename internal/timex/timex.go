@@ -61,14 +61,15 @@ func NewFS(fsys fs.FS) (*Tagger, error) {
 	for _, l := range []struct {
 		ps  []phrase
 		dir Tense
-	}{{v.past, TensePast}, {v.future, TenseFuture}, {v.unclear, tenseUnclear}} {
+	}{{v.past, TensePast}, {v.future, TenseFuture}, {v.unclear, tenseUnclear}, {v.noCue, TenseNone}} {
 		for _, p := range l.ps {
 			tw := word(p[0])
 			tw.cues = append(tw.cues, tenseCue{p, l.dir})
 		}
 	}
 	// Longest first, so that "would have" (past) wins over "would"
-	// (future) and "could not" (unclear) over "could".
+	// (future), "could not" (unclear) over "could" and "next to" (no
+	// cue) over "next".
 	for _, tw := range t.words {
 		sort.SliceStable(tw.cues, func(i, j int) bool { return len(tw.cues[i].p) > len(tw.cues[j].p) })
 	}
@@ -495,7 +496,10 @@ func (t *Tagger) tenseCues(s *scanner) []cue {
 		}
 		tw := t.words[tk.low]
 		if tw != nil {
-			c.brk = tw.brk
+			// "and" inside a name ("Immigration and Naturalization
+			// Service") joins no clauses.
+			c.brk = tw.brk && !(tk.low == "and" && i > 0 && i+1 < len(s.toks) && s.toks[i-1].cap && s.toks[i+1].cap &&
+				s.toks[i-1].kind == tWord && s.toks[i+1].kind == tWord && s.same(i-1, i+1))
 			if tw.month && tk.cap {
 				continue // "May" the month, not the modal
 			}
@@ -512,6 +516,11 @@ func (t *Tagger) tenseCues(s *scanner) []cue {
 		if c.dir == int8(TensePast) && t.passive(s, i) {
 			c.dir, c.strong = 0, false
 		}
+		if c.dir == int8(TenseFuture) && t.pastAuxBefore(s, i) {
+			// "had been due to expire", "was scheduled to": a future
+			// seen from the past, on either side of the reference.
+			c.dir = int8(tenseUnclear)
+		}
 		c.report = c.dir != 0 && tw != nil && tw.report
 	}
 	return cs
@@ -527,6 +536,24 @@ func (t *Tagger) passive(s *scanner, i int) bool {
 		case w.kind != tWord:
 			return false
 		case t.v.passiveAux[w.low]:
+			return true
+		case !t.v.adverbs[w.low]:
+			return false
+		}
+	}
+	return false
+}
+
+// pastAuxBefore reports whether the word at i follows a past form of
+// "be" (with only the adverbs below between): "was due to", "had been
+// scheduled to".
+func (t *Tagger) pastAuxBefore(s *scanner, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3 && s.same(j, i); j-- {
+		w := s.toks[j]
+		switch {
+		case w.kind != tWord:
+			return false
+		case t.v.pastAux[w.low]:
 			return true
 		case !t.v.adverbs[w.low]:
 			return false

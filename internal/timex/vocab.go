@@ -93,6 +93,8 @@ type vocabFileData struct {
 		Past         []string `yaml:"past"`
 		Future       []string `yaml:"future"`
 		Unclear      []string `yaml:"unclear"`
+		None         []string `yaml:"none"`
+		PastAux      []string `yaml:"past_auxiliaries"`
 		Reporting    []string `yaml:"reporting"`
 		PassiveAux   []string `yaml:"passive_auxiliaries"`
 		Adverbs      []string `yaml:"adverbs"`
@@ -165,6 +167,8 @@ type vocab struct {
 	past              []phrase
 	future            []phrase
 	unclear           []phrase
+	noCue             []phrase
+	pastAux           set
 	reporting         set
 	passiveAux        set
 	adverbs           set
@@ -313,6 +317,8 @@ func loadVocab(fsys fs.FS) (*vocab, error) {
 		past:            phrases(f.Tense.Past),
 		future:          phrases(f.Tense.Future),
 		unclear:         phrases(f.Tense.Unclear),
+		noCue:           phrases(f.Tense.None),
+		pastAux:         newSet(f.Tense.PastAux),
 		reporting:       newSet(f.Tense.Reporting),
 		passiveAux:      newSet(f.Tense.PassiveAux),
 		adverbs:         newSet(f.Tense.Adverbs),
