@@ -60,6 +60,15 @@
 // "last Monday" is the latest Monday strictly before the reference, "next
 // Monday" and "this coming Monday" the earliest strictly after.
 //
+// # Named days
+//
+// Holidays listed in the vocabulary ("Christmas Day", "Thanksgiving")
+// are dates: a fixed month and day, or the nth weekday of a month
+// (Thanksgiving the fourth Thursday of November), with the year chosen by
+// tense as for "25 December", or said after the name ("New Year's Day,
+// 1998"). A name that is also a season or a word ("Christmas") is taken
+// only after a preposition ("over Christmas", not "Christmas shopping").
+//
 // # Weekdays
 //
 // A weekday stated with a date ("Monday 4 June") never moves the date:

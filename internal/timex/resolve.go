@@ -143,6 +143,37 @@ func chooseYear(m, d int, tense Tense, ref time.Time) int {
 	return cands[best].y
 }
 
+// chooseYearOf picks the year of a day that moves from year to year (a
+// holiday by rule) as chooseYear does: past tense the latest not after
+// ref, future the earliest not before, no cue the nearest (ties go to
+// the past).
+func chooseYearOf(day func(y int) (time.Time, bool), tense Tense, ref time.Time) int {
+	best, bestDiff := 0, 0
+	for y := ref.Year() - 1; y <= ref.Year()+1; y++ {
+		t, ok := day(y)
+		if !ok {
+			continue
+		}
+		diff := int(t.Sub(ref).Hours() / 24)
+		var better bool
+		switch tense {
+		case TensePast:
+			better = diff <= 0 && (best == 0 || diff > bestDiff)
+		case TenseFuture:
+			better = diff >= 0 && (best == 0 || diff < bestDiff)
+		default:
+			better = best == 0 || abs(diff) < abs(bestDiff) || abs(diff) == abs(bestDiff) && diff < 0
+		}
+		if better {
+			best, bestDiff = y, diff
+		}
+	}
+	if best == 0 {
+		return ref.Year()
+	}
+	return best
+}
+
 func abs(x int) int {
 	if x < 0 {
 		return -x
@@ -305,11 +336,14 @@ func resolve(p pdate, c *rctx) resolved {
 		if p.m != 0 {
 			gran = GranMonth
 		}
-		if p.d != 0 {
+		if p.d != 0 || p.nth != 0 {
 			gran = GranDay
 		}
 		if y == 0 && p.m == 0 {
 			return r
+		}
+		if p.nth != 0 && y == 0 && !c.hasRef && c.sentYear == 0 {
+			return r // a holiday by rule has no day without a year
 		}
 		if y == 0 && p.hasYrel && c.hasRef {
 			y, r.anchor = c.ref.Year()+p.yrel, c.anchor()
@@ -318,6 +352,12 @@ func resolve(p pdate, c *rctx) resolved {
 			switch {
 			case c.sentYear != 0:
 				y = c.sentYear
+			case c.hasRef && p.nth != 0:
+				y = chooseYearOf(func(y int) (time.Time, bool) {
+					d := nthWeekday(y, p.m, p.nth, p.hwd)
+					return time.Date(y, time.Month(p.m), max(d, 1), 0, 0, 0, 0, time.UTC), d > 0
+				}, c.tense, c.ref)
+				r.anchor = c.anchor()
 			case c.hasRef:
 				y = chooseYear(p.m, p.d, c.tense, c.ref)
 				r.anchor = c.anchor()
@@ -327,6 +367,12 @@ func resolve(p pdate, c *rctx) resolved {
 			default:
 				r.yearless = true
 				y = 2000 // a leap year, only to carry month and day
+			}
+		}
+		if p.nth != 0 {
+			p.d = nthWeekday(y, p.m, p.nth, p.hwd)
+			if p.d == 0 {
+				return r
 			}
 		}
 		if !validDay(y, p.m, p.d) {

@@ -34,6 +34,8 @@ type pdate struct {
 	part    *partSpec
 	yrel    int // year relative to the reference's ("June last year": -1)
 	hasYrel bool
+	nth     int // a holiday by rule: the nth weekday hwd of month m (-1: the last)
+	hwd     int
 }
 
 func newPdate() pdate { return pdate{wd: -1} }
@@ -467,6 +469,10 @@ func (s *scanner) yearSuffix(p pdate, j int) (pdate, int) {
 // year or weekday. A weekday may lead a date ("Monday, 4 June").
 func (s *scanner) date(i int, c ctx, parse func(string) (int, int, int, bool)) (pdate, int, bool) {
 	if p, j, ok := s.numeric(i, parse); ok {
+		return p, j, true
+	}
+	if p, j, ok := s.holiday(i); ok {
+		p, j = s.yearSuffix(p, j)
 		return p, j, true
 	}
 	if wd, j, ok := s.weekday(i, true); ok {
@@ -984,4 +990,38 @@ func (s *scanner) reference(i int) (spec, bool) {
 		return spec{s: i, e: j, kind: KindPoint, refVal: r.value}, true
 	}
 	return spec{}, false
+}
+
+// holiday reads a named day at i ("Christmas Day", "Thanksgiving"),
+// capitalised; a bare name that is also a season ("Christmas") only after
+// one of the holiday prepositions ("at Christmas", "on Thanksgiving").
+func (s *scanner) holiday(i int) (pdate, int, bool) {
+	if i >= len(s.toks) || s.toks[i].kind != tWord || !s.toks[i].cap {
+		return pdate{}, 0, false
+	}
+	best, end := -1, 0
+	for k, h := range s.v.holidays {
+		j, ok := s.phraseAt(i, h.p)
+		if !ok || j <= end {
+			continue
+		}
+		if h.bare && !(s.same(i-1, i) && s.v.holidayPreps[s.low(i-1)]) {
+			continue
+		}
+		best, end = k, j
+	}
+	if best < 0 {
+		return pdate{}, 0, false
+	}
+	h := s.v.holidays[best]
+	p := newPdate()
+	p.m, p.d, p.nth, p.hwd = h.m, h.d, h.nth, h.wd
+	k := end
+	if s.isPunct(k, ",") {
+		k++
+	}
+	if y, ok := s.year(k, bareYearLo, bareYearHi); ok && s.same(i, k) && !s.countNoun(k+1) {
+		p.y, end = y, k+1 // "Christmas Day 1999", "New Year's Day, 2001"
+	}
+	return p, end, true
 }

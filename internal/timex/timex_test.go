@@ -231,6 +231,9 @@ func TestNegatives(t *testing.T) {
 		"From 1 to 3 percent of the vote went to minor parties.",
 		"The score was 2-1 after 90 minutes.",
 		"The minister resigned the day before the vote.",
+		"Christmas shopping began early in the capital.",
+		"Thanksgiving dinner was served to the delegates.",
+		"The christmas day market was closed.",
 	} {
 		if got := find(t, tg, s, ref); len(got) != 0 {
 			t.Errorf("%q: want no expression, got:%s", s, dump(got))
@@ -491,5 +494,40 @@ func BenchmarkParseNumeric(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestNthWeekday checks the days of the holidays by rule against a
+// calendar: the fourth Thursday of November, the last Monday of May.
+func TestNthWeekday(t *testing.T) {
+	for _, c := range []struct{ y, m, nth, wd, want int }{
+		{1999, 11, 4, 4, 25},
+		{2024, 11, 4, 4, 28},
+		{2025, 5, -1, 1, 26},
+		{2021, 5, -1, 1, 31},
+		{2026, 1, 3, 1, 19},
+		{2025, 2, 5, 1, 0}, // February 2025 has four Mondays
+	} {
+		if got := nthWeekday(c.y, c.m, c.nth, c.wd); got != c.want {
+			t.Errorf("nthWeekday(%d, %d, %d, %d) = %d, want %d", c.y, c.m, c.nth, c.wd, got, c.want)
+		}
+	}
+}
+
+// TestBadHoliday checks that a holiday entry that cannot be read is
+// refused with its name and the problem.
+func TestBadHoliday(t *testing.T) {
+	wd := map[string]monthInfo{"thursday": {n: 4}}
+	mo := map[string]monthInfo{"november": {n: 11}}
+	for _, c := range []struct{ date, rule, want string }{
+		{"13-45", "", "is not MM-DD"},
+		{"", "fourth thursday november", "is not N WEEKDAY MONTH"},
+		{"", "4 thursday", "is not N WEEKDAY MONTH"},
+		{"11-25", "4 thursday november", "give a date or a rule"},
+	} {
+		_, err := readHoliday([]string{"Founders Day"}, c.date, c.rule, false, wd, mo)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("date %q rule %q: error %v, want %q", c.date, c.rule, err, c.want)
+		}
 	}
 }

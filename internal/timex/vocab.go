@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"io/fs"
 	"sort"
+	"strconv"
 	"strings"
+	"time"
 
 	"gopkg.in/yaml.v3"
 )
@@ -85,11 +87,18 @@ type vocabFileData struct {
 		RelativeYears map[string]int    `yaml:"relative_years"`
 		EndWords      []string          `yaml:"end_words"`
 	} `yaml:"parts"`
-	ComingPhrases      []string       `yaml:"coming_phrases"`
-	DurationOpeners    []string       `yaml:"duration_openers"`
-	AnaphoricDays      map[string]int `yaml:"anaphoric_days"`
-	AnaphoricPartOfDay []string       `yaml:"anaphoric_part_of_day"`
-	Tense              struct {
+	ComingPhrases []string `yaml:"coming_phrases"`
+	Holidays      []struct {
+		Names []string `yaml:"names"`
+		Date  string   `yaml:"date"`
+		Rule  string   `yaml:"rule"`
+		Bare  bool     `yaml:"bare"`
+	} `yaml:"holidays"`
+	HolidayPrepositions []string       `yaml:"holiday_prepositions"`
+	DurationOpeners     []string       `yaml:"duration_openers"`
+	AnaphoricDays       map[string]int `yaml:"anaphoric_days"`
+	AnaphoricPartOfDay  []string       `yaml:"anaphoric_part_of_day"`
+	Tense               struct {
 		Past         []string `yaml:"past"`
 		Future       []string `yaml:"future"`
 		Unclear      []string `yaml:"unclear"`
@@ -168,6 +177,8 @@ type vocab struct {
 	future            []phrase
 	unclear           []phrase
 	noCue             []phrase
+	holidays          []holiday
+	holidayPreps      set
 	pastAux           set
 	reporting         set
 	passiveAux        set
@@ -318,6 +329,7 @@ func loadVocab(fsys fs.FS) (*vocab, error) {
 		future:          phrases(f.Tense.Future),
 		unclear:         phrases(f.Tense.Unclear),
 		noCue:           phrases(f.Tense.None),
+		holidayPreps:    newSet(f.HolidayPrepositions),
 		pastAux:         newSet(f.Tense.PastAux),
 		reporting:       newSet(f.Tense.Reporting),
 		passiveAux:      newSet(f.Tense.PassiveAux),
@@ -416,6 +428,13 @@ func loadVocab(fsys fs.FS) (*vocab, error) {
 	if err := v.loadParts(&f); err != nil {
 		return nil, err
 	}
+	for _, h := range f.Holidays {
+		hs, err := readHoliday(h.Names, h.Date, h.Rule, h.Bare, v.weekdays, v.months)
+		if err != nil {
+			return nil, fmt.Errorf("timex: %s: holiday %q: %w", vocabFile, strings.Join(h.Names, ", "), err)
+		}
+		v.holidays = append(v.holidays, hs...)
+	}
 	v.starters = v.startWords()
 	return v, nil
 }
@@ -461,6 +480,9 @@ func (v *vocab) startWords() set {
 	}
 	for _, r := range v.references {
 		st[r.p[0]] = true
+	}
+	for _, h := range v.holidays {
+		st[h.p[0]] = true
 	}
 	for _, m := range []map[string]int{v.ordinals, v.periodModes} {
 		for w := range m {
@@ -550,4 +572,71 @@ func (v *vocab) loadParts(f *vocabFileData) error {
 	}
 	sort.Slice(v.relYears, func(i, j int) bool { return lessAna(v.relYears[i], v.relYears[j]) })
 	return nil
+}
+
+// holiday is a named day: a fixed month and day ("12-25"), or the nth
+// weekday of a month (nth < 0 counts from the month's end: "last Monday
+// of May").
+type holiday struct {
+	p       phrase
+	m, d    int
+	nth, wd int
+	bare    bool // a name that is also a season or a word ("Christmas"): only after a preposition
+}
+
+// readHoliday reads one entry of the holidays list: date "MM-DD", or rule
+// "N WEEKDAY MONTH" (N from 1, or -1 for the last).
+func readHoliday(names []string, date, rule string, bare bool, weekdays, months map[string]monthInfo) ([]holiday, error) {
+	var h holiday
+	switch {
+	case date != "" && rule == "":
+		if _, err := fmt.Sscanf(date, "%d-%d", &h.m, &h.d); err != nil || !validDay(2000, h.m, h.d) {
+			return nil, fmt.Errorf("date %q is not MM-DD", date)
+		}
+	case rule != "" && date == "":
+		f := strings.Fields(strings.ToLower(rule))
+		if len(f) != 3 {
+			return nil, fmt.Errorf("rule %q is not N WEEKDAY MONTH", rule)
+		}
+		n, err := strconv.Atoi(f[0])
+		wd, wok := weekdays[f[1]]
+		mo, mok := months[f[2]]
+		if err != nil || n == 0 || n < -1 || n > 5 || !wok || !mok {
+			return nil, fmt.Errorf("rule %q is not N WEEKDAY MONTH", rule)
+		}
+		h.nth, h.wd, h.m = n, wd.n, mo.n
+	default:
+		return nil, fmt.Errorf("give a date or a rule")
+	}
+	h.bare = bare
+	var out []holiday
+	for _, n := range names {
+		if p := splitPhrase(n); len(p) > 0 {
+			hh := h
+			hh.p = p
+			out = append(out, hh)
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("no name")
+	}
+	// Longest first, so that "Christmas Day" wins over "Christmas".
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i].p) > len(out[j].p) })
+	return out, nil
+}
+
+// nthWeekday returns the day of month m of year y that is its nth
+// weekday wd (nth -1: the last).
+func nthWeekday(y, m, nth, wd int) int {
+	if nth < 0 {
+		last := daysIn(y, m)
+		t := time.Date(y, time.Month(m), last, 0, 0, 0, 0, time.UTC)
+		return last - (int(t.Weekday())-wd+7)%7
+	}
+	t := time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC)
+	d := 1 + (wd-int(t.Weekday())+7)%7 + 7*(nth-1)
+	if d > daysIn(y, m) {
+		return 0
+	}
+	return d
 }
