@@ -118,7 +118,21 @@ func (s *scanner) interval(i int, parse func(string) (int, int, int, bool)) (spe
 // June", "by Friday", "within two weeks".
 func (s *scanner) deadline(i int, parse func(string) (int, int, int, bool)) (spec, bool) {
 	all := ctx{month: true, year: true, weekday: true}
+	if j, ok := s.anyPhrase(i, s.v.periodEndOpeners); ok && s.same(i, j) {
+		// "by year-end", "before month end": the end of the current
+		// period.
+		for _, pe := range s.v.periodEnds {
+			if e, ok := s.phraseAt(j, pe.p); ok {
+				p := newPdate()
+				p.rel, p.unit = relUnit, pe.unit
+				return spec{s: i, e: e, kind: KindDeadline, a: p, dl: dlEnd}, true
+			}
+		}
+	}
 	if j, ok := s.anyPhrase(i, s.v.endPhrases); ok {
+		if s.isPunct(j, "-") && s.toks[j].glued {
+			j++ // "by end-2014"
+		}
 		if p, e, ok := s.date(j, ctx{month: true, year: true}, parse); ok && p.d == 0 && p.rel == relAbs && !p.decade {
 			return spec{s: i, e: e, kind: KindDeadline, a: p, dl: dlEnd}, true
 		}

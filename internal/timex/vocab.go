@@ -60,10 +60,12 @@ type vocabFileData struct {
 	Negations            []string          `yaml:"negations"`
 	PeriodModifiers      map[string]string `yaml:"period_modifiers"`
 	Deadline             struct {
-		EndPhrases    []string `yaml:"end_phrases"`
-		MiddlePhrases []string `yaml:"middle_phrases"`
-		LimitPhrases  []string `yaml:"limit_phrases"`
-		Within        []string `yaml:"within"`
+		EndPhrases       []string          `yaml:"end_phrases"`
+		PeriodEnds       map[string]string `yaml:"period_ends"`
+		PeriodEndOpeners []string          `yaml:"period_end_openers"`
+		MiddlePhrases    []string          `yaml:"middle_phrases"`
+		LimitPhrases     []string          `yaml:"limit_phrases"`
+		Within           []string          `yaml:"within"`
 	} `yaml:"deadline"`
 	Interval struct {
 		Openers     []string `yaml:"openers"`
@@ -161,6 +163,8 @@ type vocab struct {
 	negations         set
 	periodMods        map[string]string
 	endPhrases        []phrase
+	periodEnds        []periodEndWord
+	periodEndOpeners  []phrase
 	middlePhrases     []phrase
 	limitPhrases      []phrase
 	within            set
@@ -280,66 +284,67 @@ func loadVocab(fsys fs.FS) (*vocab, error) {
 		return nil, fmt.Errorf("timex: parse %s: %w", vocabFile, err)
 	}
 	v := &vocab{
-		months:          map[string]monthInfo{},
-		weekdays:        map[string]monthInfo{},
-		wdFollowers:     newSet(f.WeekdayNameFollowers),
-		wdPreceders:     newSet(f.WeekdayNamePreceders),
-		pod:             lowerMap(f.PartsOfDay),
-		timemlPOD:       f.TimeMLPartsOfDay,
-		refNotBefore:    newSet(f.ReferenceNotBefore),
-		podMod:          lowerMap(f.PartOfDayModifiers),
-		clock:           map[string][2]int{},
-		am:              newSet(f.AMWords),
-		timeZones:       newSet(f.TimeZones),
-		pm:              newSet(f.PMWords),
-		relDays:         lowerIntMap(f.RelativeDays),
-		relMods:         lowerIntMap(f.RelativeModifiers),
-		subPeriod:       newSet(f.SubPeriodWords),
-		units:           lowerMap(f.Units),
-		numbers:         lowerIntMap(f.Numbers),
-		ago:             newSet(f.AgoWords),
-		before:          newSet(f.BeforeWords),
-		after:           newSet(f.AfterWords),
-		monthPreps:      newSet(f.MonthPrepositions),
-		yearPreps:       newSet(f.YearPrepositions),
-		yearNouns:       newSet(f.YearNouns),
-		notYearAfter:    newSet(f.NotYearAfter),
-		thousand:        strings.ToLower(f.Thousand),
-		decades:         lowerIntMap(f.Decades),
-		countNouns:      newSet(f.CountNouns),
-		wdPreps:         newSet(f.WeekdayPrepositions),
-		setWords:        newSet(f.SetWords),
-		determiners:     newSet(f.Determiners),
-		spanPhrases:     phrases(f.SpanPhrases),
-		negations:       newSet(f.Negations),
-		periodMods:      lowerMap(f.PeriodModifiers),
-		endPhrases:      phrases(f.Deadline.EndPhrases),
-		middlePhrases:   phrases(f.Deadline.MiddlePhrases),
-		limitPhrases:    phrases(f.Deadline.LimitPhrases),
-		within:          newSet(f.Deadline.Within),
-		openers:         newSet(f.Interval.Openers),
-		closers:         newSet(f.Interval.Closers),
-		between:         newSet(f.Interval.Between),
-		and:             newSet(f.Interval.And),
-		longClosers:     newSet(f.Interval.LongClosers),
-		coming:          phrases(f.ComingPhrases),
-		durationOpeners: phrases(f.DurationOpeners),
-		anaPOD:          phrases(f.AnaphoricPartOfDay),
-		past:            phrases(f.Tense.Past),
-		future:          phrases(f.Tense.Future),
-		unclear:         phrases(f.Tense.Unclear),
-		noCue:           phrases(f.Tense.None),
-		holidayPreps:    newSet(f.HolidayPrepositions),
-		pastAux:         newSet(f.Tense.PastAux),
-		reporting:       newSet(f.Tense.Reporting),
-		passiveAux:      newSet(f.Tense.PassiveAux),
-		adverbs:         newSet(f.Tense.Adverbs),
-		clauseBreaks:    newSet(f.Tense.ClauseBreaks),
-		adverbial:       newSet(f.Tense.Adverbial),
-		edExceptions:    newSet(f.Tense.EdExceptions),
-		pastPreps:       newSet(f.Tense.PastPreps),
-		targetWords:     newSet(f.Tense.TargetWords),
-		futurePreps:     newSet(f.Tense.FuturePreps),
+		months:           map[string]monthInfo{},
+		weekdays:         map[string]monthInfo{},
+		wdFollowers:      newSet(f.WeekdayNameFollowers),
+		wdPreceders:      newSet(f.WeekdayNamePreceders),
+		pod:              lowerMap(f.PartsOfDay),
+		timemlPOD:        f.TimeMLPartsOfDay,
+		refNotBefore:     newSet(f.ReferenceNotBefore),
+		podMod:           lowerMap(f.PartOfDayModifiers),
+		clock:            map[string][2]int{},
+		am:               newSet(f.AMWords),
+		timeZones:        newSet(f.TimeZones),
+		pm:               newSet(f.PMWords),
+		relDays:          lowerIntMap(f.RelativeDays),
+		relMods:          lowerIntMap(f.RelativeModifiers),
+		subPeriod:        newSet(f.SubPeriodWords),
+		units:            lowerMap(f.Units),
+		numbers:          lowerIntMap(f.Numbers),
+		ago:              newSet(f.AgoWords),
+		before:           newSet(f.BeforeWords),
+		after:            newSet(f.AfterWords),
+		monthPreps:       newSet(f.MonthPrepositions),
+		yearPreps:        newSet(f.YearPrepositions),
+		yearNouns:        newSet(f.YearNouns),
+		notYearAfter:     newSet(f.NotYearAfter),
+		thousand:         strings.ToLower(f.Thousand),
+		decades:          lowerIntMap(f.Decades),
+		countNouns:       newSet(f.CountNouns),
+		wdPreps:          newSet(f.WeekdayPrepositions),
+		setWords:         newSet(f.SetWords),
+		determiners:      newSet(f.Determiners),
+		spanPhrases:      phrases(f.SpanPhrases),
+		negations:        newSet(f.Negations),
+		periodMods:       lowerMap(f.PeriodModifiers),
+		endPhrases:       phrases(f.Deadline.EndPhrases),
+		periodEndOpeners: phrases(f.Deadline.PeriodEndOpeners),
+		middlePhrases:    phrases(f.Deadline.MiddlePhrases),
+		limitPhrases:     phrases(f.Deadline.LimitPhrases),
+		within:           newSet(f.Deadline.Within),
+		openers:          newSet(f.Interval.Openers),
+		closers:          newSet(f.Interval.Closers),
+		between:          newSet(f.Interval.Between),
+		and:              newSet(f.Interval.And),
+		longClosers:      newSet(f.Interval.LongClosers),
+		coming:           phrases(f.ComingPhrases),
+		durationOpeners:  phrases(f.DurationOpeners),
+		anaPOD:           phrases(f.AnaphoricPartOfDay),
+		past:             phrases(f.Tense.Past),
+		future:           phrases(f.Tense.Future),
+		unclear:          phrases(f.Tense.Unclear),
+		noCue:            phrases(f.Tense.None),
+		holidayPreps:     newSet(f.HolidayPrepositions),
+		pastAux:          newSet(f.Tense.PastAux),
+		reporting:        newSet(f.Tense.Reporting),
+		passiveAux:       newSet(f.Tense.PassiveAux),
+		adverbs:          newSet(f.Tense.Adverbs),
+		clauseBreaks:     newSet(f.Tense.ClauseBreaks),
+		adverbial:        newSet(f.Tense.Adverbial),
+		edExceptions:     newSet(f.Tense.EdExceptions),
+		pastPreps:        newSet(f.Tense.PastPreps),
+		targetWords:      newSet(f.Tense.TargetWords),
+		futurePreps:      newSet(f.Tense.FuturePreps),
 	}
 	for _, m := range f.Months {
 		if m.Number < 1 || m.Number > 12 {
@@ -368,7 +373,7 @@ func loadVocab(fsys fs.FS) (*vocab, error) {
 	}
 	for w, hm := range f.ClockWords {
 		var h, m int
-		if _, err := fmt.Sscanf(hm, "%d:%d", &h, &m); err != nil || h < 0 || h > 23 || m < 0 || m > 59 {
+		if _, err := fmt.Sscanf(hm, "%d:%d", &h, &m); err != nil || h < 0 || h > 24 || m < 0 || m > 59 || h == 24 && m != 0 {
 			return nil, fmt.Errorf("timex: %s: clock word %q: bad time %q", vocabFile, w, hm)
 		}
 		v.clock[strings.ToLower(w)] = [2]int{h, m}
@@ -428,6 +433,22 @@ func loadVocab(fsys fs.FS) (*vocab, error) {
 	if err := v.loadParts(&f); err != nil {
 		return nil, err
 	}
+	for w, u := range f.Deadline.PeriodEnds {
+		if u != "Y" && u != "M" && u != "W" {
+			return nil, fmt.Errorf("timex: %s: period end %q: unit %q is not Y, M or W", vocabFile, w, u)
+		}
+		if p := splitPhrase(w); len(p) > 0 {
+			v.periodEnds = append(v.periodEnds, periodEndWord{p, u})
+		}
+	}
+	// Longest first, and in a fixed order (the file's map has none).
+	sort.Slice(v.periodEnds, func(i, j int) bool {
+		a, b := v.periodEnds[i].p, v.periodEnds[j].p
+		if len(a) != len(b) {
+			return len(a) > len(b)
+		}
+		return strings.Join(a, " ") < strings.Join(b, " ")
+	})
 	for _, h := range f.Holidays {
 		hs, err := readHoliday(h.Names, h.Date, h.Rule, h.Bare, v.weekdays, v.months)
 		if err != nil {
@@ -639,4 +660,10 @@ func nthWeekday(y, m, nth, wd int) int {
 		return 0
 	}
 	return d
+}
+
+// periodEndWord is a word for the end of the current period ("year-end").
+type periodEndWord struct {
+	p    phrase
+	unit string
 }
