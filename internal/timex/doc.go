@@ -50,10 +50,20 @@
 //     extend the curfew in June, an official said" the month belongs to
 //     "could extend", not to "said". Past: the latest such date not after
 //     the reference. Future: the earliest such date not before it. No
-//     cue: the nearest date to the reference (ties go to the past). With
-//     no cue at all, "since" before the date reads as past and
-//     "until"/"till" as future. Deadlines use strong cues only and default
-//     to the future.
+//     cue: the nearest date to the reference (ties go to the past); a
+//     day a clause looks forward to that lies at most three days before
+//     the reference is that day, not the same day a year on (an article
+//     printed after the day it speaks of). With no cue at all, "since"
+//     before the date reads as past and "until"/"till" as future.
+//     Deadlines use strong cues only and default to the future; when
+//     their clause is told in the past and that future lies more than a
+//     month ahead, the nearest reading ("had raised $287 million by the
+//     end of February" in a March paper; "ordered the records released
+//     by Thursday" stays days ahead). A weekday with a possessive
+//     ("Wednesday's ruling") dates its noun: a clause that looks forward
+//     does not move it ahead ("would get around Wednesday's ruling"),
+//     while one told in the past keeps it past ("cited at Monday's
+//     debate").
 //  3. With no reference date: a year-less value, "XXXX-06-04".
 //
 // Bare weekdays ("on Monday") follow the same tense rule within a week;

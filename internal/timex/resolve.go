@@ -181,6 +181,13 @@ func abs(x int) int {
 	return x
 }
 
+// nearDayWindow is how near before the reference date a day of the
+// month without a year may lie although its clause looks forward: an
+// article printed a day or two after the day it speaks of in the future
+// means that day, not the same day a year on. (A past clause's day after
+// the reference stays in the year before: the reference is the later.)
+const nearDayWindow = 3
+
 // weekdayWindow is how near the reference date a stated weekday may
 // take a date against its tense.
 const weekdayWindow = 14
@@ -360,6 +367,15 @@ func resolve(p pdate, c *rctx) resolved {
 				r.anchor = c.anchor()
 			case c.hasRef:
 				y = chooseYear(p.m, p.d, c.tense, c.ref)
+				if p.d != 0 && c.tense == TenseFuture {
+					// "would get around the ruling to repatriate the
+					// child by 14 January" in a paper of the 15th: a day
+					// a few days past is not the same day a year on
+					if n := chooseYear(p.m, p.d, TenseNone, c.ref); n != y && validDay(n, p.m, p.d) &&
+						abs(int(time.Date(n, time.Month(p.m), p.d, 0, 0, 0, 0, time.UTC).Sub(c.ref).Hours()/24)) <= nearDayWindow {
+						y = n
+					}
+				}
 				r.anchor = c.anchor()
 				if p.wd >= 0 && p.d != 0 {
 					y = weekdayYear(p, y, c.ref)

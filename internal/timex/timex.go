@@ -227,10 +227,11 @@ func (t *Tagger) find(doc *text.Doc, ref time.Time, force *Tense) []model.Timex 
 				rc.tense = TenseFuture
 			}
 		}
+		pastHint := false
 		if sp.kind == KindDeadline {
 			rc.tense = strong
 			if strong == TenseNone {
-				rc.tense = TenseFuture
+				rc.tense, pastHint = TenseFuture, any == TensePast
 			}
 		}
 		if (target || sp.kind == KindDeadline) && rc.tense == TensePast {
@@ -243,6 +244,11 @@ func (t *Tagger) find(doc *text.Doc, ref time.Time, force *Tense) []model.Timex 
 		if sp.kind == KindPoint && s.attributive(sp) {
 			// "the 14 January deadline", "a 14 January return date":
 			// no verb governs the date. Take the nearest reading.
+			rc.tense = TenseNone
+		}
+		if sp.kind == KindPoint && rc.tense == TenseFuture && s.possessiveWeekday(sp) {
+			// "would look for ways to get around Wednesday's ruling":
+			// the nearest reading ("cited at Monday's debate" stays past)
 			rc.tense = TenseNone
 		}
 		if rc.sentYear != 0 && c.hasRef && sp.a.rel == relAbs && sp.a.m != 0 {
@@ -264,6 +270,14 @@ func (t *Tagger) find(doc *text.Doc, ref time.Time, force *Tense) []model.Timex 
 			rc.sentPeriod = s.sentencePeriod(specs, res, k)
 		}
 		out[k], res[k] = t.build(s, sp, &rc)
+		if pastHint && c.hasRef && res[k].ok && res[k].t.After(c.ref.AddDate(0, 1, 0)) {
+			// "had raised $287 million by the end of February" in a March
+			// paper: a deadline a past verb speaks of is not eleven months
+			// ahead ("ordered it released by Thursday" is days ahead, and
+			// stays so). Take the nearest reading.
+			rc.tense = TenseNone
+			out[k], res[k] = t.build(s, sp, &rc)
+		}
 		switch rc.tense {
 		case TensePast:
 			out[k].Tense = "past"
@@ -364,6 +378,14 @@ func (s *scanner) attributive(sp spec) bool {
 	}
 	next := s.toks[sp.e]
 	return next.kind == tWord && !next.cap && len(next.low) >= 4 && !s.v.monthPreps[next.low] && !s.v.yearPreps[next.low] && !s.v.clauseBreaks[next.low]
+}
+
+// possessiveWeekday reports whether sp is a bare weekday with a
+// possessive ("Wednesday's ruling"): it dates its noun, and what the
+// clause will do with that ruling does not put the ruling ahead.
+func (s *scanner) possessiveWeekday(sp spec) bool {
+	return sp.a.rel == relWeekday && sp.a.n == 0 && sp.e+1 < len(s.toks) && s.same(sp.s, sp.e+1) &&
+		(s.isPunct(sp.e, "'") || s.isPunct(sp.e, "’")) && s.toks[sp.e].glued && s.is(sp.e+1, "s")
 }
 
 // target reports whether the word before token i makes the date there a
