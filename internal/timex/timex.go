@@ -551,31 +551,22 @@ func (t *Tagger) tenseCues(s *scanner) []cue {
 // passive reports whether the word at i follows a present auxiliary of
 // the passive ("are not paid", "will be held"): a participle, not a past
 // tense.
-func (t *Tagger) passive(s *scanner, i int) bool {
-	for j := i - 1; j >= 0 && j >= i-3 && s.same(j, i); j-- {
-		w := s.toks[j]
-		switch {
-		case w.kind != tWord:
-			return false
-		case t.v.passiveAux[w.low]:
-			return true
-		case !t.v.adverbs[w.low]:
-			return false
-		}
-	}
-	return false
-}
+func (t *Tagger) passive(s *scanner, i int) bool { return t.after(s, i, t.v.passiveAux) }
 
 // pastAuxBefore reports whether the word at i follows a past form of
-// "be" (with only the adverbs below between): "was due to", "had been
-// scheduled to".
-func (t *Tagger) pastAuxBefore(s *scanner, i int) bool {
+// "be" or "as" ("was due to", "had been scheduled to", "as previously
+// planned").
+func (t *Tagger) pastAuxBefore(s *scanner, i int) bool { return t.after(s, i, t.v.pastAux) }
+
+// after reports whether the word at i follows one of words, with only
+// the vocabulary's adverbs between (at most three words back).
+func (t *Tagger) after(s *scanner, i int, words set) bool {
 	for j := i - 1; j >= 0 && j >= i-3 && s.same(j, i); j-- {
 		w := s.toks[j]
 		switch {
 		case w.kind != tWord:
 			return false
-		case t.v.pastAux[w.low]:
+		case words[w.low]:
 			return true
 		case !t.v.adverbs[w.low]:
 			return false
