@@ -1000,7 +1000,8 @@ func (s *scanner) holiday(i int) (pdate, int, bool) {
 		return pdate{}, 0, false
 	}
 	best, end := -1, 0
-	for k, h := range s.v.holidays {
+	for _, k := range s.v.holidayAt[s.toks[i].low] {
+		h := s.v.holidays[k]
 		j, ok := s.phraseAt(i, h.p)
 		if !ok || j <= end {
 			continue

@@ -309,7 +309,7 @@ func (t *Tagger) find(doc *text.Doc, ref time.Time, force *Tense) []model.Timex 
 func (s *scanner) scan(parse func(string) (int, int, int, bool)) []spec {
 	var specs []spec
 	for i := 0; i < len(s.toks); {
-		if tk := s.toks[i]; tk.kind == tPunct && !s.decadeMark(i) || tk.kind == tWord && !s.v.starters[tk.low] {
+		if tk := s.toks[i]; tk.kind == tPunct && !s.decadeMark(i) || tk.kind == tWord && !s.v.starters[tk.low] && !(tk.cap && s.v.holidayAt[tk.low] != nil) {
 			i++
 			continue
 		}

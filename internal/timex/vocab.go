@@ -182,6 +182,7 @@ type vocab struct {
 	unclear           []phrase
 	noCue             []phrase
 	holidays          []holiday
+	holidayAt         map[string][]int // holidays by the first word of their name
 	holidayPreps      set
 	pastAux           set
 	reporting         set
@@ -456,6 +457,10 @@ func loadVocab(fsys fs.FS) (*vocab, error) {
 		}
 		v.holidays = append(v.holidays, hs...)
 	}
+	v.holidayAt = map[string][]int{}
+	for k, h := range v.holidays {
+		v.holidayAt[h.p[0]] = append(v.holidayAt[h.p[0]], k)
+	}
 	v.starters = v.startWords()
 	return v, nil
 }
@@ -501,9 +506,6 @@ func (v *vocab) startWords() set {
 	}
 	for _, r := range v.references {
 		st[r.p[0]] = true
-	}
-	for _, h := range v.holidays {
-		st[h.p[0]] = true
 	}
 	for _, m := range []map[string]int{v.ordinals, v.periodModes} {
 		for w := range m {
