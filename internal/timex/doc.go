@@ -35,8 +35,9 @@
 //     "could", "may", "might"; "threatened to", "plans to", "is due");
 //     "would have" and the like are past; "could not" is unclear and
 //     counts as no cue, and so does a future cue after a past form of
-//     "be" ("had been due to expire", "was scheduled to": a future seen
-//     from the past); "next to" is no cue at all. Weak cues are
+//     "be" or after "as" ("had been due to expire", "was scheduled to": a
+//     future seen from the past; "as previously planned": a plan's
+//     mention); "next to" is no cue at all. Weak cues are
 //     lower-case words ending in -ed. A past form after a present
 //     auxiliary of the passive ("are not paid", "will be held") is no
 //     cue. A participle of speech ("saying", "adding") begins a clause of
@@ -69,6 +70,9 @@
 // Bare weekdays ("on Monday") follow the same tense rule within a week;
 // "last Monday" is the latest Monday strictly before the reference, "next
 // Monday" and "this coming Monday" the earliest strictly after.
+//
+// Midnight is the end of the day it is said with, 24:00 as ISO 8601 and
+// TimeML write it ("expires at midnight Friday" ends Friday).
 //
 // # Named days
 //
