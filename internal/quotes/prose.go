@@ -313,9 +313,10 @@ func (t *tq) coordinated(s int) (model.Span, int, bool) {
 		for f < s && t.tok(f).UPOS == "PUNCT" {
 			f++
 		}
-		if h := t.tok(s).Head; h >= 0 {
+		if h := t.tok(s).Head; h >= 0 && !d.RelIs(s, "obl") {
 			// "X, Y and Z said" read as two subjects, the second with
-			// its conjunct: the first is one of the group
+			// its conjunct: the first is one of the group (not the
+			// subject of the clause an "according to X and Y" hangs on)
 			for _, j := range d.Dependents(h, nil) {
 				if j < s && d.RelIs(j, "nsubj") && nominal(j) {
 					f, _ = d.Subtree(j)

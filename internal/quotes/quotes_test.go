@@ -159,6 +159,7 @@ func TestIndirectForms(t *testing.T) {
 		{"according to", "According to Mokoena, the talks will continue until the end of the year.", "the talks will continue until the end of the year", "Tendai Mokoena", RuleAccordingTo},
 		{"according to, the paper's reporter", "According to USA TODAY reporter Ben Adler, the council met in secret.", "the council met in secret", "Ben Adler", RuleAccordingTo},
 		{"according to after", "The talks will continue until December, according to Mokoena.", "The talks will continue until December", "Tendai Mokoena", RuleAccordingTo},
+		{"according to a group after", "Skills training helps, according to Ina Holt and other scientists.", "Skills training helps", "Ina Holt and other scientists", RuleAccordingTo},
 		{"reiterated", "Mokoena reiterated that dialogue was the first choice.", "dialogue was the first choice", "Tendai Mokoena", RuleIndirectThat},
 		{"told journalists", "Mokoena told journalists in the capital that the mission would go on.", "the mission would go on", "Tendai Mokoena", RuleIndirectThat},
 		{"specified", "Mokoena has specified support for the transitional authorities but stated that “troops are not coming”.", "support for the transitional authorities", "Tendai Mokoena", RuleIndirect},
