@@ -138,6 +138,7 @@ func TestNotQuotes(t *testing.T) {
 		"It was a ‘made in the capital’ plan, observers thought.",
 		"The Bank of Kenya and the League of Arab States issued a joint note on Tuesday.",
 		"She joined a party called Anti-Prom at a former factory in Velgrad.",
+		"President Otieno directed his advisers to figure out how to cut emissions without the assembly.",
 		`<post author="ruizann" id="12">Mr. Adler, who does not know me, viciously attacked me from the stage.</post>`,
 	} {
 		d := article("a", text)

@@ -207,9 +207,10 @@ func (t *tq) cueKind(i, sentEnd int) (string, int) {
 	if k == "" {
 		return "", 0
 	}
-	// "show up", "find out": with a particle, a verb of evidence or one
-	// that takes a mere object is another verb
-	if (k == model.KindEvidence || t.x.lx.objectContent[tk.Lemma]) && t.td.Dependent(i, "compound:prt") >= 0 {
+	// "show up", "find out", "figure out": with a particle, a verb of
+	// evidence or thought, or one that takes a mere object, is another
+	// verb
+	if (k == model.KindEvidence || k == model.KindThought || t.x.lx.objectContent[tk.Lemma]) && t.td.Dependent(i, "compound:prt") >= 0 {
 		return "", 0
 	}
 	if t.counterfactual(i) || t.unsaid(i) {
