@@ -438,6 +438,8 @@ func FuzzFind(f *testing.F) {
 		"Monday, June 4, 2013", "the 1990s", "a week earlier", "in the coming days", "1,500 troops",
 		"29 February", "31 February", "99/99/9999", "0/0/0000", "by", "from", "between 31 and 1 June",
 		"\xff\xfe 4 June", "June 4th,", "the afternoon of", "late on", "from November to February 2012",
+		"on Thanksgiving", "New Year's Day, 1998", "Christmas", "by year-end", "by end-", "midnight Friday",
+		"around Wednesday's", "as previously planned Saturday",
 	} {
 		f.Add(s, int64(1370822400))
 	}
