@@ -104,72 +104,39 @@ func validDay(y, m, d int) bool {
 // year: past tense gives the latest such date not after ref, future the
 // earliest not before ref, no cue the nearest to ref (ties go to the past).
 func chooseYear(m, d int, tense Tense, ref time.Time) int {
-	type cand struct {
-		y    int
-		diff int // days (or months when d == 0) from ref; negative = before
+	if d == 0 {
+		return pickYear(func(y int) (int, bool) {
+			return (y*12 + m) - (ref.Year()*12 + int(ref.Month())), true
+		}, tense, ref)
 	}
-	var cands []cand
-	for y := ref.Year() - 4; y <= ref.Year()+4; y++ {
-		if d != 0 {
-			if !validDay(y, m, d) {
-				continue
-			}
-			t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
-			cands = append(cands, cand{y, int(t.Sub(ref).Hours() / 24)})
-		} else {
-			cands = append(cands, cand{y, (y*12 + m) - (ref.Year()*12 + int(ref.Month()))})
-		}
-	}
-	best := -1
-	for k, c := range cands {
-		switch tense {
-		case TensePast:
-			if c.diff <= 0 && (best < 0 || c.diff > cands[best].diff) {
-				best = k
-			}
-		case TenseFuture:
-			if c.diff >= 0 && (best < 0 || c.diff < cands[best].diff) {
-				best = k
-			}
-		default:
-			if best < 0 || abs(c.diff) < abs(cands[best].diff) || abs(c.diff) == abs(cands[best].diff) && c.diff < 0 {
-				best = k
-			}
-		}
-	}
-	if best < 0 {
-		return ref.Year()
-	}
-	return cands[best].y
+	return pickYear(func(y int) (int, bool) {
+		return int(time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC).Sub(ref).Hours() / 24), validDay(y, m, d)
+	}, tense, ref)
 }
 
-// chooseYearOf picks the year of a day that moves from year to year (a
-// holiday by rule) as chooseYear does: past tense the latest not after
-// ref, future the earliest not before, no cue the nearest (ties go to
-// the past).
-func chooseYearOf(day func(y int) (time.Time, bool), tense Tense, ref time.Time) int {
-	best, bestDiff := 0, 0
-	for y := ref.Year() - 1; y <= ref.Year()+1; y++ {
-		t, ok := day(y)
+// pickYear chooses among the years around ref's by tense, as chooseYear
+// says; diff gives a year's distance from ref (days, or months), negative
+// before it, and whether the year has the date at all (29 February; the
+// fifth Monday of a month).
+func pickYear(diff func(y int) (int, bool), tense Tense, ref time.Time) int {
+	best, bestDiff, found := ref.Year(), 0, false
+	for y := ref.Year() - 4; y <= ref.Year()+4; y++ {
+		dy, ok := diff(y)
 		if !ok {
 			continue
 		}
-		diff := int(t.Sub(ref).Hours() / 24)
 		var better bool
 		switch tense {
 		case TensePast:
-			better = diff <= 0 && (best == 0 || diff > bestDiff)
+			better = dy <= 0 && (!found || dy > bestDiff)
 		case TenseFuture:
-			better = diff >= 0 && (best == 0 || diff < bestDiff)
+			better = dy >= 0 && (!found || dy < bestDiff)
 		default:
-			better = best == 0 || abs(diff) < abs(bestDiff) || abs(diff) == abs(bestDiff) && diff < 0
+			better = !found || abs(dy) < abs(bestDiff) || abs(dy) == abs(bestDiff) && dy < 0
 		}
 		if better {
-			best, bestDiff = y, diff
+			best, bestDiff, found = y, dy, true
 		}
-	}
-	if best == 0 {
-		return ref.Year()
 	}
 	return best
 }
@@ -360,9 +327,10 @@ func resolve(p pdate, c *rctx) resolved {
 			case c.sentYear != 0:
 				y = c.sentYear
 			case c.hasRef && p.nth != 0:
-				y = chooseYearOf(func(y int) (time.Time, bool) {
+				// a holiday by rule: its day moves from year to year
+				y = pickYear(func(y int) (int, bool) {
 					d := nthWeekday(y, p.m, p.nth, p.hwd)
-					return time.Date(y, time.Month(p.m), max(d, 1), 0, 0, 0, 0, time.UTC), d > 0
+					return int(time.Date(y, time.Month(p.m), max(d, 1), 0, 0, 0, 0, time.UTC).Sub(c.ref).Hours() / 24), d > 0
 				}, c.tense, c.ref)
 				r.anchor = c.anchor()
 			case c.hasRef:
