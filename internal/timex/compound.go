@@ -120,13 +120,17 @@ func (s *scanner) deadline(i int, parse func(string) (int, int, int, bool)) (spe
 	all := ctx{month: true, year: true, weekday: true}
 	if j, ok := s.anyPhrase(i, s.v.periodEndOpeners); ok && s.same(i, j) {
 		// "by year-end", "before month end": the end of the current
-		// period.
+		// period (the longest name that matches)
+		best := spec{}
 		for _, pe := range s.v.periodEnds {
-			if e, ok := s.phraseAt(j, pe.p); ok {
+			if e, ok := s.phraseAt(j, pe.p); ok && e > best.e {
 				p := newPdate()
 				p.rel, p.unit = relUnit, pe.unit
-				return spec{s: i, e: e, kind: KindDeadline, a: p, dl: dlEnd}, true
+				best = spec{s: i, e: e, kind: KindDeadline, a: p, dl: dlEnd}
 			}
+		}
+		if best.e > 0 {
+			return best, true
 		}
 	}
 	if j, ok := s.anyPhrase(i, s.v.endPhrases); ok {

@@ -442,14 +442,6 @@ func loadVocab(fsys fs.FS) (*vocab, error) {
 			v.periodEnds = append(v.periodEnds, periodEndWord{p, u})
 		}
 	}
-	// Longest first, and in a fixed order (the file's map has none).
-	sort.Slice(v.periodEnds, func(i, j int) bool {
-		a, b := v.periodEnds[i].p, v.periodEnds[j].p
-		if len(a) != len(b) {
-			return len(a) > len(b)
-		}
-		return strings.Join(a, " ") < strings.Join(b, " ")
-	})
 	for _, h := range f.Holidays {
 		hs, err := readHoliday(h.Names, h.Date, h.Rule, h.Bare, v.weekdays, v.months)
 		if err != nil {
@@ -643,8 +635,6 @@ func readHoliday(names []string, date, rule string, bare bool, weekdays, months 
 	if len(out) == 0 {
 		return nil, fmt.Errorf("no name")
 	}
-	// Longest first, so that "Christmas Day" wins over "Christmas".
-	sort.SliceStable(out, func(i, j int) bool { return len(out[i].p) > len(out[j].p) })
 	return out, nil
 }
 
