@@ -373,7 +373,7 @@ func (s *scanner) attributive(sp spec) bool {
 		return false
 	}
 	before := s.low(sp.s - 1)
-	if !s.v.determiners[before] && !(before == "s" && (s.is(sp.s-2, "'") || s.is(sp.s-2, "’"))) {
+	if !s.v.determiners[before] && !s.possessive(sp.s-2) {
 		return false
 	}
 	next := s.toks[sp.e]
@@ -384,8 +384,13 @@ func (s *scanner) attributive(sp spec) bool {
 // possessive ("Wednesday's ruling"): it dates its noun, and what the
 // clause will do with that ruling does not put the ruling ahead.
 func (s *scanner) possessiveWeekday(sp spec) bool {
-	return sp.a.rel == relWeekday && sp.a.n == 0 && sp.e+1 < len(s.toks) && s.same(sp.s, sp.e+1) &&
-		(s.isPunct(sp.e, "'") || s.isPunct(sp.e, "’")) && s.toks[sp.e].glued && s.is(sp.e+1, "s")
+	return sp.a.rel == relWeekday && sp.a.n == 0 && s.same(sp.s, sp.e+1) && s.toks[sp.e].glued && s.possessive(sp.e)
+}
+
+// possessive reports whether tokens k and k+1 are a possessive ending,
+// "'s" or "’s" (the scanner's pieces).
+func (s *scanner) possessive(k int) bool {
+	return (s.isPunct(k, "'") || s.isPunct(k, "’")) && s.is(k+1, "s")
 }
 
 // target reports whether the word before token i makes the date there a
