@@ -387,6 +387,11 @@ func (s *scanner) possessiveWeekday(sp spec) bool {
 	return sp.a.rel == relWeekday && sp.a.n == 0 && s.same(sp.s, sp.e+1) && s.toks[sp.e].glued && s.possessive(sp.e)
 }
 
+// capitalWord reports whether token k is a word with a capital.
+func (s *scanner) capitalWord(k int) bool {
+	return k >= 0 && k < len(s.toks) && s.toks[k].kind == tWord && s.toks[k].cap
+}
+
 // possessive reports whether tokens k and k+1 are a possessive ending,
 // "'s" or "’s" (the scanner's pieces).
 func (s *scanner) possessive(k int) bool {
@@ -523,10 +528,9 @@ func (t *Tagger) tenseCues(s *scanner) []cue {
 		}
 		tw := t.words[tk.low]
 		if tw != nil {
-			// "and" inside a name ("Immigration and Naturalization
-			// Service") joins no clauses.
-			c.brk = tw.brk && !(tk.low == "and" && i > 0 && i+1 < len(s.toks) && s.toks[i-1].cap && s.toks[i+1].cap &&
-				s.toks[i-1].kind == tWord && s.toks[i+1].kind == tWord && s.same(i-1, i+1))
+			// a joiner inside a name ("Immigration and Naturalization
+			// Service") joins no clauses
+			c.brk = tw.brk && !(t.v.nameJoiners[tk.low] && s.capitalWord(i-1) && s.capitalWord(i+1) && s.same(i-1, i+1))
 			if tw.month && tk.cap {
 				continue // "May" the month, not the modal
 			}

@@ -110,6 +110,7 @@ type vocabFileData struct {
 		PassiveAux   []string `yaml:"passive_auxiliaries"`
 		Adverbs      []string `yaml:"adverbs"`
 		ClauseBreaks []string `yaml:"clause_breaks"`
+		NameJoiners  []string `yaml:"name_joiners"`
 		Adverbial    []string `yaml:"adverbial_openers"`
 		EdExceptions []string `yaml:"ed_exceptions"`
 		PastPreps    []string `yaml:"past_prepositions"`
@@ -185,6 +186,7 @@ type vocab struct {
 	holidayAt         map[string][]int // holidays by the first word of their name
 	holidayPreps      set
 	pastAux           set
+	nameJoiners       set
 	reporting         set
 	passiveAux        set
 	adverbs           set
@@ -337,6 +339,7 @@ func loadVocab(fsys fs.FS) (*vocab, error) {
 		noCue:            phrases(f.Tense.None),
 		holidayPreps:     newSet(f.HolidayPrepositions),
 		pastAux:          newSet(f.Tense.PastAux),
+		nameJoiners:      newSet(f.Tense.NameJoiners),
 		reporting:        newSet(f.Tense.Reporting),
 		passiveAux:       newSet(f.Tense.PassiveAux),
 		adverbs:          newSet(f.Tense.Adverbs),
