@@ -140,6 +140,12 @@ func TestNotQuotes(t *testing.T) {
 		"She joined a party called Anti-Prom at a former factory in Velgrad.",
 		"President Otieno directed his advisers to figure out how to cut emissions without the assembly.",
 		`<post author="ruizann" id="12">Mr. Adler, who does not know me, viciously attacked me from the stage.</post>`,
+		// an instruction or a supposition, not someone's saying
+		"Say the ships were registered before they docked.",
+		"Call it the politics of pique.",
+		// what a verb says did not happen: not said, however the parse
+		// hangs the infinitive
+		"Many of the examples that critics point to as investments in upscale areas failed to note that the program helped transform places that were previously depressed.",
 	} {
 		d := article("a", text)
 		if qs := extract(t, x, d, nil); len(qs) != 0 {
@@ -643,5 +649,28 @@ func TestDayReadAsSubjectIsNoSpeaker(t *testing.T) {
 				t.Errorf("%q: speaker %q, want %q", c.text, q.Speaker, c.want)
 			}
 		}
+	}
+}
+
+// A participle hung on a relative clause's verb is that clause's saying,
+// not the saying of whoever speaks in the clause above it ("what she
+// called a rant, a series of postings that included one saying …").
+func TestParticipleOfARelativeClause(t *testing.T) {
+	x := newX(t)
+	text := "She had been hospitalized for weeks after what she called a rant, a series of online postings that included one saying that the mayor should be removed from office."
+	qs := extract(t, x, article("a", "Ina Holt lives in Arlo. "+text), nil)
+	var q *model.Quote
+	for i := range qs {
+		if strings.HasPrefix(qs[i].Text(), "the mayor should") {
+			q = &qs[i]
+		}
+	}
+	if q == nil {
+		dump(t, qs)
+		t.Fatal("no quote of the postings: the test tests nothing")
+	}
+	if len(q.Sources) != 1 || !strings.Contains(q.Sources[0].Text, "postings") {
+		dump(t, qs)
+		t.Errorf("the postings' saying given to %+v (speaker %q)", q.Sources, q.Speaker)
 	}
 }

@@ -213,7 +213,7 @@ func (t *tq) cueKind(i, sentEnd int) (string, int) {
 	if (k == model.KindEvidence || k == model.KindThought || t.x.lx.objectContent[tk.Lemma]) && t.td.Dependent(i, "compound:prt") >= 0 {
 		return "", 0
 	}
-	if t.counterfactual(i) || t.unsaid(i) {
+	if t.counterfactual(i) || t.unsaid(i) || t.imperative(i) {
 		return "", 0
 	}
 	if tk.Tag == "VBN" && t.td.RelIs(i, "acl") && tk.Head == i-1 && t.x.lx.namingVerbs[strings.ToLower(tk.Lemma)] &&
@@ -258,10 +258,25 @@ func (t *tq) passive(i int) bool { return t.td.Dependent(i, "aux:pass", "nsubj:p
 
 // unsaid reports whether the verb at i is the open complement of a verb
 // that says it did not happen ("refused to say whether …", "failed to
-// note that …"): what it reports was not said.
+// note that …", also when the parse hangs the infinitive as an adverbial
+// clause): what it reports was not said.
 func (t *tq) unsaid(i int) bool {
 	h := t.tok(i).Head
-	return h >= 0 && t.td.RelIs(i, "xcomp") && t.x.lx.unsaidGovernors[strings.ToLower(t.tok(h).Lemma)]
+	return h >= 0 && t.infinitiveUnder(i) && t.x.lx.unsaidGovernors[strings.ToLower(t.tok(h).Lemma)]
+}
+
+// imperative reports whether the verb at i opens its sentence in the
+// bare form with no subject or auxiliary of its own ("Say the ministry
+// refused …", "Tell them that …"): an instruction or a supposition, not
+// someone's saying.
+// (A cue inside what it supposes, "Say Velgrad demanded that …", is
+// kept: the corpus marks such supposed sayings as attributions.)
+func (t *tq) imperative(i int) bool {
+	tk := t.tok(i)
+	if tk.Tag != "VB" || i != t.firstOfSentence(i) {
+		return false
+	}
+	return t.td.Dependent(i, "nsubj", "aux") < 0 // (nsubj:pass, aux:pass too)
 }
 
 // regularBase returns the base form of a regularly inflected verb form
@@ -466,8 +481,16 @@ func (t *tq) source(i int) int {
 			// the participle hangs from a clause embedded in what someone
 			// said or thinks ("X told them that she believes we must …,
 			// saying that …"), the one who says or thinks it.
+			// A bare participle hung on a relative clause's verb is
+			// that clause's: its subject says it ("what she called a
+			// rant, postings that included one saying …" is the
+			// postings', not hers); one opened by a preposition tells
+			// how the main clause's subject acted, wherever the parse
+			// hangs it ("foreshadowed the theme that would carry him
+			// … by urging …").
+			own := d.RelIs(t.tok(v).Head, "acl:relcl") && d.Dependent(v, "mark") < 0
 			v = t.tok(v).Head
-			for a, k := v, 0; a >= 0 && k < 8; a, k = t.tok(a).Head, k+1 {
+			for a, k := v, 0; a >= 0 && k < 8 && !own; a, k = t.tok(a).Head, k+1 {
 				if a != v && t.tok(a).UPOS == "VERB" && t.x.lx.kind[t.tok(a).Lemma] != "" && !t.firstPerson(t.subject(a, false)) {
 					v = a
 					break
