@@ -20,58 +20,59 @@ const labelsFile = "ingest/labels.yaml"
 
 // lexiconFile mirrors data/quotes/cues.yaml.
 type lexiconFile struct {
-	Anonymity       []string            `yaml:"anonymity"`
-	AnonymousHeads  []string            `yaml:"anonymous_heads"`
-	MemberMarkers   []string            `yaml:"member_markers"`
-	PersonPronouns  []string            `yaml:"person_pronouns"`
-	GroupPronouns   []string            `yaml:"group_pronouns"`
-	SingularGroup   []string            `yaml:"singular_group_pronouns"`
-	Complementizer  []string            `yaml:"complementizers"`
-	AccordingTo     []string            `yaml:"according_to"`
-	InSourcePrep    string              `yaml:"in_source_preposition"`
-	InSources       []string            `yaml:"in_sources"`
-	Possessives     []string            `yaml:"possessive_endings"`
-	TitleComplement []string            `yaml:"title_complements"`
-	Definite        []string            `yaml:"definite_articles"`
-	PluralGroup     []string            `yaml:"plural_group_pronouns"`
-	Roles           []string            `yaml:"roles"`
-	Honorifics      []string            `yaml:"honorifics"`
-	SpeakerWords    []string            `yaml:"speaker_words"`
-	BodyWords       []string            `yaml:"body_words"`
-	SourceNouns     []string            `yaml:"source_nouns"`
-	TimeWords       []string            `yaml:"time_words"`
-	Subordinators   []string            `yaml:"subordinators"`
-	QuestionMarks   []string            `yaml:"question_marks"`
-	BlameMarks      []string            `yaml:"blame_marks"`
-	ResultMarks     []string            `yaml:"result_marks"`
-	BylineDashes    []string            `yaml:"byline_dashes"`
-	ObjectControl   []string            `yaml:"object_control"`
-	AttributionMark []string            `yaml:"attribution_marks"`
-	Showing         []string            `yaml:"showing"`
-	AsideAdverbs    []string            `yaml:"aside_adverbs"`
-	AsideSettings   []string            `yaml:"aside_settings"`
-	AsideAddressees []string            `yaml:"aside_addressees"`
-	Relatives       []string            `yaml:"relative_pronouns"`
-	PersonRelatives []string            `yaml:"person_relatives"`
-	Demonstratives  []string            `yaml:"demonstratives"`
-	FirstPerson     []string            `yaml:"first_person"`
-	SecondPerson    []string            `yaml:"second_person"`
-	ProVerbs        []string            `yaml:"pro_verbs"`
-	Comparisons     []string            `yaml:"comparison_marks"`
-	Stopwords       []string            `yaml:"stopwords"`
-	Negations       []string            `yaml:"negations"`
-	ReporterAsides  []string            `yaml:"reporter_asides"`
-	Speech          []string            `yaml:"speech"`
-	Thought         []string            `yaml:"thought"`
-	Evidence        []string            `yaml:"evidence"`
-	ObjectContent   []string            `yaml:"object_content"`
-	Characterizing  []string            `yaml:"characterizing"`
-	InvertedCues    []string            `yaml:"inverted_cues"`
-	TopicCues       map[string][]string `yaml:"topic_cues"`
-	DirectOnly      []string            `yaml:"direct_only"`
-	PerfectAux      []string            `yaml:"perfect_aux"`
-	UnsaidGovernors []string            `yaml:"unsaid_governors"`
-	NamingVerbs     []string            `yaml:"naming_verbs"`
+	Anonymity           []string            `yaml:"anonymity"`
+	AnonymousHeads      []string            `yaml:"anonymous_heads"`
+	MemberMarkers       []string            `yaml:"member_markers"`
+	PersonPronouns      []string            `yaml:"person_pronouns"`
+	GroupPronouns       []string            `yaml:"group_pronouns"`
+	SingularGroup       []string            `yaml:"singular_group_pronouns"`
+	Complementizer      []string            `yaml:"complementizers"`
+	AccordingTo         []string            `yaml:"according_to"`
+	InSourcePrep        string              `yaml:"in_source_preposition"`
+	InSources           []string            `yaml:"in_sources"`
+	Possessives         []string            `yaml:"possessive_endings"`
+	TitleComplement     []string            `yaml:"title_complements"`
+	Definite            []string            `yaml:"definite_articles"`
+	PluralGroup         []string            `yaml:"plural_group_pronouns"`
+	Roles               []string            `yaml:"roles"`
+	Honorifics          []string            `yaml:"honorifics"`
+	SpeakerWords        []string            `yaml:"speaker_words"`
+	BodyWords           []string            `yaml:"body_words"`
+	SourceNouns         []string            `yaml:"source_nouns"`
+	TimeWords           []string            `yaml:"time_words"`
+	Subordinators       []string            `yaml:"subordinators"`
+	QuestionMarks       []string            `yaml:"question_marks"`
+	BlameMarks          []string            `yaml:"blame_marks"`
+	ResultMarks         []string            `yaml:"result_marks"`
+	BylineDashes        []string            `yaml:"byline_dashes"`
+	ObjectControl       []string            `yaml:"object_control"`
+	AttributionMark     []string            `yaml:"attribution_marks"`
+	Showing             []string            `yaml:"showing"`
+	AsideAdverbs        []string            `yaml:"aside_adverbs"`
+	AsideSettings       []string            `yaml:"aside_settings"`
+	AsideAddressees     []string            `yaml:"aside_addressees"`
+	Relatives           []string            `yaml:"relative_pronouns"`
+	PersonRelatives     []string            `yaml:"person_relatives"`
+	PossessiveRelatives []string            `yaml:"possessive_relatives"`
+	Demonstratives      []string            `yaml:"demonstratives"`
+	FirstPerson         []string            `yaml:"first_person"`
+	SecondPerson        []string            `yaml:"second_person"`
+	ProVerbs            []string            `yaml:"pro_verbs"`
+	Comparisons         []string            `yaml:"comparison_marks"`
+	Stopwords           []string            `yaml:"stopwords"`
+	Negations           []string            `yaml:"negations"`
+	ReporterAsides      []string            `yaml:"reporter_asides"`
+	Speech              []string            `yaml:"speech"`
+	Thought             []string            `yaml:"thought"`
+	Evidence            []string            `yaml:"evidence"`
+	ObjectContent       []string            `yaml:"object_content"`
+	Characterizing      []string            `yaml:"characterizing"`
+	InvertedCues        []string            `yaml:"inverted_cues"`
+	TopicCues           map[string][]string `yaml:"topic_cues"`
+	DirectOnly          []string            `yaml:"direct_only"`
+	PerfectAux          []string            `yaml:"perfect_aux"`
+	UnsaidGovernors     []string            `yaml:"unsaid_governors"`
+	NamingVerbs         []string            `yaml:"naming_verbs"`
 }
 
 // lexicon is the read-only, lower-cased form of the cue file.
@@ -173,8 +174,9 @@ type lexicon struct {
 	// marks of a reporter's comparison ("…, as he did again")
 	relatives, demonstratives, firstPerson, secondPerson, proVerbs, comparisons map[string]bool
 	// personRelatives are the relative pronouns that stand only for a
-	// person ("who")
-	personRelatives map[string]bool
+	// person ("who"); possessiveRelatives open a clause about what the
+	// noun before them has ("whose")
+	personRelatives, possessiveRelatives map[string]bool
 	// dashes are the byline dashes, also the marks of an aside
 	dashes []string
 }
@@ -228,55 +230,56 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		return nil, fmt.Errorf("quotes: %s lists no not_speaker labels", labelsFile)
 	}
 	lx := &lexicon{
-		anonymity:        phrases(f.Anonymity),
-		anonymousHeads:   set(f.AnonymousHeads),
-		memberMarkers:    set(f.MemberMarkers),
-		personPronouns:   set(f.PersonPronouns),
-		groupPronouns:    set(f.GroupPronouns),
-		singularGroup:    set(f.SingularGroup),
-		pluralGroup:      set(f.PluralGroup),
-		complementizers:  set(f.Complementizer),
-		possessives:      set(f.Possessives),
-		titleComplements: set(f.TitleComplement),
-		definite:         set(f.Definite),
-		roles:            phrases(f.Roles),
-		honorifics:       set(f.Honorifics),
-		speakerWords:     set(f.SpeakerWords),
-		bodyWords:        set(f.BodyWords),
-		stopwords:        set(f.Stopwords),
-		negations:        set(f.Negations),
-		reporterAsides:   phrases(f.ReporterAsides),
-		kind:             map[string]string{},
-		objectContent:    set(f.ObjectContent),
-		characterizing:   set(f.Characterizing),
-		invertedCues:     set(f.InvertedCues),
-		topic:            topicSets(f.TopicCues),
-		directOnly:       set(f.DirectOnly),
-		perfectAux:       set(f.PerfectAux),
-		unsaidGovernors:  set(f.UnsaidGovernors),
-		namingVerbs:      set(f.NamingVerbs),
-		sourceNouns:      set(f.SourceNouns),
-		timeWords:        set(f.TimeWords),
-		subordinators:    set(f.Subordinators),
-		questionMarks:    set(f.QuestionMarks),
-		blameMarks:       set(f.BlameMarks),
-		resultMarks:      set(f.ResultMarks),
-		bylineDashes:     set(f.BylineDashes),
-		notSpeakerLabels: upperSet(labels.NotSpeaker),
-		objectControl:    set(f.ObjectControl),
-		attributionMarks: set(f.AttributionMark),
-		showing:          set(f.Showing),
-		asideAdverbs:     set(f.AsideAdverbs),
-		asideSettings:    set(f.AsideSettings),
-		asideAddressees:  set(f.AsideAddressees),
-		relatives:        set(f.Relatives),
-		personRelatives:  set(f.PersonRelatives),
-		dashes:           f.BylineDashes,
-		demonstratives:   set(f.Demonstratives),
-		firstPerson:      set(f.FirstPerson),
-		secondPerson:     set(f.SecondPerson),
-		proVerbs:         set(f.ProVerbs),
-		comparisons:      set(f.Comparisons),
+		anonymity:           phrases(f.Anonymity),
+		anonymousHeads:      set(f.AnonymousHeads),
+		memberMarkers:       set(f.MemberMarkers),
+		personPronouns:      set(f.PersonPronouns),
+		groupPronouns:       set(f.GroupPronouns),
+		singularGroup:       set(f.SingularGroup),
+		pluralGroup:         set(f.PluralGroup),
+		complementizers:     set(f.Complementizer),
+		possessives:         set(f.Possessives),
+		titleComplements:    set(f.TitleComplement),
+		definite:            set(f.Definite),
+		roles:               phrases(f.Roles),
+		honorifics:          set(f.Honorifics),
+		speakerWords:        set(f.SpeakerWords),
+		bodyWords:           set(f.BodyWords),
+		stopwords:           set(f.Stopwords),
+		negations:           set(f.Negations),
+		reporterAsides:      phrases(f.ReporterAsides),
+		kind:                map[string]string{},
+		objectContent:       set(f.ObjectContent),
+		characterizing:      set(f.Characterizing),
+		invertedCues:        set(f.InvertedCues),
+		topic:               topicSets(f.TopicCues),
+		directOnly:          set(f.DirectOnly),
+		perfectAux:          set(f.PerfectAux),
+		unsaidGovernors:     set(f.UnsaidGovernors),
+		namingVerbs:         set(f.NamingVerbs),
+		sourceNouns:         set(f.SourceNouns),
+		timeWords:           set(f.TimeWords),
+		subordinators:       set(f.Subordinators),
+		questionMarks:       set(f.QuestionMarks),
+		blameMarks:          set(f.BlameMarks),
+		resultMarks:         set(f.ResultMarks),
+		bylineDashes:        set(f.BylineDashes),
+		notSpeakerLabels:    upperSet(labels.NotSpeaker),
+		objectControl:       set(f.ObjectControl),
+		attributionMarks:    set(f.AttributionMark),
+		showing:             set(f.Showing),
+		asideAdverbs:        set(f.AsideAdverbs),
+		asideSettings:       set(f.AsideSettings),
+		asideAddressees:     set(f.AsideAddressees),
+		relatives:           set(f.Relatives),
+		personRelatives:     set(f.PersonRelatives),
+		possessiveRelatives: set(f.PossessiveRelatives),
+		dashes:              f.BylineDashes,
+		demonstratives:      set(f.Demonstratives),
+		firstPerson:         set(f.FirstPerson),
+		secondPerson:        set(f.SecondPerson),
+		proVerbs:            set(f.ProVerbs),
+		comparisons:         set(f.Comparisons),
 	}
 	nouns, err := fs.ReadFile(fsys, sourceNounFile)
 	if err != nil {

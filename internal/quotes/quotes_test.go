@@ -674,3 +674,16 @@ func TestParticipleOfARelativeClause(t *testing.T) {
 		t.Errorf("the postings' saying given to %+v (speaker %q)", q.Sources, q.Speaker)
 	}
 }
+
+// A cue right after the comma that closes a "whose" clause after a name
+// is the name's, when the parse makes it a conjunct of that clause's verb.
+func TestCueAfterAWhoseClause(t *testing.T) {
+	x := newX(t)
+	text := "Mr. Varga, whose narrow third-place finish was widely seen as a disappointment, said that he was the lone candidate who has shown an ability to beat Mr. Adler."
+	qs := extract(t, x, article("a", text), nil)
+	q := find(t, qs, "he was the lone candidate")
+	if q.Speaker != "Varga" {
+		dump(t, qs)
+		t.Errorf("speaker %q, want Varga", q.Speaker)
+	}
+}

@@ -406,6 +406,9 @@ func (t *tq) source(i int) int {
 			if n := t.relativeAntecedent(i); n >= 0 {
 				return n
 			}
+			if n := t.whoseAntecedent(i); n >= 0 {
+				return n
+			}
 		}
 	}
 	v := i
@@ -871,16 +874,51 @@ func (t *tq) relative(s int) int {
 	// "Bret Stephens, who, after trading insults …, said": the parse may
 	// make the relative clause a conjunct of the main one; a "who" right
 	// after a name and a comma stands for the name
-	if s >= 2 && t.x.lx.personRelatives[strings.ToLower(t.tok(s).Text)] && t.isComma(s-1) && t.tok(s-2).UPOS == "PROPN" {
-		a := s - 2
-		for a > 0 && t.td.RelIs(a, "flat") && t.tok(a).Head >= 0 && t.tok(a).Head < a && a-t.tok(a).Head <= 3 {
-			a = t.tok(a).Head
-		}
-		if t.td.Dependent(a, "case") < 0 {
-			return a // (not a place after a preposition: "Democrats on Capitol Hill, who")
+	if s >= 2 && t.x.lx.personRelatives[strings.ToLower(t.tok(s).Text)] {
+		if a := t.nameBeforeRelative(s); a >= 0 {
+			return a
 		}
 	}
 	return s
+}
+
+// nameBeforeRelative returns the name that the relative pronoun at s
+// follows, after a comma ("Bret Stephens, who …"): the name's head, or -1
+// when no name stands there or it is a place after a preposition
+// ("Democrats on Capitol Hill, who").
+func (t *tq) nameBeforeRelative(s int) int {
+	if s < 2 || !t.isComma(s-1) || t.tok(s-2).UPOS != "PROPN" {
+		return -1
+	}
+	a := s - 2
+	for a > 0 && t.td.RelIs(a, "flat") && t.tok(a).Head >= 0 && t.tok(a).Head < a && a-t.tok(a).Head <= 3 {
+		a = t.tok(a).Head
+	}
+	if t.td.Dependent(a, "case") >= 0 {
+		return -1
+	}
+	return a
+}
+
+// whoseAntecedent returns the source of a cue with no subject that
+// follows a clause opened by "whose" after a name ("Mr. Cruz, whose
+// narrow finish was seen as a disappointment, said …", parsed with the
+// cue coordinated with that clause's verb): the name, when the cue comes
+// right after the comma that closes the clause; else -1.
+func (t *tq) whoseAntecedent(i int) int {
+	if i < 1 || !t.isComma(i-1) {
+		return -1
+	}
+	first := t.firstOfSentence(i)
+	for k := i - 2; k > first && i-k <= 30; k-- {
+		if t.isComma(k) || t.region(k) >= 0 {
+			return -1
+		}
+		if t.x.lx.possessiveRelatives[strings.ToLower(t.tok(k).Text)] {
+			return t.nameBeforeRelative(k)
+		}
+	}
+	return -1
 }
 
 // sourceSpan returns the words that name the source at s: the noun phrase
