@@ -687,3 +687,38 @@ func TestCueAfterAWhoseClause(t *testing.T) {
 		t.Errorf("speaker %q, want Varga", q.Speaker)
 	}
 }
+
+// A phrase with a preposition of its own is no subject, whatever the
+// parse says: its apposition after a comma is ("At the town hall in Arlo
+// City, a young woman … asked", "Of Adler, Varga, who …, said"). The
+// trees are the shipped parser's of the sentences these were taken from.
+func TestPrepositionalPhraseReadAsSubject(t *testing.T) {
+	x := newX(t)
+	for _, c := range []struct {
+		text, sub, want string
+		heads           []int // 1-based, 0 the root
+		rels            []string
+	}{
+		{"At the townhall in Arlo Tam Binh City, a young woman who had been an exchange student in Norland asked Mokoena what he thought of the prospects.", "what he thought", "young woman",
+			[]int{3, 3, 21, 5, 8, 5, 8, 21, 12, 12, 12, 8, 18, 18, 18, 18, 18, 12, 20, 18, 0, 21, 21, 25, 23, 28, 28, 25, 21},
+			[]string{"case", "det", "obl", "case", "compound", "flat", "compound", "nsubj", "punct", "det", "amod", "appos", "nsubj", "aux", "cop", "det", "compound", "acl:relcl", "case", "nmod", "root", "iobj", "obj", "nsubj", "acl:relcl", "case", "det", "obl", "punct"}},
+		{"Of Adler, Varga, who has given money to Ines Holt, said, “He’s flat-out scary.”", "flat-out scary", "Varga",
+			[]int{2, 14, 4, 2, 8, 8, 8, 2, 8, 11, 9, 11, 2, 0, 20, 20, 20, 20, 20, 14, 20, 20},
+			[]string{"case", "nsubj", "punct", "appos", "punct", "nsubj", "aux", "acl:relcl", "obj", "case", "nmod", "flat", "punct", "root", "punct", "punct", "nsubj", "cop", "advmod", "ccomp", "punct", "punct"}},
+	} {
+		doc := article("a", c.text)
+		td := ta(t).Analyze(doc.Text)
+		heads := make([]int, len(c.heads))
+		for i, h := range c.heads {
+			heads[i] = h - 1
+		}
+		if !td.SetHeads(0, heads, c.rels) {
+			t.Fatalf("%q: the parse does not fit the sentence's %d tokens", c.text, len(td.Tokens))
+		}
+		qs := x.Extract(doc, td, nil)
+		if q := find(t, qs, c.sub); q.Speaker != c.want {
+			dump(t, qs)
+			t.Errorf("%q: speaker %q, want %q", c.text, q.Speaker, c.want)
+		}
+	}
+}

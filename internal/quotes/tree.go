@@ -714,6 +714,14 @@ func (t *tq) subject(v int, inherited bool) int {
 		if t.region(k) >= 0 && t.region(v) < 0 {
 			continue // words inside a quotation are what is said, not who says it
 		}
+		if t.prepositional(k) {
+			// "At the town hall in Arlo City, a young woman … asked":
+			// the place, not the one who asks; its apposition is
+			a := t.td.Dependent(k, "appos")
+			if af, _ := t.td.Subtree(a); a > k && (t.isComma(af) || af > 0 && t.isComma(af-1)) {
+				k = a
+			}
+		}
 		// Of two subjects (a parse error), one with no quotation between
 		// it and the verb (a dateline parsed into the sentence gives
 		// "Velgrad, 4 May - “…,” the minister said" a second subject);
@@ -723,6 +731,14 @@ func (t *tq) subject(v int, inherited bool) int {
 		}
 	}
 	return best
+}
+
+// prepositional reports whether the noun phrase of token k, read as a
+// subject, opens with a preposition of its own ("in Arlo City"): the
+// object of a preposition, which no subject has.
+func (t *tq) prepositional(k int) bool {
+	f, _ := t.td.Subtree(k)
+	return f < k && t.tok(f).UPOS == "ADP" && t.td.RelIs(f, "case")
 }
 
 // subordinator reports whether token k is a word that opens a
