@@ -202,6 +202,16 @@ func TestAnonymousSource(t *testing.T) {
 	if got := kinds(f.run(), "anonymous-source"); len(got) != 0 {
 		t.Errorf("an act of unnamed aides: want no finding, got %+v", got)
 	}
+	// What an unnamed source is reported not to have said ("did not
+	// say") is no claim that rests on it.
+	f = newFixture(t)
+	d = f.doc("a", model.KindArticle, "A senior Kenyan official did not say the talks had stalled.")
+	f.in.Analyses[d.ID].Quotes = []model.Quote{
+		{ID: "q1", Speaker: "senior Kenyan official", Anonymous: true, Negated: true, Sources: []model.Span{f.span(d, "A senior Kenyan official")}, Contents: []model.Span{f.span(d, "the talks had stalled")}},
+	}
+	if got := kinds(f.run(), "anonymous-source"); len(got) != 0 {
+		t.Errorf("what an unnamed official did not say: want no finding, got %+v", got)
+	}
 	// Not wanting to speak on the record is asking not to be named; the
 	// source is its words before the relative clause that says so.
 	f = newFixture(t)

@@ -17,8 +17,9 @@ const (
 	// VerdictTooShort: a fragment too short to be checked against a
 	// record ("fear", "the gold standard" is a phrase anyone may say).
 	VerdictTooShort = "too-short"
-	// VerdictNotChecked: a thought or a finding, not speech; only speech
-	// is checked against records.
+	// VerdictNotChecked: a thought or a finding, not speech, or a saying
+	// the document reports as not made (Quote.Negated); only speech that
+	// is reported as said is checked against records.
 	VerdictNotChecked = "not-checked"
 )
 
@@ -88,6 +89,11 @@ type Quote struct {
 	// leave", "showing the gulf between them"): an act the source
 	// performed, not a claim it made, so no claim rests on the source.
 	Act bool `json:"act,omitempty"`
+	// Negated is true when the document reports that the source did not
+	// say it ("did not say whether …", "never mentioned …", "does not
+	// believe …"): the content is what was not said, so it is never
+	// checked against a record and no finding rests on it.
+	Negated bool `json:"negated,omitempty"`
 
 	Verdict string    `json:"verdict"`
 	Score   float64   `json:"score"`

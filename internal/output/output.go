@@ -136,7 +136,10 @@ type Quote struct {
 	Unclosed  bool   `json:"unclosed,omitempty"`
 	// Act: the content is what the source did to an object ("endorsed
 	// the senator"), not a claim it made (model.Quote.Act).
-	Act      bool            `json:"act,omitempty"`
+	Act bool `json:"act,omitempty"`
+	// Negated: the document reports that the source did not say it
+	// (model.Quote.Negated); never checked against a record.
+	Negated  bool            `json:"negated,omitempty"`
 	Cue      *model.Span     `json:"cue"`
 	Sources  []model.Span    `json:"sources"`
 	Contents []model.Span    `json:"contents"`
@@ -151,7 +154,7 @@ type Quote struct {
 // QuoteOf gives q its documented shape; pages may be nil.
 func QuoteOf(q model.Quote, pages Pages) Quote {
 	j := Quote{ID: q.ID, Doc: q.Doc, Speaker: q.Speaker, SpeakerCode: q.SpeakerCode, SpeakerBy: q.SpeakerBy, Anonymous: q.Anonymous,
-		Text: q.Text(), Direct: q.Direct, Question: q.Question, Unclosed: q.Unclosed, Act: q.Act, Cue: q.Cue,
+		Text: q.Text(), Direct: q.Direct, Question: q.Question, Unclosed: q.Unclosed, Act: q.Act, Negated: q.Negated, Cue: q.Cue,
 		Sources: NonNil(q.Sources), Contents: NonNil(q.Contents), Verdict: q.Verdict, Score: q.Score,
 		Primary: q.Primary, Diff: q.Diff, Rule: q.Rule, When: q.When}
 	if len(q.Contents) > 0 {

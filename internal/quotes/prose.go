@@ -1274,6 +1274,11 @@ func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand
 	out := make([]model.Quote, 0, len(cands))
 	for _, c := range cands {
 		q := c.q
+		if q.Cue != nil {
+			if k := td.TokenAt(q.Cue.Start); k >= 0 && t.negatedCue(k) {
+				q.Negated = true
+			}
+		}
 		if c.src >= 0 && q.Rule != RuleDashByline && q.Rule != RuleLabel && t.predicate(c.src) {
 			// A noun with a copula or a subject of its own is the
 			// predicate of a clause the parse misread, not who spoke

@@ -303,6 +303,10 @@ func TestVerify(t *testing.T) {
 		{"paraphrase", "Mokoena said that the council had agreed to extend the mission by six months.", "extend", model.VerdictParaphrase, nil, "extend the mission for six months"},
 		{"paraphrase of nobody", "Mokoena said that the Union would freeze the junta's bank accounts abroad.", "freeze", model.VerdictNoRecord, nil, ""},
 		{"paraphrase of other speaker", "Koru said that the council had agreed to extend the mission by six months.", "extend", model.VerdictNoRecord, nil, ""},
+		// what someone is reported not to have said is not checked: the
+		// record saying it would not confirm the article
+		{"not said", "Mokoena did not say that the council had agreed to extend the mission by six months.", "extend", model.VerdictNotChecked, nil, ""},
+		{"never said", "Mokoena never said that the council had agreed to extend the mission by six months.", "extend", model.VerdictNotChecked, nil, ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -323,8 +327,11 @@ func TestVerify(t *testing.T) {
 			if q.Score < 0 || q.Score > 1 {
 				t.Errorf("score %v", q.Score)
 			}
+			if q.Negated != (q.Verdict == model.VerdictNotChecked) {
+				t.Errorf("negated %v with verdict %q", q.Negated, q.Verdict)
+			}
 			switch q.Verdict {
-			case model.VerdictNoRecord:
+			case model.VerdictNoRecord, model.VerdictNotChecked:
 				if q.Primary != nil {
 					t.Errorf("no-primary-record with evidence %+v", q.Primary)
 				}

@@ -279,6 +279,19 @@ func (t *tq) imperative(i int) bool {
 	return t.td.Dependent(i, "nsubj", "aux") < 0 // (nsubj:pass, aux:pass too)
 }
 
+// negatedCue reports whether the cue at i is negated ("did not say",
+// "never mentioned", "doesn't believe"): a negation (the cue file's
+// negations, or a word ending in "n't") modifies it.
+func (t *tq) negatedCue(i int) bool {
+	var b [8]int
+	for _, k := range t.td.Dependents(i, b[:0]) {
+		if t.td.RelIs(k, "advmod") && isNegation(t.x.lx.negations, strings.ReplaceAll(strings.ToLower(t.tok(k).Text), "’", "'")) {
+			return true
+		}
+	}
+	return false
+}
+
 // regularBase returns the base form of a regularly inflected verb form
 // that known lists ("tweeted", "tweets", "tweeting" → "tweet"), or "".
 func regularBase(w string, known map[string]string) string {

@@ -114,9 +114,11 @@ func (ix *Index) Verify(q *model.Quote, quotingDoc *model.Document) {
 		return
 	}
 	q.Verdict, q.Score, q.Primary, q.Diff = model.VerdictNoRecord, 0, nil, ""
-	if q.Kind != "" && q.Kind != model.KindSpeech {
+	if q.Kind != "" && q.Kind != model.KindSpeech || q.Negated {
 		// What someone thinks, or what a poll shows, is not in a record
-		// of what was said.
+		// of what was said; nor is what someone is reported not to have
+		// said ("X did not say that …"): a record of X saying it would
+		// not confirm the quote.
 		q.Verdict = model.VerdictNotChecked
 		return
 	}
