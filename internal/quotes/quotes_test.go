@@ -729,3 +729,15 @@ func TestPrepositionalPhraseReadAsSubject(t *testing.T) {
 		}
 	}
 }
+
+// A bare participle of a cue after the word that opens its clause is in
+// the passive: its "by" phrase names the source ("as described by X").
+func TestBareParticipleIsPassive(t *testing.T) {
+	x := newX(t)
+	text := "From her failure to secure the port to being “extremely careless” in the handling of the levy – as described by Ines Varga – the mayor has been criticized."
+	qs := extract(t, x, article("a", text), nil)
+	if q := find(t, qs, "extremely careless"); q.Speaker != "Ines Varga" {
+		dump(t, qs)
+		t.Errorf("speaker %q, want Ines Varga", q.Speaker)
+	}
+}

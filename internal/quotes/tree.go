@@ -253,8 +253,28 @@ func (t *tq) counterfactual(i int) bool {
 	return modal && perfect
 }
 
-// passive reports whether the cue at i is in the passive ("was told").
-func (t *tq) passive(i int) bool { return t.td.Dependent(i, "aux:pass", "nsubj:pass") >= 0 }
+// passive reports whether the cue at i is in the passive ("was told"),
+// also a bare participle that opens its sentence or follows the word
+// opening its clause ("when asked what …", "Asked about the levy, she
+// said"): who was asked is not who asked.
+func (t *tq) passive(i int) bool {
+	d := t.td
+	if d.Dependent(i, "aux:pass", "nsubj:pass") >= 0 {
+		return true
+	}
+	if t.tok(i).Tag != "VBN" || !d.RelIs(i, "advcl") || d.Dependent(i, "aux", "nsubj") >= 0 {
+		return false
+	}
+	if i == t.firstOfSentence(i) {
+		return true
+	}
+	// (not "has since stressed", the perfect read as a verb and a clause)
+	m := d.Dependent(i, "mark")
+	if m != i-1 || m < 1 || t.tok(m-1).UPOS == "AUX" || t.tok(m-1).UPOS == "VERB" {
+		return false
+	}
+	return t.subordinator(m) || t.x.lx.comparisons[strings.ToLower(t.tok(m).Text)]
+}
 
 // unsaid reports whether the verb at i is the open complement of a verb
 // that says it did not happen ("refused to say whether …", "failed to
