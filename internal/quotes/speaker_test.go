@@ -648,7 +648,11 @@ func TestSubjectsTheParseLost(t *testing.T) {
 // description of the name before it; a predicate ("She's a supporter but
 // concedes that") keeps its subject; a verb whose object is no
 // controller ("organizations that have endorsed him say") does not give
-// the object the words.
+// the object the words. Sixteenth session: a cue right after the comma
+// that closes a "whose" clause after a name is the name's, when the parse
+// makes it a conjunct of that clause's verb; a bare participle of a cue
+// after the word that opens its clause is in the passive, its "by"
+// phrase the source ("as described by X").
 func TestRulesReadOnTrain(t *testing.T) {
 	x := newX(t)
 	for _, tc := range []struct{ text, content, speaker string }{
@@ -657,6 +661,8 @@ func TestRulesReadOnTrain(t *testing.T) {
 		{"On Sunday, Pastor Karl Brodin stood at his pulpit in Burlington, Iowa, and, citing Exodus 18:21 (''select out of all the people able men who fear God ... as leaders''), endorsed Senator Ines Varga of Texas.", "select out of all", "Karl Brodin"},
 		{"Varga’s only path to the nomination is now to convince the superdelegates. But progressive organizations that have endorsed him say they believe superdelegates should choose the candidate who won the most pledged delegates.", "they believe superdelegates", "progressive organizations"},
 		{"\"It's according to age groups,\" said Ana Ruiz, 66, a retired fast-food worker who lives in Lake City. She's a Varga supporter but concedes that most of her peers love the Brodins from their two terms in office.", "most of her peers", "Ana Ruiz"},
+		{"Mr. Varga, whose narrow third-place finish was widely seen as a disappointment, said that he was the lone candidate who has shown an ability to beat Mr. Adler.", "he was the lone candidate", "Varga"},
+		{"From her failure to secure the port to being “extremely careless” in the handling of the levy – as described by Ines Varga – the mayor has been criticized.", "extremely careless", "Ines Varga"},
 	} {
 		found := false
 		for _, q := range extract(t, x, article("a", tc.text), nil) {
