@@ -557,6 +557,13 @@ func (t *tq) sourceOrNearest(i, first int) (int, bool) {
 			if t.tok(r).UPOS == "NOUN" && !t.wordIn(t.x.lx.sourceNouns, r) {
 				return -1, false
 			}
+			if r != k && t.td.RelIs(r, "obl") && t.td.Dependent(r, "case") >= 0 {
+				// "Mr. Bush - in a line that seemed directed at … -
+				// declared": what a relative pronoun stands for is a
+				// verb's prepositional phrase, no one who speaks (not
+				// "one of the supporters who …", inside a noun phrase)
+				return -1, false
+			}
 			return r, true
 		}
 	}

@@ -1047,3 +1047,30 @@ func TestBlameAndItsQuotations(t *testing.T) {
 		}
 	}
 }
+
+// What a relative pronoun stands for in a verb's prepositional phrase is
+// no one who speaks: "Mr. Varga - in a line that seemed directed at … -
+// declared" is not the line's declaration (the parse, the shipped
+// parser's of the sentence this was taken from, lost the cue's subject,
+// and the nearest subject before it is the relative clause's).
+func TestRelativeInAPrepositionalPhraseIsNoSpeaker(t *testing.T) {
+	x := newX(t)
+	text := "On his way out of the campaign, Mr. Varga - in a line that seemed squarely directed at Mr. Adler's divisive brand of politics - declared that a president must tend to all corners of the country and all kinds of people."
+	heads := []int{3, 3, 28, 7, 7, 7, 3, 3, 10, 3, 10, 14, 14, 28, 16, 14, 18, 14, 24, 21, 24, 21, 24, 18, 26, 24, 14, 0, 33, 31, 33, 33, 28, 36, 36, 33, 39, 39, 36, 42, 42, 36, 44, 42, 28}
+	rels := []string{"case", "nmod:poss", "obl", "case", "case", "det", "nmod", "punct", "nmod:desc", "appos", "punct", "case", "det", "obl", "nsubj", "acl:relcl", "advmod", "acl", "case", "nmod:desc", "nmod:poss", "case", "amod", "obl", "case", "nmod", "punct", "root",
+		"mark", "det", "nsubj", "aux", "ccomp", "case", "det", "obl", "case", "det", "nmod", "cc", "det", "conj", "case", "nmod", "punct"}
+	doc := article("a", text)
+	td := ta(t).Analyze(doc.Text)
+	for i := range heads {
+		heads[i]--
+	}
+	if !td.SetHeads(0, heads, rels) {
+		t.Fatalf("the parse does not fit the sentence's %d tokens", len(td.Tokens))
+	}
+	qs := x.Extract(doc, td, nil)
+	q := find(t, qs, "a president must tend")
+	if q.Speaker == "line" || len(q.Sources) > 0 && strings.Contains(q.Sources[0].Text, "line") {
+		dump(t, qs)
+		t.Errorf("speaker %q, sources %v: the line is no speaker", q.Speaker, q.Sources)
+	}
+}
