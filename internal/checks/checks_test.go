@@ -193,24 +193,23 @@ func TestAnonymousSource(t *testing.T) {
 		t.Errorf("unnamed speaker: got %+v", got)
 	}
 	// What an unnamed source did to an object ("endorsed the levy") is
-	// an act, not a claim that rests on it.
-	f = newFixture(t)
-	d = f.doc("a", model.KindArticle, "Two senior aides endorsed the harbour levy.")
-	f.in.Analyses[d.ID].Quotes = []model.Quote{
-		{ID: "q1", Speaker: "senior aides", Anonymous: true, Act: true, Sources: []model.Span{f.span(d, "Two senior aides")}, Contents: []model.Span{f.span(d, "the harbour levy")}},
-	}
-	if got := kinds(f.run(), "anonymous-source"); len(got) != 0 {
-		t.Errorf("an act of unnamed aides: want no finding, got %+v", got)
-	}
-	// What an unnamed source is reported not to have said ("did not
-	// say") is no claim that rests on it.
-	f = newFixture(t)
-	d = f.doc("a", model.KindArticle, "A senior Kenyan official did not say the talks had stalled.")
-	f.in.Analyses[d.ID].Quotes = []model.Quote{
-		{ID: "q1", Speaker: "senior Kenyan official", Anonymous: true, Negated: true, Sources: []model.Span{f.span(d, "A senior Kenyan official")}, Contents: []model.Span{f.span(d, "the talks had stalled")}},
-	}
-	if got := kinds(f.run(), "anonymous-source"); len(got) != 0 {
-		t.Errorf("what an unnamed official did not say: want no finding, got %+v", got)
+	// an act, and what it is reported not to have said ("did not say")
+	// no saying: no claim rests on it.
+	for _, c := range []struct {
+		text, source, content string
+		act, negated          bool
+	}{
+		{"Two senior aides endorsed the harbour levy.", "Two senior aides", "the harbour levy", true, false},
+		{"A senior Kenyan official did not say the talks had stalled.", "A senior Kenyan official", "the talks had stalled", false, true},
+	} {
+		f = newFixture(t)
+		d = f.doc("a", model.KindArticle, c.text)
+		f.in.Analyses[d.ID].Quotes = []model.Quote{
+			{ID: "q1", Speaker: "unnamed", Anonymous: true, Act: c.act, Negated: c.negated, Sources: []model.Span{f.span(d, c.source)}, Contents: []model.Span{f.span(d, c.content)}},
+		}
+		if got := kinds(f.run(), "anonymous-source"); len(got) != 0 {
+			t.Errorf("%q: want no finding, got %+v", c.text, got)
+		}
 	}
 	// Not wanting to speak on the record is asking not to be named; the
 	// source is its words before the relative clause that says so.
