@@ -697,6 +697,25 @@ func (s *sent) agentWord(k int) int {
 	if s.ai == nil || s.mAt[k] >= 0 || !isNounTag(s.tag(k)) || !s.relIs(k, "nsubj") {
 		return -1
 	}
+	// "Hundreds of thousands of people": the word a quantity counts
+	w := k
+	for steps := 0; steps < 3 && s.lx.is("quantity_nouns", s.low[w]); steps++ {
+		d := s.dep(w, "nmod")
+		if d <= w || s.marker(d) != "of" || !isNounTag(s.tag(d)) {
+			break
+		}
+		w = d
+	}
+	if w != k {
+		if s.mAt[w] >= 0 {
+			return -1
+		}
+		code, ok := s.ai.dict.Agent(s.toks[w].Text)
+		if !ok || code == "" || !s.ai.agentOnly(code) {
+			return -1
+		}
+		return s.made(k, w, code, s.toks[w].Text, "tree:agent-word")
+	}
 	code, ok := s.ai.dict.Agent(s.toks[k].Text)
 	if !ok || code == "" || !s.ai.agentOnly(code) {
 		return -1

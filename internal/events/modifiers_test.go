@@ -156,6 +156,9 @@ func TestActorsThroughTheTree(t *testing.T) {
 		// an agent word the mention stage left out, as a subject
 		{"an agent word as a subject", "Rebels attacked Selvia.", []act{{"Selvia", "SLV"}},
 			[]string{"REB 190 SLV ASSAULT"}},
+		// ... and one a quantity counts ("Hundreds of thousands of people")
+		{"an agent word a quantity counts", "Hundreds of thousands of demonstrators blocked streets in Varnholm.", nil,
+			[]string{"NRVCVL 144 - PROTEST"}},
 		// the by-phrase after a parenthetical is the passive's agent
 		{"an agent after a parenthetical", "Ousted president Arvo Tannen has been accused of misusing up to $50 million in public funds, much of it believed to have been embezzled, by current Selvian government officials.", []act{{"Arvo Tannen", "NRVELI"}},
 			[]string{"SLV 112 NRVELI ACCUSE"}},
