@@ -652,7 +652,10 @@ func TestSubjectsTheParseLost(t *testing.T) {
 // that closes a "whose" clause after a name is the name's, when the parse
 // makes it a conjunct of that clause's verb; a bare participle of a cue
 // after the word that opens its clause is in the passive, its "by"
-// phrase the source ("as described by X").
+// phrase the source ("as described by X"); a cue with a that-clause of
+// its own, coordinated with the verb of what a cue before it reports, is
+// that cue's partner; a subject the parse hung on a day before the cue as
+// its apposition is the cue's.
 func TestRulesReadOnTrain(t *testing.T) {
 	x := newX(t)
 	for _, tc := range []struct{ text, content, speaker string }{
@@ -663,6 +666,8 @@ func TestRulesReadOnTrain(t *testing.T) {
 		{"\"It's according to age groups,\" said Ana Ruiz, 66, a retired fast-food worker who lives in Lake City. She's a Varga supporter but concedes that most of her peers love the Brodins from their two terms in office.", "most of her peers", "Ana Ruiz"},
 		{"Mr. Varga, whose narrow third-place finish was widely seen as a disappointment, said that he was the lone candidate who has shown an ability to beat Mr. Adler.", "he was the lone candidate", "Varga"},
 		{"From her failure to secure the port to being “extremely careless” in the handling of the levy – as described by Ines Varga – the mayor has been criticized.", "extremely careless", "Ines Varga"},
+		{"Ines Varga conceded that Adler had touched the reporter but implied that it was the reporter's fault for grabbing at the candidate.", "it was the reporter's fault", "Ines Varga"},
+		{"Former Gov. Ines Varga had been scheduled to attend the event in Arlo, Velg., but on Thursday, the Republican Party of Norland announced she wasn’t coming.", "she wasn’t coming", "Party"},
 	} {
 		found := false
 		for _, q := range extract(t, x, article("a", tc.text), nil) {

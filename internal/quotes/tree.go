@@ -421,6 +421,9 @@ func (t *tq) source(i int) int {
 		if o := t.invertedSource(i); o >= 0 {
 			return o
 		}
+		if a := t.dayApposition(i); a >= 0 {
+			return a
+		}
 	}
 	if sj < 0 || t.tok(sj).UPOS == "NOUN" {
 		// no subject, or a common noun the parse took for it while a
@@ -509,6 +512,16 @@ func (t *tq) source(i int) int {
 				// but said …": not X's saying; the question's clause is
 				// what the cue is coordinated with
 				v = t.tok(v).Head
+			} else if h := t.tok(v).Head; conj && v == t.tok(i).Head && h >= 0 && h < v && d.RelIs(v, "ccomp") && t.thatClause(i) &&
+				t.x.lx.kind[t.tok(h).Lemma] != "" && t.x.lx.kind[t.tok(v).Lemma] == "" {
+				// "Trump conceded that Lewandowski had touched Fields but
+				// implied that …": a cue with a that-clause of its own,
+				// coordinated with the verb of what a cue before it
+				// reports, is that cue's partner, not the reported
+				// subject's (not "told friends that the candidate knew …
+				// and thought the criticism was …", nor "X expressed
+				// concern and said …, people familiar said")
+				v = h
 			}
 		case v == i && blamed >= 0:
 			return t.relative(blamed)
@@ -552,6 +565,31 @@ func (t *tq) source(i int) int {
 			}
 		default:
 			return -1
+		}
+	}
+	return -1
+}
+
+// dayApposition returns the subject of a cue that the parse hung, as an
+// apposition, on a day before it ("but on Thursday, the Republican Party
+// of Wyoming announced …", the cue left with no subject): a name or a
+// noun that can speak, set off by a comma after the day; else -1.
+func (t *tq) dayApposition(i int) int {
+	for _, k := range t.td.Dependents(i, t.buf[:0]) {
+		if k > i || !t.td.RelIs(k, "obl", "nmod") || !t.timeWordAt(k) {
+			continue
+		}
+		a := t.td.Dependent(k, "appos")
+		if a <= k || a >= i || !t.isComma(a-1) && !t.isComma(k+1) {
+			continue
+		}
+		other := false // (not "In July, Sammy Aaron, vice chairman …, told", the name a conjunct)
+		var b [8]int
+		for _, x := range t.td.Dependents(k, b[:0]) {
+			other = other || x > k && x < a && t.td.RelIs(x, "conj", "appos")
+		}
+		if u := t.tok(a).UPOS; !other && (u == "PROPN" || u == "NOUN" && t.canSpeak(a)) {
+			return a
 		}
 	}
 	return -1
@@ -1356,6 +1394,17 @@ func (t *tq) setOff(i int) bool {
 		return mark(f - 1)
 	}
 	return false
+}
+
+// thatClause reports whether the cue at i has a clausal complement
+// opened by a complementizer ("implied that …").
+func (t *tq) thatClause(i int) bool {
+	c := t.complementClause(i)
+	if c < 0 {
+		return false
+	}
+	m := t.td.Dependent(c, "mark")
+	return m > i && m < c && t.complementizer(m)
 }
 
 // complementClause returns the clause the cue at i reports: its clausal
