@@ -655,7 +655,8 @@ func TestSubjectsTheParseLost(t *testing.T) {
 // phrase the source ("as described by X"); a cue with a that-clause of
 // its own, coordinated with the verb of what a cue before it reports, is
 // that cue's partner; a subject the parse hung on a day before the cue as
-// its apposition is the cue's.
+// its apposition is the cue's; a participle inside what a cue after it
+// reports is the reported subject's, not the cue's.
 func TestRulesReadOnTrain(t *testing.T) {
 	x := newX(t)
 	for _, tc := range []struct{ text, content, speaker string }{
@@ -667,6 +668,7 @@ func TestRulesReadOnTrain(t *testing.T) {
 		{"Mr. Varga, whose narrow third-place finish was widely seen as a disappointment, said that he was the lone candidate who has shown an ability to beat Mr. Adler.", "he was the lone candidate", "Varga"},
 		{"From her failure to secure the port to being “extremely careless” in the handling of the levy – as described by Ines Varga – the mayor has been criticized.", "extremely careless", "Ines Varga"},
 		{"Ines Varga conceded that Adler had touched the reporter but implied that it was the reporter's fault for grabbing at the candidate.", "it was the reporter's fault", "Ines Varga"},
+		{"Her liberal friends have mocked Adler’s rhetoric-heavy campaign, calling Adler “an orange buffoon,” Varga said as she turned around.", "an orange buffoon", "liberal friends"},
 		{"Former Gov. Ines Varga had been scheduled to attend the event in Arlo, Velg., but on Thursday, the Republican Party of Norland announced she wasn’t coming.", "she wasn’t coming", "Party"},
 	} {
 		found := false

@@ -538,8 +538,16 @@ func (t *tq) source(i int) int {
 			// hangs it ("foreshadowed the theme that would carry him
 			// … by urging …").
 			own := d.RelIs(t.tok(v).Head, "acl:relcl") && d.Dependent(v, "mark") < 0
+			part := v
 			v = t.tok(v).Head
-			for a, k := v, 0; a >= 0 && k < 8 && !own; a, k = t.tok(a).Head, k+1 {
+			for a, c, k := v, -1, 0; a >= 0 && k < 8 && !own; a, c, k = t.tok(a).Head, a, k+1 {
+				if a > part && c >= 0 && d.RelIs(c, "ccomp", "parataxis") {
+					// a cue after the participle that reports its clause
+					// frames it: "Her friends have mocked the campaign,
+					// calling Trump “a buffoon,” Susan said" is the
+					// friends' calling
+					break
+				}
 				if a != v && t.tok(a).UPOS == "VERB" && t.x.lx.kind[t.tok(a).Lemma] != "" && !t.firstPerson(t.subject(a, false)) {
 					v = a
 					break
