@@ -160,6 +160,18 @@ func TestFind(t *testing.T) {
 			absent: []string{"Addis Ababa", "Nairobi"},
 		},
 		{
+			// a demonym alone that is the surname of someone the text
+			// names in full is that person; with a determiner it is one
+			// of the people
+			name: "surname that is a demonym",
+			text: "On Monday, Ana Somali said she would run. Somali said the talks were useful. A Somali said the market was closed.",
+			date: "2018-05-02",
+			want: []want{
+				{Text: "Somali", Name: "Ana Somali", Rule: "coref:surname"},
+				{Text: "Somali", Nth: 1, Code: "SOM", Rule: "dict:demonym"},
+			},
+		},
+		{
 			name: "capital as metonym",
 			text: "Nairobi said it would send more troops.",
 			want: []want{{Text: "Nairobi", Code: "KENGOV", Name: "Kenya", Rule: "dict:capital"}},

@@ -338,11 +338,15 @@ func (a *analysis) surnameTokens() bool {
 	if len(surnames) == 0 {
 		return false
 	}
+	given := a.surnamesOverDemonyms(surnames)
 	// The candidates are sorted by start (buildEntities); reach[i] is the
-	// furthest end among the first i+1.
+	// furthest end among the first i+1 (a demonym given up for a surname
+	// reaches nowhere).
 	reach := make([]int, len(a.cands))
 	for i, c := range a.cands {
-		reach[i] = c.span.End
+		if !given[c] {
+			reach[i] = c.span.End
+		}
 		if i > 0 && reach[i-1] > reach[i] {
 			reach[i] = reach[i-1]
 		}
@@ -368,6 +372,32 @@ func (a *analysis) surnameTokens() bool {
 		sort.SliceStable(a.cands, func(i, j int) bool { return a.cands[i].span.Start < a.cands[j].span.Start })
 	}
 	return len(extra) > 0
+}
+
+// surnamesOverDemonyms drops the dictionary's reading of a word as a
+// demonym ("Cuban" → Cuba) where the word is the surname of a person the
+// document names in full ("Mark Cuban") and stands alone as a name: no
+// determiner before it ("a Cuban", "the Cuban" are people of Cuba) and no
+// noun after it (the chunker already leaves "Cuban exiles" out). The
+// surname is then a name of the document's people (surnameTokens).
+// It returns the candidates it dropped.
+func (a *analysis) surnamesOverDemonyms(surnames map[string]bool) map[*cand]bool {
+	var given map[*cand]bool
+	for _, c := range a.cands {
+		if c.dropped || c.entry == nil || c.entry.Kind != actors.Demonym || c.tj != c.ti+1 {
+			continue
+		}
+		s := a.sents[c.sent]
+		if !surnames[s.toks[c.ti].Text] || c.ti > 0 && s.toks[c.ti-1].UPOS == "DET" {
+			continue
+		}
+		c.dropped = true
+		if given == nil {
+			given = map[*cand]bool{}
+		}
+		given[c] = true
+	}
+	return given
 }
 
 // surnamesOfOthers undoes the dictionary's reading of a surname alone
