@@ -656,7 +656,9 @@ func TestSubjectsTheParseLost(t *testing.T) {
 // its own, coordinated with the verb of what a cue before it reports, is
 // that cue's partner; a subject the parse hung on a day before the cue as
 // its apposition is the cue's; a participle inside what a cue after it
-// reports is the reported subject's, not the cue's.
+// reports is the reported subject's, not the cue's; a participle right
+// after a name it describes is the name's ("featuring Hispanics telling
+// …").
 func TestRulesReadOnTrain(t *testing.T) {
 	x := newX(t)
 	for _, tc := range []struct{ text, content, speaker string }{
@@ -668,6 +670,7 @@ func TestRulesReadOnTrain(t *testing.T) {
 		{"Mr. Varga, whose narrow third-place finish was widely seen as a disappointment, said that he was the lone candidate who has shown an ability to beat Mr. Adler.", "he was the lone candidate", "Varga"},
 		{"From her failure to secure the port to being “extremely careless” in the handling of the levy – as described by Ines Varga – the mayor has been criticized.", "extremely careless", "Ines Varga"},
 		{"Ines Varga conceded that Adler had touched the reporter but implied that it was the reporter's fault for grabbing at the candidate.", "it was the reporter's fault", "Ines Varga"},
+		{"Ines Varga unveiled her first Spanish-language campaign ad, featuring Hispanics telling their family stories and criticizing Adler’s immigration proposals.", "Adler’s immigration proposals", "Hispanics"},
 		{"Her liberal friends have mocked Adler’s rhetoric-heavy campaign, calling Adler “an orange buffoon,” Varga said as she turned around.", "an orange buffoon", "liberal friends"},
 		{"Former Gov. Ines Varga had been scheduled to attend the event in Arlo, Velg., but on Thursday, the Republican Party of Norland announced she wasn’t coming.", "she wasn’t coming", "Party"},
 	} {

@@ -561,6 +561,11 @@ func (t *tq) source(i int) int {
 			if n < 0 {
 				return -1
 			}
+			if n < v && t.tok(n).UPOS == "PROPN" && t.tok(v).Tag == "VBG" && n == v-1 {
+				// "an ad featuring Hispanics telling their stories": the
+				// ones the participle right after them describes speak
+				return n
+			}
 			if p := d.Dependent(n, "nmod:poss"); p >= 0 {
 				return p
 			}
