@@ -173,16 +173,44 @@ func (ix *Index) add(doc *model.Document, given []model.Quote, analysed bool) {
 				qs = ix.x.prose(doc, td, nil)
 			}
 		}
-		for _, p := range td.Paragraphs {
-			parts = append(parts, part{sp, p.Span, false})
-		}
+		// The statement's quotation is its speaker's passage. One it
+		// gives no one it names (an unnamed spokesman, a description),
+		// or says someone did not say ("Mokoena never said “…”"), is a
+		// passage of no named speaker: its words are in the record, but
+		// nobody's. Either way the words are not the publisher's: its
+		// paragraphs are passages without them, so that a quote of them
+		// is never made the publisher's, nor someone else's for being
+		// the publisher's.
+		var quoted []model.Span
 		for _, q := range qs {
-			// a description names no one: its words are nobody's passage
-			if !q.Direct || q.Anonymous || q.Speaker == "" || len(q.Contents) == 0 || q.SpeakerBy == model.SpeakerByDescription {
+			if !q.Direct || len(q.Contents) == 0 {
 				continue
 			}
+			who := q.Speaker
+			if q.Anonymous || q.Negated || q.SpeakerBy == model.SpeakerByDescription {
+				who = ""
+			}
 			n := len(q.Contents)
-			parts = append(parts, part{q.Speaker, model.NewSpan(doc.Text, q.Contents[0].Start, q.Contents[n-1].End), false})
+			span := model.NewSpan(doc.Text, q.Contents[0].Start, q.Contents[n-1].End)
+			parts = append(parts, part{who, span, false})
+			quoted = append(quoted, span)
+		}
+		sort.Slice(quoted, func(i, j int) bool { return quoted[i].Start < quoted[j].Start })
+		qi := 0 // (paragraphs and quotations both in text order)
+		for _, p := range td.Paragraphs {
+			start, end := p.Span.Start, p.Span.End
+			for qi < len(quoted) && quoted[qi].End <= start {
+				qi++
+			}
+			for k := qi; k < len(quoted) && quoted[k].Start < end; k++ {
+				if q := quoted[k]; q.Start > start {
+					parts = append(parts, part{sp, model.NewSpan(doc.Text, start, q.Start), false})
+				}
+				start = max(start, quoted[k].End)
+			}
+			if start < end {
+				parts = append(parts, part{sp, model.NewSpan(doc.Text, start, end), false})
+			}
 		}
 	}
 	ix.mu.Lock()

@@ -423,6 +423,28 @@ func TestStatementIndex(t *testing.T) {
 		dump(t, qs)
 		t.Errorf("verdict %q", q.Verdict)
 	}
+	// A statement's quotation is its speaker's passage, not the
+	// publisher's: what it says someone did not say, or gives to someone
+	// it does not name, confirms no speaker and makes no quote of it
+	// someone else's (the publisher's, around it).
+	for _, c := range []struct{ said, want string }{
+		{"Chairperson Tendai Mokoena said: “We will send ten thousand soldiers to the border tomorrow.”", model.VerdictVerbatim},
+		{"Chairperson Tendai Mokoena never said: “We will send ten thousand soldiers to the border tomorrow.”", model.VerdictSpeakerNotVerified},
+		{"A spokesman said: “We will send ten thousand soldiers to the border tomorrow.”", model.VerdictSpeakerNotVerified},
+	} {
+		st := &model.Document{ID: "st2", Kind: model.KindStatement, Text: c.said, Publisher: "Velgrad Herald"}
+		ix := NewIndex(ta(t))
+		ix.x = x
+		ix.Add(st)
+		d := article("a", "“We will send ten thousand soldiers to the border tomorrow,” Chairperson Tendai Mokoena said.")
+		qs := extract(t, x, d, nil)
+		q := find(t, qs, "soldiers")
+		ix.Verify(q, d)
+		if q.Verdict != c.want {
+			dump(t, qs)
+			t.Errorf("%q: verdict %q (%s), want %q", c.said, q.Verdict, q.Diff, c.want)
+		}
+	}
 }
 
 func TestNormalisation(t *testing.T) {

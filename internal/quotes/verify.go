@@ -225,6 +225,13 @@ func (ix *Index) Verify(q *model.Quote, quotingDoc *model.Document) {
 		ix.set(q, bestOther, qw)
 		q.Verdict = model.VerdictWrongSpeaker
 		q.Diff = joinNote(q.Diff, fmt.Sprintf("the record's speaker is %q", ix.ps[bestOther.p].Speaker))
+	case q.Direct && bestOther.ok && bestOther.verbatim && m >= th.MinWrongSpeakerWords && better(bestOther, bestSame) && !better(bestUnnamed, bestOther):
+		// The words are another speaker's in the record, but the quote
+		// cannot be said to name the wrong one (a speaker read from a
+		// title or a pronoun, a surname the record's speaker shares):
+		// they are in the record, the speaker is not verified.
+		ix.set(q, bestOther, qw)
+		ix.speakerNotVerified(q, &ix.ps[bestOther.p], "the record gives the words to a speaker the quote may not mean")
 	case q.Direct && better(bestUnnamed, bestSame) && bestUnnamed.verbatim:
 		ix.set(q, bestUnnamed, qw)
 		ix.speakerNotVerified(q, &ix.ps[bestUnnamed.p], "the record does not name its speaker")
