@@ -133,23 +133,59 @@ func (ix *Index) AddAnalysed(doc *model.Document, qs []model.Quote) {
 	ix.add(doc, qs, true)
 }
 
+// part is a passage to be: a span of a primary record and its speaker.
+type part struct {
+	speaker  string
+	span     model.Span
+	question bool
+}
+
+// appendOutside appends to parts the pieces of p outside the quoted
+// spans (in text order; *qi is the first that may still overlap a later
+// part, as parts come in text order too).
+func appendOutside(parts []part, text string, p part, quoted []model.Span, qi *int) []part {
+	start, end := p.span.Start, p.span.End
+	for *qi < len(quoted) && quoted[*qi].End <= start {
+		*qi++
+	}
+	for k := *qi; k < len(quoted) && quoted[k].Start < end; k++ {
+		if q := quoted[k]; q.Start > start {
+			parts = append(parts, part{p.speaker, model.NewSpan(text, start, q.Start), p.question})
+		}
+		start = max(start, quoted[k].End)
+	}
+	if start < end {
+		parts = append(parts, part{p.speaker, model.NewSpan(text, start, end), p.question})
+	}
+	return parts
+}
+
 func (ix *Index) add(doc *model.Document, given []model.Quote, analysed bool) {
 	if doc == nil || !doc.Kind.Primary() {
 		return
-	}
-	type part struct {
-		speaker  string
-		span     model.Span
-		question bool
 	}
 	var parts []part
 	var td *text.Doc
 	if doc.Kind == model.KindTranscript && len(doc.Turns) > 0 {
 		td = ix.ta.Segment(doc.Text, text.TurnLabels(doc))
+		// Words a speaker quotes in a turn ("She said, “We will raise
+		// taxes,” and that is wrong") are not the speaker's own: they
+		// are in the record, but nobody's there.
+		quoted := make([]model.Span, 0, len(td.Quotations))
+		for _, q := range td.Quotations {
+			if q.WordsEnd > q.WordsStart {
+				quoted = append(quoted, model.NewSpan(doc.Text, q.WordsStart, q.WordsEnd))
+			}
+		}
+		qi, last := 0, -1
 		for _, t := range doc.Turns {
 			if t.Content.Check(doc.Text) != nil || t.Content.Empty() {
 				continue
 			}
+			if t.Content.Start < last {
+				qi = 0 // (turns out of text order)
+			}
+			last = t.Content.Start
 			sp, question := "", t.Question
 			if t.Speaker >= 0 && t.Speaker < len(doc.Speakers) {
 				sp = doc.Speakers[t.Speaker].Name
@@ -157,7 +193,10 @@ func (ix *Index) add(doc *model.Document, given []model.Quote, analysed bool) {
 			}
 			// The span's words are those of the text (Check), shared
 			// with it rather than kept as the turn's own copy.
-			parts = append(parts, part{sp, model.NewSpan(doc.Text, t.Content.Start, t.Content.End), question})
+			parts = appendOutside(parts, doc.Text, part{sp, model.NewSpan(doc.Text, t.Content.Start, t.Content.End), question}, quoted, &qi)
+		}
+		for _, q := range quoted {
+			parts = append(parts, part{"", q, false})
 		}
 	} else {
 		sp := doc.Publisher
@@ -196,21 +235,9 @@ func (ix *Index) add(doc *model.Document, given []model.Quote, analysed bool) {
 			quoted = append(quoted, span)
 		}
 		sort.Slice(quoted, func(i, j int) bool { return quoted[i].Start < quoted[j].Start })
-		qi := 0 // (paragraphs and quotations both in text order)
+		qi := 0
 		for _, p := range td.Paragraphs {
-			start, end := p.Span.Start, p.Span.End
-			for qi < len(quoted) && quoted[qi].End <= start {
-				qi++
-			}
-			for k := qi; k < len(quoted) && quoted[k].Start < end; k++ {
-				if q := quoted[k]; q.Start > start {
-					parts = append(parts, part{sp, model.NewSpan(doc.Text, start, q.Start), false})
-				}
-				start = max(start, quoted[k].End)
-			}
-			if start < end {
-				parts = append(parts, part{sp, model.NewSpan(doc.Text, start, end), false})
-			}
+			parts = appendOutside(parts, doc.Text, part{sp, p.Span, false}, quoted, &qi)
 		}
 	}
 	ix.mu.Lock()

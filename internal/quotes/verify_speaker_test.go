@@ -105,3 +105,31 @@ func TestVerifyTitledLabels(t *testing.T) {
 		})
 	}
 }
+
+// Words a speaker quotes in a transcript turn ("She said, “…,” and that
+// is wrong") are not the speaker's own: a quote of them is never
+// wrong-speaker for being in that turn, nor confirmed as the speaker's.
+func TestWordsQuotedInATurnAreNobodys(t *testing.T) {
+	x := newX(t)
+	tr := "MODERATOR: Your answer?\n\nADLER: She said, “We are going to raise taxes on every family in the country,” and that is wrong. We will cut taxes for every family in the country.\n\nVARGA: I never said that."
+	rec := transcript(t, "rec", tr, []string{"MODERATOR", "ADLER", "VARGA"},
+		[]model.Speaker{{Name: "", Role: "moderator"}, {Name: "Karl Adler"}, {Name: "Ines Varga"}}, []int{0, 1, 2})
+	ix := NewIndex(ta(t))
+	ix.Add(rec)
+	for _, c := range []struct{ article, want string }{
+		{"“We are going to raise taxes on every family in the country,” Ines Varga said.", model.VerdictSpeakerNotVerified},
+		{"“We are going to raise taxes on every family in the country,” Karl Adler said.", model.VerdictSpeakerNotVerified},
+		// the turn's own words stay the speaker's
+		{"“We will cut taxes for every family in the country,” Karl Adler said.", model.VerdictVerbatim},
+		{"“We will cut taxes for every family in the country,” Ines Varga said.", model.VerdictWrongSpeaker},
+	} {
+		d := article("a", c.article)
+		qs := extract(t, x, d, nil)
+		q := find(t, qs, "every family")
+		ix.Verify(q, d)
+		if q.Verdict != c.want {
+			dump(t, qs)
+			t.Errorf("%q: verdict %q (%s), want %q", c.article, q.Verdict, q.Diff, c.want)
+		}
+	}
+}
