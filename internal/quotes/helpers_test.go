@@ -132,3 +132,14 @@ func dump(t testing.TB, qs []model.Quote) {
 		t.Logf("%s rule=%s direct=%v unclosed=%v cue=%q src=%q speaker=%q anon=%v verdict=%s score=%.2f diff=%q\n    %q", q.ID, q.Rule, q.Direct, q.Unclosed, cue, src, q.Speaker, q.Anonymous, q.Verdict, q.Score, q.Diff, q.Text())
 	}
 }
+
+// verified extracts the quotes of an article with text, verifies the one
+// whose text contains sub against ix and returns it.
+func verified(t *testing.T, x *Extractor, ix *Index, text, sub string) *model.Quote {
+	t.Helper()
+	d := article("a", text)
+	qs := extract(t, x, d, nil)
+	q := find(t, qs, sub)
+	ix.Verify(q, d)
+	return q
+}

@@ -415,12 +415,7 @@ func TestStatementIndex(t *testing.T) {
 		t.Fatalf("%d passages, want 3 paragraphs", ix.Len())
 	}
 	x := newX(t)
-	d := article("a", "The Peace and Security Council said it “welcomes the release of the detained ministers”.")
-	qs := extract(t, x, d, nil)
-	q := find(t, qs, "welcomes")
-	ix.Verify(q, d)
-	if q.Verdict != model.VerdictVerbatim {
-		dump(t, qs)
+	if q := verified(t, x, ix, "The Peace and Security Council said it “welcomes the release of the detained ministers”.", "welcomes"); q.Verdict != model.VerdictVerbatim {
 		t.Errorf("verdict %q", q.Verdict)
 	}
 	// A statement's quotation is its speaker's passage, not the
@@ -436,12 +431,7 @@ func TestStatementIndex(t *testing.T) {
 		ix := NewIndex(ta(t))
 		ix.x = x
 		ix.Add(st)
-		d := article("a", "“We will send ten thousand soldiers to the border tomorrow,” Chairperson Tendai Mokoena said.")
-		qs := extract(t, x, d, nil)
-		q := find(t, qs, "soldiers")
-		ix.Verify(q, d)
-		if q.Verdict != c.want {
-			dump(t, qs)
+		if q := verified(t, x, ix, "“We will send ten thousand soldiers to the border tomorrow,” Chairperson Tendai Mokoena said.", "soldiers"); q.Verdict != c.want {
 			t.Errorf("%q: verdict %q (%s), want %q", c.said, q.Verdict, q.Diff, c.want)
 		}
 	}

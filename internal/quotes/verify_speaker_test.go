@@ -123,12 +123,7 @@ func TestWordsQuotedInATurnAreNobodys(t *testing.T) {
 		{"“We will cut taxes for every family in the country,” Karl Adler said.", model.VerdictVerbatim},
 		{"“We will cut taxes for every family in the country,” Ines Varga said.", model.VerdictWrongSpeaker},
 	} {
-		d := article("a", c.article)
-		qs := extract(t, x, d, nil)
-		q := find(t, qs, "every family")
-		ix.Verify(q, d)
-		if q.Verdict != c.want {
-			dump(t, qs)
+		if q := verified(t, x, ix, c.article, "every family"); q.Verdict != c.want {
 			t.Errorf("%q: verdict %q (%s), want %q", c.article, q.Verdict, q.Diff, c.want)
 		}
 	}
