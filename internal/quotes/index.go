@@ -140,26 +140,6 @@ type part struct {
 	question bool
 }
 
-// appendOutside appends to parts the pieces of p outside the quoted
-// spans (in text order; *qi is the first that may still overlap a later
-// part, as parts come in text order too).
-func appendOutside(parts []part, text string, p part, quoted []model.Span, qi *int) []part {
-	start, end := p.span.Start, p.span.End
-	for *qi < len(quoted) && quoted[*qi].End <= start {
-		*qi++
-	}
-	for k := *qi; k < len(quoted) && quoted[k].Start < end; k++ {
-		if q := quoted[k]; q.Start > start {
-			parts = append(parts, part{p.speaker, model.NewSpan(text, start, q.Start), p.question})
-		}
-		start = max(start, quoted[k].End)
-	}
-	if start < end {
-		parts = append(parts, part{p.speaker, model.NewSpan(text, start, end), p.question})
-	}
-	return parts
-}
-
 func (ix *Index) add(doc *model.Document, given []model.Quote, analysed bool) {
 	if doc == nil || !doc.Kind.Primary() {
 		return
@@ -169,23 +149,21 @@ func (ix *Index) add(doc *model.Document, given []model.Quote, analysed bool) {
 	if doc.Kind == model.KindTranscript && len(doc.Turns) > 0 {
 		td = ix.ta.Segment(doc.Text, text.TurnLabels(doc))
 		// Words a speaker quotes in a turn ("She said, “We will raise
-		// taxes,” and that is wrong") are not the speaker's own: they
-		// are in the record, but nobody's there.
+		// taxes,” and that is wrong") are the speaker's turn, but not
+		// the speaker's own: they are also a passage of no named
+		// speaker, which, being the narrower, keeps a quote of them
+		// from being made the turn speaker's words in another mouth
+		// (Verify).
 		quoted := make([]model.Span, 0, len(td.Quotations))
 		for _, q := range td.Quotations {
 			if q.WordsEnd > q.WordsStart {
 				quoted = append(quoted, model.NewSpan(doc.Text, q.WordsStart, q.WordsEnd))
 			}
 		}
-		qi, last := 0, -1
 		for _, t := range doc.Turns {
 			if t.Content.Check(doc.Text) != nil || t.Content.Empty() {
 				continue
 			}
-			if t.Content.Start < last {
-				qi = 0 // (turns out of text order)
-			}
-			last = t.Content.Start
 			sp, question := "", t.Question
 			if t.Speaker >= 0 && t.Speaker < len(doc.Speakers) {
 				sp = doc.Speakers[t.Speaker].Name
@@ -193,7 +171,7 @@ func (ix *Index) add(doc *model.Document, given []model.Quote, analysed bool) {
 			}
 			// The span's words are those of the text (Check), shared
 			// with it rather than kept as the turn's own copy.
-			parts = appendOutside(parts, doc.Text, part{sp, model.NewSpan(doc.Text, t.Content.Start, t.Content.End), question}, quoted, &qi)
+			parts = append(parts, part{sp, model.NewSpan(doc.Text, t.Content.Start, t.Content.End), question})
 		}
 		for _, q := range quoted {
 			parts = append(parts, part{"", q, false})
@@ -216,11 +194,12 @@ func (ix *Index) add(doc *model.Document, given []model.Quote, analysed bool) {
 		// gives no one it names (an unnamed spokesman, a description),
 		// or says someone did not say ("Mokoena never said “…”"), is a
 		// passage of no named speaker: its words are in the record, but
-		// nobody's. Either way the words are not the publisher's: its
-		// paragraphs are passages without them, so that a quote of them
-		// is never made the publisher's, nor someone else's for being
-		// the publisher's.
-		var quoted []model.Span
+		// nobody's. Being narrower than the publisher's paragraph around
+		// it, it keeps a quote of them from being made the publisher's
+		// words in another mouth (Verify). The quotations come first: of
+		// two passages of other speakers that match as well, the first
+		// is the evidence, and a quotation's speaker is whose the words
+		// are.
 		for _, q := range qs {
 			if !q.Direct || len(q.Contents) == 0 {
 				continue
@@ -230,14 +209,10 @@ func (ix *Index) add(doc *model.Document, given []model.Quote, analysed bool) {
 				who = ""
 			}
 			n := len(q.Contents)
-			span := model.NewSpan(doc.Text, q.Contents[0].Start, q.Contents[n-1].End)
-			parts = append(parts, part{who, span, false})
-			quoted = append(quoted, span)
+			parts = append(parts, part{who, model.NewSpan(doc.Text, q.Contents[0].Start, q.Contents[n-1].End), false})
 		}
-		sort.Slice(quoted, func(i, j int) bool { return quoted[i].Start < quoted[j].Start })
-		qi := 0
 		for _, p := range td.Paragraphs {
-			parts = appendOutside(parts, doc.Text, part{sp, p.Span, false}, quoted, &qi)
+			parts = append(parts, part{sp, p.Span, false})
 		}
 	}
 	ix.mu.Lock()

@@ -190,14 +190,17 @@ func (ix *Index) Verify(q *model.Quote, quotingDoc *model.Document) {
 	}
 	// Words are only put in another mouth when a named speaker's passage
 	// matches them better than any passage of the speaker and any passage
-	// of an unnamed speaker, who may be the speaker.
+	// of an unnamed speaker, who may be the speaker; an unnamed passage
+	// that matches as well and is no wider (words the other speaker
+	// quotes in a turn, a statement's quotation of no one it names) is
+	// whose the words are.
 	// Only a quote that names its speaker can be said to name the wrong
 	// one: a speaker read from a title or a pronoun may be our mistake.
 	wrong := known && q.SpeakerBy == model.SpeakerByName && bestOther.ok && bestOther.sim >= th.WrongSpeaker && m >= th.MinWrongSpeakerWords &&
-		bestOther.sim > bestSame.sim && !better(bestUnnamed, bestOther) && !ix.sameSurname(who.name, &ix.ps[bestOther.p])
+		bestOther.sim > bestSame.sim && !ix.atLeastAsNarrow(bestUnnamed, bestOther) && !ix.sameSurname(who.name, &ix.ps[bestOther.p])
 	// The words are a questioner's, found verbatim in a question and
 	// nowhere better in an answer.
-	question := q.Direct && bestQuestion.ok && bestQuestion.verbatim && !better(bestAny, bestQuestion) && !better(bestSame, bestQuestion) &&
+	question := q.Direct && bestQuestion.ok && bestQuestion.verbatim && !better(bestAny, bestQuestion) && !ix.atLeastAsNarrow(bestUnnamed, bestQuestion) && !better(bestSame, bestQuestion) &&
 		m >= th.MinQuestionWords && contentWords(qw) >= th.MinQuestionWords
 	switch {
 	case question:
@@ -312,6 +315,19 @@ func contentWords(qw quoteWords) int { return len(qw.dist) }
 
 // named reports whether the record names the passage's speaker.
 func (ix *Index) named(p *passage) bool { return len(ix.names[p.sid]) > 0 || p.Code != "" }
+
+// atLeastAsNarrow reports whether alignment a is better than b, or as
+// good and in a passage of no more words: the narrower passage of the
+// same words says more exactly whose they are.
+func (ix *Index) atLeastAsNarrow(a, b alignment) bool {
+	if better(a, b) {
+		return true
+	}
+	if !a.ok || !b.ok || better(b, a) {
+		return false
+	}
+	return len(ix.ps[a.p].words) <= len(ix.ps[b.p].words)
+}
 
 func better(a, b alignment) bool {
 	if !a.ok {

@@ -107,8 +107,9 @@ func TestVerifyTitledLabels(t *testing.T) {
 }
 
 // Words a speaker quotes in a transcript turn ("She said, “…,” and that
-// is wrong") are not the speaker's own: a quote of them is never
-// wrong-speaker for being in that turn, nor confirmed as the speaker's.
+// is wrong") are not the speaker's own: a quote of them given to someone
+// else is never wrong-speaker for being in that turn (they are in the
+// turn, so a quote of them given to its speaker is verbatim).
 func TestWordsQuotedInATurnAreNobodys(t *testing.T) {
 	x := newX(t)
 	tr := "MODERATOR: Your answer?\n\nADLER: She said, “We are going to raise taxes on every family in the country,” and that is wrong. We will cut taxes for every family in the country.\n\nVARGA: I never said that."
@@ -118,7 +119,8 @@ func TestWordsQuotedInATurnAreNobodys(t *testing.T) {
 	ix.Add(rec)
 	for _, c := range []struct{ article, want string }{
 		{"“We are going to raise taxes on every family in the country,” Ines Varga said.", model.VerdictSpeakerNotVerified},
-		{"“We are going to raise taxes on every family in the country,” Karl Adler said.", model.VerdictSpeakerNotVerified},
+		{"“We are going to raise taxes on every family in the country,” Karl Adler said.", model.VerdictVerbatim},
+		{"Karl Adler said: “She said, ‘We are going to raise taxes on every family in the country,’ and that is wrong.”", model.VerdictVerbatim},
 		// the turn's own words stay the speaker's
 		{"“We will cut taxes for every family in the country,” Karl Adler said.", model.VerdictVerbatim},
 		{"“We will cut taxes for every family in the country,” Ines Varga said.", model.VerdictWrongSpeaker},
@@ -126,5 +128,20 @@ func TestWordsQuotedInATurnAreNobodys(t *testing.T) {
 		if q := verified(t, x, ix, c.article, "every family"); q.Verdict != c.want {
 			t.Errorf("%q: verdict %q (%s), want %q", c.article, q.Verdict, q.Diff, c.want)
 		}
+	}
+}
+
+// A moderator's question that quotes a candidate ("You said, “…” Why?")
+// does not make those words the questioner's: a quote of them given to
+// the candidate is at most speaker-not-verified, never wrong-speaker.
+func TestWordsQuotedInAQuestionAreNotTheQuestioners(t *testing.T) {
+	x := newX(t)
+	tr := "MODERATOR: You said, “We are going to raise taxes on every family in the country.” Why?\n\nVARGA: I never said that."
+	rec := transcript(t, "rec", tr, []string{"MODERATOR", "VARGA"},
+		[]model.Speaker{{Name: "Jo Dunn", Role: "moderator", Questioner: true}, {Name: "Ines Varga"}}, []int{0, 1})
+	ix := NewIndex(ta(t))
+	ix.Add(rec)
+	if q := verified(t, x, ix, "“We are going to raise taxes on every family in the country,” Ines Varga said.", "raise taxes"); q.Verdict != model.VerdictSpeakerNotVerified {
+		t.Errorf("verdict %q (%s), want %q", q.Verdict, q.Diff, model.VerdictSpeakerNotVerified)
 	}
 }
