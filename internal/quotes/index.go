@@ -39,6 +39,9 @@ type passage struct {
 	// question: a questioner's turn. Its words are the questioner's,
 	// whoever the coverage gives them to.
 	question bool
+	// quoted are the words (index ranges [a, b)) that the speaker quotes
+	// in a turn: in the speaker's passage, but no claim of the speaker's.
+	quoted [][2]int32
 }
 
 // Index is an inverted index of primary records: stem → passages holding
@@ -133,11 +136,13 @@ func (ix *Index) AddAnalysed(doc *model.Document, qs []model.Quote) {
 	ix.add(doc, qs, true)
 }
 
-// part is a passage to be: a span of a primary record and its speaker.
+// part is a passage to be: a span of a primary record and its speaker,
+// with the quotations inside it (a turn's).
 type part struct {
 	speaker  string
 	span     model.Span
 	question bool
+	quoted   []model.Span
 }
 
 func (ix *Index) add(doc *model.Document, given []model.Quote, analysed bool) {
@@ -171,10 +176,15 @@ func (ix *Index) add(doc *model.Document, given []model.Quote, analysed bool) {
 			}
 			// The span's words are those of the text (Check), shared
 			// with it rather than kept as the turn's own copy.
-			parts = append(parts, part{sp, model.NewSpan(doc.Text, t.Content.Start, t.Content.End), question})
+			i := sort.Search(len(quoted), func(i int) bool { return quoted[i].Start >= t.Content.Start })
+			j := i
+			for j < len(quoted) && quoted[j].End <= t.Content.End {
+				j++
+			}
+			parts = append(parts, part{sp, model.NewSpan(doc.Text, t.Content.Start, t.Content.End), question, quoted[i:j]})
 		}
 		for _, q := range quoted {
-			parts = append(parts, part{"", q, false})
+			parts = append(parts, part{"", q, false, nil})
 		}
 	} else {
 		sp := doc.Publisher
@@ -209,10 +219,10 @@ func (ix *Index) add(doc *model.Document, given []model.Quote, analysed bool) {
 				who = ""
 			}
 			n := len(q.Contents)
-			parts = append(parts, part{who, model.NewSpan(doc.Text, q.Contents[0].Start, q.Contents[n-1].End), false})
+			parts = append(parts, part{who, model.NewSpan(doc.Text, q.Contents[0].Start, q.Contents[n-1].End), false, nil})
 		}
 		for _, p := range td.Paragraphs {
-			parts = append(parts, part{sp, p.Span, false})
+			parts = append(parts, part{sp, p.Span, false, nil})
 		}
 	}
 	ix.mu.Lock()
@@ -256,6 +266,19 @@ func (ix *Index) add(doc *model.Document, given []model.Quote, analysed bool) {
 		}
 		if len(p.sents) == 0 || p.sents[0] != 0 {
 			p.sents = append([]int32{0}, p.sents...)
+		}
+		for k, i := 0, 0; k < len(pt.quoted); k++ {
+			q := pt.quoted[k]
+			for i < len(ws) && ws[i].start < q.Start {
+				i++
+			}
+			a := i
+			for i < len(ws) && ws[i].end <= q.End {
+				i++
+			}
+			if i > a {
+				p.quoted = append(p.quoted, [2]int32{int32(a), int32(i)})
+			}
 		}
 		ix.ps = append(ix.ps, p)
 	}

@@ -243,7 +243,10 @@ func (ix *Index) Verify(q *model.Quote, quotingDoc *model.Document) {
 		q.SpeakerVerified = true
 	case q.Direct:
 		q.Score = bestSame.sim
-	case bestPara.score >= th.Paraphrase && len(qw.dist) >= th.MinParaphraseWords && !bestPara.polarity:
+	case bestPara.score >= th.Paraphrase && len(qw.dist) >= th.MinParaphraseWords && !bestPara.polarity &&
+		!ix.ps[bestPara.p].quotes(bestPara.ws, bestPara.we):
+		// (not words the speaker quotes: "She said, “We will raise
+		// taxes,” and that is wrong" supports no paraphrase of his)
 		p := &ix.ps[bestPara.p]
 		q.Verdict, q.Score = model.VerdictParaphrase, bestPara.score
 		ev := ix.evidence(p, bestPara.ws, bestPara.we)
@@ -315,6 +318,16 @@ func contentWords(qw quoteWords) int { return len(qw.dist) }
 
 // named reports whether the record names the passage's speaker.
 func (ix *Index) named(p *passage) bool { return len(ix.names[p.sid]) > 0 || p.Code != "" }
+
+// quotes reports whether at least half of the passage's words [ws, we)
+// are words its speaker quotes.
+func (p *passage) quotes(ws, we int) bool {
+	n := 0
+	for _, r := range p.quoted {
+		n += max(0, min(we, int(r[1]))-max(ws, int(r[0])))
+	}
+	return we > ws && 2*n >= we-ws
+}
 
 // atLeastAsNarrow reports whether alignment a is better than b, or as
 // good and in a passage of no more words: the narrower passage of the

@@ -109,10 +109,11 @@ func TestVerifyTitledLabels(t *testing.T) {
 // Words a speaker quotes in a transcript turn ("She said, “…,” and that
 // is wrong") are not the speaker's own: a quote of them given to someone
 // else is never wrong-speaker for being in that turn (they are in the
-// turn, so a quote of them given to its speaker is verbatim).
+// turn, so a quote of them given to its speaker is verbatim), and they
+// support no paraphrase of the speaker's.
 func TestWordsQuotedInATurnAreNobodys(t *testing.T) {
 	x := newX(t)
-	tr := "MODERATOR: Your answer?\n\nADLER: She said, “We are going to raise taxes on every family in the country,” and that is wrong. We will cut taxes for every family in the country.\n\nVARGA: I never said that."
+	tr := "MODERATOR: Your answer?\n\nADLER: She said, “We are going to raise taxes on every family in the country,” and that is wrong. We are going to cut spending on every agency in the country next year.\n\nVARGA: I never said that."
 	rec := transcript(t, "rec", tr, []string{"MODERATOR", "ADLER", "VARGA"},
 		[]model.Speaker{{Name: "", Role: "moderator"}, {Name: "Karl Adler"}, {Name: "Ines Varga"}}, []int{0, 1, 2})
 	ix := NewIndex(ta(t))
@@ -122,10 +123,13 @@ func TestWordsQuotedInATurnAreNobodys(t *testing.T) {
 		{"“We are going to raise taxes on every family in the country,” Karl Adler said.", model.VerdictVerbatim},
 		{"Karl Adler said: “She said, ‘We are going to raise taxes on every family in the country,’ and that is wrong.”", model.VerdictVerbatim},
 		// the turn's own words stay the speaker's
-		{"“We will cut taxes for every family in the country,” Karl Adler said.", model.VerdictVerbatim},
-		{"“We will cut taxes for every family in the country,” Ines Varga said.", model.VerdictWrongSpeaker},
+		{"“We are going to cut spending on every agency in the country next year,” Karl Adler said.", model.VerdictVerbatim},
+		{"“We are going to cut spending on every agency in the country next year,” Ines Varga said.", model.VerdictWrongSpeaker},
+		// nor a paraphrase of his: what he quotes supports none
+		{"Karl Adler said that they were going to raise taxes on every family in the country.", model.VerdictNoRecord},
+		{"Karl Adler said that the government was going to cut spending on every agency in the country next year.", model.VerdictParaphrase},
 	} {
-		if q := verified(t, x, ix, c.article, "every family"); q.Verdict != c.want {
+		if q := verified(t, x, ix, c.article, "every"); q.Verdict != c.want {
 			t.Errorf("%q: verdict %q (%s), want %q", c.article, q.Verdict, q.Diff, c.want)
 		}
 	}
