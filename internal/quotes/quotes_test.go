@@ -292,6 +292,10 @@ func TestVerify(t *testing.T) {
 		{"ellipsis", "“We will not be sending … troops to the region,” Mokoena said.", "sending", model.VerdictVerbatim, nil, "sending additional troops"},
 		{"ellipsis dots", "“The Council has agreed to extend the mission. . . . We will not be sending additional troops,” Mokoena said.", "Council", model.VerdictVerbatim, nil, "six months"},
 		{"ellipsis three dots", "“The Council has agreed... we will not be sending additional troops,” Mokoena said.", "Council", model.VerdictVerbatim, nil, ""},
+		// square brackets are the writer's words, a gap like an ellipsis;
+		// not when they hold a negation
+		{"bracketed insertion", "“[The Union] will not be sending additional troops to the region,” Mokoena said.", "sending", model.VerdictVerbatim, nil, "will not be sending additional troops"},
+		{"bracketed negation", "“Our focus is [not] on mediation and on supporting the transitional authorities,” Mokoena said.", "mediation", model.VerdictAltered, []string{"{+not+}"}, ""},
 		{"split quote", "“Sanctions remain on the table,” Mokoena said, “but they are not our first choice.”", "Sanctions", model.VerdictVerbatim, nil, "Sanctions remain"},
 		{"split quote drops a word between its parts", "“We will,” Mokoena said, “be sending additional troops to the region.”", "sending", model.VerdictAltered, []string{"[-not-]"}, ""},
 		{"split quote drops words at the cue", "“We will not be sending,” Mokoena said, “to the region.”", "sending", model.VerdictAltered, []string{"[-additional-] [-troops-]"}, ""},

@@ -59,6 +59,7 @@ func (ix *Index) quoteWords(q *model.Quote) quoteWords {
 	for _, c := range q.Contents {
 		qw.toks = append(qw.toks, compareWords(ix.ta.Segment(c.Text), 0, len(c.Text))...)
 	}
+	qw.toks = ix.withoutInsertions(qw.toks)
 	seen := map[string]bool{}
 	qw.in = map[uint32]bool{}
 	for _, w := range qw.toks {
@@ -80,6 +81,36 @@ func (ix *Index) quoteWords(q *model.Quote) quoteWords {
 		qw.stems = append(qw.stems, sid)
 	}
 	return qw
+}
+
+// withoutInsertions drops the words a writer put in square brackets
+// ("[Varga] will raise taxes", "next year [2017]"), the convention for
+// the writer's own words inside a quotation: a gap the record may fill
+// with its own words, as an ellipsis. Not when a bracket holds a
+// negation: "[not]" would change what was said, and stays to be seen.
+func (ix *Index) withoutInsertions(toks []wordTok) []wordTok {
+	any := false
+	for _, w := range toks {
+		if w.bracket && isNegation(ix.neg, w.norm) {
+			return toks
+		}
+		any = any || w.bracket
+	}
+	if !any {
+		return toks
+	}
+	out := toks[:0:0]
+	gap := false
+	for _, w := range toks {
+		if w.bracket {
+			gap = true
+			continue
+		}
+		w.gapBefore = w.gapBefore || gap
+		gap = false
+		out = append(out, w)
+	}
+	return out
 }
 
 // SpeakerNotVerified opens the note Verify adds to Diff when a quote's

@@ -79,6 +79,7 @@ type wordTok struct {
 	raw        string
 	gapBefore  bool // an ellipsis (or a break between quote parts) precedes it
 	sentStart  bool // the word opens a sentence
+	bracket    bool // the word is inside square brackets: the writer's, not the speaker's
 }
 
 // compareWords returns the comparable words of the text layer's tokens
@@ -88,7 +89,7 @@ type wordTok struct {
 // chief".
 func compareWords(td *text.Doc, s, e int) []wordTok {
 	var out []wordTok
-	gap, sent := false, true
+	gap, sent, bracket := false, true, false
 	first := sort.Search(len(td.Tokens), func(i int) bool { return td.Tokens[i].End > s })
 	for _, t := range td.Tokens[first:] {
 		if t.Start >= e {
@@ -99,6 +100,10 @@ func compareWords(td *text.Doc, s, e int) []wordTok {
 		}
 		if !hasWord(t.Text) {
 			switch {
+			case t.Text == "[":
+				bracket = true
+			case t.Text == "]":
+				bracket = false
 			case t.Text == "…" || strings.Count(t.Text, ".") >= 3:
 				gap = true
 			case t.Text == "." || t.Text == "!" || t.Text == "?" || strings.Trim(t.Text, "!?") == "":
@@ -114,7 +119,7 @@ func compareWords(td *text.Doc, s, e int) []wordTok {
 			if n == "" || !hasWord(n) {
 				continue
 			}
-			out = append(out, wordTok{start: ps, end: pe, norm: n, raw: td.Text[ps:pe], gapBefore: gap, sentStart: sent})
+			out = append(out, wordTok{start: ps, end: pe, norm: n, raw: td.Text[ps:pe], gapBefore: gap, sentStart: sent, bracket: bracket})
 			gap, sent = false, false
 		}
 	}
