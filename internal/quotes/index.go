@@ -55,10 +55,13 @@ type Index struct {
 	honor map[string]bool
 	title map[string]bool // the words of roles ("mayor", "ambassador")
 	neg   map[string]bool // negations (data/quotes/cues.yaml)
-	isNeg map[uint32]bool // vocabulary ids of negations
-	vocab map[string]uint32
-	df    []int32    // by id: how many passages hold it
-	post  [][]uint32 // by stem id: passages holding it
+	// same: words that compare equal with a record's; spoken: words
+	// written out before comparing (data/quotes/cues.yaml)
+	same, spoken map[string][]string
+	isNeg        map[uint32]bool // vocabulary ids of negations
+	vocab        map[string]uint32
+	df           []int32    // by id: how many passages hold it
+	post         [][]uint32 // by stem id: passages holding it
 	// stemOf is the stem of a word, by id; 0 for stop words. Kept once
 	// per word of the vocabulary rather than once per word of every
 	// passage.
@@ -87,6 +90,7 @@ func NewIndexWith(th Thresholds, ta *text.Analyzer) *Index {
 	if lx, err := loadLexicon(data.Embedded()); err == nil {
 		ix.stop = lx.stopwords
 		ix.neg = lx.negations
+		ix.same, ix.spoken = lx.sameWords, lx.spokenForms
 		for h := range lx.honorifics {
 			ix.honor[strings.TrimSuffix(h, ".")] = true
 		}
@@ -134,6 +138,42 @@ func (ix *Index) Add(doc *model.Document) {
 // instead of analysing its text again, and only its words are read.
 func (ix *Index) AddAnalysed(doc *model.Document, qs []model.Quote) {
 	ix.add(doc, qs, true)
+}
+
+// words returns the comparable words of td's text[s:e] (compareWords),
+// with the spoken forms written out ("wanna" as "want to", "%" as
+// "percent") and the writer's notes ("sic") dropped.
+func (ix *Index) words(td *text.Doc, s, e int) []wordTok {
+	ws := compareWords(td, s, e)
+	if len(ix.spoken) == 0 {
+		return ws
+	}
+	n := 0
+	for _, w := range ws {
+		if _, ok := ix.spoken[w.norm]; ok {
+			n++
+		}
+	}
+	if n == 0 {
+		return ws
+	}
+	out := make([]wordTok, 0, len(ws)+n)
+	for _, w := range ws {
+		forms, ok := ix.spoken[w.norm]
+		if !ok {
+			out = append(out, w)
+			continue
+		}
+		for k, f := range forms {
+			x := w
+			x.norm = f
+			if k > 0 {
+				x.gapBefore, x.sentStart = false, false
+			}
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // part is a passage to be: a span of a primary record and its speaker,
@@ -236,7 +276,7 @@ func (ix *Index) add(doc *model.Document, given []model.Quote, analysed bool) {
 	}
 	ix.docs[key] = true
 	for _, pt := range parts {
-		ws := compareWords(td, pt.span.Start, pt.span.End)
+		ws := ix.words(td, pt.span.Start, pt.span.End)
 		if len(ws) == 0 {
 			continue
 		}

@@ -61,6 +61,8 @@ type lexiconFile struct {
 	Comparisons         []string            `yaml:"comparison_marks"`
 	Stopwords           []string            `yaml:"stopwords"`
 	Negations           []string            `yaml:"negations"`
+	SameWords           [][2]string         `yaml:"same_words"`
+	SpokenForms         map[string][]string `yaml:"spoken_forms"`
 	ReporterAsides      []string            `yaml:"reporter_asides"`
 	Speech              []string            `yaml:"speech"`
 	Thought             []string            `yaml:"thought"`
@@ -95,14 +97,18 @@ type lexicon struct {
 	accordingTo [2]string
 	// inSourcePrep and inSources are the preposition and the nouns
 	// (lemmas) of "in a poll, C", lower case
-	inSourcePrep   string
-	inSources      map[string]bool
-	roles          [][]string // longest first
-	honorifics     map[string]bool
-	speakerWords   map[string]bool
-	bodyWords      map[string]bool // heads of the names of bodies: "ministry"
-	stopwords      map[string]bool
-	negations      map[string]bool
+	inSourcePrep string
+	inSources    map[string]bool
+	roles        [][]string // longest first
+	honorifics   map[string]bool
+	speakerWords map[string]bool
+	bodyWords    map[string]bool // heads of the names of bodies: "ministry"
+	stopwords    map[string]bool
+	negations    map[string]bool
+	// sameWords: words that compare equal with a record's (both ways);
+	// spokenForms: words written out before comparing
+	sameWords      map[string][]string
+	spokenForms    map[string][]string
 	reporterAsides [][]string
 	// kind maps a cue lemma to the kind of attribution it reports.
 	kind          map[string]string
@@ -247,6 +253,8 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		bodyWords:           set(f.BodyWords),
 		stopwords:           set(f.Stopwords),
 		negations:           set(f.Negations),
+		sameWords:           samePairs(f.SameWords),
+		spokenForms:         f.SpokenForms,
 		reporterAsides:      phrases(f.ReporterAsides),
 		kind:                map[string]string{},
 		objectContent:       set(f.ObjectContent),
@@ -352,6 +360,17 @@ func phrases(list []string) [][]string {
 // negations or a contraction ending in "n't".
 func isNegation(neg map[string]bool, w string) bool {
 	return neg[w] || strings.HasSuffix(w, "n't")
+}
+
+// samePairs maps each word of the pairs to the words it equals.
+func samePairs(pairs [][2]string) map[string][]string {
+	m := map[string][]string{}
+	for _, p := range pairs {
+		a, b := strings.ToLower(p[0]), strings.ToLower(p[1])
+		m[a] = append(m[a], b)
+		m[b] = append(m[b], a)
+	}
+	return m
 }
 
 // topicSets lower-cases a map of prepositions to cue lemmas.

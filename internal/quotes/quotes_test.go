@@ -292,6 +292,11 @@ func TestVerify(t *testing.T) {
 		{"ellipsis", "“We will not be sending … troops to the region,” Mokoena said.", "sending", model.VerdictVerbatim, nil, "sending additional troops"},
 		{"ellipsis dots", "“The Council has agreed to extend the mission. . . . We will not be sending additional troops,” Mokoena said.", "Council", model.VerdictVerbatim, nil, "six months"},
 		{"ellipsis three dots", "“The Council has agreed... we will not be sending additional troops,” Mokoena said.", "Council", model.VerdictVerbatim, nil, ""},
+		// a figure and its word are the same spoken word; "(sic)" is the
+		// writer's note
+		{"a figure for its word", "“The Council has agreed to extend the mission for 6 months,” Mokoena said.", "extend", model.VerdictVerbatim, nil, "six months"},
+		{"another figure", "“The Council has agreed to extend the mission for 7 months,” Mokoena said.", "extend", model.VerdictAltered, []string{"[-six-] {+7+}"}, ""},
+		{"sic", "“The Council has agreed to extend the mission (sic) for six months,” Mokoena said.", "extend", model.VerdictVerbatim, nil, "six months"},
 		// square brackets are the writer's words, a gap like an ellipsis;
 		// not when they hold a negation
 		{"bracketed insertion", "“[The Union] will not be sending additional troops to the region,” Mokoena said.", "sending", model.VerdictVerbatim, nil, "will not be sending additional troops"},
@@ -457,6 +462,15 @@ func TestNormalisation(t *testing.T) {
 	}
 	if !model.SameNameWords([]string{"rasmussen"}, []string{"anders", "fogh", "rasmussen"}) || model.SameNameWords([]string{"jane", "doe"}, []string{"john", "doe"}) {
 		t.Error("SameNameWords")
+	}
+	// spoken forms written out, signs read, the writer's notes dropped
+	src = "We wanna win 50% of it (sic)."
+	var got []string
+	for _, w := range NewIndex(ta(t)).words(ta(t).Segment(src), 0, len(src)) {
+		got = append(got, w.norm)
+	}
+	if strings.Join(got, " ") != "we want to win 50 percent of it" {
+		t.Errorf("words %q", got)
 	}
 }
 

@@ -45,6 +45,7 @@ type alignment struct {
 type quoteWords struct {
 	toks  []wordTok
 	ids   []uint32
+	alt   [][2]uint32 // ids of words equal to ids[i] (Index.same), 0 for none
 	stems []uint32
 	stemW []float64 // weights of the distinct content stems
 	dist  []uint32  // distinct content stems, parallel to stemW
@@ -57,7 +58,7 @@ func (ix *Index) quoteWords(q *model.Quote) quoteWords {
 	// stand: words the writer left out between them, without an
 	// ellipsis, are dropped words, not a free gap.
 	for _, c := range q.Contents {
-		qw.toks = append(qw.toks, compareWords(ix.ta.Segment(c.Text), 0, len(c.Text))...)
+		qw.toks = append(qw.toks, ix.words(ix.ta.Segment(c.Text), 0, len(c.Text))...)
 	}
 	qw.toks = ix.withoutInsertions(qw.toks)
 	seen := map[string]bool{}
@@ -68,6 +69,15 @@ func (ix *Index) quoteWords(q *model.Quote) quoteWords {
 			qw.in[id] = true
 		}
 		qw.ids = append(qw.ids, id)
+		var alt [2]uint32
+		for k, a := range ix.same[w.norm] {
+			if k < len(alt) {
+				if alt[k] = ix.vocab[a]; alt[k] != 0 {
+					qw.in[alt[k]] = true
+				}
+			}
+		}
+		qw.alt = append(qw.alt, alt)
 		var sid uint32
 		if !ix.stop[w.norm] {
 			s := stem(w.norm)
@@ -462,7 +472,7 @@ func (ix *Index) align(qw quoteWords, p *passage, pid uint32) alignment {
 		for j := 1; j <= n; j++ {
 			d := h[(i-1)*w+j-1] + scoreMismatch
 			op := byte(opSub)
-			if qw.ids[i-1] != 0 && qw.ids[i-1] == rec[j-1] {
+			if r := rec[j-1]; r != 0 && (qw.ids[i-1] == r || qw.alt[i-1][0] == r || qw.alt[i-1][1] == r) {
 				d, op = h[(i-1)*w+j-1]+scoreMatch, opMatch
 			}
 			if v := h[(i-1)*w+j] + scoreGap; v > d {

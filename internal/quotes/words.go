@@ -100,6 +100,10 @@ func compareWords(td *text.Doc, s, e int) []wordTok {
 		}
 		if !hasWord(t.Text) {
 			switch {
+			case t.Text == "%":
+				// a sign read as a word (Index.words writes it out)
+				out = append(out, wordTok{start: t.Start, end: t.End, norm: "%", raw: t.Text, gapBefore: gap, sentStart: sent, bracket: bracket})
+				gap, sent = false, false
 			case t.Text == "[":
 				bracket = true
 			case t.Text == "]":
