@@ -58,6 +58,7 @@ type Index struct {
 	// same: words that compare equal with a record's; spoken: words
 	// written out before comparing (data/quotes/cues.yaml)
 	same, spoken map[string][]string
+	fillers      [][]string      // phrases a quote may leave out of a record
 	isNeg        map[uint32]bool // vocabulary ids of negations
 	vocab        map[string]uint32
 	df           []int32    // by id: how many passages hold it
@@ -90,7 +91,7 @@ func NewIndexWith(th Thresholds, ta *text.Analyzer) *Index {
 	if lx, err := loadLexicon(data.Embedded()); err == nil {
 		ix.stop = lx.stopwords
 		ix.neg = lx.negations
-		ix.same, ix.spoken = lx.sameWords, lx.spokenForms
+		ix.same, ix.spoken, ix.fillers = lx.sameWords, lx.spokenForms, lx.fillerPhrases
 		for h := range lx.honorifics {
 			ix.honor[strings.TrimSuffix(h, ".")] = true
 		}

@@ -63,6 +63,7 @@ type lexiconFile struct {
 	Negations           []string            `yaml:"negations"`
 	SameWords           [][2]string         `yaml:"same_words"`
 	SpokenForms         map[string][]string `yaml:"spoken_forms"`
+	FillerPhrases       [][]string          `yaml:"filler_phrases"`
 	ReporterAsides      []string            `yaml:"reporter_asides"`
 	Speech              []string            `yaml:"speech"`
 	Thought             []string            `yaml:"thought"`
@@ -107,8 +108,10 @@ type lexicon struct {
 	negations    map[string]bool
 	// sameWords: words that compare equal with a record's (both ways);
 	// spokenForms: words written out before comparing
-	sameWords      map[string][]string
-	spokenForms    map[string][]string
+	sameWords   map[string][]string
+	spokenForms map[string][]string
+	// fillerPhrases: a transcript's fillers a quote may leave out
+	fillerPhrases  [][]string
 	reporterAsides [][]string
 	// kind maps a cue lemma to the kind of attribution it reports.
 	kind          map[string]string
@@ -255,6 +258,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		negations:           set(f.Negations),
 		sameWords:           samePairs(f.SameWords),
 		spokenForms:         f.SpokenForms,
+		fillerPhrases:       f.FillerPhrases,
 		reporterAsides:      phrases(f.ReporterAsides),
 		kind:                map[string]string{},
 		objectContent:       set(f.ObjectContent),

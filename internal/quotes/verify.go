@@ -360,6 +360,39 @@ func contentWords(qw quoteWords) int { return len(qw.dist) }
 // named reports whether the record names the passage's speaker.
 func (ix *Index) named(p *passage) bool { return len(ix.names[p.sid]) > 0 || p.Code != "" }
 
+// freeFillers turns into free skips the record words a quote leaves out
+// that make up one of the fillers ("you know"): a newspaper's clean
+// quotation of a transcript's words, not an alteration.
+func (ix *Index) freeFillers(ops []byte, rec []uint32, rj []int) {
+	for _, f := range ix.fillers {
+		n := len(f)
+		if n == 0 {
+			continue
+		}
+		ids := make([]uint32, n)
+		for i, w := range f {
+			if ids[i] = ix.vocab[w]; ids[i] == 0 {
+				ids = nil
+				break
+			}
+		}
+		if ids == nil {
+			continue
+		}
+		for k := 0; k+n <= len(ops); k++ {
+			all := true
+			for i := 0; i < n && all; i++ {
+				all = ops[k+i] == opDel && rec[rj[k+i]] == ids[i]
+			}
+			if all {
+				for i := 0; i < n; i++ {
+					ops[k+i] = opSkip
+				}
+			}
+		}
+	}
+}
+
 // quotes reports whether at least half of the passage's words [ws, we)
 // are words its speaker quotes.
 func (p *passage) quotes(ws, we int) bool {
@@ -545,6 +578,7 @@ func (ix *Index) align(qw quoteWords, p *passage, pid uint32) alignment {
 		}
 		k = e
 	}
+	ix.freeFillers(ops, rec, rj)
 	matches, changes, skipped := 0, 0, 0
 	neg := false
 	for k, op := range ops {

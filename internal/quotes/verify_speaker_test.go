@@ -149,3 +149,24 @@ func TestWordsQuotedInAQuestionAreNotTheQuestioners(t *testing.T) {
 		t.Errorf("verdict %q (%s), want %q", q.Verdict, q.Diff, model.VerdictSpeakerNotVerified)
 	}
 }
+
+// A newspaper's clean quotation of a transcript leaves out its fillers
+// ("uh", "you know"): no alteration. Other words left out still are.
+func TestFillersLeftOutAreNoAlteration(t *testing.T) {
+	x := newX(t)
+	tr := "MODERATOR: Your answer?\n\nADLER: We will, uh, raise taxes on every family in the country next year, and, you know, that is wrong, believe me.\n\nVARGA: I never said that."
+	rec := transcript(t, "rec", tr, []string{"MODERATOR", "ADLER", "VARGA"},
+		[]model.Speaker{{Name: "", Role: "moderator"}, {Name: "Karl Adler"}, {Name: "Ines Varga"}}, []int{0, 1, 2})
+	ix := NewIndex(ta(t))
+	ix.Add(rec)
+	for _, c := range []struct{ article, want string }{
+		{"“We will raise taxes on every family in the country next year, and that is wrong, believe me,” Karl Adler said.", model.VerdictVerbatim},
+		{"“We will, uh, raise taxes on every family in the country next year, and, you know, that is wrong, believe me,” Karl Adler said.", model.VerdictVerbatim},
+		{"“We will raise taxes on every family in the country next year, and that is wrong,” Karl Adler said.", model.VerdictVerbatim},
+		{"“We will raise taxes on every family in the country next year, and that is, believe me,” Karl Adler said.", model.VerdictAltered},
+	} {
+		if q := verified(t, x, ix, c.article, "raise taxes"); q.Verdict != c.want {
+			t.Errorf("%q: verdict %q (%s), want %q", c.article, q.Verdict, q.Diff, c.want)
+		}
+	}
+}
