@@ -106,31 +106,47 @@ func TestVerifyTitledLabels(t *testing.T) {
 	}
 }
 
-// Words a speaker quotes in a transcript turn ("She said, “…,” and that
-// is wrong") are not the speaker's own: a quote of them given to someone
-// else is never wrong-speaker for being in that turn (they are in the
-// turn, so a quote of them given to its speaker is verbatim), and they
-// support no paraphrase of the speaker's.
-func TestWordsQuotedInATurnAreNobodys(t *testing.T) {
+// Quotes checked against a debate turn of Karl Adler's:
+//   - words he quotes in his turn ("She said, “…,” and that is wrong")
+//     are not his own: a quote of them given to someone else is never
+//     wrong-speaker for being in his turn (they are in it, so a quote of
+//     them given to him is verbatim), and they support no paraphrase of
+//     his;
+//   - a newspaper's clean quotation leaves out a transcript's fillers
+//     ("uh", "you know"): no alteration; other words left out still are;
+//   - "OK" and "okay", "U.S." and "US" are one spoken word written two
+//     ways.
+func TestVerifyAgainstADebateTurn(t *testing.T) {
 	x := newX(t)
-	tr := "MODERATOR: Your answer?\n\nADLER: She said, “We are going to raise taxes on every family in the country,” and that is wrong. We are going to cut spending on every agency in the country next year.\n\nVARGA: I never said that."
-	rec := transcript(t, "rec", tr, []string{"MODERATOR", "ADLER", "VARGA"},
-		[]model.Speaker{{Name: "", Role: "moderator"}, {Name: "Karl Adler"}, {Name: "Ines Varga"}}, []int{0, 1, 2})
-	ix := NewIndex(ta(t))
-	ix.Add(rec)
-	for _, c := range []struct{ article, want string }{
-		{"“We are going to raise taxes on every family in the country,” Ines Varga said.", model.VerdictSpeakerNotVerified},
-		{"“We are going to raise taxes on every family in the country,” Karl Adler said.", model.VerdictVerbatim},
-		{"Karl Adler said: “She said, ‘We are going to raise taxes on every family in the country,’ and that is wrong.”", model.VerdictVerbatim},
-		// the turn's own words stay the speaker's
-		{"“We are going to cut spending on every agency in the country next year,” Karl Adler said.", model.VerdictVerbatim},
-		{"“We are going to cut spending on every agency in the country next year,” Ines Varga said.", model.VerdictWrongSpeaker},
-		// nor a paraphrase of his: what he quotes supports none
-		{"Karl Adler said that they were going to raise taxes on every family in the country.", model.VerdictNoRecord},
-		{"Karl Adler said that the government was going to cut spending on every agency in the country next year.", model.VerdictParaphrase},
+	type check struct{ article, want string }
+	for _, c := range []struct {
+		turn, sub string
+		checks    []check
+	}{
+		{"She said, “We are going to raise taxes on every family in the country,” and that is wrong. We are going to cut spending on every agency in the country next year.", "every", []check{
+			{"“We are going to raise taxes on every family in the country,” Ines Varga said.", model.VerdictSpeakerNotVerified},
+			{"“We are going to raise taxes on every family in the country,” Karl Adler said.", model.VerdictVerbatim},
+			{"Karl Adler said: “She said, ‘We are going to raise taxes on every family in the country,’ and that is wrong.”", model.VerdictVerbatim},
+			{"“We are going to cut spending on every agency in the country next year,” Karl Adler said.", model.VerdictVerbatim},
+			{"“We are going to cut spending on every agency in the country next year,” Ines Varga said.", model.VerdictWrongSpeaker},
+			{"Karl Adler said that they were going to raise taxes on every family in the country.", model.VerdictNoRecord},
+			{"Karl Adler said that the government was going to cut spending on every agency in the country next year.", model.VerdictParaphrase},
+		}},
+		{"We will, uh, raise taxes on every family in the country next year, and, you know, that is wrong, believe me.", "raise taxes", []check{
+			{"“We will raise taxes on every family in the country next year, and that is wrong, believe me,” Karl Adler said.", model.VerdictVerbatim},
+			{"“We will, uh, raise taxes on every family in the country next year, and, you know, that is wrong, believe me,” Karl Adler said.", model.VerdictVerbatim},
+			{"“We will raise taxes on every family in the country next year, and that is wrong,” Karl Adler said.", model.VerdictVerbatim},
+			{"“We will raise taxes on every family in the country next year, and that is, believe me,” Karl Adler said.", model.VerdictAltered},
+		}},
+		{"OK, we will raise taxes on every family in the U.S. next year, and that is wrong.", "raise", []check{
+			{"“Okay, we will raise taxes on every family in the US next year,” Karl Adler said.", model.VerdictVerbatim},
+		}},
 	} {
-		if q := verified(t, x, ix, c.article, "every"); q.Verdict != c.want {
-			t.Errorf("%q: verdict %q (%s), want %q", c.article, q.Verdict, q.Diff, c.want)
+		ix := debateIndex(t, c.turn)
+		for _, k := range c.checks {
+			if q := verified(t, x, ix, k.article, c.sub); q.Verdict != k.want {
+				t.Errorf("%q: verdict %q (%s), want %q", k.article, q.Verdict, q.Diff, k.want)
+			}
 		}
 	}
 }
@@ -150,23 +166,15 @@ func TestWordsQuotedInAQuestionAreNotTheQuestioners(t *testing.T) {
 	}
 }
 
-// A newspaper's clean quotation of a transcript leaves out its fillers
-// ("uh", "you know"): no alteration. Other words left out still are.
-func TestFillersLeftOutAreNoAlteration(t *testing.T) {
-	x := newX(t)
-	tr := "MODERATOR: Your answer?\n\nADLER: We will, uh, raise taxes on every family in the country next year, and, you know, that is wrong, believe me.\n\nVARGA: I never said that."
+// debateIndex indexes a debate transcript whose second turn, Karl Adler's,
+// is adler, after a moderator's question and before Ines Varga's "I never
+// said that."
+func debateIndex(t *testing.T, adler string) *Index {
+	t.Helper()
+	tr := "MODERATOR: Your answer?\n\nADLER: " + adler + "\n\nVARGA: I never said that."
 	rec := transcript(t, "rec", tr, []string{"MODERATOR", "ADLER", "VARGA"},
 		[]model.Speaker{{Name: "", Role: "moderator"}, {Name: "Karl Adler"}, {Name: "Ines Varga"}}, []int{0, 1, 2})
 	ix := NewIndex(ta(t))
 	ix.Add(rec)
-	for _, c := range []struct{ article, want string }{
-		{"“We will raise taxes on every family in the country next year, and that is wrong, believe me,” Karl Adler said.", model.VerdictVerbatim},
-		{"“We will, uh, raise taxes on every family in the country next year, and, you know, that is wrong, believe me,” Karl Adler said.", model.VerdictVerbatim},
-		{"“We will raise taxes on every family in the country next year, and that is wrong,” Karl Adler said.", model.VerdictVerbatim},
-		{"“We will raise taxes on every family in the country next year, and that is, believe me,” Karl Adler said.", model.VerdictAltered},
-	} {
-		if q := verified(t, x, ix, c.article, "raise taxes"); q.Verdict != c.want {
-			t.Errorf("%q: verdict %q (%s), want %q", c.article, q.Verdict, q.Diff, c.want)
-		}
-	}
+	return ix
 }
