@@ -315,7 +315,44 @@ func (ix *Index) speakerNotVerified(q *model.Quote, p *passage, why string) {
 func (ix *Index) altered(al alignment, m int) bool {
 	th := ix.th
 	return al.ok && !al.verbatim && al.sim >= th.Altered && m >= th.MinAlteredWords &&
-		float64(al.matches) >= th.AlteredCoverage*float64(m)
+		float64(al.matches) >= th.AlteredCoverage*float64(m) && !ix.runsPast(al)
+}
+
+// runsPast reports whether the only changes of an alignment are quote
+// words added before the start or after the end of its passage: the quote
+// goes on where the record's turn was cut ("… and Velgrad will pay for"
+// — an interruption — "it, believe me"), so the words are not altered
+// there, only not all in this passage.
+func (ix *Index) runsPast(al alignment) bool {
+	if al.ops == nil {
+		return false
+	}
+	p := &ix.ps[al.p]
+	first, last := -1, -1 // the first and last ops that align to the record
+	for k, op := range al.ops {
+		if op != opIns {
+			if first < 0 {
+				first = k
+			}
+			last = k
+		}
+	}
+	if first < 0 {
+		return false
+	}
+	for k := first; k <= last; k++ {
+		if op := al.ops[k]; op != opMatch && op != opSkip {
+			return false // a change inside the aligned stretch
+		}
+	}
+	head, tail := first > 0, last < len(al.ops)-1
+	if head && al.lo+al.rj[first] != 0 {
+		return false // words added before a record word that has words before it
+	}
+	if tail && al.lo+al.rj[last] != len(p.words)-1 {
+		return false
+	}
+	return head || tail
 }
 
 // onOccasion reports whether a passage can be what the quoting document

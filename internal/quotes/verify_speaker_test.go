@@ -178,3 +178,24 @@ func debateIndex(t *testing.T, adler string) *Index {
 	ix.Add(rec)
 	return ix
 }
+
+// A quote that goes on where an interruption cut the speaker's turn ("…
+// and Velgrad will pay for" / "No, they won't." / "it, believe me") has
+// words past the turn's end, not altered ones; a word added inside the
+// turn's words still is.
+func TestQuoteRunningPastAnInterruption(t *testing.T) {
+	x := newX(t)
+	tr := "MODERATOR: Your answer?\n\nADLER: We will build a wall on the border, and Velgrad will pay for\n\nVARGA: No, they won't.\n\nADLER: it, believe me, every single dollar of it."
+	rec := transcript(t, "rec", tr, []string{"MODERATOR", "ADLER", "VARGA", "ADLER"},
+		[]model.Speaker{{Name: "", Role: "moderator"}, {Name: "Karl Adler"}, {Name: "Ines Varga"}}, []int{0, 1, 2, 1})
+	ix := NewIndex(ta(t))
+	ix.Add(rec)
+	for _, c := range []struct{ article, want string }{
+		{"“We will build a wall on the border, and Velgrad will pay for it,” Karl Adler said.", model.VerdictNoRecord},
+		{"“We will build a big wall on the border, and Velgrad will pay for,” Karl Adler said.", model.VerdictAltered},
+	} {
+		if q := verified(t, x, ix, c.article, "wall"); q.Verdict != c.want {
+			t.Errorf("%q: verdict %q (%s), want %q", c.article, q.Verdict, q.Diff, c.want)
+		}
+	}
+}
