@@ -114,8 +114,9 @@ func TestVerifyTitledLabels(t *testing.T) {
 //     his;
 //   - a newspaper's clean quotation leaves out a transcript's fillers
 //     ("uh", "you know"): no alteration; other words left out still are;
-//   - "OK" and "okay", "U.S." and "US" are one spoken word written two
-//     ways.
+//   - "OK" and "okay", "U.S." and "US", "re-election" and "reelection",
+//     "Labour" and "Labor", "1,000" and "1000" are one spoken word
+//     written two ways.
 func TestVerifyAgainstADebateTurn(t *testing.T) {
 	x := newX(t)
 	type check struct{ article, want string }
@@ -140,6 +141,10 @@ func TestVerifyAgainstADebateTurn(t *testing.T) {
 		}},
 		{"OK, we will raise taxes on every family in the U.S. next year, and that is wrong.", "raise", []check{
 			{"“Okay, we will raise taxes on every family in the US next year,” Karl Adler said.", model.VerdictVerbatim},
+		}},
+		{"My re-election campaign will be run by e-mail and cooperation with a vice-president from the Labour Party, and that costs $1,000 in total.", "campaign", []check{
+			{"“My reelection campaign will be run by email and co-operation with a vice president from the Labor Party, and that costs $1000 in total,” Karl Adler said.", model.VerdictVerbatim},
+			{"“My re-election campaign will be run by e-mail and cooperation with a vice-president from the Labour Party, and that costs $2,000 in total,” Karl Adler said.", model.VerdictAltered},
 		}},
 	} {
 		ix := debateIndex(t, c.turn)

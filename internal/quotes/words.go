@@ -72,6 +72,36 @@ func stem(w string) string {
 	return w
 }
 
+// figure reports whether w is a number written with thousands
+// separators ("1,000", "25,000,000").
+func figure(w string) bool {
+	if !strings.Contains(w, ",") {
+		return false
+	}
+	for _, r := range w {
+		if r != ',' && (r < '0' || r > '9') {
+			return false
+		}
+	}
+	return w[0] != ',' && w[len(w)-1] != ','
+}
+
+// prefixPart reports whether a hyphenated word's first part is a short
+// prefix (at most three letters: "re", "co", "e", "pre", "non"), which
+// styles write joined or hyphenated alike; a longer first part ("vice-
+// president", "commander-in-chief") is a word of its own.
+func prefixPart(p string) bool {
+	if p == "" || len(p) > 3 {
+		return false
+	}
+	for _, r := range p {
+		if !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z') {
+			return false
+		}
+	}
+	return true
+}
+
 // wordToks are the comparable words of a text, with their offsets.
 type wordTok struct {
 	start, end int
@@ -116,6 +146,20 @@ func compareWords(td *text.Doc, s, e int) []wordTok {
 			continue
 		}
 		at := t.Start
+		if figure(t.Text) {
+			// "1,000" is "1000": a figure's separators are no words
+			out = append(out, wordTok{start: t.Start, end: t.End, norm: strings.ReplaceAll(t.Text, ",", ""), raw: t.Text, gapBefore: gap, sentStart: sent, bracket: bracket})
+			gap, sent = false, false
+			continue
+		}
+		if parts := strings.Split(t.Text, "-"); len(parts) == 2 && prefixPart(parts[0]) && hasWord(parts[1]) {
+			// "re-election", "e-mail", "co-operation": one word however
+			// a style writes it ("reelection", "email")
+			n := normWord(strings.ToLower(parts[0] + parts[1]))
+			out = append(out, wordTok{start: t.Start, end: t.End, norm: n, raw: t.Text, gapBefore: gap, sentStart: sent, bracket: bracket})
+			gap, sent = false, false
+			continue
+		}
 		for _, part := range strings.Split(t.Text, "-") {
 			ps, pe := at, at+len(part)
 			at = pe + 1
