@@ -469,7 +469,7 @@ func TestNormalisation(t *testing.T) {
 	for _, w := range NewIndex(ta(t)).words(ta(t).Segment(src), 0, len(src)) {
 		got = append(got, w.norm)
 	}
-	if strings.Join(got, " ") != "we want to win 50 percent of it" {
+	if strings.Join(got, " ") != "we want to win 50 per cent of it" {
 		t.Errorf("words %q", got)
 	}
 }

@@ -115,8 +115,9 @@ func TestVerifyTitledLabels(t *testing.T) {
 //   - a newspaper's clean quotation leaves out a transcript's fillers
 //     ("uh", "you know"): no alteration; other words left out still are;
 //   - "OK" and "okay", "U.S." and "US", "re-election" and "reelection",
-//     "Labour" and "Labor", "1,000" and "1000" are one spoken word
-//     written two ways.
+//     "Labour" and "Labor", "1,000" and "1000", "1st" and "first",
+//     "Sept." and "September", "per cent" and "percent" are one spoken
+//     word written two ways.
 func TestVerifyAgainstADebateTurn(t *testing.T) {
 	x := newX(t)
 	type check struct{ article, want string }
@@ -145,6 +146,10 @@ func TestVerifyAgainstADebateTurn(t *testing.T) {
 		{"My re-election campaign will be run by e-mail and cooperation with a vice-president from the Labour Party, and that costs $1,000 in total.", "campaign", []check{
 			{"“My reelection campaign will be run by email and co-operation with a vice president from the Labor Party, and that costs $1000 in total,” Karl Adler said.", model.VerdictVerbatim},
 			{"“My re-election campaign will be run by e-mail and cooperation with a vice-president from the Labour Party, and that costs $2,000 in total,” Karl Adler said.", model.VerdictAltered},
+		}},
+		{"On the 1st of September we raised it by 50 per cent, and in Sept. we will do it again for the second time.", "raised", []check{
+			{"“On the first of September we raised it by 50%, and in September we will do it again for the 2nd time,” Karl Adler said.", model.VerdictVerbatim},
+			{"“On the 1st of September we raised it by 50 percent, and in Oct. we will do it again for the second time,” Karl Adler said.", model.VerdictAltered},
 		}},
 	} {
 		ix := debateIndex(t, c.turn)
