@@ -50,9 +50,13 @@ type Thresholds struct {
 	MinAlteredWords int
 	// WrongSpeaker is the lowest alignment similarity with another
 	// speaker's passage for "wrong-speaker"; MinWrongSpeakerWords is the
-	// fewest quote words for that call.
-	WrongSpeaker         float64
-	MinWrongSpeakerWords int
+	// fewest quote words for that call, and MinWrongSpeakerContent the
+	// fewest distinct content words: a formula anyone may say ("I am
+	// not going to do that, and I will tell you why") tells nobody's
+	// words from another's.
+	WrongSpeaker           float64
+	MinWrongSpeakerWords   int
+	MinWrongSpeakerContent int
 	// Paraphrase is the lowest weighted share of the reported content's
 	// words found in a passage window of the same speaker for
 	// "paraphrase-supported"; MinParaphraseWords is the fewest content
@@ -93,30 +97,31 @@ type Thresholds struct {
 // DefaultThresholds returns the thresholds dossier uses.
 func DefaultThresholds() Thresholds {
 	return Thresholds{
-		PronounParagraphs:     3,
-		ThatWindow:            12,
-		MinIndirectWords:      3,
-		MaxIndirectWords:      120,
-		MaxSentenceTokens:     400,
-		Candidates:            12,
-		CommonWordShare:       0.05,
-		CommonWordMinPassages: 200,
-		RareWords:             3,
-		MaxPostings:           2000,
-		Altered:               0.6,
-		MinAlteredWords:       8,
-		WrongSpeaker:          0.9,
-		MinWrongSpeakerWords:  5,
-		Paraphrase:            0.6,
-		MinParaphraseWords:    5,
-		ParaphraseWindow:      3,
-		ParaphraseWindowMin:   30,
-		MaxEllipsisWords:      400,
-		MinQuoteWords:         3,
-		MinContentWords:       2,
-		AlteredCoverage:       0.75,
-		NameEdits:             1,
-		NameEditMinRunes:      5,
-		MinQuestionWords:      2,
+		PronounParagraphs:      3,
+		ThatWindow:             12,
+		MinIndirectWords:       3,
+		MaxIndirectWords:       120,
+		MaxSentenceTokens:      400,
+		Candidates:             12,
+		CommonWordShare:        0.05,
+		CommonWordMinPassages:  200,
+		RareWords:              3,
+		MaxPostings:            2000,
+		Altered:                0.6,
+		MinAlteredWords:        8,
+		WrongSpeaker:           0.9,
+		MinWrongSpeakerWords:   5,
+		MinWrongSpeakerContent: 4,
+		Paraphrase:             0.6,
+		MinParaphraseWords:     5,
+		ParaphraseWindow:       3,
+		ParaphraseWindowMin:    30,
+		MaxEllipsisWords:       400,
+		MinQuoteWords:          3,
+		MinContentWords:        2,
+		AlteredCoverage:        0.75,
+		NameEdits:              1,
+		NameEditMinRunes:       5,
+		MinQuestionWords:       2,
 	}
 }

@@ -238,6 +238,7 @@ func (ix *Index) Verify(q *model.Quote, quotingDoc *model.Document) {
 	// Only a quote that names its speaker can be said to name the wrong
 	// one: a speaker read from a title or a pronoun may be our mistake.
 	wrong := known && q.SpeakerBy == model.SpeakerByName && bestOther.ok && bestOther.sim >= th.WrongSpeaker && m >= th.MinWrongSpeakerWords &&
+		contentWords(qw) >= th.MinWrongSpeakerContent &&
 		bestOther.sim > bestSame.sim && !ix.atLeastAsNarrow(bestUnnamed, bestOther) && !ix.sameSurname(who.name, &ix.ps[bestOther.p])
 	// The words are a questioner's, found verbatim in a question and
 	// nowhere better in an answer.

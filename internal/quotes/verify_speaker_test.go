@@ -140,6 +140,11 @@ func TestVerifyAgainstADebateTurn(t *testing.T) {
 			{"“We will raise taxes on every family in the country next year, and that is wrong,” Karl Adler said.", model.VerdictVerbatim},
 			{"“We will raise taxes on every family in the country next year, and that is, believe me,” Karl Adler said.", model.VerdictAltered},
 		}},
+		// a formula anyone may say tells nobody's words from another's
+		{"Well, I am not going to do that, and I will tell you why. We are going to cut spending on every agency in the country next year.", "going", []check{
+			{"“I am not going to do that, and I will tell you why,” Ines Varga said at a rally in Arlo.", model.VerdictSpeakerNotVerified},
+			{"“We are going to cut spending on every agency in the country next year,” Ines Varga said.", model.VerdictWrongSpeaker},
+		}},
 		{"OK, we will raise taxes on every family in the U.S. next year, and that is wrong.", "raise", []check{
 			{"“Okay, we will raise taxes on every family in the US next year,” Karl Adler said.", model.VerdictVerbatim},
 		}},
