@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/agnivade/levenshtein"
@@ -42,6 +43,9 @@ type passage struct {
 	// quoted are the words (index ranges [a, b)) that the speaker quotes
 	// in a turn: in the speaker's passage, but no claim of the speaker's.
 	quoted [][2]int32
+	// occasion: the kinds of occasion the record's title names (bit i:
+	// Index.occasions[i]); 0 when it names none.
+	occasion uint64
 }
 
 // Index is an inverted index of primary records: stem → passages holding
@@ -59,6 +63,7 @@ type Index struct {
 	// written out before comparing (data/quotes/cues.yaml)
 	same, spoken map[string][]string
 	fillers      [][]string      // phrases a quote may leave out of a record
+	occasions    []string        // kinds of occasion (occasionsIn)
 	isNeg        map[uint32]bool // vocabulary ids of negations
 	vocab        map[string]uint32
 	df           []int32    // by id: how many passages hold it
@@ -91,7 +96,7 @@ func NewIndexWith(th Thresholds, ta *text.Analyzer) *Index {
 	if lx, err := loadLexicon(data.Embedded()); err == nil {
 		ix.stop = lx.stopwords
 		ix.neg = lx.negations
-		ix.same, ix.spoken, ix.fillers = lx.sameWords, lx.spokenForms, lx.fillerPhrases
+		ix.same, ix.spoken, ix.fillers, ix.occasions = lx.sameWords, lx.spokenForms, lx.fillerPhrases, lx.occasions
 		for h := range lx.honorifics {
 			ix.honor[strings.TrimSuffix(h, ".")] = true
 		}
@@ -175,6 +180,24 @@ func (ix *Index) words(td *text.Doc, s, e int) []wordTok {
 		}
 	}
 	return out
+}
+
+// occasionsIn returns the kinds of occasion (Index.occasions) that text
+// names, as words, one bit each.
+func (ix *Index) occasionsIn(text string) uint64 {
+	if text == "" || len(ix.occasions) == 0 {
+		return 0
+	}
+	low := " " + strings.Join(strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}), " ") + " "
+	var set uint64
+	for i, o := range ix.occasions {
+		if i < 64 && (strings.Contains(low, " "+o+" ") || strings.Contains(low, " "+o+"s ")) {
+			set |= 1 << i
+		}
+	}
+	return set
 }
 
 // part is a passage to be: a span of a primary record and its speaker,
@@ -266,6 +289,7 @@ func (ix *Index) add(doc *model.Document, given []model.Quote, analysed bool) {
 			parts = append(parts, part{sp, p.Span, false, nil})
 		}
 	}
+	occasion := ix.occasionsIn(doc.Title)
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	key := doc.ID
@@ -281,7 +305,7 @@ func (ix *Index) add(doc *model.Document, given []model.Quote, analysed bool) {
 		if len(ws) == 0 {
 			continue
 		}
-		p := passage{Passage: Passage{Doc: doc.ID, Speaker: pt.speaker, Span: pt.span}, text: doc.Text,
+		p := passage{Passage: Passage{Doc: doc.ID, Speaker: pt.speaker, Span: pt.span}, text: doc.Text, occasion: occasion,
 			words:  make([]uint32, len(ws)),
 			starts: make([]int32, len(ws)), ends: make([]int32, len(ws)), sid: ix.speakerID(pt.speaker), question: pt.question}
 		if doc.DateEnd.IsZero() || doc.DateEnd.Equal(doc.Date) {

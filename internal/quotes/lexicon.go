@@ -64,6 +64,7 @@ type lexiconFile struct {
 	SameWords           [][2]string         `yaml:"same_words"`
 	SpokenForms         map[string][]string `yaml:"spoken_forms"`
 	FillerPhrases       [][]string          `yaml:"filler_phrases"`
+	Occasions           []string            `yaml:"occasions"`
 	ReporterAsides      []string            `yaml:"reporter_asides"`
 	Speech              []string            `yaml:"speech"`
 	Thought             []string            `yaml:"thought"`
@@ -111,7 +112,9 @@ type lexicon struct {
 	sameWords   map[string][]string
 	spokenForms map[string][]string
 	// fillerPhrases: a transcript's fillers a quote may leave out
-	fillerPhrases  [][]string
+	fillerPhrases [][]string
+	// occasions: kinds of occasion a sentence or a record's title names
+	occasions      []string
 	reporterAsides [][]string
 	// kind maps a cue lemma to the kind of attribution it reports.
 	kind          map[string]string
@@ -259,6 +262,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		sameWords:           samePairs(f.SameWords),
 		spokenForms:         f.SpokenForms,
 		fillerPhrases:       f.FillerPhrases,
+		occasions:           lowerAll(f.Occasions),
 		reporterAsides:      phrases(f.ReporterAsides),
 		kind:                map[string]string{},
 		objectContent:       set(f.ObjectContent),
@@ -364,6 +368,15 @@ func phrases(list []string) [][]string {
 // negations or a contraction ending in "n't".
 func isNegation(neg map[string]bool, w string) bool {
 	return neg[w] || strings.HasSuffix(w, "n't")
+}
+
+// lowerAll returns ws in lower case.
+func lowerAll(ws []string) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = strings.ToLower(w)
+	}
+	return out
 }
 
 // samePairs maps each word of the pairs to the words it equals.

@@ -214,3 +214,26 @@ func TestQuoteRunningPastAnInterruption(t *testing.T) {
 		}
 	}
 }
+
+// A record is of the occasion the quote's sentence names, or confirms and
+// contradicts nothing of it: a debate's transcript is no record of what
+// was said "at a rally".
+func TestOccasionKinds(t *testing.T) {
+	x := newX(t)
+	tr := "MODERATOR: Your answer?\n\nADLER: We are going to cut spending on every agency in the country next year.\n\nVARGA: I never said that."
+	rec := transcript(t, "rec", tr, []string{"MODERATOR", "ADLER", "VARGA"},
+		[]model.Speaker{{Name: "", Role: "moderator"}, {Name: "Karl Adler"}, {Name: "Ines Varga"}}, []int{0, 1, 2})
+	rec.Title = "Second presidential debate, Velgrad University"
+	ix := NewIndex(ta(t))
+	ix.Add(rec)
+	for _, c := range []struct{ article, want string }{
+		{"“We are going to cut spending on every agency in the country next year,” Ines Varga said at a rally in Arlo.", model.VerdictNoRecord},
+		{"At a rally in Arlo, Karl Adler said: “We are going to cut spending on every agency in the country next year.”", model.VerdictNoRecord},
+		{"“We are going to cut spending on every agency in the country next year,” Ines Varga said in the debate.", model.VerdictWrongSpeaker},
+		{"“We are going to cut spending on every agency in the country next year,” Karl Adler said.", model.VerdictVerbatim},
+	} {
+		if q := verified(t, x, ix, c.article, "spending"); q.Verdict != c.want {
+			t.Errorf("%q: verdict %q (%s), want %q", c.article, q.Verdict, q.Diff, c.want)
+		}
+	}
+}
