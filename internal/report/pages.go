@@ -6,11 +6,17 @@ import (
 	"github.com/dossier-project/dossier/internal/model"
 )
 
-// VerdictLabel is a quote's verdict for people, marked "(OCR)" when the
-// words compared were read by OCR from a scanned page: a verdict on
-// them is not proof (quotes.NoteOCR).
+// VerdictLabel is a quote's verdict for people, marked "(reported as not
+// said)" when the document says the source did not say it
+// (model.Quote.Negated), and "(OCR)" when the words compared were read
+// by OCR from a scanned page: a verdict on them is not proof
+// (quotes.NoteOCR).
 func VerdictLabel(q model.Quote) string {
-	if OCRNoted(q) {
+	switch {
+	case q.Negated:
+		// what the document says was not said: no one's reported words
+		return q.Verdict + " (reported as not said)"
+	case OCRNoted(q):
 		return q.Verdict + " (OCR)"
 	}
 	return q.Verdict

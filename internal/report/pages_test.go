@@ -61,3 +61,20 @@ func TestPageLabel(t *testing.T) {
 		}
 	}
 }
+
+// A verdict's label says what a reader must know to read it: words read
+// by OCR, and a saying the document reports as not made.
+func TestVerdictLabel(t *testing.T) {
+	for _, c := range []struct {
+		q    model.Quote
+		want string
+	}{
+		{model.Quote{Verdict: "verbatim"}, "verbatim"},
+		{model.Quote{Verdict: "verbatim", OCR: true}, "verbatim (OCR)"},
+		{model.Quote{Verdict: "not-checked", Negated: true}, "not-checked (reported as not said)"},
+	} {
+		if got := VerdictLabel(c.q); got != c.want {
+			t.Errorf("%+v: %q, want %q", c.q, got, c.want)
+		}
+	}
+}
