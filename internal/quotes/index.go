@@ -64,6 +64,7 @@ type Index struct {
 	same, spoken map[string][]string
 	fillers      [][]string      // phrases a quote may leave out of a record
 	occasions    []string        // kinds of occasion (occasionsIn)
+	timeNames    map[string]bool // words of time; capitalised, a day's or a month's name
 	isNeg        map[uint32]bool // vocabulary ids of negations
 	vocab        map[string]uint32
 	df           []int32    // by id: how many passages hold it
@@ -97,6 +98,7 @@ func NewIndexWith(th Thresholds, ta *text.Analyzer) *Index {
 		ix.stop = lx.stopwords
 		ix.neg = lx.negations
 		ix.same, ix.spoken, ix.fillers, ix.occasions = lx.sameWords, lx.spokenForms, lx.fillerPhrases, lx.occasions
+		ix.timeNames = lx.timeWords
 		for h := range lx.honorifics {
 			ix.honor[strings.TrimSuffix(h, ".")] = true
 		}

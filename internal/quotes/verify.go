@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/dossier-project/dossier/internal/model"
 )
@@ -289,7 +290,7 @@ func (ix *Index) Verify(q *model.Quote, quotingDoc *model.Document) {
 	case q.Direct:
 		q.Score = bestSame.sim
 	case bestPara.score >= th.Paraphrase && len(qw.dist) >= th.MinParaphraseWords && !bestPara.polarity &&
-		!ix.ps[bestPara.p].quotes(bestPara.ws, bestPara.we):
+		!ix.ps[bestPara.p].quotes(bestPara.ws, bestPara.we) && ix.factsKept(qw, &ix.ps[bestPara.p], bestPara.ws, bestPara.we):
 		// (not words the speaker quotes: "She said, “We will raise
 		// taxes,” and that is wrong" supports no paraphrase of his)
 		p := &ix.ps[bestPara.p]
@@ -464,6 +465,32 @@ func (ix *Index) freeFillers(ops []byte, rec []uint32, rj []int) {
 			}
 		}
 	}
+}
+
+// factsKept reports whether every fact the reported speech states — a
+// figure, or the name of a day or a month (a capitalised word of time) —
+// is in the record's window [ws, we) or the words around it: "would meet
+// on Friday" is no paraphrase of "will meet on Monday", however many
+// other words they share. (Not every name: "in America" may paraphrase
+// "in our country".)
+func (ix *Index) factsKept(qw quoteWords, p *passage, ws, we int) bool {
+	lo, hi := max(0, ws-ix.th.ParaphraseWindowMin), min(len(p.words), we+ix.th.ParaphraseWindowMin)
+	in := func(i int) bool {
+		for j := lo; j < hi; j++ {
+			if r := p.words[j]; r != 0 && (r == qw.ids[i] || r == qw.alt[i][0] || r == qw.alt[i][1]) {
+				return true
+			}
+		}
+		return false
+	}
+	for i, w := range qw.toks {
+		r := []rune(w.raw)
+		fact := len(r) > 0 && (unicode.IsDigit(r[0]) || unicode.IsUpper(r[0]) && ix.timeNames[w.norm])
+		if fact && !in(i) {
+			return false
+		}
+	}
+	return true
 }
 
 // quotes reports whether at least half of the passage's words [ws, we)

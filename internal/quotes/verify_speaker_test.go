@@ -140,6 +140,12 @@ func TestVerifyAgainstADebateTurn(t *testing.T) {
 			{"“We will raise taxes on every family in the country next year, and that is wrong,” Karl Adler said.", model.VerdictVerbatim},
 			{"“We will raise taxes on every family in the country next year, and that is, believe me,” Karl Adler said.", model.VerdictAltered},
 		}},
+		// a paraphrase that changes a day or a figure is not supported
+		{"The harbour council will meet on Monday to approve the 12 new tariffs for the fishing fleet of Arlo.", "council", []check{
+			{"Karl Adler said the harbour council would meet on Monday to approve the twelve new tariffs for the fishing fleet of Arlo.", model.VerdictParaphrase},
+			{"Karl Adler said the harbour council would meet on Friday to approve the 12 new tariffs for the fishing fleet of Arlo.", model.VerdictNoRecord},
+			{"Karl Adler said the harbour council would meet on Monday to approve the 15 new tariffs for the fishing fleet of Arlo.", model.VerdictNoRecord},
+		}},
 		// a formula anyone may say tells nobody's words from another's
 		{"Well, I am not going to do that, and I will tell you why. We are going to cut spending on every agency in the country next year.", "going", []check{
 			{"“I am not going to do that, and I will tell you why,” Ines Varga said at a rally in Arlo.", model.VerdictSpeakerNotVerified},
