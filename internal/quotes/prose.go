@@ -467,6 +467,16 @@ func (t *tq) speakerLabel(r region) (int, model.Span, int, bool) {
 // pluralNoun reports whether token k is tagged a plural noun.
 func (t *tq) pluralNoun(k int) bool { return text.PluralTag(t.tok(k).Tag) }
 
+// nameInside reports whether token k is capitalised inside its sentence,
+// not right after an opening quotation mark: written as a name.
+func (t *tq) nameInside(k int) bool {
+	if k <= t.firstOfSentence(k) || !startsUpperStr(t.tok(k).Text) {
+		return false
+	}
+	p := t.tok(k - 1).Text
+	return p != "“" && p != "\"" && p != "‘" && p != "'"
+}
+
 // headIn returns the head of the words [f, e): the first the parse hangs
 // outside them; e-1 when none is.
 func (t *tq) headIn(f, e int) int {
@@ -1367,9 +1377,11 @@ func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand
 			q.Speaker, q.SpeakerCode, q.Anonymous = resolve(doc, t.withoutPossessor(c.src, core))
 			person = q.Speaker != "" && !q.Anonymous && !x.lx.groupPronouns[low]
 			if q.Speaker != "" && !q.Anonymous && !t.believable(q.Speaker, own, core, c.src) ||
-				person && own == "" && t.pluralNoun(c.src) {
+				person && own == "" && t.pluralNoun(c.src) && !t.nameInside(c.src) {
 				// (nor is one person the source a plural noun heads:
-				// "many Trump supporters said" are not Trump)
+				// "many Trump supporters said" are not Trump; a
+				// capitalised word inside a sentence, "In the ruling,
+				// Reeves wrote", is a name the tagger read as a plural)
 				q.Speaker, q.SpeakerCode, person = "", "", false
 			}
 			if q.Speaker != "" && x.lx.personPronouns[low] && t.namedInQuotation(q.Speaker, c.src) {

@@ -492,6 +492,19 @@ func TestPluralSourceIsNotTheNamedPerson(t *testing.T) {
 	if qs[0].Speaker == "Ines Varga" {
 		t.Errorf("the supporters' words given to Ines Varga (by %q)", qs[0].SpeakerBy)
 	}
+	// ... but a capitalised word inside a sentence that the tagger read as
+	// a plural is a name ("In the ruling, Rivers wrote")
+	d = article("b", "U.S. District Judge Ines Rivers issued the ruling late Thursday.\n\nIn the ruling, Rivers wrote that the title, history and text of the law showed it to be a disgrace.")
+	qs = extract(t, x, d, func(doc *model.Document, sp model.Span) (string, string, bool) {
+		if strings.Contains(sp.Text, "Rivers") {
+			return "Ines Rivers", "", false
+		}
+		return "", "", false
+	})
+	if q := find(t, qs, "the title, history"); q.Speaker != "Ines Rivers" {
+		dump(t, qs)
+		t.Errorf("speaker %q, want Ines Rivers", q.Speaker)
+	}
 }
 
 // The speaker of the quotation before is not taken for a pronoun after
