@@ -62,7 +62,7 @@ type Index struct {
 	// same: words that compare equal with a record's; spoken: words
 	// written out before comparing (data/quotes/cues.yaml)
 	same, spoken map[string][]string
-	fillers      [][]string      // phrases a quote may leave out of a record
+	fillers      [][]uint32      // vocabulary ids of the phrases a quote may leave out of a record
 	occasions    []string        // kinds of occasion (occasionsIn)
 	timeNames    map[string]bool // words of time; capitalised, a day's or a month's name
 	isNeg        map[uint32]bool // vocabulary ids of negations
@@ -97,8 +97,17 @@ func NewIndexWith(th Thresholds, ta *text.Analyzer) *Index {
 	if lx, err := loadLexicon(data.Embedded()); err == nil {
 		ix.stop = lx.stopwords
 		ix.neg = lx.negations
-		ix.same, ix.spoken, ix.fillers, ix.occasions = lx.sameWords, lx.spokenForms, lx.fillerPhrases, lx.occasions
+		ix.same, ix.spoken, ix.occasions = lx.sameWords, lx.spokenForms, lx.occasions
 		ix.timeNames = lx.timeWords
+		for _, f := range lx.fillerPhrases {
+			ids := make([]uint32, len(f))
+			for i, w := range f {
+				ids[i] = ix.intern(strings.ToLower(w))
+			}
+			if len(ids) > 0 {
+				ix.fillers = append(ix.fillers, ids)
+			}
+		}
 		for h := range lx.honorifics {
 			ix.honor[strings.TrimSuffix(h, ".")] = true
 		}

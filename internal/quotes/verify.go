@@ -94,20 +94,26 @@ func (ix *Index) quoteWords(q *model.Quote) quoteWords {
 	return qw
 }
 
+// same reports whether the quote's word i is the record word r: the same
+// word, or one written otherwise for the same spoken word (Index.same).
+func (qw *quoteWords) same(i int, r uint32) bool {
+	return r != 0 && (qw.ids[i] == r || qw.alt[i][0] == r || qw.alt[i][1] == r)
+}
+
 // withoutInsertions drops the words a writer put in square brackets
 // ("[Varga] will raise taxes", "next year [2017]"), the convention for
 // the writer's own words inside a quotation: a gap the record may fill
 // with its own words, as an ellipsis. Not when a bracket holds a
 // negation: "[not]" would change what was said, and stays to be seen.
 func (ix *Index) withoutInsertions(toks []wordTok) []wordTok {
-	any := false
+	bracketed := false
 	for _, w := range toks {
 		if w.bracket && isNegation(ix.neg, w.norm) {
 			return toks
 		}
-		any = any || w.bracket
+		bracketed = bracketed || w.bracket
 	}
-	if !any {
+	if !bracketed {
 		return toks
 	}
 	out := toks[:0:0]
@@ -438,21 +444,8 @@ func (ix *Index) named(p *passage) bool { return len(ix.names[p.sid]) > 0 || p.C
 // that make up one of the fillers ("you know"): a newspaper's clean
 // quotation of a transcript's words, not an alteration.
 func (ix *Index) freeFillers(ops []byte, rec []uint32, rj []int) {
-	for _, f := range ix.fillers {
-		n := len(f)
-		if n == 0 {
-			continue
-		}
-		ids := make([]uint32, n)
-		for i, w := range f {
-			if ids[i] = ix.vocab[w]; ids[i] == 0 {
-				ids = nil
-				break
-			}
-		}
-		if ids == nil {
-			continue
-		}
+	for _, ids := range ix.fillers {
+		n := len(ids)
 		for k := 0; k+n <= len(ops); k++ {
 			all := true
 			for i := 0; i < n && all; i++ {
@@ -477,7 +470,7 @@ func (ix *Index) factsKept(qw quoteWords, p *passage, ws, we int) bool {
 	lo, hi := max(0, ws-ix.th.ParaphraseWindowMin), min(len(p.words), we+ix.th.ParaphraseWindowMin)
 	in := func(i int) bool {
 		for j := lo; j < hi; j++ {
-			if r := p.words[j]; r != 0 && (r == qw.ids[i] || r == qw.alt[i][0] || r == qw.alt[i][1]) {
+			if qw.same(i, p.words[j]) {
 				return true
 			}
 		}
@@ -605,7 +598,7 @@ func (ix *Index) align(qw quoteWords, p *passage, pid uint32) alignment {
 		for j := 1; j <= n; j++ {
 			d := h[(i-1)*w+j-1] + scoreMismatch
 			op := byte(opSub)
-			if r := rec[j-1]; r != 0 && (qw.ids[i-1] == r || qw.alt[i-1][0] == r || qw.alt[i-1][1] == r) {
+			if qw.same(i-1, rec[j-1]) {
 				d, op = h[(i-1)*w+j-1]+scoreMatch, opMatch
 			}
 			if v := h[(i-1)*w+j] + scoreGap; v > d {

@@ -120,6 +120,10 @@ type wordTok struct {
 func compareWords(td *text.Doc, s, e int) []wordTok {
 	var out []wordTok
 	gap, sent, bracket := false, true, false
+	emit := func(start, end int, norm, raw string) {
+		out = append(out, wordTok{start: start, end: end, norm: norm, raw: raw, gapBefore: gap, sentStart: sent, bracket: bracket})
+		gap, sent = false, false
+	}
 	first := sort.Search(len(td.Tokens), func(i int) bool { return td.Tokens[i].End > s })
 	for _, t := range td.Tokens[first:] {
 		if t.Start >= e {
@@ -132,8 +136,7 @@ func compareWords(td *text.Doc, s, e int) []wordTok {
 			switch {
 			case t.Text == "%":
 				// a sign read as a word (Index.words writes it out)
-				out = append(out, wordTok{start: t.Start, end: t.End, norm: "%", raw: t.Text, gapBefore: gap, sentStart: sent, bracket: bracket})
-				gap, sent = false, false
+				emit(t.Start, t.End, "%", t.Text)
 			case t.Text == "[":
 				bracket = true
 			case t.Text == "]":
@@ -145,21 +148,18 @@ func compareWords(td *text.Doc, s, e int) []wordTok {
 			}
 			continue
 		}
-		at := t.Start
 		if figure(t.Text) {
 			// "1,000" is "1000": a figure's separators are no words
-			out = append(out, wordTok{start: t.Start, end: t.End, norm: strings.ReplaceAll(t.Text, ",", ""), raw: t.Text, gapBefore: gap, sentStart: sent, bracket: bracket})
-			gap, sent = false, false
+			emit(t.Start, t.End, strings.ReplaceAll(t.Text, ",", ""), t.Text)
 			continue
 		}
 		if parts := strings.Split(t.Text, "-"); len(parts) == 2 && prefixPart(parts[0]) && hasWord(parts[1]) {
 			// "re-election", "e-mail", "co-operation": one word however
 			// a style writes it ("reelection", "email")
-			n := normWord(strings.ToLower(parts[0] + parts[1]))
-			out = append(out, wordTok{start: t.Start, end: t.End, norm: n, raw: t.Text, gapBefore: gap, sentStart: sent, bracket: bracket})
-			gap, sent = false, false
+			emit(t.Start, t.End, normWord(strings.ToLower(parts[0]+parts[1])), t.Text)
 			continue
 		}
+		at := t.Start
 		for _, part := range strings.Split(t.Text, "-") {
 			ps, pe := at, at+len(part)
 			at = pe + 1
@@ -167,8 +167,7 @@ func compareWords(td *text.Doc, s, e int) []wordTok {
 			if n == "" || !hasWord(n) {
 				continue
 			}
-			out = append(out, wordTok{start: ps, end: pe, norm: n, raw: td.Text[ps:pe], gapBefore: gap, sentStart: sent, bracket: bracket})
-			gap, sent = false, false
+			emit(ps, pe, n, td.Text[ps:pe])
 		}
 	}
 	return out
