@@ -706,21 +706,14 @@ func (s *sent) agentWord(k int) int {
 		}
 		w = d
 	}
-	if w != k {
-		if s.mAt[w] >= 0 {
-			return -1
-		}
-		code, ok := s.ai.dict.Agent(s.toks[w].Text)
-		if !ok || code == "" || !s.ai.agentOnly(code) {
-			return -1
-		}
-		return s.made(k, w, code, s.toks[w].Text, "tree:agent-word")
+	if w != k && s.mAt[w] >= 0 {
+		return -1
 	}
-	code, ok := s.ai.dict.Agent(s.toks[k].Text)
+	code, ok := s.ai.dict.Agent(s.toks[w].Text)
 	if !ok || code == "" || !s.ai.agentOnly(code) {
 		return -1
 	}
-	return s.made(k, k, code, s.toks[k].Text, "tree:agent-word")
+	return s.made(k, w, code, s.toks[w].Text, "tree:agent-word")
 }
 
 // possessed reports whether token d carries a possessive marker ("'s").

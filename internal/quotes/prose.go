@@ -468,13 +468,15 @@ func (t *tq) speakerLabel(r region) (int, model.Span, int, bool) {
 func (t *tq) pluralNoun(k int) bool { return text.PluralTag(t.tok(k).Tag) }
 
 // nameInside reports whether token k is capitalised inside its sentence,
-// not right after an opening quotation mark: written as a name.
+// not as the first word of a quotation: written as a name.
 func (t *tq) nameInside(k int) bool {
 	if k <= t.firstOfSentence(k) || !startsUpperStr(t.tok(k).Text) {
 		return false
 	}
-	p := t.tok(k - 1).Text
-	return p != "“" && p != "\"" && p != "‘" && p != "'"
+	start := t.tok(k).Start
+	qs := t.td.Quotations
+	i := sort.Search(len(qs), func(i int) bool { return qs[i].WordsStart >= start })
+	return i == len(qs) || qs[i].WordsStart != start
 }
 
 // headIn returns the head of the words [f, e): the first the parse hangs

@@ -305,7 +305,7 @@ func (t *tq) imperative(i int) bool {
 func (t *tq) negatedCue(i int) bool {
 	var b [8]int
 	for _, k := range t.td.Dependents(i, b[:0]) {
-		if t.td.RelIs(k, "advmod") && isNegation(t.x.lx.negations, strings.ReplaceAll(strings.ToLower(t.tok(k).Text), "’", "'")) {
+		if t.td.RelIs(k, "advmod") && isNegation(t.x.lx.negations, normWord(strings.ToLower(t.tok(k).Text))) {
 			return true
 		}
 	}
