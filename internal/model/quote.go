@@ -94,6 +94,10 @@ type Quote struct {
 	// believe …"): the content is what was not said, so it is never
 	// checked against a record and no finding rests on it.
 	Negated bool `json:"negated,omitempty"`
+	// Occasions are the kinds of occasion the quote's sentence names
+	// outside its words ("said at a rally": "rally"): a record whose
+	// title names only other kinds is not of it.
+	Occasions []string `json:"occasions,omitempty"`
 
 	Verdict string    `json:"verdict"`
 	Score   float64   `json:"score"`

@@ -139,22 +139,25 @@ type Quote struct {
 	Act bool `json:"act,omitempty"`
 	// Negated: the document reports that the source did not say it
 	// (model.Quote.Negated); never checked against a record.
-	Negated  bool            `json:"negated,omitempty"`
-	Cue      *model.Span     `json:"cue"`
-	Sources  []model.Span    `json:"sources"`
-	Contents []model.Span    `json:"contents"`
-	Verdict  string          `json:"verdict"`
-	Score    float64         `json:"score"`
-	Primary  *model.Evidence `json:"primary"`
-	Diff     string          `json:"diff"`
-	Rule     string          `json:"rule"`
-	When     *model.Anchor   `json:"when"`
+	Negated bool `json:"negated,omitempty"`
+	// Occasions: the kinds of occasion the quote's sentence names
+	// (model.Quote.Occasions).
+	Occasions []string        `json:"occasions,omitempty"`
+	Cue       *model.Span     `json:"cue"`
+	Sources   []model.Span    `json:"sources"`
+	Contents  []model.Span    `json:"contents"`
+	Verdict   string          `json:"verdict"`
+	Score     float64         `json:"score"`
+	Primary   *model.Evidence `json:"primary"`
+	Diff      string          `json:"diff"`
+	Rule      string          `json:"rule"`
+	When      *model.Anchor   `json:"when"`
 }
 
 // QuoteOf gives q its documented shape; pages may be nil.
 func QuoteOf(q model.Quote, pages Pages) Quote {
 	j := Quote{ID: q.ID, Doc: q.Doc, Speaker: q.Speaker, SpeakerCode: q.SpeakerCode, SpeakerBy: q.SpeakerBy, Anonymous: q.Anonymous,
-		Text: q.Text(), Direct: q.Direct, Question: q.Question, Unclosed: q.Unclosed, Act: q.Act, Negated: q.Negated, Cue: q.Cue,
+		Text: q.Text(), Direct: q.Direct, Question: q.Question, Unclosed: q.Unclosed, Act: q.Act, Negated: q.Negated, Occasions: q.Occasions, Cue: q.Cue,
 		Sources: NonNil(q.Sources), Contents: NonNil(q.Contents), Verdict: q.Verdict, Score: q.Score,
 		Primary: q.Primary, Diff: q.Diff, Rule: q.Rule, When: q.When}
 	if len(q.Contents) > 0 {

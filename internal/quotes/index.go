@@ -6,7 +6,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/agnivade/levenshtein"
@@ -43,9 +42,9 @@ type passage struct {
 	// quoted are the words (index ranges [a, b)) that the speaker quotes
 	// in a turn: in the speaker's passage, but no claim of the speaker's.
 	quoted [][2]int32
-	// occasion: the kinds of occasion the record's title names (bit i:
-	// Index.occasions[i]); 0 when it names none.
-	occasion uint64
+	// occasions: the kinds of occasion the record's title names (none:
+	// a record of any occasion)
+	occasions []string
 }
 
 // Index is an inverted index of primary records: stem → passages holding
@@ -63,7 +62,7 @@ type Index struct {
 	// written out before comparing (data/quotes/cues.yaml)
 	same, spoken map[string][]string
 	fillers      [][]uint32      // vocabulary ids of the phrases a quote may leave out of a record
-	occasions    []string        // kinds of occasion (occasionsIn)
+	occasions    [][]string      // kinds of occasion (occasionsIn)
 	timeNames    map[string]bool // words of time; capitalised, a day's or a month's name
 	isNeg        map[uint32]bool // vocabulary ids of negations
 	vocab        map[string]uint32
@@ -193,24 +192,6 @@ func (ix *Index) words(td *text.Doc, s, e int) []wordTok {
 	return out
 }
 
-// occasionsIn returns the kinds of occasion (Index.occasions) that text
-// names, as words, one bit each.
-func (ix *Index) occasionsIn(text string) uint64 {
-	if text == "" || len(ix.occasions) == 0 {
-		return 0
-	}
-	low := " " + strings.Join(strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	}), " ") + " "
-	var set uint64
-	for i, o := range ix.occasions {
-		if i < 64 && (strings.Contains(low, " "+o+" ") || strings.Contains(low, " "+o+"s ")) {
-			set |= 1 << i
-		}
-	}
-	return set
-}
-
 // part is a passage to be: a span of a primary record and its speaker,
 // with the quotations inside it (a turn's).
 type part struct {
@@ -300,7 +281,11 @@ func (ix *Index) add(doc *model.Document, given []model.Quote, analysed bool) {
 			parts = append(parts, part{sp, p.Span, false, nil})
 		}
 	}
-	occasion := ix.occasionsIn(doc.Title)
+	var occasions []string
+	if doc.Title != "" {
+		tt := ix.ta.Segment(doc.Title)
+		occasions = occasionsIn(tt.Tokens, 0, len(tt.Tokens), nil, ix.occasions)
+	}
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	key := doc.ID
@@ -316,7 +301,7 @@ func (ix *Index) add(doc *model.Document, given []model.Quote, analysed bool) {
 		if len(ws) == 0 {
 			continue
 		}
-		p := passage{Passage: Passage{Doc: doc.ID, Speaker: pt.speaker, Span: pt.span}, text: doc.Text, occasion: occasion,
+		p := passage{Passage: Passage{Doc: doc.ID, Speaker: pt.speaker, Span: pt.span}, text: doc.Text, occasions: occasions,
 			words:  make([]uint32, len(ws)),
 			starts: make([]int32, len(ws)), ends: make([]int32, len(ws)), sid: ix.speakerID(pt.speaker), question: pt.question}
 		if doc.DateEnd.IsZero() || doc.DateEnd.Equal(doc.Date) {

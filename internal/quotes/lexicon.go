@@ -114,7 +114,7 @@ type lexicon struct {
 	// fillerPhrases: a transcript's fillers a quote may leave out
 	fillerPhrases [][]string
 	// occasions: kinds of occasion a sentence or a record's title names
-	occasions      []string
+	occasions      [][]string
 	reporterAsides [][]string
 	// kind maps a cue lemma to the kind of attribution it reports.
 	kind          map[string]string
@@ -262,7 +262,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		sameWords:           samePairs(f.SameWords),
 		spokenForms:         f.SpokenForms,
 		fillerPhrases:       f.FillerPhrases,
-		occasions:           lowerAll(f.Occasions),
+		occasions:           phrases(f.Occasions),
 		reporterAsides:      phrases(f.ReporterAsides),
 		kind:                map[string]string{},
 		objectContent:       set(f.ObjectContent),
@@ -368,15 +368,6 @@ func phrases(list []string) [][]string {
 // negations or a contraction ending in "n't".
 func isNegation(neg map[string]bool, w string) bool {
 	return neg[w] || strings.HasSuffix(w, "n't")
-}
-
-// lowerAll returns ws in lower case.
-func lowerAll(ws []string) []string {
-	out := make([]string, len(ws))
-	for i, w := range ws {
-		out[i] = strings.ToLower(w)
-	}
-	return out
 }
 
 // samePairs maps each word of the pairs to the words it equals.

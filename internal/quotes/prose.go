@@ -467,6 +467,34 @@ func (t *tq) speakerLabel(r region) (int, model.Span, int, bool) {
 // pluralNoun reports whether token k is tagged a plural noun.
 func (t *tq) pluralNoun(k int) bool { return text.PluralTag(t.tok(k).Tag) }
 
+// occasions returns the kinds of occasion (the cue file's occasions) the
+// sentence of quote q names outside the quote's words ("said at a rally
+// in Arlo": "rally"): the sentence of its cue, else of its first words.
+func (t *tq) occasions(q *model.Quote) []string {
+	if len(t.x.lx.occasions) == 0 || len(q.Contents) == 0 {
+		return nil
+	}
+	at := q.Contents[0].Start
+	if q.Cue != nil {
+		at = q.Cue.Start
+	}
+	si := t.td.SentenceAt(at)
+	if si < 0 {
+		return nil
+	}
+	s := t.td.Sentences[si]
+	inside := func(k int) bool {
+		tk := t.tok(k)
+		for _, c := range q.Contents {
+			if tk.Start >= c.Start && tk.End <= c.End {
+				return true
+			}
+		}
+		return false
+	}
+	return occasionsIn(t.td.Tokens, s.FirstToken, s.EndToken, inside, t.x.lx.occasions)
+}
+
 // nameInside reports whether token k is capitalised inside its sentence,
 // not as the first word of a quotation: written as a name.
 func (t *tq) nameInside(k int) bool {
@@ -1298,6 +1326,7 @@ func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand
 				q.Negated = true
 			}
 		}
+		q.Occasions = t.occasions(&q)
 		if c.src >= 0 && q.Rule != RuleDashByline && q.Rule != RuleLabel && t.predicate(c.src) {
 			// A noun with a copula or a subject of its own is the
 			// predicate of a clause the parse misread, not who spoke

@@ -201,12 +201,9 @@ func (ix *Index) Verify(q *model.Quote, quotingDoc *model.Document) {
 	// turn not of the quote's speaker, whose words are the questioner's.
 	var bestSame, bestOther, bestUnnamed, bestQuestion, bestAny alignment
 	var bestPara paraScore
-	qocc := ix.quoteOccasion(q, quotingDoc)
 	for _, pid := range ix.candidates(qw.stems, who) {
 		p := &ix.ps[pid]
-		if !ix.onOccasion(p, q, quotingDoc) || qocc != 0 && p.occasion != 0 && qocc&p.occasion == 0 {
-			// (the quote's sentence names an occasion the record is
-			// not: "said at a rally" against a debate's transcript)
+		if !ix.onOccasion(p, q, quotingDoc) {
 			continue
 		}
 		al := ix.align(qw, p, pid)
@@ -367,10 +364,17 @@ func (ix *Index) runsPast(al alignment) bool {
 }
 
 // onOccasion reports whether a passage can be what the quoting document
-// quotes: the record is not dated after the quoting document, and when
-// the quote's own clause or sentence dates the saying to a day, the
-// record is of that day.
+// quotes: when the quote's sentence names kinds of occasion and the
+// record's title names some, they share one (Quote.Occasions); the record
+// is not dated after the quoting document; and when the quote's own
+// clause or sentence dates the saying to a day, the record is of that
+// day.
 func (ix *Index) onOccasion(p *passage, q *model.Quote, doc *model.Document) bool {
+	if len(q.Occasions) > 0 && len(p.occasions) > 0 && !shareAny(q.Occasions, p.occasions) {
+		// the quote's sentence names a kind of occasion the record is
+		// not ("said at a rally" against a debate's transcript)
+		return false
+	}
 	if p.date.IsZero() {
 		return true
 	}
@@ -389,36 +393,16 @@ func (ix *Index) onOccasion(p *passage, q *model.Quote, doc *model.Document) boo
 	return true
 }
 
-// quoteOccasion returns the kinds of occasion (Index.occasions) the
-// sentence of quote q names outside the quote's own words ("said at a
-// rally", "told CNN in an interview"): the text from the sentence's start
-// to its end, as far as 300 bytes either way, read in doc.
-func (ix *Index) quoteOccasion(q *model.Quote, doc *model.Document) uint64 {
-	if doc == nil || len(q.Contents) == 0 || len(ix.occasions) == 0 {
-		return 0
-	}
-	t := doc.Text
-	cs, ce := q.Contents[0].Start, q.Contents[len(q.Contents)-1].End
-	if cs < 0 || ce > len(t) || cs > ce {
-		return 0
-	}
-	from := cs
-	for from > 0 && cs-from < 300 && !strings.ContainsRune(".!?\n", rune(t[from-1])) {
-		from--
-	}
-	to := ce
-	for to < len(t) && to-ce < 300 && !strings.ContainsRune(".!?\n", rune(t[to])) {
-		to++
-	}
-	var b strings.Builder
-	b.WriteString(t[from:cs])
-	for i := 1; i < len(q.Contents); i++ { // words between a split quote's parts
-		if s, e := q.Contents[i-1].End, q.Contents[i].Start; s <= e && e <= len(t) {
-			b.WriteString(" " + t[s:e])
+// shareAny reports whether a and b have a string in common.
+func shareAny(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
 		}
 	}
-	b.WriteString(" " + t[ce:to])
-	return ix.occasionsIn(b.String())
+	return false
 }
 
 // sameSurname reports whether the record's speaker of passage p has the

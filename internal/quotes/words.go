@@ -102,6 +102,29 @@ func prefixPart(p string) bool {
 	return true
 }
 
+// occasionsIn returns the kinds of occasion (kinds, phrases in lower
+// case) that the tokens toks[from:to] name, in the order of kinds, leaving
+// out the tokens skip reports (nil: none). A kind's last word may be in
+// the plural ("debates").
+func occasionsIn(toks []text.Token, from, to int, skip func(int) bool, kinds [][]string) []string {
+	var out []string
+	for _, kind := range kinds {
+		n := len(kind)
+	scan:
+		for k := from; k+n <= to; k++ {
+			for j, w := range kind {
+				tk := toks[k+j].Text
+				if skip != nil && skip(k+j) || !strings.EqualFold(tk, w) && !(j == n-1 && strings.EqualFold(tk, w+"s")) {
+					continue scan
+				}
+			}
+			out = append(out, strings.Join(kind, " "))
+			break
+		}
+	}
+	return out
+}
+
 // wordToks are the comparable words of a text, with their offsets.
 type wordTok struct {
 	start, end int
