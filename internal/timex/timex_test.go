@@ -2,15 +2,19 @@ package timex
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"sync"
 	"testing"
+	"testing/fstest"
 	"time"
 
+	"github.com/dossier-project/dossier/data"
 	"github.com/dossier-project/dossier/internal/model"
 	"github.com/dossier-project/dossier/internal/text"
 )
@@ -531,5 +535,28 @@ func TestBadHoliday(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("date %q rule %q: error %v, want %q", c.date, c.rule, err, c.want)
 		}
+	}
+}
+
+// TestPeriodEndOpenerOfItsOwn checks that an opener of "year-end" that
+// no other list holds starts an expression: the scanner looks only at
+// words it knows can begin one.
+func TestPeriodEndOpenerOfItsOwn(t *testing.T) {
+	raw, err := fs.ReadFile(data.Embedded(), vocabFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const from = `period_end_openers: [by, before,`
+	if !bytes.Contains(raw, []byte(from)) {
+		t.Fatalf("%s no longer lists %q; update the test", vocabFile, from)
+	}
+	raw = bytes.Replace(raw, []byte(from), []byte(`period_end_openers: ["ahead of", by, before,`), 1)
+	tg, err := NewFS(fstest.MapFS{vocabFile: &fstest.MapFile{Data: raw}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := find(t, tg, "The bank will sell the unit ahead of year-end.", mustDate(t, "2015-03-10"))
+	if len(got) != 1 || got[0].Text != "ahead of year-end" || got[0].EndValue != "2015-12-31" {
+		t.Errorf("got %s, want \"ahead of year-end\" ending 2015-12-31", dump(got))
 	}
 }

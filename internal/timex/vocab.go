@@ -207,7 +207,8 @@ type vocab struct {
 	relYears          []anaphoric
 	partEndWords      set
 	// starters holds every word that can begin an expression; the scanner
-	// skips all other words.
+	// skips all other words but capitalised first words of holidays
+	// (holidayAt), which are names only with their capital.
 	starters set
 }
 
@@ -486,7 +487,7 @@ func (v *vocab) startWords() set {
 			st[w] = true
 		}
 	}
-	for _, ps := range [][]phrase{v.endPhrases, v.middlePhrases, v.limitPhrases, v.coming, v.durationOpeners, v.anaPOD} {
+	for _, ps := range [][]phrase{v.endPhrases, v.periodEndOpeners, v.middlePhrases, v.limitPhrases, v.coming, v.durationOpeners, v.anaPOD} {
 		for _, p := range ps {
 			st[p[0]] = true
 		}
