@@ -11,7 +11,6 @@ import (
 	"github.com/dossier-project/dossier/internal/evaluate"
 	"github.com/dossier-project/dossier/internal/ingest"
 	"github.com/dossier-project/dossier/internal/model"
-	"github.com/dossier-project/dossier/internal/quotes"
 )
 
 // TestNoFalseRecordMatchOnDev checks the quotes of the PolNeAR development
@@ -50,7 +49,7 @@ func TestNoFalseRecordMatchOnDev(t *testing.T) {
 		}
 		return docs[0]
 	}
-	ix := quotes.NewIndex(p.text)
+	ix := p.quotes.NewIndex(p.text)
 	records := map[string]*model.Document{}
 	recs, _ := filepath.Glob(filepath.Join(root, "debates2016", "*.txt"))
 	if len(recs) == 0 {

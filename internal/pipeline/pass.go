@@ -134,7 +134,7 @@ func (p *Pipeline) pass(ctx context.Context, st store.Store, opt PassOptions) (P
 	// 1. Scan: index the primary records, and learn which procedures
 	// apply. Under the configuration of the last pass, a document checked
 	// before is not read for this: what it names was stored with it.
-	ix := quotes.NewIndex(p.text)
+	ix := p.quotes.NewIndex(p.text)
 	roles := people.NewHolders(p.text.FunctionWord)
 	session := p.checker.NewSession()
 	session.OffsetsOnly = true // the words of the evidence are filled at the end

@@ -100,8 +100,7 @@ func FuzzIndex(f *testing.F) {
 			Speakers: []model.Speaker{{Name: "Karl Adler"}},
 			Turns:    []model.Turn{{Speaker: 0, Content: model.NewSpan(text, 0, len(text))}}}
 		for _, rec := range []*model.Document{st, tr} {
-			ix := NewIndex(ta(t))
-			ix.x = x
+			ix := x.NewIndex(ta(t))
 			ix.Add(rec)
 			for _, d := range articles {
 				qs := extract(t, x, d, nil)

@@ -83,40 +83,56 @@ type Index struct {
 	ta *text.Analyzer
 }
 
-// NewIndex returns an empty index with DefaultThresholds that reads
-// texts with the text layer ta.
+// NewIndex returns an empty index with DefaultThresholds and the
+// embedded lexicon that reads texts with the text layer ta. A pipeline
+// that lets users override the lexicon calls (*Extractor).NewIndex, so
+// that records are read with the words its quotes were found with.
 func NewIndex(ta *text.Analyzer) *Index { return NewIndexWith(DefaultThresholds(), ta) }
 
-// NewIndexWith returns an empty index with the given thresholds.
+// NewIndexWith returns an empty index with the given thresholds and the
+// embedded lexicon.
 func NewIndexWith(th Thresholds, ta *text.Analyzer) *Index {
-	ix := &Index{th: th, ta: ta, stop: map[string]bool{}, honor: map[string]bool{}, title: map[string]bool{}, neg: map[string]bool{}, isNeg: map[uint32]bool{}, vocab: map[string]uint32{},
-		df: []int32{0}, post: [][]uint32{nil}, stemOf: []uint32{0}, docs: map[string]bool{}, nids: map[string]int{}}
 	// The stop words only sharpen candidate retrieval and paraphrase
 	// scores; without the lexicon the index still works.
-	if lx, err := loadLexicon(data.Embedded()); err == nil {
-		ix.stop = lx.stopwords
-		ix.neg = lx.negations
-		ix.same, ix.spoken, ix.occasions = lx.sameWords, lx.spokenForms, lx.occasions
-		ix.timeNames = lx.timeWords
-		for _, f := range lx.fillerPhrases {
-			ids := make([]uint32, len(f))
-			for i, w := range f {
-				ids[i] = ix.intern(strings.ToLower(w))
-			}
-			if len(ids) > 0 {
-				ix.fillers = append(ix.fillers, ids)
-			}
-		}
-		for h := range lx.honorifics {
-			ix.honor[strings.TrimSuffix(h, ".")] = true
-		}
-		for _, r := range lx.roles {
-			for _, w := range r {
-				ix.title[w] = true
-			}
-		}
-		ix.x = &Extractor{lx: lx, th: th}
+	lx, err := loadLexicon(data.Embedded())
+	if err != nil {
+		lx = nil
 	}
+	return newIndex(th, ta, lx)
+}
+
+// NewIndex returns an empty index with x's thresholds and lexicon (the
+// user's, when x was loaded with overrides) that reads texts with ta.
+func (x *Extractor) NewIndex(ta *text.Analyzer) *Index { return newIndex(x.th, ta, x.lx) }
+
+func newIndex(th Thresholds, ta *text.Analyzer, lx *lexicon) *Index {
+	ix := &Index{th: th, ta: ta, stop: map[string]bool{}, honor: map[string]bool{}, title: map[string]bool{}, neg: map[string]bool{}, isNeg: map[uint32]bool{}, vocab: map[string]uint32{},
+		df: []int32{0}, post: [][]uint32{nil}, stemOf: []uint32{0}, docs: map[string]bool{}, nids: map[string]int{}}
+	if lx == nil {
+		return ix
+	}
+	ix.stop = lx.stopwords
+	ix.neg = lx.negations
+	ix.same, ix.spoken, ix.occasions = lx.sameWords, lx.spokenForms, lx.occasions
+	ix.timeNames = lx.timeWords
+	for _, f := range lx.fillerPhrases {
+		ids := make([]uint32, len(f))
+		for i, w := range f {
+			ids[i] = ix.intern(strings.ToLower(w))
+		}
+		if len(ids) > 0 {
+			ix.fillers = append(ix.fillers, ids)
+		}
+	}
+	for h := range lx.honorifics {
+		ix.honor[strings.TrimSuffix(h, ".")] = true
+	}
+	for _, r := range lx.roles {
+		for _, w := range r {
+			ix.title[w] = true
+		}
+	}
+	ix.x = &Extractor{lx: lx, th: th}
 	return ix
 }
 

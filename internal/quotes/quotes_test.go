@@ -1,10 +1,14 @@
 package quotes
 
 import (
+	"bytes"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/dossier-project/dossier/data"
 	"github.com/dossier-project/dossier/internal/model"
 )
 
@@ -437,8 +441,7 @@ func TestStatementIndex(t *testing.T) {
 		{"A spokesman said: “We will send ten thousand soldiers to the border tomorrow.”", model.VerdictSpeakerNotVerified},
 	} {
 		st := &model.Document{ID: "st2", Kind: model.KindStatement, Text: c.said, Publisher: "Velgrad Herald"}
-		ix := NewIndex(ta(t))
-		ix.x = x
+		ix := x.NewIndex(ta(t))
 		ix.Add(st)
 		if q := verified(t, x, ix, "“We will send ten thousand soldiers to the border tomorrow,” Chairperson Tendai Mokoena said.", "soldiers"); q.Verdict != c.want {
 			t.Errorf("%q: verdict %q (%s), want %q", c.said, q.Verdict, q.Diff, c.want)
@@ -756,6 +759,49 @@ func TestPrepositionalPhraseReadAsSubject(t *testing.T) {
 		if q := find(t, qs, c.sub); q.Speaker != c.want {
 			dump(t, qs)
 			t.Errorf("%q: speaker %q, want %q", c.text, q.Speaker, c.want)
+		}
+	}
+}
+
+// TestIndexReadsTheExtractorsLexicon checks that an index made by an
+// extractor loaded with the user's lexicon reads records with it: two
+// words the user's same_words make equal are equal in verification too.
+func TestIndexReadsTheExtractorsLexicon(t *testing.T) {
+	raw, err := fs.ReadFile(data.Embedded(), cueFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const from = "same_words:\n"
+	if !bytes.Contains(raw, []byte(from)) {
+		t.Fatalf("%s no longer has %q; update the test", cueFile, from)
+	}
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(cueFile)), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	raw = bytes.Replace(raw, []byte(from), []byte(from+"  - [lawmakers, legislators]\n"), 1)
+	if err := os.WriteFile(filepath.Join(dir, cueFile), raw, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	user, err := NewExtractorFS(data.Open(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr := transcript(t, "tr", "Council meeting\n\nSPEAKER: We will ask the legislators to vote on the ferry budget next week.", []string{"SPEAKER"},
+		[]model.Speaker{{Name: "Ben Okafor"}}, []int{0})
+	const said = "“We will ask the lawmakers to vote on the ferry budget next week,” Ben Okafor said."
+	for _, c := range []struct {
+		name string
+		x    *Extractor
+		want string
+	}{
+		{"shipped lexicon", newX(t), model.VerdictAltered},
+		{"user's lexicon", user, model.VerdictVerbatim},
+	} {
+		ix := c.x.NewIndex(ta(t))
+		ix.Add(tr)
+		if q := verified(t, c.x, ix, said, "ferry"); q.Verdict != c.want {
+			t.Errorf("%s: verdict %q (%s), want %q", c.name, q.Verdict, q.Diff, c.want)
 		}
 	}
 }
