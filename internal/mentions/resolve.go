@@ -44,10 +44,14 @@ func (a *analysis) speakers() {
 			name = strings.TrimSpace(t.Label.Text)
 		}
 		c.name = name
-		c.dictPerson = a.dict.Person(name)
+		c.dictPerson = a.dictPersonAt(name)
 		if c.dictPerson == nil {
-			c.dictPerson = a.dict.Person(t.Label.Text)
+			c.dictPerson = a.dictPersonAt(t.Label.Text)
 		}
+		// (not asked again by buildEntities, which reads the name
+		// without the date: "WALLACE:" of 2016 is not the minister of
+		// that surname of 2019)
+		c.noDict = c.dictPerson == nil
 		c.role = a.roleEntry(sp.Role)
 		if org := a.orgEntry(sp.Organization); org != nil {
 			a.countOrg(org)
@@ -290,6 +294,19 @@ func (a *analysis) buildEntities() {
 	}
 }
 
+// dictPersonAt returns the dictionary's person of name n (Person), but a
+// surname alone only at a date of one of their offices: a common surname
+// is otherwise anybody's ("Wallace", a television host in 2016, was a
+// British minister of 2019), and an undated document keeps no such
+// reading.
+func (a *analysis) dictPersonAt(n string) *actors.Entry {
+	pe := a.dict.Person(n)
+	if pe != nil && a.dict.BySurname(n) && !pe.HeldAt(a.date) {
+		return nil
+	}
+	return pe
+}
+
 // entityFor returns the document's entity for a person, making it.
 func (a *analysis) entityFor(pe *actors.Entry, name string, pos int) *entity {
 	key := "n:" + normName(stripHonorific(a.v, name))
@@ -497,13 +514,8 @@ func (a *analysis) resolveNames() {
 			// dictionary knows
 			pe = a.dictSuffix(ws)
 		}
-		if pe != nil && len(ws) == 1 && a.dict.BySurname(n) && !pe.HeldAt(a.date) {
-			// a surname alone is the dictionary's one person of that
-			// surname only at a date of one of their offices: a common
-			// surname is otherwise anybody's ("WALLACE:", a television
-			// host in 2016, was a British minister of 2019); an undated
-			// document keeps no such reading
-			pe = nil
+		if pe != nil && len(ws) == 1 && a.dictPersonAt(n) == nil {
+			pe = nil // a surname alone, out of office (dictPersonAt)
 		}
 		if pe != nil && len(found) == 0 && !a.otherSurnames[n] {
 			if code, ok := a.nameCode(pe); ok {

@@ -225,3 +225,32 @@ func TestSpeakerSurnameOfDictionaryPerson(t *testing.T) {
 		}
 	}
 }
+
+// A transcript's speaker labelled by surname alone ("TESFAYE:") is the
+// dictionary's one person of that surname only at a date of one of their
+// offices, as a surname in the text is: a television host of one year is
+// not the minister of that surname of another.
+func TestSpeakerLabelSurnameOfDictionaryPerson(t *testing.T) {
+	r := testResolver(t)
+	for _, tc := range []struct{ date, want string }{
+		{"2016-05-02", "Berhane Tesfaye"},
+		{"2021-05-02", "Tesfaye"},
+		{"", "Tesfaye"},
+	} {
+		doc := transcriptDoc([]string{
+			"TESFAYE: Good evening, and welcome to the debate.",
+			"TESFAYE: Our first question is on the budget.",
+		}, []model.Speaker{{Name: "Tesfaye"}}, []int{0, 0})
+		doc.Date = date(tc.date)
+		td := testAnalyzer(t).Analyze(doc.Text, text.TurnLabels(doc))
+		ms := r.Find(doc, td)
+		m := findMention(ms, "TESFAYE", 0)
+		if m == nil {
+			t.Errorf("dated %q: no mention of the label; got:%s", tc.date, dump(ms))
+			continue
+		}
+		if m.Actor.Name != tc.want {
+			t.Errorf("dated %q: the label TESFAYE is %q, want %q", tc.date, m.Actor.Name, tc.want)
+		}
+	}
+}
