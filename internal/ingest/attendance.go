@@ -12,6 +12,13 @@ import (
 // their full names to the speakers whose labels give only a surname
 // ("COUNCILLOR ROE:"). Attendance gives them, with their roles and the
 // place of each name, to the people records of the dossier.
+//
+// A transcript's header may list who takes part in the same way, under
+// other labels (labels.yaml, roster): "Participants: Jane Doe (Mayor) and
+// John Roe (candidate). Moderator: Ann Poe, City Radio." Such a line is
+// read as an attendance line only in the header, before the first turn
+// and among its first rosterLines lines, as a turn "MODERATOR: …" is no
+// list of people; a list may hold the next label after a full stop.
 
 // Attendee is a person an attendance line names.
 type Attendee struct {
@@ -41,12 +48,36 @@ func Attendance(text string, v *Vocab) []Attendee {
 	return attendance(splitLines(text), v)
 }
 
-// attendance reads the attendance lines among lines. A list may run on
-// over the next lines, up to a blank line or the next label.
+// rosterLines bounds the header in which roster lines are read: its
+// lines that are not blank.
+const rosterLines = 12
+
+// rosterLabel returns the rest of a line that opens with a roster label
+// (see above), or false.
+func rosterLabel(s string, v *Vocab) (string, bool) {
+	label, rest, ok := strings.Cut(strings.TrimSpace(s), ":")
+	if !ok || !v.RosterLabels[strings.ToUpper(strings.Join(strings.Fields(label), " "))] {
+		return "", false
+	}
+	return rest, true
+}
+
+// attendance reads the attendance lines among lines, and the roster
+// lines of the header. A list may run on over the next lines, up to a
+// blank line or the next label.
 func attendance(lines []line, v *Vocab) []Attendee {
 	var out []Attendee
+	header := 0 // lines of the header read, or -1 once it is over
 	for i := 0; i < len(lines); i++ {
 		rest, ok := attendanceLabel(lines[i].text, v)
+		if !ok && header >= 0 && !lines[i].blank() {
+			if _, turn := matchLabel(lines[i].text, v); turn || header == rosterLines {
+				header = -1
+			} else {
+				header++
+				rest, ok = rosterLabel(lines[i].text, v)
+			}
+		}
 		if !ok {
 			continue
 		}
@@ -69,9 +100,37 @@ func attendance(lines []line, v *Vocab) []Attendee {
 			list.WriteString(" " + next)
 			i++
 		}
-		out = append(out, attendeeList(list.String(), start, v)...)
+		for _, p := range splitLabels(piece{list.String(), start}, v) {
+			out = append(out, attendeeList(p.s, p.start, v)...)
+		}
 	}
 	return out
+}
+
+// splitLabels cuts a list where a full stop ends it and another roster or
+// attendance label opens the next ("… (Republican nominee). Moderator:
+// Ann Poe"): the lists, without the labels.
+func splitLabels(p piece, v *Vocab) []piece {
+	var out []piece
+	for from := 0; ; {
+		k := strings.IndexByte(p.s[from:], ':')
+		if k < 0 {
+			return append(out, p)
+		}
+		k += from
+		from = k + 1
+		dot := strings.LastIndex(p.s[:k], ". ")
+		if dot < 0 {
+			continue
+		}
+		label := strings.ToUpper(strings.Join(strings.Fields(p.s[dot+2:k]), " "))
+		if !v.RosterLabels[label] && !v.AttendanceLabels[label] {
+			continue
+		}
+		out = append(out, piece{p.s[:dot+1], p.start})
+		p = piece{p.s[k+1:], p.start + k + 1}
+		from = 0
+	}
 }
 
 // attendees are the names of the people the attendance lines name.

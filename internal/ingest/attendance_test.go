@@ -3,6 +3,7 @@ package ingest
 import (
 	"context"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -41,6 +42,43 @@ func TestSpeakersNamedFromAttendance(t *testing.T) {
 	}
 	if !strings.Contains(docs[0].Text, "PRESENT: Councillors Teodor Vasko") {
 		t.Error("attendance line lost")
+	}
+}
+
+// A transcript's header may list who takes part ("Participants: …
+// Moderator: …", two lists on one line): those lines give their full
+// names to the speakers labelled by surname, as attendance lines do, and
+// only in the header: a turn "MODERATOR: …" is no list of people.
+func TestSpeakersNamedFromHeaderRoster(t *testing.T) {
+	src := "Second mayoral debate, Kelby Town Hall\n\n3 May 2021\n\n" +
+		"Participants: Odile Brannock (Green candidate) and Teodor J. Vasko (Labour candidate). Moderators: Mirren Achebe, Kelby Radio News, and Lusine Harutyunyan, KTV.\n\n" +
+		"ACHEBE: Good evening, Teodor Okafor and Anna Petrak.\n\n" +
+		"BRANNOCK: Thank you.\n\n" +
+		"VASKO: Good evening.\n\n" +
+		"HARUTYUNYAN: Our first question.\n\n" +
+		"MODERATOR: Anna Petrak, Ivo Quayle and Teodor Okafor, you have the floor.\n\n" +
+		"OKAFOR: Thank you.\n"
+	docs, err := Parse(context.Background(), "debate.txt", []byte(src), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, s := range docs[0].Speakers {
+		names = append(names, s.Name)
+	}
+	want := []string{"Mirren Achebe", "Odile Brannock", "Teodor J. Vasko", "Lusine Harutyunyan", "Okafor"}
+	if len(names) < len(want) || !reflect.DeepEqual(names[:4], want[:4]) || !slices.Contains(names, "Okafor") {
+		t.Errorf("speakers %q, want %q (and a moderator)", names, want)
+	}
+	// The roster's people, with the roles its parentheses give; the
+	// stations are no people, and neither is anyone a turn names.
+	var got []string
+	for _, a := range Attendance(docs[0].Text, testVocab(t)) {
+		got = append(got, a.Name+" ("+strings.Join(a.Roles, "; ")+")")
+	}
+	wantPeople := []string{"Odile Brannock (Green candidate)", "Teodor J. Vasko (Labour candidate)", "Mirren Achebe ()", "Lusine Harutyunyan ()"}
+	if !reflect.DeepEqual(got, wantPeople) {
+		t.Errorf("attendance %q, want %q", got, wantPeople)
 	}
 }
 

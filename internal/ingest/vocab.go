@@ -42,9 +42,13 @@ type Vocab struct {
 	// AttendanceLabels open the attendance lines of minutes; they are
 	// in NotSpeaker too.
 	AttendanceLabels map[string]bool
-	HeaderDateKeys   []string
-	BylineRoles      map[string]bool
-	Honorifics       map[string]bool
+	// RosterLabels open the lines of a transcript's header that list who
+	// takes part; they are in NotSpeaker too, but for the moderator
+	// labels, which also label turns.
+	RosterLabels   map[string]bool
+	HeaderDateKeys []string
+	BylineRoles    map[string]bool
+	Honorifics     map[string]bool
 
 	rx roleRx
 }
@@ -59,6 +63,7 @@ type labelsFile struct {
 	BylineRole []string `yaml:"byline_role"`
 	Honorific  []string `yaml:"honorific"`
 	Attendance []string `yaml:"attendance"`
+	Roster     []string `yaml:"roster"`
 }
 
 // LoadVocab reads the vocabulary from fsys (laid out like the data
@@ -100,6 +105,12 @@ func LoadVocab(fsys fs.FS) (*Vocab, error) {
 	v.ModeratorLabels = upperSet(lf.Moderator)
 	v.NotSpeaker = upperSet(append(lf.NotSpeaker, lf.Attendance...))
 	v.AttendanceLabels = upperSet(lf.Attendance)
+	v.RosterLabels = upperSet(lf.Roster)
+	for l := range v.RosterLabels {
+		if !v.ModeratorLabels[l] {
+			v.NotSpeaker[l] = true
+		}
+	}
 	v.HeaderDateKeys = byLength(lf.HeaderDate)
 	v.CaptionEnds = lf.CaptionEnd
 	v.BylineRoles = lowerSet(lf.BylineRole)

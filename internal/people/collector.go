@@ -66,13 +66,19 @@ type Collector struct {
 	// quotes and turns count the quotes and transcript turns by the
 	// speaker's name, lower case, until list resolves them.
 	quotes, turns map[string]int
+	// labelled gives a transcript speaker's full name, lower case, the
+	// key of the record its turn labels' mentions resolve to ("Donald J.
+	// Trump", labelled "TRUMP:", is the dictionary's "Donald Trump"); ""
+	// when two documents' labels resolve it to two records.
+	labelled map[string]string
 	// tenures gives a person's dated offices from the actor dictionary;
 	// nil gives none.
 	tenures func(name string) []actors.DatedCode
 }
 
 func NewCollector(names *ingest.Vocab, tenures func(string) []actors.DatedCode) *Collector {
-	return &Collector{by: map[string]*actorAcc{}, names: names, quotes: map[string]int{}, turns: map[string]int{}, tenures: tenures}
+	return &Collector{by: map[string]*actorAcc{}, names: names, quotes: map[string]int{}, turns: map[string]int{},
+		labelled: map[string]string{}, tenures: tenures}
 }
 
 // actorKey identifies a mention's actor: a named person by name, lower
@@ -245,12 +251,32 @@ func (c *Collector) Add(d *model.Document, a *model.Analysis) {
 			turns[t.Speaker]++
 		}
 	}
+	var byLabel map[[2]int]string // the actor of the mention at each label
 	for i, s := range d.Speakers {
 		k := nameKey(s.Name)
 		if turns[i] == 0 || k == "" {
 			continue
 		}
 		c.turns[k] += turns[i]
+		if len(strings.Fields(c.bareName(s.Name))) >= 2 {
+			if byLabel == nil {
+				byLabel = map[[2]int]string{}
+				for _, m := range a.Mentions {
+					if ak := actorKey(m.Actor); ak != "" {
+						byLabel[[2]int{m.Start, m.End}] = ak
+					}
+				}
+			}
+			if to := byLabel[[2]int{label[i].Start, label[i].End}]; to != "" && to != k {
+				if was, ok := c.labelled[k]; ok && was != to {
+					to = ""
+				}
+				c.labelled[k] = to
+			}
+			if c.labelled[k] != "" {
+				continue // the label's record, made by its mentions
+			}
+		}
 		if c.by[k] == nil && len(strings.Fields(c.bareName(s.Name))) >= 2 {
 			x := c.get(k, s.Name, "", true)
 			c.seen(x, d)
@@ -613,6 +639,9 @@ func (c *Collector) List() []store.Actor {
 	}
 	resolve := func(name string) *actorAcc {
 		k := name
+		if to := c.labelled[k]; to != "" {
+			k = to
+		}
 		if to, ok := alias[k]; ok {
 			k = to
 		}

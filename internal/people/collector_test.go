@@ -2,6 +2,7 @@ package people
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -232,5 +233,33 @@ func TestBareNameDropsEveryTitle(t *testing.T) {
 		if got := c.bareName(in); got != want {
 			t.Errorf("bareName(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestSpeakerCountsForItsLabelsRecord: a transcript speaker named in full
+// ("Teodor J. Vasko", from the header) whose labels' mentions resolve to
+// another form of the name (the dictionary's "Teodor Vasko") has its turns
+// and quotes counted for that record, and no record of its own.
+func TestSpeakerCountsForItsLabelsRecord(t *testing.T) {
+	v, err := ingest.LoadVocab(data.Embedded())
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := NewCollector(v, nil)
+	d := &model.Document{ID: "t", Kind: model.KindTranscript, Text: "VASKO: We will build it.\n\nVASKO: Soon.\n",
+		Speakers: []model.Speaker{{Name: "Teodor J. Vasko"}}}
+	label := func(at int) model.Span { return model.Span{Start: at, End: at + 5, Text: "VASKO"} }
+	d.Turns = []model.Turn{{Speaker: 0, Label: label(0)}, {Speaker: 0, Label: label(26)}}
+	a := &model.Analysis{Doc: d.ID,
+		Mentions: []model.Mention{{Span: label(0), Actor: model.Actor{Name: "Teodor Vasko", Person: true}},
+			{Span: label(26), Actor: model.Actor{Name: "Teodor Vasko", Person: true}}},
+		Quotes: []model.Quote{{Speaker: "Teodor J. Vasko"}, {Speaker: "Teodor J. Vasko"}}}
+	c.Add(d, a)
+	var got []string
+	for _, x := range c.List() {
+		got = append(got, x.Key+": turns "+strconv.Itoa(x.Turns)+", quotes "+strconv.Itoa(x.Quotes))
+	}
+	if want := "teodor vasko: turns 2, quotes 2"; strings.Join(got, "; ") != want {
+		t.Errorf("records %q, want %q", got, want)
 	}
 }
