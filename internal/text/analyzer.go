@@ -435,6 +435,43 @@ func (a *Analyzer) segment(src string, opts []Option) (*Doc, []tinfo) {
 	return d, info
 }
 
+// afterLabel returns the first token of sentence s after the speaker's
+// label that opens its paragraph and the colon after it ("ADLER: You
+// know, Varga is hitting me": "You"), or s.FirstToken when the sentence
+// opens with no label. The label is tagged and parsed as a unit of its
+// own: it is no word of the sentence, and the parser made it a second
+// subject of the sentence's verb.
+func (d *Doc) afterLabel(s Sentence) int {
+	if s.Para < 0 || s.Para >= len(d.Paragraphs) {
+		return s.FirstToken
+	}
+	l := d.Paragraphs[s.Para].Label
+	if l.Empty() || s.FirstToken >= s.EndToken || d.Tokens[s.FirstToken].Start != l.Start {
+		return s.FirstToken
+	}
+	k := s.FirstToken
+	for k < s.EndToken && d.Tokens[k].Start < l.End {
+		k++
+	}
+	if k < s.EndToken && d.Tokens[k].Text == ":" {
+		k++
+	}
+	if k >= s.EndToken {
+		return s.FirstToken // a label and nothing else: one unit
+	}
+	return k
+}
+
+// pieceEnd returns the end of the unit of sentence s parsed from token
+// from: at most maxParse tokens, and the label (afterLabel's words) apart.
+func pieceEnd(s Sentence, from, words int) int {
+	to := min(from+maxParse, s.EndToken)
+	if from < words && words < to {
+		to = words
+	}
+	return to
+}
+
 // maxParse bounds the tokens parsed as one unit: a longer sentence (a list,
 // a table flattened into one line) is parsed in pieces of this size, so
 // that the work stays linear in the length of the text.
@@ -501,15 +538,17 @@ func (a *Analyzer) parseAll(d *Doc, parse []bool, confirm func(d *Doc, sentence 
 // keeps each token's class (the tagger's, for parseSentence) at its index
 // in classes; the tokens have no head and no relation.
 func (a *Analyzer) analyzeSentence(d *Doc, s Sentence, names map[string]bool, ps *parseScratch, classes []uint8) {
-	for from := s.FirstToken; from < s.EndToken; from += maxParse {
-		to := min(from+maxParse, s.EndToken)
+	words := d.afterLabel(s)
+	for from, to := s.FirstToken, 0; from < s.EndToken; from = to {
+		to = pieceEnd(s, from, words)
 		toks := d.Tokens[from:to]
 		ps.setForms(toks)
 		// (the model makes such a word a name where it opens the
 		// sentence, or is tagged a verb: see syntax.Model.Analyze; the
-		// first word of a later part of a long sentence opens nothing)
+		// first word of a later part of a long sentence opens nothing,
+		// the first after a speaker's label opens the sentence)
 		ps.names = ps.names[:0]
-		lead := from != s.FirstToken
+		lead := from != s.FirstToken && from != words
 		for _, t := range toks {
 			ps.names = append(ps.names, names[t.Text] && !lead)
 			if hasWordChar(t.Text) {
@@ -531,8 +570,9 @@ func (a *Analyzer) analyzeSentence(d *Doc, s Sentence, names map[string]bool, ps
 // the tags, that analyzeSentence without classes would have, without
 // tagging them again.
 func (a *Analyzer) parseSentence(d *Doc, s Sentence, ps *parseScratch, classes []uint8) {
-	for from := s.FirstToken; from < s.EndToken; from += maxParse {
-		to := min(from+maxParse, s.EndToken)
+	words := d.afterLabel(s)
+	for from, to := s.FirstToken, 0; from < s.EndToken; from = to {
+		to = pieceEnd(s, from, words)
 		toks := d.Tokens[from:to]
 		ps.setForms(toks)
 		a.model.ParseTagged(ps.forms, classes[from:to], &ps.tags, &ps.sc)

@@ -1095,3 +1095,54 @@ func TestTimeSpansListRefusesUnknownKind(t *testing.T) {
 		t.Fatalf("error %v, want one naming text/time-spans.txt:3 and the kind", err)
 	}
 }
+
+// A speaker's label is no word of the sentence it opens: it is tagged and
+// parsed as a unit of its own, so that the sentence's tree is the turn's
+// words' ("ADLER: You know, Varga is hitting me": Varga is the subject,
+// and the label is no second one), in a full analysis and in a deferred
+// parse alike.
+func TestLabelIsNoWordOfItsSentence(t *testing.T) {
+	a := analyzer(t)
+	src := "ADLER: You know, Varga is hitting me with tremendous commercials.\n\nVARGA: Well, once again, Karl is implying that he did not support the ferry.\n"
+	opt := Labels(labelsAt(t, src, "ADLER", "VARGA"))
+	full := a.Analyze(src, opt)
+	some, _ := a.AnalyzeSome(src, func(*Doc, []bool) bool { return true }, nil, opt)
+	for _, d := range []*Doc{full, some} {
+		for si := range d.Sentences {
+			d.Parse(si)
+		}
+		for _, s := range d.Sentences {
+			words := s.FirstToken // the first word after the label's colon
+			for words < s.EndToken && d.Tokens[words].Text != ":" {
+				words++
+			}
+			if words++; words >= s.EndToken {
+				t.Fatalf("sentence %q: no label found", s.Text)
+			}
+			for i := s.FirstToken; i < s.EndToken; i++ {
+				h := d.Tokens[i].Head
+				if h >= 0 && (i < words) != (h < words) {
+					t.Errorf("%q (%s) hangs on %q across the label's edge in %q", d.Tokens[i].Text, d.Tokens[i].Rel, d.Tokens[h].Text, s.Text)
+				}
+			}
+		}
+		if k := tokenIndex(d, "Varga", 0); d.Tokens[k].Rel != "nsubj" || d.Tokens[d.Tokens[k].Head].Text != "hitting" {
+			t.Errorf("Varga is %s of %q, want the subject of \"hitting\"", d.Tokens[k].Rel, d.Tokens[max(d.Tokens[k].Head, 0)].Text)
+		}
+	}
+	checkDoc(t, full)
+}
+
+// tokenIndex returns the index of the nth token of d written text, or
+// fails the test.
+func tokenIndex(d *Doc, text string, nth int) int {
+	for i, tk := range d.Tokens {
+		if tk.Text == text {
+			if nth == 0 {
+				return i
+			}
+			nth--
+		}
+	}
+	panic("no token " + text)
+}
