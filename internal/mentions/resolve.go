@@ -673,12 +673,14 @@ func (a *analysis) placeGoesOn(c *cand) bool {
 }
 
 // personLike reports whether an unknown name looks like a person's: after
-// a form of address, or two to four words, the subject of a verb or
+// a form of address (with no non-person word: "Miss Universe"), or two
+// to four words, the subject of a verb or
 // right after a noun for a person ("the nominee Jane Doe"), with no
 // organisation word and not all in capitals.
 func (a *analysis) personLike(c *cand, ws []string) bool {
 	if c.honorific {
-		return true
+		// (but "Miss Universe" is a title)
+		return !slices.ContainsFunc(ws, func(w string) bool { return a.v.nonPerson[w] })
 	}
 	if len(ws) < 2 || len(ws) > 4 || !(c.titled || a.describedAfter(c) || a.relativeWho(c) || a.describedBefore(c) || a.subjectOf(c) && a.treeAgrees(c) && !a.subjectOfThing(c)) {
 		return false
@@ -1074,6 +1076,7 @@ func (a *analysis) resolvePronouns() {
 		}
 	}
 	prev := map[[3]int]*cand{}
+	speakerOf := a.turnSpeakers()
 	var cur *pronounScope
 	for _, c := range a.cands {
 		if c.kind != cPronoun || c.dropped {
@@ -1085,6 +1088,22 @@ func (a *analysis) resolvePronouns() {
 			cur.closeOf = a.quotationCloses(c.sent)
 		}
 		ante := a.antecedent(c, cur, bySent, prev)
+		if self, inTurn := speakerOf(c.span.Start); ante != nil && inTurn {
+			// A speaker is "I" in his own turn: its "he" or "she" is
+			// someone else, though his label is the nearest name; nor is
+			// it whoever spoke the turn before (a moderator's question,
+			// then "He went on to say …" of the other candidate). A
+			// label is no word of the discourse, nor is a header's list
+			// of who takes part: only the names the turns' words give
+			// are.
+			skip := func(x *cand) bool {
+				_, spoken := speakerOf(x.span.Start)
+				return x.speaker || !spoken || self != nil && x.ent == self
+			}
+			if skip(ante) {
+				ante = a.antecedentBut(c, skip, bySent)
+			}
+		}
 		if ante == nil {
 			c.dropped = true
 			continue
@@ -1094,6 +1113,55 @@ func (a *analysis) resolvePronouns() {
 		c.ent = ante.ent
 		c.rule = rulePronoun
 	}
+}
+
+// turnSpeakers reports whether a position is in the words of a
+// transcript turn, and the entity of that turn's speaker (nil for a
+// label that names no one).
+func (a *analysis) turnSpeakers() func(pos int) (*entity, bool) {
+	turns := a.doc.Turns
+	if len(turns) == 0 {
+		return func(int) (*entity, bool) { return nil, false }
+	}
+	byLabel := map[int]*entity{}
+	for _, c := range a.cands {
+		if c.speaker && c.ent != nil {
+			byLabel[c.span.Start] = c.ent
+		}
+	}
+	return func(pos int) (*entity, bool) {
+		i := sort.Search(len(turns), func(i int) bool { return turns[i].Content.End > pos })
+		if i == len(turns) || turns[i].Content.Start > pos {
+			return nil, false
+		}
+		return byLabel[turns[i].Label.Start], true
+	}
+}
+
+// antecedentBut searches again for the antecedent of pronoun c without
+// the candidates skip refuses: the words of its sentence before it
+// outside quotations, then up to five sentences back, as antecedent
+// does, the nearest sentence with a candidate deciding.
+func (a *analysis) antecedentBut(c *cand, skip func(x *cand) bool, bySent map[int][]*cand) *cand {
+	g := a.td.Gender(c.span.Text, text.GenderPronoun)
+	for ps := c.sent; ps >= 0 && ps >= c.sent-5 && ps < len(a.sents); ps-- {
+		closes := a.quotationCloses(ps)
+		var p picker
+		for i, x := range bySent[ps] {
+			if skip(x) || ps == c.sent && x.span.End > c.span.Start ||
+				x.ti >= 0 && x.ti < len(closes) && closes[x.ti] >= 0 {
+				continue
+			}
+			if agreesAs(c.pron.plural, x) && !x.otherGender(g) {
+				x.order = i // (as newPronounScope and antecedent order them)
+				p.add(x)
+			}
+		}
+		if p.n > 0 {
+			return p.pick(a)
+		}
+	}
+	return nil
 }
 
 func (a *analysis) agrees(c, x *cand) bool {

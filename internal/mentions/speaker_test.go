@@ -254,3 +254,47 @@ func TestSpeakerLabelSurnameOfDictionaryPerson(t *testing.T) {
 		}
 	}
 }
+
+// In a transcript, a speaker speaks of himself as "I": a "he" or "she"
+// of his own turn is someone else, never the turn's speaker, though his
+// label is the nearest name before it; nor is it the speaker of the turn
+// before (a moderator's question, then "He went on to say …" of another).
+// A label is no word of the discourse: the names the turns' words give
+// are the antecedents, and unknown is the answer when they give none.
+func TestTurnPronounIsNotItsSpeaker(t *testing.T) {
+	r := testResolver(t)
+	speakers := []model.Speaker{{Name: "Ines Varga"}, {Name: "Karl Brodin"}}
+	doc := transcriptDoc([]string{
+		"VARGA: Thank you, and welcome. Our mayor, Ana Okafor, is here.",
+		"BRODIN: He cancelled the ferry without a vote.",
+		"BRODIN: I proposed the ferry, and she said his plan was late.",
+	}, speakers, []int{0, 1, 1})
+	td := testAnalyzer(t).Analyze(doc.Text, text.TurnLabels(doc))
+	ms := r.Find(doc, td)
+	for _, w := range []string{"He", "his", "she"} {
+		if m := findMention(ms, w, 0); m != nil && (m.Actor.Name == "Karl Brodin" || m.Actor.Name == "Ines Varga") {
+			t.Errorf("%q in Karl Brodin's turn is %q; got:%s", w, m.Actor.Name, dump(ms))
+		}
+	}
+	if m := findMention(ms, "she", 0); m == nil || m.Actor.Name != "Ana Okafor" {
+		t.Errorf("she: got %v, want Ana Okafor, whom the turn before names; all:%s", m, dump(ms))
+	}
+}
+
+// A form of address before a word that makes a name no person's is a
+// title ("a former Miss Universe"), and no person called Universe, whom a
+// "he" after it could be.
+func TestHonorificBeforeNonPersonWord(t *testing.T) {
+	r := testResolver(t)
+	text := "Ana Varga, a former Miss Universe, spoke on Monday. Dr. Ivo Petrak said she was right."
+	doc := &model.Document{Text: text, Date: date("2019-02-01")}
+	ms := r.Find(doc, testAnalyzer(t).Analyze(text))
+	for _, m := range ms {
+		if strings.Contains(m.Actor.Name, "Universe") {
+			t.Errorf("%q is a person %q; all:%s", m.Text, m.Actor.Name, dump(ms))
+		}
+	}
+	if m := findMention(ms, "Dr. Ivo Petrak", 0); m == nil || m.Actor.Name != "Ivo Petrak" {
+		t.Errorf("Dr. Ivo Petrak: got %v; all:%s", m, dump(ms))
+	}
+}
