@@ -419,8 +419,9 @@ func (a *analysis) surnamesOverDemonyms(surnames map[string]bool) map[*cand]bool
 
 // surnamesOfOthers undoes the dictionary's reading of a surname alone
 // ("Tesfaye" → the one person of that surname it knows) when the document
-// names someone else by a full name with that surname ("Paul Tesfaye"):
-// the surname is then a name of the document's people, resolved as
+// names someone else by a full name with that word in it ("Paul
+// Tesfaye", or "Kim Jong Un" for "Kim", a name written surname first):
+// the word is then a name of the document's people, resolved as
 // resolveNames does.
 func (a *analysis) surnamesOfOthers() {
 	var others map[string]bool
@@ -435,7 +436,11 @@ func (a *analysis) surnamesOfOthers() {
 		if others == nil {
 			others = make(map[string]bool)
 		}
-		others[ws[len(ws)-1]] = true
+		for _, w := range ws {
+			if len(w) > 1 && !strings.HasSuffix(w, ".") {
+				others[w] = true // (not an initial)
+			}
+		}
 	}
 	if others == nil {
 		return
