@@ -257,6 +257,16 @@ func TestFind(t *testing.T) {
 			absent: []string{"Tesfaye"},
 		},
 		{
+			// a title word before a surname ("Secretary Okafor") is the
+			// one person of that surname the document gave a role the
+			// title opens ("Secretary General"), not a person named
+			// "Secretary Okafor"
+			name: "title and surname of a person the document gave the role",
+			text: "Secretary General Juma Okafor met Grace Okafor, a teacher, on Friday. Secretary Okafor said the talks would go on.",
+			date: "2016-05-02",
+			want: []want{{Text: "Secretary Okafor", Name: "Juma Okafor"}},
+		},
+		{
 			name:   "surname of a dictionary person out of office",
 			text:   "Tesfaye said the dam would be finished.",
 			date:   "2021-05-02",

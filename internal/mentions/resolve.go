@@ -276,7 +276,11 @@ func (a *analysis) buildEntities() {
 			ent.hasFull = true
 		}
 		if c.role != nil && !c.former {
-			a.roles = append(a.roles, roleHolder{role: a.roleKey(c.role), org: c.roleOrg, ent: ent, pos: c.span.Start})
+			h := roleHolder{role: a.roleKey(c.role), org: c.roleOrg, ent: ent, pos: c.span.Start}
+			if t := a.doc.Text[c.span.Start:c.span.End]; c.name != "" && strings.HasSuffix(t, c.name) {
+				h.written = normName(t[:len(t)-len(c.name)])
+			}
+			a.roles = append(a.roles, h)
 		}
 	}
 	for _, c := range persons {
@@ -292,6 +296,29 @@ func (a *analysis) buildEntities() {
 		}
 		c.kind = cResolved
 	}
+}
+
+// titledSurname returns the document's people of surname whom it gave,
+// before pos, a role that title opens, as the text writes the role or as
+// the dictionary calls it ("Secretary Okafor" after "Secretary General
+// Juma Okafor"; "Secretary Clinton" after "Secretary of State Hillary
+// Clinton", the dictionary's foreign minister): a title with a surname,
+// which no role the dictionary knows makes a role mention, is that
+// person, not someone named "Secretary Okafor". Nobody, when title opens
+// no role given to someone of that surname.
+func (a *analysis) titledSurname(title, surname string, pos int) []*entity {
+	var out []*entity
+	for _, h := range a.roles {
+		if h.ent == nil || h.pos >= pos || h.ent.surname != surname || slices.Contains(out, h.ent) {
+			continue
+		}
+		w, _, _ := strings.Cut(h.role, " ")
+		ww, _, _ := strings.Cut(h.written, " ")
+		if w == title || ww == title {
+			out = append(out, h.ent)
+		}
+	}
+	return out
 }
 
 // dictPersonAt returns the dictionary's person of name n (Person), but a
@@ -489,6 +516,11 @@ func (a *analysis) resolveNames() {
 			}
 		}
 		var ent *entity
+		if len(found) == 0 && len(ws) == 2 {
+			// "Secretary Clinton" after "Secretary of State Hillary
+			// Clinton": a title and a surname
+			found = a.titledSurname(ws[0], ws[1], c.span.Start)
+		}
 		switch {
 		case len(found) == 1:
 			ent = found[0]

@@ -275,9 +275,13 @@ func (e *entity) conflicts(g byte) bool {
 // roleHolder records that a person holds a role in this document.
 type roleHolder struct {
 	role string // canonical role, normalised
-	org  string // organisation code, or ""
-	ent  *entity
-	pos  int
+	// written is the role as the text gives it before the name,
+	// normalised ("secretary of state", whose canonical role is
+	// "foreign minister"), or ""
+	written string
+	org     string // organisation code, or ""
+	ent     *entity
+	pos     int
 }
 
 func (r *Resolver) newAnalysis(doc *model.Document, td *text.Doc) *analysis {
