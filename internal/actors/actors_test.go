@@ -693,3 +693,27 @@ func TestPersonSurname(t *testing.T) {
 		t.Errorf("Ana Ruiz: %+v, want no surname of its own", e)
 	}
 }
+
+// A title written before a surname opens a phrase of a role: "Secretary"
+// of "Secretary of State", one of the foreign minister's phrases, but of
+// no phrase of the president's.
+func TestTitled(t *testing.T) {
+	d, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		title, role string
+		want        bool
+	}{
+		{"Secretary", "Foreign Minister", true},
+		{"secretary", "foreign minister", true},
+		{"President", "President", true},
+		{"Secretary", "President", false},
+		{"Minister", "President", false},
+	} {
+		if got := d.Titled(tc.title, tc.role); got != tc.want {
+			t.Errorf("Titled(%q, %q) = %v, want %v", tc.title, tc.role, got, tc.want)
+		}
+	}
+}

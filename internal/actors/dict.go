@@ -183,6 +183,9 @@ type Dictionary struct {
 	// roleKeys maps a normalised role phrase to the normalised canonical
 	// name of its role.
 	roleKeys map[string]string
+	// titles holds, for the first word of each role phrase, the
+	// normalised canonical name of its role (title + "\x00" + role).
+	titles map[string]bool
 	// honorifics are the forms of address before a surname.
 	honorifics map[string]bool
 	// tenures maps a normalised role name to the people's tenures of it,
@@ -267,8 +270,11 @@ func newDictionary(entries []*Entry) *Dictionary {
 		sort.SliceStable(list, func(i, j int) bool { return len(list[i].words) > len(list[j].words) })
 	}
 	d.roleKeys = make(map[string]string, len(d.roles))
+	d.titles = make(map[string]bool, len(d.roles))
 	for k, e := range d.roles {
 		d.roleKeys[k] = normName(e.Name)
+		first, _, _ := strings.Cut(k, " ")
+		d.titles[first+"\x00"+normName(e.Name)] = true
 	}
 	d.tenures = make(map[string][]tenure)
 	for _, name := range d.sortedPeopleNames() {
@@ -597,6 +603,14 @@ func (d *Dictionary) CanonicalRole(role string) string {
 		}
 	}
 	return strings.TrimSpace(role)
+}
+
+// Titled reports whether title, one word written before a surname
+// ("Secretary", "President"), opens a phrase of role, a canonical role
+// name: "Secretary" opens "Secretary of State", a phrase of the foreign
+// minister's role.
+func (d *Dictionary) Titled(title, role string) bool {
+	return d != nil && d.titles[normName(title)+"\x00"+normName(role)]
 }
 
 // RoleEntry returns the role entry for a role phrase, or nil.

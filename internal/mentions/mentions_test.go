@@ -267,6 +267,14 @@ func TestFind(t *testing.T) {
 			want: []want{{Text: "Secretary Okafor", Name: "Juma Okafor"}},
 		},
 		{
+			// the same for a person of the dictionary whom the document
+			// names, by a title of one of their offices
+			name: "title and surname of a dictionary person the document names",
+			text: "The talks opened with Ilse Marangoni and Paul Marangoni, her brother. Secretary Marangoni said the talks would go on.",
+			date: "2016-05-02",
+			want: []want{{Text: "Secretary Marangoni", Code: "IGOUNO", Name: "Ilse Marangoni"}},
+		},
+		{
 			name:   "surname of a dictionary person out of office",
 			text:   "Tesfaye said the dam would be finished.",
 			date:   "2021-05-02",

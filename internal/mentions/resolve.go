@@ -318,6 +318,19 @@ func (a *analysis) titledSurname(title, surname string, pos int) []*entity {
 			out = append(out, h.ent)
 		}
 	}
+	// a person of the dictionary the document names, by a title of one
+	// of their offices ("Secretary Clinton" for a secretary of state)
+	for _, e := range a.ents {
+		if e.dict == nil || e.first >= pos || e.surname != surname || slices.Contains(out, e) {
+			continue
+		}
+		for _, c := range e.dict.Codes {
+			if a.dict.Titled(title, c.Role) {
+				out = append(out, e)
+				break
+			}
+		}
+	}
 	return out
 }
 
