@@ -125,8 +125,11 @@ func (c *Collector) seen(x *actorAcc, d *model.Document) {
 		}
 	}
 	if x.Person {
+		// (a record of a surname alone, "Clinton", is someone of that
+		// name, not known to be the speaker of the fuller name)
+		alone := len(strings.Fields(c.bareName(x.Name))) < 2
 		for _, s := range d.Speakers {
-			if model.SamePerson(s.Name, x.Name) {
+			if model.SamePerson(s.Name, x.Name) && (!alone || len(strings.Fields(c.bareName(s.Name))) < 2) {
 				role := strings.Join(nonEmpty(s.Role, s.Organization), ", ")
 				x.addRole(role)
 				x.addHeld(role, d, store.HeldByTranscript)
@@ -228,9 +231,29 @@ func (c *Collector) Add(d *model.Document, a *model.Analysis) {
 			x.addExample(d, m.Span, false)
 		}
 	}
+	// the actor of the mention at each span, made when first asked
+	var spans map[[2]int]string
+	mentionAt := func(sp model.Span) string {
+		if spans == nil {
+			spans = map[[2]int]string{}
+			for _, m := range a.Mentions {
+				if ak := actorKey(m.Actor); ak != "" {
+					spans[[2]int{m.Start, m.End}] = ak
+				}
+			}
+		}
+		return spans[[2]int{sp.Start, sp.End}]
+	}
 	if d.Kind.Primary() && c.names != nil {
 		for _, at := range ingest.Attendance(d.Text, c.names) {
-			x := c.get(nameKey(at.Name), at.Name, "", true)
+			// the record the name's mention resolves to, if one does
+			// ("Donald J. Trump" of a debate's header is the
+			// dictionary's "Donald Trump")
+			k := mentionAt(at.Span)
+			if k == "" || c.by[k] == nil || !c.by[k].Person {
+				k = nameKey(at.Name)
+			}
+			x := c.get(k, at.Name, "", true)
 			c.seen(x, d)
 			for _, r := range at.Roles {
 				x.addRole(r)
@@ -251,7 +274,6 @@ func (c *Collector) Add(d *model.Document, a *model.Analysis) {
 			turns[t.Speaker]++
 		}
 	}
-	var byLabel map[[2]int]string // the actor of the mention at each label
 	for i, s := range d.Speakers {
 		k := nameKey(s.Name)
 		if turns[i] == 0 || k == "" {
@@ -259,15 +281,7 @@ func (c *Collector) Add(d *model.Document, a *model.Analysis) {
 		}
 		c.turns[k] += turns[i]
 		if len(strings.Fields(c.bareName(s.Name))) >= 2 {
-			if byLabel == nil {
-				byLabel = map[[2]int]string{}
-				for _, m := range a.Mentions {
-					if ak := actorKey(m.Actor); ak != "" {
-						byLabel[[2]int{m.Start, m.End}] = ak
-					}
-				}
-			}
-			if to := byLabel[[2]int{label[i].Start, label[i].End}]; to != "" && to != k {
+			if to := mentionAt(label[i]); to != "" && to != k {
 				if was, ok := c.labelled[k]; ok && was != to {
 					to = ""
 				}

@@ -263,3 +263,41 @@ func TestSpeakerCountsForItsLabelsRecord(t *testing.T) {
 		t.Errorf("records %q, want %q", got, want)
 	}
 }
+
+// TestRosterJoinsItsMentionsRecord: a transcript header's roster names a
+// person ("Teodor J. Vasko (Labour candidate)") whose mention there
+// resolves to another form of the name (the dictionary's "Teodor Vasko"):
+// the role goes to that record, and no record of the roster's form is
+// made. A record of the surname alone ("Mr. Vasko", unresolved: there
+// are two Vaskos) is someone of that name, and takes no role the
+// transcript gives its speaker of the fuller name.
+func TestRosterJoinsItsMentionsRecord(t *testing.T) {
+	v, err := ingest.LoadVocab(data.Embedded())
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := NewCollector(v, nil)
+	text := "Debate\n\nParticipants: Teodor J. Vasko (Labour candidate).\n\nVASKO: Ana Vasko says Mr. Vasko will build it.\n"
+	at := func(s string) model.Span {
+		i := strings.Index(text, s)
+		return model.Span{Start: i, End: i + len(s), Text: s}
+	}
+	d := &model.Document{ID: "t", Kind: model.KindTranscript, Text: text,
+		Speakers: []model.Speaker{{Name: "Teodor J. Vasko", Role: "Labour candidate"}},
+		Turns:    []model.Turn{{Speaker: 0, Label: at("VASKO")}}}
+	a := &model.Analysis{Doc: d.ID, Mentions: []model.Mention{
+		{Span: at("Teodor J. Vasko"), Actor: model.Actor{Name: "Teodor Vasko", Person: true}},
+		{Span: at("VASKO"), Actor: model.Actor{Name: "Teodor Vasko", Person: true}},
+		{Span: at("Ana Vasko"), Actor: model.Actor{Name: "Ana Vasko", Person: true}},
+		{Span: at("Mr. Vasko"), Actor: model.Actor{Name: "Vasko", Person: true}},
+	}}
+	c.Add(d, a)
+	var got []string
+	for _, x := range c.List() {
+		got = append(got, x.Key+": "+strings.Join(x.Roles, "; "))
+	}
+	sort.Strings(got)
+	if want := "ana vasko: |teodor vasko: Labour candidate|vasko: "; strings.Join(got, "|") != want {
+		t.Errorf("records %q, want %q", got, want)
+	}
+}
