@@ -22,6 +22,7 @@ const (
 	ruleRoleName      = "context:role-before-name"
 	ruleApposition    = "context:apposition"
 	ruleSurname       = "coref:surname"
+	ruleGivenName     = "coref:given-name"
 	ruleName          = "coref:name"
 	ruleRole          = "coref:role"
 	rulePronoun       = model.RulePronoun

@@ -247,32 +247,42 @@ func TestFind(t *testing.T) {
 			want: []want{{Text: "Tesfaye", Code: "ETHGOV", Name: "Berhane Tesfaye", Rule: "dict:person"}},
 		},
 		{
-			// a name the document gives with the surname first ("Tesfaye
-			// Alem Gebre", as Korean and Chinese names are written): the
-			// word alone after it is not the dictionary's person of that
-			// surname, whom the document does not name
+			// a name the document gives with the word alone after it
+			// in it ("Tesfaye Alem Gebre", or a name written surname
+			// first, as Korean and Chinese names are): the word is not
+			// the dictionary's person of that surname, whom the document
+			// does not name
 			name:   "a word of a full name the document gives is no dictionary surname",
 			text:   "The army said Tesfaye Alem Gebre would speak. Tesfaye said the dam would be finished.",
 			date:   "2016-05-02",
 			absent: []string{"Tesfaye"},
 		},
 		{
-			// a title word before a surname ("Secretary Okafor") is the
-			// one person of that surname the document gave a role the
-			// title opens ("Secretary General"), not a person named
-			// "Secretary Okafor"
-			name: "title and surname of a person the document gave the role",
-			text: "Secretary General Juma Okafor met Grace Okafor, a teacher, on Friday. Secretary Okafor said the talks would go on.",
-			date: "2016-05-02",
-			want: []want{{Text: "Secretary Okafor", Name: "Juma Okafor"}},
+			// two such names: the word is neither, nor the dictionary's
+			// person of that surname
+			name:   "a word of two full names the document gives is no dictionary surname",
+			text:   "The army said Tesfaye Alem Gebre and Tesfaye Bekele would speak. Tesfaye said the dam would be finished.",
+			date:   "2016-05-02",
+			absent: []string{"Tesfaye"},
 		},
 		{
-			// the same for a person of the dictionary whom the document
-			// names, by a title of one of their offices
-			name: "title and surname of a dictionary person the document names",
-			text: "The talks opened with Ilse Marangoni and Paul Marangoni, her brother. Secretary Marangoni said the talks would go on.",
-			date: "2016-05-02",
-			want: []want{{Text: "Secretary Marangoni", Code: "IGOUNO", Name: "Ilse Marangoni"}},
+			// a given name alone is the one person the document named
+			// in full before with that given name ("Paul" after "Paul
+			// Okafor"), as debaters name each other; a word no list of
+			// given names knows is not asked ("Kelby", a town, and the
+			// first word of a name)
+			name:   "a given name alone is the one person named in full with it",
+			text:   "Paul Okafor and Kelby Brannock spoke on Friday. Paul wants to close the school in Kelby.",
+			date:   "2016-05-02",
+			want:   []want{{Text: "Paul", Name: "Paul Okafor", Rule: "coref:given-name"}},
+			absent: []string{"Kelby"},
+		},
+		{
+			// two people of that given name: nobody known
+			name:   "a given name two people bear is nobody",
+			text:   "Paul Okafor and Paul Achieng spoke on Friday. Paul wants to close the school.",
+			date:   "2016-05-02",
+			absent: []string{"Paul"},
 		},
 		{
 			name:   "surname of a dictionary person out of office",

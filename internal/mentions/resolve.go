@@ -298,6 +298,36 @@ func (a *analysis) buildEntities() {
 	}
 }
 
+// givenNamed returns the one person the document named in full before
+// pos whose given name is n, the first word of the name ("Paul" after
+// "Paul Okafor"), as debaters and family members are named; none when
+// two people bear it, or someone bears it as a surname, or when the list
+// of given names (data/text/genders.txt) does not know it ("Kelby", a
+// town, after "Kelby Brannock"; "Indiana" of an "Indiana GOP" the words
+// made a person's).
+func (a *analysis) givenNamed(n string, pos int) []*entity {
+	if a.td == nil || a.td.Gender(n, text.GenderName) == 0 {
+		return nil
+	}
+	var out []*entity
+	for _, e := range a.ents {
+		ws := strings.Fields(e.full)
+		if len(ws) < 2 || e.first >= pos {
+			continue
+		}
+		switch {
+		case e.surname == n:
+			return nil
+		case ws[0] == n && e.surname != ws[0]:
+			out = append(out, e)
+		}
+	}
+	if len(out) != 1 {
+		return nil
+	}
+	return out
+}
+
 // titledSurname returns the document's people of surname whom it gave,
 // before pos, a role that title opens, as the text writes the role or as
 // the dictionary calls it ("Secretary Okafor" after "Secretary General
@@ -379,6 +409,7 @@ func (a *analysis) entityFor(pe *actors.Entry, name string, pos int) *entity {
 // keeps the candidates in text order and reports whether it added any.
 func (a *analysis) surnameTokens() bool {
 	surnames := map[string]bool{}
+	firstNames := map[string]bool{} // given names, as proper nouns only
 	for _, e := range a.ents {
 		ws := strings.Fields(e.name)
 		if len(ws) < 2 {
@@ -390,6 +421,11 @@ func (a *analysis) surnameTokens() bool {
 		}
 		if utf8.RuneCountInString(sur) >= 3 {
 			surnames[sur] = true
+		}
+		if sur != ws[0] && a.td.Gender(ws[0], text.GenderName) != 0 {
+			// (a word the list of given names knows: not "Indiana" of an
+			// "Indiana GOP" the words made a person)
+			firstNames[ws[0]] = true
 		}
 	}
 	if len(surnames) == 0 {
@@ -415,7 +451,7 @@ func (a *analysis) surnameTokens() bool {
 	var extra []*cand
 	for _, s := range a.sents {
 		for i, t := range s.toks {
-			if !surnames[t.Text] || covered(t.Start) {
+			if !surnames[t.Text] && !(firstNames[t.Text] && t.Tag == "NNP") || covered(t.Start) {
 				continue
 			}
 			extra = append(extra, &cand{kind: cName, span: a.span(t.Start, t.End), sent: s.idx, ti: i, tj: i + 1,
@@ -529,10 +565,15 @@ func (a *analysis) resolveNames() {
 			}
 		}
 		var ent *entity
+		given := false
 		if len(found) == 0 && len(ws) == 2 {
 			// "Secretary Clinton" after "Secretary of State Hillary
 			// Clinton": a title and a surname
 			found = a.titledSurname(ws[0], ws[1], c.span.Start)
+		}
+		if len(found) == 0 && len(ws) == 1 {
+			// "Donald thinks …" in a debate that named Donald Trump
+			found, given = a.givenNamed(ws[0], c.span.Start), true
 		}
 		switch {
 		case len(found) == 1:
@@ -553,8 +594,11 @@ func (a *analysis) resolveNames() {
 			ent.note(a.nameGender(c.name))
 			c.actor = actorT{Code: ent.code, Name: ent.name, Person: true}
 			c.rule = ruleSurname
-			if n == ent.full {
+			switch {
+			case n == ent.full:
 				c.rule = ruleName
+			case given:
+				c.rule = ruleGivenName
 			}
 			continue
 		}
