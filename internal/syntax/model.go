@@ -31,6 +31,9 @@ type Model struct {
 	// (SetTimeSpans), spanRels the labels it writes
 	spanWords, orderWords map[uint64]bool
 	spanRels              [5]int
+	// vocRels are the labels fixVocatives reads and writes: nsubj and
+	// vocative (-1 when the model has no such label)
+	vocRels [2]int
 }
 
 // Scratch holds one goroutine's working buffers, and the sums and word
@@ -125,6 +128,7 @@ func (m *Model) ParseTagged(forms []string, classes []uint8, out *Tags, sc *Scra
 func (m *Model) parseInto(forms []string, heads, rels []int, s *scratch) {
 	m.parser.parse(s.lex, s.tags, heads, rels, s)
 	m.fixTimeSpans(s.lex, heads, rels)
+	m.fixVocatives(forms, heads, rels, s.class)
 	m.fixPunct(forms, heads, rels, s)
 	m.applyRetag(s.lex, rels, s.class)
 }
@@ -237,13 +241,17 @@ func (m *Model) fixPunct(forms []string, heads, rels []int, s *scratch) {
 
 // label returns the index of a relation, or the root's when the model has
 // no such relation.
-func (p *parser) label(name string) int {
+func (p *parser) label(name string) int { return p.labelOr(name, p.root) }
+
+// labelOr returns the index of a relation, or none when the model has no
+// such relation.
+func (p *parser) labelOr(name string, none int) int {
 	for i, l := range p.labels {
 		if l == name {
 			return i
 		}
 	}
-	return p.root
+	return none
 }
 
 // Lemma returns the lemma of a word with the given Penn tag.
@@ -742,6 +750,7 @@ func Load(b []byte) (*Model, error) {
 	if err := m.parser.w.check(m.parser.share.total); err != nil {
 		return nil, err
 	}
+	m.vocRels = [2]int{m.parser.labelOr("nsubj", -1), m.parser.labelOr("vocative", -1)}
 	return m, nil
 }
 

@@ -1146,3 +1146,33 @@ func tokenIndex(d *Doc, text string, nth int) int {
 	}
 	panic("no token " + text)
 }
+
+// A name addressed before the subject of the sentence is a vocative, not
+// a second subject: "Secretary Varga, Mr. Okafor, I want to thank you"
+// is addressed to Varga, and it is I who want. A name with a comma before
+// a clause whose subject it is not ("Varga, who led the council, said
+// she would go") stays the subject.
+func TestAddressedNameIsNoSubject(t *testing.T) {
+	a := analyzer(t)
+	rel := func(d *Doc, word string) string {
+		for _, tk := range d.Tokens {
+			if tk.Text == word {
+				return tk.Rel
+			}
+		}
+		return "(none)"
+	}
+	d := a.Analyze("Secretary Varga, Mr. Okafor, I want to thank you both for coming.")
+	for _, w := range []string{"Secretary", "Varga"} {
+		if r := rel(d, w); r == "nsubj" {
+			t.Errorf("%s is %s in %q", w, r, d.Text)
+		}
+	}
+	if r := rel(d, "I"); r != "nsubj" {
+		t.Errorf("I is %s, want nsubj", r)
+	}
+	d = a.Analyze("Varga, who led the council, said she would go.")
+	if r := rel(d, "Varga"); r != "nsubj" {
+		t.Errorf("Varga is %s in %q, want nsubj", r, d.Text)
+	}
+}
