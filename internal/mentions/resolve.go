@@ -1209,6 +1209,67 @@ func (a *analysis) resolvePronouns() {
 	}
 }
 
+// addressees gives the "you" and "your" of a sentence that addresses one
+// person by name that person ("Mr. Okafor, you promised …", as
+// moderators ask and interviewers quote); a sentence that addresses two
+// ("Ms. Varga, Mr. Okafor, I thank you both"), or none, keeps them no
+// one's. A sentence addresses the people it opens with, each name
+// followed by a comma, that the tree makes no subject ("Okafor, the
+// mayor, said you …" is about Okafor). The sentence is parsed if its
+// parse was deferred, and only when it has such a word.
+func (a *analysis) addressees() {
+	if a.td == nil {
+		return
+	}
+	var bySent map[int][]*cand
+	for _, s := range a.sents {
+		var yous []int
+		for k, w := range s.low {
+			if w == "you" || w == "your" {
+				yous = append(yous, k)
+			}
+		}
+		if len(yous) == 0 {
+			continue
+		}
+		if bySent == nil {
+			bySent = map[int][]*cand{}
+			for _, c := range a.cands {
+				if c.kind == cResolved && !c.dropped && c.ti >= 0 {
+					bySent[c.sent] = append(bySent[c.sent], c)
+				}
+			}
+		}
+		// the names that open the sentence, each before a comma
+		var who *cand
+		at, many := 0, false
+		for _, c := range bySent[s.idx] {
+			if c.ti != at || c.tj >= len(s.low) || s.low[c.tj] != "," || !c.actor.Person || c.actor.Name == "" {
+				break
+			}
+			if a.treeTok(c, "nsubj", "nsubj:pass") >= 0 {
+				who = nil
+				break
+			}
+			if who != nil && pickKey(who) != pickKey(c) {
+				many = true
+			}
+			who, at = c, c.tj+1
+		}
+		if who == nil || many {
+			continue
+		}
+		for _, k := range yous {
+			if k < at {
+				continue
+			}
+			t := s.toks[k]
+			a.add(&cand{kind: cResolved, span: a.span(t.Start, t.End), sent: s.idx, ti: k, tj: k + 1,
+				actor: who.actor, ent: who.ent, rule: model.RuleAddressee})
+		}
+	}
+}
+
 // turnSpeakers reports whether a position is in the words of a
 // transcript turn, and the entity of that turn's speaker (nil for a
 // label that names no one).

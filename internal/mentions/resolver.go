@@ -335,6 +335,7 @@ func (a *analysis) run() {
 	a.resolveRoles()
 	a.resolveDefinites()
 	a.resolvePronouns()
+	a.addressees()
 }
 
 // mentions returns the resolved candidates as sorted mentions whose spans

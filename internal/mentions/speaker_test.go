@@ -298,3 +298,27 @@ func TestHonorificBeforeNonPersonWord(t *testing.T) {
 		t.Errorf("Dr. Ivo Petrak: got %v; all:%s", m, dump(ms))
 	}
 }
+
+// A sentence that addresses one person by name ("Secretary Okafor, you
+// promised …", a moderator's question) has that person for its "you" and
+// "your"; one that addresses two ("Ms. Varga, Mr. Okafor, I thank you
+// both") has no one known for them, nor has a sentence that addresses no
+// one.
+func TestAddresseeIsYou(t *testing.T) {
+	r := testResolver(t)
+	text := "Juma Okafor and Ines Varga met on Friday. Mr. Okafor, you promised to lower the fares. " +
+		"Ms. Varga, Mr. Okafor, I thank you both. You will pay for it."
+	doc := &model.Document{Text: text, Date: date("2019-02-01")}
+	ms := r.Find(doc, testAnalyzer(t).Analyze(text))
+	if m := findMention(ms, "you", 0); m == nil || m.Actor.Name != "Juma Okafor" || m.Rule != model.RuleAddressee {
+		t.Errorf("the first you: got %v, want Juma Okafor by %s; all:%s", m, model.RuleAddressee, dump(ms))
+	}
+	for _, w := range []struct {
+		text string
+		nth  int
+	}{{"you", 1}, {"You", 0}} {
+		if m := findMention(ms, w.text, w.nth); m != nil {
+			t.Errorf("%s #%d is %q; all:%s", w.text, w.nth, m.Actor.Name, dump(ms))
+		}
+	}
+}

@@ -23,12 +23,15 @@ const (
 	RulePronoun             = "coref:pronoun"
 	RuleFirstPersonSingular = "coref:first-person-singular"
 	RuleFirstPersonPlural   = "coref:first-person-plural"
+	// RuleAddressee is the mention of the one person a sentence addresses
+	// by name that its "you" or "your" is ("Mr. Okafor, you promised …").
+	RuleAddressee = "coref:addressee"
 )
 
 // Pronominal reports whether the mention is a pronoun standing for the
 // actor rather than a form of its name.
 func (m Mention) Pronominal() bool {
-	for _, r := range [...]string{RulePronoun, RuleFirstPersonSingular, RuleFirstPersonPlural} {
+	for _, r := range [...]string{RulePronoun, RuleFirstPersonSingular, RuleFirstPersonPlural, RuleAddressee} {
 		if m.Rule == r || len(m.Rule) > len(r) && m.Rule[:len(r)] == r && m.Rule[len(r)] == ' ' {
 			return true
 		}
