@@ -263,3 +263,21 @@ func TestLightParticipleAgentIsTheNounsSource(t *testing.T) {
 	}
 	t.Errorf("got %q, want the students' protest", got)
 }
+
+// An "as" phrase says in what capacity the source acts, and is never its
+// target, even where the parse hangs a stranded preposition on it ("a
+// bill that Kenya fought against as a senator": "against" and "as" both
+// read as cases of "senator").
+func TestCapacityIsNoTarget(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"That is a bill that Kenya fought against as a senator.", nil},
+		{"That is a deal that Kenya fought against as a member of the council.", nil},
+		{"Kenya fought against the council as a senator.", []string{"KEN 190 LEG ASSAULT"}},
+	} {
+		acts := []act{{"Kenya", "KEN"}, {"a senator", "LEG"}, {"the council", "LEG"}}
+		checkBriefs(t, tc.text, briefs(codeText(t, tc.text, acts...)), tc.want)
+	}
+}

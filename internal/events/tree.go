@@ -1081,6 +1081,9 @@ func (s *sent) targets(v, i, end int, object bool, preps []string) []int {
 				return ms
 			}
 		case s.relIs(d, "obl", "nmod") && s.rel(d) != "obl:agent" && s.rel(d) != "obl:tmod" && s.rel(d) != "obl:unmarked":
+			if s.capacity(d) {
+				continue
+			}
 			if m := s.marker(d); m != "" && contains(preps, m) {
 				if ms := s.actors(d); len(ms) > 0 {
 					return ms
@@ -1115,13 +1118,26 @@ func (s *sent) targets(v, i, end int, object bool, preps []string) []int {
 	return nil
 }
 
+// capacity reports whether nominal k opens with a preposition that says
+// in what capacity the source acts ("as a senator", grammar's capacity),
+// whatever other preposition the parse also hangs on it.
+func (s *sent) capacity(k int) bool {
+	var a [8]int
+	for _, d := range s.deps(k, a[:0]) {
+		if d < k && s.rel(d) == "case" && s.lx.is("capacity", s.low[d]) {
+			return true
+		}
+	}
+	return false
+}
+
 // prepComplement returns the mentions of the first complement of the
 // nominal n introduced by one of preps.
 func (s *sent) prepComplement(n int, preps []string) []int {
 	var a [8]int
 	ds := s.deps(n, a[:0])
 	for _, d := range ds {
-		if s.relIs(d, "nmod", "obl") {
+		if s.relIs(d, "nmod", "obl") && !s.capacity(d) {
 			if m := s.marker(d); m != "" && contains(preps, m) {
 				if ms := s.actors(d); len(ms) > 0 {
 					return ms
