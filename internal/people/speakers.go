@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/dossier-project/dossier/internal/model"
+	"github.com/dossier-project/dossier/internal/quotes"
 	"github.com/dossier-project/dossier/internal/text"
 )
 
@@ -29,8 +30,10 @@ func CodeSpeakers(qs []model.Quote, ms []model.Mention) {
 // Mentions returns ms and the mentions that first-person pronouns make inside
 // direct speech: "I" and "me" are the speaker, "we" and "us" the actor the
 // speaker speaks for (the speaker's code). Only quotes whose speaker is
-// known and coded, and not anonymous, take part; pronouns already
-// resolved by the mentions stage are left alone.
+// known and coded, and not anonymous, take part, and the turns of a
+// transcript, whose speaker is known though no code is ("I" of the
+// turns of a candidate or a moderator); pronouns already resolved by the
+// mentions stage are left alone.
 func (fp *FirstPersonWords) Mentions(doc *model.Document, td *text.Doc, qs []model.Quote, ms []model.Mention) []model.Mention {
 	taken := map[int]bool{}
 	for _, m := range ms {
@@ -38,7 +41,8 @@ func (fp *FirstPersonWords) Mentions(doc *model.Document, td *text.Doc, qs []mod
 	}
 	var out []model.Mention
 	for _, q := range qs {
-		if !q.Direct || q.Question || q.Anonymous || q.Speaker == "" || q.SpeakerCode == "" {
+		turn := doc != nil && doc.Kind == model.KindTranscript && q.Rule == quotes.RuleTranscriptTurn
+		if !q.Direct || q.Question || q.Anonymous || q.Speaker == "" || q.SpeakerCode == "" && !turn {
 			continue
 		}
 		for _, c := range q.Contents {
@@ -61,6 +65,9 @@ func (fp *FirstPersonWords) Mentions(doc *model.Document, td *text.Doc, qs []mod
 				default:
 					continue
 				}
+				if turn && fp.reported(td, i) {
+					continue // someone else's words inside the turn
+				}
 				taken[tok.Start] = true
 				out = append(out, model.Mention{
 					Span:     model.Span{Start: tok.Start, End: tok.End, Text: tok.Text},
@@ -77,6 +84,36 @@ func (fp *FirstPersonWords) Mentions(doc *model.Document, td *text.Doc, qs []mod
 	all := append(append([]model.Mention{}, ms...), out...)
 	sort.SliceStable(all, func(i, j int) bool { return all[i].Start < all[j].Start })
 	return all
+}
+
+// reported reports whether token i of a transcript's turn is someone
+// else's words: inside quotation marks within the turn ("Police Chief
+// David Brown said, quote, “We're asking cops to do too much”"), or in
+// a clause a verb of reporting reports whose subject is no first person
+// ("he said, no, we're building a wall").
+func (fp *FirstPersonWords) reported(td *text.Doc, i int) bool {
+	at := td.Tokens[i].Start
+	// the last quotation opened before the token (they are in text order)
+	if k := sort.Search(len(td.Quotations), func(k int) bool { return td.Quotations[k].OpenEnd > at }) - 1; k >= 0 {
+		q := td.Quotations[k]
+		end := q.Close
+		if end < 0 {
+			end = q.CloseEnd // open to the paragraph's end
+		}
+		if at < end {
+			return true
+		}
+	}
+	for v, steps := td.Tokens[i].Head, 0; v >= 0 && steps < 32; v, steps = td.Tokens[v].Head, steps+1 {
+		if !fp.reporting[strings.ToLower(td.Tokens[v].Lemma)] {
+			continue
+		}
+		if s := td.Dependent(v, "nsubj"); s >= 0 {
+			w := strings.ToLower(td.Tokens[s].Text)
+			return !fp.singular[w] && !fp.plural[w]
+		}
+	}
+	return false
 }
 
 // speaksFor names who "we" are for a speaker: the organisation a

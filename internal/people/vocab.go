@@ -17,12 +17,13 @@ type vocabulary struct {
 		Singular []string `yaml:"singular"`
 		Plural   []string `yaml:"plural"`
 	} `yaml:"first_person"`
+	Reporting []string `yaml:"reporting"`
 }
 
 // FirstPersonWords are the first-person pronouns, lower-cased: inside
 // direct speech, the speaker (singular) or the side the speaker speaks
 // for (plural).
-type FirstPersonWords struct{ singular, plural map[string]bool }
+type FirstPersonWords struct{ singular, plural, reporting map[string]bool }
 
 // LoadFirstPerson reads the first-person pronouns from fsys
 // (VocabularyFile).
@@ -41,5 +42,5 @@ func LoadFirstPerson(fsys fs.FS) (*FirstPersonWords, error) {
 		}
 		return m
 	}
-	return &FirstPersonWords{singular: set(v.FirstPerson.Singular), plural: set(v.FirstPerson.Plural)}, nil
+	return &FirstPersonWords{singular: set(v.FirstPerson.Singular), plural: set(v.FirstPerson.Plural), reporting: set(v.Reporting)}, nil
 }

@@ -1,0 +1,84 @@
+package people
+
+import (
+	"testing"
+
+	"github.com/dossier-project/dossier/data"
+	"github.com/dossier-project/dossier/internal/model"
+	"github.com/dossier-project/dossier/internal/quotes"
+	"github.com/dossier-project/dossier/internal/text"
+)
+
+// The "I" of a transcript turn is its speaker, whether or not the speaker
+// has a code (a candidate, a moderator); the "I" of an article's quote is
+// its speaker only when coded, as before.
+func TestFirstPersonOfTurns(t *testing.T) {
+	fp, err := LoadFirstPerson(data.Embedded())
+	if err != nil {
+		t.Fatal(err)
+	}
+	an, err := text.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := "I will build the ferry."
+	for _, tc := range []struct {
+		kind model.Kind
+		rule string
+		want string
+	}{
+		{model.KindTranscript, quotes.RuleTranscriptTurn, "Ana Varga"},
+		{model.KindArticle, "direct-cue", ""},
+	} {
+		doc := &model.Document{Text: src, Kind: tc.kind}
+		td := an.Analyze(src)
+		q := model.Quote{ID: "q1", Speaker: "Ana Varga", Direct: true, Rule: tc.rule,
+			Contents: []model.Span{model.NewSpan(src, 0, len(src))}}
+		got := ""
+		for _, m := range fp.Mentions(doc, td, []model.Quote{q}, nil) {
+			if m.Text == "I" {
+				got = m.Actor.Name
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%s quote by %s: I is %q, want %q", tc.kind, tc.rule, got, tc.want)
+		}
+	}
+}
+
+// Inside a turn, the words the speaker reports of someone else are not
+// the speaker's: a first person inside quotation marks, or in a clause a
+// verb of reporting with another subject reports ("he said we would
+// win"), is no mention of the speaker; "I said we would win" is.
+func TestFirstPersonReportedInTurns(t *testing.T) {
+	fp, err := LoadFirstPerson(data.Embedded())
+	if err != nil {
+		t.Fatal(err)
+	}
+	an, err := text.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		src  string
+		want int // first-person mentions of the speaker
+	}{
+		{"I said we would win.", 2},
+		{"Okafor said we would win.", 0},
+		{"The chief said, quote, \u201cWe are asking too much.\u201d", 0},
+		{"We are asking too much, I think.", 2},
+	} {
+		doc := &model.Document{Text: tc.src, Kind: model.KindTranscript}
+		q := model.Quote{ID: "q1", Speaker: "Ana Varga", Direct: true, Rule: quotes.RuleTranscriptTurn,
+			Contents: []model.Span{model.NewSpan(tc.src, 0, len(tc.src))}}
+		got := 0
+		for _, m := range fp.Mentions(doc, an.Analyze(tc.src), []model.Quote{q}, nil) {
+			if m.Pronominal() {
+				got++
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%q: %d first-person mentions of the speaker, want %d", tc.src, got, tc.want)
+		}
+	}
+}
