@@ -281,3 +281,19 @@ func TestCapacityIsNoTarget(t *testing.T) {
 		checkBriefs(t, tc.text, briefs(codeText(t, tc.text, acts...)), tc.want)
 	}
 }
+
+// A relative named by kinship ("her husband", "his son") is someone else
+// than the possessor: it is not the possessor who acts.
+func TestKinIsNotThePossessor(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Her husband attacked Somalia.", nil},
+		{"The deal, signed by her husband, was a disaster.", nil},
+		{"Her army attacked Somalia.", []string{"KEN 190 SOM ASSAULT"}},
+	} {
+		acts := []act{{"Her", "KEN"}, {"her", "KEN"}, {"Somalia", "SOM"}}
+		checkBriefs(t, tc.text, briefs(codeText(t, tc.text, acts...)), tc.want)
+	}
+}

@@ -212,6 +212,9 @@ func (s *sent) actorOf(k int, out []int) []int {
 	ds := s.deps(k, a[:0])
 	for _, d := range ds {
 		if m := s.mAt[d]; m >= 0 && s.relIs(d, "amod", "compound", "nmod:poss", "flat") {
+			if s.relIs(d, "nmod:poss") && s.lx.is("kin", s.lemma(k)) {
+				continue // "her husband" is not she
+			}
 			return appendMention(out, m)
 		}
 	}
