@@ -40,10 +40,28 @@ func (fp *FirstPersonWords) Mentions(doc *model.Document, td *text.Doc, qs []mod
 		taken[m.Start] = true
 	}
 	var out []model.Mention
+	var labels map[[2]int]model.Actor // the person each label's mention is
 	for _, q := range qs {
 		turn := doc != nil && doc.Kind == model.KindTranscript && q.Rule == quotes.RuleTranscriptTurn
 		if !q.Direct || q.Question || q.Anonymous || q.Speaker == "" || q.SpeakerCode == "" && !turn {
 			continue
+		}
+		speaker := model.Actor{Code: q.SpeakerCode, Name: q.Speaker, Person: true}
+		if turn && len(q.Sources) > 0 {
+			// the person the turn's label resolves to, named as the
+			// rest of the document names them ("TRUMP", the header's
+			// "Donald J. Trump", is the dictionary's "Donald Trump")
+			if labels == nil {
+				labels = map[[2]int]model.Actor{}
+				for _, m := range ms {
+					if m.Actor.Person && m.Actor.Name != "" && !m.Actor.Anonymous {
+						labels[[2]int{m.Start, m.End}] = m.Actor
+					}
+				}
+			}
+			if a, ok := labels[[2]int{q.Sources[0].Start, q.Sources[0].End}]; ok {
+				speaker = a
+			}
 		}
 		for _, c := range q.Contents {
 			first := td.TokenAt(c.Start)
@@ -59,9 +77,9 @@ func (fp *FirstPersonWords) Mentions(doc *model.Document, td *text.Doc, qs []mod
 				rule := ""
 				switch w := strings.ToLower(tok.Text); {
 				case fp.singular[w]:
-					actor, rule = model.Actor{Code: q.SpeakerCode, Name: q.Speaker, Person: true}, model.RuleFirstPersonSingular
+					actor, rule = speaker, model.RuleFirstPersonSingular
 				case fp.plural[w]:
-					actor, rule = model.Actor{Code: q.SpeakerCode, Name: speaksFor(doc, q.Speaker)}, model.RuleFirstPersonPlural
+					actor, rule = model.Actor{Code: speaker.Code, Name: speaksFor(doc, q.Speaker, speaker.Name)}, model.RuleFirstPersonPlural
 				default:
 					continue
 				}
@@ -116,13 +134,14 @@ func (fp *FirstPersonWords) reported(td *text.Doc, i int) bool {
 	return false
 }
 
-// speaksFor names who "we" are for a speaker: the organisation a
-// transcript gives for them, else "the speaker's side".
-func speaksFor(doc *model.Document, speaker string) string {
+// speaksFor names who "we" are for a speaker, whom the rest of the
+// document names name: the organisation a transcript gives for them,
+// else "the speaker's side".
+func speaksFor(doc *model.Document, speaker, name string) string {
 	for _, s := range doc.Speakers {
 		if s.Name == speaker && s.Organization != "" {
 			return s.Organization
 		}
 	}
-	return speaker + "'s side"
+	return name + "'s side"
 }

@@ -82,3 +82,32 @@ func TestFirstPersonReportedInTurns(t *testing.T) {
 		}
 	}
 }
+
+// The "I" of a turn is the person its label's mention resolves to, named
+// as the rest of the document names them, with their code: the header's
+// "Donald J. Trump", labelled TRUMP, is the dictionary's "Donald Trump".
+func TestFirstPersonOfTurnIsTheLabelsPerson(t *testing.T) {
+	fp, err := LoadFirstPerson(data.Embedded())
+	if err != nil {
+		t.Fatal(err)
+	}
+	an, err := text.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := "VASKO: I will build the ferry."
+	doc := &model.Document{Text: src, Kind: model.KindTranscript}
+	label := model.NewSpan(src, 0, 5)
+	q := model.Quote{ID: "q1", Speaker: "Teodor J. Vasko", Direct: true, Rule: quotes.RuleTranscriptTurn,
+		Sources: []model.Span{label}, Contents: []model.Span{model.NewSpan(src, 7, len(src))}}
+	ms := []model.Mention{{Span: label, Actor: model.Actor{Name: "Teodor Vasko", Code: "KELGOV", Person: true}}}
+	var got model.Actor
+	for _, m := range fp.Mentions(doc, an.Analyze(src), []model.Quote{q}, ms) {
+		if m.Text == "I" {
+			got = m.Actor
+		}
+	}
+	if got.Name != "Teodor Vasko" || got.Code != "KELGOV" {
+		t.Errorf("I is %+v, want Teodor Vasko, KELGOV", got)
+	}
+}
