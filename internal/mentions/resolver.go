@@ -354,7 +354,7 @@ func (a *analysis) mentions() []model.Mention {
 		// surname, role or pronoun is not taken for that person's: the
 		// match may be wrong ("Chief Justice Roberts" is not every Roberts)
 		if c.actor.Person && c.actor.Name != "" && (!strings.HasPrefix(c.rule, "coref:") || c.rule == ruleName) {
-			m.Role = a.statedRole(c)
+			m.Role, m.RoleTitle = a.statedRole(c)
 		}
 		out = append(out, m)
 	}

@@ -11,19 +11,20 @@ const maxRoleWords = 12
 // or a determiner ("Kenyan President" of "Kenyan President Juma
 // Otieno"), else a noun phrase in apposition right after the name,
 // between commas or in brackets, as the tree gives it ("the police chief
-// of Harrowgate"), without its determiner; "" when there is none.
-func (a *analysis) statedRole(c *cand) string {
+// of Harrowgate"), without its determiner; "" when there is none. title
+// is true for the words before the name.
+func (a *analysis) statedRole(c *cand) (role string, title bool) {
 	if a.td == nil || c.sent < 0 || c.sent >= len(a.sents) || c.sent >= len(a.td.Sentences) {
-		return ""
+		return "", false
 	}
 	s := a.sents[c.sent]
 	if c.ti < 0 || c.tj > len(s.toks) || c.ti >= c.tj {
-		return ""
+		return "", false
 	}
 	// the name in the span: its last word's first place there
 	nameWords := strings.Fields(c.actor.Name)
 	if len(nameWords) == 0 {
-		return ""
+		return "", false
 	}
 	ne := -1
 	for k := c.ti; k < c.tj; k++ {
@@ -45,7 +46,7 @@ func (a *analysis) statedRole(c *cand) string {
 	if ne < c.tj && (s.low[ne] == "," || s.low[ne] == "(") {
 		// "Ana Ruiz, the governor": the apposition is in the span
 		if r := a.roleWords(s, ne+1, c.tj); r != "" {
-			return r
+			return r, false
 		}
 	}
 	if nf > c.ti {
@@ -60,14 +61,14 @@ func (a *analysis) statedRole(c *cand) string {
 			}
 		}
 		if r := a.roleWords(s, f, nf); r != "" {
-			return r
+			return r, true
 		}
 	}
 	// apposition: a noun hung from the name's head as "appos", set off
 	// by a comma or a bracket right after the name
 	end := ne
 	if end >= len(s.toks) || s.low[end] != "," && s.low[end] != "(" {
-		return ""
+		return "", false
 	}
 	// the tree is read: the sentence is parsed if its parse was deferred
 	// (text.Doc.Parse)
@@ -85,12 +86,12 @@ func (a *analysis) statedRole(c *cand) string {
 				f++ // the comma before the apposition hangs from it
 			}
 			if f != end+1 || e > len(s.toks) {
-				return ""
+				return "", false
 			}
-			return a.roleWords(s, f, e)
+			return a.roleWords(s, f, e), false
 		}
 	}
-	return ""
+	return "", false
 }
 
 // roleWords returns the words of tokens [f, e) of s without the

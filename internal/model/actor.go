@@ -54,4 +54,9 @@ type Mention struct {
 	// Harrowgate" of "Ana Ruiz, the police chief of Harrowgate,"); "" for
 	// none.
 	Role string `json:"role,omitempty"`
+	// RoleTitle is true when Role is a title written before the name: a
+	// form of address the press keeps for former holders ("President
+	// Reagan", "Mayor Giuliani"), so no evidence that the role is held at
+	// the document's date, as a description in apposition is.
+	RoleTitle bool `json:"role_title,omitempty"`
 }

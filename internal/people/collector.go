@@ -146,14 +146,15 @@ func dateEnd(d *model.Document) time.Time {
 	return d.Date
 }
 
-// addHeld notes that document d gives x the role, as of d's date.
+// addHeld notes that document d gives x the role, as of d's date (nil d:
+// as of no date).
 func (x *actorAcc) addHeld(role string, d *model.Document, by string) {
 	role = strings.TrimSpace(role)
 	if role == "" {
 		return
 	}
 	from, to := "", ""
-	if !d.Date.IsZero() && !dateEnd(d).After(d.Date) {
+	if d != nil && !d.Date.IsZero() && !dateEnd(d).After(d.Date) {
 		// Only a document dated to the day dates what it states: one
 		// known only to lie within years (inferred from who held an
 		// office) would give the role those years.
@@ -225,7 +226,13 @@ func (c *Collector) Add(d *model.Document, a *model.Analysis) {
 		}
 		if m.Role != "" {
 			x.addRole(m.Role)
-			x.addHeld(m.Role, d, store.HeldByArticle)
+			if m.RoleTitle {
+				// a title the press keeps for former holders ("President
+				// Reagan" in 2016): the article gives the role, not when
+				x.addHeld(m.Role, nil, store.HeldByArticle)
+			} else {
+				x.addHeld(m.Role, d, store.HeldByArticle)
+			}
 		}
 		if len(x.Examples) < maxExamples {
 			x.addExample(d, m.Span, false)

@@ -164,6 +164,18 @@ func TestPeopleArticleRoles(t *testing.T) {
 	if xs := c.List(); len(xs) != 1 || len(xs[0].Held) != 1 || xs[0].Held[0].From != "" || xs[0].Held[0].To != "" {
 		t.Errorf("held by an article dated 2009-2017: %+v", xs[0].Held)
 	}
+	// A title before the name is a form of address the press keeps for
+	// former holders ("President Reagan" in 2016): the role is listed,
+	// held as of no date.
+	c = NewCollector(v, nil)
+	d = &model.Document{ID: "b", Kind: model.KindArticle, Date: time.Date(2016, 9, 12, 0, 0, 0, 0, time.UTC),
+		Text: "Mayor Ana Ruiz spoke."}
+	c.Add(d, &model.Analysis{Doc: d.ID, Mentions: []model.Mention{
+		{Span: model.Span{Start: 0, End: 14, Text: "Mayor Ana Ruiz"}, Actor: model.Actor{Name: "Ana Ruiz", Person: true}, Role: "Mayor", RoleTitle: true},
+	}})
+	if xs := c.List(); len(xs) != 1 || len(xs[0].Roles) != 1 || len(xs[0].Held) != 1 || xs[0].Held[0].From != "" || xs[0].Held[0].To != "" {
+		t.Errorf("a title: %+v", xs)
+	}
 }
 
 // A surname with a title of its own stays apart from the one person of
