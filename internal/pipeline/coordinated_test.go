@@ -38,3 +38,35 @@ func TestTheyAfterACoordinatedSubject(t *testing.T) {
 		t.Errorf("no quote of the words: %d quotes", len(a.Quotes))
 	}
 }
+
+// A name of the other gender between a "he" and the man the sentence
+// reports is not the pronoun's, and does not make the speaker unknown:
+// "Mrs. Varga", "Mary Varga" (a woman's given name) are no "he".
+func TestPronounPastANameOfTheOtherGender(t *testing.T) {
+	p, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Ferry\n\nPaul Brodin, a former governor of Northland, said the ferry should be cancelled if Mrs. Varga won, and he added that it would make sense for the port to stop taking foreign money.\n\n" +
+		"Paul Brodin blamed the council on Twitter before the speech. \"Mary Varga should ask why the council made all the wrong moves,\" he wrote.\n\n" +
+		"Paul Brodin may be harder to ignore. After Mary Varga accused him of sexism, he warned, \"If they play that card with me, that will be fair game.\"\n"
+	doc := &model.Document{ID: "d", Kind: model.KindArticle, Text: text, Date: time.Date(2016, 6, 27, 0, 0, 0, 0, time.UTC)}
+	a, err := p.Document(context.Background(), doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sub := range []string{"stop taking foreign money", "all the wrong moves", "fair game"} {
+		found := false
+		for _, q := range a.Quotes {
+			if strings.Contains(q.Text(), sub) {
+				found = true
+				if q.Speaker != "Paul Brodin" {
+					t.Errorf("%q: speaker %q by %q, want Paul Brodin", q.Text(), q.Speaker, q.SpeakerBy)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no quote of %q", sub)
+		}
+	}
+}

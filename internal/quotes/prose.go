@@ -1723,6 +1723,7 @@ func (t *tq) withoutPossessor(s int, core model.Span) model.Span {
 // attacked …"), and the answer is "".
 func (t *tq) governingName(s int) string {
 	d := t.td
+	pg := d.Gender(t.tok(s).Text, text.GenderPronoun)
 	v := t.tok(s).Head
 	for steps := 0; v >= 0 && steps < 4; steps++ {
 		if !d.RelIs(v, "ccomp", "xcomp", "conj", "advcl") {
@@ -1739,7 +1740,14 @@ func (t *tq) governingName(s int) string {
 		}
 		if sj := t.subject(p, false); sj >= 0 && sj < s && !t.inQuotation(t.tok(sj).Start) {
 			core, _ := t.sourceSpan(sj)
-			return t.nameIn(core)
+			n := t.nameIn(core)
+			if g := d.NameGender(core.Text); n == "" || g == 0 || pg == 0 || g == pg {
+				return n
+			}
+			// a name of the other gender ("X said the foundation should
+			// be disbanded if Mrs. Y won, and he added …", the "and"
+			// clause hung on "won"): the clause that reports it may say
+			// who he is
 		}
 		v = p
 	}
@@ -1800,11 +1808,24 @@ func (t *tq) underOtherName(s int, speaker string) bool {
 	if si < 0 || speaker == "" {
 		return false
 	}
+	pg := d.Gender(t.tok(s).Text, text.GenderPronoun)
 	for k := d.Sentences[si].FirstToken; k < s; k++ {
 		if t.tok(k).UPOS != "PROPN" || !d.RelIs(k, "nsubj") || t.region(k) >= 0 {
 			continue
 		}
-		n := t.nameIn(t.sourceSpanOf(k))
+		sp := t.sourceSpanOf(k)
+		g := d.NameGender(sp.Text)
+		if j := t.firstOf(sp) - 1; g == 0 && j >= 0 {
+			// the title right before the name ("Mrs." of "Mrs. Y")
+			if t.tok(j).Text == "." && j > 0 {
+				j--
+			}
+			g = d.Gender(strings.TrimSuffix(t.tok(j).Text, "."), text.GenderTitle)
+		}
+		if g != 0 && pg != 0 && g != pg {
+			continue // "Mrs. Y" is no "he"
+		}
+		n := t.nameIn(sp)
 		if n != "" && !strings.Contains(speaker, n) && !strings.Contains(n, speaker) {
 			return true
 		}
