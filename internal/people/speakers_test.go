@@ -13,14 +13,7 @@ import (
 // has a code (a candidate, a moderator); the "I" of an article's quote is
 // its speaker only when coded, as before.
 func TestFirstPersonOfTurns(t *testing.T) {
-	fp, err := LoadFirstPerson(data.Embedded())
-	if err != nil {
-		t.Fatal(err)
-	}
-	an, err := text.New()
-	if err != nil {
-		t.Fatal(err)
-	}
+	fp, an := firstPersonSetup(t)
 	src := "I will build the ferry."
 	for _, tc := range []struct {
 		kind model.Kind
@@ -51,14 +44,7 @@ func TestFirstPersonOfTurns(t *testing.T) {
 // verb of reporting with another subject reports ("he said we would
 // win"), is no mention of the speaker; "I said we would win" is.
 func TestFirstPersonReportedInTurns(t *testing.T) {
-	fp, err := LoadFirstPerson(data.Embedded())
-	if err != nil {
-		t.Fatal(err)
-	}
-	an, err := text.New()
-	if err != nil {
-		t.Fatal(err)
-	}
+	fp, an := firstPersonSetup(t)
 	for _, tc := range []struct {
 		src  string
 		want int // first-person mentions of the speaker
@@ -87,14 +73,7 @@ func TestFirstPersonReportedInTurns(t *testing.T) {
 // as the rest of the document names them, with their code: the header's
 // "Donald J. Trump", labelled TRUMP, is the dictionary's "Donald Trump".
 func TestFirstPersonOfTurnIsTheLabelsPerson(t *testing.T) {
-	fp, err := LoadFirstPerson(data.Embedded())
-	if err != nil {
-		t.Fatal(err)
-	}
-	an, err := text.New()
-	if err != nil {
-		t.Fatal(err)
-	}
+	fp, an := firstPersonSetup(t)
 	src := "VASKO: I will build the ferry."
 	doc := &model.Document{Text: src, Kind: model.KindTranscript}
 	label := model.NewSpan(src, 0, 5)
@@ -110,4 +89,18 @@ func TestFirstPersonOfTurnIsTheLabelsPerson(t *testing.T) {
 	if got.Name != "Teodor Vasko" || got.Code != "KELGOV" {
 		t.Errorf("I is %+v, want Teodor Vasko, KELGOV", got)
 	}
+}
+
+// firstPersonSetup loads the shipped first-person words and a text layer.
+func firstPersonSetup(t *testing.T) (*FirstPersonWords, *text.Analyzer) {
+	t.Helper()
+	fp, err := LoadFirstPerson(data.Embedded())
+	if err != nil {
+		t.Fatal(err)
+	}
+	an, err := text.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fp, an
 }
