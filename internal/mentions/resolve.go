@@ -767,10 +767,10 @@ func (a *analysis) placeGoesOn(c *cand) bool {
 }
 
 // personLike reports whether an unknown name looks like a person's: after
-// a form of address (with no non-person word: "Miss Universe"), or two
-// to four words, the subject of a verb or
-// right after a noun for a person ("the nominee Jane Doe"), with no
-// organisation word and not all in capitals.
+// a form of address (with no non-person word: "Miss Universe" is a
+// title), or two to four words, the subject of a verb or right after a
+// noun for a person ("the nominee Jane Doe"), with no organisation word
+// and not all in capitals.
 func (a *analysis) personLike(c *cand, ws []string) bool {
 	if c.honorific {
 		// (but "Miss Universe" is a title)
