@@ -453,6 +453,17 @@ func (d *Doc) afterLabel(s Sentence) int {
 	for k < s.EndToken && d.Tokens[k].Start < l.End {
 		k++
 	}
+	if k < s.EndToken && d.Tokens[k].Text == "(" {
+		// the role in brackets after the name: "ASANTE (Foreign
+		// Minister):"
+		j := k
+		for j < s.EndToken && d.Tokens[j].Text != ")" {
+			j++
+		}
+		if j+1 < s.EndToken && d.Tokens[j+1].Text == ":" {
+			k = j + 1
+		}
+	}
 	if k < s.EndToken && d.Tokens[k].Text == ":" {
 		k++
 	}

@@ -1103,8 +1103,8 @@ func TestTimeSpansListRefusesUnknownKind(t *testing.T) {
 // parse alike.
 func TestLabelIsNoWordOfItsSentence(t *testing.T) {
 	a := analyzer(t)
-	src := "ADLER: You know, Varga is hitting me with tremendous commercials.\n\nVARGA: Well, once again, Karl is implying that he did not support the ferry.\n"
-	opt := Labels(labelsAt(t, src, "ADLER", "VARGA"))
+	src := "ADLER: You know, Varga is hitting me with tremendous commercials.\n\nVARGA (Mayor): Well, once again, Karl is implying that he did not support the ferry.\n"
+	opt := Labels(labelsAt(t, src, "ADLER", "VARGA (Mayor)"))
 	full := a.Analyze(src, opt)
 	some, _ := a.AnalyzeSome(src, func(*Doc, []bool) bool { return true }, nil, opt)
 	for _, d := range []*Doc{full, some} {
@@ -1115,6 +1115,9 @@ func TestLabelIsNoWordOfItsSentence(t *testing.T) {
 			words := s.FirstToken // the first word after the label's colon
 			for words < s.EndToken && d.Tokens[words].Text != ":" {
 				words++
+			}
+			if d.afterLabel(s) != words+1 {
+				t.Errorf("%q: the label's unit ends at token %d, want %d (after its colon)", s.Text, d.afterLabel(s), words+1)
 			}
 			if words++; words >= s.EndToken {
 				t.Fatalf("sentence %q: no label found", s.Text)
