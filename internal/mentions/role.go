@@ -57,6 +57,9 @@ func (a *analysis) statedRole(c *cand) (role string, title bool) {
 			switch s.toks[k].UPOS {
 			case "NOUN", "PROPN", "ADJ", "DET", "PUNCT", "NUM":
 			default:
+				if a.v.titleLinks[s.low[k]] && k > f && k+1 < nf && titleWord(s.toks[k-1].UPOS) && titleWord(s.toks[k+1].UPOS) {
+					continue // "Secretary of State", "Minister of Defence"
+				}
 				f = k + 1
 			}
 		}
@@ -128,3 +131,7 @@ func (a *analysis) roleWords(s *sent, f, e int) string {
 	}
 	return a.doc.Text[s.toks[f].Start:s.toks[e-1].End]
 }
+
+// titleWord reports whether a word of universal tag upos may be a word
+// of a title ("Secretary", "State").
+func titleWord(upos string) bool { return upos == "NOUN" || upos == "PROPN" }

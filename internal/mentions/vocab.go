@@ -47,6 +47,7 @@ type vocabFile struct {
 	NonPersonWords    []string          `yaml:"non_person_words"`
 	NamingPhrases     []string          `yaml:"naming_phrases"`
 	PersonRelatives   []string          `yaml:"person_relatives"`
+	TitleLinks        []string          `yaml:"title_links"`
 	QuestionerAgent   string            `yaml:"questioner_agent"`
 }
 
@@ -88,7 +89,10 @@ type vocab struct {
 	naming [][]string
 	// personRelatives are the relative pronouns of persons ("who")
 	personRelatives map[string]bool
-	questioner      string
+	// titleLinks join the nouns of a title ("of" of "Secretary of
+	// State"; title_links)
+	titleLinks map[string]bool
+	questioner string
 	// personNouns are the common nouns for persons (PersonNounsFile),
 	// lower-cased.
 	personNouns map[string]bool
@@ -125,6 +129,7 @@ func loadVocab(fsys fs.FS, name string) (*vocab, error) {
 		orgWords:        lowerSet(f.OrganisationWords),
 		nonPerson:       lowerSet(f.NonPersonWords),
 		personRelatives: lowerSet(f.PersonRelatives),
+		titleLinks:      lowerSet(f.TitleLinks),
 		questioner:      strings.TrimSpace(f.QuestionerAgent),
 	}
 	add := func(words []string, k pronounKind) {

@@ -70,3 +70,30 @@ func TestPronounPastANameOfTheOtherGender(t *testing.T) {
 		}
 	}
 }
+
+// A title with "of" inside it is the whole title: "Secretary of State Ana
+// Varga" holds "Secretary of State", not "State".
+func TestTitleWithOf(t *testing.T) {
+	p, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Talks\n\nSecretary of State Ana Varga said the talks would go on.\n\nMinister of Defence Karl Brodin said the ferry would run.\n"
+	doc := &model.Document{ID: "d", Kind: model.KindArticle, Text: text, Date: time.Date(2016, 6, 27, 0, 0, 0, 0, time.UTC)}
+	a, err := p.Document(context.Background(), doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"Ana Varga": "Secretary of State", "Karl Brodin": "Minister of Defence"}
+	for _, m := range a.Mentions {
+		if w, ok := want[m.Actor.Name]; ok && m.Role != "" {
+			if m.Role != w {
+				t.Errorf("%s: role %q, want %q", m.Actor.Name, m.Role, w)
+			}
+			delete(want, m.Actor.Name)
+		}
+	}
+	for n := range want {
+		t.Errorf("%s: no mention with a role", n)
+	}
+}
