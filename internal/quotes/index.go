@@ -45,6 +45,10 @@ type passage struct {
 	// occasions: the kinds of occasion the record's title names (none:
 	// a record of any occasion)
 	occasions []string
+	// run: the words of a speaker's turns in a row (see add), asked only
+	// when the turns themselves give a quote nothing (Verify); kept out of
+	// the counts of passages per stem
+	run bool
 }
 
 // Index is an inverted index of primary records: stem → passages holding
@@ -62,12 +66,15 @@ type Index struct {
 	// written out before comparing (data/quotes/cues.yaml)
 	same, spoken map[string][]string
 	fillers      [][]uint32      // vocabulary ids of the phrases a quote may leave out of a record
+	leadConj     map[uint32]bool // vocabulary ids of a record sentence's first words a quote may trim
 	occasions    [][]string      // kinds of occasion (occasionsIn)
 	timeNames    map[string]bool // words of time; capitalised, a day's or a month's name
 	isNeg        map[uint32]bool // vocabulary ids of negations
 	vocab        map[string]uint32
 	df           []int32    // by id: how many passages hold it
 	post         [][]uint32 // by stem id: passages holding it
+	runPost      [][]uint32 // by stem id: runs of turns holding it
+	runs         int        // how many of ps are runs of turns
 	// stemOf is the stem of a word, by id; 0 for stop words. Kept once
 	// per word of the vocabulary rather than once per word of every
 	// passage.
@@ -107,7 +114,7 @@ func (x *Extractor) NewIndex(ta *text.Analyzer) *Index { return newIndex(x.th, t
 
 func newIndex(th Thresholds, ta *text.Analyzer, lx *lexicon) *Index {
 	ix := &Index{th: th, ta: ta, stop: map[string]bool{}, honor: map[string]bool{}, title: map[string]bool{}, neg: map[string]bool{}, isNeg: map[uint32]bool{}, vocab: map[string]uint32{},
-		df: []int32{0}, post: [][]uint32{nil}, stemOf: []uint32{0}, docs: map[string]bool{}, nids: map[string]int{}}
+		df: []int32{0}, post: [][]uint32{nil}, runPost: [][]uint32{nil}, stemOf: []uint32{0}, docs: map[string]bool{}, nids: map[string]int{}}
 	if lx == nil {
 		return ix
 	}
@@ -124,6 +131,10 @@ func newIndex(th Thresholds, ta *text.Analyzer, lx *lexicon) *Index {
 			ix.fillers = append(ix.fillers, ids)
 		}
 	}
+	ix.leadConj = map[uint32]bool{}
+	for _, w := range lx.leadingConjunctions {
+		ix.leadConj[ix.intern(strings.ToLower(w))] = true
+	}
 	for h := range lx.honorifics {
 		ix.honor[strings.TrimSuffix(h, ".")] = true
 	}
@@ -136,20 +147,23 @@ func newIndex(th Thresholds, ta *text.Analyzer, lx *lexicon) *Index {
 	return ix
 }
 
-// Len is the number of indexed passages.
+// Len is the number of indexed passages (not counting the runs of turns
+// that Verify asks last).
 func (ix *Index) Len() int {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	return len(ix.ps)
+	return len(ix.ps) - ix.runs
 }
 
-// Passages lists the indexed passages.
+// Passages lists the indexed passages (not the runs of turns).
 func (ix *Index) Passages() []Passage {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	out := make([]Passage, len(ix.ps))
+	out := make([]Passage, 0, len(ix.ps)-ix.runs)
 	for i := range ix.ps {
-		out[i] = ix.ps[i].Passage
+		if !ix.ps[i].run {
+			out = append(out, ix.ps[i].Passage)
+		}
 	}
 	return out
 }
@@ -209,12 +223,16 @@ func (ix *Index) words(td *text.Doc, s, e int) []wordTok {
 }
 
 // part is a passage to be: a span of a primary record and its speaker,
-// with the quotations inside it (a turn's).
+// with the quotations inside it (a turn's); more are the spans of the
+// turns that follow it, of the same speaker, whose words a run passage
+// also holds (without the labels between them).
 type part struct {
 	speaker  string
 	span     model.Span
 	question bool
 	quoted   []model.Span
+	more     []model.Span
+	run      bool
 }
 
 func (ix *Index) add(doc *model.Document, given []model.Quote, analysed bool) {
@@ -253,10 +271,34 @@ func (ix *Index) add(doc *model.Document, given []model.Quote, analysed bool) {
 			for j < len(quoted) && quoted[j].End <= t.Content.End {
 				j++
 			}
-			parts = append(parts, part{sp, model.NewSpan(doc.Text, t.Content.Start, t.Content.End), question, quoted[i:j]})
+			parts = append(parts, part{speaker: sp, span: model.NewSpan(doc.Text, t.Content.Start, t.Content.End), question: question, quoted: quoted[i:j]})
 		}
 		for _, q := range quoted {
-			parts = append(parts, part{"", q, false, nil})
+			parts = append(parts, part{span: q})
+		}
+		// A speaker's answer that the transcript writes over turns in a
+		// row, each with the speaker's label ("VARGA: …" then "VARGA:
+		// Third, …"), is also one run passage, asked when the turns
+		// themselves give a quote nothing: a quote of words from both is
+		// in the record.
+		for i := 0; i < len(doc.Turns); {
+			t := doc.Turns[i]
+			ok := func(u model.Turn) bool {
+				return u.Speaker >= 0 && u.Speaker < len(doc.Speakers) && !u.Question && !doc.Speakers[u.Speaker].Questioner &&
+					u.Content.Check(doc.Text) == nil && !u.Content.Empty()
+			}
+			j := i + 1
+			for ok(t) && j < len(doc.Turns) && doc.Turns[j].Speaker == t.Speaker && ok(doc.Turns[j]) {
+				j++
+			}
+			if j-i > 1 {
+				run := part{speaker: doc.Speakers[t.Speaker].Name, span: model.NewSpan(doc.Text, t.Content.Start, t.Content.End), run: true}
+				for _, u := range doc.Turns[i+1 : j] {
+					run.more = append(run.more, model.NewSpan(doc.Text, u.Content.Start, u.Content.End))
+				}
+				parts = append(parts, run)
+			}
+			i = j
 		}
 	} else {
 		sp := doc.Publisher
@@ -291,10 +333,10 @@ func (ix *Index) add(doc *model.Document, given []model.Quote, analysed bool) {
 				who = ""
 			}
 			n := len(q.Contents)
-			parts = append(parts, part{who, model.NewSpan(doc.Text, q.Contents[0].Start, q.Contents[n-1].End), false, nil})
+			parts = append(parts, part{speaker: who, span: model.NewSpan(doc.Text, q.Contents[0].Start, q.Contents[n-1].End)})
 		}
 		for _, p := range td.Paragraphs {
-			parts = append(parts, part{sp, p.Span, false, nil})
+			parts = append(parts, part{speaker: sp, span: p.Span})
 		}
 	}
 	var occasions []string
@@ -314,12 +356,15 @@ func (ix *Index) add(doc *model.Document, given []model.Quote, analysed bool) {
 	ix.docs[key] = true
 	for _, pt := range parts {
 		ws := ix.words(td, pt.span.Start, pt.span.End)
+		for _, m := range pt.more {
+			ws = append(ws, ix.words(td, m.Start, m.End)...)
+		}
 		if len(ws) == 0 {
 			continue
 		}
 		p := passage{Passage: Passage{Doc: doc.ID, Speaker: pt.speaker, Span: pt.span}, text: doc.Text, occasions: occasions,
 			words:  make([]uint32, len(ws)),
-			starts: make([]int32, len(ws)), ends: make([]int32, len(ws)), sid: ix.speakerID(pt.speaker), question: pt.question}
+			starts: make([]int32, len(ws)), ends: make([]int32, len(ws)), sid: ix.speakerID(pt.speaker), question: pt.question, run: pt.run}
 		if doc.DateEnd.IsZero() || doc.DateEnd.Equal(doc.Date) {
 			p.date = doc.Date
 		}
@@ -336,8 +381,12 @@ func (ix *Index) add(doc *model.Document, given []model.Quote, analysed bool) {
 				ix.stemOf[p.words[i]] = s
 				if !seen[s] {
 					seen[s] = true
-					ix.df[s]++
-					ix.post[s] = append(ix.post[s], pid)
+					if pt.run {
+						ix.runPost[s] = append(ix.runPost[s], pid)
+					} else {
+						ix.df[s]++
+						ix.post[s] = append(ix.post[s], pid)
+					}
 				}
 			}
 		}
@@ -358,6 +407,9 @@ func (ix *Index) add(doc *model.Document, given []model.Quote, analysed bool) {
 			}
 		}
 		ix.ps = append(ix.ps, p)
+		if pt.run {
+			ix.runs++
+		}
 	}
 }
 
@@ -372,6 +424,7 @@ func (ix *Index) intern(w string) uint32 {
 	}
 	ix.df = append(ix.df, 0)
 	ix.post = append(ix.post, nil)
+	ix.runPost = append(ix.runPost, nil)
 	ix.stemOf = append(ix.stemOf, 0)
 	return id
 }
@@ -393,7 +446,7 @@ func (ix *Index) idf(id uint32) float64 {
 	if id != 0 {
 		df = ix.df[id]
 	}
-	return math.Log(float64(len(ix.ps)+1)/float64(df+1)) + 1
+	return math.Log(float64(len(ix.ps)-ix.runs+1)/float64(df+1)) + 1
 }
 
 // nameKey normalises a person's name for comparison: lower case, no
@@ -418,9 +471,15 @@ func (ix *Index) nameKey(name string) []string {
 
 // candidates ranks passages by the IDF weight of the stems they share
 // with the quote and returns the best Thresholds.Candidates, plus the
-// best Thresholds.Candidates among those of the quote's speaker.
-func (ix *Index) candidates(stems []uint32, who *speakerMatch) []uint32 {
-	n := len(ix.ps)
+// best Thresholds.Candidates among those of the quote's speaker; with
+// runs, among the runs of turns instead (the stems' weights and rarity
+// are those of the passages).
+func (ix *Index) candidates(stems []uint32, who *speakerMatch, runs bool) []uint32 {
+	post := ix.post
+	if runs {
+		post = ix.runPost
+	}
+	n := len(ix.ps) - ix.runs
 	limit := n + 1
 	if n >= ix.th.CommonWordMinPassages {
 		limit = int(ix.th.CommonWordShare * float64(n))
@@ -446,7 +505,7 @@ func (ix *Index) candidates(stems []uint32, who *speakerMatch) []uint32 {
 			break // the stems are sorted by rarity: the rest are as common
 		}
 		w := ix.idf(s)
-		for _, p := range ix.post[s] {
+		for _, p := range post[s] {
 			score[p] += w
 		}
 	}

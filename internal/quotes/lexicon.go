@@ -64,6 +64,7 @@ type lexiconFile struct {
 	SameWords           [][2]string         `yaml:"same_words"`
 	SpokenForms         map[string][]string `yaml:"spoken_forms"`
 	FillerPhrases       [][]string          `yaml:"filler_phrases"`
+	LeadingConjunctions []string            `yaml:"leading_conjunctions"`
 	Occasions           []string            `yaml:"occasions"`
 	ReporterAsides      []string            `yaml:"reporter_asides"`
 	Speech              []string            `yaml:"speech"`
@@ -113,6 +114,9 @@ type lexicon struct {
 	spokenForms map[string][]string
 	// fillerPhrases: a transcript's fillers a quote may leave out
 	fillerPhrases [][]string
+	// leadingConjunctions: a record sentence's first word a quote may
+	// leave out where it starts its own sentence
+	leadingConjunctions []string
 	// occasions: kinds of occasion a sentence or a record's title names
 	occasions      [][]string
 	reporterAsides [][]string
@@ -262,6 +266,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		sameWords:           samePairs(f.SameWords),
 		spokenForms:         f.SpokenForms,
 		fillerPhrases:       f.FillerPhrases,
+		leadingConjunctions: f.LeadingConjunctions,
 		occasions:           phrases(f.Occasions),
 		reporterAsides:      phrases(f.ReporterAsides),
 		kind:                map[string]string{},

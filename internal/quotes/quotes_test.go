@@ -805,3 +805,54 @@ func TestIndexReadsTheExtractorsLexicon(t *testing.T) {
 		}
 	}
 }
+
+// A speaker's answer that the transcript writes over two turns in a row,
+// each with the speaker's label ("VARGA: …" then "VARGA: Third, …"), is
+// one passage too, asked when the turns themselves give nothing: a quote
+// of words from both is found in the record, not reported as having none.
+// A turn of another speaker between makes no run.
+func TestVerifyAcrossTurnsOfOneSpeaker(t *testing.T) {
+	x := newX(t)
+	text := "VARGA: Why won't he release the ferry accounts? First, maybe the ferry is not as busy as he says. Second, maybe it costs more than he claims.\n\n" +
+		"VARGA: Third, we do not know who owns the boats, but we have been told that the council owes the harbour board about two million.\n\n" +
+		"BRODIN: That is not true.\n"
+	rec := transcript(t, "rec", text, []string{"VARGA", "VARGA", "BRODIN"},
+		[]model.Speaker{{Name: "Ines Varga"}, {Name: "Karl Brodin"}}, []int{0, 0, 1})
+	ix := NewIndex(ta(t))
+	ix.Add(rec)
+	if ix.Len() != 3 {
+		t.Errorf("%d passages, want the 3 turns (the run is not listed)", ix.Len())
+	}
+	q := verified(t, x, ix, "Ines Varga spoke on Tuesday. “Second, maybe it costs more than he claims. Third, we do not know who owns the boats,” Varga said.", "costs more")
+	if q.Verdict != model.VerdictVerbatim || q.Primary == nil || !strings.Contains(q.Primary.Text, "Third") {
+		t.Errorf("verdict %q, evidence %v; want verbatim, from both turns", q.Verdict, q.Primary)
+	}
+	q = verified(t, x, ix, "Ines Varga spoke on Tuesday. “We have been told that the council owes the harbour board about two million. That is not true,” Varga said.", "harbour board")
+	if q.Verdict == model.VerdictVerbatim {
+		t.Errorf("verdict %q across another speaker's turn", q.Verdict)
+	}
+}
+
+// A conjunction that opens a sentence of the record ("And I think …"),
+// left out where the quote starts its sentence ("… ferry accounts? I
+// think …"), is no alteration: quotations trim it. Left out inside a
+// sentence, or another word, it still is one.
+func TestVerifyLeadingConjunctionLeftOut(t *testing.T) {
+	x := newX(t)
+	text := "VARGA: So you have to ask yourself, why won't he release the ferry accounts? And I think there may be two reasons. The ferry is empty and the boats are old.\n\n" +
+		"BRODIN: That is not true.\n"
+	rec := transcript(t, "rec", text, []string{"VARGA", "BRODIN"},
+		[]model.Speaker{{Name: "Ines Varga"}, {Name: "Karl Brodin"}}, []int{0, 1})
+	ix := NewIndex(ta(t))
+	ix.Add(rec)
+	for _, c := range []struct{ quote, verdict string }{
+		{"“Why won't he release the ferry accounts? I think there may be two reasons,” Varga said.", model.VerdictVerbatim},
+		{"“Why won't he release the ferry accounts? I think there may be three reasons,” Varga said.", model.VerdictAltered},
+		{"“The ferry is empty, the boats are old,” Varga said.", model.VerdictAltered},
+	} {
+		q := verified(t, x, ix, "Ines Varga spoke on Tuesday. "+c.quote, "ferry")
+		if q.Verdict != c.verdict {
+			t.Errorf("%s: verdict %q (%s), want %q", c.quote, q.Verdict, q.Diff, c.verdict)
+		}
+	}
+}

@@ -193,6 +193,25 @@ func (ix *Index) Verify(q *model.Quote, quotingDoc *model.Document) {
 	if !known {
 		who.known = false
 	}
+	ix.judge(q, quotingDoc, qw, who, known, ix.candidates(qw.stems, who, false))
+	if q.Verdict == model.VerdictNoRecord && q.Primary == nil && !q.QuestionerWords && ix.runs > 0 {
+		// A speaker's answer the transcript writes over turns in a row:
+		// the words of the runs of turns, asked only now, so that what
+		// the turns themselves give stays as it was
+		before := *q
+		ix.judge(q, quotingDoc, qw, who, known, ix.candidates(qw.stems, who, true))
+		if q.Verdict == model.VerdictNoRecord && q.Primary == nil {
+			*q = before
+		}
+	}
+}
+
+// judge verifies quote q (of words qw, by the speaker who matches) against
+// the candidate passages cands, and sets its verdict, score, evidence and
+// diff.
+func (ix *Index) judge(q *model.Quote, quotingDoc *model.Document, qw quoteWords, who *speakerMatch, known bool, cands []uint32) {
+	th := ix.th
+	m := len(qw.toks)
 	// bestSame is the best passage of the quote's own speaker; bestOther
 	// the best passage of a speaker the record names who is someone else;
 	// bestUnnamed the best passage whose speaker the record does not name
@@ -201,7 +220,7 @@ func (ix *Index) Verify(q *model.Quote, quotingDoc *model.Document) {
 	// turn not of the quote's speaker, whose words are the questioner's.
 	var bestSame, bestOther, bestUnnamed, bestQuestion, bestAny alignment
 	var bestPara paraScore
-	for _, pid := range ix.candidates(qw.stems, who) {
+	for _, pid := range cands {
 		p := &ix.ps[pid]
 		if !ix.onOccasion(p, q, quotingDoc) {
 			continue
@@ -444,6 +463,24 @@ func (ix *Index) freeFillers(ops []byte, rec []uint32, rj []int) {
 	}
 }
 
+// freeLeadingConjunctions turns into a free skip a conjunction that
+// opens a sentence of the record ("And I think …") which the quote leaves
+// out where it starts its own sentence ("… tax returns? I think …"): a
+// quotation trims it, and alters nothing. rec is the record's window
+// from word lo of passage p.
+func (ix *Index) freeLeadingConjunctions(ops []byte, qi, rj []int, rec []uint32, qw quoteWords, p *passage, lo int) {
+	for k, op := range ops {
+		if op != opDel || !ix.leadConj[rec[rj[k]]] || k+1 >= len(ops) || ops[k+1] != opMatch {
+			continue
+		}
+		next := qi[k] + 1 // the quote's word after the one the word is dropped after
+		if next < 0 || next >= len(qw.toks) || !qw.toks[next].sentStart || !p.opensSentence(lo+rj[k]) {
+			continue
+		}
+		ops[k] = opSkip
+	}
+}
+
 // factsKept reports whether every fact the reported speech states — a
 // figure, or the name of a day or a month (a capitalised word of time) —
 // is in the record's window [ws, we) or the words around it: "would meet
@@ -656,6 +693,7 @@ func (ix *Index) align(qw quoteWords, p *passage, pid uint32) alignment {
 		k = e
 	}
 	ix.freeFillers(ops, rec, rj)
+	ix.freeLeadingConjunctions(ops, qi, rj, rec, qw, p, lo)
 	matches, changes, skipped := 0, 0, 0
 	neg := false
 	for k, op := range ops {
@@ -832,6 +870,12 @@ func (ix *Index) paraphrase(qw quoteWords, p *passage, pid uint32) paraScore {
 
 // sentenceBreak reports whether a sentence of the passage starts at one
 // of the words a+1 … b (word indexes).
+// opensSentence reports whether word i of the passage opens a sentence.
+func (p *passage) opensSentence(i int) bool {
+	k := sort.Search(len(p.sents), func(k int) bool { return int(p.sents[k]) >= i })
+	return k < len(p.sents) && int(p.sents[k]) == i
+}
+
 func (p *passage) sentenceBreak(a, b int) bool {
 	i := sort.Search(len(p.sents), func(i int) bool { return int(p.sents[i]) > a })
 	return i < len(p.sents) && int(p.sents[i]) <= b
