@@ -91,8 +91,11 @@
 // passages; memory grows with the primary records only. A statement's
 // paragraphs are spoken by its only speaker, else its publisher (often
 // nobody); a direct quotation inside a statement whose speaker the
-// statement names is also indexed as a passage of that speaker.
-// Index.Verify:
+// statement names is also indexed as a passage of that speaker. A run of
+// turns of one speaker in a row (an answer the transcript writes over
+// several labelled paragraphs) is a passage of its own, asked only when
+// the turns themselves give a quote no verdict, and counted in no
+// statistic of the others. Index.Verify:
 //
 //  1. Candidates: passages sharing the quote's content stems, scored by
 //     IDF; the quote's RareWords rarest stems always count, others only if
