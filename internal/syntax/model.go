@@ -31,9 +31,9 @@ type Model struct {
 	// (SetTimeSpans), spanRels the labels it writes
 	spanWords, orderWords map[uint64]bool
 	spanRels              [5]int
-	// vocRels are the labels fixVocatives reads and writes: nsubj and
-	// vocative (-1 when the model has no such label)
-	vocRels [2]int
+	// vocRels are the labels fixVocatives reads and writes: nsubj,
+	// vocative and punct (-1 when the model has no such label)
+	vocRels [3]int
 }
 
 // Scratch holds one goroutine's working buffers, and the sums and word
@@ -750,7 +750,7 @@ func Load(b []byte) (*Model, error) {
 	if err := m.parser.w.check(m.parser.share.total); err != nil {
 		return nil, err
 	}
-	m.vocRels = [2]int{m.parser.labelOr("nsubj", -1), m.parser.labelOr("vocative", -1)}
+	m.vocRels = [3]int{m.parser.labelOr("nsubj", -1), m.parser.labelOr("vocative", -1), m.parser.labelOr("punct", -1)}
 	return m, nil
 }
 
