@@ -884,6 +884,9 @@ func (t *tq) nearestCue(cues []cueTok, r region, s0, s1 int) int {
 					continue
 				}
 			}
+			if t.earlierClause(cu.i, r) {
+				continue
+			}
 			d = r.Open - ce
 		case cs >= r.End():
 			if t.subordinate(cu.i, r.End()) {
@@ -938,6 +941,53 @@ func (t *tq) subordinate(i, after int) bool {
 		}
 		if t.subordinator(c) {
 			return true
+		}
+	}
+	return false
+}
+
+// earlierClause reports whether the cue at i, before the quotation r,
+// opens a clause of time or cause with a subject of its own, closed
+// before the quotation, and the quotation is a complement of the main
+// clause between them, which has a subject of its own:
+// "As Ruiz attacked Holt, the crowd chanted, “…”" and "After Ruiz
+// criticized him, Holt shot back, “…”" are the crowd's and Holt's words,
+// not Ruiz's. ("As Ruiz put it, Holt is trying to make them “…”" stays
+// Ruiz's: the quotation hangs on no verb with a subject before it.)
+func (t *tq) earlierClause(i int, r region) bool {
+	d := t.td
+	if !d.RelIs(i, "advcl") || d.Dependent(i, "nsubj") < 0 {
+		return false
+	}
+	// "as" opens a clause of time only when its verb has an object of
+	// its own, no pronoun: "As Ruiz attacked Holt", not "As Ruiz
+	// explained" or "As Ruiz put it"
+	o := d.Dependent(i, "obj")
+	acts := o >= 0 && t.tok(o).UPOS != "PRON"
+	marked := false
+	for _, c := range d.Dependents(i, t.buf[:0]) {
+		if c < i && d.RelIs(c, "mark", "advmod") && (t.subordinator(c) || acts && t.wordIn(t.x.lx.attributionMarks, c)) {
+			marked = true
+		}
+	}
+	if !marked {
+		return false
+	}
+	f, e := d.Subtree(i)
+	if t.tok(e-1).End > r.Open {
+		return false
+	}
+	for k := e; k < len(d.Tokens) && t.tok(k).Start < r.Open; k++ {
+		h := t.tok(k).Head
+		if !d.RelIs(k, "nsubj", "nsubj:pass") || h < 0 || h >= f && h < e || t.tok(h).Start >= r.Open ||
+			!d.RelIs(h, "root", "conj", "parataxis") {
+			continue // (a clause the parse hung elsewhere is no main clause)
+		}
+		// the quotation is that main clause's complement
+		for q := h + 1; q < len(d.Tokens) && t.tok(q).Start < r.End(); q++ {
+			if t.tok(q).Start >= r.Open && t.tok(q).Head == h && d.RelIs(q, "ccomp", "xcomp", "obj", "parataxis", "conj", "advcl", "dep") && !d.RelIs(q, "advcl:relcl") {
+				return true
+			}
 		}
 	}
 	return false

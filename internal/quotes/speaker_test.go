@@ -1084,3 +1084,40 @@ func TestRelativeInAPrepositionalPhraseIsNoSpeaker(t *testing.T) {
 		t.Errorf("speaker %q, sources %v: the line is no speaker", q.Speaker, q.Sources)
 	}
 }
+
+// A cue in a clause of time before the quotation ("As Varga attacked
+// Okafor, the crowd chanted, “…”", "After Varga criticized him, Okafor
+// shot back, “…”") is not who says the words the main clause's subject
+// says; a clause of attribution ("As Varga explained, …", "As Varga puts
+// it, …") still is.
+func TestEarlierClauseIsNotTheSpeaker(t *testing.T) {
+	x := newX(t)
+	for _, tc := range []struct{ text, quote, notSpeaker string }{
+		{`As Varga attacked Okafor, the attendees chanted, "Send her home!" as they had for previous speakers.`, "Send her home!", "Varga"},
+		{"After former Gov. Anton Varga criticized Ben Okafor during a debate, Ina shot back, “I suppose I could have stayed home, but I chose to fulfill my profession.”", "I suppose", "Varga"},
+		{"Boos rained down when Varga mentioned the former mayor, and at one point the crowd loudly reprised the caustic chant “Send her home! Send her home!” that ricocheted through the arena.", "Send her home!", "Varga"},
+	} {
+		for _, q := range extract(t, x, article("a", tc.text), nil) {
+			if strings.HasPrefix(q.Contents[0].Text, tc.quote) && strings.Contains(q.Speaker, tc.notSpeaker) {
+				t.Errorf("%q: speaker %q", q.Contents[0].Text, q.Speaker)
+			}
+		}
+	}
+	for _, tc := range []struct{ text, quote, speaker string }{
+		{"As White House press secretary Anton Varga explained, three taxes were postponed in the budget deal, depriving the government of $35 billion, “which sounds like a lot of money.”", "which sounds", "Anton Varga"},
+		{`As The Post's Ina Holt puts it, Okafor is trying to make the council "an offer they can't afford to refuse."`, "an offer", "Ina Holt"},
+	} {
+		found := false
+		for _, q := range extract(t, x, article("a", tc.text), nil) {
+			if strings.HasPrefix(q.Contents[0].Text, tc.quote) {
+				found = true
+				if q.Speaker != tc.speaker {
+					t.Errorf("%q: speaker %q, want %q", q.Contents[0].Text, q.Speaker, tc.speaker)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no quote %q… in %q", tc.quote, tc.text)
+		}
+	}
+}
