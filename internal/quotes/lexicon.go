@@ -75,6 +75,8 @@ type lexiconFile struct {
 	InvertedCues        []string            `yaml:"inverted_cues"`
 	TopicCues           map[string][]string `yaml:"topic_cues"`
 	DirectOnly          []string            `yaml:"direct_only"`
+	SubjectOnly         []string            `yaml:"subject_only"`
+	CrowdNouns          []string            `yaml:"crowd_nouns"`
 	PerfectAux          []string            `yaml:"perfect_aux"`
 	UnsaidGovernors     []string            `yaml:"unsaid_governors"`
 	NamingVerbs         []string            `yaml:"naming_verbs"`
@@ -133,6 +135,10 @@ type lexicon struct {
 	// they report: "warned against hackers", "called for sanctions"
 	topic      map[string]map[string]bool
 	directOnly map[string]bool
+	// subjectOnly cues attribute only to a subject of their own
+	subjectOnly map[string]bool
+	// crowdNouns are groups that may be a subjectOnly cue's subject
+	crowdNouns map[string]bool
 	// perfectAux are the auxiliaries of the perfect ("have"): with a
 	// modal, a cue in it reports what was not said ("would have said")
 	perfectAux map[string]bool
@@ -275,6 +281,8 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		invertedCues:        set(f.InvertedCues),
 		topic:               topicSets(f.TopicCues),
 		directOnly:          set(f.DirectOnly),
+		subjectOnly:         set(f.SubjectOnly),
+		crowdNouns:          set(f.CrowdNouns),
 		perfectAux:          set(f.PerfectAux),
 		unsaidGovernors:     set(f.UnsaidGovernors),
 		namingVerbs:         set(f.NamingVerbs),

@@ -868,7 +868,8 @@ func (t *tq) isCueTok(cues []cueTok, i int) bool {
 func (t *tq) nearestCue(cues []cueTok, r region, s0, s1 int) int {
 	best, bestD := -1, 0
 	for ci, cu := range cues {
-		if cu.used || cu.sent < s0 || cu.sent > s1 || cu.kind != model.KindSpeech {
+		if cu.used || cu.sent < s0 || cu.sent > s1 || cu.kind != model.KindSpeech ||
+			t.x.lx.subjectOnly[t.tok(cu.i).Lemma] && !t.canShout(cu.i) {
 			continue
 		}
 		var d int
@@ -914,6 +915,14 @@ func (t *tq) nearestCue(cues []cueTok, r region, s0, s1 int) int {
 		}
 	}
 	return best
+}
+
+// canShout reports whether the cue at i has a subject of its own that
+// can shout or whisper: a name, a pronoun, a noun for a person or a
+// crowd.
+func (t *tq) canShout(i int) bool {
+	s := t.source(i)
+	return s >= 0 && (t.canSpeak(s) || t.wordIn(t.x.lx.crowdNouns, s))
 }
 
 // subordinate reports whether the cue at i, after a quotation that ends

@@ -1121,3 +1121,38 @@ func TestEarlierClauseIsNotTheSpeaker(t *testing.T) {
 		}
 	}
 }
+
+// Shouting and whispering attribute a quotation to their own subject
+// ("the crowd chanted", "his wife whispered to him"), and to no one when
+// the parse leaves them none that can shout: not to the nearest name
+// before them.
+func TestShoutsHaveTheirOwnSubject(t *testing.T) {
+	x := newX(t)
+	for _, tc := range []struct{ text, quote, speaker string }{
+		{`As Varga attacked Okafor, the attendees chanted, "Send her home!" as they had for previous speakers.`, "Send her home!", "attendees"},
+		{"As the crowd cheered Okafor in Tamsin on Tuesday night, the Ledger's Ina Holt reported, his wife whispered to him: “They're still with you.”", "They're still", "his wife"},
+	} {
+		found := false
+		for _, q := range extract(t, x, article("a", tc.text), nil) {
+			if strings.HasPrefix(q.Contents[0].Text, tc.quote) {
+				found = true
+				if !strings.Contains(q.Speaker, tc.speaker) {
+					t.Errorf("%q: speaker %q, want %q", q.Contents[0].Text, q.Speaker, tc.speaker)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no quote %q… in %q", tc.quote, tc.text)
+		}
+	}
+	for _, tc := range []struct{ text, quote, notSpeaker string }{
+		{`Tamsin was not far from the thoughts of celebrants, with many marchers and spectators chanting "We are Tamsin" and "Disarm hate."`, "We are", "Tamsin"},
+		{`Its post-primary salvo began with a Web ad, "Playing Varga," in which children use a Varga action figure to bash in a dollhouse, yelling "eminent domain!"`, "eminent domain", "salvo"},
+	} {
+		for _, q := range extract(t, x, article("a", tc.text), nil) {
+			if strings.HasPrefix(q.Contents[0].Text, tc.quote) && strings.Contains(q.Speaker, tc.notSpeaker) {
+				t.Errorf("%q: speaker %q", q.Contents[0].Text, q.Speaker)
+			}
+		}
+	}
+}
