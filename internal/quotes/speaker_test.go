@@ -1156,3 +1156,37 @@ func TestShoutsHaveTheirOwnSubject(t *testing.T) {
 		}
 	}
 }
+
+// Speakers the parse hides: the "by" phrase of a participle ("often
+// labeled as a “witch hunt” by Democrats", "when asked by a reporter if
+// …"), the speaker of an inserted attribution for its participle ("…,
+// Okafor said, adding that …"), and the subject of a relative clause the
+// parse took for a noun described ("charges that Okafor, for one, called
+// “…”"); not a "by" phrase that names no one ("said by telephone"), nor
+// the doer of what a noun's participle says was done ("measures added by
+// Varga").
+func TestHiddenSpeakers(t *testing.T) {
+	x := newX(t)
+	for _, tc := range []struct{ text, quote, speaker, notSpeaker string }{
+		{"While councillors have often faced criticism for the inquiry into the ferry fire — often labeled as a “witch hunt” by Democrats — it seems likely Okafor is correct.", "witch hunt", "Democrats", "councillors"},
+		{"As he shook hands with voters on Sunday, Varga repeated his belief that there will be a second vote. “Absolutely,” he said when asked by a reporter if that remains his view.", "if that remains", "reporter", "Varga"},
+		{"Ms. Varga intends to deliver a ferry policy address at the Harbour Club this month, Mr. Okafor said, adding that she would also hold similar events to address her ''fare gap.''", "fare gap", "Okafor", "Varga"},
+		{"The debate convinced many voters that Ms. Varga had finally gone too far, tarring a former mayor who is popular in Tamsin, and uttering charges that Ben Okafor, for one, called ''ferry lobby lingo.''", "ferry lobby lingo", "Okafor", "Varga"},
+		{"''If we had gone with the other plan, I would have been sitting in jail for a long time,'' Mr. Okafor, now 81, said by telephone this week.", "If we had gone", "Okafor", "telephone"},
+		{`Council members blocked a $1.1 billion package to fight the virus because of "poison pill" measures added by Varga on other issues.`, "poison pill", "", "Varga"},
+	} {
+		found := false
+		for _, q := range extract(t, x, article("a", tc.text), nil) {
+			if !strings.HasPrefix(q.Contents[0].Text, tc.quote) {
+				continue
+			}
+			found = true
+			if !strings.Contains(q.Speaker, tc.speaker) || strings.Contains(q.Speaker, tc.notSpeaker) {
+				t.Errorf("%q: speaker %q, want %q", q.Contents[0].Text, q.Speaker, tc.speaker)
+			}
+		}
+		if !found && tc.speaker != "" {
+			t.Errorf("no quote %q… in %q", tc.quote, tc.text)
+		}
+	}
+}

@@ -262,6 +262,15 @@ func (t *tq) passive(i int) bool {
 	if d.Dependent(i, "aux:pass", "nsubj:pass") >= 0 {
 		return true
 	}
+	if a := d.Dependent(i, "obl:agent"); a >= 0 && t.tok(i).Tag == "VBN" && d.Dependent(i, "aux", "nsubj") < 0 && t.canSpeak(a) &&
+		(!d.RelIs(i, "acl") || t.wordIn(t.x.lx.characterizing, i)) {
+		// a participle with its "by" phrase naming someone: "the
+		// inquiry, often labeled as a “witch hunt” by Democrats", "when
+		// asked by a reporter if …" (not "said by telephone", nor what
+		// a noun's participle says was done: "measures added by
+		// Republicans")
+		return true
+	}
 	if t.tok(i).Tag != "VBN" || !d.RelIs(i, "advcl") || d.Dependent(i, "aux", "nsubj") >= 0 {
 		return false
 	}
@@ -540,6 +549,12 @@ func (t *tq) source(i int) int {
 			own := d.RelIs(t.tok(v).Head, "acl:relcl") && d.Dependent(v, "mark") < 0
 			part := v
 			v = t.tok(v).Head
+			if d.RelIs(v, "parataxis") && t.x.lx.kind[t.tok(v).Lemma] == model.KindSpeech && t.subject(v, false) >= 0 {
+				// "Trump intends to …, Manafort said, adding that …": a
+				// participle of an inserted attribution is its speaker's,
+				// not that of the clause the attribution frames
+				own = true
+			}
 			for a, c, k := v, -1, 0; a >= 0 && k < 8 && !own; a, c, k = t.tok(a).Head, a, k+1 {
 				if a > part && c >= 0 && d.RelIs(c, "ccomp", "parataxis") {
 					// a cue after the participle that reports its clause
@@ -564,6 +579,13 @@ func (t *tq) source(i int) int {
 			if n < v && t.tok(n).UPOS == "PROPN" && t.tok(v).Tag == "VBG" && n == v-1 {
 				// "an ad featuring Hispanics telling their stories": the
 				// ones the participle right after them describes speak
+				return n
+			}
+			if f, _ := d.Subtree(n); n < v && f > 0 && t.tok(n).UPOS == "PROPN" && t.tok(v).Tag == "VBN" &&
+				d.Dependent(v, "obl:agent") < 0 && t.wordIn(t.x.lx.relatives, f-1) {
+				// "charges that Limbaugh, for one, called “…”": a
+				// relative clause whose subject the parse took for the
+				// noun the verb describes
 				return n
 			}
 			if p := d.Dependent(n, "nmod:poss"); p >= 0 {
