@@ -77,6 +77,7 @@ type lexiconFile struct {
 	DirectOnly          []string            `yaml:"direct_only"`
 	SubjectOnly         []string            `yaml:"subject_only"`
 	CrowdNouns          []string            `yaml:"crowd_nouns"`
+	QuotingVerbs        []string            `yaml:"quoting_verbs"`
 	PerfectAux          []string            `yaml:"perfect_aux"`
 	UnsaidGovernors     []string            `yaml:"unsaid_governors"`
 	NamingVerbs         []string            `yaml:"naming_verbs"`
@@ -139,6 +140,8 @@ type lexicon struct {
 	subjectOnly map[string]bool
 	// crowdNouns are groups that may be a subjectOnly cue's subject
 	crowdNouns map[string]bool
+	// quotingVerbs quote their object "as saying"
+	quotingVerbs map[string]bool
 	// perfectAux are the auxiliaries of the perfect ("have"): with a
 	// modal, a cue in it reports what was not said ("would have said")
 	perfectAux map[string]bool
@@ -283,6 +286,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		directOnly:          set(f.DirectOnly),
 		subjectOnly:         set(f.SubjectOnly),
 		crowdNouns:          set(f.CrowdNouns),
+		quotingVerbs:        set(f.QuotingVerbs),
 		perfectAux:          set(f.PerfectAux),
 		unsaidGovernors:     set(f.UnsaidGovernors),
 		namingVerbs:         set(f.NamingVerbs),

@@ -1190,3 +1190,30 @@ func TestHiddenSpeakers(t *testing.T) {
 		}
 	}
 }
+
+// "X quoted Y as saying …" is Y's saying, and an unnamed Y stays
+// unnamed; a poll described as showing something shows it (not the
+// subject of the clause it sits in), but a polling place says nothing.
+func TestQuotedAsSayingAndPollsShowing(t *testing.T) {
+	x := newX(t)
+	for _, tc := range []struct{ text, quote, speaker, notSpeaker string }{
+		{"The Ledger quoted another unnamed council official as saying that Okafor was not opposed by Varga, but by her children.", "Okafor was not opposed", "official", "Ledger"},
+		{"An early post quoted Mayor Ina Holt as saying “We need to do something to prevent the next fire!”", "We need to do", "Ina Holt", "post"},
+		{"Mr. Varga will need their support with recent polls showing a tightening of the race with Ben Okafor, who last week injected a new element into the race.", "a tightening", "polls", "Varga"},
+		{"Anton Varga says if he spent the day in Tamsin he’d be doing nothing more than yelling at people on their way into the polls saying “Hey, vote for me.”", "Hey, vote", "Varga", "polls"},
+	} {
+		found := false
+		for _, q := range extract(t, x, article("a", tc.text), nil) {
+			if !strings.HasPrefix(q.Contents[0].Text, tc.quote) {
+				continue
+			}
+			found = true
+			if !strings.Contains(q.Speaker, tc.speaker) || strings.Contains(q.Speaker, tc.notSpeaker) {
+				t.Errorf("%q: speaker %q, want %q", q.Contents[0].Text, q.Speaker, tc.speaker)
+			}
+		}
+		if !found {
+			t.Errorf("no quote %q… in %q", tc.quote, tc.text)
+		}
+	}
+}

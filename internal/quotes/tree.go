@@ -534,6 +534,10 @@ func (t *tq) source(i int) int {
 			}
 		case v == i && blamed >= 0:
 			return t.relative(blamed)
+		case d.RelIs(v, "advcl", "xcomp") && t.tok(v).Tag == "VBG" && t.quotedAs(v) >= 0:
+			// "The Post quoted an unnamed official as saying that …":
+			// the official says it, not the Post
+			return t.relative(t.quotedAs(v))
 		case d.RelIs(v, "advcl", "parataxis") && t.tok(v).Tag == "VBG":
 			// "…, adding that …": the subject of the main clause. When
 			// the participle hangs from a clause embedded in what someone
@@ -594,6 +598,12 @@ func (t *tq) source(i int) int {
 			if p := t.shownSaying(v); p >= 0 {
 				return p
 			}
+			if v == i && t.wordIn(t.x.lx.inSources, n) && t.x.lx.kind[t.tok(i).Lemma] == model.KindEvidence {
+				// "with recent polls showing a tightening of the race":
+				// the polls show it, not the subject of the clause (not
+				// "people on their way into the polls saying “…”")
+				return n
+			}
 			v = t.tok(n).Head
 			if v >= 0 && !d.RelIs(n, "obj", "iobj") {
 				return -1
@@ -601,6 +611,22 @@ func (t *tq) source(i int) int {
 		default:
 			return -1
 		}
+	}
+	return -1
+}
+
+// quotedAs returns the object of a quoting verb ("quoted", "cited")
+// whose "as" clause the participle v is ("quoted an official as
+// saying"), or -1.
+func (t *tq) quotedAs(v int) int {
+	d := t.td
+	h := t.tok(v).Head
+	m := d.Dependent(v, "mark")
+	if h < 0 || m < 0 || m > v || !t.wordIn(t.x.lx.comparisons, m) || !t.x.lx.quotingVerbs[strings.ToLower(t.tok(h).Lemma)] {
+		return -1
+	}
+	if o := d.Dependent(h, "obj"); o >= 0 && o < v {
+		return o
 	}
 	return -1
 }
