@@ -885,7 +885,7 @@ func (t *tq) nearestCue(cues []cueTok, r region, s0, s1 int) int {
 					continue
 				}
 			}
-			if t.earlierClause(cu.i, r) {
+			if t.earlierClause(cu.i, r) || t.x.lx.directOnly[t.tok(cu.i).Lemma] && t.underOtherClause(cu.i, r) {
 				continue
 			}
 			d = r.Open - ce
@@ -1002,6 +1002,31 @@ func (t *tq) earlierClause(i int, r region) bool {
 	return false
 }
 
+// underOtherClause reports whether the quotation r, after the cue at i,
+// hangs below a clause with a subject of its own between the two: "began
+// with a Web ad, in which children use a doll …, yelling “…”" is the
+// children's yelling. (Asked of the cues that only attribute a quotation
+// next to them: for the others, a reported clause has its own subject.)
+func (t *tq) underOtherClause(i int, r region) bool {
+	d := t.td
+	if m := d.Dependent(i, "mark"); m >= 0 && t.wordIn(t.x.lx.comparisons, m) {
+		return false // "As X puts it, Y is trying to …": a frame of the whole
+	}
+	q := -1
+	for k := i + 1; k < len(d.Tokens) && t.tok(k).Start < r.End(); k++ {
+		if t.tok(k).Start >= r.WordsStart && t.region(k) >= 0 {
+			q = k
+			break
+		}
+	}
+	for a, steps := q, 0; a >= 0 && a != i && steps < 12; a, steps = t.tok(a).Head, steps+1 {
+		if a > i && t.tok(a).Start < r.Open && t.tok(a).UPOS == "VERB" && d.Dependent(a, "nsubj") >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // reportsElsewhere reports whether the cue at i has a reported clause of
 // its own after it, unquoted and apart from the quotation r: "…
 // “depleted” and says he will expand the forces" reports the expansion,
@@ -1094,8 +1119,8 @@ func (t *tq) workTitle(r region) bool {
 	for k := f; k < e; k++ {
 		tk := t.tok(k)
 		if tk.UPOS == "PUNCT" {
-			if strings.ContainsAny(tk.Text, ".!?,;:") {
-				return false
+			if strings.ContainsAny(tk.Text, ".!?,;:") && (k < e-1 || tk.Text != ",") {
+				return false // (a comma last is the sentence's, set inside the marks)
 			}
 			continue
 		}
@@ -1121,6 +1146,10 @@ func (t *tq) workTitle(r region) bool {
 		case tk.UPOS == "ADP" && !t.x.lx.comparisons[low]:
 			return true
 		case tk.UPOS == "DET", t.x.lx.possessives[tk.Text], t.td.RelIs(p, "nmod:poss"):
+			return true
+		case tk.Text == "," && p-1 >= t.first && t.tok(p-1).UPOS == "NOUN" && !startsUpperStr(t.tok(p-1).Text):
+			// "the reality show, “The Apprentice,”": in apposition to a
+			// common noun
 			return true
 		}
 	}

@@ -1217,3 +1217,34 @@ func TestQuotedAsSayingAndPollsShowing(t *testing.T) {
 		}
 	}
 }
+
+// A show's title in apposition, its comma set inside the marks, is
+// nobody's words; and a verb that only attributes a quotation next to it
+// ("went on", "began") is no cue when it has another act for its
+// complement ("who went on to work alongside him").
+func TestTitlesAndOtherActs(t *testing.T) {
+	x := newX(t)
+	text := `Ben Okafor, a contestant on the reality TV show, "The Harbour," who went on to work alongside Varga, said his boss was "always kind and generous and charming."`
+	for _, q := range extract(t, x, article("a", text), nil) {
+		for _, c := range q.Contents {
+			if strings.Contains(c.Text, "The Harbour") {
+				t.Errorf("a title quoted as words: %q, speaker %q", c.Text, q.Speaker)
+			}
+		}
+		if q.Cue != nil && q.Cue.Text == "went" {
+			t.Errorf("%q attributed by %q", q.Contents[0].Text, q.Cue.Text)
+		}
+	}
+	found := false
+	for _, q := range extract(t, x, article("a", `The crowd grew quiet. "We will not back down," Varga went on.`), nil) {
+		if strings.HasPrefix(q.Contents[0].Text, "We will not") {
+			found = true
+			if q.Speaker != "Varga" {
+				t.Errorf("speaker %q, want Varga", q.Speaker)
+			}
+		}
+	}
+	if !found {
+		t.Error(`no quote for "went on"`)
+	}
+}

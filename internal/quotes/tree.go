@@ -230,7 +230,27 @@ func (t *tq) cueKind(i, sentEnd int) (string, int) {
 	if i > t.firstOfSentence(i) && startsUpperStr(tk.Text) && t.tok(i-1).UPOS != "PUNCT" {
 		return "", 0
 	}
+	if t.x.lx.directOnly[tk.Lemma] && t.doesOther(i) {
+		// "who went on to work alongside him", "began to cry": the
+		// verb of another act, not of speech ("went on to say" is)
+		return "", 0
+	}
 	return k, i + 1
+}
+
+// doesOther reports whether the verb at i has an infinitive complement
+// that is no cue ("went on to work").
+func (t *tq) doesOther(i int) bool {
+	d := t.td
+	for _, c := range d.Dependents(i, t.buf[:0]) {
+		if !d.RelIs(c, "xcomp", "advcl") || c < i || t.tok(c).UPOS != "VERB" {
+			continue
+		}
+		if m := d.Dependent(c, "mark"); m >= 0 && t.tok(m).Tag == "TO" && t.x.lx.kind[t.tok(c).Lemma] == "" {
+			return true
+		}
+	}
+	return false
 }
 
 // counterfactual reports whether the verb at i is in a modal's perfect
