@@ -892,3 +892,39 @@ func TestPressTitlesAndPlaces(t *testing.T) {
 		}
 	}
 }
+
+// A surname alone is not the dictionary's person of that surname when an
+// apposition describes the one meant as of another country, or of a place
+// in another country ("Hammond, the Indiana national committeeman" is not
+// the British minister); the same apposition of the person's own country
+// keeps them.
+func TestSurnameDescribedAsOfAnotherCountry(t *testing.T) {
+	places, err := actors.Load(fstest.MapFS{"places.yaml": {Data: []byte(
+		"countries:\n  - code: TZA\n    name: Tanzania\n    names: [New Kenya, Port Dodoma]\n")}}, "places.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := testResolver(t).WithPlaces(places)
+	an := testAnalyzer(t)
+	for _, tc := range []struct {
+		text, name string
+		want       bool
+	}{
+		{"Reached by the Ledger, Tesfaye, the Kenyan national committeeman, declined to repeat his criticism.", "Berhane Tesfaye", false},
+		{"Reached by the Ledger, Tesfaye, the Port Dodoma national committeeman, declined to repeat his criticism.", "Berhane Tesfaye", false},
+		{"Reached by the Ledger, Tesfaye, the Ethiopian prime minister, declined to repeat his criticism.", "Berhane Tesfaye", true},
+	} {
+		doc := &model.Document{ID: "t", Text: tc.text, Kind: model.KindArticle, Date: date("2015-06-01")}
+		ms := r.Find(doc, an.Analyze(tc.text))
+		checkMentions(t, doc, ms)
+		got := false
+		for _, m := range ms {
+			if strings.HasPrefix(m.Text, "Tesfaye") && m.Actor.Name == tc.name {
+				got = true
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%s: Tesfaye is %q, want %s: %v:%s", tc.text, tc.name, map[bool]string{true: "it", false: "not it"}[tc.want], got, dump(ms))
+		}
+	}
+}

@@ -608,8 +608,11 @@ func (a *analysis) resolveNames() {
 			// dictionary knows
 			pe = a.dictSuffix(ws)
 		}
-		if pe != nil && len(ws) == 1 && a.dictPersonAt(n) == nil {
-			pe = nil // a surname alone, out of office (dictPersonAt)
+		if pe != nil && len(ws) == 1 && (a.dictPersonAt(n) == nil || a.describedElsewhere(c, pe)) {
+			// a surname alone, out of office (dictPersonAt), or described
+			// as someone of another country ("Hammond, the Indiana
+			// national committeeman", not the British minister)
+			pe = nil
 		}
 		if pe != nil && len(found) == 0 && !a.otherSurnames[n] {
 			if code, ok := a.nameCode(pe); ok {
@@ -918,6 +921,42 @@ func (a *analysis) describedAfter(c *cand) bool {
 		default:
 			return false
 		}
+	}
+	return false
+}
+
+// describedElsewhere reports whether an apposition right after name c
+// (see describedAfter) names a country, or a place or people of one, that
+// is not the country of the dictionary's person pe at the document's
+// date (the places of data/actors/places.yaml count): the text describes
+// someone else of that surname.
+func (a *analysis) describedElsewhere(c *cand, pe *actors.Entry) bool {
+	if !a.describedAfter(c) {
+		return false
+	}
+	dc, ok := pe.CodeAt(a.date)
+	if !ok || len(dc.Code) < 3 {
+		return false
+	}
+	s := a.sents[c.sent]
+	for k := c.tj + 1; k < len(s.toks) && k <= c.tj+8; k++ {
+		if s.toks[k].Tag == "," || s.toks[k].Tag == "." {
+			break
+		}
+		e, n := a.dictMatch(s, k)
+		if e == nil && a.r.places != nil {
+			e, n = a.r.places.Match(s.words, k)
+		}
+		if e == nil {
+			continue
+		}
+		switch e.Kind {
+		case actors.Country, actors.Demonym, actors.Capital:
+			if code := e.Code(); len(code) >= 3 {
+				return code[:3] != dc.Code[:3]
+			}
+		}
+		k += n - 1
 	}
 	return false
 }
