@@ -802,6 +802,12 @@ func TestPronounAntecedents(t *testing.T) {
 			date: "2016-05-02", mention: "he", name: "Adel Okafor"},
 		// a name written after a word is the dictionary's person
 		{text: "Democrat Amani Odhiambo spoke on Monday. Odhiambo said the port was open.", date: "2016-05-02", mention: "Odhiambo", name: "Amani Odhiambo"},
+		// the subject "he" of a clause of place, or of a coordinated
+		// clause, is the main clause's "he", known or not, not the
+		// nearest name between them; in a reported clause it may be
+		// anyone
+		{text: "He visited Prime Minister Adel Okafor in Tamsin, where he also met with local reporters.", mention: "he", notName: "Adel Okafor", needs: "Prime Minister Adel Okafor"},
+		{text: "Omar Varga kept up his criticism. However, he held his fire on Adel Okafor, calling him a nice guy, and he did not describe the mayor.", mention: "he", nth: 1, name: "Omar Varga", exact: true},
 		// a sentence with a subject outside its quotation stops the search
 		{text: "Ana Varga spoke on Monday. “We will win,” a campaign aide said. She smiled.", mention: "She", notName: "Ana Varga", needs: "Ana Varga"},
 		// every candidate of the sentence of the other gender: the one before

@@ -1220,6 +1220,17 @@ func (a *analysis) resolvePronouns() {
 			cur.td = a.td
 			cur.closeOf = a.quotationCloses(c.sent)
 		}
+		if p := a.mainSubjectPronoun(c, bySent[c.sent]); p != nil {
+			// "He visited Netanyahu in Israel, where he also met
+			// reporters": the clause's "he" is the main clause's, known
+			// or not, not the nearest name between them
+			if p.kind == cResolved {
+				c.kind, c.actor, c.ent, c.rule = cResolved, p.actor, p.ent, rulePronoun
+			} else {
+				c.dropped = true
+			}
+			continue
+		}
 		ante := a.antecedent(c, cur, bySent, prev)
 		if self, inTurn := speakerOf(c.span.Start); ante != nil && inTurn {
 			// A speaker is "I" in his own turn: its "he" or "she" is
@@ -1246,6 +1257,62 @@ func (a *analysis) resolvePronouns() {
 		c.ent = ante.ent
 		c.rule = rulePronoun
 	}
+}
+
+// mainSubjectPronoun returns the pronoun that is the subject of the
+// main clause of pronoun c's sentence, when c is the same singular
+// personal pronoun, the subject of a clause below the main clause that
+// is not what someone says or thinks (a clause of place, time or
+// purpose, a relative clause, a coordinated clause): "He visited X,
+// where he met Y". In a reported clause the pronoun may be anyone ("He
+// told X that he …"), and nil is returned, as it is for any other c.
+func (a *analysis) mainSubjectPronoun(c *cand, same []*cand) *cand {
+	if c.pron.plural || c.pron.possessive {
+		return nil
+	}
+	t := a.treeTok(c, "nsubj")
+	if t < 0 {
+		return nil
+	}
+	v := a.td.Tokens[t].Head
+	if v < 0 || a.td.RelIs(v, "ccomp", "csubj") || a.td.Tokens[v].Head < 0 {
+		return nil
+	}
+	if a.td.RelIs(v, "parataxis") {
+		// (a clause set beside the main one is someone's words, "he
+		// said", unless a word before its subject ties it as a clause of
+		// place or time: "…, where he met …")
+		tied := false
+		for _, m := range a.td.Dependents(v, nil) {
+			tied = tied || m < t && a.td.RelIs(m, "advmod", "mark")
+		}
+		if !tied {
+			return nil
+		}
+	}
+	root := a.td.Tokens[v].Head
+	for steps := 0; a.td.Tokens[root].Head >= 0 && steps < 8; steps++ {
+		if a.td.RelIs(root, "ccomp", "csubj", "parataxis") {
+			return nil // (inside what someone says)
+		}
+		root = a.td.Tokens[root].Head
+	}
+	if a.td.Tokens[root].Head >= 0 {
+		return nil
+	}
+	low := strings.ToLower(c.span.Text)
+	for _, p := range same {
+		if p == c || p.span.Start >= c.span.Start || p.kind == cPronoun && !p.dropped {
+			continue // (one not yet resolved is no help)
+		}
+		if p.pron.plural || p.pron.possessive || strings.ToLower(p.span.Text) != low {
+			continue
+		}
+		if pt := a.treeTok(p, "nsubj"); pt >= 0 && a.td.Tokens[pt].Head == root {
+			return p
+		}
+	}
+	return nil
 }
 
 // addressees gives the "you" and "your" of a sentence that addresses one
