@@ -3,6 +3,8 @@ package events
 import (
 	"strings"
 	"testing"
+
+	"github.com/dossier-project/dossier/internal/model"
 )
 
 // world is the actor list of the hand-written test sentences.
@@ -271,6 +273,26 @@ func TestNeverPanics(t *testing.T) {
 			if err := e.Trigger.Check(s); err != nil {
 				t.Errorf("%q: trigger %v", s, err)
 			}
+		}
+	}
+}
+
+// A pronoun that stands for the source's own phrase is the source, though
+// this stage read the phrase's actor further than the mention stage did
+// ("Varna campaign officials defend their strategy": "their" is the
+// officials, not a target of theirs).
+func TestSameActorThroughPronoun(t *testing.T) {
+	src := model.Mention{Span: model.Span{Text: "campaign officials"}, Actor: model.Actor{Code: "NRVGOV", Name: "Varna"}, Rule: "context:modifier"}
+	for _, tc := range []struct {
+		tgt  model.Mention
+		same bool
+	}{
+		{model.Mention{Span: model.Span{Text: "their"}, Actor: model.Actor{Code: "GOV", Name: "campaign officials"}, Rule: "coref:pronoun"}, true},
+		{model.Mention{Span: model.Span{Text: "their"}, Actor: model.Actor{Code: "GOV", Name: "aides"}, Rule: "coref:pronoun"}, false},
+		{model.Mention{Span: model.Span{Text: "campaign officials"}, Actor: model.Actor{Code: "GOV", Name: "campaign officials"}, Rule: "test"}, false},
+	} {
+		if got := sameActor(src, tc.tgt); got != tc.same {
+			t.Errorf("%q (%s) as the target of %q: same %v, want %v", tc.tgt.Text, tc.tgt.Actor.Name, src.Text, got, tc.same)
 		}
 	}
 }

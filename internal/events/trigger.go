@@ -1323,7 +1323,14 @@ func participant(m model.Mention) model.Participant {
 }
 
 func sameActor(a, b model.Mention) bool {
-	return a.Actor.Code == b.Actor.Code && a.Actor.Name == b.Actor.Name
+	if a.Actor.Code == b.Actor.Code && a.Actor.Name == b.Actor.Name {
+		return true
+	}
+	// a pronoun standing for the phrase of the other, whose actor this
+	// stage read further ("Clinton campaign officials defend their
+	// strategy": "their" is the officials, read as Clinton's)
+	return strings.HasPrefix(b.Rule, "coref:") && b.Actor.Name != "" && b.Actor.Name == a.Text ||
+		strings.HasPrefix(a.Rule, "coref:") && a.Actor.Name != "" && a.Actor.Name == b.Text
 }
 
 // patientOf finds the target of an event noun at n that names what
