@@ -195,6 +195,8 @@ func TestClauseFlagsAndTargets(t *testing.T) {
 		{"a warning about no one", "Kenya warned that the season would be difficult.", nil},
 		{"a warning about an actor", "Kenya warned that Uganda would face consequences.", []string{"KEN 130 UGA THREATEN"}},
 		{"met a standard", "Kenya met the criteria for membership.", nil},
+		{"met with resistance", "Kenya's plan has met with resistance from Uganda.", nil},
+		{"met with a country", "Kenya met with Uganda.", []string{"KEN 040 UGA CONSULT"}},
 		// 16. Asking a question, pleading in court, rallying supporters,
 		// a person's rally and offering a view are no appeal, protest or
 		// intent; what is asked about is not asserted.
