@@ -197,6 +197,8 @@ func TestClauseFlagsAndTargets(t *testing.T) {
 		{"met a standard", "Kenya met the criteria for membership.", nil},
 		{"met with resistance", "Kenya's plan has met with resistance from Uganda.", nil},
 		{"met with a country", "Kenya met with Uganda.", []string{"KEN 040 UGA CONSULT"}},
+		{"a business's offer", "The Kenyan company does not offer workers a single day of paid maternity leave.", nil},
+		{"offered a contrast", "Kenya's news conference offered a striking contrast with the rally in Uganda.", nil},
 		// 16. Asking a question, pleading in court, rallying supporters,
 		// a person's rally and offering a view are no appeal, protest or
 		// intent; what is asked about is not asserted.
