@@ -808,6 +808,9 @@ func TestPronounAntecedents(t *testing.T) {
 		// anyone
 		{text: "He visited Prime Minister Adel Okafor in Tamsin, where he also met with local reporters.", mention: "he", notName: "Adel Okafor", needs: "Prime Minister Adel Okafor"},
 		{text: "Omar Varga kept up his criticism. However, he held his fire on Adel Okafor, calling him a nice guy, and he did not describe the mayor.", mention: "he", nth: 1, name: "Omar Varga", exact: true},
+		// a person the text names by surname alone has the gender of the
+		// dictionary's full name: "he" is not Mary Achieng
+		{text: "Achieng spoke in Nairobi on Monday. He said the port was open.", date: "2016-05-02", mention: "He", notName: "Mary Achieng", needs: "Achieng"},
 		// a sentence with a subject outside its quotation stops the search
 		{text: "Ana Varga spoke on Monday. “We will win,” a campaign aide said. She smiled.", mention: "She", notName: "Ana Varga", needs: "Ana Varga"},
 		// every candidate of the sentence of the other gender: the one before

@@ -391,6 +391,11 @@ func (a *analysis) entityFor(pe *actors.Entry, name string, pos int) *entity {
 	full := normName(display)
 	ws := strings.Fields(full)
 	e := &entity{name: display, dict: pe, full: full, first: pos}
+	if pe != nil && a.td != nil {
+		// the dictionary's full name says the gender its given name has
+		// ("Barack Obama"), wherever the text names him by surname alone
+		e.note(a.nameGender(pe.Name))
+	}
 	switch {
 	case pe != nil && pe.Surname != "":
 		e.surname = normName(pe.Surname) // "Ban" of "Ban Ki-moon"
