@@ -199,6 +199,8 @@ func TestClauseFlagsAndTargets(t *testing.T) {
 		{"met with a country", "Kenya met with Uganda.", []string{"KEN 040 UGA CONSULT"}},
 		{"a business's offer", "The Kenyan company does not offer workers a single day of paid maternity leave.", nil},
 		{"offered a contrast", "Kenya's news conference offered a striking contrast with the rally in Uganda.", nil},
+		{"a graded participle", "For the president, Kenya's emotionally charged uprising against the Union is the sort of victory that she fears.", nil},
+		{"an adverb in the perfect", "Kenya has also implored the state delegates to unite.", []string{"KEN 020 - REQUEST"}},
 		// 16. Asking a question, pleading in court, rallying supporters,
 		// a person's rally and offering a view are no appeal, protest or
 		// intent; what is asked about is not asserted.

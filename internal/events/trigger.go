@@ -188,6 +188,13 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 		}
 	}
 	s.nearestRuleFirst(cands, ends, i)
+	if s.tag(i) == "VBN" && i > 0 && s.tag(i-1) == "RB" && i+1 < len(s.toks) && (s.tag(i+1) == "NN" || s.tag(i+1) == "NNS") &&
+		s.dep(i, "aux", "aux:pass") < 0 && (i < 2 || s.tag(i-2) != "VBZ" && s.tag(i-2) != "VBP" && s.tag(i-2) != "VBD" && s.tag(i-2) != "MD") {
+		// a participle graded by an adverb before a noun, "Britain's
+		// emotionally charged uprising": an adjective of quality, no
+		// act, however the parse hangs it
+		return nil, 0, false
+	}
 	if s.tag(i) == "NNP" || s.tag(i) == "NNPS" || s.tag(i) == "" {
 		// Headline words: only a verb between two mentions.
 		if i == 0 || s.mAt[i-1] < 0 {
