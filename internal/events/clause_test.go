@@ -199,6 +199,7 @@ func TestClauseFlagsAndTargets(t *testing.T) {
 		{"met with a country", "Kenya met with Uganda.", []string{"KEN 040 UGA CONSULT"}},
 		{"a business's offer", "The Kenyan company does not offer workers a single day of paid maternity leave.", nil},
 		{"offered a contrast", "Kenya's news conference offered a striking contrast with the rally in Uganda.", nil},
+		{"a noun's clause of", "Kenya was apparently referring to Uganda's account in 2008 of coming under fire while visiting Somalia.", []string{"UGA 042 SOM CONSULT hyp"}},
 		{"a graded participle", "For the president, Kenya's emotionally charged uprising against the Union is the sort of victory that she fears.", nil},
 		{"an adverb in the perfect", "Kenya has also implored the state delegates to unite.", []string{"KEN 020 - REQUEST"}},
 		// 16. Asking a question, pleading in court, rallying supporters,

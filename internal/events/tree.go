@@ -96,6 +96,22 @@ func (s *sent) marker(k int) string {
 // clauseBefore returns the verb of the clause that a gerund v after a
 // comma continues when the parse hung both on the same head: the nearest
 // verbal sibling before v with a subject of its own, or -1.
+// ofNoun returns the noun before the gerund v that its "of" belongs to,
+// where the parse hung the gerund on the verb pv instead: a noun object
+// or oblique of pv between the two ("referring to her account in 2008
+// of coming …"); -1 when v is not marked "of" or there is none.
+func (s *sent) ofNoun(v, pv int) int {
+	if pv < 0 || s.marker(v) != "of" || s.dep(pv, "obj") >= 0 && s.dep(pv, "obj") < v {
+		return -1
+	}
+	for k := v - 1; k > pv; k-- {
+		if s.head(k) == pv && s.relIs(k, "obl", "obj") && (s.tag(k) == "NN" || s.tag(k) == "NNS") {
+			return k
+		}
+	}
+	return -1
+}
+
 func (s *sent) clauseBefore(v int) int {
 	h := s.head(v)
 	if h < 0 || v == 0 || s.tag(v-1) != "," {
@@ -528,6 +544,11 @@ func (s *sent) clause(v, depth int) verbCtx {
 			// against attacking Z", "stopped Y from attacking Z": Y is
 			// who would attack.
 			ctx.subj = s.dep(pv, "obj")
+		} else if n := s.ofNoun(v, pv); n >= 0 {
+			// "referring to Mrs. Clinton's account in 2008 of coming
+			// under fire" parsed with "of coming" on the verb: the clause
+			// is the noun's, whose possessor acts (or no one known)
+			ctx.subj = s.dep(n, "nmod:poss")
 		}
 		ctx.neg = ctx.neg || g.neg
 		ctx.fut = ctx.fut || g.fut || g.intent
