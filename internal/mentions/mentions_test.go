@@ -808,6 +808,14 @@ func TestPronounAntecedents(t *testing.T) {
 		// anyone
 		{text: "He visited Prime Minister Adel Okafor in Tamsin, where he also met with local reporters.", mention: "he", notName: "Adel Okafor", needs: "Prime Minister Adel Okafor"},
 		{text: "Omar Varga kept up his criticism. However, he held his fire on Adel Okafor, calling him a nice guy, and he did not describe the mayor.", mention: "he", nth: 1, name: "Omar Varga", exact: true},
+		// a form of address of the other gender rules a person out: "Mr.
+		// Varga" after Ana Varga is not she, and a "he" is not "Mrs.
+		// Okafor", whom the document names no further
+		{text: "Mary Varga spoke on Monday in Tamsin. Mr. Varga, her husband, stayed home.", mention: "Mr. Varga", notName: "Mary Varga", needs: "Mary Varga"},
+		{text: "Depending on Mrs. Okafor's strength in the polls, he might not have to go far.", mention: "he", notName: "Okafor", needs: "Mrs. Okafor"},
+		// the people an attribution closing its sentence reports about
+		// are not who says it
+		{text: "Ben Adler, a Republican expert, said the council had failed. The slogan of the council feels bloodless compared with the appeals of Mr. Okafor, he said.", mention: "he", name: "Ben Adler", exact: true},
 		// a person the text names by surname alone has the gender of the
 		// dictionary's full name: "he" is not Mary Achieng
 		{text: "Achieng spoke in Nairobi on Monday. He said the port was open.", date: "2016-05-02", mention: "He", notName: "Mary Achieng", needs: "Achieng"},

@@ -580,6 +580,18 @@ func (a *analysis) resolveNames() {
 			// "Donald thinks …" in a debate that named Donald Trump
 			found, given = a.givenNamed(ws[0], c.span.Start), true
 		}
+		if g := a.candGender(c); g != 0 {
+			// "Mr. Clinton" in an article about Hillary Clinton is not
+			// she: a form of address of the other gender rules a person
+			// out
+			kept := found[:0:0]
+			for _, e := range found {
+				if !e.conflicts(g) {
+					kept = append(kept, e)
+				}
+			}
+			found = kept
+		}
 		switch {
 		case len(found) == 1:
 			ent = found[0]
@@ -596,7 +608,7 @@ func (a *analysis) resolveNames() {
 		}
 		if ent != nil {
 			c.kind, c.ent = cResolved, ent
-			ent.note(a.nameGender(c.name))
+			ent.note(a.candGender(c))
 			c.actor = actorT{Code: ent.code, Name: ent.name, Person: true}
 			c.rule = ruleSurname
 			switch {
@@ -645,6 +657,7 @@ func (a *analysis) resolveNames() {
 			c.kind = cResolved
 			c.actor = actorT{Name: displayName(stripHonorific(a.v, c.name)), Person: true}
 			c.rule = ruleUnknownName
+			c.gender = a.candGender(c) // ("Mrs. Clinton" is no "he")
 			if len(ws) >= 2 && a.allProper(c) {
 				// a person the dictionary does not know, named in full:
 				// the surname alone after this is them (not "Injecting
@@ -1758,7 +1771,7 @@ func (a *analysis) antecedent(c *cand, sc *pronounScope, bySent map[int][]*cand,
 		if x, ok := sc.quotedAntecedent(a, c, g); ok {
 			return x
 		}
-	} else if sc.choice[k].n > 0 {
+	} else if sc.choice[k].n > 0 && !a.trailingAttribution(c) {
 		// (when every candidate of the sentence is of the other gender,
 		// the sentence before is asked: "Mary Varga spoke. When Paul
 		// Okafor called, she said …")
@@ -1809,6 +1822,34 @@ func (a *analysis) antecedent(c *cand, sc *pronounScope, bySent map[int][]*cand,
 	}
 	prev[key] = x
 	return x
+}
+
+// trailingAttribution reports whether pronoun c is the subject of an
+// attribution that closes its sentence after a comma ("…, compared with
+// the appeals of Mr. Trump, he said."): the words before it are what he
+// said, and the people they name are not who says them.
+func (a *analysis) trailingAttribution(c *cand) bool {
+	if c.pron.possessive || c.ti < 1 || c.sent < 0 || c.sent >= len(a.sents) {
+		return false
+	}
+	s := a.sents[c.sent]
+	if s.low[c.ti-1] != "," || len(s.toks)-c.tj > 4 {
+		return false
+	}
+	t := a.treeTok(c, "nsubj")
+	if t < 0 {
+		return false
+	}
+	v := a.td.Tokens[t].Head
+	if v < 0 || v < t {
+		return false
+	}
+	if a.td.RelIs(v, "parataxis") {
+		return true
+	}
+	// (or the main verb, whose clausal complement comes before it)
+	cc := a.td.Dependent(v, "ccomp")
+	return a.td.Tokens[v].Head < 0 && cc >= 0 && cc < t
 }
 
 // ambiguousIn reports whether one of the candidates cs (those a sentence
@@ -2096,6 +2137,19 @@ func (a *analysis) nameGender(name string) byte {
 		return g
 	}
 	return a.td.NameGender(stripHonorific(a.v, name))
+}
+
+// candGender returns the gender name candidate c's words say: its
+// name's given name, or the form of address before it, which the name
+// leaves out ("Mrs. Clinton").
+func (a *analysis) candGender(c *cand) byte {
+	if g := a.nameGender(c.name); g != 0 {
+		return g
+	}
+	if c.honorific {
+		return a.nameGender(c.span.Text)
+	}
+	return 0
 }
 
 // stripHonorific removes leading forms of address from a name.

@@ -219,6 +219,9 @@ type cand struct {
 	// bear it
 	ambiguous bool
 	speaker   bool
+	// gender is the gender of a name resolved to no entity, from its
+	// form of address ("Mrs. Clinton"); 0 unknown
+	gender byte
 }
 
 // entity is a person the document refers to.
@@ -249,7 +252,12 @@ func (e *entity) note(g byte) {
 }
 
 // otherGender reports whether c is a person of the other gender than g.
-func (c *cand) otherGender(g byte) bool { return c.ent != nil && c.ent.conflicts(g) }
+func (c *cand) otherGender(g byte) bool {
+	if c.ent == nil {
+		return g != 0 && (c.gender == 'm' || c.gender == 'f') && c.gender != g
+	}
+	return c.ent.conflicts(g)
+}
 
 // subjectByTree leaves it to the tree to say whether the candidate,
 // whose words [from, to) the words after it did not make a subject, is
