@@ -870,16 +870,23 @@ func TestPronounAntecedents(t *testing.T) {
 	}
 }
 
-// The press's abbreviated titles are forms of address ("Sen. X", "Rep.
-// X", "Gov. X"), and a person "of" a place of a country is of that
-// country unless more of the place follows ("of Y, Z").
-func TestPressTitlesAndPlaces(t *testing.T) {
+// placesResolver is testResolver knowing two places of Tanzania, "New
+// Kenya" and "Port Dodoma".
+func placesResolver(t *testing.T) *Resolver {
+	t.Helper()
 	places, err := actors.Load(fstest.MapFS{"places.yaml": {Data: []byte(
 		"countries:\n  - code: TZA\n    name: Tanzania\n    names: [New Kenya, Port Dodoma]\n")}}, "places.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := testResolver(t).WithPlaces(places)
+	return testResolver(t).WithPlaces(places)
+}
+
+// The press's abbreviated titles are forms of address ("Sen. X", "Rep.
+// X", "Gov. X"), and a person "of" a place of a country is of that
+// country unless more of the place follows ("of Y, Z").
+func TestPressTitlesAndPlaces(t *testing.T) {
+	r := placesResolver(t)
 	an := testAnalyzer(t)
 	tests := []struct {
 		text       string
@@ -916,12 +923,7 @@ func TestPressTitlesAndPlaces(t *testing.T) {
 // the British minister); the same apposition of the person's own country
 // keeps them.
 func TestSurnameDescribedAsOfAnotherCountry(t *testing.T) {
-	places, err := actors.Load(fstest.MapFS{"places.yaml": {Data: []byte(
-		"countries:\n  - code: TZA\n    name: Tanzania\n    names: [New Kenya, Port Dodoma]\n")}}, "places.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := testResolver(t).WithPlaces(places)
+	r := placesResolver(t)
 	an := testAnalyzer(t)
 	for _, tc := range []struct {
 		text, name string

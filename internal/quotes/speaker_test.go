@@ -1085,41 +1085,45 @@ func TestRelativeInAPrepositionalPhraseIsNoSpeaker(t *testing.T) {
 	}
 }
 
+// speakerCase is a quotation in a text and what its speaker must (and
+// must not) contain; speaker "" asks nothing of a quote, nor that one be
+// found.
+type speakerCase struct{ text, quote, speaker, notSpeaker string }
+
+// checkSpeakers extracts each case's text and checks the speakers of the
+// quotes whose content starts with the case's quotation.
+func checkSpeakers(t *testing.T, x *Extractor, cases []speakerCase) {
+	t.Helper()
+	for _, tc := range cases {
+		found := false
+		for _, q := range extract(t, x, article("a", tc.text), nil) {
+			if !strings.HasPrefix(q.Contents[0].Text, tc.quote) {
+				continue
+			}
+			found = true
+			if !strings.Contains(q.Speaker, tc.speaker) || tc.notSpeaker != "" && strings.Contains(q.Speaker, tc.notSpeaker) {
+				t.Errorf("%q: speaker %q, want %q, not %q", q.Contents[0].Text, q.Speaker, tc.speaker, tc.notSpeaker)
+			}
+		}
+		if !found && tc.speaker != "" {
+			t.Errorf("no quote %q… in %q", tc.quote, tc.text)
+		}
+	}
+}
+
 // A cue in a clause of time before the quotation ("As Varga attacked
 // Okafor, the crowd chanted, “…”", "After Varga criticized him, Okafor
 // shot back, “…”") is not who says the words the main clause's subject
 // says; a clause of attribution ("As Varga explained, …", "As Varga puts
 // it, …") still is.
 func TestEarlierClauseIsNotTheSpeaker(t *testing.T) {
-	x := newX(t)
-	for _, tc := range []struct{ text, quote, notSpeaker string }{
-		{`As Varga attacked Okafor, the attendees chanted, "Send her home!" as they had for previous speakers.`, "Send her home!", "Varga"},
-		{"After former Gov. Anton Varga criticized Ben Okafor during a debate, Ina shot back, “I suppose I could have stayed home, but I chose to fulfill my profession.”", "I suppose", "Varga"},
-		{"Boos rained down when Varga mentioned the former mayor, and at one point the crowd loudly reprised the caustic chant “Send her home! Send her home!” that ricocheted through the arena.", "Send her home!", "Varga"},
-	} {
-		for _, q := range extract(t, x, article("a", tc.text), nil) {
-			if strings.HasPrefix(q.Contents[0].Text, tc.quote) && strings.Contains(q.Speaker, tc.notSpeaker) {
-				t.Errorf("%q: speaker %q", q.Contents[0].Text, q.Speaker)
-			}
-		}
-	}
-	for _, tc := range []struct{ text, quote, speaker string }{
-		{"As White House press secretary Anton Varga explained, three taxes were postponed in the budget deal, depriving the government of $35 billion, “which sounds like a lot of money.”", "which sounds", "Anton Varga"},
-		{`As The Post's Ina Holt puts it, Okafor is trying to make the council "an offer they can't afford to refuse."`, "an offer", "Ina Holt"},
-	} {
-		found := false
-		for _, q := range extract(t, x, article("a", tc.text), nil) {
-			if strings.HasPrefix(q.Contents[0].Text, tc.quote) {
-				found = true
-				if q.Speaker != tc.speaker {
-					t.Errorf("%q: speaker %q, want %q", q.Contents[0].Text, q.Speaker, tc.speaker)
-				}
-			}
-		}
-		if !found {
-			t.Errorf("no quote %q… in %q", tc.quote, tc.text)
-		}
-	}
+	checkSpeakers(t, newX(t), []speakerCase{
+		{`As Varga attacked Okafor, the attendees chanted, "Send her home!" as they had for previous speakers.`, "Send her home!", "", "Varga"},
+		{"After former Gov. Anton Varga criticized Ben Okafor during a debate, Ina shot back, “I suppose I could have stayed home, but I chose to fulfill my profession.”", "I suppose", "", "Varga"},
+		{"Boos rained down when Varga mentioned the former mayor, and at one point the crowd loudly reprised the caustic chant “Send her home! Send her home!” that ricocheted through the arena.", "Send her home!", "", "Varga"},
+		{"As White House press secretary Anton Varga explained, three taxes were postponed in the budget deal, depriving the government of $35 billion, “which sounds like a lot of money.”", "which sounds", "Anton Varga", ""},
+		{`As The Post's Ina Holt puts it, Okafor is trying to make the council "an offer they can't afford to refuse."`, "an offer", "Ina Holt", ""},
+	})
 }
 
 // Shouting and whispering attribute a quotation to their own subject
@@ -1127,34 +1131,12 @@ func TestEarlierClauseIsNotTheSpeaker(t *testing.T) {
 // the parse leaves them none that can shout: not to the nearest name
 // before them.
 func TestShoutsHaveTheirOwnSubject(t *testing.T) {
-	x := newX(t)
-	for _, tc := range []struct{ text, quote, speaker string }{
-		{`As Varga attacked Okafor, the attendees chanted, "Send her home!" as they had for previous speakers.`, "Send her home!", "attendees"},
-		{"As the crowd cheered Okafor in Tamsin on Tuesday night, the Ledger's Ina Holt reported, his wife whispered to him: “They're still with you.”", "They're still", "his wife"},
-	} {
-		found := false
-		for _, q := range extract(t, x, article("a", tc.text), nil) {
-			if strings.HasPrefix(q.Contents[0].Text, tc.quote) {
-				found = true
-				if !strings.Contains(q.Speaker, tc.speaker) {
-					t.Errorf("%q: speaker %q, want %q", q.Contents[0].Text, q.Speaker, tc.speaker)
-				}
-			}
-		}
-		if !found {
-			t.Errorf("no quote %q… in %q", tc.quote, tc.text)
-		}
-	}
-	for _, tc := range []struct{ text, quote, notSpeaker string }{
-		{`Tamsin was not far from the thoughts of celebrants, with many marchers and spectators chanting "We are Tamsin" and "Disarm hate."`, "We are", "Tamsin"},
-		{`Its post-primary salvo began with a Web ad, "Playing Varga," in which children use a Varga action figure to bash in a dollhouse, yelling "eminent domain!"`, "eminent domain", "salvo"},
-	} {
-		for _, q := range extract(t, x, article("a", tc.text), nil) {
-			if strings.HasPrefix(q.Contents[0].Text, tc.quote) && strings.Contains(q.Speaker, tc.notSpeaker) {
-				t.Errorf("%q: speaker %q", q.Contents[0].Text, q.Speaker)
-			}
-		}
-	}
+	checkSpeakers(t, newX(t), []speakerCase{
+		{`As Varga attacked Okafor, the attendees chanted, "Send her home!" as they had for previous speakers.`, "Send her home!", "attendees", ""},
+		{"As the crowd cheered Okafor in Tamsin on Tuesday night, the Ledger's Ina Holt reported, his wife whispered to him: “They're still with you.”", "They're still", "his wife", ""},
+		{`Tamsin was not far from the thoughts of celebrants, with many marchers and spectators chanting "We are Tamsin" and "Disarm hate."`, "We are", "", "Tamsin"},
+		{`Its post-primary salvo began with a Web ad, "Playing Varga," in which children use a Varga action figure to bash in a dollhouse, yelling "eminent domain!"`, "eminent domain", "", "salvo"},
+	})
 }
 
 // Speakers the parse hides: the "by" phrase of a participle ("often
@@ -1166,56 +1148,26 @@ func TestShoutsHaveTheirOwnSubject(t *testing.T) {
 // the doer of what a noun's participle says was done ("measures added by
 // Varga").
 func TestHiddenSpeakers(t *testing.T) {
-	x := newX(t)
-	for _, tc := range []struct{ text, quote, speaker, notSpeaker string }{
+	checkSpeakers(t, newX(t), []speakerCase{
 		{"While councillors have often faced criticism for the inquiry into the ferry fire — often labeled as a “witch hunt” by Democrats — it seems likely Okafor is correct.", "witch hunt", "Democrats", "councillors"},
 		{"As he shook hands with voters on Sunday, Varga repeated his belief that there will be a second vote. “Absolutely,” he said when asked by a reporter if that remains his view.", "if that remains", "reporter", "Varga"},
 		{"Ms. Varga intends to deliver a ferry policy address at the Harbour Club this month, Mr. Okafor said, adding that she would also hold similar events to address her ''fare gap.''", "fare gap", "Okafor", "Varga"},
 		{"The debate convinced many voters that Ms. Varga had finally gone too far, tarring a former mayor who is popular in Tamsin, and uttering charges that Ben Okafor, for one, called ''ferry lobby lingo.''", "ferry lobby lingo", "Okafor", "Varga"},
 		{"''If we had gone with the other plan, I would have been sitting in jail for a long time,'' Mr. Okafor, now 81, said by telephone this week.", "If we had gone", "Okafor", "telephone"},
 		{`Council members blocked a $1.1 billion package to fight the virus because of "poison pill" measures added by Varga on other issues.`, "poison pill", "", "Varga"},
-	} {
-		found := false
-		for _, q := range extract(t, x, article("a", tc.text), nil) {
-			if !strings.HasPrefix(q.Contents[0].Text, tc.quote) {
-				continue
-			}
-			found = true
-			if !strings.Contains(q.Speaker, tc.speaker) || strings.Contains(q.Speaker, tc.notSpeaker) {
-				t.Errorf("%q: speaker %q, want %q", q.Contents[0].Text, q.Speaker, tc.speaker)
-			}
-		}
-		if !found && tc.speaker != "" {
-			t.Errorf("no quote %q… in %q", tc.quote, tc.text)
-		}
-	}
+	})
 }
 
 // "X quoted Y as saying …" is Y's saying, and an unnamed Y stays
 // unnamed; a poll described as showing something shows it (not the
 // subject of the clause it sits in), but a polling place says nothing.
 func TestQuotedAsSayingAndPollsShowing(t *testing.T) {
-	x := newX(t)
-	for _, tc := range []struct{ text, quote, speaker, notSpeaker string }{
+	checkSpeakers(t, newX(t), []speakerCase{
 		{"The Ledger quoted another unnamed council official as saying that Okafor was not opposed by Varga, but by her children.", "Okafor was not opposed", "official", "Ledger"},
 		{"An early post quoted Mayor Ina Holt as saying “We need to do something to prevent the next fire!”", "We need to do", "Ina Holt", "post"},
 		{"Mr. Varga will need their support with recent polls showing a tightening of the race with Ben Okafor, who last week injected a new element into the race.", "a tightening", "polls", "Varga"},
 		{"Anton Varga says if he spent the day in Tamsin he’d be doing nothing more than yelling at people on their way into the polls saying “Hey, vote for me.”", "Hey, vote", "Varga", "polls"},
-	} {
-		found := false
-		for _, q := range extract(t, x, article("a", tc.text), nil) {
-			if !strings.HasPrefix(q.Contents[0].Text, tc.quote) {
-				continue
-			}
-			found = true
-			if !strings.Contains(q.Speaker, tc.speaker) || strings.Contains(q.Speaker, tc.notSpeaker) {
-				t.Errorf("%q: speaker %q, want %q", q.Contents[0].Text, q.Speaker, tc.speaker)
-			}
-		}
-		if !found {
-			t.Errorf("no quote %q… in %q", tc.quote, tc.text)
-		}
-	}
+	})
 }
 
 // A show's title in apposition, its comma set inside the marks, is
