@@ -1288,6 +1288,17 @@ func (a *analysis) mainSubjectPronoun(c *cand, same []*cand) *cand {
 	if c.pron.plural || c.pron.possessive {
 		return nil
 	}
+	low := strings.ToLower(c.span.Text)
+	earlier := false
+	for _, p := range same {
+		if p != c && p.span.Start < c.span.Start && !p.pron.plural && !p.pron.possessive && strings.ToLower(p.span.Text) == low {
+			earlier = true
+			break
+		}
+	}
+	if !earlier {
+		return nil // (asked first: most pronouns have none, and need no parse)
+	}
 	t := a.treeTok(c, "nsubj")
 	if t < 0 {
 		return nil
@@ -1318,7 +1329,6 @@ func (a *analysis) mainSubjectPronoun(c *cand, same []*cand) *cand {
 	if a.td.Tokens[root].Head >= 0 {
 		return nil
 	}
-	low := strings.ToLower(c.span.Text)
 	for _, p := range same {
 		if p == c || p.span.Start >= c.span.Start || p.kind == cPronoun && !p.dropped {
 			continue // (one not yet resolved is no help)
