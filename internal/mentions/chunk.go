@@ -785,13 +785,19 @@ func (a *analysis) roleNP(s *sent, i, j, n int, det string, former bool, orgs []
 	if s.low[j] == "the" && n > 1 {
 		det = "the"
 	}
-	bare := i == j && det == "" && !startsUpper(s.toks[i].Text) && a.officeBefore(s, i)
+	// (an office marker may open the chunk itself: "if elected
+	// president he could …")
+	m := i
+	for m < j && !startsUpper(s.toks[m].Text) && a.v.officeMarkers[strings.ToLower(s.toks[m].Lemma)] {
+		m++
+	}
+	bare := m == j && det == "" && !startsUpper(s.toks[j].Text) && (m > i || a.officeBefore(s, i))
 	j += n
 	if bare {
 		// "running for president", "when she was secretary of state":
 		// the office, nobody who holds it; but "As president, Ana Ruiz
 		// …" says who held it
-		if _, _, _, _, named := a.nameAfterRole(s, j); !named || !a.v.holderMarkers[s.low[i-1]] {
+		if _, _, _, _, named := a.nameAfterRole(s, j); !named || m > i || !a.v.holderMarkers[s.low[i-1]] {
 			return j - i
 		}
 	}

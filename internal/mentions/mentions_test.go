@@ -947,3 +947,23 @@ func TestSurnameDescribedAsOfAnotherCountry(t *testing.T) {
 		}
 	}
 }
+
+// "if elected president" names the office, nobody who holds it: no
+// mention of the president the document names, however the parse hangs
+// "elected" on the role.
+func TestElectedOfficeIsNoHolder(t *testing.T) {
+	r := testResolver(t)
+	an := testAnalyzer(t)
+	text := "President Amani Odhiambo spoke on Monday. Despite challenging him, Chris Varga said if elected president he could work with the council."
+	doc := &model.Document{ID: "t", Text: text, Kind: model.KindArticle, Date: date("2016-05-02")}
+	ms := r.Find(doc, an.Analyze(text))
+	checkMentions(t, doc, ms)
+	if findMention(ms, "President Amani Odhiambo", 0) == nil {
+		t.Fatalf("no mention of the president: the test checks nothing:%s", dump(ms))
+	}
+	for _, m := range ms {
+		if strings.Contains(m.Text, "elected") || m.Text == "president" {
+			t.Errorf("%q is a mention of %q:%s", m.Text, m.Actor.Name, dump(ms))
+		}
+	}
+}
