@@ -189,7 +189,7 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 	}
 	s.nearestRuleFirst(cands, ends, i)
 	if s.tag(i) == "VBN" && i > 0 && s.tag(i-1) == "RB" && i+1 < len(s.toks) && (s.tag(i+1) == "NN" || s.tag(i+1) == "NNS") &&
-		s.dep(i, "aux", "aux:pass") < 0 && (i < 2 || s.tag(i-2) != "VBZ" && s.tag(i-2) != "VBP" && s.tag(i-2) != "VBD" && s.tag(i-2) != "MD") {
+		s.dep(i, "aux", "aux:pass") < 0 && (i < 2 || !isFinite(s.tag(i-2))) {
 		// a participle graded by an adverb before a noun, "Britain's
 		// emotionally charged uprising": an adjective of quality, no
 		// act, however the parse hangs it
@@ -1336,8 +1336,8 @@ func sameActor(a, b model.Mention) bool {
 	// a pronoun standing for the phrase of the other, whose actor this
 	// stage read further ("Clinton campaign officials defend their
 	// strategy": "their" is the officials, read as Clinton's)
-	return strings.HasPrefix(b.Rule, "coref:") && b.Actor.Name != "" && b.Actor.Name == a.Text ||
-		strings.HasPrefix(a.Rule, "coref:") && a.Actor.Name != "" && a.Actor.Name == b.Text
+	return b.Pronominal() && b.Actor.Name != "" && b.Actor.Name == a.Text ||
+		a.Pronominal() && a.Actor.Name != "" && a.Actor.Name == b.Text
 }
 
 // patientOf finds the target of an event noun at n that names what

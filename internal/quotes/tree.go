@@ -523,6 +523,10 @@ func (t *tq) source(i int) int {
 		if h := t.tok(v).Head; shown < 0 && h >= 0 && t.infinitiveUnder(v) && t.x.lx.objectControl[t.tok(h).Lemma] {
 			controller = t.objectBefore(h, v)
 		}
+		as := -1
+		if d.RelIs(v, "advcl") && t.tok(v).Tag == "VBG" {
+			as = t.quotedAs(v)
+		}
 		switch {
 		case shown >= 0:
 			return shown
@@ -554,10 +558,10 @@ func (t *tq) source(i int) int {
 			}
 		case v == i && blamed >= 0:
 			return t.relative(blamed)
-		case d.RelIs(v, "advcl", "xcomp") && t.tok(v).Tag == "VBG" && t.quotedAs(v) >= 0:
+		case as >= 0:
 			// "The Post quoted an unnamed official as saying that …":
 			// the official says it, not the Post
-			return t.relative(t.quotedAs(v))
+			return t.relative(as)
 		case d.RelIs(v, "advcl", "parataxis") && t.tok(v).Tag == "VBG":
 			// "…, adding that …": the subject of the main clause. When
 			// the participle hangs from a clause embedded in what someone
