@@ -32,10 +32,11 @@ type Attendee struct {
 	Span model.Span
 }
 
-// attendanceLabel returns the rest of an attendance line, or false.
-func attendanceLabel(s string, v *Vocab) (string, bool) {
+// labelIn returns the rest of a line that opens with a label of set
+// ("PRESENT:", "Participants:"), or false.
+func labelIn(s string, set map[string]bool) (string, bool) {
 	label, rest, ok := strings.Cut(strings.TrimSpace(s), ":")
-	if !ok || !v.AttendanceLabels[strings.ToUpper(strings.Join(strings.Fields(label), " "))] {
+	if !ok || !set[strings.ToUpper(strings.Join(strings.Fields(label), " "))] {
 		return "", false
 	}
 	return rest, true
@@ -52,16 +53,6 @@ func Attendance(text string, v *Vocab) []Attendee {
 // lines that are not blank.
 const rosterLines = 12
 
-// rosterLabel returns the rest of a line that opens with a roster label
-// (see above), or false.
-func rosterLabel(s string, v *Vocab) (string, bool) {
-	label, rest, ok := strings.Cut(strings.TrimSpace(s), ":")
-	if !ok || !v.RosterLabels[strings.ToUpper(strings.Join(strings.Fields(label), " "))] {
-		return "", false
-	}
-	return rest, true
-}
-
 // attendance reads the attendance lines among lines, and the roster
 // lines of the header. A list may run on over the next lines, up to a
 // blank line or the next label.
@@ -69,13 +60,13 @@ func attendance(lines []line, v *Vocab) []Attendee {
 	var out []Attendee
 	header := 0 // lines of the header read, or -1 once it is over
 	for i := 0; i < len(lines); i++ {
-		rest, ok := attendanceLabel(lines[i].text, v)
+		rest, ok := labelIn(lines[i].text, v.AttendanceLabels)
 		if !ok && header >= 0 && !lines[i].blank() {
 			if _, turn := matchLabel(lines[i].text, v); turn || header == rosterLines {
 				header = -1
 			} else {
 				header++
-				rest, ok = rosterLabel(lines[i].text, v)
+				rest, ok = labelIn(lines[i].text, v.RosterLabels)
 			}
 		}
 		if !ok {
@@ -88,8 +79,11 @@ func attendance(lines []line, v *Vocab) []Attendee {
 		list.WriteString(rest)
 		for i+1 < len(lines) && !lines[i+1].blank() {
 			next := lines[i+1].text
-			if _, ok := attendanceLabel(next, v); ok {
+			if _, ok := labelIn(next, v.AttendanceLabels); ok {
 				break
+			}
+			if _, ok := labelIn(next, v.RosterLabels); ok && header >= 0 {
+				break // ("Participants: …\nModerator: …")
 			}
 			if _, ok := matchLabel(next, v); ok {
 				break

@@ -121,3 +121,27 @@ func TestAttendance(t *testing.T) {
 		})
 	}
 }
+
+// A roster list ends at the next roster label on the next line
+// ("Participants: …\nModerator: …"), and the singular roster labels still
+// label turns: an interview transcript's INTERVIEWER, INTERVIEWEE and
+// PARTICIPANT are its speakers.
+func TestRosterLinesAndRosterLabelsAsTurns(t *testing.T) {
+	v := testVocab(t)
+	var got []string
+	for _, a := range Attendance("Debate of 3 May\n\nParticipants: Odile Brannock and Teodor Vasko\nModerator: Mirren Achebe\n\nBRANNOCK: Good evening.\n", v) {
+		got = append(got, a.Name)
+	}
+	if want := []string{"Odile Brannock", "Teodor Vasko", "Mirren Achebe"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("attendees %q, want %q", got, want)
+	}
+	src := "Interview with the mayor, 3 May 2016\n\nINTERVIEWER: Why did you close the ferry?\n\n" +
+		"INTERVIEWEE: Because the council voted to close it.\n\nINTERVIEWER: Will it reopen?\n\nPARTICIPANT: I hope so.\n"
+	docs, err := Parse(context.Background(), "interview.txt", []byte(src), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(docs[0].Turns); n != 4 {
+		t.Errorf("%d turns, want 4 (kind %q)", n, docs[0].Kind)
+	}
+}

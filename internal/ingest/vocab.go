@@ -106,11 +106,6 @@ func LoadVocab(fsys fs.FS) (*Vocab, error) {
 	v.NotSpeaker = upperSet(append(lf.NotSpeaker, lf.Attendance...))
 	v.AttendanceLabels = upperSet(lf.Attendance)
 	v.RosterLabels = upperSet(lf.Roster)
-	for l := range v.RosterLabels {
-		if !v.ModeratorLabels[l] {
-			v.NotSpeaker[l] = true
-		}
-	}
 	v.HeaderDateKeys = byLength(lf.HeaderDate)
 	v.CaptionEnds = lf.CaptionEnd
 	v.BylineRoles = lowerSet(lf.BylineRole)
