@@ -65,16 +65,19 @@ type Index struct {
 	// same: words that compare equal with a record's; spoken: words
 	// written out before comparing (data/quotes/cues.yaml)
 	same, spoken map[string][]string
-	fillers      [][]uint32      // vocabulary ids of the phrases a quote may leave out of a record
-	leadConj     map[uint32]bool // vocabulary ids of a record sentence's first words a quote may trim
-	occasions    [][]string      // kinds of occasion (occasionsIn)
-	timeNames    map[string]bool // words of time; capitalised, a day's or a month's name
-	isNeg        map[uint32]bool // vocabulary ids of negations
-	vocab        map[string]uint32
-	df           []int32    // by id: how many passages hold it
-	post         [][]uint32 // by stem id: passages holding it
-	runPost      [][]uint32 // by stem id: runs of turns holding it
-	runs         int        // how many of ps are runs of turns
+	// prefixes: the first parts of hyphenated words written joined or
+	// hyphenated alike ("re-election", "e-mail")
+	prefixes  map[string]bool
+	fillers   [][]uint32      // vocabulary ids of the phrases a quote may leave out of a record
+	leadConj  map[uint32]bool // vocabulary ids of a record sentence's first words a quote may trim
+	occasions [][]string      // kinds of occasion (occasionsIn)
+	timeNames map[string]bool // words of time; capitalised, a day's or a month's name
+	isNeg     map[uint32]bool // vocabulary ids of negations
+	vocab     map[string]uint32
+	df        []int32    // by id: how many passages hold it
+	post      [][]uint32 // by stem id: passages holding it
+	runPost   [][]uint32 // by stem id: runs of turns holding it
+	runs      int        // how many of ps are runs of turns
 	// stemOf is the stem of a word, by id; 0 for stop words. Kept once
 	// per word of the vocabulary rather than once per word of every
 	// passage.
@@ -120,7 +123,7 @@ func newIndex(th Thresholds, ta *text.Analyzer, lx *lexicon) *Index {
 	}
 	ix.stop = lx.stopwords
 	ix.neg = lx.negations
-	ix.same, ix.spoken, ix.occasions = lx.sameWords, lx.spokenForms, lx.occasions
+	ix.same, ix.spoken, ix.occasions, ix.prefixes = lx.sameWords, lx.spokenForms, lx.occasions, lx.hyphenPrefixes
 	ix.timeNames = lx.timeWords
 	for _, f := range lx.fillerPhrases {
 		ids := make([]uint32, len(f))
@@ -190,7 +193,7 @@ func (ix *Index) AddAnalysed(doc *model.Document, qs []model.Quote) {
 // with the spoken forms written out ("wanna" as "want to", "%" as
 // "percent") and the writer's notes ("sic") dropped.
 func (ix *Index) words(td *text.Doc, s, e int) []wordTok {
-	ws := compareWords(td, s, e)
+	ws := compareWords(td, s, e, ix.prefixes)
 	if len(ix.spoken) == 0 {
 		return ws
 	}
@@ -204,10 +207,19 @@ func (ix *Index) words(td *text.Doc, s, e int) []wordTok {
 		return ws
 	}
 	out := make([]wordTok, 0, len(ws)+n)
+	// a word dropped ("Um, and I think", "(sic)") hands its marks on to
+	// the next word kept: "and" still opens the sentence
+	gap, sent := false, false
 	for _, w := range ws {
+		w.gapBefore, w.sentStart = w.gapBefore || gap, w.sentStart || sent
+		gap, sent = false, false
 		forms, ok := ix.spoken[w.norm]
 		if !ok {
 			out = append(out, w)
+			continue
+		}
+		if len(forms) == 0 {
+			gap, sent = w.gapBefore, w.sentStart
 			continue
 		}
 		for k, f := range forms {

@@ -63,6 +63,7 @@ type lexiconFile struct {
 	Negations           []string            `yaml:"negations"`
 	SameWords           [][2]string         `yaml:"same_words"`
 	SpokenForms         map[string][]string `yaml:"spoken_forms"`
+	HyphenPrefixes      []string            `yaml:"hyphen_prefixes"`
 	FillerPhrases       [][]string          `yaml:"filler_phrases"`
 	LeadingConjunctions []string            `yaml:"leading_conjunctions"`
 	Occasions           []string            `yaml:"occasions"`
@@ -115,6 +116,8 @@ type lexicon struct {
 	// spokenForms: words written out before comparing
 	sameWords   map[string][]string
 	spokenForms map[string][]string
+	// hyphenPrefixes: first parts of words written hyphenated or joined
+	hyphenPrefixes map[string]bool
 	// fillerPhrases: a transcript's fillers a quote may leave out
 	fillerPhrases [][]string
 	// leadingConjunctions: a record sentence's first word a quote may
@@ -274,6 +277,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		negations:           set(f.Negations),
 		sameWords:           samePairs(f.SameWords),
 		spokenForms:         f.SpokenForms,
+		hyphenPrefixes:      set(f.HyphenPrefixes),
 		fillerPhrases:       f.FillerPhrases,
 		leadingConjunctions: f.LeadingConjunctions,
 		occasions:           phrases(f.Occasions),

@@ -459,7 +459,7 @@ func TestNormalisation(t *testing.T) {
 		}
 	}
 	src := "decision-making . . . body we're"
-	ws := compareWords(ta(t).Segment(src), 0, len(src))
+	ws := compareWords(ta(t).Segment(src), 0, len(src), nil)
 	if len(ws) != 5 || ws[1].norm != "making" || !ws[2].gapBefore || ws[4].norm != "are" {
 		t.Errorf("words %+v", ws)
 	}

@@ -158,6 +158,18 @@ func TestVerifyAgainstADebateTurn(t *testing.T) {
 			{"“My reelection campaign will be run by email and co-operation with a vice president from the Labor Party, and that costs $1000 in total,” Karl Adler said.", model.VerdictVerbatim},
 			{"“My re-election campaign will be run by e-mail and cooperation with a vice-president from the Labour Party, and that costs $2,000 in total,” Karl Adler said.", model.VerdictAltered},
 		}},
+		// a compound written with or without its hyphen is one word
+		// written two ways; only a prefix joins ("low-income" is "low
+		// income", not "lowincome")
+		{"We will help low income families and two year colleges in every town of the country next year.", "help", []check{
+			{"“We will help low-income families and two-year colleges in every town of the country next year,” Karl Adler said.", model.VerdictVerbatim},
+		}},
+		// a filler left out that opened a sentence leaves the sentence
+		// opening: "Um, and I think" is "And I think", whose "And" a
+		// quote may leave out
+		{"Why won't he release his tax returns? Um, and I think we are going to cut spending on every agency in the country next year.", "cut spending", []check{
+			{"“Why won't he release his tax returns? I think we are going to cut spending on every agency in the country next year,” Karl Adler said.", model.VerdictVerbatim},
+		}},
 		{"On the 1st of September we raised it by 50 per cent, and in Sept. we will do it again for the second time.", "raised", []check{
 			{"“On the first of September we raised it by 50%, and in September we will do it again for the 2nd time,” Karl Adler said.", model.VerdictVerbatim},
 			{"“On the 1st of September we raised it by 50 percent, and in Oct. we will do it again for the second time,” Karl Adler said.", model.VerdictAltered},

@@ -86,22 +86,6 @@ func figure(w string) bool {
 	return w[0] != ',' && w[len(w)-1] != ','
 }
 
-// prefixPart reports whether a hyphenated word's first part is a short
-// prefix (at most three letters: "re", "co", "e", "pre", "non"), which
-// styles write joined or hyphenated alike; a longer first part ("vice-
-// president", "commander-in-chief") is a word of its own.
-func prefixPart(p string) bool {
-	if p == "" || len(p) > 3 {
-		return false
-	}
-	for _, r := range p {
-		if !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z') {
-			return false
-		}
-	}
-	return true
-}
-
 // occasionsIn returns the kinds of occasion (kinds, phrases in lower
 // case) that the tokens toks[from:to] name, in the order of kinds, leaving
 // out the tokens skip reports (nil: none). A kind's last word may be in
@@ -140,7 +124,7 @@ type wordTok struct {
 // punctuation marks a sentence start. A hyphenated token gives one word
 // per part, so that "commander-in-chief" compares with "commander- in
 // chief".
-func compareWords(td *text.Doc, s, e int) []wordTok {
+func compareWords(td *text.Doc, s, e int, prefixes map[string]bool) []wordTok {
 	var out []wordTok
 	gap, sent, bracket := false, true, false
 	emit := func(start, end int, norm, raw string) {
@@ -176,10 +160,10 @@ func compareWords(td *text.Doc, s, e int) []wordTok {
 			emit(t.Start, t.End, strings.ReplaceAll(t.Text, ",", ""), t.Text)
 			continue
 		}
-		if parts := strings.Split(t.Text, "-"); len(parts) == 2 && prefixPart(parts[0]) && hasWord(parts[1]) {
+		if pre, rest, ok := strings.Cut(t.Text, "-"); ok && prefixes[strings.ToLower(pre)] && hasWord(rest) && !strings.Contains(rest, "-") {
 			// "re-election", "e-mail", "co-operation": one word however
 			// a style writes it ("reelection", "email")
-			emit(t.Start, t.End, normWord(strings.ToLower(parts[0]+parts[1])), t.Text)
+			emit(t.Start, t.End, normWord(strings.ToLower(pre+rest)), t.Text)
 			continue
 		}
 		at := t.Start
