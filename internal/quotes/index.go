@@ -49,6 +49,10 @@ type passage struct {
 	// when the turns themselves give a quote nothing (Verify); kept out of
 	// the counts of passages per stem
 	run bool
+	// breaks: of a run, the indexes of the words that open each turn
+	// after the first (what lies between two turns, a label, is no
+	// word of the evidence)
+	breaks []int32
 }
 
 // Index is an inverted index of primary records: stem → passages holding
@@ -308,6 +312,15 @@ func (ix *Index) add(doc *model.Document, given []model.Quote, analysed bool) {
 				for _, u := range doc.Turns[i+1 : j] {
 					run.more = append(run.more, model.NewSpan(doc.Text, u.Content.Start, u.Content.End))
 				}
+				// (the words its turns quote are no claim of the speaker's
+				// in the run either)
+				end := doc.Turns[j-1].Content.End
+				a := sort.Search(len(quoted), func(k int) bool { return quoted[k].Start >= t.Content.Start })
+				b := a
+				for b < len(quoted) && quoted[b].End <= end {
+					b++
+				}
+				run.quoted = quoted[a:b]
 				parts = append(parts, run)
 			}
 			i = j
@@ -368,7 +381,9 @@ func (ix *Index) add(doc *model.Document, given []model.Quote, analysed bool) {
 	ix.docs[key] = true
 	for _, pt := range parts {
 		ws := ix.words(td, pt.span.Start, pt.span.End)
+		var breaks []int32
 		for _, m := range pt.more {
+			breaks = append(breaks, int32(len(ws)))
 			ws = append(ws, ix.words(td, m.Start, m.End)...)
 		}
 		if len(ws) == 0 {
@@ -376,7 +391,7 @@ func (ix *Index) add(doc *model.Document, given []model.Quote, analysed bool) {
 		}
 		p := passage{Passage: Passage{Doc: doc.ID, Speaker: pt.speaker, Span: pt.span}, text: doc.Text, occasions: occasions,
 			words:  make([]uint32, len(ws)),
-			starts: make([]int32, len(ws)), ends: make([]int32, len(ws)), sid: ix.speakerID(pt.speaker), question: pt.question, run: pt.run}
+			starts: make([]int32, len(ws)), ends: make([]int32, len(ws)), sid: ix.speakerID(pt.speaker), question: pt.question, run: pt.run, breaks: breaks}
 		if doc.DateEnd.IsZero() || doc.DateEnd.Equal(doc.Date) {
 			p.date = doc.Date
 		}

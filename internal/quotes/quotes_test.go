@@ -824,12 +824,23 @@ func TestVerifyAcrossTurnsOfOneSpeaker(t *testing.T) {
 		t.Errorf("%d passages, want the 3 turns (the run is not listed)", ix.Len())
 	}
 	q := verified(t, x, ix, "Ines Varga spoke on Tuesday. “Second, maybe it costs more than he claims. Third, we do not know who owns the boats,” Varga said.", "costs more")
-	if q.Verdict != model.VerdictVerbatim || q.Primary == nil || !strings.Contains(q.Primary.Text, "Third") {
-		t.Errorf("verdict %q, evidence %v; want verbatim, from both turns", q.Verdict, q.Primary)
+	if q.Verdict != model.VerdictVerbatim || q.Primary == nil || !strings.Contains(q.Primary.Text, "Third") || strings.Contains(q.Primary.Text, "VARGA:") {
+		t.Errorf("verdict %q, evidence %v; want verbatim, from both turns, without the label between them", q.Verdict, q.Primary)
 	}
 	q = verified(t, x, ix, "Ines Varga spoke on Tuesday. “We have been told that the council owes the harbour board about two million. That is not true,” Varga said.", "harbour board")
 	if q.Verdict == model.VerdictVerbatim {
 		t.Errorf("verdict %q across another speaker's turn", q.Verdict)
+	}
+	// what the speaker quotes in a run supports no paraphrase of hers
+	text = "VARGA: Karl Brodin said, “We are going to raise the ferry fare for every family in the town,” and that is wrong.\n\n" +
+		"VARGA: Third, we will cut the cost of every crossing of the harbour next year.\n\nBRODIN: That is not true.\n"
+	rec = transcript(t, "rec2", text, []string{"VARGA", "VARGA", "BRODIN"},
+		[]model.Speaker{{Name: "Ines Varga"}, {Name: "Karl Brodin"}}, []int{0, 0, 1})
+	ix = NewIndex(ta(t))
+	ix.Add(rec)
+	q = verified(t, x, ix, "Ines Varga said that they were going to raise the ferry fare for every family in the town and cut the cost of every crossing.", "ferry fare")
+	if q.Verdict == model.VerdictParaphrase {
+		t.Errorf("verdict %q from words she quotes (evidence %v)", q.Verdict, q.Primary)
 	}
 }
 

@@ -194,10 +194,11 @@ func (ix *Index) Verify(q *model.Quote, quotingDoc *model.Document) {
 		who.known = false
 	}
 	ix.judge(q, quotingDoc, qw, who, known, ix.candidates(qw.stems, who, false))
-	if q.Verdict == model.VerdictNoRecord && q.Primary == nil && !q.QuestionerWords && ix.runs > 0 {
+	if q.Direct && q.Verdict == model.VerdictNoRecord && q.Primary == nil && !q.QuestionerWords && ix.runs > 0 {
 		// A speaker's answer the transcript writes over turns in a row:
 		// the words of the runs of turns, asked only now, so that what
-		// the turns themselves give stays as it was
+		// the turns themselves give stays as it was, and only of words
+		// quoted (a paraphrase is read against one turn)
 		before := *q
 		ix.judge(q, quotingDoc, qw, who, known, ix.candidates(qw.stems, who, true))
 		if q.Verdict == model.VerdictNoRecord && q.Primary == nil {
@@ -296,7 +297,7 @@ func (ix *Index) judge(q *model.Quote, quotingDoc *model.Document, qw quoteWords
 		ix.set(q, bestOther, qw)
 		q.Verdict = model.VerdictWrongSpeaker
 		q.Diff = joinNote(q.Diff, fmt.Sprintf("the record's speaker is %q", ix.ps[bestOther.p].Speaker))
-	case q.Direct && bestOther.ok && bestOther.verbatim && m >= th.MinWrongSpeakerWords && better(bestOther, bestSame) && !better(bestUnnamed, bestOther):
+	case q.Direct && bestOther.ok && bestOther.verbatim && m >= th.MinWrongSpeakerWords && better(bestOther, bestSame) && !ix.atLeastAsNarrow(bestUnnamed, bestOther):
 		// The words are another speaker's in the record, but the quote
 		// cannot be said to name the wrong one (a speaker read from a
 		// title or a pronoun, a surname the record's speaker shares):
@@ -576,7 +577,24 @@ func (ix *Index) set(q *model.Quote, al alignment, qw quoteWords) {
 
 func (ix *Index) evidence(p *passage, ws, we int) model.Evidence {
 	s, e := int(p.starts[ws]), int(p.ends[we-1])
-	return model.Evidence{Doc: p.Doc, Start: s, End: e, Text: p.text[s:e]}
+	ev := model.Evidence{Doc: p.Doc, Start: s, End: e, Text: p.text[s:e]}
+	var b strings.Builder
+	from := ws
+	for _, k := range p.breaks {
+		if int(k) <= from || int(k) >= we {
+			continue
+		}
+		// a run's words over two turns: the turns' words, the label
+		// between them left out
+		b.WriteString(p.text[p.starts[from]:p.ends[k-1]])
+		b.WriteString(" … ")
+		from = int(k)
+	}
+	if b.Len() > 0 {
+		b.WriteString(p.text[p.starts[from]:e])
+		ev.Text = b.String()
+	}
+	return ev
 }
 
 // align aligns all of the quote's words to the best window of the

@@ -176,6 +176,14 @@ func TestVerifyAgainstADebateTurn(t *testing.T) {
 		}},
 	} {
 		ix := debateIndex(t, c.turn)
+		if strings.HasPrefix(c.turn, "She said") {
+			// the words Adler quotes are no one's named: the note says
+			// so, and names him for nothing
+			q := verified(t, x, ix, c.checks[0].article, c.sub)
+			if strings.Contains(q.Diff, "Karl Adler") || !strings.Contains(q.Diff, "does not name") {
+				t.Errorf("%q: note %q", c.checks[0].article, q.Diff)
+			}
+		}
 		for _, k := range c.checks {
 			if q := verified(t, x, ix, k.article, c.sub); q.Verdict != k.want {
 				t.Errorf("%q: verdict %q (%s), want %q", k.article, q.Verdict, q.Diff, k.want)
