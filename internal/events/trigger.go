@@ -162,6 +162,14 @@ func (s *sent) matchRest(i int, rest []string) (int, bool) {
 }
 
 func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
+	if s.tag(i) == "VBN" && i > 0 && s.lx.is("grading_adverbs", s.low[i-1]) && i+1 < len(s.toks) && isNounTag(s.tag(i+1)) &&
+		s.dep(i, "aux", "aux:pass") < 0 {
+		// a participle graded by an adverb of degree before a noun,
+		// "Britain's emotionally charged uprising": an adjective of
+		// quality, no act, however the parse hangs it (not "recently
+		// imposed sanctions")
+		return nil, 0, false
+	}
 	var cands []entry
 	var ends []int
 	lemma := ""
@@ -188,13 +196,6 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 		}
 	}
 	s.nearestRuleFirst(cands, ends, i)
-	if s.tag(i) == "VBN" && i > 0 && s.tag(i-1) == "RB" && i+1 < len(s.toks) && (s.tag(i+1) == "NN" || s.tag(i+1) == "NNS") &&
-		s.dep(i, "aux", "aux:pass") < 0 && (i < 2 || !isFinite(s.tag(i-2))) {
-		// a participle graded by an adverb before a noun, "Britain's
-		// emotionally charged uprising": an adjective of quality, no
-		// act, however the parse hangs it
-		return nil, 0, false
-	}
 	if s.tag(i) == "NNP" || s.tag(i) == "NNPS" || s.tag(i) == "" {
 		// Headline words: only a verb between two mentions.
 		if i == 0 || s.mAt[i-1] < 0 {
