@@ -79,6 +79,7 @@ type lexiconFile struct {
 	SubjectOnly         []string            `yaml:"subject_only"`
 	CrowdNouns          []string            `yaml:"crowd_nouns"`
 	QuotingVerbs        []string            `yaml:"quoting_verbs"`
+	WorkNouns           []string            `yaml:"work_nouns"`
 	PerfectAux          []string            `yaml:"perfect_aux"`
 	UnsaidGovernors     []string            `yaml:"unsaid_governors"`
 	NamingVerbs         []string            `yaml:"naming_verbs"`
@@ -145,6 +146,8 @@ type lexicon struct {
 	crowdNouns map[string]bool
 	// quotingVerbs quote their object "as saying"
 	quotingVerbs map[string]bool
+	// workNouns are nouns for works whose titles stand in apposition
+	workNouns map[string]bool
 	// perfectAux are the auxiliaries of the perfect ("have"): with a
 	// modal, a cue in it reports what was not said ("would have said")
 	perfectAux map[string]bool
@@ -291,6 +294,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		subjectOnly:         set(f.SubjectOnly),
 		crowdNouns:          set(f.CrowdNouns),
 		quotingVerbs:        set(f.QuotingVerbs),
+		workNouns:           set(f.WorkNouns),
 		perfectAux:          set(f.PerfectAux),
 		unsaidGovernors:     set(f.UnsaidGovernors),
 		namingVerbs:         set(f.NamingVerbs),

@@ -1119,8 +1119,8 @@ func (t *tq) workTitle(r region) bool {
 	for k := f; k < e; k++ {
 		tk := t.tok(k)
 		if tk.UPOS == "PUNCT" {
-			if strings.ContainsAny(tk.Text, ".!?,;:") && (k < e-1 || tk.Text != ",") {
-				return false // (a comma last is the sentence's, set inside the marks)
+			if strings.ContainsAny(tk.Text, ".!?,;:") {
+				return false
 			}
 			continue
 		}
@@ -1147,9 +1147,9 @@ func (t *tq) workTitle(r region) bool {
 			return true
 		case tk.UPOS == "DET", t.x.lx.possessives[tk.Text], t.td.RelIs(p, "nmod:poss"):
 			return true
-		case tk.Text == "," && p-1 >= t.first && t.tok(p-1).UPOS == "NOUN" && !startsUpperStr(t.tok(p-1).Text):
+		case t.isComma(p) && p-1 >= t.first && t.wordIn(t.x.lx.workNouns, p-1):
 			// "the reality show, “The Apprentice,”": in apposition to a
-			// common noun
+			// noun for a work (not "told reporters, “Absolutely,”")
 			return true
 		}
 	}

@@ -1187,6 +1187,17 @@ func TestTitlesAndOtherActs(t *testing.T) {
 			t.Errorf("%q attributed by %q", q.Contents[0].Text, q.Cue.Text)
 		}
 	}
+	for _, q := range extract(t, x, article("a", "Okafor went on to work with Varga, “a good time for all of us.”"), nil) {
+		if q.Cue != nil && q.Cue.Text == "went" {
+			t.Errorf("%q attributed by %q", q.Contents[0].Text, q.Cue.Text)
+		}
+	}
+	// a short quotation after a comma that follows no noun for a work is
+	// still words
+	checkSpeakers(t, x, []speakerCase{
+		{"Asked whether he would run, the senator told reporters, “Absolutely,” and smiled.", "Absolutely", "senator", ""},
+		{"The mayor answered the question, “Never,” before leaving the room.", "Never", "mayor", ""},
+	})
 	found := false
 	for _, q := range extract(t, x, article("a", `The crowd grew quiet. "We will not back down," Varga went on.`), nil) {
 		if strings.HasPrefix(q.Contents[0].Text, "We will not") {
