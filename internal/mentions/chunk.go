@@ -788,7 +788,7 @@ func (a *analysis) roleNP(s *sent, i, j, n int, det string, former bool, orgs []
 	// (an office marker may open the chunk itself: "if elected
 	// president he could …")
 	m := i
-	for m < j && !startsUpper(s.toks[m].Text) && a.v.officeMarkers[strings.ToLower(s.toks[m].Lemma)] {
+	for m < j && !startsUpper(s.toks[m].Text) && a.officeBefore(s, m+1) {
 		m++
 	}
 	bare := m == j && det == "" && !startsUpper(s.toks[j].Text) && (m > i || a.officeBefore(s, i))

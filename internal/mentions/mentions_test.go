@@ -926,24 +926,27 @@ func TestSurnameDescribedAsOfAnotherCountry(t *testing.T) {
 	r := placesResolver(t)
 	an := testAnalyzer(t)
 	for _, tc := range []struct {
-		text, name string
-		want       bool
+		text, surname, name, date string
+		want                      bool
 	}{
-		{"Reached by the Ledger, Tesfaye, the Kenyan national committeeman, declined to repeat his criticism.", "Berhane Tesfaye", false},
-		{"Reached by the Ledger, Tesfaye, the Port Dodoma national committeeman, declined to repeat his criticism.", "Berhane Tesfaye", false},
-		{"Reached by the Ledger, Tesfaye, the Ethiopian prime minister, declined to repeat his criticism.", "Berhane Tesfaye", true},
+		{"Reached by the Ledger, Tesfaye, the Kenyan national committeeman, declined to repeat his criticism.", "Tesfaye", "Berhane Tesfaye", "2015-06-01", false},
+		{"Reached by the Ledger, Tesfaye, the Port Dodoma national committeeman, declined to repeat his criticism.", "Tesfaye", "Berhane Tesfaye", "2015-06-01", false},
+		{"Reached by the Ledger, Tesfaye, the Ethiopian prime minister, declined to repeat his criticism.", "Tesfaye", "Berhane Tesfaye", "2015-06-01", true},
+		// a person of an international organisation, once a minister of
+		// a country, described by that nationality: still the person
+		{"Reached by the Ledger, Warsame, the Somali diplomat, declined to repeat her criticism.", "Warsame", "Nadia Warsame", "2018-06-01", true},
 	} {
-		doc := &model.Document{ID: "t", Text: tc.text, Kind: model.KindArticle, Date: date("2015-06-01")}
+		doc := &model.Document{ID: "t", Text: tc.text, Kind: model.KindArticle, Date: date(tc.date)}
 		ms := r.Find(doc, an.Analyze(tc.text))
 		checkMentions(t, doc, ms)
 		got := false
 		for _, m := range ms {
-			if strings.HasPrefix(m.Text, "Tesfaye") && m.Actor.Name == tc.name {
+			if strings.HasPrefix(m.Text, tc.surname) && m.Actor.Name == tc.name {
 				got = true
 			}
 		}
 		if got != tc.want {
-			t.Errorf("%s: Tesfaye is %q, want %s: %v:%s", tc.text, tc.name, map[bool]string{true: "it", false: "not it"}[tc.want], got, dump(ms))
+			t.Errorf("%s: %s is %q, want %s: %v:%s", tc.text, tc.surname, tc.name, map[bool]string{true: "it", false: "not it"}[tc.want], got, dump(ms))
 		}
 	}
 }

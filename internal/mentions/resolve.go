@@ -945,15 +945,27 @@ func (a *analysis) describedAfter(c *cand) bool {
 
 // describedElsewhere reports whether an apposition right after name c
 // (see describedAfter) names a country, or a place or people of one, that
-// is not the country of the dictionary's person pe at the document's
-// date (the places of data/actors/places.yaml count): the text describes
-// someone else of that surname.
+// is none of the countries of the dictionary's person pe, who holds an
+// office at the document's date (the places of data/actors/places.yaml
+// count): the text describes someone else of that surname.
 func (a *analysis) describedElsewhere(c *cand, pe *actors.Entry) bool {
 	if !a.describedAfter(c) {
 		return false
 	}
-	dc, ok := pe.CodeAt(a.date)
-	if !ok || len(dc.Code) < 3 {
+	if _, ok := pe.CodeAt(a.date); !ok {
+		return false
+	}
+	// the countries of all the person's offices: "Ban, the South Korean
+	// diplomat" is the UN's Secretary General, once his country's
+	// minister (a person of an international organisation alone is
+	// described by nationality as anyone: not asked)
+	countries := map[string]bool{}
+	for _, dc := range pe.Codes {
+		if r := actorRoot(dc.Code); len(r) == 3 {
+			countries[r] = true
+		}
+	}
+	if len(countries) == 0 {
 		return false
 	}
 	s := a.sents[c.sent]
@@ -970,8 +982,8 @@ func (a *analysis) describedElsewhere(c *cand, pe *actors.Entry) bool {
 		}
 		switch e.Kind {
 		case actors.Country, actors.Demonym, actors.Capital:
-			if code := e.Code(); len(code) >= 3 {
-				return code[:3] != dc.Code[:3]
+			if r := actorRoot(e.Code()); len(r) == 3 {
+				return !countries[r]
 			}
 		}
 		k += n - 1
