@@ -750,8 +750,14 @@ func Load(b []byte) (*Model, error) {
 	if err := m.parser.w.check(m.parser.share.total); err != nil {
 		return nil, err
 	}
-	m.vocRels = [3]int{m.parser.labelOr("nsubj", -1), m.parser.labelOr("vocative", -1), m.parser.labelOr("punct", -1)}
+	m.setRepairLabels()
 	return m, nil
+}
+
+// setRepairLabels looks up the labels the repairs after each parse read
+// and write (fixVocatives), once a model's parser is built or loaded.
+func (m *Model) setRepairLabels() {
+	m.vocRels = [3]int{m.parser.labelOr("nsubj", -1), m.parser.labelOr("vocative", -1), m.parser.labelOr("punct", -1)}
 }
 
 // check verifies that every slot points inside the weights and every

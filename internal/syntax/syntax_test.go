@@ -143,6 +143,10 @@ func TestTrainTiny(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// a trained model repairs its parses as the loaded one does
+	if m.vocRels != m2.vocRels {
+		t.Errorf("repair labels trained %v, loaded %v", m.vocRels, m2.vocRels)
+	}
 	ws := []Word{{Form: "Farmers"}, {Form: "met"}, {Form: "ministers"}, {Form: "."}}
 	var sc Scratch
 	m2.Annotate(ws, &sc)

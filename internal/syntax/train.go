@@ -282,6 +282,7 @@ func Train(sents []Sentence, opt TrainOptions) (*Model, error) {
 		logf("extra parser sentences", "given", len(opt.ExtraParser), "kept", kept)
 	}
 	m.parser = trainParser(psents, ptags, labels, labelID, parseShare, lx, po, logf, parseDev)
+	m.setRepairLabels()
 	if opt.RowsInOrder {
 		for _, w := range []*weights{m.tagger.w, m.parser.w} {
 			if err := w.inOrder(); err != nil {

@@ -28,6 +28,7 @@ func (m *Model) fixVocatives(forms []string, heads, rels, class []int) {
 				comma = true
 			case comma && heads[k]-1 == v && rels[k] == nsubj && m.tagger.classes[class[k]].XPOS == "PRP":
 				rels[u] = vocative
+				k = v // (relabelled: no more to ask of u)
 			}
 		}
 	}
