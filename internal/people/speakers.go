@@ -108,7 +108,8 @@ func (fp *FirstPersonWords) Mentions(doc *model.Document, td *text.Doc, qs []mod
 // else's words: inside quotation marks within the turn ("Police Chief
 // David Brown said, quote, “We're asking cops to do too much”"), or in
 // a clause a verb of reporting reports whose subject is no first person
-// ("he said, no, we're building a wall").
+// ("he said, no, we're building a wall"). The verb's own participants
+// are the speaker's words ("Okafor told me", "my opponent says").
 func (fp *FirstPersonWords) reported(td *text.Doc, i int) bool {
 	at := td.Tokens[i].Start
 	// the last quotation opened before the token (they are in text order)
@@ -122,14 +123,34 @@ func (fp *FirstPersonWords) reported(td *text.Doc, i int) bool {
 			return true
 		}
 	}
-	for v, steps := td.Tokens[i].Head, 0; v >= 0 && steps < 32; v, steps = td.Tokens[v].Head, steps+1 {
+	for c, v, steps := i, td.Tokens[i].Head, 0; v >= 0 && steps < 32; c, v, steps = v, td.Tokens[v].Head, steps+1 {
 		if !fp.reporting[strings.ToLower(td.Tokens[v].Lemma)] {
 			continue
 		}
-		if s := td.Dependent(v, "nsubj"); s >= 0 {
-			w := strings.ToLower(td.Tokens[s].Text)
-			return !fp.singular[w] && !fp.plural[w]
+		s := td.Dependent(v, "nsubj")
+		if s < 0 {
+			continue
 		}
+		if w := strings.ToLower(td.Tokens[s].Text); fp.singular[w] || fp.plural[w] {
+			return false // the speaker reports their own words
+		}
+		if !participant(td.Tokens[c].Rel) {
+			return true
+		}
+		// the token is of the verb's own clause ("Okafor told me"): the
+		// verbs above it decide
+	}
+	return false
+}
+
+// participant reports whether a dependent with relation rel is one of a
+// verb's own participants (its subject, object, indirect object or
+// oblique), not the clause it reports; any other relation, a misparse
+// included, counts as the reported clause.
+func participant(rel string) bool {
+	switch base, _, _ := strings.Cut(rel, ":"); base {
+	case "nsubj", "obj", "iobj", "obl", "expl":
+		return true
 	}
 	return false
 }

@@ -42,7 +42,8 @@ func TestFirstPersonOfTurns(t *testing.T) {
 // Inside a turn, the words the speaker reports of someone else are not
 // the speaker's: a first person inside quotation marks, or in a clause a
 // verb of reporting with another subject reports ("he said we would
-// win"), is no mention of the speaker; "I said we would win" is.
+// win"), is no mention of the speaker; "I said we would win" is, and so
+// are the reporting verb's own participants ("Okafor told me").
 func TestFirstPersonReportedInTurns(t *testing.T) {
 	fp, an := firstPersonSetup(t)
 	for _, tc := range []struct {
@@ -53,6 +54,8 @@ func TestFirstPersonReportedInTurns(t *testing.T) {
 		{"Okafor said we would win.", 0},
 		{"The chief said, quote, \u201cWe are asking too much.\u201d", 0},
 		{"We are asking too much, I think.", 2},
+		{"Okafor told me we would win.", 1},
+		{"My opponent says the plan will fail.", 1},
 	} {
 		doc := &model.Document{Text: tc.src, Kind: model.KindTranscript}
 		q := model.Quote{ID: "q1", Speaker: "Ana Varga", Direct: true, Rule: quotes.RuleTranscriptTurn,
