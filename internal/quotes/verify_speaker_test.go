@@ -255,6 +255,8 @@ func TestOccasionKinds(t *testing.T) {
 	for _, c := range []struct{ article, want string }{
 		{"“We are going to cut spending on every agency in the country next year,” Ines Varga said at a rally in Arlo.", model.VerdictNoRecord},
 		{"At a rally in Arlo, Karl Adler said: “We are going to cut spending on every agency in the country next year.”", model.VerdictNoRecord},
+		{"Karl Adler has told his rallies: “We are going to cut spending on every agency in the country next year.”", model.VerdictNoRecord},
+		{"At his speeches, Karl Adler said: “We are going to cut spending on every agency in the country next year.”", model.VerdictNoRecord},
 		{"“We are going to cut spending on every agency in the country next year,” Ines Varga said in the debate.", model.VerdictWrongSpeaker},
 		{"“We are going to cut spending on every agency in the country next year,” Karl Adler said.", model.VerdictVerbatim},
 	} {

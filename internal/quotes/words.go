@@ -89,7 +89,7 @@ func figure(w string) bool {
 // occasionsIn returns the kinds of occasion (kinds, phrases in lower
 // case) that the tokens toks[from:to] name, in the order of kinds, leaving
 // out the tokens skip reports (nil: none). A kind's last word may be in
-// the plural ("debates").
+// the plural ("debates", "rallies", "speeches": its lemma is the kind's).
 func occasionsIn(toks []text.Token, from, to int, skip func(int) bool, kinds [][]string) []string {
 	var out []string
 	for _, kind := range kinds {
@@ -98,7 +98,7 @@ func occasionsIn(toks []text.Token, from, to int, skip func(int) bool, kinds [][
 		for k := from; k+n <= to; k++ {
 			for j, w := range kind {
 				tk := toks[k+j].Text
-				if skip != nil && skip(k+j) || !strings.EqualFold(tk, w) && !(j == n-1 && strings.EqualFold(tk, w+"s")) {
+				if skip != nil && skip(k+j) || !strings.EqualFold(tk, w) && !(j == n-1 && strings.EqualFold(toks[k+j].Lemma, w)) {
 					continue scan
 				}
 			}
