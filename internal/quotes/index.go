@@ -108,10 +108,7 @@ func NewIndex(ta *text.Analyzer) *Index { return NewIndexWith(DefaultThresholds(
 func NewIndexWith(th Thresholds, ta *text.Analyzer) *Index {
 	// The stop words only sharpen candidate retrieval and paraphrase
 	// scores; without the lexicon the index still works.
-	lx, err := loadLexicon(data.Embedded())
-	if err != nil {
-		lx = nil
-	}
+	lx, _ := loadLexicon(data.Embedded()) // nil on error
 	return newIndex(th, ta, lx)
 }
 

@@ -245,6 +245,9 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 	if len(f.Speech) == 0 {
 		return nil, fmt.Errorf("quotes: %s lists no speech cues", cueFile)
 	}
+	if err := f.check(); err != nil {
+		return nil, fmt.Errorf("quotes: %s: %w", cueFile, err)
+	}
 	// labels in capitals that name no speaker: the transcript reader's
 	// list, read alone from its file (whose other keys are ingest's)
 	var labels struct {
@@ -279,7 +282,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		stopwords:           set(f.Stopwords),
 		negations:           set(f.Negations),
 		sameWords:           samePairs(f.SameWords),
-		spokenForms:         f.SpokenForms,
+		spokenForms:         lowerForms(f.SpokenForms),
 		hyphenPrefixes:      set(f.HyphenPrefixes),
 		fillerPhrases:       f.FillerPhrases,
 		leadingConjunctions: f.LeadingConjunctions,
@@ -396,6 +399,49 @@ func isNegation(neg map[string]bool, w string) bool {
 }
 
 // samePairs maps each word of the pairs to the words it equals.
+// maxSame is how many other spellings a word of same_words may have: a
+// quote's word keeps that many (quoteWords.alt).
+const maxSame = 2
+
+// check reports the cue file's entries that the code could not honour
+// as written: a word of same_words with more other spellings than a
+// quote's word keeps, and a cue of subject_only that is not also of
+// direct_only (a subject-only cue reports only a quotation).
+func (f *lexiconFile) check() error {
+	others := samePairs(f.SameWords)
+	words := make([]string, 0, len(others))
+	for w := range others {
+		words = append(words, w)
+	}
+	sort.Strings(words)
+	for _, w := range words {
+		if len(others[w]) > maxSame {
+			return fmt.Errorf("same_words gives %q %d other spellings (%s); at most %d are kept", w, len(others[w]), strings.Join(others[w], ", "), maxSame)
+		}
+	}
+	direct := set(f.DirectOnly)
+	for _, c := range f.SubjectOnly {
+		if !direct[c] {
+			return fmt.Errorf("subject_only lists %q, which direct_only does not", c)
+		}
+	}
+	return nil
+}
+
+// lowerForms lower-cases spoken forms and their written words, as the
+// words they are compared with are.
+func lowerForms(m map[string][]string) map[string][]string {
+	out := make(map[string][]string, len(m))
+	for k, ws := range m {
+		low := make([]string, len(ws))
+		for i, w := range ws {
+			low[i] = strings.ToLower(w)
+		}
+		out[strings.ToLower(k)] = low
+	}
+	return out
+}
+
 func samePairs(pairs [][2]string) map[string][]string {
 	m := map[string][]string{}
 	for _, p := range pairs {

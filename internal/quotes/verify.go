@@ -2,6 +2,7 @@ package quotes
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -46,7 +47,7 @@ type alignment struct {
 type quoteWords struct {
 	toks  []wordTok
 	ids   []uint32
-	alt   [][2]uint32 // ids of words equal to ids[i] (Index.same), 0 for none
+	alt   [][maxSame]uint32 // ids of words equal to ids[i] (Index.same), 0 for none
 	stems []uint32
 	stemW []float64 // weights of the distinct content stems
 	dist  []uint32  // distinct content stems, parallel to stemW
@@ -70,12 +71,10 @@ func (ix *Index) quoteWords(q *model.Quote) quoteWords {
 			qw.in[id] = true
 		}
 		qw.ids = append(qw.ids, id)
-		var alt [2]uint32
+		var alt [maxSame]uint32 // the cue file's check keeps same_words within it
 		for k, a := range ix.same[w.norm] {
-			if k < len(alt) {
-				if alt[k] = ix.vocab[a]; alt[k] != 0 {
-					qw.in[alt[k]] = true
-				}
+			if alt[k] = ix.vocab[a]; alt[k] != 0 {
+				qw.in[alt[k]] = true
 			}
 		}
 		qw.alt = append(qw.alt, alt)
@@ -97,7 +96,7 @@ func (ix *Index) quoteWords(q *model.Quote) quoteWords {
 // same reports whether the quote's word i is the record word r: the same
 // word, or one written otherwise for the same spoken word (Index.same).
 func (qw *quoteWords) same(i int, r uint32) bool {
-	return r != 0 && (qw.ids[i] == r || qw.alt[i][0] == r || qw.alt[i][1] == r)
+	return r != 0 && (qw.ids[i] == r || slices.Contains(qw.alt[i][:], r))
 }
 
 // withoutInsertions drops the words a writer put in square brackets
@@ -475,7 +474,7 @@ func (ix *Index) freeLeadingConjunctions(ops []byte, qi, rj []int, rec []uint32,
 			continue
 		}
 		next := qi[k] + 1 // the quote's word after the one the word is dropped after
-		if next < 0 || next >= len(qw.toks) || !qw.toks[next].sentStart || !p.opensSentence(lo+rj[k]) {
+		if next >= len(qw.toks) || !qw.toks[next].sentStart || !p.opensSentence(lo+rj[k]) {
 			continue
 		}
 		ops[k] = opSkip
@@ -886,14 +885,14 @@ func (ix *Index) paraphrase(qw quoteWords, p *passage, pid uint32) paraScore {
 	return best
 }
 
-// sentenceBreak reports whether a sentence of the passage starts at one
-// of the words a+1 … b (word indexes).
 // opensSentence reports whether word i of the passage opens a sentence.
 func (p *passage) opensSentence(i int) bool {
 	k := sort.Search(len(p.sents), func(k int) bool { return int(p.sents[k]) >= i })
 	return k < len(p.sents) && int(p.sents[k]) == i
 }
 
+// sentenceBreak reports whether a sentence of the passage starts at one
+// of the words a+1 … b (word indexes).
 func (p *passage) sentenceBreak(a, b int) bool {
 	i := sort.Search(len(p.sents), func(i int) bool { return int(p.sents[i]) > a })
 	return i < len(p.sents) && int(p.sents[i]) <= b
