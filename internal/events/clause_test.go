@@ -292,8 +292,9 @@ func TestCapacityIsNoTarget(t *testing.T) {
 	}
 }
 
-// A relative named by kinship ("her husband", "his son") is someone else
-// than the possessor: it is not the possessor who acts.
+// A relative named by kinship ("her husband", "his son", "the son of
+// X") is someone else than the possessor: it is not the possessor who
+// acts.
 func TestKinIsNotThePossessor(t *testing.T) {
 	for _, tc := range []struct {
 		text string
@@ -302,8 +303,10 @@ func TestKinIsNotThePossessor(t *testing.T) {
 		{"Her husband attacked Somalia.", nil},
 		{"The deal, signed by her husband, was a disaster.", nil},
 		{"Her army attacked Somalia.", []string{"KEN 190 SOM ASSAULT"}},
+		{"The son of Kenya attacked Somalia.", nil},
+		{"The army of Kenya attacked Somalia.", []string{"KEN 190 SOM ASSAULT"}},
 	} {
-		acts := []act{{"Her", "KEN"}, {"her", "KEN"}, {"Somalia", "SOM"}}
+		acts := []act{{"Her", "KEN"}, {"her", "KEN"}, {"Kenya", "KEN"}, {"Somalia", "SOM"}}
 		checkBriefs(t, tc.text, briefs(codeText(t, tc.text, acts...)), tc.want)
 	}
 }

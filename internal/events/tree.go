@@ -96,22 +96,6 @@ func (s *sent) marker(k int) string {
 // clauseBefore returns the verb of the clause that a gerund v after a
 // comma continues when the parse hung both on the same head: the nearest
 // verbal sibling before v with a subject of its own, or -1.
-// ofNoun returns the noun before the gerund v that its "of" belongs to,
-// where the parse hung the gerund on the verb pv instead: a noun object
-// or oblique of pv between the two ("referring to her account in 2008
-// of coming …"); -1 when v is not marked "of" or there is none.
-func (s *sent) ofNoun(v, pv int) int {
-	if pv < 0 || s.marker(v) != "of" || s.dep(pv, "obj") >= 0 && s.dep(pv, "obj") < v {
-		return -1
-	}
-	for k := v - 1; k > pv; k-- {
-		if s.head(k) == pv && s.relIs(k, "obl", "obj") && (s.tag(k) == "NN" || s.tag(k) == "NNS") {
-			return k
-		}
-	}
-	return -1
-}
-
 func (s *sent) clauseBefore(v int) int {
 	h := s.head(v)
 	if h < 0 || v == 0 || s.tag(v-1) != "," {
@@ -119,6 +103,23 @@ func (s *sent) clauseBefore(v int) int {
 	}
 	for k := v - 1; k >= 0; k-- {
 		if s.head(k) == h && s.isVerbal(k) && s.relIs(k, "ccomp", "parataxis", "conj") && s.dep(k, "nsubj") >= 0 {
+			return k
+		}
+	}
+	return -1
+}
+
+// ofNoun returns the noun before the gerund v that its "of" belongs to,
+// where the parse hung the gerund on the verb pv instead: a noun oblique
+// of pv between the two ("referring to her account in 2008 of coming …");
+// -1 when v is not marked "of" or there is none. (With an object of pv
+// before it, "accused Y of attacking", the caller has taken Y.)
+func (s *sent) ofNoun(v, pv int) int {
+	if pv < 0 || s.marker(v) != "of" {
+		return -1
+	}
+	for k := v - 1; k > pv; k-- {
+		if s.head(k) == pv && s.relIs(k, "obl") && (s.tag(k) == "NN" || s.tag(k) == "NNS") {
 			return k
 		}
 	}
@@ -226,13 +227,17 @@ func (s *sent) actorOf(k int, out []int) []int {
 	}
 	var a [8]int
 	ds := s.deps(k, a[:0])
+	kin := s.lx.is("kin", s.lemma(k)) // "her husband", "the son of X": not she, not X
 	for _, d := range ds {
 		if m := s.mAt[d]; m >= 0 && s.relIs(d, "amod", "compound", "nmod:poss", "flat") {
-			if s.relIs(d, "nmod:poss") && s.lx.is("kin", s.lemma(k)) {
-				continue // "her husband" is not she
+			if kin && s.relIs(d, "nmod:poss") {
+				continue
 			}
 			return appendMention(out, m)
 		}
+	}
+	if kin {
+		return out
 	}
 	for _, d := range ds {
 		if s.rel(d) == "nmod" && s.marker(d) == "of" && s.mAt[d] >= 0 {
