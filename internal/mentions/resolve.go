@@ -1324,7 +1324,8 @@ func (a *analysis) mainSubjectPronoun(c *cand, same []*cand) *cand {
 		// said", unless a word before its subject ties it as a clause of
 		// place or time: "…, where he met …")
 		tied := false
-		for _, m := range a.td.Dependents(v, nil) {
+		var buf [16]int
+		for _, m := range a.td.Dependents(v, buf[:0]) {
 			tied = tied || m < t && a.td.RelIs(m, "advmod", "mark")
 		}
 		if !tied {
@@ -1342,8 +1343,8 @@ func (a *analysis) mainSubjectPronoun(c *cand, same []*cand) *cand {
 		return nil
 	}
 	for _, p := range same {
-		if p == c || p.span.Start >= c.span.Start || p.kind == cPronoun && !p.dropped {
-			continue // (one not yet resolved is no help)
+		if p == c || p.span.Start >= c.span.Start {
+			continue // (the earlier ones are resolved or dropped by now)
 		}
 		if p.pron.plural || p.pron.possessive || strings.ToLower(p.span.Text) != low {
 			continue
@@ -1355,7 +1356,7 @@ func (a *analysis) mainSubjectPronoun(c *cand, same []*cand) *cand {
 	return nil
 }
 
-// addressees gives the "you" and "your" of a sentence that addresses one
+// addressees gives the "you" and "your" (second_person) of a sentence that addresses one
 // person by name that person ("Mr. Okafor, you promised …", as
 // moderators ask and interviewers quote); a sentence that addresses two
 // ("Ms. Varga, Mr. Okafor, I thank you both"), or none, keeps them no
@@ -1371,7 +1372,7 @@ func (a *analysis) addressees() {
 	for _, s := range a.sents {
 		var yous []int
 		for k, w := range s.low {
-			if w == "you" || w == "your" {
+			if a.v.secondPerson[w] {
 				yous = append(yous, k)
 			}
 		}

@@ -254,7 +254,7 @@ func (e *entity) note(g byte) {
 // otherGender reports whether c is a person of the other gender than g.
 func (c *cand) otherGender(g byte) bool {
 	if c.ent == nil {
-		return g != 0 && (c.gender == 'm' || c.gender == 'f') && c.gender != g
+		return otherGender(c.gender, g)
 	}
 	return c.ent.conflicts(g)
 }
@@ -276,8 +276,12 @@ func (c *cand) ofGender(g byte) bool {
 
 // conflicts reports whether the person is of the other gender than g
 // ('m', 'f'; 0 conflicts with none).
-func (e *entity) conflicts(g byte) bool {
-	return g != 0 && (e.gender == 'm' || e.gender == 'f') && e.gender != g
+func (e *entity) conflicts(g byte) bool { return otherGender(e.gender, g) }
+
+// otherGender reports whether a known gender have ('m', 'f'; anything
+// else is unknown) is the other than g (0: none).
+func otherGender(have, g byte) bool {
+	return g != 0 && (have == 'm' || have == 'f') && have != g
 }
 
 // roleHolder records that a person holds a role in this document.

@@ -25,6 +25,7 @@ type vocabFile struct {
 		SingularPossessive []string `yaml:"singular_possessive"`
 		PluralSubject      []string `yaml:"plural_subject"`
 		PluralPossessive   []string `yaml:"plural_possessive"`
+		SecondPerson       []string `yaml:"second_person"`
 	} `yaml:"pronouns"`
 	Honorifics  []string `yaml:"honorifics"`
 	Determiners struct {
@@ -59,11 +60,13 @@ type pronounKind struct {
 
 // vocab is the loaded vocabulary, with every word lower-cased.
 type vocab struct {
-	pronouns   map[string]pronounKind
-	honorifics map[string]bool
-	definite   map[string]bool
-	indefinite map[string]bool
-	former     map[string]bool
+	pronouns map[string]pronounKind
+	// secondPerson are the pronouns of the addressee ("you", "your")
+	secondPerson map[string]bool
+	honorifics   map[string]bool
+	definite     map[string]bool
+	indefinite   map[string]bool
+	former       map[string]bool
 	// officeMarkers before a role with no article make it the office
 	officeMarkers map[string]bool
 	// holderMarkers of those make a name after the office its holder
@@ -114,6 +117,7 @@ func loadVocab(fsys fs.FS, name string) (*vocab, error) {
 	}
 	v := &vocab{
 		pronouns:        map[string]pronounKind{},
+		secondPerson:    lowerSet(f.Pronouns.SecondPerson),
 		honorifics:      lowerSet(f.Honorifics),
 		definite:        lowerSet(f.Determiners.Definite),
 		indefinite:      lowerSet(f.Determiners.Indefinite),
