@@ -76,6 +76,7 @@ type lexiconFile struct {
 	InvertedCues        []string            `yaml:"inverted_cues"`
 	TopicCues           map[string][]string `yaml:"topic_cues"`
 	DirectOnly          []string            `yaml:"direct_only"`
+	ParticleCues        map[string]string   `yaml:"particle_cues"`
 	SubjectOnly         []string            `yaml:"subject_only"`
 	CrowdNouns          []string            `yaml:"crowd_nouns"`
 	QuotingVerbs        []string            `yaml:"quoting_verbs"`
@@ -140,6 +141,9 @@ type lexicon struct {
 	// they report: "warned against hackers", "called for sanctions"
 	topic      map[string]map[string]bool
 	directOnly map[string]bool
+	// particleCues: verbs (lemmas) that are direct-only cues with their
+	// particle right after them, and no cues without it
+	particleCues map[string]string
 	// subjectOnly cues attribute only to a subject of their own
 	subjectOnly map[string]bool
 	// crowdNouns are groups that may be a subjectOnly cue's subject
@@ -294,6 +298,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		invertedCues:        set(f.InvertedCues),
 		topic:               topicSets(f.TopicCues),
 		directOnly:          set(f.DirectOnly),
+		particleCues:        map[string]string{},
 		subjectOnly:         set(f.SubjectOnly),
 		crowdNouns:          set(f.CrowdNouns),
 		quotingVerbs:        set(f.QuotingVerbs),
@@ -353,6 +358,11 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		for w := range set(l.words) {
 			lx.kind[w] = l.kind
 		}
+	}
+	for v, p := range f.ParticleCues {
+		v = strings.ToLower(v)
+		lx.particleCues[v] = strings.ToLower(p)
+		lx.directOnly[v] = true
 	}
 	for _, r := range lx.roles {
 		for _, w := range r {

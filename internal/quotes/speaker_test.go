@@ -1118,8 +1118,8 @@ func checkSpeakers(t *testing.T, x *Extractor, cases []speakerCase) {
 // it, …") still is.
 func TestEarlierClauseIsNotTheSpeaker(t *testing.T) {
 	checkSpeakers(t, newX(t), []speakerCase{
-		{`As Varga attacked Okafor, the attendees chanted, "Send her home!" as they had for previous speakers.`, "Send her home!", "", "Varga"},
-		{"After former Gov. Anton Varga criticized Ben Okafor during a debate, Ina shot back, “I suppose I could have stayed home, but I chose to fulfill my profession.”", "I suppose", "", "Varga"},
+		{`As Varga attacked Okafor, the attendees chanted, "Send her home!" as they had for previous speakers.`, "Send her home!", "attendees", "Varga"},
+		{"After former Gov. Anton Varga criticized Ben Okafor during a debate, Ina shot back, “I suppose I could have stayed home, but I chose to fulfill my profession.”", "I suppose", "Ina", "Varga"},
 		{"Boos rained down when Varga mentioned the former mayor, and at one point the crowd loudly reprised the caustic chant “Send her home! Send her home!” that ricocheted through the arena.", "Send her home!", "", "Varga"},
 		{"As White House press secretary Anton Varga explained, three taxes were postponed in the budget deal, depriving the government of $35 billion, “which sounds like a lot of money.”", "which sounds", "Anton Varga", ""},
 		{`As The Post's Ina Holt puts it, Okafor is trying to make the council "an offer they can't afford to refuse."`, "an offer", "Ina Holt", ""},
@@ -1209,5 +1209,27 @@ func TestTitlesAndOtherActs(t *testing.T) {
 	}
 	if !found {
 		t.Error(`no quote for "went on"`)
+	}
+}
+
+// A verb with its particle ("shot back", "fired back") attributes the
+// direct quotation next to it; without the particle, or without a
+// quotation, it is no cue.
+func TestParticleCues(t *testing.T) {
+	x := newX(t)
+	checkSpeakers(t, x, []speakerCase{
+		{"Asked about the levy, Okafor fired back: “That is a lie, and she knows it.”", "That is a lie", "Okafor", ""},
+		{"Varga shot back, “I suppose I could have stayed home.”", "I suppose", "Varga", ""},
+	})
+	for _, src := range []string{
+		"The guards shot back and killed two of the attackers, the ministry said.",
+		"Okafor hit back at his critics over the levy.",
+		"Varga shot the “enemy” in the film.",
+	} {
+		for _, q := range extract(t, x, article("a", src), nil) {
+			if q.Cue != nil && q.Cue.Text != "said" {
+				t.Errorf("%q: a quote %q by %q with cue %q", src, q.Contents[0].Text, q.Speaker, q.Cue.Text)
+			}
+		}
 	}
 }

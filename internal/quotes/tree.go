@@ -204,6 +204,11 @@ func (t *tq) cueKind(i, sentEnd int) (string, int) {
 		// base form
 		k = t.x.lx.kind[regularBase(strings.ToLower(tk.Text), t.x.lx.kind)]
 	}
+	end := i + 1
+	if p, ok := t.x.lx.particleCues[strings.ToLower(tk.Lemma)]; ok && k == "" && end < sentEnd &&
+		strings.ToLower(t.tok(end).Text) == p && t.tok(end).Head == i {
+		k, end = model.KindSpeech, end+1 // "shot back"
+	}
 	if k == "" {
 		return "", 0
 	}
@@ -235,7 +240,7 @@ func (t *tq) cueKind(i, sentEnd int) (string, int) {
 		// verb of another act, not of speech ("went on to say" is)
 		return "", 0
 	}
-	return k, i + 1
+	return k, end
 }
 
 // doesOther reports whether the verb at i has an infinitive complement
