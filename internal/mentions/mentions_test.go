@@ -851,6 +851,13 @@ func TestPronounAntecedents(t *testing.T) {
 		// a subject pronoun before an adverb or an aside is still one
 		{text: "Adel Okafor spoke on Monday. The candidate insists, most recently in an interview, that he really, really wants to leave.", mention: "he", name: "Adel Okafor", exact: true},
 		{text: "Adel Okafor spoke on Monday. He, too, wants to leave.", mention: "He", name: "Adel Okafor", exact: true},
+		// given names of many countries say a gender: "she" is not Karl
+		// Adler, whom the sentence names before anyone else
+		{text: "Gov. Karl Adler criticized Ines Brodin after she attacked the officers.", mention: "she", notName: "Karl Adler", needs: "Gov. Karl Adler"},
+		// a person of the pronoun's gender as a verb's object between the
+		// subject and the pronoun may be whom it stands for as well
+		{text: "Marco Vance spoke first. Moderator Bret Adler started the exchange off by asking Vance why he decided to attack the mayor.", mention: "he", exact: true, needs: "Vance"},
+		{text: "Marco Vance spoke first. Moderator Bret Adler started the exchange off by asking the crowd why he decided to attack Vance.", mention: "he", name: "Bret Adler", exact: true},
 		// a pronoun inside a quotation is not the speaker for being outside one
 		{text: "Ana Varga spoke on Monday. “Odhiambo is right,” Varga said, “and he will win.”", date: "2016-05-02", mention: "he", notName: "Ana Varga", needs: "Ana Varga"},
 	} {

@@ -298,6 +298,33 @@ func (a *analysis) buildEntities() {
 	}
 }
 
+// setOffInTurn reports whether the one-word name c stands in a
+// transcript's turn set off by punctuation on both sides, as a person
+// spoken to is ("Thank you, Lester.", "Lester, we need …", "— wait,
+// Anderson, 600 times").
+func (a *analysis) setOffInTurn(c *cand) bool {
+	if len(a.doc.Turns) == 0 || c.tj != c.ti+1 || c.sent < 0 || c.sent >= len(a.sents) {
+		return false
+	}
+	i := sort.Search(len(a.doc.Turns), func(i int) bool { return a.doc.Turns[i].Content.End > c.span.Start })
+	if i == len(a.doc.Turns) || a.doc.Turns[i].Content.Start > c.span.Start {
+		return false
+	}
+	low := a.sents[c.sent].low
+	before := c.ti == 0 || isSetOff(low[c.ti-1])
+	after := c.tj < len(low) && isSetOff(low[c.tj])
+	return before && after
+}
+
+// isSetOff reports whether a token is punctuation that sets a word off.
+func isSetOff(w string) bool {
+	switch w {
+	case ",", ".", "?", "!", ":", ";", "--", "—", "–", "...", "…":
+		return true
+	}
+	return false
+}
+
 // givenNamed returns the one person the document named in full before
 // pos whose given name is n, the first word of the name ("Paul" after
 // "Paul Okafor"), as debaters and family members are named; none when
@@ -616,6 +643,7 @@ func (a *analysis) resolveNames() {
 				c.rule = ruleName
 			case given:
 				c.rule = ruleGivenName
+				c.addressed = a.setOffInTurn(c)
 			}
 			continue
 		}
@@ -1289,6 +1317,36 @@ func (a *analysis) resolvePronouns() {
 	}
 }
 
+// objectBefore reports whether a person of pronoun c's gender g other
+// than x, the antecedent the sentence's subject gives, is the object of
+// a verb between x and c, and c is no subject of the sentence's main
+// clause ("Adler started by asking Vance why he decided …", "told Okafor
+// that he …", "criticized Okafor after he …"): the pronoun may be the
+// object's as well as the subject's, and taking the subject would be a
+// guess.
+func (a *analysis) objectBefore(c, x *cand, same []*cand, g byte) bool {
+	if a.td == nil || c.sent < 0 || c.sent >= len(a.td.Sentences) || c.ti < 0 || x.sent != c.sent {
+		return false
+	}
+	a.td.Parse(c.sent)
+	first := a.td.Sentences[c.sent].FirstToken
+	if h := a.td.Tokens[first+c.ti].Head; h < 0 || a.td.Tokens[h].Head < 0 {
+		return false // (the main clause's own pronoun, or the root)
+	}
+	for _, o := range same {
+		if o == x || o.kind != cResolved || o.dropped || !o.actor.Person || pickKey(o) == pickKey(x) ||
+			o.ti <= x.ti || o.tj > c.ti || o.otherGender(g) {
+			continue
+		}
+		for k := o.ti; k < o.tj; k++ {
+			if a.td.RelIs(first+k, "obj", "iobj") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // mainSubjectPronoun returns the pronoun that is the subject of the
 // main clause of pronoun c's sentence, when c is the same singular
 // personal pronoun, the subject of a clause below the main clause that
@@ -1476,7 +1534,7 @@ func (a *analysis) agrees(c, x *cand) bool {
 // agreesAs reports whether x can be the antecedent of a plural (or
 // singular) pronoun.
 func agreesAs(plural bool, x *cand) bool {
-	if x.dropped || x.kind != cResolved {
+	if x.dropped || x.kind != cResolved || x.addressed {
 		return false
 	}
 	if plural {
@@ -1799,6 +1857,9 @@ func (a *analysis) antecedent(c *cand, sc *pronounScope, bySent map[int][]*cand,
 		// the sentence before is asked: "Mary Varga spoke. When Paul
 		// Okafor called, she said …")
 		if x, left := sc.choice[k].pickAgreeing(a, g); left > 0 {
+			if x != nil && a.objectBefore(c, x, bySent[c.sent], g) {
+				return nil
+			}
 			return x
 		}
 	}

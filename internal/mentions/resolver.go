@@ -219,6 +219,10 @@ type cand struct {
 	// bear it
 	ambiguous bool
 	speaker   bool
+	// addressed: a given name alone, set off in a turn ("Thank you,
+	// Lester."), is the person spoken to, whom no "he" or "she" of the
+	// turn stands for
+	addressed bool
 	// gender is the gender of a name resolved to no entity, from its
 	// form of address ("Mrs. Clinton"); 0 unknown
 	gender byte

@@ -260,7 +260,8 @@ func TestSpeakerLabelSurnameOfDictionaryPerson(t *testing.T) {
 // label is the nearest name before it; nor is it the speaker of the turn
 // before (a moderator's question, then "He went on to say …" of another).
 // A label is no word of the discourse: the names the turns' words give
-// are the antecedents, and unknown is the answer when they give none.
+// are the antecedents, and unknown is the answer when they give none, or
+// when the nearest sentence with a person names only someone else.
 func TestTurnPronounIsNotItsSpeaker(t *testing.T) {
 	r := testResolver(t)
 	speakers := []model.Speaker{{Name: "Ines Varga"}, {Name: "Karl Brodin"}}
@@ -276,6 +277,17 @@ func TestTurnPronounIsNotItsSpeaker(t *testing.T) {
 			t.Errorf("%q in Karl Brodin's turn is %q; got:%s", w, m.Actor.Name, dump(ms))
 		}
 	}
+	if m := findMention(ms, "she", 0); m != nil {
+		// (the turn before has only Brodin's label and a "he" no one
+		// is known for: the nearest sentence with a person decides, and
+		// decides nothing)
+		t.Errorf("she: got %v, want no one; all:%s", m, dump(ms))
+	}
+	doc = transcriptDoc([]string{
+		"VARGA: Thank you, and welcome. Our mayor, Ana Okafor, is here.",
+		"BRODIN: I proposed the ferry, and she said his plan was late.",
+	}, speakers, []int{0, 1})
+	ms = r.Find(doc, testAnalyzer(t).Analyze(doc.Text, text.TurnLabels(doc)))
 	if m := findMention(ms, "she", 0); m == nil || m.Actor.Name != "Ana Okafor" {
 		t.Errorf("she: got %v, want Ana Okafor, whom the turn before names; all:%s", m, dump(ms))
 	}
@@ -320,5 +332,24 @@ func TestAddresseeIsYou(t *testing.T) {
 		if m := findMention(ms, w.text, w.nth); m != nil {
 			t.Errorf("%s #%d is %q; all:%s", w.text, w.nth, m.Actor.Name, dump(ms))
 		}
+	}
+}
+
+// A given name set off in a turn is the person spoken to ("One thing,
+// Lester."): the turn's "he" is someone else.
+func TestAddressedGivenNameIsNoAntecedent(t *testing.T) {
+	r := testResolver(t)
+	speakers := []model.Speaker{{Name: "Lester Holm", Role: "moderator"}, {Name: "Ines Varga"}, {Name: "Adel Okafor"}}
+	doc := transcriptDoc([]string{
+		"HOLM: Mrs. Varga, your two minutes.",
+		"VARGA: Well, one thing. One thing, Lester.",
+		"VARGA: You know, he tried to switch from looks to stamina.",
+	}, speakers, []int{0, 1, 1})
+	ms := r.Find(doc, testAnalyzer(t).Analyze(doc.Text, text.TurnLabels(doc)))
+	if m := findMention(ms, "Lester", 0); m == nil || m.Actor.Name != "Lester Holm" {
+		t.Errorf("Lester: got %v, want Lester Holm; all:%s", m, dump(ms))
+	}
+	if m := findMention(ms, "he", 0); m != nil && m.Actor.Name == "Lester Holm" {
+		t.Errorf("he is the moderator spoken to; all:%s", dump(ms))
 	}
 }

@@ -249,7 +249,7 @@ func TestPronounAfterAnotherNamesNobody(t *testing.T) {
 		t.Errorf("speaker %q by %q, want none", q.Speaker, q.SpeakerBy)
 	}
 	// with no other name between, the pronoun is the speaker before
-	q = find(t, extract(t, x, article("a", "Ines Varga spoke first. Later he said that “the harbour has been reduced to rubble.”"), nil), "rubble")
+	q = find(t, extract(t, x, article("a", "Ines Varga spoke first. Later she said that “the harbour has been reduced to rubble.”"), nil), "rubble")
 	if q.Speaker != "Ines Varga" {
 		t.Errorf("speaker %q by %q, want Ines Varga", q.Speaker, q.SpeakerBy)
 	}
