@@ -313,10 +313,27 @@ func (t *tq) passive(i int) bool {
 // unsaid reports whether the verb at i is the open complement of a verb
 // that says it did not happen ("refused to say whether …", "failed to
 // note that …", also when the parse hangs the infinitive as an adverbial
-// clause): what it reports was not said.
+// clause; "refrained from endorsing …", "avoided saying …", a gerund):
+// what it reports was not said.
 func (t *tq) unsaid(i int) bool {
 	h := t.tok(i).Head
-	return h >= 0 && t.infinitiveUnder(i) && t.x.lx.unsaidGovernors[strings.ToLower(t.tok(h).Lemma)]
+	if h < 0 || !t.x.lx.unsaidGovernors[strings.ToLower(t.tok(h).Lemma)] {
+		return false
+	}
+	if t.infinitiveUnder(i) {
+		return true
+	}
+	if t.tok(i).Tag != "VBG" || !t.td.RelIs(i, "advcl", "obl") {
+		return false
+	}
+	// right after the verb ("avoided saying", "refrained from
+	// endorsing"), not a participle beside the clause ("abstained from
+	// X, saying …", "refuses to discuss X, aside from saying …")
+	if i == h+1 {
+		return true
+	}
+	m := t.td.Dependent(i, "mark", "case")
+	return m == h+1 && i == m+1 && strings.EqualFold(t.tok(m).Text, "from")
 }
 
 // imperative reports whether the verb at i opens its sentence in the
