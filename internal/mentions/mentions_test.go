@@ -285,14 +285,23 @@ func TestFind(t *testing.T) {
 			absent: []string{"Paul"},
 		},
 		{
-			name:   "surname of a dictionary person out of office",
-			text:   "Tesfaye said the dam would be finished.",
-			date:   "2021-05-02",
-			absent: []string{"Tesfaye"},
+			// someone called Tesfaye, not the dictionary's person, and
+			// no one else
+			name: "surname of a dictionary person out of office",
+			text: "Tesfaye said the dam would be finished.",
+			date: "2021-05-02",
+			want: []want{{Text: "Tesfaye", Code: "", Name: "Tesfaye", Rule: "name:unknown"}},
 		},
 		{
-			name:   "surname of a dictionary person, date unknown",
-			text:   "Tesfaye said the dam would be finished.",
+			name: "surname of a dictionary person, date unknown",
+			text: "Tesfaye said the dam would be finished.",
+			want: []want{{Text: "Tesfaye", Code: "", Name: "Tesfaye", Rule: "name:unknown"}},
+		},
+		{
+			// (not as an object, where it may be a thing's name)
+			name:   "surname of a dictionary person out of office, not a subject",
+			text:   "The council praised Tesfaye for the dam.",
+			date:   "2021-05-02",
 			absent: []string{"Tesfaye"},
 		},
 		{

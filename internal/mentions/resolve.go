@@ -653,11 +653,12 @@ func (a *analysis) resolveNames() {
 			// dictionary knows
 			pe = a.dictSuffix(ws)
 		}
+		setAside := false // a dictionary person's surname alone, set aside
 		if pe != nil && len(ws) == 1 && (a.dictPersonAt(n) == nil || a.describedElsewhere(c, pe)) {
 			// a surname alone, out of office (dictPersonAt), or described
 			// as someone of another country ("Hammond, the Indiana
 			// national committeeman", not the British minister)
-			pe = nil
+			pe, setAside = nil, true
 		}
 		if pe != nil && len(found) == 0 && !a.otherSurnames[n] {
 			if code, ok := a.nameCode(pe); ok {
@@ -696,11 +697,75 @@ func (a *analysis) resolveNames() {
 			}
 			continue
 		}
+		if setAside && len(found) == 0 && !a.namedInFullBefore(c) && a.mainSubject(c) && !a.subjectOfThing(c) {
+			// the surname alone as the subject of its sentence is still
+			// someone, known by it and nothing more: not the dictionary's
+			// person out of office or in a document of no known date, but
+			// no one else either ("Obama also addressed Trump's concerns
+			// …, he added" is not Trump's); of the gender the
+			// dictionary's full name says, the likelier
+			c.kind = cResolved
+			c.actor = actorT{Name: displayName(c.name), Person: true}
+			c.rule = ruleUnknownName
+			c.gender = a.nameGender(a.dict.Person(n).Name)
+			continue
+		}
 		c.dropped = true
 		// (several of the document's people bear it: someone, but not
 		// known who; a pronoun near it may be them, see antecedent)
 		c.ambiguous = len(found) > 1
 	}
+}
+
+// mainSubject reports whether the tree makes candidate c the subject of
+// its sentence's main verb.
+func (a *analysis) mainSubject(c *cand) bool {
+	t := a.treeTok(c, "nsubj")
+	if t < 0 {
+		return false
+	}
+	v := a.td.Tokens[t].Head
+	return v >= 0 && a.td.Tokens[v].Head < 0
+}
+
+// namedInFullBefore reports whether a name of several words before
+// one-word name c ends with it ("Jeb Bush" before "Bush"), whatever
+// became of that name: the surname may be theirs, which the quotes stage
+// reads from the words.
+func (a *analysis) namedInFullBefore(c *cand) bool {
+	if a.fullNameEnds == nil {
+		// the first offset of a name of several words ending in each
+		// word, made once
+		a.fullNameEnds = map[string]int{}
+		add := func(name string, at int) {
+			// each run of two capitalised words or more ("Chris Wallace"
+			// of "Chris Wallace of Fox News")
+			run := 0
+			ws := strings.Fields(name)
+			for i, w := range ws {
+				if !startsUpper(w) {
+					run = 0
+					continue
+				}
+				run++
+				if end := i+1 == len(ws) || !startsUpper(ws[i+1]); end && run >= 2 {
+					if k, ok := a.fullNameEnds[w]; !ok || at < k {
+						a.fullNameEnds[w] = at
+					}
+				}
+			}
+		}
+		for _, x := range a.cands {
+			add(x.name, x.span.Start)
+		}
+		if a.td != nil {
+			for _, nm := range a.td.Names() {
+				add(nm.Text, nm.Start)
+			}
+		}
+	}
+	at, ok := a.fullNameEnds[c.name]
+	return ok && at < c.span.Start
 }
 
 // treeAgrees reports whether the tree makes candidate c a subject as

@@ -135,6 +135,10 @@ type analysis struct {
 	// otherSurnames are the surnames of people the document names in
 	// full whom the dictionary does not know (see surnamesOfOthers).
 	otherSurnames map[string]bool
+	// fullNameEnds: the last word of each name of several words, with
+	// the first offset of such a name (namedInFullBefore; made on first
+	// use)
+	fullNameEnds map[string]int
 	// ambiguousBySent are, by sentence, the candidates several of the
 	// document's people may be (set by resolvePronouns, for ambiguousIn)
 	ambiguousBySent map[int][]*cand
