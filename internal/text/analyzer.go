@@ -410,11 +410,13 @@ func (a *Analyzer) segment(src string, opts []Option) (*Doc, []tinfo) {
 		toks, info = a.tokenize(src, p.start, p.end, toks, info)
 		first := len(d.Sentences)
 		a.splitSentences(toks, info, from, len(toks), func(s, e int) {
-			d.Sentences = append(d.Sentences, Sentence{
-				Span:       model.NewSpan(src, toks[s].Start, toks[e-1].End),
-				Para:       pi,
-				FirstToken: s,
-				EndToken:   e,
+			headlineBreaks(src, toks, info, s, e, func(s, e int) {
+				d.Sentences = append(d.Sentences, Sentence{
+					Span:       model.NewSpan(src, toks[s].Start, toks[e-1].End),
+					Para:       pi,
+					FirstToken: s,
+					EndToken:   e,
+				})
 			})
 		})
 		fq := len(d.Quotations)

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -60,6 +61,34 @@ func (a *Analyzer) splitSentences(toks []Token, info []tinfo, from, to int, emit
 	if start < to {
 		emit(start, to)
 	}
+}
+
+// headlineRun is how many capitalised words in a row end a line that is
+// a headline of its own (headlineBreaks).
+const headlineRun = 5
+
+// headlineBreaks calls emit with the sentences of toks[s:e], a sentence
+// as splitSentences found it, split after every line that ends in a
+// headline: a line break with no end of sentence before it, after a run
+// of at least headlineRun capitalised words, before a capitalised word
+// ("… 8:38PM Rubio Thinks Biden Was A Really Effective Senator" / "Marco
+// Rubio was asked …", a live blog's entries). A line wrapped inside a
+// sentence rarely ends in five capitalised words.
+func headlineBreaks(src string, toks []Token, info []tinfo, s, e int, emit func(s, e int)) {
+	start, run := s, 0
+	for k := s; k < e-1; k++ {
+		if info[k].kind == tkWord && startsUpper(toks[k].Text) {
+			run++
+		} else {
+			run = 0
+		}
+		if run >= headlineRun && strings.IndexByte(src[toks[k].End:toks[k+1].Start], '\n') >= 0 &&
+			info[k+1].kind == tkWord && startsUpper(toks[k+1].Text) {
+			emit(start, k+1)
+			start, run = k+1, 0
+		}
+	}
+	emit(start, e)
 }
 
 // datelineEnd returns the end of a dateline that opens a paragraph

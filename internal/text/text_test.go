@@ -248,6 +248,12 @@ func TestSentences(t *testing.T) {
 		{"She flew to Wash. Then she left.", []string{"She flew to Wash.", "Then she left."}},
 		{"It fell by 3.5 per cent. 2020 was worse.", []string{"It fell by 3.5 per cent.", "2020 was worse."}},
 		{"See No. 5 in the list.", []string{"See No. 5 in the list."}},
+		// a line that ends in a headline is a sentence of its own; a line
+		// wrapped inside a sentence is not
+		{"9:38PM Okafor Thinks Varga Was A Really Effective Mayor\nAna Okafor was asked to name one law. She ducked.",
+			[]string{"9:38PM Okafor Thinks Varga Was A Really Effective Mayor", "Ana Okafor was asked to name one law.", "She ducked."}},
+		{"The envoy met the Harbour Board of\nVelgrad on Monday.", []string{"The envoy met the Harbour Board of\nVelgrad on Monday."}},
+		{"The envoy met the Velgrad Harbour Board\nMembers on Monday.", []string{"The envoy met the Velgrad Harbour Board\nMembers on Monday."}},
 		{"It was signed (see p. 14). Then it stalled.", []string{"It was signed (see p. 14).", "Then it stalled."}},
 		{"Headline without stop\n\nBody text here.", []string{"Headline without stop", "Body text here."}},
 		{"He said, wrapping\nthe line. Next one.", []string{"He said, wrapping\nthe line.", "Next one."}},
