@@ -370,6 +370,9 @@ func (t *tq) trailingContent(f, e, i int) bool {
 	if o := t.td.Dependent(i, "obj"); o > i && !t.asideAddressee(i, o) {
 		return false
 	}
+	if t.secondSubjectAfter(i) {
+		return false // "Asked who leads the party, he said Ryan.": what he said
+	}
 	words := 0
 	for k := f; k < e; k++ {
 		if t.tok(k).UPOS != "PUNCT" {
@@ -377,6 +380,21 @@ func (t *tq) trailingContent(f, e, i int) bool {
 		}
 	}
 	return words >= 3 && t.ownSubject(f, e)
+}
+
+// secondSubjectAfter reports whether the verb at i has a subject right
+// before it and another after it: the parse's reading of what a cue says
+// ("he said Ryan"), whose subject is the one before (see subjectBefore;
+// not "…, said X", whose subject is X).
+func (t *tq) secondSubjectAfter(i int) bool {
+	before, after := false, false
+	var b [16]int
+	for _, k := range t.td.Dependents(i, b[:0]) {
+		if t.td.RelIs(k, "nsubj") {
+			before, after = before || t.rightBefore(k, i), after || k > i
+		}
+	}
+	return before && after
 }
 
 // ownSubject reports whether tokens [f, e) hold a clause with its own
@@ -2303,6 +2321,9 @@ func (t *tq) pronounNameAt(s, para int) (string, int) {
 		low := strings.ToLower(t.tok(k).Text)
 		if t.x.lx.personPronouns[low] || t.x.lx.relatives[low] || t.x.lx.groupPronouns[low] {
 			continue
+		}
+		if h := t.tok(k).Head; h >= 0 && h < k && t.secondSubjectAfter(h) {
+			continue // "he said Varga": what was said, not who said it
 		}
 		if t.pluralNoun(k) && t.x.lx.personPronouns[strings.ToLower(t.tok(s).Text)] {
 			continue // "many Democrats say" is not who "she" is

@@ -1233,3 +1233,22 @@ func TestParticleCues(t *testing.T) {
 		}
 	}
 }
+
+// "he said Varga", which the parse may read as a verb with two subjects,
+// says Varga: he is who speaks, no clause before is what he said, and a
+// "he" after it is not Varga.
+func TestSubjectAfterTheCueIsWhatWasSaid(t *testing.T) {
+	x := newX(t)
+	src := "On the eve of the meetings, Okafor eased his tone. Asked on radio who leads the party in his view, he said Varga.\n\n“We can always have differences,” he said. “If you agree on 70 percent, that is always a lot.”"
+	checkSpeakers(t, x, []speakerCase{
+		{src, "We can always have differences", "Okafor", "Varga"},
+		// (an inverted subject after a comma is the speaker)
+		{"And Okafor, said Sunshine, who remains friendly with her former boss, doesn't forgive or forget.", "doesn't forgive", "Sunshine", "Okafor"},
+		{"Moves against the United States government-financed Voice of America and Radio Free Europe/Radio Liberty led to their removal from all but one of the roughly 100 Russian stations on which they were operating as of 2005, said Jeffrey N. Holt, a senior official with the Broadcasting Board of Governors that oversees them.", "Moves against", "Jeffrey N. Holt", ""},
+	})
+	for _, q := range extract(t, x, article("a", src), nil) {
+		if strings.Contains(q.Text(), "who leads the party") || q.Speaker == "Varga" {
+			t.Errorf("quote %q by %q", q.Text(), q.Speaker)
+		}
+	}
+}

@@ -987,6 +987,12 @@ func (t *tq) subjectBefore(k, b, v int) bool {
 	if qk != qb {
 		return !qk
 	}
+	if (k < v) != (b < v) && (t.rightBefore(k, v) || t.rightBefore(b, v)) {
+		// one right before the verb and one after: the one after is what
+		// was said ("he said Ryan", asked who leads the party), not an
+		// inverted subject ("And Trump, said Sunshine, …", "…, said X")
+		return k < v
+	}
 	// "Donald Brodin's campaign is …" read as two subjects, "Donald"
 	// and "Brodin's campaign" (or "Donald Brodin's" and "campaign"): a
 	// name written straight before the other subject's phrase is part of
@@ -1002,6 +1008,21 @@ func (t *tq) subjectBefore(k, b, v int) bool {
 		return rk > rb
 	}
 	return abs(k-v) < abs(b-v)
+}
+
+// rightBefore reports whether the phrase of token k stands before verb v
+// with nothing between them but words of the clause: no comma, dash or
+// quotation ("he said", "he then said"; not "Trump, said Sunshine").
+func (t *tq) rightBefore(k, v int) bool {
+	if k >= v {
+		return false
+	}
+	for j := k + 1; j < v; j++ {
+		if t.tok(j).UPOS == "PUNCT" || t.region(j) >= 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // quoteBetween reports whether a quotation stands between tokens a and b.
