@@ -246,6 +246,16 @@ func (t *tq) paragraph(cands []tcand, pi int, p text.Paragraph, pending *tcand) 
 		if t.x.lx.objectContent[t.tok(cu.i).Lemma] && t.onlyName(f, e) {
 			continue // "criticized Varga", "endorsed them": whom, not what
 		}
+		if cu.kind == model.KindEvidence && t.plainPhrase(f, e) {
+			if src := t.subject(cu.i, false); src >= 0 && t.surelyPerson(src) {
+				// "Pence showed the crowd a clip", "the campaign found
+				// itself in a battle", "Syracuse showed an awkward
+				// transition": someone showing or finding a thing, not
+				// evidence of a claim (which "polls show …" and "X
+				// found that …" are)
+				continue
+			}
+		}
 		lemma := t.tok(cu.i).Lemma
 		if words < t.x.th.MinIndirectWords && !(t.x.lx.objectContent[lemma] && words > 0) || words > t.x.th.MaxIndirectWords {
 			continue
@@ -380,6 +390,51 @@ func (t *tq) trailingContent(f, e, i int) bool {
 		}
 	}
 	return words >= 3 && t.ownSubject(f, e)
+}
+
+// surelyPerson reports whether the subject at k is surely a person: a
+// personal pronoun, a common noun for a person, or a name whose given
+// name or title says a gender (not "Video", "Syracuse", "Battleground
+// States", which may be a recording, a place or a poll).
+func (t *tq) surelyPerson(k int) bool {
+	tk := t.tok(k)
+	switch tk.UPOS {
+	case "PRON":
+		return t.x.lx.personPronouns[strings.ToLower(tk.Text)]
+	case "NOUN":
+		return t.wordIn(t.x.lx.personNouns, k)
+	case "PROPN":
+		// the name's words, from its first proper noun ("Sen. Marco
+		// Rubio", "Donald Trump")
+		f, e := t.td.Subtree(k)
+		for f < e && t.tok(f).UPOS != "PROPN" {
+			f++
+		}
+		var words []string
+		for j := f; j < e && t.tok(j).UPOS == "PROPN"; j++ {
+			words = append(words, t.tok(j).Text)
+		}
+		return len(words) >= 2 && t.td.NameGender(strings.Join(words, " ")) != 0
+	}
+	return false
+}
+
+// plainPhrase reports whether tokens [f, e) are a phrase with no verb or
+// predicate in it: a thing, not a claim.
+func (t *tq) plainPhrase(f, e int) bool {
+	if e > f && t.complementizer(f) {
+		return false // "found that, on average, …": a clause, however cut
+	}
+	for k := f; k < e; k++ {
+		switch t.tok(k).UPOS {
+		case "VERB", "AUX":
+			return false
+		}
+		if t.td.RelIs(k, "xcomp", "ccomp", "acl", "acl:relcl", "advcl") {
+			return false // "found Trump too objectionable", "showed him trailing"
+		}
+	}
+	return e > f
 }
 
 // secondSubjectAfter reports whether the verb at i has a subject right
