@@ -717,3 +717,27 @@ func TestTitled(t *testing.T) {
 		}
 	}
 }
+
+// An actor's name written with "=" is matched in its capitals only and
+// shown without the mark: the shipped news organisations are newspapers
+// when capitalised, nothing in lower case.
+func TestExactActorName(t *testing.T) {
+	d, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ text, code, name string }{
+		{"The Guardian reported", "GBRMED", "The Guardian"},
+		{"The Washington Post's", "USAMED", "Washington Post"},
+	} {
+		e, _ := d.Match(words(tc.text), 0)
+		if e == nil || e.Code() != tc.code || e.Name != tc.name {
+			t.Errorf("Match(%q) = %+v, want %s %q", tc.text, e, tc.code, tc.name)
+		}
+	}
+	for _, s := range []string{"the guardian of the fund", "the economist said", "on the hill"} {
+		if e, _ := d.Match(words(s), 0); e != nil && strings.HasSuffix(e.Code(), "MED") {
+			t.Errorf("Match(%q) = %q %s, want no newspaper", s, e.Phrase, e.Code())
+		}
+	}
+}

@@ -471,6 +471,8 @@ func (b *yamlBuilder) actor(n *yaml.Node) error {
 	if len(codes) == 0 {
 		return fmt.Errorf("line %d: actor %q: no code", n.Line, a.Name)
 	}
-	b.add(append([]string{a.Name}, a.Names...), Actor, a.Name, codes, "", n.Line)
+	// (a name written "=The Guardian" is matched in its capitals only,
+	// and shown without the mark)
+	b.add(append([]string{a.Name}, a.Names...), Actor, strings.TrimPrefix(a.Name, "="), codes, "", n.Line)
 	return nil
 }
