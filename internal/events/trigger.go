@@ -228,6 +228,11 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 		// "Mr. Sanders has backing from 33 percent": received
 		return nil, ends[0], true
 	}
+	if c := s.dep(r, "ccomp"); c >= 0 && s.lx.is("view_verbs", lemma) && s.dep(r, "xcomp") < 0 && !s.saysAct(c) {
+		// "Most Democrats agree that a president should not …": a view
+		// shared, no agreement to act
+		return nil, ends[0], true
+	}
 	if s.lx.is("warning_verbs", lemma) && s.warnsOf(r) {
 		// "warned us about those …", "warned of a ferocious battle
 		// ahead": a warning of a danger, no threat
@@ -481,6 +486,18 @@ func (s *sent) chooseCode(p *Pattern, i, j int, intended bool) (code string, rul
 		tgtOpt = true
 	}
 	return code, rule, tgtOpt, true
+}
+
+// saysAct reports whether the clause of verb c says what will be done:
+// an auxiliary of view_acts ("talks would resume").
+func (s *sent) saysAct(c int) bool {
+	var a [8]int
+	for _, d := range s.deps(c, a[:0]) {
+		if s.relIs(d, "aux") && s.lx.is("view_acts", s.low[d]) {
+			return true
+		}
+	}
+	return false
 }
 
 func patternID(p *Pattern, r *Rule) string {
