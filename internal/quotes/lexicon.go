@@ -81,6 +81,7 @@ type lexiconFile struct {
 	CrowdNouns          []string            `yaml:"crowd_nouns"`
 	QuotingVerbs        []string            `yaml:"quoting_verbs"`
 	WorkNouns           []string            `yaml:"work_nouns"`
+	TitleVerbs          []string            `yaml:"title_verbs"`
 	PerfectAux          []string            `yaml:"perfect_aux"`
 	UnsaidGovernors     []string            `yaml:"unsaid_governors"`
 	NamingVerbs         []string            `yaml:"naming_verbs"`
@@ -152,6 +153,8 @@ type lexicon struct {
 	quotingVerbs map[string]bool
 	// workNouns are nouns for works whose titles stand in apposition
 	workNouns map[string]bool
+	// titleVerbs name a work after its noun ("a book called …")
+	titleVerbs map[string]bool
 	// perfectAux are the auxiliaries of the perfect ("have"): with a
 	// modal, a cue in it reports what was not said ("would have said")
 	perfectAux map[string]bool
@@ -303,6 +306,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		crowdNouns:          set(f.CrowdNouns),
 		quotingVerbs:        set(f.QuotingVerbs),
 		workNouns:           set(f.WorkNouns),
+		titleVerbs:          set(f.TitleVerbs),
 		perfectAux:          set(f.PerfectAux),
 		unsaidGovernors:     set(f.UnsaidGovernors),
 		namingVerbs:         set(f.NamingVerbs),

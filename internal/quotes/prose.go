@@ -1224,6 +1224,9 @@ func (t *tq) workTitle(r region) bool {
 			// "the reality show, “The Apprentice,”": in apposition to a
 			// noun for a work (not "told reporters, “Absolutely,”")
 			return true
+		case tk.Tag == "VBN" && t.wordIn(t.x.lx.titleVerbs, p) && p-1 >= t.first && t.wordIn(t.x.lx.workNouns, p-1):
+			// "a book called “Women Who Work”" (not "called him “…”")
+			return true
 		}
 	}
 	// "“Keep It Real” radio programme": a common noun right after it
@@ -1761,12 +1764,43 @@ func named(q model.Quote) bool {
 // proper nouns after the last title, leaving out complements ("the
 // Cabinet Secretary for Fisheries", "the president of the Assembly") and
 // possessors ("Southland's ambassador"); "" when the phrase names nobody.
+// apposName returns the name set after a comma beside the noun for a
+// person that heads tokens [f, e) ("The leader of the Harbour League,
+// Jonathan Okafor": Jonathan Okafor, not the league), or "".
+func (t *tq) apposName(f, e int) string {
+	d := t.td
+	h := t.headIn(f, e)
+	if d.Tokens[h].UPOS != "NOUN" || !t.wordIn(t.x.lx.personNouns, h) {
+		return ""
+	}
+	for a := h + 1; a < e; a++ {
+		ah := d.Tokens[a].Head
+		if ah < h || ah >= e || !d.RelIs(a, "appos") || d.Tokens[a].UPOS != "PROPN" || !t.isComma(a-1) {
+			continue
+		}
+		var ws []string
+		for j := a; j < e && t.tok(j).UPOS == "PROPN" && t.namePart(j); j++ {
+			ws = append(ws, t.tok(j).Text)
+		}
+		name := strings.Join(ws, " ")
+		// (hung on the noun, or on what it is of, as the parse often
+		// does, when the name is surely a person's)
+		if len(ws) >= 2 && (ah == h || d.NameGender(name) != 0) {
+			return name
+		}
+	}
+	return ""
+}
+
 func (t *tq) nameIn(sp model.Span) string {
 	d := t.td
 	f := t.firstOf(sp)
 	e := f
 	for e < len(d.Tokens) && d.Tokens[e].End <= sp.End {
 		e++
+	}
+	if n := t.apposName(f, e); n != "" {
+		return n
 	}
 	skip := make([]bool, e-f)
 	for k := f; k < e; k++ {

@@ -1252,3 +1252,18 @@ func TestSubjectAfterTheCueIsWhatWasSaid(t *testing.T) {
 		}
 	}
 }
+
+// A quotation named by a participle after a noun for a work is its
+// title ("a book called “…”"), and a name set beside the noun for a
+// person that heads the source is the speaker, not what the noun is of
+// ("The leader of the Harbour League, Jonathan Okafor, warned …").
+func TestTitlesAndLeadersNamed(t *testing.T) {
+	x := newX(t)
+	for _, q := range extract(t, x, article("a", "Ines Varga, 34, has built her brand around this cause, writing a book called \"Women Who Work\" and leading the charge."), nil) {
+		t.Errorf("a quote %q by %q", q.Text(), q.Speaker)
+	}
+	checkSpeakers(t, x, []speakerCase{
+		{"The leader of the Harbour League, Jonathan Okafor, warned that such a ban would be \"unacceptable and antithetical to our values.\"", "unacceptable", "Jonathan Okafor", "Harbour League"},
+		{"Ines Varga called him \"Mister Piggy\" in the debate.", "Mister Piggy", "Ines Varga", ""},
+	})
+}
