@@ -1085,12 +1085,9 @@ func (t *tq) underOtherClause(i int, r region) bool {
 	if m := d.Dependent(i, "mark"); m >= 0 && t.wordIn(t.x.lx.comparisons, m) {
 		return false // "As X puts it, Y is trying to …": a frame of the whole
 	}
-	q := -1
-	for k := i + 1; k < len(d.Tokens) && t.tok(k).Start < r.End(); k++ {
-		if t.tok(k).Start >= r.WordsStart && t.region(k) >= 0 {
-			q = k
-			break
-		}
+	q := d.TokenAt(r.WordsStart) // the quotation's first word
+	if q <= i || t.region(q) < 0 {
+		return false
 	}
 	for a, steps := q, 0; a >= 0 && a != i && steps < 12; a, steps = t.tok(a).Head, steps+1 {
 		if a > i && t.tok(a).Start < r.Open && t.tok(a).UPOS == "VERB" && d.Dependent(a, "nsubj") >= 0 {
