@@ -641,6 +641,17 @@ func (t *tq) sourceOrNearest(i, first int) (int, bool) {
 		return s, false
 	}
 	for k := i - 1; k >= first; k-- {
+		if k > first && k+1 < i && t.region(k) < 0 && t.subordinator(k) && t.isComma(k-1) && t.plainRun(k+1, i) {
+			// "Not that anyone … is arguing, since other emails combed
+			// through by Vox suggest that …": the cue's clause opens
+			// here, with words and no comma before the cue; its subject
+			// is the phrase after the subordinator, or no one ("…, while
+			// another says"), never a subject of the clause before
+			if h := t.headIn(k+1, i); h > k && (t.tok(h).UPOS == "PROPN" || t.wordIn(t.x.lx.sourceNouns, h)) {
+				return h, true
+			}
+			return -1, false
+		}
 		if t.region(k) < 0 && t.td.RelIs(k, "nsubj") && !t.td.RelIs(k, "nsubj:pass") {
 			if a := t.td.Dependent(k, "appos"); a > k && t.timeWordAt(k) && (t.td.Dependent(k, "case") >= 0 || t.tok(a).UPOS == "PROPN") {
 				// "on Sunday, Mrs. Clinton tried …, saying …", "Thursday,
@@ -681,6 +692,17 @@ func (t *tq) sourceOrNearest(i, first int) (int, bool) {
 		}
 	}
 	return -1, false
+}
+
+// plainRun reports whether tokens [f, e) hold no punctuation and no
+// quotation: one phrase, not a clause set off before the cue.
+func (t *tq) plainRun(f, e int) bool {
+	for k := f; k < e; k++ {
+		if t.tok(k).UPOS == "PUNCT" || t.region(k) >= 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // namedAmong reports whether the source k names some of its members

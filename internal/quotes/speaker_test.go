@@ -1267,3 +1267,15 @@ func TestTitlesAndLeadersNamed(t *testing.T) {
 		{"Ines Varga called him \"Mister Piggy\" in the debate.", "Mister Piggy", "Ines Varga", ""},
 	})
 }
+
+// A cue with no subject the parse gives, in a clause opened after a
+// comma by a subordinator, takes the phrase after it, or no one, never
+// the subject of the clause before ("Not that anyone … is arguing,
+// since other emails … suggest that …"); a clause set off by commas
+// before the cue is no such phrase.
+func TestSubordinateClauseSubject(t *testing.T) {
+	x := newX(t)
+	checkSpeakers(t, x, []speakerCase{
+		{"Not that anyone on the business side of TV is arguing, since other emails combed through by Vox suggest that Oz firmly places business concerns above his scientific training.", "Oz firmly places", "emails", "anyone"},
+	})
+}
