@@ -81,14 +81,24 @@ func NewCollector(names *ingest.Vocab, tenures func(string) []actors.DatedCode) 
 		labelled: map[string]string{}, tenures: tenures}
 }
 
+// institutionRule is the rule of a mention of one of the dictionary's
+// named institutions (the mentions stage writes "dict:" and the entry's
+// kind, actors.Actor).
+const institutionRule = "dict:actor"
+
 // actorKey identifies a mention's actor: a named person by name, lower
-// case, otherwise its code. Anonymous and unresolved mentions have none.
-func actorKey(a model.Actor) string {
+// case, a named organisation (one of the dictionary's institutions) by
+// its code and name, as several share a code (CNN and Fox News are both
+// USAMED), otherwise its code. Anonymous and unresolved mentions have
+// none.
+func actorKey(a model.Actor, rule string) string {
 	switch {
 	case a.Anonymous:
 		return ""
 	case a.Person && a.Name != "":
 		return nameKey(a.Name)
+	case a.Code != "" && a.Name != "" && strings.HasPrefix(rule, institutionRule):
+		return a.Code + " " + nameKey(a.Name)
 	}
 	return a.Code
 }
@@ -208,7 +218,7 @@ func (c *Collector) addTenures(x *actorAcc) {
 func (c *Collector) Add(d *model.Document, a *model.Analysis) {
 	c.doc++
 	for _, m := range a.Mentions {
-		k := actorKey(m.Actor)
+		k := actorKey(m.Actor, m.Rule)
 		if k == "" {
 			continue
 		}
@@ -244,7 +254,7 @@ func (c *Collector) Add(d *model.Document, a *model.Analysis) {
 		if spans == nil {
 			spans = map[[2]int]string{}
 			for _, m := range a.Mentions {
-				if ak := actorKey(m.Actor); ak != "" {
+				if ak := actorKey(m.Actor, m.Rule); ak != "" {
 					spans[[2]int{m.Start, m.End}] = ak
 				}
 			}

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/dossier-project/dossier/data"
+	"github.com/dossier-project/dossier/internal/actors"
 	"github.com/dossier-project/dossier/internal/model"
 	"github.com/dossier-project/dossier/internal/quotes"
 	"github.com/dossier-project/dossier/internal/text"
@@ -106,4 +107,22 @@ func firstPersonSetup(t *testing.T) (*FirstPersonWords, *text.Analyzer) {
 		t.Fatal(err)
 	}
 	return fp, an
+}
+
+// Named institutions that share a code are records of their own: CNN and
+// Fox News are both USAMED, and are two records, not one.
+func TestInstitutionsOfOneCode(t *testing.T) {
+	if institutionRule != "dict:"+actors.Actor.String() {
+		t.Fatalf("institutionRule %q is not the mentions stage's rule for an institution", institutionRule)
+	}
+	c := NewCollector(nil, nil)
+	doc := &model.Document{ID: "d", Text: "CNN and Fox News reported it."}
+	c.Add(doc, &model.Analysis{Mentions: []model.Mention{
+		{Span: model.NewSpan(doc.Text, 0, 3), Actor: model.Actor{Code: "USAMED", Name: "CNN"}, Rule: institutionRule},
+		{Span: model.NewSpan(doc.Text, 8, 16), Actor: model.Actor{Code: "USAMED", Name: "Fox News"}, Rule: institutionRule},
+	}})
+	recs := c.List()
+	if len(recs) != 2 {
+		t.Fatalf("%d records, want 2: %+v", len(recs), recs)
+	}
 }
