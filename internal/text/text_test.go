@@ -238,6 +238,7 @@ func TestSentences(t *testing.T) {
 		{"It is very positive. . . . And today we came.", []string{"It is very positive. . . .", "And today we came."}},
 		{"It is very positive. . .\n\nAnd today we came.", []string{"It is very positive. . .", "And today we came."}},
 		{"Aid went to the U.S. The talks ended.", []string{"Aid went to the U.S.", "The talks ended."}},
+		{"Former U.N. Ambassador Ana Okafor spoke.", []string{"Former U.N. Ambassador Ana Okafor spoke."}},
 		{"The U.S. Army and U.N. staff left.", []string{"The U.S. Army and U.N. staff left."}},
 		{"“It will hold,” said Tendai R. Pillar, a former analyst. He left.", []string{"“It will hold,” said Tendai R. Pillar, a former analyst.", "He left."}},
 		{"They chose Plan B. The talks ended.", []string{"They chose Plan B.", "The talks ended."}},
