@@ -694,6 +694,30 @@ func (t *tq) sourceOrNearest(i, first int) (int, bool) {
 	return -1, false
 }
 
+// reportedBefore returns the words quote q reports, and for a cue after
+// them ("…, he said.", RuleIndirectAfter) the whole of its sentence
+// before the pronoun s: none of it says who "he" is.
+func (t *tq) reportedBefore(q model.Quote, s int) []model.Span {
+	if q.Rule != RuleIndirectAfter {
+		return q.Contents
+	}
+	si := t.td.SentenceAt(t.tok(s).Start)
+	if si < 0 {
+		return q.Contents
+	}
+	return append([]model.Span{{Start: t.td.Sentences[si].Start, End: t.tok(s).Start}}, q.Contents...)
+}
+
+// inSpans reports whether offset at lies in one of the spans.
+func inSpans(at int, spans []model.Span) bool {
+	for _, sp := range spans {
+		if at >= sp.Start && at < sp.End {
+			return true
+		}
+	}
+	return false
+}
+
 // plainRun reports whether tokens [f, e) hold no punctuation and no
 // quotation: one phrase, not a clause set off before the cue.
 func (t *tq) plainRun(f, e int) bool {
@@ -1582,7 +1606,7 @@ func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand
 		if x.lx.personPronouns[low] {
 			// "X said he …": the subject of the clause the pronoun's
 			// clause is reported in, whatever came before
-			if n := t.governingName(c.src); n != "" {
+			if n := t.governingName(c.src, t.reportedBefore(q, c.src)); n != "" {
 				q.Speaker, person, q.SpeakerBy = t.complete(n), true, model.SpeakerByPronoun
 				blocked = false
 			}
@@ -1644,7 +1668,9 @@ func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand
 					}
 				}
 				if q.Speaker == "" {
-					if n := t.pronounName(c.src, c.para); n != "" {
+					// (not a name of the words the pronoun's cue reports:
+					// "… somehow Islam is terroristic, he said")
+					if n, k := t.pronounNameAt(c.src, c.para); n != "" && !inSpans(t.tok(k).Start, t.reportedBefore(q, c.src)) {
 						q.Speaker, person, q.SpeakerBy = t.complete(n), true, model.SpeakerByPronoun
 					}
 				}
@@ -1934,8 +1960,10 @@ func (t *tq) withoutPossessor(s int, core model.Span) model.Span {
 // names no one (a pronoun, a description) or there is none. Through a
 // clause of time or reason, a name the verb governs as its object is as
 // likely ("Chris Varga described Ana Okafor as a disgrace after she
-// attacked …"), and the answer is "".
-func (t *tq) governingName(s int) string {
+// attacked …"), and the answer is "". A subject inside the words the
+// pronoun's cue reports (reported) is none: "… somehow Islam is
+// terroristic, he said", parsed with "said" below "is".
+func (t *tq) governingName(s int, reported []model.Span) string {
 	d := t.td
 	pg := d.Gender(t.tok(s).Text, text.GenderPronoun)
 	v := t.tok(s).Head
@@ -1952,7 +1980,7 @@ func (t *tq) governingName(s int) string {
 				return ""
 			}
 		}
-		if sj := t.subject(p, false); sj >= 0 && sj < s && !t.inQuotation(t.tok(sj).Start) {
+		if sj := t.subject(p, false); sj >= 0 && sj < s && !t.inQuotation(t.tok(sj).Start) && !inSpans(t.tok(sj).Start, reported) {
 			core, _ := t.sourceSpan(sj)
 			n := t.nameIn(core)
 			if g := d.NameGender(core.Text); n == "" || g == 0 || pg == 0 || g == pg {
@@ -2370,17 +2398,12 @@ func (t *tq) isTitleWord(k int) bool {
 	return startsUpperStr(tk.Text) && (t.x.lx.speakerWords[low] && !t.x.lx.stopwords[low] || t.x.lx.honorifics[low] || t.x.lx.honorifics[low+"."])
 }
 
-// pronounName returns the person a "he" or "she" at token s refers to:
+// pronounNameAt returns the person a "he" or "she" at token s refers to:
 // the nearest subject before it, in its paragraph or the previous one,
 // that names or titles a person ("Jane Doe said …", "the minister said
 // …"), resolved; "" when that subject cannot be resolved. It never skips
 // an unresolved nearer subject to reach an older name.
-func (t *tq) pronounName(s, para int) string {
-	n, _ := t.pronounNameAt(s, para)
-	return n
-}
-
-// pronounNameAt is pronounName with the token of the subject found.
+// It returns the subject's token too.
 func (t *tq) pronounNameAt(s, para int) (string, int) {
 	lo := 0
 	if pp := max(para-1, 0); pp < len(t.td.Paragraphs) && t.td.Paragraphs[pp].FirstSentence < len(t.td.Sentences) {

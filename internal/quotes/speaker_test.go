@@ -1279,3 +1279,11 @@ func TestSubordinateClauseSubject(t *testing.T) {
 		{"Not that anyone on the business side of TV is arguing, since other emails combed through by Vox suggest that Oz firmly places business concerns above his scientific training.", "Oz firmly places", "emails", "anyone"},
 	})
 }
+
+// A "he said" after the words it reports takes no one they name for its
+// speaker ("… somehow Okafor is hostile, he said" is not Okafor's).
+func TestTrailingPronounNotFromItsWords(t *testing.T) {
+	checkSpeakers(t, newX(t), []speakerCase{
+		{"Ines Varga spoke on Monday. What I learned is that when you start calling these groups names, the way it is heard by our friends is that somehow Okafor is hostile, he said.", "What I learned", "", "Okafor"},
+	})
+}
