@@ -2052,7 +2052,9 @@ func (t *tq) underOtherName(s int, speaker string) bool {
 	}
 	pg := d.Gender(t.tok(s).Text, text.GenderPronoun)
 	for k := d.Sentences[si].FirstToken; k < s; k++ {
-		if t.tok(k).UPOS != "PROPN" || !d.RelIs(k, "nsubj") || t.region(k) >= 0 {
+		if t.tok(k).UPOS != "PROPN" || !d.RelIs(k, "nsubj") {
+			// (a name inside the quotation counts too: "“I would say
+			// Paul for the time being …,” he said" may be Paul's)
 			continue
 		}
 		sp := t.sourceSpanOf(k)

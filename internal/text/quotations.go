@@ -67,6 +67,16 @@ func (d *Doc) ParagraphQuotations(p int) []Quotation {
 // ignored, because a stray apostrophe is likelier than a quotation. A
 // quotation inside another (a double one inside a single one) is part of
 // the outer one.
+// ellipsisAt reports whether an ellipsis ("…" or "..."), after at most
+// one space, starts at text[i:pe].
+func ellipsisAt(text string, i, pe int) bool {
+	if i < pe && text[i] == ' ' {
+		i++
+	}
+	rest := text[i:pe]
+	return strings.HasPrefix(rest, "…") || strings.HasPrefix(rest, "...")
+}
+
 func findQuotations(out []Quotation, text string, ps, pe int) []Quotation {
 	from := len(out)
 	dOpen, dOpenEnd := -1, -1
@@ -102,9 +112,10 @@ func findQuotations(out []Quotation, text string, ps, pe int) []Quotation {
 			case dOpen >= 0:
 				out = append(out, makeQuotation(text, dOpen, dOpenEnd, i, i+n, false))
 				dOpen = -1
-			case r == '”' && unicode.IsSpace(prev) && (unicode.IsLetter(next) || unicode.IsDigit(next)):
-				// a closing mark typed to open ("”What is most …”"):
-				// none is open, and it stands before a word
+			case r == '”' && unicode.IsSpace(prev) && (unicode.IsLetter(next) || unicode.IsDigit(next) || ellipsisAt(text, i+n, pe)):
+				// a closing mark typed to open ("”What is most …”",
+				// "” … what I learned …”"): none is open, and it stands
+				// before a word or an ellipsis
 				dOpen, dOpenEnd = i, i+n
 			}
 		case '"':

@@ -25,6 +25,7 @@ func TestQuotations(t *testing.T) {
 		{"The Union's plan and Africa's debt.", nil},
 		{"”We need law and order.” ― A. Ruiz", []string{"We need law and order."}},
 		{"He called it “a mess.” ”Not again,” she said.", []string{"a mess.", "Not again"}},
+		{"” … what I learned is that ‘X’ is heard as a threat,” he said.", []string{"… what I learned is that ‘X’ is heard as a threat"}},
 		{"She called it 'a total mess' twice, and 'odd' once.", []string{"a total mess"}},
 		{"'He told me “never again” today,' she said.", []string{"He told me “never again” today"}},
 		{"“We will stay. We will fight.\n\n“And we will win,” he said.", []string{"We will stay. We will fight.+", "And we will win"}},
