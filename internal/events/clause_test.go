@@ -215,6 +215,7 @@ func TestClauseFlagsAndTargets(t *testing.T) {
 		{"agreed with a view", "Kenya agreed that the port was too small.", nil},
 		{"agreed with someone's view", "Kenya agreed with Uganda that the port was too small.", nil},
 		{"agreed what will be done", "Kenya agreed with Uganda that talks would resume in May.", []string{"KEN 036 UGA AGREE"}},
+		{"agreed to words", "Kenya agreed to parts of what Uganda said.", nil},
 		{"rallied supporters", "Amani Odhiambo rallied his supporters in Nairobi.", nil},
 		{"rallied against", "Amani Odhiambo rallied against Uganda in Nairobi.", []string{" 141 UGA PROTEST"}},
 		{"a person's rally", "Amani Odhiambo's rally drew thousands.", nil},
