@@ -867,6 +867,9 @@ func TestPronounAntecedents(t *testing.T) {
 		// subject and the pronoun may be whom it stands for as well
 		{text: "Marco Vance spoke first. Moderator Bret Adler started the exchange off by asking Vance why he decided to attack the mayor.", mention: "he", exact: true, needs: "Vance"},
 		{text: "Marco Vance spoke first. Moderator Bret Adler started the exchange off by asking the crowd why he decided to attack Vance.", mention: "he", name: "Bret Adler", exact: true},
+		// a "their" after an actor coordinated with another is theirs
+		// together, no group of the sentence before
+		{text: "Hundreds of rebels were killed. The Kenyan government called for an investigation of the Ugandan government and its ally, Somalia, for their bombardment of the town.", mention: "their", exact: true, needs: "rebels"},
 		// a pronoun inside a quotation is not the speaker for being outside one
 		{text: "Ana Varga spoke on Monday. “Odhiambo is right,” Varga said, “and he will win.”", date: "2016-05-02", mention: "he", notName: "Ana Varga", needs: "Ana Varga"},
 	} {

@@ -1900,6 +1900,12 @@ func (a *analysis) antecedent(c *cand, sc *pronounScope, bySent map[int][]*cand,
 		// the two, no one group named before
 		return nil
 	}
+	if c.pron.plural && c.pron.possessive && a.coordinatedActorsBefore(c, bySent[c.sent]) {
+		// "an investigation of the Syrian regime and its ally, Russia,
+		// for their bombardment": the two, not a group of the sentence
+		// before ("children")
+		return nil
+	}
 	k := 0
 	if c.pron.plural {
 		k = 1
@@ -2162,6 +2168,48 @@ func (a *analysis) coordinatedSubjectBefore(c *cand) bool {
 	for k := from; k < t && k < len(a.td.Tokens); k++ {
 		if a.td.RelIs(k, "nsubj") && a.td.Dependent(k, "conj") > k && a.td.Dependent(k, "conj") < t {
 			return true
+		}
+	}
+	return false
+}
+
+// coordinatedActorsBefore reports whether an actor the sentence names
+// before pronoun c, within maxCoordinated words, is coordinated with
+// another nominal ("the Syrian regime and its ally, Russia"): a "their"
+// after them is theirs together, which no one record is.
+func (a *analysis) coordinatedActorsBefore(c *cand, same []*cand) bool {
+	if a.td == nil || c.sent < 0 || c.sent >= len(a.td.Sentences) || c.ti < 0 {
+		return false
+	}
+	s := a.td.Sentences[c.sent]
+	t := s.FirstToken + c.ti
+	from := max(s.FirstToken, t-maxCoordinated)
+	cc := false
+	for k := from; k < t && k < len(a.td.Tokens); k++ {
+		cc = cc || a.td.Tokens[k].UPOS == "CCONJ"
+	}
+	if !cc {
+		return false
+	}
+	actorAt := func(k int) bool {
+		for _, x := range same {
+			if x.kind == cResolved && !x.dropped && !x.actor.Person && x.actor.Code != "" &&
+				s.FirstToken+x.ti <= k && k < s.FirstToken+x.tj {
+				return true
+			}
+		}
+		return false
+	}
+	a.td.Parse(c.sent)
+	var buf [16]int
+	for k := from; k < t && k < len(a.td.Tokens); k++ {
+		if !actorAt(k) {
+			continue
+		}
+		for _, d := range a.td.Dependents(k, buf[:0]) {
+			if u := a.td.Tokens[d].UPOS; d > k && d < t && a.td.RelIs(d, "conj") && (u == "NOUN" || u == "PROPN") {
+				return true // (an actor and a nominal: "the regime and its ally")
+			}
 		}
 	}
 	return false
