@@ -2151,20 +2151,10 @@ func (a *analysis) openingClause(si, t int) bool {
 // The tree is read only when a coordinating conjunction stands before the
 // pronoun.
 func (a *analysis) coordinatedSubjectBefore(c *cand) bool {
-	if a.td == nil || c.sent < 0 || c.sent >= len(a.td.Sentences) || c.ti < 0 {
+	from, t, ok := a.coordinationBefore(c)
+	if !ok {
 		return false
 	}
-	s := a.td.Sentences[c.sent]
-	t := s.FirstToken + c.ti
-	from := max(s.FirstToken, t-maxCoordinated)
-	cc := false
-	for k := from; k < t && k < len(a.td.Tokens); k++ {
-		cc = cc || a.td.Tokens[k].UPOS == "CCONJ"
-	}
-	if !cc {
-		return false
-	}
-	a.td.Parse(c.sent)
 	for k := from; k < t && k < len(a.td.Tokens); k++ {
 		if a.td.RelIs(k, "nsubj") && a.td.Dependent(k, "conj") > k && a.td.Dependent(k, "conj") < t {
 			return true
@@ -2173,24 +2163,36 @@ func (a *analysis) coordinatedSubjectBefore(c *cand) bool {
 	return false
 }
 
+// coordinationBefore returns the words [from, t) of pronoun c's sentence
+// within maxCoordinated before it (t is the pronoun's token), parsing the
+// sentence, when they hold a coordinating conjunction; ok is false when
+// they hold none (or c has no tokens).
+func (a *analysis) coordinationBefore(c *cand) (from, t int, ok bool) {
+	if a.td == nil || c.sent < 0 || c.sent >= len(a.td.Sentences) || c.ti < 0 {
+		return 0, 0, false
+	}
+	s := a.td.Sentences[c.sent]
+	t = s.FirstToken + c.ti
+	from = max(s.FirstToken, t-maxCoordinated)
+	for k := from; k < t && k < len(a.td.Tokens); k++ {
+		if a.td.Tokens[k].UPOS == "CCONJ" {
+			a.td.Parse(c.sent)
+			return from, t, true
+		}
+	}
+	return 0, 0, false
+}
+
 // coordinatedActorsBefore reports whether an actor the sentence names
 // before pronoun c, within maxCoordinated words, is coordinated with
 // another nominal ("the Syrian regime and its ally, Russia"): a "their"
 // after them is theirs together, which no one record is.
 func (a *analysis) coordinatedActorsBefore(c *cand, same []*cand) bool {
-	if a.td == nil || c.sent < 0 || c.sent >= len(a.td.Sentences) || c.ti < 0 {
+	from, t, ok := a.coordinationBefore(c)
+	if !ok {
 		return false
 	}
 	s := a.td.Sentences[c.sent]
-	t := s.FirstToken + c.ti
-	from := max(s.FirstToken, t-maxCoordinated)
-	cc := false
-	for k := from; k < t && k < len(a.td.Tokens); k++ {
-		cc = cc || a.td.Tokens[k].UPOS == "CCONJ"
-	}
-	if !cc {
-		return false
-	}
 	actorAt := func(k int) bool {
 		for _, x := range same {
 			if x.kind == cResolved && !x.dropped && !x.actor.Person && x.actor.Code != "" &&
@@ -2200,7 +2202,6 @@ func (a *analysis) coordinatedActorsBefore(c *cand, same []*cand) bool {
 		}
 		return false
 	}
-	a.td.Parse(c.sent)
 	var buf [16]int
 	for k := from; k < t && k < len(a.td.Tokens); k++ {
 		if !actorAt(k) {
