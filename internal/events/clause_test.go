@@ -210,6 +210,9 @@ func TestClauseFlagsAndTargets(t *testing.T) {
 		// intent; what is asked about is not asserted.
 		{"asked whether", "Kenya asked whether Uganda had attacked Somalia.", []string{"UGA 190 SOM ASSAULT hyp"}},
 		{"asked to", "Kenya asked Uganda to withdraw its troops.", []string{"KEN 020 UGA REQUEST"}},
+		{"asked someone about", "Kenya asked the Ugandan president about the statements he had made.", nil},
+		{"asked someone what", "Kenya asked Uganda what it thought of the talks.", nil},
+		{"the question someone asked", "Kenya answered the question that Uganda asked.", nil},
 		{"pleaded guilty", "Amani Odhiambo pleaded guilty on Monday.", nil},
 		{"pleaded to a crime", "Amani Odhiambo pleaded to witness tampering on Monday.", nil},
 		{"agreed with a view", "Kenya agreed that the port was too small.", nil},

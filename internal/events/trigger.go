@@ -778,6 +778,25 @@ func (s *sent) asksQuestion(v int) bool {
 			return true // "asked the question"
 		}
 	}
+	if h := s.head(v); h >= 0 && s.relIs(v, "acl", "acl:relcl") && s.lx.is("question_nouns", singular(s.low[h])) {
+		return true // "the question nobody asked"
+	}
+	// right after whom it asks: "about" or a question word ("asked Trump
+	// about statements he had made", "asked Obama what he thought"),
+	// however the parse hangs them
+	after := v + 1
+	if o := s.dep(v, "iobj", "obj"); o > v {
+		_, after = s.subtree(o)
+		var b [8]int
+		for _, d := range s.deps(o, b[:0]) {
+			if d > o && s.relIs(d, "nmod") && s.marker(d) == "about" {
+				return true // ("about …" hung on whom it asks)
+			}
+		}
+	}
+	if after < len(s.low) && (s.low[after] == "about" || strings.HasPrefix(s.tag(after), "W")) {
+		return true
+	}
 	return false
 }
 
