@@ -653,12 +653,12 @@ func (a *analysis) resolveNames() {
 			// dictionary knows
 			pe = a.dictSuffix(ws)
 		}
-		setAside := false // a dictionary person's surname alone, set aside
+		var aside *actors.Entry // the dictionary's person whose surname alone is set aside
 		if pe != nil && len(ws) == 1 && (a.dictPersonAt(n) == nil || a.describedElsewhere(c, pe)) {
 			// a surname alone, out of office (dictPersonAt), or described
 			// as someone of another country ("Hammond, the Indiana
 			// national committeeman", not the British minister)
-			pe, setAside = nil, true
+			pe, aside = nil, pe
 		}
 		if pe != nil && len(found) == 0 && !a.otherSurnames[n] {
 			if code, ok := a.nameCode(pe); ok {
@@ -697,7 +697,7 @@ func (a *analysis) resolveNames() {
 			}
 			continue
 		}
-		if setAside && len(found) == 0 && !a.namedInFullBefore(c) && a.mainSubject(c) && !a.subjectOfThing(c) {
+		if aside != nil && len(found) == 0 && !a.namedInFullBefore(c) && a.mainSubject(c) && !a.subjectOfThing(c) {
 			// the surname alone as the subject of its sentence is still
 			// someone, known by it and nothing more: not the dictionary's
 			// person out of office or in a document of no known date, but
@@ -707,7 +707,7 @@ func (a *analysis) resolveNames() {
 			c.kind = cResolved
 			c.actor = actorT{Name: displayName(c.name), Person: true}
 			c.rule = ruleUnknownName
-			c.gender = a.nameGender(a.dict.Person(n).Name)
+			c.gender = a.nameGender(aside.Name)
 			continue
 		}
 		c.dropped = true
@@ -1479,9 +1479,10 @@ func (a *analysis) mainSubjectPronoun(c *cand, same []*cand) *cand {
 	return nil
 }
 
-// addressees gives the "you" and "your" (second_person) of a sentence that addresses one
-// person by name that person ("Mr. Okafor, you promised …", as
-// moderators ask and interviewers quote); a sentence that addresses two
+// addressees gives the "you" and "your" (second_person) of a sentence
+// that addresses one person by name that person ("Mr. Okafor, you
+// promised …", as moderators ask and interviewers quote); a sentence
+// that addresses two
 // ("Ms. Varga, Mr. Okafor, I thank you both"), or none, keeps them no
 // one's. A sentence addresses the people it opens with, each name
 // followed by a comma, that the tree makes no subject ("Okafor, the

@@ -83,6 +83,9 @@ type cueTok struct {
 	kind   string
 	sent   int
 	used   bool
+	// mute: a cue of shouting (subject_only) with no subject of its own
+	// that can shout (canShout), which attributes nothing
+	mute bool
 }
 
 // paragraph extracts the quotes of one paragraph.
@@ -99,7 +102,8 @@ func (t *tq) paragraph(cands []tcand, pi int, p text.Paragraph, pending *tcand) 
 				continue
 			}
 			if k, e := t.cueKind(i, s.EndToken); k != "" && !t.anonymityAt(i, s.EndToken) && !t.asideAt(i, s.FirstToken, s.EndToken) {
-				cues = append(cues, cueTok{i: i, end: e, kind: k, sent: si})
+				cues = append(cues, cueTok{i: i, end: e, kind: k, sent: si,
+					mute: t.x.lx.subjectOnly[t.tok(i).Lemma] && !t.canShout(i)})
 				i = e - 1
 			}
 		}
@@ -987,8 +991,7 @@ func (t *tq) isCueTok(cues []cueTok, i int) bool {
 func (t *tq) nearestCue(cues []cueTok, r region, s0, s1 int) int {
 	best, bestD := -1, 0
 	for ci, cu := range cues {
-		if cu.used || cu.sent < s0 || cu.sent > s1 || cu.kind != model.KindSpeech ||
-			t.x.lx.subjectOnly[t.tok(cu.i).Lemma] && !t.canShout(cu.i) {
+		if cu.used || cu.mute || cu.sent < s0 || cu.sent > s1 || cu.kind != model.KindSpeech {
 			continue
 		}
 		var d int
@@ -1804,11 +1807,6 @@ func named(q model.Quote) bool {
 	return q.Speaker != "" && !q.Anonymous && q.SpeakerBy != model.SpeakerByDescription
 }
 
-// nameIn returns the proper name the source words sp give ("Tendai
-// Mokoena" in "AU Commission Chairperson Tendai Mokoena"): the last run of
-// proper nouns after the last title, leaving out complements ("the
-// Cabinet Secretary for Fisheries", "the president of the Assembly") and
-// possessors ("Southland's ambassador"); "" when the phrase names nobody.
 // apposName returns the name set after a comma beside the noun for a
 // person that heads tokens [f, e) ("The leader of the Harbour League,
 // Jonathan Okafor": Jonathan Okafor, not the league), or "".
@@ -1837,6 +1835,11 @@ func (t *tq) apposName(f, e int) string {
 	return ""
 }
 
+// nameIn returns the proper name the source words sp give ("Tendai
+// Mokoena" in "AU Commission Chairperson Tendai Mokoena"): the last run of
+// proper nouns after the last title, leaving out complements ("the
+// Cabinet Secretary for Fisheries", "the president of the Assembly") and
+// possessors ("Southland's ambassador"); "" when the phrase names nobody.
 func (t *tq) nameIn(sp model.Span) string {
 	d := t.td
 	f := t.firstOf(sp)
