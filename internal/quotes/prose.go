@@ -1986,7 +1986,7 @@ func (t *tq) governingName(s int, reported []model.Span) string {
 		if sj := t.subject(p, false); sj >= 0 && sj < s && !t.inQuotation(t.tok(sj).Start) && !inSpans(t.tok(sj).Start, reported) {
 			core, _ := t.sourceSpan(sj)
 			n := t.nameIn(core)
-			if g := d.NameGender(core.Text); n == "" || g == 0 || pg == 0 || g == pg {
+			if g := t.genderOf(core.Text); n == "" || g == 0 || pg == 0 || g == pg {
 				return n
 			}
 			// a name of the other gender ("X said the foundation should
@@ -2061,15 +2061,7 @@ func (t *tq) underOtherName(s int, speaker string) bool {
 			continue
 		}
 		sp := t.sourceSpanOf(k)
-		g := d.NameGender(sp.Text)
-		if j := t.firstOf(sp) - 1; g == 0 && j >= 0 {
-			// the title right before the name ("Mrs." of "Mrs. Y")
-			if t.tok(j).Text == "." && j > 0 {
-				j--
-			}
-			g = d.Gender(strings.TrimSuffix(t.tok(j).Text, "."), text.GenderTitle)
-		}
-		if g != 0 && pg != 0 && g != pg {
+		if g := t.genderOf(sp.Text); g != 0 && pg != 0 && g != pg {
 			continue // "Mrs. Y" is no "he"
 		}
 		n := t.nameIn(sp)

@@ -101,10 +101,10 @@ func (t *tq) occurrences(w string) []int {
 	return t.at[strings.ToLower(w)]
 }
 
-// genderOf returns the gender the document's titles give the person
-// with name's surname ("Mr. Kamau"), else the gender of the name's title
-// or given name (text.Doc.NameGender): 'm', 'f', or 0 when unknown or
-// when its titles disagree.
+// genderOf returns the gender of name's own title or given name
+// (text.Doc.NameGender), else the gender the document's titles give the
+// person with name's surname ("Mr. Kamau"): 'm', 'f', or 0 when unknown
+// or when those titles disagree.
 func (t *tq) genderOf(name string) byte {
 	if t.genders == nil {
 		t.genders = map[string]byte{}
@@ -131,14 +131,14 @@ func (t *tq) genderOf(name string) byte {
 			t.genders[last] = g
 		}
 	}
+	if g := t.td.NameGender(name); g != 0 {
+		return g // (its own title or given name first: "Mrs. Clinton" where "Mr. Clinton" is also named)
+	}
 	f := strings.Fields(strings.ToLower(name))
 	if len(f) == 0 {
 		return 0
 	}
-	if g, ok := t.genders[f[len(f)-1]]; ok {
-		return g
-	}
-	return t.td.NameGender(name)
+	return t.genders[f[len(f)-1]]
 }
 
 func (t *tq) tok(i int) *text.Token { return &t.td.Tokens[i] }
