@@ -645,7 +645,7 @@ func (t *tq) sourceOrNearest(i, first int) (int, bool) {
 		return s, false
 	}
 	for k := i - 1; k >= first; k-- {
-		if k > first && k+1 < i && t.region(k) < 0 && t.subordinator(k) && t.isComma(k-1) && t.plainRun(k+1, i) {
+		if k > first && k+1 < i && t.region(k) < 0 && t.subordinator(k) && t.isComma(k-1) && t.rightBefore(k, i) {
 			// "Not that anyone … is arguing, since other emails combed
 			// through by Vox suggest that …": the cue's clause opens
 			// here, with words and no comma before the cue; its subject
@@ -720,17 +720,6 @@ func inSpans(at int, spans []model.Span) bool {
 		}
 	}
 	return false
-}
-
-// plainRun reports whether tokens [f, e) hold no punctuation and no
-// quotation: one phrase, not a clause set off before the cue.
-func (t *tq) plainRun(f, e int) bool {
-	for k := f; k < e; k++ {
-		if t.tok(k).UPOS == "PUNCT" || t.region(k) >= 0 {
-			return false
-		}
-	}
-	return true
 }
 
 // namedAmong reports whether the source k names some of its members

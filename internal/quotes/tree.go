@@ -132,7 +132,9 @@ func (t *tq) genderOf(name string) byte {
 		}
 	}
 	if g := t.td.NameGender(name); g != 0 {
-		return g // (its own title or given name first: "Mrs. Clinton" where "Mr. Clinton" is also named)
+		// its own title or given name first: "Mrs. Clinton" where "Mr.
+		// Clinton" is named too
+		return g
 	}
 	f := strings.Fields(strings.ToLower(name))
 	if len(f) == 0 {
