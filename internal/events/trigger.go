@@ -759,7 +759,7 @@ func (s *sent) asksQuestion(v int) bool {
 	for _, d := range s.deps(v, a[:0]) {
 		switch {
 		case s.relIs(d, "ccomp", "advcl", "xcomp", "parataxis"):
-			if m := s.marker(d); m == "if" || m == "whether" {
+			if s.lx.is("question_marks", s.marker(d)) {
 				return true
 			}
 			f, e := s.subtree(d)
@@ -772,7 +772,7 @@ func (s *sent) asksQuestion(v int) bool {
 			if e < len(s.low) && s.low[e] == "?" || e > 0 && e-1 < len(s.low) && s.low[e-1] == "?" {
 				return true
 			}
-		case s.relIs(d, "obl") && s.marker(d) == "about":
+		case s.relIs(d, "obl") && s.lx.is("topic_marks", s.marker(d)):
 			return true
 		case s.relIs(d, "obj") && s.lx.is("question_nouns", singular(s.low[d])):
 			return true // "asked the question"
@@ -789,12 +789,12 @@ func (s *sent) asksQuestion(v int) bool {
 		_, after = s.subtree(o)
 		var b [8]int
 		for _, d := range s.deps(o, b[:0]) {
-			if d > o && s.relIs(d, "nmod") && s.marker(d) == "about" {
+			if d > o && s.relIs(d, "nmod") && s.lx.is("topic_marks", s.marker(d)) {
 				return true // ("about …" hung on whom it asks)
 			}
 		}
 	}
-	if after < len(s.low) && (s.low[after] == "about" || strings.HasPrefix(s.tag(after), "W")) {
+	if after < len(s.low) && (s.lx.is("topic_marks", s.low[after]) || strings.HasPrefix(s.tag(after), "W")) {
 		return true
 	}
 	return false

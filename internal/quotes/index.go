@@ -294,12 +294,12 @@ func (ix *Index) add(doc *model.Document, given []model.Quote, analysed bool) {
 		// Third, …"), is also one run passage, asked when the turns
 		// themselves give a quote nothing: a quote of words from both is
 		// in the record.
+		ok := func(u model.Turn) bool { // a turn that can be part of a run
+			return u.Speaker >= 0 && u.Speaker < len(doc.Speakers) && !u.Question && !doc.Speakers[u.Speaker].Questioner &&
+				u.Content.Check(doc.Text) == nil && !u.Content.Empty()
+		}
 		for i := 0; i < len(doc.Turns); {
 			t := doc.Turns[i]
-			ok := func(u model.Turn) bool {
-				return u.Speaker >= 0 && u.Speaker < len(doc.Speakers) && !u.Question && !doc.Speakers[u.Speaker].Questioner &&
-					u.Content.Check(doc.Text) == nil && !u.Content.Empty()
-			}
 			j := i + 1
 			for ok(t) && j < len(doc.Turns) && doc.Turns[j].Speaker == t.Speaker && ok(doc.Turns[j]) {
 				j++
