@@ -103,6 +103,25 @@ func actorKey(a model.Actor, rule string) string {
 	return a.Code
 }
 
+// mentionsAt finds the mention of a span, by its start and end, in a
+// document's mentions: the table is made on the first find (most
+// documents ask none).
+type mentionsAt map[[2]int]int
+
+func (at *mentionsAt) find(ms []model.Mention, sp model.Span) (model.Mention, bool) {
+	if *at == nil {
+		*at = make(mentionsAt, len(ms))
+		for i, m := range ms {
+			(*at)[[2]int{m.Start, m.End}] = i
+		}
+	}
+	i, ok := (*at)[[2]int{sp.Start, sp.End}]
+	if !ok {
+		return model.Mention{}, false
+	}
+	return ms[i], true
+}
+
 // nameKey is a person's name as a key: lower case, single spaces.
 func nameKey(name string) string { return strings.ToLower(strings.Join(strings.Fields(name), " ")) }
 
@@ -248,18 +267,13 @@ func (c *Collector) Add(d *model.Document, a *model.Analysis) {
 			x.addExample(d, m.Span, false)
 		}
 	}
-	// the actor of the mention at each span, made when first asked
-	var spans map[[2]int]string
+	// the record key of the mention at each span
+	var at mentionsAt
 	mentionAt := func(sp model.Span) string {
-		if spans == nil {
-			spans = map[[2]int]string{}
-			for _, m := range a.Mentions {
-				if ak := actorKey(m.Actor, m.Rule); ak != "" {
-					spans[[2]int{m.Start, m.End}] = ak
-				}
-			}
+		if m, ok := at.find(a.Mentions, sp); ok {
+			return actorKey(m.Actor, m.Rule)
 		}
-		return spans[[2]int{sp.Start, sp.End}]
+		return ""
 	}
 	if d.Kind.Primary() && c.names != nil {
 		for _, at := range ingest.Attendance(d.Text, c.names) {

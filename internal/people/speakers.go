@@ -40,7 +40,7 @@ func (fp *FirstPersonWords) Mentions(doc *model.Document, td *text.Doc, qs []mod
 		taken[m.Start] = true
 	}
 	var out []model.Mention
-	var labels map[[2]int]model.Actor // the person each label's mention is
+	var labels mentionsAt // the mention of each label
 	for _, q := range qs {
 		turn := doc != nil && doc.Kind == model.KindTranscript && q.Rule == quotes.RuleTranscriptTurn
 		if !q.Direct || q.Question || q.Anonymous || q.Speaker == "" || q.SpeakerCode == "" && !turn {
@@ -51,16 +51,8 @@ func (fp *FirstPersonWords) Mentions(doc *model.Document, td *text.Doc, qs []mod
 			// the person the turn's label resolves to, named as the
 			// rest of the document names them ("TRUMP", the header's
 			// "Donald J. Trump", is the dictionary's "Donald Trump")
-			if labels == nil {
-				labels = map[[2]int]model.Actor{}
-				for _, m := range ms {
-					if m.Actor.Person && m.Actor.Name != "" && !m.Actor.Anonymous {
-						labels[[2]int{m.Start, m.End}] = m.Actor
-					}
-				}
-			}
-			if a, ok := labels[[2]int{q.Sources[0].Start, q.Sources[0].End}]; ok {
-				speaker = a
+			if m, ok := labels.find(ms, q.Sources[0]); ok && m.Actor.Person && m.Actor.Name != "" && !m.Actor.Anonymous {
+				speaker = m.Actor
 			}
 		}
 		for _, c := range q.Contents {
