@@ -184,7 +184,7 @@ func (a *Analyzer) endsSentence(toks []Token, info []tinfo, from, to, k, e int) 
 			// "Paul R. Pillar": an initial between two names
 			return false
 		}
-		if kind == tkAbbrev && w == e && initialism(toks[k].Text) {
+		if kind == tkAbbrev && w == e && capitalInitialism(toks[k].Text) {
 			// "U.N. Ambassador John Bolton", "U.S. Senate": after an
 			// initialism only a word that opens sentences by itself ends
 			// one ("in the U.S. The talks"), not a title seen in lower
@@ -194,19 +194,6 @@ func (a *Analyzer) endsSentence(toks []Token, info []tinfo, from, to, k, e int) 
 		return a.isOpener(toks[w].Text)
 	}
 	return false
-}
-
-// initialism reports whether w is capital letters each followed by a
-// period, two or more ("U.S.", "U.N.", "D.C.").
-func initialism(w string) bool {
-	n := 0
-	for i := 0; i < len(w); i += 2 {
-		if i+1 >= len(w) || w[i] < 'A' || w[i] > 'Z' || w[i+1] != '.' {
-			return false
-		}
-		n++
-	}
-	return n >= 2
 }
 
 // parenQuery reports whether the "?" or "!" at k closes a short

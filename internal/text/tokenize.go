@@ -364,6 +364,12 @@ func (a *Analyzer) attachPeriod(word string) bool {
 	return a.lex.abbrev(word) != 0
 }
 
+// capitalInitialism reports whether w, with its final period, is an
+// initialism in capitals ("U.S.", "U.N.", "D.C."; not "e.g.", "Ph.D.").
+func capitalInitialism(w string) bool {
+	return strings.HasSuffix(w, ".") && isInitialism(strings.TrimSuffix(w, ".")) && strings.ToUpper(w) == w
+}
+
 // isInitialism reports whether w is letters in groups of one or two
 // joined by periods: "U.S", "e.g", "Ph.D".
 func isInitialism(w string) bool {
