@@ -18,6 +18,9 @@ func TestFiniteCandidate(t *testing.T) {
 		{"She/PRP no/RB doubt/RB accomplished/VBN ,/, thanks/NN to/IN him/PRP ./.", "accomplished"},
 		{"Aircraft/NN using/VBG precision/NN guided/VBN missiles/NNS killed/VBN 4/CD men/NNS ./.", "killed"},
 		{"In/IN August/NNP ,/, donors/NNS gave/VBN money/NN ./.", "gave"},
+		{"Orlen/NNP ,/, who/WP has/VBZ campaigned/VBN for/IN her/PRP since/IN he/PRP left/VBD ,/, blasted/VBN Lind/NNP ./.", "blasted"},
+		{"The/DT bill/NN ,/, which/WDT passed/VBD in/IN May/NNP ,/, cut/VBN taxes/NNS ./.", "cut"},
+		{"Orlen/NNP ,/, who/WP will/MD retire/VB after/IN serving/VBG in/IN Iran/NNP ,/, Peru/NNP and/CC Chad/NNP ,/, praised/VBN Lind/NNP in/IN an/DT interview/NN published/VBN today/NN ./.", "praised"},
 		// not changed
 		{"Troops/NNS stationed/VBN there/RB fired/VBD ./.", ""},
 		{"A/DT complaint/NN filed/VBN by/IN Orlen/NNP ./.", ""},
@@ -26,6 +29,10 @@ func TestFiniteCandidate(t *testing.T) {
 		{"Give/VB us/PRP the/DT taxes/NNS paid/VBN for/IN years/NNS ./.", ""},
 		{"The/DT Orlen/NNP government-financed/VBN Radio/NNP closed/VBN ./.", ""},
 		{"Police/NNS said/VBD officers/NNS fired/VBN shots/NNS ./.", ""},
+		{"Orlen/NNP ,/, who/WP was/VBD born/VBN in/IN Ohio/NNP ,/, raised/VBN in/IN Texas/NNP ,/, joined/VBD the/DT army/NN ./.", ""},
+		{"Orlen/NNP said/VBD Lind/NNP ,/, who/WP left/VBD ,/, used/VBN it/PRP ./.", ""},
+		{"Orlen/NNP ,/, who/WP owns/VBZ a/DT team/NN ,/, Lind/NNP raised/VBN money/NN ./.", ""},
+		{"Orlen/NNP ,/, who/WP runs/VBZ a/DT shop/NN ,/, recalled/VBD :/: I/PRP called/VBD ,/, made/VBN payments/NNS ./.", ""},
 	}
 	for _, tc := range cases {
 		var forms []string

@@ -508,8 +508,41 @@ func finiteCandidate(forms []string, classes []tagClass, class []int) int {
 		}
 		return true
 	}
+	// relEnd: the comma that closes a relative clause opened by a comma
+	// and a relative pronoun after a noun, with a finite verb of its own,
+	// when a past participle follows it ("Orlen, who has campaigned for
+	// her since he left, criticized"); its finite verbs are not the main
+	// clause's, and that participle is the main clause's verb
+	relEnd := -1
 	found := -1
 	for i := range n {
+		if i < relEnd {
+			continue
+		}
+		if relEnd < 0 && i > 0 && i+2 < n && x(i) == "," && noun(i-1) && (x(i+1) == "WP" || x(i+1) == "WDT") {
+			own := false // a finite verb of its own
+			for k := i + 2; k < n && relEnd < 0; k++ {
+				if x(k) != "," {
+					own = own || finite(k)
+					continue
+				}
+				v := k + 1
+				for v < n && x(v) == "RB" {
+					v++
+				}
+				if v < n && x(v) == "VBN" {
+					relEnd = k
+				}
+				if v < n && finite(v) {
+					break // the main clause's verb
+				}
+			}
+			if !own {
+				relEnd = -1
+			} else if relEnd > 0 {
+				continue
+			}
+		}
 		if finite(i) || x(i) == "VB" {
 			break // a finite verb, an imperative or an infinitive before it
 		}
@@ -520,7 +553,8 @@ func finiteCandidate(forms []string, classes []tagClass, class []int) int {
 		for j >= 0 && x(j) == "RB" {
 			j--
 		}
-		if j > 0 && x(j) == "," {
+		afterRel := j > 0 && j == relEnd // the verb of the noun before the relative clause
+		if !afterRel && j > 0 && x(j) == "," {
 			comma := false
 			for k := range j {
 				comma = comma || x(k) == ","
@@ -533,13 +567,13 @@ func finiteCandidate(forms []string, classes []tagClass, class []int) int {
 		if j < 0 {
 			continue
 		}
-		if !noun(j) && x(j) != "PRP" && x(j) != "CD" {
+		if !afterRel && !noun(j) && x(j) != "PRP" && x(j) != "CD" {
 			continue
 		}
 		if !alone(i) || strings.Contains(forms[i], "-") && noun(i+1) {
 			continue // a compound before its noun: "a government-financed radio"
 		}
-		if found >= 0 {
+		if found >= 0 || afterRel {
 			return i // the first stood before a noun: "guided missiles killed"
 		}
 		found = i
