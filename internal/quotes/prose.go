@@ -234,8 +234,11 @@ func (t *tq) paragraph(cands []tcand, pi int, p text.Paragraph, pending *tcand) 
 		if f < 0 {
 			continue
 		}
-		// Content inside a quotation belongs to the direct quote.
-		if t.region(f) >= 0 && t.region(e-1) == t.region(f) {
+		// Content inside a quotation belongs to the direct quote, and
+		// so does content before the cue that runs from inside one to
+		// the cue that took it ("“…,” X said, according to a transcript
+		// of the show").
+		if r := t.region(f); r >= 0 && (t.region(e-1) == r || f < cu.i && t.tok(f).Start > t.regions[r].Open && usedCueIn(cues, f, e)) {
 			continue
 		}
 		words := 0
@@ -968,6 +971,17 @@ func (t *tq) embeddedClaim(i int, r region) bool {
 func (t *tq) isCueTok(cues []cueTok, i int) bool {
 	for _, c := range cues {
 		if c.i == i {
+			return true
+		}
+	}
+	return false
+}
+
+// usedCueIn reports whether a cue that took a quotation stands in
+// tokens [f, e).
+func usedCueIn(cues []cueTok, f, e int) bool {
+	for _, c := range cues {
+		if c.used && c.i >= f && c.i < e {
 			return true
 		}
 	}

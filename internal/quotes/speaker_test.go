@@ -1287,3 +1287,22 @@ func TestTrailingPronounNotFromItsWords(t *testing.T) {
 		{"Ines Varga spoke on Monday. What I learned is that when you start calling these groups names, the way it is heard by our friends is that somehow Okafor is hostile, he said.", "What I learned", "", "Okafor"},
 	})
 }
+
+// A quotation closed by "?" or "!" before "Name asked." is that
+// person's, not a continuation of the quote before it; and "according
+// to" after a quotation's frame reports no quotation of its own.
+func TestQuestionBeforeItsFrame(t *testing.T) {
+	x := newX(t)
+	checkSpeakers(t, x, []speakerCase{
+		{"“We are going now,” Karl Brodin said.\n“We stay. Why not stop now?” Ines Adler asked.", "We stay", "Ines Adler", "Karl Brodin"},
+	})
+	qs := extract(t, x, article("a", "“But he is not sympathetic to them. He is trying to kill them,” Adler said, according to a transcript of the show.\n“I don’t care. He was the founder, OK?” Brodin said."), nil)
+	if len(qs) != 2 {
+		t.Errorf("%d quotes, want 2", len(qs))
+	}
+	for _, q := range qs {
+		if strings.Contains(q.Text(), "said") || strings.Contains(q.Text(), "I don’t care") && q.Speaker != "Brodin" {
+			t.Errorf("quote %q by %q", q.Text(), q.Speaker)
+		}
+	}
+}

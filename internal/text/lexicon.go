@@ -68,6 +68,11 @@ type lexicon struct {
 	// timeSpans and timeOrders are the words of "two days before X
 	// voted" (data/text/time-spans.txt), for syntax.Model.SetTimeSpans.
 	timeSpans, timeOrders []string
+	// frameVerbs are the verbs of a frame after a quotation closed by
+	// "?" or "!" ("“Why?” Adler asked."), frameClause the words that
+	// open a clause of its own after such a verb
+	// (data/text/frame-verbs.txt).
+	frameVerbs, frameClause map[string]bool
 }
 
 // GenderKind is the kind of word whose gender Doc.Gender gives.
@@ -92,6 +97,7 @@ const (
 	functionWordsFile = "text/function-words.txt"
 	gendersFile       = "text/genders.txt"
 	timeSpansFile     = "text/time-spans.txt"
+	frameVerbsFile    = "text/frame-verbs.txt"
 	punktAssetName    = "data/english.json"
 )
 
@@ -202,6 +208,22 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 			lx.timeOrders = append(lx.timeOrders, f[0])
 		default:
 			return fmt.Errorf("unknown kind %q (span or order)", f[1])
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+
+	lx.frameVerbs, lx.frameClause = map[string]bool{}, map[string]bool{}
+	err = readList(fsys, frameVerbsFile, func(f []string) error {
+		switch {
+		case len(f) == 1:
+			lx.frameVerbs[strings.ToLower(f[0])] = true
+		case len(f) == 2 && f[1] == "clause":
+			lx.frameClause[strings.ToLower(f[0])] = true
+		default:
+			return fmt.Errorf("want a verb, or a word and the kind clause, not %q", strings.Join(f, " "))
 		}
 		return nil
 	})

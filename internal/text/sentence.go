@@ -161,6 +161,9 @@ func (a *Analyzer) endsSentence(toks []Token, info []tinfo, from, to, k, e int) 
 		if kind == tkEnd && parenQuery(toks, from, k, to) {
 			return false
 		}
+		if kind == tkEnd && e > k+1 && info[e-1].quote && a.frameAfter(toks, info, e, to) {
+			return false
+		}
 		switch info[e].kind {
 		case tkWord, tkAbbrev:
 			return !startsLower(toks[e].Text)
@@ -194,6 +197,30 @@ func (a *Analyzer) endsSentence(toks []Token, info []tinfo, from, to, k, e int) 
 		return a.isOpener(toks[w].Text)
 	}
 	return false
+}
+
+// maxFrameName bounds the capitalised words of a name in a frame after
+// a quotation ("Sen. Ana Maria Varga asked").
+const maxFrameName = 4
+
+// frameAfter reports whether the tokens from e, after a quotation closed
+// by "?" or "!", are its frame: a name (one to maxFrameName capitalised
+// words or titles, none a function word: "He said" is a new sentence)
+// and a verb of data/text/frame-verbs.txt, not followed by a word that
+// opens a clause of its own ("“Why not?” Adler asked.", "“Now!” Sen.
+// Varga shouted on Friday.").
+func (a *Analyzer) frameAfter(toks []Token, info []tinfo, e, to int) bool {
+	j := e
+	for j < to && j-e < maxFrameName && (info[j].kind == tkWord || info[j].kind == tkAbbrev) && startsUpper(toks[j].Text) {
+		if info[j].kind == tkWord && a.lex.functionWords[strings.ToLower(toks[j].Text)] {
+			return false
+		}
+		j++
+	}
+	if j == e || j >= to || info[j].kind != tkWord || !a.lex.frameVerbs[toks[j].Text] {
+		return false
+	}
+	return j+1 >= to || !a.lex.frameClause[strings.ToLower(toks[j+1].Text)]
 }
 
 // parenQuery reports whether the "?" or "!" at k closes a short

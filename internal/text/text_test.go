@@ -258,6 +258,11 @@ func TestSentences(t *testing.T) {
 		{"It was signed (see p. 14). Then it stalled.", []string{"It was signed (see p. 14).", "Then it stalled."}},
 		{"Headline without stop\n\nBody text here.", []string{"Headline without stop", "Body text here."}},
 		{"He said, wrapping\nthe line. Next one.", []string{"He said, wrapping\nthe line.", "Next one."}},
+		// a quotation closed by "?" or "!" and its frame are one sentence;
+		// a name with a verb that opens a clause, or a pronoun, starts one
+		{"“Why not stop now?” Okafor asked. “It is fine!” Sen. Ana Varga said Friday.",
+			[]string{"“Why not stop now?” Okafor asked.", "“It is fine!” Sen. Ana Varga said Friday."}},
+		{"“Why?” Okafor said he wondered. “No!” He left.", []string{"“Why?”", "Okafor said he wondered.", "“No!”", "He left."}},
 	}
 	for _, tt := range tests {
 		d := a.Analyze(tt.in)
