@@ -179,6 +179,7 @@ func TestClauseFlagsAndTargets(t *testing.T) {
 		{"shot", "Amani Odhiambo shot Juma Otieno.", []string{" 193 KENGOV ASSAULT"}},
 		{"hit with ads", "Kenya hit Uganda with ads in Nairobi.", []string{"KEN 111 UGA ACCUSE"}},
 		{"a quoted question", "\"Would you meet Uganda?\" Kenya asked.", nil},
+		{"a quoted question, the closing mark tagged as opening", "“The bad ones, the gang members?” Odhiambo asked, turning the question into an audience participation project.", nil},
 		{"backing received", "Kenya has backing from 33 percent of voters.", nil},
 		{"warned about", "Kenya warned Uganda about the floods.", nil},
 		{"warned of attacks", "Somali militants warned of more attacks on Kenya.", []string{"SOMREB 138 - THREATEN"}},

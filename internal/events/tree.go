@@ -969,7 +969,9 @@ func (s *sent) governor(ctx *verbCtx, g, depth int) {
 
 // subjects returns the mentions in the subject position of the clause
 // ctx. A pronoun subject of reported speech ("Uganda said it had paid")
-// is the speaker when the text names no one else.
+// is the speaker when the text names no one else, unless the pronoun is
+// in the quoted words and the speaker is not (where a speaker's "we" may
+// be the speaker's, and "he", "she", "it" or "they" is someone else).
 func (s *sent) subjects(ctx verbCtx) []int {
 	ms := s.actors(ctx.subj)
 	if len(ms) > 0 || ctx.subj < 0 || s.tag(ctx.subj) != "PRP" {
@@ -995,6 +997,11 @@ func (s *sent) subjects(ctx verbCtx) []int {
 	}
 	g := s.clause(h, 3)
 	if g.subj < 0 || g.passive || s.tag(g.subj) == "PRP" {
+		return nil
+	}
+	if s.low[ctx.subj] != "we" && s.inQuotation(ctx.subj) && !s.inQuotation(g.subj) {
+		// "“He is attacking me,” X said": in a speaker's own words a
+		// third person is someone else (X would say "I")
 		return nil
 	}
 	ms = s.actors(g.subj)

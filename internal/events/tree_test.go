@@ -47,6 +47,8 @@ func TestRelations(t *testing.T) {
 		// ccomp: reported speech; a pronoun subject is the speaker.
 		{"ccomp pronoun is the speaker", "Norvania said it had attacked Selvia.", []string{"NRV 190 SLV ASSAULT"}},
 		{"ccomp named subject", "Karelis said Norvania had attacked Selvia.", []string{"NRV 190 SLV ASSAULT"}},
+		// in the speaker's own words a third person is someone else
+		{"quoted pronoun is not the speaker", "\"It has attacked Selvia,\" Norvania said.", nil},
 		{"ccomp obligation is a demand", "Karelis said that Norvania must withdraw its troops.", []string{"KRL 100 NRV REQUEST", "NRV 0874 - RETREAT hyp"}},
 		{"ccomp of a warning: its subject is the target", "Norvania warned that Selvia will no longer tolerate rallies.", []string{"NRV 130 SLV THREATEN"}},
 		// conj: coordinated arguments and verbs.
