@@ -346,6 +346,9 @@ func (t *tq) coordinated(s int) (model.Span, int, bool) {
 		for f < s && (d.RelIs(f, "case", "fixed") || t.tok(f).UPOS == "PUNCT") {
 			f++
 		}
+		for e-1 > k && t.isComma(e-1) {
+			e-- // nor the comma after it ("X and Y, both …")
+		}
 		return t.span(f, e), k, true
 	}
 	if d.Dependent(s, "cc") < 0 || t.tok(s).Head < 0 {
@@ -1872,11 +1875,26 @@ func (t *tq) nameIn(sp model.Span) string {
 	}
 	var ws []string
 	paren, honorific := 0, false
+	gap, coord := false, false // words skipped after the name's words; a coordinator among them
 	for k := f; k < e; k++ {
 		if skip[k-f] {
+			gap = gap || len(ws) > 0
+			coord = coord || gap && t.tok(k).UPOS == "CCONJ"
+			if coord && t.tok(k).UPOS == "PROPN" && d.Dependent(k, "flat") > k {
+				return "" // "X of Y and Z W", with "Z W" hung on Y: two people
+			}
 			continue
 		}
 		tk := t.tok(k)
+		if gap && t.namePart(k) {
+			// a name after skipped words is another name, not more of
+			// this one ("Sen. X of Y and Z W of V", with W hung on X):
+			// of two people coordinated, neither is the source alone
+			if coord {
+				return ""
+			}
+			break
+		}
 		// "Ines Varga (D-Northland)", "Ana Ruiz (chair)": what brackets
 		// say of a name is not part of it
 		switch tk.Text {

@@ -1306,3 +1306,16 @@ func TestQuestionBeforeItsFrame(t *testing.T) {
 		}
 	}
 }
+
+// A phrase set off by commas after a name, before the cue ("X and Y,
+// both up for reelection, also said"), describes the name: the names
+// are the source, without the comma; "X, officials said," is still the
+// officials'.
+func TestPhraseSetBesideTheSource(t *testing.T) {
+	checkSpeakers(t, newX(t), []speakerCase{
+		{"Sens. Karl Brodin and Ines Adler, both up for reelection in conservative territory, also said they'd be happy to have Okafor on the trail with them.", "they'd be happy", "Karl Brodin and Ines Adler", "both"},
+		// (a name hung on the first by the parse makes no third name)
+		{"Sen. Karl Brodin of Georgia and Ines Adler of Arkansas, both up for reelection in conservative territory, also said they'd be happy to have Okafor on the trail with them.", "they'd be happy", "Karl Brodin of Georgia and Ines Adler of Arkansas", "Brodin Adler"},
+		{"Mr. Okafor, officials said, has become increasingly skeptical about one of the major fallback options.", "Mr. Okafor", "officials", "Okafor"},
+	})
+}

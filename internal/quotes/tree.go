@@ -982,6 +982,32 @@ func (t *tq) nameBefore(n, p int) bool {
 	return e == f
 }
 
+// setBeside reports whether p, a word that is not a name, heads a phrase
+// set off by commas straight after name n, before verb v ("X and Y,
+// both up for reelection, also said"): the phrase describes the name,
+// which is the subject. "X, officials said," is no such phrase: nothing
+// stands between its subject and the verb.
+func (t *tq) setBeside(n, p, v int) bool {
+	if t.tok(n).UPOS != "PROPN" || t.tok(p).UPOS == "PROPN" || n > p || p > v {
+		return false
+	}
+	_, e := t.td.Subtree(n)
+	f, pe := t.td.Subtree(p)
+	if e != f || !t.isComma(e-1) {
+		return false
+	}
+	switch {
+	case pe < v && t.isComma(pe):
+		pe++
+	case !t.isComma(pe - 1):
+		return false
+	}
+	for pe < v && t.tok(pe).UPOS == "ADV" {
+		pe++ // "…, also said"
+	}
+	return pe == v
+}
+
 // subjectBefore reports whether subject k of verb v is a likelier source
 // than subject b.
 func (t *tq) subjectBefore(k, b, v int) bool {
@@ -994,6 +1020,12 @@ func (t *tq) subjectBefore(k, b, v int) bool {
 		// was said ("he said Ryan", asked who leads the party), not an
 		// inverted subject ("And Trump, said Sunshine, …", "…, said X")
 		return k < v
+	}
+	if t.setBeside(b, k, v) {
+		return false
+	}
+	if t.setBeside(k, b, v) {
+		return true
 	}
 	// "Donald Brodin's campaign is …" read as two subjects, "Donald"
 	// and "Brodin's campaign" (or "Donald Brodin's" and "campaign"): a
@@ -1249,6 +1281,9 @@ func (t *tq) sourceSpan(s int) (core model.Span, all model.Span) {
 	}
 	for lo < s && (d.RelIs(lo, "case", "fixed", "mark") || t.tok(lo).UPOS == "PUNCT") {
 		lo++
+	}
+	for hi > s && t.tok(hi).UPOS == "PUNCT" && t.tok(hi).Text != ")" {
+		hi-- // the comma after the phrase ("X and Y, both …")
 	}
 	return model.NewSpan(t.text, t.tok(lo).Start, t.tok(hi).End), all
 }
