@@ -650,6 +650,7 @@ func (t *tq) sourceOrNearest(i, first int) (int, bool) {
 	if s := t.asSource(i, first); s >= 0 {
 		return s, false
 	}
+	skipped := false // a subject of a clause of what is said was passed
 	for k := i - 1; k >= first; k-- {
 		if k > first && k+1 < i && t.region(k) < 0 && t.subordinator(k) && t.isComma(k-1) && t.rightBefore(k, i) {
 			// "Not that anyone … is arguing, since other emails combed
@@ -663,6 +664,18 @@ func (t *tq) sourceOrNearest(i, first int) (int, bool) {
 			return -1, false
 		}
 		if t.region(k) < 0 && t.td.RelIs(k, "nsubj") && !t.td.RelIs(k, "nsubj:pass") {
+			if h := t.tok(k).Head; h > k && h < i {
+				if m := t.td.Dependent(h, "mark"); m >= 0 && m < k && t.complementizer(m) && !t.inSubtree(i, h) {
+					// "X, later alleging that President Y wanted …, said":
+					// the subject of what is alleged is not who speaks;
+					// only a name before it may be
+					skipped = true
+					continue
+				}
+			}
+			if skipped && t.tok(k).UPOS != "PROPN" {
+				return -1, false
+			}
 			if a := t.td.Dependent(k, "appos"); a > k && t.timeWordAt(k) && (t.td.Dependent(k, "case") >= 0 || t.tok(a).UPOS == "PROPN") {
 				// "on Sunday, Mrs. Clinton tried …, saying …", "Thursday,
 				// Rep. X reacted …, saying": a day (with its preposition)
@@ -702,6 +715,12 @@ func (t *tq) sourceOrNearest(i, first int) (int, bool) {
 		}
 	}
 	return -1, false
+}
+
+// inSubtree reports whether token i lies in the subtree of token h.
+func (t *tq) inSubtree(i, h int) bool {
+	f, e := t.td.Subtree(h)
+	return i >= f && i < e
 }
 
 // reportedBefore returns the words quote q reports, and for a cue after

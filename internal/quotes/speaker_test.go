@@ -1319,3 +1319,15 @@ func TestPhraseSetBesideTheSource(t *testing.T) {
 		{"Mr. Okafor, officials said, has become increasingly skeptical about one of the major fallback options.", "Mr. Okafor", "officials", "Okafor"},
 	})
 }
+
+// A cue the parse left without a subject takes neither the subject of a
+// clause of what someone alleges before it ("X, later alleging that
+// President Y wanted …, said": X) nor, over an auxiliary, a name further
+// back than the one right before it ("Just after Y carried out his
+// attack …, X was calling for change": X).
+func TestSubjectlessCueSkipsWhatIsAlleged(t *testing.T) {
+	checkSpeakers(t, newX(t), []speakerCase{
+		{"Brodin, later alleging - again falsely - that President Okafor wanted to admit 250,000 refugees, said he would deport refugees.", "he would deport", "Brodin", "Okafor"},
+		{"Just after Omar Varga carried out his murderous attack on club goers at the Pulse nightclub in Velgrad, Karl Brodin was calling for change.", "change", "Karl Brodin", "Varga"},
+	})
+}

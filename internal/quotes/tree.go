@@ -826,8 +826,8 @@ func (t *tq) shownSaying(v int) int {
 func (t *tq) nameRightBefore(i int) int {
 	first := t.firstOfSentence(i)
 	k := i - 1
-	for k > first && t.tok(k).UPOS == "ADV" {
-		k--
+	for k > first && (t.tok(k).UPOS == "ADV" || t.tok(k).UPOS == "AUX" && t.td.RelIs(k, "aux")) {
+		k-- // (and auxiliaries: "…, Ana Ruiz was calling for …")
 	}
 	// a party and state in brackets after the name ("Pat Z (R) blamed",
 	// "Ana Ruiz (D-Calif.) said")
