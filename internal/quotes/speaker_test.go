@@ -1331,3 +1331,13 @@ func TestSubjectlessCueSkipsWhatIsAlleged(t *testing.T) {
 		{"Just after Omar Varga carried out his murderous attack on club goers at the Pulse nightclub in Velgrad, Karl Brodin was calling for change.", "change", "Karl Brodin", "Varga"},
 	})
 }
+
+// A participle opened by a preposition is how the subject of its own
+// clause acted, even when the parse hangs that clause on a cue before
+// it ("Years after X claimed that …, Y won the nomination by promising
+// …" is Y's promising).
+func TestParticipleByIsItsClausesSubject(t *testing.T) {
+	checkSpeakers(t, newX(t), []speakerCase{
+		{"Years after Karl Brodin claimed that the era of big government was over, Okafor won his party’s nomination by promising its furious revenge.", "its furious revenge", "Okafor", "Brodin"},
+	})
+}

@@ -607,6 +607,13 @@ func (t *tq) source(i int) int {
 				// not that of the clause the attribution frames
 				own = true
 			}
+			if d.RelIs(v, "parataxis") && d.Dependent(part, "mark") >= 0 && t.subject(v, false) >= 0 {
+				// "Years after X claimed that …, Y won the nomination by
+				// promising …", with Y's clause hung on "claimed": a
+				// participle opened by a preposition is how the subject
+				// of its own clause acted
+				own = true
+			}
 			for a, c, k := v, -1, 0; a >= 0 && k < 8 && !own; a, c, k = t.tok(a).Head, a, k+1 {
 				if a > part && c >= 0 && d.RelIs(c, "ccomp", "parataxis") {
 					// a cue after the participle that reports its clause
