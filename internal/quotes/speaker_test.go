@@ -1341,3 +1341,14 @@ func TestParticipleByIsItsClausesSubject(t *testing.T) {
 		{"Years after Karl Brodin claimed that the era of big government was over, Okafor won his party’s nomination by promising its furious revenge.", "its furious revenge", "Okafor", "Brodin"},
 	})
 }
+
+// A finite cue right after a noun phrase the parse read as the object of
+// a subordinator ("after a woman in Velgrad, Northland, told him …") has
+// that phrase for its source, not the main clause's subject; a phrase
+// of "because of", or one with a name set beside it, is none.
+func TestSubordinatorReadAsPreposition(t *testing.T) {
+	checkSpeakers(t, newX(t), []speakerCase{
+		{"Karl Brodin is assuring voters he’s tough enough to be president after a woman in Velgrad, Northland, told him she worries he’s “too nice” to fend off his rivals.", "she worries", "woman", "Brodin"},
+		{"One former Okafor employee, speaking on condition of anonymity because of a non-disclosure agreement, said Brodin described the nonprofit's role as supplying a source of money.", "Brodin described", "", "agreement"},
+	})
+}

@@ -477,6 +477,9 @@ func (t *tq) source(i int) int {
 		if a := t.dayApposition(i); a >= 0 {
 			return a
 		}
+		if n := t.subordinatedSubject(i); n >= 0 {
+			return n
+		}
 	}
 	if sj < 0 || t.tok(sj).UPOS == "NOUN" {
 		// no subject, or a common noun the parse took for it while a
@@ -822,6 +825,60 @@ func (t *tq) shownSaying(v int) int {
 		return -1
 	}
 	return h
+}
+
+// subordinatedSubject returns the subject of a finite cue at i that
+// the parse read as the object of a subordinator before it: "… after a
+// woman in Worcester, Massachusetts, told him she worries …", with
+// "after" as the preposition of "woman" and "told" coordinated with the
+// main clause, whose subject then told. The noun phrase ends right
+// before the cue (a comma aside) and opens with a subordinator of the
+// cue file used as a preposition; -1 when there is none.
+func (t *tq) subordinatedSubject(i int) int {
+	switch t.tok(i).Tag {
+	case "VBD", "VBZ", "VBP":
+	default:
+		return -1
+	}
+	j := i - 1
+	comma := j > 0 && t.isComma(j)
+	if comma {
+		j--
+	}
+	if j < 0 || t.region(j) >= 0 {
+		return -1
+	}
+	for h, steps := j, 0; h >= 0 && steps < 6; h, steps = t.tok(h).Head, steps+1 {
+		f, e := t.td.Subtree(h)
+		if e != j+1 && !(e == i && comma) {
+			return -1
+		}
+		if u := t.tok(h).UPOS; u != "NOUN" && u != "PROPN" {
+			continue
+		}
+		c := t.td.Dependent(h, "case")
+		if c < 0 || c > h || !t.subordinator(c) || t.td.Dependent(c, "fixed") >= 0 {
+			continue // (not "because of")
+		}
+		if t.td.Dependent(h, "appos") >= 0 {
+			return -1 // "before the attack — X, a director, informed": X may be the subject
+		}
+		if comma {
+			// a comma before the cue closes an apposition inside the
+			// phrase ("a woman in Worcester, Massachusetts,"), not a
+			// phrase set off after the subject ("after Mr. X, asked
+			// about …, had said")
+			inner := false
+			for k := f; k < j; k++ {
+				inner = inner || t.isComma(k)
+			}
+			if !inner {
+				return -1
+			}
+		}
+		return h
+	}
+	return -1
 }
 
 // nameRightBefore returns the head of a name written straight
