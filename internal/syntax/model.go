@@ -418,7 +418,8 @@ func (m *Model) speakerNames(forms []string, class []int) {
 			continue
 		}
 		switch t.classes[class[i]].XPOS {
-		case "NN", "NNS", "JJ", "VB", "VBD", "VBN", "VBP", "VBZ", "VBG", "RB":
+		case "NN", "NNS", "JJ", "VB", "VBD", "VBN", "VBP", "VBZ", "VBG", "RB", "UH":
+			// (an interjection too: "“…,” Bozell concludes")
 			class[i] = t.propn - 1
 		}
 	}

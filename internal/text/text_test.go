@@ -800,6 +800,11 @@ func TestDocumentNamesAfterQuotationMarkAndAdjectives(t *testing.T) {
 	if got := tag("Mark Cuban spoke on Monday. Cuban officials said the talks went well.", "Cuban", 1); got != "ADJ" {
 		t.Errorf("Cuban officials: %s, want ADJ", got)
 	}
+	// a word the tagger takes for an interjection, between a quotation
+	// and its verb, is the speaker's name
+	if got := tag("“The more this plays itself out, the more it is being established that Adler is the real conservative,” Bozell concludes on the matchup.", "Bozell", 0); got != "PROPN" {
+		t.Errorf("Bozell concludes: %s, want PROPN", got)
+	}
 }
 
 // Inside a sentence, a name the document shows that the tagger takes for
