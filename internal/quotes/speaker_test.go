@@ -1352,3 +1352,19 @@ func TestSubordinatorReadAsPreposition(t *testing.T) {
 		{"One former Okafor employee, speaking on condition of anonymity because of a non-disclosure agreement, said Brodin described the nonprofit's role as supplying a source of money.", "Brodin described", "", "agreement"},
 	})
 }
+
+// A name opened by a form of address right after the noun that ends the
+// phrase before it is the subject of the cue after it ("Saturday at the
+// party convention Sen. Ines Adler (D-MA) said …"), and its source's
+// words keep their closing bracket.
+func TestTitledNameAfterAPhraseOfPlace(t *testing.T) {
+	x := newX(t)
+	checkSpeakers(t, x, []speakerCase{
+		{"Saturday at the Massachusetts Democratic state’s party convention Sen. Ines Adler (D-MA) said Karl Brodin was a “proven failure” in business.", "Karl Brodin was", "Ines Adler", ""},
+	})
+	for _, q := range extract(t, x, article("a", "Sen. Ines Adler (D-MA) told reporters on Thursday that the plan was weak."), nil) {
+		if len(q.Sources) == 0 || !strings.HasSuffix(q.Sources[0].Text, "(D-MA)") {
+			t.Errorf("quote %q: sources %v, want the name with its bracket", q.Text(), q.Sources)
+		}
+	}
+}

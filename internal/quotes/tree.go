@@ -933,7 +933,12 @@ func (t *tq) nameRightBefore(i int) int {
 		a--
 	}
 	if !t.opensClause(a, first) {
-		return -1
+		// a name opened by a form of address after the noun that ends
+		// the phrase before it ("Saturday at the party convention Sen.
+		// Ana Ruiz (D-MA) said"): the title starts the subject
+		if p := name - 1; !(t.td.Title(name) && p > first && t.tok(p).UPOS == "NOUN" && strings.HasSuffix(t.tok(p).Tag, "N")) {
+			return -1
+		}
 	}
 	return t.headIn(name, k+1)
 }
@@ -1332,7 +1337,7 @@ func (t *tq) sourceSpan(s int) (core model.Span, all model.Span) {
 	for f < s && (t.tok(f).UPOS == "PUNCT" || t.tok(f).Rel == "cc" && t.tok(f).Head == s || d.RelIs(f, "case", "fixed") && t.tok(f).Head != s && f < lo || phraseCase(f) || ofCase(f)) {
 		f++
 	}
-	for e-1 > s && t.tok(e-1).UPOS == "PUNCT" {
+	for e-1 > s && t.tok(e-1).UPOS == "PUNCT" && !t.closesBracket(f, e-1) {
 		e--
 	}
 	all = t.span(f, e)
@@ -1350,6 +1355,23 @@ func (t *tq) sourceSpan(s int) (core model.Span, all model.Span) {
 		hi-- // the comma after the phrase ("X and Y, both …")
 	}
 	return model.NewSpan(t.text, t.tok(lo).Start, t.tok(hi).End), all
+}
+
+// closesBracket reports whether token k is a closing bracket whose
+// opening one stands in tokens [f, k): "Ana Ruiz (D-MA)" keeps its ")".
+func (t *tq) closesBracket(f, k int) bool {
+	if t.tok(k).Text != ")" {
+		return false
+	}
+	for j := k - 1; j >= f; j-- {
+		switch t.tok(j).Text {
+		case "(":
+			return true
+		case ")":
+			return false
+		}
+	}
+	return false
 }
 
 // flatWords returns the token range of the name word k and the words
