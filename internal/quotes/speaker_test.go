@@ -1368,3 +1368,12 @@ func TestTitledNameAfterAPhraseOfPlace(t *testing.T) {
 		}
 	}
 }
+
+// A name the parse made the root, with the cue after a phrase set off
+// by commas beside it ("Nominee X, during multiple interviews on
+// Thursday, referred to …"), is the cue's subject.
+func TestRootNameBesideItsCue(t *testing.T) {
+	checkSpeakers(t, newX(t), []speakerCase{
+		{"Republican presidential nominee Karl Brodin, during multiple interviews on Thursday, referred to President Ines Adler as “the most valuable player” for the group.", "the most valuable player", "Karl Brodin", ""},
+	})
+}

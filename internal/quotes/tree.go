@@ -564,6 +564,11 @@ func (t *tq) source(i int) int {
 			// say …" parsed with the noun as the root and the cue as its
 			// conjunct: the noun is the subject
 			return t.relative(t.tok(v).Head)
+		case v == i && d.RelIs(v, "parataxis") && v > 0 && t.isComma(v-1) && t.tok(v).Tag == "VBD" && t.nominalRoot(t.tok(v).Head, v):
+			// "Nominee X, during multiple interviews on Thursday,
+			// referred to …" parsed with the name as the root and the
+			// cue, after the phrase set off, beside it
+			return t.relative(t.tok(v).Head)
 		case d.RelIs(v, "conj", "xcomp"):
 			conj := d.RelIs(v, "conj") && d.Dependent(v, "mark") < 0
 			v = t.tok(v).Head
