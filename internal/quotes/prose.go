@@ -393,6 +393,15 @@ func (t *tq) trailingContent(f, e, i int) bool {
 	if t.secondSubjectAfter(i) {
 		return false // "Asked who leads the party, he said Ryan.": what he said
 	}
+	// "C, he said": the words reported are set off from the cue's clause
+	// by a mark; "… and takes back everything he said" reports nothing
+	set := false
+	for k := e; k < i; k++ {
+		set = set || t.tok(k).UPOS == "PUNCT"
+	}
+	if !set {
+		return false
+	}
 	words := 0
 	for k := f; k < e; k++ {
 		if t.tok(k).UPOS != "PUNCT" {

@@ -1377,3 +1377,16 @@ func TestRootNameBesideItsCue(t *testing.T) {
 		{"Republican presidential nominee Karl Brodin, during multiple interviews on Thursday, referred to President Ines Adler as “the most valuable player” for the group.", "the most valuable player", "Karl Brodin", ""},
 	})
 }
+
+// A cue after the words it would report reports them only when a mark
+// sets them off from its clause ("C, he said"): "… and takes back
+// everything he said" reports nothing.
+func TestTrailingCueNeedsAMark(t *testing.T) {
+	x := newX(t)
+	for _, q := range extract(t, x, article("a", "There's been a lot of talk about unity lately. Unity doesn't mean Brodin closes up shop tomorrow and takes back everything he said. It means including people."), nil) {
+		t.Errorf("quote %q by %q", q.Text(), q.Speaker)
+	}
+	checkSpeakers(t, x, []speakerCase{
+		{"The union will likely sit out the election altogether, Director of Government Affairs Karl Brodin told reporters.", "The union will", "Karl Brodin", ""},
+	})
+}
