@@ -825,6 +825,10 @@ func TestPronounAntecedents(t *testing.T) {
 		// the people an attribution closing its sentence reports about
 		// are not who says it
 		{text: "Ben Adler, a Republican expert, said the council had failed. The slogan of the council feels bloodless compared with the appeals of Mr. Okafor, he said.", mention: "he", name: "Ben Adler", exact: true},
+		// a name with an age set off after it is someone's, however the
+		// parse hangs it ("As a part of his plea, X, 44, said"), and the
+		// "he" after it theirs, not an earlier name's
+		{text: "The exhibit included paintings by Adel Okafor. As a part of his plea, Karl Brodin, 44, said that he lied.", mention: "he", nth: 0, name: "Karl Brodin", exact: true},
 		// a person the text names by surname alone has the gender of the
 		// dictionary's full name: "he" is not Mary Achieng
 		{text: "Achieng spoke in Nairobi on Monday. He said the port was open.", date: "2016-05-02", mention: "He", notName: "Mary Achieng", needs: "Achieng"},

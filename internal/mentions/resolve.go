@@ -3,6 +3,7 @@ package mentions
 import (
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -890,7 +891,7 @@ func (a *analysis) personLike(c *cand, ws []string) bool {
 		// (but "Miss Universe" is a title)
 		return !slices.ContainsFunc(ws, func(w string) bool { return a.v.nonPerson[w] })
 	}
-	if len(ws) < 2 || len(ws) > 4 || !(c.titled || a.describedAfter(c) || a.relativeWho(c) || a.describedBefore(c) || a.subjectOf(c) && a.treeAgrees(c) && !a.subjectOfThing(c)) {
+	if len(ws) < 2 || len(ws) > 4 || !(c.titled || a.describedAfter(c) || a.relativeWho(c) || a.describedBefore(c) || a.agedAfter(c) || a.subjectOf(c) && a.treeAgrees(c) && !a.subjectOfThing(c)) {
 		return false
 	}
 	for _, w := range ws {
@@ -1035,6 +1036,25 @@ func (a *analysis) describedAfter(c *cand) bool {
 	}
 	return false
 }
+
+// agedAfter reports whether name c is followed by an age set off by
+// commas ("Marcel Lazar, 44, said"): someone's, wherever the parse hangs
+// the name (it made it an apposition of "his plea" before it).
+func (a *analysis) agedAfter(c *cand) bool {
+	if c.sent < 0 || c.sent >= len(a.sents) {
+		return false
+	}
+	s := a.sents[c.sent]
+	k := c.tj
+	if k+2 >= len(s.low) || s.low[k] != "," || s.low[k+2] != "," || s.toks[k+1].Tag != "CD" {
+		return false
+	}
+	n, err := strconv.Atoi(s.low[k+1])
+	return err == nil && n > 0 && n <= maxAge
+}
+
+// maxAge bounds a number read as a person's age after a name.
+const maxAge = 120
 
 // describedElsewhere reports whether an apposition right after name c
 // (see describedAfter) names a country, or a place or people of one, that
