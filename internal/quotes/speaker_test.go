@@ -1390,3 +1390,19 @@ func TestTrailingCueNeedsAMark(t *testing.T) {
 		{"The union will likely sit out the election altogether, Director of Government Affairs Karl Brodin told reporters.", "The union will", "Karl Brodin", ""},
 	})
 }
+
+// "pledged delegates" is a kind of delegate, nobody's pledge: no quote,
+// whether the tagger reads "pledged" as a participle before its noun
+// or as a past tense after a preposition or a number.
+func TestParticipleBeforeItsNounIsNoCue(t *testing.T) {
+	x := newX(t)
+	for _, src := range []string{
+		"Okafor has 1,700 pledged delegates.",
+		"Okafor leads Brodin by 271 pledged delegates.",
+		"Brodin can still close the gap in pledged delegates.",
+	} {
+		for _, q := range extract(t, x, article("a", src), nil) {
+			t.Errorf("%s: quote %q by %q", src, q.Text(), q.Speaker)
+		}
+	}
+}

@@ -232,6 +232,13 @@ func (t *tq) cueKind(i, sentEnd int) (string, int) {
 		// naming of someone as something)
 		return "", 0
 	}
+	if t.td.RelIs(i, "amod") && tk.Head > i && (tk.Tag == "VBN" || tk.Tag == "VBG") && t.td.Dependent(i, "obj", "ccomp") < 0 &&
+		t.modifies(i) && !t.thatAfter(tk.Head, sentEnd) {
+		// a participle before its noun describes it: "1,700 pledged
+		// delegates", "the alleged plot", nobody's words (but "repeated
+		// warnings from his attorney that …" report what was warned)
+		return "", 0
+	}
 	// A capitalised verb inside a sentence is part of a name ("the League
 	// of Arab States Says …" in a headline, "Call of Duty").
 	if i > t.firstOfSentence(i) && startsUpperStr(tk.Text) && t.tok(i-1).UPOS != "PUNCT" {
@@ -884,6 +891,43 @@ func (t *tq) subordinatedSubject(i int) int {
 		return h
 	}
 	return -1
+}
+
+// modifies reports whether the participle at i stands where a modifier
+// of its noun does: after no noun (not "the neurosurgeon told REVOLT
+// TV", a verb the parse hung on the name after it) and with only
+// adjectives between it and its noun.
+func (t *tq) modifies(i int) bool {
+	if i > 0 {
+		if u := t.tok(i - 1).UPOS; u == "NOUN" || u == "PROPN" || u == "PRON" {
+			return false
+		}
+	}
+	for k := i + 1; k < t.tok(i).Head; k++ {
+		if t.tok(k).UPOS != "ADJ" {
+			return false
+		}
+	}
+	return true
+}
+
+// maxThatAfter bounds the words between a noun and the complementizer
+// of the clause it reports ("warnings from his attorney that …").
+const maxThatAfter = 8
+
+// thatAfter reports whether a complementizer follows noun h within a few
+// words, before any punctuation or finite verb.
+func (t *tq) thatAfter(h, sentEnd int) bool {
+	for k := h + 1; k < sentEnd && k <= h+maxThatAfter; k++ {
+		tk := t.tok(k)
+		switch {
+		case t.complementizer(k) && t.td.RelIs(k, "mark"):
+			return true
+		case tk.UPOS == "PUNCT", tk.Tag == "VBD", tk.Tag == "VBZ", tk.Tag == "VBP", tk.Tag == "MD":
+			return false
+		}
+	}
+	return false
 }
 
 // nameRightBefore returns the head of a name written straight

@@ -58,3 +58,37 @@ func TestFiniteCandidate(t *testing.T) {
 		}
 	}
 }
+
+// TestSubjectless: a past tense straight after a preposition, a
+// possessive or "enough", or after a number before a plural noun, can
+// have no subject (it is retagged a participle); not after "that", nor
+// after a number before a singular noun.
+func TestSubjectless(t *testing.T) {
+	cases := []struct {
+		tagged string
+		i      int
+		want   bool
+	}{
+		{"leads/VBZ by/IN 271/CD pledged/VBD delegates/NNS", 3, true},
+		{"the/DT gap/NN in/IN pledged/VBD delegates/NNS", 3, true},
+		{"with/IN enough/RB pledged/VBD delegates/NNS", 2, true},
+		{"its/PRP$ pointed/VBD attacks/NNS", 1, true},
+		{"that/IN ignited/VBD something/NN", 1, false},
+		{"10/CD said/VBD billionaire/NN", 1, false},
+		{"in/IN pledged/VBD to/TO", 1, false},
+	}
+	for _, tc := range cases {
+		var forms []string
+		var classes []tagClass
+		var class []int
+		for _, wt := range strings.Fields(tc.tagged) {
+			k := strings.LastIndex(wt, "/")
+			forms = append(forms, wt[:k])
+			classes = append(classes, tagClass{XPOS: wt[k+1:]})
+			class = append(class, len(classes)-1)
+		}
+		if got := subjectless(forms, classes, class, tc.i); got != tc.want {
+			t.Errorf("%s: %q subjectless %v, want %v", tc.tagged, forms[tc.i], got, tc.want)
+		}
+	}
+}

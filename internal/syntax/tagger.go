@@ -24,17 +24,19 @@ type tagger struct {
 	// PROPN|NNPS; 0 when not known (see Model.nameRuns).
 	propn, propns int
 	// vbd is one more than the class VERB|VBD; 0 when not known (see
-	// Model.finiteVerb).
-	vbd int
+	// Model.finiteVerb); vbn the same for VERB|VBN (Model.participles).
+	vbd, vbn int
 }
 
 // findNames sets propn and propns from the classes.
 func (t *tagger) findNames() {
-	t.propn, t.propns, t.vbd = 0, 0, 0
+	t.propn, t.propns, t.vbd, t.vbn = 0, 0, 0, 0
 	for i, c := range t.classes {
 		switch {
 		case c.UPOS == "VERB" && c.XPOS == "VBD":
 			t.vbd = i + 1
+		case c.UPOS == "VERB" && c.XPOS == "VBN":
+			t.vbn = i + 1
 		case c.UPOS == "PROPN" && c.XPOS == "NNP":
 			t.propn = i + 1
 		case c.UPOS == "PROPN" && c.XPOS == "NNPS":
