@@ -995,6 +995,13 @@ func (s *sent) subjects(ctx verbCtx) []int {
 	if h < 0 {
 		return nil
 	}
+	// the pronoun opens the reported clause ("said it had paid", "said
+	// that they would"): not one deep inside what the parse made the
+	// complement ("say that forcing workers to support unions they have
+	// declined to join violates …")
+	if !s.opensClause(ctx.subj, ctx.verb) {
+		return nil
+	}
 	g := s.clause(h, 3)
 	if g.subj < 0 || g.passive || s.tag(g.subj) == "PRP" {
 		return nil
@@ -1009,6 +1016,35 @@ func (s *sent) subjects(ctx verbCtx) []int {
 		return nil
 	}
 	return ms
+}
+
+// opensClause reports whether word k opens the clause of verb c: only
+// its marks, punctuation and the phrases of time, place or condition set
+// before its subject (an adverbial clause with a mark of its own, after
+// a condition's mark, or closed by a comma) stand before k ("that they would", "“We call on
+// …", "if elected president he could"; not "that forcing workers to
+// support unions they have declined …").
+func (s *sent) opensClause(k, c int) bool {
+	f, _ := s.subtree(c)
+	var a [16]int
+	for j := f; j < k; {
+		covered := false
+		for _, d := range s.deps(c, a[:0]) {
+			df, de := s.subtree(d)
+			if df != j || de > k || !s.relIs(d, "mark", "punct", "advcl", "advmod", "obl", "cc", "discourse") {
+				continue
+			}
+			if s.relIs(d, "advcl") && s.dep(d, "mark") < 0 && !(df > 0 && s.relIs(df-1, "mark") && s.lx.is("conditional", s.low[df-1])) && (de >= len(s.low) || s.low[de] != ",") {
+				continue // a clause of its own, not a condition set before the subject
+			}
+			j, covered = de, true
+			break
+		}
+		if !covered {
+			return false
+		}
+	}
+	return true
 }
 
 // pronounAgrees is a weak agreement check of a pronoun with the speaker

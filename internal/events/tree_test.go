@@ -47,6 +47,9 @@ func TestRelations(t *testing.T) {
 		// ccomp: reported speech; a pronoun subject is the speaker.
 		{"ccomp pronoun is the speaker", "Norvania said it had attacked Selvia.", []string{"NRV 190 SLV ASSAULT"}},
 		{"ccomp named subject", "Karelis said Norvania had attacked Selvia.", []string{"NRV 190 SLV ASSAULT"}},
+		// the pronoun opens its clause, else it may be anyone
+		{"pronoun deep in a misparsed complement", "When it was argued in January, the Varn Council seemed ready to say that forcing public workers to support unions they have declined to join violates the law.", nil},
+		{"pronoun after a condition", "Norvania said if elected again it could work effectively with Selvia.", []string{"NRV 060 SLV COOPERATE hyp"}},
 		// in the speaker's own words a third person is someone else
 		{"quoted pronoun is not the speaker", "\"It has attacked Selvia,\" Norvania said.", nil},
 		{"ccomp obligation is a demand", "Karelis said that Norvania must withdraw its troops.", []string{"KRL 100 NRV REQUEST", "NRV 0874 - RETREAT hyp"}},
