@@ -150,6 +150,7 @@ func TestClauseFlagsAndTargets(t *testing.T) {
 		{"sat down with", "Kenya sat down with Uganda.", []string{"KEN 040 UGA CONSULT"}},
 		{"an object that is nobody", "Uganda criticized nobody.", []string{"UGA 111 - ACCUSE neg"}},
 		{"asked the question", "Kenya asked the question to help Uganda.", nil},
+		{"a question begun to be asked", "Who can broker this is a question Kenya is beginning to ask.", nil},
 		{"suggests that", "The report suggests that Kenya attacked Somalia.", []string{"KEN 190 SOM ASSAULT hyp"}},
 		{"a reason for an attack", "Odhiambo attacked Juma Otieno for raising taxes.", []string{" 111 KENGOV ACCUSE"}},
 		{"killed a bill", "Kenya killed the bill in parliament.", nil},

@@ -778,8 +778,16 @@ func (s *sent) asksQuestion(v int) bool {
 			return true // "asked the question"
 		}
 	}
-	if h := s.head(v); h >= 0 && s.relIs(v, "acl", "acl:relcl") && s.lx.is("question_nouns", singular(s.low[h])) {
-		return true // "the question nobody asked"
+	r := v
+	if s.relIs(r, "xcomp") && s.head(r) >= 0 {
+		r = s.head(r) // "a question Democrats are beginning to ask"
+	}
+	if h := s.head(r); h >= 0 && s.relIs(r, "acl", "acl:relcl") {
+		// "the question nobody asked", however the parse hangs the
+		// relative clause: on the noun, or after it
+		if f, _ := s.subtree(r); s.lx.is("question_nouns", singular(s.low[h])) || f > 0 && s.lx.is("question_nouns", singular(s.low[f-1])) {
+			return true
+		}
 	}
 	// right after whom it asks: "about" or a question word ("asked Trump
 	// about statements he had made", "asked Obama what he thought"),
