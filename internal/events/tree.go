@@ -543,6 +543,12 @@ func (s *sent) clause(v, depth int) verbCtx {
 		pv := s.predicate(h)
 		g := s.clause(pv, depth+1)
 		ctx.subj = g.subj
+		if s.inQuotation(v) && !s.inQuotation(pv) {
+			// "“Being pro-choice, supporting partial birth abortion …,”
+			// said X": the speaker's words describe someone else; the
+			// verb that frames them is no governor of theirs
+			ctx.subj = -1
+		}
 		if mk := s.marker(v); (mk == "for" || mk == "of" || mk == "against" || mk == "from") && pv >= 0 && s.dep(pv, "obj") >= 0 && s.dep(pv, "obj") < v {
 			// "criticized Y for shooting Z", "accused Y of attacking Z":
 			// Y is who shot or attacked, not the critic; "warned Y

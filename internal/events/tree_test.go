@@ -52,6 +52,7 @@ func TestRelations(t *testing.T) {
 		{"pronoun after a condition", "Norvania said if elected again it could work effectively with Selvia.", []string{"NRV 060 SLV COOPERATE hyp"}},
 		// in the speaker's own words a third person is someone else
 		{"quoted pronoun is not the speaker", "\"It has attacked Selvia,\" Norvania said.", nil},
+		{"quoted participle is not the speaker's act", "\"Being very, very, very pro-choice, supporting Selvia and being open to gay marriage,\" said Norvania.", nil},
 		{"ccomp obligation is a demand", "Karelis said that Norvania must withdraw its troops.", []string{"KRL 100 NRV REQUEST", "NRV 0874 - RETREAT hyp"}},
 		{"ccomp of a warning: its subject is the target", "Norvania warned that Selvia will no longer tolerate rallies.", []string{"NRV 130 SLV THREATEN"}},
 		// conj: coordinated arguments and verbs.
