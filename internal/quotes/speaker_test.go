@@ -1406,3 +1406,12 @@ func TestParticipleBeforeItsNounIsNoCue(t *testing.T) {
 		}
 	}
 }
+
+// Whom a verb acts on for doing something did it: "The Ledger's fact
+// checker gave Brodin two Pinocchios … for dismissing the idea that …"
+// is Brodin's dismissal, not the fact checker's.
+func TestObjectOfAVerbForDoingIt(t *testing.T) {
+	checkSpeakers(t, newX(t), []speakerCase{
+		{"The Ledger Fact Checker gave Brodin two Pinocchios, out of a possible four, for dismissing the idea that he had a relationship with the company.", "he had a relationship", "Brodin", "Checker"},
+	})
+}

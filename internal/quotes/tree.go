@@ -1826,6 +1826,12 @@ func (t *tq) blamedFor(v int) int {
 	case d.RelIs(v, "acl") && !d.RelIs(v, "acl:relcl") && d.RelIs(h, "obj") && t.tok(h).Head >= 0 &&
 		t.x.lx.objectContent[t.tok(t.tok(h).Head).Lemma]:
 		return h
+	case d.RelIs(v, "advcl") && t.tok(v).Tag == "VBG" && t.tok(h).UPOS == "VERB":
+		// "gave Carson two Pinocchios for dismissing …": whom a verb
+		// acts on for doing something did it
+		if o := t.objectBefore(h, v); o > h && t.tok(o).UPOS == "PROPN" {
+			return o
+		}
 	}
 	return -1
 }
