@@ -230,6 +230,9 @@ func (t *tq) paragraph(cands []tcand, pi int, p text.Paragraph, pending *tcand) 
 			cands = append(cands, c)
 			continue
 		}
+		if t.relativeObject(cu.i) {
+			continue // "which he both defended and minimized": what he defended is the noun before
+		}
 		f, e, _ := t.content(cu.i, cu.end, s.FirstToken, s.EndToken)
 		if f < 0 {
 			continue
@@ -724,6 +727,25 @@ func (t *tq) sourceOrNearest(i, first int) (int, bool) {
 		}
 	}
 	return -1, false
+}
+
+// relativeObject reports whether the cue at i has a relative pronoun
+// before it for its object ("hiring foreign workers, which he both
+// defended and minimized"): what it reports is the noun the relative
+// clause describes, and no clause after the cue.
+func (t *tq) relativeObject(i int) bool {
+	if t.td.Dependent(i, "ccomp", "xcomp") >= 0 || t.x.lx.characterizing[t.tok(i).Lemma] {
+		// "policies which X believes we must push": a gap in what X
+		// believes; "what he calls political correctness": the words
+		// he calls it
+		return false
+	}
+	for _, k := range t.td.Dependents(i, t.buf[:0]) {
+		if k < i && t.td.RelIs(k, "obj") && (t.tok(k).Tag == "WDT" || t.tok(k).Tag == "WP") && !t.complementizer(k) {
+			return true // (not "that": "the third week that the poll has shown …")
+		}
+	}
+	return false
 }
 
 // inSubtree reports whether token i lies in the subtree of token h.

@@ -1415,3 +1415,16 @@ func TestObjectOfAVerbForDoingIt(t *testing.T) {
 		{"The Ledger Fact Checker gave Brodin two Pinocchios, out of a possible four, for dismissing the idea that he had a relationship with the company.", "he had a relationship", "Brodin", "Checker"},
 	})
 }
+
+// A cue whose object is a relative pronoun before it reports the noun
+// that clause describes, not a clause further on ("hiring foreign
+// workers, which he both defended and minimized - remarks that were less
+// surprising than the fact that none of his rivals attacked him").
+func TestRelativeObjectReportsNoClause(t *testing.T) {
+	x := newX(t)
+	for _, q := range extract(t, x, article("a", "Brodin was challenged over hiring foreign workers for some of his businesses, which he both defended and minimized - remarks that were less surprising than the fact that none of his rivals attacked him over the issue."), nil) {
+		if q.Cue != nil && q.Cue.Text == "defended" {
+			t.Errorf("quote %q by %q", q.Text(), q.Speaker)
+		}
+	}
+}
