@@ -78,6 +78,7 @@ type lexiconFile struct {
 	DirectOnly          []string            `yaml:"direct_only"`
 	ParticleCues        map[string]string   `yaml:"particle_cues"`
 	SubjectOnly         []string            `yaml:"subject_only"`
+	SpeakingVerbs       []string            `yaml:"speaking_verbs"`
 	CrowdNouns          []string            `yaml:"crowd_nouns"`
 	QuotingVerbs        []string            `yaml:"quoting_verbs"`
 	WorkNouns           []string            `yaml:"work_nouns"`
@@ -147,6 +148,9 @@ type lexicon struct {
 	particleCues map[string]string
 	// subjectOnly cues attribute only to a subject of their own
 	subjectOnly map[string]bool
+	// speakingVerbs report someone speaking without what they said
+	// ("Rihanna spoke about …"): their subject is a new speaker
+	speakingVerbs map[string]bool
 	// crowdNouns are groups that may be a subjectOnly cue's subject
 	crowdNouns map[string]bool
 	// quotingVerbs quote their object "as saying"
@@ -303,6 +307,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		directOnly:          set(f.DirectOnly),
 		particleCues:        map[string]string{},
 		subjectOnly:         set(f.SubjectOnly),
+		speakingVerbs:       set(f.SpeakingVerbs),
 		crowdNouns:          set(f.CrowdNouns),
 		quotingVerbs:        set(f.QuotingVerbs),
 		workNouns:           set(f.WorkNouns),

@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -727,6 +728,38 @@ func (t *tq) sourceOrNearest(i, first int) (int, bool) {
 		}
 	}
 	return -1, false
+}
+
+// maxSinceScan bounds the words otherSubjectSince reads back from a
+// pronoun, so that a long paragraph of quotes costs what its words do.
+const maxSinceScan = 150
+
+// otherSubjectSince reports whether a name other than the one a quote
+// before gave ("name") is a subject between that quote (at offset pos)
+// and the pronoun at s, outside quotations: "“…,” she said. Meanwhile
+// Rihanna, who was honored …, spoke about …. “…,” she said" is not the
+// first speaker's, whether or not the name is a person the text knows.
+func (t *tq) otherSubjectSince(pos, s int, name string) bool {
+	words := strings.Fields(strings.ToLower(name))
+	para := t.td.Sentences[t.td.SentenceAt(t.tok(s).Start)].Para
+	for k := s - 1; k >= 0 && s-k <= maxSinceScan && t.tok(k).Start > pos; k-- {
+		tk := t.tok(k)
+		if tk.UPOS != "PROPN" || t.region(k) >= 0 || !t.td.RelIs(k, "nsubj") || t.timeWordAt(k) {
+			continue
+		}
+		// the subject of a main verb of speech in the pronoun's
+		// paragraph ("Meanwhile Rihanna, …, spoke about …"): a new
+		// speaker
+		h := tk.Head
+		if h < 0 || t.tok(h).Head >= 0 || t.x.lx.kind[t.tok(h).Lemma] != model.KindSpeech && !t.x.lx.speakingVerbs[t.tok(h).Lemma] ||
+			t.td.Sentences[t.td.SentenceAt(tk.Start)].Para != para {
+			continue
+		}
+		if !slices.Contains(words, strings.ToLower(tk.Text)) {
+			return true
+		}
+	}
+	return false
 }
 
 // relativeObject reports whether the cue at i has a relative pronoun
@@ -1722,7 +1755,7 @@ func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand
 				// someone unnamed or by a group may be theirs, and an
 				// older speaker is not reached past it)
 				if k := len(hist) - 1; k >= 0 {
-					if h := hist[k]; h.para >= c.para-1 && h.name != "" && h.person && !h.anon {
+					if h := hist[k]; h.para >= c.para-1 && h.name != "" && h.person && !h.anon && !t.otherSubjectSince(h.pos, c.src, h.name) {
 						q.Speaker, person, q.SpeakerBy = h.name, true, model.SpeakerByPronoun
 					}
 				}

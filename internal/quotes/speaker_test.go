@@ -1428,3 +1428,13 @@ func TestRelativeObjectReportsNoClause(t *testing.T) {
 		}
 	}
 }
+
+// The subject of a main verb of speaking between a quote and a "she
+// said" after it is a new speaker: "“…,” she said. ¶ Meanwhile Rihanna,
+// who was honored …, spoke about …. “…,” she said" is not the first
+// speaker's, even when the text does not know the new name for a person.
+func TestNewSpeakerBetweenQuotes(t *testing.T) {
+	checkSpeakers(t, newX(t), []speakerCase{
+		{"Ines Adler spoke of the need for strong will: “Change the world and when you have done that, change it again,” she said.\n\nMeanwhile Rihanna, who was honored with the prestigious Rockstar award, spoke about the importance of self-love. “The minute you learn to love yourself, you would not want to be anyone else,” she said.", "The minute you learn", "Rihanna", "Adler"},
+	})
+}
