@@ -8,7 +8,6 @@ import (
 // TestFiniteCandidate: the word finiteVerb retags in a stretch written as
 // word/XPOS pairs, or none.
 func TestFiniteCandidate(t *testing.T) {
-	upos := map[string]string{"CC": "CCONJ", "IN": "ADP", ",": "PUNCT", ".": "PUNCT"}
 	cases := []struct {
 		tagged, want string
 	}{
@@ -35,20 +34,7 @@ func TestFiniteCandidate(t *testing.T) {
 		{"Orlen/NNP ,/, who/WP runs/VBZ a/DT shop/NN ,/, recalled/VBD :/: I/PRP called/VBD ,/, made/VBN payments/NNS ./.", ""},
 	}
 	for _, tc := range cases {
-		var forms []string
-		var classes []tagClass
-		var class []int
-		for _, wt := range strings.Fields(tc.tagged) {
-			i := strings.LastIndex(wt, "/")
-			x := wt[i+1:]
-			u := upos[x]
-			if j := strings.Index(x, ":"); j >= 0 {
-				x, u = x[:j], x[j+1:]
-			}
-			forms = append(forms, wt[:i])
-			classes = append(classes, tagClass{UPOS: u, XPOS: x})
-			class = append(class, len(classes)-1)
-		}
+		forms, classes, class := taggedWords(tc.tagged)
 		got := ""
 		if i := finiteCandidate(forms, classes, class); i >= 0 {
 			got = forms[i]
@@ -78,17 +64,28 @@ func TestSubjectless(t *testing.T) {
 		{"in/IN pledged/VBD to/TO", 1, false},
 	}
 	for _, tc := range cases {
-		var forms []string
-		var classes []tagClass
-		var class []int
-		for _, wt := range strings.Fields(tc.tagged) {
-			k := strings.LastIndex(wt, "/")
-			forms = append(forms, wt[:k])
-			classes = append(classes, tagClass{XPOS: wt[k+1:]})
-			class = append(class, len(classes)-1)
-		}
+		forms, classes, class := taggedWords(tc.tagged)
 		if got := subjectless(forms, classes, class, tc.i); got != tc.want {
 			t.Errorf("%s: %q subjectless %v, want %v", tc.tagged, forms[tc.i], got, tc.want)
 		}
 	}
+}
+
+// taggedWords reads a sentence written as word/XPOS pairs (a universal
+// tag after a colon where the Penn tag does not say it: "unless/IN:SCONJ")
+// into words, tag classes and each word's class.
+func taggedWords(tagged string) (forms []string, classes []tagClass, class []int) {
+	upos := map[string]string{"CC": "CCONJ", "IN": "ADP", ",": "PUNCT", ".": "PUNCT"}
+	for _, wt := range strings.Fields(tagged) {
+		i := strings.LastIndex(wt, "/")
+		x := wt[i+1:]
+		u := upos[x]
+		if j := strings.Index(x, ":"); j >= 0 {
+			x, u = x[:j], x[j+1:]
+		}
+		forms = append(forms, wt[:i])
+		classes = append(classes, tagClass{UPOS: u, XPOS: x})
+		class = append(class, len(classes)-1)
+	}
+	return forms, classes, class
 }
