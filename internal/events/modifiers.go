@@ -269,9 +269,13 @@ func (s *sent) modifierActor(k int) int {
 	}
 	var a [8]int
 	ds := s.deps(k, a[:0])
+	followers := s.lx.is("followers", s.lemma(k))
 	for _, d := range ds {
 		if d > k || !s.relIs(d, "amod", "compound", "nmod:poss") {
 			continue
+		}
+		if followers && s.relIs(d, "nmod:poss") && s.tag(d) == "NNP" {
+			continue // "Juma Otieno's supporters": not Otieno (actorOf)
 		}
 		code, name := s.tokenActor(d)
 		if code == "" {

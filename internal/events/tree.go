@@ -228,10 +228,11 @@ func (s *sent) actorOf(k int, out []int) []int {
 	var a [8]int
 	ds := s.deps(k, a[:0])
 	kin := s.lx.is("kin", s.lemma(k)) // "her husband", "the son of X": not she, not X
+	followers := s.lx.is("followers", s.lemma(k))
 	for _, d := range ds {
 		if m := s.mAt[d]; m >= 0 && s.relIs(d, "amod", "compound", "nmod:poss", "flat") {
-			if kin && s.relIs(d, "nmod:poss") {
-				continue
+			if kin && s.relIs(d, "nmod:poss") || followers && s.ms[m].Actor.Person {
+				continue // ("Sen. X's Kentucky supporters": not X)
 			}
 			return appendMention(out, m)
 		}

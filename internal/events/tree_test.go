@@ -1,6 +1,10 @@
 package events
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/dossier-project/dossier/internal/model"
+)
 
 // invented is an actor list of invented states and bodies, so that no
 // test rests on knowledge of real ones.
@@ -105,5 +109,25 @@ func TestRelations(t *testing.T) {
 		t.Run(tc.rel, func(t *testing.T) {
 			checkBriefs(t, tc.text, briefs(codeText(t, tc.text, invented...)), tc.want)
 		})
+	}
+}
+
+// A person's supporters act for themselves: "Juma Otieno's supporters
+// are endorsing Uganda", parsed right, is no endorsement by Otieno (a
+// country's or a body's supporters still code it).
+func TestFollowersOfAPerson(t *testing.T) {
+	an, c := setup(t)
+	src := "Juma Otieno's supporters are endorsing Uganda."
+	td := an.Analyze(src)
+	heads := []int{3, 0, 0, 5, 5, -1, 5, 5}
+	rels := []string{"nmod:poss", "flat", "case", "nsubj", "aux", "root", "obj", "punct"}
+	if !td.SetHeads(0, heads, rels) {
+		t.Fatalf("the parse does not fit the sentence's %d tokens", len(td.Tokens))
+	}
+	doc := &model.Document{ID: "0123456789abcdef0123", Text: src}
+	for _, e := range c.Code(doc, td, mentionsOf(td, []act{{"Juma Otieno", "@KENGOV"}, {"Uganda", "UGA"}})) {
+		if e.Source.Code == "KENGOV" {
+			t.Errorf("event %s: Otieno's supporters coded as Otieno", brief(e))
+		}
 	}
 }
