@@ -269,13 +269,13 @@ func (s *sent) modifierActor(k int) int {
 	}
 	var a [8]int
 	ds := s.deps(k, a[:0])
-	followers := s.lx.is("followers", s.lemma(k))
+	followers, other := s.lx.is("followers", s.lemma(k)), s.lx.is("relations", s.lemma(k))
 	for _, d := range ds {
 		if d > k || !s.relIs(d, "amod", "compound", "nmod:poss") {
 			continue
 		}
-		if followers && s.relIs(d, "nmod:poss") && s.tag(d) == "NNP" {
-			continue // "Juma Otieno's supporters": not Otieno (actorOf)
+		if followers && s.relIs(d, "nmod:poss") && s.tag(d) == "NNP" || other && s.relIs(d, "nmod:poss") {
+			continue // "Juma Otieno's supporters", "Kenya's neighbour": not Otieno, not Kenya (actorOf)
 		}
 		code, name := s.tokenActor(d)
 		if code == "" {

@@ -229,15 +229,16 @@ func (s *sent) actorOf(k int, out []int) []int {
 	ds := s.deps(k, a[:0])
 	kin := s.lx.is("kin", s.lemma(k)) // "her husband", "the son of X": not she, not X
 	followers := s.lx.is("followers", s.lemma(k))
+	other := s.lx.is("relations", s.lemma(k)) // "the United States' southern neighbor": not the United States
 	for _, d := range ds {
 		if m := s.mAt[d]; m >= 0 && s.relIs(d, "amod", "compound", "nmod:poss", "flat") {
-			if kin && s.relIs(d, "nmod:poss") || followers && s.ms[m].Actor.Person {
+			if (kin || other) && s.relIs(d, "nmod:poss") || followers && s.ms[m].Actor.Person {
 				continue // ("Sen. X's Kentucky supporters": not X)
 			}
 			return appendMention(out, m)
 		}
 	}
-	if kin {
+	if kin || other {
 		return out
 	}
 	for _, d := range ds {

@@ -131,3 +131,22 @@ func TestFollowersOfAPerson(t *testing.T) {
 		}
 	}
 }
+
+// A party's neighbour, ally or enemy is another party: "Norvania's
+// neighbour attacked Selvia", parsed right, is no attack by Norvania.
+func TestRelationOfAParty(t *testing.T) {
+	an, c := setup(t)
+	src := "Norvania's neighbour attacked Selvia."
+	td := an.Analyze(src)
+	heads := []int{2, 0, 3, -1, 3, 3}
+	rels := []string{"nmod:poss", "case", "nsubj", "root", "obj", "punct"}
+	if !td.SetHeads(0, heads, rels) {
+		t.Fatalf("the parse does not fit the sentence's %d tokens", len(td.Tokens))
+	}
+	doc := &model.Document{ID: "0123456789abcdef0123", Text: src}
+	for _, e := range c.Code(doc, td, mentionsOf(td, invented)) {
+		if e.Source.Code == "NRV" {
+			t.Errorf("event %s: Norvania's neighbour coded as Norvania", brief(e))
+		}
+	}
+}
