@@ -79,6 +79,7 @@ type lexiconFile struct {
 	ParticleCues        map[string]string   `yaml:"particle_cues"`
 	SubjectOnly         []string            `yaml:"subject_only"`
 	SpeakingVerbs       []string            `yaml:"speaking_verbs"`
+	Indefinites         []string            `yaml:"indefinites"`
 	CrowdNouns          []string            `yaml:"crowd_nouns"`
 	QuotingVerbs        []string            `yaml:"quoting_verbs"`
 	WorkNouns           []string            `yaml:"work_nouns"`
@@ -151,6 +152,9 @@ type lexicon struct {
 	// speakingVerbs report someone speaking without what they said
 	// ("Rihanna spoke about …"): their subject is a new speaker
 	speakingVerbs map[string]bool
+	// indefinites are the determiners of someone the text does not
+	// identify ("another Muslim said he …")
+	indefinites map[string]bool
 	// crowdNouns are groups that may be a subjectOnly cue's subject
 	crowdNouns map[string]bool
 	// quotingVerbs quote their object "as saying"
@@ -308,6 +312,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		particleCues:        map[string]string{},
 		subjectOnly:         set(f.SubjectOnly),
 		speakingVerbs:       set(f.SpeakingVerbs),
+		indefinites:         set(f.Indefinites),
 		crowdNouns:          set(f.CrowdNouns),
 		quotingVerbs:        set(f.QuotingVerbs),
 		workNouns:           set(f.WorkNouns),

@@ -762,6 +762,32 @@ func (t *tq) otherSubjectSince(pos, s int, name string) bool {
 	return false
 }
 
+// unnamedReporter reports whether the pronoun at s is the subject of a
+// clause a cue of speech reports, whose own subject, before it in the
+// sentence, is someone indefinite with no name ("Another Muslim … said he
+// heard …"): the pronoun is that someone, not a person named before.
+func (t *tq) unnamedReporter(s int) bool {
+	v := t.tok(s).Head
+	if v < 0 || !t.td.RelIs(s, "nsubj") || !t.td.RelIs(v, "ccomp") {
+		return false
+	}
+	r := t.tok(v).Head
+	if r < 0 || t.x.lx.kind[t.tok(r).Lemma] != model.KindSpeech {
+		return false
+	}
+	sj := t.subject(r, false)
+	if sj < 0 || sj > r || t.tok(sj).UPOS == "PROPN" || t.tok(sj).UPOS == "PRON" || text.PluralTag(t.tok(sj).Tag) || t.region(sj) >= 0 {
+		return false
+	}
+	// someone the text does not say who: "another Muslim", "a man", not
+	// "the president" (whom a role names) nor "prosecutors say he …"
+	d := t.td.Dependent(sj, "det")
+	if d < 0 || !t.x.lx.indefinites[strings.ToLower(t.tok(d).Text)] {
+		return false
+	}
+	return t.nameIn(t.sourceSpanOf(sj)) == "" && !t.namedAmong(sj)
+}
+
 // relativeObject reports whether the cue at i has a relative pronoun
 // before it for its object ("hiring foreign workers, which he both
 // defended and minimized"): what it reports is the noun the relative
@@ -1748,6 +1774,10 @@ func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand
 				q.Speaker, person, q.SpeakerBy = t.complete(n), true, model.SpeakerByContext
 			case n != "":
 				q.Speaker, person, q.SpeakerBy = t.complete(n), true, model.SpeakerByName
+			case x.lx.personPronouns[low] && t.unnamedReporter(c.src):
+				// "Another Muslim … who didn't want to be named said he
+				// heard Mateen talk of … and specifically mentioned …":
+				// "he" is the one who said it, whom the text does not name
 			case x.lx.personPronouns[low]:
 				// the speaker of the quote before, in this paragraph or
 				// the last; else the person the sentence before names

@@ -1438,3 +1438,13 @@ func TestNewSpeakerBetweenQuotes(t *testing.T) {
 		{"Ines Adler spoke of the need for strong will: “Change the world and when you have done that, change it again,” she said.\n\nMeanwhile Rihanna, who was honored with the prestigious Rockstar award, spoke about the importance of self-love. “The minute you learn to love yourself, you would not want to be anyone else,” she said.", "The minute you learn", "Rihanna", "Adler"},
 	})
 }
+
+// A "he" reported by someone the text does not identify is that someone,
+// not the person quoted before: "Another Muslim … who didn't want to be
+// named said he heard Varga talk of … and specifically mentioned …" is
+// not Okafor's.
+func TestPronounOfAnUnnamedReporter(t *testing.T) {
+	checkSpeakers(t, newX(t), []speakerCase{
+		{"Varga did not mingle but left as soon as prayers were finished, Okafor said, adding, \"He was not very religious.\"\n\nAnother Muslim who worshiped at the Islamic Center here and who didn't want to be named said he heard Varga talk of \"immorality\" in the United States and specifically mentioned a recent Texas case of a female teacher having sex with an eighth-grader - without objections by the boy's parents.", "a recent Texas case", "", "Okafor"},
+	})
+}
