@@ -274,8 +274,8 @@ func (s *sent) modifierActor(k int) int {
 		if d > k || !s.relIs(d, "amod", "compound", "nmod:poss") {
 			continue
 		}
-		if followers && s.relIs(d, "nmod:poss") && s.tag(d) == "NNP" || other && s.relIs(d, "nmod:poss") {
-			continue // "Juma Otieno's supporters", "Kenya's neighbour": not Otieno, not Kenya (actorOf)
+		if s.relIs(d, "nmod:poss") && (other || followers && s.mAt[d] >= 0 && s.ms[s.mAt[d]].Actor.Person) {
+			continue // "Kenya's neighbour", "Juma Otieno's supporters": not Kenya, not Otieno (actorOf)
 		}
 		code, name := s.tokenActor(d)
 		if code == "" {

@@ -1027,32 +1027,44 @@ func (s *sent) subjects(ctx verbCtx) []int {
 }
 
 // opensClause reports whether word k opens the clause of verb c: only
-// its marks, punctuation and the phrases of time, place or condition set
-// before its subject (an adverbial clause with a mark of its own, after
-// a condition's mark, or closed by a comma) stand before k ("that they would", "“We call on
-// …", "if elected president he could"; not "that forcing workers to
-// support unions they have declined …").
+// its marks, punctuation and the phrases set before its subject stand
+// before k ("that they would", "“We call on …", "if elected president
+// he could"; not "that forcing workers to support unions they have
+// declined …").
 func (s *sent) opensClause(k, c int) bool {
 	f, _ := s.subtree(c)
 	var a [16]int
 	for j := f; j < k; {
 		covered := false
 		for _, d := range s.deps(c, a[:0]) {
-			df, de := s.subtree(d)
-			if df != j || de > k || !s.relIs(d, "mark", "punct", "advcl", "advmod", "obl", "cc", "discourse") {
-				continue
+			if df, de := s.subtree(d); df == j && de <= k && s.setBefore(d, df, de) {
+				j, covered = de, true
+				break
 			}
-			if s.relIs(d, "advcl") && s.dep(d, "mark") < 0 && !(df > 0 && s.relIs(df-1, "mark") && s.lx.is("conditional", s.low[df-1])) && (de >= len(s.low) || s.low[de] != ",") {
-				continue // a clause of its own, not a condition set before the subject
-			}
-			j, covered = de, true
-			break
 		}
 		if !covered {
 			return false
 		}
 	}
 	return true
+}
+
+// setBefore reports whether dependent d, over words [df, de), is one a
+// clause may open with before its subject: a mark, punctuation, an
+// adverb or oblique, or an adverbial clause that is a condition or a
+// time (with a mark of its own, after a conditional mark the parse hung
+// elsewhere, or closed by a comma), not a clause of its own.
+func (s *sent) setBefore(d, df, de int) bool {
+	if !s.relIs(d, "mark", "punct", "advcl", "advmod", "obl", "cc", "discourse") {
+		return false
+	}
+	if !s.relIs(d, "advcl") || s.dep(d, "mark") >= 0 {
+		return true
+	}
+	if df > 0 && s.relIs(df-1, "mark") && s.lx.is("conditional", s.low[df-1]) {
+		return true // "if elected president he could": "if" hung on the verb
+	}
+	return de < len(s.low) && s.low[de] == ","
 }
 
 // pronounAgrees is a weak agreement check of a pronoun with the speaker

@@ -868,11 +868,7 @@ func codeRole(c string) string {
 // quotes reports whether the sentence quotes someone: a quotation of the
 // text layer opens or closes in it.
 func (s *sent) quotes() bool {
-	si := s.td.SentenceAt(s.span.Start)
-	if si < 0 {
-		return false
-	}
-	for _, q := range s.td.ParagraphQuotations(s.td.Sentences[si].Para) {
+	for _, q := range s.paraQuotations() {
 		if s.span.Contains(model.Span{Start: q.Open, End: q.OpenEnd}) || q.Close >= 0 && s.span.Contains(model.Span{Start: q.Close, End: q.CloseEnd}) {
 			return true
 		}
@@ -887,16 +883,21 @@ func (s *sent) inQuotation(k int) bool {
 		return false
 	}
 	at := s.td.Tokens[s.off+k].Start
-	si := s.td.SentenceAt(at)
-	if si < 0 {
-		return false
-	}
-	for _, q := range s.td.ParagraphQuotations(s.td.Sentences[si].Para) {
+	for _, q := range s.paraQuotations() {
 		if at >= q.OpenEnd && at < q.End() {
 			return true
 		}
 	}
 	return false
+}
+
+// paraQuotations returns the quotations of the sentence's paragraph.
+func (s *sent) paraQuotations() []text.Quotation {
+	si := s.td.SentenceAt(s.span.Start)
+	if si < 0 {
+		return nil
+	}
+	return s.td.ParagraphQuotations(s.td.Sentences[si].Para)
 }
 
 // verbalAttack returns the code of a verbal attack (the grammar's
