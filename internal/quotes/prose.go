@@ -734,25 +734,27 @@ func (t *tq) sourceOrNearest(i, first int) (int, bool) {
 // pronoun, so that a long paragraph of quotes costs what its words do.
 const maxSinceScan = 150
 
-// otherSubjectSince reports whether a name other than the one a quote
-// before gave ("name") is a subject between that quote (at offset pos)
-// and the pronoun at s, outside quotations: "“…,” she said. Meanwhile
-// Rihanna, who was honored …, spoke about …. “…,” she said" is not the
-// first speaker's, whether or not the name is a person the text knows.
+// otherSubjectSince reports whether, between a quote before (at offset
+// pos) and the pronoun at s, in the pronoun's paragraph and outside
+// quotations, a name other than that quote's speaker ("name") is the
+// subject of a main verb of speech or of speaking: "“…,” she said. ¶
+// Meanwhile Rihanna, who was honored …, spoke about …. “…,” she said" is
+// not the first speaker's, whether or not the text knows Rihanna for a
+// person.
 func (t *tq) otherSubjectSince(pos, s int, name string) bool {
 	words := strings.Fields(strings.ToLower(name))
-	para := t.td.Sentences[t.td.SentenceAt(t.tok(s).Start)].Para
-	for k := s - 1; k >= 0 && s-k <= maxSinceScan && t.tok(k).Start > pos; k-- {
+	si := t.td.SentenceAt(t.tok(s).Start)
+	if si < 0 {
+		return false
+	}
+	paraStart := t.td.Paragraphs[t.td.Sentences[si].Para].Start
+	for k := s - 1; k >= 0 && s-k <= maxSinceScan && t.tok(k).Start > pos && t.tok(k).Start >= paraStart; k-- {
 		tk := t.tok(k)
 		if tk.UPOS != "PROPN" || t.region(k) >= 0 || !t.td.RelIs(k, "nsubj") || t.timeWordAt(k) {
 			continue
 		}
-		// the subject of a main verb of speech in the pronoun's
-		// paragraph ("Meanwhile Rihanna, …, spoke about …"): a new
-		// speaker
 		h := tk.Head
-		if h < 0 || t.tok(h).Head >= 0 || t.x.lx.kind[t.tok(h).Lemma] != model.KindSpeech && !t.x.lx.speakingVerbs[t.tok(h).Lemma] ||
-			t.td.Sentences[t.td.SentenceAt(tk.Start)].Para != para {
+		if h < 0 || t.tok(h).Head >= 0 || t.x.lx.kind[t.tok(h).Lemma] != model.KindSpeech && !t.x.lx.speakingVerbs[t.tok(h).Lemma] {
 			continue
 		}
 		if !slices.Contains(words, strings.ToLower(tk.Text)) {
@@ -1090,10 +1092,10 @@ func (t *tq) isCueTok(cues []cueTok, i int) bool {
 }
 
 // usedCueIn reports whether a cue that took a quotation stands in
-// tokens [f, e).
+// tokens [f, e); cues are in the order of their words.
 func usedCueIn(cues []cueTok, f, e int) bool {
-	for _, c := range cues {
-		if c.used && c.i >= f && c.i < e {
+	for k := sort.Search(len(cues), func(k int) bool { return cues[k].i >= f }); k < len(cues) && cues[k].i < e; k++ {
+		if cues[k].used {
 			return true
 		}
 	}
@@ -2742,8 +2744,7 @@ func (t *tq) firstOf(sp model.Span) int {
 // finiteIn reports whether the words of sp hold a finite verb.
 func (t *tq) finiteIn(sp model.Span) bool {
 	for k := t.firstOf(sp); k < len(t.td.Tokens) && t.tok(k).End <= sp.End; k++ {
-		switch t.tok(k).Tag {
-		case "VBD", "VBZ", "VBP", "MD":
+		if text.FiniteTag(t.tok(k).Tag) {
 			return true
 		}
 	}

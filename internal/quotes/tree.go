@@ -847,9 +847,7 @@ func (t *tq) shownSaying(v int) int {
 // before the cue (a comma aside) and opens with a subordinator of the
 // cue file used as a preposition; -1 when there is none.
 func (t *tq) subordinatedSubject(i int) int {
-	switch t.tok(i).Tag {
-	case "VBD", "VBZ", "VBP":
-	default:
+	if !text.FiniteTag(t.tok(i).Tag) {
 		return -1
 	}
 	j := i - 1
@@ -923,7 +921,7 @@ func (t *tq) thatAfter(h, sentEnd int) bool {
 		switch {
 		case t.complementizer(k) && t.td.RelIs(k, "mark"):
 			return true
-		case tk.UPOS == "PUNCT", tk.Tag == "VBD", tk.Tag == "VBZ", tk.Tag == "VBP", tk.Tag == "MD":
+		case tk.UPOS == "PUNCT", text.FiniteTag(tk.Tag):
 			return false
 		}
 	}
@@ -985,7 +983,7 @@ func (t *tq) nameRightBefore(i int) int {
 		// a name opened by a form of address after the noun that ends
 		// the phrase before it ("Saturday at the party convention Sen.
 		// Ana Ruiz (D-MA) said"): the title starts the subject
-		if p := name - 1; !(t.td.Title(name) && p > first && t.tok(p).UPOS == "NOUN" && strings.HasSuffix(t.tok(p).Tag, "N")) {
+		if p := name - 1; !(t.td.Title(name) && p > first && t.tok(p).UPOS == "NOUN") {
 			return -1
 		}
 	}
@@ -1400,7 +1398,7 @@ func (t *tq) sourceSpan(s int) (core model.Span, all model.Span) {
 	for lo < s && (d.RelIs(lo, "case", "fixed", "mark") || t.tok(lo).UPOS == "PUNCT") {
 		lo++
 	}
-	for hi > s && t.tok(hi).UPOS == "PUNCT" && t.tok(hi).Text != ")" {
+	for hi > s && t.tok(hi).UPOS == "PUNCT" && !t.closesBracket(lo, hi) {
 		hi-- // the comma after the phrase ("X and Y, both …")
 	}
 	return model.NewSpan(t.text, t.tok(lo).Start, t.tok(hi).End), all

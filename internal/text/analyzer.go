@@ -187,6 +187,9 @@ type Name struct {
 // PluralTag reports whether a Penn tag is a plural noun's (NNS, NNPS).
 func PluralTag(tag string) bool { return tag == "NNS" || tag == "NNPS" }
 
+// FiniteTag reports whether a Penn tag is a finite verb's or a modal's.
+func FiniteTag(tag string) bool { return tag == "VBD" || tag == "VBZ" || tag == "VBP" || tag == "MD" }
+
 // SentenceTokens returns the tokens of sentence i, or nil when i is out
 // of range.
 func (d *Doc) SentenceTokens(i int) []Token {
