@@ -553,13 +553,16 @@ func finiteCandidate(forms []string, classes []tagClass, class []int) int {
 	// when a past participle follows it ("Orlen, who has campaigned for
 	// her since he left, criticized"); its finite verbs are not the main
 	// clause's, and that participle is the main clause's verb
-	relEnd := -1
+	// (only the first such clause is read, so that a stretch costs what
+	// its words do)
+	relEnd, relRead := -1, false
 	found := -1
 	for i := range n {
 		if i < relEnd {
 			continue
 		}
-		if relEnd < 0 && i > 0 && i+2 < n && x(i) == "," && noun(i-1) && (x(i+1) == "WP" || x(i+1) == "WDT") {
+		if !relRead && i > 0 && i+2 < n && x(i) == "," && noun(i-1) && (x(i+1) == "WP" || x(i+1) == "WDT") {
+			relRead = true
 			own := false // a finite verb of its own
 			for k := i + 2; k < n && relEnd < 0; k++ {
 				if x(k) != "," {
