@@ -574,6 +574,58 @@ func (s *sent) placeOf(d int) int {
 	return -1
 }
 
+// placeIn returns a mention made for the country of the place that the
+// verb or event noun v acts in: an "in" oblique or modifier of v, an "in"
+// modifier of its object, or, for a noun that is a verb's object, an "in"
+// oblique of that verb, that names a place or a country (by its own name,
+// or a noun of places with a modifier that names one: grammar.yaml
+// place_nouns) and not a person ("lifted a night curfew in Montenegro",
+// "reimposed blockades in the West Bank"). It returns -1 when there is
+// none.
+func (s *sent) placeIn(v int) int {
+	if s.ai == nil {
+		return -1
+	}
+	var a, b [16]int
+	ds := s.deps(v, a[:0])
+	if o := s.dep(v, "obj"); o >= 0 {
+		for _, x := range s.deps(o, b[:0]) {
+			if s.relIs(x, "nmod") && x > o {
+				ds = append(ds, x)
+			}
+		}
+	}
+	if h := s.head(v); h >= 0 && s.relIs(v, "obj") && !isNounTag(s.tag(h)) {
+		// an event noun that is its verb's object: "reimposed blockades in
+		// the West Bank"
+		for _, x := range s.deps(h, b[:0]) {
+			if s.relIs(x, "obl") && x > v {
+				ds = append(ds, x)
+			}
+		}
+	}
+	for _, x := range ds {
+		if !s.relIs(x, "obl", "nmod") || s.marker(x) != "in" {
+			continue
+		}
+		if m := s.mAt[x]; m >= 0 && s.ms[m].Actor.Person {
+			continue
+		}
+		code, name := s.tokenActor(x)
+		if code == "" && s.lx.is("place_nouns", s.lemma(x)) {
+			code, name = s.nominalActor(x)
+		}
+		if c := s.ai.country(code); c != "" && s.lx.countryCode(c) {
+			if name == "" {
+				name = c
+			}
+			_, end := s.subtree(x)
+			return s.made(s.nameStart(x), end-1, c, name, "tree:place-acted-in")
+		}
+	}
+	return -1
+}
+
 // unknownName returns a mention made for the subject k when it is a name
 // that neither the mention stage nor the dictionaries know ("The
 // Asia-Pacific Economic Cooperation (APEC) forum", "The rebel
@@ -666,10 +718,14 @@ func (s *sent) localSources(src []int, code string, v int) []int {
 			out = append([]int(nil), src...)
 			copied = true
 		}
-		out[i] = s.made(s.mtok[m][0], s.mtok[m][1]-1, s.ai.dict.Compose(c, s.ms[m].Actor.Code), name, "tree:agent+act-place")
+		out[i] = s.made(s.mtok[m][0], s.mtok[m][1]-1, s.ai.dict.Compose(c, s.ms[m].Actor.Code), name, ruleActPlace)
 	}
 	return out
 }
+
+// ruleActPlace is the rule of a source whose country is the place of the
+// act (localSources).
+const ruleActPlace = "tree:agent+act-place"
 
 // actPlace returns the country that an "in" phrase of the verb v, or of
 // its object, names, or "".

@@ -394,6 +394,18 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 			code = vc
 			ev.Pattern += ".verbal"
 		}
+		if len(tgt) == 0 && !ctx.passive && s.lx.is("place_targets", strings.ToLower(s.lx.codes[code].PLOVER)) {
+			// "Serbia lifted a night curfew in Montenegro": an act done to
+			// a place, with no target named, is done to its country.
+			pv := r
+			if inf >= 0 {
+				pv = inf
+			}
+			if pm := s.placeIn(pv); pm >= 0 && !s.sameAsAny(pm, src) {
+				tgt = []int{pm}
+				ev.Pattern += ".place"
+			}
+		}
 		evs := s.emit(ev, code, src, tgt, tgtOpt, e.p.Reciprocal)
 		for k := range evs {
 			for _, c := range extra {
@@ -729,6 +741,14 @@ func (s *sent) nounTrigger(i int) []model.Event {
 	if vc := s.verbalAttack(p, code, i, src, tgt); vc != "" {
 		// "Trump's attacks on a former Miss Universe": words
 		code, suffix = vc, ".verbal"
+	}
+	if len(tgt) == 0 && s.lx.is("place_targets", strings.ToLower(s.lx.codes[code].PLOVER)) {
+		// "rallies in the Gaza Strip", "reimposed blockades in the West
+		// Bank": as for verbs
+		if pm := s.placeIn(n); pm >= 0 && !s.sameAsAny(pm, src) {
+			tgt = []int{pm}
+			suffix += ".place"
+		}
 	}
 	ev := model.Event{
 		Doc: s.doc.ID, Sentence: s.span,
@@ -1398,6 +1418,19 @@ type evKey struct {
 
 func participant(m model.Mention) model.Participant {
 	return model.Participant{Span: m.Span, Code: m.Actor.Code, Name: m.Actor.Name}
+}
+
+// sameAsAny reports whether mention m is the same actor as one of ms. A
+// source whose country is the place of the act (localSources: "the
+// military government declared a state of siege in X") is not the same
+// actor as that place: the act is done to X's people.
+func (s *sent) sameAsAny(m int, ms []int) bool {
+	for _, x := range ms {
+		if x == m || sameActor(s.ms[x], s.ms[m]) {
+			return true
+		}
+	}
+	return false
 }
 
 func sameActor(a, b model.Mention) bool {
