@@ -362,6 +362,13 @@ func (s *sent) refine(k, m int) int {
 		if c, ok := s.ai.people.Lookup(mm.Actor.Name, s.doc.Date); ok {
 			return s.made(s.mtok[m][0], s.mtok[m][1]-1, c, mm.Actor.Name, "tree:person-list")
 		}
+		if mm.Text != mm.Actor.Name && strings.Contains(mm.Text, " ") {
+			// "President Reagan": the list has names with their titles
+			// where the surname alone says too little.
+			if c, ok := s.ai.people.Lookup(mm.Text, s.doc.Date); ok {
+				return s.made(s.mtok[m][0], s.mtok[m][1]-1, c, mm.Actor.Name, "tree:person-list")
+			}
+		}
 		if mm.Rule == "tree:unknown-name" {
 			for a, b := s.mtok[m][0]+1, s.mtok[m][1]; b-a >= 2; a++ {
 				if !startsUpperText(s.toks[a].Text) {

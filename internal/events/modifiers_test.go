@@ -231,6 +231,42 @@ func TestPeopleList(t *testing.T) {
 	}
 }
 
+// TestTitledNameInList: a person the mention stage names by surname
+// alone ("President Tannen", name "Tannen") is coded by the list of
+// people when the list has the name with its title, as a subject and as
+// the possessor of what the event acts on.
+func TestTitledNameInList(t *testing.T) {
+	c := inventedCoder(t)
+	people, err := actors.ParsePeople([]byte("president tannen\tNRV\tNRVGOV\n"), "people.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	an, _ := setup(t)
+	for _, tc := range []struct{ text, want, plain string }{
+		{"President Tannen criticized Selvia.", "NRVGOV 111 SLV ACCUSE", " 111 SLV ACCUSE"},
+		{"Selvia welcomed President Tannen's latest statement.", "SLV 051 NRVGOV SUPPORT", "SLV 051  SUPPORT"},
+	} {
+		td := an.Analyze(tc.text)
+		doc := &model.Document{ID: "0123456789abcdef0123", Text: tc.text}
+		ms := mentionsOf(td, []act{{"President Tannen", "@"}, {"Selvia", "SLV"}})
+		for i := range ms {
+			if ms[i].Text == "President Tannen" {
+				ms[i].Actor.Name = "Tannen"
+			}
+		}
+		for _, withList := range []bool{true, false} {
+			coder, want := c, tc.plain
+			if withList {
+				coder, want = c.WithPeople(people), tc.want
+			}
+			got := briefs(coder.Code(doc, td, ms))
+			if len(got) != 1 || got[0] != want {
+				t.Errorf("%s (list %v): %q, want [%s]", tc.text, withList, got, want)
+			}
+		}
+	}
+}
+
 // TestDatelineIsNoName: a dateline the parse makes the subject is no
 // participant of unknown code.
 func TestDatelineIsNoName(t *testing.T) {

@@ -235,6 +235,11 @@ func (s *sent) actorOf(k int, out []int) []int {
 			if (kin || other) && s.relIs(d, "nmod:poss") || followers && s.ms[m].Actor.Person {
 				continue // ("Sen. X's Kentucky supporters": not X)
 			}
+			if s.ms[m].Actor.Person && s.ms[m].Actor.Code == "" {
+				// "President Reagan's statement": the list of people or
+				// an apposition codes the possessor, as a subject
+				return appendMention(out, s.refined(d, m))
+			}
 			return appendMention(out, m)
 		}
 	}
