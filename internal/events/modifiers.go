@@ -618,6 +618,9 @@ func (s *sent) placeIn(v int) int {
 		if m := s.mAt[x]; m >= 0 && s.ms[m].Actor.Person {
 			continue
 		}
+		if e, n := s.ai.dict.MatchWords(s.prepWords(), x); e != nil && n == 1 && e.Kind == actors.Demonym {
+			continue // "attacked the village in Russian": a language
+		}
 		code, name := s.tokenActor(x)
 		if code == "" && s.lx.is("place_nouns", s.lemma(x)) {
 			code, name = s.nominalActor(x)

@@ -121,6 +121,8 @@ func TestActorsThroughTheTree(t *testing.T) {
 			[]string{"SLV 191 NRV COERCE"}},
 		{"talks in a place", "Selvia held talks in Norvania.", []act{{"Selvia", "SLV"}, {"Norvania", "NRV"}},
 			[]string{"SLV 040 - CONSULT"}},
+		{"a language is no place", "Karvala rebels attacked the village in Norvanian.", []act{{"rebels", "REB"}},
+			[]string{"NRVREB 190 - ASSAULT"}},
 		// a place is no actor of its own
 		{"a place is not a source", "Karvala attacked Selvia.", []act{{"Selvia", "SLV"}}, nil},
 		// a name nobody knows is a participant of unknown code
