@@ -123,7 +123,7 @@ func (c *Checker) unnamedSpeaker(in *Input, st sentenceText) (model.Finding, boo
 		return model.Finding{}, false
 	}
 	for _, q := range a.Quotes {
-		if !q.Anonymous || q.Act || q.Negated || len(q.Sources) == 0 || len(q.Contents) == 0 || !st.span.Contains(q.Sources[0]) {
+		if !q.Anonymous || q.Act || q.Negated || q.Hypothetical || len(q.Sources) == 0 || len(q.Contents) == 0 || !st.span.Contains(q.Sources[0]) {
 			// an act ("two aides endorsed the senator") is no claim
 			// that rests on them
 			continue

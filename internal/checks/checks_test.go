@@ -193,19 +193,21 @@ func TestAnonymousSource(t *testing.T) {
 		t.Errorf("unnamed speaker: got %+v", got)
 	}
 	// What an unnamed source did to an object ("endorsed the levy") is
-	// an act, and what it is reported not to have said ("did not say")
-	// no saying: no claim rests on it.
+	// an act, and what it is reported not to have said ("did not say") or
+	// only supposed to have said ("even if … said") no saying: no claim
+	// rests on it.
 	for _, c := range []struct {
-		text, source, content string
-		act, negated          bool
+		text, source, content      string
+		act, negated, hypothetical bool
 	}{
-		{"Two senior aides endorsed the harbour levy.", "Two senior aides", "the harbour levy", true, false},
-		{"A senior Kenyan official did not say the talks had stalled.", "A senior Kenyan official", "the talks had stalled", false, true},
+		{"Two senior aides endorsed the harbour levy.", "Two senior aides", "the harbour levy", true, false, false},
+		{"A senior Kenyan official did not say the talks had stalled.", "A senior Kenyan official", "the talks had stalled", false, true, false},
+		{"Even if a senior Kenyan official said the talks had stalled, they went on.", "a senior Kenyan official", "the talks had stalled", false, false, true},
 	} {
 		f = newFixture(t)
 		d = f.doc("a", model.KindArticle, c.text)
 		f.in.Analyses[d.ID].Quotes = []model.Quote{
-			{ID: "q1", Speaker: "unnamed", Anonymous: true, Act: c.act, Negated: c.negated, Sources: []model.Span{f.span(d, c.source)}, Contents: []model.Span{f.span(d, c.content)}},
+			{ID: "q1", Speaker: "unnamed", Anonymous: true, Act: c.act, Negated: c.negated, Hypothetical: c.hypothetical, Sources: []model.Span{f.span(d, c.source)}, Contents: []model.Span{f.span(d, c.content)}},
 		}
 		if got := kinds(f.run(), "anonymous-source"); len(got) != 0 {
 			t.Errorf("%q: want no finding, got %+v", c.text, got)

@@ -94,6 +94,12 @@ type Quote struct {
 	// believe …"): the content is what was not said, so it is never
 	// checked against a record and no finding rests on it.
 	Negated bool `json:"negated,omitempty"`
+	// Hypothetical is true when the document supposes the saying or asks
+	// whether it happened ("if X said …", "even if they thought …", "a
+	// question about whether she thought …"): no one is reported to have
+	// said it, so it is never checked against a record and no finding
+	// rests on it.
+	Hypothetical bool `json:"hypothetical,omitempty"`
 	// Occasions are the kinds of occasion the quote's sentence names
 	// outside its words ("said at a rally": "rally"): a record whose
 	// title names only other kinds is not of it.

@@ -140,6 +140,9 @@ type Quote struct {
 	// Negated: the document reports that the source did not say it
 	// (model.Quote.Negated); never checked against a record.
 	Negated bool `json:"negated,omitempty"`
+	// Hypothetical: the document supposes the saying ("if X said …",
+	// model.Quote.Hypothetical); never checked against a record.
+	Hypothetical bool `json:"hypothetical,omitempty"`
 	// Occasions: the kinds of occasion the quote's sentence names
 	// (model.Quote.Occasions).
 	Occasions []string        `json:"occasions,omitempty"`
@@ -157,7 +160,7 @@ type Quote struct {
 // QuoteOf gives q its documented shape; pages may be nil.
 func QuoteOf(q model.Quote, pages Pages) Quote {
 	j := Quote{ID: q.ID, Doc: q.Doc, Speaker: q.Speaker, SpeakerCode: q.SpeakerCode, SpeakerBy: q.SpeakerBy, Anonymous: q.Anonymous,
-		Text: q.Text(), Direct: q.Direct, Question: q.Question, Unclosed: q.Unclosed, Act: q.Act, Negated: q.Negated, Occasions: q.Occasions, Cue: q.Cue,
+		Text: q.Text(), Direct: q.Direct, Question: q.Question, Unclosed: q.Unclosed, Act: q.Act, Negated: q.Negated, Hypothetical: q.Hypothetical, Occasions: q.Occasions, Cue: q.Cue,
 		Sources: NonNil(q.Sources), Contents: NonNil(q.Contents), Verdict: q.Verdict, Score: q.Score,
 		Primary: q.Primary, Diff: q.Diff, Rule: q.Rule, When: q.When}
 	if len(q.Contents) > 0 {

@@ -351,7 +351,7 @@ func (ix *Index) add(doc *model.Document, given []model.Quote, analysed bool) {
 				continue
 			}
 			who := q.Speaker
-			if q.Anonymous || q.Negated || q.SpeakerBy == model.SpeakerByDescription {
+			if q.Anonymous || q.Negated || q.Hypothetical || q.SpeakerBy == model.SpeakerByDescription {
 				who = ""
 			}
 			n := len(q.Contents)

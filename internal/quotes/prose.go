@@ -1651,6 +1651,8 @@ func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand
 		if q.Cue != nil {
 			if k := td.TokenAt(q.Cue.Start); k >= 0 && t.negatedCue(k) {
 				q.Negated = true
+			} else if k >= 0 && t.questioned(k) {
+				q.Hypothetical = true
 			}
 		}
 		q.Occasions = t.occasions(&q)

@@ -320,6 +320,12 @@ func TestVerify(t *testing.T) {
 		// record saying it would not confirm the article
 		{"not said", "Mokoena did not say that the council had agreed to extend the mission by six months.", "extend", model.VerdictNotChecked, nil, ""},
 		{"never said", "Mokoena never said that the council had agreed to extend the mission by six months.", "extend", model.VerdictNotChecked, nil, ""},
+		// nor what the article only supposes or asks about
+		{"supposed", "Even if Mokoena said that the council had agreed to extend the mission by six months, nothing changed.", "extend", model.VerdictNotChecked, nil, ""},
+		{"asked about", "The question was whether Mokoena thought that the council had agreed to extend the mission by six months.", "extend", model.VerdictNotChecked, nil, ""},
+		// a condition the parse hangs on the cue from another clause is
+		// not the cue's
+		{"a condition before a comma", "If anything, Mokoena said, the council had agreed to extend the mission by six months.", "extend", model.VerdictParaphrase, nil, "extend the mission for six months"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -340,8 +346,8 @@ func TestVerify(t *testing.T) {
 			if q.Score < 0 || q.Score > 1 {
 				t.Errorf("score %v", q.Score)
 			}
-			if q.Negated != (q.Verdict == model.VerdictNotChecked) {
-				t.Errorf("negated %v with verdict %q", q.Negated, q.Verdict)
+			if (q.Negated || q.Hypothetical) != (q.Verdict == model.VerdictNotChecked) || q.Negated && q.Hypothetical {
+				t.Errorf("negated %v, hypothetical %v with verdict %q", q.Negated, q.Hypothetical, q.Verdict)
 			}
 			switch q.Verdict {
 			case model.VerdictNoRecord, model.VerdictNotChecked:

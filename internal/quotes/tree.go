@@ -345,6 +345,31 @@ func (t *tq) unsaid(i int) bool {
 	return m == h+1 && i == m+1 && strings.EqualFold(t.tok(m).Text, "from")
 }
 
+// questioned reports whether the verb at i is the verb of an indirect
+// question or a condition ("a question about whether she thought Mr.
+// Obama had underestimated …", "asked if he believed …", "if the Chinese
+// pledged to cap …"): what it supposes is no one's statement
+// (model.Quote.Hypothetical).
+// The mark must open the cue's own clause, with no mark of punctuation
+// between them ("If anything, X argued, …" and "“… if I didn't,” he
+// said" are parses that hang another clause's word on the cue).
+func (t *tq) questioned(i int) bool {
+	var b [8]int
+	for _, m := range t.td.Dependents(i, b[:0]) {
+		if m >= i || !t.td.RelIs(m, "mark") || !t.x.lx.questionMarks[strings.ToLower(t.tok(m).Text)] {
+			continue
+		}
+		plain := true
+		for k := m + 1; k < i && plain; k++ {
+			plain = t.tok(k).UPOS != "PUNCT"
+		}
+		if plain {
+			return true
+		}
+	}
+	return false
+}
+
 // imperative reports whether the verb at i opens its sentence in the
 // bare form with no subject or auxiliary of its own ("Say the ministry
 // refused …", "Tell them that …"): an instruction or a supposition, not

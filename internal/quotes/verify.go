@@ -161,11 +161,11 @@ func (ix *Index) Verify(q *model.Quote, quotingDoc *model.Document) {
 		return
 	}
 	q.Verdict, q.Score, q.Primary, q.Diff = model.VerdictNoRecord, 0, nil, ""
-	if q.Kind != "" && q.Kind != model.KindSpeech || q.Negated {
+	if q.Kind != "" && q.Kind != model.KindSpeech || q.Negated || q.Hypothetical {
 		// What someone thinks, or what a poll shows, is not in a record
 		// of what was said; nor is what someone is reported not to have
-		// said ("X did not say that …"): a record of X saying it would
-		// not confirm the quote.
+		// said ("X did not say that …"), or only supposed to ("if X
+		// said …"): a record of X saying it would not confirm the quote.
 		q.Verdict = model.VerdictNotChecked
 		return
 	}

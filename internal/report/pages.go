@@ -8,7 +8,8 @@ import (
 
 // VerdictLabel is a quote's verdict for people, marked "(reported as not
 // said)" when the document says the source did not say it
-// (model.Quote.Negated), and "(OCR)" when the words compared were read
+// (model.Quote.Negated), "(supposed, not reported as said)" when it only
+// supposes the saying (model.Quote.Hypothetical), and "(OCR)" when the words compared were read
 // by OCR from a scanned page: a verdict on them is not proof
 // (quotes.NoteOCR).
 func VerdictLabel(q model.Quote) string {
@@ -16,6 +17,9 @@ func VerdictLabel(q model.Quote) string {
 	case q.Negated:
 		// what the document says was not said: no one's reported words
 		return q.Verdict + " (reported as not said)"
+	case q.Hypothetical:
+		// what the document supposes: "if X said …"
+		return q.Verdict + " (supposed, not reported as said)"
 	case OCRNoted(q):
 		return q.Verdict + " (OCR)"
 	}

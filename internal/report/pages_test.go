@@ -72,6 +72,7 @@ func TestVerdictLabel(t *testing.T) {
 		{model.Quote{Verdict: "verbatim"}, "verbatim"},
 		{model.Quote{Verdict: "verbatim", OCR: true}, "verbatim (OCR)"},
 		{model.Quote{Verdict: "not-checked", Negated: true}, "not-checked (reported as not said)"},
+		{model.Quote{Verdict: "not-checked", Hypothetical: true}, "not-checked (supposed, not reported as said)"},
 	} {
 		if got := VerdictLabel(c.q); got != c.want {
 			t.Errorf("%+v: %q, want %q", c.q, got, c.want)
