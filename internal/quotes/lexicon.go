@@ -86,6 +86,7 @@ type lexiconFile struct {
 	TitleVerbs          []string            `yaml:"title_verbs"`
 	PerfectAux          []string            `yaml:"perfect_aux"`
 	UnsaidGovernors     []string            `yaml:"unsaid_governors"`
+	RequestGovernors    []string            `yaml:"request_governors"`
 	NamingVerbs         []string            `yaml:"naming_verbs"`
 }
 
@@ -169,6 +170,9 @@ type lexicon struct {
 	// unsaidGovernors govern a cue that reports what was not said
 	// ("refused to say whether …")
 	unsaidGovernors map[string]bool
+	// requestGovernors ask someone to act ("called on X to attack …"):
+	// a cue they govern with an object between is what was asked
+	requestGovernors map[string]bool
 	// namingVerbs, as a participle after a noun, name it ("a group
 	// called X"): no cue
 	namingVerbs map[string]bool
@@ -319,6 +323,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		titleVerbs:          set(f.TitleVerbs),
 		perfectAux:          set(f.PerfectAux),
 		unsaidGovernors:     set(f.UnsaidGovernors),
+		requestGovernors:    set(f.RequestGovernors),
 		namingVerbs:         set(f.NamingVerbs),
 		sourceNouns:         set(f.SourceNouns),
 		timeWords:           set(f.TimeWords),

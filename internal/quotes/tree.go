@@ -220,7 +220,7 @@ func (t *tq) cueKind(i, sentEnd int) (string, int) {
 	if (k == model.KindEvidence || k == model.KindThought || t.x.lx.objectContent[tk.Lemma]) && t.td.Dependent(i, "compound:prt") >= 0 {
 		return "", 0
 	}
-	if t.counterfactual(i) || t.unsaid(i) || t.imperative(i) {
+	if t.counterfactual(i) || t.unsaid(i) || t.imperative(i) || t.requested(i) {
 		return "", 0
 	}
 	if tk.Tag == "VBN" && t.td.RelIs(i, "acl") && tk.Head == i-1 && t.x.lx.namingVerbs[strings.ToLower(tk.Lemma)] &&
@@ -365,6 +365,36 @@ func (t *tq) questioned(i int) bool {
 		}
 		if plain {
 			return true
+		}
+	}
+	return false
+}
+
+// requested reports whether the verb at i is the infinitive of a request
+// made to someone ("called on the United States to attack the oil that
+// funds …", "urged his aides to say nothing"): what was asked of them,
+// not what anyone said.
+func (t *tq) requested(i int) bool {
+	h := t.tok(i).Head
+	if h < 0 || h > i || !t.infinitiveUnder(i) {
+		return false
+	}
+	lemma := strings.ToLower(t.tok(h).Lemma)
+	var b, c [8]int
+	for _, o := range t.td.Dependents(h, b[:0]) {
+		if o <= h || o >= i {
+			continue
+		}
+		if t.td.RelIs(o, "obj", "iobj") && t.x.lx.requestGovernors[lemma] {
+			return true
+		}
+		if !t.td.RelIs(o, "obl") {
+			continue
+		}
+		for _, p := range t.td.Dependents(o, c[:0]) {
+			if p < o && t.td.RelIs(p, "case") && t.x.lx.requestGovernors[lemma+" "+strings.ToLower(t.tok(p).Text)] {
+				return true // "called on X to …"
+			}
 		}
 	}
 	return false
