@@ -84,15 +84,16 @@ func firstInvalid(data []byte) int {
 	return 0
 }
 
-// normalise strips a UTF-8 byte order mark and turns CRLF and CR line
-// ends into LF. Nothing else changes.
+// normalise strips a UTF-8 byte order mark, turns CRLF and CR line ends
+// into LF and repairs text encoded twice (repairDoubleEncoding). Nothing
+// else changes.
 func normalise(data []byte) string {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if bytes.IndexByte(data, '\r') < 0 {
-		return string(data)
+		return repairDoubleEncoding(string(data))
 	}
 	s := strings.ReplaceAll(string(data), "\r\n", "\n")
-	return strings.ReplaceAll(s, "\r", "\n")
+	return repairDoubleEncoding(strings.ReplaceAll(s, "\r", "\n"))
 }
 
 type format int
