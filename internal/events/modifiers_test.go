@@ -121,6 +121,13 @@ func TestActorsThroughTheTree(t *testing.T) {
 			[]string{"SLV 191 NRV COERCE"}},
 		{"talks in a place", "Selvia held talks in Norvania.", []act{{"Selvia", "SLV"}, {"Norvania", "NRV"}},
 			[]string{"SLV 040 - CONSULT"}},
+		// force against what no one can strike is a figure of speech
+		// (AbstractNounsFile), unless it is counted or the rule names it
+		{"force against an abstraction", "Karvala rebels attacked the tide of hostility.", []act{{"rebels", "REB"}}, nil},
+		{"force against a thing", "Karvala rebels attacked the convoy.", []act{{"rebels", "REB"}},
+			[]string{"NRVREB 190 - ASSAULT"}},
+		{"force against a share of people", "Karvala rebels killed 81 percent of the villagers.", []act{{"rebels", "REB"}},
+			[]string{"NRVREB 180 - ASSAULT"}},
 		{"a language is no place", "Karvala rebels attacked the village in Norvanian.", []act{{"rebels", "REB"}},
 			[]string{"NRVREB 190 - ASSAULT"}},
 		// a place is no actor of its own

@@ -227,8 +227,30 @@ func PatternsFromData(fsys fs.FS) (*Patterns, error) {
 		}
 	}
 	p.sources = append(p.sources, text.IrregularVerbsFile)
+	// the nouns that name nothing one can strike (scripts/gen-abstract-nouns)
+	b, err := fs.ReadFile(fsys, AbstractNounsFile)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("load patterns: %w", err)
+	}
+	if err == nil {
+		for _, l := range strings.Split(string(b), "\n") {
+			if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+				p.grammar[abstractNouns] = append(p.grammar[abstractNouns], l)
+			}
+		}
+		p.sources = append(p.sources, AbstractNounsFile)
+	}
 	return p, nil
 }
+
+// AbstractNounsFile lists the nouns every sense of which is abstract
+// (generated from WordNet by scripts/gen-abstract-nouns): a material act
+// whose object is one of them ("targets a surge of vitriol") is a figure
+// of speech, and is not coded.
+const AbstractNounsFile = "events/nouns/abstract.txt"
+
+// abstractNouns is the grammar list AbstractNounsFile fills.
+const abstractNouns = "abstract_nouns"
 
 // loadDir loads every .yaml and .txt file of dir in fsys.
 func loadDir(fsys fs.FS, dir string) (*Patterns, error) {

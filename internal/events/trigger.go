@@ -406,6 +406,14 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 				ev.Pattern += ".place"
 			}
 		}
+		if len(tgt) == 0 && force(base) && !strings.HasSuffix(ev.Pattern, ".verbal") && (rule == nil || len(rule.After) == 0) && s.abstractObject(r, i, j) {
+			// (not when the pattern's rule names the object: "violating
+			// the ceasefire agreement")
+			// "Germany targets a surge of vitriol", "we will fight the
+			// tide of violence": force against what no one can strike is
+			// a figure of speech
+			return nil, j, true
+		}
 		evs := s.emit(ev, code, src, tgt, tgtOpt, e.p.Reciprocal)
 		for k := range evs {
 			for _, c := range extra {
@@ -1491,6 +1499,36 @@ func (s *sent) patientOf(n int) []int {
 // need not be an actor: aid, investigation, protest, force, coercion and
 // sanctions (roots 07, 09, 14–20), as opposed to statements and meetings,
 // which are addressed to someone.
+// force reports whether a CAMEO code is of force: assault, fight or mass
+// violence (roots 18–20).
+func force(code string) bool {
+	return len(code) >= 2 && code[:2] >= "18" && code[:2] <= "20"
+}
+
+// abstractObject reports whether the verb at v has a direct object,
+// outside the trigger phrase [i, j), that is a common noun naming no
+// actor, every sense of which is abstract (AbstractNounsFile: "a surge",
+// "poverty", "the tide"; not "a road", "the convoy", "shots").
+//
+// A counted object is no figure ("killed 81 percent of the victims",
+// "wounded dozens").
+func (s *sent) abstractObject(v, i, j int) bool {
+	o := s.dep(v, "obj")
+	if o < 0 || o >= i && o < j || s.mAt[o] >= 0 || s.tag(o) != "NN" && s.tag(o) != "NNS" {
+		return false
+	}
+	if s.dep(o, "nummod") >= 0 {
+		return false
+	}
+	var a [8]int
+	for _, d := range s.deps(o, a[:0]) {
+		if d > o && s.relIs(d, "nmod") && s.marker(d) == "of" && s.lx.is("share_nouns", s.lemma(o)) && !s.lx.is(abstractNouns, s.lemma(d)) {
+			return false // "a share of the victims"
+		}
+	}
+	return s.lx.is(abstractNouns, s.lemma(o)) && s.modified(o) < 0
+}
+
 func materialAct(code string) bool {
 	if len(code) < 2 {
 		return false
