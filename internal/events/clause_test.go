@@ -128,6 +128,11 @@ func TestClauseFlagsAndTargets(t *testing.T) {
 		{"verbal attack", "Amani Odhiambo attacked Juma Otieno for not answering the question.", []string{" 111 KENGOV ACCUSE"}},
 		{"verbal attacks, noun", "Amani Odhiambo's attacks on Juma Otieno continued.", []string{" 111 KENGOV ACCUSE"}},
 		{"attack with a weapon", "Amani Odhiambo attacked Juma Otieno with a knife.", []string{" 190 KENGOV ASSAULT"}},
+		// the noun's own modifier says which: words, force, or neither
+		{"a verbal assault by a country", "Kenya continued its verbal assault on Somalia.", []string{"KEN 111 SOM ACCUSE"}},
+		{"a murderous attack by a person", "Amani Odhiambo carried out a murderous attack on Juma Otieno.", []string{" 190 KENGOV ASSAULT"}},
+		{"a charm offensive", "Amani Odhiambo waged a charm offensive across Kenya.", nil},
+		{"an assault by a person in words", "Juma Otieno came under repeated assault by Amani Odhiambo.", []string{" 111 - ACCUSE"}},
 		{"a country attacks", "Kenya attacked Somalia.", []string{"KEN 190 SOM ASSAULT"}},
 		{"a person attacks a country", "Amani Odhiambo attacked Somalia.", []string{" 190 SOM ASSAULT"}},
 		{"a head of state attacks", "Juma Otieno attacked Somali militants.", []string{"KENGOV 190 SOMREB ASSAULT"}},
