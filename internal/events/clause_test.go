@@ -131,6 +131,7 @@ func TestClauseFlagsAndTargets(t *testing.T) {
 		// the noun's own modifier says which: words, force, or neither
 		{"a verbal assault by a country", "Kenya continued its verbal assault on Somalia.", []string{"KEN 111 SOM ACCUSE"}},
 		{"a murderous attack by a person", "Amani Odhiambo carried out a murderous attack on Juma Otieno.", []string{" 190 KENGOV ASSAULT"}},
+		{"a clause after a comma with its own name", "Just after Amani Odhiambo carried out his murderous attack on club goers at the Pulse nightclub in Mombasa, Juma Otieno was calling for change.", []string{" 190 - ASSAULT", "KENGOV 020 - REQUEST"}},
 		{"a charm offensive", "Amani Odhiambo waged a charm offensive across Kenya.", nil},
 		{"an assault by a person in words", "Juma Otieno came under repeated assault by Amani Odhiambo.", []string{" 111 - ACCUSE"}},
 		{"a country attacks", "Kenya attacked Somalia.", []string{"KEN 190 SOM ASSAULT"}},

@@ -433,11 +433,23 @@ func (s *sent) clause(v, depth int) verbCtx {
 	if ctx.subj < 0 && isFinite(s.tag(v)) && s.rel(v) != "acl" {
 		// A finite verb has a subject; when the parse gave it none, a name
 		// right before its verb group is it ("Before Somalia had attacked
-		// Togo, Kenya praised Uganda" with "Kenya" hung elsewhere). Not
-		// a verb the parse hung from a noun as its participle, whatever
-		// its tag ("X, a businessman arrested in Y in October, was …"):
-		// the participle's own rule below reads it.
+		// Togo, Kenya praised Uganda" with "Kenya" hung elsewhere; "Just
+		// after X carried out his attack …, Y was calling for change").
+		// Not a verb the parse hung from a noun as its participle,
+		// whatever its tag ("X, a businessman arrested in Y in October,
+		// was …"): the participle's own rule below reads it.
 		ctx.subj = s.adjacentSubject(v)
+	}
+	if ctx.subj < 0 && s.relIs(v, "advcl", "conj", "parataxis") && s.finiteAux(v) {
+		// "Just after X carried out his attack …, Y was calling for
+		// change", with the clause hung on the first: a name that opens
+		// the clause after a comma, right before its finite auxiliary,
+		// is its subject (not the first clause's)
+		if k := s.adjacentSubject(v); k >= 0 && s.mAt[k] >= 0 {
+			if f := s.mtok[s.mAt[k]][0]; f > 0 && s.low[f-1] == "," {
+				ctx.subj = k
+			}
+		}
 	}
 	if depth > 4 {
 		return ctx
@@ -819,6 +831,23 @@ func (s *sent) auxLike(g int) bool {
 
 // adjacentSubject returns the mention token right before the verb group
 // of the finite verb v (its auxiliaries, negation and adverbs), or -1.
+// finiteAux reports whether the verb at v has a finite auxiliary of its
+// own and is active ("was calling", "has called"; not "was asked"): its
+// verb group is finite, and its subject is who acts.
+func (s *sent) finiteAux(v int) bool {
+	finite := false
+	var a [8]int
+	for _, d := range s.deps(v, a[:0]) {
+		switch {
+		case s.rel(d) == "aux:pass" || s.rel(d) == "nsubj:pass":
+			return false
+		case d < v && s.rel(d) == "aux" && isFinite(s.tag(d)):
+			finite = true
+		}
+	}
+	return finite
+}
+
 func (s *sent) adjacentSubject(v int) int {
 	k := v - 1
 	for k >= 0 && s.mAt[k] < 0 && s.head(k) == v && s.relIs(k, "aux", "advmod", "neg") {
