@@ -341,12 +341,14 @@ func (s *sent) clause(v, depth int) verbCtx {
 		switch s.rel(d) {
 		case "nsubj", "csubj", "expl":
 			if s.rel(d) != "expl" && (ctx.subj < 0 || s.lx.is("time_nouns", s.low[ctx.subj]) ||
-				s.lx.is("relative", s.low[ctx.subj]) && strings.HasPrefix(s.tag(ctx.subj), "W") && !s.lx.is("relative", s.low[d]) && d > ctx.subj) {
+				s.lx.is("relative", s.low[ctx.subj]) && strings.HasPrefix(s.tag(ctx.subj), "W") && !s.lx.is("relative", s.low[d]) && d > ctx.subj ||
+				ctx.subj == 0 && d > 1 && s.low[1] == ",") {
 				// "Tuesday the Serbian parliament approved": a time
 				// word read as a second subject is none; nor is a
 				// relative word before another subject, which it is
 				// the object of ("X, who many in the party had
-				// backed").
+				// backed"), nor a word set off by a comma at the
+				// sentence's start ("Disillusioned, Mr. X resigned").
 				ctx.subj = d
 			}
 			own = true

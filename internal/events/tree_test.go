@@ -132,6 +132,25 @@ func TestFollowersOfAPerson(t *testing.T) {
 	}
 }
 
+// A word set off by a comma at the sentence's start and read as a second
+// subject is none: "Disillusioned, Juma Otieno resigned" is Otieno's
+// resignation.
+func TestWordSetOffIsNoSubject(t *testing.T) {
+	an, c := setup(t)
+	src := "Disillusioned, Juma Otieno resigned."
+	td := an.Analyze(src)
+	heads := []int{4, 0, 4, 2, -1, 4}
+	rels := []string{"nsubj", "punct", "nsubj", "flat", "root", "punct"}
+	if !td.SetHeads(0, heads, rels) {
+		t.Fatalf("the parse does not fit the sentence's %d tokens", len(td.Tokens))
+	}
+	doc := &model.Document{ID: "0123456789abcdef0123", Text: src}
+	evs := c.Code(doc, td, mentionsOf(td, []act{{"Juma Otieno", "@KENGOV"}}))
+	if len(evs) != 1 || evs[0].Source.Code != "KENGOV" {
+		t.Errorf("events %q, want one by KENGOV", briefs(evs))
+	}
+}
+
 // A party's neighbour, ally or enemy is another party: "Norvania's
 // neighbour attacked Selvia", parsed right, is no attack by Norvania.
 func TestRelationOfAParty(t *testing.T) {
