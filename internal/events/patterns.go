@@ -227,7 +227,7 @@ func PatternsFromData(fsys fs.FS) (*Patterns, error) {
 		}
 	}
 	p.sources = append(p.sources, text.IrregularVerbsFile)
-	// the nouns that name nothing one can strike (scripts/gen-abstract-nouns)
+	// the nouns that name nothing one can strike (scripts/gen-source-nouns)
 	b, err := fs.ReadFile(fsys, AbstractNounsFile)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("load patterns: %w", err)
@@ -244,7 +244,7 @@ func PatternsFromData(fsys fs.FS) (*Patterns, error) {
 }
 
 // AbstractNounsFile lists the nouns every sense of which is abstract
-// (generated from WordNet by scripts/gen-abstract-nouns): a material act
+// (generated from WordNet by scripts/gen-source-nouns): a material act
 // whose object is one of them ("targets a surge of vitriol") is a figure
 // of speech, and is not coded.
 const AbstractNounsFile = "events/nouns/abstract.txt"

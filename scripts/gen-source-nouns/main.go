@@ -1,12 +1,15 @@
 // Command gen-source-nouns regenerates data/quotes/source-nouns.txt (and
-// data/quotes/person-nouns.txt, the common nouns for persons) from
-// WordNet (Debian's wordnet-base): the common nouns that can name the
-// source of a statement, because one of their senses is a person
-// (noun.person), a group or institution (noun.group) or a communication
+// data/quotes/person-nouns.txt, the common nouns for persons, and
+// data/events/nouns/abstract.txt, the abstract nouns) from WordNet
+// (Debian's wordnet-base): the common nouns that can name the source of a
+// statement, because one of their senses is a person (noun.person), a
+// group or institution (noun.group) or a communication
 // (noun.communication: a report, a poll, a study). quotes reads the list to
 // tell "the court said" and "a 2014 study found" from a parse that made
-// "the dresses" or "a bomb" the subject of a cue. The output is sorted and
-// deterministic.
+// "the dresses" or "a bomb" the subject of a cue. The abstract nouns are
+// those every sense of which is abstract (abstractFiles): the event coder
+// reads them so that "Germany targets a surge of vitriol" is no assault.
+// The output is sorted and deterministic.
 //
 //	apt-get install -y wordnet-base
 //	go run ./scripts/gen-source-nouns           # write the file
@@ -31,10 +34,18 @@ var sourceFiles = map[string]bool{"14": true, personFile: true, "10": true} // n
 // personFile is the lexicographer file of noun.person.
 const personFile = "18"
 
+// abstractFiles are the lexicographer files of abstract nouns: noun.act,
+// attribute, cognition, communication, event, feeling, motive,
+// phenomenon, process, relation, state and time. Not noun.quantity:
+// "killed dozens", "81 percent of the victims" count people.
+var abstractFiles = map[string]bool{"04": true, "07": true, "09": true, "10": true, "11": true, "12": true,
+	"16": true, "19": true, "22": true, "24": true, "26": true, "28": true}
+
 func main() {
 	wn := flag.String("wordnet", "/usr/share/wordnet", "WordNet dict directory (data.noun)")
 	out := flag.String("out", "data/quotes/source-nouns.txt", "output file")
 	personsOut := flag.String("persons", "data/quotes/person-nouns.txt", "output file of person nouns")
+	abstractOut := flag.String("abstract", "data/events/nouns/abstract.txt", "output file of abstract nouns")
 	check := flag.Bool("check", false, "compare with the output files instead of writing them; exit 1 when one differs")
 	flag.Parse()
 	f, err := os.Open(filepath.Join(*wn, "data.noun"))
@@ -43,7 +54,7 @@ func main() {
 		os.Exit(2)
 	}
 	defer f.Close()
-	sources, persons, err := GenerateBoth(f)
+	sources, persons, abstract, err := GenerateAll(f)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gen-source-nouns:", err)
 		os.Exit(2)
@@ -51,7 +62,7 @@ func main() {
 	for _, o := range []struct {
 		path string
 		b    []byte
-	}{{*out, sources}, {*personsOut, persons}} {
+	}{{*out, sources}, {*personsOut, persons}, {*abstractOut, abstract}} {
 		if *check {
 			old, err := os.ReadFile(o.path)
 			if err != nil || !bytes.Equal(old, o.b) {
@@ -70,7 +81,7 @@ func main() {
 // Generate reads WordNet's data.noun and returns the file: a header, then
 // one lower-case noun a line (single words only), sorted.
 func Generate(r io.Reader) ([]byte, error) {
-	b, _, err := generate(r)
+	b, _, _, err := generate(r)
 	return b, err
 }
 
@@ -80,12 +91,20 @@ func Generate(r io.Reader) ([]byte, error) {
 // "widow", "economist"; not "Aaron"), which quotes reads as titles when
 // they stand before a name ("Majority Leader Ines Varga").
 func GenerateBoth(r io.Reader) (sources, persons []byte, err error) {
+	sources, persons, _, err = generate(r)
+	return sources, persons, err
+}
+
+// GenerateAll is GenerateBoth with the third file, abstract.txt: the
+// lower-case single-word nouns every sense of which is in abstractFiles.
+func GenerateAll(r io.Reader) (sources, persons, abstract []byte, err error) {
 	return generate(r)
 }
 
-func generate(r io.Reader) ([]byte, []byte, error) {
+func generate(r io.Reader) ([]byte, []byte, []byte, error) {
 	words := map[string]bool{}
 	persons := map[string]bool{}
+	abstract := map[string]bool{} // every sense seen so far is abstract
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
 	for sc.Scan() {
@@ -95,12 +114,12 @@ func generate(r io.Reader) ([]byte, []byte, error) {
 		}
 		fs := strings.Fields(line)
 		// offset lex_filenum ss_type w_cnt (hex) word lex_id ...
-		if len(fs) < 5 || !sourceFiles[fs[1]] {
+		if len(fs) < 5 {
 			continue
 		}
 		var n int
 		if _, err := fmt.Sscanf(fs[3], "%x", &n); err != nil {
-			return nil, nil, fmt.Errorf("data.noun: bad word count %q", fs[3])
+			return nil, nil, nil, fmt.Errorf("data.noun: bad word count %q", fs[3])
 		}
 		for i := 0; i < n && 4+2*i < len(fs); i++ {
 			raw := fs[4+2*i]
@@ -111,6 +130,14 @@ func generate(r io.Reader) ([]byte, []byte, error) {
 			if strings.ContainsAny(w, "_.'0123456789") || w == "" {
 				continue
 			}
+			if raw == w && !strings.Contains(w, "-") {
+				if seen, ok := abstract[w]; !ok || seen {
+					abstract[w] = abstractFiles[fs[1]]
+				}
+			}
+			if !sourceFiles[fs[1]] {
+				continue
+			}
 			words[w] = true
 			if fs[1] == personFile && raw == w {
 				persons[w] = true
@@ -118,7 +145,7 @@ func generate(r io.Reader) ([]byte, []byte, error) {
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	var buf bytes.Buffer
 	buf.WriteString("# Common nouns that can name the source of a statement: a person, a group\n")
@@ -132,7 +159,18 @@ func generate(r io.Reader) ([]byte, []byte, error) {
 	pb.WriteString("# Leader Ines Varga\"). Generated by scripts/gen-source-nouns; do not edit.\n")
 	pb.WriteString("# WordNet 3.0 Copyright 2006 by Princeton University (see NOTICE).\n")
 	writeSorted(&pb, persons)
-	return buf.Bytes(), pb.Bytes(), nil
+	var ab bytes.Buffer
+	ab.WriteString("# Nouns every sense of which is abstract (WordNet 3.0: noun.act, attribute,\n")
+	ab.WriteString("# cognition, communication, event, feeling, motive, phenomenon, process,\n")
+	ab.WriteString("# relation, state, time). Generated by scripts/gen-source-nouns; do not\n")
+	ab.WriteString("# edit. WordNet 3.0 Copyright 2006 by Princeton University (see NOTICE).\n")
+	for w, ok := range abstract {
+		if !ok {
+			delete(abstract, w)
+		}
+	}
+	writeSorted(&ab, abstract)
+	return buf.Bytes(), pb.Bytes(), ab.Bytes(), nil
 }
 
 func writeSorted(buf *bytes.Buffer, words map[string]bool) {

@@ -21,17 +21,17 @@ func TestCommittedFileIsFresh(t *testing.T) {
 		t.Skip("wordnet-base not installed")
 	}
 	defer f.Close()
-	sources, persons, err := GenerateBoth(f)
+	sources, persons, abstract, err := GenerateAll(f)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, got := range map[string][]byte{"source-nouns.txt": sources, "person-nouns.txt": persons} {
-		want, err := os.ReadFile("../../data/quotes/" + name)
+	for name, got := range map[string][]byte{"quotes/source-nouns.txt": sources, "quotes/person-nouns.txt": persons, "events/nouns/abstract.txt": abstract} {
+		want, err := os.ReadFile("../../data/" + name)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(got, want) {
-			t.Errorf("data/quotes/%s is stale: run go run ./scripts/gen-source-nouns", name)
+			t.Errorf("data/%s is stale: run go run ./scripts/gen-source-nouns", name)
 		}
 	}
 }
@@ -80,4 +80,23 @@ func listed(b []byte) string {
 		}
 	}
 	return strings.Join(words, " ")
+}
+
+// TestGenerateAbstract lists a noun when every synset it is in is of an
+// abstract file; names, phrases and quantities are not listed.
+func TestGenerateAbstract(t *testing.T) {
+	in := "  1 licence header\n" +
+		"00000001 11 n 02 surge 0 rush 0 000 | a sudden forceful flow\n" +
+		"00000002 04 n 01 rush 0 000 | the act of rushing\n" +
+		"00000003 20 n 01 rush 1 000 | a plant\n" +
+		"00000004 26 n 02 poverty 0 Poverty_Bay 0 000 | the state of being poor\n" +
+		"00000005 23 n 01 dozen 0 000 | twelve\n" +
+		"00000006 15 n 01 Paris 0 000 | a city\n"
+	_, _, b, err := GenerateAll(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := listed(b), "poverty surge"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
 }
