@@ -132,6 +132,10 @@ func TestClauseFlagsAndTargets(t *testing.T) {
 		{"a verbal assault by a country", "Kenya continued its verbal assault on Somalia.", []string{"KEN 111 SOM ACCUSE"}},
 		{"a murderous attack by a person", "Amani Odhiambo carried out a murderous attack on Juma Otieno.", []string{" 190 KENGOV ASSAULT"}},
 		{"a clause after a comma with its own name", "Just after Amani Odhiambo carried out his murderous attack on club goers at the Pulse nightclub in Mombasa, Juma Otieno was calling for change.", []string{" 190 - ASSAULT", "KENGOV 020 - REQUEST"}},
+		// between two parties, each acts on the other
+		{"fighting between two parties", "Fighting between Kenya and Uganda continued.", []string{"KEN 190 UGA ASSAULT", "UGA 190 KEN ASSAULT"}},
+		{"talks between two parties", "Talks between Kenya and Uganda continued.", []string{"KEN 040 UGA CONSULT", "UGA 040 KEN CONSULT"}},
+		{"fighting in a place names no one", "The fighting in Somalia continued.", nil},
 		{"a charm offensive", "Amani Odhiambo waged a charm offensive across Kenya.", nil},
 		{"an assault by a person in words", "Juma Otieno came under repeated assault by Amani Odhiambo.", []string{" 111 - ACCUSE"}},
 		{"a country attacks", "Kenya attacked Somalia.", []string{"KEN 190 SOM ASSAULT"}},

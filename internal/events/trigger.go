@@ -21,10 +21,12 @@ func (s *sent) code(out []model.Event) []model.Event {
 		}
 		verb, noun := triggerTags(s.tag(i), s.title)
 		if verb {
-			if es, _, ok := s.verbTrigger(i); ok {
+			if es, _, ok := s.verbTrigger(i); ok && (len(es) > 0 || !noun || s.tag(i) != "VBG") {
 				out = append(out, es...)
 				continue
 			}
+			// a gerund that codes nothing as a verb may as a noun:
+			// "Fighting between Azerbaijan and Armenia continued"
 		}
 		if noun {
 			out = append(out, s.nounTrigger(i)...)
@@ -1196,6 +1198,18 @@ func (s *sent) nounSource(n int, p *Pattern) ([]int, verbCtx, bool) {
 	}
 	if len(src) == 0 {
 		src = s.sourcePrep(n, p, 0)
+	}
+	if len(src) == 0 && p.Reciprocal {
+		// "fighting between Azerbaijan and Armenia", "talks between
+		// Kenya and Uganda": each party acts on the other
+		for _, d := range ds {
+			if d > n && s.relIs(d, "nmod", "obl") && s.marker(d) == "between" {
+				if ms := s.actors(d); len(ms) >= 2 {
+					src = ms
+				}
+				break
+			}
+		}
 	}
 	if len(src) > 0 {
 		// The flags of the clause the noun stands in. One that belongs to
