@@ -1320,6 +1320,14 @@ func TestPhraseSetBesideTheSource(t *testing.T) {
 	})
 }
 
+// "X of City, State says": the state the parse made a second subject is
+// the rest of X's place, and X is the source.
+func TestPlaceRestIsNoSource(t *testing.T) {
+	checkSpeakers(t, newX(t), []speakerCase{
+		{"Stacy Baker of Columbia, South Carolina says she really thinks Okafor can pull off a win.", "she really thinks", "Stacy Baker", "Carolina"},
+	})
+}
+
 // A cue the parse left without a subject takes neither the subject of a
 // clause of what someone alleges before it ("X, later alleging that
 // President Y wanted …, said": X) nor, over an auxiliary, a name further

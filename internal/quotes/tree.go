@@ -1181,6 +1181,33 @@ func (t *tq) setBeside(n, p, v int) bool {
 
 // subjectBefore reports whether subject k of verb v is a likelier source
 // than subject b.
+// placeRest reports whether subject k is a name written right after a
+// comma that closes the phrase of subject b, a phrase that ends with a
+// place's "of", "from" or "in" phrase ("Stacy Baker of Columbia, South
+// Carolina"): the rest of the place ("City, State"), which the parse
+// made a second subject.
+func (t *tq) placeRest(k, b int) bool {
+	d := t.td
+	kf, _ := d.Subtree(k)
+	_, be := d.Subtree(b)
+	if kf != be+1 || !t.isComma(be) || t.tok(k).UPOS != "PROPN" {
+		return false
+	}
+	for _, x := range d.Dependents(b, t.buf[:0]) {
+		if x > b && d.RelIs(x, "nmod") && t.tok(x).UPOS == "PROPN" {
+			if _, xe := d.Subtree(x); xe == be {
+				if c := d.Dependent(x, "case"); c >= 0 {
+					switch strings.ToLower(t.tok(c).Text) {
+					case "of", "from", "in":
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
 func (t *tq) subjectBefore(k, b, v int) bool {
 	qk, qb := t.quoteBetween(k, v), t.quoteBetween(b, v)
 	if qk != qb {
@@ -1196,6 +1223,14 @@ func (t *tq) subjectBefore(k, b, v int) bool {
 		return false
 	}
 	if t.setBeside(k, b, v) {
+		return true
+	}
+	// "Stacy Baker of Columbia, South Carolina says": the second is the
+	// rest of the place that ends the first's phrase, not a subject
+	if t.placeRest(k, b) {
+		return false
+	}
+	if t.placeRest(b, k) {
 		return true
 	}
 	// "Donald Brodin's campaign is …" read as two subjects, "Donald"
