@@ -1789,7 +1789,7 @@ func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand
 				// someone unnamed or by a group may be theirs, and an
 				// older speaker is not reached past it)
 				if k := len(hist) - 1; k >= 0 {
-					if h := hist[k]; h.para >= c.para-1 && h.name != "" && h.person && !h.anon && !t.otherSubjectSince(h.pos, c.src, h.name) {
+					if h := hist[k]; t.parasApart(h.para, c.para) <= 1 && h.name != "" && h.person && !h.anon && !t.otherSubjectSince(h.pos, c.src, h.name) {
 						q.Speaker, person, q.SpeakerBy = h.name, true, model.SpeakerByPronoun
 					}
 				}
@@ -2135,6 +2135,54 @@ func (t *tq) governingName(s int, reported []model.Span) string {
 		v = p
 	}
 	return ""
+}
+
+// parasApart returns how many paragraphs paragraph b is after paragraph
+// a, leaving out the headings between them: a subheading between two
+// quotations of one speaker ("– Country less safe –") is no break in
+// what is reported. A heading is a paragraph of at most eight words with
+// no verb. Only a gap of a few paragraphs is read: a longer one is
+// returned as it is.
+func (t *tq) parasApart(a, b int) int {
+	n := b - a
+	if n <= 1 || n > 4 {
+		return n
+	}
+	for p := a + 1; p < b; p++ {
+		if t.heading(p) {
+			n--
+		}
+	}
+	return n
+}
+
+// heading reports whether paragraph p is a heading: at most eight words,
+// none a verb (not markup a page left in the text, "<tweet …>", which
+// stands for what someone wrote).
+func (t *tq) heading(p int) bool {
+	if p < 0 || p >= len(t.td.Paragraphs) {
+		return false
+	}
+	par := t.td.Paragraphs[p]
+	if strings.HasPrefix(par.Text, "<") {
+		return false
+	}
+	words := 0
+	for si := par.FirstSentence; si < par.EndSentence; si++ {
+		s := t.td.Sentences[si]
+		for k := s.FirstToken; k < s.EndToken; k++ {
+			switch t.tok(k).UPOS {
+			case "VERB", "AUX":
+				return false
+			case "PUNCT", "SYM":
+			default:
+				if words++; words > 8 {
+					return false
+				}
+			}
+		}
+	}
+	return words > 0
 }
 
 // otherOfGender reports whether the sentence of the pronoun at s names,

@@ -1320,6 +1320,15 @@ func TestPhraseSetBesideTheSource(t *testing.T) {
 	})
 }
 
+// A subheading between two quotations is no break in what is reported:
+// the "she" after it is the speaker before it (markup a page left, such
+// as an embedded tweet, still is one).
+func TestHeadingIsNoBreak(t *testing.T) {
+	checkSpeakers(t, newX(t), []speakerCase{
+		{"Ina Holt said the ferry would run in May.\n\nHarbour plans\n\n“We will run it every day,” she said.", "We will run it every day", "Ina Holt", "Harbour"},
+	})
+}
+
 // "X of City, State says": the state the parse made a second subject is
 // the rest of X's place, and X is the source.
 func TestPlaceRestIsNoSource(t *testing.T) {
