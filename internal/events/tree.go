@@ -1017,6 +1017,12 @@ func (s *sent) governor(ctx *verbCtx, g, depth int) {
 // in the quoted words and the speaker is not (where a speaker's "we" may
 // be the speaker's, and "he", "she", "it" or "they" is someone else).
 func (s *sent) subjects(ctx verbCtx) []int {
+	if g, ok := s.reportingSubject(ctx); ok {
+		// "some of the same candidates have said they oppose boots on
+		// the ground": "they" are the candidates, whoever the mention
+		// stage took the nearest plural for ("troops")
+		return s.actors(g)
+	}
 	ms := s.actors(ctx.subj)
 	if len(ms) > 0 || ctx.subj < 0 || s.tag(ctx.subj) != "PRP" {
 		return ms
@@ -1060,6 +1066,31 @@ func (s *sent) subjects(ctx verbCtx) []int {
 		return nil
 	}
 	return ms
+}
+
+// reportingSubject returns the subject of the verb of speech whose
+// reported clause the plural pronoun subject of ctx opens ("the
+// candidates said they oppose …"), when that subject is a plural common
+// noun before the verb; ok is false otherwise.
+func (s *sent) reportingSubject(ctx verbCtx) (int, bool) {
+	if ctx.subj < 0 || s.low[ctx.subj] != "they" || !s.relIs(ctx.verb, "ccomp") || !s.opensClause(ctx.subj, ctx.verb) {
+		return -1, false
+	}
+	h := s.head(ctx.verb)
+	if h < 0 || s.reporter(ctx.verb) != h {
+		return -1, false
+	}
+	g := s.dep(h, "nsubj")
+	if g >= 0 && s.tag(g) != "NNS" {
+		// "some of the same candidates": the noun the share is of
+		if x := s.dep(g, "nmod"); x > g && s.marker(x) == "of" {
+			g = x
+		}
+	}
+	if g < 0 || g > h || s.tag(g) != "NNS" {
+		return -1, false
+	}
+	return g, true
 }
 
 // opensClause reports whether word k opens the clause of verb c: only

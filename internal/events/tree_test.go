@@ -151,6 +151,20 @@ func TestWordSetOffIsNoSubject(t *testing.T) {
 	}
 }
 
+// A "they" that opens what a plural noun said is that noun's, whatever
+// the mention stage took the nearest plural for: "some of the
+// candidates have said they oppose …" is no opposition by troops named
+// before.
+func TestTheyOfWhoSaidIt(t *testing.T) {
+	c := inventedCoder(t)
+	const src = "Kenyan troops patrol the border. Some of the candidates have said they oppose the patrols."
+	for _, e := range codeThrough(t, c, src, act{"Kenyan troops", "KENMIL"}, act{"they", "KENMIL"}) {
+		if e.Source.Code == "KENMIL" && e.Source.Text == "they" {
+			t.Errorf("event %s: the candidates' 'they' coded as the troops", brief(e))
+		}
+	}
+}
+
 // A party's neighbour, ally or enemy is another party: "Norvania's
 // neighbour attacked Selvia", parsed right, is no attack by Norvania.
 func TestRelationOfAParty(t *testing.T) {
