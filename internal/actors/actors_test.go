@@ -47,6 +47,8 @@ func TestYAMLLoad(t *testing.T) {
 		{"North Atlantic Council", Body, "IGOWSTNAT", "North Atlantic Council", 3},
 		{"the Alliance", IGO, "IGOWSTNAT", "North Atlantic Treaty Organization", 2},
 		{"NATO’s", IGO, "IGOWSTNAT", "North Atlantic Treaty Organization", 1},
+		// an acronym of four letters also in title case (British style)
+		{"Nato said", IGO, "IGOWSTNAT", "North Atlantic Treaty Organization", 1},
 		{"Anna Example", Person, "IGOWSTNAT", "Anna Example", 2},
 		{"A. Example", Person, "IGOWSTNAT", "Anna Example", 2},
 	}
@@ -60,7 +62,9 @@ func TestYAMLLoad(t *testing.T) {
 			t.Errorf("Match(%q) = %v %s %q n=%d, want %v %s %q n=%d", tc.text, e.Kind, e.Code(), e.Name, n, tc.kind, tc.code, tc.name, tc.n)
 		}
 	}
-	for _, s := range []string{"us", "the alliance", "North", "Atlantic", "the", ""} {
+	// (an acronym of two or three letters only in capitals: "Us" opening
+	// a sentence is no country)
+	for _, s := range []string{"us", "Us", "the alliance", "North", "Atlantic", "the", ""} {
 		if e, n := d.Match(words(s), 0); e != nil {
 			t.Errorf("Match(%q) = %q n=%d, want no match", s, e.Phrase, n)
 		}
@@ -402,7 +406,7 @@ func TestComposition(t *testing.T) {
 	if r, _, _ := d.Resolve(words("Rasmussen"), 0, day("2017-01-01")); r.Name != "Lars Løkke Rasmussen" {
 		t.Errorf("Rasmussen in 2017 = %q", r.Name)
 	}
-	for _, s := range []string{"us", "who", "rasmussen", "the"} {
+	for _, s := range []string{"us", "who", "Who", "rasmussen", "the"} {
 		if r, n, ok := d.Resolve(words(s), 0, at); ok {
 			t.Errorf("Resolve(%q) = %q n=%d, want none", s, r.Code, n)
 		}

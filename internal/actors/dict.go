@@ -104,7 +104,7 @@ type Entry struct {
 	Surname string
 
 	words  []string // normalised phrase words
-	strict []bool   // per word: the token must not be all lower case
+	strict []uint8  // per word: how the token must be written (phraseWords)
 }
 
 // CodeAt returns the code in force at t. With t zero it returns the most
@@ -444,7 +444,7 @@ func (d *Dictionary) matchAt(l *lazyWords, off int) (*Entry, int) {
 		ok := true
 		for k, w := range e.words {
 			nw := l.at(off + k)
-			if nw.text != w || (e.strict[k] && nw.lower) {
+			if nw.text != w || e.strict[k] == notLower && nw.lower || e.strict[k] == allCapital && !nw.upper {
 				ok = false
 				break
 			}

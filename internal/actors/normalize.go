@@ -14,6 +14,7 @@ import (
 type normWord struct {
 	text  string
 	lower bool // the token had letters and none upper case
+	upper bool // the token had letters and none lower case
 	done  bool // set by lazyWords once text and lower are
 }
 
@@ -71,7 +72,7 @@ func normalizeToken(tok string) normWord {
 	} else if len(tok) > 1 && strings.HasSuffix(tok, "'") {
 		tok = tok[:len(tok)-1]
 	}
-	hasLetter, hasUpper := false, false
+	hasLetter, hasUpper, hasLower := false, false, false
 	var b strings.Builder
 	b.Grow(len(tok))
 	for _, r := range tok {
@@ -82,11 +83,13 @@ func normalizeToken(tok string) normWord {
 			hasLetter = true
 			if unicode.IsUpper(r) {
 				hasUpper = true
+			} else {
+				hasLower = true
 			}
 		}
 		b.WriteRune(unicode.ToLower(r))
 	}
-	return normWord{text: b.String(), lower: hasLetter && !hasUpper}
+	return normWord{text: b.String(), lower: hasLetter && !hasUpper, upper: hasLetter && !hasLower}
 }
 
 // foldDiacritics removes combining marks: "Wörner" → "Worner".
@@ -109,17 +112,27 @@ func splitPhrase(phrase string) []string {
 	return strings.FieldsFunc(phrase, func(r rune) bool { return r == '_' || unicode.IsSpace(r) })
 }
 
+// How a word of a phrase must be written in the text (phraseWords).
+const (
+	anyCase    uint8 = iota
+	notLower         // not all lower case: "US" is not "us"
+	allCapital       // all capitals: "WHO" is not "Who" at a question's start
+)
+
 // phraseWords returns the normalised words of a phrase and, per word,
-// whether it is an acronym that must not match an all-lower-case token
-// ("US" must not match "us", "WHO" not "who").
+// how the token must be written: an acronym must not match an
+// all-lower-case token ("US" must not match "us", "WHO" not "who"), and
+// one of two or three letters must match only one in capitals ("Who
+// wants …?" names no World Health Organization; British style writes
+// only longer ones in title case: "Nato", "Opec").
 //
 // A phrase written with a leading "=" ("=the Alliance") is case-sensitive
 // in its capitalised words: "Alliance" must not match "alliance".
-func phraseWords(phrase string) ([]string, []bool) {
+func phraseWords(phrase string) ([]string, []uint8) {
 	exact := strings.HasPrefix(phrase, "=")
 	raw := splitPhrase(strings.TrimPrefix(phrase, "="))
 	words := make([]string, 0, len(raw))
-	strict := make([]bool, 0, len(raw))
+	strict := make([]uint8, 0, len(raw))
 	for _, r := range raw {
 		n := normalizeToken(r)
 		if n.text == "" {
@@ -127,7 +140,14 @@ func phraseWords(phrase string) ([]string, []bool) {
 		}
 		words = append(words, n.text)
 		first, _ := utf8.DecodeRuneInString(r)
-		strict = append(strict, isAcronym(r) || (exact && unicode.IsUpper(first)))
+		switch {
+		case isAcronym(r) && utf8.RuneCountInString(n.text) <= 3:
+			strict = append(strict, allCapital)
+		case isAcronym(r) || exact && unicode.IsUpper(first):
+			strict = append(strict, notLower)
+		default:
+			strict = append(strict, anyCase)
+		}
 	}
 	return words, strict
 }
