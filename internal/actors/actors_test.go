@@ -63,8 +63,9 @@ func TestYAMLLoad(t *testing.T) {
 		}
 	}
 	// (an acronym of two or three letters only in capitals: "Us" opening
-	// a sentence is no country)
-	for _, s := range []string{"us", "Us", "the alliance", "North", "Atlantic", "the", ""} {
+	// a sentence is no country; the name of a country or a capital, or a
+	// demonym, is no word in lower case: "male" is not "Malé")
+	for _, s := range []string{"us", "Us", "the alliance", "North", "Atlantic", "the", "", "tripoli said", "the libyans", "libya"} {
 		if e, n := d.Match(words(s), 0); e != nil {
 			t.Errorf("Match(%q) = %q n=%d, want no match", s, e.Phrase, n)
 		}

@@ -127,9 +127,18 @@ const (
 // only longer ones in title case: "Nato", "Opec").
 //
 // A phrase written with a leading "=" ("=the Alliance") is case-sensitive
-// in its capitalised words: "Alliance" must not match "alliance".
-func phraseWords(phrase string) ([]string, []uint8) {
-	exact := strings.HasPrefix(phrase, "=")
+// in its capitalised words: "Alliance" must not match "alliance"; so is
+// the name of a country or a capital, or a demonym (proper): "Malé"
+// is not "male", "Polish" not "polish", "Turkey" not "turkey".
+//
+// A phrase of the PETRARCH/TABARI formats (words joined by underscores,
+// all in capitals: "UNITED_NATIONS_") says nothing of how its words are
+// written: a word of two to four letters must not match an all-lower-case
+// token, as PETRARCH's own short acronyms ("UN_") need, and any other
+// matches in any case.
+func phraseWords(phrase string, proper bool) ([]string, []uint8) {
+	exact := proper || strings.HasPrefix(phrase, "=")
+	capitals := strings.Contains(phrase, "_") && strings.ToUpper(phrase) == phrase
 	raw := splitPhrase(strings.TrimPrefix(phrase, "="))
 	words := make([]string, 0, len(raw))
 	strict := make([]uint8, 0, len(raw))
@@ -141,6 +150,12 @@ func phraseWords(phrase string) ([]string, []uint8) {
 		words = append(words, n.text)
 		first, _ := utf8.DecodeRuneInString(r)
 		switch {
+		case capitals:
+			if k := utf8.RuneCountInString(n.text); isAcronym(r) && k <= 4 {
+				strict = append(strict, notLower)
+			} else {
+				strict = append(strict, anyCase)
+			}
 		case isAcronym(r) && utf8.RuneCountInString(n.text) <= 3:
 			strict = append(strict, allCapital)
 		case isAcronym(r) || exact && unicode.IsUpper(first):
@@ -153,7 +168,9 @@ func phraseWords(phrase string) ([]string, []uint8) {
 }
 
 // isAcronym reports whether w (dots ignored) is two to four upper-case
-// letters.
+// letters. (Not longer: PETRARCH's agents are written in capitals,
+// "POLICE", and must match "police"; a longer acronym that is an English
+// word is written with "=" in our files: "=SHAPE".)
 func isAcronym(w string) bool {
 	n := 0
 	for _, r := range w {
@@ -208,7 +225,7 @@ func titleCase(s string) string {
 
 // newEntry builds an entry for phrase, or nil when the phrase has no words.
 func newEntry(phrase string, kind EntryKind, name string, codes []DatedCode, agent, source string) *Entry {
-	words, strict := phraseWords(phrase)
+	words, strict := phraseWords(phrase, kind == Country || kind == Capital || kind == Demonym)
 	if len(words) == 0 {
 		return nil
 	}

@@ -310,7 +310,7 @@ type actorBlock struct {
 
 // phraseOK reports whether a dictionary phrase has a word to match.
 func phraseOK(phrase string) bool {
-	words, _ := phraseWords(phrase)
+	words, _ := phraseWords(phrase, false)
 	return len(words) > 0
 }
 
