@@ -3,6 +3,7 @@ package mentions
 import (
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -114,7 +115,50 @@ func (a *analysis) match(s *sent, j int) (*actors.Entry, int) {
 			return nil, 0
 		}
 	}
+	if n == 1 && (e.Kind == actors.Country || e.Kind == actors.Capital) && a.inPersonName(s, j) {
+		return nil, 0
+	}
 	return e, n
+}
+
+// inPersonName reports whether the name of a country or a capital at
+// words[j] is a word of a person's name: after a given name ("Tulsa
+// police Chief Chuck Jordan"), or itself a given name before a
+// capitalised word that is no known actor, time or title ("said Chad
+// Bown, an expert on trade").
+func (a *analysis) inPersonName(s *sent, j int) bool {
+	if a.td == nil {
+		return false
+	}
+	name := func(k int) bool {
+		return k >= 0 && k < len(s.toks) && s.toks[k].UPOS == "PROPN" && startsUpper(s.toks[k].Text)
+	}
+	if name(j-1) && a.td.Gender(s.toks[j-1].Text, text.GenderName) != 0 {
+		return true
+	}
+	if !name(j+1) || a.td.Gender(s.toks[j].Text, text.GenderName) == 0 {
+		return false
+	}
+	if e, _ := a.dictMatch(s, j+1); e != nil {
+		return false // a known actor after it
+	}
+	return !calendarWord(s.toks[j+1].Text) // "attacked Chad Sunday"
+}
+
+// calendarWord reports whether w is the English name of a weekday or a
+// month.
+func calendarWord(w string) bool {
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		if w == d.String() {
+			return true
+		}
+	}
+	for m := time.January; m <= time.December; m++ {
+		if w == m.String() {
+			return true
+		}
+	}
+	return false
 }
 
 // aliasAt matches a role alias of the vocabulary at words[j] and returns

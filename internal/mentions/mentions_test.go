@@ -993,3 +993,43 @@ func TestElectedOfficeIsNoHolder(t *testing.T) {
 		}
 	}
 }
+
+// A country's name that is a word of a person's name is no country:
+// after a given name ("Police Chief Chuck Kenya said", with the shipped
+// dictionary, whose agent "Police Chief" leaves "Chuck Kenya" a name run
+// of its own), or itself a given name before a surname ("said Chad
+// Bown"), but not before a day ("attacked Kenya Sunday").
+func TestCountryInAPersonsName(t *testing.T) {
+	d, err := actors.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := NewFromData(d, os.DirFS("../../data"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	an := testAnalyzer(t)
+	for _, tc := range []struct {
+		text, code string
+		country    bool
+	}{
+		{"Police Chief Chuck Kenya said the case was closed.", "KEN", false},
+		// a country's name that is a given name ("Chad", genders.txt)
+		// before a surname no dictionary knows
+		{"The rules matter, said Chad Bown, an expert on trade.", "TCD", false},
+		{"Rebels attacked Chad on Sunday.", "TCD", true},
+		{"Kenya said the case was closed.", "KEN", true},
+		{"Rebels attacked Kenya Sunday.", "KEN", true},
+	} {
+		doc := &model.Document{ID: "t", Text: tc.text}
+		ms := r.Find(doc, an.Analyze(tc.text))
+		checkMentions(t, doc, ms)
+		found := false
+		for _, m := range ms {
+			found = found || m.Actor.Code == tc.code
+		}
+		if found != tc.country {
+			t.Errorf("%s: the country %s %v, want %v: %s", tc.text, tc.code, found, tc.country, dump(ms))
+		}
+	}
+}
