@@ -1033,3 +1033,37 @@ func TestCountryInAPersonsName(t *testing.T) {
 		}
 	}
 }
+
+// A country's name alone that is the surname of a person the document
+// names in full is that person as the subject of "say" ("“…,” Kenya
+// said" after "Rep. Ana Kenya"), and still the country otherwise
+// ("Kenya is a large country").
+func TestCountryNameAsASurname(t *testing.T) {
+	d, err := actors.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := NewFromData(d, os.DirFS("../../data"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const text = "Rep. Ana Kenya (R-Ohio) said the plan would fail.\n\n“It will fail,” Kenya said. Kenya is a large country."
+	doc := &model.Document{ID: "t", Text: text}
+	ms := r.Find(doc, testAnalyzer(t).Analyze(text))
+	checkMentions(t, doc, ms)
+	at := func(off int) *model.Mention {
+		for i := range ms {
+			if ms[i].Start == off {
+				return &ms[i]
+			}
+		}
+		return nil
+	}
+	said, country := at(strings.Index(text, "Kenya said")), at(strings.Index(text, "Kenya is"))
+	if said == nil || said.Actor.Code == "KEN" || said.Actor.Name != "Ana Kenya" {
+		t.Errorf("“…,” Kenya said: %+v, want Ana Kenya: %s", said, dump(ms))
+	}
+	if country == nil || country.Actor.Code != "KEN" {
+		t.Errorf("Kenya is a large country: %+v, want the country: %s", country, dump(ms))
+	}
+}

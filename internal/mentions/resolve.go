@@ -507,13 +507,38 @@ func (a *analysis) surnameTokens() bool {
 // noun after it (the chunker already leaves "Cuban exiles" out). The
 // surname is then a name of the document's people (surnameTokens).
 // It returns the candidates it dropped.
+// saysAt reports whether candidate c is the subject of "say" in the
+// tree (read only for the few country names that are also a surname of
+// the document's people).
+func (a *analysis) saysAt(c *cand) bool {
+	if a.td == nil || c.sent < 0 || c.sent >= len(a.td.Sentences) {
+		return false
+	}
+	a.td.Parse(c.sent)
+	k := a.td.Sentences[c.sent].FirstToken + c.ti
+	h := a.td.Tokens[k].Head
+	return a.td.RelIs(k, "nsubj") && h >= 0 && a.td.Tokens[h].Lemma == "say"
+}
+
 func (a *analysis) surnamesOverDemonyms(surnames map[string]bool) map[*cand]bool {
 	var given map[*cand]bool
 	for _, c := range a.cands {
-		if c.dropped || c.entry == nil || c.entry.Kind != actors.Demonym || c.tj != c.ti+1 {
+		if c.dropped || c.entry == nil || c.tj != c.ti+1 {
 			continue
 		}
 		s := a.sents[c.sent]
+		switch c.entry.Kind {
+		case actors.Demonym:
+		case actors.Country, actors.Capital:
+			// "Rep. Jim Jordan (R-Ohio) … ¶ “…,” Jordan said": the
+			// country's name alone as the subject of "say" ("Jordan is
+			// a small country" stays the country)
+			if !c.subject || !surnames[s.toks[c.ti].Text] || !a.saysAt(c) {
+				continue
+			}
+		default:
+			continue
+		}
 		if !surnames[s.toks[c.ti].Text] || c.ti > 0 && s.toks[c.ti-1].UPOS == "DET" {
 			continue
 		}
