@@ -3,7 +3,6 @@ package mentions
 import (
 	"slices"
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -124,8 +123,9 @@ func (a *analysis) match(s *sent, j int) (*actors.Entry, int) {
 // inPersonName reports whether the name of a country or a capital at
 // words[j] is a word of a person's name: after a given name ("Tulsa
 // police Chief Chuck Jordan"), or itself a given name before a
-// capitalised word that is no known actor, time or title ("said Chad
-// Bown, an expert on trade").
+// capitalised word that is no known actor and no weekday or month
+// (calendar_words: "said Chad Bown, an expert on trade", not "attacked
+// Chad Sunday").
 func (a *analysis) inPersonName(s *sent, j int) bool {
 	if a.td == nil {
 		return false
@@ -142,23 +142,7 @@ func (a *analysis) inPersonName(s *sent, j int) bool {
 	if e, _ := a.dictMatch(s, j+1); e != nil {
 		return false // a known actor after it
 	}
-	return !calendarWord(s.toks[j+1].Text) // "attacked Chad Sunday"
-}
-
-// calendarWord reports whether w is the English name of a weekday or a
-// month.
-func calendarWord(w string) bool {
-	for d := time.Sunday; d <= time.Saturday; d++ {
-		if w == d.String() {
-			return true
-		}
-	}
-	for m := time.January; m <= time.December; m++ {
-		if w == m.String() {
-			return true
-		}
-	}
-	return false
+	return !a.v.calendar[s.low[j+1]]
 }
 
 // aliasAt matches a role alias of the vocabulary at words[j] and returns

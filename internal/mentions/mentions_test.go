@@ -994,12 +994,9 @@ func TestElectedOfficeIsNoHolder(t *testing.T) {
 	}
 }
 
-// A country's name that is a word of a person's name is no country:
-// after a given name ("Police Chief Chuck Kenya said", with the shipped
-// dictionary, whose agent "Police Chief" leaves "Chuck Kenya" a name run
-// of its own), or itself a given name before a surname ("said Chad
-// Bown"), but not before a day ("attacked Kenya Sunday").
-func TestCountryInAPersonsName(t *testing.T) {
+// shippedResolver is a resolver with the shipped actor dictionary.
+func shippedResolver(t *testing.T) *Resolver {
+	t.Helper()
 	d, err := actors.Default()
 	if err != nil {
 		t.Fatal(err)
@@ -1008,6 +1005,16 @@ func TestCountryInAPersonsName(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return r
+}
+
+// A country's name that is a word of a person's name is no country:
+// after a given name ("Police Chief Chuck Kenya said", with the shipped
+// dictionary, whose agent "Police Chief" leaves "Chuck Kenya" a name run
+// of its own), or itself a given name before a surname ("said Chad
+// Bown"), but not before a day ("attacked Kenya Sunday").
+func TestCountryInAPersonsName(t *testing.T) {
+	r := shippedResolver(t)
 	an := testAnalyzer(t)
 	for _, tc := range []struct {
 		text, code string
@@ -1039,14 +1046,7 @@ func TestCountryInAPersonsName(t *testing.T) {
 // said" after "Rep. Ana Kenya"), and still the country otherwise
 // ("Kenya is a large country").
 func TestCountryNameAsASurname(t *testing.T) {
-	d, err := actors.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := NewFromData(d, os.DirFS("../../data"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := shippedResolver(t)
 	const text = "Rep. Ana Kenya (R-Ohio) said the plan would fail.\n\n“It will fail,” Kenya said. Kenya is a large country."
 	doc := &model.Document{ID: "t", Text: text}
 	ms := r.Find(doc, testAnalyzer(t).Analyze(text))

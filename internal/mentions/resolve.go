@@ -504,22 +504,11 @@ func (a *analysis) surnameTokens() bool {
 // demonym ("Cuban" → Cuba) where the word is the surname of a person the
 // document names in full ("Mark Cuban") and stands alone as a name: no
 // determiner before it ("a Cuban", "the Cuban" are people of Cuba) and no
-// noun after it (the chunker already leaves "Cuban exiles" out). The
-// surname is then a name of the document's people (surnameTokens).
-// It returns the candidates it dropped.
-// saysAt reports whether candidate c is the subject of "say" in the
-// tree (read only for the few country names that are also a surname of
-// the document's people).
-func (a *analysis) saysAt(c *cand) bool {
-	if a.td == nil || c.sent < 0 || c.sent >= len(a.td.Sentences) {
-		return false
-	}
-	a.td.Parse(c.sent)
-	k := a.td.Sentences[c.sent].FirstToken + c.ti
-	h := a.td.Tokens[k].Head
-	return a.td.RelIs(k, "nsubj") && h >= 0 && a.td.Tokens[h].Lemma == "say"
-}
-
+// noun after it (the chunker already leaves "Cuban exiles" out); and so
+// for the name of a country or a capital ("Jordan" of "Jim Jordan") that
+// is the subject of a verb of saying. The surname is then a name of the
+// document's people (surnameTokens). It returns the candidates it
+// dropped.
 func (a *analysis) surnamesOverDemonyms(surnames map[string]bool) map[*cand]bool {
 	var given map[*cand]bool
 	for _, c := range a.cands {
@@ -527,19 +516,19 @@ func (a *analysis) surnamesOverDemonyms(surnames map[string]bool) map[*cand]bool
 			continue
 		}
 		s := a.sents[c.sent]
+		if !surnames[s.toks[c.ti].Text] || c.ti > 0 && s.toks[c.ti-1].UPOS == "DET" {
+			continue
+		}
 		switch c.entry.Kind {
 		case actors.Demonym:
 		case actors.Country, actors.Capital:
 			// "Rep. Jim Jordan (R-Ohio) … ¶ “…,” Jordan said": the
-			// country's name alone as the subject of "say" ("Jordan is
-			// a small country" stays the country)
-			if !c.subject || !surnames[s.toks[c.ti].Text] || !a.saysAt(c) {
+			// country's name alone as the subject of a verb of saying
+			// ("Jordan is a small country" stays the country)
+			if !c.subject || !a.says(c) {
 				continue
 			}
 		default:
-			continue
-		}
-		if !surnames[s.toks[c.ti].Text] || c.ti > 0 && s.toks[c.ti-1].UPOS == "DET" {
 			continue
 		}
 		c.dropped = true
@@ -549,6 +538,18 @@ func (a *analysis) surnamesOverDemonyms(surnames map[string]bool) map[*cand]bool
 		given[c] = true
 	}
 	return given
+}
+
+// says reports whether candidate c is, in the tree, the subject of a
+// verb of saying (saying_verbs).
+func (a *analysis) says(c *cand) bool {
+	if a.td == nil || c.sent < 0 || c.sent >= len(a.td.Sentences) {
+		return false
+	}
+	a.td.Parse(c.sent)
+	k := a.td.Sentences[c.sent].FirstToken + c.ti
+	h := a.td.Tokens[k].Head
+	return a.td.RelIs(k, "nsubj") && h >= 0 && a.v.saying[strings.ToLower(a.td.Tokens[h].Lemma)]
 }
 
 // surnamesOfOthers undoes the dictionary's reading of a surname alone
