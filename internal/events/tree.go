@@ -831,8 +831,6 @@ func (s *sent) auxLike(g int) bool {
 	return s.lx.is("have", w) || s.lx.is("be", w) || s.lx.is("do", w) || s.lx.is("future", w) || s.lx.is("modal", w)
 }
 
-// adjacentSubject returns the mention token right before the verb group
-// of the finite verb v (its auxiliaries, negation and adverbs), or -1.
 // finiteAux reports whether the verb at v has a finite auxiliary of its
 // own and is active ("was calling", "has called"; not "was asked"): its
 // verb group is finite, and its subject is who acts.
@@ -850,6 +848,8 @@ func (s *sent) finiteAux(v int) bool {
 	return finite
 }
 
+// adjacentSubject returns the mention token right before the verb group
+// of the finite verb v (its auxiliaries, negation and adverbs), or -1.
 func (s *sent) adjacentSubject(v int) int {
 	k := v - 1
 	for k >= 0 && s.mAt[k] < 0 && s.head(k) == v && s.relIs(k, "aux", "advmod", "neg") {
@@ -1068,16 +1068,16 @@ func (s *sent) subjects(ctx verbCtx) []int {
 	return ms
 }
 
-// reportingSubject returns the subject of the verb of speech whose
-// reported clause the plural pronoun subject of ctx opens ("the
-// candidates said they oppose …"), when that subject is a plural common
-// noun before the verb; ok is false otherwise.
+// reportingSubject returns the subject of the verb whose clausal
+// complement the pronoun "they", subject of ctx, opens ("the candidates
+// said they oppose …"), when that subject is a plural common noun (or a
+// share "of" one) before the verb; ok is false otherwise.
 func (s *sent) reportingSubject(ctx verbCtx) (int, bool) {
 	if ctx.subj < 0 || s.low[ctx.subj] != "they" || !s.relIs(ctx.verb, "ccomp") || !s.opensClause(ctx.subj, ctx.verb) {
 		return -1, false
 	}
 	h := s.head(ctx.verb)
-	if h < 0 || s.reporter(ctx.verb) != h {
+	if h < 0 {
 		return -1, false
 	}
 	g := s.dep(h, "nsubj")

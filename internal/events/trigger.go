@@ -396,14 +396,12 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 			code = vc
 			ev.Pattern += ".verbal"
 		}
-		if len(tgt) == 0 && !ctx.passive && s.lx.is("place_targets", strings.ToLower(s.lx.codes[code].PLOVER)) {
-			// "Serbia lifted a night curfew in Montenegro": an act done to
-			// a place, with no target named, is done to its country.
+		if len(tgt) == 0 && !ctx.passive {
 			pv := r
 			if inf >= 0 {
 				pv = inf
 			}
-			if pm := s.placeIn(pv); pm >= 0 && !s.sameAsAny(pm, src) {
+			if pm := s.placeTarget(code, pv, src); pm >= 0 {
 				tgt = []int{pm}
 				ev.Pattern += ".place"
 			}
@@ -758,10 +756,8 @@ func (s *sent) nounTrigger(i int) []model.Event {
 		// "Trump's attacks on a former Miss Universe": words
 		code, suffix = vc, ".verbal"
 	}
-	if len(tgt) == 0 && s.lx.is("place_targets", strings.ToLower(s.lx.codes[code].PLOVER)) {
-		// "rallies in the Gaza Strip", "reimposed blockades in the West
-		// Bank": as for verbs
-		if pm := s.placeIn(n); pm >= 0 && !s.sameAsAny(pm, src) {
+	if len(tgt) == 0 {
+		if pm := s.placeTarget(code, n, src); pm >= 0 {
 			tgt = []int{pm}
 			suffix += ".place"
 		}
@@ -1462,10 +1458,27 @@ func participant(m model.Mention) model.Participant {
 	return model.Participant{Span: m.Span, Code: m.Actor.Code, Name: m.Actor.Name}
 }
 
-// sameAsAny reports whether mention m is the same actor as one of ms. A
-// source whose country is the place of the act (localSources: "the
-// military government declared a state of siege in X") is not the same
-// actor as that place: the act is done to X's people.
+// placeTarget returns the target of an act coded code with sources src
+// and no target named, done at word v (a verb or an event noun) in a
+// place: the mention placeIn makes for the place's country, when the
+// code's PLOVER type is of acts done to a place and its people
+// (grammar.yaml place_targets: "Serbia lifted a night curfew in
+// Montenegro", "reimposed blockades in the West Bank", "rallies in the
+// Gaza Strip") and the place is none of the sources; -1 otherwise.
+func (s *sent) placeTarget(code string, v int, src []int) int {
+	if !s.lx.is("place_targets", strings.ToLower(s.lx.codes[code].PLOVER)) {
+		return -1
+	}
+	if pm := s.placeIn(v); pm >= 0 && !s.sameAsAny(pm, src) {
+		return pm
+	}
+	return -1
+}
+
+// sameAsAny reports whether mention m is the same actor as one of ms. (A
+// source whose country localSources took from the place of the act, "the
+// military government declared a state of siege in X", has its own code
+// and so is not the same actor as X: the act is done to X's people.)
 func (s *sent) sameAsAny(m int, ms []int) bool {
 	for _, x := range ms {
 		if x == m || sameActor(s.ms[x], s.ms[m]) {
@@ -1529,10 +1542,6 @@ func (s *sent) patientOf(n int) []int {
 	return s.actors(ctx.subj)
 }
 
-// materialAct reports whether a CAMEO code is a material act whose object
-// need not be an actor: aid, investigation, protest, force, coercion and
-// sanctions (roots 07, 09, 14–20), as opposed to statements and meetings,
-// which are addressed to someone.
 // force reports whether a CAMEO code is of force: assault, fight or mass
 // violence (roots 18–20).
 func force(code string) bool {
@@ -1563,6 +1572,10 @@ func (s *sent) abstractObject(v, i, j int) bool {
 	return s.lx.is(abstractNouns, s.lemma(o)) && s.modified(o) < 0
 }
 
+// materialAct reports whether a CAMEO code is a material act whose object
+// need not be an actor: aid, investigation, protest, force, coercion and
+// sanctions (roots 07, 09, 14–20), as opposed to statements and meetings,
+// which are addressed to someone.
 func materialAct(code string) bool {
 	if len(code) < 2 {
 		return false
