@@ -612,7 +612,7 @@ func hasUpper(s string) bool {
 	return false
 }
 
-// list joins the records given by surname alone to the one person of
+// List joins the records given by surname alone to the one person of
 // that surname, gives the quotes and turns to their speakers' records,
 // and returns the records, most mentioned first.
 func (c *Collector) List() []store.Actor {

@@ -32,6 +32,7 @@ type lexiconFile struct {
 	InSources           []string            `yaml:"in_sources"`
 	Possessives         []string            `yaml:"possessive_endings"`
 	TitleComplement     []string            `yaml:"title_complements"`
+	PlacePrepositions   []string            `yaml:"place_prepositions"`
 	Definite            []string            `yaml:"definite_articles"`
 	PluralGroup         []string            `yaml:"plural_group_pronouns"`
 	Roles               []string            `yaml:"roles"`
@@ -106,6 +107,8 @@ type lexicon struct {
 	// joining a title to its complement ("of") and definite articles
 	// ("the")
 	complementizers, possessives, titleComplements, definite map[string]bool
+	// placePreps open a person's place after the name (placeRest)
+	placePreps map[string]bool
 	// accordingTo is the two-word cue ("according", "to"), lower case
 	accordingTo [2]string
 	// inSourcePrep and inSources are the preposition and the nouns
@@ -293,6 +296,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		complementizers:     set(f.Complementizer),
 		possessives:         set(f.Possessives),
 		titleComplements:    set(f.TitleComplement),
+		placePreps:          set(f.PlacePrepositions),
 		definite:            set(f.Definite),
 		roles:               phrases(f.Roles),
 		honorifics:          set(f.Honorifics),

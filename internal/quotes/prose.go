@@ -2156,6 +2156,9 @@ func (t *tq) parasApart(a, b int) int {
 	return n
 }
 
+// maxHeadingWords bounds the words of a heading (heading).
+const maxHeadingWords = 8
+
 // heading reports whether paragraph p is a heading: at most eight words,
 // none a verb (not markup a page left in the text, "<tweet …>", which
 // stands for what someone wrote).
@@ -2176,7 +2179,7 @@ func (t *tq) heading(p int) bool {
 				return false
 			case "PUNCT", "SYM":
 			default:
-				if words++; words > 8 {
+				if words++; words > maxHeadingWords {
 					return false
 				}
 			}

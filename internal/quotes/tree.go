@@ -350,6 +350,7 @@ func (t *tq) unsaid(i int) bool {
 // Obama had underestimated …", "asked if he believed …", "if the Chinese
 // pledged to cap …"): what it supposes is no one's statement
 // (model.Quote.Hypothetical).
+//
 // The mark must open the cue's own clause, with no mark of punctuation
 // between them ("If anything, X argued, …" and "“… if I didn't,” he
 // said" are parses that hang another clause's word on the cue).
@@ -1179,8 +1180,6 @@ func (t *tq) setBeside(n, p, v int) bool {
 	return pe == v
 }
 
-// subjectBefore reports whether subject k of verb v is a likelier source
-// than subject b.
 // placeRest reports whether subject k is a name written right after a
 // comma that closes the phrase of subject b, a phrase that ends with a
 // place's "of", "from" or "in" phrase ("Stacy Baker of Columbia, South
@@ -1196,11 +1195,8 @@ func (t *tq) placeRest(k, b int) bool {
 	for _, x := range d.Dependents(b, t.buf[:0]) {
 		if x > b && d.RelIs(x, "nmod") && t.tok(x).UPOS == "PROPN" {
 			if _, xe := d.Subtree(x); xe == be {
-				if c := d.Dependent(x, "case"); c >= 0 {
-					switch strings.ToLower(t.tok(c).Text) {
-					case "of", "from", "in":
-						return true
-					}
+				if c := d.Dependent(x, "case"); c >= 0 && t.x.lx.placePreps[strings.ToLower(t.tok(c).Text)] {
+					return true
 				}
 			}
 		}
@@ -1208,6 +1204,8 @@ func (t *tq) placeRest(k, b int) bool {
 	return false
 }
 
+// subjectBefore reports whether subject k of verb v is a likelier source
+// than subject b.
 func (t *tq) subjectBefore(k, b, v int) bool {
 	qk, qb := t.quoteBetween(k, v), t.quoteBetween(b, v)
 	if qk != qb {
