@@ -338,7 +338,8 @@ func (ix *Index) add(doc *model.Document, given []model.Quote, analysed bool) {
 		}
 		// The statement's quotation is its speaker's passage. One it
 		// gives no one it names (an unnamed spokesman, a description),
-		// or says someone did not say ("Mokoena never said “…”"), is a
+		// says someone did not say ("Mokoena never said “…”") or only
+		// supposes someone said ("Even if Mokoena said “…”"), is a
 		// passage of no named speaker: its words are in the record, but
 		// nobody's. Being narrower than the publisher's paragraph around
 		// it, it keeps a quote of them from being made the publisher's

@@ -438,12 +438,14 @@ func TestStatementIndex(t *testing.T) {
 		t.Errorf("verdict %q", q.Verdict)
 	}
 	// A statement's quotation is its speaker's passage, not the
-	// publisher's: what it says someone did not say, or gives to someone
-	// it does not name, confirms no speaker and makes no quote of it
+	// publisher's: what it says someone did not say or only supposes
+	// someone said, or gives to someone it does not name, confirms no
+	// speaker and makes no quote of it
 	// someone else's (the publisher's, around it).
 	for _, c := range []struct{ said, want string }{
 		{"Chairperson Tendai Mokoena said: “We will send ten thousand soldiers to the border tomorrow.”", model.VerdictVerbatim},
 		{"Chairperson Tendai Mokoena never said: “We will send ten thousand soldiers to the border tomorrow.”", model.VerdictSpeakerNotVerified},
+		{"Even if Chairperson Tendai Mokoena said: “We will send ten thousand soldiers to the border tomorrow.” nothing was sent.", model.VerdictSpeakerNotVerified},
 		{"A spokesman said: “We will send ten thousand soldiers to the border tomorrow.”", model.VerdictSpeakerNotVerified},
 	} {
 		st := &model.Document{ID: "st2", Kind: model.KindStatement, Text: c.said, Publisher: "Velgrad Herald"}
