@@ -54,10 +54,12 @@ func (p *Patterns) compile() *lexicon {
 		}
 	}
 	for k, ws := range p.grammar {
-		m := map[string]bool{}
+		m := make(map[string]bool, len(ws))
 		for _, w := range ws {
 			m[w] = true
-			splitOnce(w)
+			if k != abstractNouns { // (15,000 single words no rule splits)
+				splitOnce(w)
+			}
 		}
 		lx.words[k] = m
 	}
