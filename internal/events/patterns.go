@@ -228,17 +228,15 @@ func PatternsFromData(fsys fs.FS) (*Patterns, error) {
 	}
 	p.sources = append(p.sources, text.IrregularVerbsFile)
 	// the nouns that name nothing one can strike (scripts/gen-source-nouns)
-	b, err := fs.ReadFile(fsys, AbstractNounsFile)
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("load patterns: %w", err)
-	}
-	if err == nil {
-		for _, l := range strings.Split(string(b), "\n") {
-			if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
-				p.grammar[abstractNouns] = append(p.grammar[abstractNouns], l)
-			}
-		}
+	err = data.ReadList(fsys, AbstractNounsFile, func(f []string) error {
+		p.grammar[abstractNouns] = append(p.grammar[abstractNouns], strings.Join(f, " "))
+		return nil
+	})
+	switch {
+	case err == nil:
 		p.sources = append(p.sources, AbstractNounsFile)
+	case !errors.Is(err, fs.ErrNotExist):
+		return nil, fmt.Errorf("load patterns: %w", err)
 	}
 	return p, nil
 }

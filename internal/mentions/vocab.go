@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/dossier-project/dossier/data"
 )
 
 // VocabularyFile is the vocabulary's path in the data file system.
@@ -193,15 +195,13 @@ func loadVocab(fsys fs.FS, name string) (*vocab, error) {
 
 // loadPersonNouns reads the list of nouns for persons, one a line.
 func loadPersonNouns(fsys fs.FS, name string) (map[string]bool, error) {
-	raw, err := fs.ReadFile(fsys, name)
+	out := map[string]bool{}
+	err := data.ReadList(fsys, name, func(f []string) error {
+		out[strings.ToLower(strings.Join(f, " "))] = true
+		return nil
+	})
 	if err != nil {
 		return nil, fmt.Errorf("nouns for persons: %w", err)
-	}
-	out := map[string]bool{}
-	for _, l := range strings.Split(string(raw), "\n") {
-		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
-			out[strings.ToLower(l)] = true
-		}
 	}
 	return out, nil
 }
