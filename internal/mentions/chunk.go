@@ -123,9 +123,9 @@ func (a *analysis) match(s *sent, j int) (*actors.Entry, int) {
 // inPersonName reports whether the name of a country or a capital at
 // words[j] is a word of a person's name: after a given name ("Tulsa
 // police Chief Chuck Jordan"), or itself a given name before a
-// capitalised word that is no known actor and no weekday or month
-// (calendar_words: "said Chad Bown, an expert on trade", not "attacked
-// Chad Sunday").
+// capitalised word that is no known actor and that the text layer takes
+// for a word of a name, which a weekday or a month never is ("said Chad
+// Bown, an expert on trade", not "attacked Chad Sunday").
 func (a *analysis) inPersonName(s *sent, j int) bool {
 	if a.td == nil {
 		return false
@@ -142,7 +142,7 @@ func (a *analysis) inPersonName(s *sent, j int) bool {
 	if e, _ := a.dictMatch(s, j+1); e != nil {
 		return false // a known actor after it
 	}
-	return !a.v.calendar[s.low[j+1]]
+	return a.textNameEnd(s, j+1) > j+1
 }
 
 // aliasAt matches a role alias of the vocabulary at words[j] and returns

@@ -1012,7 +1012,7 @@ func shippedResolver(t *testing.T) *Resolver {
 // after a given name ("Police Chief Chuck Kenya said", with the shipped
 // dictionary, whose agent "Police Chief" leaves "Chuck Kenya" a name run
 // of its own), or itself a given name before a surname ("said Chad
-// Bown"), but not before a day ("attacked Kenya Sunday").
+// Bown"), but not before a day ("attacked Chad Sunday").
 func TestCountryInAPersonsName(t *testing.T) {
 	r := shippedResolver(t)
 	an := testAnalyzer(t)
@@ -1025,6 +1025,7 @@ func TestCountryInAPersonsName(t *testing.T) {
 		// before a surname no dictionary knows
 		{"The rules matter, said Chad Bown, an expert on trade.", "TCD", false},
 		{"Rebels attacked Chad on Sunday.", "TCD", true},
+		{"Rebels attacked Chad Sunday.", "TCD", true},
 		{"Kenya said the case was closed.", "KEN", true},
 		{"Rebels attacked Kenya Sunday.", "KEN", true},
 	} {

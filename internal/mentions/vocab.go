@@ -49,7 +49,6 @@ type vocabFile struct {
 	OrganisationWords []string          `yaml:"organisation_words"`
 	NonPersonWords    []string          `yaml:"non_person_words"`
 	SayingVerbs       []string          `yaml:"saying_verbs"`
-	CalendarWords     []string          `yaml:"calendar_words"`
 	NamingPhrases     []string          `yaml:"naming_phrases"`
 	PersonRelatives   []string          `yaml:"person_relatives"`
 	TitleLinks        []string          `yaml:"title_links"`
@@ -91,9 +90,8 @@ type vocab struct {
 	// nonPerson holds the words that make an unknown name no person's
 	// (non_person_words)
 	nonPerson map[string]bool
-	// saying are the verbs of saying (saying_verbs), calendar the
-	// weekdays and months (calendar_words), lower-cased
-	saying, calendar map[string]bool
+	// saying are the verbs of saying (saying_verbs), lower-cased
+	saying map[string]bool
 	// naming are the phrases that give a thing its name ("a group known
 	// as …"), as words
 	naming [][]string
@@ -140,7 +138,6 @@ func loadVocab(fsys fs.FS, name string) (*vocab, error) {
 		orgWords:        lowerSet(f.OrganisationWords),
 		nonPerson:       lowerSet(f.NonPersonWords),
 		saying:          lowerSet(f.SayingVerbs),
-		calendar:        lowerSet(f.CalendarWords),
 		personRelatives: lowerSet(f.PersonRelatives),
 		titleLinks:      lowerSet(f.TitleLinks),
 		questioner:      strings.TrimSpace(f.QuestionerAgent),
