@@ -430,7 +430,7 @@ func (s *sent) verbAct(pat *ActPattern, v int, dates spanSet) (actCand, bool) {
 	if who >= 0 && s.relIs(who, "nmod") && s.marker(who) == "of" && s.relIs(v, "acl") {
 		who = s.head(who) // "the Board of Directors, assembled …": the board
 	}
-	if who < 0 && !ctx.passive && (isFinite(s.tag(v)) || s.tag(v) == "VBN" && s.dep(v, "aux", "aux:pass") < 0) && !s.relIs(v, "acl", "xcomp", "conj") {
+	if who < 0 && !ctx.passive && (text.FiniteTag(s.tag(v)) || s.tag(v) == "VBN" && s.dep(v, "aux", "aux:pass") < 0) && !s.relIs(v, "acl", "xcomp", "conj") {
 		who = s.subjectBefore(v, dates)
 	}
 	if who >= 0 && s.mAt[who] < 0 && (s.tag(who) == "WDT" || s.tag(who) == "WP") {

@@ -255,7 +255,6 @@ func normWord(w string) string {
 func (s *sent) tag(k int) string { return s.toks[k].Tag }
 
 func isVerbTag(t string) bool { return strings.HasPrefix(t, "VB") }
-func isFinite(t string) bool  { return t == "VBD" || t == "VBZ" || t == "VBP" || t == "MD" }
 func isNounTag(t string) bool { return strings.HasPrefix(t, "NN") }
 func isDetTag(t string) bool {
 	return t == "DT" || t == "PRP$" || t == "PDT" || t == "CD" || t == "POS"

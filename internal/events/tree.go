@@ -432,7 +432,7 @@ func (s *sent) clause(v, depth int) verbCtx {
 			ctx.hypo = true
 		}
 	}
-	if ctx.subj < 0 && isFinite(s.tag(v)) && s.rel(v) != "acl" {
+	if ctx.subj < 0 && text.FiniteTag(s.tag(v)) && s.rel(v) != "acl" {
 		// A finite verb has a subject; when the parse gave it none, a name
 		// right before its verb group is it ("Before Somalia had attacked
 		// Togo, Kenya praised Uganda" with "Kenya" hung elsewhere; "Just
@@ -458,7 +458,7 @@ func (s *sent) clause(v, depth int) verbCtx {
 	}
 	h := s.head(v)
 	switch {
-	case h < 0 || ctx.subj >= 0 && isFinite(s.tag(v)) && s.relIs(v, "xcomp", "conj", "appos", "amod"):
+	case h < 0 || ctx.subj >= 0 && text.FiniteTag(s.tag(v)) && s.relIs(v, "xcomp", "conj", "appos", "amod"):
 	case ctx.subj < 0 && s.marker(v) == "for" && s.tag(v) == "VBG" && s.relIs(v, "acl") && !s.isVerbal(h) && s.lx.is("intent", s.lemma(h)):
 		// "Trump's proposal for banning Muslim immigration": a gerund
 		// after "for" under a noun of intention is intended, not done
@@ -481,7 +481,7 @@ func (s *sent) clause(v, depth int) verbCtx {
 			ctx.neg = true
 		}
 		if s.relIs(h, "root", "ccomp", "parataxis", "advcl", "xcomp") && !s.isVerbal(h) && s.dep(v, "aux:pass") < 0 &&
-			(isFinite(s.tag(v)) || s.dep(v, "obj", "xcomp", "advcl", "ccomp") >= 0) {
+			(text.FiniteTag(s.tag(v)) || s.dep(v, "obj", "xcomp", "advcl", "ccomp") >= 0) {
 			// A noun in the place of a clause (the root, a reported
 			// clause) with a participle that takes complements is a
 			// clause misread: "Swiss doctors handed over medicine to …",
@@ -506,7 +506,7 @@ func (s *sent) clause(v, depth int) verbCtx {
 		// official offered concessions", "agents sexually abused
 		// immigrants"): the noun phrase before it is its subject.
 		ctx.subj = s.misreadSubject(v)
-	case s.rel(v) == "acl:relcl" && ctx.subj < 0 && isFinite(s.tag(v)) && h < v && !s.relativeIn(ds):
+	case s.rel(v) == "acl:relcl" && ctx.subj < 0 && text.FiniteTag(s.tag(v)) && h < v && !s.relativeIn(ds):
 		// A finite verb read as a relative clause with neither subject
 		// nor relative word is a main clause misread ("Russian aircraft
 		// including helicopter gunships killed …"): the noun it hangs
@@ -841,7 +841,7 @@ func (s *sent) finiteAux(v int) bool {
 		switch {
 		case s.rel(d) == "aux:pass" || s.rel(d) == "nsubj:pass":
 			return false
-		case d < v && s.rel(d) == "aux" && isFinite(s.tag(d)):
+		case d < v && s.rel(d) == "aux" && text.FiniteTag(s.tag(d)):
 			finite = true
 		}
 	}

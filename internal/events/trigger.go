@@ -61,7 +61,7 @@ func questionEnd(w string, k, n int) bool { return w == "?" && k >= n-2 }
 // auxiliary of the next verb although it is none ("Zambia extradited
 // suspected …"): a finite content verb.
 func (s *sent) misreadAux(i int) bool {
-	return s.relIs(i, "aux") && isFinite(s.tag(i)) && s.tag(i) != "MD" && !s.auxLike(i) && s.head(i) > i
+	return s.relIs(i, "aux") && text.FiniteTag(s.tag(i)) && s.tag(i) != "MD" && !s.auxLike(i) && s.head(i) > i
 }
 
 // mentionAfter returns the mention that starts at token j or after only

@@ -249,7 +249,7 @@ func isSubject(s *sent, j int) bool {
 		switch t := s.toks[k].Tag; {
 		case t == "RB" || t == "RBR":
 			continue
-		case t == "VBD" || t == "VBZ" || t == "VBP" || t == "MD":
+		case text.FiniteTag(t):
 			return true
 		default:
 			return false

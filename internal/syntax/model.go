@@ -402,10 +402,7 @@ func (m *Model) knownNames(names []bool, first int, class []int) {
 	if t.propn == 0 {
 		return
 	}
-	verb := func(i int) bool {
-		x := t.classes[class[i]].XPOS
-		return x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD"
-	}
+	verb := func(i int) bool { return FiniteTag(t.classes[class[i]].XPOS) }
 	for i, name := range names {
 		if i > first {
 			break // inside a sentence "the Texan said" is no name
@@ -510,13 +507,7 @@ func (m *Model) finiteVerb(forms []string, class []int) {
 func finiteCandidate(forms []string, classes []tagClass, class []int) int {
 	n := len(forms)
 	x := func(i int) string { return classes[class[i]].XPOS }
-	finite := func(i int) bool {
-		switch x(i) {
-		case "VBD", "VBZ", "VBP", "MD":
-			return true
-		}
-		return false
-	}
+	finite := func(i int) bool { return FiniteTag(x(i)) }
 	noun := func(i int) bool {
 		switch x(i) {
 		case "NN", "NNS", "NNP", "NNPS":

@@ -15,6 +15,10 @@ type tagClass struct {
 }
 
 // tagger is the compiled part-of-speech tagger.
+// FiniteTag reports whether a Penn tag is a finite verb's or a modal's
+// (VBD, VBZ, VBP, MD).
+func FiniteTag(tag string) bool { return tag == "VBD" || tag == "VBZ" || tag == "VBP" || tag == "MD" }
+
 type tagger struct {
 	classes []tagClass
 	share   *shared

@@ -187,8 +187,9 @@ type Name struct {
 // PluralTag reports whether a Penn tag is a plural noun's (NNS, NNPS).
 func PluralTag(tag string) bool { return tag == "NNS" || tag == "NNPS" }
 
-// FiniteTag reports whether a Penn tag is a finite verb's or a modal's.
-func FiniteTag(tag string) bool { return tag == "VBD" || tag == "VBZ" || tag == "VBP" || tag == "MD" }
+// FiniteTag reports whether a Penn tag is a finite verb's or a modal's
+// (syntax.FiniteTag, for the stages that read the text layer).
+func FiniteTag(tag string) bool { return syntax.FiniteTag(tag) }
 
 // SentenceTokens returns the tokens of sentence i, or nil when i is out
 // of range.
