@@ -539,13 +539,9 @@ func finiteCandidate(forms []string, classes []tagClass, class []int) int {
 		}
 		return true
 	}
-	// relEnd: the comma that closes a relative clause opened by a comma
-	// and a relative pronoun after a noun, with a finite verb of its own,
-	// when a past participle follows it ("Orlen, who has campaigned for
-	// her since he left, criticized"); its finite verbs are not the main
-	// clause's, and that participle is the main clause's verb
-	// (only the first such clause is read, so that a stretch costs what
-	// its words do)
+	// relEnd: the comma that closes the first relative clause opened by
+	// a comma and a relative pronoun after a noun (relativeEnd; only the
+	// first is read, so that a stretch costs what its words do)
 	relEnd, relRead := -1, false
 	found := -1
 	for i := range n {
@@ -554,26 +550,7 @@ func finiteCandidate(forms []string, classes []tagClass, class []int) int {
 		}
 		if !relRead && i > 0 && i+2 < n && x(i) == "," && noun(i-1) && (x(i+1) == "WP" || x(i+1) == "WDT") {
 			relRead = true
-			own := false // a finite verb of its own
-			for k := i + 2; k < n && relEnd < 0; k++ {
-				if x(k) != "," {
-					own = own || finite(k)
-					continue
-				}
-				v := k + 1
-				for v < n && x(v) == "RB" {
-					v++
-				}
-				if v < n && x(v) == "VBN" {
-					relEnd = k
-				}
-				if v < n && finite(v) {
-					break // the main clause's verb
-				}
-			}
-			if !own {
-				relEnd = -1
-			} else if relEnd > 0 {
+			if relEnd = relativeEnd(x, n, i); relEnd >= 0 {
 				continue
 			}
 		}
@@ -617,6 +594,38 @@ func finiteCandidate(forms []string, classes []tagClass, class []int) int {
 		return i
 	}
 	return found
+}
+
+// relativeEnd returns the comma that closes the relative clause opened by
+// the comma at i and the relative pronoun after it, when the clause has a
+// finite verb of its own and a past participle follows that comma
+// (adverbs aside): "Orlen, who has campaigned for her since he left,
+// criticized". The clause's finite verbs are not the main clause's, and
+// that participle is the main clause's verb. It returns -1 otherwise,
+// reading no further than a finite verb after a comma (the main clause's).
+// x gives each word's Penn tag; n is the number of words.
+func relativeEnd(x func(int) string, n, i int) int {
+	own := false // a finite verb of the clause's own
+	for k := i + 2; k < n; k++ {
+		if x(k) != "," {
+			own = own || FiniteTag(x(k))
+			continue
+		}
+		v := k + 1
+		for v < n && x(v) == "RB" {
+			v++
+		}
+		switch {
+		case v < n && x(v) == "VBN":
+			if own {
+				return k
+			}
+			return -1
+		case v < n && FiniteTag(x(v)):
+			return -1
+		}
+	}
+	return -1
 }
 
 // firstWord returns the index of the first of forms with a letter or a
