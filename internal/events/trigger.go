@@ -716,11 +716,8 @@ func (s *sent) nounTrigger(i int) []model.Event {
 	e, j := cands[0], ends[0]
 	p := e.p
 	n := s.phraseHead(i, j)
-	var md [8]int
-	for _, d := range s.deps(n, md[:0]) {
-		if d < n && s.relIs(d, "amod", "compound") && s.lx.is("figurative_attack_modifiers", s.low[d]) && s.lx.is("verbal_attack_patterns", p.ID) {
-			return nil // "a charm offensive", "a media blitz"
-		}
+	if s.lx.is("verbal_attack_patterns", p.ID) && s.modifiedBy(n, "figurative_attack_modifiers") {
+		return nil // "a charm offensive", "a media blitz"
 	}
 	src, ctx, ok := s.nounSource(n, p)
 	if !ok || len(src) == 0 {
@@ -836,6 +833,19 @@ func (s *sent) asksQuestion(v int) bool {
 	}
 	if after < len(s.low) && (s.lx.is("topic_marks", s.low[after]) || strings.HasPrefix(s.tag(after), "W")) {
 		return true
+	}
+	return false
+}
+
+// modifiedBy reports whether the noun n has, before it, a modifier
+// (amod, compound) of the grammar list ("a verbal assault", "a charm
+// offensive").
+func (s *sent) modifiedBy(n int, list string) bool {
+	var a [8]int
+	for _, d := range s.deps(n, a[:0]) {
+		if d < n && s.relIs(d, "amod", "compound") && s.lx.is(list, s.low[d]) {
+			return true
+		}
 	}
 	return false
 }
@@ -959,19 +969,11 @@ func (s *sent) verbalAttack(p *Pattern, code string, i int, src, tgt []int) stri
 	if len(vc) == 0 || len(src) == 0 || code != p.CAMEO || !s.lx.is("verbal_attack_patterns", p.ID) {
 		return ""
 	}
-	var md [8]int
-	for _, d := range s.deps(i, md[:0]) {
-		if d > i || !s.relIs(d, "amod", "compound") {
-			continue
-		}
-		if s.lx.is("force_attack_modifiers", s.low[d]) {
-			return "" // "his murderous attack on club goers"
-		}
-		if s.lx.is("verbal_attack_modifiers", s.low[d]) {
-			if _, ok := s.lx.codes[vc[0]]; ok {
-				return vc[0] // "his verbal assault on the nominee"
-			}
-		}
+	if s.modifiedBy(i, "force_attack_modifiers") {
+		return "" // "his murderous attack on club goers"
+	}
+	if _, ok := s.lx.codes[vc[0]]; ok && s.modifiedBy(i, "verbal_attack_modifiers") {
+		return vc[0] // "his verbal assault on the nominee"
 	}
 	word, back := false, false
 	for _, l := range s.verbLemmas(i) { // the parser's lemma, and the patterns' ("shot" → "shoot")
