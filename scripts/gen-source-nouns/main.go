@@ -54,7 +54,7 @@ func main() {
 		os.Exit(2)
 	}
 	defer f.Close()
-	sources, persons, abstract, err := GenerateAll(f)
+	l, err := Generate(f)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gen-source-nouns:", err)
 		os.Exit(2)
@@ -62,7 +62,7 @@ func main() {
 	for _, o := range []struct {
 		path string
 		b    []byte
-	}{{*out, sources}, {*personsOut, persons}, {*abstractOut, abstract}} {
+	}{{*out, l.Sources}, {*personsOut, l.Persons}, {*abstractOut, l.Abstract}} {
 		if *check {
 			old, err := os.ReadFile(o.path)
 			if err != nil || !bytes.Equal(old, o.b) {
@@ -78,30 +78,23 @@ func main() {
 	}
 }
 
-// Generate reads WordNet's data.noun and returns the file: a header, then
-// one lower-case noun a line (single words only), sorted.
-func Generate(r io.Reader) ([]byte, error) {
-	b, _, _, err := generate(r)
-	return b, err
+// Lists are the files Generate makes from one reading of data.noun, each
+// a header, then one lower-case single word a line, sorted.
+type Lists struct {
+	// Sources is source-nouns.txt: the nouns of sourceFiles.
+	Sources []byte
+	// Persons is person-nouns.txt: the common nouns of noun.person as
+	// WordNet writes them in lower case ("leader", "widow", "economist";
+	// not "Aaron"), which quotes reads as titles when they stand before a
+	// name ("Majority Leader Ines Varga").
+	Persons []byte
+	// Abstract is abstract.txt: the nouns every sense of which is in
+	// abstractFiles.
+	Abstract []byte
 }
 
-// GenerateBoth reads WordNet's data.noun once and returns both files:
-// source-nouns.txt (as Generate) and person-nouns.txt, the common nouns
-// of noun.person as WordNet writes them in lower case ("leader",
-// "widow", "economist"; not "Aaron"), which quotes reads as titles when
-// they stand before a name ("Majority Leader Ines Varga").
-func GenerateBoth(r io.Reader) (sources, persons []byte, err error) {
-	sources, persons, _, err = generate(r)
-	return sources, persons, err
-}
-
-// GenerateAll is GenerateBoth with the third file, abstract.txt: the
-// lower-case single-word nouns every sense of which is in abstractFiles.
-func GenerateAll(r io.Reader) (sources, persons, abstract []byte, err error) {
-	return generate(r)
-}
-
-func generate(r io.Reader) ([]byte, []byte, []byte, error) {
+// Generate reads WordNet's data.noun and returns the lists.
+func Generate(r io.Reader) (Lists, error) {
 	words := map[string]bool{}
 	persons := map[string]bool{}
 	abstract := map[string]bool{} // every sense seen so far is abstract
@@ -119,7 +112,7 @@ func generate(r io.Reader) ([]byte, []byte, []byte, error) {
 		}
 		var n int
 		if _, err := fmt.Sscanf(fs[3], "%x", &n); err != nil {
-			return nil, nil, nil, fmt.Errorf("data.noun: bad word count %q", fs[3])
+			return Lists{}, fmt.Errorf("data.noun: bad word count %q", fs[3])
 		}
 		for i := 0; i < n && 4+2*i < len(fs); i++ {
 			raw := fs[4+2*i]
@@ -145,7 +138,7 @@ func generate(r io.Reader) ([]byte, []byte, []byte, error) {
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return nil, nil, nil, err
+		return Lists{}, err
 	}
 	var buf bytes.Buffer
 	buf.WriteString("# Common nouns that can name the source of a statement: a person, a group\n")
@@ -170,7 +163,7 @@ func generate(r io.Reader) ([]byte, []byte, []byte, error) {
 		}
 	}
 	writeSorted(&ab, abstract)
-	return buf.Bytes(), pb.Bytes(), ab.Bytes(), nil
+	return Lists{Sources: buf.Bytes(), Persons: pb.Bytes(), Abstract: ab.Bytes()}, nil
 }
 
 func writeSorted(buf *bytes.Buffer, words map[string]bool) {

@@ -21,11 +21,11 @@ func TestCommittedFileIsFresh(t *testing.T) {
 		t.Skip("wordnet-base not installed")
 	}
 	defer f.Close()
-	sources, persons, abstract, err := GenerateAll(f)
+	l, err := Generate(f)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, got := range map[string][]byte{"quotes/source-nouns.txt": sources, "quotes/person-nouns.txt": persons, "events/nouns/abstract.txt": abstract} {
+	for name, got := range map[string][]byte{"quotes/source-nouns.txt": l.Sources, "quotes/person-nouns.txt": l.Persons, "events/nouns/abstract.txt": l.Abstract} {
 		want, err := os.ReadFile("../../data/" + name)
 		if err != nil {
 			t.Fatal(err)
@@ -45,11 +45,11 @@ func TestGenerate(t *testing.T) {
 		"00000003 14 n 02 court 0 royal_court 0 000 | a group\n" +
 		"00000004 10 n 01 report 0 000 | a communication\n" +
 		"00000005 18 n 01 court 0 000 | the same word again\n"
-	b, err := Generate(strings.NewReader(in))
+	l, err := Generate(strings.NewReader(in))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := listed(b), "court interpreter report spokesperson"; got != want {
+	if got, want := listed(l.Sources), "court interpreter report spokesperson"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
@@ -61,11 +61,11 @@ func TestGeneratePersons(t *testing.T) {
 		"00000002 18 n 01 Aaron 0 000 | a person named\n" +
 		"00000003 14 n 01 court 0 000 | a group\n" +
 		"00000004 18 n 01 widow 0 000 | a person\n"
-	_, b, err := GenerateBoth(strings.NewReader(in))
+	l, err := Generate(strings.NewReader(in))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := listed(b), "interpreter widow"; got != want {
+	if got, want := listed(l.Persons), "interpreter widow"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
@@ -92,11 +92,11 @@ func TestGenerateAbstract(t *testing.T) {
 		"00000004 26 n 02 poverty 0 Poverty_Bay 0 000 | the state of being poor\n" +
 		"00000005 23 n 01 dozen 0 000 | twelve\n" +
 		"00000006 15 n 01 Paris 0 000 | a city\n"
-	_, _, b, err := GenerateAll(strings.NewReader(in))
+	l, err := Generate(strings.NewReader(in))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := listed(b), "poverty surge"; got != want {
+	if got, want := listed(l.Abstract), "poverty surge"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
