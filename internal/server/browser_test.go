@@ -31,8 +31,13 @@ func browser(t *testing.T) context.Context {
 		}
 		t.Skip("chromium is not installed (apt-get install chromium)")
 	}
+	// Chromium keeps its singleton socket in a directory of its own under
+	// TMPDIR, which it cannot remove when the test ends it: give it the
+	// test's own temporary directory, which the test removes.
+	tmp := t.TempDir()
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(bin),
+		chromedp.Env("TMPDIR=" + tmp),
 		chromedp.Headless,
 		chromedp.NoSandbox,
 		chromedp.NoFirstRun,
