@@ -406,6 +406,18 @@ func (t *tq) trailingContent(f, e, i int) bool {
 	if !set {
 		return false
 	}
+	// "…, which state media claimed allows …": a relative pronoun after
+	// the mark opens a clause of its own, and what the cue reports is in
+	// it, not before it
+	for k := e; k < i; k++ {
+		if t.tok(k).UPOS == "PUNCT" {
+			continue
+		}
+		if tg := t.tok(k).Tag; (tg == "WDT" || tg == "WP") && t.x.lx.relatives[strings.ToLower(t.tok(k).Text)] {
+			return false
+		}
+		break
+	}
 	words := 0
 	for k := f; k < e; k++ {
 		if t.tok(k).UPOS != "PUNCT" {
