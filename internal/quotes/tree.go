@@ -1469,7 +1469,7 @@ func (t *tq) sourceSpan(s int) (core model.Span, all model.Span) {
 		h := t.tok(f).Head
 		return d.RelIs(f, "fixed") && h >= 0 && phraseCase(h)
 	}
-	for f < s && (t.tok(f).UPOS == "PUNCT" || t.tok(f).Rel == "cc" && t.tok(f).Head == s || d.RelIs(f, "case", "fixed") && t.tok(f).Head != s && f < lo || phraseCase(f) || ofCase(f)) {
+	for f < s && (t.tok(f).UPOS == "PUNCT" || t.tok(f).Rel == "cc" && t.tok(f).Head == s || d.RelIs(f, "case", "fixed") && t.tok(f).Head != s && f < lo || phraseCase(f) || ofCase(f) || t.leadingRelative(f)) {
 		f++
 	}
 	for e-1 > s && t.tok(e-1).UPOS == "PUNCT" && !t.closesBracket(f, e-1) {
@@ -1483,13 +1483,24 @@ func (t *tq) sourceSpan(s int) (core model.Span, all model.Span) {
 			return t.sourceSpanOf(a), all
 		}
 	}
-	for lo < s && (d.RelIs(lo, "case", "fixed", "mark") || t.tok(lo).UPOS == "PUNCT") {
+	for lo < s && (d.RelIs(lo, "case", "fixed", "mark") || t.tok(lo).UPOS == "PUNCT" || t.leadingRelative(lo)) {
 		lo++
 	}
 	for hi > s && t.tok(hi).UPOS == "PUNCT" && !t.closesBracket(lo, hi) {
 		hi-- // the comma after the phrase ("X and Y, both …")
 	}
 	return model.NewSpan(t.text, t.tok(lo).Start, t.tok(hi).End), all
+}
+
+// leadingRelative reports whether token k, before a source's head, is a
+// relative pronoun the parse took into the source's phrase ("the test,
+// which state media claimed …"): it stands for what is reported, not for
+// who reports it. Not "that", which may be a demonstrative ("that
+// chamber").
+func (t *tq) leadingRelative(k int) bool {
+	tk := t.tok(k)
+	low := strings.ToLower(tk.Text)
+	return (tk.Tag == "WDT" || tk.Tag == "WP") && low != "that" && t.x.lx.relatives[low]
 }
 
 // closesBracket reports whether token k is a closing bracket whose
