@@ -45,6 +45,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/dossier-project/dossier/internal/model"
 	"github.com/dossier-project/dossier/internal/spill"
@@ -352,9 +353,7 @@ func periodItem(t model.Timex, d *model.Document, order int) (item, bool) {
 		return item{}, false
 	}
 	before := clauseBefore(d.Text, t.Span)
-	if r := []rune(before); len(r) > 90 {
-		before = "…" + string(r[len(r)-89:])
-	}
+	before = clipStart(before, 90)
 	return item{
 		kind: "period", doc: d.ID, start: t.Value, end: t.EndValue, precision: t.Granularity, order: order, clause: before,
 		summary:  "“" + strings.TrimSpace(before+" "+clean(t.Text)) + "”",
@@ -515,5 +514,49 @@ func clip(s string, n int) string {
 	if len(r) <= n {
 		return s
 	}
-	return string(r[:n-1]) + "…"
+	r = r[:n-1]
+	// end at a word's end, unless that would leave little of it
+	if k := lastSpace(r); k >= n/2 {
+		r = r[:k]
+	}
+	return strings.TrimRight(string(r), " ,;:") + "…"
+}
+
+// clipStart shortens s to its last n runes or fewer, with an ellipsis
+// before them, starting at a word: "…said, are acts of", not "…a said,
+// are acts of".
+func clipStart(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	at := len(r) - (n - 1)
+	if !unicode.IsSpace(r[at-1]) {
+		// the cut falls inside a word: start after it, unless that
+		// would leave little
+		if k := firstSpace(r[at:]); k >= 0 && k < (n-1)/2 {
+			at += k + 1
+		}
+	}
+	return "…" + strings.TrimLeft(string(r[at:]), " ")
+}
+
+// lastSpace returns the index of the last white space in r, or -1.
+func lastSpace(r []rune) int {
+	for k := len(r) - 1; k >= 0; k-- {
+		if unicode.IsSpace(r[k]) {
+			return k
+		}
+	}
+	return -1
+}
+
+// firstSpace returns the index of the first white space in r, or -1.
+func firstSpace(r []rune) int {
+	for k, c := range r {
+		if unicode.IsSpace(c) {
+			return k
+		}
+	}
+	return -1
 }
