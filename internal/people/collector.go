@@ -16,6 +16,7 @@ package people
 import (
 	"math/bits"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -124,6 +125,23 @@ func (at *mentionsAt) find(ms []model.Mention, sp model.Span) (model.Mention, bo
 
 // nameKey is a person's name as a key: lower case, single spaces.
 func nameKey(name string) string { return strings.ToLower(strings.Join(strings.Fields(name), " ")) }
+
+// recordKey is the key of the record a mention's actor is collected in
+// while documents are added: actorKey, except that a person named by
+// surname alone ("Clinton", "Mr. Clinton") is a record of the document
+// being added, until List decides whom it is (one "Clinton" may be the
+// former secretary of state, another's the former president).
+func (c *Collector) recordKey(a model.Actor, rule string) string {
+	k := actorKey(a, rule)
+	if k != "" && a.Person && len(strings.Fields(c.bareName(a.Name))) == 1 {
+		k += aloneMark + strconv.Itoa(int(c.doc))
+	}
+	return k
+}
+
+// aloneMark separates a surname's key from the ordinal of the document
+// that named it alone (see recordKey); no name holds it.
+const aloneMark = "\x00"
 
 // get returns the record of key, made if new.
 func (c *Collector) get(key, name, code string, person bool) *actorAcc {
@@ -237,7 +255,7 @@ func (c *Collector) addTenures(x *actorAcc) {
 func (c *Collector) Add(d *model.Document, a *model.Analysis) {
 	c.doc++
 	for _, m := range a.Mentions {
-		k := actorKey(m.Actor, m.Rule)
+		k := c.recordKey(m.Actor, m.Rule)
 		if k == "" {
 			continue
 		}
@@ -271,7 +289,7 @@ func (c *Collector) Add(d *model.Document, a *model.Analysis) {
 	var at mentionsAt
 	mentionAt := func(sp model.Span) string {
 		if m, ok := at.find(a.Mentions, sp); ok {
-			return actorKey(m.Actor, m.Rule)
+			return c.recordKey(m.Actor, m.Rule)
 		}
 		return ""
 	}
@@ -654,14 +672,70 @@ func (c *Collector) List() []store.Actor {
 			full[last] = append(full[last], x)
 		}
 	}
+	left := map[string][]*actorAcc{} // by surname, in the order documents came
 	for _, x := range alone {
 		to := full[strings.ToLower(c.bareName(x.Name))]
 		if len(to) != 1 || x.Code != "" && to[0].Code != "" && x.Code != to[0].Code || !articleRolesAgree(x, to[0]) {
-			continue // nobody, more than one, or another's title: it stays apart
+			// nobody, more than one, or another's title: it stays apart
+			sur := nameKey(c.bareName(x.Name))
+			left[sur] = append(left[sur], x)
+			continue
 		}
 		to[0].merge(x)
 		alias[x.Key] = to[0].Key
 		delete(c.by, x.Key)
+	}
+	// The documents' records of one surname left apart are one record
+	// where their codes and the roles their articles state agree, and
+	// stay several where they do not ("President Clinton" in one, "Clinton,
+	// the former secretary of state" in another): several records of a
+	// name are keyed by it and their order ("clinton#2"), so that none of
+	// them is taken for the one of that name, and a quote by that surname
+	// counts for none of them.
+	several := map[string]bool{}
+	surnames := make([]string, 0, len(left))
+	for sur := range left {
+		surnames = append(surnames, sur)
+	}
+	sort.Strings(surnames)
+	for _, sur := range surnames {
+		var groups []*actorAcc
+		for _, x := range left[sur] {
+			joined := false
+			for _, g := range groups {
+				if (x.Code == "" || g.Code == "" || x.Code == g.Code) && articleRolesAgree(x, g) && articleRolesAgree(g, x) {
+					g.merge(x)
+					alias[x.Key] = g.Key
+					delete(c.by, x.Key)
+					joined = true
+					break
+				}
+			}
+			if !joined {
+				groups = append(groups, x)
+			}
+		}
+		if len(groups) > 1 {
+			several[sur] = true
+		}
+		for i, g := range groups {
+			key, _, _ := strings.Cut(g.Key, aloneMark)
+			if len(groups) > 1 {
+				key += "#" + strconv.Itoa(i+1)
+			}
+			if c.by[key] != nil && c.by[key] != g {
+				key = g.Key // (a record of that key already: keep the document's)
+			}
+			delete(c.by, g.Key)
+			for from, to := range alias {
+				if to == g.Key {
+					alias[from] = key
+				}
+			}
+			alias[g.Key] = key
+			g.Key = key
+			c.by[key] = g
+		}
 	}
 	// Forms that belong to one record only.
 	formOf := map[string]*actorAcc{}
@@ -698,6 +772,9 @@ func (c *Collector) List() []store.Actor {
 		}
 		switch w := strings.Fields(c.bareName(name)); {
 		case len(w) == 1:
+			if several[strings.ToLower(w[0])] {
+				return nil
+			}
 			if to := full[strings.ToLower(w[0])]; len(to) == 1 && c.by[to[0].Key] == to[0] {
 				return to[0]
 			}

@@ -313,3 +313,50 @@ func TestRosterJoinsItsMentionsRecord(t *testing.T) {
 		t.Errorf("records %q, want %q", got, want)
 	}
 }
+
+// A surname alone in several documents, where two people of that surname
+// are named in full, is one record only where the documents' roles for
+// it agree: "Ruiz, the harbour mayor" in one article and "Chief Justice
+// Ruiz" in another are two records, neither keyed by the bare name, and a
+// quote by "Ruiz" counts for none of them.
+func TestSurnameAloneInTwoDocumentsWithTwoRoles(t *testing.T) {
+	v, err := ingest.LoadVocab(data.Embedded())
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := NewCollector(v, nil)
+	add := func(id string, ms ...model.Mention) {
+		d := &model.Document{ID: id, Kind: model.KindArticle, Text: "x"}
+		a := &model.Analysis{Doc: id, Mentions: ms}
+		if id == "d" {
+			a.Quotes = []model.Quote{{Speaker: "Ruiz", SpeakerBy: model.SpeakerByName}}
+		}
+		c.Add(d, a)
+	}
+	person := func(text, name, role string) model.Mention {
+		return model.Mention{Span: model.Span{Text: text}, Actor: model.Actor{Name: name, Person: true}, Role: role}
+	}
+	add("a", person("Ana Ruiz", "Ana Ruiz", ""), person("Ivo Ruiz", "Ivo Ruiz", ""))
+	add("b", person("Ruiz", "Ruiz", "harbour mayor"))
+	add("c", person("Ruiz", "Ruiz", "Chief Justice"))
+	add("d", person("Ruiz", "Ruiz", ""), person("Mayor Ruiz", "Ruiz", "Harbour Mayor"))
+	got := map[string]store.Actor{}
+	for _, x := range c.List() {
+		got[x.Key] = x
+	}
+	if len(got) != 4 || got["ruiz#1"].Name != "Ruiz" || got["ruiz#2"].Name != "Ruiz" {
+		t.Fatalf("records %v, want ana ruiz, ivo ruiz, ruiz#1 and ruiz#2", got)
+	}
+	if m := got["ruiz#1"].Mentions + got["ruiz#2"].Mentions; m != 4 {
+		t.Errorf("%d mentions of the surname, want 4", m)
+	}
+	// the mayor of two articles is one record
+	if x := got["ruiz#1"]; x.Documents != 2 {
+		t.Errorf("ruiz#1 in %d documents, want 2 (roles %q)", x.Documents, x.Roles)
+	}
+	for k, x := range got {
+		if x.Quotes != 0 {
+			t.Errorf("%s counts %d quotes by \"Ruiz\", want none", k, x.Quotes)
+		}
+	}
+}
