@@ -1465,3 +1465,30 @@ func TestPronounOfAnUnnamedReporter(t *testing.T) {
 		{"Varga did not mingle but left as soon as prayers were finished, Okafor said, adding, \"He was not very religious.\"\n\nAnother Muslim who worshiped at the Islamic Center here and who didn't want to be named said he heard Varga talk of \"immorality\" in the United States and specifically mentioned a recent Texas case of a female teacher having sex with an eighth-grader - without objections by the boy's parents.", "a recent Texas case", "", "Okafor"},
 	})
 }
+
+// A name that opens the sentence, then a participle's clause set off by
+// commas, then the cue with no subject: the name is the speaker. The
+// parse is placed by hand, as the shipped model gives it for such a
+// sentence of TimeBank's wire news ("Kenyan" the complement of "said",
+// the name its apposition, no subject). Not a place inside a longer
+// subject, with the parse the model gives.
+func TestNameBeforeAParticiplesClause(t *testing.T) {
+	x := newX(t)
+	text := "But Kenyan Foreign Minister Ana Ruiz, speaking at a joint news conference with Varga, said there are no ill feelings in Kenya toward Americans."
+	doc := article("a", text)
+	td := ta(t).Analyze(doc.Text)
+	heads := []int{16, 16, 3, 4, 1, 4, 7, 1, 12, 12, 12, 12, 7, 14, 12, 1, -1, 18, 16, 21, 21, 18, 23, 21, 25, 23, 16}
+	rels := []string{"cc", "ccomp", "amod", "nmod:desc", "appos", "flat", "punct", "advcl", "case", "det", "amod", "compound",
+		"obl", "case", "nmod", "punct", "root", "expl", "ccomp", "det", "amod", "nsubj", "case", "nmod", "case", "nmod", "punct"}
+	if !td.SetHeads(0, heads, rels) {
+		t.Fatalf("the parse does not fit the sentence's %d tokens", len(td.Tokens))
+	}
+	q := find(t, x.Extract(doc, td, nil), "there are no ill feelings in Kenya toward Americans")
+	if q != nil && q.Speaker != "Ana Ruiz" {
+		t.Errorf("speaker %q, want Ana Ruiz", q.Speaker)
+	}
+	d := article("b", "Federal officials familiar with the server taken from Ms. Ruiz's house in Arlo, N.Y., speaking on the condition of anonymity, said that it did appear to have some security features.")
+	if q := find(t, extract(t, x, d, nil), "it did appear to have some security features"); q != nil && (q.Speaker == "N.Y." || q.Speaker == "Arlo") {
+		t.Errorf("speaker %q: a place", q.Speaker)
+	}
+}

@@ -543,6 +543,9 @@ func (t *tq) source(i int) int {
 		if n := t.subordinatedSubject(i); n >= 0 {
 			return n
 		}
+		if n := t.nameBeforeAside(i); n >= 0 {
+			return n
+		}
 	}
 	if sj < 0 || t.tok(sj).UPOS == "NOUN" {
 		// no subject, or a common noun the parse took for it while a
@@ -996,6 +999,53 @@ func (t *tq) nameRightBefore(i int) int {
 	for k > first && (t.tok(k).UPOS == "ADV" || t.tok(k).UPOS == "AUX" && t.td.RelIs(k, "aux")) {
 		k-- // (and auxiliaries: "…, Ana Ruiz was calling for …")
 	}
+	return t.nameEndingAt(k, first)
+}
+
+// maxAsideWords bounds the words of a participle's clause that
+// nameBeforeAside looks back over.
+const maxAsideWords = 25
+
+// nameBeforeAside is nameRightBefore for a cue with no subject at all
+// after a participle's clause set off by commas ("But Kenyan Foreign
+// Minister Ana Ruiz, speaking at a news conference in Arlo, said",
+// parsed with no subject of "said"): the name before the clause. -1 when
+// there is none.
+func (t *tq) nameBeforeAside(i int) int {
+	first := t.firstOfSentence(i)
+	k := i - 1
+	if k <= first || !t.isComma(k) {
+		return -1
+	}
+	for j := k - 1; j > first && k-j <= maxAsideWords; j-- {
+		if text.FiniteTag(t.tok(j).Tag) {
+			return -1 // a clause of its own ("…-based Salix terminated a merger, citing")
+		}
+		if !t.isComma(j) || t.tok(j+1).Tag != "VBG" && t.tok(j+1).Tag != "VBN" {
+			continue
+		}
+		// the name and its title open the sentence: nothing else
+		// stands before the clause ("Federal officials familiar with
+		// the server taken from … Chappaqua, N.Y., speaking …" is no
+		// name's)
+		a := first
+		if t.tok(a).UPOS == "CCONJ" {
+			a++
+		}
+		for ; a < j; a++ {
+			if u := t.tok(a).UPOS; u != "PROPN" && u != "ADJ" && u != "NOUN" && u != "DET" {
+				return -1
+			}
+		}
+		return t.nameEndingAt(j-1, first)
+	}
+	return -1
+}
+
+// nameEndingAt returns the head of the name whose last word is token k
+// (a party and state in brackets, or a time, may follow it), when it
+// opens its clause; -1 when there is none (see nameRightBefore).
+func (t *tq) nameEndingAt(k, first int) int {
 	// a party and state in brackets after the name ("Pat Z (R) blamed",
 	// "Ana Ruiz (D-Calif.) said")
 	if k > first && t.tok(k).Text == ")" {
@@ -1101,8 +1151,12 @@ func (t *tq) subordinator(k int) bool {
 
 // opensClause reports whether a phrase starting at token a opens its
 // clause: it starts the sentence (first), or follows a comma, a quotation
-// mark or a subordinator.
+// mark or a subordinator; or it follows the conjunction that opens the
+// sentence ("But").
 func (t *tq) opensClause(a, first int) bool {
+	if a-1 == first && t.tok(a-1).UPOS == "CCONJ" {
+		a-- // "But Ana Ruiz, …, said": a conjunction opens the sentence
+	}
 	return a == first || t.isComma(a-1) || t.isQuoteMark(a-1) || t.subordinator(a-1)
 }
 
