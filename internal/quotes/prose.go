@@ -1762,8 +1762,10 @@ func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand
 				q.Speaker, q.SpeakerCode, person = "", "", false
 			}
 			// a mention that took the title in with the name ("Senate
-			// Majority Leader Ines Varga"): the name is the name
-			if strings.Contains(own, " ") && strings.HasSuffix(q.Speaker, " "+own) {
+			// Majority Leader Ines Varga"): the name is the name; not a
+			// body's ("United Nations Security Council" for "the
+			// Security Council")
+			if strings.Contains(own, " ") && strings.HasSuffix(q.Speaker, " "+own) && !x.lx.bodyWords[strings.ToLower(own[strings.LastIndexByte(own, ' ')+1:])] {
 				q.Speaker = own
 			}
 		}
@@ -2003,9 +2005,13 @@ func (t *tq) nameIn(sp model.Span) string {
 		}
 	}
 	var ws []string
+	from := -1 // the token of ws's first word
 	paren, honorific := 0, false
 	gap, coord := false, false // words skipped after the name's words; a coordinator among them
 	for k := f; k < e; k++ {
+		if len(ws) == 0 {
+			from = k
+		}
 		if skip[k-f] {
 			gap = gap || len(ws) > 0
 			coord = coord || gap && t.tok(k).UPOS == "CCONJ"
@@ -2069,7 +2075,38 @@ func (t *tq) nameIn(sp model.Span) string {
 			}
 		}
 	}
+	if n := len(ws); n > 0 && t.x.lx.bodyWords[strings.ToLower(ws[n-1])] {
+		// a body's name: the capitalised words before it are part of it,
+		// whatever their tags ("the Justice Department", "The National
+		// Rifle Association", "the South African Foreign Affairs
+		// Department")
+		var pre []string
+		for k := from - 1; k >= f && !skip[k-f] && t.orgNameWord(k); k-- {
+			pre = append(pre, t.tok(k).Text)
+		}
+		if len(pre) > 0 {
+			slices.Reverse(pre)
+			ws = append(pre, ws...)
+		}
+	}
 	return strings.Join(ws, " ")
+}
+
+// orgNameWord reports whether token k may be a word of a body's name
+// before its proper nouns: a capitalised noun, adjective, participle or
+// proper noun, not a form of address, a determiner or a possessive.
+func (t *tq) orgNameWord(k int) bool {
+	tk := t.tok(k)
+	if !startsUpperStr(tk.Text) || t.honorificAt(k) || t.td.Title(k) || t.x.lx.possessives[tk.Text] {
+		return false
+	}
+	switch tk.UPOS {
+	case "PROPN", "NOUN", "ADJ":
+		return true
+	case "VERB":
+		return tk.Tag == "VBN" || tk.Tag == "VBG" // "Armed Services"
+	}
+	return false
 }
 
 // withoutPossessor returns the source words core without the possessor

@@ -1492,3 +1492,22 @@ func TestNameBeforeAParticiplesClause(t *testing.T) {
 		t.Errorf("speaker %q: a place", q.Speaker)
 	}
 }
+
+// A body's name is all its capitalised words, whatever their tags ("the
+// Justice Department", not "Department"; "The National Harbour
+// Association", not "Harbour Association"); a person's name does not take
+// in a word before it.
+func TestBodyNameKeepsItsCapitalisedWords(t *testing.T) {
+	x := newX(t)
+	for _, c := range []struct{ text, content, speaker string }{
+		{"The Justice Department said it would appeal the ruling.", "it would appeal the ruling", "Justice Department"},
+		{"The National Harbour Association said it opposed the plan.", "it opposed the plan", "National Harbour Association"},
+		{"The talks will resume next week, the Velgradi Foreign Affairs Department said.", "The talks will resume next week", "Velgradi Foreign Affairs Department"},
+		{"Republican Ana Ruiz said she opposed the plan.", "she opposed the plan", "Ana Ruiz"},
+	} {
+		q := find(t, extract(t, x, article("a", c.text), nil), c.content)
+		if q != nil && q.Speaker != c.speaker {
+			t.Errorf("%q: speaker %q, want %q", c.text, q.Speaker, c.speaker)
+		}
+	}
+}
