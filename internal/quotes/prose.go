@@ -330,6 +330,9 @@ func (t *tq) coordinated(s int) (model.Span, int, bool) {
 		}
 	}
 	if k := d.Dependent(js, "conj"); k > s && nominal(k) && t.joined(js) {
+		if t.tok(s).UPOS == "PROPN" && t.descriptionConj(k) {
+			return model.Span{}, -1, false // a name and what the person is
+		}
 		f, _ := d.Subtree(s)
 		for f < s && t.tok(f).UPOS == "PUNCT" {
 			f++
@@ -1998,6 +2001,7 @@ func (t *tq) nameIn(sp model.Span) string {
 		appos := d.RelIs(k, "appos") && (kf == 0 || t.tok(kf-1).UPOS == "PUNCT" || t.tok(k).UPOS != "PROPN") ||
 			d.RelIs(k, "conj") && kf > 0 && t.tok(kf-1).UPOS == "PUNCT" && !t.joined(d.Tokens[k].Head) || // "X, Democrat of Y" misread as a conjunct
 			t.tok(k).UPOS == "NUM" && (t.tok(kf).Text == "," || kf > f && t.tok(kf-1).Text == ",") // "Ana Ruiz, 69,": an age
+		appos = appos || t.descriptionConj(k)
 		if (appos || d.RelIs(k, "nmod", "obl", "nmod:poss", "acl")) && !d.RelIs(k, "nmod:desc") {
 			for j := max(kf, f); j < min(ke, e); j++ {
 				skip[j-f] = true
@@ -2105,6 +2109,35 @@ func (t *tq) orgNameWord(k int) bool {
 		return true
 	case "VERB":
 		return tk.Tag == "VBN" || tk.Tag == "VBG" // "Armed Services"
+	}
+	return false
+}
+
+// descriptionConj reports whether token k, a conjunct, is more of what
+// the name it hangs on is rather than a second person: a singular common
+// noun after a comma or after an apposition of that name ("Ivo Brodin,
+// chief investment officer of X and manager of Y", "Ivo Brodin, pastor
+// of the Arlo Church and a Ruiz supporter").
+func (t *tq) descriptionConj(k int) bool {
+	d := t.td
+	if !d.RelIs(k, "conj") || t.tok(k).UPOS != "NOUN" || t.pluralNoun(k) {
+		return false
+	}
+	h := d.Tokens[k].Head
+	if h < 0 || t.tok(h).UPOS != "PROPN" {
+		return false
+	}
+	setOff := func(j int) bool { // the words of j follow a comma
+		f, _ := d.Subtree(j)
+		return t.isComma(f) || f > 0 && t.isComma(f-1)
+	}
+	if setOff(k) {
+		return true
+	}
+	for _, j := range d.Dependents(h, nil) {
+		if j < k && (d.RelIs(j, "appos") || d.RelIs(j, "conj") && t.tok(j).UPOS == "NOUN" && !t.pluralNoun(j)) && setOff(j) {
+			return true
+		}
 	}
 	return false
 }

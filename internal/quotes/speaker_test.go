@@ -1511,3 +1511,34 @@ func TestBodyNameKeepsItsCapitalisedWords(t *testing.T) {
 		}
 	}
 }
+
+// A name, then what the person is in two coordinated descriptions: the
+// name is the speaker, not a group of two ("Ivo Brodin, pastor of … and a
+// Ruiz supporter"). A name and a second person ("Ivo Brodin and a Ruiz
+// supporter") stay a group. A quotation the parse hangs on the name after
+// a colon is no part of the source's words; a quoted name inside the
+// phrase is.
+func TestNameWithTwoDescriptions(t *testing.T) {
+	x := newX(t)
+	for _, c := range []struct{ text, content, speaker, notSource, inSource string }{
+		{"Ivo Brodin, pastor of the Arlo Church and a Ruiz supporter, said the fund would close.", "the fund would close", "Ivo Brodin", "", "pastor"},
+		{"Ivo Brodin and a Ruiz supporter said the fund would close.", "the fund would close", "Ivo Brodin and a Ruiz supporter", "", ""},
+		{`Says Ivo Brodin, chief investment officer of Harbour National Bank and manager of the Velta Group in Arlo: "It is a time bomb just waiting to go off."`, "time bomb", "Ivo Brodin", "time bomb", "manager"},
+	} {
+		q := find(t, extract(t, x, article("a", c.text), nil), c.content)
+		if q == nil {
+			continue
+		}
+		if q.Speaker != c.speaker {
+			t.Errorf("%q: speaker %q, want %q", c.text, q.Speaker, c.speaker)
+		}
+		for _, s := range q.Sources {
+			if c.notSource != "" && strings.Contains(s.Text, c.notSource) {
+				t.Errorf("%q: source %q holds the quotation", c.text, s.Text)
+			}
+			if c.inSource != "" && !strings.Contains(s.Text, c.inSource) {
+				t.Errorf("%q: source %q lacks %q", c.text, s.Text, c.inSource)
+			}
+		}
+	}
+}

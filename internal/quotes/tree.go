@@ -1496,6 +1496,22 @@ func (t *tq) sourceSpan(s int) (core model.Span, all model.Span) {
 			break
 		}
 	}
+	for k := s + 1; k < e; k++ {
+		if quoted(k) || t.isQuoteMark(k) && !t.quotedTok(s) {
+			// a quotation the parse hung on the name, introduced by a
+			// colon or a comma ("Says X, …: “…”"), is what X says; one
+			// inside the phrase ("the hacker known as “Guccifer”") is
+			// part of it
+			p := k - 1
+			for p > s && t.tok(p).UPOS == "PUNCT" && strings.ContainsAny(t.tok(p).Text, "\"'`“”‘’«»") {
+				p-- // the opening mark
+			}
+			if w := t.tok(p).Text; w == ":" || w == "," {
+				e = p
+			}
+			break
+		}
+	}
 	// A name the parse made a second subject, written straight before
 	// the phrase, is part of it when the two make one name ("Donald" +
 	// "Brodin's campaign") or the name is the phrase's possessor ("Donald
