@@ -553,3 +553,24 @@ func TestHeaderDateNeedsAMonthWord(t *testing.T) {
 		}
 	}
 }
+
+// Labels over lines of figures are a table in an article, not speaker
+// turns; a transcript whose turns are short sentences stays one.
+func TestFiguresTableIsNoTranscript(t *testing.T) {
+	src := "ARLO (AP) _\n\nThe following are the latest figures for the dead and injured.\n\nNORTHLAND:\nTotal Dead: 192\nInjured: 4,877\nHospitalized: 542\n\nSOUTHLAND:\nTotal dead: 10\nInjured: 74\n"
+	docs, err := Parse(context.Background(), "f.txt", []byte(src), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := docs[0]; d.Kind != model.KindArticle || len(d.Turns) != 0 {
+		t.Errorf("kind %q, %d turns; want an article with none", d.Kind, len(d.Turns))
+	}
+	src = "Briefing\n\nMAYOR ANA DIAS:\nGood morning.\n\nCOUNCILLOR IVO BRODIN:\nThank you.\n"
+	docs, err = Parse(context.Background(), "g.txt", []byte(src), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := docs[0]; d.Kind != model.KindTranscript || len(d.Turns) != 2 {
+		t.Errorf("kind %q, %d turns; want a transcript with 2", d.Kind, len(d.Turns))
+	}
+}

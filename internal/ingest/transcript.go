@@ -141,6 +141,9 @@ func readTurnsMin(text string, lines []line, v *Vocab, minTurns int) ([]model.Sp
 		}
 		raw[i].content = trimSpan(text, from, to)
 	}
+	if !anySpeech(raw) {
+		return nil, nil, nil
+	}
 
 	var sps []*speaker
 	var warns []string
@@ -253,6 +256,22 @@ func addLabel(sp *model.Speaker, label string) {
 		}
 	}
 	sp.Labels = append(sp.Labels, label)
+}
+
+// anySpeech reports whether one of the turns says something: a line with
+// no colon in it. Labels over lines that all hold one are a table or a
+// list in an article, not a transcript's turns: figures ("KENYA:" then
+// "Total Dead: 192", "Injured: 4,877") or a newsletter's links ("SHORT
+// READS:" then "—“…,” by X http://…").
+func anySpeech(raw []rawTurn) bool {
+	for _, rt := range raw {
+		for l := range strings.Lines(rt.content.Text) {
+			if l = strings.TrimSpace(l); l != "" && !strings.Contains(l, ":") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func isTranscript(raw []rawTurn, minTurns int) bool {
