@@ -2073,6 +2073,13 @@ func (t *tq) nameIn(sp model.Span) string {
 			honorific = true
 		case t.x.lx.speakerWords[low]:
 			ws = ws[:0] // a title: the name is what follows it
+		case tk.UPOS == "CCONJ" && tk.Text != "&" && len(ws) > 0 && k+1 < e && !skip[k+1-f] && t.namePart(k+1) &&
+			!t.bodyNameFrom(k+1, e):
+			// "International Business Machines Corp. and Compaq Computer
+			// Corp.", parsed as one name's words: two names, of which
+			// neither alone is the source (not "Immigration and
+			// Naturalization Service", one body's name)
+			return ""
 		default:
 			if len(ws) > 0 && tk.UPOS != "PUNCT" {
 				ws = ws[:0] // another word: only the last run is the name
@@ -2094,6 +2101,16 @@ func (t *tq) nameIn(sp model.Span) string {
 		}
 	}
 	return strings.Join(ws, " ")
+}
+
+// bodyNameFrom reports whether the run of name words from token k, before
+// e, ends in a body's word ("Naturalization Service").
+func (t *tq) bodyNameFrom(k, e int) bool {
+	j := k
+	for j+1 < e && t.namePart(j+1) {
+		j++
+	}
+	return t.x.lx.bodyWords[strings.ToLower(t.tok(j).Text)]
 }
 
 // orgNameWord reports whether token k may be a word of a body's name

@@ -1542,3 +1542,29 @@ func TestNameWithTwoDescriptions(t *testing.T) {
 		}
 	}
 }
+
+// Two companies the parse made one name's words ("Velta Industries Corp.
+// and Brodin Computer Corp." with every word a compound of the last) are
+// both the source, not the last word; a body's name with "and" in it is
+// one name. The parse is placed by hand, as the shipped model gives it
+// for such a sentence of TimeBank's news.
+func TestTwoCompaniesReadAsOneName(t *testing.T) {
+	x := newX(t)
+	text := "But while Velta Industries Corp. and Brodin Computer Corp. say the bugs will delay products, most makers said they would not."
+	doc := article("a", text)
+	td := ta(t).Analyze(doc.Text)
+	heads := []int{9, 4, 4, 4, 8, 6, 8, 8, 9, 18, 11, 13, 13, 9, 13, 18, 17, 18, -1, 20, 18, 20, 18}
+	rels := []string{"cc", "mark", "compound", "compound", "compound", "cc", "compound", "compound", "nsubj", "ccomp", "det", "nsubj",
+		"aux", "ccomp", "obj", "punct", "amod", "nsubj", "root", "nsubj", "ccomp", "advmod", "punct"}
+	if !td.SetHeads(0, heads, rels) {
+		t.Fatalf("the parse does not fit the sentence's %d tokens", len(td.Tokens))
+	}
+	q := find(t, x.Extract(doc, td, nil), "the bugs will delay products")
+	if q != nil && q.Speaker != "Velta Industries Corp. and Brodin Computer Corp." {
+		t.Errorf("speaker %q, want both companies", q.Speaker)
+	}
+	q = find(t, extract(t, x, article("b", "The Immigration and Naturalization Service said it would appeal."), nil), "it would appeal")
+	if q != nil && q.Speaker != "Naturalization Service" && q.Speaker != "Immigration and Naturalization Service" {
+		t.Errorf("speaker %q, want the service", q.Speaker)
+	}
+}

@@ -1539,7 +1539,8 @@ func (t *tq) sourceSpan(s int) (core model.Span, all model.Span) {
 		h := t.tok(f).Head
 		return d.RelIs(f, "fixed") && h >= 0 && phraseCase(h)
 	}
-	for f < s && (t.tok(f).UPOS == "PUNCT" || t.tok(f).Rel == "cc" && t.tok(f).Head == s || d.RelIs(f, "case", "fixed") && t.tok(f).Head != s && f < lo || phraseCase(f) || ofCase(f) || t.leadingRelative(f)) {
+	for f < s && (t.tok(f).UPOS == "PUNCT" || t.tok(f).Rel == "cc" && t.tok(f).Head == s || d.RelIs(f, "case", "fixed") && t.tok(f).Head != s && f < lo || phraseCase(f) || ofCase(f) || t.leadingRelative(f) ||
+		d.RelIs(f, "mark") && t.tok(f).UPOS == "SCONJ") {
 		f++
 	}
 	for e-1 > s && t.tok(e-1).UPOS == "PUNCT" && !t.closesBracket(f, e-1) {
