@@ -1,6 +1,7 @@
 package events
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/dossier-project/dossier/internal/model"
@@ -180,6 +181,32 @@ func TestRelationOfAParty(t *testing.T) {
 	for _, e := range c.Code(doc, td, mentionsOf(td, invented)) {
 		if e.Source.Code == "NRV" {
 			t.Errorf("event %s: Norvania's neighbour coded as Norvania", brief(e))
+		}
+	}
+}
+
+// A building or a site is never the one who uses force: "the Northland
+// Embassy bombings" and "bombings at Northland embassies, which have
+// killed …" code no assault by the embassy; an attack on one still codes
+// with the embassy its target.
+func TestFacilityIsNoSourceOfForce(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		acts []act
+		want []string
+	}{
+		{"Velgrad handed over a suspect in the Northland Embassy bombings.", []act{{"Velgrad", "VEL"}, {"the Northland Embassy", "NORGOV"}}, nil},
+		{"Officials met after the bombings at Northland embassies, which have killed more than 250 people.", []act{{"Northland embassies", "NORGOV"}}, nil},
+		{"Rebels attacked the embassy on Friday.", []act{{"Rebels", "REB"}, {"the embassy", "NORGOV"}}, []string{"REB 190 NORGOV ASSAULT"}},
+	} {
+		var got []string
+		for _, b := range briefs(codeText(t, c.text, c.acts...)) {
+			if r := strings.Fields(b)[1][:2]; r == "18" || r == "19" || r == "20" {
+				got = append(got, b)
+			}
+		}
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("%q: force events %q, want %q", c.text, got, c.want)
 		}
 	}
 }

@@ -1392,6 +1392,9 @@ func (s *sent) emit(ev model.Event, code string, srcs, tgts []int, tgtOpt, recip
 	if ev.Negated {
 		ev.Context = append(ev.Context, "negation")
 	}
+	if r := ev.Root; r == "18" || r == "19" || r == "20" {
+		srcs = s.notFacilities(srcs)
+	}
 	var out []model.Event
 	add := func(a, b int) {
 		key := [2]int{s.ms[a].Start, -1}
@@ -1445,6 +1448,21 @@ func (s *sent) emit(ev model.Event, code string, srcs, tgts []int, tgtOpt, recip
 		for _, a := range srcs {
 			add(a, -1)
 		}
+	}
+	return out
+}
+
+// notFacilities returns the sources of srcs that are not a building or a
+// site (facility_nouns: "the U.S. Embassy", "U.S. embassies"): force is
+// done to or at such a place, never by it.
+func (s *sent) notFacilities(srcs []int) []int {
+	var out []int
+	for _, a := range srcs {
+		ws := strings.Fields(s.ms[a].Text)
+		if len(ws) > 0 && s.lx.is("facility_nouns", singular(strings.ToLower(ws[len(ws)-1]))) {
+			continue
+		}
+		out = append(out, a)
 	}
 	return out
 }
