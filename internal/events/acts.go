@@ -415,6 +415,9 @@ func (s *sent) verbAct(pat *ActPattern, v int, dates spanSet) (actCand, bool) {
 	if ctx.passive && pat.Act == "meet" && s.dep(v, "aux:pass") < 0 {
 		ctx.passive = false // "the board, assembled at 2 p.m.": meeting verbs take no object
 	}
+	if ctx.passive && s.lx.is("act_no_passive", s.lemma(v)) {
+		return actCand{}, false // "must be met with a crackdown", "was met by the mayor": no sitting
+	}
 	who, matter := ctx.subj, -1
 	if r, o := s.relativeObject(v); r >= 0 {
 		// "a rise, which the committee approved": the committee approved

@@ -210,3 +210,25 @@ func TestFacilityIsNoSourceOfForce(t *testing.T) {
 		}
 	}
 }
+
+// Words that look like events and are not: "insist" with neither a
+// that-clause nor "on" asserts ("officials in Velgrad insist"); "assailed
+// X for doing Y" is criticism, wherever the parse hangs the reason;
+// "must be met with a crackdown" is no meeting.
+func TestAssertionsAndReceptions(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		acts []act
+		want []string
+	}{
+		{"There is no chance of that level of violence, officials in Velgrad insist, because policing has changed.", []act{{"officials", "VELGOV"}}, nil},
+		{"Norvania insisted on talks with Selvia.", invented, []string{"NRV 106 - REQUEST"}},
+		{"Last year, Norvanian officials assailed Selvia for holding joint naval exercises with Karelis in the Black Sea.", []act{{"Norvanian officials", "NRVGOV"}, {"Selvia", "SLV"}, {"Karelis", "KRL"}}, []string{"NRVGOV 111 SLV ACCUSE"}},
+		{"Their repeated acts of terrorism must be met with the severest possible crackdown by the Velgradi authorities.", []act{{"the Velgradi authorities", "VELGOV"}}, nil},
+	} {
+		got := briefs(codeText(t, c.text, c.acts...))
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("%q: %q, want %q", c.text, got, c.want)
+		}
+	}
+}

@@ -222,9 +222,14 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 	if ctx.skip || !stmt && s.governsTrigger(i, ends[0]) {
 		return nil, ends[0], true
 	}
-	if c := s.dep(r, "ccomp"); c >= 0 && s.lx.is("mandative_only", lemma) && !s.demandedClause(c) {
-		// "X insisted that it was innocent": a statement, no demand.
-		return nil, ends[0], true
+	if s.lx.is("mandative_only", lemma) {
+		// "X insisted that it was innocent": a statement, no demand; so
+		// is one with neither a that-clause nor what is insisted on
+		// ("Though they insist they aren't trying to …", with the parse
+		// hanging "insist" on "trying")
+		if c := s.dep(r, "ccomp"); c >= 0 && !s.demandedClause(c) || c < 0 && !s.insistedOn(r) {
+			return nil, ends[0], true
+		}
 	}
 	if s.relIs(r, "xcomp", "obj") && s.received(r) {
 		// "Mr. Sanders has backing from 33 percent": received
@@ -942,6 +947,26 @@ func (s *sent) paraQuotations() []text.Quotation {
 	return s.td.ParagraphQuotations(s.td.Sentences[si].Para)
 }
 
+// maxReasonGap bounds the words between an attack verb and the "for" of
+// the reason given for it ("assailed the Velgradi government for …").
+const maxReasonGap = 6
+
+// insistedOn reports whether the verb at v has what it insists on: an
+// oblique or a clause with "on" ("insisted on talks", "insisted on
+// building a wall").
+func (s *sent) insistedOn(v int) bool {
+	if v+1 < len(s.low) && s.low[v+1] == "on" {
+		return true // (whatever the parse hangs "on" on)
+	}
+	var b [16]int
+	for _, d := range s.deps(v, b[:0]) {
+		if d > v && s.relIs(d, "obl", "advcl") && s.marker(d) == "on" {
+			return true
+		}
+	}
+	return false
+}
+
 // verbalAttack returns the code of a verbal attack (the grammar's
 // verbal_attack_code) when the attack at trigger word i, coded code by
 // pattern p with sources src and targets tgt, is words, not force: p is
@@ -999,6 +1024,17 @@ func (s *sent) verbalAttack(p *Pattern, code string, i int, src, tgt []int) stri
 	var b [16]int
 	for _, d := range s.deps(i, b[:0]) {
 		reason = reason || d > i && s.relIs(d, "advcl", "obl") && s.marker(d) == "for" && s.tag(d) == "VBG"
+	}
+	for j := i + 1; !reason && j+1 < len(s.low) && j <= i+maxReasonGap; j++ {
+		// (the parse may hang "for holding" elsewhere: the words right
+		// after the object)
+		if s.tag(j) == "." || s.tag(j) == "," {
+			break
+		}
+		reason = s.low[j] == "for" && s.tag(j+1) == "VBG"
+	}
+	if reason && s.lx.is("verbal_attack_for_reason", s.lemma(i)) {
+		return vc[0] // "assailed Ukraine for holding exercises": criticism
 	}
 	if s.lx.is("verbal_attack_needs_target", p.ID) {
 		// "clash with Megyn Kelly, a star anchor": words only against
