@@ -160,6 +160,9 @@ func (s *sent) tokenActor(d int) (code, name string) { return s.tokenActorOf(d, 
 
 // tokenActorOf is tokenActor, with the places dictionary or without.
 func (s *sent) tokenActorOf(d int, places bool) (code, name string) {
+	if s.lx.is("water_nouns", s.lemma(d)) {
+		return "", "" // "the Persian Gulf", "the Indian Ocean": no country's
+	}
 	if m := s.mAt[d]; m >= 0 {
 		return s.ms[m].Actor.Code, s.ms[m].Actor.Name
 	}
@@ -497,6 +500,10 @@ func (s *sent) modified(k int) int {
 	}
 	if r := s.modAt[k]; r != -2 {
 		return r
+	}
+	if s.lx.is("water_nouns", s.lemma(k)) {
+		s.modAt[k] = -1
+		return -1 // "the Persian Gulf": no country's
 	}
 	r := s.modifierActor(k)
 	s.modAt[k] = r

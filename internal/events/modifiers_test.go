@@ -310,3 +310,26 @@ func TestPronounOfAntecedent(t *testing.T) {
 		t.Errorf("coded %q, want an NRV 036 event (the pronoun's antecedent is of Norvania)", got)
 	}
 }
+
+// A country's adjective before a sea, a gulf or an ocean does not make it
+// that country's place: "the buildup in the Selvian Gulf" targets no
+// one; "an attack in the Selvian capital" targets Selvia.
+func TestWatersAreNoCountrys(t *testing.T) {
+	c := inventedCoder(t)
+	for _, tc := range []struct{ text, want string }{
+		{"The Norvanian military buildup in the Selvian Gulf continues.", "NRV/-"},
+		{"Norvanian troops attacked villages in the Selvian capital.", "NRV/SLV"},
+	} {
+		var got []string
+		for _, e := range codeThrough(t, c, tc.text, act{"The Norvanian military", "NRV"}, act{"Norvanian troops", "NRV"}) {
+			tg := "-"
+			if e.Target != nil {
+				tg = e.Target.Code
+			}
+			got = append(got, e.Source.Code+"/"+tg)
+		}
+		if strings.Join(got, " ") != tc.want {
+			t.Errorf("%q: source/target %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
