@@ -1441,6 +1441,18 @@ func (lx *lexicon) prefixCode(list, code string) string {
 // obligations codes reported obligations: a clause with "must" that a
 // verb of saying reports ("X said that Y must withdraw") is the
 // speaker's demand on the clause's subject.
+// perfectAfter reports whether the verb v has a perfect auxiliary
+// ("have") after its modal m: "must have written".
+func (s *sent) perfectAfter(v, m int) bool {
+	var a [16]int
+	for _, d := range s.deps(v, a[:0]) {
+		if d > m && s.rel(d) == "aux" && s.lemma(d) == "have" {
+			return true
+		}
+	}
+	return false
+}
+
 func (s *sent) obligations(out []model.Event) []model.Event {
 	codes := s.lx.grammar["obligation_code"]
 	if len(codes) == 0 {
@@ -1467,6 +1479,9 @@ func (s *sent) obligations(out []model.Event) []model.Event {
 		}
 		if must < 0 || h < 0 || !s.lx.is("obligation_speech", s.lemma(h)) && !s.speechObject(h) {
 			continue
+		}
+		if s.tag(v) == "VBN" && s.perfectAfter(v, must) {
+			continue // "X must not have written the letter": an inference about the past, no obligation
 		}
 		g := s.clause(h, 0)
 		if g.passive || g.hypo || g.fut || g.skip {

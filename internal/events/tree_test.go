@@ -232,3 +232,24 @@ func TestAssertionsAndReceptions(t *testing.T) {
 		}
 	}
 }
+
+// No obligation, request or meeting: "must not have written" infers what
+// happened; "who asked not to be named" keeps a source anonymous; "met
+// the test" is a standard met.
+func TestInferenceAnonymityAndStandards(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		acts []act
+		want []string
+	}{
+		{"''Juan Ruiz must not have written the letter himself,'' said Ivo Brodin, spokesman for the Velgradi government.", []act{{"Juan Ruiz", "@"}, {"Ivo Brodin", "@VELGOV"}}, nil},
+		{"The minister said Norvania must withdraw its troops.", []act{{"The minister", "SLVGOV"}, {"Norvania", "NRV"}}, []string{"SLVGOV 100 NRV REQUEST", "NRV 0874 - RETREAT hyp"}},
+		{"A Norvanian official, who asked not to be named, said the project was pulled.", []act{{"A Norvanian official", "NRVGOV"}}, nil},
+		{"The court decided that the Norvanian government met the test that calls for custody reverting to the parent.", []act{{"the Norvanian government", "NRVGOV"}}, nil},
+	} {
+		got := briefs(codeText(t, c.text, c.acts...))
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("%q: %q, want %q", c.text, got, c.want)
+		}
+	}
+}
