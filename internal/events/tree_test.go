@@ -253,3 +253,22 @@ func TestInferenceAnonymityAndStandards(t *testing.T) {
 		}
 	}
 }
+
+// "financial" alone says no money is given: "provides an electronic
+// financial information network" is a business, "provided financial
+// assistance" economic aid.
+func TestFinancialAloneIsNoAid(t *testing.T) {
+	acts := []act{{"Velta Corp.", "BUS"}, {"Norvania", "NRV"}, {"Selvia", "SLV"}}
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"Velta Corp. provides an electronic financial information network.", nil},
+		{"Norvania provided financial assistance to Selvia.", []string{"NRV 071 SLV AID"}},
+	} {
+		got := briefs(codeText(t, c.text, acts...))
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("%q: %q, want %q", c.text, got, c.want)
+		}
+	}
+}
