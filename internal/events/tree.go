@@ -874,6 +874,19 @@ func (s *sent) adjacentSubject(v int) int {
 	if k < 0 || s.mAt[k] < 0 || s.head(k) == v && !s.relIs(k, "nsubj", "vocative", "appos", "dep", "obl") {
 		return -1
 	}
+	if c := s.dep(k, "case"); c >= 0 && c < k && s.lx.is("locative_prepositions", s.low[c]) {
+		// "Iraqi troops massed nearby in Kuwait threatened …": a place,
+		// not who (the preposition right before the name's phrase: not
+		// "Across the Atlantic, climate negotiators completed …", with
+		// the parse hanging both on one noun)
+		f := s.mtok[s.mAt[k]][0]
+		for f > c+1 && isDetTag(s.tag(f-1)) {
+			f--
+		}
+		if f == c+1 {
+			return -1
+		}
+	}
 	return k
 }
 

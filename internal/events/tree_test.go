@@ -272,3 +272,20 @@ func TestFinancialAloneIsNoAid(t *testing.T) {
 		}
 	}
 }
+
+// A name in a phrase of place right before a verb the parse left without
+// a subject is where, not who: "troops massed nearby in Selvia
+// threatened Karelis" is no threat by Selvia.
+func TestPlaceBeforeAVerbIsNoSubject(t *testing.T) {
+	acts := []act{{"Norvanian troops", "NRVMIL"}, {"Selvia", "SLV"}, {"Karelis", "KRL"}}
+	for _, e := range codeText(t, "Norvanian troops massed nearby in Selvia threatened Karelis.", acts...) {
+		if e.Source.Code == "SLV" {
+			t.Errorf("event %s: the place is its source", brief(e))
+		}
+	}
+	// a name opening its clause stays the subject
+	got := briefs(codeText(t, "Before Selvia had attacked Karelis, Norvanian troops praised Karelis.", acts...))
+	if len(got) == 0 || got[0] != "SLV 190 KRL ASSAULT" {
+		t.Errorf("%q", got)
+	}
+}
