@@ -422,7 +422,16 @@ func (s *sent) clause(v, depth int) verbCtx {
 	if ctx.subj >= 0 && s.lx.is("relative", s.low[ctx.subj]) && s.relIs(v, "acl") {
 		// "Kenya, which borders Somalia": the relative pronoun stands for
 		// the noun the clause modifies.
+		r := ctx.subj
 		ctx.subj = s.head(v)
+		if a := ctx.subj; s.lx.is("person_relatives", s.low[r]) && (s.tag(a) == "NNP" || s.tag(a) == "NNPS") && s.relIs(a, "nmod") && s.head(a) >= 0 && s.head(a) < a {
+			// "a nun from Miami who oppose his return": "who" is the
+			// person, not the place (a name after a preposition of
+			// place) the parse hung the clause on
+			if c := s.dep(a, "case"); c >= 0 && s.lx.is("locative_prepositions", s.low[c]) {
+				ctx.subj = s.head(a)
+			}
+		}
 	}
 	if notNeg && !ctx.hypo && s.delimited(ds) {
 		// "did not meet until June": it met, in June; "will not attack

@@ -289,3 +289,18 @@ func TestPlaceBeforeAVerbIsNoSubject(t *testing.T) {
 		t.Errorf("%q", got)
 	}
 }
+
+// "who" stands for a person, not for the place after a preposition the
+// parse hung its clause on: "a nun from Selvia who oppose his return" is
+// no opposition by Selvia.
+func TestWhoIsNoPlace(t *testing.T) {
+	acts := []act{{"Selvia", "SLV"}, {"Norvania", "NRV"}}
+	for _, e := range codeText(t, "The minister met a lawyer and a nun from Selvia who oppose his return to Norvania.", acts...) {
+		if e.Source.Code == "SLV" {
+			t.Errorf("event %s: the place is its source", brief(e))
+		}
+	}
+	if got := briefs(codeText(t, "Selvia, which borders Norvania, attacked Norvania.", acts...)); len(got) == 0 || got[0] != "SLV 190 NRV ASSAULT" {
+		t.Errorf("a country's relative clause: %q", got)
+	}
+}
