@@ -1124,6 +1124,7 @@ func (t *tq) subject(v int, inherited bool) int {
 				k = a
 			}
 		}
+		k = t.possessedName(k)
 		// Of two subjects (a parse error), one with no quotation between
 		// it and the verb (a dateline parsed into the sentence gives
 		// "Velgrad, 4 May - “…,” the minister said" a second subject);
@@ -1133,6 +1134,25 @@ func (t *tq) subject(v int, inherited bool) int {
 		}
 	}
 	return best
+}
+
+// possessedName returns the head of the name right after subject k's
+// possessive ending when the parse made k, the possessor, the subject and
+// the name its conjunct ("Iraq's Saddam Hussein … sought", with "Saddam"
+// a conjunct of "Iraq"); k otherwise.
+func (t *tq) possessedName(k int) int {
+	if k+2 >= len(t.td.Tokens) || !t.x.lx.possessives[t.tok(k+1).Text] || t.tok(k+1).Head != k {
+		return k
+	}
+	n := k + 2
+	if t.tok(n).UPOS != "PROPN" || t.tok(n).Head != k || !t.td.RelIs(n, "conj", "appos", "flat") {
+		return k
+	}
+	e := n + 1
+	for e < len(t.td.Tokens) && t.tok(e).UPOS == "PROPN" && t.tok(e).Head == n {
+		e++
+	}
+	return t.headIn(n, e)
 }
 
 // prepositional reports whether the noun phrase of token k, read as a
