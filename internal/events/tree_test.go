@@ -304,3 +304,15 @@ func TestWhoIsNoPlace(t *testing.T) {
 		t.Errorf("a country's relative clause: %q", got)
 	}
 }
+
+// A figure that declined is no refusal: "Revenue declined 8% to $85.7
+// million"; "declined to comment" and "refused to withdraw" still code.
+func TestDeclinedFigureIsNoRefusal(t *testing.T) {
+	acts := []act{{"Velta Corp.", "BUS"}, {"Norvania", "NRV"}}
+	if got := briefs(codeText(t, "Velta Corp. revenue declined 8% to $85.7 million.", acts...)); len(got) != 0 {
+		t.Errorf("a figure: %q", got)
+	}
+	if got := briefs(codeText(t, "Norvania declined to comment.", acts...)); len(got) != 1 || !strings.Contains(got[0], "011") {
+		t.Errorf("declined to comment: %q", got)
+	}
+}
