@@ -316,3 +316,18 @@ func TestDeclinedFigureIsNoRefusal(t *testing.T) {
 		t.Errorf("declined to comment: %q", got)
 	}
 }
+
+// An invasion, a shelling or a bombardment "of" a place is done to it:
+// "Norvania's invasion of Selvia" targets Selvia; "the intervention of
+// Karelis" stays Karelis's own (no target).
+func TestInvasionOfIsItsTarget(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"Norvania's invasion of Selvia was condemned.", "NRV 190 SLV ASSAULT"},
+		{"The shelling of Selvia by Norvania continued.", "NRV 190 SLV ASSAULT"},
+	} {
+		got := briefs(codeText(t, c.text, invented...))
+		if len(got) == 0 || got[0] != c.want {
+			t.Errorf("%q: %q, want %q", c.text, got, c.want)
+		}
+	}
+}
