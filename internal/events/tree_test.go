@@ -211,21 +211,19 @@ func TestFacilityIsNoSourceOfForce(t *testing.T) {
 	}
 }
 
-// Words that look like events and are not: "insist" with neither a
-// that-clause nor "on" asserts ("officials in Velgrad insist"); "assailed
-// X for doing Y" is criticism, wherever the parse hangs the reason;
-// "must be met with a crackdown" is no meeting.
-func TestAssertionsAndReceptions(t *testing.T) {
-	for _, c := range []struct {
-		text string
-		acts []act
-		want []string
-	}{
-		{"There is no chance of that level of violence, officials in Velgrad insist, because policing has changed.", []act{{"officials", "VELGOV"}}, nil},
-		{"Norvania insisted on talks with Selvia.", invented, []string{"NRV 106 - REQUEST"}},
-		{"Last year, Norvanian officials assailed Selvia for holding joint naval exercises with Karelis in the Black Sea.", []act{{"Norvanian officials", "NRVGOV"}, {"Selvia", "SLV"}, {"Karelis", "KRL"}}, []string{"NRVGOV 111 SLV ACCUSE"}},
-		{"Their repeated acts of terrorism must be met with the severest possible crackdown by the Velgradi authorities.", []act{{"the Velgradi authorities", "VELGOV"}}, nil},
-	} {
+// codedCase is a sentence, the mentions given for it, and the events it
+// must code (briefs), in order.
+type codedCase struct {
+	text string
+	acts []act
+	want []string
+}
+
+// checkCoded codes each case's sentence and compares its events' briefs
+// with the case's.
+func checkCoded(t *testing.T, cases []codedCase) {
+	t.Helper()
+	for _, c := range cases {
 		got := briefs(codeText(t, c.text, c.acts...))
 		if strings.Join(got, "|") != strings.Join(c.want, "|") {
 			t.Errorf("%q: %q, want %q", c.text, got, c.want)
@@ -233,25 +231,29 @@ func TestAssertionsAndReceptions(t *testing.T) {
 	}
 }
 
+// Words that look like events and are not: "insist" with neither a
+// that-clause nor "on" asserts ("officials in Velgrad insist"); "assailed
+// X for doing Y" is criticism, wherever the parse hangs the reason;
+// "must be met with a crackdown" is no meeting.
+func TestAssertionsAndReceptions(t *testing.T) {
+	checkCoded(t, []codedCase{
+		{"There is no chance of that level of violence, officials in Velgrad insist, because policing has changed.", []act{{"officials", "VELGOV"}}, nil},
+		{"Norvania insisted on talks with Selvia.", invented, []string{"NRV 106 - REQUEST"}},
+		{"Last year, Norvanian officials assailed Selvia for holding joint naval exercises with Karelis in the Black Sea.", []act{{"Norvanian officials", "NRVGOV"}, {"Selvia", "SLV"}, {"Karelis", "KRL"}}, []string{"NRVGOV 111 SLV ACCUSE"}},
+		{"Their repeated acts of terrorism must be met with the severest possible crackdown by the Velgradi authorities.", []act{{"the Velgradi authorities", "VELGOV"}}, nil},
+	})
+}
+
 // No obligation, request or meeting: "must not have written" infers what
 // happened; "who asked not to be named" keeps a source anonymous; "met
 // the test" is a standard met.
 func TestInferenceAnonymityAndStandards(t *testing.T) {
-	for _, c := range []struct {
-		text string
-		acts []act
-		want []string
-	}{
+	checkCoded(t, []codedCase{
 		{"''Juan Ruiz must not have written the letter himself,'' said Ivo Brodin, spokesman for the Velgradi government.", []act{{"Juan Ruiz", "@"}, {"Ivo Brodin", "@VELGOV"}}, nil},
 		{"The minister said Norvania must withdraw its troops.", []act{{"The minister", "SLVGOV"}, {"Norvania", "NRV"}}, []string{"SLVGOV 100 NRV REQUEST", "NRV 0874 - RETREAT hyp"}},
 		{"A Norvanian official, who asked not to be named, said the project was pulled.", []act{{"A Norvanian official", "NRVGOV"}}, nil},
 		{"The court decided that the Norvanian government met the test that calls for custody reverting to the parent.", []act{{"the Norvanian government", "NRVGOV"}}, nil},
-	} {
-		got := briefs(codeText(t, c.text, c.acts...))
-		if strings.Join(got, "|") != strings.Join(c.want, "|") {
-			t.Errorf("%q: %q, want %q", c.text, got, c.want)
-		}
-	}
+	})
 }
 
 // "financial" alone says no money is given: "provides an electronic
@@ -259,18 +261,10 @@ func TestInferenceAnonymityAndStandards(t *testing.T) {
 // assistance" economic aid.
 func TestFinancialAloneIsNoAid(t *testing.T) {
 	acts := []act{{"Velta Corp.", "BUS"}, {"Norvania", "NRV"}, {"Selvia", "SLV"}}
-	for _, c := range []struct {
-		text string
-		want []string
-	}{
-		{"Velta Corp. provides an electronic financial information network.", nil},
-		{"Norvania provided financial assistance to Selvia.", []string{"NRV 071 SLV AID"}},
-	} {
-		got := briefs(codeText(t, c.text, acts...))
-		if strings.Join(got, "|") != strings.Join(c.want, "|") {
-			t.Errorf("%q: %q, want %q", c.text, got, c.want)
-		}
-	}
+	checkCoded(t, []codedCase{
+		{"Velta Corp. provides an electronic financial information network.", acts, nil},
+		{"Norvania provided financial assistance to Selvia.", acts, []string{"NRV 071 SLV AID"}},
+	})
 }
 
 // A name in a phrase of place right before a verb the parse left without
