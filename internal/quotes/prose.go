@@ -2055,11 +2055,13 @@ func (t *tq) nameIn(sp model.Span) string {
 			ws = ws[:0] // "Lt. Gen.": a form of address the text layer knows
 			honorific = true
 		case !after && t.x.lx.personNouns[low] && k+1 < e && !skip[k+1-f] && t.namePart(k+1) &&
-			(len(ws) > 0 || k > f && t.modifier(k-1)):
+			(len(ws) > 0 || k > f && (t.modifier(k-1) || t.wordIn(t.x.lx.personNouns, k-1) && t.td.Gender(tk.Text, text.GenderName) == 0)):
 			// "Majority Leader Ines Varga", "Democratic Leader Ana
-			// Ruiz": a noun for a person after other words of the
-			// phrase and before a name is a title ("Hunter Varga",
-			// opening the phrase, stays a name)
+			// Ruiz", "Attorney General Ana Ruiz": a noun for a person
+			// after other words of the phrase and before a name is a
+			// title ("Hunter Varga", opening the phrase, stays a name;
+			// so does a given name after a title, "Ambassador John F.
+			// Tefft")
 			ws = ws[:0]
 		case t.namePart(k):
 			ws = append(ws, tk.Text)

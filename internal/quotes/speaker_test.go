@@ -1588,3 +1588,20 @@ func TestNameAfterACountrysPossessive(t *testing.T) {
 		t.Errorf("speaker %q, want Ana Ruiz", q.Speaker)
 	}
 }
+
+// Two nouns for persons before a name are its title: "Attorney General
+// Ana Ruiz" is Ana Ruiz, not "General Ana Ruiz"; a given name after a
+// title stays the name's ("Ambassador John F. Brodin": "john" is also a
+// noun for a person).
+func TestTwoWordTitleBeforeAName(t *testing.T) {
+	x := newX(t)
+	for _, c := range []struct{ text, content, speaker string }{
+		{"Attorney General Ana Ruiz said the matter was under review.", "the matter was under review", "Ana Ruiz"},
+		{"Earlier in 2012, Ambassador John F. Brodin wrote to Ms. Ruiz that the matter was under review.", "the matter was under review", "John F. Brodin"},
+	} {
+		q := find(t, extract(t, x, article("a", c.text), nil), c.content)
+		if q != nil && q.Speaker != c.speaker {
+			t.Errorf("%q: speaker %q, want %q", c.text, q.Speaker, c.speaker)
+		}
+	}
+}
