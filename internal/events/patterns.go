@@ -51,6 +51,10 @@ type Pattern struct {
 	// Reciprocal patterns code compound subjects without a target as
 	// pairs ("Hungary and Romania met").
 	Reciprocal bool
+	// PossessorIsTarget says the noun's possessor is whom the act is
+	// done to, not who does it, when no preposition names a target:
+	// "Sinn Fein's expulsion", "his arrest" (but "Kenya's arrest of X").
+	PossessorIsTarget bool
 	// ExpressesIntent marks triggers that state an intention ("offer",
 	// "develop a plan"): their events are Future, and a condition after
 	// them governs the intended action, not the statement.
@@ -376,6 +380,7 @@ type yamlPattern struct {
 	Target      string      `yaml:"target"`
 	Object      *bool       `yaml:"object"`
 	Reciprocal  bool        `yaml:"reciprocal"`
+	Possessor   string      `yaml:"possessor"`
 	Expresses   bool        `yaml:"expresses_intent"`
 	Rules       []yaml.Node `yaml:"rules"`
 }
@@ -484,6 +489,13 @@ func (p *Patterns) yamlPatterns(name string, n *yaml.Node) error {
 		}
 		if len(pt.SourcePreps) == 0 && len(pt.Nouns) > 0 {
 			pt.SourcePreps = []string{"by"}
+		}
+		switch yp.Possessor {
+		case "", "source":
+		case "target":
+			pt.PossessorIsTarget = true
+		default:
+			return fmt.Errorf("load patterns %s: line %d: pattern %s: possessor must be source or target, not %q", name, item.Line, yp.ID, yp.Possessor)
 		}
 		switch yp.Target {
 		case "":

@@ -325,3 +325,17 @@ func TestInvasionOfIsItsTarget(t *testing.T) {
 		}
 	}
 }
+
+// The possessor of an arrest, an expulsion, a kidnapping or an
+// assassination is whom it is done to ("Ivo Brodin's arrest" is no
+// arrest by him), unless a preposition names that ("Norvania's
+// kidnapping of Selvian diplomats" is Norvania's).
+func TestPossessorOfAnArrestIsItsTarget(t *testing.T) {
+	acts := []act{{"Ivo Brodin", "@"}, {"Norvania", "NRV"}, {"Selvian diplomats", "SLVGOV"}}
+	for _, e := range codeText(t, "A reward is offered for information leading to Ivo Brodin's arrest.", acts...) {
+		t.Errorf("event %s: the one arrested is no source", brief(e))
+	}
+	checkCoded(t, []codedCase{
+		{"Norvania's kidnapping of Selvian diplomats was condemned.", acts, []string{"NRV 181 SLVGOV ASSAULT"}},
+	})
+}

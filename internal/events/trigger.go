@@ -1223,6 +1223,9 @@ func (s *sent) nounSource(n int, p *Pattern) ([]int, verbCtx, bool) {
 	underTrigger := h >= 0 && s.relIs(n, "obj") && s.codesItself(h)
 	var src []int
 	for _, d := range ds {
+		if p.PossessorIsTarget && s.relIs(d, "nmod:poss") && len(s.prepComplement(n, p.Preps)) == 0 {
+			continue // "Sinn Fein's expulsion": whom it is done to (not "Kenya's arrest of X")
+		}
 		if m := s.mAt[d]; m >= 0 && d < n && (s.relIs(d, "nmod:poss") || !underTrigger && s.relIs(d, "amod", "compound", "flat") && s.ms[m].Rule != "dict:"+actors.Capital.String()) {
 			// (a capital before the noun says where, not who: "the Paris
 			// attacks", "the Paris agreement")
@@ -1379,6 +1382,13 @@ func (s *sent) codesItself(v int) bool {
 func (s *sent) nounTarget(n int, p *Pattern) []int {
 	if ms := s.prepComplement(n, p.Preps); len(ms) > 0 {
 		return ms
+	}
+	if p.PossessorIsTarget {
+		if d := s.dep(n, "nmod:poss"); d >= 0 && d < n {
+			if ms := s.actors(d); len(ms) > 0 {
+				return ms // "Sinn Fein's expulsion", "his arrest"
+			}
+		}
 	}
 	if h := s.head(n); h >= 0 && s.relIs(n, "obj") && isVerbTag(s.tag(h)) {
 		var a [16]int
