@@ -339,3 +339,12 @@ func TestPossessorOfAnArrestIsItsTarget(t *testing.T) {
 		{"Norvania's kidnapping of Selvian diplomats was condemned.", acts, []string{"NRV 181 SLVGOV ASSAULT"}},
 	})
 }
+
+// A figure that hits a high is no attack; jets that hit a high-rise are.
+func TestHitAHighIsNoAttack(t *testing.T) {
+	acts := []act{{"Velta Corp.", "BUS"}, {"Norvanian jets", "NRVMIL"}}
+	checkCoded(t, []codedCase{
+		{"Velta Corp. stock hit a high in 1983 after the company unveiled its home computer.", acts, nil},
+		{"Norvanian jets hit a high-rise building in the capital.", acts, []string{"NRVMIL 190 - ASSAULT"}},
+	})
+}
