@@ -291,8 +291,8 @@ func (s *sent) modifierActor(k int) int {
 	// border patrol agents", the name or country on the compound that
 	// modifies the head.
 	for _, d := range ds {
-		if d > k || !s.relIs(d, "compound") || s.mAt[d] >= 0 {
-			continue
+		if d > k || !s.relIs(d, "compound") || s.mAt[d] >= 0 || s.lx.is("water_nouns", s.lemma(d)) {
+			continue // (not through a sea: "the Persian Gulf crisis")
 		}
 		var b [8]int
 		for _, x := range s.deps(d, b[:0]) {

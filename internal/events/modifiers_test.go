@@ -312,12 +312,14 @@ func TestPronounOfAntecedent(t *testing.T) {
 }
 
 // A country's adjective before a sea, a gulf or an ocean does not make it
-// that country's place: "the buildup in the Selvian Gulf" targets no
-// one; "an attack in the Selvian capital" targets Selvia.
+// that country's place: "the buildup in the Selvian Gulf" and "the
+// Selvian Gulf crisis" name no one; "an attack in the Selvian capital"
+// targets Selvia.
 func TestWatersAreNoCountrys(t *testing.T) {
 	c := inventedCoder(t)
 	for _, tc := range []struct{ text, want string }{
 		{"The Norvanian military buildup in the Selvian Gulf continues.", "NRV/-"},
+		{"The Norvanian military sought to mediate the Selvian Gulf crisis.", "NRV/-"},
 		{"Norvanian troops attacked villages in the Selvian capital.", "NRV/SLV"},
 	} {
 		var got []string
