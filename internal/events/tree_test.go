@@ -348,3 +348,13 @@ func TestHitAHighIsNoAttack(t *testing.T) {
 		{"Norvanian jets hit a high-rise building in the capital.", acts, []string{"NRVMIL 190 - ASSAULT"}},
 	})
 }
+
+// Charged with a task is no accusation: "charged the inspectors with
+// verifying …"; charged with a crime is one.
+func TestChargedWithATask(t *testing.T) {
+	acts := []act{{"The Varn Council", "IGOVRN"}, {"the inspectors", "IGOVRN"}, {"Prosecutors", "JUD"}}
+	checkCoded(t, []codedCase{
+		{"The Varn Council has charged the inspectors with verifying that Norvania has destroyed its missiles.", acts, nil},
+		{"Prosecutors charged Ivo Brodin with fraud.", acts, []string{"JUD 1121 - ACCUSE"}},
+	})
+}
