@@ -579,11 +579,13 @@ func (s *sent) clause(v, depth int) verbCtx {
 			// verb that frames them is no governor of theirs
 			ctx.subj = -1
 		}
-		if mk := s.marker(v); (mk == "for" || mk == "of" || mk == "against" || mk == "from") && pv >= 0 && s.dep(pv, "obj") >= 0 && s.dep(pv, "obj") < v {
-			// "criticized Y for shooting Z", "accused Y of attacking Z":
-			// Y is who shot or attacked, not the critic; "warned Y
-			// against attacking Z", "stopped Y from attacking Z": Y is
-			// who would attack.
+		if mk := s.marker(v); (mk == "for" || mk == "of" || mk == "against" || mk == "from" ||
+			mk == "with" && pv >= 0 && s.lx.is("allegation", s.lemma(pv))) && pv >= 0 && s.dep(pv, "obj") >= 0 && s.dep(pv, "obj") < v {
+			// "criticized Y for shooting Z", "accused Y of attacking Z",
+			// "charged Y with violating the truce": Y is who shot,
+			// attacked or violated, not the critic; "warned Y against
+			// attacking Z", "stopped Y from attacking Z": Y is who would
+			// attack.
 			ctx.subj = s.dep(pv, "obj")
 		} else if n := s.ofNoun(v, pv); n >= 0 {
 			// "referring to Mrs. Clinton's account in 2008 of coming

@@ -358,3 +358,13 @@ func TestChargedWithATask(t *testing.T) {
 		{"Prosecutors charged Ivo Brodin with fraud.", acts, []string{"JUD 1121 - ACCUSE"}},
 	})
 }
+
+// Who is charged with an act is who did it, alleged: "Selvia charged
+// Norvania with violating the truce" is no violation by Selvia.
+func TestChargedWithAnActIsTheObjects(t *testing.T) {
+	for _, e := range codeText(t, "Selvia charged Norvania with violating the truce.", invented...) {
+		if e.Source.Code == "SLV" && e.CAMEO[:2] != "11" {
+			t.Errorf("event %s: the accuser is not who violated", brief(e))
+		}
+	}
+}
