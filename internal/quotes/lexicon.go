@@ -40,6 +40,7 @@ type lexiconFile struct {
 	Honorifics          []string            `yaml:"honorifics"`
 	SpeakerWords        []string            `yaml:"speaker_words"`
 	BodyWords           []string            `yaml:"body_words"`
+	CompanySuffixes     []string            `yaml:"company_suffixes"`
 	SourceNouns         []string            `yaml:"source_nouns"`
 	TimeWords           []string            `yaml:"time_words"`
 	Subordinators       []string            `yaml:"subordinators"`
@@ -120,8 +121,11 @@ type lexicon struct {
 	honorifics   map[string]bool
 	speakerWords map[string]bool
 	bodyWords    map[string]bool // heads of the names of bodies: "ministry"
-	stopwords    map[string]bool
-	negations    map[string]bool
+	// companySuffixes end a company's name ("Inc.", "Corp."), lower
+	// case, without the period
+	companySuffixes map[string]bool
+	stopwords       map[string]bool
+	negations       map[string]bool
 	// sameWords: words that compare equal with a record's (both ways);
 	// spokenForms: words written out before comparing
 	sameWords   map[string][]string
@@ -312,6 +316,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		honorifics:          set(f.Honorifics),
 		speakerWords:        set(f.SpeakerWords),
 		bodyWords:           set(f.BodyWords),
+		companySuffixes:     set(f.CompanySuffixes),
 		stopwords:           set(f.Stopwords),
 		negations:           set(f.Negations),
 		sameWords:           samePairs(f.SameWords),

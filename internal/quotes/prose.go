@@ -2088,13 +2088,20 @@ func (t *tq) nameIn(sp model.Span) string {
 			}
 		}
 	}
-	if n := len(ws); n > 0 && t.x.lx.bodyWords[strings.ToLower(ws[n-1])] {
-		// a body's name: the capitalised words before it are part of it,
-		// whatever their tags ("the Justice Department", "The National
-		// Rifle Association", "the South African Foreign Affairs
-		// Department")
+	if n := len(ws); n > 0 && (t.x.lx.bodyWords[strings.ToLower(ws[n-1])] || t.x.lx.companySuffixes[strings.ToLower(strings.TrimSuffix(ws[n-1], "."))]) {
+		// a body's or a company's name: the capitalised words before it
+		// are part of it, whatever their tags ("the Justice
+		// Department", "The National Rifle Association", "the South
+		// African Foreign Affairs Department", "ROGERS COMMUNICATIONS
+		// Inc.")
 		var pre []string
-		for k := from - 1; k >= f && !skip[k-f] && t.orgNameWord(k); k-- {
+		lo := f
+		if n == 1 && t.x.lx.companySuffixes[strings.ToLower(strings.TrimSuffix(ws[0], "."))] {
+			// a company's suffix alone: the parse cut its name off
+			// ("ROGERS COMMUNICATIONS Inc." read as two subjects)
+			lo = t.firstOfSentence(from)
+		}
+		for k := from - 1; k >= lo && (k < f || !skip[k-f]) && t.orgNameWord(k); k-- {
 			pre = append(pre, t.tok(k).Text)
 		}
 		if len(pre) > 0 {

@@ -1605,3 +1605,18 @@ func TestTwoWordTitleBeforeAName(t *testing.T) {
 		}
 	}
 }
+
+// A company's name is all its capitalised words before the suffix: not
+// "Corp." nor "Motors Corp.".
+func TestCompanyNameKeepsItsWords(t *testing.T) {
+	x := newX(t)
+	for _, c := range []struct{ text, content, speaker string }{
+		{"VELTA COMMUNICATIONS Inc. said it plans to raise 175 million dollars through a private placement.", "it plans to raise 175 million dollars through a private placement", "VELTA COMMUNICATIONS Inc."},
+		{"General Brodin Motors Corp. said it wants to buy as much as 15% of Arlo PLC.", "it wants to buy as much as 15% of Arlo PLC", "General Brodin Motors Corp."},
+	} {
+		q := find(t, extract(t, x, article("a", c.text), nil), c.content)
+		if q != nil && q.Speaker != c.speaker {
+			t.Errorf("%q: speaker %q, want %q", c.text, q.Speaker, c.speaker)
+		}
+	}
+}
