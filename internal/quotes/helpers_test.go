@@ -143,3 +143,16 @@ func verified(t *testing.T, x *Extractor, ix *Index, text, sub string) *model.Qu
 	ix.Verify(q, d)
 	return q
 }
+
+// placedParse analyses text as an article and places its parse by hand
+// (heads from 0, -1 for the root; relations), as a model gives it, so
+// that a test does not rest on the shipped model's reading.
+func placedParse(t *testing.T, text string, heads []int, rels []string) (*model.Document, *text.Doc) {
+	t.Helper()
+	doc := article("a", text)
+	td := ta(t).Analyze(doc.Text)
+	if !td.SetHeads(0, heads, rels) {
+		t.Fatalf("the parse does not fit the sentence's %d tokens", len(td.Tokens))
+	}
+	return doc, td
+}

@@ -631,14 +631,10 @@ func TestPassiveCueAndClauseSubject(t *testing.T) {
 func TestCueCoordinatedWithAQuestion(t *testing.T) {
 	x := newX(t)
 	text := "Judge Ana Ruiz put off deciding whether Harbour Watch could question the mayor but said the group could come back later with that request."
-	doc := article("a", text)
-	td := ta(t).Analyze(doc.Text)
 	heads := []int{3, 0, 0, -1, 3, 3, 10, 10, 7, 10, 5, 12, 10, 14, 10, 16, 18, 18, 14, 18, 18, 23, 23, 18, 3}
 	rels := []string{"nsubj", "flat", "flat", "root", "compound:prt", "advcl", "mark", "nsubj", "flat", "aux", "ccomp", "det", "obj",
 		"cc", "conj", "det", "nsubj", "aux", "ccomp", "advmod", "advmod", "case", "det", "obl", "punct"}
-	if !td.SetHeads(0, heads, rels) {
-		t.Fatalf("the parse does not fit the sentence's %d tokens", len(td.Tokens))
-	}
+	doc, td := placedParse(t, text, heads, rels)
 	found := false
 	for _, q := range x.Extract(doc, td, nil) {
 		if q.Text() == "the group could come back later with that request" {
@@ -885,14 +881,10 @@ func TestVerifyLeadingConjunctionLeftOut(t *testing.T) {
 func TestTrailingCueInARelativeClause(t *testing.T) {
 	x := newX(t)
 	text := "The council called an emergency meeting to discuss the test, which state news media claimed now allows Tarsk to produce warheads."
-	doc := article("a", text)
-	td := ta(t).Analyze(doc.Text)
 	heads := []int{1, 2, -1, 5, 5, 2, 7, 2, 9, 7, 15, 15, 13, 14, 15, 2, 15, 15, 17, 20, 17, 20, 2}
 	rels := []string{"det", "nsubj", "root", "det", "compound", "obj", "mark", "advcl", "det", "obj", "punct", "nsubj",
 		"compound", "compound", "nsubj", "parataxis", "advmod", "conj", "obj", "mark", "xcomp", "obj", "punct"}
-	if !td.SetHeads(0, heads, rels) {
-		t.Fatalf("the parse does not fit the sentence's %d tokens", len(td.Tokens))
-	}
+	doc, td := placedParse(t, text, heads, rels)
 	qs := x.Extract(doc, td, nil)
 	for _, q := range qs {
 		if strings.Contains(q.Text(), "discuss the test") {

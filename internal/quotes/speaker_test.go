@@ -291,14 +291,10 @@ func TestDescriptionReadAsConjunct(t *testing.T) {
 func TestNameHeadedByItsTitle(t *testing.T) {
 	x := newX(t)
 	text := "Rep. Karl Brodin, the top Democrat on the House Fisheries Committee, urged President Osei to retaliate against Southland."
-	doc := article("a", text)
-	td := ta(t).Analyze(doc.Text)
 	heads := []int{13, 0, 1, 6, 6, 6, 1, 11, 11, 10, 11, 1, 0, -1, 15, 13, 17, 13, 19, 17, 13}
 	rels := []string{"nsubj", "flat", "flat", "punct", "det", "amod", "conj", "case", "det", "compound", "compound", "nmod", "punct",
 		"root", "nmod:desc", "iobj", "mark", "xcomp", "case", "obl", "punct"}
-	if !td.SetHeads(0, heads, rels) {
-		t.Fatalf("the parse does not fit the sentence's %d tokens", len(td.Tokens))
-	}
+	doc, td := placedParse(t, text, heads, rels)
 	qs := x.Extract(doc, td, nil)
 	if len(qs) != 1 || qs[0].Speaker != "Karl Brodin" {
 		dump(t, qs)
@@ -1475,14 +1471,10 @@ func TestPronounOfAnUnnamedReporter(t *testing.T) {
 func TestNameBeforeAParticiplesClause(t *testing.T) {
 	x := newX(t)
 	text := "But Kenyan Foreign Minister Ana Ruiz, speaking at a joint news conference with Varga, said there are no ill feelings in Kenya toward Americans."
-	doc := article("a", text)
-	td := ta(t).Analyze(doc.Text)
 	heads := []int{16, 16, 3, 4, 1, 4, 7, 1, 12, 12, 12, 12, 7, 14, 12, 1, -1, 18, 16, 21, 21, 18, 23, 21, 25, 23, 16}
 	rels := []string{"cc", "ccomp", "amod", "nmod:desc", "appos", "flat", "punct", "advcl", "case", "det", "amod", "compound",
 		"obl", "case", "nmod", "punct", "root", "expl", "ccomp", "det", "amod", "nsubj", "case", "nmod", "case", "nmod", "punct"}
-	if !td.SetHeads(0, heads, rels) {
-		t.Fatalf("the parse does not fit the sentence's %d tokens", len(td.Tokens))
-	}
+	doc, td := placedParse(t, text, heads, rels)
 	q := find(t, x.Extract(doc, td, nil), "there are no ill feelings in Kenya toward Americans")
 	if q != nil && q.Speaker != "Ana Ruiz" {
 		t.Errorf("speaker %q, want Ana Ruiz", q.Speaker)
@@ -1545,14 +1537,10 @@ func TestNameWithTwoDescriptions(t *testing.T) {
 func TestTwoCompaniesReadAsOneName(t *testing.T) {
 	x := newX(t)
 	text := "But while Velta Industries Corp. and Brodin Computer Corp. say the bugs will delay products, most makers said they would not."
-	doc := article("a", text)
-	td := ta(t).Analyze(doc.Text)
 	heads := []int{9, 4, 4, 4, 8, 6, 8, 8, 9, 18, 11, 13, 13, 9, 13, 18, 17, 18, -1, 20, 18, 20, 18}
 	rels := []string{"cc", "mark", "compound", "compound", "compound", "cc", "compound", "compound", "nsubj", "ccomp", "det", "nsubj",
 		"aux", "ccomp", "obj", "punct", "amod", "nsubj", "root", "nsubj", "ccomp", "advmod", "punct"}
-	if !td.SetHeads(0, heads, rels) {
-		t.Fatalf("the parse does not fit the sentence's %d tokens", len(td.Tokens))
-	}
+	doc, td := placedParse(t, text, heads, rels)
 	q := find(t, x.Extract(doc, td, nil), "the bugs will delay products")
 	if q != nil && q.Speaker != "Velta Industries Corp. and Brodin Computer Corp." {
 		t.Errorf("speaker %q, want both companies", q.Speaker)
@@ -1570,13 +1558,9 @@ func TestTwoCompaniesReadAsOneName(t *testing.T) {
 func TestNameAfterACountrysPossessive(t *testing.T) {
 	x := newX(t)
 	text := "Kenya's Ana Ruiz today sought peace by promising to withdraw from the territory."
-	doc := article("a", text)
-	td := ta(t).Analyze(doc.Text)
 	heads := []int{5, 0, 0, 2, 5, -1, 5, 8, 5, 10, 8, 13, 13, 10, 5}
 	rels := []string{"nsubj", "case", "conj", "flat", "obl:unmarked", "root", "obj", "mark", "advcl", "mark", "xcomp", "case", "det", "obl", "punct"}
-	if !td.SetHeads(0, heads, rels) {
-		t.Fatalf("the parse does not fit the sentence's %d tokens", len(td.Tokens))
-	}
+	doc, td := placedParse(t, text, heads, rels)
 	q := find(t, x.Extract(doc, td, nil), "to withdraw from the territory")
 	if q != nil && q.Speaker != "Ana Ruiz" {
 		t.Errorf("speaker %q, want Ana Ruiz", q.Speaker)
