@@ -951,6 +951,12 @@ func (s *sent) paraQuotations() []text.Quotation {
 // the reason given for it ("assailed the Velgradi government for …").
 const maxReasonGap = 6
 
+// countryOf reports whether an actor code starts with a country's code
+// ("FRAMIL", "KEN"), not a role's alone ("GOV", "MIL").
+func (s *sent) countryOf(code string) bool {
+	return len(code) >= 3 && s.lx.countryCode(code[:3])
+}
+
 // insistedOn reports whether the verb at v has what it insists on: an
 // oblique or a clause with "on" ("insisted on talks", "insisted on
 // building a wall").
@@ -1225,6 +1231,9 @@ func (s *sent) nounSource(n int, p *Pattern) ([]int, verbCtx, bool) {
 	for _, d := range ds {
 		if p.PossessorIsTarget && s.relIs(d, "nmod:poss") && len(s.prepComplement(n, p.Preps)) == 0 {
 			continue // "Sinn Fein's expulsion": whom it is done to (not "Kenya's arrest of X")
+		}
+		if m := s.mAt[d]; m >= 0 && s.relIs(d, "amod") && s.tag(d) == "JJ" && !s.countryOf(s.ms[m].Actor.Code) {
+			continue // "an official visit", "a military intervention": what kind, not whose ("French military" is France's)
 		}
 		if m := s.mAt[d]; m >= 0 && d < n && (s.relIs(d, "nmod:poss") || !underTrigger && s.relIs(d, "amod", "compound", "flat") && s.ms[m].Rule != "dict:"+actors.Capital.String()) {
 			// (a capital before the noun says where, not who: "the Paris
