@@ -80,11 +80,5 @@ func (c *Checker) quoteFindings(in *Input) []model.Finding {
 	return out
 }
 
-// clip shortens s to n runes with an ellipsis.
-func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
-}
+// clip shortens s to n runes with an ellipsis, at a word (model.Clip).
+func clip(s string, n int) string { return model.Clip(s, n) }

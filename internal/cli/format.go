@@ -5,8 +5,8 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
-	"unicode/utf8"
 
+	"github.com/dossier-project/dossier/internal/model"
 	"github.com/dossier-project/dossier/internal/output"
 )
 
@@ -33,15 +33,9 @@ func (t *table) row(cells ...string) {
 
 func (t *table) flush() error { return t.tw.Flush() }
 
-// clip shortens s to at most n runes, with an ellipsis, on one line.
-func clip(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	return string(r[:n-1]) + "…"
-}
+// clip shortens s to at most n runes, with an ellipsis, on one line, at
+// a word (model.Clip).
+func clip(s string, n int) string { return model.Clip(strings.Join(strings.Fields(s), " "), n) }
 
 // orDash returns s, or "-" when s is empty.
 func orDash(s string) string {

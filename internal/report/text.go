@@ -129,11 +129,6 @@ func StreamText(ctx context.Context, w io.Writer, src Source) error {
 	return bw.Flush()
 }
 
-// clipText shortens s to n runes with an ellipsis.
-func clipText(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
-}
+// clipText shortens s to n runes with an ellipsis, at a word
+// (model.Clip).
+func clipText(s string, n int) string { return model.Clip(s, n) }

@@ -56,14 +56,9 @@ func shortID(id string) string {
 	return id
 }
 
-func clip(n int, s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
-}
+// clip shortens s, on one line, to n runes with an ellipsis, at a word
+// (model.Clip).
+func clip(n int, s string) string { return model.Clip(strings.Join(strings.Fields(s), " "), n) }
 
 // evidenceLink is the address of a span of a document: the reader,
 // scrolled to the span and highlighting it.

@@ -45,7 +45,6 @@ import (
 	"sort"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/dossier-project/dossier/internal/model"
 	"github.com/dossier-project/dossier/internal/spill"
@@ -301,9 +300,9 @@ func quoteItem(q *model.Quote, d *model.Document, ts map[int]model.Timex, order 
 			cue = c
 		}
 	}
-	summary := who + " " + cue + ": “" + clip(clean(q.Text()), 100) + "”"
+	summary := who + " " + cue + ": “" + model.Clip(clean(q.Text()), 100) + "”"
 	if strings.HasPrefix(cue, "according") {
-		summary = "according to " + who + ", “" + clip(clean(q.Text()), 100) + "”"
+		summary = "according to " + who + ", “" + model.Clip(clean(q.Text()), 100) + "”"
 	}
 	it := item{
 		kind: "statement", quoteID: q.ID, doc: d.ID,
@@ -353,7 +352,7 @@ func periodItem(t model.Timex, d *model.Document, order int) (item, bool) {
 		return item{}, false
 	}
 	before := clauseBefore(d.Text, t.Span)
-	before = clipStart(before, 90)
+	before = model.ClipStart(before, 90)
 	return item{
 		kind: "period", doc: d.ID, start: t.Value, end: t.EndValue, precision: t.Granularity, order: order, clause: before,
 		summary:  "“" + strings.TrimSpace(before+" "+clean(t.Text)) + "”",
@@ -508,55 +507,3 @@ func after(v string, d *model.Document) bool {
 }
 
 func clean(s string) string { return strings.Join(strings.Fields(s), " ") }
-
-func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	r = r[:n-1]
-	// end at a word's end, unless that would leave little of it
-	if k := lastSpace(r); k >= n/2 {
-		r = r[:k]
-	}
-	return strings.TrimRight(string(r), " ,;:") + "…"
-}
-
-// clipStart shortens s to its last n runes or fewer, with an ellipsis
-// before them, starting at a word: "…said, are acts of", not "…a said,
-// are acts of".
-func clipStart(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	at := len(r) - (n - 1)
-	if !unicode.IsSpace(r[at-1]) {
-		// the cut falls inside a word: start after it, unless that
-		// would leave little
-		if k := firstSpace(r[at:]); k >= 0 && k < (n-1)/2 {
-			at += k + 1
-		}
-	}
-	return "…" + strings.TrimLeft(string(r[at:]), " ")
-}
-
-// lastSpace returns the index of the last white space in r, or -1.
-func lastSpace(r []rune) int {
-	for k := len(r) - 1; k >= 0; k-- {
-		if unicode.IsSpace(r[k]) {
-			return k
-		}
-	}
-	return -1
-}
-
-// firstSpace returns the index of the first white space in r, or -1.
-func firstSpace(r []rune) int {
-	for k, c := range r {
-		if unicode.IsSpace(c) {
-			return k
-		}
-	}
-	return -1
-}

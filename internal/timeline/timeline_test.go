@@ -320,26 +320,3 @@ func TestDeadlineClauseAndTense(t *testing.T) {
 		t.Errorf("undated, tense unclear: %+v", got[0])
 	}
 }
-
-// A summary shortened to fit is cut between words, never inside one.
-func TestClipAtWords(t *testing.T) {
-	long := "the dossier notes that acts of protest are acts of patriotism, whether at a lunch counter or a bridge"
-	for _, c := range []struct {
-		name string
-		got  string
-		want string
-	}{
-		{"short kept", clip("acts of protest", 20), "acts of protest"},
-		{"end at a word", clip(long, 30), "the dossier notes that acts…"},
-		{"no comma before the ellipsis", clip(long, 66), "the dossier notes that acts of protest are acts of patriotism…"},
-		{"one long word", clip("abcdefghijklmnopqrstuvwxyz", 10), "abcdefghi…"},
-		{"short kept at the start", clipStart("acts of protest", 20), "acts of protest"},
-		{"start at a word", clipStart(long, 30), "…a lunch counter or a bridge"},
-		{"cut at a space", clipStart("one two three", 6), "…three"},
-		{"one long word at the start", clipStart("abcdefghijklmnopqrstuvwxyz", 10), "…rstuvwxyz"},
-	} {
-		if c.got != c.want {
-			t.Errorf("%s: %q, want %q", c.name, c.got, c.want)
-		}
-	}
-}
