@@ -335,3 +335,21 @@ func TestWatersAreNoCountrys(t *testing.T) {
 		}
 	}
 }
+
+// An adjective that is an agent word alone (the dictionary's "official")
+// says what kind of event, not whose: "on an official visit to Selvia"
+// is no visit by "an official"; "Norvanian military intervention" is
+// Norvania's.
+func TestRoleAdjectiveIsNoSource(t *testing.T) {
+	c := inventedCoder(t)
+	acts := []act{{"Ivo Brodin", "@NRVGOV"}, {"an official", "GOV"}, {"Selvia", "SLV"}, {"Norvanian military", "NRVMIL"}}
+	for _, e := range codeThrough(t, c, "Ivo Brodin, on an official visit to Selvia, asked for help.", acts...) {
+		if e.Source.Code == "GOV" {
+			t.Errorf("event %s: the adjective is its source", brief(e))
+		}
+	}
+	got := briefs(codeThrough(t, c, "The Norvanian military intervention in Selvia began in January.", acts...))
+	if len(got) != 1 || got[0] != "NRVMIL 190 SLV ASSAULT" {
+		t.Errorf("a country's military: %q", got)
+	}
+}

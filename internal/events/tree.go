@@ -1470,7 +1470,7 @@ func (lx *lexicon) prefixCode(list, code string) string {
 func (s *sent) perfectAfter(v, m int) bool {
 	var a [16]int
 	for _, d := range s.deps(v, a[:0]) {
-		if d > m && s.rel(d) == "aux" && s.lemma(d) == "have" {
+		if d > m && s.rel(d) == "aux" && s.lx.is("have", s.lemma(d)) {
 			return true
 		}
 	}

@@ -368,18 +368,3 @@ func TestChargedWithAnActIsTheObjects(t *testing.T) {
 		}
 	}
 }
-
-// An adjective that is a role word alone says what kind, not whose: "on
-// an official visit to Selvia" is no visit by "an official"; "Norvanian
-// military intervention" is Norvania's.
-func TestRoleAdjectiveIsNoSource(t *testing.T) {
-	acts := []act{{"Ivo Brodin", "@USAGOV"}, {"an official", "GOV"}, {"Selvia", "SLV"}, {"Norvanian military", "NRVMIL"}}
-	for _, e := range codeText(t, "Ivo Brodin, on an official visit to Selvia, asked for help.", acts...) {
-		if e.Source.Code == "GOV" {
-			t.Errorf("event %s: the adjective is its source", brief(e))
-		}
-	}
-	checkCoded(t, []codedCase{
-		{"The Norvanian military intervention in Selvia began in January.", acts, []string{"NRVMIL 190 SLV ASSAULT"}},
-	})
-}

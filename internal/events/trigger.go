@@ -951,12 +951,6 @@ func (s *sent) paraQuotations() []text.Quotation {
 // the reason given for it ("assailed the Velgradi government for …").
 const maxReasonGap = 6
 
-// countryOf reports whether an actor code starts with a country's code
-// ("FRAMIL", "KEN"), not a role's alone ("GOV", "MIL").
-func (s *sent) countryOf(code string) bool {
-	return len(code) >= 3 && s.lx.countryCode(code[:3])
-}
-
 // insistedOn reports whether the verb at v has what it insists on: an
 // oblique or a clause with "on" ("insisted on talks", "insisted on
 // building a wall").
@@ -1232,7 +1226,7 @@ func (s *sent) nounSource(n int, p *Pattern) ([]int, verbCtx, bool) {
 		if p.PossessorIsTarget && s.relIs(d, "nmod:poss") && len(s.prepComplement(n, p.Preps)) == 0 {
 			continue // "Sinn Fein's expulsion": whom it is done to (not "Kenya's arrest of X")
 		}
-		if m := s.mAt[d]; m >= 0 && s.relIs(d, "amod") && s.tag(d) == "JJ" && !s.countryOf(s.ms[m].Actor.Code) {
+		if m := s.mAt[d]; m >= 0 && s.relIs(d, "amod") && s.tag(d) == "JJ" && s.ai.agentOnly(s.ms[m].Actor.Code) {
 			continue // "an official visit", "a military intervention": what kind, not whose ("French military" is France's)
 		}
 		if m := s.mAt[d]; m >= 0 && d < n && (s.relIs(d, "nmod:poss") || !underTrigger && s.relIs(d, "amod", "compound", "flat") && s.ms[m].Rule != "dict:"+actors.Capital.String()) {
@@ -1447,7 +1441,7 @@ func (s *sent) emit(ev model.Event, code string, srcs, tgts []int, tgtOpt, recip
 	if ev.Negated {
 		ev.Context = append(ev.Context, "negation")
 	}
-	if r := ev.Root; r == "18" || r == "19" || r == "20" {
+	if force(code) {
 		srcs = s.notFacilities(srcs)
 	}
 	var out []model.Event
