@@ -416,7 +416,7 @@ func (t *tq) trailingContent(f, e, i int) bool {
 		if t.tok(k).UPOS == "PUNCT" {
 			continue
 		}
-		if tg := t.tok(k).Tag; (tg == "WDT" || tg == "WP") && t.x.lx.relatives[strings.ToLower(t.tok(k).Text)] {
+		if t.leadingRelative(k) {
 			return false
 		}
 		break

@@ -1523,7 +1523,7 @@ func (t *tq) sourceSpan(s int) (core model.Span, all model.Span) {
 			// inside the phrase ("the hacker known as “Guccifer”") is
 			// part of it
 			p := k - 1
-			for p > s && t.tok(p).UPOS == "PUNCT" && strings.ContainsAny(t.tok(p).Text, "\"'`“”‘’«»") {
+			for p > s && (t.tok(p).Tag == "``" || t.tok(p).Tag == "''") {
 				p-- // the opening mark
 			}
 			if w := t.tok(p).Text; w == ":" || w == "," {
@@ -1583,15 +1583,13 @@ func (t *tq) sourceSpan(s int) (core model.Span, all model.Span) {
 	return model.NewSpan(t.text, t.tok(lo).Start, t.tok(hi).End), all
 }
 
-// leadingRelative reports whether token k, before a source's head, is a
-// relative pronoun the parse took into the source's phrase ("the test,
-// which state media claimed …"): it stands for what is reported, not for
-// who reports it. Not "that", which may be a demonstrative ("that
-// chamber").
+// leadingRelative reports whether token k is a relative pronoun ("the
+// test, which state media claimed …"): before a source's head, it stands
+// for what is reported, not for who reports it. Not "that", a
+// complementizer or a demonstrative ("that chamber").
 func (t *tq) leadingRelative(k int) bool {
 	tk := t.tok(k)
-	low := strings.ToLower(tk.Text)
-	return (tk.Tag == "WDT" || tk.Tag == "WP") && low != "that" && t.x.lx.relatives[low]
+	return (tk.Tag == "WDT" || tk.Tag == "WP") && !t.complementizer(k) && t.x.lx.relatives[strings.ToLower(tk.Text)]
 }
 
 // closesBracket reports whether token k is a closing bracket whose
