@@ -693,6 +693,7 @@ func (c *Collector) List() []store.Actor {
 	// them is taken for the one of that name, and a quote by that surname
 	// counts for none of them.
 	several := map[string]bool{}
+	renamed := map[string]string{} // a group's key in its first document → its record's key
 	surnames := make([]string, 0, len(left))
 	for sur := range left {
 		surnames = append(surnames, sur)
@@ -727,12 +728,7 @@ func (c *Collector) List() []store.Actor {
 				key = g.Key // (a record of that key already: keep the document's)
 			}
 			delete(c.by, g.Key)
-			for from, to := range alias {
-				if to == g.Key {
-					alias[from] = key
-				}
-			}
-			alias[g.Key] = key
+			renamed[g.Key] = key
 			g.Key = key
 			c.by[key] = g
 		}
@@ -762,6 +758,9 @@ func (c *Collector) List() []store.Actor {
 			k = to
 		}
 		if to, ok := alias[k]; ok {
+			k = to
+		}
+		if to, ok := renamed[k]; ok {
 			k = to
 		}
 		if x := c.by[k]; x != nil {
