@@ -42,6 +42,7 @@ type lexiconFile struct {
 	BodyWords           []string            `yaml:"body_words"`
 	CompanySuffixes     []string            `yaml:"company_suffixes"`
 	SourceNouns         []string            `yaml:"source_nouns"`
+	NameTimes           []string            `yaml:"name_times"`
 	TimeWords           []string            `yaml:"time_words"`
 	Subordinators       []string            `yaml:"subordinators"`
 	QuestionMarks       []string            `yaml:"question_marks"`
@@ -91,6 +92,7 @@ type lexiconFile struct {
 	UnsaidGovernors     []string            `yaml:"unsaid_governors"`
 	RequestGovernors    []string            `yaml:"request_governors"`
 	NamingVerbs         []string            `yaml:"naming_verbs"`
+	ConvenedNouns       []string            `yaml:"convened_nouns"`
 }
 
 // lexicon is the read-only, lower-cased form of the cue file.
@@ -184,6 +186,9 @@ type lexicon struct {
 	// namingVerbs, as a participle after a noun, name it ("a group
 	// called X"): no cue
 	namingVerbs map[string]bool
+	// convenedNouns are what a naming verb with one object calls into
+	// being or to come ("called a meeting", "called the police")
+	convenedNouns map[string]bool
 	// sourceNouns are the common nouns that can name a source: persons,
 	// groups and institutions, communications (source-nouns.txt, from
 	// WordNet, and source_nouns in the cue file).
@@ -194,6 +199,8 @@ type lexicon struct {
 	// timeWords head phrases of time, never a source ("said Wednesday
 	// night that …" parsed with the time as the subject).
 	timeWords map[string]bool
+	// nameTimes are the time words that may also be a surname ("May")
+	nameTimes map[string]bool
 	// subordinators open a clause of time, cause or condition: a cue
 	// after a quotation in such a clause ("“…,” when X blasted him") is
 	// not the quotation's.
@@ -344,8 +351,10 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		unsaidGovernors:     set(f.UnsaidGovernors),
 		requestGovernors:    set(f.RequestGovernors),
 		namingVerbs:         set(f.NamingVerbs),
+		convenedNouns:       set(f.ConvenedNouns),
 		sourceNouns:         set(f.SourceNouns),
 		timeWords:           set(f.TimeWords),
+		nameTimes:           set(f.NameTimes),
 		subordinators:       set(f.Subordinators),
 		questionMarks:       set(f.QuestionMarks),
 		blameMarks:          set(f.BlameMarks),

@@ -257,8 +257,15 @@ func (t *tq) paragraph(cands []tcand, pi int, p text.Paragraph, pending *tcand) 
 		if t.x.lx.objectContent[t.tok(cu.i).Lemma] && t.onlyName(f, e) {
 			continue // "criticized Varga", "endorsed them": whom, not what
 		}
+		if t.namesNothing(cu.i) {
+			continue // "called the police", "called a meeting"
+		}
 		if cu.kind == model.KindEvidence && t.plainPhrase(f, e) {
-			if src := t.subject(cu.i, false); src >= 0 && t.surelyPerson(src) {
+			src := t.subject(cu.i, false)
+			if src < 0 {
+				src = t.source(cu.i) // "vowed to find the bombers": the one who vowed
+			}
+			if src >= 0 && t.surelyPerson(src) {
 				// "Pence showed the crowd a clip", "the campaign found
 				// itself in a battle", "Syracuse showed an awkward
 				// transition": someone showing or finding a thing, not
@@ -290,6 +297,14 @@ func (t *tq) paragraph(cands []tcand, pi int, p text.Paragraph, pending *tcand) 
 		switch {
 		case t.according(cu.i):
 			c.q.Rule = RuleAccordingTo
+			if c.src >= 0 && f > cu.i {
+				// "according to X, a spokeswoman for Y, C", with the
+				// description hung outside X's phrase: it names X too
+				if _, se := td.Subtree(c.src); se < f-1 && t.isComma(se) && t.isComma(f-1) {
+					core, all := t.sourceSpan(c.src)
+					c.span, c.all, c.hasSpan = core, model.NewSpan(t.text, all.Start, t.tok(f-2).End), true
+				}
+			}
 		case t.inSource(cu.i):
 			c.q.Rule = RuleInSource
 		case f > cu.i && f > 0 && t.complementizer(f-1):
@@ -444,14 +459,24 @@ func (t *tq) surelyPerson(k int) bool {
 	case "PROPN":
 		// the name's words, from its first proper noun ("Sen. Marco
 		// Rubio", "Donald Trump")
+		// (not a day after it, and with a title before it, the words
+		// after the title: "President Ana Ruiz Thursday vowed …")
 		f, e := t.td.Subtree(k)
 		for f < e && t.tok(f).UPOS != "PROPN" {
 			f++
 		}
 		var words []string
-		for j := f; j < e && t.tok(j).UPOS == "PROPN"; j++ {
+		titles := 0
+		for j := f; j < e && t.tok(j).UPOS == "PROPN" && !t.timeWordAt(j); j++ {
+			if len(words) == titles && t.isTitleWord(j) {
+				titles++
+			}
 			words = append(words, t.tok(j).Text)
 		}
+		if len(words) >= 2 && t.td.NameGender(strings.Join(words, " ")) != 0 {
+			return true
+		}
+		words = words[titles:]
 		return len(words) >= 2 && t.td.NameGender(strings.Join(words, " ")) != 0
 	}
 	return false
@@ -1123,7 +1148,7 @@ func usedCueIn(cues []cueTok, f, e int) bool {
 func (t *tq) nearestCue(cues []cueTok, r region, s0, s1 int) int {
 	best, bestD := -1, 0
 	for ci, cu := range cues {
-		if cu.used || cu.mute || cu.sent < s0 || cu.sent > s1 || cu.kind != model.KindSpeech {
+		if cu.used || cu.mute || cu.sent < s0 || cu.sent > s1 || cu.kind != model.KindSpeech || t.namesNothing(cu.i) {
 			continue
 		}
 		var d int
@@ -1169,6 +1194,44 @@ func (t *tq) nearestCue(cues []cueTok, r region, s0, s1 int) int {
 		}
 	}
 	return best
+}
+
+// namesNothing reports whether the naming verb at i ("call") calls
+// something into being or someone to come, and so reports no words: its
+// object is a convened noun ("called an emergency meeting", "called the
+// police after the attack", "authority to call a “special meeting”"),
+// with no phrase after it that would name it ("called the meeting a
+// farce", "called the hearing “a circus”").
+func (t *tq) namesNothing(i int) bool {
+	d := t.td
+	if !t.x.lx.namingVerbs[strings.ToLower(t.tok(i).Lemma)] || d.Dependent(i, "xcomp", "iobj") >= 0 {
+		return false
+	}
+	o := d.Dependent(i, "obj")
+	if o <= i || !t.wordIn(t.x.lx.convenedNouns, o) {
+		return false
+	}
+	// a second phrase after the object names it ("called her vote in
+	// favor of the war a mistake", "called the meeting a farce"): a
+	// phrase the parse hangs on the verb or on the object with no
+	// preposition of its own
+	second := func(k int) bool {
+		switch t.tok(k).UPOS {
+		case "DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM":
+		default:
+			return false
+		}
+		f, _ := d.Subtree(k)
+		return d.RelIs(k, "obj", "iobj", "xcomp", "dep", "appos", "nmod", "obl", "amod") && t.tok(f).UPOS != "ADP" && t.tok(f).UPOS != "SCONJ"
+	}
+	for _, h := range []int{i, o} {
+		for _, k := range d.Dependents(h, nil) {
+			if k > o && second(k) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // canShout reports whether the cue at i has a subject of its own that
@@ -1686,9 +1749,9 @@ func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand
 			out = append(out, q)
 			continue
 		}
-		core, all := t.sourceSpan(c.src)
+		core, all, cut := t.sourcePhrase(c.src)
 		if c.hasSpan {
-			core, all = c.span, c.all
+			core, all, cut = c.span, c.all, false
 		}
 		if q.Cue != nil && all.Start < q.Cue.Start && q.Cue.Start < all.End {
 			// The cue inside the source's phrase ("as a memo put it",
@@ -1861,7 +1924,10 @@ func (x *Extractor) resolveTree(doc *model.Document, td *text.Doc, cands []tcand
 		// Words with a finite verb are a clause the parse took for the
 		// source's noun phrase ("Many leaders … share these
 		// apprehensions, but the Coalition"): they name nobody.
-		clause := t.finiteIn(core)
+		// (a phrase cut before a relative clause of a noun inside it,
+		// "an attorney to his office who threatened …", holds a clause
+		// too: its words may not be a source's at all)
+		clause := t.finiteIn(core) || cut
 		if q.Anonymous {
 			if person && own == "" {
 				// "A Warren adviser, who spoke on condition of

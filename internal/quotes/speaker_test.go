@@ -1586,3 +1586,65 @@ func TestCompanyNameKeepsItsWords(t *testing.T) {
 		{"General Brodin Motors Corp. said it wants to buy as much as 15% of Arlo PLC.", "it wants to buy as much as 15%", "General Brodin Motors Corp.", ""},
 	})
 }
+
+// A "who" stands for a person: hung by the parse on a thing or a body
+// that a noun for persons governs ("donors from around the country who
+// want …", "an attorney to his office who threatened …"), it stands for
+// that noun, and the phrase, cut before the clause, names no one; never
+// the thing, nor a name inside the clause.
+func TestWhoIsNoThing(t *testing.T) {
+	checkSpeakers(t, newX(t), []speakerCase{
+		{"Donors from around the country who want to see more farmers in the Senate will send checks.", "to see more farmers", "", "country"},
+		{"Members of the committee who want to see more farmers in the Senate will send checks.", "to see more farmers", "", "committee"},
+		{"Holt sent an attorney to his office who threatened to link Brodin with illegal business activities.", "to link Brodin", "", "Brodin"},
+		{"Holt sent an attorney to his office who threatened to link Brodin with illegal business activities.", "to link Brodin", "", "office"},
+	})
+}
+
+// "call" with one object that it calls into being or to come reports
+// no words ("called the police after the attack", "call a “special
+// meeting”"); with a second phrase it names its object ("called the
+// meeting a farce"), and "called for" asks for something: both still
+// report.
+func TestCallWithOneObjectNamesNothing(t *testing.T) {
+	x := newX(t)
+	for _, text := range []string{
+		"Ina Holt called the police after the attack.",
+		"Ina Holt called a meeting for Friday.",
+		"Republicans had called the hearing because they felt the harbour board was not being open.",
+		"If she did, party procedures give the chair of the council authority to call a “special meeting” to vote on a replacement.",
+	} {
+		if qs := extract(t, x, article("a", text), nil); len(qs) != 0 {
+			dump(t, qs)
+			t.Errorf("%q: found %d quotes, want none", text, len(qs))
+		}
+	}
+	checkSpeakers(t, x, []speakerCase{
+		{"Ina Holt called the meeting a farce.", "the meeting a farce", "Ina Holt", ""},
+		{"At the forum, Ina Holt called her vote in favor of the harbour bill a mistake.", "her vote in favor of the harbour bill a mistake", "Ina Holt", ""},
+		{"Ina Holt called the election rigged.", "the election rigged", "Ina Holt", ""},
+		{"Ina Holt called Brodin “a danger to the harbour.”", "a danger", "Ina Holt", ""},
+		{"Ina Holt called for a “full review” of the deal.", "full review", "Ina Holt", ""},
+	})
+}
+
+// A day the parse hangs on a name as one of its words ("President Ana
+// Ruiz Thursday condemned …") is no part of the name, nor of the source;
+// a month after a given name or a title may be a surname ("Theresa
+// May"). And a finding in what a person vowed ("vowed to find the
+// bombers") is no evidence of theirs.
+func TestDayIsNoPartOfAName(t *testing.T) {
+	x := newX(t)
+	qs := extract(t, x, article("a", "President Ana Ruiz Thursday condemned the attacks on the embassies and vowed to find the bombers."), nil)
+	if len(qs) != 1 {
+		dump(t, qs)
+		t.Fatalf("found %d quotes, want the vow alone", len(qs))
+	}
+	if q := qs[0]; q.Speaker != "Ana Ruiz" || len(q.Sources) != 1 || q.Sources[0].Text != "President Ana Ruiz" {
+		dump(t, qs)
+		t.Errorf("speaker %q, sources %v; want Ana Ruiz, from \"President Ana Ruiz\"", q.Speaker, q.Sources)
+	}
+	checkSpeakers(t, x, []speakerCase{
+		{"Prime Minister Theresa May said the talks had failed.", "the talks had failed", "Theresa May", ""},
+	})
+}

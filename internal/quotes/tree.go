@@ -1214,7 +1214,17 @@ func (t *tq) surnameOfTime(k int) bool {
 		return false
 	}
 	p := t.tok(k - 1)
-	return p.UPOS == "PROPN" && !t.x.lx.timeWords[strings.ToLower(p.Text)]
+	if p.UPOS != "PROPN" || t.x.lx.timeWords[strings.ToLower(p.Text)] {
+		return false
+	}
+	// A month may be a surname after any name ("Yin Myint May"), and a
+	// word in capitals is one of a name's ("USA TODAY"); a day only after
+	// a given name or a title, not after a surname ("President Bill
+	// Clinton Thursday condemned …").
+	if w := t.tok(k).Text; t.x.lx.nameTimes[strings.ToLower(w)] || strings.ToUpper(w) == w {
+		return true
+	}
+	return t.td.Gender(p.Text, text.GenderName) != 0 || t.isTitleWord(k-1)
 }
 
 // nameBefore reports whether name n is written straight before the
@@ -1379,6 +1389,27 @@ func rank(upos string) int {
 	return 0
 }
 
+// personAbove returns the noun that the relative pronoun s stands for,
+// given h, the noun the parse hangs its clause from: a "who" stands for
+// a person, so when h is a thing or a place that a noun for persons
+// before it governs ("donors from around the country who want …",
+// "members of the committee who said …"), it is that noun; else h.
+func (t *tq) personAbove(s, h int) int {
+	if !t.x.lx.personRelatives[strings.ToLower(t.tok(s).Text)] || t.tok(h).UPOS != "NOUN" || t.canSpeak(h) {
+		return h
+	}
+	for n, steps := h, 0; steps < 2 && t.td.RelIs(n, "nmod"); steps++ {
+		n = t.tok(n).Head
+		if n < 0 || n > h {
+			break
+		}
+		if t.tok(n).UPOS == "NOUN" && t.canSpeak(n) {
+			return n
+		}
+	}
+	return h
+}
+
 // relative maps a relative pronoun to the noun its clause describes ("the
 // mayor, who said …").
 func (t *tq) relative(s int) int {
@@ -1389,7 +1420,7 @@ func (t *tq) relative(s int) int {
 	for steps := 0; clause >= 0 && steps < 4; steps++ {
 		if t.td.RelIs(clause, "acl") {
 			if h := t.tok(clause).Head; h >= 0 {
-				return h
+				return t.personAbove(s, h)
 			}
 			return s
 		}
@@ -1453,6 +1484,13 @@ func (t *tq) whoseAntecedent(i int) int {
 // an unnamed-source word with a name in apposition ("a spokeswoman for
 // the company, Jane Doe"), the name is the source.
 func (t *tq) sourceSpan(s int) (core model.Span, all model.Span) {
+	core, all, _ = t.sourcePhrase(s)
+	return core, all
+}
+
+// sourcePhrase is sourceSpan, and also reports whether the core was cut
+// before a relative clause of a noun inside it.
+func (t *tq) sourcePhrase(s int) (core model.Span, all model.Span, cut bool) {
 	d := t.td
 	lo, hi := s, s
 	// A phrase starts at its preposition: what the parse hangs on the
@@ -1473,8 +1511,8 @@ func (t *tq) sourceSpan(s int) (core model.Span, all model.Span) {
 		if f, _ := d.Subtree(k); f < start {
 			continue
 		}
-		if k > s && d.RelIs(k, "nmod", "obl") && t.x.lx.timeWords[strings.ToLower(t.tok(k).Text)] {
-			continue // "the Security Council on Friday": when, not who
+		if k > s && (d.RelIs(k, "nmod", "obl") && t.x.lx.timeWords[strings.ToLower(t.tok(k).Text)] || d.RelIs(k, "flat") && t.timeWordAt(k)) {
+			continue // "the Security Council on Friday", "President X Thursday": when, not who
 		}
 		f, e := d.Subtree(k)
 		if d.RelIs(k, "flat") {
@@ -1563,7 +1601,7 @@ func (t *tq) sourceSpan(s int) (core model.Span, all model.Span) {
 		d.RelIs(f, "mark") && t.tok(f).UPOS == "SCONJ") {
 		f++
 	}
-	for e-1 > s && t.tok(e-1).UPOS == "PUNCT" && !t.closesBracket(f, e-1) {
+	for e-1 > s && (t.tok(e-1).UPOS == "PUNCT" && !t.closesBracket(f, e-1) || d.RelIs(e-1, "flat") && t.timeWordAt(e-1)) {
 		e--
 	}
 	all = t.span(f, e)
@@ -1571,16 +1609,26 @@ func (t *tq) sourceSpan(s int) (core model.Span, all model.Span) {
 		// "a spokeswoman for the company, Jane Doe": the name in
 		// apposition is the source.
 		if a := d.Dependent(s, "appos"); a >= 0 && t.tok(a).UPOS == "PROPN" {
-			return t.sourceSpanOf(a), all
+			return t.sourceSpanOf(a), all, false
 		}
 	}
 	for lo < s && (d.RelIs(lo, "case", "fixed", "mark") || t.tok(lo).UPOS == "PUNCT" || t.leadingRelative(lo)) {
 		lo++
 	}
+	// A relative clause of a noun inside the phrase says what that noun
+	// did, not who the source is ("an attorney to his office who
+	// threatened to link O'Donnell …"): the words end before it.
+	for k := s + 1; k <= hi; k++ {
+		if d.RelIs(k, "acl:relcl") && t.tok(k).Head > s && t.tok(t.tok(k).Head).UPOS != "PRON" { // ("27 percent of those who named a candidate": who they are)
+			if f, _ := d.Subtree(k); f > s && f-1 < hi {
+				hi, cut = f-1, true
+			}
+		}
+	}
 	for hi > s && t.tok(hi).UPOS == "PUNCT" && !t.closesBracket(lo, hi) {
 		hi-- // the comma after the phrase ("X and Y, both …")
 	}
-	return model.NewSpan(t.text, t.tok(lo).Start, t.tok(hi).End), all
+	return model.NewSpan(t.text, t.tok(lo).Start, t.tok(hi).End), all, cut
 }
 
 // leadingRelative reports whether token k is a relative pronoun ("the
@@ -1651,6 +1699,40 @@ func (t *tq) restIsPunct(f, e int) bool {
 	return true
 }
 
+// afterApposition returns where the clause C of "according to X, a
+// spokeswoman for Y, C" starts, given k, the token after X's phrase, and
+// C's head h: after the description of X set off by commas, which the
+// parse may hang from h as a phrase of its own ("a spokeswoman" as an
+// oblique of C's verb). It is X's description only when its head is a
+// noun for a person and the clause after it keeps its subject; else k.
+func (t *tq) afterApposition(k, end, h int) int {
+	d := t.td
+	if k >= end || !t.isComma(k) {
+		return k
+	}
+	for _, j := range d.Dependents(h, t.buf[:0]) {
+		f, e := d.Subtree(j)
+		if f != k && f != k+1 || j <= k || e >= end {
+			continue
+		}
+		if d.RelIs(j, "nsubj", "nsubj:pass", "csubj") || t.tok(j).UPOS != "NOUN" || !t.x.lx.personNouns[strings.ToLower(t.tok(j).Lemma)] {
+			return k
+		}
+		next := e // after the comma that closes the description
+		if !t.isComma(e - 1) {
+			if !t.isComma(e) {
+				return k
+			}
+			next = e + 1
+		}
+		if sj := d.Dependent(h, "nsubj", "nsubj:pass"); sj < next {
+			return k // the clause's subject is in the description
+		}
+		return next
+	}
+	return k
+}
+
 // content finds reported speech for the cue at i (tokens [i, ce)): the
 // token range of the content, or (-1, -1).
 func (t *tq) content(i, ce, sentFirst, sentEnd int) (int, int, string) {
@@ -1693,7 +1775,7 @@ func (t *tq) content(i, ce, sentFirst, sentEnd int) (int, int, string) {
 		if sf-hf >= se-sf || he-se < sf-hf {
 			return t.trim(hf, min(sf, i), i)
 		}
-		return t.trim(se, he, i)
+		return t.trim(t.afterApposition(se, he, h), he, i)
 	}
 	if c := t.complementClause(i); c >= 0 && !t.nounsClause(i, c) {
 		f, e := d.Subtree(c)
