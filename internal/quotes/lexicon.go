@@ -50,6 +50,7 @@ type lexiconFile struct {
 	ResultMarks         []string            `yaml:"result_marks"`
 	BylineDashes        []string            `yaml:"byline_dashes"`
 	ObjectControl       []string            `yaml:"object_control"`
+	GrantingVerbs       []string            `yaml:"granting_verbs"`
 	AttributionMark     []string            `yaml:"attribution_marks"`
 	Showing             []string            `yaml:"showing"`
 	AsideAdverbs        []string            `yaml:"aside_adverbs"`
@@ -220,6 +221,9 @@ type lexicon struct {
 	// objectControl are the verbs whose object does what their open
 	// complement says ("allowed X to think")
 	objectControl map[string]bool
+	// grantingVerbs give their indirect object the means to do what
+	// their infinitive says ("give the chair authority to call …")
+	grantingVerbs map[string]bool
 	// attributionMarks before a noun phrase and a cue make it an
 	// attribution: "…,” as X put it"
 	attributionMarks map[string]bool
@@ -362,6 +366,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		bylineDashes:        set(f.BylineDashes),
 		notSpeakerLabels:    upperSet(labels.NotSpeaker),
 		objectControl:       set(f.ObjectControl),
+		grantingVerbs:       set(f.GrantingVerbs),
 		attributionMarks:    set(f.AttributionMark),
 		showing:             set(f.Showing),
 		asideAdverbs:        set(f.AsideAdverbs),

@@ -257,15 +257,8 @@ func (t *tq) paragraph(cands []tcand, pi int, p text.Paragraph, pending *tcand) 
 		if t.x.lx.objectContent[t.tok(cu.i).Lemma] && t.onlyName(f, e) {
 			continue // "criticized Varga", "endorsed them": whom, not what
 		}
-		if t.namesNothing(cu.i) {
-			continue // "called the police", "called a meeting"
-		}
 		if cu.kind == model.KindEvidence && t.plainPhrase(f, e) {
-			src := t.subject(cu.i, false)
-			if src < 0 {
-				src = t.source(cu.i) // "vowed to find the bombers": the one who vowed
-			}
-			if src >= 0 && t.surelyPerson(src) {
+			if src := t.subject(cu.i, false); src >= 0 && t.surelyPerson(src) {
 				// "Pence showed the crowd a clip", "the campaign found
 				// itself in a battle", "Syracuse showed an awkward
 				// transition": someone showing or finding a thing, not
@@ -292,7 +285,8 @@ func (t *tq) paragraph(cands []tcand, pi int, p text.Paragraph, pending *tcand) 
 		cs := t.span(cu.i, cu.end)
 		c.q.Cue, c.q.Kind = &cs, cu.kind
 		c.q.Contents = []model.Span{t.span(f, e)}
-		c.q.Act = t.x.lx.objectContent[lemma] && !t.x.lx.characterizing[lemma] && !t.ownSubject(f, e)
+		c.q.Act = t.x.lx.objectContent[lemma] && !t.x.lx.characterizing[lemma] && !t.ownSubject(f, e) ||
+			t.namesNothing(cu.i) // "called the police", "called snap elections": what was done, not said
 		c.q.Rule = RuleIndirectThat
 		switch {
 		case t.according(cu.i):
@@ -1197,11 +1191,12 @@ func (t *tq) nearestCue(cues []cueTok, r region, s0, s1 int) int {
 }
 
 // namesNothing reports whether the naming verb at i ("call") calls
-// something into being or someone to come, and so reports no words: its
+// something into being or someone to come, and so names nothing: its
 // object is a convened noun ("called an emergency meeting", "called the
 // police after the attack", "authority to call a “special meeting”"),
 // with no phrase after it that would name it ("called the meeting a
-// farce", "called the hearing “a circus”").
+// farce", "called the hearing “a circus”"). What it reports is the
+// source's act, and a quotation in its object is no one's words.
 func (t *tq) namesNothing(i int) bool {
 	d := t.td
 	if !t.x.lx.namingVerbs[strings.ToLower(t.tok(i).Lemma)] || d.Dependent(i, "xcomp", "iobj") >= 0 {

@@ -615,6 +615,8 @@ func (t *tq) source(i int) int {
 		// hang the infinitive as an adverbial clause)
 		if h := t.tok(v).Head; shown < 0 && h >= 0 && t.infinitiveUnder(v) && t.x.lx.objectControl[t.tok(h).Lemma] {
 			controller = t.objectBefore(h, v)
+		} else if io := t.td.Dependent(h, "iobj"); shown < 0 && h >= 0 && io >= 0 && io < v && t.infinitiveUnder(v) && t.x.lx.grantingVerbs[t.tok(h).Lemma] {
+			controller = io // "give the chair authority to call …"
 		}
 		as := -1
 		if d.RelIs(v, "advcl") && t.tok(v).Tag == "VBG" {
@@ -736,6 +738,11 @@ func (t *tq) source(i int) int {
 			v = t.tok(n).Head
 			if v >= 0 && !d.RelIs(n, "obj", "iobj") {
 				return -1
+			}
+			if io := d.Dependent(v, "iobj"); v >= 0 && d.RelIs(n, "obj") && io >= 0 && io < n && t.x.lx.grantingVerbs[t.tok(v).Lemma] {
+				// "give the chair authority to call …", with the
+				// infinitive on the noun: the one given it
+				return t.relative(io)
 			}
 		default:
 			return -1
