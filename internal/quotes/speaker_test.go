@@ -1649,3 +1649,12 @@ func TestDayIsNoPartOfAName(t *testing.T) {
 		{"Prime Minister Theresa May said the talks had failed.", "the talks had failed", "Theresa May", ""},
 	})
 }
+
+// A description set off after the name that opens the sentence, which
+// the parse makes the cue's subject ("Inspector X of the Y Police, a
+// member of the task force, said"), describes that name's person.
+func TestDescriptionAfterOpeningName(t *testing.T) {
+	checkSpeakers(t, newX(t), []speakerCase{
+		{"Inspector Keith Okafor of the Velgrad Police Service, a Northland member of a law-enforcement task force investigating all five of the shootings, said he had never heard of the men.", "he had never heard", "Keith Okafor", ""},
+	})
+}

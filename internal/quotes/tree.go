@@ -554,6 +554,9 @@ func (t *tq) source(i int) int {
 		if n := t.nameRightBefore(i); n >= 0 && n > sj {
 			return n
 		}
+		if n := t.nameBeforeDescription(sj); n >= 0 {
+			return n
+		}
 		// "… since Clinton, at Monday's debate, cited …" parsed as a
 		// verb coordinated with the clause before: the name set off
 		// before the cue, not the subject of that clause
@@ -2152,4 +2155,49 @@ func (t *tq) nounsClause(i, c int) bool {
 	}
 	n := t.tok(f - 1)
 	return n.UPOS == "NOUN" && t.x.lx.kind[n.Lemma] != ""
+}
+
+// nameBeforeDescription returns the person's name that opens the
+// sentence when the cue's subject sj is a description of it set off by a
+// comma ("Inspector Keith MacCaskill of the Winnipeg Police Service, a
+// Canadian member of the task force, said", parsed with the description
+// as the subject and the name hung elsewhere): the words before the
+// description hold no verb and no quotation, and open with a name of a
+// person, after any titles. It returns the name's last word, or -1.
+func (t *tq) nameBeforeDescription(sj int) int {
+	if sj < 0 {
+		return -1
+	}
+	f, _ := t.td.Subtree(sj)
+	if f < 2 || t.tok(f).UPOS != "DET" || !t.x.lx.indefinites[strings.ToLower(t.tok(f).Text)] || !t.isComma(f-1) {
+		return -1
+	}
+	first := t.firstOfSentence(sj)
+	if f-1-first > 20 {
+		return -1
+	}
+	for k := first; k < f-1; k++ {
+		if tk := t.tok(k); t.region(k) >= 0 || tk.UPOS == "AUX" || tk.UPOS == "VERB" && tk.Tag != "VBG" && tk.Tag != "VBN" || t.isComma(k) {
+			return -1
+		}
+	}
+	a := first
+	for a < f-1 && t.isTitleWord(a) && a+1 < f-1 && t.tok(a+1).UPOS == "PROPN" {
+		a++
+	}
+	e := a
+	for e < f-1 && t.tok(e).UPOS == "PROPN" {
+		e++
+	}
+	if e-a < 2 {
+		return -1
+	}
+	words := make([]string, 0, e-a)
+	for k := a; k < e; k++ {
+		words = append(words, t.tok(k).Text)
+	}
+	if t.td.NameGender(strings.Join(words, " ")) == 0 {
+		return -1
+	}
+	return e - 1
 }
