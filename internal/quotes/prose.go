@@ -282,6 +282,17 @@ func (t *tq) paragraph(cands []tcand, pi int, p text.Paragraph, pending *tcand) 
 		if c.src >= 0 && t.demonstrative(c.src) {
 			continue // "This would seem to suggest …": the writer's inference
 		}
+		if c.src >= f && c.src < e {
+			// the source inside what it reports: after a comma that
+			// ends it ("… asking to depose Clinton, Judicial Watch
+			// said"), the content ends there; else the sentence was
+			// misread ("…,'' said X, a consultant not working for …")
+			sf, _ := td.Subtree(c.src)
+			if sf <= f+1 || !t.isComma(sf-1) || sf > c.src {
+				continue
+			}
+			e = sf - 1
+		}
 		cs := t.span(cu.i, cu.end)
 		c.q.Cue, c.q.Kind = &cs, cu.kind
 		c.q.Contents = []model.Span{t.span(f, e)}

@@ -1658,3 +1658,12 @@ func TestDescriptionAfterOpeningName(t *testing.T) {
 		{"Inspector Keith Okafor of the Velgrad Police Service, a Northland member of a law-enforcement task force investigating all five of the shootings, said he had never heard of the men.", "he had never heard", "Keith Okafor", ""},
 	})
 }
+
+// A quotation closed with two apostrophes (”) splits into two marks,
+// and the parse may make the first the subject of the cue after it and
+// the name after the cue an open complement: the name still speaks.
+func TestApostropheCloseBeforeInvertedCue(t *testing.T) {
+	checkSpeakers(t, newX(t), []speakerCase{
+		{"``Velgrad has come home. We are back in the family,'' said Hungarian Foreign Minister Ana Ruiz.", "Velgrad has come home", "Ana Ruiz", ""},
+	})
+}

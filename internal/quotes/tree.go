@@ -807,8 +807,24 @@ func (t *tq) invertedSource(i int) int {
 	if t.closedBefore(i) < 0 {
 		return -1
 	}
-	o := t.td.Dependent(i, "obj")
-	if o <= i || o > i+4 || t.tok(o).UPOS == "PRON" || !t.canSpeak(o) {
+	// the name right after the cue, closed by a comma ("wrote X,
+	// runner-up to Y for …"), wherever the parse hangs it
+	e := i + 1
+	for e < len(t.td.Tokens) && t.tok(e).UPOS == "PROPN" && t.region(e) < 0 {
+		e++
+	}
+	if e > i+1 && e < len(t.td.Tokens) && t.isComma(e) {
+		return e - 1
+	}
+	o, far := t.td.Dependent(i, "obj"), i+4
+	if o < 0 {
+		// (a name read as an open complement: "…,'' said Hungarian
+		// Foreign Minister X")
+		if x := t.td.Dependent(i, "xcomp"); x > i && t.tok(x).UPOS == "PROPN" {
+			o, far = x, i+6
+		}
+	}
+	if o <= i || o > far || t.tok(o).UPOS == "PRON" || !t.canSpeak(o) {
 		return -1
 	}
 	return o
@@ -1117,8 +1133,8 @@ func (t *tq) subject(v int, inherited bool) int {
 		if !t.td.RelIs(k, "nsubj", "csubj") || t.td.RelIs(k, "nsubj:pass") && !inherited {
 			continue
 		}
-		if t.timeWordAt(k) {
-			continue // "said Wednesday night that …": a time, misread as the subject
+		if t.timeWordAt(k) || t.tok(k).UPOS == "PUNCT" {
+			continue // "said Wednesday night that …": a time, misread as the subject; a quotation mark ("…,'' said X")
 		}
 		if t.td.RelIs(k, "csubj") && t.td.Dependent(k, "mark") >= 0 {
 			continue // "whether X could question Y … but said": a clause, no one
