@@ -1462,9 +1462,6 @@ func (lx *lexicon) prefixCode(list, code string) string {
 	return out
 }
 
-// obligations codes reported obligations: a clause with "must" that a
-// verb of saying reports ("X said that Y must withdraw") is the
-// speaker's demand on the clause's subject.
 // perfectAfter reports whether the verb v has a perfect auxiliary
 // ("have") after its modal m: "must have written".
 func (s *sent) perfectAfter(v, m int) bool {
@@ -1477,6 +1474,9 @@ func (s *sent) perfectAfter(v, m int) bool {
 	return false
 }
 
+// obligations codes reported obligations: a clause with "must" that a
+// verb of saying reports ("X said that Y must withdraw") is the
+// speaker's demand on the clause's subject.
 func (s *sent) obligations(out []model.Event) []model.Event {
 	codes := s.lx.grammar["obligation_code"]
 	if len(codes) == 0 {

@@ -473,7 +473,6 @@ func (a *analysis) isInnerModifier(s *sent, k int) bool {
 	return false
 }
 
-// orgsNP adds mentions for organisations standing alone.
 // dateline reports whether tokens [i, j) open their paragraph as a
 // dateline: written in capitals and followed by a comma or a dash.
 func (a *analysis) dateline(s *sent, i, j int) bool {
@@ -495,6 +494,7 @@ func (a *analysis) dateline(s *sent, i, j int) bool {
 	return false
 }
 
+// orgsNP adds mentions for organisations standing alone.
 func (a *analysis) orgsNP(s *sent, i, j int, orgs []orgPiece) int {
 	for _, p := range orgs {
 		if p.linked {

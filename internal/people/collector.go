@@ -249,7 +249,7 @@ func (c *Collector) addTenures(x *actorAcc) {
 	}
 }
 
-// add collects the people of one document: its mentions, the people of
+// Add collects the people of one document: its mentions, the people of
 // its attendance lines (a transcript's or a statement's), its speakers,
 // and the speakers of its quotes and turns.
 func (c *Collector) Add(d *model.Document, a *model.Analysis) {

@@ -14,11 +14,11 @@ type tagClass struct {
 	xpos       uint8 // index in Model.xpos
 }
 
-// tagger is the compiled part-of-speech tagger.
 // FiniteTag reports whether a Penn tag is a finite verb's or a modal's
 // (VBD, VBZ, VBP, MD).
 func FiniteTag(tag string) bool { return tag == "VBD" || tag == "VBZ" || tag == "VBP" || tag == "MD" }
 
+// tagger is the compiled part-of-speech tagger.
 type tagger struct {
 	classes []tagClass
 	share   *shared
