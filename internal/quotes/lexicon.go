@@ -448,7 +448,6 @@ func isNegation(neg map[string]bool, w string) bool {
 	return neg[w] || strings.HasSuffix(w, "n't")
 }
 
-// samePairs maps each word of the pairs to the words it equals.
 // maxSame is how many other spellings a word of same_words may have: a
 // quote's word keeps that many (quoteWords.alt).
 const maxSame = 2
@@ -492,6 +491,7 @@ func lowerForms(m map[string][]string) map[string][]string {
 	return out
 }
 
+// samePairs maps each word of the pairs to the words it equals.
 func samePairs(pairs [][2]string) map[string][]string {
 	m := map[string][]string{}
 	for _, p := range pairs {

@@ -28,7 +28,7 @@ import (
 	"strings"
 )
 
-// The lexicographer files whose nouns may be sources.
+// sourceFiles are the lexicographer files whose nouns may be sources.
 var sourceFiles = map[string]bool{"14": true, personFile: true, "10": true} // noun.group, noun.person, noun.communication
 
 // personFile is the lexicographer file of noun.person.
