@@ -103,6 +103,16 @@ func DecodeYAML(b []byte, v any) error {
 	return nil
 }
 
+// AddWords adds the entries of a list file (ReadList) to set, each in
+// lower case with its fields joined by one space: a list of words or
+// phrases that a stage looks words up in.
+func AddWords(fsys fs.FS, name string, set map[string]bool) error {
+	return ReadList(fsys, name, func(f []string) error {
+		set[strings.ToLower(strings.Join(f, " "))] = true
+		return nil
+	})
+}
+
 // ReadList reads a list file of the data: one entry a line, its fields
 // separated by white space, blank lines and lines starting with "#"
 // skipped. fn gets each entry's fields; an error it returns names the

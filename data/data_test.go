@@ -2,10 +2,12 @@ package data
 
 import (
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 func TestOverlayReplacesFilesAndMergesDirectories(t *testing.T) {
@@ -78,5 +80,23 @@ func TestExplainYAML(t *testing.T) {
 		if err != nil && (strings.Contains(err.Error(), "data.") || strings.Contains(err.Error(), "unmarshal") || strings.Contains(err.Error(), "\n")) {
 			t.Errorf("%q: error speaks Go or spans lines: %q", c.src, err)
 		}
+	}
+}
+
+// AddWords reads a list file's entries into a set, lower-cased, a
+// phrase's fields joined by one space, comments and blank lines skipped;
+// what it cannot read is named by file and line.
+func TestAddWords(t *testing.T) {
+	fsys := fstest.MapFS{"w.txt": {Data: []byte("# nouns\nMayor\n\n  Deputy   Mayor \nspokeswoman\n")}}
+	set := map[string]bool{"kept": true}
+	if err := AddWords(fsys, "w.txt", set); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{"kept": true, "mayor": true, "deputy mayor": true, "spokeswoman": true}
+	if !maps.Equal(set, want) {
+		t.Errorf("got %v, want %v", set, want)
+	}
+	if err := AddWords(fsys, "missing.txt", set); err == nil {
+		t.Error("a missing file read without an error")
 	}
 }

@@ -193,11 +193,7 @@ func loadVocab(fsys fs.FS, name string) (*vocab, error) {
 // loadPersonNouns reads the list of nouns for persons, one a line.
 func loadPersonNouns(fsys fs.FS, name string) (map[string]bool, error) {
 	out := map[string]bool{}
-	err := data.ReadList(fsys, name, func(f []string) error {
-		out[strings.ToLower(strings.Join(f, " "))] = true
-		return nil
-	})
-	if err != nil {
+	if err := data.AddWords(fsys, name, out); err != nil {
 		return nil, fmt.Errorf("nouns for persons: %w", err)
 	}
 	return out, nil
