@@ -464,27 +464,36 @@ func (t *tq) surelyPerson(k int) bool {
 	case "PROPN":
 		// the name's words, from its first proper noun ("Sen. Marco
 		// Rubio", "Donald Trump")
-		// (not a day after it, and with a title before it, the words
-		// after the title: "President Ana Ruiz Thursday vowed …")
 		f, e := t.td.Subtree(k)
 		for f < e && t.tok(f).UPOS != "PROPN" {
 			f++
 		}
-		var words []string
-		titles := 0
-		for j := f; j < e && t.tok(j).UPOS == "PROPN" && !t.timeWordAt(j); j++ {
-			if len(words) == titles && t.isTitleWord(j) {
-				titles++
-			}
-			words = append(words, t.tok(j).Text)
-		}
-		if len(words) >= 2 && t.td.NameGender(strings.Join(words, " ")) != 0 {
-			return true
-		}
-		words = words[titles:]
-		return len(words) >= 2 && t.td.NameGender(strings.Join(words, " ")) != 0
+		return t.personNameRun(f, e) >= 0
 	}
 	return false
+}
+
+// personNameRun returns the end of the run of proper nouns from token f,
+// before e, when the run is a person's name of two words or more (the
+// genders list knows its given name), read with the titles that open it
+// or without them ("Sen. Marco Rubio", "President Ana Ruiz"); the run
+// stops at a time word ("President Ana Ruiz Thursday vowed …"). -1 when
+// it is no person's name.
+func (t *tq) personNameRun(f, e int) int {
+	var words []string
+	titles, j := 0, f
+	for ; j < e && t.tok(j).UPOS == "PROPN" && !t.timeWordAt(j); j++ {
+		if len(words) == titles && t.isTitleWord(j) {
+			titles++
+		}
+		words = append(words, t.tok(j).Text)
+	}
+	for _, ws := range [][]string{words, words[titles:]} {
+		if len(ws) >= 2 && t.td.NameGender(strings.Join(ws, " ")) != 0 {
+			return j
+		}
+	}
+	return -1
 }
 
 // plainPhrase reports whether tokens [f, e) are a phrase with no verb or

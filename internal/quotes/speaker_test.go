@@ -1667,3 +1667,12 @@ func TestApostropheCloseBeforeInvertedCue(t *testing.T) {
 		{"``Velgrad has come home. We are back in the family,'' said Hungarian Foreign Minister Ana Ruiz.", "Velgrad has come home", "Ana Ruiz", ""},
 	})
 }
+
+// What a verb of granting gives its indirect object the means to do
+// ("give the chair authority to call …") is done by that object, not by
+// the verb's subject.
+func TestGrantedActIsTheGrantees(t *testing.T) {
+	checkSpeakers(t, newX(t), []speakerCase{
+		{"If she did, party procedures give the chair of the council authority to call a “special meeting” to vote on a replacement.", "a “special meeting", "chair", "procedures"},
+	})
+}

@@ -742,11 +742,6 @@ func (t *tq) source(i int) int {
 			if v >= 0 && !d.RelIs(n, "obj", "iobj") {
 				return -1
 			}
-			if io := d.Dependent(v, "iobj"); v >= 0 && d.RelIs(n, "obj") && io >= 0 && io < n && t.x.lx.grantingVerbs[t.tok(v).Lemma] {
-				// "give the chair authority to call …", with the
-				// infinitive on the noun: the one given it
-				return t.relative(io)
-			}
 		default:
 			return -1
 		}
@@ -813,7 +808,7 @@ func (t *tq) invertedSource(i int) int {
 	for e < len(t.td.Tokens) && t.tok(e).UPOS == "PROPN" && t.region(e) < 0 {
 		e++
 	}
-	if e > i+1 && e < len(t.td.Tokens) && t.isComma(e) {
+	if e > i+1 && e < len(t.td.Tokens) && t.isComma(e) && !t.timeWordAt(e-1) {
 		return e - 1
 	}
 	o, far := t.td.Dependent(i, "obj"), i+4
@@ -2173,6 +2168,10 @@ func (t *tq) nounsClause(i, c int) bool {
 	return n.UPOS == "NOUN" && t.x.lx.kind[n.Lemma] != ""
 }
 
+// maxOpeningNameWords bounds the words before the description that
+// nameBeforeDescription reads: a name, its titles and its place.
+const maxOpeningNameWords = 20
+
 // nameBeforeDescription returns the person's name that opens the
 // sentence when the cue's subject sj is a description of it set off by a
 // comma ("Inspector Keith MacCaskill of the Winnipeg Police Service, a
@@ -2189,7 +2188,7 @@ func (t *tq) nameBeforeDescription(sj int) int {
 		return -1
 	}
 	first := t.firstOfSentence(sj)
-	if f-1-first > 20 {
+	if f-1-first > maxOpeningNameWords {
 		return -1
 	}
 	for k := first; k < f-1; k++ {
@@ -2199,21 +2198,10 @@ func (t *tq) nameBeforeDescription(sj int) int {
 	}
 	a := first
 	for a < f-1 && t.isTitleWord(a) && a+1 < f-1 && t.tok(a+1).UPOS == "PROPN" {
-		a++
+		a++ // (a title the tagger took for a common noun: "Inspector")
 	}
-	e := a
-	for e < f-1 && t.tok(e).UPOS == "PROPN" {
-		e++
+	if e := t.personNameRun(a, f-1); e >= 0 {
+		return e - 1
 	}
-	if e-a < 2 {
-		return -1
-	}
-	words := make([]string, 0, e-a)
-	for k := a; k < e; k++ {
-		words = append(words, t.tok(k).Text)
-	}
-	if t.td.NameGender(strings.Join(words, " ")) == 0 {
-		return -1
-	}
-	return e - 1
+	return -1
 }
