@@ -87,6 +87,9 @@ type cueTok struct {
 	// mute: a cue of shouting (subject_only) with no subject of its own
 	// that can shout (canShout), which attributes nothing
 	mute bool
+	// convenes: a naming verb that calls something into being
+	// (namesNothing), which reports an act and frames no quotation
+	convenes bool
 }
 
 // paragraph extracts the quotes of one paragraph.
@@ -104,7 +107,7 @@ func (t *tq) paragraph(cands []tcand, pi int, p text.Paragraph, pending *tcand) 
 			}
 			if k, e := t.cueKind(i, s.EndToken); k != "" && !t.anonymityAt(i, s.EndToken) && !t.asideAt(i, s.FirstToken, s.EndToken) {
 				cues = append(cues, cueTok{i: i, end: e, kind: k, sent: si,
-					mute: t.x.lx.subjectOnly[t.tok(i).Lemma] && !t.canShout(i)})
+					mute: t.x.lx.subjectOnly[t.tok(i).Lemma] && !t.canShout(i), convenes: t.namesNothing(i)})
 				i = e - 1
 			}
 		}
@@ -297,7 +300,7 @@ func (t *tq) paragraph(cands []tcand, pi int, p text.Paragraph, pending *tcand) 
 		c.q.Cue, c.q.Kind = &cs, cu.kind
 		c.q.Contents = []model.Span{t.span(f, e)}
 		c.q.Act = t.x.lx.objectContent[lemma] && !t.x.lx.characterizing[lemma] && !t.ownSubject(f, e) ||
-			t.namesNothing(cu.i) // "called the police", "called snap elections": what was done, not said
+			cu.convenes // "called the police", "called snap elections": what was done, not said
 		c.q.Rule = RuleIndirectThat
 		switch {
 		case t.according(cu.i):
@@ -1162,7 +1165,7 @@ func usedCueIn(cues []cueTok, f, e int) bool {
 func (t *tq) nearestCue(cues []cueTok, r region, s0, s1 int) int {
 	best, bestD := -1, 0
 	for ci, cu := range cues {
-		if cu.used || cu.mute || cu.sent < s0 || cu.sent > s1 || cu.kind != model.KindSpeech || t.namesNothing(cu.i) {
+		if cu.used || cu.mute || cu.sent < s0 || cu.sent > s1 || cu.kind != model.KindSpeech || cu.convenes {
 			continue
 		}
 		var d int
