@@ -3,6 +3,7 @@ package quotes
 import (
 	"fmt"
 	"io/fs"
+	"slices"
 	"sort"
 	"strings"
 
@@ -198,7 +199,8 @@ type lexicon struct {
 	// before a name, a title (person-nouns.txt, from WordNet).
 	personNouns map[string]bool
 	// timeWords head phrases of time, never a source ("said Wednesday
-	// night that …" parsed with the time as the subject).
+	// night that …" parsed with the time as the subject): time_words
+	// and name_times.
 	timeWords map[string]bool
 	// nameTimes are the time words that may also be a surname ("May")
 	nameTimes map[string]bool
@@ -348,7 +350,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		namingVerbs:         set(f.NamingVerbs),
 		convenedNouns:       set(f.ConvenedNouns),
 		sourceNouns:         set(f.SourceNouns),
-		timeWords:           set(f.TimeWords),
+		timeWords:           set(slices.Concat(f.TimeWords, f.NameTimes)),
 		nameTimes:           set(f.NameTimes),
 		subordinators:       set(f.Subordinators),
 		questionMarks:       set(f.QuestionMarks),
