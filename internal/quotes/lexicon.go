@@ -39,6 +39,8 @@ type lexiconFile struct {
 	PluralGroup         []string            `yaml:"plural_group_pronouns"`
 	Roles               []string            `yaml:"roles"`
 	Honorifics          []string            `yaml:"honorifics"`
+	TitleAbbreviations  map[string][]string `yaml:"title_abbreviations"`
+	NotCurrent          []string            `yaml:"not_current_words"`
 	SpeakerWords        []string            `yaml:"speaker_words"`
 	BodyWords           []string            `yaml:"body_words"`
 	CompanySuffixes     []string            `yaml:"company_suffixes"`
@@ -122,6 +124,11 @@ type lexicon struct {
 	inSourcePrep string
 	inSources    map[string]bool
 	roles        [][]string // longest first
+	// titleAbbrevs are the abbreviations of a role word before a name
+	// ("senator": "sen"), and notCurrent the words that say a role is
+	// not held now ("former")
+	titleAbbrevs map[string][]string
+	notCurrent   map[string]bool
 	honorifics   map[string]bool
 	speakerWords map[string]bool
 	bodyWords    map[string]bool // heads of the names of bodies: "ministry"
@@ -317,6 +324,8 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		placePreps:          set(f.PlacePrepositions),
 		definite:            set(f.Definite),
 		roles:               phrases(f.Roles),
+		titleAbbrevs:        lowerForms(f.TitleAbbreviations),
+		notCurrent:          set(f.NotCurrent),
 		honorifics:          set(f.Honorifics),
 		speakerWords:        set(f.SpeakerWords),
 		bodyWords:           set(f.BodyWords),

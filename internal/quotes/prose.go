@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"cmp"
 	"slices"
 	"sort"
 	"strings"
@@ -2695,18 +2696,32 @@ func (t *tq) canHoldRole(s int) bool {
 }
 
 // roleName returns the person the document named earlier with the role
-// word at token s ("The Chairperson" after "Chairperson Tendai Mokoena"),
-// with the same qualifiers ("Northland" ambassador) and no complement
-// the earlier use lacks ("the president of the Assembly" is not
-// "President Mira Solheim"); "" when it named none, or several.
+// word at token s ("The Chairperson" after "Chairperson Tendai Mokoena",
+// "the senator" after "Sen. Ana Ruiz"), with the same qualifiers
+// ("Northland" ambassador), the same complement ("the secretary of
+// state" after "Secretary of State Ana Ruiz"; "the president of the
+// Assembly" is not "President Mira Solheim"), and a role held then as
+// now ("the former minister" is not "Minister Karl Brodin", nor "the
+// minister" "former Minister Karl Brodin"); "" when it named none, or
+// several.
 func (t *tq) roleName(s int) string {
 	role := strings.ToLower(t.tok(s).Text)
 	if !t.x.lx.speakerWords[role] || t.x.lx.anonymousHeads[role] {
 		return ""
 	}
-	var quals []string
+	var quals, comp []string
 	for _, k := range t.td.Dependents(s, nil) {
 		switch {
+		case t.td.RelIs(k, "nmod") && k > s && comp == nil:
+			// a complement right after the role, of a few words, is
+			// compared word for word ("of State")
+			first, end := t.td.Subtree(k)
+			if first != s+1 || end-first > maxRoleComplement {
+				return ""
+			}
+			for j := first; j < end; j++ {
+				comp = append(comp, strings.ToLower(t.tok(j).Text))
+			}
 		case t.td.RelIs(k, "nmod", "acl"):
 			return "" // a complement the name cannot be checked against
 		case t.td.RelIs(k, "amod", "compound", "nmod:poss", "flat") && k < s && !t.x.lx.speakerWords[strings.ToLower(t.tok(k).Text)]:
@@ -2716,18 +2731,36 @@ func (t *tq) roleName(s int) string {
 		}
 	}
 	found := ""
-	for _, k := range t.occurrences(role) {
+	for _, k := range t.roleOccurrences(role) {
 		if k+1 >= s {
 			break
 		}
-		// the name after the title and any other title words
-		// ("Deputy Secretary General Tendai Mokoena")
+		if !t.heldAsQualified(k, quals) {
+			continue
+		}
+		if other := t.appositiveHolder(k); other != "" {
+			// "Cruz, the senator from Texas": another holder of the
+			// role, named without the title
+			if found != "" && !samePersonNamed(found, other) {
+				return ""
+			}
+			found = cmp.Or(found, other)
+			continue
+		}
+		// the name after the title, its complement and any other title
+		// words ("Deputy Secretary General Tendai Mokoena")
 		n := k + 1
-		for n < s && n < k+4 && t.isTitleWord(n) {
+		if comp != nil {
+			if !t.wordsAt(n, comp) {
+				continue
+			}
+			n += len(comp)
+		}
+		for n < s && n < k+4+len(comp) && t.isTitleWord(n) {
 			n++
 		}
 		// "the Prime Minister of Northland, Mr. Karl Brodin"
-		if n+1 < s && t.x.lx.titleComplements[strings.ToLower(t.td.Tokens[n].Text)] {
+		if comp == nil && n+1 < s && t.x.lx.titleComplements[strings.ToLower(t.td.Tokens[n].Text)] {
 			j := n + 1
 			for j < s && j < n+6 && t.td.Tokens[j].Text != "," {
 				j++
@@ -2740,19 +2773,11 @@ func (t *tq) roleName(s int) string {
 			}
 		}
 		if n >= s || t.td.Tokens[n].UPOS != "PROPN" {
-			continue
-		}
-		ok := true
-		for _, q := range quals {
-			seen := false
-			for j := max(0, k-3); j < k; j++ {
-				if strings.ToLower(t.td.Tokens[j].Text) == q {
-					seen = true
-				}
+			if comp == nil && t.placedRole(k) {
+				// "the senator from Florida": a holder the text
+				// describes, who may be another than the one named
+				return ""
 			}
-			ok = ok && seen
-		}
-		if !ok {
 			continue
 		}
 		e := n
@@ -2760,12 +2785,114 @@ func (t *tq) roleName(s int) string {
 			e++
 		}
 		name := t.nameIn(model.NewSpan(t.text, t.td.Tokens[n].Start, t.td.Tokens[e-1].End))
-		if name == "" || found != "" && found != name {
+		if name == "" {
 			return ""
 		}
-		found = name
+		// "Adm. Harry B. Harris Jr." and "Admiral Harris" are one
+		// person, named by the longer
+		if found != "" && !samePersonNamed(found, name) {
+			return ""
+		}
+		if len(name) > len(found) {
+			found = name
+		}
 	}
 	return found
+}
+
+// heldAsQualified reports whether the role word at k has the qualifiers
+// quals among the three words before it, and no word saying it is not
+// held now ("former") that quals lack.
+func (t *tq) heldAsQualified(k int, quals []string) bool {
+	for _, q := range quals {
+		seen := false
+		for j := max(0, k-3); j < k; j++ {
+			if strings.ToLower(t.tok(j).Text) == q {
+				seen = true
+			}
+		}
+		if !seen {
+			return false
+		}
+	}
+	for j := max(0, k-3); j < k; j++ {
+		if w := strings.ToLower(t.tok(j).Text); t.x.lx.notCurrent[w] && !slices.Contains(quals, w) {
+			return false // held then, not now
+		}
+	}
+	return true
+}
+
+// samePersonNamed reports whether names a and b are one person's
+// (model.SamePerson, or one of them a lone word of the other: "Harris"
+// of "Harry B. Harris Jr.").
+func samePersonNamed(a, b string) bool {
+	lone := func(name, full string) bool {
+		return !strings.Contains(name, " ") && slices.Contains(strings.Fields(full), name)
+	}
+	return model.SamePerson(a, b) || lone(a, b) || lone(b, a)
+}
+
+// placedRole reports whether the role word at k is followed by a place
+// or a body ("senator from Texas", "governor of Ohio").
+func (t *tq) placedRole(k int) bool {
+	j := k + 1
+	if j >= len(t.td.Tokens) || !t.x.lx.placePreps[strings.ToLower(t.tok(j).Text)] {
+		return false
+	}
+	j++
+	if j < len(t.td.Tokens) && t.x.lx.definite[strings.ToLower(t.tok(j).Text)] {
+		j++
+	}
+	return j < len(t.td.Tokens) && t.tok(j).UPOS == "PROPN"
+}
+
+// appositiveHolder returns the name the role word at k stands in
+// apposition to, set off by a comma ("Cruz, the senator from Texas"),
+// or "".
+func (t *tq) appositiveHolder(k int) string {
+	h := t.tok(k).Head
+	if k < 3 || h < 0 || h >= k-1 || !t.td.RelIs(k, "appos") || t.tok(h).UPOS != "PROPN" || t.tok(k-2).Text != "," || !t.x.lx.definite[strings.ToLower(t.tok(k-1).Text)] {
+		return ""
+	}
+	b := h
+	for b > 0 && b > h-4 && t.tok(b-1).UPOS == "PROPN" {
+		b--
+	}
+	return t.nameIn(model.NewSpan(t.text, t.tok(b).Start, t.tok(h).End))
+}
+
+// maxRoleComplement is the most words of a role's complement that
+// roleName compares ("of the Northland Assembly").
+const maxRoleComplement = 5
+
+// roleOccurrences returns the tokens that are the role word or one of
+// its abbreviations before a name ("Sen.", "Sen"), ascending.
+func (t *tq) roleOccurrences(role string) []int {
+	abbrevs := t.x.lx.titleAbbrevs[role]
+	if len(abbrevs) == 0 {
+		return t.occurrences(role)
+	}
+	at := slices.Clone(t.occurrences(role))
+	for _, a := range abbrevs {
+		at = append(at, t.occurrences(a)...)
+		at = append(at, t.occurrences(a+".")...)
+	}
+	slices.Sort(at)
+	return at
+}
+
+// wordsAt reports whether the tokens from k are the words ws (lower case).
+func (t *tq) wordsAt(k int, ws []string) bool {
+	if k+len(ws) > len(t.td.Tokens) {
+		return false
+	}
+	for i, w := range ws {
+		if strings.ToLower(t.tok(k+i).Text) != w {
+			return false
+		}
+	}
+	return true
 }
 
 // isTitleWord reports whether token k is a capitalised title or a form

@@ -1676,3 +1676,22 @@ func TestGrantedActIsTheGrantees(t *testing.T) {
 		{"If she did, party procedures give the chair of the council authority to call a “special meeting” to vote on a replacement.", "a “special meeting", "chair", "procedures"},
 	})
 }
+
+// A role alone ("the senator") is the person the document named with
+// it before, written out or abbreviated ("Sen. Ana Ruiz"), with the
+// same complement ("secretary of state") and held then as now; not when
+// the document gives the role to another ("Ben Adler, the senator from
+// Northland", "the senator from Northland") or the earlier one held it
+// no longer ("former Secretary of State").
+func TestRoleAloneIsItsNamedHolder(t *testing.T) {
+	checkSpeakers(t, newX(t), []speakerCase{
+		{"Sen. Ana Ruiz toured the port on Monday.\n\nThe senator said the port would reopen in May.", "the port would reopen", "Ana Ruiz", ""},
+		{"Former Secretary of State Ana Ruiz toured the port on Monday.\n\nThe former secretary of state said the port would reopen in May.", "the port would reopen", "Ana Ruiz", ""},
+		{"Former Secretary of State Ana Ruiz toured the port on Monday.\n\nThe secretary of state said the port would reopen in May.", "the port would reopen", "secretary", "Ruiz"},
+		{"Secretary of State Ana Ruiz toured the port on Monday.\n\nThe secretary of labor said the port would reopen in May.", "the port would reopen", "secretary", "Ruiz"},
+		{"Sen. Ana Ruiz toured the port on Monday with Ben Adler, the senator from Northland.\n\nThe senator said the port would reopen in May.", "the port would reopen", "senator", "Ruiz"},
+		{"Sen. Ana Ruiz toured the port on Monday. The senator from Northland stayed home.\n\nThe senator said the port would reopen in May.", "the port would reopen", "senator", "Ruiz"},
+		{"Adm. Karl D. Brodin Jr. toured the port. Admiral Brodin spoke with the crew.\n\nThe admiral said the port would reopen in May.", "the port would reopen", "Karl D. Brodin", ""},
+		{"Adm. Karl Brodin toured the port. Officers met at the Pentagon, the admiral's aides said.\n\nThe admiral said the port would reopen in May.", "the port would reopen", "Karl Brodin", ""},
+	})
+}
