@@ -174,8 +174,10 @@ type Dictionary struct {
 	surnames map[string][]*Entry
 	// aliases maps a normalised alias phrase of a person to the main entry.
 	aliases map[string]*Entry
-	// agents maps a normalised agent word or phrase to its agent code.
-	agents map[string]string
+	// agents maps a normalised agent word or phrase to its agent code,
+	// and agentCodes holds those codes.
+	agents     map[string]string
+	agentCodes map[string]bool
 	// roles maps a normalised role phrase to its canonical role name.
 	roles map[string]*Entry
 	// maxWords is the longest phrase in words.
@@ -207,6 +209,7 @@ func newDictionary(entries []*Entry) *Dictionary {
 		surnames:   make(map[string][]*Entry),
 		aliases:    make(map[string]*Entry),
 		agents:     make(map[string]string),
+		agentCodes: make(map[string]bool),
 		roles:      make(map[string]*Entry),
 		honorifics: make(map[string]bool),
 	}
@@ -253,6 +256,7 @@ func newDictionary(entries []*Entry) *Dictionary {
 			d.aliases[joined] = e
 		case Agent:
 			d.agents[joined] = e.Agent
+			d.agentCodes[e.Agent] = true
 		case Role:
 			d.roles[joined] = e
 		}
@@ -680,6 +684,21 @@ func (d *Dictionary) Agent(word string) (string, bool) {
 		}
 	}
 	return a, ok
+}
+
+// SectorOnly reports whether code is made of agent codes alone ("GOV",
+// "BUS", "GOVMIL"): a kind of actor in no country or international body
+// ("the government", "businesses"), which names no one organisation.
+func (d *Dictionary) SectorOnly(code string) bool {
+	if d == nil || code == "" || len(code)%3 != 0 {
+		return false
+	}
+	for i := 0; i < len(code); i += 3 {
+		if !d.agentCodes[code[i:i+3]] {
+			return false
+		}
+	}
+	return true
 }
 
 // Compose joins a country or IGO code with an agent code: ("LBY", "GOV") →

@@ -20,6 +20,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/dossier-project/dossier/internal/actors"
 	"github.com/dossier-project/dossier/internal/ingest"
@@ -50,6 +51,9 @@ const (
 
 type actorAcc struct {
 	store.Actor
+	// named is true once a mention by name (not a pronoun) named the
+	// record: its Name is then that mention's actor's.
+	named bool
 	forms map[string]int
 	// docs are the ordinals of the documents the actor is in.
 	docs docSet
@@ -75,6 +79,13 @@ type Collector struct {
 	// tenures gives a person's dated offices from the actor dictionary;
 	// nil gives none.
 	tenures func(name string) []actors.DatedCode
+	// Sector reports whether a code is made of sector codes alone
+	// ("GOV", "BUS": actors.Dictionary.SectorOnly); nil: none is. Such a
+	// code names a kind of actor, not one organisation, so its mentions
+	// make records only where the text names the organisation ("the
+	// National Congress"), one per name: "businesses" and "the court"
+	// of different articles are not one record.
+	Sector func(code string) bool
 }
 
 func NewCollector(names *ingest.Vocab, tenures func(string) []actors.DatedCode) *Collector {
@@ -102,6 +113,33 @@ func actorKey(a model.Actor, rule string) string {
 		return a.Code + " " + nameKey(a.Name)
 	}
 	return a.Code
+}
+
+// properName reports whether name, the name of a mention at sp of text,
+// is written as a proper name: its first and last words capitalised,
+// and where its first word opens a sentence (where any word is
+// capitalised), its second too ("the National Congress", "Congress"
+// inside a sentence; not "the court", nor "Senators" opening one).
+func properName(text string, sp model.Span, name string) bool {
+	w := strings.Fields(name)
+	if len(w) == 0 || !startsUpper(w[0]) || !startsUpper(w[len(w)-1]) || sp.Start < 0 || sp.End > len(text) || sp.Start > sp.End {
+		return false
+	}
+	if len(w) > 1 && startsUpper(w[1]) || !strings.HasPrefix(text[sp.Start:sp.End], w[0]) {
+		return true // two capitalised words, or a word of the mention before the name ("the Senate")
+	}
+	before := strings.TrimRightFunc(text[:sp.Start], func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.In(r, unicode.Pi, unicode.Ps) || r == '"' || r == '\''
+	})
+	r, _ := utf8.DecodeLastRuneInString(before)
+	return before != "" && !strings.ContainsRune(".!?:\n", r)
+}
+
+func startsUpper(w string) bool {
+	for _, r := range w {
+		return unicode.IsUpper(r)
+	}
+	return false
 }
 
 // mentionsAt finds the mention of a span, by its start and end, in a
@@ -256,6 +294,12 @@ func (c *Collector) Add(d *model.Document, a *model.Analysis) {
 	c.doc++
 	for _, m := range a.Mentions {
 		k := c.recordKey(m.Actor, m.Rule)
+		if k != "" && !m.Actor.Person && c.Sector != nil && c.Sector(m.Actor.Code) && !strings.HasPrefix(m.Rule, institutionRule) {
+			k = ""
+			if !m.Pronominal() && properName(d.Text, m.Span, m.Actor.Name) {
+				k = m.Actor.Code + " " + nameKey(m.Actor.Name)
+			}
+		}
 		if k == "" {
 			continue
 		}
@@ -264,6 +308,11 @@ func (c *Collector) Add(d *model.Document, a *model.Analysis) {
 			name = m.Actor.Code
 		}
 		x := c.get(k, name, m.Actor.Code, m.Actor.Person)
+		if !m.Pronominal() && !x.named {
+			// "we" in a quotation makes the record of the speaker's
+			// side ("X's side"); a mention by name names it better
+			x.Name, x.named = strings.Clone(name), true
+		}
 		x.Mentions++
 		c.seen(x, d)
 		if !m.Pronominal() {

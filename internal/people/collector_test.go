@@ -360,3 +360,74 @@ func TestSurnameAloneInTwoDocumentsWithTwoRoles(t *testing.T) {
 		}
 	}
 }
+
+// TestSectorMentions: a mention coded with sector codes alone ("the
+// court", "businesses": actors.Dictionary.SectorOnly, the shipped
+// dictionary) makes no record, as it names a kind of actor, not one
+// organisation; one written as a proper name inside a sentence ("the
+// Harrowgate Assembly", "Congress") is the record of that name across
+// documents; a capitalised word that only opens a sentence is no proper
+// name. A record made by a pronoun's mention ("we": "X's side") takes the
+// name of the first mention by name.
+func TestSectorMentions(t *testing.T) {
+	v, err := ingest.LoadVocab(data.Embedded())
+	if err != nil {
+		t.Fatal(err)
+	}
+	dict, err := actors.FromData(data.Embedded())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, code := range []string{"GOV", "BUS", "GOVMIL"} {
+		if !dict.SectorOnly(code) {
+			t.Errorf("SectorOnly(%q) = false", code)
+		}
+	}
+	for _, code := range []string{"USAGOV", "IGOWSTNAT", "", "GO"} {
+		if dict.SectorOnly(code) {
+			t.Errorf("SectorOnly(%q) = true", code)
+		}
+	}
+	type mention struct{ before, text, name, code, rule string }
+	docs := [][]mention{
+		{
+			{"Lawyers said ", "the court", "court", "JUD", "dict:agent"},
+			{" would rule. Owners of ", "businesses", "businesses", "BUS", "dict:agent"},
+			{" protested outside ", "the Harrowgate Assembly", "Harrowgate Assembly", "LEG", "dict:agent"},
+			{". ", "Senators", "Senators", "LEG", "dict:agent"},
+			{" voted, and ", "Congress", "Congress", "LEG", "dict:agent"},
+			{" agreed. “", "We", "Ana Ruiz's side", "AAAGOV", model.RuleFirstPersonPlural},
+			{" will act,” she said of ", "the Ministry", "Ministry of Harbours", "AAAGOV", "dict:agent"},
+		},
+		{
+			{"In the end ", "the court", "court", "JUD", "dict:agent"},
+			{" ruled that ", "the Harrowgate Assembly", "Harrowgate Assembly", "LEG", "dict:agent"},
+			{" had erred.", "", "", "", ""},
+		},
+	}
+	c := NewCollector(v, nil)
+	c.Sector = dict.SectorOnly
+	for i, ms := range docs {
+		d := &model.Document{ID: string(rune('a' + i)), Kind: model.KindArticle}
+		a := &model.Analysis{Doc: d.ID}
+		for _, m := range ms {
+			d.Text += m.before
+			start := len(d.Text)
+			d.Text += m.text
+			if m.text != "" {
+				a.Mentions = append(a.Mentions, model.Mention{Span: model.Span{Start: start, End: len(d.Text), Text: m.text},
+					Actor: model.Actor{Name: m.name, Code: m.code}, Rule: m.rule})
+			}
+		}
+		c.Add(d, a)
+	}
+	var got []string
+	for _, x := range c.List() {
+		got = append(got, x.Name+" ["+x.Code+"] in "+strconv.Itoa(x.Documents))
+	}
+	sort.Strings(got)
+	want := []string{"Congress [LEG] in 1", "Harrowgate Assembly [LEG] in 2", "Ministry of Harbours [AAAGOV] in 1"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("records\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -237,6 +237,7 @@ func (p *Pipeline) pass(ctx context.Context, st store.Store, opt PassOptions) (P
 		ppl   = people.NewCollector(p.names, p.dict.Tenures)
 		batch []store.DocResults
 	)
+	ppl.Sector = p.dict.SectorOnly
 	flush := func() error {
 		if err := st.PutDocResults(ctx, batch); err != nil {
 			return err
