@@ -172,6 +172,21 @@ func TestFind(t *testing.T) {
 			},
 		},
 		{
+			// a title before a name is the office's code while it is
+			// held; the press keeps it after ("Prime Minister X" years
+			// later), when it is no code
+			name: "title within its tenure",
+			text: "Prime Minister Berhane Tesfaye said the talks were useful.",
+			date: "2015-05-02",
+			want: []want{{Text: "Prime Minister Berhane Tesfaye", Code: "ETHGOV", Name: "Berhane Tesfaye", Rule: "context:role-before-name"}},
+		},
+		{
+			name: "title after its tenure",
+			text: "Prime Minister Berhane Tesfaye said the talks were useful.",
+			date: "2021-05-02",
+			want: []want{{Text: "Prime Minister Berhane Tesfaye", Code: "", Name: "Berhane Tesfaye", Rule: "context:role-before-name"}},
+		},
+		{
 			name: "capital as metonym",
 			text: "Nairobi said it would send more troops.",
 			want: []want{{Text: "Nairobi", Code: "KENGOV", Name: "Kenya", Rule: "dict:capital"}},

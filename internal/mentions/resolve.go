@@ -220,6 +220,13 @@ func (a *analysis) personCode(c *cand) (code, rule string, ctx bool) {
 		}
 		best := -1
 		for k, t := range pe.Codes {
+			if c.rule == ruleRoleName && !a.date.IsZero() && !t.To.IsZero() && t.To.Before(a.date) {
+				// a title before the name, which the press keeps for
+				// former holders ("Secretary of State X" in a debate
+				// three years after X left the office): the office held
+				// then is no code now
+				continue
+			}
 			if a.sameRole(t.Role, c.role.Name) && (best < 0 || t.From.After(pe.Codes[best].From)) {
 				best = k
 			}
