@@ -220,11 +220,14 @@ func (a *analysis) personCode(c *cand) (code, rule string, ctx bool) {
 		}
 		best := -1
 		for k, t := range pe.Codes {
-			if c.rule == ruleRoleName && !a.date.IsZero() && !t.To.IsZero() && t.To.Before(a.date) {
-				// a title before the name, which the press keeps for
+			if !a.date.IsZero() && !t.To.IsZero() && t.To.Before(a.date) {
+				// the role the text gives is one the person left before
+				// the document's date: a title the press keeps for
 				// former holders ("Secretary of State X" in a debate
-				// three years after X left the office): the office held
-				// then is no code now
+				// three years after X left the office, "Secretary X"),
+				// no code now. (A tenure that starts after the date
+				// still counts: the text's word outranks a dictionary
+				// that may not know the start.)
 				continue
 			}
 			if a.sameRole(t.Role, c.role.Name) && (best < 0 || t.From.After(pe.Codes[best].From)) {
