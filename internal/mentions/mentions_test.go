@@ -584,6 +584,14 @@ func TestFind(t *testing.T) {
 			},
 		},
 		{
+			// a law or a plan the dictionary does not know is no person
+			// even as a subject (non_person_words)
+			name:   "a law as a subject",
+			text:   "The Harbour Safety Act requires inspections. The Coastal Renewal Plan failed. Dana Ostrova said so.",
+			absent: []string{"Harbour Safety Act", "Coastal Renewal Plan"},
+			want:   []want{{Text: "Dana Ostrova", Code: "", Name: "Dana Ostrova", Rule: "name:unknown"}},
+		},
+		{
 			name: "a noun for a person before an unknown name that is no subject",
 			text: "Delegates cheered the nominee Grace Njeri on Friday.",
 			want: []want{{Text: "Grace Njeri", Code: "", Name: "Grace Njeri", Rule: "name:unknown"}},

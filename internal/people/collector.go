@@ -101,13 +101,15 @@ const institutionRule = "dict:actor"
 // actorKey identifies a mention's actor: a named person by name, lower
 // case, a named organisation (one of the dictionary's institutions) by
 // its code and name, as several share a code (CNN and Fox News are both
-// USAMED), otherwise its code. Anonymous and unresolved mentions have
-// none.
+// USAMED), otherwise its code. Anonymous and unresolved mentions, and
+// persons with no name, have none.
 func actorKey(a model.Actor, rule string) string {
 	switch {
-	case a.Anonymous:
+	case a.Anonymous, a.Person && a.Name == "":
+		// (a person known only by a role no one is named in, "the
+		// secretary of state": someone, no record)
 		return ""
-	case a.Person && a.Name != "":
+	case a.Person:
 		return nameKey(a.Name)
 	case a.Code != "" && a.Name != "" && strings.HasPrefix(rule, institutionRule):
 		return a.Code + " " + nameKey(a.Name)

@@ -368,7 +368,8 @@ func TestSurnameAloneInTwoDocumentsWithTwoRoles(t *testing.T) {
 // Harrowgate Assembly", "Congress") is the record of that name across
 // documents; a capitalised word that only opens a sentence is no proper
 // name. A record made by a pronoun's mention ("we": "X's side") takes the
-// name of the first mention by name.
+// name of the first mention by name; a person with no name ("the
+// president" whom no one is named as) makes none.
 func TestSectorMentions(t *testing.T) {
 	v, err := ingest.LoadVocab(data.Embedded())
 	if err != nil {
@@ -391,7 +392,9 @@ func TestSectorMentions(t *testing.T) {
 	type mention struct{ before, text, name, code, rule string }
 	docs := [][]mention{
 		{
-			{"Lawyers said ", "the court", "court", "JUD", "dict:agent"},
+			// (a person known only by a role, with no name: no record)
+			{"", "The president", "", "GOV", "role:unresolved"},
+			{" left. Lawyers said ", "the court", "court", "JUD", "dict:agent"},
 			{" would rule. Owners of ", "businesses", "businesses", "BUS", "dict:agent"},
 			{" protested outside ", "the Harrowgate Assembly", "Harrowgate Assembly", "LEG", "dict:agent"},
 			{". ", "Senators", "Senators", "LEG", "dict:agent"},
@@ -416,7 +419,7 @@ func TestSectorMentions(t *testing.T) {
 			d.Text += m.text
 			if m.text != "" {
 				a.Mentions = append(a.Mentions, model.Mention{Span: model.Span{Start: start, End: len(d.Text), Text: m.text},
-					Actor: model.Actor{Name: m.name, Code: m.code}, Rule: m.rule})
+					Actor: model.Actor{Name: m.name, Code: m.code, Person: m.rule == "role:unresolved"}, Rule: m.rule})
 			}
 		}
 		c.Add(d, a)
