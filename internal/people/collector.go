@@ -83,8 +83,9 @@ type Collector struct {
 	// ("GOV", "BUS": actors.Dictionary.SectorOnly); nil: none is. Such a
 	// code names a kind of actor, not one organisation, so its mentions
 	// make records only where the text names the organisation ("the
-	// National Congress"), one per name: "businesses" and "the court"
-	// of different articles are not one record.
+	// National Congress"; not a role such as "Senator"), one per name:
+	// "businesses" and "the court" of different articles are not one
+	// record.
 	Sector func(code string) bool
 }
 
@@ -115,6 +116,22 @@ func actorKey(a model.Actor, rule string) string {
 		return a.Code + " " + nameKey(a.Name)
 	}
 	return a.Code
+}
+
+// roleWord reports whether name is a role of the names vocabulary
+// ("Senator", "Governor"): a person addressed or described by it
+// ("Thank you, Senator."), not an organisation.
+func (c *Collector) roleWord(name string) bool {
+	if c.names == nil {
+		return false
+	}
+	name = strings.Join(strings.Fields(name), " ")
+	for _, r := range c.names.Roles {
+		if strings.EqualFold(r, name) {
+			return true
+		}
+	}
+	return false
 }
 
 // properName reports whether name, the name of a mention at sp of text,
@@ -298,7 +315,7 @@ func (c *Collector) Add(d *model.Document, a *model.Analysis) {
 		k := c.recordKey(m.Actor, m.Rule)
 		if k != "" && !m.Actor.Person && c.Sector != nil && c.Sector(m.Actor.Code) && !strings.HasPrefix(m.Rule, institutionRule) {
 			k = ""
-			if !m.Pronominal() && properName(d.Text, m.Span, m.Actor.Name) {
+			if !m.Pronominal() && properName(d.Text, m.Span, m.Actor.Name) && !c.roleWord(m.Actor.Name) {
 				k = m.Actor.Code + " " + nameKey(m.Actor.Name)
 			}
 		}

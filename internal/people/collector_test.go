@@ -399,7 +399,8 @@ func TestSectorMentions(t *testing.T) {
 			{" protested outside ", "the Harrowgate Assembly", "Harrowgate Assembly", "LEG", "dict:agent"},
 			{". ", "Senators", "Senators", "LEG", "dict:agent"},
 			{" voted, and ", "Congress", "Congress", "LEG", "dict:agent"},
-			{" agreed. “", "We", "Ana Ruiz's side", "AAAGOV", model.RuleFirstPersonPlural},
+			{" agreed. Thank you, ", "Senator", "Senator", "LEG", "dict:agent"},
+			{". “", "We", "Ana Ruiz's side", "AAAGOV", model.RuleFirstPersonPlural},
 			{" will act,” she said of ", "the Ministry", "Ministry of Harbours", "AAAGOV", "dict:agent"},
 		},
 		{
