@@ -48,6 +48,7 @@ import (
 
 	"github.com/dossier-project/dossier/internal/model"
 	"github.com/dossier-project/dossier/internal/spill"
+	"github.com/dossier-project/dossier/internal/timex"
 )
 
 // Input is what the timeline is built from.
@@ -345,10 +346,11 @@ func deadlineItem(t model.Timex, d *model.Document, order int) (item, bool) {
 }
 
 // periodItem makes an entry of a period the text states ("from March
-// until October 2011") that no event is anchored to: the words around it
-// say what it was the period of.
+// until October 2011", "in the 1990s") that no event is anchored to: the
+// words around it say what it was the period of. A decade that only
+// begins or ends a span ("the worst since the 1930s") is none.
 func periodItem(t model.Timex, d *model.Document, order int) (item, bool) {
-	if t.Kind != "interval" || t.Value == "" || t.EndValue == "" || strings.HasPrefix(t.Value, "X") || strings.HasPrefix(t.EndValue, "X") {
+	if t.Kind != "interval" || t.Value == "" || t.EndValue == "" || strings.HasPrefix(t.Value, "X") || strings.HasPrefix(t.EndValue, "X") || t.NoDate == timex.NoDateSpan {
 		return item{}, false
 	}
 	before := clauseBefore(d.Text, t.Span)

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/dossier-project/dossier/internal/model"
+	"github.com/dossier-project/dossier/internal/text"
+	"github.com/dossier-project/dossier/internal/timex"
 )
 
 // ev builds an event anchored at value (with part of day and how it was
@@ -318,5 +320,34 @@ func TestDeadlineClauseAndTense(t *testing.T) {
 	a.Timexes[0].Anchor, a.Timexes[0].Tense = "", ""
 	if got := Build(Input{Docs: []*model.Document{art}, Analyses: []*model.Analysis{a}}); !got[0].Future {
 		t.Errorf("undated, tense unclear: %+v", got[0])
+	}
+}
+
+// A decade the text states is a period of the timeline ("in the 1990s");
+// one that only begins or ends a span ("the worst since the 1930s") is
+// none: the timex tagger marks it a span's bound (no_date "span").
+func TestDecadeBoundingASpanIsNoPeriod(t *testing.T) {
+	ta, err := text.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg, err := timex.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		text    string
+		periods int
+	}{
+		{"Manufacturing jobs went up in the 1990s.", 1},
+		{"It was the worst recession since the 1930s.", 0},
+		{"Wages have stagnated since at least the 1980s.", 0},
+	} {
+		d := &model.Document{ID: "a", Kind: model.KindArticle, Text: c.text}
+		tx := tg.Find(ta.Analyze(c.text), time.Date(2016, 10, 1, 0, 0, 0, 0, time.UTC))
+		got := Build(Input{Docs: []*model.Document{d}, Analyses: []*model.Analysis{{Doc: "a", Timexes: tx}}})
+		if len(got) != c.periods {
+			t.Errorf("%q: %d timeline entries %+v, want %d", c.text, len(got), got, c.periods)
+		}
 	}
 }

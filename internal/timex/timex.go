@@ -284,7 +284,9 @@ func (t *Tagger) find(doc *text.Doc, ref time.Time, force *Tense) []model.Timex 
 		case TenseFuture:
 			out[k].Tense = "future"
 		}
-		if out[k].NoDate == "" && sp.kind == KindPoint && s.spanBound(sp.s) {
+		if (out[k].NoDate == "" && sp.kind == KindPoint || sp.a.decade) && s.spanBound(sp.s) {
+			// ("the worst since the 1930s": the decade is where a span
+			// begins, no period of its own)
 			out[k].NoDate = NoDateSpan
 		}
 		if r := res[k]; r.ok && !r.noDate && !r.yearless && r.gran == GranDay {
