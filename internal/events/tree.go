@@ -1,6 +1,7 @@
 package events
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/dossier-project/dossier/internal/model"
@@ -1299,6 +1300,51 @@ func (s *sent) targets(v, i, end int, object bool, preps []string) []int {
 		}
 	}
 	return nil
+}
+
+// targetSlot reports whether the verb at v (trigger phrase [i, end))
+// has a dependent where targets finds a target, whether or not it names
+// an actor: a direct or indirect object (when object is true), or an
+// oblique introduced by one of preps ("fighting ISIS", "met with local
+// elders"); not one that says the subjects act on each other
+// (reciprocal_objects: "fighting each other").
+func (s *sent) targetSlot(v, i, end int, object bool, preps []string) bool {
+	var a [16]int
+	ds := s.deps(v, a[:0])
+	for k := i; k < end; k++ {
+		if k != v {
+			ds = s.deps(k, ds)
+		}
+	}
+	for _, d := range ds {
+		switch {
+		case d >= i && d < end:
+			// a word of the trigger phrase ("signed an agreement")
+		case s.relIs(d, "obj", "iobj"):
+			if object && !s.reciprocalObject(d) {
+				return true
+			}
+		case s.relIs(d, "obl", "nmod") && s.rel(d) != "obl:agent" && s.rel(d) != "obl:tmod" && s.rel(d) != "obl:unmarked":
+			if m := s.marker(d); m != "" && contains(preps, m) && !s.capacity(d) && !s.reciprocalObject(d) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// reciprocalObject reports whether the word at d is a word of a phrase of
+// reciprocal_objects ("each other").
+func (s *sent) reciprocalObject(d int) bool {
+	for _, ph := range s.lx.grammar["reciprocal_objects"] {
+		ws := strings.Fields(ph)
+		for k := range ws {
+			if f := d - k; f >= 0 && f+len(ws) <= len(s.low) && slices.Equal(s.low[f:f+len(ws)], ws) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // capacity reports whether nominal k opens with a preposition that says

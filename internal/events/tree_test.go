@@ -97,6 +97,12 @@ func TestRelations(t *testing.T) {
 		{"aux will, support", "Norvania will support Selvia.", []string{"NRV 032 SLV AGREE fut"}},
 		// a light verb and its event noun.
 		{"light verb, reciprocal", "Norvania and Selvia renewed negotiations.", []string{"NRV 046 SLV CONSULT", "SLV 046 NRV CONSULT"}},
+		// coordinated subjects of a reciprocal verb are each other's
+		// targets only when the verb has no target of its own, known
+		// or not ("fighting the Brotherhood", "met with local elders")
+		{"reciprocal, each other", "Norvania and Selvia are fighting each other.", []string{"NRV 190 SLV ASSAULT", "SLV 190 NRV ASSAULT"}},
+		{"reciprocal verb with an unknown object", "Norvania and Selvia are fighting Kesh.", nil},
+		{"reciprocal verb with an unknown prepositional target", "Norvania and Selvia met with local elders in Karelis.", []string{"NRV 040 - CONSULT", "SLV 040 - CONSULT"}},
 		{"light verb obj through a compound", "The Varn Council undertook a mediation mission between Norvania and Selvia.", []string{"IGOVRN 045 NRV CONSULT", "IGOVRN 045 SLV CONSULT"}},
 		{"light verb obj", "Karelian rebels organized a general strike.", []string{"KRLREB 143 - PROTEST"}},
 		// a material act whose object is no actor is still the source's.

@@ -419,7 +419,13 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 			// a figure of speech
 			return nil, j, true
 		}
-		evs := s.emit(ev, code, src, tgt, tgtOpt, e.p.Reciprocal)
+		// "X and Y met", "X and Y are fighting": each the other's
+		// target, unless the verb has one the dictionary does not know
+		// ("Syria and Russia are fighting ISIS"; by the pattern's own
+		// prepositions, not the phrase's: "Hillary and I agree on that"
+		// agree with each other)
+		reciprocal := e.p.Reciprocal && !(len(tgt) == 0 && !ctx.passive && s.targetSlot(r, i, j, e.p.Object, e.p.Preps))
+		evs := s.emit(ev, code, src, tgt, tgtOpt, reciprocal)
 		for k := range evs {
 			for _, c := range extra {
 				if !contains(evs[k].Context, c) {
