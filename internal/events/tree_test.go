@@ -97,9 +97,13 @@ func TestRelations(t *testing.T) {
 		{"aux will, support", "Norvania will support Selvia.", []string{"NRV 032 SLV AGREE fut"}},
 		// a light verb and its event noun.
 		{"light verb, reciprocal", "Norvania and Selvia renewed negotiations.", []string{"NRV 046 SLV CONSULT", "SLV 046 NRV CONSULT"}},
+		// allowing is yielding to an actor allowed, not a policy that
+		// allows someone no actor
+		{"allow an actor", "Norvania allowed Selvian workers to cross the border.", []string{"NRV 080 SLV CONCEDE"}},
+		{"allow no actor", "The Norvanian government proposes allowing parents to deduct the average cost of their care from their income taxes.", nil},
 		// coordinated subjects of a reciprocal verb are each other's
 		// targets only when the verb has no target of its own, known
-		// or not ("fighting the Brotherhood", "met with local elders")
+		// or not ("fighting Kesh", "met with local elders")
 		{"reciprocal, each other", "Norvania and Selvia are fighting each other.", []string{"NRV 190 SLV ASSAULT", "SLV 190 NRV ASSAULT"}},
 		{"reciprocal verb with an unknown object", "Norvania and Selvia are fighting Kesh.", nil},
 		{"reciprocal verb with an unknown prepositional target", "Norvania and Selvia met with local elders in Karelis.", []string{"NRV 040 - CONSULT", "SLV 040 - CONSULT"}},
