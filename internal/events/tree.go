@@ -558,7 +558,10 @@ func (s *sent) clause(v, depth int) verbCtx {
 		ctx.subj = g.subj
 		ctx.neg, ctx.fut, ctx.hypo = ctx.neg || g.neg, ctx.fut || g.fut, ctx.hypo || g.hypo
 	case ctx.subj < 0 && s.marker(v) == "to" && s.relIs(v, "xcomp", "advcl", "acl", "ccomp"),
-		ctx.subj < 0 && s.rel(v) == "xcomp":
+		ctx.subj < 0 && s.rel(v) == "xcomp",
+		// "Rubio refrained from attacking his rivals": what a negative
+		// governor keeps its own subject from
+		ctx.subj < 0 && s.marker(v) == "from" && s.relIs(v, "advcl") && s.lx.is("negative", s.lemma(h)):
 		s.governor(&ctx, h, depth)
 	case ctx.subj < 0 && s.tag(v) == "VBG" && s.relIs(v, "ccomp", "parataxis") && s.marker(v) == "" && s.clauseBefore(v) >= 0:
 		// "X shelled Y, killing Z, officials said" read with the gerund

@@ -97,6 +97,10 @@ func TestRelations(t *testing.T) {
 		{"aux will, support", "Norvania will support Selvia.", []string{"NRV 032 SLV AGREE fut"}},
 		// a light verb and its event noun.
 		{"light verb, reciprocal", "Norvania and Selvia renewed negotiations.", []string{"NRV 046 SLV CONSULT", "SLV 046 NRV CONSULT"}},
+		// refraining from an act is not doing it; offering a view or a
+		// preview is no offer to act
+		{"refrain from", "Norvania refrained from criticizing Selvia.", []string{"NRV 111 SLV ACCUSE neg"}},
+		{"offer words", "Norvania offered a preview of its thinking to Selvia.", nil},
 		// allowing is yielding to an actor allowed, not a policy that
 		// allows someone no actor
 		{"allow an actor", "Norvania allowed Selvian workers to cross the border.", []string{"NRV 080 SLV CONCEDE"}},
