@@ -48,6 +48,10 @@ type Pattern struct {
 	// without a target (grammar.yaml recipient_required).
 	TargetOptional bool
 	TargetRequired bool
+	// TargetParty allows events without a coded target only where the
+	// text names the other party, known or not ("spoke with local
+	// elders"; not "discussed the economy", a topic and no party).
+	TargetParty bool
 	// Reciprocal patterns code compound subjects without a target as
 	// pairs ("Hungary and Romania met").
 	Reciprocal bool
@@ -503,8 +507,10 @@ func (p *Patterns) yamlPatterns(name string, n *yaml.Node) error {
 			pt.TargetRequired = true
 		case "optional":
 			pt.TargetOptional = true
+		case "party":
+			pt.TargetOptional, pt.TargetParty = true, true
 		default:
-			return fmt.Errorf("load patterns %s: line %d: pattern %s: target must be required or optional, not %q", name, item.Line, yp.ID, yp.Target)
+			return fmt.Errorf("load patterns %s: line %d: pattern %s: target must be required, optional or party, not %q", name, item.Line, yp.ID, yp.Target)
 		}
 		for _, rn := range yp.Rules {
 			var yr yamlRule

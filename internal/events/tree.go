@@ -1309,8 +1309,9 @@ func (s *sent) targets(v, i, end int, object bool, preps []string) []int {
 // has a dependent where targets finds a target, whether or not it names
 // an actor: a direct or indirect object (when object is true), or an
 // oblique introduced by one of preps ("fighting ISIS", "met with local
-// elders"); not one that says the subjects act on each other
-// (reciprocal_objects: "fighting each other").
+// elders", or one under the object: "discussed the plan with X"); not
+// one that says the subjects act on each other (reciprocal_objects:
+// "fighting each other").
 func (s *sent) targetSlot(v, i, end int, object bool, preps []string) bool {
 	var a [16]int
 	ds := s.deps(v, a[:0])
@@ -1326,6 +1327,14 @@ func (s *sent) targetSlot(v, i, end int, object bool, preps []string) bool {
 		case s.relIs(d, "obj", "iobj"):
 			if object && !s.reciprocalObject(d) {
 				return true
+			}
+			// "discussed the controversy with X", with the phrase hung
+			// on the object
+			var b [8]int
+			for _, n := range s.deps(d, b[:0]) {
+				if m := s.marker(n); s.relIs(n, "nmod", "obl") && m != "" && contains(preps, m) && !s.capacity(n) && !s.reciprocalObject(n) {
+					return true
+				}
 			}
 		case s.relIs(d, "obl", "nmod") && s.rel(d) != "obl:agent" && s.rel(d) != "obl:tmod" && s.rel(d) != "obl:unmarked":
 			if m := s.marker(d); m != "" && contains(preps, m) && !s.capacity(d) && !s.reciprocalObject(d) {

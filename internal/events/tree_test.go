@@ -101,6 +101,11 @@ func TestRelations(t *testing.T) {
 		// preview is no offer to act
 		{"refrain from", "Norvania refrained from criticizing Selvia.", []string{"NRV 111 SLV ACCUSE neg"}},
 		{"offer words", "Norvania offered a preview of its thinking to Selvia.", nil},
+		// discussing a topic with no one named is no consultation;
+		// with someone named, known or not, it is
+		{"discuss a topic alone", "Norvania discussed its immigration plan on Monday.", nil},
+		{"discuss with someone unknown", "Norvania discussed its immigration plan with local elders.", []string{"NRV 040 - CONSULT"}},
+		{"speak to someone unknown", "Norvania spoke to local elders on Monday.", []string{"NRV 040 - CONSULT"}},
 		// allowing is yielding to an actor allowed, not a policy that
 		// allows someone no actor
 		{"allow an actor", "Norvania allowed Selvian workers to cross the border.", []string{"NRV 080 SLV CONCEDE"}},

@@ -424,7 +424,15 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 		// ("Syria and Russia are fighting ISIS"; by the pattern's own
 		// prepositions, not the phrase's: "Hillary and I agree on that"
 		// agree with each other)
-		reciprocal := e.p.Reciprocal && !(len(tgt) == 0 && !ctx.passive && s.targetSlot(r, i, j, e.p.Object, e.p.Preps))
+		slot := len(tgt) == 0 && !ctx.passive && s.targetSlot(r, i, j, e.p.Object, e.p.Preps)
+		reciprocal := e.p.Reciprocal && !slot
+		if e.p.TargetParty && len(tgt) == 0 && !(reciprocal && len(src) > 1) && (rule == nil || rule.Target != "optional") &&
+			(ctx.passive || !s.targetSlot(r, i, j, e.p.Object, s.phrasePreps(e)) && !s.nounAfterPhrase(i, j)) {
+			// "Cruz was discussing his immigration plan": a topic, and
+			// no one it was discussed with (by the phrase's own
+			// preposition too: "spoke to NBC's Hallie Jackson")
+			tgtOpt = false
+		}
 		evs := s.emit(ev, code, src, tgt, tgtOpt, reciprocal)
 		for k := range evs {
 			for _, c := range extra {
@@ -446,6 +454,21 @@ func (s *sent) verbLemmas(i int) []string {
 		s.buf = append(s.buf, l)
 	}
 	return s.buf
+}
+
+// nounAfterPhrase reports whether the trigger phrase [i, j) ends with a
+// preposition that a noun phrase follows ("spoke with POLITICO senior
+// writer X", which the parse may hang elsewhere): the text names the
+// other party.
+func (s *sent) nounAfterPhrase(i, j int) bool {
+	if j-1 <= i || j >= len(s.low) || !s.lx.is("prepositions", s.low[j-1]) {
+		return false
+	}
+	switch t := s.tag(j); {
+	case strings.HasPrefix(t, "NN"), t == "PRP", t == "DT", t == "CD", t == "JJ", t == "PRP$":
+		return true
+	}
+	return false
 }
 
 // phrasePreps returns the prepositions that may introduce the target of
