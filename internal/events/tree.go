@@ -1324,6 +1324,8 @@ func (s *sent) targetSlot(v, i, end int, object bool, preps []string) bool {
 		switch {
 		case d >= i && d < end:
 			// a word of the trigger phrase ("signed an agreement")
+		case s.relIs(d, "obj", "iobj") && (s.lx.is("time_nouns", s.low[d]) || s.lx.is("months", s.low[d])):
+			// "vowed Tuesday to remain", with the day read as the object
 		case s.relIs(d, "obj", "iobj"):
 			if object && !s.reciprocalObject(d) {
 				return true

@@ -101,6 +101,15 @@ func TestRelations(t *testing.T) {
 		// preview is no offer to act
 		{"refrain from", "Norvania refrained from criticizing Selvia.", []string{"NRV 111 SLV ACCUSE neg"}},
 		{"offer words", "Norvania offered a preview of its thinking to Selvia.", nil},
+		// a verb phrase skips a manner adverb, not one of direction
+		{"manner adverb in a phrase", "Norvania looked closely into the killings.", []string{"NRV 092 - ACCUSE"}},
+		{"direction adverb in a phrase", "Norvania's envoy paused, looking off into the distance.", nil},
+		// a promise of one's own act is no intent to cooperate; aid
+		// offered is, to whomever it is for
+		{"vow of one's own act", "Norvania vowed on Tuesday to win back the public's trust.", nil},
+		{"vow with a day read as its object", "The Norvanian campaign vowed Tuesday to remain in the race.", nil},
+		{"offer to someone", "Norvania offered Selvia a new deal.", []string{"NRV 030 SLV AGREE fut"}},
+		{"aid offered", "Norvania offered humanitarian aid.", []string{"NRV 0333 - AGREE fut"}},
 		// discussing a topic with no one named is no consultation;
 		// with someone named, known or not, it is
 		{"discuss a topic alone", "Norvania discussed its immigration plan on Monday.", nil},

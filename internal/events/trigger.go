@@ -148,11 +148,12 @@ func titleCase(toks []text.Token) bool {
 // matchRest reports whether the words rest follow token i, and where the
 // phrase ends.
 // One adverb may stand between the verb and the phrase's next word
-// ("pushing hard for", "called again for").
+// ("pushing hard for", "called again for"), not one of direction
+// ("looking off into the distance": grammar directional_adverbs).
 func (s *sent) matchRest(i int, rest []string) (int, bool) {
 	j := i + 1
 	for n, w := range rest {
-		if n == 0 && j+1 < len(s.low) && (s.tag(j) == "RB" || s.relIs(j, "advmod") && s.head(j) == i) && !s.lx.wordMatches(w, s.low[j]) && s.lx.wordMatches(w, s.low[j+1]) && !s.lx.is("negators", s.low[j]) {
+		if n == 0 && j+1 < len(s.low) && (s.tag(j) == "RB" || s.relIs(j, "advmod") && s.head(j) == i) && !s.lx.wordMatches(w, s.low[j]) && s.lx.wordMatches(w, s.low[j+1]) && !s.lx.is("negators", s.low[j]) && !s.lx.is("directional_adverbs", s.low[j]) {
 			j++
 		}
 		if j >= len(s.low) || !s.lx.wordMatches(w, s.low[j]) {
@@ -427,10 +428,12 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 		slot := len(tgt) == 0 && !ctx.passive && s.targetSlot(r, i, j, e.p.Object, e.p.Preps)
 		reciprocal := e.p.Reciprocal && !slot
 		if e.p.TargetParty && len(tgt) == 0 && !(reciprocal && len(src) > 1) && (rule == nil || rule.Target != "optional") &&
-			(ctx.passive || !s.targetSlot(r, i, j, e.p.Object, s.phrasePreps(e)) && !s.nounAfterPhrase(i, j)) {
+			!ctx.passive && !s.targetSlot(r, i, j, e.p.Object, s.phrasePreps(e)) && !s.nounAfterPhrase(i, j) {
 			// "Cruz was discussing his immigration plan": a topic, and
 			// no one it was discussed with (by the phrase's own
-			// preposition too: "spoke to NBC's Hallie Jackson")
+			// preposition too: "spoke to NBC's Hallie Jackson"). A
+			// passive names what was done, not with whom: "the support
+			// offered by NATO" stays an offer.
 			tgtOpt = false
 		}
 		evs := s.emit(ev, code, src, tgt, tgtOpt, reciprocal)
