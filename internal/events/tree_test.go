@@ -104,6 +104,9 @@ func TestRelations(t *testing.T) {
 		// a verb phrase skips a manner adverb, not one of direction
 		{"manner adverb in a phrase", "Norvania looked closely into the killings.", []string{"NRV 092 - ACCUSE"}},
 		{"direction adverb in a phrase", "Norvania's envoy paused, looking off into the distance.", nil},
+		// what an abstract thing is "under" is a figure of speech
+		{"abstract under attack", "Our freedom is under assault from Norvanian troops.", nil},
+		{"town under attack", "The town is under attack from Norvanian troops.", []string{"NRVMIL 190 - ASSAULT"}},
 		// a promise of one's own act is no intent to cooperate; aid
 		// offered is, to whomever it is for
 		{"vow of one's own act", "Norvania vowed on Tuesday to win back the public's trust.", nil},

@@ -790,6 +790,11 @@ func (s *sent) nounTrigger(i int) []model.Event {
 		// "Trump's attacks on a former Miss Universe": words
 		code, suffix = vc, ".verbal"
 	}
+	if len(tgt) == 0 && force(code) && s.underAbstract(n) {
+		// "Our freedom is under assault from an out-of-control federal
+		// government": force against what no one can strike
+		return nil
+	}
 	if len(tgt) == 0 {
 		if pm := s.placeTarget(code, n, src); pm >= 0 {
 			tgt = []int{pm}
@@ -1671,6 +1676,17 @@ func (s *sent) abstractObject(v, i, j int) bool {
 		}
 	}
 	return s.lx.is(abstractNouns, s.lemma(o)) && s.modified(o) < 0
+}
+
+// underAbstract reports whether the event noun at n is what its clause's
+// subject is "under", and that subject an abstract noun no actor names
+// ("freedom is under assault", "democracy is under attack").
+func (s *sent) underAbstract(n int) bool {
+	if s.marker(n) != "under" {
+		return false
+	}
+	subj := s.dep(n, "nsubj")
+	return subj >= 0 && s.mAt[subj] < 0 && (s.tag(subj) == "NN" || s.tag(subj) == "NNS") && (s.lx.is(abstractNouns, s.lemma(subj)) || s.lx.is(abstractNouns, s.low[subj]))
 }
 
 // materialAct reports whether a CAMEO code is a material act whose object
