@@ -1307,7 +1307,7 @@ func (s *sent) targets(v, i, end int, object bool, preps []string) []int {
 
 // targetSlot reports whether the verb at v (trigger phrase [i, end))
 // has a dependent where targets finds a target, whether or not it names
-// an actor: a direct or indirect object (when object is true), or an
+// an actor: an indirect object, a direct one (when object is true), or an
 // oblique introduced by one of preps ("fighting ISIS", "met with local
 // elders", or one under the object: "discussed the plan with X"); not
 // one that says the subjects act on each other (reciprocal_objects:
@@ -1326,9 +1326,11 @@ func (s *sent) targetSlot(v, i, end int, object bool, preps []string) bool {
 			// a word of the trigger phrase ("signed an agreement")
 		case s.relIs(d, "obj", "iobj") && (s.lx.is("time_nouns", s.low[d]) || s.lx.is("months", s.low[d])):
 			// "vowed Tuesday to remain", with the day read as the object
-		case s.relIs(d, "obj", "iobj"):
-			if object && !s.reciprocalObject(d) {
-				return true
+		case s.relIs(d, "iobj") && !s.reciprocalObject(d):
+			return true // whom it is done for ("offered Selvia a deal")
+		case s.relIs(d, "obj"):
+			if (object || s.secondObject(v, d)) && !s.reciprocalObject(d) {
+				return true // (the first of two objects is whom it is for: "offered the man a job")
 			}
 			// "discussed the controversy with X", with the phrase hung
 			// on the object
@@ -1342,6 +1344,18 @@ func (s *sent) targetSlot(v, i, end int, object bool, preps []string) bool {
 			if m := s.marker(d); m != "" && contains(preps, m) && !s.capacity(d) && !s.reciprocalObject(d) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// secondObject reports whether verb v has another direct object after
+// its object d (the parse's reading of "offered Kasich the second spot").
+func (s *sent) secondObject(v, d int) bool {
+	var a [16]int
+	for _, o := range s.deps(v, a[:0]) {
+		if o > d && s.relIs(o, "obj") {
+			return true
 		}
 	}
 	return false

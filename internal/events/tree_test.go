@@ -113,6 +113,8 @@ func TestRelations(t *testing.T) {
 		{"vow with a day read as its object", "The Norvanian campaign vowed Tuesday to remain in the race.", nil},
 		{"offer to someone", "Norvania offered Selvia a new deal.", []string{"NRV 030 SLV AGREE fut"}},
 		{"aid offered", "Norvania offered humanitarian aid.", []string{"NRV 0333 - AGREE fut"}},
+		{"a thing offered, no party", "Norvania offered a marketing perk.", nil},
+		{"concessions offered", "Norvania offered concessions last November.", []string{"NRV 030 - AGREE fut"}},
 		// discussing a topic with no one named is no consultation;
 		// with someone named, known or not, it is
 		{"discuss a topic alone", "Norvania discussed its immigration plan on Monday.", nil},

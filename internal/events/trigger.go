@@ -428,10 +428,12 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 		slot := len(tgt) == 0 && !ctx.passive && s.targetSlot(r, i, j, e.p.Object, e.p.Preps)
 		reciprocal := e.p.Reciprocal && !slot
 		if e.p.TargetParty && len(tgt) == 0 && !(reciprocal && len(src) > 1) && (rule == nil || rule.Target != "optional") &&
-			!ctx.passive && !s.targetSlot(r, i, j, e.p.Object, s.phrasePreps(e)) && !s.nounAfterPhrase(i, j) {
+			!ctx.passive && !s.targetSlot(r, i, j, false, s.phrasePreps(e)) && !s.nounAfterPhrase(i, j) {
 			// "Cruz was discussing his immigration plan": a topic, and
 			// no one it was discussed with (by the phrase's own
-			// preposition too: "spoke to NBC's Hallie Jackson"). A
+			// preposition too: "spoke to NBC's Hallie Jackson"; a
+			// direct object is what is offered or discussed, no
+			// party: "La Guardia does offer a marketing perk"). A
 			// passive names what was done, not with whom: "the support
 			// offered by NATO" stays an offer.
 			tgtOpt = false
