@@ -104,6 +104,8 @@ func TestRelations(t *testing.T) {
 		// a verb phrase skips a manner adverb, not one of direction
 		{"manner adverb in a phrase", "Norvania looked closely into the killings.", []string{"NRV 092 - ACCUSE"}},
 		{"direction adverb in a phrase", "Norvania's envoy paused, looking off into the distance.", nil},
+		// targeting someone with emails is words, not force
+		{"targeted with emails", "Norvanian activists targeted Selvian diplomats with vile emails.", []string{"NRV 111 SLV ACCUSE"}},
 		// what an abstract thing is "under" is a figure of speech
 		{"abstract under attack", "Our freedom is under assault from Norvanian troops.", nil},
 		{"town under attack", "The town is under attack from Norvanian troops.", []string{"NRVMIL 190 - ASSAULT"}},
