@@ -1341,7 +1341,8 @@ func (s *sent) targetSlot(v, i, end int, object bool, preps []string) bool {
 				}
 			}
 		case s.relIs(d, "obl", "nmod") && s.rel(d) != "obl:agent" && s.rel(d) != "obl:tmod" && s.rel(d) != "obl:unmarked":
-			if m := s.marker(d); m != "" && contains(preps, m) && !s.capacity(d) && !s.reciprocalObject(d) {
+			// (not a manner: "speaks with difficulty")
+			if m := s.marker(d); m != "" && contains(preps, m) && !s.capacity(d) && !s.reciprocalObject(d) && !s.lx.is(abstractNouns, s.lemma(d)) {
 				return true
 			}
 		}

@@ -109,6 +109,11 @@ func TestRelations(t *testing.T) {
 		// what an abstract thing is "under" is a figure of speech
 		{"abstract under attack", "Our freedom is under assault from Norvanian troops.", nil},
 		{"town under attack", "The town is under attack from Norvanian troops.", []string{"NRVMIL 190 - ASSAULT"}},
+		// conceding a point is saying, conceding defeat yielding; a
+		// manner is no party ("spoke with difficulty")
+		{"concede that", "Norvania conceded that the situation is deeply regrettable.", nil},
+		{"concede defeat", "Norvania conceded defeat.", []string{"NRV 080 - CONCEDE"}},
+		{"speak with a manner", "Norvania spoke with great difficulty on Monday.", nil},
 		// a promise of one's own act is no intent to cooperate; aid
 		// offered is, to whomever it is for
 		{"vow of one's own act", "Norvania vowed on Tuesday to win back the public's trust.", nil},

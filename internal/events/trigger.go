@@ -469,9 +469,17 @@ func (s *sent) nounAfterPhrase(i, j int) bool {
 	if j-1 <= i || j >= len(s.low) || !s.lx.is("prepositions", s.low[j-1]) {
 		return false
 	}
-	switch t := s.tag(j); {
-	case strings.HasPrefix(t, "NN"), t == "PRP", t == "DT", t == "CD", t == "JJ", t == "PRP$":
-		return true
+	for k := j; k < len(s.low) && k < j+6; k++ {
+		switch t := s.tag(k); {
+		case t == "PRP":
+			return true
+		case strings.HasPrefix(t, "NN"):
+			// (not a manner: "speaks with difficulty")
+			return !s.lx.is(abstractNouns, s.lemma(k))
+		case t == "DT", t == "CD", t == "JJ", t == "PRP$":
+		default:
+			return false
+		}
 	}
 	return false
 }
