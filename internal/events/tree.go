@@ -1366,7 +1366,7 @@ func (s *sent) secondObject(v, d int) bool {
 // reciprocal_objects ("each other").
 func (s *sent) reciprocalObject(d int) bool {
 	for _, ph := range s.lx.grammar["reciprocal_objects"] {
-		ws := strings.Fields(ph)
+		ws := s.lx.fields(ph)
 		for k := range ws {
 			if f := d - k; f >= 0 && f+len(ws) <= len(s.low) && slices.Equal(s.low[f:f+len(ws)], ws) {
 				return true

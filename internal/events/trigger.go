@@ -425,8 +425,7 @@ func (s *sent) verbTrigger(i int) ([]model.Event, int, bool) {
 		// ("Syria and Russia are fighting ISIS"; by the pattern's own
 		// prepositions, not the phrase's: "Hillary and I agree on that"
 		// agree with each other)
-		slot := len(tgt) == 0 && !ctx.passive && s.targetSlot(r, i, j, e.p.Object, e.p.Preps)
-		reciprocal := e.p.Reciprocal && !slot
+		reciprocal := e.p.Reciprocal && !(len(tgt) == 0 && !ctx.passive && s.targetSlot(r, i, j, e.p.Object, e.p.Preps))
 		if e.p.TargetParty && len(tgt) == 0 && !(reciprocal && len(src) > 1) && (rule == nil || rule.Target != "optional") &&
 			!ctx.passive && !s.targetSlot(r, i, j, false, s.phrasePreps(e)) && !s.nounAfterPhrase(i, j) {
 			// "Cruz was discussing his immigration plan": a topic, and
@@ -1690,7 +1689,7 @@ func (s *sent) abstractObject(v, i, j int) bool {
 
 // underAbstract reports whether the event noun at n is what its clause's
 // subject is "under", and that subject an abstract noun no actor names
-// ("freedom is under assault", "democracy is under attack").
+// ("our freedom is under assault", "our values are under attack").
 func (s *sent) underAbstract(n int) bool {
 	if s.marker(n) != "under" {
 		return false
