@@ -146,6 +146,7 @@ func TestClauseFlagsAndTargets(t *testing.T) {
 		{"a fight with no one who speaks", "Amani Odhiambo resolved to fight ISIL, its newfound enemy.", []string{" 138 - THREATEN fut"}},
 		{"struck a deal", "Kenya struck a deal with Uganda.", nil},
 		{"hit a milestone", "Amani Odhiambo recently hit another milestone with the 100th episode of his series.", nil},
+		{"hit the phones", "Amani Odhiambo hit the phones on behalf of his wife.", nil},
 		{"a plural speaker is not he", "Somali militants said he attacked Kenya.", nil},
 		{"a person speaker is he", "Juma Otieno said he attacked Somalia.", []string{"KENGOV 190 SOM ASSAULT"}},
 		{"a reminder that Y must", "Kenya issued a stern reminder to Uganda that Somalia must withdraw its troops.", []string{"KEN 100 SOM REQUEST", "SOM 0874 - RETREAT hyp"}},
