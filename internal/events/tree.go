@@ -450,7 +450,16 @@ func (s *sent) clause(v, depth int) verbCtx {
 		// Not a verb the parse hung from a noun as its participle,
 		// whatever its tag ("X, a businessman arrested in Y in October,
 		// was …"): the participle's own rule below reads it.
-		ctx.subj = s.adjacentSubject(v)
+		if h := s.head(v); s.rel(v) == "xcomp" && h >= 0 && s.rel(h) == "acl:relcl" && s.head(h) >= 0 && s.head(h) < h {
+			// "The leader … who criticized Sweden resigned", read with
+			// "resigned" as what Sweden was made to do: a finite verb is
+			// no open complement, and the relative clause ends before
+			// it; its subject is the noun the clause modifies, not the
+			// object before it
+			ctx.subj = s.head(h)
+		} else {
+			ctx.subj = s.adjacentSubject(v)
+		}
 	}
 	if ctx.subj < 0 && s.relIs(v, "advcl", "conj", "parataxis") && s.finiteAux(v) {
 		// "Just after X carried out his attack …, Y was calling for

@@ -104,6 +104,9 @@ func TestRelations(t *testing.T) {
 		// a verb phrase skips a manner adverb, not one of direction
 		{"manner adverb in a phrase", "Norvania looked closely into the killings.", []string{"NRV 092 - ACCUSE"}},
 		{"direction adverb in a phrase", "Norvania's envoy paused, looking off into the distance.", nil},
+		// a finite verb after a relative clause is the main clause's,
+		// though the parse reads it as what the clause's object does
+		{"verb after a relative clause", "The Norvanian leader who criticized Selvia resigned.", []string{"NRV 111 SLV ACCUSE", "NRV 0831 - RETREAT"}},
 		// targeting someone with emails is words, not force
 		{"targeted with emails", "Norvanian activists targeted Selvian diplomats with vile emails.", []string{"NRV 111 SLV ACCUSE"}},
 		// what an abstract thing is "under" is a figure of speech
