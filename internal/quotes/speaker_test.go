@@ -1695,3 +1695,12 @@ func TestRoleAloneIsItsNamedHolder(t *testing.T) {
 		{"Adm. Karl Brodin toured the port. Officers met at the Pentagon, the admiral's aides said.\n\nThe admiral said the port would reopen in May.", "the port would reopen", "Karl Brodin", ""},
 	})
 }
+
+// The object of a relative clause's verb that the parse makes a second
+// subject of the cue ("The leader who criticized Ben Adler said") is not
+// who speaks: a false attribution of the worst kind.
+func TestRelativeClauseObjectIsNoSpeaker(t *testing.T) {
+	checkSpeakers(t, newX(t), []speakerCase{
+		{"The Norvanian leader who criticized Ben Adler said the port would reopen in May.", "the port would reopen", "leader", "Adler"},
+	})
+}

@@ -1346,11 +1346,29 @@ func (t *tq) subjectBefore(k, b, v int) bool {
 	if t.nameBefore(k, b) {
 		return false
 	}
+	// "The leader who criticized Ben Adler said": the name right after
+	// the relative clause's verb is its object, which the parse made a
+	// second subject of the cue
+	if t.objectOfRelative(k, b) {
+		return false
+	}
+	if t.objectOfRelative(b, k) {
+		return true
+	}
 	rk, rb := rank(t.tok(k).UPOS), rank(t.tok(b).UPOS)
 	if rk != rb {
 		return rk > rb
 	}
 	return abs(k-v) < abs(b-v)
+}
+
+// objectOfRelative reports whether the phrase of token k follows, right
+// after it, the verb of a relative clause on b that has no object of its
+// own: the verb's object, misread as a subject.
+func (t *tq) objectOfRelative(k, b int) bool {
+	f, _ := t.td.Subtree(k)
+	p := f - 1
+	return p > b && t.tok(p).UPOS == "VERB" && t.td.RelIs(p, "acl:relcl") && t.tok(p).Head == b && t.td.Dependent(p, "obj") < 0
 }
 
 // rightBefore reports whether the phrase of token k stands before verb v
