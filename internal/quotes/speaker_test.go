@@ -1704,3 +1704,13 @@ func TestRelativeClauseObjectIsNoSpeaker(t *testing.T) {
 		{"The Norvanian leader who criticized Ben Adler said the port would reopen in May.", "the port would reopen", "leader", "Adler"},
 	})
 }
+
+// A name after a preposition that opens the sentence is not who speaks,
+// however the parse runs it into the subject's name: "Unlike Ben Adler,
+// Ana Ruiz said", "In a letter to Ben Adler, Ana Ruiz said".
+func TestNameAfterOpeningPrepositionIsNoSpeaker(t *testing.T) {
+	checkSpeakers(t, newX(t), []speakerCase{
+		{"Unlike Ben Adler, Ana Ruiz said the port would reopen in May.", "the port would reopen", "Ana Ruiz", "Adler"},
+		{"In a letter to Ben Adler, Ana Ruiz said the port would reopen in May.", "the port would reopen", "Ana Ruiz", "Adler"},
+	})
+}

@@ -1177,11 +1177,14 @@ func (t *tq) possessedName(k int) int {
 }
 
 // prepositional reports whether the noun phrase of token k, read as a
-// subject, opens with a preposition of its own ("in Arlo City"): the
-// object of a preposition, which no subject has.
+// subject, opens with a preposition of its own ("in Arlo City"), or
+// right after one the parse hung on the verb ("Unlike Ben Adler, Ana
+// Ruiz said", "Unlike" read as the verb's marker): the object of a
+// preposition, which no subject has.
 func (t *tq) prepositional(k int) bool {
 	f, _ := t.td.Subtree(k)
-	return f < k && t.tok(f).UPOS == "ADP" && t.td.RelIs(f, "case")
+	return f < k && t.tok(f).UPOS == "ADP" && t.td.RelIs(f, "case") ||
+		f > 0 && f <= k && t.tok(f-1).UPOS == "ADP" && t.td.RelIs(f-1, "mark")
 }
 
 // subordinator reports whether token k is a word that opens a

@@ -34,6 +34,9 @@ type Model struct {
 	// vocRels are the labels fixVocatives reads and writes: nsubj,
 	// vocative and punct (-1 when the model has no such label)
 	vocRels [3]int
+	// flatRels are the labels fixFlatCommas reads and writes: flat,
+	// appos.
+	flatRels [2]int
 }
 
 // Scratch holds one goroutine's working buffers, and the sums and word
@@ -129,6 +132,7 @@ func (m *Model) parseInto(forms []string, heads, rels []int, s *scratch) {
 	m.parser.parse(s.lex, s.tags, heads, rels, s)
 	m.fixTimeSpans(s.lex, heads, rels)
 	m.fixVocatives(forms, heads, rels, s.class)
+	m.fixFlatCommas(forms, heads, rels)
 	m.fixPunct(forms, heads, rels, s)
 	m.applyRetag(s.lex, rels, s.class)
 }
@@ -832,9 +836,11 @@ func Load(b []byte) (*Model, error) {
 }
 
 // setRepairLabels looks up the labels the repairs after each parse read
-// and write (fixVocatives), once a model's parser is built or loaded.
+// and write (fixVocatives, fixFlatCommas), once a model's parser is built
+// or loaded.
 func (m *Model) setRepairLabels() {
 	m.vocRels = [3]int{m.parser.labelOr("nsubj", -1), m.parser.labelOr("vocative", -1), m.parser.labelOr("punct", -1)}
+	m.flatRels = [2]int{m.parser.labelOr("flat", -1), m.parser.labelOr("appos", -1)}
 }
 
 // check verifies that every slot points inside the weights and every

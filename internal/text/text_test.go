@@ -1202,3 +1202,34 @@ func TestAddressedNameIsNoSubject(t *testing.T) {
 		}
 	}
 }
+
+// No name holds a comma: where the parser runs two names across one as
+// one flat name ("In a letter to Ben Adler, Ana Ruiz said"), the second
+// is a phrase of its own, with its own words hung on it.
+func TestNoNameAcrossAComma(t *testing.T) {
+	a := analyzer(t)
+	for _, s := range []string{
+		"In a letter to Ben Adler, Ana Ruiz said the port would reopen in May.",
+		"Unlike Ben Adler, Ana Ruiz said the port would reopen in May.",
+	} {
+		d := a.Analyze(s)
+		var ana, ruiz int = -1, -1
+		for i, tk := range d.Tokens {
+			switch tk.Text {
+			case "Ana":
+				ana = i
+			case "Ruiz":
+				ruiz = i
+			}
+		}
+		if ana < 0 || ruiz < 0 {
+			t.Fatalf("no Ana Ruiz in %q", s)
+		}
+		if d.Tokens[ana].Rel == "flat" {
+			t.Errorf("%q: Ana is a flat word of %q", s, d.Tokens[d.Tokens[ana].Head].Text)
+		}
+		if d.Tokens[ruiz].Head != ana {
+			t.Errorf("%q: Ruiz hangs on %q, want Ana", s, d.Tokens[d.Tokens[ruiz].Head].Text)
+		}
+	}
+}
