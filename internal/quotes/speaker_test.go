@@ -1705,12 +1705,17 @@ func TestRelativeClauseObjectIsNoSpeaker(t *testing.T) {
 	})
 }
 
-// A name after a preposition that opens the sentence is not who speaks,
-// however the parse runs it into the subject's name: "Unlike Ben Adler,
-// Ana Ruiz said", "In a letter to Ben Adler, Ana Ruiz said".
+// A name after a preposition or words that open the sentence is not who
+// speaks, however the parse runs it into the subject's name: "Unlike Ben
+// Adler, Ana Ruiz said", "In a letter to Ben Adler, Ana Ruiz said",
+// "After meeting Ben Adler, Ana Ruiz said".
 func TestNameAfterOpeningPrepositionIsNoSpeaker(t *testing.T) {
 	checkSpeakers(t, newX(t), []speakerCase{
 		{"Unlike Ben Adler, Ana Ruiz said the port would reopen in May.", "the port would reopen", "Ana Ruiz", "Adler"},
 		{"In a letter to Ben Adler, Ana Ruiz said the port would reopen in May.", "the port would reopen", "Ana Ruiz", "Adler"},
+		{"Like Ben Adler, Ana Ruiz said the port would reopen in May.", "the port would reopen", "Ana Ruiz", "Adler"},
+		{"After meeting Ben Adler, Ana Ruiz said the port would reopen in May.", "the port would reopen", "Ana Ruiz", "Adler"},
+		// (a party and state after a name is no second name)
+		{"On Monday, Sen. Ben Adler, D-Calif., said the port would reopen in May.", "the port would reopen", "Ben Adler", ""},
 	})
 }

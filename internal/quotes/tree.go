@@ -1137,7 +1137,7 @@ func (t *tq) subject(v int, inherited bool) int {
 		if t.region(k) >= 0 && t.region(v) < 0 {
 			continue // words inside a quotation are what is said, not who says it
 		}
-		if t.prepositional(k) {
+		if t.prepositional(k) || t.nameAfterOpener(k, v) {
 			// "At the town hall in Arlo City, a young woman … asked":
 			// the place, not the one who asks; its apposition is
 			a := t.td.Dependent(k, "appos")
@@ -1363,6 +1363,30 @@ func (t *tq) subjectBefore(k, b, v int) bool {
 		return rk > rb
 	}
 	return abs(k-v) < abs(b-v)
+}
+
+// nameAfterOpener reports whether subject k is a name that words of the
+// sentence stand before ("Like Ben Adler, Ana Ruiz said", "After meeting
+// Ben Adler, Ana Ruiz said", with "Ana Ruiz" hung on "Ben" as its
+// apposition) and whose apposition is a name set off by a comma right
+// before the verb v: the name before the comma belongs to the opening
+// words, and the apposition is who speaks.
+func (t *tq) nameAfterOpener(k, v int) bool {
+	a := t.td.Dependent(k, "appos")
+	if a < 0 || a > v || t.tok(k).UPOS != "PROPN" || t.tok(a).UPOS != "PROPN" {
+		return false
+	}
+	f, _ := t.td.Subtree(k)
+	if f <= t.firstOfSentence(k) {
+		return false // the name opens the sentence ("Ben Adler, Ana Ruiz said" addresses Adler)
+	}
+	// the apposition's name, of two words or more (not "D-Calif." of
+	// "Sen. Ben Adler, D-Calif., said"), ends right before the verb
+	e := a + 1
+	for e < v && t.tok(e).UPOS == "PROPN" && t.tok(e).Head == a {
+		e++
+	}
+	return e == v && e-a >= 2
 }
 
 // objectOfRelative reports whether the phrase of token k follows, right
