@@ -1719,3 +1719,12 @@ func TestNameAfterOpeningPrepositionIsNoSpeaker(t *testing.T) {
 		{"On Monday, Sen. Ben Adler, D-Calif., said the port would reopen in May.", "the port would reopen", "Ben Adler", ""},
 	})
 }
+
+// A cue the parse makes a conjunct of a relative clause's verb, with no
+// "and" and a comma that closes the clause, is the main clause's: "Ben
+// Adler, whom Ana Ruiz defeated, said" is Adler's saying.
+func TestCueAfterRelativeClause(t *testing.T) {
+	checkSpeakers(t, newX(t), []speakerCase{
+		{"Ben Adler, whom Ana Ruiz defeated, said the port was dead.", "the port was dead", "Ben Adler", "Ruiz"},
+	})
+}

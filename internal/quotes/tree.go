@@ -640,6 +640,14 @@ func (t *tq) source(i int) int {
 			// referred to …" parsed with the name as the root and the
 			// cue, after the phrase set off, beside it
 			return t.relative(t.tok(v).Head)
+		case d.RelIs(v, "conj") && d.Dependent(v, "cc") < 0 && v > 0 && t.isComma(v-1) && d.RelIs(t.tok(v).Head, "acl:relcl") &&
+			t.tok(t.tok(v).Head).Head >= 0 && t.tok(t.tok(v).Head).Head < t.tok(v).Head:
+			// "Ben Adler, whom Ana Ruiz defeated, said …" parsed with the
+			// cue as a conjunct of the relative clause's verb: with no
+			// "and" and a comma that closes the clause, the cue is the
+			// main clause's, and its subject the noun the clause
+			// describes
+			return t.relative(t.tok(t.tok(v).Head).Head)
 		case d.RelIs(v, "conj", "xcomp"):
 			conj := d.RelIs(v, "conj") && d.Dependent(v, "mark") < 0
 			v = t.tok(v).Head
