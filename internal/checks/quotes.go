@@ -52,7 +52,7 @@ func (c *Checker) quoteFindings(in *Input) []model.Finding {
 				f.Kind, f.Severity = "altered-quote", model.SeverityHigh
 				f.Summary = fmt.Sprintf("%s attributes to %s words that the primary record gives to someone else.", docName(d), speaker)
 				if q.QuestionerWords {
-					f.Summary = fmt.Sprintf("%s attributes to %s words that the primary record gives to a questioner (“%s”).", docName(d), speaker, clip(clean(q.Text()), 90))
+					f.Summary = fmt.Sprintf("%s attributes to %s words that the primary record gives to a questioner (“%s”).", docName(d), speaker, model.Clip(clean(q.Text()), 90))
 				}
 				if q.OCR {
 					f.Severity = model.SeverityMedium
@@ -63,11 +63,11 @@ func (c *Checker) quoteFindings(in *Input) []model.Finding {
 					// The words are in the record, but as a question put to
 					// the speaker, not as the speaker's answer.
 					f.Kind, f.Severity = "unverified-quote", model.SeverityMedium
-					f.Summary = fmt.Sprintf("%s %s %s (“%s”), but the primary record gives these words to a questioner, not to whoever answered.", docName(d), what, speaker, clip(clean(q.Text()), 90))
+					f.Summary = fmt.Sprintf("%s %s %s (“%s”), but the primary record gives these words to a questioner, not to whoever answered.", docName(d), what, speaker, model.Clip(clean(q.Text()), 90))
 					break
 				}
 				f.Kind, f.Severity = "unverified-quote", model.SeverityLow
-				f.Summary = fmt.Sprintf("%s %s %s (“%s”), but no primary record in this dossier covers it.", docName(d), what, speaker, clip(clean(q.Text()), 90))
+				f.Summary = fmt.Sprintf("%s %s %s (“%s”), but no primary record in this dossier covers it.", docName(d), what, speaker, model.Clip(clean(q.Text()), 90))
 			default:
 				continue
 			}
@@ -79,6 +79,3 @@ func (c *Checker) quoteFindings(in *Input) []model.Finding {
 	}
 	return out
 }
-
-// clip shortens s to n runes with an ellipsis, at a word (model.Clip).
-func clip(s string, n int) string { return model.Clip(s, n) }

@@ -238,7 +238,7 @@ func StreamHTML(ctx context.Context, w io.Writer, src Source, title string) erro
 	if x.counts.Timeline > 0 {
 		i := 0
 		err = src.Timeline(ctx, func(e model.TimelineEntry) error {
-			dot := timelineDot{Y: 30 + i*44, When: When(e), Summary: clipText(e.Summary, 90), Future: e.Future, Docs: len(e.Docs)}
+			dot := timelineDot{Y: 30 + i*44, When: When(e), Summary: model.Clip(e.Summary, 90), Future: e.Future, Docs: len(e.Docs)}
 			i++
 			return exec(bw, "dot", dot)
 		})

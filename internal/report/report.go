@@ -154,18 +154,18 @@ func EventLine(e model.Event) string {
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// clipLine is clipText(oneLine(s), n) that reads only the start of s, so
+// clipLine is model.Clip(oneLine(s), n) that reads only the start of s, so
 // that printing many events of one megabyte-long sentence does not read
 // the sentence once per event.
 func clipLine(s string, n int) string {
 	limit := 4*n + 64
 	if len(s) <= limit {
-		return clipText(oneLine(s), n)
+		return model.Clip(oneLine(s), n)
 	}
 	for limit > 0 && !utf8.RuneStart(s[limit]) {
 		limit--
 	}
-	out := clipText(oneLine(s[:limit]), n)
+	out := model.Clip(oneLine(s[:limit]), n)
 	if !strings.HasSuffix(out, "…") {
 		out += " …"
 	}

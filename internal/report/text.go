@@ -94,7 +94,7 @@ func StreamText(ctx context.Context, w io.Writer, src Source) error {
 		}
 		fmt.Fprintf(b, "    - %-20s %-8s %s %q\n", VerdictLabel(*q), kind, short(q.Doc), clipLine(q.Text(), 110))
 		if q.Diff != "" && (q.Verdict == "altered" || OCRNoted(*q)) {
-			fmt.Fprintf(b, "      diff: %s\n", clipText(q.Diff, 160))
+			fmt.Fprintf(b, "      diff: %s\n", model.Clip(q.Diff, 160))
 		}
 		if q.Primary != nil && q.Verdict != "primary" {
 			fmt.Fprintf(b, "      record: %s @%d-%d\n", x.where(*q.Primary), q.Primary.Start, q.Primary.End)
@@ -128,7 +128,3 @@ func StreamText(ctx context.Context, w io.Writer, src Source) error {
 	}
 	return bw.Flush()
 }
-
-// clipText shortens s to n runes with an ellipsis, at a word
-// (model.Clip).
-func clipText(s string, n int) string { return model.Clip(s, n) }
