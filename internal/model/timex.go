@@ -42,6 +42,15 @@ type Timex struct {
 	NoDate string `json:"no_date,omitempty"`
 }
 
+// The reasons of Timex.NoDate.
+const (
+	NoDateDuration = "duration"
+	NoDateSpan     = "span"
+	NoDateDecade   = "decade"
+	NoDateVague    = "vague"
+	NoDateGuess    = "guess"
+)
+
 // Anchor ties an event or a quote to a time, and says which expression
 // (or the document date) was used.
 type Anchor struct {

@@ -48,7 +48,6 @@ import (
 
 	"github.com/dossier-project/dossier/internal/model"
 	"github.com/dossier-project/dossier/internal/spill"
-	"github.com/dossier-project/dossier/internal/timex"
 )
 
 // Input is what the timeline is built from.
@@ -350,7 +349,7 @@ func deadlineItem(t model.Timex, d *model.Document, order int) (item, bool) {
 // words around it say what it was the period of. A decade that only
 // begins or ends a span ("the worst since the 1930s") is none.
 func periodItem(t model.Timex, d *model.Document, order int) (item, bool) {
-	if t.Kind != "interval" || t.Value == "" || t.EndValue == "" || strings.HasPrefix(t.Value, "X") || strings.HasPrefix(t.EndValue, "X") || t.NoDate == timex.NoDateSpan {
+	if t.Kind != "interval" || t.Value == "" || t.EndValue == "" || strings.HasPrefix(t.Value, "X") || strings.HasPrefix(t.EndValue, "X") || t.NoDate == model.NoDateSpan {
 		return item{}, false
 	}
 	before := clauseBefore(d.Text, t.Span)

@@ -20,15 +20,6 @@ const (
 	GranWeekend   = "weekend"
 )
 
-// Reasons an expression does not date an event (model.Timex.NoDate).
-const (
-	NoDateDuration = "duration"
-	NoDateSpan     = "span"
-	NoDateDecade   = "decade"
-	NoDateVague    = "vague"
-	NoDateGuess    = "guess"
-)
-
 // Tense is the tense read from a clause, used to choose a year for a
 // year-less date and a week for a bare weekday.
 type Tense int

@@ -287,7 +287,7 @@ func (t *Tagger) find(doc *text.Doc, ref time.Time, force *Tense) []model.Timex 
 		if (out[k].NoDate == "" && sp.kind == KindPoint || sp.a.decade) && s.spanBound(sp.s) {
 			// ("the worst since the 1930s": the decade is where a span
 			// begins, no period of its own)
-			out[k].NoDate = NoDateSpan
+			out[k].NoDate = model.NoDateSpan
 		}
 		if r := res[k]; r.ok && !r.noDate && !r.yearless && r.gran == GranDay {
 			rr := r
@@ -704,26 +704,26 @@ func (t *Tagger) build(s *scanner, sp spec, c *rctx) (x model.Timex, _ resolved)
 	}
 	switch {
 	case sp.refVal != "":
-		x.TimeML, x.NoDate = sp.refVal, NoDateVague
+		x.TimeML, x.NoDate = sp.refVal, model.NoDateVague
 		return x, resolved{}
 	case sp.kind == KindDuration:
 		x.Value, x.Granularity = sp.dur, sp.openGr
-		x.TimeML, x.NoDate = sp.dur, NoDateDuration
+		x.TimeML, x.NoDate = sp.dur, model.NoDateDuration
 		if sp.vague {
-			x.NoDate = NoDateVague
+			x.NoDate = model.NoDateVague
 		}
 		return x, resolved{}
 	case sp.a.decade:
 		x.Value, x.EndValue, x.Granularity = fmt.Sprintf("%04d", sp.a.y), fmt.Sprintf("%04d", sp.a.y+9), GranYear
 		x.Future = c.hasRef && sp.a.y > refDay.Year()
-		x.TimeML, x.NoDate = fmt.Sprintf("%03d", sp.a.y/10), NoDateDecade
+		x.TimeML, x.NoDate = fmt.Sprintf("%03d", sp.a.y/10), model.NoDateDecade
 		return x, resolved{}
 	}
 	r := resolve(sp.a, c)
 	if sp.a.rel == relPart {
 		x.Granularity, x.Anchor = partGran(sp.a.part.kind), r.anchor
 		if sp.a.part.guess || r.part != nil && r.part.guess {
-			x.NoDate = NoDateGuess
+			x.NoDate = model.NoDateGuess
 		}
 		if r.ok {
 			x.Value, x.EndValue, x.TimeML = partValues(r)
@@ -746,7 +746,7 @@ func (t *Tagger) build(s *scanner, sp spec, c *rctx) (x model.Timex, _ resolved)
 			x.Value, x.EndValue, x.TimeML = partValues(q)
 			x.Granularity = partGran(q.part.kind)
 			if q.part.guess {
-				x.NoDate = NoDateGuess
+				x.NoDate = model.NoDateGuess
 			}
 			return x, resolved{}
 		}
