@@ -98,7 +98,7 @@ func (a *analysis) match(s *sent, j int) (*actors.Entry, int) {
 	}
 	if e == nil {
 		// Plural demonyms the dictionary lacks: "Kenyans".
-		if w := s.words[j]; len(w) > 3 && strings.HasSuffix(w, "s") && startsUpper(w) {
+		if w := s.words[j]; len(w) > 3 && strings.HasSuffix(w, "s") && model.StartsUpper(w) {
 			if d, dn := a.dict.Match([]string{w[:len(w)-1]}, 0); d != nil && dn == 1 && d.Kind == actors.Demonym {
 				return d, 1
 			}
@@ -110,7 +110,7 @@ func (a *analysis) match(s *sent, j int) (*actors.Entry, int) {
 		if s.low[k] == "the" {
 			return nil, 0
 		}
-		if !startsUpper(s.toks[k].Text) {
+		if !model.StartsUpper(s.toks[k].Text) {
 			return nil, 0
 		}
 	}
@@ -131,7 +131,7 @@ func (a *analysis) inPersonName(s *sent, j int) bool {
 		return false
 	}
 	name := func(k int) bool {
-		return k >= 0 && k < len(s.toks) && s.toks[k].UPOS == "PROPN" && startsUpper(s.toks[k].Text)
+		return k >= 0 && k < len(s.toks) && s.toks[k].UPOS == "PROPN" && model.StartsUpper(s.toks[k].Text)
 	}
 	if name(j-1) && a.td.Gender(s.toks[j-1].Text, text.GenderName) != 0 {
 		return true
@@ -192,18 +192,13 @@ func (r *Resolver) aliasAt(s *sent, j int) (*actors.Entry, int) {
 	return nil, 0
 }
 
-func startsUpper(w string) bool {
-	r, _ := utf8.DecodeRuneInString(w)
-	return unicode.IsUpper(r)
-}
-
 func isPossessive(low string) bool { return low == "'s" || low == "'" }
 
 func (a *analysis) isHonorific(s *sent, j int) bool {
 	if j >= len(s.low) {
 		return false
 	}
-	return startsUpper(s.toks[j].Text) && a.v.honorifics[strings.TrimSuffix(s.low[j], ".")]
+	return model.StartsUpper(s.toks[j].Text) && a.v.honorifics[strings.TrimSuffix(s.low[j], ".")]
 }
 
 // isModifier reports whether token j may premodify an actor phrase
@@ -216,7 +211,7 @@ func (a *analysis) isModifier(s *sent, j int) bool {
 		return true
 	}
 	t := s.toks[j]
-	if startsUpper(t.Text) && j > 0 {
+	if model.StartsUpper(t.Text) && j > 0 {
 		return false
 	}
 	switch t.Tag {
@@ -306,7 +301,7 @@ func (a *analysis) parseNP(s *sent, i int) int {
 	}
 	// "the Council", "the Alliance": a capitalised head that is not an
 	// organisation's name refers back to one.
-	if (e == nil || !isOrgKind(e.Kind)) && s.low[i] == "the" && i+1 < L && startsUpper(s.toks[i+1].Text) && a.v.heads[s.low[i+1]] != "" {
+	if (e == nil || !isOrgKind(e.Kind)) && s.low[i] == "the" && i+1 < L && model.StartsUpper(s.toks[i+1].Text) && a.v.heads[s.low[i+1]] != "" {
 		if e2, n2 := a.match(s, i+1); e2 == nil || (!isOrgKind(e2.Kind) && n2 == 1) {
 			a.add(&cand{kind: cDefinite, span: a.span(s.toks[i].Start, s.toks[i+1].End), sent: s.idx, ti: i, tj: i + 2, head: s.low[i+1]})
 			return 2
@@ -317,7 +312,7 @@ func (a *analysis) parseNP(s *sent, i int) int {
 	// Council … the council"), and only when it is the whole phrase
 	// ("the council elections" is not the council). Otherwise it is read
 	// as an agent word below.
-	if s.low[i] == "the" && i+1 < L && a.v.heads[s.low[i+1]] != "" && !startsUpper(s.toks[i+1].Text) &&
+	if s.low[i] == "the" && i+1 < L && a.v.heads[s.low[i+1]] != "" && !model.StartsUpper(s.toks[i+1].Text) &&
 		(i+2 >= L || !strings.HasPrefix(s.toks[i+2].Tag, "NN")) && a.namedBodyEndingIn(s.low[i+1]) {
 		a.add(&cand{kind: cDefinite, span: a.span(s.toks[i].Start, s.toks[i+1].End), sent: s.idx, ti: i, tj: i + 2, head: s.low[i+1]})
 		return 2
@@ -516,7 +511,7 @@ func (a *analysis) orgsNP(s *sent, i, j int, orgs []orgPiece) int {
 			plural := text.PluralTag(last.Tag) || strings.HasSuffix(s.low[end-1], "s")
 			if !plural && !p.poss && end < len(s.toks) {
 				nt := s.toks[end]
-				if !startsUpper(nt.Text) && (strings.HasPrefix(nt.Tag, "NN") || strings.HasPrefix(nt.Tag, "JJ")) {
+				if !model.StartsUpper(nt.Text) && (strings.HasPrefix(nt.Tag, "NN") || strings.HasPrefix(nt.Tag, "JJ")) {
 					continue
 				}
 			}
@@ -527,7 +522,7 @@ func (a *analysis) orgsNP(s *sent, i, j int, orgs []orgPiece) int {
 		}
 		// "the AU website": the article belongs to the noun.
 		if s.low[start] == "the" && end-start > 1 && !p.poss && end < len(s.toks) {
-			if nt := s.toks[end]; !startsUpper(nt.Text) && strings.HasPrefix(nt.Tag, "NN") {
+			if nt := s.toks[end]; !model.StartsUpper(nt.Text) && strings.HasPrefix(nt.Tag, "NN") {
 				start++
 			}
 		}
@@ -695,7 +690,7 @@ func (a *analysis) groupNPof(s *sent, i, headEnd, used int, det string, orgs []o
 	// An agent word alone before a noun is a modifier ("troop
 	// deployment", "official reports"), not a group.
 	if len(orgs) == 0 && !source && used < len(s.toks) && !c.actor.Anonymous {
-		if nt := s.toks[used]; !startsUpper(nt.Text) && strings.HasPrefix(nt.Tag, "NN") {
+		if nt := s.toks[used]; !model.StartsUpper(nt.Text) && strings.HasPrefix(nt.Tag, "NN") {
 			return used - i
 		}
 	}
@@ -816,10 +811,10 @@ func (a *analysis) roleNP(s *sent, i, j, n int, det string, former bool, orgs []
 	// (an office marker may open the chunk itself: "if elected
 	// president he could …")
 	m := i
-	for m < j && !startsUpper(s.toks[m].Text) && a.officeBefore(s, m+1) {
+	for m < j && !model.StartsUpper(s.toks[m].Text) && a.officeBefore(s, m+1) {
 		m++
 	}
-	bare := m == j && det == "" && !startsUpper(s.toks[j].Text) && (m > i || a.officeBefore(s, i))
+	bare := m == j && det == "" && !model.StartsUpper(s.toks[j].Text) && (m > i || a.officeBefore(s, i))
 	j += n
 	if bare {
 		// "running for president", "when she was secretary of state":
@@ -968,7 +963,7 @@ func (a *analysis) nameAfterRole(s *sent, j int) (ns, ne int, hon bool, pe *acto
 // the candidate name of the text layer that starts there, else a run of
 // capitalised proper-noun tokens; k when there is none.
 func (a *analysis) nameEnd(s *sent, k int) int {
-	if k >= len(s.toks) || !startsUpper(s.toks[k].Text) {
+	if k >= len(s.toks) || !model.StartsUpper(s.toks[k].Text) {
 		return k
 	}
 	if nm, ok := a.names[s.toks[k].Start]; ok && !nm.Label {
@@ -983,7 +978,7 @@ func (a *analysis) nameEnd(s *sent, k int) int {
 	end := k
 	for end < len(s.toks) && end < k+4 {
 		t := s.toks[end]
-		if !startsUpper(t.Text) || (t.Tag != "NNP" && t.Tag != "NNPS") || a.isHonorific(s, end) {
+		if !model.StartsUpper(t.Text) || (t.Tag != "NNP" && t.Tag != "NNPS") || a.isHonorific(s, end) {
 			break
 		}
 		if e, _ := a.match(s, end); e != nil {
@@ -1035,7 +1030,7 @@ func (a *analysis) personNP(s *sent, i, j int, pe *actors.Entry, _ []orgPiece, h
 		c.kind = cName
 		// "the nominee Jane Doe": a noun for a person in lower case
 		// right before the name is its title.
-		if _, head := a.titleHead(s, j-1); head && j > 0 && !startsUpper(s.toks[j-1].Text) {
+		if _, head := a.titleHead(s, j-1); head && j > 0 && !model.StartsUpper(s.toks[j-1].Text) {
 			c.titled = true
 		}
 	}
@@ -1210,7 +1205,7 @@ func (a *analysis) orgName(s *sent, k int) int {
 		// No candidate name beyond the phrase: look at the capitalised
 		// proper nouns that follow it, up to the next dictionary phrase.
 		end = k + n
-		for end < len(s.toks) && end < k+n+3 && startsUpper(s.toks[end].Text) && strings.HasPrefix(s.toks[end].Tag, "NNP") {
+		for end < len(s.toks) && end < k+n+3 && model.StartsUpper(s.toks[end].Text) && strings.HasPrefix(s.toks[end].Tag, "NNP") {
 			if e, _ := a.dictMatch(s, end); e != nil {
 				break
 			}

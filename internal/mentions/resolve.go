@@ -780,12 +780,12 @@ func (a *analysis) namedInFullBefore(c *cand) bool {
 			run := 0
 			ws := strings.Fields(name)
 			for i, w := range ws {
-				if !startsUpper(w) {
+				if !model.StartsUpper(w) {
 					run = 0
 					continue
 				}
 				run++
-				if end := i+1 == len(ws) || !startsUpper(ws[i+1]); end && run >= 2 {
+				if end := i+1 == len(ws) || !model.StartsUpper(ws[i+1]); end && run >= 2 {
 					if k, ok := a.fullNameEnds[w]; !ok || at < k {
 						a.fullNameEnds[w] = at
 					}
@@ -914,7 +914,7 @@ func (a *analysis) placeGoesOn(c *cand) bool {
 		return true
 	}
 	s := a.sents[c.sent]
-	return c.tj+1 < len(s.toks) && s.low[c.tj] == "," && startsUpper(s.toks[c.tj+1].Text)
+	return c.tj+1 < len(s.toks) && s.low[c.tj] == "," && model.StartsUpper(s.toks[c.tj+1].Text)
 }
 
 // personLike reports whether an unknown name looks like a person's: after

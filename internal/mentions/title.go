@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dossier-project/dossier/internal/actors"
+	"github.com/dossier-project/dossier/internal/model"
 	"github.com/dossier-project/dossier/internal/text"
 )
 
@@ -44,7 +45,7 @@ func (a *analysis) titleHead(s *sent, k int) (*actors.Entry, bool) {
 		return nil, false
 	}
 	t := s.toks[k]
-	upper := startsUpper(t.Text)
+	upper := model.StartsUpper(t.Text)
 	if upper && a.textNameEnd(s, k) <= k && (k+1 >= len(s.toks) || a.textNameEnd(s, k+1) <= k+1) {
 		// (a capitalised word is a title only in a name the text layer
 		// proposes or right before one: "Senator Ana Varga", the title
@@ -79,7 +80,7 @@ func (a *analysis) titleWord(s *sent, k int) bool {
 	if _, ok := a.v.pronouns[s.low[k]]; ok {
 		return false
 	}
-	if startsUpper(t.Text) {
+	if model.StartsUpper(t.Text) {
 		return a.textNameEnd(s, k) > k
 	}
 	return t.Tag == "JJ" || t.Tag == "NN"
@@ -151,7 +152,7 @@ func (a *analysis) roleEnding(s *sent, k, h int) *actors.Entry {
 // common word, "Young", is left to the other rules); k when there is
 // none.
 func (a *analysis) nameAfterTitle(s *sent, k int) int {
-	if k >= len(s.toks) || !startsUpper(s.toks[k].Text) {
+	if k >= len(s.toks) || !model.StartsUpper(s.toks[k].Text) {
 		return k
 	}
 	end := a.textNameEnd(s, k)
@@ -160,7 +161,7 @@ func (a *analysis) nameAfterTitle(s *sent, k int) int {
 	}
 	for x := k; x < end; x++ {
 		t := s.toks[x]
-		if !startsUpper(t.Text) || (t.Tag != "NNP" && t.Tag != "NNPS") || a.isHonorific(s, x) || a.v.orgWords[s.low[x]] || a.v.nonPerson[s.low[x]] {
+		if !model.StartsUpper(t.Text) || (t.Tag != "NNP" && t.Tag != "NNPS") || a.isHonorific(s, x) || a.v.orgWords[s.low[x]] || a.v.nonPerson[s.low[x]] {
 			return k
 		}
 		if e, n := a.match(s, x); e != nil && (e.Kind != actors.Person || x+n > end) {
@@ -212,7 +213,7 @@ func (a *analysis) headline(s *sent) bool {
 		if !isWordy(t.Text) || utf8.RuneCountInString(t.Text) <= 3 {
 			continue
 		}
-		if !startsUpper(t.Text) {
+		if !model.StartsUpper(t.Text) {
 			return false
 		}
 		words++

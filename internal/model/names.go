@@ -3,7 +3,14 @@ package model
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
+
+// StartsUpper reports whether s begins with an upper-case letter.
+func StartsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
 
 // SamePerson reports whether two names name the same person: equal
 // (ignoring case and punctuation), or the same surname where one name is

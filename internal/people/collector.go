@@ -141,10 +141,10 @@ func (c *Collector) roleWord(name string) bool {
 // inside a sentence; not "the court", nor "Senators" opening one).
 func properName(text string, sp model.Span, name string) bool {
 	w := strings.Fields(name)
-	if len(w) == 0 || !startsUpper(w[0]) || !startsUpper(w[len(w)-1]) || sp.Start < 0 || sp.End > len(text) || sp.Start > sp.End {
+	if len(w) == 0 || !model.StartsUpper(w[0]) || !model.StartsUpper(w[len(w)-1]) || sp.Start < 0 || sp.End > len(text) || sp.Start > sp.End {
 		return false
 	}
-	if len(w) > 1 && startsUpper(w[1]) || !strings.HasPrefix(text[sp.Start:sp.End], w[0]) {
+	if len(w) > 1 && model.StartsUpper(w[1]) || !strings.HasPrefix(text[sp.Start:sp.End], w[0]) {
 		return true // two capitalised words, or a word of the mention before the name ("the Senate")
 	}
 	before := strings.TrimRightFunc(text[:sp.Start], func(r rune) bool {
@@ -152,13 +152,6 @@ func properName(text string, sp model.Span, name string) bool {
 	})
 	r, _ := utf8.DecodeLastRuneInString(before)
 	return before != "" && !strings.ContainsRune(".!?:\n", r)
-}
-
-func startsUpper(w string) bool {
-	for _, r := range w {
-		return unicode.IsUpper(r)
-	}
-	return false
 }
 
 // mentionsAt finds the mention of a span, by its start and end, in a

@@ -243,7 +243,7 @@ func (d *Doc) Title(k int) bool {
 		return false
 	}
 	w := d.Tokens[k].Text
-	if !startsUpper(w) {
+	if !model.StartsUpper(w) {
 		return false
 	}
 	return d.lex.honorifics[w] || d.lex.abbrev(strings.TrimSuffix(w, ".")) == abbrevTitle

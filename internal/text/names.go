@@ -122,7 +122,7 @@ func isHeadline(toks []Token, info []tinfo, from, to int) bool {
 			continue
 		}
 		words++
-		if startsUpper(toks[i].Text) {
+		if model.StartsUpper(toks[i].Text) {
 			caps++
 		}
 	}
@@ -145,7 +145,7 @@ func (a *Analyzer) nameWord(toks []Token, info []tinfo, i int, initial, headline
 	if a.honorific(t, info[i]) || a.lex.notNames[t.Text] {
 		return false
 	}
-	if !startsUpper(t.Text) {
+	if !model.StartsUpper(t.Text) {
 		return a.particleHyphen(t.Text)
 	}
 	if closedClass[t.Tag] {
@@ -249,7 +249,7 @@ func (a *Analyzer) honorific(t Token, in tinfo) bool {
 	if in.kind == tkAbbrev {
 		return in.title
 	}
-	if in.kind != tkWord || !startsUpper(t.Text) {
+	if in.kind != tkWord || !model.StartsUpper(t.Text) {
 		return false
 	}
 	return a.lex.honorifics[t.Text] || a.lex.abbrev(t.Text) == abbrevTitle

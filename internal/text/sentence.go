@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/dossier-project/dossier/internal/model"
 )
 
 // splitSentences calls emit with the token range [s, e) of each sentence
@@ -77,13 +79,13 @@ const headlineRun = 5
 func headlineBreaks(src string, toks []Token, info []tinfo, s, e int, emit func(s, e int)) {
 	start, run := s, 0
 	for k := s; k < e-1; k++ {
-		if info[k].kind == tkWord && startsUpper(toks[k].Text) {
+		if info[k].kind == tkWord && model.StartsUpper(toks[k].Text) {
 			run++
 		} else {
 			run = 0
 		}
 		if run >= headlineRun && strings.IndexByte(src[toks[k].End:toks[k+1].Start], '\n') >= 0 &&
-			info[k+1].kind == tkWord && startsUpper(toks[k+1].Text) {
+			info[k+1].kind == tkWord && model.StartsUpper(toks[k+1].Text) {
 			emit(start, k+1)
 			start, run = k+1, 0
 		}
@@ -98,7 +100,7 @@ func headlineBreaks(src string, toks []Token, info []tinfo, s, e int, emit func(
 // clause's verb.
 func datelineEnd(toks []Token, from, to int) int {
 	const reach = 12
-	if to-from < 4 || !startsUpper(toks[from].Text) {
+	if to-from < 4 || !model.StartsUpper(toks[from].Text) {
 		return from
 	}
 	comma, digit, paren := false, false, false
@@ -110,7 +112,7 @@ func datelineEnd(toks []Token, from, to int) int {
 			paren = true
 		case "–", "—", "-", "--":
 			spaced := toks[j].Start > toks[j-1].End && toks[j+1].Start > toks[j].End
-			if spaced && (comma && digit || paren && toks[j-1].Text == ")" || allCaps(toks[from:j]) && startsUpper(toks[j+1].Text)) {
+			if spaced && (comma && digit || paren && toks[j-1].Text == ")" || allCaps(toks[from:j]) && model.StartsUpper(toks[j+1].Text)) {
 				return j + 1
 			}
 			return from
@@ -211,7 +213,7 @@ const maxFrameName = 4
 // Varga shouted on Friday.").
 func (a *Analyzer) frameAfter(toks []Token, info []tinfo, e, to int) bool {
 	j := e
-	for j < to && j-e < maxFrameName && (info[j].kind == tkWord || info[j].kind == tkAbbrev) && startsUpper(toks[j].Text) {
+	for j < to && j-e < maxFrameName && (info[j].kind == tkWord || info[j].kind == tkAbbrev) && model.StartsUpper(toks[j].Text) {
 		if info[j].kind == tkWord && a.lex.functionWords[strings.ToLower(toks[j].Text)] {
 			return false
 		}
@@ -242,11 +244,6 @@ func startsLower(s string) bool {
 	return unicode.IsLower(r)
 }
 
-func startsUpper(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsUpper(r)
-}
-
 // closedClass holds the Penn tags of function words, which open
 // sentences far more often than they start names.
 var closedClass = map[string]bool{
@@ -262,7 +259,7 @@ func middleInitial(toks []Token, from, k int) bool {
 		return false
 	}
 	p := toks[k-1]
-	return p.End == toks[k].Start-1 && startsUpper(p.Text) && len(p.Text) > 1
+	return p.End == toks[k].Start-1 && model.StartsUpper(p.Text) && len(p.Text) > 1
 }
 
 // isOpener reports whether the capitalised word w typically opens a
@@ -278,7 +275,7 @@ func (a *Analyzer) strongOpener(w string) bool { return a.opener(w, false) }
 // opener is isOpener, with the orthographic evidence (a word seen in
 // lower case, never capitalised inside a sentence) or without it.
 func (a *Analyzer) opener(w string, ortho bool) bool {
-	if !startsUpper(w) || len(w) > 32 {
+	if !model.StartsUpper(w) || len(w) > 32 {
 		return false
 	}
 	var buf [128]byte
