@@ -660,7 +660,7 @@ func (s *sent) unknownName(k int) int {
 
 // nameMention is unknownName for the nominal k in any position.
 func (s *sent) nameMention(k int) int {
-	if s.ai == nil || s.lx.is("time_nouns", s.low[k]) || s.lx.is("months", s.low[k]) {
+	if s.ai == nil || s.calendarWord(k) {
 		return -1
 	}
 	if code, _ := s.tokenActor(k); code != "" {
@@ -674,7 +674,7 @@ func (s *sent) nameMention(k int) int {
 	if !named && isNounTag(s.tag(k)) {
 		var a [8]int
 		for _, d := range s.deps(k, a[:0]) {
-			if proper(d) && s.relIs(d, "compound", "appos", "flat", "amod") && !s.lx.is("time_nouns", s.low[d]) && !s.lx.is("months", s.low[d]) {
+			if proper(d) && s.relIs(d, "compound", "appos", "flat", "amod") && !s.calendarWord(d) {
 				named = true
 				break
 			}

@@ -795,7 +795,7 @@ func (s *sent) misreadSubject(v int) int {
 			for t >= 0 && s.relIs(t, "case", "det", "amod", "nummod") {
 				t = s.head(t)
 			}
-			if t < 0 || !s.lx.is("time_nouns", s.low[t]) && !s.lx.is("months", s.low[t]) {
+			if t < 0 || !s.calendarWord(t) {
 				return -1
 			}
 		}
@@ -1333,7 +1333,7 @@ func (s *sent) targetSlot(v, i, end int, object bool, preps []string) bool {
 		switch {
 		case d >= i && d < end:
 			// a word of the trigger phrase ("signed an agreement")
-		case s.relIs(d, "obj", "iobj") && (s.lx.is("time_nouns", s.low[d]) || s.lx.is("months", s.low[d])):
+		case s.relIs(d, "obj", "iobj") && s.calendarWord(d):
 			// "vowed Tuesday to remain", with the day read as the object
 		case s.relIs(d, "iobj") && !s.reciprocalObject(d):
 			return true // whom it is done for ("offered Selvia a deal")
@@ -1357,6 +1357,12 @@ func (s *sent) targetSlot(v, i, end int, object bool, preps []string) bool {
 		}
 	}
 	return false
+}
+
+// calendarWord reports whether the word at k is a weekday, another time
+// noun or a month (grammar time_nouns, months).
+func (s *sent) calendarWord(k int) bool {
+	return s.lx.is("time_nouns", s.low[k]) || s.lx.is("months", s.low[k])
 }
 
 // secondObject reports whether verb v has another direct object after
