@@ -20,6 +20,11 @@ const cueFile = "quotes/cues.yaml"
 // (not_speaker), shared with the transcript reader (internal/ingest).
 const labelsFile = "ingest/labels.yaml"
 
+// mentionsVocabularyFile holds the words before a role that say it is
+// not held now (former), shared with the mention stage
+// (internal/mentions: its VocabularyFile).
+const mentionsVocabularyFile = "mentions/vocabulary.yaml"
+
 // lexiconFile mirrors data/quotes/cues.yaml.
 type lexiconFile struct {
 	Anonymity           []string            `yaml:"anonymity"`
@@ -40,7 +45,6 @@ type lexiconFile struct {
 	Roles               []string            `yaml:"roles"`
 	Honorifics          []string            `yaml:"honorifics"`
 	TitleAbbreviations  map[string][]string `yaml:"title_abbreviations"`
-	NotCurrent          []string            `yaml:"not_current_words"`
 	SpeakerWords        []string            `yaml:"speaker_words"`
 	BodyWords           []string            `yaml:"body_words"`
 	CompanySuffixes     []string            `yaml:"company_suffixes"`
@@ -126,7 +130,7 @@ type lexicon struct {
 	roles        [][]string // longest first
 	// titleAbbrevs are the abbreviations of a role word before a name
 	// ("senator": "sen"), and notCurrent the words that say a role is
-	// not held now ("former")
+	// not held now ("former"; the mention stage's list)
 	titleAbbrevs map[string][]string
 	notCurrent   map[string]bool
 	honorifics   map[string]bool
@@ -296,19 +300,33 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		return nil, fmt.Errorf("quotes: %s: %w", cueFile, err)
 	}
 	// labels in capitals that name no speaker: the transcript reader's
-	// list, read alone from its file (whose other keys are ingest's)
+	// list; the words that say a role is not held now: the mention
+	// stage's (each read alone from its file, whose other keys are the
+	// other stage's)
 	var labels struct {
 		NotSpeaker []string `yaml:"not_speaker"`
 	}
-	rawLabels, err := fs.ReadFile(fsys, labelsFile)
-	if err == nil {
-		err = yaml.Unmarshal(rawLabels, &labels)
+	var vocab struct {
+		Former []string `yaml:"former"`
 	}
-	if err != nil {
-		return nil, fmt.Errorf("quotes: reading %s: %w", labelsFile, err)
-	}
-	if len(labels.NotSpeaker) == 0 {
-		return nil, fmt.Errorf("quotes: %s lists no not_speaker labels", labelsFile)
+	for _, o := range []struct {
+		file, key string
+		v         any
+		n         func() int
+	}{
+		{labelsFile, "not_speaker", &labels, func() int { return len(labels.NotSpeaker) }},
+		{mentionsVocabularyFile, "former", &vocab, func() int { return len(vocab.Former) }},
+	} {
+		raw, err := fs.ReadFile(fsys, o.file)
+		if err == nil {
+			err = yaml.Unmarshal(raw, o.v)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("quotes: reading %s: %w", o.file, err)
+		}
+		if o.n() == 0 {
+			return nil, fmt.Errorf("quotes: %s lists no %s words", o.file, o.key)
+		}
 	}
 	lx := &lexicon{
 		anonymity:           phrases(f.Anonymity),
@@ -325,7 +343,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		definite:            set(f.Definite),
 		roles:               phrases(f.Roles),
 		titleAbbrevs:        lowerForms(f.TitleAbbreviations),
-		notCurrent:          set(f.NotCurrent),
+		notCurrent:          set(vocab.Former),
 		honorifics:          set(f.Honorifics),
 		speakerWords:        set(f.SpeakerWords),
 		bodyWords:           set(f.BodyWords),
